@@ -1,0 +1,86 @@
+"""The errors storyline raises: one small named tree.
+
+    StorylineError                 base of everything raised on purpose; message says what, where, what to do
+    ├── UsageError                 a bad option, setting or argument (the CLI exits 2)
+    ├── InputError                 one input item cannot be used; the run skips it and goes on
+    │   ├── UnsupportedFormat      not a format storyline reads (binary, unknown extension)
+    │   ├── DecodeError            bytes that no encoding decodes to sensible text
+    │   ├── EmptyInput             nothing in it (empty file, whitespace, no body after cleaning)
+    │   ├── TooLarge               past the configured size limit
+    │   ├── MalformedInput         broken JSON line, truncated gzip/WARC, unparsable feed
+    │   └── FetchError             a URL that failed or timed out
+    ├── StoreError                 the database cannot be opened, migrated or written
+    └── MissingDependency          an optional part is not installed; says which extra to install
+"""
+
+from __future__ import annotations
+
+
+class StorylineError(Exception):
+    """Base of every error storyline raises on purpose."""
+
+    def __init__(self, message: str, *, where: str | None = None) -> None:
+        self.message = message
+        self.where = where
+        super().__init__(f"{where}: {message}" if where else message)
+
+    @property
+    def reason(self) -> str:
+        """Short machine-readable reason, e.g. "decode_error", for counting failures."""
+        name = type(self).__name__
+        return "".join("_" + c.lower() if c.isupper() else c for c in name).lstrip("_")
+
+
+class UsageError(StorylineError):
+    """A bad option, setting or argument."""
+
+
+class InputError(StorylineError):
+    """One input item cannot be used; the run records it as failed and goes on."""
+
+
+class UnsupportedFormat(InputError):
+    """Not a format storyline reads."""
+
+
+class DecodeError(InputError):
+    """Bytes that do not decode to sensible text in any encoding."""
+
+
+class EmptyInput(InputError):
+    """Nothing usable in the input."""
+
+
+class TooLarge(InputError):
+    """The input is past the configured size limit."""
+
+
+class MalformedInput(InputError):
+    """Structurally broken input: bad JSON, truncated archive, unparsable feed."""
+
+
+class FetchError(InputError):
+    """A URL could not be fetched (error status, refused, timed out)."""
+
+
+class StoreError(StorylineError):
+    """The database cannot be opened, migrated or written."""
+
+
+class MissingDependency(StorylineError):
+    """An optional dependency is missing."""
+
+    def __init__(self, package: str, extra: str) -> None:
+        super().__init__(f"{package} is not installed; run: pip install 'storyline[{extra}]'")
+        self.package = package
+        self.extra = extra
+
+
+def require(module: str, extra: str) -> object:
+    """Import an optional module or raise MissingDependency naming the extra to install."""
+    import importlib
+
+    try:
+        return importlib.import_module(module)
+    except ImportError as exc:
+        raise MissingDependency(module, extra) from exc

@@ -1,16 +1,16 @@
 """The errors storyline raises: one small named tree.
 
-    StorylineError                 base of everything raised on purpose; message says what, where, what to do
-    ├── UsageError                 a bad option, setting or argument (the CLI exits 2)
-    ├── InputError                 one input item cannot be used; the run skips it and goes on
-    │   ├── UnsupportedFormat      not a format storyline reads (binary, unknown extension)
-    │   ├── DecodeError            bytes that no encoding decodes to sensible text
-    │   ├── EmptyInput             nothing in it (empty file, whitespace, no body after cleaning)
-    │   ├── TooLarge               past the configured size limit
-    │   ├── MalformedInput         broken JSON line, truncated gzip/WARC, unparsable feed
-    │   └── FetchError             a URL that failed or timed out
-    ├── StoreError                 the database cannot be opened, migrated or written
-    └── MissingDependency          an optional part is not installed; says which extra to install
+StorylineError                 base of everything raised on purpose; message says what, where, what to do
+├── UsageError                 a bad option, setting or argument (the CLI exits 2)
+├── InputError                 one input item cannot be used; the run skips it and goes on
+│   ├── UnsupportedFormat      not a format storyline reads (binary, unknown extension)
+│   ├── DecodeError            bytes that no encoding decodes to sensible text
+│   ├── EmptyInput             nothing in it (empty file, whitespace, no body after cleaning)
+│   ├── TooLarge               past the configured size limit
+│   ├── MalformedInput         broken JSON line, truncated gzip/WARC, unparsable feed
+│   └── FetchError             a URL that failed or timed out
+├── StoreError                 the database cannot be opened, migrated or written
+└── MissingDependency          an optional part is not installed; says which extra to install
 """
 
 from __future__ import annotations

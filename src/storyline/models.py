@@ -243,4 +243,9 @@ class DuplicateMatch:
 
     def to_dict(self) -> dict[str, Any]:
         """The `storyline dedup` output shape."""
-        return {"id": self.id, "group": self.group, "canonical": self.canonical, "similarity": round(self.similarity, 4)}
+        return {
+            "id": self.id,
+            "group": self.group,
+            "canonical": self.canonical,
+            "similarity": round(self.similarity, 4),
+        }

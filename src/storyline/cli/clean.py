@@ -1,0 +1,1 @@
+"""Commands of the clean area (registered on import by storyline.cli)."""

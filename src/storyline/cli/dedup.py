@@ -1,0 +1,1 @@
+"""Commands of the dedup area (registered on import by storyline.cli)."""

@@ -1,0 +1,1 @@
+"""Commands of the extract area (registered on import by storyline.cli)."""

@@ -1,0 +1,1 @@
+"""Commands of the store area (registered on import by storyline.cli)."""

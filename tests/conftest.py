@@ -1,0 +1,25 @@
+"""Shared fixtures: the dev data folder (tests skip when it is absent) and the seed article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SEED = REPO / "samples" / "gaza-2023" / "reuters-2023-10-09-qatar-talks.txt"
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    """``../shared/data`` beside the repository; the test is skipped when it is not there."""
+    path = REPO.parent / "shared" / "data"
+    if not path.is_dir():
+        pytest.skip("../shared/data is not present")
+    return path
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    """The seed article exactly as the scraper saved it."""
+    return SEED.read_text(encoding="utf-8")

@@ -1,0 +1,172 @@
+"""The store's tables, in SQLAlchemy Core. Other areas read and write them by these names.
+
+    documents ─┬─► articles ─┬─► dedup_signatures, dedup_bands, dedup_members
+               │             └─► events
+    failures   (one row per input that a stage could not use, with the reason)
+
+``documents.raw`` holds the input bytes verbatim and is never updated. Every derived row records the
+version of the stage that made it (``clean_version``, ``dedup_version``, ``extract_version``) so that
+``storyline process`` can redo stale rows. A change to a table here needs a migration in
+``storyline.store.migrations`` that brings existing databases to the same shape.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData()
+
+
+def utcnow() -> datetime:
+    """The current time in UTC: the default of every ``*_at`` column."""
+    return datetime.now(UTC)
+
+
+schema_migrations = Table(
+    "schema_migrations",
+    metadata,
+    Column("version", Integer, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("applied_at", DateTime(timezone=True), nullable=False, default=utcnow),
+)
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", String(64), primary_key=True),  # sha256 of raw
+    Column("source", Text, nullable=False),
+    Column("url", Text),
+    Column("format", Text),
+    Column("content_type", Text),
+    Column("encoding", Text),
+    Column("title", Text),
+    Column("published", Text),
+    Column("site", Text),
+    Column("metadata", JSON),
+    Column("raw", LargeBinary, nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("ingested_at", DateTime(timezone=True), nullable=False, default=utcnow),
+    Column("status", String(16), nullable=False, default="pending", index=True),
+)
+
+failures = Table(
+    "failures",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("stage", String(16), nullable=False),  # ingest | clean | dedup | extract
+    Column("source", Text, nullable=False),
+    Column("document_id", String(64)),
+    Column("reason", String(64), nullable=False),
+    Column("message", Text),
+    Column("raw", LargeBinary),
+    Column("created_at", DateTime(timezone=True), nullable=False, default=utcnow),
+    UniqueConstraint("stage", "source", "reason", name="uq_failures_stage_source_reason"),
+)
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", String(64), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("body", Text, nullable=False),
+    Column("title", Text),
+    Column("published", Text),
+    Column("source", Text),
+    Column("byline", Text),
+    Column("dateline", Text),
+    Column("language", Text),
+    Column("url", Text),
+    Column("site", Text),
+    Column("captions", JSON),
+    Column("related", JSON),
+    Column("removed", JSON),
+    Column("clean_version", Integer, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False, default=utcnow),
+)
+
+dedup_signatures = Table(
+    "dedup_signatures",
+    metadata,
+    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("body_hash", String(64), nullable=False, index=True),
+    Column("minhash", LargeBinary),
+    Column("length", Integer),
+    Column("dedup_version", Integer, nullable=False),
+)
+
+dedup_bands = Table(
+    "dedup_bands",
+    metadata,
+    Column("band", Integer, nullable=False),
+    Column("key", Text, nullable=False),
+    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Index("ix_dedup_bands_band_key", "band", "key"),
+    Index("ix_dedup_bands_article_id", "article_id"),
+)
+
+dedup_members = Table(
+    "dedup_members",
+    metadata,
+    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("group_id", String(64), nullable=False, index=True),
+    Column("canonical", Boolean, nullable=False),
+    Column("similarity", Float, nullable=False),
+    Column("dedup_version", Integer, nullable=False),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("ordinal", Integer, nullable=False),
+    Column("type", String(32), nullable=False, index=True),
+    Column("mode", Text),
+    Column("acled_event_type", Text),
+    Column("acled_sub_event_type", Text),
+    Column("actor1_name", Text),
+    Column("actor1_country", String(8)),
+    Column("actor2_name", Text),
+    Column("actor2_country", String(8)),
+    Column("location_name", Text),
+    Column("country", String(8)),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("date", String(32), index=True),
+    Column("fatalities", Integer),
+    Column("status", String(16)),
+    Column("attribution_source", Text),
+    Column("confidence", Float),
+    Column("data", JSON, nullable=False),  # the full Event JSON (models.Event.to_dict())
+    Column("extract_version", Integer, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False, default=utcnow),
+    UniqueConstraint("article_id", "ordinal", name="uq_events_article_ordinal"),
+)
+
+__all__ = [
+    "articles",
+    "dedup_bands",
+    "dedup_members",
+    "dedup_signatures",
+    "documents",
+    "events",
+    "failures",
+    "metadata",
+    "schema_migrations",
+]

@@ -1,0 +1,146 @@
+"""Wire credits: which agency a story comes from, its dateline and its byline.
+
+Shared by the text and HTML cleaners. Agency names live in ``resources/clean/agencies.tsv``.
+
+    split_dateline("GAZA (Reuters) - Qatari mediators ...")  → Dateline(text="GAZA (Reuters) -", agency="Reuters", ...)
+    parse_byline("By Jane Doe and John Roe, Reuters")       → Byline(names="Jane Doe and John Roe", agency="Reuters")
+    agency_name("Reuters") / agency_name("(AP)")            → "Reuters" / "AP"   (a lone credit line)
+    agency_name("a source told Reuters")                    → None               (prose, not a credit)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """The opening of a wire paragraph: place, optional date, optional agency, and the text after it."""
+
+    text: str  # the dateline as written, e.g. "GAZA, Oct 9 (Reuters) -"
+    place: str | None
+    agency: str | None  # canonical agency name, or the name in parentheses when it is not a known agency
+    rest: str  # the paragraph without its dateline
+
+
+@dataclass(frozen=True, slots=True)
+class Byline:
+    """A byline: the writers' names and the agency it credits, if any."""
+
+    text: str
+    names: str | None
+    agency: str | None
+
+
+@cache
+def _aliases() -> dict[str, str]:
+    """Alias → canonical agency name, from the data file."""
+    table: dict[str, str] = {}
+    data = files("storyline").joinpath("resources", "clean", "agencies.tsv").read_text(encoding="utf-8")
+    for row in data.splitlines():
+        if not row.strip() or row.startswith("#"):
+            continue
+        canonical, *aliases = row.split("\t")
+        for alias in [canonical, *aliases]:
+            table[alias.strip()] = canonical.strip()
+    return table
+
+
+def canonical_agency(name: str) -> str | None:
+    """The canonical name of a wire agency (``"Associated Press"`` → ``"AP"``), or None if not an agency."""
+    name = name.strip().strip(".")
+    table = _aliases()
+    if name in table:
+        return table[name]
+    if len(name) > 4:  # long names match case-insensitively; short acronyms must match exactly
+        lowered = {alias.lower(): canon for alias, canon in table.items() if len(alias) > 4}
+        return lowered.get(name.lower())
+    return None
+
+
+_CREDIT = re.compile(
+    r"^\s*(?:[-–—•|/]\s*)?(?:\(\s*)?(?:(?:source|sources|via|credit|copyright|©)\s*[:©]?\s*)?"
+    r"(?P<name>[A-Z][\w .&'’-]{1,40}?)(?:\s*\))?\s*(?:/\s*(?P<other>[A-Z][\w .&'’-]{1,40}?))?[\s.]*$",
+    re.IGNORECASE,
+)
+
+
+def agency_name(line: str) -> str | None:
+    """The agency named by a line that is only a credit ("Reuters", "(AP)", "— AFP", "Source: Reuters")."""
+    if len(line) > 60:
+        return None
+    match = _CREDIT.match(line)
+    if not match:
+        return None
+    return canonical_agency(match["name"]) or (canonical_agency(match["other"]) if match["other"] else None)
+
+
+_DASH = r"(?:-{1,2}|–|—|―)"
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATELINE = re.compile(
+    rf"^(?P<text>(?P<place>[A-Z][A-Za-z.'’ -]{{1,40}}?(?:,\s*[A-Z][A-Za-z.'’ -]{{1,30}}?)*?)?"
+    rf"(?:,\s*(?P<date>{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?))?"
+    rf"\s*(?:\((?P<agency>[A-Z][\w .&'’-]{{1,40}})\))?\s*{_DASH})\s+(?P<rest>\S.*)$",
+    re.DOTALL,
+)
+
+
+def split_dateline(paragraph: str) -> Dateline | None:
+    """The dateline at the start of a paragraph ("GAZA (Reuters) -", "PARIS, Oct 9 (AFP) —"), or None."""
+    match = _DATELINE.match(paragraph)
+    if not match:
+        return None
+    place = (match["place"] or "").strip() or None
+    agency_text = match["agency"]
+    shouting = place is not None and place.upper() == place and sum(c.isalpha() for c in place) >= 3
+    if agency_text is None and not shouting:
+        return None  # "Mixed case words -" is usually an ordinary sentence with a dash
+    if place is not None and not shouting and len(place.split()) > 4:
+        return None
+    agency = canonical_agency(agency_text) or agency_text.strip() if agency_text else None
+    return Dateline(text=match["text"].strip(), place=place, agency=agency, rest=match["rest"])
+
+
+_BYLINE = re.compile(
+    r"^(?i:by|por|par|von|di|door)\s+(?P<names>[A-Z][\w.'’-]*(?:[ ,]+(?:and|&|y|et|und|e|en|[A-Z][\w.'’-]*))*?)"
+    r"\s*(?:(?:,|\||/|–|—|-|\bfor\b|\bof\b)\s*(?P<org>[A-Z][\w .&'’-]{1,40}?))?\s*\.?$"
+)
+
+
+def parse_byline(line: str) -> Byline | None:
+    """A byline line ("By Jane Doe", "By Jane Doe | Reuters", "BY JANE DOE, AP"), or None."""
+    line = line.strip()
+    if len(line) > 100 or len(line.split()) > 14:
+        return None
+    match = _BYLINE.match(line)
+    if not match:
+        return None
+    names = match["names"].strip(" ,")
+    org = match["org"]
+    agency = canonical_agency(org) if org else None
+    if agency is None and org is None:
+        # "By Jane Doe Reuters": an agency name glued to the end of the names
+        words = names.split()
+        for k in (3, 2, 1):
+            if len(words) > k and canonical_agency(" ".join(words[-k:])):
+                names, agency = " ".join(words[:-k]), canonical_agency(" ".join(words[-k:]))
+                break
+    if agency is None and canonical_agency(names):
+        return Byline(text=line, names=None, agency=canonical_agency(names))
+    return Byline(text=line, names=names or None, agency=agency)
+
+
+_TOLD = re.compile(r"\b(?:told|according to|said|reported|cited by|quoted by|to)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def agencies_in(text: str) -> list[str]:
+    """Agencies credited in running text as the story's source: "(Reuters)" style, not "a source told Reuters"."""
+    found: list[str] = []
+    for match in re.finditer(r"\((?P<name>[A-Z][\w .&'’-]{1,40})\)", text):
+        agency = canonical_agency(match["name"])
+        if agency and not _TOLD.search(text[: match.start()]) and agency not in found:
+            found.append(agency)
+    return found

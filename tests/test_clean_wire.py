@@ -1,0 +1,78 @@
+"""Wire credits: datelines, bylines and lone agency lines."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.clean.wire import agencies_in, agency_name, canonical_agency, parse_byline, split_dateline
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "place", "agency", "rest"),
+    [
+        ("GAZA (Reuters) - Qatari mediators have held calls.", "GAZA", "Reuters", "Qatari mediators have held calls."),
+        ("WASHINGTON, Oct 9 (AP) — The US said so.", "WASHINGTON", "AP", "The US said so."),
+        ("Gaza City, Oct. 9 (AFP) - Israeli jets struck.", "Gaza City", "AFP", "Israeli jets struck."),
+        ("PARIS — The French government said.", "PARIS", None, "The French government said."),
+        ("(CNN) — A man was arrested.", None, "CNN", "A man was arrested."),
+    ],
+)
+def test_split_dateline(paragraph: str, place: str | None, agency: str | None, rest: str) -> None:
+    dateline = split_dateline(paragraph)
+    assert dateline is not None
+    assert (dateline.place, dateline.agency, dateline.rest) == (place, agency, rest)
+    assert paragraph.startswith(dateline.text)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    ["Hello - world is here.", "The talks - which began on Saturday - continue.", "No dash at all in this line."],
+)
+def test_no_dateline_in_ordinary_sentences(paragraph: str) -> None:
+    assert split_dateline(paragraph) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "names", "agency"),
+    [
+        ("By Jane Doe", "Jane Doe", None),
+        ("By Jane Doe and John Roe, Reuters", "Jane Doe and John Roe", "Reuters"),
+        ("BY JANE DOE | AP", "JANE DOE", "AP"),
+        ("By Reuters", None, "Reuters"),
+        ("By Jane Doe Associated Press", "Jane Doe", "AP"),
+    ],
+)
+def test_parse_byline(line: str, names: str | None, agency: str | None) -> None:
+    byline = parse_byline(line)
+    assert byline is not None
+    assert (byline.names, byline.agency) == (names, agency)
+
+
+def test_prose_is_not_a_byline() -> None:
+    assert parse_byline("by the way, the talks went on until the morning") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "agency"),
+    [
+        ("Reuters", "Reuters"),
+        ("(AP)", "AP"),
+        ("— AFP", "AFP"),
+        ("Source: Reuters", "Reuters"),
+        ("Associated Press", "AP"),
+        ("a source told Reuters", None),
+        ("Latest", None),
+    ],
+)
+def test_agency_name_of_lone_credit_lines(line: str, agency: str | None) -> None:
+    assert agency_name(line) == agency
+
+
+def test_short_acronyms_match_only_exactly() -> None:
+    assert canonical_agency("ap") is None
+    assert canonical_agency("associated press") == "AP"
+
+
+def test_agencies_in_running_text_skips_reported_speech() -> None:
+    assert agencies_in("GAZA (Reuters) - Talks went on.") == ["Reuters"]
+    assert agencies_in("The minister told (Reuters) nothing new.") == []

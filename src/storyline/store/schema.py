@@ -1,13 +1,18 @@
 """The store's tables, in SQLAlchemy Core. Other areas read and write them by these names.
 
     documents ─┬─► articles ─┬─► dedup_signatures, dedup_bands, dedup_members
-               │             └─► events
+               │             ├─► events
+               │             └─► article_stages (which step has run on the article, at which version)
     failures   (one row per input that a stage could not use, with the reason)
 
-``documents.raw`` holds the input bytes verbatim and is never updated. Every derived row records the
-version of the stage that made it (``clean_version``, ``dedup_version``, ``extract_version``) so that
-``storyline process`` can redo stale rows. A change to a table here needs a migration in
-``storyline.store.migrations`` that brings existing databases to the same shape.
+``documents.raw`` holds the input bytes verbatim and is never updated; ``documents.text`` is NULL
+unless the item's text is not simply ``raw`` decoded (a JSONL line's text field, for instance).
+Every derived row records the version of the stage that made it (``clean_version``,
+``dedup_version``, ``extract_version``) so that ``storyline process`` can redo stale rows;
+``article_stages`` also marks articles a step has seen that gave no rows (no events found).
+Re-cleaning an article deletes its derived rows (ON DELETE CASCADE) so later steps redo them.
+A change to a table here needs a migration in ``storyline.store.migrations`` that brings
+existing databases to the same shape.
 """
 
 from __future__ import annotations
@@ -61,6 +66,7 @@ documents = Table(
     Column("site", Text),
     Column("metadata", JSON),
     Column("raw", LargeBinary, nullable=False),
+    Column("text", Text),  # the decoded text, only when it differs from raw decoded with ``encoding``
     Column("size", Integer, nullable=False),
     Column("ingested_at", DateTime(timezone=True), nullable=False, default=utcnow),
     Column("status", String(16), nullable=False, default="pending", index=True),
@@ -159,7 +165,17 @@ events = Table(
     UniqueConstraint("article_id", "ordinal", name="uq_events_article_ordinal"),
 )
 
+article_stages = Table(
+    "article_stages",
+    metadata,
+    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("stage", String(16), primary_key=True),  # dedup | extract | ...
+    Column("version", Integer, nullable=False),
+    Column("done_at", DateTime(timezone=True), nullable=False, default=utcnow),
+)
+
 __all__ = [
+    "article_stages",
     "articles",
     "dedup_bands",
     "dedup_members",

@@ -1,0 +1,79 @@
+"""Schema migrations: an ordered list of functions, each applied once and recorded in ``schema_migrations``.
+
+To change the schema, edit ``schema.py`` and append a migration here that brings an existing
+database to the new shape (``add_column`` skips a column that is already there). Never edit or
+reorder a migration that has shipped: databases in the field have recorded it as applied.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import Column, Connection, Table, inspect, select, text
+
+from storyline.store import schema
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    """One step of the schema's history."""
+
+    version: int
+    name: str
+    apply: Callable[[Connection], None]
+
+
+def create_tables(*tables: Table) -> Callable[[Connection], None]:
+    """A migration body that creates the given tables (and their indexes) when missing."""
+
+    def apply(conn: Connection) -> None:
+        for table in tables:
+            table.create(conn, checkfirst=True)
+
+    return apply
+
+
+def add_column(conn: Connection, table: Table, column: Column[object]) -> None:
+    """Add ``column`` to an existing ``table`` unless it is there already."""
+    present = {c["name"] for c in inspect(conn).get_columns(table.name)}
+    if column.name in present:
+        return
+    ddl = column.type.compile(dialect=conn.dialect)
+    conn.execute(text(f'ALTER TABLE {table.name} ADD COLUMN "{column.name}" {ddl}'))
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "documents, failures, articles", create_tables(schema.documents, schema.failures, schema.articles)),
+    Migration(
+        2,
+        "dedup signatures, bands and members",
+        create_tables(schema.dedup_signatures, schema.dedup_bands, schema.dedup_members),
+    ),
+    Migration(3, "events", create_tables(schema.events)),
+    Migration(4, "article stage marks", create_tables(schema.article_stages)),
+)
+
+
+def applied_versions(conn: Connection) -> set[int]:
+    """Versions already recorded in ``schema_migrations`` (creating that table if needed)."""
+    schema.schema_migrations.create(conn, checkfirst=True)
+    return set(conn.scalars(select(schema.schema_migrations.c.version)))
+
+
+def migrate(conn: Connection, upto: int | None = None) -> list[int]:
+    """Apply every migration not yet applied (up to version ``upto``); returns the versions applied."""
+    done = applied_versions(conn)
+    applied = []
+    for migration in MIGRATIONS:
+        if migration.version in done or (upto is not None and migration.version > upto):
+            continue
+        migration.apply(conn)
+        conn.execute(schema.schema_migrations.insert().values(version=migration.version, name=migration.name))
+        applied.append(migration.version)
+    return applied
+
+
+def latest_version() -> int:
+    """The version a fully migrated database is at."""
+    return MIGRATIONS[-1].version

@@ -1,0 +1,98 @@
+"""Rows ↔ the shared dataclasses: what a Document or Article looks like in the store."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from storyline.models import Article, Document, RemovedText
+
+
+def decoded(raw: bytes, encoding: str | None) -> str:
+    """``raw`` decoded the way ingest named (UTF-8 when it did not), never raising."""
+    try:
+        return raw.decode(encoding or "utf-8", errors="replace")
+    except LookupError:  # an encoding name Python does not know
+        return raw.decode("utf-8", errors="replace")
+
+
+def document_row(doc: Document, doc_id: str) -> dict[str, Any]:
+    """The ``documents`` row for ``doc``; ``text`` is kept only when it is not just ``raw`` decoded."""
+    text = None if doc.text == decoded(doc.raw, doc.encoding) else doc.text
+    meta = dict(doc.metadata)
+    if doc.id != doc_id:
+        meta.setdefault("input_id", doc.id)
+    return {
+        "id": doc_id,
+        "source": doc.source,
+        "url": doc.url,
+        "format": doc.format,
+        "content_type": doc.content_type,
+        "encoding": doc.encoding,
+        "title": doc.title,
+        "published": doc.published,
+        "site": doc.site,
+        "metadata": meta,
+        "raw": doc.raw,
+        "text": text,
+        "size": len(doc.raw),
+        "status": "pending",
+    }
+
+
+def document_from_row(row: Mapping[Any, Any]) -> Document:
+    """A Document as ingest made it, from its row."""
+    raw = bytes(row["raw"])
+    return Document(
+        id=row["id"],
+        raw=raw,
+        text=row["text"] if row["text"] is not None else decoded(raw, row["encoding"]),
+        format=row["format"] or "text",
+        source=row["source"],
+        content_type=row["content_type"] or "text/plain",
+        url=row["url"],
+        title=row["title"],
+        published=row["published"],
+        site=row["site"],
+        encoding=row["encoding"],
+        metadata=dict(row["metadata"] or {}),
+    )
+
+
+def article_row(article: Article, version: int) -> dict[str, Any]:
+    """The ``articles`` row for ``article`` made by clean version ``version``."""
+    return {
+        "id": article.id,
+        "body": article.body,
+        "title": article.title,
+        "published": article.published,
+        "source": article.source,
+        "byline": article.byline,
+        "dateline": article.dateline,
+        "language": article.language,
+        "url": article.url,
+        "site": article.site,
+        "captions": list(article.captions),
+        "related": list(article.related),
+        "removed": [{"text": r.text, "reason": r.reason} for r in article.removed],
+        "clean_version": version,
+    }
+
+
+def article_from_row(row: Mapping[Any, Any]) -> Article:
+    """An Article from its row."""
+    return Article(
+        id=row["id"],
+        body=row["body"],
+        title=row["title"],
+        published=row["published"],
+        source=row["source"],
+        byline=row["byline"],
+        dateline=row["dateline"],
+        captions=list(row["captions"] or []),
+        related=list(row["related"] or []),
+        removed=[RemovedText(r["text"], r["reason"]) for r in row["removed"] or []],
+        language=row["language"],
+        url=row["url"],
+        site=row["site"],
+    )

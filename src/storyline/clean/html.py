@@ -1,0 +1,192 @@
+"""HTML page → Article: trafilatura finds the article, then we repair what it gets wrong.
+
+trafilatura (with htmldate) gives the metadata and a first body. We then walk the page's own text
+blocks: a block trafilatura kept stays; a block it dropped that sits inside the article container
+(the element holding most of trafilatura's text) is recovered unless it is page furniture (share,
+newsletter, related, hidden, link lists). Every block that does not reach the body is kept in
+``removed`` with its reason.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+import trafilatura
+import trafilatura.settings
+
+from storyline.clean import wire
+from storyline.clean.html_blocks import (
+    Block,
+    container_of,
+    densest_container,
+    furniture_reason,
+    normalise,
+    parse_html,
+    regex_lines,
+    strip_invisible,
+)
+from storyline.clean.html_blocks import blocks as page_blocks
+from storyline.errors import EmptyInput
+from storyline.eval.metrics import tokens
+from storyline.models import Article, RemovedText
+
+log = logging.getLogger(__name__)
+
+MAX_LINK_DENSITY = 0.5  # a recovered block with more link text than this is a link list
+MIN_LOOSE_WORDS = 8  # a recovered block outside a paragraph-like element needs this many words
+MIN_WORDS = 3  # a recovered paragraph (not a heading) needs this many words: "$915", "billion" are chart labels
+HEADING_TAGS = frozenset(["h2", "h3", "h4", "h5", "h6"])
+CELL_TAGS = frozenset(["li", "td", "th", "dd", "dt"])  # table cells and list items are short by nature
+TEXT_TAGS = frozenset(["p", "li", "blockquote", "pre", "dd", "dt", "td", "th"])
+_RELATED = re.compile(r"related|more|recommend|trending|popular|read|next|previous", re.I)
+
+
+@cache
+def furniture_lines() -> re.Pattern[str]:
+    """Whole lines that are page furniture ("Share this", "Sign up for our newsletter", ...)."""
+    return regex_lines("html_furniture.txt")
+
+
+@dataclass(slots=True)
+class _Trafilatura:
+    """What trafilatura says about a page: body text and metadata."""
+
+    text: str = ""
+    title: str | None = None
+    author: str | None = None
+    sitename: str | None = None
+    date: str | None = None
+    language: str | None = None
+    lines: set[str] = field(default_factory=set)
+
+
+def _run_trafilatura(root: Any, url: str | None) -> _Trafilatura:
+    """Run trafilatura on a copy of the tree (it edits what it is given)."""
+    try:
+        doc = trafilatura.bare_extraction(
+            copy.deepcopy(root), url=url, favor_recall=True, include_comments=False, with_metadata=True
+        )
+    except Exception as exc:  # trafilatura raises many types on odd pages; we fall back to our own blocks
+        log.debug("trafilatura failed on %s: %s", url, exc)
+        return _Trafilatura()
+    if not isinstance(doc, trafilatura.settings.Document):
+        return _Trafilatura()
+    text = doc.text or ""
+    lines = {normalise(line).lower() for line in text.splitlines() if line.strip()}
+    return _Trafilatura(text, doc.title, doc.author, doc.sitename, doc.date, doc.language, lines)
+
+
+def _shingles(text: str) -> list[tuple[str, ...]]:
+    """Word trigrams of a text."""
+    toks = tokens(text)
+    return [tuple(toks[i : i + 3]) for i in range(len(toks) - 2)]
+
+
+def _kept_by_trafilatura(block: Block, traf: _Trafilatura, seen: Counter[tuple[str, ...]]) -> bool:
+    """True when most of the block's word trigrams (or the whole short line) are in trafilatura's text."""
+    grams = _shingles(block.text)
+    if not grams:
+        return block.text.lower() in traf.lines
+    return sum(1 for g in grams if g in seen) >= 0.5 * len(grams)
+
+
+def _inside(el: Any, container: Any) -> bool:
+    """True when ``el`` is ``container`` or one of its descendants."""
+    return el is container or any(a is container for a in el.iterancestors())
+
+
+def _is_caption(el: Any) -> bool:
+    """True when the element is, or sits in, a figure caption."""
+    return any(e.tag == "figcaption" for e in [el, *el.iterancestors()] if isinstance(e.tag, str))
+
+
+def _verdict(block: Block, kept: bool, container: Any) -> str | None:
+    """None to keep the block in the body, else the reason it is dropped."""
+    if container is None or not _inside(block.element, container):
+        return None if kept and block.link_density <= MAX_LINK_DENSITY else "outside-article"
+    reason = furniture_reason(block.element, container)
+    if reason:
+        return reason
+    if furniture_lines().fullmatch(block.text):
+        return "boilerplate"
+    if kept:
+        return None
+    if block.link_density > MAX_LINK_DENSITY:
+        return "link-list"
+    words = len(tokens(block.text))
+    if block.element.tag in HEADING_TAGS or block.element.tag in CELL_TAGS:
+        return None
+    if words < MIN_WORDS or (block.element.tag not in TEXT_TAGS and words < MIN_LOOSE_WORDS):
+        return "fragment"
+    return None
+
+
+def _same(a: str | None, b: str) -> bool:
+    """Case- and space-insensitive equality."""
+    return a is not None and normalise(a).lower() == normalise(b).lower()
+
+
+def _select(all_blocks: list[Block], traf: _Trafilatura, title: str | None) -> tuple[list[str], Article]:
+    """Split blocks into body paragraphs and removed/caption/related metadata."""
+    article = Article(id="", body="")
+    seen = Counter(_shingles(traf.text))
+    kept_flags = [_kept_by_trafilatura(b, traf, seen) for b in all_blocks]
+    chosen = [b for b, k in zip(all_blocks, kept_flags, strict=True) if k]
+    container = container_of(chosen) if chosen else densest_container(all_blocks)
+    body: list[str] = []
+    for block, kept in zip(all_blocks, kept_flags, strict=True):
+        reason = _verdict(block, kept, container)
+        if reason is None and _is_caption(block.element):
+            article.captions.append(block.text)
+            continue
+        if reason is None and not body and _same(title, block.text):
+            reason = "title"
+        if reason is None:
+            body.append(block.text)
+            continue
+        article.removed.append(RemovedText(block.text, reason))
+        if reason != "outside-article" and _RELATED.search(reason) and block.link_density > MAX_LINK_DENSITY:
+            article.related.append(block.text)
+    return body, article
+
+
+def _byline(author: str | None) -> str | None:
+    """trafilatura's author field, tidied (it joins several authors with '; ')."""
+    if not author:
+        return None
+    return normalise(author.replace(";", ","))
+
+
+def clean_html(html: str, *, id: str, url: str | None = None, published: str | None = None) -> Article:
+    """Clean one HTML page into an Article; EmptyInput/MalformedInput when nothing usable is in it."""
+    where = url or id
+    root = parse_html(html, where=where)
+    hidden = strip_invisible(root)
+    traf = _run_trafilatura(root, url)
+    body, article = _select(page_blocks(root), traf, traf.title)
+    if not body:
+        raise EmptyInput("no article text found in the HTML page", where=where)
+    article.id, article.body, article.url = id, "\n\n".join(body), url
+    article.removed = [RemovedText(text, "hidden") for text in hidden] + article.removed
+    article.title = traf.title
+    article.byline = _byline(traf.author)
+    article.site = traf.sitename
+    article.published = published or traf.date
+    article.language = traf.language or root.get("lang")
+    _add_wire(article, body)
+    return article
+
+
+def _add_wire(article: Article, body: list[str]) -> None:
+    """Dateline and wire source from the first paragraph, the source falling back to the site name."""
+    dateline = wire.split_dateline(body[0]) if body else None
+    if dateline is not None:
+        article.dateline = dateline.text
+    agencies = wire.agencies_in(" ".join(body[:3]))
+    article.source = (dateline.agency if dateline else None) or (agencies[0] if agencies else None) or article.site

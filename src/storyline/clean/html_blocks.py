@@ -1,0 +1,204 @@
+"""An HTML page as a list of text blocks in reading order, and the container that holds the article.
+
+A *block* is the run of text a reader sees as one paragraph: the text of a block element (``p``,
+``li``, ``h2``, ``div`` ...) with its inline children, split where a nested block starts. Each block
+keeps its element, so callers can ask where it sits (inside the article container? under a share
+widget?) and how much of it is link text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from storyline.errors import EmptyInput, MalformedInput
+
+BLOCK_TAGS = frozenset({
+    "p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "td", "th", "table",
+    "section", "article", "header", "footer", "nav", "aside", "blockquote", "pre", "figure", "figcaption",
+    "dd", "dt", "dl", "form", "main", "title", "option", "button", "label", "address", "hr",
+})  # fmt: skip
+DROP_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "select")
+FURNITURE_TAGS = frozenset({"nav", "aside", "footer", "form", "button", "option", "label", "menu"})
+PROSE_CHARS = 600  # a furniture-marked element with this much unlinked text is article text after all
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_PARSER = lxml_html.HTMLParser(encoding="utf-8")  # the text is already decoded: ignore <meta charset>
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(slots=True)
+class Block:
+    """One visible paragraph of a page: its text, element, and how much of it is link text."""
+
+    text: str
+    element: Any
+    link_chars: int
+
+    @property
+    def link_density(self) -> float:
+        """Share of the block's characters that sit inside links."""
+        return self.link_chars / max(len(self.text), 1)
+
+
+def regex_lines(name: str) -> re.Pattern[str]:
+    """One alternation regex from a data file of regex lines (comments and blanks skipped)."""
+    text = resources.files("storyline.resources.clean").joinpath(name).read_text(encoding="utf-8")
+    lines = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return re.compile("|".join(f"(?:{line})" for line in lines), re.I)
+
+
+@cache
+def unlikely_pattern() -> re.Pattern[str]:
+    """Class/id fragments of page furniture."""
+    return regex_lines("html_unlikely.txt")
+
+
+@cache
+def likely_pattern() -> re.Pattern[str]:
+    """Class/id fragments of the article itself."""
+    return regex_lines("html_likely.txt")
+
+
+def parse_html(html: str, *, where: str) -> Any:
+    """Parse HTML into an lxml tree; EmptyInput for blank pages, MalformedInput when lxml cannot parse."""
+    if not html or not html.strip():
+        raise EmptyInput("empty HTML page", where=where)
+    try:
+        root = lxml_html.document_fromstring(html.encode("utf-8", errors="replace"), parser=_PARSER)
+    except (etree.ParserError, ValueError) as exc:
+        raise MalformedInput(f"HTML cannot be parsed: {exc}", where=where) from exc
+    if root is None:
+        raise MalformedInput("HTML has no document element", where=where)
+    return root
+
+
+def is_hidden(el: Any) -> bool:
+    """True for elements a browser would not show: hidden attribute, display:none, aria-hidden."""
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        return True
+    return bool(_HIDDEN_STYLE.search(el.get("style") or ""))
+
+
+def strip_invisible(root: Any) -> list[str]:
+    """Remove scripts, styles and hidden elements in place; return the hidden texts removed."""
+    removed: list[str] = []
+    for el in list(root.iter(*DROP_TAGS, etree.Comment, etree.ProcessingInstruction)):
+        if el.getparent() is not None and el is not root:
+            el.drop_tree()
+    body = root.find("body")
+    for el in list((body if body is not None else root).iter()):
+        if isinstance(el.tag, str) and el.getparent() is not None and is_hidden(el):
+            text = normalise(el.text_content())
+            if text:
+                removed.append(text)
+            el.drop_tree()
+    return removed
+
+
+def normalise(text: str) -> str:
+    """Collapse runs of whitespace to one space and trim."""
+    return _SPACE.sub(" ", text).strip()
+
+
+def blocks(root: Any) -> list[Block]:
+    """The visible text blocks of the page body in reading order."""
+    body = root.find("body")
+    out: list[Block] = []
+    state: dict[str, Any] = {"parts": [], "owner": body, "links": 0}
+
+    def flush() -> None:
+        text = normalise("".join(state["parts"]))
+        if text:
+            out.append(Block(text, state["owner"], min(state["links"], len(text))))
+        state["parts"], state["links"] = [], 0
+
+    def add(text: str | None, owner: Any, in_link: bool) -> None:
+        if text:
+            if not state["parts"]:
+                state["owner"] = owner
+            state["parts"].append(text)
+            if in_link:
+                state["links"] += len(normalise(text))
+
+    def walk(el: Any, owner: Any, in_link: bool) -> None:
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if tag in BLOCK_TAGS:
+            flush()
+            owner = el
+        in_link = in_link or tag == "a"
+        add(el.text, owner, in_link)
+        for child in el:
+            if isinstance(child.tag, str):
+                walk(child, owner, in_link)
+            add(child.tail, owner, in_link)
+        if tag in BLOCK_TAGS:
+            flush()
+
+    walk(body if body is not None else root, body, False)
+    flush()
+    return out
+
+
+def class_id(el: Any) -> str:
+    """The element's class and id attributes as one string."""
+    return f"{el.get('class') or ''} {el.get('id') or ''}"
+
+
+def _is_prose(el: Any) -> bool:
+    """True for an element holding much unlinked text: a section of the article, whatever its class says."""
+    text = el.text_content()
+    if len(text) < PROSE_CHARS:
+        return False
+    link_text = sum(len(a.text_content()) for a in el.iter("a"))
+    return link_text < 0.2 * len(text)
+
+
+def furniture_reason(el: Any, stop: Any) -> str | None:
+    """Why ``el`` (or an ancestor below ``stop``) is page furniture, or None when it is not."""
+    node = el
+    while node is not None and node is not stop:
+        tag = node.tag.lower() if isinstance(node.tag, str) else ""
+        if tag in FURNITURE_TAGS:
+            return f"furniture:{tag}"
+        marks = class_id(node)
+        found = unlikely_pattern().search(marks) if marks.strip() else None
+        if found and not likely_pattern().search(marks) and not _is_prose(node):
+            return "furniture:" + found.group(0).lower().strip("-_ ")
+        node = node.getparent()
+    return None
+
+
+def container_of(chosen: list[Block], share: float = 0.8) -> Any:
+    """The deepest element that holds at least ``share`` of the chosen blocks' text."""
+    weight: Counter[Any] = Counter()
+    depth: dict[Any, int] = {}
+    total = sum(len(b.text) for b in chosen)
+    for block in chosen:
+        chain = list(block.element.iterancestors())[::-1] + [block.element]
+        for level, el in enumerate(chain):
+            weight[el] += len(block.text)
+            depth[el] = level
+    fits = [el for el, w in weight.items() if w >= share * total]
+    return max(fits, key=lambda el: depth[el]) if fits else None
+
+
+def densest_container(all_blocks: list[Block]) -> Any:
+    """A readability-style guess at the article container: where long, comma-rich, unlinked text sits."""
+    score: dict[Any, float] = {}
+    for block in all_blocks:
+        if len(block.text) < 25 or block.link_density > 0.5:
+            continue
+        points = 1 + block.text.count(",") + min(len(block.text) / 100, 3)
+        for level, el in enumerate(block.element.iterancestors()):
+            if level > 4:
+                break
+            score[el] = score.get(el, 0.0) + points / (1 if level == 0 else 2 if level == 1 else level * 3)
+        score[block.element] = score.get(block.element, 0.0) + points
+    return max(score, key=score.__getitem__) if score else None

@@ -1,0 +1,148 @@
+"""clean_html: the article body without furniture, metadata, and everything dropped kept with a reason."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.clean.html import clean_html
+from storyline.clean.html_blocks import blocks, parse_html
+from storyline.errors import EmptyInput, InputError, MalformedInput
+
+PARAGRAPHS = [
+    "GAZA, Oct 9 (Reuters) - Qatar is mediating talks with Hamas officials to secure the release of "
+    "Israeli women and children held captive in Gaza in exchange for Palestinian prisoners, a source said.",
+    "The negotiations, which began overnight, are being conducted in coordination with the United States, "
+    "the source added, speaking on condition of anonymity because of the sensitivity of the talks.",
+    "Hamas fighters stormed towns in southern Israel on Saturday, killing more than 700 people and taking "
+    "dozens of hostages back into the Gaza Strip, according to Israeli officials.",
+    "Israel responded with the heaviest air strikes in the history of the conflict, flattening buildings "
+    "across the territory of 2.3 million people, Palestinian health officials said on Monday.",
+]
+
+PAGE = f"""<!DOCTYPE html>
+<html lang="en"><head>
+<meta charset="utf-8">
+<title>Qatar mediates hostage talks | Example News</title>
+<meta property="og:title" content="Qatar mediates hostage talks">
+<meta name="author" content="Jane Roe">
+<meta property="og:site_name" content="Example News">
+<meta property="article:published_time" content="2023-10-09T12:00:00Z">
+</head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li><li><a href="/sport">Sport</a></li></ul></nav>
+<header class="site-header"><a href="/">Example News</a></header>
+<main><article class="article-body">
+<h1>Qatar mediates hostage talks</h1>
+<p>{PARAGRAPHS[0]}</p>
+<div class="share-tools"><a href="#">Share on Facebook</a> <a href="#">Share on X</a></div>
+<p>{PARAGRAPHS[1]}</p>
+<figure><img src="a.jpg">
+<figcaption>Smoke rises over Gaza City after an air strike, October 9, 2023.</figcaption></figure>
+<h2>Assault on southern Israel</h2>
+<p>{PARAGRAPHS[2]}</p>
+<p style="display:none">This paragraph is hidden from readers and must not appear in the body.</p>
+<p>{PARAGRAPHS[3]}</p>
+<p>Sign up for our daily newsletter</p>
+<div class="related-stories"><h3>Related</h3><ul>
+<li><a href="/a">Israel declares war after surprise attack</a></li>
+<li><a href="/b">Oil prices jump as conflict widens</a></li></ul></div>
+</article></main>
+<footer><p>Copyright 2023 Example News. All rights reserved.</p></footer>
+</body></html>"""
+
+
+@pytest.fixture(scope="module")
+def article():  # type: ignore[no-untyped-def]
+    """The synthetic page, cleaned once."""
+    return clean_html(PAGE, id="page-1", url="https://news.example/world/qatar-talks")
+
+
+def test_body_has_every_paragraph_once_in_order(article) -> None:  # type: ignore[no-untyped-def]
+    positions = [article.body.find(p) for p in PARAGRAPHS]
+    assert all(pos >= 0 for pos in positions), article.body
+    assert positions == sorted(positions)
+    assert all(article.body.count(p) == 1 for p in PARAGRAPHS)
+
+
+def test_furniture_is_removed_with_a_reason(article) -> None:  # type: ignore[no-untyped-def]
+    for junk in ("Share on Facebook", "Sign up for our daily newsletter", "Home", "All rights reserved", "hidden"):
+        assert junk not in article.body
+    reasons = {r.reason for r in article.removed}
+    assert "hidden" in reasons
+    removed_text = " ".join(r.text for r in article.removed)
+    assert "Sign up for our daily newsletter" in removed_text
+    assert "Share on Facebook" in removed_text
+
+
+def test_subheading_kept_and_title_not_repeated(article) -> None:  # type: ignore[no-untyped-def]
+    assert "Assault on southern Israel" in article.body
+    assert not article.body.startswith("Qatar mediates hostage talks")
+
+
+def test_metadata(article) -> None:  # type: ignore[no-untyped-def]
+    assert article.title == "Qatar mediates hostage talks"
+    assert article.byline == "Jane Roe"
+    assert article.published == "2023-10-09"
+    assert article.site == "Example News"
+    assert article.url == "https://news.example/world/qatar-talks"
+    assert article.dateline == "GAZA, Oct 9 (Reuters) -"
+    assert article.source == "Reuters"
+
+
+def test_captions_and_related_links_are_metadata(article) -> None:  # type: ignore[no-untyped-def]
+    assert article.captions == ["Smoke rises over Gaza City after an air strike, October 9, 2023."]
+    assert "Smoke rises" not in article.body
+    assert "Israel declares war after surprise attack" in article.related
+    assert "Oil prices jump" not in article.body
+
+
+def test_given_published_date_wins() -> None:
+    assert clean_html(PAGE, id="p", published="2023-10-10").published == "2023-10-10"
+
+
+def test_to_dict_is_the_clean_contract(article) -> None:  # type: ignore[no-untyped-def]
+    out = article.to_dict()
+    assert list(out) == [
+        "id", "title", "body", "published", "source", "byline", "dateline", "captions", "related", "removed",
+    ]  # fmt: skip
+    assert out["id"] == "page-1"
+    assert all(set(r) == {"text", "reason"} for r in out["removed"])
+
+
+def test_page_without_article_container_still_gives_text() -> None:
+    text = "Aid convoys reached the north of the strip on Tuesday, the first in three weeks, officials said."
+    article = clean_html(f"<html><body><div>{text}</div></body></html>", id="bare")
+    assert article.body == text
+
+
+@pytest.mark.parametrize(
+    ("html", "error"),
+    [("", EmptyInput), ("   \n ", EmptyInput), ("<!-- only a comment -->", MalformedInput),
+     ("<html><head><title>x</title></head></html>", EmptyInput), ("\x00\x01\x02", EmptyInput),
+     ("<frameset><frame src='a'></frameset>", EmptyInput)],
+)  # fmt: skip
+def test_unusable_pages_raise_named_errors(html: str, error: type[InputError]) -> None:
+    with pytest.raises(error, match="bad-page"):
+        clean_html(html, id="bad-page")
+
+
+def test_odd_markup_does_not_crash() -> None:
+    para = "Residents said the shelling continued through the night, and that power was cut at dawn."
+    for html in (
+        "<?xml version='1.0' encoding='iso-8859-1'?><html><body><p>" + para + "</p></body></html>",
+        "<p>" * 3000 + para,
+        "<html><body><table><tr><td><p>" + para + "</td></tr></table>",
+        "<div><p>" + para + "<div><span>unclosed",
+    ):
+        assert para in clean_html(html, id="odd").body
+
+
+def test_blocks_split_at_nested_blocks_and_measure_links() -> None:
+    html = "<body><div>Lead text <a href='#'>link</a><p>Inner paragraph.</p>tail text</div></body>"
+    root = parse_html(html, where="t")
+    found = [(b.text, round(b.link_density, 2)) for b in blocks(root)]
+    assert found == [("Lead text link", 0.29), ("Inner paragraph.", 0.0), ("tail text", 0.0)]
+
+
+def test_non_utf8_charset_declaration_does_not_garble_decoded_text() -> None:
+    html = '<html><head><meta charset="iso-8859-1"></head><body><p>' + "Café déjà vu, naïve façade. " * 4 + "</p>"
+    assert "Café déjà vu" in clean_html(html, id="enc").body

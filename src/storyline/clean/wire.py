@@ -56,9 +56,14 @@ def canonical_agency(name: str) -> str | None:
     if name in table:
         return table[name]
     if len(name) > 4:  # long names match case-insensitively; short acronyms must match exactly
-        lowered = {alias.lower(): canon for alias, canon in table.items() if len(alias) > 4}
-        return lowered.get(name.lower())
+        return _long_aliases().get(name.lower())
     return None
+
+
+@cache
+def _long_aliases() -> dict[str, str]:
+    """Lower-cased alias → canonical name, for aliases long enough to match without case."""
+    return {alias.lower(): canon for alias, canon in _aliases().items() if len(alias) > 4}
 
 
 _CREDIT = re.compile(

@@ -1,0 +1,68 @@
+"""Finding the headline of a text dump: a page title echoed by a heading, a quoted headline, a top heading."""
+
+from __future__ import annotations
+
+import re
+
+from storyline.clean.lines import Line
+from storyline.clean.wire import agency_name, parse_byline
+
+_SEPARATORS = re.compile(r"\s+(?:[-|–—:»·•]|::)\s+")
+_QUOTED = re.compile(r"""^\s*(?P<q>['"‘“«])(?P<title>[^'"‘’“”«»]{10,250})['"’”»]\s*$""")
+_KEY = re.compile(r"\W+", re.UNICODE)
+
+
+def _key(text: str) -> str:
+    """Comparison key: lower-case words only."""
+    return _KEY.sub(" ", text.lower()).strip()
+
+
+def headline_like(line: Line) -> bool:
+    """Short enough for a headline, not a finished sentence, not a byline or credit."""
+    if not 3 <= line.words <= 30 or line.text.rstrip().endswith((".", ",", ";")) or line.furniture is not None:
+        return False
+    return parse_byline(line.text) is None and agency_name(line.text) is None
+
+
+def quoted_headline(line: Line) -> str | None:
+    """A line that is only a quoted headline, like ``'Qatar leading talks ...'``, unquoted."""
+    match = _QUOTED.match(line.text)
+    if match and 3 <= len(match["title"].split()) <= 30:
+        return match["title"].strip()
+    return None
+
+
+def echoed_title(lines: list[Line]) -> tuple[int, int] | None:
+    """The first line (a page <title>) and a later line equal to one of its parts: (title line, heading line)."""
+    if len(lines) < 2:
+        return None
+    first = lines[0].text
+    parts = {_key(first), *(_key(p) for p in _SEPARATORS.split(first))}
+    parts.discard("")
+    for line in lines[1:80]:
+        if line.words >= 2 and _key(line.text) in parts:
+            return 0, line.index
+    return None
+
+
+def find_headline(lines: list[Line], body_start: int, headings: dict[int, int]) -> tuple[str | None, list[int]]:
+    """The headline text and the indexes of the lines that carry it (to drop from the body)."""
+    if not lines:
+        return None, []
+    top = [i for i, level in sorted(headings.items()) if level == 1]
+    if top:
+        return lines[top[0]].text, [top[0]]
+    for line in lines[: body_start + 40]:
+        title = quoted_headline(line)
+        if title:
+            return title, [line.index]
+    echo = echoed_title(lines)
+    if echo:
+        return lines[echo[1]].text, list(echo)
+    for line in reversed(lines[max(0, body_start - 4) : body_start]):
+        if headline_like(line):
+            return line.text, [line.index]
+    first = lines[0]
+    if body_start > 0 and headline_like(first) and not first.prose:
+        return first.text, [0]
+    return None, []

@@ -1,0 +1,116 @@
+"""Line features: how much a line of a text dump looks like article prose, and what furniture it names.
+
+A line is *prose* when it reads like sentences (enough words, stopwords, sentence punctuation), *short*
+when it could be a heading or a list item, and *furniture* when the lexicon in
+``resources/clean/furniture.tsv`` names it (share, cookie notice, advertisement, ...).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+_WORD = re.compile(r"\w+(?:['’]\w+)?", re.UNICODE)
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_SENTENCE_END = re.compile(r"""[.!?。！？…:;]["'”’»)\]]*\s*$""")
+_RESOURCES = files("storyline").joinpath("resources", "clean")
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """One furniture pattern from the lexicon."""
+
+    reason: str
+    max_words: int
+    regex: re.Pattern[str]
+    anchored: bool  # matches the whole line, so it may drop a line even inside the article
+
+
+@cache
+def furniture_patterns() -> tuple[Pattern, ...]:
+    """The furniture lexicon, compiled once."""
+    rows = _RESOURCES.joinpath("furniture.tsv").read_text(encoding="utf-8").splitlines()
+    out = []
+    for row in rows:
+        if not row.strip() or row.startswith("#"):
+            continue
+        reason, max_words, regex = row.split("\t", 2)
+        anchored = regex.startswith("^") and regex.endswith("$")
+        out.append(Pattern(reason, int(max_words), re.compile(regex, re.IGNORECASE), anchored))
+    return tuple(out)
+
+
+@cache
+def stopwords() -> dict[str, frozenset[str]]:
+    """Stopword lists by language code, from ``resources/clean/stopwords/<lang>.txt``."""
+    folder = _RESOURCES.joinpath("stopwords")
+    lists = {}
+    for entry in folder.iterdir():
+        if entry.name.endswith(".txt"):
+            words = entry.read_text(encoding="utf-8").split()
+            lists[entry.name.removesuffix(".txt")] = frozenset(w.lower() for w in words)
+    return lists
+
+
+def detect_language(text: str) -> str | None:
+    """Cheap language guess from stopword ratios ("en", "fr", ...; "zh"/"ja" from script), or None."""
+    sample = text[:20000]
+    cjk = len(_CJK.findall(sample))
+    if cjk > 0.2 * max(1, len(sample.replace(" ", ""))):
+        return "ja" if re.search(r"[\u3040-\u30ff]", sample) else "zh"
+    words = [w.lower() for w in _WORD.findall(sample)]
+    if len(words) < 8:
+        return None
+    counts = Counter(words)
+    best, best_ratio = None, 0.0
+    for lang, stop in stopwords().items():
+        ratio = sum(n for w, n in counts.items() if w in stop) / len(words)
+        if ratio > best_ratio:
+            best, best_ratio = lang, ratio
+    return best if best_ratio >= 0.12 else None
+
+
+@dataclass(slots=True)
+class Line:
+    """One line of the dump with the features the classifier uses."""
+
+    index: int
+    text: str
+    words: int  # word count (CJK: characters / 2)
+    stop_ratio: float  # share of stopwords; 0.3 assumed when the language has no list
+    sentence: bool  # ends like a sentence
+    title_case: float  # share of capitalised words
+    furniture: Pattern | None
+
+    @property
+    def prose(self) -> bool:
+        """Reads like article prose: sentences with function words."""
+        if self.words >= 12 and self.stop_ratio >= 0.2:
+            return True
+        return self.words >= 7 and self.sentence and self.stop_ratio >= 0.15 and self.title_case < 0.6
+
+
+def furniture_of(text: str, words: int) -> Pattern | None:
+    """The first lexicon pattern that names this line as furniture, if any."""
+    for pattern in furniture_patterns():
+        if words <= pattern.max_words and pattern.regex.search(text):
+            return pattern
+    return None
+
+
+def line_features(index: int, text: str, stop: frozenset[str] | None) -> Line:
+    """Measure one line."""
+    tokens = _WORD.findall(text)
+    cjk = len(_CJK.findall(text)) if not tokens or len(text) > 2 * len(tokens) + 10 else 0
+    words = max(len(tokens), cjk // 2)
+    if stop is None or cjk:
+        stop_ratio = 0.3
+    else:
+        stop_ratio = sum(1 for t in tokens if t.lower() in stop) / len(tokens) if tokens else 0.0
+    alpha = [t for t in tokens if t[0].isalpha()]
+    title_case = sum(1 for t in alpha if t[0].isupper()) / len(alpha) if alpha else 0.0
+    sentence = bool(_SENTENCE_END.search(text))
+    return Line(index, text, words, stop_ratio, sentence, title_case, furniture_of(text, words))

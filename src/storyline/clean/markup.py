@@ -1,0 +1,93 @@
+"""Plain-text and Markdown dumps → lines of visible text, with image markup dropped and link text kept."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_DATE_PREFIX = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?)\s+")
+_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<url>[^)\s]*)(?:\s+\"(?P<title>[^\"]*)\")?\s*\)")
+_LINK = re.compile(r"\[(?P<text>[^\]]*)\]\((?:[^()\s]|\([^)]*\))*(?:\s+\"[^\"]*\")?\s*\)")
+_REF_LINK = re.compile(r"\[(?P<text>[^\]]+)\]\[[^\]]*\]")
+_REF_DEF = re.compile(r"^\s*\[[^\]]+\]:\s*\S+.*$")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+|\s+#+\s*$")
+_BULLET = re.compile(r"^\s*(?:[*+•·‣▪-]|\d{1,3}[.)])\s+")
+_QUOTE = re.compile(r"^\s*(?:>\s*)+")
+_EMPHASIS = re.compile(r"(\*{1,3}|_{2,3})(?=\S)(.+?)(?<=\S)\1")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+_TAG = re.compile(r"</?(?:br|p|div|span|img|a|b|i|em|strong|sup|sub|u)\b[^>]*>", re.IGNORECASE)
+_RULE = re.compile(r"^\s*(?:[-*_=]\s*){3,}$")
+_TABLE_RULE = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*\|?\s*$")
+_SPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+
+
+@dataclass(slots=True)
+class Dump:
+    """A text dump split into lines, with what the markup said about them."""
+
+    lines: list[str]
+    published: str | None = None  # from a leading " date YYYY-MM-DD " prefix
+    image_texts: set[str] = field(default_factory=set)  # image alt texts and titles (caption candidates)
+    headings: set[int] = field(default_factory=set)  # indexes of Markdown heading lines
+    heading_levels: dict[int, int] = field(default_factory=dict)
+
+
+def split_date_prefix(text: str) -> tuple[str | None, str]:
+    """Split the scraper's leading ``" date YYYY-MM-DD "`` prefix from the text."""
+    match = _DATE_PREFIX.match(text)
+    if not match:
+        return None, text
+    return match[1], text[match.end() :]
+
+
+def _inline(line: str, images: set[str]) -> str:
+    """Drop image markup and keep link text in one line."""
+    if "](" in line or "][" in line:
+        for match in _IMAGE.finditer(line):
+            for part in (match["alt"], match["title"]):
+                if part and part.strip():
+                    images.add(_SPACE.sub(" ", part).strip())
+        line = _IMAGE.sub(" ", line)
+        line = _LINK.sub(lambda m: m["text"], line)
+        line = _REF_LINK.sub(lambda m: m["text"], line)
+    if "*" in line or "__" in line:
+        line = _EMPHASIS.sub(lambda m: m[2], line)
+    if "\\" in line:
+        line = _ESCAPE.sub(r"\1", line)
+    if "<" in line:
+        line = _TAG.sub(" ", line)
+    return line
+
+
+def to_lines(text: str) -> Dump:
+    """One entry per non-empty line, Markdown markup reduced to its visible text."""
+    published, text = split_date_prefix(text)
+    dump = Dump(lines=[], published=published)
+    for raw in text.splitlines():
+        if _RULE.match(raw) or _TABLE_RULE.match(raw) or _REF_DEF.match(raw):
+            continue
+        heading = _HEADING.match(raw)
+        line = _HEADING.sub("", raw) if heading else raw
+        line = _BULLET.sub("", _QUOTE.sub("", line))
+        line = _SPACE.sub(" ", _inline(line, dump.image_texts)).strip()
+        if line.startswith("|") and line.endswith("|"):
+            line = " | ".join(cell.strip() for cell in line.strip("|").split("|") if cell.strip())
+        if not line:
+            continue
+        if heading:
+            dump.headings.add(len(dump.lines))
+            dump.heading_levels[len(dump.lines)] = raw.lstrip().count("#", 0, 6)
+        if dump.lines and len(dump.lines) - 1 not in dump.headings and not heading and wrapped(dump.lines[-1], line):
+            dump.lines[-1] = f"{dump.lines[-1]} {line}"
+            continue
+        dump.lines.append(line)
+    return dump
+
+
+_CONTINUES = re.compile(r"^(?:[a-z\u00df-\u00ff]|--|\.\.\.|…|[,;)])")
+_FINISHED = re.compile(r"""[.!?:;。！？"”’»)\]]\s*$""")
+
+
+def wrapped(previous: str, line: str) -> bool:
+    """The line continues the previous one's sentence: a hard-wrapped paragraph, not a new block."""
+    return len(previous) >= 25 and not _FINISHED.search(previous) and bool(_CONTINUES.match(line))

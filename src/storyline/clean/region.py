@@ -1,0 +1,81 @@
+"""Where the article is: the run of lines that holds the most prose for the least furniture.
+
+Each line gets a score (prose words count for, short fragments and furniture count against) and
+the article is the contiguous run with the largest total (Kadane's maximum subarray), so a list or
+a sub-heading between paragraphs stays in while a menu or a link list far from the prose stays out.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from storyline.clean.lines import Line
+
+PROSE_CAP = 40  # one very long line should not drag the region across the page
+
+
+BARRIERS = {"comment-prompt": -30.0, "related-header": -20.0, "caption": -0.5}
+TEMPLATE_REPEATS = 3  # a short line printed this often is part of the page template (Reply, Share, ·)
+
+
+def line_score(line: Line, repeated: bool, template: bool = False, related: bool = False) -> float:
+    """How much a line argues for being inside the article."""
+    if line.furniture is not None:
+        return BARRIERS.get(line.furniture.reason, -6.0)
+    if related:
+        return -4.0
+    if repeated:
+        return 0.0
+    if template:
+        return -6.0
+    if line.prose:
+        return float(min(line.words, PROSE_CAP))
+    if line.words <= 3:
+        return -3.0
+    if line.words <= 6:
+        return -1.5 if not line.sentence else 0.0
+    return 1.0 if line.stop_ratio >= 0.15 else -1.0
+
+
+def template_lines(lines: list[Line]) -> set[int]:
+    """Short lines that recur across the page (comment "Reply" links, bullets, tags): template, not text."""
+    counts = Counter(line.text for line in lines if line.words <= 6)
+    return {line.index for line in lines if line.words <= 6 and counts[line.text] >= TEMPLATE_REPEATS}
+
+
+def best_run(scores: list[float]) -> tuple[int, int]:
+    """Start and end (exclusive) of the contiguous run with the largest total score."""
+    best, best_span = 0.0, (0, 0)
+    total, start = 0.0, 0
+    for i, score in enumerate(scores):
+        if total <= 0:
+            total, start = 0.0, i
+        total += score
+        if total > best:
+            best, best_span = total, (start, i + 1)
+    return best_span
+
+
+def related_runs(lines: list[Line]) -> dict[int, str]:
+    """Lines that are a related-links header or a link-list after one: index → "related-links"."""
+    out: dict[int, str] = {}
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.furniture is not None and line.furniture.reason == "related-header":
+            out[i] = "related-links"
+            j = i + 1
+            while j < len(lines) and link_like(lines[j]):
+                out[j] = "related-links"
+                j += 1
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def link_like(line: Line) -> bool:
+    """Shaped like a link to another story: a headline, not a sentence of this one."""
+    if line.furniture is not None and line.furniture.reason != "related-header":
+        return False
+    return 2 <= line.words <= 25 and not line.text.rstrip().endswith((".", ":", ",", ";", "?"))

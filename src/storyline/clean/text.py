@@ -1,0 +1,137 @@
+"""Plain-text dumps (the seed's format, .txt, Markdown, naive copies of web pages) → Article.
+
+    lines ─► features ─► repeats, related-link runs ─► article region ─► headline, credits ─► Article
+
+Every line that does not reach the body is kept in ``Article.removed`` with the reason it went.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from storyline.clean.headline import find_headline
+from storyline.clean.lines import Line, detect_language, line_features, stopwords
+from storyline.clean.markup import Dump, to_lines
+from storyline.clean.region import best_run, line_score, related_runs, template_lines
+from storyline.clean.repeats import repeat_groups
+from storyline.clean.wire import agencies_in, agency_name, parse_byline, split_dateline
+from storyline.models import Article, RemovedText
+
+NEAR = 3  # lines around the article where credits, bylines and captions still belong to it
+
+
+@dataclass(slots=True)
+class _Verdicts:
+    """What happened to each line, filled in by the passes of ``clean_text``."""
+
+    reasons: dict[int, str] = field(default_factory=dict)
+    source: str | None = None
+    byline: str | None = None
+    captions: list[str] = field(default_factory=list)
+    related: list[str] = field(default_factory=list)
+
+
+def clean_text(text: str, *, id: str, published: str | None = None) -> Article:
+    """Find the article in a plain-text dump; everything else is removed with a reason."""
+    dump = to_lines(text)
+    language = detect_language("\n".join(dump.lines[:400]))
+    stop = stopwords().get(language) if language else None
+    lines = [line_features(i, t, stop) for i, t in enumerate(dump.lines)]
+    repeats = repeat_groups(dump.lines)
+    related = related_runs(lines)
+    template = template_lines(lines)
+    scores = [line_score(line, i in repeats, i in template, i in related) for i, line in enumerate(lines)]
+    start, end = best_run(scores)
+    title, title_lines = find_headline(lines, start, dump.heading_levels)
+    verdicts = _Verdicts(reasons=dict.fromkeys(title_lines, "title"))
+    _credits(lines, start, end, dump, verdicts)
+    _related(lines, related, verdicts)
+    body = _body(lines, start, end, repeats, verdicts)
+    article = Article(id=id, body="", title=title, published=published or dump.published, language=language)
+    _finish(article, body, lines, verdicts)
+    return article
+
+
+def _credits(lines: list[Line], start: int, end: int, dump: Dump, verdicts: _Verdicts) -> None:
+    """Lone agency lines, bylines and captions near the article."""
+    for line in lines:
+        if line.index in verdicts.reasons:
+            continue
+        near = start - NEAR <= line.index < end + NEAR
+        agency = agency_name(line.text)
+        if agency:
+            verdicts.reasons[line.index] = "source"
+            verdicts.source = verdicts.source or (agency if near else None)
+            continue
+        byline = parse_byline(line.text) if near and line.words <= 14 else None
+        if byline:
+            verdicts.reasons[line.index] = "byline"
+            verdicts.byline = verdicts.byline or byline.names
+            verdicts.source = verdicts.source or byline.agency
+        elif (line.furniture and line.furniture.reason == "caption") or line.text in dump.image_texts:
+            verdicts.reasons[line.index] = "caption"
+            if near and line.text not in verdicts.captions:
+                verdicts.captions.append(line.text)
+
+
+def _related(lines: list[Line], related: dict[int, str], verdicts: _Verdicts) -> None:
+    """Related-link headers and the link headlines after them."""
+    for i, reason in related.items():
+        if i in verdicts.reasons:
+            continue
+        verdicts.reasons[i] = reason
+        line = lines[i]
+        if line.furniture is None or line.furniture.reason != "related-header":
+            verdicts.related.append(line.text)
+
+
+def _body(lines: list[Line], start: int, end: int, repeats: dict[int, int], verdicts: _Verdicts) -> list[str]:
+    """The kept paragraphs, in order, each once; the rest get their reasons."""
+    body: list[str] = []
+    kept_groups: set[int] = set()
+    for line in lines[start:end]:
+        if line.index in verdicts.reasons:
+            continue
+        group = repeats.get(line.index, line.index)
+        if group in kept_groups:
+            verdicts.reasons[line.index] = "repeated"
+        elif line.furniture is not None:
+            verdicts.reasons[line.index] = line.furniture.reason
+        else:
+            kept_groups.add(group)
+            body.append(line.text)
+    for line in lines[:start] + lines[end:]:
+        if line.index not in verdicts.reasons:
+            group = repeats.get(line.index, line.index)
+            verdicts.reasons[line.index] = "repeated" if group in kept_groups else _outside_reason(lines, line)
+    return body
+
+
+def _outside_reason(lines: list[Line], line: Line) -> str:
+    """Why a line outside the article was dropped."""
+    if line.furniture is not None:
+        return "related-links" if line.furniture.reason == "related-header" else line.furniture.reason
+    if line.words <= 5:
+        neighbours = [lines[j] for j in (line.index - 1, line.index + 1) if 0 <= j < len(lines)]
+        return "navigation" if any(n.words <= 5 for n in neighbours) else "short-fragment"
+    return "boilerplate"
+
+
+def _finish(article: Article, body: list[str], lines: list[Line], verdicts: _Verdicts) -> None:
+    """Dateline, source and the removed list; fill the article."""
+    if body:
+        dateline = split_dateline(body[0])
+        if dateline:
+            article.dateline = dateline.text
+            verdicts.source = dateline.agency or verdicts.source
+            article.removed.append(RemovedText(dateline.text, "dateline"))
+            body[0] = dateline.rest
+        elif not verdicts.source:
+            found = agencies_in(body[0])
+            verdicts.source = found[0] if found else None
+    article.body = "\n\n".join(body)
+    article.source = verdicts.source
+    article.byline = verdicts.byline
+    article.captions = verdicts.captions
+    article.related = verdicts.related
+    article.removed.extend(RemovedText(lines[i].text, r) for i, r in sorted(verdicts.reasons.items()))

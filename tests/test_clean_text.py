@@ -1,0 +1,162 @@
+"""Cleaning plain-text dumps: the seed's acceptance criteria, Markdown, web-page dumps, bad input."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.clean.text import clean_text
+from storyline.models import Article
+
+SEED_PARAGRAPHS = [
+    "Qatari mediators have held urgent calls with Hamas officials",
+    "The negotiations, which Qatar has been conducting in co-ordination with the US",
+    "But there are no signs of breakthroughs as both sides dig in.",
+    "Qatar has been in touch with Hamas officials in Doha and Gaza",
+]
+RELATED = [
+    "DNA and prayers: Israelis desperate for word on missing kin from Hamas attack",
+    "MIDDLE EAST UPDATES | ANC calls for peace in the Gaza Strip",
+    "WATCH | Trance music festival attacked by Hamas, leaving 260 dead",
+    "INSIGHT | How Israel was duped as Hamas planned devastating assault",
+]
+
+
+@pytest.fixture(scope="module")
+def seed(seed_text: str) -> Article:
+    return clean_text(seed_text, id="seed")
+
+
+def test_seed_metadata(seed: Article) -> None:
+    assert seed.title == "Qatar leading talks to swap Hamas-held hostages for Palestinians in Israeli jails"
+    assert seed.published == "2023-10-09"
+    assert seed.source == "Reuters"
+    assert seed.language == "en"
+
+
+def test_seed_body_has_each_paragraph_once(seed: Article) -> None:
+    paragraphs = seed.body.split("\n\n")
+    assert len(paragraphs) == 4
+    for start in SEED_PARAGRAPHS:
+        assert sum(p.startswith(start) for p in paragraphs) == 1
+    assert not seed.body.startswith(" date")
+
+
+def test_seed_body_has_no_furniture(seed: Article) -> None:
+    for text in ["SEE MORE", *RELATED, "comment", "Sign up", "Latest", "Image:", "Reuters\n"]:
+        assert text not in seed.body
+
+
+def test_seed_related_and_captions_are_metadata(seed: Article) -> None:
+    assert seed.related == RELATED
+    assert seed.captions == ["Image: Video obtained by Reuters"]
+
+
+def test_seed_every_dropped_line_has_a_reason(seed: Article, seed_text: str) -> None:
+    removed = {r.text for r in seed.removed}
+    assert all(r.reason for r in seed.removed)
+    lines = [line for line in seed_text.splitlines()[1:] if line.strip()]
+    for line in lines:
+        assert line in removed or line in seed.body
+    reasons = {r.text: r.reason for r in seed.removed}
+    assert reasons["SEE MORE:"] == "related-links"
+    assert reasons["Latest Videos"] == "navigation"
+    assert reasons["Would you like to comment on this article?"] == "comment-prompt"
+    assert reasons["Image: Video obtained by Reuters"] == "caption"
+
+
+def test_date_prefix_is_read_when_no_date_is_given(seed_text: str) -> None:
+    assert clean_text(seed_text, id="x", published="2023-10-10").published == "2023-10-10"
+    assert clean_text(seed_text.replace(" date 2023-10-09 ", "", 1), id="x").published is None
+
+
+def test_near_repeat_is_kept_once() -> None:
+    first = "Israeli jets struck targets across the Gaza Strip overnight, the military said on Tuesday morning."
+    second = "Israeli jets struck targets across the Gaza Strip overnight, the military said on Tuesday."
+    other = "Residents said the strikes hit several homes near the main market and a school was damaged."
+    article = clean_text("\n".join([first, other, "Share", second]), id="x")
+    assert article.body.count("Israeli jets struck") == 1
+    assert "repeated" in {r.reason for r in article.removed}
+
+
+def test_dateline_and_byline_give_source() -> None:
+    text = "\n".join(
+        [
+            "Menu",
+            "Home",
+            "World",
+            "Ceasefire talks resume in Cairo",
+            "By Jane Doe and John Roe",
+            "CAIRO, Oct 12 (AP) — Negotiators from both sides returned to Cairo on Thursday for a new round of talks.",
+            "Egyptian officials said they were hopeful that a deal on a pause in the fighting could be reached soon.",
+            "Copyright 2023 The Associated Press. All rights reserved.",
+        ]
+    )
+    article = clean_text(text, id="x")
+    assert article.source == "AP"
+    assert article.dateline == "CAIRO, Oct 12 (AP) —"
+    assert article.byline == "Jane Doe and John Roe"
+    assert article.title == "Ceasefire talks resume in Cairo"
+    assert article.body.startswith("Negotiators from both sides")
+    assert "Copyright" not in article.body
+    reasons = {r.text: r.reason for r in article.removed}
+    assert reasons["Menu"] == "navigation"
+    assert reasons["Copyright 2023 The Associated Press. All rights reserved."] == "copyright"
+
+
+def test_source_told_reuters_is_not_a_wire_credit() -> None:
+    text = (
+        "Officials met in Doha on Monday to discuss the proposal, a source told Reuters.\n"
+        "The source said the talks would continue for several more days before any decision."
+    )
+    assert clean_text(text, id="x").source is None
+
+
+def test_markdown_keeps_bullets_and_link_text_drops_images() -> None:
+    text = "\n".join(
+        [
+            "# Hostilities in the Gaza Strip and Israel - Flash Update #20",
+            "## **KEY POINTS**",
+            "* A total of 481 fatalities were reported over the past 24 hours by the [Ministry of Health](https://moh.ps).",
+            "![](/sites/default/files/image_0.jpg?itok=D296JmSG)",
+            "* The entry of fuel remains banned by the Israeli authorities, according to the statement.",
+            '![Displaced children queueing for water. Photo by UNRWA](/img.jpg "Displaced children queueing for water. '
+            'Photo by UNRWA")',
+            "Displaced children queueing for water. Photo by UNRWA",
+            "Intense Israeli bombardment and airstrikes continued during the past 24 hours across the Strip.",
+        ]
+    )
+    article = clean_text(text, id="x")
+    assert article.title == "Hostilities in the Gaza Strip and Israel - Flash Update #20"
+    assert "A total of 481 fatalities were reported over the past 24 hours by the Ministry of Health." in article.body
+    assert "The entry of fuel remains banned" in article.body
+    assert "](" not in article.body and "![" not in article.body and "**" not in article.body
+    assert article.captions == ["Displaced children queueing for water. Photo by UNRWA"]
+
+
+def test_comment_section_after_the_story_is_dropped() -> None:
+    story = [
+        "The flood reached the old town on Sunday night, and the river rose faster than anyone had expected.",
+        "Residents said the water came into their houses within an hour, and many of them fled to the hills.",
+        "The mayor said that the emergency services had rescued more than two hundred people by the morning.",
+        "Engineers will inspect the bridge this week, because its pillars were damaged when the debris hit them.",
+    ]
+    comments = []
+    for name, words in [("ann", "This is so sad for the town and I hope they get help"), ("bob", "Why was there no")]:
+        comments += [name, "Reply", f"{words} warning before the water came, the council should answer for it."]
+    comments += ["cy", "Reply", "I lived there for years and the river has never been this high in my whole life."]
+    text = "\n".join([*story, "12 Comments", *comments])
+    article = clean_text(text, id="x")
+    assert article.body.split("\n\n") == story
+    assert "council" not in article.body
+    assert {r.text: r.reason for r in article.removed}["12 Comments"] == "comment-prompt"
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n  ", "\x00\x01\x02", "Menu\nHome\nShare"])
+def test_bad_input_does_not_crash(text: str) -> None:
+    article = clean_text(text, id="x")
+    assert isinstance(article.body, str)
+
+
+def test_removed_lines_and_body_cover_the_input(seed_text: str) -> None:
+    article = clean_text("Menu\nHome\n" + seed_text.replace(" date 2023-10-09 ", ""), id="x")
+    assert {"Menu", "Home"} <= {r.text for r in article.removed}

@@ -1,0 +1,308 @@
+"""Typed counts of people in a sentence: killed, injured, missing, hostages, detained, released, displaced.
+
+A count is a number phrase ("more than 700", "1.4 million", "dozens") tied to a kind by the words around
+it: its own noun ("40 reported fatalities"), a modifier ("people killed"), the verb that follows it
+("ten were reportedly killed") or the word that governs it in the parse ("killing 4", "the bodies of 3",
+"brings the death toll to 4,137"). Vague quantities follow ACLED's conservative rules (data in
+``resources/counts/vague.tsv``). Parts of a count already given ("including 4 children") are left out,
+so summing or taking the lowest never double counts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from storyline.extract.counts_lexicon import CountsLexicon, Phrase, counts_lexicon
+from storyline.models import Count, CountKind, CountScope
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["fatalities", "find_counts"]
+
+_DIGITS = re.compile(r"^\d{1,3}(,\d{3}){0,4}(\.\d{1,3})?$|^\d{1,12}(\.\d{1,3})?$")
+_MAX_COUNT = 10_000_000_000
+_NOT_NUMBER_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
+_NOUNS = {"NOUN", "PROPN"}
+_MODIFIER_DEPS = {"amod", "acl", "relcl", "compound", "appos"}
+_NUMBER_DEPS = {"nummod", "amod", "quantmod", "compound", "nmod"}
+_SUBJECT_DEPS = {"nsubj", "nsubjpass", "dobj", "attr"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Number:
+    """A number phrase: tokens [start, end) of the doc, its value and any qualifier it implies."""
+
+    start: int
+    end: int
+    value: int
+    qualifier: str | None = None
+    high: int | None = None
+
+
+def find_counts(sentence: Span) -> list[Count]:
+    """Every typed count of people in the sentence, with doc-level character offsets."""
+    lex = counts_lexicon()
+    counts = []
+    for number in _numbers(sentence, lex):
+        count = _count(sentence, number, lex)
+        if count is not None:
+            counts.append(count)
+    return counts
+
+
+def fatalities(counts: list[Count]) -> int | None:
+    """ACLED-style conservative estimate: the lowest incident killed figure; None when none is stated."""
+    killed = [c.low if c.low is not None else c.value for c in counts if c.kind == "killed" and c.scope == "incident"]
+    return min(killed) if killed else None
+
+
+def _numbers(sentence: Span, lex: CountsLexicon) -> list[_Number]:
+    """The number phrases of a sentence, "between X and Y" joined into one range."""
+    doc, found, i = sentence.doc, [], sentence.start
+    while i < sentence.end:
+        vague = _vague_at(doc, i, sentence.end, lex)
+        if vague is not None:
+            found.append(vague)
+            i = vague.end
+            continue
+        j = i
+        while j < sentence.end and _is_number_word(doc[j], lex):
+            j += 1
+        value = _parse_number([t.lower_ for t in doc[i:j]], lex) if j > i else None
+        if value is not None and value < _MAX_COUNT:
+            found.append(_Number(i, j, value))
+        i = max(j, i + 1)
+    return _join_ranges(doc, found)
+
+
+def _vague_at(doc: Doc, i: int, end: int, lex: CountsLexicon) -> _Number | None:
+    """The longest vague quantity ("dozens", "tens of thousands") starting at token i."""
+    for size in (3, 2, 1):
+        words = tuple(t.lower_ for t in doc[i : min(i + size, end)])
+        if len(words) == size and words in lex.vague:
+            value, qualifier = lex.vague[words]
+            return _Number(i, i + size, value, qualifier)
+    return None
+
+
+def _is_number_word(token: Token, lex: CountsLexicon) -> bool:
+    """A digit group or number word that can be part of a count (not a date, time, money or percent)."""
+    if token.ent_type_ in _NOT_NUMBER_ENTS:
+        return False
+    return bool(_DIGITS.match(token.text)) or token.lower_ in lex.numbers
+
+
+def _parse_number(words: list[str], lex: CountsLexicon) -> int | None:
+    """Value of "2,913", "1.4 million", "twenty five", "two dozen"; None when it is not one number."""
+    total, current = 0.0, 0.0
+    for word in words:
+        if _DIGITS.match(word):
+            current += float(word.replace(",", ""))
+            continue
+        value = lex.numbers[word]
+        if value in (12, 100):
+            current = (current or 1) * value
+        elif value >= 1000:
+            total, current = total + (current or 1) * value, 0.0
+        else:
+            current += value
+    return int(total + current)
+
+
+def _join_ranges(doc: Doc, numbers: list[_Number]) -> list[_Number]:
+    """Merge "between 6,000 and 8,000" into one number with low 6,000 and high 8,000."""
+    out: list[_Number] = []
+    for number in numbers:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.start > 0
+            and doc[prev.start - 1].lower_ == "between"
+            and number.start == prev.end + 1
+            and doc[prev.end].lower_ == "and"
+        ):
+            out[-1] = _Number(prev.start, number.end, prev.value, None, number.value)
+            continue
+        out.append(number)
+    return out
+
+
+def _count(sentence: Span, number: _Number, lex: CountsLexicon) -> Count | None:
+    """The typed count for one number phrase, or None when it counts nothing we type."""
+    doc = sentence.doc
+    qual_start, qualifier = _qualifier(doc, number, sentence.start, lex)
+    if _is_label_or_unit(doc, number, sentence, lex) or _is_subset(doc, qual_start, sentence.start, lex):
+        return None
+    noun = _counted_noun(doc, number)
+    if noun is not None and (noun.lower_ in lex.not_counted or noun.lemma_.lower() in lex.not_counted):
+        return None
+    anchor = noun if noun is not None else doc[number.end - 1]
+    kind = _kind(anchor, number, lex)
+    if kind is None:
+        return None
+    of_start, of_end = _group_span(noun, number) if noun is not None else (number.end, number.end)
+    start_char = doc[qual_start].idx
+    end_char = doc[max(number.end, of_end) - 1].idx + len(doc[max(number.end, of_end) - 1].text)
+    of = None
+    if noun is not None and noun.lemma_.lower() not in lex.event_nouns and noun.lower_ not in lex.event_nouns:
+        of = doc[of_start:of_end].text
+    return Count(
+        kind=kind,
+        value=number.value,
+        text=doc.text[start_char:end_char],
+        low=number.value,
+        high=number.high,
+        qualifier=qualifier if qualifier is not None else number.qualifier,
+        of=of,
+        scope=_scope(sentence, qual_start, number.start, lex),
+        start=start_char,
+        end=end_char,
+    )
+
+
+def _qualifier(doc: Doc, number: _Number, floor: int, lex: CountsLexicon) -> tuple[int, str | None]:
+    """Where the count phrase starts (before any qualifier) and the normalised qualifier."""
+    for size in (3, 2, 1):
+        start = number.start - size
+        if start < floor:
+            continue
+        words: Phrase = tuple(t.lower_ for t in doc[start : number.start])
+        if words in lex.qualifiers:
+            return start, lex.qualifiers[words]
+    if number.high is not None:
+        return number.start - 1, None
+    return number.start, None
+
+
+def _is_label_or_unit(doc: Doc, number: _Number, sentence: Span, lex: CountsLexicon) -> bool:
+    """True for "Resolution 2334", "36-hour", "15 per cent", "32-year-old", years such as 2014."""
+    before = doc[number.start - 1].lower_ if number.start > sentence.start else ""
+    after = number.end
+    if after < sentence.end and doc[after].text == "-":
+        after += 1
+    unit = doc[after].lower_ if after < sentence.end else ""
+    is_year = number.end - number.start == 1 and bool(re.fullmatch(r"(1[89]|20)\d\d", doc[number.start].text))
+    return before in lex.labels or unit in lex.not_counted or unit == "%" or is_year
+
+
+def _is_subset(doc: Doc, start: int, floor: int, lex: CountsLexicon) -> bool:
+    """True when the count follows "including", "among them", "of whom": a part of a count given before."""
+    for size in (2, 1):
+        if start - size >= floor and tuple(t.lower_ for t in doc[start - size : start]) in lex.subset:
+            return True
+    return False
+
+
+def _counted_noun(doc: Doc, number: _Number) -> Token | None:
+    """The noun the number counts: its head ("700 Israelis") or its "of" object ("dozens of hostages")."""
+    for token in doc[number.start : number.end]:
+        head = token.head
+        if head.i >= number.end and head.pos_ in _NOUNS and token.dep_ in _NUMBER_DEPS:
+            return head
+    last = doc[number.end - 1]
+    for child in last.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in _NOUNS]
+            if objects:
+                return objects[0]
+    return None
+
+
+def _kind_of(token: Token, lex: CountsLexicon) -> str | None:
+    """The count kind a word signals, by its text or lemma."""
+    return lex.kinds.get(token.lower_) or lex.kinds.get(token.lemma_.lower())
+
+
+def _kind(anchor: Token, number: _Number, lex: CountsLexicon) -> CountKind | None:
+    """The kind of the count: from the noun, its modifiers, the verb after it, or the governing words."""
+    found = _kind_of(anchor, lex) if anchor.i >= number.end or anchor.i == number.end - 1 else None
+    if found is None:
+        found = next((k for c in anchor.children if c.dep_ in _MODIFIER_DEPS and (k := _kind_of(c, lex))), None)
+    if found is None:
+        found = _kind_after(anchor, lex)
+    if found is None:
+        found = _kind_above(anchor, number, lex)
+    return found  # type: ignore[return-value]
+
+
+def _kind_after(anchor: Token, lex: CountsLexicon) -> str | None:
+    """The kind from a verb right after the group: "ten were reportedly killed", "1,000 are missing"."""
+    doc = anchor.doc
+    for i in range(anchor.i + 1, min(anchor.i + 6, len(doc))):
+        token = doc[i]
+        kind = _kind_of(token, lex)
+        if kind is not None:
+            is_agent = anchor.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in token.children)
+            return None if is_agent else kind
+        if token.lower_ not in lex.fillers and token.pos_ not in ("AUX", "ADV"):
+            return None
+    return None
+
+
+def _kind_above(anchor: Token, number: _Number, lex: CountsLexicon) -> str | None:
+    """The kind from the words governing the group: "killing 4", "the death of 3", "brings the toll to 82"."""
+    token = anchor
+    for _ in range(6):
+        head = token.head
+        if head.i == token.i or token.dep_ == "agent" or head.lower_ in ("including", "among"):
+            return None
+        kind = _kind_of(head, lex)
+        if kind is not None:
+            is_agent = token.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in head.children)
+            return None if is_agent else kind
+        if head.pos_ in ("VERB", "AUX"):
+            return _kind_in_arguments(head, token, lex)
+        token = head
+    return None
+
+
+def _kind_in_arguments(verb: Token, skip: Token, lex: CountsLexicon) -> str | None:
+    """The kind named by a verb's subject or object: "the death toll rose to", "the number of ... killed"."""
+    for child in verb.children:
+        if child.dep_ in _SUBJECT_DEPS and child.i != skip.i:
+            for token in child.subtree:
+                kind = _kind_of(token, lex)
+                if kind is not None:
+                    return kind
+    return None
+
+
+def _group_span(noun: Token, number: _Number) -> tuple[int, int]:
+    """Token range of the counted group: "Palestinian women and children", "Israelis and foreign nationals"."""
+    start = noun.i
+    for child in noun.lefts:
+        if child.i >= number.end and child.dep_ in ("amod", "compound", "nmod"):
+            start = min(start, child.left_edge.i)
+    end = noun.i + 1
+    conj = noun
+    while True:
+        nxt = next((c for c in conj.rights if c.dep_ == "conj" and c.pos_ in _NOUNS), None)
+        if nxt is None or any(c.dep_ == "nummod" or c.like_num for c in nxt.children):
+            break
+        end, conj = nxt.i + 1, nxt
+    return max(start, number.end), end
+
+
+def _scope(sentence: Span, start: int, number_start: int, lex: CountsLexicon) -> CountScope:
+    """ "cumulative" for a running total ("since 7 October", "the death toll rose to"), else "incident"."""
+    doc = sentence.doc
+    before = tuple(t.lower_ for t in doc[max(sentence.start, start - 3) : number_start])
+    if any(_contains(before, cue) for cue in lex.incident):
+        return "incident"
+    words = tuple(t.lower_ for t in sentence)
+    for cue in lex.cumulative:
+        if cue == ("since",):
+            if any(t.lower_ == "since" and t.dep_ == "prep" for t in sentence):
+                return "cumulative"
+        elif _contains(words, cue):
+            return "cumulative"
+    return "incident"
+
+
+def _contains(words: Phrase, cue: Phrase) -> bool:
+    """True when the phrase ``cue`` occurs in ``words``."""
+    n = len(cue)
+    return any(words[i : i + n] == cue for i in range(len(words) - n + 1))

@@ -1,0 +1,67 @@
+"""The counts lexicons, read once from ``resources/counts/*.tsv`` (data, not code)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+Phrase = tuple[str, ...]
+
+
+def read_rows(area: str, name: str) -> list[list[str]]:
+    """Rows of a tab-separated resource file, comments and blank lines skipped."""
+    text = files("storyline").joinpath("resources", area, name).read_text(encoding="utf-8")
+    rows = []
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append([cell.strip() for cell in line.split("\t")])
+    return rows
+
+
+def phrase(text: str) -> Phrase:
+    """A lower-cased phrase as a tuple of words, the shape token windows are compared in."""
+    return tuple(text.lower().split())
+
+
+@dataclass(frozen=True, slots=True)
+class CountsLexicon:
+    """Everything find_counts looks words up in."""
+
+    kinds: dict[str, str]  # word or lemma → count kind
+    qualifiers: dict[Phrase, str | None]  # phrase before a number → normalised qualifier
+    vague: dict[Phrase, tuple[int, str]]  # "dozens" → (12, "at least")
+    numbers: dict[str, int]  # "seven" → 7, "million" → 1_000_000
+    cumulative: frozenset[Phrase]  # cues of a running total
+    incident: frozenset[Phrase]  # cues of a new per-incident figure
+    not_counted: frozenset[str]  # nouns/units that are never people
+    labels: frozenset[str]  # "Resolution" 2334: the number is an identifier
+    subset: frozenset[Phrase]  # "including" 4 children: part of a count already given
+    event_nouns: frozenset[str]  # "fatalities": names the harm, not the people counted
+    fillers: frozenset[str]  # words between a group and its verb: "ten were reportedly killed"
+
+
+def _words(name: str) -> frozenset[str]:
+    """The first column of a counts resource, lower-cased."""
+    return frozenset(row[0].lower() for row in read_rows("counts", name))
+
+
+@lru_cache(maxsize=1)
+def counts_lexicon() -> CountsLexicon:
+    """The counts lexicons, loaded once."""
+    qualifiers: dict[Phrase, str | None] = {}
+    for words, norm in read_rows("counts", "qualifiers.tsv"):
+        qualifiers[phrase(words)] = None if norm == "none" else norm
+    return CountsLexicon(
+        kinds={word.lower(): kind for word, kind in read_rows("counts", "kinds.tsv")},
+        qualifiers=qualifiers,
+        vague={phrase(words): (int(value), qual) for words, value, qual in read_rows("counts", "vague.tsv")},
+        numbers={word.lower(): int(value) for word, value in read_rows("counts", "numbers.tsv")},
+        cumulative=frozenset(phrase(row[0]) for row in read_rows("counts", "cumulative.tsv")),
+        incident=frozenset(phrase(row[0]) for row in read_rows("counts", "incident.tsv")),
+        not_counted=_words("not_counted.tsv"),
+        labels=_words("labels.tsv"),
+        subset=frozenset(phrase(row[0]) for row in read_rows("counts", "subset.tsv")),
+        event_nouns=_words("event_nouns.tsv"),
+        fillers=_words("fillers.tsv"),
+    )

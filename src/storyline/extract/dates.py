@@ -1,0 +1,252 @@
+"""When an event happened: date expressions in a sentence, resolved against the publication date.
+
+Conventions (documented in the README of ``resources/dates``):
+- ISO ``YYYY-MM-DD``; for week, month and year precision the first day of that period (weeks start on
+  Monday), with ``precision`` saying how much of the date to trust.
+- A bare weekday ("on Saturday", "Saturday night") is the most recent such day on or before publication;
+  the publication's own weekday means the publication day ("on Monday" in a Monday paper is today).
+  "last Saturday" is strictly before publication; "next Saturday" strictly after.
+- A day and month without a year take the year that puts it nearest the publication date, days after
+  publication counting double ("on 28 December" in a January paper is the previous December).
+- "yesterday", "last night" and "overnight" are the day before publication.
+- Dates after "since"/"from" are period starts and after "as of" report dates: each is used only when the
+  sentence has no plain event date. Dates after "until"/"by" are period ends, never the event date.
+- A relative expression needs a publication date; without one it resolves to nothing.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from storyline.extract.dates_patterns import DateLexicon, date_lexicon
+from storyline.models import DatePrecision, Evidence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+__all__ = ["DateResult", "date_expressions", "event_date", "parse_published", "resolve_date_expression"]
+
+Resolved = tuple[str, DatePrecision]
+_LEAD = re.compile(
+    r"^(?:(?:on|in|at|since|from|during|until|till|through|by|as\s+of|starting|beginning|the|early\s+hours\s+of"
+    r"|(?:morning|afternoon|evening|night)\s+of)\s+)+"
+)
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_DAY_MONTH = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+)\.?(?:,?\s+(\d{4}))?$")
+_MONTH_DAY = re.compile(r"^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?$")
+_MONTH = re.compile(r"^(?:(?:early|mid|late)[\s-]+)?([a-z]+)\.?(?:,?\s+(\d{4}))?$")
+_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+_NUMERIC = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+_WEEKDAY = re.compile(r"^(?:(last|this|next|early|late)\s+)?([a-z]+)(?:\s+([a-z]+))?$")
+_AGO = re.compile(r"^(\d{1,3}|[a-z]+(?:\s+few)?)\s+([a-z]+?)s?\s+ago$")
+_ROLE_ORDER = {None: 0, "start": 1, "report": 2, "end": 3}
+
+
+@dataclass(frozen=True, slots=True)
+class DateResult:
+    """The event date: ISO text, how precise, whether it came from the text or the publication date."""
+
+    date: str | None
+    precision: DatePrecision
+    source: Literal["text", "publication"] | None
+    evidence: Evidence | None
+
+
+def parse_published(value: datetime.date | str | None) -> datetime.date | None:
+    """A publication date from a date, datetime or ISO string; None when absent or unreadable."""
+    if value is None or isinstance(value, datetime.date):
+        return value.date() if isinstance(value, datetime.datetime) else value
+    try:
+        return datetime.date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        return None
+
+
+def resolve_date_expression(expr: str, published: datetime.date | None) -> Resolved | None:
+    """Resolve one date expression ("on 9 October 2023", "since Saturday night") to (ISO date, precision)."""
+    text = _LEAD.sub("", " ".join(expr.lower().replace(",", ", ").split()).strip(" .,;:()"))
+    text = text.replace(" ,", ",")
+    lex = date_lexicon()
+    for resolver in (_absolute, _relative):
+        try:
+            found = resolver(text, published, lex)
+        except (ValueError, OverflowError):
+            found = None
+        if found is not None:
+            return found
+    return None
+
+
+def _absolute(text: str, published: datetime.date | None, lex: DateLexicon) -> Resolved | None:
+    """Calendar dates: ISO, "9 October 2023", "October 9", "March 2023", "in 2022", "25/12/2023"."""
+    if m := _ISO.match(text):
+        return datetime.date(int(m[1]), int(m[2]), int(m[3])).isoformat(), "day"
+    if (m := _DAY_MONTH.match(text)) and m[2] in lex.months:
+        return _day(int(m[1]), lex.months[m[2]], m[3], published)
+    if (m := _MONTH_DAY.match(text)) and m[1] in lex.months:
+        return _day(int(m[2]), lex.months[m[1]], m[3], published)
+    if (m := _MONTH.match(text)) and m[1] in lex.months:
+        return _month(lex.months[m[1]], m[2], published)
+    if m := _YEAR.match(text):
+        return f"{m[1]}-01-01", "year"
+    if m := _NUMERIC.match(text):
+        return _numeric(int(m[1]), int(m[2]), int(m[3]))
+    return None
+
+
+def _day(day: int, month: int, year: str | None, published: datetime.date | None) -> Resolved | None:
+    """A day of a month; without a year, the publication year (or the one before if a week or more ahead)."""
+    if year is not None:
+        return datetime.date(int(year), month, day).isoformat(), "day"
+    if published is None:
+        return None
+    options = [_safe_date(published.year + k, month, day) for k in (-1, 0, 1)]
+    found = min((d for d in options if d is not None), key=lambda d: _remoteness(d, published))
+    return found.isoformat(), "day"
+
+
+def _safe_date(year: int, month: int, day: int) -> datetime.date | None:
+    """The date, or None when it does not exist (29 February in most years)."""
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _remoteness(found: datetime.date, published: datetime.date) -> int:
+    """Days from publication, future dates counting double: news mostly reports the past."""
+    days = (found - published).days
+    return 2 * days if days > 0 else -days
+
+
+def _month(month: int, year: str | None, published: datetime.date | None) -> Resolved | None:
+    """A month; without a year, the most recent such month on or before publication."""
+    if year is not None:
+        return datetime.date(int(year), month, 1).isoformat(), "month"
+    if published is None:
+        return None
+    found_year = published.year if month <= published.month else published.year - 1
+    return datetime.date(found_year, month, 1).isoformat(), "month"
+
+
+def _numeric(first: int, second: int, year: int) -> Resolved | None:
+    """ "25/12/2023" or "12/25/2023" only when unambiguous (one part above 12, or both equal)."""
+    if first == second or (first > 12) != (second > 12):
+        day, month = (first, second) if first > 12 or first == second else (second, first)
+        return datetime.date(year, month, day).isoformat(), "day"
+    return None
+
+
+def _relative(text: str, published: datetime.date | None, lex: DateLexicon) -> Resolved | None:
+    """Dates relative to publication: "yesterday", "last week", "on Saturday", "two days ago"."""
+    if published is None:
+        return None
+    if text in lex.relative:
+        unit, offset, precision = lex.relative[text]
+        return _shift(published, unit, offset), precision  # type: ignore[return-value]
+    if (m := _WEEKDAY.match(text)) and m[2] in lex.weekdays and (m[3] is None or m[3] in lex.parts):
+        return _weekday(published, lex.weekdays[m[2]], m[1]).isoformat(), "day"
+    if (m := _AGO.match(text)) and m[2] in lex.units:
+        amount = int(m[1]) if m[1].isdigit() else lex.numbers.get(m[1])
+        if amount is None:
+            return None
+        unit, precision = lex.units[m[2]]
+        return _shift(published, unit, -amount), precision  # type: ignore[return-value]
+    return None
+
+
+def _weekday(published: datetime.date, weekday: int, modifier: str | None) -> datetime.date:
+    """The weekday nearest before publication (same day counts), strictly before for "last", after for "next"."""
+    back = (published.weekday() - weekday) % 7
+    if modifier == "next":
+        return published + datetime.timedelta(days=(weekday - published.weekday()) % 7 or 7)
+    if modifier == "last" and back == 0:
+        back = 7
+    return published - datetime.timedelta(days=back)
+
+
+def _shift(published: datetime.date, unit: str, offset: int) -> str:
+    """The first day of the day/week/month/year ``offset`` units from publication, as ISO text."""
+    if unit == "week":
+        monday = published - datetime.timedelta(days=published.weekday())
+        return (monday + datetime.timedelta(weeks=offset)).isoformat()
+    if unit == "month":
+        index = published.year * 12 + published.month - 1 + offset
+        return datetime.date(index // 12, index % 12 + 1, 1).isoformat()
+    if unit == "year":
+        return datetime.date(published.year + offset, 1, 1).isoformat()
+    return (published + datetime.timedelta(days=offset)).isoformat()
+
+
+def date_expressions(
+    sentence: Span, published: datetime.date | str | None = None
+) -> list[tuple[Evidence, str, DatePrecision]]:
+    """Every resolvable date expression in the sentence: (evidence with doc offsets, ISO date, precision)."""
+    return [(evidence, iso, precision) for evidence, iso, precision, _ in _expressions(sentence, published)]
+
+
+def _expressions(
+    sentence: Span, published: datetime.date | str | None
+) -> list[tuple[Evidence, str, DatePrecision, str | None]]:
+    """Date expressions with their role: None (event time), "start", "end" or "report"."""
+    lex, anchor, text = date_lexicon(), parse_published(published), sentence.text
+    found = []
+    for m in lex.find.finditer(text):
+        if not _capitalised(m.group(0), lex):
+            continue
+        resolved = resolve_date_expression(m.group(0), anchor)
+        if resolved is None:
+            continue
+        role_match = lex.role_before.search(text, 0, m.start())
+        role = lex.roles.get(" ".join(role_match[1].lower().split())) if role_match else None
+        start = sentence.start_char + m.start()
+        found.append((Evidence(m.group(0), start, start + len(m.group(0))), *resolved, role))
+    return found
+
+
+def _capitalised(expr: str, lex: DateLexicon) -> bool:
+    """Month and weekday names count only when capitalised ("May 5", not "may strike")."""
+    for word in re.findall(r"[A-Za-z]+", expr):
+        if word.lower() in lex.months or word.lower() in lex.weekdays:
+            return bool(word[0].isupper())
+    return True
+
+
+def event_date(sentence: Span, published: datetime.date | str | None, trigger: Token | None = None) -> DateResult:
+    """The date of the event in the sentence: the expression nearest the trigger, else the publication date."""
+    candidates = [c for c in _expressions(sentence, published) if c[3] != "end"]
+    if candidates:
+        best_role = min(_ROLE_ORDER[c[3]] for c in candidates)
+        pool = [c for c in candidates if _ROLE_ORDER[c[3]] == best_role]
+        evidence, iso, precision, _ = min(pool, key=lambda c: _distance(sentence, c[0], trigger))
+        return DateResult(iso, precision, "text", evidence)
+    anchor = parse_published(published)
+    if anchor is None:
+        return DateResult(None, "unknown", None, None)
+    return DateResult(anchor.isoformat(), "day", "publication", None)
+
+
+def _distance(sentence: Span, evidence: Evidence, trigger: Token | None) -> tuple[int, int]:
+    """How far an expression is from the trigger: dependency-path length, then characters; order without one."""
+    if trigger is None:
+        return 0, evidence.start
+    tokens = [t for t in sentence if evidence.start <= t.idx < evidence.end]
+    if not tokens:
+        return 99, abs(evidence.start - trigger.idx)
+    return min(_tree_distance(t, trigger) for t in tokens), abs(evidence.start - trigger.idx)
+
+
+def _tree_distance(a: Token, b: Token) -> int:
+    """Edges on the dependency path between two tokens of one sentence."""
+    depth = {a.i: 0}
+    for n, ancestor in enumerate(a.ancestors, start=1):
+        depth[ancestor.i] = n
+    if b.i in depth:
+        return depth[b.i]
+    for n, ancestor in enumerate(b.ancestors, start=1):
+        if ancestor.i in depth:
+            return n + depth[ancestor.i]
+    return 99

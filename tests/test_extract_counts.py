@@ -1,0 +1,181 @@
+"""Typed counts from real sentence shapes (phrasing from UN OCHA Flash Updates, NYT casualty mentions, ACLED notes).
+
+Sentences adapted from UN OCHA "Hostilities in the Gaza Strip and Israel" Flash Updates (UN OCHA content,
+attribution) and from hollyjackson/casualty_mentions_nyt (MIT); the seed article is the project's sample.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from storyline.extract.counts import fatalities, find_counts
+from storyline.models import Count
+from storyline.nlp import load_nlp
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Any:
+    """The shared spaCy pipeline, loaded once."""
+    return load_nlp()
+
+
+def counts_of(nlp: Any, text: str) -> list[Count]:
+    """All counts found in a text parsed as one sentence."""
+    return find_counts(nlp(text)[:])
+
+
+def only(nlp: Any, text: str) -> Count:
+    """The single count in a text."""
+    found = counts_of(nlp, text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_seed_sentence_gives_killed_and_hostages(nlp: Any) -> None:
+    text = (
+        "Qatar has been in touch with Hamas officials in Doha and Gaza, the source said, since the Islamist "
+        "group launched an assault from Gaza, storming into Israeli towns, killing more than 700 Israelis and "
+        "escaping with dozens of hostages."
+    )
+    killed, hostages = counts_of(nlp, text)
+    assert (killed.kind, killed.value, killed.qualifier, killed.of) == ("killed", 700, "more than", "Israelis")
+    assert killed.scope == "incident"
+    assert (hostages.kind, hostages.value, hostages.of) == ("hostages", 12, "hostages")
+    assert text[killed.start : killed.end] == killed.text == "more than 700 Israelis"  # type: ignore[misc]
+
+
+def test_acled_note_killing_and_injuring(nlp: Any) -> None:
+    found = counts_of(
+        nlp, "On 9 October 2023, Israeli warplanes struck a house in Khan Yunis, killing 4 civilians and injuring 11."
+    )
+    assert [(c.kind, c.value, c.of) for c in found] == [("killed", 4, "civilians"), ("injured", 11, None)]
+    assert fatalities(found) == 4
+
+
+def test_cumulative_with_included_children_not_double_counted(nlp: Any) -> None:
+    text = (
+        "Since the start of hostilities, 4,137 Palestinians have been killed, including at least 1,661 children "
+        "and 908 women, and about 13,162 have been injured, according to the Ministry of Health in Gaza."
+    )
+    found = counts_of(nlp, text)
+    assert [(c.kind, c.value, c.scope) for c in found] == [
+        ("killed", 4137, "cumulative"),
+        ("injured", 13162, "cumulative"),
+    ]
+    assert found[1].qualifier == "about"
+    assert fatalities(found) is None  # cumulative totals are not an incident's fatalities
+
+
+def test_incident_killed_with_included_children(nlp: Any) -> None:
+    found = counts_of(nlp, "The strike killed at least 10 people, including 4 children.")
+    assert [(c.kind, c.value, c.qualifier) for c in found] == [("killed", 10, "at least")]
+
+
+def test_death_toll_rose_is_cumulative(nlp: Any) -> None:
+    count = only(nlp, "The death toll rose to 1,200 on Saturday night.")
+    assert (count.kind, count.value, count.scope) == ("killed", 1200, "cumulative")
+
+
+def test_reportedly_n_were_killed_clauses(nlp: Any) -> None:
+    text = (
+        "Other airstrikes hit residential structures, including a house in Deir Al Balah (reportedly ten were "
+        "killed); six houses in another part of Khan Yunis (reportedly at least 17 were killed)."
+    )
+    found = counts_of(nlp, text)
+    assert [(c.kind, c.value, c.qualifier) for c in found] == [("killed", 10, None), ("killed", 17, "at least")]
+    assert fatalities(found) == 10
+
+
+def test_vague_quantities_follow_acled(nlp: Any) -> None:
+    assert only(nlp, "Hundreds were injured in these attacks.").value == 100
+    assert only(nlp, "Dozens of people were killed in the blast.").value == 12
+    assert only(nlp, "A dozen soldiers were wounded.").value == 12
+
+
+def test_range_keeps_low_and_high(nlp: Any) -> None:
+    count = only(nlp, "However, between 6,000 and 8,000 people were displaced to nearby schools.")
+    assert (count.kind, count.value, count.low, count.high, count.of) == ("displaced", 6000, 6000, 8000, "people")
+
+
+def test_millions_displaced(nlp: Any) -> None:
+    count = only(nlp, "About 1.4 million internally displaced persons are estimated in Gaza.")
+    assert (count.kind, count.value, count.qualifier) == ("displaced", 1_400_000, "about")
+
+
+def test_missing_and_captive(nlp: Any) -> None:
+    missing = only(nlp, "More than 1,000 people are reported missing and presumed to be under rubble.")
+    assert (missing.kind, missing.value, missing.qualifier) == ("missing", 1000, "more than")
+    held = only(nlp, "At least 201 people have been held captive in Gaza, as per Israeli estimates.")
+    assert (held.kind, held.value, held.qualifier) == ("hostages", 201, "at least")
+
+
+def test_arrested_and_released(nlp: Any) -> None:
+    found = counts_of(nlp, "Israeli police arrested 12 Palestinians and released five others on Monday.")
+    assert [(c.kind, c.value, c.of) for c in found] == [("detained", 12, "Palestinians"), ("released", 5, "others")]
+
+
+def test_event_nouns_have_no_group(nlp: Any) -> None:
+    found = counts_of(nlp, "There were 40 reported fatalities in the attack, and the bodies of 3 were recovered.")
+    assert [(c.kind, c.value, c.of) for c in found] == [("killed", 40, None), ("killed", 3, None)]
+    assert found[0].text == "40 reported fatalities"
+
+
+def test_group_with_conjunction(nlp: Any) -> None:
+    text = (
+        "Qatari mediators have held urgent calls with Hamas officials to try to negotiate freedom for Israeli women "
+        "and children seized by the militant group and held in Gaza in exchange for the release of 36 Palestinian "
+        "women and children from Israel's prisons, a source told Reuters."
+    )
+    count = only(nlp, text)
+    assert (count.kind, count.value, count.of) == ("released", 36, "Palestinian women and children")
+
+
+def test_agents_are_not_victims(nlp: Any) -> None:
+    found = counts_of(nlp, "Three gunmen killed two soldiers at the checkpoint.")
+    assert [(c.kind, c.value) for c in found] == [("killed", 2)]
+
+
+def test_another_marks_incident_in_a_total_sentence(nlp: Any) -> None:
+    text = "Overall, Israeli forces killed another three Palestinian children in the West Bank since 7 October."
+    count = only(nlp, text)
+    assert (count.value, count.scope, count.of) == (3, "incident", "Palestinian children")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Security Council adopted Resolution 2334 in 2016.",
+        "A 36-hour ceasefire was announced for 15 per cent of the area.",
+        "A 32-year-old man was injured.",
+        "The WHO documented 62 attacks on health care affecting 29 facilities.",
+        "About 30 per cent of all housing units have been destroyed.",
+        "UNRWA delivered 20 trucks of aid on 21 October at 10:00.",
+        "Donors pledged $ 500 million to those displaced.",
+        "79 families had lost ten or more of their members.",
+    ],
+)
+def test_non_counts_are_ignored(nlp: Any, text: str) -> None:
+    assert counts_of(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   ", "killed", "9" * 400 + " people were killed", "🙂 ١٢٣ قتيل", "killed killed 0 0 0 , , ,", "\x00\u200b"],
+)
+def test_odd_input_never_crashes(nlp: Any, text: str) -> None:
+    found = counts_of(nlp, text)
+    assert all(c.value >= 0 for c in found)
+
+
+def test_fatalities_takes_the_lowest_incident_killed_count() -> None:
+    counts = [
+        Count("killed", 12, "dozens", low=12, qualifier="at least"),
+        Count("killed", 15, "15 people", low=15),
+        Count("killed", 4000, "4,000", low=4000, scope="cumulative"),
+        Count("injured", 3, "3", low=3),
+    ]
+    assert fatalities(counts) == 12
+    assert fatalities([Count("injured", 3, "3", low=3)]) is None
+    assert fatalities([]) is None

@@ -1,0 +1,97 @@
+"""Bytes → text: BOMs, UTF-8, then charset-normalizer; binary data and garbage are refused with a named error."""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+import charset_normalizer
+
+from storyline.errors import DecodeError, UnsupportedFormat
+from storyline.ingest.base import resource
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_HTML_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.IGNORECASE)
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffd]")
+_MAX_CONTROL_SHARE = 0.02
+
+
+def bom_encoding(data: bytes) -> str | None:
+    """The encoding a byte-order mark announces, if the data starts with one."""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return name
+    return None
+
+
+def binary_kind(head: bytes) -> str | None:
+    """A name for binary data ("PNG image", "binary data") when the leading bytes say so, else None."""
+    if bom_encoding(head):
+        return None
+    for signature, name in resource("magic.json").items():
+        if head.startswith(bytes.fromhex(signature)):
+            return str(name)
+    if b"\x00" in head[:8192]:
+        return "binary data (NUL bytes)"
+    return None
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset an HTML/XML document declares in its first few KB, if Python knows it."""
+    match = _HTML_CHARSET.search(data[:4096]) or re.search(rb"""<\?xml[^>]*encoding=["']([\w.:-]+)""", data[:200])
+    if not match:
+        return None
+    try:
+        return codecs.lookup(match.group(1).decode("ascii")).name
+    except (LookupError, UnicodeDecodeError):
+        return None
+
+
+def decode(data: bytes, source: str, declared: str | None = None) -> tuple[str, str]:
+    """Decode bytes to text and name the encoding used; raises UnsupportedFormat or DecodeError."""
+    kind = binary_kind(data[:8192])
+    if kind:
+        raise UnsupportedFormat(f"{kind} is not a text format storyline reads", where=source)
+    for encoding in _candidates(data, declared):
+        try:
+            text = data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if _looks_like_text(text):
+            return text.lstrip("\ufeff"), encoding
+    raise DecodeError("bytes do not decode to readable text in any encoding; convert the file to UTF-8", where=source)
+
+
+def _candidates(data: bytes, declared: str | None) -> list[str]:
+    """Encodings to try, best first: BOM, UTF-8, a declared charset, then charset-normalizer's guess."""
+    bom = bom_encoding(data)
+    if bom:
+        return [bom]
+    found = ["utf-8"] + ([declared] if declared else [])
+    guess = guess_encoding(data[:200_000])
+    return found + ([guess] if guess else [])
+
+
+def guess_encoding(data: bytes) -> str | None:
+    """charset-normalizer's guess, preferring common news encodings among near-equal candidates."""
+    matches = list(charset_normalizer.from_bytes(data))
+    if not matches:
+        return None
+    settings = resource("encodings.json")
+    close = {m.encoding for m in matches if m.chaos <= matches[0].chaos + settings["margin"]}
+    preferred = next((name for name in settings["prefer"] if name in close), None)
+    return str(preferred or matches[0].encoding)
+
+
+def _looks_like_text(text: str) -> bool:
+    """True when few characters are control codes or replacement marks (garbage decodes to many)."""
+    if not text:
+        return True
+    sample = text[:100_000]
+    return len(_CONTROL.findall(sample)) <= _MAX_CONTROL_SHARE * len(sample)

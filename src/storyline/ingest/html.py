@@ -1,0 +1,118 @@
+"""HTML pages → Document with cheap metadata from the head: title, dates, canonical URL, site name."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import lxml.html
+from lxml import etree
+
+from storyline.ingest.base import Item, make_document, resource
+from storyline.ingest.dates import published_or_note
+
+_HEAD_END = re.compile(r"<body[\s>]|</head\s*>", re.IGNORECASE)
+_JSONLD_DATE = re.compile(r'"(datePublished|dateCreated|uploadDate|dateModified)"\s*:\s*"([^"]{6,40})"')
+
+
+def read_html(
+    raw: bytes, text: str, encoding: str, source: str, url: str | None = None, metadata: dict[str, Any] | None = None
+) -> Iterator[Item]:
+    """One Document for an HTML page; broken HTML is still a Document (cleaning decides what is in it)."""
+    metadata = dict(metadata or {})
+    head = html_head(text)
+    published = published_or_note(head.pop("published", None), metadata)
+    metadata.update({k: v for k, v in head.items() if k not in ("title", "site", "canonical")})
+    yield make_document(
+        raw,
+        text,
+        "html",
+        source,
+        content_type="text/html",
+        url=url or head.get("canonical"),
+        title=head.get("title"),
+        published=published,
+        site=head.get("site"),
+        encoding=encoding,
+        metadata=metadata,
+    )
+
+
+def html_head(text: str) -> dict[str, str]:
+    """Title, published, site, canonical and language read from the page head (empty dict when unparsable)."""
+    end = _HEAD_END.search(text)
+    # The head is enough for metadata; parsing only it keeps this cheap on big pages.
+    fragment = text[: end.start()] if end else text[:200_000]
+    try:
+        root = lxml.html.document_fromstring(fragment or "<html></html>")
+    except (etree.ParserError, ValueError):
+        return {}
+    metas = _metas(root)
+    found: dict[str, str] = {}
+    keys = resource("html_meta.json")
+    title = _first(metas, keys["title"]) or _text(root.find(".//title"))
+    if title:
+        found["title"] = title
+    jsonld = _jsonld_dates(text)
+    for source, names in (
+        (jsonld, keys["jsonld_published"]),
+        (metas, keys["published"]),
+        (jsonld, keys["jsonld_modified"]),
+        (metas, keys["modified"]),
+    ):
+        key = next((k for k in names if source.get(k)), None)
+        if key:
+            found["published"], found["published_key"] = source[key], key
+            break
+    site = _first(metas, keys["site"])
+    if site:
+        found["site"] = site
+    canonical = root.xpath("string(//link[@rel='canonical']/@href)") or metas.get("og:url")
+    if canonical:
+        found["canonical"] = str(canonical).strip()
+    lang = root.get("lang") or root.get("xml:lang")
+    if lang:
+        found["language"] = lang.strip()
+    return found
+
+
+def _metas(root: Any) -> dict[str, str]:
+    """``<meta>`` contents keyed by lower-cased name, property, itemprop or http-equiv (first one wins)."""
+    out: dict[str, str] = {}
+    for meta in root.iter("meta"):
+        content = (meta.get("content") or meta.get("datetime") or "").strip()
+        if not content:
+            continue
+        for attr in ("property", "name", "itemprop", "http-equiv"):
+            for key in (meta.get(attr) or "").lower().split():
+                out.setdefault(key, content)
+    for node in root.xpath("//time[@datetime][@itemprop or @pubdate]"):
+        out.setdefault((node.get("itemprop") or "pubdate").lower(), node.get("datetime").strip())
+    return out
+
+
+def _first(metas: dict[str, str], keys: list[str]) -> str | None:
+    """The first of ``keys`` present in ``metas``."""
+    return next((metas[k] for k in keys if metas.get(k)), None)
+
+
+def _text(node: Any) -> str | None:
+    """Whitespace-normalised text of an element, or None when empty."""
+    if node is None:
+        return None
+    text = " ".join(node.text_content().split())
+    return text or None
+
+
+def _jsonld_dates(text: str) -> dict[str, str]:
+    """First value of each JSON-LD date key (a regex: full JSON-LD parsing is the clean stage's job)."""
+    return dict(reversed(_JSONLD_DATE.findall(text[:500_000])))
+
+
+def is_html_field(value: str) -> bool:
+    """True when a text field holds HTML markup rather than plain text."""
+    return _MARKUP.search(value[:5000]) is not None
+
+
+_MARKUP = re.compile(r"<(p|div|br|html|body|span|a|article|section|h[1-6]|ul|li|table|img|figure)[\s>/]", re.I)

@@ -1,0 +1,93 @@
+"""One record of a JSON/JSONL/CSV input (a dict of fields) → Document, using named or common field names."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from storyline.errors import EmptyInput, MalformedInput
+from storyline.ingest.base import ReadOptions, make_document, resource
+from storyline.ingest.dates import published_or_note
+from storyline.ingest.html import html_head, is_html_field
+from storyline.models import Document
+
+_ROLES = ("text", "date", "title", "url", "id", "source")
+
+
+def field_names(record: dict[str, Any], options: ReadOptions) -> dict[str, str | None]:
+    """Which key of ``record`` plays each role: the option when given, else the first common name present."""
+    defaults = resource("fields.json")
+    chosen: dict[str, str | None] = {}
+    for role in _ROLES:
+        named = getattr(options, f"{role}_field")
+        if named is not None:
+            chosen[role] = named
+            continue
+        present = [k for k in defaults[role] if k in record]
+        chosen[role] = next((k for k in present if _present(record[k])), present[0] if present else None)
+    return chosen
+
+
+def record_document(record: dict[str, Any], raw: bytes, fmt: str, source: str, options: ReadOptions) -> Document:
+    """A Document from one record; raises MalformedInput when no text field exists, EmptyInput when it is blank."""
+    names = field_names(record, options)
+    text_key = names["text"]
+    if text_key is None or text_key not in record:
+        wanted = options.text_field or "one of " + "|".join(resource("fields.json")["text"])
+        have = ", ".join(map(str, record)) or "none"
+        raise MalformedInput(f"no text field ({wanted}); fields present: {have}; name one with --text-field")
+    text = record[text_key]
+    if not isinstance(text, str):
+        raise MalformedInput(f"field {text_key!r} holds {type(text).__name__}, not text")
+    if not text.strip():
+        raise EmptyInput(f"field {text_key!r} is empty")
+    metadata = _extras(record, names)
+    html = text_key in resource("fields.json")["html_fields"] or is_html_field(text)
+    head = html_head(text) if html else {}
+    published = published_or_note(_value(record, names["date"]) or head.get("published"), metadata)
+    return make_document(
+        raw,
+        text,
+        fmt,
+        source,
+        content_type="text/html" if html else "text/plain",
+        url=_text_value(record, names["url"]) or head.get("canonical"),
+        title=_text_value(record, names["title"]) or head.get("title"),
+        published=published,
+        site=_text_value(record, names["source"]) or head.get("site"),
+        metadata=metadata,
+    )
+
+
+def _present(value: Any) -> bool:
+    """True for a value worth taking (not None, not an empty string)."""
+    return value is not None and not (isinstance(value, str) and not value.strip())
+
+
+def _value(record: dict[str, Any], key: str | None) -> Any:
+    """The record's value under ``key`` (None when there is no key)."""
+    return record.get(key) if key is not None else None
+
+
+def _text_value(record: dict[str, Any], key: str | None) -> str | None:
+    """A field as stripped text; a nested source such as ``{"name": "Reuters"}`` gives its name."""
+    value = _value(record, key)
+    if isinstance(value, dict):
+        value = value.get("name") or value.get("title") or value.get("id")
+    if not _present(value) or isinstance(value, list | dict):
+        return None
+    return str(value).strip()
+
+
+def _extras(record: dict[str, Any], names: dict[str, str | None]) -> dict[str, Any]:
+    """Fields not mapped to a Document attribute (the input's own id as ``input_id``), JSON-safe."""
+    used = {k for role, k in names.items() if k is not None and role != "id"}
+    extras: dict[str, Any] = {}
+    for key, value in record.items():
+        if key in used:
+            continue
+        if key == names["id"]:
+            extras["input_id"] = value if isinstance(value, str | int) else json.dumps(value)
+        else:
+            extras[str(key)] = value
+    return extras

@@ -1,0 +1,252 @@
+"""Ingest: each supported input becomes Documents with the right fields, ids and formats."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+import storyline.ingest as ingest
+from storyline.ingest import IngestFailure, ReadOptions, read_bytes, read_inputs
+from storyline.models import Document, content_hash
+
+FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
+SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "gaza-2023"
+
+
+def docs(*inputs: str | Path, options: ReadOptions | None = None) -> list[Document]:
+    """Documents read from the inputs (asserting there are no failures)."""
+    items = list(read_inputs([str(i) for i in inputs], options))
+    failures = [i for i in items if isinstance(i, IngestFailure)]
+    assert not failures, failures
+    return [i for i in items if isinstance(i, Document)]
+
+
+def test_public_api_names() -> None:
+    assert sorted(ingest.__all__) == ["IngestFailure", "ReadOptions", "read_bytes", "read_inputs"]
+
+
+def test_seed_dated_text(seed_text: str) -> None:
+    [doc] = docs(SAMPLES / "reuters-2023-10-09-qatar-talks.txt")
+    assert doc.format == "dated-text"
+    assert doc.published == "2023-10-09"
+    assert doc.text.startswith("Qatari mediators have held urgent calls")
+    assert doc.raw == seed_text.encode("utf-8")
+    assert doc.id == content_hash(doc.raw)
+    assert doc.content_type == "text/plain"
+
+
+def test_dated_text_sniffed_without_extension() -> None:
+    [doc] = read_bytes(b" date 2023-10-07 Rockets were fired.\nMore text.", "stdin-blob")
+    assert isinstance(doc, Document)
+    assert (doc.format, doc.published, doc.text) == ("dated-text", "2023-10-07", "Rockets were fired.\nMore text.")
+
+
+def test_markdown_date_line_is_published() -> None:
+    [doc] = docs(SAMPLES / "ocha-flash-2023-10-09.md")
+    assert (doc.format, doc.content_type, doc.published) == ("markdown", "text/markdown", "2023-10-09")
+    assert not doc.text.startswith("09 Oct 2023")
+    assert doc.metadata["date_line"] == "09 Oct 2023"
+
+
+def test_markdown_h1_is_title() -> None:
+    [doc] = read_bytes(b"# Gaza: situation report\n\nText of the report.\n", "report.md")
+    assert isinstance(doc, Document)
+    assert doc.title == "Gaza: situation report" and doc.published is None
+
+
+def test_plain_text() -> None:
+    [doc] = read_bytes(b"Plain words about Rafah.\n", "notes.txt")
+    assert isinstance(doc, Document)
+    assert (doc.format, doc.content_type, doc.encoding) == ("text", "text/plain", "utf-8")
+
+
+def test_html_page_metadata() -> None:
+    [doc] = docs(FIXTURES / "page.html")
+    assert (doc.format, doc.content_type) == ("html", "text/html")
+    assert doc.title == "Strike hits Khan Yunis | Example News"
+    assert doc.site == "Example News"
+    assert doc.published == "2023-10-26T08:30:00+00:00"
+    assert doc.url == "https://news.example.org/2023/10/26/strike"
+    assert doc.metadata["language"] == "en"
+    assert "<article>" in doc.text
+
+
+def test_html_sniffed_without_extension() -> None:
+    [doc] = read_bytes(b"\n  <!doctype html><html><head><title>T</title></head><body><p>x</p></body></html>", "page")
+    assert isinstance(doc, Document) and doc.format == "html" and doc.title == "T"
+
+
+def test_gzip_of_html_by_magic_and_by_name() -> None:
+    [by_name] = docs(FIXTURES / "page.html.gz")
+    [by_magic] = read_bytes((FIXTURES / "page.html.gz").read_bytes(), "download")
+    assert isinstance(by_magic, Document)
+    assert by_name.format == by_magic.format == "html"
+    assert by_name.raw == (FIXTURES / "page.html").read_bytes()
+    assert by_name.id == by_magic.id
+
+
+def test_broken_html_is_still_a_document() -> None:
+    [doc] = docs(FIXTURES / "broken.html")
+    assert doc.format == "html" and doc.title == "Half a page"
+
+
+def test_rss_items() -> None:
+    first, second = docs(FIXTURES / "feed.rss")
+    assert first.source.endswith("feed.rss#item=0") and first.format == "rss"
+    assert first.title == "Talks on hostage exchange continue"
+    assert first.url == "https://wire.example.org/a1"
+    assert first.published == "2023-10-09T12:00:00+00:00"
+    assert first.content_type == "text/html" and "No breakthrough yet" in first.text
+    assert first.metadata["input_id"] == "wire-a1" and first.metadata["feed_title"] == "Example Wire"
+    assert first.raw.startswith(b"<item>") and first.raw.endswith(b"</item>")
+    assert first.id == content_hash(first.raw)
+    assert second.published is None and "not a date at all" in second.metadata["date_error"]
+    assert second.content_type == "text/plain"
+
+
+def test_atom_entry() -> None:
+    [entry] = docs(FIXTURES / "feed.atom")
+    assert entry.title == "Flash update 4" and entry.published == "2023-10-10T09:00:00+00:00"
+    assert entry.url == "https://updates.example.org/4" and "260,000" in entry.text
+
+
+def test_jsonl_fields_and_failures() -> None:
+    items = list(read_inputs([str(FIXTURES / "items.jsonl")]))
+    by_line = {i.source.rsplit("#", 1)[1]: i for i in items}
+    assert sorted(by_line) == ["L1", "L2", "L3", "L5", "L6"]  # the blank line 4 is skipped
+    first = by_line["L1"]
+    assert isinstance(first, Document)
+    assert (first.title, first.published, first.url, first.site) == (
+        "First",
+        "2023-10-12",
+        "https://x.example/1",
+        "Example",
+    )
+    assert first.metadata == {"input_id": "a1", "lang": "en"}
+    assert first.raw == (FIXTURES / "items.jsonl").read_bytes().splitlines()[0]
+    bad = by_line["L2"]
+    assert isinstance(bad, IngestFailure) and bad.error.reason == "malformed_input" and bad.raw == b"{this is not json"
+    html = by_line["L3"]
+    assert isinstance(html, Document) and html.content_type == "text/html" and html.title == "Second"
+    assert html.published is None and "date_error" in html.metadata
+    no_text = by_line["L5"]
+    assert isinstance(no_text, IngestFailure) and "id, summary" in no_text.error.message
+    rfc = by_line["L6"]
+    assert isinstance(rfc, Document) and rfc.published == "2023-10-12T09:00:00+03:00"
+
+
+def test_jsonl_in_txt_is_sniffed() -> None:
+    data = b'{"text": "one"}\n{"text": "two"}\n'
+    assert [d.text for d in read_bytes(data, "export.txt") if isinstance(d, Document)] == ["one", "two"]
+
+
+def test_named_fields() -> None:
+    data = b'{"story": "x", "body": "y", "when": "2023-10-08", "name": "N", "key": "k1"}\n'
+    options = ReadOptions(text_field="body", date_field="when", title_field="name", id_field="key")
+    [doc] = read_bytes(data, "a.jsonl", options)
+    assert isinstance(doc, Document)
+    assert (doc.text, doc.published, doc.title) == ("y", "2023-10-08", "N")
+    assert doc.metadata == {"input_id": "k1", "story": "x"}
+
+
+def test_json_array_and_object_with_list() -> None:
+    records = [{"id": 1, "text": "alpha"}, {"id": 2, "content": "beta", "title": "B"}]
+    array = json.dumps(records, indent=2).encode()
+    wrapped = json.dumps({"status": "ok", "articles": records}).encode()
+    for data in (array, wrapped):
+        first, second = read_bytes(data, "dump.json")
+        assert isinstance(first, Document) and isinstance(second, Document)
+        assert (first.text, second.text, second.title) == ("alpha", "beta", "B")
+        assert json.loads(first.raw) == records[0]  # the item's own bytes
+        assert second.source == "dump.json#item=1"
+
+
+def test_single_json_object() -> None:
+    data = b'{"title": "One", "body": "Only story.", "date": "2023-10-09"}'
+    [doc] = read_bytes(data, "one.json")
+    assert isinstance(doc, Document) and doc.raw == data and doc.published == "2023-10-09"
+
+
+def test_csv_rows() -> None:
+    first, second = docs(FIXTURES / "items.csv")
+    assert (first.title, first.published, first.format) == ("One", "2023-10-07", "csv")
+    assert first.raw == b'1,One,"Plain first row, with a comma",2023-10-07'
+    assert second.text == "Second row\nspans two lines"
+    assert second.raw == b'2,Two,"Second row\nspans two lines",2023-10-08'
+    assert first.metadata["input_id"] == "1"
+
+
+def test_tsv() -> None:
+    [doc] = read_bytes(b"title\tcontent\nT\tTab separated story\n", "x.tsv")
+    assert isinstance(doc, Document) and doc.text == "Tab separated story" and doc.title == "T"
+
+
+def test_warc_html_responses_only() -> None:
+    pages = docs(FIXTURES / "crawl.warc.gz")
+    assert [p.source.rsplit("#", 1)[1] for p in pages] == ["record=0", "record=3"]
+    strike, aid = pages
+    assert strike.url == "https://news.example.org/2023/10/26/strike"
+    assert strike.published == "2023-10-26T08:30:00+00:00" and strike.format == "html"
+    assert strike.raw == (FIXTURES / "page.html").read_bytes()
+    assert strike.metadata["warc_headers"]["WARC-Type"] == "response"
+    assert aid.metadata["published_from"] == "WARC-Date" and aid.published is not None
+
+
+def test_uncompressed_warc() -> None:
+    data = gzip.decompress((FIXTURES / "crawl.warc.gz").read_bytes())
+    assert [d.title for d in read_bytes(data, "crawl.warc") if isinstance(d, Document)] == [
+        "Strike hits Khan Yunis | Example News",
+        "Aid",
+    ]
+
+
+def test_encodings_decode_correctly() -> None:
+    [latin] = docs(FIXTURES / "cp1252.txt")
+    assert latin.text.startswith("Café owners in Sdérot said “we stayed” – naïve hopes, 5€ a day.")
+    [wide] = docs(FIXTURES / "utf16.txt")
+    assert wide.text == "Gaza — القدس updates\n" and wide.encoding == "utf-16"
+    [bom] = read_bytes("\ufeffdate 2023-10-09 Text after a BOM".encode("utf-8-sig"), "bom.txt")
+    assert isinstance(bom, Document) and bom.published == "2023-10-09" and bom.text == "Text after a BOM"
+    [declared] = read_bytes(
+        '<html><head><meta charset="iso-8859-1"><title>Gen\xe8ve</title>'.encode("latin-1"), "p.html"
+    )
+    assert isinstance(declared, Document) and declared.title == "Genève"
+
+
+def test_directory_recursive_sorted_skips_hidden(tmp_path: Path) -> None:
+    (tmp_path / "b").mkdir()
+    (tmp_path / ".hidden").mkdir()
+    (tmp_path / "b" / "2.txt").write_text("two")
+    (tmp_path / "a.txt").write_text("one")
+    (tmp_path / ".secret.txt").write_text("hidden")
+    (tmp_path / ".hidden" / "x.txt").write_text("hidden")
+    assert [d.text for d in docs(tmp_path)] == ["one", "two"]
+
+
+def test_glob(tmp_path: Path) -> None:
+    for name in ("x1.txt", "x2.txt", "y.txt"):
+        (tmp_path / name).write_text(name)
+    assert [d.text for d in docs(tmp_path / "x*.txt")] == ["x1.txt", "x2.txt"]
+
+
+def test_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import sys
+
+    stdin = io.TextIOWrapper(io.BytesIO(b'{"text": "from a pipe"}\n{"text": "second"}\n'))
+    monkeypatch.setattr(sys, "stdin", stdin)
+    got = list(read_inputs(["-"]))
+    assert [d.text for d in got if isinstance(d, Document)] == ["from a pipe", "second"]
+    assert got[0].source == "<stdin>#L1"
+
+
+def test_ingest_is_idempotent() -> None:
+    inputs = [str(FIXTURES / "items.jsonl"), str(FIXTURES / "feed.rss")]
+    first = [d.id for d in read_inputs(inputs) if isinstance(d, Document)]
+    again = [d.id for d in read_inputs(inputs) if isinstance(d, Document)]
+    assert len(first) == 5
+    assert first == again
+    assert len(set(first)) == len(first)

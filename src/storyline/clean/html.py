@@ -106,11 +106,11 @@ def _is_caption(el: Any) -> bool:
     return any(e.tag == "figcaption" for e in [el, *el.iterancestors()] if isinstance(e.tag, str))
 
 
-def _verdict(block: Block, kept: bool, container: Any) -> str | None:
+def _verdict(block: Block, kept: bool, container: Any, memo: dict[Any, str | None]) -> str | None:
     """None to keep the block in the body, else the reason it is dropped."""
     if container is None or not _inside(block.element, container):
         return None if kept and block.link_density <= MAX_LINK_DENSITY else "outside-article"
-    reason = furniture_reason(block.element, container)
+    reason = furniture_reason(block.element, container, memo)
     if reason:
         return reason
     if furniture_lines().fullmatch(block.text):
@@ -140,8 +140,9 @@ def _select(all_blocks: list[Block], traf: _Trafilatura, title: str | None) -> t
     chosen = [b for b, k in zip(all_blocks, kept_flags, strict=True) if k]
     container = container_of(chosen) if chosen else densest_container(all_blocks)
     body: list[str] = []
+    memo: dict[Any, str | None] = {}
     for block, kept in zip(all_blocks, kept_flags, strict=True):
-        reason = _verdict(block, kept, container)
+        reason = _verdict(block, kept, container, memo)
         if reason is None and _is_caption(block.element):
             article.captions.append(block.text)
             continue

@@ -160,19 +160,33 @@ def _is_prose(el: Any) -> bool:
     return link_text < 0.2 * len(text)
 
 
-def furniture_reason(el: Any, stop: Any) -> str | None:
-    """Why ``el`` (or an ancestor below ``stop``) is page furniture, or None when it is not."""
-    node = el
-    while node is not None and node is not stop:
-        tag = node.tag.lower() if isinstance(node.tag, str) else ""
-        if tag in FURNITURE_TAGS:
-            return f"furniture:{tag}"
-        marks = class_id(node)
-        found = unlikely_pattern().search(marks) if marks.strip() else None
-        if found and not likely_pattern().search(marks) and not _is_prose(node):
-            return "furniture:" + found.group(0).lower().strip("-_ ")
+def furniture_reason(el: Any, stop: Any, memo: dict[Any, str | None] | None = None) -> str | None:
+    """Why ``el`` (or an ancestor up to ``stop``) is page furniture, or None; ``memo`` caches per element."""
+    memo = {} if memo is None else memo
+    chain = []
+    node, end = el, stop.getparent() if stop is not None else None
+    while node is not None and node is not end:
+        if node in memo:
+            break
+        chain.append(node)
         node = node.getparent()
-    return None
+    reason = memo.get(node) if node is not None else None
+    for node in reversed(chain):
+        reason = reason or _own_furniture(node)
+        memo[node] = reason
+    return reason
+
+
+def _own_furniture(node: Any) -> str | None:
+    """Why this one element is page furniture (by tag or class/id), or None."""
+    tag = node.tag.lower() if isinstance(node.tag, str) else ""
+    marks = class_id(node)
+    found = unlikely_pattern().search(marks) if marks.strip() else None
+    if tag not in FURNITURE_TAGS and (found is None or likely_pattern().search(marks)):
+        return None
+    if _is_prose(node):
+        return None
+    return f"furniture:{tag}" if tag in FURNITURE_TAGS else "furniture:" + (found.group(0) if found else "").lower()
 
 
 def container_of(chosen: list[Block], share: float = 0.8) -> Any:

@@ -1,0 +1,146 @@
+"""Scoring cleaning on html-pages-dev (`storyline eval clean`).
+
+Each page has its source HTML, a reference body (Readability.js output, as text) and reference
+metadata. We score the body four ways, as the mean over pages of shingle and token P/R/F1:
+
+- ``html``: our ``clean_html`` on the page;
+- ``trafilatura``: trafilatura alone (default settings, no comments), the baseline to beat;
+- ``dump``: the naive "copy all" text dump of the page, unchanged (the floor);
+- ``dump_cleaned``: our ``clean_text`` on that dump (what a scraper's text export gives us).
+
+Metadata accuracy (title, byline, published date) counts only pages whose reference has the field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import trafilatura
+
+from storyline.clean.html import clean_html
+from storyline.clean.text import clean_text
+from storyline.errors import InputError
+from storyline.eval.data import HtmlPage, html_pages, html_to_text
+from storyline.eval.metrics import shingle_prf, token_prf
+from storyline.models import Article
+
+SYSTEMS = ("html", "trafilatura", "dump", "dump_cleaned")
+METADATA = ("title", "byline", "published")
+
+
+def _norm(value: object) -> str:
+    """Lower-case, single-spaced text of a metadata value ("" for None)."""
+    return " ".join(str(value or "").lower().split())
+
+
+def _norm_byline(value: object) -> str:
+    """A byline without a leading "by"."""
+    text = _norm(value)
+    return text[3:] if text.startswith("by ") else text
+
+
+def _reference(page: HtmlPage, field: str) -> str:
+    """The normalised reference value of a metadata field ("" when absent)."""
+    meta = page.metadata
+    if field == "title":
+        return _norm(meta.get("title"))
+    if field == "byline":
+        return _norm_byline(meta.get("byline"))
+    return str(meta.get("publishedTime") or "")[:10]
+
+
+def _predicted(article: Article | None, field: str) -> str:
+    """Our normalised value of a metadata field."""
+    if article is None:
+        return ""
+    if field == "title":
+        return _norm(article.title)
+    if field == "byline":
+        return _norm_byline(article.byline)
+    return (article.published or "")[:10]
+
+
+def _safe(make: Callable[[], Article]) -> Article | None:
+    """Run a cleaner; an InputError (nothing usable) scores as an empty output."""
+    try:
+        return make()
+    except InputError:
+        return None
+
+
+def score_page(page: HtmlPage) -> dict[str, Any]:
+    """Body scores of every system and metadata hits for one page."""
+    dump = html_to_text(page.html)
+    article = _safe(lambda: clean_html(page.html, id=page.name))
+    from_dump = _safe(lambda: clean_text(dump, id=page.name)) if dump else None
+    bodies = {
+        "html": article.body if article else "",
+        "trafilatura": trafilatura.extract(page.html, include_comments=False) or "",
+        "dump": dump,
+        "dump_cleaned": from_dump.body if from_dump else "",
+    }
+    scores = {
+        name: {"shingle": shingle_prf(text, page.expected_text), "token": token_prf(text, page.expected_text)}
+        for name, text in bodies.items()
+    }
+    meta = {f: (_reference(page, f), _predicted(article, f)) for f in METADATA}
+    return {"name": page.name, "scores": scores, "metadata": meta}
+
+
+def _mean(values: list[float]) -> float:
+    """Arithmetic mean, 0 for no values, rounded for reports."""
+    return round(sum(values) / len(values), 4) if values else 0.0
+
+
+def summarise(results: list[dict[str, Any]]) -> dict[str, Any]:
+    """Mean P/R/F1 per system and metric, metadata accuracy with n, and the weakest pages."""
+    body: dict[str, Any] = {}
+    for system in SYSTEMS:
+        body[system] = {
+            metric: {
+                part: _mean([getattr(r["scores"][system][metric], part) for r in results])
+                for part in ("precision", "recall", "f1")
+            }
+            for metric in ("shingle", "token")
+        }
+    metadata: dict[str, Any] = {}
+    for field in METADATA:
+        pairs = [r["metadata"][field] for r in results if r["metadata"][field][0]]
+        hits = sum(1 for want, got in pairs if want == got)
+        metadata[field] = {"accuracy": round(hits / len(pairs), 4) if pairs else 0.0, "n": len(pairs)}
+    worst = sorted(results, key=lambda r: r["scores"]["html"]["shingle"].f1)[:10]
+    return {
+        "pages": len(results),
+        "body": body,
+        "metadata": metadata,
+        "weakest_html_pages": {r["name"]: round(r["scores"]["html"]["shingle"].f1, 4) for r in worst},
+    }
+
+
+def evaluate_clean(data_dir: Path, limit: int | None = None) -> dict[str, Any]:
+    """Score cleaning on ``data_dir/html-pages-dev`` (all pages, or the first ``limit``)."""
+    results = []
+    for number, page in enumerate(html_pages(data_dir)):
+        if limit is not None and number >= limit:
+            break
+        results.append(score_page(page))
+    return summarise(results)
+
+
+def format_table(figures: dict[str, Any]) -> str:
+    """The figures as a readable table."""
+    lines = [f"html-pages-dev: {figures['pages']} pages; body scores are means over pages", ""]
+    lines.append(f"{'system':<14}{'shingle P':>10}{'R':>8}{'F1':>8}{'token P':>10}{'R':>8}{'F1':>8}")
+    for system, metrics in figures["body"].items():
+        row = [metrics[m][p] for m in ("shingle", "token") for p in ("precision", "recall", "f1")]
+        lines.append(f"{system:<14}" + "".join(f"{v:>{w}.4f}" for v, w in zip(row, (10, 8, 8, 10, 8, 8), strict=True)))
+    lines.append("")
+    for field, result in figures["metadata"].items():
+        lines.append(f"{field:<14}accuracy {result['accuracy']:.4f}  (n={result['n']})")
+    lines.append("")
+    lines.append(
+        "weakest pages (html, shingle F1): " + ", ".join(f"{k} {v}" for k, v in figures["weakest_html_pages"].items())
+    )
+    return "\n".join(lines)

@@ -1,1 +1,274 @@
-"""Commands of the store area (registered on import by storyline.cli)."""
+"""Commands of the store area: ``ingest``, ``process``, ``run``, ``articles``, ``failures``.
+
+They only translate: options → :mod:`storyline.pipeline` / :class:`~storyline.store.Store` calls →
+text on stdout, progress and summaries on stderr. Every command takes ``--db`` (else ``STORYLINE_DB``,
+else ``./storyline.db``).
+"""
+
+from __future__ import annotations
+
+import json
+import shlex
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+import click
+
+from storyline import pipeline
+from storyline.cli import cli
+from storyline.ingest import ReadOptions
+from storyline.models import Article
+from storyline.store import IngestReport, Store
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def db_option(func: F) -> F:
+    """The ``--db`` option every store command takes."""
+    return click.option(
+        "--db", metavar="PATH|URL", default=None, help="SQLite path or postgresql:// URL [env STORYLINE_DB]."
+    )(func)
+
+
+def read_options(func: F) -> F:
+    """Options naming the fields of tabular input (JSON Lines, JSON, CSV)."""
+    for name in ("id", "url", "title", "date", "text"):
+        func = click.option(f"--{name}-field", metavar="NAME", help=f"Field holding each item's {name}.")(func)
+    return func
+
+
+@contextmanager
+def opened(db: str | None) -> Iterator[Store]:
+    """The store named by ``--db``, closed afterwards."""
+    store = Store.open(db)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+class BarProgress:
+    """Progress bars on stderr: a bar when the total is known, a running count otherwise."""
+
+    def __init__(self) -> None:
+        self._bar: Any = None
+        self._label = ""
+        self._count = 0
+        self._shown = 0.0
+        self._tty = sys.stderr.isatty()
+
+    def start(self, step: str, total: int | None) -> None:
+        """Begin a bar (or a counter) for ``step``."""
+        self._label, self._count = step, 0
+        if total and self._tty:
+            self._bar = click.progressbar(length=total, label=f"{step:<8}", file=sys.stderr, show_pos=True)
+            self._bar.__enter__()
+
+    def advance(self, n: int) -> None:
+        """Move the bar on by ``n``."""
+        self._count += n
+        if self._bar is not None:
+            self._bar.update(n)
+        elif self._tty and time.monotonic() - self._shown > 0.2:
+            self._shown = time.monotonic()
+            click.echo(f"\r{self._label:<8} {self._count} items", nl=False, err=True)
+
+    def finish(self) -> None:
+        """Close the bar."""
+        if self._bar is not None:
+            self._bar.__exit__(None, None, None)
+            self._bar = None
+        elif self._tty and self._count:
+            click.echo(f"\r{self._label:<8} {self._count} items", err=True)
+
+
+def _reasons(counter: Counter[str]) -> str:
+    """'2 (decode_error 1, empty_input 1)' or '0'."""
+    total = sum(counter.values())
+    if not total:
+        return "0"
+    return f"{total} (" + ", ".join(f"{reason} {n}" for reason, n in counter.most_common()) + ")"
+
+
+def echo_ingest(report: IngestReport) -> None:
+    """One line on what ingest read."""
+    click.echo(
+        f"read {report.read} inputs: {report.new} new, {report.existing} already stored, "
+        f"{_reasons(report.failed)} failed",
+        err=True,
+    )
+
+
+def echo_process(report: pipeline.ProcessReport) -> None:
+    """One line per step on what processing did."""
+    for step in report.steps:
+        click.echo(f"{step.name}: {step.done} of {step.seen} done, {_reasons(step.dropped)} failed", err=True)
+
+
+def echo_summary(store: Store, db: str | None) -> None:
+    """What is in the store now, where it is, and what to try next."""
+    counts = store.counts()
+    parts = [f"{counts.documents} documents", f"{counts.articles} articles", f"{counts.failures} failures"]
+    if counts.groups:
+        parts.append(f"{counts.groups} duplicate groups")
+    if counts.events:
+        parts.append(f"{counts.events} events")
+    click.echo(f"store {store.location}: " + ", ".join(parts), err=True)
+    db = f" --db {shlex.quote(db)}" if db else ""  # STORYLINE_DB or the default reach the next command by themselves
+    hints = [(f"storyline articles{db}", "list the articles"), (f"storyline articles{db} --show ID", "one, cleaned")]
+    if counts.failures:
+        hints.append((f"storyline failures{db}", "inputs that failed, and why"))
+    if counts.groups:
+        hints.append((f"storyline articles{db} --groups", "wire copies grouped"))
+    if counts.events:
+        hints.append((f"storyline events{db}", "the events found"))
+    click.echo("next:", err=True)
+    width = max(len(cmd) for cmd, _ in hints)
+    for cmd, what in hints:
+        click.echo(f"  {cmd:<{width}}  {what}", err=True)
+
+
+def _options(fields: dict[str, str | None]) -> ReadOptions:
+    """ReadOptions from the ``--*-field`` options."""
+    return ReadOptions(
+        text_field=fields["text_field"],
+        date_field=fields["date_field"],
+        title_field=fields["title_field"],
+        url_field=fields["url_field"],
+        id_field=fields["id_field"],
+    )
+
+
+@cli.command("ingest")
+@click.argument("inputs", nargs=-1, required=True, metavar="PATH|URL...")
+@db_option
+@read_options
+def ingest_command(inputs: tuple[str, ...], db: str | None, **fields: str | None) -> None:
+    """Read files, folders, globs, URLs or - (stdin) into the store, verbatim; already-stored ones are skipped."""
+    with opened(db) as store:
+        report = pipeline.ingest(store, inputs, _options(fields), BarProgress())
+        echo_ingest(report)
+
+
+@cli.command("process")
+@db_option
+@click.option("--retry-failed", is_flag=True, help="Try documents that failed cleaning again.")
+def process_command(db: str | None, retry_failed: bool) -> None:
+    """Run the pipeline steps over what is pending in the store (resumes after a crash)."""
+    with opened(db) as store:
+        if retry_failed:
+            click.echo(f"retrying {store.retry_failed('clean')} documents that failed cleaning", err=True)
+        echo_process(pipeline.process(store, progress=BarProgress()))
+        echo_summary(store, db)
+
+
+@cli.command("run")
+@click.argument("inputs", nargs=-1, required=True, metavar="PATH|URL...")
+@db_option
+@read_options
+def run_command(inputs: tuple[str, ...], db: str | None, **fields: str | None) -> None:
+    """The main job: read the inputs into the store, process them, and say where to look."""
+    with opened(db) as store:
+        report = pipeline.run(store, inputs, _options(fields), BarProgress())
+        echo_ingest(report.ingest)
+        echo_process(report.process)
+        echo_summary(store, db)
+
+
+@cli.command("articles")
+@db_option
+@click.option(
+    "--show", "show_id", metavar="ID", help="Print one article (id or a unique prefix) with its removed lines."
+)
+@click.option("--groups", is_flag=True, help="List duplicate groups (wire copies), canonical copy first.")
+@click.option("--source", help="Only articles from this source (e.g. Reuters).")
+@click.option("--limit", type=int, default=None, help="At most this many.")
+@click.option("--json", "as_json", is_flag=True, help="JSON Lines: one article per line.")
+def articles_command(
+    db: str | None, show_id: str | None, groups: bool, source: str | None, limit: int | None, as_json: bool
+) -> None:
+    """List the cleaned articles: id, published, source, title."""
+    with opened(db) as store:
+        if show_id:
+            show_article(store, show_id, as_json)
+        elif groups:
+            show_groups(store, limit, as_json)
+        else:
+            list_articles(store.articles(limit=limit, source=source), as_json)
+
+
+def list_articles(articles: list[Article], as_json: bool) -> None:
+    """Print articles as a table or as JSON Lines."""
+    for article in articles:
+        if as_json:
+            click.echo(json.dumps(article.to_dict(), ensure_ascii=False))
+        else:
+            title = article.title or article.body[:70].replace("\n", " ")
+            click.echo(f"{article.id[:12]}  {article.published or '-':<10}  {article.source or '-':<12}  {title}")
+
+
+def show_article(store: Store, article_id: str, as_json: bool) -> None:
+    """Print one article: metadata, body, then what cleaning removed and why."""
+    article = store.article(article_id)
+    if article is None:
+        raise click.ClickException(f"no article with id {article_id!r} in {store.location}")
+    if as_json:
+        click.echo(json.dumps(article.to_dict(), ensure_ascii=False))
+        return
+    click.echo(article.title or "(no title)")
+    for label, value in (
+        ("id", article.id),
+        ("published", article.published),
+        ("source", article.source),
+        ("byline", article.byline),
+        ("dateline", article.dateline),
+        ("url", article.url),
+    ):
+        if value:
+            click.echo(f"{label}: {value}")
+    click.echo("\n" + article.body + "\n")
+    for heading, lines in (("captions", article.captions), ("related", article.related)):
+        if lines:
+            click.echo(f"{heading}:\n" + "\n".join(f"  {line}" for line in lines))
+    if article.removed:
+        click.echo("removed:")
+        for removed in article.removed:
+            click.echo(f"  [{removed.reason}] {removed.text}")
+
+
+def show_groups(store: Store, limit: int | None, as_json: bool) -> None:
+    """Print duplicate groups, canonical copy first, with each copy's similarity to it."""
+    for group in store.groups(limit=limit):
+        if as_json:
+            members = [{"id": m.article_id, "canonical": m.canonical, "similarity": m.similarity} for m in group]
+            click.echo(json.dumps({"group": group[0].group_id, "members": members}))
+            continue
+        click.echo(f"group {group[0].group_id[:12]} ({len(group)} copies)")
+        for m in group:
+            mark = "*" if m.canonical else " "
+            click.echo(f"  {mark} {m.article_id[:12]}  {m.similarity:.2f}  {m.source or '-':<12}  {m.title or ''}")
+
+
+@cli.command("failures")
+@db_option
+@click.option("--stage", type=click.Choice(["ingest", "clean", "dedup", "extract"]), help="Only this stage.")
+@click.option("--json", "as_json", is_flag=True, help="JSON Lines: one failure per line.")
+def failures_command(db: str | None, stage: str | None, as_json: bool) -> None:
+    """List inputs that failed, with the stage and the reason."""
+    with opened(db) as store:
+        for f in store.failures(stage=stage):
+            if as_json:
+                record = {
+                    "stage": f.stage,
+                    "source": f.source,
+                    "reason": f.reason,
+                    "message": f.message,
+                    "document_id": f.document_id,
+                }
+                click.echo(json.dumps(record, ensure_ascii=False))
+            else:
+                click.echo(f"{f.stage:<8} {f.reason:<20} {f.source}: {f.message}")

@@ -10,6 +10,6 @@ Tables are in :mod:`storyline.store.schema`; migrations in :mod:`storyline.store
 
 from storyline.errors import StoreError
 from storyline.store.core import FailedInput, Store, Tables
-from storyline.store.reports import Counts, FailureRecord, IngestReport
+from storyline.store.reports import Counts, FailureRecord, GroupMember, IngestReport
 
-__all__ = ["Counts", "FailedInput", "FailureRecord", "IngestReport", "Store", "StoreError", "Tables"]
+__all__ = ["Counts", "FailedInput", "FailureRecord", "GroupMember", "IngestReport", "Store", "StoreError", "Tables"]

@@ -17,7 +17,7 @@ from storyline.store import schema
 from storyline.store.engine import create, display_url, resolve_url
 from storyline.store.migrations import applied_versions, latest_version, migrate
 from storyline.store.records import article_from_row, article_row, document_from_row, document_row
-from storyline.store.reports import Counts, FailureRecord, IngestReport
+from storyline.store.reports import Counts, FailureRecord, GroupMember, IngestReport
 
 log = logging.getLogger(__name__)
 BATCH_ROWS = 200
@@ -262,6 +262,28 @@ class Store:
             index_elements=["article_id", "stage"], set_={"version": stmt.excluded.version, "done_at": func.now()}
         )
         conn.execute(stmt, rows)
+
+    def groups(self, *, min_size: int = 2, limit: int | None = None) -> list[list[GroupMember]]:
+        """Duplicate groups with at least ``min_size`` members, largest first; canonical copy first in each."""
+        members, arts = schema.dedup_members, schema.articles
+        sizes = (
+            select(members.c.group_id, func.count().label("size"))
+            .group_by(members.c.group_id)
+            .having(func.count() >= min_size)
+            .subquery()
+        )
+        query = (
+            select(members, arts.c.title, arts.c.source, arts.c.published, sizes.c.size)
+            .join(sizes, sizes.c.group_id == members.c.group_id)
+            .join(arts, arts.c.id == members.c.article_id)
+            .order_by(sizes.c.size.desc(), members.c.group_id, members.c.canonical.desc(), members.c.article_id)
+        )
+        out: dict[str, list[GroupMember]] = {}
+        with self.reading() as conn:
+            for r in conn.execute(query):
+                member = GroupMember(r.article_id, r.group_id, bool(r.canonical), r.similarity, r.title, r.source)
+                out.setdefault(r.group_id, []).append(member)
+        return list(out.values())[:limit]
 
     # -- failures and summaries ------------------------------------------------------------------
 

@@ -44,6 +44,18 @@ class FailureRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class GroupMember:
+    """One article in a duplicate group, as listed by ``storyline articles --groups``."""
+
+    article_id: str
+    group_id: str
+    canonical: bool
+    similarity: float
+    title: str | None
+    source: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class Counts:
     """How much is in the store, for summaries."""
 

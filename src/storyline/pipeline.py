@@ -1,0 +1,226 @@
+"""Runs the stages over a store, incrementally: ``ingest`` reads inputs in, ``process`` does the rest.
+
+Each step works through the rows it has not yet done, in batches; each batch is written in one
+transaction, so a crash (even ``kill -9``) leaves the store consistent and the next run resumes
+where it stopped, with nothing lost and nothing twice.
+
+Adding a step (dedup, extract) is one function and one list entry. In your package write::
+
+    def dedup_step(store: Store, progress: Progress | None) -> StepReport:
+        \"\"\"Group near-duplicate articles.\"\"\"
+        report = StepReport("dedup")
+        after = ""
+        while batch := store.pending_articles("dedup", DEDUP_VERSION, after=after):
+            after = batch[-1].id
+            with store.atomic() as conn:           # one transaction per batch
+                ...                                # write your rows; count report.done / report.dropped[reason]
+                store.mark_done(conn, "dedup", [a.id for a in batch], DEDUP_VERSION)
+            if progress:
+                progress.advance(len(batch))
+        return report
+
+then import it at the top of this module and add ``Step("dedup", dedup_step, count)`` to ``STEPS``
+below; steps run in list order. ``count(store) -> int`` (optional) says how many items are pending:
+``progress.start(name, count(store))`` is called for you before the step runs, ``finish()`` after.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol, TypeVar
+
+from storyline import settings
+from storyline.errors import InputError
+from storyline.models import Article, Document
+from storyline.stage import StageStats
+from storyline.store import IngestReport, Store
+
+if TYPE_CHECKING:
+    from storyline.ingest import ReadOptions
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+BATCH_SIZE = 100
+StepReport = StageStats  # what a step did: seen, done, dropped by reason
+
+
+class Progress(Protocol):
+    """Where a long step reports how far it has got (the CLI draws a progress bar)."""
+
+    def start(self, step: str, total: int | None) -> None:
+        """A step begins; ``total`` items when known."""
+
+    def advance(self, n: int) -> None:
+        """``n`` more items done."""
+
+    def finish(self) -> None:
+        """The step is over."""
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One processing step: a name, the function that runs it, and (optionally) how much it has to do."""
+
+    name: str
+    run: Callable[[Store, Progress | None], StepReport]
+    count: Callable[[Store], int] | None = None
+
+
+class UnexpectedError(InputError):
+    """A bug in a stage met on one input: recorded as that input's failure so the run goes on."""
+
+
+@dataclass(slots=True)
+class ProcessReport:
+    """What ``process`` did, step by step."""
+
+    steps: list[StepReport] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, dict[str, int]]:
+        """Counters by step name."""
+        return {s.name: s.as_dict() for s in self.steps}
+
+
+@dataclass(slots=True)
+class RunReport:
+    """What ``run`` did: the inputs read and the processing after."""
+
+    ingest: IngestReport
+    process: ProcessReport
+
+
+# -- cleaning -------------------------------------------------------------------------------------
+
+
+def clean_version() -> int:
+    """The version of the cleaning code; articles made by an older one are cleaned again."""
+    import storyline.clean
+
+    return int(getattr(storyline.clean, "VERSION", 1))
+
+
+def clean_one(doc: Document) -> Article | tuple[type[InputError], str, str | None]:
+    """Clean one document; an error comes back as (class, message, where) so it crosses processes."""
+    from storyline.clean import clean_document
+
+    try:
+        article = clean_document(doc)
+    except InputError as exc:
+        return type(exc), exc.message, exc.where
+    except Exception as exc:  # a cleaner bug on one input must not stop the run
+        log.warning("cleaning %s failed unexpectedly", doc.source, exc_info=True)
+        return UnexpectedError, f"{type(exc).__name__}: {exc}", doc.source
+    article.id = doc.id
+    return article
+
+
+@contextmanager
+def _mapper(
+    workers: int,
+) -> Iterator[Callable[[Sequence[Document]], list[Article | tuple[type[InputError], str, str | None]]]]:
+    """A function mapping ``clean_one`` over a batch: in this process, or over a process pool."""
+    if workers <= 1:
+        yield lambda batch: [clean_one(d) for d in batch]
+        return
+    pool: Executor = ProcessPoolExecutor(max_workers=workers)
+    try:
+        yield lambda batch: list(pool.map(clean_one, batch, chunksize=max(1, len(batch) // (workers * 4))))
+    finally:
+        pool.shutdown(cancel_futures=True)
+
+
+def clean_step(store: Store, progress: Progress | None = None) -> StepReport:
+    """Clean every pending document into an article (or a recorded failure), a batch per transaction."""
+    version, report = clean_version(), StepReport("clean")
+    after = ""
+    with _mapper(int(settings.get("workers"))) as clean_batch:
+        while batch := store.pending_documents(version, BATCH_SIZE, after=after):
+            after = batch[-1].id
+            results = clean_batch(batch)
+            with store.atomic() as conn:
+                for doc, result in zip(batch, results, strict=True):
+                    report.seen += 1
+                    if isinstance(result, Article):
+                        store.save_article(conn, result, version)
+                        report.done += 1
+                        continue
+                    error_type, message, where = result
+                    error = error_type(message, where=where)
+                    store.fail_document(conn, doc, "clean", error)
+                    report.dropped[error.reason] += 1
+            if progress:
+                progress.advance(len(batch))
+    return report
+
+
+STEPS: list[Step] = [
+    Step("clean", clean_step, lambda store: store.count_pending_documents(clean_version())),
+]
+
+
+# -- the jobs -------------------------------------------------------------------------------------
+
+
+def process(store: Store, *, steps: Sequence[Step] | None = None, progress: Progress | None = None) -> ProcessReport:
+    """Run each step (default: all of ``STEPS``) over what is pending in ``store``."""
+    report = ProcessReport()
+    for step in STEPS if steps is None else steps:
+        if progress:
+            progress.start(step.name, step.count(store) if step.count else None)
+        try:
+            report.steps.append(step.run(store, progress))
+        finally:
+            if progress:
+                progress.finish()
+    return report
+
+
+def ingest(
+    store: Store, inputs: Iterable[str], options: ReadOptions | None = None, progress: Progress | None = None
+) -> IngestReport:
+    """Read ``inputs`` (paths, folders, URLs, ``-``) into the store; already-stored documents are skipped."""
+    from storyline.ingest import ReadOptions, read_inputs
+
+    items = read_inputs(list(inputs), options or ReadOptions())
+    if progress:
+        progress.start("ingest", None)
+        items = _counted(items, progress)
+    try:
+        return store.add_documents(items)
+    finally:
+        if progress:
+            progress.finish()
+
+
+def _counted(items: Iterable[T], progress: Progress) -> Iterator[T]:
+    """Pass items through, advancing ``progress`` by one each."""
+    for item in items:
+        yield item
+        progress.advance(1)
+
+
+def run(
+    store: Store, inputs: Iterable[str], options: ReadOptions | None = None, progress: Progress | None = None
+) -> RunReport:
+    """The main job: ingest ``inputs``, then process everything pending."""
+    read = ingest(store, inputs, options, progress)
+    return RunReport(read, process(store, progress=progress))
+
+
+__all__ = [
+    "STEPS",
+    "ProcessReport",
+    "Progress",
+    "RunReport",
+    "Step",
+    "StepReport",
+    "UnexpectedError",
+    "clean_step",
+    "ingest",
+    "process",
+    "run",
+]

@@ -216,3 +216,32 @@ def test_unopenable_databases_raise_store_error(tmp_path: Path) -> None:
     junk.write_bytes(b"this is not a database file" * 100)
     with pytest.raises(StoreError, match=str(junk)):
         Store.open(str(junk))
+
+
+def test_events_are_saved_with_their_columns_and_replaced_on_reextraction(store: Store) -> None:
+    from storyline.models import Actor, Count, Event, Evidence, Location
+
+    store.add_documents([doc("Hamas killed more than 700 Israelis.")])
+    [item] = store.pending_documents(1)
+    sentence = Evidence("Hamas killed more than 700 Israelis.", 0, 36)
+    assault = Event(
+        "ASSAULT",
+        sentence,
+        actor1=Actor("Hamas", name="Hamas", country="PSE"),
+        location=Location("Gaza", name="Gaza", country="PSE", lat=31.5, lon=34.47, precision="place"),
+        date="2023-10-07",
+        fatalities=700,
+        counts=[Count("killed", 700, "more than 700 Israelis", low=700, qualifier="more than")],
+    )
+    with store.atomic() as conn:
+        store.save_article(conn, Article(id=item.id, body=item.text), 1)
+        store.save_events(conn, item.id, [assault, Event("ABDUCT", sentence)], 1)
+    [first, second] = store.events(article_id=item.id)
+    assert first["type"] == "ASSAULT" and first["counts"][0]["qualifier"] == "more than"
+    assert second["type"] == "ABDUCT" and store.events(type="abduct")[0]["id"] == second["id"]
+    with store.reading() as conn:
+        row = conn.execute(select(store.tables.events).where(store.tables.events.c.ordinal == 0)).mappings().one()
+    assert (row["actor1_name"], row["country"], row["fatalities"], row["date"]) == ("Hamas", "PSE", 700, "2023-10-07")
+    with store.atomic() as conn:
+        store.save_events(conn, item.id, [assault], 2)
+    assert [e["type"] for e in store.events()] == ["ASSAULT"]

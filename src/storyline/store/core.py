@@ -12,11 +12,11 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 
 from storyline.errors import InputError, StoreError, UsageError
-from storyline.models import Article, Document, content_hash
+from storyline.models import Article, Document, Event, content_hash
 from storyline.store import schema
 from storyline.store.engine import create, display_url, resolve_url
 from storyline.store.migrations import applied_versions, latest_version, migrate
-from storyline.store.records import article_from_row, article_row, document_from_row, document_row
+from storyline.store.records import article_from_row, article_row, document_from_row, document_row, event_row
 from storyline.store.reports import Counts, FailureRecord, GroupMember, IngestReport
 
 log = logging.getLogger(__name__)
@@ -284,6 +284,29 @@ class Store:
                 member = GroupMember(r.article_id, r.group_id, bool(r.canonical), r.similarity, r.title, r.source)
                 out.setdefault(r.group_id, []).append(member)
         return list(out.values())[:limit]
+
+    # -- events --------------------------------------------------------------------------------
+
+    def save_events(self, conn: Connection, article_id: str, events: Sequence[Event], version: int) -> None:
+        """Replace the events of ``article_id`` with ``events`` (most salient first) made by extract ``version``."""
+        conn.execute(delete(schema.events).where(schema.events.c.article_id == article_id))
+        rows = [event_row(event, article_id, i, version) for i, event in enumerate(events)]
+        if rows:
+            conn.execute(schema.events.insert(), rows)
+
+    def events(
+        self, *, article_id: str | None = None, type: str | None = None, limit: int | None = None
+    ) -> list[dict[str, Any]]:
+        """Stored events as Event JSON with ``id`` and ``article_id``: by date (undated last), then article order."""
+        ev = schema.events
+        query = select(ev.c.id, ev.c.article_id, ev.c.data)
+        query = query.order_by(ev.c.date.is_(None), ev.c.date, ev.c.article_id, ev.c.ordinal)
+        if article_id:
+            query = query.where(ev.c.article_id == article_id)
+        if type:
+            query = query.where(ev.c.type == type.upper())
+        with self.reading() as conn:
+            return [{"id": r.id, "article_id": r.article_id, **r.data} for r in conn.execute(query.limit(limit))]
 
     # -- failures and summaries ------------------------------------------------------------------
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from storyline.models import Article, Document, RemovedText
+from storyline.models import Article, Document, Event, RemovedText
 
 
 def decoded(raw: bytes, encoding: str | None) -> str:
@@ -96,3 +96,31 @@ def article_from_row(row: Mapping[Any, Any]) -> Article:
         url=row["url"],
         site=row["site"],
     )
+
+
+def event_row(event: Event, article_id: str, ordinal: int, version: int) -> dict[str, Any]:
+    """The ``events`` row for ``event``: the columns people filter on, plus the full Event JSON."""
+    actor1, actor2, place = event.actor1, event.actor2, event.location
+    return {
+        "article_id": article_id,
+        "ordinal": ordinal,
+        "type": event.type,
+        "mode": event.mode,
+        "acled_event_type": event.acled_event_type,
+        "acled_sub_event_type": event.acled_sub_event_type,
+        "actor1_name": (actor1.name or actor1.text) if actor1 else None,
+        "actor1_country": actor1.country if actor1 else None,
+        "actor2_name": (actor2.name or actor2.text) if actor2 else None,
+        "actor2_country": actor2.country if actor2 else None,
+        "location_name": (place.name or place.text) if place else None,
+        "country": place.country if place else None,
+        "lat": place.lat if place else None,
+        "lon": place.lon if place else None,
+        "date": event.date,
+        "fatalities": event.fatalities,
+        "status": event.status,
+        "attribution_source": event.attribution.source if event.attribution else None,
+        "confidence": event.confidence,
+        "data": event.to_dict(),
+        "extract_version": version,
+    }

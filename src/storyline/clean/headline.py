@@ -32,17 +32,14 @@ def quoted_headline(line: Line) -> str | None:
     return None
 
 
-def echoed_title(lines: list[Line]) -> tuple[int, int] | None:
-    """The first line (a page <title>) and a later line equal to one of its parts: (title line, heading line)."""
+def title_echoes(lines: list[Line]) -> list[int]:
+    """Later lines equal to the first line (a page <title>) or to one of its parts: the page's headings."""
     if len(lines) < 2:
-        return None
+        return []
     first = lines[0].text
     parts = {_key(first), *(_key(p) for p in _SEPARATORS.split(first))}
     parts.discard("")
-    for line in lines[1:80]:
-        if line.words >= 2 and _key(line.text) in parts:
-            return 0, line.index
-    return None
+    return [line.index for line in lines[1:200] if line.words >= 2 and _key(line.text) in parts]
 
 
 def find_headline(lines: list[Line], body_start: int, headings: dict[int, int]) -> tuple[str | None, list[int]]:
@@ -56,9 +53,9 @@ def find_headline(lines: list[Line], body_start: int, headings: dict[int, int]) 
         title = quoted_headline(line)
         if title:
             return title, [line.index]
-    echo = echoed_title(lines)
-    if echo:
-        return lines[echo[1]].text, list(echo)
+    echoes = title_echoes(lines)[:2]
+    if echoes:
+        return lines[echoes[-1]].text, [0, *echoes]
     for line in reversed(lines[max(0, body_start - 4) : body_start]):
         if headline_like(line):
             return line.text, [line.index]

@@ -15,6 +15,7 @@ from importlib.resources import files
 
 _WORD = re.compile(r"\w+(?:['’]\w+)?", re.UNICODE)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_CJK_CLAUSE = re.compile(r"[。、，！？]")
 _SENTENCE_END = re.compile(r"""[.!?。！？…:;]["'”’»)\]]*\s*$""")
 _RESOURCES = files("storyline").joinpath("resources", "clean")
 
@@ -26,7 +27,8 @@ class Pattern:
     reason: str
     max_words: int
     regex: re.Pattern[str]
-    anchored: bool  # matches the whole line, so it may drop a line even inside the article
+    anchored: bool  # matches the whole line
+    barrier: bool  # the article does not continue past such a line (a comment section starts)
 
 
 @cache
@@ -37,9 +39,9 @@ def furniture_patterns() -> tuple[Pattern, ...]:
     for row in rows:
         if not row.strip() or row.startswith("#"):
             continue
-        reason, max_words, regex = row.split("\t", 2)
+        reason, max_words, flag, regex = row.split("\t", 3)
         anchored = regex.startswith("^") and regex.endswith("$")
-        out.append(Pattern(reason, int(max_words), re.compile(regex, re.IGNORECASE), anchored))
+        out.append(Pattern(reason, int(max_words), re.compile(regex, re.IGNORECASE), anchored, flag == "barrier"))
     return tuple(out)
 
 
@@ -106,7 +108,9 @@ def line_features(index: int, text: str, stop: frozenset[str] | None) -> Line:
     tokens = _WORD.findall(text)
     cjk = len(_CJK.findall(text)) if not tokens or len(text) > 2 * len(tokens) + 10 else 0
     words = max(len(tokens), cjk // 2)
-    if stop is None or cjk:
+    if cjk:  # no stopword lists for CJK scripts: sentence punctuation tells prose from headlines
+        stop_ratio = 0.3 if _CJK_CLAUSE.search(text) else 0.1
+    elif stop is None:
         stop_ratio = 0.3
     else:
         stop_ratio = sum(1 for t in tokens if t.lower() in stop) / len(tokens) if tokens else 0.0

@@ -11,17 +11,19 @@ from collections import Counter
 
 from storyline.clean.lines import Line
 
+MEDIUM = 1.0  # a 7+ word line that is not prose: a list item, a caption or a headline
 PROSE_CAP = 40  # one very long line should not drag the region across the page
 
 
-BARRIERS = {"comment-prompt": -30.0, "related-header": -20.0, "caption": -0.5}
+BARRIER = -1e6  # a comment section header: the article never continues past it
+PENALTIES = {"related-header": -20.0, "caption": -0.5}
 TEMPLATE_REPEATS = 3  # a short line printed this often is part of the page template (Reply, Share, ·)
 
 
 def line_score(line: Line, repeated: bool, template: bool = False, related: bool = False) -> float:
     """How much a line argues for being inside the article."""
     if line.furniture is not None:
-        return BARRIERS.get(line.furniture.reason, -6.0)
+        return BARRIER if line.furniture.barrier else PENALTIES.get(line.furniture.reason, -6.0)
     if related:
         return -4.0
     if repeated:
@@ -34,13 +36,54 @@ def line_score(line: Line, repeated: bool, template: bool = False, related: bool
         return -3.0
     if line.words <= 6:
         return -1.5 if not line.sentence else 0.0
-    return 1.0 if line.stop_ratio >= 0.15 else -1.0
+    return MEDIUM if line.stop_ratio >= 0.15 else -1.0
 
 
 def template_lines(lines: list[Line]) -> set[int]:
     """Short lines that recur across the page (comment "Reply" links, bullets, tags): template, not text."""
     counts = Counter(line.text for line in lines if line.words <= 6)
     return {line.index for line in lines if line.words <= 6 and counts[line.text] >= TEMPLATE_REPEATS}
+
+
+GAP_GROWTH = 0.0  # each further line in a run of non-prose costs this much more than the one before
+
+
+def widen_gaps(scores: list[float]) -> list[float]:
+    """Make long runs of non-prose lines cost more per line: a menu or a link list ends the article."""
+    out, run = [], 0
+    for score in scores:
+        run = run + 1 if score <= 0 else 0
+        out.append(score * (1 + GAP_GROWTH * (run - 1)) if score < 0 else score)
+    return out
+
+
+NEIGHBOUR_BONUS = 0.5  # prose next to prose is an article; prose between headlines is a teaser list
+
+
+def reward_runs(scores: list[float], lines: list[Line]) -> list[float]:
+    """Raise the score of prose lines that have a prose neighbour."""
+    out = list(scores)
+    for i, line in enumerate(lines):
+        if scores[i] > 0 and line.prose:
+            near = [lines[j].prose for j in (i - 1, i + 1) if 0 <= j < len(lines)]
+            if any(near):
+                out[i] = scores[i] * (1 + NEIGHBOUR_BONUS)
+    return out
+
+
+TITLE_BONUS = 60.0  # the article starts under its headline
+TITLE_REACH = 12  # lines between the headline and the first paragraph (byline, date, share bar, photo)
+
+
+def after_headings(scores: list[float], lines: list[Line], headings: list[int]) -> list[float]:
+    """Give the first prose line under each headline a bonus, so the story under it wins over teasers."""
+    out = list(scores)
+    for h in headings:
+        for line in lines[h + 1 : h + 1 + TITLE_REACH]:
+            if line.prose:
+                out[line.index] += TITLE_BONUS
+                break
+    return out
 
 
 def best_run(scores: list[float]) -> tuple[int, int]:

@@ -9,10 +9,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from storyline.clean.headline import find_headline
+from storyline.clean.headline import find_headline, title_echoes
 from storyline.clean.lines import Line, detect_language, line_features, stopwords
 from storyline.clean.markup import Dump, to_lines
-from storyline.clean.region import best_run, line_score, related_runs, template_lines
+from storyline.clean.region import (
+    after_headings,
+    best_run,
+    line_score,
+    related_runs,
+    reward_runs,
+    template_lines,
+    widen_gaps,
+)
 from storyline.clean.repeats import repeat_groups
 from storyline.clean.wire import agencies_in, agency_name, parse_byline, split_dateline
 from storyline.models import Article, RemovedText
@@ -41,7 +49,10 @@ def clean_text(text: str, *, id: str, published: str | None = None) -> Article:
     related = related_runs(lines)
     template = template_lines(lines)
     scores = [line_score(line, i in repeats, i in template, i in related) for i, line in enumerate(lines)]
-    start, end = best_run(scores)
+    scores = after_headings(reward_runs(scores, lines), lines, title_echoes(lines))
+    start, end = best_run(widen_gaps(scores))
+    if start == end and not any(line.prose for line in lines):
+        start, end = 0, len(lines)  # a note without sentences: keep what is not furniture
     title, title_lines = find_headline(lines, start, dump.heading_levels)
     verdicts = _Verdicts(reasons=dict.fromkeys(title_lines, "title"))
     _credits(lines, start, end, dump, verdicts)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Iterator
+from functools import cache
 
 import charset_normalizer
 
@@ -34,12 +36,18 @@ def binary_kind(head: bytes) -> str | None:
     """A name for binary data ("PNG image", "binary data") when the leading bytes say so, else None."""
     if bom_encoding(head):
         return None
-    for signature, name in resource("magic.json").items():
-        if head.startswith(bytes.fromhex(signature)):
-            return str(name)
+    for signature, name in _signatures():
+        if head.startswith(signature):
+            return name
     if b"\x00" in head[:8192]:
         return "binary data (NUL bytes)"
     return None
+
+
+@cache
+def _signatures() -> tuple[tuple[bytes, str], ...]:
+    """The binary signatures of ``magic.json`` as bytes."""
+    return tuple((bytes.fromhex(k), str(v)) for k, v in resource("magic.json").items())
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -68,14 +76,18 @@ def decode(data: bytes, source: str, declared: str | None = None) -> tuple[str, 
     raise DecodeError("bytes do not decode to readable text in any encoding; convert the file to UTF-8", where=source)
 
 
-def _candidates(data: bytes, declared: str | None) -> list[str]:
-    """Encodings to try, best first: BOM, UTF-8, a declared charset, then charset-normalizer's guess."""
+def _candidates(data: bytes, declared: str | None) -> Iterator[str]:
+    """Encodings to try, best first: BOM, UTF-8, a declared charset, then (lazily) charset-normalizer's guess."""
     bom = bom_encoding(data)
     if bom:
-        return [bom]
-    found = ["utf-8"] + ([declared] if declared else [])
+        yield bom
+        return
+    yield "utf-8"
+    if declared:
+        yield declared
     guess = guess_encoding(data[:200_000])
-    return found + ([guess] if guess else [])
+    if guess:
+        yield guess
 
 
 def guess_encoding(data: bytes) -> str | None:

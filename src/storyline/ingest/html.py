@@ -12,7 +12,7 @@ from lxml import etree
 from storyline.ingest.base import Item, make_document, resource
 from storyline.ingest.dates import published_or_note
 
-_HEAD_END = re.compile(r"<body[\s>]|</head\s*>", re.IGNORECASE)
+_PREFIX_CHARS = 400_000
 _JSONLD_DATE = re.compile(r'"(datePublished|dateCreated|uploadDate|dateModified)"\s*:\s*"([^"]{6,40})"')
 
 
@@ -24,6 +24,8 @@ def read_html(
     head = html_head(text)
     published = published_or_note(head.pop("published", None), metadata)
     metadata.update({k: v for k, v in head.items() if k not in ("title", "site", "canonical")})
+    if url and head.get("canonical") and head["canonical"] != url:
+        metadata["canonical_url"] = head["canonical"]
     yield make_document(
         raw,
         text,
@@ -41,9 +43,8 @@ def read_html(
 
 def html_head(text: str) -> dict[str, str]:
     """Title, published, site, canonical and language read from the page head (empty dict when unparsable)."""
-    end = _HEAD_END.search(text)
-    # The head is enough for metadata; parsing only it keeps this cheap on big pages.
-    fragment = text[: end.start()] if end else text[:200_000]
+    # Metadata sits near the top (some sites put it early in the body); a bounded prefix keeps this cheap.
+    fragment = text[:_PREFIX_CHARS]
     try:
         root = lxml.html.document_fromstring(fragment or "<html></html>")
     except (etree.ParserError, ValueError):
@@ -51,7 +52,7 @@ def html_head(text: str) -> dict[str, str]:
     metas = _metas(root)
     found: dict[str, str] = {}
     keys = resource("html_meta.json")
-    title = _first(metas, keys["title"]) or _text(root.find(".//title"))
+    title = _first(metas, keys["title"]) or _text(root.find("head/title"))
     if title:
         found["title"] = title
     jsonld = _jsonld_dates(text)

@@ -1,0 +1,132 @@
+"""Ingest: every kind of bad input becomes an IngestFailure naming the input, and the rest goes on."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+from storyline.errors import DecodeError, EmptyInput, InputError, MalformedInput, TooLarge, UnsupportedFormat
+from storyline.ingest import IngestFailure, ReadOptions, read_bytes, read_inputs
+from storyline.models import Document
+
+FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
+
+
+def only_failure(items: list[Document | IngestFailure]) -> IngestFailure:
+    """The single failure of a read."""
+    [item] = items
+    assert isinstance(item, IngestFailure), item
+    return item
+
+
+def test_binary_files_are_unsupported() -> None:
+    fail = only_failure(list(read_inputs([str(FIXTURES / "pixel.png")])))
+    assert isinstance(fail.error, UnsupportedFormat) and "PNG" in fail.error.message
+    assert str(FIXTURES / "pixel.png") in str(fail.error)
+    nul = only_failure(list(read_bytes(b"abc\x00\x01\x02def" * 10, "blob.txt")))
+    assert isinstance(nul.error, UnsupportedFormat)
+    pdf = only_failure(list(read_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "report.pdf")))
+    assert "PDF" in pdf.error.message
+
+
+def test_garbage_is_a_decode_error() -> None:
+    fail = only_failure(list(read_inputs([str(FIXTURES / "garbage.txt")])))
+    assert isinstance(fail.error, DecodeError)
+    assert fail.raw == (FIXTURES / "garbage.txt").read_bytes()
+
+
+def test_empty_and_whitespace_inputs(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    for path in (tmp_path / "empty.txt", FIXTURES / "blank.txt"):
+        fail = only_failure(list(read_inputs([str(path)])))
+        assert isinstance(fail.error, EmptyInput) and str(path) in str(fail.error)
+    assert isinstance(only_failure(list(read_bytes(b" date 2023-10-09   \n", "d.txt"))).error, EmptyInput)
+    assert isinstance(only_failure(list(read_bytes(b'{"text": "   "}', "x.json"))).error, EmptyInput)
+
+
+def test_too_large_is_checked_before_reading(tmp_path: Path) -> None:
+    big = tmp_path / "big.html"
+    big.write_bytes(b"<html><body>" + b"<p>words</p>" * 20_000 + b"</body></html>")
+    fail = only_failure(list(read_inputs([str(big)], ReadOptions(max_bytes=10_000))))
+    assert isinstance(fail.error, TooLarge) and fail.raw is None
+    packed = tmp_path / "big.txt.gz"
+    packed.write_bytes(gzip.compress(b"a line of text\n" * 10_000))
+    assert isinstance(only_failure(list(read_inputs([str(packed)], ReadOptions(max_bytes=10_000)))).error, TooLarge)
+
+
+def test_jsonl_line_too_large_skips_only_that_line() -> None:
+    data = b'{"text": "short"}\n{"text": "' + b"x" * 5000 + b'"}\n{"text": "after"}\n'
+    items = list(read_bytes(data, "big.jsonl", ReadOptions(max_bytes=1000)))
+    assert [type(i).__name__ for i in items] == ["Document", "IngestFailure", "Document"]
+    assert isinstance(items[1], IngestFailure) and isinstance(items[1].error, TooLarge)
+    assert items[1].source == "big.jsonl#L2"
+    assert isinstance(items[2], Document) and items[2].text == "after"
+
+
+def test_truncated_gzip_keeps_lines_before_the_break() -> None:
+    items = list(read_inputs([str(FIXTURES / "truncated.jsonl.gz")]))
+    *documents, last = items
+    assert documents and all(isinstance(d, Document) for d in documents)
+    assert [d.text for d in documents[:2]] == ["Line 0 of a long feed export.", "Line 1 of a long feed export."]
+    assert isinstance(last, IngestFailure) and isinstance(last.error, MalformedInput)
+    assert "#L" in last.source
+
+
+def test_truncated_gzip_of_a_page_is_malformed() -> None:
+    packed = gzip.compress((FIXTURES / "page.html").read_bytes())
+    fail = only_failure(list(read_bytes(packed[:-30], "page.html.gz")))
+    assert isinstance(fail.error, MalformedInput)
+
+
+def test_truncated_warc_keeps_records_before_the_break() -> None:
+    items = list(read_inputs([str(FIXTURES / "truncated.warc.gz")]))
+    assert isinstance(items[0], Document) and items[0].title == "Strike hits Khan Yunis | Example News"
+    assert isinstance(items[-1], IngestFailure) and isinstance(items[-1].error, MalformedInput)
+    assert items[-1].source.endswith("#record=3")
+    plain = gzip.decompress((FIXTURES / "crawl.warc.gz").read_bytes())
+    cut = list(read_bytes(plain[:-60], "crawl.warc"))
+    assert isinstance(cut[0], Document)
+    assert isinstance(cut[-1], IngestFailure) and isinstance(cut[-1].error, MalformedInput)
+
+
+def test_csv_without_text_column_names_its_columns() -> None:
+    fail = only_failure(list(read_inputs([str(FIXTURES / "no_text.csv")])))
+    assert isinstance(fail.error, MalformedInput)
+    assert "columns: id, title, when" in fail.error.message
+
+
+def test_bad_json_document() -> None:
+    fail = only_failure(list(read_bytes(b'[{"text": "a"}, {"text": ', "cut.json")))
+    assert isinstance(fail.error, MalformedInput) and "cut.json" in str(fail.error)
+    items = list(read_bytes(b'[{"text": "ok"}, 3, "str"]', "mixed.json"))
+    assert [type(i).__name__ for i in items] == ["Document", "IngestFailure", "IngestFailure"]
+
+
+def test_non_feed_xml_and_broken_feed() -> None:
+    xml = only_failure(list(read_bytes(b'<?xml version="1.0"?><config><a>1</a></config>', "settings.xml")))
+    assert isinstance(xml.error, UnsupportedFormat)
+    feed = only_failure(list(read_bytes(b"<rss><channel><title>x</title></channel></rss>", "empty.rss")))
+    assert isinstance(feed.error, EmptyInput | MalformedInput)
+
+
+def test_missing_path_and_empty_glob(tmp_path: Path) -> None:
+    missing = only_failure(list(read_inputs([str(tmp_path / "nope.txt")])))
+    assert isinstance(missing.error, InputError) and "no such file" in missing.error.message
+    nothing = only_failure(list(read_inputs([str(tmp_path / "*.jsonl")])))
+    assert "matches no files" in nothing.error.message
+
+
+def test_failures_do_not_stop_the_rest() -> None:
+    names = ["pixel.png", "garbage.txt", "page.html", "blank.txt", "items.csv"]
+    items = list(read_inputs([str(FIXTURES / n) for n in names]))
+    assert [type(i).__name__ for i in items] == [
+        "IngestFailure",
+        "IngestFailure",
+        "Document",
+        "IngestFailure",
+        "Document",
+        "Document",
+    ]
+    for item in items:
+        if isinstance(item, IngestFailure):
+            assert item.source in str(item.error)

@@ -179,3 +179,26 @@ def test_fatalities_takes_the_lowest_incident_killed_count() -> None:
     assert fatalities(counts) == 12
     assert fatalities([Count("injured", 3, "3", low=3)]) is None
     assert fatalities([]) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hamas said that four Israeli captives were killed in an Israeli bombardment overnight.", ("killed", 4)),
+        ("They slaughtered more than a thousand unarmed civilians.", ("killed", 1000)),
+        ("Officials said up to 109 people were believed to have been killed at the festival.", ("killed", 109)),
+        ("Haaretz reported that five Palestinians were shot dead by settlers in Qusra.", ("killed", 5)),
+        ("Biden said 14 Americans were confirmed to be among those killed.", ("killed", 14)),
+        ("They took some 150 hostages, including children.", ("hostages", 150)),
+        ("Trance music festival attacked by Hamas, leaving 260 dead", ("killed", 260)),
+        ("This brings the number of Palestinians killed by Israeli forces since 7 October to 82.", ("killed", 82)),
+    ],
+)
+def test_casualty_sentence_shapes(nlp: Any, text: str, expected: tuple[str, int]) -> None:
+    count = only(nlp, text)
+    assert (count.kind, count.value) == expected
+
+
+def test_status_noun_in_other_places_is_not_a_count(nlp: Any) -> None:
+    assert counts_of(nlp, "Nearly 1.4 million IDPs are sheltering across all five governorates.")[1:] == []
+    assert counts_of(nlp, "The partner distributed 156 wound dressings and one IDP shelter kit.") == []

@@ -30,7 +30,7 @@ class CountsLexicon:
 
     kinds: dict[str, str]  # word or lemma → count kind
     qualifiers: dict[Phrase, str | None]  # phrase before a number → normalised qualifier
-    vague: dict[Phrase, tuple[int, str]]  # "dozens" → (12, "at least")
+    vague: dict[Phrase, tuple[int, str | None]]  # "dozens" → (12, "at least")
     numbers: dict[str, int]  # "seven" → 7, "million" → 1_000_000
     cumulative: frozenset[Phrase]  # cues of a running total
     incident: frozenset[Phrase]  # cues of a new per-incident figure
@@ -39,6 +39,9 @@ class CountsLexicon:
     subset: frozenset[Phrase]  # "including" 4 children: part of a count already given
     event_nouns: frozenset[str]  # "fatalities": names the harm, not the people counted
     fillers: frozenset[str]  # words between a group and its verb: "ten were reportedly killed"
+    total_verbs: frozenset[str]  # "rose" to 1,200: the subject or object names the kind
+    total_nouns: frozenset[str]  # "toll", "number": a subject or object that holds a running figure
+    months: frozenset[str]  # month names: a number next to one is a day of the month, not a count
 
 
 def _words(name: str) -> frozenset[str]:
@@ -55,7 +58,10 @@ def counts_lexicon() -> CountsLexicon:
     return CountsLexicon(
         kinds={word.lower(): kind for word, kind in read_rows("counts", "kinds.tsv")},
         qualifiers=qualifiers,
-        vague={phrase(words): (int(value), qual) for words, value, qual in read_rows("counts", "vague.tsv")},
+        vague={
+            phrase(words): (int(value), None if qual == "none" else qual)
+            for words, value, qual in read_rows("counts", "vague.tsv")
+        },
         numbers={word.lower(): int(value) for word, value in read_rows("counts", "numbers.tsv")},
         cumulative=frozenset(phrase(row[0]) for row in read_rows("counts", "cumulative.tsv")),
         incident=frozenset(phrase(row[0]) for row in read_rows("counts", "incident.tsv")),
@@ -64,4 +70,7 @@ def counts_lexicon() -> CountsLexicon:
         subset=frozenset(phrase(row[0]) for row in read_rows("counts", "subset.tsv")),
         event_nouns=_words("event_nouns.tsv"),
         fillers=_words("fillers.tsv"),
+        total_verbs=_words("total_verbs.tsv"),
+        total_nouns=_words("total_nouns.tsv"),
+        months=frozenset(row[0].lower() for row in read_rows("dates", "months.tsv")),
     )

@@ -202,3 +202,37 @@ def test_casualty_sentence_shapes(nlp: Any, text: str, expected: tuple[str, int]
 def test_status_noun_in_other_places_is_not_a_count(nlp: Any) -> None:
     assert counts_of(nlp, "Nearly 1.4 million IDPs are sheltering across all five governorates.")[1:] == []
     assert counts_of(nlp, "The partner distributed 156 wound dressings and one IDP shelter kit.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "During the humanitarian pause (24-30 November), talks continued.",
+        "Between the afternoons of 26 and 28 January, talks continued.",
+        "We have seen children as young as 12 that were injured.",
+    ],
+)
+def test_day_ranges_and_ages_are_not_counts(nlp: Any, text: str) -> None:
+    assert counts_of(nlp, text) == []
+
+
+def test_parenthetical_breakdown_is_not_counted_again(nlp: Any) -> None:
+    text = (
+        "According to the MoH, 339 Palestinians were reportedly killed (165 people on 28 January, 174 people on "
+        "27 January), and 600 Palestinians were injured."
+    )
+    assert [(c.kind, c.value) for c in counts_of(nlp, text)] == [("killed", 339), ("injured", 600)]
+    only_in_brackets = "Airstrikes hit Jabalia (at least 63 fatalities) and Rafah city (at least 43 fatalities)."
+    assert [c.value for c in counts_of(nlp, only_in_brackets)] == [63, 43]
+
+
+def test_partitive_reference_is_not_a_new_count(nlp: Any) -> None:
+    text = (
+        "Four Israelis were killed in the attack (one of the four was killed by Israeli forces who misidentified him)."
+    )
+    assert [(c.kind, c.value) for c in counts_of(nlp, text)] == [("killed", 4)]
+
+
+def test_date_range_makes_a_total(nlp: Any) -> None:
+    text = "Between 7 October 2023 and 2 January 2024, 4,119 students have been killed across the Gaza Strip."
+    assert only(nlp, text).scope == "cumulative"

@@ -47,11 +47,17 @@ class _Number:
 def find_counts(sentence: Span) -> list[Count]:
     """Every typed count of people in the sentence, with doc-level character offsets."""
     lex = counts_lexicon()
-    counts = []
+    counts: list[Count] = []
+    outside: set[str] = set()  # kinds counted outside parentheses
     for number in _numbers(sentence, lex):
         count = _count(sentence, number, lex)
-        if count is not None:
-            counts.append(count)
+        if count is None:
+            continue
+        if not _in_parentheses(sentence, number.start):
+            outside.add(count.kind)
+        elif count.kind in outside:
+            continue  # "339 killed (165 on 28 January, 174 on 27 January)": a breakdown, not new people
+        counts.append(count)
     return counts
 
 
@@ -136,7 +142,12 @@ def _count(sentence: Span, number: _Number, lex: CountsLexicon) -> Count | None:
     """The typed count for one number phrase, or None when it counts nothing we type."""
     doc = sentence.doc
     qual_start, qualifier = _qualifier(doc, number, sentence.start, lex)
-    if _is_label_or_unit(doc, number, sentence, lex) or _is_subset(doc, qual_start, sentence.start, lex):
+    if (
+        _is_label_or_unit(doc, number, sentence, lex)
+        or _is_date_part(doc, number, sentence, lex)
+        or _is_subset(doc, qual_start, sentence.start, lex)
+        or _is_partitive(doc, number)
+    ):
         return None
     noun = _counted_noun(doc, number)
     if noun is not None and (noun.lower_ in lex.not_counted or noun.lemma_.lower() in lex.not_counted):
@@ -165,6 +176,14 @@ def _count(sentence: Span, number: _Number, lex: CountsLexicon) -> Count | None:
     )
 
 
+def _in_parentheses(sentence: Span, index: int) -> bool:
+    """True when token ``index`` sits inside an open parenthesis of the sentence."""
+    depth = 0
+    for token in sentence.doc[sentence.start : index]:
+        depth += (token.text == "(") - (token.text == ")")
+    return depth > 0
+
+
 def _qualifier(doc: Doc, number: _Number, floor: int, lex: CountsLexicon) -> tuple[int, str | None]:
     """Where the count phrase starts (before any qualifier) and the normalised qualifier."""
     for size in (3, 2, 1):
@@ -180,15 +199,39 @@ def _qualifier(doc: Doc, number: _Number, floor: int, lex: CountsLexicon) -> tup
 
 
 def _is_label_or_unit(doc: Doc, number: _Number, sentence: Span, lex: CountsLexicon) -> bool:
-    """True for "Resolution 2334", "36-hour", "15 per cent", "32-year-old", years such as 2014."""
-    before = doc[number.start - 1].lower_ if number.start > sentence.start else ""
+    """True for "Resolution 2334", "36-hour", "15 per cent", "32-year-old", "as young as 12", years such as 2014."""
+    labelled = any(
+        tuple(t.lower_ for t in doc[number.start - n : number.start]) in lex.labels
+        for n in (1, 2)
+        if number.start - n >= sentence.start
+    )
     after = number.end
     if after < sentence.end and doc[after].text == "-":
         after += 1
     unit = doc[after].lower_ if after < sentence.end else ""
     is_year = number.end - number.start == 1 and bool(re.fullmatch(r"(1[89]|20)\d\d", doc[number.start].text))
-    is_day = before in lex.months or unit in lex.months
-    return before in lex.labels or unit in lex.not_counted or unit == "%" or is_year or is_day
+    return labelled or unit in lex.not_counted or unit == "%" or is_year
+
+
+def _is_date_part(doc: Doc, number: _Number, sentence: Span, lex: CountsLexicon) -> bool:
+    """True for day numbers: "15 October", "October 15", "24-30 November", "26 and 28 January"."""
+    if number.start > sentence.start and doc[number.start - 1].lower_.rstrip(".") in lex.months:
+        return True
+    for token in doc[number.end : min(number.end + 4, sentence.end)]:
+        if token.lower_.rstrip(".") in lex.months:
+            return True
+        if not (token.text in ("-", "–", "and", "to", "&") or token.text.isdigit()):
+            return False
+    return False
+
+
+def _is_partitive(doc: Doc, number: _Number) -> bool:
+    """True for both numbers of "one of the four": a part of, or a reference to, people counted elsewhere."""
+    last = doc[number.end - 1]
+    for child in last.children:
+        if child.dep_ == "prep" and child.lower_ == "of" and any(c.like_num for c in child.children):
+            return True
+    return last.dep_ == "pobj" and last.head.lower_ == "of" and last.head.head.like_num
 
 
 def _is_subset(doc: Doc, start: int, floor: int, lex: CountsLexicon) -> bool:
@@ -286,10 +329,11 @@ def _kind_in_arguments(verb: Token, skip: Token, lex: CountsLexicon) -> str | No
 
 def _group_span(noun: Token, number: _Number) -> tuple[int, int]:
     """Token range of the counted group: "Palestinian women and children", "Israelis and foreign nationals"."""
-    start = noun.i
-    for child in noun.lefts:
-        if child.i >= number.end and child.dep_ in ("amod", "compound", "nmod"):
-            start = min(start, child.left_edge.i)
+    doc, start = noun.doc, noun.i
+    while start - 1 >= number.end and doc[start - 1].dep_ in ("amod", "compound", "nmod", "advmod", "punct"):
+        if doc[start - 1].like_num or doc[start - 1].text in (",", "(", ")"):
+            break
+        start -= 1
     end = noun.i + 1
     conj = noun
     while True:
@@ -297,7 +341,7 @@ def _group_span(noun: Token, number: _Number) -> tuple[int, int]:
         if nxt is None or any(c.dep_ == "nummod" or c.like_num for c in nxt.children):
             break
         end, conj = nxt.i + 1, nxt
-    return max(start, number.end), end
+    return start, end
 
 
 def _scope(sentence: Span, start: int, number_start: int, lex: CountsLexicon) -> CountScope:
@@ -307,6 +351,8 @@ def _scope(sentence: Span, start: int, number_start: int, lex: CountsLexicon) ->
     if any(_contains(before, cue) for cue in lex.incident):
         return "incident"
     words = tuple(t.lower_ for t in sentence)
+    if _has_date_range(sentence, lex):
+        return "cumulative"
     for cue in lex.cumulative:
         if cue == ("since",):
             if any(t.lower_ == "since" and t.dep_ == "prep" for t in sentence):
@@ -314,6 +360,17 @@ def _scope(sentence: Span, start: int, number_start: int, lex: CountsLexicon) ->
         elif _contains(words, cue):
             return "cumulative"
     return "incident"
+
+
+def _has_date_range(sentence: Span, lex: CountsLexicon) -> bool:
+    """True for "Between 7 October 2023 and 2 January 2024": figures over a period are totals."""
+    doc = sentence.doc
+    for token in sentence:
+        if token.lower_ in ("between", "from"):
+            window = doc[token.i + 1 : min(token.i + 5, sentence.end)]
+            if any(t.lower_.rstrip(".") in lex.months for t in window):
+                return True
+    return False
 
 
 def _contains(words: Phrase, cue: Phrase) -> bool:

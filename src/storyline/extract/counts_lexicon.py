@@ -35,7 +35,7 @@ class CountsLexicon:
     cumulative: frozenset[Phrase]  # cues of a running total
     incident: frozenset[Phrase]  # cues of a new per-incident figure
     not_counted: frozenset[str]  # nouns/units that are never people
-    labels: frozenset[str]  # "Resolution" 2334: the number is an identifier
+    labels: frozenset[Phrase]  # "Resolution" 2334, "as young as" 12: the number is an identifier or age
     subset: frozenset[Phrase]  # "including" 4 children: part of a count already given
     event_nouns: frozenset[str]  # "fatalities": names the harm, not the people counted
     fillers: frozenset[str]  # words between a group and its verb: "ten were reportedly killed"
@@ -66,7 +66,7 @@ def counts_lexicon() -> CountsLexicon:
         cumulative=frozenset(phrase(row[0]) for row in read_rows("counts", "cumulative.tsv")),
         incident=frozenset(phrase(row[0]) for row in read_rows("counts", "incident.tsv")),
         not_counted=_words("not_counted.tsv"),
-        labels=_words("labels.tsv"),
+        labels=frozenset(phrase(row[0]) for row in read_rows("counts", "labels.tsv")),
         subset=frozenset(phrase(row[0]) for row in read_rows("counts", "subset.tsv")),
         event_nouns=_words("event_nouns.tsv"),
         fillers=_words("fillers.tsv"),

@@ -51,7 +51,9 @@ def walk(root: Path) -> Iterator[Path]:
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for filename in sorted(f for f in filenames if not f.startswith(".")):
-            yield Path(dirpath) / filename
+            path = Path(dirpath) / filename
+            if path.is_file():  # not sockets, FIFOs or devices: opening those could block forever
+                yield path
 
 
 def read_path(path: Path, options: ReadOptions) -> Iterator[Item]:

@@ -13,6 +13,7 @@ from storyline.ingest.base import Item, make_document, resource
 from storyline.ingest.dates import published_or_note
 
 _PREFIX_CHARS = 400_000
+_HEAD_END = re.compile(r"</head\s*>|<body[\s>]", re.IGNORECASE)
 _JSONLD_DATE = re.compile(r'"(datePublished|dateCreated|uploadDate|dateModified)"\s*:\s*"([^"]{6,40})"')
 
 
@@ -42,20 +43,28 @@ def read_html(
 
 
 def html_head(text: str) -> dict[str, str]:
-    """Title, published, site, canonical and language read from the page head (empty dict when unparsable)."""
-    # Metadata sits near the top (some sites put it early in the body); a bounded prefix keeps this cheap.
-    fragment = text[:_PREFIX_CHARS]
+    """Title, published, site, canonical and language from the page head (a longer prefix when it lacks some)."""
+    end = _HEAD_END.search(text, 0, _PREFIX_CHARS)
+    jsonld = _jsonld_dates(text)
+    found = _from_markup(text[: end.start()] if end else text[:_PREFIX_CHARS], jsonld)
+    if end and not ("title" in found and "published" in found):
+        # Some sites put their meta tags early in the body; look there only when the head lacks them.
+        found = _from_markup(text[:_PREFIX_CHARS], jsonld) | found
+    return found
+
+
+def _from_markup(fragment: str, jsonld: dict[str, str]) -> dict[str, str]:
+    """Metadata read from one parsed fragment of a page (empty when it does not parse)."""
     try:
         root = lxml.html.document_fromstring(fragment or "<html></html>")
-    except (etree.ParserError, ValueError):
+    except (etree.LxmlError, ValueError):
         return {}
     metas = _metas(root)
-    found: dict[str, str] = {}
     keys = resource("html_meta.json")
+    found: dict[str, str] = {}
     title = _first(metas, keys["title"]) or _text(root.find("head/title"))
     if title:
         found["title"] = title
-    jsonld = _jsonld_dates(text)
     for source, names in (
         (jsonld, keys["jsonld_published"]),
         (metas, keys["published"]),
@@ -108,7 +117,23 @@ def _text(node: Any) -> str | None:
 
 def _jsonld_dates(text: str) -> dict[str, str]:
     """First value of each JSON-LD date key (a regex: full JSON-LD parsing is the clean stage's job)."""
-    return dict(reversed(_JSONLD_DATE.findall(text[:500_000])))
+    found: dict[str, str] = {}
+    for block in _ld_json_blocks(text):
+        for key, value in _JSONLD_DATE.findall(block):
+            found.setdefault(key, value)
+    return found
+
+
+def _ld_json_blocks(text: str) -> Iterator[str]:
+    """Contents of ``<script type="application/ld+json">`` elements (plain string search: fast on big pages)."""
+    pos = text.find("ld+json")
+    while pos != -1:
+        start = text.find(">", pos) + 1
+        end = text.find("</script", start)
+        if start == 0 or end == -1:
+            return
+        yield text[start:end]
+        pos = text.find("ld+json", end)
 
 
 def is_html_field(value: str) -> bool:

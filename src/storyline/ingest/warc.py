@@ -11,6 +11,7 @@ from typing import IO, Any
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
+from warcio.statusandheaders import StatusAndHeadersParserException
 
 from storyline.errors import InputError, MalformedInput, TooLarge
 from storyline.ingest.base import IngestFailure, Item, ReadOptions, failure
@@ -19,7 +20,19 @@ from storyline.ingest.decode import declared_charset, decode
 from storyline.ingest.html import read_html
 from storyline.models import Document
 
-_BROKEN = (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError)
+# warcio raises these (some from inside its own parsing) on corrupt or truncated archives.
+_BROKEN = (
+    ArchiveLoadFailed,
+    StatusAndHeadersParserException,
+    EOFError,
+    zlib.error,
+    OSError,
+    ValueError,
+    AttributeError,
+    TypeError,
+    KeyError,
+    IndexError,
+)
 
 
 class _CheckedArchive(ArchiveIterator):  # type: ignore[misc]

@@ -48,8 +48,9 @@ def test_ingest_tabular_fields_then_process(tmp_path: Path) -> None:
     path.write_text("\n".join(json.dumps(r) for r in rows) + "\n{broken json\n", encoding="utf-8")
     code, _, err = invoke("ingest", str(path), "--db", db, "--text-field", "story", "--date-field", "day")
     assert code == 0 and "2 new" in err and "1 (malformed_input 1) failed" in err
-    code, _, err = invoke("process", "--db", db)
+    code, _, err = invoke("-v", "process", "--db", db)
     assert code == 0 and "clean: 2 of 2 done" in err and "storyline failures" in err
+    assert "failures (latest 1 of 1):" in err and "malformed_input" in err
     with Store.open(db) as store:
         assert sorted(a.published or "" for a in store.articles()) == ["2023-10-09", "2023-10-21"]
     code, out, _ = invoke("failures", "--db", db)

@@ -245,3 +245,21 @@ def test_events_are_saved_with_their_columns_and_replaced_on_reextraction(store:
     with store.atomic() as conn:
         store.save_events(conn, item.id, [assault], 2)
     assert [e["type"] for e in store.events()] == ["ASSAULT"]
+
+
+def test_text_no_database_can_hold_is_made_storable(store: Store) -> None:
+    raw = b"Body with a NUL\x00 byte and a bad \xff byte."
+    text_ = raw.decode("utf-8", errors="surrogateescape")  # NUL and a lone surrogate
+    long_source = "https://example.org/" + "x" * 5000
+    item = Document(id="n", raw=raw, text=text_, format="text", source="nul.txt", title="T\x00itle")
+    bad = Failed(long_source, DecodeError("caf\udcff", where=long_source))
+    assert store.add_documents([item, bad]).new == 1
+    [got] = store.pending_documents(1)
+    assert got.raw == raw and got.title == "T\ufffditle" and "\x00" not in got.text
+    with store.atomic() as conn:
+        store.save_article(conn, Article(id=got.id, body=text_, captions=["a\x00b"]), 1)
+    article = store.article(got.id)
+    assert article is not None and article.body.startswith("Body with a NUL\ufffd") and article.captions == ["a\ufffdb"]
+    [failure] = store.failures()
+    assert failure.source.startswith("https://example.org/xxx") and len(failure.source) <= 1500
+    assert store.add_documents([bad]).failed["decode_error"] == 1 and len(store.failures()) == 1

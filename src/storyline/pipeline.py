@@ -126,6 +126,8 @@ def _mapper(
     if workers <= 1:
         yield lambda batch: [clean_one(d) for d in batch]
         return
+    import storyline.clean  # noqa: F401  (imported once here, so forked workers start with it loaded)
+
     pool: Executor = ProcessPoolExecutor(max_workers=workers)
     try:
         yield lambda batch: list(pool.map(clean_one, batch, chunksize=max(1, len(batch) // (workers * 4))))

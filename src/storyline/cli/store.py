@@ -25,6 +25,7 @@ from storyline.models import Article
 from storyline.store import IngestReport, Store
 
 F = TypeVar("F", bound=Callable[..., Any])
+VERBOSE_FAILURES = 20
 
 
 def db_option(func: F) -> F:
@@ -109,6 +110,12 @@ def echo_process(report: pipeline.ProcessReport) -> None:
         click.echo(f"{step.name}: {step.done} of {step.seen} done, {_reasons(step.dropped)} failed", err=True)
 
 
+def verbosity() -> int:
+    """How many ``-v`` the user gave to ``storyline``."""
+    ctx = click.get_current_context(silent=True)
+    return int(ctx.find_root().params.get("verbose") or 0) if ctx else 0
+
+
 def echo_summary(store: Store, db: str | None) -> None:
     """What is in the store now, where it is, and what to try next."""
     counts = store.counts()
@@ -126,6 +133,11 @@ def echo_summary(store: Store, db: str | None) -> None:
         hints.append((f"storyline articles{db} --groups", "wire copies grouped"))
     if counts.events:
         hints.append((f"storyline events{db}", "the events found"))
+    if verbosity() and counts.failures:
+        shown = store.failures(limit=VERBOSE_FAILURES)
+        click.echo(f"failures (latest {len(shown)} of {counts.failures}):", err=True)
+        for f in shown:
+            click.echo(f"  {f.stage:<8} {f.reason:<20} {f.source}: {f.message}", err=True)
     click.echo("next:", err=True)
     width = max(len(cmd) for cmd, _ in hints)
     for cmd, what in hints:

@@ -16,7 +16,15 @@ from storyline.models import Article, Document, Event, content_hash
 from storyline.store import schema
 from storyline.store.engine import create, display_url, resolve_url
 from storyline.store.migrations import applied_versions, latest_version, migrate
-from storyline.store.records import article_from_row, article_row, document_from_row, document_row, event_row
+from storyline.store.records import (
+    article_from_row,
+    article_row,
+    document_from_row,
+    document_row,
+    event_row,
+    key_text,
+    safe_text,
+)
 from storyline.store.reports import Counts, FailureRecord, GroupMember, IngestReport
 
 log = logging.getLogger(__name__)
@@ -148,7 +156,7 @@ class Store:
             rows = [document_row(doc, doc_id) for doc_id, doc in docs.items() if doc_id not in known]
             if rows:
                 conn.execute(self.insert(schema.documents).on_conflict_do_nothing(), rows)
-                sources = [row["source"] for row in rows]
+                sources = [key_text(row["source"]) for row in rows]
                 conn.execute(
                     delete(schema.failures).where(
                         schema.failures.c.stage == "ingest", schema.failures.c.source.in_(sources)
@@ -321,18 +329,19 @@ class Store:
         raw: bytes | None = None,
     ) -> None:
         """Record that ``source`` failed at ``stage``; the same failure recorded again updates one row."""
+        message = safe_text(error.message)
         values = {
             "stage": stage,
-            "source": source,
+            "source": key_text(source),
             "reason": error.reason,
-            "message": error.message,
+            "message": message,
             "document_id": document_id,
             "raw": raw,
         }
         stmt = self.insert(schema.failures).values(**values)
         stmt = stmt.on_conflict_do_update(
             index_elements=["stage", "source", "reason"],
-            set_={"message": error.message, "document_id": document_id, "raw": raw, "created_at": func.now()},
+            set_={"message": message, "document_id": document_id, "raw": raw, "created_at": func.now()},
         )
         conn.execute(stmt)
 

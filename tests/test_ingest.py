@@ -125,7 +125,7 @@ def test_jsonl_fields_and_failures() -> None:
         "https://x.example/1",
         "Example",
     )
-    assert first.metadata == {"input_id": "a1", "lang": "en"}
+    assert first.metadata == {"input_id": "a1", "lang": "en", "domain": "x.example"}
     assert first.raw == (FIXTURES / "items.jsonl").read_bytes().splitlines()[0]
     bad = by_line["L2"]
     assert isinstance(bad, IngestFailure) and bad.error.reason == "malformed_input" and bad.raw == b"{this is not json"
@@ -250,3 +250,31 @@ def test_ingest_is_idempotent() -> None:
     assert len(first) == 5
     assert first == again
     assert len(set(first)) == len(first)
+
+
+def test_read_options_shape_and_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    from dataclasses import fields
+
+    names = [f.name for f in fields(ReadOptions)]
+    assert names == [
+        "text_field",
+        "date_field",
+        "title_field",
+        "url_field",
+        "id_field",
+        "source_field",
+        "max_bytes",
+        "fetch_timeout",
+    ]
+    monkeypatch.setenv("STORYLINE_MAX_DOCUMENT_BYTES", "1234")
+    monkeypatch.setenv("STORYLINE_FETCH_TIMEOUT", "2.5")
+    options = ReadOptions()
+    assert (options.max_bytes, options.fetch_timeout) == (1234, 2.5)
+
+
+def test_csv_big_html_cell_and_cp1252() -> None:
+    cell = "<p>" + "word " * 40_000 + "</p>"
+    data = ("title,html\nBig," + cell + "\nLatin,Genève – “quoted”\n").encode("cp1252")
+    big, latin = read_bytes(data, "pages.csv")
+    assert isinstance(big, Document) and big.content_type == "text/html" and len(big.text) > 131_072
+    assert isinstance(latin, Document) and latin.text == "Genève – “quoted”" and latin.encoding == "cp1252"

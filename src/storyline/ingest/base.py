@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from storyline import settings
 from storyline.errors import InputError
@@ -67,4 +68,8 @@ def failure(source: str, error: InputError, raw: bytes | None = None) -> IngestF
 
 def make_document(raw: bytes, text: str, fmt: str, source: str, **fields: Any) -> Document:
     """A Document whose id is the content hash of its own raw bytes (so ingest is idempotent)."""
-    return Document(id=content_hash(raw), raw=raw, text=text, format=fmt, source=source, **fields)
+    doc = Document(id=content_hash(raw), raw=raw, text=text, format=fmt, source=source, **fields)
+    host = urlsplit(doc.url).hostname if doc.url and "://" in doc.url else None
+    if host:
+        doc.metadata.setdefault("domain", host.removeprefix("www."))
+    return doc

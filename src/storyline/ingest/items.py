@@ -28,7 +28,9 @@ def field_names(record: dict[str, Any], options: ReadOptions) -> dict[str, str |
     return chosen
 
 
-def record_document(record: dict[str, Any], raw: bytes, fmt: str, source: str, options: ReadOptions) -> Document:
+def record_document(
+    record: dict[str, Any], raw: bytes, fmt: str, source: str, options: ReadOptions, encoding: str | None = None
+) -> Document:
     """A Document from one record; raises MalformedInput when no text field exists, EmptyInput when it is blank."""
     names = field_names(record, options)
     text_key = names["text"]
@@ -55,6 +57,7 @@ def record_document(record: dict[str, Any], raw: bytes, fmt: str, source: str, o
         title=_text_value(record, names["title"]) or head.get("title"),
         published=published,
         site=_text_value(record, names["source"]) or head.get("site"),
+        encoding=encoding,
         metadata=metadata,
     )
 

@@ -5,7 +5,6 @@ JSONL and CSV are read lazily, record by record, from a byte stream; each record
 
 from __future__ import annotations
 
-import codecs
 import csv
 import json
 from collections.abc import Iterator
@@ -53,21 +52,21 @@ def _skip_line(stream: IO[bytes]) -> None:
 def _jsonl_record(raw: bytes, where: str, options: ReadOptions) -> Item:
     """Decode and parse one JSONL line into a Document, or a failure naming the line."""
     try:
-        text, _ = decode(raw, where)
+        text, encoding = decode(raw, where)
         record = json.loads(text)
     except InputError as exc:
         return failure(where, exc, raw)
     except json.JSONDecodeError as exc:
         return failure(where, MalformedInput(f"not valid JSON ({exc.msg} at column {exc.colno})"), raw)
-    return _record_item(record, raw, "jsonl", where, options)
+    return _record_item(record, raw, "jsonl", where, options, encoding)
 
 
-def _record_item(record: Any, raw: bytes, fmt: str, where: str, options: ReadOptions) -> Item:
+def _record_item(record: Any, raw: bytes, fmt: str, where: str, options: ReadOptions, encoding: str) -> Item:
     """A Document for a JSON object record, or a failure saying what is wrong with it."""
     if not isinstance(record, dict):
         return failure(where, MalformedInput(f"expected a JSON object, got {type(record).__name__}"), raw)
     try:
-        return record_document(record, raw, fmt, where, options)
+        return record_document(record, raw, fmt, where, options, encoding)
     except InputError as exc:
         return failure(where, exc, raw)
 
@@ -81,7 +80,7 @@ def read_json(raw: bytes, source: str, options: ReadOptions) -> Iterator[Item]:
     spans = _top_level_records(text, start, source)
     for index, (begin, end, record) in enumerate(spans):
         item_raw = text[begin:end].encode(encoding) if len(spans) > 1 or begin > start else raw
-        yield _record_item(record, item_raw, "json", f"{source}#item={index}", options)
+        yield _record_item(record, item_raw, "json", f"{source}#item={index}", options, encoding)
 
 
 def _top_level_records(text: str, start: int, source: str) -> list[tuple[int, int, Any]]:
@@ -148,7 +147,9 @@ def _skip_ws(text: str, pos: int) -> int:
 
 def read_csv(stream: IO[bytes], source: str, options: ReadOptions, encoding: str, delimiter: str) -> Iterator[Item]:
     """One Document per CSV row, read lazily; each row's raw is its own line(s) of the file."""
-    lines = _LineTap(stream, encoding)
+    lines = _LineTap(stream, encoding, source)
+    # Articles (HTML especially) exceed csv's default 128 KB field limit; max_bytes is the real limit.
+    csv.field_size_limit(max(csv.field_size_limit(), options.max_bytes))
     reader = csv.DictReader(lines, delimiter=delimiter)
     try:
         columns = reader.fieldnames
@@ -170,12 +171,15 @@ def _csv_rows(reader: csv.DictReader[str], lines: _LineTap, source: str, options
             row = next(reader)
         except StopIteration:
             return
-        except (csv.Error, UnicodeDecodeError, OSError, EOFError) as exc:
+        except InputError as exc:
+            yield failure(f"{source}#L{lines.number}", exc, b"".join(lines.taken))
+            return
+        except (csv.Error, OSError, EOFError) as exc:
             yield failure(f"{source}#L{lines.number}", MalformedInput(f"unreadable CSV row: {exc}"))
             return
         raw = b"".join(lines.taken).rstrip(b"\r\n")
         record = {k: v for k, v in row.items() if k is not None}
-        yield _record_item(record, raw, "csv", f"{source}#L{reader.line_num}", options)
+        yield _record_item(record, raw, "csv", f"{source}#L{reader.line_num}", options, lines.encoding)
 
 
 def _has_text_column(columns: list[str] | Any, options: ReadOptions) -> bool:
@@ -185,11 +189,16 @@ def _has_text_column(columns: list[str] | Any, options: ReadOptions) -> bool:
 
 
 class _LineTap:
-    """Lines of a byte stream decoded for ``csv``, keeping the bytes of the lines taken since the last clear."""
+    """Lines of a byte stream decoded for ``csv``, keeping the bytes of the lines taken since the last clear.
 
-    def __init__(self, stream: IO[bytes], encoding: str) -> None:
+    A line the current encoding cannot decode is decoded on its own (UTF-8, then a guess) and that encoding
+    is kept: a file's first 64 KB may be plain ASCII and say nothing about the rest.
+    """
+
+    def __init__(self, stream: IO[bytes], encoding: str, source: str) -> None:
         self.stream = stream
-        self.decoder = codecs.getincrementaldecoder(encoding)()
+        self.encoding = encoding
+        self.source = source
         self.taken: list[bytes] = []
         self.number = 0
 
@@ -202,4 +211,10 @@ class _LineTap:
             raise StopIteration
         self.number += 1
         self.taken.append(line)
-        return self.decoder.decode(line)
+        try:
+            text = line.decode(self.encoding)
+        except UnicodeDecodeError:
+            text, self.encoding = decode(line, f"{self.source}#L{self.number}")
+        if self.encoding == "utf-8-sig":
+            self.encoding = "utf-8"  # the BOM only starts the file
+        return text

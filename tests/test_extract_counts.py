@@ -148,7 +148,6 @@ def test_another_marks_incident_in_a_total_sentence(nlp: Any) -> None:
     [
         "The Security Council adopted Resolution 2334 in 2016.",
         "A 36-hour ceasefire was announced for 15 per cent of the area.",
-        "A 32-year-old man was injured.",
         "The WHO documented 62 attacks on health care affecting 29 facilities.",
         "About 30 per cent of all housing units have been destroyed.",
         "UNRWA delivered 20 trucks of aid on 21 October at 10:00.",
@@ -236,3 +235,22 @@ def test_partitive_reference_is_not_a_new_count(nlp: Any) -> None:
 def test_date_range_makes_a_total(nlp: Any) -> None:
     text = "Between 7 October 2023 and 2 January 2024, 4,119 students have been killed across the Gaza Strip."
     assert only(nlp, text).scope == "cumulative"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Israeli forces shot and killed a Palestinian man in Jenin.", ("killed", 1, "Palestinian man")),
+        ("Israeli forces shot a Palestinian, killing him.", ("killed", 1, None)),
+        ("A 32-year-old man was injured.", ("injured", 1, "man")),
+        ("Israeli forces arrested a journalist near Hebron.", ("detained", 1, "journalist")),
+    ],
+)
+def test_one_person_counts_as_one(nlp: Any, text: str, expected: tuple[str, int, str | None]) -> None:
+    count = only(nlp, text)
+    assert (count.kind, count.value, count.of) == expected
+    assert fatalities([count]) == (1 if count.kind == "killed" else None)
+
+
+def test_one_person_needs_a_person(nlp: Any) -> None:
+    assert counts_of(nlp, "Hamas released a statement after a man killed his wife.") == []

@@ -29,7 +29,7 @@ _MAX_COUNT = 10_000_000_000
 _NOT_NUMBER_ENTS = {"TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
 _NOUNS = {"NOUN", "PROPN"}
 _MODIFIER_DEPS = {"amod", "acl", "relcl"}
-_NUMBER_DEPS = {"nummod", "amod", "quantmod", "compound", "nmod"}
+_NUMBER_DEPS = {"nummod", "amod", "quantmod", "compound", "nmod", "det"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "dobj", "attr"}
 
 
@@ -71,7 +71,7 @@ def _numbers(sentence: Span, lex: CountsLexicon) -> list[_Number]:
     """The number phrases of a sentence, "between X and Y" joined into one range."""
     doc, found, i = sentence.doc, [], sentence.start
     while i < sentence.end:
-        vague = _vague_at(doc, i, sentence.end, lex)
+        vague = _vague_at(doc, i, sentence.end, lex) or _one_person(doc[i], lex)
         if vague is not None:
             found.append(vague)
             i = vague.end
@@ -93,6 +93,17 @@ def _vague_at(doc: Doc, i: int, end: int, lex: CountsLexicon) -> _Number | None:
         if len(words) == size and words in lex.vague:
             value, qualifier = lex.vague[words]
             return _Number(i, i + size, value, qualifier)
+    return None
+
+
+def _one_person(token: Token, lex: CountsLexicon) -> _Number | None:
+    """ "a civilian", "an Israeli", "him": one person, as ACLED codes "killing a civilian" (1 fatality)."""
+    head = token.head
+    is_person = head.lemma_.lower() in lex.person_nouns or head.lower_ in lex.person_nouns or head.ent_type_ == "NORP"
+    if token.lower_ in ("a", "an") and token.dep_ == "det" and head.tag_ in ("NN", "NNP") and is_person:
+        return _Number(token.i, token.i + 1, 1)
+    if token.lower_ in lex.pronouns and token.dep_ in ("dobj", "nsubjpass", "nsubj"):
+        return _Number(token.i, token.i + 1, 1)
     return None
 
 
@@ -330,9 +341,9 @@ def _kind_in_arguments(verb: Token, skip: Token, lex: CountsLexicon) -> str | No
 def _group_span(noun: Token, number: _Number) -> tuple[int, int]:
     """Token range of the counted group: "Palestinian women and children", "Israelis and foreign nationals"."""
     doc, start = noun.doc, noun.i
-    while start - 1 >= number.end and doc[start - 1].dep_ in ("amod", "compound", "nmod", "advmod", "punct"):
-        if doc[start - 1].like_num or doc[start - 1].text in (",", "(", ")"):
-            break
+    while start - 1 >= number.end and doc[start - 1].dep_ in ("amod", "compound", "nmod"):
+        if any(t.like_num for t in doc[start - 1].subtree):
+            break  # "17-year-old": an age, not part of who was counted
         start -= 1
     end = noun.i + 1
     conj = noun

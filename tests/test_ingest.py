@@ -133,7 +133,7 @@ def test_jsonl_fields_and_failures() -> None:
     assert isinstance(html, Document) and html.content_type == "text/html" and html.title == "Second"
     assert html.published is None and "date_error" in html.metadata
     no_text = by_line["L5"]
-    assert isinstance(no_text, IngestFailure) and "id, summary" in no_text.error.message
+    assert isinstance(no_text, IngestFailure) and "id, note" in no_text.error.message
     rfc = by_line["L6"]
     assert isinstance(rfc, Document) and rfc.published == "2023-10-12T09:00:00+03:00"
 
@@ -278,3 +278,40 @@ def test_csv_big_html_cell_and_cp1252() -> None:
     big, latin = read_bytes(data, "pages.csv")
     assert isinstance(big, Document) and big.content_type == "text/html" and len(big.text) > 131_072
     assert isinstance(latin, Document) and latin.text == "Genève – “quoted”" and latin.encoding == "cp1252"
+
+
+def test_common_export_shapes() -> None:
+    newsapi = {
+        "status": "ok",
+        "articles": [
+            {
+                "source": {"id": None, "name": "Reuters"},
+                "title": "Talks continue",
+                "url": "https://www.reuters.com/world/x",
+                "publishedAt": "2023-10-09T12:00:00Z",
+                "content": "Qatar is mediating talks… [+2000 chars]",
+            }
+        ],
+    }
+    [story] = read_bytes(json.dumps(newsapi).encode(), "newsapi.json")
+    assert isinstance(story, Document)
+    assert (story.site, story.published, story.metadata["domain"]) == (
+        "Reuters",
+        "2023-10-09T12:00:00+00:00",
+        "reuters.com",
+    )
+    jsonfeed = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": "Feed",
+        "items": [{"id": "1", "content_html": "<p>Aid arrived.</p>", "date_published": "2023-10-21T08:00:00Z"}],
+    }
+    [item] = read_bytes(json.dumps(jsonfeed).encode(), "feed.json")
+    assert isinstance(item, Document) and item.content_type == "text/html" and item.published is not None
+    record = {"text": "A story that carries a list of related links.", "related": [{"url": "https://a"}]}
+    [single] = read_bytes(json.dumps(record).encode(), "one.json")
+    assert isinstance(single, Document) and single.metadata["related"] == [{"url": "https://a"}]
+
+
+def test_path_objects_are_accepted() -> None:
+    [doc] = read_inputs([SAMPLES / "reuters-2023-10-09-qatar-talks.txt"])  # type: ignore[list-item]
+    assert isinstance(doc, Document)

@@ -17,9 +17,10 @@ from storyline.ingest.sniff import _content_type_format, name_of, sniff
 _GLOB_CHARS = frozenset("*?[")
 
 
-def read_inputs(inputs: Iterable[str], options: ReadOptions) -> Iterator[Item]:
+def read_inputs(inputs: Iterable[str | os.PathLike[str]], options: ReadOptions) -> Iterator[Item]:
     """Documents and failures for each input in turn; nothing is read before it is needed."""
-    for spec in inputs:
+    for given in inputs:
+        spec = os.fspath(given)
         if spec == "-":
             yield from read_stream(sys.stdin.buffer, "<stdin>", options)
         elif is_url(spec):

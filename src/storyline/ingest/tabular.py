@@ -77,13 +77,13 @@ def read_json(raw: bytes, source: str, options: ReadOptions) -> Iterator[Item]:
     start = _skip_ws(text, 0)
     if start == len(text):
         raise EmptyInput("the JSON file is empty")
-    spans = _top_level_records(text, start, source)
+    spans = _top_level_records(text, start, source, options)
     for index, (begin, end, record) in enumerate(spans):
         item_raw = text[begin:end].encode(encoding) if len(spans) > 1 or begin > start else raw
         yield _record_item(record, item_raw, "json", f"{source}#item={index}", options, encoding)
 
 
-def _top_level_records(text: str, start: int, source: str) -> list[tuple[int, int, Any]]:
+def _top_level_records(text: str, start: int, source: str, options: ReadOptions) -> list[tuple[int, int, Any]]:
     """(start, end, value) of each record: array elements, a known list inside an object, or the object itself."""
     try:
         if text[start] == "[":
@@ -96,19 +96,23 @@ def _top_level_records(text: str, start: int, source: str) -> list[tuple[int, in
     if _skip_ws(text, end) != len(text):
         raise MalformedInput("extra data after the JSON value (JSON Lines? name the file .jsonl)", where=source)
     if isinstance(whole, dict):
-        key = _list_key(whole)
+        key = _list_key(whole, options)
         if key is not None:
             return list(_array(text, _value_start(text, start, key)))
     return [(start, end, whole)]
 
 
-def _list_key(obj: dict[str, Any]) -> str | None:
-    """The key of an object that holds the list of records (a common name first, else the only list of objects)."""
+def _list_key(obj: dict[str, Any], options: ReadOptions) -> str | None:
+    """The key holding the list of records (a common name first, else the only list of objects); None when
+    the object is itself a record (it has a text field of its own)."""
+    text_names = [options.text_field] if options.text_field else resource("fields.json")["text"]
+    if any(isinstance(obj.get(name), str) for name in text_names):
+        return None
     lists = [k for k, v in obj.items() if isinstance(v, list) and v and all(isinstance(x, dict) for x in v)]
     known = [k for k in resource("fields.json")["list_keys"] if k in lists]
     if known:
         return str(known[0])
-    return lists[0] if len(lists) == 1 and not set(obj) & set(resource("fields.json")["text"]) else None
+    return lists[0] if len(lists) == 1 else None
 
 
 def _value_start(text: str, start: int, wanted: str) -> int:

@@ -75,12 +75,26 @@ def test_groups_listing_reads_dedup_members(tmp_path: Path) -> None:
     assert "2 duplicate groups" in err and "--groups" in err
 
 
+def test_the_store_in_the_input_folder_is_not_read_as_input(tmp_path: Path) -> None:
+    (tmp_path / "note.txt").write_text("Talks resumed in Doha on Monday, officials said.\n", encoding="utf-8")
+    db = str(tmp_path / "storyline.db")
+    for _ in range(2):
+        code, _, err = invoke("run", str(tmp_path), "--db", db)
+        assert code == 0 and "read 1 inputs" in err and "0 failures" in err
+
+
 def test_an_unopenable_database_is_one_line(tmp_path: Path) -> None:
     code, out, err = invoke("articles", "--db", str(tmp_path / "no" / "such" / "x.db"))
     assert code == 1 and "cannot open database" in err and "Traceback" not in out + err
     assert len(err.strip().splitlines()) == 1
 
 
-def test_run_needs_an_input() -> None:
+def test_run_needs_an_input_it_can_read(tmp_path: Path) -> None:
     code, _, err = invoke("run")
     assert code == 2 and "Missing argument" in err
+    db = str(tmp_path / "e.db")
+    (tmp_path / "empty").mkdir()
+    code, _, err = invoke("run", str(tmp_path / "empty"), "--db", db)
+    assert code == 1 and err.rstrip().endswith(f"Error: no inputs found in {tmp_path / 'empty'}")
+    code, _, err = invoke("ingest", str(tmp_path / "typo.txt"), "--db", db)
+    assert code == 1 and "none of the inputs could be read" in err

@@ -31,17 +31,19 @@ def counts(db: Path) -> tuple[int, int]:
         return 0, 0
 
 
-def run_and_kill(corpus: Path, db: Path, killed_when: str) -> tuple[int, int]:
-    """Start `storyline run` and SIGKILL it once ``killed_when`` ("ingest" or "clean") is half-way."""
+def run_and_kill(corpus: Path, db: Path, killed_when: str, sig: int = signal.SIGKILL) -> tuple[int, int]:
+    """Start `storyline run` and send ``sig`` once ``killed_when`` ("ingest" or "clean") is half-way."""
     env = {**os.environ, "STORYLINE_WORKERS": "1"}
     cmd = [sys.executable, "-m", "storyline", "run", str(corpus), "--db", str(db)]
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
         while proc.poll() is None:
             docs, arts = counts(db)
             if (killed_when == "ingest" and 0 < docs < N) or (killed_when == "clean" and 0 < arts < N // 2):
-                proc.send_signal(signal.SIGKILL)
-                proc.wait()
+                proc.send_signal(sig)
+                _, err = proc.communicate(timeout=60)
+                if sig == signal.SIGINT:
+                    assert proc.returncode == 130 and "interrupted" in err and "Traceback" not in err
                 return docs, arts
             time.sleep(0.005)
     finally:
@@ -50,11 +52,13 @@ def run_and_kill(corpus: Path, db: Path, killed_when: str) -> tuple[int, int]:
     pytest.fail(f"`storyline run` finished before it could be killed during {killed_when}")
 
 
-@pytest.mark.parametrize("killed_when", ["ingest", "clean"])
-def test_a_killed_run_resumes_without_loss_or_duplicates(tmp_path: Path, killed_when: str) -> None:
+@pytest.mark.parametrize(
+    ("killed_when", "sig"), [("ingest", signal.SIGKILL), ("clean", signal.SIGKILL), ("clean", signal.SIGINT)]
+)
+def test_a_killed_run_resumes_without_loss_or_duplicates(tmp_path: Path, killed_when: str, sig: int) -> None:
     paths = write_corpus(tmp_path / "corpus", N)
     db = tmp_path / "killed.db"
-    seen = run_and_kill(tmp_path / "corpus", db, killed_when)
+    seen = run_and_kill(tmp_path / "corpus", db, killed_when, sig)
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     after_kill = counts(db)

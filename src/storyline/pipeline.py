@@ -31,6 +31,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from storyline import settings
@@ -187,7 +188,7 @@ def ingest(
     """Read ``inputs`` (paths, folders, URLs, ``-``) into the store; already-stored documents are skipped."""
     from storyline.ingest import ReadOptions, read_inputs
 
-    items = read_inputs(list(inputs), options or ReadOptions())
+    items = _not_the_store(store, read_inputs(list(inputs), options or ReadOptions()))
     if progress:
         progress.start("ingest", None)
         items = _counted(items, progress)
@@ -196,6 +197,19 @@ def ingest(
     finally:
         if progress:
             progress.finish()
+
+
+def _not_the_store(store: Store, items: Iterable[T]) -> Iterator[T]:
+    """Skip the store's own files (``storyline run .`` with the database in that folder)."""
+    if store.is_postgres or store.location == ":memory:":
+        yield from items
+        return
+    own = {store.location + suffix for suffix in ("", "-wal", "-shm", "-journal")}
+    for item in items:
+        source = str(getattr(item, "source", "")).split("#", 1)[0]
+        if source and (source in own or str(Path(source).resolve()) in own):
+            continue
+        yield item
 
 
 def _counted(items: Iterable[T], progress: Progress) -> Iterator[T]:

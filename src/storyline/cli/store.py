@@ -48,6 +48,9 @@ def opened(db: str | None) -> Iterator[Store]:
     store = Store.open(db)
     try:
         yield store
+    except KeyboardInterrupt:
+        click.echo("\ninterrupted: every finished batch is kept; `storyline process` goes on from there", err=True)
+        raise SystemExit(130) from None
     finally:
         store.close()
 
@@ -107,7 +110,18 @@ def echo_ingest(report: IngestReport) -> None:
 def echo_process(report: pipeline.ProcessReport) -> None:
     """One line per step on what processing did."""
     for step in report.steps:
+        if not step.seen:
+            click.echo(f"{step.name}: nothing pending", err=True)
+            continue
         click.echo(f"{step.name}: {step.done} of {step.seen} done, {_reasons(step.dropped)} failed", err=True)
+
+
+def check_read(report: IngestReport, inputs: tuple[str, ...]) -> None:
+    """Fail (exit 1) when the inputs held nothing readable: a typo in a path should not look like success."""
+    if not report.read:
+        raise click.ClickException(f"no inputs found in {' '.join(inputs)}")
+    if not report.new + report.existing:
+        raise click.ClickException("none of the inputs could be read; `storyline failures` says why")
 
 
 def verbosity() -> int:
@@ -164,6 +178,7 @@ def ingest_command(inputs: tuple[str, ...], db: str | None, **fields: str | None
     with opened(db) as store:
         report = pipeline.ingest(store, inputs, _options(fields), BarProgress())
         echo_ingest(report)
+        check_read(report, inputs)
 
 
 @cli.command("process")
@@ -189,6 +204,7 @@ def run_command(inputs: tuple[str, ...], db: str | None, **fields: str | None) -
         echo_ingest(report.ingest)
         echo_process(report.process)
         echo_summary(store, db)
+        check_read(report.ingest, inputs)
 
 
 @cli.command("articles")

@@ -29,7 +29,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("nlp_batch_size", 64, int, "Texts per nlp.pipe batch."),
     Setting("max_document_bytes", 50_000_000, int, "Inputs larger than this are recorded as failed (too_large)."),
     Setting("fetch_timeout", 20.0, float, "Seconds before a URL fetch (feed, page) is abandoned."),
-    Setting("dedup_threshold", 0.5, float, "Near-duplicate similarity (Jaccard/containment) needed to join a group."),
+    Setting("dedup_threshold", 0.3, float, "Jaccard to join a near-duplicate group (containment >= 0.8 also joins)."),
     Setting("dedup_shingle_size", 5, int, "Words per shingle for MinHash near-duplicate detection."),
     Setting("dedup_permutations", 128, int, "MinHash permutations (signature length)."),
     Setting("workers", 1, int, "Worker processes for `process` (1 = in-process)."),

@@ -1,0 +1,164 @@
+"""Syndication groups from signatures: LSH candidates, verified pairs, union, canonical copy.
+
+Candidates come from LSH buckets, all bands at once in numpy: in each bucket the members are
+compared with the bucket's first member (the longest); members that fail are compared among
+themselves in the next round, so a bucket shared by unrelated documents costs little. Verified
+pairs and exact body-hash matches are joined with union-find; the canonical member of a group is
+the longest body, the earliest publication breaking ties, then input order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from storyline.dedup.minhash import Params, Signatures, band_keys, duplicates, similarity
+
+Ints = npt.NDArray[np.int64]
+_ROUNDS = 4  # comparison rounds per bucket; later rounds only see members that failed before
+_BANDS_AT_ONCE = 16
+
+
+@dataclass(slots=True)
+class Assignment:
+    """Per document: index of its group's canonical member, and its similarity to that member."""
+
+    canonical: Ints
+    similarity: npt.NDArray[np.float64]
+
+
+def _find(parent: list[int], i: int) -> int:
+    """Root of ``i`` with path halving."""
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
+
+
+def components(n: int, left: Ints, right: Ints) -> Ints:
+    """Connected-component label (smallest member index) of each of ``n`` nodes joined by the pairs."""
+    parent = list(range(n))
+    for a, b in zip(left.tolist(), right.tolist(), strict=True):
+        ra, rb = _find(parent, a), _find(parent, b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    return np.array([_find(parent, i) for i in range(n)], dtype=np.int64)
+
+
+def candidate_pairs(sigs: Signatures, sizes: Ints, priority: Ints, params: Params) -> tuple[Ints, Ints]:
+    """Verified near-duplicate pairs (i, j) from LSH buckets; ``priority`` orders a bucket (lower first)."""
+    docs = np.flatnonzero(sizes > 0)
+    keys = band_keys(sigs[docs], params)
+    lefts: list[Ints] = [np.zeros(0, dtype=np.int64)]
+    rights: list[Ints] = [np.zeros(0, dtype=np.int64)]
+    for first in range(0, params.bands, _BANDS_AT_ONCE):  # a few bands at a time bounds peak memory
+        part = keys[:, first : first + _BANDS_AT_ONCE]
+        band = np.tile(np.arange(part.shape[1], dtype=np.int16), len(docs))
+        left, right = _bucket_rounds(part.ravel(), np.repeat(docs, part.shape[1]), band, sigs, sizes, priority, params)
+        lefts.append(left)
+        rights.append(right)
+    return np.concatenate(lefts), np.concatenate(rights)
+
+
+def _bucket_rounds(
+    key: npt.NDArray[np.uint64],
+    doc: Ints,
+    band: npt.NDArray[np.int16],
+    sigs: Signatures,
+    sizes: Ints,
+    priority: Ints,
+    params: Params,
+) -> tuple[Ints, Ints]:
+    """Compare bucket members with the bucket head, round after round among those that failed."""
+    n = len(sigs)
+    lefts: list[Ints] = []
+    rights: list[Ints] = []
+    for _ in range(_ROUNDS):
+        order = np.lexsort((priority[doc], key, band))
+        key, doc, band = key[order], doc[order], band[order]
+        head = np.ones(len(key), dtype=bool)
+        head[1:] = (key[1:] != key[:-1]) | (band[1:] != band[:-1])
+        if head.all():
+            break
+        rep = doc[np.maximum.accumulate(np.where(head, np.arange(len(head)), 0))]
+        member = np.flatnonzero(~head)
+        pair_code = doc[member] * n + rep[member]
+        codes = np.unique(pair_code)
+        left, right = codes // n, codes % n
+        ok = duplicates(sigs[left], sigs[right], sizes[left], sizes[right], params)
+        lefts.append(left[ok])
+        rights.append(right[ok])
+        failed = member[~ok[np.searchsorted(codes, pair_code)]]
+        key, doc, band = key[failed], doc[failed], band[failed]
+    if not lefts:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    return np.concatenate(lefts), np.concatenate(rights)
+
+
+def exact_pairs(body_hashes: list[str], sizes: Ints) -> tuple[Ints, Ints]:
+    """Pairs (doc, first doc with the same normalised body hash), empty bodies left out."""
+    first: dict[str, int] = {}
+    left: list[int] = []
+    right: list[int] = []
+    for i, (digest, size) in enumerate(zip(body_hashes, sizes.tolist(), strict=True)):
+        if size == 0:
+            continue
+        j = first.setdefault(digest, i)
+        if j != i:
+            left.append(i)
+            right.append(j)
+    return np.array(left, dtype=np.int64), np.array(right, dtype=np.int64)
+
+
+def assign(
+    sigs: Signatures, sizes: Ints, lengths: Ints, published: list[str | None], body_hashes: list[str], params: Params
+) -> Assignment:
+    """Group the documents and choose each group's canonical member."""
+    n = len(sigs)
+    priority = _priority(lengths, published)
+    near_left, near_right = candidate_pairs(sigs, sizes, priority, params)
+    same_left, same_right = exact_pairs(body_hashes, sizes)
+    labels = components(n, np.concatenate((near_left, same_left)), np.concatenate((near_right, same_right)))
+    canonical = np.arange(n, dtype=np.int64)
+    order = np.lexsort((priority, labels))  # each component together, best candidate first
+    bounds = np.flatnonzero(np.diff(labels[order])) + 1
+    for members in np.split(order, bounds):
+        if len(members) > 1:
+            canonical[members] = _centres(members, sigs, sizes, params)
+    sims = similarity(sigs, sigs[canonical], sizes, sizes[canonical], params) if n else np.zeros(0)
+    same_body = np.array([body_hashes[i] == body_hashes[c] for i, c in enumerate(canonical.tolist())], dtype=bool)
+    return Assignment(canonical, np.where(same_body, 1.0, sims))
+
+
+def _centres(members: Ints, sigs: Signatures, sizes: Ints, params: Params) -> Ints:
+    """Split a linked component into groups around centres: each member, best first, joins the most
+    similar earlier centre it is a duplicate of, or becomes a centre. Chains A~B~C never join A and C
+    unless C is a duplicate of A itself."""
+    centres = [int(members[0])]
+    out = np.empty(len(members), dtype=np.int64)
+    out[0] = members[0]
+    for k in range(1, len(members)):
+        doc = int(members[k])
+        cand = np.array(centres, dtype=np.int64)
+        a, sa = np.broadcast_to(sigs[doc], (len(cand), sigs.shape[1])), np.full(len(cand), sizes[doc])
+        ok = duplicates(a, sigs[cand], sa, sizes[cand], params)
+        if ok.any():
+            sims = similarity(a, sigs[cand], sa, sizes[cand], params)
+            out[k] = cand[np.flatnonzero(ok)[np.argmax(sims[ok])]]
+        else:
+            centres.append(doc)
+            out[k] = doc
+    return out
+
+
+def _priority(lengths: Ints, published: list[str | None]) -> Ints:
+    """Rank of each document as a canonical candidate: longest, then earliest published, then first seen."""
+    n = len(lengths)
+    dates = np.array([p or "\uffff" for p in published], dtype=object)
+    date_rank = np.unique(dates, return_inverse=True)[1] if n else np.zeros(0, dtype=np.int64)
+    order = np.lexsort((np.arange(n), date_rank, -lengths))
+    rank = np.empty(n, dtype=np.int64)
+    rank[order] = np.arange(n)
+    return rank

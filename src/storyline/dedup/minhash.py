@@ -1,0 +1,91 @@
+"""MinHash signatures (rensa, Rust), LSH band keys, and similarity estimated from signatures.
+
+Two documents are duplicates when their estimated Jaccard reaches ``threshold``, or their
+containment (|A∩B| / the smaller set) reaches ``containment`` while the smaller copy still has
+``min_shingles`` shingles: a copy cut to half its length keeps a containment near 1 while its
+Jaccard falls to 0.5 or, inside other furniture, lower. Defaults chosen on the dev set (eval/dedup.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+import rensa
+
+from storyline.dedup.shingles import ShingleBatch
+
+Signatures = npt.NDArray[np.uint32]
+SEED = 1_907  # fixed: signatures are stored and must compare across runs
+ROWS_PER_BAND = 2  # few rows per band: candidates down to Jaccard ~0.2, which containment then verifies
+
+
+@dataclass(frozen=True, slots=True)
+class Params:
+    """How documents are compared: shingle size, signature length, bands, threshold."""
+
+    shingle_size: int = 5
+    permutations: int = 128
+    bands: int = 64
+    threshold: float = 0.3
+    containment: float = 0.8
+    min_shingles: int = 20
+
+    @property
+    def rows(self) -> int:
+        """Signature rows per band."""
+        return self.permutations // self.bands
+
+
+def signatures(batch: ShingleBatch, permutations: int) -> Signatures:
+    """One MinHash row per document of the batch (rows of empty documents are meaningless)."""
+    n_docs = len(batch.offsets) - 1
+    if n_docs == 0:
+        return np.zeros((0, permutations), dtype=np.uint32)
+    matrix = rensa.RMinHash.digest_matrix_from_flat_token_hashes(
+        batch.hashes, batch.offsets.astype(np.uint64), permutations, SEED
+    )
+    return np.asarray(matrix.to_rows(), dtype=np.uint32).reshape(n_docs, permutations)
+
+
+def band_keys(sigs: Signatures, params: Params) -> npt.NDArray[np.uint64]:
+    """LSH keys, shape (documents, bands): a 64-bit hash of each band's rows, the band folded in."""
+    rows = params.rows
+    used = sigs[:, : params.bands * rows].astype(np.uint64).reshape(len(sigs), params.bands, rows)
+    with np.errstate(over="ignore"):
+        keys = np.zeros((len(sigs), params.bands), dtype=np.uint64)
+        for r in range(rows):
+            keys = (keys ^ used[:, :, r]) * np.uint64(0x9E3779B97F4A7C15) + np.uint64(r + 1)
+        keys ^= np.arange(params.bands, dtype=np.uint64) * np.uint64(0xD6E8FEB86659FD93)
+        keys ^= keys >> np.uint64(29)
+    return keys
+
+
+def _estimates(
+    a: Signatures, b: Signatures, size_a: npt.NDArray[np.int64], size_b: npt.NDArray[np.int64], params: Params
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+    """Estimated Jaccard and containment of row-aligned pairs (containment 0 below ``min_shingles``)."""
+    jaccard = (a == b).mean(axis=1) if len(a) else np.zeros(0)
+    empty = (size_a == 0) | (size_b == 0)
+    jaccard = np.where(empty, 0.0, jaccard)
+    smaller = np.minimum(size_a, size_b).astype(np.float64)
+    shared = jaccard / (1.0 + jaccard) * (size_a + size_b)
+    containment = np.divide(shared, smaller, out=np.zeros_like(shared), where=smaller > 0)
+    return jaccard, np.where(smaller >= params.min_shingles, np.minimum(containment, 1.0), 0.0)
+
+
+def similarity(
+    a: Signatures, b: Signatures, size_a: npt.NDArray[np.int64], size_b: npt.NDArray[np.int64], params: Params
+) -> npt.NDArray[np.float64]:
+    """Estimated max(Jaccard, containment) of row-aligned pairs of signatures."""
+    jaccard, containment = _estimates(a, b, size_a, size_b, params)
+    return np.maximum(jaccard, containment)
+
+
+def duplicates(
+    a: Signatures, b: Signatures, size_a: npt.NDArray[np.int64], size_b: npt.NDArray[np.int64], params: Params
+) -> npt.NDArray[np.bool_]:
+    """Which row-aligned pairs are near-duplicates (Jaccard or containment past its threshold)."""
+    jaccard, containment = _estimates(a, b, size_a, size_b, params)
+    return (jaccard >= params.threshold) | (containment >= params.containment)

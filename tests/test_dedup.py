@@ -1,0 +1,147 @@
+"""Near-duplicates: normalisation, shingles, grouping, the `storyline dedup` filter, edge inputs."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+from click.testing import CliRunner
+
+from storyline.cli import cli
+from storyline.dedup import Params, deduplicate, page_words
+from storyline.dedup.jsonl import dedup_lines
+from storyline.dedup.shingles import shingle_batch
+from storyline.dedup.template import Templates
+from storyline.dedup.text import body_hash, comparable_words, fold, page_lines
+
+MENU = ["Home", "World", "Business", "Sport", "Subscribe to our newsletter", "Search"]
+FOOTER = ["© 2023 Daily Example. All rights reserved.", "Privacy policy", "Terms of use", "Contact us"]
+
+
+def framed(body: str, site: int = 0) -> str:
+    """Body inside a site's menu and footer (the site number varies the lines)."""
+    return "\n".join([f"{m} {site}" if i == 0 else m for i, m in enumerate(MENU)] + [body] + FOOTER)
+
+
+def groups(items: list[tuple[str, str]], params: Params | None = None) -> dict[str, str]:
+    """id -> group for (id, text) items."""
+    return {m.id: m.group for m in deduplicate(((i, t, None) for i, t in items), params or Params())}
+
+
+def story(seed_text: str) -> str:
+    """The seed's story paragraphs, once."""
+    lines = [line for line in seed_text.splitlines() if len(line.split()) > 12]
+    return "\n".join(dict.fromkeys(lines))
+
+
+def test_fold_makes_typographic_variants_equal() -> None:
+    a = fold("He said \u201cmoving  positively\u201d \u2014 it\u2019s TRUE")
+    b = fold('he said "moving  positively" - it\'s true')
+    assert a == b
+    assert body_hash(comparable_words([a])) == body_hash(comparable_words([" ".join(b.split())]))
+
+
+def test_sentence_lines_drop_menus_and_repeated_lead(seed_text: str) -> None:
+    words = comparable_words(page_lines(seed_text))
+    text = " ".join(words)
+    assert "see more" not in text and "latest videos" not in text
+    assert text.count("the negotiations which qatar has been conducting") == 1
+
+
+def test_shingle_hashes_do_not_depend_on_position_or_batch() -> None:
+    words = ["the", "quick", "brown", "fox", "jumps", "over", "the", "lazy", "dog"]
+    alone = shingle_batch([words], 5)
+    mixed = shingle_batch([["x"] * 3, [], words, ["a", "b"]], 5)
+    assert mixed.sizes().tolist() == [1, 0, 5, 1]
+    assert np.array_equal(np.sort(alone.hashes), np.sort(mixed.hashes[mixed.offsets[2] : mixed.offsets[3]]))
+
+
+def test_templates_strip_shared_header_and_footer() -> None:
+    templates = Templates()
+    pages = [["menu", "news", f"article {i} line", "footer a", "footer b"] for i in range(3)]
+    for page in pages:
+        templates.learn(page)
+    assert templates.strip(pages[1]) == ["article 1 line"]
+    assert Templates().strip(pages[0]) == pages[0]  # one page alone teaches nothing
+
+
+def test_copies_of_the_seed_group_with_the_longest_as_canonical(seed_text: str) -> None:
+    body = story(seed_text)
+    paras = body.splitlines()
+    items = [
+        ("full", framed(body, 1)),
+        ("half", framed("\n".join(paras[: len(paras) // 2 + 1]), 2)),
+        ("curly", framed(body.replace('"', "\u201c").replace("'", "\u2019"), 3)),
+        ("lead-twice", framed("\n".join(paras[:1] + paras), 4)),
+        ("dateline", framed("DOHA, Oct 9 (Reuters) - " + body, 5)),
+        ("raw-seed", seed_text),
+    ]
+    out = {m.id: m for m in deduplicate(((i, t, None) for i, t in items), Params())}
+    assert len({m.group for m in out.values()}) == 1
+    canonical = [m for m in out.values() if m.canonical]
+    assert len(canonical) == 1 and canonical[0].similarity == 1.0
+    assert all(0.5 <= m.similarity <= 1.0 for m in out.values())
+
+
+def test_different_reports_on_the_same_crisis_stay_apart(seed_text: str) -> None:
+    from pathlib import Path
+
+    samples = Path(__file__).resolve().parents[1] / "samples" / "gaza-2023"
+    items = [(p.name, p.read_text(encoding="utf-8")) for p in sorted(samples.glob("*"))]
+    found = groups(items)
+    assert len(set(found.values())) == len(items)
+
+
+def test_odd_inputs_neither_crash_nor_join() -> None:
+    long_text = " ".join(f"word{i % 5000} appears here." for i in range(60_000))
+    items = [
+        ("empty", ""),
+        ("blank", "   \n\t "),
+        ("short", "Gaza."),
+        ("short2", "Israel."),
+        ("long", long_text),
+        ("arabic", "قال مسؤولون في وزارة الصحة إن عشرات الأشخاص قتلوا في غارة جوية على مخيم للاجئين. " * 3),
+        ("chinese", "以色列国防军表示，他们在加沙北部开展了地面行动。联合国呼吁立即停火。"),
+        ("russian", "Министерство здравоохранения сообщило о десятках погибших в результате авиаудара по лагерю."),
+    ]
+    found = groups(items)
+    assert found == {i: i for i, _ in items}
+
+
+def test_exact_copies_of_short_and_non_latin_text_still_group() -> None:
+    text = "以色列国防军表示，他们在加沙北部开展了地面行动。"
+    assert groups([("a", text), ("b", text + "\n"), ("c", "Gaza."), ("d", "gaza.")]) == {
+        "a": "a",
+        "b": "a",
+        "c": "c",
+        "d": "c",
+    }
+
+
+def test_page_words_fall_back_when_filtering_leaves_too_little() -> None:
+    assert page_words(["Home\nNews\nSport"]) == [["home", "news", "sport"]]
+
+
+def test_filter_keeps_order_ids_and_reports_bad_lines(seed_text: str) -> None:
+    lines = [
+        json.dumps({"id": "a", "text": seed_text}),
+        "not json",
+        json.dumps({"id": "b"}),
+        "",
+        json.dumps({"id": 7, "text": seed_text.replace('"', "\u201d")}),
+        json.dumps(["a", "list"]),
+    ]
+    out = list(dedup_lines(lines, Params()))
+    assert [r["id"] for r in out] == ["a", None, "b", "7", None]
+    assert set(out[0]) == {"id", "group", "canonical", "similarity"}
+    assert out[4 - 1]["group"] == "a" and out[3]["canonical"] is False
+    assert all("error" in out[i] for i in (1, 2, 4))
+
+
+def test_cli_filter_round_trip(seed_text: str) -> None:
+    stdin = "\n".join(json.dumps({"id": f"d{i}", "text": seed_text}) for i in range(3)) + "\n"
+    result = CliRunner().invoke(cli, ["dedup", "--threshold", "0.3"], input=stdin)
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert [r["group"] for r in rows] == ["d0", "d0", "d0"]
+    assert [r["canonical"] for r in rows] == [True, False, False]

@@ -9,11 +9,9 @@ import zlib
 from collections.abc import Callable, Iterator
 from typing import IO, cast
 
-import charset_normalizer
-
 from storyline.errors import EmptyInput, InputError, MalformedInput, TooLarge, UnsupportedFormat
 from storyline.ingest.base import Item, ReadOptions, failure
-from storyline.ingest.decode import binary_kind, bom_encoding, declared_charset, decode
+from storyline.ingest.decode import binary_kind, bom_encoding, declared_charset, decode, guess_encoding
 from storyline.ingest.feeds import read_feed
 from storyline.ingest.html import read_html
 from storyline.ingest.sniff import GZIP_MAGIC, name_of, sniff
@@ -126,8 +124,7 @@ def _stream_encoding(head: bytes) -> str:
         head[:-4].decode("utf-8")
         return "utf-8"
     except UnicodeDecodeError:
-        best = charset_normalizer.from_bytes(head).best()
-        return best.encoding if best else "utf-8"
+        return guess_encoding(head) or "utf-8"
 
 
 def _read_gzip(stream: IO[bytes], head: bytes, source: str, options: ReadOptions, name: str) -> Iterator[Item]:
@@ -174,9 +171,11 @@ class _Joined(io.RawIOBase):
         self.offset = 0
 
     def readable(self) -> bool:
+        """Always readable."""
         return True
 
     def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        """Fill ``buffer`` from the head first, then from the rest (one underlying read at a time)."""
         if self.offset < len(self.head):
             n = min(len(buffer), len(self.head) - self.offset)
             buffer[:n] = self.head[self.offset : self.offset + n]
@@ -184,7 +183,7 @@ class _Joined(io.RawIOBase):
             return n
         if self.broken is not None:
             raise self.broken
-        data = self.rest.read(len(buffer))
+        data = getattr(self.rest, "read1", self.rest.read)(len(buffer))
         buffer[: len(data)] = data
         self.offset += len(data)
         return len(data)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import json
+import zlib
 from collections.abc import Iterator
 from typing import IO, Any
 
@@ -25,7 +26,7 @@ def read_jsonl(stream: IO[bytes], source: str, options: ReadOptions) -> Iterator
     while True:
         try:
             line = stream.readline(options.max_bytes + 1)
-        except (OSError, EOFError) as exc:
+        except (OSError, EOFError, zlib.error) as exc:
             yield failure(f"{source}#L{number + 1}", MalformedInput(f"input breaks off after line {number}: {exc}"))
             return
         if not line:
@@ -58,6 +59,8 @@ def _jsonl_record(raw: bytes, where: str, options: ReadOptions) -> Item:
         return failure(where, exc, raw)
     except json.JSONDecodeError as exc:
         return failure(where, MalformedInput(f"not valid JSON ({exc.msg} at column {exc.colno})"), raw)
+    except (ValueError, RecursionError) as exc:  # over-deep nesting, numbers past Python's digit limit
+        return failure(where, MalformedInput(f"not usable JSON ({type(exc).__name__}: {exc})"), raw)
     return _record_item(record, raw, "jsonl", where, options, encoding)
 
 
@@ -138,6 +141,8 @@ def _array(text: str, start: int) -> Iterator[tuple[int, int, Any]]:
         pos = _skip_ws(text, end)
         if pos < len(text) and text[pos] == ",":
             pos = _skip_ws(text, pos + 1)
+        elif pos < len(text) and text[pos] != "]":
+            raise json.JSONDecodeError("Expecting ',' delimiter", text, pos)
     if pos >= len(text):
         raise json.JSONDecodeError("unterminated array", text, pos)
 

@@ -315,3 +315,14 @@ def test_common_export_shapes() -> None:
 def test_path_objects_are_accepted() -> None:
     [doc] = read_inputs([SAMPLES / "reuters-2023-10-09-qatar-talks.txt"])  # type: ignore[list-item]
     assert isinstance(doc, Document)
+
+
+def test_bz2_and_xz_are_looked_through() -> None:
+    import bz2
+    import lzma
+
+    lines = b'{"text": "first"}\n{"text": "second"}\n'
+    for packed, name in ((bz2.compress(lines), "export.jsonl.bz2"), (lzma.compress(lines), "export.jsonl.xz")):
+        assert [d.text for d in read_bytes(packed, name) if isinstance(d, Document)] == ["first", "second"]
+    [page] = read_bytes(bz2.compress((FIXTURES / "page.html").read_bytes()), "download")
+    assert isinstance(page, Document) and page.format == "html"

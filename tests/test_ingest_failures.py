@@ -130,3 +130,18 @@ def test_failures_do_not_stop_the_rest() -> None:
     for item in items:
         if isinstance(item, IngestFailure):
             assert item.source in str(item.error)
+
+
+def test_unusable_json_lines_fail_alone() -> None:
+    data = b'{"text": "a"}\n' + b"[" * 100_000 + b'\n{"text": "b", "n": ' + b"9" * 5000 + b'}\n{"text": "c"}\n'
+    items = list(read_bytes(data, "odd.jsonl"))
+    assert [type(i).__name__ for i in items] == ["Document", "IngestFailure", "IngestFailure", "Document"]
+    assert all(isinstance(i.error, MalformedInput) for i in items if isinstance(i, IngestFailure))
+
+
+def test_truncated_bz2_is_malformed() -> None:
+    import bz2
+
+    packed = bz2.compress(b"some text that goes on\n" * 2000)
+    items = list(read_bytes(packed[: len(packed) // 2], "notes.txt.bz2"))
+    assert isinstance(items[-1], IngestFailure) and isinstance(items[-1].error, MalformedInput)

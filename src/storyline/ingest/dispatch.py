@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import bz2
 import csv
 import gzip
 import io
+import lzma
 import zlib
 from collections.abc import Callable, Iterator
 from typing import IO, cast
@@ -22,7 +24,8 @@ from storyline.ingest.warc import read_warc
 HEAD_BYTES = 65_536
 STREAMED = ("jsonl", "csv", "warc")
 # Errors third-party parsers and decompressors raise on broken bytes; they become MalformedInput.
-_BROKEN = (EOFError, zlib.error, OSError, ValueError, LookupError, csv.Error, RecursionError)
+_BROKEN = (EOFError, zlib.error, lzma.LZMAError, OSError, ValueError, LookupError, csv.Error, RecursionError)
+_UNPACKERS: dict[str, Callable[[IO[bytes]], object]] = {"bz2": bz2.BZ2File, "xz": lzma.LZMAFile}
 
 
 def read_stream(
@@ -46,6 +49,9 @@ def read_stream(
     joined = _joined(head, stream, broken)
     if fmt == "gzip":
         yield from _read_gzip(joined, head, source, options, name)
+    elif fmt in _UNPACKERS:
+        unpacked = cast(IO[bytes], _UNPACKERS[fmt](joined))
+        yield from read_stream(unpacked, source, options, name=name.removesuffix(f".{fmt}"))
     elif fmt in STREAMED:
         yield from guarded(lambda: _streamed(fmt, joined, head, source, options, name), source, None)
     elif size is not None and size > options.max_bytes:
@@ -73,7 +79,7 @@ def read_whole(
     data: bytes, source: str, options: ReadOptions, fmt: str, content_type: str | None = None, url: str | None = None
 ) -> Iterator[Item]:
     """Parse bytes held in memory, of a sniffed format."""
-    if fmt in STREAMED or fmt == "gzip":
+    if fmt in STREAMED or fmt == "gzip" or fmt in _UNPACKERS:
         return read_stream(io.BytesIO(data), source, options, content_type=content_type)
     return guarded(lambda: _parse_whole(data, source, options, fmt, url), source, data)
 

@@ -13,6 +13,9 @@ from storyline.ingest.feeds import is_feed
 from storyline.ingest.text import is_dated_text
 
 GZIP_MAGIC = b"\x1f\x8b"
+XZ_MAGIC = b"\xfd7zXZ\x00"
+_BZ2_START = re.compile(rb"BZh[1-9]1AY&SY")
+COMPRESSIONS = ("gz", "gzip", "bz2", "xz")
 _HTML_START = re.compile(r"<(!doctype html|html|head|body|meta|title|div|p|article|section)[\s>/]", re.I)
 _DOCUMENT_START = re.compile(r"<(!doctype\s+html|html)[\s>]", re.I)
 _XML_START = re.compile(r"<\?xml", re.I)
@@ -37,9 +40,9 @@ def name_of(source: str) -> str:
 
 
 def extension_format(name: str) -> str | None:
-    """The format a file name's extension names (``.gz`` is looked through), or None."""
+    """The format a file name's extension names (``.gz``, ``.bz2``, ``.xz`` are looked through), or None."""
     parts = name.lower().split(".")
-    while len(parts) > 1 and parts[-1] in ("gz", "gzip"):
+    while len(parts) > 1 and parts[-1] in COMPRESSIONS:
         parts.pop()
     return resource("formats.json").get(parts[-1]) if len(parts) > 1 else None
 
@@ -48,6 +51,10 @@ def sniff(name: str, head: bytes, content_type: str | None = None) -> str:
     """Format of an input: "gzip", "warc", "rss", "html", "jsonl", "json", "csv", "xml", "markdown", "text"..."""
     if head.startswith(GZIP_MAGIC):
         return "gzip"
+    if _BZ2_START.match(head):
+        return "bz2"
+    if head.startswith(XZ_MAGIC):
+        return "xz"
     if head.startswith(b"WARC/"):
         return "warc"
     by_name = extension_format(name) or _content_type_format(content_type)

@@ -95,6 +95,22 @@ def _open_at(url: str, version: int) -> Store:
     return store
 
 
+def test_documents_clean_version_is_added_and_filled_by_migration_5(db_url: str) -> None:
+    with _open_at(db_url, 4) as old:
+        old.add_documents([doc("made before migration 5"), doc("failed before", source="f.txt")])
+        made, failed = old.pending_documents(1)
+        with old.atomic() as conn:
+            conn.execute(text("ALTER TABLE documents DROP COLUMN clean_version"))
+            conn.execute(old.tables.articles.insert().values(id=made.id, body="body", clean_version=3))
+            conn.execute(text("UPDATE documents SET status = 'cleaned' WHERE id = :id"), {"id": made.id})
+            conn.execute(text("UPDATE documents SET status = 'failed' WHERE id = :id"), {"id": failed.id})
+    with Store.open(db_url) as new:
+        with new.reading() as conn:
+            rows = dict(conn.execute(select(new.tables.documents.c.id, new.tables.documents.c.clean_version)).all())
+        assert rows == {made.id: 3, failed.id: None}
+        assert [d.id for d in new.pending_documents(3)] == [failed.id]
+
+
 def test_a_newer_schema_is_refused(db_url: str) -> None:
     with Store.open(db_url) as store, store.atomic() as conn:
         conn.execute(store.tables.schema_migrations.insert().values(version=latest_version() + 1, name="future"))
@@ -136,9 +152,9 @@ def test_clean_cycle_pending_save_and_stale_versions(store: Store) -> None:
     article = Article(id=first.id, body="Alpha body.", title="A", removed=[RemovedText("Share this", "boilerplate")])
     with store.atomic() as conn:
         store.save_article(conn, article, version=1)
-        store.fail_document(conn, pending[1], "clean", EmptyInput("no body", where=pending[1].source))
+        store.fail_document(conn, pending[1], EmptyInput("no body", where=pending[1].source), clean_version=1)
     assert store.pending_documents(clean_version=1) == []
-    assert [d.id for d in store.pending_documents(clean_version=2)] == [first.id]
+    assert {d.id for d in store.pending_documents(clean_version=2)} == {first.id, pending[1].id}
     assert store.article(first.id[:8]) == article
     [failure] = store.failures(stage="clean")
     assert failure.document_id == pending[1].id and failure.reason == "empty_input"

@@ -153,7 +153,7 @@ def clean_step(store: Store, progress: Progress | None = None) -> StepReport:
                         continue
                     error_type, message, where = result
                     error = error_type(message, where=where)
-                    store.fail_document(conn, doc, "clean", error)
+                    store.fail_document(conn, doc, error, clean_version=version)
                     report.dropped[error.reason] += 1
             if progress:
                 progress.advance(len(batch))

@@ -178,16 +178,10 @@ class Store:
         return document_from_row(row) if row else None
 
     def _pending_query(self, clean_version: int) -> Select[Any]:
-        """Documents waiting for cleaning: new, or cleaned by an older clean version."""
-        docs, arts = schema.documents, schema.articles
-        stale = and_(
-            docs.c.status == "cleaned", or_(arts.c.clean_version.is_(None), arts.c.clean_version < clean_version)
-        )
-        return (
-            select(docs)
-            .select_from(docs.outerjoin(arts, arts.c.id == docs.c.id))
-            .where(or_(docs.c.status == "pending", stale))
-        )
+        """Documents waiting for cleaning: new, or last cleaned (or failed) by an older clean version."""
+        docs = schema.documents
+        stale = or_(docs.c.clean_version.is_(None), docs.c.clean_version < clean_version)
+        return select(docs).where(or_(docs.c.status == "pending", stale))
 
     def pending_documents(self, clean_version: int, limit: int = BATCH_ROWS, after: str = "") -> list[Document]:
         """Up to ``limit`` documents to clean, in id order, with ids after ``after``."""
@@ -221,18 +215,19 @@ class Store:
         arts, docs = schema.articles, schema.documents
         conn.execute(delete(arts).where(arts.c.id == article.id))
         conn.execute(arts.insert().values(**article_row(article, version)))
-        conn.execute(update(docs).where(docs.c.id == article.id).values(status="cleaned"))
+        conn.execute(update(docs).where(docs.c.id == article.id).values(status="cleaned", clean_version=version))
         conn.execute(
             delete(schema.failures).where(
                 schema.failures.c.stage == "clean", schema.failures.c.document_id == article.id
             )
         )
 
-    def fail_document(self, conn: Connection, doc: Document, stage: str, error: InputError) -> None:
-        """Mark ``doc`` failed at ``stage`` (dropping a stale article made from it) and record why."""
+    def fail_document(self, conn: Connection, doc: Document, error: InputError, *, clean_version: int) -> None:
+        """Mark ``doc`` failed by cleaning ``clean_version`` (dropping a stale article made from it) and record why."""
         conn.execute(delete(schema.articles).where(schema.articles.c.id == doc.id))
-        conn.execute(update(schema.documents).where(schema.documents.c.id == doc.id).values(status="failed"))
-        self.record_failure(conn, stage, doc.source, error, document_id=doc.id)
+        values = {"status": "failed", "clean_version": clean_version}
+        conn.execute(update(schema.documents).where(schema.documents.c.id == doc.id).values(**values))
+        self.record_failure(conn, "clean", doc.source, error, document_id=doc.id)
 
     def article(self, article_id: str) -> Article | None:
         """The article with this id (or a unique prefix of it)."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import Column, Connection, Table, inspect, select, text
+from sqlalchemy import Column, Connection, Table, inspect, select, text, update
 
 from storyline.store import schema
 
@@ -43,6 +43,14 @@ def add_column(conn: Connection, table: Table, column: Column[object]) -> None:
     conn.execute(text(f'ALTER TABLE {table.name} ADD COLUMN "{column.name}" {ddl}'))
 
 
+def documents_clean_version(conn: Connection) -> None:
+    """Add ``documents.clean_version``, filled from the articles already made."""
+    docs, arts = schema.documents, schema.articles
+    add_column(conn, docs, docs.c.clean_version)
+    made_by = select(arts.c.clean_version).where(arts.c.id == docs.c.id).scalar_subquery()
+    conn.execute(update(docs).where(docs.c.clean_version.is_(None)).values(clean_version=made_by))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, failures, articles", create_tables(schema.documents, schema.failures, schema.articles)),
     Migration(
@@ -52,6 +60,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
     Migration(3, "events", create_tables(schema.events)),
     Migration(4, "article stage marks", create_tables(schema.article_stages)),
+    Migration(5, "documents.clean_version, so a new cleaner retries failed documents too", documents_clean_version),
 )
 
 

@@ -70,6 +70,7 @@ documents = Table(
     Column("size", Integer, nullable=False),
     Column("ingested_at", DateTime(timezone=True), nullable=False, default=utcnow),
     Column("status", String(16), nullable=False, default="pending", index=True),
+    Column("clean_version", Integer),  # the clean version that last turned it into an article or a failure
 )
 
 failures = Table(

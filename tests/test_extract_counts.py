@@ -254,3 +254,20 @@ def test_one_person_counts_as_one(nlp: Any, text: str, expected: tuple[str, int,
 
 def test_one_person_needs_a_person(nlp: Any) -> None:
     assert counts_of(nlp, "Hamas released a statement after a man killed his wife.") == []
+
+
+def test_group_keeps_its_of_phrase(nlp: Any) -> None:
+    text = "Two citizens of Ukraine were among those killed in Israel, President Volodymyr Zelensky confirmed."
+    count = only(nlp, text)
+    assert (count.kind, count.value, count.of) == ("killed", 2, "citizens of Ukraine")
+
+
+def test_among_names_the_total_not_a_part(nlp: Any) -> None:
+    text = "Al-Taweel and Sobh were among three journalists killed in an Israeli airstrike on Gaza City."
+    assert (only(nlp, text).kind, only(nlp, text).value) == ("killed", 3)
+
+
+def test_died_with_a_misparsed_object_is_still_a_death(nlp: Any) -> None:
+    text = "Given that 250 Israelis have died so far, a re-occupation of the territory cannot be ruled out."
+    count = only(nlp, text)
+    assert (count.kind, count.value, count.of, count.scope) == ("killed", 250, "Israelis", "cumulative")

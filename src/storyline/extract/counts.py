@@ -167,7 +167,7 @@ def _count(sentence: Span, number: _Number, lex: CountsLexicon) -> Count | None:
     kind = _kind(anchor, number, lex)
     if kind is None:
         return None
-    of_start, of_end = _group_span(noun, number) if noun is not None else (number.end, number.end)
+    of_start, of_end = _group_span(noun, number, lex) if noun is not None else (number.end, number.end)
     start_char = doc[qual_start].idx
     end_char = doc[max(number.end, of_end) - 1].idx + len(doc[max(number.end, of_end) - 1].text)
     of = None
@@ -298,16 +298,22 @@ def _is_event_noun(token: Token, lex: CountsLexicon) -> bool:
 
 def _kind_after(anchor: Token, lex: CountsLexicon) -> str | None:
     """The kind from a verb right after the group: "ten were reportedly killed", "1,000 are missing"."""
-    doc = anchor.doc
-    for i in range(anchor.i + 1, min(anchor.i + 9, len(doc))):
+    doc, start = anchor.doc, anchor.i + 1
+    while start < len(doc) and doc[start].dep_ == "prep" and doc[start].head.i == anchor.i:
+        start = doc[start].right_edge.i + 1  # "two citizens of Ukraine were killed": skip "of Ukraine"
+    for i in range(start, min(start + 8, len(doc))):
         token = doc[i]
         kind = _kind_of(token, lex)
         if kind is not None:
-            is_agent = anchor.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in token.children)
-            return None if is_agent else kind
+            return None if _is_agent(anchor, token) else kind
         if token.lower_ not in lex.fillers and token.pos_ not in ("AUX", "ADV"):
             return None
     return None
+
+
+def _is_agent(group: Token, verb: Token) -> bool:
+    """True when the group does the harm ("three gunmen killed two soldiers"): subject of a verb with an object."""
+    return group.dep_ == "nsubj" and any(c.dep_ == "dobj" and 0 < c.i - verb.i <= 4 for c in verb.children)
 
 
 def _kind_above(anchor: Token, number: _Number, lex: CountsLexicon) -> str | None:
@@ -315,12 +321,11 @@ def _kind_above(anchor: Token, number: _Number, lex: CountsLexicon) -> str | Non
     token = anchor
     for _ in range(6):
         head = token.head
-        if head.i == token.i or token.dep_ == "agent" or head.lower_ in ("including", "among"):
+        if head.i == token.i or token.dep_ == "agent" or head.lower_ == "including":
             return None
         kind = _kind_of(head, lex)
         if kind is not None:
-            is_agent = token.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in head.children)
-            return None if is_agent else kind
+            return None if _is_agent(token, head) else kind
         if head.pos_ in ("VERB", "AUX"):
             return _kind_in_arguments(head, token, lex) if head.lemma_.lower() in lex.total_verbs else None
         token = head
@@ -338,7 +343,7 @@ def _kind_in_arguments(verb: Token, skip: Token, lex: CountsLexicon) -> str | No
     return None
 
 
-def _group_span(noun: Token, number: _Number) -> tuple[int, int]:
+def _group_span(noun: Token, number: _Number, lex: CountsLexicon) -> tuple[int, int]:
     """Token range of the counted group: "Palestinian women and children", "Israelis and foreign nationals"."""
     doc, start = noun.doc, noun.i
     while start - 1 >= number.end and doc[start - 1].dep_ in ("amod", "compound", "nmod"):
@@ -352,6 +357,10 @@ def _group_span(noun: Token, number: _Number) -> tuple[int, int]:
         if nxt is None or any(c.dep_ == "nummod" or c.like_num for c in nxt.children):
             break
         end, conj = nxt.i + 1, nxt
+    if noun.lower_ in lex.group_of_nouns and end == noun.i + 1:
+        of = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if of is not None and of.i == end:
+            end = of.right_edge.i + 1
     return start, end
 
 

@@ -41,6 +41,7 @@ class CountsLexicon:
     fillers: frozenset[str]  # words between a group and its verb: "ten were reportedly killed"
     total_verbs: frozenset[str]  # "rose" to 1,200: the subject or object names the kind
     total_nouns: frozenset[str]  # "toll", "number": a subject or object that holds a running figure
+    group_of_nouns: frozenset[str]  # "citizens" of Ukraine: the "of" phrase belongs to the counted group
     person_nouns: frozenset[str]  # "a civilian" killed counts as one
     pronouns: frozenset[str]  # "killing him" counts as one
     months: frozenset[str]  # month names: a number next to one is a day of the month, not a count
@@ -74,6 +75,7 @@ def counts_lexicon() -> CountsLexicon:
         fillers=_words("fillers.tsv"),
         total_verbs=_words("total_verbs.tsv"),
         total_nouns=_words("total_nouns.tsv"),
+        group_of_nouns=_words("group_of_nouns.tsv"),
         person_nouns=_words("person_nouns.tsv"),
         pronouns=_words("pronouns.tsv"),
         months=frozenset(row[0].lower() for row in read_rows("dates", "months.tsv")),

@@ -6,6 +6,7 @@ import pytest
 
 from storyline.clean.html import clean_html
 from storyline.clean.html_blocks import blocks, parse_html
+from storyline.clean.html_meta import PageMeta, page_meta
 from storyline.errors import EmptyInput, InputError, MalformedInput
 
 PARAGRAPHS = [
@@ -146,3 +147,35 @@ def test_blocks_split_at_nested_blocks_and_measure_links() -> None:
 def test_non_utf8_charset_declaration_does_not_garble_decoded_text() -> None:
     html = '<html><head><meta charset="iso-8859-1"></head><body><p>' + "Café déjà vu, naïve façade. " * 4 + "</p>"
     assert "Café déjà vu" in clean_html(html, id="enc").body
+
+
+def _meta(head: str, body: str = "<p>x</p>") -> PageMeta:
+    """page_meta of a page with this head and body."""
+    return page_meta(parse_html(f"<html><head>{head}</head><body>{body}</body></html>", where="meta"))
+
+
+def test_title_cuts_the_site_name_but_keeps_short_titles_whole() -> None:
+    assert _meta("<title>Israel strikes Gaza again overnight | The Daily Example</title>").title == (
+        "Israel strikes Gaza again overnight"
+    )
+    assert _meta("<title>Mozilla - Wikipedia</title>").title == "Mozilla - Wikipedia"
+    assert _meta("<title>x</title><meta property='og:title' content='Open graph headline'>").title == (
+        "Open graph headline"
+    )
+
+
+def test_jsonld_in_cdata_gives_date_author_and_title() -> None:
+    ld = (
+        '<script type="application/ld+json">//<![CDATA[\n{"@context": "https://schema.org", "@type": "NewsArticle",'
+        ' "headline": "Ceasefire talks resume", "datePublished": "2023-11-21T22:00:40-05:00",'
+        ' "author": [{"@type": "Person", "name": "Ann Lee"}, {"name": "Bo Chen"}]}\n//]]></script>'
+    )
+    meta = _meta(ld + "<title>Ceasefire talks resume - Example</title>")
+    assert (meta.title, meta.published, meta.byline) == ("Ceasefire talks resume", "2023-11-21", "Ann Lee, Bo Chen")
+
+
+def test_byline_element_gives_names_without_by_or_date() -> None:
+    body = "<div class='byline'>By <span class='author-name'>Jane Roe</span> - Oct 9, 2023 10:02 am</div><p>x</p>"
+    assert _meta("", body).byline == "Jane Roe"
+    assert _meta("", "<p class='byline'>By Jane Roe, Oct 9, 2023</p>").byline == "Jane Roe"
+    assert _meta("<meta name='author' content='https://example.org/jane'>").byline is None

@@ -32,6 +32,7 @@ from storyline.clean.html_blocks import (
     strip_invisible,
 )
 from storyline.clean.html_blocks import blocks as page_blocks
+from storyline.clean.html_meta import page_meta
 from storyline.errors import EmptyInput
 from storyline.eval.metrics import tokens
 from storyline.models import Article, RemovedText
@@ -168,17 +169,19 @@ def clean_html(html: str, *, id: str, url: str | None = None, published: str | N
     """Clean one HTML page into an Article; EmptyInput/MalformedInput when nothing usable is in it."""
     where = url or id
     root = parse_html(html, where=where)
+    meta = page_meta(root)  # before scripts go: JSON-LD lives in <script>
     hidden = strip_invisible(root)
     traf = _run_trafilatura(root, url)
-    body, article = _select(page_blocks(root), traf, traf.title)
+    title = meta.title or traf.title
+    body, article = _select(page_blocks(root), traf, title)
     if not body:
         raise EmptyInput("no article text found in the HTML page", where=where)
     article.id, article.body, article.url = id, "\n\n".join(body), url
     article.removed = [RemovedText(text, "hidden") for text in hidden] + article.removed
-    article.title = traf.title
-    article.byline = _byline(traf.author)
-    article.site = traf.sitename
-    article.published = published or traf.date
+    article.title = title
+    article.byline = meta.byline or _byline(traf.author)
+    article.site = meta.site or traf.sitename
+    article.published = published or meta.published or traf.date
     article.language = traf.language or root.get("lang")
     _add_wire(article, body)
     return article

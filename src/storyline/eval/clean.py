@@ -20,6 +20,7 @@ from typing import Any
 import trafilatura
 
 from storyline.clean.html import clean_html
+from storyline.clean.html_meta import strip_by
 from storyline.clean.text import clean_text
 from storyline.errors import InputError
 from storyline.eval.data import HtmlPage, html_pages, html_to_text
@@ -36,9 +37,8 @@ def _norm(value: object) -> str:
 
 
 def _norm_byline(value: object) -> str:
-    """A byline without a leading "by"."""
-    text = _norm(value)
-    return text[3:] if text.startswith("by ") else text
+    """A byline without a leading "by" (or "par", "por", "von" ...)."""
+    return _norm(strip_by(_norm(value)))
 
 
 def _reference(page: HtmlPage, field: str) -> str:

@@ -1,0 +1,141 @@
+"""Cleaning throughput and memory: docs/s and peak memory per input kind, trafilatura alone alongside.
+
+    python bench/bench_clean.py [--data ../shared/data] [--repeats 3] [--out bench/results/clean.json]
+
+Inputs (read from the shared data at run time): the seed article, the OCHA flash reports (Markdown
+text), naive text dumps of the html-pages-dev pages, and those pages as HTML. Each stage runs
+``--repeats`` timed passes (median docs/s reported) and one extra pass under tracemalloc for the
+peak Python heap. Single process: the figures are per core.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import statistics
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import trafilatura
+
+from storyline.clean.html import clean_html
+from storyline.clean.text import clean_text
+from storyline.errors import InputError
+from storyline.eval.data import html_pages, html_to_text, shared_data_dir
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _seed_texts(data: Path) -> list[str]:
+    """The seed article(s)."""
+    return [p.read_text(encoding="utf-8") for p in sorted((data.parent / "seeds").glob("*.txt"))]
+
+
+def _ocha_texts(data: Path) -> list[str]:
+    """The OCHA flash updates as Markdown text."""
+    return [p.read_text(encoding="utf-8") for p in sorted((data / "ocha-flash-updates" / "reports").glob("*.md"))]
+
+
+def _timed(run: Callable[[str, int], object], docs: Sequence[str], repeats: int) -> dict[str, Any]:
+    """Median docs/s over ``repeats`` passes, and peak traced memory of one more pass."""
+    run(docs[0], -1)  # warm-up: lazy loads (resources, regexes) are not throughput
+    rates = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        for n, doc in enumerate(docs):
+            run(doc, n)
+        rates.append(len(docs) / (time.perf_counter() - start))
+    tracemalloc.start()
+    for n, doc in enumerate(docs):
+        run(doc, n)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    chars = sum(len(d) for d in docs)
+    return {
+        "docs": len(docs),
+        "mean_kchars_per_doc": round(chars / max(len(docs), 1) / 1000, 1),
+        "docs_per_s": round(statistics.median(rates), 1),
+        "docs_per_s_all": [round(r, 1) for r in rates],
+        "peak_kib": round(peak / 1024),
+    }
+
+
+def _clean_text(doc: str, n: int) -> object:
+    """Our plain-text cleaner; an unusable document counts like any other."""
+    try:
+        return clean_text(doc, id=f"d{n}")
+    except InputError:
+        return None
+
+
+def _clean_html(doc: str, n: int) -> object:
+    """Our HTML cleaner."""
+    try:
+        return clean_html(doc, id=f"d{n}")
+    except InputError:
+        return None
+
+
+def _trafilatura(doc: str, n: int) -> object:
+    """trafilatura alone, as `storyline eval clean` runs it."""
+    return trafilatura.extract(doc, include_comments=False)
+
+
+def run_bench(data: Path, repeats: int) -> dict[str, Any]:
+    """Every stage on every input kind."""
+    pages = [p.html for p in html_pages(data)]
+    dumps = [html_to_text(html) for html in pages]
+    stages: list[tuple[str, str, Callable[[str, int], object], list[str]]] = [
+        ("clean_text", "seed x50", _clean_text, _seed_texts(data) * 50),
+        ("clean_text", "ocha-reports", _clean_text, _ocha_texts(data)),
+        ("clean_text", "html-dev-dumps", _clean_text, dumps),
+        ("clean_html", "html-dev-pages", _clean_html, pages),
+        ("trafilatura", "html-dev-pages", _trafilatura, pages),
+    ]
+    rows = []
+    for stage, inputs, run, docs in stages:
+        if docs:
+            rows.append({"stage": stage, "inputs": inputs, **_timed(run, docs, repeats)})
+    return {
+        "recorded": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "machine": f"{platform.machine()} {platform.processor() or ''} python {platform.python_version()}".strip(),
+        "repeats": repeats,
+        "note": "single process (per core); machine shared with other jobs, so figures are a lower bound",
+        "rows": rows,
+    }
+
+
+def format_table(result: dict[str, Any]) -> str:
+    """The rows as a readable table."""
+    head = f"{'stage':<13}{'inputs':<16}{'docs':>6}{'kchars/doc':>12}{'docs/s':>10}{'peak KiB':>10}"
+    lines = [head]
+    for r in result["rows"]:
+        lines.append(
+            f"{r['stage']:<13}{r['inputs']:<16}{r['docs']:>6}{r['mean_kchars_per_doc']:>12}"
+            f"{r['docs_per_s']:>10}{r['peak_kib']:>10}"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the bench, print the table, write the JSON."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=None, help="the shared/data folder")
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--out", type=Path, default=REPO / "bench" / "results" / "clean.json")
+    args = parser.parse_args(argv)
+    result = run_bench(shared_data_dir(args.data), args.repeats)
+    print(format_table(result))
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -35,6 +35,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from storyline import settings
+from storyline.dedup.persist import count_pending as count_pending_dedup
+from storyline.dedup.persist import dedup_step
 from storyline.errors import InputError
 from storyline.models import Article, Document
 from storyline.stage import StageStats
@@ -162,6 +164,7 @@ def clean_step(store: Store, progress: Progress | None = None) -> StepReport:
 
 STEPS: list[Step] = [
     Step("clean", clean_step, lambda store: store.count_pending_documents(clean_version())),
+    Step("dedup", dedup_step, count_pending_dedup),
 ]
 
 

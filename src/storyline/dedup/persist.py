@@ -1,0 +1,286 @@
+"""The persistent, incremental index: signatures, LSH bands and group members kept in the store.
+
+A new article is signed once; its band keys are looked up in ``dedup_bands`` (indexed on band and
+key) and its body hash in ``dedup_signatures``, so adding N articles costs N look-ups whatever the
+size of the store, and nothing already stored is re-hashed. The article joins the group whose
+canonical copy it duplicates best (exact body hash first), else starts its own; a longer newcomer
+(or as long and published earlier) becomes the group's canonical copy and the other members'
+similarities are recomputed against it. The group id stays the id of the group's first canonical.
+Store bodies are already cleaned, so no site templates are stripped here, only furniture lines.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from sqlalchemy import Connection, and_, delete, func, or_, select, update
+
+from storyline.dedup import Signed, sign_words
+from storyline.dedup.minhash import Params, Signatures, band_keys, duplicates, similarity
+from storyline.dedup.text import body_hash, comparable_words, page_lines
+from storyline.models import Article
+from storyline.stage import StageStats
+from storyline.store import Store
+from storyline.version import DEDUP_VERSION
+
+if TYPE_CHECKING:
+    from storyline.pipeline import Progress
+
+log = logging.getLogger(__name__)
+_IN_CHUNK = 500  # values per IN (...) list, under SQLite's variable limit
+BATCH = 1_000  # articles per transaction
+
+
+@dataclass(slots=True)
+class Doc:
+    """What grouping needs of one article: signature, distinct shingles (its length), date, body hash."""
+
+    id: str
+    signature: Signatures
+    size: int
+    published: str | None
+    body_hash: str
+
+    def outranks(self, other: Doc) -> bool:
+        """Whether this copy is a better canonical: longer, then earlier published, then smaller id."""
+        mine = (-self.size, self.published or "\uffff", self.id)
+        return mine < (-other.size, other.published or "\uffff", other.id)
+
+
+@dataclass(slots=True)
+class Group:
+    """A group as far as this batch knows it: its id, canonical copy and new or moved members."""
+
+    id: str
+    canonical: Doc
+    members: dict[str, Doc] = field(default_factory=dict)
+    recanonised: bool = False
+
+
+def _chunks(values: Sequence[Any]) -> list[Sequence[Any]]:
+    """Slices of at most _IN_CHUNK values."""
+    return [values[i : i + _IN_CHUNK] for i in range(0, len(values), _IN_CHUNK)]
+
+
+def _key_text(key: int) -> str:
+    """Band key as stored."""
+    return f"{key:016x}"
+
+
+def sign_articles(articles: Sequence[Article], params: Params) -> tuple[list[Doc], Signed]:
+    """Sign article bodies (already cleaned)."""
+    words = [comparable_words(page_lines(a.body)) for a in articles]
+    signed = sign_words(words, params)
+    docs = [
+        Doc(a.id, signed.signatures[i], int(signed.sizes[i]), a.published, body_hash(words[i]))
+        for i, a in enumerate(articles)
+    ]
+    return docs, signed
+
+
+def _stored_docs(conn: Connection, ids: Sequence[str], params: Params) -> dict[str, Doc]:
+    """Stored signatures (with article dates) of these article ids."""
+    sigs, arts = Store.tables.dedup_signatures, Store.tables.articles
+    out: dict[str, Doc] = {}
+    for part in _chunks(list(ids)):
+        query = (
+            select(sigs.c.article_id, sigs.c.minhash, sigs.c.length, sigs.c.body_hash, arts.c.published)
+            .join(arts, arts.c.id == sigs.c.article_id)
+            .where(sigs.c.article_id.in_(part))
+        )
+        for row in conn.execute(query):
+            signature = np.frombuffer(row.minhash, dtype=np.uint32)
+            if len(signature) != params.permutations:
+                continue  # made with other settings: not comparable
+            out[row.article_id] = Doc(row.article_id, signature, row.length or 0, row.published, row.body_hash)
+    return out
+
+
+def _candidates(conn: Connection, docs: list[Doc], keys: np.ndarray[Any, Any]) -> dict[str, set[str]]:
+    """Stored article ids sharing a band key or the body hash with each new doc."""
+    bands, sigs = Store.tables.dedup_bands, Store.tables.dedup_signatures
+    found: dict[str, set[str]] = defaultdict(set)
+    for band in range(keys.shape[1]):
+        by_key: dict[str, list[str]] = defaultdict(list)
+        for doc, key in zip(docs, keys[:, band].tolist(), strict=True):
+            by_key[_key_text(key)].append(doc.id)
+        for part in _chunks(list(by_key)):
+            query = select(bands.c.key, bands.c.article_id).where(bands.c.band == band, bands.c.key.in_(part))
+            for row in conn.execute(query):
+                for doc_id in by_key[row.key]:
+                    found[doc_id].add(row.article_id)
+    by_hash: dict[str, list[str]] = defaultdict(list)
+    for doc in docs:
+        if doc.size:
+            by_hash[doc.body_hash].append(doc.id)
+    for part in _chunks(list(by_hash)):
+        for row in conn.execute(select(sigs.c.body_hash, sigs.c.article_id).where(sigs.c.body_hash.in_(part))):
+            for doc_id in by_hash[row.body_hash]:
+                found[doc_id].add(row.article_id)
+    return found
+
+
+def _forget(conn: Connection, ids: Sequence[str]) -> None:
+    """Drop earlier index rows of articles being (re)indexed."""
+    tables = Store.tables
+    for part in _chunks(list(ids)):
+        for table in (tables.dedup_signatures, tables.dedup_bands, tables.dedup_members):
+            conn.execute(delete(table).where(table.c.article_id.in_(part)))
+
+
+def _groups_of(conn: Connection, ids: set[str], params: Params) -> tuple[dict[str, Group], dict[str, str]]:
+    """The stored groups these articles belong to (with canonical docs), and article id -> group id."""
+    members = Store.tables.dedup_members
+    group_of: dict[str, str] = {}
+    for part in _chunks(sorted(ids)):
+        for row in conn.execute(select(members.c.article_id, members.c.group_id).where(members.c.article_id.in_(part))):
+            group_of[row.article_id] = row.group_id
+    canon_ids: dict[str, str] = {}
+    for part in _chunks(sorted(set(group_of.values()))):
+        query = select(members.c.group_id, members.c.article_id).where(
+            members.c.group_id.in_(part), members.c.canonical.is_(True)
+        )
+        canon_ids.update({row.group_id: row.article_id for row in conn.execute(query)})
+    docs = _stored_docs(conn, list(canon_ids.values()), params)
+    groups = {g: Group(g, docs[c]) for g, c in canon_ids.items() if c in docs}
+    return groups, group_of
+
+
+def _best_group(doc: Doc, options: list[Group], params: Params) -> Group | None:
+    """The group whose canonical copy this doc duplicates best (an equal body hash wins outright)."""
+    for group in options:
+        if doc.size and group.canonical.body_hash == doc.body_hash:
+            return group
+    if not options or not doc.size:
+        return None
+    sigs = np.stack([g.canonical.signature for g in options])
+    sizes = np.array([g.canonical.size for g in options], dtype=np.int64)
+    mine = np.broadcast_to(doc.signature, sigs.shape)
+    own = np.full(len(options), doc.size, dtype=np.int64)
+    ok = duplicates(mine, sigs, own, sizes, params)
+    if not ok.any():
+        return None
+    sims = np.where(ok, similarity(mine, sigs, own, sizes, params), -1.0)
+    return options[int(np.argmax(sims))]
+
+
+def index_articles(conn: Connection, articles: Sequence[Article], params: Params) -> int:
+    """Add articles to the stored index and groups in one transaction; returns how many joined a group."""
+    if not articles:
+        return 0
+    _forget(conn, [a.id for a in articles])
+    docs, signed = sign_articles(articles, params)
+    keys = band_keys(signed.signatures, params)
+    stored = _candidates(conn, docs, keys)
+    groups, group_of = _groups_of(conn, set().union(*stored.values()) if stored else set(), params)
+    batch_keys: dict[tuple[int, int], list[str]] = defaultdict(list)
+    joined = 0
+    order = sorted(range(len(docs)), key=lambda i: (-docs[i].size, docs[i].published or "\uffff", docs[i].id))
+    for i in order:
+        doc = docs[i]
+        near = {group_of[a] for a in stored.get(doc.id, ()) if a in group_of}
+        if doc.size:
+            near |= {group_of[a] for b, k in enumerate(keys[i].tolist()) for a in batch_keys[(b, k)]}
+        group = _best_group(doc, [groups[g] for g in sorted(near) if g in groups], params)
+        if group is None:
+            group = groups.setdefault(doc.id, Group(doc.id, doc))
+        else:
+            joined += 1
+            if doc.outranks(group.canonical):
+                group.canonical, group.recanonised = doc, True
+        group.members[doc.id] = doc
+        group_of[doc.id] = group.id
+        for b, k in enumerate(keys[i].tolist()):
+            batch_keys[(b, k)].append(doc.id)
+    _write(conn, docs, keys, groups, params)
+    return joined
+
+
+def _similarity_to(doc: Doc, canonical: Doc, params: Params) -> float:
+    """Estimated similarity of a member to its canonical copy (1.0 for equal bodies)."""
+    if doc.id == canonical.id or (doc.size and doc.body_hash == canonical.body_hash):
+        return 1.0
+    one = np.array([doc.size], dtype=np.int64), np.array([canonical.size], dtype=np.int64)
+    return float(similarity(doc.signature[None, :], canonical.signature[None, :], *one, params)[0])
+
+
+def _write(
+    conn: Connection, docs: list[Doc], keys: np.ndarray[Any, Any], groups: dict[str, Group], params: Params
+) -> None:
+    """Insert the batch's signatures, bands and members; re-rank members of groups with a new canonical."""
+    tables = Store.tables
+    conn.execute(
+        tables.dedup_signatures.insert(),
+        [
+            {"article_id": d.id, "body_hash": d.body_hash, "minhash": d.signature.tobytes(), "length": d.size,
+             "dedup_version": DEDUP_VERSION}
+            for d in docs
+        ],
+    )  # fmt: skip
+    band_rows = [
+        {"band": b, "key": _key_text(k), "article_id": d.id}
+        for d, row in zip(docs, keys.tolist(), strict=True)
+        if d.size
+        for b, k in enumerate(row)
+    ]
+    if band_rows:
+        conn.execute(tables.dedup_bands.insert(), band_rows)
+    member_rows = []
+    for group in groups.values():
+        if group.recanonised:
+            _rerank(conn, group, params)
+        member_rows += [
+            {"article_id": d.id, "group_id": group.id, "canonical": d.id == group.canonical.id,
+             "similarity": _similarity_to(d, group.canonical, params), "dedup_version": DEDUP_VERSION}
+            for d in group.members.values()
+        ]  # fmt: skip
+    if member_rows:
+        conn.execute(tables.dedup_members.insert(), member_rows)
+
+
+def _rerank(conn: Connection, group: Group, params: Params) -> None:
+    """Point the stored members of a group at its new canonical copy."""
+    members = Store.tables.dedup_members
+    ids = [row.article_id for row in conn.execute(select(members.c.article_id).where(members.c.group_id == group.id))]
+    for doc in _stored_docs(conn, ids, params).values():
+        conn.execute(
+            update(members)
+            .where(members.c.article_id == doc.id)
+            .values(canonical=False, similarity=_similarity_to(doc, group.canonical, params))
+        )
+
+
+def count_pending(store: Store) -> int:
+    """Articles not yet indexed at DEDUP_VERSION."""
+    arts, marks = Store.tables.articles, Store.tables.article_stages
+    joined = arts.outerjoin(marks, and_(marks.c.article_id == arts.c.id, marks.c.stage == "dedup"))
+    query = (
+        select(func.count()).select_from(joined).where(or_(marks.c.version.is_(None), marks.c.version < DEDUP_VERSION))
+    )
+    with store.reading() as conn:
+        return int(conn.execute(query).scalar_one())
+
+
+def dedup_step(store: Store, progress: Progress | None = None) -> StageStats:
+    """The pipeline step: index the articles not yet indexed, one transaction per batch."""
+    from storyline.dedup import params_from_settings
+
+    report = StageStats("dedup")
+    params = params_from_settings()
+    after = ""
+    while batch := store.pending_articles("dedup", DEDUP_VERSION, limit=BATCH, after=after):
+        after = batch[-1].id
+        with store.atomic() as conn:
+            joined = index_articles(conn, batch, params)
+            store.mark_done(conn, "dedup", [a.id for a in batch], DEDUP_VERSION)
+        report.seen += len(batch)
+        report.done += len(batch)
+        log.info("dedup: %d articles, %d joined a group", len(batch), joined)
+        if progress:
+            progress.advance(len(batch))
+    return report

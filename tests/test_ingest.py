@@ -326,3 +326,23 @@ def test_bz2_and_xz_are_looked_through() -> None:
         assert [d.text for d in read_bytes(packed, name) if isinstance(d, Document)] == ["first", "second"]
     [page] = read_bytes(bz2.compress((FIXTURES / "page.html").read_bytes()), "download")
     assert isinstance(page, Document) and page.format == "html"
+
+
+def test_zip_members_are_read_in_name_order() -> None:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("b/stories.csv", "title,text\nT1,Row one\nT2,Row two\n")
+        archive.writestr("a.txt", " date 2023-10-09 Dated text inside a zip.")
+        archive.writestr("__MACOSX/._a.txt", b"\x00\x05\x16\x07")
+        archive.writestr(".hidden.txt", "skip me")
+    items = list(read_bytes(buffer.getvalue(), "bundle.zip"))
+    assert [i.source for i in items] == [
+        "bundle.zip#member=a.txt",
+        "bundle.zip#member=b/stories.csv#L2",
+        "bundle.zip#member=b/stories.csv#L3",
+    ]
+    assert isinstance(items[0], Document) and items[0].published == "2023-10-09"
+    assert isinstance(items[2], Document) and items[2].title == "T2"

@@ -43,3 +43,14 @@ def test_html_pages_metadata_agrees_with_reference(shared_data: Path) -> None:
     # Measured 2026-11-25: 31/33 dates on the same day (one differs by time zone), 122/127 titles contained.
     assert same_day / dated >= 0.85
     assert same_title / titled >= 0.85
+
+
+def test_zipped_csv_of_stories(shared_data: Path) -> None:
+    archive = next((shared_data / "ngec-assets").glob("gpt_synthetic_events_*.csv.zip"))
+    items = list(read_inputs([str(archive)]))
+    documents = [i for i in items if isinstance(i, Document)]
+    assert len(documents) == len(items) == 4500
+    first = documents[0]
+    assert first.format == "csv" and first.title and first.site and first.text
+    assert {"label", "mode"} <= set(first.metadata)
+    assert len({d.id for d in documents}) == len(documents)

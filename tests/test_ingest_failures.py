@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import gzip
+import io
+import sys
+import zipfile
 from pathlib import Path
+
+import pytest
 
 from storyline.errors import DecodeError, EmptyInput, InputError, MalformedInput, TooLarge, UnsupportedFormat
 from storyline.ingest import IngestFailure, ReadOptions, read_bytes, read_inputs
@@ -145,3 +150,31 @@ def test_truncated_bz2_is_malformed() -> None:
     packed = bz2.compress(b"some text that goes on\n" * 2000)
     items = list(read_bytes(packed[: len(packed) // 2], "notes.txt.bz2"))
     assert isinstance(items[-1], IngestFailure) and isinstance(items[-1].error, MalformedInput)
+
+
+def _zip_bytes() -> bytes:
+    """A small ZIP archive holding one XML member (the shape of a DOCX)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("word/document.xml", "<w:document/>")
+    return buffer.getvalue()
+
+
+class _Pipe(io.BufferedReader):
+    """A byte stream that cannot seek, like a shell pipe."""
+
+    def seekable(self) -> bool:
+        return False
+
+
+def test_office_documents_are_unsupported() -> None:
+    docx = only_failure(list(read_bytes(_zip_bytes(), "report.docx")))
+    assert isinstance(docx.error, UnsupportedFormat) and "DOCX" in docx.error.message
+
+
+def test_zip_from_a_pipe_and_broken_zip(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(_Pipe(io.BytesIO(_zip_bytes()))))  # type: ignore[arg-type]
+    piped = only_failure(list(read_inputs(["-"])))
+    assert isinstance(piped.error, UnsupportedFormat) and "pipe" in piped.error.message
+    broken = only_failure(list(read_bytes(b"PK\x03\x04" + b"not really a zip" * 10, "bundle.zip")))
+    assert isinstance(broken.error, MalformedInput)

@@ -7,6 +7,7 @@ import csv
 import gzip
 import io
 import lzma
+import zipfile
 import zlib
 from collections.abc import Callable, Iterator
 from typing import IO, cast
@@ -46,6 +47,13 @@ def read_stream(
         return
     name = name or name_of(source)
     fmt = sniff(name, head, content_type)
+    if fmt == "zip":
+        yield from _read_zip(stream, source, options)
+        return
+    if fmt == "document":
+        kind = name.rsplit(".", 1)[-1].upper()
+        yield failure(source, UnsupportedFormat(f"{kind} documents are not read; convert to text or HTML first"))
+        return
     joined = _joined(head, stream, broken)
     if fmt == "gzip":
         yield from _read_gzip(joined, head, source, options, name)
@@ -148,6 +156,36 @@ def _read_gzip(stream: IO[bytes], head: bytes, source: str, options: ReadOptions
     else:
         unpacked = cast(IO[bytes], gzip.GzipFile(fileobj=stream, mode="rb"))
         yield from read_stream(unpacked, source, options, name=inner_name)
+
+
+def _read_zip(stream: IO[bytes], source: str, options: ReadOptions) -> Iterator[Item]:
+    """Each file in a ZIP archive, read like a file of its own (``archive.zip#member=path``), lazily."""
+    if not stream.seekable():
+        yield failure(source, UnsupportedFormat("a ZIP archive cannot be read from a pipe; save it to a file"))
+        return
+    try:
+        stream.seek(0)
+        archive = zipfile.ZipFile(stream)
+        members = [m for m in archive.infolist() if _wanted_member(m)]
+    except (zipfile.BadZipFile, *_BROKEN) as exc:
+        yield failure(source, MalformedInput(f"broken ZIP archive ({exc})"))
+        return
+    for member in sorted(members, key=lambda m: m.filename):
+        where = f"{source}#member={member.filename}"
+        try:
+            handle = archive.open(member)
+        except (zipfile.BadZipFile, RuntimeError, NotImplementedError, *_BROKEN) as exc:  # encrypted, odd method
+            yield failure(where, UnsupportedFormat(f"cannot open this ZIP member ({exc})"))
+            continue
+        with handle:
+            name = member.filename.rsplit("/", 1)[-1].lower()
+            yield from read_stream(handle, where, options, size=member.file_size, name=name)
+
+
+def _wanted_member(member: zipfile.ZipInfo) -> bool:
+    """Files of an archive worth reading: not folders, not hidden, not macOS resource forks."""
+    parts = member.filename.split("/")
+    return not member.is_dir() and not any(p.startswith(".") or p == "__MACOSX" for p in parts)
 
 
 def _read_head(stream: IO[bytes]) -> tuple[bytes, Exception | None]:

@@ -14,6 +14,7 @@ from storyline.ingest.text import is_dated_text
 
 GZIP_MAGIC = b"\x1f\x8b"
 XZ_MAGIC = b"\xfd7zXZ\x00"
+ZIP_MAGIC = b"PK\x03\x04"
 _BZ2_START = re.compile(rb"BZh[1-9]1AY&SY")
 COMPRESSIONS = ("gz", "gzip", "bz2", "xz")
 _HTML_START = re.compile(r"<(!doctype html|html|head|body|meta|title|div|p|article|section)[\s>/]", re.I)
@@ -55,9 +56,13 @@ def sniff(name: str, head: bytes, content_type: str | None = None) -> str:
         return "bz2"
     if head.startswith(XZ_MAGIC):
         return "xz"
+    if head.startswith(ZIP_MAGIC):
+        return "document" if extension_format(name) == "document" else "zip"
     if head.startswith(b"WARC/"):
         return "warc"
     by_name = extension_format(name) or _content_type_format(content_type)
+    if by_name == "document":
+        return by_name
     start = _head_text(head).lstrip()
     if start.startswith("<"):
         return _markup_format(start, head, by_name)

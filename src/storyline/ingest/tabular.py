@@ -176,6 +176,7 @@ def _csv_rows(reader: csv.DictReader[str], lines: _LineTap, source: str, options
     """Documents (or failures) for the rows of a CSV reader whose header is read."""
     while True:
         lines.taken.clear()
+        first_line = lines.number + 1
         try:
             row = next(reader)
         except StopIteration:
@@ -188,7 +189,7 @@ def _csv_rows(reader: csv.DictReader[str], lines: _LineTap, source: str, options
             return
         raw = b"".join(lines.taken).rstrip(b"\r\n")
         record = {k: v for k, v in row.items() if k is not None}
-        yield _record_item(record, raw, "csv", f"{source}#L{reader.line_num}", options, lines.encoding)
+        yield _record_item(record, raw, "csv", f"{source}#L{first_line}", options, lines.encoding)
 
 
 def _has_text_column(columns: list[str] | Any, options: ReadOptions) -> bool:

@@ -279,3 +279,17 @@ def test_text_no_database_can_hold_is_made_storable(store: Store) -> None:
     [failure] = store.failures()
     assert failure.source.startswith("https://example.org/xxx") and len(failure.source) <= 1500
     assert store.add_documents([bad]).failed["decode_error"] == 1 and len(store.failures()) == 1
+
+
+def test_save_articles_in_one_go_replaces_and_clears_failures(store: Store) -> None:
+    store.add_documents([doc(f"story number {i}") for i in range(4)])
+    docs = store.pending_documents(1)
+    with store.atomic() as conn:
+        store.fail_document(conn, docs[0], EmptyInput("no body"), clean_version=1)
+        store.save_articles(conn, [Article(id=d.id, body=f"v1 {i}") for i, d in enumerate(docs[1:])], 1)
+    assert store.counts().articles == 3 and len(store.failures()) == 1
+    with store.atomic() as conn:
+        store.save_articles(conn, [Article(id=d.id, body=f"v2 {i}") for i, d in enumerate(docs)], 2)
+        store.save_articles(conn, [], 2)
+    assert sorted(a.body for a in store.articles()) == ["v2 0", "v2 1", "v2 2", "v2 3"]
+    assert store.failures() == [] and store.pending_documents(2) == []

@@ -212,15 +212,18 @@ class Store:
 
     def save_article(self, conn: Connection, article: Article, version: int) -> None:
         """Store ``article`` (replacing an older one and the rows derived from it) and mark its document cleaned."""
-        arts, docs = schema.articles, schema.documents
-        conn.execute(delete(arts).where(arts.c.id == article.id))
-        conn.execute(arts.insert().values(**article_row(article, version)))
-        conn.execute(update(docs).where(docs.c.id == article.id).values(status="cleaned", clean_version=version))
-        conn.execute(
-            delete(schema.failures).where(
-                schema.failures.c.stage == "clean", schema.failures.c.document_id == article.id
-            )
-        )
+        self.save_articles(conn, [article], version)
+
+    def save_articles(self, conn: Connection, articles: Sequence[Article], version: int) -> None:
+        """Store many articles at once (a few statements, not a few per article); see :meth:`save_article`."""
+        if not articles:
+            return
+        arts, docs, fails = schema.articles, schema.documents, schema.failures
+        ids = [a.id for a in articles]
+        conn.execute(delete(arts).where(arts.c.id.in_(ids)))
+        conn.execute(arts.insert(), [article_row(a, version) for a in articles])
+        conn.execute(update(docs).where(docs.c.id.in_(ids)).values(status="cleaned", clean_version=version))
+        conn.execute(delete(fails).where(fails.c.stage == "clean", fails.c.document_id.in_(ids)))
 
     def fail_document(self, conn: Connection, doc: Document, error: InputError, *, clean_version: int) -> None:
         """Mark ``doc`` failed by cleaning ``clean_version`` (dropping a stale article made from it) and record why."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -15,6 +16,7 @@ from storyline.ingest.dates import published_or_note
 _PREFIX_CHARS = 400_000
 _HEAD_END = re.compile(r"</head\s*>|<body[\s>]", re.IGNORECASE)
 _JSONLD_DATE = re.compile(r'"(datePublished|dateCreated|uploadDate|dateModified)"\s*:\s*"([^"]{6,40})"')
+_JSONLD_PUBLISHER = re.compile(r'"publisher"\s*:\s*\{[^{}]*?"name"\s*:\s*"([^"]{1,120})"')
 
 
 def read_html(
@@ -45,7 +47,7 @@ def read_html(
 def html_head(text: str) -> dict[str, str]:
     """Title, published, site, canonical and language from the page head (a longer prefix when it lacks some)."""
     end = _HEAD_END.search(text, 0, _PREFIX_CHARS)
-    jsonld = _jsonld_dates(text)
+    jsonld = _jsonld_fields(text)
     found = _from_markup(text[: end.start()] if end else text[:_PREFIX_CHARS], jsonld)
     if end and not ("title" in found and "published" in found):
         # Some sites put their meta tags early in the body; look there only when the head lacks them.
@@ -59,10 +61,11 @@ def _from_markup(fragment: str, jsonld: dict[str, str]) -> dict[str, str]:
         root = lxml.html.document_fromstring(fragment or "<html></html>")
     except (etree.LxmlError, ValueError):
         return {}
-    metas = _metas(root)
+    metas = _metas(root) | {k: v for k, v in jsonld.items() if k.startswith("jsonld:")}
     keys = resource("html_meta.json")
     found: dict[str, str] = {}
     title = _first(metas, keys["title"]) or _text(root.find("head/title"))
+    title = " ".join(title.split()) if title else None
     if title:
         found["title"] = title
     for source, names in (
@@ -77,7 +80,7 @@ def _from_markup(fragment: str, jsonld: dict[str, str]) -> dict[str, str]:
             break
     site = _first(metas, keys["site"])
     if site:
-        found["site"] = site
+        found["site"] = " ".join(site.split())
     canonical = root.xpath("string(//link[@rel='canonical']/@href)") or metas.get("og:url")
     if canonical:
         found["canonical"] = str(canonical).strip()
@@ -115,13 +118,24 @@ def _text(node: Any) -> str | None:
     return text or None
 
 
-def _jsonld_dates(text: str) -> dict[str, str]:
-    """First value of each JSON-LD date key (a regex: full JSON-LD parsing is the clean stage's job)."""
+def _jsonld_fields(text: str) -> dict[str, str]:
+    """First value of each JSON-LD date key and the publisher's name (regexes: full JSON-LD is clean's job)."""
     found: dict[str, str] = {}
     for block in _ld_json_blocks(text):
         for key, value in _JSONLD_DATE.findall(block):
             found.setdefault(key, value)
+        publisher = _JSONLD_PUBLISHER.search(block)
+        if publisher:
+            found.setdefault("jsonld:publisher", _json_string(publisher.group(1)))
     return found
+
+
+def _json_string(value: str) -> str:
+    """A JSON string body with its escapes (``\\u00e9``) resolved; as written when it does not parse."""
+    try:
+        return str(json.loads(f'"{value}"'))
+    except ValueError:
+        return value
 
 
 def _ld_json_blocks(text: str) -> Iterator[str]:

@@ -346,3 +346,9 @@ def test_zip_members_are_read_in_name_order() -> None:
     ]
     assert isinstance(items[0], Document) and items[0].published == "2023-10-09"
     assert isinstance(items[2], Document) and items[2].title == "T2"
+
+
+def test_text_that_starts_with_a_bracket_is_text() -> None:
+    for data in (b"[Reuters] Gaza officials said on Monday...", b"{Updated} Talks resumed in Doha."):
+        [doc] = read_bytes(data, "story.txt")
+        assert isinstance(doc, Document) and doc.format == "text" and doc.text == data.decode()

@@ -19,6 +19,8 @@ _BZ2_START = re.compile(rb"BZh[1-9]1AY&SY")
 COMPRESSIONS = ("gz", "gzip", "bz2", "xz")
 _HTML_START = re.compile(r"<(!doctype html|html|head|body|meta|title|div|p|article|section)[\s>/]", re.I)
 _DOCUMENT_START = re.compile(r"<(!doctype\s+html|html)[\s>]", re.I)
+# "[Reuters] Gaza…" is text; JSON opens with an object key, a value or a closing bracket.
+_JSON_START = re.compile(r'\{\s*["}]|\[\s*([{\["\]\d-]|true|false|null)')
 _XML_START = re.compile(r"<\?xml", re.I)
 _CONTENT_TYPES = (
     ("rss", "rss"),
@@ -66,7 +68,7 @@ def sniff(name: str, head: bytes, content_type: str | None = None) -> str:
     start = _head_text(head).lstrip()
     if start.startswith("<"):
         return _markup_format(start, head, by_name)
-    if start[:1] in ("{", "["):
+    if _JSON_START.match(start):
         return _json_format(start, by_name)
     if by_name in ("markdown", "csv", "jsonl", "json") or (by_name == "html" and not is_dated_text(start)):
         return by_name

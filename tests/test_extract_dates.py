@@ -140,3 +140,10 @@ def test_expressions_carry_doc_offsets(nlp: Any) -> None:
 def test_odd_input_never_crashes(nlp: Any, text: str) -> None:
     result = event_date(nlp(text)[:], MONDAY)
     assert result.source in ("text", "publication")
+
+
+def test_weekday_with_calendar_date_is_one_date(nlp: Any) -> None:
+    doc = nlp("The funeral of Gil Avital, who died in an attack by Hamas, in Even Yehuda, on Sunday, Oct. 15, 2023.")
+    (evidence, iso, precision), *rest = date_expressions(doc[:], datetime.date(2023, 10, 14))
+    assert (evidence.text, iso, precision, rest) == ("Sunday, Oct. 15, 2023", "2023-10-15", "day", [])
+    assert doc.text[evidence.start : evidence.end] == evidence.text

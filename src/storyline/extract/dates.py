@@ -188,12 +188,13 @@ def date_expressions(
     return [(evidence, iso, precision) for evidence, iso, precision, _ in _expressions(sentence, published)]
 
 
-def _expressions(
-    sentence: Span, published: datetime.date | str | None
-) -> list[tuple[Evidence, str, DatePrecision, str | None]]:
+_Found = tuple[Evidence, str, DatePrecision, str | None]
+
+
+def _expressions(sentence: Span, published: datetime.date | str | None) -> list[_Found]:
     """Date expressions with their role: None (event time), "start", "end" or "report"."""
     lex, anchor, text = date_lexicon(), parse_published(published), sentence.text
-    found = []
+    found: list[_Found] = []
     for m in lex.find.finditer(text):
         if not _capitalised(m.group(0), lex):
             continue
@@ -202,9 +203,18 @@ def _expressions(
             continue
         role_match = lex.role_before.search(text, 0, m.start())
         role = lex.roles.get(" ".join(role_match[1].lower().split())) if role_match else None
-        start = sentence.start_char + m.start()
-        found.append((Evidence(m.group(0), start, start + len(m.group(0))), *resolved, role))
+        start, end = sentence.start_char + m.start(), sentence.start_char + m.end()
+        if found and _adjacent(text, found[-1][0].end - sentence.start_char, m.start()):
+            previous = found.pop()  # "Sunday, Oct. 15, 2023": one date, the calendar part decides
+            start, role = previous[0].start, previous[3]
+        evidence = Evidence(text[start - sentence.start_char : end - sentence.start_char], start, end)
+        found.append((evidence, *resolved, role))
     return found
+
+
+def _adjacent(text: str, end: int, start: int) -> bool:
+    """True when only spaces and commas separate two expressions: they name one date."""
+    return 0 <= start - end <= 3 and not text[end:start].strip(" ,")
 
 
 def _capitalised(expr: str, lex: DateLexicon) -> bool:

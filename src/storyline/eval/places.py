@@ -1,0 +1,110 @@
+"""Score ``event_location`` on event-location dev (ahalterman/event_location, MIT).
+
+Each line is a sentence with one event verb (``VERB`` span) and zero or more ``LOCATION`` spans: the
+places where that event happened. ``answer`` is "accept" for one annotation batch and absent for the
+others (the *_RA sources); both carry the same kind of spans, so both are gold. A sentence with no
+``LOCATION`` span is a negative: the right answer is no place. About 15% of span offsets are shifted by
+the upstream's whitespace stripping; when a span records its ``text`` the offsets are re-found from it.
+
+Scores: ``accuracy`` over sentences with a gold place (prediction overlaps a gold span), ``none_precision``
+/ ``none_recall`` of answering "no place", ``precision`` / ``recall`` of predicted places, ``overall``
+(both kinds of sentence right).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from storyline.eval.data import shared_data_dir
+from storyline.eval.metrics import prf
+from storyline.extract.places import event_location
+from storyline.nlp import load_nlp
+
+DEV_FILE = Path("event-location-dev") / "labeled_text_dev.jsonl.gz"
+
+
+@dataclass(slots=True)
+class LocationExample:
+    """One sentence: text, the trigger's character span and the gold place spans."""
+
+    text: str
+    verb: tuple[int, int]
+    places: list[tuple[int, int]]
+
+
+def _span(text: str, span: dict[str, Any]) -> tuple[int, int] | None:
+    """Gold character offsets, re-found from the span's own text when the offsets do not match it."""
+    start, end = span["start"], span["end"]
+    written = span.get("text")
+    if written is None or text[start:end] == written:
+        return (start, end) if end > start else None
+    found = [i for i in range(len(text)) if text.startswith(written, i)]
+    if not found:
+        return None
+    best = min(found, key=lambda i: abs(i - start))
+    return best, best + len(written)
+
+
+def examples(data_dir: Path, limit: int | None = None, offset: int = 0) -> Iterator[LocationExample]:
+    """The dev sentences (from ``offset``, at most ``limit``) that have a usable verb span."""
+    with gzip.open(data_dir / DEV_FILE, "rt", encoding="utf-8") as handle:
+        lines = handle.read().splitlines()[offset:]
+    for line in lines[:limit] if limit is not None else lines:
+        row = json.loads(line)
+        verbs = [s for s in (_span(row["text"], x) for x in row["spans"] if x["label"] == "VERB") if s]
+        places = [s for s in (_span(row["text"], x) for x in row["spans"] if x["label"] == "LOCATION") if s]
+        if verbs:
+            yield LocationExample(row["text"], verbs[0], places)
+
+
+def score_event_locations(data_dir: Path, limit: int | None = None, offset: int = 0) -> dict[str, float]:
+    """Event-place accuracy and no-place precision/recall of ``event_location`` on event-location dev."""
+    items = list(examples(data_dir, limit, offset))
+    nlp = load_nlp()
+    counts = {"gold": 0, "correct": 0, "predicted": 0, "none_gold": 0, "none_pred": 0, "none_both": 0}
+    for item, doc in zip(items, nlp.pipe([i.text for i in items], batch_size=64), strict=True):
+        verb = doc.char_span(*item.verb, alignment_mode="expand")
+        trigger = verb.root if verb is not None else None
+        sentence = trigger.sent if trigger is not None else doc[:]
+        predicted = event_location(sentence, trigger)
+        hit = (
+            predicted is not None
+            and predicted.start is not None
+            and predicted.end is not None
+            and any(predicted.start < end and start < predicted.end for start, end in item.places)
+        )
+        counts["gold"] += bool(item.places)
+        counts["correct"] += hit
+        counts["predicted"] += predicted is not None
+        counts["none_gold"] += not item.places
+        counts["none_pred"] += predicted is None
+        counts["none_both"] += predicted is None and not item.places
+    places = prf(counts["correct"], counts["predicted"], counts["gold"])
+    nones = prf(counts["none_both"], counts["none_pred"], counts["none_gold"])
+    n = len(items) or 1
+    return {
+        "sentences": float(len(items)),
+        "accuracy": round(counts["correct"] / (counts["gold"] or 1), 4),
+        "precision": round(places.precision, 4),
+        "recall": round(places.recall, 4),
+        "none_precision": round(nones.precision, 4),
+        "none_recall": round(nones.recall, 4),
+        "overall": round((counts["correct"] + counts["none_both"]) / n, 4),
+    }
+
+
+def main(argv: list[str]) -> None:
+    """``python -m storyline.eval.places [limit [offset]]``: print the scores as JSON."""
+    limit = int(argv[0]) if argv else None
+    offset = int(argv[1]) if len(argv) > 1 else 0
+    print(json.dumps(score_event_locations(shared_data_dir(), limit, offset)))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,265 @@
+"""Places in a sentence and the place where its event happened.
+
+``find_places`` starts from what spaCy calls a place (GPE, LOC, FAC), adds names it mislabels (PERSON/ORG
+spans and untagged proper nouns that are gazetteer names of a real town, or that a place word such as
+"village" or "province" follows), and resolves each against the offline gazetteer. ``event_location``
+picks the place attached to the event's trigger by a locative preposition, else the nearest place, else
+the article's places; places that only modify an organisation ("Gaza health ministry"), possessors
+("Syria's army") and origins ("from Lebanon") are not where the event happened.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Span, Token
+
+from storyline.extract.places_gazetteer import Entry, Gazetteer, Level, gazetteer, place_words
+from storyline.extract.places_names import name_key
+from storyline.models import Location
+
+__all__ = ["Gazetteer", "event_location", "find_places", "gazetteer"]
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+MISLABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LANGUAGE"})
+MIN_POPULATION = 5000  # a mislabelled/untagged name after "in"/"at" is a place if it names a town this big
+MIN_POPULATION_OBJECT = 20000  # ... and as a verb's object ("hit Kiryat Shmona") only a town this big
+_SPECIFICITY = {"place": 4.0, "admin2": 3.0, "admin1": 2.0, "country": 1.0, "unresolved": 4.0}
+
+
+def find_places(sentence: Span) -> list[Location]:
+    """Every place named in the sentence, resolved, with doc-level character offsets, in text order."""
+    return [loc for loc, _ in _resolved_places(sentence)]
+
+
+def _resolved_places(sentence: Span) -> list[tuple[Location, Entry | None]]:
+    """Places of the sentence with their gazetteer entries; ambiguous names re-resolved in the sentence's country."""
+    gaz = gazetteer()
+    first = [(span, _resolve(gaz, span)) for span in _place_spans(sentence, gaz)]
+    near = _countries(found[0] for _, found in first if found)
+    out: list[tuple[Location, Entry | None]] = []
+    for span, found in first:
+        again = gaz.resolve(_clean(span.text), near=near) if found and near else found
+        loc = gaz.to_location(again[0], span.text) if again else Location(text=span.text)
+        loc.start, loc.end = span.start_char, span.end_char
+        out.append((loc, again[0] if again else None))
+    return sorted(out, key=lambda pair: pair[0].start or 0)
+
+
+def _resolve(gaz: Gazetteer, span: Span) -> tuple[Entry, Level] | None:
+    """The gazetteer entry of a place span; wider-than-country regions ("the Middle East") stay unresolved."""
+    if place_words().get(name_key(_clean(span.text))) == "macro":
+        return None
+    return gaz.resolve(_clean(span.text))
+
+
+def _clean(text: str) -> str:
+    """A name as the gazetteer wants it: no leading "the", no possessive."""
+    text = text.strip().removesuffix("'s").removesuffix("’s")
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+def _countries(entries: Iterable[Entry]) -> set[str]:
+    """The most common country among resolved entries (the sentence's setting)."""
+    counts = Counter(e.cc for e in entries)
+    return {counts.most_common(1)[0][0]} if counts else set()
+
+
+def _place_spans(sentence: Span, gaz: Gazetteer) -> Iterator[Span]:
+    """Spans that name places: spaCy place entities, mislabelled entities, untagged proper-noun runs."""
+    words = place_words()
+    accepted: list[Span] = []
+    maybe: list[Span] = []
+    for ent in sentence.ents:
+        span = _extend(_trim(ent), gaz)
+        if span is None or ent.label_ == "NORP" or words.get(name_key(_clean(span.text))) == "not-place":
+            continue
+        if ent.label_ in PLACE_LABELS:
+            accepted.append(span)
+        elif ent.label_ in MISLABELS:
+            maybe.append(span)
+    taken = {t.i for span in accepted + maybe for t in span}
+    maybe += [run for run in _proper_runs(sentence) if not taken.intersection(t.i for t in run)]
+    for span in maybe:
+        if _is_place_name(span, gaz, accepted):
+            accepted.append(span)
+    return iter(accepted)
+
+
+def _trim(span: Span) -> Span | None:
+    """The span without a leading determiner or trailing possessive/punctuation; None when nothing is left."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in ("the", "a") or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def _extend(span: Span | None, gaz: Gazetteer) -> Span | None:
+    """The span with a following place word when together they name a curated place ("Jabalia" + "camp")."""
+    if span is None:
+        return None
+    doc = span.doc
+    for width in (2, 1):
+        end = span.end + width
+        if end <= len(doc) and all(
+            _role(t) in ("settlement", "facility") or t.lower_ == "refugee" for t in doc[span.end : end]
+        ):
+            found = gaz.best(doc[span.start : end].text, loose=False)
+            if found and found[0].curated:
+                return doc[span.start : end]
+    return span
+
+
+def _proper_runs(sentence: Span) -> Iterator[Span]:
+    """Maximal runs of proper nouns (with inner "al-"/"de" glue) not inside an entity."""
+    doc, i = sentence.doc, sentence.start
+    while i < sentence.end:
+        if doc[i].pos_ == "PROPN" and not doc[i].ent_type_:
+            j = i + 1
+            while (
+                j < sentence.end
+                and (doc[j].pos_ == "PROPN" or doc[j].text in ("-", "al", "el"))
+                and not doc[j].ent_type_
+            ):
+                j += 1
+            yield doc[i:j]
+            i = j
+        else:
+            i += 1
+
+
+def _is_place_name(span: Span, gaz: Gazetteer, places: list[Span]) -> bool:
+    """A mislabelled or untagged span is a place when a place word names it as one ("Damboa town", "city of
+    Ibb"), or when it sits where places sit (after "in"/"at", or listed with a place) and names a real town."""
+    words = place_words()
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    before = doc[span.start - 2] if span.start >= 2 and doc[span.start - 1].lower_ == "of" else None
+    if any(t is not None and _role(t) in ("admin", "settlement") for t in (after, before)):
+        return True
+    if len(span) > 1 and words.get(span[-1].lower_) in ("admin", "settlement"):
+        return True
+    root = span.root
+    locative = root.dep_ == "pobj" and _role(root.head) == "locative"
+    listed = root.dep_ in ("conj", "appos") and any(root.head in p for p in places)
+    patient = root.dep_ in ("dobj", "pobj", "nsubjpass", "conj", "appos")
+    if not (locative or listed or patient) or (span.text.isupper() and len(span.text) <= 5):
+        return False
+    found = gaz.best(_clean(span.text), loose=False)
+    if found is None:
+        return False
+    entry = found[0]
+    bar = MIN_POPULATION if locative or listed else MIN_POPULATION_OBJECT
+    return entry.curated or entry.precision != "place" or entry.population >= bar
+
+
+def _role(token: Token) -> str | None:
+    """The place-word role of a token, by its lower-case form or lemma."""
+    words = place_words()
+    return words.get(token.lower_) or words.get(token.lemma_.lower())
+
+
+def event_location(
+    sentence: Span, trigger: Token | None = None, *, context: list[Location] | None = None
+) -> Location | None:
+    """Where the sentence's event happened: the trigger's locative place, else the nearest, else the article's."""
+    ranked = [
+        (loc, entry, tier) for loc, entry in _resolved_places(sentence) if (tier := _tier(sentence, loc, trigger)) >= 0
+    ]
+    if ranked:
+        return max(ranked, key=lambda r: _rank(sentence, r[0], r[1], r[2], trigger))[0]
+    return _from_context(context)
+
+
+def _span_of(sentence: Span, place: Location) -> Span:
+    """The tokens of a found place."""
+    span = sentence.doc.char_span(place.start or 0, place.end or 0, alignment_mode="expand")
+    assert span is not None
+    return span
+
+
+def _tier(sentence: Span, place: Location, trigger: Token | None) -> int:
+    """How likely a place is the event's setting: 2 on a locative path from the trigger, 1 plain,
+    0 an origin or reference point ("from Lebanon", "30 km north of Gaza"), -1 not a setting at all
+    (it only qualifies an organisation: "Gaza health ministry", "Syria's army")."""
+    root = _span_of(sentence, place).root
+    head = root.head
+    if root.dep_ in ("poss", "compound", "amod", "nmod") and _role(head) == "organisation":
+        return -1
+    if root.dep_ == "pobj" and (
+        _role(head) == "origin" or (head.lower_ == "of" and _role(head.head) in ("direction", "reference"))
+    ):
+        return 0
+    if root.dep_ == "pobj" and _role(head) == "direction":
+        return 0
+    if trigger is not None and _through_subject(root, trigger):
+        return 0
+    return 2 if _locative_path(root, trigger) else 1
+
+
+def _through_subject(token: Token, trigger: Token) -> bool:
+    """True when the place is the trigger's (active) subject or hangs from it: an actor, not a setting."""
+    node = token
+    for _ in range(10):
+        if node.head.i == trigger.i:
+            return node.dep_ in ("nsubj", "csubj")
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _rank(sentence: Span, place: Location, entry: Entry | None, tier: int, trigger: Token | None) -> tuple[float, ...]:
+    """Sort key: tier, then (on the trigger's path) the most specific place, then closeness to the trigger."""
+    root = _span_of(sentence, place).root
+    distance = abs(root.i - trigger.i) if trigger is not None else root.i - sentence.start
+    if tier < 2:
+        return (tier, 0, 0, -distance)
+    population = entry.population if entry is not None else 0
+    return (tier, _specificity(sentence, place), -population, -distance)
+
+
+def _specificity(sentence: Span, place: Location) -> float:
+    """How narrow a place is: its gazetteer precision, lowered by a following region word ("Mt. Elgon region")."""
+    if place_words().get(name_key(_clean(place.text))) == "macro":
+        return 0.5
+    span = _span_of(sentence, place)
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    level = _SPECIFICITY[place.precision]
+    return min(level, 2.5) if after is not None and _role(after) == "admin" else level
+
+
+def _locative_path(token: Token, trigger: Token | None) -> bool:
+    """True when the place hangs from the trigger (or, with no trigger, from anything) through a locative
+    preposition ("in", "at", "the city of"), or is (part of) the trigger's direct object ("shelled Kharkiv")."""
+    seen_locative = False
+    node = token
+    for _ in range(10):
+        seen_locative = seen_locative or _is_locative(node)
+        if trigger is not None and node.head.i == trigger.i:
+            return seen_locative or node.dep_ == "dobj"
+        if node.head.i == node.i:
+            return seen_locative and trigger is None
+        node = node.head
+    return False
+
+
+def _is_locative(node: Token) -> bool:
+    """A prepositional object that places something: "in X", "near X", "the town of X" (not "the capital of X")."""
+    if node.dep_ != "pobj" or _role(node.head) != "locative":
+        return False
+    return node.head.lower_ != "of" or _role(node.head.head) in ("settlement", "admin")
+
+
+def _from_context(context: list[Location] | None) -> Location | None:
+    """The article's most mentioned resolved place, when the sentence names none."""
+    resolved = [c for c in context or [] if c.precision != "unresolved"]
+    if not resolved:
+        return None
+    counts = Counter((c.name, c.country) for c in resolved)
+    top = counts.most_common(1)[0][0]
+    return next(c for c in resolved if (c.name, c.country) == top)

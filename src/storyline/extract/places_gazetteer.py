@@ -1,0 +1,246 @@
+"""The offline gazetteer: GeoNames places, admin regions and countries, plus curated names, looked up by name.
+
+Data (``resources/places/``, rebuilt by ``scripts/build_gazetteer.py`` from installed packages):
+``geonames.tsv.gz`` (GeoNames cities1000), ``admin.tsv.gz``, ``countries.tsv``, and curated
+``curated.tsv`` (camps, neighbourhoods, hospitals, crossings), ``country_aliases.tsv``,
+``admin_aliases.tsv``, ``place_words.tsv``. A lookup is a dict hit on a normalised key; ties between
+places of one name go to the hinted country, then the article's countries, then population.
+"""
+
+from __future__ import annotations
+
+import gzip
+import math
+import re
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+from typing import Literal, cast
+
+from storyline.extract.places_names import bare_key, loose_key, name_key
+from storyline.models import Location, PlacePrecision
+
+Want = Literal["admin", "place"] | None
+Level = Literal["exact", "bare", "loose"]
+GAZETTEER_FILE = "gazetteer.tsv.gz"  # built by scripts/build_gazetteer.py
+_SPLIT = re.compile(r"\s+[-–—]\s+|,\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """An entry found under a name, and whether the name is its main name (not an alternate)."""
+
+    entry: Entry
+    main: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One gazetteer record."""
+
+    name: str
+    lat: float | None
+    lon: float | None
+    cc: str  # ISO2
+    admin1: str
+    admin2: str
+    population: int
+    precision: PlacePrecision
+    source: str = ""  # "" for GeoNames; the curated file's source for curated places
+
+    @property
+    def curated(self) -> bool:
+        """True for hand-curated places (camps, neighbourhoods, landmarks)."""
+        return bool(self.source)
+
+
+def _parse_entry(line: str) -> Entry:
+    """An entry from its line in the gazetteer file."""
+    name, lat, lon, cc, admin1, admin2, population, precision, source = line.split("\t")
+    kind = cast(PlacePrecision, precision)
+    return Entry(name, _float(lat), _float(lon), cc, admin1, admin2, int(population), kind, source)
+
+
+def _float(value: str) -> float | None:
+    """A coordinate, or None when the field is empty."""
+    return float(value) if value else None
+
+
+def _resource(name: str) -> bytes:
+    """Bytes of a file in ``resources/places``."""
+    return files("storyline").joinpath("resources", "places", name).read_bytes()
+
+
+@lru_cache(maxsize=1)
+def place_words() -> dict[str, str]:
+    """Word → role ("admin", "settlement", "facility", "direction", "locative", "origin")."""
+    lines = _resource("place_words.tsv").decode("utf-8").splitlines()
+    return dict(cast(tuple[str, str], tuple(line.split("\t")[:2])) for line in lines if line and line[0] != "#")
+
+
+class Gazetteer:
+    """Names → entries, with the ranking that picks one entry for a name in context."""
+
+    def __init__(self, data: bytes | None = None) -> None:
+        sections = gzip.decompress(data or _resource(GAZETTEER_FILE)).decode("utf-8").split("\n\f\n")
+        header, countries, lines, *indexes = sections
+        self.digest = header.split("\t")[2]
+        table = [line.split("\t") for line in countries.split("\n")]
+        self.iso3: dict[str, str] = {iso2: iso3 for iso2, iso3, _ in table}
+        self.country_names: dict[str, str] = {iso2: name for iso2, _, name in table}
+        self._lines = lines.split("\n")
+        self._entries: dict[int, Entry] = {}
+        self._exact, self._bare, self._loose = (
+            dict(zip(keys.split("\n"), ids.split("\n"), strict=True))
+            for keys, ids in zip(indexes[::2], indexes[1::2], strict=True)
+        )
+
+    def entry(self, index: int) -> Entry:
+        """Entry ``index``, parsed on first use."""
+        found = self._entries.get(index)
+        if found is None:
+            found = self._entries[index] = _parse_entry(self._lines[index])
+        return found
+
+    def _entries_for(self, ids: str | None) -> list[Match]:
+        """Entries of an index value ("=12,40": "=" marks a match on the entry's main name)."""
+        return [Match(self.entry(int(i.lstrip("="))), i[0] == "=") for i in ids.split(",")] if ids else []
+
+    def country_code(self, country: str | None) -> str | None:
+        """ISO2 code from an ISO2 or ISO3 code or a country name; None when unknown."""
+        if not country:
+            return None
+        if country.upper() in self.iso3:
+            return country.upper()
+        for iso2, iso3 in self.iso3.items():
+            if iso3 == country.upper():
+                return iso2
+        best = self.best(country)
+        return best[0].cc if best and best[0].precision == "country" else None
+
+    def candidates(self, name: str, *, loose: bool = True) -> tuple[list[Match], Level | None]:
+        """Entries filed under ``name``: strict key first, then without an article, then the loose skeleton."""
+        key = name_key(name)
+        if key in self._exact:
+            return self._entries_for(self._exact[key]), "exact"
+        bare = bare_key(name)
+        ids = self._bare.get(bare) or self._exact.get(bare)
+        if ids:
+            return self._entries_for(ids), "bare"
+        skeleton = loose_key(name)
+        if loose and len(skeleton) >= 4 and skeleton in self._loose:
+            return self._entries_for(self._loose[skeleton]), "loose"
+        return [], None
+
+    def best(
+        self,
+        name: str,
+        country: str | None = None,
+        *,
+        near: Collection[str] = (),
+        want: Want = None,
+        loose: bool = True,
+    ) -> tuple[Entry, Level] | None:
+        """The best-ranked entry for one name variant, or None."""
+        matches, level = self.candidates(name, loose=loose)
+        if not matches or level is None:
+            return None
+        hint = self.country_code(country)
+        return max(matches, key=lambda m: _score(m, want, hint, near)).entry, level
+
+    def lookup(self, name: str, country: str | None = None, *, near: Collection[str] = ()) -> Location:
+        """Resolve a place name (ISO2/ISO3/name ``country`` hint, ``near`` = ISO2 codes of the article's places)."""
+        found = self.resolve(name, country, near=near)
+        if found is None:
+            return Location(text=name)
+        return self.to_location(found[0], name)
+
+    def resolve(
+        self, name: str, country: str | None = None, *, near: Collection[str] = (), loose: bool = True
+    ) -> tuple[Entry, Level] | None:
+        """The entry a written name refers to, trying its variants ("Gaza - Shujaiyya", "Donetsk Oblast") in order."""
+        parts = [p for p in _SPLIT.split(name.strip()) if p]
+        if len(parts) > 1:
+            return self._resolve_parts(parts, name, country, near, loose)
+        for variant, want in _variants(name):
+            found = self.best(variant, country, near=near, want=want, loose=loose)
+            if found:
+                return found
+        return None
+
+    def _resolve_parts(
+        self, parts: list[str], name: str, country: str | None, near: Collection[str], loose: bool
+    ) -> tuple[Entry, Level] | None:
+        """ "Gaza - Shujaiyya" (parent first), "Shujaiyya, Gaza" (parent last): the specific part, in the parent."""
+        specific, parents = (parts[-1], parts[:-1]) if re.search(r"\s[-–—]\s", name) else (parts[0], parts[1:])
+        parent = next((p for p in (self.resolve(x, country, near=near, loose=loose) for x in parents) if p), None)
+        hint = parent[0].cc if parent else country
+        child = self.resolve(specific, hint, near=near, loose=loose)
+        if child and (parent is None or child[0].cc == parent[0].cc):
+            return child
+        return parent or child
+
+    def to_location(self, entry: Entry, text: str) -> Location:
+        """The Location record for an entry, as written in ``text``."""
+        return Location(
+            text=text,
+            name=entry.name,
+            admin1=entry.admin1 or None,
+            admin2=entry.admin2 or None,
+            country=self.iso3.get(entry.cc),
+            lat=entry.lat,
+            lon=entry.lon,
+            precision=entry.precision,
+        )
+
+
+_ADMIN = ("admin1", "admin2")
+
+
+def _score(match: Match, want: Want, hint: str | None, near: Collection[str]) -> float:
+    """Rank of an entry for a name: hinted country, article countries, kind, curated, main name, population."""
+    entry = match.entry
+    score = math.log10(entry.population + 10) + (1.0 if match.main else 0.0)
+    score += 3.0 if entry.precision == "country" else 0.0
+    score += 2.0 if entry.curated else 0.0
+    if want == "admin":
+        score += 4.0 if entry.precision in _ADMIN else 0.0
+    elif want == "place":
+        score += 2.0 if entry.precision == "place" else 0.0
+    else:
+        score -= 1.0 if entry.precision in _ADMIN else 0.0
+    score += 8.0 if hint and entry.cc == hint else 0.0
+    score += 3.0 if entry.cc in near else 0.0
+    return score
+
+
+def _variants(name: str) -> Iterator[tuple[str, Want]]:
+    """Name variants from most to least literal: as written, without type words, without direction words."""
+    words = place_words()
+    tokens = name.replace("’", "'").strip().removesuffix("'s").split()
+    yield " ".join(tokens), None
+    core, want = list(tokens), _want(None)
+    while len(core) > 1 and words.get(core[-1].lower()) in ("admin", "settlement", "facility"):
+        want = _want(words[core.pop().lower()])
+        if len(core) > 1 and core[-1].lower() in ("refugee", "local", "government"):
+            core.pop()
+    while len(core) > 2 and core[1].lower() == "of" and words.get(core[0].lower()) in ("admin", "settlement"):
+        want, core = _want(words[core[0].lower()]), core[2:]
+    if core != tokens:
+        yield " ".join(core), want
+    if len(core) > 1 and words.get(core[0].lower()) == "direction":
+        yield " ".join(core[1:]), want
+
+
+def _want(role: str | None) -> Want:
+    """What a type word asks for: an admin region ("province") or a place ("town", "camp", "hospital")."""
+    if role is None:
+        return None
+    return "admin" if role == "admin" else "place"
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The shared gazetteer, loaded once from the shipped files."""
+    return Gazetteer()

@@ -1,0 +1,56 @@
+"""Place-name normalisation: the keys under which the gazetteer files a name.
+
+Three keys, from strict to loose:
+- ``name_key``: case, diacritics, apostrophes, hyphens and spaces folded ("Khān Yūnis" → "khan yunis");
+- ``bare_key``: also without a leading Arabic article ("Al-Nayrab" → "nayrab");
+- ``loose_key``: a transliteration skeleton: articles and spaces gone, vowel runs and common digraphs
+  merged ("Jabalia", "Jabalya" → "jabala"; "Shujaiyya", "Shuja'iyya", "Shejaiya" → "sajaya").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_QUOTES = str.maketrans("", "", "'`’‘ʿʾ´\u02bb\u02bc")
+_ARTICLES = frozenset(
+    {"al", "el", "an", "ar", "as", "ash", "at", "ad", "az", "ath", "adh", "ul", "es", "ez", "et", "er", "en"}
+)
+_DIGRAPHS = (
+    ("kh", "k"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("sh", "s"), ("ch", "s"), ("ph", "f"),
+    ("q", "k"), ("c", "k"), ("w", "u"), ("z", "s"),
+)  # fmt: skip
+_VOWEL_RUN = re.compile(r"[aeiouy]+")
+_DOUBLE = re.compile(r"(.)\1+")
+
+
+def fold(text: str) -> str:
+    """ASCII, lower case, without diacritics or apostrophes."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return text.lower().translate(_QUOTES)
+
+
+def name_key(name: str) -> str:
+    """Case, diacritics, punctuation and spacing folded; a leading "the" dropped."""
+    key = _NON_ALNUM.sub(" ", fold(name)).strip()
+    return key[4:] if key.startswith("the ") else key
+
+
+def bare_key(name: str) -> str:
+    """``name_key`` without a leading Arabic article ("al-", "el ", "as-" ...)."""
+    key = name_key(name)
+    head, _, rest = key.partition(" ")
+    return rest if head in _ARTICLES and rest else key
+
+
+def loose_key(name: str) -> str:
+    """A transliteration skeleton: articles, spaces, vowel-run and digraph differences removed."""
+    words = [w for w in name_key(name).split() if w not in _ARTICLES]
+    key = "".join(words)
+    for digraph, single in _DIGRAPHS:
+        key = key.replace(digraph, single)
+    key = _VOWEL_RUN.sub("a", key)
+    key = _DOUBLE.sub(r"\1", key)
+    return key[:-1] if key.endswith("h") and len(key) > 3 else key  # "Rafah" / "Rafa"

@@ -1,0 +1,153 @@
+"""The gazetteer, places in a sentence and the event's place.
+
+Sentences are written for these tests in the shapes of ACLED notes and wire copy; the dev-data test reads
+ahalterman/event_location (MIT) from ../shared/data at run time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from storyline.eval.places import score_event_locations
+from storyline.extract.places import event_location, find_places, gazetteer
+from storyline.extract.places_names import loose_key
+from storyline.models import Location
+from storyline.nlp import load_nlp
+
+PLACES = Path(__file__).resolve().parents[1] / "src" / "storyline" / "resources" / "places"
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Any:
+    """The shared spaCy pipeline, loaded once."""
+    return load_nlp()
+
+
+@pytest.mark.parametrize(
+    ("written", "name", "country", "precision"),
+    [
+        ("Khan Yunis", "Khan Yunis", "PSE", "place"),
+        ("Khān Yūnis", "Khan Yunis", "PSE", "place"),
+        ("Khan Younis", "Khan Yunis", "PSE", "place"),
+        ("Jabalia", "Jabalya", "PSE", "place"),
+        ("Jabalya", "Jabalya", "PSE", "place"),
+        ("Jabalia refugee camp", "Jabalia camp", "PSE", "place"),
+        ("Shuja'iyya", "Shujaiyya", "PSE", "place"),
+        ("Shejaiya", "Shujaiyya", "PSE", "place"),
+        ("Gaza - Shujaiyya", "Shujaiyya", "PSE", "place"),
+        ("Deir el-Balah", "Dayr al Balah", "PSE", "place"),
+        ("the Gaza Strip", "Gaza Strip", "PSE", "admin1"),
+        ("West Bank", "West Bank", "PSE", "admin1"),
+        ("Palestine", "Palestinian Territory", "PSE", "country"),
+        ("Al-Shifa hospital", "Al-Shifa hospital", "PSE", "place"),
+        ("Kharkov", "Kharkiv", "UKR", "place"),
+        ("Kiev", "Kyiv", "UKR", "place"),
+        ("Donetsk Oblast", "Donetsk", "UKR", "admin1"),
+        ("North Darfur", "Northern Darfur", "SDN", "admin1"),
+        ("El-Fasher", "El Fasher", "SDN", "place"),
+        ("El Geneina", "Al-Junaynah", "SDN", "place"),
+        ("Gao", "Gao", "MLI", "place"),
+        ("Tillabéri", "Tillaberi", "NER", "admin1"),
+        ("Borno state", "Borno", "NGA", "admin1"),
+        ("U.S.", "United States", "USA", "country"),
+    ],
+)
+def test_lookup_of_tricky_names(written: str, name: str, country: str, precision: str) -> None:
+    found = gazetteer().lookup(written)
+    assert (found.name, found.country, found.precision) == (name, country, precision)
+    assert found.text == written and found.lat is not None and found.lon is not None
+
+
+def test_unknown_name_is_unresolved_without_coordinates() -> None:
+    assert gazetteer().lookup("Xyzzyplatz Nowhere") == Location(text="Xyzzyplatz Nowhere")
+
+
+def test_country_hint_picks_among_namesakes() -> None:
+    gaz = gazetteer()
+    assert gaz.lookup("Tripoli").country == "LBY"
+    assert gaz.lookup("Tripoli", "LBN").country == "LBN"
+    assert gaz.lookup("Hebron", "United States").country == "USA"
+
+
+def test_transliteration_skeleton_merges_spellings() -> None:
+    assert loose_key("Jabalia") == loose_key("Jabalya") == loose_key("Jabaliya")
+    assert loose_key("Nuseirat") == loose_key("An Nusayrat")
+    assert loose_key("Jabalia") != loose_key("Nablus")
+
+
+def test_curated_places_lie_beside_their_geonames_town() -> None:
+    gaz = gazetteer()
+    for line in (PLACES / "curated.tsv").read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        name, _, lat, lon, cc, _, within, _ = line.split("\t")
+        town = gaz.lookup(within, "PS" if cc == "IL" else cc)
+        assert town.lat is not None and town.lon is not None, within
+        km = math.hypot(float(lat) - town.lat, (float(lon) - town.lon) * math.cos(math.radians(town.lat))) * 111
+        assert km < 10, (name, within, round(km, 1))
+
+
+def test_gazetteer_file_is_built_from_the_current_curated_files() -> None:
+    names = ("country_aliases.tsv", "admin_aliases.tsv", "curated.tsv", "place_words.tsv")
+    digest = hashlib.sha256(b"".join((PLACES / n).read_bytes() for n in names)).hexdigest()[:16]
+    assert gazetteer().digest == digest, "curated files changed: run python scripts/build_gazetteer.py"
+
+
+def test_common_words_are_not_places(nlp: Any) -> None:
+    assert find_places(nlp("The police said the beach was closed and there was hope of reopening it.")[:]) == []
+
+
+def test_find_places_includes_mislabelled_names_with_offsets(nlp: Any) -> None:
+    text = "Israeli strikes on Khan Yunis killed 12 people, the Gaza health ministry said."
+    places = find_places(nlp(text)[:])
+    khan = next(p for p in places if p.name == "Khan Yunis")
+    assert text[khan.start or 0 : khan.end or 0] == "Khan Yunis" and khan.country == "PSE"
+
+
+def _event_place(nlp: Any, text: str, verb: str) -> Location | None:
+    doc = nlp(text)
+    trigger = next(t for t in doc if t.text == verb)
+    return event_location(doc[:], trigger)
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "place"),
+    [
+        (
+            "On 9 October 2023, Israeli warplanes struck a house in Jabalia camp, killing 4 people.",
+            "struck",
+            "Jabalia camp",
+        ),
+        (
+            "The Gaza health ministry said 30 people were killed in an air strike on a school in Nuseirat.",
+            "killed",
+            "Nuseirat",
+        ),
+        ("RSF fighters attacked El Fasher, the capital of North Darfur, on Friday.", "attacked", "El Fasher"),
+        ("Russian forces shelled the Donetsk Oblast town of Avdiivka overnight.", "shelled", "Avdiivka"),
+        ("Gunmen killed 20 villagers near Djibo in northern Burkina Faso.", "killed", "Djibo"),
+        ("Rockets fired from Lebanon hit Kiryat Shmona on Sunday.", "hit", "Kiryat Shmona"),
+        ("In the West Bank city of Nablus, a Palestinian man was shot in a refugee camp.", "shot", "Nablus"),
+    ],
+)
+def test_event_location_is_where_it_happened(nlp: Any, text: str, verb: str, place: str) -> None:
+    found = _event_place(nlp, text, verb)
+    assert found is not None and found.text == place
+
+
+def test_event_location_falls_back_to_the_article(nlp: Any) -> None:
+    doc = nlp("He said the talks would continue.")
+    assert event_location(doc[:], doc[1]) is None
+    context = [Location(text="Rafah", name="Rafah", country="PSE", precision="place")]
+    assert event_location(doc[:], doc[1], context=context) == context[0]
+
+
+def test_dev_event_locations_score(shared_data: Path) -> None:
+    scores = score_event_locations(shared_data, limit=150)
+    assert scores["sentences"] > 100
+    assert scores["accuracy"] >= 0.7, scores

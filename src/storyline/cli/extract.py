@@ -1,1 +1,209 @@
-"""Commands of the extract area (registered on import by storyline.cli)."""
+"""Commands of the extract area (registered on import by storyline.cli).
+
+``storyline extract`` is a JSON Lines filter: ``{"id", "text", "date"?}`` in, ``{"id", "events": [...]}``
+out, one line per input line, in order. Lines are read in batches (one nlp.pipe per batch); a batch is
+processed as soon as it is full or no more input is waiting, then written and flushed. A line that cannot
+be processed gets ``{"id", "events": [], "error"}`` and the filter goes on.
+``storyline events`` lists or exports the events in the store; ``storyline eval extract`` scores extraction.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import json
+import logging
+import os
+import select
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any, TextIO
+
+import click
+
+from storyline import settings
+from storyline.cli import cli, eval_group
+from storyline.errors import InputError, UsageError
+from storyline.extract import extract_results
+from storyline.extract.records import ACLED_COLUMNS, EventFilter, acled_row, filter_events, parse_line, record_id
+
+log = logging.getLogger(__name__)
+
+
+class LineReader:
+    """Lines from a binary stream, and whether another line is waiting without blocking (for streaming)."""
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        self.stream = stream
+        self.buffer = b""
+        self.eof = False
+        try:
+            self.fd: int | None = stream.fileno() if os.name == "posix" else None
+        except (AttributeError, OSError, ValueError):
+            self.fd = None
+
+    def readline(self) -> bytes:
+        """The next line (with its newline), or b"" at the end."""
+        if self.fd is None:
+            return self.stream.readline()
+        while b"\n" not in self.buffer and not self.eof:
+            chunk = os.read(self.fd, 1 << 16)
+            self.eof = not chunk
+            self.buffer += chunk
+        line, sep, rest = self.buffer.partition(b"\n")
+        self.buffer = rest
+        return line + sep
+
+    def waiting(self) -> bool:
+        """Whether a next line can be read now (True for non-descriptor streams, which never block)."""
+        if self.fd is None or b"\n" in self.buffer or self.eof:
+            return True
+        readable, _, _ = select.select([self.fd], [], [], 0)
+        return bool(readable)
+
+
+def _batches(lines: IO[bytes], size: int) -> Iterator[list[bytes]]:
+    """Lines in batches of up to ``size``; a shorter batch as soon as the writer pauses."""
+    reader = LineReader(lines)
+    batch: list[bytes] = []
+    while line := reader.readline():
+        batch.append(line)
+        if len(batch) >= size or not reader.waiting():
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _error(raw: bytes, error: InputError) -> dict[str, Any]:
+    """The output record of a line that could not be read."""
+    return {"id": record_id(raw.decode("utf-8", errors="replace")), "events": [], "error": str(error)}
+
+
+def process_batch(numbered: list[tuple[int, bytes]], name: str) -> list[dict[str, Any]]:
+    """Extract the events of a batch of (line number, line) pairs: one output record per line."""
+    records: list[Any] = []
+    for number, raw in numbered:
+        try:
+            records.append(parse_line(raw.decode("utf-8", errors="replace"), f"{name}#L{number}"))
+        except InputError as exc:
+            records.append(exc)
+    good = [r for r in records if not isinstance(r, InputError)]
+    try:
+        results = iter(list(extract_results([(r.text, r.date) for r in good])))
+    except Exception as exc:  # a bug on one odd batch must not stop the stream: report it per line
+        log.debug("batch failed", exc_info=True)
+        return [{"id": getattr(r, "id", None), "events": [], "error": f"internal error: {exc}"} for r in records]
+    out = []
+    for (_, raw), record in zip(numbered, records, strict=True):
+        if isinstance(record, InputError):
+            out.append(_error(raw, record))
+            continue
+        result = next(results)
+        if isinstance(result, InputError):
+            out.append({"id": record.id, "events": [], "error": str(result)})
+        else:
+            out.append({"id": record.id, "events": [e.to_dict() for e in result]})
+    return out
+
+
+def run_filter(lines: IO[bytes], out: TextIO, *, name: str, batch_size: int) -> tuple[int, int]:
+    """Extract every non-blank input line onto ``out``; return (lines read, lines with an error)."""
+    seen = failed = number = 0
+    for batch in _batches(lines, batch_size):
+        numbered = []
+        for raw in batch:
+            number += 1
+            if raw.strip():
+                numbered.append((number, raw))
+        for result in process_batch(numbered, name) if numbered else []:
+            seen += 1
+            failed += "error" in result
+            out.write(json.dumps(result, ensure_ascii=False) + "\n")
+        out.flush()
+    return seen, failed
+
+
+@cli.command("extract")
+@click.argument("source", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path), default="-")
+@click.option("--batch-size", type=int, default=None, help="Lines per nlp.pipe batch (default: nlp_batch_size).")
+def extract_command(source: Path, batch_size: int | None) -> None:
+    """Extract events from JSON Lines {"id","text","date"?}: one {"id","events"} line out per line in."""
+    size = batch_size or settings.get("nlp_batch_size")
+    if size < 1:
+        raise UsageError("--batch-size must be at least 1")
+    if str(source) == "-":
+        seen, failed = run_filter(sys.stdin.buffer, sys.stdout, name="<stdin>", batch_size=size)
+    else:
+        with source.open("rb") as handle:
+            seen, failed = run_filter(handle, sys.stdout, name=str(source), batch_size=size)
+    log.info("extract: %d lines, %d with an error", seen, failed)
+
+
+def _date_option(value: str | None) -> datetime.date | None:
+    """A --since/--until value as a date."""
+    if value is None:
+        return None
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError as exc:
+        raise UsageError(f"not an ISO date (YYYY-MM-DD): {value!r}") from exc
+
+
+@cli.command("events")
+@click.option("--db", default=None, help="Database (default: STORYLINE_DB or ./storyline.db).")
+@click.option("--type", "type_", default=None, help="PLOVER type, ACLED event type or sub-event type.")
+@click.option("--actor", default=None, help="Text in actor1 or actor2 (name, text or country).")
+@click.option("--place", default=None, help="Text in the location (name, admin areas, country).")
+@click.option("--since", default=None, help="Events on or after this date (YYYY-MM-DD).")
+@click.option("--until", default=None, help="Events on or before this date (YYYY-MM-DD).")
+@click.option("--source", default=None, help="Text in the attribution (source or outlet).")
+@click.option("--limit", type=int, default=None, help="At most this many events.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "acled-csv"]), default="jsonl", show_default=True)
+def events_command(
+    db: str | None,
+    type_: str | None,
+    actor: str | None,
+    place: str | None,
+    since: str | None,
+    until: str | None,
+    source: str | None,
+    limit: int | None,
+    fmt: str,
+) -> None:
+    """List or export the events in the store, filtered by type, actor, place, date range and source."""
+    from storyline.store import Store
+
+    keep = EventFilter(None, actor, place, _date_option(since), _date_option(until), source)
+    keep.type = type_
+    with Store.open(db) as store:
+        rows = list(filter_events(store.events(), keep))
+    rows = rows[:limit] if limit is not None else rows
+    if fmt == "jsonl":
+        for row in rows:
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+        return
+    writer = csv.DictWriter(sys.stdout, fieldnames=list(ACLED_COLUMNS))
+    writer.writeheader()
+    for row in rows:
+        writer.writerow(acled_row(row))
+
+
+@eval_group.command("extract")
+@click.option("--data", "data_dir", default=None, help="The shared/data folder (default: ../shared/data).")
+@click.option("--limit", type=int, default=None, help="Score at most this many items per gold set (deterministic).")
+@click.option(
+    "--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Also write the figures here."
+)
+def eval_extract_command(data_dir: str | None, limit: int | None, out: Path | None) -> None:
+    """Score extraction on the dev gold: PLOVER GSR, casualty mentions, event locations, the seed."""
+    from storyline.eval.data import shared_data_dir
+    from storyline.eval.extract import evaluate
+
+    figures = evaluate(shared_data_dir(data_dir), limit=limit)
+    text = json.dumps(figures, indent=2, ensure_ascii=False)
+    click.echo(text)
+    if out is not None:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text + "\n", encoding="utf-8")

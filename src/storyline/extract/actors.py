@@ -1,0 +1,226 @@
+"""Actors: who acted and who was acted on, as an ACLED-style name, ISO3 country and PLOVER sector.
+
+Mentions come from the curated dictionary of named groups (``resources/actors/groups.tsv``), nationality
+words with a head noun that names a kind of actor ("Israeli forces" → ISR MIL), demonyms alone
+("700 Israelis" → ISR civilians), and definite descriptions ("the Islamist group") resolved to the most
+recent named actor of a matching sector.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import TYPE_CHECKING
+
+from storyline.extract import lexicon
+from storyline.models import Actor
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+_NAME_PATTERNS = {
+    "MIL": "Military Forces of {c}",
+    "COP": "Police Forces of {c}",
+    "GOV": "Government of {c}",
+    "CVL": "Civilians ({c})",
+    "PRO": "Protesters ({c})",
+    "RIO": "Rioters ({c})",
+    "REB": "Unidentified Armed Group ({c})",
+    "UAF": "Unidentified Armed Group ({c})",
+    "MED": "Journalists ({c})",
+    "HLH": "Health Workers ({c})",
+    "REF": "Refugees/IDPs ({c})",
+}
+_BARE_NAMES = {"CVL": "Civilians", "PRO": "Protesters", "RIO": "Rioters", "UAF": "Unidentified Armed Group"}
+ARMED = frozenset({"MIL", "REB", "UAF", "COP", "SPY"})
+# Sectors that take the country of the event's place when the text gives none (as ACLED codes them).
+LOCAL_SECTORS = frozenset({"CVL", "PRO", "RIO", "COP", "HLH", "MED", "REF"})
+
+
+@dataclass(slots=True)
+class Mention:
+    """An actor mention in a sentence: token range [start, end) in the Doc and the actor."""
+
+    actor: Actor
+    start: int
+    end: int
+    named: bool = False
+
+
+def actor_name(country: str | None, sector: str | None, fallback: str) -> str:
+    """ACLED-style name: "Military Forces of Israel", "Civilians (Palestine)", or the text."""
+    display = lexicon.countries().display(country)
+    if sector and display and sector in _NAME_PATTERNS:
+        return _NAME_PATTERNS[sector].format(c=display)
+    if sector in _BARE_NAMES and not display:
+        return _BARE_NAMES[sector or ""]
+    if display and sector is None:
+        return display
+    return fallback
+
+
+def with_country(actor: Actor, country: str | None) -> Actor:
+    """The actor given a country (and an ACLED name using it) when it had none."""
+    if actor.country or not country:
+        return actor
+    return replace(actor, country=country, name=actor_name(country, actor.sector, actor.name or actor.text))
+
+
+@cache
+def _alias_regex() -> re.Pattern[str]:
+    """One regex matching every group alias as a whole word, longest first."""
+    aliases = sorted(lexicon.groups(), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in aliases) + r")(?![\w])")
+
+
+@dataclass(slots=True)
+class DocActors:
+    """Named-group matches over a whole text, for mentions and cross-sentence coreference."""
+
+    starts: list[int]
+    ends: list[int]
+    groups: list[lexicon.Group]
+    base: int = 0  # offset of the Doc being read within the whole text; methods take Doc offsets
+
+    @classmethod
+    def scan(cls, text: str) -> DocActors:
+        """Find every alias of a named group in the text."""
+        starts, ends, found = [], [], []
+        table = lexicon.groups()
+        for match in _alias_regex().finditer(text):
+            starts.append(match.start())
+            ends.append(match.end())
+            found.append(table[match.group(0)])
+        return cls(starts, ends, found)
+
+    def within(self, start: int, end: int) -> list[tuple[int, int, lexicon.Group]]:
+        """Matches inside [start, end) of the text."""
+        start, end = start + self.base, end + self.base
+        i = bisect.bisect_left(self.starts, start)
+        out = []
+        while i < len(self.starts) and self.starts[i] < end:
+            if self.ends[i] <= end:
+                out.append((self.starts[i] - self.base, self.ends[i] - self.base, self.groups[i]))
+            i += 1
+        return out
+
+    def antecedent(self, before: int, sectors: set[str]) -> tuple[str, lexicon.Group] | None:
+        """The most recent named group before a character offset whose sector is one of ``sectors``."""
+        i = bisect.bisect_left(self.starts, before + self.base) - 1
+        while i >= 0:
+            if self.groups[i].sector in sectors:
+                return str(i), self.groups[i]
+            i -= 1
+        return None
+
+
+def _group_actor(text: str, group: lexicon.Group, start: int, end: int) -> Actor:
+    """Actor for a named group mention."""
+    return Actor(text=text, name=group.name, country=group.country, sector=group.sector, start=start, end=end)
+
+
+def country_of(token: Token) -> str | None:
+    """ISO3 of a nationality word, demonym or country name token (or its entity), if it is one."""
+    table = lexicon.countries().by_term
+    if token.ent_type_ in ("GPE", "NORP", "LOC") and token.ent_iob_ != "O":
+        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        if ent is not None:
+            iso = table.get(ent.text) or table.get(ent.text.removeprefix("the ").strip())
+            if iso:
+                return iso
+    return table.get(token.text)
+
+
+def sector_of(token: Token) -> str | None:
+    """Sector named by a head noun ("forces" → MIL), looking at a compound before it too."""
+    table = lexicon.sectors()
+    left = token.doc[token.i - 1] if token.i > 0 else None
+    found: str | None = None
+    if left is not None and left.dep_ == "compound":
+        found = table.get(f"{left.lemma_.lower()} {token.lemma_.lower()}")
+    found = found or table.get(token.lemma_.lower()) or table.get(token.text.lower())
+    return None if found == "-" else found
+
+
+def _chunk_mention(chunk: Span, doc_actors: DocActors) -> Mention | None:
+    """The actor a noun chunk names, if any."""
+    head = chunk.root
+    if head.pos_ == "PRON":
+        return None
+    start, end = chunk.start_char, chunk.end_char
+    found = doc_actors.within(start, end)
+    if found:
+        return Mention(_group_actor(chunk.text, found[-1][2], start, end), chunk.start, chunk.end, named=True)
+    anaphor = _anaphor(chunk, doc_actors)
+    if anaphor is not None:
+        return anaphor
+    country = next((iso for tok in chunk if (iso := country_of(tok))), None)
+    sector = sector_of(head)
+    if sector is None and country is None:
+        return None
+    if sector is None:
+        sector = _country_only_sector(head, country)
+    name = actor_name(country, sector, chunk.text)
+    return Mention(Actor(chunk.text, name, country, sector, start, end), chunk.start, chunk.end)
+
+
+def _country_only_sector(head: Token, country: str | None) -> str | None:
+    """Demonyms in the plural are people ("700 Israelis" → civilians); a country name stays a state."""
+    if country and head.tag_ in ("NNPS", "NNS") and head.ent_type_ == "NORP":
+        return "CVL"
+    if country and head.ent_type_ == "NORP" and any(c.like_num for c in head.children):
+        return "CVL"
+    return None
+
+
+def _anaphor(chunk: Span, doc_actors: DocActors) -> Mention | None:
+    """ "the group", "the Islamist group", "the militants" → the most recent matching named actor."""
+    head = chunk.root
+    sectors = lexicon.anaphors().get(head.lemma_.lower())
+    if not sectors or chunk[0].lower_ not in ("the", "this", "that"):
+        return None
+    if any(country_of(tok) for tok in chunk):
+        return None  # "the Israeli military" names its own actor
+    found = doc_actors.antecedent(chunk.start_char, sectors)
+    if found is None:
+        return None
+    actor = _group_actor(chunk.text, found[1], chunk.start_char, chunk.end_char)
+    return Mention(actor, chunk.start, chunk.end, named=True)
+
+
+def find_mentions(sent: Span, doc_actors: DocActors) -> list[Mention]:
+    """Every actor mention in a sentence: noun chunks that name one, plus bare named groups."""
+    mentions: list[Mention] = []
+    covered: set[int] = set()
+    for chunk in _chunks(sent):
+        mention = _chunk_mention(chunk, doc_actors)
+        if mention is not None:
+            mentions.append(mention)
+            covered.update(range(mention.start, mention.end))
+    for start, end, group in doc_actors.within(sent.start_char, sent.end_char):
+        span = sent.doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and span.start not in covered:
+            mentions.append(Mention(_group_actor(span.text, group, start, end), span.start, span.end, named=True))
+            covered.update(range(span.start, span.end))
+    for token in sent:  # nationality adjectives outside chunks of their own: "Israeli" in "Israeli strikes"
+        if token.i not in covered and token.dep_ in ("amod", "compound", "poss", "nmod") and country_of(token):
+            iso = country_of(token)
+            mentions.append(
+                Mention(
+                    Actor(token.text, actor_name(iso, None, token.text), iso, None, token.idx, token.idx + len(token)),
+                    token.i,
+                    token.i + 1,
+                )
+            )
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def _chunks(sent: Span) -> list[Span]:
+    """Noun chunks of the sentence (empty when the pipeline has no parser)."""
+    doc: Doc = sent.doc
+    if not doc.has_annotation("DEP"):
+        return []
+    return [c for c in sent.noun_chunks]

@@ -1,0 +1,242 @@
+"""Assembling Events from one parsed sentence: roles, actors, place, date, counts, status, attribution, ACLED."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field, replace
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
+
+from storyline.extract import lexicon
+from storyline.extract.acled import acled_types
+from storyline.extract.actors import LOCAL_SECTORS, DocActors, Mention, actor_name, with_country
+from storyline.extract.attribution import find_attribution
+from storyline.extract.events import Detected, detect
+from storyline.extract.roles import MentionIndex, Roles, trigger_roles
+from storyline.extract.status import event_status
+from storyline.models import Actor, Attribution, Count, Event, Evidence, Location
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+# Which events a count belongs to when a sentence reports several.
+_COUNT_HOMES = {
+    "killed": ("ASSAULT", "PROTEST"),
+    "injured": ("ASSAULT", "PROTEST"),
+    "missing": ("ASSAULT",),
+    "hostages": ("ASSAULT/abduct", "RETREAT", "ASSAULT"),
+    "detained": ("COERCE", "ASSAULT/abduct", "RETREAT"),
+    "released": ("RETREAT", "AGREE", "CONSULT"),
+    "displaced": ("ASSAULT", "COERCE"),
+}
+_NOT_ACLED_STATUS = frozenset({"proposed", "negotiating", "threatened", "denied", "hypothetical"})
+
+
+@dataclass(slots=True)
+class SentenceContext:
+    """What assembly keeps across the sentences of one text."""
+
+    published: datetime.date | None
+    modules: dict[str, ModuleType | None]
+    places: list[Location] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
+
+
+def build_events(
+    sent: Span, mentions: list[Mention], actors: DocActors, ctx: SentenceContext, offset: int
+) -> list[Event]:
+    """The events a sentence reports, with offsets into the whole text (``offset`` = where its Doc starts)."""
+    detected = detect(sent)
+    if not detected:
+        return []
+    index = MentionIndex(mentions)
+    counts = _counts(sent, ctx)
+    attribution = _attribution(sent, actors, detected[0].main.token, ctx)
+    lemmas = {t.lemma_.lower() for t in sent}
+    events = []
+    for det in detected:
+        event = _event(det, sent, index, ctx, lemmas)
+        event.counts = _counts_for(det, detected, counts)
+        event.fatalities = _fatalities(event.counts, ctx)
+        event.actor2 = event.actor2 or _victims(event)
+        _localise(event)
+        event.acled_event_type, event.acled_sub_event_type = _acled(event, det, lemmas)
+        event.attribution = attribution
+        events.append(shift(event, offset))
+    return events
+
+
+def _event(det: Detected, sent: Span, index: MentionIndex, ctx: SentenceContext, lemmas: set[str]) -> Event:
+    """An Event for one detected kind of trigger: roles, place, date, status, evidence."""
+    trigger = det.main.token
+    roles = _roles(det, index)
+    doc = sent.doc
+    text = sent.text.rstrip()
+    event = Event(
+        type=det.type,
+        mode=det.mode,
+        evidence=Evidence(text, sent.start_char, sent.start_char + len(text)),
+        actor1=_typed_actor(roles.actor1, det.type, agent=True),
+        actor2=_typed_actor(roles.actor2, det.type, agent=False),
+        status=event_status(trigger, sent, ctx.published, through_modifiers=det.type != "ASSAULT"),
+        trigger=Evidence(
+            doc[det.main.start : det.main.end].text,
+            doc[det.main.start].idx,
+            doc[det.main.end - 1].idx + len(doc[det.main.end - 1]),
+        ),
+    )
+    event.location = _location(sent, trigger, ctx)
+    _date(event, sent, trigger, ctx)
+    return event
+
+
+def _roles(det: Detected, index: MentionIndex) -> Roles:
+    """actor1/actor2 from the main trigger, filled in from the event's other triggers."""
+    merged = Roles()
+    for hit in sorted(det.hits, key=lambda h: h is not det.main):
+        roles = trigger_roles(hit.token, index, hit.end)
+        merged.actor1 = merged.actor1 or roles.actor1
+        if roles.actor2 is not None and roles.actor2 is not merged.actor1:
+            merged.actor2 = merged.actor2 or roles.actor2
+    if merged.actor2 is merged.actor1:
+        merged.actor2 = None
+    return merged
+
+
+def _typed_actor(mention: Mention | None, type_: str, *, agent: bool) -> Actor | None:
+    """The mention's actor, with a sector the event implies when the text gave only a country."""
+    if mention is None:
+        return None
+    actor = replace(mention.actor)
+    sector = actor.sector
+    if sector is None and actor.country:
+        if type_ in ("ASSAULT", "MOBILIZE", "COERCE") and agent:
+            sector = "MIL"
+        elif type_ == "PROTEST" and agent:
+            sector = "PRO"
+        elif type_ == "ASSAULT":
+            sector = "CVL"
+        else:
+            sector = "GOV"
+    if type_ == "PROTEST" and agent and sector == "CVL":
+        sector = "PRO"
+    if sector != actor.sector:
+        actor.sector = sector
+        actor.name = actor_name(actor.country, sector, actor.text)
+    return actor
+
+
+def _location(sent: Span, trigger: Token, ctx: SentenceContext) -> Location | None:
+    """Where the event happened, from the places module; remembered as context for later sentences."""
+    places = ctx.modules.get("places")
+    if places is None:
+        return None
+    location: Location | None = places.event_location(sent, trigger, context=list(ctx.places))
+    if location is not None and location.precision != "unresolved":
+        ctx.places.append(location)
+    return location
+
+
+def _date(event: Event, sent: Span, trigger: Token, ctx: SentenceContext) -> None:
+    """The event date from the dates module, else the publication date."""
+    dates = ctx.modules.get("dates")
+    if dates is not None:
+        result: Any = dates.event_date(sent, ctx.published, trigger)
+        event.date, event.date_precision, event.date_source = result.date, result.precision, result.source
+    elif ctx.published is not None:
+        event.date, event.date_precision, event.date_source = ctx.published.isoformat(), "day", "publication"
+
+
+def _counts(sent: Span, ctx: SentenceContext) -> list[Count]:
+    """Typed counts of people in the sentence (empty without the counts module)."""
+    counts = ctx.modules.get("counts")
+    return list(counts.find_counts(sent)) if counts is not None else []
+
+
+def _key(det: Detected) -> str:
+    """An event's family for count placement: "ASSAULT/abduct" or its type."""
+    return f"ASSAULT/{det.mode}" if det.type == "ASSAULT" and det.mode in ("abduct", "sexual") else det.type
+
+
+def _counts_for(det: Detected, detected: list[Detected], counts: list[Count]) -> list[Count]:
+    """The counts of a sentence that belong to this event (all of them when it is the only one)."""
+    if len(detected) == 1:
+        return list(counts)
+    keys = [_key(d) for d in detected]
+    mine = []
+    for count in counts:
+        homes = [h for h in _COUNT_HOMES.get(count.kind, ()) if h in keys]
+        home = homes[0] if homes else keys[0]
+        if home == _key(det):
+            mine.append(count)
+    return mine
+
+
+def _fatalities(counts: list[Count], ctx: SentenceContext) -> int | None:
+    """ACLED-style fatalities of the event's counts."""
+    module = ctx.modules.get("counts")
+    if module is None or not counts:
+        return None
+    value: int | None = module.fatalities(counts)
+    return value
+
+
+def _victims(event: Event) -> Actor | None:
+    """Victims named only by a count ("killing 12 Palestinians") as civilians of their nationality."""
+    if event.type != "ASSAULT":
+        return None
+    table = lexicon.countries().by_term
+    for count in event.counts:
+        if count.kind in ("killed", "injured", "hostages", "missing") and count.of:
+            iso = next((table[w] for w in count.of.replace(",", " ").split() if w in table), None)
+            if iso:
+                return Actor(count.of, actor_name(iso, "CVL", count.of), iso, "CVL", count.start, count.end)
+    return None
+
+
+def _localise(event: Event) -> None:
+    """Civilians, police, protesters without a country take the event place's country (ACLED practice)."""
+    country = event.location.country if event.location else None
+    for attr in ("actor1", "actor2"):
+        actor = getattr(event, attr)
+        if actor is not None and actor.sector in LOCAL_SECTORS:
+            setattr(event, attr, with_country(actor, country))
+
+
+def _acled(event: Event, det: Detected, lemmas: set[str]) -> tuple[str | None, str | None]:
+    """ACLED types of an event that took place (not of proposed, threatened or denied ones)."""
+    if event.status in _NOT_ACLED_STATUS:
+        return None, None
+    a1 = event.actor1.sector if event.actor1 else None
+    a2 = event.actor2.sector if event.actor2 else None
+    return acled_types(event.type, event.mode, det.hints, a1, a2, lemmas)
+
+
+def _attribution(sent: Span, actors: DocActors, trigger: Token, ctx: SentenceContext) -> Attribution | None:
+    """The sentence's attribution; "the source" inherits the outlet of an earlier "a source told Reuters"."""
+    found = find_attribution(sent, actors, trigger)
+    if found is None:
+        return None
+    if found.via is None and found.source:
+        head = found.source.lower().split()[-1]
+        earlier = next(
+            (a for a in reversed(ctx.attributions) if a.via and a.source and a.source.lower().split()[-1] == head), None
+        )
+        if earlier is not None:
+            found.via = earlier.via
+    ctx.attributions.append(found)
+    return found
+
+
+def shift(event: Event, offset: int) -> Event:
+    """The event with every offset moved from its Doc to the whole text."""
+    if offset == 0:
+        return event
+    event.evidence = Evidence(event.evidence.text, event.evidence.start + offset, event.evidence.end + offset)
+    if event.trigger is not None:
+        event.trigger = Evidence(event.trigger.text, event.trigger.start + offset, event.trigger.end + offset)
+    for item in (event.actor1, event.actor2, event.location, event.attribution, *event.counts):
+        if item is not None and item.start is not None and item.end is not None:
+            item.start += offset
+            item.end += offset
+    return event

@@ -1,0 +1,218 @@
+"""Loading the extraction lexicons (data files under ``resources/``) once per process."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+# Display names ACLED uses where countries.csv has a longer or different one.
+_COUNTRY_DISPLAY = {"PSE": "Palestine", "USA": "United States", "GBR": "United Kingdom", "RUS": "Russia"}
+
+
+def resource_path(*parts: str) -> Path:
+    """Path of a file under ``storyline/resources``."""
+    return Path(str(resources.files("storyline").joinpath("resources", *parts)))
+
+
+def read_tsv(*parts: str) -> Iterator[list[str]]:
+    """Rows of a TSV resource, without its header, comments and blank lines."""
+    with resource_path(*parts).open(encoding="utf-8") as handle:
+        lines = [line.rstrip("\n") for line in handle]
+    for line in lines[1:]:
+        if line.strip() and not line.startswith("#"):
+            yield [cell.strip() for cell in line.split("\t")]
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One trigger entry: a lemma sequence that signals a PLOVER event type."""
+
+    lemmas: tuple[str, ...]
+    pos: str  # "VERB" | "NOUN" | "ANY"
+    type: str
+    mode: str | None
+    hint: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """A named actor from the curated dictionary."""
+
+    name: str
+    country: str | None
+    sector: str
+
+
+@dataclass(slots=True)
+class Countries:
+    """Country names and nationality words → ISO3, and ISO3 → display name."""
+
+    by_term: dict[str, str] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
+
+    def display(self, iso3: str | None) -> str | None:
+        """Name of a country for actor names ("Civilians (Palestine)")."""
+        if iso3 is None:
+            return None
+        return _COUNTRY_DISPLAY.get(iso3) or self.names.get(iso3, iso3)
+
+
+def _none(cell: str) -> str | None:
+    """A TSV cell with "-" for nothing."""
+    return None if cell in ("", "-", "*") else cell
+
+
+@cache
+def triggers() -> dict[str, list[Trigger]]:
+    """Trigger entries keyed by their first lemma."""
+    table: dict[str, list[Trigger]] = {}
+    for trigger, pos, type_, mode, hint in read_tsv("triggers", "triggers.tsv"):
+        lemmas = tuple(trigger.lower().split())
+        entry = Trigger(lemmas, pos, type_, _none(mode), _none(hint))
+        table.setdefault(lemmas[0], []).append(entry)
+    for entries in table.values():
+        entries.sort(key=lambda t: -len(t.lemmas))  # longest match first
+    return table
+
+
+@cache
+def object_rules() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    """Trigger lemma → (objects it requires, objects that void it)."""
+    table: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+    for trigger, rule, objects in read_tsv("triggers", "objects.tsv"):
+        require, void = table.get(trigger, (frozenset(), frozenset()))
+        words = frozenset(objects.split("|"))
+        table[trigger] = (require | words, void) if rule == "require" else (require, void | words)
+    return table
+
+
+@cache
+def mode_cues() -> list[tuple[tuple[str, ...], str, str | None]]:
+    """ASSAULT mode cues in priority order: (lemmas, mode, hint)."""
+    return [(tuple(cue.lower().split()), mode, _none(hint)) for cue, mode, hint in read_tsv("triggers", "modes.tsv")]
+
+
+@cache
+def status_cues() -> dict[str, dict[str, str]]:
+    """Status cue lemmas by where they stand: {"governor": {lemma: status}, "aux": ..., ...}."""
+    table: dict[str, dict[str, str]] = {}
+    for cue, where, status in read_tsv("triggers", "status.tsv"):
+        table.setdefault(where, {})[cue] = status
+    return table
+
+
+@cache
+def attribution_cues() -> dict[str, str]:
+    """Speech-verb lemmas and phrases → role ("speech", "via", "according")."""
+    return {lemma: role for lemma, role in read_tsv("triggers", "attribution.tsv")}
+
+
+@cache
+def groups() -> dict[str, Group]:
+    """Named actors by alias (case-sensitive)."""
+    table: dict[str, Group] = {}
+    for name, aliases, country, sector in read_tsv("actors", "groups.tsv"):
+        group = Group(name, _none(country), sector)
+        for alias in aliases.split("|"):
+            table[alias] = group
+    return table
+
+
+@cache
+def sectors() -> dict[str, str]:
+    """Head-noun lemma (lower case, spaces for multi-word) → sector: PLOVER agents, then storyline overrides."""
+    table = _plover_agents()
+    table.update({lemma: sector for lemma, sector in read_tsv("actors", "sectors.tsv")})
+    return table
+
+
+# PLOVER agents uses MED for medical and JRN for journalists; storyline's sectors say HLH and MED.
+_SECTOR_RENAME = {"MED": "HLH", "JRN": "MED", "CRM": "UAF"}
+
+
+def _plover_agents() -> dict[str, str]:
+    """Single- and multi-word agent nouns from plover_agents.txt → three-letter sector."""
+    subs: dict[str, list[str]] = {}
+    table: dict[str, str] = {}
+    for raw in resource_path("actors", "plover_agents.txt").read_text(encoding="utf-8").splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if line.startswith("!") and "=" in line:
+            key, values = line.split("=", 1)
+            subs[key.strip()] = [v.strip().lower() for v in values.split(",")]
+            continue
+        if "[~" not in line:
+            continue
+        word = line.split()[0]
+        code = line.split("[~", 1)[1][:3]
+        for form in _expand(word, subs):
+            table.setdefault(form, _SECTOR_RENAME.get(code, code))
+    return table
+
+
+def _expand(word: str, subs: dict[str, list[str]]) -> list[str]:
+    """Forms of an agents-file word: substitution sets expanded, underscores to spaces, lower case."""
+    forms = [word]
+    for key, values in subs.items():
+        if key in word:
+            forms = [f.replace(key, " " + v if not f.startswith(key) else v) for f in forms for v in values]
+    return [" ".join(f.replace("_", " ").lower().split()) for f in forms if f.strip("_")]
+
+
+@cache
+def anaphors() -> dict[str, set[str]]:
+    """Anaphoric head lemmas → the sectors of actors they can refer to."""
+    return {head: set(sectors.split("|")) for head, sectors in read_tsv("actors", "anaphors.tsv")}
+
+
+@cache
+def countries() -> Countries:
+    """Country names, nationality adjectives and demonyms → ISO3."""
+    result = Countries()
+    with resource_path("actors", "countries.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            iso3 = row["CCA3"].strip()
+            result.names[iso3] = row["Name"].strip()
+            result.by_term[row["Name"].strip()] = iso3
+            for term in row["Nationality"].split(","):
+                if term.strip() and not term.strip().startswith(("Republic", "Islamic Republic", "Kingdom")):
+                    result.by_term[term.strip()] = iso3
+    for term, iso3 in read_tsv("actors", "extra_nationalities.tsv"):
+        result.by_term[term] = iso3
+    return result
+
+
+@dataclass(frozen=True, slots=True)
+class AcledRule:
+    """One row of the PLOVER → ACLED mapping."""
+
+    type: str
+    modes: frozenset[str] | None
+    hints: frozenset[str] | None
+    actor1: frozenset[str] | None
+    actor2: frozenset[str] | None
+    cues: tuple[frozenset[str], ...] | None  # all of these sets must meet the sentence's lemmas
+    event_type: str
+    sub_event_type: str
+
+
+def _alternatives(cell: str) -> frozenset[str] | None:
+    """ "a|b" → {"a", "b"}; "*" → None (anything)."""
+    return None if cell == "*" else frozenset(cell.split("|"))
+
+
+def _cues(cell: str) -> tuple[frozenset[str], ...] | None:
+    """ "a|b&c" → ({"a", "b"}, {"c"}): every set must meet the sentence; "*" → None."""
+    return None if cell == "*" else tuple(frozenset(part.split("|")) for part in cell.split("&"))
+
+
+@cache
+def acled_rules() -> list[AcledRule]:
+    """The PLOVER → ACLED mapping rows, in order."""
+    return [
+        AcledRule(t, _alternatives(m), _alternatives(h), _alternatives(a1), _alternatives(a2), _cues(c), e, s)
+        for t, m, h, a1, a2, c, e, s in read_tsv("ontology", "acled_rules.tsv")
+    ]

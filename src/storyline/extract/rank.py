@@ -1,0 +1,79 @@
+"""One event per fact, most salient first, with a confidence."""
+
+from __future__ import annotations
+
+import re
+
+from storyline.models import Event
+
+_TYPE_WEIGHT = {"ASSAULT": 3.0, "PROTEST": 2.0, "COERCE": 2.0, "MOBILIZE": 1.5, "RETREAT": 1.5, "AGREE": 1.5}
+_WORD = re.compile(r"\w+")
+
+
+def _normal(text: str) -> str:
+    """Lower-case words only: the same sentence printed twice compares equal."""
+    return " ".join(_WORD.findall(text.lower()))
+
+
+def _around_trigger(event: Event) -> str:
+    """The normalised words around the trigger: equal for two copies of a sentence, whatever precedes them."""
+    text = event.evidence.text
+    if event.trigger is None:
+        return _normal(text)
+    at = event.trigger.start - event.evidence.start
+    before = _normal(text[:at]).split()[-4:]
+    return " ".join(before + _normal(text[at:]).split()[:16])
+
+
+def _fact_keys(event: Event) -> list[tuple[object, ...]]:
+    """Keys under which two events are the same fact: same kind + same sentence; same kind, actors and counts."""
+    actors = tuple(a.name if a else None for a in (event.actor1, event.actor2))
+    kind = (event.type, event.mode)
+    keys: list[tuple[object, ...]] = [(*kind, _around_trigger(event))]
+    if event.counts:
+        counts = tuple(sorted((c.kind, c.value, c.scope) for c in event.counts))
+        keys.append((*kind, actors, counts, event.status))
+    return keys
+
+
+def dedupe(events: list[Event]) -> list[Event]:
+    """Each fact once: later repeats of an event (same sentence, or same actors and counts) are dropped."""
+    seen: set[tuple[object, ...]] = set()
+    kept = []
+    for event in events:
+        keys = _fact_keys(event)
+        if any(k in seen for k in keys):
+            continue
+        seen.update(keys)
+        kept.append(event)
+    return kept
+
+
+def confidence(event: Event) -> float:
+    """How sure the extraction is, 0–1: a verb trigger with actors, counts and a full sentence scores high."""
+    score = 0.35
+    score += 0.15 if event.actor1 else 0.0
+    score += 0.1 if event.actor2 else 0.0
+    score += 0.1 if event.counts else 0.0
+    score += 0.1 if event.acled_sub_event_type else 0.0
+    score += 0.1 if event.evidence.text.rstrip().endswith((".", "!", "?", '"', "”")) else -0.1
+    score += 0.05 if event.location and event.location.precision != "unresolved" else 0.0
+    return max(0.05, min(0.95, score))
+
+
+def salience(event: Event, position: int, total: int) -> float:
+    """Violent events with counts and named actors, early in the text, come first."""
+    score = _TYPE_WEIGHT.get(event.type, 1.0)
+    score += 2.0 if event.fatalities else 0.0
+    score += 1.0 if event.counts else 0.0
+    score += 1.0 if event.status in ("occurred", "ongoing") else 0.0
+    score += 1.0 - position / max(total, 1)
+    return score + event.confidence
+
+
+def rank(events: list[Event]) -> list[Event]:
+    """Events with confidences set, most salient first."""
+    for event in events:
+        event.confidence = confidence(event)
+    order = sorted(range(len(events)), key=lambda i: -salience(events[i], i, len(events)))
+    return [events[i] for i in order]

@@ -1,0 +1,162 @@
+"""Agent and target of an event from the dependency parse: actor1 did it, actor2 had it done to them.
+
+Handles active clauses ("Israeli warplanes struck ..."), passives ("were killed by Israeli strikes"),
+nominal triggers ("an Israeli airstrike on Rafah", "Hamas's assault"), light verbs ("launched an assault"),
+participle clauses ("..., killing 12 Palestinians") and victims named only by a count.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from storyline.extract.actors import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_TARGET_PREPS = frozenset({"on", "against", "at", "with", "into", "in"})
+_AGENT_CHILD_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
+_CLIMB_DEPS = frozenset({"xcomp", "advcl", "conj", "ccomp", "pcomp"})
+
+
+@dataclass(slots=True)
+class Roles:
+    """actor1 (agent) and actor2 (target) mentions of one trigger."""
+
+    actor1: Mention | None = None
+    actor2: Mention | None = None
+
+
+class MentionIndex:
+    """Mentions by the tokens they cover."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.by_token: dict[int, Mention] = {}
+        for mention in mentions:
+            for i in range(mention.start, mention.end):
+                self.by_token.setdefault(i, mention)
+
+    def of(self, token: Token | None) -> Mention | None:
+        """The mention covering a token, or the mention of its first conjunct/compound head."""
+        if token is None:
+            return None
+        found = self.by_token.get(token.i)
+        if found is None and token.dep_ == "pobj" and token.head.lower_ == "of":
+            return self.by_token.get(token.head.head.i)  # "dozens of Palestinians"
+        if found is None:
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    objects = [c for c in child.children if c.dep_ == "pobj"]
+                    if objects and objects[0].i in self.by_token:
+                        return self.by_token[objects[0].i]  # "hundreds of protesters"
+        return found
+
+
+def _child(token: Token, *deps: str) -> Token | None:
+    """The first child with one of the dependency labels."""
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def _prep_object(token: Token, preps: frozenset[str]) -> Token | None:
+    """Object of a preposition attached to the token ("attack on Rafah" → Rafah)."""
+    for child in token.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ in preps:
+            obj = _child(child, "pobj")
+            if obj is not None:
+                return obj
+    return None
+
+
+def verb_roles(verb: Token, index: MentionIndex) -> Roles:
+    """Roles of a verb trigger: subject/agent → actor1, object/passive subject → actor2."""
+    roles = Roles()
+    subject = _child(verb, "nsubj")
+    passive_subject = _child(verb, "nsubjpass")
+    agent = _child(verb, "agent")
+    roles.actor1 = index.of(subject) or (index.of(_child(agent, "pobj")) if agent is not None else None)
+    roles.actor2 = index.of(_child(verb, "dobj")) or index.of(passive_subject)
+    if roles.actor2 is None:
+        roles.actor2 = index.of(_prep_object(verb, _TARGET_PREPS))
+    if roles.actor1 is None and verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":
+        roles.actor2 = roles.actor2 or index.of(verb.head)  # "women seized by the group"
+    elif roles.actor1 is None and verb.dep_ in ("acl", "relcl"):
+        roles.actor1 = index.of(verb.head)  # "militants who attacked"
+    if roles.actor1 is None and passive_subject is None and verb.dep_ in _CLIMB_DEPS:
+        roles.actor1 = _inherited_subject(verb, index)
+    return roles
+
+
+def _inherited_subject(verb: Token, index: MentionIndex) -> Mention | None:
+    """The subject of the clause a participle or infinitive hangs on ("..., killing 12" → who killed)."""
+    token = verb
+    for _ in range(4):
+        if token.head is token:
+            return None
+        token = token.head
+        subject = _child(token, "nsubj")
+        if subject is not None:
+            found = index.of(subject)
+            if found is not None:
+                return found
+            nominal = subject if subject.pos_ in ("NOUN", "PROPN") else None
+            if nominal is not None:
+                return noun_roles(nominal, index).actor1
+        if token.dep_ not in _CLIMB_DEPS:
+            return None
+    return None
+
+
+def noun_roles(noun: Token, index: MentionIndex) -> Roles:
+    """Roles of a nominal trigger: "Israeli strikes on Gaza", "an assault by Hamas", "Hamas launched an assault"."""
+    roles = Roles()
+    for child in noun.children:
+        if child.dep_ in _AGENT_CHILD_DEPS and roles.actor1 is None:
+            roles.actor1 = index.of(child)
+    roles.actor1 = roles.actor1 or index.of(_prep_object(noun, frozenset({"by", "from"})))
+    roles.actor2 = index.of(_prep_object(noun, frozenset({"on", "against", "targeting"})))
+    for clause in (c for c in noun.children if c.dep_ == "relcl" and roles.actor1 is None):
+        roles.actor1 = index.of(_child(clause, "nsubj"))  # "the negotiations, which Qatar has been conducting"
+    between = _prep_object(noun, frozenset({"between"}))
+    if between is not None:
+        roles.actor1 = roles.actor1 or index.of(between)
+        other = _child(between, "conj")
+        roles.actor2 = roles.actor2 or index.of(other)
+    if roles.actor1 is None and noun.dep_ in ("dobj", "attr", "pobj"):
+        head = _governing_verb(noun)
+        if head is not None:
+            roles.actor1 = index.of(_child(head, "nsubj")) or (
+                _inherited_subject(head, index) if head.dep_ in _CLIMB_DEPS else None
+            )
+    if roles.actor2 is None and noun.dep_ == "nsubj":
+        roles.actor2 = index.of(_child(noun.head, "dobj")) or index.of(_child(noun.head, "nsubjpass"))
+    return roles
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb a noun hangs on as object, through "of"/"with" phrases ("escaping with dozens of hostages")."""
+    token = noun
+    for _ in range(5):
+        if token.head is token or token.dep_ not in ("dobj", "attr", "pobj", "prep"):
+            return None
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+    return None
+
+
+def trigger_roles(trigger: Token, index: MentionIndex, end: int | None = None) -> Roles:
+    """Roles for a trigger starting at a token (ending before ``end``); an agent never also stands as the target."""
+    if trigger.pos_ in ("VERB", "AUX"):
+        roles = verb_roles(trigger, index)
+    elif trigger.pos_ in ("NOUN", "PROPN"):
+        roles = noun_roles(trigger, index)
+    elif trigger.head.pos_ in ("VERB", "AUX"):
+        roles = verb_roles(trigger.head, index)  # "has been in touch with", "came under fire"
+    else:
+        roles = Roles()
+    for token in trigger.doc[trigger.i : end or trigger.i + 1]:
+        roles.actor2 = roles.actor2 or index.of(_prep_object(token, _TARGET_PREPS))
+    if roles.actor1 is not None and roles.actor1 is roles.actor2:
+        roles.actor2 = None
+    return roles

@@ -1,0 +1,92 @@
+"""Event status: occurred, ongoing, proposed, negotiating, threatened, denied, hypothetical or historical.
+
+Cues are data (``resources/triggers/status.tsv``) read by where they stand relative to the trigger: a word
+governing it ("talks on a swap", "threatened to strike", "denied attacking"), an auxiliary or marker of its
+clause ("would", "will", "if"), a dependent ("not"), or anywhere in the sentence ("anniversary").
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from typing import TYPE_CHECKING
+
+from storyline.extract import lexicon
+from storyline.models import EventStatus
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_MAX_CLIMB = 8
+_STOP_CLIMB = frozenset({"say", "tell", "report", "add", "state"})  # reported speech does not change status
+
+
+def event_status(
+    trigger: Token, sent: Span, published: datetime.date | None = None, *, through_modifiers: bool = True
+) -> EventStatus:
+    """The status of the event anchored at ``trigger`` in ``sent``.
+
+    ``through_modifiers=False`` stops the search at a participle or relative clause: "women seized by the
+    group" in a sentence about negotiations is still a seizure that happened.
+    """
+    cues = lexicon.status_cues()
+    governed = _from_governors(trigger, cues, through_modifiers)
+    for status in (_from_children(trigger, cues), governed, _from_aux(trigger, cues)):
+        if status is not None:
+            return status  # type: ignore[return-value]
+    if _historical(sent, cues, published):
+        return "historical"
+    if trigger.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in trigger.children):
+        return "ongoing"
+    return "occurred"
+
+
+def _from_children(trigger: Token, cues: dict[str, dict[str, str]]) -> str | None:
+    """A negation or aspect word attached to the trigger ("did not attack", "no one was killed")."""
+    table = cues.get("child", {})
+    for child in trigger.children:
+        if child.dep_ in ("neg", "advmod", "det", "amod") and child.lower_ in table:
+            return table[child.lower_]
+    return None
+
+
+def _from_governors(trigger: Token, cues: dict[str, dict[str, str]], through_modifiers: bool) -> str | None:
+    """A word above the trigger that makes it proposed, negotiated, threatened or denied."""
+    table = cues.get("governor", {})
+    token = trigger
+    for _ in range(_MAX_CLIMB):
+        if token.head is token or (not through_modifiers and token.dep_ in ("acl", "relcl")):
+            return None
+        token = token.head
+        lemma = token.lemma_.lower()
+        if lemma in _STOP_CLIMB:
+            return None
+        if lemma in table:
+            return table[lemma]
+    return None
+
+
+def _from_aux(trigger: Token, cues: dict[str, dict[str, str]]) -> str | None:
+    """A modal or conditional marker of the trigger's clause (or of the verb a nominal trigger hangs on)."""
+    table = cues.get("aux", {})
+    verb = trigger
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        verb = verb.head
+    for child in verb.children:
+        if child.dep_ in ("aux", "mark", "auxpass") and child.lower_ in table:
+            return table[child.lower_]
+        if child.dep_ == "neg":
+            return "denied"
+    return None
+
+
+def _historical(sent: Span, cues: dict[str, dict[str, str]], published: datetime.date | None) -> bool:
+    """The sentence places the event in the past: "anniversary", "years ago", or a year well before publication."""
+    words = cues.get("sentence", {})
+    if any(t.lower_ in words and words[t.lower_] == "historical" for t in sent):
+        return True
+    if published is None:
+        return False
+    years = [int(y) for y in _YEAR.findall(sent.text)]
+    return bool(years) and max(years) <= published.year - 2

@@ -271,3 +271,23 @@ def test_died_with_a_misparsed_object_is_still_a_death(nlp: Any) -> None:
     text = "Given that 250 Israelis have died so far, a re-occupation of the territory cannot be ruled out."
     count = only(nlp, text)
     assert (count.kind, count.value, count.of, count.scope) == ("killed", 250, "Israelis", "cumulative")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("No casualties were reported.", "killed"),
+        ("No one was killed in the attack.", "killed"),
+        ("There were no fatalities.", "killed"),
+        ("Nobody was injured.", "injured"),
+    ],
+)
+def test_stated_zero(nlp: Any, text: str, kind: str) -> None:
+    count = only(nlp, text)
+    assert (count.kind, count.value) == (kind, 0)
+    assert fatalities([count]) == (0 if kind == "killed" else None)
+
+
+def test_zero_beside_a_figure_does_not_win() -> None:
+    counts = [Count("killed", 0, "no casualties", low=0), Count("killed", 4, "4 civilians", low=4)]
+    assert fatalities(counts) == 4

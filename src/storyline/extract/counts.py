@@ -62,16 +62,20 @@ def find_counts(sentence: Span) -> list[Count]:
 
 
 def fatalities(counts: list[Count]) -> int | None:
-    """ACLED-style conservative estimate: the lowest incident killed figure; None when none is stated."""
+    """ACLED-style conservative estimate: the lowest incident killed figure; 0 when only "no fatalities" is
+    stated; None when nothing is stated. Cumulative totals never count."""
     killed = [c.low if c.low is not None else c.value for c in counts if c.kind == "killed" and c.scope == "incident"]
-    return min(killed) if killed else None
+    positive = [k for k in killed if k > 0]
+    if positive:
+        return min(positive)
+    return 0 if killed else None
 
 
 def _numbers(sentence: Span, lex: CountsLexicon) -> list[_Number]:
     """The number phrases of a sentence, "between X and Y" joined into one range."""
     doc, found, i = sentence.doc, [], sentence.start
     while i < sentence.end:
-        vague = _vague_at(doc, i, sentence.end, lex) or _one_person(doc[i], lex)
+        vague = _vague_at(doc, i, sentence.end, lex) or _one_person(doc[i], lex) or _zero(doc[i], lex)
         if vague is not None:
             found.append(vague)
             i = vague.end
@@ -104,6 +108,20 @@ def _one_person(token: Token, lex: CountsLexicon) -> _Number | None:
         return _Number(token.i, token.i + 1, 1)
     if token.lower_ in lex.pronouns and token.dep_ in ("dobj", "nsubjpass", "nsubj"):
         return _Number(token.i, token.i + 1, 1)
+    return None
+
+
+def _zero(token: Token, lex: CountsLexicon) -> _Number | None:
+    """ "no casualties", "no one", "nobody", "none": a stated zero, which ACLED codes as 0 fatalities."""
+    if token.lower_ not in lex.zero:
+        return None
+    head = token.head
+    if token.dep_ != "det":
+        return _Number(token.i, token.i + 1, 0) if token.pos_ in ("PRON", "NOUN") else None
+    if head.lower_ == "one" and head.i == token.i + 1:
+        return _Number(token.i, token.i + 2, 0)
+    if head.i > token.i and (_kind_of(head, lex) or head.lower_ in lex.zero_nouns):
+        return _Number(token.i, token.i + 1, 0)
     return None
 
 
@@ -165,6 +183,8 @@ def _count(sentence: Span, number: _Number, lex: CountsLexicon) -> Count | None:
         return None
     anchor = noun if noun is not None else doc[number.end - 1]
     kind = _kind(anchor, number, lex)
+    if kind is None and number.value == 0:
+        kind = lex.zero_nouns.get(anchor.lower_)  # type: ignore[assignment]
     if kind is None:
         return None
     of_start, of_end = _group_span(noun, number, lex) if noun is not None else (number.end, number.end)

@@ -41,6 +41,8 @@ class CountsLexicon:
     fillers: frozenset[str]  # words between a group and its verb: "ten were reportedly killed"
     total_verbs: frozenset[str]  # "rose" to 1,200: the subject or object names the kind
     total_nouns: frozenset[str]  # "toll", "number": a subject or object that holds a running figure
+    zero: frozenset[str]  # "no", "nobody": a stated count of zero
+    zero_nouns: dict[str, str]  # "no casualties" → killed 0
     group_of_nouns: frozenset[str]  # "citizens" of Ukraine: the "of" phrase belongs to the counted group
     person_nouns: frozenset[str]  # "a civilian" killed counts as one
     pronouns: frozenset[str]  # "killing him" counts as one
@@ -75,6 +77,8 @@ def counts_lexicon() -> CountsLexicon:
         fillers=_words("fillers.tsv"),
         total_verbs=_words("total_verbs.tsv"),
         total_nouns=_words("total_nouns.tsv"),
+        zero=_words("zero.tsv"),
+        zero_nouns={word.lower(): kind for word, kind in read_rows("counts", "zero_nouns.tsv")},
         group_of_nouns=_words("group_of_nouns.tsv"),
         person_nouns=_words("person_nouns.tsv"),
         pronouns=_words("pronouns.tsv"),

@@ -352,3 +352,40 @@ def test_text_that_starts_with_a_bracket_is_text() -> None:
     for data in (b"[Reuters] Gaza officials said on Monday...", b"{Updated} Talks resumed in Doha."):
         [doc] = read_bytes(data, "story.txt")
         assert isinstance(doc, Document) and doc.format == "text" and doc.text == data.decode()
+
+
+# One sentence per language in its legacy single-byte encodings (text written for these tests).
+LEGACY = {
+    "Министерство сообщило, что погибли по меньшей мере сорок человек, ещё сотни получили ранения.": [
+        "cp1251",
+        "koi8_r",
+    ],
+    "משרד הבריאות הודיע כי לפחות ארבעים בני אדם נהרגו בתקיפות, ומאות נוספים נפצעו.": ["cp1255"],
+    "أعلنت وزارة الصحة أن أربعين شخصا على الأقل قتلوا في الغارات، وأصيب المئات.": ["cp1256"],
+    "Το υπουργείο ανακοίνωσε ότι τουλάχιστον σαράντα άνθρωποι σκοτώθηκαν στις επιδρομές.": ["cp1253", "iso8859_7"],
+    "El ministerio dijo que al menos cuarenta personas murieron, según informó la agencia española.": [
+        "cp1252",
+        "latin-1",
+    ],
+    "Ministerstwo zdrowia poinformowało, że w wyniku ataków zginęło co najmniej czterdzieści osób, a setki "
+    "zostały ranne. Rozmowy o zawieszeniu broni trwają w Kairze.": [
+        "cp1250",
+        "iso8859_2",
+    ],
+    "Sağlık Bakanlığı, saldırılarda en az kırk kişinin öldüğünü açıkladı.": ["cp1254"],
+    "Don’t stop — “we stayed” – 5€ a day.": ["cp1252"],
+}
+
+
+@pytest.mark.parametrize("text,encoding", [(t, e) for t, encs in LEGACY.items() for e in encs])
+def test_legacy_encodings_decode_correctly(text: str, encoding: str) -> None:
+    [doc] = read_bytes(text.encode(encoding), "story.txt")
+    assert isinstance(doc, Document) and doc.text == text
+
+
+def test_utf8_with_a_few_stray_bytes_stays_utf8() -> None:
+    text = "Le ministère a annoncé à Genève que les négociations — “sérieuses” — continuent. " * 4
+    data = text.encode("utf-8")
+    [doc] = read_bytes(data[:41] + b"\x92" + data[41:], "page.txt")
+    assert isinstance(doc, Document) and doc.encoding == "utf-8"
+    assert doc.text.replace("\ufffd", "") == text

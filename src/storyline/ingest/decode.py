@@ -22,6 +22,7 @@ _BOMS = (
 _HTML_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffd]")
 _MAX_CONTROL_SHARE = 0.02
+_UTF8_LENIENT = "utf-8/replace"
 
 
 def bom_encoding(data: bytes) -> str | None:
@@ -68,11 +69,14 @@ def decode(data: bytes, source: str, declared: str | None = None) -> tuple[str, 
         raise UnsupportedFormat(f"{kind} is not a text format storyline reads", where=source)
     for encoding in _candidates(data, declared):
         try:
-            text = data.decode(encoding)
+            name, _, errors = encoding.partition("/")
+            text = data.decode(name, errors or "strict")
         except (UnicodeDecodeError, LookupError):
             continue
         if _looks_like_text(text):
-            return text.lstrip("\ufeff"), encoding
+            return text.lstrip("\ufeff"), name
+        if encoding == "utf-8":
+            break  # valid UTF-8 full of control codes is not text in another encoding either
     raise DecodeError("bytes do not decode to readable text in any encoding; convert the file to UTF-8", where=source)
 
 
@@ -85,20 +89,36 @@ def _candidates(data: bytes, declared: str | None) -> Iterator[str]:
     yield "utf-8"
     if declared:
         yield declared
+    if _mostly_utf8(data):
+        yield _UTF8_LENIENT
     guess = guess_encoding(data[:200_000])
     if guess:
         yield guess
 
 
+def _mostly_utf8(data: bytes) -> bool:
+    """True for UTF-8 text with a few stray bytes (scraped pages often have some): decode it, marking them."""
+    text = data[:200_000].decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    multibyte = sum(1 for ch in text if ch > "\x7f") - bad
+    return bad <= max(2, len(text) // 1000) and multibyte >= 5 * bad
+
+
 def guess_encoding(data: bytes) -> str | None:
-    """charset-normalizer's guess, preferring common news encodings among near-equal candidates."""
+    """charset-normalizer's guess, named by a common news encoding when one gives the same or as good a text."""
     matches = list(charset_normalizer.from_bytes(data))
     if not matches:
         return None
     settings = resource("encodings.json")
-    close = {m.encoding for m in matches if m.chaos <= matches[0].chaos + settings["margin"]}
-    preferred = next((name for name in settings["prefer"] if name in close), None)
-    return str(preferred or matches[0].encoding)
+    best = matches[0]
+    unlikely = best.encoding in settings["unlikely"]
+    chaos_limit = best.chaos + (settings["chaos_margin"] if unlikely else 0.0)
+    coherence_floor = best.coherence - (settings["coherence_margin"] if unlikely else 0.0)
+    candidates = [m for m in matches if m.chaos <= chaos_limit and m.coherence >= coherence_floor]
+    # charset-normalizer reports one of several encodings that give the same text; consider them all.
+    names = {name for m in candidates for name in m.could_be_from_charset}
+    preferred = next((name for name in settings["prefer"] if name in names), None)
+    return str(preferred or best.encoding)
 
 
 def _looks_like_text(text: str) -> bool:

@@ -146,7 +146,7 @@ def _is_place_name(span: Span, gaz: Gazetteer, places: list[Span]) -> bool:
     root = span.root
     locative = root.dep_ == "pobj" and _role(root.head) == "locative"
     listed = root.dep_ in ("conj", "appos") and any(root.head in p for p in places)
-    patient = root.dep_ in ("dobj", "pobj", "nsubjpass", "conj", "appos")
+    patient = root.dep_ in ("dobj", "nsubjpass")
     if not (locative or listed or patient) or (span.text.isupper() and len(span.text) <= 5):
         return False
     found = gaz.best(_clean(span.text), loose=False)
@@ -167,9 +167,9 @@ def event_location(
     sentence: Span, trigger: Token | None = None, *, context: list[Location] | None = None
 ) -> Location | None:
     """Where the sentence's event happened: the trigger's locative place, else the nearest, else the article's."""
-    ranked = [
-        (loc, entry, tier) for loc, entry in _resolved_places(sentence) if (tier := _tier(sentence, loc, trigger)) >= 0
-    ]
+    ranked = [(loc, entry, _tier(sentence, loc, trigger)) for loc, entry in _resolved_places(sentence)]
+    # a country that only qualifies or acts ("a US Humvee", "Israel captured ...") is no setting
+    ranked = [r for r in ranked if r[2] > 0 or (r[2] == 0 and r[0].precision != "country")]
     if ranked:
         return max(ranked, key=lambda r: _rank(sentence, r[0], r[1], r[2], trigger))[0]
     return _from_context(context)
@@ -196,6 +196,8 @@ def _tier(sentence: Span, place: Location, trigger: Token | None) -> int:
         return 0
     if root.dep_ == "pobj" and _role(head) == "direction":
         return 0
+    if root.dep_ in ("compound", "amod", "nmod") and head.pos_ in ("NOUN", "PROPN") and not _role(head):
+        return 0  # "a US Humvee", "a Mogadishu cafe": a fallback only
     if trigger is not None and _through_subject(root, trigger):
         return 0
     return 2 if _locative_path(root, trigger) else 1
@@ -218,9 +220,19 @@ def _rank(sentence: Span, place: Location, entry: Entry | None, tier: int, trigg
     root = _span_of(sentence, place).root
     distance = abs(root.i - trigger.i) if trigger is not None else root.i - sentence.start
     if tier < 2:
-        return (tier, 0, 0, -distance)
+        hops = _tree_distance(root, trigger) if trigger is not None else 0
+        return (tier, 0, -hops, -distance)
     population = entry.population if entry is not None else 0
     return (tier, _specificity(sentence, place), -population, -distance)
+
+
+def _tree_distance(a: Token, b: Token) -> int:
+    """Dependency-tree edges between two tokens of one sentence."""
+    up = {t.i: n for n, t in enumerate([a, *a.ancestors])}
+    for n, t in enumerate([b, *b.ancestors]):
+        if t.i in up:
+            return up[t.i] + n
+    return len(up) + n + 1
 
 
 def _specificity(sentence: Span, place: Location) -> float:
@@ -230,29 +242,31 @@ def _specificity(sentence: Span, place: Location) -> float:
     span = _span_of(sentence, place)
     after = span.doc[span.end] if span.end < len(span.doc) else None
     level = _SPECIFICITY[place.precision]
-    return min(level, 2.5) if after is not None and _role(after) == "admin" else level
+    beyond = span.doc[span.end + 1] if span.end + 1 < len(span.doc) else None
+    named_region = after is not None and _role(after) == "admin" and (beyond is None or beyond.lower_ != "of")
+    return min(level, 2.5) if place.precision == "unresolved" and named_region else level
 
 
 def _locative_path(token: Token, trigger: Token | None) -> bool:
-    """True when the place hangs from the trigger (or, with no trigger, from anything) through a locative
-    preposition ("in", "at", "the city of"), or is (part of) the trigger's direct object ("shelled Kharkiv")."""
+    """True when the place hangs from the trigger (or, with no trigger, from its clause's verb) through a
+    locative preposition ("in", "at", "near") or is (part of) its direct object ("shelled Kharkiv"); "the town
+    of X" passes through to the town. A path through another verb belongs to that verb's event."""
     seen_locative = False
     node = token
-    for _ in range(10):
+    for _ in range(12):
         seen_locative = seen_locative or _is_locative(node)
-        if trigger is not None and node.head.i == trigger.i:
+        head = node.head
+        if trigger is not None and head.i == trigger.i:
             return seen_locative or node.dep_ == "dobj"
-        if node.head.i == node.i:
-            return seen_locative and trigger is None
-        node = node.head
+        if head.i == node.i or head.pos_ in ("VERB", "AUX"):
+            return trigger is None and (seen_locative or node.dep_ == "dobj")
+        node = head
     return False
 
 
 def _is_locative(node: Token) -> bool:
-    """A prepositional object that places something: "in X", "near X", "the town of X" (not "the capital of X")."""
-    if node.dep_ != "pobj" or _role(node.head) != "locative":
-        return False
-    return node.head.lower_ != "of" or _role(node.head.head) in ("settlement", "admin")
+    """A prepositional object that places something: "in X", "near X" (not "of X")."""
+    return node.dep_ == "pobj" and node.head.lower_ != "of" and _role(node.head) == "locative"
 
 
 def _from_context(context: list[Location] | None) -> Location | None:

@@ -389,3 +389,11 @@ def test_utf8_with_a_few_stray_bytes_stays_utf8() -> None:
     [doc] = read_bytes(data[:41] + b"\x92" + data[41:], "page.txt")
     assert isinstance(doc, Document) and doc.encoding == "utf-8"
     assert doc.text.replace("\ufffd", "") == text
+
+
+def test_csv_and_tsv_sniffed_without_a_name() -> None:
+    for data in (b"id,title,text\n1,T,Story one\n", b"id\ttitle\ttext\n1\tT\tStory one\n"):
+        [doc] = read_bytes(data, "<stdin>")
+        assert isinstance(doc, Document) and (doc.format, doc.text, doc.title) == ("csv", "Story one", "T")
+    [prose] = read_bytes(b"Text, with commas, is not a table.\nSecond line.", "<stdin>")
+    assert isinstance(prose, Document) and prose.format == "text"

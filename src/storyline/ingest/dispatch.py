@@ -17,7 +17,7 @@ from storyline.ingest.base import Item, ReadOptions, failure
 from storyline.ingest.decode import binary_kind, bom_encoding, declared_charset, decode, guess_encoding
 from storyline.ingest.feeds import read_feed
 from storyline.ingest.html import read_html
-from storyline.ingest.sniff import GZIP_MAGIC, name_of, sniff
+from storyline.ingest.sniff import GZIP_MAGIC, csv_delimiter, name_of, sniff
 from storyline.ingest.tabular import read_csv, read_json, read_jsonl
 from storyline.ingest.text import read_text
 from storyline.ingest.warc import read_warc
@@ -125,7 +125,10 @@ def _streamed(fmt: str, stream: IO[bytes], head: bytes, source: str, options: Re
         raise UnsupportedFormat(f"{kind} is not a text format storyline reads")
     if fmt == "jsonl":
         return read_jsonl(stream, source, options)
-    delimiter = "\t" if name.endswith((".tsv", ".tsv.gz", ".tab")) else ","
+    if name.endswith((".tsv", ".tab")):
+        delimiter = "\t"
+    else:
+        delimiter = csv_delimiter(head.partition(b"\n")[0].decode("utf-8", errors="replace"))
     return read_csv(stream, source, options, _stream_encoding(head), delimiter)
 
 

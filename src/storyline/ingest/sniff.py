@@ -21,6 +21,7 @@ _HTML_START = re.compile(r"<(!doctype html|html|head|body|meta|title|div|p|artic
 _DOCUMENT_START = re.compile(r"<(!doctype\s+html|html)[\s>]", re.I)
 # "[Reuters] Gaza…" is text; JSON opens with an object key, a value or a closing bracket.
 _JSON_START = re.compile(r'\{\s*["}]|\[\s*([{\["\]\d-]|true|false|null)')
+_COLUMN = re.compile(r"^[a-z_][\w.\-]{0,60}$")
 _XML_START = re.compile(r"<\?xml", re.I)
 _CONTENT_TYPES = (
     ("rss", "rss"),
@@ -74,7 +75,22 @@ def sniff(name: str, head: bytes, content_type: str | None = None) -> str:
         return by_name
     if is_dated_text(_head_text(head)):
         return "dated-text"
+    if by_name is None and _csv_header(start):
+        return "csv"
     return by_name if by_name in ("rss", "warc") else "text"
+
+
+def csv_delimiter(first_line: str) -> str:
+    """Tab when the header line has more tabs than commas, else comma."""
+    return "\t" if first_line.count("\t") > first_line.count(",") else ","
+
+
+def _csv_header(start: str) -> bool:
+    """True when the first line looks like a CSV/TSV header naming a common text column (for unnamed input)."""
+    first = start.partition("\n")[0].strip()
+    columns = [c.strip().strip('"').lower() for c in first.split(csv_delimiter(first))]
+    named = all(_COLUMN.match(c) for c in columns)  # exports name columns like identifiers; prose has spaces
+    return len(columns) >= 2 and named and bool(set(columns) & set(resource("fields.json")["text"]))
 
 
 def _content_type_format(content_type: str | None) -> str | None:

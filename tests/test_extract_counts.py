@@ -291,3 +291,14 @@ def test_stated_zero(nlp: Any, text: str, kind: str) -> None:
 def test_zero_beside_a_figure_does_not_win() -> None:
     counts = [Count("killed", 0, "no casualties", low=0), Count("killed", 4, "4 civilians", low=4)]
     assert fatalities(counts) == 4
+
+
+def test_listed_part_after_a_number_is_not_a_new_count(nlp: Any) -> None:
+    text = "Five Palestinians including three children and a woman were reportedly killed when a flat in Rafah was hit."
+    assert [(c.kind, c.value) for c in counts_of(nlp, text)] == [("killed", 5)]
+
+
+def test_inserted_including_phrase_is_skipped(nlp: Any) -> None:
+    text = "About 1,550 people, including at least 800 children, have been reported missing under the rubble."
+    count = only(nlp, text)
+    assert (count.kind, count.value, count.qualifier) == ("missing", 1550, "about")

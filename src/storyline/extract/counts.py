@@ -173,6 +173,7 @@ def _count(sentence: Span, number: _Number, lex: CountsLexicon) -> Count | None:
     qual_start, qualifier = _qualifier(doc, number, sentence.start, lex)
     if (
         _is_label_or_unit(doc, number, sentence, lex)
+        or _inside_subset(doc[number.end - 1], lex)
         or _is_date_part(doc, number, sentence, lex)
         or _is_subset(doc, qual_start, sentence.start, lex)
         or _is_partitive(doc, number)
@@ -256,6 +257,24 @@ def _is_date_part(doc: Doc, number: _Number, sentence: Span, lex: CountsLexicon)
     return False
 
 
+def _inside_subset(token: Token, lex: CountsLexicon) -> bool:
+    """True for "a woman" in "five Palestinians including three children and a woman": a listed part."""
+    for _ in range(6):
+        head = token.head
+        if head.i == token.i or token.dep_ not in ("conj", "pobj", "nummod", "det", "cc", "appos", "quantmod"):
+            return False
+        if (
+            token.dep_ == "conj"
+            and token.i >= 2
+            and token.doc[token.left_edge.i - 2 : token.left_edge.i].text == ", and"
+        ):
+            return False  # ", and about 13,162 have been injured": a new clause, not the next listed part
+        if (head.lower_,) in lex.subset:
+            return True
+        token = head
+    return False
+
+
 def _is_partitive(doc: Doc, number: _Number) -> bool:
     """True for both numbers of "one of the four": a part of, or a reference to, people counted elsewhere."""
     last = doc[number.end - 1]
@@ -319,8 +338,10 @@ def _is_event_noun(token: Token, lex: CountsLexicon) -> bool:
 def _kind_after(anchor: Token, lex: CountsLexicon) -> str | None:
     """The kind from a verb right after the group: "ten were reportedly killed", "1,000 are missing"."""
     doc, start = anchor.doc, anchor.i + 1
-    while start < len(doc) and doc[start].dep_ == "prep" and doc[start].head.i == anchor.i:
-        start = doc[start].right_edge.i + 1  # "two citizens of Ukraine were killed": skip "of Ukraine"
+    if anchor.right_edge.i - anchor.i <= 15:
+        start = anchor.right_edge.i + 1  # past "of Ukraine", ", including 800 children,"
+    if start > anchor.i + 1 and start < len(doc) and doc[start].text == ",":
+        start += 1  # the comma closing an inserted phrase, not one that ends the group's clause
     for i in range(start, min(start + 8, len(doc))):
         token = doc[i]
         kind = _kind_of(token, lex)

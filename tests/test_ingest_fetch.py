@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import socket
 import threading
+import zipfile
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -15,12 +17,28 @@ from storyline.ingest import IngestFailure, ReadOptions, read_inputs
 from storyline.models import Document
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
+
+
+def _zip_of(files: dict[str, str]) -> bytes:
+    """A ZIP archive holding the given text files."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, text in files.items():
+            archive.writestr(name, text)
+    return buffer.getvalue()
+
+
 ROUTES = {
     "/feed": ("application/rss+xml", (FIXTURES / "feed.rss").read_bytes()),
     "/story": ("text/html; charset=utf-8", (FIXTURES / "page.html").read_bytes()),
     "/export": ("application/x-ndjson", b'{"text": "one"}\n{"text": "two"}\n'),
     "/logo": ("image/png", (FIXTURES / "pixel.png").read_bytes()),
     "/big": ("text/plain", b"x" * 50_000),
+    "/latin": (
+        "text/html; charset=ISO-8859-1",
+        "<html><head><title>Genève talks</title></head></html>".encode("latin-1"),
+    ),
+    "/bundle": ("application/zip", _zip_of({"a.txt": "First story.", "b.txt": "Second story."})),
 }
 
 
@@ -108,3 +126,11 @@ def test_refused_connection() -> None:
         port = probe.getsockname()[1]
     [fail] = read_inputs([f"http://127.0.0.1:{port}/"], ReadOptions(fetch_timeout=1))
     assert isinstance(fail, IngestFailure) and isinstance(fail.error, FetchError)
+
+
+def test_charset_from_header_and_zip_url(server: str) -> None:
+    [page] = read_inputs([f"{server}/latin"])
+    assert isinstance(page, Document) and page.title == "Genève talks"
+    items = list(read_inputs([f"{server}/bundle"]))
+    assert [d.text for d in items if isinstance(d, Document)] == ["First story.", "Second story."]
+    assert items[0].source == f"{server}/bundle#member=a.txt"

@@ -51,6 +51,12 @@ def _signatures() -> tuple[tuple[bytes, str], ...]:
     return tuple((bytes.fromhex(k), str(v)) for k, v in resource("magic.json").items())
 
 
+def charset_param(content_type: str | None) -> str | None:
+    """The charset a Content-Type header names (``text/html; charset=ISO-8859-1`` → ``iso-8859-1``)."""
+    value = (content_type or "").lower().partition("charset=")[2].split(";")[0].strip(" \"'")
+    return value or None
+
+
 def declared_charset(data: bytes) -> str | None:
     """The charset an HTML/XML document declares in its first few KB, if Python knows it."""
     match = _HTML_CHARSET.search(data[:4096]) or re.search(rb"""<\?xml[^>]*encoding=["']([\w.:-]+)""", data[:200])

@@ -14,7 +14,14 @@ from typing import IO, cast
 
 from storyline.errors import EmptyInput, InputError, MalformedInput, TooLarge, UnsupportedFormat
 from storyline.ingest.base import Item, ReadOptions, failure
-from storyline.ingest.decode import binary_kind, bom_encoding, declared_charset, decode, guess_encoding
+from storyline.ingest.decode import (
+    binary_kind,
+    bom_encoding,
+    charset_param,
+    declared_charset,
+    decode,
+    guess_encoding,
+)
 from storyline.ingest.feeds import read_feed
 from storyline.ingest.html import read_html
 from storyline.ingest.sniff import GZIP_MAGIC, csv_delimiter, name_of, sniff
@@ -24,6 +31,7 @@ from storyline.ingest.warc import read_warc
 
 HEAD_BYTES = 65_536
 STREAMED = ("jsonl", "csv", "warc")
+_WHOLE = ("rss", "json", "xml", "html", "text", "markdown", "dated-text")
 # Errors third-party parsers and decompressors raise on broken bytes; they become MalformedInput.
 _BROKEN = (EOFError, zlib.error, lzma.LZMAError, OSError, ValueError, LookupError, csv.Error, RecursionError)
 _UNPACKERS: dict[str, Callable[[IO[bytes]], object]] = {"bz2": bz2.BZ2File, "xz": lzma.LZMAFile}
@@ -87,12 +95,14 @@ def read_whole(
     data: bytes, source: str, options: ReadOptions, fmt: str, content_type: str | None = None, url: str | None = None
 ) -> Iterator[Item]:
     """Parse bytes held in memory, of a sniffed format."""
-    if fmt in STREAMED or fmt == "gzip" or fmt in _UNPACKERS:
-        return read_stream(io.BytesIO(data), source, options, content_type=content_type)
-    return guarded(lambda: _parse_whole(data, source, options, fmt, url), source, data)
+    if fmt not in _WHOLE:
+        return read_stream(io.BytesIO(data), source, options, size=len(data), content_type=content_type)
+    return guarded(lambda: _parse_whole(data, source, options, fmt, url, content_type), source, data)
 
 
-def _parse_whole(data: bytes, source: str, options: ReadOptions, fmt: str, url: str | None) -> Iterator[Item]:
+def _parse_whole(
+    data: bytes, source: str, options: ReadOptions, fmt: str, url: str | None, content_type: str | None
+) -> Iterator[Item]:
     """The reader for a whole-file format."""
     if fmt == "rss":
         return read_feed(data, source)
@@ -100,7 +110,8 @@ def _parse_whole(data: bytes, source: str, options: ReadOptions, fmt: str, url: 
         return read_json(data, source, options)
     if fmt == "xml":
         raise UnsupportedFormat("XML that is not an RSS/Atom feed is not a format storyline reads")
-    text, encoding = decode(data, source, declared=declared_charset(data) if fmt == "html" else None)
+    declared = charset_param(content_type) or (declared_charset(data) if fmt == "html" else None)
+    text, encoding = decode(data, source, declared=declared)
     if fmt == "html":
         return read_html(data, text, encoding, source, url=url)
     return read_text(data, text, encoding, source, fmt)

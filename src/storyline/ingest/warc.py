@@ -16,7 +16,7 @@ from warcio.statusandheaders import StatusAndHeadersParserException
 from storyline.errors import InputError, MalformedInput, TooLarge
 from storyline.ingest.base import IngestFailure, Item, ReadOptions, failure
 from storyline.ingest.dates import published_or_note
-from storyline.ingest.decode import declared_charset, decode
+from storyline.ingest.decode import charset_param, declared_charset, decode
 from storyline.ingest.html import read_html
 from storyline.models import Document
 
@@ -85,7 +85,7 @@ def _record_item(record: Any, where: str, options: ReadOptions) -> Item:
         return failure(where, MalformedInput("record is shorter than its Content-Length (truncated archive)"), payload)
     headers = record.rec_headers
     content_type = record.http_headers.get_header("Content-Type") or ""
-    charset = content_type.partition("charset=")[2].strip(" \"';") or declared_charset(payload)
+    charset = charset_param(content_type) or declared_charset(payload)
     metadata = {
         "warc_headers": dict(headers.headers),
         "http_headers": dict(record.http_headers.headers),

@@ -302,3 +302,8 @@ def test_inserted_including_phrase_is_skipped(nlp: Any) -> None:
     text = "About 1,550 people, including at least 800 children, have been reported missing under the rubble."
     count = only(nlp, text)
     assert (count.kind, count.value, count.qualifier) == ("missing", 1550, "about")
+
+
+def test_many_counts_the_dead_not_status(nlp: Any) -> None:
+    assert only(nlp, "Many civilians were killed in the strike.").value == 10
+    assert counts_of(nlp, "UNRWA reported that many IDPs have adopted one meal per day.") == []

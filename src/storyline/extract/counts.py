@@ -42,6 +42,7 @@ class _Number:
     value: int
     qualifier: str | None = None
     high: int | None = None
+    kinds: frozenset[str] | None = None  # the only kinds it may count ("many" counts the dead, not IDPs)
 
 
 def find_counts(sentence: Span) -> list[Count]:
@@ -95,8 +96,8 @@ def _vague_at(doc: Doc, i: int, end: int, lex: CountsLexicon) -> _Number | None:
     for size in (3, 2, 1):
         words = tuple(t.lower_ for t in doc[i : min(i + size, end)])
         if len(words) == size and words in lex.vague:
-            value, qualifier = lex.vague[words]
-            return _Number(i, i + size, value, qualifier)
+            value, qualifier, kinds = lex.vague[words]
+            return _Number(i, i + size, value, qualifier, kinds=kinds)
     return None
 
 
@@ -186,7 +187,7 @@ def _count(sentence: Span, number: _Number, lex: CountsLexicon) -> Count | None:
     kind = _kind(anchor, number, lex)
     if kind is None and number.value == 0:
         kind = lex.zero_nouns.get(anchor.lower_)  # type: ignore[assignment]
-    if kind is None:
+    if kind is None or (number.kinds is not None and kind not in number.kinds):
         return None
     of_start, of_end = _group_span(noun, number, lex) if noun is not None else (number.end, number.end)
     start_char = doc[qual_start].idx

@@ -30,7 +30,9 @@ class CountsLexicon:
 
     kinds: dict[str, str]  # word or lemma → count kind
     qualifiers: dict[Phrase, str | None]  # phrase before a number → normalised qualifier
-    vague: dict[Phrase, tuple[int, str | None]]  # "dozens" → (12, "at least")
+    vague: dict[
+        Phrase, tuple[int, str | None, frozenset[str] | None]
+    ]  # value, qualifier, kinds allowed; "dozens" → (12, "at least")
     numbers: dict[str, int]  # "seven" → 7, "million" → 1_000_000
     cumulative: frozenset[Phrase]  # cues of a running total
     incident: frozenset[Phrase]  # cues of a new per-incident figure
@@ -49,6 +51,11 @@ class CountsLexicon:
     months: frozenset[str]  # month names: a number next to one is a day of the month, not a count
 
 
+def _kinds(cell: str) -> frozenset[str] | None:
+    """The kinds a vague word may count: None for any."""
+    return None if cell == "any" else frozenset(cell.split(","))
+
+
 def _words(name: str) -> frozenset[str]:
     """The first column of a counts resource, lower-cased."""
     return frozenset(row[0].lower() for row in read_rows("counts", name))
@@ -64,8 +71,8 @@ def counts_lexicon() -> CountsLexicon:
         kinds={word.lower(): kind for word, kind in read_rows("counts", "kinds.tsv")},
         qualifiers=qualifiers,
         vague={
-            phrase(words): (int(value), None if qual == "none" else qual)
-            for words, value, qual in read_rows("counts", "vague.tsv")
+            phrase(words): (int(value), None if qual == "none" else qual, _kinds(kinds))
+            for words, value, qual, kinds in read_rows("counts", "vague.tsv")
         },
         numbers={word.lower(): int(value) for word, value in read_rows("counts", "numbers.tsv")},
         cumulative=frozenset(phrase(row[0]) for row in read_rows("counts", "cumulative.tsv")),

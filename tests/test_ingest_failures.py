@@ -178,3 +178,10 @@ def test_zip_from_a_pipe_and_broken_zip(monkeypatch: pytest.MonkeyPatch) -> None
     assert isinstance(piped.error, UnsupportedFormat) and "pipe" in piped.error.message
     broken = only_failure(list(read_bytes(b"PK\x03\x04" + b"not really a zip" * 10, "bundle.zip")))
     assert isinstance(broken.error, MalformedInput)
+
+
+def test_binary_is_refused_on_its_first_bytes(tmp_path: Path) -> None:
+    database = tmp_path / "storyline.db"
+    database.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200_000)
+    fail = only_failure(list(read_inputs([str(database)], ReadOptions(max_bytes=1000))))
+    assert isinstance(fail.error, UnsupportedFormat) and "SQLite" in fail.error.message

@@ -70,6 +70,9 @@ def read_stream(
         yield from read_stream(unpacked, source, options, name=name.removesuffix(f".{fmt}"))
     elif fmt in STREAMED:
         yield from guarded(lambda: _streamed(fmt, joined, head, source, options, name), source, None)
+    elif binary_kind(head):
+        # Refused on its first bytes: a database or image is not read whole only to be turned away.
+        yield failure(source, UnsupportedFormat(f"{binary_kind(head)} is not a text format storyline reads"))
     elif size is not None and size > options.max_bytes:
         yield failure(source, TooLarge(f"{size} bytes is over max_bytes={options.max_bytes}"))
     else:

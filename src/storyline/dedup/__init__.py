@@ -20,7 +20,7 @@ from storyline.dedup.grouping import assign
 from storyline.dedup.minhash import ROWS_PER_BAND, Params, Signatures, signatures
 from storyline.dedup.shingles import shingle_batch
 from storyline.dedup.template import Templates
-from storyline.dedup.text import MIN_WORDS, body_hash, comparable_words, page_lines
+from storyline.dedup.text import MIN_WORDS, body_hash, comparable_text, page_lines, word_count
 from storyline.models import DuplicateMatch
 
 CHUNK = 1_000  # documents hashed together: large enough for numpy and rensa, small enough for memory
@@ -50,7 +50,7 @@ class Signed:
     body_hashes: list[str]
 
 
-def page_words(texts: Sequence[str], templates: Templates | None = None) -> list[list[str]]:
+def page_words(texts: Sequence[str], templates: Templates | None = None) -> list[bytes]:
     """Comparable words of raw pages: site templates learned from the batch stripped, then furniture lines."""
     templates = templates if templates is not None else Templates()
     pages = [page_lines(text) for text in texts]
@@ -58,8 +58,8 @@ def page_words(texts: Sequence[str], templates: Templates | None = None) -> list
         templates.learn(lines)
     out = []
     for lines in pages:
-        words = comparable_words(templates.strip(lines))
-        out.append(words if len(words) >= MIN_WORDS else comparable_words(lines))
+        words = comparable_text(templates.strip(lines))
+        out.append(words if word_count(words) >= MIN_WORDS else comparable_text(lines))
     return out
 
 
@@ -68,14 +68,14 @@ def sign(texts: Sequence[str], params: Params, templates: Templates | None = Non
     return sign_words(page_words(texts, templates), params)
 
 
-def sign_words(words: Sequence[list[str]], params: Params) -> Signed:
+def sign_words(words: Sequence[bytes], params: Params) -> Signed:
     """Sign documents given as their comparable words, CHUNK at a time."""
     parts = [words[i : i + CHUNK] for i in range(0, len(words), CHUNK)] or [[]]
     batches = [shingle_batch(part, params.shingle_size) for part in parts]
     return Signed(
         np.concatenate([signatures(b, params.permutations) for b in batches]),
         np.concatenate([b.sizes() for b in batches]),
-        np.array([len(w) for w in words], dtype=np.int64),
+        np.array([word_count(w) for w in words], dtype=np.int64),
         [body_hash(w) for w in words],
     )
 

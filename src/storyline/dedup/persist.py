@@ -22,7 +22,7 @@ from sqlalchemy import Connection, and_, delete, func, or_, select, update
 
 from storyline.dedup import Signed, sign_words
 from storyline.dedup.minhash import Params, Signatures, band_keys, duplicates, similarity
-from storyline.dedup.text import body_hash, comparable_words, page_lines
+from storyline.dedup.text import body_hash, comparable_text, page_lines
 from storyline.models import Article
 from storyline.stage import StageStats
 from storyline.store import Store
@@ -74,7 +74,7 @@ def _key_text(key: int) -> str:
 
 def sign_articles(articles: Sequence[Article], params: Params) -> tuple[list[Doc], Signed]:
     """Sign article bodies (already cleaned)."""
-    words = [comparable_words(page_lines(a.body)) for a in articles]
+    words = [comparable_text(page_lines(a.body)) for a in articles]
     signed = sign_words(words, params)
     docs = [
         Doc(a.id, signed.signatures[i], int(signed.sizes[i]), a.published, body_hash(words[i]))

@@ -22,13 +22,17 @@ _SEP = b"\x01"  # not a word character: marks the boundary between documents
 
 @dataclass(slots=True)
 class ShingleBatch:
-    """Distinct shingle hashes of a batch: doc ``i`` owns ``hashes[offsets[i]:offsets[i + 1]]``."""
+    """Shingle hashes of a batch: doc ``i`` owns ``hashes[offsets[i]:offsets[i + 1]]``.
+
+    Shingles are not made distinct: repeated lines are dropped before shingling, so the count of
+    windows is close to the count of distinct shingles, and MinHash ignores repeats anyway.
+    """
 
     hashes: U64
     offsets: npt.NDArray[np.int64]
 
     def sizes(self) -> npt.NDArray[np.int64]:
-        """Number of distinct shingles per document."""
+        """Number of shingles per document."""
         return np.diff(self.offsets)
 
 
@@ -57,9 +61,9 @@ def _span_hashes(buf: npt.NDArray[np.uint8], starts: npt.NDArray[np.int64], ends
         return (prefix[ends] - prefix[starts]) * pows[ends - 1]
 
 
-def shingle_batch(docs: Sequence[Sequence[str]], size: int) -> ShingleBatch:
-    """Distinct hashes of the ``size``-word shingles of each document (a list of words)."""
-    joined = (b" " + _SEP + b" ").join(" ".join(words).encode("utf-8") for words in docs)
+def shingle_batch(docs: Sequence[bytes], size: int) -> ShingleBatch:
+    """Hashes of the ``size``-word shingles of each document (words joined by single spaces)."""
+    joined = (b" " + _SEP + b" ").join(docs)
     buf = np.frombuffer(joined, dtype=np.uint8)
     spaces = np.flatnonzero(buf == 32)
     starts = np.concatenate(([0], spaces + 1)).astype(np.int64)
@@ -67,12 +71,17 @@ def shingle_batch(docs: Sequence[Sequence[str]], size: int) -> ShingleBatch:
     padded = np.append(buf, np.uint8(0))  # an empty last document starts at len(buf)
     is_sep = (padded[starts] == _SEP[0]) & (ends - starts == 1)
     doc_of_word = np.cumsum(is_sep)
-    empty = np.array([len(words) == 0 for words in docs], dtype=bool)
+    empty = np.array([not words for words in docs], dtype=bool)
     # an empty document still occupies one (empty) word slot between separators
     keep = ~is_sep & ~empty[np.minimum(doc_of_word, max(len(docs) - 1, 0))] if len(docs) else is_sep
     starts, ends, doc_of_word = starts[keep], ends[keep], doc_of_word[keep]
     hashes, owners = _windows(buf, starts, ends, doc_of_word, len(docs), size)
-    return _distinct(hashes, owners, len(docs))
+    if len(owners) and np.any(owners[1:] < owners[:-1]):  # short documents' shingles were appended
+        order = np.argsort(owners, kind="stable")
+        hashes, owners = hashes[order], owners[order]
+    offsets = np.zeros(len(docs) + 1, dtype=np.int64)
+    np.cumsum(np.bincount(owners, minlength=len(docs)), out=offsets[1:])
+    return ShingleBatch(hashes, offsets)
 
 
 def _windows(
@@ -96,15 +105,3 @@ def _windows(
         last = np.concatenate((last[words_per_doc[doc_of_word[last]] >= size], doc_first + words_per_doc[short] - 1))
     hashes = _mix(_span_hashes(buf, starts[first], ends[last])) if len(first) else np.zeros(0, np.uint64)
     return hashes, doc_of_word[first]
-
-
-def _distinct(hashes: U64, owners: npt.NDArray[np.int64], n_docs: int) -> ShingleBatch:
-    """Sort by (document, hash) and drop repeats within a document."""
-    order = np.lexsort((hashes, owners))
-    hashes, owners = hashes[order], owners[order]
-    fresh = np.ones(len(hashes), dtype=bool)
-    fresh[1:] = (hashes[1:] != hashes[:-1]) | (owners[1:] != owners[:-1])
-    hashes, owners = hashes[fresh], owners[fresh]
-    offsets = np.zeros(n_docs + 1, dtype=np.int64)
-    np.cumsum(np.bincount(owners, minlength=n_docs), out=offsets[1:])
-    return ShingleBatch(hashes, offsets)

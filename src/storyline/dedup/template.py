@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 
 def _common_prefix(a: list[str], b: list[str]) -> list[str]:
     """Longest common prefix of two line lists."""
+    if a == b[: len(a)]:  # the usual case, compared in C: the page carries the whole known prefix
+        return a
     n = 0
     for x, y in zip(a, b, strict=False):
         if x != y:

@@ -10,20 +10,16 @@ kept (enough words and a sentence end, or long), minus lines holding a furniture
 from __future__ import annotations
 
 import hashlib
-import re
 import unicodedata
 from functools import cache
+from itertools import compress, repeat
 from importlib import resources
 
-WORD = re.compile(r"\w+")
 MIN_WORDS = 12  # fewer comparable words than this: fall back to every word of the page
-# A kept line: >= 6 words ending in a sentence mark (Latin, Arabic, Devanagari, CJK), or >= 25 words.
-# Possessive quantifiers keep the word-count lookaheads linear on long lines.
-_SENTENCE_LINE = re.compile(
-    r"^(?:(?=(?:[^\w\n]*+\w++){6})[^\n]*[.!?;:\u061f\u0964\u3002\uff01\uff1f][^\w\n]*"
-    r"|(?=(?:[^\w\n]*+\w++){25})[^\n]*)$",
-    re.MULTILINE,
-)
+_ENDS = frozenset(".!?;:\u061f\u0964\u3002\uff01\uff1f")  # sentence marks: Latin, Arabic, Devanagari, CJK
+_CLOSERS = "\"')]*»” \t\r"
+_PUNCTUATION = bytes(c for c in range(128) if not chr(c).isalnum())
+_TO_SPACE = bytes.maketrans(_PUNCTUATION, b" " * len(_PUNCTUATION))  # non-ASCII bytes stay inside words
 
 
 def _resource(name: str) -> list[str]:
@@ -33,49 +29,68 @@ def _resource(name: str) -> list[str]:
 
 
 @cache
-def _fold_table() -> dict[int, str]:
-    """str.translate table from quotes.tsv: code point to its plain replacement."""
-    table: dict[int, str] = {}
+def _fold_pairs() -> tuple[tuple[str, str], ...]:
+    """(character, replacement) pairs from quotes.tsv."""
+    pairs = []
     for line in _resource("quotes.tsv"):
         source, _, target = line.partition("\t")
-        table[int(source.removeprefix("U+"), 16)] = target
-    return table
+        pairs.append((chr(int(source.removeprefix("U+"), 16)), target))
+    return tuple(pairs)
 
 
 @cache
-def _furniture() -> re.Pattern[str]:
-    """One pattern matching any furniture phrase."""
-    phrases = sorted((p.strip() for p in _resource("furniture.txt")), key=len, reverse=True)
-    return re.compile("|".join(re.escape(p) for p in phrases))
+def _furniture() -> tuple[str, ...]:
+    """The furniture phrases."""
+    return tuple(p.strip() for p in _resource("furniture.txt"))
 
 
 def fold(text: str) -> str:
     """Unicode NFKC, plain quotes and dashes, lower case: the form copies of one story share."""
-    return unicodedata.normalize("NFKC", text).translate(_fold_table()).casefold()
+    if not text.isascii():
+        for char, plain in _fold_pairs():  # str.replace per character beats a translate table here
+            if char in text:
+                text = text.replace(char, plain)
+        if not unicodedata.is_normalized("NFKC", text):
+            text = unicodedata.normalize("NFKC", text)
+    return text.casefold()
 
 
-def sentence_lines(folded: str) -> list[str]:
-    """The distinct sentence-like lines of folded text that hold no furniture phrase, in order."""
-    furniture = _furniture()
-    kept = (line.strip() for line in _SENTENCE_LINE.findall(folded) if not furniture.search(line))
+def sentence_lines(lines: list[str]) -> list[str]:
+    """The distinct lines of 6+ words ending in a sentence mark, or of 25+ words, without furniture phrases."""
+    wordy = list(compress(lines, map((5).__le__, map(str.count, lines, repeat(" ")))))  # C-level pre-filter
+    kept = [line for line in wordy if line.count(" ") >= 24 or line.rstrip(_CLOSERS)[-1:] in _ENDS]
+    joined = "\n".join(kept)
+    for phrase in _furniture():  # one substring scan per phrase; lines are only checked on a hit
+        if phrase in joined:
+            kept = [line for line in kept if phrase not in line]
+            joined = "\n".join(kept)
     return list(dict.fromkeys(kept))  # a lead printed twice counts once
 
 
 def page_lines(text: str) -> list[str]:
-    """Folded, whitespace-collapsed, non-empty lines of a page."""
-    return [" ".join(line.split()) for line in fold(text).splitlines() if line and not line.isspace()]
+    """Folded, stripped, non-empty lines of a page."""
+    return list(filter(None, map(str.strip, fold(text).split("\n"))))
 
 
-def comparable_words(lines: list[str], min_words: int = MIN_WORDS) -> list[str]:
+def words_of(lines: list[str]) -> bytes:
+    """The lines as one byte string of words separated by single spaces (ASCII punctuation dropped)."""
+    return b" ".join("\n".join(lines).encode("utf-8").translate(_TO_SPACE).split())
+
+
+def comparable_text(lines: list[str], min_words: int = MIN_WORDS) -> bytes:
     """Words of the sentence-like lines; all words of the lines when those are too few to compare."""
-    joined = "\n".join(lines)
-    words = WORD.findall("\n".join(sentence_lines(joined)))
-    if len(words) >= min_words:
+    words = words_of(sentence_lines(lines))
+    if words.count(b" ") + 1 >= min_words:
         return words
-    every = WORD.findall(joined)
+    every = words_of(lines)
     return every if len(every) > len(words) else words
 
 
-def body_hash(words: list[str]) -> str:
+def word_count(words: bytes) -> int:
+    """Number of words in a comparable text."""
+    return words.count(b" ") + 1 if words else 0
+
+
+def body_hash(words: bytes) -> str:
     """Hash of the normalised body: equal for exact copies whatever their spacing, quotes or case."""
-    return hashlib.blake2b(" ".join(words).encode("utf-8"), digest_size=16).hexdigest()
+    return hashlib.blake2b(words, digest_size=16).hexdigest()

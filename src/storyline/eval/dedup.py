@@ -202,7 +202,8 @@ def raw_jaccard_groups(copies: list[Copy], params: Params) -> dict[str, str]:
     from storyline.dedup.grouping import components
     from storyline.dedup.shingles import shingle_batch
 
-    batch = shingle_batch([re.findall(r"\w+", c.text.casefold()) for c in copies], params.shingle_size)
+    words = [" ".join(re.findall(r"\w+", c.text.casefold())).encode("utf-8") for c in copies]
+    batch = shingle_batch(words, params.shingle_size)
     sigs = signatures(batch, params.permutations)
     left, right = np.triu_indices(len(copies), 1)
     same = (sigs[left] == sigs[right]).mean(axis=1) >= 0.5

@@ -1,0 +1,182 @@
+"""Throughput and peak memory of ``storyline.dedup`` beside datasketch, on synthetic syndication.
+
+Documents are built from real text: originals are 6-15 paragraphs drawn from the OCHA flash
+updates, the seed and the html-pages-dev reference bodies; each original is republished 1-5 times
+with the edits of ``storyline.eval.dedup`` (truncation, repeated lead, curly quotes, dateline,
+reflow) inside the real menus and footers of html-pages-dev pages. Each size runs in its own
+process so peak RSS is its own. Usage::
+
+    python bench/bench_dedup.py --sizes 10000 100000 1000000 --datasketch-max 100000 \
+        --out bench/results/dedup-throughput.json
+    python bench/bench_dedup.py --store 1000 100000 --out bench/results/dedup-store.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing as mp
+import random
+import re
+import resource
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from storyline.eval.data import shared_data_dir
+from storyline.eval.dedup import EDITS, Frame, load_originals, wrap
+
+
+def corpus(n: int, seed: int = 0) -> Iterator[tuple[str, str]]:
+    """``n`` (id, raw text) documents: synthetic originals and their framed, edited copies."""
+    rng = random.Random(seed)
+    originals, frames = load_originals(shared_data_dir())
+    pool = [p for _, text in originals for p in text.splitlines() if len(p.split()) >= 8]
+    made = 0
+    while made < n:
+        story = "\n".join(rng.choice(pool) for _ in range(rng.randint(6, 15)))
+        story = re.sub(r"\d+", lambda m: str(rng.randint(1, 999)), story)  # distinct figures per story
+        for k in range(min(rng.randint(1, 5), n - made)):
+            text = story
+            if k:
+                for edit in rng.sample(EDITS, rng.randint(1, 3)):
+                    text = edit(text, rng)
+            yield f"s{made}", wrap(text, rng.choice(frames))
+            made += 1
+
+
+def frames_only() -> list[Frame]:
+    """The furniture frames (for a quick look at their sizes)."""
+    return load_originals(shared_data_dir())[1]
+
+
+def run_storyline(n: int) -> dict[str, Any]:
+    """Group n documents with storyline.dedup; time excludes generating the text."""
+    from storyline.dedup import Deduplicator, params_from_settings
+
+    dedup = Deduplicator(params_from_settings())
+    spent = 0.0
+    for doc_id, text in corpus(n):
+        start = time.perf_counter()
+        dedup.add(doc_id, text)
+        spent += time.perf_counter() - start
+    start = time.perf_counter()
+    matches = dedup.matches()
+    spent += time.perf_counter() - start
+    return {"groups": len({m.group for m in matches}), "seconds": spent}
+
+
+def run_datasketch(n: int) -> dict[str, Any]:
+    """datasketch MinHash (128 perms, word 5-grams of the raw text) + MinHashLSH(0.5), insert and query."""
+    from datasketch import MinHash, MinHashLSH
+
+    lsh = MinHashLSH(threshold=0.5, num_perm=128)
+    word = re.compile(r"\w+")
+    group: dict[str, str] = {}
+    spent = 0.0
+    for doc_id, text in corpus(n):
+        start = time.perf_counter()
+        words = word.findall(text.lower())
+        shingles = {" ".join(words[i : i + 5]).encode() for i in range(max(1, len(words) - 4))}
+        mh = MinHash(num_perm=128)
+        mh.update_batch(list(shingles))
+        hits = lsh.query(mh)
+        group[doc_id] = group[hits[0]] if hits else doc_id
+        lsh.insert(doc_id, mh)
+        spent += time.perf_counter() - start
+    return {"groups": len(set(group.values())), "seconds": spent}
+
+
+def _child(kind: str, n: int, queue: Any) -> None:
+    """Run one measurement and report it with this process's peak RSS."""
+    result = run_storyline(n) if kind == "storyline" else run_datasketch(n)
+    result["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    queue.put(result)
+
+
+def measure(kind: str, n: int) -> dict[str, Any]:
+    """One measurement in a fresh process."""
+    queue: Any = mp.get_context("fork").Queue()
+    proc = mp.get_context("fork").Process(target=_child, args=(kind, n, queue))
+    proc.start()
+    result = queue.get()
+    proc.join()
+    result.update(kind=kind, documents=n, docs_per_s=round(n / result["seconds"], 1))
+    result["seconds"] = round(result["seconds"], 2)
+    return result
+
+
+def baseline_rss_mb() -> float:
+    """Peak RSS of a process that only generates the corpus (imports and text pool)."""
+    queue: Any = mp.get_context("fork").Queue()
+
+    def child(q: Any) -> None:
+        for _ in corpus(1000):
+            pass
+        q.put(round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1))
+
+    proc = mp.get_context("fork").Process(target=child, args=(queue,))
+    proc.start()
+    value = queue.get()
+    proc.join()
+    return float(value)
+
+
+def measure_store(small: int, large: int) -> dict[str, Any]:
+    """Seconds to index ``small`` new articles into an empty store, then into one holding ``large``."""
+    import tempfile
+
+    from storyline.dedup import params_from_settings
+    from storyline.dedup.persist import index_articles
+    from storyline.models import Article, Document, content_hash
+    from storyline.store import Store
+
+    params = params_from_settings()
+    out: dict[str, Any] = {"new_articles": small, "stored_articles": large}
+    docs = list(corpus(large + small, seed=1))
+    for label, base in (("alone", []), ("into_store", docs[:large])):
+        with tempfile.TemporaryDirectory() as tmp, Store.open(f"sqlite:///{tmp}/b.db") as store:
+            for first in range(0, len(base) + small, 1_000):
+                part = (base + docs[large:])[first : first + 1_000]
+                is_new = first >= len(base)
+                rows = [Document(id=i, raw=i.encode(), text="", format="text", source=i) for i, _ in part]
+                store.add_documents(rows)
+                start = time.perf_counter()
+                with store.atomic() as conn:
+                    for (doc_id, text), row in zip(part, rows, strict=True):
+                        store.save_article(conn, Article(id=content_hash(row.raw), body=text), 1)
+                    index_articles(
+                        conn,
+                        [Article(id=content_hash(r.raw), body=t) for r, (_, t) in zip(rows, part, strict=True)],
+                        params,
+                    )
+                if is_new:
+                    out[f"{label}_seconds"] = round(out.get(f"{label}_seconds", 0.0) + time.perf_counter() - start, 3)
+    return out
+
+
+def main() -> None:
+    """Run the requested measurements and write them as JSON."""
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="*", default=[10_000])
+    parser.add_argument("--datasketch-max", type=int, default=10_000, help="Largest size also run with datasketch.")
+    parser.add_argument("--store", type=int, nargs=2, metavar=("NEW", "STORED"), default=None)
+    parser.add_argument("--out", type=Path, default=None)
+    args = parser.parse_args()
+    results: dict[str, Any] = {"generator_only_peak_rss_mb": baseline_rss_mb(), "runs": []}
+    for n in args.sizes:
+        results["runs"].append(measure("storyline", n))
+        print(json.dumps(results["runs"][-1]), flush=True)
+        if n <= args.datasketch_max:
+            results["runs"].append(measure("datasketch", n))
+            print(json.dumps(results["runs"][-1]), flush=True)
+    if args.store:
+        results["store"] = measure_store(*args.store)
+        print(json.dumps(results["store"]), flush=True)
+    if args.out:
+        args.out.write_text(json.dumps(results, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()

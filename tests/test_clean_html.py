@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.clean.html import clean_html
+from storyline.clean.html import clean_html, repeated_runs
 from storyline.clean.html_blocks import blocks, parse_html
 from storyline.clean.html_meta import PageMeta, page_meta
 from storyline.errors import EmptyInput, InputError, MalformedInput
@@ -179,3 +179,20 @@ def test_byline_element_gives_names_without_by_or_date() -> None:
     assert _meta("", body).byline == "Jane Roe"
     assert _meta("", "<p class='byline'>By Jane Roe, Oct 9, 2023</p>").byline == "Jane Roe"
     assert _meta("<meta name='author' content='https://example.org/jane'>").byline is None
+
+
+def test_story_carried_twice_keeps_one_copy_but_a_refrain_stays() -> None:
+    story = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    article = clean_html(f"<html><body><article>{story}{story}</article></body></html>", id="twice")
+    assert all(article.body.count(p) == 1 for p in PARAGRAPHS)
+    assert sum(r.reason == "repeated" for r in article.removed) == len(PARAGRAPHS)
+    assert repeated_runs(["a b", "a b", "a b"]) == set()
+
+
+def test_screen_reader_only_text_is_hidden() -> None:
+    html = f"<html><body><article><p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p>"
+    html += "<ul><li><a href='#'>Share</a> <span class='sr-only'>Share this story on Whatsapp</span></li></ul>"
+    html += f"<p>{PARAGRAPHS[2]}</p></article></body></html>"
+    article = clean_html(html, id="sr")
+    assert "Whatsapp" not in article.body
+    assert ("Share this story on Whatsapp", "hidden") in [(r.text, r.reason) for r in article.removed]

@@ -43,8 +43,12 @@ MAX_LINK_DENSITY = 0.5  # a recovered block with more link text than this is a l
 MIN_LOOSE_WORDS = 8  # a recovered block outside a paragraph-like element needs this many words
 MIN_WORDS = 3  # a recovered paragraph (not a heading) needs this many words: "$915", "billion" are chart labels
 HEADING_TAGS = frozenset(["h2", "h3", "h4", "h5", "h6"])
-CELL_TAGS = frozenset(["li", "td", "th", "dd", "dt"])  # table cells and list items are short by nature
+CELL_TAGS = frozenset(["td", "th", "dd", "dt"])  # table cells and list items are short by nature
 TEXT_TAGS = frozenset(["p", "li", "blockquote", "pre", "dd", "dt", "td", "th"])
+MIN_RUN, MIN_RUN_WORDS = 3, 40  # a repeated run this long is a second copy of the story, not a refrain
+PROSE_WORDS = 12  # ... when its paragraphs average this many words (a repeated table or menu is not prose)
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+_UNITS = re.compile(f"[{_CJK}]|[^\\W{_CJK}]+")
 _RELATED = re.compile(r"related|more|recommend|trending|popular|read|next|previous", re.I)
 
 
@@ -84,9 +88,9 @@ def _run_trafilatura(root: Any, url: str | None) -> _Trafilatura:
 
 
 def _shingles(text: str) -> list[tuple[str, ...]]:
-    """Word trigrams of a text."""
-    toks = tokens(text)
-    return [tuple(toks[i : i + 3]) for i in range(len(toks) - 2)]
+    """Trigrams of words (of characters in Chinese, Japanese and Korean, written without spaces)."""
+    units = _UNITS.findall(text.lower())
+    return [tuple(units[i : i + 3]) for i in range(len(units) - 2)]
 
 
 def _kept_by_trafilatura(block: Block, traf: _Trafilatura, seen: Counter[tuple[str, ...]]) -> bool:
@@ -110,7 +114,9 @@ def _is_caption(el: Any) -> bool:
 def _verdict(block: Block, kept: bool, container: Any, memo: dict[Any, str | None]) -> str | None:
     """None to keep the block in the body, else the reason it is dropped."""
     if container is None or not _inside(block.element, container):
-        return None if kept and block.link_density <= MAX_LINK_DENSITY else "outside-article"
+        if not kept or block.link_density > MAX_LINK_DENSITY:
+            return "outside-article"
+        return "boilerplate" if furniture_lines().fullmatch(block.text) else None
     reason = furniture_reason(block.element, container, memo)
     if reason:
         return reason
@@ -149,6 +155,8 @@ def _select(all_blocks: list[Block], traf: _Trafilatura, title: str | None) -> t
             continue
         if reason is None and not body and _same(title, block.text):
             reason = "title"
+        if reason is None and not _UNITS.search(block.text):
+            reason = "no-words"
         if reason is None:
             body.append(block.text)
             continue
@@ -156,6 +164,33 @@ def _select(all_blocks: list[Block], traf: _Trafilatura, title: str | None) -> t
         if reason != "outside-article" and _RELATED.search(reason) and block.link_density > MAX_LINK_DENSITY:
             article.related.append(block.text)
     return body, article
+
+
+def repeated_runs(paragraphs: list[str]) -> set[int]:
+    """Indexes of paragraphs in a second copy of a run of several different paragraphs.
+
+    A page that carries its story twice repeats a whole sequence; a single paragraph repeated
+    (a pull quote, a refrain) is left alone.
+    """
+    first: dict[str, int] = {}
+    drop: set[int] = set()
+    i = 0
+    while i < len(paragraphs):
+        j = first.get(paragraphs[i])
+        length = 0
+        while j is not None and i + length < len(paragraphs) and j + length < i:
+            if paragraphs[i + length] != paragraphs[j + length]:
+                break
+            length += 1
+        run = paragraphs[i : i + length]
+        words = sum(len(tokens(t)) for t in run)
+        if length >= MIN_RUN and len(set(run)) >= 2 and words >= max(MIN_RUN_WORDS, PROSE_WORDS * length):
+            drop.update(range(i, i + length))
+            i += length
+            continue
+        first.setdefault(paragraphs[i], i)
+        i += 1
+    return drop
 
 
 def _byline(author: str | None) -> str | None:
@@ -174,6 +209,9 @@ def clean_html(html: str, *, id: str, url: str | None = None, published: str | N
     traf = _run_trafilatura(root, url)
     title = meta.title or traf.title
     body, article = _select(page_blocks(root), traf, title)
+    repeated = repeated_runs(body)
+    article.removed += [RemovedText(body[i], "repeated") for i in sorted(repeated)]
+    body = [text for i, text in enumerate(body) if i not in repeated]
     if not body:
         raise EmptyInput("no article text found in the HTML page", where=where)
     article.id, article.body, article.url = id, "\n\n".join(body), url

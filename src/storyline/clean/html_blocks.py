@@ -61,6 +61,12 @@ def unlikely_pattern() -> re.Pattern[str]:
 
 
 @cache
+def hidden_class_pattern() -> re.Pattern[str]:
+    """Class names that hide an element (screen-reader-only text, collapsed widgets)."""
+    return regex_lines("html_hidden.txt")
+
+
+@cache
 def likely_pattern() -> re.Pattern[str]:
     """Class/id fragments of the article itself."""
     return regex_lines("html_likely.txt")
@@ -80,8 +86,10 @@ def parse_html(html: str, *, where: str) -> Any:
 
 
 def is_hidden(el: Any) -> bool:
-    """True for elements a browser would not show: hidden attribute, display:none, aria-hidden."""
+    """True for elements a reader would not see: hidden attribute or class, display:none, aria-hidden."""
     if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        return True
+    if any(hidden_class_pattern().fullmatch(name) for name in (el.get("class") or "").split()):
         return True
     return bool(_HIDDEN_STYLE.search(el.get("style") or ""))
 

@@ -32,6 +32,7 @@ from storyline.ingest.warc import read_warc
 HEAD_BYTES = 65_536
 STREAMED = ("jsonl", "csv", "warc")
 _WHOLE = ("rss", "json", "xml", "html", "text", "markdown", "dated-text")
+_CONTAINERS = ("zip", "document", "gzip", "bz2", "xz")
 # Errors third-party parsers and decompressors raise on broken bytes; they become MalformedInput.
 _BROKEN = (EOFError, zlib.error, lzma.LZMAError, OSError, ValueError, LookupError, csv.Error, RecursionError)
 _UNPACKERS: dict[str, Callable[[IO[bytes]], object]] = {"bz2": bz2.BZ2File, "xz": lzma.LZMAFile}
@@ -55,28 +56,35 @@ def read_stream(
         return
     name = name or name_of(source)
     fmt = sniff(name, head, content_type)
-    if fmt == "zip":
-        yield from _read_zip(stream, source, options)
-        return
-    if fmt == "document":
-        kind = name.rsplit(".", 1)[-1].upper()
-        yield failure(source, UnsupportedFormat(f"{kind} documents are not read; convert to text or HTML first"))
-        return
-    joined = _joined(head, stream, broken)
-    if fmt == "gzip":
-        yield from _read_gzip(joined, head, source, options, name)
-    elif fmt in _UNPACKERS:
-        unpacked = cast(IO[bytes], _UNPACKERS[fmt](joined))
-        yield from read_stream(unpacked, source, options, name=name.removesuffix(f".{fmt}"))
+    kind = binary_kind(head)
+    if fmt in _CONTAINERS:
+        yield from _read_container(fmt, stream, head, broken, source, options, name)
     elif fmt in STREAMED:
+        joined = _joined(head, stream, broken)
         yield from guarded(lambda: _streamed(fmt, joined, head, source, options, name), source, None)
-    elif binary_kind(head):
+    elif kind:
         # Refused on its first bytes: a database or image is not read whole only to be turned away.
-        yield failure(source, UnsupportedFormat(f"{binary_kind(head)} is not a text format storyline reads"))
+        yield failure(source, UnsupportedFormat(f"{kind} is not a text format storyline reads"))
     elif size is not None and size > options.max_bytes:
         yield failure(source, TooLarge(f"{size} bytes is over max_bytes={options.max_bytes}"))
     else:
-        yield from _read_all(joined, source, options, fmt, content_type)
+        yield from _read_all(_joined(head, stream, broken), source, options, fmt, content_type)
+
+
+def _read_container(
+    fmt: str, stream: IO[bytes], head: bytes, broken: Exception | None, source: str, options: ReadOptions, name: str
+) -> Iterator[Item]:
+    """Archives and compressed inputs: look inside (office documents are named and refused)."""
+    if fmt == "zip":
+        return _read_zip(stream, source, options)
+    if fmt == "document":
+        kind = name.rsplit(".", 1)[-1].upper()
+        return iter([failure(source, UnsupportedFormat(f"{kind} documents are not read; convert to text or HTML"))])
+    joined = _joined(head, stream, broken)
+    if fmt == "gzip":
+        return _read_gzip(joined, head, source, options, name)
+    unpacked = cast(IO[bytes], _UNPACKERS[fmt](joined))
+    return read_stream(unpacked, source, options, name=name.removesuffix(f".{fmt}"))
 
 
 def _read_all(
@@ -226,6 +234,7 @@ class _Joined(io.RawIOBase):
     """A raw stream that gives back the sniffed head, then the rest (or the error that cut the head short)."""
 
     def __init__(self, head: bytes, rest: IO[bytes], broken: Exception | None) -> None:
+        """Wrap ``rest``, whose first bytes were already read into ``head``."""
         self.head = memoryview(head)
         self.rest = rest
         self.broken = broken

@@ -12,7 +12,7 @@ from storyline.errors import InputError, UnsupportedFormat
 from storyline.ingest.base import Item, ReadOptions, failure
 from storyline.ingest.dispatch import read_stream, read_whole
 from storyline.ingest.fetch import fetch, is_url
-from storyline.ingest.sniff import _content_type_format, name_of, sniff
+from storyline.ingest.sniff import content_type_format, name_of, sniff
 
 _GLOB_CHARS = frozenset("*?[")
 
@@ -78,7 +78,7 @@ def read_url(url: str, options: ReadOptions) -> Iterator[Item]:
         yield failure(url, exc)
         return
     fmt = sniff(name_of(fetched.url), fetched.data[:65_536], fetched.content_type)
-    if fmt == "text" and _content_type_format(fetched.content_type) is None and not _texty(fetched.content_type):
+    if fmt == "text" and content_type_format(fetched.content_type) is None and not _texty(fetched.content_type):
         yield failure(url, UnsupportedFormat(f"Content-Type {fetched.content_type!r} is not one storyline reads"))
         return
     yield from read_whole(fetched.data, url, options, fmt, fetched.content_type, url=fetched.url)

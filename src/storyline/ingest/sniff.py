@@ -23,18 +23,6 @@ _DOCUMENT_START = re.compile(r"<(!doctype\s+html|html)[\s>]", re.I)
 _JSON_START = re.compile(r'\{\s*["}]|\[\s*([{\["\]\d-]|true|false|null)')
 _COLUMN = re.compile(r"^[a-z_][\w.\-]{0,60}$")
 _XML_START = re.compile(r"<\?xml", re.I)
-_CONTENT_TYPES = (
-    ("rss", "rss"),
-    ("atom", "rss"),
-    ("html", "html"),
-    ("ndjson", "jsonl"),
-    ("jsonl", "jsonl"),
-    ("json", "json"),
-    ("csv", "csv"),
-    ("markdown", "markdown"),
-    ("warc", "warc"),
-    ("xml", "xml"),
-)
 
 
 def name_of(source: str) -> str:
@@ -48,7 +36,7 @@ def extension_format(name: str) -> str | None:
     parts = name.lower().split(".")
     while len(parts) > 1 and parts[-1] in COMPRESSIONS:
         parts.pop()
-    return resource("formats.json").get(parts[-1]) if len(parts) > 1 else None
+    return resource("formats.json")["extensions"].get(parts[-1]) if len(parts) > 1 else None
 
 
 def sniff(name: str, head: bytes, content_type: str | None = None) -> str:
@@ -63,7 +51,7 @@ def sniff(name: str, head: bytes, content_type: str | None = None) -> str:
         return "document" if extension_format(name) == "document" else "zip"
     if head.startswith(b"WARC/"):
         return "warc"
-    by_name = extension_format(name) or _content_type_format(content_type)
+    by_name = extension_format(name) or content_type_format(content_type)
     if by_name == "document":
         return by_name
     start = _head_text(head).lstrip()
@@ -93,10 +81,10 @@ def _csv_header(start: str) -> bool:
     return len(columns) >= 2 and named and bool(set(columns) & set(resource("fields.json")["text"]))
 
 
-def _content_type_format(content_type: str | None) -> str | None:
+def content_type_format(content_type: str | None) -> str | None:
     """The format a Content-Type header names, e.g. application/rss+xml → rss."""
     lowered = (content_type or "").lower().split(";")[0]
-    return next((fmt for key, fmt in _CONTENT_TYPES if key in lowered), None)
+    return next((fmt for key, fmt in resource("formats.json")["content_types"] if key in lowered), None)
 
 
 def _head_text(head: bytes) -> str:

@@ -106,8 +106,7 @@ def _top_level_records(text: str, start: int, source: str, options: ReadOptions)
 
 
 def _list_key(obj: dict[str, Any], options: ReadOptions) -> str | None:
-    """The key holding the list of records (a common name first, else the only list of objects); None when
-    the object is itself a record (it has a text field of its own)."""
+    """The key holding the list of records, or None when the object is a record itself (has its own text)."""
     text_names = [options.text_field] if options.text_field else resource("fields.json")["text"]
     if any(isinstance(obj.get(name), str) for name in text_names):
         return None
@@ -206,6 +205,7 @@ class _LineTap:
     """
 
     def __init__(self, stream: IO[bytes], encoding: str, source: str) -> None:
+        """Read lines of ``stream``, decoding with ``encoding`` first."""
         self.stream = stream
         self.encoding = encoding
         self.source = source
@@ -213,9 +213,11 @@ class _LineTap:
         self.number = 0
 
     def __iter__(self) -> _LineTap:
+        """Itself: an iterator of lines."""
         return self
 
     def __next__(self) -> str:
+        """The next line as text (its bytes kept in ``taken``)."""
         line = self.stream.readline()
         if not line:
             raise StopIteration

@@ -185,3 +185,17 @@ def test_binary_is_refused_on_its_first_bytes(tmp_path: Path) -> None:
     database.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200_000)
     fail = only_failure(list(read_inputs([str(database)], ReadOptions(max_bytes=1000))))
     assert isinstance(fail.error, UnsupportedFormat) and "SQLite" in fail.error.message
+
+
+def test_an_unforeseen_error_ends_only_that_input(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import storyline.ingest.dispatch as dispatch
+
+    def broken_reader(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("a bug in a reader")
+
+    monkeypatch.setattr(dispatch, "read_feed", broken_reader)
+    (tmp_path / "a.rss").write_bytes((FIXTURES / "feed.rss").read_bytes())
+    (tmp_path / "b.txt").write_text("still read")
+    first, second = read_inputs([str(tmp_path)])
+    assert isinstance(first, IngestFailure) and "a bug in a reader" in first.error.message
+    assert isinstance(second, Document) and second.text == "still read"

@@ -40,4 +40,4 @@ def read_inputs(inputs: Iterable[str], options: ReadOptions | None = None) -> It
 
 def read_bytes(data: bytes, source: str, options: ReadOptions | None = None) -> Iterator[Document | IngestFailure]:
     """Same, for bytes already in hand (format sniffed from content and the source's name)."""
-    return read_stream(io.BytesIO(data), source, options or ReadOptions(), size=len(data))
+    return files.safely(read_stream(io.BytesIO(data), source, options or ReadOptions(), size=len(data)), source)

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import glob
+import logging
 import os
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from storyline.errors import InputError, UnsupportedFormat
+from storyline.errors import InputError, MalformedInput, UnsupportedFormat
 from storyline.ingest.base import Item, ReadOptions, failure
 from storyline.ingest.dispatch import read_stream, read_whole
 from storyline.ingest.fetch import fetch, is_url
 from storyline.ingest.sniff import content_type_format, name_of, sniff
 
 _GLOB_CHARS = frozenset("*?[")
+logger = logging.getLogger(__name__)
 
 
 def read_inputs(inputs: Iterable[str | os.PathLike[str]], options: ReadOptions) -> Iterator[Item]:
@@ -22,12 +24,21 @@ def read_inputs(inputs: Iterable[str | os.PathLike[str]], options: ReadOptions) 
     for given in inputs:
         spec = os.fspath(given)
         if spec == "-":
-            yield from read_stream(sys.stdin.buffer, "<stdin>", options)
+            yield from safely(read_stream(sys.stdin.buffer, "<stdin>", options), "<stdin>")
         elif is_url(spec):
-            yield from read_url(spec, options)
+            yield from safely(read_url(spec, options), spec)
         else:
             for path in expand_path(spec):
-                yield from read_path(path, options) if isinstance(path, Path) else [path]
+                yield from safely(read_path(path, options), str(path)) if isinstance(path, Path) else [path]
+
+
+def safely(items: Iterator[Item], source: str) -> Iterator[Item]:
+    """Pass items through; an unforeseen error (a parser's or ours) ends this input as a failure, not the run."""
+    try:
+        yield from items
+    except Exception as exc:  # the run must go on; the traceback is logged for a bug report
+        logger.exception("unexpected error while reading %s", source)
+        yield failure(source, MalformedInput(f"unexpected error ({type(exc).__name__}: {exc}); please report it"))
 
 
 def expand_path(spec: str) -> Iterator[Path | Item]:

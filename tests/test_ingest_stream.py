@@ -52,3 +52,24 @@ def test_gzipped_jsonl_memory_stays_flat(tmp_path: Path) -> None:
     count, peak = _peak_while_reading(packed)
     assert count == LINES // 5
     assert peak < size / 10, f"peak {peak} bytes while reading {size} bytes of gzipped JSONL"
+
+
+def test_warc_memory_stays_flat(tmp_path: Path) -> None:
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    path = tmp_path / "crawl.warc.gz"
+    page = b"<html><head><title>Page</title></head><body>" + b"<p>Shelling was reported.</p>" * 300 + b"</body></html>"
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        for n in range(800):
+            http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+            body = io.BytesIO(page.replace(b"Page", f"Page {n}".encode()))
+            writer.write_record(
+                writer.create_warc_record(f"https://x.example/{n}", "response", payload=body, http_headers=http)
+            )
+    count, peak = _peak_while_reading(path)
+    assert count == 800
+    assert peak < 800 * len(page) / 10, f"peak {peak} bytes for {800 * len(page)} bytes of pages"

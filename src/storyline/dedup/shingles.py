@@ -44,21 +44,28 @@ def _mix(x: U64) -> U64:
         return x ^ (x >> np.uint64(31))
 
 
+_POWERS: dict[int, U64] = {}
+
+
+def _powers(base: int, n: int) -> U64:
+    """base**0 .. base**(n-1) mod 2**64, cached and grown by doubling."""
+    have = _POWERS.get(base)
+    if have is None or len(have) < n:
+        size = max(n, 2 * len(have) if have is not None else 1 << 20)
+        seq = np.full(size, base, dtype=np.uint64)
+        seq[0] = 1
+        with np.errstate(over="ignore"):
+            have = _POWERS[base] = np.cumprod(seq, dtype=np.uint64)
+    return have[:n]
+
+
 def _span_hashes(buf: npt.NDArray[np.uint8], starts: npt.NDArray[np.int64], ends: npt.NDArray[np.int64]) -> U64:
     """Polynomial hashes of the byte spans buf[starts[i]:ends[i]]."""
     n = len(buf)
     with np.errstate(over="ignore"):
-        inv_pows = np.empty(n, dtype=np.uint64)
-        inv_pows[0] = 1
-        inv_pows[1:] = _BASE_INV
-        inv_pows = np.cumprod(inv_pows, dtype=np.uint64)
         prefix = np.zeros(n + 1, dtype=np.uint64)
-        np.cumsum((buf.astype(np.uint64) + np.uint64(1)) * inv_pows, dtype=np.uint64, out=prefix[1:])
-        pows = np.empty(n, dtype=np.uint64)
-        pows[0] = 1
-        pows[1:] = _BASE
-        pows = np.cumprod(pows, dtype=np.uint64)
-        return (prefix[ends] - prefix[starts]) * pows[ends - 1]
+        np.cumsum((buf.astype(np.uint64) + np.uint64(1)) * _powers(_BASE_INV, n), dtype=np.uint64, out=prefix[1:])
+        return (prefix[ends] - prefix[starts]) * _powers(_BASE, n)[ends - 1]
 
 
 def shingle_batch(docs: Sequence[bytes], size: int) -> ShingleBatch:

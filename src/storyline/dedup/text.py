@@ -12,12 +12,12 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from functools import cache
-from itertools import compress, repeat
 from importlib import resources
+from itertools import compress, repeat
 
 MIN_WORDS = 12  # fewer comparable words than this: fall back to every word of the page
 _ENDS = frozenset(".!?;:\u061f\u0964\u3002\uff01\uff1f")  # sentence marks: Latin, Arabic, Devanagari, CJK
-_CLOSERS = "\"')]*»” \t\r"
+_CLOSERS = "\"')]*»”’›」』 \t\r\u00a0"
 _PUNCTUATION = bytes(c for c in range(128) if not chr(c).isalnum())
 _TO_SPACE = bytes.maketrans(_PUNCTUATION, b" " * len(_PUNCTUATION))  # non-ASCII bytes stay inside words
 
@@ -56,10 +56,11 @@ def fold(text: str) -> str:
 
 
 def sentence_lines(lines: list[str]) -> list[str]:
-    """The distinct lines of 6+ words ending in a sentence mark, or of 25+ words, without furniture phrases."""
+    """Folded, distinct lines of 6+ words ending in a sentence mark, or of 25+ words, without furniture."""
     wordy = list(compress(lines, map((5).__le__, map(str.count, lines, repeat(" ")))))  # C-level pre-filter
-    kept = [line for line in wordy if line.count(" ") >= 24 or line.rstrip(_CLOSERS)[-1:] in _ENDS]
-    joined = "\n".join(kept)
+    sentences = [line for line in wordy if line.count(" ") >= 24 or line.rstrip(_CLOSERS)[-1:] in _ENDS]
+    joined = fold("\n".join(sentences))  # folding only what is kept: most of a page is furniture
+    kept = joined.split("\n")
     for phrase in _furniture():  # one substring scan per phrase; lines are only checked on a hit
         if phrase in joined:
             kept = [line for line in kept if phrase not in line]
@@ -68,13 +69,13 @@ def sentence_lines(lines: list[str]) -> list[str]:
 
 
 def page_lines(text: str) -> list[str]:
-    """Folded, stripped, non-empty lines of a page."""
-    return list(filter(None, map(str.strip, fold(text).split("\n"))))
+    """Stripped, non-empty lines of a page, as written."""
+    return list(filter(None, map(str.strip, text.split("\n"))))
 
 
 def words_of(lines: list[str]) -> bytes:
-    """The lines as one byte string of words separated by single spaces (ASCII punctuation dropped)."""
-    return b" ".join("\n".join(lines).encode("utf-8").translate(_TO_SPACE).split())
+    """The folded lines as one byte string of words separated by single spaces (ASCII punctuation dropped)."""
+    return b" ".join(fold("\n".join(lines)).encode("utf-8").translate(_TO_SPACE).split())
 
 
 def comparable_text(lines: list[str], min_words: int = MIN_WORDS) -> bytes:

@@ -397,3 +397,9 @@ def test_csv_and_tsv_sniffed_without_a_name() -> None:
         assert isinstance(doc, Document) and (doc.format, doc.text, doc.title) == ("csv", "Story one", "T")
     [prose] = read_bytes(b"Text, with commas, is not a table.\nSecond line.", "<stdin>")
     assert isinstance(prose, Document) and prose.format == "text"
+
+
+def test_dated_text_with_the_article_on_the_next_line() -> None:
+    [doc] = read_bytes(b"date 2023-10-09\r\nQatari mediators held calls.\r\nMore.", "a.txt")
+    assert isinstance(doc, Document) and doc.format == "dated-text" and doc.published == "2023-10-09"
+    assert doc.text == "Qatari mediators held calls.\r\nMore."

@@ -10,7 +10,7 @@ from storyline.errors import EmptyInput
 from storyline.ingest.base import Item, make_document
 from storyline.ingest.dates import date_in_name, published_or_note
 
-DATED_TEXT = re.compile(r"^\s*date (\d{4}-\d{2}-\d{2})[ \t]+")
+DATED_TEXT = re.compile(r"^\s*date (\d{4}-\d{2}-\d{2})(?:[ \t]+|[ \t]*\r?\n)")
 # A Markdown report's first line that is only a date: "09 Oct 2023", "9 October 2023", "October 9, 2023".
 _DATE_LINE = re.compile(
     r"^\s*(\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}|[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{4}-\d{2}-\d{2})\s*$"

@@ -74,29 +74,36 @@ def fatalities(counts: list[Count]) -> int | None:
 
 def _numbers(sentence: Span, lex: CountsLexicon) -> list[_Number]:
     """The number phrases of a sentence, "between X and Y" joined into one range."""
-    doc, found, i = sentence.doc, [], sentence.start
-    while i < sentence.end:
-        vague = _vague_at(doc, i, sentence.end, lex) or _one_person(doc[i], lex) or _zero(doc[i], lex)
-        if vague is not None:
-            found.append(vague)
-            i = vague.end
+    doc, found = sentence.doc, []
+    words = [t.lower_ for t in sentence]
+    k = 0
+    while k < len(words):
+        i = sentence.start + k
+        number = _vague_at(words, k, i, lex)
+        if number is None and words[k] in lex.starters:
+            number = _one_person(doc[i], lex) or _zero(doc[i], lex)
+        if number is not None:
+            found.append(number)
+            k += number.end - number.start
             continue
-        j = i
-        while j < sentence.end and _is_number_word(doc[j], lex):
-            j += 1
-        value = _parse_number([t.lower_ for t in doc[i:j]], lex) if j > i else None
+        n = k
+        while n < len(words) and _is_number_word(doc[sentence.start + n], words[n], lex):
+            n += 1
+        value = _parse_number(words[k:n], lex) if n > k else None
         if value is not None and value < _MAX_COUNT:
-            found.append(_Number(i, j, value))
-        i = max(j, i + 1)
+            found.append(_Number(i, sentence.start + n, value))
+        k = max(n, k + 1)
     return _join_ranges(doc, found)
 
 
-def _vague_at(doc: Doc, i: int, end: int, lex: CountsLexicon) -> _Number | None:
-    """The longest vague quantity ("dozens", "tens of thousands") starting at token i."""
+def _vague_at(words: list[str], k: int, i: int, lex: CountsLexicon) -> _Number | None:
+    """The longest vague quantity ("dozens", "tens of thousands") at word k (doc token i)."""
+    if words[k] not in lex.vague_starts:
+        return None
     for size in (3, 2, 1):
-        words = tuple(t.lower_ for t in doc[i : min(i + size, end)])
-        if len(words) == size and words in lex.vague:
-            value, qualifier, kinds = lex.vague[words]
+        phrase = tuple(words[k : k + size])
+        if len(phrase) == size and phrase in lex.vague:
+            value, qualifier, kinds = lex.vague[phrase]
             return _Number(i, i + size, value, qualifier, kinds=kinds)
     return None
 
@@ -126,11 +133,11 @@ def _zero(token: Token, lex: CountsLexicon) -> _Number | None:
     return None
 
 
-def _is_number_word(token: Token, lex: CountsLexicon) -> bool:
-    """A digit group or number word that can be part of a count (not a date, time, money or percent)."""
-    if token.ent_type_ in _NOT_NUMBER_ENTS:
+def _is_number_word(token: Token, word: str, lex: CountsLexicon) -> bool:
+    """A digit group or number word that can be part of a count (not a time, money or percent)."""
+    if not (word in lex.numbers or (word[:1].isdigit() and _DIGITS.match(word))):
         return False
-    return bool(_DIGITS.match(token.text)) or token.lower_ in lex.numbers
+    return token.ent_type_ not in _NOT_NUMBER_ENTS
 
 
 def _parse_number(words: list[str], lex: CountsLexicon) -> int | None:

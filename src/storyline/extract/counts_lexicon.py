@@ -49,6 +49,13 @@ class CountsLexicon:
     person_nouns: frozenset[str]  # "a civilian" killed counts as one
     pronouns: frozenset[str]  # "killing him" counts as one
     months: frozenset[str]  # month names: a number next to one is a day of the month, not a count
+    vague_starts: frozenset[str] = frozenset()  # first words of vague phrases: a fast gate
+    starters: frozenset[str] = frozenset()  # words that may open a one-person or zero count
+
+    def __post_init__(self) -> None:
+        """Derive the fast gates from the lexicons."""
+        object.__setattr__(self, "vague_starts", frozenset(p[0] for p in self.vague))
+        object.__setattr__(self, "starters", frozenset({"a", "an"} | self.pronouns | self.zero))
 
 
 def _kinds(cell: str) -> frozenset[str] | None:
@@ -64,6 +71,11 @@ def _words(name: str) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def counts_lexicon() -> CountsLexicon:
     """The counts lexicons, loaded once."""
+    return _load()
+
+
+def _load() -> CountsLexicon:
+    """Read every counts resource."""
     qualifiers: dict[Phrase, str | None] = {}
     for words, norm in read_rows("counts", "qualifiers.tsv"):
         qualifiers[phrase(words)] = None if norm == "none" else norm

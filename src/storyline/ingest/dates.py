@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import warnings
 from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
 
@@ -12,6 +13,7 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _HAS_TIME = re.compile(r"\d{1,2}:\d{2}")
 _EPOCH = re.compile(r"^\d{9,13}(\.\d+)?$")
 _YEARS = range(1900, 2101)
+_MAX_DATE_CHARS = 80
 _NAME_DATE = re.compile(r"(?<!\d)(19|20)\d{2}-[01]\d-[0-3]\d(?!\d)")
 
 
@@ -22,8 +24,8 @@ def normalise_date(value: object) -> str:
     if isinstance(value, int | float):
         return _from_epoch(float(value))
     text = " ".join(str(value).split())
-    if not text:
-        raise ValueError("empty date")
+    if not text or len(text) > _MAX_DATE_CHARS:
+        raise ValueError("empty date" if not text else "too long to be a date")
     if _EPOCH.match(text):
         return _from_epoch(float(text))
     parsed = _parse(text)
@@ -61,8 +63,10 @@ def _parse(text: str) -> date | datetime:
 
 def _parse_general(text: str) -> datetime:
     """dateutil parse, refusing strings that lack a day, month or year (it would fill them from today)."""
-    first: datetime = dateutil_parser.parse(text, default=datetime(1901, 1, 1), fuzzy=False)
-    second: datetime = dateutil_parser.parse(text, default=datetime(1902, 2, 2), fuzzy=False)
+    with warnings.catch_warnings():  # unknown zone names ("EDT") are dropped; the local time is still right
+        warnings.simplefilter("ignore")
+        first: datetime = dateutil_parser.parse(text, default=datetime(1901, 1, 1), fuzzy=False)
+        second: datetime = dateutil_parser.parse(text, default=datetime(1902, 2, 2), fuzzy=False)
     if (first.year, first.month, first.day) != (second.year, second.month, second.day):
         raise ValueError(f"incomplete date {text!r}")
     return first
@@ -75,7 +79,7 @@ def published_or_note(value: object, metadata: dict[str, object]) -> str | None:
     try:
         return normalise_date(value)
     except (ValueError, OverflowError) as exc:
-        metadata["date_error"] = f"{value!r} is not a readable date ({exc})"
+        metadata["date_error"] = f"{str(value)[:80]!r} is not a readable date ({exc})"
         return None
 
 

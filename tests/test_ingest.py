@@ -403,3 +403,12 @@ def test_dated_text_with_the_article_on_the_next_line() -> None:
     [doc] = read_bytes(b"date 2023-10-09\r\nQatari mediators held calls.\r\nMore.", "a.txt")
     assert isinstance(doc, Document) and doc.format == "dated-text" and doc.published == "2023-10-09"
     assert doc.text == "Qatari mediators held calls.\r\nMore."
+
+
+def test_xhtml_with_an_xml_declaration() -> None:
+    page = (
+        b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html><html xmlns="http://www.w3.org/1999/xhtml">'
+        b'<head><title>Strike in Rafah</title><meta property="og:site_name" content="Wire"/></head><body/></html>'
+    )
+    [doc] = read_bytes(page, "page.xhtml")
+    assert isinstance(doc, Document) and (doc.format, doc.title, doc.site) == ("html", "Strike in Rafah", "Wire")

@@ -14,6 +14,7 @@ from storyline.ingest.base import Item, make_document, resource
 from storyline.ingest.dates import published_or_note
 
 _PREFIX_CHARS = 400_000
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _HEAD_END = re.compile(r"</head\s*>|<body[\s>]", re.IGNORECASE)
 _JSONLD_DATE = re.compile(r'"(datePublished|dateCreated|uploadDate|dateModified)"\s*:\s*"([^"]{6,40})"')
 _JSONLD_PUBLISHER = re.compile(r'"publisher"\s*:\s*\{[^{}]*?"name"\s*:\s*"([^"]{1,120})"')
@@ -57,6 +58,8 @@ def html_head(text: str) -> dict[str, str]:
 
 def _from_markup(fragment: str, jsonld: dict[str, str]) -> dict[str, str]:
     """Metadata read from one parsed fragment of a page (empty when it does not parse)."""
+    # lxml refuses str input that declares an encoding (XHTML's <?xml ... encoding=...?>); it is decoded already.
+    fragment = _XML_DECLARATION.sub("", fragment, count=1)
     try:
         root = lxml.html.document_fromstring(fragment or "<html></html>")
     except (etree.LxmlError, ValueError):

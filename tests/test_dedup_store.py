@@ -89,3 +89,26 @@ OTHER = (
     "north of the enclave to stop most services, and that aid convoys were waiting at the crossing for clearance.\n"
     "Officials in Cairo said talks on opening the crossing for more trucks would continue through the week."
 )
+
+
+def test_groups_list_sources_with_site_url_and_date(db: str, seed_text: str) -> None:
+    from storyline.dedup import groups
+
+    body = "\n".join(story_lines(seed_text))
+    with Store.open(db) as store:
+        ids = add(store, {"a": (body, "2023-10-09"), "b": (body + "\nOne more closing line was added here.", None)})
+        with store.atomic() as conn:
+            conn.execute(
+                Store.tables.articles.update()
+                .where(Store.tables.articles.c.id == ids["a"])
+                .values(site="example.org", url="https://example.org/a")
+            )
+        dedup_step(store)
+        [group] = groups(store)
+    assert group.size == 2 and group.canonical == ids["b"]
+    assert group.sources[0].canonical and not group.sources[1].canonical
+    assert (group.sources[1].site, group.sources[1].url, group.sources[1].published) == (
+        "example.org",
+        "https://example.org/a",
+        "2023-10-09",
+    )

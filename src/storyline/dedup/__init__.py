@@ -3,14 +3,16 @@
     text ──fold, sentence-like lines──► words ──5-word shingles──► MinHash (rensa) ──LSH──► candidates
          ──verify max(Jaccard, containment) ≥ threshold──► union with exact-hash matches ──► groups
 
-``deduplicate`` groups a batch (the ``storyline dedup`` filter); ``storyline.dedup.store`` keeps the
-index in the store and adds new articles incrementally; ``groups`` lists the stored groups.
+``deduplicate`` groups a batch (the ``storyline dedup`` filter, see ``dedup.jsonl``);
+``dedup.persist`` keeps the index in the store and adds new articles incrementally (the pipeline's
+dedup step); ``groups(store)`` lists the stored groups with their sources (site, URL, date).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
@@ -22,6 +24,10 @@ from storyline.dedup.shingles import shingle_batch
 from storyline.dedup.template import Templates
 from storyline.dedup.text import MIN_WORDS, body_hash, comparable_text, page_lines, word_count
 from storyline.models import DuplicateMatch
+
+if TYPE_CHECKING:
+    from storyline.dedup.sources import SyndicationGroup
+    from storyline.store import Store
 
 CHUNK = 1_000  # documents hashed together: large enough for numpy and rensa, small enough for memory
 TEMPLATE_WINDOW = 5_000  # raw pages held at once so that site templates are learned before stripping
@@ -134,4 +140,21 @@ def deduplicate(items: Iterable[tuple[str, str, str | None]], params: Params | N
     yield from dedup.matches()
 
 
-__all__ = ["Deduplicator", "Params", "Signed", "deduplicate", "params_from_settings", "sign"]
+def groups(store: Store, *, min_size: int = 2, limit: int | None = None) -> list[SyndicationGroup]:
+    """Stored syndication groups with their sources, largest first (see storyline.dedup.sources)."""
+    from storyline.dedup.sources import groups as stored_groups
+
+    return stored_groups(store, min_size=min_size, limit=limit)
+
+
+__all__ = [
+    "Deduplicator",
+    "Params",
+    "Signed",
+    "deduplicate",
+    "groups",
+    "page_words",
+    "params_from_settings",
+    "sign",
+    "sign_words",
+]

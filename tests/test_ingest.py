@@ -412,3 +412,13 @@ def test_xhtml_with_an_xml_declaration() -> None:
     )
     [doc] = read_bytes(page, "page.xhtml")
     assert isinstance(doc, Document) and (doc.format, doc.title, doc.site) == ("html", "Strike in Rafah", "Wire")
+
+
+def test_headline_only_feed_item() -> None:
+    feed = b"""<rss version="2.0"><channel><title>Headlines</title>
+    <item><title>Ceasefire talks resume in Cairo</title><link>https://h.example/1</link></item>
+    <item><link>https://h.example/2</link></item></channel></rss>"""
+    headline, empty = read_bytes(feed, "headlines.rss")
+    assert isinstance(headline, Document) and headline.text == "Ceasefire talks resume in Cairo"
+    assert headline.metadata["text_from"] == "title"
+    assert isinstance(empty, IngestFailure) and empty.source == "headlines.rss#item=1"

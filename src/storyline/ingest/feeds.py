@@ -5,6 +5,7 @@ Item links are not followed. Each item's ``raw`` is its own ``<item>``/``<entry>
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -44,15 +45,18 @@ def read_feed(raw: bytes, source: str) -> Iterator[Item]:
         feed_meta["feed_warning"] = str(parsed.get("bozo_exception"))
     for index, entry in enumerate(parsed.entries):
         where = f"{source}#item={index}"
-        item_raw = spans[index] if spans else repr(sorted(entry.items())).encode("utf-8")
+        item_raw = spans[index] if spans else json.dumps(entry, sort_keys=True, default=str).encode("utf-8")
         yield _entry_document(entry, item_raw, where, dict(feed_meta), parsed.feed.get("title"))
 
 
 def _entry_document(entry: Any, raw: bytes, where: str, metadata: dict[str, Any], site: str | None) -> Item:
     """One feed item as a Document (a failure when it has no content, summary or title)."""
     body, content_type = _body(entry)
+    if not body.strip() and (entry.get("title") or "").strip():
+        body, content_type = entry["title"], "text/plain"
+        metadata["text_from"] = "title"  # a headline-only item: the headline is all the news it carries
     if not body.strip():
-        return failure(where, EmptyInput("feed item has no content or summary"), raw)
+        return failure(where, EmptyInput("feed item has no content, summary or title"), raw)
     if entry.get("id"):
         metadata["input_id"] = entry["id"]
     if entry.get("author"):

@@ -147,3 +147,15 @@ def test_weekday_with_calendar_date_is_one_date(nlp: Any) -> None:
     (evidence, iso, precision), *rest = date_expressions(doc[:], datetime.date(2023, 10, 14))
     assert (evidence.text, iso, precision, rest) == ("Sunday, Oct. 15, 2023", "2023-10-15", "day", [])
     assert doc.text[evidence.start : evidence.end] == evidence.text
+
+
+def test_night_spanning_two_days_is_its_first_day(nlp: Any) -> None:
+    assert resolve_date_expression("on the night of 8-9 October", MONDAY) == ("2023-10-08", "day")
+    sent = nlp("Israeli strikes on the night of 8-9 October killed 12 people.")[:]
+    assert event_date(sent, MONDAY).date == "2023-10-08"
+
+
+def test_bracketed_calendar_date_joins_its_day_word(nlp: Any) -> None:
+    doc = nlp("Today (20 October), the Secretary-General visited the Rafah crossing.")
+    ((evidence, iso, _),) = date_expressions(doc[:], datetime.date(2023, 10, 20))
+    assert (evidence.text, iso) == ("Today (20 October)", "2023-10-20")

@@ -35,6 +35,9 @@ _LEAD = re.compile(
     r"|(?:morning|afternoon|evening|night)\s+of)\s+)+"
 )
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_DAY_RANGE = re.compile(
+    r"^(\d{1,2})(?:st|nd|rd|th)?\s*[-–]\s*\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+)\.?(?:,?\s+(\d{4}))?$"
+)
 _DAY_MONTH = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+)\.?(?:,?\s+(\d{4}))?$")
 _MONTH_DAY = re.compile(r"^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?$")
 _MONTH = re.compile(r"^(?:(?:early|mid|late)[\s-]+)?([a-z]+)\.?(?:,?\s+(\d{4}))?$")
@@ -81,9 +84,11 @@ def resolve_date_expression(expr: str, published: datetime.date | None) -> Resol
 
 
 def _absolute(text: str, published: datetime.date | None, lex: DateLexicon) -> Resolved | None:
-    """Calendar dates: ISO, "9 October 2023", "October 9", "March 2023", "in 2022", "25/12/2023"."""
+    """Calendar dates: ISO, "9 October 2023", "8-9 October", "October 9", "March 2023", "in 2022", "25/12/2023"."""
     if m := _ISO.match(text):
         return datetime.date(int(m[1]), int(m[2]), int(m[3])).isoformat(), "day"
+    if (m := _DAY_RANGE.match(text)) and m[2] in lex.months:
+        return _day(int(m[1]), lex.months[m[2]], m[3], published)  # "8-9 October": the night began on the 8th
     if (m := _DAY_MONTH.match(text)) and m[2] in lex.months:
         return _day(int(m[1]), lex.months[m[2]], m[3], published)
     if (m := _MONTH_DAY.match(text)) and m[1] in lex.months:
@@ -207,14 +212,16 @@ def _expressions(sentence: Span, published: datetime.date | str | None) -> list[
         if found and _adjacent(text, found[-1][0].end - sentence.start_char, m.start()):
             previous = found.pop()  # "Sunday, Oct. 15, 2023": one date, the calendar part decides
             start, role = previous[0].start, previous[3]
+            if "(" in text[previous[0].end - sentence.start_char : m.start()] and text[m.end() : m.end() + 1] == ")":
+                end += 1  # "Today (20 October)"
         evidence = Evidence(text[start - sentence.start_char : end - sentence.start_char], start, end)
         found.append((evidence, *resolved, role))
     return found
 
 
 def _adjacent(text: str, end: int, start: int) -> bool:
-    """True when only spaces and commas separate two expressions: they name one date."""
-    return 0 <= start - end <= 3 and not text[end:start].strip(" ,")
+    """True when only spaces, commas or an opening bracket separate two expressions: they name one date."""
+    return 0 <= start - end <= 3 and not text[end:start].strip(" ,(")
 
 
 def _capitalised(expr: str, lex: DateLexicon) -> bool:

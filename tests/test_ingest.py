@@ -422,3 +422,10 @@ def test_headline_only_feed_item() -> None:
     assert isinstance(headline, Document) and headline.text == "Ceasefire talks resume in Cairo"
     assert headline.metadata["text_from"] == "title"
     assert isinstance(empty, IngestFailure) and empty.source == "headlines.rss#item=1"
+
+
+def test_dated_text_inside_a_record(seed_text: str) -> None:
+    line = json.dumps({"id": "seed-0", "text": seed_text}).encode()
+    [doc] = read_bytes(line + b"\n", "seeds.jsonl")
+    assert isinstance(doc, Document) and doc.published == "2023-10-09"
+    assert doc.text.startswith("Qatari mediators") and doc.metadata["date_prefix"] == "2023-10-09"

@@ -9,6 +9,7 @@ from storyline.errors import EmptyInput, MalformedInput
 from storyline.ingest.base import ReadOptions, make_document, resource
 from storyline.ingest.dates import published_or_note
 from storyline.ingest.html import html_head, is_html_field
+from storyline.ingest.text import DATED_TEXT
 from storyline.models import Document
 
 _ROLES = ("text", "date", "title", "url", "id", "source")
@@ -46,7 +47,14 @@ def record_document(
     metadata = _extras(record, names)
     html = text_key in resource("fields.json")["html_fields"] or is_html_field(text)
     head = html_head(text) if html else {}
-    published = published_or_note(_value(record, names["date"]) or head.get("published"), metadata)
+    date = _value(record, names["date"]) or head.get("published")
+    dated = DATED_TEXT.match(text)
+    if dated:  # the seed's scraper format inside a record: the prefix is the date, the rest the article
+        text, date = text[dated.end() :], date or dated.group(1)
+        metadata["date_prefix"] = dated.group(1)
+        if not text.strip():
+            raise EmptyInput(f"field {text_key!r} holds a date and no article")
+    published = published_or_note(date, metadata)
     return make_document(
         raw,
         text,

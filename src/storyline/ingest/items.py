@@ -34,18 +34,9 @@ def record_document(
 ) -> Document:
     """A Document from one record; raises MalformedInput when no text field exists, EmptyInput when it is blank."""
     names = field_names(record, options)
-    text_key = names["text"]
-    if text_key is None or text_key not in record:
-        wanted = options.text_field or "one of " + "|".join(resource("fields.json")["text"])
-        have = ", ".join(map(str, record)) or "none"
-        raise MalformedInput(f"no text field ({wanted}); fields present: {have}; name one with --text-field")
-    text = record[text_key]
-    if not isinstance(text, str):
-        raise MalformedInput(f"field {text_key!r} holds {type(text).__name__}, not text")
-    if not text.strip():
-        raise EmptyInput(f"field {text_key!r} is empty")
     metadata = _extras(record, names)
-    html = text_key in resource("fields.json")["html_fields"] or is_html_field(text)
+    text = _record_text(record, names["text"], options)
+    html = names["text"] in resource("fields.json")["html_fields"] or is_html_field(text)
     head = html_head(text) if html else {}
     date = _value(record, names["date"]) or head.get("published")
     dated = DATED_TEXT.match(text)
@@ -53,8 +44,7 @@ def record_document(
         text, date = text[dated.end() :], date or dated.group(1)
         metadata["date_prefix"] = dated.group(1)
         if not text.strip():
-            raise EmptyInput(f"field {text_key!r} holds a date and no article")
-    published = published_or_note(date, metadata)
+            raise EmptyInput(f"field {names['text']!r} holds a date and no article")
     return make_document(
         raw,
         text,
@@ -63,11 +53,25 @@ def record_document(
         content_type="text/html" if html else "text/plain",
         url=_text_value(record, names["url"]) or head.get("canonical"),
         title=_text_value(record, names["title"]) or head.get("title"),
-        published=published,
+        published=published_or_note(date, metadata),
         site=_text_value(record, names["source"]) or head.get("site"),
         encoding=encoding,
         metadata=metadata,
     )
+
+
+def _record_text(record: dict[str, Any], key: str | None, options: ReadOptions) -> str:
+    """The record's text field; MalformedInput naming the fields present when there is none, EmptyInput if blank."""
+    if key is None or key not in record:
+        wanted = options.text_field or "one of " + "|".join(resource("fields.json")["text"])
+        have = ", ".join(map(str, record)) or "none"
+        raise MalformedInput(f"no text field ({wanted}); fields present: {have}; name one with --text-field")
+    text = record[key]
+    if not isinstance(text, str):
+        raise MalformedInput(f"field {key!r} holds {type(text).__name__}, not text")
+    if not text.strip():
+        raise EmptyInput(f"field {key!r} is empty")
+    return text
 
 
 def _present(value: Any) -> bool:

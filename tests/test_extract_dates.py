@@ -159,3 +159,12 @@ def test_bracketed_calendar_date_joins_its_day_word(nlp: Any) -> None:
     doc = nlp("Today (20 October), the Secretary-General visited the Rafah crossing.")
     ((evidence, iso, _),) = date_expressions(doc[:], datetime.date(2023, 10, 20))
     assert (evidence.text, iso) == ("Today (20 October)", "2023-10-20")
+
+
+def test_future_tense_turns_weekdays_forward(nlp: Any) -> None:
+    assert resolve_date_expression("on Thursday", MONDAY, future=True) == ("2023-10-12", "day")
+    assert resolve_date_expression("on Monday", MONDAY, future=True) == ("2023-10-09", "day")
+    assert resolve_date_expression("on 3 January", datetime.date(2023, 12, 20), future=True) == ("2024-01-03", "day")
+    sent = nlp("The talks will resume on Thursday in Cairo.")[:]
+    assert event_date(sent, MONDAY).date == "2023-10-12"
+    assert event_date(nlp("The talks resumed on Thursday in Cairo.")[:], MONDAY).date == "2023-10-05"

@@ -68,14 +68,17 @@ def parse_published(value: datetime.date | str | None) -> datetime.date | None:
         return None
 
 
-def resolve_date_expression(expr: str, published: datetime.date | None) -> Resolved | None:
-    """Resolve one date expression ("on 9 October 2023", "since Saturday night") to (ISO date, precision)."""
+def resolve_date_expression(expr: str, published: datetime.date | None, *, future: bool = False) -> Resolved | None:
+    """Resolve one date expression ("on 9 October 2023", "since Saturday night") to (ISO date, precision).
+
+    ``future`` (the sentence speaks of what will happen) turns bare weekdays and year-less days forward.
+    """
     text = _LEAD.sub("", " ".join(expr.lower().replace(",", ", ").split()).strip(" .,;:()"))
     text = text.replace(" ,", ",")
     lex = date_lexicon()
     for resolver in (_absolute, _relative):
         try:
-            found = resolver(text, published, lex)
+            found = resolver(text, published, lex, future)
         except (ValueError, OverflowError):
             found = None
         if found is not None:
@@ -83,16 +86,16 @@ def resolve_date_expression(expr: str, published: datetime.date | None) -> Resol
     return None
 
 
-def _absolute(text: str, published: datetime.date | None, lex: DateLexicon) -> Resolved | None:
+def _absolute(text: str, published: datetime.date | None, lex: DateLexicon, future: bool) -> Resolved | None:
     """Calendar dates: ISO, "9 October 2023", "8-9 October", "October 9", "March 2023", "in 2022", "25/12/2023"."""
     if m := _ISO.match(text):
         return datetime.date(int(m[1]), int(m[2]), int(m[3])).isoformat(), "day"
     if (m := _DAY_RANGE.match(text)) and m[2] in lex.months:
-        return _day(int(m[1]), lex.months[m[2]], m[3], published)  # "8-9 October": the night began on the 8th
+        return _day(int(m[1]), lex.months[m[2]], m[3], published, future)  # "8-9 October": the night began on the 8th
     if (m := _DAY_MONTH.match(text)) and m[2] in lex.months:
-        return _day(int(m[1]), lex.months[m[2]], m[3], published)
+        return _day(int(m[1]), lex.months[m[2]], m[3], published, future)
     if (m := _MONTH_DAY.match(text)) and m[1] in lex.months:
-        return _day(int(m[2]), lex.months[m[1]], m[3], published)
+        return _day(int(m[2]), lex.months[m[1]], m[3], published, future)
     if (m := _MONTH.match(text)) and m[1] in lex.months:
         return _month(lex.months[m[1]], m[2], published)
     if m := _YEAR.match(text):
@@ -102,14 +105,16 @@ def _absolute(text: str, published: datetime.date | None, lex: DateLexicon) -> R
     return None
 
 
-def _day(day: int, month: int, year: str | None, published: datetime.date | None) -> Resolved | None:
+def _day(
+    day: int, month: int, year: str | None, published: datetime.date | None, future: bool = False
+) -> Resolved | None:
     """A day of a month; without a year, the publication year (or the one before if a week or more ahead)."""
     if year is not None:
         return datetime.date(int(year), month, day).isoformat(), "day"
     if published is None:
         return None
     options = [_safe_date(published.year + k, month, day) for k in (-1, 0, 1)]
-    found = min((d for d in options if d is not None), key=lambda d: _remoteness(d, published))
+    found = min((d for d in options if d is not None), key=lambda d: _remoteness(d, published, future))
     return found.isoformat(), "day"
 
 
@@ -121,9 +126,11 @@ def _safe_date(year: int, month: int, day: int) -> datetime.date | None:
         return None
 
 
-def _remoteness(found: datetime.date, published: datetime.date) -> int:
-    """Days from publication, future dates counting double: news mostly reports the past."""
+def _remoteness(found: datetime.date, published: datetime.date, future: bool = False) -> int:
+    """Days from publication, the unlikely side counting double: news mostly reports the past."""
     days = (found - published).days
+    if future:
+        days = -days
     return 2 * days if days > 0 else -days
 
 
@@ -145,7 +152,7 @@ def _numeric(first: int, second: int, year: int) -> Resolved | None:
     return None
 
 
-def _relative(text: str, published: datetime.date | None, lex: DateLexicon) -> Resolved | None:
+def _relative(text: str, published: datetime.date | None, lex: DateLexicon, future: bool) -> Resolved | None:
     """Dates relative to publication: "yesterday", "last week", "on Saturday", "two days ago"."""
     if published is None:
         return None
@@ -153,7 +160,8 @@ def _relative(text: str, published: datetime.date | None, lex: DateLexicon) -> R
         unit, offset, precision = lex.relative[text]
         return _shift(published, unit, offset), precision  # type: ignore[return-value]
     if (m := _WEEKDAY.match(text)) and m[2] in lex.weekdays and (m[3] is None or m[3] in lex.parts):
-        return _weekday(published, lex.weekdays[m[2]], m[1]).isoformat(), "day"
+        modifier = m[1] or ("coming" if future else None)
+        return _weekday(published, lex.weekdays[m[2]], modifier).isoformat(), "day"
     if (m := _AGO.match(text)) and m[2] in lex.units:
         amount = int(m[1]) if m[1].isdigit() else lex.numbers.get(m[1])
         if amount is None:
@@ -164,10 +172,11 @@ def _relative(text: str, published: datetime.date | None, lex: DateLexicon) -> R
 
 
 def _weekday(published: datetime.date, weekday: int, modifier: str | None) -> datetime.date:
-    """The weekday nearest before publication (same day counts), strictly before for "last", after for "next"."""
-    back = (published.weekday() - weekday) % 7
-    if modifier == "next":
-        return published + datetime.timedelta(days=(weekday - published.weekday()) % 7 or 7)
+    """The weekday on or before publication; strictly before for "last"; after for "next", on or after when
+    the sentence speaks of the future ("coming")."""
+    back, ahead = (published.weekday() - weekday) % 7, (weekday - published.weekday()) % 7
+    if modifier in ("next", "coming"):
+        return published + datetime.timedelta(days=ahead or (7 if modifier == "next" else 0))
     if modifier == "last" and back == 0:
         back = 7
     return published - datetime.timedelta(days=back)
@@ -196,14 +205,14 @@ def date_expressions(
 _Found = tuple[Evidence, str, DatePrecision, str | None]
 
 
-def _expressions(sentence: Span, published: datetime.date | str | None) -> list[_Found]:
+def _expressions(sentence: Span, published: datetime.date | str | None, future: bool = False) -> list[_Found]:
     """Date expressions with their role: None (event time), "start", "end" or "report"."""
     lex, anchor, text = date_lexicon(), parse_published(published), sentence.text
     found: list[_Found] = []
     for m in lex.find.finditer(text):
         if not _capitalised(m.group(0), lex):
             continue
-        resolved = resolve_date_expression(m.group(0), anchor)
+        resolved = resolve_date_expression(m.group(0), anchor, future=future)
         if resolved is None:
             continue
         role_match = lex.role_before.search(text, 0, m.start())
@@ -234,7 +243,9 @@ def _capitalised(expr: str, lex: DateLexicon) -> bool:
 
 def event_date(sentence: Span, published: datetime.date | str | None, trigger: Token | None = None) -> DateResult:
     """The date of the event in the sentence: the expression nearest the trigger, else the publication date."""
-    candidates = [c for c in _expressions(sentence, published) if c[3] != "end"]
+    verb = trigger if trigger is not None else (sentence.root if len(sentence) else None)
+    future = verb is not None and _speaks_of_future(verb)
+    candidates = [c for c in _expressions(sentence, published, future) if c[3] != "end"]
     if candidates:
         best_role = min(_ROLE_ORDER[c[3]] for c in candidates)
         pool = [c for c in candidates if _ROLE_ORDER[c[3]] == best_role]
@@ -244,6 +255,12 @@ def event_date(sentence: Span, published: datetime.date | str | None, trigger: T
     if anchor is None:
         return DateResult(None, "unknown", None, None)
     return DateResult(anchor.isoformat(), "day", "publication", None)
+
+
+def _speaks_of_future(verb: Token) -> bool:
+    """True when the verb (or the verb it depends on) carries "will"/"shall": "talks will resume on Monday"."""
+    words = date_lexicon().future
+    return any(c.dep_ == "aux" and c.lower_ in words for t in (verb, verb.head) for c in t.children)
 
 
 def _distance(sentence: Span, evidence: Evidence, trigger: Token | None) -> tuple[int, int]:

@@ -19,6 +19,7 @@ class DateLexicon:
     units: dict[str, tuple[str, str]]  # "week" → ("week", "week")
     numbers: dict[str, int]  # "two" → 2 in "two days ago"
     roles: dict[str, str]  # "since" → "start"
+    future: frozenset[str]  # "will": the event lies ahead
     parts: frozenset[str]  # "night" in "Saturday night": narrows the day without moving it
     find: re.Pattern[str]  # every date expression in a text
     role_before: re.Pattern[str]  # a role word right before an expression
@@ -70,4 +71,5 @@ def date_lexicon() -> DateLexicon:
     ]
     find = re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", re.IGNORECASE)
     role_before = re.compile(rf"\b({_alternation(list(roles))})\s+(?:the\s+)?$", re.IGNORECASE)
-    return DateLexicon(months, weekdays, relative, units, numbers, roles, frozenset(parts), find, role_before)
+    future = frozenset(row[0] for row in read_rows("dates", "future.tsv"))
+    return DateLexicon(months, weekdays, relative, units, numbers, roles, future, frozenset(parts), find, role_before)

@@ -168,6 +168,7 @@ def test_single_json_object() -> None:
     data = b'{"title": "One", "body": "Only story.", "date": "2023-10-09"}'
     [doc] = read_bytes(data, "one.json")
     assert isinstance(doc, Document) and doc.raw == data and doc.published == "2023-10-09"
+    assert doc.source == "one.json"
 
 
 def test_csv_rows() -> None:

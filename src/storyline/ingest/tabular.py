@@ -81,9 +81,11 @@ def read_json(raw: bytes, source: str, options: ReadOptions) -> Iterator[Item]:
     if start == len(text):
         raise EmptyInput("the JSON file is empty")
     spans = _top_level_records(text, start, source, options)
+    whole_file = len(spans) == 1 and spans[0][0] == start  # one record: the file itself, no locator
     for index, (begin, end, record) in enumerate(spans):
-        item_raw = text[begin:end].encode(encoding) if len(spans) > 1 or begin > start else raw
-        yield _record_item(record, item_raw, "json", f"{source}#item={index}", options, encoding)
+        item_raw = raw if whole_file else text[begin:end].encode(encoding)
+        where = source if whole_file else f"{source}#item={index}"
+        yield _record_item(record, item_raw, "json", where, options, encoding)
 
 
 def _top_level_records(text: str, start: int, source: str, options: ReadOptions) -> list[tuple[int, int, Any]]:

@@ -148,6 +148,19 @@ def test_event_location_falls_back_to_the_article(nlp: Any) -> None:
     assert event_location(doc[:], doc[1], context=context) == context[0]
 
 
+def test_article_places_settle_an_ambiguous_name(nlp: Any) -> None:
+    doc = nlp("Police said a man was shot in Hebron on Tuesday.")
+    trigger = doc[6]
+    assert (event_location(doc[:], trigger) or Location(text="")).country == "PSE"
+    context = [Location(text="Connecticut", name="Connecticut", country="USA", precision="admin1")]
+    assert (event_location(doc[:], trigger, context=context) or Location(text="")).country == "USA"
+
+
+def test_sentence_places_settle_each_other(nlp: Any) -> None:
+    places = find_places(nlp("Fighting was reported in Tripoli and Beirut on Monday.")[:])
+    assert [p.country for p in places] == ["LBN", "LBN"]
+
+
 def test_dev_event_locations_score(shared_data: Path) -> None:
     scores = score_event_locations(shared_data, limit=150)
     assert scores["sentences"] > 100

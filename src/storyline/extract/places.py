@@ -33,13 +33,15 @@ def find_places(sentence: Span) -> list[Location]:
     return [loc for loc, _ in _resolved_places(sentence)]
 
 
-def _resolved_places(sentence: Span) -> list[tuple[Location, Entry | None]]:
-    """Places of the sentence with their gazetteer entries; ambiguous names re-resolved in the sentence's country."""
+def _resolved_places(sentence: Span, article: Iterable[Location] = ()) -> list[tuple[Location, Entry | None]]:
+    """Places of the sentence with their gazetteer entries; ambiguous names re-resolved in the country of the
+    sentence's other places and of the article's places."""
     gaz = gazetteer()
     first = [(span, _resolve(gaz, span)) for span in _place_spans(sentence, gaz)]
-    near = _countries(found[0] for _, found in first if found)
+    seen = {cc for cc in (gaz.country_code(loc.country) for loc in article) if cc}
     out: list[tuple[Location, Entry | None]] = []
-    for span, found in first:
+    for i, (span, found) in enumerate(first):
+        near = _countries(other[0] for j, (_, other) in enumerate(first) if other and j != i) | seen
         again = gaz.resolve(_clean(span.text), near=near) if found and near else found
         if again and again[1] == "loose" and near and again[0].cc not in near:
             again = None  # a spelling-skeleton match abroad ("Boni" → Bonn beside Malian towns) is a guess
@@ -181,7 +183,8 @@ def event_location(
     sentence: Span, trigger: Token | None = None, *, context: list[Location] | None = None
 ) -> Location | None:
     """Where the sentence's event happened: the trigger's locative place, else the nearest, else the article's."""
-    ranked = [(loc, entry, _tier(sentence, loc, trigger)) for loc, entry in _resolved_places(sentence)]
+    found = _resolved_places(sentence, context or ())
+    ranked = [(loc, entry, _tier(sentence, loc, trigger)) for loc, entry in found]
     # a country that only qualifies or acts ("a US Humvee", "Israel captured ...") is no setting
     ranked = [r for r in ranked if r[2] > 0 or (r[2] == 0 and r[0].precision != "country")]
     if ranked:
@@ -238,10 +241,19 @@ def _rank(sentence: Span, place: Location, entry: Entry | None, tier: int, trigg
     distance = abs(root.i - trigger.i) if trigger is not None else root.i - sentence.start
     if tier < 2:
         hops = _tree_distance(root, trigger) if trigger is not None else 0
-        return (tier, 0, -hops, -distance)
+        in_clause = trigger is not None and root in _clause(trigger).subtree
+        return (tier, in_clause, -hops, -distance)
     population = entry.population if entry is not None else 0
     listed = root.dep_ == "conj"  # in "struck Kyiv and Kharkiv" the first named leads
     return (tier, _specificity(sentence, place), -listed, -population, -distance)
+
+
+def _clause(trigger: Token) -> Token:
+    """The verb heading the trigger's clause (the trigger itself when it is a verb)."""
+    node = trigger
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+    return node
 
 
 def _tree_distance(a: Token, b: Token) -> int:

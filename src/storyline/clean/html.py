@@ -47,6 +47,8 @@ CELL_TAGS = frozenset(["td", "th", "dd", "dt"])  # table cells and list items ar
 TEXT_TAGS = frozenset(["p", "li", "blockquote", "pre", "dd", "dt", "td", "th"])
 MIN_RUN, MIN_RUN_WORDS = 3, 40  # a repeated run this long is a second copy of the story, not a refrain
 PROSE_WORDS = 12  # ... when its paragraphs average this many words (a repeated table or menu is not prose)
+# htmldate: markup, URL and <time> only; its free-text search (dateparser) is slow and guesses "updated" dates
+DATE_PARAMS = {"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%d"}
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
 _UNITS = re.compile(f"[{_CJK}]|[^\\W{_CJK}]+")
 _RELATED = re.compile(r"related|more|recommend|trending|popular|read|next|previous", re.I)
@@ -75,7 +77,12 @@ def _run_trafilatura(root: Any, url: str | None) -> _Trafilatura:
     """Run trafilatura on a copy of the tree (it edits what it is given)."""
     try:
         doc = trafilatura.bare_extraction(
-            copy.deepcopy(root), url=url, favor_recall=True, include_comments=False, with_metadata=True
+            copy.deepcopy(root),
+            url=url,
+            favor_recall=True,
+            include_comments=False,
+            with_metadata=True,
+            date_extraction_params=DATE_PARAMS,
         )
     except Exception as exc:  # trafilatura raises many types on odd pages; we fall back to our own blocks
         log.debug("trafilatura failed on %s: %s", url, exc)

@@ -38,6 +38,8 @@ from storyline import settings
 from storyline.dedup.persist import count_pending as count_pending_dedup
 from storyline.dedup.persist import dedup_step
 from storyline.errors import InputError
+from storyline.extract.step import count_pending as count_pending_extract
+from storyline.extract.step import extract_step
 from storyline.models import Article, Document
 from storyline.stage import StageStats
 from storyline.store import IngestReport, Store
@@ -165,6 +167,7 @@ def clean_step(store: Store, progress: Progress | None = None) -> StepReport:
 STEPS: list[Step] = [
     Step("clean", clean_step, lambda store: store.count_pending_documents(clean_version())),
     Step("dedup", dedup_step, count_pending_dedup),
+    Step("extract", extract_step, count_pending_extract),
 ]
 
 

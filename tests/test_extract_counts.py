@@ -307,3 +307,23 @@ def test_inserted_including_phrase_is_skipped(nlp: Any) -> None:
 def test_many_counts_the_dead_not_status(nlp: Any) -> None:
     assert only(nlp, "Many civilians were killed in the strike.").value == 10
     assert counts_of(nlp, "UNRWA reported that many IDPs have adopted one meal per day.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 12 March 2023, unknown gunmen shot dead a village chief in Cabo Delgado.", ("killed", 1)),
+        ("On 14 March 2023, a mob beat two men to death in Kano.", ("killed", 2)),
+        ("On 5 March 2023, RSF shelled a market in El Fasher, resulting in the death of 12 civilians.", ("killed", 12)),
+        ("On 3 March 2023, gunmen attacked a village in Kaduna, leaving 3 people dead.", ("killed", 3)),
+        ("On 7 March 2023, bandits abducted 20 persons, including women, in Zamfara.", ("hostages", 20)),
+        ("On 9 March 2023, a clash between herders and farmers left at least 7 people killed.", ("killed", 7)),
+    ],
+)
+def test_acled_notes_across_countries(nlp: Any, text: str, expected: tuple[str, int]) -> None:
+    count = only(nlp, text)
+    assert (count.kind, count.value) == expected
+
+
+def test_shot_without_result_is_not_typed(nlp: Any) -> None:
+    assert counts_of(nlp, "On 15 March 2023, soldiers shot three protesters.") == []

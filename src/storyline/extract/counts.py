@@ -376,8 +376,22 @@ def _kind_above(anchor: Token, number: _Number, lex: CountsLexicon) -> str | Non
         if kind is not None:
             return None if _is_agent(token, head) else kind
         if head.pos_ in ("VERB", "AUX"):
-            return _kind_in_arguments(head, token, lex) if head.lemma_.lower() in lex.total_verbs else None
+            if head.lemma_.lower() in lex.total_verbs:
+                return _kind_in_arguments(head, token, lex)
+            return _verb_result(head, lex)
         token = head
+    return None
+
+
+def _verb_result(verb: Token, lex: CountsLexicon) -> str | None:
+    """The kind a verb's result word gives: "shot dead", "stabbed to death", "beaten to death"."""
+    for child in verb.children:
+        if child.dep_ in ("advmod", "acomp", "oprd", "xcomp") and child.pos_ == "ADJ":
+            return _kind_of(child, lex)
+        if child.dep_ == "prep" and child.lower_ == "to":
+            objects = [c for c in child.children if c.dep_ == "pobj" and c.lower_ == "death"]
+            if objects:
+                return _kind_of(objects[0], lex)
     return None
 
 

@@ -148,6 +148,16 @@ def test_event_location_falls_back_to_the_article(nlp: Any) -> None:
     assert event_location(doc[:], doc[1], context=context) == context[0]
 
 
+def test_the_narrowest_named_place_wins(nlp: Any) -> None:
+    found = _event_place(nlp, "A car bomb exploded in Iraq on Monday near a market in Baghdad.", "exploded")
+    assert found is not None and found.text == "Baghdad"
+
+
+def test_wider_than_country_regions_stay_unresolved(nlp: Any) -> None:
+    places = find_places(nlp("Peacekeepers patrol Liberia and other parts of west Africa.")[:])
+    assert [(p.text, p.precision) for p in places] == [("Liberia", "country"), ("west Africa", "unresolved")]
+
+
 def test_article_places_settle_an_ambiguous_name(nlp: Any) -> None:
     doc = nlp("Police said a man was shot in Hebron on Tuesday.")
     trigger = doc[6]

@@ -90,6 +90,7 @@ def score_event_locations(data_dir: Path, limit: int | None = None, offset: int 
     n = len(items) or 1
     return {
         "sentences": float(len(items)),
+        "with_place": float(counts["gold"]),
         "accuracy": round(counts["correct"] / (counts["gold"] or 1), 4),
         "precision": round(places.precision, 4),
         "recall": round(places.recall, 4),

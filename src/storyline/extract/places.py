@@ -45,6 +45,8 @@ def _resolved_places(sentence: Span, article: Iterable[Location] = ()) -> list[t
         again = gaz.resolve(_clean(span.text), near=near) if found and near else found
         if again and again[1] == "loose" and near and again[0].cc not in near:
             again = None  # a spelling-skeleton match abroad ("Boni" → Bonn beside Malian towns) is a guess
+        if again is None and all(t.pos_ != "PROPN" for t in span):
+            continue  # an unknown common word that spaCy tagged ("Peacekeepers" opening a sentence)
         loc = gaz.to_location(again[0], span.text) if again else Location(text=span.text)
         loc.start, loc.end = span.start_char, span.end_char
         out.append((loc, again[0] if again else None))
@@ -53,8 +55,10 @@ def _resolved_places(sentence: Span, article: Iterable[Location] = ()) -> list[t
 
 def _resolve(gaz: Gazetteer, span: Span) -> tuple[Entry, Level] | None:
     """The gazetteer entry of a place span; wider-than-country regions ("the Middle East") stay unresolved."""
-    if place_words().get(name_key(_clean(span.text))) == "macro":
-        return None
+    words = place_words()
+    key = name_key(_clean(span.text))
+    if words.get(key) == "macro" or words.get(key.partition(" ")[2]) == "macro" and words.get(key.split()[0]):
+        return None  # "the Middle East", "west Africa"
     return gaz.resolve(_clean(span.text))
 
 
@@ -187,9 +191,22 @@ def event_location(
     ranked = [(loc, entry, _tier(sentence, loc, trigger)) for loc, entry in found]
     # a country that only qualifies or acts ("a US Humvee", "Israel captured ...") is no setting
     ranked = [r for r in ranked if r[2] > 0 or (r[2] == 0 and r[0].precision != "country")]
-    if ranked:
-        return max(ranked, key=lambda r: _rank(sentence, r[0], r[1], r[2], trigger))[0]
-    return _from_context(context)
+    if not ranked:
+        return _from_context(context)
+    best = max(ranked, key=lambda r: _rank(sentence, r[0], r[1], r[2], trigger))[0]
+    inside = [r for r in ranked if r[2] >= 1 and _within(r[0], best)]
+    if inside:  # "in Baghdad, Iraq", "Hebron in the West Bank": the narrowest place named
+        return max(inside, key=lambda r: _rank(sentence, r[0], r[1], 1, trigger))[0]
+    return best
+
+
+def _within(place: Location, region: Location) -> bool:
+    """True when ``place`` is a resolved place inside the country or admin1 region ``region``."""
+    if region.precision == "country":
+        return place.country == region.country and place.precision in ("place", "admin2", "admin1")
+    if region.precision == "admin1":
+        return place.admin1 == region.admin1 and place.country == region.country and place.precision == "place"
+    return False
 
 
 def _span_of(sentence: Span, place: Location) -> Span:

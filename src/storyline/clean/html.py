@@ -152,7 +152,9 @@ def _select(all_blocks: list[Block], traf: _Trafilatura, title: str | None) -> t
     seen = Counter(_shingles(traf.text))
     kept_flags = [_kept_by_trafilatura(b, traf, seen) for b in all_blocks]
     chosen = [b for b, k in zip(all_blocks, kept_flags, strict=True) if k]
-    container = container_of(chosen) if chosen else densest_container(all_blocks)
+    page_memo: dict[Any, str | None] = {}
+    clean = [b for b in chosen if furniture_reason(b.element, None, page_memo) is None]
+    container = container_of(clean or chosen) if chosen else densest_container(all_blocks)
     body: list[str] = []
     memo: dict[Any, str | None] = {}
     for block, kept in zip(all_blocks, kept_flags, strict=True):

@@ -27,6 +27,7 @@ BLOCK_TAGS = frozenset({
 })  # fmt: skip
 DROP_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "select")
 FURNITURE_TAGS = frozenset({"nav", "aside", "footer", "form", "button", "option", "label", "menu"})
+PAGE_TAGS = frozenset({"html", "body", "main", "article"})  # their classes describe the page, not furniture
 PROSE_CHARS = 600  # a furniture-marked element with this much unlinked text is article text after all
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _PARSER = lxml_html.HTMLParser(encoding="utf-8")  # the text is already decoded: ignore <meta charset>
@@ -186,15 +187,22 @@ def furniture_reason(el: Any, stop: Any, memo: dict[Any, str | None] | None = No
 
 
 def _own_furniture(node: Any) -> str | None:
-    """Why this one element is page furniture (by tag or class/id), or None."""
+    """Why this one element is page furniture, or None.
+
+    A furniture class ("share-tools") decides alone; a furniture tag (<aside>, <form>) or id
+    ("sharing-with-two-computers", a section anchor) is overruled when the element holds much prose.
+    """
     tag = node.tag.lower() if isinstance(node.tag, str) else ""
-    marks = class_id(node)
-    found = unlikely_pattern().search(marks) if marks.strip() else None
-    if tag not in FURNITURE_TAGS and (found is None or likely_pattern().search(marks)):
+    if tag in PAGE_TAGS:
         return None
-    if _is_prose(node):
-        return None
-    return f"furniture:{tag}" if tag in FURNITURE_TAGS else "furniture:" + (found.group(0) if found else "").lower()
+    for attr in ("class", "id"):
+        marks = node.get(attr) or ""
+        found = unlikely_pattern().search(marks)
+        if found and not likely_pattern().search(marks) and (attr == "class" or not _is_prose(node)):
+            return "furniture:" + found.group(0).lower().strip("-_ ")
+    if tag in FURNITURE_TAGS and not _is_prose(node):
+        return f"furniture:{tag}"
+    return None
 
 
 def container_of(chosen: list[Block], share: float = 0.8) -> Any:

@@ -75,6 +75,9 @@ def detect_language(text: str) -> str | None:
     return best if best_ratio >= 0.12 else None
 
 
+PROSE_WORDS = 12  # a line this long with enough stopwords is prose even without final punctuation
+
+
 @dataclass(slots=True)
 class Line:
     """One line of the dump with the features the classifier uses."""
@@ -90,7 +93,7 @@ class Line:
     @property
     def prose(self) -> bool:
         """Reads like article prose: sentences with function words."""
-        if self.words >= 12 and self.stop_ratio >= 0.2:
+        if self.words >= PROSE_WORDS and self.stop_ratio >= 0.2:
             return True
         return self.words >= 7 and self.sentence and self.stop_ratio >= 0.15 and self.title_case < 0.6
 

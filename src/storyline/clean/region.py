@@ -86,11 +86,15 @@ def after_headings(scores: list[float], lines: list[Line], headings: list[int]) 
     return out
 
 
+LINE_COST = 0.0  # every line costs this much: the article is where prose is dense
+
+
 def best_run(scores: list[float]) -> tuple[int, int]:
     """Start and end (exclusive) of the contiguous run with the largest total score."""
     best, best_span = 0.0, (0, 0)
     total, start = 0.0, 0
-    for i, score in enumerate(scores):
+    for i, raw in enumerate(scores):
+        score = raw - LINE_COST
         if total <= 0:
             total, start = 0.0, i
         total += score
@@ -115,6 +119,28 @@ def related_runs(lines: list[Line]) -> dict[int, str]:
         else:
             i += 1
     return out
+
+
+ZONE_SCORE = -2.0  # most a line may score inside a teaser zone
+
+
+def teaser_zones(lines: list[Line], related: dict[int, str]) -> set[int]:
+    """Lines after a related-links run up to the next two consecutive paragraphs: teasers, not the story."""
+    zone: set[int] = set()
+    ends = [i for i in related if i + 1 not in related]
+    for end in ends:
+        j = end + 1
+        while j < len(lines) and not (_paragraph(lines[j]) and j + 1 < len(lines) and _paragraph(lines[j + 1])):
+            if lines[j].furniture is not None and lines[j].furniture.barrier:
+                break
+            zone.add(j)
+            j += 1
+    return zone - set(related)
+
+
+def _paragraph(line: Line) -> bool:
+    """A finished sentence of some length: what a story's paragraphs look like."""
+    return line.prose and line.sentence and line.words >= 12
 
 
 def link_like(line: Line) -> bool:

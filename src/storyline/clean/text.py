@@ -9,19 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from storyline.clean.headline import find_headline, title_echoes
-from storyline.clean.lines import Line, detect_language, line_features, stopwords
-from storyline.clean.markup import Dump, to_lines
-from storyline.clean.region import (
-    after_headings,
-    best_run,
-    line_score,
-    related_runs,
-    reward_runs,
-    template_lines,
-    widen_gaps,
-)
-from storyline.clean.repeats import repeat_groups
+from storyline.clean.headline import find_headline
+from storyline.clean.layout import analyse
+from storyline.clean.lines import Line
+from storyline.clean.markup import Dump
 from storyline.clean.wire import agencies_in, agency_name, parse_byline, split_dateline
 from storyline.models import Article, RemovedText
 
@@ -41,24 +32,15 @@ class _Verdicts:
 
 def clean_text(text: str, *, id: str, published: str | None = None) -> Article:
     """Find the article in a plain-text dump; everything else is removed with a reason."""
-    dump = to_lines(text)
-    language = detect_language("\n".join(dump.lines[:400]))
-    stop = stopwords().get(language) if language else None
-    lines = [line_features(i, t, stop) for i, t in enumerate(dump.lines)]
-    repeats = repeat_groups(dump.lines)
-    related = related_runs(lines)
-    template = template_lines(lines)
-    scores = [line_score(line, i in repeats, i in template, i in related) for i, line in enumerate(lines)]
-    scores = after_headings(reward_runs(scores, lines), lines, title_echoes(lines))
-    start, end = best_run(widen_gaps(scores))
-    if start == end and not any(line.prose for line in lines):
-        start, end = 0, len(lines)  # a note without sentences: keep what is not furniture
-    title, title_lines = find_headline(lines, start, dump.heading_levels)
+    layout = analyse(text)
+    lines, start, end = layout.lines, layout.start, layout.end
+    title, title_lines = find_headline(lines, start, layout.dump.heading_levels)
     verdicts = _Verdicts(reasons=dict.fromkeys(title_lines, "title"))
-    _credits(lines, start, end, dump, verdicts)
-    _related(lines, related, verdicts)
-    body = _body(lines, start, end, repeats, verdicts)
-    article = Article(id=id, body="", title=title, published=published or dump.published, language=language)
+    _credits(lines, start, end, layout.dump, verdicts)
+    _related(lines, layout.related, verdicts)
+    body = _body(lines, start, end, layout.repeats, verdicts)
+    article = Article(id=id, body="", title=title, published=published or layout.dump.published)
+    article.language = layout.language
     _finish(article, body, lines, verdicts)
     return article
 

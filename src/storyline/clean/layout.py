@@ -1,0 +1,57 @@
+"""The layout of a text dump: its lines measured, repeats, related-link runs, headings and the article region."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from storyline.clean.headline import title_echoes
+from storyline.clean.lines import Line, detect_language, line_features, stopwords
+from storyline.clean.markup import Dump, to_lines
+from storyline.clean.region import (
+    ZONE_SCORE,
+    after_headings,
+    best_run,
+    line_score,
+    related_runs,
+    reward_runs,
+    teaser_zones,
+    template_lines,
+    widen_gaps,
+)
+from storyline.clean.repeats import repeat_groups
+
+
+@dataclass(slots=True)
+class Layout:
+    """Everything the cleaner knows about a dump's lines before it decides what the article is."""
+
+    dump: Dump
+    language: str | None
+    lines: list[Line]
+    repeats: dict[int, int]  # repeated line → the first line it repeats
+    related: dict[int, str]  # related-link headers and link lines
+    template: set[int]  # short lines the page template prints again and again
+    echoes: list[int]  # lines that repeat the page title: the headline
+    scores: list[float]  # how much each line argues for being in the article
+    start: int  # the article region, [start, end)
+    end: int
+
+
+def analyse(text: str) -> Layout:
+    """Measure a dump's lines and find the article region."""
+    dump = to_lines(text)
+    language = detect_language("\n".join(dump.lines[:400]))
+    stop = stopwords().get(language) if language else None
+    lines = [line_features(i, t, stop) for i, t in enumerate(dump.lines)]
+    repeats = repeat_groups(dump.lines)
+    related = related_runs(lines)
+    template = template_lines(lines)
+    echoes = title_echoes(lines)
+    scores = [line_score(line, i in repeats, i in template, i in related) for i, line in enumerate(lines)]
+    zone = teaser_zones(lines, related)
+    scores = [min(s, ZONE_SCORE) if i in zone else s for i, s in enumerate(scores)]
+    scores = after_headings(reward_runs(scores, lines), lines, echoes)
+    start, end = best_run(widen_gaps(scores))
+    if start == end and not any(line.prose for line in lines):
+        start, end = 0, len(lines)  # a note without sentences: keep what is not furniture
+    return Layout(dump, language, lines, repeats, related, template, echoes, scores, start, end)

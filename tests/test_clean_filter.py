@@ -102,3 +102,9 @@ def test_subprocess_streams_one_line_per_input() -> None:
     assert proc.wait(timeout=60) == 0
     assert ids == ["doc-0", "doc-1", "doc-2"]
     assert "error" in last
+
+
+def test_a_whole_html_page_sent_as_text_is_cleaned_as_html() -> None:
+    (out,) = run(json.dumps({"id": "t", "text": "<!DOCTYPE html>\n" + HTML}) + "\n")
+    assert PARA in str(out["body"])
+    assert "<p>" not in str(out["body"]) and "Home" not in str(out["body"])

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from storyline.clean.html import clean_html, repeated_runs
 from storyline.clean.html_blocks import blocks, parse_html
@@ -196,3 +198,27 @@ def test_screen_reader_only_text_is_hidden() -> None:
     article = clean_html(html, id="sr")
     assert "Whatsapp" not in article.body
     assert ("Share this story on Whatsapp", "hidden") in [(r.text, r.reason) for r in article.removed]
+
+
+TAGS = ["p", "div", "span", "a", "article", "nav", "table", "td", "li", "ul", "h2", "script", "figcaption", "br"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(
+                [f"<{t}>" for t in TAGS] + [f"</{t}>" for t in TAGS] + ["<!--", "-->", "<![CDATA[", "&amp;"]
+            ),
+            st.text(min_size=0, max_size=40),
+        ),
+        max_size=40,
+    )
+)
+def test_any_tag_soup_gives_an_article_or_a_named_error(parts: list[str]) -> None:
+    try:
+        article = clean_html("".join(parts), id="soup")
+    except InputError:
+        return
+    assert article.body.strip()
+    assert article.id == "soup"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import sys
 from pathlib import Path
 from typing import Any, TextIO
@@ -22,6 +23,7 @@ from storyline.errors import InputError, MalformedInput
 from storyline.models import Document
 
 log = logging.getLogger(__name__)
+_HTML_START = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!doctype\s+html|<html[\s>])", re.I)
 
 
 def document_from_record(record: Any, *, where: str) -> Document:
@@ -32,6 +34,8 @@ def document_from_record(record: Any, *, where: str) -> Document:
     if not isinstance(doc_id, str | int) or isinstance(doc_id, bool) or str(doc_id) == "":
         raise MalformedInput('no "id" field (a string)', where=where)
     html, text = record.get("html"), record.get("text")
+    if not (isinstance(html, str) and html.strip()) and isinstance(text, str) and _HTML_START.match(text):
+        html = text  # a whole HTML page sent as "text" is still cleaned as HTML
     content = html if isinstance(html, str) and html.strip() else text
     if not isinstance(content, str) or not content.strip():
         raise MalformedInput('no "text" or "html" field with content', where=where)

@@ -19,6 +19,8 @@ from storyline.dedup.minhash import Params, Signatures, band_keys, duplicates, s
 Ints = npt.NDArray[np.int64]
 _ROUNDS = 4  # comparison rounds per bucket; later rounds only see members that failed before
 _BANDS_AT_ONCE = 16
+QUORUM = 0.5  # share of a group's members a newcomer must duplicate to join it
+_VOTERS = 256  # past this many earlier members of a component, only group centres are compared
 
 
 @dataclass(slots=True)
@@ -133,23 +135,21 @@ def assign(
 
 
 def _centres(members: Ints, sigs: Signatures, sizes: Ints, params: Params) -> Ints:
-    """Split a linked component into groups around centres: each member, best first, joins the most
-    similar earlier centre it is a duplicate of, or becomes a centre. Chains A~B~C never join A and C
-    unless C is a duplicate of A itself."""
-    centres = [int(members[0])]
+    """Split a linked component into groups: each member, best first, joins the group in which it
+    duplicates the largest share of members, if that share reaches QUORUM; else it starts a group.
+    A chain A~B~C joins C to A's group only when C duplicates enough of the group, not one link.
+    In very large components only the groups' canonical members vote, which keeps the cost linear."""
     out = np.empty(len(members), dtype=np.int64)
     out[0] = members[0]
     for k in range(1, len(members)):
         doc = int(members[k])
-        cand = np.array(centres, dtype=np.int64)
-        a, sa = np.broadcast_to(sigs[doc], (len(cand), sigs.shape[1])), np.full(len(cand), sizes[doc])
-        ok = duplicates(a, sigs[cand], sa, sizes[cand], params)
-        if ok.any():
-            sims = similarity(a, sigs[cand], sa, sizes[cand], params)
-            out[k] = cand[np.flatnonzero(ok)[np.argmax(sims[ok])]]
-        else:
-            centres.append(doc)
-            out[k] = doc
+        earlier, labels = (members[:k], out[:k]) if k <= _VOTERS else (np.unique(out[:k]),) * 2
+        a, sa = np.broadcast_to(sigs[doc], (len(earlier), sigs.shape[1])), np.full(len(earlier), sizes[doc])
+        ok = duplicates(a, sigs[earlier], sa, sizes[earlier], params)
+        groups, inverse = np.unique(labels, return_inverse=True)
+        share = np.bincount(inverse, weights=ok, minlength=len(groups)) / np.bincount(inverse, minlength=len(groups))
+        best = int(np.argmax(share))
+        out[k] = groups[best] if share[best] >= QUORUM else doc
     return out
 
 

@@ -23,3 +23,17 @@ def shared_data() -> Path:
 def seed_text() -> str:
     """The seed article exactly as the scraper saved it."""
     return SEED.read_text(encoding="utf-8")
+
+
+def _hypothesis_profiles() -> None:
+    """CI runs Hypothesis derandomised so a landing never depends on luck; locally it explores freely."""
+    import os
+
+    from hypothesis import settings
+
+    settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
+    settings.register_profile("dev", deadline=None)
+    settings.load_profile("ci" if os.environ.get("CI") else "dev")
+
+
+_hypothesis_profiles()

@@ -42,6 +42,7 @@ log = logging.getLogger(__name__)
 MAX_LINK_DENSITY = 0.5  # a recovered block with more link text than this is a link list
 MIN_LOOSE_WORDS = 8  # a recovered block outside a paragraph-like element needs this many words
 MIN_WORDS = 3  # a recovered paragraph (not a heading) needs this many words: "$915", "billion" are chart labels
+TITLE_TAGS = frozenset(["h1", "h2"])  # a heading that repeats the title anywhere in the body is the title
 HEADING_TAGS = frozenset(["h2", "h3", "h4", "h5", "h6"])
 CELL_TAGS = frozenset(["td", "th", "dd", "dt"])  # table cells and list items are short by nature
 TEXT_TAGS = frozenset(["p", "li", "blockquote", "pre", "dd", "dt", "td", "th"])
@@ -162,7 +163,7 @@ def _select(all_blocks: list[Block], traf: _Trafilatura, title: str | None) -> t
         if reason is None and _is_caption(block.element):
             article.captions.append(block.text)
             continue
-        if reason is None and not body and _same(title, block.text):
+        if reason is None and (not body or block.element.tag in TITLE_TAGS) and _same(title, block.text):
             reason = "title"
         if reason is None and not _UNITS.search(block.text):
             reason = "no-words"

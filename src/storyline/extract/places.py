@@ -83,6 +83,8 @@ def _place_spans(sentence: Span, gaz: Gazetteer) -> Iterator[Span]:
         span = _extend(_trim(ent), gaz)
         if span is None or ent.label_ == "NORP" or words.get(name_key(_clean(span.text))) == "not-place":
             continue
+        if not any(t.text[:1].isupper() for t in span):
+            continue  # "van", "west bank of the Tigris": not a name
         if ent.label_ in PLACE_LABELS:
             accepted.append(span)
         elif ent.label_ in MISLABELS:
@@ -194,7 +196,7 @@ def event_location(
     if not ranked:
         return _from_context(context)
     best = max(ranked, key=lambda r: _rank(sentence, r[0], r[1], r[2], trigger))[0]
-    inside = [r for r in ranked if r[2] >= 1 and _within(r[0], best)]
+    inside = [r for r in ranked if r[2] >= 0 and _within(r[0], best)]
     if inside:  # "in Baghdad, Iraq", "Hebron in the West Bank": the narrowest place named
         return max(inside, key=lambda r: _rank(sentence, r[0], r[1], 1, trigger))[0]
     return best
@@ -234,6 +236,8 @@ def _tier(sentence: Span, place: Location, trigger: Token | None) -> int:
         return 0  # "a US Humvee", "a Mogadishu cafe": a fallback only
     if trigger is not None and _through_subject(root, trigger):
         return 0
+    if len(place.text) > 3 and place.text.isupper():
+        return 0  # a dateline ("MEXICO CITY (AP) --") says where the reporter was
     if any(t.lower_ == "according" for t in root.ancestors):
         return 0  # "according to the MoH in Gaza": the source's seat
     return 2 if _locative_path(root, trigger) else 1

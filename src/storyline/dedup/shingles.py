@@ -45,17 +45,24 @@ def _mix(x: U64) -> U64:
 
 
 _POWERS: dict[int, U64] = {}
+_BLOCK = 4096
 
 
 def _powers(base: int, n: int) -> U64:
-    """base**0 .. base**(n-1) mod 2**64, cached and grown by doubling."""
+    """base**0 .. base**(n-1) mod 2**64, cached; built block-wise (one multiply per element, no long cumprod)."""
     have = _POWERS.get(base)
     if have is None or len(have) < n:
-        size = max(n, 2 * len(have) if have is not None else 1 << 20)
-        seq = np.full(size, base, dtype=np.uint64)
-        seq[0] = 1
+        blocks = -(-max(n, _BLOCK) // _BLOCK)
+        blocks = 1 << (blocks - 1).bit_length()  # round up to a power of two: few rebuilds
         with np.errstate(over="ignore"):
-            have = _POWERS[base] = np.cumprod(seq, dtype=np.uint64)
+            first = np.full(_BLOCK, base, dtype=np.uint64)
+            first[0] = 1
+            first = np.cumprod(first, dtype=np.uint64)
+            step = np.uint64(pow(base, _BLOCK, 2**64))
+            starts = np.full(blocks, step, dtype=np.uint64)
+            starts[0] = 1
+            starts = np.cumprod(starts, dtype=np.uint64)
+            have = _POWERS[base] = (starts[:, None] * first[None, :]).ravel()
     return have[:n]
 
 

@@ -31,6 +31,7 @@ PAGE_TAGS = frozenset({"html", "body", "main", "article"})  # their classes desc
 PROSE_CHARS = 600  # a furniture-marked element with this much unlinked text is article text after all
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _PARSER = lxml_html.HTMLParser(encoding="utf-8")  # the text is already decoded: ignore <meta charset>
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SPACE = re.compile(r"\s+")
 
 
@@ -75,7 +76,8 @@ def likely_pattern() -> re.Pattern[str]:
 
 def parse_html(html: str, *, where: str) -> Any:
     """Parse HTML into an lxml tree; EmptyInput for blank pages, MalformedInput when lxml cannot parse."""
-    if not html or not html.strip():
+    html = _CONTROL.sub("", html or "")  # lxml refuses control characters when it later edits text
+    if not html.strip():
         raise EmptyInput("empty HTML page", where=where)
     try:
         root = lxml_html.document_fromstring(html.encode("utf-8", errors="replace"), parser=_PARSER)

@@ -116,15 +116,13 @@ class Deduplicator:
         self._flush()
         if not self.ids:
             return []
-        signed = self._signed
-        result = assign(
-            np.concatenate([s.signatures for s in signed]),
-            np.concatenate([s.sizes for s in signed]),
-            np.concatenate([s.lengths for s in signed]),
-            self.published,
-            [h for s in signed for h in s.body_hashes],
-            self.params,
-        )
+        signed, self._signed = self._signed, []  # chunk copies are freed once joined
+        sigs = np.concatenate([s.signatures for s in signed])
+        sizes = np.concatenate([s.sizes for s in signed])
+        lengths = np.concatenate([s.lengths for s in signed])
+        hashes = [h for s in signed for h in s.body_hashes]
+        del signed
+        result = assign(sigs, sizes, lengths, self.published, hashes, self.params)
         canon, sims = result.canonical.tolist(), result.similarity.tolist()
         return [
             DuplicateMatch(doc_id, self.ids[c], c == i, float(sim))

@@ -10,7 +10,7 @@ from storyline.clean.markup import Dump, to_lines
 from storyline.clean.region import (
     ZONE_SCORE,
     after_headings,
-    best_run,
+    article_span,
     line_score,
     related_runs,
     reward_runs,
@@ -51,7 +51,7 @@ def analyse(text: str) -> Layout:
     zone = teaser_zones(lines, related)
     scores = [min(s, ZONE_SCORE) if i in zone else s for i, s in enumerate(scores)]
     scores = after_headings(reward_runs(scores, lines), lines, echoes)
-    start, end = best_run(widen_gaps(scores))
+    start, end = article_span(widen_gaps(scores), lines)
     if start == end and not any(line.prose for line in lines):
         start, end = 0, len(lines)  # a note without sentences: keep what is not furniture
     return Layout(dump, language, lines, repeats, related, template, echoes, scores, start, end)

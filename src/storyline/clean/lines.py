@@ -41,7 +41,8 @@ def furniture_patterns() -> tuple[Pattern, ...]:
             continue
         reason, max_words, flag, regex = row.split("\t", 3)
         anchored = regex.startswith("^") and regex.endswith("$")
-        out.append(Pattern(reason, int(max_words), re.compile(regex, re.IGNORECASE), anchored, flag == "barrier"))
+        compiled = re.compile(regex, re.IGNORECASE)
+        out.append(Pattern(reason, int(max_words), compiled, anchored, flag == "barrier"))
     return tuple(out)
 
 

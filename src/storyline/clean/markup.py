@@ -18,6 +18,7 @@ _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 _TAG = re.compile(r"</?(?:br|p|div|span|img|a|b|i|em|strong|sup|sub|u)\b[^>]*>", re.IGNORECASE)
 _RULE = re.compile(r"^\s*(?:[-*_=]\s*){3,}$")
 _TABLE_RULE = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*\|?\s*$")
+_PLAIN = re.compile(r"^\s*[^\s#*+•·‣▪>|=_\d-][^*_\[\]\\<|`]*$")
 _SPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 
 
@@ -64,19 +65,23 @@ def to_lines(text: str) -> Dump:
     published, text = split_date_prefix(text)
     dump = Dump(lines=[], published=published)
     for raw in text.splitlines():
-        if _RULE.match(raw) or _TABLE_RULE.match(raw) or _REF_DEF.match(raw):
-            continue
-        heading = _HEADING.match(raw)
-        line = _HEADING.sub("", raw) if heading else raw
-        line = _BULLET.sub("", _QUOTE.sub("", line))
-        line = _SPACE.sub(" ", _inline(line, dump.image_texts)).strip()
-        if line.startswith("|") and line.endswith("|"):
-            line = " | ".join(cell.strip() for cell in line.strip("|").split("|") if cell.strip())
+        heading = None
+        if _PLAIN.match(raw):  # most lines hold no markup at all
+            line = " ".join(raw.split())
+        else:
+            if _RULE.match(raw) or _TABLE_RULE.match(raw) or _REF_DEF.match(raw):
+                continue
+            heading = _HEADING.match(raw)
+            line = _HEADING.sub("", raw) if heading else raw
+            line = _BULLET.sub("", _QUOTE.sub("", line))
+            line = _SPACE.sub(" ", _inline(line, dump.image_texts)).strip()
+            if line.startswith("|") and line.endswith("|"):
+                line = " | ".join(cell.strip() for cell in line.strip("|").split("|") if cell.strip())
         if not line:
             continue
         if heading:
             dump.headings.add(len(dump.lines))
-            dump.heading_levels[len(dump.lines)] = raw.lstrip().count("#", 0, 6)
+            dump.heading_levels[len(dump.lines)] = len(raw.lstrip()) - len(raw.lstrip().lstrip("#"))
         if dump.lines and len(dump.lines) - 1 not in dump.headings and not heading and wrapped(dump.lines[-1], line):
             dump.lines[-1] = f"{dump.lines[-1]} {line}"
             continue

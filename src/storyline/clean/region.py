@@ -11,6 +11,8 @@ from collections import Counter
 
 from storyline.clean.lines import Line
 
+SHORT = -3.0  # a line of one to three words: a menu item, a button, a label
+MID = -1.5  # four to six words without a full stop: a heading, a link, a list item
 MEDIUM = 1.0  # a 7+ word line that is not prose: a list item, a caption or a headline
 PROSE_CAP = 40  # one very long line should not drag the region across the page
 
@@ -33,9 +35,9 @@ def line_score(line: Line, repeated: bool, template: bool = False, related: bool
     if line.prose:
         return float(min(line.words, PROSE_CAP))
     if line.words <= 3:
-        return -3.0
+        return SHORT
     if line.words <= 6:
-        return -1.5 if not line.sentence else 0.0
+        return MID if not line.sentence else 0.0
     return MEDIUM if line.stop_ratio >= 0.15 else -1.0
 
 
@@ -103,6 +105,34 @@ def best_run(scores: list[float]) -> tuple[int, int]:
     return best_span
 
 
+SECOND_RATIO = 0.3  # a second block of prose joins the article when it scores this share of the first
+SECOND_GAP = 30  # and lies at most this many lines away, with no barrier or related-links header between
+
+
+def article_span(scores: list[float], lines: list[Line]) -> tuple[int, int]:
+    """The best run, widened by a nearby block of prose that a long figure or video box split from it."""
+    start, end = best_run(scores)
+    if start == end:
+        return start, end
+    best = sum(scores[start:end])
+    after = best_run(scores[end : end + SECOND_GAP * 3])
+    a0, a1 = after[0] + end, after[1] + end
+    if a1 > a0 and a0 - end <= SECOND_GAP and sum(scores[a0:a1]) >= SECOND_RATIO * best and _open(lines[end:a0]):
+        end = a1
+    before = best_run(scores[max(0, start - SECOND_GAP * 3) : start])
+    offset = max(0, start - SECOND_GAP * 3)
+    b0, b1 = before[0] + offset, before[1] + offset
+    if b1 > b0 and start - b1 <= SECOND_GAP and sum(scores[b0:b1]) >= SECOND_RATIO * best and _open(lines[b1:start]):
+        start = b0
+    return start, end
+
+
+def _open(gap: list[Line]) -> bool:
+    """No comment-section or related-links header in the gap."""
+    closing = ("comment-prompt", "related-header")
+    return not any(line.furniture is not None and line.furniture.reason in closing for line in gap)
+
+
 def related_runs(lines: list[Line]) -> dict[int, str]:
     """Lines that are a related-links header or a link-list after one: index → "related-links"."""
     out: dict[int, str] = {}
@@ -131,7 +161,8 @@ def teaser_zones(lines: list[Line], related: dict[int, str]) -> set[int]:
     for end in ends:
         j = end + 1
         while j < len(lines) and not (_paragraph(lines[j]) and j + 1 < len(lines) and _paragraph(lines[j + 1])):
-            if lines[j].furniture is not None and lines[j].furniture.barrier:
+            furniture = lines[j].furniture
+            if furniture is not None and furniture.barrier:
                 break
             zone.add(j)
             j += 1

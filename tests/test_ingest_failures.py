@@ -199,3 +199,9 @@ def test_an_unforeseen_error_ends_only_that_input(monkeypatch: pytest.MonkeyPatc
     first, second = read_inputs([str(tmp_path)])
     assert isinstance(first, IngestFailure) and "a bug in a reader" in first.error.message
     assert isinstance(second, Document) and second.text == "still read"
+
+
+def test_utf16_json_lines_are_refused_with_a_fix() -> None:
+    data = '{"text": "one"}\n{"text": "two"}\n'.encode("utf-16")
+    fail = only_failure(list(read_bytes(data, "export.jsonl")))
+    assert isinstance(fail.error, UnsupportedFormat) and "iconv" in fail.error.message

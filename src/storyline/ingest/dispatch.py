@@ -145,6 +145,9 @@ def _streamed(fmt: str, stream: IO[bytes], head: bytes, source: str, options: Re
     kind = binary_kind(head)
     if kind:
         raise UnsupportedFormat(f"{kind} is not a text format storyline reads")
+    if (bom_encoding(head) or "").startswith("utf-32") or bom_encoding(head) == "utf-16":
+        # Lines are split on bytes; in UTF-16/32 a newline is more than one byte.
+        raise UnsupportedFormat(f"{fmt.upper()} in UTF-16/32 is not streamed; convert it: iconv -t UTF-8")
     if fmt == "jsonl":
         return read_jsonl(stream, source, options)
     if name.endswith((".tsv", ".tab")):

@@ -12,7 +12,6 @@ from __future__ import annotations
 import copy
 import logging
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -101,7 +100,7 @@ def _shingles(text: str) -> list[tuple[str, ...]]:
     return [tuple(units[i : i + 3]) for i in range(len(units) - 2)]
 
 
-def _kept_by_trafilatura(block: Block, traf: _Trafilatura, seen: Counter[tuple[str, ...]]) -> bool:
+def _kept_by_trafilatura(block: Block, traf: _Trafilatura, seen: set[tuple[str, ...]]) -> bool:
     """True when most of the block's word trigrams (or the whole short line) are in trafilatura's text."""
     grams = _shingles(block.text)
     if not grams:
@@ -150,7 +149,7 @@ def _same(a: str | None, b: str) -> bool:
 def _select(all_blocks: list[Block], traf: _Trafilatura, title: str | None) -> tuple[list[str], Article]:
     """Split blocks into body paragraphs and removed/caption/related metadata."""
     article = Article(id="", body="")
-    seen = Counter(_shingles(traf.text))
+    seen = set(_shingles(traf.text))
     kept_flags = [_kept_by_trafilatura(b, traf, seen) for b in all_blocks]
     chosen = [b for b, k in zip(all_blocks, kept_flags, strict=True) if k]
     page_memo: dict[Any, str | None] = {}
@@ -158,10 +157,12 @@ def _select(all_blocks: list[Block], traf: _Trafilatura, title: str | None) -> t
     container = container_of(clean or chosen) if chosen else densest_container(all_blocks)
     body: list[str] = []
     memo: dict[Any, str | None] = {}
+    previous: str | None = None  # reason the block before this one was dropped, if it was
     for block, kept in zip(all_blocks, kept_flags, strict=True):
         reason = _verdict(block, kept, container, memo)
         if reason is None and _is_caption(block.element):
             article.captions.append(block.text)
+            previous = None
             continue
         if reason is None and (not body or block.element.tag in TITLE_TAGS) and _same(title, block.text):
             reason = "title"
@@ -169,8 +170,13 @@ def _select(all_blocks: list[Block], traf: _Trafilatura, title: str | None) -> t
             reason = "no-words"
         if reason is None:
             body.append(block.text)
+            previous = None
             continue
-        article.removed.append(RemovedText(block.text, reason))
+        if reason == previous:  # one entry per run of blocks dropped for the same reason (a menu, a footer)
+            article.removed[-1].text += "\n" + block.text
+        else:
+            article.removed.append(RemovedText(block.text, reason))
+        previous = reason
         if reason != "outside-article" and _RELATED.search(reason) and block.link_density > MAX_LINK_DENSITY:
             article.related.append(block.text)
     return body, article

@@ -8,7 +8,8 @@ process so peak RSS is its own. Usage::
 
     python bench/bench_dedup.py --sizes 10000 100000 1000000 --datasketch-max 100000 \
         --out bench/results/dedup-throughput.json
-    python bench/bench_dedup.py --store 1000 100000 --out bench/results/dedup-store.json
+    python bench/bench_dedup.py --sizes --store 1000 100000 --out bench/results/dedup-store.json
+    python bench/bench_dedup.py --sizes --grouping 1000000 --out bench/results/dedup-grouping.json
 """
 
 from __future__ import annotations
@@ -67,6 +68,35 @@ def run_storyline(n: int) -> dict[str, Any]:
     return {"groups": len({m.group for m in matches}), "seconds": spent}
 
 
+def run_grouping(n: int, pool: int = 20_000, seed: int = 0) -> dict[str, Any]:
+    """Grouping ``n`` documents whose signatures are derived from ``pool`` really signed ones.
+
+    Text processing is linear and measured by the full runs; this measures what grows with the
+    corpus (signatures, LSH buckets, verification, groups) at sizes the full run cannot reach on a
+    busy machine. Each derived row keeps its pool row's values in 70% of positions for one in
+    three documents (a copy, Jaccard ~0.5-0.7) and in 5% for the rest (a different story).
+    """
+    import numpy as np
+
+    from storyline.dedup import page_words, params_from_settings, sign_words
+    from storyline.dedup.grouping import assign
+
+    params = params_from_settings()
+    signed = sign_words(page_words([text for _, text in corpus(pool, seed=seed)]), params)
+    rng = np.random.default_rng(seed)
+    start = time.perf_counter()
+    source = rng.integers(0, pool, n)
+    keep = np.where(rng.random(n) < 1 / 3, 0.7, 0.05)
+    sigs = signed.signatures[source].copy()
+    noise = rng.random(sigs.shape) > keep[:, None]
+    sigs[noise] = rng.integers(0, 2**32, int(noise.sum()), dtype=np.uint32)
+    ids = [f"g{i}" for i in range(n)]
+    hashes = [f"{i:032x}" for i in range(n)]
+    result = assign(sigs, signed.sizes[source], signed.lengths[source], [None] * n, hashes, params)
+    groups = len(set(result.canonical.tolist()))
+    return {"groups": groups, "seconds": time.perf_counter() - start, "ids": len(ids)}
+
+
 def run_datasketch(n: int) -> dict[str, Any]:
     """datasketch MinHash (128 perms, word 5-grams of the raw text) + MinHashLSH(0.5), insert and query."""
     from datasketch import MinHash, MinHashLSH
@@ -90,7 +120,8 @@ def run_datasketch(n: int) -> dict[str, Any]:
 
 def _child(kind: str, n: int, queue: Any) -> None:
     """Run one measurement and report it with this process's peak RSS."""
-    result = run_storyline(n) if kind == "storyline" else run_datasketch(n)
+    runs = {"storyline": run_storyline, "datasketch": run_datasketch, "grouping": run_grouping}
+    result = runs[kind](n)
     result["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     queue.put(result)
 
@@ -160,6 +191,7 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="*", default=[10_000])
     parser.add_argument("--datasketch-max", type=int, default=10_000, help="Largest size also run with datasketch.")
     parser.add_argument("--store", type=int, nargs=2, metavar=("NEW", "STORED"), default=None)
+    parser.add_argument("--grouping", type=int, nargs="*", default=[], help="Grouping-only sizes (see run_grouping).")
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args()
     results: dict[str, Any] = {"generator_only_peak_rss_mb": baseline_rss_mb(), "runs": []}
@@ -169,6 +201,9 @@ def main() -> None:
         if n <= args.datasketch_max:
             results["runs"].append(measure("datasketch", n))
             print(json.dumps(results["runs"][-1]), flush=True)
+    for n in args.grouping:
+        results["runs"].append(measure("grouping", n))
+        print(json.dumps(results["runs"][-1]), flush=True)
     if args.store:
         results["store"] = measure_store(*args.store)
         print(json.dumps(results["store"]), flush=True)

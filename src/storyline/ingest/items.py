@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from typing import Any
 
 from storyline.errors import EmptyInput, MalformedInput
@@ -17,16 +18,24 @@ _ROLES = ("text", "date", "title", "url", "id", "source")
 
 def field_names(record: dict[str, Any], options: ReadOptions) -> dict[str, str | None]:
     """Which key of ``record`` plays each role: the option when given, else the first common name present."""
-    defaults = resource("fields.json")
+    named = tuple(getattr(options, f"{role}_field") for role in _ROLES)
     chosen: dict[str, str | None] = {}
-    for role in _ROLES:
-        named = getattr(options, f"{role}_field")
-        if named is not None:
-            chosen[role] = named
+    for role, given, present in zip(_ROLES, named, _candidates(frozenset(record), named), strict=True):
+        if given is not None:
+            chosen[role] = given
             continue
-        present = [k for k in defaults[role] if k in record]
         chosen[role] = next((k for k in present if _present(record[k])), present[0] if present else None)
     return chosen
+
+
+@lru_cache(maxsize=256)
+def _candidates(keys: frozenset[str], named: tuple[str | None, ...]) -> tuple[tuple[str, ...], ...]:
+    """Per role, the common names present among ``keys`` in preference order (cached: exports repeat shapes)."""
+    defaults = resource("fields.json")
+    return tuple(
+        () if given else tuple(k for k in defaults[role] if k in keys)
+        for role, given in zip(_ROLES, named, strict=True)
+    )
 
 
 def record_document(

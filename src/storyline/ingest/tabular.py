@@ -53,7 +53,7 @@ def _skip_line(stream: IO[bytes]) -> None:
 def _jsonl_record(raw: bytes, where: str, options: ReadOptions) -> Item:
     """Decode and parse one JSONL line into a Document, or a failure naming the line."""
     try:
-        text, encoding = decode(raw, where)
+        text, encoding = _decode_line(raw, where)
         record = json.loads(text)
     except InputError as exc:
         return failure(where, exc, raw)
@@ -62,6 +62,14 @@ def _jsonl_record(raw: bytes, where: str, options: ReadOptions) -> Item:
     except (ValueError, RecursionError) as exc:  # over-deep nesting, numbers past Python's digit limit
         return failure(where, MalformedInput(f"not usable JSON ({type(exc).__name__}: {exc})"), raw)
     return _record_item(record, raw, "jsonl", where, options, encoding)
+
+
+def _decode_line(raw: bytes, where: str) -> tuple[str, str]:
+    """A line as text: UTF-8 straight away (the common case), else the full decoding with its checks."""
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        return decode(raw, where)
 
 
 def _record_item(record: Any, raw: bytes, fmt: str, where: str, options: ReadOptions, encoding: str) -> Item:

@@ -430,3 +430,8 @@ def test_dated_text_inside_a_record(seed_text: str) -> None:
     [doc] = read_bytes(line + b"\n", "seeds.jsonl")
     assert isinstance(doc, Document) and doc.published == "2023-10-09"
     assert doc.text.startswith("Qatari mediators") and doc.metadata["date_prefix"] == "2023-10-09"
+
+
+def test_jsonl_with_a_byte_order_mark() -> None:
+    data = '{"text": "first"}\n{"text": "second"}\n'.encode("utf-8-sig")
+    assert [d.text for d in read_bytes(data, "bom.jsonl") if isinstance(d, Document)] == ["first", "second"]

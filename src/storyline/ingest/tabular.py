@@ -67,7 +67,7 @@ def _jsonl_record(raw: bytes, where: str, options: ReadOptions) -> Item:
 def _decode_line(raw: bytes, where: str) -> tuple[str, str]:
     """A line as text: UTF-8 straight away (the common case), else the full decoding with its checks."""
     try:
-        return raw.decode("utf-8"), "utf-8"
+        return raw.decode("utf-8").lstrip("\ufeff"), "utf-8"
     except UnicodeDecodeError:
         return decode(raw, where)
 

@@ -160,3 +160,39 @@ def test_bad_input_does_not_crash(text: str) -> None:
 def test_removed_lines_and_body_cover_the_input(seed_text: str) -> None:
     article = clean_text("Menu\nHome\n" + seed_text.replace(" date 2023-10-09 ", ""), id="x")
     assert {"Menu", "Home"} <= {r.text for r in article.removed}
+
+
+def test_hard_wrapped_paragraphs_are_joined() -> None:
+    paragraphs = [
+        "The council met on Monday to discuss the flood response. Members agreed\n"
+        "that the emergency fund would be released to the worst hit districts\n"
+        "before the end of the week.",
+        "Residents said they had waited for help for three days. Many of them\n"
+        "had moved to the school on the hill, where volunteers served hot meals\n"
+        "and handed out blankets.",
+        "The mayor said the bridge would stay closed until engineers had\n"
+        "inspected it. A decision on the repairs is expected next month.",
+    ]
+    article = clean_text("\n\n".join(paragraphs), id="x")
+    assert article.body.split("\n\n") == [" ".join(p.split("\n")) for p in paragraphs]
+
+
+def test_date_line_gives_published_when_none_is_known() -> None:
+    text = "26 Oct 2023\n" + "\n".join(SEED_PARAGRAPHS_FULL)
+    article = clean_text(text, id="x")
+    assert article.published == "2023-10-26"
+    assert {r.text: r.reason for r in article.removed}["26 Oct 2023"] == "date"
+    assert clean_text(text, id="x", published="2023-10-27").published == "2023-10-27"
+
+
+def test_page_title_loses_its_site_name() -> None:
+    title = "Floods close the old bridge in Riverton | Riverton Daily"
+    text = "\n".join([title, "Home", "News", *SEED_PARAGRAPHS_FULL])
+    assert clean_text(text, id="x").title == "Floods close the old bridge in Riverton"
+
+
+SEED_PARAGRAPHS_FULL = [
+    "The river rose faster than anyone had expected on Sunday night, and the water reached the old town.",
+    "Residents said the water came into their houses within an hour, and many of them fled to the hills.",
+    "The mayor said that the emergency services had rescued more than two hundred people by the morning.",
+]

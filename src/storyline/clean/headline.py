@@ -8,7 +8,8 @@ from storyline.clean.lines import Line
 from storyline.clean.wire import agency_name, parse_byline
 
 _SEPARATORS = re.compile(r"\s+(?:[-|–—:»·•]|::)\s+")
-_QUOTED = re.compile(r"""^\s*(?P<q>['"‘“«])(?P<title>[^'"‘’“”«»]{10,250})['"’”»]\s*$""")
+_QUOTED = re.compile(r"""^\s*(?P<q>['"‘“«])(?P<title>[^'"‘’“”«»]{10,250}[^'"‘’“”«».,!?…;:])['"’”»]\s*$""")
+_DATE_LIKE = re.compile(r"\d{1,4}\D{1,12}\d{2,4}")
 _KEY = re.compile(r"\W+", re.UNICODE)
 
 
@@ -20,6 +21,8 @@ def _key(text: str) -> str:
 def headline_like(line: Line) -> bool:
     """Short enough for a headline, not a finished sentence, not a byline or credit."""
     if not 3 <= line.words <= 30 or line.text.rstrip().endswith((".", ",", ";")) or line.furniture is not None:
+        return False
+    if _DATE_LIKE.search(line.text) and line.words <= 6:
         return False
     return parse_byline(line.text) is None and agency_name(line.text) is None
 
@@ -34,7 +37,7 @@ def quoted_headline(line: Line) -> str | None:
 
 def title_echoes(lines: list[Line]) -> list[int]:
     """Later lines equal to the first line (a page <title>) or to one of its parts: the page's headings."""
-    if len(lines) < 2:
+    if len(lines) < 2 or lines[0].words > 40 or lines[0].sentence:
         return []
     first = lines[0].text
     parts = {_key(first), *(_key(p) for p in _SEPARATORS.split(first))}
@@ -49,17 +52,24 @@ def find_headline(lines: list[Line], body_start: int, headings: dict[int, int]) 
     top = [i for i, level in sorted(headings.items()) if level == 1]
     if top:
         return lines[top[0]].text, [top[0]]
+    echoes = title_echoes(lines)[:2]
+    if echoes:
+        return lines[echoes[-1]].text, [0, *echoes]
     for line in lines[: body_start + 40]:
         title = quoted_headline(line)
         if title:
             return title, [line.index]
-    echoes = title_echoes(lines)[:2]
-    if echoes:
-        return lines[echoes[-1]].text, [0, *echoes]
     for line in reversed(lines[max(0, body_start - 4) : body_start]):
         if headline_like(line):
-            return line.text, [line.index]
+            return (without_site_name(line.text) if line.index == 0 else line.text), [line.index]
     first = lines[0]
     if body_start > 0 and headline_like(first) and not first.prose:
-        return first.text, [0]
+        return without_site_name(first.text), [0]
     return None, []
+
+
+def without_site_name(title: str) -> str:
+    """A page title without its site name: the longest part between separators ("Headline - Site")."""
+    parts = [p.strip() for p in _SEPARATORS.split(title) if p.strip()]
+    longest = max(parts, key=len, default=title)
+    return longest if len(longest.split()) >= 3 else title

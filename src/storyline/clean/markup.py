@@ -60,9 +60,36 @@ def _inline(line: str, images: set[str]) -> str:
     return line
 
 
+def hard_wrapped(text: str) -> bool:
+    """Paragraphs separated by blank lines and broken at a fixed width, as in e-mails and .txt files."""
+    raw = text.splitlines()
+    lines = [line for line in raw if line.strip()]
+    blanks = len(raw) - len(lines)
+    if len(lines) < 6 or blanks < 2 or blanks * 2 > len(lines):
+        return False
+    lengths = sorted(len(line) for line in lines)
+    return lengths[len(lengths) // 2] >= 40 and lengths[-1] <= 100
+
+
+def _unwrap(text: str) -> str:
+    """Join the lines of each blank-line-separated block, keeping list items and headings on their own."""
+    blocks = []
+    for block in re.split(r"\n\s*\n", text):
+        out: list[str] = []
+        for line in block.splitlines():
+            if out and line.strip() and not _BULLET.match(line) and not _HEADING.match(line):
+                out[-1] = f"{out[-1].rstrip()} {line.strip()}"
+            else:
+                out.append(line)
+        blocks.append("\n".join(out))
+    return "\n\n".join(blocks)
+
+
 def to_lines(text: str) -> Dump:
     """One entry per non-empty line, Markdown markup reduced to its visible text."""
     published, text = split_date_prefix(text)
+    if hard_wrapped(text):
+        text = _unwrap(text)
     dump = Dump(lines=[], published=published)
     for raw in text.splitlines():
         heading = None

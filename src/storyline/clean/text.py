@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from storyline.clean.dates import MAX_WORDS, date_of_line
 from storyline.clean.headline import find_headline
 from storyline.clean.layout import analyse
 from storyline.clean.lines import Line
@@ -26,6 +27,7 @@ class _Verdicts:
     reasons: dict[int, str] = field(default_factory=dict)
     source: str | None = None
     byline: str | None = None
+    published: str | None = None
     captions: list[str] = field(default_factory=list)
     related: list[str] = field(default_factory=list)
 
@@ -39,7 +41,8 @@ def clean_text(text: str, *, id: str, published: str | None = None) -> Article:
     _credits(lines, start, end, layout.dump, verdicts)
     _related(lines, layout.related, verdicts)
     body = _body(lines, start, end, layout.repeats, verdicts)
-    article = Article(id=id, body="", title=title, published=published or layout.dump.published)
+    published = published or layout.dump.published or verdicts.published
+    article = Article(id=id, body="", title=title, published=published)
     article.language = layout.language
     _finish(article, body, lines, verdicts)
     return article
@@ -55,6 +58,12 @@ def _credits(lines: list[Line], start: int, end: int, dump: Dump, verdicts: _Ver
         if agency:
             verdicts.reasons[line.index] = "source"
             verdicts.source = verdicts.source or (agency if near else None)
+            continue
+        top = line.index < 5 or start - 2 * NEAR <= line.index < start + NEAR
+        published = date_of_line(line.text) if top and line.words <= MAX_WORDS else None
+        if published:
+            verdicts.reasons[line.index] = "date"
+            verdicts.published = verdicts.published or published
             continue
         byline = parse_byline(line.text) if near and line.words <= 14 else None
         if byline:

@@ -1,0 +1,34 @@
+"""Date lines: the publication date written on a line of its own."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.clean.dates import date_of_line
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("26 Oct 2023", "2023-10-26"),
+        ("October 9, 2023", "2023-10-09"),
+        ("Published Thursday 27 July 2017", "2017-07-27"),
+        ("Sept. 25, 2018", "2018-09-25"),
+        ("Updated 2023-10-09 14:02", "2023-10-09"),
+        ("9th November 2023 • 2:15pm", "2023-11-09"),
+    ],
+)
+def test_date_lines(line: str, iso: str) -> None:
+    assert date_of_line(line) == iso
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "31 Feb 2023",
+        "The ceasefire announced on 9 October 2023 was broken within hours by both sides of the conflict.",
+        "Flash Update #20",
+    ],
+)
+def test_not_date_lines(line: str) -> None:
+    assert date_of_line(line) is None

@@ -34,7 +34,17 @@ STREAMED = ("jsonl", "csv", "warc")
 _WHOLE = ("rss", "json", "xml", "html", "text", "markdown", "dated-text")
 _CONTAINERS = ("zip", "document", "gzip", "bz2", "xz")
 # Errors third-party parsers and decompressors raise on broken bytes; they become MalformedInput.
-_BROKEN = (EOFError, zlib.error, lzma.LZMAError, OSError, ValueError, LookupError, csv.Error, RecursionError)
+_BROKEN = (
+    EOFError,
+    zlib.error,
+    lzma.LZMAError,
+    zipfile.BadZipFile,
+    OSError,
+    ValueError,
+    LookupError,
+    csv.Error,
+    RecursionError,
+)
 _UNPACKERS: dict[str, Callable[[IO[bytes]], object]] = {"bz2": bz2.BZ2File, "xz": lzma.LZMAFile}
 
 
@@ -195,14 +205,14 @@ def _read_zip(stream: IO[bytes], source: str, options: ReadOptions) -> Iterator[
         stream.seek(0)
         archive = zipfile.ZipFile(stream)
         members = [m for m in archive.infolist() if _wanted_member(m)]
-    except (zipfile.BadZipFile, *_BROKEN) as exc:
+    except (NotImplementedError, *_BROKEN) as exc:  # corrupt directory, or a ZIP version Python cannot read
         yield failure(source, MalformedInput(f"broken ZIP archive ({exc})"))
         return
     for member in sorted(members, key=lambda m: m.filename):
         where = f"{source}#member={member.filename}"
         try:
             handle = archive.open(member)
-        except (zipfile.BadZipFile, RuntimeError, NotImplementedError, *_BROKEN) as exc:  # encrypted, odd method
+        except (RuntimeError, NotImplementedError, *_BROKEN) as exc:  # encrypted, unknown compression method
             yield failure(where, UnsupportedFormat(f"cannot open this ZIP member ({exc})"))
             continue
         with handle:

@@ -244,10 +244,12 @@ def _tier(sentence: Span, place: Location, trigger: Token | None) -> int:
 
 
 def _through_subject(token: Token, trigger: Token) -> bool:
-    """True when the place is the trigger's (active) subject or hangs from it ("Israel captured", "troops at
-    X shelled"): an actor, not a setting. An event noun as subject ("a strike in X killed") is a setting."""
+    """True when the place is the trigger's (active) subject or qualifies it ("Israel captured", "US troops
+    shelled"): an actor, not a setting. "Rebels in Syria attacked" and "a strike in X killed" are settings."""
     node = token
     for _ in range(10):
+        if _is_locative(node):
+            return False
         if node.head.i == trigger.i:
             return node.dep_ in ("nsubj", "csubj") and _role(node) != "event"
         if node.head.i == node.i:

@@ -1,7 +1,7 @@
 """Repeated blocks: lines that say again, exactly or nearly, what an earlier line said.
 
-Near repeats are found through an inverted index of word 3-shingles, so the cost grows with the
-number of shingles, not with the square of the number of lines.
+Near repeats are found through an inverted index of a bottom-k sketch of each line's word
+3-shingles, so the cost grows with the number of lines, not with its square.
 """
 
 from __future__ import annotations
@@ -14,12 +14,14 @@ MIN_WORDS = 4  # shorter lines (menu items, "Share") repeat by nature; structure
 SIMILARITY = 0.7  # shared shingles over the larger line's shingles
 
 
-def _shingles(text: str) -> set[int]:
-    """Hashed word 3-shingles of a line (single words for very short lines)."""
-    words = _WORD.findall(text.lower())
+def _shingles(words: list[str]) -> set[int]:
+    """Hashed word 3-shingles of a line's words (the whole line when it is very short)."""
     if len(words) < 3:
         return {hash(tuple(words))} if words else set()
     return {hash((words[i], words[i + 1], words[i + 2])) for i in range(len(words) - 2)}
+
+
+SKETCH = 8  # shingles indexed per line: the smallest hashes, a bottom-k sketch of the line
 
 
 def repeat_groups(lines: list[str]) -> dict[int, int]:
@@ -27,33 +29,34 @@ def repeat_groups(lines: list[str]) -> dict[int, int]:
     first_of: dict[int, int] = {}
     exact: dict[str, int] = {}
     index: defaultdict[int, list[int]] = defaultdict(list)
-    sizes: dict[int, int] = {}
+    shingle_sets: dict[int, set[int]] = {}
     for i, line in enumerate(lines):
-        key = " ".join(_WORD.findall(line.lower()))
-        if len(key.split(" ")) < MIN_WORDS:
+        words = _WORD.findall(line.lower())
+        if len(words) < MIN_WORDS:
             continue
+        key = " ".join(words)
         if key in exact:
             first_of[i] = first_of.get(exact[key], exact[key])
             continue
         exact[key] = i
-        shingles = _shingles(line)
-        match = _near_match(shingles, index, sizes)
+        shingles = _shingles(words)
+        sketch = sorted(shingles)[:SKETCH]
+        match = _near_match(shingles, sketch, index, shingle_sets)
         if match is not None:
             first_of[i] = first_of.get(match, match)
-        for s in shingles:
+        for s in sketch:
             index[s].append(i)
-        sizes[i] = len(shingles)
+        shingle_sets[i] = shingles
     return first_of
 
 
-def _near_match(shingles: set[int], index: dict[int, list[int]], sizes: dict[int, int]) -> int | None:
-    """The earliest indexed line sharing enough shingles with this one, if any."""
-    shared: defaultdict[int, int] = defaultdict(int)
-    for s in shingles:
-        for j in index.get(s, ()):
-            shared[j] += 1
-    best = None
-    for j, n in shared.items():
-        if n / max(len(shingles), sizes[j]) >= SIMILARITY and (best is None or j < best):
-            best = j
-    return best
+def _near_match(
+    shingles: set[int], sketch: list[int], index: dict[int, list[int]], shingle_sets: dict[int, set[int]]
+) -> int | None:
+    """The earliest earlier line that shares a sketch shingle and enough shingles with this one, if any."""
+    candidates = sorted({j for s in sketch for j in index.get(s, ())})
+    for j in candidates:
+        other = shingle_sets[j]
+        if len(shingles & other) >= SIMILARITY * max(len(shingles), len(other)):
+            return j
+    return None

@@ -327,3 +327,21 @@ def test_acled_notes_across_countries(nlp: Any, text: str, expected: tuple[str, 
 
 def test_shot_without_result_is_not_typed(nlp: Any) -> None:
     assert counts_of(nlp, "On 15 March 2023, soldiers shot three protesters.") == []
+
+
+def test_total_in_a_later_clause_leaves_the_incident_figure(nlp: Any) -> None:
+    text = (
+        "On 2 November, two Israeli soldiers were reportedly killed in Gaza, bringing the total number of soldiers "
+        "killed since the start of ground operations to 17."
+    )
+    assert [(c.value, c.scope) for c in counts_of(nlp, text)] == [(2, "incident"), (17, "cumulative")]
+
+
+def test_period_after_the_counts_frames_them(nlp: Any) -> None:
+    text = "At least 1,127 Palestinians have been killed and more than 5,300 others injured in Gaza since Saturday."
+    assert [(c.kind, c.scope) for c in counts_of(nlp, text)] == [("killed", "cumulative"), ("injured", "cumulative")]
+
+
+def test_since_as_comparison_is_not_a_period(nlp: Any) -> None:
+    text = "The attacks killed more than 1,300 people, the deadliest day for Jews since the Holocaust."
+    assert only(nlp, text).scope == "incident"

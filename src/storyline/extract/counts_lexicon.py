@@ -35,6 +35,8 @@ class CountsLexicon:
     ]  # value, qualifier, kinds allowed; "dozens" → (12, "at least")
     numbers: dict[str, int]  # "seven" → 7, "million" → 1_000_000
     cumulative: frozenset[Phrase]  # cues of a running total
+    period_cues: frozenset[Phrase]  # "since", "so far": open a period for the whole sentence
+    period_starts: frozenset[str]  # "since the start", "since then": what "since" must name
     incident: frozenset[Phrase]  # cues of a new per-incident figure
     not_counted: frozenset[str]  # nouns/units that are never people
     labels: frozenset[Phrase]  # "Resolution" 2334, "as young as" 12: the number is an identifier or age
@@ -88,6 +90,8 @@ def _load() -> CountsLexicon:
         },
         numbers={word.lower(): int(value) for word, value in read_rows("counts", "numbers.tsv")},
         cumulative=frozenset(phrase(row[0]) for row in read_rows("counts", "cumulative.tsv")),
+        period_cues=frozenset(phrase(row[0]) for row in read_rows("counts", "period_cues.tsv")),
+        period_starts=_words("period_starts.tsv"),
         incident=frozenset(phrase(row[0]) for row in read_rows("counts", "incident.tsv")),
         not_counted=_words("not_counted.tsv"),
         labels=frozenset(phrase(row[0]) for row in read_rows("counts", "labels.tsv")),

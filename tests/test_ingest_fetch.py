@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import io
 import socket
 import threading
@@ -51,6 +52,9 @@ class _Handler(BaseHTTPRequestHandler):
             return
         content_type, body = ROUTES[self.path]
         self.send_response(200)
+        if self.path == "/story" and "gzip" in (self.headers.get("Accept-Encoding") or ""):
+            body = gzip.compress(body)
+            self.send_header("Content-Encoding", "gzip")
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
@@ -96,6 +100,7 @@ def test_page_url(server: str) -> None:
     assert page.url == f"{server}/story"
     assert page.metadata["canonical_url"] == "https://news.example.org/2023/10/26/strike"
     assert page.title == "Strike hits Khan Yunis | Example News"
+    assert page.raw == (FIXTURES / "page.html").read_bytes()  # sent gzip-encoded, kept as the page itself
 
 
 def test_jsonl_url(server: str) -> None:

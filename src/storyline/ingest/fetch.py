@@ -13,6 +13,7 @@ from storyline.errors import FetchError, TooLarge
 _HEADERS = {
     "User-Agent": f"storyline/{__version__} (+https://github.com/storyline)",
     "Accept": "text/html, application/rss+xml, application/atom+xml, application/json, text/*;q=0.8, */*;q=0.5",
+    "Accept-Encoding": "gzip",  # gzip bodies are recognised by their magic bytes and unpacked like .gz files
 }
 
 

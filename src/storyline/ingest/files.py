@@ -14,6 +14,7 @@ from storyline.ingest.base import Item, ReadOptions, failure
 from storyline.ingest.dispatch import read_stream, read_whole
 from storyline.ingest.fetch import fetch, is_url
 from storyline.ingest.sniff import content_type_format, name_of, sniff
+from storyline.models import Document
 
 _GLOB_CHARS = frozenset("*?[")
 logger = logging.getLogger(__name__)
@@ -92,7 +93,13 @@ def read_url(url: str, options: ReadOptions) -> Iterator[Item]:
     if fmt == "text" and content_type_format(fetched.content_type) is None and not _texty(fetched.content_type):
         yield failure(url, UnsupportedFormat(f"Content-Type {fetched.content_type!r} is not one storyline reads"))
         return
-    yield from read_whole(fetched.data, url, options, fmt, fetched.content_type, url=fetched.url)
+    for item in read_whole(fetched.data, url, options, fmt, fetched.content_type, url=fetched.url):
+        if isinstance(item, Document) and item.source == url and item.url != fetched.url:
+            # The page itself (however it was packed): its address is where it was fetched from.
+            if item.url:
+                item.metadata["canonical_url"] = item.url
+            item.url = fetched.url
+        yield item
 
 
 def _texty(content_type: str | None) -> bool:

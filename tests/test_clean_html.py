@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from storyline.clean.html import clean_html, repeated_runs
+from storyline.clean.html import clean_html, orphan_headings, repeated_runs
 from storyline.clean.html_blocks import blocks, parse_html
 from storyline.clean.html_meta import PageMeta, page_meta
 from storyline.errors import EmptyInput, InputError, MalformedInput
@@ -222,3 +222,18 @@ def test_any_tag_soup_gives_an_article_or_a_named_error(parts: list[str]) -> Non
         return
     assert article.body.strip()
     assert article.id == "soup"
+
+
+def test_date_lines_and_trailing_section_titles_leave_the_body() -> None:
+    html = "<html><head><title>Strikes continue - Example</title></head><body><article><p>24 July 2015</p>"
+    html += "".join(f"<p>{p}</p>" for p in PARAGRAPHS[:3])
+    html += "<h2>Related Videos</h2><div class='video-list'><a href='/v'>Watch: strikes on Gaza</a></div>"
+    html += "</article></body></html>"
+    article = clean_html(html, id="tail")
+    assert article.body.startswith(PARAGRAPHS[0])
+    assert article.body.endswith(PARAGRAPHS[2])
+    reasons = {r.text: r.reason for r in article.removed}
+    assert reasons["24 July 2015"] == "date"
+    assert reasons["Related Videos"] == "orphan-heading"
+    assert orphan_headings([2, 9, 2, 9, 3, 2]) == {4, 5}
+    assert orphan_headings([2, 3]) == set()  # a body of headings only keeps them

@@ -42,6 +42,7 @@ MAX_LINK_DENSITY = 0.5  # a recovered block with more link text than this is a l
 MIN_LOOSE_WORDS = 8  # a recovered block outside a paragraph-like element needs this many words
 MIN_WORDS = 3  # a recovered paragraph (not a heading) needs this many words: "$915", "billion" are chart labels
 TITLE_TAGS = frozenset(["h1", "h2"])  # a heading that repeats the title anywhere in the body is the title
+HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 HEADING_TAGS = frozenset(["h2", "h3", "h4", "h5", "h6"])
 CELL_TAGS = frozenset(["td", "th", "dd", "dt"])  # table cells and list items are short by nature
 TEXT_TAGS = frozenset(["p", "li", "blockquote", "pre", "dd", "dt", "td", "th"])
@@ -49,6 +50,11 @@ MIN_RUN, MIN_RUN_WORDS = 3, 40  # a repeated run this long is a second copy of t
 PROSE_WORDS = 12  # ... when its paragraphs average this many words (a repeated table or menu is not prose)
 # htmldate: markup, URL and <time> only; its free-text search (dateparser) is slow and guesses "updated" dates
 DATE_PARAMS = {"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%d"}
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_DATE_ONLY = re.compile(  # a paragraph that is only a date or time: page metadata, not text
+    rf"(?i)(?:(?:updated|published|posted)\s*:?\s*)?(?:\w+day,?\s+)?(?:\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}}|"
+    rf"\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}})(?:,?\s*(?:at\s+)?\d{{1,2}}[:.h]\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{{2,4}})?)?"
+)
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
 _UNITS = re.compile(f"[{_CJK}]|[^\\W{_CJK}]+")
 _RELATED = re.compile(r"related|more|recommend|trending|popular|read|next|previous", re.I)
@@ -156,6 +162,7 @@ def _select(all_blocks: list[Block], traf: _Trafilatura, title: str | None) -> t
     clean = [b for b in chosen if furniture_reason(b.element, None, page_memo) is None]
     container = container_of(clean or chosen) if chosen else densest_container(all_blocks)
     body: list[str] = []
+    levels: list[int] = []  # heading level of each body paragraph, 9 for text
     memo: dict[Any, str | None] = {}
     previous: str | None = None  # reason the block before this one was dropped, if it was
     for block, kept in zip(all_blocks, kept_flags, strict=True):
@@ -168,8 +175,11 @@ def _select(all_blocks: list[Block], traf: _Trafilatura, title: str | None) -> t
             reason = "title"
         if reason is None and not _UNITS.search(block.text):
             reason = "no-words"
+        if reason is None and _DATE_ONLY.fullmatch(block.text):
+            reason = "date"
         if reason is None:
             body.append(block.text)
+            levels.append(int(block.element.tag[1]) if block.element.tag in HEADINGS else 9)
             previous = None
             continue
         if reason == previous:  # one entry per run of blocks dropped for the same reason (a menu, a footer)
@@ -179,7 +189,22 @@ def _select(all_blocks: list[Block], traf: _Trafilatura, title: str | None) -> t
         previous = reason
         if reason != "outside-article" and _RELATED.search(reason) and block.link_density > MAX_LINK_DENSITY:
             article.related.append(block.text)
-    return body, article
+    orphans = orphan_headings(levels)
+    article.removed += [RemovedText(body[i], "orphan-heading") for i in sorted(orphans)]
+    return [text for i, text in enumerate(body) if i not in orphans], article
+
+
+def orphan_headings(levels: list[int]) -> set[int]:
+    """Indexes of the headings that end the body with no text after them.
+
+    These title the sections we dropped after the story ("Related Videos", "Comments").
+    """
+    orphans: set[int] = set()
+    end = len(levels)
+    while end > 1 and levels[end - 1] < 9 and 9 in levels[: end - 1]:
+        end -= 1
+        orphans.add(end)
+    return orphans
 
 
 def repeated_runs(paragraphs: list[str]) -> set[int]:

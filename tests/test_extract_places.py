@@ -68,6 +68,20 @@ def test_unknown_name_is_unresolved_without_coordinates() -> None:
     assert gazetteer().lookup("Xyzzyplatz Nowhere") == Location(text="Xyzzyplatz Nowhere")
 
 
+@pytest.mark.parametrize("written", ["", "   ", "-", "the", "city of", "al-", "northern", "北京", "x" * 5000])
+def test_strings_without_a_place_name_stay_unresolved(written: str) -> None:
+    assert gazetteer().lookup(written) == Location(text=written)
+
+
+@pytest.mark.parametrize("text", ["", " ", "...", "In in in.", "\n\n", "The The", "Gaza" * 60])
+def test_odd_sentences_do_not_crash(nlp: Any, text: str) -> None:
+    doc = nlp(text)
+    places = find_places(doc[:])
+    found = event_location(doc[:], doc[0] if len(doc) else None)
+    assert all(p.start is not None and p.end is not None and p.end <= len(text) for p in places)
+    assert found is None or found in places
+
+
 def test_country_hint_picks_among_namesakes() -> None:
     gaz = gazetteer()
     assert gaz.lookup("Tripoli").country == "LBY"

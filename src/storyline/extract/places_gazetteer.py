@@ -178,6 +178,8 @@ class Gazetteer:
         self, name: str, country: str | None = None, *, near: Collection[str] = (), loose: bool = True
     ) -> tuple[Entry, Level] | None:
         """The entry a written name refers to, trying its variants ("Gaza - Shujaiyya", "Donetsk Oblast") in order."""
+        if not _has_name(name):
+            return None
         parts = [p for p in _SPLIT.split(name.strip()) if p]
         if len(parts) > 1:
             return self._resolve_parts(parts, name, country, near, loose)
@@ -249,6 +251,15 @@ def _variants(name: str) -> Iterator[tuple[str, Want]]:
         yield " ".join(core), want
     if len(core) > 1 and words.get(core[0].lower()) == "direction":
         yield " ".join(core[1:]), want
+
+
+_FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "al", "el", "s"})
+
+
+def _has_name(name: str) -> bool:
+    """False for strings with no name in them: "", "the", "city of", "northern"."""
+    words = place_words()
+    return any(w not in _FUNCTION_WORDS and w not in words for w in name_key(name).split())
 
 
 def _want(role: str | None) -> Want:

@@ -11,38 +11,22 @@ so summing or taking the lowest never double counts.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from storyline.extract.counts_lexicon import CountsLexicon, Phrase, counts_lexicon
-from storyline.models import Count, CountKind, CountScope
+from storyline.extract.counts_lexicon import CountsLexicon, Phrase, counts_lexicon, kind_of
+from storyline.extract.counts_numbers import NumberPhrase, number_phrases
+from storyline.extract.counts_scope import count_scope
+from storyline.models import Count, CountKind
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 __all__ = ["fatalities", "find_counts"]
 
-_DIGITS = re.compile(r"^\d{1,3}(,\d{3}){0,4}(\.\d{1,3})?$|^\d{1,12}(\.\d{1,3})?$")
-_MAX_COUNT = 10_000_000_000
-# DATE is left out on purpose: the small model tags "to 82" after "since 7 October" as DATE; day numbers
-# next to a month name are caught by _is_date_part instead.
-_NOT_NUMBER_ENTS = {"TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
 _NOUNS = {"NOUN", "PROPN"}
 _MODIFIER_DEPS = {"amod", "acl", "relcl"}
 _NUMBER_DEPS = {"nummod", "amod", "quantmod", "compound", "nmod", "det"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "dobj", "attr"}
-
-
-@dataclass(frozen=True, slots=True)
-class _Number:
-    """A number phrase: tokens [start, end) of the doc, its value and any qualifier it implies."""
-
-    start: int
-    end: int
-    value: int
-    qualifier: str | None = None
-    high: int | None = None
-    kinds: frozenset[str] | None = None  # the only kinds it may count ("many" counts the dead, not IDPs)
 
 
 def find_counts(sentence: Span) -> list[Count]:
@@ -50,7 +34,7 @@ def find_counts(sentence: Span) -> list[Count]:
     lex = counts_lexicon()
     counts: list[Count] = []
     outside: set[str] = set()  # kinds counted outside parentheses
-    for number in _numbers(sentence, lex):
+    for number in number_phrases(sentence, lex):
         count = _count(sentence, number, lex)
         if count is None:
             continue
@@ -72,110 +56,7 @@ def fatalities(counts: list[Count]) -> int | None:
     return 0 if killed else None
 
 
-def _numbers(sentence: Span, lex: CountsLexicon) -> list[_Number]:
-    """The number phrases of a sentence, "between X and Y" joined into one range."""
-    doc, found = sentence.doc, []
-    words = [t.lower_ for t in sentence]
-    k = 0
-    while k < len(words):
-        i = sentence.start + k
-        number = _vague_at(words, k, i, lex)
-        if number is None and words[k] in lex.starters:
-            number = _one_person(doc[i], lex) or _zero(doc[i], lex)
-        if number is not None:
-            found.append(number)
-            k += number.end - number.start
-            continue
-        n = k
-        while n < len(words) and _is_number_word(doc[sentence.start + n], words[n], lex):
-            n += 1
-        value = _parse_number(words[k:n], lex) if n > k else None
-        if value is not None and value < _MAX_COUNT:
-            found.append(_Number(i, sentence.start + n, value))
-        k = max(n, k + 1)
-    return _join_ranges(doc, found)
-
-
-def _vague_at(words: list[str], k: int, i: int, lex: CountsLexicon) -> _Number | None:
-    """The longest vague quantity ("dozens", "tens of thousands") at word k (doc token i)."""
-    if words[k] not in lex.vague_starts:
-        return None
-    for size in (3, 2, 1):
-        phrase = tuple(words[k : k + size])
-        if len(phrase) == size and phrase in lex.vague:
-            value, qualifier, kinds = lex.vague[phrase]
-            return _Number(i, i + size, value, qualifier, kinds=kinds)
-    return None
-
-
-def _one_person(token: Token, lex: CountsLexicon) -> _Number | None:
-    """ "a civilian", "an Israeli", "him": one person, as ACLED codes "killing a civilian" (1 fatality)."""
-    head = token.head
-    is_person = head.lemma_.lower() in lex.person_nouns or head.lower_ in lex.person_nouns or head.ent_type_ == "NORP"
-    if token.lower_ in ("a", "an") and token.dep_ == "det" and head.tag_ in ("NN", "NNP") and is_person:
-        return _Number(token.i, token.i + 1, 1)
-    if token.lower_ in lex.pronouns and token.dep_ in ("dobj", "nsubjpass", "nsubj"):
-        return _Number(token.i, token.i + 1, 1)
-    return None
-
-
-def _zero(token: Token, lex: CountsLexicon) -> _Number | None:
-    """ "no casualties", "no one", "nobody", "none": a stated zero, which ACLED codes as 0 fatalities."""
-    if token.lower_ not in lex.zero:
-        return None
-    head = token.head
-    if token.dep_ != "det":
-        return _Number(token.i, token.i + 1, 0) if token.pos_ in ("PRON", "NOUN") else None
-    if head.lower_ == "one" and head.i == token.i + 1:
-        return _Number(token.i, token.i + 2, 0)
-    if head.i > token.i and (_kind_of(head, lex) or head.lower_ in lex.zero_nouns):
-        return _Number(token.i, token.i + 1, 0)
-    return None
-
-
-def _is_number_word(token: Token, word: str, lex: CountsLexicon) -> bool:
-    """A digit group or number word that can be part of a count (not a time, money or percent)."""
-    if not (word in lex.numbers or (word[:1].isdigit() and _DIGITS.match(word))):
-        return False
-    return token.ent_type_ not in _NOT_NUMBER_ENTS
-
-
-def _parse_number(words: list[str], lex: CountsLexicon) -> int | None:
-    """Value of "2,913", "1.4 million", "twenty five", "two dozen"; None when it is not one number."""
-    total, current = 0.0, 0.0
-    for word in words:
-        if _DIGITS.match(word):
-            current += float(word.replace(",", ""))
-            continue
-        value = lex.numbers[word]
-        if value in (12, 100):
-            current = (current or 1) * value
-        elif value >= 1000:
-            total, current = total + (current or 1) * value, 0.0
-        else:
-            current += value
-    return int(total + current)
-
-
-def _join_ranges(doc: Doc, numbers: list[_Number]) -> list[_Number]:
-    """Merge "between 6,000 and 8,000" into one number with low 6,000 and high 8,000."""
-    out: list[_Number] = []
-    for number in numbers:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and prev.start > 0
-            and doc[prev.start - 1].lower_ == "between"
-            and number.start == prev.end + 1
-            and doc[prev.end].lower_ == "and"
-        ):
-            out[-1] = _Number(prev.start, number.end, prev.value, None, number.value)
-            continue
-        out.append(number)
-    return out
-
-
-def _count(sentence: Span, number: _Number, lex: CountsLexicon) -> Count | None:
+def _count(sentence: Span, number: NumberPhrase, lex: CountsLexicon) -> Count | None:
     """The typed count for one number phrase, or None when it counts nothing we type."""
     doc = sentence.doc
     qual_start, qualifier = _qualifier(doc, number, sentence.start, lex)
@@ -210,7 +91,7 @@ def _count(sentence: Span, number: _Number, lex: CountsLexicon) -> Count | None:
         high=number.high,
         qualifier=qualifier if qualifier is not None else number.qualifier,
         of=of,
-        scope=_scope(sentence, qual_start, number.start, anchor, lex),
+        scope=count_scope(sentence, qual_start, number.start, anchor, lex),
         start=start_char,
         end=end_char,
     )
@@ -224,7 +105,7 @@ def _in_parentheses(sentence: Span, index: int) -> bool:
     return depth > 0
 
 
-def _qualifier(doc: Doc, number: _Number, floor: int, lex: CountsLexicon) -> tuple[int, str | None]:
+def _qualifier(doc: Doc, number: NumberPhrase, floor: int, lex: CountsLexicon) -> tuple[int, str | None]:
     """Where the count phrase starts (before any qualifier) and the normalised qualifier."""
     for size in (3, 2, 1):
         start = number.start - size
@@ -238,7 +119,7 @@ def _qualifier(doc: Doc, number: _Number, floor: int, lex: CountsLexicon) -> tup
     return number.start, None
 
 
-def _is_label_or_unit(doc: Doc, number: _Number, sentence: Span, lex: CountsLexicon) -> bool:
+def _is_label_or_unit(doc: Doc, number: NumberPhrase, sentence: Span, lex: CountsLexicon) -> bool:
     """True for "Resolution 2334", "36-hour", "15 per cent", "32-year-old", "as young as 12", years such as 2014."""
     labelled = any(
         tuple(t.lower_ for t in doc[number.start - n : number.start]) in lex.labels
@@ -253,7 +134,7 @@ def _is_label_or_unit(doc: Doc, number: _Number, sentence: Span, lex: CountsLexi
     return labelled or unit in lex.not_counted or unit == "%" or is_year
 
 
-def _is_date_part(doc: Doc, number: _Number, sentence: Span, lex: CountsLexicon) -> bool:
+def _is_date_part(doc: Doc, number: NumberPhrase, sentence: Span, lex: CountsLexicon) -> bool:
     """True for day numbers: "15 October", "October 15", "24-30 November", "26 and 28 January"."""
     if number.start > sentence.start and doc[number.start - 1].lower_.rstrip(".") in lex.months:
         return True
@@ -283,7 +164,7 @@ def _inside_subset(token: Token, lex: CountsLexicon) -> bool:
     return False
 
 
-def _is_partitive(doc: Doc, number: _Number) -> bool:
+def _is_partitive(doc: Doc, number: NumberPhrase) -> bool:
     """True for both numbers of "one of the four": a part of, or a reference to, people counted elsewhere."""
     last = doc[number.end - 1]
     for child in last.children:
@@ -300,7 +181,7 @@ def _is_subset(doc: Doc, start: int, floor: int, lex: CountsLexicon) -> bool:
     return False
 
 
-def _counted_noun(doc: Doc, number: _Number) -> Token | None:
+def _counted_noun(doc: Doc, number: NumberPhrase) -> Token | None:
     """The noun the number counts: its head ("700 Israelis") or its "of" object ("dozens of hostages")."""
     for token in doc[number.start : number.end]:
         head = token.head
@@ -315,22 +196,17 @@ def _counted_noun(doc: Doc, number: _Number) -> Token | None:
     return None
 
 
-def _kind_of(token: Token, lex: CountsLexicon) -> str | None:
-    """The count kind a word signals, by its text or lemma."""
-    return lex.kinds.get(token.lower_) or lex.kinds.get(token.lemma_.lower())
-
-
-def _kind(anchor: Token, number: _Number, lex: CountsLexicon) -> CountKind | None:
+def _kind(anchor: Token, number: NumberPhrase, lex: CountsLexicon) -> CountKind | None:
     """The kind of the count: from the noun, its modifiers, the verb after it, or the governing words.
 
     A noun naming the harm ("fatalities") decides at once; a noun naming a status ("captives") only when
     no verb says what happened to them ("four captives were killed").
     """
-    own = _kind_of(anchor, lex) if anchor.i >= number.end - 1 else None
+    own = kind_of(anchor, lex) if anchor.i >= number.end - 1 else None
     if own is not None and _is_event_noun(anchor, lex):
         return own  # type: ignore[return-value]
     modifiers = [c for c in anchor.children if c.dep_ in _MODIFIER_DEPS and c.pos_ in ("VERB", "ADJ")]
-    found = next((k for c in modifiers if (k := _kind_of(c, lex))), None)
+    found = next((k for c in modifiers if (k := kind_of(c, lex))), None)
     if found is None:
         found = _kind_after(anchor, lex)
     if found is None:
@@ -352,7 +228,7 @@ def _kind_after(anchor: Token, lex: CountsLexicon) -> str | None:
         start += 1  # the comma closing an inserted phrase, not one that ends the group's clause
     for i in range(start, min(start + 8, len(doc))):
         token = doc[i]
-        kind = _kind_of(token, lex)
+        kind = kind_of(token, lex)
         if kind is not None:
             return None if _is_agent(anchor, token) else kind
         if token.lower_ not in lex.fillers and token.pos_ not in ("AUX", "ADV"):
@@ -365,14 +241,14 @@ def _is_agent(group: Token, verb: Token) -> bool:
     return group.dep_ == "nsubj" and any(c.dep_ == "dobj" and 0 < c.i - verb.i <= 4 for c in verb.children)
 
 
-def _kind_above(anchor: Token, number: _Number, lex: CountsLexicon) -> str | None:
+def _kind_above(anchor: Token, number: NumberPhrase, lex: CountsLexicon) -> str | None:
     """The kind from the words governing the group: "killing 4", "the death of 3", "brings the toll to 82"."""
     token = anchor
     for _ in range(6):
         head = token.head
         if head.i == token.i or token.dep_ == "agent" or head.lower_ == "including":
             return None
-        kind = _kind_of(head, lex)
+        kind = kind_of(head, lex)
         if kind is not None:
             return None if _is_agent(token, head) else kind
         if head.pos_ in ("VERB", "AUX"):
@@ -387,11 +263,11 @@ def _verb_result(verb: Token, lex: CountsLexicon) -> str | None:
     """The kind a verb's result word gives: "shot dead", "stabbed to death", "beaten to death"."""
     for child in verb.children:
         if child.dep_ in ("advmod", "acomp", "oprd", "xcomp") and child.pos_ == "ADJ":
-            return _kind_of(child, lex)
+            return kind_of(child, lex)
         if child.dep_ == "prep" and child.lower_ == "to":
             objects = [c for c in child.children if c.dep_ == "pobj" and c.lower_ == "death"]
             if objects:
-                return _kind_of(objects[0], lex)
+                return kind_of(objects[0], lex)
     return None
 
 
@@ -400,13 +276,13 @@ def _kind_in_arguments(verb: Token, skip: Token, lex: CountsLexicon) -> str | No
     for child in verb.children:
         if child.dep_ in _SUBJECT_DEPS and child.i != skip.i and child.lemma_.lower() in lex.total_nouns:
             for token in child.subtree:
-                kind = _kind_of(token, lex)
+                kind = kind_of(token, lex)
                 if kind is not None:
                     return kind
     return None
 
 
-def _group_span(noun: Token, number: _Number, lex: CountsLexicon) -> tuple[int, int]:
+def _group_span(noun: Token, number: NumberPhrase, lex: CountsLexicon) -> tuple[int, int]:
     """Token range of the counted group: "Palestinian women and children", "Israelis and foreign nationals"."""
     doc, start = noun.doc, noun.i
     while start - 1 >= number.end and doc[start - 1].dep_ in ("amod", "compound", "nmod"):
@@ -425,78 +301,3 @@ def _group_span(noun: Token, number: _Number, lex: CountsLexicon) -> tuple[int, 
         if of is not None and of.i == end:
             end = of.right_edge.i + 1
     return start, end
-
-
-def _scope(sentence: Span, start: int, number_start: int, anchor: Token, lex: CountsLexicon) -> CountScope:
-    """ "cumulative" for a running total ("since 7 October", "the death toll rose to"), else "incident".
-
-    A cue before the count frames the whole sentence ("Since 7 October, ..."). After the count, a cue counts in
-    the count's own clause; a period cue ("since Saturday") also beyond it, unless a total named in another
-    clause comes first: in "two soldiers were killed, bringing the total since 7 October to 75", the two are
-    an incident figure.
-    """
-    doc = sentence.doc
-    before = tuple(t.lower_ for t in doc[max(sentence.start, start - 3) : number_start])
-    if any(_contains(before, cue) for cue in lex.incident):
-        return "incident"
-    clause = _clause(anchor)
-    for i, is_period in sorted(_cue_positions(sentence, lex)):
-        verb = doc[_clause(doc[i])]
-        own = verb.i == clause or (verb.dep_ in ("relcl", "acl") and number_start <= verb.head.i <= anchor.i)
-        if i < number_start or own or (i > anchor.i and is_period):
-            return "cumulative"
-        if i > anchor.i:
-            return "incident"  # the first cue after the count belongs to another clause's total
-    return "incident"
-
-
-def _cue_positions(sentence: Span, lex: CountsLexicon) -> list[tuple[int, bool]]:
-    """(doc index, opens a period?) for every running-total cue: "since 7 October", "so far", "toll", ranges."""
-    words = [t.lower_ for t in sentence]
-    found = [(i, True) for i in _date_range_starts(sentence, lex)]
-    for cue in lex.cumulative | lex.period_cues:
-        for k in range(len(words) - len(cue) + 1):
-            if tuple(words[k : k + len(cue)]) == cue and (cue != ("since",) or _opens_period(sentence[k], lex)):
-                found.append((sentence[k].i, cue in lex.period_cues))
-    return found
-
-
-def _opens_period(since: Token, lex: CountsLexicon) -> bool:
-    """True for "since" before a date or a start ("since Saturday", "since the start"), not "since the Holocaust"."""
-    if since.dep_ != "prep":
-        return False
-    objects = [c for c in since.children if c.dep_ in ("pobj", "pcomp", "advmod")]
-    return any(
-        o.ent_type_ in ("DATE", "TIME") or o.lemma_.lower() in lex.period_starts or o.lower_ in lex.months
-        for o in objects
-    )
-
-
-def _clause(token: Token) -> int:
-    """The index of the verb whose clause holds the token, coordinated verbs folded into the first."""
-    for _ in range(12):
-        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):
-            break
-        if token.head.i == token.i:
-            return token.i
-        token = token.head
-    while token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX"):
-        token = token.head
-    return token.i
-
-
-def _date_range_starts(sentence: Span, lex: CountsLexicon) -> list[int]:
-    """Where "Between 7 October 2023 and 2 January 2024" starts: figures over a period are totals."""
-    doc, found = sentence.doc, []
-    for token in sentence:
-        if token.lower_ in ("between", "from"):
-            window = doc[token.i + 1 : min(token.i + 5, sentence.end)]
-            if any(t.lower_.rstrip(".") in lex.months for t in window):
-                found.append(token.i)
-    return found
-
-
-def _contains(words: Phrase, cue: Phrase) -> bool:
-    """True when the phrase ``cue`` occurs in ``words``."""
-    n = len(cue)
-    return any(words[i : i + n] == cue for i in range(len(words) - n + 1))

@@ -5,6 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 Phrase = tuple[str, ...]
 
@@ -107,3 +111,8 @@ def _load() -> CountsLexicon:
         pronouns=_words("pronouns.tsv"),
         months=frozenset(row[0].lower() for row in read_rows("dates", "months.tsv")),
     )
+
+
+def kind_of(token: Token, lex: CountsLexicon) -> str | None:
+    """The count kind a word signals, by its text or lemma."""
+    return lex.kinds.get(token.lower_) or lex.kinds.get(token.lemma_.lower())

@@ -1,0 +1,133 @@
+"""Number phrases in a sentence: digits, number words, vague quantities, one named person, stated zeros."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from storyline.extract.counts_lexicon import CountsLexicon, kind_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+_DIGITS = re.compile(r"^\d{1,3}(,\d{3}){0,4}(\.\d{1,3})?$|^\d{1,12}(\.\d{1,3})?$")
+_MAX_COUNT = 10_000_000_000
+# DATE is left out on purpose: the small model tags "to 82" after "since 7 October" as DATE; day numbers
+# next to a month name are caught by the counts filters instead.
+_NOT_NUMBER_ENTS = {"TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
+
+
+@dataclass(frozen=True, slots=True)
+class NumberPhrase:
+    """A number phrase: tokens [start, end) of the doc, its value and any qualifier it implies."""
+
+    start: int
+    end: int
+    value: int
+    qualifier: str | None = None
+    high: int | None = None
+    kinds: frozenset[str] | None = None  # the only kinds it may count ("many" counts the dead, not IDPs)
+
+
+def number_phrases(sentence: Span, lex: CountsLexicon) -> list[NumberPhrase]:
+    """The number phrases of a sentence, "between X and Y" joined into one range."""
+    doc, found = sentence.doc, []
+    words = [t.lower_ for t in sentence]
+    k = 0
+    while k < len(words):
+        i = sentence.start + k
+        number = _vague_at(words, k, i, lex)
+        if number is None and words[k] in lex.starters:
+            number = _one_person(doc[i], lex) or _zero(doc[i], lex)
+        if number is not None:
+            found.append(number)
+            k += number.end - number.start
+            continue
+        n = k
+        while n < len(words) and _is_number_word(doc[sentence.start + n], words[n], lex):
+            n += 1
+        value = _parse_number(words[k:n], lex) if n > k else None
+        if value is not None and value < _MAX_COUNT:
+            found.append(NumberPhrase(i, sentence.start + n, value))
+        k = max(n, k + 1)
+    return _join_ranges(doc, found)
+
+
+def _vague_at(words: list[str], k: int, i: int, lex: CountsLexicon) -> NumberPhrase | None:
+    """The longest vague quantity ("dozens", "tens of thousands") at word k (doc token i)."""
+    if words[k] not in lex.vague_starts:
+        return None
+    for size in (3, 2, 1):
+        phrase = tuple(words[k : k + size])
+        if len(phrase) == size and phrase in lex.vague:
+            value, qualifier, kinds = lex.vague[phrase]
+            return NumberPhrase(i, i + size, value, qualifier, kinds=kinds)
+    return None
+
+
+def _one_person(token: Token, lex: CountsLexicon) -> NumberPhrase | None:
+    """ "a civilian", "an Israeli", "him": one person, as ACLED codes "killing a civilian" (1 fatality)."""
+    head = token.head
+    is_person = head.lemma_.lower() in lex.person_nouns or head.lower_ in lex.person_nouns or head.ent_type_ == "NORP"
+    if token.lower_ in ("a", "an") and token.dep_ == "det" and head.tag_ in ("NN", "NNP") and is_person:
+        return NumberPhrase(token.i, token.i + 1, 1)
+    if token.lower_ in lex.pronouns and token.dep_ in ("dobj", "nsubjpass", "nsubj"):
+        return NumberPhrase(token.i, token.i + 1, 1)
+    return None
+
+
+def _zero(token: Token, lex: CountsLexicon) -> NumberPhrase | None:
+    """ "no casualties", "no one", "nobody", "none": a stated zero, which ACLED codes as 0 fatalities."""
+    if token.lower_ not in lex.zero:
+        return None
+    head = token.head
+    if token.dep_ != "det":
+        return NumberPhrase(token.i, token.i + 1, 0) if token.pos_ in ("PRON", "NOUN") else None
+    if head.lower_ == "one" and head.i == token.i + 1:
+        return NumberPhrase(token.i, token.i + 2, 0)
+    if head.i > token.i and (kind_of(head, lex) or head.lower_ in lex.zero_nouns):
+        return NumberPhrase(token.i, token.i + 1, 0)
+    return None
+
+
+def _is_number_word(token: Token, word: str, lex: CountsLexicon) -> bool:
+    """A digit group or number word that can be part of a count (not a time, money or percent)."""
+    if not (word in lex.numbers or (word[:1].isdigit() and _DIGITS.match(word))):
+        return False
+    return token.ent_type_ not in _NOT_NUMBER_ENTS
+
+
+def _parse_number(words: list[str], lex: CountsLexicon) -> int | None:
+    """Value of "2,913", "1.4 million", "twenty five", "two dozen"; None when it is not one number."""
+    total, current = 0.0, 0.0
+    for word in words:
+        if _DIGITS.match(word):
+            current += float(word.replace(",", ""))
+            continue
+        value = lex.numbers[word]
+        if value in (12, 100):
+            current = (current or 1) * value
+        elif value >= 1000:
+            total, current = total + (current or 1) * value, 0.0
+        else:
+            current += value
+    return int(total + current)
+
+
+def _join_ranges(doc: Doc, numbers: list[NumberPhrase]) -> list[NumberPhrase]:
+    """Merge "between 6,000 and 8,000" into one number with low 6,000 and high 8,000."""
+    out: list[NumberPhrase] = []
+    for number in numbers:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.start > 0
+            and doc[prev.start - 1].lower_ == "between"
+            and number.start == prev.end + 1
+            and doc[prev.end].lower_ == "and"
+        ):
+            out[-1] = NumberPhrase(prev.start, number.end, prev.value, None, number.value)
+            continue
+        out.append(number)
+    return out

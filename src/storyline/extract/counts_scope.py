@@ -1,0 +1,86 @@
+"""Whether a count is a running total ("since 7 October", "the death toll rose to") or one incident's figure."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from storyline.extract.counts_lexicon import CountsLexicon, Phrase
+from storyline.models import CountScope
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+
+def count_scope(sentence: Span, start: int, number_start: int, anchor: Token, lex: CountsLexicon) -> CountScope:
+    """ "cumulative" for a running total ("since 7 October", "the death toll rose to"), else "incident".
+
+    A cue before the count frames the whole sentence ("Since 7 October, ..."). After the count, a cue counts in
+    the count's own clause; a period cue ("since Saturday") also beyond it, unless a total named in another
+    clause comes first: in "two soldiers were killed, bringing the total since 7 October to 75", the two are
+    an incident figure.
+    """
+    doc = sentence.doc
+    before = tuple(t.lower_ for t in doc[max(sentence.start, start - 3) : number_start])
+    if any(_contains(before, cue) for cue in lex.incident):
+        return "incident"
+    clause = _clause(anchor)
+    for i, is_period in sorted(_cue_positions(sentence, lex)):
+        verb = doc[_clause(doc[i])]
+        own = verb.i == clause or (verb.dep_ in ("relcl", "acl") and number_start <= verb.head.i <= anchor.i)
+        if i < number_start or own or (i > anchor.i and is_period):
+            return "cumulative"
+        if i > anchor.i:
+            return "incident"  # the first cue after the count belongs to another clause's total
+    return "incident"
+
+
+def _cue_positions(sentence: Span, lex: CountsLexicon) -> list[tuple[int, bool]]:
+    """(doc index, opens a period?) for every running-total cue: "since 7 October", "so far", "toll", ranges."""
+    words = [t.lower_ for t in sentence]
+    found = [(i, True) for i in _date_range_starts(sentence, lex)]
+    for cue in lex.cumulative | lex.period_cues:
+        for k in range(len(words) - len(cue) + 1):
+            if tuple(words[k : k + len(cue)]) == cue and (cue != ("since",) or _opens_period(sentence[k], lex)):
+                found.append((sentence[k].i, cue in lex.period_cues))
+    return found
+
+
+def _opens_period(since: Token, lex: CountsLexicon) -> bool:
+    """True for "since" before a date or a start ("since Saturday", "since the start"), not "since the Holocaust"."""
+    if since.dep_ != "prep":
+        return False
+    objects = [c for c in since.children if c.dep_ in ("pobj", "pcomp", "advmod")]
+    return any(
+        o.ent_type_ in ("DATE", "TIME") or o.lemma_.lower() in lex.period_starts or o.lower_ in lex.months
+        for o in objects
+    )
+
+
+def _clause(token: Token) -> int:
+    """The index of the verb whose clause holds the token, coordinated verbs folded into the first."""
+    for _ in range(12):
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):
+            break
+        if token.head.i == token.i:
+            return token.i
+        token = token.head
+    while token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX"):
+        token = token.head
+    return token.i
+
+
+def _date_range_starts(sentence: Span, lex: CountsLexicon) -> list[int]:
+    """Where "Between 7 October 2023 and 2 January 2024" starts: figures over a period are totals."""
+    doc, found = sentence.doc, []
+    for token in sentence:
+        if token.lower_ in ("between", "from"):
+            window = doc[token.i + 1 : min(token.i + 5, sentence.end)]
+            if any(t.lower_.rstrip(".") in lex.months for t in window):
+                found.append(token.i)
+    return found
+
+
+def _contains(words: Phrase, cue: Phrase) -> bool:
+    """True when the phrase ``cue`` occurs in ``words``."""
+    n = len(cue)
+    return any(words[i : i + n] == cue for i in range(len(words) - n + 1))

@@ -15,6 +15,7 @@ from importlib.resources import files
 
 _WORD = re.compile(r"\w+(?:['’]\w+)?", re.UNICODE)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_SEPARATORS = re.compile(r"\s[▪•|·›»/]\s")
 _CJK_CLAUSE = re.compile(r"[。、，！？]")
 _SENTENCE_END = re.compile(r"""[.!?。！？…:;]["'”’»)\]]*\s*$""")
 _RESOURCES = files("storyline").joinpath("resources", "clean")
@@ -76,6 +77,7 @@ def detect_language(text: str) -> str | None:
     return best if best_ratio >= 0.12 else None
 
 
+LIST_SEPARATORS = 3  # this many separators make a line a row of links
 PROSE_WORDS = 12  # a line this long with enough stopwords is prose even without final punctuation
 
 
@@ -90,10 +92,13 @@ class Line:
     sentence: bool  # ends like a sentence
     title_case: float  # share of capitalised words
     furniture: Pattern | None
+    separators: int = 0  # list separators (▪ • | ·): a row of links, not a sentence
 
     @property
     def prose(self) -> bool:
         """Reads like article prose: sentences with function words."""
+        if self.separators >= LIST_SEPARATORS:
+            return False
         if self.words >= PROSE_WORDS and self.stop_ratio >= 0.2:
             return True
         return self.words >= 7 and self.sentence and self.stop_ratio >= 0.15 and self.title_case < 0.6
@@ -122,4 +127,5 @@ def line_features(index: int, text: str, stop: frozenset[str] | None) -> Line:
     alpha = [t for t in tokens if t[0].isalpha()]
     title_case = sum(1 for t in alpha if t[0].isupper()) / len(alpha) if alpha else 0.0
     sentence = bool(_SENTENCE_END.search(text))
-    return Line(index, text, words, stop_ratio, sentence, title_case, furniture_of(text, words))
+    separators = len(_SEPARATORS.findall(text))
+    return Line(index, text, words, stop_ratio, sentence, title_case, furniture_of(text, words), separators)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from storyline.clean.lines import Line
+from storyline.clean.lines import LIST_SEPARATORS, Line
 
 SHORT = -3.0  # a line of one to three words: a menu item, a button, a label
 MID = -1.5  # four to six words without a full stop: a heading, a link, a list item
@@ -34,6 +34,8 @@ def line_score(line: Line, repeated: bool, template: bool = False, related: bool
         return -6.0
     if line.prose:
         return float(min(line.words, PROSE_CAP))
+    if line.separators >= LIST_SEPARATORS:
+        return SHORT
     if line.words <= 3:
         return SHORT
     if line.words <= 6:

@@ -15,6 +15,7 @@ from storyline.ingest.dates import published_or_note
 
 _PREFIX_CHARS = 400_000
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_BODY_META = re.compile(r"<meta\s|<time\s[^>]*(?:itemprop|pubdate)", re.IGNORECASE)
 _HEAD_END = re.compile(r"</head\s*>|<body[\s>]", re.IGNORECASE)
 _JSONLD_DATE = re.compile(r'"(datePublished|dateCreated|uploadDate|dateModified)"\s*:\s*"([^"]{6,40})"')
 _JSONLD_PUBLISHER = re.compile(r'"publisher"\s*:\s*\{[^{}]*?"name"\s*:\s*"([^"]{1,120})"')
@@ -50,7 +51,7 @@ def html_head(text: str) -> dict[str, str]:
     end = _HEAD_END.search(text, 0, _PREFIX_CHARS)
     jsonld = _jsonld_fields(text)
     found = _from_markup(text[: end.start()] if end else text[:_PREFIX_CHARS], jsonld)
-    if end and not ("title" in found and "published" in found):
+    if end and not ("title" in found and "published" in found) and _BODY_META.search(text, end.end(), _PREFIX_CHARS):
         # Some sites put their meta tags early in the body; look there only when the head lacks them.
         found = _from_markup(text[:_PREFIX_CHARS], jsonld) | found
     return found

@@ -435,3 +435,19 @@ def test_dated_text_inside_a_record(seed_text: str) -> None:
 def test_jsonl_with_a_byte_order_mark() -> None:
     data = '{"text": "first"}\n{"text": "second"}\n'.encode("utf-8-sig")
     assert [d.text for d in read_bytes(data, "bom.jsonl") if isinstance(d, Document)] == ["first", "second"]
+
+
+def test_warc_resource_records_of_html() -> None:
+    import io
+
+    from warcio.warcwriter import WARCWriter
+
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=False)
+    page = b"<html><head><title>Captured</title></head><body><p>Aid arrived.</p></body></html>"
+    record = writer.create_warc_record(
+        "https://c.example/1", "resource", payload=io.BytesIO(page), warc_content_type="text/html"
+    )
+    writer.write_record(record)
+    [doc] = read_bytes(out.getvalue(), "capture.warc")
+    assert isinstance(doc, Document) and (doc.title, doc.url, doc.raw) == ("Captured", "https://c.example/1", page)

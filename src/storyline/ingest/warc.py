@@ -1,4 +1,4 @@
-"""WARC / WARC.gz (warcio) → one Document per HTML response record (status 200), URL and date from the headers.
+"""WARC / WARC.gz (warcio) → one Document per HTML page: 200 responses and resource captures; URL, date from headers.
 
 Records are read lazily; a truncated archive keeps the records read before the break and adds one failure.
 """
@@ -53,7 +53,7 @@ def read_warc(stream: IO[bytes], source: str, options: ReadOptions) -> Iterator[
     records = _CheckedArchive(stream)
     try:
         for index, record in enumerate(records):
-            if record.rec_type == "response" and _is_ok_html(record):
+            if _is_ok_html(record):
                 yield _record_item(record, f"{source}#record={index}", options)
     except _BROKEN as exc:
         yield _cut(source, index, str(exc))
@@ -69,9 +69,11 @@ def _cut(source: str, index: int, why: str) -> IngestFailure:
 
 
 def _is_ok_html(record: Any) -> bool:
-    """True for an HTTP 200 response whose Content-Type is HTML."""
+    """An HTML page: a 200 response with an HTML Content-Type, or a resource record (a browser capture) of HTML."""
+    if record.rec_type == "resource":
+        return "html" in (record.rec_headers.get_header("Content-Type") or "").lower()
     http = record.http_headers
-    if http is None or http.get_statuscode() != "200":
+    if record.rec_type != "response" or http is None or http.get_statuscode() != "200":
         return False
     return "html" in (http.get_header("Content-Type") or "").lower()
 
@@ -84,11 +86,12 @@ def _record_item(record: Any, where: str, options: ReadOptions) -> Item:
     if getattr(record.raw_stream, "limit", 0) > 0:
         return failure(where, MalformedInput("record is shorter than its Content-Length (truncated archive)"), payload)
     headers = record.rec_headers
-    content_type = record.http_headers.get_header("Content-Type") or ""
+    http = record.http_headers.headers if record.http_headers is not None else []
+    content_type = dict(http).get("Content-Type") or headers.get_header("Content-Type") or ""
     charset = charset_param(content_type) or declared_charset(payload)
     metadata = {
         "warc_headers": dict(headers.headers),
-        "http_headers": dict(record.http_headers.headers),
+        "http_headers": dict(http),
         "warc_date": headers.get_header("WARC-Date"),
     }
     try:

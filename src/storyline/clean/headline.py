@@ -42,19 +42,21 @@ def title_echoes(lines: list[Line]) -> list[int]:
     first = lines[0].text
     parts = {_key(first), *(_key(p) for p in _SEPARATORS.split(first))}
     parts.discard("")
-    return [line.index for line in lines[1:200] if line.words >= 2 and _key(line.text) in parts]
+    longest = len(first) + 4
+    return [i.index for i in lines[1:200] if i.words >= 2 and len(i.text) <= longest and _key(i.text) in parts]
 
 
-def find_headline(lines: list[Line], body_start: int, headings: dict[int, int]) -> tuple[str | None, list[int]]:
+def find_headline(
+    lines: list[Line], body_start: int, headings: dict[int, int], echoes: list[int]
+) -> tuple[str | None, list[int]]:
     """The headline text and the indexes of the lines that carry it (to drop from the body)."""
     if not lines:
         return None, []
     top = [i for i, level in sorted(headings.items()) if level == 1]
     if top:
         return lines[top[0]].text, [top[0]]
-    echoes = title_echoes(lines)[:2]
     if echoes:
-        return lines[echoes[-1]].text, [0, *echoes]
+        return lines[echoes[:2][-1]].text, [0, *echoes[:2]]
     for line in lines[: body_start + 40]:
         title = quoted_headline(line)
         if title:

@@ -65,16 +65,28 @@ def detect_language(text: str) -> str | None:
     cjk = len(_CJK.findall(sample))
     if cjk > 0.2 * max(1, len(sample.replace(" ", ""))):
         return "ja" if re.search(r"[\u3040-\u30ff]", sample) else "zh"
-    words = [w.lower() for w in _WORD.findall(sample)]
+    words = _WORD.findall(sample.lower())
     if len(words) < 8:
         return None
-    counts = Counter(words)
-    best, best_ratio = None, 0.0
-    for lang, stop in stopwords().items():
-        ratio = sum(n for w, n in counts.items() if w in stop) / len(words)
-        if ratio > best_ratio:
-            best, best_ratio = lang, ratio
-    return best if best_ratio >= 0.12 else None
+    hits: Counter[str] = Counter()
+    languages_of = _languages_of_words()
+    for word, n in Counter(words).items():
+        for lang in languages_of.get(word, ()):
+            hits[lang] += n
+    if not hits:
+        return None
+    best, n = hits.most_common(1)[0]
+    return best if n / len(words) >= 0.12 else None
+
+
+@cache
+def _languages_of_words() -> dict[str, tuple[str, ...]]:
+    """Stopword → the languages whose list holds it."""
+    index: dict[str, list[str]] = {}
+    for lang, stop in sorted(stopwords().items()):
+        for word in stop:
+            index.setdefault(word, []).append(lang)
+    return {word: tuple(langs) for word, langs in index.items()}
 
 
 LIST_SEPARATORS = 3  # this many separators make a line a row of links

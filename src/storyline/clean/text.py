@@ -36,7 +36,7 @@ def clean_text(text: str, *, id: str, published: str | None = None) -> Article:
     """Find the article in a plain-text dump; everything else is removed with a reason."""
     layout = analyse(text)
     lines, start, end = layout.lines, layout.start, layout.end
-    title, title_lines = find_headline(lines, start, layout.dump.heading_levels)
+    title, title_lines = find_headline(lines, start, layout.dump.heading_levels, layout.echoes)
     verdicts = _Verdicts(reasons=dict.fromkeys(title_lines, "title"))
     _credits(lines, start, end, layout.dump, verdicts)
     _related(lines, layout.related, verdicts)

@@ -32,7 +32,7 @@ def content_hash(data: bytes) -> str:
 class Document:
     """One raw input item, kept verbatim: a file, a feed item, a WARC record, a JSONL line."""
 
-    id: str  # stable: content hash of ``raw`` unless the input named its own id
+    id: str  # sha256 of ``raw`` (the item's own bytes); an input's own id is kept in metadata["input_id"]
     raw: bytes  # exactly the bytes read; never altered
     text: str  # decoded text (HTML stays HTML here)
     format: str  # "dated-text" | "text" | "markdown" | "html" | "jsonl" | "json" | "csv" | "rss" | "warc" ...

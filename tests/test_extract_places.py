@@ -124,6 +124,11 @@ def test_find_places_includes_mislabelled_names_with_offsets(nlp: Any) -> None:
     assert text[khan.start or 0 : khan.end or 0] == "Khan Yunis" and khan.country == "PSE"
 
 
+def test_well_known_mislabelled_names_count_anywhere(nlp: Any) -> None:
+    places = find_places(nlp("Khan Yunis residents said the bombing lasted all night.")[:])
+    assert [(p.name, p.start, p.end) for p in places] == [("Khan Yunis", 0, 10)]
+
+
 def _event_place(nlp: Any, text: str, verb: str) -> Location | None:
     doc = nlp(text)
     trigger = next(t for t in doc if t.text == verb)

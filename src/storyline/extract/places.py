@@ -25,6 +25,7 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 MISLABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LANGUAGE"})
 MIN_POPULATION = 5000  # a mislabelled/untagged name after "in"/"at" is a place if it names a town this big
 MIN_POPULATION_OBJECT = 20000  # ... and as a verb's object ("hit Kiryat Shmona") only a town this big
+MIN_POPULATION_ANYWHERE = 100000  # ... and elsewhere ("Khan Yunis residents") only a city this big
 _SPECIFICITY = {"place": 4.0, "admin2": 3.0, "admin1": 2.0, "country": 1.0, "unresolved": 4.0}
 
 
@@ -169,12 +170,14 @@ def _is_place_name(span: Span, gaz: Gazetteer, places: list[Span]) -> bool:
     locative = root.dep_ == "pobj" and _role(root.head) == "locative"
     listed = root.dep_ in ("conj", "appos") and any(root.head in p for p in places)
     patient = root.dep_ in ("dobj", "nsubjpass")
-    if not (locative or listed or patient) or (span.text.isupper() and len(span.text) <= 5):
+    if span.text.isupper() and len(span.text) <= 5:
         return False
     found = gaz.best(_clean(span.text), loose=False)
     if found is None:
         return False
     entry = found[0]
+    if not (locative or listed or patient):  # anywhere else only a well-known name of two words or more
+        return len(span) > 1 and found[1] == "exact" and (entry.curated or entry.population >= MIN_POPULATION_ANYWHERE)
     bar = MIN_POPULATION if locative or listed else MIN_POPULATION_OBJECT
     return entry.curated or entry.precision != "place" or entry.population >= bar
 

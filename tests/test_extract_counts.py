@@ -345,3 +345,20 @@ def test_period_after_the_counts_frames_them(nlp: Any) -> None:
 def test_since_as_comparison_is_not_a_period(nlp: Any) -> None:
     text = "The attacks killed more than 1,300 people, the deadliest day for Jews since the Holocaust."
     assert only(nlp, text).scope == "incident"
+
+
+def test_shot_and_killed_after_an_inserted_phrase(nlp: Any) -> None:
+    text = (
+        "Three Palestinians, including a three-year-old child, were shot and killed by Israeli forces near Beit Iksa."
+    )
+    count = only(nlp, text)
+    assert (count.kind, count.value, count.of) == ("killed", 3, "Palestinians")
+
+
+def test_group_stops_before_a_long_list(nlp: Any) -> None:
+    text = (
+        "Between 130 and 150 Israelis, including soldiers and civilians, as well as some foreign nationals, have "
+        "been captured and forcibly taken into Gaza."
+    )
+    count = only(nlp, text)
+    assert (count.kind, count.low, count.high, count.of) == ("hostages", 130, 150, "Israelis")

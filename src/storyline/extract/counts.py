@@ -231,8 +231,9 @@ def _kind_after(anchor: Token, lex: CountsLexicon) -> str | None:
         kind = kind_of(token, lex)
         if kind is not None:
             return None if _is_agent(anchor, token) else kind
-        if token.lower_ not in lex.fillers and token.pos_ not in ("AUX", "ADV"):
-            return None
+        after_verb = token.lower_ == "and" and doc[i - 1].pos_ == "VERB" and doc[i - 1].lower_ in lex.fillers
+        if token.lower_ not in lex.fillers and token.pos_ not in ("AUX", "ADV") and not after_verb:
+            return None  # "and" passes only after a filler verb: "were shot and killed"
     return None
 
 
@@ -293,8 +294,8 @@ def _group_span(noun: Token, number: NumberPhrase, lex: CountsLexicon) -> tuple[
     conj = noun
     while True:
         nxt = next((c for c in conj.rights if c.dep_ == "conj" and c.pos_ in _NOUNS), None)
-        if nxt is None or any(c.dep_ == "nummod" or c.like_num for c in nxt.children):
-            break
+        if nxt is None or nxt.left_edge.i - end > 3 or any(c.dep_ == "nummod" or c.like_num for c in nxt.children):
+            break  # a near conjunct only: "women and children", not a list after "including ..."
         end, conj = nxt.i + 1, nxt
     if noun.lower_ in lex.group_of_nouns and end == noun.i + 1:
         of = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of"), None)

@@ -196,3 +196,17 @@ SEED_PARAGRAPHS_FULL = [
     "Residents said the water came into their houses within an hour, and many of them fled to the hills.",
     "The mayor said that the emergency services had rescued more than two hundred people by the morning.",
 ]
+
+
+def test_inline_read_more_link_goes_to_related() -> None:
+    text = "\n".join(
+        [
+            SEED_PARAGRAPHS_FULL[0],
+            "READ MORE: Rescue teams reach villages cut off by the flood",
+            *SEED_PARAGRAPHS_FULL[1:],
+        ]
+    )
+    article = clean_text(text, id="x")
+    assert "READ MORE" not in article.body
+    assert article.related == ["READ MORE: Rescue teams reach villages cut off by the flood"]
+    assert article.body.count("\n\n") == 2

@@ -178,6 +178,6 @@ def _paragraph(line: Line) -> bool:
 
 def link_like(line: Line) -> bool:
     """Shaped like a link to another story: a headline, not a sentence of this one."""
-    if line.furniture is not None and line.furniture.reason != "related-header":
+    if line.furniture is not None and line.furniture.reason not in ("related-header", "related-link"):
         return False
     return 2 <= line.words <= 25 and not line.text.rstrip().endswith((".", ":", ",", ";", "?"))

@@ -85,6 +85,11 @@ def _related(lines: list[Line], related: dict[int, str], verdicts: _Verdicts) ->
         line = lines[i]
         if line.furniture is None or line.furniture.reason != "related-header":
             verdicts.related.append(line.text)
+    for line in lines:
+        inline = line.furniture is not None and line.furniture.reason == "related-link"
+        if inline and line.index not in verdicts.reasons:
+            verdicts.reasons[line.index] = "related-links"
+            verdicts.related.append(line.text)
 
 
 def _body(lines: list[Line], start: int, end: int, repeats: dict[int, int], verdicts: _Verdicts) -> list[str]:

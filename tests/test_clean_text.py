@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from storyline.clean.text import clean_text
+from storyline.errors import MalformedInput
 from storyline.models import Article
 
 SEED_PARAGRAPHS = [
@@ -210,3 +211,8 @@ def test_inline_read_more_link_goes_to_related() -> None:
     assert "READ MORE" not in article.body
     assert article.related == ["READ MORE: Rescue teams reach villages cut off by the flood"]
     assert article.body.count("\n\n") == 2
+
+
+def test_bytes_are_a_named_input_error() -> None:
+    with pytest.raises(MalformedInput, match="doc-7"):
+        clean_text(b"Reuters", id="doc-7")  # type: ignore[arg-type]

@@ -15,6 +15,7 @@ from storyline.clean.layout import analyse
 from storyline.clean.lines import Line
 from storyline.clean.markup import Dump
 from storyline.clean.wire import agencies_in, agency_name, parse_byline, split_dateline
+from storyline.errors import MalformedInput
 from storyline.models import Article, RemovedText
 
 NEAR = 3  # lines around the article where credits, bylines and captions still belong to it
@@ -34,6 +35,8 @@ class _Verdicts:
 
 def clean_text(text: str, *, id: str, published: str | None = None) -> Article:
     """Find the article in a plain-text dump; everything else is removed with a reason."""
+    if not isinstance(text, str):
+        raise MalformedInput(f"expected decoded text, got {type(text).__name__}; decode it first", where=id)
     layout = analyse(text)
     lines, start, end = layout.lines, layout.start, layout.end
     title, title_lines = find_headline(lines, start, layout.dump.heading_levels, layout.echoes)

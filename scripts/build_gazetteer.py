@@ -52,16 +52,17 @@ def is_latin(name: str) -> bool:
 
 
 def latin_alternates(place: dict[str, Any], name: str) -> list[str]:
-    """Distinct Latin-script alternate names (the GeoNames name with diacritics first), excluding ``name`` and codes."""
+    """Distinct Latin-script alternate names, ASCII spellings (what English news writes) first, then the rest
+    (the GeoNames name with diacritics first among them); ``name`` and codes excluded."""
     seen = {fold(name)}
-    out = []
+    ascii_names, other = [], []
     for alt in [place["name"], *(place.get("alternatenames") or [])]:
         key = fold(alt)
         if len(key) < 3 or key in seen or not is_latin(alt) or any(c.isdigit() or c in "|\t" for c in alt):
             continue
         seen.add(key)
-        out.append(alt.strip())
-    return out[: MAX_ALTERNATES[int(place.get("population") or 0) >= 15000]]
+        (ascii_names if alt.isascii() else other).append(alt.strip())
+    return (ascii_names + other)[: MAX_ALTERNATES[int(place.get("population") or 0) >= 15000]]
 
 
 def load_rg() -> dict[tuple[str, str, str], list[dict[str, str]]]:

@@ -56,6 +56,9 @@ def nlp() -> Any:
         ("Tillaberi region", "Tillaberi", "NER", "admin1"),
         ("Borno state", "Borno", "NGA", "admin1"),
         ("U.S.", "United States", "USA", "country"),
+        ("Odessa", "Odesa", "UKR", "place"),
+        ("Zeitoun", "Zeitoun", "PSE", "place"),
+        ("Kupiansk", "Kupyansk", "UKR", "place"),
     ],
 )
 def test_lookup_of_tricky_names(written: str, name: str, country: str, precision: str) -> None:

@@ -221,9 +221,9 @@ _ADMIN = ("admin1", "admin2")
 def _score(match: Match, want: Want, hint: str | None, near: Collection[str]) -> float:
     """Rank of an entry for a name: hinted country, article countries, kind, curated, main name, population."""
     entry = match.entry
-    score = math.log10(entry.population + 10) + (1.0 if match.main else 0.0)
+    score = math.log10(entry.population + 10) + (0.5 if match.main else 0.0)
     score += 3.0 if entry.precision == "country" else 0.0
-    score += 2.0 if entry.curated else 0.0
+    score += 4.0 if entry.curated else 0.0  # curated for the conflicts users follow: beats a small namesake
     if want == "admin":
         score += 4.0 if entry.precision in _ADMIN else 0.0
     elif want == "place":

@@ -216,3 +216,17 @@ def test_inline_read_more_link_goes_to_related() -> None:
 def test_bytes_are_a_named_input_error() -> None:
     with pytest.raises(MalformedInput, match="doc-7"):
         clean_text(b"Reuters", id="doc-7")  # type: ignore[arg-type]
+
+
+def test_list_of_other_headlines_after_the_story_is_dropped() -> None:
+    teasers = [
+        "Police Arrest Three Students After Protest At The University",
+        "×",
+        "Student Newspaper Calls For Action After River Deaths",
+        "×",
+        "Museum Closes Exhibition Of Students' Stories Amid Row",
+        "×",
+        "Rescued Student Says She Is Lucky To Be Alive After Fall",
+    ]
+    article = clean_text("\n".join([*SEED_PARAGRAPHS_FULL, *teasers]), id="x")
+    assert article.body.split("\n\n") == SEED_PARAGRAPHS_FULL

@@ -11,6 +11,7 @@ from storyline.clean.region import (
     ZONE_SCORE,
     after_headings,
     article_span,
+    headline_runs,
     line_score,
     related_runs,
     reward_runs,
@@ -48,7 +49,7 @@ def analyse(text: str) -> Layout:
     template = template_lines(lines)
     echoes = title_echoes(lines)
     scores = [line_score(line, i in repeats, i in template, i in related) for i, line in enumerate(lines)]
-    zone = teaser_zones(lines, related)
+    zone = teaser_zones(lines, related) | headline_runs(lines)
     scores = [min(s, ZONE_SCORE) if i in zone else s for i, s in enumerate(scores)]
     scores = after_headings(reward_runs(scores, lines), lines, echoes)
     start, end = article_span(widen_gaps(scores), lines)

@@ -171,6 +171,27 @@ def teaser_zones(lines: list[Line], related: dict[int, str]) -> set[int]:
     return zone - set(related)
 
 
+HEADLINE_RUN = 3  # this many headline-shaped lines in a row are a list of links to other stories
+
+
+def headline_runs(lines: list[Line]) -> set[int]:
+    """Runs of title-case headline lines (with the short bylines and buttons between): link lists, not text."""
+    out: set[int] = set()
+    run: list[int] = []
+    for line in [*lines, None]:
+        if line is not None and line.words <= 3 and not line.prose:
+            if run:
+                run.append(line.index)
+            continue
+        if line is not None and link_like(line) and line.title_case >= 0.6 and line.words >= 4:
+            run.append(line.index)
+            continue
+        if sum(1 for i in run if lines[i].words >= 4) >= HEADLINE_RUN:
+            out.update(run)
+        run = []
+    return out
+
+
 def _paragraph(line: Line) -> bool:
     """A finished sentence of some length: what a story's paragraphs look like."""
     return line.prose and line.sentence and line.words >= 12

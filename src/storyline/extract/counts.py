@@ -129,7 +129,8 @@ def _is_label_or_unit(doc: Doc, number: NumberPhrase, sentence: Span, lex: Count
     after = number.end
     if after < sentence.end and doc[after].text == "-":
         after += 1
-    unit = doc[after].lower_ if after < sentence.end else ""
+    is_word = doc[number.start].lower_ in ("a", "an") or not doc[number.start].like_num  # "a village chief"
+    unit = doc[after].lower_ if after < sentence.end and not is_word else ""
     is_year = number.end - number.start == 1 and bool(re.fullmatch(r"(1[89]|20)\d\d", doc[number.start].text))
     return labelled or unit in lex.not_counted or unit == "%" or is_year
 

@@ -164,8 +164,8 @@ def teaser_zones(lines: list[Line], related: dict[int, str]) -> set[int]:
         j = end + 1
         while j < len(lines) and not (_paragraph(lines[j]) and j + 1 < len(lines) and _paragraph(lines[j + 1])):
             furniture = lines[j].furniture
-            if furniture is not None and furniture.barrier:
-                break
+            if j in zone or (furniture is not None and furniture.barrier):
+                break  # an earlier zone already runs on from here
             zone.add(j)
             j += 1
     return zone - set(related)

@@ -21,6 +21,7 @@ def _shingles(words: list[str]) -> set[int]:
     return {hash((words[i], words[i + 1], words[i + 2])) for i in range(len(words) - 2)}
 
 
+MAX_CANDIDATES = 64  # earlier lines compared in full; bounds the work on pages of near-identical lines
 SKETCH = 8  # shingles indexed per line: the smallest hashes, a bottom-k sketch of the line
 
 
@@ -44,6 +45,7 @@ def repeat_groups(lines: list[str]) -> dict[int, int]:
         match = _near_match(shingles, sketch, index, shingle_sets)
         if match is not None:
             first_of[i] = first_of.get(match, match)
+            continue  # the first line stands for its repeats, so the index stays small
         for s in sketch:
             index[s].append(i)
         shingle_sets[i] = shingles
@@ -55,7 +57,7 @@ def _near_match(
 ) -> int | None:
     """The earliest earlier line that shares a sketch shingle and enough shingles with this one, if any."""
     candidates = sorted({j for s in sketch for j in index.get(s, ())})
-    for j in candidates:
+    for j in candidates[:MAX_CANDIDATES]:
         other = shingle_sets[j]
         if len(shingles & other) >= SIMILARITY * max(len(shingles), len(other)):
             return j

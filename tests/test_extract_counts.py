@@ -362,3 +362,16 @@ def test_group_stops_before_a_long_list(nlp: Any) -> None:
     )
     count = only(nlp, text)
     assert (count.kind, count.low, count.high, count.of) == ("hostages", 130, 150, "Israelis")
+
+
+def test_fatalities_add_groups_listed_together(nlp: Any) -> None:
+    found = counts_of(
+        nlp, "On 9 October 2023, Israeli warplanes struck Khan Yunis, killing 4 civilians and 2 militants."
+    )
+    assert fatalities(found) == 6
+    assert fatalities(counts_of(nlp, "Clashes killed 2 soldiers, 3 policemen and 5 attackers.")) == 10
+
+
+def test_fatalities_take_the_lowest_of_alternative_figures(nlp: Any) -> None:
+    found = counts_of(nlp, "In Kfar Aza, scores, or perhaps hundreds, of people were killed, rescue workers said.")
+    assert fatalities(found) == 20

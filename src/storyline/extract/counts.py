@@ -47,13 +47,36 @@ def find_counts(sentence: Span) -> list[Count]:
 
 
 def fatalities(counts: list[Count]) -> int | None:
-    """ACLED-style conservative estimate: the lowest incident killed figure; 0 when only "no fatalities" is
-    stated; None when nothing is stated. Cumulative totals never count."""
-    killed = [c.low if c.low is not None else c.value for c in counts if c.kind == "killed" and c.scope == "incident"]
-    positive = [k for k in killed if k > 0]
+    """ACLED-style conservative estimate of an incident's deaths; None when nothing is stated.
+
+    Groups listed together ("killing 4 civilians and 2 militants") add up; separate figures for the same
+    deaths (another sentence, another source) give the lowest. "No fatalities" alone gives 0; cumulative
+    totals never count.
+    """
+    killed = sorted(
+        (c for c in counts if c.kind == "killed" and c.scope == "incident"),
+        key=lambda c: c.start if c.start is not None else -1,
+    )
+    figures: list[int] = []
+    previous: Count | None = None
+    for count in killed:
+        value = count.low if count.low is not None else count.value
+        if figures and previous is not None and _listed_together(previous, count):
+            figures[-1] += value
+        else:
+            figures.append(value)
+        previous = count
+    positive = [f for f in figures if f > 0]
     if positive:
         return min(positive)
-    return 0 if killed else None
+    return 0 if figures else None
+
+
+def _listed_together(first: Count, second: Count) -> bool:
+    """True when two counts sit side by side in one list: "4 civilians and 2 militants", "2 soldiers, 3 police"."""
+    if first.end is None or second.start is None:
+        return False
+    return 0 <= second.start - first.end <= len(" and ")
 
 
 def _count(sentence: Span, number: NumberPhrase, lex: CountsLexicon) -> Count | None:

@@ -375,3 +375,9 @@ def test_fatalities_add_groups_listed_together(nlp: Any) -> None:
 def test_fatalities_take_the_lowest_of_alternative_figures(nlp: Any) -> None:
     found = counts_of(nlp, "In Kfar Aza, scores, or perhaps hundreds, of people were killed, rescue workers said.")
     assert fatalities(found) == 20
+
+
+def test_up_to_is_a_ceiling(nlp: Any) -> None:
+    count = only(nlp, "Officials said up to 109 people were killed at the festival.")
+    assert (count.value, count.low, count.high, count.qualifier) == (109, None, 109, "up to")
+    assert fatalities([count]) == 109

@@ -106,13 +106,15 @@ def _count(sentence: Span, number: NumberPhrase, lex: CountsLexicon) -> Count | 
     of = None
     if noun is not None and not _is_event_noun(noun, lex):
         of = doc[of_start:of_end].text
+    qualifier = qualifier if qualifier is not None else number.qualifier
+    ceiling = qualifier == "up to"  # "up to 109": at most 109, no floor stated
     return Count(
         kind=kind,
         value=number.value,
         text=doc.text[start_char:end_char],
-        low=number.value,
-        high=number.high,
-        qualifier=qualifier if qualifier is not None else number.qualifier,
+        low=None if ceiling else number.value,
+        high=number.value if ceiling else number.high,
+        qualifier=qualifier,
         of=of,
         scope=count_scope(sentence, qual_start, number.start, anchor, lex),
         start=start_char,

@@ -18,7 +18,8 @@ from storyline.clean.wire import agencies_in, agency_name, parse_byline, split_d
 from storyline.errors import MalformedInput
 from storyline.models import Article, RemovedText
 
-NEAR = 3  # lines around the article where credits, bylines and captions still belong to it
+NEAR = 3  # lines around the article where credits and captions still belong to it
+BYLINE_REACH = 12  # lines above the article where its byline may sit (under the headline, over a photo)
 
 
 @dataclass(slots=True)
@@ -68,7 +69,8 @@ def _credits(lines: list[Line], start: int, end: int, dump: Dump, verdicts: _Ver
             verdicts.reasons[line.index] = "date"
             verdicts.published = verdicts.published or published
             continue
-        byline = parse_byline(line.text) if near and line.words <= 14 else None
+        above = start - BYLINE_REACH <= line.index < end + NEAR
+        byline = parse_byline(line.text) if above and line.words <= 14 else None
         if byline:
             verdicts.reasons[line.index] = "byline"
             verdicts.byline = verdicts.byline or byline.names

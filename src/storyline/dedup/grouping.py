@@ -52,36 +52,34 @@ def components(n: int, left: Ints, right: Ints) -> Ints:
 def candidate_pairs(sigs: Signatures, sizes: Ints, priority: Ints, params: Params) -> tuple[Ints, Ints]:
     """Verified near-duplicate pairs (i, j) from LSH buckets; ``priority`` orders a bucket (lower first)."""
     docs = np.flatnonzero(sizes > 0)
-    keys = band_keys(sigs[docs], params)
+    docs = docs[np.argsort(priority[docs], kind="stable")]  # entries in priority order; sorts below are stable
+    keys = band_keys(sigs[docs], params)  # the band is folded into each key
     lefts: list[Ints] = [np.zeros(0, dtype=np.int64)]
     rights: list[Ints] = [np.zeros(0, dtype=np.int64)]
     for first in range(0, params.bands, _BANDS_AT_ONCE):  # a few bands at a time bounds peak memory
         part = keys[:, first : first + _BANDS_AT_ONCE]
-        band = np.tile(np.arange(part.shape[1], dtype=np.int16), len(docs))
-        left, right = _bucket_rounds(part.ravel(), np.repeat(docs, part.shape[1]), band, sigs, sizes, priority, params)
+        left, right = _bucket_rounds(part.ravel(), np.repeat(docs, part.shape[1]), sigs, sizes, params)
         lefts.append(left)
         rights.append(right)
     return np.concatenate(lefts), np.concatenate(rights)
 
 
 def _bucket_rounds(
-    key: npt.NDArray[np.uint64],
-    doc: Ints,
-    band: npt.NDArray[np.int16],
-    sigs: Signatures,
-    sizes: Ints,
-    priority: Ints,
-    params: Params,
+    key: npt.NDArray[np.uint64], doc: Ints, sigs: Signatures, sizes: Ints, params: Params
 ) -> tuple[Ints, Ints]:
-    """Compare bucket members with the bucket head, round after round among those that failed."""
+    """Compare bucket members with the bucket head, round after round among those that failed.
+
+    Entries arrive in priority order; one stable sort by key makes buckets with their best member
+    first, and the members kept for the next round stay in that order, so nothing is sorted again.
+    """
     n = len(sigs)
+    order = np.argsort(key, kind="stable")
+    key, doc = key[order], doc[order]
     lefts: list[Ints] = []
     rights: list[Ints] = []
     for _ in range(_ROUNDS):
-        order = np.lexsort((priority[doc], key, band))
-        key, doc, band = key[order], doc[order], band[order]
         head = np.ones(len(key), dtype=bool)
-        head[1:] = (key[1:] != key[:-1]) | (band[1:] != band[:-1])
+        head[1:] = key[1:] != key[:-1]
         if head.all():
             break
         rep = doc[np.maximum.accumulate(np.where(head, np.arange(len(head)), 0))]
@@ -93,7 +91,7 @@ def _bucket_rounds(
         lefts.append(left[ok])
         rights.append(right[ok])
         failed = member[~ok[np.searchsorted(codes, pair_code)]]
-        key, doc, band = key[failed], doc[failed], band[failed]
+        key, doc = key[failed], doc[failed]
     if not lefts:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     return np.concatenate(lefts), np.concatenate(rights)

@@ -175,7 +175,7 @@ def _select(all_blocks: list[Block], traf: _Trafilatura, title: str | None) -> t
             reason = "title"
         if reason is None and not _UNITS.search(block.text):
             reason = "no-words"
-        if reason is None and _DATE_ONLY.fullmatch(block.text):
+        if reason is None and block.element.tag not in CELL_TAGS and _DATE_ONLY.fullmatch(block.text):
             reason = "date"
         if reason is None:
             body.append(block.text)

@@ -76,3 +76,20 @@ def test_short_acronyms_match_only_exactly() -> None:
 def test_agencies_in_running_text_skips_reported_speech() -> None:
     assert agencies_in("GAZA (Reuters) - Talks went on.") == ["Reuters"]
     assert agencies_in("The minister told (Reuters) nothing new.") == []
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "place"),
+    [
+        ("GAZA/JERUSALEM, Oct 9 (Reuters) - Israel said.", "GAZA/JERUSALEM"),
+        ("WASHINGTON (Reuters) -Israel said.", "WASHINGTON"),
+    ],
+)
+def test_dateline_variants(paragraph: str, place: str) -> None:
+    dateline = split_dateline(paragraph)
+    assert dateline is not None and dateline.place == place and dateline.rest == "Israel said."
+
+
+def test_colon_or_hyphenated_word_is_not_a_dateline() -> None:
+    assert split_dateline("UPDATE: the talks resumed on Monday.") is None
+    assert split_dateline("ANTI-Semitism is rising, the report said.") is None

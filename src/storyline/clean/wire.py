@@ -86,9 +86,9 @@ def agency_name(line: str) -> str | None:
 _DASH = r"(?:-{1,2}|–|—|―)"
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATELINE = re.compile(
-    rf"^(?P<text>(?P<place>[A-Z][A-Za-z.'’ -]{{1,40}}?(?:,\s*[A-Z][A-Za-z.'’ -]{{1,30}}?)*?)?"
+    rf"^(?P<text>(?P<place>[A-Z][A-Za-z.'’ /-]{{1,40}}?(?:,\s*[A-Z][A-Za-z.'’ -]{{1,30}}?)*?)?"
     rf"(?:,\s*(?P<date>{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?))?"
-    rf"\s*(?:\((?P<agency>[A-Z][\w .&'’-]{{1,40}})\))?\s*{_DASH})\s+(?P<rest>\S.*)$",
+    rf"\s*(?:\((?P<agency>[A-Z][\w .&'’-]{{1,40}})\))?\s*{_DASH})(?P<space>\s+|(?=[A-Z“\"']))(?P<rest>\S.*)$",
     re.DOTALL,
 )
 
@@ -101,7 +101,7 @@ def split_dateline(paragraph: str) -> Dateline | None:
     place = (match["place"] or "").strip() or None
     agency_text = match["agency"]
     shouting = place is not None and place.upper() == place and sum(c.isalpha() for c in place) >= 3
-    if agency_text is None and not shouting:
+    if agency_text is None and (not shouting or not match["space"]):
         return None  # "Mixed case words -" is usually an ordinary sentence with a dash
     if place is not None and not shouting and len(place.split()) > 4:
         return None

@@ -15,7 +15,8 @@ from importlib.resources import files
 
 _WORD = re.compile(r"\w+(?:['’]\w+)?", re.UNICODE)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
-_SEPARATORS = re.compile(r"\s[▪•|·›»/]\s")
+_SEPARATOR_CHARS = "▪•|·›»/"
+_SEPARATORS = re.compile(rf"\s[{_SEPARATOR_CHARS}]\s")
 _CJK_CLAUSE = re.compile(r"[。、，！？]")
 _SENTENCE_END = re.compile(r"""[.!?。！？…:;]["'”’»)\]]*\s*$""")
 _RESOURCES = files("storyline").joinpath("resources", "clean")
@@ -128,7 +129,7 @@ def furniture_of(text: str, words: int) -> Pattern | None:
 def line_features(index: int, text: str, stop: frozenset[str] | None) -> Line:
     """Measure one line."""
     tokens = _WORD.findall(text)
-    cjk = len(_CJK.findall(text)) if not tokens or len(text) > 2 * len(tokens) + 10 else 0
+    cjk = 0 if text.isascii() else len(_CJK.findall(text))
     words = max(len(tokens), cjk // 2)
     if cjk:  # no stopword lists for CJK scripts: sentence punctuation tells prose from headlines
         stop_ratio = 0.3 if _CJK_CLAUSE.search(text) else 0.1
@@ -138,6 +139,6 @@ def line_features(index: int, text: str, stop: frozenset[str] | None) -> Line:
         stop_ratio = sum(1 for t in tokens if t.lower() in stop) / len(tokens) if tokens else 0.0
     alpha = [t for t in tokens if t[0].isalpha()]
     title_case = sum(1 for t in alpha if t[0].isupper()) / len(alpha) if alpha else 0.0
-    sentence = bool(_SENTENCE_END.search(text))
-    separators = len(_SEPARATORS.findall(text))
+    sentence = bool(_SENTENCE_END.search(text[-6:]))
+    separators = len(_SEPARATORS.findall(text)) if any(c in text for c in _SEPARATOR_CHARS) else 0
     return Line(index, text, words, stop_ratio, sentence, title_case, furniture_of(text, words), separators)

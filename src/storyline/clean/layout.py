@@ -17,7 +17,6 @@ from storyline.clean.region import (
     reward_runs,
     teaser_zones,
     template_lines,
-    widen_gaps,
 )
 from storyline.clean.repeats import repeat_groups
 
@@ -52,7 +51,7 @@ def analyse(text: str) -> Layout:
     zone = teaser_zones(lines, related) | headline_runs(lines)
     scores = [min(s, ZONE_SCORE) if i in zone else s for i, s in enumerate(scores)]
     scores = after_headings(reward_runs(scores, lines), lines, echoes)
-    start, end = article_span(widen_gaps(scores), lines)
+    start, end = article_span(scores, lines)
     if start == end and not any(line.prose for line in lines):
         start, end = 0, len(lines)  # a note without sentences: keep what is not furniture
     return Layout(dump, language, lines, repeats, related, template, echoes, scores, start, end)

@@ -49,18 +49,6 @@ def template_lines(lines: list[Line]) -> set[int]:
     return {line.index for line in lines if line.words <= 6 and counts[line.text] >= TEMPLATE_REPEATS}
 
 
-GAP_GROWTH = 0.0  # each further line in a run of non-prose costs this much more than the one before
-
-
-def widen_gaps(scores: list[float]) -> list[float]:
-    """Make long runs of non-prose lines cost more per line: a menu or a link list ends the article."""
-    out, run = [], 0
-    for score in scores:
-        run = run + 1 if score <= 0 else 0
-        out.append(score * (1 + GAP_GROWTH * (run - 1)) if score < 0 else score)
-    return out
-
-
 NEIGHBOUR_BONUS = 0.5  # prose next to prose is an article; prose between headlines is a teaser list
 
 
@@ -90,15 +78,11 @@ def after_headings(scores: list[float], lines: list[Line], headings: list[int]) 
     return out
 
 
-LINE_COST = 0.0  # every line costs this much: the article is where prose is dense
-
-
 def best_run(scores: list[float]) -> tuple[int, int]:
     """Start and end (exclusive) of the contiguous run with the largest total score."""
     best, best_span = 0.0, (0, 0)
     total, start = 0.0, 0
-    for i, raw in enumerate(scores):
-        score = raw - LINE_COST
+    for i, score in enumerate(scores):
         if total <= 0:
             total, start = 0.0, i
         total += score

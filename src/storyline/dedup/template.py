@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from storyline.dedup.text import CLOSERS, ENDS
+
 
 def _common_prefix(a: list[str], b: list[str]) -> list[str]:
     """Longest common prefix of two line lists."""
@@ -26,11 +28,26 @@ def _common_prefix(a: list[str], b: list[str]) -> list[str]:
 
 
 @dataclass(slots=True)
-class Templates:
-    """Headers keyed by a page's first line, footers by its last line, with how many pages share each."""
+class Shared:
+    """Lines that all pages of a group share at one end, how many pages, and their line at the other end."""
 
-    heads: dict[str, tuple[list[str], int]] = field(default_factory=dict)
-    tails: dict[str, tuple[list[str], int]] = field(default_factory=dict)
+    lines: list[str]
+    pages: int
+    other_end: str | None  # the other end's line when every page of the group has the same one, else None
+
+
+@dataclass(slots=True)
+class Templates:
+    """Headers keyed by a page's first line, footers by its last line, with how many pages share each.
+
+    A shared run is trusted as a site template when the group's pages also agree at the other end
+    (one site: same menu and same footer), or when the run is mostly short, non-sentence lines
+    (menus, links). Copies of one story in frames without a footer share their last paragraphs
+    but not their first line; those paragraphs are story, not template, and are kept.
+    """
+
+    heads: dict[str, Shared] = field(default_factory=dict)
+    tails: dict[str, Shared] = field(default_factory=dict)
 
     def learn(self, lines: list[str]) -> None:
         """Fold one page's lines into the header and footer it shares with earlier pages."""
@@ -48,15 +65,35 @@ class Templates:
         return lines[head : max(head, len(lines) - tail)]
 
 
-def _merge(table: dict[str, tuple[list[str], int]], lines: list[str]) -> None:
-    """Shrink the stored prefix for the page's first line to what this page shares."""
+def _merge(table: dict[str, Shared], lines: list[str]) -> None:
+    """Shrink the stored run for the page's first line to what this page shares."""
     known = table.get(lines[0])
-    table[lines[0]] = (lines, 1) if known is None else (_common_prefix(known[0], lines), known[1] + 1)
+    if known is None:
+        table[lines[0]] = Shared(lines, 1, lines[-1])
+        return
+    known.lines = _common_prefix(known.lines, lines)
+    known.pages += 1
+    if known.other_end != lines[-1]:
+        known.other_end = None
 
 
-def _shared(table: dict[str, tuple[list[str], int]], lines: list[str]) -> int:
-    """How many leading lines of the page are its group's shared prefix (0 when the group has one page)."""
+def _shared(table: dict[str, Shared], lines: list[str]) -> int:
+    """How many leading lines of the page are its group's trusted template (0 when untrusted or alone)."""
     known = table.get(lines[0])
-    if known is None or known[1] < 2:
+    if known is None or known.pages < 2:
         return 0
-    return len(_common_prefix(known[0], lines))
+    run = _common_prefix(known.lines, lines)
+    if known.other_end is None and not menu_like(run):
+        return 0
+    return len(run)
+
+
+def menu_like(lines: list[str]) -> bool:
+    """Whether most words of these lines sit in short, non-sentence lines (menus, links, labels)."""
+    total = prose = 0
+    for line in lines:
+        words = line.count(" ") + 1
+        total += words
+        if words >= 25 or (words >= 6 and line.rstrip(CLOSERS)[-1:] in ENDS):
+            prose += words
+    return prose * 2 < total

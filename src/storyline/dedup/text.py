@@ -16,8 +16,8 @@ from importlib import resources
 from itertools import compress, repeat
 
 MIN_WORDS = 12  # fewer comparable words than this: fall back to every word of the page
-_ENDS = frozenset(".!?;:\u061f\u0964\u3002\uff01\uff1f")  # sentence marks: Latin, Arabic, Devanagari, CJK
-_CLOSERS = "\"')]*»”’›」』 \t\r\u00a0"
+ENDS = frozenset(".!?;:\u061f\u0964\u3002\uff01\uff1f")  # sentence marks: Latin, Arabic, Devanagari, CJK
+CLOSERS = "\"')]*»”’›」』 \t\r\u00a0"
 _PUNCTUATION = bytes(c for c in range(128) if not chr(c).isalnum())
 _TO_SPACE = bytes.maketrans(_PUNCTUATION, b" " * len(_PUNCTUATION))  # non-ASCII bytes stay inside words
 
@@ -58,7 +58,7 @@ def fold(text: str) -> str:
 def sentence_lines(lines: list[str]) -> list[str]:
     """Folded, distinct lines of 6+ words ending in a sentence mark, or of 25+ words, without furniture."""
     wordy = list(compress(lines, map((5).__le__, map(str.count, lines, repeat(" ")))))  # C-level pre-filter
-    sentences = [line for line in wordy if line.count(" ") >= 24 or line.rstrip(_CLOSERS)[-1:] in _ENDS]
+    sentences = [line for line in wordy if line.count(" ") >= 24 or line.rstrip(CLOSERS)[-1:] in ENDS]
     joined = fold("\n".join(sentences))  # folding only what is kept: most of a page is furniture
     kept = joined.split("\n")
     for phrase in _furniture():  # one substring scan per phrase; lines are only checked on a hit

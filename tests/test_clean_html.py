@@ -237,3 +237,9 @@ def test_date_lines_and_trailing_section_titles_leave_the_body() -> None:
     assert reasons["Related Videos"] == "orphan-heading"
     assert orphan_headings([2, 9, 2, 9, 3, 2]) == {4, 5}
     assert orphan_headings([2, 3]) == set()  # a body of headings only keeps them
+
+
+def test_title_falls_back_to_the_first_h1_not_a_later_heading() -> None:
+    html = f"<html><body><h1>Strikes hit Rafah</h1><p>{PARAGRAPHS[2]}</p><h2>Related Videos</h2></body></html>"
+    assert clean_html(html, id="h1").title == "Strikes hit Rafah"
+    assert _meta("<meta name='parsely-title' content='Parsely headline'>").title == "Parsely headline"

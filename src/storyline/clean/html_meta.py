@@ -16,7 +16,7 @@ from typing import Any
 from storyline.clean.html_blocks import normalise
 
 TITLE_KEYS = ("dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title", "title",
-              "twitter:title")  # fmt: skip
+              "twitter:title", "parsely-title")  # fmt: skip
 AUTHOR_KEYS = ("dc:creator", "dcterm:creator", "author", "parsely-author", "article:author", "sailthru.author")
 DATE_KEYS = ("article:published_time", "parsely-pub-date", "datepublished", "dc:date", "dcterms.date",
              "date", "pubdate", "publishdate", "sailthru.date")  # fmt: skip
@@ -160,6 +160,12 @@ def _byline_text(el: Any) -> str | None:
     return text
 
 
+def _first_heading(root: Any) -> str | None:
+    """The text of the first <h1> of a page that has no <title>."""
+    h1 = next(root.iter("h1"), None)
+    return (normalise(h1.text_content()) or None) if h1 is not None else None
+
+
 def byline_element(root: Any) -> str | None:
     """The names in the first short element marked as the byline (innermost marked element wins)."""
     body = root.find("body")
@@ -188,7 +194,10 @@ def page_meta(root: Any) -> PageMeta:
     """Title, byline, published date and site name from the page's markup (None where it says nothing)."""
     values, ld = meta_values(root), _article_jsonld(root)
     title = (
-        _jsonld_title(ld, root) or next((values[k] for k in TITLE_KEYS if k in values), None) or document_title(root)
+        _jsonld_title(ld, root)
+        or next((values[k] for k in TITLE_KEYS if k in values), None)
+        or document_title(root)
+        or _first_heading(root)
     )
     author = _names(ld.get("author")) or next(
         (values[k] for k in AUTHOR_KEYS if k in values and not values[k].startswith("http")), None

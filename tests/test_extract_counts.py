@@ -381,3 +381,21 @@ def test_up_to_is_a_ceiling(nlp: Any) -> None:
     count = only(nlp, "Officials said up to 109 people were killed at the festival.")
     assert (count.value, count.low, count.high, count.qualifier) == (109, None, 109, "up to")
     assert fatalities([count]) == 109
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "New Zealand captured two prized wickets during the session.",
+        "Last November he captured 7-23 and 4-54 to spearhead Australia to victory.",
+        "Former kangaroo skinner David Hicks, 31, was captured in Afghanistan.",
+        "One in four children had been killed by small arms fire.",
+    ],
+)
+def test_capture_needs_people_and_ratios_ages_are_not_counts(nlp: Any, text: str) -> None:
+    assert counts_of(nlp, text) == []
+
+
+def test_captured_people_are_hostages(nlp: Any) -> None:
+    count = only(nlp, "Bigley was captured along with two American colleagues from their Baghdad house.")
+    assert (count.kind, count.value, count.of) == ("hostages", 2, "American colleagues")

@@ -89,6 +89,7 @@ def _count(sentence: Span, number: NumberPhrase, lex: CountsLexicon) -> Count | 
         or _is_date_part(doc, number, sentence, lex)
         or _is_subset(doc, qual_start, sentence.start, lex)
         or _is_partitive(doc, number)
+        or _is_ratio_or_age(doc, number, sentence)
     ):
         return None
     noun = _counted_noun(doc, number)
@@ -190,6 +191,24 @@ def _inside_subset(token: Token, lex: CountsLexicon) -> bool:
     return False
 
 
+def _is_ratio_or_age(doc: Doc, number: NumberPhrase, sentence: Span) -> bool:
+    """True for "one in four children", "38 out of 87", and an age set off after a name ("David Hicks, 31,")."""
+    after = doc[number.end : min(number.end + 3, sentence.end)]
+    before = doc[max(number.start - 3, sentence.start) : number.start]
+    ratio_after = len(after) >= 2 and after[0].lower_ in ("in", "out") and any(t.like_num for t in after[1:])
+    ratio_before = len(before) >= 2 and before[-1].lower_ in ("in", "of") and any(t.like_num for t in before[:-1])
+    age = (
+        doc[number.start].text.isdigit()
+        and number.value < 120
+        and len(before) >= 2
+        and before[-1].text == ","
+        and before[-2].pos_ == "PROPN"
+        and number.end < sentence.end
+        and doc[number.end].text == ","
+    )
+    return ratio_after or ratio_before or age
+
+
 def _is_partitive(doc: Doc, number: NumberPhrase) -> bool:
     """True for both numbers of "one of the four": a part of, or a reference to, people counted elsewhere."""
     last = doc[number.end - 1]
@@ -232,12 +251,29 @@ def _kind(anchor: Token, number: NumberPhrase, lex: CountsLexicon) -> CountKind 
     if own is not None and _is_event_noun(anchor, lex):
         return own  # type: ignore[return-value]
     modifiers = [c for c in anchor.children if c.dep_ in _MODIFIER_DEPS and c.pos_ in ("VERB", "ADJ")]
-    found = next((k for c in modifiers if (k := kind_of(c, lex))), None)
+    found = next((k for c in modifiers if (k := _typed(c, anchor, number, lex))), None)
     if found is None:
-        found = _kind_after(anchor, lex)
+        found = _kind_after(anchor, number, lex)
     if found is None:
         found = _kind_above(anchor, number, lex)
     return (found or own) or None  # type: ignore[return-value]
+
+
+def _typed(word: Token, anchor: Token, number: NumberPhrase, lex: CountsLexicon) -> str | None:
+    """The kind ``word`` gives this count; a people-only word ("captured") needs a group of people."""
+    kind = kind_of(word, lex)
+    if kind is None or (word.lower_ not in lex.people_only and word.lemma_.lower() not in lex.people_only):
+        return kind
+    return kind if _is_people(anchor, number, lex) else None
+
+
+def _is_people(anchor: Token, number: NumberPhrase, lex: CountsLexicon) -> bool:
+    """True when the counted group is people: "two soldiers", "12 Palestinians", "him"; not a bare "7"."""
+    if anchor.lower_ in lex.pronouns:
+        return True
+    if anchor.i < number.end:
+        return False
+    return anchor.lemma_.lower() in lex.person_nouns or anchor.lower_ in lex.person_nouns or anchor.ent_type_ == "NORP"
 
 
 def _is_event_noun(token: Token, lex: CountsLexicon) -> bool:
@@ -245,7 +281,7 @@ def _is_event_noun(token: Token, lex: CountsLexicon) -> bool:
     return token.lower_ in lex.event_nouns or token.lemma_.lower() in lex.event_nouns
 
 
-def _kind_after(anchor: Token, lex: CountsLexicon) -> str | None:
+def _kind_after(anchor: Token, number: NumberPhrase, lex: CountsLexicon) -> str | None:
     """The kind from a verb right after the group: "ten were reportedly killed", "1,000 are missing"."""
     doc, start = anchor.doc, anchor.i + 1
     if anchor.right_edge.i - anchor.i <= 15:
@@ -254,9 +290,8 @@ def _kind_after(anchor: Token, lex: CountsLexicon) -> str | None:
         start += 1  # the comma closing an inserted phrase, not one that ends the group's clause
     for i in range(start, min(start + 8, len(doc))):
         token = doc[i]
-        kind = kind_of(token, lex)
-        if kind is not None:
-            return None if _is_agent(anchor, token) else kind
+        if kind_of(token, lex) is not None:
+            return None if _is_agent(anchor, token) else _typed(token, anchor, number, lex)
         after_verb = token.lower_ == "and" and doc[i - 1].pos_ == "VERB" and doc[i - 1].lower_ in lex.fillers
         if token.lower_ not in lex.fillers and token.pos_ not in ("AUX", "ADV") and not after_verb:
             return None  # "and" passes only after a filler verb: "were shot and killed"
@@ -275,9 +310,8 @@ def _kind_above(anchor: Token, number: NumberPhrase, lex: CountsLexicon) -> str 
         head = token.head
         if head.i == token.i or token.dep_ == "agent" or head.lower_ == "including":
             return None
-        kind = kind_of(head, lex)
-        if kind is not None:
-            return None if _is_agent(token, head) else kind
+        if kind_of(head, lex) is not None:
+            return None if _is_agent(token, head) else _typed(head, anchor, number, lex)
         if head.pos_ in ("VERB", "AUX"):
             if head.lemma_.lower() in lex.total_verbs:
                 return _kind_in_arguments(head, token, lex)

@@ -52,6 +52,7 @@ class CountsLexicon:
     zero: frozenset[str]  # "no", "nobody": a stated count of zero
     zero_nouns: dict[str, str]  # "no casualties" → killed 0
     group_of_nouns: frozenset[str]  # "citizens" of Ukraine: the "of" phrase belongs to the counted group
+    people_only: frozenset[str]  # "captured" types a count only of people, not of wickets or towns
     person_nouns: frozenset[str]  # "a civilian" killed counts as one
     pronouns: frozenset[str]  # "killing him" counts as one
     months: frozenset[str]  # month names: a number next to one is a day of the month, not a count
@@ -107,6 +108,7 @@ def _load() -> CountsLexicon:
         zero=_words("zero.tsv"),
         zero_nouns={word.lower(): kind for word, kind in read_rows("counts", "zero_nouns.tsv")},
         group_of_nouns=_words("group_of_nouns.tsv"),
+        people_only=_words("people_only.tsv"),
         person_nouns=_words("person_nouns.tsv"),
         pronouns=_words("pronouns.tsv"),
         months=frozenset(row[0].lower() for row in read_rows("dates", "months.tsv")),

@@ -399,3 +399,9 @@ def test_capture_needs_people_and_ratios_ages_are_not_counts(nlp: Any, text: str
 def test_captured_people_are_hostages(nlp: Any) -> None:
     count = only(nlp, "Bigley was captured along with two American colleagues from their Baghdad house.")
     assert (count.kind, count.value, count.of) == ("hostages", 2, "American colleagues")
+
+
+def test_two_named_people_add_up(nlp: Any) -> None:
+    found = counts_of(nlp, "A skinhead killed an African woman and a child in her care.")
+    assert [(c.value, c.of) for c in found] == [(1, "African woman"), (1, "child")]
+    assert fatalities(found) == 2

@@ -354,7 +354,10 @@ def _group_span(noun: Token, number: NumberPhrase, lex: CountsLexicon) -> tuple[
     conj = noun
     while True:
         nxt = next((c for c in conj.rights if c.dep_ == "conj" and c.pos_ in _NOUNS), None)
-        if nxt is None or nxt.left_edge.i - end > 3 or any(c.dep_ == "nummod" or c.like_num for c in nxt.children):
+        counted = (
+            any(c.dep_ == "nummod" or c.like_num or c.lower_ in ("a", "an") for c in nxt.children) if nxt else False
+        )
+        if nxt is None or nxt.left_edge.i - end > 3 or counted:
             break  # a near conjunct only: "women and children", not a list after "including ..."
         end, conj = nxt.i + 1, nxt
     if noun.lower_ in lex.group_of_nouns and end == noun.i + 1:

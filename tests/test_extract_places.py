@@ -132,6 +132,11 @@ def test_well_known_mislabelled_names_count_anywhere(nlp: Any) -> None:
     assert [(p.name, p.start, p.end) for p in places] == [("Khan Yunis", 0, 10)]
 
 
+def test_places_spacy_tags_as_nationalities(nlp: Any) -> None:
+    text = "At least 200 civilians have been killed in Aleppo by Syrian and Russian airstrikes."
+    assert [p.name for p in find_places(nlp(text)[:])] == ["Aleppo"]
+
+
 def _event_place(nlp: Any, text: str, verb: str) -> Location | None:
     doc = nlp(text)
     trigger = next(t for t in doc if t.text == verb)

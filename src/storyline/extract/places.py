@@ -22,7 +22,7 @@ from storyline.models import Location
 __all__ = ["Gazetteer", "event_location", "find_places", "gazetteer"]
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-MISLABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LANGUAGE"})
+MISLABELS = frozenset({"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LANGUAGE"})
 MIN_POPULATION = 5000  # a mislabelled/untagged name after "in"/"at" is a place if it names a town this big
 MIN_POPULATION_OBJECT = 20000  # ... and as a verb's object ("hit Kiryat Shmona") only a town this big
 MIN_POPULATION_ANYWHERE = 100000  # ... and elsewhere ("Khan Yunis residents") only a city this big
@@ -82,11 +82,14 @@ def _place_spans(sentence: Span, gaz: Gazetteer) -> Iterator[Span]:
     maybe: list[Span] = []
     for ent in sentence.ents:
         span = _extend(_trim(ent), gaz)
-        if span is None or ent.label_ == "NORP" or words.get(name_key(_clean(span.text))) == "not-place":
+        if span is None or words.get(name_key(_clean(span.text))) == "not-place":
             continue
         if not any(t.text[:1].isupper() for t in span):
             continue  # "van", "west bank of the Tigris": not a name
-        if ent.label_ in PLACE_LABELS:
+        if ent.label_ == "NORP":  # "Syrian", "Shia": not places; "Aleppo" tagged NORP is one
+            if all(t.pos_ == "PROPN" for t in span) and _is_known_place(span, gaz):
+                accepted.append(span)
+        elif ent.label_ in PLACE_LABELS:
             accepted.append(span)
         elif ent.label_ in MISLABELS:
             maybe.extend(_split_list(span))
@@ -167,6 +170,8 @@ def _is_place_name(span: Span, gaz: Gazetteer, places: list[Span]) -> bool:
     if len(span) > 1 and words.get(span[-1].lower_) in ("admin", "settlement"):
         return True
     root = span.root
+    if root.dep_ == "poss" and _role(root.head) in ("admin", "settlement"):
+        return True  # "Colombo's business district"
     locative = root.dep_ == "pobj" and _role(root.head) == "locative"
     listed = root.dep_ in ("conj", "appos") and any(root.head in p for p in places)
     patient = root.dep_ in ("dobj", "nsubjpass")
@@ -180,6 +185,16 @@ def _is_place_name(span: Span, gaz: Gazetteer, places: list[Span]) -> bool:
         return len(span) > 1 and found[1] == "exact" and (entry.curated or entry.population >= MIN_POPULATION_ANYWHERE)
     bar = MIN_POPULATION if locative or listed else MIN_POPULATION_OBJECT
     return entry.curated or entry.precision != "place" or entry.population >= bar
+
+
+def _is_known_place(span: Span, gaz: Gazetteer) -> bool:
+    """True when the span is, as written, the name of a town of 20,000+ people, a region, a country or a
+    curated place."""
+    found = gaz.best(_clean(span.text), loose=False)
+    if found is None or found[1] != "exact":
+        return False
+    entry = found[0]
+    return entry.curated or entry.precision != "place" or entry.population >= MIN_POPULATION_OBJECT
 
 
 def _role(token: Token) -> str | None:

@@ -230,3 +230,17 @@ def test_list_of_other_headlines_after_the_story_is_dropped() -> None:
     ]
     article = clean_text("\n".join([*SEED_PARAGRAPHS_FULL, *teasers]), id="x")
     assert article.body.split("\n\n") == SEED_PARAGRAPHS_FULL
+
+
+def test_short_repeat_with_one_word_changed_is_kept_once() -> None:
+    first = "Israeli strikes killed more than 700 people in Gaza overnight, officials said."
+    second = "Israeli strikes killed more than 900 people in Gaza overnight, officials said."
+    article = clean_text("\n".join([first, *SEED_PARAGRAPHS_FULL, second]), id="x")
+    assert article.body.count("Israeli strikes killed") == 1
+
+
+def test_different_paragraphs_on_one_topic_are_both_kept() -> None:
+    first = "Israeli strikes killed more than 700 people in Gaza overnight, health officials said on Monday."
+    second = "Israeli strikes hit a school in Gaza overnight, and officials said dozens of people had sheltered there."
+    article = clean_text("\n".join([first, *SEED_PARAGRAPHS_FULL, second]), id="x")
+    assert first in article.body and second in article.body

@@ -10,8 +10,9 @@ import re
 from collections import defaultdict
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-MIN_WORDS = 4  # shorter lines (menu items, "Share") repeat by nature; structure handles them
-SIMILARITY = 0.7  # shared shingles over the larger line's shingles
+MIN_WORDS = 8  # shorter lines (menu items, headings, code) repeat by nature; structure handles them
+SIMILARITY = 0.9  # shared shingles over the larger line's shingles
+ONE_WORD = 3  # shingles one changed word touches: a short line with one word changed is still a repeat
 
 
 def _shingles(words: list[str]) -> set[int]:
@@ -59,6 +60,7 @@ def _near_match(
     candidates = sorted({j for s in sketch for j in index.get(s, ())})
     for j in candidates[:MAX_CANDIDATES]:
         other = shingle_sets[j]
-        if len(shingles & other) >= SIMILARITY * max(len(shingles), len(other)):
+        shared, larger = len(shingles & other), max(len(shingles), len(other))
+        if shared >= SIMILARITY * larger or shared >= larger - ONE_WORD:
             return j
     return None

@@ -91,6 +91,7 @@ def _languages_of_words() -> dict[str, tuple[str, ...]]:
 
 
 LIST_SEPARATORS = 3  # this many separators make a line a row of links
+LONG_WORDS = 30  # a sentence this long is prose whatever its language
 PROSE_WORDS = 12  # a line this long with enough stopwords is prose even without final punctuation
 
 
@@ -114,6 +115,8 @@ class Line:
             return False
         if self.words >= PROSE_WORDS and self.stop_ratio >= 0.2:
             return True
+        if self.words >= LONG_WORDS and self.sentence and self.title_case < 0.5:
+            return True  # a long sentence in a language the stopword lists do not cover
         return self.words >= 7 and self.sentence and self.stop_ratio >= 0.15 and self.title_case < 0.6
 
 

@@ -405,3 +405,8 @@ def test_two_named_people_add_up(nlp: Any) -> None:
     found = counts_of(nlp, "A skinhead killed an African woman and a child in her care.")
     assert [(c.value, c.of) for c in found] == [(1, "African woman"), (1, "child")]
     assert fatalities(found) == 2
+
+
+def test_hyphenated_number_words(nlp: Any) -> None:
+    count = only(nlp, "Thirty-six Egyptian Islamist prisoners died after suffocating on tear gas.")
+    assert (count.kind, count.value) == ("killed", 36)

@@ -185,8 +185,9 @@ def _inside_subset(token: Token, lex: CountsLexicon) -> bool:
             and token.doc[token.left_edge.i - 2 : token.left_edge.i].text == ", and"
         ):
             return False  # ", and about 13,162 have been injured": a new clause, not the next listed part
-        if (head.lower_,) in lex.subset:
-            return True
+        counted_head = head.like_num or any(c.dep_ == "nummod" for c in head.children)
+        if (head.lower_,) in lex.subset or (token.dep_ == "appos" and head.i < token.i and counted_head):
+            return True  # "including four children"; "six people, two in Miranshah and four in Mir Ali"
         token = head
     return False
 

@@ -47,6 +47,8 @@ def number_phrases(sentence: Span, lex: CountsLexicon) -> list[NumberPhrase]:
         n = k
         while n < len(words) and _is_number_word(doc[sentence.start + n], words[n], lex):
             n += 1
+            if n + 1 < len(words) and words[n] == "-" and words[n - 1] in lex.numbers and words[n + 1] in lex.numbers:
+                n += 1  # "thirty-six" is one number
         value = _parse_number(words[k:n], lex) if n > k else None
         if value is not None and value < _MAX_COUNT:
             found.append(NumberPhrase(i, sentence.start + n, value))
@@ -102,6 +104,8 @@ def _parse_number(words: list[str], lex: CountsLexicon) -> int | None:
     """Value of "2,913", "1.4 million", "twenty five", "two dozen"; None when it is not one number."""
     total, current = 0.0, 0.0
     for word in words:
+        if word == "-":
+            continue
         if _DIGITS.match(word):
             current += float(word.replace(",", ""))
             continue

@@ -216,7 +216,7 @@ def event_location(
     best = max(ranked, key=lambda r: _rank(sentence, r[0], r[1], r[2], trigger))[0]
     inside = [r for r in ranked if r[2] >= 0 and _within(r[0], best)]
     if inside:  # "in Baghdad, Iraq", "Hebron in the West Bank": the narrowest place named
-        return max(inside, key=lambda r: _rank(sentence, r[0], r[1], 1, trigger))[0]
+        return max(inside, key=lambda r: (_SPECIFICITY[r[0].precision], _rank(sentence, r[0], r[1], 1, trigger)))[0]
     return best
 
 
@@ -226,6 +226,9 @@ def _within(place: Location, region: Location) -> bool:
         return place.country == region.country and place.precision in ("place", "admin2", "admin1")
     if region.precision == "admin1":
         return place.admin1 == region.admin1 and place.country == region.country and place.precision == "place"
+    if region.precision == "admin2":
+        same = place.admin2 == region.admin2 or (place.admin2 is None and place.admin1 == region.admin1)
+        return same and place.country == region.country and place.precision == "place"
     return False
 
 

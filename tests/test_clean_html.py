@@ -243,3 +243,13 @@ def test_title_falls_back_to_the_first_h1_not_a_later_heading() -> None:
     html = f"<html><body><h1>Strikes hit Rafah</h1><p>{PARAGRAPHS[2]}</p><h2>Related Videos</h2></body></html>"
     assert clean_html(html, id="h1").title == "Strikes hit Rafah"
     assert _meta("<meta name='parsely-title' content='Parsely headline'>").title == "Parsely headline"
+
+
+def test_byline_prefers_author_markup_and_skips_comments_and_agencies() -> None:
+    body = (
+        "<div class='post-byline'>Posted Sunday</div><header><a rel='author' href='/u/ann'>Ann Lee</a></header>"
+        "<div class='comments'><cite class='comment-author'>Troll Person</cite></div>"
+    )
+    assert _meta("", body).byline == "Ann Lee"
+    assert _meta("", "<div class='comments'><cite class='comment-author'>Troll Person</cite></div>").byline is None
+    assert _meta("", "<span itemprop='author'>AFP</span>").byline is None

@@ -236,8 +236,8 @@ def repeated_runs(paragraphs: list[str]) -> set[int]:
 
 def _byline(author: str | None) -> str | None:
     """trafilatura's author field, tidied (it joins several authors with '; ')."""
-    if not author:
-        return None
+    if not author or wire.canonical_agency(author):
+        return None  # an agency alone ("AFP") is the source, not a byline
     return normalise(author.replace(";", ","))
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from storyline.clean.html_blocks import normalise
+from storyline.clean.wire import canonical_agency
 
 TITLE_KEYS = ("dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title", "title",
               "twitter:title", "parsely-title")  # fmt: skip
@@ -31,6 +32,8 @@ _BYLINE_TAIL = re.compile(
     re.I,
 )
 _CDATA = re.compile(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$")
+_COMMENTS = re.compile(r"comment|repl(?:y|ies)|respond", re.I)
+_NOT_NAMES = re.compile(r"(?i)(?:last|updated|published|posted|by|share|follow|\w+day)")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _LEADING_BY = re.compile(r"^(?:by|par|por|von|di|door)\s+", re.I)
 
@@ -142,12 +145,21 @@ def document_title(root: Any) -> str | None:
     return title
 
 
-def _is_byline_mark(el: Any) -> bool:
-    """True for an element marked as an author or byline by rel, itemprop, class or id."""
+def _byline_mark(el: Any) -> int:
+    """2 for an element marked author by rel/itemprop, 1 by class or id, 0 when not marked."""
     if not isinstance(el.tag, str):
-        return False
-    marks = f"{el.get('class') or ''} {el.get('id') or ''}"
-    return el.get("rel") == "author" or "author" in (el.get("itemprop") or "") or bool(_BYLINE_MARK.search(marks))
+        return 0
+    if el.get("rel") == "author" or "author" in (el.get("itemprop") or ""):
+        return 2
+    return int(bool(_BYLINE_MARK.search(f"{el.get('class') or ''} {el.get('id') or ''}")))
+
+
+def _outside_story(el: Any) -> bool:
+    """True when the element sits in a menu, footer, sidebar or comment thread."""
+    for node in el.iterancestors():
+        if node.tag in ("nav", "footer", "aside", "form") or _COMMENTS.search(node.get("class") or ""):
+            return True
+    return False
 
 
 def _byline_text(el: Any) -> str | None:
@@ -157,6 +169,8 @@ def _byline_text(el: Any) -> str | None:
     text = _BYLINE_TAIL.split(text)[0].strip(" ,-–—|•·")
     if not text or len(text) >= 100 or not any(c.isalpha() for c in text) or len(el.xpath(".//a")) > 2:
         return None
+    if _NOT_NAMES.fullmatch(text):
+        return None  # "Sunday, March 15", "Last updated: ..." cut before the date
     return text
 
 
@@ -167,15 +181,17 @@ def _first_heading(root: Any) -> str | None:
 
 
 def byline_element(root: Any) -> str | None:
-    """The names in the first short element marked as the byline (innermost marked element wins)."""
+    """The names in the first short element marked as the byline: rel/itemprop marks before classes."""
     body = root.find("body")
-    for el in (body if body is not None else root).iter():
-        if not _is_byline_mark(el) or any(a.tag in ("nav", "header", "footer") for a in el.iterancestors()):
-            continue
-        inner = [d for d in el.iterdescendants() if _is_byline_mark(d) and _byline_text(d)]
-        text = _byline_text(inner[0]) if inner else _byline_text(el)
-        if text:
-            return text
+    marked = [(el, mark) for el in (body if body is not None else root).iter() if (mark := _byline_mark(el))]
+    for wanted in (2, 1):
+        for el, mark in marked:
+            if mark != wanted or _outside_story(el):
+                continue
+            inner = [d for d in el.iterdescendants() if _byline_mark(d) and _byline_text(d)]
+            text = _byline_text(inner[0]) if inner else _byline_text(el)
+            if text and not canonical_agency(strip_by(text) or ""):  # "AFP" alone is the source, not a byline
+                return text
     return None
 
 

@@ -1,6 +1,6 @@
 """Quality floor on naive text dumps of the html-pages-dev pages (skipped without ../shared/data).
 
-Recorded 2026-11-25: mean body shingle F1 0.862 over 130 pages (the dumps themselves: 0.782);
+Recorded 2026-11-25: mean body shingle F1 0.867 over 130 pages (the dumps themselves: 0.782);
 0.882 over the 99 pages that are not lorem-ipsum fixtures (dumps: 0.727).
 A change that lowers the figure must say so in its commit.
 """
@@ -16,7 +16,7 @@ from storyline.clean.text import clean_text
 from storyline.eval.data import html_pages, html_to_text
 from storyline.eval.metrics import shingle_prf
 
-FLOOR = 0.84
+FLOOR = 0.85
 
 
 @pytest.mark.devdata

@@ -410,3 +410,10 @@ def test_two_named_people_add_up(nlp: Any) -> None:
 def test_hyphenated_number_words(nlp: Any) -> None:
     count = only(nlp, "Thirty-six Egyptian Islamist prisoners died after suffocating on tear gas.")
     assert (count.kind, count.value) == ("killed", 36)
+
+
+def test_scraped_double_spaces(nlp: Any) -> None:
+    count = only(nlp, "At  least  five  soldiers  were   killed  in  the  attack.")
+    assert (count.kind, count.value, count.qualifier) == ("killed", 5, "at least")
+    text = "Two civilians were killed and five others wounded, among  them two policemen, in a car bomb attack."
+    assert [c.value for c in counts_of(nlp, text)] == [2, 5]

@@ -133,16 +133,26 @@ def _in_parentheses(sentence: Span, index: int) -> bool:
 
 def _qualifier(doc: Doc, number: NumberPhrase, floor: int, lex: CountsLexicon) -> tuple[int, str | None]:
     """Where the count phrase starts (before any qualifier) and the normalised qualifier."""
+    before = _words_before(doc, number.start, 3, floor)
     for size in (3, 2, 1):
-        start = number.start - size
-        if start < floor:
-            continue
-        words: Phrase = tuple(t.lower_ for t in doc[start : number.start])
-        if words in lex.qualifiers:
-            return start, lex.qualifiers[words]
+        if len(before) >= size:
+            words: Phrase = tuple(t.lower_ for t in before[-size:])
+            if words in lex.qualifiers:
+                return before[-size].i, lex.qualifiers[words]
     if number.high is not None:
         return number.start - 1, None
     return number.start, None
+
+
+def _words_before(doc: Doc, index: int, size: int, floor: int) -> list[Token]:
+    """Up to ``size`` tokens before ``index``, whitespace tokens skipped ("at  least" in scraped text)."""
+    found: list[Token] = []
+    i = index - 1
+    while i >= floor and len(found) < size:
+        if not doc[i].is_space:
+            found.insert(0, doc[i])
+        i -= 1
+    return found
 
 
 def _is_label_or_unit(doc: Doc, number: NumberPhrase, sentence: Span, lex: CountsLexicon) -> bool:
@@ -221,10 +231,8 @@ def _is_partitive(doc: Doc, number: NumberPhrase) -> bool:
 
 def _is_subset(doc: Doc, start: int, floor: int, lex: CountsLexicon) -> bool:
     """True when the count follows "including", "among them", "of whom": a part of a count given before."""
-    for size in (2, 1):
-        if start - size >= floor and tuple(t.lower_ for t in doc[start - size : start]) in lex.subset:
-            return True
-    return False
+    before = _words_before(doc, start, 2, floor)
+    return any(tuple(t.lower_ for t in before[-size:]) in lex.subset for size in (2, 1) if len(before) >= size)
 
 
 def _counted_noun(doc: Doc, number: NumberPhrase) -> Token | None:
@@ -291,6 +299,8 @@ def _kind_after(anchor: Token, number: NumberPhrase, lex: CountsLexicon) -> str 
         start += 1  # the comma closing an inserted phrase, not one that ends the group's clause
     for i in range(start, min(start + 8, len(doc))):
         token = doc[i]
+        if token.is_space:
+            continue
         if kind_of(token, lex) is not None:
             return None if _is_agent(anchor, token) else _typed(token, anchor, number, lex)
         after_verb = token.lower_ == "and" and doc[i - 1].pos_ == "VERB" and doc[i - 1].lower_ in lex.fillers

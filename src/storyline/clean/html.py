@@ -43,8 +43,8 @@ MIN_LOOSE_WORDS = 8  # a recovered block outside a paragraph-like element needs 
 MIN_WORDS = 3  # a recovered paragraph (not a heading) needs this many words: "$915", "billion" are chart labels
 TITLE_TAGS = frozenset(["h1", "h2"])  # a heading that repeats the title anywhere in the body is the title
 HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
-HEADING_TAGS = frozenset(["h2", "h3", "h4", "h5", "h6"])
-CELL_TAGS = frozenset(["td", "th", "dd", "dt"])  # table cells and list items are short by nature
+SUBHEADINGS = frozenset(["h2", "h3", "h4", "h5", "h6"])
+CELL_TAGS = frozenset(["td", "th", "dd", "dt"])  # table and definition cells are short by nature
 TEXT_TAGS = frozenset(["p", "li", "blockquote", "pre", "dd", "dt", "td", "th"])
 MIN_RUN, MIN_RUN_WORDS = 3, 40  # a repeated run this long is a second copy of the story, not a refrain
 PROSE_WORDS = 12  # ... when its paragraphs average this many words (a repeated table or menu is not prose)
@@ -140,7 +140,7 @@ def _verdict(block: Block, kept: bool, container: Any, memo: dict[Any, str | Non
     if block.link_density > MAX_LINK_DENSITY:
         return "link-list"
     words = len(tokens(block.text))
-    if block.element.tag in HEADING_TAGS or block.element.tag in CELL_TAGS:
+    if block.element.tag in SUBHEADINGS or block.element.tag in CELL_TAGS:
         return None
     if words < MIN_WORDS or (block.element.tag not in TEXT_TAGS and words < MIN_LOOSE_WORDS):
         return "fragment"

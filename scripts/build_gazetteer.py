@@ -46,6 +46,14 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if c.isascii() and c.isalnum()).lower()
 
 
+def ascii_name(name: str) -> str:
+    """A Latin name without diacritics ("Rafaḩ" → "Rafah"); other names unchanged."""
+    if not is_latin(name):
+        return name
+    folded = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return folded if folded.isascii() else name
+
+
 def is_latin(name: str) -> bool:
     """True when every letter of ``name`` is Latin (diacritics allowed): other scripts cannot match English text."""
     return all(not c.isalpha() or unicodedata.name(c, "").startswith("LATIN") for c in name)
@@ -109,7 +117,7 @@ def build_places() -> list[tuple[Any, ...]]:
             else by_code.get((place["countrycode"], str(place.get("admin1code") or "")), "")
         ) or nearest_admin1(place, rg_by_cc)
         admin2 = matches[0]["admin2"] if matches else ""
-        name = matches[0]["name"] if matches else place["name"]  # the ASCII form English news writes
+        name = matches[0]["name"] if matches else ascii_name(place["name"])  # the form English news writes
         rows.append(
             (
                 name,

@@ -417,3 +417,17 @@ def test_scraped_double_spaces(nlp: Any) -> None:
     assert (count.kind, count.value, count.qualifier) == ("killed", 5, "at least")
     text = "Two civilians were killed and five others wounded, among  them two policemen, in a car bomb attack."
     assert [c.value for c in counts_of(nlp, text)] == [2, 5]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("At least 12 people lost their lives in the attack.", ("killed", 12)),
+        ("The blast claimed the lives of 9 people.", ("killed", 9)),
+        ("Some 40 people remain unaccounted for.", ("missing", 40)),
+        ("Five workers were hospitalized after the strike.", ("injured", 5)),
+    ],
+)
+def test_more_phrasings(nlp: Any, text: str, expected: tuple[str, int]) -> None:
+    count = only(nlp, text)
+    assert (count.kind, count.value) == expected

@@ -431,3 +431,8 @@ def test_scraped_double_spaces(nlp: Any) -> None:
 def test_more_phrasings(nlp: Any, text: str, expected: tuple[str, int]) -> None:
     count = only(nlp, text)
     assert (count.kind, count.value) == expected
+
+
+def test_a_whole_doc_works_as_a_sentence(nlp: Any) -> None:
+    doc = nlp("Israeli warplanes struck Khan Yunis, killing 4 civilians.")
+    assert [(c.kind, c.value) for c in find_counts(doc)] == [("killed", 4)]

@@ -168,3 +168,9 @@ def test_future_tense_turns_weekdays_forward(nlp: Any) -> None:
     sent = nlp("The talks will resume on Thursday in Cairo.")[:]
     assert event_date(sent, MONDAY).date == "2023-10-12"
     assert event_date(nlp("The talks resumed on Thursday in Cairo.")[:], MONDAY).date == "2023-10-05"
+
+
+def test_a_whole_doc_works_as_a_sentence(nlp: Any) -> None:
+    doc = nlp("On 9 October 2023, Israeli warplanes struck Khan Yunis.")
+    assert event_date(doc, None).date == "2023-10-09"
+    assert [iso for _, iso, _ in date_expressions(doc)] == ["2023-10-09"]

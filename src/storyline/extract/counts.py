@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from storyline.extract.counts_lexicon import CountsLexicon, Phrase, counts_lexicon, kind_of
+from storyline.extract.counts_lexicon import CountsLexicon, Phrase, as_span, counts_lexicon, kind_of
 from storyline.extract.counts_numbers import NumberPhrase, number_phrases
 from storyline.extract.counts_scope import count_scope
 from storyline.models import Count, CountKind
@@ -29,8 +29,9 @@ _NUMBER_DEPS = {"nummod", "amod", "quantmod", "compound", "nmod", "det"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "dobj", "attr"}
 
 
-def find_counts(sentence: Span) -> list[Count]:
-    """Every typed count of people in the sentence, with doc-level character offsets."""
+def find_counts(sentence: Span | Doc) -> list[Count]:
+    """Every typed count of people in the sentence (a whole Doc works too), with doc-level character offsets."""
+    sentence = as_span(sentence)
     lex = counts_lexicon()
     counts: list[Count] = []
     outside: set[str] = set()  # kinds counted outside parentheses

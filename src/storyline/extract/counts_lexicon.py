@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Span, Token
 
 Phrase = tuple[str, ...]
 
@@ -118,3 +118,8 @@ def _load() -> CountsLexicon:
 def kind_of(token: Token, lex: CountsLexicon) -> str | None:
     """The count kind a word signals, by its text or lemma."""
     return lex.kinds.get(token.lower_) or lex.kinds.get(token.lemma_.lower())
+
+
+def as_span(text: Span | Doc) -> Span:
+    """A sentence Span as given, or the whole of a Doc as one Span."""
+    return cast("Span", text if hasattr(text, "start_char") else text[:])

@@ -21,11 +21,12 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from storyline.extract.counts_lexicon import as_span
 from storyline.extract.dates_patterns import DateLexicon, date_lexicon
 from storyline.models import DatePrecision, Evidence
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["DateResult", "date_expressions", "event_date", "parse_published", "resolve_date_expression"]
 
@@ -196,7 +197,7 @@ def _shift(published: datetime.date, unit: str, offset: int) -> str:
 
 
 def date_expressions(
-    sentence: Span, published: datetime.date | str | None = None
+    sentence: Span | Doc, published: datetime.date | str | None = None
 ) -> list[tuple[Evidence, str, DatePrecision]]:
     """Every resolvable date expression in the sentence: (evidence with doc offsets, ISO date, precision)."""
     return [(evidence, iso, precision) for evidence, iso, precision, _ in _expressions(sentence, published)]
@@ -205,8 +206,9 @@ def date_expressions(
 _Found = tuple[Evidence, str, DatePrecision, str | None]
 
 
-def _expressions(sentence: Span, published: datetime.date | str | None, future: bool = False) -> list[_Found]:
+def _expressions(sentence: Span | Doc, published: datetime.date | str | None, future: bool = False) -> list[_Found]:
     """Date expressions with their role: None (event time), "start", "end" or "report"."""
+    sentence = as_span(sentence)
     lex, anchor, text = date_lexicon(), parse_published(published), sentence.text
     found: list[_Found] = []
     for m in lex.find.finditer(text):
@@ -241,8 +243,9 @@ def _capitalised(expr: str, lex: DateLexicon) -> bool:
     return True
 
 
-def event_date(sentence: Span, published: datetime.date | str | None, trigger: Token | None = None) -> DateResult:
+def event_date(sentence: Span | Doc, published: datetime.date | str | None, trigger: Token | None = None) -> DateResult:
     """The date of the event in the sentence: the expression nearest the trigger, else the publication date."""
+    sentence = as_span(sentence)
     verb = trigger if trigger is not None else (sentence.root if len(sentence) else None)
     future = verb is not None and _speaks_of_future(verb)
     candidates = [c for c in _expressions(sentence, published, future) if c[3] != "end"]

@@ -60,6 +60,7 @@ def build_events(
         event.fatalities = _fatalities(event.counts, ctx)
         event.actor2 = event.actor2 or _victims(event)
         _localise(event)
+        event.actor2 = event.actor2 or _local_victims(event)
         event.acled_event_type, event.acled_sub_event_type = _acled(event, det, lemmas)
         event.attribution = attribution
         events.append(shift(event, offset))
@@ -192,6 +193,15 @@ def _victims(event: Event) -> Actor | None:
             if iso:
                 return Actor(count.of, actor_name(iso, "CVL", count.of), iso, "CVL", count.start, count.end)
     return None
+
+
+def _local_victims(event: Event) -> Actor | None:
+    """People killed or hurt with no nationality given: civilians of the event place's country (ACLED practice)."""
+    hurt = [c for c in event.counts if c.kind in ("killed", "injured", "missing", "hostages")]
+    country = event.location.country if event.location else None
+    if event.type != "ASSAULT" or not hurt or not country:
+        return None
+    return Actor(hurt[0].text, actor_name(country, "CVL", hurt[0].text), country, "CVL", hurt[0].start, hurt[0].end)
 
 
 def _localise(event: Event) -> None:

@@ -29,7 +29,7 @@ def find_attribution(sent: Span, doc_actors: DocActors, trigger: Token | None = 
     if trigger is not None:
         verbs.sort(key=lambda v: 0 if v in trigger.ancestors else 1)
     for verb in verbs:
-        if verb is trigger:
+        if trigger is not None and verb.i == trigger.i:
             continue
         found = _speech(verb, sent, doc_actors)
         if found is not None:

@@ -91,7 +91,7 @@ def _inherited_subject(verb: Token, index: MentionIndex) -> Mention | None:
     """The subject of the clause a participle or infinitive hangs on ("..., killing 12" → who killed)."""
     token = verb
     for _ in range(4):
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
         subject = _child(token, "nsubj")
@@ -137,7 +137,7 @@ def _governing_verb(noun: Token) -> Token | None:
     """The verb a noun hangs on as object, through "of"/"with" phrases ("escaping with dozens of hostages")."""
     token = noun
     for _ in range(5):
-        if token.head is token or token.dep_ not in ("dobj", "attr", "pobj", "prep"):
+        if token.head.i == token.i or token.dep_ not in ("dobj", "attr", "pobj", "prep"):
             return None
         token = token.head
         if token.pos_ in ("VERB", "AUX"):

@@ -56,7 +56,7 @@ def _from_governors(trigger: Token, cues: dict[str, dict[str, str]], through_mod
     table = cues.get("governor", {})
     token = trigger
     for _ in range(_MAX_CLIMB):
-        if token.head is token or (not through_modifiers and token.dep_ in ("acl", "relcl")):
+        if token.head.i == token.i or (not through_modifiers and token.dep_ in ("acl", "relcl")):
             return None
         token = token.head
         lemma = token.lemma_.lower()
@@ -71,7 +71,7 @@ def _from_aux(trigger: Token, cues: dict[str, dict[str, str]]) -> str | None:
     """A modal or conditional marker of the trigger's clause (or of the verb a nominal trigger hangs on)."""
     table = cues.get("aux", {})
     verb = trigger
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     for child in verb.children:
         if child.dep_ in ("aux", "mark", "auxpass") and child.lower_ in table:

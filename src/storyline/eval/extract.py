@@ -1,0 +1,192 @@
+"""Score extraction (`storyline eval extract`) on the dev gold in ``../shared/data``.
+
+- PLOVER GSR (openeventdata/PLOVER, CC BY-SA 4.0): event type of the first event (accuracy, macro-F1; old
+  type names mapped to the 16-type ontology), and actor1/actor2 country and sector P/R/F1 against the gold
+  source/target actors.
+- casualty-mentions (hollyjackson/casualty_mentions_nyt, MIT): victim side (israel/palestine/both) from
+  the victims of the extracted violent events, macro-F1.
+- event-location (ahalterman/event_location, MIT): the first event's place against the gold place spans,
+  through the whole extraction; plus ``storyline.eval.places.score_event_locations`` when importable.
+- the seed article: the acceptance checks of DESIGN.md as booleans.
+Every subsample is deterministic (every k-th item), so figures are comparable run to run.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import json
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from storyline.eval.metrics import macro_f1, prf
+from storyline.extract import extract_many
+from storyline.models import Event
+
+# PLOVER GSR uses type names from before the 16-type ontology.
+_OLD_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
+# CAMEO country codes in the GSR that differ from ISO3.
+_CAMEO_ISO = {"JAP": "JPN", "GER": "DEU", "UK": "GBR", "ROM": "ROU", "SER": "SRB", "BOS": "BIH", "LEB": "LBN"}
+SIDE_BY_COUNTRY = {"ISR": "israel", "PSE": "palestine"}
+SEED = Path(__file__).resolve().parents[3] / "samples" / "gaza-2023" / "reuters-2023-10-09-qatar-talks.txt"
+
+
+def every_kth(items: Sequence[Any], limit: int | None) -> list[Any]:
+    """At most ``limit`` items spread evenly over the sequence (all when no limit)."""
+    if limit is None or limit >= len(items):
+        return list(items)
+    step = len(items) / limit
+    return [items[int(i * step)] for i in range(limit)]
+
+
+def _gsr_actors(value: Any) -> list[dict[str, str]]:
+    """A GSR source/target field as a list of actor dicts."""
+    return [a for a in value if isinstance(a, dict)] if isinstance(value, list) else []
+
+
+def _actor_scores(pairs: list[tuple[set[str], str | None]]) -> dict[str, float]:
+    """Micro P/R/F1 of predicted codes against gold code sets (items with neither are skipped)."""
+    tp = sum(1 for gold, got in pairs if got is not None and got in gold)
+    predicted = sum(1 for _, got in pairs if got is not None)
+    expected = sum(1 for gold, _ in pairs if gold)
+    return prf(tp, predicted, expected).as_dict()
+
+
+def score_plover_gsr(data_dir: Path, limit: int | None = None) -> dict[str, Any]:
+    """Event type and actor country/sector scores on the PLOVER GSR sentences."""
+    records = json.loads((data_dir / "plover-gsr" / "PLOVER_GSR_CAMEO.txt").read_text(encoding="utf-8"))
+    records = every_kth([r for r in records if r.get("event") != "DOCUMENT" and r.get("text")], limit)
+    results = list(extract_many([(r["text"], None) for r in records]))
+    gold_types = [_OLD_TYPES.get(r["event"], r["event"]) for r in records]
+    got_types = [events[0].type if events else "NONE" for events in results]
+    out: dict[str, Any] = {
+        "sentences": len(records),
+        "type_accuracy": round(sum(g == p for g, p in zip(gold_types, got_types, strict=True)) / len(records), 4),
+        "type_macro_f1": round(macro_f1(gold_types, got_types), 4),
+        "detected": round(sum(bool(e) for e in results) / len(records), 4),
+    }
+    for role, field in (("source", "actor1"), ("target", "actor2")):
+        countries, sectors = [], []
+        for record, events in zip(records, results, strict=True):
+            gold = _gsr_actors(record.get(role))
+            actor = getattr(events[0], field) if events else None
+            codes = {_CAMEO_ISO.get(a.get("code", ""), a.get("code", "")) for a in gold}
+            countries.append(
+                ({c for c in codes if len(c) == 3 and c not in ("IGO", "NGO")}, actor.country if actor else None)
+            )
+            gold_sectors = {a["sector"][:3] for a in gold if a.get("sector") and a["sector"][:3] != "***"}
+            sectors.append((gold_sectors, actor.sector if actor and gold_sectors else None))
+        out[f"{role}_country"] = _actor_scores(countries)
+        out[f"{role}_sector"] = _actor_scores(sectors)
+    return out
+
+
+def victim_side(events: list[Event]) -> str:
+    """israel / palestine / both / none: whose people the violent events of a sentence killed or hurt."""
+    sides = set()
+    for event in events:
+        if event.type != "ASSAULT" and not event.counts:
+            continue
+        actor = event.actor2
+        if actor is not None and actor.country in SIDE_BY_COUNTRY:
+            sides.add(SIDE_BY_COUNTRY[actor.country])
+    if not sides:
+        return "none"
+    return "both" if len(sides) > 1 else sides.pop()
+
+
+def score_casualty_mentions(data_dir: Path, limit: int | None = None) -> dict[str, Any]:
+    """Victim-side macro-F1 on the casualty-mentions sentences."""
+    rows = []
+    for path in sorted((data_dir / "casualty-mentions-dev").glob("*.csv")):
+        with path.open(encoding="utf-8") as handle:
+            rows += [r for r in csv.DictReader(handle) if r.get("category") in ("israel", "palestine", "both")]
+    rows = every_kth(rows, limit)
+    texts = [(" ".join(r["sentence"].split()), _published(r.get("article_date", ""))) for r in rows]
+    got = [victim_side(events) for events in extract_many(texts)]
+    gold = [r["category"] for r in rows]
+    return {
+        "sentences": len(rows),
+        "side_macro_f1": round(macro_f1(gold, got, labels=("israel", "palestine", "both")), 4),
+        "side_accuracy": round(sum(g == p for g, p in zip(gold, got, strict=True)) / max(len(rows), 1), 4),
+        "no_side": round(got.count("none") / max(len(rows), 1), 4),
+    }
+
+
+def _published(us_date: str) -> str | None:
+    """ "10/13/2023" → "2023-10-13"."""
+    parts = us_date.strip().split("/")
+    if len(parts) != 3 or not all(p.isdigit() for p in parts):
+        return None
+    return f"{parts[2]}-{int(parts[0]):02d}-{int(parts[1]):02d}"
+
+
+def score_event_places(data_dir: Path, limit: int | None = None) -> dict[str, Any]:
+    """The first extracted event's place against the gold place spans of event-location dev sentences."""
+    path = data_dir / "event-location-dev" / "labeled_text_dev.jsonl.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        rows = every_kth([json.loads(line) for line in handle], limit)
+    golds = [[(s["start"], s["end"]) for s in r["spans"] if s["label"] == "LOCATION"] for r in rows]
+    correct = with_place = located = 0
+    for gold, events in zip(golds, extract_many([(r["text"], None) for r in rows]), strict=True):
+        place = events[0].location if events else None
+        if place is not None and place.start is not None and place.end is not None:
+            located += 1
+            correct += any(place.start < e and s < place.end for s, e in gold)
+        with_place += bool(gold)
+    return {
+        "sentences": len(rows),
+        "accuracy": round(correct / max(with_place, 1), 4),
+        "located": round(located / max(len(rows), 1), 4),
+    }
+
+
+def _places_module_scores(data_dir: Path, limit: int | None) -> dict[str, Any] | None:
+    """The places engineer's own event-location scorer, when it is there."""
+    try:
+        from storyline.eval.places import score_event_locations
+    except ImportError:
+        return None
+    return dict(score_event_locations(data_dir, limit))
+
+
+def seed_checks(seed_path: Path = SEED) -> dict[str, bool]:
+    """The DESIGN.md acceptance checks on the seed article."""
+    text = seed_path.read_text(encoding="utf-8")
+    events = next(extract_many([(text, "2023-10-09")]))
+    assaults = [e for e in events if e.type == "ASSAULT" and e.mode != "abduct"]
+    top = assaults[0] if assaults else None
+    killed = [c for c in top.counts if c.kind == "killed"] if top else []
+    keys = [(e.type, e.mode, e.evidence.text.strip()[-80:]) for e in events]
+    return {
+        "consult_qatar_hamas": any(e.type == "CONSULT" and e.actor1 and e.actor1.country == "QAT" for e in events),
+        "exchange_not_done": any(
+            any(c.value == 36 for c in e.counts) and e.status in ("proposed", "negotiating") for e in events
+        ),
+        "assault_by_hamas": bool(top and top.actor1 and top.actor1.name == "Hamas"),
+        "killed_more_than_700": bool(killed and killed[0].value == 700 and killed[0].qualifier == "more than"),
+        "abduction": any(e.mode == "abduct" for e in events),
+        "since_saturday_night": any(e.date == "2023-10-07" for e in events),
+        "source_told_reuters": any(e.attribution and e.attribution.via == "Reuters" for e in events),
+        "offsets_match": all(text[e.evidence.start : e.evidence.end] == e.evidence.text for e in events),
+        "each_fact_once": len(keys) == len(set(keys)),
+    }
+
+
+def evaluate(data_dir: Path, limit: int | None = None) -> dict[str, Any]:
+    """All extraction figures; ``limit`` caps each gold set (deterministic subsample)."""
+    started = time.perf_counter()
+    figures: dict[str, Any] = {
+        "plover_gsr": score_plover_gsr(data_dir, limit),
+        "casualty_mentions": score_casualty_mentions(data_dir, limit),
+        "event_location_extract": score_event_places(data_dir, limit),
+        "seed": seed_checks(),
+    }
+    places = _places_module_scores(data_dir, limit)
+    if places is not None:
+        figures["event_location_places"] = places
+    figures["limit"] = limit
+    figures["seconds"] = round(time.perf_counter() - started, 1)
+    return figures

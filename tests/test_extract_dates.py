@@ -174,3 +174,11 @@ def test_a_whole_doc_works_as_a_sentence(nlp: Any) -> None:
     doc = nlp("On 9 October 2023, Israeli warplanes struck Khan Yunis.")
     assert event_date(doc, None).date == "2023-10-09"
     assert [iso for _, iso, _ in date_expressions(doc)] == ["2023-10-09"]
+
+
+def test_range_start_takes_the_year_of_its_end(nlp: Any) -> None:
+    sent = nlp("The weekly average stands at 39, compared with 21 incidents between 1 January and 6 October 2023.")[:]
+    found = [iso for _, iso, _ in date_expressions(sent, datetime.date(2023, 12, 3))]
+    assert found == ["2023-01-01", "2023-10-06"]
+    sent = nlp("Between 28 December and 3 January 2024, 50 people were killed.")[:]
+    assert [iso for _, iso, _ in date_expressions(sent, datetime.date(2024, 1, 5))] == ["2023-12-28", "2024-01-03"]

@@ -226,8 +226,27 @@ def _expressions(sentence: Span | Doc, published: datetime.date | str | None, fu
             if "(" in text[previous[0].end - sentence.start_char : m.start()] and text[m.end() : m.end() + 1] == ")":
                 end += 1  # "Today (20 October)"
         evidence = Evidence(text[start - sentence.start_char : end - sentence.start_char], start, end)
+        if found and _RANGE_GAP.match(text[found[-1][0].end - sentence.start_char : m.start()]):
+            found[-1] = _range_start(found[-1], resolved[0], lex)
         found.append((evidence, *resolved, role))
     return found
+
+
+_RANGE_GAP = re.compile(r"^\s*(?:and|to|until|till|through|-|–|—)\s*$")
+
+
+def _range_start(first: _Found, end_iso: str, lex: DateLexicon) -> _Found:
+    """ "between 1 January and 6 October 2023": a year-less start takes the latest year not after the end."""
+    evidence, iso, precision, role = first
+    if re.search(r"\b\d{4}\b", evidence.text) or precision not in ("day", "month"):
+        return first
+    end = datetime.date.fromisoformat(end_iso)
+    start = datetime.date.fromisoformat(iso)
+    for year in (end.year, end.year - 1):
+        moved = _safe_date(year, start.month, start.day)
+        if moved is not None and moved <= end:
+            return evidence, moved.isoformat(), precision, role
+    return first
 
 
 def _adjacent(text: str, end: int, start: int) -> bool:

@@ -17,34 +17,36 @@ from storyline.models import content_hash
 from storyline.store import Store
 from test_pipeline import write_corpus
 
-N = 400
+N = 250
 
 
-def counts(db: Path) -> tuple[int, int]:
-    """(documents, articles) as another process sees them right now; (0, 0) before the tables exist."""
+def counts(db: Path) -> tuple[int, int, int]:
+    """(documents, articles, articles extracted) as another process sees them now; zeros before the tables exist."""
     try:
         with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5) as conn:
             docs = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
             arts = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-            return int(docs), int(arts)
+            done = conn.execute("SELECT count(*) FROM article_stages WHERE stage = 'extract'").fetchone()[0]
+            return int(docs), int(arts), int(done)
     except sqlite3.Error:
-        return 0, 0
+        return 0, 0, 0
 
 
-def run_and_kill(corpus: Path, db: Path, killed_when: str, sig: int = signal.SIGKILL) -> tuple[int, int]:
-    """Start `storyline run` and send ``sig`` once ``killed_when`` ("ingest" or "clean") is half-way."""
+def run_and_kill(corpus: Path, db: Path, killed_when: str, sig: int = signal.SIGKILL) -> tuple[int, int, int]:
+    """Start `storyline run` and send ``sig`` once ``killed_when`` ("ingest", "clean", "extract") is under way."""
     env = {**os.environ, "STORYLINE_WORKERS": "1"}
     cmd = [sys.executable, "-m", "storyline", "run", str(corpus), "--db", str(db)]
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
         while proc.poll() is None:
-            docs, arts = counts(db)
-            if (killed_when == "ingest" and 0 < docs < N) or (killed_when == "clean" and 0 < arts < N // 2):
+            docs, arts, extracted = counts(db)
+            under_way = {"ingest": 0 < docs < N, "clean": 0 < arts < N // 2, "extract": 0 < extracted < N}
+            if under_way[killed_when]:
                 proc.send_signal(sig)
                 _, err = proc.communicate(timeout=60)
                 if sig == signal.SIGINT:
                     assert proc.returncode == 130 and "interrupted" in err and "Traceback" not in err
-                return docs, arts
+                return docs, arts, extracted
             time.sleep(0.005)
     finally:
         if proc.poll() is None:
@@ -52,32 +54,56 @@ def run_and_kill(corpus: Path, db: Path, killed_when: str, sig: int = signal.SIG
     pytest.fail(f"`storyline run` finished before it could be killed during {killed_when}")
 
 
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Path], Path]:
+    """The generated corpus, its files, and a store made from it by an uninterrupted run (the reference)."""
+    folder = tmp_path_factory.mktemp("resume")
+    paths = write_corpus(folder / "corpus", N)
+    with Store.open(str(folder / "reference.db")) as reference:
+        pipeline.run(reference, [str(folder / "corpus")])
+    return folder / "corpus", paths, folder / "reference.db"
+
+
 @pytest.mark.parametrize(
-    ("killed_when", "sig"), [("ingest", signal.SIGKILL), ("clean", signal.SIGKILL), ("clean", signal.SIGINT)]
+    ("killed_when", "sig"),
+    [("ingest", signal.SIGKILL), ("clean", signal.SIGKILL), ("extract", signal.SIGKILL), ("clean", signal.SIGINT)],
 )
-def test_a_killed_run_resumes_without_loss_or_duplicates(tmp_path: Path, killed_when: str, sig: int) -> None:
-    paths = write_corpus(tmp_path / "corpus", N)
+def test_a_killed_run_resumes_without_loss_or_duplicates(
+    tmp_path: Path, corpus: tuple[Path, list[Path], Path], killed_when: str, sig: int
+) -> None:
+    folder, paths, reference_db = corpus
     db = tmp_path / "killed.db"
-    seen = run_and_kill(tmp_path / "corpus", db, killed_when, sig)
+    seen = run_and_kill(folder, db, killed_when, sig)
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    after_kill = counts(db)
-    assert after_kill[0] < N or after_kill[1] < N, f"nothing left to resume (seen {seen})"
+    assert min(counts(db)) < N, f"nothing left to resume (seen {seen})"
 
     done = subprocess.run(
-        [sys.executable, "-m", "storyline", "run", str(tmp_path / "corpus"), "--db", str(db)],
+        [sys.executable, "-m", "storyline", "run", str(folder), "--db", str(db)],
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=300,
     )
     assert done.returncode == 0, done.stderr
-    with Store.open(str(db)) as store, Store.open(str(tmp_path / "reference.db")) as reference:
-        pipeline.run(reference, [str(tmp_path / "corpus")])
-        resumed_docs = {d for d in _ids(store, "documents")}
-        assert resumed_docs == {content_hash(p.read_bytes()) for p in paths}
+    with Store.open(str(db)) as store, Store.open(str(reference_db)) as reference:
+        assert set(_ids(store, "documents")) == {content_hash(p.read_bytes()) for p in paths}
         assert store.counts().pending == 0
         assert {a.id: a for a in store.articles()} == {a.id: a for a in reference.articles()}
         assert {(f.source, f.reason) for f in store.failures()} == {(f.source, f.reason) for f in reference.failures()}
+        assert _events(store) == _events(reference)
+        assert store.counts().groups == reference.counts().groups
+        assert _marks(store) == _marks(reference) and len(_marks(store)) == 2 * store.counts().articles
+
+
+def _events(store: Store) -> list[tuple[str, int, str]]:
+    """Every stored event as (article, ordinal, type), sorted."""
+    return sorted((e["article_id"], e.get("ordinal", 0), e["type"]) for e in store.events())
+
+
+def _marks(store: Store) -> list[tuple[str, str]]:
+    """Every (article, step) mark: which steps have run on which articles."""
+    with store.reading() as conn:
+        return sorted((r[0], r[1]) for r in conn.exec_driver_sql("SELECT article_id, stage FROM article_stages"))
 
 
 def _ids(store: Store, table: str) -> list[str]:

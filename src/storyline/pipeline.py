@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 from storyline import settings
 from storyline.dedup.persist import count_pending as count_pending_dedup
 from storyline.dedup.persist import dedup_step
-from storyline.errors import InputError
+from storyline.errors import InputError, UsageError
 from storyline.extract.step import count_pending as count_pending_extract
 from storyline.extract.step import extract_step
 from storyline.models import Article, Document
@@ -148,17 +148,17 @@ def clean_step(store: Store, progress: Progress | None = None) -> StepReport:
         while batch := store.pending_documents(version, BATCH_SIZE, after=after):
             after = batch[-1].id
             results = clean_batch(batch)
+            articles = [r for r in results if isinstance(r, Article)]
             with store.atomic() as conn:
+                store.save_articles(conn, articles, version)
                 for doc, result in zip(batch, results, strict=True):
-                    report.seen += 1
-                    if isinstance(result, Article):
-                        store.save_article(conn, result, version)
-                        report.done += 1
-                        continue
-                    error_type, message, where = result
-                    error = error_type(message, where=where)
-                    store.fail_document(conn, doc, error, clean_version=version)
-                    report.dropped[error.reason] += 1
+                    if not isinstance(result, Article):
+                        error_type, message, where = result
+                        error = error_type(message, where=where)
+                        store.fail_document(conn, doc, error, clean_version=version)
+                        report.dropped[error.reason] += 1
+            report.seen += len(batch)
+            report.done += len(articles)
             if progress:
                 progress.advance(len(batch))
     return report
@@ -169,6 +169,18 @@ STEPS: list[Step] = [
     Step("dedup", dedup_step, count_pending_dedup),
     Step("extract", extract_step, count_pending_extract),
 ]
+
+
+def steps_named(names: str | Sequence[str] | None) -> list[Step]:
+    """The steps of ``STEPS`` with these names (a list or "clean,dedup"), in pipeline order; all when None."""
+    if names is None:
+        return list(STEPS)
+    wanted = [n.strip() for n in names.split(",")] if isinstance(names, str) else list(names)
+    known = [step.name for step in STEPS]
+    unknown = [n for n in wanted if n not in known]
+    if unknown or not wanted:
+        raise UsageError(f"unknown step {', '.join(unknown) or '(none)'}; steps are: {', '.join(known)}")
+    return [step for step in STEPS if step.name in wanted]
 
 
 # -- the jobs -------------------------------------------------------------------------------------
@@ -226,11 +238,15 @@ def _counted(items: Iterable[T], progress: Progress) -> Iterator[T]:
 
 
 def run(
-    store: Store, inputs: Iterable[str], options: ReadOptions | None = None, progress: Progress | None = None
+    store: Store,
+    inputs: Iterable[str],
+    options: ReadOptions | None = None,
+    progress: Progress | None = None,
+    steps: Sequence[Step] | None = None,
 ) -> RunReport:
-    """The main job: ingest ``inputs``, then process everything pending."""
+    """The main job: ingest ``inputs``, then process everything pending (with ``steps``, default all)."""
     read = ingest(store, inputs, options, progress)
-    return RunReport(read, process(store, progress=progress))
+    return RunReport(read, process(store, steps=steps, progress=progress))
 
 
 __all__ = [
@@ -245,4 +261,5 @@ __all__ = [
     "ingest",
     "process",
     "run",
+    "steps_named",
 ]

@@ -35,6 +35,12 @@ def db_option(func: F) -> F:
     )(func)
 
 
+def steps_option(func: F) -> F:
+    """The ``--steps`` option of the commands that process."""
+    names = ",".join(step.name for step in pipeline.STEPS)
+    return click.option("--steps", metavar="NAMES", help=f"Only these steps, comma-separated (default: {names}).")(func)
+
+
 def read_options(func: F) -> F:
     """Options naming the fields of tabular input (JSON Lines, JSON, CSV)."""
     for name in ("id", "url", "title", "date", "text"):
@@ -183,24 +189,27 @@ def ingest_command(inputs: tuple[str, ...], db: str | None, **fields: str | None
 
 @cli.command("process")
 @db_option
+@steps_option
 @click.option("--retry-failed", is_flag=True, help="Try documents that failed cleaning again.")
-def process_command(db: str | None, retry_failed: bool) -> None:
+def process_command(db: str | None, steps: str | None, retry_failed: bool) -> None:
     """Run the pipeline steps over what is pending in the store (resumes after a crash)."""
     with opened(db) as store:
         if retry_failed:
             click.echo(f"retrying {store.retry_failed('clean')} documents that failed cleaning", err=True)
-        echo_process(pipeline.process(store, progress=BarProgress()))
+        echo_process(pipeline.process(store, steps=pipeline.steps_named(steps), progress=BarProgress()))
         echo_summary(store, db)
 
 
 @cli.command("run")
 @click.argument("inputs", nargs=-1, required=True, metavar="PATH|URL...")
 @db_option
+@steps_option
 @read_options
-def run_command(inputs: tuple[str, ...], db: str | None, **fields: str | None) -> None:
+def run_command(inputs: tuple[str, ...], db: str | None, steps: str | None, **fields: str | None) -> None:
     """The main job: read the inputs into the store, process them, and say where to look."""
+    chosen = pipeline.steps_named(steps)
     with opened(db) as store:
-        report = pipeline.run(store, inputs, _options(fields), BarProgress())
+        report = pipeline.run(store, inputs, _options(fields), BarProgress(), chosen)
         echo_ingest(report.ingest)
         echo_process(report.process)
         echo_summary(store, db)

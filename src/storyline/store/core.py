@@ -356,7 +356,7 @@ class Store:
             ]
 
     def counts(self) -> Counts:
-        """How many documents (and still pending), articles, failures, duplicate groups and events are stored."""
+        """How many documents (and still pending), articles, failures, duplicate groups (2+ copies), events."""
         docs = schema.documents
         with self.reading() as conn:
 
@@ -368,9 +368,14 @@ class Store:
                 pending=count(select(func.count()).select_from(docs).where(docs.c.status == "pending")),
                 articles=count(select(func.count()).select_from(schema.articles)),
                 failures=count(select(func.count()).select_from(schema.failures)),
-                groups=count(select(func.count(func.distinct(schema.dedup_members.c.group_id)))),
+                groups=count(select(func.count()).select_from(self._multi_groups().subquery())),
                 events=count(select(func.count()).select_from(schema.events)),
             )
+
+    def _multi_groups(self) -> Select[Any]:
+        """Group ids with more than one member (every article is in a group, most of them alone)."""
+        members = schema.dedup_members
+        return select(members.c.group_id).group_by(members.c.group_id).having(func.count() > 1)
 
     def _resolve_id(self, conn: Connection, table: Table, prefix: str) -> str | None:
         """The full id in ``table`` that is ``prefix`` or uniquely starts with it."""

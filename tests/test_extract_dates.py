@@ -182,3 +182,9 @@ def test_range_start_takes_the_year_of_its_end(nlp: Any) -> None:
     assert found == ["2023-01-01", "2023-10-06"]
     sent = nlp("Between 28 December and 3 January 2024, 50 people were killed.")[:]
     assert [iso for _, iso, _ in date_expressions(sent, datetime.date(2024, 1, 5))] == ["2023-12-28", "2024-01-03"]
+
+
+def test_two_days_of_one_month_start_on_the_first(nlp: Any) -> None:
+    assert resolve_date_expression("between 26 and 28 January", datetime.date(2024, 1, 29)) == ("2024-01-26", "day")
+    sent = nlp("Between the afternoons of 26 and 28 January, 339 Palestinians were reportedly killed.")[:]
+    assert event_date(sent, datetime.date(2024, 1, 29)).date == "2024-01-26"

@@ -32,12 +32,12 @@ __all__ = ["DateResult", "date_expressions", "event_date", "parse_published", "r
 
 Resolved = tuple[str, DatePrecision]
 _LEAD = re.compile(
-    r"^(?:(?:on|in|at|since|from|during|until|till|through|by|as\s+of|starting|beginning|the|early\s+hours\s+of"
+    r"^(?:(?:on|in|at|since|from|between|during|until|till|through|by|as\s+of|starting|beginning|the|early\s+hours\s+of"
     r"|(?:morning|afternoon|evening|night)\s+of)\s+)+"
 )
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _DAY_RANGE = re.compile(
-    r"^(\d{1,2})(?:st|nd|rd|th)?\s*[-–]\s*\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+)\.?(?:,?\s+(\d{4}))?$"
+    r"^(\d{1,2})(?:st|nd|rd|th)?\s*(?:[-–]|\s(?:and|to)\s)\s*\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+)\.?(?:,?\s+(\d{4}))?$"
 )
 _DAY_MONTH = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+)\.?(?:,?\s+(\d{4}))?$")
 _MONTH_DAY = re.compile(r"^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?$")

@@ -58,7 +58,7 @@ def date_lexicon() -> DateLexicon:
     ago = rf"(?:\d{{1,3}}|{_alternation(list(numbers))})\s+(?:{_alternation(list(units))})s?\s+ago"
     alternatives = [
         r"\d{4}-\d{2}-\d{2}",
-        rf"{day}\s*[-–]\s*{day}\s+(?:of\s+)?{month}(?:,?\s+{year})?",
+        rf"{day}\s*(?:[-–]|\s(?:and|to)\s)\s*{day}\s+(?:of\s+)?{month}(?:,?\s+{year})?",
         rf"{day}\s+(?:of\s+)?{month}(?:,?\s+{year})?",
         rf"{month}\s+{day}(?:,?\s+{year})?(?![\d:])",
         rf"(?:(?:early|mid|late)[\s-]+)?{month}\s+{year}",

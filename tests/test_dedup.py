@@ -101,6 +101,7 @@ def test_odd_inputs_neither_crash_nor_join() -> None:
         ("long", long_text),
         ("arabic", "قال مسؤولون في وزارة الصحة إن عشرات الأشخاص قتلوا في غارة جوية على مخيم للاجئين. " * 3),
         ("chinese", "以色列国防军表示，他们在加沙北部开展了地面行动。联合国呼吁立即停火。"),
+        ("surrogate", "\ud800 a lone surrogate and a NUL \x00 in otherwise plain text, as scrapers leave them."),
         ("russian", "Министерство здравоохранения сообщило о десятках погибших в результате авиаудара по лагерю."),
     ]
     found = groups(items)

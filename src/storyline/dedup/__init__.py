@@ -10,6 +10,7 @@ dedup step); ``groups(store)`` lists the stored groups with their sources (site,
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from storyline.dedup.sources import SyndicationGroup
     from storyline.store import Store
 
+log = logging.getLogger(__name__)
 CHUNK = 1_000  # documents hashed together: large enough for numpy and rensa, small enough for memory
 TEMPLATE_WINDOW = 5_000  # raw pages held at once so that site templates are learned before stripping
 
@@ -62,11 +64,17 @@ def page_words(texts: Sequence[str], templates: Templates | None = None) -> list
     pages = [page_lines(text) for text in texts]
     for lines in pages:
         templates.learn(lines)
-    out = []
-    for lines in pages:
+    return [_page_words(lines, templates) for lines in pages]
+
+
+def _page_words(lines: list[str], templates: Templates) -> bytes:
+    """One page's comparable words; a page that breaks the text path compares as empty (a singleton)."""
+    try:
         words = comparable_text(templates.strip(lines))
-        out.append(words if word_count(words) >= MIN_WORDS else comparable_text(lines))
-    return out
+        return words if word_count(words) >= MIN_WORDS else comparable_text(lines)
+    except Exception:  # one odd page must not stop a batch of thousands; it is logged and kept apart
+        log.warning("dedup: could not normalise a page of %d lines; it stays in a group of its own", len(lines))
+        return b""
 
 
 def sign(texts: Sequence[str], params: Params, templates: Templates | None = None) -> Signed:

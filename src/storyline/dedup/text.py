@@ -75,7 +75,7 @@ def page_lines(text: str) -> list[str]:
 
 def words_of(lines: list[str]) -> bytes:
     """The folded lines as one byte string of words separated by single spaces (ASCII punctuation dropped)."""
-    return b" ".join(fold("\n".join(lines)).encode("utf-8").translate(_TO_SPACE).split())
+    return b" ".join(fold("\n".join(lines)).encode("utf-8", "replace").translate(_TO_SPACE).split())
 
 
 def comparable_text(lines: list[str], min_words: int = MIN_WORDS) -> bytes:

@@ -34,6 +34,7 @@ _NAME_PATTERNS = {
     "REF": "Refugees/IDPs ({c})",
 }
 _BARE_NAMES = {"CVL": "Civilians", "PRO": "Protesters", "RIO": "Rioters", "UAF": "Unidentified Armed Group"}
+_NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 ARMED = frozenset({"MIL", "REB", "UAF", "COP", "SPY"})
 # Sectors that take the country of the event's place when the text gives none (as ACLED codes them).
 LOCAL_SECTORS = frozenset({"CVL", "PRO", "RIO", "COP", "HLH", "MED", "REF"})
@@ -147,7 +148,7 @@ def sector_of(token: Token) -> str | None:
 def _chunk_mention(chunk: Span, doc_actors: DocActors) -> Mention | None:
     """The actor a noun chunk names, if any."""
     head = chunk.root
-    if head.pos_ == "PRON":
+    if head.pos_ == "PRON" or head.ent_type_ in _NOT_ACTOR_ENTS:
         return None
     start, end = chunk.start_char, chunk.end_char
     found = doc_actors.within(start, end)

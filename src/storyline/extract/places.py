@@ -105,7 +105,7 @@ def _split_list(span: Span) -> Iterator[Span]:
     """The items of a span that lists names ("Kyiv and Kharkiv" tagged as one WORK_OF_ART)."""
     start = span.start
     for token in span:
-        if token.dep_ == "cc" or token.text in (",", ";"):
+        if token.dep_ == "cc" or token.text in (",", ";", "(", ")"):
             if token.i > start:
                 yield span.doc[start : token.i]
             start = token.i + 1
@@ -140,18 +140,19 @@ def _extend(span: Span | None, gaz: Gazetteer) -> Span | None:
     return span
 
 
+_GLUE = frozenset({"-", "al", "el", "au", "de", "du", "la", "sur"})  # "Port-au-Prince"
+
+
 def _proper_runs(sentence: Span) -> Iterator[Span]:
     """Maximal runs of proper nouns (with inner "al-"/"de" glue) not inside an entity."""
     doc, i = sentence.doc, sentence.start
     while i < sentence.end:
         if doc[i].pos_ == "PROPN" and not doc[i].ent_type_:
             j = i + 1
-            while (
-                j < sentence.end
-                and (doc[j].pos_ == "PROPN" or doc[j].text in ("-", "al", "el"))
-                and not doc[j].ent_type_
-            ):
+            while j < sentence.end and (doc[j].pos_ == "PROPN" or doc[j].text in _GLUE) and not doc[j].ent_type_:
                 j += 1
+            while j > i + 1 and doc[j - 1].text in _GLUE:
+                j -= 1
             yield doc[i:j]
             i = j
         else:

@@ -40,6 +40,7 @@ class SentenceContext:
     modules: dict[str, ModuleType | None]
     places: list[Location] = field(default_factory=list)
     attributions: list[Attribution] = field(default_factory=list)
+    prominence: dict[int, int] = field(default_factory=dict)  # id(event) → depth of its trigger in the parse
 
 
 def build_events(
@@ -64,7 +65,16 @@ def build_events(
         event.acled_event_type, event.acled_sub_event_type = _acled(event, det, lemmas)
         event.attribution = attribution
         events.append(shift(event, offset))
+        ctx.prominence[id(event)] = _depth(det.main.token)
     return events
+
+
+def _depth(token: Token) -> int:
+    """How far a trigger is below its sentence's root: the main clause's event is the sentence's event."""
+    depth = 0
+    while token.head.i != token.i and depth < 50:
+        token, depth = token.head, depth + 1
+    return depth
 
 
 def _event(det: Detected, sent: Span, index: MentionIndex, ctx: SentenceContext, lemmas: set[str]) -> Event:

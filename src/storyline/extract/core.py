@@ -112,7 +112,7 @@ def extract_results(
         for (parsed, offset, _), doc in zip(flat, docs, strict=True):
             _read(parsed, offset, doc)
         for item in jobs:
-            yield item if isinstance(item, InputError) else rank(dedupe(item.events))
+            yield item if isinstance(item, InputError) else rank(dedupe(item.events), item.context.prominence)
 
 
 def _parse(texts: list[str], nlp: Language | None, batch_size: int) -> Iterator[Doc]:

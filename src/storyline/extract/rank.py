@@ -61,19 +61,22 @@ def confidence(event: Event) -> float:
     return max(0.05, min(0.95, score))
 
 
-def salience(event: Event, position: int, total: int) -> float:
-    """Violent events with counts and named actors, early in the text, come first."""
+def salience(event: Event, position: int, total: int, depth: int = 0) -> float:
+    """Violent events with counts and named actors, in the main clause, early in the text, come first."""
     score = _TYPE_WEIGHT.get(event.type, 1.0)
     score += 2.0 if event.fatalities else 0.0
     score += 1.0 if event.counts else 0.0
-    score += 1.0 if event.status in ("occurred", "ongoing") else 0.0
+    score += 1.0 if event.status in ("occurred", "ongoing") else -1.0
+    score += 1.5 / (1 + depth)
     score += 1.0 - position / max(total, 1)
     return score + event.confidence
 
 
-def rank(events: list[Event]) -> list[Event]:
-    """Events with confidences set, most salient first."""
+def rank(events: list[Event], depths: dict[int, int] | None = None) -> list[Event]:
+    """Events with confidences set, most salient first (``depths``: id(event) → trigger depth in its parse)."""
+    depths = depths or {}
     for event in events:
         event.confidence = confidence(event)
-    order = sorted(range(len(events)), key=lambda i: -salience(events[i], i, len(events)))
+    total = len(events)
+    order = sorted(range(total), key=lambda i: -salience(events[i], i, total, depths.get(id(events[i]), 0)))
     return [events[i] for i in order]

@@ -128,7 +128,7 @@ def score_event_places(data_dir: Path, limit: int | None = None) -> dict[str, An
     path = data_dir / "event-location-dev" / "labeled_text_dev.jsonl.gz"
     with gzip.open(path, "rt", encoding="utf-8") as handle:
         rows = every_kth([json.loads(line) for line in handle], limit)
-    golds = [[(s["start"], s["end"]) for s in r["spans"] if s["label"] == "LOCATION"] for r in rows]
+    golds = [[g for s in r["spans"] if s["label"] == "LOCATION" and (g := gold_span(r["text"], s))] for r in rows]
     correct = with_place = located = 0
     for gold, events in zip(golds, extract_many([(r["text"], None) for r in rows]), strict=True):
         place = events[0].location if events else None
@@ -141,6 +141,19 @@ def score_event_places(data_dir: Path, limit: int | None = None) -> dict[str, An
         "accuracy": round(correct / max(with_place, 1), 4),
         "located": round(located / max(len(rows), 1), 4),
     }
+
+
+def gold_span(text: str, span: dict[str, Any]) -> tuple[int, int] | None:
+    """Gold offsets, re-found from the span's own text when upstream whitespace stripping shifted them."""
+    start, end = span["start"], span["end"]
+    written = span.get("text")
+    if written is None or text[start:end] == written:
+        return (start, end) if end > start else None
+    found = [i for i in range(len(text)) if text.startswith(written, i)]
+    if not found:
+        return None
+    best = min(found, key=lambda i: abs(i - start))
+    return best, best + len(written)
 
 
 def _places_module_scores(data_dir: Path, limit: int | None) -> dict[str, Any] | None:

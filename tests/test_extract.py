@@ -107,6 +107,24 @@ def test_acled_note_air_strike() -> None:
         ("Police arrested 12 opposition activists in Kampala.", "Arrests"),
         ("Fighters from the RSF clashed with the Sudanese Armed Forces in Omdurman.", "Armed clash"),
         ("Artillery shelling hit residential areas of Donetsk.", "Shelling/artillery/missile attack"),
+        (
+            "Government forces recaptured the town of Palmyra from Islamic State militants.",
+            "Government regains territory",
+        ),
+        ("A suicide bomber blew himself up at a checkpoint in Mogadishu, killing five people.", "Suicide bomb"),
+        ("Unknown assailants threw a grenade into a bar in Bujumbura, injuring six people.", "Grenade"),
+        ("Soldiers raped several women in a village near Goma.", "Sexual violence"),
+        (
+            "Security forces opened fire on demonstrators in Khartoum, killing seven protesters.",
+            "Excessive force against protesters",
+        ),
+        ("Rioters burned tyres and attacked police stations in Lagos.", "Violent demonstration"),
+        ("A mob lynched a man accused of theft in Kampala.", "Mob violence"),
+        ("Security forces defused a bomb planted near a mosque in Kano.", "Disrupted weapons use"),
+        ("The government and rebels signed a ceasefire agreement in Juba.", "Agreement"),
+        ("Two rebel factions announced they had merged into a new armed group.", "Change to group/activity"),
+        ("Wagner troops established a new base near Timbuktu.", "Headquarters or base established"),
+        ("Government forces withdrew from the town of Bentiu.", "Non-violent transfer of territory"),
     ],
 )
 def test_acled_sub_types(text: str, sub_type: str) -> None:

@@ -55,9 +55,10 @@ def _matches(sent: Span, i: int, entry: lexicon.Trigger) -> bool:
     doc = sent.doc
     if i + len(entry.lemmas) > sent.end:
         return False
+    forms = lexicon.irregular()
     for offset, lemma in enumerate(entry.lemmas):
         tok = doc[i + offset]
-        if lemma not in (tok.lemma_.lower(), tok.lower_):
+        if lemma not in (tok.lemma_.lower(), tok.lower_, forms.get(tok.lower_)):
             return False
     head = doc[i]
     return head.pos_ in _POS[entry.pos] or (len(entry.lemmas) > 1 and entry.pos == "ANY")
@@ -70,7 +71,8 @@ def find_hits(sent: Span) -> list[Hit]:
     i = sent.start
     while i < sent.end:
         tok = sent.doc[i]
-        entries = table.get(tok.lemma_.lower()) or table.get(tok.lower_) or []
+        irregular = lexicon.irregular().get(tok.lower_, "")
+        entries = table.get(tok.lemma_.lower()) or table.get(tok.lower_) or table.get(irregular) or []
         found = next((e for e in entries if _matches(sent, i, e)), None)
         if found is None:
             i += 1

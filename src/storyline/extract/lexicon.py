@@ -91,6 +91,12 @@ def object_rules() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
 
 
 @cache
+def irregular() -> dict[str, str]:
+    """Surface forms → the lemma a trigger lists ("struck" → "strike", "raped" → "rape")."""
+    return {form.lower(): lemma.split()[0] for form, lemma in read_tsv("triggers", "irregular.tsv")}
+
+
+@cache
 def mode_cues() -> list[tuple[tuple[str, ...], str, str | None]]:
     """ASSAULT mode cues in priority order: (lemmas, mode, hint)."""
     return [(tuple(cue.lower().split()), mode, _none(hint)) for cue, mode, hint in read_tsv("triggers", "modes.tsv")]

@@ -70,6 +70,7 @@ def test_run_over_the_samples_stores_every_input_once(store: Store) -> None:
     assert report.ingest.read == len(files) and report.ingest.new == len(files)
     clean = report.process.steps[0]
     assert clean.name == "clean" and clean.seen == len(files)
+    assert set(report.process.seconds) == {s.name for s in pipeline.STEPS}
     counts = store.counts()
     assert counts.documents == len(files) and counts.pending == 0
     assert counts.articles + len(store.failures(stage="clean")) == counts.documents

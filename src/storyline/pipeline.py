@@ -27,6 +27,7 @@ below; steps run in list order. ``count(store) -> int`` (optional) says how many
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
@@ -84,6 +85,7 @@ class ProcessReport:
     """What ``process`` did, step by step."""
 
     steps: list[StepReport] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)  # wall time by step name
 
     def as_dict(self) -> dict[str, dict[str, int]]:
         """Counters by step name."""
@@ -192,8 +194,10 @@ def process(store: Store, *, steps: Sequence[Step] | None = None, progress: Prog
     for step in STEPS if steps is None else steps:
         if progress:
             progress.start(step.name, step.count(store) if step.count else None)
+        started = time.perf_counter()
         try:
             report.steps.append(step.run(store, progress))
+            report.seconds[step.name] = time.perf_counter() - started
         finally:
             if progress:
                 progress.finish()

@@ -119,7 +119,10 @@ def echo_process(report: pipeline.ProcessReport) -> None:
         if not step.seen:
             click.echo(f"{step.name}: nothing pending", err=True)
             continue
-        click.echo(f"{step.name}: {step.done} of {step.seen} done, {_reasons(step.dropped)} failed", err=True)
+        took = report.seconds.get(step.name, 0.0)
+        click.echo(
+            f"{step.name}: {step.done} of {step.seen} done, {_reasons(step.dropped)} failed ({took:.1f} s)", err=True
+        )
 
 
 def check_read(report: IngestReport, inputs: tuple[str, ...]) -> None:

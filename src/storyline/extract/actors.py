@@ -37,7 +37,7 @@ _BARE_NAMES = {"CVL": "Civilians", "PRO": "Protesters", "RIO": "Rioters", "UAF":
 _NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 ARMED = frozenset({"MIL", "REB", "UAF", "COP", "SPY"})
 # Sectors that take the country of the event's place when the text gives none (as ACLED codes them).
-LOCAL_SECTORS = frozenset({"CVL", "PRO", "RIO", "COP", "HLH", "MED", "REF"})
+LOCAL_SECTORS = frozenset({"CVL", "PRO", "RIO", "COP", "HLH", "MED", "REF", "UAF", "REB"})
 
 
 @dataclass(slots=True)
@@ -64,9 +64,15 @@ def actor_name(country: str | None, sector: str | None, fallback: str) -> str:
 
 def with_country(actor: Actor, country: str | None) -> Actor:
     """The actor given a country (and an ACLED name using it) when it had none."""
-    if actor.country or not country:
-        return actor
+    if actor.country or not country or actor.name in _group_names():
+        return actor  # a named group keeps its own name and (lack of) country
     return replace(actor, country=country, name=actor_name(country, actor.sector, actor.name or actor.text))
+
+
+@cache
+def _group_names() -> frozenset[str]:
+    """Names of the curated named actors."""
+    return frozenset(g.name for g in lexicon.groups().values())
 
 
 @cache

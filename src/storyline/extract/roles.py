@@ -122,7 +122,10 @@ def noun_roles(noun: Token, index: MentionIndex) -> Roles:
         if child.dep_ in _AGENT_CHILD_DEPS and victims:
             roles.actor2 = roles.actor2 or index.of(child) or index.of(noun)
         elif child.dep_ in _AGENT_CHILD_DEPS and roles.actor1 is None:
-            roles.actor1 = index.of(child)
+            found = index.of(child)
+            # "a drone strike" is no actor; "an Israeli airstrike" names one (its country)
+            if found is not None and (found.named or found.actor.country or not found.start <= noun.i < found.end):
+                roles.actor1 = found
         elif child.dep_ == "acl" and child.tag_ == "VBN":  # "hostages held by Hamas"
             agent = _child(child, "agent")
             roles.actor1 = roles.actor1 or (index.of(_child(agent, "pobj")) if agent is not None else None)

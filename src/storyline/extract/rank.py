@@ -29,10 +29,13 @@ def _fact_keys(event: Event) -> list[tuple[object, ...]]:
     """Keys under which two events are the same fact: same kind + same sentence; same kind, actors and counts."""
     actors = tuple(a.name if a else None for a in (event.actor1, event.actor2))
     kind = (event.type, event.mode)
-    keys: list[tuple[object, ...]] = [(*kind, _around_trigger(event))]
+    keys: list[tuple[object, ...]] = [(*kind, _around_trigger(event)), (*kind, _normal(event.evidence.text))]
     if event.counts:
         counts = tuple(sorted((c.kind, c.value, c.scope) for c in event.counts))
         keys.append((*kind, actors, counts, event.status))
+    if event.fatalities:  # the same deadly incident retold in other words: same actors, place, day and toll
+        place = event.location.name if event.location else None
+        keys.append((*kind, actors, place, event.date, "fatalities", event.fatalities))
     return keys
 
 

@@ -221,3 +221,22 @@ def test_extract_filter_streams_one_line_per_input(tmp_path: Path, seed_text: st
     assert out[0]["events"][0]["type"] == "ASSAULT" and "error" not in out[0]
     assert "L2" in out[1]["error"] and "error" in out[3]
     assert out[2]["events"][0]["acled_sub_event_type"] == "Peaceful protest"
+
+
+def test_extract_filter_survives_hostile_lines(tmp_path: Path) -> None:
+    big = "Rebels attacked a convoy near Goma. " + "The river flowed past the old bridge. " * 27000
+    lines = [
+        "[" * 100_000 + "]" * 100_000,
+        '{"id": "s", "text": "Troops shelled \\ud800 the town."}',
+        json.dumps({"id": "big", "text": big}),
+        json.dumps([1, 2]),
+        json.dumps({"id": "u", "text": "\u202e\u200b ☃ 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 Police arrested 3 men in Lagos."}),
+    ]
+    source = tmp_path / "in.jsonl"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(source)])
+    assert result.exit_code == 0, result.output
+    out = [json.loads(line) for line in result.output.splitlines()]
+    assert len(out) == 5
+    assert "error" in out[0] and "error" in out[3]
+    assert out[1]["events"] and out[2]["events"] and out[4]["events"]

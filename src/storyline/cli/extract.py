@@ -108,6 +108,16 @@ def process_batch(numbered: list[tuple[int, bytes]], name: str) -> list[dict[str
     return out
 
 
+def _json_line(record: dict[str, Any]) -> str:
+    """One output line; escaped ASCII when the record holds characters the output cannot encode."""
+    line = json.dumps(record, ensure_ascii=False)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        line = json.dumps(record, ensure_ascii=True)
+    return line + "\n"
+
+
 def run_filter(lines: IO[bytes], out: TextIO, *, name: str, batch_size: int) -> tuple[int, int]:
     """Extract every non-blank input line onto ``out``; return (lines read, lines with an error)."""
     seen = failed = number = 0
@@ -120,7 +130,7 @@ def run_filter(lines: IO[bytes], out: TextIO, *, name: str, batch_size: int) -> 
         for result in process_batch(numbered, name) if numbered else []:
             seen += 1
             failed += "error" in result
-            out.write(json.dumps(result, ensure_ascii=False) + "\n")
+            out.write(_json_line(result))
         out.flush()
     return seen, failed
 

@@ -33,6 +33,8 @@ def parse_line(line: str, where: str) -> InputRecord:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
         raise MalformedInput(f"not a JSON line ({exc.msg} at column {exc.colno})", where=where) from exc
+    except (RecursionError, ValueError) as exc:
+        raise MalformedInput(f"not a usable JSON line ({type(exc).__name__})", where=where) from exc
     if not isinstance(record, dict):
         raise MalformedInput("a line must be a JSON object", where=where)
     doc_id = record.get("id")
@@ -42,6 +44,8 @@ def parse_line(line: str, where: str) -> InputRecord:
     if not isinstance(text, str):
         raise MalformedInput('no "text" field (a string)', where=where)
     date = record.get("date")
+    # lone surrogates ("\\ud800") cannot be written back out; one "?" each keeps every offset
+    text = text.encode("utf-8", "replace").decode("utf-8")
     return InputRecord(doc_id, text, date if isinstance(date, str) and date.strip() else None)
 
 
@@ -49,7 +53,7 @@ def record_id(line: str) -> str | int | None:
     """The id of a line when it has one, for error records."""
     try:
         record = json.loads(line)
-    except (json.JSONDecodeError, RecursionError):
+    except (RecursionError, ValueError):
         return None
     doc_id = record.get("id") if isinstance(record, dict) else None
     return doc_id if isinstance(doc_id, str | int) and not isinstance(doc_id, bool) else None

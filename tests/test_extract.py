@@ -240,3 +240,25 @@ def test_extract_filter_survives_hostile_lines(tmp_path: Path) -> None:
     assert len(out) == 5
     assert "error" in out[0] and "error" in out[3]
     assert out[1]["events"] and out[2]["events"] and out[4]["events"]
+
+
+def test_according_to_names_the_source_and_victims_take_the_place() -> None:
+    text = "At least 40 people were killed in Khan Yunis, according to the Ministry of Health in Gaza."
+    event = extract_events(text, published="2023-10-26")[0]
+    assert event.attribution is not None
+    assert event.attribution.text == "according to the Ministry of Health in Gaza"
+    assert event.attribution.source == "Ministry of Health in Gaza" and event.attribution.via is None
+    assert event.fatalities == 40 and event.counts[0].qualifier == "at least"
+    assert event.actor2 is not None and event.actor2.name == "Civilians (Palestine)"
+
+
+def test_status_of_threats_denials_and_hypotheticals() -> None:
+    cases = {
+        "Iran threatened to shell Iraqi towns.": "threatened",
+        "Hamas denied that it attacked the convoy.": "denied",
+        "The army would attack the city if talks fail.": "hypothetical",
+    }
+    for text, status in cases.items():
+        assault = next(e for e in extract_events(text) if e.type == "ASSAULT")
+        assert assault.status == status, text
+        assert assault.acled_event_type is None, "only events that took place are ACLED events"

@@ -9,7 +9,9 @@ the longest body, the earliest publication breaking ties, then input order.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -19,6 +21,7 @@ from storyline.dedup.minhash import Params, Signatures, band_keys, duplicates, s
 Ints = npt.NDArray[np.int64]
 _ROUNDS = 4  # comparison rounds per bucket; later rounds only see members that failed before
 _BANDS_AT_ONCE = 16
+_PAIRS_AT_ONCE = 100_000
 QUORUM = 0.5  # share of a group's members a newcomer must duplicate to join it
 _VOTERS = 256  # past this many earlier members of a component, only group centres are compared
 
@@ -53,11 +56,11 @@ def candidate_pairs(sigs: Signatures, sizes: Ints, priority: Ints, params: Param
     """Verified near-duplicate pairs (i, j) from LSH buckets; ``priority`` orders a bucket (lower first)."""
     docs = np.flatnonzero(sizes > 0)
     docs = docs[np.argsort(priority[docs], kind="stable")]  # entries in priority order; sorts below are stable
-    keys = band_keys(sigs[docs], params)  # the band is folded into each key
     lefts: list[Ints] = [np.zeros(0, dtype=np.int64)]
     rights: list[Ints] = [np.zeros(0, dtype=np.int64)]
     for first in range(0, params.bands, _BANDS_AT_ONCE):  # a few bands at a time bounds peak memory
-        part = keys[:, first : first + _BANDS_AT_ONCE]
+        last = min(first + _BANDS_AT_ONCE, params.bands)
+        part = band_keys(sigs, params, first, last)[docs]  # the band is folded into each key
         left, right = _bucket_rounds(part.ravel(), np.repeat(docs, part.shape[1]), sigs, sizes, params)
         lefts.append(left)
         rights.append(right)
@@ -87,7 +90,7 @@ def _bucket_rounds(
         pair_code = doc[member] * n + rep[member]
         codes = np.unique(pair_code)
         left, right = codes // n, codes % n
-        ok = duplicates(sigs[left], sigs[right], sizes[left], sizes[right], params)
+        ok = pairwise(duplicates, sigs, sizes, left, right, params)
         lefts.append(left[ok])
         rights.append(right[ok])
         failed = member[~ok[np.searchsorted(codes, pair_code)]]
@@ -95,6 +98,20 @@ def _bucket_rounds(
     if not lefts:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     return np.concatenate(lefts), np.concatenate(rights)
+
+
+def pairwise(
+    measure: Callable[[Signatures, Signatures, Ints, Ints, Params], npt.NDArray[Any]],
+    sigs: Signatures,
+    sizes: Ints,
+    left: Ints,
+    right: Ints,
+    params: Params,
+) -> npt.NDArray[Any]:
+    """``measure`` of the pairs (left[i], right[i]), a slice at a time so that no copy of all rows is made."""
+    step = _PAIRS_AT_ONCE
+    slices = [(left[i : i + step], right[i : i + step]) for i in range(0, len(left), step)] or [(left, right)]
+    return np.concatenate([measure(sigs[a], sigs[b], sizes[a], sizes[b], params) for a, b in slices])
 
 
 def exact_pairs(body_hashes: list[str], sizes: Ints) -> tuple[Ints, Ints]:
@@ -127,7 +144,7 @@ def assign(
     for members in np.split(order, bounds):
         if len(members) > 1:
             canonical[members] = _centres(members, sigs, sizes, params)
-    sims = similarity(sigs, sigs[canonical], sizes, sizes[canonical], params) if n else np.zeros(0)
+    sims = pairwise(similarity, sigs, sizes, np.arange(n), canonical, params)
     same_body = np.array([body_hashes[i] == body_hashes[c] for i, c in enumerate(canonical.tolist())], dtype=bool)
     return Assignment(canonical, np.where(same_body, 1.0, sims))
 

@@ -49,15 +49,15 @@ def signatures(batch: ShingleBatch, permutations: int) -> Signatures:
     return np.asarray(matrix.to_rows(), dtype=np.uint32).reshape(n_docs, permutations)
 
 
-def band_keys(sigs: Signatures, params: Params) -> npt.NDArray[np.uint64]:
-    """LSH keys, shape (documents, bands): a 64-bit hash of each band's rows, the band folded in."""
-    rows = params.rows
-    used = sigs[:, : params.bands * rows].astype(np.uint64).reshape(len(sigs), params.bands, rows)
+def band_keys(sigs: Signatures, params: Params, first: int = 0, last: int | None = None) -> npt.NDArray[np.uint64]:
+    """LSH keys of bands ``first``..``last`` (default all), shape (documents, bands): band folded in."""
+    rows, last = params.rows, params.bands if last is None else last
+    used = sigs[:, first * rows : last * rows].astype(np.uint64).reshape(len(sigs), last - first, rows)
     with np.errstate(over="ignore"):
-        keys = np.zeros((len(sigs), params.bands), dtype=np.uint64)
+        keys = np.zeros((len(sigs), last - first), dtype=np.uint64)
         for r in range(rows):
             keys = (keys ^ used[:, :, r]) * np.uint64(0x9E3779B97F4A7C15) + np.uint64(r + 1)
-        keys ^= np.arange(params.bands, dtype=np.uint64) * np.uint64(0xD6E8FEB86659FD93)
+        keys ^= np.arange(first, last, dtype=np.uint64) * np.uint64(0xD6E8FEB86659FD93)
         keys ^= keys >> np.uint64(29)
     return keys
 

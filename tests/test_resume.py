@@ -112,3 +112,19 @@ def _ids(store: Store, table: str) -> list[str]:
         ids = list(conn.exec_driver_sql(f"SELECT id FROM {table}").scalars())
     assert len(ids) == len(set(ids))
     return ids
+
+
+def test_two_processes_at_once_both_succeed_and_store_everything_once(
+    tmp_path: Path, corpus: tuple[Path, list[Path], Path]
+) -> None:
+    folder, paths, reference_db = corpus
+    db = tmp_path / "two.db"
+    with Store.open(str(db)) as store:
+        pipeline.ingest(store, [str(folder)])
+    cmd = [sys.executable, "-m", "storyline", "process", "--db", str(db), "--steps", "clean,dedup"]
+    procs = [subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    errors = [proc.communicate(timeout=300)[1] for proc in procs]
+    assert [proc.returncode for proc in procs] == [0, 0], errors
+    with Store.open(str(db)) as store, Store.open(str(reference_db)) as reference:
+        assert {a.id: a for a in store.articles()} == {a.id: a for a in reference.articles()}
+        assert store.counts().groups == reference.counts().groups and store.failures() == []

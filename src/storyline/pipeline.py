@@ -190,8 +190,14 @@ def steps_named(names: str | Sequence[str] | None) -> list[Step]:
 
 def process(store: Store, *, steps: Sequence[Step] | None = None, progress: Progress | None = None) -> ProcessReport:
     """Run each step (default: all of ``STEPS``) over what is pending in ``store``."""
+    with store.exclusive():
+        return _process(store, STEPS if steps is None else steps, progress)
+
+
+def _process(store: Store, steps: Sequence[Step], progress: Progress | None) -> ProcessReport:
+    """Run ``steps`` in order (the caller holds the processing lock)."""
     report = ProcessReport()
-    for step in STEPS if steps is None else steps:
+    for step in steps:
         if progress:
             progress.start(step.name, step.count(store) if step.count else None)
         started = time.perf_counter()
@@ -226,7 +232,7 @@ def _not_the_store(store: Store, items: Iterable[T]) -> Iterator[T]:
     if store.is_postgres or store.location == ":memory:":
         yield from items
         return
-    own = {store.location + suffix for suffix in ("", "-wal", "-shm", "-journal")}
+    own = {store.location + suffix for suffix in ("", "-wal", "-shm", "-journal", "-lock")}
     for item in items:
         source = str(getattr(item, "source", "")).split("#", 1)[0]
         if source and (source in own or str(Path(source).resolve()) in own):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import logging
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -30,7 +31,8 @@ from storyline.store.reports import Counts, FailureRecord, GroupMember, IngestRe
 log = logging.getLogger(__name__)
 BATCH_ROWS = 200
 BATCH_BYTES = 64_000_000
-_PG_MIGRATION_LOCK = 0x5709_11E  # any constant: serialises concurrent migrations on one server
+_PG_MIGRATION_LOCK = 0x5709_11E  # any constants: serialise concurrent migrations / processing on one server
+_PG_PROCESS_LOCK = 0x5709_11F
 
 
 class FailedInput(Protocol):
@@ -115,6 +117,34 @@ class Store:
                 yield conn
         except SQLAlchemyError as exc:
             raise StoreError(f"database {self.location}: {getattr(exc, 'orig', None) or exc}") from exc
+
+    @contextmanager
+    def exclusive(self) -> Iterator[None]:
+        """Hold the database's processing lock: a second ``process`` on the same database waits for the first."""
+        if self.is_postgres:
+            with self.engine.connect() as conn:
+                conn.execution_options(isolation_level="AUTOCOMMIT")
+                if not conn.scalar(text("SELECT pg_try_advisory_lock(:k)"), {"k": _PG_PROCESS_LOCK}):
+                    log.warning("waiting for another storyline process on %s", self.location)
+                    conn.execute(text("SELECT pg_advisory_lock(:k)"), {"k": _PG_PROCESS_LOCK})
+                try:
+                    yield
+                finally:
+                    conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": _PG_PROCESS_LOCK})
+            return
+        if self.location == ":memory:":
+            yield
+            return
+        with open(self.location + "-lock", "a+b") as handle:  # released by the OS if the process dies
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                log.warning("waiting for another storyline process on %s", self.location)
+                fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
 
     def close(self) -> None:
         """Release the database connections."""
@@ -221,7 +251,11 @@ class Store:
         arts, docs, fails = schema.articles, schema.documents, schema.failures
         ids = [a.id for a in articles]
         conn.execute(delete(arts).where(arts.c.id.in_(ids)))
-        conn.execute(arts.insert(), [article_row(a, version) for a in articles])
+        upsert = self.insert(arts)  # an upsert, so two runs cleaning the same document at once both succeed
+        upsert = upsert.on_conflict_do_update(
+            index_elements=["id"], set_={c.name: upsert.excluded[c.name] for c in arts.columns if c.name != "id"}
+        )
+        conn.execute(upsert, [article_row(a, version) for a in articles])
         conn.execute(update(docs).where(docs.c.id.in_(ids)).values(status="cleaned", clean_version=version))
         conn.execute(delete(fails).where(fails.c.stage == "clean", fails.c.document_id.in_(ids)))
 

@@ -133,7 +133,7 @@ def detect(sent: Span) -> list[Detected]:
         key = _group_key(hit, has_main)
         event = groups.setdefault(key, Detected(hit.entry.type, None))
         event.hits.append(hit)
-        if hit.entry.hint and hit.entry.hint != "weak":
+        if hit.entry.hint and hit.entry.hint not in ("weak", "victim"):
             event.hints.add(hit.entry.hint)
         event.mode = _better_mode(event.mode, hit.entry.mode)
     for event in groups.values():

@@ -8,8 +8,10 @@ participle clauses ("..., killing 12 Palestinians") and victims named only by a 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
+from storyline.extract import lexicon
 from storyline.extract.actors import Mention
 
 if TYPE_CHECKING:
@@ -29,6 +31,12 @@ class Roles:
 
     actor1: Mention | None = None
     actor2: Mention | None = None
+
+
+@cache
+def _victim_verbs() -> frozenset[str]:
+    """Verbs whose subject is the victim ("died"), from the trigger lexicon."""
+    return frozenset(e.lemmas[0] for es in lexicon.triggers().values() for e in es if e.hint == "victim")
 
 
 class MentionIndex:
@@ -101,6 +109,8 @@ def _inherited_subject(verb: Token, index: MentionIndex) -> Mention | None:
         if token.head.i == token.i:
             return None
         token = token.head
+        if token.lemma_.lower() in _victim_verbs():
+            return None  # "soldiers died when their vehicle hit a mine": the dead did not hit it
         subject = _child(token, "nsubj")
         if subject is not None:
             found = index.of(subject)

@@ -125,6 +125,9 @@ def test_acled_note_air_strike() -> None:
         ("Two rebel factions announced they had merged into a new armed group.", "Change to group/activity"),
         ("Wagner troops established a new base near Timbuktu.", "Headquarters or base established"),
         ("Government forces withdrew from the town of Bentiu.", "Non-violent transfer of territory"),
+        ("Police seized a cache of weapons in Kandahar.", "Disrupted weapons use"),
+        ("Militants seized the town of Palma.", "Non-state actor overtakes territory"),
+        ("Gunmen seized 12 aid workers in Darfur.", "Abduction/forced disappearance"),
     ],
 )
 def test_acled_sub_types(text: str, sub_type: str) -> None:

@@ -73,20 +73,21 @@ def find_hits(sent: Span) -> list[Hit]:
         tok = sent.doc[i]
         irregular = lexicon.irregular().get(tok.lower_, "")
         entries = table.get(tok.lemma_.lower()) or table.get(tok.lower_) or table.get(irregular) or []
-        found = next((e for e in entries if _matches(sent, i, e)), None)
+        found = next((e for e in entries if _matches(sent, i, e) and _object_ok(Hit(tok, i, i, e))), None)
         if found is None:
             i += 1
             continue
         hits.append(Hit(tok, i, i + len(found.lemmas), found))
         i += len(found.lemmas)
-    hits = [h for h in hits if _object_ok(h)]
     strong_types = {h.entry.type for h in hits if h.entry.hint != "weak"}
     return [h for h in hits if h.entry.hint != "weak" or not strong_types or h.entry.type in strong_types]
 
 
 def _object_ok(hit: Hit) -> bool:
     """Whether a trigger's object allows it: "sign" needs an agreement, "release" a statement voids it."""
-    rules = lexicon.object_rules().get(hit.entry.lemmas[0])
+    table = lexicon.object_rules()
+    entry = hit.entry
+    rules = table.get(f"{entry.lemmas[0]}/{entry.type}/{entry.mode or '-'}") or table.get(entry.lemmas[0])
     if not rules:
         return True
     token = hit.token

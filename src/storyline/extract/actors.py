@@ -137,7 +137,20 @@ def country_of(token: Token) -> str | None:
             iso = table.get(ent.text) or table.get(ent.text.removeprefix("the ").strip())
             if iso:
                 return iso
+            if ent.label_ in ("GPE", "LOC"):
+                return table.get(token.text) or _place_country(ent.text)
     return table.get(token.text)
+
+
+@cache
+def _place_country(name: str) -> str | None:
+    """The country of a named place ("Kabul" → AFG) from the places gazetteer, when it is installed."""
+    try:
+        from storyline.extract.places import gazetteer
+    except ImportError:
+        return None
+    found = gazetteer().lookup(name)
+    return found.country if found.precision != "unresolved" else None
 
 
 def sector_of(token: Token) -> str | None:
@@ -164,13 +177,20 @@ def _chunk_mention(chunk: Span, doc_actors: DocActors) -> Mention | None:
     if anaphor is not None:
         return anaphor
     country = next((iso for tok in chunk if (iso := country_of(tok))), None)
-    sector = sector_of(head)
+    sector = sector_of(head) or _title_sector(chunk)
     if sector is None and country is None:
         return None
     if sector is None:
         sector = _country_only_sector(head, country)
     name = actor_name(country, sector, chunk.text)
     return Mention(Actor(chunk.text, name, country, sector, start, end), chunk.start, chunk.end)
+
+
+def _title_sector(chunk: Span) -> str | None:
+    """The sector of a title before a name: "Prime Minister Mahendra Chaudhry" → GOV."""
+    if chunk.root.ent_type_ != "PERSON":
+        return None
+    return next((sec for tok in chunk if tok.i != chunk.root.i and (sec := sector_of(tok))), None)
 
 
 def _country_only_sector(head: Token, country: str | None) -> str | None:

@@ -71,6 +71,7 @@ def salience(event: Event, position: int, total: int, depth: int = 0) -> float:
     score += 1.0 if event.counts else 0.0
     score += 1.0 if event.status in ("occurred", "ongoing") else -1.0
     score += 1.5 / (1 + depth)
+    score += 0.5 if event.location is not None and event.location.precision != "unresolved" else 0.0
     score += 1.0 - position / max(total, 1)
     return score + event.confidence
 

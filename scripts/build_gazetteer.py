@@ -63,7 +63,8 @@ def latin_alternates(place: dict[str, Any], name: str) -> list[str]:
     """Distinct Latin-script alternate names, ASCII spellings (what English news writes) first, then the rest
     (the GeoNames name with diacritics first among them); ``name`` and codes excluded."""
     seen = {fold(name)}
-    ascii_names, other = [], []
+    ascii_names: list[str] = []
+    other: list[str] = []
     for alt in [place["name"], *(place.get("alternatenames") or [])]:
         key = fold(alt)
         if len(key) < 3 or key in seen or not is_latin(alt) or any(c.isdigit() or c in "|\t" for c in alt):

@@ -55,8 +55,11 @@ def build_events(
     attribution = _attribution(sent, actors, detected[0].main.token, ctx)
     lemmas = {t.lemma_.lower() for t in sent}
     events = []
+    main_assault = next((d for d in detected if d.type == "ASSAULT" and _key(d) == "ASSAULT"), None)
     for det in detected:
-        event = _event(det, sent, index, ctx, lemmas)
+        # an abduction or rape during an assault happened where the assault did
+        place_trigger = main_assault.main.token if main_assault is not None and det.type == "ASSAULT" else None
+        event = _event(det, sent, index, ctx, place_trigger)
         event.counts = _counts_for(det, detected, counts)
         event.fatalities = _fatalities(event.counts, ctx)
         event.actor2 = event.actor2 or _victims(event)
@@ -77,8 +80,10 @@ def _depth(token: Token) -> int:
     return depth
 
 
-def _event(det: Detected, sent: Span, index: MentionIndex, ctx: SentenceContext, lemmas: set[str]) -> Event:
-    """An Event for one detected kind of trigger: roles, place, date, status, evidence."""
+def _event(
+    det: Detected, sent: Span, index: MentionIndex, ctx: SentenceContext, place_trigger: Token | None = None
+) -> Event:
+    """An Event for one detected kind of trigger: roles, place (of ``place_trigger`` if given), date, status."""
     trigger = det.main.token
     roles = _roles(det, index)
     doc = sent.doc
@@ -96,7 +101,7 @@ def _event(det: Detected, sent: Span, index: MentionIndex, ctx: SentenceContext,
             doc[det.main.end - 1].idx + len(doc[det.main.end - 1]),
         ),
     )
-    event.location = _location(sent, trigger, ctx)
+    event.location = _location(sent, place_trigger or trigger, ctx)
     _date(event, sent, trigger, ctx)
     return event
 

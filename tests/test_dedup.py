@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import numpy as np
+import pytest
 from click.testing import CliRunner
 
 from storyline.cli import cli
@@ -145,3 +146,13 @@ def test_cli_filter_round_trip(seed_text: str) -> None:
     rows = [json.loads(line) for line in result.output.splitlines()]
     assert [r["group"] for r in rows] == ["d0", "d0", "d0"]
     assert [r["canonical"] for r in rows] == [True, False, False]
+
+
+def test_templates_forget_one_off_pages_past_their_bound(monkeypatch: pytest.MonkeyPatch) -> None:
+    from storyline.dedup import template
+
+    monkeypatch.setattr(template, "MAX_KEYS", 2)
+    templates = Templates()
+    for page in (["site", "a"], ["site", "b"], ["one-off", "c"], ["other", "d"]):
+        templates.learn(page)
+    assert set(templates.heads) == {"site", "other"}  # the shared header survives, singletons go

@@ -27,6 +27,10 @@ def _common_prefix(a: list[str], b: list[str]) -> list[str]:
     return a[:n]
 
 
+MAX_KEYS = 20_000  # distinct first (last) lines remembered; singletons are dropped past this
+MAX_LINES = 400  # lines of a shared run remembered
+
+
 @dataclass(slots=True)
 class Shared:
     """Lines that all pages of a group share at one end, how many pages, and their line at the other end."""
@@ -69,7 +73,10 @@ def _merge(table: dict[str, Shared], lines: list[str]) -> None:
     """Shrink the stored run for the page's first line to what this page shares."""
     known = table.get(lines[0])
     if known is None:
-        table[lines[0]] = Shared(lines, 1, lines[-1])
+        if len(table) >= MAX_KEYS:  # bound memory on endless streams: forget runs seen only once
+            for key in [k for k, v in table.items() if v.pages == 1]:
+                del table[key]
+        table[lines[0]] = Shared(lines[:MAX_LINES], 1, lines[-1])
         return
     known.lines = _common_prefix(known.lines, lines)
     known.pages += 1

@@ -69,7 +69,23 @@ def build_events(
         event.attribution = attribution
         events.append(shift(event, offset))
         ctx.prominence[id(event)] = _depth(det.main.token)
+    _share_victims(events)
     return events
+
+
+def _share_victims(events: list[Event]) -> None:
+    """Victims of an abduction or rape during an assault, with no nationality in their words, are the assault's."""
+    main = next((e for e in events if e.type == "ASSAULT" and e.mode not in ("abduct", "sexual")), None)
+    victims = main.actor2 if main is not None else None
+    if victims is None or victims.sector != "CVL" or not victims.country:
+        return
+    terms = lexicon.countries().by_term
+    for event in events:
+        other = event.actor2
+        if event is main or event.type != "ASSAULT" or other is None or other.sector != "CVL":
+            continue
+        if not any(word in terms for word in other.text.split()):
+            event.actor2 = replace(other, country=victims.country, name=victims.name)
 
 
 def _depth(token: Token) -> int:

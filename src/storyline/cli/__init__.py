@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from pathlib import Path
 
 import click
 
@@ -35,6 +36,16 @@ def cli(verbose: int) -> None:
     """storyline: raw news articles in; a deduplicated, sourced record of events out."""
     level = logging.WARNING - 10 * min(verbose, 2)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+
+
+data_option = click.option(
+    "--data",
+    "data",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="The shared/data folder (default: STORYLINE_DATA or ../shared/data).",
+)
+"""The ``--data`` option every ``storyline eval`` command takes."""
 
 
 @cli.group("eval", cls=StorylineGroup)

@@ -18,7 +18,7 @@ from typing import Any, TextIO
 import click
 
 from storyline.clean import clean_document
-from storyline.cli import cli, eval_group
+from storyline.cli import cli, data_option, eval_group
 from storyline.errors import InputError, MalformedInput
 from storyline.models import Document
 
@@ -94,13 +94,7 @@ def clean_command(input_file: TextIO) -> None:
 
 
 @eval_group.command("clean")
-@click.option(
-    "--data",
-    "data",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="The shared/data folder (default: STORYLINE_DATA or ../shared/data).",
-)
+@data_option
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @click.option("--limit", type=int, default=None, help="Score only the first N pages (quick look).")
 def eval_clean_command(data: Path | None, as_json: bool, limit: int | None) -> None:

@@ -16,7 +16,7 @@ from typing import TextIO
 
 import click
 
-from storyline.cli import cli, eval_group
+from storyline.cli import cli, data_option, eval_group
 from storyline.dedup import params_from_settings
 from storyline.dedup.jsonl import dedup_lines
 
@@ -43,13 +43,7 @@ def dedup_command(
 
 
 @eval_group.command("dedup")
-@click.option(
-    "--data",
-    "data",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="The shared/data folder (default: STORYLINE_DATA or ../shared/data).",
-)
+@data_option
 @click.option("--seed", type=int, default=0, help="Seed of the synthetic copies.")
 @click.option("--threshold", type=float, default=None, help="Override dedup_threshold.")
 def eval_dedup_command(data: Path | None, seed: int, threshold: float | None) -> None:

@@ -37,3 +37,11 @@ def _hypothesis_profiles() -> None:
 
 
 _hypothesis_profiles()
+
+
+def figure_at(figures: dict[str, object], dotted: str) -> object:
+    """The value at a dotted path ("body.html.shingle.f1") in an eval's nested figures."""
+    value: object = figures
+    for key in dotted.split("."):
+        value = value[key]  # type: ignore[index]
+    return value

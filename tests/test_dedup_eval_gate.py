@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from conftest import figure_at
 from storyline.dedup import params_from_settings
 from storyline.eval.dedup import evaluate
 
@@ -31,9 +32,7 @@ def _floors() -> list[tuple[str, float]]:
 @pytest.mark.devdata
 @pytest.mark.parametrize(("path", "floor"), _floors())
 def test_figure_at_or_above_floor(figures: dict[str, Any], path: str, floor: float) -> None:
-    value: Any = figures
-    for key in path.split("."):
-        value = value[key]
+    value: Any = figure_at(figures, path)
     assert value >= floor, f"{path} = {value} fell below its floor {floor}"
 
 

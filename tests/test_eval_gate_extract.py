@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from conftest import figure_at
 from storyline.eval.extract import evaluate
 
 BASELINE = Path(__file__).with_name("eval_baseline_extract.json")
@@ -32,9 +33,7 @@ def figures(shared_data: Path) -> dict[str, Any]:
 
 @pytest.mark.parametrize(("path", "floor"), sorted(_baseline()["floors"].items()))
 def test_figure_at_or_above_floor(figures: dict[str, Any], path: str, floor: float) -> None:
-    value: Any = figures
-    for key in path.split("."):
-        value = value[key]
+    value: Any = figure_at(figures, path)
     assert value >= floor, f"{path} = {value} fell below its floor {floor}"
 
 

@@ -45,6 +45,8 @@ TITLE_TAGS = frozenset(["h1", "h2"])  # a heading that repeats the title anywher
 HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 SUBHEADINGS = frozenset(["h2", "h3", "h4", "h5", "h6"])
 CELL_TAGS = frozenset(["td", "th", "dd", "dt"])  # table and definition cells are short by nature
+LIST_TAGS = frozenset(["ul", "ol"])
+LIST_RESCUE = frozenset(["link-list", "fragment"])  # what a list item of a prose list is not
 TEXT_TAGS = frozenset(["p", "li", "blockquote", "pre", "dd", "dt", "td", "th"])
 MIN_RUN, MIN_RUN_WORDS = 3, 40  # a repeated run this long is a second copy of the story, not a refrain
 PROSE_WORDS = 12  # ... when its paragraphs average this many words (a repeated table or menu is not prose)
@@ -161,12 +163,13 @@ def _select(all_blocks: list[Block], traf: _Trafilatura, title: str | None) -> t
     page_memo: dict[Any, str | None] = {}
     clean = [b for b in chosen if furniture_reason(b.element, None, page_memo) is None]
     container = container_of(clean or chosen) if chosen else densest_container(all_blocks)
+    memo: dict[Any, str | None] = {}
+    reasons = [_verdict(b, k, container, memo) for b, k in zip(all_blocks, kept_flags, strict=True)]
+    _rescue_list_items(all_blocks, reasons, container)
     body: list[str] = []
     levels: list[int] = []  # heading level of each body paragraph, 9 for text
-    memo: dict[Any, str | None] = {}
     previous: str | None = None  # reason the block before this one was dropped, if it was
-    for block, kept in zip(all_blocks, kept_flags, strict=True):
-        reason = _verdict(block, kept, container, memo)
+    for block, reason in zip(all_blocks, reasons, strict=True):
         if reason is None and _is_caption(block.element):
             article.captions.append(block.text)
             previous = None
@@ -192,6 +195,36 @@ def _select(all_blocks: list[Block], traf: _Trafilatura, title: str | None) -> t
     orphans = orphan_headings(levels)
     article.removed += [RemovedText(body[i], "orphan-heading") for i in sorted(orphans)]
     return [text for i, text in enumerate(body) if i not in orphans], article
+
+
+def _lists_of(el: Any, container: Any) -> list[Any]:
+    """The <ul>/<ol> elements that hold ``el``, up to the container."""
+    found = []
+    for node in el.iterancestors():
+        if node is container:
+            break
+        if node.tag in LIST_TAGS:
+            found.append(node)
+    return found
+
+
+def _rescue_list_items(all_blocks: list[Block], reasons: list[str | None], container: Any) -> None:
+    """Keep the short or linked items of a list whose other items are kept prose.
+
+    A list is one thing: a list of bug links under "In progress:" in the middle of a post is as much
+    the article as its prose items, while a related-links list has no prose item at all.
+    """
+    if container is None:
+        return
+    prose_lists: set[Any] = set()
+    for block, reason in zip(all_blocks, reasons, strict=True):
+        if reason is None and block.link_density <= MAX_LINK_DENSITY and len(tokens(block.text)) >= MIN_LOOSE_WORDS:
+            prose_lists.update(_lists_of(block.element, container))
+    if not prose_lists:
+        return
+    for i, (block, reason) in enumerate(zip(all_blocks, reasons, strict=True)):
+        if reason in LIST_RESCUE and any(lst in prose_lists for lst in _lists_of(block.element, container)):
+            reasons[i] = None
 
 
 def orphan_headings(levels: list[int]) -> set[int]:

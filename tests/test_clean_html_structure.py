@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from storyline.clean.html import clean_html
+from storyline.clean.html import _verdict, clean_html
+from storyline.clean.html_blocks import blocks, parse_html
+from storyline.clean.html_meta import page_meta
 
 PROSE = [
     "The release ships a rewritten picture-in-picture player that keeps its place when the tab changes.",
@@ -27,3 +29,26 @@ def test_link_items_of_a_prose_list_stay_but_a_related_list_goes() -> None:
     assert "Bug 2 - Fix the player window" in article.body
     assert "In progress:" in article.body
     assert "new logo" not in article.body
+
+
+def test_text_outside_the_container_that_trafilatura_kept_still_meets_the_furniture_check() -> None:
+    root = parse_html(
+        "<html><body><div class='story'><p>x</p></div>"
+        "<div class='slideshow widget'><h4>A photo contest winner slideshow</h4></div>"
+        f"<div class='intro'><p>{PROSE[0]}</p></div></body></html>",
+        where="t",
+    )
+    container = root.find(".//div[@class='story']")
+    found = {b.text: _verdict(b, True, container, ({}, {})) for b in blocks(root)}
+    assert found["A photo contest winner slideshow"] == "furniture:slideshow"
+    assert found[PROSE[0]] is None
+
+
+def test_jsonld_name_that_is_the_site_name_loses_to_the_headline() -> None:
+    head = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "name": "Aktualne.cz",'
+        ' "headline": "West Ham threaten the giants"}</script><title></title>'
+        "<meta property='og:title' content='West Ham threaten the giants | Aktualne.cz'>"
+    )
+    root = parse_html(f"<html><head>{head}</head><body><p>x</p></body></html>", where="t")
+    assert page_meta(root).title == "West Ham threaten the giants"

@@ -126,11 +126,15 @@ def _is_caption(el: Any) -> bool:
     return any(e.tag == "figcaption" for e in [el, *el.iterancestors()] if isinstance(e.tag, str))
 
 
-def _verdict(block: Block, kept: bool, container: Any, memo: dict[Any, str | None]) -> str | None:
-    """None to keep the block in the body, else the reason it is dropped."""
+def _verdict(block: Block, kept: bool, container: Any, memos: tuple[dict[Any, Any], dict[Any, Any]]) -> str | None:
+    """None to keep the block in the body, else the reason it is dropped (``memos``: page and container caches)."""
+    page_memo, memo = memos
     if container is None or not _inside(block.element, container):
         if not kept or block.link_density > MAX_LINK_DENSITY:
             return "outside-article"
+        reason = furniture_reason(block.element, None, page_memo)
+        if reason:
+            return reason
         return "boilerplate" if furniture_lines().fullmatch(block.text) else None
     reason = furniture_reason(block.element, container, memo)
     if reason:
@@ -164,7 +168,7 @@ def _select(all_blocks: list[Block], traf: _Trafilatura, title: str | None) -> t
     clean = [b for b in chosen if furniture_reason(b.element, None, page_memo) is None]
     container = container_of(clean or chosen) if chosen else densest_container(all_blocks)
     memo: dict[Any, str | None] = {}
-    reasons = [_verdict(b, k, container, memo) for b, k in zip(all_blocks, kept_flags, strict=True)]
+    reasons = [_verdict(b, k, container, (page_memo, memo)) for b, k in zip(all_blocks, kept_flags, strict=True)]
     _rescue_list_items(all_blocks, reasons, container)
     body: list[str] = []
     levels: list[int] = []  # heading level of each body paragraph, 9 for text

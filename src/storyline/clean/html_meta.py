@@ -104,13 +104,17 @@ def _overlap(a: str, b: str) -> float:
     return sum(1 for w in words_a if w in words_b) / max(len(words_a), 1)
 
 
-def _jsonld_title(ld: dict[str, Any], root: Any) -> str | None:
-    """JSON-LD ``name`` or ``headline``; when both differ, the one closer to the <title> element."""
-    found = [normalise(v) for v in (ld.get("name"), ld.get("headline")) if isinstance(v, str) and normalise(v)]
+def _jsonld_title(ld: dict[str, Any], root: Any, values: dict[str, str]) -> str | None:
+    """JSON-LD ``headline`` or ``name``; when both differ, the one closer to the page's other titles.
+
+    ``name`` is sometimes the site's name ("Aktuálně.cz"): a tie goes to ``headline``.
+    """
+    found = [normalise(v) for v in (ld.get("headline"), ld.get("name")) if isinstance(v, str) and normalise(v)]
     if len(found) == 2 and found[0] != found[1]:
         element = root.find(".//title")
-        page_title = element.text_content() if element is not None else ""
-        return max(found, key=lambda v: _overlap(v, page_title))
+        others = [element.text_content() if element is not None else ""]
+        others += [values[k] for k in ("og:title", "twitter:title") if k in values]
+        return max(found, key=lambda v: _overlap(v, " ".join(others)))
     return found[0] if found else None
 
 
@@ -210,7 +214,7 @@ def page_meta(root: Any) -> PageMeta:
     """Title, byline, published date and site name from the page's markup (None where it says nothing)."""
     values, ld = meta_values(root), _article_jsonld(root)
     title = (
-        _jsonld_title(ld, root)
+        _jsonld_title(ld, root, values)
         or next((values[k] for k in TITLE_KEYS if k in values), None)
         or document_title(root)
         or _first_heading(root)

@@ -158,9 +158,12 @@ class Count:
     scope: CountScope = "incident"
     start: int | None = None
     end: int | None = None
+    # the ``text`` of the count this one is a part of: "including 36 children" in "more than 200 killed, including
+    # 36 children" → "more than 200"; None for a count of its own. Totals never add a part to its whole.
+    part_of: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """Event JSON shape (offsets omitted when unknown)."""
+        """Event JSON shape: ``part_of`` always present (null for a count of its own); offsets omitted when unknown."""
         out = {k: v for k, v in asdict(self).items() if k not in ("start", "end")}
         if self.start is not None:
             out["start"], out["end"] = self.start, self.end

@@ -1,5 +1,8 @@
-"""Measurements for typed counts (no counts gold exists in the dev data).
+"""Measurements for typed counts and event dates.
 
+``python -m storyline.eval.counts gold [tune|heldout|all] [--misses]`` scores counts, incident fatalities and event
+dates on the hand-checked gold ``tests/fixtures/counts_dates_gold.jsonl`` (sampled OCHA sentences plus self-written
+ACLED-notes-style ones; one third held out), per field precision/recall/F1.
 ``python -m storyline.eval.counts sample`` prints a seeded random sample of OCHA Flash Update sentences that
 hold numbers, with the counts found, for hand-checking precision. ``python -m storyline.eval.counts of``
 reports how often a killed count with a non-empty ``of`` is found on casualty-mentions sentences (what the
@@ -12,16 +15,20 @@ from __future__ import annotations
 
 import csv
 import datetime
+import json
 import random
 import re
 import sys
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from storyline.eval.data import shared_data_dir
-from storyline.extract.counts import find_counts
-from storyline.extract.dates import resolve_date_expression
+from storyline.eval.metrics import PRF, prf
+from storyline.extract.counts import fatalities, find_counts
+from storyline.extract.dates import event_date, resolve_date_expression
+from storyline.models import Count
 from storyline.nlp import pipe
 
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
@@ -125,8 +132,103 @@ def weekday_agreement(data_dir: Path) -> tuple[int, int, list[str]]:
     return ok, len(seen), misses
 
 
+GOLD_PATH = Path(__file__).resolve().parents[3] / "tests" / "fixtures" / "counts_dates_gold.jsonl"
+_COUNT_FIELDS = ("count", "qualifier", "range", "scope", "of", "part_of")
+Item = tuple[object, ...]
+_SHOWN = ("kind", "value", "qualifier", "scope", "of", "part_of")
+
+
+def load_gold(path: Path = GOLD_PATH, split: str | None = None) -> list[dict[str, Any]]:
+    """The gold records (the leading ``_about`` line skipped), only those of ``split`` when given."""
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [r for r in records if "id" in r and (split in (None, "all") or r["split"] == split)]
+
+
+def _items(counts: list[dict[str, Any]], field: str) -> Counter[Item]:
+    """The multiset of (kind, value, field value) items of counts in gold shape; ``count`` is (kind, value)."""
+    return Counter((c["kind"], c["value"], *_field_value(c, field)) for c in counts)
+
+
+def _field_value(count: dict[str, Any], field: str) -> Item:
+    """What a field compares: () for the bare count, (low, high) for the range, the lower-cased group for ``of``."""
+    if field == "count":
+        return ()
+    if field == "range":
+        return count["low"], count["high"]
+    if field == "of":
+        return ((count["of"] or "").lower(),)
+    return (count[field],)
+
+
+def gold_shape(counts: list[Count]) -> list[dict[str, Any]]:
+    """Found counts in the gold's shape: ``part_of`` as the value of the count it is a part of."""
+    by_text = {c.text: c.value for c in counts}
+    return [{**c.to_dict(), "part_of": by_text.get(c.part_of, -1) if c.part_of else None} for c in counts]
+
+
+def predict(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Counts (gold shape), incident fatalities and event date found for each gold record."""
+    out = []
+    for record, doc in zip(records, pipe(r["text"] for r in records), strict=True):
+        counts = find_counts(doc[:])
+        date = event_date(doc[:], record["published"])
+        out.append({"counts": gold_shape(counts), "fatalities": fatalities(counts), "date": date.date})
+    return out
+
+
+def gold_scores(records: list[dict[str, Any]], predictions: list[dict[str, Any]]) -> dict[str, Any]:
+    """Per-field precision/recall/F1 of counts, fatalities (non-null values) and dates against the gold."""
+    tallies = {field: [0, 0, 0] for field in (*_COUNT_FIELDS, "fatalities", "date")}
+    exact = Counter[str]()
+    for record, found in zip(records, predictions, strict=True):
+        for field in _COUNT_FIELDS:
+            got, want = _items(found["counts"], field), _items(record["counts"], field)
+            _add(tallies[field], sum((got & want).values()), sum(got.values()), sum(want.values()))
+        for field in ("fatalities", "date"):
+            got, want = found[field], record[field]
+            _add(tallies[field], int(got is not None and got == want), int(got is not None), int(want is not None))
+            exact[field] += got == want
+    fields: dict[str, Any] = {name: _prf(t).as_dict() for name, t in tallies.items()}
+    n = max(len(records), 1)
+    return {"sentences": len(records), "fields": fields, **{f"{k}_exact": round(v / n, 4) for k, v in exact.items()}}
+
+
+def _add(tally: list[int], hit: int, predicted: int, expected: int) -> None:
+    """Add one record's true positives, predictions and expectations to a tally."""
+    tally[0], tally[1], tally[2] = tally[0] + hit, tally[1] + predicted, tally[2] + expected
+
+
+def _prf(tally: list[int]) -> PRF:
+    """PRF of a tally."""
+    return prf(*tally)
+
+
+def gold_misses(records: list[dict[str, Any]], predictions: list[dict[str, Any]]) -> Iterator[str]:
+    """One line per record whose counts, fatalities or date differ from the gold, for error analysis."""
+    for record, found in zip(records, predictions, strict=True):
+        want = sorted(_items(record["counts"], "count").elements())
+        got = sorted(_items(found["counts"], "count").elements())
+        wrong = [f for f in _COUNT_FIELDS if _items(found["counts"], f) != _items(record["counts"], f)]
+        wrong += [f for f in ("fatalities", "date") if found[f] != record[f]]
+        if wrong:
+            yield (
+                f"{record['id']} {wrong} | {record['text'][:160]}\n   want {want} fat={record['fatalities']} "
+                f"date={record['date']}\n   got  {got} fat={found['fatalities']} date={found['date']}\n"
+                f"   got counts {[tuple(c[k] for k in _SHOWN) for c in found['counts']]}"
+            )
+
+
 def main(argv: list[str]) -> None:
-    """Command line: ``sample [size] [seed]``, ``of [limit]`` or ``weekdays``."""
+    """Command line: ``gold [split] [--misses]``, ``sample [size] [seed]``, ``of [limit]`` or ``weekdays``."""
+    if argv and argv[0] == "gold":
+        split = next((a for a in argv[1:] if not a.startswith("-")), "all")
+        for name in ("tune", "heldout") if split == "all" else (split,):
+            records = load_gold(split=name)
+            predictions = predict(records)
+            print(name, json.dumps(gold_scores(records, predictions)))
+            if "--misses" in argv and name != "heldout":
+                print("\n".join(gold_misses(records, predictions)))
+        return
     data_dir = shared_data_dir()
     if argv and argv[0] == "weekdays":
         ok, checked, misses = weekday_agreement(data_dir)

@@ -5,20 +5,21 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field, replace
 from types import ModuleType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from storyline.extract import lexicon
 from storyline.extract.acled import acled_types
-from storyline.extract.actors import LOCAL_SECTORS, DocActors, Mention, actor_name, with_country
+from storyline.extract.actors import DocActors, Mention, actor_name
 from storyline.extract.attribution import find_attribution
 from storyline.extract.events import Detected, detect
 from storyline.extract.roles import MentionIndex, Roles, trigger_roles
 from storyline.extract.status import event_status
+from storyline.extract.victims import counted_victims, local_victims, localise, share_victims, split_by_victims
 from storyline.models import Actor, Attribution, Count, Event, Evidence, Location
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+_Spanned = TypeVar("_Spanned", Actor, Location, Attribution, Count)
 # Which events a count belongs to when a sentence reports several.
 _COUNT_HOMES = {
     "killed": ("ASSAULT", "PROTEST"),
@@ -61,31 +62,17 @@ def build_events(
         place_trigger = main_assault.main.token if main_assault is not None and det.type == "ASSAULT" else None
         event = _event(det, sent, index, ctx, place_trigger)
         event.counts = _counts_for(det, detected, counts)
-        event.fatalities = _fatalities(event.counts, ctx)
-        event.actor2 = event.actor2 or _victims(event)
-        _localise(event)
-        event.actor2 = event.actor2 or _local_victims(event)
-        event.acled_event_type, event.acled_sub_event_type = _acled(event, det, lemmas)
-        event.attribution = attribution
-        events.append(shift(event, offset))
-        ctx.prominence[id(event)] = _depth(det.main.token)
-    _share_victims(events)
+        for part in split_by_victims(event, sent):
+            part.fatalities = _fatalities(part.counts, ctx)
+            part.actor2 = part.actor2 or counted_victims(part)
+            localise(part)
+            part.actor2 = part.actor2 or local_victims(part, det.main.token.lemma_.lower())
+            part.acled_event_type, part.acled_sub_event_type = _acled(part, det, lemmas)
+            part.attribution = attribution
+            events.append(shift(part, offset))
+            ctx.prominence[id(part)] = _depth(det.main.token)
+    share_victims(events)
     return events
-
-
-def _share_victims(events: list[Event]) -> None:
-    """Victims of an abduction or rape during an assault, with no nationality in their words, are the assault's."""
-    main = next((e for e in events if e.type == "ASSAULT" and e.mode not in ("abduct", "sexual")), None)
-    victims = main.actor2 if main is not None else None
-    if victims is None or victims.sector != "CVL" or not victims.country:
-        return
-    terms = lexicon.countries().by_term
-    for event in events:
-        other = event.actor2
-        if event is main or event.type != "ASSAULT" or other is None or other.sector != "CVL":
-            continue
-        if not any(word in terms for word in other.text.split()):
-            event.actor2 = replace(other, country=victims.country, name=victims.name)
 
 
 def _depth(token: Token) -> int:
@@ -215,54 +202,6 @@ def _fatalities(counts: list[Count], ctx: SentenceContext) -> int | None:
     return value
 
 
-def _victims(event: Event) -> Actor | None:
-    """Victims named only by a count ("killing 12 Palestinians") as civilians of their nationality."""
-    if event.type != "ASSAULT":
-        return None
-    table = lexicon.countries().by_term
-    for count in event.counts:
-        if count.kind in ("killed", "injured", "hostages", "missing") and count.of:
-            iso = next((table[w] for w in count.of.replace(",", " ").split() if w in table), None)
-            if iso:
-                return Actor(count.of, actor_name(iso, "CVL", count.of), iso, "CVL", count.start, count.end)
-    return None
-
-
-def _victim_country(event: Event) -> str | None:
-    """Whose people an attack hit when the text does not say: the place's country, unless that is the
-    attacker's own (or unknown) and the attacker has a known opponent (``opponents.tsv``)."""
-    place = event.location.country if event.location else None
-    actor1 = event.actor1
-    opponent = lexicon.opponents().get(actor1.name or "") if actor1 is not None else None
-    if opponent and event.type == "ASSAULT" and (place is None or place == actor1.country):  # type: ignore[union-attr]
-        return opponent
-    return place
-
-
-def _local_victims(event: Event) -> Actor | None:
-    """People killed or hurt with no nationality given: civilians of the victims' likely country."""
-    if event.type != "ASSAULT" or event.mode in ("destroy",):
-        return None
-    hurt = [c for c in event.counts if c.kind in ("killed", "injured", "missing", "hostages")]
-    country = _victim_country(event)
-    if not country or not (hurt or lexicon.opponents().get(event.actor1.name or "" if event.actor1 else "")):
-        return None
-    text = hurt[0].text if hurt else "civilians"
-    start, end = (hurt[0].start, hurt[0].end) if hurt else (None, None)
-    return Actor(text, actor_name(country, "CVL", text), country, "CVL", start, end)
-
-
-def _localise(event: Event) -> None:
-    """Civilians, police, protesters without a country take the event place's country (ACLED practice);
-    victims of an attack take the victims' likely country."""
-    place = event.location.country if event.location else None
-    if event.actor1 is not None and event.actor1.sector in LOCAL_SECTORS:
-        event.actor1 = with_country(event.actor1, place)
-    if event.actor2 is not None and (event.actor2.sector in LOCAL_SECTORS or event.actor2.sector is None):
-        victims = _victim_country(event) if event.type == "ASSAULT" else place
-        event.actor2 = with_country(event.actor2, victims)
-
-
 def _acled(event: Event, det: Detected, lemmas: set[str]) -> tuple[str | None, str | None]:
     """ACLED types of an event that took place (not of proposed, threatened or denied ones)."""
     if event.status in _NOT_ACLED_STATUS:
@@ -295,8 +234,15 @@ def shift(event: Event, offset: int) -> Event:
     event.evidence = Evidence(event.evidence.text, event.evidence.start + offset, event.evidence.end + offset)
     if event.trigger is not None:
         event.trigger = Evidence(event.trigger.text, event.trigger.start + offset, event.trigger.end + offset)
-    for item in (event.actor1, event.actor2, event.location, event.attribution, *event.counts):
-        if item is not None and item.start is not None and item.end is not None:
-            item.start += offset
-            item.end += offset
+    # copies: events of one sentence share their place and attribution, which must move once each
+    event.actor1, event.actor2 = _moved(event.actor1, offset), _moved(event.actor2, offset)
+    event.location, event.attribution = _moved(event.location, offset), _moved(event.attribution, offset)
+    event.counts = [moved for c in event.counts if (moved := _moved(c, offset)) is not None]
     return event
+
+
+def _moved(item: _Spanned | None, offset: int) -> _Spanned | None:
+    """A copy of an item with character offsets, moved by ``offset`` (None and unplaced items as they are)."""
+    if item is None or item.start is None or item.end is None:
+        return item
+    return replace(item, start=item.start + offset, end=item.end + offset)

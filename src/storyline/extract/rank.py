@@ -26,9 +26,10 @@ def _around_trigger(event: Event) -> str:
 
 
 def _fact_keys(event: Event) -> list[tuple[object, ...]]:
-    """Keys under which two events are the same fact: same kind + same sentence; same kind, actors and counts."""
+    """Keys under which two events are one fact: same kind, victims' country and sentence; or actors and counts."""
     actors = tuple(a.name if a else None for a in (event.actor1, event.actor2))
-    kind = (event.type, event.mode)
+    # one sentence may report attacks on two sides ("killed 900 Israelis ... 700 Palestinians"): one event each
+    kind = (event.type, event.mode, event.actor2.country if event.actor2 else None)
     keys: list[tuple[object, ...]] = [(*kind, _around_trigger(event)), (*kind, _normal(event.evidence.text))]
     if event.counts:
         counts = tuple(sorted((c.kind, c.value, c.scope) for c in event.counts))

@@ -1,0 +1,180 @@
+"""Victims of violent events (actor2): who was killed, hurt or taken, and their country, for any conflict.
+
+Evidence, strongest first: the victims' own words ("900 Israelis", "Israeli soldiers", "people in Gaza"),
+the place of the event ("killed in Gaza"), then the attacker's opponent (``opponents.tsv``). A sentence
+that reports victims of two countries ("killed 900 Israelis ... killed 700 Palestinians", "Israelis and
+Palestinians were killed") yields one event per country, each with its own counts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import cache
+from typing import TYPE_CHECKING
+
+from storyline.extract import lexicon
+from storyline.extract.actors import LOCAL_SECTORS, actor_name, country_of, with_country
+from storyline.models import Actor, Count, Event
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+HURT_KINDS = frozenset({"killed", "injured", "missing", "hostages"})
+_PLACE_PREPS = frozenset({"in", "from", "across", "throughout"})
+_NO_SECTOR = frozenset({None, "UNK"})
+
+
+@cache
+def harm_lemmas() -> frozenset[str]:
+    """Trigger lemmas that say people were hurt ("killed", "shot"), from ``victim_triggers.tsv``."""
+    return frozenset(row[0] for row in lexicon.read_tsv("actors", "victim_triggers.tsv"))
+
+
+@cache
+def _term_regex() -> re.Pattern[str]:
+    """Every country name and nationality word as a whole word, longest first (case-sensitive)."""
+    terms = sorted(lexicon.countries().by_term, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(t) for t in terms) + r")(?![\w])")
+
+
+def nationalities(text: str | None) -> list[str]:
+    """ISO3 of the countries a phrase names, in order, each once ("Israelis and Palestinians" → ISR, PSE)."""
+    if not text:
+        return []
+    table = lexicon.countries().by_term
+    found = [table[m.group(0)] for m in _term_regex().finditer(text)]
+    return list(dict.fromkeys(found))
+
+
+def _place_country(token: Token) -> str | None:
+    """The country of a place phrase hanging on a token: "people in Gaza", "killed in Israel"."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.ent_type_ in ("GPE", "LOC", "NORP", "FAC") and (iso := country_of(obj)):
+                return iso
+    return None
+
+
+def count_countries(count: Count, sent: Span) -> list[str]:
+    """Countries of the people a count counts: their words, else a place attached to them or their verb."""
+    named = nationalities(count.of)
+    if named or count.start is None or count.end is None:
+        return named
+    span = sent.doc.char_span(count.start, count.end, alignment_mode="expand")
+    if span is None:
+        return []
+    head = span.root
+    found = _place_country(head)
+    if found is None and head.dep_ in ("nsubjpass", "dobj", "nsubj") and head.head.pos_ in ("VERB", "AUX"):
+        found = _place_country(head.head)
+    return [found] if found else []
+
+
+def split_by_victims(event: Event, sent: Span) -> list[Event]:
+    """The event, or one event per country when its victims belong to two or more countries."""
+    if event.type != "ASSAULT":
+        return [event]
+    groups: dict[str | None, list[Count]] = {}
+    extra: list[str] = []
+    for count in event.counts:
+        countries = count_countries(count, sent) if count.kind in HURT_KINDS else []
+        groups.setdefault(countries[0] if countries else None, []).append(count)
+        extra += countries[1:]
+    victims = event.actor2
+    extra += nationalities(victims.text) if victims is not None else []
+    countries = list(dict.fromkeys([c for c in groups if c] + extra))
+    if len(countries) < 2:
+        return [event]
+    own = victims.country if victims is not None and victims.country in countries else countries[0]
+    main = replace(event, counts=[c for k, cs in groups.items() if k not in countries or k == own for c in cs])
+    if main.actor2 is None or main.actor2.country != own:
+        main.actor2 = _victims_of(groups.get(own, []), own, event)
+    return [main] + [_side_event(event, country, groups.get(country, [])) for country in countries if country != own]
+
+
+def _side_event(event: Event, country: str, counts: list[Count]) -> Event:
+    """The event's share for victims of one country; an attacker of that same country is not theirs."""
+    attacker = event.actor1 if event.actor1 is None or event.actor1.country != country else None
+    return replace(event, actor1=attacker, actor2=_victims_of(counts, country, event), counts=counts)
+
+
+def _victims_of(counts: list[Count], country: str, event: Event) -> Actor:
+    """Civilians of a country, spanning the count that names them when there is one."""
+    count = counts[0] if counts else None
+    if count is None:
+        return Actor("civilians", actor_name(country, "CVL", "civilians"), country, "CVL")
+    text = count.of or count.text
+    return Actor(text, actor_name(country, "CVL", text), country, "CVL", count.start, count.end)
+
+
+def counted_victims(event: Event) -> Actor | None:
+    """Victims named only by a count ("killing 12 Palestinians") as civilians of their nationality."""
+    if event.type != "ASSAULT":
+        return None
+    for count in event.counts:
+        countries = nationalities(count.of) if count.kind in HURT_KINDS else []
+        if countries and count.of:
+            return Actor(
+                count.of, actor_name(countries[0], "CVL", count.of), countries[0], "CVL", count.start, count.end
+            )
+    return None
+
+
+def victim_country(event: Event) -> str | None:
+    """Whose people an attack hit when the text does not say: the place's country, unless that is the
+    attacker's own (or unknown) and the attacker has a known opponent (``opponents.tsv``)."""
+    place = event.location.country if event.location else None
+    actor1 = event.actor1
+    opponent = lexicon.opponents().get(actor1.name or "") if actor1 is not None else None
+    if opponent and actor1 is not None and (place is None or place == actor1.country):
+        return opponent
+    return place
+
+
+def local_victims(event: Event, lemma: str) -> Actor | None:
+    """People killed or hurt (by a count or the trigger ``lemma``) with no nationality given: civilians of
+    the victims' likely country."""
+    if event.type != "ASSAULT" or event.mode in ("destroy",):
+        return None
+    hurt = [c for c in event.counts if c.kind in HURT_KINDS]
+    country = victim_country(event)
+    opponent = lexicon.opponents().get(event.actor1.name or "") if event.actor1 is not None else None
+    if not country or not (hurt or lemma in harm_lemmas() or opponent):
+        return None
+    text = hurt[0].text if hurt else "civilians"
+    start, end = (hurt[0].start, hurt[0].end) if hurt else (None, None)
+    return Actor(text, actor_name(country, "CVL", text), country, "CVL", start, end)
+
+
+def localise(event: Event) -> None:
+    """Civilians, police, protesters without a country take the event place's country (ACLED practice);
+    anyone an attack hit takes the victims' likely country."""
+    place = event.location.country if event.location else None
+    if event.actor1 is not None and event.actor1.sector in LOCAL_SECTORS:
+        event.actor1 = with_country(event.actor1, place)
+    victims = event.actor2
+    if victims is None or victims.country:
+        return
+    if event.type == "ASSAULT":
+        if victims.sector in _NO_SECTOR:
+            victims = replace(victims, sector="CVL")
+        event.actor2 = with_country(victims, victim_country(event))
+    elif victims.sector in LOCAL_SECTORS or victims.sector is None:
+        event.actor2 = with_country(victims, place)
+
+
+def share_victims(events: list[Event]) -> None:
+    """Victims of an abduction or rape during an assault, with no nationality in their words, are the assault's."""
+    main = next((e for e in events if e.type == "ASSAULT" and e.mode not in ("abduct", "sexual")), None)
+    victims = main.actor2 if main is not None else None
+    if victims is None or victims.sector != "CVL" or not victims.country:
+        return
+    terms = lexicon.countries().by_term
+    for event in events:
+        other = event.actor2
+        if event.mode not in ("abduct", "sexual") or event.type != "ASSAULT" or other is None or other.sector != "CVL":
+            continue
+        if not any(word in terms for word in other.text.split()):
+            event.actor2 = replace(other, country=victims.country, name=victims.name)

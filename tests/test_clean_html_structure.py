@@ -52,3 +52,11 @@ def test_jsonld_name_that_is_the_site_name_loses_to_the_headline() -> None:
     )
     root = parse_html(f"<html><head>{head}</head><body><p>x</p></body></html>", where="t")
     assert page_meta(root).title == "West Ham threaten the giants"
+
+
+def test_a_title_element_saved_inside_the_body_is_not_body_text() -> None:
+    html = "<html><body><article><title>Weekly notes - Example Blog</title>"
+    html += "".join(f"<p>{p}</p>" for p in PROSE) + "</article></body></html>"
+    article = clean_html(html, id="dom-save")
+    assert article.body.startswith(PROSE[0])
+    assert ("Weekly notes - Example Blog", "title") in [(r.text, r.reason) for r in article.removed]

@@ -178,12 +178,7 @@ def _select(all_blocks: list[Block], traf: _Trafilatura, title: str | None) -> t
             article.captions.append(block.text)
             previous = None
             continue
-        if reason is None and (not body or block.element.tag in TITLE_TAGS) and _same(title, block.text):
-            reason = "title"
-        if reason is None and not _UNITS.search(block.text):
-            reason = "no-words"
-        if reason is None and block.element.tag not in CELL_TAGS and _DATE_ONLY.fullmatch(block.text):
-            reason = "date"
+        reason = reason or _text_reason(block, title, first=not body)
         if reason is None:
             body.append(block.text)
             levels.append(int(block.element.tag[1]) if block.element.tag in HEADINGS else 9)
@@ -199,6 +194,18 @@ def _select(all_blocks: list[Block], traf: _Trafilatura, title: str | None) -> t
     orphans = orphan_headings(levels)
     article.removed += [RemovedText(body[i], "orphan-heading") for i in sorted(orphans)]
     return [text for i, text in enumerate(body) if i not in orphans], article
+
+
+def _text_reason(block: Block, title: str | None, *, first: bool) -> str | None:
+    """Why a block that passed the structure checks is still not body text: a title, a bare date, no words."""
+    tag = block.element.tag
+    if tag == "title" or ((first or tag in TITLE_TAGS) and _same(title, block.text)):
+        return "title"  # a <title> in the body comes from a page saved from a browser's DOM
+    if not _UNITS.search(block.text):
+        return "no-words"
+    if tag not in CELL_TAGS and _DATE_ONLY.fullmatch(block.text):
+        return "date"
+    return None
 
 
 def _lists_of(el: Any, container: Any) -> list[Any]:

@@ -129,6 +129,8 @@ def _is_caption(el: Any) -> bool:
 def _verdict(block: Block, kept: bool, container: Any, memos: tuple[dict[Any, Any], dict[Any, Any]]) -> str | None:
     """None to keep the block in the body, else the reason it is dropped (``memos``: page and container caches)."""
     page_memo, memo = memos
+    if block.element.tag == "title":
+        return "title"  # a <title> in the body: the page was saved from a browser's DOM
     if container is None or not _inside(block.element, container):
         if not kept or block.link_density > MAX_LINK_DENSITY:
             return "outside-article"
@@ -199,8 +201,8 @@ def _select(all_blocks: list[Block], traf: _Trafilatura, title: str | None) -> t
 def _text_reason(block: Block, title: str | None, *, first: bool) -> str | None:
     """Why a block that passed the structure checks is still not body text: a title, a bare date, no words."""
     tag = block.element.tag
-    if tag == "title" or ((first or tag in TITLE_TAGS) and _same(title, block.text)):
-        return "title"  # a <title> in the body comes from a page saved from a browser's DOM
+    if (first or tag in TITLE_TAGS) and _same(title, block.text):
+        return "title"
     if not _UNITS.search(block.text):
         return "no-words"
     if tag not in CELL_TAGS and _DATE_ONLY.fullmatch(block.text):

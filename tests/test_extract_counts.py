@@ -60,17 +60,23 @@ def test_cumulative_with_included_children_not_double_counted(nlp: Any) -> None:
         "and 908 women, and about 13,162 have been injured, according to the Ministry of Health in Gaza."
     )
     found = counts_of(nlp, text)
-    assert [(c.kind, c.value, c.scope) for c in found] == [
-        ("killed", 4137, "cumulative"),
-        ("injured", 13162, "cumulative"),
+    assert [(c.kind, c.value, c.scope, c.part_of) for c in found] == [
+        ("killed", 4137, "cumulative", None),
+        ("killed", 1661, "cumulative", "4,137 Palestinians"),
+        ("killed", 908, "cumulative", "4,137 Palestinians"),
+        ("injured", 13162, "cumulative", None),
     ]
-    assert found[1].qualifier == "about"
+    assert found[1].qualifier == "at least" and found[3].qualifier == "about"
     assert fatalities(found) is None  # cumulative totals are not an incident's fatalities
 
 
 def test_incident_killed_with_included_children(nlp: Any) -> None:
     found = counts_of(nlp, "The strike killed at least 10 people, including 4 children.")
-    assert [(c.kind, c.value, c.qualifier) for c in found] == [("killed", 10, "at least")]
+    assert [(c.kind, c.value, c.qualifier, c.part_of) for c in found] == [
+        ("killed", 10, "at least", None),
+        ("killed", 4, None, "at least 10 people"),
+    ]
+    assert fatalities(found) == 10  # the children are among the ten, not added to them
 
 
 def test_death_toll_rose_is_cumulative(nlp: Any) -> None:
@@ -295,13 +301,20 @@ def test_zero_beside_a_figure_does_not_win() -> None:
 
 def test_listed_part_after_a_number_is_not_a_new_count(nlp: Any) -> None:
     text = "Five Palestinians including three children and a woman were reportedly killed when a flat in Rafah was hit."
-    assert [(c.kind, c.value) for c in counts_of(nlp, text)] == [("killed", 5)]
+    found = counts_of(nlp, text)
+    assert [(c.kind, c.value, c.part_of) for c in found] == [
+        ("killed", 5, None),
+        ("killed", 3, "Five Palestinians"),
+        ("killed", 1, "Five Palestinians"),
+    ]
+    assert fatalities(found) == 5
 
 
 def test_inserted_including_phrase_is_skipped(nlp: Any) -> None:
     text = "About 1,550 people, including at least 800 children, have been reported missing under the rubble."
-    count = only(nlp, text)
+    count, part = counts_of(nlp, text)
     assert (count.kind, count.value, count.qualifier) == ("missing", 1550, "about")
+    assert (part.kind, part.value, part.of, part.part_of) == ("missing", 800, "children", "About 1,550 people")
 
 
 def test_many_counts_the_dead_not_status(nlp: Any) -> None:
@@ -351,8 +364,9 @@ def test_shot_and_killed_after_an_inserted_phrase(nlp: Any) -> None:
     text = (
         "Three Palestinians, including a three-year-old child, were shot and killed by Israeli forces near Beit Iksa."
     )
-    count = only(nlp, text)
+    count, child = counts_of(nlp, text)
     assert (count.kind, count.value, count.of) == ("killed", 3, "Palestinians")
+    assert (child.value, child.part_of) == (1, "Three Palestinians")
 
 
 def test_group_stops_before_a_long_list(nlp: Any) -> None:
@@ -416,7 +430,7 @@ def test_scraped_double_spaces(nlp: Any) -> None:
     count = only(nlp, "At  least  five  soldiers  were   killed  in  the  attack.")
     assert (count.kind, count.value, count.qualifier) == ("killed", 5, "at least")
     text = "Two civilians were killed and five others wounded, among  them two policemen, in a car bomb attack."
-    assert [c.value for c in counts_of(nlp, text)] == [2, 5]
+    assert [(c.value, c.part_of) for c in counts_of(nlp, text)] == [(2, None), (5, None), (2, "five others")]
 
 
 @pytest.mark.parametrize(

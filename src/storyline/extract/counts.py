@@ -4,8 +4,8 @@ A count is a number phrase ("more than 700", "1.4 million", "dozens") tied to a 
 it: its own noun ("40 reported fatalities"), a modifier ("people killed"), the verb that follows it
 ("ten were reportedly killed") or the word that governs it in the parse ("killing 4", "the bodies of 3",
 "brings the death toll to 4,137"). Vague quantities follow ACLED's conservative rules (data in
-``resources/counts/vague.tsv``). Parts of a count already given ("including 4 children") are left out,
-so summing or taking the lowest never double counts.
+``resources/counts/vague.tsv``). A part of a count already given ("including 4 children") carries
+``part_of``, the text of that count, so summing or taking the lowest never double counts.
 """
 
 from __future__ import annotations
@@ -30,13 +30,18 @@ _SUBJECT_DEPS = {"nsubj", "nsubjpass", "dobj", "attr"}
 
 
 def find_counts(sentence: Span | Doc) -> list[Count]:
-    """Every typed count of people in the sentence (a whole Doc works too), with doc-level character offsets."""
+    """Every typed count of people in the sentence (a whole Doc works too), with doc-level character offsets.
+
+    A part of a count given before ("including 36 children") comes with ``part_of`` set to that count's text,
+    and takes its kind and scope.
+    """
     sentence = as_span(sentence)
     lex = counts_lexicon()
     counts: list[Count] = []
     outside: set[str] = set()  # kinds counted outside parentheses
     for number in number_phrases(sentence, lex):
-        count = _count(sentence, number, lex)
+        whole = next((c for c in reversed(counts) if c.part_of is None), None)
+        count = _count(sentence, number, lex, whole)
         if count is None:
             continue
         if not _in_parentheses(sentence, number.start):
@@ -52,10 +57,10 @@ def fatalities(counts: list[Count]) -> int | None:
 
     Groups listed together ("killing 4 civilians and 2 militants") add up; separate figures for the same
     deaths (another sentence, another source) give the lowest. "No fatalities" alone gives 0; cumulative
-    totals never count.
+    totals and parts of a count ("including 2 children") never count.
     """
     killed = sorted(
-        (c for c in counts if c.kind == "killed" and c.scope == "incident"),
+        (c for c in counts if c.kind == "killed" and c.scope == "incident" and c.part_of is None),
         key=lambda c: c.start if c.start is not None else -1,
     )
     figures: list[int] = []
@@ -80,24 +85,28 @@ def _listed_together(first: Count, second: Count) -> bool:
     return 0 <= second.start - first.end <= len(" and ")
 
 
-def _count(sentence: Span, number: NumberPhrase, lex: CountsLexicon) -> Count | None:
-    """The typed count for one number phrase, or None when it counts nothing we type."""
+def _count(sentence: Span, number: NumberPhrase, lex: CountsLexicon, whole: Count | None) -> Count | None:
+    """The typed count for one number phrase, or None when it counts nothing we type.
+
+    ``whole`` is the last count given before: a part of it ("including four children") takes its kind and scope.
+    """
     doc = sentence.doc
     qual_start, qualifier = _qualifier(doc, number, sentence.start, lex)
     if (
         _is_label_or_unit(doc, number, sentence, lex)
-        or _inside_subset(doc[number.end - 1], lex)
         or _is_date_part(doc, number, sentence, lex)
-        or _is_subset(doc, qual_start, sentence.start, lex)
         or _is_partitive(doc, number)
         or _is_ratio_or_age(doc, number, sentence)
     ):
+        return None
+    is_part = _inside_subset(doc[number.end - 1], lex) or _is_subset(doc, qual_start, sentence.start, lex)
+    if is_part and whole is None:
         return None
     noun = _counted_noun(doc, number)
     if noun is not None and (noun.lower_ in lex.not_counted or noun.lemma_.lower() in lex.not_counted):
         return None
     anchor = noun if noun is not None else doc[number.end - 1]
-    kind = _kind(anchor, number, lex)
+    kind = whole.kind if is_part and whole is not None else _kind(anchor, number, lex)
     if kind is None and number.value == 0:
         kind = lex.zero_nouns.get(anchor.lower_)  # type: ignore[assignment]
     if kind is None or (number.kinds is not None and kind not in number.kinds):
@@ -110,6 +119,10 @@ def _count(sentence: Span, number: NumberPhrase, lex: CountsLexicon) -> Count | 
         of = doc[of_start:of_end].text
     qualifier = qualifier if qualifier is not None else number.qualifier
     ceiling = qualifier == "up to"  # "up to 109": at most 109, no floor stated
+    if is_part and whole is not None:
+        scope = whole.scope
+    else:
+        scope = count_scope(sentence, qual_start, number.start, anchor, lex)
     return Count(
         kind=kind,
         value=number.value,
@@ -118,9 +131,10 @@ def _count(sentence: Span, number: NumberPhrase, lex: CountsLexicon) -> Count | 
         high=number.value if ceiling else number.high,
         qualifier=qualifier,
         of=of,
-        scope=count_scope(sentence, qual_start, number.start, anchor, lex),
+        scope=scope,
         start=start_char,
         end=end_char,
+        part_of=whole.text if is_part and whole is not None else None,
     )
 
 

@@ -41,7 +41,9 @@ class CountsLexicon:
     cumulative: frozenset[Phrase]  # cues of a running total
     period_cues: frozenset[Phrase]  # "since", "so far": open a period for the whole sentence
     period_starts: frozenset[str]  # "since the start", "since then": what "since" must name
-    incident: frozenset[Phrase]  # cues of a new per-incident figure
+    incident: frozenset[Phrase]  # cues of a new per-incident figure: "in the past 24 hours"
+    added: frozenset[Phrase]  # "another", "an additional": new people, unless a period frames the count
+    incident_nouns: frozenset[str]  # "attack", "strike": a toll "from" one of these is that incident's
     not_counted: frozenset[str]  # nouns/units that are never people
     labels: frozenset[Phrase]  # "Resolution" 2334, "as young as" 12: the number is an identifier or age
     subset: frozenset[Phrase]  # "including" 4 children: part of a count already given
@@ -98,6 +100,8 @@ def _load() -> CountsLexicon:
         period_cues=frozenset(phrase(row[0]) for row in read_rows("counts", "period_cues.tsv")),
         period_starts=_words("period_starts.tsv"),
         incident=frozenset(phrase(row[0]) for row in read_rows("counts", "incident.tsv")),
+        added=frozenset(phrase(row[0]) for row in read_rows("counts", "added.tsv")),
+        incident_nouns=_words("incident_nouns.tsv"),
         not_counted=_words("not_counted.tsv"),
         labels=frozenset(phrase(row[0]) for row in read_rows("counts", "labels.tsv")),
         subset=frozenset(phrase(row[0]) for row in read_rows("counts", "subset.tsv")),

@@ -23,12 +23,13 @@ def count_scope(sentence: Span, start: int, number_start: int, anchor: Token, le
     before = tuple(t.lower_ for t in doc[max(sentence.start, start - 3) : number_start])
     if any(_contains(before, cue) for cue in lex.incident):
         return "incident"
+    added = any(_contains(before, cue) for cue in lex.added)  # "another 68": new people, unless a period frames them
     clause = _clause(anchor)
     for i, is_period in sorted(_cue_positions(sentence, lex)):
         verb = doc[_clause(doc[i])]
         own = verb.i == clause or (verb.dep_ in ("relcl", "acl") and number_start <= verb.head.i <= anchor.i)
         if i < number_start or own or (i > anchor.i and is_period):
-            return "cumulative"
+            return "cumulative" if is_period or not added else "incident"
         if i > anchor.i:
             return "incident"  # the first cue after the count belongs to another clause's total
     return "incident"
@@ -40,9 +41,33 @@ def _cue_positions(sentence: Span, lex: CountsLexicon) -> list[tuple[int, bool]]
     found = [(i, True) for i in _date_range_starts(sentence, lex)]
     for cue in lex.cumulative | lex.period_cues:
         for k in range(len(words) - len(cue) + 1):
-            if tuple(words[k : k + len(cue)]) == cue and (cue != ("since",) or _opens_period(sentence[k], lex)):
+            if tuple(words[k : k + len(cue)]) == cue and _is_cue(sentence[k], cue, lex):
                 found.append((sentence[k].i, cue in lex.period_cues))
     return found
+
+
+def _is_cue(token: Token, cue: Phrase, lex: CountsLexicon) -> bool:
+    """Whether a cue word really marks a total: "since" must open a period; "reached" must have a total as
+    subject ("the toll reached", not "partners reached 606,091 IDPs"); a toll must not be one attack's."""
+    if cue == ("since",):
+        return _opens_period(token, lex)
+    if token.lemma_.lower() in lex.total_verbs and token.pos_ in ("VERB", "AUX"):
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+        return any(_names_total(c, lex) for c in subjects) or not subjects
+    if token.lemma_.lower() in lex.total_nouns:
+        return _names_total(token, lex)
+    return True
+
+
+def _names_total(noun: Token, lex: CountsLexicon) -> bool:
+    """True for a running total ("the death toll", "the number of people killed"), not the toll of one attack
+    ("the death toll from Saturday's attack")."""
+    if noun.lemma_.lower() not in lex.total_nouns and noun.lemma_.lower() not in lex.event_nouns:
+        return False
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "of", "in")):
+        if any(o.lemma_.lower() in lex.incident_nouns for o in prep.children if o.dep_ == "pobj"):
+            return False
+    return True
 
 
 def _opens_period(since: Token, lex: CountsLexicon) -> bool:
@@ -50,10 +75,16 @@ def _opens_period(since: Token, lex: CountsLexicon) -> bool:
     if since.dep_ != "prep":
         return False
     objects = [c for c in since.children if c.dep_ in ("pobj", "pcomp", "advmod")]
+    named = [t for o in objects for t in (o, *_date_modifiers(o))]
     return any(
         o.ent_type_ in ("DATE", "TIME") or o.lemma_.lower() in lex.period_starts or o.lower_ in lex.months
-        for o in objects
+        for o in named
     )
+
+
+def _date_modifiers(noun: Token) -> list[Token]:
+    """The objects of "on"/"of" attached to a noun: "13 October" in "since the evacuation order on 13 October"."""
+    return [o for p in noun.children if p.dep_ == "prep" and p.lower_ in ("on", "of") for o in p.children]
 
 
 def _clause(token: Token) -> int:
@@ -75,9 +106,17 @@ def _date_range_starts(sentence: Span, lex: CountsLexicon) -> list[int]:
     for token in sentence:
         if token.lower_ in ("between", "from"):
             window = doc[token.i + 1 : min(token.i + 5, sentence.end)]
-            if any(t.lower_.rstrip(".") in lex.months for t in window):
+            if any(t.lower_.rstrip(".") in lex.months for t in window) and not _within_a_week(window, lex):
                 found.append(token.i)
     return found
+
+
+def _within_a_week(window: Span, lex: CountsLexicon) -> bool:
+    """True for a short range of days in one month ("between 10 and 12 January"): one incident's days, not a period."""
+    words = [t.lower_ for t in window]
+    days = [int(w) for w in words if w.isdigit() and len(w) <= 2]
+    one_month = sum(w.rstrip(".") in lex.months for w in words) == 1
+    return one_month and len(days) == 2 and 0 <= days[1] - days[0] <= 7 and words[-1].rstrip(".") in lex.months
 
 
 def _contains(words: Phrase, cue: Phrase) -> bool:

@@ -31,7 +31,7 @@ from storyline.clean.html_blocks import (
     strip_invisible,
 )
 from storyline.clean.html_blocks import blocks as page_blocks
-from storyline.clean.html_meta import page_meta
+from storyline.clean.html_meta import page_meta, plausible_names
 from storyline.errors import EmptyInput
 from storyline.eval.metrics import tokens
 from storyline.models import Article, RemovedText
@@ -284,7 +284,8 @@ def _byline(author: str | None) -> str | None:
     """trafilatura's author field, tidied (it joins several authors with '; ')."""
     if not author or wire.canonical_agency(author):
         return None  # an agency alone ("AFP") is the source, not a byline
-    return normalise(author.replace(";", ","))
+    names = normalise(author.replace(";", ","))
+    return names if plausible_names(names) else None  # trafilatura sometimes takes "Last Updated January 7"
 
 
 def clean_html(html: str, *, id: str, url: str | None = None, published: str | None = None) -> Article:

@@ -28,12 +28,13 @@ _HIERARCHY = re.compile(r" [\\/>»] ")
 _BYLINE_MARK = re.compile(r"byline|author|dateline|writtenby|p-author", re.I)
 _MONTHS = r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|mars|avr|mai|juin|juil|août|sept|déc"
 _BYLINE_TAIL = re.compile(
-    rf"\s(?:[|•·]|[-–—]\s|(?:updated|published|posted|on)\b|\d{{1,2}}[./]\d|\d{{1,4}}\s+(?:{_MONTHS})|(?:{_MONTHS})[a-zé]*\.?\s+\d)",
+    rf"\s(?:[|•·]|[-–—]\s|(?:updated|published|posted|on|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|\d{{1,2}}[./]\d|\d{{1,4}}\s+(?:{_MONTHS})|(?:{_MONTHS})[a-zé]*\.?\s+\d)",
     re.I,
 )
 _CDATA = re.compile(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$")
 _COMMENTS = re.compile(r"comment|repl(?:y|ies)|respond", re.I)
 _NOT_NAMES = re.compile(r"(?i)(?:last|updated|published|posted|by|share|follow|\w+day)")
+_NOT_A_NAME_START = re.compile(r"(?i)(?:last|updated|published|posted|share|follow)\b")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _LEADING_BY = re.compile(r"^(?:by|par|por|von|di|door)\s+", re.I)
 
@@ -197,6 +198,16 @@ def byline_element(root: Any) -> str | None:
             if text and not canonical_agency(strip_by(text) or ""):  # "AFP" alone is the source, not a byline
                 return text
     return None
+
+
+def plausible_names(text: str) -> bool:
+    """True unless the text is plainly not a list of names: a date, "Last updated ...", a long sentence."""
+    return (
+        0 < len(text) < 100
+        and any(c.isalpha() for c in text)
+        and not any(c.isdigit() for c in text)
+        and not _NOT_A_NAME_START.match(text)
+    )
 
 
 def strip_by(byline: str | None) -> str | None:

@@ -1,0 +1,21 @@
+"""html_meta: bylines that are names, not dates or labels."""
+
+from __future__ import annotations
+
+from storyline.clean.html import _byline
+from storyline.clean.html_blocks import parse_html
+from storyline.clean.html_meta import byline_element, plausible_names
+
+
+def test_byline_element_is_cut_before_a_weekday_date() -> None:
+    body = "<div class='article-author'><a href='/a'><span>Joe Wee</span></a> <span>Monday, February 29</span></div>"
+    assert byline_element(parse_html(f"<html><body>{body}</body></html>", where="t")) == "Joe Wee"
+
+
+def test_names_are_plausible_but_dates_and_labels_are_not() -> None:
+    assert plausible_names("Ann Lee, Bo Chen")
+    assert plausible_names("Sébastien Farcis")
+    for text in ("Last Updated January 7", "Updated 3 hours ago", "", "2023-10-09", "x" * 120):
+        assert not plausible_names(text), text
+    assert _byline("Last Updated January 7") is None
+    assert _byline("Ann Lee; Bo Chen") == "Ann Lee, Bo Chen"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from storyline.clean.headline import title_echoes
-from storyline.clean.lines import Line, detect_language, line_features, stopwords
+from storyline.clean.lines import Line, detect_language, measure_lines, stopwords
 from storyline.clean.markup import Dump, to_lines
 from storyline.clean.region import (
     ZONE_SCORE,
@@ -42,8 +42,8 @@ def analyse(text: str) -> Layout:
     dump = to_lines(text)
     language = detect_language("\n".join(dump.lines[:400]))
     stop = stopwords().get(language) if language else None
-    lines = [line_features(i, t, stop) for i, t in enumerate(dump.lines)]
-    repeats = repeat_groups(dump.lines)
+    lines = measure_lines(dump.lines, stop)
+    repeats = repeat_groups(dump.lines, [line.tokens for line in lines])
     related = related_runs(lines)
     template = template_lines(lines)
     echoes = title_echoes(lines)

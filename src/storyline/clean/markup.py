@@ -63,6 +63,9 @@ def _inline(line: str, images: set[str]) -> str:
 def hard_wrapped(text: str) -> bool:
     """Paragraphs separated by blank lines and broken at a fixed width, as in e-mails and .txt files."""
     raw = text.splitlines()
+    longest = max(raw, key=len, default="")
+    if len(longest) > 100 and longest.strip():
+        return False  # a long line: not wrapped at a fixed width
     lines = [line for line in raw if line.strip()]
     blanks = len(raw) - len(lines)
     if len(lines) < 6 or blanks < 2 or blanks * 2 > len(lines):
@@ -117,9 +120,12 @@ def to_lines(text: str) -> Dump:
 
 
 _CONTINUES = re.compile(r"^(?:[a-z\u00df-\u00ff]|--|\.\.\.|…|[,;)])")
+_CONTINUE_FIRST = frozenset("abcdefghijklmnopqrstuvwxyz-.…,;)" + "".join(map(chr, range(0xDF, 0x100))))
 _FINISHED = re.compile(r"""[.!?:;。！？"”’»)\]]\s*$""")
 
 
 def wrapped(previous: str, line: str) -> bool:
     """The line continues the previous one's sentence: a hard-wrapped paragraph, not a new block."""
+    if line[0] not in _CONTINUE_FIRST:  # most lines start with a capital: a new block
+        return False
     return len(previous) >= 25 and not _FINISHED.search(previous) and bool(_CONTINUES.match(line))

@@ -19,21 +19,23 @@ def _shingles(words: list[str]) -> set[int]:
     """Hashed word 3-shingles of a line's words (the whole line when it is very short)."""
     if len(words) < 3:
         return {hash(tuple(words))} if words else set()
-    return {hash((words[i], words[i + 1], words[i + 2])) for i in range(len(words) - 2)}
+    return set(map(hash, zip(words, words[1:], words[2:], strict=False)))
 
 
 MAX_CANDIDATES = 64  # earlier lines compared in full; bounds the work on pages of near-identical lines
 SKETCH = 8  # shingles indexed per line: the smallest hashes, a bottom-k sketch of the line
 
 
-def repeat_groups(lines: list[str]) -> dict[int, int]:
-    """Map each repeated line's index to the index of the first line it repeats."""
+def repeat_groups(lines: list[str], tokens: list[list[str]] | None = None) -> dict[int, int]:
+    """Map each repeated line's index to the first line it repeats (``tokens``: the lines' lower-cased words)."""
     first_of: dict[int, int] = {}
     exact: dict[str, int] = {}
     index: defaultdict[int, list[int]] = defaultdict(list)
     shingle_sets: dict[int, set[int]] = {}
     for i, line in enumerate(lines):
-        words = _WORD.findall(line.lower())
+        if len(line) < 2 * MIN_WORDS - 1:  # too short to hold that many words
+            continue
+        words = tokens[i] if tokens is not None else _WORD.findall(line.lower())
         if len(words) < MIN_WORDS:
             continue
         key = " ".join(words)
@@ -57,7 +59,10 @@ def _near_match(
     shingles: set[int], sketch: list[int], index: dict[int, list[int]], shingle_sets: dict[int, set[int]]
 ) -> int | None:
     """The earliest earlier line that shares a sketch shingle and enough shingles with this one, if any."""
-    candidates = sorted({j for s in sketch for j in index.get(s, ())})
+    found = [index[s] for s in sketch if s in index]
+    if not found:
+        return None
+    candidates = sorted(set().union(*found)) if len(found) > 1 else found[0]
     for j in candidates[:MAX_CANDIDATES]:
         other = shingle_sets[j]
         shared, larger = len(shingles & other), max(len(shingles), len(other))

@@ -140,6 +140,7 @@ def _extend(span: Span | None, gaz: Gazetteer) -> Span | None:
     return span
 
 
+_NAMING_ROLES = frozenset({"admin", "settlement", "facility", "feature"})  # "Damboa town", "Kissufim crossing"
 _GLUE = frozenset({"-", "al", "el", "au", "de", "du", "la", "sur"})  # "Port-au-Prince"
 
 
@@ -166,11 +167,13 @@ def _is_place_name(span: Span, gaz: Gazetteer, places: list[Span]) -> bool:
     doc = span.doc
     after = doc[span.end] if span.end < len(doc) else None
     before = doc[span.start - 2] if span.start >= 2 and doc[span.start - 1].lower_ == "of" else None
-    if any(t is not None and _role(t) in ("admin", "settlement") for t in (after, before)):
+    if after is not None and _role(after) in _NAMING_ROLES or before is not None and _role(before) in _NAMING_ROLES:
         return True
-    if len(span) > 1 and words.get(span[-1].lower_) in ("admin", "settlement"):
+    if len(span) > 1 and words.get(span[-1].lower_) in _NAMING_ROLES:
         return True
     root = span.root
+    if root.dep_ == "conj" and root.head.ent_type_ == "ORG" and not _role(root.head):
+        return False  # "the Islamic State of Iraq and Al-Sham": the rest of an organisation's name
     if root.dep_ == "poss" and _role(root.head) in ("admin", "settlement"):
         return True  # "Colombo's business district"
     locative = root.dep_ == "pobj" and _role(root.head) == "locative"
@@ -217,8 +220,71 @@ def event_location(
     best = max(ranked, key=lambda r: _rank(sentence, r[0], r[1], r[2], trigger))[0]
     inside = [r for r in ranked if r[2] >= 0 and _within(r[0], best)]
     if inside:  # "in Baghdad, Iraq", "Hebron in the West Bank": the narrowest place named
-        return max(inside, key=lambda r: (_SPECIFICITY[r[0].precision], _rank(sentence, r[0], r[1], 1, trigger)))[0]
+        best = max(inside, key=lambda r: (_SPECIFICITY[r[0].precision], _rank(sentence, r[0], r[1], 1, trigger)))[0]
+    return _narrowest_named(sentence, best, [(r[0], r[1]) for r in ranked if r[2] >= 1])
+
+
+def _narrowest_named(sentence: Span, best: Location, others: list[tuple[Location, Entry | None]]) -> Location:
+    """The place the text puts inside ``best`` ("the Beirut suburb of Haret Hreik", "Zamalka in East Ghouta"),
+    followed down to the narrowest; ``best`` when there is none."""
+    entries = {id(loc): entry for loc, entry in others}
+    for _ in range(3):
+        outer = (best, entries.get(id(best)))
+        inner = [o for o, e in others if _narrower((o, e), outer) and _named_inside(sentence, o, best)]
+        if not inner:
+            return best
+        best = min(inner, key=lambda o: o.start or 0)
     return best
+
+
+_NARROWNESS = {"country": 0, "admin1": 1, "admin2": 2, "place": 3, "unresolved": 4}
+
+
+def _narrower(inner: tuple[Location, Entry | None], outer: tuple[Location, Entry | None]) -> bool:
+    """True when ``inner`` is a smaller place than ``outer``: a finer precision, a name too small for the
+    gazetteer, or a less populous town."""
+    (place, entry), (region, region_entry) = inner, outer
+    rank, region_rank = _NARROWNESS[place.precision], _NARROWNESS[region.precision]
+    if rank != region_rank:
+        return rank > region_rank
+    return entry is not None and region_entry is not None and entry.population < region_entry.population
+
+
+_CONTAINER_DEPS = frozenset({"poss", "compound", "appos", "npadvmod", "nmod"})
+_INSIDE_PREPS = frozenset({"in", "of", "inside", "within"})
+
+
+def _named_inside(sentence: Span, inner: Location, outer: Location) -> bool:
+    """True when the text puts ``inner`` in ``outer``: "Y in X", "Y, X", "X's Y district", "the X suburb of Y";
+    no verb between them."""
+    y, x = _span_of(sentence, inner).root, _span_of(sentence, outer).root
+    y_path, x_path = _path_to_common(y, x), _path_to_common(x, y)
+    if y_path is None or x_path is None or not x_path or len(x_path) + len(y_path) > 4:
+        return False
+    common = x_path[-1].head
+    if any(t.pos_ in ("VERB", "AUX") for t in [*x_path[1:], *y_path[1:], common]):
+        return False
+    x_marked = any(_contains_mark(t) for t in x_path)
+    y_marked = any(t.dep_ == "pobj" and t.head.lower_ in ("in", "inside", "within") or t.dep_ == "poss" for t in y_path)
+    return x_marked and not y_marked
+
+
+def _contains_mark(token: Token) -> bool:
+    """An edge that makes what hangs below it the container: "in X", "of X", "X's", "X suburb", ", X"."""
+    return token.dep_ in _CONTAINER_DEPS or (token.dep_ == "pobj" and token.head.lower_ in _INSIDE_PREPS)
+
+
+def _path_to_common(token: Token, other: Token) -> list[Token] | None:
+    """Tokens from ``token`` up to (not including) its lowest common ancestor with ``other``."""
+    above = {t.i for t in [other, *other.ancestors]}
+    path: list[Token] = []
+    node = token
+    while node.i not in above:
+        path.append(node)
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return path
 
 
 def _within(place: Location, region: Location) -> bool:
@@ -333,10 +399,25 @@ def _locative_path(token: Token, trigger: Token | None) -> bool:
         head = node.head
         if trigger is not None and head.i == trigger.i:
             return seen_locative or node.dep_ == "dobj"
+        if trigger is not None and _circumstance_of(head, trigger):
+            return seen_locative  # "shot while driving through Dobrinja": the same scene
         if head.i == node.i or head.pos_ in ("VERB", "AUX"):
             return trigger is None and (seen_locative or node.dep_ == "dobj")
         node = head
     return False
+
+
+def _circumstance_of(verb: Token, trigger: Token) -> bool:
+    """True when ``verb`` heads a clause saying what was going on when the trigger's event happened
+    ("was shot while driving through X", "killed as they drove to X")."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.head.i == trigger.i
+        and any(child.dep_ == "mark" and child.lower_ in _CIRCUMSTANCE_MARKS for child in verb.children)
+    )
+
+
+_CIRCUMSTANCE_MARKS = frozenset({"while"})
 
 
 def _is_locative(node: Token) -> bool:

@@ -64,11 +64,11 @@ def build_events(
         event.counts = _counts_for(det, detected, counts)
         for part in split_by_victims(event, sent):
             part.fatalities = _fatalities(part.counts, ctx)
+            part.attribution = attribution
             part.actor2 = part.actor2 or counted_victims(part)
             localise(part)
             part.actor2 = part.actor2 or local_victims(part, det.main.token.lemma_.lower())
             part.acled_event_type, part.acled_sub_event_type = _acled(part, det, lemmas)
-            part.attribution = attribution
             events.append(shift(part, offset))
             ctx.prominence[id(part)] = _depth(det.main.token)
     share_victims(events)

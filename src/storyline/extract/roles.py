@@ -93,7 +93,7 @@ def verb_roles(verb: Token, index: MentionIndex) -> Roles:
         means = index.of(_prep_object(verb, frozenset({"in", "by", "from"})))
         if means is not None and means.actor.sector in _ARMED:
             roles.actor1 = means  # "killed in an Israeli airstrike"
-    if roles.actor1 is None and verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":
+    if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and _child(verb, "nsubj") is None:
         roles.actor2 = roles.actor2 or index.of(verb.head)  # "women seized by the group"
     elif roles.actor1 is None and verb.dep_ in ("acl", "relcl"):
         roles.actor1 = index.of(verb.head)  # "militants who attacked"
@@ -109,8 +109,8 @@ def _inherited_subject(verb: Token, index: MentionIndex) -> Mention | None:
         if token.head.i == token.i:
             return None
         token = token.head
-        if token.lemma_.lower() in _victim_verbs():
-            return None  # "soldiers died when their vehicle hit a mine": the dead did not hit it
+        if token.lemma_.lower() in _victim_verbs() or _child(token, "nsubjpass") is not None:
+            return None  # "soldiers died when ...", "she was shot and killed": the victims did not do it
         subject = _child(token, "nsubj")
         if subject is not None:
             found = index.of(subject)
@@ -119,7 +119,7 @@ def _inherited_subject(verb: Token, index: MentionIndex) -> Mention | None:
             nominal = subject if subject.pos_ in ("NOUN", "PROPN") else None
             if nominal is not None:
                 return noun_roles(nominal, index).actor1
-        if token.dep_ not in _CLIMB_DEPS:
+        if token.dep_ not in _CLIMB_DEPS and token.dep_ != "acomp":  # "Hamas was able to kill"
             return None
     return None
 

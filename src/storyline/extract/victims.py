@@ -14,7 +14,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from storyline.extract import lexicon
-from storyline.extract.actors import LOCAL_SECTORS, actor_name, country_of, with_country
+from storyline.extract.actors import ARMED, LOCAL_SECTORS, actor_name, country_of, with_country
 from storyline.models import Actor, Count, Event
 
 if TYPE_CHECKING:
@@ -130,18 +130,34 @@ def victim_country(event: Event) -> str | None:
     opponent = lexicon.opponents().get(actor1.name or "") if actor1 is not None else None
     if opponent and actor1 is not None and (place is None or place == actor1.country):
         return opponent
-    return place
+    return place or _reporter_country(event)
+
+
+def _reporter_country(event: Event) -> str | None:
+    """The country of an unarmed source that reports the toll ("the Gazan Health Ministry said"), when the
+    attacker is unknown: an authority or medic counts its own people's dead, a military its enemy's."""
+    source = event.attribution.source if event.attribution is not None else None
+    if not source or (event.actor1 is not None and event.actor1.country):
+        return None
+    head = source.split()[-1].lower()
+    if lexicon.sectors().get(head.removesuffix("s")) in ARMED or lexicon.sectors().get(head) in ARMED:
+        return None
+    group = lexicon.groups().get(source.removeprefix("the ").removeprefix("The "))
+    if group is not None:
+        return group.country if group.sector not in ARMED else None
+    named = nationalities(source)
+    return named[0] if named else None
 
 
 def local_victims(event: Event, lemma: str) -> Actor | None:
     """People killed or hurt (by a count or the trigger ``lemma``) with no nationality given: civilians of
     the victims' likely country."""
-    if event.type != "ASSAULT" or event.mode in ("destroy",):
+    if event.type != "ASSAULT":
         return None
     hurt = [c for c in event.counts if c.kind in HURT_KINDS]
     country = victim_country(event)
     opponent = lexicon.opponents().get(event.actor1.name or "") if event.actor1 is not None else None
-    if not country or not (hurt or lemma in harm_lemmas() or opponent):
+    if not country or not (hurt or lemma in harm_lemmas() or (opponent and event.mode != "destroy")):
         return None
     text = hurt[0].text if hurt else "civilians"
     start, end = (hurt[0].start, hurt[0].end) if hurt else (None, None)

@@ -60,3 +60,12 @@ def test_a_title_element_saved_inside_the_body_is_not_body_text() -> None:
     article = clean_html(html, id="dom-save")
     assert article.body.startswith(PROSE[0])
     assert ("Weekly notes - Example Blog", "title") in [(r.text, r.reason) for r in article.removed]
+
+
+def test_a_heading_that_is_the_title_without_the_site_suffix_is_the_title() -> None:
+    html = "<html><head><meta property='og:title' content='Player keeps its place - Example Blog'></head>"
+    html += "<body><article><h1>Player keeps its place</h1>" + "".join(f"<p>{p}</p>" for p in PROSE)
+    html += "</article></body></html>"
+    article = clean_html(html, id="suffix")
+    assert article.body.startswith(PROSE[0])
+    assert ("Player keeps its place", "title") in [(r.text, r.reason) for r in article.removed]

@@ -155,9 +155,12 @@ def _verdict(block: Block, kept: bool, container: Any, memos: tuple[dict[Any, An
     return None
 
 
-def _same(a: str | None, b: str) -> bool:
-    """Case- and space-insensitive equality."""
-    return a is not None and normalise(a).lower() == normalise(b).lower()
+def _is_title(title: str | None, text: str) -> bool:
+    """True when the text is the title, or the title without the site name the page appended to it."""
+    if title is None:
+        return False
+    title, text = normalise(title).lower(), normalise(text).lower()
+    return title == text or (title.startswith(text) and len(text) >= 0.5 * len(title))
 
 
 def _select(all_blocks: list[Block], traf: _Trafilatura, title: str | None) -> tuple[list[str], Article]:
@@ -201,7 +204,7 @@ def _select(all_blocks: list[Block], traf: _Trafilatura, title: str | None) -> t
 def _text_reason(block: Block, title: str | None, *, first: bool) -> str | None:
     """Why a block that passed the structure checks is still not body text: a title, a bare date, no words."""
     tag = block.element.tag
-    if (first or tag in TITLE_TAGS) and _same(title, block.text):
+    if (first or tag in TITLE_TAGS) and _is_title(title, block.text):
         return "title"
     if not _UNITS.search(block.text):
         return "no-words"

@@ -51,6 +51,8 @@ def nlp() -> Any:
         ("March 2023", ("2023-03-01", "month")),
         ("in 2022", ("2022-01-01", "year")),
         ("last year", ("2022-01-01", "year")),
+        ("on 24, 25 and 26 November", ("2023-11-24", "day")),  # a list of days: the first
+        ("over the weekend", ("2023-10-02", "week")),  # Monday paper: the weekend just gone, week of Sat 7 Oct
     ],
 )
 def test_resolve_date_expression(expr: str, expected: tuple[str, str]) -> None:
@@ -188,3 +190,14 @@ def test_two_days_of_one_month_start_on_the_first(nlp: Any) -> None:
     assert resolve_date_expression("between 26 and 28 January", datetime.date(2024, 1, 29)) == ("2024-01-26", "day")
     sent = nlp("Between the afternoons of 26 and 28 January, 339 Palestinians were reportedly killed.")[:]
     assert event_date(sent, datetime.date(2024, 1, 29)).date == "2024-01-26"
+
+
+def test_weekend_in_a_saturday_paper_is_this_week() -> None:
+    assert resolve_date_expression("over the weekend", datetime.date(2023, 10, 14)) == ("2023-10-09", "week")
+
+
+def test_date_of_saying_is_not_the_event_date(nlp: Any) -> None:
+    sent = nlp("The death toll from Saturday's attack rose to 900, Israeli officials said on Monday.")[:]
+    assert event_date(sent, "2023-10-10").date == "2023-10-07"
+    only_said = nlp("Police said on Monday that two men were arrested in Hebron.")[:]
+    assert event_date(only_said, "2023-10-10").date == "2023-10-09"  # no other date: the report date is kept

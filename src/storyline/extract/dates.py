@@ -32,12 +32,12 @@ __all__ = ["DateResult", "date_expressions", "event_date", "parse_published", "r
 
 Resolved = tuple[str, DatePrecision]
 _LEAD = re.compile(
-    r"^(?:(?:on|in|at|since|from|between|during|until|till|through|by|as\s+of|starting|beginning|the|early\s+hours\s+of"
+    r"^(?:(?:on|in|at|over|since|from|between|during|until|till|through|by|as\s+of|starting|beginning|the|early\s+hours\s+of"
     r"|(?:morning|afternoon|evening|night)\s+of)\s+)+"
 )
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _DAY_RANGE = re.compile(
-    r"^(\d{1,2})(?:st|nd|rd|th)?\s*(?:[-–]|\s(?:and|to)\s)\s*\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+)\.?(?:,?\s+(\d{4}))?$"
+    r"^(\d{1,2})(?:st|nd|rd|th)?(?:\s*,\s*\d{1,2}(?:st|nd|rd|th)?)*\s*(?:[-–]|,?\s(?:and|to)\s)\s*\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+)\.?(?:,?\s+(\d{4}))?$"
 )
 _DAY_MONTH = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+)\.?(?:,?\s+(\d{4}))?$")
 _MONTH_DAY = re.compile(r"^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?$")
@@ -185,6 +185,9 @@ def _weekday(published: datetime.date, weekday: int, modifier: str | None) -> da
 
 def _shift(published: datetime.date, unit: str, offset: int) -> str:
     """The first day of the day/week/month/year ``offset`` units from publication, as ISO text."""
+    if unit == "weekend":  # the week of the last Saturday on or before publication
+        saturday = _weekday(published, 5, None) + datetime.timedelta(weeks=offset)
+        return (saturday - datetime.timedelta(days=saturday.weekday())).isoformat()
     if unit == "week":
         monday = published - datetime.timedelta(days=published.weekday())
         return (monday + datetime.timedelta(weeks=offset)).isoformat()
@@ -219,6 +222,10 @@ def _expressions(sentence: Span | Doc, published: datetime.date | str | None, fu
             continue
         role_match = lex.role_before.search(text, 0, m.start())
         role = lex.roles.get(" ".join(role_match[1].lower().split())) if role_match else None
+        if re.match(r"['’]s\b", text[m.end() :]):
+            role = None  # "from Saturday's attack": the day of an incident, not a period start
+        if role is None and _said_on(sentence, sentence.start_char + m.start(), lex):
+            role = "report"  # "officials said on Monday": when it was said, not when it happened
         start, end = sentence.start_char + m.start(), sentence.start_char + m.end()
         if found and _adjacent(text, found[-1][0].end - sentence.start_char, m.start()):
             previous = found.pop()  # "Sunday, Oct. 15, 2023": one date, the calendar part decides
@@ -252,6 +259,18 @@ def _range_start(first: _Found, end_iso: str, lex: DateLexicon) -> _Found:
 def _adjacent(text: str, end: int, start: int) -> bool:
     """True when only spaces, commas or an opening bracket separate two expressions: they name one date."""
     return 0 <= start - end <= 3 and not text[end:start].strip(" ,(")
+
+
+def _said_on(sentence: Span, start: int, lex: DateLexicon) -> bool:
+    """True when the expression at character ``start`` dates a speech verb: "said on Monday", "told AP on 5 May"."""
+    token = next((t for t in sentence if t.idx >= start), None)
+    for _ in range(4):
+        if token is None or token.pos_ == "VERB" or token.head.i == token.i:
+            break
+        if token.dep_ not in ("pobj", "prep", "npadvmod", "nummod", "compound", "appos"):
+            return False
+        token = token.head
+    return token is not None and token.pos_ == "VERB" and token.lemma_.lower() in lex.speech
 
 
 def _capitalised(expr: str, lex: DateLexicon) -> bool:

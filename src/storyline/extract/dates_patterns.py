@@ -20,6 +20,7 @@ class DateLexicon:
     numbers: dict[str, int]  # "two" → 2 in "two days ago"
     roles: dict[str, str]  # "since" → "start"
     future: frozenset[str]  # "will": the event lies ahead
+    speech: frozenset[str]  # "say", "announce": a date of one of these verbs is when it was said, not the event
     parts: frozenset[str]  # "night" in "Saturday night": narrows the day without moving it
     find: re.Pattern[str]  # every date expression in a text
     role_before: re.Pattern[str]  # a role word right before an expression
@@ -58,7 +59,7 @@ def date_lexicon() -> DateLexicon:
     ago = rf"(?:\d{{1,3}}|{_alternation(list(numbers))})\s+(?:{_alternation(list(units))})s?\s+ago"
     alternatives = [
         r"\d{4}-\d{2}-\d{2}",
-        rf"{day}\s*(?:[-–]|\s(?:and|to)\s)\s*{day}\s+(?:of\s+)?{month}(?:,?\s+{year})?",
+        rf"{day}(?:\s*,\s*{day})*\s*(?:[-–]|,?\s(?:and|to)\s)\s*{day}\s+(?:of\s+)?{month}(?:,?\s+{year})?",
         rf"{day}\s+(?:of\s+)?{month}(?:,?\s+{year})?",
         rf"{month}\s+{day}(?:,?\s+{year})?(?![\d:])",
         rf"(?:(?:early|mid|late)[\s-]+)?{month}\s+{year}",
@@ -72,4 +73,7 @@ def date_lexicon() -> DateLexicon:
     find = re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", re.IGNORECASE)
     role_before = re.compile(rf"\b({_alternation(list(roles))})\s+(?:the\s+)?$", re.IGNORECASE)
     future = frozenset(row[0] for row in read_rows("dates", "future.tsv"))
-    return DateLexicon(months, weekdays, relative, units, numbers, roles, future, frozenset(parts), find, role_before)
+    speech = frozenset(row[0] for row in read_rows("dates", "speech.tsv"))
+    return DateLexicon(
+        months, weekdays, relative, units, numbers, roles, future, speech, frozenset(parts), find, role_before
+    )

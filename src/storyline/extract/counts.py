@@ -82,7 +82,7 @@ def _listed_together(first: Count, second: Count) -> bool:
     """True when two counts sit side by side in one list: "4 civilians and 2 militants", "2 soldiers, 3 police"."""
     if first.end is None or second.start is None:
         return False
-    return 0 <= second.start - first.end <= len(" and ")
+    return 0 <= second.start - first.end <= len(" and their ")  # "a woman and her three children"
 
 
 def _count(sentence: Span, number: NumberPhrase, lex: CountsLexicon, whole: Count | None) -> Count | None:
@@ -154,7 +154,7 @@ def _qualifier(doc: Doc, number: NumberPhrase, floor: int, lex: CountsLexicon) -
             words: Phrase = tuple(t.lower_ for t in before[-size:])
             if words in lex.qualifiers:
                 return before[-size].i, lex.qualifiers[words]
-    if number.high is not None:
+    if number.high is not None and number.start > floor and doc[number.start - 1].lower_ == "between":
         return number.start - 1, None
     return number.start, None
 

@@ -15,6 +15,7 @@ _DIGITS = re.compile(r"^\d{1,3}(,\d{3}){0,4}(\.\d{1,3})?$|^\d{1,12}(\.\d{1,3})?$
 _MAX_COUNT = 10_000_000_000
 # DATE is left out on purpose: the small model tags "to 82" after "since 7 October" as DATE; day numbers
 # next to a month name are caught by the counts filters instead.
+_RANGE_WORDS = {"to", "-", "–", "or"}  # "5 to 7", "20-25", "two or three"; "and" only after "between"
 _NOT_NUMBER_ENTS = {"TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
 
 
@@ -120,18 +121,21 @@ def _parse_number(words: list[str], lex: CountsLexicon) -> int | None:
 
 
 def _join_ranges(doc: Doc, numbers: list[NumberPhrase]) -> list[NumberPhrase]:
-    """Merge "between 6,000 and 8,000" into one number with low 6,000 and high 8,000."""
+    """Merge "between 6,000 and 8,000", "5 to 7", "20-25", "two or three" into one number with a low and a high."""
     out: list[NumberPhrase] = []
     for number in numbers:
         prev = out[-1] if out else None
-        if (
-            prev is not None
-            and prev.start > 0
-            and doc[prev.start - 1].lower_ == "between"
-            and number.start == prev.end + 1
-            and doc[prev.end].lower_ == "and"
-        ):
-            out[-1] = NumberPhrase(prev.start, number.end, prev.value, None, number.value)
+        if prev is not None and number.start == prev.end + 1 and prev.high is None and _is_range(doc, prev, number):
+            out[-1] = NumberPhrase(prev.start, number.end, prev.value, prev.qualifier, number.value, prev.kinds)
             continue
         out.append(number)
     return out
+
+
+def _is_range(doc: Doc, first: NumberPhrase, second: NumberPhrase) -> bool:
+    """True when two numbers one word apart are the ends of one range, not two counts."""
+    word = doc[first.end].lower_
+    between = first.start > 0 and doc[first.start - 1].lower_ == "between"
+    if between and word == "and":
+        return True
+    return word in _RANGE_WORDS and first.value < second.value and first.qualifier is None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from storyline.clean.headline import title_echoes
-from storyline.clean.lines import Line, detect_language, measure_lines, stopwords
+from storyline.clean.lines import Line, measure_dump
 from storyline.clean.markup import Dump, to_lines
 from storyline.clean.region import (
     ZONE_SCORE,
@@ -40,9 +40,7 @@ class Layout:
 def analyse(text: str) -> Layout:
     """Measure a dump's lines and find the article region."""
     dump = to_lines(text)
-    language = detect_language("\n".join(dump.lines[:400]))
-    stop = stopwords().get(language) if language else None
-    lines = measure_lines(dump.lines, stop)
+    language, lines = measure_dump(dump.lines)
     repeats = repeat_groups(dump.lines, [line.tokens for line in lines])
     related = related_runs(lines)
     template = template_lines(lines)

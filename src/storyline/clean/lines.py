@@ -59,36 +59,124 @@ def furniture_patterns() -> tuple[Pattern, ...]:
 
 
 def required_literals(regex: str) -> tuple[str, ...] | None:
-    """Lower-cased strings one of which every match of ``regex`` contains, or None when there is no such set."""
-    found = _required(list(sre_parse.parse(regex, re.IGNORECASE)))
-    found = {g.strip() for g in found or ()}  # a part of a required literal is required too
-    if not found or "" in found:
-        return None
-    return tuple(sorted(g for g in found if not any(o != g and o in g for o in found)))  # "ad" covers "ads"
+    """What every match of ``regex`` contains, as ``"w:word"`` (a whole word) or ``"s:text"`` items; None if unknown."""
+    found = _required(list(sre_parse.parse(regex, re.IGNORECASE)), left=True, right=True)
+    return tuple(sorted(found)) if found else None
 
 
-def _required(items: list[Any]) -> set[str] | None:
-    """Required-literal set of a parsed sequence: the best of its literal runs and required sub-parts."""
+_WORDY = re.compile(r"\w+")
+_NON_WORD = frozenset({sre_parse.CATEGORY_NOT_WORD, sre_parse.CATEGORY_SPACE})
+_EDGES = frozenset({sre_parse.AT_BEGINNING, sre_parse.AT_BEGINNING_STRING, sre_parse.AT_BOUNDARY})
+_ENDS = frozenset({sre_parse.AT_END, sre_parse.AT_END_STRING, sre_parse.AT_BOUNDARY})
+
+
+def _required(items: list[Any], left: bool, right: bool) -> set[str] | None:
+    """Required items of a parsed sequence, given whether a word edge is certain before and after it."""
+    before = _edges(items, left, _EDGES, last=True)
+    after = _edges(items[::-1], right, _ENDS, last=False)[::-1]
     options: list[set[str]] = []
     run: list[str] = []
-    for op, av in [*items, (None, None)]:
+    run_left = False
+    for k, (op, av) in enumerate(items):
         if op is sre_parse.LITERAL:
+            run_left = before[k] if not run else run_left
             run.append(chr(av).lower())
-            continue
-        if run:
-            options.append({"".join(run)})
+            if k + 1 < len(items) and items[k + 1][0] is sre_parse.LITERAL:
+                continue
+            options.append(_run_items("".join(run), run_left, after[k]))
             run = []
+            continue
         sub: set[str] | None = None
         if op is sre_parse.SUBPATTERN:
-            sub = _required(list(av[-1]))
+            sub = _required(list(av[-1]), before[k], after[k])
         elif op is sre_parse.BRANCH:
-            branches = [_required(list(b)) for b in av[1]]
+            branches = [_required(list(b), before[k], after[k]) for b in av[1]]
             sub = set().union(*branches) if all(branches) else None  # type: ignore[arg-type]
         elif op in (sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT) and av[0] >= 1:
-            sub = _required(list(av[2]))
+            once = av[0] == av[1] == 1
+            sub = _required(list(av[2]), once and before[k], once and after[k])
         if sub:
             options.append(sub)
-    return max(options, key=lambda o: (min(map(len, o)), -len(o)), default=None)
+    return max(options, key=_gate_rank, default=None)
+
+
+def _gate_rank(items: set[str]) -> tuple[bool, int, int]:
+    """Whole-word gates first (a set lookup per line), then the rarest (longest shortest item), then the fewest."""
+    return all(i.startswith("w:") for i in items), min(len(i) for i in items), -len(items)
+
+
+def _run_items(run: str, left: bool, right: bool) -> set[str]:
+    """A literal run's gate: its longest whole word, or the run itself as text when it holds none."""
+    words = []
+    for piece in _WORDY.finditer(run):
+        starts = piece.start() > 0 and run[piece.start() - 1] not in "'’" or piece.start() == 0 and left
+        ends = piece.end() < len(run) and run[piece.end()] not in "'’" or piece.end() == len(run) and right
+        if starts and ends:
+            words.append(piece[0])
+    if words:
+        return {"w:" + max(words, key=len)}
+    return {"s:" + (run.strip() or run)}
+
+
+def _edges(items: list[Any], edge: bool, anchors: frozenset[Any], last: bool) -> list[bool]:
+    """For each element, whether a word edge (a non-word character or the text's end) is certain before it.
+
+    ``items`` run forwards (``last``: an element's last character is the one next to what follows) or backwards.
+    """
+    out = []
+    for op, av in items:
+        out.append(edge)
+        if op is sre_parse.LITERAL:
+            edge = not _WORDY.match(chr(av))
+        elif op is sre_parse.AT:
+            edge = edge or av in anchors
+        elif op is sre_parse.IN:
+            edge = _non_word_class(av)
+        elif op in (sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT) and _single_non_word(av[2]):
+            edge = True if av[0] >= 1 else edge
+        elif op in (sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT) and av[0] == 0:
+            edge = edge and _outer_non_word(list(av[2]), last)  # "( us)?": absent, or ending in a word char
+        else:
+            edge = False
+    return out
+
+
+def _outer_non_word(items: list[Any], last: bool) -> bool:
+    """The body's first (or last) character is always a non-word one, so it leaves a word edge where it stands."""
+    if not items:
+        return False
+    op, av = items[-1 if last else 0]
+    if op is sre_parse.SUBPATTERN:
+        return _outer_non_word(list(av[-1]), last)
+    if op is sre_parse.BRANCH:
+        return all(_outer_non_word(list(b), last) for b in av[1])
+    if op in (sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT):
+        return av[0] >= 1 and _single_non_word(av[2])
+    if op is sre_parse.IN:
+        return _non_word_class(av)
+    return op is sre_parse.LITERAL and not _WORDY.match(chr(av))
+
+
+def _single_non_word(body: Any) -> bool:
+    """A repeated body that is one non-word character class (``\\W``, ``\\s``, ``[:|]``)."""
+    items = list(body)
+    return len(items) == 1 and (
+        items[0][0] is sre_parse.IN
+        and _non_word_class(items[0][1])
+        or items[0][0] is sre_parse.LITERAL
+        and not _WORDY.match(chr(items[0][1]))
+    )
+
+
+def _non_word_class(av: Any) -> bool:
+    """A character class whose members are all non-word characters."""
+    for op, value in av:
+        if op is sre_parse.CATEGORY and value in _NON_WORD:
+            continue
+        if op is sre_parse.LITERAL and not _WORDY.match(chr(value)):
+            continue
+        return False
+    return True
 
 
 @cache
@@ -103,14 +191,21 @@ def stopwords() -> dict[str, frozenset[str]]:
     return lists
 
 
+LANGUAGE_SAMPLE = 6000  # characters from the top of a dump that decide its language
+
+
 def detect_language(text: str) -> str | None:
     """Cheap language guess from stopword ratios ("en", "fr", ...; "zh"/"ja" from script), or None."""
-    sample = text[:6000]
+    sample = text[:LANGUAGE_SAMPLE]
+    return _language(sample, _WORD.findall(sample.lower()))
+
+
+def _language(sample: str, words: list[str]) -> str | None:
+    """The language of a sample of text, given its lower-cased words."""
     if not sample.isascii():
         cjk = len(_CJK.findall(sample))
         if cjk > 0.2 * max(1, len(sample.replace(" ", ""))):
             return "ja" if _KANA.search(sample) else "zh"
-    words = _WORD.findall(sample.lower())
     if len(words) < 8:
         return None
     counts = Counter(words)
@@ -133,15 +228,22 @@ class Line:
     words: int  # word count (CJK: characters / 2)
     stop_ratio: float  # share of stopwords; 0.3 assumed when the language has no list; 0 under four words
     sentence: bool  # ends like a sentence
-    title_case: float  # share of capitalised words; 0 under four words
     furniture: Pattern | None
     separators: int = 0  # list separators (▪ • | ·): a row of links, not a sentence
-    prose: bool = False  # reads like article prose: sentences with function words
     tokens: list[str] = field(default_factory=list, repr=False, compare=False)  # lower-cased words
+    prose: bool = field(default=False, init=False)  # reads like article prose: sentences with function words
+    _title: float = field(default=-1.0, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         """Decide ``prose`` once from the measured features."""
         self.prose = _is_prose(self)
+
+    @property
+    def title_case(self) -> float:
+        """Share of capitalised words (0 under four words), measured when first asked."""
+        if self._title < 0:
+            self._title = _title_case(self.text) if self.words > 3 else 0.0
+        return self._title
 
 
 def _is_prose(line: Line) -> bool:
@@ -157,40 +259,48 @@ def _is_prose(line: Line) -> bool:
 
 def furniture_of(text: str, words: int) -> Pattern | None:
     """The first lexicon pattern that names this line as furniture, if any."""
-    low = text.lower()
-    for pattern in furniture_patterns():
-        if words > pattern.max_words or (pattern.gate and not any(g in low for g in pattern.gate)):
-            continue
-        if pattern.regex.search(text):
-            return pattern
-    return None
+    return _furniture_lines([text], [text.lower()], [_WORD.findall(text.lower())], [words]).get(0)
 
 
 def line_features(index: int, text: str, stop: frozenset[str] | None) -> Line:
     """Measure one line."""
-    return measure_lines([text], stop)[0] if index == 0 else _renumber(measure_lines([text], stop)[0], index)
-
-
-def _renumber(line: Line, index: int) -> Line:
-    """The same measurements under another line number."""
+    line = measure_lines([text], stop)[0]
     line.index = index
     return line
 
 
 def measure_lines(texts: list[str], stop: frozenset[str] | None) -> list[Line]:
     """Measure every line of a dump; furniture is looked up for the whole dump at once."""
+    return _measure(texts, [t.lower() for t in texts], stop)
+
+
+def measure_dump(texts: list[str]) -> tuple[str | None, list[Line]]:
+    """The language of a dump's lines (from the words of its first lines) and the lines measured."""
     lows = [t.lower() for t in texts]
+    sample, size = [], 0
+    for low in lows:
+        sample.append(low)
+        size += len(low) + 1
+        if size >= LANGUAGE_SAMPLE:
+            break
+    text = "\n".join(sample)[:LANGUAGE_SAMPLE]
+    language = _language(text, _WORD.findall(text))
+    return language, _measure(texts, lows, stopwords().get(language) if language else None)
+
+
+def _measure(texts: list[str], lows: list[str], stop: frozenset[str] | None) -> list[Line]:
+    """Measure lines given their lower-cased text."""
     tokens = [_WORD.findall(low) for low in lows]
     words = [len(t) if text.isascii() else _cjk_words(text, len(t)) for text, t in zip(texts, tokens, strict=True)]
-    furniture = _furniture_lines(texts, lows, words)
+    furniture = _furniture_lines(texts, lows, tokens, words)
     search = _SENTENCE_END.search
     out = []
     for i, text in enumerate(texts):
         n = words[i]
         separators = len(_SEPARATORS.findall(text)) if _HAS_SEPARATOR(text) else 0
-        stop_ratio, title_case = _ratios(text, tokens[i], n, stop) if n > 3 else (0.0, 0.0)
+        stop_ratio = _stop_ratio(text, tokens[i], n, stop) if n >= 7 else 0.0
         sentence = search(text[-6:]) is not None
-        out.append(Line(i, text, n, stop_ratio, sentence, title_case, furniture.get(i), separators, tokens=tokens[i]))
+        out.append(Line(i, text, n, stop_ratio, sentence, furniture.get(i), separators, tokens[i]))
     return out
 
 
@@ -199,33 +309,37 @@ def _cjk_words(text: str, tokens: int) -> int:
     return max(tokens, len(_CJK.findall(text)) // 2)
 
 
-def _ratios(text: str, tokens: list[str], words: int, stop: frozenset[str] | None) -> tuple[float, float]:
-    """Stopword ratio and title-case ratio of a line of four or more words."""
+def _stop_ratio(text: str, tokens: list[str], words: int, stop: frozenset[str] | None) -> float:
+    """Share of stopwords in a line of seven or more words (0.3 when the language has no list)."""
     if not text.isascii() and _CJK.search(text):  # no stopword lists for CJK: clause punctuation tells prose
-        stop_ratio = 0.3 if _CJK_CLAUSE.search(text) else 0.1
-    elif stop is None:
-        stop_ratio = 0.3
-    else:
-        stop_ratio = sum(map(stop.__contains__, tokens)) / words if words >= 7 else 0.0
+        return 0.3 if _CJK_CLAUSE.search(text) else 0.1
+    if stop is None:
+        return 0.3
+    return sum(map(stop.__contains__, tokens)) / words
+
+
+def _title_case(text: str) -> float:
+    """Share of the words starting with a letter that start with a capital."""
     initials = "".join(_INITIALS.findall(text))
-    title_case = sum(map(str.isupper, initials)) / len(initials) if initials else 0.0
-    return stop_ratio, title_case
+    return sum(map(str.isupper, initials)) / len(initials) if initials else 0.0
 
 
 _INITIALS = re.compile(r"(?<![\w'’])[^\W\d_]")  # the first letter of each word that starts with a letter
 _HAS_SEPARATOR = re.compile(rf"[{_SEPARATOR_CHARS}]").search
 
 
-SHORT_LINE = 8  # lines up to this many words are scanned for every pattern's literals, longer ones for fewer
+SHORT_LINE = 8  # lines up to this many words are checked against every pattern, longer ones against fewer
 
 
-def _furniture_lines(texts: list[str], lows: list[str], words: list[int]) -> dict[int, Pattern]:
-    """Line index → the first furniture pattern naming it; regexes run only where a gate literal occurs."""
+def _furniture_lines(
+    texts: list[str], lows: list[str], tokens: list[list[str]], words: list[int]
+) -> dict[int, Pattern]:
+    """Line index → the first furniture pattern naming it; a regex runs only on lines that hold its gate."""
     wanted: dict[int, int] = {}  # line → bit mask of the patterns that may name it
     for long in (False, True):
         chosen = [i for i, n in enumerate(words) if (n > SHORT_LINE) is long]
         if chosen:
-            _scan([lows[i] for i in chosen], chosen, _gates(long), wanted)
+            _gate_lines(chosen, lows, tokens, _gates(long), wanted)
     out: dict[int, Pattern] = {}
     patterns = furniture_patterns()
     for line, mask in wanted.items():
@@ -236,35 +350,48 @@ def _furniture_lines(texts: list[str], lows: list[str], words: list[int]) -> dic
     return out
 
 
-def _scan(lows: list[str], indexes: list[int], gates: _Gates, wanted: dict[int, int]) -> None:
-    """Add to ``wanted`` the patterns whose gate literals occur in each of these lower-cased lines."""
-    low = "\n".join(lows)
+def _gate_lines(
+    chosen: list[int], lows: list[str], tokens: list[list[str]], gates: _Gates, wanted: dict[int, int]
+) -> None:
+    """Add to ``wanted`` the patterns whose gate words or gate texts occur in each chosen line."""
+    keys, table = gates.keys, gates.table
+    for i in chosen:
+        words = _WORDY.findall(lows[i]) if "'" in lows[i] or "’" in lows[i] else tokens[i]
+        hits = keys.intersection(words)
+        mask = gates.ungated
+        for word in hits:
+            mask |= table[word]
+        if mask:
+            wanted[i] = wanted.get(i, 0) | mask
+    if gates.regex is None:
+        return
+    low = "\n".join(lows[i] for i in chosen)
     starts = [0]
-    for t in lows:
-        starts.append(starts[-1] + len(t) + 1)
+    for i in chosen:
+        starts.append(starts[-1] + len(lows[i]) + 1)
     search, masks = gates.regex.search, gates.masks
     match = search(low)
     while match is not None:
-        line = indexes[bisect_right(starts, match.start()) - 1]
+        line = chosen[bisect_right(starts, match.start()) - 1]
         wanted[line] = wanted.get(line, 0) | masks[match[1]]
         match = search(low, match.start() + 1)
-    if gates.ungated:
-        for line in indexes:
-            wanted[line] = wanted.get(line, 0) | gates.ungated
 
 
 @dataclass(frozen=True, slots=True)
 class _Gates:
-    """All gate literals in one trie-shaped regex, and which patterns each found literal lets run."""
+    """Which patterns a line's words let run, and a trie-shaped regex for the gate texts that are not words."""
 
-    regex: re.Pattern[str]
-    masks: dict[str, int]  # literal found (longest at its place) → patterns of it and of its prefixes
+    keys: frozenset[str]
+    table: dict[str, int]  # gate word → bit mask of the patterns it gates
+    regex: re.Pattern[str] | None
+    masks: dict[str, int]  # gate text found (longest at its place) → patterns of it and of its prefixes
     ungated: int  # patterns without a gate: they run on every line
 
 
 @cache
 def _gates(long: bool) -> _Gates:
-    """The gate scanner of the patterns that reach short lines (all) or long ones (those with a long reach)."""
+    """The gates of the patterns that reach short lines (all) or long ones (those with a long reach)."""
+    table: dict[str, int] = {}
     owners: dict[str, int] = {}
     ungated = 0
     for bit, pattern in enumerate(furniture_patterns()):
@@ -272,15 +399,17 @@ def _gates(long: bool) -> _Gates:
             continue
         if pattern.gate is None:
             ungated |= 1 << bit
-        for literal in pattern.gate or ():
-            owners[literal] = owners.get(literal, 0) | 1 << bit
+        for item in pattern.gate or ():
+            into = table if item.startswith("w:") else owners
+            into[item[2:]] = into.get(item[2:], 0) | 1 << bit
     masks = {}
     for literal in owners:
         masks[literal] = 0
         for other, mask in owners.items():
             if literal.startswith(other):
                 masks[literal] |= mask
-    return _Gates(re.compile(f"({_trie(sorted(owners))})"), masks, ungated)
+    regex = re.compile(f"({_trie(sorted(owners))})") if owners else None
+    return _Gates(frozenset(table), table, regex, masks, ungated)
 
 
 def _trie(words: list[str]) -> str:

@@ -69,3 +69,13 @@ def test_a_heading_that_is_the_title_without_the_site_suffix_is_the_title() -> N
     article = clean_html(html, id="suffix")
     assert article.body.startswith(PROSE[0])
     assert ("Player keeps its place", "title") in [(r.text, r.reason) for r in article.removed]
+
+
+def test_an_embedded_interactive_graphic_inside_the_article_is_furniture() -> None:
+    graphic = "<section class='interactive-embedded graphic-container'><header><p>"
+    graphic += "Debt as a share of the economy tends to rise in recessions and fall in recoveries, as this chart shows."
+    graphic += "</p></header></section>"
+    html = _page(f"<p>{PROSE[0]}</p><p>{PROSE[1]}</p>{graphic}<p>{PROSE[2]}</p>")
+    article = clean_html(html, id="chart")
+    assert "this chart shows" not in article.body
+    assert article.body.endswith(PROSE[2])

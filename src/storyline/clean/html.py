@@ -65,7 +65,7 @@ _RELATED = re.compile(r"related|more|recommend|trending|popular|read|next|previo
 @cache
 def furniture_lines() -> re.Pattern[str]:
     """Whole lines that are page furniture ("Share this", "Sign up for our newsletter", ...)."""
-    return regex_lines("html_furniture.txt")
+    return regex_lines("html/furniture.txt")
 
 
 @dataclass(slots=True)

@@ -59,19 +59,19 @@ def regex_lines(name: str) -> re.Pattern[str]:
 @cache
 def unlikely_pattern() -> re.Pattern[str]:
     """Class/id fragments of page furniture."""
-    return regex_lines("html_unlikely.txt")
+    return regex_lines("html/unlikely.txt")
 
 
 @cache
 def hidden_class_pattern() -> re.Pattern[str]:
     """Class names that hide an element (screen-reader-only text, collapsed widgets)."""
-    return regex_lines("html_hidden.txt")
+    return regex_lines("html/hidden.txt")
 
 
 @cache
 def likely_pattern() -> re.Pattern[str]:
     """Class/id fragments of the article itself."""
-    return regex_lines("html_likely.txt")
+    return regex_lines("html/likely.txt")
 
 
 def parse_html(html: str, *, where: str) -> Any:

@@ -43,6 +43,11 @@ def test_a_range_is_one_count_at_its_low_end(nlp: Any, text: str, low: int, high
         ("Gunmen killed 5 soldiers and 3 civilians near Tillaberi.", 8),
         ("The attack killed 7 aid workers, including three British nationals.", 7),
         ("The 35 hostages released on Friday included 24 women.", None),
+        ("An Israeli drone strike killed a Palestinian man and his son in Khan Younis.", 2),
+        ("The airstrike killed a man, his wife and their 4 children.", 6),
+        ("The strike killed a journalist and a paramedic.", 2),
+        ("Israeli forces killed a Palestinian and injured three others.", 1),
+        ("An Israeli strike hit a church in Gaza city, killing 18 displaced people.", 18),
     ],
 )
 def test_fatalities(nlp: Any, text: str, deaths: int | None) -> None:

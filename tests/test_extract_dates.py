@@ -53,6 +53,7 @@ def nlp() -> Any:
         ("last year", ("2022-01-01", "year")),
         ("on 24, 25 and 26 November", ("2023-11-24", "day")),  # a list of days: the first
         ("over the weekend", ("2023-10-02", "week")),  # Monday paper: the weekend just gone, week of Sat 7 Oct
+        ("the previous day", ("2023-10-08", "day")),  # a lead "the" is stripped before the lookup
     ],
 )
 def test_resolve_date_expression(expr: str, expected: tuple[str, str]) -> None:

@@ -118,6 +118,7 @@ def _count(sentence: Span, number: NumberPhrase, lex: CountsLexicon, whole: Coun
     if noun is not None and not _is_event_noun(noun, lex):
         of = doc[of_start:of_end].text
     qualifier = qualifier if qualifier is not None else number.qualifier
+    value = number.value + (_people_listed(noun, lex) if noun is not None and number.value == 1 else 0)
     ceiling = qualifier == "up to"  # "up to 109": at most 109, no floor stated
     if is_part and whole is not None:
         scope = whole.scope
@@ -125,10 +126,10 @@ def _count(sentence: Span, number: NumberPhrase, lex: CountsLexicon, whole: Coun
         scope = count_scope(sentence, qual_start, number.start, anchor, lex)
     return Count(
         kind=kind,
-        value=number.value,
+        value=value,
         text=doc.text[start_char:end_char],
-        low=None if ceiling else number.value,
-        high=number.value if ceiling else number.high,
+        low=None if ceiling else value,
+        high=value if ceiling else number.high,
         qualifier=qualifier,
         of=of,
         scope=scope,
@@ -136,6 +137,19 @@ def _count(sentence: Span, number: NumberPhrase, lex: CountsLexicon, whole: Coun
         end=end_char,
         part_of=whole.text if is_part and whole is not None else None,
     )
+
+
+def _people_listed(noun: Token, lex: CountsLexicon) -> int:
+    """How many more single people are listed after "a man": "a man and his son" → 1; "a man, his wife" → 1."""
+    extra, conj = 0, noun
+    while (conj := next((c for c in conj.rights if c.dep_ == "conj"), None)) is not None:  # type: ignore[assignment]
+        own = any(c.dep_ == "nummod" or c.like_num or c.lower_ in ("a", "an") for c in conj.children)
+        if own or conj.tag_ != "NN":
+            break  # "their 4 children": a count of its own; a plural: how many is not said
+        if conj.lemma_.lower() not in lex.person_nouns and conj.lower_ not in lex.person_nouns:
+            break
+        extra += 1
+    return extra
 
 
 def _in_parentheses(sentence: Span, index: int) -> bool:
@@ -254,7 +268,8 @@ def _counted_noun(doc: Doc, number: NumberPhrase) -> Token | None:
     """The noun the number counts: its head ("700 Israelis") or its "of" object ("dozens of hostages")."""
     for token in doc[number.start : number.end]:
         head = token.head
-        if head.i >= number.end and head.pos_ in _NOUNS and token.dep_ in _NUMBER_DEPS:
+        nominal = head.pos_ in _NOUNS or (head.ent_type_ == "NORP" and head.dep_ != "amod")  # "a Palestinian"
+        if head.i >= number.end and nominal and token.dep_ in _NUMBER_DEPS:
             return head
     last = doc[number.end - 1]
     for child in last.children:
@@ -268,18 +283,21 @@ def _counted_noun(doc: Doc, number: NumberPhrase) -> Token | None:
 def _kind(anchor: Token, number: NumberPhrase, lex: CountsLexicon) -> CountKind | None:
     """The kind of the count: from the noun, its modifiers, the verb after it, or the governing words.
 
-    A noun naming the harm ("fatalities") decides at once; a noun naming a status ("captives") only when
-    no verb says what happened to them ("four captives were killed").
+    A noun naming the harm ("fatalities") decides at once; a noun or adjective naming a status ("captives",
+    "displaced people") only when no verb says what happened to them ("killing 18 displaced people").
     """
     own = kind_of(anchor, lex) if anchor.i >= number.end - 1 else None
     if own is not None and _is_event_noun(anchor, lex):
         return own  # type: ignore[return-value]
     modifiers = [c for c in anchor.children if c.dep_ in _MODIFIER_DEPS and c.pos_ in ("VERB", "ADJ")]
-    found = next((k for c in modifiers if (k := _typed(c, anchor, number, lex))), None)
+    clauses = [c for c in modifiers if c.dep_ != "amod"]  # "people killed": the harm; "wounded people": a status
+    found = next((k for c in clauses if (k := _typed(c, anchor, number, lex))), None)
     if found is None:
         found = _kind_after(anchor, number, lex)
     if found is None:
         found = _kind_above(anchor, number, lex)
+    if found is None:
+        found = next((k for c in modifiers if c.dep_ == "amod" and (k := _typed(c, anchor, number, lex))), None)
     return (found or own) or None  # type: ignore[return-value]
 
 

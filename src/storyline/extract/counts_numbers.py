@@ -73,7 +73,8 @@ def _one_person(token: Token, lex: CountsLexicon) -> NumberPhrase | None:
     """ "a civilian", "an Israeli", "him": one person, as ACLED codes "killing a civilian" (1 fatality)."""
     head = token.head
     is_person = head.lemma_.lower() in lex.person_nouns or head.lower_ in lex.person_nouns or head.ent_type_ == "NORP"
-    if token.lower_ in ("a", "an") and token.dep_ == "det" and head.tag_ in ("NN", "NNP") and is_person:
+    nominal = head.tag_ in ("NN", "NNP") or (head.ent_type_ == "NORP" and head.dep_ != "amod")  # "a Palestinian"
+    if token.lower_ in ("a", "an") and token.dep_ == "det" and nominal and is_person:
         return NumberPhrase(token.i, token.i + 1, 1)
     if token.lower_ in lex.pronouns and token.dep_ in ("dobj", "nsubjpass", "nsubj"):
         return NumberPhrase(token.i, token.i + 1, 1)

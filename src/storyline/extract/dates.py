@@ -157,8 +157,9 @@ def _relative(text: str, published: datetime.date | None, lex: DateLexicon, futu
     """Dates relative to publication: "yesterday", "last week", "on Saturday", "two days ago"."""
     if published is None:
         return None
-    if text in lex.relative:
-        unit, offset, precision = lex.relative[text]
+    phrase = text if text in lex.relative else f"the {text}"  # the lead "the" was stripped: "the previous day"
+    if phrase in lex.relative:
+        unit, offset, precision = lex.relative[phrase]
         return _shift(published, unit, offset), precision  # type: ignore[return-value]
     if (m := _WEEKDAY.match(text)) and m[2] in lex.weekdays and (m[3] is None or m[3] in lex.parts):
         modifier = m[1] or ("coming" if future else None)

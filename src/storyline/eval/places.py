@@ -105,11 +105,70 @@ def score_event_locations(data_dir: Path, limit: int | None = None, offset: int 
     }
 
 
+def half(data_dir: Path, which: int) -> tuple[int, int]:
+    """``(limit, offset)`` of the first (0, tuned on) or second (1, held out) half of the dev file."""
+    with gzip.open(data_dir / DEV_FILE, "rt", encoding="utf-8") as handle:
+        total = sum(1 for _ in handle)
+    size = total // 2
+    return (size, 0) if which == 0 else (total - size, size)
+
+
+def score_through_extractor(
+    data_dir: Path, limit: int | None = None, offset: int = 0, size: int | None = None
+) -> dict[str, float]:
+    """The first extracted event's place (as ``storyline extract`` gives it) against the gold places, with
+    where it goes wrong: no event found, an event on another trigger, or the wrong place for the event."""
+    from storyline.extract import extract_many
+
+    items = [i for i in examples(data_dir, size, offset) if i.places]
+    items = items[:: max(1, len(items) // limit)][:limit] if limit else items
+    counts = dict.fromkeys(("event", "same_trigger", "correct", "correct_same", "located"), 0)
+    for item, events in zip(items, extract_many([(i.text, None) for i in items]), strict=True):
+        first = events[0] if events else None
+        place = first.location if first else None
+        hit = place is not None and _overlaps(place.start, place.end, item.places)
+        trigger = first.trigger if first is not None else None
+        same = trigger is not None and _overlaps(trigger.start, trigger.end, [item.verb])
+        counts["event"] += first is not None
+        counts["same_trigger"] += same
+        counts["correct"] += hit
+        counts["correct_same"] += hit and same
+        counts["located"] += place is not None
+    n = len(items) or 1
+    return {
+        "sentences_with_place": float(len(items)),
+        "accuracy": round(counts["correct"] / n, 4),
+        "located": round(counts["located"] / n, 4),
+        "with_event": round(counts["event"] / n, 4),
+        "accuracy_when_event": round(counts["correct"] / (counts["event"] or 1), 4),
+        "first_event_on_gold_verb": round(counts["same_trigger"] / n, 4),
+        "accuracy_on_gold_verb": round(counts["correct_same"] / (counts["same_trigger"] or 1), 4),
+    }
+
+
+def _overlaps(start: int | None, end: int | None, spans: list[tuple[int, int]]) -> bool:
+    """True when the character span overlaps one of ``spans``."""
+    return start is not None and end is not None and any(start < e and s < end for s, e in spans)
+
+
 def main(argv: list[str]) -> None:
-    """``python -m storyline.eval.places [limit [offset]]``: print the scores as JSON."""
+    """``python -m storyline.eval.places [limit [offset]]``: print the scores as JSON; ``halves [limit]``: both
+    halves, with the gold verb and through the extractor (``limit`` sentences with a place per half)."""
+    data = shared_data_dir()
+    if argv and argv[0] == "halves":
+        per_half = int(argv[1]) if len(argv) > 1 else 400
+        out = {}
+        for which, name in ((0, "tuning"), (1, "held_out")):
+            size, offset = half(data, which)
+            out[name] = {
+                "gold_verb": score_event_locations(data, size, offset),
+                "extractor": score_through_extractor(data, per_half, offset, size) if per_half else {},
+            }
+        print(json.dumps(out, indent=1))
+        return
     limit = int(argv[0]) if argv else None
-    offset = int(argv[1]) if len(argv) > 1 else 0
-    print(json.dumps(score_event_locations(shared_data_dir(), limit, offset)))
+    start = int(argv[1]) if len(argv) > 1 else 0
+    print(json.dumps(score_event_locations(data, limit, start)))
 
 
 if __name__ == "__main__":

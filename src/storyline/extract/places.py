@@ -12,9 +12,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from storyline.extract import lexicon
 from storyline.extract.places_gazetteer import Entry, Gazetteer, Level, gazetteer, place_words
 from storyline.extract.places_names import name_key
 from storyline.models import Location
@@ -82,7 +84,7 @@ def _place_spans(sentence: Span, gaz: Gazetteer) -> Iterator[Span]:
     maybe: list[Span] = []
     for ent in sentence.ents:
         span = _extend(_trim(ent), gaz)
-        if span is None or words.get(name_key(_clean(span.text))) == "not-place":
+        if span is None or words.get(name_key(_clean(span.text))) == "not-place" or _is_group(span):
             continue
         if not any(t.text[:1].isupper() for t in span):
             continue  # "van", "west bank of the Tigris": not a name
@@ -99,6 +101,17 @@ def _place_spans(sentence: Span, gaz: Gazetteer) -> Iterator[Span]:
         if _is_place_name(span, gaz, accepted):
             accepted.append(span)
     return iter(accepted)
+
+
+def _is_group(span: Span) -> bool:
+    """True when the span names an armed group or organisation of the actor dictionary ("al-Qaida compound")."""
+    return _clean(span.text).lower() in _group_names()
+
+
+@lru_cache(maxsize=1)
+def _group_names() -> frozenset[str]:
+    """Lower-case names and aliases of the actor dictionary's groups."""
+    return frozenset(name.lower() for name in lexicon.groups())
 
 
 def _split_list(span: Span) -> Iterator[Span]:
@@ -322,13 +335,22 @@ def _tier(sentence: Span, place: Location, trigger: Token | None) -> int:
         return 0
     if root.dep_ in ("compound", "amod", "nmod") and head.pos_ in ("NOUN", "PROPN") and not _role(head):
         return 0  # "a US Humvee", "a Mogadishu cafe": a fallback only
-    if trigger is not None and _through_subject(root, trigger):
+    anchors = [t for t in (trigger, _governing_verb(trigger)) if t is not None]
+    if any(_through_subject(root, anchor) for anchor in anchors):
         return 0
     if len(place.text) > 3 and place.text.isupper():
         return 0  # a dateline ("MEXICO CITY (AP) --") says where the reporter was
     if any(t.lower_ == "according" for t in root.ancestors):
         return 0  # "according to the MoH in Gaza": the source's seat
-    return 2 if _locative_path(root, trigger) else 1
+    return 2 if _locative_path(root, trigger) or any(_locative_path(root, a) for a in anchors[1:]) else 1
+
+
+def _governing_verb(trigger: Token | None) -> Token | None:
+    """The verb a noun trigger is an argument of ("launched an offensive", "the attack occurred"): places
+    hanging from that verb are the event's too."""
+    if trigger is None or trigger.pos_ != "NOUN" or trigger.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr"):
+        return None
+    return trigger.head if trigger.head.pos_ == "VERB" else None
 
 
 def _through_subject(token: Token, trigger: Token) -> bool:
@@ -385,7 +407,26 @@ def _specificity(sentence: Span, place: Location) -> float:
     level = _SPECIFICITY[place.precision]
     beyond = span.doc[span.end + 1] if span.end + 1 < len(span.doc) else None
     named_region = after is not None and _role(after) == "admin" and (beyond is None or beyond.lower_ != "of")
-    return min(level, 2.5) if place.precision == "unresolved" and named_region else level
+    if place.precision != "unresolved":
+        return level
+    if named_region:
+        return 2.5
+    return level if _named_as_place(span) else UNSURE_SPECIFICITY
+
+
+UNSURE_SPECIFICITY = 0.75  # a name neither the gazetteer nor a place word vouches for ("shot Oudeh"): last resort
+
+
+def _named_as_place(span: Span) -> bool:
+    """True when a place word around the name says it is a place: "Damboa town", "the village of X", "X's
+    Yaqshid district"."""
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    before = doc[span.start - 2] if span.start >= 2 and doc[span.start - 1].lower_ == "of" else None
+    if any(t is not None and _role(t) in _NAMING_ROLES for t in (after, before)):
+        return True
+    root = span.root
+    return _role(span[-1]) in _NAMING_ROLES or (root.head.i != root.i and _role(root.head) in _NAMING_ROLES)
 
 
 def _locative_path(token: Token, trigger: Token | None) -> bool:
@@ -399,25 +440,10 @@ def _locative_path(token: Token, trigger: Token | None) -> bool:
         head = node.head
         if trigger is not None and head.i == trigger.i:
             return seen_locative or node.dep_ == "dobj"
-        if trigger is not None and _circumstance_of(head, trigger):
-            return seen_locative  # "shot while driving through Dobrinja": the same scene
         if head.i == node.i or head.pos_ in ("VERB", "AUX"):
             return trigger is None and (seen_locative or node.dep_ == "dobj")
         node = head
     return False
-
-
-def _circumstance_of(verb: Token, trigger: Token) -> bool:
-    """True when ``verb`` heads a clause saying what was going on when the trigger's event happened
-    ("was shot while driving through X", "killed as they drove to X")."""
-    return (
-        verb.dep_ == "advcl"
-        and verb.head.i == trigger.i
-        and any(child.dep_ == "mark" and child.lower_ in _CIRCUMSTANCE_MARKS for child in verb.children)
-    )
-
-
-_CIRCUMSTANCE_MARKS = frozenset({"while"})
 
 
 def _is_locative(node: Token) -> bool:

@@ -79,3 +79,11 @@ def test_an_embedded_interactive_graphic_inside_the_article_is_furniture() -> No
     article = clean_html(html, id="chart")
     assert "this chart shows" not in article.body
     assert article.body.endswith(PROSE[2])
+
+
+def test_player_and_reading_time_labels_are_boilerplate() -> None:
+    labels = ["Media playback is unsupported on your device", "5 min read", "Image caption Smoke over the city"]
+    html = _page("".join(f"<p>{p}</p><p>{x}</p>" for p, x in zip(PROSE, labels, strict=True)) + f"<p>{PROSE[0]}</p>")
+    article = clean_html(html, id="labels")
+    assert all(x not in article.body for x in labels)
+    assert {r.reason for r in article.removed if r.text in labels} == {"boilerplate"}

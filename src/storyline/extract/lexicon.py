@@ -9,6 +9,8 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+import numpy as np
+
 # Display names ACLED uses where countries.csv has a longer or different one.
 _COUNTRY_DISPLAY = {"PSE": "Palestine", "USA": "United States", "GBR": "United Kingdom", "RUS": "Russia"}
 
@@ -228,3 +230,26 @@ def acled_rules() -> list[AcledRule]:
         AcledRule(t, _alternatives(m), _alternatives(h), _alternatives(a1), _alternatives(a2), _cues(c), e, s)
         for t, m, h, a1, a2, c, e, s in read_tsv("ontology", "acled_rules.tsv")
     ]
+
+
+@dataclass(frozen=True, slots=True)
+class TypeModel:
+    """The shipped event-type classifier: feature → row of ``weights``, per-class bias, class names."""
+
+    vocab: dict[str, int]
+    weights: np.ndarray
+    bias: np.ndarray
+    classes: tuple[str, ...]
+
+
+@cache
+def type_model() -> TypeModel:
+    """The linear event-type model in ``resources/models/event_types.npz`` (numpy only at run time)."""
+    with np.load(resource_path("models", "event_types.npz"), allow_pickle=False) as data:
+        vocab = {str(f): i for i, f in enumerate(data["features"])}
+        return TypeModel(
+            vocab,
+            data["weights"].astype(np.float32),
+            data["bias"].astype(np.float32),
+            tuple(str(c) for c in data["classes"]),
+        )

@@ -1,0 +1,118 @@
+"""Score event typing: PLOVER type on GSR by typing method, and ACLED type/sub-type on a self-written check set.
+
+- PLOVER GSR (openeventdata/PLOVER, CC BY-SA 4.0): type of the first event, for each typing method of
+  ``storyline.extract.events`` (trigger rules, the sentence classifier alone, both combined), on the even and
+  odd halves of the sentences (by index) and on all of them. The classifier never saw these sentences.
+- ACLED-style check set (``tests/fixtures/acled_style_dev.jsonl``): short sentences in the style of ACLED
+  notes and CASE 2021 news snippets, written for storyline (not ACLED's or CASE's text), with the expected
+  ACLED event type and sub-event type of the first event ("NONE" for texts that report no event); macro-F1 on
+  the tuning split and on the held-out third.
+
+``python -m storyline.eval.typing [--data ../shared/data] [--acled-style] [--gsr]`` prints the figures as JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from storyline.eval.extract import _OLD_TYPES
+from storyline.eval.metrics import macro_f1
+from storyline.extract import extract_many
+from storyline.extract.events import METHODS, typing_method
+from storyline.models import Event
+
+ROOT = Path(__file__).resolve().parents[3]
+ACLED_STYLE = ROOT / "tests" / "fixtures" / "acled_style_dev.jsonl"
+NONE = "NONE"
+
+
+def _type_scores(gold: Sequence[str], got: Sequence[str]) -> dict[str, float]:
+    """Accuracy and macro-F1 of predicted labels."""
+    right = sum(g == p for g, p in zip(gold, got, strict=True))
+    return {"accuracy": round(right / max(len(gold), 1), 4), "macro_f1": round(macro_f1(gold, got), 4)}
+
+
+def _halves(gold: Sequence[str], got: Sequence[str]) -> dict[str, dict[str, float]]:
+    """Scores on the even-index half, the odd-index half and everything."""
+    out = {}
+    for name, parity in (("even", 0), ("odd", 1)):
+        idx = [i for i in range(len(gold)) if i % 2 == parity]
+        out[name] = _type_scores([gold[i] for i in idx], [got[i] for i in idx])
+    out["all"] = _type_scores(gold, got)
+    return out
+
+
+def score_gsr_methods(data_dir: Path, methods: Sequence[str] = METHODS) -> dict[str, Any]:
+    """PLOVER type of the first event on GSR, for each typing method."""
+    records = json.loads((data_dir / "plover-gsr" / "PLOVER_GSR_CAMEO.txt").read_text(encoding="utf-8"))
+    records = [r for r in records if r.get("event") != "DOCUMENT" and r.get("text")]
+    gold = [_OLD_TYPES.get(r["event"], r["event"]) for r in records]
+    out: dict[str, Any] = {"sentences": len(records)}
+    for method in methods:
+        with typing_method(method):
+            results = list(extract_many([(r["text"], None) for r in records]))
+        out[method] = _halves(gold, [events[0].type if events else NONE for events in results])
+    return out
+
+
+def read_check_set(path: Path = ACLED_STYLE) -> list[dict[str, Any]]:
+    """The records of an ACLED-style check set (lines without a text, such as the note, are skipped)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [record for line in lines if line.strip() and "text" in (record := json.loads(line))]
+
+
+def acled_labels(events: list[Event]) -> tuple[str, str]:
+    """(event type, sub-event type) of the first event, NONE when there is none or it has no ACLED type."""
+    if not events or events[0].acled_event_type is None:
+        return NONE, NONE
+    return events[0].acled_event_type, events[0].acled_sub_event_type or NONE
+
+
+def score_acled_style(path: Path = ACLED_STYLE, method: str = "combined") -> dict[str, Any]:
+    """ACLED event type and sub-type macro-F1 of the first event, per split, with the misses listed."""
+    records = read_check_set(path)
+    with typing_method(method):
+        results = [acled_labels(events) for events in extract_many([(r["text"], None) for r in records])]
+    out: dict[str, Any] = {}
+    for split in ("tune", "heldout", "all"):
+        idx = [i for i, r in enumerate(records) if split in ("all", r["split"])]
+        gold = [(records[i]["event_type"] or NONE, records[i]["sub_event_type"] or NONE) for i in idx]
+        got = [results[i] for i in idx]
+        out[split] = {
+            "records": len(idx),
+            "type_macro_f1": round(macro_f1([g[0] for g in gold], [p[0] for p in got]), 4),
+            "sub_type_macro_f1": round(macro_f1([g[1] for g in gold], [p[1] for p in got]), 4),
+            "sub_type_accuracy": round(sum(g[1] == p[1] for g, p in zip(gold, got, strict=True)) / len(idx), 4),
+        }
+    out["misses"] = [
+        {"id": r["id"], "split": r["split"], "want": r["sub_event_type"] or NONE, "got": got[1]}
+        for r, got in zip(records, results, strict=True)
+        if (r["sub_event_type"] or NONE) != got[1]
+    ]
+    return out
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Print the typing figures as JSON."""
+    parser = argparse.ArgumentParser(description="Score event typing (GSR by method; ACLED-style check set).")
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--acled-style", action="store_true", help="score the ACLED-style check set")
+    parser.add_argument("--gsr", action="store_true", help="score PLOVER GSR types by typing method")
+    parser.add_argument("--method", choices=METHODS, default="combined", help="typing method for --acled-style")
+    args = parser.parse_args(argv)
+    out: dict[str, Any] = {}
+    if args.acled_style or not args.gsr:
+        out["acled_style"] = score_acled_style(method=args.method)
+    if args.gsr:
+        out["plover_gsr"] = score_gsr_methods(args.data)
+    json.dump(out, sys.stdout, indent=1)
+    print()
+
+
+if __name__ == "__main__":
+    main()

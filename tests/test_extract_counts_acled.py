@@ -48,6 +48,7 @@ def test_a_range_is_one_count_at_its_low_end(nlp: Any, text: str, low: int, high
         ("The strike killed a journalist and a paramedic.", 2),
         ("Israeli forces killed a Palestinian and injured three others.", 1),
         ("An Israeli strike hit a church in Gaza city, killing 18 displaced people.", 18),
+        ("Five Palestinians were reportedly killed, and tens other injured, when a building was struck.", 5),
     ],
 )
 def test_fatalities(nlp: Any, text: str, deaths: int | None) -> None:

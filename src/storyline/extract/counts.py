@@ -290,14 +290,14 @@ def _kind(anchor: Token, number: NumberPhrase, lex: CountsLexicon) -> CountKind 
     if own is not None and _is_event_noun(anchor, lex):
         return own  # type: ignore[return-value]
     modifiers = [c for c in anchor.children if c.dep_ in _MODIFIER_DEPS and c.pos_ in ("VERB", "ADJ")]
-    clauses = [c for c in modifiers if c.dep_ != "amod"]  # "people killed": the harm; "wounded people": a status
-    found = next((k for c in clauses if (k := _typed(c, anchor, number, lex))), None)
+    status = [c for c in modifiers if c.dep_ == "amod" and c.i < anchor.i]  # "wounded people"; not "people killed"
+    found = next((k for c in modifiers if c not in status and (k := _typed(c, anchor, number, lex))), None)
     if found is None:
         found = _kind_after(anchor, number, lex)
     if found is None:
         found = _kind_above(anchor, number, lex)
     if found is None:
-        found = next((k for c in modifiers if c.dep_ == "amod" and (k := _typed(c, anchor, number, lex))), None)
+        found = next((k for c in status if (k := _typed(c, anchor, number, lex))), None)
     return (found or own) or None  # type: ignore[return-value]
 
 
@@ -390,7 +390,10 @@ def _kind_in_arguments(verb: Token, skip: Token, lex: CountsLexicon) -> str | No
 def _group_span(noun: Token, number: NumberPhrase, lex: CountsLexicon) -> tuple[int, int]:
     """Token range of the counted group: "Palestinian women and children", "Israelis and foreign nationals"."""
     doc, start = noun.doc, noun.i
-    while start - 1 >= number.end and doc[start - 1].dep_ in ("amod", "compound", "nmod"):
+    while start - 1 >= number.end and (
+        doc[start - 1].dep_ in ("amod", "compound", "nmod")
+        or (doc[start - 1].dep_ == "advmod" and doc[start - 1].head.i > start - 1)  # "internally displaced persons"
+    ):
         if any(t.like_num for t in doc[start - 1].subtree):
             break  # "17-year-old": an age, not part of who was counted
         start -= 1

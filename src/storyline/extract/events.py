@@ -24,8 +24,8 @@ _POS = {"VERB": ("VERB",), "NOUN": ("NOUN", "PROPN"), "ANY": ("VERB", "NOUN", "P
 _SEPARATE_MODES = ("abduct", "sexual")
 # Mode specificity: a trigger's mode from this list beats a later one ("airstrike" over "kill").
 _MODE_RANK = {m: i for i, m in enumerate((
-    "suicide-attack", "aerial", "drone", "explosives", "heavy-weapons", "firearms", "crowd-control", "primitive",
-    "massacre", "execute", "assassinate", "beat", "torture", "abduct", "sexual", "destroy",
+    "unconventional", "suicide-attack", "aerial", "drone", "explosives", "heavy-weapons", "firearms", "crowd-control",
+    "primitive", "massacre", "execute", "assassinate", "beat", "torture", "abduct", "sexual", "destroy",
 ))}  # fmt: skip
 
 
@@ -77,7 +77,7 @@ def find_hits(sent: Span) -> list[Hit]:
         tok = sent.doc[i]
         irregular = lexicon.irregular().get(tok.lower_, "")
         entries = table.get(tok.lemma_.lower()) or table.get(tok.lower_) or table.get(irregular) or []
-        found = next((e for e in entries if _matches(sent, i, e) and _object_ok(Hit(tok, i, i, e))), None)
+        found = next((e for e in entries if _matches(sent, i, e) and _usable(Hit(tok, i, i, e))), None)
         if found is None:
             i += 1
             continue
@@ -85,6 +85,20 @@ def find_hits(sent: Span) -> list[Hit]:
         i += len(found.lemmas)
     strong_types = {h.entry.type for h in hits if h.entry.hint != "weak"}
     return [h for h in hits if h.entry.hint != "weak" or not strong_types or h.entry.type in strong_types]
+
+
+# A trigger word inside a name, date or number is not an event ("3 March", "Operation Desert Storm").
+_NOT_EVENT_ENTITIES = frozenset({"DATE", "TIME", "PERSON", "GPE", "LOC", "FAC", "CARDINAL", "MONEY", "WORK_OF_ART"})
+
+
+def _usable(hit: Hit) -> bool:
+    """Whether a matched trigger reports an event: not in a name or date, not a noun modifier, object allows it."""
+    token = hit.token
+    if token.ent_type_ in _NOT_EVENT_ENTITIES:
+        return False
+    if len(hit.entry.lemmas) == 1 and token.dep_ == "compound" and token.head.i > token.i:
+        return False  # "riot police", "arrest warrant", "attack helicopter"
+    return _object_ok(hit)
 
 
 def _object_ok(hit: Hit) -> bool:
@@ -130,7 +144,35 @@ def _is_main_assault(hit: Hit) -> bool:
 
 
 def detect(sent: Span) -> list[Detected]:
-    """The events a sentence reports, one per kind of trigger, in order of their first trigger."""
+    """The events a sentence reports, one per kind of trigger, in order of their first trigger.
+
+    A sentence that only tells the toll of the incident before it ("7 soldiers were killed.") is that
+    incident's kind: its event has the previous sentence's type, mode and ACLED cues.
+    """
+    detected = _detect(sent)
+    if detected and sent.start > 0 and all(_is_outcome(d) for d in detected):
+        before = next((d for d in _detect(sent.doc[sent.start - 1].sent) if d.type in ("ASSAULT", "PROTEST")), None)
+        if before is not None:
+            hits = [h for d in detected for h in d.hits]
+            return [Detected(before.type, before.mode, set(before.hints), sorted(hits, key=lambda h: h.start))]
+    return detected
+
+
+def _is_outcome(event: Detected) -> bool:
+    """Whether an event is only a toll: outcome triggers ("killed", "died") with no agent of their own."""
+    return event.type == "ASSAULT" and all(_agentless_outcome(h) for h in event.hits)
+
+
+def _agentless_outcome(hit: Hit) -> bool:
+    """An outcome trigger with no agent: passive without "by", or no subject acting on an object."""
+    if hit.entry.lemmas[0] not in lexicon.outcomes():
+        return False
+    deps = {c.dep_ for c in hit.token.children}
+    return "agent" not in deps and not ({"nsubj", "dobj"} <= deps and hit.entry.hint != "victim")
+
+
+def _detect(sent: Span) -> list[Detected]:
+    """The events of one sentence on its own."""
     hits = find_hits(sent)
     if not hits:
         return []
@@ -199,7 +241,7 @@ def _better_mode(current: str | None, new: str | None) -> str | None:
     return new if _MODE_RANK.get(new, 99) < _MODE_RANK.get(current, 99) else current
 
 
-_REMOTE = frozenset({"suicide-attack", "aerial", "drone", "explosives", "heavy-weapons"})
+_REMOTE = frozenset({"unconventional", "suicide-attack", "aerial", "drone", "explosives", "heavy-weapons"})
 
 
 def refine_mode(event: Detected, sent: Span) -> None:
@@ -211,7 +253,8 @@ def refine_mode(event: Detected, sent: Span) -> None:
     if hint:
         event.hints.add(hint)
     generic = event.mode in (None, "massacre", "execute") or (event.mode == "destroy" and mode in _REMOTE)
-    if generic or (mode == "suicide-attack" and event.mode not in _SEPARATE_MODES):
+    overriding = mode in ("unconventional", "suicide-attack") and event.mode not in _SEPARATE_MODES
+    if generic or overriding:
         event.mode = mode
 
 

@@ -82,6 +82,12 @@ def triggers() -> dict[str, list[Trigger]]:
 
 
 @cache
+def outcomes() -> frozenset[str]:
+    """Trigger lemmas that can report just the toll of an incident ("were killed")."""
+    return frozenset(row[0] for row in read_tsv("triggers", "outcomes.tsv"))
+
+
+@cache
 def object_rules() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
     """Trigger lemma → (objects it requires, objects that void it)."""
     table: dict[str, tuple[frozenset[str], frozenset[str]]] = {}

@@ -36,11 +36,13 @@ def find_places(sentence: Span) -> list[Location]:
     return [loc for loc, _ in _resolved_places(sentence)]
 
 
-def _resolved_places(sentence: Span, article: Iterable[Location] = ()) -> list[tuple[Location, Entry | None]]:
+def _resolved_places(
+    sentence: Span, article: Iterable[Location] = (), trigger: Token | None = None
+) -> list[tuple[Location, Entry | None]]:
     """Places of the sentence with their gazetteer entries; ambiguous names re-resolved in the country of the
     sentence's other places and of the article's places."""
     gaz = gazetteer()
-    first = [(span, _resolve(gaz, span)) for span in _place_spans(sentence, gaz)]
+    first = [(span, _resolve(gaz, span)) for span in _place_spans(sentence, gaz, trigger)]
     seen = {cc for cc in (gaz.country_code(loc.country) for loc in article) if cc}
     out: list[tuple[Location, Entry | None]] = []
     for i, (span, found) in enumerate(first):
@@ -77,8 +79,9 @@ def _countries(entries: Iterable[Entry]) -> set[str]:
     return {counts.most_common(1)[0][0]} if counts else set()
 
 
-def _place_spans(sentence: Span, gaz: Gazetteer) -> Iterator[Span]:
-    """Spans that name places: spaCy place entities, mislabelled entities, untagged proper-noun runs."""
+def _place_spans(sentence: Span, gaz: Gazetteer, trigger: Token | None = None) -> Iterator[Span]:
+    """Spans that name places: spaCy place entities, mislabelled entities, untagged proper-noun runs (with a
+    ``trigger``, also names the gazetteer lacks where the event's locative puts them: "attacked in Jezzine")."""
     words = place_words()
     accepted: list[Span] = []
     maybe: list[Span] = []
@@ -98,9 +101,25 @@ def _place_spans(sentence: Span, gaz: Gazetteer) -> Iterator[Span]:
     taken = {t.i for span in accepted + maybe for t in span}
     maybe += [run for run in _proper_runs(sentence) if not taken.intersection(t.i for t in run)]
     for span in maybe:
-        if _is_place_name(span, gaz, accepted):
+        if _is_place_name(span, gaz, accepted) or (trigger is not None and _unknown_setting(span, trigger)):
             accepted.append(span)
     return iter(accepted)
+
+
+_SETTING_PREPS = frozenset({"in", "at", "near", "inside", "outside", "into", "around", "through"})
+
+
+def _unknown_setting(span: Span, trigger: Token) -> bool:
+    """True for a proper name the gazetteer lacks that the trigger puts its event in ("shelled positions in
+    Bayyanoun", "clashed at Kafr Sousah"); acronyms and one-letter names are left out."""
+    root = span.root
+    if span.text.isupper() or len(span.text) < 3 or _is_group(span):
+        return False
+    if any(t.pos_ not in ("PROPN", "PUNCT") for t in span):
+        return False
+    if root.dep_ != "pobj" or root.head.lower_ not in _SETTING_PREPS:
+        return False
+    return _locative_path(root, trigger) or any(_locative_path(root, v) for v in [_governing_verb(trigger)] if v)
 
 
 def _is_group(span: Span) -> bool:
@@ -185,7 +204,7 @@ def _is_place_name(span: Span, gaz: Gazetteer, places: list[Span]) -> bool:
     if len(span) > 1 and words.get(span[-1].lower_) in _NAMING_ROLES:
         return True
     root = span.root
-    if root.dep_ == "conj" and root.head.ent_type_ == "ORG" and not _role(root.head):
+    if root.dep_ == "conj" and root.head.ent_type_ == "ORG":
         return False  # "the Islamic State of Iraq and Al-Sham": the rest of an organisation's name
     if root.dep_ == "poss" and _role(root.head) in ("admin", "settlement"):
         return True  # "Colombo's business district"
@@ -224,7 +243,7 @@ def event_location(
     sentence: Span, trigger: Token | None = None, *, context: list[Location] | None = None
 ) -> Location | None:
     """Where the sentence's event happened: the trigger's locative place, else the nearest, else the article's."""
-    found = _resolved_places(sentence, context or ())
+    found = _resolved_places(sentence, context or (), trigger)
     ranked = [(loc, entry, _tier(sentence, loc, trigger)) for loc, entry in found]
     # a country that only qualifies or acts ("a US Humvee", "Israel captured ...") is no setting
     ranked = [r for r in ranked if r[2] > 0 or (r[2] == 0 and r[0].precision != "country")]

@@ -49,6 +49,8 @@ def test_a_range_is_one_count_at_its_low_end(nlp: Any, text: str, low: int, high
         ("Israeli forces killed a Palestinian and injured three others.", 1),
         ("An Israeli strike hit a church in Gaza city, killing 18 displaced people.", 18),
         ("Five Palestinians were reportedly killed, and tens other injured, when a building was struck.", 5),
+        ("On 13 May 2023, gunmen killed the chief of Kpalme village and abducted his two sons.", 1),
+        ("The commander said the army killed 20 militants.", 20),
     ],
 )
 def test_fatalities(nlp: Any, text: str, deaths: int | None) -> None:
@@ -93,3 +95,9 @@ def test_a_few_days_range_is_one_incident(nlp: Any) -> None:
     assert fatalities(find_counts(nlp(text)[:])) == 14
     longer = "Between 7 October and 10 November, 150 Palestinians were killed in the West Bank."
     assert [c.scope for c in find_counts(nlp(longer)[:])] == ["cumulative"]
+
+
+def test_a_bare_total_counts_the_kind_before_it(nlp: Any) -> None:
+    found = find_counts(nlp("In the past 24 hours, 200 Palestinians were killed, bringing the total to 20,000.")[:])
+    assert [(c.kind, c.value, c.scope) for c in found] == [("killed", 200, "incident"), ("killed", 20000, "cumulative")]
+    assert fatalities(found) == 200

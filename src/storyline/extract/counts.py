@@ -27,6 +27,7 @@ _NOUNS = {"NOUN", "PROPN"}
 _MODIFIER_DEPS = {"amod", "acl", "relcl"}
 _NUMBER_DEPS = {"nummod", "amod", "quantmod", "compound", "nmod", "det"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "dobj", "attr"}
+_SAME = "same"  # a bare total ("bringing the total to 20,000") counts the kind counted before it
 
 
 def find_counts(sentence: Span | Doc) -> list[Count]:
@@ -107,6 +108,8 @@ def _count(sentence: Span, number: NumberPhrase, lex: CountsLexicon, whole: Coun
         return None
     anchor = noun if noun is not None else doc[number.end - 1]
     kind = whole.kind if is_part and whole is not None else _kind(anchor, number, lex)
+    if kind == _SAME:
+        kind = whole.kind if whole is not None else None
     if kind is None and number.value == 0:
         kind = lex.zero_nouns.get(anchor.lower_)  # type: ignore[assignment]
     if kind is None or (number.kinds is not None and kind not in number.kinds):
@@ -377,13 +380,15 @@ def _verb_result(verb: Token, lex: CountsLexicon) -> str | None:
 
 
 def _kind_in_arguments(verb: Token, skip: Token, lex: CountsLexicon) -> str | None:
-    """The kind named by a verb's subject or object: "the death toll rose to", "the number of ... killed"."""
+    """The kind named by a verb's subject or object: "the death toll rose to", "the number of ... killed";
+    ``_SAME`` for a bare total ("bringing the total to 20,000"), which counts what the sentence counted before."""
     for child in verb.children:
         if child.dep_ in _SUBJECT_DEPS and child.i != skip.i and child.lemma_.lower() in lex.total_nouns:
             for token in child.subtree:
                 kind = kind_of(token, lex)
                 if kind is not None:
                     return kind
+            return _SAME
     return None
 
 

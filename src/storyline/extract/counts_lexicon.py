@@ -64,7 +64,7 @@ class CountsLexicon:
     def __post_init__(self) -> None:
         """Derive the fast gates from the lexicons."""
         object.__setattr__(self, "vague_starts", frozenset(p[0] for p in self.vague))
-        object.__setattr__(self, "starters", frozenset({"a", "an"} | self.pronouns | self.zero))
+        object.__setattr__(self, "starters", frozenset({"a", "an", "the"} | self.pronouns | self.zero))
 
 
 def _kinds(cell: str) -> frozenset[str] | None:

@@ -15,6 +15,7 @@ _DIGITS = re.compile(r"^\d{1,3}(,\d{3}){0,4}(\.\d{1,3})?$|^\d{1,12}(\.\d{1,3})?$
 _MAX_COUNT = 10_000_000_000
 # DATE is left out on purpose: the small model tags "to 82" after "since 7 October" as DATE; day numbers
 # next to a month name are caught by the counts filters instead.
+_ONE_DEPS = {"dobj", "nsubjpass", "nsubj"}  # "the <person>" counts as one only as the verb's own subject or object
 _RANGE_WORDS = {"to", "-", "–", "or"}  # "5 to 7", "20-25", "two or three"; "and" only after "between"
 _NOT_NUMBER_ENTS = {"TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
 
@@ -76,6 +77,8 @@ def _one_person(token: Token, lex: CountsLexicon) -> NumberPhrase | None:
     nominal = head.tag_ in ("NN", "NNP") or (head.ent_type_ == "NORP" and head.dep_ != "amod")  # "a Palestinian"
     if token.lower_ in ("a", "an") and token.dep_ == "det" and nominal and is_person:
         return NumberPhrase(token.i, token.i + 1, 1)
+    if token.lower_ == "the" and token.dep_ == "det" and nominal and is_person and head.dep_ in _ONE_DEPS:
+        return NumberPhrase(token.i, token.i + 1, 1)  # "killed the village chief", "the man was shot dead"
     if token.lower_ in lex.pronouns and token.dep_ in ("dobj", "nsubjpass", "nsubj"):
         return NumberPhrase(token.i, token.i + 1, 1)
     return None

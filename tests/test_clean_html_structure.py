@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from storyline.clean.html import _verdict, clean_html
-from storyline.clean.html_blocks import blocks, parse_html
+from storyline.clean.html_blocks import blocks, densest_container, parse_html
 from storyline.clean.html_meta import page_meta
 
 PROSE = [
@@ -87,3 +87,18 @@ def test_player_and_reading_time_labels_are_boilerplate() -> None:
     article = clean_html(html, id="labels")
     assert all(x not in article.body for x in labels)
     assert {r.reason for r in article.removed if r.text in labels} == {"boilerplate"}
+
+
+def test_fallback_container_takes_every_section_of_a_split_story_but_not_the_menu() -> None:
+    wrap = "<div>" * 5, "</div>" * 5  # deep markup: the story's wrapper is beyond the density score's reach
+    sections = "".join(f"<div class='section'>{wrap[0]}<p>{p}</p><p>{p.upper()}</p>{wrap[1]}</div>" for p in PROSE)
+    menu = (
+        "<div class='links'>"
+        + "".join(f"<p><a href='/{i}'>Another story number {i}</a></p>" for i in range(9))
+        + "</div>"
+    )
+    root = parse_html(
+        f"<html><body><div id='page'>{menu}<div id='story'>{sections}</div></div></body></html>", where="t"
+    )
+    found = densest_container(blocks(root))
+    assert found is not None and found.get("id") == "story"

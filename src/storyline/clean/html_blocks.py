@@ -28,6 +28,9 @@ BLOCK_TAGS = frozenset({
 DROP_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "select")
 FURNITURE_TAGS = frozenset({"nav", "aside", "footer", "form", "button", "option", "label", "menu"})
 PAGE_TAGS = frozenset({"html", "body", "main", "article"})  # their classes describe the page, not furniture
+PROSE_BLOCK = 80  # a block this long with few links is prose when widening the densest container
+WIDEN_GAIN = 0.1  # ... and its parent is taken when it adds this share more prose
+WIDEN_NOISE = 0.5  # ... and adds at most this much other text (menus, link lists) per character of prose
 PROSE_CHARS = 600  # a furniture-marked element with this much unlinked text is article text after all
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _PARSER = lxml_html.HTMLParser(encoding="utf-8")  # the text is already decoded: ignore <meta charset>
@@ -233,4 +236,28 @@ def densest_container(all_blocks: list[Block]) -> Any:
                 break
             score[el] = score.get(el, 0.0) + points / (1 if level == 0 else 2 if level == 1 else level * 3)
         score[block.element] = score.get(block.element, 0.0) + points
-    return max(score, key=score.__getitem__) if score else None
+    return widen(max(score, key=score.__getitem__), all_blocks) if score else None
+
+
+def widen(top: Any, all_blocks: list[Block]) -> Any:
+    """The highest ancestor of ``top`` (below <body>, not furniture) that adds prose and little else.
+
+    The densest element is often one section of a story split over sibling <div>s; an ancestor
+    holds the rest. It is taken when it adds ``WIDEN_GAIN`` more prose and at most ``WIDEN_NOISE``
+    characters of other text (menus, link lists, player labels) per character of prose added.
+    """
+    prose: Counter[Any] = Counter()
+    other: Counter[Any] = Counter()
+    for block in all_blocks:
+        tally = prose if len(block.text) >= PROSE_BLOCK and block.link_density < 0.3 else other
+        for el in block.element.iterancestors():
+            tally[el] += len(block.text)
+        tally[block.element] += len(block.text)
+    node = top
+    for parent in top.iterancestors():
+        if parent.tag in ("body", "html") or _own_furniture(parent):
+            break
+        gained, noise = prose[parent] - prose[top], other[parent] - other[top]
+        if gained >= WIDEN_GAIN * prose[top] and noise <= WIDEN_NOISE * gained:
+            node = parent
+    return node

@@ -1,8 +1,9 @@
 """Measurements for typed counts and event dates.
 
-``python -m storyline.eval.counts gold [tune|heldout|all] [--misses]`` scores counts, incident fatalities and event
-dates on the hand-checked gold ``tests/fixtures/counts_dates_gold.jsonl`` (sampled OCHA sentences plus self-written
-ACLED-notes-style ones; one third held out), per field precision/recall/F1.
+``python -m storyline.eval.counts gold [tune|heldout|all] [--misses] [--extract]`` scores counts, incident fatalities
+and event dates on the hand-checked gold ``tests/fixtures/counts_dates_gold.jsonl`` (sampled OCHA sentences plus
+self-written ACLED-notes-style ones; one third held out), per field precision/recall/F1; ``--extract`` adds the
+fatalities and date of the first event of the whole extraction on the records that report an incident.
 ``python -m storyline.eval.counts sample`` prints a seeded random sample of OCHA Flash Update sentences that
 hold numbers, with the counts found, for hand-checking precision. ``python -m storyline.eval.counts of``
 reports how often a killed count with a non-empty ``of`` is found on casualty-mentions sentences (what the
@@ -203,6 +204,23 @@ def _prf(tally: list[int]) -> PRF:
     return prf(*tally)
 
 
+def extract_scores(records: list[dict[str, Any]]) -> dict[str, float]:
+    """Fatalities and date of the first (most salient) event of ``storyline extract``, exact against the gold, on
+    the records that report an incident (gold fatalities or an incident count), as ACLED notes do."""
+    from storyline.extract import extract_many
+
+    incidents = [
+        r for r in records if r["fatalities"] is not None or any(c["scope"] == "incident" for c in r["counts"])
+    ]
+    hits = Counter[str]()
+    for record, events in zip(incidents, extract_many((r["text"], r["published"]) for r in incidents), strict=True):
+        first = events[0] if events else None
+        hits["fatalities"] += (first.fatalities if first else None) == record["fatalities"]
+        hits["date"] += (first.date if first else None) == record["date"]
+    n = max(len(incidents), 1)
+    return {"extract_records": len(incidents), **{f"extract_{k}_exact": round(hits[k] / n, 4) for k in hits}}
+
+
 def gold_misses(records: list[dict[str, Any]], predictions: list[dict[str, Any]]) -> Iterator[str]:
     """One line per record whose counts, fatalities or date differ from the gold, for error analysis."""
     for record, found in zip(records, predictions, strict=True):
@@ -219,13 +237,16 @@ def gold_misses(records: list[dict[str, Any]], predictions: list[dict[str, Any]]
 
 
 def main(argv: list[str]) -> None:
-    """Command line: ``gold [split] [--misses]``, ``sample [size] [seed]``, ``of [limit]`` or ``weekdays``."""
+    """Command line: ``gold [split] [--misses] [--extract]``, ``sample [size] [seed]``, ``of [limit]``, ``weekdays``."""
     if argv and argv[0] == "gold":
         split = next((a for a in argv[1:] if not a.startswith("-")), "all")
         for name in ("tune", "heldout") if split == "all" else (split,):
             records = load_gold(split=name)
             predictions = predict(records)
-            print(name, json.dumps(gold_scores(records, predictions)))
+            scores = gold_scores(records, predictions)
+            if "--extract" in argv:
+                scores.update(extract_scores(records))
+            print(name, json.dumps(scores))
             if "--misses" in argv and name != "heldout":
                 print("\n".join(gold_misses(records, predictions)))
         return

@@ -78,11 +78,11 @@ def run_grouping(n: int, pool: int = 20_000, seed: int = 0) -> dict[str, Any]:
     """
     import numpy as np
 
-    from storyline.dedup import page_words, params_from_settings, sign_words
+    from storyline.dedup import params_from_settings, sign
     from storyline.dedup.grouping import assign
 
     params = params_from_settings()
-    signed = sign_words(page_words([text for _, text in corpus(pool, seed=seed)]), params)
+    signed = sign([text for _, text in corpus(pool, seed=seed)], params)
     rng = np.random.default_rng(seed)
     start = time.perf_counter()
     source = rng.integers(0, pool, n)
@@ -93,7 +93,7 @@ def run_grouping(n: int, pool: int = 20_000, seed: int = 0) -> dict[str, Any]:
         noise = rng.random(part.shape, dtype=np.float32) > keep[first : first + 50_000, None]
         part[noise] = rng.integers(0, 2**32, int(noise.sum()), dtype=np.uint32)
     ids = [f"g{i}" for i in range(n)]
-    hashes = [f"{i:032x}" for i in range(n)]
+    hashes = np.arange(1, n + 1, dtype=np.uint64)
     result = assign(sigs, signed.sizes[source], signed.lengths[source], [None] * n, hashes, params)
     groups = len(set(result.canonical.tolist()))
     return {"groups": groups, "seconds": time.perf_counter() - start, "ids": len(ids)}
@@ -133,7 +133,7 @@ def measure(kind: str, n: int) -> dict[str, Any]:
     queue: Any = mp.get_context("fork").Queue()
     proc = mp.get_context("fork").Process(target=_child, args=(kind, n, queue))
     proc.start()
-    result = queue.get()
+    result: dict[str, Any] = queue.get()
     proc.join()
     result.update(kind=kind, documents=n, docs_per_s=round(n / result["seconds"], 1))
     if "cpu_seconds" in result:  # the machine is shared: CPU time is the fair comparison

@@ -1,6 +1,7 @@
 """Near-duplicates and syndication: exact body hashes plus MinHash LSH, grouped with a canonical copy.
 
-    text ──fold, sentence-like lines──► words ──5-word shingles──► MinHash (rensa) ──LSH──► candidates
+    text ──site template, sentence-like lines──► words (dedup.words: folded, furniture lines out, numpy
+         hashes) ──5-word shingles──► MinHash (rensa) ──LSH──► candidates
          ──verify max(Jaccard, containment) ≥ threshold──► union with exact-hash matches ──► groups
 
 ``deduplicate`` groups a batch (the ``storyline dedup`` filter, see ``dedup.jsonl``);
@@ -11,7 +12,7 @@ dedup step); ``groups(store)`` lists the stored groups with their sources (site,
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -21,9 +22,10 @@ import numpy.typing as npt
 from storyline import settings
 from storyline.dedup.grouping import assign
 from storyline.dedup.minhash import ROWS_PER_BAND, Params, Signatures, signatures
-from storyline.dedup.shingles import shingle_batch
+from storyline.dedup.shingles import ShingleBatch
 from storyline.dedup.template import Templates
-from storyline.dedup.text import MIN_WORDS, body_hash, comparable_text, page_lines, word_count
+from storyline.dedup.text import MIN_WORDS, page_lines, sentence_lines
+from storyline.dedup.words import Shingled, comparable_words, shingle_lines
 from storyline.models import DuplicateMatch
 
 if TYPE_CHECKING:
@@ -50,48 +52,101 @@ def params_from_settings(
 
 @dataclass(slots=True)
 class Signed:
-    """What dedup keeps of a batch of texts: MinHash rows, shingle counts, body lengths and hashes."""
+    """What dedup keeps of a batch of texts: MinHash rows, shingle counts, word counts and body hashes."""
 
     signatures: Signatures
     sizes: npt.NDArray[np.int64]
     lengths: npt.NDArray[np.int64]
-    body_hashes: list[str]
+    body_hashes: npt.NDArray[np.uint64]
 
 
-def page_words(texts: Sequence[str], templates: Templates | None = None) -> list[bytes]:
-    """Comparable words of raw pages: site templates learned from the batch stripped, then furniture lines."""
+def sign(texts: Sequence[str], params: Params, templates: Templates | None = None) -> Signed:
+    """Sign a batch of raw pages: site templates learned from the batch are stripped (see dedup.template)."""
     templates = templates if templates is not None else Templates()
     pages = [page_lines(text) for text in texts]
     for lines in pages:
         templates.learn(lines)
-    return [_page_words(lines, templates) for lines in pages]
+    return sign_pages(pages, params, [templates.strip(lines) for lines in pages])
 
 
-def _page_words(lines: list[str], templates: Templates) -> bytes:
-    """One page's comparable words; a page that breaks the text path compares as empty (a singleton)."""
-    try:
-        words = comparable_text(templates.strip(lines))
-        return words if word_count(words) >= MIN_WORDS else comparable_text(lines)
-    except Exception:  # one odd page must not stop a batch of thousands; it is logged and kept apart
-        log.warning("dedup: could not normalise a page of %d lines; it stays in a group of its own", len(lines))
-        return b""
-
-
-def sign(texts: Sequence[str], params: Params, templates: Templates | None = None) -> Signed:
-    """Sign a batch of raw texts (templates and furniture are dropped here; see dedup.template, dedup.text)."""
-    return sign_words(page_words(texts, templates), params)
-
-
-def sign_words(words: Sequence[bytes], params: Params) -> Signed:
-    """Sign documents given as their comparable words, CHUNK at a time."""
-    parts = [words[i : i + CHUNK] for i in range(0, len(words), CHUNK)] or [[]]
-    batches = [shingle_batch(part, params.shingle_size) for part in parts]
+def sign_pages(pages: Sequence[list[str]], params: Params, stripped: Sequence[list[str]] | None = None) -> Signed:
+    """Sign pages given as lines (``stripped``: the same pages without site templates), CHUNK at a time."""
+    stripped = pages if stripped is None else stripped
+    parts = [comparable(pages[i : i + CHUNK], stripped[i : i + CHUNK], params.shingle_size)
+             for i in range(0, len(pages), CHUNK)] or [comparable([], [], params.shingle_size)]  # fmt: skip
     return Signed(
-        np.concatenate([signatures(b, params.permutations) for b in batches]),
-        np.concatenate([b.sizes() for b in batches]),
-        np.array([word_count(w) for w in words], dtype=np.int64),
-        [body_hash(w) for w in words],
+        np.concatenate([signatures(p.batch, params.permutations) for p in parts]),
+        np.concatenate([p.batch.sizes() for p in parts]),
+        np.concatenate([p.words for p in parts]),
+        np.concatenate([p.body for p in parts]),
     )
+
+
+def comparable(pages: Sequence[list[str]], stripped: Sequence[list[str]], size: int) -> Shingled:
+    """Shingles of each page's sentence-like lines; a page left with fewer than MIN_WORDS words falls
+    back to every line without the template, then the sentence-like lines with it, then every line."""
+    parts, source = _choose(pages, stripped, size)
+    return merge(parts, source) if len(parts) > 1 else parts[0][0]
+
+
+def _options(pages: Sequence[list[str]], stripped: Sequence[list[str]]) -> list[Callable[[int], list[str]]]:
+    """The line sets a page is compared by, in order of preference."""
+    return [
+        lambda i: sentence_lines(stripped[i]), lambda i: stripped[i], lambda i: sentence_lines(pages[i]),
+        lambda i: pages[i],
+    ]  # fmt: skip
+
+
+def _choose(
+    pages: Sequence[list[str]], stripped: Sequence[list[str]], size: int
+) -> tuple[list[tuple[Shingled, npt.NDArray[np.int64]]], npt.NDArray[np.int64]]:
+    """Shingles of each option tried (with the pages it was tried on), and the option each page keeps."""
+    first, *rest = _options(pages, stripped)
+    done = shingle_lines([first(i) for i in range(len(pages))], size)
+    words, source = done.words.copy(), np.zeros(len(pages), dtype=np.int64)
+    parts: list[tuple[Shingled, npt.NDArray[np.int64]]] = [(done, np.arange(len(pages)))]
+    for option in rest:
+        todo = np.flatnonzero(words < MIN_WORDS)
+        if not len(todo):
+            break
+        alt = shingle_lines([option(i) for i in todo.tolist()], size)
+        better = alt.words > words[todo]
+        words[todo[better]] = alt.words[better]
+        source[todo[better]] = len(parts)
+        parts.append((alt, todo))
+    return parts, source
+
+
+def page_words(texts: Sequence[str]) -> list[str]:
+    """The words each raw page is compared by (templates learned from the batch): for tests and inspection."""
+    templates = Templates()
+    pages = [page_lines(text) for text in texts]
+    for lines in pages:
+        templates.learn(lines)
+    stripped = [templates.strip(lines) for lines in pages]
+    parts, source = _choose(pages, stripped, 1)
+    options = _options(pages, stripped)
+    return [" ".join(comparable_words([options[k](i)])[0]) for i, k in enumerate(source.tolist())]
+
+
+def merge(parts: list[tuple[Shingled, npt.NDArray[np.int64]]], source: npt.NDArray[np.int64]) -> Shingled:
+    """One Shingled from parts (shingles, the document indices they cover); ``source`` picks each document's part."""
+    n = len(source)
+    hashes, owners = [], []
+    words, body = np.zeros(n, dtype=np.int64), np.zeros(n, dtype=np.uint64)
+    for k, (part, docs) in enumerate(parts):
+        mine = source[docs] == k
+        local = np.repeat(np.arange(len(docs)), part.batch.sizes())
+        take = mine[local]
+        hashes.append(part.batch.hashes[take])
+        owners.append(docs[local[take]])
+        words[docs[mine]] = part.words[mine]
+        body[docs[mine]] = part.body[mine]
+    owner = np.concatenate(owners)
+    order = np.argsort(owner, kind="stable")
+    offsets = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.bincount(owner, minlength=n), out=offsets[1:])
+    return Shingled(ShingleBatch(np.concatenate(hashes)[order], offsets), words, body)
 
 
 @dataclass(slots=True)
@@ -128,7 +183,7 @@ class Deduplicator:
         sigs = np.concatenate([s.signatures for s in signed])
         sizes = np.concatenate([s.sizes for s in signed])
         lengths = np.concatenate([s.lengths for s in signed])
-        hashes = [h for s in signed for h in s.body_hashes]
+        hashes = np.concatenate([s.body_hashes for s in signed])
         del signed
         result = assign(sigs, sizes, lengths, self.published, hashes, self.params)
         canon, sims = result.canonical.tolist(), result.similarity.tolist()
@@ -162,5 +217,5 @@ __all__ = [
     "page_words",
     "params_from_settings",
     "sign",
-    "sign_words",
+    "sign_pages",
 ]

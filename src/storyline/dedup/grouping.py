@@ -23,6 +23,7 @@ _ROUNDS = 4  # comparison rounds per bucket; later rounds only see members that 
 _BANDS_AT_ONCE = 16
 _PAIRS_AT_ONCE = 100_000
 QUORUM = 0.5  # share of a group's members a newcomer must duplicate to join it
+_CLIQUE_MAX = 24  # components up to this size are first checked as cliques, all of one size at once
 _VOTERS = 256  # past this many earlier members of a component, only group centres are compared
 
 
@@ -114,58 +115,119 @@ def pairwise(
     return np.concatenate([measure(sigs[a], sigs[b], sizes[a], sizes[b], params) for a, b in slices])
 
 
-def exact_pairs(body_hashes: list[str], sizes: Ints) -> tuple[Ints, Ints]:
+def exact_pairs(body_hashes: npt.NDArray[np.uint64], sizes: Ints) -> tuple[Ints, Ints]:
     """Pairs (doc, first doc with the same normalised body hash), empty bodies left out."""
-    first: dict[str, int] = {}
-    left: list[int] = []
-    right: list[int] = []
-    for i, (digest, size) in enumerate(zip(body_hashes, sizes.tolist(), strict=True)):
-        if size == 0:
-            continue
-        j = first.setdefault(digest, i)
-        if j != i:
-            left.append(i)
-            right.append(j)
-    return np.array(left, dtype=np.int64), np.array(right, dtype=np.int64)
+    docs = np.flatnonzero(sizes > 0)
+    _, first, inverse = np.unique(body_hashes[docs], return_index=True, return_inverse=True)
+    same = docs[first][inverse.ravel()]
+    differ = same != docs
+    return docs[differ], same[differ]
 
 
 def assign(
-    sigs: Signatures, sizes: Ints, lengths: Ints, published: list[str | None], body_hashes: list[str], params: Params
+    sigs: Signatures,
+    sizes: Ints,
+    lengths: Ints,
+    published: list[str | None],
+    body_hashes: npt.NDArray[np.uint64],
+    params: Params,
 ) -> Assignment:
     """Group the documents and choose each group's canonical member."""
     n = len(sigs)
     priority = _priority(lengths, published)
     near_left, near_right = candidate_pairs(sigs, sizes, priority, params)
     same_left, same_right = exact_pairs(body_hashes, sizes)
-    labels = components(n, np.concatenate((near_left, same_left)), np.concatenate((near_right, same_right)))
+    left, right = np.concatenate((near_left, same_left)), np.concatenate((near_right, same_right))
+    labels = components(n, left, right)
+    del near_left, near_right, same_left, same_right
     canonical = np.arange(n, dtype=np.int64)
     order = np.lexsort((priority, labels))  # each component together, best candidate first
-    bounds = np.flatnonzero(np.diff(labels[order])) + 1
-    for members in np.split(order, bounds):
-        if len(members) > 1:
-            canonical[members] = _centres(members, sigs, sizes, params)
+    starts = np.concatenate(([0], np.flatnonzero(np.diff(labels[order])) + 1))
+    counts = np.diff(np.append(starts, n))
+    rest = _settle_cliques(canonical, order, starts, counts, sigs, sizes, params)
+    graph = _Neighbours(n, left, right) if any(count > _VOTERS for _, count in rest) else None
+    for first, count in rest:
+        members = order[first : first + count]
+        canonical[members] = _centres(members, sigs, sizes, params, graph)
     sims = pairwise(similarity, sigs, sizes, np.arange(n), canonical, params)
-    same_body = np.array([body_hashes[i] == body_hashes[c] for i, c in enumerate(canonical.tolist())], dtype=bool)
+    same_body = (body_hashes == body_hashes[canonical]) & (sizes > 0)
     return Assignment(canonical, np.where(same_body, 1.0, sims))
 
 
-def _centres(members: Ints, sigs: Signatures, sizes: Ints, params: Params) -> Ints:
+def _settle_cliques(
+    canonical: Ints, order: Ints, starts: Ints, counts: Ints, sigs: Signatures, sizes: Ints, params: Params
+) -> list[tuple[int, int]]:
+    """Point the members of small cliques at their best member; return the other components.
+
+    A small component whose members all duplicate each other is one group around its best member
+    (what ``_centres`` would find); all such components of one size are checked at once. Components
+    are given as (first position in ``order``, member count)."""
+    rest: list[tuple[int, int]] = []
+    for m in np.unique(counts[counts > 1]).tolist():
+        firsts = starts[counts == m]
+        if m > _CLIQUE_MAX:
+            rest += [(f, m) for f in firsts.tolist()]
+            continue
+        i, j = np.triu_indices(m, 1)
+        left, right = order[firsts[:, None] + i].ravel(), order[firsts[:, None] + j].ravel()
+        clique = pairwise(duplicates, sigs, sizes, left, right, params).reshape(len(firsts), -1).all(axis=1)
+        rest += [(f, m) for f in firsts[~clique].tolist()]
+        settled = firsts[clique]
+        canonical[order[settled[:, None] + np.arange(m)]] = order[settled][:, None]
+    return rest
+
+
+class _Neighbours:
+    """Each document's linked documents (verified pairs and equal bodies), as CSR arrays."""
+
+    def __init__(self, n: int, left: Ints, right: Ints) -> None:
+        ends = np.concatenate((left, right))
+        self.others = np.concatenate((right, left))[np.argsort(ends, kind="stable")]
+        self.indptr = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(np.bincount(ends, minlength=n), out=self.indptr[1:])
+
+    def of(self, doc: int) -> Ints:
+        """The documents linked to ``doc``."""
+        return self.others[self.indptr[doc] : self.indptr[doc + 1]]
+
+
+def _centres(members: Ints, sigs: Signatures, sizes: Ints, params: Params, graph: _Neighbours | None) -> Ints:
     """Split a linked component into groups: each member, best first, joins the group in which it
     duplicates the largest share of members, if that share reaches QUORUM; else it starts a group.
     A chain A~B~C joins C to A's group only when C duplicates enough of the group, not one link.
-    In very large components only the groups' canonical members vote, which keeps the cost linear."""
-    out = np.empty(len(members), dtype=np.int64)
-    out[0] = members[0]
-    for k in range(1, len(members)):
-        doc = int(members[k])
-        earlier, labels = (members[:k], out[:k]) if k <= _VOTERS else (np.unique(out[:k]),) * 2
-        a, sa = np.broadcast_to(sigs[doc], (len(earlier), sigs.shape[1])), np.full(len(earlier), sizes[doc])
-        ok = duplicates(a, sigs[earlier], sa, sizes[earlier], params)
-        groups, inverse = np.unique(labels, return_inverse=True)
-        share = np.bincount(inverse, weights=ok, minlength=len(groups)) / np.bincount(inverse, minlength=len(groups))
-        best = int(np.argmax(share))
-        out[k] = groups[best] if share[best] >= QUORUM else doc
-    return out
+    The first _VOTERS members are compared pairwise at once; a later member is compared only with
+    the canonical members of its linked documents' groups, which keeps the cost linear."""
+    head = members[:_VOTERS]
+    i, j = np.triu_indices(len(head), 1)
+    dup = np.zeros((len(head), len(head)), dtype=bool)
+    dup[j, i] = pairwise(duplicates, sigs, sizes, head[i], head[j], params)
+    out = [int(members[0])]
+    for k, row in enumerate(dup.tolist()[1:], start=1):
+        out.append(_vote(int(members[k]), row[:k], out))
+    if len(members) > len(head) and graph is not None:
+        group = dict(zip(head.tolist(), out, strict=True))
+        for doc in members[len(head) :].tolist():
+            centres = sorted({group[d] for d in graph.of(doc).tolist() if d in group})
+            at = np.array(centres, dtype=np.int64)
+            mine = duplicates(sigs[doc][None, :], sigs[at], sizes[doc : doc + 1], sizes[at], params)
+            group[doc] = centres[int(np.argmax(mine))] if mine.any() else doc
+            out.append(group[doc])
+    return np.array(out, dtype=np.int64)
+
+
+def _vote(doc: int, dup: list[bool], labels: list[int]) -> int:
+    """The group (canonical doc) whose voters ``doc`` duplicates in the largest share, if past QUORUM."""
+    tally: dict[int, list[int]] = {}
+    for same, label in zip(dup, labels, strict=True):
+        votes = tally.setdefault(label, [0, 0])
+        votes[0] += same
+        votes[1] += 1
+    best, share = doc, -1.0
+    for label in sorted(tally):
+        hits, total = tally[label]
+        if hits / total > share:
+            best, share = label, hits / total
+    return best if share >= QUORUM else doc
 
 
 def _priority(lengths: Ints, published: list[str | None]) -> Ints:

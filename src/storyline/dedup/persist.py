@@ -20,9 +20,9 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from sqlalchemy import Connection, and_, delete, func, or_, select, update
 
-from storyline.dedup import Signed, sign_words
+from storyline.dedup import Signed, sign_pages
 from storyline.dedup.minhash import Params, Signatures, band_keys, duplicates, similarity
-from storyline.dedup.text import body_hash, comparable_text, page_lines
+from storyline.dedup.text import page_lines
 from storyline.models import Article
 from storyline.stage import StageStats
 from storyline.store import Store
@@ -74,11 +74,10 @@ def _key_text(key: int) -> str:
 
 def sign_articles(articles: Sequence[Article], params: Params) -> tuple[list[Doc], Signed]:
     """Sign article bodies (already cleaned)."""
-    words = [comparable_text(page_lines(a.body)) for a in articles]
-    signed = sign_words(words, params)
+    signed = sign_pages([page_lines(a.body) for a in articles], params)
     docs = [
-        Doc(a.id, signed.signatures[i], int(signed.sizes[i]), a.published, body_hash(words[i]))
-        for i, a in enumerate(articles)
+        Doc(a.id, signed.signatures[i], int(signed.sizes[i]), a.published, f"{body:016x}")
+        for i, (a, body) in enumerate(zip(articles, signed.body_hashes.tolist(), strict=True))
     ]
     return docs, signed
 

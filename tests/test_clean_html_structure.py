@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from storyline.clean.html import _verdict, clean_html
+from storyline.clean.html import _drop_detached_tail, _verdict, clean_html
 from storyline.clean.html_blocks import blocks, densest_container, parse_html
 from storyline.clean.html_meta import page_meta
 
@@ -102,3 +102,18 @@ def test_fallback_container_takes_every_section_of_a_split_story_but_not_the_men
     )
     found = densest_container(blocks(root))
     assert found is not None and found.get("id") == "story"
+
+
+def test_kept_text_far_below_the_story_is_a_detached_widget() -> None:
+    story = "".join(f"<p>{p}</p>" for p in PROSE)
+    links = "".join(f"<li><a href='/{i}'>Another story about the browser release number {i}</a></li>" for i in range(8))
+    teaser = "Which browser is the fastest this year? We tested six of them on the same laptop for a week."
+    html = f"<html><body><article>{story}</article><ul>{links}</ul><div><p>{teaser}</p></div></body></html>"
+    root = parse_html(html, where="t")
+    all_blocks = blocks(root)
+    reasons: list[str | None] = [None] * 3 + ["outside-article"] * 8 + [None]
+    _drop_detached_tail(all_blocks, reasons, root.find(".//article"))
+    assert reasons[:3] == [None] * 3 and reasons[-1] == "detached"
+    reasons = [None] * 3 + ["outside-article"] * 2 + [None] * 7
+    _drop_detached_tail(all_blocks, reasons, root.find(".//article"))
+    assert reasons[-1] is None  # a short gap (a share bar) does not detach what follows

@@ -45,6 +45,7 @@ TITLE_TAGS = frozenset(["h1", "h2"])  # a heading that repeats the title anywher
 HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 SUBHEADINGS = frozenset(["h2", "h3", "h4", "h5", "h6"])
 CELL_TAGS = frozenset(["td", "th", "dd", "dt"])  # table and definition cells are short by nature
+DETACHED_WORDS = 50  # dropped words between the story and kept text below it that make that text a widget
 LIST_TAGS = frozenset(["ul", "ol"])
 LIST_RESCUE = frozenset(["link-list", "fragment"])  # what a list item of a prose list is not
 TEXT_TAGS = frozenset(["p", "li", "blockquote", "pre", "dd", "dt", "td", "th"])
@@ -175,6 +176,7 @@ def _select(all_blocks: list[Block], traf: _Trafilatura, title: str | None) -> t
     memo: dict[Any, str | None] = {}
     reasons = [_verdict(b, k, container, (page_memo, memo)) for b, k in zip(all_blocks, kept_flags, strict=True)]
     _rescue_list_items(all_blocks, reasons, container)
+    _drop_detached_tail(all_blocks, reasons, container)
     body: list[str] = []
     levels: list[int] = []  # heading level of each body paragraph, 9 for text
     previous: str | None = None  # reason the block before this one was dropped, if it was
@@ -211,6 +213,23 @@ def _text_reason(block: Block, title: str | None, *, first: bool) -> str | None:
     if tag not in CELL_TAGS and _DATE_ONLY.fullmatch(block.text):
         return "date"
     return None
+
+
+def _drop_detached_tail(all_blocks: list[Block], reasons: list[str | None], container: Any) -> None:
+    """Drop kept text after the article container once ``DETACHED_WORDS`` of dropped text separate it.
+
+    trafilatura sometimes keeps a teaser widget below the story ("Other Opinion Columns", "Today on
+    ..."); text that continues the story follows it closely, not after share bars and link lists.
+    """
+    inside = [i for i, b in enumerate(all_blocks) if container is not None and _inside(b.element, container)]
+    if not inside:
+        return
+    gap = 0
+    for i in range(inside[-1] + 1, len(all_blocks)):
+        if reasons[i] is not None:
+            gap += len(tokens(all_blocks[i].text))
+        elif gap >= DETACHED_WORDS:
+            reasons[i] = "detached"
 
 
 def _lists_of(el: Any, container: Any) -> list[Any]:

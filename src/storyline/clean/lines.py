@@ -215,6 +215,29 @@ def _language(sample: str, words: list[str]) -> str | None:
 
 
 LIST_SEPARATORS = 3  # this many separators make a line a row of links
+_CODE_MARK = re.compile(r"""[{}=;<>\\|]|["']:""")  # braces, assignments, statement ends, tags, JSON keys
+_HAS_CODE_MARK = re.compile(r"""[{}=;<>\\|"']""").search
+CODE_MARKS = 3  # a line with this many code marks
+CODE_DENSITY = 0.03  # at this many per character is code, not prose (prose has a semicolon now and then)
+
+
+def is_code(text: str) -> bool:
+    """Script, CSS or JSON rather than text: code marks are dense in it."""
+    marks = len(_CODE_MARK.findall(text))
+    return marks >= CODE_MARKS and marks >= CODE_DENSITY * len(text)
+
+
+def code_lines(texts: list[str]) -> list[bool]:
+    """Which lines are code: dense code marks, or a few of them next to such a line (``color: #000;``)."""
+    marks = [len(_CODE_MARK.findall(t)) if _HAS_CODE_MARK(t) else 0 for t in texts]
+    dense = [m >= CODE_DENSITY * len(t) and m > 0 for m, t in zip(marks, texts, strict=True)]
+    out = [d and m >= CODE_MARKS for d, m in zip(dense, marks, strict=True)]
+    for i, d in enumerate(dense):
+        if d and not out[i]:
+            out[i] = (i > 0 and dense[i - 1]) or (i + 1 < len(dense) and dense[i + 1])
+    return out
+
+
 LONG_WORDS = 30  # a sentence this long is prose whatever its language
 PROSE_WORDS = 12  # a line this long with enough stopwords is prose even without final punctuation
 
@@ -230,6 +253,7 @@ class Line:
     sentence: bool  # ends like a sentence
     furniture: Pattern | None
     separators: int = 0  # list separators (▪ • | ·): a row of links, not a sentence
+    code: bool = False  # script, style sheet or JSON that a naive dump copied with the text
     tokens: list[str] = field(default_factory=list, repr=False, compare=False)  # lower-cased words
     prose: bool = field(default=False, init=False)  # reads like article prose: sentences with function words
     _title: float = field(default=-1.0, init=False, repr=False, compare=False)
@@ -248,7 +272,7 @@ class Line:
 
 def _is_prose(line: Line) -> bool:
     """Reads like article prose: sentences with function words."""
-    if line.words < 7 or line.separators >= LIST_SEPARATORS:
+    if line.words < 7 or line.separators >= LIST_SEPARATORS or line.code:
         return False
     if line.words >= PROSE_WORDS and line.stop_ratio >= 0.2:
         return True
@@ -271,24 +295,27 @@ def line_features(index: int, text: str, stop: frozenset[str] | None) -> Line:
 
 def measure_lines(texts: list[str], stop: frozenset[str] | None) -> list[Line]:
     """Measure every line of a dump; furniture is looked up for the whole dump at once."""
-    return _measure(texts, [t.lower() for t in texts], stop)
+    return _measure(texts, [t.lower() for t in texts], stop, code_lines(texts))
 
 
 def measure_dump(texts: list[str]) -> tuple[str | None, list[Line]]:
     """The language of a dump's lines (from the words of its first lines) and the lines measured."""
     lows = [t.lower() for t in texts]
+    code = code_lines(texts)
     sample, size = [], 0
-    for low in lows:
+    for low, skip in zip(lows, code, strict=True):
+        if skip:
+            continue
         sample.append(low)
         size += len(low) + 1
         if size >= LANGUAGE_SAMPLE:
             break
     text = "\n".join(sample)[:LANGUAGE_SAMPLE]
     language = _language(text, _WORD.findall(text))
-    return language, _measure(texts, lows, stopwords().get(language) if language else None)
+    return language, _measure(texts, lows, stopwords().get(language) if language else None, code)
 
 
-def _measure(texts: list[str], lows: list[str], stop: frozenset[str] | None) -> list[Line]:
+def _measure(texts: list[str], lows: list[str], stop: frozenset[str] | None, code: list[bool]) -> list[Line]:
     """Measure lines given their lower-cased text."""
     tokens = [_WORD.findall(low) for low in lows]
     words = [len(t) if text.isascii() else _cjk_words(text, len(t)) for text, t in zip(texts, tokens, strict=True)]
@@ -300,7 +327,7 @@ def _measure(texts: list[str], lows: list[str], stop: frozenset[str] | None) -> 
         separators = len(_SEPARATORS.findall(text)) if _HAS_SEPARATOR(text) else 0
         stop_ratio = _stop_ratio(text, tokens[i], n, stop) if n >= 7 else 0.0
         sentence = search(text[-6:]) is not None
-        out.append(Line(i, text, n, stop_ratio, sentence, furniture.get(i), separators, tokens[i]))
+        out.append(Line(i, text, n, stop_ratio, sentence, furniture.get(i), separators, code[i], tokens[i]))
     return out
 
 

@@ -14,6 +14,7 @@ from storyline.clean.lines import LIST_SEPARATORS, Line
 SHORT = -3.0  # a line of one to three words: a menu item, a button, a label
 MID = -1.5  # four to six words without a full stop: a heading, a link, a list item
 MEDIUM = 1.0  # a 7+ word line that is not prose: a list item, a caption or a headline
+CODE = -3.0  # a script or style sheet the dump copied
 PROSE_CAP = 40  # one very long line should not drag the region across the page
 
 
@@ -32,6 +33,8 @@ def line_score(line: Line, repeated: bool, template: bool = False, related: bool
         return 0.0
     if template:
         return -6.0
+    if line.code:
+        return CODE
     if line.prose:
         return float(min(line.words, PROSE_CAP))
     if line.separators >= LIST_SEPARATORS:

@@ -14,7 +14,7 @@ from storyline.clean.headline import find_headline
 from storyline.clean.layout import analyse
 from storyline.clean.lines import Line
 from storyline.clean.markup import Dump
-from storyline.clean.wire import agencies_in, agency_name, parse_byline, split_dateline
+from storyline.clean.wire import agencies_in, agency_name, agency_words, parse_byline, split_dateline
 from storyline.errors import MalformedInput
 from storyline.models import Article, RemovedText
 
@@ -58,7 +58,7 @@ def _credits(lines: list[Line], start: int, end: int, dump: Dump, verdicts: _Ver
         if line.index in verdicts.reasons:
             continue
         near = start - NEAR <= line.index < end + NEAR
-        agency = agency_name(line.text)
+        agency = agency_name(line.text) if not agency_words().isdisjoint(line.tokens) else None
         if agency:
             verdicts.reasons[line.index] = "source"
             verdicts.source = verdicts.source or (agency if near else None)
@@ -123,6 +123,8 @@ def _outside_reason(lines: list[Line], line: Line) -> str:
     """Why a line outside the article was dropped."""
     if line.furniture is not None:
         return "related-links" if line.furniture.reason == "related-header" else line.furniture.reason
+    if line.code:
+        return "code"
     if line.words <= 5:
         neighbours = [lines[j] for j in (line.index - 1, line.index + 1) if 0 <= j < len(lines)]
         return "navigation" if any(n.words <= 5 for n in neighbours) else "short-fragment"

@@ -66,6 +66,12 @@ def _long_aliases() -> dict[str, str]:
     return {alias.lower(): canon for alias, canon in _aliases().items() if len(alias) > 4}
 
 
+@cache
+def agency_words() -> frozenset[str]:
+    """Lower-cased words of every agency name and alias: a line naming an agency holds one of them."""
+    return frozenset(w for alias in _aliases() for w in re.findall(r"\w+", alias.lower()))
+
+
 _CREDIT = re.compile(
     r"^\s*(?:[-–—•|/]\s*)?(?:\(\s*)?(?:(?:source|sources|via|credit|copyright|©)\s*[:©]?\s*)?"
     r"(?P<name>[A-Z][\w .&'’-]{1,40}?)(?:\s*\))?\s*(?:/\s*(?P<other>[A-Z][\w .&'’-]{1,40}?))?[\s.]*$",

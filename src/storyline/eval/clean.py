@@ -6,7 +6,12 @@ metadata. We score the body four ways, as the mean over pages of shingle and tok
 - ``html``: our ``clean_html`` on the page;
 - ``trafilatura``: trafilatura alone (default settings, no comments), the baseline to beat;
 - ``dump``: the naive "copy all" text dump of the page, unchanged (the floor);
-- ``dump_cleaned``: our ``clean_text`` on that dump (what a scraper's text export gives us).
+- ``dump_cleaned``: our ``clean_text`` on that dump (what a scraper's text export gives us);
+- ``text_content`` and ``text_content_cleaned``: the same for a noisier naive dump, the page body's
+  ``text_content()`` with its scripts and styles (``eval.data.text_content_dump``).
+
+The text-dump systems are also reported on two fixed halves of the pages (even and odd positions in
+name order), so a change tuned on one half can be checked on the other.
 
 Metadata accuracy (title, byline, published date) counts only pages whose reference has the field.
 """
@@ -23,11 +28,12 @@ from storyline.clean.html import clean_html
 from storyline.clean.html_meta import strip_by
 from storyline.clean.text import clean_text
 from storyline.errors import InputError
-from storyline.eval.data import HtmlPage, html_pages, html_to_text
+from storyline.eval.data import HtmlPage, html_pages, html_to_text, text_content_dump
 from storyline.eval.metrics import shingle_prf, token_prf
 from storyline.models import Article
 
-SYSTEMS = ("html", "trafilatura", "dump", "dump_cleaned")
+SYSTEMS = ("html", "trafilatura", "dump", "dump_cleaned", "text_content", "text_content_cleaned")
+HALVES = ("dump", "dump_cleaned", "text_content", "text_content_cleaned")
 METADATA = ("title", "byline", "published")
 
 
@@ -73,13 +79,15 @@ def _safe(make: Callable[[], Article]) -> Article | None:
 def score_page(page: HtmlPage) -> dict[str, Any]:
     """Body scores of every system and metadata hits for one page."""
     dump = html_to_text(page.html)
+    whole = text_content_dump(page.html)
     article = _safe(lambda: clean_html(page.html, id=page.name))
-    from_dump = _safe(lambda: clean_text(dump, id=page.name)) if dump else None
     bodies = {
         "html": article.body if article else "",
         "trafilatura": trafilatura.extract(page.html, include_comments=False) or "",
         "dump": dump,
-        "dump_cleaned": from_dump.body if from_dump else "",
+        "dump_cleaned": _cleaned_body(dump, page.name),
+        "text_content": whole,
+        "text_content_cleaned": _cleaned_body(whole, page.name),
     }
     scores = {
         name: {"shingle": shingle_prf(text, page.expected_text), "token": token_prf(text, page.expected_text)}
@@ -87,6 +95,12 @@ def score_page(page: HtmlPage) -> dict[str, Any]:
     }
     meta = {f: (_reference(page, f), _predicted(article, f)) for f in METADATA}
     return {"name": page.name, "scores": scores, "metadata": meta}
+
+
+def _cleaned_body(dump: str, name: str) -> str:
+    """``clean_text``'s body for a dump ("" when nothing usable is left)."""
+    article = _safe(lambda: clean_text(dump, id=name)) if dump else None
+    return article.body if article else ""
 
 
 def _mean(values: list[float]) -> float:
@@ -111,9 +125,15 @@ def summarise(results: list[dict[str, Any]]) -> dict[str, Any]:
         hits = sum(1 for want, got in pairs if want == got)
         metadata[field] = {"accuracy": round(hits / len(pairs), 4) if pairs else 0.0, "n": len(pairs)}
     worst = sorted(results, key=lambda r: r["scores"]["html"]["shingle"].f1)[:10]
+    ordered = sorted(results, key=lambda r: str(r["name"]))
+    halves = {
+        half: {system: _mean([r["scores"][system]["shingle"].f1 for r in part]) for system in HALVES}
+        for half, part in (("even", ordered[0::2]), ("odd", ordered[1::2]))
+    }
     return {
         "pages": len(results),
         "body": body,
+        "halves_shingle_f1": halves,
         "metadata": metadata,
         "weakest_html_pages": {r["name"]: round(r["scores"]["html"]["shingle"].f1, 4) for r in worst},
     }
@@ -132,10 +152,13 @@ def evaluate_clean(data_dir: Path, limit: int | None = None) -> dict[str, Any]:
 def format_table(figures: dict[str, Any]) -> str:
     """The figures as a readable table."""
     lines = [f"html-pages-dev: {figures['pages']} pages; body scores are means over pages", ""]
-    lines.append(f"{'system':<14}{'shingle P':>10}{'R':>8}{'F1':>8}{'token P':>10}{'R':>8}{'F1':>8}")
+    lines.append(f"{'system':<22}{'shingle P':>10}{'R':>8}{'F1':>8}{'token P':>10}{'R':>8}{'F1':>8}")
     for system, metrics in figures["body"].items():
         row = [metrics[m][p] for m in ("shingle", "token") for p in ("precision", "recall", "f1")]
-        lines.append(f"{system:<14}" + "".join(f"{v:>{w}.4f}" for v, w in zip(row, (10, 8, 8, 10, 8, 8), strict=True)))
+        lines.append(f"{system:<22}" + "".join(f"{v:>{w}.4f}" for v, w in zip(row, (10, 8, 8, 10, 8, 8), strict=True)))
+    lines.append("")
+    for half, systems in figures.get("halves_shingle_f1", {}).items():
+        lines.append(f"{half + ' half':<22}" + "  ".join(f"{k} {v:.4f}" for k, v in systems.items()))
     lines.append("")
     for field, result in figures["metadata"].items():
         lines.append(f"{field:<14}accuracy {result['accuracy']:.4f}  (n={result['n']})")

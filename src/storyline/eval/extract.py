@@ -84,30 +84,29 @@ def score_plover_gsr(data_dir: Path, limit: int | None = None) -> dict[str, Any]
 
 
 def victim_side(events: list[Event]) -> str:
-    """israel / palestine / both / none: whose people the violent events of a sentence killed or hurt."""
-    sides = set()
-    for event in events:
-        if event.type != "ASSAULT" and not event.counts:
-            continue
-        side = _event_side(event)
-        if side is not None:
-            sides.add(side)
+    """israel / palestine / both / none: whose people the violent events of a sentence killed or hurt.
+
+    Foreign nationals count only when no victims of either side are named, with the side they were hit with
+    (the gold counts Americans killed in the Hamas attack in Israel's toll): the place's, else not the attacker's.
+    """
+    violent = [e for e in events if e.type == "ASSAULT" or e.counts]
+    sides = {SIDE_BY_COUNTRY[c] for e in violent if (c := e.actor2.country if e.actor2 else None) in SIDE_BY_COUNTRY}
+    if not sides:
+        sides = {side for e in violent if e.actor2 is not None and (side := _foreign_side(e)) is not None}
     if not sides:
         return "none"
     return "both" if len(sides) > 1 else sides.pop()
 
 
-def _event_side(event: Event) -> str | None:
-    """The side of an event's victims: their country's; foreign nationals count with the side they were hit
-    with (the gold counts Americans killed in the Hamas attack as Israel's toll): not the attacker's, else
-    the place's."""
-    victims = event.actor2.country if event.actor2 is not None else None
-    if victims is None or victims in SIDE_BY_COUNTRY:
-        return SIDE_BY_COUNTRY.get(victims or "")
+def _foreign_side(event: Event) -> str | None:
+    """The side foreign victims of an event were with: the place's, else the one the attacker is not on."""
+    if event.actor2 is None or not event.actor2.country:
+        return None
+    place = SIDE_BY_COUNTRY.get(event.location.country or "") if event.location is not None else None
     attacker = SIDE_BY_COUNTRY.get(event.actor1.country or "") if event.actor1 is not None else None
-    if attacker is not None:
-        return next(side for side in SIDE_BY_COUNTRY.values() if side != attacker)
-    return SIDE_BY_COUNTRY.get(event.location.country or "") if event.location is not None else None
+    if place is not None or attacker is None:
+        return place
+    return next(side for side in SIDE_BY_COUNTRY.values() if side != attacker)
 
 
 def score_casualty_mentions(data_dir: Path, limit: int | None = None) -> dict[str, Any]:

@@ -153,6 +153,26 @@ def _place_country(name: str) -> str | None:
     return found.country if found.precision != "unresolved" else None
 
 
+def names_place(token: Token) -> bool:
+    """Whether a token is part of a place name below the country level ("Gaza City", "Rafah"): a place,
+    not an actor, when it modifies an event noun ("a Gaza City explosion")."""
+    if token.ent_type_ not in ("GPE", "LOC", "FAC") or token.ent_iob_ == "O":
+        return False
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    return ent is not None and _place_precision(ent.text.removeprefix("the ")) not in (None, "country")
+
+
+@cache
+def _place_precision(name: str) -> str | None:
+    """How precisely the places gazetteer resolves a name ("country", "admin1", "place"), when installed."""
+    try:
+        from storyline.extract.places import gazetteer
+    except ImportError:
+        return None
+    found = gazetteer().lookup(name)
+    return None if found.precision == "unresolved" else str(found.precision)
+
+
 def sector_of(token: Token) -> str | None:
     """Sector named by a head noun ("forces" → MIL), looking at a compound before it too."""
     table = lexicon.sectors()
@@ -176,14 +196,22 @@ def _chunk_mention(chunk: Span, doc_actors: DocActors) -> Mention | None:
     anaphor = _anaphor(chunk, doc_actors)
     if anaphor is not None:
         return anaphor
-    country = next((iso for tok in chunk if (iso := country_of(tok))), None)
+    country_token = next((tok for tok in chunk if country_of(tok)), None)
+    country = country_of(country_token) if country_token is not None else None
     sector = sector_of(head) or _title_sector(chunk)
-    if sector is None and country is None:
+    if sector is None and (country_token is None or _event_in_place(head, country_token)):
         return None
     if sector is None:
         sector = _country_only_sector(head, country)
     name = actor_name(country, sector, chunk.text)
     return Mention(Actor(chunk.text, name, country, sector, start, end), chunk.start, chunk.end)
+
+
+def _event_in_place(head: Token, country_token: Token) -> bool:
+    """ "a Gaza City explosion": an event noun whose country comes from a place name is no actor."""
+    if country_token.i == head.i or head.lemma_.lower() not in lexicon.triggers():
+        return False
+    return names_place(country_token)
 
 
 def _title_sector(chunk: Span) -> str | None:

@@ -114,8 +114,8 @@ def _roles(det: Detected, index: MentionIndex) -> Roles:
     merged = Roles()
     for hit in sorted(det.hits, key=lambda h: h is not det.main):
         roles = trigger_roles(hit.token, index, hit.end)
-        if hit.entry.hint == "victim":  # "29 Americans died": the subject is who it happened to
-            roles = Roles(None, roles.actor2 or roles.actor1)
+        if hit.entry.hint == "victim":  # "29 Americans died (in clashes with ...)": the subject is who it happened to
+            roles = Roles(None, roles.actor1 or roles.actor2)
         merged.actor1 = merged.actor1 or roles.actor1
         if roles.actor2 is not None and roles.actor2 is not merged.actor1:
             merged.actor2 = merged.actor2 or roles.actor2

@@ -12,7 +12,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from storyline.extract import lexicon
-from storyline.extract.actors import Mention
+from storyline.extract.actors import Mention, names_place
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -133,7 +133,9 @@ def noun_roles(noun: Token, index: MentionIndex) -> Roles:
             roles.actor2 = roles.actor2 or index.of(child) or index.of(noun)
         elif child.dep_ in _AGENT_CHILD_DEPS and roles.actor1 is None:
             found = index.of(child)
-            # "a drone strike" is no actor; "an Israeli airstrike" names one (its country)
+            # "a drone strike" is no actor; "an Israeli airstrike" names one (its country); "a Gaza City blast" a place
+            if found is not None and not found.named and names_place(child):
+                continue
             if found is not None and (found.named or found.actor.country or not found.start <= noun.i < found.end):
                 roles.actor1 = found
         elif child.dep_ == "acl" and child.tag_ == "VBN":  # "hostages held by Hamas"

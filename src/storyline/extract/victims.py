@@ -67,8 +67,12 @@ def count_countries(count: Count, sent: Span) -> list[str]:
         return []
     head = span.root
     found = _place_country(head)
-    if found is None and head.dep_ in ("nsubjpass", "dobj", "nsubj") and head.head.pos_ in ("VERB", "AUX"):
-        found = _place_country(head.head)
+    verb = head.head if head.dep_ in ("nsubjpass", "dobj", "nsubj") and head.head.pos_ in ("VERB", "AUX") else None
+    if found is None and verb is not None:
+        found = _place_country(verb)
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i != head.i), None)
+        if found is None and subject is not None:  # "a bombing campaign in Gaza killed 1,100 people"
+            found = _place_country(subject)
     return [found] if found else []
 
 
@@ -83,30 +87,41 @@ def split_by_victims(event: Event, sent: Span) -> list[Event]:
         groups.setdefault(countries[0] if countries else None, []).append(count)
         extra += countries[1:]
     victims = event.actor2
-    extra += nationalities(victims.text) if victims is not None else []
+    named = nationalities(victims.text) if victims is not None else []
+    extra += named if len(named) > 1 else []  # "Israelis and Palestinians"
     countries = list(dict.fromkeys([c for c in groups if c] + extra))
+    if len(countries) == 1 and (victims is None or not victims.country):
+        only = countries[0]
+        event.actor2 = _as_victims(victims, only) if victims else _victims_of(groups.get(only, []), only)
     if len(countries) < 2:
         return [event]
     own = victims.country if victims is not None and victims.country in countries else countries[0]
     main = replace(event, counts=[c for k, cs in groups.items() if k not in countries or k == own for c in cs])
     if main.actor2 is None or main.actor2.country != own:
-        main.actor2 = _victims_of(groups.get(own, []), own, event)
+        main.actor2 = _victims_of(groups.get(own, []), own)
     return [main] + [_side_event(event, country, groups.get(country, [])) for country in countries if country != own]
 
 
 def _side_event(event: Event, country: str, counts: list[Count]) -> Event:
     """The event's share for victims of one country; an attacker of that same country is not theirs."""
     attacker = event.actor1 if event.actor1 is None or event.actor1.country != country else None
-    return replace(event, actor1=attacker, actor2=_victims_of(counts, country, event), counts=counts)
+    return replace(event, actor1=attacker, actor2=_victims_of(counts, country), counts=counts)
 
 
-def _victims_of(counts: list[Count], country: str, event: Event) -> Actor:
+def _victims_of(counts: list[Count], country: str) -> Actor:
     """Civilians of a country, spanning the count that names them when there is one."""
     count = counts[0] if counts else None
     if count is None:
         return Actor("civilians", actor_name(country, "CVL", "civilians"), country, "CVL")
     text = count.of or count.text
     return Actor(text, actor_name(country, "CVL", text), country, "CVL", count.start, count.end)
+
+
+def _as_victims(actor: Actor, country: str | None) -> Actor:
+    """An attack's target as its victims: civilians unless the words name a sector, of the given country."""
+    if actor.sector in _NO_SECTOR:
+        actor = replace(actor, sector="CVL")
+    return with_country(actor, country)
 
 
 def counted_victims(event: Event) -> Actor | None:
@@ -174,9 +189,7 @@ def localise(event: Event) -> None:
     if victims is None or victims.country:
         return
     if event.type == "ASSAULT":
-        if victims.sector in _NO_SECTOR:
-            victims = replace(victims, sector="CVL")
-        event.actor2 = with_country(victims, victim_country(event))
+        event.actor2 = _as_victims(victims, victim_country(event))
     elif victims.sector in LOCAL_SECTORS or victims.sector is None:
         event.actor2 = with_country(victims, place)
 

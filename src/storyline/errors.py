@@ -8,7 +8,9 @@ StorylineError                 base of everything raised on purpose; message say
 │   ├── EmptyInput             nothing in it (empty file, whitespace, no body after cleaning)
 │   ├── TooLarge               past the configured size limit
 │   ├── MalformedInput         broken JSON line, truncated gzip/WARC, unparsable feed
-│   └── FetchError             a URL that failed or timed out
+│   ├── FetchError             a URL that failed or timed out
+│   ├── NotFound               a path or pattern that names no file
+│   └── UnexpectedError        a bug met on one input; recorded as its failure so the run goes on
 ├── StoreError                 the database cannot be opened, migrated or written
 └── MissingDependency          an optional part is not installed; says which extra to install
 """
@@ -61,6 +63,19 @@ class MalformedInput(InputError):
 
 class FetchError(InputError):
     """A URL could not be fetched (error status, refused, timed out)."""
+
+
+class NotFound(InputError):
+    """A path that does not exist, or a pattern that matches no file."""
+
+    HINT = "give a file, a folder, a glob such as 'news/*.html', a URL, or - for stdin"
+
+    def __init__(self, message: str = "no such file or directory", *, where: str | None = None) -> None:
+        super().__init__(f"{message.removesuffix(f'; {self.HINT}')}; {self.HINT}", where=where)
+
+
+class UnexpectedError(InputError):
+    """A bug met on one input (in a reader or a stage): recorded as that input's failure so the run goes on."""
 
 
 class StoreError(StorylineError):

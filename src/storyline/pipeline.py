@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 from storyline import settings
 from storyline.dedup.persist import count_pending as count_pending_dedup
 from storyline.dedup.persist import dedup_step
-from storyline.errors import InputError, UsageError
+from storyline.errors import InputError, UnexpectedError, UsageError
 from storyline.extract.step import count_pending as count_pending_extract
 from storyline.extract.step import extract_step
 from storyline.models import Article, Document
@@ -74,10 +74,6 @@ class Step:
     name: str
     run: Callable[[Store, Progress | None], StepReport]
     count: Callable[[Store], int] | None = None
-
-
-class UnexpectedError(InputError):
-    """A bug in a stage met on one input: recorded as that input's failure so the run goes on."""
 
 
 @dataclass(slots=True)
@@ -211,12 +207,21 @@ def _process(store: Store, steps: Sequence[Step], progress: Progress | None) -> 
 
 
 def ingest(
-    store: Store, inputs: Iterable[str], options: ReadOptions | None = None, progress: Progress | None = None
+    store: Store,
+    inputs: Iterable[str],
+    options: ReadOptions | None = None,
+    progress: Progress | None = None,
+    notice: Callable[[str], None] | None = None,
 ) -> IngestReport:
-    """Read ``inputs`` (paths, folders, URLs, ``-``) into the store; already-stored documents are skipped."""
+    """Read ``inputs`` (paths, folders, URLs, ``-``) into the store; already-stored documents are skipped.
+
+    ``notice`` (optional) is told, in one line naming the input, of each input that failed and of each
+    document kept without its unreadable publication date."""
     from storyline.ingest import ReadOptions, read_inputs
 
     items = _not_the_store(store, read_inputs(list(inputs), options or ReadOptions()))
+    if notice:
+        items = _noticed(items, notice)
     if progress:
         progress.start("ingest", None)
         items = _counted(items, progress)
@@ -240,6 +245,17 @@ def _not_the_store(store: Store, items: Iterable[T]) -> Iterator[T]:
         yield item
 
 
+def _noticed(items: Iterable[T], notice: Callable[[str], None]) -> Iterator[T]:
+    """Pass items through, telling ``notice`` of failed inputs and of dates that could not be read."""
+    for item in items:
+        error = getattr(item, "error", None)  # an IngestFailure
+        if isinstance(error, InputError):
+            notice(f"skipped {error}")
+        elif isinstance(item, Document) and item.metadata.get("date_error"):
+            notice(f"{item.source}: {item.metadata['date_error']}; kept without a publication date")
+        yield item
+
+
 def _counted(items: Iterable[T], progress: Progress) -> Iterator[T]:
     """Pass items through, advancing ``progress`` by one each."""
     for item in items:
@@ -253,9 +269,10 @@ def run(
     options: ReadOptions | None = None,
     progress: Progress | None = None,
     steps: Sequence[Step] | None = None,
+    notice: Callable[[str], None] | None = None,
 ) -> RunReport:
     """The main job: ingest ``inputs``, then process everything pending (with ``steps``, default all)."""
-    read = ingest(store, inputs, options, progress)
+    read = ingest(store, inputs, options, progress, notice)
     return RunReport(read, process(store, steps=steps, progress=progress))
 
 

@@ -6,9 +6,12 @@ library errors become one-line messages, never tracebacks for bad input.
 
 from __future__ import annotations
 
+import json
 import logging
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -46,6 +49,27 @@ data_option = click.option(
     help="The shared/data folder (default: STORYLINE_DATA or ../shared/data).",
 )
 """The ``--data`` option every ``storyline eval`` command takes."""
+
+
+def json_line(record: dict[str, Any]) -> str:
+    """One JSON output line; escaped ASCII when the record holds text UTF-8 cannot encode (lone surrogates)."""
+    line = json.dumps(record, ensure_ascii=False)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        line = json.dumps(record, ensure_ascii=True)
+    return line + "\n"
+
+
+def without_bom(lines: Iterable[str]) -> Iterator[str]:
+    """Input lines with a leading byte-order mark removed (files saved on Windows, concatenated exports)."""
+    for line in lines:
+        yield line.removeprefix("\ufeff")
+
+
+def json_error(exc: json.JSONDecodeError) -> str:
+    """How a line failed to parse, e.g. "Expecting value at column 1" (json's own "... at" not doubled)."""
+    return f"{exc.msg.removesuffix(' at')} at column {exc.colno}"
 
 
 @cli.group("eval", cls=StorylineGroup)

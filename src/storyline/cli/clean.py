@@ -18,11 +18,13 @@ from typing import Any, TextIO
 import click
 
 from storyline.clean import clean_document
-from storyline.cli import cli, data_option, eval_group
+from storyline.cli import cli, data_option, eval_group, json_error, json_line, without_bom
 from storyline.errors import InputError, MalformedInput
+from storyline.ingest.dates import published_or_note
 from storyline.models import Document
 
 log = logging.getLogger(__name__)
+_ISO_START = re.compile(r"\s*\d{4}-\d{2}-\d{2}(?:$|[T ])")
 _HTML_START = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!doctype\s+html|<html[\s>])", re.I)
 
 
@@ -36,20 +38,30 @@ def document_from_record(record: Any, *, where: str) -> Document:
     html, text = record.get("html"), record.get("text")
     if not (isinstance(html, str) and html.strip()) and isinstance(text, str) and _HTML_START.match(text):
         html = text  # a whole HTML page sent as "text" is still cleaned as HTML
-    content = html if isinstance(html, str) and html.strip() else text
+    is_html = isinstance(html, str) and bool(html.strip())
+    content = html if is_html else text
     if not isinstance(content, str) or not content.strip():
         raise MalformedInput('no "text" or "html" field with content', where=where)
+    # lone surrogates ("\\ud800") cannot be encoded; one "?" each keeps every offset
+    content = content.encode("utf-8", errors="replace").decode("utf-8")
     date, url = record.get("date"), record.get("url")
     return Document(
         id=str(doc_id),
-        raw=content.encode("utf-8", errors="replace"),
+        raw=content.encode("utf-8"),
         text=content,
-        format="html" if content is html else "text",
+        format="html" if is_html else "text",
         source=where,
-        content_type="text/html" if content is html else "text/plain",
+        content_type="text/html" if is_html else "text/plain",
         url=url if isinstance(url, str) else None,
-        published=date if isinstance(date, str) and date.strip() else None,
+        published=_published(date),
     )
+
+
+def _published(value: Any) -> str | None:
+    """The given publication date: kept when it is ISO already, else normalised; None when unreadable."""
+    if isinstance(value, str) and _ISO_START.match(value):
+        return value.strip()
+    return published_or_note(value, {})
 
 
 def clean_line(line: str, *, where: str) -> dict[str, Any]:
@@ -59,26 +71,28 @@ def clean_line(line: str, *, where: str) -> dict[str, Any]:
         record = json.loads(line)
         return clean_document(document_from_record(record, where=where)).to_dict()
     except json.JSONDecodeError as exc:
-        error = f"{where}: not a JSON line ({exc.msg} at column {exc.colno})"
+        error = f"{where}: not a JSON line ({json_error(exc)})"
+    except RecursionError:
+        error = f"{where}: not a usable JSON line (nested too deeply)"
     except InputError as exc:
         error = str(exc)
     except Exception as exc:  # a bug on one odd input must not stop the stream; it is reported on the line
         log.debug("unexpected failure on %s", where, exc_info=True)
         error = f"{where}: internal error while cleaning ({type(exc).__name__}: {exc})"
     doc_id = record.get("id") if isinstance(record, dict) else None
-    return {"id": doc_id if isinstance(doc_id, str | int) else None, "error": error}
+    return {"id": doc_id if isinstance(doc_id, str | int) and not isinstance(doc_id, bool) else None, "error": error}
 
 
 def run_filter(lines: TextIO, out: TextIO, *, name: str) -> tuple[int, int]:
     """Clean every non-blank line of ``lines`` onto ``out``; return (lines read, lines with an error)."""
     seen = failed = 0
-    for number, line in enumerate(lines, start=1):
+    for number, line in enumerate(without_bom(lines), start=1):
         if not line.strip():
             continue
         result = clean_line(line, where=f"{name}#L{number}")
         seen += 1
         failed += "error" in result
-        out.write(json.dumps(result, ensure_ascii=False) + "\n")
+        out.write(json_line(result))
         out.flush()
     return seen, failed
 

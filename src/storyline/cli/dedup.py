@@ -16,7 +16,7 @@ from typing import TextIO
 
 import click
 
-from storyline.cli import cli, data_option, eval_group
+from storyline.cli import cli, data_option, eval_group, json_line, without_bom
 from storyline.dedup import params_from_settings
 from storyline.dedup.jsonl import dedup_lines
 
@@ -36,9 +36,9 @@ def dedup_command(
     name = getattr(input_file, "name", None)
     name = name if isinstance(name, str) and name not in ("-", "<stdin>") else "<stdin>"
     failed = 0
-    for record in dedup_lines(input_file, params, name=name):
+    for record in dedup_lines(without_bom(input_file), params, name=name):
         failed += "error" in record
-        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        sys.stdout.write(json_line(record))
     log.info("dedup: %d lines with errors", failed)
 
 

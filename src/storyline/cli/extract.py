@@ -9,6 +9,7 @@ be processed gets ``{"id", "events": [], "error"}`` and the filter goes on.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime
 import json
@@ -23,7 +24,7 @@ from typing import IO, Any, TextIO
 import click
 
 from storyline import settings
-from storyline.cli import cli, eval_group
+from storyline.cli import cli, data_option, eval_group, json_line
 from storyline.errors import InputError, UsageError
 from storyline.extract import extract_results
 from storyline.extract.records import ACLED_COLUMNS, EventFilter, acled_row, filter_events, parse_line, record_id
@@ -108,16 +109,6 @@ def process_batch(numbered: list[tuple[int, bytes]], name: str) -> list[dict[str
     return out
 
 
-def _json_line(record: dict[str, Any]) -> str:
-    """One output line; escaped ASCII when the record holds characters the output cannot encode."""
-    line = json.dumps(record, ensure_ascii=False)
-    try:
-        line.encode("utf-8")
-    except UnicodeEncodeError:
-        line = json.dumps(record, ensure_ascii=True)
-    return line + "\n"
-
-
 def run_filter(lines: IO[bytes], out: TextIO, *, name: str, batch_size: int) -> tuple[int, int]:
     """Extract every non-blank input line onto ``out``; return (lines read, lines with an error)."""
     seen = failed = number = 0
@@ -125,18 +116,19 @@ def run_filter(lines: IO[bytes], out: TextIO, *, name: str, batch_size: int) -> 
         numbered = []
         for raw in batch:
             number += 1
+            raw = raw.removeprefix(codecs.BOM_UTF8)  # a byte-order mark opening the file (or a joined one)
             if raw.strip():
                 numbered.append((number, raw))
         for result in process_batch(numbered, name) if numbered else []:
             seen += 1
             failed += "error" in result
-            out.write(_json_line(result))
+            out.write(json_line(result))
         out.flush()
     return seen, failed
 
 
 @cli.command("extract")
-@click.argument("source", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path), default="-")
+@click.argument("source", type=click.Path(exists=True, dir_okay=False, allow_dash=True, path_type=Path), default="-")
 @click.option("--batch-size", type=int, default=None, help="Lines per nlp.pipe batch (default: nlp_batch_size).")
 def extract_command(source: Path, batch_size: int | None) -> None:
     """Extract events from JSON Lines {"id","text","date"?}: one {"id","events"} line out per line in."""
@@ -201,17 +193,17 @@ def events_command(
 
 
 @eval_group.command("extract")
-@click.option("--data", "data_dir", default=None, help="The shared/data folder (default: ../shared/data).")
+@data_option
 @click.option("--limit", type=int, default=None, help="Score at most this many items per gold set (deterministic).")
 @click.option(
     "--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Also write the figures here."
 )
-def eval_extract_command(data_dir: str | None, limit: int | None, out: Path | None) -> None:
+def eval_extract_command(data: Path | None, limit: int | None, out: Path | None) -> None:
     """Score extraction on the dev gold: PLOVER GSR, casualty mentions, event locations, the seed."""
     from storyline.eval.data import shared_data_dir
     from storyline.eval.extract import evaluate
 
-    figures = evaluate(shared_data_dir(data_dir), limit=limit)
+    figures = evaluate(shared_data_dir(data), limit=limit)
     text = json.dumps(figures, indent=2, ensure_ascii=False)
     click.echo(text)
     if out is not None:

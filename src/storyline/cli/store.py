@@ -96,6 +96,26 @@ class BarProgress:
             click.echo(f"\r{self._label:<8} {self._count} items", err=True)
 
 
+class Notices:
+    """One line on stderr per input that failed (or lost its date), the first ``limit``; then a count."""
+
+    def __init__(self, limit: int = VERBOSE_FAILURES) -> None:
+        self.limit = limit
+        self.given = 0
+
+    def __call__(self, line: str) -> None:
+        """Print a notice (or only count it, past the limit)."""
+        self.given += 1
+        if self.given <= self.limit or verbosity():
+            click.echo(("\r" if sys.stderr.isatty() else "") + line, err=True)
+
+    def finish(self) -> None:
+        """Say how many notices were not printed."""
+        hidden = self.given - self.limit
+        if hidden > 0 and not verbosity():
+            click.echo(f"... and {hidden} more (-v shows all; `storyline failures` lists the failed)", err=True)
+
+
 def _reasons(counter: Counter[str]) -> str:
     """'2 (decode_error 1, empty_input 1)' or '0'."""
     total = sum(counter.values())
@@ -184,8 +204,10 @@ def _options(fields: dict[str, str | None]) -> ReadOptions:
 @read_options
 def ingest_command(inputs: tuple[str, ...], db: str | None, **fields: str | None) -> None:
     """Read files, folders, globs, URLs or - (stdin) into the store, verbatim; already-stored ones are skipped."""
+    notices = Notices()
     with opened(db) as store:
-        report = pipeline.ingest(store, inputs, _options(fields), BarProgress())
+        report = pipeline.ingest(store, inputs, _options(fields), BarProgress(), notices)
+        notices.finish()
         echo_ingest(report)
         check_read(report, inputs)
 
@@ -211,8 +233,10 @@ def process_command(db: str | None, steps: str | None, retry_failed: bool) -> No
 def run_command(inputs: tuple[str, ...], db: str | None, steps: str | None, **fields: str | None) -> None:
     """The main job: read the inputs into the store, process them, and say where to look."""
     chosen = pipeline.steps_named(steps)
+    notices = Notices()
     with opened(db) as store:
-        report = pipeline.run(store, inputs, _options(fields), BarProgress(), chosen)
+        report = pipeline.run(store, inputs, _options(fields), BarProgress(), chosen, notices)
+        notices.finish()
         echo_ingest(report.ingest)
         echo_process(report.process)
         echo_summary(store, db)

@@ -23,6 +23,7 @@ from storyline.extract.actors import DocActors, find_mentions
 from storyline.extract.assemble import SentenceContext, build_events
 from storyline.extract.rank import dedupe, rank
 from storyline.extract.segments import may_report_event, segments
+from storyline.ingest.dates import normalise_date
 from storyline.models import Event
 
 if TYPE_CHECKING:
@@ -45,11 +46,11 @@ def parse_published(value: str | datetime.date | None) -> datetime.date | None:
     if not value or not isinstance(value, str):
         return None
     match = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", value)
-    if not match:
-        return None
     try:
-        return datetime.date(*map(int, match.groups()))
-    except ValueError:
+        if match:
+            return datetime.date(*map(int, match.groups()))
+        return datetime.date.fromisoformat(normalise_date(value)[:10])  # "9 October 2023", RFC 2822, epoch
+    except (ValueError, OverflowError):
         return None
 
 

@@ -21,6 +21,7 @@ _BOMS = (
 )
 _HTML_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffd]")
+_BAD_RUN = re.compile("\ufffd+")
 _MAX_CONTROL_SHARE = 0.02
 _UTF8_LENIENT = "utf-8/replace"
 
@@ -105,8 +106,9 @@ def _candidates(data: bytes, declared: str | None) -> Iterator[str]:
 def _mostly_utf8(data: bytes) -> bool:
     """True for UTF-8 text with a few stray bytes (scraped pages often have some): decode it, marking them."""
     text = data[:200_000].decode("utf-8", errors="replace")
-    bad = text.count("\ufffd")
-    multibyte = sum(1 for ch in text if ch > "\x7f") - bad
+    marks = text.count("\ufffd")
+    bad = len(_BAD_RUN.findall(text))  # one broken character is often several bad bytes in a row
+    multibyte = sum(1 for ch in text if ch > "\x7f") - marks
     return bad <= max(2, len(text) // 1000) and multibyte >= 5 * bad
 
 
@@ -132,4 +134,5 @@ def _looks_like_text(text: str) -> bool:
     if not text:
         return True
     sample = text[:100_000]
-    return len(_CONTROL.findall(sample)) <= _MAX_CONTROL_SHARE * len(sample)
+    marks = len(_CONTROL.findall(_BAD_RUN.sub("\ufffd", sample)))
+    return marks <= max(1, _MAX_CONTROL_SHARE * len(sample))  # one stray mark does not make a short text garbage

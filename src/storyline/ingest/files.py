@@ -9,7 +9,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from storyline.errors import InputError, MalformedInput, UnsupportedFormat
+from storyline.errors import InputError, NotFound, UnexpectedError, UnsupportedFormat
 from storyline.ingest.base import Item, ReadOptions, failure
 from storyline.ingest.dispatch import read_stream, read_whole
 from storyline.ingest.fetch import fetch, is_url
@@ -39,7 +39,7 @@ def safely(items: Iterator[Item], source: str) -> Iterator[Item]:
         yield from items
     except Exception as exc:  # the run must go on; the traceback is logged for a bug report
         logger.exception("unexpected error while reading %s", source)
-        yield failure(source, MalformedInput(f"unexpected error ({type(exc).__name__}: {exc}); please report it"))
+        yield failure(source, UnexpectedError(f"unexpected error ({type(exc).__name__}: {exc}); please report it"))
 
 
 def expand_path(spec: str) -> Iterator[Path | Item]:
@@ -52,11 +52,11 @@ def expand_path(spec: str) -> Iterator[Path | Item]:
     elif _GLOB_CHARS & set(spec):
         matches = sorted(glob.glob(os.path.expanduser(spec), recursive=True))
         if not matches:
-            yield failure(spec, InputError("the pattern matches no files"))
+            yield failure(spec, NotFound("the pattern matches no files"))
         for match in matches:
             yield from walk(Path(match)) if Path(match).is_dir() else [Path(match)]
     else:
-        yield failure(spec, InputError("no such file or directory"))
+        yield failure(spec, NotFound())
 
 
 def walk(root: Path) -> Iterator[Path]:

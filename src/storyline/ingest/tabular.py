@@ -58,7 +58,8 @@ def _jsonl_record(raw: bytes, where: str, options: ReadOptions) -> Item:
     except InputError as exc:
         return failure(where, exc, raw)
     except json.JSONDecodeError as exc:
-        return failure(where, MalformedInput(f"not valid JSON ({exc.msg} at column {exc.colno})"), raw)
+        message = exc.msg.removesuffix(" at")  # json's "Invalid control character at" already ends in "at"
+        return failure(where, MalformedInput(f"not valid JSON ({message} at column {exc.colno})"), raw)
     except (ValueError, RecursionError) as exc:  # over-deep nesting, numbers past Python's digit limit
         return failure(where, MalformedInput(f"not usable JSON ({type(exc).__name__}: {exc})"), raw)
     return _record_item(record, raw, "jsonl", where, options, encoding)

@@ -245,6 +245,7 @@ def event_location(
     """Where the sentence's event happened: the trigger's locative place, else the nearest, else the article's."""
     found = _resolved_places(sentence, context or (), trigger)
     ranked = [(loc, entry, _tier(sentence, loc, trigger)) for loc, entry in found]
+    ranked += [r for r in _nationality_places(sentence, trigger) if r[2] >= TOLD_ON_TIER]
     # a country that only qualifies or acts ("a US Humvee", "Israel captured ...") is no setting
     ranked = [r for r in ranked if r[2] > 0 or (r[2] == 0 and r[0].precision != "country")]
     if not ranked:
@@ -319,6 +320,27 @@ def _path_to_common(token: Token, other: Token) -> list[Token] | None:
     return path
 
 
+def _nationality_places(sentence: Span, trigger: Token | None) -> list[tuple[Location, Entry | None, float]]:
+    """Countries named only by a nationality word on a settlement noun ("storming into Israeli towns" →
+    Israel), as candidates at country precision with their tier."""
+    if trigger is None:
+        return []
+    gaz, terms = gazetteer(), lexicon.countries().by_term
+    out: list[tuple[Location, Entry | None, float]] = []
+    for token in sentence:
+        iso3 = terms.get(token.text) if token.dep_ in ("amod", "compound") else None
+        if iso3 is None or _role(token.head) not in ("settlement", "admin") or token.head.i < token.i:
+            continue
+        name = lexicon.countries().names.get(iso3)
+        found = gaz.resolve(name, loose=False) if name else None
+        if found is None or found[0].precision != "country":
+            continue
+        loc = gaz.to_location(found[0], sentence.doc[token.i : token.head.i + 1].text)
+        loc.start, loc.end = token.idx, token.head.idx + len(token.head)
+        out.append((loc, found[0], _tier(sentence, loc, trigger)))
+    return out
+
+
 def _within(place: Location, region: Location) -> bool:
     """True when ``place`` is a resolved place inside the country or admin1 region ``region``."""
     if region.precision == "country":
@@ -338,7 +360,7 @@ def _span_of(sentence: Span, place: Location) -> Span:
     return span
 
 
-def _tier(sentence: Span, place: Location, trigger: Token | None) -> int:
+def _tier(sentence: Span, place: Location, trigger: Token | None) -> float:
     """How likely a place is the event's setting: 2 on a locative path from the trigger, 1 plain,
     0 an origin or reference point ("from Lebanon", "30 km north of Gaza"), -1 not a setting at all
     (it only qualifies an organisation: "Gaza health ministry", "Syria's army")."""
@@ -361,7 +383,15 @@ def _tier(sentence: Span, place: Location, trigger: Token | None) -> int:
         return 0  # a dateline ("MEXICO CITY (AP) --") says where the reporter was
     if any(t.lower_ == "according" for t in root.ancestors):
         return 0  # "according to the MoH in Gaza": the source's seat
-    return 2 if _locative_path(root, trigger) or any(_locative_path(root, a) for a in anchors[1:]) else 1
+    if _locative_path(root, trigger) or any(_locative_path(root, a) for a in anchors[1:]):
+        return 2
+    told_on = [v for a in anchors for v in a.children if _participle_of(v, a)]
+    if any(_locative_path(root, v) for v in told_on):
+        return TOLD_ON_TIER
+    return 1
+
+
+TOLD_ON_TIER = 1.5  # "launched an assault, storming into X": X, when the trigger itself names no place
 
 
 def _governing_verb(trigger: Token | None) -> Token | None:
@@ -387,7 +417,9 @@ def _through_subject(token: Token, trigger: Token) -> bool:
     return False
 
 
-def _rank(sentence: Span, place: Location, entry: Entry | None, tier: int, trigger: Token | None) -> tuple[float, ...]:
+def _rank(
+    sentence: Span, place: Location, entry: Entry | None, tier: float, trigger: Token | None
+) -> tuple[float, ...]:
     """Sort key: tier, then (on the trigger's path) the most specific place, then closeness to the trigger."""
     root = _span_of(sentence, place).root
     distance = abs(root.i - trigger.i) if trigger is not None else root.i - sentence.start
@@ -463,6 +495,17 @@ def _locative_path(token: Token, trigger: Token | None) -> bool:
             return trigger is None and (seen_locative or node.dep_ == "dobj")
         node = head
     return False
+
+
+def _participle_of(verb: Token, trigger: Token) -> bool:
+    """True when ``verb`` is a participle clause that goes on telling the trigger's event ("stormed the town,
+    killing 12"): an -ing clause hanging from the trigger with no conjunction of its own."""
+    return (
+        verb.head.i == trigger.i
+        and verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and not any(child.dep_ == "mark" for child in verb.children)
+    )
 
 
 def _is_locative(node: Token) -> bool:

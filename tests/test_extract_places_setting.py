@@ -1,0 +1,88 @@
+"""Which named place is the event's setting: narrower places the text puts inside others, names the
+gazetteer lacks, organisation names, noun triggers and nationality words.
+
+Sentences are written for these tests in the shapes of wire copy and conflict notes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from storyline.extract.places import event_location, find_places
+from storyline.models import Location
+from storyline.nlp import load_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    """The shared spaCy pipeline, loaded once."""
+    return load_nlp()
+
+
+def _place(nlp: Any, text: str, trigger: str) -> Location | None:
+    """The event place of ``text`` with the first token reading ``trigger`` as the trigger."""
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == trigger)
+    return event_location(token.sent, token)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        (
+            "Five people were killed in a blast that rocked the Beirut southern suburb of Haret Hreik.",
+            "killed",
+            "Haret Hreik",
+        ),
+        ("Gunmen killed a village administrator in Mogadishu's Yaqshid district on Sunday.", "killed", "Yaqshid"),
+        ("An army officer was shot dead in the al-Tarikh area of Jiddah on Monday.", "shot", "al-Tarikh"),
+        ("Troops detonated a tunnel bomb under the stronghold of Zamalka in the East Ghouta.", "detonated", "Zamalka"),
+    ],
+)
+def test_the_narrower_place_named_inside_another_wins(nlp: Any, text: str, trigger: str, expected: str) -> None:
+    place = _place(nlp, text, trigger)
+    assert place is not None and place.text == expected
+
+
+def test_a_place_listed_beside_another_is_not_inside_it(nlp: Any) -> None:
+    place = _place(nlp, "Israeli jets struck Khan Younis and Rafah in the south of the Gaza Strip.", "struck")
+    assert place is not None and place.name == "Khan Yunis"
+
+
+def test_a_name_before_a_site_word_is_a_place(nlp: Any) -> None:
+    texts = [loc.text for loc in find_places(nlp("Soldiers shot a man near the Kissufim crossing on Friday.")[:])]
+    assert any("Kissufim" in t for t in texts)
+
+
+def test_a_name_the_gazetteer_lacks_is_the_setting_where_the_trigger_puts_it(nlp: Any) -> None:
+    place = _place(nlp, "Government troops shelled rebel positions in Qarqurzeel on Tuesday.", "shelled")
+    assert place is not None and place.text == "Qarqurzeel" and place.precision == "unresolved"
+    assert place.lat is None and place.lon is None  # unresolved: no made-up coordinates
+
+
+def test_the_rest_of_an_organisation_name_is_no_place(nlp: Any) -> None:
+    text = "The Islamic State of Iraq and Al-Sham launched an offensive in the countryside of Aleppo on Tuesday."
+    place = _place(nlp, text, "offensive")
+    assert place is not None and place.name == "Aleppo"
+    assert all("Sham" not in loc.text for loc in find_places(nlp(text)[:]))
+
+
+def test_a_noun_trigger_takes_the_places_of_its_verb(nlp: Any) -> None:
+    text = "The army launched an offensive in Deir Ezzor on Wednesday after talks in Geneva collapsed."
+    place = _place(nlp, text, "offensive")
+    assert place is not None and place.text == "Deir Ezzor"
+
+
+def test_an_assault_told_on_by_a_participle_is_placed_by_its_nationality_word(nlp: Any) -> None:
+    text = (
+        "Qatar has been in touch with Hamas officials in Doha and Gaza, the source said, since the Islamist group "
+        "launched an assault from Gaza, storming into Israeli towns, killing more than 700 Israelis."
+    )
+    place = _place(nlp, text, "assault")
+    assert place is not None and place.country == "ISR" and place.precision == "country"
+
+
+def test_a_nationality_word_alone_is_no_place(nlp: Any) -> None:
+    assert _place(nlp, "Israeli soldiers shot two men on Monday.", "shot") is None

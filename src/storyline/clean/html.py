@@ -167,16 +167,7 @@ def _is_title(title: str | None, text: str) -> bool:
 def _select(all_blocks: list[Block], traf: _Trafilatura, title: str | None) -> tuple[list[str], Article]:
     """Split blocks into body paragraphs and removed/caption/related metadata."""
     article = Article(id="", body="")
-    seen = set(_shingles(traf.text))
-    kept_flags = [_kept_by_trafilatura(b, traf, seen) for b in all_blocks]
-    chosen = [b for b, k in zip(all_blocks, kept_flags, strict=True) if k]
-    page_memo: dict[Any, str | None] = {}
-    clean = [b for b in chosen if furniture_reason(b.element, None, page_memo) is None]
-    container = container_of(clean or chosen) if chosen else densest_container(all_blocks)
-    memo: dict[Any, str | None] = {}
-    reasons = [_verdict(b, k, container, (page_memo, memo)) for b, k in zip(all_blocks, kept_flags, strict=True)]
-    _rescue_list_items(all_blocks, reasons, container)
-    _drop_detached_tail(all_blocks, reasons, container)
+    reasons = _structure_reasons(all_blocks, traf)
     body: list[str] = []
     levels: list[int] = []  # heading level of each body paragraph, 9 for text
     previous: str | None = None  # reason the block before this one was dropped, if it was
@@ -201,6 +192,21 @@ def _select(all_blocks: list[Block], traf: _Trafilatura, title: str | None) -> t
     orphans = orphan_headings(levels)
     article.removed += [RemovedText(body[i], "orphan-heading") for i in sorted(orphans)]
     return [text for i, text in enumerate(body) if i not in orphans], article
+
+
+def _structure_reasons(all_blocks: list[Block], traf: _Trafilatura) -> list[str | None]:
+    """Per block, why its place in the page keeps it out of the body (None: it may stay)."""
+    seen = set(_shingles(traf.text))
+    kept_flags = [_kept_by_trafilatura(b, traf, seen) for b in all_blocks]
+    chosen = [b for b, k in zip(all_blocks, kept_flags, strict=True) if k]
+    page_memo: dict[Any, str | None] = {}
+    clean = [b for b in chosen if furniture_reason(b.element, None, page_memo) is None]
+    container = container_of(clean or chosen) if chosen else densest_container(all_blocks)
+    memo: dict[Any, str | None] = {}
+    reasons = [_verdict(b, k, container, (page_memo, memo)) for b, k in zip(all_blocks, kept_flags, strict=True)]
+    _rescue_list_items(all_blocks, reasons, container)
+    _drop_detached_tail(all_blocks, reasons, container)
+    return reasons
 
 
 def _text_reason(block: Block, title: str | None, *, first: bool) -> str | None:

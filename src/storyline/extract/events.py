@@ -96,7 +96,7 @@ def _usable(hit: Hit) -> bool:
     token = hit.token
     if token.ent_type_ in _NOT_EVENT_ENTITIES:
         return False
-    if len(hit.entry.lemmas) == 1 and token.dep_ == "compound" and token.head.i > token.i:
+    if token.dep_ == "compound" and token.head.lemma_.lower() in lexicon.modifier_heads():
         return False  # "riot police", "arrest warrant", "attack helicopter"
     return _object_ok(hit)
 

@@ -88,6 +88,12 @@ def outcomes() -> frozenset[str]:
 
 
 @cache
+def modifier_heads() -> frozenset[str]:
+    """Nouns that a trigger noun may modify without reporting an event ("riot police")."""
+    return frozenset(row[0] for row in read_tsv("triggers", "modifier_heads.tsv"))
+
+
+@cache
 def object_rules() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
     """Trigger lemma → (objects it requires, objects that void it)."""
     table: dict[str, tuple[frozenset[str], frozenset[str]]] = {}

@@ -52,6 +52,8 @@ def test_a_range_is_one_count_at_its_low_end(nlp: Any, text: str, low: int, high
         ("Five Palestinians were reportedly killed, and tens other injured, when a building was struck.", 5),
         ("On 13 May 2023, gunmen killed the chief of Kpalme village and abducted his two sons.", 1),
         ("The commander said the army killed 20 militants.", 20),
+        ("Israeli forces killed a mother of three in Jenin.", 1),
+        ("On 6 January 2024, an Israeli strike killed a family of seven in Khan Younis.", 7),
     ],
 )
 def test_fatalities(nlp: Any, text: str, deaths: int | None) -> None:

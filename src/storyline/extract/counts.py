@@ -321,6 +321,11 @@ def _is_people(anchor: Token, number: NumberPhrase, lex: CountsLexicon) -> bool:
     return anchor.lemma_.lower() in lex.person_nouns or anchor.lower_ in lex.person_nouns or anchor.ent_type_ == "NORP"
 
 
+def _is_person_noun(token: Token, lex: CountsLexicon) -> bool:
+    """True for a noun naming one kind of person ("father", "member"), by its text or lemma."""
+    return token.pos_ in _NOUNS and (token.lower_ in lex.person_nouns or token.lemma_.lower() in lex.person_nouns)
+
+
 def _is_event_noun(token: Token, lex: CountsLexicon) -> bool:
     """True for nouns that name the harm rather than the people: "fatalities", "deaths", "bodies"."""
     return token.lower_ in lex.event_nouns or token.lemma_.lower() in lex.event_nouns
@@ -359,6 +364,8 @@ def _kind_above(anchor: Token, number: NumberPhrase, lex: CountsLexicon) -> str 
             return None
         if kind_of(head, lex) is not None:
             return None if _is_agent(token, head) else _typed(head, anchor, number, lex)
+        if token.dep_ == "pobj" and head.lower_ == "of" and _is_person_noun(head.head, lex):
+            return None  # "a father of six children": his children, not the people the verb counts
         if head.pos_ in ("VERB", "AUX"):
             if head.lemma_.lower() in lex.total_verbs:
                 return _kind_in_arguments(head, token, lex)

@@ -1,0 +1,108 @@
+"""Event typing: the shipped classifier, its join with the trigger rules, and the ACLED mapping on the check set."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+import numpy as np
+import pytest
+
+from storyline.eval.typing import ACLED_STYLE, read_check_set, score_acled_style
+from storyline.extract import events as events_module
+from storyline.extract import extract_events
+from storyline.extract.acled import acled_types
+from storyline.extract.events import METHODS, typing_method
+from storyline.extract.lexicon import resource_path, type_model
+
+SUB_TYPES = 25  # ACLED's sub-event types
+# Floors under the figures of `python -m storyline.eval.typing --acled-style` (all 0.939 / held-out 0.816).
+FLOORS = {"all.sub_type_macro_f1": 0.90, "all.type_macro_f1": 0.90, "heldout.sub_type_macro_f1": 0.78}
+
+
+@pytest.fixture(scope="module")
+def check_scores() -> dict[str, Any]:
+    """The check set scored once with the shipped typing."""
+    return score_acled_style()
+
+
+def test_check_set_covers_every_sub_type_and_no_event_texts() -> None:
+    records = read_check_set(ACLED_STYLE)
+    subs = Counter(r["sub_event_type"] for r in records)
+    assert len([s for s in subs if s]) == SUB_TYPES
+    assert subs[None] >= 5, "texts that report no event"
+    assert sum(r["split"] == "heldout" for r in records) == len(records) // 3
+
+
+@pytest.mark.parametrize("figure", sorted(FLOORS))
+def test_acled_style_floor(check_scores: dict[str, Any], figure: str) -> None:
+    split, name = figure.split(".")
+    assert check_scores[split][name] >= FLOORS[figure], check_scores["misses"]
+
+
+def test_texts_without_an_event_give_no_event() -> None:
+    for record in read_check_set(ACLED_STYLE):
+        if record["event_type"] is None:
+            assert extract_events(record["text"]) == [], record["text"]
+
+
+def test_model_is_small_numpy_and_gives_probabilities() -> None:
+    path = resource_path("models", "event_types.npz")
+    assert path.stat().st_size < 1_000_000
+    model = type_model()
+    assert len(model.classes) == 16 and model.weights.shape == (len(model.vocab), 16)
+    with np.load(path, allow_pickle=False) as data:  # no pickled objects: numpy alone reads it
+        assert data["features"].dtype.kind == "U"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Gunmen shot dead five villagers in the north of the country.", "ASSAULT"),
+        ("Thousands of students marched in the capital to demand lower fees.", "PROTEST"),
+        ("Police arrested the opposition leader at his home on Monday.", "COERCE"),
+    ],
+)
+def test_classifier_alone_types_clear_sentences(text: str, want: str) -> None:
+    with typing_method("classifier"):
+        events = extract_events(text)
+    assert events and events[0].type == want
+
+
+def test_typing_method_is_restored_and_checked() -> None:
+    with pytest.raises(RuntimeError), typing_method("rules"):
+        assert events_module._method[0] == "rules"
+        raise RuntimeError
+    assert events_module._method[0] == "combined"
+    with pytest.raises(ValueError, match="typing method"), typing_method("oracle"):
+        pass
+    assert set(METHODS) == {"rules", "classifier", "combined"}
+
+
+def test_toll_sentence_takes_the_kind_of_the_incident_before_it() -> None:
+    events = extract_events("On 3 May 2024, army troops clashed with rebels near Kidal. 7 soldiers were killed.")
+    assert events and all(e.acled_sub_event_type == "Armed clash" for e in events if e.type == "ASSAULT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["On 3 March 2024, the minister opened a new school.", "Riot police stood outside the stadium on Sunday."],
+)
+def test_trigger_words_in_dates_or_modifying_a_noun_are_no_event(text: str) -> None:
+    assert extract_events(text) == []
+
+
+@pytest.mark.parametrize(
+    ("args", "want"),
+    [
+        (("COERCE", "arrest", set(), "COP", None, {"arrest", "protester"}), "Protest with intervention"),
+        (("COERCE", "arrest", set(), "COP", None, {"arrest", "activist"}), "Arrests"),
+        (("ASSAULT", "unconventional", set(), "MIL", None, {"sarin"}), "Chemical weapon"),
+        (("ASSAULT", None, {"clash"}, "COP", "PRO", {"clash"}), "Violent demonstration"),
+        (("ASSAULT", None, {"clash"}, "MIL", "REB", {"clash"}), "Armed clash"),
+        (("ASSAULT", None, set(), "CVL", "CVL", {"mob", "kill"}), "Mob violence"),
+        (("COERCE", "martial-law", set(), "GOV", None, {"declare"}), "Other"),
+    ],
+)
+def test_acled_sub_types(args: tuple[Any, ...], want: str) -> None:
+    assert acled_types(*args)[1] == want

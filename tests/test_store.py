@@ -111,6 +111,25 @@ def test_documents_clean_version_is_added_and_filled_by_migration_5(db_url: str)
         assert [d.id for d in new.pending_documents(3)] == [failed.id]
 
 
+def test_migration_6_swaps_dedup_bands_for_packed_keys_and_reindexes(db_url: str) -> None:
+    with _open_at(db_url, 5) as old:
+        old.add_documents([doc("indexed before migration 6")])
+        (item,) = old.pending_documents(1)
+        with old.atomic() as conn:
+            old.save_article(conn, Article(id=item.id, body="body"), 1)
+            conn.execute(text("INSERT INTO dedup_bands (band, key, article_id) VALUES (0, 'ab', :id)"), {"id": item.id})
+            conn.execute(
+                old.tables.dedup_signatures.insert().values(article_id=item.id, body_hash="h", dedup_version=1)
+            )
+            old.mark_done(conn, "dedup", [item.id], 1)
+    with Store.open(db_url) as new:
+        names = set(inspect(new.engine).get_table_names())
+        assert "dedup_bands" not in names and "dedup_keys" in names
+        assert [a.id for a in new.pending_articles("dedup", 1)] == [item.id]
+        with new.reading() as conn:
+            assert conn.execute(select(new.tables.dedup_signatures)).all() == []
+
+
 def test_a_newer_schema_is_refused(db_url: str) -> None:
     with Store.open(db_url) as store, store.atomic() as conn:
         conn.execute(store.tables.schema_migrations.insert().values(version=latest_version() + 1, name="future"))

@@ -1,8 +1,9 @@
 """The persistent, incremental index: signatures, LSH bands and group members kept in the store.
 
-A new article is signed once; its band keys are looked up in ``dedup_bands`` (indexed on band and
-key) and its body hash in ``dedup_signatures``, so adding N articles costs N look-ups whatever the
-size of the store, and nothing already stored is re-hashed. The article joins the group whose
+A new article is signed once; its LSH band keys (64-bit, the band folded in) are looked up in
+``dedup_keys`` (key, signature seq: the primary key is the whole table) and its body hash in
+``dedup_signatures``, so adding N articles costs N look-ups whatever the size of the store, and
+nothing already stored is re-hashed. The article joins the group whose
 canonical copy it duplicates best (exact body hash first), else starts its own; a longer newcomer
 (or as long and published earlier) becomes the group's canonical copy and the other members'
 similarities are recomputed against it. The group id stays the id of the group's first canonical.
@@ -67,9 +68,10 @@ def _chunks(values: Sequence[Any]) -> list[Sequence[Any]]:
     return [values[i : i + _IN_CHUNK] for i in range(0, len(values), _IN_CHUNK)]
 
 
-def _key_text(key: int) -> str:
-    """Band key as stored."""
-    return f"{key:016x}"
+def _db_keys(keys: np.ndarray[Any, Any]) -> list[int]:
+    """Band keys as stored: the 64 bits read as a signed integer (BIGINT)."""
+    out: list[int] = np.ascontiguousarray(keys, dtype=np.uint64).view(np.int64).ravel().tolist()
+    return out
 
 
 def sign_articles(articles: Sequence[Article], params: Params) -> tuple[list[Doc], Signed]:
@@ -102,17 +104,20 @@ def _stored_docs(conn: Connection, ids: Sequence[str], params: Params) -> dict[s
 
 def _candidates(conn: Connection, docs: list[Doc], keys: np.ndarray[Any, Any]) -> dict[str, set[str]]:
     """Stored article ids sharing a band key or the body hash with each new doc."""
-    bands, sigs = Store.tables.dedup_bands, Store.tables.dedup_signatures
+    index, sigs = Store.tables.dedup_keys, Store.tables.dedup_signatures
     found: dict[str, set[str]] = defaultdict(set)
-    for band in range(keys.shape[1]):
-        by_key: dict[str, list[str]] = defaultdict(list)
-        for doc, key in zip(docs, keys[:, band].tolist(), strict=True):
-            by_key[_key_text(key)].append(doc.id)
-        for part in _chunks(list(by_key)):
-            query = select(bands.c.key, bands.c.article_id).where(bands.c.band == band, bands.c.key.in_(part))
-            for row in conn.execute(query):
-                for doc_id in by_key[row.key]:
-                    found[doc_id].add(row.article_id)
+    by_key: dict[int, list[str]] = defaultdict(list)
+    for doc, row in zip(docs, keys, strict=True):
+        if doc.size:
+            for key in _db_keys(row):
+                by_key[key].append(doc.id)
+    for part in _chunks(list(by_key)):
+        query = (
+            select(index.c.key, sigs.c.article_id).join(sigs, sigs.c.seq == index.c.seq).where(index.c.key.in_(part))
+        )
+        for row in conn.execute(query):
+            for doc_id in by_key[row.key]:
+                found[doc_id].add(row.article_id)
     by_hash: dict[str, list[str]] = defaultdict(list)
     for doc in docs:
         if doc.size:
@@ -124,11 +129,19 @@ def _candidates(conn: Connection, docs: list[Doc], keys: np.ndarray[Any, Any]) -
     return found
 
 
-def _forget(conn: Connection, ids: Sequence[str]) -> None:
-    """Drop earlier index rows of articles being (re)indexed."""
+def _forget(conn: Connection, ids: Sequence[str], params: Params) -> None:
+    """Drop earlier index rows of articles being (re)indexed (their keys recomputed from the stored signature)."""
     tables = Store.tables
+    sigs, index = tables.dedup_signatures, tables.dedup_keys
     for part in _chunks(list(ids)):
-        for table in (tables.dedup_signatures, tables.dedup_bands, tables.dedup_members):
+        rows = conn.execute(select(sigs.c.seq, sigs.c.minhash).where(sigs.c.article_id.in_(part))).all()
+        for row in rows:
+            signature = np.frombuffer(row.minhash or b"", dtype=np.uint32)
+            if row.seq is None or len(signature) != params.permutations:
+                continue
+            keys = _db_keys(band_keys(signature[None, :], params))
+            conn.execute(delete(index).where(index.c.seq == row.seq, index.c.key.in_(keys)))
+        for table in (sigs, tables.dedup_members):
             conn.execute(delete(table).where(table.c.article_id.in_(part)))
 
 
@@ -172,7 +185,7 @@ def index_articles(conn: Connection, articles: Sequence[Article], params: Params
     """Add articles to the stored index and groups in one transaction; returns how many joined a group."""
     if not articles:
         return 0
-    _forget(conn, [a.id for a in articles])
+    _forget(conn, [a.id for a in articles], params)
     docs, signed = sign_articles(articles, params)
     keys = band_keys(signed.signatures, params)
     stored = _candidates(conn, docs, keys)
@@ -211,24 +224,25 @@ def _similarity_to(doc: Doc, canonical: Doc, params: Params) -> float:
 def _write(
     conn: Connection, docs: list[Doc], keys: np.ndarray[Any, Any], groups: dict[str, Group], params: Params
 ) -> None:
-    """Insert the batch's signatures, bands and members; re-rank members of groups with a new canonical."""
+    """Insert the batch's signatures, LSH keys and members; re-rank members of groups with a new canonical."""
     tables = Store.tables
+    first = int(conn.execute(select(func.max(tables.dedup_signatures.c.seq))).scalar() or 0) + 1
     conn.execute(
         tables.dedup_signatures.insert(),
         [
             {"article_id": d.id, "body_hash": d.body_hash, "minhash": d.signature.tobytes(), "length": d.size,
-             "dedup_version": DEDUP_VERSION}
-            for d in docs
+             "dedup_version": DEDUP_VERSION, "seq": first + i}
+            for i, d in enumerate(docs)
         ],
     )  # fmt: skip
-    band_rows = [
-        {"band": b, "key": _key_text(k), "article_id": d.id}
-        for d, row in zip(docs, keys.tolist(), strict=True)
+    key_rows = [
+        {"key": key, "seq": first + i}
+        for i, (d, row) in enumerate(zip(docs, keys, strict=True))
         if d.size
-        for b, k in enumerate(row)
+        for key in set(_db_keys(row))
     ]
-    if band_rows:
-        conn.execute(tables.dedup_bands.insert(), band_rows)
+    if key_rows:
+        conn.execute(tables.dedup_keys.insert(), key_rows)
     member_rows = []
     for group in groups.values():
         if group.recanonised:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
-
 from storyline.store import Store
 
 
@@ -36,26 +34,10 @@ class SyndicationGroup:
 
 
 def groups(store: Store, *, min_size: int = 2, limit: int | None = None) -> list[SyndicationGroup]:
-    """Stored groups with at least ``min_size`` copies, largest first, each with its sources."""
-    members, arts = Store.tables.dedup_members, Store.tables.articles
-    sizes = (
-        select(members.c.group_id, func.count().label("size"))
-        .group_by(members.c.group_id)
-        .having(func.count() >= min_size)
-        .subquery()
-    )
-    query = (
-        select(members, arts.c.site, arts.c.url, arts.c.published, sizes.c.size)
-        .join(sizes, sizes.c.group_id == members.c.group_id)
-        .join(arts, arts.c.id == members.c.article_id)
-        .order_by(sizes.c.size.desc(), members.c.group_id, members.c.canonical.desc(), arts.c.published)
-    )
-    out: dict[str, SyndicationGroup] = {}
-    with store.reading() as conn:
-        for row in conn.execute(query):
-            group = out.setdefault(row.group_id, SyndicationGroup(row.group_id, row.article_id))
-            if row.canonical:
-                group.canonical = row.article_id
-            source = Source(row.article_id, row.site, row.url, row.published, row.similarity, bool(row.canonical))
-            group.sources.append(source)
-    return list(out.values())[:limit]
+    """Stored groups with at least ``min_size`` copies, largest first, each with its sources (Store.groups)."""
+    out = []
+    for members in store.groups(min_size=min_size, limit=limit):
+        canonical = next((m.article_id for m in members if m.canonical), members[0].article_id)
+        sources = [Source(m.article_id, m.site, m.url, m.published, m.similarity, m.canonical) for m in members]
+        out.append(SyndicationGroup(members[0].group_id, canonical, sources))
+    return out

@@ -50,7 +50,7 @@ class Tables:
     failures = schema.failures
     articles = schema.articles
     dedup_signatures = schema.dedup_signatures
-    dedup_bands = schema.dedup_bands
+    dedup_keys = schema.dedup_keys
     dedup_members = schema.dedup_members
     events = schema.events
     article_stages = schema.article_stages
@@ -304,26 +304,40 @@ class Store:
         conn.execute(stmt, rows)
 
     def groups(self, *, min_size: int = 2, limit: int | None = None) -> list[list[GroupMember]]:
-        """Duplicate groups with at least ``min_size`` members, largest first; canonical copy first in each."""
+        """Duplicate groups with at least ``min_size`` members, largest first; in each the canonical copy
+        first, then by publication date (undated last) and id. The one group query: dedup.sources adds to it."""
         members, arts = schema.dedup_members, schema.articles
         sizes = (
             select(members.c.group_id, func.count().label("size"))
             .group_by(members.c.group_id)
             .having(func.count() >= min_size)
+            .order_by(func.count().desc(), members.c.group_id)
+            .limit(limit)
             .subquery()
         )
+        columns = (arts.c.title, arts.c.source, arts.c.site, arts.c.url, arts.c.published, sizes.c.size)
         query = (
-            select(members, arts.c.title, arts.c.source, arts.c.published, sizes.c.size)
+            select(members, *columns)
             .join(sizes, sizes.c.group_id == members.c.group_id)
             .join(arts, arts.c.id == members.c.article_id)
-            .order_by(sizes.c.size.desc(), members.c.group_id, members.c.canonical.desc(), members.c.article_id)
+            .order_by(
+                sizes.c.size.desc(),
+                members.c.group_id,
+                members.c.canonical.desc(),
+                arts.c.published.is_(None),
+                arts.c.published,
+                members.c.article_id,
+            )
         )
         out: dict[str, list[GroupMember]] = {}
         with self.reading() as conn:
             for r in conn.execute(query):
-                member = GroupMember(r.article_id, r.group_id, bool(r.canonical), r.similarity, r.title, r.source)
+                member = GroupMember(
+                    r.article_id, r.group_id, bool(r.canonical), r.similarity, r.title, r.source, r.site, r.url,
+                    r.published,
+                )  # fmt: skip
                 out.setdefault(r.group_id, []).append(member)
-        return list(out.values())[:limit]
+        return list(out.values())
 
     # -- events --------------------------------------------------------------------------------
 

@@ -51,6 +51,22 @@ def documents_clean_version(conn: Connection) -> None:
     conn.execute(update(docs).where(docs.c.clean_version.is_(None)).values(clean_version=made_by))
 
 
+def dedup_keys(conn: Connection) -> None:
+    """Packed LSH index: ``dedup_keys`` (integer key, article seq) replaces ``dedup_bands``.
+
+    Signatures are made by a new text path too, so the dedup index is emptied and every article is
+    indexed again by the next ``storyline process`` (its dedup marks are removed)."""
+    sigs = schema.dedup_signatures
+    add_column(conn, sigs, sigs.c.seq)
+    conn.execute(text("CREATE UNIQUE INDEX IF NOT EXISTS ix_dedup_signatures_seq ON dedup_signatures (seq)"))
+    schema.dedup_keys.create(conn, checkfirst=True)
+    for table in (schema.dedup_members, sigs):
+        conn.execute(table.delete())
+    stages = schema.article_stages
+    conn.execute(stages.delete().where(stages.c.stage == "dedup"))
+    conn.execute(text("DROP TABLE IF EXISTS dedup_bands"))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, failures, articles", create_tables(schema.documents, schema.failures, schema.articles)),
     Migration(
@@ -61,6 +77,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(3, "events", create_tables(schema.events)),
     Migration(4, "article stage marks", create_tables(schema.article_stages)),
     Migration(5, "documents.clean_version, so a new cleaner retries failed documents too", documents_clean_version),
+    Migration(6, "dedup_keys: packed LSH keys instead of dedup_bands; dedup index rebuilt", dedup_keys),
 )
 
 

@@ -53,6 +53,9 @@ class GroupMember:
     similarity: float
     title: str | None
     source: str | None
+    site: str | None = None
+    url: str | None = None
+    published: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Column,
     DateTime,
@@ -115,16 +116,32 @@ dedup_signatures = Table(
     Column("minhash", LargeBinary),
     Column("length", Integer),
     Column("dedup_version", Integer, nullable=False),
+    Column("seq", Integer),  # small number the LSH keys point at (dedup_keys.seq)
+    Index("ix_dedup_signatures_seq", "seq", unique=True),
 )
 
+# Before migration 6: one row per band with the key as hex text and the 64-character article id,
+# indexed twice (most of a store's size). Only migration 2 creates it (outside ``metadata``: not a
+# table of the current schema) and migration 6 drops it.
+legacy = MetaData()
 dedup_bands = Table(
     "dedup_bands",
-    metadata,
+    legacy,
     Column("band", Integer, nullable=False),
     Column("key", Text, nullable=False),
-    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("article_id", String(64), nullable=False),
     Index("ix_dedup_bands_band_key", "band", "key"),
     Index("ix_dedup_bands_article_id", "article_id"),
+)
+
+# The LSH index: one row per (band key, article), the band folded into the 64-bit key, the article
+# as its dedup_signatures.seq; the primary key is the only structure (no rowid table in SQLite).
+dedup_keys = Table(
+    "dedup_keys",
+    metadata,
+    Column("key", BigInteger, primary_key=True, autoincrement=False),
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    sqlite_with_rowid=False,
 )
 
 dedup_members = Table(
@@ -179,6 +196,7 @@ __all__ = [
     "article_stages",
     "articles",
     "dedup_bands",
+    "dedup_keys",
     "dedup_members",
     "dedup_signatures",
     "documents",

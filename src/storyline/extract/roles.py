@@ -104,6 +104,8 @@ def verb_roles(verb: Token, index: MentionIndex) -> Roles:
 
 def _inherited_subject(verb: Token, index: MentionIndex) -> Mention | None:
     """The subject of the clause a participle or infinitive hangs on ("..., killing 12" → who killed)."""
+    if _child(verb, "nsubjpass") is not None:
+        return None  # "she was killed in the attack": a passive clause's agent is not the subject above it
     token = verb
     for _ in range(4):
         if token.head.i == token.i:

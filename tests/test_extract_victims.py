@@ -1,0 +1,112 @@
+"""Victims (actor2) of violent events: nationality from their words, the place, the attacker; both sides."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.eval.extract import victim_side
+from storyline.extract import extract_events, extract_many
+from storyline.extract.victims import nationalities
+from storyline.models import Actor, Event, Evidence, Location
+
+
+def _victims(text: str) -> list[tuple[str | None, str | None]]:
+    """(country, sector) of the victims of each violent event in a text, in order."""
+    return [(e.actor2.country, e.actor2.sector) for e in extract_events(text) if e.type == "ASSAULT" and e.actor2]
+
+
+def test_nationalities_in_order_each_once() -> None:
+    assert nationalities("Israelis and Palestinians") == ["ISR", "PSE"]
+    assert nationalities("Palestinian women and Palestinian children") == ["PSE"]
+    assert nationalities("people") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Israeli strikes killed 12 Palestinians in Rafah.", "PSE"),  # victims' words
+        ("Five people were killed in Kabul on Monday.", "AFG"),  # the place
+        ("The Hamas attack killed 1,400 people.", "ISR"),  # the attacker's opponent
+        ("Entire families have been killed, according to the Gazan Health Ministry.", "PSE"),  # the reporter
+        ("A surprise attack by Hamas killed roughly 1,400 people in Israel.", "ISR"),  # a place on the count
+    ],
+)
+def test_victims_country(text: str, country: str) -> None:
+    assert (country, "CVL") in _victims(text)
+
+
+def test_soldiers_killed_keep_their_sector_and_take_the_place() -> None:
+    assert ("ISR", "MIL") in _victims("More than 40 soldiers were killed in Israel.")
+
+
+def test_participle_victims_with_an_agent() -> None:
+    events = extract_events("The bodies of Israelis killed by Hamas militants were gathered.")
+    assault = next(e for e in events if e.type == "ASSAULT")
+    assert assault.actor1 is not None and assault.actor1.name == "Hamas"
+    assert assault.actor2 is not None and assault.actor2.country == "ISR"
+
+
+def test_victims_of_two_countries_make_two_events() -> None:
+    text = "The assault by Hamas killed more than 900 Israelis and prompted strikes that killed 700 Palestinians."
+    assaults = [e for e in extract_events(text) if e.type == "ASSAULT"]
+    by_country = {e.actor2.country: e for e in assaults if e.actor2}
+    assert set(by_country) == {"ISR", "PSE"}
+    assert [c.value for c in by_country["ISR"].counts] == [900]
+    assert [c.value for c in by_country["PSE"].counts] == [700]
+    assert by_country["PSE"].actor1 is None  # Hamas did not kill its own side's people here
+
+
+def test_conjoined_nationalities_give_both_sides() -> None:
+    events = extract_events("Hundreds of Israelis and Palestinians were killed.")
+    assert victim_side(events) == "both"
+    assert sum(len(e.counts) for e in events) == 1  # the one count is not doubled
+
+
+def test_died_subject_is_the_victim_not_the_other_party() -> None:
+    events = extract_events("Three Palestinians died in clashes with Israeli forces in the West Bank.")
+    assert victim_side(events) == "palestine"
+
+
+def test_passive_clause_takes_no_agent_from_the_speaker() -> None:
+    events = extract_events("The Palestinian authorities said that 900 people had been killed since Saturday.")
+    assault = next(e for e in events if e.type == "ASSAULT")
+    assert assault.actor1 is None
+
+
+def test_event_noun_in_a_place_is_no_agent() -> None:
+    events = extract_events("A Gaza City explosion killed hundreds of people.")
+    assault = next(e for e in events if e.type == "ASSAULT")
+    assert assault.actor1 is None
+    assert assault.actor2 is not None and assault.actor2.country == "PSE"
+
+
+def test_no_casualty_no_victims() -> None:
+    assert _victims("The minister met his Qatari counterpart in Doha on Monday.") == []
+
+
+def test_split_events_keep_true_offsets_in_a_longer_text() -> None:
+    text = "Intro line.\n\nHamas killed 900 Israelis and Israeli strikes killed 700 Palestinians in Gaza."
+    events = next(extract_many([(text, None)]))
+    for event in events:
+        for item in (event.actor1, event.actor2, event.location, *event.counts):
+            if item is not None and item.start is not None and item.end is not None:
+                assert text[item.start : item.end] == item.text
+
+
+def _event(victims: str | None, attacker: str | None = None, place: str | None = None) -> Event:
+    """An assault with the given countries."""
+    return Event(
+        type="ASSAULT",
+        evidence=Evidence("x", 0, 1),
+        actor1=Actor("a", country=attacker) if attacker else None,
+        actor2=Actor("v", country=victims) if victims else None,
+        location=Location("p", country=place) if place else None,
+    )
+
+
+def test_victim_side_maps_countries_and_foreign_nationals() -> None:
+    assert victim_side([_event("ISR"), _event("PSE")]) == "both"
+    assert victim_side([_event("USA", attacker="PSE")]) == "israel"
+    assert victim_side([_event("THA", place="PSE")]) == "palestine"
+    assert victim_side([_event("ISR"), _event("USA", place="PSE")]) == "israel"  # own side's victims first
+    assert victim_side([_event(None, attacker="ISR")]) == "none"

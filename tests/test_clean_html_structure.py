@@ -117,3 +117,13 @@ def test_kept_text_far_below_the_story_is_a_detached_widget() -> None:
     reasons = [None] * 3 + ["outside-article"] * 2 + [None] * 7
     _drop_detached_tail(all_blocks, reasons, root.find(".//article"))
     assert reasons[-1] is None  # a short gap (a share bar) does not detach what follows
+
+
+def test_kept_text_under_a_related_heading_below_the_story_is_detached() -> None:
+    teaser = "Which browser is the fastest this year? We tested six of them on the same laptop for a week."
+    story = "".join(f"<p>{p}</p>" for p in PROSE)
+    html = f"<html><body><article>{story}</article><h3>Other Opinion Columns</h3><p>{teaser}</p></body></html>"
+    root = parse_html(html, where="t")
+    reasons: list[str | None] = [None] * 5
+    _drop_detached_tail(blocks(root), reasons, root.find(".//article"))
+    assert reasons == [None, None, None, "boilerplate", "detached"]

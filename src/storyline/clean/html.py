@@ -222,18 +222,22 @@ def _text_reason(block: Block, title: str | None, *, first: bool) -> str | None:
 
 
 def _drop_detached_tail(all_blocks: list[Block], reasons: list[str | None], container: Any) -> None:
-    """Drop kept text after the article container once ``DETACHED_WORDS`` of dropped text separate it.
+    """Drop kept text below the article container after ``DETACHED_WORDS`` of dropped text or a furniture heading.
 
     trafilatura sometimes keeps a teaser widget below the story ("Other Opinion Columns", "Today on
-    ..."); text that continues the story follows it closely, not after share bars and link lists.
+    ..."); text that continues the story follows it closely, not after share bars, link lists or a
+    "Related stories" heading.
     """
     inside = [i for i, b in enumerate(all_blocks) if container is not None and _inside(b.element, container)]
     if not inside:
         return
     gap = 0
     for i in range(inside[-1] + 1, len(all_blocks)):
-        if reasons[i] is not None:
-            gap += len(tokens(all_blocks[i].text))
+        block = all_blocks[i]
+        if block.element.tag in HEADINGS and furniture_lines().fullmatch(block.text):
+            reasons[i], gap = reasons[i] or "boilerplate", DETACHED_WORDS  # "Related stories", "Other columns"
+        elif reasons[i] is not None:
+            gap += len(tokens(block.text))
         elif gap >= DETACHED_WORDS:
             reasons[i] = "detached"
 

@@ -3,8 +3,10 @@
 trafilatura (with htmldate) gives the metadata and a first body. We then walk the page's own text
 blocks: a block trafilatura kept stays; a block it dropped that sits inside the article container
 (the element holding most of trafilatura's text) is recovered unless it is page furniture (share,
-newsletter, related, hidden, link lists). Every block that does not reach the body is kept in
-``removed`` with its reason.
+newsletter, related, hidden, link lists) — but the link items of a list whose other items are prose
+stay with it. Kept text outside the container still meets the furniture check, and kept text far
+below the story (after many dropped words or a "Related stories" heading) is a detached widget.
+Every block that does not reach the body is kept in ``removed`` with its reason.
 """
 
 from __future__ import annotations

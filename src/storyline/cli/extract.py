@@ -17,7 +17,7 @@ import logging
 import os
 import select
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any, TextIO
 
@@ -28,6 +28,7 @@ from storyline.cli import cli, data_option, eval_group, json_line
 from storyline.errors import InputError, UsageError
 from storyline.extract import extract_results
 from storyline.extract.records import ACLED_COLUMNS, EventFilter, acled_row, filter_events, parse_line, record_id
+from storyline.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -175,12 +176,11 @@ def events_command(
     fmt: str,
 ) -> None:
     """List or export the events in the store, filtered by type, actor, place, date range and source."""
-    from storyline.store import Store
-
-    keep = EventFilter(None, actor, place, _date_option(since), _date_option(until), source)
-    keep.type = type_
+    keep = EventFilter(type_, actor, place, _date_option(since), _date_option(until))
     with Store.open(db) as store:
         rows = list(filter_events(store.events(), keep))
+        if source is not None:
+            rows = _by_source(rows, source, store)
     rows = rows[:limit] if limit is not None else rows
     if fmt == "jsonl":
         for row in rows:
@@ -190,6 +190,21 @@ def events_command(
     writer.writeheader()
     for row in rows:
         writer.writerow(acled_row(row))
+
+
+def _by_source(rows: list[Mapping[str, Any]], source: str, store: Store) -> list[Mapping[str, Any]]:
+    """Events whose attribution names ``source``, or whose article comes from it (its source or URL)."""
+    outlets: dict[str, str] = {}
+    named = EventFilter(source=source)
+    kept = []
+    for row in rows:
+        article_id = str(row.get("article_id"))
+        if article_id not in outlets:
+            article = store.article(article_id)
+            outlets[article_id] = " ".join(filter(None, (article.source, article.url))).lower() if article else ""
+        if named.keeps(row) or source.lower() in outlets[article_id]:
+            kept.append(row)
+    return kept
 
 
 @eval_group.command("extract")

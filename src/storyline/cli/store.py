@@ -26,6 +26,7 @@ from storyline.store import IngestReport, Store
 
 F = TypeVar("F", bound=Callable[..., Any])
 VERBOSE_FAILURES = 20
+FIELD_ROLES = ("text", "date", "title", "url", "id", "source")  # the ``*_field`` settings of ReadOptions
 
 
 def db_option(func: F) -> F:
@@ -43,7 +44,7 @@ def steps_option(func: F) -> F:
 
 def read_options(func: F) -> F:
     """Options naming the fields of tabular input (JSON Lines, JSON, CSV)."""
-    for name in ("id", "url", "title", "date", "text"):
+    for name in reversed(FIELD_ROLES):  # options are listed in the order of FIELD_ROLES
         func = click.option(f"--{name}-field", metavar="NAME", help=f"Field holding each item's {name}.")(func)
     return func
 
@@ -189,13 +190,10 @@ def echo_summary(store: Store, db: str | None) -> None:
 
 def _options(fields: dict[str, str | None]) -> ReadOptions:
     """ReadOptions from the ``--*-field`` options."""
-    return ReadOptions(
-        text_field=fields["text_field"],
-        date_field=fields["date_field"],
-        title_field=fields["title_field"],
-        url_field=fields["url_field"],
-        id_field=fields["id_field"],
-    )
+    options = ReadOptions()
+    for role in FIELD_ROLES:
+        setattr(options, f"{role}_field", fields[f"{role}_field"])
+    return options
 
 
 @cli.command("ingest")

@@ -105,7 +105,7 @@ def _body(lines: list[Line], start: int, end: int, repeats: dict[int, int], verd
         if line.index in verdicts.reasons:
             continue
         group = repeats.get(line.index, line.index)
-        if group in kept_groups:
+        if group in kept_groups and (line.prose or lines[group].prose or not start <= group < end):
             verdicts.reasons[line.index] = "repeated"
         elif line.furniture is not None:
             verdicts.reasons[line.index] = line.furniture.reason

@@ -215,8 +215,9 @@ def _language(sample: str, words: list[str]) -> str | None:
 
 
 LIST_SEPARATORS = 3  # this many separators make a line a row of links
-_CODE_MARK = re.compile(r"""[{}=;<>\\|]|["']:""")  # braces, assignments, statement ends, tags, JSON keys
-_HAS_CODE_MARK = re.compile(r"""[{}=;<>\\|"']""").search
+# braces, assignments, statement ends, tags, JSON keys, method calls (``console.log(``), ``&&``
+_CODE_MARK = re.compile(r"""[{}=;<>\\|]|["']:|\w\.\w+\(|&&""")
+_HAS_CODE_MARK = re.compile(r"""[{}=;<>\\|"'(&]""").search
 CODE_MARKS = 3  # a line with this many code marks
 CODE_DENSITY = 0.03  # at this many per character is code, not prose (prose has a semicolon now and then)
 

@@ -28,6 +28,7 @@ MISLABELS = frozenset({"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LANG
 MIN_POPULATION = 5000  # a mislabelled/untagged name after "in"/"at" is a place if it names a town this big
 MIN_POPULATION_OBJECT = 20000  # ... and as a verb's object ("hit Kiryat Shmona") only a town this big
 MIN_POPULATION_ANYWHERE = 100000  # ... and elsewhere ("Khan Yunis residents") only a city this big
+MIN_POPULATION_METROPOLIS = 1000000  # ... or, for a one-word name ("a central Kiev courthouse"), this big
 _SPECIFICITY = {"place": 4.0, "admin2": 3.0, "admin1": 2.0, "country": 1.0, "unresolved": 4.0}
 
 
@@ -86,7 +87,7 @@ def _place_spans(sentence: Span, gaz: Gazetteer, trigger: Token | None = None) -
     accepted: list[Span] = []
     maybe: list[Span] = []
     for ent in sentence.ents:
-        span = _extend(_trim(ent), gaz)
+        span = _extend(_widen(_trim(ent)), gaz)
         if span is None or words.get(name_key(_clean(span.text))) == "not-place" or _is_group(span):
             continue
         if not any(t.text[:1].isupper() for t in span):
@@ -156,6 +157,17 @@ def _trim(span: Span) -> Span | None:
     return doc[start:end] if end > start else None
 
 
+def _widen(span: Span | None) -> Span | None:
+    """The span with the untagged proper nouns right before it ("Santo" of "Santo Domingo" when only
+    "Domingo" is tagged)."""
+    if span is None:
+        return None
+    doc, start = span.doc, span.start
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].ent_type_:
+        start -= 1
+    return doc[start : span.end]
+
+
 def _extend(span: Span | None, gaz: Gazetteer) -> Span | None:
     """The span with a following place word when together they name a curated place ("Jabalia" + "camp")."""
     if span is None:
@@ -196,9 +208,7 @@ def _is_place_name(span: Span, gaz: Gazetteer, places: list[Span]) -> bool:
     """A mislabelled or untagged span is a place when a place word names it as one ("Damboa town", "city of
     Ibb"), or when it sits where places sit (after "in"/"at", or listed with a place) and names a real town."""
     words = place_words()
-    doc = span.doc
-    after = doc[span.end] if span.end < len(doc) else None
-    before = doc[span.start - 2] if span.start >= 2 and doc[span.start - 1].lower_ == "of" else None
+    after, before = _word_after(span), _type_word_before(span)
     if after is not None and _role(after) in _NAMING_ROLES or before is not None and _role(before) in _NAMING_ROLES:
         return True
     if len(span) > 1 and words.get(span[-1].lower_) in _NAMING_ROLES:
@@ -206,7 +216,7 @@ def _is_place_name(span: Span, gaz: Gazetteer, places: list[Span]) -> bool:
     root = span.root
     if root.dep_ == "conj" and root.head.ent_type_ == "ORG":
         return False  # "the Islamic State of Iraq and Al-Sham": the rest of an organisation's name
-    if root.dep_ == "poss" and _role(root.head) in ("admin", "settlement"):
+    if root.dep_ == "poss" and _role(root.head) in _NAMING_ROLES:
         return True  # "Colombo's business district"
     locative = root.dep_ == "pobj" and _role(root.head) == "locative"
     listed = root.dep_ in ("conj", "appos") and any(root.head in p for p in places)
@@ -217,10 +227,27 @@ def _is_place_name(span: Span, gaz: Gazetteer, places: list[Span]) -> bool:
     if found is None:
         return False
     entry = found[0]
-    if not (locative or listed or patient):  # anywhere else only a well-known name of two words or more
-        return len(span) > 1 and found[1] == "exact" and (entry.curated or entry.population >= MIN_POPULATION_ANYWHERE)
+    if not (locative or listed or patient):  # anywhere else a well-known name of two words or more, or a metropolis
+        bar_anywhere = MIN_POPULATION_ANYWHERE if len(span) > 1 else MIN_POPULATION_METROPOLIS
+        return found[1] == "exact" and (entry.curated or entry.population >= bar_anywhere)
     bar = MIN_POPULATION if locative or listed else MIN_POPULATION_OBJECT
     return entry.curated or entry.precision != "place" or entry.population >= bar
+
+
+def _word_after(span: Span) -> Token | None:
+    """The first word after the span, past whitespace tokens."""
+    doc, i = span.doc, span.end
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    return doc[i] if i < len(doc) else None
+
+
+def _type_word_before(span: Span) -> Token | None:
+    """The type word of "the district of X" before the span, past whitespace tokens; None without one."""
+    doc, i = span.doc, span.start - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    return doc[i - 1] if i >= 1 and doc[i].lower_ == "of" else None
 
 
 def _is_known_place(span: Span, gaz: Gazetteer) -> bool:
@@ -471,9 +498,7 @@ UNSURE_SPECIFICITY = 0.75  # a name neither the gazetteer nor a place word vouch
 def _named_as_place(span: Span) -> bool:
     """True when a place word around the name says it is a place: "Damboa town", "the village of X", "X's
     Yaqshid district"."""
-    doc = span.doc
-    after = doc[span.end] if span.end < len(doc) else None
-    before = doc[span.start - 2] if span.start >= 2 and doc[span.start - 1].lower_ == "of" else None
+    after, before = _word_after(span), _type_word_before(span)
     if any(t is not None and _role(t) in _NAMING_ROLES for t in (after, before)):
         return True
     root = span.root

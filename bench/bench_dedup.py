@@ -8,7 +8,8 @@ process so peak RSS is its own. Usage::
 
     python bench/bench_dedup.py --sizes 10000 100000 1000000 --datasketch-max 100000 \
         --out bench/results/dedup-throughput.json
-    python bench/bench_dedup.py --sizes --store 1000 100000 --out bench/results/dedup-store.json
+    python bench/bench_dedup.py --sizes --store 1000 100000 --store-db /tmp/dedup-100k.db \
+        --out bench/results/dedup-store-100k.json
     python bench/bench_dedup.py --sizes --grouping 1000000 --out bench/results/dedup-grouping.json
 """
 
@@ -159,34 +160,62 @@ def baseline_rss_mb() -> float:
     return float(value)
 
 
-def measure_store(small: int, large: int) -> dict[str, Any]:
-    """Seconds to index ``small`` new articles into an empty store, then into one holding ``large``."""
-    import tempfile
-
+def _fill(store: Any, docs: list[tuple[str, str]], timed: bool) -> float:
+    """Save ``docs`` as articles and index them, 1,000 per transaction; seconds spent indexing if ``timed``."""
     from storyline.dedup import params_from_settings
     from storyline.dedup.persist import index_articles
     from storyline.models import Article, Document, content_hash
+
+    params, spent = params_from_settings(), 0.0
+    for first in range(0, len(docs), 1_000):
+        part = docs[first : first + 1_000]
+        rows = [Document(id=i, raw=i.encode(), text="", format="text", source=i) for i, _ in part]
+        store.add_documents(rows)
+        articles = [Article(id=content_hash(r.raw), body=t) for r, (_, t) in zip(rows, part, strict=True)]
+        with store.atomic() as conn:
+            for article in articles:
+                store.save_article(conn, article, 1)
+        start = time.perf_counter()
+        with store.atomic() as conn:
+            index_articles(conn, articles, params)
+        spent += time.perf_counter() - start
+    return spent if timed else 0.0
+
+
+def _table_bytes(path: Path) -> dict[str, int]:
+    """Bytes per table and index of an SQLite file (dbstat)."""
+    import sqlite3
+
+    with sqlite3.connect(path) as conn:
+        rows = conn.execute("SELECT name, SUM(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC").fetchall()
+    return {name: int(size) for name, size in rows}
+
+
+def measure_store(small: int, large: int, saved: Path | None = None) -> dict[str, Any]:
+    """Seconds to index ``small`` new articles into an empty store, then into one holding ``large``.
+
+    The store of ``large`` articles is built once and kept at ``saved`` (reused when it exists);
+    each run works on a copy. The new articles are the same in both runs (a different seed)."""
+    import shutil
+    import tempfile
+
     from storyline.store import Store
 
-    params = params_from_settings()
     out: dict[str, Any] = {"new_articles": small, "stored_articles": large}
-    docs = list(corpus(large + small, seed=1))
-    for label, base in (("alone", []), ("into_store", docs[:large])):
-        todo = base + docs[large:]
-        with tempfile.TemporaryDirectory() as tmp, Store.open(f"sqlite:///{tmp}/b.db") as store:
-            for first in range(0, len(todo), 1_000):
-                part = todo[first : first + 1_000]
-                rows = [Document(id=i, raw=i.encode(), text="", format="text", source=i) for i, _ in part]
-                store.add_documents(rows)
-                articles = [Article(id=content_hash(r.raw), body=t) for r, (_, t) in zip(rows, part, strict=True)]
-                with store.atomic() as conn:
-                    for article in articles:
-                        store.save_article(conn, article, 1)
-                start = time.perf_counter()
-                with store.atomic() as conn:
-                    index_articles(conn, articles, params)
-                if first >= len(base):  # only the new articles are timed
-                    out[f"{label}_seconds"] = round(out.get(f"{label}_seconds", 0.0) + time.perf_counter() - start, 3)
+    new = [(f"n{i}", t) for i, (_, t) in enumerate(corpus(small, seed=2))]
+    with tempfile.TemporaryDirectory() as tmp:
+        base = saved or Path(tmp) / "base.db"
+        if not base.exists():
+            with Store.open(f"sqlite:///{base}") as store:
+                out["build_seconds"] = round(_fill(store, list(corpus(large, seed=1)), True), 1)
+        out["store_bytes"] = _table_bytes(base)
+        for label, source in (("alone", None), ("into_store", base)):
+            target = Path(tmp) / f"{label}.db"
+            if source:
+                shutil.copy(source, target)
+            with Store.open(f"sqlite:///{target}") as store:
+                out[f"{label}_seconds"] = round(_fill(store, new, True), 3)
+    out["ratio"] = round(out["into_store_seconds"] / out["alone_seconds"], 2)
     return out
 
 
@@ -196,6 +225,7 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="*", default=[10_000])
     parser.add_argument("--datasketch-max", type=int, default=10_000, help="Largest size also run with datasketch.")
     parser.add_argument("--store", type=int, nargs=2, metavar=("NEW", "STORED"), default=None)
+    parser.add_argument("--store-db", type=Path, default=None, help="Keep/reuse the large store here.")
     parser.add_argument("--grouping", type=int, nargs="*", default=[], help="Grouping-only sizes (see run_grouping).")
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args()
@@ -210,7 +240,7 @@ def main() -> None:
         results["runs"].append(measure("grouping", n))
         print(json.dumps(results["runs"][-1]), flush=True)
     if args.store:
-        results["store"] = measure_store(*args.store)
+        results["store"] = measure_store(*args.store, saved=args.store_db)
         print(json.dumps(results["store"]), flush=True)
     if args.out:
         args.out.write_text(json.dumps(results, indent=2) + "\n")

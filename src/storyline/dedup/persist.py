@@ -190,14 +190,15 @@ def index_articles(conn: Connection, articles: Sequence[Article], params: Params
     keys = band_keys(signed.signatures, params)
     stored = _candidates(conn, docs, keys)
     groups, group_of = _groups_of(conn, set().union(*stored.values()) if stored else set(), params)
-    batch_keys: dict[tuple[int, int], list[str]] = defaultdict(list)
+    batch_keys: dict[int, list[str]] = defaultdict(list)  # band keys of this batch's docs so far (band folded in)
+    key_lists = keys.tolist()
     joined = 0
     order = sorted(range(len(docs)), key=lambda i: (-docs[i].size, docs[i].published or "\uffff", docs[i].id))
     for i in order:
         doc = docs[i]
         near = {group_of[a] for a in stored.get(doc.id, ()) if a in group_of}
         if doc.size:
-            near |= {group_of[a] for b, k in enumerate(keys[i].tolist()) for a in batch_keys[(b, k)]}
+            near |= {group_of[a] for k in key_lists[i] for a in batch_keys.get(k, ())}
         group = _best_group(doc, [groups[g] for g in sorted(near) if g in groups], params)
         if group is None:
             group = groups.setdefault(doc.id, Group(doc.id, doc))
@@ -207,8 +208,9 @@ def index_articles(conn: Connection, articles: Sequence[Article], params: Params
                 group.canonical, group.recanonised = doc, True
         group.members[doc.id] = doc
         group_of[doc.id] = group.id
-        for b, k in enumerate(keys[i].tolist()):
-            batch_keys[(b, k)].append(doc.id)
+        if doc.size:
+            for k in key_lists[i]:
+                batch_keys[k].append(doc.id)
     _write(conn, docs, keys, groups, params)
     return joined
 
@@ -236,13 +238,13 @@ def _write(
         ],
     )  # fmt: skip
     key_rows = [
-        {"key": key, "seq": first + i}
+        (key, first + i)
         for i, (d, row) in enumerate(zip(docs, keys, strict=True))
         if d.size
         for key in set(_db_keys(row))
     ]
     if key_rows:
-        conn.execute(tables.dedup_keys.insert(), key_rows)
+        _insert_keys(conn, key_rows)
     member_rows = []
     for group in groups.values():
         if group.recanonised:
@@ -254,6 +256,15 @@ def _write(
         ]  # fmt: skip
     if member_rows:
         conn.execute(tables.dedup_members.insert(), member_rows)
+
+
+def _insert_keys(conn: Connection, rows: list[tuple[int, int]]) -> None:
+    """Insert (key, seq) rows, sorted (B-tree order); straight through the driver on SQLite (64 rows an article)."""
+    rows.sort()
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("INSERT INTO dedup_keys (key, seq) VALUES (?, ?)", rows)
+    else:
+        conn.execute(Store.tables.dedup_keys.insert(), [{"key": k, "seq": s} for k, s in rows])
 
 
 def _rerank(conn: Connection, group: Group, params: Params) -> None:

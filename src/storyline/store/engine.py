@@ -64,6 +64,9 @@ def _sqlite_engine(url: str) -> Engine:
     return engine
 
 
+CACHE_KIB = 65_536  # SQLite page cache per connection (the default is 2 MB)
+
+
 def _sqlite_on_connect(dbapi_conn: Any, _record: Any) -> None:
     """Per-connection pragmas; take over transaction control from the sqlite3 module."""
     dbapi_conn.isolation_level = None
@@ -72,6 +75,7 @@ def _sqlite_on_connect(dbapi_conn: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute(f"PRAGMA cache_size=-{CACHE_KIB}")  # the dedup index is looked up and grown at random
     cursor.close()
 
 

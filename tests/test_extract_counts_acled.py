@@ -104,3 +104,10 @@ def test_a_bare_total_counts_the_kind_before_it(nlp: Any) -> None:
     found = find_counts(nlp("In the past 24 hours, 200 Palestinians were killed, bringing the total to 20,000.")[:])
     assert [(c.kind, c.value, c.scope) for c in found] == [("killed", 200, "incident"), ("killed", 20000, "cumulative")]
     assert fatalities(found) == 200
+
+
+def test_past_24_hours_frames_its_own_clause(nlp: Any) -> None:
+    text = "In the past 24 hours, a total of 41 Palestinians were displaced amid settler violence in Hebron."
+    assert [c.scope for c in find_counts(nlp(text)[:])] == ["incident"]
+    both = "In the past 24 hours, 200 Palestinians were killed; since 7 October, 20,000 have been killed."
+    assert [(c.value, c.scope) for c in find_counts(nlp(both)[:])] == [(200, "incident"), (20000, "cumulative")]

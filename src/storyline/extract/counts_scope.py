@@ -21,7 +21,7 @@ def count_scope(sentence: Span, start: int, number_start: int, anchor: Token, le
     """
     doc = sentence.doc
     before = tuple(t.lower_ for t in doc[max(sentence.start, start - 3) : number_start])
-    if any(_contains(before, cue) for cue in lex.incident):
+    if any(_contains(before, cue) for cue in lex.incident) or _incident_clause(sentence, number_start, anchor, lex):
         return "incident"
     added = any(_contains(before, cue) for cue in lex.added)  # "another 68": new people, unless a period frames them
     clause = _clause(anchor)
@@ -33,6 +33,17 @@ def count_scope(sentence: Span, start: int, number_start: int, anchor: Token, le
         if i > anchor.i:
             return "incident"  # the first cue after the count belongs to another clause's total
     return "incident"
+
+
+def _incident_clause(sentence: Span, number_start: int, anchor: Token, lex: CountsLexicon) -> bool:
+    """True when an incident cue earlier in the count's own clause frames it: "In the past 24 hours, a total of 41"."""
+    words = [t.lower_ for t in sentence[: number_start - sentence.start]]
+    clause = _clause(anchor)
+    for cue in lex.incident:
+        for k in range(len(words) - len(cue) + 1):
+            if len(cue) > 1 and tuple(words[k : k + len(cue)]) == cue and _clause(sentence[k]) == clause:
+                return True
+    return False
 
 
 def _cue_positions(sentence: Span, lex: CountsLexicon) -> list[tuple[int, bool]]:

@@ -109,6 +109,8 @@ def _body(lines: list[Line], start: int, end: int, repeats: dict[int, int], verd
             verdicts.reasons[line.index] = "repeated"
         elif line.furniture is not None:
             verdicts.reasons[line.index] = line.furniture.reason
+        elif line.code:
+            verdicts.reasons[line.index] = "code"
         else:
             kept_groups.add(group)
             body.append(line.text)

@@ -1,0 +1,100 @@
+"""Line measurements of text dumps: furniture gates, code lines, and the measured features."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from storyline.clean.lines import code_lines, furniture_of, furniture_patterns, measure_lines, required_literals
+
+LINES = [
+    "Share",
+    "Share this article",
+    "Advertisement",
+    "Story continues below advertisement",
+    "We use cookies to improve your experience on our site.",
+    "Sign up for our newsletter",
+    "Log in",
+    "Already a subscriber? Log in",
+    "© 2023 Example Media. All rights reserved.",
+    "(c) 2021 Someone",
+    "Copyright 2020",
+    "Read more: Ministers meet in Geneva",
+    "SEE MORE:",
+    "You might also like",
+    "Don't miss",
+    "Image caption: Rescuers at the scene",
+    "Photo: Reuters/John Doe",
+    "AP Photo/Jane Roe",
+    "Updated 12 March 2023",
+    "12 comments",
+    "There are 3 comments",
+    "Leave a comment",
+    "Comments are closed.",
+    "Home",
+    "×",
+    "Tags",
+    "Menu",
+    "Rescuers pulled three people from the rubble on Tuesday, the civil defence said.",
+    "The government said it would share details of the plan with parliament next week.",
+    "He said the ad campaign had cost more than expected.",
+    "Comments made by the minister were widely criticised in the capital on Monday.",
+    "The photo agency said the image was taken in 2019.",
+]
+
+
+def _first_match(text: str) -> str | None:
+    """The furniture reason by trying every pattern in order, without gates."""
+    words = len(re.findall(r"\w+(?:['’]\w+)?", text))
+    for pattern in furniture_patterns():
+        if words <= pattern.max_words and pattern.regex.search(text):
+            return pattern.reason
+    return None
+
+
+@pytest.mark.parametrize("text", LINES)
+def test_gated_lookup_names_what_every_pattern_would(text: str) -> None:
+    found = furniture_of(text, len(re.findall(r"\w+(?:['’]\w+)?", text)))
+    assert (found.reason if found else None) == _first_match(text)
+
+
+def test_whole_dump_lookup_matches_line_by_line() -> None:
+    lines = measure_lines(LINES, None)
+    assert [line.furniture.reason if line.furniture else None for line in lines] == [_first_match(t) for t in LINES]
+    assert lines[0].furniture is not None and lines[-1].furniture is None
+
+
+def test_required_literals_from_pattern_syntax() -> None:
+    assert required_literals(r"^\W*(share|tweet)\W*$") == ("w:share", "w:tweet")
+    assert required_literals(r"\b(leave|post) a comment\b") == ("w:comment",)
+    assert required_literals(r"\bnewsletters?\b") == ("s:newsletter",)  # "newsletters" holds it, not as a word
+    assert required_literals(r"^\W*\d+\W*$") is None
+
+
+def test_code_lines_and_their_neighbours() -> None:
+    texts = [
+        "function f(a){ return a && a.b(); }",
+        "color: #000;",
+        "background: #fff;",
+        "The minister said; the talks would resume on Monday in Geneva, officials added.",
+        'var x = {"headline": "A", "id": 3};',
+    ]
+    assert code_lines(texts) == [True, True, True, False, True]
+
+
+def test_script_between_paragraphs_stays_out_of_the_body() -> None:
+    from storyline.clean.text import clean_text
+
+    paragraphs = [
+        "Rescuers pulled three people from the rubble of a collapsed building on Tuesday, the civil defence said.",
+        "The building, a five-storey block of flats, fell after a night of heavy rain in the northern city.",
+        "Officials said the search would go on through the night as families waited at the scene.",
+    ]
+    script = [
+        "window.dataLayer = window.dataLayer || [];",
+        'googletag.cmd.push(function() { googletag.display("ad"); });',
+    ]
+    article = clean_text("\n".join([paragraphs[0], *script, *paragraphs[1:]]), id="x")
+    assert all(p in article.body for p in paragraphs)
+    assert "googletag" not in article.body

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _TARGET_PREPS = frozenset({"on", "against", "at", "with", "into"})
+_SOFT_TARGET_PREPS = frozenset({"to", "from", "toward", "towards", "over"})
 _ARMED = frozenset({"MIL", "REB", "UAF", "COP", "SPY"})
 _AGENT_CHILD_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 # Nouns that name the people an event happened to: their modifiers are victims ("Israeli hostages").
@@ -86,9 +87,7 @@ def verb_roles(verb: Token, index: MentionIndex) -> Roles:
     passive_subject = _child(verb, "nsubjpass")
     agent = _child(verb, "agent")
     roles.actor1 = index.of(subject) or (index.of(_child(agent, "pobj")) if agent is not None else None)
-    roles.actor2 = index.of(_child(verb, "dobj")) or index.of(passive_subject)
-    if roles.actor2 is None:
-        roles.actor2 = index.of(_prep_object(verb, _TARGET_PREPS))
+    roles.actor2 = _target(verb, index, passive_subject)
     if roles.actor1 is None and verb.tag_ == "VBN":
         means = index.of(_prep_object(verb, frozenset({"in", "by", "from"})))
         if means is not None and means.actor.sector in _ARMED:
@@ -100,6 +99,35 @@ def verb_roles(verb: Token, index: MentionIndex) -> Roles:
     if roles.actor1 is None and passive_subject is None and verb.dep_ in _CLIMB_DEPS:
         roles.actor1 = _inherited_subject(verb, index)
     return roles
+
+
+def _target(verb: Token, index: MentionIndex, passive_subject: Token | None) -> Mention | None:
+    """Who a verb acted on: its indirect or direct object, passive subject or target preposition; else an
+    actor inside the object ("rejected calls by Belarus's rulers") or a softer preposition ("aid to Chad")
+    or the subject of its complement clause ("demanded that the United States match")."""
+    obj = _child(verb, "dobj")
+    found = (
+        index.of(_child(verb, "dative"))
+        or index.of(obj)
+        or index.of(passive_subject)
+        or index.of(_prep_object(verb, _TARGET_PREPS))
+    )
+    if found is None and obj is not None:
+        found = next((m for t in obj.subtree if t.i != obj.i and (m := _actor_at(t, index))), None)
+    if found is None:
+        found = _actor_at(_prep_object(verb, _SOFT_TARGET_PREPS), index)
+    clause = _child(verb, "ccomp", "xcomp")
+    if found is None and clause is not None:
+        found = _actor_at(_child(clause, "nsubj", "nsubjpass"), index) or _actor_at(_child(clause, "dobj"), index)
+    return found
+
+
+def _actor_at(token: Token | None, index: MentionIndex) -> Mention | None:
+    """The mention at a token unless it is only a town or region ("kidnapped to Gaza" names a place)."""
+    found = index.of(token)
+    if found is None or token is None or found.named or found.actor.sector is not None:
+        return found
+    return None if names_place(token) else found
 
 
 def _inherited_subject(verb: Token, index: MentionIndex) -> Mention | None:

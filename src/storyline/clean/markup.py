@@ -60,6 +60,10 @@ def _inline(line: str, images: set[str]) -> str:
     return line
 
 
+# "...before departing for Kenya.His father...": two paragraphs a naive dump ran together at a block edge
+_RUN_ON = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]+ )")
+
+
 def hard_wrapped(text: str) -> bool:
     """Paragraphs separated by blank lines and broken at a fixed width, as in e-mails and .txt files."""
     raw = text.splitlines()
@@ -93,6 +97,8 @@ def to_lines(text: str) -> Dump:
     published, text = split_date_prefix(text)
     if hard_wrapped(text):
         text = _unwrap(text)
+    if _RUN_ON.search(text):
+        text = _RUN_ON.sub("\n", text)
     dump = Dump(lines=[], published=published)
     for raw in text.splitlines():
         heading = None

@@ -127,3 +127,14 @@ def test_kept_text_under_a_related_heading_below_the_story_is_detached() -> None
     reasons: list[str | None] = [None] * 5
     _drop_detached_tail(blocks(root), reasons, root.find(".//article"))
     assert reasons == [None, None, None, "boilerplate", "detached"]
+
+
+def test_a_layout_wrapper_around_the_container_does_not_make_outside_text_furniture() -> None:
+    root = parse_html(
+        f"<html><body><div class='layout with-sidebar'><div class='lead'><p>{PROSE[0]}</p></div>"
+        f"<div class='story'><p>{PROSE[1]}</p></div></div></body></html>",
+        where="t",
+    )
+    container = root.find(".//div[@class='story']")
+    found = {b.text: _verdict(b, True, container, ({}, {})) for b in blocks(root)}
+    assert found[PROSE[0]] is None

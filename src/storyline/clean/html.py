@@ -124,20 +124,29 @@ def _inside(el: Any, container: Any) -> bool:
     return el is container or any(a is container for a in el.iterancestors())
 
 
+def _branch_top(el: Any, container: Any) -> Any:
+    """The highest ancestor of ``el`` that does not also hold the container (a layout wrapper is not furniture)."""
+    holders = {container, *container.iterancestors()}
+    node = el
+    while (parent := node.getparent()) is not None and parent not in holders:
+        node = parent
+    return node
+
+
 def _is_caption(el: Any) -> bool:
     """True when the element is, or sits in, a figure caption."""
     return any(e.tag == "figcaption" for e in [el, *el.iterancestors()] if isinstance(e.tag, str))
 
 
 def _verdict(block: Block, kept: bool, container: Any, memos: tuple[dict[Any, Any], dict[Any, Any]]) -> str | None:
-    """None to keep the block in the body, else the reason it is dropped (``memos``: page and container caches)."""
-    page_memo, memo = memos
+    """None to keep the block in the body, else the reason it is dropped (``memos``: outside and inside caches)."""
+    branch_memo, memo = memos
     if block.element.tag == "title":
         return "title"  # a <title> in the body: the page was saved from a browser's DOM
     if container is None or not _inside(block.element, container):
         if not kept or block.link_density > MAX_LINK_DENSITY:
             return "outside-article"
-        reason = furniture_reason(block.element, None, page_memo)
+        reason = furniture_reason(block.element, _branch_top(block.element, container), branch_memo)
         if reason:
             return reason
         return "boilerplate" if furniture_lines().fullmatch(block.text) else None
@@ -204,8 +213,9 @@ def _structure_reasons(all_blocks: list[Block], traf: _Trafilatura) -> list[str 
     page_memo: dict[Any, str | None] = {}
     clean = [b for b in chosen if furniture_reason(b.element, None, page_memo) is None]
     container = container_of(clean or chosen) if chosen else densest_container(all_blocks)
+    branch_memo: dict[Any, str | None] = {}
     memo: dict[Any, str | None] = {}
-    reasons = [_verdict(b, k, container, (page_memo, memo)) for b, k in zip(all_blocks, kept_flags, strict=True)]
+    reasons = [_verdict(b, k, container, (branch_memo, memo)) for b, k in zip(all_blocks, kept_flags, strict=True)]
     _rescue_list_items(all_blocks, reasons, container)
     _drop_detached_tail(all_blocks, reasons, container)
     return reasons

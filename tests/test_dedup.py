@@ -103,6 +103,7 @@ def test_odd_inputs_neither_crash_nor_join() -> None:
         ("blank", "   \n\t "),
         ("short", "Gaza."),
         ("short2", "Israel."),
+        ("furniture", "Sign up for our newsletter to get the news every morning."),
         ("long", long_text),
         ("arabic", "قال مسؤولون في وزارة الصحة إن عشرات الأشخاص قتلوا في غارة جوية على مخيم للاجئين. " * 3),
         ("chinese", "以色列国防军表示，他们在加沙北部开展了地面行动。联合国呼吁立即停火。"),
@@ -134,6 +135,8 @@ def test_furniture_lines_and_repeated_lines_are_dropped_whole() -> None:
     assert page_words(["The blog in the capital reported that the convoy reached the town."]) == [
         "the blog in the capital reported that the convoy reached the town"
     ]  # "log in" is furniture only as whole words
+    alone = shingle_lines([["Sign up for our newsletter to get the news every morning."]], 5)
+    assert alone.words.tolist() == [0] and len(alone.batch.hashes) == 0
 
 
 def test_filter_keeps_order_ids_and_reports_bad_lines(seed_text: str) -> None:

@@ -48,7 +48,7 @@ class _Words:
     starts: Ints
     ends: Ints
     first: Ints  # first[d]: index of document d's first word; first[-1] = number of words
-    newlines: Ints  # byte offsets of the line breaks
+    text: bytes  # the joined text the spans point into
 
 
 def _joined(parts: list[bytes]) -> tuple[bytes, Ints]:
@@ -116,7 +116,8 @@ def _lower(x: U64) -> U64:
 def _words(docs: Sequence[Sequence[str]]) -> _Words:
     """Hash every word of the documents' lines."""
     text, first_byte, separators = folded(docs)
-    word = bytearray(b"\0" + text.translate(_WORD_TABLE) + b"\0")
+    word = bytearray(len(text) + 2)
+    word[1:-1] = text.translate(_WORD_TABLE)
     cls = np.frombuffer(word, dtype=np.uint8)
     cls[separators + 1] = 0
     edges = np.flatnonzero(cls[1:] != cls[:-1])  # alternately a word's first byte and its end
@@ -129,8 +130,7 @@ def _words(docs: Sequence[Sequence[str]]) -> _Words:
     with np.errstate(over="ignore"):
         hashes = _mix(head ^ (tail * _TAIL) ^ length.astype(np.uint64))
     first = np.append(np.searchsorted(starts, first_byte), len(starts))
-    newlines = np.flatnonzero(np.frombuffer(text, dtype=np.uint8) == 10)
-    return _Words(hashes, starts, ends, first, newlines)
+    return _Words(hashes, starts, ends, first, text)
 
 
 def _gram(hashes: U64, at: Ints, n: int) -> U64:
@@ -169,24 +169,26 @@ def _furniture_words(words: _Words) -> npt.NDArray[np.bool_] | None:
     """Which words sit in a line holding a furniture phrase (None when no line does)."""
     phrases, n = _phrases(), len(words.hashes)
     at = np.flatnonzero(phrases.first[(words.hashes & np.uint64((1 << _FILTER_BITS) - 1)).astype(np.int64)])
-    hits = [np.zeros(0, dtype=np.int64)]
+    lines: set[tuple[int, int]] = set()
     for size, grams in phrases.grams.items():
         here = at[at + size <= n]
-        found = here[np.isin(_gram(words.hashes, here, size), grams)]
-        same_line = np.searchsorted(words.newlines, words.starts[found]) == np.searchsorted(
-            words.newlines, words.ends[found + size - 1]
-        )
-        hits.append(found[same_line])
-    hit = np.concatenate(hits)
-    if not len(hit):
+        for k in here[np.isin(_gram(words.hashes, here, size), grams)].tolist():
+            line = _line(words.text, int(words.starts[k]))
+            if line[1] >= words.ends[k + size - 1]:  # the phrase does not run past its line
+                lines.add(line)
+    if not lines:
         return None
-    line = np.unique(np.searchsorted(words.newlines, words.starts[hit]))
-    line_start = np.where(line > 0, words.newlines[np.maximum(line - 1, 0)] + 1, 0)
-    line_end = np.append(words.newlines, np.iinfo(np.int64).max)[line]
     marks = np.zeros(n + 1, dtype=np.int64)
-    np.add.at(marks, np.searchsorted(words.starts, line_start), 1)
-    np.add.at(marks, np.searchsorted(words.starts, line_end), -1)
+    for start, end in lines:
+        marks[np.searchsorted(words.starts, start)] += 1
+        marks[np.searchsorted(words.starts, end)] -= 1
     return np.cumsum(marks[:-1]) > 0
+
+
+def _line(text: bytes, at: int) -> tuple[int, int]:
+    """Byte span of the line around offset ``at``."""
+    end = text.find(b"\n", at)
+    return text.rfind(b"\n", 0, at) + 1, len(text) if end < 0 else end
 
 
 def shingle_lines(docs: Sequence[Sequence[str]], size: int) -> Shingled:

@@ -108,14 +108,16 @@ def test_kept_text_far_below_the_story_is_a_detached_widget() -> None:
     story = "".join(f"<p>{p}</p>" for p in PROSE)
     links = "".join(f"<li><a href='/{i}'>Another story about the browser release number {i}</a></li>" for i in range(8))
     teaser = "Which browser is the fastest this year? We tested six of them on the same laptop for a week."
-    html = f"<html><body><article>{story}</article><ul>{links}</ul><div><p>{teaser}</p></div></body></html>"
-    root = parse_html(html, where="t")
-    all_blocks = blocks(root)
-    reasons: list[str | None] = [None] * 3 + ["outside-article"] * 8 + [None]
-    _drop_detached_tail(all_blocks, reasons, root.find(".//article"))
-    assert reasons[:3] == [None] * 3 and reasons[-1] == "detached"
+    below = "<div id='main'><article>{0}</article></div>{1}<div><p>{2}</p></div>"  # another part of the page
+    beside = "<div id='main'><article>{0}</article>{1}<div><p>{2}</p></div></div>"  # same parent: may continue it
+    for layout, detached in ((below, True), (beside, False)):
+        root = parse_html(f"<html><body>{layout.format(story, f'<ul>{links}</ul>', teaser)}</body></html>", where="t")
+        reasons: list[str | None] = [None] * 3 + ["outside-article"] * 8 + [None]
+        _drop_detached_tail(blocks(root), reasons, root.find(".//article"))
+        assert reasons[:3] == [None] * 3
+        assert reasons[-1] == ("detached" if detached else None)
     reasons = [None] * 3 + ["outside-article"] * 2 + [None] * 7
-    _drop_detached_tail(all_blocks, reasons, root.find(".//article"))
+    _drop_detached_tail(blocks(root), reasons, root.find(".//article"))
     assert reasons[-1] is None  # a short gap (a share bar) does not detach what follows
 
 

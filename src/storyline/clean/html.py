@@ -234,23 +234,24 @@ def _text_reason(block: Block, title: str | None, *, first: bool) -> str | None:
 
 
 def _drop_detached_tail(all_blocks: list[Block], reasons: list[str | None], container: Any) -> None:
-    """Drop kept text below the article container after ``DETACHED_WORDS`` of dropped text or a furniture heading.
+    """Drop kept text below the article container after a "Related stories" heading or a long gap.
 
     trafilatura sometimes keeps a teaser widget below the story ("Other Opinion Columns", "Today on
-    ..."); text that continues the story follows it closely, not after share bars, link lists or a
-    "Related stories" heading.
+    ..."); text that continues the story follows it closely, or sits beside the container in the same
+    parent. Text in another part of the page after ``DETACHED_WORDS`` of dropped text is a widget.
     """
     inside = [i for i, b in enumerate(all_blocks) if container is not None and _inside(b.element, container)]
     if not inside:
         return
-    gap = 0
+    parent = container.getparent()
+    gap, heading = 0, False
     for i in range(inside[-1] + 1, len(all_blocks)):
         block = all_blocks[i]
         if block.element.tag in HEADINGS and furniture_lines().fullmatch(block.text):
-            reasons[i], gap = reasons[i] or "boilerplate", DETACHED_WORDS  # "Related stories", "Other columns"
+            reasons[i], heading = reasons[i] or "boilerplate", True  # "Related stories", "Other columns"
         elif reasons[i] is not None:
             gap += len(tokens(block.text))
-        elif gap >= DETACHED_WORDS:
+        elif heading or (gap >= DETACHED_WORDS and (parent is None or not _inside(block.element, parent))):
             reasons[i] = "detached"
 
 

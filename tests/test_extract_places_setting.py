@@ -86,3 +86,21 @@ def test_an_assault_told_on_by_a_participle_is_placed_by_its_nationality_word(nl
 
 def test_a_nationality_word_alone_is_no_place(nlp: Any) -> None:
     assert _place(nlp, "Israeli soldiers shot two men on Monday.", "shot") is None
+
+
+def test_a_named_site_is_not_placed_in_the_town_it_is_named_after(nlp: Any) -> None:
+    place = _place(nlp, "Silva was shot in the chest outside Highland Hospital on Monday.", "shot")
+    assert place is not None and place.text == "Highland Hospital"
+    assert place.precision == "unresolved" and place.lat is None
+
+
+def test_a_site_in_lower_case_is_placed_in_its_town(nlp: Any) -> None:
+    place = _place(nlp, "Gunmen killed nine people at the Trujillo prison on Monday.", "killed")
+    assert place is not None and place.name == "Trujillo" and place.precision == "place"
+
+
+def test_an_unknown_site_takes_the_point_of_the_town_it_is_in(nlp: Any) -> None:
+    text = "He was shot three times and died at Vanderbilt University Medical Center in Nashville."
+    place = _place(nlp, text, "shot")
+    assert place is not None and place.text == "Vanderbilt University Medical Center"
+    assert place.name == "Nashville" and place.country == "USA" and place.precision == "place"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from functools import lru_cache
 
 from spacy.tokens import Span, Token
@@ -281,7 +282,23 @@ def event_location(
     inside = [r for r in ranked if r[2] >= 0 and _within(r[0], best)]
     if inside:  # "in Baghdad, Iraq", "Hebron in the West Bank": the narrowest place named
         best = max(inside, key=lambda r: (_SPECIFICITY[r[0].precision], _rank(sentence, r[0], r[1], 1, trigger)))[0]
-    return _narrowest_named(sentence, best, [(r[0], r[1]) for r in ranked if r[2] >= 1])
+    others = [(r[0], r[1]) for r in ranked if r[2] >= 1]
+    return _through_setting(sentence, _narrowest_named(sentence, best, others), [r[0] for r in ranked])
+
+
+def _through_setting(sentence: Span, place: Location, others: list[Location]) -> Location:
+    """An unresolved named site resolved as the town or region the text puts it in ("Vanderbilt University
+    Medical Center in Nashville" → Nashville's point and precision, the site's own words and offsets)."""
+    if place.precision != "unresolved":
+        return place
+    span = _span_of(sentence, place)
+    after = _word_after(span)
+    if _role(span[-1]) != "facility" and (after is None or _role(after) != "facility"):
+        return place
+    setting = next((o for o in others if o.precision != "unresolved" and _named_inside(sentence, place, o)), None)
+    if setting is None:
+        return place
+    return replace(setting, text=place.text, start=place.start, end=place.end)
 
 
 def _narrowest_named(sentence: Span, best: Location, others: list[tuple[Location, Entry | None]]) -> Location:

@@ -241,7 +241,7 @@ def _variants(name: str) -> Iterator[tuple[str, Want]]:
     tokens = name.replace("’", "'").strip().removesuffix("'s").split()
     yield " ".join(tokens), None
     core, want = list(tokens), _want(None)
-    while len(core) > 1 and words.get(core[-1].lower()) in ("admin", "settlement", "facility"):
+    while len(core) > 1 and _type_word(words, core[-1]):
         want = _want(words[core.pop().lower()])
         if len(core) > 1 and core[-1].lower() in ("refugee", "local", "government"):
             core.pop()
@@ -251,6 +251,13 @@ def _variants(name: str) -> Iterator[tuple[str, Want]]:
         yield " ".join(core), want
     if len(core) > 1 and words.get(core[0].lower()) == "direction":
         yield " ".join(core[1:]), want
+
+
+def _type_word(words: dict[str, str], token: str) -> bool:
+    """True for a trailing type word to strip: a region or settlement type, or a site type written in lower case
+    ("Trujillo prison" is in Trujillo; "Highland Hospital" is a name of its own, not a place in Highland)."""
+    role = words.get(token.lower())
+    return role in ("admin", "settlement") or (role == "facility" and token.islower())
 
 
 _FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "al", "el", "s"})

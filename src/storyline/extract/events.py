@@ -101,6 +101,15 @@ def _usable(hit: Hit) -> bool:
     return _object_ok(hit)
 
 
+def _raids_as_arrests(hits: list[Hit]) -> list[Hit]:
+    """A raid whose only outcome in the sentence is an arrest is part of the arrest ("raided ... and arrested 6")."""
+    arrest = next((h for h in hits if h.entry.type == "COERCE" and h.entry.mode == "arrest"), None)
+    violent = [h for h in hits if h.entry.type == "ASSAULT"]
+    if arrest is None or not violent or any(h.entry.hint != "raid" for h in violent):
+        return hits
+    return [h if h.entry.type != "ASSAULT" else Hit(h.token, h.start, h.end, arrest.entry) for h in hits]
+
+
 def _object_ok(hit: Hit) -> bool:
     """Whether a trigger's object allows it: "sign" needs an agreement, "release" a statement voids it."""
     table = lexicon.object_rules()
@@ -173,7 +182,7 @@ def _agentless_outcome(hit: Hit) -> bool:
 
 def _detect(sent: Span) -> list[Detected]:
     """The events of one sentence on its own."""
-    hits = find_hits(sent)
+    hits = _raids_as_arrests(find_hits(sent))
     if not hits:
         return []
     has_main = any(_is_main_assault(h) for h in hits)

@@ -146,7 +146,8 @@ def _verdict(block: Block, kept: bool, container: Any, memos: tuple[dict[Any, An
     if container is None or not _inside(block.element, container):
         if not kept or block.link_density > MAX_LINK_DENSITY:
             return "outside-article"
-        reason = furniture_reason(block.element, _branch_top(block.element, container), branch_memo)
+        top = _branch_top(block.element, container) if container is not None else None
+        reason = furniture_reason(block.element, top, branch_memo)
         if reason:
             return reason
         return "boilerplate" if furniture_lines().fullmatch(block.text) else None

@@ -61,7 +61,7 @@ def _inline(line: str, images: set[str]) -> str:
 
 
 # "...before departing for Kenya.His father...": two paragraphs a naive dump ran together at a block edge
-_RUN_ON = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]+ )")
+_RUN_ON = re.compile(r"(?<=[a-z]{2})[.!?](?=[A-Z][a-z]+ )")
 
 
 def hard_wrapped(text: str) -> bool:
@@ -98,7 +98,7 @@ def to_lines(text: str) -> Dump:
     if hard_wrapped(text):
         text = _unwrap(text)
     if _RUN_ON.search(text):
-        text = _RUN_ON.sub("\n", text)
+        text = _RUN_ON.sub("\\g<0>\n", text)
     dump = Dump(lines=[], published=published)
     for raw in text.splitlines():
         heading = None

@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from storyline.dedup.minhash import Params, Signatures, band_keys, duplicates, similarity
+from storyline.dedup.minhash import Params, Rows, Signatures, band_keys, compact, duplicates, similarity
 
 Ints = npt.NDArray[np.int64]
 _ROUNDS = 4  # comparison rounds per bucket; later rounds only see members that failed before
@@ -53,32 +53,43 @@ def components(n: int, left: Ints, right: Ints) -> Ints:
     return np.array([_find(parent, i) for i in range(n)], dtype=np.int64)
 
 
-def candidate_pairs(sigs: Signatures, sizes: Ints, priority: Ints, params: Params) -> tuple[Ints, Ints]:
-    """Verified near-duplicate pairs (i, j) from LSH buckets; ``priority`` orders a bucket (lower first)."""
+def candidate_pairs(
+    sigs: Signatures, sizes: Ints, priority: Ints, params: Params, rows: Rows | None = None
+) -> tuple[Ints, Ints]:
+    """Verified near-duplicate pairs (i, j) from LSH buckets; ``priority`` orders a bucket (lower first);
+    keys come from ``sigs``, comparisons use ``rows`` (default ``sigs``; see minhash.compact).
+
+    Each entry is one 64-bit number: the band key's high bits and the document's priority rank in the
+    low bits, so one plain sort puts buckets together with their members in priority order."""
+    rows = sigs if rows is None else rows
     docs = np.flatnonzero(sizes > 0)
-    docs = docs[np.argsort(priority[docs], kind="stable")]  # entries in priority order; sorts below are stable
+    docs = docs[np.argsort(priority[docs], kind="stable")]  # rank r is docs[r]
+    bits = max(1, (len(docs) - 1).bit_length())
+    low = np.uint64((1 << bits) - 1)
+    ranks = np.arange(len(docs), dtype=np.uint64)
     lefts: list[Ints] = [np.zeros(0, dtype=np.int64)]
     rights: list[Ints] = [np.zeros(0, dtype=np.int64)]
     for first in range(0, params.bands, _BANDS_AT_ONCE):  # a few bands at a time bounds peak memory
         last = min(first + _BANDS_AT_ONCE, params.bands)
-        part = band_keys(sigs, params, first, last)[docs]  # the band is folded into each key
-        left, right = _bucket_rounds(part.ravel(), np.repeat(docs, part.shape[1]), sigs, sizes, params)
+        packed = band_keys(sigs, params, first, last)[docs]  # the band is folded into each key
+        packed &= ~low
+        packed |= ranks[:, None]
+        packed = np.sort(packed, axis=None)
+        left, right = _bucket_rounds(packed & ~low, docs[(packed & low).astype(np.int64)], rows, sizes, params)
         lefts.append(left)
         rights.append(right)
     return np.concatenate(lefts), np.concatenate(rights)
 
 
 def _bucket_rounds(
-    key: npt.NDArray[np.uint64], doc: Ints, sigs: Signatures, sizes: Ints, params: Params
+    key: npt.NDArray[np.uint64], doc: Ints, sigs: Rows, sizes: Ints, params: Params
 ) -> tuple[Ints, Ints]:
     """Compare bucket members with the bucket head, round after round among those that failed.
 
-    Entries arrive in priority order; one stable sort by key makes buckets with their best member
-    first, and the members kept for the next round stay in that order, so nothing is sorted again.
+    Entries arrive sorted by key, each bucket in priority order (best member first); the members
+    kept for the next round stay in that order, so nothing is sorted again.
     """
     n = len(sigs)
-    order = np.argsort(key, kind="stable")
-    key, doc = key[order], doc[order]
     lefts: list[Ints] = []
     rights: list[Ints] = []
     for _ in range(_ROUNDS):
@@ -102,8 +113,8 @@ def _bucket_rounds(
 
 
 def pairwise(
-    measure: Callable[[Signatures, Signatures, Ints, Ints, Params], npt.NDArray[Any]],
-    sigs: Signatures,
+    measure: Callable[[Rows, Rows, Ints, Ints, Params], npt.NDArray[Any]],
+    sigs: Rows,
     sizes: Ints,
     left: Ints,
     right: Ints,
@@ -135,7 +146,8 @@ def assign(
     """Group the documents and choose each group's canonical member."""
     n = len(sigs)
     priority = _priority(lengths, published)
-    near_left, near_right = candidate_pairs(sigs, sizes, priority, params)
+    rows = compact(sigs)
+    near_left, near_right = candidate_pairs(sigs, sizes, priority, params, rows)
     same_left, same_right = exact_pairs(body_hashes, sizes)
     left, right = np.concatenate((near_left, same_left)), np.concatenate((near_right, same_right))
     labels = components(n, left, right)
@@ -144,18 +156,18 @@ def assign(
     order = np.lexsort((priority, labels))  # each component together, best candidate first
     starts = np.concatenate(([0], np.flatnonzero(np.diff(labels[order])) + 1))
     counts = np.diff(np.append(starts, n))
-    rest = _settle_cliques(canonical, order, starts, counts, sigs, sizes, params)
+    rest = _settle_cliques(canonical, order, starts, counts, rows, sizes, params)
     graph = _Neighbours(n, left, right) if any(count > _VOTERS for _, count in rest) else None
     for first, count in rest:
         members = order[first : first + count]
-        canonical[members] = _centres(members, sigs, sizes, params, graph)
-    sims = pairwise(similarity, sigs, sizes, np.arange(n), canonical, params)
+        canonical[members] = _centres(members, rows, sizes, params, graph)
+    sims = pairwise(similarity, rows, sizes, np.arange(n), canonical, params)
     same_body = (body_hashes == body_hashes[canonical]) & (sizes > 0)
     return Assignment(canonical, np.where(same_body, 1.0, sims))
 
 
 def _settle_cliques(
-    canonical: Ints, order: Ints, starts: Ints, counts: Ints, sigs: Signatures, sizes: Ints, params: Params
+    canonical: Ints, order: Ints, starts: Ints, counts: Ints, sigs: Rows, sizes: Ints, params: Params
 ) -> list[tuple[int, int]]:
     """Point the members of small cliques at their best member; return the other components.
 
@@ -191,7 +203,7 @@ class _Neighbours:
         return self.others[self.indptr[doc] : self.indptr[doc + 1]]
 
 
-def _centres(members: Ints, sigs: Signatures, sizes: Ints, params: Params, graph: _Neighbours | None) -> Ints:
+def _centres(members: Ints, sigs: Rows, sizes: Ints, params: Params, graph: _Neighbours | None) -> Ints:
     """Split a linked component into groups: each member, best first, joins the group in which it
     duplicates the largest share of members, if that share reaches QUORUM; else it starts a group.
     A chain A~B~C joins C to A's group only when C duplicates enough of the group, not one link.

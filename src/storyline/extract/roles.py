@@ -149,7 +149,7 @@ def _inherited_subject(verb: Token, index: MentionIndex) -> Mention | None:
             nominal = subject if subject.pos_ in ("NOUN", "PROPN") else None
             if nominal is not None:
                 return noun_roles(nominal, index).actor1
-        if token.dep_ not in _CLIMB_DEPS and token.dep_ != "acomp":  # "Hamas was able to kill"
+        if token.dep_ not in _CLIMB_DEPS and token.dep_ not in ("acomp", "prep"):  # "was able to kill", "by bombing"
             return None
     return None
 

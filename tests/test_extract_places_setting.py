@@ -104,3 +104,14 @@ def test_an_unknown_site_takes_the_point_of_the_town_it_is_in(nlp: Any) -> None:
     place = _place(nlp, text, "shot")
     assert place is not None and place.text == "Vanderbilt University Medical Center"
     assert place.name == "Nashville" and place.country == "USA" and place.precision == "place"
+
+
+def test_a_hyphenated_affiliation_is_no_setting(nlp: Any) -> None:
+    place = _place(nlp, "A London-based group said gunmen killed four people in Mosul on Friday.", "killed")
+    assert place is not None and place.name == "Mosul"
+    assert _place(nlp, "A London-based group said gunmen killed four people on Friday.", "killed") is None
+
+
+def test_a_hyphenated_name_mislabelled_in_part_is_whole(nlp: Any) -> None:
+    place = _place(nlp, "The Taliban captured Mazar-e-Sharif in May after a long siege.", "captured")
+    assert place is not None and place.name == "Mazar-e Sharif" and place.country == "AFG"

@@ -160,13 +160,24 @@ def _trim(span: Span) -> Span | None:
 
 def _widen(span: Span | None) -> Span | None:
     """The span with the untagged proper nouns right before it ("Santo" of "Santo Domingo" when only
-    "Domingo" is tagged)."""
+    "Domingo" is tagged) and the hyphenated rest of its name ("Mazar" of "Mazar-e-Sharif", not "Gaza-based")."""
     if span is None:
         return None
-    doc, start = span.doc, span.start
+    doc, start, end = span.doc, span.start, span.end
     while start > 0 and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].ent_type_:
         start -= 1
-    return doc[start : span.end]
+    while end < len(doc) and not doc[end - 1].whitespace_ and _hyphen_glued(doc[end - 1], doc[end]):
+        end += 1
+    while end > start + 1 and doc[end - 1].text == "-":
+        end -= 1
+    return doc[start:end]
+
+
+def _hyphen_glued(left: Token, right: Token) -> bool:
+    """True when two touching tokens are parts of one hyphenated name ("Mazar" "-" "e" "-" "Sharif")."""
+    if right.text == "-":
+        return True
+    return left.text == "-" and right.is_alpha and (right.text[:1].isupper() or len(right.text) <= 2)
 
 
 def _extend(span: Span | None, gaz: Gazetteer) -> Span | None:
@@ -412,6 +423,8 @@ def _tier(sentence: Span, place: Location, trigger: Token | None) -> float:
     head = root.head
     if root.dep_ in ("poss", "compound", "amod", "nmod") and _role(head) == "organisation":
         return -1
+    if _hyphen_affiliation(_span_of(sentence, place)):
+        return -1  # "a London-based group", "US-led forces": whose, not where
     if root.dep_ == "pobj" and (
         _role(head) == "origin" or (head.lower_ == "of" and _role(head.head) in ("direction", "reference"))
     ):
@@ -444,6 +457,12 @@ def _governing_verb(trigger: Token | None) -> Token | None:
     if trigger is None or trigger.pos_ != "NOUN" or trigger.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr"):
         return None
     return trigger.head if trigger.head.pos_ == "VERB" else None
+
+
+def _hyphen_affiliation(span: Span) -> bool:
+    """True when a hyphenated participle follows the name ("London-based", "US-led", "Iran-backed")."""
+    doc, end = span.doc, span.end
+    return end + 1 < len(doc) and doc[end].text == "-" and _role(doc[end + 1]) == "affiliation"
 
 
 def _through_subject(token: Token, trigger: Token) -> bool:

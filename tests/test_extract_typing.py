@@ -12,8 +12,9 @@ from storyline.eval.typing import ACLED_STYLE, read_check_set, score_acled_style
 from storyline.extract import events as events_module
 from storyline.extract import extract_events
 from storyline.extract.acled import acled_types
-from storyline.extract.events import METHODS, typing_method
+from storyline.extract.events import METHODS, detect, typing_method
 from storyline.extract.lexicon import resource_path, type_model
+from storyline.nlp import load_nlp
 
 SUB_TYPES = 25  # ACLED's sub-event types
 # Floors under the figures of `python -m storyline.eval.typing --acled-style` (all 0.939 / held-out 0.816).
@@ -82,6 +83,14 @@ def test_typing_method_is_restored_and_checked() -> None:
 def test_toll_sentence_takes_the_kind_of_the_incident_before_it() -> None:
     events = extract_events("On 3 May 2024, army troops clashed with rebels near Kidal. 7 soldiers were killed.")
     assert events and all(e.acled_sub_event_type == "Armed clash" for e in events if e.type == "ASSAULT")
+
+
+def test_toll_sentence_is_marked_as_continuing_the_incident() -> None:
+    doc = load_nlp()("Army troops clashed with rebels near Kidal. 7 soldiers were killed.")
+    first, second = list(doc.sents)[:2]
+    assert not detect(first)[0].continues
+    toll = detect(second)
+    assert len(toll) == 1 and toll[0].continues and "clash" in toll[0].hints
 
 
 @pytest.mark.parametrize(

@@ -47,6 +47,7 @@ class Detected:
     mode: str | None
     hints: set[str] = field(default_factory=set)
     hits: list[Hit] = field(default_factory=list)
+    continues: bool = False  # only the toll of the incident in the sentence before ("7 soldiers were killed.")
 
     @property
     def main(self) -> Hit:
@@ -163,7 +164,8 @@ def detect(sent: Span) -> list[Detected]:
         before = next((d for d in _detect(sent.doc[sent.start - 1].sent) if d.type in ("ASSAULT", "PROTEST")), None)
         if before is not None:
             hits = [h for d in detected for h in d.hits]
-            return [Detected(before.type, before.mode, set(before.hints), sorted(hits, key=lambda h: h.start))]
+            hits.sort(key=lambda h: h.start)
+            return [Detected(before.type, before.mode, set(before.hints), hits, continues=True)]
     return detected
 
 

@@ -115,3 +115,9 @@ def test_a_hyphenated_affiliation_is_no_setting(nlp: Any) -> None:
 def test_a_hyphenated_name_mislabelled_in_part_is_whole(nlp: Any) -> None:
     place = _place(nlp, "The Taliban captured Mazar-e-Sharif in May after a long siege.", "captured")
     assert place is not None and place.name == "Mazar-e Sharif" and place.country == "AFG"
+
+
+def test_a_small_namesake_abroad_stays_unresolved(nlp: Any) -> None:
+    text = "Rebel forces captured Lubumbashi, Zaire's second city and capital of Shaba province, last week."
+    shaba = next(loc for loc in find_places(nlp(text)[:]) if loc.text.startswith("Shaba"))
+    assert shaba.country != "CHN"

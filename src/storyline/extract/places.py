@@ -50,14 +50,21 @@ def _resolved_places(
     for i, (span, found) in enumerate(first):
         near = _countries(other[0] for j, (_, other) in enumerate(first) if other and j != i) | seen
         again = gaz.resolve(_clean(span.text), near=near) if found and near else found
-        if again and again[1] == "loose" and near and again[0].cc not in near:
-            again = None  # a spelling-skeleton match abroad ("Boni" → Bonn beside Malian towns) is a guess
+        if again and near and again[0].cc not in near and _namesake(again):
+            again = None  # "Boni" → Bonn beside Malian towns, "Shaba province" → a Chinese village: a guess
         if again is None and all(t.pos_ != "PROPN" for t in span):
             continue  # an unknown common word that spaCy tagged ("Peacekeepers" opening a sentence)
         loc = gaz.to_location(again[0], span.text) if again else Location(text=span.text)
         loc.start, loc.end = span.start_char, span.end_char
         out.append((loc, again[0] if again else None))
     return sorted(out, key=lambda pair: pair[0].start or 0)
+
+
+def _namesake(found: tuple[Entry, Level]) -> bool:
+    """True for a match that is likely a namesake when found abroad: a spelling-skeleton match, or a small town."""
+    entry, level = found
+    small = entry.precision == "place" and not entry.curated and entry.population < MIN_POPULATION_ANYWHERE
+    return level == "loose" or small
 
 
 def _resolve(gaz: Gazetteer, span: Span) -> tuple[Entry, Level] | None:

@@ -29,6 +29,10 @@ from storyline.models import Event
 _OLD_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 # CAMEO country codes in the GSR that differ from ISO3.
 _CAMEO_ISO = {"JAP": "JPN", "GER": "DEU", "UK": "GBR", "ROM": "ROU", "SER": "SRB", "BOS": "BIH", "LEB": "LBN"}
+# CAMEO sector codes in the GSR → storyline's (the agents dictionary is read the same way), and storyline's
+# sectors CAMEO has no code for → the CAMEO code that holds them (protesters and rioters are civilians there).
+_CAMEO_SECTOR = {"JRN": "MED", "CIV": "CVL", "CRM": "UAF"}
+_AS_CAMEO_SECTOR = {"PRO": "CVL", "RIO": "CVL"}
 SIDE_BY_COUNTRY = {"ISR": "israel", "PSE": "palestine"}
 SEED = Path(__file__).resolve().parents[3] / "samples" / "gaza-2023" / "reuters-2023-10-09-qatar-talks.txt"
 
@@ -76,8 +80,10 @@ def score_plover_gsr(data_dir: Path, limit: int | None = None) -> dict[str, Any]
             countries.append(
                 ({c for c in codes if len(c) == 3 and c not in ("IGO", "NGO")}, actor.country if actor else None)
             )
-            gold_sectors = {a["sector"][:3] for a in gold if a.get("sector") and a["sector"][:3] != "***"}
-            sectors.append((gold_sectors, actor.sector if actor and gold_sectors else None))
+            gold_sectors = {_CAMEO_SECTOR.get(a["sector"][:3], a["sector"][:3]) for a in gold if a.get("sector")}
+            gold_sectors.discard("***")
+            got = actor.sector if actor and gold_sectors else None
+            sectors.append((gold_sectors, _AS_CAMEO_SECTOR.get(got or "", got)))
         out[f"{role}_country"] = _actor_scores(countries)
         out[f"{role}_sector"] = _actor_scores(sectors)
     return out

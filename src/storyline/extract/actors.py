@@ -37,7 +37,7 @@ _BARE_NAMES = {"CVL": "Civilians", "PRO": "Protesters", "RIO": "Rioters", "UAF":
 _NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 ARMED = frozenset({"MIL", "REB", "UAF", "COP", "SPY"})
 # Sectors that take the country of the event's place when the text gives none (as ACLED codes them).
-LOCAL_SECTORS = frozenset({"CVL", "PRO", "RIO", "COP", "HLH", "MED", "REF", "UAF", "REB"})
+LOCAL_SECTORS = frozenset({"CVL", "PRO", "RIO", "COP", "HLH", "MED", "REF", "UAF", "REB", "OPP"})
 
 
 @dataclass(slots=True)
@@ -198,7 +198,7 @@ def _chunk_mention(chunk: Span, doc_actors: DocActors) -> Mention | None:
         return anaphor
     country_token = next((tok for tok in chunk if country_of(tok)), None)
     country = country_of(country_token) if country_token is not None else None
-    sector = sector_of(head) or _title_sector(chunk)
+    sector = _modified_sector(chunk, _collective_sector(head) or sector_of(head) or _title_sector(chunk))
     if sector is None and (country_token is None or _event_in_place(head, country_token)):
         return None
     if sector is None:
@@ -212,6 +212,35 @@ def _event_in_place(head: Token, country_token: Token) -> bool:
     if country_token.i == head.i or head.lemma_.lower() not in lexicon.triggers():
         return False
     return names_place(country_token)
+
+
+@cache
+def _sector_modifiers() -> dict[str, str]:
+    """Modifier word → the sector it gives a person noun ("opposition" → OPP, "former" → ELI)."""
+    return {word: sector for word, sector in lexicon.read_tsv("actors", "sector_modifiers.tsv")}
+
+
+@cache
+def _collectives() -> frozenset[str]:
+    """Collective head nouns that take the sector of their "of" phrase ("a group of refugees")."""
+    return frozenset(row[0] for row in lexicon.read_tsv("actors", "collectives.tsv"))
+
+
+def _collective_sector(head: Token) -> str | None:
+    """ "a group of Chechen refugees" → REF: the sector of the people a collective noun gathers."""
+    if head.lemma_.lower() not in _collectives():
+        return None
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    member = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return sector_of(member) if member is not None else None
+
+
+def _modified_sector(chunk: Span, sector: str | None) -> str | None:
+    """A person's sector as its modifiers change it: "opposition leader" → OPP, "former president" → ELI."""
+    if sector in (None, "IGO", "NGO", "MED", "PTY"):
+        return sector
+    words = {t.lower_ for t in chunk if t.i != chunk.root.i and t.dep_ in ("amod", "compound", "nmod")}
+    return next((s for w, s in _sector_modifiers().items() if w in words), sector)
 
 
 def _title_sector(chunk: Span) -> str | None:

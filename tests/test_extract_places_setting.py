@@ -121,3 +121,14 @@ def test_a_small_namesake_abroad_stays_unresolved(nlp: Any) -> None:
     text = "Rebel forces captured Lubumbashi, Zaire's second city and capital of Shaba province, last week."
     shaba = next(loc for loc in find_places(nlp(text)[:]) if loc.text.startswith("Shaba"))
     assert shaba.country != "CHN"
+
+
+def test_a_possessor_region_contains_the_named_area(nlp: Any) -> None:
+    text = "Guerrillas captured strategic heights in Indian Kashmir's Kargil area last year."
+    place = _place(nlp, text, "captured")
+    assert place is not None and place.text == "Kargil"
+
+
+def test_a_lower_case_word_is_no_place_name(nlp: Any) -> None:
+    text = "The bomber detonated the device inside a Volkswagen van near the Arab town of Taiba."
+    assert all(loc.text != "van" for loc in find_places(nlp(text)[:]))

@@ -217,7 +217,8 @@ def _proper_runs(sentence: Span) -> Iterator[Span]:
                 j += 1
             while j > i + 1 and doc[j - 1].text in _GLUE:
                 j -= 1
-            yield doc[i:j]
+            if any(t.text[:1].isupper() for t in doc[i:j]):  # "highland", "van": common words tagged PROPN
+                yield doc[i:j]
             i = j
         else:
             i += 1
@@ -304,14 +305,18 @@ def event_location(
     return _through_setting(sentence, _narrowest_named(sentence, best, others), [r[0] for r in ranked])
 
 
+def _names_site(span: Span) -> bool:
+    """True when a place is a named site ("Ershad Mosque", "the Sadriya market"), not a settlement."""
+    after = _word_after(span)
+    return _role(span[-1]) == "facility" or (after is not None and _role(after) == "facility")
+
+
 def _through_setting(sentence: Span, place: Location, others: list[Location]) -> Location:
     """An unresolved named site resolved as the town or region the text puts it in ("Vanderbilt University
     Medical Center in Nashville" → Nashville's point and precision, the site's own words and offsets)."""
     if place.precision != "unresolved":
         return place
-    span = _span_of(sentence, place)
-    after = _word_after(span)
-    if _role(span[-1]) != "facility" and (after is None or _role(after) != "facility"):
+    if not _names_site(_span_of(sentence, place)):
         return place
     setting = next((o for o in others if o.precision != "unresolved" and _named_inside(sentence, place, o)), None)
     if setting is None:
@@ -325,11 +330,23 @@ def _narrowest_named(sentence: Span, best: Location, others: list[tuple[Location
     entries = {id(loc): entry for loc, entry in others}
     for _ in range(3):
         outer = (best, entries.get(id(best)))
-        inner = [o for o, e in others if _narrower((o, e), outer) and _named_inside(sentence, o, best)]
+        inner = [o for o, e in others if _nested((o, e), outer, sentence)]
         if not inner:
             return best
         best = min(inner, key=lambda o: o.start or 0)
     return best
+
+
+def _nested(inner: tuple[Location, Entry | None], outer: tuple[Location, Entry | None], sentence: Span) -> bool:
+    """True when the text puts ``inner`` in ``outer``: one way only ("Kashmir's Kargil area", "Y in X"), or
+    both ways ("the X suburb of Y") and ``inner`` is the smaller place."""
+    place, region = inner[0], outer[0]
+    if place is region or place.precision == "country" or not _named_inside(sentence, place, region):
+        return False
+    resolved = "unresolved" not in (place.precision, region.precision)
+    if resolved or _named_inside(sentence, region, place):
+        return _narrower(inner, outer)
+    return True
 
 
 _NARROWNESS = {"country": 0, "admin1": 1, "admin2": 2, "place": 3, "unresolved": 4}

@@ -352,11 +352,23 @@ def _nested(inner: tuple[Location, Entry | None], outer: tuple[Location, Entry |
 _NARROWNESS = {"country": 0, "admin1": 1, "admin2": 2, "place": 3, "unresolved": 4}
 
 
+def _narrowness(place: Location) -> int:
+    """Rank of a place's size, small last; an unresolved name after a direction word is a region ("north Sinai")."""
+    if place.precision == "unresolved" and _role_of_word((place.text.split() or [""])[0]) == "direction":
+        return _NARROWNESS["admin1"]
+    return _NARROWNESS[place.precision]
+
+
+def _role_of_word(word: str) -> str | None:
+    """The place-word role of a written word."""
+    return place_words().get(word.lower())
+
+
 def _narrower(inner: tuple[Location, Entry | None], outer: tuple[Location, Entry | None]) -> bool:
     """True when ``inner`` is a smaller place than ``outer``: a finer precision, a name too small for the
     gazetteer, or a less populous town."""
     (place, entry), (region, region_entry) = inner, outer
-    rank, region_rank = _NARROWNESS[place.precision], _NARROWNESS[region.precision]
+    rank, region_rank = _narrowness(place), _narrowness(region)
     if rank != region_rank:
         return rank > region_rank
     return entry is not None and region_entry is not None and entry.population < region_entry.population

@@ -171,9 +171,8 @@ def local_victims(event: Event, lemma: str) -> Actor | None:
         return None
     hurt = [c for c in event.counts if c.kind in HURT_KINDS]
     country = victim_country(event)
-    opponent = lexicon.opponents().get(event.actor1.name or "") if event.actor1 is not None else None
-    if not country or not (hurt or lemma in harm_lemmas() or (opponent and event.mode != "destroy")):
-        return None
+    if not country or not (hurt or lemma in harm_lemmas()):
+        return None  # an attack that names no one hurt has no victims to invent ("Israeli raids in Jenin")
     text = hurt[0].text if hurt else "civilians"
     start, end = (hurt[0].start, hurt[0].end) if hurt else (None, None)
     return Actor(text, actor_name(country, "CVL", text), country, "CVL", start, end)

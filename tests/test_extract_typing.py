@@ -102,6 +102,22 @@ def test_trigger_words_in_dates_or_modifying_a_noun_are_no_event(text: str) -> N
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "The actor died of a heart attack at his home on Sunday.",
+        "The home team beat the visitors 3-1 on Saturday.",
+        "The company fired its chief executive after the losses.",
+        "The film was shot on location in Morocco last year.",
+        "Two people were killed in a car accident on the highway.",
+        "Heavy rains killed 12 people and destroyed hundreds of homes in the region.",
+        "The senator launched a campaign to fight child poverty.",
+    ],
+)
+def test_violence_words_in_other_senses_are_no_violent_event(text: str) -> None:
+    assert not [e for e in extract_events(text) if e.acled_event_type], text
+
+
+@pytest.mark.parametrize(
     ("args", "want"),
     [
         (("COERCE", "arrest", set(), "COP", None, {"arrest", "protester"}), "Protest with intervention"),

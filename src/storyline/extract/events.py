@@ -118,15 +118,30 @@ def _object_ok(hit: Hit) -> bool:
     rules = table.get(f"{entry.lemmas[0]}/{entry.type}/{entry.mode or '-'}") or table.get(entry.lemmas[0])
     if not rules:
         return True
-    token = hit.token
-    objects = {c.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "prt", "pobj", "attr")}
-    objects |= {g.lemma_.lower() for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"}
-    if token.pos_ != "VERB":
-        objects.add(token.head.lemma_.lower())
     require, void = rules
-    if require and not objects & require:
+    words = _related_words(hit.token)
+    if require and not words & require:
         return False
-    return not objects & void
+    return not words & void
+
+
+# Words around a trigger that its object rules read: objects and subjects ("the film was shot"), noun
+# modifiers ("heart attack"), prepositional objects ("killed in a car accident"), the verb a participle hangs on.
+_RELATED_DEPS = ("dobj", "prt", "pobj", "attr", "nsubj", "nsubjpass", "compound")
+
+
+def _related_words(token: Token) -> set[str]:
+    """Lemmas of the words a trigger's object rules look at."""
+    words = {c.lemma_.lower() for c in token.children if c.dep_ in _RELATED_DEPS}
+    for prep in (c for c in token.children if c.dep_ == "prep"):
+        for obj in (g for g in prep.children if g.dep_ == "pobj"):
+            words.add(obj.lemma_.lower())
+            words.update(m.lemma_.lower() for m in obj.children if m.dep_ == "compound")
+    if token.pos_ != "VERB" or token.dep_ == "advcl":
+        words.add(token.head.lemma_.lower())
+    if token.dep_ == "conj":  # "rains killed 12 and destroyed homes": the subject is shared
+        words.update(c.lemma_.lower() for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass"))
+    return words
 
 
 def _group_key(hit: Hit, has_main_assault: bool) -> str:

@@ -49,16 +49,17 @@ class _CheckedArchive(ArchiveIterator):  # type: ignore[misc]
 
 def read_warc(stream: IO[bytes], source: str, options: ReadOptions) -> Iterator[Item]:
     """Documents for the HTML responses of a WARC; other records (requests, metadata, images) are skipped."""
-    index = -1
+    index, item = -1, None
     records = _CheckedArchive(stream)
     try:
         for index, record in enumerate(records):
-            if _is_ok_html(record):
-                yield _record_item(record, f"{source}#record={index}", options)
+            item = _record_item(record, f"{source}#record={index}", options) if _is_ok_html(record) else None
+            if item is not None:
+                yield item
     except _BROKEN as exc:
         yield _cut(source, index, str(exc))
         return
-    if records.cut_short:
+    if records.cut_short and not isinstance(item, IngestFailure):  # a cut-off last record is reported once
         yield _cut(source, index, "compressed data ends early")
 
 

@@ -1,0 +1,77 @@
+"""Extraction on texts that are not news prose: each yields no events or an InputError, and the rest goes on."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from storyline.errors import InputError
+from storyline.extract import extract_results
+from storyline.extract.core import parse_published
+from storyline.extract.places_gazetteer import Gazetteer
+
+ODD = "\u202e\u200b\U0001f600 e\u0301 \ufb01 \u2028 \x00 \ufffd"
+OTHER_LANGUAGES = ["قتل 12 شخصا في غارة على غزة.", "在加沙的空袭中有12人死亡。", "Ракетный удар по Киеву."]
+
+
+def test_texts_without_news_yield_no_events_and_bad_items_an_error() -> None:
+    quiet_line = "The garden by the river was green in the morning. " * 4_000  # 200 KB on one line
+    items: list[tuple[object, str | None]] = [
+        ("", None),
+        ("   \n\n\t", None),
+        ("!!! ??? ... --- ***", None),
+        (ODD, None),
+        *((text, "2023-10-09") for text in OTHER_LANGUAGES),
+        (quiet_line, "not a date"),
+        (123, None),
+        ("Hamas fired rockets at Tel Aviv on Monday.", "2023-10-09"),
+    ]
+    results = list(extract_results(items))
+    assert len(results) == len(items)
+    assert all(result == [] for result in results[:-2])
+    assert isinstance(results[-2], InputError) and "string" in str(results[-2])
+    last = results[-1]
+    assert isinstance(last, list) and last and last[0].type == "ASSAULT"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2023-10-09", datetime.date(2023, 10, 9)),
+        ("2023-10-09T23:00:00Z", datetime.date(2023, 10, 9)),
+        ("9 October 2023", datetime.date(2023, 10, 9)),
+        ("Mon, 09 Oct 2023 10:00:00 GMT", datetime.date(2023, 10, 9)),
+        ("2023-02-30", None),
+        ("31/02/2023", None),
+        ("yesterday", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_publication_dates_in_common_forms(value: str | None, expected: datetime.date | None) -> None:
+    assert parse_published(value) == expected
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="extract/places.py _resolved_places looks up the country of every earlier place of the text for each "
+    "sentence: quadratic in a long text (1 MB of event sentences takes hours); reported to the lead",
+)
+def test_place_context_work_grows_linearly_with_the_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = 0
+    original = Gazetteer.country_code
+
+    def counted(self: Gazetteer, country: str | None) -> str | None:
+        nonlocal calls
+        calls += 1
+        return original(self, country)
+
+    monkeypatch.setattr(Gazetteer, "country_code", counted)
+    sentence = "Israeli warplanes struck Khan Yunis, killing 4 people. "
+    used = []
+    for n in (30, 60):
+        calls = 0
+        list(extract_results([(sentence * n, "2023-10-09")]))
+        used.append(calls)
+    assert used[1] <= 2.5 * used[0]

@@ -6,6 +6,10 @@ from __future__ import annotations
 import gzip
 import json
 import random
+import threading
+import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -148,3 +152,45 @@ def test_source_field_names_the_outlet(tmp_path: Path) -> None:
     (doc,) = store.pending_documents(0, 10)
     assert doc.site == "Minsk Daily"
     store.close()
+
+
+class _Trickle(BaseHTTPRequestHandler):
+    """Sends a feed one byte at a time, each within the socket timeout but too slow to finish."""
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+        body = b'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>' + b" " * 400
+        self.send_response(200)
+        self.send_header("Content-Type", "application/rss+xml")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        for i in range(len(body)):
+            try:
+                self.wfile.write(body[i : i + 1])
+                self.wfile.flush()
+            except OSError:
+                return
+            time.sleep(0.01)
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        """Quiet."""
+
+
+@pytest.fixture
+def trickle() -> Iterator[str]:
+    """A local server that trickles its body."""
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Trickle)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/feed.xml"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_a_feed_that_trickles_is_given_up_after_the_timeout(trickle: str, tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text("Police detained 5 reporters in Minsk.", encoding="utf-8")
+    db = str(tmp_path / "t.db")
+    result = CliRunner().invoke(
+        cli, ["ingest", trickle, str(tmp_path / "good.txt"), "--db", db, "--fetch-timeout", "0.3"]
+    )
+    assert result.exit_code == 0, result.output
+    assert f"skipped {trickle}: " in result.stderr and "--fetch-timeout" in result.stderr
+    assert "1 new" in result.stderr

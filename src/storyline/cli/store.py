@@ -43,10 +43,12 @@ def steps_option(func: F) -> F:
 
 
 def read_options(func: F) -> F:
-    """Options naming the fields of tabular input (JSON Lines, JSON, CSV)."""
+    """Options naming the fields of tabular input (JSON Lines, JSON, CSV), and the URL fetch timeout."""
     for name in reversed(FIELD_ROLES):  # options are listed in the order of FIELD_ROLES
         func = click.option(f"--{name}-field", metavar="NAME", help=f"Field holding each item's {name}.")(func)
-    return func
+    return click.option(
+        "--fetch-timeout", type=click.FloatRange(min=0.1), metavar="SECONDS", help="Give up on a URL after this."
+    )(func)
 
 
 @contextmanager
@@ -188,11 +190,13 @@ def echo_summary(store: Store, db: str | None) -> None:
         click.echo(f"  {cmd:<{width}}  {what}", err=True)
 
 
-def _options(fields: dict[str, str | None]) -> ReadOptions:
-    """ReadOptions from the ``--*-field`` options."""
+def _options(fields: dict[str, Any]) -> ReadOptions:
+    """ReadOptions from the ``--*-field`` and ``--fetch-timeout`` options."""
     options = ReadOptions()
     for role in FIELD_ROLES:
         setattr(options, f"{role}_field", fields[f"{role}_field"])
+    if fields.get("fetch_timeout") is not None:
+        options.fetch_timeout = float(fields["fetch_timeout"])
     return options
 
 
@@ -200,7 +204,7 @@ def _options(fields: dict[str, str | None]) -> ReadOptions:
 @click.argument("inputs", nargs=-1, required=True, metavar="PATH|URL...")
 @db_option
 @read_options
-def ingest_command(inputs: tuple[str, ...], db: str | None, **fields: str | None) -> None:
+def ingest_command(inputs: tuple[str, ...], db: str | None, **fields: Any) -> None:
     """Read files, folders, globs, URLs or - (stdin) into the store, verbatim; already-stored ones are skipped."""
     notices = Notices()
     with opened(db) as store:
@@ -228,7 +232,7 @@ def process_command(db: str | None, steps: str | None, retry_failed: bool) -> No
 @db_option
 @steps_option
 @read_options
-def run_command(inputs: tuple[str, ...], db: str | None, steps: str | None, **fields: str | None) -> None:
+def run_command(inputs: tuple[str, ...], db: str | None, steps: str | None, **fields: Any) -> None:
     """The main job: read the inputs into the store, process them, and say where to look."""
     chosen = pipeline.steps_named(steps)
     notices = Notices()

@@ -66,8 +66,8 @@ def build_events(
             part.fatalities = _fatalities(part.counts, ctx)
             part.attribution = attribution
             part.actor2 = part.actor2 or counted_victims(part)
-            localise(part)
-            part.actor2 = part.actor2 or local_victims(part, det.main.token.lemma_.lower())
+            localise(part, sent)
+            part.actor2 = part.actor2 or local_victims(part, det.main.token.lemma_.lower(), sent)
             part.acled_event_type, part.acled_sub_event_type = _acled(part, det, lemmas)
             events.append(shift(part, offset))
             ctx.prominence[id(part)] = _depth(det.main.token)

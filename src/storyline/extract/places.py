@@ -120,12 +120,15 @@ _SETTING_PREPS = frozenset({"in", "at", "near", "inside", "outside", "into", "ar
 
 def _unknown_setting(span: Span, trigger: Token) -> bool:
     """True for a proper name the gazetteer lacks that the trigger puts its event in ("shelled positions in
-    Bayyanoun", "clashed at Kafr Sousah"); acronyms and one-letter names are left out."""
+    Bayyanoun", "clashed at Kafr Sousah") or takes as the place it acts on ("captured Birao"); acronyms and
+    one-letter names are left out."""
     root = span.root
     if span.text.isupper() or len(span.text) < 3 or _is_group(span):
         return False
     if any(t.pos_ not in ("PROPN", "PUNCT") for t in span):
         return False
+    if root.dep_ == "dobj" and root.head.i == trigger.i and _role(trigger) == "place-object":
+        return root.ent_type_ != "PERSON"  # "rebels captured Birao", "troops stormed Zabdeen"
     if root.dep_ != "pobj" or root.head.lower_ not in _SETTING_PREPS:
         return False
     return _locative_path(root, trigger) or any(_locative_path(root, v) for v in [_governing_verb(trigger)] if v)
@@ -238,6 +241,8 @@ def _is_place_name(span: Span, gaz: Gazetteer, places: list[Span]) -> bool:
         return False  # "the Islamic State of Iraq and Al-Sham": the rest of an organisation's name
     if root.dep_ == "poss" and _role(root.head) in _NAMING_ROLES:
         return True  # "Colombo's business district"
+    if root.dep_ == "appos" and _role(root.head) in ("admin", "settlement") or _type_word_just_before(span):
+        return True  # "the regional capital, Grozny", "a Brooklyn neighborhood, Canarsie", "village Lassipora"
     locative = root.dep_ == "pobj" and _role(root.head) == "locative"
     listed = root.dep_ in ("conj", "appos") and any(root.head in p for p in places)
     patient = root.dep_ in ("dobj", "nsubjpass")
@@ -279,6 +284,14 @@ def _typed_name(span: Span) -> bool:
     if any(place_words().get(t.lower_) == "not-place" for t in span):
         return False  # "Sunni neighbourhood", "Hindu village": a community, not a name
     return _clean(span.text) not in lexicon.countries().by_term
+
+
+def _type_word_just_before(span: Span) -> bool:
+    """True when a settlement or region word comes right before the name ("the capital Grozny")."""
+    doc, i = span.doc, span.start - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    return i >= 0 and doc[i].is_lower and _role(doc[i]) in ("admin", "settlement")
 
 
 def _is_known_place(span: Span, gaz: Gazetteer) -> bool:

@@ -127,6 +127,8 @@ def test_violence_words_in_other_senses_are_no_violent_event(text: str) -> None:
         (("ASSAULT", None, {"clash"}, "MIL", "REB", {"clash"}), "Armed clash"),
         (("ASSAULT", None, set(), "CVL", "CVL", {"mob", "kill"}), "Mob violence"),
         (("COERCE", "martial-law", set(), "GOV", None, {"declare"}), "Other"),
+        (("ASSAULT", None, set(), "MIL", "CVL", {"strike", "kill"}), "Air/drone strike"),
+        (("ASSAULT", "firearms", set(), "UAF", "COP", {"strike", "rifle"}), "Armed clash"),
     ],
 )
 def test_acled_sub_types(args: tuple[Any, ...], want: str) -> None:

@@ -23,7 +23,7 @@ def acled_types(
     for rule in lexicon.acled_rules():
         if rule.type != type_:
             continue
-        if rule.modes is not None and mode not in rule.modes:
+        if rule.modes is not None and (mode or "-") not in rule.modes:
             continue
         if rule.hints is not None and not rule.hints & set(hints):
             continue

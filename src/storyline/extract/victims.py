@@ -163,19 +163,43 @@ def victim_country(event: Event, place: str | None) -> str | None:
 
 
 def _reporter_country(event: Event) -> str | None:
-    """The country of an unarmed source that reports the toll ("the Gazan Health Ministry said"), when the
-    attacker is unknown: an authority or medic counts its own people's dead, a military its enemy's."""
-    source = event.attribution.source if event.attribution is not None else None
-    if not source or (event.actor1 is not None and event.actor1.country):
-        return None
-    head = source.split()[-1].lower()
-    if lexicon.sectors().get(head.removesuffix("s")) in ARMED or lexicon.sectors().get(head) in ARMED:
+    """The country of the source that reports the toll, when the attacker is unknown: its own people when
+    it says so ("Hamas said two of its officials were killed"), and an unarmed source's people otherwise
+    ("the Gazan Health Ministry said"): an authority or medic counts its own dead, a military its enemy's."""
+    attribution = event.attribution
+    source = attribution.source if attribution is not None else None
+    if not source or attribution is None or (_attacker_named(event) and not _own_people(event)):
         return None
     group = lexicon.groups().get(source.removeprefix("the ").removeprefix("The "))
+    sector = group.sector if group is not None else _source_sector(source)
+    if sector in ARMED and not _own_people(event):
+        return None
     if group is not None:
-        return group.country if group.sector not in ARMED else None
+        return group.country
     named = nationalities(source)
     return named[0] if named else None
+
+
+def _source_sector(source: str) -> str | None:
+    """The sector a source's head noun names ("the Israeli military" → MIL)."""
+    head = source.split()[-1].lower()
+    return lexicon.sectors().get(head.removesuffix("s")) or lexicon.sectors().get(head)
+
+
+def _own_people(event: Event) -> bool:
+    """Whether the victims are named as the source's own: "its members", "their fighters"."""
+    words = event.actor2.text.lower().split() if event.actor2 is not None else []
+    return bool(words) and ("its" in words or "their" in words)
+
+
+def _attacker_named(event: Event) -> bool:
+    """Whether the event has an attacker with a country who is not merely the one reporting it."""
+    actor1, attribution = event.actor1, event.attribution
+    if actor1 is None or not actor1.country:
+        return False
+    if attribution is None or attribution.start is None or actor1.start is None:
+        return True
+    return not (attribution.start <= actor1.start < (attribution.end or attribution.start))
 
 
 def local_victims(event: Event, lemma: str, sent: Span) -> Actor | None:

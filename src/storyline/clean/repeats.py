@@ -15,23 +15,26 @@ SIMILARITY = 0.9  # shared shingles over the larger line's shingles
 ONE_WORD = 3  # shingles one changed word touches: a short line with one word changed is still a repeat
 
 
-def _shingles(words: list[str]) -> set[int]:
-    """Hashed word 3-shingles of a line's words (the whole line when it is very short)."""
+Shingle = tuple[str, ...]
+
+
+def _shingles(words: list[str]) -> set[Shingle]:
+    """Word 3-shingles of a line's words (the whole line when it is very short)."""
     if len(words) < 3:
-        return {hash(tuple(words))} if words else set()
-    return set(map(hash, zip(words, words[1:], words[2:], strict=False)))
+        return {tuple(words)} if words else set()
+    return set(zip(words, words[1:], words[2:], strict=False))
 
 
 MAX_CANDIDATES = 64  # earlier lines compared in full; bounds the work on pages of near-identical lines
-SKETCH = 8  # shingles indexed per line: the smallest hashes, a bottom-k sketch of the line
+SKETCH = 8  # shingles indexed per line: the first in sorted order, a bottom-k sketch that needs no hash seed
 
 
 def repeat_groups(lines: list[str], tokens: list[list[str]] | None = None) -> dict[int, int]:
     """Map each repeated line's index to the first line it repeats (``tokens``: the lines' lower-cased words)."""
     first_of: dict[int, int] = {}
     exact: dict[str, int] = {}
-    index: defaultdict[int, list[int]] = defaultdict(list)
-    shingle_sets: dict[int, set[int]] = {}
+    index: defaultdict[Shingle, list[int]] = defaultdict(list)
+    shingle_sets: dict[int, set[Shingle]] = {}
     for i, line in enumerate(lines):
         if len(line) < 2 * MIN_WORDS - 1:  # too short to hold that many words
             continue
@@ -56,7 +59,10 @@ def repeat_groups(lines: list[str], tokens: list[list[str]] | None = None) -> di
 
 
 def _near_match(
-    shingles: set[int], sketch: list[int], index: dict[int, list[int]], shingle_sets: dict[int, set[int]]
+    shingles: set[Shingle],
+    sketch: list[Shingle],
+    index: dict[Shingle, list[int]],
+    shingle_sets: dict[int, set[Shingle]],
 ) -> int | None:
     """The earliest earlier line that shares a sketch shingle and enough shingles with this one, if any."""
     found = [index[s] for s in sketch if s in index]

@@ -1,7 +1,9 @@
 """Repeated blocks: lines that say again, exactly or nearly, what an earlier line said.
 
-Near repeats are found through an inverted index of a bottom-k sketch of each line's word
-3-shingles, so the cost grows with the number of lines, not with its square.
+Exact repeats are found by their words; near repeats through an index of a few shingles taken at the
+start and the end of each line (a near repeat with a word changed keeps one end or the other), and
+confirmed by comparing all their word 3-shingles. The cost grows with the number of lines, not its
+square, and the result does not depend on the hash seed.
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 MIN_WORDS = 8  # shorter lines (menu items, headings, code) repeat by nature; structure handles them
 SIMILARITY = 0.9  # shared shingles over the larger line's shingles
 ONE_WORD = 3  # shingles one changed word touches: a short line with one word changed is still a repeat
-
+MAX_CANDIDATES = 64  # earlier lines compared in full; bounds the work on pages of near-identical lines
+ENDS = 3  # shingles indexed at each end of a line
 
 Shingle = tuple[str, ...]
 
@@ -25,8 +28,10 @@ def _shingles(words: list[str]) -> set[Shingle]:
     return set(zip(words, words[1:], words[2:], strict=False))
 
 
-MAX_CANDIDATES = 64  # earlier lines compared in full; bounds the work on pages of near-identical lines
-SKETCH = 8  # shingles indexed per line: the first in sorted order, a bottom-k sketch that needs no hash seed
+def _sketch(words: list[str]) -> set[Shingle]:
+    """The shingles at the start and at the end of a line: what a near repeat keeps of it."""
+    last = len(words) - 3
+    return {tuple(words[i : i + 3]) for i in (*range(ENDS), *range(max(0, last - ENDS + 1), last + 1))}
 
 
 def repeat_groups(lines: list[str], tokens: list[list[str]] | None = None) -> dict[int, int]:
@@ -34,6 +39,7 @@ def repeat_groups(lines: list[str], tokens: list[list[str]] | None = None) -> di
     first_of: dict[int, int] = {}
     exact: dict[str, int] = {}
     index: defaultdict[Shingle, list[int]] = defaultdict(list)
+    words_of: dict[int, list[str]] = {}
     shingle_sets: dict[int, set[Shingle]] = {}
     for i, line in enumerate(lines):
         if len(line) < 2 * MIN_WORDS - 1:  # too short to hold that many words
@@ -46,31 +52,28 @@ def repeat_groups(lines: list[str], tokens: list[list[str]] | None = None) -> di
             first_of[i] = first_of.get(exact[key], exact[key])
             continue
         exact[key] = i
-        shingles = _shingles(words)
-        sketch = sorted(shingles)[:SKETCH]
-        match = _near_match(shingles, sketch, index, shingle_sets)
+        sketch = _sketch(words)
+        found = [index[s] for s in sketch if s in index]
+        match = _near_match(words, found, words_of, shingle_sets) if found else None
         if match is not None:
             first_of[i] = first_of.get(match, match)
             continue  # the first line stands for its repeats, so the index stays small
         for s in sketch:
             index[s].append(i)
-        shingle_sets[i] = shingles
+        words_of[i] = words
     return first_of
 
 
 def _near_match(
-    shingles: set[Shingle],
-    sketch: list[Shingle],
-    index: dict[Shingle, list[int]],
-    shingle_sets: dict[int, set[Shingle]],
+    words: list[str], found: list[list[int]], words_of: dict[int, list[str]], shingle_sets: dict[int, set[Shingle]]
 ) -> int | None:
-    """The earliest earlier line that shares a sketch shingle and enough shingles with this one, if any."""
-    found = [index[s] for s in sketch if s in index]
-    if not found:
-        return None
+    """The earliest earlier line among the candidates that shares enough shingles with this one, if any."""
     candidates = sorted(set().union(*found)) if len(found) > 1 else found[0]
+    shingles = _shingles(words)
     for j in candidates[:MAX_CANDIDATES]:
-        other = shingle_sets[j]
+        other = shingle_sets.get(j)
+        if other is None:
+            other = shingle_sets[j] = _shingles(words_of[j])
         shared, larger = len(shingles & other), max(len(shingles), len(other))
         if shared >= SIMILARITY * larger or shared >= larger - ONE_WORD:
             return j

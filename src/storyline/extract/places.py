@@ -98,6 +98,8 @@ def _place_spans(sentence: Span, gaz: Gazetteer, trigger: Token | None = None) -
         span = _extend(_widen(_trim(ent)), gaz)
         if span is None or words.get(name_key(_clean(span.text))) == "not-place" or _is_group(span):
             continue
+        if _aged(span):
+            continue  # "Millan, 41, was shot": a person
         if not any(t.text[:1].isupper() for t in span):
             continue  # "van", "west bank of the Tigris": not a name
         if ent.label_ == "NORP":  # "Syrian", "Shia": not places; "Aleppo" tagged NORP is one
@@ -132,6 +134,12 @@ def _unknown_setting(span: Span, trigger: Token) -> bool:
     if root.dep_ != "pobj" or root.head.lower_ not in _SETTING_PREPS:
         return False
     return _locative_path(root, trigger) or any(_locative_path(root, v) for v in [_governing_verb(trigger)] if v)
+
+
+def _aged(span: Span) -> bool:
+    """True when an age follows the name between commas ("Millan, 41,"): a person, whatever the tagger says."""
+    doc, end = span.doc, span.end
+    return end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].like_num and doc[end + 2].text == ","
 
 
 def _is_group(span: Span) -> bool:

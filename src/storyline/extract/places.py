@@ -406,6 +406,7 @@ def _narrower(inner: tuple[Location, Entry | None], outer: tuple[Location, Entry
     return entry is not None and region_entry is not None and entry.population < region_entry.population
 
 
+MAX_NESTING_EDGES = 5  # "the Aziziyah district in the city of Aleppo": five edges between the two names
 _CONTAINER_DEPS = frozenset({"poss", "compound", "appos", "npadvmod", "nmod"})
 _INSIDE_PREPS = frozenset({"in", "of", "inside", "within"})
 
@@ -415,7 +416,7 @@ def _named_inside(sentence: Span, inner: Location, outer: Location) -> bool:
     no verb between them."""
     y, x = _span_of(sentence, inner).root, _span_of(sentence, outer).root
     y_path, x_path = _path_to_common(y, x), _path_to_common(x, y)
-    if y_path is None or x_path is None or not x_path or len(x_path) + len(y_path) > 4:
+    if y_path is None or x_path is None or not x_path or len(x_path) + len(y_path) > MAX_NESTING_EDGES:
         return False
     common = x_path[-1].head
     if any(t.pos_ in ("VERB", "AUX") for t in [*x_path[1:], *y_path[1:], common]):

@@ -110,3 +110,17 @@ def test_victim_side_maps_countries_and_foreign_nationals() -> None:
     assert victim_side([_event("THA", place="PSE")]) == "palestine"
     assert victim_side([_event("ISR"), _event("USA", place="PSE")]) == "israel"  # own side's victims first
     assert victim_side([_event(None, attacker="ISR")]) == "none"
+
+
+def test_victims_of_each_killing_word_count() -> None:
+    events = extract_events(
+        "Every life lost -- every Israeli murdered by Hamas, every Palestinian killed in Gaza -- is a tragedy."
+    )
+    assert victim_side(events) == "both"
+
+
+def test_clash_partner_is_no_second_victim() -> None:
+    events = extract_events(
+        "At least 59 Palestinians have been killed in clashes with the Israeli army since the war started."
+    )
+    assert victim_side(events) == "palestine"

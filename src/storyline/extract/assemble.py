@@ -13,7 +13,15 @@ from storyline.extract.attribution import find_attribution
 from storyline.extract.events import Detected, detect
 from storyline.extract.roles import MentionIndex, Roles, trigger_roles
 from storyline.extract.status import event_status
-from storyline.extract.victims import counted_victims, local_victims, localise, share_victims, split_by_victims
+from storyline.extract.victims import (
+    UNARMED,
+    counted_victims,
+    harm_lemmas,
+    local_victims,
+    localise,
+    share_victims,
+    split_by_victims,
+)
 from storyline.models import Actor, Attribution, Count, Event, Evidence, Location
 
 if TYPE_CHECKING:
@@ -62,7 +70,7 @@ def build_events(
         place_trigger = main_assault.main.token if main_assault is not None and det.type == "ASSAULT" else None
         event = _event(det, sent, index, ctx, place_trigger)
         event.counts = _counts_for(det, detected, counts)
-        for part in split_by_victims(event, sent):
+        for part in split_by_victims(event, sent, _other_victims(det, index, event.actor2)):
             part.fatalities = _fatalities(part.counts, ctx)
             part.attribution = attribution
             part.actor2 = part.actor2 or counted_victims(part)
@@ -122,6 +130,20 @@ def _roles(det: Detected, index: MentionIndex) -> Roles:
     if merged.actor2 is merged.actor1:
         merged.actor2 = None
     return merged
+
+
+def _other_victims(det: Detected, index: MentionIndex, victims: Actor | None) -> list[Actor]:
+    """Unarmed people with a nationality that the event's other killing words were done to ("every Israeli
+    murdered by Hamas, every Palestinian killed in Gaza"): victims beside the main ones."""
+    others = []
+    for hit in det.hits:
+        if hit is det.main or hit.token.lemma_.lower() not in harm_lemmas():
+            continue
+        roles = trigger_roles(hit.token, index, hit.end)
+        actor = _typed_actor(roles.actor1 if hit.entry.hint == "victim" else roles.actor2, det.type, agent=False)
+        if actor is not None and actor.country and actor.sector in UNARMED and actor != victims:
+            others.append(actor)
+    return others
 
 
 def _typed_actor(mention: Mention | None, type_: str, *, agent: bool) -> Actor | None:

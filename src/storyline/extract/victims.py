@@ -21,7 +21,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 HURT_KINDS = frozenset({"killed", "injured", "missing", "hostages"})
-_PLACE_PREPS = frozenset({"in", "from", "across", "throughout"})
+UNARMED = frozenset({"CVL", "HLH", "MED", "REF", "PRO", "OPP"})
+_PLACE_PREPS = frozenset({"in", "from", "across", "throughout", "on", "against"})
 _NO_SECTOR = frozenset({None, "UNK"})
 _CAPTIVE_VERBS = frozenset({"hold", "keep", "take", "bring", "drag", "carry", "smuggle", "transfer", "abduct"})
 
@@ -71,18 +72,22 @@ def count_countries(count: Count, sent: Span) -> list[str]:
     verb = head.head if head.dep_ in ("nsubjpass", "dobj", "nsubj") and head.head.pos_ in ("VERB", "AUX") else None
     if found is None and verb is not None:
         found = _place_country(verb)
+        if found is None and verb.dep_ in ("relcl", "acl"):  # "the attack on Israel, which killed 1,400"
+            found = _place_country(verb.head)
         subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i != head.i), None)
         if found is None and subject is not None:  # "a bombing campaign in Gaza killed 1,100 people"
             found = _place_country(subject)
     return [found] if found else []
 
 
-def split_by_victims(event: Event, sent: Span) -> list[Event]:
-    """The event, or one event per country when its victims belong to two or more countries."""
+def split_by_victims(event: Event, sent: Span, others: list[Actor] | None = None) -> list[Event]:
+    """The event, or one event per country when its victims (counted, conjoined, or ``others`` that its
+    other triggers hit) belong to two or more countries."""
     if event.type != "ASSAULT":
         return [event]
     groups: dict[str | None, list[Count]] = {}
-    extra: list[str] = []
+    named_victims = {a.country: a for a in others or [] if a.country}
+    extra: list[str] = list(named_victims)
     for count in event.counts:
         countries = count_countries(count, sent) if count.kind in HURT_KINDS else []
         groups.setdefault(countries[0] if countries else None, []).append(count)
@@ -90,7 +95,8 @@ def split_by_victims(event: Event, sent: Span) -> list[Event]:
     victims = event.actor2
     named = nationalities(victims.text) if victims is not None else []
     extra += named if len(named) > 1 else []  # "Israelis and Palestinians"
-    countries = list(dict.fromkeys([c for c in groups if c] + extra))
+    own_words = [victims.country] if victims is not None and victims.country and named_victims else []
+    countries = list(dict.fromkeys(own_words + [c for c in groups if c] + extra))
     if len(countries) == 1 and (victims is None or not victims.country):
         only = countries[0]
         event.actor2 = _as_victims(victims, only) if victims else _victims_of(groups.get(only, []), only)
@@ -100,13 +106,15 @@ def split_by_victims(event: Event, sent: Span) -> list[Event]:
     main = replace(event, counts=[c for k, cs in groups.items() if k not in countries or k == own for c in cs])
     if main.actor2 is None or main.actor2.country != own:
         main.actor2 = _victims_of(groups.get(own, []), own)
-    return [main] + [_side_event(event, country, groups.get(country, [])) for country in countries if country != own]
+    sides = [c for c in countries if c != own]
+    return [main] + [_side_event(event, c, groups.get(c, []), named_victims.get(c)) for c in sides]
 
 
-def _side_event(event: Event, country: str, counts: list[Count]) -> Event:
+def _side_event(event: Event, country: str, counts: list[Count], victims: Actor | None = None) -> Event:
     """The event's share for victims of one country; an attacker of that same country is not theirs."""
     attacker = event.actor1 if event.actor1 is None or event.actor1.country != country else None
-    return replace(event, actor1=attacker, actor2=_victims_of(counts, country), counts=counts)
+    victims = victims if victims is not None and not counts else _victims_of(counts, country)
+    return replace(event, actor1=attacker, actor2=victims, counts=counts)
 
 
 def _victims_of(counts: list[Count], country: str) -> Actor:
@@ -114,7 +122,7 @@ def _victims_of(counts: list[Count], country: str) -> Actor:
     count = counts[0] if counts else None
     if count is None:
         return Actor("civilians", actor_name(country, "CVL", "civilians"), country, "CVL")
-    text = count.of or count.text
+    text = count.text  # the count's own span, so that the actor's offsets point at its text
     return Actor(text, actor_name(country, "CVL", text), country, "CVL", count.start, count.end)
 
 
@@ -132,9 +140,8 @@ def counted_victims(event: Event) -> Actor | None:
     for count in event.counts:
         countries = nationalities(count.of) if count.kind in HURT_KINDS else []
         if countries and count.of:
-            return Actor(
-                count.of, actor_name(countries[0], "CVL", count.of), countries[0], "CVL", count.start, count.end
-            )
+            name = actor_name(countries[0], "CVL", count.text)
+            return Actor(count.text, name, countries[0], "CVL", count.start, count.end)
     return None
 
 

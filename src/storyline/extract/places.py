@@ -54,6 +54,8 @@ def _resolved_places(
             again = None  # "Boni" → Bonn beside Malian towns, "Shaba province" → a Chinese village: a guess
         if again is None and all(t.pos_ != "PROPN" for t in span):
             continue  # an unknown common word that spaCy tagged ("Peacekeepers" opening a sentence)
+        if again is None and len(span) == 1 and _role(span[0]) in _NAMING_ROLES:
+            continue  # a type word alone ("the Dara'a Governorate": "Governorate" split off), not a name
         loc = gaz.to_location(again[0], span.text) if again else Location(text=span.text)
         loc.start, loc.end = span.start_char, span.end_char
         out.append((loc, again[0] if again else None))

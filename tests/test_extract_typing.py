@@ -85,6 +85,11 @@ def test_toll_sentence_takes_the_kind_of_the_incident_before_it() -> None:
     assert events and all(e.acled_sub_event_type == "Armed clash" for e in events if e.type == "ASSAULT")
 
 
+def test_title_case_headline_is_still_an_event() -> None:
+    events = extract_events("Israeli Strike Kills 12 in Gaza Refugee Camp")
+    assert events and events[0].type == "ASSAULT"
+
+
 def test_toll_sentence_is_marked_as_continuing_the_incident() -> None:
     doc = load_nlp()("Army troops clashed with rebels near Kidal. 7 soldiers were killed.")
     first, second = list(doc.sents)[:2]

@@ -88,12 +88,13 @@ def find_hits(sent: Span) -> list[Hit]:
     return [h for h in hits if h.entry.hint != "weak" or not strong_types or h.entry.type in strong_types]
 
 
-# A trigger word inside a name, date or number is not an event ("3 March", "Operation Desert Storm").
-_NOT_EVENT_ENTITIES = frozenset({"DATE", "TIME", "PERSON", "GPE", "LOC", "FAC", "CARDINAL", "MONEY", "WORK_OF_ART"})
+# A trigger word inside a date or number is not an event ("3 March"). Names are not skipped: the small
+# model tags title-case headlines as names ("Israeli Strike Kills 12" → PERSON).
+_NOT_EVENT_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL"})
 
 
 def _usable(hit: Hit) -> bool:
-    """Whether a matched trigger reports an event: not in a name or date, not a noun modifier, object allows it."""
+    """Whether a matched trigger reports an event: not in a date, not a noun modifier, and its object allows it."""
     token = hit.token
     if token.ent_type_ in _NOT_EVENT_ENTITIES:
         return False

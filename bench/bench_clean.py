@@ -3,7 +3,9 @@
     python bench/bench_clean.py [--data ../shared/data] [--repeats 3] [--out bench/results/clean.json]
 
 Inputs (read from the shared data at run time): the seed article, the OCHA flash reports (Markdown
-text), naive text dumps of the html-pages-dev pages, and those pages as HTML. Each stage runs
+text), naive text dumps of the html-pages-dev pages in two styles (``html_to_text``: a line per block,
+scripts dropped; ``text_content``: the body's text_content(), scripts and styles included), and those
+pages as HTML. Each stage runs
 ``--repeats`` timed passes (median docs per CPU-second of this process, so per core and not skewed by
 other jobs on a shared machine; wall-clock rate alongside) and one extra pass under tracemalloc for
 the peak Python heap.
@@ -27,7 +29,7 @@ import trafilatura
 from storyline.clean.html import clean_html
 from storyline.clean.text import clean_text
 from storyline.errors import InputError
-from storyline.eval.data import html_pages, html_to_text, shared_data_dir
+from storyline.eval.data import html_pages, html_to_text, shared_data_dir, text_content_dump
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -62,6 +64,7 @@ def _timed(run: Callable[[str, int], object], docs: Sequence[str], repeats: int)
         "docs": len(docs),
         "mean_kchars_per_doc": round(chars / max(len(docs), 1) / 1000, 1),
         "docs_per_s": round(statistics.median(rates), 1),
+        "kchars_per_s": round(statistics.median(rates) * chars / max(len(docs), 1) / 1000),
         "docs_per_s_all": [round(r, 1) for r in rates],
         "wall_docs_per_s": round(statistics.median(wall_rates), 1),
         "peak_kib": round(peak / 1024),
@@ -93,10 +96,12 @@ def run_bench(data: Path, repeats: int) -> dict[str, Any]:
     """Every stage on every input kind."""
     pages = [p.html for p in html_pages(data)]
     dumps = [html_to_text(html) for html in pages]
+    whole = [text_content_dump(html) for html in pages]
     stages: list[tuple[str, str, Callable[[str, int], object], list[str]]] = [
         ("clean_text", "seed x50", _clean_text, _seed_texts(data) * 50),
         ("clean_text", "ocha-reports", _clean_text, _ocha_texts(data)),
         ("clean_text", "html-dev-dumps", _clean_text, dumps),
+        ("clean_text", "text_content", _clean_text, whole),
         ("clean_html", "html-dev-pages", _clean_html, pages),
         ("trafilatura", "html-dev-pages", _trafilatura, pages),
     ]
@@ -116,12 +121,13 @@ def run_bench(data: Path, repeats: int) -> dict[str, Any]:
 
 def format_table(result: dict[str, Any]) -> str:
     """The rows as a readable table."""
-    head = f"{'stage':<13}{'inputs':<16}{'docs':>6}{'kchars/doc':>12}{'docs/s':>10}{'peak KiB':>10}"
+    head = f"{'stage':<13}{'inputs':<16}{'docs':>6}{'kchars/doc':>12}{'docs/s':>10}{'kchars/s':>10}{'wall/s':>10}"
+    head += f"{'peak KiB':>10}"
     lines = [head]
     for r in result["rows"]:
         lines.append(
             f"{r['stage']:<13}{r['inputs']:<16}{r['docs']:>6}{r['mean_kchars_per_doc']:>12}"
-            f"{r['docs_per_s']:>10}{r['wall_docs_per_s']:>10}{r['peak_kib']:>10}"
+            f"{r['docs_per_s']:>10}{r['kchars_per_s']:>10}{r['wall_docs_per_s']:>10}{r['peak_kib']:>10}"
         )
     return "\n".join(lines)
 

@@ -24,6 +24,9 @@ HURT_KINDS = frozenset({"killed", "injured", "missing", "hostages"})
 UNARMED = frozenset({"CVL", "HLH", "MED", "REF", "PRO", "OPP"})
 _PLACE_PREPS = frozenset({"in", "from", "across", "throughout", "on", "against"})
 _NO_SECTOR = frozenset({None, "UNK"})
+_BESIDE_PREPS = frozenset({"near", "outside", "beyond", "toward", "towards", "off"})
+_WIDE = frozenset({"country", "admin1"})
+_BESIDE_NOUNS = frozenset({"border", "boundary", "frontier", "edge", "fence", "outskirts"})
 _CAPTIVE_VERBS = frozenset({"hold", "keep", "take", "bring", "drag", "carry", "smuggle", "transfer", "abduct"})
 
 
@@ -151,11 +154,14 @@ def victims_place(event: Event, sent: Span) -> str | None:
     place = event.location
     if place is None or place.start is None or place.end is None:
         return place.country if place is not None else None
-    if event.mode == "abduct":
-        span = sent.doc.char_span(place.start, place.end, alignment_mode="expand")
-        prep = span.root.head if span is not None else None
-        if prep is not None and (prep.lower_ in ("to", "into") or prep.head.lemma_.lower() in _CAPTIVE_VERBS):
-            return None
+    span = sent.doc.char_span(place.start, place.end, alignment_mode="expand")
+    prep = span.root.head if span is not None and span.root.dep_ == "pobj" else None
+    if prep is None:
+        return place.country
+    if prep.head.lemma_.lower() in _BESIDE_NOUNS or (prep.lower_ in _BESIDE_PREPS and place.precision in _WIDE):
+        return None  # "a festival near the border with Gaza", "towns near the Gaza Strip" are not in Gaza
+    if event.mode == "abduct" and (prep.lower_ in ("to", "into") or prep.head.lemma_.lower() in _CAPTIVE_VERBS):
+        return None
     return place.country
 
 

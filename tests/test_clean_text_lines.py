@@ -98,3 +98,10 @@ def test_script_between_paragraphs_stays_out_of_the_body() -> None:
     article = clean_text("\n".join([paragraphs[0], *script, *paragraphs[1:]]), id="x")
     assert all(p in article.body for p in paragraphs)
     assert "googletag" not in article.body
+
+
+def test_link_text_inside_a_sentence_is_joined() -> None:
+    from storyline.clean.markup import to_lines
+
+    dump = to_lines("The minister told\nReuters\non Monday that talks would resume.\nHome\nabout us")
+    assert dump.lines == ["The minister told Reuters on Monday that talks would resume.", "Home", "about us"]

@@ -100,29 +100,62 @@ def to_lines(text: str) -> Dump:
     if _RUN_ON.search(text):
         text = _RUN_ON.sub("\\g<0>\n", text)
     dump = Dump(lines=[], published=published)
+    items: list[tuple[str, int]] = []  # (line, heading level or 0)
     for raw in text.splitlines():
-        heading = None
+        level = 0
         if _PLAIN.match(raw):  # most lines hold no markup at all
             line = " ".join(raw.split())
         else:
             if _RULE.match(raw) or _TABLE_RULE.match(raw) or _REF_DEF.match(raw):
                 continue
             heading = _HEADING.match(raw)
+            level = len(raw.lstrip()) - len(raw.lstrip().lstrip("#")) if heading else 0
             line = _HEADING.sub("", raw) if heading else raw
             line = _BULLET.sub("", _QUOTE.sub("", line))
             line = _SPACE.sub(" ", _inline(line, dump.image_texts)).strip()
             if line.startswith("|") and line.endswith("|"):
                 line = " | ".join(cell.strip() for cell in line.strip("|").split("|") if cell.strip())
-        if not line:
-            continue
-        if heading:
-            dump.headings.add(len(dump.lines))
-            dump.heading_levels[len(dump.lines)] = len(raw.lstrip()) - len(raw.lstrip().lstrip("#"))
-        if dump.lines and len(dump.lines) - 1 not in dump.headings and not heading and wrapped(dump.lines[-1], line):
-            dump.lines[-1] = f"{dump.lines[-1]} {line}"
-            continue
-        dump.lines.append(line)
+        if line:
+            items.append((line, level))
+    _join(items, dump)
     return dump
+
+
+LINK_WORDS = 4  # a line this short between two halves of a sentence is a link inside it
+
+
+def _join(items: list[tuple[str, int]], dump: Dump) -> None:
+    """Lines into ``dump``, joining the pieces of a sentence that a dump broke at a wrap or around a link."""
+    lines, previous_level = dump.lines, 1
+    i = 0
+    while i < len(items):
+        line, level = items[i]
+        if lines and not previous_level and not level:
+            if wrapped(lines[-1], line):
+                lines[-1] = f"{lines[-1]} {line}"
+                i += 1
+                continue
+            after = items[i + 1] if i + 1 < len(items) else None
+            if after and not after[1] and _link_inside(lines[-1], line, after[0]):
+                lines[-1] = f"{lines[-1]} {line} {after[0]}"
+                i += 2
+                continue
+        if level:
+            dump.headings.add(len(lines))
+            dump.heading_levels[len(lines)] = level
+        lines.append(line)
+        previous_level = level
+        i += 1
+
+
+_MID_SENTENCE = re.compile(r"[a-z\u00df-\u00ff,]$")
+
+
+def _link_inside(before: str, link: str, after: str) -> bool:
+    """``link`` is a link's text inside the sentence that ``before`` starts and ``after`` goes on with."""
+    if len(link.split()) > LINK_WORDS or not link[0].isupper() or _FINISHED.search(link):
+        return False
+    return _MID_SENTENCE.search(before) is not None and wrapped(before, after)
 
 
 _CONTINUES = re.compile(r"^(?:[a-z\u00df-\u00ff]|--|\.\.\.|…|[,;)])")

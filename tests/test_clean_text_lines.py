@@ -103,5 +103,8 @@ def test_script_between_paragraphs_stays_out_of_the_body() -> None:
 def test_link_text_inside_a_sentence_is_joined() -> None:
     from storyline.clean.markup import to_lines
 
-    dump = to_lines("The minister told\nReuters\non Monday that talks would resume.\nHome\nabout us")
-    assert dump.lines == ["The minister told Reuters on Monday that talks would resume.", "Home", "about us"]
+    dump = to_lines(
+        "The foreign minister of the country told\nReuters\non Monday that talks would resume.\nHome\nabout us"
+    )
+    joined = "The foreign minister of the country told Reuters on Monday that talks would resume."
+    assert dump.lines == [joined, "Home", "about us"]

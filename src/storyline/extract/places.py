@@ -1,11 +1,16 @@
 """Places in a sentence and the place where its event happened.
 
-``find_places`` starts from what spaCy calls a place (GPE, LOC, FAC), adds names it mislabels (PERSON/ORG
-spans and untagged proper nouns that are gazetteer names of a real town, or that a place word such as
-"village" or "province" follows), and resolves each against the offline gazetteer. ``event_location``
-picks the place attached to the event's trigger by a locative preposition, else the nearest place, else
-the article's places; places that only modify an organisation ("Gaza health ministry"), possessors
-("Syria's army") and origins ("from Lebanon") are not where the event happened.
+``find_places`` starts from what spaCy calls a place (GPE, LOC, FAC), adds names it mislabels (PERSON/ORG/NORP
+spans and untagged proper nouns that are gazetteer names of a real town, or that a place word types: "Damboa
+town", "the village of X", "Kissufim crossing", "the regional capital, Grozny"), and resolves each against the
+offline gazetteer; names of groups, communities, ages ("Millan, 41,") and small namesakes abroad are kept out.
+``event_location`` picks the place on the trigger's locative path ("in", "at", "near", the object of "captured";
+for a noun trigger also its verb's), else a place of a clause that tells the event on ("storming into Israeli
+towns"), else the nearest place, else the article's; then the narrowest place the text puts inside it ("the
+Beirut suburb of Haret Hreik"). Names the gazetteer lacks count where the trigger puts them ("positions in
+Bayyanoun") and stay unresolved, or take the point of the town named around them. Places that only qualify an
+organisation ("Gaza health ministry", "London-based"), possessors ("Syria's army") and origins ("from
+Lebanon") are not where the event happened.
 """
 
 from __future__ import annotations

@@ -9,10 +9,10 @@ import numpy as np
 import pytest
 
 from storyline.eval.typing import ACLED_STYLE, read_check_set, score_acled_style
-from storyline.extract import events as events_module
 from storyline.extract import extract_events
 from storyline.extract.acled import acled_types
-from storyline.extract.events import METHODS, detect, typing_method
+from storyline.extract.classifier import METHODS, current_method, typing_method
+from storyline.extract.events import detect
 from storyline.extract.lexicon import resource_path, type_model
 from storyline.nlp import load_nlp
 
@@ -72,9 +72,9 @@ def test_classifier_alone_types_clear_sentences(text: str, want: str) -> None:
 
 def test_typing_method_is_restored_and_checked() -> None:
     with pytest.raises(RuntimeError), typing_method("rules"):
-        assert events_module._method[0] == "rules"
+        assert current_method() == "rules"
         raise RuntimeError
-    assert events_module._method[0] == "combined"
+    assert current_method() == "combined"
     with pytest.raises(ValueError, match="typing method"), typing_method("oracle"):
         pass
     assert set(METHODS) == {"rules", "classifier", "combined"}

@@ -23,7 +23,7 @@ from typing import Any
 from storyline.eval.extract import _OLD_TYPES
 from storyline.eval.metrics import macro_f1
 from storyline.extract import extract_many
-from storyline.extract.events import METHODS, typing_method
+from storyline.extract.classifier import METHODS, typing_method
 from storyline.models import Event
 
 ROOT = Path(__file__).resolve().parents[3]

@@ -7,14 +7,10 @@ kind in one sentence make one event; an abduction or a sexual assault beside a k
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-import numpy as np
-
-from storyline.extract import lexicon
+from storyline.extract import classifier, lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -218,33 +214,16 @@ def _detect(sent: Span) -> list[Detected]:
     return _checked(list(groups.values()), sent, hits)
 
 
-# How the sentence classifier joins the trigger rules: "rules" (off), "classifier" (it alone types the
-# sentence's main trigger), "combined" (it retypes a lone trigger type it finds unlikely; see _checked).
-METHODS = ("rules", "classifier", "combined")
-_method = ["combined"]
-VETO = 0.01  # a lone trigger type the classifier gives less than this is retyped to the classifier's best
-
-
-@contextmanager
-def typing_method(name: str) -> Iterator[None]:
-    """Run detection with another typing method inside the block (for evaluation)."""
-    if name not in METHODS:
-        raise ValueError(f"typing method must be one of {METHODS}, got {name!r}")
-    previous, _method[0] = _method[0], name
-    try:
-        yield
-    finally:
-        _method[0] = previous
-
-
 def _checked(detected: list[Detected], sent: Span, hits: list[Hit]) -> list[Detected]:
     """The rule events, checked by the classifier: a lone trigger type it finds unlikely is retyped."""
-    if _method[0] == "rules":
+    method = classifier.current_method()
+    if method == "rules":
         return detected
-    scores = type_scores(sentence_features(sent, hits))
+    scores = classifier.type_scores(classifier.sentence_features(sent, [h.entry.type for h in hits]))
     best = max(scores, key=scores.__getitem__)
     main = min(detected, key=lambda d: _depth(d.main.token))
-    if _method[0] == "combined" and (len(detected) > 1 or scores.get(main.type, 0.0) >= VETO or best == main.type):
+    confident = scores.get(main.type, 0.0) >= classifier.VETO or best == main.type
+    if method == "combined" and (len(detected) > 1 or confident):
         return detected
     if main.type == best:
         return [main]
@@ -299,69 +278,3 @@ def _contains(words: list[str], cue: tuple[str, ...]) -> bool:
     """Whether the word sequence ``cue`` occurs in ``words``."""
     n = len(cue)
     return any(tuple(words[i : i + n]) == cue for i in range(len(words) - n + 1))
-
-
-# Sentence features for the event-type classifier (``resources/models/event_types.npz``, built by
-# ``scripts/train_event_types.py``): words with named entities generalised, word pairs, the main clause's
-# verb, its modal, object and complement, and the trigger types the lexicon found.
-_REPORTING = frozenset({"say", "tell", "report", "add", "state", "quote"})
-_GENERAL_ENTITIES = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "MONEY"})
-
-
-def _words(sent: Span) -> list[str]:
-    """Lower-case lemmas of a sentence, a named entity as its label once ("<GPE>"), punctuation dropped."""
-    words: list[str] = []
-    for tok in sent:
-        if tok.is_punct or tok.is_space:
-            continue
-        if tok.ent_type_ in _GENERAL_ENTITIES:
-            word = f"<{tok.ent_type_}>"
-            if tok.ent_iob_ != "B" and words and words[-1] == word:
-                continue
-        else:
-            word = tok.lemma_.lower()
-        words.append(word)
-    return words
-
-
-def _main_verb(sent: Span) -> Token:
-    """The verb of the reported clause: the root, or what the root says ("X said Y attacked" → attacked)."""
-    verb = sent.root
-    if verb.lemma_.lower() in _REPORTING:
-        verb = next((c for c in verb.children if c.dep_ == "ccomp"), verb)
-    return verb
-
-
-def _clause_features(sent: Span) -> list[str]:
-    """The main verb, its auxiliaries, negation, object and complement verb, as features."""
-    verb = _main_verb(sent)
-    lemma = verb.lemma_.lower()
-    feats = [f"v={lemma}"]
-    for child in verb.children:
-        if child.dep_ in ("aux", "auxpass") and child.tag_ == "MD":
-            feats.append(f"md={child.lower_}")
-        elif child.dep_ == "neg":
-            feats.append("neg")
-        elif child.dep_ in ("dobj", "xcomp", "ccomp", "prep"):
-            feats.append(f"{child.dep_}={lemma}_{child.lemma_.lower()}")
-    return feats
-
-
-def sentence_features(sent: Span, hits: list[Hit]) -> list[str]:
-    """The classifier's features of a sentence whose triggers are ``hits``."""
-    words = _words(sent)
-    feats = [f"w={w}" for w in words]
-    feats += [f"b={a}_{b}" for a, b in zip(words, words[1:], strict=False)]
-    feats += _clause_features(sent)
-    feats += [f"t={h.entry.type}" for h in hits]
-    return feats
-
-
-def type_scores(feats: list[str]) -> dict[str, float]:
-    """Probability of each PLOVER type for a sentence's features (softmax of the shipped linear model)."""
-    model = lexicon.type_model()
-    rows = [model.vocab[f] for f in set(feats) if f in model.vocab]
-    logits = model.bias + (model.weights[rows].sum(axis=0) if rows else 0.0)
-    exp = np.exp(logits - logits.max())
-    probs = exp / exp.sum()
-    return dict(zip(model.classes, probs.tolist(), strict=True))

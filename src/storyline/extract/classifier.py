@@ -1,0 +1,108 @@
+"""The sentence classifier that checks the trigger rules' event type (PLOVER), and how it joins them.
+
+A linear model (``resources/models/event_types.npz``, rebuilt by ``scripts/train_event_types.py`` from the
+NGEC silver stories and the PLOVER codebook) scores each PLOVER type from bag-of-words and clause features;
+numpy only at run time. ``events._checked`` lets it retype a lone trigger type it finds unlikely.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from storyline.extract import lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+# How the sentence classifier joins the trigger rules: "rules" (off), "classifier" (it alone types the
+# sentence's main trigger), "combined" (it retypes a lone trigger type it finds unlikely; see _checked).
+METHODS = ("rules", "classifier", "combined")
+_method = ["combined"]
+VETO = 0.01  # a lone trigger type the classifier gives less than this is retyped to the classifier's best
+
+
+@contextmanager
+def typing_method(name: str) -> Iterator[None]:
+    """Run detection with another typing method inside the block (for evaluation)."""
+    if name not in METHODS:
+        raise ValueError(f"typing method must be one of {METHODS}, got {name!r}")
+    previous, _method[0] = _method[0], name
+    try:
+        yield
+    finally:
+        _method[0] = previous
+
+
+def current_method() -> str:
+    """The typing method detection runs with now."""
+    return _method[0]
+
+
+# Sentence features for the event-type classifier (``resources/models/event_types.npz``, built by
+# ``scripts/train_event_types.py``): words with named entities generalised, word pairs, the main clause's
+# verb, its modal, object and complement, and the trigger types the lexicon found.
+_REPORTING = frozenset({"say", "tell", "report", "add", "state", "quote"})
+_GENERAL_ENTITIES = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "MONEY"})
+
+
+def _words(sent: Span) -> list[str]:
+    """Lower-case lemmas of a sentence, a named entity as its label once ("<GPE>"), punctuation dropped."""
+    words: list[str] = []
+    for tok in sent:
+        if tok.is_punct or tok.is_space:
+            continue
+        if tok.ent_type_ in _GENERAL_ENTITIES:
+            word = f"<{tok.ent_type_}>"
+            if tok.ent_iob_ != "B" and words and words[-1] == word:
+                continue
+        else:
+            word = tok.lemma_.lower()
+        words.append(word)
+    return words
+
+
+def _main_verb(sent: Span) -> Token:
+    """The verb of the reported clause: the root, or what the root says ("X said Y attacked" → attacked)."""
+    verb = sent.root
+    if verb.lemma_.lower() in _REPORTING:
+        verb = next((c for c in verb.children if c.dep_ == "ccomp"), verb)
+    return verb
+
+
+def _clause_features(sent: Span) -> list[str]:
+    """The main verb, its auxiliaries, negation, object and complement verb, as features."""
+    verb = _main_verb(sent)
+    lemma = verb.lemma_.lower()
+    feats = [f"v={lemma}"]
+    for child in verb.children:
+        if child.dep_ in ("aux", "auxpass") and child.tag_ == "MD":
+            feats.append(f"md={child.lower_}")
+        elif child.dep_ == "neg":
+            feats.append("neg")
+        elif child.dep_ in ("dobj", "xcomp", "ccomp", "prep"):
+            feats.append(f"{child.dep_}={lemma}_{child.lemma_.lower()}")
+    return feats
+
+
+def sentence_features(sent: Span, trigger_types: list[str]) -> list[str]:
+    """The classifier's features of a sentence whose lexicon triggers have ``trigger_types``."""
+    words = _words(sent)
+    feats = [f"w={w}" for w in words]
+    feats += [f"b={a}_{b}" for a, b in zip(words, words[1:], strict=False)]
+    feats += _clause_features(sent)
+    feats += [f"t={t}" for t in trigger_types]
+    return feats
+
+
+def type_scores(feats: list[str]) -> dict[str, float]:
+    """Probability of each PLOVER type for a sentence's features (softmax of the shipped linear model)."""
+    model = lexicon.type_model()
+    rows = [model.vocab[f] for f in set(feats) if f in model.vocab]
+    logits = model.bias + (model.weights[rows].sum(axis=0) if rows else 0.0)
+    exp = np.exp(logits - logits.max())
+    probs = exp / exp.sum()
+    return dict(zip(model.classes, probs.tolist(), strict=True))

@@ -101,7 +101,7 @@ def verb_roles(verb: Token, index: MentionIndex) -> Roles:
     return roles
 
 
-def _target(verb: Token, index: MentionIndex, passive_subject: Token | None) -> Mention | None:
+def _target(verb: Token, index: MentionIndex, passive_subject: Token | None, depth: int = 0) -> Mention | None:
     """Who a verb acted on: its indirect or direct object, passive subject or target preposition; else an
     actor inside the object ("rejected calls by Belarus's rulers") or a softer preposition ("aid to Chad")
     or the subject of its complement clause ("demanded that the United States match")."""
@@ -118,7 +118,9 @@ def _target(verb: Token, index: MentionIndex, passive_subject: Token | None) -> 
         found = _actor_at(_prep_object(verb, _SOFT_TARGET_PREPS), index)
     clause = _child(verb, "ccomp", "xcomp")
     if found is None and clause is not None:
-        found = _actor_at(_child(clause, "nsubj", "nsubjpass"), index) or _actor_at(_child(clause, "dobj"), index)
+        found = _actor_at(_child(clause, "nsubj", "nsubjpass"), index)
+        if found is None and depth == 0 and clause.pos_ in ("VERB", "AUX"):  # "threatened to cut ties with Congo"
+            found = _target(clause, index, None, depth + 1)
     return found
 
 

@@ -102,6 +102,8 @@ def _place_spans(sentence: Span, gaz: Gazetteer, trigger: Token | None = None) -
     accepted: list[Span] = []
     maybe: list[Span] = []
     for ent in sentence.ents:
+        if ent.label_ not in PLACE_LABELS and ent.label_ not in MISLABELS and ent.label_ != "NORP":
+            continue  # dates, numbers, quantities
         span = _extend(_widen(_trim(ent)), gaz)
         if span is None or words.get(name_key(_clean(span.text))) == "not-place" or _is_group(span):
             continue

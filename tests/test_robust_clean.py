@@ -1,0 +1,43 @@
+"""Cleaning on degenerate pages: the work must grow linearly with the page, or one page stalls a whole run."""
+
+from __future__ import annotations
+
+import pytest
+
+import storyline.clean.html as clean_html_module
+from storyline.clean import clean_document
+from storyline.ingest import read_bytes
+from storyline.models import Document
+
+PARAGRAPH = "<p>Israeli strikes hit Gaza City overnight, officials said. Residents fled south.</p>\n"
+
+
+def _page(paragraphs: int) -> Document:
+    """An HTML page of one paragraph repeated ``paragraphs`` times."""
+    html = f"<html><head><title>Big</title></head><body>{PARAGRAPH * paragraphs}</body></html>"
+    (doc,) = read_bytes(html.encode(), "repeated.html")
+    assert isinstance(doc, Document)
+    return doc
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="clean/html.py repeated_runs tokenizes the whole earlier run for every repeated paragraph: quadratic "
+    "(a 1 MB page of one repeated paragraph takes 160 s, 20 MB had not finished after 5 min); reported to the lead",
+)
+def test_a_repeated_paragraph_costs_linear_work(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = 0
+    original = clean_html_module.tokens
+
+    def counted(text: str) -> list[str]:
+        nonlocal calls
+        calls += 1
+        return original(text)
+
+    monkeypatch.setattr(clean_html_module, "tokens", counted)
+    used = []
+    for n in (150, 300):
+        calls = 0
+        clean_document(_page(n))
+        used.append(calls)
+    assert used[1] <= 2.5 * max(used[0], 1)

@@ -1,0 +1,56 @@
+"""Actors and roles: sectors from modifiers and collectives, targets beyond the direct object."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.eval.extract import _AS_CAMEO_SECTOR, _CAMEO_SECTOR
+from storyline.extract import extract_events
+from storyline.models import Actor
+
+
+def _first(text: str) -> tuple[Actor | None, Actor | None]:
+    """actor1 and actor2 of the text's most salient event."""
+    events = extract_events(text)
+    assert events, text
+    return events[0].actor1, events[0].actor2
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("Former Socialist prime minister Andreas Papandreou demanded immediate elections.", "ELI"),
+        ("A group of Syrian refugees staged a protest outside the embassy on Monday.", "REF"),
+    ],
+)
+def test_source_sector_from_modifier_or_collective(text: str, sector: str) -> None:
+    source, _ = _first(text)
+    assert source is not None and source.sector == sector
+
+
+def test_opposition_modifier_makes_the_target_opposition() -> None:
+    _, target = _first("The minister allowed opposition leader Maulana Fazl-ur-Rehman to hold a rally.")
+    assert target is not None and target.sector == "OPP"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Berlin rejected recent calls by Belarus's rulers for immediate economic aid.", "BLR"),  # inside the object
+        ("Palestinian officials demanded that the United States match the support.", "USA"),  # clause subject
+        ("Pakistan threatened to break off diplomatic relations with Costa Rica.", "CRI"),  # clause's target
+    ],
+)
+def test_targets_beyond_the_direct_object(text: str, country: str) -> None:
+    _, target = _first(text)
+    assert target is not None and target.country == country
+
+
+def test_destination_town_is_no_target_of_an_abduction() -> None:
+    events = extract_events("Gunmen kidnapped 20 villagers and took them to Zamfara.")
+    abduction = next(e for e in events if e.mode == "abduct")
+    assert abduction.actor2 is None or abduction.actor2.text != "Zamfara"
+
+
+def test_eval_sector_vocabularies_map_both_ways() -> None:
+    assert _CAMEO_SECTOR["JRN"] == "MED" and _AS_CAMEO_SECTOR["PRO"] == "CVL"

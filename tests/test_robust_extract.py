@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
-from storyline.errors import InputError
-from storyline.extract import extract_results
+from storyline.errors import InputError, UnexpectedError, UsageError
+from storyline.extract import core, extract_results
 from storyline.extract.core import parse_published
 from storyline.extract.places_gazetteer import Gazetteer
 
@@ -75,3 +77,49 @@ def test_place_context_work_grows_linearly_with_the_text(monkeypatch: pytest.Mon
         list(extract_results([(sentence * n, "2023-10-09")]))
         used.append(calls)
     assert used[1] <= 2.5 * used[0]
+
+
+def test_a_bug_on_one_text_fails_only_that_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    original = core.build_events
+
+    def fragile(sent: Any, *args: Any) -> Any:
+        if "BOOM" in sent.text:
+            raise ZeroDivisionError("a bug")
+        return original(sent, *args)
+
+    monkeypatch.setattr(core, "build_events", fragile)
+    texts = [
+        "Hamas fired rockets at Tel Aviv.",
+        "Rebels attacked Goma. BOOM went the bomb that killed 3.",
+        "Police arrested 5 men.",
+    ]
+    results = list(extract_results([(t, "2023-10-09") for t in texts]))
+    assert isinstance(results[1], UnexpectedError) and "ZeroDivisionError" in str(results[1])
+    assert "item 1" in str(results[1])
+    assert isinstance(results[0], list) and results[0] and isinstance(results[2], list) and results[2]
+
+
+def test_a_parser_crash_fails_only_the_text_it_crashed_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    original = core._parse
+
+    def fragile(texts: list[str], nlp: Any, size: int) -> Iterator[Any]:
+        for doc in original(texts, nlp, size):
+            if "BOOM" in doc.text:
+                raise RuntimeError("parser broke")
+            yield doc
+
+    monkeypatch.setattr(core, "_parse", fragile)
+    texts = ["Hamas fired rockets at Tel Aviv.", "Rebels attacked Goma, BOOM.", "Police arrested 5 men in Kabul."]
+    results = list(extract_results([(t, None) for t in texts]))
+    assert isinstance(results[1], UnexpectedError)
+    assert all(isinstance(r, list) and r for r in (results[0], results[2]))
+
+
+def test_a_missing_model_still_stops_the_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    def missing(texts: list[str], nlp: Any, size: int) -> Iterator[Any]:
+        raise UsageError("spaCy pipeline 'nope' is not installed")
+        yield  # a generator, like the real one
+
+    monkeypatch.setattr(core, "_parse", missing)
+    with pytest.raises(UsageError):
+        list(extract_results([("Hamas fired rockets at Tel Aviv.", None)]))

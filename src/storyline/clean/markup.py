@@ -153,7 +153,9 @@ _MID_SENTENCE = re.compile(r"[a-z\u00df-\u00ff,]$")
 
 def _link_inside(before: str, link: str, after: str) -> bool:
     """``link`` is a link's text inside the sentence that ``before`` starts and ``after`` goes on with."""
-    if len(link.split()) > LINK_WORDS or not link[0].isupper() or _FINISHED.search(link):
+    if after[0] not in _CONTINUE_FIRST or not link[0].isupper():  # most lines fail here, cheaply
+        return False
+    if len(link.split()) > LINK_WORDS or _FINISHED.search(link):
         return False
     return _MID_SENTENCE.search(before) is not None and wrapped(before, after)
 

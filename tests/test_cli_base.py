@@ -13,3 +13,26 @@ def test_help_and_version() -> None:
     assert "storyline" in result.output
     result = runner.invoke(cli, ["--version"])
     assert __version__ in result.output
+
+
+def test_every_eval_command_takes_the_shared_data_option_and_checks_it(tmp_path: object) -> None:
+    from storyline.cli import eval_group
+
+    runner = CliRunner()
+    for name, command in eval_group.commands.items():
+        data = next(p for p in command.params if p.name == "data")
+        assert data.opts == ["--data"] and "shared/data" in str(getattr(data, "help", "")), name
+        result = runner.invoke(cli, ["eval", name, "--data", f"{tmp_path}/absent"])
+        assert result.exit_code == 2 and "does not exist" in result.output, name
+
+
+def test_ingest_and_run_name_every_tabular_field() -> None:
+    from storyline.cli.store import FIELD_ROLES
+    from storyline.ingest import ReadOptions
+
+    assert {f"{role}_field" for role in FIELD_ROLES} == {n for n in ReadOptions.__slots__ if n.endswith("_field")}
+    for command in ("ingest", "run"):
+        result = CliRunner().invoke(cli, [command, "--help"])
+        for role in FIELD_ROLES:
+            assert f"--{role}-field" in result.output, (command, role)
+        assert "--fetch-timeout" in result.output

@@ -44,7 +44,7 @@ def cli(verbose: int) -> None:
 data_option = click.option(
     "--data",
     "data",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
     default=None,
     help="The shared/data folder (default: STORYLINE_DATA or ../shared/data).",
 )

@@ -20,11 +20,6 @@ def _page(paragraphs: int) -> Document:
     return doc
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="clean/html.py repeated_runs tokenizes the whole earlier run for every repeated paragraph: quadratic "
-    "(a 1 MB page of one repeated paragraph takes 160 s, 20 MB had not finished after 5 min); reported to the lead",
-)
 def test_a_repeated_paragraph_costs_linear_work(monkeypatch: pytest.MonkeyPatch) -> None:
     calls = 0
     original = clean_html_module.tokens

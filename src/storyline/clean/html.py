@@ -303,27 +303,46 @@ def repeated_runs(paragraphs: list[str]) -> set[int]:
     """Indexes of paragraphs in a second copy of a run of several different paragraphs.
 
     A page that carries its story twice repeats a whole sequence; a single paragraph repeated
-    (a pull quote, a refrain) is left alone.
+    (a pull quote, a refrain) is left alone. Linear in the page: runs of one repeated paragraph are
+    stepped over as blocks, and words are counted once per paragraph.
     """
-    first: dict[str, int] = {}
+    ids = _paragraph_ids(paragraphs)
+    block = _same_ahead(ids)
+    words_before = [0]
+    for text in paragraphs:
+        words_before.append(words_before[-1] + len(tokens(text)))
+    first: dict[int, int] = {}
     drop: set[int] = set()
-    i = 0
-    while i < len(paragraphs):
-        j = first.get(paragraphs[i])
+    i, n = 0, len(ids)
+    while i < n:
+        j = first.get(ids[i])
         length = 0
-        while j is not None and i + length < len(paragraphs) and j + length < i:
-            if paragraphs[i + length] != paragraphs[j + length]:
-                break
-            length += 1
-        run = paragraphs[i : i + length]
-        words = sum(len(tokens(t)) for t in run)
-        if length >= MIN_RUN and len(set(run)) >= 2 and words >= max(MIN_RUN_WORDS, PROSE_WORDS * length):
+        while j is not None and i + length < n and j + length < i and ids[i + length] == ids[j + length]:
+            length += max(1, min(block[i + length], block[j + length], i - j - length, n - i - length))
+        words = words_before[i + length] - words_before[i]
+        distinct = length > block[i]
+        if length >= MIN_RUN and distinct and words >= max(MIN_RUN_WORDS, PROSE_WORDS * length):
             drop.update(range(i, i + length))
             i += length
             continue
-        first.setdefault(paragraphs[i], i)
+        first.setdefault(ids[i], i)
         i += 1
     return drop
+
+
+def _paragraph_ids(paragraphs: list[str]) -> list[int]:
+    """Each paragraph as a small integer, equal texts equal ids."""
+    seen: dict[str, int] = {}
+    return [seen.setdefault(text, len(seen)) for text in paragraphs]
+
+
+def _same_ahead(ids: list[int]) -> list[int]:
+    """For each position, how many paragraphs from it on are the same paragraph."""
+    ahead = [1] * len(ids)
+    for k in range(len(ids) - 2, -1, -1):
+        if ids[k] == ids[k + 1]:
+            ahead[k] = ahead[k + 1] + 1
+    return ahead
 
 
 def _byline(author: str | None) -> str | None:

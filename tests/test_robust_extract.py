@@ -55,11 +55,6 @@ def test_publication_dates_in_common_forms(value: str | None, expected: datetime
     assert parse_published(value) == expected
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="extract/places.py _resolved_places looks up the country of every earlier place of the text for each "
-    "sentence: quadratic in a long text (1 MB of event sentences takes hours); reported to the lead",
-)
 def test_place_context_work_grows_linearly_with_the_text(monkeypatch: pytest.MonkeyPatch) -> None:
     calls = 0
     original = Gazetteer.country_code

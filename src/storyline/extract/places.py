@@ -50,7 +50,7 @@ def _resolved_places(
     sentence's other places and of the article's places."""
     gaz = gazetteer()
     first = [(span, _resolve(gaz, span)) for span in _place_spans(sentence, gaz, trigger)]
-    seen = {cc for cc in (gaz.country_code(loc.country) for loc in article) if cc}
+    seen = {cc for cc in map(gaz.country_code, {loc.country for loc in article}) if cc}  # once per country
     out: list[tuple[Location, Entry | None]] = []
     for i, (span, found) in enumerate(first):
         near = _countries(other[0] for j, (_, other) in enumerate(first) if other and j != i) | seen

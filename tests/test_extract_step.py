@@ -52,7 +52,7 @@ def test_events_command_filters_and_exports_acled_csv(tmp_path: Path) -> None:
         tmp_path,
         {
             "a": "Israeli warplanes struck a house in Khan Yunis, killing 4 people.",
-            "b": "Police arrested 12 protesters in Kampala on Monday.",
+            "b": "Police arrested 12 suspects in Kampala on Monday.",  # arrested protesters: Protest with intervention
         },
     )
     extract_step(store)

@@ -229,3 +229,39 @@ def eval_extract_command(data: Path | None, limit: int | None, out: Path | None)
     if out is not None:
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(text + "\n", encoding="utf-8")
+
+
+@eval_group.command("typing")
+@data_option
+@click.option("--gsr", is_flag=True, help="Also score PLOVER GSR types by typing method (rules, classifier, both).")
+@click.option(
+    "--method",
+    type=click.Choice(["rules", "classifier", "combined"]),
+    default="combined",
+    show_default=True,
+    help="Typing method for the ACLED-style check set.",
+)
+def eval_typing_command(data: Path | None, gsr: bool, method: str) -> None:
+    """Score event typing: ACLED type/sub-type on the self-written check set; PLOVER GSR by method."""
+    from storyline.eval.data import shared_data_dir
+    from storyline.eval.typing import score_acled_style, score_gsr_methods
+
+    figures: dict[str, Any] = {"acled_style": score_acled_style(method=method)}
+    if gsr:
+        figures["plover_gsr"] = score_gsr_methods(shared_data_dir(data))
+    click.echo(json.dumps(figures, indent=1, ensure_ascii=False))
+
+
+@eval_group.command("counts")
+@click.option("--extract", "through_extract", is_flag=True, help="Also score the full extractor.")
+def eval_counts_command(through_extract: bool) -> None:
+    """Score typed counts, fatalities and dates on the hand-checked gold (tuning and held-out splits)."""
+    from storyline.eval.counts import extract_scores, gold_scores, load_gold, predict
+
+    figures: dict[str, Any] = {}
+    for split in ("tune", "heldout"):
+        records = load_gold(split=split)
+        figures[split] = gold_scores(records, predict(records))
+        if through_extract:
+            figures[split].update(extract_scores(records))
+    click.echo(json.dumps(figures, indent=1, ensure_ascii=False))

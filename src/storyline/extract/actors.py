@@ -154,8 +154,7 @@ def _place_country(name: str) -> str | None:
 
 
 def names_place(token: Token) -> bool:
-    """Whether a token is part of a place name below the country level ("Gaza City", "Rafah"): a place,
-    not an actor, when it modifies an event noun ("a Gaza City explosion")."""
+    """Whether a token is part of a place name below the country level ("Gaza City", "Rafah")."""
     if token.ent_type_ not in ("GPE", "LOC", "FAC") or token.ent_iob_ == "O":
         return False
     ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)

@@ -133,8 +133,7 @@ def _roles(det: Detected, index: MentionIndex) -> Roles:
 
 
 def _other_victims(det: Detected, index: MentionIndex, victims: Actor | None) -> list[Actor]:
-    """Unarmed people with a nationality that the event's other killing words were done to ("every Israeli
-    murdered by Hamas, every Palestinian killed in Gaza"): victims beside the main ones."""
+    """Unarmed people the event's other killing words hit ("every Israeli murdered, every Palestinian killed")."""
     others = []
     for hit in det.hits:
         if hit is det.main or hit.token.lemma_.lower() not in harm_lemmas():

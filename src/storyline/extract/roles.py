@@ -102,9 +102,8 @@ def verb_roles(verb: Token, index: MentionIndex) -> Roles:
 
 
 def _target(verb: Token, index: MentionIndex, passive_subject: Token | None, depth: int = 0) -> Mention | None:
-    """Who a verb acted on: its indirect or direct object, passive subject or target preposition; else an
-    actor inside the object ("rejected calls by Belarus's rulers") or a softer preposition ("aid to Chad")
-    or the subject of its complement clause ("demanded that the United States match")."""
+    """Who a verb acted on: its objects or target preposition, else an actor inside the object, a softer
+    preposition ("aid to Chad") or its complement clause ("demanded that the United States ...")."""
     obj = _child(verb, "dobj")
     found = (
         index.of(_child(verb, "dative"))

@@ -84,8 +84,7 @@ def count_countries(count: Count, sent: Span) -> list[str]:
 
 
 def split_by_victims(event: Event, sent: Span, others: list[Actor] | None = None) -> list[Event]:
-    """The event, or one event per country when its victims (counted, conjoined, or ``others`` that its
-    other triggers hit) belong to two or more countries."""
+    """The event, or one per country when its victims (counts, conjuncts, ``others``) are of several."""
     if event.type != "ASSAULT":
         return [event]
     groups: dict[str | None, list[Count]] = {}
@@ -149,8 +148,7 @@ def counted_victims(event: Event) -> Actor | None:
 
 
 def victims_place(event: Event, sent: Span) -> str | None:
-    """The country of the place where the victims were hit: not where captives were taken or are held
-    ("abducted to Gaza", "hostages held in Gaza")."""
+    """The country where victims were hit: not near it, nor where captives were taken ("abducted to Gaza")."""
     place = event.location
     if place is None or place.start is None or place.end is None:
         return place.country if place is not None else None
@@ -166,8 +164,7 @@ def victims_place(event: Event, sent: Span) -> str | None:
 
 
 def victim_country(event: Event, place: str | None) -> str | None:
-    """Whose people an attack hit when the text does not say: the country of the ``place`` they were hit,
-    unless that is the attacker's own (or unknown) and the attacker has a known opponent (``opponents.tsv``)."""
+    """Unstated victims' country: the place's (the attacker's foe's if it is theirs or none), else the reporter's."""
     actor1 = event.actor1
     opponent = lexicon.opponents().get(actor1.name or "") if actor1 is not None else None
     if opponent and actor1 is not None and (place is None or place == actor1.country):
@@ -176,9 +173,7 @@ def victim_country(event: Event, place: str | None) -> str | None:
 
 
 def _reporter_country(event: Event) -> str | None:
-    """The country of the source that reports the toll, when the attacker is unknown: its own people when
-    it says so ("Hamas said two of its officials were killed"), and an unarmed source's people otherwise
-    ("the Gazan Health Ministry said"): an authority or medic counts its own dead, a military its enemy's."""
+    """The reporting source's country: its own people ("Hamas said its officials"), or an unarmed source's."""
     attribution = event.attribution
     source = attribution.source if attribution is not None else None
     if not source or attribution is None or (_attacker_named(event) and not _own_people(event)):
@@ -216,8 +211,7 @@ def _attacker_named(event: Event) -> bool:
 
 
 def local_victims(event: Event, lemma: str, sent: Span) -> Actor | None:
-    """People killed or hurt (by a count or the trigger ``lemma``) with no nationality given: civilians of
-    the victims' likely country."""
+    """Unnamed people a count or the trigger ``lemma`` says were hurt: civilians of the likely country."""
     if event.type != "ASSAULT":
         return None
     hurt = [c for c in event.counts if c.kind in HURT_KINDS]
@@ -230,8 +224,7 @@ def local_victims(event: Event, lemma: str, sent: Span) -> Actor | None:
 
 
 def localise(event: Event, sent: Span) -> None:
-    """Civilians, police, protesters without a country take the event place's country (ACLED practice);
-    anyone an attack hit takes the victims' likely country."""
+    """Local sectors take the place's country (ACLED practice); anyone an attack hit, the victims'."""
     place = event.location.country if event.location else None
     if event.actor1 is not None and event.actor1.sector in LOCAL_SECTORS:
         event.actor1 = with_country(event.actor1, place)

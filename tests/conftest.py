@@ -12,11 +12,14 @@ SEED = REPO / "samples" / "gaza-2023" / "reuters-2023-10-09-qatar-talks.txt"
 
 @pytest.fixture(scope="session")
 def shared_data() -> Path:
-    """``../shared/data`` beside the repository; the test is skipped when it is not there."""
-    path = REPO.parent / "shared" / "data"
-    if not path.is_dir():
-        pytest.skip("../shared/data is not present")
-    return path
+    """The dev data (``STORYLINE_DATA`` or ``../shared/data``); the test is skipped when it is not there."""
+    from storyline.errors import UsageError
+    from storyline.eval.data import shared_data_dir
+
+    try:
+        return shared_data_dir()
+    except UsageError:
+        pytest.skip("dev data not found (set STORYLINE_DATA or put shared/data beside the repository)")
 
 
 @pytest.fixture(scope="session")

@@ -73,7 +73,7 @@ def test_blank_lines_are_skipped_and_file_argument_works(tmp_path: Path) -> None
     result = CliRunner().invoke(cli, ["clean", str(path)])
     assert result.exit_code == 0
     (line,) = result.output.splitlines()
-    assert json.loads(line)["id"] == "7"
+    assert json.loads(line)["id"] == 7  # echoed as given, like storyline extract
 
 
 def test_missing_file_is_a_usage_error(tmp_path: Path) -> None:

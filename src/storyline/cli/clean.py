@@ -69,7 +69,9 @@ def clean_line(line: str, *, where: str) -> dict[str, Any]:
     record: Any = None
     try:
         record = json.loads(line)
-        return clean_document(document_from_record(record, where=where)).to_dict()
+        article = clean_document(document_from_record(record, where=where)).to_dict()
+        article["id"] = record["id"]  # the id exactly as given (7 stays 7), as extract echoes it
+        return article
     except json.JSONDecodeError as exc:
         error = f"{where}: not a JSON line ({json_error(exc)})"
     except RecursionError:

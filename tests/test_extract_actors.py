@@ -54,3 +54,16 @@ def test_destination_town_is_no_target_of_an_abduction() -> None:
 
 def test_eval_sector_vocabularies_map_both_ways() -> None:
     assert _CAMEO_SECTOR["JRN"] == "MED" and _AS_CAMEO_SECTOR["PRO"] == "CVL"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Serb forces killed three ethnic Albanians in a gunbattle in southern Serbia.", "SRB"),  # ethnicity
+        ("A prominent anti-Syria journalist was killed in a car bomb explosion in Beirut.", "LBN"),  # enemy
+    ],
+)
+def test_words_that_name_no_nationality(text: str, country: str) -> None:
+    events = extract_events(text)
+    victims = next(e.actor2 for e in events if e.type == "ASSAULT")
+    assert victims is not None and victims.country == country

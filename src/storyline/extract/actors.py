@@ -195,15 +195,25 @@ def _chunk_mention(chunk: Span, doc_actors: DocActors) -> Mention | None:
     anaphor = _anaphor(chunk, doc_actors)
     if anaphor is not None:
         return anaphor
-    country_token = next((tok for tok in chunk if country_of(tok)), None)
+    country_token = next((tok for tok in chunk if country_of(tok) and not _not_nationality(tok)), None)
     country = country_of(country_token) if country_token is not None else None
     sector = _modified_sector(chunk, _collective_sector(head) or sector_of(head) or _title_sector(chunk))
+    if sector is None and country_token is None and any(_not_nationality(t) and country_of(t) for t in chunk):
+        sector = _country_only_sector(head, "ethnic")  # "ethnic Albanians" are people, of no stated country
     if sector is None and (country_token is None or _event_in_place(head, country_token)):
         return None
     if sector is None:
         sector = _country_only_sector(head, country)
     name = actor_name(country, sector, chunk.text)
     return Mention(Actor(chunk.text, name, country, sector, start, end), chunk.start, chunk.end)
+
+
+def _not_nationality(token: Token) -> bool:
+    """A country word that names no one's nationality: "ethnic Albanians", "anti-Syria", "pro-Iran"."""
+    doc, i = token.doc, token.i
+    if i > 0 and doc[i - 1].lower_ == "ethnic":
+        return True
+    return i > 1 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("anti", "pro")
 
 
 def _event_in_place(head: Token, country_token: Token) -> bool:

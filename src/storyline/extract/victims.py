@@ -40,7 +40,8 @@ def harm_lemmas() -> frozenset[str]:
 def _term_regex() -> re.Pattern[str]:
     """Every country name and nationality word as a whole word, longest first (case-sensitive)."""
     terms = sorted(lexicon.countries().by_term, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(t) for t in terms) + r")(?![\w])")
+    # "ethnic Albanians" names an ethnicity, "anti-Syria" an enemy: neither is the people's nationality
+    return re.compile(r"(?<![\w-])(?<![Ee]thnic )(?:" + "|".join(re.escape(t) for t in terms) + r")(?![\w])")
 
 
 def nationalities(text: str | None) -> list[str]:

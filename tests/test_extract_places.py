@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from storyline.eval.places import score_event_locations
-from storyline.extract.places import event_location, find_places, gazetteer
+from storyline.extract.places import PlaceContext, event_location, find_places, gazetteer
 from storyline.extract.places_names import loose_key
 from storyline.models import Location
 from storyline.nlp import load_nlp
@@ -179,6 +179,24 @@ def test_event_location_falls_back_to_the_article(nlp: Any) -> None:
     assert event_location(doc[:], doc[1]) is None
     context = [Location(text="Rafah", name="Rafah", country="PSE", precision="place")]
     assert event_location(doc[:], doc[1], context=context) == context[0]
+
+
+def test_place_context_counts_as_places_come(nlp: Any) -> None:
+    rafah = Location(text="Rafah", name="Rafah", country="PSE", precision="place")
+    gaza = Location(text="Gaza", name="Gaza", country="PSE", precision="place")
+    context = PlaceContext([gaza, rafah, Location(text="Bayyanoun")])
+    assert context.most_mentioned() is gaza  # as often as Rafah, and named first
+    context.add(Location(text="Rafah city", name="Rafah", country="PSE", precision="place"))
+    assert context.most_mentioned() is rafah and context.countries == {"PS"}
+    doc = nlp("He said the talks would continue.")
+    assert event_location(doc[:], doc[1], context=context) is rafah
+    assert PlaceContext().most_mentioned() is None
+
+
+def test_place_context_settles_an_ambiguous_name_like_the_list(nlp: Any) -> None:
+    doc = nlp("Police said a man was shot in Hebron on Tuesday.")
+    context = PlaceContext([Location(text="Connecticut", name="Connecticut", country="USA", precision="admin1")])
+    assert (event_location(doc[:], doc[6], context=context) or Location(text="")).country == "USA"
 
 
 def test_the_narrowest_named_place_wins(nlp: Any) -> None:

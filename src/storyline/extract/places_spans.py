@@ -1,0 +1,363 @@
+"""Which names in a sentence are places, each with its gazetteer entry.
+
+``find_places`` starts from what spaCy calls a place (GPE, LOC, FAC), adds names it mislabels (PERSON/ORG/NORP
+spans and untagged proper nouns that are gazetteer names of a real town, or that a place word types: "Damboa
+town", "the village of X", "Kissufim crossing", "the regional capital, Grozny"), and resolves each against the
+offline gazetteer; names of groups, communities, ages ("Millan, 41,") and small namesakes abroad are kept out.
+Ambiguous names are resolved in the country of the sentence's other places and of the article's. With a
+trigger, names the gazetteer lacks count where the trigger puts them ("positions in Bayyanoun") and stay
+unresolved. Which of these places is where the event happened is ``places.event_location``'s choice.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from storyline.extract import lexicon
+from storyline.extract.places_gazetteer import Entry, Gazetteer, Level, gazetteer, place_words
+from storyline.extract.places_names import name_key
+from storyline.models import Location
+
+__all__ = ["find_places", "resolved_places"]
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+MISLABELS = frozenset({"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LANGUAGE"})
+
+
+MIN_POPULATION = 5000  # a mislabelled/untagged name after "in"/"at" is a place if it names a town this big
+
+
+MIN_POPULATION_OBJECT = 20000  # ... and as a verb's object ("hit Kiryat Shmona") only a town this big
+
+
+MIN_POPULATION_ANYWHERE = 100000  # ... and elsewhere ("Khan Yunis residents") only a city this big
+
+
+MIN_POPULATION_METROPOLIS = 1000000  # ... or, for a one-word name ("a central Kiev courthouse"), this big
+
+
+def find_places(sentence: Span) -> list[Location]:
+    """Every place named in the sentence, resolved, with doc-level character offsets, in text order."""
+    return [loc for loc, _ in resolved_places(sentence)]
+
+
+def resolved_places(
+    sentence: Span, countries: Iterable[str] = (), trigger: Token | None = None
+) -> list[tuple[Location, Entry | None]]:
+    """Places of the sentence with their gazetteer entries; ambiguous names re-resolved in the country of the
+    sentence's other places and of the article's ``countries`` (ISO2 codes)."""
+    gaz = gazetteer()
+    first = [(span, _resolve(gaz, span)) for span in _place_spans(sentence, gaz, trigger)]
+    seen = set(countries)
+    out: list[tuple[Location, Entry | None]] = []
+    for i, (span, found) in enumerate(first):
+        near = _countries(other[0] for j, (_, other) in enumerate(first) if other and j != i) | seen
+        again = gaz.resolve(clean_name(span.text), near=near) if found and near else found
+        if again and near and again[0].cc not in near and _namesake(again):
+            again = None  # "Boni" → Bonn beside Malian towns, "Shaba province" → a Chinese village: a guess
+        if again is None and all(t.pos_ != "PROPN" for t in span):
+            continue  # an unknown common word that spaCy tagged ("Peacekeepers" opening a sentence)
+        if again is None and len(span) == 1 and role(span[0]) in NAMING_ROLES:
+            continue  # a type word alone ("the Dara'a Governorate": "Governorate" split off), not a name
+        loc = gaz.to_location(again[0], span.text) if again else Location(text=span.text)
+        loc.start, loc.end = span.start_char, span.end_char
+        out.append((loc, again[0] if again else None))
+    return sorted(out, key=lambda pair: pair[0].start or 0)
+
+
+def _namesake(found: tuple[Entry, Level]) -> bool:
+    """True for a match that is likely a namesake when found abroad: a spelling-skeleton match, or a small town."""
+    entry, level = found
+    small = entry.precision == "place" and not entry.curated and entry.population < MIN_POPULATION_ANYWHERE
+    return level == "loose" or small
+
+
+def _resolve(gaz: Gazetteer, span: Span) -> tuple[Entry, Level] | None:
+    """The gazetteer entry of a place span; wider-than-country regions ("the Middle East") stay unresolved."""
+    words = place_words()
+    key = name_key(clean_name(span.text))
+    if words.get(key) == "macro" or words.get(key.partition(" ")[2]) == "macro" and words.get(key.split()[0]):
+        return None  # "the Middle East", "west Africa"
+    return gaz.resolve(clean_name(span.text))
+
+
+def clean_name(text: str) -> str:
+    """A name as the gazetteer wants it: no leading "the", no possessive."""
+    text = text.strip().removesuffix("'s").removesuffix("’s")
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+def _countries(entries: Iterable[Entry]) -> set[str]:
+    """The most common country among resolved entries (the sentence's setting)."""
+    counts = Counter(e.cc for e in entries)
+    return {counts.most_common(1)[0][0]} if counts else set()
+
+
+def _place_spans(sentence: Span, gaz: Gazetteer, trigger: Token | None = None) -> Iterator[Span]:
+    """Spans that name places: spaCy place entities, mislabelled entities, untagged proper-noun runs (with a
+    ``trigger``, also names the gazetteer lacks where the event's locative puts them: "attacked in Jezzine")."""
+    words = place_words()
+    accepted: list[Span] = []
+    maybe: list[Span] = []
+    for ent in sentence.ents:
+        if ent.label_ not in PLACE_LABELS and ent.label_ not in MISLABELS and ent.label_ != "NORP":
+            continue  # dates, numbers, quantities
+        span = _extend(_widen(_trim(ent)), gaz)
+        if span is None or words.get(name_key(clean_name(span.text))) == "not-place" or _is_group(span):
+            continue
+        if _aged(span):
+            continue  # "Millan, 41, was shot": a person
+        if not any(t.text[:1].isupper() for t in span):
+            continue  # "van", "west bank of the Tigris": not a name
+        if ent.label_ == "NORP":  # "Syrian", "Shia": not places; "Aleppo" tagged NORP is one
+            if all(t.pos_ == "PROPN" for t in span) and (_is_known_place(span, gaz) or _typed_name(span)):
+                accepted.append(span)
+        elif ent.label_ in PLACE_LABELS:
+            accepted.append(span)
+        elif ent.label_ in MISLABELS:
+            maybe.extend(_split_list(span))
+    taken = {t.i for span in accepted + maybe for t in span}
+    maybe += [run for run in _proper_runs(sentence) if not taken.intersection(t.i for t in run)]
+    for span in maybe:
+        if _is_place_name(span, gaz, accepted) or (trigger is not None and _unknown_setting(span, trigger)):
+            accepted.append(span)
+    return iter(accepted)
+
+
+_SETTING_PREPS = frozenset({"in", "at", "near", "inside", "outside", "into", "around", "through"})
+
+
+def _unknown_setting(span: Span, trigger: Token) -> bool:
+    """True for a proper name the gazetteer lacks that the trigger puts its event in ("shelled positions in
+    Bayyanoun", "clashed at Kafr Sousah") or takes as the place it acts on ("captured Birao"); acronyms and
+    one-letter names are left out."""
+    root = span.root
+    if span.text.isupper() or len(span.text) < 3 or _is_group(span):
+        return False
+    if any(t.pos_ not in ("PROPN", "PUNCT") for t in span):
+        return False
+    if root.dep_ == "dobj" and root.head.i == trigger.i and role(trigger) == "place-object":
+        return root.ent_type_ != "PERSON"  # "rebels captured Birao", "troops stormed Zabdeen"
+    if root.dep_ != "pobj" or root.head.lower_ not in _SETTING_PREPS:
+        return False
+    return locative_path(root, trigger) or any(locative_path(root, v) for v in [governing_verb(trigger)] if v)
+
+
+def _aged(span: Span) -> bool:
+    """True when an age follows the name between commas ("Millan, 41,"): a person, whatever the tagger says."""
+    doc, end = span.doc, span.end
+    return end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].like_num and doc[end + 2].text == ","
+
+
+def _is_group(span: Span) -> bool:
+    """True when the span names an armed group or organisation of the actor dictionary ("al-Qaida compound")."""
+    return clean_name(span.text).lower() in _group_names()
+
+
+@lru_cache(maxsize=1)
+def _group_names() -> frozenset[str]:
+    """Lower-case names and aliases of the actor dictionary's groups."""
+    return frozenset(name.lower() for name in lexicon.groups())
+
+
+def _split_list(span: Span) -> Iterator[Span]:
+    """The items of a span that lists names ("Kyiv and Kharkiv" tagged as one WORK_OF_ART)."""
+    start = span.start
+    for token in span:
+        if token.dep_ == "cc" or token.text in (",", ";", "(", ")"):
+            if token.i > start:
+                yield span.doc[start : token.i]
+            start = token.i + 1
+    if start < span.end:
+        yield span.doc[start : span.end]
+
+
+def _trim(span: Span) -> Span | None:
+    """The span without a leading determiner or trailing possessive/punctuation; None when nothing is left."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in ("the", "a") or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def _widen(span: Span | None) -> Span | None:
+    """The span with the untagged proper nouns right before it ("Santo" of "Santo Domingo" when only
+    "Domingo" is tagged) and the hyphenated rest of its name ("Mazar" of "Mazar-e-Sharif", not "Gaza-based")."""
+    if span is None:
+        return None
+    doc, start, end = span.doc, span.start, span.end
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].ent_type_:
+        start -= 1
+    while end < len(doc) and not doc[end - 1].whitespace_ and _hyphen_glued(doc[end - 1], doc[end]):
+        end += 1
+    while end > start + 1 and doc[end - 1].text == "-":
+        end -= 1
+    return doc[start:end]
+
+
+def _hyphen_glued(left: Token, right: Token) -> bool:
+    """True when two touching tokens are parts of one hyphenated name ("Mazar" "-" "e" "-" "Sharif")."""
+    if right.text == "-":
+        return True
+    return left.text == "-" and right.is_alpha and (right.text[:1].isupper() or len(right.text) <= 2)
+
+
+def _extend(span: Span | None, gaz: Gazetteer) -> Span | None:
+    """The span with a following place word when together they name a curated place ("Jabalia" + "camp")."""
+    if span is None:
+        return None
+    doc = span.doc
+    for width in (2, 1):
+        end = span.end + width
+        if end <= len(doc) and all(
+            role(t) in ("settlement", "facility") or t.lower_ == "refugee" for t in doc[span.end : end]
+        ):
+            found = gaz.best(doc[span.start : end].text, loose=False)
+            if found and found[0].curated:
+                return doc[span.start : end]
+    return span
+
+
+NAMING_ROLES = frozenset({"admin", "settlement", "facility", "feature"})  # "Damboa town", "Kissufim crossing"
+
+
+_GLUE = frozenset({"-", "al", "el", "au", "de", "du", "la", "sur"})  # "Port-au-Prince"
+
+
+def _proper_runs(sentence: Span) -> Iterator[Span]:
+    """Maximal runs of proper nouns (with inner "al-"/"de" glue) not inside an entity."""
+    doc, i = sentence.doc, sentence.start
+    while i < sentence.end:
+        if doc[i].pos_ == "PROPN" and not doc[i].ent_type_:
+            j = i + 1
+            while j < sentence.end and (doc[j].pos_ == "PROPN" or doc[j].text in _GLUE) and not doc[j].ent_type_:
+                j += 1
+            while j > i + 1 and doc[j - 1].text in _GLUE:
+                j -= 1
+            if any(t.text[:1].isupper() for t in doc[i:j]):  # "highland", "van": common words tagged PROPN
+                yield doc[i:j]
+            i = j
+        else:
+            i += 1
+
+
+def _is_place_name(span: Span, gaz: Gazetteer, places: list[Span]) -> bool:
+    """A mislabelled or untagged span is a place when a place word names it as one ("Damboa town", "city of
+    Ibb"), or when it sits where places sit (after "in"/"at", or listed with a place) and names a real town."""
+    words = place_words()
+    after, before = word_after(span), type_word_before(span)
+    if after is not None and role(after) in NAMING_ROLES or before is not None and role(before) in NAMING_ROLES:
+        return True
+    if len(span) > 1 and words.get(span[-1].lower_) in NAMING_ROLES:
+        return True
+    root = span.root
+    if root.dep_ == "conj" and root.head.ent_type_ == "ORG":
+        return False  # "the Islamic State of Iraq and Al-Sham": the rest of an organisation's name
+    if root.dep_ == "poss" and role(root.head) in NAMING_ROLES:
+        return True  # "Colombo's business district"
+    if root.dep_ == "appos" and role(root.head) in ("admin", "settlement") or _type_word_just_before(span):
+        return True  # "the regional capital, Grozny", "a Brooklyn neighborhood, Canarsie", "village Lassipora"
+    locative = root.dep_ == "pobj" and role(root.head) == "locative"
+    listed = root.dep_ in ("conj", "appos") and any(root.head in p for p in places)
+    patient = root.dep_ in ("dobj", "nsubjpass")
+    if span.text.isupper() and len(span.text) <= 5:
+        return False
+    found = gaz.best(clean_name(span.text), loose=False)
+    if found is None:
+        return False
+    entry = found[0]
+    if not (locative or listed or patient):  # anywhere else a well-known name of two words or more, or a metropolis
+        bar_anywhere = MIN_POPULATION_ANYWHERE if len(span) > 1 else MIN_POPULATION_METROPOLIS
+        return found[1] == "exact" and (entry.curated or entry.population >= bar_anywhere)
+    bar = MIN_POPULATION if locative or listed else MIN_POPULATION_OBJECT
+    return entry.curated or entry.precision != "place" or entry.population >= bar
+
+
+def word_after(span: Span) -> Token | None:
+    """The first word after the span, past whitespace tokens and "refugee" ("Nusseirat refugee camp")."""
+    doc, i = span.doc, span.end
+    while i < len(doc) and (doc[i].is_space or doc[i].lower_ == "refugee"):
+        i += 1
+    return doc[i] if i < len(doc) else None
+
+
+def type_word_before(span: Span) -> Token | None:
+    """The type word of "the district of X" before the span, past whitespace tokens; None without one."""
+    doc, i = span.doc, span.start - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    return doc[i - 1] if i >= 1 and doc[i].lower_ == "of" else None
+
+
+def _typed_name(span: Span) -> bool:
+    """True for a name a place word types ("Nusseirat refugee camp") that is no nationality word ("Kurdish
+    town" is not a name)."""
+    after = word_after(span)
+    if after is None or role(after) not in NAMING_ROLES:
+        return False
+    if any(place_words().get(t.lower_) == "not-place" for t in span):
+        return False  # "Sunni neighbourhood", "Hindu village": a community, not a name
+    return clean_name(span.text) not in lexicon.countries().by_term
+
+
+def _type_word_just_before(span: Span) -> bool:
+    """True when a settlement or region word comes right before the name ("the capital Grozny")."""
+    doc, i = span.doc, span.start - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    return i >= 0 and doc[i].is_lower and role(doc[i]) in ("admin", "settlement")
+
+
+def _is_known_place(span: Span, gaz: Gazetteer) -> bool:
+    """True when the span is, as written, the name of a town of 20,000+ people, a region, a country or a
+    curated place."""
+    found = gaz.best(clean_name(span.text), loose=False)
+    if found is None or found[1] != "exact":
+        return False
+    entry = found[0]
+    return entry.curated or entry.precision != "place" or entry.population >= MIN_POPULATION_OBJECT
+
+
+def role(token: Token) -> str | None:
+    """The place-word role of a token, by its lower-case form or lemma."""
+    words = place_words()
+    return words.get(token.lower_) or words.get(token.lemma_.lower())
+
+
+def governing_verb(trigger: Token | None) -> Token | None:
+    """The verb a noun trigger is an argument of ("launched an offensive", "the attack occurred"): places
+    hanging from that verb are the event's too."""
+    if trigger is None or trigger.pos_ != "NOUN" or trigger.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr"):
+        return None
+    return trigger.head if trigger.head.pos_ == "VERB" else None
+
+
+def locative_path(token: Token, trigger: Token | None) -> bool:
+    """True when the place hangs from the trigger (or, with no trigger, from its clause's verb) through a
+    locative preposition ("in", "at", "near") or is (part of) its direct object ("shelled Kharkiv"); "the town
+    of X" passes through to the town. A path through another verb belongs to that verb's event."""
+    seen_locative = False
+    node = token
+    for _ in range(12):
+        seen_locative = seen_locative or is_locative(node)
+        head = node.head
+        if trigger is not None and head.i == trigger.i:
+            return seen_locative or node.dep_ == "dobj"
+        if head.i == node.i or head.pos_ in ("VERB", "AUX"):
+            return trigger is None and (seen_locative or node.dep_ == "dobj")
+        node = head
+    return False
+
+
+def is_locative(node: Token) -> bool:
+    """A prepositional object that places something: "in X", "near X" (not "of X")."""
+    return node.dep_ == "pobj" and node.head.lower_ != "of" and role(node.head) == "locative"

@@ -211,7 +211,7 @@ def _detect(sent: Span) -> list[Detected]:
     for event in groups.values():
         if event.type == "ASSAULT":
             refine_mode(event, sent)
-    return _checked(list(groups.values()), sent, hits)
+    return [_as_intention(d) for d in _checked(list(groups.values()), sent, hits)]
 
 
 def _checked(detected: list[Detected], sent: Span, hits: list[Hit]) -> list[Detected]:
@@ -228,6 +228,36 @@ def _checked(detected: list[Detected], sent: Span, hits: list[Hit]) -> list[Dete
     if main.type == best:
         return [main]
     return [Detected(best, None, set(), main.hits)]
+
+
+def _as_intention(event: Detected) -> Detected:
+    """A promised, threatened, demanded or refused act is PLOVER's speech act ("will withdraw" → AGREE)."""
+    stance = lexicon.plover_stance().get(event.type)
+    cue = _intent_cue(event.main.token) if stance else None
+    if cue is None:
+        return event
+    new = cue[0] if stance == "cooperative" else cue[1]
+    if new is None or new == event.type:
+        return event
+    return Detected(new, None, set(), event.hits, event.continues)
+
+
+# A noun trigger's clause is that of the verb it is the object of ("will provide aid", "failed to reach a deal").
+_OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr"})
+
+
+def _intent_cue(trigger: Token) -> tuple[str | None, str | None] | None:
+    """The (cooperative, hostile) retyping of the intention cue over a trigger's clause, if any."""
+    cues = lexicon.intent_cues()
+    verb = trigger.head if trigger.pos_ != "VERB" and trigger.dep_ in _OBJECT_DEPS else trigger
+    modal = next((c.lower_ for c in verb.children if c.dep_ == "aux" and c.lower_ in cues.get("aux", {})), None)
+    if modal is not None:
+        negated = any(c.dep_ == "neg" for c in verb.children)
+        return ("REJECT", None) if negated else cues["aux"][modal]  # "will not accept": a refusal
+    if verb.dep_ != "xcomp":
+        return None
+    governors = cues.get("governor", {})
+    return governors.get(verb.head.lemma_.lower()) or governors.get(verb.head.lower_)
 
 
 def _depth(token: Token) -> int:

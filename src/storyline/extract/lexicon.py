@@ -126,6 +126,21 @@ def status_cues() -> dict[str, dict[str, str]]:
 
 
 @cache
+def intent_cues() -> dict[str, dict[str, tuple[str | None, str | None]]]:
+    """Intention cues by where they stand: {"aux": {"will": (cooperative type, hostile type)}, "governor": ...}."""
+    table: dict[str, dict[str, tuple[str | None, str | None]]] = {}
+    for cue, where, cooperative, hostile in read_tsv("triggers", "intent.tsv"):
+        table.setdefault(where, {})[cue] = (_none(cooperative), _none(hostile))
+    return table
+
+
+@cache
+def plover_stance() -> dict[str, str]:
+    """PLOVER material types → "cooperative" or "hostile" (verbal types are not listed)."""
+    return {type_: stance for type_, stance in read_tsv("ontology", "plover_stance.tsv")}
+
+
+@cache
 def attribution_cues() -> dict[str, str]:
     """Speech-verb lemmas and phrases → role ("speech", "via", "according")."""
     return {lemma: role for lemma, role in read_tsv("triggers", "attribution.tsv")}

@@ -16,6 +16,7 @@ import logging
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 _IN_CHUNK = 500  # values per IN (...) list, under SQLite's variable limit
 BATCH = 1_000  # articles per transaction
+TOP = 32  # stored articles verified per new one: those sharing the most band keys
 
 
 @dataclass(slots=True)
@@ -103,21 +105,20 @@ def _stored_docs(conn: Connection, ids: Sequence[str], params: Params) -> dict[s
 
 
 def _candidates(conn: Connection, docs: list[Doc], keys: np.ndarray[Any, Any]) -> dict[str, set[str]]:
-    """Stored article ids sharing a band key or the body hash with each new doc."""
-    index, sigs = Store.tables.dedup_keys, Store.tables.dedup_signatures
+    """Stored article ids sharing the most band keys (up to TOP) or the body hash with each new doc.
+
+    A copy shares many of its 64 band keys with the stored original; an article that only shares
+    a paragraph shares one or two, and in a large store there are thousands of those: ranking by
+    shared keys keeps the look-up's cost per new doc bounded whatever the size of the store."""
+    sigs = Store.tables.dedup_signatures
     found: dict[str, set[str]] = defaultdict(set)
-    by_key: dict[int, list[str]] = defaultdict(list)
-    for doc, row in zip(docs, keys, strict=True):
-        if doc.size:
-            for key in _db_keys(row):
-                by_key[key].append(doc.id)
-    for part in _chunks(list(by_key)):
-        query = (
-            select(index.c.key, sigs.c.article_id).join(sigs, sigs.c.seq == index.c.seq).where(index.c.key.in_(part))
-        )
-        for row in conn.execute(query):
-            for doc_id in by_key[row.key]:
-                found[doc_id].add(row.article_id)
+    pairs = [(k, i) for i, (d, row) in enumerate(zip(docs, keys, strict=True)) if d.size for k in set(_db_keys(row))]
+    if pairs:
+        doc_of, seq = _shared_keys(conn, np.array(sorted(pairs), dtype=np.int64))
+        ids = _article_ids(conn, sorted(set(seq.tolist())))
+        for i, s in zip(doc_of.tolist(), seq.tolist(), strict=True):
+            if s in ids:
+                found[docs[i].id].add(ids[s])
     by_hash: dict[str, list[str]] = defaultdict(list)
     for doc in docs:
         if doc.size:
@@ -127,6 +128,53 @@ def _candidates(conn: Connection, docs: list[Doc], keys: np.ndarray[Any, Any]) -
             for doc_id in by_hash[row.body_hash]:
                 found[doc_id].add(row.article_id)
     return found
+
+
+def _shared_keys(conn: Connection, pairs: np.ndarray[Any, Any]) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
+    """For (key, doc) pairs sorted by key: (doc, stored seq) of the TOP stored entries sharing most keys per doc."""
+    batch_key, batch_doc = pairs[:, 0], pairs[:, 1]
+    rows = _fetch_keys(conn, np.unique(batch_key).tolist())
+    if not len(rows):
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    lo = np.searchsorted(batch_key, rows[:, 0], side="left")
+    many = np.searchsorted(batch_key, rows[:, 0], side="right") - lo
+    at = np.repeat(lo - np.cumsum(many) + many, many) + np.arange(int(many.sum()))  # every batch doc of each row
+    doc, seq = batch_doc[at], np.repeat(rows[:, 1], many)
+    span = int(seq.max()) + 1
+    codes, shared = np.unique(doc * span + seq, return_counts=True)
+    doc, seq = codes // span, codes % span
+    order = np.lexsort((-shared, doc))
+    doc, seq = doc[order], seq[order]
+    first = np.searchsorted(doc, doc, side="left")
+    keep = np.arange(len(doc)) - first < TOP
+    return doc[keep], seq[keep]
+
+
+def _fetch_keys(conn: Connection, keys: list[int]) -> np.ndarray[Any, Any]:
+    """(key, seq) rows of dedup_keys holding these keys, as an int64 array (on SQLite through the driver's
+    own cursor: a large store returns hundreds of thousands of rows per batch)."""
+    index = Store.tables.dedup_keys
+    out: list[Any] = []
+    cursor = conn.connection.cursor() if conn.dialect.name == "sqlite" else None
+    for part in _chunks(keys):
+        if cursor is not None:
+            cursor.execute(f"SELECT key, seq FROM dedup_keys WHERE key IN ({','.join('?' * len(part))})", part)
+            out += cursor.fetchall()
+        else:
+            out += [(r[0], r[1]) for r in conn.execute(select(index.c.key, index.c.seq).where(index.c.key.in_(part)))]
+    flat = np.fromiter(chain.from_iterable(out), dtype=np.int64, count=2 * len(out))
+    return flat.reshape(-1, 2)
+
+
+def _article_ids(conn: Connection, seqs: list[int]) -> dict[int, str]:
+    """Article id of each signature seq."""
+    sigs = Store.tables.dedup_signatures
+    out: dict[int, str] = {}
+    for part in _chunks(seqs):
+        out.update(
+            (r[0], r[1]) for r in conn.execute(select(sigs.c.seq, sigs.c.article_id).where(sigs.c.seq.in_(part)))
+        )
+    return out
 
 
 def _forget(conn: Connection, ids: Sequence[str], params: Params) -> None:

@@ -108,6 +108,18 @@ def _raids_as_arrests(hits: list[Hit]) -> list[Hit]:
     return [h if h.entry.type != "ASSAULT" else Hit(h.token, h.start, h.end, arrest.entry) for h in hits]
 
 
+def _one_per_object(hits: list[Hit]) -> list[Hit]:
+    """A trigger verb and the trigger noun it takes as object are one event (the noun's after a light verb)."""
+    rules = lexicon.object_events()
+    dropped: set[int] = set()
+    for verb in hits:
+        rule = rules.get(" ".join(verb.entry.lemmas))
+        objects = [h for h in hits if h.token.head.i == verb.token.i and h.token.dep_ in _OBJECT_DEPS]
+        for obj in (o for o in objects if rule and o.entry.type != verb.entry.type):
+            dropped.add(id(obj) if rule == "absorb" else id(verb))
+    return [h for h in hits if id(h) not in dropped]
+
+
 def _object_ok(hit: Hit) -> bool:
     """Whether a trigger's object allows it: "sign" needs an agreement, "release" a statement voids it."""
     table = lexicon.object_rules()
@@ -130,6 +142,8 @@ _RELATED_DEPS = ("dobj", "prt", "pobj", "attr", "nsubj", "nsubjpass", "compound"
 def _related_words(token: Token) -> set[str]:
     """Lemmas of the words a trigger's object rules look at."""
     words = {c.lemma_.lower() for c in token.children if c.dep_ in _RELATED_DEPS}
+    for obj in (c for c in token.children if c.dep_ == "dobj"):  # "lifted a state of emergency"
+        words.update(g.lemma_.lower() for p in obj.children if p.lower_ == "of" for g in p.children)
     for prep in (c for c in token.children if c.dep_ == "prep"):
         for obj in (g for g in prep.children if g.dep_ == "pobj"):
             words.add(obj.lemma_.lower())
@@ -196,7 +210,7 @@ def _agentless_outcome(hit: Hit) -> bool:
 
 def _detect(sent: Span) -> list[Detected]:
     """The events of one sentence on its own."""
-    hits = _raids_as_arrests(find_hits(sent))
+    hits = _one_per_object(_raids_as_arrests(find_hits(sent)))
     if not hits:
         return []
     has_main = any(_is_main_assault(h) for h in hits)
@@ -234,9 +248,7 @@ def _as_intention(event: Detected) -> Detected:
     """A promised, threatened, demanded or refused act is PLOVER's speech act ("will withdraw" → AGREE)."""
     stance = lexicon.plover_stance().get(event.type)
     cue = _intent_cue(event.main.token) if stance else None
-    if cue is None:
-        return event
-    new = cue[0] if stance == "cooperative" else cue[1]
+    new = cue.get(stance or "") if cue else None
     if new is None or new == event.type:
         return event
     return Detected(new, None, set(), event.hits, event.continues)
@@ -244,16 +256,16 @@ def _as_intention(event: Detected) -> Detected:
 
 # A noun trigger's clause is that of the verb it is the object of ("will provide aid", "failed to reach a deal").
 _OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr"})
+_REFUSAL = {"cooperative": "REJECT", "hostile": None, "verbal": "REJECT"}  # "will not accept": a refusal
 
 
-def _intent_cue(trigger: Token) -> tuple[str | None, str | None] | None:
-    """The (cooperative, hostile) retyping of the intention cue over a trigger's clause, if any."""
+def _intent_cue(trigger: Token) -> dict[str, str | None] | None:
+    """The retyping by stance that the intention cue over a trigger's clause asks for, if any."""
     cues = lexicon.intent_cues()
     verb = trigger.head if trigger.pos_ != "VERB" and trigger.dep_ in _OBJECT_DEPS else trigger
     modal = next((c.lower_ for c in verb.children if c.dep_ == "aux" and c.lower_ in cues.get("aux", {})), None)
     if modal is not None:
-        negated = any(c.dep_ == "neg" for c in verb.children)
-        return ("REJECT", None) if negated else cues["aux"][modal]  # "will not accept": a refusal
+        return _REFUSAL if any(c.dep_ == "neg" for c in verb.children) else cues["aux"][modal]
     if verb.dep_ != "xcomp":
         return None
     governors = cues.get("governor", {})

@@ -126,18 +126,25 @@ def status_cues() -> dict[str, dict[str, str]]:
 
 
 @cache
-def intent_cues() -> dict[str, dict[str, tuple[str | None, str | None]]]:
-    """Intention cues by where they stand: {"aux": {"will": (cooperative type, hostile type)}, "governor": ...}."""
-    table: dict[str, dict[str, tuple[str | None, str | None]]] = {}
-    for cue, where, cooperative, hostile in read_tsv("triggers", "intent.tsv"):
-        table.setdefault(where, {})[cue] = (_none(cooperative), _none(hostile))
+def intent_cues() -> dict[str, dict[str, dict[str, str | None]]]:
+    """Intention cues by where they stand: {"aux": {"will": {stance: new type or None}}, "governor": ...}."""
+    table: dict[str, dict[str, dict[str, str | None]]] = {}
+    for cue, where, cooperative, hostile, verbal in read_tsv("triggers", "intent.tsv"):
+        types = {"cooperative": _none(cooperative), "hostile": _none(hostile), "verbal": _none(verbal)}
+        table.setdefault(where, {})[cue] = types
     return table
 
 
 @cache
 def plover_stance() -> dict[str, str]:
-    """PLOVER material types → "cooperative" or "hostile" (verbal types are not listed)."""
+    """PLOVER types → "cooperative", "hostile" (material acts) or "verbal"."""
     return {type_: stance for type_, stance in read_tsv("ontology", "plover_stance.tsv")}
+
+
+@cache
+def object_events() -> dict[str, str]:
+    """Trigger verbs → how they join a trigger noun they take as object: "absorb" (the verb's event) or "light"."""
+    return {verb: rule for verb, rule in read_tsv("triggers", "object_events.tsv")}
 
 
 @cache

@@ -1,0 +1,32 @@
+"""A trigger verb and the trigger noun it takes as object make one event; codebook verbs of ACCUSE, SANCTION, ..."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.extract import extract_events
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The authorities lifted the blockade of the port on Friday.", ["CONCEDE"]),
+        ("The government lifted the state of emergency in the northern province.", ["CONCEDE"]),
+        ("The donors suspended aid to the ministry after the audit.", ["SANCTION"]),
+        ("The European Union imposed sanctions on three banks.", ["SANCTION"]),
+        ("The two sides ended their talks without a result.", ["SANCTION"]),
+        ("The minister accepted the demands of the nurses' union.", ["CONCEDE"]),
+        ("The family is suing the police over the death of their son.", ["ACCUSE"]),
+        ("Hundreds of families sought asylum in the neighbouring country.", ["REQUEST"]),
+    ],
+)
+def test_type_of_verb_and_object(text: str, want: list[str]) -> None:
+    assert [event.type for event in extract_events(text)] == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The concert ended at midnight.", "She accepted the award with a short speech."],
+)
+def test_codebook_verbs_in_other_senses_are_no_event(text: str) -> None:
+    assert extract_events(text) == []

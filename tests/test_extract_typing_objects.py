@@ -18,6 +18,9 @@ from storyline.extract import extract_events
         ("The minister accepted the demands of the nurses' union.", ["CONCEDE"]),
         ("The family is suing the police over the death of their son.", ["ACCUSE"]),
         ("Hundreds of families sought asylum in the neighbouring country.", ["REQUEST"]),
+        ("The governor relaxed the curfew in the capital.", ["CONCEDE"]),
+        ("Japan gave Kenya a loan of 40 million dollars for the new railway.", ["AID"]),
+        ("The army allowed the delivery of medicine to the flooded town.", ["RETREAT"]),
     ],
 )
 def test_type_of_verb_and_object(text: str, want: list[str]) -> None:
@@ -26,7 +29,7 @@ def test_type_of_verb_and_object(text: str, want: list[str]) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["The concert ended at midnight.", "She accepted the award with a short speech."],
+    ["The concert ended at midnight.", "She accepted the award with a short speech.", "He gave a long speech."],
 )
 def test_codebook_verbs_in_other_senses_are_no_event(text: str) -> None:
     assert extract_events(text) == []

@@ -103,6 +103,8 @@ def to_lines(text: str) -> Dump:
     dump = Dump(lines=[], published=published)
     items: list[tuple[str, int]] = []  # (line, heading level or 0)
     for raw in text.splitlines():
+        if not raw or raw.isspace():  # blank: nothing to strip (the markup passes below would return "")
+            continue
         level = 0
         if _PLAIN.match(raw):  # most lines hold no markup at all
             line = " ".join(raw.split())

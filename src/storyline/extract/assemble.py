@@ -50,6 +50,7 @@ class SentenceContext:
     places: list[Location] = field(default_factory=list)
     attributions: list[Attribution] = field(default_factory=list)
     prominence: dict[int, int] = field(default_factory=dict)  # id(event) → depth of its trigger in the parse
+    last: tuple[object, int, list[Event]] | None = None  # (Doc, end token, events) of the last sentence with events
 
 
 def build_events(
@@ -80,7 +81,34 @@ def build_events(
             events.append(shift(part, offset))
             ctx.prominence[id(part)] = _depth(det.main.token)
     share_victims(events)
+    if len(detected) == 1 and detected[0].continues:
+        events = [e for e in events if not _fold_toll(e, sent, ctx, offset)]
+    ctx.last = (sent.doc, sent.end, events or (ctx.last[2] if ctx.last else []))
     return events
+
+
+def _fold_toll(toll: Event, sent: Span, ctx: SentenceContext, offset: int) -> bool:
+    """Add a toll-only sentence's counts to the incident of the sentence before ("... clashed. 7 were killed.")."""
+    last = ctx.last
+    if last is None or last[0] is not sent.doc or last[1] != sent.start:
+        return False
+    same = [e for e in last[2] if e.type == toll.type and e.status == toll.status]
+    target = next((e for e in same if e.mode == toll.mode), same[0] if same else None)
+    if target is None or not _same_victims(target.actor2, toll.actor2):
+        return False
+    target.counts = target.counts + toll.counts
+    target.fatalities = _fatalities(target.counts, ctx)
+    target.actor2 = target.actor2 or toll.actor2
+    target.attribution = target.attribution or toll.attribution
+    start = target.evidence.start - offset  # both sentences are in this Doc: the evidence spans them
+    text = sent.doc.text[start : sent.start_char + len(sent.text.rstrip())]
+    target.evidence = Evidence(text, target.evidence.start, target.evidence.start + len(text))
+    return True
+
+
+def _same_victims(known: Actor | None, toll: Actor | None) -> bool:
+    """Whether a toll's victims can be the incident's: no country on either side, or the same one."""
+    return known is None or toll is None or not known.country or not toll.country or known.country == toll.country
 
 
 def _depth(token: Token) -> int:

@@ -24,6 +24,7 @@ _AGENT_CHILD_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 # Nouns that name the people an event happened to: their modifiers are victims ("Israeli hostages").
 _VICTIM_NOUNS = frozenset({"hostage", "captive", "casualty", "victim", "abductee", "detainee", "prisoner"})
 _CLIMB_DEPS = frozenset({"xcomp", "advcl", "conj", "ccomp", "pcomp"})
+_WHEN_ENTITIES = frozenset({"DATE", "TIME"})
 
 
 @dataclass(slots=True)
@@ -71,11 +72,11 @@ def _child(token: Token, *deps: str) -> Token | None:
 
 
 def _prep_object(token: Token, preps: frozenset[str]) -> Token | None:
-    """Object of a preposition attached to the token ("attack on Rafah" → Rafah)."""
+    """Object of a preposition attached to the token ("attack on Rafah" → Rafah); not a date ("on 3 May")."""
     for child in token.children:
         if child.dep_ in ("prep", "agent") and child.lower_ in preps:
             obj = _child(child, "pobj")
-            if obj is not None:
+            if obj is not None and obj.ent_type_ not in _WHEN_ENTITIES:
                 return obj
     return None
 

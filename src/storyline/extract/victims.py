@@ -64,7 +64,10 @@ def _place_country(token: Token) -> str | None:
 
 
 def count_countries(count: Count, sent: Span) -> list[str]:
-    """Countries of the people a count counts: their words, else a place attached to them or their verb."""
+    """Countries of the people a count counts: their words, else a place attached to them or their verb (none
+    for a part of another count: "including three British nationals" are among victims counted already)."""
+    if count.part_of is not None:
+        return []
     named = nationalities(count.of)
     if named or count.start is None or count.end is None:
         return named
@@ -91,9 +94,14 @@ def split_by_victims(event: Event, sent: Span, others: list[Actor] | None = None
     groups: dict[str | None, list[Count]] = {}
     named_victims = {a.country: a for a in others or [] if a.country}
     extra: list[str] = list(named_victims)
+    home: dict[str, str | None] = {}  # a count's text → its group: a part stays with its whole
     for count in event.counts:
+        if count.part_of is not None:  # "seven aid workers, including three British nationals": one group
+            groups.setdefault(home.get(count.part_of), []).append(count)
+            continue
         countries = count_countries(count, sent) if count.kind in HURT_KINDS else []
-        groups.setdefault(countries[0] if countries else None, []).append(count)
+        home[count.text] = countries[0] if countries else None
+        groups.setdefault(home[count.text], []).append(count)
         extra += countries[1:]
     victims = event.actor2
     named = nationalities(victims.text) if victims is not None else []
@@ -141,7 +149,7 @@ def counted_victims(event: Event) -> Actor | None:
     if event.type != "ASSAULT":
         return None
     for count in event.counts:
-        countries = nationalities(count.of) if count.kind in HURT_KINDS else []
+        countries = nationalities(count.of) if count.kind in HURT_KINDS and count.part_of is None else []
         if countries and count.of:
             name = actor_name(countries[0], "CVL", count.text)
             return Actor(count.text, name, countries[0], "CVL", count.start, count.end)

@@ -1,0 +1,43 @@
+"""Assembly across sentences: a toll-only sentence adds to the incident before it; parts of a count stay parts."""
+
+from __future__ import annotations
+
+from storyline.extract import extract_events
+
+
+def test_toll_sentence_adds_to_the_incident_before_it() -> None:
+    text = "On 3 May 2024, army troops clashed with rebels near Kidal. 7 soldiers were killed."
+    events = [e for e in extract_events(text) if e.type == "ASSAULT"]
+    assert len(events) == 1
+    (event,) = events
+    assert event.actor1 is not None and event.actor1.sector == "MIL"
+    assert event.fatalities == 7 and [c.value for c in event.counts] == [7]
+    assert event.evidence.text == text[event.evidence.start : event.evidence.end]
+    assert event.evidence.text.endswith("were killed.")
+
+
+def test_toll_of_other_victims_is_its_own_event() -> None:
+    text = "Israeli warplanes struck a house in Rafah, killing 4 Palestinians. 2 Israelis were killed."
+    events = [e for e in extract_events(text) if e.type == "ASSAULT"]
+    countries = sorted(e.actor2.country for e in events if e.actor2 and e.actor2.country)
+    assert countries == ["ISR", "PSE"]
+
+
+def test_a_date_after_on_is_no_target() -> None:
+    (event,) = extract_events("On 3 May 2024, Sudanese Armed Forces clashed with Rapid Support Forces in Omdurman.")
+    assert event.actor2 is not None and event.actor2.name == "Rapid Support Forces"
+
+
+def test_part_of_a_count_gives_the_victims_no_country() -> None:
+    text = "An Israeli strike in Deir al-Balah killed seven aid workers, including three British nationals."
+    events = [e for e in extract_events(text) if e.type == "ASSAULT"]
+    assert len(events) == 1 and events[0].actor2 is not None and events[0].actor2.country != "GBR"
+    assert events[0].fatalities == 7
+
+
+def test_part_of_a_count_makes_no_event_of_its_own() -> None:
+    text = "Hamas killed more than 1,200 people, including 30 Americans, in its attack on Israel."
+    events = [e for e in extract_events(text) if e.type == "ASSAULT"]
+    assert len(events) == 1
+    assert events[0].actor2 is not None and events[0].actor2.country == "ISR"
+    assert {c.value for c in events[0].counts} == {1200, 30}

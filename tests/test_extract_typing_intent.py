@@ -38,3 +38,11 @@ def test_stated_intention_is_the_speech_act(text: str, want: str) -> None:
 )
 def test_acts_that_happened_keep_their_type(text: str, want: str) -> None:
     assert _types(text)[:1] == [want]
+
+
+def test_offered_act_is_one_agree_event() -> None:
+    assert _types("The rebels offered to hand over the two hostages to the Red Cross.") == ["AGREE"]
+
+
+def test_act_a_noun_threatens_is_a_threat() -> None:
+    assert _types("The union repeated its threat to blockade the port.")[:1] == ["THREATEN"]

@@ -225,7 +225,7 @@ def _detect(sent: Span) -> list[Detected]:
     for event in groups.values():
         if event.type == "ASSAULT":
             refine_mode(event, sent)
-    return [_as_intention(d) for d in _checked(list(groups.values()), sent, hits)]
+    return _merged([_as_intention(d) for d in _checked(list(groups.values()), sent, hits)])
 
 
 def _checked(detected: list[Detected], sent: Span, hits: list[Hit]) -> list[Detected]:
@@ -266,10 +266,24 @@ def _intent_cue(trigger: Token) -> dict[str, str | None] | None:
     modal = next((c.lower_ for c in verb.children if c.dep_ == "aux" and c.lower_ in cues.get("aux", {})), None)
     if modal is not None:
         return _REFUSAL if any(c.dep_ == "neg" for c in verb.children) else cues["aux"][modal]
-    if verb.dep_ != "xcomp":
+    if verb.dep_ not in ("xcomp", "acl"):  # "willing to withdraw", "a promise to withdraw"
         return None
     governors = cues.get("governor", {})
     return governors.get(verb.head.lemma_.lower()) or governors.get(verb.head.lower_)
+
+
+def _merged(detected: list[Detected]) -> list[Detected]:
+    """Events retyped to one kind are one event ("offered to hand over": the offer), ASSAULT kinds aside."""
+    merged: dict[str, Detected] = {}
+    out: list[Detected] = []
+    for event in detected:
+        first = merged.get(event.type)
+        if first is None or event.type == "ASSAULT":
+            merged.setdefault(event.type, event)
+            out.append(event)
+            continue
+        first.hits = sorted([*first.hits, *event.hits], key=lambda h: h.start)
+    return out
 
 
 def _depth(token: Token) -> int:

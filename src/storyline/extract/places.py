@@ -81,12 +81,12 @@ def event_location(
     sentence: Span, trigger: Token | None = None, *, context: PlaceContext | list[Location] | None = None
 ) -> Location | None:
     """Where the sentence's event happened: the trigger's locative place, else the nearest, else the article's."""
-    article = context if isinstance(context, PlaceContext) else PlaceContext(context or ())
-    found = resolved_places(sentence, article.countries, trigger)
+    found = resolved_places(sentence, _countries_of(context), trigger)
     ranked = [(loc, entry, _tier(sentence, loc, trigger)) for loc, entry in found]
     ranked += [r for r in _nationality_places(sentence, trigger) if r[2] >= TOLD_ON_TIER]
     ranked = [r for r in ranked if _may_be_setting(sentence, r[0], r[2], trigger)]
     if not ranked:
+        article = context if isinstance(context, PlaceContext) else PlaceContext(context or ())
         return article.most_mentioned()
     best = max(ranked, key=lambda r: _rank(sentence, r[0], r[1], r[2], trigger))[0]
     inside = [r for r in ranked if r[2] >= 0 and _within(r[0], best)]
@@ -94,6 +94,14 @@ def event_location(
         best = max(inside, key=lambda r: (_SPECIFICITY[r[0].precision], _rank(sentence, r[0], r[1], 1, trigger)))[0]
     others = [(r[0], r[1]) for r in ranked if r[2] >= 1]
     return _through_setting(sentence, _narrowest_named(sentence, best, others), [r[0] for r in ranked])
+
+
+def _countries_of(context: PlaceContext | list[Location] | None) -> set[str]:
+    """ISO2 codes of the article's countries (of a plain list: looked up once per distinct country)."""
+    if isinstance(context, PlaceContext):
+        return context.countries
+    gaz = gazetteer()
+    return {cc for cc in map(gaz.country_code, {loc.country for loc in context or ()}) if cc}
 
 
 def _may_be_setting(sentence: Span, place: Location, tier: float, trigger: Token | None) -> bool:

@@ -149,10 +149,22 @@ def test_filter_keeps_order_ids_and_reports_bad_lines(seed_text: str) -> None:
         json.dumps(["a", "list"]),
     ]
     out = list(dedup_lines(lines, Params()))
-    assert [r["id"] for r in out] == ["a", None, "b", "7", None]
+    assert [r["id"] for r in out] == ["a", None, "b", 7, None]  # ids echoed exactly as given
     assert set(out[0]) == {"id", "group", "canonical", "similarity"}
     assert out[4 - 1]["group"] == "a" and out[3]["canonical"] is False
     assert all("error" in out[i] for i in (1, 2, 4))
+
+
+def test_filter_echoes_number_ids_and_groups_as_given(seed_text: str) -> None:
+    lines = [json.dumps({"id": i, "text": seed_text}) for i in (7, 8)] + [json.dumps({"id": "7", "text": "x"})]
+    out = list(dedup_lines(lines, Params()))
+    assert [(r["id"], r["group"]) for r in out] == [(7, 7), (8, 7), ("7", 7)]
+
+
+def test_filter_json_errors_do_not_double_at() -> None:
+    out = list(dedup_lines(['{"id": 1, "text": "unterminated', '{"id": 2, "text": "a\tb"}x'], Params()))
+    assert out[0]["id"] is None and "string starting at column 19)" in out[0]["error"], out[0]
+    assert " at at " not in out[0]["error"] and "control character at column 21)" in out[1]["error"], out[1]
 
 
 def test_cli_filter_round_trip(seed_text: str) -> None:

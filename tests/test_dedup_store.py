@@ -126,3 +126,27 @@ def test_keys_of_deleted_signatures_never_point_at_newcomers(db: str, seed_text:
         dedup_step(store)
         groups = membership(store)
     assert groups == {later["again"]: (later["again"], True)} and first["wire"] not in groups
+
+
+def test_a_bug_on_one_article_fails_it_alone(db: str, seed_text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from storyline.dedup import persist
+
+    real = persist.sign_articles
+
+    def breaks_on_boom(articles: list[Article], params: Params) -> object:
+        if any("BOOM" in a.body for a in articles):
+            raise ZeroDivisionError("boom")
+        return real(articles, params)
+
+    monkeypatch.setattr(persist, "sign_articles", breaks_on_boom)
+    lines = story_lines(seed_text)
+    with Store.open(db) as store:
+        ids = add(store, {"wire": ("\n".join(lines[:3]), None), "bad": ("BOOM " + OTHER, None), "other": (OTHER, None)})
+        report = dedup_step(store)
+        assert (report.seen, report.done, dict(report.dropped)) == (3, 2, {"unexpected_error": 1})
+        assert count_pending(store) == 0  # the next run does not stop at the same batch again
+        assert dedup_step(store).seen == 0
+        failures = store.failures(stage="dedup")
+        assert [(f.source, f.reason) for f in failures] == [(ids["bad"], "unexpected_error")]
+        assert "ZeroDivisionError: boom" in failures[0].message
+        assert set(membership(store)) == {ids["wire"], ids["other"]}

@@ -18,12 +18,15 @@ from storyline.dedup.minhash import Params
 from storyline.errors import InputError, MalformedInput
 
 
-def parse_record(line: str, *, where: str) -> tuple[str, str, str | None]:
-    """(id, text, date) of one input line; MalformedInput when it is not a usable record."""
+def parse_record(line: str, *, where: str) -> tuple[str | int, str, str | None]:
+    """(id as given, text, date) of one input line; MalformedInput when it is not a usable record."""
     try:
         record: Any = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise MalformedInput(f"not a JSON line ({exc.msg} at column {exc.colno})", where=where) from exc
+        how = f"{exc.msg.removesuffix(' at')} at column {exc.colno}"  # json's own "... at" not doubled
+        raise MalformedInput(f"not a JSON line ({how})", where=where) from exc
+    except (RecursionError, ValueError) as exc:
+        raise MalformedInput(f"not a usable JSON line ({type(exc).__name__})", where=where) from exc
     if not isinstance(record, dict):
         raise MalformedInput("a line must be a JSON object", where=where)
     doc_id, text, date = record.get("id"), record.get("text"), record.get("date")
@@ -31,23 +34,26 @@ def parse_record(line: str, *, where: str) -> tuple[str, str, str | None]:
         raise MalformedInput('no "id" field (a string)', where=where)
     if not isinstance(text, str):
         raise MalformedInput('no "text" field (a string)', where=where)
-    return str(doc_id), text, date if isinstance(date, str) and date.strip() else None
+    return doc_id, text, date if isinstance(date, str) and date.strip() else None
 
 
-def _id_of(line: str) -> str | None:
-    """The id of a line that failed, when one can still be read from it."""
+def _id_of(line: str) -> str | int | None:
+    """The id of a line that failed, as given, when one can still be read from it."""
     try:
         record = json.loads(line)
-    except json.JSONDecodeError:
+    except (RecursionError, ValueError):
         return None
     doc_id = record.get("id") if isinstance(record, dict) else None
-    return str(doc_id) if isinstance(doc_id, str | int) and not isinstance(doc_id, bool) else None
+    return doc_id if isinstance(doc_id, str | int) and not isinstance(doc_id, bool) else None
 
 
 def dedup_lines(lines: Iterable[str], params: Params, *, name: str = "<stdin>") -> Iterator[dict[str, Any]]:
-    """One output record per non-blank input line: the DuplicateMatch, or the id and an error."""
+    """One output record per non-blank input line: the DuplicateMatch, or the id and an error.
+
+    Ids are echoed exactly as given (7 stays 7, "7" stays "7"), and so is the group (its canonical's id)."""
     dedup = Deduplicator(params)
-    slots: list[int | dict[str, Any]] = []  # index into the deduplicator, or a ready error record
+    given: dict[str, str | int] = {}  # the id as given, by the text the deduplicator knows it by (first seen)
+    slots: list[tuple[int, str | int] | dict[str, Any]] = []  # (index in the deduplicator, id), or an error record
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -56,8 +62,14 @@ def dedup_lines(lines: Iterable[str], params: Params, *, name: str = "<stdin>") 
         except InputError as exc:
             slots.append({"id": _id_of(line), "error": str(exc)})
             continue
-        slots.append(len(dedup.ids))
-        dedup.add(doc_id, text, date)
+        slots.append((len(dedup.ids), doc_id))
+        given.setdefault(str(doc_id), doc_id)
+        dedup.add(str(doc_id), text, date)
     matches = dedup.matches()
     for slot in slots:
-        yield slot if isinstance(slot, dict) else matches[slot].to_dict()
+        if isinstance(slot, dict):
+            yield slot
+        else:
+            record = matches[slot[0]].to_dict()
+            record["id"], record["group"] = slot[1], given[record["group"]]
+            yield record

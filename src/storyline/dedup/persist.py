@@ -21,10 +21,12 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from sqlalchemy import Connection, and_, delete, func, or_, select, update
+from sqlalchemy.exc import IntegrityError
 
 from storyline.dedup import Signed, sign_pages
 from storyline.dedup.minhash import Params, Signatures, band_keys, duplicates, similarity
 from storyline.dedup.text import page_lines
+from storyline.errors import StoreError, StorylineError, UnexpectedError
 from storyline.models import Article
 from storyline.stage import StageStats
 from storyline.store import Store
@@ -361,12 +363,56 @@ def dedup_step(store: Store, progress: Progress | None = None) -> StageStats:
     after = ""
     while batch := store.pending_articles("dedup", DEDUP_VERSION, limit=BATCH, after=after):
         after = batch[-1].id
-        with store.atomic() as conn:
-            joined = index_articles(conn, batch, params)
-            store.mark_done(conn, "dedup", [a.id for a in batch], DEDUP_VERSION)
+        joined = _index_batch(store, batch, params, report)
         report.seen += len(batch)
-        report.done += len(batch)
         log.info("dedup: %d articles, %d joined a group", len(batch), joined)
         if progress:
             progress.advance(len(batch))
     return report
+
+
+def _index_batch(store: Store, batch: Sequence[Article], params: Params, report: StageStats) -> int:
+    """Index a batch in one transaction; when a bug stops it, again one article at a time, failing only
+    the articles that still break (recorded as their UnexpectedError, so later runs go past them)."""
+    try:
+        return _index_marked(store, batch, params, report)
+    except Exception as exc:
+        if not _is_bug(exc) or len(batch) == 1:
+            raise
+        log.warning("dedup: a batch of %d failed (%s: %s); indexing it one by one", len(batch), type(exc).__name__, exc)
+    joined = 0
+    for article in batch:
+        try:
+            joined += _index_marked(store, [article], params, report)
+        except Exception as exc:
+            if not _is_bug(exc):
+                raise
+            _fail(store, article, exc, report)
+    return joined
+
+
+def _index_marked(store: Store, articles: Sequence[Article], params: Params, report: StageStats) -> int:
+    """Index articles and mark them done, in one transaction."""
+    with store.atomic() as conn:
+        joined = index_articles(conn, articles, params)
+        store.mark_done(conn, "dedup", [a.id for a in articles], DEDUP_VERSION)
+    report.done += len(articles)
+    return joined
+
+
+def _is_bug(exc: Exception) -> bool:
+    """Whether an exception is a bug met on some input (not a setting, a missing model or a broken database)."""
+    if isinstance(exc, StoreError):
+        return isinstance(exc.__cause__, IntegrityError)  # a constraint our own rows broke
+    return not isinstance(exc, StorylineError)
+
+
+def _fail(store: Store, article: Article, exc: Exception, report: StageStats) -> None:
+    """Record an article the index broke on as its failure, and mark it done so the next run goes on."""
+    log.warning("dedup failed unexpectedly on %s: %s: %s", article.id, type(exc).__name__, exc)
+    log.debug("traceback", exc_info=exc)
+    error = UnexpectedError(f"internal error ({type(exc).__name__}: {exc}); please report it", where=article.id)
+    with store.atomic() as conn:
+        store.record_failure(conn, "dedup", article.id, error)
+        store.mark_done(conn, "dedup", [article.id], DEDUP_VERSION)
+    report.dropped[error.reason] += 1

@@ -14,6 +14,7 @@ from storyline.extract import extract_events
         ("The government lifted the state of emergency in the northern province.", ["CONCEDE"]),
         ("The donors suspended aid to the ministry after the audit.", ["SANCTION"]),
         ("The European Union imposed sanctions on three banks.", ["SANCTION"]),
+        ("The navy imposed a blockade on the rebel-held port.", ["COERCE"]),
         ("The two sides ended their talks without a result.", ["SANCTION"]),
         ("The minister accepted the demands of the nurses' union.", ["CONCEDE"]),
         ("The family is suing the police over the death of their son.", ["ACCUSE"]),
@@ -31,7 +32,12 @@ def test_type_of_verb_and_object(text: str, want: list[str]) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["The concert ended at midnight.", "She accepted the award with a short speech.", "He gave a long speech.", "The agency said in a press release that it had moved offices."],
+    [
+        "The concert ended at midnight.",
+        "She accepted the award with a short speech.",
+        "He gave a long speech.",
+        "The agency said in a press release that it had moved offices.",
+    ],
 )
 def test_codebook_verbs_in_other_senses_are_no_event(text: str) -> None:
     assert extract_events(text) == []

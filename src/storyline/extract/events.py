@@ -113,11 +113,17 @@ def _one_per_object(hits: list[Hit]) -> list[Hit]:
     rules = lexicon.object_events()
     dropped: set[int] = set()
     for verb in hits:
-        rule = rules.get(" ".join(verb.entry.lemmas))
         objects = [h for h in hits if h.token.head.i == verb.token.i and h.token.dep_ in _OBJECT_DEPS]
-        for obj in (o for o in objects if rule and o.entry.type != verb.entry.type):
-            dropped.add(id(obj) if rule == "absorb" else id(verb))
+        for obj in (o for o in objects if o.entry.type != verb.entry.type):
+            rule = next((r for r, types in rules.get(" ".join(verb.entry.lemmas), []) if _of(obj, types)), None)
+            if rule is not None:
+                dropped.add(id(obj) if rule == "absorb" else id(verb))
     return [h for h in hits if id(h) not in dropped]
+
+
+def _of(hit: Hit, types: frozenset[str] | None) -> bool:
+    """Whether a trigger's type is one of ``types`` (None: any)."""
+    return types is None or hit.entry.type in types
 
 
 def _object_ok(hit: Hit) -> bool:

@@ -142,9 +142,12 @@ def plover_stance() -> dict[str, str]:
 
 
 @cache
-def object_events() -> dict[str, str]:
-    """Trigger verbs → how they join a trigger noun they take as object: "absorb" (the verb's event) or "light"."""
-    return {verb: rule for verb, rule in read_tsv("triggers", "object_events.tsv")}
+def object_events() -> dict[str, list[tuple[str, frozenset[str] | None]]]:
+    """Trigger verbs → how they join a trigger noun they take as object ("absorb" or "light"), by its types."""
+    table: dict[str, list[tuple[str, frozenset[str] | None]]] = {}
+    for verb, rule, types in read_tsv("triggers", "object_events.tsv"):
+        table.setdefault(verb, []).append((rule, None if types == "*" else frozenset(types.split("|"))))
+    return table
 
 
 @cache

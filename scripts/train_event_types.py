@@ -105,7 +105,7 @@ def featurise(pairs: list[tuple[str, str]], cache: Path | None) -> tuple[list[li
     feats, labels = [], []
     for doc, (_, label) in zip(docs, pairs, strict=True):
         for sent in list(doc.sents)[:LEAD_SENTENCES]:
-            feats.append(classifier.sentence_features(sent, [h.entry.type for h in events.find_hits(sent)]))
+            feats.append(classifier.sentence_features(sent, events.trigger_types(events.find_hits(sent))))
             labels.append(label)
     return feats, labels
 

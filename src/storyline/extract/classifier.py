@@ -44,7 +44,7 @@ def current_method() -> str:
 
 # Sentence features for the event-type classifier (``resources/models/event_types.npz``, built by
 # ``scripts/train_event_types.py``): words with named entities generalised, word pairs, the main clause's
-# verb, its modal, object and complement, and the trigger types the lexicon found.
+# verb, its modal, object and complement, the trigger types the lexicon found and the main trigger's type.
 _REPORTING = frozenset({"say", "tell", "report", "add", "state", "quote"})
 _GENERAL_ENTITIES = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "MONEY"})
 
@@ -95,6 +95,7 @@ def sentence_features(sent: Span, trigger_types: list[str]) -> list[str]:
     feats += [f"b={a}_{b}" for a, b in zip(words, words[1:], strict=False)]
     feats += _clause_features(sent)
     feats += [f"t={t}" for t in trigger_types]
+    feats += [f"tm={trigger_types[0]}"] if trigger_types else []  # the main clause's trigger comes first
     return feats
 
 

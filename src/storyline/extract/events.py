@@ -239,7 +239,7 @@ def _checked(detected: list[Detected], sent: Span, hits: list[Hit]) -> list[Dete
     method = classifier.current_method()
     if method == "rules":
         return detected
-    scores = classifier.type_scores(classifier.sentence_features(sent, [h.entry.type for h in hits]))
+    scores = classifier.type_scores(classifier.sentence_features(sent, trigger_types(hits)))
     best = max(scores, key=scores.__getitem__)
     main = min(detected, key=lambda d: _depth(d.main.token))
     confident = scores.get(main.type, 0.0) >= classifier.VETO or best == main.type
@@ -290,6 +290,11 @@ def _merged(detected: list[Detected]) -> list[Detected]:
             continue
         first.hits = sorted([*first.hits, *event.hits], key=lambda h: h.start)
     return out
+
+
+def trigger_types(hits: list[Hit]) -> list[str]:
+    """The types of a sentence's triggers, the one nearest the root first (the classifier's features)."""
+    return [h.entry.type for h in sorted(hits, key=lambda h: _depth(h.token))]
 
 
 def _depth(token: Token) -> int:

@@ -41,3 +41,19 @@ def test_part_of_a_count_makes_no_event_of_its_own() -> None:
     assert len(events) == 1
     assert events[0].actor2 is not None and events[0].actor2.country == "ISR"
     assert {c.value for c in events[0].counts} == {1200, 30}
+
+
+def test_the_main_clause_verb_anchors_the_event() -> None:
+    (event,) = extract_events("In separate attacks on Saturday, gunmen shot a policeman in Yala.")
+    assert event.trigger is not None and event.trigger.text == "shot"
+    assert event.actor1 is not None and event.actor1.text == "gunmen"
+
+
+def test_a_clause_told_before_its_speech_verb_is_the_main_one() -> None:
+    from storyline.extract.assemble import clause_depth
+    from storyline.nlp import load_nlp
+
+    doc = load_nlp()("Gunmen killed five villagers near Kidal, police said, after a raid that wounded two.")
+    killed = next(t for t in doc if t.lower_ == "killed")
+    wounded = next(t for t in doc if t.lower_ == "wounded")
+    assert clause_depth(killed) == 0 < clause_depth(wounded)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from storyline.extract.acled import acled_types
 from storyline.extract.actors import DocActors, Mention, actor_name
 from storyline.extract.attribution import find_attribution
-from storyline.extract.events import Detected, detect
+from storyline.extract.events import Detected, Hit, detect
 from storyline.extract.roles import MentionIndex, Roles, trigger_roles
 from storyline.extract.status import event_status
 from storyline.extract.victims import (
@@ -38,6 +38,9 @@ _COUNT_HOMES = {
     "released": ("RETREAT", "AGREE", "CONSULT"),
     "displaced": ("ASSAULT", "COERCE"),
 }
+# Dependencies that open a clause below the one they hang on.
+_SUBORDINATE = frozenset({"advcl", "ccomp", "xcomp", "relcl", "acl", "pcomp", "csubj", "csubjpass", "parataxis"})
+_FRONTED = frozenset({"ccomp", "parataxis"})
 _NOT_ACLED_STATUS = frozenset({"proposed", "negotiating", "threatened", "denied", "hypothetical"})
 
 
@@ -67,6 +70,7 @@ def build_events(
     events = []
     main_assault = next((d for d in detected if d.type == "ASSAULT" and _key(d) == "ASSAULT"), None)
     for det in detected:
+        det.hits.sort(key=_anchoring)
         # an abduction or rape during an assault happened where the assault did
         place_trigger = main_assault.main.token if main_assault is not None and det.type == "ASSAULT" else None
         event = _event(det, sent, index, ctx, place_trigger)
@@ -109,6 +113,24 @@ def _fold_toll(toll: Event, sent: Span, ctx: SentenceContext, offset: int) -> bo
 def _same_victims(known: Actor | None, toll: Actor | None) -> bool:
     """Whether a toll's victims can be the incident's: no country on either side, or the same one."""
     return known is None or toll is None or not known.country or not toll.country or known.country == toll.country
+
+
+def _anchoring(hit: Hit) -> tuple[int, bool, int]:
+    """Sort key putting first the trigger that anchors an event: in the main clause, a verb, the first
+    ("launched an offensive in Aleppo, targeting ..." → offensive; "in separate attacks, gunmen shot" → shot)."""
+    token = hit.token
+    return (clause_depth(token), token.pos_ not in ("VERB", "AUX"), hit.start)
+
+
+def clause_depth(token: Token) -> int:
+    """How many subordinate clauses lie between a token and its sentence's main clause. A clause told before
+    the verb it hangs on is not below it: "gunmen killed 5, police said"; "forces fired ...; 3 were killed"."""
+    depth, steps = 0, 0
+    while token.head.i != token.i and steps < 50:
+        fronted = token.dep_ in _FRONTED and token.i < token.head.i
+        depth += token.dep_ in _SUBORDINATE and not fronted
+        token, steps = token.head, steps + 1
+    return depth
 
 
 def _depth(token: Token) -> int:

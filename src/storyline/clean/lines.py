@@ -385,6 +385,7 @@ def _furniture_lines(
         chosen = [i for i, n in enumerate(words) if (n > SHORT_LINE) is long]
         if chosen:
             _gate_lines(chosen, lows, tokens, _gates(long), wanted)
+    _gate_texts(lows, words, wanted)
     out: dict[int, Pattern] = {}
     patterns = furniture_patterns()
     for line, mask in wanted.items():
@@ -408,28 +409,40 @@ def _gate_lines(
             mask |= table[word]
         if mask:
             wanted[i] = wanted.get(i, 0) | mask
-    if gates.regex is None:
-        return
-    low = "\n".join(lows[i] for i in chosen)
+
+
+def _gate_texts(lows: list[str], words: list[int], wanted: dict[int, int]) -> None:
+    """Add to ``wanted`` the patterns whose gate texts (not words) occur in each line: ``str.find`` over the dump."""
+    gates = (_gates(False), _gates(True))  # for lines up to SHORT_LINE words, for longer ones
+    low = "\n".join(lows)
+    starts: list[int] = []
+    for text, short in gates[0].texts.items():
+        at = low.find(text)
+        while at >= 0:
+            if not starts:
+                starts = _starts(lows)
+            line = bisect_right(starts, at) - 1
+            mask = gates[1].texts.get(text, 0) if words[line] > SHORT_LINE else short
+            if mask:
+                wanted[line] = wanted.get(line, 0) | mask
+            at = low.find(text, at + 1)
+
+
+def _starts(lows: list[str]) -> list[int]:
+    """Where each line starts in the lines joined by newlines."""
     starts = [0]
-    for i in chosen:
-        starts.append(starts[-1] + len(lows[i]) + 1)
-    search, masks = gates.regex.search, gates.masks
-    match = search(low)
-    while match is not None:
-        line = chosen[bisect_right(starts, match.start()) - 1]
-        wanted[line] = wanted.get(line, 0) | masks[match[1]]
-        match = search(low, match.start() + 1)
+    for line in lows:
+        starts.append(starts[-1] + len(line) + 1)
+    return starts
 
 
 @dataclass(frozen=True, slots=True)
 class _Gates:
-    """Which patterns a line's words let run, and a trie-shaped regex for the gate texts that are not words."""
+    """Which patterns a line's words, and the gate texts that are not words, let run."""
 
     keys: frozenset[str]
     table: dict[str, int]  # gate word → bit mask of the patterns it gates
-    regex: re.Pattern[str] | None
-    masks: dict[str, int]  # gate text found (longest at its place) → patterns of it and of its prefixes
+    texts: dict[str, int]  # gate text (found anywhere in the line) → bit mask of the patterns it gates
     ungated: int  # patterns without a gate: they run on every line
 
 
@@ -447,32 +460,4 @@ def _gates(long: bool) -> _Gates:
         for item in pattern.gate or ():
             into = table if item.startswith("w:") else owners
             into[item[2:]] = into.get(item[2:], 0) | 1 << bit
-    masks = {}
-    for literal in owners:
-        masks[literal] = 0
-        for other, mask in owners.items():
-            if literal.startswith(other):
-                masks[literal] |= mask
-    regex = re.compile(f"({_trie(sorted(owners))})") if owners else None
-    return _Gates(frozenset(table), table, regex, masks, ungated)
-
-
-def _trie(words: list[str]) -> str:
-    """A regex matching any of ``words``, shaped as a trie and preferring the longest (sorted input)."""
-    if not words:
-        return ""
-    groups: dict[str, list[str]] = {}
-    for word in words:
-        if word:
-            groups.setdefault(word[0], []).append(word[1:])
-    parts = [re.escape(first) + _trie_rest(rests) for first, rests in groups.items()]
-    return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
-
-
-def _trie_rest(rests: list[str]) -> str:
-    """The trie below one character: its continuations, optional when a word may end here."""
-    ends = "" in rests
-    tail = _trie([r for r in rests if r])
-    if not tail:
-        return ""
-    return f"(?:{tail})?" if ends else tail
+    return _Gates(frozenset(table), table, owners, ungated)

@@ -313,7 +313,9 @@ def measure_dump(texts: list[str]) -> tuple[str | None, list[Line]]:
 
 def _sample(lows: list[str], tokens: list[list[str]], code: list[bool]) -> tuple[str, list[str]]:
     """The first ``LANGUAGE_SAMPLE`` characters of the lines that are not code, and their words (the lines' own)."""
-    pieces, words, size = [], [], 0
+    pieces: list[str] = []
+    words: list[str] = []
+    size = 0
     for low, found, skip in zip(lows, tokens, code, strict=True):
         if skip:
             continue

@@ -1,8 +1,14 @@
-"""Assembly across sentences: a toll-only sentence adds to the incident before it; parts of a count stay parts."""
+"""Assembly: a toll-only sentence adds to the incident before it, parts of a count stay parts, main-clause anchors."""
 
 from __future__ import annotations
 
+import pytest
+
+from storyline.errors import MalformedInput
 from storyline.extract import extract_events
+from storyline.extract.assemble import clause_depth
+from storyline.extract.records import parse_line
+from storyline.nlp import load_nlp
 
 
 def test_toll_sentence_adds_to_the_incident_before_it() -> None:
@@ -50,10 +56,13 @@ def test_the_main_clause_verb_anchors_the_event() -> None:
 
 
 def test_a_clause_told_before_its_speech_verb_is_the_main_one() -> None:
-    from storyline.extract.assemble import clause_depth
-    from storyline.nlp import load_nlp
-
     doc = load_nlp()("Gunmen killed five villagers near Kidal, police said, after a raid that wounded two.")
     killed = next(t for t in doc if t.lower_ == "killed")
     wounded = next(t for t in doc if t.lower_ == "wounded")
     assert clause_depth(killed) == 0 < clause_depth(wounded)
+
+
+def test_json_error_names_the_column_once() -> None:
+    with pytest.raises(MalformedInput) as caught:
+        parse_line('{"id": 1, "text": "a\x01"}', "line 1")
+    assert "control character at column" in str(caught.value) and "at at" not in str(caught.value)

@@ -32,7 +32,8 @@ def parse_line(line: str, where: str) -> InputRecord:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise MalformedInput(f"not a JSON line ({exc.msg} at column {exc.colno})", where=where) from exc
+        how = f"{exc.msg.removesuffix(' at')} at column {exc.colno}"  # json's own "... at" not doubled
+        raise MalformedInput(f"not a JSON line ({how})", where=where) from exc
     except (RecursionError, ValueError) as exc:
         raise MalformedInput(f"not a usable JSON line ({type(exc).__name__})", where=where) from exc
     if not isinstance(record, dict):

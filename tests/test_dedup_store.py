@@ -150,3 +150,26 @@ def test_a_bug_on_one_article_fails_it_alone(db: str, seed_text: str, monkeypatc
         assert [(f.source, f.reason) for f in failures] == [(ids["bad"], "unexpected_error")]
         assert "ZeroDivisionError: boom" in failures[0].message
         assert set(membership(store)) == {ids["wire"], ids["other"]}
+
+
+def test_boilerplate_keys_stop_filling_and_copies_still_group(
+    db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from storyline.dedup import persist
+
+    monkeypatch.setattr(persist, "BUCKET_CAP", 1)
+    reports = sorted((Path(__file__).parents[1] / "samples" / "gaza-2023").glob("ocha-flash-*.md"))
+    stories = [" ".join(path.read_text(encoding="utf-8").split()[50:150]) + "." for path in reports[:3]]
+    first: dict[str, str] = {}
+    with Store.open(db) as store:  # every page carries OTHER, as boilerplate; one page per run
+        for i, story in enumerate(stories):
+            first |= add(store, {f"p{i}": (f"{story}\n{OTHER}", None)})
+            dedup_step(store)
+        later = add(store, {"copy": (f"{stories[0][:-40]}.\n{OTHER}", None)})
+        dedup_step(store)
+        with store.reading() as conn:
+            biggest = conn.exec_driver_sql("SELECT MAX(n) FROM (SELECT COUNT(*) n FROM dedup_keys GROUP BY key)")
+            assert biggest.scalar() == 2  # a bucket fills to BUCKET_CAP + 1 and no further
+        groups = membership(store)
+    assert groups[later["copy"]] == (first["p0"], False)
+    assert groups[first["p1"]] == (first["p1"], True) and groups[first["p2"]] == (first["p2"], True)

@@ -39,6 +39,7 @@ log = logging.getLogger(__name__)
 _IN_CHUNK = 500  # values per IN (...) list, under SQLite's variable limit
 BATCH = 1_000  # articles per transaction
 TOP = 32  # stored articles verified per new one: those sharing the most band keys
+BUCKET_CAP = 200  # a band key stored for more articles is boilerplate: not read for candidates, no longer stored
 _LAST_SEQ_KEY = -(2**63)  # reserved dedup_keys.key whose row holds the last seq given out (see _next_seq)
 
 
@@ -107,17 +108,25 @@ def _stored_docs(conn: Connection, ids: Sequence[str], params: Params) -> dict[s
     return out
 
 
-def _candidates(conn: Connection, docs: list[Doc], keys: np.ndarray[Any, Any]) -> dict[str, set[str]]:
-    """Stored article ids sharing the most band keys (up to TOP) or the body hash with each new doc.
+def _candidates(
+    conn: Connection, docs: list[Doc], keys: np.ndarray[Any, Any]
+) -> tuple[dict[str, set[str]], dict[int, int]]:
+    """Stored article ids sharing the most band keys (up to TOP) or the body hash with each new doc, and
+    how many stored articles hold each of the batch's keys.
 
     A copy shares many of its 64 band keys with the stored original; an article that only shares
     a paragraph shares one or two, and in a large store there are thousands of those: ranking by
-    shared keys keeps the look-up's cost per new doc bounded whatever the size of the store."""
+    shared keys keeps the verification per new doc bounded, and keys held by more than BUCKET_CAP
+    stored articles (shared boilerplate, a paragraph quoted everywhere) are not read at all, so the
+    rows read per new doc stay bounded whatever the size of the store."""
     sigs = Store.tables.dedup_signatures
     found: dict[str, set[str]] = defaultdict(set)
     pairs = [(k, i) for i, (d, row) in enumerate(zip(docs, keys, strict=True)) if d.size for k in set(_db_keys(row))]
+    counts: dict[int, int] = {}
     if pairs:
-        doc_of, seq = _shared_keys(conn, np.array(sorted(pairs), dtype=np.int64))
+        batch = np.array(sorted(pairs), dtype=np.int64)
+        counts = _key_counts(conn, np.unique(batch[:, 0]).tolist())
+        doc_of, seq = _shared_keys(conn, batch, sorted(k for k, n in counts.items() if n <= BUCKET_CAP))
         ids = _article_ids(conn, sorted(set(seq.tolist())))
         for i, s in zip(doc_of.tolist(), seq.tolist(), strict=True):
             if s in ids:
@@ -130,13 +139,26 @@ def _candidates(conn: Connection, docs: list[Doc], keys: np.ndarray[Any, Any]) -
         for row in conn.execute(select(sigs.c.body_hash, sigs.c.article_id).where(sigs.c.body_hash.in_(part))):
             for doc_id in by_hash[row.body_hash]:
                 found[doc_id].add(row.article_id)
-    return found
+    return found, counts
 
 
-def _shared_keys(conn: Connection, pairs: np.ndarray[Any, Any]) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
-    """For (key, doc) pairs sorted by key: (doc, stored seq) of the TOP stored entries sharing most keys per doc."""
+def _key_counts(conn: Connection, keys: list[int]) -> dict[int, int]:
+    """How many stored rows hold each of these keys (keys held by none are left out); counted in SQL."""
+    index = Store.tables.dedup_keys
+    out: dict[int, int] = {}
+    for part in _chunks(keys):
+        query = select(index.c.key, func.count()).where(index.c.key.in_(part)).group_by(index.c.key)
+        out.update((int(k), int(n)) for k, n in conn.execute(query))
+    return out
+
+
+def _shared_keys(
+    conn: Connection, pairs: np.ndarray[Any, Any], keys: list[int]
+) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
+    """For (key, doc) pairs sorted by key: (doc, stored seq) of the TOP stored entries sharing most of ``keys``
+    per doc."""
     batch_key, batch_doc = pairs[:, 0], pairs[:, 1]
-    rows = _fetch_keys(conn, np.unique(batch_key).tolist())
+    rows = _fetch_keys(conn, keys)
     if not len(rows):
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     lo = np.searchsorted(batch_key, rows[:, 0], side="left")
@@ -239,7 +261,7 @@ def index_articles(conn: Connection, articles: Sequence[Article], params: Params
     _forget(conn, [a.id for a in articles], params)
     docs, signed = sign_articles(articles, params)
     keys = band_keys(signed.signatures, params)
-    stored = _candidates(conn, docs, keys)
+    stored, counts = _candidates(conn, docs, keys)
     groups, group_of = _groups_of(conn, set().union(*stored.values()) if stored else set(), params)
     batch_keys: dict[int, list[str]] = defaultdict(list)  # band keys of this batch's docs so far (band folded in)
     key_lists = keys.tolist()
@@ -262,7 +284,7 @@ def index_articles(conn: Connection, articles: Sequence[Article], params: Params
         if doc.size:
             for k in key_lists[i]:
                 batch_keys[k].append(doc.id)
-    _write(conn, docs, keys, groups, params)
+    _write(conn, docs, keys, groups, params, counts)
     return joined
 
 
@@ -275,7 +297,12 @@ def _similarity_to(doc: Doc, canonical: Doc, params: Params) -> float:
 
 
 def _write(
-    conn: Connection, docs: list[Doc], keys: np.ndarray[Any, Any], groups: dict[str, Group], params: Params
+    conn: Connection,
+    docs: list[Doc],
+    keys: np.ndarray[Any, Any],
+    groups: dict[str, Group],
+    params: Params,
+    counts: dict[int, int],
 ) -> None:
     """Insert the batch's signatures, LSH keys and members; re-rank members of groups with a new canonical."""
     tables = Store.tables
@@ -295,7 +322,7 @@ def _write(
         for key in set(_db_keys(row))
     ]
     if key_rows:
-        _insert_keys(conn, key_rows)
+        _insert_keys(conn, _under_cap(key_rows, counts))
     member_rows = []
     for group in groups.values():
         if group.recanonised:
@@ -322,9 +349,23 @@ def _next_seq(conn: Connection, count: int) -> int:
     return first
 
 
-def _insert_keys(conn: Connection, rows: list[tuple[int, int]]) -> None:
-    """Insert (key, seq) rows, sorted (B-tree order); straight through the driver on SQLite (64 rows an article)."""
+def _under_cap(rows: list[tuple[int, int]], counts: dict[int, int]) -> list[tuple[int, int]]:
+    """The (key, seq) rows still worth storing, sorted: a key's bucket fills up to BUCKET_CAP + 1 articles
+    (enough to tell it is boilerplate) and no further."""
     rows.sort()
+    out: list[tuple[int, int]] = []
+    last, room = None, 0
+    for key, seq in rows:
+        if key != last:
+            last, room = key, BUCKET_CAP + 1 - counts.get(key, 0)
+        if room > 0:
+            out.append((key, seq))
+            room -= 1
+    return out
+
+
+def _insert_keys(conn: Connection, rows: list[tuple[int, int]]) -> None:
+    """Insert (key, seq) rows sorted by key (B-tree order); straight through the driver on SQLite."""
     if conn.dialect.name == "sqlite":
         conn.exec_driver_sql("INSERT INTO dedup_keys (key, seq) VALUES (?, ?)", rows)
     else:

@@ -15,9 +15,10 @@ from __future__ import annotations
 import hashlib
 import random
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -74,26 +75,33 @@ def load_originals(data_dir: Path) -> tuple[list[tuple[str, str]], list[Frame]]:
     return distinct(originals), frames
 
 
-def _shingles(text: str, size: int = 5) -> set[tuple[str, ...]]:
-    """Exact word ``size``-shingles of a text (for building the gold, not for dedup itself)."""
+def _shingles(text: str, size: int = 5) -> set[str]:
+    """Exact word ``size``-shingles of a text, each as one string (for building the gold, not for dedup itself)."""
     words = re.findall(r"\w+", text.casefold())
-    return {tuple(words[i : i + size]) for i in range(len(words) - size + 1)}
+    return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
 def distinct(originals: list[tuple[str, str]], overlap: float = 0.3) -> list[tuple[str, str]]:
     """Originals of >= 30 words that share < ``overlap`` of their shingles with every earlier one kept.
 
     The test pages repeat lorem ipsum and consecutive flash updates repeat paragraphs; as gold
-    "different articles" they would be wrong, so only the first of such a cluster is kept.
+    "different articles" they would be wrong, so only the first of such a cluster is kept. Shared
+    shingles are counted through an index of the kept ones (only originals sharing any are compared).
     """
-    kept: list[tuple[str, str, set[tuple[str, ...]]]] = []
+    kept: list[tuple[str, str]] = []
+    sizes: list[int] = []
+    holders: dict[str, list[int]] = defaultdict(list)  # shingle -> kept originals holding it
     for name, text in originals:
         shingles = _shingles(text)
         if len(text.split()) < 30 or not shingles:
             continue
-        if all(len(shingles & other) < overlap * min(len(shingles), len(other)) for _, _, other in kept):
-            kept.append((name, text, shingles))
-    return [(name, text) for name, text, _ in kept]
+        shared = Counter(chain.from_iterable(map(holders.get, shingles & holders.keys())))
+        if all(n < overlap * min(len(shingles), sizes[j]) for j, n in shared.items()):
+            for shingle in shingles:
+                holders[shingle].append(len(kept))
+            kept.append((name, text))
+            sizes.append(len(shingles))
+    return kept
 
 
 def _paragraphs(text: str) -> list[str]:
@@ -142,19 +150,22 @@ def wrap(text: str, frame: Frame) -> str:
     return "\n".join([*frame.header, text, *frame.footer])
 
 
-def build(data_dir: Path, seed: int = 0, copies: tuple[int, int] = (1, 4)) -> list[Copy]:
-    """The dev set: every original in a random frame, plus 1-4 edited copies in other frames."""
+def build(data_dir: Path, seed: int = 0, copies: tuple[int, int] = (1, 4), *, framed: bool = True) -> list[Copy]:
+    """The dev set: every original in a random frame, plus 1-4 edited copies in other frames.
+
+    ``framed=False`` leaves out the frames (the same draws otherwise): the bodies a cleaned store holds."""
+    place = wrap if framed else lambda text, _frame: text
     rng = random.Random(seed)
     originals, frames = load_originals(data_dir)
     out: list[Copy] = []
     for name, text in originals:
         split = "tune" if hashlib.sha1(name.encode()).digest()[0] % 2 == 0 else "check"
-        out.append(Copy(name, wrap(text, rng.choice(frames)), name, split))
+        out.append(Copy(name, place(text, rng.choice(frames)), name, split))
         for k in range(rng.randint(*copies)):
             edited = text
             for edit in rng.sample(EDITS, rng.randint(1, 3)):
                 edited = edit(edited, rng)
-            out.append(Copy(f"{name}#copy{k}", wrap(edited, rng.choice(frames)), name, split))
+            out.append(Copy(f"{name}#copy{k}", place(edited, rng.choice(frames)), name, split))
     rng.shuffle(out)
     return out
 
@@ -195,6 +206,30 @@ def evaluate(data_dir: Path, params: Params, seed: int = 0) -> dict[str, Any]:
         "storyline": score(copies, predicted),
         "raw_jaccard_0.5": score(copies, raw_jaccard_groups(copies, params)),
     }
+
+
+def evaluate_store(data_dir: Path, params: Params, seed: int = 0, batch: int = 100) -> dict[str, Any]:
+    """Pair P/R/F1 of the persistent index (``storyline.dedup.persist``): the unframed dev bodies indexed
+    into a fresh SQLite store ``batch`` at a time, in the dev set's shuffled order."""
+    import tempfile
+
+    from storyline.dedup.persist import index_articles
+    from storyline.models import Article, Document, content_hash
+    from storyline.store import Store
+
+    copies = build(data_dir, seed=seed, framed=False)
+    with tempfile.TemporaryDirectory() as tmp, Store.open(f"sqlite:///{Path(tmp) / 'eval.db'}") as store:
+        docs = [Document(id=c.id, raw=c.id.encode(), text="", format="text", source=c.id) for c in copies]
+        store.add_documents(docs)
+        name = {content_hash(d.raw): c.id for d, c in zip(docs, copies, strict=True)}
+        articles = [Article(id=content_hash(d.raw), body=c.text) for d, c in zip(docs, copies, strict=True)]
+        for first in range(0, len(articles), batch):
+            with store.atomic() as conn:
+                for article in articles[first : first + batch]:
+                    store.save_article(conn, article, 1)
+                index_articles(conn, articles[first : first + batch], params)
+        predicted = {name[m.article_id]: m.group_id for g in store.groups(min_size=1) for m in g}
+    return {"documents": len(copies), "seed": seed, "batch": batch, "storyline_store": score(copies, predicted)}
 
 
 def raw_jaccard_groups(copies: list[Copy], params: Params) -> dict[str, str]:

@@ -166,3 +166,17 @@ def test_a_place_that_takes_part_in_another_clause_is_no_setting(nlp: Any, text:
 def test_a_country_named_as_a_setting_off_the_path_is_kept(nlp: Any) -> None:
     place = _place(nlp, "Two soldiers were killed on Monday in fighting that has spread across Syria.", "killed")
     assert place is not None and place.name == "Syria"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("Southern Lebanon is patrolled by UN peacekeepers.", "patrolled", "Lebanon"),
+        ("Gunmen shot dead a lawyer outside Kenya's capital on Monday.", "shot", "Kenya"),
+    ],
+)
+def test_a_country_as_passive_patient_or_owner_of_a_place_word_is_a_setting(
+    nlp: Any, text: str, trigger: str, expected: str
+) -> None:
+    place = _place(nlp, text, trigger)
+    assert place is not None and place.name == expected

@@ -112,7 +112,7 @@ def _may_be_setting(sentence: Span, place: Location, tier: float, trigger: Token
         return tier >= 0 and _named_as_place(_span_of(sentence, place))
     if place.precision != "country":
         return tier >= TOLD_ON_TIER or (tier >= 0 and not _elsewhere(sentence, place, trigger))
-    return tier >= TOLD_ON_TIER or (tier >= 1 and _placed(sentence, place))
+    return tier >= TOLD_ON_TIER or (tier >= 1 and _placed(sentence, place, trigger))
 
 
 _PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "dobj"})
@@ -127,13 +127,17 @@ def _elsewhere(sentence: Span, place: Location, trigger: Token | None) -> bool:
     return root.dep_ in _PARTICIPANT_DEPS or (root.dep_ == "pobj" and role(root.head) == "goal")
 
 
-def _placed(sentence: Span, place: Location) -> bool:
-    """True when a place off the trigger's path is still named as a setting: "in Iraq", "across Syria", "a
-    border region of north Kenya"; not as an actor, possessor, goal or object ("Russia's war", "talks with
-    Serbia", "persuade India")."""
+def _placed(sentence: Span, place: Location, trigger: Token | None) -> bool:
+    """True when a place off the trigger's locative path is still named as a setting: "in Iraq", "across Syria",
+    "a border region of north Kenya", "outside Jamaica's capital", or the patient of a passive trigger ("Kosovo
+    is patrolled by"); not as an actor, possessor, goal or object ("Russia's war", "talks with Serbia")."""
     root = _span_of(sentence, place).root
     if is_locative(root):
         return True
+    if root.dep_ == "nsubjpass" and trigger is not None and root.head.i == trigger.i:
+        return True
+    if root.dep_ == "poss":
+        return role(root.head) in NAMING_ROLES
     return root.dep_ == "pobj" and root.head.lower_ == "of" and role(root.head.head) in NAMING_ROLES
 
 

@@ -152,9 +152,7 @@ def test_a_bug_on_one_article_fails_it_alone(db: str, seed_text: str, monkeypatc
         assert set(membership(store)) == {ids["wire"], ids["other"]}
 
 
-def test_boilerplate_keys_stop_filling_and_copies_still_group(
-    db: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_boilerplate_keys_stop_filling_and_copies_still_group(db: str, monkeypatch: pytest.MonkeyPatch) -> None:
     from storyline.dedup import persist
 
     monkeypatch.setattr(persist, "BUCKET_CAP", 1)
@@ -168,8 +166,33 @@ def test_boilerplate_keys_stop_filling_and_copies_still_group(
         later = add(store, {"copy": (f"{stories[0][:-40]}.\n{OTHER}", None)})
         dedup_step(store)
         with store.reading() as conn:
-            biggest = conn.exec_driver_sql("SELECT MAX(n) FROM (SELECT COUNT(*) n FROM dedup_keys GROUP BY key)")
+            both = "SELECT key FROM dedup_keys UNION ALL SELECT key FROM dedup_keys_recent"
+            biggest = conn.exec_driver_sql(f"SELECT MAX(n) FROM (SELECT COUNT(*) n FROM ({both}) GROUP BY key)")
             assert biggest.scalar() == 2  # a bucket fills to BUCKET_CAP + 1 and no further
         groups = membership(store)
     assert groups[later["copy"]] == (first["p0"], False)
     assert groups[first["p1"]] == (first["p1"], True) and groups[first["p2"]] == (first["p2"], True)
+
+
+@pytest.mark.parametrize("merge_every_batch", [True, False])
+def test_recent_keys_merge_into_the_index_and_still_match(
+    db: str, seed_text: str, monkeypatch: pytest.MonkeyPatch, merge_every_batch: bool
+) -> None:
+    from storyline.dedup import persist
+
+    if merge_every_batch:
+        monkeypatch.setattr(persist, "MERGE_MIN_ROWS", 1)
+    lines = story_lines(seed_text)
+    with Store.open(db) as store:
+        first = add(store, {"wire": ("\n".join(lines[:3]), None), "other": (OTHER, None)})
+        dedup_step(store)
+        with store.reading() as conn:
+            rows = [
+                conn.exec_driver_sql(f"SELECT COUNT(*) FROM {t}").scalar() for t in ("dedup_keys", "dedup_keys_recent")
+            ]
+        later = add(store, {"copy": ("\n".join(lines[:2]), None)})
+        dedup_step(store)
+        groups = membership(store)
+    stored, recent = rows
+    assert (stored > 100, recent) == (True, 0) if merge_every_batch else (stored, recent > 100) == (1, True)
+    assert groups[later["copy"]] == (first["wire"], False)

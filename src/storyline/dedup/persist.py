@@ -1,13 +1,16 @@
 """The persistent, incremental index: signatures, LSH bands and group members kept in the store.
 
 A new article is signed once; its LSH band keys (64-bit, the band folded in) are looked up in
-``dedup_keys`` (key, signature seq: the primary key is the whole table) and its body hash in
-``dedup_signatures``, so adding N articles costs N look-ups whatever the size of the store, and
-nothing already stored is re-hashed. The article joins the group whose
-canonical copy it duplicates best (exact body hash first), else starts its own; a longer newcomer
-(or as long and published earlier) becomes the group's canonical copy and the other members'
-similarities are recomputed against it. The group id stays the id of the group's first canonical.
-Store bodies are already cleaned, so no site templates are stripped here, only furniture lines.
+``dedup_keys`` and ``dedup_keys_recent`` (key, signature seq: the primary key is the whole table) and
+its body hash in ``dedup_signatures``, so adding N articles costs N look-ups whatever the size of the
+store, and nothing already stored is re-hashed. New keys go to the small ``dedup_keys_recent``, merged
+into ``dedup_keys`` in key order now and then (64 random keys an article would otherwise dirty most
+pages of the large B-tree every batch); keys shared by more than BUCKET_CAP articles are boilerplate.
+The article joins the group whose canonical copy it duplicates best (exact body hash first), else
+starts its own; a longer newcomer (or as long and published earlier) becomes the group's canonical
+copy and the other members' similarities are recomputed against it. The group id stays the id of
+the group's first canonical. Store bodies are already cleaned, so no site templates are stripped
+here, only furniture lines.
 """
 
 from __future__ import annotations
@@ -40,6 +43,8 @@ _IN_CHUNK = 500  # values per IN (...) list, under SQLite's variable limit
 BATCH = 1_000  # articles per transaction
 TOP = 32  # stored articles verified per new one: those sharing the most band keys
 BUCKET_CAP = 200  # a band key stored for more articles is boilerplate: not read for candidates, no longer stored
+MERGE_SHARE = 4  # recent keys are merged into dedup_keys once they are a quarter of it (an estimate)...
+MERGE_MIN_ROWS = 1_000_000  # ...and at least this many (~20 MB: a B-tree a batch can rewrite cheaply)
 _LAST_SEQ_KEY = -(2**63)  # reserved dedup_keys.key whose row holds the last seq given out (see _next_seq)
 
 
@@ -144,11 +149,12 @@ def _candidates(
 
 def _key_counts(conn: Connection, keys: list[int]) -> dict[int, int]:
     """How many stored rows hold each of these keys (keys held by none are left out); counted in SQL."""
-    index = Store.tables.dedup_keys
-    out: dict[int, int] = {}
-    for part in _chunks(keys):
-        query = select(index.c.key, func.count()).where(index.c.key.in_(part)).group_by(index.c.key)
-        out.update((int(k), int(n)) for k, n in conn.execute(query))
+    out: dict[int, int] = defaultdict(int)
+    for index in (Store.tables.dedup_keys, Store.tables.dedup_keys_recent):
+        for part in _chunks(keys):
+            query = select(index.c.key, func.count()).where(index.c.key.in_(part)).group_by(index.c.key)
+            for key, count in conn.execute(query):
+                out[int(key)] += int(count)
     return out
 
 
@@ -176,17 +182,20 @@ def _shared_keys(
 
 
 def _fetch_keys(conn: Connection, keys: list[int]) -> np.ndarray[Any, Any]:
-    """(key, seq) rows of dedup_keys holding these keys, as an int64 array (on SQLite through the driver's
-    own cursor: a large store returns hundreds of thousands of rows per batch)."""
-    index = Store.tables.dedup_keys
+    """(key, seq) rows of dedup_keys and dedup_keys_recent holding these keys, as an int64 array (on SQLite
+    through the driver's own cursor)."""
     out: list[Any] = []
     cursor = conn.connection.cursor() if conn.dialect.name == "sqlite" else None
-    for part in _chunks(keys):
-        if cursor is not None:
-            cursor.execute(f"SELECT key, seq FROM dedup_keys WHERE key IN ({','.join('?' * len(part))})", part)
-            out += cursor.fetchall()
-        else:
-            out += [(r[0], r[1]) for r in conn.execute(select(index.c.key, index.c.seq).where(index.c.key.in_(part)))]
+    for index in (Store.tables.dedup_keys, Store.tables.dedup_keys_recent):
+        for part in _chunks(keys):
+            if cursor is not None:
+                marks = ",".join("?" * len(part))
+                cursor.execute(f"SELECT key, seq FROM {index.name} WHERE key IN ({marks})", part)
+                out += cursor.fetchall()
+            else:
+                out += [
+                    (r[0], r[1]) for r in conn.execute(select(index.c.key, index.c.seq).where(index.c.key.in_(part)))
+                ]
     flat = np.fromiter(chain.from_iterable(out), dtype=np.int64, count=2 * len(out))
     return flat.reshape(-1, 2)
 
@@ -205,7 +214,7 @@ def _article_ids(conn: Connection, seqs: list[int]) -> dict[int, str]:
 def _forget(conn: Connection, ids: Sequence[str], params: Params) -> None:
     """Drop earlier index rows of articles being (re)indexed (their keys recomputed from the stored signature)."""
     tables = Store.tables
-    sigs, index = tables.dedup_signatures, tables.dedup_keys
+    sigs = tables.dedup_signatures
     for part in _chunks(list(ids)):
         rows = conn.execute(select(sigs.c.seq, sigs.c.minhash).where(sigs.c.article_id.in_(part))).all()
         for row in rows:
@@ -213,7 +222,8 @@ def _forget(conn: Connection, ids: Sequence[str], params: Params) -> None:
             if row.seq is None or len(signature) != params.permutations:
                 continue
             keys = _db_keys(band_keys(signature[None, :], params))
-            conn.execute(delete(index).where(index.c.seq == row.seq, index.c.key.in_(keys)))
+            for index in (tables.dedup_keys, tables.dedup_keys_recent):
+                conn.execute(delete(index).where(index.c.seq == row.seq, index.c.key.in_(keys)))
         for table in (sigs, tables.dedup_members):
             conn.execute(delete(table).where(table.c.article_id.in_(part)))
 
@@ -323,6 +333,7 @@ def _write(
     ]
     if key_rows:
         _insert_keys(conn, _under_cap(key_rows, counts))
+        _merge_if_due(conn, (first + len(docs)) * params.bands)
     member_rows = []
     for group in groups.values():
         if group.recanonised:
@@ -365,11 +376,24 @@ def _under_cap(rows: list[tuple[int, int]], counts: dict[int, int]) -> list[tupl
 
 
 def _insert_keys(conn: Connection, rows: list[tuple[int, int]]) -> None:
-    """Insert (key, seq) rows sorted by key (B-tree order); straight through the driver on SQLite."""
+    """Insert (key, seq) rows sorted by key into dedup_keys_recent; straight through the driver on SQLite."""
     if conn.dialect.name == "sqlite":
-        conn.exec_driver_sql("INSERT INTO dedup_keys (key, seq) VALUES (?, ?)", rows)
+        conn.exec_driver_sql("INSERT INTO dedup_keys_recent (key, seq) VALUES (?, ?)", rows)
     else:
-        conn.execute(Store.tables.dedup_keys.insert(), [{"key": k, "seq": s} for k, s in rows])
+        conn.execute(Store.tables.dedup_keys_recent.insert(), [{"key": k, "seq": s} for k, s in rows])
+
+
+def _merge_if_due(conn: Connection, rows_ever: int) -> None:
+    """Move dedup_keys_recent into dedup_keys, in key order, once it holds MERGE_MIN_ROWS and 1/MERGE_SHARE
+    of ``rows_ever`` (every key row ever stored, estimated from the seqs given out)."""
+    index, recent = Store.tables.dedup_keys, Store.tables.dedup_keys_recent
+    held = int(conn.execute(select(func.count()).select_from(recent)).scalar_one())
+    if held < max(MERGE_MIN_ROWS, rows_ever // MERGE_SHARE):
+        return
+    ordered = select(recent.c.key, recent.c.seq).order_by(recent.c.key, recent.c.seq)
+    conn.execute(index.insert().from_select(["key", "seq"], ordered))
+    conn.execute(delete(recent))
+    log.info("dedup: %d recent band keys merged into the index", held)
 
 
 def _rerank(conn: Connection, group: Group, params: Params) -> None:

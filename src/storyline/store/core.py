@@ -51,6 +51,7 @@ class Tables:
     articles = schema.articles
     dedup_signatures = schema.dedup_signatures
     dedup_keys = schema.dedup_keys
+    dedup_keys_recent = schema.dedup_keys_recent
     dedup_members = schema.dedup_members
     events = schema.events
     article_stages = schema.article_stages

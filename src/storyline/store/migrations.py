@@ -78,6 +78,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "article stage marks", create_tables(schema.article_stages)),
     Migration(5, "documents.clean_version, so a new cleaner retries failed documents too", documents_clean_version),
     Migration(6, "dedup_keys: packed LSH keys instead of dedup_bands; dedup index rebuilt", dedup_keys),
+    Migration(7, "dedup_keys_recent: new LSH keys kept apart until merged", create_tables(schema.dedup_keys_recent)),
 )
 
 

@@ -144,6 +144,17 @@ dedup_keys = Table(
     sqlite_with_rowid=False,
 )
 
+# Keys of the articles indexed since the last merge (same shape): new keys land in this small table,
+# which is merged into dedup_keys in key order once it holds a quarter as many rows (see dedup.persist),
+# so a batch rewrites the pages of a small B-tree, not most of the large one.
+dedup_keys_recent = Table(
+    "dedup_keys_recent",
+    metadata,
+    Column("key", BigInteger, primary_key=True, autoincrement=False),
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    sqlite_with_rowid=False,
+)
+
 dedup_members = Table(
     "dedup_members",
     metadata,
@@ -197,6 +208,7 @@ __all__ = [
     "articles",
     "dedup_bands",
     "dedup_keys",
+    "dedup_keys_recent",
     "dedup_members",
     "dedup_signatures",
     "documents",

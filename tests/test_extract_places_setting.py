@@ -180,3 +180,8 @@ def test_a_country_as_passive_patient_or_owner_of_a_place_word_is_a_setting(
 ) -> None:
     place = _place(nlp, text, trigger)
     assert place is not None and place.name == expected
+
+
+def test_an_unknown_name_on_the_site_the_trigger_puts_the_event_at_is_kept(nlp: Any) -> None:
+    place = _place(nlp, "The trader was found stabbed at his Dhantoli residence on Sunday.", "stabbed")
+    assert place is not None and place.text == "Dhantoli" and place.precision == "unresolved"

@@ -109,7 +109,9 @@ def _may_be_setting(sentence: Span, place: Location, tier: float, trigger: Token
     reference point, a country off the trigger's path that only qualifies, acts or is acted on ("a US Humvee",
     "Israel captured ...", "Russia's war"), and a place that takes part in another clause's event."""
     if place.precision == "unresolved" and tier < 1:  # an origin or reference point no place word vouches for
-        return tier >= 0 and _named_as_place(_span_of(sentence, place))
+        span = _span_of(sentence, place)
+        on_path = span.root.dep_ == "compound" and locative_path(span.root.head, trigger)  # "at her X residence"
+        return tier >= 0 and (on_path or _named_as_place(span))
     if place.precision != "country":
         return tier >= TOLD_ON_TIER or (tier >= 0 and not _elsewhere(sentence, place, trigger))
     return tier >= TOLD_ON_TIER or (tier >= 1 and _placed(sentence, place, trigger))

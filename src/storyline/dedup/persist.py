@@ -23,7 +23,7 @@ from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from sqlalchemy import Connection, and_, delete, func, or_, select, update
+from sqlalchemy import Connection, and_, bindparam, delete, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from storyline.dedup import Signed, sign_pages
@@ -150,11 +150,20 @@ def _candidates(
 def _key_counts(conn: Connection, keys: list[int]) -> dict[int, int]:
     """How many stored rows hold each of these keys (keys held by none are left out); counted in SQL."""
     out: dict[int, int] = defaultdict(int)
+    cursor = conn.connection.cursor() if conn.dialect.name == "sqlite" else None
     for index in (Store.tables.dedup_keys, Store.tables.dedup_keys_recent):
         for part in _chunks(keys):
-            query = select(index.c.key, func.count()).where(index.c.key.in_(part)).group_by(index.c.key)
-            for key, count in conn.execute(query):
-                out[int(key)] += int(count)
+            if cursor is not None:  # the driver's own rows: tens of thousands per batch
+                marks = ",".join("?" * len(part))
+                rows = cursor.execute(
+                    f"SELECT key, COUNT(*) FROM {index.name} WHERE key IN ({marks}) GROUP BY key", part
+                )
+            else:
+                rows = conn.execute(
+                    select(index.c.key, func.count()).where(index.c.key.in_(part)).group_by(index.c.key)
+                )
+            for key, count in rows:
+                out[key] += count
     return out
 
 
@@ -400,12 +409,11 @@ def _rerank(conn: Connection, group: Group, params: Params) -> None:
     """Point the stored members of a group at its new canonical copy."""
     members = Store.tables.dedup_members
     ids = [row.article_id for row in conn.execute(select(members.c.article_id).where(members.c.group_id == group.id))]
-    for doc in _stored_docs(conn, ids, params).values():
-        conn.execute(
-            update(members)
-            .where(members.c.article_id == doc.id)
-            .values(canonical=False, similarity=_similarity_to(doc, group.canonical, params))
-        )
+    docs = list(_stored_docs(conn, ids, params).values())
+    if docs:
+        stmt = update(members).where(members.c.article_id == bindparam("member"))
+        stmt = stmt.values(canonical=False, similarity=bindparam("sim"))
+        conn.execute(stmt, [{"member": d.id, "sim": _similarity_to(d, group.canonical, params)} for d in docs])
 
 
 def count_pending(store: Store) -> int:

@@ -372,16 +372,14 @@ def _next_seq(conn: Connection, count: int) -> int:
 def _under_cap(rows: list[tuple[int, int]], counts: dict[int, int]) -> list[tuple[int, int]]:
     """The (key, seq) rows still worth storing, sorted: a key's bucket fills up to BUCKET_CAP + 1 articles
     (enough to tell it is boilerplate) and no further."""
-    rows.sort()
-    out: list[tuple[int, int]] = []
-    last, room = None, 0
-    for key, seq in rows:
-        if key != last:
-            last, room = key, BUCKET_CAP + 1 - counts.get(key, 0)
-        if room > 0:
-            out.append((key, seq))
-            room -= 1
-    return out
+    table = np.array(sorted(rows), dtype=np.int64).reshape(-1, 2)
+    key = table[:, 0]
+    known = np.array(sorted(counts.items()), dtype=np.int64).reshape(-1, 2)
+    at = np.minimum(np.searchsorted(known[:, 0], key), max(len(known) - 1, 0))
+    stored = np.where(known[at, 0] == key, known[at, 1], 0) if len(known) else np.zeros(len(key), dtype=np.int64)
+    rank = np.arange(len(key)) - np.searchsorted(key, key, side="left")  # rows of the same key before this one
+    kept: list[tuple[int, int]] = list(map(tuple, table[rank < BUCKET_CAP + 1 - stored].tolist()))
+    return kept
 
 
 def _insert_keys(conn: Connection, rows: list[tuple[int, int]]) -> None:

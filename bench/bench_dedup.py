@@ -191,31 +191,42 @@ def _table_bytes(path: Path) -> dict[str, int]:
     return {name: int(size) for name, size in rows}
 
 
-def measure_store(small: int, large: int, saved: Path | None = None) -> dict[str, Any]:
+def measure_store(small: int, large: int, saved: Path | None = None, repeats: int = 1) -> dict[str, Any]:
     """Seconds to index ``small`` new articles into an empty store, then into one holding ``large``.
 
     The store of ``large`` articles is built once and kept at ``saved`` (reused when it exists);
-    each run works on a copy. The new articles are the same in both runs (a different seed)."""
+    each run works on a copy. The new articles are the same in both runs (a different seed). With
+    ``repeats`` the pair is run that many times, interleaved; the figures are the medians."""
     import shutil
+    import statistics
     import tempfile
 
     from storyline.store import Store
 
     out: dict[str, Any] = {"new_articles": small, "stored_articles": large}
     new = [(f"n{i}", t) for i, (_, t) in enumerate(corpus(small, seed=2))]
+    runs: list[dict[str, float]] = []
     with tempfile.TemporaryDirectory() as tmp:
         base = saved or Path(tmp) / "base.db"
         if not base.exists():
             with Store.open(f"sqlite:///{base}") as store:
                 out["build_seconds"] = round(_fill(store, list(corpus(large, seed=1)), True), 1)
         out["store_bytes"] = _table_bytes(base)
-        for label, source in (("alone", None), ("into_store", base)):
-            target = Path(tmp) / f"{label}.db"
-            if source:
-                shutil.copy(source, target)
-            with Store.open(f"sqlite:///{target}") as store:
-                out[f"{label}_seconds"] = round(_fill(store, new, True), 3)
-    out["ratio"] = round(out["into_store_seconds"] / out["alone_seconds"], 2)
+        for _ in range(repeats):
+            run: dict[str, float] = {}
+            for label, source in (("alone", None), ("into_store", base)):
+                target = Path(tmp) / f"{label}.db"
+                target.unlink(missing_ok=True)
+                if source:
+                    shutil.copy(source, target)
+                with Store.open(f"sqlite:///{target}") as store:
+                    run[f"{label}_seconds"] = round(_fill(store, new, True), 3)
+            run["ratio"] = round(run["into_store_seconds"] / run["alone_seconds"], 2)
+            runs.append(run)
+            print(json.dumps(run), flush=True)
+    for name in ("alone_seconds", "into_store_seconds", "ratio"):
+        out[name] = statistics.median(r[name] for r in runs)
+    out["runs"] = runs
     return out
 
 
@@ -226,6 +237,7 @@ def main() -> None:
     parser.add_argument("--datasketch-max", type=int, default=10_000, help="Largest size also run with datasketch.")
     parser.add_argument("--store", type=int, nargs=2, metavar=("NEW", "STORED"), default=None)
     parser.add_argument("--store-db", type=Path, default=None, help="Keep/reuse the large store here.")
+    parser.add_argument("--store-repeats", type=int, default=1, help="Interleaved store runs (medians reported).")
     parser.add_argument("--grouping", type=int, nargs="*", default=[], help="Grouping-only sizes (see run_grouping).")
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args()
@@ -241,7 +253,7 @@ def main() -> None:
         print(json.dumps(results["runs"][-1]), flush=True)
     if args.store:
         small, large = args.store
-        results["store"] = measure_store(small, large, saved=args.store_db)
+        results["store"] = measure_store(small, large, saved=args.store_db, repeats=args.store_repeats)
         print(json.dumps(results["store"]), flush=True)
     if args.out:
         args.out.write_text(json.dumps(results, indent=2) + "\n")

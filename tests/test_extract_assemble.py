@@ -66,3 +66,34 @@ def test_json_error_names_the_column_once() -> None:
     with pytest.raises(MalformedInput) as caught:
         parse_line('{"id": 1, "text": "a\x01"}', "line 1")
     assert "control character at column" in str(caught.value) and "at at" not in str(caught.value)
+
+
+def test_a_cumulative_toll_does_not_outrank_an_incident() -> None:
+    text = "Since 7 October, 253 soldiers have been killed in Gaza. On Monday, Israeli troops raided a house in Jenin."
+    first = extract_events(text)[0]
+    assert first.trigger is not None and first.trigger.text == "raided"
+
+
+def test_a_main_clause_verb_outranks_a_noun_event_in_a_phrase() -> None:
+    text = "Plainclothes police are patrolling the London underground in the wake of the Madrid bombings."
+    first = extract_events(text)[0]
+    assert first.trigger is not None and first.trigger.text == "patrolling"
+
+
+def test_settlers_attack_as_a_militia_and_are_civilians_when_hit() -> None:
+    (attack,) = extract_events("Israeli settlers attacked Palestinian farmers near Nablus on Friday.")
+    assert attack.actor1 is not None and (attack.actor1.name, attack.actor1.sector) == ("Settlers (Israel)", "UAF")
+    assert attack.acled_sub_event_type == "Attack"
+    (hit,) = extract_events("Palestinian gunmen killed two Israeli settlers near Hebron.")
+    assert hit.actor2 is not None and (hit.actor2.country, hit.actor2.sector) == ("ISR", "CVL")
+
+
+def test_combatants_counted_dead_are_no_civilians() -> None:
+    text = "Government troops and Islamist fighters exchanged fire near Djibo, leaving at least 12 combatants dead."
+    (event,) = extract_events(text)
+    assert event.actor2 is not None and event.actor2.sector == "UAF"
+
+
+def test_the_forces_attacked_stay_the_target_when_a_count_names_soldiers() -> None:
+    (event,) = extract_events("An attack on Israeli forces near Tulkarm killed two soldiers.")
+    assert event.actor2 is not None and (event.actor2.country, event.actor2.sector) == ("ISR", "MIL")

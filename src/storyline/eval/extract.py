@@ -6,7 +6,8 @@
 - casualty-mentions (hollyjackson/casualty_mentions_nyt, MIT): victim side (israel/palestine/both) from
   the victims of the extracted violent events, macro-F1.
 - event-location (ahalterman/event_location, MIT): the first event's place against the gold place spans,
-  through the whole extraction; plus ``storyline.eval.places.score_event_locations`` when importable.
+  through the whole extraction, and how often its trigger is the gold event verb (salience); plus
+  ``storyline.eval.places.score_event_locations`` when importable.
 - the seed article: the acceptance checks of DESIGN.md as booleans.
 Every subsample is deterministic (every k-th item), so figures are comparable run to run.
 """
@@ -164,17 +165,21 @@ def score_event_places(data_dir: Path, limit: int | None = None) -> dict[str, An
     with gzip.open(path, "rt", encoding="utf-8") as handle:
         rows = every_kth([json.loads(line) for line in handle], limit)
     golds = [[g for s in r["spans"] if s["label"] == "LOCATION" and (g := gold_span(r["text"], s))] for r in rows]
-    correct = with_place = located = 0
-    for gold, events in zip(golds, extract_many([(r["text"], None) for r in rows]), strict=True):
+    verbs = [[g for s in r["spans"] if s["label"] == "VERB" and (g := gold_span(r["text"], s))] for r in rows]
+    correct = with_place = located = on_verb = 0
+    for gold, verb, events in zip(golds, verbs, extract_many([(r["text"], None) for r in rows]), strict=True):
         place = events[0].location if events else None
         if place is not None and place.start is not None and place.end is not None:
             located += 1
             correct += any(place.start < e and s < place.end for s, e in gold)
         with_place += bool(gold)
+        trigger = events[0].trigger if events else None
+        on_verb += trigger is not None and any(trigger.start < e and s < trigger.end for s, e in verb)
     return {
         "sentences": len(rows),
         "accuracy": round(correct / max(with_place, 1), 4),
         "located": round(located / max(len(rows), 1), 4),
+        "first_event_on_gold_verb": round(on_verb / max(sum(bool(v) for v in verbs), 1), 4),
     }
 
 

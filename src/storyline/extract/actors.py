@@ -70,6 +70,17 @@ def with_country(actor: Actor, country: str | None) -> Actor:
 
 
 @cache
+def _armed_attackers() -> dict[str, str]:
+    """Actor name → the sector it takes as the agent of an attack (settlers act as a militia)."""
+    return {name: sector for name, sector in lexicon.read_tsv("actors", "armed_attackers.tsv")}
+
+
+def attacking_sector(actor: Actor) -> str | None:
+    """The sector an actor takes when it attacks, if it differs from its own (``armed_attackers.tsv``)."""
+    return _armed_attackers().get(actor.name or "")
+
+
+@cache
 def _group_names() -> frozenset[str]:
     """Names of the curated named actors."""
     return frozenset(g.name for g in lexicon.groups().values())

@@ -8,9 +8,10 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from storyline.extract.acled import acled_types
-from storyline.extract.actors import DocActors, Mention, actor_name
+from storyline.extract.actors import DocActors, Mention, actor_name, attacking_sector
 from storyline.extract.attribution import find_attribution
 from storyline.extract.events import Detected, Hit, detect
+from storyline.extract.rank import Prominence
 from storyline.extract.roles import MentionIndex, Roles, trigger_roles
 from storyline.extract.status import event_status
 from storyline.extract.victims import (
@@ -39,7 +40,10 @@ _COUNT_HOMES = {
     "displaced": ("ASSAULT", "COERCE"),
 }
 # Dependencies that open a clause below the one they hang on.
-_SUBORDINATE = frozenset({"advcl", "ccomp", "xcomp", "relcl", "acl", "pcomp", "csubj", "csubjpass", "parataxis"})
+_SUBORDINATE = frozenset(
+    {"advcl", "ccomp", "xcomp", "relcl", "acl", "pcomp", "csubj", "csubjpass", "parataxis", "amod"}
+)
+_PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 _FRONTED = frozenset({"ccomp", "parataxis"})
 _NOT_ACLED_STATUS = frozenset({"proposed", "negotiating", "threatened", "denied", "hypothetical"})
 
@@ -50,9 +54,9 @@ class SentenceContext:
 
     published: datetime.date | None
     modules: dict[str, ModuleType | None]
-    places: list[Location] = field(default_factory=list)
+    places: Any = None  # the places module's PlaceContext: the article's places so far (made on first use)
     attributions: list[Attribution] = field(default_factory=list)
-    prominence: dict[int, int] = field(default_factory=dict)  # id(event) → depth of its trigger in the parse
+    prominence: dict[int, Prominence] = field(default_factory=dict)  # id(event) → where its trigger sits
     last: tuple[object, int, list[Event]] | None = None  # (Doc, end token, events) of the last sentence with events
 
 
@@ -83,7 +87,7 @@ def build_events(
             part.actor2 = part.actor2 or local_victims(part, det.main.token.lemma_.lower(), sent)
             part.acled_event_type, part.acled_sub_event_type = _acled(part, det, lemmas)
             events.append(shift(part, offset))
-            ctx.prominence[id(part)] = _depth(det.main.token)
+            ctx.prominence[id(part)] = _prominence(det.main.token)
     share_victims(events)
     if len(detected) == 1 and detected[0].continues:
         events = [e for e in events if not _fold_toll(e, sent, ctx, offset)]
@@ -122,6 +126,21 @@ def _anchoring(hit: Hit) -> tuple[int, bool, int]:
     return (clause_depth(token), token.pos_ not in ("VERB", "AUX"), hit.start)
 
 
+def _prominence(trigger: Token) -> Prominence:
+    """Where a trigger sits: its clause, part of speech and whether it carries an "in/at <place>" phrase."""
+    verb = trigger.pos_ in ("VERB", "AUX")
+    oblique = not verb and (trigger.dep_ == "pobj" or (trigger.dep_ == "compound" and trigger.head.dep_ == "pobj"))
+    return Prominence(clause_depth(trigger), verb, _locative(trigger), oblique)
+
+
+def _locative(trigger: Token) -> bool:
+    """Whether "in/at <place>" hangs on the trigger ("were killed in Rafah", "a strike at Jabalia")."""
+    for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("in", "at")):
+        if any(g.dep_ == "pobj" and g.ent_type_ in _PLACE_ENTITIES for g in prep.children):
+            return True
+    return False
+
+
 def clause_depth(token: Token) -> int:
     """How many subordinate clauses lie between a token and its sentence's main clause. A clause told before
     the verb it hangs on is not below it: "gunmen killed 5, police said"; "forces fired ...; 3 were killed"."""
@@ -130,14 +149,6 @@ def clause_depth(token: Token) -> int:
         fronted = token.dep_ in _FRONTED and token.i < token.head.i
         depth += token.dep_ in _SUBORDINATE and not fronted
         token, steps = token.head, steps + 1
-    return depth
-
-
-def _depth(token: Token) -> int:
-    """How far a trigger is below its sentence's root: the main clause's event is the sentence's event."""
-    depth = 0
-    while token.head.i != token.i and depth < 50:
-        token, depth = token.head, depth + 1
     return depth
 
 
@@ -175,11 +186,20 @@ def _roles(det: Detected, index: MentionIndex) -> Roles:
         if hit.entry.hint == "victim":  # "29 Americans died (in clashes with ...)": the subject is who it happened to
             roles = Roles(None, roles.actor1 or roles.actor2)
         merged.actor1 = merged.actor1 or roles.actor1
-        if roles.actor2 is not None and roles.actor2 is not merged.actor1:
-            merged.actor2 = merged.actor2 or roles.actor2
+        if roles.actor2 is not None and roles.actor2 is not merged.actor1 and _better_target(roles.actor2, merged):
+            merged.actor2 = roles.actor2
     if merged.actor2 is merged.actor1:
         merged.actor2 = None
     return merged
+
+
+def _better_target(found: Mention, merged: Roles) -> bool:
+    """Whether another trigger's target beats the one so far: none yet, or the same kind of actor with the
+    country the first lacks ("an attack on Israeli forces killed two soldiers": the soldiers are Israeli forces)."""
+    known = merged.actor2
+    if known is None:
+        return True
+    return not known.actor.country and bool(found.actor.country) and found.actor.sector == known.actor.sector
 
 
 def _other_victims(det: Detected, index: MentionIndex, victims: Actor | None) -> list[Actor]:
@@ -212,9 +232,11 @@ def _typed_actor(mention: Mention | None, type_: str, *, agent: bool) -> Actor |
             sector = "GOV"
     if type_ == "PROTEST" and agent and sector == "CVL":
         sector = "PRO"
+    attacking = attacking_sector(actor) if type_ == "ASSAULT" and agent else None
+    sector = attacking or sector  # settlers attack as a militia, and keep their name
     if sector != actor.sector:
         actor.sector = sector
-        actor.name = actor_name(actor.country, sector, actor.text)
+        actor.name = actor.name if sector == attacking else actor_name(actor.country, sector, actor.text)
     return actor
 
 
@@ -223,9 +245,11 @@ def _location(sent: Span, trigger: Token, ctx: SentenceContext) -> Location | No
     places = ctx.modules.get("places")
     if places is None:
         return None
-    location: Location | None = places.event_location(sent, trigger, context=list(ctx.places))
+    if ctx.places is None:
+        ctx.places = places.PlaceContext()
+    location: Location | None = places.event_location(sent, trigger, context=ctx.places)
     if location is not None and location.precision != "unresolved":
-        ctx.places.append(location)
+        ctx.places.add(location)
     return location
 
 

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from storyline.models import Event
 
 _TYPE_WEIGHT = {"ASSAULT": 3.0, "PROTEST": 2.0, "COERCE": 2.0, "MOBILIZE": 1.5, "RETREAT": 1.5, "AGREE": 1.5}
 _WORD = re.compile(r"\w+")
+# Salience weights of where a trigger sits (tuned on the first halves of event-location dev and PLOVER GSR).
+_MAIN_CLAUSE = 3.0  # divided by 1 + the subordinate clauses above the trigger
+_VERB = 0.5
+_LOCATIVE = 0.75
+_OBLIQUE = 1.5  # subtracted for a noun inside a prepositional phrase
+_CUMULATIVE_ONLY = 1.5  # subtracted for an event whose only counts are cumulative tolls
 
 
 def _normal(text: str) -> str:
@@ -65,23 +72,37 @@ def confidence(event: Event) -> float:
     return max(0.05, min(0.95, score))
 
 
-def salience(event: Event, position: int, total: int, depth: int = 0) -> float:
-    """Violent events with counts and named actors, in the main clause, early in the text, come first."""
+@dataclass(frozen=True, slots=True)
+class Prominence:
+    """Where an event's trigger sits in its sentence, as salience reads it."""
+
+    clause: int = 0  # subordinate clauses between the trigger and the main clause ("..., killing 12" → 1)
+    verb: bool = True  # a verb trigger; a noun event is often background ("after the raid")
+    locative: bool = False  # the trigger carries the sentence's "in/at <place>" phrase
+    oblique: bool = False  # a noun inside a prepositional phrase: background ("in the wake of the bombings")
+
+
+def salience(event: Event, position: int, total: int, where: Prominence | None = None) -> float:
+    """Violent events with an incident's toll and named actors, in the main clause, early in the text, come first;
+    a cumulative toll ("since 7 October, 253 killed") is background to the incidents beside it."""
+    where = where or Prominence()
     score = _TYPE_WEIGHT.get(event.type, 1.0)
     score += 2.0 if event.fatalities else 0.0
-    score += 1.0 if event.counts else 0.0
+    incident = any(c.scope != "cumulative" for c in event.counts)
+    score += 1.0 if incident else -_CUMULATIVE_ONLY if event.counts else 0.0
     score += 1.0 if event.status in ("occurred", "ongoing") else -1.0
-    score += 1.5 / (1 + depth)
+    score += _MAIN_CLAUSE / (1 + where.clause) + (_VERB if where.verb else 0.0) + (_LOCATIVE if where.locative else 0.0)
+    score -= _OBLIQUE if where.oblique else 0.0
     score += 0.5 if event.location is not None and event.location.precision != "unresolved" else 0.0
     score += 1.0 - position / max(total, 1)
     return score + event.confidence
 
 
-def rank(events: list[Event], depths: dict[int, int] | None = None) -> list[Event]:
-    """Events with confidences set, most salient first (``depths``: id(event) → trigger depth in its parse)."""
-    depths = depths or {}
+def rank(events: list[Event], prominence: dict[int, Prominence] | None = None) -> list[Event]:
+    """Events with confidences set, most salient first (``prominence``: id(event) → where its trigger sits)."""
+    prominence = prominence or {}
     for event in events:
         event.confidence = confidence(event)
     total = len(events)
-    order = sorted(range(total), key=lambda i: -salience(events[i], i, total, depths.get(id(events[i]), 0)))
+    order = sorted(range(total), key=lambda i: -salience(events[i], i, total, prominence.get(id(events[i]))))
     return [events[i] for i in order]

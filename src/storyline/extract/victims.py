@@ -24,6 +24,8 @@ HURT_KINDS = frozenset({"killed", "injured", "missing", "hostages"})
 UNARMED = frozenset({"CVL", "HLH", "MED", "REF", "PRO", "OPP"})
 _PLACE_PREPS = frozenset({"in", "from", "across", "throughout", "on", "against"})
 _NO_SECTOR = frozenset({None, "UNK"})
+# Sectors a count's own noun may give its victims ("12 combatants"); any other noun counts civilians.
+_COUNTED_SECTORS = frozenset({"MIL", "REB", "UAF", "COP", "SPY", "MED", "HLH", "REF", "PRO", "GOV"})
 _BESIDE_PREPS = frozenset({"near", "outside", "beyond", "toward", "towards", "off"})
 _WIDE = frozenset({"country", "admin1"})
 _BESIDE_NOUNS = frozenset({"border", "boundary", "frontier", "edge", "fence", "outskirts"})
@@ -134,7 +136,20 @@ def _victims_of(counts: list[Count], country: str) -> Actor:
     if count is None:
         return Actor("civilians", actor_name(country, "CVL", "civilians"), country, "CVL")
     text = count.text  # the count's own span, so that the actor's offsets point at its text
-    return Actor(text, actor_name(country, "CVL", text), country, "CVL", count.start, count.end)
+    sector = counted_sector(count)
+    return Actor(text, actor_name(country, sector, text), country, sector, count.start, count.end)
+
+
+def counted_sector(count: Count) -> str:
+    """The sector of the people a count counts ("12 combatants" → UAF, "7 soldiers" → MIL), else civilians."""
+    words = (count.of or "").lower().split()
+    if not words or "and" in words or "or" in words:  # "civilians and soldiers": people of several kinds
+        return "CVL"
+    table = lexicon.sectors()
+    head = words[-1]
+    found = table.get(" ".join(words[-2:])) or table.get(head) or table.get(head.removesuffix("s"))
+    found = found or table.get(head.removesuffix("es")) or table.get(head.removesuffix("ies") + "y")
+    return found if found in _COUNTED_SECTORS else "CVL"
 
 
 def _as_victims(actor: Actor, country: str | None) -> Actor:
@@ -151,8 +166,9 @@ def counted_victims(event: Event) -> Actor | None:
     for count in event.counts:
         countries = nationalities(count.of) if count.kind in HURT_KINDS and count.part_of is None else []
         if countries and count.of:
-            name = actor_name(countries[0], "CVL", count.text)
-            return Actor(count.text, name, countries[0], "CVL", count.start, count.end)
+            sector = counted_sector(count)
+            name = actor_name(countries[0], sector, count.text)
+            return Actor(count.text, name, countries[0], sector, count.start, count.end)
     return None
 
 
@@ -229,7 +245,8 @@ def local_victims(event: Event, lemma: str, sent: Span) -> Actor | None:
         return None  # an attack that names no one hurt has no victims to invent ("Israeli raids in Jenin")
     text = hurt[0].text if hurt else "civilians"
     start, end = (hurt[0].start, hurt[0].end) if hurt else (None, None)
-    return Actor(text, actor_name(country, "CVL", text), country, "CVL", start, end)
+    sector = counted_sector(hurt[0]) if hurt else "CVL"
+    return Actor(text, actor_name(country, sector, text), country, sector, start, end)
 
 
 def localise(event: Event, sent: Span) -> None:

@@ -138,3 +138,10 @@ def test_violence_words_in_other_senses_are_no_violent_event(text: str) -> None:
 )
 def test_acled_sub_types(args: tuple[Any, ...], want: str) -> None:
     assert acled_types(*args)[1] == want
+
+
+def test_an_armed_group_clashing_with_civilians_is_an_attack_not_a_battle() -> None:
+    (settlers,) = extract_events("Armed settlers clashed with residents of the village of Huwara on Sunday.")
+    assert (settlers.acled_event_type, settlers.acled_sub_event_type) == ("Violence against civilians", "Attack")
+    (battle,) = extract_events("Rebels clashed with government troops near Goma, killing 12.")
+    assert battle.acled_sub_event_type == "Armed clash"

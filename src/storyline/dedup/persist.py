@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from sqlalchemy import Connection, and_, bindparam, delete, func, or_, select, update
+from sqlalchemy import Column, Connection, Table, and_, bindparam, delete, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from storyline.dedup import Signed, sign_pages
@@ -212,12 +212,19 @@ def _fetch_keys(conn: Connection, keys: list[int]) -> np.ndarray[Any, Any]:
 def _article_ids(conn: Connection, seqs: list[int]) -> dict[int, str]:
     """Article id of each signature seq."""
     sigs = Store.tables.dedup_signatures
-    out: dict[int, str] = {}
-    for part in _chunks(seqs):
-        out.update(
-            (r[0], r[1]) for r in conn.execute(select(sigs.c.seq, sigs.c.article_id).where(sigs.c.seq.in_(part)))
-        )
-    return out
+    return dict(_pairs(conn, sigs, sigs.c.seq, sigs.c.article_id, seqs))
+
+
+def _pairs(conn: Connection, table: Table, key: Column[Any], value: Column[Any], keys: Sequence[Any]) -> Iterator[Any]:
+    """(key, value) rows of ``table`` whose ``key`` is one of ``keys`` (on SQLite through the driver's cursor:
+    tens of thousands of rows a batch)."""
+    cursor = conn.connection.cursor() if conn.dialect.name == "sqlite" else None
+    for part in _chunks(list(keys)):
+        if cursor is not None:
+            where = f"{key.name} IN ({','.join('?' * len(part))})"
+            yield from cursor.execute(f"SELECT {key.name}, {value.name} FROM {table.name} WHERE {where}", part)
+        else:
+            yield from ((r[0], r[1]) for r in conn.execute(select(key, value).where(key.in_(part))))
 
 
 def _forget(conn: Connection, ids: Sequence[str], params: Params) -> None:
@@ -240,10 +247,7 @@ def _forget(conn: Connection, ids: Sequence[str], params: Params) -> None:
 def _groups_of(conn: Connection, ids: set[str], params: Params) -> tuple[dict[str, Group], dict[str, str]]:
     """The stored groups these articles belong to (with canonical docs), and article id -> group id."""
     members = Store.tables.dedup_members
-    group_of: dict[str, str] = {}
-    for part in _chunks(sorted(ids)):
-        for row in conn.execute(select(members.c.article_id, members.c.group_id).where(members.c.article_id.in_(part))):
-            group_of[row.article_id] = row.group_id
+    group_of: dict[str, str] = dict(_pairs(conn, members, members.c.article_id, members.c.group_id, sorted(ids)))
     canon_ids: dict[str, str] = {}
     for part in _chunks(sorted(set(group_of.values()))):
         query = select(members.c.group_id, members.c.article_id).where(

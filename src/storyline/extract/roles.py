@@ -36,6 +36,12 @@ class Roles:
 
 
 @cache
+def _reaction_verbs() -> frozenset[str]:
+    """Verbs whose subject reacts to a nominal event rather than doing it ("condemned the killing")."""
+    return frozenset(row[0] for row in lexicon.read_tsv("actors", "reaction_verbs.tsv"))
+
+
+@cache
 def _victim_verbs() -> frozenset[str]:
     """Verbs whose subject is the victim ("died"), from the trigger lexicon."""
     return frozenset(e.lemmas[0] for es in lexicon.triggers().values() for e in es if e.hint == "victim")
@@ -184,7 +190,7 @@ def noun_roles(noun: Token, index: MentionIndex) -> Roles:
         roles.actor2 = roles.actor2 or index.of(other)
     if roles.actor1 is None and noun.dep_ in ("dobj", "attr", "pobj"):
         head = _governing_verb(noun)
-        if head is not None:
+        if head is not None and head.lemma_.lower() not in _reaction_verbs():
             roles.actor1 = index.of(_child(head, "nsubj")) or (
                 _inherited_subject(head, index) if head.dep_ in _CLIMB_DEPS else None
             )

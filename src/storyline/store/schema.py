@@ -134,26 +134,26 @@ dedup_bands = Table(
     Index("ix_dedup_bands_article_id", "article_id"),
 )
 
-# The LSH index: one row per (band key, article), the band folded into the 64-bit key, the article
-# as its dedup_signatures.seq; the primary key is the only structure (no rowid table in SQLite).
-dedup_keys = Table(
-    "dedup_keys",
-    metadata,
-    Column("key", BigInteger, primary_key=True, autoincrement=False),
-    Column("seq", Integer, primary_key=True, autoincrement=False),
-    sqlite_with_rowid=False,
-)
+
+def _lsh_keys(name: str) -> Table:
+    """An LSH key table: one row per (band key, article), the band folded into the 64-bit key, the
+    article as its dedup_signatures.seq; the primary key is the only structure (no rowid table in SQLite)."""
+    return Table(
+        name,
+        metadata,
+        Column("key", BigInteger, primary_key=True, autoincrement=False),
+        Column("seq", Integer, primary_key=True, autoincrement=False),
+        sqlite_with_rowid=False,
+    )
+
+
+# The LSH index: every key stored up to the last merge.
+dedup_keys = _lsh_keys("dedup_keys")
 
 # Keys of the articles indexed since the last merge (same shape): new keys land in this small table,
 # which is merged into dedup_keys in key order once it holds a quarter as many rows (see dedup.persist),
 # so a batch rewrites the pages of a small B-tree, not most of the large one.
-dedup_keys_recent = Table(
-    "dedup_keys_recent",
-    metadata,
-    Column("key", BigInteger, primary_key=True, autoincrement=False),
-    Column("seq", Integer, primary_key=True, autoincrement=False),
-    sqlite_with_rowid=False,
-)
+dedup_keys_recent = _lsh_keys("dedup_keys_recent")
 
 dedup_members = Table(
     "dedup_members",

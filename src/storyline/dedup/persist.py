@@ -193,18 +193,11 @@ def _shared_keys(
 def _fetch_keys(conn: Connection, keys: list[int]) -> np.ndarray[Any, Any]:
     """(key, seq) rows of dedup_keys and dedup_keys_recent holding these keys, as an int64 array (on SQLite
     through the driver's own cursor)."""
-    out: list[Any] = []
-    cursor = conn.connection.cursor() if conn.dialect.name == "sqlite" else None
-    for index in (Store.tables.dedup_keys, Store.tables.dedup_keys_recent):
-        for part in _chunks(keys):
-            if cursor is not None:
-                marks = ",".join("?" * len(part))
-                cursor.execute(f"SELECT key, seq FROM {index.name} WHERE key IN ({marks})", part)
-                out += cursor.fetchall()
-            else:
-                out += [
-                    (r[0], r[1]) for r in conn.execute(select(index.c.key, index.c.seq).where(index.c.key.in_(part)))
-                ]
+    out = [
+        row
+        for index in (Store.tables.dedup_keys, Store.tables.dedup_keys_recent)
+        for row in _pairs(conn, index, index.c.key, index.c.seq, keys)
+    ]
     flat = np.fromiter(chain.from_iterable(out), dtype=np.int64, count=2 * len(out))
     return flat.reshape(-1, 2)
 

@@ -9,7 +9,9 @@ _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
     "nov": 11, "dec": 12,
 }  # fmt: skip
-_MONTH = r"(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+MONTH_ABBREVIATIONS = "|".join(_MONTHS)  # English month prefixes, as a regex alternation
+MONTH = rf"(?:{MONTH_ABBREVIATIONS})[a-z]*\.?"  # a month name, full or abbreviated, for other modules' patterns
+_MONTH = rf"(?P<month>{MONTH_ABBREVIATIONS})[a-z]*\.?"
 _PATTERNS = (
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)\b"),
     re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+{_MONTH},?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE),

@@ -22,6 +22,7 @@ import trafilatura
 import trafilatura.settings
 
 from storyline.clean import wire
+from storyline.clean.dates import MONTH
 from storyline.clean.html_blocks import (
     Block,
     container_of,
@@ -55,10 +56,9 @@ MIN_RUN, MIN_RUN_WORDS = 3, 40  # a repeated run this long is a second copy of t
 PROSE_WORDS = 12  # ... when its paragraphs average this many words (a repeated table or menu is not prose)
 # htmldate: markup, URL and <time> only; its free-text search (dateparser) is slow and guesses "updated" dates
 DATE_PARAMS = {"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%d"}
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _DATE_ONLY = re.compile(  # a paragraph that is only a date or time: page metadata, not text
     rf"(?i)(?:(?:updated|published|posted)\s*:?\s*)?(?:\w+day,?\s+)?(?:\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}}|"
-    rf"\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}})(?:,?\s*(?:at\s+)?\d{{1,2}}[:.h]\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{{2,4}})?)?"
+    rf"\d{{1,2}}\s+{MONTH},?\s+\d{{4}}|{MONTH}\s+\d{{1,2}},?\s+\d{{4}})(?:,?\s*(?:at\s+)?\d{{1,2}}[:.h]\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{{2,4}})?)?"
 )
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
 _UNITS = re.compile(f"[{_CJK}]|[^\\W{_CJK}]+")

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from storyline.clean.dates import MONTH_ABBREVIATIONS
 from storyline.clean.html_blocks import normalise
 from storyline.clean.wire import canonical_agency
 
@@ -26,7 +27,7 @@ _SEPARATOR = re.compile(r" [|\-–—\\/>»] ")
 _FIRST_PART = re.compile(r"^[^|\-–—\\/>»]*[|\-–—\\/>»]")
 _HIERARCHY = re.compile(r" [\\/>»] ")
 _BYLINE_MARK = re.compile(r"byline|author|dateline|writtenby|p-author", re.I)
-_MONTHS = r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|mars|avr|mai|juin|juil|août|sept|déc"
+_MONTHS = rf"{MONTH_ABBREVIATIONS}|janv|févr|mars|avr|mai|juin|juil|août|sept|déc"
 _BYLINE_TAIL = re.compile(
     rf"\s(?:[|•·]|[-–—]\s|(?:updated|published|posted|on|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|\d{{1,2}}[./]\d|\d{{1,4}}\s+(?:{_MONTHS})|(?:{_MONTHS})[a-zé]*\.?\s+\d)",
     re.I,

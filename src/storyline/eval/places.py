@@ -37,9 +37,9 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from storyline.eval.data import shared_data_dir
+from storyline.eval.extract import gold_span
 from storyline.eval.metrics import prf
 from storyline.extract.places import event_location
 from storyline.nlp import load_nlp
@@ -56,27 +56,14 @@ class LocationExample:
     places: list[tuple[int, int]]
 
 
-def _span(text: str, span: dict[str, Any]) -> tuple[int, int] | None:
-    """Gold character offsets, re-found from the span's own text when the offsets do not match it."""
-    start, end = span["start"], span["end"]
-    written = span.get("text")
-    if written is None or text[start:end] == written:
-        return (start, end) if end > start else None
-    found = [i for i in range(len(text)) if text.startswith(written, i)]
-    if not found:
-        return None
-    best = min(found, key=lambda i: abs(i - start))
-    return best, best + len(written)
-
-
 def examples(data_dir: Path, limit: int | None = None, offset: int = 0) -> Iterator[LocationExample]:
     """The dev sentences (from ``offset``, at most ``limit``) that have a usable verb span."""
     with gzip.open(data_dir / DEV_FILE, "rt", encoding="utf-8") as handle:
         lines = handle.read().splitlines()[offset:]
     for line in lines[:limit] if limit is not None else lines:
         row = json.loads(line)
-        verbs = [s for s in (_span(row["text"], x) for x in row["spans"] if x["label"] == "VERB") if s]
-        places = [s for s in (_span(row["text"], x) for x in row["spans"] if x["label"] == "LOCATION") if s]
+        verbs = [s for s in (gold_span(row["text"], x) for x in row["spans"] if x["label"] == "VERB") if s]
+        places = [s for s in (gold_span(row["text"], x) for x in row["spans"] if x["label"] == "LOCATION") if s]
         if verbs:
             yield LocationExample(row["text"], verbs[0], places)
 
@@ -91,12 +78,7 @@ def score_event_locations(data_dir: Path, limit: int | None = None, offset: int 
         trigger = verb.root if verb is not None else None
         sentence = trigger.sent if trigger is not None else doc[:]
         predicted = event_location(sentence, trigger)
-        hit = (
-            predicted is not None
-            and predicted.start is not None
-            and predicted.end is not None
-            and any(predicted.start < end and start < predicted.end for start, end in item.places)
-        )
+        hit = predicted is not None and _overlaps(predicted.start, predicted.end, item.places)
         counts["gold"] += bool(item.places)
         counts["correct"] += hit
         counts["predicted"] += predicted is not None

@@ -108,3 +108,12 @@ def test_link_text_inside_a_sentence_is_joined() -> None:
     )
     joined = "The foreign minister of the country told Reuters on Monday that talks would resume."
     assert dump.lines == [joined, "Home", "about us"]
+
+
+def test_wrapped_takes_an_empty_line() -> None:
+    from storyline.clean.markup import wrapped
+
+    previous = "The foreign minister of the country told"
+    assert wrapped(previous, "") is False
+    assert wrapped(previous, "reporters on Monday that talks would resume.") is True
+    assert wrapped(previous, "Home") is False

@@ -174,6 +174,6 @@ _FINISHED = re.compile(r"""[.!?:;。！？"”’»)\]]\s*$""")
 
 def wrapped(previous: str, line: str) -> bool:
     """The line continues the previous one's sentence: a hard-wrapped paragraph, not a new block."""
-    if line[0] not in _CONTINUE_FIRST:  # most lines start with a capital: a new block
+    if line[:1] not in _CONTINUE_FIRST:  # most lines start with a capital: a new block (and "" continues nothing)
         return False
     return len(previous) >= 25 and not _FINISHED.search(previous) and bool(_CONTINUES.match(line))

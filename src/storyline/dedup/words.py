@@ -230,8 +230,7 @@ def _span(prefix: U64, starts: Ints, ends: Ints) -> U64:
 def comparable_words(docs: Sequence[Sequence[str]]) -> list[list[str]]:
     """The words each document is compared by, as text (for tests and inspection; not fast)."""
     words = _words(docs)
-    drop = _furniture_words(words)
-    text = folded(docs)[0]
+    drop, text = _furniture_words(words), words.text
     out: list[list[str]] = []
     for d in range(len(docs)):
         at = range(int(words.first[d]), int(words.first[d + 1]))

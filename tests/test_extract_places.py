@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from places_helpers import event_place
 from storyline.eval.places import score_event_locations
 from storyline.extract.places import PlaceContext, event_location, find_places, gazetteer
 from storyline.extract.places_names import loose_key
@@ -137,12 +138,6 @@ def test_places_spacy_tags_as_nationalities(nlp: Any) -> None:
     assert [p.name for p in find_places(nlp(text)[:])] == ["Aleppo"]
 
 
-def _event_place(nlp: Any, text: str, verb: str) -> Location | None:
-    doc = nlp(text)
-    trigger = next(t for t in doc if t.text == verb)
-    return event_location(doc[:], trigger)
-
-
 @pytest.mark.parametrize(
     ("text", "verb", "place"),
     [
@@ -170,7 +165,7 @@ def _event_place(nlp: Any, text: str, verb: str) -> Location | None:
     ],
 )
 def test_event_location_is_where_it_happened(nlp: Any, text: str, verb: str, place: str) -> None:
-    found = _event_place(nlp, text, verb)
+    found = event_place(nlp, text, verb)
     assert found is not None and found.text == place
 
 
@@ -200,7 +195,7 @@ def test_place_context_settles_an_ambiguous_name_like_the_list(nlp: Any) -> None
 
 
 def test_the_narrowest_named_place_wins(nlp: Any) -> None:
-    found = _event_place(nlp, "A car bomb exploded in Iraq on Monday near a market in Baghdad.", "exploded")
+    found = event_place(nlp, "A car bomb exploded in Iraq on Monday near a market in Baghdad.", "exploded")
     assert found is not None and found.text == "Baghdad"
 
 

@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from storyline.extract.places import event_location, find_places
-from storyline.models import Location
+from places_helpers import event_place
+from storyline.extract.places import find_places
 from storyline.nlp import load_nlp
 
 
@@ -19,13 +19,6 @@ from storyline.nlp import load_nlp
 def nlp() -> Any:
     """The shared spaCy pipeline, loaded once."""
     return load_nlp()
-
-
-def _place(nlp: Any, text: str, trigger: str) -> Location | None:
-    """The event place of ``text`` with the first token reading ``trigger`` as the trigger."""
-    doc = nlp(text)
-    token = next(t for t in doc if t.text == trigger)
-    return event_location(token.sent, token)
 
 
 @pytest.mark.parametrize(
@@ -42,12 +35,12 @@ def _place(nlp: Any, text: str, trigger: str) -> Location | None:
     ],
 )
 def test_the_narrower_place_named_inside_another_wins(nlp: Any, text: str, trigger: str, expected: str) -> None:
-    place = _place(nlp, text, trigger)
+    place = event_place(nlp, text, trigger)
     assert place is not None and place.text == expected
 
 
 def test_a_place_listed_beside_another_is_not_inside_it(nlp: Any) -> None:
-    place = _place(nlp, "Israeli jets struck Khan Younis and Rafah in the south of the Gaza Strip.", "struck")
+    place = event_place(nlp, "Israeli jets struck Khan Younis and Rafah in the south of the Gaza Strip.", "struck")
     assert place is not None and place.name == "Khan Yunis"
 
 
@@ -57,21 +50,21 @@ def test_a_name_before_a_site_word_is_a_place(nlp: Any) -> None:
 
 
 def test_a_name_the_gazetteer_lacks_is_the_setting_where_the_trigger_puts_it(nlp: Any) -> None:
-    place = _place(nlp, "Government troops shelled rebel positions in Qarqurzeel on Tuesday.", "shelled")
+    place = event_place(nlp, "Government troops shelled rebel positions in Qarqurzeel on Tuesday.", "shelled")
     assert place is not None and place.text == "Qarqurzeel" and place.precision == "unresolved"
     assert place.lat is None and place.lon is None  # unresolved: no made-up coordinates
 
 
 def test_the_rest_of_an_organisation_name_is_no_place(nlp: Any) -> None:
     text = "The Islamic State of Iraq and Al-Sham launched an offensive in the countryside of Aleppo on Tuesday."
-    place = _place(nlp, text, "offensive")
+    place = event_place(nlp, text, "offensive")
     assert place is not None and place.name == "Aleppo"
     assert all("Sham" not in loc.text for loc in find_places(nlp(text)[:]))
 
 
 def test_a_noun_trigger_takes_the_places_of_its_verb(nlp: Any) -> None:
     text = "The army launched an offensive in Deir Ezzor on Wednesday after talks in Geneva collapsed."
-    place = _place(nlp, text, "offensive")
+    place = event_place(nlp, text, "offensive")
     assert place is not None and place.text == "Deir Ezzor"
 
 
@@ -80,40 +73,40 @@ def test_an_assault_told_on_by_a_participle_is_placed_by_its_nationality_word(nl
         "Qatar has been in touch with Hamas officials in Doha and Gaza, the source said, since the Islamist group "
         "launched an assault from Gaza, storming into Israeli towns, killing more than 700 Israelis."
     )
-    place = _place(nlp, text, "assault")
+    place = event_place(nlp, text, "assault")
     assert place is not None and place.country == "ISR" and place.precision == "country"
 
 
 def test_a_nationality_word_alone_is_no_place(nlp: Any) -> None:
-    assert _place(nlp, "Israeli soldiers shot two men on Monday.", "shot") is None
+    assert event_place(nlp, "Israeli soldiers shot two men on Monday.", "shot") is None
 
 
 def test_a_named_site_is_not_placed_in_the_town_it_is_named_after(nlp: Any) -> None:
-    place = _place(nlp, "Silva was shot in the chest outside Highland Hospital on Monday.", "shot")
+    place = event_place(nlp, "Silva was shot in the chest outside Highland Hospital on Monday.", "shot")
     assert place is not None and place.text == "Highland Hospital"
     assert place.precision == "unresolved" and place.lat is None
 
 
 def test_a_site_in_lower_case_is_placed_in_its_town(nlp: Any) -> None:
-    place = _place(nlp, "Gunmen killed nine people at the Trujillo prison on Monday.", "killed")
+    place = event_place(nlp, "Gunmen killed nine people at the Trujillo prison on Monday.", "killed")
     assert place is not None and place.name == "Trujillo" and place.precision == "place"
 
 
 def test_an_unknown_site_takes_the_point_of_the_town_it_is_in(nlp: Any) -> None:
     text = "He was shot three times and died at Vanderbilt University Medical Center in Nashville."
-    place = _place(nlp, text, "shot")
+    place = event_place(nlp, text, "shot")
     assert place is not None and place.text == "Vanderbilt University Medical Center"
     assert place.name == "Nashville" and place.country == "USA" and place.precision == "place"
 
 
 def test_a_hyphenated_affiliation_is_no_setting(nlp: Any) -> None:
-    place = _place(nlp, "A London-based group said gunmen killed four people in Mosul on Friday.", "killed")
+    place = event_place(nlp, "A London-based group said gunmen killed four people in Mosul on Friday.", "killed")
     assert place is not None and place.name == "Mosul"
-    assert _place(nlp, "A London-based group said gunmen killed four people on Friday.", "killed") is None
+    assert event_place(nlp, "A London-based group said gunmen killed four people on Friday.", "killed") is None
 
 
 def test_a_hyphenated_name_mislabelled_in_part_is_whole(nlp: Any) -> None:
-    place = _place(nlp, "The Taliban captured Mazar-e-Sharif in May after a long siege.", "captured")
+    place = event_place(nlp, "The Taliban captured Mazar-e-Sharif in May after a long siege.", "captured")
     assert place is not None and place.name == "Mazar-e Sharif" and place.country == "AFG"
 
 
@@ -125,7 +118,7 @@ def test_a_small_namesake_abroad_stays_unresolved(nlp: Any) -> None:
 
 def test_a_possessor_region_contains_the_named_area(nlp: Any) -> None:
     text = "Guerrillas captured strategic heights in Indian Kashmir's Kargil area last year."
-    place = _place(nlp, text, "captured")
+    place = event_place(nlp, text, "captured")
     assert place is not None and place.text == "Kargil"
 
 
@@ -141,12 +134,14 @@ def test_a_typed_name_tagged_as_a_group_is_a_place_but_a_community_is_not(nlp: A
 
 
 def test_a_name_a_capture_verb_takes_is_its_place(nlp: Any) -> None:
-    place = _place(nlp, "Northeastern rebels first captured Birao on Oct. 29 after a long battle.", "captured")
+    place = event_place(nlp, "Northeastern rebels first captured Birao on Oct. 29 after a long battle.", "captured")
     assert place is not None and place.text == "Birao"
 
 
 def test_a_name_in_apposition_to_a_settlement_word_is_a_place(nlp: Any) -> None:
-    place = _place(nlp, "One police officer was shot dead outside the regional capital, Grozny, on Monday.", "shot")
+    place = event_place(
+        nlp, "One police officer was shot dead outside the regional capital, Grozny, on Monday.", "shot"
+    )
     assert place is not None and place.name == "Grozny"
 
 
@@ -160,11 +155,11 @@ def test_a_name_in_apposition_to_a_settlement_word_is_a_place(nlp: Any) -> None:
     ],
 )
 def test_a_place_that_takes_part_in_another_clause_is_no_setting(nlp: Any, text: str, trigger: str) -> None:
-    assert _place(nlp, text, trigger) is None
+    assert event_place(nlp, text, trigger) is None
 
 
 def test_a_country_named_as_a_setting_off_the_path_is_kept(nlp: Any) -> None:
-    place = _place(nlp, "Two soldiers were killed on Monday in fighting that has spread across Syria.", "killed")
+    place = event_place(nlp, "Two soldiers were killed on Monday in fighting that has spread across Syria.", "killed")
     assert place is not None and place.name == "Syria"
 
 
@@ -178,10 +173,10 @@ def test_a_country_named_as_a_setting_off_the_path_is_kept(nlp: Any) -> None:
 def test_a_country_as_passive_patient_or_owner_of_a_place_word_is_a_setting(
     nlp: Any, text: str, trigger: str, expected: str
 ) -> None:
-    place = _place(nlp, text, trigger)
+    place = event_place(nlp, text, trigger)
     assert place is not None and place.name == expected
 
 
 def test_an_unknown_name_on_the_site_the_trigger_puts_the_event_at_is_kept(nlp: Any) -> None:
-    place = _place(nlp, "The trader was found stabbed at his Dhantoli residence on Sunday.", "stabbed")
+    place = event_place(nlp, "The trader was found stabbed at his Dhantoli residence on Sunday.", "stabbed")
     assert place is not None and place.text == "Dhantoli" and place.precision == "unresolved"

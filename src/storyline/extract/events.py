@@ -237,13 +237,13 @@ def _detect(sent: Span) -> list[Detected]:
 def _checked(detected: list[Detected], sent: Span, hits: list[Hit]) -> list[Detected]:
     """The rule events, checked by the classifier: a lone trigger type it finds unlikely is retyped."""
     method = classifier.current_method()
-    if method == "rules":
-        return detected
+    if method == "rules" or (method == "combined" and len(detected) > 1):
+        return detected  # "combined" keeps several rule events as they are: no need to score the sentence
     scores = classifier.type_scores(classifier.sentence_features(sent, trigger_types(hits)))
     best = max(scores, key=scores.__getitem__)
     main = min(detected, key=lambda d: _depth(d.main.token))
     confident = scores.get(main.type, 0.0) >= classifier.VETO or best == main.type
-    if method == "combined" and (len(detected) > 1 or confident):
+    if method == "combined" and confident:
         return detected
     if main.type == best:
         return [main]

@@ -27,7 +27,8 @@ from storyline.extract import extract_many
 from storyline.models import Event
 
 # PLOVER GSR uses type names from before the 16-type ontology.
-_OLD_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
+OLD_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
+_OLD_TYPES = OLD_TYPES  # kept for eval/typing.py, which imports the old private name
 # CAMEO country codes in the GSR that differ from ISO3.
 _CAMEO_ISO = {"JAP": "JPN", "GER": "DEU", "UK": "GBR", "ROM": "ROU", "SER": "SRB", "BOS": "BIH", "LEB": "LBN"}
 # CAMEO sector codes in the GSR → storyline's (the agents dictionary is read the same way), and storyline's
@@ -64,7 +65,7 @@ def score_plover_gsr(data_dir: Path, limit: int | None = None) -> dict[str, Any]
     records = json.loads((data_dir / "plover-gsr" / "PLOVER_GSR_CAMEO.txt").read_text(encoding="utf-8"))
     records = every_kth([r for r in records if r.get("event") != "DOCUMENT" and r.get("text")], limit)
     results = list(extract_many([(r["text"], None) for r in records]))
-    gold_types = [_OLD_TYPES.get(r["event"], r["event"]) for r in records]
+    gold_types = [OLD_TYPES.get(r["event"], r["event"]) for r in records]
     got_types = [events[0].type if events else "NONE" for events in results]
     out: dict[str, Any] = {
         "sentences": len(records),

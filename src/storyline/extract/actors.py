@@ -154,14 +154,20 @@ def country_of(token: Token) -> str | None:
 
 
 @cache
-def _place_country(name: str) -> str | None:
-    """The country of a named place ("Kabul" → AFG) from the places gazetteer, when it is installed."""
+def _place_lookup(name: str) -> tuple[str | None, str] | None:
+    """(country, precision) of a named place from the places gazetteer; None if unresolved or not installed."""
     try:
         from storyline.extract.places import gazetteer
     except ImportError:
         return None
     found = gazetteer().lookup(name)
-    return found.country if found.precision != "unresolved" else None
+    return None if found.precision == "unresolved" else (found.country, str(found.precision))
+
+
+def _place_country(name: str) -> str | None:
+    """The country of a named place ("Kabul" → AFG), when the places gazetteer resolves it."""
+    found = _place_lookup(name)
+    return found[0] if found else None
 
 
 def names_place(token: Token) -> bool:
@@ -172,15 +178,10 @@ def names_place(token: Token) -> bool:
     return ent is not None and _place_precision(ent.text.removeprefix("the ")) not in (None, "country")
 
 
-@cache
 def _place_precision(name: str) -> str | None:
     """How precisely the places gazetteer resolves a name ("country", "admin1", "place"), when installed."""
-    try:
-        from storyline.extract.places import gazetteer
-    except ImportError:
-        return None
-    found = gazetteer().lookup(name)
-    return None if found.precision == "unresolved" else str(found.precision)
+    found = _place_lookup(name)
+    return found[1] if found else None
 
 
 def sector_of(token: Token) -> str | None:

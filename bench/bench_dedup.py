@@ -160,8 +160,8 @@ def baseline_rss_mb() -> float:
     return float(value)
 
 
-def _fill(store: Any, docs: list[tuple[str, str]], timed: bool) -> float:
-    """Save ``docs`` as articles and index them, 1,000 per transaction; seconds spent indexing if ``timed``."""
+def _fill(store: Any, docs: list[tuple[str, str]]) -> float:
+    """Save ``docs`` as articles and index them, 1,000 per transaction; the seconds spent indexing."""
     from storyline.dedup import params_from_settings
     from storyline.dedup.persist import index_articles
     from storyline.models import Article, Document, content_hash
@@ -179,7 +179,7 @@ def _fill(store: Any, docs: list[tuple[str, str]], timed: bool) -> float:
         with store.atomic() as conn:
             index_articles(conn, articles, params)
         spent += time.perf_counter() - start
-    return spent if timed else 0.0
+    return spent
 
 
 def _table_bytes(path: Path) -> dict[str, int]:
@@ -210,7 +210,7 @@ def measure_store(small: int, large: int, saved: Path | None = None, repeats: in
         base = saved or Path(tmp) / "base.db"
         if not base.exists():
             with Store.open(f"sqlite:///{base}") as store:
-                out["build_seconds"] = round(_fill(store, list(corpus(large, seed=1)), True), 1)
+                out["build_seconds"] = round(_fill(store, list(corpus(large, seed=1))), 1)
         out["store_bytes"] = _table_bytes(base)
         for _ in range(repeats):
             run: dict[str, float] = {}
@@ -220,7 +220,7 @@ def measure_store(small: int, large: int, saved: Path | None = None, repeats: in
                 if source:
                     shutil.copy(source, target)
                 with Store.open(f"sqlite:///{target}") as store:
-                    run[f"{label}_seconds"] = round(_fill(store, new, True), 3)
+                    run[f"{label}_seconds"] = round(_fill(store, new), 3)
             run["ratio"] = round(run["into_store_seconds"] / run["alone_seconds"], 2)
             runs.append(run)
             print(json.dumps(run), flush=True)

@@ -36,3 +36,19 @@ def test_a_repeated_paragraph_costs_linear_work(monkeypatch: pytest.MonkeyPatch)
         clean_document(_page(n))
         used.append(calls)
     assert used[1] <= 2.5 * max(used[0], 1)
+
+
+@pytest.mark.parametrize("html", ["", "   ", "\x00"])
+def test_naive_dumps_of_broken_html_are_empty_not_errors(html: str) -> None:
+    from storyline.eval.data import html_to_text, text_content_dump
+
+    assert html_to_text(html).strip("\ufffd\x00") == ""
+    assert text_content_dump(html).strip("\ufffd\x00") == ""
+
+
+def test_naive_dumps_collapse_space_and_drop_blank_lines() -> None:
+    from storyline.eval.data import html_to_text, text_content_dump
+
+    page = "<html><body><p>One  \t two</p>\n\n<p>three</p><script>var a = 1;</script></body></html>"
+    assert html_to_text(page) == "One two\nthree"
+    assert text_content_dump(page) == "One two\nthreevar a = 1;"  # lines break where the source breaks

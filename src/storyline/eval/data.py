@@ -69,7 +69,12 @@ def html_to_text(html: str) -> str:
             parts.append("\n")
 
     walk(root)
-    lines = (" ".join(line.split()) for line in "".join(parts).splitlines())
+    return _dump_lines("".join(parts))
+
+
+def _dump_lines(text: str) -> str:
+    """The text's non-empty lines, each with its white space collapsed."""
+    lines = (" ".join(line.split()) for line in text.splitlines())
     return "\n".join(line for line in lines if line)
 
 
@@ -84,9 +89,7 @@ def text_content_dump(html: str) -> str:
     except Exception:  # lxml raises several types for broken input; a dump of nothing is the honest answer
         return ""
     body = root if root.tag == "body" else root.find("body")
-    text = (body if body is not None else root).text_content()
-    lines = (" ".join(line.split()) for line in text.splitlines())
-    return "\n".join(line for line in lines if line)
+    return _dump_lines((body if body is not None else root).text_content())
 
 
 def html_pages(data_dir: Path) -> Iterator[HtmlPage]:

@@ -54,3 +54,8 @@ def test_gold_f1_floor(scored: dict[str, dict[str, Any]], split: str, field: str
 
 def test_fatalities_exact_floor(scored: dict[str, dict[str, Any]]) -> None:
     assert scored["tune"]["fatalities_exact"] >= 0.95 and scored["heldout"]["fatalities_exact"] >= 0.92
+
+
+def test_unknown_split_is_a_clear_error() -> None:
+    with pytest.raises(ValueError, match="split must be one of"):
+        load_gold(split="tun")

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from storyline.eval.data import shared_data_dir
-from storyline.eval.metrics import PRF, prf
+from storyline.eval.metrics import prf
 from storyline.extract.counts import fatalities, find_counts
 from storyline.extract.dates import event_date, resolve_date_expression
 from storyline.models import Count
@@ -137,10 +137,13 @@ GOLD_PATH = Path(__file__).resolve().parents[3] / "tests" / "fixtures" / "counts
 _COUNT_FIELDS = ("count", "qualifier", "range", "scope", "of", "part_of")
 Item = tuple[object, ...]
 _SHOWN = ("kind", "value", "qualifier", "scope", "of", "part_of")
+SPLITS = ("tune", "heldout", "all")
 
 
 def load_gold(path: Path = GOLD_PATH, split: str | None = None) -> list[dict[str, Any]]:
     """The gold records (the leading ``_about`` line skipped), only those of ``split`` when given."""
+    if split not in (None, *SPLITS):
+        raise ValueError(f"split must be one of {SPLITS}, got {split!r}")
     records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     return [r for r in records if "id" in r and (split in (None, "all") or r["split"] == split)]
 
@@ -189,7 +192,7 @@ def gold_scores(records: list[dict[str, Any]], predictions: list[dict[str, Any]]
             got, want = found[field], record[field]
             _add(tallies[field], int(got is not None and got == want), int(got is not None), int(want is not None))
             exact[field] += got == want
-    fields: dict[str, Any] = {name: _prf(t).as_dict() for name, t in tallies.items()}
+    fields: dict[str, Any] = {name: prf(*t).as_dict() for name, t in tallies.items()}
     n = max(len(records), 1)
     return {"sentences": len(records), "fields": fields, **{f"{k}_exact": round(v / n, 4) for k, v in exact.items()}}
 
@@ -197,11 +200,6 @@ def gold_scores(records: list[dict[str, Any]], predictions: list[dict[str, Any]]
 def _add(tally: list[int], hit: int, predicted: int, expected: int) -> None:
     """Add one record's true positives, predictions and expectations to a tally."""
     tally[0], tally[1], tally[2] = tally[0] + hit, tally[1] + predicted, tally[2] + expected
-
-
-def _prf(tally: list[int]) -> PRF:
-    """PRF of a tally."""
-    return prf(*tally)
 
 
 def extract_scores(records: list[dict[str, Any]]) -> dict[str, float]:
@@ -240,6 +238,8 @@ def main(argv: list[str]) -> None:
     """Command line: ``gold [split] [--misses] [--extract]``, ``sample [size] [seed]``, ``of [limit]``, ``weekdays``."""
     if argv and argv[0] == "gold":
         split = next((a for a in argv[1:] if not a.startswith("-")), "all")
+        if split not in SPLITS:
+            sys.exit(f"unknown split {split!r}: use one of {', '.join(SPLITS)}")
         for name in ("tune", "heldout") if split == "all" else (split,):
             records = load_gold(split=name)
             predictions = predict(records)

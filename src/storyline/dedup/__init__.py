@@ -62,11 +62,19 @@ class Signed:
 
 def sign(texts: Sequence[str], params: Params, templates: Templates | None = None) -> Signed:
     """Sign a batch of raw pages: site templates learned from the batch are stripped (see dedup.template)."""
+    pages, stripped = _lines_and_stripped(texts, templates)
+    return sign_pages(pages, params, stripped)
+
+
+def _lines_and_stripped(
+    texts: Sequence[str], templates: Templates | None = None
+) -> tuple[list[list[str]], list[list[str]]]:
+    """Each raw page's lines, and the same lines without the site templates learned from the batch."""
     templates = templates if templates is not None else Templates()
     pages = [page_lines(text) for text in texts]
     for lines in pages:
         templates.learn(lines)
-    return sign_pages(pages, params, [templates.strip(lines) for lines in pages])
+    return pages, [templates.strip(lines) for lines in pages]
 
 
 def sign_pages(pages: Sequence[list[str]], params: Params, stripped: Sequence[list[str]] | None = None) -> Signed:
@@ -119,12 +127,8 @@ def _choose(
 
 def page_words(texts: Sequence[str]) -> list[str]:
     """The words each raw page is compared by (templates learned from the batch): for tests and inspection."""
-    templates = Templates()
-    pages = [page_lines(text) for text in texts]
-    for lines in pages:
-        templates.learn(lines)
-    stripped = [templates.strip(lines) for lines in pages]
-    parts, source = _choose(pages, stripped, 1)
+    pages, stripped = _lines_and_stripped(texts)
+    _, source = _choose(pages, stripped, 1)
     options = _options(pages, stripped)
     return [" ".join(comparable_words([options[k](i)])[0]) for i, k in enumerate(source.tolist())]
 

@@ -35,6 +35,7 @@ def test_a_repeated_paragraph_costs_linear_work(monkeypatch: pytest.MonkeyPatch)
         calls = 0
         clean_document(_page(n))
         used.append(calls)
+    assert used[0] >= 150  # the counter sees the work (one call a paragraph at least), so the bound below can fail
     assert used[1] <= 2.5 * max(used[0], 1)
 
 

@@ -149,7 +149,7 @@ def _people_listed(noun: Token, lex: CountsLexicon) -> int:
         own = any(c.dep_ == "nummod" or c.like_num or c.lower_ in ("a", "an") for c in conj.children)
         if own or conj.tag_ != "NN":
             break  # "their 4 children": a count of its own; a plural: how many is not said
-        if conj.lemma_.lower() not in lex.person_nouns and conj.lower_ not in lex.person_nouns:
+        if not _is_person_noun(conj, lex):
             break
         extra += 1
     return extra

@@ -298,11 +298,11 @@ def _tier(sentence: Span, place: Location, trigger: Token | None) -> float:
     """How likely a place is the event's setting: 2 on a locative path from the trigger, 1 plain,
     0 an origin or reference point ("from Lebanon", "30 km north of Gaza"), -1 not a setting at all
     (it only qualifies an organisation: "Gaza health ministry", "Syria's army")."""
-    root = _span_of(sentence, place).root
-    head = root.head
+    span = _span_of(sentence, place)
+    root, head = span.root, span.root.head
     if root.dep_ in ("poss", "compound", "amod", "nmod") and role(head) == "organisation":
         return -1
-    if _hyphen_affiliation(_span_of(sentence, place)):
+    if _hyphen_affiliation(span):
         return -1  # "a London-based group", "US-led forces": whose, not where
     if root.dep_ == "pobj" and (
         role(head) == "origin" or (head.lower_ == "of" and role(head.head) in ("direction", "reference"))
@@ -387,14 +387,13 @@ def _specificity(sentence: Span, place: Location) -> float:
     """How narrow a place is: its gazetteer precision, lowered by a following region word ("Mt. Elgon region")."""
     if place_words().get(name_key(clean_name(place.text))) == "macro":
         return 0.5
-    span = _span_of(sentence, place)
-    after = span.doc[span.end] if span.end < len(span.doc) else None
     level = _SPECIFICITY[place.precision]
-    beyond = span.doc[span.end + 1] if span.end + 1 < len(span.doc) else None
-    named_region = after is not None and role(after) == "admin" and (beyond is None or beyond.lower_ != "of")
     if place.precision != "unresolved":
         return level
-    if named_region:
+    span = _span_of(sentence, place)
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    beyond = span.doc[span.end + 1] if span.end + 1 < len(span.doc) else None
+    if after is not None and role(after) == "admin" and (beyond is None or beyond.lower_ != "of"):
         return 2.5
     return level if _named_as_place(span) else UNSURE_SPECIFICITY
 

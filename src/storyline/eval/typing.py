@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from storyline.eval.extract import _OLD_TYPES
+from storyline.eval.extract import OLD_TYPES
 from storyline.eval.metrics import macro_f1
 from storyline.extract import extract_many
 from storyline.extract.classifier import METHODS, typing_method
@@ -51,7 +51,7 @@ def score_gsr_methods(data_dir: Path, methods: Sequence[str] = METHODS) -> dict[
     """PLOVER type of the first event on GSR, for each typing method."""
     records = json.loads((data_dir / "plover-gsr" / "PLOVER_GSR_CAMEO.txt").read_text(encoding="utf-8"))
     records = [r for r in records if r.get("event") != "DOCUMENT" and r.get("text")]
-    gold = [_OLD_TYPES.get(r["event"], r["event"]) for r in records]
+    gold = [OLD_TYPES.get(r["event"], r["event"]) for r in records]
     out: dict[str, Any] = {"sentences": len(records)}
     for method in methods:
         with typing_method(method):

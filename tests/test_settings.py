@@ -42,3 +42,13 @@ def test_an_override_is_checked_too() -> None:
     with pytest.raises(UsageError, match="dedup_threshold"):
         settings.get("dedup_threshold", 1.5)
     assert settings.get("dedup_threshold", 1) == 1.0
+
+
+def test_a_range_with_one_bound_names_it() -> None:
+    capped = settings.Setting("x", 1, int, "A value with only an upper bound.", high=10)
+    assert capped.check(5, "X") == 5
+    with pytest.raises(UsageError, match="x must be at most 10"):
+        capped.check(11, "X")
+    floored = settings.Setting("y", 1, int, "A value with only a lower bound.", low=1)
+    with pytest.raises(UsageError, match="y must be at least 1"):
+        floored.check(0, "Y")

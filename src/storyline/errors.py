@@ -17,6 +17,8 @@ StorylineError                 base of everything raised on purpose; message say
 
 from __future__ import annotations
 
+import json
+
 
 class StorylineError(Exception):
     """Base of every error storyline raises on purpose."""
@@ -99,3 +101,8 @@ def require(module: str, extra: str) -> object:
         return importlib.import_module(module)
     except ImportError as exc:
         raise MissingDependency(module, extra) from exc
+
+
+def json_error(exc: json.JSONDecodeError) -> str:
+    """How a JSON text failed to parse, e.g. "Expecting value at column 1" (json's own "... at" not doubled)."""
+    return f"{exc.msg.removesuffix(' at')} at column {exc.colno}"

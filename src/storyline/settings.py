@@ -27,7 +27,12 @@ class Setting:
     def check(self, value: Any, given: str) -> Any:
         """``value`` if it is within the setting's range, else a UsageError naming where it was given."""
         if (self.low is not None and value < self.low) or (self.high is not None and value > self.high):
-            bounds = f"at least {self.low:g}" if self.high is None else f"between {self.low:g} and {self.high:g}"
+            if self.high is None:
+                bounds = f"at least {self.low:g}"
+            elif self.low is None:
+                bounds = f"at most {self.high:g}"
+            else:
+                bounds = f"between {self.low:g} and {self.high:g}"
             raise UsageError(f"{given}={value!r} is out of range: {self.name} must be {bounds}")
         return value
 

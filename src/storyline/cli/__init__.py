@@ -67,11 +67,6 @@ def without_bom(lines: Iterable[str]) -> Iterator[str]:
         yield line.removeprefix("\ufeff")
 
 
-def json_error(exc: json.JSONDecodeError) -> str:
-    """How a line failed to parse, e.g. "Expecting value at column 1" (json's own "... at" not doubled)."""
-    return f"{exc.msg.removesuffix(' at')} at column {exc.colno}"
-
-
 @cli.group("eval", cls=StorylineGroup)
 def eval_group() -> None:
     """Score a stage on the dev gold in ../shared/data."""

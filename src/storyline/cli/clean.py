@@ -18,8 +18,8 @@ from typing import Any, TextIO
 import click
 
 from storyline.clean import clean_document
-from storyline.cli import cli, data_option, eval_group, json_error, json_line, without_bom
-from storyline.errors import InputError, MalformedInput
+from storyline.cli import cli, data_option, eval_group, json_line, without_bom
+from storyline.errors import InputError, MalformedInput, json_error
 from storyline.ingest.dates import published_or_note
 from storyline.models import Document
 

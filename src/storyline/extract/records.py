@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from storyline.errors import MalformedInput
+from storyline.errors import MalformedInput, json_error
 
 ACLED_COLUMNS = (
     "event_id", "event_date", "event_type", "sub_event_type", "actor1", "actor2", "country", "admin1", "admin2",
@@ -32,8 +32,7 @@ def parse_line(line: str, where: str) -> InputRecord:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
-        how = f"{exc.msg.removesuffix(' at')} at column {exc.colno}"  # json's own "... at" not doubled
-        raise MalformedInput(f"not a JSON line ({how})", where=where) from exc
+        raise MalformedInput(f"not a JSON line ({json_error(exc)})", where=where) from exc
     except (RecursionError, ValueError) as exc:
         raise MalformedInput(f"not a usable JSON line ({type(exc).__name__})", where=where) from exc
     if not isinstance(record, dict):

@@ -11,7 +11,7 @@ import zlib
 from collections.abc import Iterator
 from typing import IO, Any
 
-from storyline.errors import EmptyInput, InputError, MalformedInput, TooLarge
+from storyline.errors import EmptyInput, InputError, MalformedInput, TooLarge, json_error
 from storyline.ingest.base import Item, ReadOptions, failure, resource
 from storyline.ingest.decode import decode
 from storyline.ingest.items import record_document
@@ -58,8 +58,7 @@ def _jsonl_record(raw: bytes, where: str, options: ReadOptions) -> Item:
     except InputError as exc:
         return failure(where, exc, raw)
     except json.JSONDecodeError as exc:
-        message = exc.msg.removesuffix(" at")  # json's "Invalid control character at" already ends in "at"
-        return failure(where, MalformedInput(f"not valid JSON ({message} at column {exc.colno})"), raw)
+        return failure(where, MalformedInput(f"not valid JSON ({json_error(exc)})"), raw)
     except (ValueError, RecursionError) as exc:  # over-deep nesting, numbers past Python's digit limit
         return failure(where, MalformedInput(f"not usable JSON ({type(exc).__name__}: {exc})"), raw)
     return _record_item(record, raw, "jsonl", where, options, encoding)

@@ -29,7 +29,6 @@ from storyline.dedup.minhash import Params, signatures
 from storyline.eval.data import html_pages, html_to_text
 from storyline.eval.metrics import PRF, prf
 
-_WORD_IDS: defaultdict[str, int] = defaultdict(lambda: len(_WORD_IDS) + 1)  # word -> small id, for _shingles
 _MIX = np.uint64(0x9E3779B97F4A7C15)
 
 
@@ -78,12 +77,13 @@ def load_originals(data_dir: Path) -> tuple[list[tuple[str, str]], list[Frame]]:
     return distinct(originals), frames
 
 
-def _shingles(text: str, size: int = 5) -> set[int]:
-    """Exact word ``size``-shingles of a text as 64-bit hashes (for building the gold, not for dedup itself)."""
+def _shingles(text: str, word_ids: dict[str, int], size: int = 5) -> set[int]:
+    """Exact word ``size``-shingles of a text as 64-bit hashes (for building the gold, not for dedup itself);
+    ``word_ids`` numbers the words seen so far (new words are added)."""
     words = re.findall(r"\w+", text.casefold())
     if len(words) < size:
         return set()
-    ids = np.array([_WORD_IDS[word] for word in words], dtype=np.uint64)
+    ids = np.array([word_ids.setdefault(word, len(word_ids) + 1) for word in words], dtype=np.uint64)
     grams = np.zeros(len(words) - size + 1, dtype=np.uint64)
     for k in range(size):
         grams = (grams ^ ids[k : len(ids) - size + 1 + k]) * _MIX  # a polynomial hash of the word ids
@@ -100,8 +100,9 @@ def distinct(originals: list[tuple[str, str]], overlap: float = 0.3) -> list[tup
     kept: list[tuple[str, str]] = []
     sizes: list[int] = []
     holders: dict[int, list[int]] = defaultdict(list)  # shingle -> kept originals holding it
+    word_ids: dict[str, int] = {}
     for name, text in originals:
-        shingles = _shingles(text)
+        shingles = _shingles(text, word_ids)
         if len(text.split()) < 30 or not shingles:
             continue
         shared = Counter(chain.from_iterable(holders[shingle] for shingle in shingles & holders.keys()))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -117,3 +118,18 @@ def test_wrapped_takes_an_empty_line() -> None:
     assert wrapped(previous, "") is False
     assert wrapped(previous, "reporters on Monday that talks would resume.") is True
     assert wrapped(previous, "Home") is False
+
+
+@pytest.mark.devdata
+def test_gated_lookup_matches_every_pattern_on_the_dev_dumps(shared_data: Path) -> None:
+    from storyline.clean.markup import to_lines
+    from storyline.eval.data import html_pages, html_to_text, text_content_dump
+
+    checked = 0
+    for page in html_pages(shared_data):
+        for dump in (html_to_text(page.html), text_content_dump(page.html)):
+            texts = to_lines(dump).lines
+            found = [line.furniture.reason if line.furniture else None for line in measure_lines(texts, None)]
+            assert found == [_first_match(t) for t in texts], page.name
+            checked += sum(1 for reason in found if reason)
+    assert checked > 0  # the dumps hold furniture, so the comparison covers matches, not only misses

@@ -13,7 +13,7 @@ import pytest
 
 from conftest import figure_at
 from storyline.dedup import params_from_settings
-from storyline.eval.dedup import evaluate
+from storyline.eval.dedup import evaluate, evaluate_store
 
 BASELINE = Path(__file__).with_name("eval_baseline_dedup.json")
 
@@ -39,3 +39,14 @@ def test_figure_at_or_above_floor(figures: dict[str, Any], path: str, floor: flo
 @pytest.mark.devdata
 def test_we_beat_plain_jaccard_on_raw_text(figures: dict[str, Any]) -> None:
     assert figures["storyline"]["all"]["f1"] > figures["raw_jaccard_0.5"]["all"]["f1"] + 0.1
+
+
+STORE_F1_FLOOR = 0.978  # evaluate_store seed 0 measured 0.9884 on 2026-11-26 (bench/README.md), minus 0.01
+
+
+@pytest.mark.devdata
+def test_store_path_figure_at_or_above_floor(shared_data: Path) -> None:
+    figures = evaluate_store(shared_data, params_from_settings(), seed=0)
+    store = figures["storyline_store"]["all"]
+    assert store["f1"] >= STORE_F1_FLOOR, f"store-path pair F1 = {store['f1']} fell below its floor {STORE_F1_FLOOR}"
+    assert figures["documents"] > 400  # the whole dev set was indexed

@@ -133,3 +133,16 @@ def test_gated_lookup_matches_every_pattern_on_the_dev_dumps(shared_data: Path) 
             assert found == [_first_match(t) for t in texts], page.name
             checked += sum(1 for reason in found if reason)
     assert checked > 0  # the dumps hold furniture, so the comparison covers matches, not only misses
+
+
+def test_repeat_groups_count_words_as_the_measured_lines_do() -> None:
+    from storyline.clean.repeats import repeat_groups
+
+    texts = [
+        "Officials said they don't expect the crossing to reopen before the end of the week.",
+        "Residents said the strikes hit the market and two schools in the north of the city.",
+        "Officials said they don't expect the crossing to reopen before the end of this week.",
+        "Residents said the strikes hit the market and two schools in the north of the city.",
+    ]
+    measured = repeat_groups(texts, [line.tokens for line in measure_lines(texts, None)])
+    assert repeat_groups(texts) == measured == {2: 0, 3: 1}

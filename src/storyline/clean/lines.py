@@ -191,6 +191,11 @@ def stopwords() -> dict[str, frozenset[str]]:
     return lists
 
 
+def line_words(text: str) -> list[str]:
+    """A line's lower-cased words, as every measurement of lines counts them ("don't" is one word)."""
+    return _WORD.findall(text.lower())
+
+
 LANGUAGE_SAMPLE = 6000  # characters from the top of a dump that decide its language
 
 

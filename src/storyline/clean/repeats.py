@@ -8,10 +8,10 @@ square, and the result does not depend on the hash seed.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 
-_WORD = re.compile(r"\w+", re.UNICODE)
+from storyline.clean.lines import line_words
+
 MIN_WORDS = 8  # shorter lines (menu items, headings, code) repeat by nature; structure handles them
 SIMILARITY = 0.9  # shared shingles over the larger line's shingles
 ONE_WORD = 3  # shingles one changed word touches: a short line with one word changed is still a repeat
@@ -38,7 +38,7 @@ def _sketch(words: list[str]) -> set[Shingle]:
 
 
 def repeat_groups(lines: list[str], tokens: list[list[str]] | None = None) -> dict[int, int]:
-    """Map each repeated line's index to the first line it repeats (``tokens``: the lines' lower-cased words)."""
+    """Map each repeated line's index to the first line it repeats (``tokens``: each line's ``line_words``)."""
     first_of: dict[int, int] = {}
     exact: dict[str, int] = {}
     index: defaultdict[Shingle, list[int]] = defaultdict(list)
@@ -47,7 +47,7 @@ def repeat_groups(lines: list[str], tokens: list[list[str]] | None = None) -> di
     for i, line in enumerate(lines):
         if len(line) < 2 * MIN_WORDS - 1:  # too short to hold that many words
             continue
-        words = tokens[i] if tokens is not None else _WORD.findall(line.lower())
+        words = tokens[i] if tokens is not None else line_words(line)
         if len(words) < MIN_WORDS:
             continue
         key = " ".join(words)

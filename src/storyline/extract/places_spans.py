@@ -80,11 +80,11 @@ def _namesake(found: tuple[Entry, Level]) -> bool:
 
 def _resolve(gaz: Gazetteer, span: Span) -> tuple[Entry, Level] | None:
     """The gazetteer entry of a place span; wider-than-country regions ("the Middle East") stay unresolved."""
-    words = place_words()
-    key = name_key(clean_name(span.text))
+    words, name = place_words(), clean_name(span.text)
+    key = name_key(name)
     if words.get(key) == "macro" or words.get(key.partition(" ")[2]) == "macro" and words.get(key.split()[0]):
         return None  # "the Middle East", "west Africa"
-    return gaz.resolve(clean_name(span.text))
+    return gaz.resolve(name)
 
 
 def clean_name(text: str) -> str:
@@ -278,8 +278,12 @@ def _is_place_name(span: Span, gaz: Gazetteer, places: list[Span]) -> bool:
     if not (locative or listed or patient):  # anywhere else a well-known name of two words or more, or a metropolis
         bar_anywhere = MIN_POPULATION_ANYWHERE if len(span) > 1 else MIN_POPULATION_METROPOLIS
         return found[1] == "exact" and (entry.curated or entry.population >= bar_anywhere)
-    bar = MIN_POPULATION if locative or listed else MIN_POPULATION_OBJECT
-    return entry.curated or entry.precision != "place" or entry.population >= bar
+    return _big_enough(entry, MIN_POPULATION if locative or listed else MIN_POPULATION_OBJECT)
+
+
+def _big_enough(entry: Entry, population: int) -> bool:
+    """True for a curated place, a region or country, or a town of at least ``population`` people."""
+    return entry.curated or entry.precision != "place" or entry.population >= population
 
 
 def word_after(span: Span) -> Token | None:
@@ -292,10 +296,16 @@ def word_after(span: Span) -> Token | None:
 
 def type_word_before(span: Span) -> Token | None:
     """The type word of "the district of X" before the span, past whitespace tokens; None without one."""
+    doc, i = span.doc, _index_before(span)
+    return doc[i - 1] if i >= 1 and doc[i].lower_ == "of" else None
+
+
+def _index_before(span: Span) -> int:
+    """Index of the last word before the span, past whitespace tokens; -1 at the start of the doc."""
     doc, i = span.doc, span.start - 1
     while i >= 0 and doc[i].is_space:
         i -= 1
-    return doc[i - 1] if i >= 1 and doc[i].lower_ == "of" else None
+    return i
 
 
 def _typed_name(span: Span) -> bool:
@@ -311,9 +321,7 @@ def _typed_name(span: Span) -> bool:
 
 def _type_word_just_before(span: Span) -> bool:
     """True when a settlement or region word comes right before the name ("the capital Grozny")."""
-    doc, i = span.doc, span.start - 1
-    while i >= 0 and doc[i].is_space:
-        i -= 1
+    doc, i = span.doc, _index_before(span)
     return i >= 0 and doc[i].is_lower and role(doc[i]) in ("admin", "settlement")
 
 
@@ -323,8 +331,7 @@ def _is_known_place(span: Span, gaz: Gazetteer) -> bool:
     found = gaz.best(clean_name(span.text), loose=False)
     if found is None or found[1] != "exact":
         return False
-    entry = found[0]
-    return entry.curated or entry.precision != "place" or entry.population >= MIN_POPULATION_OBJECT
+    return _big_enough(found[0], MIN_POPULATION_OBJECT)
 
 
 def role(token: Token) -> str | None:

@@ -253,3 +253,38 @@ def test_byline_prefers_author_markup_and_skips_comments_and_agencies() -> None:
     assert _meta("", body).byline == "Ann Lee"
     assert _meta("", "<div class='comments'><cite class='comment-author'>Troll Person</cite></div>").byline is None
     assert _meta("", "<span itemprop='author'>AFP</span>").byline is None
+
+
+def _repeated_runs_by_definition(paragraphs: list[str]) -> set[int]:
+    """repeated_runs as first written: compare paragraph by paragraph (quadratic on a page of one repeated line)."""
+    from storyline.clean.html import MIN_RUN, MIN_RUN_WORDS, PROSE_WORDS
+    from storyline.eval.metrics import tokens
+
+    first: dict[str, int] = {}
+    drop: set[int] = set()
+    i = 0
+    while i < len(paragraphs):
+        j = first.get(paragraphs[i])
+        length = 0
+        while j is not None and i + length < len(paragraphs) and j + length < i:
+            if paragraphs[i + length] != paragraphs[j + length]:
+                break
+            length += 1
+        run = paragraphs[i : i + length]
+        words = sum(len(tokens(t)) for t in run)
+        if length >= MIN_RUN and len(set(run)) >= 2 and words >= max(MIN_RUN_WORDS, PROSE_WORDS * length):
+            drop.update(range(i, i + length))
+            i += length
+            continue
+        first.setdefault(paragraphs[i], i)
+        i += 1
+    return drop
+
+
+_RUN_TEXTS = [" ".join(["word"] * n) + f" {tag}" for n, tag in ((14, "a"), (20, "b"), (3, "c"), (30, "d"))]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_RUN_TEXTS), max_size=40))
+def test_repeated_runs_match_their_definition(paragraphs: list[str]) -> None:
+    assert repeated_runs(paragraphs) == _repeated_runs_by_definition(paragraphs)

@@ -50,6 +50,7 @@ def test_destination_town_is_no_target_of_an_abduction() -> None:
     events = extract_events("Gunmen kidnapped 20 villagers and took them to Zamfara.")
     abduction = next(e for e in events if e.mode == "abduct")
     assert abduction.actor2 is None or abduction.actor2.text != "Zamfara"
+    assert abduction.actor2 is not None and abduction.actor2.text == "20 villagers"  # the object is who was taken
 
 
 def test_eval_sector_vocabularies_map_both_ways() -> None:

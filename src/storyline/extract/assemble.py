@@ -79,6 +79,7 @@ def build_events(
         place_trigger = main_assault.main.token if main_assault is not None and det.type == "ASSAULT" else None
         event = _event(det, sent, index, ctx, place_trigger)
         event.counts = _counts_for(det, detected, counts)
+        prominence = _prominence(det.main.token)
         for part in split_by_victims(event, sent, _other_victims(det, index, event.actor2)):
             part.fatalities = _fatalities(part.counts, ctx)
             part.attribution = attribution
@@ -87,7 +88,7 @@ def build_events(
             part.actor2 = part.actor2 or local_victims(part, det.main.token.lemma_.lower(), sent)
             part.acled_event_type, part.acled_sub_event_type = _acled(part, det, lemmas)
             events.append(shift(part, offset))
-            ctx.prominence[id(part)] = _prominence(det.main.token)
+            ctx.prominence[id(part)] = prominence
     share_victims(events)
     if len(detected) == 1 and detected[0].continues:
         events = [e for e in events if not _fold_toll(e, sent, ctx, offset)]

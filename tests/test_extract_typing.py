@@ -11,7 +11,7 @@ import pytest
 from storyline.eval.typing import ACLED_STYLE, read_check_set, score_acled_style
 from storyline.extract import extract_events
 from storyline.extract.acled import acled_types
-from storyline.extract.classifier import METHODS, current_method, typing_method
+from storyline.extract.classifier import METHODS, current_method, type_scores, typing_method
 from storyline.extract.events import detect
 from storyline.extract.lexicon import resource_path, type_model
 from storyline.nlp import load_nlp
@@ -54,6 +54,11 @@ def test_model_is_small_numpy_and_gives_probabilities() -> None:
     assert len(model.classes) == 16 and model.weights.shape == (len(model.vocab), 16)
     with np.load(path, allow_pickle=False) as data:  # no pickled objects: numpy alone reads it
         assert data["features"].dtype.kind == "U"
+    assert type_model() is model  # loaded once, not per sentence
+    scores = type_scores(["w=kill", "v=kill", "t=ASSAULT"])
+    assert list(scores) == list(model.classes) and all(0.0 <= p <= 1.0 for p in scores.values())
+    assert sum(scores.values()) == pytest.approx(1.0, abs=1e-5) and max(scores, key=scores.__getitem__) == "ASSAULT"
+    assert sum(type_scores(["no such feature"]).values()) == pytest.approx(1.0, abs=1e-5)  # the bias alone
 
 
 @pytest.mark.parametrize(
@@ -83,6 +88,7 @@ def test_typing_method_is_restored_and_checked() -> None:
 def test_toll_sentence_takes_the_kind_of_the_incident_before_it() -> None:
     events = extract_events("On 3 May 2024, army troops clashed with rebels near Kidal. 7 soldiers were killed.")
     assert events and all(e.acled_sub_event_type == "Armed clash" for e in events if e.type == "ASSAULT")
+    assert [(e.type, e.fatalities) for e in events] == [("ASSAULT", 7)]  # the toll joins the clash
 
 
 def test_title_case_headline_is_still_an_event() -> None:

@@ -98,6 +98,8 @@ def featurise(pairs: list[tuple[str, str]], cache: Path | None) -> tuple[list[li
     nlp = load_nlp()
     if cache is not None and cache.exists():
         docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+        if len(docs) != len(pairs):
+            raise SystemExit(f"{cache} holds {len(docs)} parsed texts for {len(pairs)} training texts: delete it")
     else:
         docs = list(nlp.pipe([text for text, _ in pairs], batch_size=64))
         if cache is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from storyline.extract.counts_lexicon import CountsLexicon, Phrase
@@ -37,22 +38,19 @@ def count_scope(sentence: Span, start: int, number_start: int, anchor: Token, le
 
 def _incident_clause(sentence: Span, number_start: int, anchor: Token, lex: CountsLexicon) -> bool:
     """True when an incident cue earlier in the count's own clause frames it: "In the past 24 hours, a total of 41"."""
-    words = [t.lower_ for t in sentence[: number_start - sentence.start]]
+    words = tuple(t.lower_ for t in sentence[: number_start - sentence.start])
     clause = _clause(anchor)
-    for cue in lex.incident:
-        for k in range(len(words) - len(cue) + 1):
-            if len(cue) > 1 and tuple(words[k : k + len(cue)]) == cue and _clause(sentence[k]) == clause:
-                return True
-    return False
+    phrases = (cue for cue in lex.incident if len(cue) > 1)
+    return any(_clause(sentence[k]) == clause for cue in phrases for k in _starts(words, cue))
 
 
 def _cue_positions(sentence: Span, lex: CountsLexicon) -> list[tuple[int, bool]]:
     """(doc index, opens a period?) for every running-total cue: "since 7 October", "so far", "toll", ranges."""
-    words = [t.lower_ for t in sentence]
+    words = tuple(t.lower_ for t in sentence)
     found = [(i, True) for i in _date_range_starts(sentence, lex)]
     for cue in lex.cumulative | lex.period_cues:
-        for k in range(len(words) - len(cue) + 1):
-            if tuple(words[k : k + len(cue)]) == cue and _is_cue(sentence[k], cue, lex):
+        for k in _starts(words, cue):
+            if _is_cue(sentence[k], cue, lex):
                 found.append((sentence[k].i, cue in lex.period_cues))
     return found
 
@@ -132,5 +130,10 @@ def _within_a_week(window: Span, lex: CountsLexicon) -> bool:
 
 def _contains(words: Phrase, cue: Phrase) -> bool:
     """True when the phrase ``cue`` occurs in ``words``."""
+    return next(_starts(words, cue), None) is not None
+
+
+def _starts(words: Phrase, cue: Phrase) -> Iterator[int]:
+    """Every index where the phrase ``cue`` starts in ``words``."""
     n = len(cue)
-    return any(words[i : i + n] == cue for i in range(len(words) - n + 1))
+    return (i for i in range(len(words) - n + 1) if words[i : i + n] == cue)

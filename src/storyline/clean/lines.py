@@ -199,14 +199,8 @@ def line_words(text: str) -> list[str]:
 LANGUAGE_SAMPLE = 6000  # characters from the top of a dump that decide its language
 
 
-def detect_language(text: str) -> str | None:
-    """Cheap language guess from stopword ratios ("en", "fr", ...; "zh"/"ja" from script), or None."""
-    sample = text[:LANGUAGE_SAMPLE]
-    return _language(sample, _WORD.findall(sample.lower()))
-
-
 def _language(sample: str, words: list[str]) -> str | None:
-    """The language of a sample of text, given its lower-cased words."""
+    """Cheap language guess from stopword ratios ("en", "fr", ...; "zh"/"ja" from script), or None."""
     if not sample.isascii():
         cjk = len(_CJK.findall(sample))
         if cjk > 0.2 * max(1, len(sample.replace(" ", ""))):
@@ -226,12 +220,6 @@ LIST_SEPARATORS = 3  # this many separators make a line a row of links
 _CODE_MARK = re.compile(r"""[{}=;<>\\|"'&.](?:(?<=[{}=;<>\\|])|(?<=["']):|(?<=&)&|(?<=\w\.)\w+\()""")
 CODE_MARKS = 3  # a line with this many code marks
 CODE_DENSITY = 0.03  # at this many per character is code, not prose (prose has a semicolon now and then)
-
-
-def is_code(text: str) -> bool:
-    """Script, CSS or JSON rather than text: code marks are dense in it."""
-    marks = len(_CODE_MARK.findall(text))
-    return marks >= CODE_MARKS and marks >= CODE_DENSITY * len(text)
 
 
 def code_lines(texts: list[str]) -> list[bool]:
@@ -292,13 +280,6 @@ def _is_prose(line: Line) -> bool:
 def furniture_of(text: str, words: int) -> Pattern | None:
     """The first lexicon pattern that names this line as furniture, if any."""
     return _furniture_lines([text], [text.lower()], [_WORD.findall(text.lower())], [words]).get(0)
-
-
-def line_features(index: int, text: str, stop: frozenset[str] | None) -> Line:
-    """Measure one line."""
-    line = measure_lines([text], stop)[0]
-    line.index = index
-    return line
 
 
 def measure_lines(texts: list[str], stop: frozenset[str] | None) -> list[Line]:

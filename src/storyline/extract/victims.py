@@ -166,9 +166,7 @@ def counted_victims(event: Event) -> Actor | None:
     for count in event.counts:
         countries = nationalities(count.of) if count.kind in HURT_KINDS and count.part_of is None else []
         if countries and count.of:
-            sector = counted_sector(count)
-            name = actor_name(countries[0], sector, count.text)
-            return Actor(count.text, name, countries[0], sector, count.start, count.end)
+            return _victims_of([count], countries[0])
     return None
 
 
@@ -243,10 +241,7 @@ def local_victims(event: Event, lemma: str, sent: Span) -> Actor | None:
     country = victim_country(event, victims_place(event, sent))
     if not country or not (hurt or lemma in harm_lemmas()):
         return None  # an attack that names no one hurt has no victims to invent ("Israeli raids in Jenin")
-    text = hurt[0].text if hurt else "civilians"
-    start, end = (hurt[0].start, hurt[0].end) if hurt else (None, None)
-    sector = counted_sector(hurt[0]) if hurt else "CVL"
-    return Actor(text, actor_name(country, sector, text), country, sector, start, end)
+    return _victims_of(hurt, country)
 
 
 def localise(event: Event, sent: Span) -> None:

@@ -221,3 +221,12 @@ def test_dev_event_locations_score(shared_data: Path) -> None:
     scores = score_event_locations(shared_data, limit=150)
     assert scores["sentences"] > 100
     assert scores["accuracy"] >= 0.8, scores  # measured 0.833 (2026-11-26)
+
+
+@pytest.mark.parametrize("argv", [["foo"], ["10", "-1"], ["halves", "many"]])
+def test_eval_places_cli_rejects_a_count_that_is_no_number(monkeypatch: pytest.MonkeyPatch, argv: list[str]) -> None:
+    import storyline.eval.places as eval_places
+
+    monkeypatch.setattr(eval_places, "shared_data_dir", lambda: Path("."))
+    with pytest.raises(SystemExit, match="not a whole number.*\nusage: python -m storyline.eval.places"):
+        eval_places.main(argv)

@@ -152,7 +152,7 @@ def main(argv: list[str]) -> None:
     halves, with the gold verb and through the extractor (``limit`` sentences with a place per half)."""
     data = shared_data_dir()
     if argv and argv[0] == "halves":
-        per_half = int(argv[1]) if len(argv) > 1 else 400
+        per_half = _count(argv[1]) if len(argv) > 1 else 400
         out = {}
         for which, name in ((0, "tuning"), (1, "held_out")):
             size, offset = half(data, which)
@@ -162,9 +162,19 @@ def main(argv: list[str]) -> None:
             }
         print(json.dumps(out, indent=1))
         return
-    limit = int(argv[0]) if argv else None
-    start = int(argv[1]) if len(argv) > 1 else 0
+    limit = _count(argv[0]) if argv else None
+    start = _count(argv[1]) if len(argv) > 1 else 0
     print(json.dumps(score_event_locations(data, limit, start)))
+
+
+USAGE = "usage: python -m storyline.eval.places [limit [offset]] | halves [limit]"
+
+
+def _count(arg: str) -> int:
+    """A command-line count (limit or offset); a usage message, not a traceback, when it is not one."""
+    if not arg.isdigit():
+        raise SystemExit(f"not a whole number: {arg!r}\n{USAGE}")
+    return int(arg)
 
 
 if __name__ == "__main__":

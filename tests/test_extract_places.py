@@ -230,3 +230,15 @@ def test_eval_places_cli_rejects_a_count_that_is_no_number(monkeypatch: pytest.M
     monkeypatch.setattr(eval_places, "shared_data_dir", lambda: Path("."))
     with pytest.raises(SystemExit, match="not a whole number.*\nusage: python -m storyline.eval.places"):
         eval_places.main(argv)
+
+
+def test_place_words_are_one_word_and_one_role_the_header_describes_a_line() -> None:
+    lines = (PLACES / "place_words.tsv").read_text(encoding="utf-8").splitlines()
+    header = "\n".join(line for line in lines if line.startswith("#"))
+    rows = [line.split("\t") for line in lines if line and not line.startswith("#")]
+    assert all(len(row) == 2 and row[0] == row[0].strip().lower() and row[0] for row in rows), [
+        row for row in rows if len(row) != 2
+    ]
+    assert all(f"#   {role}:" in header for _, role in rows), {r for _, r in rows if f"#   {r}:" not in header}
+    words = [word for word, _ in rows]
+    assert len(words) == len(set(words)), sorted(w for w in set(words) if words.count(w) > 1)

@@ -75,7 +75,7 @@ def _resource(name: str) -> bytes:
 
 @lru_cache(maxsize=1)
 def place_words() -> dict[str, str]:
-    """Word → role ("admin", "settlement", "facility", "direction", "locative", "origin")."""
+    """Word → role ("admin", "settlement", "facility", ...; the roles are described in the file's header)."""
     lines = _resource("place_words.tsv").decode("utf-8").splitlines()
     return dict(cast(tuple[str, str], tuple(line.split("\t")[:2])) for line in lines if line and line[0] != "#")
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from storyline.clean.lines import code_lines, furniture_of, furniture_patterns, measure_lines, required_literals
+from storyline.clean.lines import code_lines, furniture_of, furniture_patterns, measure_lines
+from storyline.clean.regex_literals import required_literals
 
 LINES = [
     "Share",

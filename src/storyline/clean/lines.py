@@ -12,13 +12,13 @@ syntax tree), so a pattern's regex only runs on the few lines that could match i
 from __future__ import annotations
 
 import re
-import re._parser as sre_parse  # the pattern syntax tree, for the literal gates
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
-from typing import Any
+
+from storyline.clean.regex_literals import WORD_RUN, required_literals
 
 _WORD = re.compile(r"\w+(?:['’]\w+)?", re.UNICODE)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
@@ -56,127 +56,6 @@ def furniture_patterns() -> tuple[Pattern, ...]:
         gate = required_literals(regex)
         out.append(Pattern(reason, int(max_words), compiled, anchored, flag == "barrier", gate))
     return tuple(out)
-
-
-def required_literals(regex: str) -> tuple[str, ...] | None:
-    """What every match of ``regex`` contains, as ``"w:word"`` (a whole word) or ``"s:text"`` items; None if unknown."""
-    found = _required(list(sre_parse.parse(regex, re.IGNORECASE)), left=True, right=True)
-    return tuple(sorted(found)) if found else None
-
-
-_WORDY = re.compile(r"\w+")
-_NON_WORD = frozenset({sre_parse.CATEGORY_NOT_WORD, sre_parse.CATEGORY_SPACE})
-_EDGES = frozenset({sre_parse.AT_BEGINNING, sre_parse.AT_BEGINNING_STRING, sre_parse.AT_BOUNDARY})
-_ENDS = frozenset({sre_parse.AT_END, sre_parse.AT_END_STRING, sre_parse.AT_BOUNDARY})
-
-
-def _required(items: list[Any], left: bool, right: bool) -> set[str] | None:
-    """Required items of a parsed sequence, given whether a word edge is certain before and after it."""
-    before = _edges(items, left, _EDGES, last=True)
-    after = _edges(items[::-1], right, _ENDS, last=False)[::-1]
-    options: list[set[str]] = []
-    run: list[str] = []
-    run_left = False
-    for k, (op, av) in enumerate(items):
-        if op is sre_parse.LITERAL:
-            run_left = before[k] if not run else run_left
-            run.append(chr(av).lower())
-            if k + 1 < len(items) and items[k + 1][0] is sre_parse.LITERAL:
-                continue
-            options.append(_run_items("".join(run), run_left, after[k]))
-            run = []
-            continue
-        sub: set[str] | None = None
-        if op is sre_parse.SUBPATTERN:
-            sub = _required(list(av[-1]), before[k], after[k])
-        elif op is sre_parse.BRANCH:
-            branches = [_required(list(b), before[k], after[k]) for b in av[1]]
-            sub = set().union(*branches) if all(branches) else None  # type: ignore[arg-type]
-        elif op in (sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT) and av[0] >= 1:
-            once = av[0] == av[1] == 1
-            sub = _required(list(av[2]), once and before[k], once and after[k])
-        if sub:
-            options.append(sub)
-    return max(options, key=_gate_rank, default=None)
-
-
-def _gate_rank(items: set[str]) -> tuple[bool, int, int]:
-    """Whole-word gates first (a set lookup per line), then the rarest (longest shortest item), then the fewest."""
-    return all(i.startswith("w:") for i in items), min(len(i) for i in items), -len(items)
-
-
-def _run_items(run: str, left: bool, right: bool) -> set[str]:
-    """A literal run's gate: its longest whole word, or the run itself as text when it holds none."""
-    words = []
-    for piece in _WORDY.finditer(run):
-        starts = piece.start() > 0 and run[piece.start() - 1] not in "'’" or piece.start() == 0 and left
-        ends = piece.end() < len(run) and run[piece.end()] not in "'’" or piece.end() == len(run) and right
-        if starts and ends:
-            words.append(piece[0])
-    if words:
-        return {"w:" + max(words, key=len)}
-    return {"s:" + (run.strip() or run)}
-
-
-def _edges(items: list[Any], edge: bool, anchors: frozenset[Any], last: bool) -> list[bool]:
-    """For each element, whether a word edge (a non-word character or the text's end) is certain before it.
-
-    ``items`` run forwards (``last``: an element's last character is the one next to what follows) or backwards.
-    """
-    out = []
-    for op, av in items:
-        out.append(edge)
-        if op is sre_parse.LITERAL:
-            edge = not _WORDY.match(chr(av))
-        elif op is sre_parse.AT:
-            edge = edge or av in anchors
-        elif op is sre_parse.IN:
-            edge = _non_word_class(av)
-        elif op in (sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT) and _single_non_word(av[2]):
-            edge = True if av[0] >= 1 else edge
-        elif op in (sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT) and av[0] == 0:
-            edge = edge and _outer_non_word(list(av[2]), last)  # "( us)?": absent, or ending in a word char
-        else:
-            edge = False
-    return out
-
-
-def _outer_non_word(items: list[Any], last: bool) -> bool:
-    """The body's first (or last) character is always a non-word one, so it leaves a word edge where it stands."""
-    if not items:
-        return False
-    op, av = items[-1 if last else 0]
-    if op is sre_parse.SUBPATTERN:
-        return _outer_non_word(list(av[-1]), last)
-    if op is sre_parse.BRANCH:
-        return all(_outer_non_word(list(b), last) for b in av[1])
-    if op in (sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT):
-        return av[0] >= 1 and _single_non_word(av[2])
-    if op is sre_parse.IN:
-        return _non_word_class(av)
-    return op is sre_parse.LITERAL and not _WORDY.match(chr(av))
-
-
-def _single_non_word(body: Any) -> bool:
-    """A repeated body that is one non-word character class (``\\W``, ``\\s``, ``[:|]``)."""
-    items = list(body)
-    return len(items) == 1 and (
-        items[0][0] is sre_parse.IN
-        and _non_word_class(items[0][1])
-        or items[0][0] is sre_parse.LITERAL
-        and not _WORDY.match(chr(items[0][1]))
-    )
-
-
-def _non_word_class(av: Any) -> bool:
-    """A character class whose members are all non-word characters."""
-    for op, value in av:
-        if op is sre_parse.CATEGORY and value in _NON_WORD:
-            continue
-        if op is sre_parse.LITERAL and not _WORDY.match(chr(value)):
-            continue
-        return False
-    return True
 
 
 @cache
@@ -390,7 +269,7 @@ def _gate_lines(
     """Add to ``wanted`` the patterns whose gate words or gate texts occur in each chosen line."""
     keys, table = gates.keys, gates.table
     for i in chosen:
-        words = _WORDY.findall(lows[i]) if "'" in lows[i] or "’" in lows[i] else tokens[i]
+        words = WORD_RUN.findall(lows[i]) if "'" in lows[i] or "’" in lows[i] else tokens[i]
         hits = keys.intersection(words)
         mask = gates.ungated
         for word in hits:

@@ -106,6 +106,8 @@ def _evidence(rows: list[dict[str, object]]) -> list[str]:
         (("--source", "the UN"), ["Settlers"]),  # the attribution
         (("--source", "reuters"), ["Israeli"]),  # the article's outlet (its source), not the attribution
         (("--type", "ASSAULT", "--limit", "1"), ["Israeli"]),
+        (("--source", "the UN", "--limit", "1"), ["Settlers"]),  # the limit counts events kept by the source
+        (("--limit", "0"), []),
         (("--actor", "nobody"), []),
     ],
 )

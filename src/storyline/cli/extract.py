@@ -17,7 +17,8 @@ import logging
 import os
 import select
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from itertools import islice
 from pathlib import Path
 from typing import IO, Any, TextIO
 
@@ -178,13 +179,13 @@ def events_command(
     """List or export the events in the store, filtered by type, actor, place, date range and source."""
     keep = EventFilter(type_, actor, place, _date_option(since), _date_option(until))
     with Store.open(db) as store:
-        rows = list(filter_events(store.events(), keep))
+        found = filter_events(store.events(), keep)
         if source is not None:
-            rows = _by_source(rows, source, store)
-    rows = rows[:limit] if limit is not None else rows
+            found = _by_source(found, source, store)
+        rows = list(islice(found, limit))  # articles are looked up only until ``limit`` events are found
     if fmt == "jsonl":
         for row in rows:
-            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+            sys.stdout.write(json_line(dict(row)))
         return
     writer = csv.DictWriter(sys.stdout, fieldnames=list(ACLED_COLUMNS))
     writer.writeheader()
@@ -192,19 +193,20 @@ def events_command(
         writer.writerow(acled_row(row))
 
 
-def _by_source(rows: list[Mapping[str, Any]], source: str, store: Store) -> list[Mapping[str, Any]]:
+def _by_source(rows: Iterable[Mapping[str, Any]], source: str, store: Store) -> Iterator[Mapping[str, Any]]:
     """Events whose attribution names ``source``, or whose article comes from it (its source or URL)."""
     outlets: dict[str, str] = {}
     named = EventFilter(source=source)
-    kept = []
     for row in rows:
+        if named.keeps(row):  # the attribution names it: no need to read the article
+            yield row
+            continue
         article_id = str(row.get("article_id"))
         if article_id not in outlets:
             article = store.article(article_id)
             outlets[article_id] = " ".join(filter(None, (article.source, article.url))).lower() if article else ""
-        if named.keeps(row) or source.lower() in outlets[article_id]:
-            kept.append(row)
-    return kept
+        if source.lower() in outlets[article_id]:
+            yield row
 
 
 @eval_group.command("extract")

@@ -18,6 +18,7 @@ StorylineError                 base of everything raised on purpose; message say
 from __future__ import annotations
 
 import json
+from typing import Any
 
 
 class StorylineError(Exception):
@@ -106,3 +107,16 @@ def require(module: str, extra: str) -> object:
 def json_error(exc: json.JSONDecodeError) -> str:
     """How a JSON text failed to parse, e.g. "Expecting value at column 1" (json's own "... at" not doubled)."""
     return f"{exc.msg.removesuffix(' at')} at column {exc.colno}"
+
+
+def json_record(line: str, *, where: str) -> dict[str, Any]:
+    """The JSON object on one input line of a filter; MalformedInput naming the line when it is not one."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise MalformedInput(f"not a JSON line ({json_error(exc)})", where=where) from exc
+    except (RecursionError, ValueError) as exc:
+        raise MalformedInput(f"not a usable JSON line ({type(exc).__name__})", where=where) from exc
+    if not isinstance(record, dict):
+        raise MalformedInput("a line must be a JSON object", where=where)
+    return record

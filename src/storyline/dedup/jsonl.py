@@ -15,20 +15,12 @@ from typing import Any
 
 from storyline.dedup import Deduplicator
 from storyline.dedup.minhash import Params
-from storyline.errors import InputError, MalformedInput
+from storyline.errors import InputError, MalformedInput, json_record
 
 
 def parse_record(line: str, *, where: str) -> tuple[str | int, str, str | None]:
     """(id as given, text, date) of one input line; MalformedInput when it is not a usable record."""
-    try:
-        record: Any = json.loads(line)
-    except json.JSONDecodeError as exc:
-        how = f"{exc.msg.removesuffix(' at')} at column {exc.colno}"  # json's own "... at" not doubled
-        raise MalformedInput(f"not a JSON line ({how})", where=where) from exc
-    except (RecursionError, ValueError) as exc:
-        raise MalformedInput(f"not a usable JSON line ({type(exc).__name__})", where=where) from exc
-    if not isinstance(record, dict):
-        raise MalformedInput("a line must be a JSON object", where=where)
+    record = json_record(line, where=where)
     doc_id, text, date = record.get("id"), record.get("text"), record.get("date")
     if not isinstance(doc_id, str | int) or isinstance(doc_id, bool) or str(doc_id) == "":
         raise MalformedInput('no "id" field (a string)', where=where)

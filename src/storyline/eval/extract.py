@@ -28,7 +28,6 @@ from storyline.models import Event
 
 # PLOVER GSR uses type names from before the 16-type ontology.
 OLD_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
-_OLD_TYPES = OLD_TYPES  # kept for eval/typing.py, which imports the old private name
 # CAMEO country codes in the GSR that differ from ISO3.
 _CAMEO_ISO = {"JAP": "JPN", "GER": "DEU", "UK": "GBR", "ROM": "ROU", "SER": "SRB", "BOS": "BIH", "LEB": "LBN"}
 # CAMEO sector codes in the GSR → storyline's (the agents dictionary is read the same way), and storyline's

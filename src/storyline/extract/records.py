@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from storyline.errors import MalformedInput, json_error
+from storyline.errors import MalformedInput, json_record
 
 ACLED_COLUMNS = (
     "event_id", "event_date", "event_type", "sub_event_type", "actor1", "actor2", "country", "admin1", "admin2",
@@ -29,14 +29,7 @@ class InputRecord:
 
 def parse_line(line: str, where: str) -> InputRecord:
     """An input record from one JSON line; MalformedInput naming the line when it is unusable."""
-    try:
-        record = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise MalformedInput(f"not a JSON line ({json_error(exc)})", where=where) from exc
-    except (RecursionError, ValueError) as exc:
-        raise MalformedInput(f"not a usable JSON line ({type(exc).__name__})", where=where) from exc
-    if not isinstance(record, dict):
-        raise MalformedInput("a line must be a JSON object", where=where)
+    record = json_record(line, where=where)
     doc_id = record.get("id")
     if isinstance(doc_id, bool) or not isinstance(doc_id, str | int):
         raise MalformedInput('no "id" field (a string)', where=where)

@@ -1,5 +1,7 @@
 """The command line starts, shows help and version."""
 
+import json
+
 from click.testing import CliRunner
 
 from storyline import __version__
@@ -39,3 +41,11 @@ def test_ingest_and_run_name_every_tabular_field() -> None:
         for role in FIELD_ROLES:
             assert f"--{role}-field" in result.output, (command, role)
         assert "--fetch-timeout" in result.output
+
+
+def test_eval_counts_reports_both_splits_of_the_counts_gold() -> None:
+    result = CliRunner().invoke(cli, ["eval", "counts"])
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.output)
+    assert set(figures) == {"tune", "heldout"}
+    assert figures["tune"]["fields"]["count"]["f1"] >= 0.97  # the floor tests/test_extract_counts_gold.py keeps

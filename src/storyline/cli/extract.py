@@ -258,12 +258,7 @@ def eval_typing_command(data: Path | None, gsr: bool, method: str) -> None:
 @click.option("--extract", "through_extract", is_flag=True, help="Also score the full extractor.")
 def eval_counts_command(through_extract: bool) -> None:
     """Score typed counts, fatalities and dates on the hand-checked gold (tuning and held-out splits)."""
-    from storyline.eval.counts import extract_scores, gold_scores, load_gold, predict
+    from storyline.eval.counts import split_scores
 
-    figures: dict[str, Any] = {}
-    for split in ("tune", "heldout"):
-        records = load_gold(split=split)
-        figures[split] = gold_scores(records, predict(records))
-        if through_extract:
-            figures[split].update(extract_scores(records))
+    figures = {split: split_scores(split, through_extract=through_extract)[2] for split in ("tune", "heldout")}
     click.echo(json.dumps(figures, indent=1, ensure_ascii=False))

@@ -234,6 +234,18 @@ def gold_misses(records: list[dict[str, Any]], predictions: list[dict[str, Any]]
             )
 
 
+def split_scores(
+    split: str, *, through_extract: bool = False
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, Any]]:
+    """(gold records, predictions, figures) of one split of the counts/dates gold; extractor figures on request."""
+    records = load_gold(split=split)
+    predictions = predict(records)
+    scores = gold_scores(records, predictions)
+    if through_extract:
+        scores.update(extract_scores(records))
+    return records, predictions, scores
+
+
 def main(argv: list[str]) -> None:
     """Command line: ``gold [split] [--misses] [--extract]``, ``sample [size] [seed]``, ``of [limit]``, ``weekdays``."""
     if argv and argv[0] == "gold":
@@ -241,11 +253,7 @@ def main(argv: list[str]) -> None:
         if split not in SPLITS:
             sys.exit(f"unknown split {split!r}: use one of {', '.join(SPLITS)}")
         for name in ("tune", "heldout") if split == "all" else (split,):
-            records = load_gold(split=name)
-            predictions = predict(records)
-            scores = gold_scores(records, predictions)
-            if "--extract" in argv:
-                scores.update(extract_scores(records))
+            records, predictions, scores = split_scores(name, through_extract="--extract" in argv)
             print(name, json.dumps(scores))
             if "--misses" in argv and name != "heldout":
                 print("\n".join(gold_misses(records, predictions)))

@@ -114,6 +114,9 @@ def test_clean_reads_common_date_forms_and_drops_unreadable_ones() -> None:
     _, out = _run("clean", "".join(json.dumps(x) + "\n" for x in lines).encode())
     assert [r["published"] for r in out[:3]] == ["2023-10-09", None, "2023-10-09T10:00:00Z"]
     assert "error" not in out[3]
+    # the unreadable date is dropped, not silently: the line says which input and why
+    assert out[1]["date_error"].startswith("<stdin>#L2: '31/02/2023' is not a readable date")
+    assert "date_error" not in out[0] and "date_error" not in out[2]
 
 
 def test_extract_anchors_relative_dates_on_a_non_iso_publication_date() -> None:

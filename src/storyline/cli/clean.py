@@ -45,6 +45,7 @@ def document_from_record(record: Any, *, where: str) -> Document:
     # lone surrogates ("\\ud800") cannot be encoded; one "?" each keeps every offset
     content = content.encode("utf-8", errors="replace").decode("utf-8")
     date, url = record.get("date"), record.get("url")
+    metadata: dict[str, Any] = {}
     return Document(
         id=str(doc_id),
         raw=content.encode("utf-8"),
@@ -53,15 +54,16 @@ def document_from_record(record: Any, *, where: str) -> Document:
         source=where,
         content_type="text/html" if is_html else "text/plain",
         url=url if isinstance(url, str) else None,
-        published=_published(date),
+        published=_published(date, metadata),
+        metadata=metadata,
     )
 
 
-def _published(value: Any) -> str | None:
-    """The given publication date: kept when it is ISO already, else normalised; None when unreadable."""
+def _published(value: Any, metadata: dict[str, Any]) -> str | None:
+    """The given publication date: kept when ISO already, else normalised; None (reason in metadata) when unreadable."""
     if isinstance(value, str) and _ISO_START.match(value):
         return value.strip()
-    return published_or_note(value, {})
+    return published_or_note(value, metadata)
 
 
 def clean_line(line: str, *, where: str) -> dict[str, Any]:
@@ -69,8 +71,11 @@ def clean_line(line: str, *, where: str) -> dict[str, Any]:
     record: Any = None
     try:
         record = json.loads(line)
-        article = clean_document(document_from_record(record, where=where)).to_dict()
+        document = document_from_record(record, where=where)
+        article = clean_document(document).to_dict()
         article["id"] = record["id"]  # the id exactly as given (7 stays 7), as extract echoes it
+        if "date_error" in document.metadata:  # the article is kept, without a publication date, and says why
+            article["date_error"] = f"{where}: {document.metadata['date_error']}"
         return article
     except json.JSONDecodeError as exc:
         error = f"{where}: not a JSON line ({json_error(exc)})"

@@ -119,6 +119,13 @@ def test_clean_reads_common_date_forms_and_drops_unreadable_ones() -> None:
     assert "date_error" not in out[0] and "date_error" not in out[2]
 
 
+def test_extract_names_an_unreadable_date_and_still_extracts() -> None:
+    line = {"id": "a", "text": "Hamas fired rockets at Tel Aviv on Saturday.", "date": "the day before"}
+    _, out = _run("extract", (json.dumps(line) + "\n").encode())
+    assert out[0]["date_error"].startswith("<stdin>#L1: 'the day before' is not a readable date")
+    assert out[0]["events"] and out[0]["events"][0]["type"] == "ASSAULT"
+
+
 def test_extract_anchors_relative_dates_on_a_non_iso_publication_date() -> None:
     line = {"id": "a", "text": "Hamas fired rockets at Tel Aviv on Saturday.", "date": "Mon, 9 Oct 2023 10:00:00 GMT"}
     _, out = _run("extract", (json.dumps(line) + "\n").encode())

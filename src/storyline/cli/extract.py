@@ -108,6 +108,8 @@ def process_batch(numbered: list[tuple[int, bytes]], name: str) -> list[dict[str
             out.append({"id": record.id, "events": [], "error": str(result)})
         else:
             out.append({"id": record.id, "events": [e.to_dict() for e in result]})
+            if record.date_error:  # events still come out, dated from the text alone
+                out[-1]["date_error"] = record.date_error
     return out
 
 

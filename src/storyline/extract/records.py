@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from storyline.errors import MalformedInput, json_record
+from storyline.ingest.dates import published_or_note
 
 ACLED_COLUMNS = (
     "event_id", "event_date", "event_type", "sub_event_type", "actor1", "actor2", "country", "admin1", "admin2",
@@ -25,6 +26,7 @@ class InputRecord:
     id: str | int | None
     text: str
     date: str | None
+    date_error: str | None = None  # why a given "date" could not be read (the text is still extracted)
 
 
 def parse_line(line: str, where: str) -> InputRecord:
@@ -36,10 +38,12 @@ def parse_line(line: str, where: str) -> InputRecord:
     text = record.get("text")
     if not isinstance(text, str):
         raise MalformedInput('no "text" field (a string)', where=where)
-    date = record.get("date")
+    note: dict[str, object] = {}
+    date = published_or_note(record.get("date"), note)
     # lone surrogates ("\\ud800") cannot be written back out; one "?" each keeps every offset
     text = text.encode("utf-8", "replace").decode("utf-8")
-    return InputRecord(doc_id, text, date if isinstance(date, str) and date.strip() else None)
+    error = f"{where}: {note['date_error']}" if "date_error" in note else None
+    return InputRecord(doc_id, text, date, error)
 
 
 def record_id(line: str) -> str | int | None:

@@ -102,6 +102,14 @@ class Evidence:
     end: int
 
 
+def _spanned(value: Actor | Location | Count | Attribution) -> dict[str, Any]:
+    """A span-carrying part of an Event as JSON: its fields, with ``start``/``end`` only when the offsets are known."""
+    out = asdict(value)
+    if out["start"] is None:
+        del out["start"], out["end"]
+    return out
+
+
 @dataclass(slots=True)
 class Actor:
     """Who acted or was acted on: the span as written, a normalised name, ISO3 country, PLOVER sector."""
@@ -115,10 +123,7 @@ class Actor:
 
     def to_dict(self) -> dict[str, Any]:
         """Event JSON shape (offsets omitted when unknown)."""
-        out: dict[str, Any] = {"text": self.text, "name": self.name, "country": self.country, "sector": self.sector}
-        if self.start is not None:
-            out["start"], out["end"] = self.start, self.end
-        return out
+        return _spanned(self)
 
 
 @dataclass(slots=True)
@@ -138,10 +143,7 @@ class Location:
 
     def to_dict(self) -> dict[str, Any]:
         """Event JSON shape (offsets omitted when unknown)."""
-        out = {k: v for k, v in asdict(self).items() if k not in ("start", "end")}
-        if self.start is not None:
-            out["start"], out["end"] = self.start, self.end
-        return out
+        return _spanned(self)
 
 
 @dataclass(slots=True)
@@ -164,10 +166,7 @@ class Count:
 
     def to_dict(self) -> dict[str, Any]:
         """Event JSON shape: ``part_of`` always present (null for a count of its own); offsets omitted when unknown."""
-        out = {k: v for k, v in asdict(self).items() if k not in ("start", "end")}
-        if self.start is not None:
-            out["start"], out["end"] = self.start, self.end
-        return out
+        return _spanned(self)
 
 
 @dataclass(slots=True)
@@ -182,10 +181,7 @@ class Attribution:
 
     def to_dict(self) -> dict[str, Any]:
         """Event JSON shape (offsets omitted when unknown)."""
-        out: dict[str, Any] = {"text": self.text, "source": self.source, "via": self.via}
-        if self.start is not None:
-            out["start"], out["end"] = self.start, self.end
-        return out
+        return _spanned(self)
 
 
 @dataclass(slots=True)

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from places_helpers import event_place
-from storyline.eval.places import score_event_locations
+from storyline.eval.places import _extractor_figures, gold_span, score_event_locations
 from storyline.extract.places import PlaceContext, event_location, find_places, gazetteer
 from storyline.extract.places_names import loose_key
 from storyline.models import Location
@@ -242,3 +242,18 @@ def test_place_words_are_one_word_and_one_role_the_header_describes_a_line() -> 
     assert all(f"#   {role}:" in header for _, role in rows), {r for _, r in rows if f"#   {r}:" not in header}
     words = [word for word, _ in rows]
     assert len(words) == len(set(words)), sorted(w for w in set(words) if words.count(w) > 1)
+
+
+def test_gold_span_refinds_a_shifted_span_from_its_text() -> None:
+    text = "Shelling hit  Donetsk on Thursday."
+    assert gold_span(text, {"start": 13, "end": 20, "text": "Donetsk"}) == (14, 21)
+    assert gold_span(text, {"start": 14, "end": 21}) == (14, 21)
+    assert gold_span(text, {"start": 0, "end": 3, "text": "Kyiv"}) is None
+
+
+def test_extractor_figures_score_no_place_only_when_the_sample_has_such_sentences() -> None:
+    counts = {"gold": 3, "event": 3, "same": 2, "same_gold": 2, "correct": 2, "correct_same": 1, "located": 4}
+    placed = _extractor_figures(3, {**counts, "located": 3, "none_both": 0})
+    assert placed["accuracy"] == round(2 / 3, 4) and "none_precision" not in placed
+    mixed = _extractor_figures(5, {**counts, "none_both": 1})  # 2 without a place: 1 left empty, 1 given one
+    assert (mixed["none_precision"], mixed["none_recall"], mixed["overall"]) == (1.0, 0.5, 0.6)

@@ -5,9 +5,9 @@
   source/target actors.
 - casualty-mentions (hollyjackson/casualty_mentions_nyt, MIT): victim side (israel/palestine/both) from
   the victims of the extracted violent events, macro-F1.
-- event-location (ahalterman/event_location, MIT): the first event's place against the gold place spans,
-  through the whole extraction, and how often its trigger is the gold event verb (salience); plus
-  ``storyline.eval.places.score_event_locations`` when importable.
+- event-location (ahalterman/event_location, MIT): ``storyline.eval.places`` scores the first event's place
+  through the whole extraction (``event_location_extract``, with how often its trigger is the gold event verb)
+  and the places module on the gold verb (``event_location_places``).
 - the seed article: the acceptance checks of DESIGN.md as booleans.
 Every subsample is deterministic (every k-th item), so figures are comparable run to run.
 """
@@ -15,7 +15,6 @@ Every subsample is deterministic (every k-th item), so figures are comparable ru
 from __future__ import annotations
 
 import csv
-import gzip
 import json
 import time
 from collections.abc import Sequence
@@ -159,52 +158,6 @@ def _published(us_date: str) -> str | None:
     return f"{parts[2]}-{int(parts[0]):02d}-{int(parts[1]):02d}"
 
 
-def score_event_places(data_dir: Path, limit: int | None = None) -> dict[str, Any]:
-    """The first extracted event's place against the gold place spans of event-location dev sentences."""
-    path = data_dir / "event-location-dev" / "labeled_text_dev.jsonl.gz"
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        rows = every_kth([json.loads(line) for line in handle], limit)
-    golds = [[g for s in r["spans"] if s["label"] == "LOCATION" and (g := gold_span(r["text"], s))] for r in rows]
-    verbs = [[g for s in r["spans"] if s["label"] == "VERB" and (g := gold_span(r["text"], s))] for r in rows]
-    correct = with_place = located = on_verb = 0
-    for gold, verb, events in zip(golds, verbs, extract_many([(r["text"], None) for r in rows]), strict=True):
-        place = events[0].location if events else None
-        if place is not None and place.start is not None and place.end is not None:
-            located += 1
-            correct += any(place.start < e and s < place.end for s, e in gold)
-        with_place += bool(gold)
-        trigger = events[0].trigger if events else None
-        on_verb += trigger is not None and any(trigger.start < e and s < trigger.end for s, e in verb)
-    return {
-        "sentences": len(rows),
-        "accuracy": round(correct / max(with_place, 1), 4),
-        "located": round(located / max(len(rows), 1), 4),
-        "first_event_on_gold_verb": round(on_verb / max(sum(bool(v) for v in verbs), 1), 4),
-    }
-
-
-def gold_span(text: str, span: dict[str, Any]) -> tuple[int, int] | None:
-    """Gold offsets, re-found from the span's own text when upstream whitespace stripping shifted them."""
-    start, end = span["start"], span["end"]
-    written = span.get("text")
-    if written is None or text[start:end] == written:
-        return (start, end) if end > start else None
-    found = [i for i in range(len(text)) if text.startswith(written, i)]
-    if not found:
-        return None
-    best = min(found, key=lambda i: abs(i - start))
-    return best, best + len(written)
-
-
-def _places_module_scores(data_dir: Path, limit: int | None) -> dict[str, Any] | None:
-    """The places engineer's own event-location scorer, when it is there."""
-    try:
-        from storyline.eval.places import score_event_locations
-    except ImportError:
-        return None
-    return dict(score_event_locations(data_dir, limit))
-
-
 def seed_checks(seed_path: Path = SEED) -> dict[str, bool]:
     """The DESIGN.md acceptance checks on the seed article."""
     text = seed_path.read_text(encoding="utf-8")
@@ -230,16 +183,16 @@ def seed_checks(seed_path: Path = SEED) -> dict[str, bool]:
 
 def evaluate(data_dir: Path, limit: int | None = None) -> dict[str, Any]:
     """All extraction figures; ``limit`` caps each gold set (deterministic subsample)."""
+    from storyline.eval import places  # here: eval.places imports every_kth from this module
+
     started = time.perf_counter()
     figures: dict[str, Any] = {
         "plover_gsr": score_plover_gsr(data_dir, limit),
         "casualty_mentions": score_casualty_mentions(data_dir, limit),
-        "event_location_extract": score_event_places(data_dir, limit),
+        "event_location_extract": places.score_through_extractor(data_dir, limit, placed_only=False),
+        "event_location_places": places.score_event_locations(data_dir, limit),
         "seed": seed_checks(),
     }
-    places = _places_module_scores(data_dir, limit)
-    if places is not None:
-        figures["event_location_places"] = places
     figures["limit"] = limit
     figures["seconds"] = round(time.perf_counter() - started, 1)
     return figures

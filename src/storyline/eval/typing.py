@@ -7,8 +7,11 @@
   notes and CASE 2021 news snippets, written for storyline (not ACLED's or CASE's text), with the expected
   ACLED event type and sub-event type of the first event ("NONE" for texts that report no event); macro-F1 on
   the tuning split and on the held-out third.
+- CASE-style check set (``tests/fixtures/case_style_dev.jsonl``): 100 self-written news snippets in the style of
+  CASE 2021 task 2, four per ACLED sub-type (all 25), scored the same way.
 
-``python -m storyline.eval.typing [--data ../shared/data] [--acled-style] [--gsr]`` prints the figures as JSON.
+``python -m storyline.eval.typing [--data ../shared/data] [--acled-style] [--case-style] [--gsr]`` prints the
+figures as JSON (the check sets when no flag is given).
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from storyline.models import Event
 
 ROOT = Path(__file__).resolve().parents[3]
 ACLED_STYLE = ROOT / "tests" / "fixtures" / "acled_style_dev.jsonl"
+CASE_STYLE = ROOT / "tests" / "fixtures" / "case_style_dev.jsonl"
 NONE = "NONE"
 
 
@@ -74,7 +78,7 @@ def acled_labels(events: list[Event]) -> tuple[str, str]:
 
 
 def score_acled_style(path: Path = ACLED_STYLE, method: str = "combined") -> dict[str, Any]:
-    """ACLED event type and sub-type macro-F1 of the first event, per split, with the misses listed."""
+    """ACLED event type and sub-type macro-F1 of the first event on a check set, per split, with the misses listed."""
     records = read_check_set(path)
     with typing_method(method):
         results = [acled_labels(events) for events in extract_many([(r["text"], None) for r in records])]
@@ -102,12 +106,16 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Score event typing (GSR by method; ACLED-style check set).")
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--acled-style", action="store_true", help="score the ACLED-style check set")
+    parser.add_argument("--case-style", action="store_true", help="score the CASE-style check set")
     parser.add_argument("--gsr", action="store_true", help="score PLOVER GSR types by typing method")
-    parser.add_argument("--method", choices=METHODS, default="combined", help="typing method for --acled-style")
+    parser.add_argument("--method", choices=METHODS, default="combined", help="typing method for the check sets")
     args = parser.parse_args(argv)
     out: dict[str, Any] = {}
-    if args.acled_style or not args.gsr:
+    every = not (args.acled_style or args.case_style or args.gsr)
+    if args.acled_style or every:
         out["acled_style"] = score_acled_style(method=args.method)
+    if args.case_style or every:
+        out["case_style"] = score_acled_style(CASE_STYLE, method=args.method)
     if args.gsr:
         out["plover_gsr"] = score_gsr_methods(args.data)
     json.dump(out, sys.stdout, indent=1)

@@ -37,11 +37,30 @@ class Layout:
     end: int
 
 
+RESTATE_REACH = 20  # a paragraph printed again within this many lines of itself, on its own, is the text's own
+
+
+def copies(repeats: dict[int, int], lines: list[Line]) -> dict[int, int]:
+    """The repeats that are copies (a block saved twice, an edited teaser), not a paragraph the text restates.
+
+    A prose line that says again, word for word, a line a few lines above it, while its neighbours repeat
+    nothing in the same order, is part of the text (a refrain, a repeated instruction); a run of lines
+    repeating a run in order is the story saved twice, and a near repeat is another version of a paragraph.
+    """
+    out = {}
+    for i, j in repeats.items():
+        block = repeats.get(i - 1) == j - 1 or repeats.get(i + 1) == j + 1
+        restated = lines[i].prose and i - j <= RESTATE_REACH and lines[i].tokens == lines[j].tokens
+        if block or not restated:
+            out[i] = j
+    return out
+
+
 def analyse(text: str) -> Layout:
     """Measure a dump's lines and find the article region."""
     dump = to_lines(text)
     language, lines = measure_dump(dump.lines)
-    repeats = repeat_groups(dump.lines, [line.tokens for line in lines])
+    repeats = copies(repeat_groups(dump.lines, [line.tokens for line in lines]), lines)
     related = related_runs(lines)
     template = template_lines(lines)
     echoes = title_echoes(lines)

@@ -4,7 +4,8 @@
 out, one line per input line, in order. Lines are read in batches (one nlp.pipe per batch); a batch is
 processed as soon as it is full or no more input is waiting, then written and flushed. A line that cannot
 be processed gets ``{"id", "events": [], "error"}`` and the filter goes on.
-``storyline events`` lists or exports the events in the store; ``storyline eval extract`` scores extraction.
+``storyline events`` lists or exports the events in the store; ``storyline eval extract`` scores extraction;
+``storyline eval acled`` scores the ACLED fields of notes-style texts.
 """
 
 from __future__ import annotations
@@ -264,3 +265,12 @@ def eval_counts_command(through_extract: bool) -> None:
 
     figures = {split: split_scores(split, through_extract=through_extract)[2] for split in ("tune", "heldout")}
     click.echo(json.dumps(figures, indent=1, ensure_ascii=False))
+
+
+@eval_group.command("acled")
+@click.option("--misses", is_flag=True, help="Also list the records with a wrong field.")
+def eval_acled_command(misses: bool) -> None:
+    """Score ACLED type, sub-type, fatalities, place, actor1 and date on the self-written ACLED-notes check set."""
+    from storyline.eval.acled import score_acled
+
+    click.echo(json.dumps(score_acled(with_misses=misses), indent=1, ensure_ascii=False))

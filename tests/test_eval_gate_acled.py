@@ -1,0 +1,69 @@
+"""Quality gate for the ACLED fields of notes-style texts: figures may not drop below tests/eval_baseline_acled.json.
+
+The figures are those of ``storyline eval acled`` (storyline.eval.acled) on the self-written check set in
+tests/fixtures; they need no shared data. A change that lowers one must say so in its commit.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import figure_at
+from storyline.cli import cli
+from storyline.eval.acled import FIELDS, notes_records, place_key, score_acled
+
+BASELINE = Path(__file__).with_name("eval_baseline_acled.json")
+
+
+def _floors() -> dict[str, float]:
+    """The floors of the baseline file."""
+    floors: dict[str, float] = json.loads(BASELINE.read_text())["floors"]
+    return floors
+
+
+@pytest.fixture(scope="module")
+def figures() -> dict[str, Any]:
+    """The ACLED-notes figures, computed once."""
+    return score_acled()
+
+
+@pytest.mark.parametrize(("path", "floor"), sorted(_floors().items()))
+def test_figure_at_or_above_floor(figures: dict[str, Any], path: str, floor: float) -> None:
+    value: Any = figure_at(figures, path)
+    assert value >= floor, f"{path} = {value} fell below its floor {floor}"
+
+
+def test_every_notes_event_record_carries_the_acled_fields() -> None:
+    records = [r for r in notes_records() if r["event_type"]]
+    assert len(records) >= 100 and sum(r["split"] == "heldout" for r in records) >= 30
+    for record in records:
+        assert isinstance(record["fatalities"], int) and record["fatalities"] >= 0, record["id"]
+        assert len(record["event_date"]) == 10 and record["actor1"]["sector"], record["id"]
+        assert record["location"] is None or len(record["location"]["country"]) == 3, record["id"]
+
+
+def test_mean_is_the_mean_of_the_six_fields(figures: dict[str, Any]) -> None:
+    for split in ("tune", "heldout"):
+        values = [figures[split][name] for name in FIELDS]
+        assert figures[split]["mean"] == pytest.approx(sum(values) / 6, abs=1e-3)
+    assert figures["gaza"]["all"]["records"] + figures["other"]["all"]["records"] == figures["all"]["records"]
+
+
+def test_place_names_compare_without_case_accents_or_generic_words() -> None:
+    assert place_key("Jabalia refugee camp") == place_key("Jabalia Camp") == "jabalia"
+    assert place_key("Khān Yūnis") == place_key("khan yunis")
+    assert place_key("Al-Mawasi") == place_key("Al Mawasi")
+    assert place_key("Beit Lahia") != place_key("Beit Hanoun")
+
+
+def test_cli_prints_the_figures_and_the_misses() -> None:
+    result = CliRunner().invoke(cli, ["eval", "acled", "--misses"])
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.output)
+    assert {"tune", "heldout", "all", "gaza", "other", "misses"} <= set(out)
+    assert all(m["wrong"] for m in out["misses"])

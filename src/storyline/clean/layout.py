@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from storyline.clean.codeshape import mark_code
 from storyline.clean.headline import title_echoes
 from storyline.clean.lines import Line, measure_dump
 from storyline.clean.markup import Dump, to_lines
@@ -60,6 +61,7 @@ def analyse(text: str) -> Layout:
     """Measure a dump's lines and find the article region."""
     dump = to_lines(text)
     language, lines = measure_dump(dump.lines)
+    mark_code(lines)
     repeats = copies(repeat_groups(dump.lines, [line.tokens for line in lines]), lines)
     related = related_runs(lines)
     template = template_lines(lines)

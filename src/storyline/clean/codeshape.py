@@ -1,0 +1,32 @@
+"""Code that reads like prose to the word counts: style sheets and scripts a naive dump copied with the text.
+
+Selectors (``div.teads-inread .label,``), property lists and JSON have as many words as a paragraph and,
+in a language without a stopword list, as many "function words" too; what gives them away is the shape
+of their chunks: dots, colons and underscores inside words, braces, brackets, assignments, calls.
+"""
+
+from __future__ import annotations
+
+import re
+
+from storyline.clean.lines import Line
+
+_CODE_CHUNK = re.compile(r"[{}=;<>\[\]$\\|]|\w\(|[A-Za-z_][._:#/][A-Za-z_]|\w-\w+-\w")
+MIN_CHUNKS = 3  # code-shaped chunks a line needs
+SHARE = 0.3  # and their share of the line's white-space separated chunks
+
+
+def code_shaped(text: str) -> bool:
+    """A line whose chunks are mostly identifiers, selectors, calls or markup, not words."""
+    chunks = text.split()
+    search = _CODE_CHUNK.search
+    hits = sum(1 for chunk in chunks if search(chunk))
+    return hits >= MIN_CHUNKS and hits >= SHARE * len(chunks)
+
+
+def mark_code(lines: list[Line]) -> None:
+    """Lines measured as prose that are shaped like code become code (checked on prose lines only: cheap)."""
+    for line in lines:
+        if line.prose and code_shaped(line.text):
+            line.prose = False
+            line.code = True

@@ -1,0 +1,46 @@
+"""The layout of text dumps: restated paragraphs, code that reads like prose."""
+
+from __future__ import annotations
+
+from storyline.clean.codeshape import code_shaped
+from storyline.clean.layout import analyse
+from storyline.clean.text import clean_text
+
+PARAGRAPH = "The committee met on Monday and agreed that the new rules would apply to every member state from June."
+OTHER = "Officials said the decision had been expected for weeks, after a long debate over the costs of the plan."
+THIRD = "Critics of the plan said the costs would fall on the poorest regions, which had not been consulted at all."
+
+
+def test_paragraph_restated_word_for_word_is_kept() -> None:
+    article = clean_text("\n".join([PARAGRAPH, OTHER, PARAGRAPH, THIRD]), id="x")
+    assert article.body.count("The committee met") == 2
+    assert "Critics of the plan" in article.body
+
+
+def test_block_saved_twice_is_kept_once() -> None:
+    article = clean_text("\n".join([PARAGRAPH, OTHER, "Share", PARAGRAPH, OTHER]), id="x")
+    assert article.body.count("The committee met") == 1
+    assert article.body.count("Officials said") == 1
+
+
+def test_restatement_far_away_is_a_copy() -> None:
+    menu = [f"Section {n}" for n in range(25)]
+    layout = analyse("\n".join([PARAGRAPH, OTHER, *menu, PARAGRAPH]))
+    assert layout.repeats == {27: 0}
+
+
+def test_code_shapes() -> None:
+    assert code_shaped("div.teads-inread div.teads-ui-label, div.teads-inboard div.teads-ui-label, div.x .y {")
+    assert code_shaped('"countries": ["gb", "ie", "za"], "slot": "top_banner", "sizes": [[728, 90]]')
+    assert code_shaped("var related = { vid: 'x03', cid: 'ehl', url: 'http://v.qq.com/page/x.html' };")
+    assert not code_shaped(PARAGRAPH)
+    assert not code_shaped("WASHINGTON (AP) — The U.S. said on Monday (local time) it would send 3.5 tons of aid.")
+
+
+def test_style_sheet_in_a_dump_is_not_the_article() -> None:
+    css = ".at4-recommended-horizontal .at4-no-image-dark .at4-recommended-item-placeholder-img { background: none"
+    lines = [f"{css} {n}" for n in range(70)] + [PARAGRAPH, OTHER, THIRD]
+    layout = analyse("\n".join(lines))  # the style sheet fills the language sample: no stopword list
+    assert layout.language is None
+    assert not layout.lines[0].prose and layout.lines[0].code
+    assert (layout.start, layout.end) == (70, 73)

@@ -78,3 +78,19 @@ def test_who_condemns_a_killing_is_not_its_agent() -> None:
     assert killing.actor1 is None or "Authority" not in killing.actor1.name
     (assault,) = extract_events("Hamas launched an assault on Israel on Saturday.", published="2023-10-09")
     assert assault.actor1 is not None and assault.actor1.name == "Hamas"  # a light verb's subject still is
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("Unidentified men set fire to a bus station in the north of the country overnight.", "UAF"),
+        ("Armed men stormed a farm and abducted two workers.", "UAF"),
+        ("A suicide bomber blew himself up at a checkpoint, killing three guards.", "UAF"),
+        ("Unknown militants fired on a patrol near the border.", "UAF"),
+        ("The Sudanese Armed Forces shelled the outskirts of the city.", "MIL"),  # "armed" changes no military
+        ("Masked soldiers beat a man at the checkpoint.", "MIL"),  # nor does "masked"
+    ],
+)
+def test_unidentified_attackers_are_an_unidentified_armed_group(text: str, sector: str) -> None:
+    source, _ = _first(text)
+    assert source is not None and source.sector == sector, source

@@ -236,9 +236,12 @@ def _event_in_place(head: Token, country_token: Token) -> bool:
 
 
 @cache
-def _sector_modifiers() -> dict[str, str]:
-    """Modifier word → the sector it gives a person noun ("opposition" → OPP, "former" → ELI)."""
-    return {word: sector for word, sector in lexicon.read_tsv("actors", "sector_modifiers.tsv")}
+def _sector_modifiers() -> dict[str, tuple[str, frozenset[str] | None]]:
+    """Modifier word → (the sector it gives a person noun, the head sectors it changes or None for any)."""
+    table: dict[str, tuple[str, frozenset[str] | None]] = {}
+    for word, sector, *only in lexicon.read_tsv("actors", "sector_modifiers.tsv"):
+        table[word] = (sector, frozenset(only[0].split("|")) if only and only[0] else None)
+    return table
 
 
 @cache
@@ -261,7 +264,10 @@ def _modified_sector(chunk: Span, sector: str | None) -> str | None:
     if sector in (None, "IGO", "NGO", "MED", "PTY"):
         return sector
     words = {t.lower_ for t in chunk if t.i != chunk.root.i and t.dep_ in ("amod", "compound", "nmod")}
-    return next((s for w, s in _sector_modifiers().items() if w in words), sector)
+    for word, (changed, only) in _sector_modifiers().items():
+        if word in words and (only is None or sector in only):
+            return changed
+    return sector
 
 
 def _title_sector(chunk: Span) -> str | None:

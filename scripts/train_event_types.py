@@ -5,8 +5,9 @@ Training data (SILVER, never scored on): the NGEC-2025 synthetic stories and hea
 sentences, and each hand-written headline template with its placeholders filled, labelled with the story's
 PLOVER type — plus the type and mode definitions of the PLOVER codebook shipped in ``resources/ontology``
 (NGEC, MIT), repeated ``CODEBOOK_WEIGHT`` times because they are few and exact.
-Features are ``storyline.extract.classifier.sentence_features`` of the spaCy parse (the same function runs at
-extraction time); the model is a multinomial logistic regression whose weights are saved for numpy.
+Features are ``storyline.extract.events.classifier_features`` of the spaCy parse and its detection triggers
+(the same function runs at extraction time); the model is a multinomial logistic regression whose weights are
+saved for numpy.
 
 Deterministic: ``python scripts/train_event_types.py [--data ../shared/data] [--cache /tmp/ev.spacy]``.
 Scores are measured on PLOVER GSR gold by ``python -m storyline.eval.typing``, not here.
@@ -26,7 +27,7 @@ import numpy as np
 from scipy.sparse import csr_matrix
 from sklearn.linear_model import LogisticRegression
 
-from storyline.extract import classifier, events
+from storyline.extract import events
 from storyline.nlp import load_nlp
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -107,7 +108,7 @@ def featurise(pairs: list[tuple[str, str]], cache: Path | None) -> tuple[list[li
     feats, labels = [], []
     for doc, (_, label) in zip(docs, pairs, strict=True):
         for sent in list(doc.sents)[:LEAD_SENTENCES]:
-            feats.append(classifier.sentence_features(sent, events.trigger_types(events.find_hits(sent))))
+            feats.append(events.classifier_features(sent, events.sentence_hits(sent)))
             labels.append(label)
     return feats, labels
 

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import importlib.util
 from collections import Counter
 from typing import Any
 
 import numpy as np
 import pytest
 
-from storyline.eval.typing import ACLED_STYLE, read_check_set, score_acled_style
+from storyline.eval.typing import ACLED_STYLE, ROOT, read_check_set, score_acled_style
+from storyline.extract import classifier as classifier_module
+from storyline.extract import events as events_module
 from storyline.extract import extract_events
 from storyline.extract.acled import acled_types
 from storyline.extract.classifier import METHODS, current_method, type_scores, typing_method
-from storyline.extract.events import detect
+from storyline.extract.events import classifier_features, detect, sentence_hits
 from storyline.extract.lexicon import resource_path, type_model
 from storyline.nlp import load_nlp
 
@@ -102,6 +105,34 @@ def test_toll_sentence_is_marked_as_continuing_the_incident() -> None:
     assert not detect(first)[0].continues
     toll = detect(second)
     assert len(toll) == 1 and toll[0].continues and "clash" in toll[0].hints
+
+
+def test_toll_sentence_reads_the_incident_before_without_detecting_it_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    doc = load_nlp()("Army troops clashed with rebels near Kidal. 7 soldiers were killed.")
+    first, second = list(doc.sents)[:2]
+    detect(first)
+    seen: list[int] = []
+    inner = events_module._detect
+    monkeypatch.setattr(events_module, "_detect", lambda sent: seen.append(sent.start) or inner(sent))
+    toll = detect(second)
+    assert seen == [second.start] and toll[0].continues and "clash" in toll[0].hints
+
+
+def test_classifier_scores_the_features_training_uses(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the raid only arrests: detection reads it as an arrest, and so do the features the model is trained on
+    (sent,) = load_nlp()("Police raided a house in the city and arrested six men.").sents
+    scored: list[list[str]] = []
+    inner = classifier_module.type_scores
+    monkeypatch.setattr(classifier_module, "type_scores", lambda feats: scored.append(feats) or inner(feats))
+    with typing_method("classifier"):
+        detect(sent)
+    want = classifier_features(sent, sentence_hits(sent))
+    assert scored == [want] and "t=ASSAULT" not in want and "t=COERCE" in want
+    spec = importlib.util.spec_from_file_location("train_event_types", ROOT / "scripts" / "train_event_types.py")
+    assert spec is not None and spec.loader is not None
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    assert script.featurise([(sent.text, "COERCE")], None) == ([want], ["COERCE"])
 
 
 @pytest.mark.parametrize(

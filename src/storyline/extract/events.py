@@ -192,13 +192,29 @@ def detect(sent: Span) -> list[Detected]:
     incident's kind: its event has the previous sentence's type, mode and ACLED cues.
     """
     detected = _detect(sent)
+    incident = next(((d.type, d.mode, frozenset(d.hints)) for d in detected if d.type in _INCIDENTS), None)
+    sent.doc.user_data[f"{_INCIDENT_KEY}{sent.end}"] = incident
     if detected and sent.start > 0 and all(_is_outcome(d) for d in detected):
-        before = next((d for d in _detect(sent.doc[sent.start - 1].sent) if d.type in ("ASSAULT", "PROTEST")), None)
+        before = _incident_before(sent)
         if before is not None:
-            hits = [h for d in detected for h in d.hits]
-            hits.sort(key=lambda h: h.start)
-            return [Detected(before.type, before.mode, set(before.hints), hits, continues=True)]
+            hits = sorted((h for d in detected for h in d.hits), key=lambda h: h.start)
+            return [Detected(before[0], before[1], set(before[2]), hits, continues=True)]
     return detected
+
+
+# Kinds of incident a toll-only sentence continues, and where detect keeps a sentence's incident on its Doc
+# (keyed by the sentence's end) so that the next sentence reads it instead of detecting this one again.
+_INCIDENTS = ("ASSAULT", "PROTEST")
+_INCIDENT_KEY = "storyline.events.incident@"
+
+
+def _incident_before(sent: Span) -> tuple[str, str | None, frozenset[str]] | None:
+    """(type, mode, hints) of the first ASSAULT or PROTEST of the sentence before ``sent``."""
+    key = f"{_INCIDENT_KEY}{sent.start}"
+    if key in sent.doc.user_data:
+        return sent.doc.user_data[key]  # type: ignore[no-any-return]
+    before = next((d for d in _detect(sent.doc[sent.start - 1].sent) if d.type in _INCIDENTS), None)
+    return None if before is None else (before.type, before.mode, frozenset(before.hints))
 
 
 def _is_outcome(event: Detected) -> bool:
@@ -214,9 +230,19 @@ def _agentless_outcome(hit: Hit) -> bool:
     return "agent" not in deps and not ({"nsubj", "dobj"} <= deps and hit.entry.hint != "victim")
 
 
+def sentence_hits(sent: Span) -> list[Hit]:
+    """A sentence's triggers as detection types them: raids that only arrest are arrests, a verb and its object one."""
+    return _one_per_object(_raids_as_arrests(find_hits(sent)))
+
+
+def classifier_features(sent: Span, hits: list[Hit]) -> list[str]:
+    """The classifier's features of a sentence with its ``sentence_hits`` (training and extraction alike)."""
+    return classifier.sentence_features(sent, trigger_types(hits))
+
+
 def _detect(sent: Span) -> list[Detected]:
     """The events of one sentence on its own."""
-    hits = _one_per_object(_raids_as_arrests(find_hits(sent)))
+    hits = sentence_hits(sent)
     if not hits:
         return []
     has_main = any(_is_main_assault(h) for h in hits)
@@ -239,7 +265,7 @@ def _checked(detected: list[Detected], sent: Span, hits: list[Hit]) -> list[Dete
     method = classifier.current_method()
     if method == "rules" or (method == "combined" and len(detected) > 1):
         return detected  # "combined" keeps several rule events as they are: no need to score the sentence
-    scores = classifier.type_scores(classifier.sentence_features(sent, trigger_types(hits)))
+    scores = classifier.type_scores(classifier_features(sent, hits))
     best = max(scores, key=scores.__getitem__)
     main = min(detected, key=lambda d: _depth(d.main.token))
     confident = scores.get(main.type, 0.0) >= classifier.VETO or best == main.type

@@ -202,3 +202,13 @@ def test_date_of_saying_is_not_the_event_date(nlp: Any) -> None:
     assert event_date(sent, "2023-10-10").date == "2023-10-07"
     only_said = nlp("Police said on Monday that two men were arrested in Hebron.")[:]
     assert event_date(only_said, "2023-10-10").date == "2023-10-09"  # no other date: the report date is kept
+
+
+def test_without_publication_a_dateless_sentence_takes_the_date_before(nlp: Any) -> None:
+    doc = nlp("On 21 January 2023, militants ambushed an army convoy near Bulo Burte. 5 soldiers were killed.")
+    second = list(doc.sents)[1]
+    found = event_date(second, None)
+    assert (found.date, found.source) == ("2023-01-21", "text") and found.evidence is not None
+    assert event_date(second, "2023-01-25").date == "2023-01-25"  # with one, the publication date as before
+    apart = nlp("On 21 January 2023, militants ambushed a convoy.\n\nThe talks went on.")
+    assert event_date(list(apart.sents)[-1], None).date is None  # not across a paragraph break

@@ -11,7 +11,9 @@ Conventions (documented in the README of ``resources/dates``):
 - "yesterday", "last night" and "overnight" are the day before publication.
 - Dates after "since"/"from" are period starts and after "as of" report dates: each is used only when the
   sentence has no plain event date. Dates after "until"/"by" are period ends, never the event date.
-- A relative expression needs a publication date; without one it resolves to nothing.
+- A relative expression needs a publication date; without one it resolves to nothing, and a sentence that
+  names no date takes the plain date of the sentence before it in the same paragraph (ACLED notes: "On 3 May
+  2024, ... clashed ... . 7 soldiers were killed."), else none.
 """
 
 from __future__ import annotations
@@ -295,8 +297,21 @@ def event_date(sentence: Span | Doc, published: datetime.date | str | None, trig
         return DateResult(iso, precision, "text", evidence)
     anchor = parse_published(published)
     if anchor is None:
-        return DateResult(None, "unknown", None, None)
+        return _date_before(sentence) or DateResult(None, "unknown", None, None)
     return DateResult(anchor.isoformat(), "day", "publication", None)
+
+
+def _date_before(sentence: Span) -> DateResult | None:
+    """Without a publication date, the plain (absolute) event date of the sentence just before in the same
+    paragraph: "On 3 May 2024, the army clashed with rebels in X. 7 soldiers were killed." (the time goes on)."""
+    doc = sentence.doc
+    if sentence.start == 0 or not doc.has_annotation("SENT_START"):
+        return None
+    previous = doc[sentence.start - 1].sent
+    if "\n\n" in doc.text[previous.end_char : sentence.start_char] or "\n\n" in previous.text:
+        return None
+    found = [c for c in _expressions(previous, None) if c[3] is None]
+    return DateResult(found[0][1], found[0][2], "text", found[0][0]) if found else None
 
 
 def _speaks_of_future(verb: Token) -> bool:

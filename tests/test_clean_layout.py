@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from storyline.clean.codeshape import code_shaped
 from storyline.clean.layout import analyse
+from storyline.clean.region import formula_lines
 from storyline.clean.text import clean_text
 
 PARAGRAPH = "The committee met on Monday and agreed that the new rules would apply to every member state from June."
@@ -44,3 +45,14 @@ def test_style_sheet_in_a_dump_is_not_the_article() -> None:
     assert layout.language is None
     assert not layout.lines[0].prose and layout.lines[0].code
     assert (layout.start, layout.end) == (70, 73)
+
+
+def test_formula_broken_into_lines_does_not_split_the_article() -> None:
+    formula = ["x", "=", "−", "b", "±", "4", "a", "c"] * 4  # longer than the gap a second block may jump
+    layout = analyse("\n".join(["Home", "News", PARAGRAPH, *formula, OTHER, THIRD, "Contact us"]))
+    assert (layout.start, layout.end) == (2, 37)
+
+
+def test_ranking_numbers_are_not_a_formula() -> None:
+    ranking = [part for n in range(1, 6) for part in (str(n), f"Headline number {n} about the news today")]
+    assert formula_lines(analyse("\n".join([PARAGRAPH, *ranking, "• ►", "►", "▼"])).lines) == set()

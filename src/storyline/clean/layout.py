@@ -12,6 +12,7 @@ from storyline.clean.region import (
     ZONE_SCORE,
     after_headings,
     article_span,
+    formula_lines,
     headline_runs,
     line_score,
     related_runs,
@@ -66,7 +67,8 @@ def analyse(text: str) -> Layout:
     related = related_runs(lines)
     template = template_lines(lines)
     echoes = title_echoes(lines)
-    scores = [line_score(line, i in repeats, i in template, i in related) for i, line in enumerate(lines)]
+    formula = formula_lines(lines)
+    scores = [line_score(line, i in repeats, i in template, i in related, i in formula) for i, line in enumerate(lines)]
     zone = teaser_zones(lines, related) | headline_runs(lines)
     scores = [min(s, ZONE_SCORE) if i in zone else s for i, s in enumerate(scores)]
     scores = after_headings(reward_runs(scores, lines), lines, echoes)

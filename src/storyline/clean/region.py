@@ -7,6 +7,7 @@ a sub-heading between paragraphs stays in while a menu or a link list far from t
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 
 from storyline.clean.lines import LIST_SEPARATORS, Line
@@ -23,13 +24,15 @@ PENALTIES = {"related-header": -20.0, "caption": -0.5}
 TEMPLATE_REPEATS = 3  # a short line printed this often is part of the page template (Reply, Share, ·)
 
 
-def line_score(line: Line, repeated: bool, template: bool = False, related: bool = False) -> float:
+def line_score(
+    line: Line, repeated: bool, template: bool = False, related: bool = False, formula: bool = False
+) -> float:
     """How much a line argues for being inside the article."""
     if line.furniture is not None:
         return BARRIER if line.furniture.barrier else PENALTIES.get(line.furniture.reason, -6.0)
     if related:
         return -4.0
-    if repeated:
+    if repeated or formula:
         return 0.0
     if template:
         return -6.0
@@ -44,6 +47,33 @@ def line_score(line: Line, repeated: bool, template: bool = False, related: bool
     if line.words <= 6:
         return MID if not line.sentence else 0.0
     return MEDIUM if line.stop_ratio >= 0.15 else -1.0
+
+
+_BRACES = frozenset("{};")  # what closes a block of script, not a formula
+_MATH = frozenset(("Sm", "Sk", "Ps", "Pe"))  # math symbols, modifier marks (x̄, ẋ), brackets
+GLYPH_CHARS = 2  # a line this short is a symbol or a variable of a formula split over lines, not a menu item
+
+
+def formula_lines(lines: list[Line]) -> set[int]:
+    """Runs of lone symbols, letters and digits: a formula the dump broke into lines, neither text nor furniture.
+
+    A lone number between headlines (a ranking, a page number) is not one: it takes two in a row, or one
+    next to the formula's source (TeX, MathML annotations read as code).
+    """
+    glyphs = [_glyph(line) for line in lines]
+    near = [g or line.code for g, line in zip(glyphs, lines, strict=True)]
+    return {i for i, g in enumerate(glyphs) if g and ((i > 0 and near[i - 1]) or (i + 1 < len(near) and near[i + 1]))}
+
+
+def _glyph(line: Line) -> bool:
+    """A lone symbol, letter or digit."""
+    text = line.text
+    return len(text) <= GLYPH_CHARS and not line.code and all(_formula_char(c) for c in text)
+
+
+def _formula_char(char: str) -> bool:
+    """A letter, digit, mathematical sign or bracket (not a bullet, arrow icon, brace or invisible mark)."""
+    return char not in _BRACES and unicodedata.category(char)[0] in "LN" or unicodedata.category(char) in _MATH
 
 
 def template_lines(lines: list[Line]) -> set[int]:

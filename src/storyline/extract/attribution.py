@@ -1,8 +1,8 @@
 """Attribution: who says so ("according to the Ministry of Health in Gaza", "a source told Reuters").
 
-Speech verbs and phrases are data (``resources/triggers/attribution.tsv``). The source is the subject of a
-speech verb or the object of "according to", normalised to a named actor when it is one; ``via`` is the
-outlet the source spoke to ("told Reuters").
+Verbs of saying are data (``resources/dates/speech.tsv``, shared with dates and the classifier). The source is
+the subject of a speech verb or the object of "according to", normalised to a named actor when it is one;
+``via`` is the outlet the source spoke to ("told Reuters").
 """
 
 from __future__ import annotations
@@ -21,11 +21,11 @@ _SKIP_DEPS = frozenset({"relcl", "appos", "punct", "acl", "cc", "conj", "advcl",
 
 def find_attribution(sent: Span, doc_actors: DocActors, trigger: Token | None = None) -> Attribution | None:
     """The attribution of a sentence's claims, preferring the speech verb that governs the trigger."""
-    cues = lexicon.attribution_cues()
+    speech = lexicon.speech_verbs()
     according = _according_to(sent, doc_actors)
     if according is not None:
         return according
-    verbs = [t for t in sent if t.pos_ in ("VERB", "AUX") and cues.get(t.lemma_.lower()) in ("speech", "via")]
+    verbs = [t for t in sent if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in speech]
     if trigger is not None:
         verbs.sort(key=lambda v: 0 if v in trigger.ancestors else 1)
     for verb in verbs:

@@ -44,8 +44,8 @@ def current_method() -> str:
 
 # Sentence features for the event-type classifier (``resources/models/event_types.npz``, built by
 # ``scripts/train_event_types.py``): words with named entities generalised, word pairs, the main clause's
-# verb, its modal, object and complement, the trigger types the lexicon found and the main trigger's type.
-_REPORTING = frozenset({"say", "tell", "report", "add", "state", "quote"})
+# verb (under a verb of saying, the reported one), its modal, object and complement, the trigger types the
+# lexicon found and the main trigger's type.
 _GENERAL_ENTITIES = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "MONEY"})
 
 
@@ -68,7 +68,7 @@ def _words(sent: Span) -> list[str]:
 def _main_verb(sent: Span) -> Token:
     """The verb of the reported clause: the root, or what the root says ("X said Y attacked" → attacked)."""
     verb = sent.root
-    if verb.lemma_.lower() in _REPORTING:
+    if verb.lemma_.lower() in lexicon.speech_verbs():
         verb = next((c for c in verb.children if c.dep_ == "ccomp"), verb)
     return verb
 

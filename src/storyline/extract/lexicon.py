@@ -81,6 +81,26 @@ def triggers() -> dict[str, list[Trigger]]:
     return table
 
 
+@dataclass(frozen=True, slots=True)
+class Sense:
+    """Another reading of a trigger word: its entry, when a cue is in the sentence and no void word hangs on it."""
+
+    trigger: Trigger
+    cues: frozenset[str]
+    void: frozenset[str]
+
+
+@cache
+def senses() -> dict[str, list[Sense]]:
+    """Other senses of trigger words (``triggers/senses.tsv``), keyed by the trigger's first lemma."""
+    table: dict[str, list[Sense]] = {}
+    for trigger, pos, type_, mode, hint, cues, void in read_tsv("triggers", "senses.tsv"):
+        entry = Trigger(tuple(trigger.lower().split()), pos, type_, _none(mode), _none(hint))
+        sense = Sense(entry, frozenset(cues.split("|")), frozenset(void.split("|")))
+        table.setdefault(entry.lemmas[0], []).append(sense)
+    return table
+
+
 @cache
 def outcomes() -> frozenset[str]:
     """Trigger lemmas that can report just the toll of an incident ("were killed")."""
@@ -151,9 +171,10 @@ def object_events() -> dict[str, list[tuple[str, frozenset[str] | None]]]:
 
 
 @cache
-def attribution_cues() -> dict[str, str]:
-    """Speech-verb lemmas and phrases → role ("speech", "via", "according")."""
-    return {lemma: role for lemma, role in read_tsv("triggers", "attribution.tsv")}
+def speech_verbs() -> frozenset[str]:
+    """Lemmas of verbs of saying (``resources/dates/speech.tsv``, which dates, attribution and the classifier share)."""
+    with resource_path("dates", "speech.tsv").open(encoding="utf-8") as handle:
+        return frozenset(line.strip() for line in handle if line.strip() and not line.startswith("#"))
 
 
 @cache

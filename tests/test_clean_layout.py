@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from storyline.clean.codeshape import code_shaped
 from storyline.clean.layout import analyse
-from storyline.clean.region import formula_lines
+from storyline.clean.region import card_runs, formula_lines
 from storyline.clean.text import clean_text
 
 PARAGRAPH = "The committee met on Monday and agreed that the new rules would apply to every member state from June."
@@ -56,3 +56,33 @@ def test_formula_broken_into_lines_does_not_split_the_article() -> None:
 def test_ranking_numbers_are_not_a_formula() -> None:
     ranking = [part for n in range(1, 6) for part in (str(n), f"Headline number {n} about the news today")]
     assert formula_lines(analyse("\n".join([PARAGRAPH, *ranking, "• ►", "►", "▼"])).lines) == set()
+
+
+def test_teaser_cards_are_not_the_article() -> None:
+    cards = [
+        "Welcome to the island where the richest are building a nightmare",
+        "Conor Lynch",
+        "My kids were embarrassed that their dad worked at the store",
+        "Joseph Coleman",
+        "Economic redistribution is our only hope for the middle class",
+        "Robert Reich",
+    ]
+    assert card_runs(analyse("\n".join([PARAGRAPH, OTHER, *cards])).lines) == set(range(2, 8))
+
+
+def test_bulleted_list_in_the_story_is_not_cards() -> None:
+    bullets = [
+        "The union must stay together to have influence on the world stage",
+        "He is confident the nuclear deal will be passed by the parliament",
+        "He would speak bluntly against corruption in the region and abroad",
+    ]
+    assert card_runs(analyse("\n".join([PARAGRAPH, *bullets, OTHER])).lines) == set()
+
+
+def test_headline_over_a_copy_of_the_lead_gets_no_bonus() -> None:
+    title = "Committee agrees new rules for member states"
+    shared = [title, "Share this link", PARAGRAPH]
+    menu = [f"Section {n}" for n in range(25)]
+    layout = analyse("\n".join([title, title, PARAGRAPH, OTHER, *menu, *shared]))
+    assert layout.repeats[31] == 2
+    assert layout.scores[31] <= 0 < layout.scores[2]

@@ -12,6 +12,7 @@ from storyline.clean.region import (
     ZONE_SCORE,
     after_headings,
     article_span,
+    card_runs,
     formula_lines,
     headline_runs,
     line_score,
@@ -69,9 +70,9 @@ def analyse(text: str) -> Layout:
     echoes = title_echoes(lines)
     formula = formula_lines(lines)
     scores = [line_score(line, i in repeats, i in template, i in related, i in formula) for i, line in enumerate(lines)]
-    zone = teaser_zones(lines, related) | headline_runs(lines)
+    zone = teaser_zones(lines, related) | headline_runs(lines) | card_runs(lines)
     scores = [min(s, ZONE_SCORE) if i in zone else s for i, s in enumerate(scores)]
-    scores = after_headings(reward_runs(scores, lines), lines, echoes)
+    scores = after_headings(reward_runs(scores, lines), lines, echoes, repeats)
     start, end = article_span(scores, lines)
     if start == end and not any(line.prose for line in lines):
         start, end = 0, len(lines)  # a note without sentences: keep what is not furniture

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
+from collections.abc import Collection
 
 from storyline.clean.lines import LIST_SEPARATORS, Line
 
@@ -100,13 +101,19 @@ TITLE_BONUS = 60.0  # the article starts under its headline
 TITLE_REACH = 12  # lines between the headline and the first paragraph (byline, date, share bar, photo)
 
 
-def after_headings(scores: list[float], lines: list[Line], headings: list[int]) -> list[float]:
-    """Give the first prose line under each headline a bonus, so the story under it wins over teasers."""
+def after_headings(
+    scores: list[float], lines: list[Line], headings: list[int], repeats: Collection[int] = ()
+) -> list[float]:
+    """Give the first prose line under each headline a bonus, so the story under it wins over teasers.
+
+    Not when that line repeats an earlier one: the headline over a copy of the lead (a share box, a
+    "you just shared" card) does not start the story.
+    """
     out = list(scores)
     for h in headings:
         for line in lines[h + 1 : h + 1 + TITLE_REACH]:
             if line.prose:
-                out[line.index] += TITLE_BONUS
+                out[line.index] += 0.0 if line.index in repeats else TITLE_BONUS
                 break
     return out
 
@@ -206,6 +213,35 @@ def headline_runs(lines: list[Line]) -> set[int]:
         if sum(1 for i in run if lines[i].words >= 4) >= HEADLINE_RUN:
             out.update(run)
         run = []
+    return out
+
+
+CARDS = 3  # this many headline-and-label pairs in a row are a list of teasers
+
+
+def card_runs(lines: list[Line]) -> set[int]:
+    """Teaser cards: headline-shaped lines, each with a short label (author, time, section) between them.
+
+    Unlike ``headline_runs`` the headlines may be in sentence case; what gives them away is that no two
+    follow each other and none ends like a sentence (a bulleted list in the story has no labels between).
+    """
+    out: set[int] = set()
+    run: list[int] = []
+    cards, labelled = 0, True
+    for line in [*lines, None]:
+        if line is not None and line.words <= 3 and not line.prose and len(line.text) > GLYPH_CHARS:
+            if run:
+                run.append(line.index)
+                labelled = True
+            continue
+        headline = line is not None and line.words >= 4 and link_like(line) and not line.text[0].islower()
+        if headline and labelled and line is not None:
+            run.append(line.index)
+            cards, labelled = cards + 1, False
+            continue
+        if cards >= CARDS:
+            out.update(run)
+        run, cards, labelled = ([line.index], 1, False) if headline and line is not None else ([], 0, True)
     return out
 
 

@@ -180,3 +180,17 @@ def test_a_country_as_passive_patient_or_owner_of_a_place_word_is_a_setting(
 def test_an_unknown_name_on_the_site_the_trigger_puts_the_event_at_is_kept(nlp: Any) -> None:
     place = event_place(nlp, "The trader was found stabbed at his Dhantoli residence on Sunday.", "stabbed")
     assert place is not None and place.text == "Dhantoli" and place.precision == "unresolved"
+
+
+def test_the_outlet_a_source_spoke_to_is_no_setting(nlp: Any) -> None:
+    text = "A car bomb detonated in the town of Mussaiyab on Sunday, the source told Xinhua."
+    place = event_place(nlp, text, "detonated")
+    assert place is not None and place.text == "Mussaiyab"
+
+
+def test_a_person_shot_is_no_place(nlp: Any) -> None:
+    text = "In 1981, assailants shot Oudeh seven times as he stood outside the Victoria Hotel in Warsaw."
+    place = event_place(nlp, text, "shot")
+    assert place is None or place.text != "Oudeh"
+    captured = event_place(nlp, "Rebels captured Birao on Sunday.", "captured")
+    assert captured is not None and captured.text == "Birao"

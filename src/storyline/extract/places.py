@@ -122,9 +122,14 @@ _PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "dobj"})
 
 def _elsewhere(sentence: Span, place: Location, trigger: Token | None) -> bool:
     """True for a place that takes part in another clause's event, not as its setting: its subject, possessor,
-    object or goal ("just after Washington warned", "shipped to Guantanamo", "tailed him to London's subway")."""
+    object or goal ("just after Washington warned", "shipped to Guantanamo", "tailed him to London's subway"),
+    the outlet a source spoke to ("the source told Xinhua")."""
     root = _span_of(sentence, place).root
-    if trigger is None or _clause(root).i == _clause(trigger).i or locative_path(root, None):
+    if trigger is None or _clause(root).i == _clause(trigger).i:
+        return False
+    if root.dep_ in ("dobj", "dative", "nsubj") and root.head.lemma_ in lexicon.speech_verbs():
+        return True  # "the source told Xinhua", "Xinhua reported"
+    if locative_path(root, None):
         return False
     return root.dep_ in _PARTICIPANT_DEPS or (root.dep_ == "pobj" and role(root.head) == "goal")
 
@@ -319,12 +324,22 @@ def _tier(sentence: Span, place: Location, trigger: Token | None) -> float:
         return 0  # a dateline ("MEXICO CITY (AP) --") says where the reporter was
     if any(t.lower_ == "according" for t in root.ancestors):
         return 0  # "according to the MoH in Gaza": the source's seat
+    if _whom(span, anchors) and place.precision == "unresolved":
+        return 0  # "shot Oudeh": whom, not where
     if locative_path(root, trigger) or any(locative_path(root, a) for a in anchors[1:]):
         return 2
     told_on = [v for a in anchors for v in a.children if _participle_of(v, a)]
     if any(locative_path(root, v) for v in told_on):
         return TOLD_ON_TIER
     return 1
+
+
+def _whom(span: Span, anchors: list[Token]) -> bool:
+    """True for a name no place word vouches for that is the direct object of a trigger that takes people
+    ("shot Oudeh"; not "hit Kiryat Shmona", "captured Birao")."""
+    root = span.root
+    is_object = root.dep_ == "dobj" and any(root.head.i == a.i for a in anchors)
+    return is_object and role(root.head) == "person-object" and not _named_as_place(span)
 
 
 TOLD_ON_TIER = 1.5  # "launched an assault, storming into X": X, when the trigger itself names no place
@@ -403,11 +418,13 @@ UNSURE_SPECIFICITY = 0.75  # a name neither the gazetteer nor a place word vouch
 
 def _named_as_place(span: Span) -> bool:
     """True when a place word around the name says it is a place: "Damboa town", "the village of X", "X's
-    Yaqshid district"."""
+    Yaqshid district", "X, a township"."""
     after, before = word_after(span), type_word_before(span)
     if any(t is not None and role(t) in NAMING_ROLES for t in (after, before)):
         return True
     root = span.root
+    if any(c.dep_ == "appos" and role(c) in NAMING_ROLES for c in root.children):
+        return True  # "Highfield, a Harare township"
     return role(span[-1]) in NAMING_ROLES or (root.head.i != root.i and role(root.head) in NAMING_ROLES)
 
 

@@ -124,3 +124,42 @@ def test_clash_partner_is_no_second_victim() -> None:
         "At least 59 Palestinians have been killed in clashes with the Israeli army since the war started."
     )
     assert victim_side(events) == "palestine"
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "sector"),
+    [
+        # the count's own attacker, not the sentence's main one: Hamas's foe
+        (
+            "Israel has been pummeling Gaza with airstrikes in response to the attack by Hamas, "
+            "which killed more than 1,300 people.",
+            "ISR",
+            "CVL",
+        ),
+        ("Hamas fighters killed three soldiers in Gaza on Tuesday.", "ISR", "MIL"),  # soldiers: the foe's army
+        ("She was hiding from Russian soldiers for hours before she was shot.", "UKR", "CVL"),  # the sentence's foe
+        ("Israeli emergency workers removed the bodies of more than 100 people killed.", "ISR", "CVL"),
+    ],
+)
+def test_victims_country_from_the_attacker_and_the_sentence(text: str, country: str, sector: str) -> None:
+    assert (country, sector) in _victims(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At least 109 people were killed at a music festival near the Gaza border.",
+        "The couple were killed at their home in a village just north of Gaza.",
+    ],
+)
+def test_near_a_place_is_not_in_it(text: str) -> None:
+    assert ("PSE", "CVL") not in _victims(text)
+
+
+def test_in_the_north_of_a_place_is_in_it() -> None:
+    assert ("PSE", "CVL") in _victims("Twelve people were killed in the north of Gaza on Monday.")
+
+
+def test_the_attackers_own_country_in_the_clause_is_not_the_victims() -> None:
+    events = extract_events("He said his nephew had been killed on the first day of Israel's airstrikes.")
+    assert victim_side(events) == "palestine"

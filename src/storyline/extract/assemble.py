@@ -80,12 +80,12 @@ def build_events(
         event = _event(det, sent, index, ctx, place_trigger)
         event.counts = _counts_for(det, detected, counts)
         prominence = _prominence(det.main.token)
-        for part in split_by_victims(event, sent, _other_victims(det, index, event.actor2)):
+        for part in split_by_victims(event, sent, _other_victims(det, index, event.actor2), index):
             part.fatalities = _fatalities(part.counts, ctx)
             part.attribution = attribution
             part.actor2 = part.actor2 or counted_victims(part)
-            localise(part, sent)
-            part.actor2 = part.actor2 or local_victims(part, det.main.token.lemma_.lower(), sent)
+            localise(part, sent, index)
+            part.actor2 = part.actor2 or local_victims(part, det.main.token.lemma_.lower(), sent, index)
             part.acled_event_type, part.acled_sub_event_type = _acled(part, det, lemmas)
             events.append(shift(part, offset))
             ctx.prominence[id(part)] = prominence

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from storyline.extract import lexicon
 from storyline.extract.actors import ARMED, LOCAL_SECTORS, actor_name, country_of, with_country
+from storyline.extract.roles import MentionIndex, noun_roles, trigger_roles
 from storyline.models import Actor, Count, Event
 
 if TYPE_CHECKING:
@@ -26,10 +27,7 @@ _PLACE_PREPS = frozenset({"in", "from", "across", "throughout", "on", "against"}
 _NO_SECTOR = frozenset({None, "UNK"})
 # Sectors a count's own noun may give its victims ("12 combatants"); any other noun counts civilians.
 _COUNTED_SECTORS = frozenset({"MIL", "REB", "UAF", "COP", "SPY", "MED", "HLH", "REF", "PRO", "GOV"})
-_BESIDE_PREPS = frozenset({"near", "outside", "beyond", "toward", "towards", "off"})
 _WIDE = frozenset({"country", "admin1"})
-_BESIDE_NOUNS = frozenset({"border", "boundary", "frontier", "edge", "fence", "outskirts"})
-_CAPTIVE_VERBS = frozenset({"hold", "keep", "take", "bring", "drag", "carry", "smuggle", "transfer", "abduct"})
 
 
 @cache
@@ -65,9 +63,13 @@ def _place_country(token: Token) -> str | None:
     return None
 
 
-def count_countries(count: Count, sent: Span) -> list[str]:
-    """Countries of the people a count counts: their words, else a place attached to them or their verb (none
-    for a part of another count: "including three British nationals" are among victims counted already)."""
+def count_countries(
+    count: Count, sent: Span, index: MentionIndex | None = None, event: Event | None = None
+) -> list[str]:
+    """Countries of the people a count counts: their words, else a place attached to them, their verb or the
+    ``event``'s place inside their clause, else the foe of whoever hurt them ("an attack by Hamas, which killed
+    1,300") — for soldiers the foe comes before the place. None for a part of another count ("including three
+    British nationals" are counted already)."""
     if count.part_of is not None:
         return []
     named = nationalities(count.of)
@@ -77,19 +79,92 @@ def count_countries(count: Count, sent: Span) -> list[str]:
     if span is None:
         return []
     head = span.root
-    found = _place_country(head)
-    verb = head.head if head.dep_ in ("nsubjpass", "dobj", "nsubj") and head.head.pos_ in ("VERB", "AUX") else None
-    if found is None and verb is not None:
-        found = _place_country(verb)
-        if found is None and verb.dep_ in ("relcl", "acl"):  # "the attack on Israel, which killed 1,400"
-            found = _place_country(verb.head)
-        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i != head.i), None)
-        if found is None and subject is not None:  # "a bombing campaign in Gaza killed 1,100 people"
-            found = _place_country(subject)
+    verb = _count_verb(head)
+    foe = _foe_of(_own_attacker(verb, index)) if verb is not None and index is not None else None
+    armed = counted_sector(count) in ARMED
+    found = (armed and foe) or _place_country(head) or (_verb_place(verb, head) if verb is not None else None)
+    found = found or (_clause_place(event, verb, sent) if event is not None and verb is not None else None)
+    found = found or foe
     return [found] if found else []
 
 
-def split_by_victims(event: Event, sent: Span, others: list[Actor] | None = None) -> list[Event]:
+def _count_verb(head: Token) -> Token | None:
+    """The verb that says what happened to counted people: theirs as subject/object, or their participle."""
+    if head.dep_ in ("nsubjpass", "dobj", "nsubj") and head.head.pos_ in ("VERB", "AUX"):
+        return head.head
+    return next((c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)  # "1,900 people killed"
+
+
+def _verb_place(verb: Token, head: Token) -> str | None:
+    """A place on the counted people's verb, on the noun its clause hangs on, or on its subject."""
+    found = _place_country(verb)
+    if found is None and verb.dep_ in ("relcl", "acl"):  # "the attack on Israel, which killed 1,400"
+        found = _place_country(verb.head)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i != head.i), None)
+    if found is None and subject is not None:  # "a bombing campaign in Gaza killed 1,100 people"
+        found = _place_country(subject)
+    return found
+
+
+def _clause_place(event: Event, verb: Token, sent: Span) -> str | None:
+    """The country of the event's place when it stands in the counted people's clause ("have killed 20 and
+    wounded 50 in Gaza"), not in another clause of the sentence."""
+    place = event.location
+    if place is None or place.start is None:
+        return None
+    words = list(verb.subtree)
+    if not words[0].idx <= place.start < words[-1].idx + len(words[-1]):
+        return None
+    country = victims_place(event, sent)  # the attacker's own country ("Israel's airstrikes") is not theirs
+    return None if event.actor1 is not None and country == event.actor1.country and _foe_of(event.actor1) else country
+
+
+def _own_attacker(verb: Token, index: MentionIndex) -> Actor | None:
+    """Who did the counted people's verb: its subject or agent, else the doer of the attack its clause
+    describes ("the attack by Hamas, which killed ...") or of the attack that is its subject."""
+    found = trigger_roles(verb, index).actor1
+    if found is None and verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        found = noun_roles(verb.head, index).actor1
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if found is None and subject is not None and subject.pos_ == "NOUN":
+        found = noun_roles(subject, index).actor1
+    return found.actor if found is not None else None
+
+
+def _foe_of(actor: Actor | None) -> str | None:
+    """The country whose people an armed actor's attacks hit, from ``opponents.tsv``."""
+    return lexicon.opponents().get(actor.name or "") if actor is not None else None
+
+
+def sentence_foe(sent: Span, index: MentionIndex | None, event: Event) -> str | None:
+    """Last resort for victims no word places: the one country the sentence's other actors point at — the foe
+    of the armed ones named as doers ("hiding from Hamas attackers, before she was shot"), the country of the
+    unarmed ones ("Israeli emergency workers removed the bodies of 100 people killed"); None when they disagree."""
+    if index is None:
+        return None
+    said = event.attribution
+    found = set()
+    for mention in {id(m): m for m in index.by_token.values()}.values():
+        root = sent.doc[mention.start : mention.end].root
+        actor = mention.actor
+        if actor.sector in ARMED:
+            inside = said is not None and said.start is not None and said.start <= root.idx < (said.end or said.start)
+            found |= {foe} if _doer(root) and not inside and (foe := _foe_of(actor)) else set()
+        elif actor.country and actor.sector is not None:  # people, not a place ("into Gaza")
+            found.add(actor.country)
+    return found.pop() if len(found) == 1 else None
+
+
+def _doer(token: Token) -> bool:
+    """Whether a mention stands where a doer does: subject, owner or modifier of a noun, "by"/"from" object."""
+    if token.dep_ == "pobj":
+        return token.head.lower_ in ("by", "from")
+    return token.dep_ in ("nsubj", "poss", "compound", "amod", "nmod")
+
+
+def split_by_victims(
+    event: Event, sent: Span, others: list[Actor] | None = None, index: MentionIndex | None = None
+) -> list[Event]:
     """The event, or one per country when its victims (counts, conjuncts, ``others``) are of several."""
     if event.type != "ASSAULT":
         return [event]
@@ -101,7 +176,7 @@ def split_by_victims(event: Event, sent: Span, others: list[Actor] | None = None
         if count.part_of is not None:  # "seven aid workers, including three British nationals": one group
             groups.setdefault(home.get(count.part_of), []).append(count)
             continue
-        countries = count_countries(count, sent) if count.kind in HURT_KINDS else []
+        countries = count_countries(count, sent, index, event) if count.kind in HURT_KINDS else []
         home[count.text] = countries[0] if countries else None
         groups.setdefault(home[count.text], []).append(count)
         extra += countries[1:]
@@ -170,29 +245,50 @@ def counted_victims(event: Event) -> Actor | None:
     return None
 
 
+@cache
+def _place_words() -> dict[str, frozenset[str]]:
+    """Role → words around a place that keep victims out of it (``victim_places.tsv``)."""
+    roles: dict[str, set[str]] = {}
+    for word, role in lexicon.read_tsv("actors", "victim_places.tsv"):
+        roles.setdefault(role, set()).add(word)
+    return {role: frozenset(words) for role, words in roles.items()}
+
+
 def victims_place(event: Event, sent: Span) -> str | None:
-    """The country where victims were hit: not near it, nor where captives were taken ("abducted to Gaza")."""
+    """The country where victims were hit: not near it ("near the Gaza border", "just north of Gaza"), nor
+    where captives are held ("hostages in Gaza") or were taken ("abducted to Gaza")."""
     place = event.location
     if place is None or place.start is None or place.end is None:
         return place.country if place is not None else None
     span = sent.doc.char_span(place.start, place.end, alignment_mode="expand")
-    prep = span.root.head if span is not None and span.root.dep_ == "pobj" else None
+    if span is None:
+        return place.country
+    words = _place_words()
+    root = span.root
+    if root.dep_ in ("compound", "poss", "nmod") and root.head.lemma_.lower() in words["beside_noun"]:
+        return None  # "the Gaza border", "Gaza's border"
+    prep = root.head if root.dep_ == "pobj" else None
     if prep is None:
         return place.country
-    if prep.head.lemma_.lower() in _BESIDE_NOUNS or (prep.lower_ in _BESIDE_PREPS and place.precision in _WIDE):
+    near = prep.head.lemma_.lower()
+    if near in words["beside_noun"] or (prep.lower_ in words["beside_prep"] and place.precision in _WIDE):
         return None  # "a festival near the border with Gaza", "towns near the Gaza Strip" are not in Gaza
-    if event.mode == "abduct" and (prep.lower_ in ("to", "into") or prep.head.lemma_.lower() in _CAPTIVE_VERBS):
+    if near in words["direction"] and prep.lower_ == "of" and prep.head.dep_ != "pobj":
+        return None  # "just north of Gaza" (but "in the north of Gaza" is in it)
+    if near in words["captive_noun"] or (event.mode == "abduct" and prep.lower_ in ("to", "into")):
         return None
-    return place.country
+    return None if event.mode == "abduct" and near in words["captive_verb"] else place.country
 
 
-def victim_country(event: Event, place: str | None) -> str | None:
-    """Unstated victims' country: the place's (the attacker's foe's if it is theirs or none), else the reporter's."""
+def victim_country(event: Event, place: str | None, foe: str | None = None) -> str | None:
+    """Unstated victims' country: the place's (the attacker's foe's if it is theirs or none), else the reporter's,
+    else the ``foe`` of the sentence's other armed actors when the event has no attacker of its own."""
     actor1 = event.actor1
-    opponent = lexicon.opponents().get(actor1.name or "") if actor1 is not None else None
+    opponent = _foe_of(actor1)
     if opponent and actor1 is not None and (place is None or place == actor1.country):
         return opponent
-    return place or _reporter_country(event)
+    own_attacker = actor1 is not None and actor1.country
+    return place or _reporter_country(event) or (None if own_attacker else foe)
 
 
 def _reporter_country(event: Event) -> str | None:
@@ -233,18 +329,20 @@ def _attacker_named(event: Event) -> bool:
     return not (attribution.start <= actor1.start < (attribution.end or attribution.start))
 
 
-def local_victims(event: Event, lemma: str, sent: Span) -> Actor | None:
+def local_victims(event: Event, lemma: str, sent: Span, index: MentionIndex | None = None) -> Actor | None:
     """Unnamed people a count or the trigger ``lemma`` says were hurt: civilians of the likely country."""
     if event.type != "ASSAULT":
         return None
     hurt = [c for c in event.counts if c.kind in HURT_KINDS]
-    country = victim_country(event, victims_place(event, sent))
-    if not country or not (hurt or lemma in harm_lemmas()):
+    if not (hurt or lemma in harm_lemmas()):
         return None  # an attack that names no one hurt has no victims to invent ("Israeli raids in Jenin")
+    country = victim_country(event, victims_place(event, sent), sentence_foe(sent, index, event))
+    if not country:
+        return None
     return _victims_of(hurt, country)
 
 
-def localise(event: Event, sent: Span) -> None:
+def localise(event: Event, sent: Span, index: MentionIndex | None = None) -> None:
     """Local sectors take the place's country (ACLED practice); anyone an attack hit, the victims'."""
     place = event.location.country if event.location else None
     if event.actor1 is not None and event.actor1.sector in LOCAL_SECTORS:
@@ -253,7 +351,8 @@ def localise(event: Event, sent: Span) -> None:
     if victims is None or victims.country:
         return
     if event.type == "ASSAULT":
-        event.actor2 = _as_victims(victims, victim_country(event, victims_place(event, sent)))
+        foe = sentence_foe(sent, index, event)
+        event.actor2 = _as_victims(victims, victim_country(event, victims_place(event, sent), foe))
     elif victims.sector in LOCAL_SECTORS or victims.sector is None:
         event.actor2 = with_country(victims, place)
 

@@ -14,7 +14,7 @@ from storyline.dedup.jsonl import dedup_lines
 from storyline.dedup.shingles import shingle_batch
 from storyline.dedup.template import Templates
 from storyline.dedup.text import fold
-from storyline.dedup.words import shingle_lines
+from storyline.dedup.words import shingle_texts
 
 MENU = ["Home", "World", "Business", "Sport", "Subscribe to our newsletter", "Search"]
 FOOTER = ["© 2023 Daily Example. All rights reserved.", "Privacy policy", "Terms of use", "Contact us"]
@@ -41,7 +41,7 @@ def test_fold_makes_typographic_variants_equal() -> None:
     b = fold('he said "moving  positively" - it\'s true')
     assert a == b
     raw = ["He said \u201cmoving  positively\u201d \u2014 it\u2019s TRUE", 'he said "moving  positively" - it\'s true']
-    signed = shingle_lines([[line] for line in raw], 5)
+    signed = shingle_texts(raw, 5, sentences=False)
     assert signed.body[0] == signed.body[1] != 0
     assert np.array_equal(signed.batch.hashes[:3], signed.batch.hashes[3:])
 
@@ -62,10 +62,10 @@ def test_shingle_hashes_do_not_depend_on_position_or_batch() -> None:
 
 def test_templates_strip_shared_header_and_footer() -> None:
     templates = Templates()
-    pages = [["menu", "news", f"article {i} line", "footer a", "footer b"] for i in range(3)]
+    pages = [f"menu\nnews\narticle {i} line\nfooter a\nfooter b" for i in range(3)]
     for page in pages:
         templates.learn(page)
-    assert templates.strip(pages[1]) == ["article 1 line"]
+    assert templates.strip(pages[1]) == "article 1 line"
     assert Templates().strip(pages[0]) == pages[0]  # one page alone teaches nothing
 
 
@@ -135,7 +135,7 @@ def test_furniture_lines_and_repeated_lines_are_dropped_whole() -> None:
     assert page_words(["The blog in the capital reported that the convoy reached the town."]) == [
         "the blog in the capital reported that the convoy reached the town"
     ]  # "log in" is furniture only as whole words
-    alone = shingle_lines([["Sign up for our newsletter to get the news every morning."]], 5)
+    alone = shingle_texts(["Sign up for our newsletter to get the news every morning."], 5)
     assert alone.words.tolist() == [0] and len(alone.batch.hashes) == 0
 
 
@@ -181,6 +181,6 @@ def test_templates_forget_one_off_pages_past_their_bound(monkeypatch: pytest.Mon
 
     monkeypatch.setattr(template, "MAX_KEYS", 2)
     templates = Templates()
-    for page in (["site", "a"], ["site", "b"], ["one-off", "c"], ["other", "d"]):
+    for page in ("site\na", "site\nb", "one-off\nc", "other\nd"):
         templates.learn(page)
     assert set(templates.heads) == {"site", "other"}  # the shared header survives, singletons go

@@ -12,7 +12,7 @@ dedup step); ``groups(store)`` lists the stored groups with their sources (site,
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -24,8 +24,8 @@ from storyline.dedup.grouping import assign
 from storyline.dedup.minhash import ROWS_PER_BAND, Params, Signatures, signatures
 from storyline.dedup.shingles import ShingleBatch
 from storyline.dedup.template import Templates
-from storyline.dedup.text import MIN_WORDS, page_lines, sentence_lines
-from storyline.dedup.words import Shingled, comparable_words, shingle_lines
+from storyline.dedup.text import MIN_WORDS
+from storyline.dedup.words import Shingled, comparable_words, shingle_texts
 from storyline.models import DuplicateMatch
 
 if TYPE_CHECKING:
@@ -62,26 +62,23 @@ class Signed:
 
 def sign(texts: Sequence[str], params: Params, templates: Templates | None = None) -> Signed:
     """Sign a batch of raw pages: site templates learned from the batch are stripped (see dedup.template)."""
-    pages, stripped = _lines_and_stripped(texts, templates)
-    return sign_pages(pages, params, stripped)
+    return sign_pages(texts, params, _bodies(texts, templates))
 
 
-def _lines_and_stripped(
-    texts: Sequence[str], templates: Templates | None = None
-) -> tuple[list[list[str]], list[list[str]]]:
-    """Each raw page's lines, and the same lines without the site templates learned from the batch."""
+def _bodies(texts: Sequence[str], templates: Templates | None = None) -> list[str]:
+    """Each raw page without the site templates learned from the batch."""
     templates = templates if templates is not None else Templates()
-    pages = [page_lines(text) for text in texts]
-    for lines in pages:
-        templates.learn(lines)
-    return pages, [templates.strip(lines) for lines in pages]
+    for text in texts:
+        templates.learn(text)
+    return [templates.strip(text) for text in texts]
 
 
-def sign_pages(pages: Sequence[list[str]], params: Params, stripped: Sequence[list[str]] | None = None) -> Signed:
-    """Sign pages given as lines (``stripped``: the same pages without site templates), CHUNK at a time."""
-    stripped = pages if stripped is None else stripped
-    parts = [comparable(pages[i : i + CHUNK], stripped[i : i + CHUNK], params.shingle_size)
-             for i in range(0, len(pages), CHUNK)] or [comparable([], [], params.shingle_size)]  # fmt: skip
+def sign_pages(pages: Sequence[str | list[str]], params: Params, stripped: Sequence[str] | None = None) -> Signed:
+    """Sign pages given as text or lines (``stripped``: the same pages without site templates), CHUNK at a time."""
+    texts = [page if isinstance(page, str) else "\n".join(page) for page in pages]
+    stripped = texts if stripped is None else stripped
+    parts = [comparable(texts[i : i + CHUNK], stripped[i : i + CHUNK], params.shingle_size)
+             for i in range(0, len(texts), CHUNK)] or [comparable([], [], params.shingle_size)]  # fmt: skip
     return Signed(
         np.concatenate([signatures(p.batch, params.permutations) for p in parts]),
         np.concatenate([p.batch.sizes() for p in parts]),
@@ -90,34 +87,31 @@ def sign_pages(pages: Sequence[list[str]], params: Params, stripped: Sequence[li
     )
 
 
-def comparable(pages: Sequence[list[str]], stripped: Sequence[list[str]], size: int) -> Shingled:
+def comparable(pages: Sequence[str], stripped: Sequence[str], size: int) -> Shingled:
     """Shingles of each page's sentence-like lines; a page left with fewer than MIN_WORDS words falls
     back to every line without the template, then the sentence-like lines with it, then every line."""
     parts, source = _choose(pages, stripped, size)
     return merge(parts, source) if len(parts) > 1 else parts[0][0]
 
 
-def _options(pages: Sequence[list[str]], stripped: Sequence[list[str]]) -> list[Callable[[int], list[str]]]:
-    """The line sets a page is compared by, in order of preference."""
-    return [
-        lambda i: sentence_lines(stripped[i]), lambda i: stripped[i], lambda i: sentence_lines(pages[i]),
-        lambda i: pages[i],
-    ]  # fmt: skip
+def _options(pages: Sequence[str], stripped: Sequence[str]) -> list[tuple[Sequence[str], bool]]:
+    """The texts a page is compared by, in order of preference, and whether only sentence-like lines count."""
+    return [(stripped, True), (stripped, False), (pages, True), (pages, False)]
 
 
 def _choose(
-    pages: Sequence[list[str]], stripped: Sequence[list[str]], size: int
+    pages: Sequence[str], stripped: Sequence[str], size: int
 ) -> tuple[list[tuple[Shingled, npt.NDArray[np.int64]]], npt.NDArray[np.int64]]:
     """Shingles of each option tried (with the pages it was tried on), and the option each page keeps."""
-    first, *rest = _options(pages, stripped)
-    done = shingle_lines([first(i) for i in range(len(pages))], size)
+    (first, sentences), *rest = _options(pages, stripped)
+    done = shingle_texts(first, size, sentences)
     words, source = done.words.copy(), np.zeros(len(pages), dtype=np.int64)
     parts: list[tuple[Shingled, npt.NDArray[np.int64]]] = [(done, np.arange(len(pages)))]
-    for option in rest:
+    for texts, sentences in rest:
         todo = np.flatnonzero(words < MIN_WORDS)
         if not len(todo):
             break
-        alt = shingle_lines([option(i) for i in todo.tolist()], size)
+        alt = shingle_texts([texts[i] for i in todo.tolist()], size, sentences)
         better = alt.words > words[todo]
         words[todo[better]] = alt.words[better]
         source[todo[better]] = len(parts)
@@ -127,10 +121,10 @@ def _choose(
 
 def page_words(texts: Sequence[str]) -> list[str]:
     """The words each raw page is compared by (templates learned from the batch): for tests and inspection."""
-    pages, stripped = _lines_and_stripped(texts)
-    _, source = _choose(pages, stripped, 1)
-    options = _options(pages, stripped)
-    return [" ".join(comparable_words([options[k](i)])[0]) for i, k in enumerate(source.tolist())]
+    stripped = _bodies(texts)
+    _, source = _choose(texts, stripped, 1)
+    options = _options(texts, stripped)
+    return [" ".join(comparable_words([options[k][0][i]], options[k][1])[0]) for i, k in enumerate(source.tolist())]
 
 
 def merge(parts: list[tuple[Shingled, npt.NDArray[np.int64]]], source: npt.NDArray[np.int64]) -> Shingled:

@@ -6,13 +6,17 @@ first line (and by their last), and the lines all pages of a group share at the 
 that site's header (footer). Stripping them leaves the article, even when the template holds
 sentence-like text (cookie notices, teasers, comment sections) that a line filter would keep.
 A group needs two pages; a page is not stripped below ``min_words`` words.
+
+Pages are raw text. A page that carries its site's whole header (footer) as written, line for line,
+is matched with one ``startswith`` (``endswith``) and only the lines between are split; a page is
+split whole only when a group is new or its shared run must shrink.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from storyline.dedup.text import CLOSERS, ENDS
+from storyline.dedup.text import CLOSERS, ENDS, page_lines
 
 
 def _common_prefix(a: list[str], b: list[str]) -> list[str]:
@@ -33,11 +37,58 @@ MAX_LINES = 400  # lines of a shared run remembered
 
 @dataclass(slots=True)
 class Shared:
-    """Lines that all pages of a group share at one end, how many pages, and their line at the other end."""
+    """Lines that all pages of a group share at one end (from that end inward), how many pages, and
+    their line at the other end; ``text`` is the run as it reads on the page (lines in page order)."""
 
     lines: list[str]
     pages: int
     other_end: str | None  # the other end's line when every page of the group has the same one, else None
+    text: str = ""
+    menu: bool | None = None  # menu_like(lines), once asked
+
+    @staticmethod
+    def of(run: list[str], other_end: str, head: bool) -> Shared:
+        """The run of a group's first page."""
+        return Shared(run, 1, other_end, "\n".join(run if head else run[::-1]))
+
+    def shrink(self, run: list[str], head: bool) -> None:
+        """Keep only ``run`` of the lines (a prefix of them)."""
+        if len(run) != len(self.lines):
+            self.lines, self.text, self.menu = run, "\n".join(run if head else run[::-1]), None
+
+
+class _Page:
+    """A page of two or more lines: its text without surrounding whitespace, its first and last
+    line, and its stripped non-empty lines, split only when asked."""
+
+    __slots__ = ("_lines", "first", "last", "text")
+
+    def __init__(self, text: str, first: str, last: str) -> None:
+        self.text, self.first, self.last = text, first, last
+        self._lines: list[str] | None = None
+
+    @staticmethod
+    def of(text: str) -> _Page | None:
+        """The page, or None when it has fewer than two non-empty lines."""
+        text = text.strip()  # the same object when there is nothing to strip
+        first_end = text.find("\n")
+        if first_end < 0:
+            return None
+        return _Page(text, text[:first_end].strip(), text[text.rfind("\n") + 1 :].strip())
+
+    def lines(self, head: bool) -> list[str]:
+        """The page's lines from its start (head) or from its end."""
+        if self._lines is None:
+            self._lines = page_lines(self.text)
+        return self._lines if head else self._lines[::-1]
+
+    def carries(self, run: Shared, head: bool) -> bool:
+        """Whether the page starts (ends) with the run's lines exactly as written: then they are its
+        first (last) lines. False may still carry them (other spacing): the caller compares lines."""
+        text, size = self.text, len(run.text)
+        if head:
+            return text.startswith(run.text) and text[size : size + 1] in ("\n", "")
+        return text.endswith(run.text) and (size == len(text) or text[-size - 1] == "\n")
 
 
 @dataclass(slots=True)
@@ -53,46 +104,61 @@ class Templates:
     heads: dict[str, Shared] = field(default_factory=dict)
     tails: dict[str, Shared] = field(default_factory=dict)
 
-    def learn(self, lines: list[str]) -> None:
-        """Fold one page's lines into the header and footer it shares with earlier pages."""
-        if len(lines) < 2:
+    def learn(self, text: str) -> None:
+        """Fold one raw page into the header and footer it shares with earlier pages."""
+        page = _Page.of(text)
+        if page is None:
             return
-        _merge(self.heads, lines)
-        _merge(self.tails, lines[::-1])
+        _merge(self.heads, page, True)
+        _merge(self.tails, page, False)
 
-    def strip(self, lines: list[str]) -> list[str]:
-        """The page's lines without its site's shared header and footer."""
-        if len(lines) < 2:
-            return lines
-        head = _shared(self.heads, lines)
-        tail = _shared(self.tails, lines[::-1])
-        return lines[head : max(head, len(lines) - tail)]
+    def strip(self, text: str) -> str:
+        """The raw page without its site's shared header and footer (as written, or its lines rejoined)."""
+        page = _Page.of(text)
+        if page is None:
+            return text
+        head, head_chars = _shared(self.heads, page, True)
+        tail, tail_chars = _shared(self.tails, page, False)
+        if head_chars is not None and tail_chars is not None:  # both runs found as written: cut the text
+            return page.text[head_chars : max(head_chars, len(page.text) - tail_chars)]
+        lines = page.lines(True)
+        return "\n".join(lines[head : max(head, len(lines) - tail)])
 
 
-def _merge(table: dict[str, Shared], lines: list[str]) -> None:
-    """Shrink the stored run for the page's first line to what this page shares."""
-    known = table.get(lines[0])
+def _merge(table: dict[str, Shared], page: _Page, head: bool) -> None:
+    """Shrink the stored run for the page's first (last) line to what this page shares."""
+    key, other = (page.first, page.last) if head else (page.last, page.first)
+    known = table.get(key)
     if known is None:
         if len(table) >= MAX_KEYS:  # bound memory on endless streams: forget runs seen only once
-            for key in [k for k, v in table.items() if v.pages == 1]:
-                del table[key]
-        table[lines[0]] = Shared(lines[:MAX_LINES], 1, lines[-1])
+            for stale in [k for k, v in table.items() if v.pages == 1]:
+                del table[stale]
+        table[key] = Shared.of(page.lines(head)[:MAX_LINES], other, head)
         return
-    known.lines = _common_prefix(known.lines, lines)
+    if not page.carries(known, head):
+        known.shrink(_common_prefix(known.lines, page.lines(head)), head)
     known.pages += 1
-    if known.other_end != lines[-1]:
+    if known.other_end != other:
         known.other_end = None
 
 
-def _shared(table: dict[str, Shared], lines: list[str]) -> int:
-    """How many leading lines of the page are its group's trusted template (0 when untrusted or alone)."""
-    known = table.get(lines[0])
+def _shared(table: dict[str, Shared], page: _Page, head: bool) -> tuple[int, int | None]:
+    """How many lines at the page's start (end) are its group's trusted template (0 when untrusted
+    or alone), and how many characters they take with their newline (None when only the lines tell)."""
+    known = table.get(page.first if head else page.last)
     if known is None or known.pages < 2:
-        return 0
-    run = _common_prefix(known.lines, lines)
-    if known.other_end is None and not menu_like(run):
-        return 0
-    return len(run)
+        return 0, 0
+    if page.carries(known, head):
+        run, chars = known.lines, len(known.text) + 1
+        if known.menu is None:
+            known.menu = menu_like(run)
+        menu = known.menu
+    else:
+        run, chars = _common_prefix(known.lines, page.lines(head)), None
+        menu = known.other_end is not None or menu_like(run)
+    if known.other_end is None and not menu:
+        return 0, 0
+    return len(run), chars
 
 
 def menu_like(lines: list[str]) -> bool:

@@ -1,10 +1,11 @@
-"""The lines a document is compared by: its sentence-like lines, and how text is folded.
+"""What a document is compared by: sentence marks, furniture phrases, and how text is folded.
 
 Raw page text carries menus, share buttons, cookie notices and related-link headlines that differ
 from site to site. Copies of a wire story agree on their sentences, so only sentence-like lines are
-kept (enough words and a sentence end, or long); dedup.words then drops lines holding a furniture
-phrase from ``resources/dedup/furniture.txt`` and hashes the words. Text is folded (NFKC, quotes
-and dashes from ``resources/dedup/quotes.tsv``, case) so typographic differences between copies vanish.
+kept (6+ words ending in one of ``ENDS``, closers aside, or 25+ words; measured per batch in
+dedup.words); dedup.words also drops lines holding a furniture phrase from
+``resources/dedup/furniture.txt``. Text is folded (NFKC, quotes and dashes from
+``resources/dedup/quotes.tsv``, case) so typographic differences between copies vanish.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from __future__ import annotations
 import unicodedata
 from functools import cache
 from importlib import resources
-from itertools import compress, repeat
 
 MIN_WORDS = 12  # fewer comparable words than this: fall back to every word of the page
 ENDS = frozenset(".!?;:\u061f\u0964\u3002\uff01\uff1f")  # sentence marks: Latin, Arabic, Devanagari, CJK
@@ -50,12 +50,6 @@ def fold(text: str) -> str:
         if not unicodedata.is_normalized("NFKC", text):
             text = unicodedata.normalize("NFKC", text)
     return text.casefold()
-
-
-def sentence_lines(lines: list[str]) -> list[str]:
-    """Lines of 6+ words ending in a sentence mark, or of 25+ words (as written; folded later)."""
-    wordy = list(compress(lines, map((5).__le__, map(str.count, lines, repeat(" ")))))  # C-level pre-filter
-    return [line for line in wordy if line.count(" ") >= 24 or line.rstrip(CLOSERS)[-1:] in ENDS]
 
 
 def page_lines(text: str) -> list[str]:

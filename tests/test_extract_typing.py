@@ -182,3 +182,18 @@ def test_an_armed_group_clashing_with_civilians_is_an_attack_not_a_battle() -> N
     assert (settlers.acled_event_type, settlers.acled_sub_event_type) == ("Violence against civilians", "Attack")
     (battle,) = extract_events("Rebels clashed with government troops near Goma, killing 12.")
     assert battle.acled_sub_event_type == "Armed clash"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Teachers began a four-day strike over unpaid salaries on Monday.", ("PROTEST", "Peaceful protest")),
+        ("Dock workers struck for a second day in Antwerp, halting shipping.", ("PROTEST", "Peaceful protest")),
+        ("A drone strike killed two workers at a factory near Kharkiv.", ("ASSAULT", "Air/drone strike")),
+        ("The strike on the depot killed five employees, the union said.", ("ASSAULT", "Air/drone strike")),
+        ("Militants struck a convoy carrying miners to work, killing six.", ("ASSAULT", None)),
+    ],
+)
+def test_labour_strikes_are_protests_and_strikes_on_targets_attacks(text: str, want: tuple[str, str | None]) -> None:
+    first = extract_events(text)[0]
+    assert first.type == want[0] and (want[1] is None or first.acled_sub_event_type == want[1]), text

@@ -78,10 +78,36 @@ def find_hits(sent: Span) -> list[Hit]:
         if found is None:
             i += 1
             continue
-        hits.append(Hit(tok, i, i + len(found.lemmas), found))
+        hits.append(Hit(tok, i, i + len(found.lemmas), _in_sense(sent, tok, found)))
         i += len(found.lemmas)
     strong_types = {h.entry.type for h in hits if h.entry.hint != "weak"}
     return [h for h in hits if h.entry.hint != "weak" or not strong_types or h.entry.type in strong_types]
+
+
+def _in_sense(sent: Span, token: Token, entry: lexicon.Trigger) -> lexicon.Trigger:
+    """The entry of the sense a trigger word has in its sentence ("teachers went on a four-day strike": a protest)."""
+    senses = [s for s in lexicon.senses().get(entry.lemmas[0], []) if s.trigger.lemmas == entry.lemmas]
+    if not senses:
+        return entry
+    lemmas = {t.lemma_.lower() for t in sent}
+    dependents = _dependents(token)
+    for sense in senses:
+        if token.pos_ in _POS[sense.trigger.pos] and sense.cues & lemmas and not sense.void & dependents:
+            return sense.trigger
+    return entry
+
+
+_DATES = frozenset({"DATE", "TIME"})
+
+
+def _dependents(token: Token) -> set[str]:
+    """What a sense's void words are checked against: modifier lemmas, the preposition of a non-date object, "dobj"."""
+    words = {"dobj" for c in token.children if c.dep_ == "dobj"}
+    for child in token.children:
+        dated = any(g.ent_type_ in _DATES for g in child.children)
+        if child.dep_ in ("compound", "amod", "nmod", "nummod") or (child.dep_ == "prep" and not dated):
+            words.add(child.lemma_.lower())
+    return words
 
 
 # A trigger word inside a date or number is not an event ("3 March"). Names are not skipped: the small

@@ -94,3 +94,16 @@ def test_who_condemns_a_killing_is_not_its_agent() -> None:
 def test_unidentified_attackers_are_an_unidentified_armed_group(text: str, sector: str) -> None:
     source, _ = _first(text)
     assert source is not None and source.sector == sector, source
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("On 30 August 2023, soldiers looted shops and homes in the market of Kisangani.", "COD"),
+        ("On 3 May 2024, the government imposed a curfew in Kisumu after days of unrest.", "KEN"),
+        ("On 3 May 2024, Ugandan soldiers looted shops in Kisangani.", "UGA"),  # a stated nationality wins
+    ],
+)
+def test_soldiers_and_government_without_a_nationality_take_the_place_country(text: str, country: str) -> None:
+    source, _ = _first(text)
+    assert source is not None and source.country == country, source

@@ -36,8 +36,9 @@ _NAME_PATTERNS = {
 _BARE_NAMES = {"CVL": "Civilians", "PRO": "Protesters", "RIO": "Rioters", "UAF": "Unidentified Armed Group"}
 _NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 ARMED = frozenset({"MIL", "REB", "UAF", "COP", "SPY"})
-# Sectors that take the country of the event's place when the text gives none (as ACLED codes them).
-LOCAL_SECTORS = frozenset({"CVL", "PRO", "RIO", "COP", "HLH", "MED", "REF", "UAF", "REB", "OPP"})
+# Sectors that take the country of the event's place when the text gives none (as ACLED codes them: "soldiers
+# looted shops in Beni" are the Military Forces of the DR Congo, "the government declared" that country's).
+LOCAL_SECTORS = frozenset({"CVL", "PRO", "RIO", "COP", "HLH", "MED", "REF", "UAF", "REB", "OPP", "MIL", "GOV"})
 
 
 @dataclass(slots=True)

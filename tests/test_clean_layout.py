@@ -86,3 +86,11 @@ def test_headline_over_a_copy_of_the_lead_gets_no_bonus() -> None:
     layout = analyse("\n".join([title, title, PARAGRAPH, OTHER, *menu, *shared]))
     assert layout.repeats[31] == 2
     assert layout.scores[31] <= 0 < layout.scores[2]
+
+
+def test_article_split_by_a_long_inline_script_is_joined() -> None:
+    script = [f"window.adSlot{n} = {{ id: 'gpt-{n}' }};" for n in range(40)]
+    fourth = "Ministers will meet again in the autumn to review how the first months of the new rules have gone."
+    story = [PARAGRAPH, OTHER, *script, THIRD, fourth]
+    layout = analyse("\n".join(["Home", *story, "Contact us"]))
+    assert (layout.start, layout.end) == (1, 45)

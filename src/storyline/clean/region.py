@@ -11,6 +11,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Collection
 
+from storyline.clean.codeshape import code_shaped
 from storyline.clean.lines import LIST_SEPARATORS, Line
 
 SHORT = -3.0  # a line of one to three words: a menu item, a button, a label
@@ -143,14 +144,29 @@ def article_span(scores: list[float], lines: list[Line]) -> tuple[int, int]:
     best = sum(scores[start:end])
     after = best_run(scores[end : end + SECOND_GAP * 3])
     a0, a1 = after[0] + end, after[1] + end
-    if a1 > a0 and a0 - end <= SECOND_GAP and sum(scores[a0:a1]) >= SECOND_RATIO * best and _open(lines[end:a0]):
+    if (
+        a1 > a0
+        and _visible(lines[end:a0]) <= SECOND_GAP
+        and sum(scores[a0:a1]) >= SECOND_RATIO * best
+        and _open(lines[end:a0])
+    ):
         end = a1
     before = best_run(scores[max(0, start - SECOND_GAP * 3) : start])
     offset = max(0, start - SECOND_GAP * 3)
     b0, b1 = before[0] + offset, before[1] + offset
-    if b1 > b0 and start - b1 <= SECOND_GAP and sum(scores[b0:b1]) >= SECOND_RATIO * best and _open(lines[b1:start]):
+    if (
+        b1 > b0
+        and _visible(lines[b1:start]) <= SECOND_GAP
+        and sum(scores[b0:b1]) >= SECOND_RATIO * best
+        and _open(lines[b1:start])
+    ):
         start = b0
     return start, end
+
+
+def _visible(gap: list[Line]) -> int:
+    """Lines of a gap a reader sees: not a script or style sheet the dump copied (measured on gaps only)."""
+    return sum(1 for line in gap if not (line.code or line.words == 0 or code_shaped(line.text)))
 
 
 def _open(gap: list[Line]) -> bool:

@@ -107,3 +107,16 @@ def test_unidentified_attackers_are_an_unidentified_armed_group(text: str, secto
 def test_soldiers_and_government_without_a_nationality_take_the_place_country(text: str, country: str) -> None:
     source, _ = _first(text)
     assert source is not None and source.country == country, source
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("Militants ambushed an army convoy near the border on Tuesday.", "MIL"),
+        ("Gunmen opened fire on a police vehicle in the city centre.", "COP"),
+    ],
+)
+def test_a_thing_named_by_its_armed_force_is_that_force(text: str, sector: str) -> None:
+    events = extract_events(text)
+    targets = [e.actor2 for e in events if e.actor2 is not None]
+    assert targets and targets[0].sector == sector, targets

@@ -210,7 +210,9 @@ def _chunk_mention(chunk: Span, doc_actors: DocActors) -> Mention | None:
         return anaphor
     country_token = next((tok for tok in chunk if country_of(tok) and not _not_nationality(tok)), None)
     country = country_of(country_token) if country_token is not None else None
-    sector = _modified_sector(chunk, _collective_sector(head) or sector_of(head) or _title_sector(chunk))
+    sector = _modified_sector(
+        chunk, _collective_sector(head) or sector_of(head) or _title_sector(chunk) or _armed_modifier(head)
+    )
     if sector is None and country_token is None and any(_not_nationality(t) and country_of(t) for t in chunk):
         sector = _country_only_sector(head, "ethnic")  # "ethnic Albanians" are people, of no stated country
     if sector is None and (country_token is None or _event_in_place(head, country_token)):
@@ -269,6 +271,14 @@ def _modified_sector(chunk: Span, sector: str | None) -> str | None:
         if word in words and (only is None or sector in only):
             return changed
     return sector
+
+
+def _armed_modifier(head: Token) -> str | None:
+    """ "an army convoy", "a police vehicle": a thing named by the armed force it belongs to is that force's."""
+    if head.lemma_.lower() in lexicon.triggers() or head.ent_type_ in ("PERSON", "GPE", "LOC", "FAC"):
+        return None
+    modifiers = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i]
+    return next((sec for c in reversed(modifiers) if (sec := sector_of(c)) in ARMED), None)
 
 
 def _title_sector(chunk: Span) -> str | None:

@@ -163,3 +163,22 @@ def test_in_the_north_of_a_place_is_in_it() -> None:
 def test_the_attackers_own_country_in_the_clause_is_not_the_victims() -> None:
     events = extract_events("He said his nephew had been killed on the first day of Israel's airstrikes.")
     assert victim_side(events) == "palestine"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Hamas has claimed that several hostages have been killed in Israeli airstrikes.", "ISR"),  # the state's own
+        ("Hamas killed two hostages on Monday.", "ISR"),  # the captors' foe
+    ],
+)
+def test_captives_belong_to_the_side_that_does_not_hold_them(text: str, country: str) -> None:
+    assert (country, "CVL") in _victims(text)
+
+
+def test_a_relative_clause_hung_on_the_wrong_noun_keeps_its_attacker() -> None:
+    text = (
+        "Israel has been pummeling the territory with airstrikes in response to the attack last week by Hamas, "
+        "the group that controls Gaza, which killed more than 1,300 people."
+    )
+    assert ("ISR", "CVL") in _victims(text)

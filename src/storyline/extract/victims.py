@@ -28,6 +28,7 @@ _NO_SECTOR = frozenset({None, "UNK"})
 # Sectors a count's own noun may give its victims ("12 combatants"); any other noun counts civilians.
 _COUNTED_SECTORS = frozenset({"MIL", "REB", "UAF", "COP", "SPY", "MED", "HLH", "REF", "PRO", "GOV"})
 _WIDE = frozenset({"country", "admin1"})
+_STATE_FORCES = frozenset({"MIL", "COP"})
 
 
 @cache
@@ -80,7 +81,10 @@ def count_countries(
         return []
     head = span.root
     verb = _count_verb(head)
-    foe = _foe_of(_own_attacker(verb, index)) if verb is not None and index is not None else None
+    captives = _captives(count.of)
+    foe = _victims_foe(_own_attacker(verb, index), captives) if verb is not None and index is not None else None
+    if captives:  # where hostages are held is not their country
+        return [foe] if foe else []
     armed = counted_sector(count) in ARMED
     found = (armed and foe) or _place_country(head) or (_verb_place(verb, head) if verb is not None else None)
     found = found or (_clause_place(event, verb, sent) if event is not None and verb is not None else None)
@@ -123,17 +127,49 @@ def _own_attacker(verb: Token, index: MentionIndex) -> Actor | None:
     """Who did the counted people's verb: its subject or agent, else the doer of the attack its clause
     describes ("the attack by Hamas, which killed ...") or of the attack that is its subject."""
     found = trigger_roles(verb, index).actor1
-    if found is None and verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
-        found = noun_roles(verb.head, index).actor1
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if found is None and subject is not None and subject.pos_ == "NOUN":
         found = noun_roles(subject, index).actor1
+    if (found is None or not _foe_of(found.actor)) and verb.dep_ in ("relcl", "acl"):
+        return _clause_owner(verb, index) or (found.actor if found is not None else None)
     return found.actor if found is not None else None
+
+
+def _clause_owner(verb: Token, index: MentionIndex) -> Actor | None:
+    """The armed doer a relative clause is about, climbing over the nouns the parser may have hung it on
+    ("attacks in Israel, the deadliest in the country's history, which killed ...": the attacks' doer)."""
+    token = verb.head
+    for _ in range(8):
+        if token.pos_ in ("VERB", "AUX") and token.dep_ != "relcl":
+            return None  # another clause: its doer did something else
+        found = index.of(token)
+        if (found is None or not _foe_of(found.actor)) and token.pos_ == "NOUN":
+            found = noun_roles(token, index).actor1
+        if found is not None and _foe_of(found.actor):
+            return found.actor
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
 
 
 def _foe_of(actor: Actor | None) -> str | None:
     """The country whose people an armed actor's attacks hit, from ``opponents.tsv``."""
     return lexicon.opponents().get(actor.name or "") if actor is not None else None
+
+
+def _victims_foe(attacker: Actor | None, captives: bool) -> str | None:
+    """Whose people an attacker hit: its foe's, except captives a state's forces hit — those are held by that
+    foe, so they are the state's own ("hostages killed in Israeli airstrikes", not "hostages Hamas killed")."""
+    if captives and attacker is not None and attacker.sector in _STATE_FORCES and attacker.country:
+        return attacker.country
+    return _foe_of(attacker)
+
+
+def _captives(words: str | None) -> bool:
+    """Whether people are named as captives ("several hostages", "the captives")."""
+    nouns = _place_words()["captive_noun"]
+    return any(word.removesuffix("s") in nouns for word in (words or "").lower().split())
 
 
 def sentence_foe(sent: Span, index: MentionIndex | None, event: Event) -> str | None:
@@ -284,7 +320,9 @@ def victim_country(event: Event, place: str | None, foe: str | None = None) -> s
     """Unstated victims' country: the place's (the attacker's foe's if it is theirs or none), else the reporter's,
     else the ``foe`` of the sentence's other armed actors when the event has no attacker of its own."""
     actor1 = event.actor1
-    opponent = _foe_of(actor1)
+    captives = _captives(event.actor2.text if event.actor2 is not None else " ".join(c.of or "" for c in event.counts))
+    opponent = _victims_foe(actor1, captives)
+    place = None if captives else place  # where hostages are held is not their country
     if opponent and actor1 is not None and (place is None or place == actor1.country):
         return opponent
     own_attacker = actor1 is not None and actor1.country

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from storyline.clean.codeshape import code_shaped
 from storyline.clean.layout import analyse
-from storyline.clean.region import card_runs, formula_lines
+from storyline.clean.region import card_runs, formula_lines, related_runs, teaser_zones
 from storyline.clean.text import clean_text
 
 PARAGRAPH = "The committee met on Monday and agreed that the new rules would apply to every member state from June."
@@ -94,3 +94,10 @@ def test_article_split_by_a_long_inline_script_is_joined() -> None:
     story = [PARAGRAPH, OTHER, *script, THIRD, fourth]
     layout = analyse("\n".join(["Home", *story, "Contact us"]))
     assert (layout.start, layout.end) == (1, 45)
+
+
+def test_long_paragraph_after_related_links_ends_the_teaser_zone() -> None:
+    related = ["Related stories", "Ministers meet in Brussels", "Talks on the budget resume"]
+    long = " ".join([PARAGRAPH, OTHER, THIRD, "It was approved."])  # 61 words: longer than any teaser
+    lines = analyse("\n".join([*related, "First point", long, "Second point", long.replace("June", "July")])).lines
+    assert teaser_zones(lines, related_runs(lines)) == set()

@@ -196,13 +196,16 @@ def related_runs(lines: list[Line]) -> dict[int, str]:
 ZONE_SCORE = -2.0  # most a line may score inside a teaser zone
 
 
+LONG_PARAGRAPH = 60  # words: longer than any teaser's summary
+
+
 def teaser_zones(lines: list[Line], related: dict[int, str]) -> set[int]:
-    """Lines after a related-links run up to the next two consecutive paragraphs: teasers, not the story."""
+    """Lines after a related-links run up to the story: two consecutive paragraphs or one too long for a teaser."""
     zone: set[int] = set()
     ends = [i for i in related if i + 1 not in related]
     for end in ends:
         j = end + 1
-        while j < len(lines) and not (_paragraph(lines[j]) and j + 1 < len(lines) and _paragraph(lines[j + 1])):
+        while j < len(lines) and not _story_starts(lines, j):
             furniture = lines[j].furniture
             if j in zone or (furniture is not None and furniture.barrier):
                 break  # an earlier zone already runs on from here
@@ -259,6 +262,13 @@ def card_runs(lines: list[Line]) -> set[int]:
             out.update(run)
         run, cards, labelled = ([line.index], 1, False) if headline and line is not None else ([], 0, True)
     return out
+
+
+def _story_starts(lines: list[Line], j: int) -> bool:
+    """Line ``j`` starts a story: a paragraph followed by another, or a paragraph longer than a teaser."""
+    if lines[j].prose and lines[j].words >= LONG_PARAGRAPH:
+        return True
+    return _paragraph(lines[j]) and j + 1 < len(lines) and _paragraph(lines[j + 1])
 
 
 def _paragraph(line: Line) -> bool:

@@ -120,3 +120,16 @@ def test_a_thing_named_by_its_armed_force_is_that_force(text: str, sector: str) 
     events = extract_events(text)
     targets = [e.actor2 for e in events if e.actor2 is not None]
     assert targets and targets[0].sector == sector, targets
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Fighters of the Arakan Army captured a police post in Rakhine.", "Arakan Army"),
+        ("Members of Hamas fired rockets at the town.", "Hamas"),
+        ("MINUSMA handed over its camp to the army.", "United Nations peacekeepers"),
+    ],
+)
+def test_members_of_a_named_group_are_the_group(text: str, name: str) -> None:
+    source, _ = _first(text)
+    assert source is not None and source.name == name, source

@@ -205,7 +205,7 @@ def _chunk_mention(chunk: Span, doc_actors: DocActors) -> Mention | None:
     found = doc_actors.within(start, end)
     if found:
         return Mention(_group_actor(chunk.text, found[-1][2], start, end), chunk.start, chunk.end, named=True)
-    anaphor = _anaphor(chunk, doc_actors)
+    anaphor = _anaphor(chunk, doc_actors) or _member_of_group(chunk, doc_actors)
     if anaphor is not None:
         return anaphor
     country_token = next((tok for tok in chunk if country_of(tok) and not _not_nationality(tok)), None)
@@ -221,6 +221,23 @@ def _chunk_mention(chunk: Span, doc_actors: DocActors) -> Mention | None:
         sector = _country_only_sector(head, country)
     name = actor_name(country, sector, chunk.text)
     return Mention(Actor(chunk.text, name, country, sector, start, end), chunk.start, chunk.end)
+
+
+def _member_of_group(chunk: Span, doc_actors: DocActors) -> Mention | None:
+    """ "fighters of the Arakan Army", "members of Hamas": armed men or members of a named group are the group."""
+    head = chunk.root
+    if sector_of(head) not in ARMED and head.lemma_.lower() != "member":
+        return None
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    member = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if member is None:
+        return None
+    found = doc_actors.within(member.left_edge.idx, member.idx + len(member))
+    if not found:
+        return None
+    return Mention(
+        _group_actor(chunk.text, found[-1][2], chunk.start_char, chunk.end_char), chunk.start, chunk.end, named=True
+    )
 
 
 def _not_nationality(token: Token) -> bool:

@@ -35,6 +35,7 @@ from storyline.models import Article
 SYSTEMS = ("html", "trafilatura", "dump", "dump_cleaned", "text_content", "text_content_cleaned")
 HALVES = ("dump", "dump_cleaned", "text_content", "text_content_cleaned")
 METADATA = ("title", "byline", "published")
+PARTS = ("precision", "recall", "f1")
 
 
 def _norm(value: object) -> str:
@@ -113,10 +114,7 @@ def summarise(results: list[dict[str, Any]]) -> dict[str, Any]:
     body: dict[str, Any] = {}
     for system in SYSTEMS:
         body[system] = {
-            metric: {
-                part: _mean([getattr(r["scores"][system][metric], part) for r in results])
-                for part in ("precision", "recall", "f1")
-            }
+            metric: {part: _mean([getattr(r["scores"][system][metric], part) for r in results]) for part in PARTS}
             for metric in ("shingle", "token")
         }
     metadata: dict[str, Any] = {}
@@ -126,17 +124,45 @@ def summarise(results: list[dict[str, Any]]) -> dict[str, Any]:
         metadata[field] = {"accuracy": round(hits / len(pairs), 4) if pairs else 0.0, "n": len(pairs)}
     worst = sorted(results, key=lambda r: r["scores"]["html"]["shingle"].f1)[:10]
     ordered = sorted(results, key=lambda r: str(r["name"]))
+    parts = (("even", ordered[0::2]), ("odd", ordered[1::2]))
     halves = {
         half: {system: _mean([r["scores"][system]["shingle"].f1 for r in part]) for system in HALVES}
-        for half, part in (("even", ordered[0::2]), ("odd", ordered[1::2]))
+        for half, part in parts
     }
     return {
         "pages": len(results),
         "body": body,
         "halves_shingle_f1": halves,
+        "halves": {half: {system: _prf_means(part, system) for system in HALVES} for half, part in parts},
         "metadata": metadata,
         "weakest_html_pages": {r["name"]: round(r["scores"]["html"]["shingle"].f1, 4) for r in worst},
+        "weakest_dump_pages_even": _weakest_dumps(ordered[0::2]),
     }
+
+
+def _prf_means(results: list[dict[str, Any]], system: str) -> dict[str, dict[str, float]]:
+    """Mean shingle and token P/R/F1 of one system over some pages."""
+    return {
+        metric: {part: _mean([getattr(r["scores"][system][metric], part) for r in results]) for part in PARTS}
+        for metric in ("shingle", "token")
+    }
+
+
+WEAKEST = 20  # pages listed by their loss on the text dumps
+
+
+def _weakest_dumps(results: list[dict[str, Any]]) -> dict[str, dict[str, list[float]]]:
+    """The pages that lose most on the two cleaned dumps: shingle [P, R, F1] and token F1 of each style."""
+
+    def figures(r: dict[str, Any], system: str) -> list[float]:
+        shingle, token = r["scores"][system]["shingle"], r["scores"][system]["token"]
+        return [round(v, 3) for v in (shingle.precision, shingle.recall, shingle.f1, token.f1)]
+
+    def loss(r: dict[str, Any]) -> float:
+        return sum(1.0 - float(r["scores"][s]["shingle"].f1) for s in ("dump_cleaned", "text_content_cleaned"))
+
+    ranked = sorted(results, key=loss, reverse=True)[:WEAKEST]
+    return {r["name"]: {s: figures(r, s) for s in ("dump_cleaned", "text_content_cleaned")} for r in ranked}
 
 
 def evaluate_clean(data_dir: Path, limit: int | None = None) -> dict[str, Any]:
@@ -157,8 +183,13 @@ def format_table(figures: dict[str, Any]) -> str:
         row = [metrics[m][p] for m in ("shingle", "token") for p in ("precision", "recall", "f1")]
         lines.append(f"{system:<22}" + "".join(f"{v:>{w}.4f}" for v, w in zip(row, (10, 8, 8, 10, 8, 8), strict=True)))
     lines.append("")
-    for half, systems in figures.get("halves_shingle_f1", {}).items():
-        lines.append(f"{half + ' half':<22}" + "  ".join(f"{k} {v:.4f}" for k, v in systems.items()))
+    for half, systems in figures.get("halves", {}).items():
+        for system, metrics in systems.items():
+            row = [metrics[m][p] for m in ("shingle", "token") for p in PARTS]
+            label = f"{half} {system}"
+            lines.append(
+                f"{label:<22}" + "".join(f"{v:>{w}.4f}" for v, w in zip(row, (10, 8, 8, 10, 8, 8), strict=True))
+            )
     lines.append("")
     for field, result in figures["metadata"].items():
         lines.append(f"{field:<14}accuracy {result['accuracy']:.4f}  (n={result['n']})")

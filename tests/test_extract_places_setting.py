@@ -194,3 +194,17 @@ def test_a_person_shot_is_no_place(nlp: Any) -> None:
     assert place is None or place.text != "Oudeh"
     captured = event_place(nlp, "Rebels captured Birao on Sunday.", "captured")
     assert captured is not None and captured.text == "Birao"
+
+
+def test_a_noun_event_takes_the_narrower_town_its_participle_clause_targets(nlp: Any) -> None:
+    text = "The army continued its offensive in the northern Hama countryside, targeting the town of Souran."
+    place = event_place(nlp, text, "offensive")
+    assert place is not None and place.text == "Souran"
+    verb = event_place(nlp, "The army attacked Hama on Monday, targeting the town of Souran.", "attacked")
+    assert verb is not None and verb.text == "Hama"  # a verb trigger keeps its own place
+
+
+def test_an_event_that_names_no_place_takes_the_setting_of_another_clause(nlp: Any) -> None:
+    place = event_place(nlp, "Specifically, the convoy was struck while it was in the Al-Shoula area.", "struck")
+    assert place is not None and place.text == "Al-Shoula"
+    assert event_place(nlp, "Police captured the man after he tried to flee Afghanistan.", "captured") is None

@@ -74,26 +74,56 @@ class PlaceContext:
         return self._first[self._top][1] if self._top is not None else None
 
 
+Ranked = tuple[Location, Entry | None, float]  # a candidate place, its gazetteer entry and its tier
 _SPECIFICITY = {"place": 4.0, "admin2": 3.0, "admin1": 2.0, "country": 1.0, "unresolved": 4.0}
 
 
 def event_location(
     sentence: Span, trigger: Token | None = None, *, context: PlaceContext | list[Location] | None = None
 ) -> Location | None:
-    """Where the sentence's event happened: the trigger's locative place, else the nearest, else the article's."""
+    """Where the sentence's event happened: the trigger's locative place, else the nearest, else the setting of
+    another of the sentence's clauses, else the article's."""
     found = resolved_places(sentence, _countries_of(context), trigger)
     ranked = [(loc, entry, _tier(sentence, loc, trigger)) for loc, entry in found]
     ranked += [r for r in _nationality_places(sentence, trigger) if r[2] >= TOLD_ON_TIER]
-    ranked = [r for r in ranked if _may_be_setting(sentence, r[0], r[2], trigger)]
+    settings = [r for r in ranked if _may_be_setting(sentence, r[0], r[2], trigger)]
+    ranked = settings or [r for r in ranked if r[2] >= 1 and _in_or_at(_span_of(sentence, r[0]).root)]
     if not ranked:
         article = context if isinstance(context, PlaceContext) else PlaceContext(context or ())
         return article.most_mentioned()
-    best = max(ranked, key=lambda r: _rank(sentence, r[0], r[1], r[2], trigger))[0]
+    top = max(ranked, key=lambda r: _rank(sentence, r[0], r[1], r[2], trigger))
+    best = _targeted(sentence, top, ranked, trigger)
     inside = [r for r in ranked if r[2] >= 0 and _within(r[0], best)]
     if inside:  # "in Baghdad, Iraq", "Hebron in the West Bank": the narrowest place named
         best = max(inside, key=lambda r: (_SPECIFICITY[r[0].precision], _rank(sentence, r[0], r[1], 1, trigger)))[0]
     others = [(r[0], r[1]) for r in ranked if r[2] >= 1]
     return _through_setting(sentence, _narrowest_named(sentence, best, others), [r[0] for r in ranked])
+
+
+def _targeted(sentence: Span, top: Ranked, ranked: list[Ranked], trigger: Token | None) -> Location:
+    """For a noun event, the town a clause telling it on names when it is narrower than the place the noun's
+    words give: "launched an offensive in the Hama countryside, targeting the town of Souran" → Souran."""
+    if top[2] < 2 or trigger is None or trigger.pos_ in ("VERB", "AUX"):
+        return top[0]
+    told = [r for r in ranked if r[2] == TOLD_ON_TIER and _settlement(sentence, r[0]) and _narrower(r[:2], top[:2])]
+    return min(told, key=lambda r: r[0].start or 0)[0] if told else top[0]
+
+
+def _settlement(sentence: Span, place: Location) -> bool:
+    """True for a town or village: resolved at place precision, or unresolved and named as one ("the town of X")."""
+    if place.precision != "unresolved":
+        return place.precision == "place"
+    span = _span_of(sentence, place)
+    return _named_as_place(span) and not _names_site(span)
+
+
+def _in_or_at(token: Token) -> bool:
+    """True when a place is the setting of the clause it is in ("when a bomb went off in X"): the sentence's
+    place, for an event whose own words name none."""
+    node = token
+    while node.dep_ != "pobj" and node.dep_ not in ("poss", "nsubj", "dobj") and node.head.i != node.i:
+        node = node.head
+    return is_locative(node)
 
 
 def _countries_of(context: PlaceContext | list[Location] | None) -> set[str]:

@@ -94,6 +94,8 @@ def verb_roles(verb: Token, index: MentionIndex) -> Roles:
     passive_subject = _child(verb, "nsubjpass")
     agent = _child(verb, "agent")
     roles.actor1 = index.of(subject) or (index.of(_child(agent, "pobj")) if agent is not None else None)
+    if roles.actor1 is None and subject is None and passive_subject is None:
+        roles.actor1 = _misparsed_subject(verb, index)
     roles.actor2 = _target(verb, index, passive_subject)
     if roles.actor1 is None and verb.tag_ == "VBN":
         means = index.of(_prep_object(verb, frozenset({"in", "by", "from"})))
@@ -106,6 +108,14 @@ def verb_roles(verb: Token, index: MentionIndex) -> Roles:
     if roles.actor1 is None and passive_subject is None and verb.dep_ in _CLIMB_DEPS:
         roles.actor1 = _inherited_subject(verb, index)
     return roles
+
+
+def _misparsed_subject(verb: Token, index: MentionIndex) -> Mention | None:
+    """A named actor just before a subjectless verb that the parser hung on it as a modifier ("the RSF seized
+    control" parsed RSF as an adverbial noun of "seized"): the subject the parse missed."""
+    child = next((c for c in verb.children if c.dep_ == "npadvmod" and c.i < verb.i), None)
+    found = index.of(child)
+    return found if found is not None and found.named and child is not None and child.i == verb.i - 1 else None
 
 
 def _target(verb: Token, index: MentionIndex, passive_subject: Token | None, depth: int = 0) -> Mention | None:

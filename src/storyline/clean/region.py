@@ -144,29 +144,24 @@ def article_span(scores: list[float], lines: list[Line]) -> tuple[int, int]:
     best = sum(scores[start:end])
     after = best_run(scores[end : end + SECOND_GAP * 3])
     a0, a1 = after[0] + end, after[1] + end
-    if (
-        a1 > a0
-        and _visible(lines[end:a0]) <= SECOND_GAP
-        and sum(scores[a0:a1]) >= SECOND_RATIO * best
-        and _open(lines[end:a0])
-    ):
+    if a1 > a0 and _joins(lines[end:a0], sum(scores[a0:a1]), best):
         end = a1
-    before = best_run(scores[max(0, start - SECOND_GAP * 3) : start])
     offset = max(0, start - SECOND_GAP * 3)
+    before = best_run(scores[offset:start])
     b0, b1 = before[0] + offset, before[1] + offset
-    if (
-        b1 > b0
-        and _visible(lines[b1:start]) <= SECOND_GAP
-        and sum(scores[b0:b1]) >= SECOND_RATIO * best
-        and _open(lines[b1:start])
-    ):
+    if b1 > b0 and _joins(lines[b1:start], sum(scores[b0:b1]), best):
         start = b0
     return start, end
 
 
-def _visible(gap: list[Line]) -> int:
-    """Lines of a gap a reader sees: not a script or style sheet the dump copied (measured on gaps only)."""
-    return sum(1 for line in gap if not (line.code or line.words == 0 or code_shaped(line.text)))
+def _joins(gap: list[Line], block: float, best: float) -> bool:
+    """A block of prose scoring ``block`` joins the article across ``gap``: big enough, near, nothing closing."""
+    return block >= SECOND_RATIO * best and _small(gap) and _open(gap)
+
+
+def _small(gap: list[Line]) -> bool:
+    """At most ``SECOND_GAP`` lines a reader sees: not a script or style sheet the dump copied (gap lines only)."""
+    return sum(1 for line in gap if not (line.code or line.words == 0 or code_shaped(line.text))) <= SECOND_GAP
 
 
 def _open(gap: list[Line]) -> bool:

@@ -160,7 +160,7 @@ def _object_ok(hit: Hit) -> bool:
     if not rules:
         return True
     require, void = rules
-    words = _related_words(hit.token)
+    words = _related_words(hit.token) | set(entry.lemmas[1:])  # a phrase's own words count ("seize control")
     if require and not words & require:
         return False
     return not words & void
@@ -281,6 +281,8 @@ def _detect(sent: Span) -> list[Detected]:
             event.hints.add(hit.entry.hint)
         event.mode = _better_mode(event.mode, hit.entry.mode)
     for event in groups.values():
+        if event.mode == "destroy" and any(_is_main_assault(h) and h.token.pos_ == "VERB" for h in event.hits):
+            event.mode = None  # "set fire to a house, killing five": the killing is the event, not the damage
         if event.type == "ASSAULT":
             refine_mode(event, sent)
     return _merged([_as_intention(d) for d in _checked(list(groups.values()), sent, hits)])

@@ -182,3 +182,9 @@ def test_a_relative_clause_hung_on_the_wrong_noun_keeps_its_attacker() -> None:
         "the group that controls Gaza, which killed more than 1,300 people."
     )
     assert ("ISR", "CVL") in _victims(text)
+
+
+def test_unmarked_victims_take_the_country_of_the_victims_before_in_the_paragraph() -> None:
+    text = "Hamas gunmen killed 260 Israelis at the festival. Many were shot as they fled."
+    assert _victims(text) == [("ISR", "CVL"), ("ISR", "CVL")]
+    assert _victims("Hamas gunmen killed 260 Israelis at the festival.\n\nMany were shot as they fled.")[1:] == []

@@ -18,6 +18,7 @@ from storyline.extract.victims import (
     UNARMED,
     counted_victims,
     harm_lemmas,
+    last_victims,
     local_victims,
     localise,
     share_victims,
@@ -58,6 +59,7 @@ class SentenceContext:
     attributions: list[Attribution] = field(default_factory=list)
     prominence: dict[int, Prominence] = field(default_factory=dict)  # id(event) → where its trigger sits
     last: tuple[object, int, list[Event]] | None = None  # (Doc, end token, events) of the last sentence with events
+    victims: tuple[object, str] | None = None  # (Doc, country) of the last victims with a country in a paragraph
 
 
 def build_events(
@@ -73,6 +75,7 @@ def build_events(
     lemmas = {t.lemma_.lower() for t in sent}
     events = []
     main_assault = next((d for d in detected if d.type == "ASSAULT" and _key(d) == "ASSAULT"), None)
+    before = ctx.victims[1] if ctx.victims is not None and ctx.victims[0] is sent.doc else None
     for det in detected:
         det.hits.sort(key=_anchoring)
         # an abduction or rape during an assault happened where the assault did
@@ -84,12 +87,13 @@ def build_events(
             part.fatalities = _fatalities(part.counts, ctx)
             part.attribution = attribution
             part.actor2 = part.actor2 or counted_victims(part)
-            localise(part, sent, index)
-            part.actor2 = part.actor2 or local_victims(part, det.main.token.lemma_.lower(), sent, index)
+            localise(part, sent, index, before)
+            part.actor2 = part.actor2 or local_victims(part, det.main.token.lemma_.lower(), sent, index, before)
             part.acled_event_type, part.acled_sub_event_type = _acled(part, det, lemmas)
             events.append(shift(part, offset))
             ctx.prominence[id(part)] = prominence
     share_victims(events)
+    ctx.victims = (sent.doc, country) if (country := last_victims(events)) else ctx.victims
     if len(detected) == 1 and detected[0].continues:
         events = [e for e in events if not _fold_toll(e, sent, ctx, offset)]
     ctx.last = (sent.doc, sent.end, events or (ctx.last[2] if ctx.last else []))

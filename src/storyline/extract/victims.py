@@ -367,21 +367,25 @@ def _attacker_named(event: Event) -> bool:
     return not (attribution.start <= actor1.start < (attribution.end or attribution.start))
 
 
-def local_victims(event: Event, lemma: str, sent: Span, index: MentionIndex | None = None) -> Actor | None:
-    """Unnamed people a count or the trigger ``lemma`` says were hurt: civilians of the likely country."""
+def local_victims(
+    event: Event, lemma: str, sent: Span, index: MentionIndex | None = None, before: str | None = None
+) -> Actor | None:
+    """Unnamed people a count or the trigger ``lemma`` says were hurt: civilians of the likely country (``before``:
+    the country of the victims the sentences before told of, when nothing in this one says)."""
     if event.type != "ASSAULT":
         return None
     hurt = [c for c in event.counts if c.kind in HURT_KINDS]
     if not (hurt or lemma in harm_lemmas()):
         return None  # an attack that names no one hurt has no victims to invent ("Israeli raids in Jenin")
-    country = victim_country(event, victims_place(event, sent), sentence_foe(sent, index, event))
+    country = victim_country(event, victims_place(event, sent), sentence_foe(sent, index, event) or before)
     if not country:
         return None
     return _victims_of(hurt, country)
 
 
-def localise(event: Event, sent: Span, index: MentionIndex | None = None) -> None:
-    """Local sectors take the place's country (ACLED practice); anyone an attack hit, the victims'."""
+def localise(event: Event, sent: Span, index: MentionIndex | None = None, before: str | None = None) -> None:
+    """Local sectors take the place's country (ACLED practice); anyone an attack hit, the victims' (``before``:
+    as in ``local_victims``)."""
     place = event.location.country if event.location else None
     if event.actor1 is not None and event.actor1.sector in LOCAL_SECTORS:
         event.actor1 = with_country(event.actor1, place)
@@ -389,7 +393,7 @@ def localise(event: Event, sent: Span, index: MentionIndex | None = None) -> Non
     if victims is None or victims.country:
         return
     if event.type == "ASSAULT":
-        foe = sentence_foe(sent, index, event)
+        foe = sentence_foe(sent, index, event) or before
         event.actor2 = _as_victims(victims, victim_country(event, victims_place(event, sent), foe))
     elif victims.sector in LOCAL_SECTORS or victims.sector is None:
         event.actor2 = with_country(victims, place)
@@ -408,3 +412,10 @@ def share_victims(events: list[Event]) -> None:
             continue
         if not any(word in terms for word in other.text.split()):
             event.actor2 = replace(other, country=victims.country, name=victims.name)
+
+
+def last_victims(events: list[Event]) -> str | None:
+    """The country of the last victims with one that a sentence's attacks hit: the next sentences' context
+    ("Hamas gunmen killed 260 Israelis at the festival. Many were shot as they fled.")."""
+    countries = [e.actor2.country for e in events if e.type == "ASSAULT" and e.actor2 is not None]
+    return next((c for c in reversed(countries) if c), None)

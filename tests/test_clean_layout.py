@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from storyline.clean.codeshape import code_shaped
+from storyline.clean.codeshape import code_shaped, glued
 from storyline.clean.layout import analyse
 from storyline.clean.region import card_runs, formula_lines, related_runs, teaser_zones
 from storyline.clean.text import clean_text
@@ -101,3 +101,13 @@ def test_long_paragraph_after_related_links_ends_the_teaser_zone() -> None:
     long = " ".join([PARAGRAPH, OTHER, THIRD, "It was approved."])  # 61 words: longer than any teaser
     lines = analyse("\n".join([*related, "First point", long, "Second point", long.replace("June", "July")])).lines
     assert teaser_zones(lines, related_runs(lines)) == set()
+
+
+def test_comment_thread_run_into_one_line_is_not_the_article() -> None:
+    comment = "I use the envelope system for saved cash, it is crazy how fast it adds up over a year."
+    thread = " ".join(f"{comment}{n}ReplyFlagged user{n}ProfileFollowUnfollow user{n}" for n in range(6))
+    layout = analyse("\n".join([PARAGRAPH, OTHER, THIRD, thread]))
+    assert glued(layout.lines[3]) and not glued(layout.lines[0])
+    assert (layout.start, layout.end) == (0, 3)
+    run_on = " ".join([PARAGRAPH, OTHER, THIRD, PARAGRAPH]).replace("June. Officials", "June.Officials")
+    assert not glued(analyse(run_on).lines[0])  # one paragraph run into the next is not a thread

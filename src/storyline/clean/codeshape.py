@@ -24,6 +24,20 @@ def code_shaped(text: str) -> bool:
     return hits >= MIN_CHUNKS and hits >= SHARE * len(chunks)
 
 
+# a word run into the next without a space: "everyday.6ReplyFlagged", "timgrayProfileFollowUnfollow"
+_GLUED = re.compile(r"[a-z0-9.!?)][A-Z][a-z]+[A-Z]|[a-z]{3}[.!?,][A-Z0-9]|\d[A-Z][a-z]")
+GLUED_MIN = 5  # glued joins a line needs
+GLUED_SHARE = 0.05  # per word: a paragraph run into the next now and then has far fewer
+
+
+def glued(line: Line) -> bool:
+    """A long line of many texts run together: a comment thread's names, buttons and replies without breaks."""
+    if line.words < 40:
+        return False
+    hits = len(_GLUED.findall(line.text))
+    return hits >= GLUED_MIN and hits >= GLUED_SHARE * line.words
+
+
 def mark_code(lines: list[Line]) -> None:
     """Lines measured as prose that are shaped like code become code (checked on prose lines only: cheap)."""
     for line in lines:

@@ -11,7 +11,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Collection
 
-from storyline.clean.codeshape import code_shaped
+from storyline.clean.codeshape import code_shaped, glued
 from storyline.clean.lines import LIST_SEPARATORS, Line
 
 SHORT = -3.0  # a line of one to three words: a menu item, a button, a label
@@ -21,6 +21,7 @@ CODE = -3.0  # a script or style sheet the dump copied
 PROSE_CAP = 40  # one very long line should not drag the region across the page
 
 
+GLUED = -40.0  # a comment thread run together into one long line: weighs against as a paragraph weighs for
 BARRIER = -1e6  # a comment section header: the article never continues past it
 PENALTIES = {"related-header": -20.0, "caption": -0.5}
 TEMPLATE_REPEATS = 3  # a short line printed this often is part of the page template (Reply, Share, ·)
@@ -34,6 +35,8 @@ def line_score(
         return BARRIER if line.furniture.barrier else PENALTIES.get(line.furniture.reason, -6.0)
     if related:
         return -4.0
+    if line.prose and glued(line):
+        return GLUED
     if repeated or formula:
         return 0.0
     if template:

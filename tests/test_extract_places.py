@@ -257,3 +257,10 @@ def test_extractor_figures_score_no_place_only_when_the_sample_has_such_sentence
     assert placed["accuracy"] == round(2 / 3, 4) and "none_precision" not in placed
     mixed = _extractor_figures(5, {**counts, "none_both": 1})  # 2 without a place: 1 left empty, 1 given one
     assert (mixed["none_precision"], mixed["none_recall"], mixed["overall"]) == (1.0, 0.5, 0.6)
+
+
+def test_a_spelling_skeleton_alone_resolves_no_place_abroad(nlp: Any) -> None:
+    found = gazetteer().resolve("Nusseirat")  # a curated spelling of the Gaza camp, not Nazaret (Ethiopia)
+    assert found is not None and found[0].cc == "PS"
+    places = find_places(nlp("A car bomb exploded in Mandovi on Monday.")[:])
+    assert [(p.text, p.precision) for p in places] == [("Mandovi", "unresolved")]  # not Mondovi, Italy

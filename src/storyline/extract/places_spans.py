@@ -61,6 +61,8 @@ def resolved_places(
         again = gaz.resolve(clean_name(span.text), near=near) if found and near else found
         if again and near and again[0].cc not in near and _namesake(again):
             again = None  # "Boni" → Bonn beside Malian towns, "Shaba province" → a Chinese village: a guess
+        if again and again[1] == "loose" and not again[0].curated and again[0].cc not in near:
+            again = None  # a spelling skeleton alone ("Nusseirat" ~ Nazaret, Ethiopia) is no evidence abroad
         if again is None and all(t.pos_ != "PROPN" for t in span):
             continue  # an unknown common word that spaCy tagged ("Peacekeepers" opening a sentence)
         if again is None and len(span) == 1 and role(span[0]) in NAMING_ROLES:

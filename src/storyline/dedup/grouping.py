@@ -20,7 +20,7 @@ from storyline.dedup.minhash import Params, Rows, Signatures, band_keys, compact
 
 Ints = npt.NDArray[np.int64]
 _ROUNDS = 4  # comparison rounds per bucket; later rounds only see members that failed before
-_BANDS_AT_ONCE = 16
+_ENTRIES_AT_ONCE = 2_000_000  # band keys sorted at once (documents x bands): bounds peak memory
 _PAIRS_AT_ONCE = 100_000
 QUORUM = 0.5  # share of a group's members a newcomer must duplicate to join it
 _CLIQUE_MAX = 24  # components up to this size are first checked as cliques, all of one size at once
@@ -69,8 +69,9 @@ def candidate_pairs(
     ranks = np.arange(len(docs), dtype=np.uint64)
     lefts: list[Ints] = [np.zeros(0, dtype=np.int64)]
     rights: list[Ints] = [np.zeros(0, dtype=np.int64)]
-    for first in range(0, params.bands, _BANDS_AT_ONCE):  # a few bands at a time bounds peak memory
-        last = min(first + _BANDS_AT_ONCE, params.bands)
+    step = max(1, min(params.bands, _ENTRIES_AT_ONCE // max(len(docs), 1)))  # all bands at once when they fit
+    for first in range(0, params.bands, step):  # a pair shared by several bands of a step is verified once
+        last = min(first + step, params.bands)
         packed = band_keys(sigs, params, first, last)[docs]  # the band is folded into each key
         packed &= ~low
         packed |= ranks[:, None]
@@ -100,12 +101,12 @@ def _bucket_rounds(
         rep = doc[np.maximum.accumulate(np.where(head, np.arange(len(head)), 0))]
         member = np.flatnonzero(~head)
         pair_code = doc[member] * n + rep[member]
-        codes = np.unique(pair_code)
+        codes, pair = np.unique(pair_code, return_inverse=True)  # sorting beats hashing here
         left, right = codes // n, codes % n
         ok = pairwise(duplicates, sigs, sizes, left, right, params)
         lefts.append(left[ok])
         rights.append(right[ok])
-        failed = member[~ok[np.searchsorted(codes, pair_code)]]
+        failed = member[~ok[pair]]
         key, doc = key[failed], doc[failed]
     if not lefts:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)

@@ -1,17 +1,17 @@
-"""Shingles of raw documents, a batch at a time, with no Python loop per line or word.
+"""Shingles of raw documents, a batch at a time, with no Python loop per word.
 
-The documents of a batch are joined into one UTF-8 text. Lines are measured there as written,
-all at once: stripped as str.strip strips, blank ones dropped, and (for the first choice of
-dedup.comparable) only sentence-like ones kept, by their count of spaces and last character.
-Folding (dedup.text.fold) is mostly done without rewriting the text: ASCII letters are lower-cased
-inside the word hashes, and curly quotes, dashes and odd spaces, which fold to ASCII punctuation,
-are simply word separators; only a kept line holding a character that folds to letters (É, ß,
-ligatures) is folded first. A word is a run of ASCII letters and digits and non-ASCII characters;
-its hash reads its first and last 8 bytes and its length (exact up to 16 bytes). A line that
-repeats an earlier line of its document word for word (a lead printed twice) and lines holding a
-furniture phrase (whole words, from ``resources/dedup/furniture.txt``) are dropped; shingles are
-polynomial hashes of ``size`` consecutive words of one document (prefix sums over the word
-hashes), finished by splitmix64.
+The documents of a batch are joined into one UTF-8 text and their lines measured there, all at
+once: stripped as str.strip strips, blank ones dropped, and (for the first choice of
+dedup.comparable) only sentence-like ones kept, by their count of spaces and last character. The
+kept lines are sliced out (a line repeated in a document, such as a lead printed twice, once) and
+joined again. Folding (dedup.text.fold) is mostly done without rewriting that text: ASCII letters
+are lower-cased inside the word hashes, and curly quotes, dashes and odd spaces, which fold to
+ASCII punctuation, are simply word separators; only a document holding a character that folds to
+letters (É, ß, ligatures) is folded as a whole first. A word is a run of ASCII letters and digits
+and non-ASCII characters; its hash reads its first and last 8 bytes and its length (exact up to
+16 bytes). Lines holding a furniture phrase (whole words, from ``resources/dedup/furniture.txt``)
+are dropped; shingles are polynomial hashes of ``size`` consecutive words of one document (prefix
+sums over the word hashes), finished by splitmix64.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ _FILTER_BITS = 16  # furniture candidates: a table of the low bits of phrase-sta
 
 @dataclass(slots=True)
 class Shingled:
-    """Shingles of documents given as lines, with each document's word count and body hash."""
+    """Shingles of documents, with each document's word count and body hash."""
 
     batch: ShingleBatch
     words: Ints
@@ -46,15 +46,13 @@ class Shingled:
 
 @dataclass(slots=True)
 class _Words:
-    """Every word of a batch: hash, byte span in the joined text; where each document's words start."""
+    """Every word of a batch: hash, byte span in the joined text; where each document's and line's words start."""
 
     hashes: U64
     starts: Ints
     ends: Ints
     first: Ints  # first[d]: index of document d's first word; first[-1] = number of words
     line: Ints  # line[k]: index of line k's first word; line[-1] = number of words
-    keep: npt.NDArray[np.bool_]  # per line: compared (not blank; sentence-like when asked)
-    text: bytes  # the joined text the spans point into
 
 
 def _joined(parts: list[bytes]) -> tuple[bytes, Ints]:
@@ -70,15 +68,6 @@ def _view32(buf: npt.NDArray[np.uint8]) -> npt.NDArray[np.uint32]:
     return np.ndarray((len(buf) + 1,), dtype="<u4", buffer=padded, strides=(1,))
 
 
-def _chars(buf: npt.NDArray[np.uint8]) -> tuple[Ints, Ints, npt.NDArray[np.uint32]]:
-    """Offset, byte length and key (its UTF-8 bytes as a number) of every non-ASCII character."""
-    lead = np.flatnonzero(buf >= 0xC0)
-    size = np.where(buf[lead] >= 0xF0, 4, np.where(buf[lead] >= 0xE0, 3, 2)).astype(np.int64)
-    size = np.minimum(size, len(buf) - lead)
-    keys: npt.NDArray[np.uint32] = (_view32(buf)[lead] & _LOW[size].astype(np.uint32)).astype(np.uint32)
-    return lead, size, keys
-
-
 def _key(char: str) -> int:
     """A character's key: its UTF-8 bytes as a little-endian number."""
     return int.from_bytes(char.encode("utf-8"), "little")
@@ -86,71 +75,53 @@ def _key(char: str) -> int:
 
 @cache
 def _char_sets() -> dict[str, npt.NDArray[np.uint32]]:
-    """Keys of the characters line measurement looks for: whitespace (what str.strip removes), the
-    closers and sentence ends of dedup.text, and the whitespace that is a word character here."""
+    """Sorted keys of the characters lines are measured by: whitespace (what str.strip removes), and
+    the closers and sentence ends of dedup.text."""
     spaces = [chr(c) for c in range(0x10000) if chr(c).isspace() and chr(c) != "\n"]
     return {
         name: np.array(sorted({_key(c) for c in chars}), dtype=np.uint32)
-        for name, chars in (
-            ("space", spaces),
-            ("closer", CLOSERS),
-            ("end", ENDS),
-            ("odd_space", [c for c in spaces if c >= "\x80" and _kind(_key(c)) != 0]),
-        )
+        for name, chars in (("space", spaces), ("closer", CLOSERS), ("end", ENDS))
     }
 
 
-@cache
-def _kind(key: int) -> int:
-    """0: a character that folds to ASCII punctuation or space (a separator); 1: one that folds to
-    itself; 2: one that folds to something else (its document is folded as a whole)."""
-    char = key.to_bytes(4, "little").rstrip(b"\0").decode("utf-8", "replace")
-    plain = fold(char)
-    if plain == char:
-        return 1
-    return 0 if plain and all(c.isascii() and not c.isalnum() for c in plain) else 2
-
-
-def _kinds(keys: npt.NDArray[np.uint32]) -> tuple[npt.NDArray[np.uint32], Ints]:
-    """The distinct character keys and their kinds."""
-    distinct = np.unique(keys)
-    return distinct, np.array([_kind(k) for k in distinct.tolist()], dtype=np.int64)
+def _member(keys: npt.NDArray[np.uint32], known: npt.NDArray[np.uint32]) -> npt.NDArray[np.bool_]:
+    """Which keys are in the sorted array ``known`` (a binary search: cheaper than np.isin on small sets)."""
+    at = np.minimum(np.searchsorted(known, keys), len(known) - 1)
+    out: npt.NDArray[np.bool_] = known[at] == keys
+    return out
 
 
 @dataclass(slots=True)
 class _Lines:
-    """The lines of a joined text: where each starts and ends as written, and stripped."""
+    """The lines of a joined text: where each starts as written, and its span once stripped."""
 
     starts: Ints
-    ends: Ints
     first: Ints  # first byte of the stripped line
     last: Ints  # end of the stripped line (first == last: a blank line)
-    odd: npt.NDArray[np.bool_]  # stripping removed whitespace that words.py reads as a word character
 
 
 def _lines(buf: npt.NDArray[np.uint8], view: npt.NDArray[np.uint32]) -> _Lines:
-    """Every line of the joined text, stripped as str.strip strips (vectorised over lines)."""
+    """Every line of the joined text, stripped as str.strip strips (vectorised over lines, one
+    character per round: few lines have more than a few characters to strip)."""
     breaks = np.flatnonzero(buf == 10)
-    starts, ends = np.concatenate(([0], breaks + 1)), np.append(breaks, len(buf))
-    sets, odd = _char_sets(), np.zeros(len(starts), dtype=bool)
-    first, last = starts.copy(), ends.copy()
+    starts = np.concatenate(([0], breaks + 1))
+    first, last = starts.copy(), np.append(breaks, len(buf))
+    space = _char_sets()["space"]
     todo = np.flatnonzero(first < last)
-    while len(todo):  # leading whitespace, one character per round
+    while len(todo):
         key, size = _char_at(buf, view, first[todo])
-        space = np.isin(key, sets["space"])
-        odd[todo[space]] |= np.isin(key[space], sets["odd_space"])
-        todo = todo[space]
-        first[todo] += size[space]
+        stripped = _member(key, space)
+        todo = todo[stripped]
+        first[todo] += size[stripped]
         todo = todo[first[todo] < last[todo]]
     todo = np.flatnonzero(first < last)
-    while len(todo):  # trailing whitespace
+    while len(todo):
         at, key = _char_before(buf, view, last[todo], first[todo])
-        space = np.isin(key, sets["space"])
-        odd[todo[space]] |= np.isin(key[space], sets["odd_space"])
-        todo = todo[space]
-        last[todo] = at[space]
+        stripped = _member(key, space)
+        todo = todo[stripped]
+        last[todo] = at[stripped]
         todo = todo[first[todo] < last[todo]]
-    return _Lines(starts, ends, first, last, odd)
+    return _Lines(starts, first, last)
 
 
 def _char_at(buf: npt.NDArray[np.uint8], view: npt.NDArray[np.uint32], at: Ints) -> tuple[npt.NDArray[np.uint32], Ints]:
@@ -165,88 +136,106 @@ def _char_before(
 ) -> tuple[Ints, npt.NDArray[np.uint32]]:
     """Offset and key of the character that ends at each ``end`` (not starting before ``floor``)."""
     at = end - 1
+    wide = np.flatnonzero(buf[at] >= 0x80)  # ASCII: the byte is the character
     for _ in range(3):  # step back over continuation bytes
-        at = at - ((at > floor) & (buf[at] & 0xC0 == 0x80))
+        back = (at[wide] > floor[wide]) & (buf[at[wide]] & 0xC0 == 0x80)
+        at[wide[back]] -= 1
     return at, view[at] & _LOW[end - at].astype(np.uint32)
 
 
 def _sentence_like(buf: npt.NDArray[np.uint8], view: npt.NDArray[np.uint32], lines: _Lines) -> npt.NDArray[np.bool_]:
     """Lines of 6+ words ending in a sentence mark (closing quotes and brackets aside), or of 25+
-    words, counting words as spaces + 1 on the stripped line (as dedup.text.menu_like does)."""
-    spaces = np.flatnonzero(buf == 32)
-    count = np.searchsorted(spaces, lines.last) - np.searchsorted(spaces, lines.first)
+    words, counting words as spaces + 1 on the stripped line (as dedup.template.menu_like does)."""
+    count = _spaces(buf, lines)
     out = count >= 24
     sets, end = _char_sets(), lines.last.copy()
     todo = np.flatnonzero((count >= 5) & ~out)
-    ends = np.zeros(0, dtype=np.int64)
     while len(todo):  # step back over closers; the character before them must end a sentence
         at, key = _char_before(buf, view, end[todo], lines.first[todo])
-        closer = np.isin(key, sets["closer"])
-        ends = np.concatenate((ends, todo[~closer][np.isin(key[~closer], sets["end"])]))
+        closer = _member(key, sets["closer"])
+        out[todo[~closer][_member(key[~closer], sets["end"])]] = True
         todo = todo[closer]
         end[todo] = at[closer]
         todo = todo[end[todo] > lines.first[todo]]
-    out[ends] = True
     return out
 
 
-@dataclass(slots=True)
-class _Folded:
-    """Documents as one UTF-8 text (newline between), read as folded: see ``folded``."""
+def _spaces(buf: npt.NDArray[np.uint8], lines: _Lines) -> Ints:
+    """Spaces in each stripped line (meaningless for blank lines): one reduceat over the text, the
+    stripped spans interleaved with the gaps between them (whose sums are dropped)."""
+    if not len(buf):
+        return np.zeros(len(lines.first), dtype=np.int64)
+    bounds = np.empty(2 * len(lines.first), dtype=np.int64)
+    bounds[0::2], bounds[1::2] = lines.first, lines.last
+    # reduceat needs offsets inside the text: a line ending the text loses its last byte, which is
+    # not a space (the span is stripped), so its count stands
+    np.minimum(bounds, len(buf) - 1, out=bounds)
+    counts: Ints = np.add.reduceat(buf == 32, bounds, dtype=np.int64)[0::2]
+    return counts
 
-    text: bytes
-    first_byte: Ints  # of each document
-    separators: Ints  # offsets of bytes that fold to a separator
-    line_starts: Ints  # first byte of each line
-    keep: npt.NDArray[np.bool_]  # lines to compare: not blank (and sentence-like, when asked)
 
-
-def folded(texts: Sequence[str], sentences: bool) -> _Folded:
-    """The documents as one text with the lines to compare, measured as written. Kept lines with
-    characters that fold to letters (É, ß, ligatures), or with line-edge whitespace that would read
-    as a word character, are then rewritten folded (and stripped) in place."""
-    parts = [t.encode("utf-8", "replace") for t in texts]
-    text, bounds = _joined(parts)
+def compared_lines(texts: Sequence[str], sentences: bool) -> list[bytes]:
+    """Each document's lines to compare, as UTF-8 joined by newlines: stripped, blank ones out, a
+    repeated line once, and with ``sentences`` only sentence-like lines. Lines are measured for the
+    whole batch at once; only the kept ones are sliced out."""
+    text, bounds = _joined([t.encode("utf-8", "replace") for t in texts])
     buf = np.frombuffer(text, dtype=np.uint8)
     view = _view32(buf)
     lines = _lines(buf, view)
     keep = lines.first < lines.last
     if sentences:
         keep &= _sentence_like(buf, view, lines)
-    starts = lines.starts
-    lead, size, keys = _chars(buf)
+    kept = np.flatnonzero(keep)
+    cut = np.append(np.searchsorted(kept, np.searchsorted(lines.starts, bounds)), len(kept)).tolist()
+    spans = list(zip(lines.first[kept].tolist(), lines.last[kept].tolist(), strict=True))
+    return [b"\n".join(dict.fromkeys([text[a:b] for a, b in spans[cut[d] : cut[d + 1]]])) for d in range(len(texts))]
+
+
+@cache
+def _kind(key: int) -> int:
+    """0: a character that folds to ASCII punctuation or space (a separator); 1: one that folds to
+    itself; 2: one that folds to something else (its document is folded as a whole)."""
+    char = key.to_bytes(4, "little").rstrip(b"\0").decode("utf-8", "replace")
+    plain = fold(char)
+    if plain == char:
+        return 1
+    return 0 if plain and all(c.isascii() and not c.isalnum() for c in plain) else 2
+
+
+def _chars(buf: npt.NDArray[np.uint8]) -> tuple[Ints, Ints, npt.NDArray[np.uint32]]:
+    """Offset, byte length and key (its UTF-8 bytes as a number) of every non-ASCII character."""
+    lead = np.flatnonzero(buf >= 0xC0)
+    size = np.where(buf[lead] >= 0xF0, 4, np.where(buf[lead] >= 0xE0, 3, 2)).astype(np.int64)
+    size = np.minimum(size, len(buf) - lead)
+    keys: npt.NDArray[np.uint32] = (_view32(buf)[lead] & _LOW[size].astype(np.uint32)).astype(np.uint32)
+    return lead, size, keys
+
+
+def _kinds(keys: npt.NDArray[np.uint32]) -> tuple[npt.NDArray[np.uint32], Ints]:
+    """The distinct character keys and their kinds."""
+    distinct = np.unique(keys)
+    return distinct, np.array([_kind(k) for k in distinct.tolist()], dtype=np.int64)
+
+
+def folded(parts: list[bytes]) -> tuple[bytes, Ints, Ints]:
+    """The documents (UTF-8) as one text, each document's first byte, and the offsets of bytes that
+    fold to separators; documents with characters that fold to letters are folded first."""
+    text, bounds = _joined(parts)
+    lead, size, keys = _chars(np.frombuffer(text, dtype=np.uint8))
     distinct, kinds = _kinds(keys)
-    rewrite = lines.odd.copy()
-    rewrite[np.searchsorted(starts, lead[np.isin(keys, distinct[kinds == 2])], side="right") - 1] = True
-    rewrite &= keep
-    if rewrite.any():
-        _rewrite(texts, parts, bounds, lines, np.flatnonzero(rewrite))
+    if (kinds == 2).any():
+        parts = list(parts)
+        odd = np.isin(keys, distinct[kinds == 2])
+        for d in np.unique(np.searchsorted(bounds, lead[odd], side="right") - 1).tolist():
+            parts[d] = fold(parts[d].decode("utf-8", "replace")).encode("utf-8", "replace")
         text, bounds = _joined(parts)
-        buf = np.frombuffer(text, dtype=np.uint8)
-        starts = np.concatenate(([0], np.flatnonzero(buf == 10) + 1))
-        lead, size, keys = _chars(buf)
+        lead, size, keys = _chars(np.frombuffer(text, dtype=np.uint8))
         distinct, kinds = _kinds(keys)
     sep = np.isin(keys, distinct[kinds == 0])
     lead, size = lead[sep], size[sep]
     offsets = np.concatenate([lead + k for k in range(4)])
     inside = np.concatenate([size > k for k in range(4)])
-    return _Folded(text, bounds, offsets[inside], starts, keep)
-
-
-def _rewrite(texts: Sequence[str], parts: list[bytes], bounds: Ints, lines: _Lines, todo: Ints) -> None:
-    """Re-encode the documents holding lines ``todo``, those lines folded (stripped when odd); line
-    breaks are kept, so line numbers still hold."""
-    doc = np.searchsorted(bounds, lines.starts[todo], side="right") - 1
-    first_line = np.searchsorted(lines.starts, bounds)
-    rows: dict[int, list[str]] = {}
-    for line, d in zip(todo.tolist(), doc.tolist(), strict=True):
-        raw = rows.get(d)
-        if raw is None:
-            raw = rows[d] = texts[d].split("\n")
-        k = line - int(first_line[d])
-        raw[k] = fold(raw[k].strip() if lines.odd[line] else raw[k]).replace("\n", " ")
-    for d, raw in rows.items():
-        parts[d] = "\n".join(raw).encode("utf-8", "replace")
+    return text, bounds, offsets[inside]
 
 
 def _lower(x: U64) -> U64:
@@ -255,14 +244,13 @@ def _lower(x: U64) -> U64:
     return x | ((~x & _HIGH_BITS) >> np.uint64(2))
 
 
-def _words(texts: Sequence[str], sentences: bool = False) -> _Words:
-    """Hash every word of the documents."""
-    doc = folded(texts, sentences)
-    text = doc.text
+def _words(parts: list[bytes]) -> tuple[_Words, bytes]:
+    """Hash every word of the documents (UTF-8, lines split by newlines); also the folded joined text."""
+    text, first_byte, separators = folded(parts)
     word = bytearray(len(text) + 2)
     word[1:-1] = text.translate(_WORD_TABLE)
     cls = np.frombuffer(word, dtype=np.uint8)
-    cls[doc.separators + 1] = 0
+    cls[separators + 1] = 0
     edges = np.flatnonzero(cls[1:] != cls[:-1])  # alternately a word's first byte and its end
     starts, ends = edges[0::2], edges[1::2]
     padded = b"\0" * 8 + text + b"\0" * 8
@@ -272,22 +260,10 @@ def _words(texts: Sequence[str], sentences: bool = False) -> _Words:
     tail = np.where(length > 8, _lower(view[ends]), np.uint64(0))
     with np.errstate(over="ignore"):
         hashes = _mix(head ^ (tail * _TAIL) ^ length.astype(np.uint64))
-    first = np.append(np.searchsorted(starts, doc.first_byte), len(starts))
-    line = np.append(np.searchsorted(starts, doc.line_starts), len(starts))
-    return _Words(hashes, starts, ends, first, line, doc.keep, text)
-
-
-def _kept(words: _Words) -> npt.NDArray[np.bool_]:
-    """Which words sit in a kept line that does not repeat an earlier line of its document (same words)."""
-    counts = np.diff(words.line)
-    lines = np.flatnonzero(words.keep & (counts > 0))
-    doc = np.searchsorted(words.first, words.line[lines], side="right") - 1
-    with np.errstate(over="ignore"):
-        content = _span(_prefix(words.hashes), words.line[lines], words.line[lines + 1])
-        key = _mix(content ^ counts[lines].astype(np.uint64)) ^ (doc.astype(np.uint64) * _TAIL)
-    keep = np.zeros(len(counts), dtype=bool)
-    keep[lines[np.unique(key, return_index=True)[1]]] = True
-    return np.repeat(keep, counts)
+    first = np.append(np.searchsorted(starts, first_byte), len(starts))
+    line_starts = np.concatenate(([0], np.flatnonzero(np.frombuffer(text, dtype=np.uint8) == 10) + 1))
+    line = np.append(np.searchsorted(starts, line_starts), len(starts))
+    return _Words(hashes, starts, ends, first, line), text
 
 
 def _gram(hashes: U64, at: Ints, n: int) -> U64:
@@ -311,7 +287,7 @@ class _Phrases:
 def _phrases() -> _Phrases:
     """The furniture phrases hashed like the text."""
     phrases = furniture()
-    words = _words(phrases)
+    words, _ = _words([p.encode("utf-8") for p in phrases])
     grams: dict[int, list[int]] = {}
     first = np.zeros(1 << _FILTER_BITS, dtype=bool)
     for d in range(len(phrases)):
@@ -322,37 +298,33 @@ def _phrases() -> _Phrases:
     return _Phrases({n: np.array(g, dtype=np.uint64) for n, g in grams.items()}, first)
 
 
-def _furniture_lines(words: _Words, kept: npt.NDArray[np.bool_]) -> Ints:
-    """The lines (indices) whose kept words hold a furniture phrase: its words consecutive in one line."""
+def _furniture_words(words: _Words) -> npt.NDArray[np.bool_] | None:
+    """Which words sit in a line holding a furniture phrase, its words consecutive in that line
+    (None when no line does)."""
     phrases, n = _phrases(), len(words.hashes)
     at = np.flatnonzero(phrases.first[(words.hashes & np.uint64((1 << _FILTER_BITS) - 1)).astype(np.int64)])
-    at = at[kept[at]]  # a line is kept or dropped whole: only kept lines are looked at
     found = []
     for size, grams in phrases.grams.items():
         here = at[at + size <= n]
         here = here[np.isin(_gram(words.hashes, here, size), grams)]
         line = np.searchsorted(words.line, here, side="right") - 1
         found.append(line[here + size <= words.line[line + 1]])  # the phrase does not run past its line
-    return np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
-
-
-def compared(words: _Words) -> npt.NDArray[np.bool_]:
-    """Which words a document is compared by: those of its kept lines, each line once, furniture lines out."""
-    kept = _kept(words)
-    furniture = _furniture_lines(words, kept)
-    if len(furniture):
-        drop = np.zeros(len(words.line) - 1, dtype=bool)
-        drop[furniture] = True
-        kept &= ~np.repeat(drop, np.diff(words.line))
-    return kept
+    lines = np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
+    if not len(lines):
+        return None
+    drop = np.zeros(len(words.line) - 1, dtype=bool)
+    drop[lines] = True
+    return np.repeat(drop, np.diff(words.line))
 
 
 def shingle_texts(texts: Sequence[str], size: int, sentences: bool = True) -> Shingled:
-    """Shingles of raw documents (folded here) by the words ``compared`` keeps; with ``sentences``
-    only sentence-like lines are compared (see _sentence_like)."""
-    words = _words(texts, sentences)
-    kept = compared(words)
-    hashes, first = words.hashes[kept], np.concatenate(([0], np.cumsum(kept)))[words.first]
+    """Shingles of raw documents (folded here) by their ``compared_lines``, furniture lines dropped."""
+    words, _ = _words(compared_lines(texts, sentences))
+    hashes, first = words.hashes, words.first
+    drop = _furniture_words(words)
+    if drop is not None:
+        kept_before = np.concatenate(([0], np.cumsum(~drop)))
+        hashes, first = hashes[~drop], kept_before[first]
     counts = np.diff(first)
     windows = np.where(counts >= size, counts - size + 1, np.minimum(counts, 1))
     doc = np.repeat(np.arange(len(texts)), windows)
@@ -383,12 +355,12 @@ def _span(prefix: U64, starts: Ints, ends: Ints) -> U64:
 
 def comparable_words(texts: Sequence[str], sentences: bool = True) -> list[list[str]]:
     """The words each document is compared by, as text (for tests and inspection; not fast)."""
-    words = _words(texts, sentences)
-    kept, text = compared(words), words.text
+    words, text = _words(compared_lines(texts, sentences))
+    drop = _furniture_words(words)
     out: list[list[str]] = []
     for d in range(len(texts)):
         at = range(int(words.first[d]), int(words.first[d + 1]))
-        out.append([_plain(text[words.starts[k] : words.ends[k]]) for k in at if kept[k]])
+        out.append([_plain(text[words.starts[k] : words.ends[k]]) for k in at if drop is None or not drop[k]])
     return out
 
 

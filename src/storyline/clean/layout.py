@@ -63,7 +63,8 @@ def analyse(text: str) -> Layout:
     """Measure a dump's lines and find the article region."""
     dump = to_lines(text)
     language, lines = measure_dump(dump.lines)
-    mark_code(lines)
+    if language is None:  # no stopword list: prose was judged without function words, and code passes for it
+        mark_code(lines)
     repeats = copies(repeat_groups(dump.lines, [line.tokens for line in lines]), lines)
     related = related_runs(lines)
     template = template_lines(lines)

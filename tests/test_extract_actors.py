@@ -139,3 +139,9 @@ def test_named_actor_the_parser_hung_on_a_subjectless_verb_is_its_subject() -> N
     # the small model parses "the RSF" as an adverbial noun of "seized"
     source, _ = _first("On 15 April 2023, the RSF seized control of the presidential palace in Khartoum.")
     assert source is not None and source.name == "Rapid Support Forces", source
+
+
+def test_service_members_are_military() -> None:
+    events = extract_events("A suicide bombing at the airport killed 13 US service members and 2 Ukrainian servicemen.")
+    victims = [e.actor2 for e in events if e.actor2 is not None]
+    assert victims and {v.sector for v in victims} == {"MIL"}, victims

@@ -188,3 +188,12 @@ def test_unmarked_victims_take_the_country_of_the_victims_before_in_the_paragrap
     text = "Hamas gunmen killed 260 Israelis at the festival. Many were shot as they fled."
     assert _victims(text) == [("ISR", "CVL"), ("ISR", "CVL")]
     assert _victims("Hamas gunmen killed 260 Israelis at the festival.\n\nMany were shot as they fled.")[1:] == []
+
+
+def test_any_killing_word_of_the_event_says_people_were_hurt() -> None:
+    text = "By early Tuesday, Khan Younis had been hit again by Israeli airstrikes, killing and injuring many."
+    assert ("PSE", "CVL") in _victims(text)
+
+
+def test_an_unarmed_subject_is_no_attacker_that_hides_the_sentence_country() -> None:
+    assert ("PSE", "CVL") in _victims("The Gazan authorities put the toll at 1,900 people killed.")

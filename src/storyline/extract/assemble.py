@@ -88,7 +88,7 @@ def build_events(
             part.attribution = attribution
             part.actor2 = part.actor2 or counted_victims(part)
             localise(part, sent, index, before)
-            part.actor2 = part.actor2 or local_victims(part, det.main.token.lemma_.lower(), sent, index, before)
+            part.actor2 = part.actor2 or local_victims(part, _lemmas(det), sent, index, before)
             part.acled_event_type, part.acled_sub_event_type = _acled(part, det, lemmas)
             events.append(shift(part, offset))
             ctx.prominence[id(part)] = prominence
@@ -98,6 +98,11 @@ def build_events(
         events = [e for e in events if not _fold_toll(e, sent, ctx, offset)]
     ctx.last = (sent.doc, sent.end, events or (ctx.last[2] if ctx.last else []))
     return events
+
+
+def _lemmas(det: Detected) -> set[str]:
+    """The lemmas of an event's triggers."""
+    return {hit.token.lemma_.lower() for hit in det.hits}
 
 
 def _fold_toll(toll: Event, sent: Span, ctx: SentenceContext, offset: int) -> bool:

@@ -9,6 +9,7 @@ Palestinians were killed") yields one event per country, each with its own count
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING
@@ -325,7 +326,7 @@ def victim_country(event: Event, place: str | None, foe: str | None = None) -> s
     place = None if captives else place  # where hostages are held is not their country
     if opponent and actor1 is not None and (place is None or place == actor1.country):
         return opponent
-    own_attacker = actor1 is not None and actor1.country
+    own_attacker = actor1 is not None and actor1.country and (actor1.sector in ARMED or opponent)
     return place or _reporter_country(event) or (None if own_attacker else foe)
 
 
@@ -368,14 +369,15 @@ def _attacker_named(event: Event) -> bool:
 
 
 def local_victims(
-    event: Event, lemma: str, sent: Span, index: MentionIndex | None = None, before: str | None = None
+    event: Event, lemmas: Iterable[str], sent: Span, index: MentionIndex | None = None, before: str | None = None
 ) -> Actor | None:
-    """Unnamed people a count or the trigger ``lemma`` says were hurt: civilians of the likely country (``before``:
-    the country of the victims the sentences before told of, when nothing in this one says)."""
+    """Unnamed people a count or one of the event's trigger ``lemmas`` says were hurt ("hit by airstrikes, killing
+    many"): civilians of the likely country (``before``: the country of the victims the sentences before told
+    of, when nothing in this one says)."""
     if event.type != "ASSAULT":
         return None
     hurt = [c for c in event.counts if c.kind in HURT_KINDS]
-    if not (hurt or lemma in harm_lemmas()):
+    if not (hurt or not harm_lemmas().isdisjoint(lemmas)):
         return None  # an attack that names no one hurt has no victims to invent ("Israeli raids in Jenin")
     country = victim_country(event, victims_place(event, sent), sentence_foe(sent, index, event) or before)
     if not country:

@@ -191,9 +191,11 @@ def test_unmarked_victims_take_the_country_of_the_victims_before_in_the_paragrap
 
 
 def test_any_killing_word_of_the_event_says_people_were_hurt() -> None:
-    text = "By early Tuesday, Khan Younis had been hit again by Israeli airstrikes, killing and injuring many."
-    assert ("PSE", "CVL") in _victims(text)
+    text = "Kharkiv was hit again by Russian missiles overnight, killing and wounding many and destroying homes."
+    assert ("UKR", "CVL") in _victims(text)
 
 
 def test_an_unarmed_subject_is_no_attacker_that_hides_the_sentence_country() -> None:
-    assert ("PSE", "CVL") in _victims("The Gazan authorities put the toll at 1,900 people killed.")
+    assert ("SDN", "CVL") in _victims(
+        "The Sudanese authorities put the toll at 300 people killed and thousands wounded."
+    )

@@ -19,11 +19,10 @@ import logging
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from sqlalchemy import Column, Connection, Table, and_, bindparam, delete, func, or_, select, update
+from sqlalchemy import ColumnElement, Connection, Select, and_, bindparam, delete, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from storyline.dedup import Signed, sign_pages
@@ -32,7 +31,7 @@ from storyline.dedup.text import page_lines
 from storyline.errors import StoreError, StorylineError, UnexpectedError
 from storyline.models import Article
 from storyline.stage import StageStats
-from storyline.store import Store
+from storyline.store import Store, schema
 from storyline.version import DEDUP_VERSION
 
 if TYPE_CHECKING:
@@ -45,7 +44,7 @@ TOP = 32  # stored articles verified per new one: those sharing the most band ke
 BUCKET_CAP = 200  # a band key stored for more articles is boilerplate: not read for candidates, no longer stored
 MERGE_SHARE = 4  # recent keys are merged into dedup_keys once they are a quarter of it (an estimate)...
 MERGE_MIN_ROWS = 1_000_000  # ...and at least this many (~20 MB: a B-tree a batch can rewrite cheaply)
-_LAST_SEQ_KEY = -(2**63)  # reserved dedup_keys.key whose row holds the last seq given out (see _next_seq)
+LAST_SEQ, RECENT_ROWS = "last_seq", "recent_rows"  # dedup_meta counters: last seq given out, rows in recent
 
 
 @dataclass(slots=True)
@@ -79,10 +78,25 @@ def _chunks(values: Sequence[Any]) -> list[Sequence[Any]]:
     return [values[i : i + _IN_CHUNK] for i in range(0, len(values), _IN_CHUNK)]
 
 
-def _db_keys(keys: np.ndarray[Any, Any]) -> list[int]:
-    """Band keys as stored: the 64 bits read as a signed integer (BIGINT)."""
-    out: list[int] = np.ascontiguousarray(keys, dtype=np.uint64).view(np.int64).ravel().tolist()
-    return out
+def _rows_in(conn: Connection, query: Select[Any], column: ColumnElement[Any], values: Sequence[Any]) -> list[Any]:
+    """Rows of ``query`` where ``column`` is one of ``values`` (an IN list per slice of values); on SQLite
+    straight from the driver's cursor, the SQL compiled once per slice length (a batch reads hundreds of
+    thousands of rows in hundreds of slices: SQLAlchemy rows and compiling each would cost more than SQLite)."""
+    sqlite, rows = conn.dialect.name == "sqlite", list[Any]()
+    compiled: dict[int, str] = {}
+    for part in _chunks(values):
+        if not sqlite:
+            rows += conn.execute(query.where(column.in_(part))).all()
+            continue
+        if len(part) not in compiled:
+            sql = query.where(column.in_(part)).compile(
+                dialect=conn.dialect, compile_kwargs={"render_postcompile": True}
+            )
+            if len(sql.positiontup or ()) != len(part):
+                raise ValueError("_rows_in: the IN list must be the query's only parameters")
+            compiled[len(part)] = str(sql)
+        rows += conn.connection.cursor().execute(compiled[len(part)], list(part)).fetchall()
+    return rows
 
 
 def sign_articles(articles: Sequence[Article], params: Params) -> tuple[list[Doc], Signed]:
@@ -95,29 +109,23 @@ def sign_articles(articles: Sequence[Article], params: Params) -> tuple[list[Doc
     return docs, signed
 
 
-def _stored_docs(conn: Connection, ids: Sequence[str], params: Params) -> dict[str, Doc]:
-    """Stored signatures (with article dates) of these article ids."""
-    sigs, arts = Store.tables.dedup_signatures, Store.tables.articles
-    out: dict[str, Doc] = {}
-    for part in _chunks(list(ids)):
-        query = (
-            select(sigs.c.article_id, sigs.c.minhash, sigs.c.length, sigs.c.body_hash, arts.c.published)
-            .join(arts, arts.c.id == sigs.c.article_id)
-            .where(sigs.c.article_id.in_(part))
-        )
-        for row in conn.execute(query):
-            signature = np.frombuffer(row.minhash, dtype=np.uint32)
-            if len(signature) != params.permutations:
-                continue  # made with other settings: not comparable
-            out[row.article_id] = Doc(row.article_id, signature, row.length or 0, row.published, row.body_hash)
-    return out
+def _doc_keys(docs: list[Doc], keys: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    """(band key as stored, doc index) rows of the docs with a body, sorted; a key twice in a doc once."""
+    sized = np.flatnonzero(np.array([d.size > 0 for d in docs], dtype=bool))
+    key = np.ascontiguousarray(keys[sized], dtype=np.uint64).view(np.int64).ravel()
+    doc = np.repeat(sized, keys.shape[1])
+    order = np.lexsort((doc, key))
+    key, doc = key[order], doc[order]
+    new = np.ones(len(key), dtype=bool)
+    new[1:] = (key[1:] != key[:-1]) | (doc[1:] != doc[:-1])
+    return np.stack([key[new], doc[new]], axis=1)
 
 
 def _candidates(
-    conn: Connection, docs: list[Doc], keys: np.ndarray[Any, Any]
-) -> tuple[dict[str, set[str]], dict[int, int]]:
-    """Stored article ids sharing the most band keys (up to TOP) or the body hash with each new doc, and
-    how many stored articles hold each of the batch's keys.
+    conn: Connection, docs: list[Doc], pairs: np.ndarray[Any, Any]
+) -> tuple[list[set[int]], np.ndarray[Any, Any]]:
+    """Per new doc, the seqs of stored articles sharing the most band keys (up to TOP) or its body hash; and
+    (key, stored rows) of the batch's keys held by any stored article.
 
     A copy shares many of its 64 band keys with the stored original; an article that only shares
     a paragraph shares one or two, and in a large store there are thousands of those: ranking by
@@ -125,46 +133,29 @@ def _candidates(
     stored articles (shared boilerplate, a paragraph quoted everywhere) are not read at all, so the
     rows read per new doc stay bounded whatever the size of the store."""
     sigs = Store.tables.dedup_signatures
-    found: dict[str, set[str]] = defaultdict(set)
-    pairs = [(k, i) for i, (d, row) in enumerate(zip(docs, keys, strict=True)) if d.size for k in set(_db_keys(row))]
-    counts: dict[int, int] = {}
-    if pairs:
-        batch = np.array(sorted(pairs), dtype=np.int64)
-        counts = _key_counts(conn, np.unique(batch[:, 0]).tolist())
-        doc_of, seq = _shared_keys(conn, batch, sorted(k for k, n in counts.items() if n <= BUCKET_CAP))
-        ids = _article_ids(conn, sorted(set(seq.tolist())))
-        for i, s in zip(doc_of.tolist(), seq.tolist(), strict=True):
-            if s in ids:
-                found[docs[i].id].add(ids[s])
-    by_hash: dict[str, list[str]] = defaultdict(list)
-    for doc in docs:
+    found: list[set[int]] = [set() for _ in docs]
+    counts = _key_counts(conn, np.unique(pairs[:, 0]).tolist())
+    doc_of, seq = _shared_keys(conn, pairs, counts[counts[:, 1] <= BUCKET_CAP, 0].tolist())
+    for i, s in zip(doc_of.tolist(), seq.tolist(), strict=True):
+        found[i].add(s)
+    by_hash: dict[str, list[int]] = defaultdict(list)
+    for i, doc in enumerate(docs):
         if doc.size:
-            by_hash[doc.body_hash].append(doc.id)
-    for part in _chunks(list(by_hash)):
-        for row in conn.execute(select(sigs.c.body_hash, sigs.c.article_id).where(sigs.c.body_hash.in_(part))):
-            for doc_id in by_hash[row.body_hash]:
-                found[doc_id].add(row.article_id)
+            by_hash[doc.body_hash].append(i)
+    for body_hash, s in _rows_in(conn, select(sigs.c.body_hash, sigs.c.seq), sigs.c.body_hash, list(by_hash)):
+        for i in by_hash[body_hash]:
+            found[i].add(s)
     return found, counts
 
 
-def _key_counts(conn: Connection, keys: list[int]) -> dict[int, int]:
-    """How many stored rows hold each of these keys (keys held by none are left out); counted in SQL."""
-    out: dict[int, int] = defaultdict(int)
-    cursor = conn.connection.cursor() if conn.dialect.name == "sqlite" else None
-    for index in (Store.tables.dedup_keys, Store.tables.dedup_keys_recent):
-        for part in _chunks(keys):
-            if cursor is not None:  # the driver's own rows: tens of thousands per batch
-                marks = ",".join("?" * len(part))
-                rows = cursor.execute(
-                    f"SELECT key, COUNT(*) FROM {index.name} WHERE key IN ({marks}) GROUP BY key", part
-                )
-            else:
-                rows = conn.execute(
-                    select(index.c.key, func.count()).where(index.c.key.in_(part)).group_by(index.c.key)
-                )
-            for key, count in rows:
-                out[key] += count
-    return out
+def _key_counts(conn: Connection, keys: list[int]) -> np.ndarray[Any, Any]:
+    """(key, rows) of these keys in dedup_keys and dedup_keys_recent together, sorted by key (keys held by
+    none left out); counted in SQL."""
+    tables = (Store.tables.dedup_keys, Store.tables.dedup_keys_recent)
+    rows = [_rows_in(conn, select(t.c.key, func.count()).group_by(t.c.key), t.c.key, keys) for t in tables]
+    table = np.array(rows[0] + rows[1], dtype=np.int64).reshape(-1, 2)
+    unique, at = np.unique(table[:, 0], return_inverse=True)
+    return np.stack([unique, np.bincount(at, weights=table[:, 1], minlength=len(unique)).astype(np.int64)], axis=1)
 
 
 def _shared_keys(
@@ -191,39 +182,17 @@ def _shared_keys(
 
 
 def _fetch_keys(conn: Connection, keys: list[int]) -> np.ndarray[Any, Any]:
-    """(key, seq) rows of dedup_keys and dedup_keys_recent holding these keys, as an int64 array (on SQLite
-    through the driver's own cursor)."""
-    out = [
-        row
-        for index in (Store.tables.dedup_keys, Store.tables.dedup_keys_recent)
-        for row in _pairs(conn, index, index.c.key, index.c.seq, keys)
-    ]
-    flat = np.fromiter(chain.from_iterable(out), dtype=np.int64, count=2 * len(out))
-    return flat.reshape(-1, 2)
-
-
-def _article_ids(conn: Connection, seqs: list[int]) -> dict[int, str]:
-    """Article id of each signature seq."""
-    sigs = Store.tables.dedup_signatures
-    return dict(_pairs(conn, sigs, sigs.c.seq, sigs.c.article_id, seqs))
-
-
-def _pairs(conn: Connection, table: Table, key: Column[Any], value: Column[Any], keys: Sequence[Any]) -> Iterator[Any]:
-    """(key, value) rows of ``table`` whose ``key`` is one of ``keys`` (on SQLite through the driver's cursor:
-    tens of thousands of rows a batch)."""
-    cursor = conn.connection.cursor() if conn.dialect.name == "sqlite" else None
-    for part in _chunks(list(keys)):
-        if cursor is not None:
-            where = f"{key.name} IN ({','.join('?' * len(part))})"
-            yield from cursor.execute(f"SELECT {key.name}, {value.name} FROM {table.name} WHERE {where}", part)
-        else:
-            yield from ((r[0], r[1]) for r in conn.execute(select(key, value).where(key.in_(part))))
+    """(key, seq) rows of dedup_keys and dedup_keys_recent holding these keys, as an int64 array."""
+    tables = (Store.tables.dedup_keys, Store.tables.dedup_keys_recent)
+    rows = [_rows_in(conn, select(t.c.key, t.c.seq), t.c.key, keys) for t in tables]
+    return np.array(rows[0] + rows[1], dtype=np.int64).reshape(-1, 2)
 
 
 def _forget(conn: Connection, ids: Sequence[str], params: Params) -> None:
     """Drop earlier index rows of articles being (re)indexed (their keys recomputed from the stored signature)."""
     tables = Store.tables
     sigs = tables.dedup_signatures
+    removed = 0  # rows of dedup_keys_recent
     for part in _chunks(list(ids)):
         rows = conn.execute(select(sigs.c.seq, sigs.c.minhash).where(sigs.c.article_id.in_(part))).all()
         for row in rows:
@@ -231,25 +200,49 @@ def _forget(conn: Connection, ids: Sequence[str], params: Params) -> None:
             if row.seq is None or len(signature) != params.permutations:
                 continue
             keys = _db_keys(band_keys(signature[None, :], params))
-            for index in (tables.dedup_keys, tables.dedup_keys_recent):
-                conn.execute(delete(index).where(index.c.seq == row.seq, index.c.key.in_(keys)))
+            conn.execute(
+                delete(tables.dedup_keys).where(tables.dedup_keys.c.seq == row.seq, tables.dedup_keys.c.key.in_(keys))
+            )
+            recent = tables.dedup_keys_recent
+            removed += conn.execute(delete(recent).where(recent.c.seq == row.seq, recent.c.key.in_(keys))).rowcount
         for table in (sigs, tables.dedup_members):
             conn.execute(delete(table).where(table.c.article_id.in_(part)))
+    if removed:
+        _set_meta(conn, RECENT_ROWS, _meta(conn, RECENT_ROWS) - removed)
 
 
-def _groups_of(conn: Connection, ids: set[str], params: Params) -> tuple[dict[str, Group], dict[str, str]]:
-    """The stored groups these articles belong to (with canonical docs), and article id -> group id."""
-    members = Store.tables.dedup_members
-    group_of: dict[str, str] = dict(_pairs(conn, members, members.c.article_id, members.c.group_id, sorted(ids)))
-    canon_ids: dict[str, str] = {}
-    for part in _chunks(sorted(set(group_of.values()))):
-        query = select(members.c.group_id, members.c.article_id).where(
-            members.c.group_id.in_(part), members.c.canonical.is_(True)
-        )
-        canon_ids.update({row.group_id: row.article_id for row in conn.execute(query)})
-    docs = _stored_docs(conn, list(canon_ids.values()), params)
-    groups = {g: Group(g, docs[c]) for g, c in canon_ids.items() if c in docs}
-    return groups, group_of
+def _db_keys(keys: np.ndarray[Any, Any]) -> list[int]:
+    """Band keys as stored: the 64 bits read as a signed integer (BIGINT)."""
+    out: list[int] = np.ascontiguousarray(keys, dtype=np.uint64).view(np.int64).ravel().tolist()
+    return out
+
+
+def _groups_of(conn: Connection, seqs: set[int], params: Params) -> tuple[dict[str, Group], dict[int, str]]:
+    """The stored groups of these signature seqs (with canonical docs), and seq -> group id."""
+    sigs, members = Store.tables.dedup_signatures, Store.tables.dedup_members
+    joined = sigs.join(members, members.c.article_id == sigs.c.article_id)
+    query = select(sigs.c.seq, members.c.group_id).select_from(joined)
+    group_of: dict[int, str] = dict(_rows_in(conn, query, sigs.c.seq, sorted(seqs)))
+    docs = _group_docs(conn, sorted(set(group_of.values())), params, canonical=True)
+    return {g: Group(g, doc) for g, doc in docs}, group_of
+
+
+def _group_docs(
+    conn: Connection, group_ids: Sequence[str], params: Params, canonical: bool
+) -> Iterator[tuple[str, Doc]]:
+    """(group id, stored doc) of the members (or only the canonical copies) of these groups, with signatures
+    made with these settings."""
+    sigs, members, arts = Store.tables.dedup_signatures, Store.tables.dedup_members, Store.tables.articles
+    joined = members.join(sigs, sigs.c.article_id == members.c.article_id).join(arts, arts.c.id == members.c.article_id)
+    columns = (members.c.group_id, sigs.c.article_id, sigs.c.minhash, sigs.c.length, sigs.c.body_hash, arts.c.published)
+    only = [members.c.canonical.is_(True)] if canonical else []
+    query = select(*columns).select_from(joined).where(*only)
+    for group_id, article_id, minhash, length, body_hash, published in _rows_in(
+        conn, query, members.c.group_id, group_ids
+    ):
+        signature = np.frombuffer(minhash or b"", dtype=np.uint32)
+        if len(signature) == params.permutations:  # else made with other settings: not comparable
+            yield group_id, Doc(article_id, signature, length or 0, published, body_hash)
 
 
 def _best_group(doc: Doc, options: list[Group], params: Params) -> Group | None:
@@ -277,17 +270,18 @@ def index_articles(conn: Connection, articles: Sequence[Article], params: Params
     _forget(conn, [a.id for a in articles], params)
     docs, signed = sign_articles(articles, params)
     keys = band_keys(signed.signatures, params)
-    stored, counts = _candidates(conn, docs, keys)
-    groups, group_of = _groups_of(conn, set().union(*stored.values()) if stored else set(), params)
-    batch_keys: dict[int, list[str]] = defaultdict(list)  # band keys of this batch's docs so far (band folded in)
+    pairs = _doc_keys(docs, keys)
+    stored, counts = _candidates(conn, docs, pairs)
+    groups, group_of = _groups_of(conn, set().union(*stored), params)
+    batch_groups: dict[int, set[str]] = defaultdict(set)  # band key (band folded in) -> groups of this batch's docs
     key_lists = keys.tolist()
     joined = 0
     order = sorted(range(len(docs)), key=lambda i: (-docs[i].size, docs[i].published or "\uffff", docs[i].id))
     for i in order:
         doc = docs[i]
-        near = {group_of[a] for a in stored.get(doc.id, ()) if a in group_of}
+        near = {group_of[s] for s in stored[i] if s in group_of}
         if doc.size:
-            near |= {group_of[a] for k in key_lists[i] for a in batch_keys.get(k, ())}
+            near.update(g for k in key_lists[i] for g in batch_groups.get(k, ()))
         group = _best_group(doc, [groups[g] for g in sorted(near) if g in groups], params)
         if group is None:
             group = groups.setdefault(doc.id, Group(doc.id, doc))
@@ -296,11 +290,10 @@ def index_articles(conn: Connection, articles: Sequence[Article], params: Params
             if doc.outranks(group.canonical):
                 group.canonical, group.recanonised = doc, True
         group.members[doc.id] = doc
-        group_of[doc.id] = group.id
         if doc.size:
             for k in key_lists[i]:
-                batch_keys[k].append(doc.id)
-    _write(conn, docs, keys, groups, params, counts)
+                batch_groups[k].add(group.id)
+    _write(conn, docs, pairs, groups, params, counts)
     return joined
 
 
@@ -315,10 +308,10 @@ def _similarity_to(doc: Doc, canonical: Doc, params: Params) -> float:
 def _write(
     conn: Connection,
     docs: list[Doc],
-    keys: np.ndarray[Any, Any],
+    pairs: np.ndarray[Any, Any],
     groups: dict[str, Group],
     params: Params,
-    counts: dict[int, int],
+    counts: np.ndarray[Any, Any],
 ) -> None:
     """Insert the batch's signatures, LSH keys and members; re-rank members of groups with a new canonical."""
     tables = Store.tables
@@ -331,52 +324,50 @@ def _write(
             for i, d in enumerate(docs)
         ],
     )  # fmt: skip
-    key_rows = [
-        (key, first + i)
-        for i, (d, row) in enumerate(zip(docs, keys, strict=True))
-        if d.size
-        for key in set(_db_keys(row))
-    ]
-    if key_rows:
-        _insert_keys(conn, _under_cap(key_rows, counts))
-        _merge_if_due(conn, (first + len(docs)) * params.bands)
-    member_rows = []
-    for group in groups.values():
-        if group.recanonised:
-            _rerank(conn, group, params)
-        member_rows += [
-            {"article_id": d.id, "group_id": group.id, "canonical": d.id == group.canonical.id,
-             "similarity": _similarity_to(d, group.canonical, params), "dedup_version": DEDUP_VERSION}
-            for d in group.members.values()
-        ]  # fmt: skip
+    if len(pairs):
+        kept = _under_cap(np.stack([pairs[:, 0], pairs[:, 1] + first], axis=1), counts)
+        _insert_keys(conn, list(map(tuple, kept.tolist())))
+        _merge_if_due(conn, len(kept), (first + len(docs)) * params.bands)
+    _rerank(conn, [g for g in groups.values() if g.recanonised], params)
+    member_rows = [
+        {"article_id": d.id, "group_id": group.id, "canonical": d.id == group.canonical.id,
+         "similarity": _similarity_to(d, group.canonical, params), "dedup_version": DEDUP_VERSION}
+        for group in groups.values()
+        for d in group.members.values()
+    ]  # fmt: skip
     if member_rows:
         conn.execute(tables.dedup_members.insert(), member_rows)
 
 
+def _meta(conn: Connection, name: str) -> int:
+    """A counter of the index kept in dedup_meta (0 when not set)."""
+    meta = schema.dedup_meta  # not (yet) in Store.tables
+    return int(conn.execute(select(meta.c.value).where(meta.c.name == name)).scalar() or 0)
+
+
+def _set_meta(conn: Connection, name: str, value: int) -> None:
+    """Set a counter of the index in dedup_meta."""
+    meta = schema.dedup_meta  # not (yet) in Store.tables
+    if not conn.execute(update(meta).where(meta.c.name == name).values(value=value)).rowcount:
+        conn.execute(meta.insert().values(name=name, value=value))
+
+
 def _next_seq(conn: Connection, count: int) -> int:
     """First of ``count`` new signature seqs. Seqs are never reused: keys of deleted articles (a re-cleaned
-    article's signature goes by cascade, its keys stay) must not point at a newcomer. The last seq given
-    out is kept in dedup_keys itself, under a reserved key, so it costs one index probe."""
-    index, sigs = Store.tables.dedup_keys, Store.tables.dedup_signatures
-    given = conn.execute(select(func.max(index.c.seq)).where(index.c.key == _LAST_SEQ_KEY)).scalar()
-    stored = conn.execute(select(func.max(sigs.c.seq))).scalar()
-    first = max(int(given or 0), int(stored or 0)) + 1
-    conn.execute(delete(index).where(index.c.key == _LAST_SEQ_KEY))
-    conn.execute(index.insert().values(key=_LAST_SEQ_KEY, seq=first + count - 1))
+    article's signature goes by cascade, its keys stay) must not point at a newcomer."""
+    first = _meta(conn, LAST_SEQ) + 1
+    _set_meta(conn, LAST_SEQ, first + count - 1)
     return first
 
 
-def _under_cap(rows: list[tuple[int, int]], counts: dict[int, int]) -> list[tuple[int, int]]:
-    """The (key, seq) rows still worth storing, sorted: a key's bucket fills up to BUCKET_CAP + 1 articles
-    (enough to tell it is boilerplate) and no further."""
-    table = np.array(sorted(rows), dtype=np.int64).reshape(-1, 2)
-    key = table[:, 0]
-    known = np.array(sorted(counts.items()), dtype=np.int64).reshape(-1, 2)
-    at = np.minimum(np.searchsorted(known[:, 0], key), max(len(known) - 1, 0))
-    stored = np.where(known[at, 0] == key, known[at, 1], 0) if len(known) else np.zeros(len(key), dtype=np.int64)
+def _under_cap(rows: np.ndarray[Any, Any], counts: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    """The (key, seq) rows (sorted) still worth storing: a key's bucket fills up to BUCKET_CAP + 1 articles
+    (enough to tell it is boilerplate) and no further. ``counts``: (key, rows stored) sorted by key."""
+    key = rows[:, 0]
+    at = np.minimum(np.searchsorted(counts[:, 0], key), max(len(counts) - 1, 0))
+    stored = np.where(counts[at, 0] == key, counts[at, 1], 0) if len(counts) else np.zeros(len(key), dtype=np.int64)
     rank = np.arange(len(key)) - np.searchsorted(key, key, side="left")  # rows of the same key before this one
-    kept: list[tuple[int, int]] = list(map(tuple, table[rank < BUCKET_CAP + 1 - stored].tolist()))
-    return kept
+    return rows[rank < BUCKET_CAP + 1 - stored]
 
 
 def _insert_keys(conn: Connection, rows: list[tuple[int, int]]) -> None:
@@ -387,28 +378,34 @@ def _insert_keys(conn: Connection, rows: list[tuple[int, int]]) -> None:
         conn.execute(Store.tables.dedup_keys_recent.insert(), [{"key": k, "seq": s} for k, s in rows])
 
 
-def _merge_if_due(conn: Connection, rows_ever: int) -> None:
-    """Move dedup_keys_recent into dedup_keys, in key order, once it holds MERGE_MIN_ROWS and 1/MERGE_SHARE
-    of ``rows_ever`` (every key row ever stored, estimated from the seqs given out)."""
+def _merge_if_due(conn: Connection, added: int, rows_ever: int) -> None:
+    """Count ``added`` rows into dedup_keys_recent's tally, and move it into dedup_keys, in key order, once it
+    holds MERGE_MIN_ROWS and 1/MERGE_SHARE of ``rows_ever`` (every key row ever stored, estimated from the
+    seqs given out)."""
     index, recent = Store.tables.dedup_keys, Store.tables.dedup_keys_recent
-    held = int(conn.execute(select(func.count()).select_from(recent)).scalar_one())
+    held = _meta(conn, RECENT_ROWS) + added
     if held < max(MERGE_MIN_ROWS, rows_ever // MERGE_SHARE):
+        _set_meta(conn, RECENT_ROWS, held)
         return
     ordered = select(recent.c.key, recent.c.seq).order_by(recent.c.key, recent.c.seq)
     conn.execute(index.insert().from_select(["key", "seq"], ordered))
     conn.execute(delete(recent))
+    _set_meta(conn, RECENT_ROWS, 0)
     log.info("dedup: %d recent band keys merged into the index", held)
 
 
-def _rerank(conn: Connection, group: Group, params: Params) -> None:
-    """Point the stored members of a group at its new canonical copy."""
-    members = Store.tables.dedup_members
-    ids = [row.article_id for row in conn.execute(select(members.c.article_id).where(members.c.group_id == group.id))]
-    docs = list(_stored_docs(conn, ids, params).values())
-    if docs:
+def _rerank(conn: Connection, groups: list[Group], params: Params) -> None:
+    """Point the stored members of groups with a new canonical copy at it (their rows read in one pass)."""
+    if not groups:
+        return
+    members, by_id = Store.tables.dedup_members, {g.id: g for g in groups}
+    sims = [
+        {"member": d.id, "sim": _similarity_to(d, by_id[g].canonical, params)}
+        for g, d in _group_docs(conn, sorted(by_id), params, canonical=False)
+    ]
+    if sims:
         stmt = update(members).where(members.c.article_id == bindparam("member"))
-        stmt = stmt.values(canonical=False, similarity=bindparam("sim"))
-        conn.execute(stmt, [{"member": d.id, "sim": _similarity_to(d, group.canonical, params)} for d in docs])
+        conn.execute(stmt.values(canonical=False, similarity=bindparam("sim")), sims)
 
 
 def count_pending(store: Store) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import Column, Connection, Table, inspect, select, text, update
+from sqlalchemy import Column, Connection, Table, func, inspect, select, text, update
 
 from storyline.store import schema
 
@@ -67,6 +67,25 @@ def dedup_keys(conn: Connection) -> None:
     conn.execute(text("DROP TABLE IF EXISTS dedup_bands"))
 
 
+LAST_SEQ_KEY = -(2**63)  # the dedup_keys.key whose row held the last seq given out before migration 8
+
+
+def dedup_meta(conn: Connection) -> None:
+    """``dedup_meta`` counters: the last seq given out (was a reserved row of dedup_keys) and the rows of
+    dedup_keys_recent (was counted every batch)."""
+    keys, recent, sigs, meta = schema.dedup_keys, schema.dedup_keys_recent, schema.dedup_signatures, schema.dedup_meta
+    meta.create(conn, checkfirst=True)
+    reserved = conn.execute(select(func.max(keys.c.seq)).where(keys.c.key == LAST_SEQ_KEY)).scalar()
+    stored = conn.execute(select(func.max(sigs.c.seq))).scalar()
+    held = conn.execute(select(func.count()).select_from(recent)).scalar()
+    conn.execute(keys.delete().where(keys.c.key == LAST_SEQ_KEY))
+    conn.execute(meta.delete())
+    conn.execute(
+        meta.insert(),
+        [{"name": "last_seq", "value": max(reserved or 0, stored or 0)}, {"name": "recent_rows", "value": held or 0}],
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, failures, articles", create_tables(schema.documents, schema.failures, schema.articles)),
     Migration(
@@ -79,6 +98,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(5, "documents.clean_version, so a new cleaner retries failed documents too", documents_clean_version),
     Migration(6, "dedup_keys: packed LSH keys instead of dedup_bands; dedup index rebuilt", dedup_keys),
     Migration(7, "dedup_keys_recent: new LSH keys kept apart until merged", create_tables(schema.dedup_keys_recent)),
+    Migration(8, "dedup_meta: the index's counters (last seq, recent key rows)", dedup_meta),
 )
 
 

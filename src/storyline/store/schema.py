@@ -1,6 +1,6 @@
 """The store's tables, in SQLAlchemy Core. Other areas read and write them by these names.
 
-    documents ─┬─► articles ─┬─► dedup_signatures, dedup_bands, dedup_members
+    documents ─┬─► articles ─┬─► dedup_signatures, dedup_members (dedup_keys, dedup_keys_recent, dedup_meta)
                │             ├─► events
                │             └─► article_stages (which step has run on the article, at which version)
     failures   (one row per input that a stage could not use, with the reason)
@@ -154,6 +154,15 @@ dedup_keys = _lsh_keys("dedup_keys")
 # which is merged into dedup_keys in key order once it holds a quarter as many rows (see dedup.persist),
 # so a batch rewrites the pages of a small B-tree, not most of the large one.
 dedup_keys_recent = _lsh_keys("dedup_keys_recent")
+
+# Counters of the LSH index, one row each: ``last_seq`` (the last dedup_signatures.seq given out: seqs
+# are never reused) and ``recent_rows`` (rows in dedup_keys_recent, so no batch has to count them).
+dedup_meta = Table(
+    "dedup_meta",
+    metadata,
+    Column("name", String(32), primary_key=True),
+    Column("value", BigInteger, nullable=False),
+)
 
 dedup_members = Table(
     "dedup_members",

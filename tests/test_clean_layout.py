@@ -111,3 +111,13 @@ def test_comment_thread_run_into_one_line_is_not_the_article() -> None:
     assert (layout.start, layout.end) == (0, 3)
     run_on = " ".join([PARAGRAPH, OTHER, THIRD, PARAGRAPH]).replace("June. Officials", "June.Officials")
     assert not glued(analyse(run_on).lines[0])  # one paragraph run into the next is not a thread
+
+
+def test_code_sample_introduced_by_the_text_is_kept() -> None:
+    intro = "The handler reads the settings file and returns the parsed values, like this:"
+    sample = ["function load(path) {", "  var data = fs.readFileSync(path);", "  return JSON.parse(data);", "}"]
+    script = ["window.dataLayer = window.dataLayer || [];", "gtag('js', new Date());"]
+    text = "\n".join([PARAGRAPH, intro, *sample, OTHER, *script, THIRD])
+    body = clean_text(text, id="x").body
+    assert "return JSON.parse(data);" in body
+    assert "dataLayer" not in body

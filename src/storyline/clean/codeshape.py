@@ -44,3 +44,26 @@ def mark_code(lines: list[Line]) -> None:
         if line.prose and code_shaped(line.text):
             line.prose = False
             line.code = True
+
+
+INTRO_WORDS = 4  # a line introducing a code sample is a sentence of some length ending in a colon
+
+
+def keep_samples(lines: list[Line], start: int, end: int) -> None:
+    """Code in the article that a sentence ending in a colon introduces is a sample the text shows, not a script.
+
+    Its lines stop counting as code (the cleaner drops code), so the sample stays in the body.
+    """
+    i = start
+    while i < end:
+        if not lines[i].code:
+            i += 1
+            continue
+        j = i
+        while j < end and (lines[j].code or lines[j].words == 0):
+            j += 1
+        intro = lines[i - 1] if i > 0 else None
+        if intro is not None and intro.words >= INTRO_WORDS and intro.text.rstrip().endswith(":"):
+            for line in lines[i:j]:
+                line.code = False
+        i = j

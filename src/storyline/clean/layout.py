@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from storyline.clean.codeshape import mark_code
+from storyline.clean.codeshape import keep_samples, mark_code
 from storyline.clean.headline import title_echoes
 from storyline.clean.lines import Line, measure_dump
 from storyline.clean.markup import Dump, to_lines
@@ -77,4 +77,5 @@ def analyse(text: str) -> Layout:
     start, end = article_span(scores, lines)
     if start == end and not any(line.prose for line in lines):
         start, end = 0, len(lines)  # a note without sentences: keep what is not furniture
+    keep_samples(lines, start, end)
     return Layout(dump, language, lines, repeats, related, template, echoes, scores, start, end)

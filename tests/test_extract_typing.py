@@ -197,3 +197,24 @@ def test_an_armed_group_clashing_with_civilians_is_an_attack_not_a_battle() -> N
 def test_labour_strikes_are_protests_and_strikes_on_targets_attacks(text: str, want: tuple[str, str | None]) -> None:
     first = extract_events(text)[0]
     assert first.type == want[0] and (want[1] is None or first.acled_sub_event_type == want[1]), text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a multi-word noun trigger that opens with an adjective is found, anchored on its head noun
+        ("Fighters subjected detained women to sexual violence in the camp.", "Sexual violence"),
+        ("Parliament extended martial law in the country for another 90 days.", "Other"),
+        # a participle describing a noun ("detained women") is no arrest beside another event
+        ("Soldiers beat detained men at the checkpoint.", "Attack"),
+        ("Rival supporters attacked each other with sticks and stones in the market.", "Mob violence"),
+        ("Unidentified attackers set fire to a house in the village, killing a family of five.", "Attack"),
+        (
+            "The rebels took control of the town after the soldiers withdrew without a fight.",
+            "Non-violent transfer of territory",
+        ),
+    ],
+)
+def test_acled_sub_type_of_sentences(text: str, want: str) -> None:
+    events = extract_events(text)
+    assert events and events[0].acled_sub_event_type == want, [(e.type, e.acled_sub_event_type) for e in events]

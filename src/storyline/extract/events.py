@@ -61,8 +61,13 @@ def _matches(sent: Span, i: int, entry: lexicon.Trigger) -> bool:
         tok = doc[i + offset]
         if lemma not in (tok.lemma_.lower(), tok.lower_, forms.get(tok.lower_)):
             return False
-    head = doc[i]
+    head = _head(sent, i, entry)
     return head.pos_ in _POS[entry.pos] or (len(entry.lemmas) > 1 and entry.pos == "ANY")
+
+
+def _head(sent: Span, i: int, entry: lexicon.Trigger) -> Token:
+    """The token standing for a trigger starting at i: a noun phrase's head ("sexual violence"), else its first."""
+    return sent.doc[i : i + len(entry.lemmas)].root if entry.pos == "NOUN" else sent.doc[i]
 
 
 def find_hits(sent: Span) -> list[Hit]:
@@ -74,14 +79,21 @@ def find_hits(sent: Span) -> list[Hit]:
         tok = sent.doc[i]
         irregular = lexicon.irregular().get(tok.lower_, "")
         entries = table.get(tok.lemma_.lower()) or table.get(tok.lower_) or table.get(irregular) or []
-        found = next((e for e in entries if _matches(sent, i, e) and _usable(Hit(tok, i, i, e))), None)
+        found = next((e for e in entries if _matches(sent, i, e) and _usable(Hit(_head(sent, i, e), i, i, e))), None)
         if found is None:
             i += 1
             continue
-        hits.append(Hit(tok, i, i + len(found.lemmas), _in_sense(sent, tok, found)))
+        head = _head(sent, i, found)
+        hits.append(Hit(head, i, i + len(found.lemmas), _in_sense(sent, head, found)))
         i += len(found.lemmas)
-    strong_types = {h.entry.type for h in hits if h.entry.hint != "weak"}
-    return [h for h in hits if h.entry.hint != "weak" or not strong_types or h.entry.type in strong_types]
+    strong_types = {h.entry.type for h in hits if not _weak(h)}
+    return [h for h in hits if not _weak(h) or not strong_types or h.entry.type in strong_types]
+
+
+def _weak(hit: Hit) -> bool:
+    """A trigger that counts only when no other kind is in its sentence: marked weak, or a participle that
+    describes a noun ("subjected detained women to sexual violence": the women, not an arrest)."""
+    return hit.entry.hint == "weak" or (hit.token.dep_ == "amod" and hit.token.pos_ == "VERB")
 
 
 def _in_sense(sent: Span, token: Token, entry: lexicon.Trigger) -> lexicon.Trigger:

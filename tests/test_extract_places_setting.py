@@ -208,3 +208,21 @@ def test_an_event_that_names_no_place_takes_the_setting_of_another_clause(nlp: A
     place = event_place(nlp, "Specifically, the convoy was struck while it was in the Al-Shoula area.", "struck")
     assert place is not None and place.text == "Al-Shoula"
     assert event_place(nlp, "Police captured the man after he tried to flee Afghanistan.", "captured") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("A roadside bomb was detonated on a road in Jezzine, just north of the border zone.", "detonated", "Jezzine"),
+        (
+            "Civilians were killed or wounded when a suicide bomber detonated his explosives inside Kafr Sousah.",
+            "killed",
+            "Kafr Sousah",
+        ),
+    ],
+)
+def test_a_name_the_tagger_mislabels_is_found_where_the_event_or_its_moment_sets_it(
+    nlp: Any, text: str, trigger: str, expected: str
+) -> None:
+    place = event_place(nlp, text, trigger)
+    assert place is not None and place.text == expected

@@ -120,6 +120,8 @@ def _place_spans(sentence: Span, gaz: Gazetteer, trigger: Token | None = None) -
         if ent.label_ == "NORP":  # "Syrian", "Shia": not places; "Aleppo" tagged NORP is one
             if all(t.pos_ == "PROPN" for t in span) and (_is_known_place(span, gaz) or _typed_name(span)):
                 accepted.append(span)
+            elif all(t.pos_ == "PROPN" for t in span) and _after_setting_prep(span):
+                maybe.append(span)  # "detonated on a road in Jezzine" (tagged NORP): a place if a town or the setting
         elif ent.label_ in PLACE_LABELS:
             accepted.append(span)
         elif ent.label_ in MISLABELS:
@@ -135,10 +137,16 @@ def _place_spans(sentence: Span, gaz: Gazetteer, trigger: Token | None = None) -
 _SETTING_PREPS = frozenset({"in", "at", "near", "inside", "outside", "into", "around", "through"})
 
 
+def _after_setting_prep(span: Span) -> bool:
+    """True when the span is the object of "in", "at", "near" ... ("in Jezzine")."""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in _SETTING_PREPS
+
+
 def _unknown_setting(span: Span, trigger: Token) -> bool:
-    """True for a proper name the gazetteer lacks that the trigger puts its event in ("shelled positions in
-    Bayyanoun", "clashed at Kafr Sousah") or takes as the place it acts on ("captured Birao"); acronyms and
-    one-letter names are left out."""
+    """True for a proper name the gazetteer lacks that the trigger (or a clause hanging from it) puts its event in
+    ("shelled positions in Bayyanoun", "clashed at Kafr Sousah", "were killed when a bomber blew himself up inside
+    X") or takes as the place it acts on ("captured Birao"); acronyms and one-letter names are left out."""
     root = span.root
     if span.text.isupper() or len(span.text) < 3 or _is_group(span):
         return False
@@ -148,7 +156,19 @@ def _unknown_setting(span: Span, trigger: Token) -> bool:
         return root.ent_type_ != "PERSON"  # "rebels captured Birao", "troops stormed Zabdeen"
     if root.dep_ != "pobj" or root.head.lower_ not in _SETTING_PREPS:
         return False
-    return locative_path(root, trigger) or any(locative_path(root, v) for v in [governing_verb(trigger)] if v)
+    verbs = [v for v in (trigger, governing_verb(trigger)) if v is not None]
+    verbs += [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"]  # "killed or wounded"
+    verbs += [c for v in verbs for c in v.children if _same_moment(c)]  # "killed when a bomber blew up in X"
+    return any(locative_path(root, v) for v in verbs)
+
+
+def _same_moment(clause: Token) -> bool:
+    """True for a clause that tells the moment of the verb it hangs on: "when ...", "as ...", "..., killing"."""
+    marks = [c.lower_ for c in clause.children if c.dep_ in ("mark", "advmod") and c.i < clause.i]
+    return clause.dep_ == "advcl" and not any(m in _OTHER_MOMENT for m in marks)
+
+
+_OTHER_MOMENT = frozenset({"while", "after", "before", "because", "since", "until", "if", "although", "though", "once"})
 
 
 def _aged(span: Span) -> bool:

@@ -121,3 +121,8 @@ def test_code_sample_introduced_by_the_text_is_kept() -> None:
     body = clean_text(text, id="x").body
     assert "return JSON.parse(data);" in body
     assert "dataLayer" not in body
+
+
+def test_note_without_sentences_is_kept_whole() -> None:
+    layout = analyse("Lazy load with alt text in several image formats\nTest Case 1\nTest Case 2")
+    assert (layout.start, layout.end) == (0, 3)

@@ -75,7 +75,7 @@ def analyse(text: str) -> Layout:
     scores = [min(s, ZONE_SCORE) if i in zone else s for i, s in enumerate(scores)]
     scores = after_headings(reward_runs(scores, lines), lines, echoes, repeats)
     start, end = article_span(scores, lines)
-    if start == end and not any(line.prose for line in lines):
+    if not any(line.prose for line in lines):
         start, end = 0, len(lines)  # a note without sentences: keep what is not furniture
     keep_samples(lines, start, end)
     return Layout(dump, language, lines, repeats, related, template, echoes, scores, start, end)

@@ -145,3 +145,8 @@ def test_service_members_are_military() -> None:
     events = extract_events("A suicide bombing at the airport killed 13 US service members and 2 Ukrainian servicemen.")
     victims = [e.actor2 for e in events if e.actor2 is not None]
     assert victims and {v.sector for v in victims} == {"MIL"}, victims
+
+
+def test_a_collective_takes_the_nationality_of_its_members() -> None:
+    source, _ = _first("A group of Moroccan diplomats held their first meeting with the president on Monday.")
+    assert source is not None and (source.country, source.sector) == ("MAR", "GOV"), source

@@ -209,6 +209,7 @@ def _chunk_mention(chunk: Span, doc_actors: DocActors) -> Mention | None:
     if anaphor is not None:
         return anaphor
     country_token = next((tok for tok in chunk if country_of(tok) and not _not_nationality(tok)), None)
+    country_token = country_token or _collective_country_token(head)
     country = country_of(country_token) if country_token is not None else None
     sector = _modified_sector(
         chunk, _collective_sector(head) or sector_of(head) or _title_sector(chunk) or _armed_modifier(head)
@@ -270,13 +271,27 @@ def _collectives() -> frozenset[str]:
     return frozenset(row[0] for row in lexicon.read_tsv("actors", "collectives.tsv"))
 
 
-def _collective_sector(head: Token) -> str | None:
-    """ "a group of Chechen refugees" → REF: the sector of the people a collective noun gathers."""
+def _collective_member(head: Token) -> Token | None:
+    """The head of a collective noun's "of" phrase ("a group of Chechen refugees" → refugees), if it is one."""
     if head.lemma_.lower() not in _collectives():
         return None
     of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    member = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+
+
+def _collective_sector(head: Token) -> str | None:
+    """ "a group of Chechen refugees" → REF: the sector of the people a collective noun gathers."""
+    member = _collective_member(head)
     return sector_of(member) if member is not None else None
+
+
+def _collective_country_token(head: Token) -> Token | None:
+    """ "a group of Moroccan diplomats" → Moroccan: the nationality of the people a collective noun gathers."""
+    member = _collective_member(head)
+    if member is None:
+        return None
+    words = [t for t in member.lefts if t.dep_ in ("amod", "compound", "nmod", "poss")]
+    return next((t for t in words if country_of(t) and not _not_nationality(t)), None)
 
 
 def _modified_sector(chunk: Span, sector: str | None) -> str | None:

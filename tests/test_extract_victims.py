@@ -199,3 +199,16 @@ def test_an_unarmed_subject_is_no_attacker_that_hides_the_sentence_country() -> 
     assert ("SDN", "CVL") in _victims(
         "The Sudanese authorities put the toll at 300 people killed and thousands wounded."
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The group said four Israelis were killed in an Israeli airstrike, along with the Palestinian gunmen "
+        "who were holding them.",  # companions
+        "Amid a war between Israel and Hamas that has killed thousands, two million people are trapped.",  # two sides
+        "She spoke of the 30 people who had died in Israel and Gaza.",  # two places
+    ],
+)
+def test_people_of_two_sides_hurt_together_give_both(text: str) -> None:
+    assert victim_side(extract_events(text)) == "both"

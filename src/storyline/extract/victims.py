@@ -57,12 +57,58 @@ def nationalities(text: str | None) -> list[str]:
 
 def _place_country(token: Token) -> str | None:
     """The country of a place phrase hanging on a token: "people in Gaza", "killed in Israel"."""
+    found = _place_countries(token)
+    return found[0] if found else None
+
+
+def _place_countries(token: Token) -> list[str]:
+    """The countries of the first place phrase hanging on a token and its conjuncts ("in Israel and Gaza")."""
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if obj is not None and obj.ent_type_ in ("GPE", "LOC", "NORP", "FAC") and (iso := country_of(obj)):
-                return iso
+            places = [obj, *obj.conjuncts] if obj is not None else []
+            found = [iso for t in places if t.ent_type_ in ("GPE", "LOC", "NORP", "FAC") and (iso := country_of(t))]
+            if found:
+                return list(dict.fromkeys(found))
+    return []
+
+
+def _also_hurt(head: Token, verb: Token | None, index: MentionIndex | None) -> list[str]:
+    """Countries of other people hurt with the counted ones: a second place ("killed in Israel and Gaza"),
+    companions ("four Israelis were killed, along with the gunmen holding them"), or both sides of the war
+    that killed them ("a war between Israel and Hamas that has killed thousands")."""
+    tokens = [head] if verb is None else [head, verb]
+    found = [c for t in tokens for c in _place_countries(t)[1:]]
+    if index is None:
+        return found
+    found += [c for t in tokens if (c := _companion(t, index))]
+    noun = verb.head if verb is not None and verb.dep_ in ("relcl", "acl") else None
+    sides = [m.actor.country for t in _between(noun) if (m := index.of(t)) is not None and m.actor.country]
+    return found + (sides if len(set(sides)) > 1 else [])
+
+
+def _companion(token: Token, index: MentionIndex) -> str | None:
+    """The country of people hurt "along with" / "together with" the ones a token names or tells of."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "with":
+            together = any(c.lower_ in ("along", "together") for c in child.children)
+        elif child.dep_ in ("prep", "advmod") and child.lower_ in ("along", "together"):
+            child = next((c for c in child.children if c.lower_ == "with"), child)
+            together = child.lower_ == "with"
+        else:
+            continue
+        obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+        mention = index.of(obj) if together and obj is not None else None
+        if mention is not None and mention.actor.country:
+            return mention.actor.country
     return None
+
+
+def _between(noun: Token | None) -> list[Token]:
+    """The parties of a noun's "between A and B" phrase ("the war between Israel and Hamas")."""
+    prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"), None) if noun else None
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    return [obj, *obj.conjuncts] if obj is not None else []
 
 
 def count_countries(
@@ -75,13 +121,14 @@ def count_countries(
     if count.part_of is not None:
         return []
     named = nationalities(count.of)
-    if named or count.start is None or count.end is None:
-        return named
-    span = sent.doc.char_span(count.start, count.end, alignment_mode="expand")
+    known = count.start is not None and count.end is not None
+    span = sent.doc.char_span(count.start or 0, count.end or 0, alignment_mode="expand") if known else None
     if span is None:
-        return []
+        return named
     head = span.root
     verb = _count_verb(head)
+    if named:
+        return list(dict.fromkeys(named + _also_hurt(head, verb, index)))
     captives = _captives(count.of)
     foe = _victims_foe(_own_attacker(verb, index), captives) if verb is not None and index is not None else None
     if captives:  # where hostages are held is not their country
@@ -90,14 +137,19 @@ def count_countries(
     found = (armed and foe) or _place_country(head) or (_verb_place(verb, head) if verb is not None else None)
     found = found or (_clause_place(event, verb, sent) if event is not None and verb is not None else None)
     found = found or foe
-    return [found] if found else []
+    return list(dict.fromkeys(c for c in [found, *_also_hurt(head, verb, index)] if c))
 
 
 def _count_verb(head: Token) -> Token | None:
     """The verb that says what happened to counted people: theirs as subject/object, or their participle."""
     if head.dep_ in ("nsubjpass", "dobj", "nsubj") and head.head.pos_ in ("VERB", "AUX"):
         return head.head
-    return next((c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)  # "1,900 people killed"
+    for child in head.children:
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            return child  # "1,900 people killed"
+        if child.dep_ == "relcl" and any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ == "WP" for c in child.children):
+            return child  # "30 people who died"
+    return None
 
 
 def _verb_place(verb: Token, head: Token) -> str | None:

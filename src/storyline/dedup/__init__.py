@@ -67,10 +67,7 @@ def sign(texts: Sequence[str], params: Params, templates: Templates | None = Non
 
 def _bodies(texts: Sequence[str], templates: Templates | None = None) -> list[str]:
     """Each raw page without the site templates learned from the batch."""
-    templates = templates if templates is not None else Templates()
-    for text in texts:
-        templates.learn(text)
-    return [templates.strip(text) for text in texts]
+    return (templates if templates is not None else Templates()).bodies(texts)
 
 
 def sign_pages(pages: Sequence[str | list[str]], params: Params, stripped: Sequence[str] | None = None) -> Signed:
@@ -128,23 +125,24 @@ def page_words(texts: Sequence[str]) -> list[str]:
 
 
 def merge(parts: list[tuple[Shingled, npt.NDArray[np.int64]]], source: npt.NDArray[np.int64]) -> Shingled:
-    """One Shingled from parts (shingles, the document indices they cover); ``source`` picks each document's part."""
+    """One Shingled from parts (shingles, the document indices they cover); ``source`` picks each document's part.
+    Each part's chosen shingles are written straight to their place: no sort."""
     n = len(source)
-    hashes, owners = [], []
-    words, body = np.zeros(n, dtype=np.int64), np.zeros(n, dtype=np.uint64)
+    sizes, words, body = np.zeros(n, dtype=np.int64), np.zeros(n, dtype=np.int64), np.zeros(n, dtype=np.uint64)
     for k, (part, docs) in enumerate(parts):
         mine = source[docs] == k
-        local = np.repeat(np.arange(len(docs)), part.batch.sizes())
-        take = mine[local]
-        hashes.append(part.batch.hashes[take])
-        owners.append(docs[local[take]])
+        sizes[docs[mine]] = part.batch.sizes()[mine]
         words[docs[mine]] = part.words[mine]
         body[docs[mine]] = part.body[mine]
-    owner = np.concatenate(owners)
-    order = np.argsort(owner, kind="stable")
     offsets = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(np.bincount(owner, minlength=n), out=offsets[1:])
-    return Shingled(ShingleBatch(np.concatenate(hashes)[order], offsets), words, body)
+    np.cumsum(sizes, out=offsets[1:])
+    hashes = np.zeros(offsets[-1], dtype=np.uint64)
+    for k, (part, docs) in enumerate(parts):
+        local = np.repeat(np.arange(len(docs)), part.batch.sizes())
+        take = np.flatnonzero((source[docs] == k)[local])
+        owner = local[take]
+        hashes[offsets[docs[owner]] + take - part.batch.offsets[owner]] = part.batch.hashes[take]
+    return Shingled(ShingleBatch(hashes, offsets), words, body)
 
 
 @dataclass(slots=True)

@@ -14,6 +14,7 @@ split whole only when a group is new or its shared run must shrink.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from storyline.dedup.text import CLOSERS, ENDS, page_lines
@@ -106,15 +107,27 @@ class Templates:
 
     def learn(self, text: str) -> None:
         """Fold one raw page into the header and footer it shares with earlier pages."""
-        page = _Page.of(text)
-        if page is None:
-            return
-        _merge(self.heads, page, True)
-        _merge(self.tails, page, False)
+        self._learn(_Page.of(text))
 
     def strip(self, text: str) -> str:
         """The raw page without its site's shared header and footer (as written, or its lines rejoined)."""
-        page = _Page.of(text)
+        return self._strip(_Page.of(text), text)
+
+    def bodies(self, texts: Sequence[str]) -> list[str]:
+        """Learn from every page of a batch, then strip each (a page is read once for both)."""
+        pages = [_Page.of(text) for text in texts]
+        for page in pages:
+            self._learn(page)
+        return [self._strip(page, text) for page, text in zip(pages, texts, strict=True)]
+
+    def _learn(self, page: _Page | None) -> None:
+        """Fold a page (None: fewer than two lines) into the runs of its first and last line."""
+        if page is not None:
+            _merge(self.heads, page, True)
+            _merge(self.tails, page, False)
+
+    def _strip(self, page: _Page | None, text: str) -> str:
+        """The page's text without its trusted header and footer."""
         if page is None:
             return text
         head, head_chars = _shared(self.heads, page, True)

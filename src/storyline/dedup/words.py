@@ -160,17 +160,17 @@ def _sentence_like(buf: npt.NDArray[np.uint8], view: npt.NDArray[np.uint32], lin
     return out
 
 
-def _spaces(buf: npt.NDArray[np.uint8], lines: _Lines) -> Ints:
+def _spaces(buf: npt.NDArray[np.uint8], lines: _Lines) -> npt.NDArray[np.int32]:
     """Spaces in each stripped line (meaningless for blank lines): one reduceat over the text, the
     stripped spans interleaved with the gaps between them (whose sums are dropped)."""
     if not len(buf):
-        return np.zeros(len(lines.first), dtype=np.int64)
+        return np.zeros(len(lines.first), dtype=np.int32)
     bounds = np.empty(2 * len(lines.first), dtype=np.int64)
     bounds[0::2], bounds[1::2] = lines.first, lines.last
     # reduceat needs offsets inside the text: a line ending the text loses its last byte, which is
     # not a space (the span is stripped), so its count stands
     np.minimum(bounds, len(buf) - 1, out=bounds)
-    counts: Ints = np.add.reduceat(buf == 32, bounds, dtype=np.int64)[0::2]
+    counts: npt.NDArray[np.int32] = np.add.reduceat(buf == 32, bounds, dtype=np.int32)[0::2]
     return counts
 
 

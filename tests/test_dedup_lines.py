@@ -1,0 +1,97 @@
+"""The batch text path of dedup: vectorised line measures, site templates on raw text, option merging
+and LSH steps each give what the plain per-line (per-pair) rule gives."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from storyline.dedup import Params, comparable, grouping, sign
+from storyline.dedup.template import Templates
+from storyline.dedup.text import CLOSERS, ENDS, page_lines
+from storyline.dedup.words import compared_lines, shingle_texts
+
+PIECES = st.sampled_from(
+    ["word", "Élan", "straße", "x", "12", " ", "  ", "\t", "\r", "\u00a0", "\u3000", "\u2028", "\x85", "\x1c"]
+    + ["\n", "\n\n", "\ud800", "-", "\u2014"]
+    + list(CLOSERS)
+    + list(ENDS)
+)
+DOCS = st.lists(st.lists(PIECES, max_size=60).map("".join), max_size=6)
+
+
+def reference(text: str, sentences: bool) -> bytes:
+    """compared_lines for one document, one line at a time with str methods."""
+    lines = [line.strip() for line in text.split("\n")]
+    lines = [line for line in lines if line]
+    if sentences:
+        lines = [
+            line
+            for line in lines
+            if line.count(" ") >= 24 or (line.count(" ") >= 5 and line.rstrip(CLOSERS)[-1:] in ENDS)
+        ]
+    return "\n".join(dict.fromkeys(lines)).encode("utf-8", "replace")
+
+
+@settings(max_examples=300, deadline=None)
+@given(DOCS, st.booleans())
+def test_compared_lines_match_the_per_line_rule(docs: list[str], sentences: bool) -> None:
+    assert compared_lines(docs, sentences) == [reference(d, sentences) for d in docs]
+
+
+def test_sentence_rule_edges() -> None:
+    five, four = "a b c d e f.", "a b c d e."
+    long = " ".join(["w"] * 25)
+    docs = [f"{five}\n{four}\n{long}\n  {five}  \n{five}\u201d)\n\u201c{four}\u201d \n\u3000{five}\u3000"]
+    assert compared_lines(docs, True) == [reference(docs[0], True)]
+    assert compared_lines(docs, True)[0].split(b"\n") == [five.encode(), long.encode(), f"{five}\u201d)".encode()]
+
+
+SITE_HEAD = ["Home", "World", "Business", "Sport", "Subscribe to our newsletter"]
+SITE_TAIL = ["Privacy policy", "Terms of use", "© 2024 Example"]
+
+
+def page(body: str, spaced: bool) -> str:
+    """A page of the site; ``spaced`` writes the same lines with other whitespace and blank lines."""
+    head, tail = ([f"  {line} " for line in SITE_HEAD], ["", *SITE_TAIL, "\t"]) if spaced else (SITE_HEAD, SITE_TAIL)
+    return "\n".join([*head, body, *tail])
+
+
+@pytest.mark.parametrize("spaced_pages", [(), (0,), (1, 3), (0, 1, 2, 3)])
+def test_templates_read_raw_text_as_its_lines(spaced_pages: tuple[int, ...]) -> None:
+    bodies = [f"Article {i} says the road to the town was reopened on Monday." for i in range(4)]
+    clean = Templates()
+    for body in bodies:
+        clean.learn(page(body, False))
+    mixed = Templates()
+    texts = [page(body, i in spaced_pages) for i, body in enumerate(bodies)]
+    assert [page_lines(s) for s in mixed.bodies(texts)] == [[b] for b in bodies]
+    assert [page_lines(clean.strip(t)) for t in texts] == [[b] for b in bodies]
+
+
+def test_fallback_options_merge_into_the_chosen_shingles(seed_text: str) -> None:
+    pages = [seed_text, "Home\nNews\nSport", "", "One short line.", seed_text.replace("\n", "\n\n")]
+    merged = comparable(pages, pages, 5)
+    for i, text in enumerate(pages):
+        for sentences in (True, False):
+            alone = shingle_texts([text], 5, sentences)
+            if alone.words[0] == merged.words[i]:
+                break
+        lo, hi = merged.batch.offsets[i], merged.batch.offsets[i + 1]
+        assert np.array_equal(merged.batch.hashes[lo:hi], alone.batch.hashes), i
+        assert merged.body[i] == alone.body[0]
+
+
+def test_lsh_steps_do_not_change_the_pairs(seed_text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    paragraphs = [p for p in seed_text.splitlines() if len(p.split()) > 8]
+    texts = ["\n".join(paragraphs[i : i + 4]) for i in range(0, len(paragraphs), 2)] * 2
+    params = Params()
+    signed = sign(texts, params)
+    priority = np.arange(len(texts))
+    whole = grouping.candidate_pairs(signed.signatures, signed.sizes, priority, params)
+    monkeypatch.setattr(grouping, "_ENTRIES_AT_ONCE", len(texts) * 3)  # three bands a step
+    steps = grouping.candidate_pairs(signed.signatures, signed.sizes, priority, params)
+    assert len(whole[0]) > len(texts) // 2
+    assert set(zip(*whole, strict=True)) == set(zip(*steps, strict=True))

@@ -43,12 +43,23 @@ class Params:
 def signatures(batch: ShingleBatch, permutations: int) -> Signatures:
     """One MinHash row per document of the batch (rows of empty documents are meaningless)."""
     n_docs = len(batch.offsets) - 1
-    if n_docs == 0:
-        return np.zeros((0, permutations), dtype=np.uint32)
+    rows = [
+        _digest(batch, first, min(first + _ROWS_PER_CALL, n_docs), permutations)
+        for first in range(0, n_docs, _ROWS_PER_CALL)
+    ]
+    return np.concatenate(rows) if rows else np.zeros((0, permutations), dtype=np.uint32)
+
+
+_ROWS_PER_CALL = 255  # rensa spreads a call of 256+ rows over its thread pool; one thread costs less CPU
+
+
+def _digest(batch: ShingleBatch, first: int, last: int, permutations: int) -> Signatures:
+    """MinHash rows of documents ``first``..``last`` of the batch."""
+    offsets = batch.offsets[first : last + 1]
     matrix = rensa.RMinHash.digest_matrix_from_flat_token_hashes(
-        batch.hashes, batch.offsets.astype(np.uint64), permutations, SEED
+        batch.hashes[offsets[0] : offsets[-1]], (offsets - offsets[0]).astype(np.uint64), permutations, SEED
     )
-    return np.asarray(matrix.to_rows(), dtype=np.uint32).reshape(n_docs, permutations)
+    return np.asarray(matrix.to_rows(), dtype=np.uint32).reshape(last - first, permutations)
 
 
 def compact(sigs: Signatures) -> npt.NDArray[np.uint16]:

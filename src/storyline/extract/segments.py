@@ -61,14 +61,25 @@ def _cut(offset: int, line: str) -> list[tuple[int, str]]:
 
 @cache
 def _prefilter() -> re.Pattern[str]:
-    """Regex matching any surface form that may be a trigger: word stems and irregular forms."""
-    stems = set()
+    """Regex matching any surface form that may be a trigger: word stems, short phrase words whole, irregular forms."""
+    stems, words = set(), set()
     for entries in lexicon.triggers().values():
         for entry in entries:
-            word = max(entry.lemmas, key=len)
-            stems.add(word[:-1] if word.endswith("e") and len(word) > 4 else word)
+            word = max(reversed(entry.lemmas), key=len)  # a phrase's longest word, the later one on a tie ("take over")
+            if len(entry.lemmas) > 1 and len(word) <= _SHORT:
+                words.add(word)  # "off" in "go off" as a word: as a prefix it would pass every "officials"
+            else:
+                stems.add(word[:-1] if word.endswith("e") and len(word) > _SHORT else word)
     stems.update(form for form, _ in lexicon.read_tsv("triggers", "irregular.tsv"))
-    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, stems), key=len, reverse=True)) + ")", re.IGNORECASE)
+    return re.compile(rf"\b(?:{_alternation(stems)})|\b(?:{_alternation(words)})\b", re.IGNORECASE)
+
+
+_SHORT = 4  # a phrase word this short is matched whole ("off", "over", "down"), not as a stem
+
+
+def _alternation(words: set[str]) -> str:
+    """Regex alternation of literal words, longest first."""
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
 
 
 def may_report_event(segment: str) -> bool:

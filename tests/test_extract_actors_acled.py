@@ -1,70 +1,56 @@
-"""ACLED's actor1 for an ACLED-typed event (extract.acled.acled_actors): the crowd of a protest or riot named as
-ACLED names it, an attack with no named attacker is by an unidentified armed group of the place's country."""
+"""ACLED's actor1 in the ACLED export (extract.acled.acled_actor1): the crowd of a protest or riot named as ACLED
+names it, an attack with no named attacker is by an unidentified armed group of the place's country; the Event
+JSON itself keeps the actors the text names."""
 
 from __future__ import annotations
 
-from storyline.extract.acled import acled_actors
+from storyline.extract.acled import acled_actor1
+from storyline.extract.records import acled_row
 from storyline.models import Actor, Event, Evidence, Location
 
 _POLICE = Actor("police", "Police Forces of Kenya", "KEN", "COP")
 _NAIROBI = Location("Nairobi", "Nairobi", country="KEN", precision="place")
 
 
-def _event(acled_type: str, actor1: Actor | None, actor2: Actor | None, place: Location | None = _NAIROBI) -> Event:
-    """An ACLED-typed event with the given actors and place."""
-    return Event(
-        "PROTEST", Evidence("", 0, 0), acled_event_type=acled_type, actor1=actor1, actor2=actor2, location=place
-    )
+def _event(acled_type: str, actor1: Actor | None, place: Location | None = _NAIROBI) -> dict[str, object]:
+    """The Event JSON of an ACLED-typed event with the given actor1 and place."""
+    event = Event("PROTEST", Evidence("", 0, 0), acled_event_type=acled_type, actor1=actor1, location=place)
+    return event.to_dict()
 
 
 def test_students_protesting_are_protesters_of_the_place() -> None:
-    event = _event("Protests", Actor("students", "students", None, "CVL"), _POLICE)
-    acled_actors(event)
-    assert event.actor1 is not None and (event.actor1.name, event.actor1.sector) == ("Protesters (Kenya)", "PRO")
-    assert event.actor1.text == "students" and event.actor2 == _POLICE
+    assert acled_actor1(_event("Protests", Actor("students", "students", None, "CVL"))) == "Protesters (Kenya)"
 
 
 def test_protesters_take_the_country_of_the_place() -> None:
-    event = _event("Protests", Actor("Palestinian teachers", "Civilians (Palestine)", "PSE", "CVL"), None)
-    acled_actors(event)
-    assert event.actor1 is not None
-    assert (event.actor1.country, event.actor1.sector) == ("KEN", "PRO")
+    teachers = Actor("Palestinian teachers", "Civilians (Palestine)", "PSE", "CVL")
+    assert acled_actor1(_event("Protests", teachers)) == "Protesters (Kenya)"
+    assert acled_actor1(_event("Protests", teachers, place=None)) == "Protesters (Palestine)"
 
 
 def test_crowd_of_a_riot_are_rioters() -> None:
-    event = _event("Riots", Actor("demonstrators", "Protesters (Kenya)", "KEN", "PRO"), _POLICE)
-    acled_actors(event)
-    assert event.actor1 is not None and (event.actor1.name, event.actor1.sector) == ("Rioters (Kenya)", "RIO")
-    assert event.actor2 == _POLICE
+    assert (
+        acled_actor1(_event("Riots", Actor("demonstrators", "Protesters (Kenya)", "KEN", "PRO"))) == "Rioters (Kenya)"
+    )
 
 
 def test_police_alone_stay_actor1_of_a_protest() -> None:
-    event = _event("Protests", _POLICE, None)
-    acled_actors(event)
-    assert event.actor1 == _POLICE
+    assert acled_actor1(_event("Protests", _POLICE)) == "Police Forces of Kenya"
 
 
 def test_attack_without_an_attacker_is_an_unidentified_armed_group_of_the_place() -> None:
-    event = _event("Explosions/Remote violence", None, None)
-    acled_actors(event)
-    assert event.actor1 is not None
-    assert (event.actor1.name, event.actor1.country, event.actor1.sector) == (
-        "Unidentified Armed Group (Kenya)",
-        "KEN",
-        "UAF",
-    )
-    unplaced = _event("Violence against civilians", None, None, place=None)
-    acled_actors(unplaced)
-    assert unplaced.actor1 is not None and (unplaced.actor1.country, unplaced.actor1.sector) == (None, "UAF")
+    assert acled_actor1(_event("Explosions/Remote violence", None)) == "Unidentified Armed Group (Kenya)"
+    assert acled_actor1(_event("Violence against civilians", None, place=None)) == "Unidentified Armed Group"
 
 
 def test_named_attackers_and_other_types_are_left_alone() -> None:
     army = Actor("the army", "Military Forces of Kenya", "KEN", "MIL")
-    for acled_type, actor1 in (
-        ("Battles", None),
-        ("Explosions/Remote violence", army),
-        ("Strategic developments", None),
-    ):
-        event = _event(acled_type, actor1, None)
-        acled_actors(event)
-        assert event.actor1 == actor1, acled_type
+    assert acled_actor1(_event("Battles", None)) is None
+    assert acled_actor1(_event("Explosions/Remote violence", army)) == "Military Forces of Kenya"
+    assert acled_actor1(_event("Strategic developments", None)) is None
+
+
+def test_the_acled_export_names_actor1_the_event_json_does_not_invent_one() -> None:
+    event = _event("Explosions/Remote violence", None)
+    assert event["actor1"] is None
+    assert acled_row(event)["actor1"] == "Unidentified Armed Group (Kenya)"

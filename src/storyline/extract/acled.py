@@ -1,9 +1,11 @@
 """ACLED event type and sub-event type from a PLOVER type, mode, actors and cue words; ACLED's actor1.
 
 The mapping is data (``resources/ontology/acled_rules.tsv``); the first matching row wins. Event kinds
-ACLED does not record (consultations, accusations, requests...) map to no ACLED type. Once typed, an event's
-actors follow ACLED's coding (:func:`acled_actors`): the crowd that protests or riots is "Protesters (Country)"
-or "Rioters (Country)" of the place, and an attack with no named attacker is by an unidentified armed group.
+ACLED does not record (consultations, accusations, requests...) map to no ACLED type. The ACLED export names
+actor1 as ACLED codes it (:func:`acled_actor1`): the crowd that protests or riots is "Protesters (Country)" or
+"Rioters (Country)" of the place, and an attack with no named attacker is by an "Unidentified Armed Group
+(Country)". The Event JSON keeps the actors the text names (an unnamed attacker stays null there: "700 were
+killed" does not say who killed them).
 The police who break up a protest stay its actor1 (PLOVER's source; ACLED would make the protesters actor1 and
 the police actor2: on the ACLED-notes check set that swap gains actor1 +0.05, on PLOVER GSR it costs source
 sector F1 -0.016).
@@ -11,12 +13,11 @@ sector F1 -0.016).
 
 from __future__ import annotations
 
-from collections.abc import Collection
-from dataclasses import replace
+from collections.abc import Collection, Mapping
+from typing import Any
 
 from storyline.extract import lexicon
 from storyline.extract.actors import ARMED, actor_name
-from storyline.models import Actor, Event
 
 # ACLED event type → the sector of its actor1 (protests are led by protesters, riots by rioters).
 _CROWD = {"Protests": "PRO", "Riots": "RIO"}
@@ -57,23 +58,13 @@ def _sector_ok(allowed: frozenset[str] | None, sector: str | None) -> bool:
     return sector in allowed
 
 
-def acled_actors(event: Event) -> None:
-    """Set actor1 as ACLED codes it for the event's ACLED type (see the module docstring)."""
-    place = event.location.country if event.location else None
-    crowd = _CROWD.get(event.acled_event_type or "")
-    if crowd is not None:
-        if event.actor1 is not None and not _armed(event.actor1):
-            event.actor1 = _as_crowd(event.actor1, crowd, place)
-    elif event.actor1 is None and event.acled_event_type in _UNNAMED_ATTACKER:
-        event.actor1 = Actor(text="", name=actor_name(place, "UAF", ""), country=place, sector="UAF")
-
-
-def _armed(actor: Actor | None) -> bool:
-    """Whether an actor is armed or the state (police, military, government)."""
-    return actor is not None and actor.sector in (*ARMED, "GOV")
-
-
-def _as_crowd(actor: Actor, sector: str, place: str | None) -> Actor:
-    """The crowd of a protest or riot as ACLED names it: "Protesters (Kenya)" wherever its members come from."""
-    country = place or actor.country
-    return replace(actor, sector=sector, country=country, name=actor_name(country, sector, actor.text))
+def acled_actor1(event: Mapping[str, Any]) -> str | None:
+    """The name ACLED would give an event's actor1 (see the module docstring), from its Event JSON."""
+    actor: Mapping[str, Any] = event.get("actor1") or {}
+    place = (event.get("location") or {}).get("country")
+    crowd = _CROWD.get(event.get("acled_event_type") or "")
+    if crowd is not None and actor and actor.get("sector") not in (*ARMED, "GOV"):
+        return actor_name(place or actor.get("country"), crowd, actor.get("text") or "")
+    if not actor and event.get("acled_event_type") in _UNNAMED_ATTACKER:
+        return actor_name(place, "UAF", "")
+    return actor.get("name") or actor.get("text")

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from storyline.errors import MalformedInput, json_record
+from storyline.extract.acled import acled_actor1
 from storyline.ingest.dates import published_or_note
 
 ACLED_COLUMNS = (
@@ -57,9 +58,9 @@ def record_id(line: str) -> str | int | None:
 
 
 def acled_row(event: Mapping[str, Any]) -> dict[str, Any]:
-    """An ACLED-style CSV row for one stored Event JSON."""
+    """An ACLED-style CSV row for one stored Event JSON (actor1 named as ACLED codes it)."""
     place = event.get("location") or {}
-    actor1, actor2 = event.get("actor1") or {}, event.get("actor2") or {}
+    actor2 = event.get("actor2") or {}
     attribution = event.get("attribution") or {}
     evidence = event.get("evidence") or {}
     return {
@@ -67,7 +68,7 @@ def acled_row(event: Mapping[str, Any]) -> dict[str, Any]:
         "event_date": event.get("date"),
         "event_type": event.get("acled_event_type"),
         "sub_event_type": event.get("acled_sub_event_type"),
-        "actor1": actor1.get("name") or actor1.get("text"),
+        "actor1": acled_actor1(event),
         "actor2": actor2.get("name") or actor2.get("text"),
         "country": place.get("country"),
         "admin1": place.get("admin1"),

@@ -16,7 +16,7 @@ sums over the word hashes), finished by splitmix64.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -68,27 +68,60 @@ def _view32(buf: npt.NDArray[np.uint8]) -> npt.NDArray[np.uint32]:
     return np.ndarray((len(buf) + 1,), dtype="<u4", buffer=padded, strides=(1,))
 
 
-def _key(char: str) -> int:
-    """A character's key: its UTF-8 bytes as a little-endian number."""
-    return int.from_bytes(char.encode("utf-8"), "little")
+@dataclass(frozen=True, slots=True)
+class _CharSet:
+    """Characters as sorted keys, with the bytes one of them can start and end with (most lines
+    start and end with a byte that rules every member out: one table look-up, no key)."""
+
+    keys: npt.NDArray[np.uint32]
+    first: npt.NDArray[np.bool_]
+    last: npt.NDArray[np.bool_]
+
+    @staticmethod
+    def of(chars: Iterable[str]) -> _CharSet:
+        """The set of these characters."""
+        encoded = {c.encode("utf-8") for c in chars}
+        first, last = np.zeros(256, dtype=bool), np.zeros(256, dtype=bool)
+        first[[e[0] for e in encoded]] = True
+        last[[e[-1] for e in encoded]] = True
+        keys = np.array(sorted(int.from_bytes(e, "little") for e in encoded), dtype=np.uint32)
+        return _CharSet(keys, first, last)
+
+    def starting(
+        self, buf: npt.NDArray[np.uint8], view: npt.NDArray[np.uint32], at: Ints
+    ) -> tuple[npt.NDArray[np.bool_], Ints]:
+        """Which offsets start a member, and its byte length there."""
+        hit, size = np.zeros(len(at), dtype=bool), np.zeros(len(at), dtype=np.int64)
+        maybe = np.flatnonzero(self.first[buf[at]])
+        key, length = _char_at(buf, view, at[maybe])
+        found = self._has(key)
+        hit[maybe[found]], size[maybe[found]] = True, length[found]
+        return hit, size
+
+    def ending(
+        self, buf: npt.NDArray[np.uint8], view: npt.NDArray[np.uint32], end: Ints, floor: Ints
+    ) -> tuple[npt.NDArray[np.bool_], Ints]:
+        """Which offsets end a member (not starting before ``floor``), and where it starts."""
+        hit, start = np.zeros(len(end), dtype=bool), end.copy()
+        maybe = np.flatnonzero(self.last[buf[end - 1]])
+        at, key = _char_before(buf, view, end[maybe], floor[maybe])
+        found = self._has(key)
+        hit[maybe[found]], start[maybe[found]] = True, at[found]
+        return hit, start
+
+    def _has(self, keys: npt.NDArray[np.uint32]) -> npt.NDArray[np.bool_]:
+        """Which keys are members (a binary search: cheaper than np.isin on small sets)."""
+        at = np.minimum(np.searchsorted(self.keys, keys), len(self.keys) - 1)
+        out: npt.NDArray[np.bool_] = self.keys[at] == keys
+        return out
 
 
 @cache
-def _char_sets() -> dict[str, npt.NDArray[np.uint32]]:
-    """Sorted keys of the characters lines are measured by: whitespace (what str.strip removes), and
-    the closers and sentence ends of dedup.text."""
-    spaces = [chr(c) for c in range(0x10000) if chr(c).isspace() and chr(c) != "\n"]
-    return {
-        name: np.array(sorted({_key(c) for c in chars}), dtype=np.uint32)
-        for name, chars in (("space", spaces), ("closer", CLOSERS), ("end", ENDS))
-    }
-
-
-def _member(keys: npt.NDArray[np.uint32], known: npt.NDArray[np.uint32]) -> npt.NDArray[np.bool_]:
-    """Which keys are in the sorted array ``known`` (a binary search: cheaper than np.isin on small sets)."""
-    at = np.minimum(np.searchsorted(known, keys), len(known) - 1)
-    out: npt.NDArray[np.bool_] = known[at] == keys
-    return out
+def _char_sets() -> dict[str, _CharSet]:
+    """The characters lines are measured by: whitespace (what str.strip removes), and the closers
+    and sentence ends of dedup.text."""
+    spaces = [c for c in map(chr, range(0x10000)) if c.isspace() and c != "\n"]
+    return {"space": _CharSet.of(spaces), "closer": _CharSet.of(CLOSERS), "end": _CharSet.of(ENDS)}
 
 
 @dataclass(slots=True)
@@ -109,15 +142,13 @@ def _lines(buf: npt.NDArray[np.uint8], view: npt.NDArray[np.uint32]) -> _Lines:
     space = _char_sets()["space"]
     todo = np.flatnonzero(first < last)
     while len(todo):
-        key, size = _char_at(buf, view, first[todo])
-        stripped = _member(key, space)
+        stripped, size = space.starting(buf, view, first[todo])
         todo = todo[stripped]
         first[todo] += size[stripped]
         todo = todo[first[todo] < last[todo]]
     todo = np.flatnonzero(first < last)
     while len(todo):
-        at, key = _char_before(buf, view, last[todo], first[todo])
-        stripped = _member(key, space)
+        stripped, at = space.ending(buf, view, last[todo], first[todo])
         todo = todo[stripped]
         last[todo] = at[stripped]
         todo = todo[first[todo] < last[todo]]
@@ -151,9 +182,9 @@ def _sentence_like(buf: npt.NDArray[np.uint8], view: npt.NDArray[np.uint32], lin
     sets, end = _char_sets(), lines.last.copy()
     todo = np.flatnonzero((count >= 5) & ~out)
     while len(todo):  # step back over closers; the character before them must end a sentence
-        at, key = _char_before(buf, view, end[todo], lines.first[todo])
-        closer = _member(key, sets["closer"])
-        out[todo[~closer][_member(key[~closer], sets["end"])]] = True
+        closer, at = sets["closer"].ending(buf, view, end[todo], lines.first[todo])
+        rest = todo[~closer]
+        out[rest[sets["end"].ending(buf, view, end[rest], lines.first[rest])[0]]] = True
         todo = todo[closer]
         end[todo] = at[closer]
         todo = todo[end[todo] > lines.first[todo]]

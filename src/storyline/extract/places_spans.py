@@ -120,7 +120,7 @@ def _place_spans(sentence: Span, gaz: Gazetteer, trigger: Token | None = None) -
         if ent.label_ == "NORP":  # "Syrian", "Shia": not places; "Aleppo" tagged NORP is one
             if all(t.pos_ == "PROPN" for t in span) and (_is_known_place(span, gaz) or _typed_name(span)):
                 accepted.append(span)
-            elif all(t.pos_ == "PROPN" for t in span) and _after_setting_prep(span):
+            elif all(t.pos_ == "PROPN" for t in span) and _after_setting_prep(span) and not _demonym(span):
                 maybe.append(span)  # "detonated on a road in Jezzine" (tagged NORP): a place if a town or the setting
         elif ent.label_ in PLACE_LABELS:
             accepted.append(span)
@@ -135,6 +135,11 @@ def _place_spans(sentence: Span, gaz: Gazetteer, trigger: Token | None = None) -
 
 
 _SETTING_PREPS = frozenset({"in", "at", "near", "inside", "outside", "into", "around", "through"})
+
+
+def _demonym(span: Span) -> bool:
+    """True for a nationality or community word ("Israelis", "Kurds"): people, not a place."""
+    return clean_name(span.text) in lexicon.countries().by_term
 
 
 def _after_setting_prep(span: Span) -> bool:

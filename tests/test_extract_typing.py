@@ -153,6 +153,8 @@ def test_trigger_words_in_dates_or_modifying_a_noun_are_no_event(text: str) -> N
         "Two people were killed in a car accident on the highway.",
         "Heavy rains killed 12 people and destroyed hundreds of homes in the region.",
         "The senator launched a campaign to fight child poverty.",
+        "The plane landed safely in the capital after a short delay.",
+        "The officials said the company would shut down two plants.",
     ],
 )
 def test_violence_words_in_other_senses_are_no_violent_event(text: str) -> None:

@@ -140,3 +140,15 @@ def test_a_layout_wrapper_around_the_container_does_not_make_outside_text_furnit
     container = root.find(".//div[@class='story']")
     found = {b.text: _verdict(b, True, container, ({}, {})) for b in blocks(root)}
     assert found[PROSE[0]] is None
+
+
+def test_a_picture_caption_is_body_text_but_a_video_player_caption_is_not() -> None:
+    photo = "Rescuers search the rubble of a school in Gaza City on Monday."
+    video = "Watch: the moment the strike hit the school from across the street"
+    html = f"<html><body><article><p>{PROSE[0]}</p><figure><img src='a.jpg'><figcaption>{photo}</figcaption></figure>"
+    html += f"<p>{PROSE[1]}</p><figure><div class='player'><iframe src='v'></iframe></div>"
+    html += f"<figcaption>{video}</figcaption></figure><p>{PROSE[2]}</p></article></body></html>"
+    article = clean_html(html, id="captions")
+    assert article.captions == [photo, video]
+    assert photo in article.body
+    assert video not in article.body

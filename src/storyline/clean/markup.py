@@ -71,7 +71,11 @@ _RUN_ON = re.compile(r"[.!?](?<=[a-z]{2}[.!?])(?=[A-Z][a-z]+ )")
 
 def hard_wrapped(text: str) -> bool:
     """Paragraphs separated by blank lines and broken at a fixed width, as in e-mails and .txt files."""
-    raw = text.splitlines()
+    return _hard_wrapped(text.splitlines())
+
+
+def _hard_wrapped(raw: list[str]) -> bool:
+    """``hard_wrapped`` for a text's lines."""
     longest = max(raw, key=len, default="")
     if len(longest) > 100 and longest.strip():
         return False  # a long line: not wrapped at a fixed width
@@ -100,18 +104,21 @@ def _unwrap(text: str) -> str:
 def to_lines(text: str) -> Dump:
     """One entry per non-empty line, Markdown markup reduced to its visible text."""
     published, text = split_date_prefix(text)
-    if hard_wrapped(text):
+    raws = text.splitlines()
+    if _hard_wrapped(raws):
         text = _unwrap(text)
+        raws = text.splitlines()
     if _RUN_ON.search(text):
         text = _RUN_ON.sub("\\g<0>\n", text)
+        raws = text.splitlines()
     dump = Dump(lines=[], published=published)
     items: list[tuple[str, int]] = []  # (line, heading level or 0)
-    for raw in text.splitlines():
+    for raw in raws:
         if not raw or raw.isspace():  # blank: nothing to strip (the markup passes below would return "")
             continue
         level = 0
         if _PLAIN.match(raw):  # most lines hold no markup at all
-            line = " ".join(raw.split())
+            line = raw if _tidy(raw) else " ".join(raw.split())
         else:
             if _RULE.match(raw) or _TABLE_RULE.match(raw) or _REF_DEF.match(raw):
                 continue
@@ -128,16 +135,24 @@ def to_lines(text: str) -> Dump:
     return dump
 
 
+def _tidy(line: str) -> bool:
+    """White space already as ``" ".join(line.split())`` leaves it: a printable line holds no space but " "."""
+    return line.isprintable() and "  " not in line and line[0] != " " and line[-1] != " "
+
+
 LINK_WORDS = 4  # a line this short between two halves of a sentence is a link inside it
 
 
 def _join(items: list[tuple[str, int]], dump: Dump) -> None:
     """Lines into ``dump``, joining the pieces of a sentence that a dump broke at a wrap or around a link."""
     lines, previous_level = dump.lines, 1
+    # a line joins the one before only when it, or the line after it, starts like the rest of a sentence
+    continues = [line[:1] in _CONTINUE_FIRST for line, _ in items]
+    continues.append(False)
     i = 0
     while i < len(items):
         line, level = items[i]
-        if lines and not previous_level and not level:
+        if lines and not previous_level and not level and (continues[i] or continues[i + 1]):
             if wrapped(lines[-1], line):
                 lines[-1] = f"{lines[-1]} {line}"
                 i += 1

@@ -8,8 +8,6 @@ square, and the result does not depend on the hash seed.
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 from storyline.clean.lines import line_words
 
 MIN_WORDS = 8  # shorter lines (menu items, headings, code) repeat by nature; structure handles them
@@ -30,9 +28,10 @@ def _shingles(words: list[str]) -> set[Shingle]:
 
 def _sketch(words: list[str]) -> set[Shingle]:
     """The shingles at the start and at the end of a line: what a near repeat keeps of it."""
-    if len(words) >= ENDS + 2:  # every end shingle is whole: zip the ends (same set, fewer steps)
-        head, tail = words[: ENDS + 2], words[-ENDS - 2 :]
-        return set(zip(head, head[1:], head[2:], strict=False)) | set(zip(tail, tail[1:], tail[2:], strict=False))
+    if ENDS == 3 and len(words) >= ENDS + 2:  # every end shingle is whole: spelled out (same set, fewer steps)
+        a, b, c, d, e = words[:5]
+        v, w, x, y, z = words[-5:]
+        return {(a, b, c), (b, c, d), (c, d, e), (v, w, x), (w, x, y), (x, y, z)}
     last = len(words) - 3
     return {tuple(words[i : i + 3]) for i in (*range(ENDS), *range(max(0, last - ENDS + 1), last + 1))}
 
@@ -40,8 +39,8 @@ def _sketch(words: list[str]) -> set[Shingle]:
 def repeat_groups(lines: list[str], tokens: list[list[str]] | None = None) -> dict[int, int]:
     """Map each repeated line's index to the first line it repeats (``tokens``: each line's ``line_words``)."""
     first_of: dict[int, int] = {}
-    exact: dict[str, int] = {}
-    index: defaultdict[Shingle, list[int]] = defaultdict(list)
+    exact: dict[tuple[str, ...], int] = {}  # a line's words (no word holds a space: as good as joining them)
+    index: dict[Shingle, list[int]] = {}
     words_of: dict[int, list[str]] = {}
     shingle_sets: dict[int, set[Shingle]] = {}
     for i, line in enumerate(lines):
@@ -50,29 +49,37 @@ def repeat_groups(lines: list[str], tokens: list[list[str]] | None = None) -> di
         words = tokens[i] if tokens is not None else line_words(line)
         if len(words) < MIN_WORDS:
             continue
-        key = " ".join(words)
+        key = tuple(words)
         if key in exact:
             first_of[i] = first_of.get(exact[key], exact[key])
             continue
         exact[key] = i
         sketch = _sketch(words)
-        found = [index[s] for s in sketch if s in index]
-        match = _near_match(words, found, words_of, shingle_sets) if found else None
+        found = [bucket for bucket in map(index.get, sketch) if bucket]
+        match = _near_match(i, words, found, words_of, shingle_sets) if found else None
         if match is not None:
             first_of[i] = first_of.get(match, match)
             continue  # the first line stands for its repeats, so the index stays small
         for s in sketch:
-            index[s].append(i)
+            bucket = index.get(s)
+            if bucket is None:
+                index[s] = [i]
+            else:
+                bucket.append(i)
         words_of[i] = words
     return first_of
 
 
 def _near_match(
-    words: list[str], found: list[list[int]], words_of: dict[int, list[str]], shingle_sets: dict[int, set[Shingle]]
+    i: int,
+    words: list[str],
+    found: list[list[int]],
+    words_of: dict[int, list[str]],
+    shingle_sets: dict[int, set[Shingle]],
 ) -> int | None:
-    """The earliest earlier line among the candidates that shares enough shingles with this one, if any."""
+    """The earliest earlier line among the candidates that shares enough shingles with line ``i``, if any."""
     candidates = sorted(set().union(*found)) if len(found) > 1 else found[0]
-    shingles = _shingles(words)
+    shingles = shingle_sets[i] = _shingles(words)  # kept: line i may be a later line's candidate
     for j in candidates[:MAX_CANDIDATES]:
         other = shingle_sets.get(j)
         if other is None:

@@ -8,6 +8,8 @@ Every line that does not reach the body is kept in ``Article.removed`` with the 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import attrgetter, itemgetter, not_
 
 from storyline.clean.dates import MAX_WORDS, date_of_line
 from storyline.clean.headline import find_headline
@@ -54,8 +56,9 @@ def clean_text(text: str, *, id: str, published: str | None = None) -> Article:
 
 def _credits(lines: list[Line], start: int, end: int, dump: Dump, verdicts: _Verdicts) -> None:
     """Lone agency lines, bylines and captions near the article."""
-    for line in lines:
-        if line.index in verdicts.reasons:
+    for i in _credit_candidates(lines, start, end, dump):
+        line = lines[i]
+        if i in verdicts.reasons:
             continue
         near = start - NEAR <= line.index < end + NEAR
         agency = agency_name(line.text) if not agency_words().isdisjoint(line.tokens) else None
@@ -81,6 +84,30 @@ def _credits(lines: list[Line], start: int, end: int, dump: Dump, verdicts: _Ver
                 verdicts.captions.append(line.text)
 
 
+_BYLINE_INITIALS = frozenset("bpvdBPVD")  # a byline starts with a word like "By", "Por", "Von" or "Door"
+
+
+def _credit_candidates(lines: list[Line], start: int, end: int, dump: Dump) -> list[int]:
+    """The lines ``_credits`` may claim, in order: naming an agency, near the top, a byline's start, a caption."""
+    indexes = range(len(lines))
+    texts = list(map(_TEXT, lines))
+    found = set(compress(indexes, map(not_, map(agency_words().isdisjoint, map(_TOKENS, lines)))))
+    found.update(range(min(5, len(lines))), range(max(0, start - 2 * NEAR), min(len(lines), start + NEAR)))
+    reach = range(max(0, start - BYLINE_REACH), min(len(lines), end + NEAR))
+    firsts = map(_FIRST_CHAR, map(str.lstrip, texts[reach.start : reach.stop]))
+    found.update(compress(reach, map(_BYLINE_INITIALS.__contains__, firsts)))
+    for line in compress(lines, map(_FURNITURE, lines)):
+        if line.furniture is not None and line.furniture.reason == "caption":
+            found.add(line.index)
+    if dump.image_texts:
+        found.update(compress(indexes, map(dump.image_texts.__contains__, texts)))
+    return sorted(found)
+
+
+_TEXT, _TOKENS, _FURNITURE = attrgetter("text"), attrgetter("tokens"), attrgetter("furniture")
+_FIRST_CHAR = itemgetter(slice(0, 1))
+
+
 def _related(lines: list[Line], related: dict[int, str], verdicts: _Verdicts) -> None:
     """Related-link headers and the link headlines after them."""
     for i, reason in related.items():
@@ -90,7 +117,7 @@ def _related(lines: list[Line], related: dict[int, str], verdicts: _Verdicts) ->
         line = lines[i]
         if line.furniture is None or line.furniture.reason != "related-header":
             verdicts.related.append(line.text)
-    for line in lines:
+    for line in compress(lines, map(_FURNITURE, lines)):
         inline = line.furniture is not None and line.furniture.reason == "related-link"
         if inline and line.index not in verdicts.reasons:
             verdicts.reasons[line.index] = "related-links"

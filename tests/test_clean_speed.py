@@ -1,0 +1,82 @@
+"""The shortcuts that make text cleaning fast give what the plain computations they replace give."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.clean import text as text_module
+from storyline.clean.lines import _WORD, _tokens, _word_runs, furniture_patterns, measure_lines
+from storyline.clean.regex_literals import WORD_RUN
+from storyline.clean.repeats import _sketch
+
+TRICKY = [
+    "Don't stop: rock'n'roll isn't dead, the dogs' owners said.",
+    "’Tis the season — l’homme qu’on a vu, c’est lui’",
+    "Editor's picks | Editor’s choice ''quoted'' '' ’",
+    "ÉTÉ 2023: Ça va? naïve café_au_lait x2 ½ ²",
+    "",
+    "'",
+]
+
+
+@pytest.mark.parametrize("line", TRICKY)
+def test_word_runs_from_tokens_are_the_word_runs_of_the_line(line: str) -> None:
+    low = line.lower()
+    assert sorted(_word_runs(_WORD.findall(low))) == sorted(WORD_RUN.findall(low))
+
+
+def test_ascii_tokeniser_finds_the_same_words() -> None:
+    lows = [t.lower() for t in TRICKY]
+    assert _tokens(lows) == [_WORD.findall(low) for low in lows]
+
+
+@pytest.mark.parametrize("size", range(3, 14))
+def test_spelled_out_sketch_is_the_end_shingles(size: int) -> None:
+    words = [f"w{i % 5}" for i in range(size)]  # repeated words: shingles may coincide
+    last = len(words) - 3
+    assert _sketch(words) == {tuple(words[i : i + 3]) for i in (*range(3), *range(max(0, last - 2), last + 1))}
+
+
+def test_long_lines_skip_the_gate_text_search_without_losing_furniture() -> None:
+    longest = max(p.max_words for p in furniture_patterns())
+    texts = [
+        "© 2023 Example Media",
+        "Photo: " + " ".join(["word"] * 28),
+        "Photo: " + " ".join(["word"] * 40),  # longer than any text-gated pattern takes
+        "We use cookies " + " ".join(["and"] * (longest - 10)),
+    ]
+    found = [line.furniture.reason if line.furniture else None for line in measure_lines(texts, None)]
+    expected = []
+    for text in texts:
+        words = len(_WORD.findall(text.lower()))
+        hit = next((p for p in furniture_patterns() if words <= p.max_words and p.regex.search(text)), None)
+        expected.append(hit.reason if hit else None)
+    assert found == expected == ["copyright", "caption", None, "cookie-notice"]
+
+
+def test_only_long_lines_can_be_prose() -> None:
+    lines = measure_lines(["Rescuers said on Tuesday.", "Rescuers said the search went on through the night."], None)
+    assert [line.prose for line in lines] == [False, True]
+
+
+DUMP = """World news
+Home | World | Business
+Qatar leading talks to swap hostages
+By Jane Doe and John Roe, Reuters
+9 October 2023
+Reuters
+Image: a crowd at the crossing
+DOHA (Reuters) - Qatari mediators are leading talks to free hostages held by Hamas in exchange for prisoners.
+The talks began on Monday, a source told Reuters, and were going well according to officials in Doha.
+Photo credit: AFP via Getty Images
+por María López
+Share this article
+Von Hans Meier
+"""
+
+
+def test_credit_candidates_hold_every_line_the_full_scan_would_claim(monkeypatch: pytest.MonkeyPatch) -> None:
+    fast = text_module.clean_text(DUMP, id="x").to_dict()
+    monkeypatch.setattr(text_module, "_credit_candidates", lambda lines, *_: range(len(lines)))
+    assert text_module.clean_text(DUMP, id="x").to_dict() == fast
+    assert fast["byline"] == "Jane Doe and John Roe" and fast["source"] == "Reuters"

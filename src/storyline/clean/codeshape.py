@@ -26,13 +26,14 @@ def code_shaped(text: str) -> bool:
 
 # a word run into the next without a space: "everyday.6ReplyFlagged", "timgrayProfileFollowUnfollow"
 _GLUED = re.compile(r"[a-z0-9.!?)][A-Z][a-z]+[A-Z]|[a-z]{3}[.!?,][A-Z0-9]|\d[A-Z][a-z]")
+GLUED_WORDS = 80  # a thread run together is long; shorter lines are not looked at
 GLUED_MIN = 5  # glued joins a line needs
 GLUED_SHARE = 0.05  # per word: a paragraph run into the next now and then has far fewer
 
 
 def glued(line: Line) -> bool:
     """A long line of many texts run together: a comment thread's names, buttons and replies without breaks."""
-    if line.words < 40:
+    if line.words < GLUED_WORDS:
         return False
     hits = len(_GLUED.findall(line.text))
     return hits >= GLUED_MIN and hits >= GLUED_SHARE * line.words

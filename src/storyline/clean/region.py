@@ -65,9 +65,12 @@ def formula_lines(lines: list[Line]) -> set[int]:
     A lone number between headlines (a ranking, a page number) is not one: it takes two in a row, or one
     next to the formula's source (TeX, MathML annotations read as code).
     """
-    glyphs = [_glyph(line) for line in lines]
-    near = [g or line.code for g, line in zip(glyphs, lines, strict=True)]
-    return {i for i, g in enumerate(glyphs) if g and ((i > 0 and near[i - 1]) or (i + 1 < len(near) and near[i + 1]))}
+    glyphs = {line.index for line in lines if len(line.text) <= GLYPH_CHARS and _glyph(line)}
+
+    def near(i: int) -> bool:
+        return 0 <= i < len(lines) and (i in glyphs or lines[i].code)
+
+    return {i for i in glyphs if near(i - 1) or near(i + 1)}
 
 
 def _glyph(line: Line) -> bool:

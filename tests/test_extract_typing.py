@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from storyline.eval.typing import ACLED_STYLE, ROOT, read_check_set, score_acled_style
+from storyline.eval.typing import ACLED_STYLE, CASE_STYLE, ROOT, read_check_set, score_acled_style
 from storyline.extract import classifier as classifier_module
 from storyline.extract import events as events_module
 from storyline.extract import extract_events
@@ -22,6 +22,8 @@ from storyline.nlp import load_nlp
 SUB_TYPES = 25  # ACLED's sub-event types
 # Floors under the figures of `python -m storyline.eval.typing --acled-style` (all 0.939 / held-out 0.816).
 FLOORS = {"all.sub_type_macro_f1": 0.90, "all.type_macro_f1": 0.90, "heldout.sub_type_macro_f1": 0.78}
+# Floors under `python -m storyline.eval.typing --case-style` (all 0.887 / held-out 0.680).
+CASE_FLOORS = {"all.sub_type_macro_f1": 0.86, "heldout.sub_type_macro_f1": 0.65}
 
 
 @pytest.fixture(scope="module")
@@ -42,6 +44,24 @@ def test_check_set_covers_every_sub_type_and_no_event_texts() -> None:
 def test_acled_style_floor(check_scores: dict[str, Any], figure: str) -> None:
     split, name = figure.split(".")
     assert check_scores[split][name] >= FLOORS[figure], check_scores["misses"]
+
+
+def test_case_style_set_has_four_snippets_of_every_sub_type() -> None:
+    records = read_check_set(CASE_STYLE)
+    assert set(Counter(r["sub_event_type"] for r in records).values()) == {4} and len(records) == 4 * SUB_TYPES
+    assert [r["split"] == "heldout" for r in records] == [i % 3 == 2 for i in range(len(records))]
+
+
+@pytest.fixture(scope="module")
+def case_scores() -> dict[str, Any]:
+    """The CASE-style check set scored once with the shipped typing."""
+    return score_acled_style(CASE_STYLE)
+
+
+@pytest.mark.parametrize("figure", sorted(CASE_FLOORS))
+def test_case_style_floor(case_scores: dict[str, Any], figure: str) -> None:
+    split, name = figure.split(".")
+    assert case_scores[split][name] >= CASE_FLOORS[figure], case_scores["misses"]
 
 
 def test_texts_without_an_event_give_no_event() -> None:

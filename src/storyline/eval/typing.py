@@ -101,6 +101,11 @@ def score_acled_style(path: Path = ACLED_STYLE, method: str = "combined") -> dic
     return out
 
 
+def score_check_sets(method: str = "combined") -> dict[str, Any]:
+    """ACLED type and sub-type figures on both self-written check sets (ACLED-notes style and CASE style)."""
+    return {"acled_style": score_acled_style(method=method), "case_style": score_acled_style(CASE_STYLE, method)}
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Print the typing figures as JSON."""
     parser = argparse.ArgumentParser(description="Score event typing (GSR by method; ACLED-style check set).")

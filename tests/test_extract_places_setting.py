@@ -226,3 +226,9 @@ def test_a_name_the_tagger_mislabels_is_found_where_the_event_or_its_moment_sets
 ) -> None:
     place = event_place(nlp, text, trigger)
     assert place is not None and place.text == expected
+
+
+def test_a_dateline_does_not_narrow_the_place_the_event_is_in(nlp: Any) -> None:
+    text = "DAMASCUS     Two senior commanders have been killed in Syria, according to Iranian media sources."
+    place = event_place(nlp, text, "killed")
+    assert place is not None and place.text == "Syria"

@@ -93,7 +93,7 @@ def event_location(
         return article.most_mentioned()
     top = max(ranked, key=lambda r: _rank(sentence, r[0], r[1], r[2], trigger))
     best = _targeted(sentence, top, ranked, trigger)
-    inside = [r for r in ranked if r[2] >= 0 and _within(r[0], best)]
+    inside = [r for r in ranked if r[2] >= 0 and not _dateline(r[0]) and _within(r[0], best)]
     if inside:  # "in Baghdad, Iraq", "Hebron in the West Bank": the narrowest place named
         best = max(inside, key=lambda r: (_SPECIFICITY[r[0].precision], _rank(sentence, r[0], r[1], 1, trigger)))[0]
     others = [(r[0], r[1]) for r in ranked if r[2] >= 1]
@@ -350,7 +350,7 @@ def _tier(sentence: Span, place: Location, trigger: Token | None) -> float:
     anchors = [t for t in (trigger, governing_verb(trigger)) if t is not None]
     if any(_through_subject(root, anchor) for anchor in anchors):
         return 0
-    if len(place.text) > 3 and place.text.isupper():
+    if _dateline(place):
         return 0  # a dateline ("MEXICO CITY (AP) --") says where the reporter was
     if any(t.lower_ == "according" for t in root.ancestors):
         return 0  # "according to the MoH in Gaza": the source's seat
@@ -373,6 +373,11 @@ def _whom(span: Span, anchors: list[Token]) -> bool:
 
 
 TOLD_ON_TIER = 1.5  # "launched an assault, storming into X": X, when the trigger itself names no place
+
+
+def _dateline(place: Location) -> bool:
+    """True for a name in capitals, as datelines write it ("DAMASCUS", "MEXICO CITY (AP) --")."""
+    return len(place.text) > 3 and place.text.isupper()
 
 
 def _hyphen_affiliation(span: Span) -> bool:

@@ -2,10 +2,11 @@
 
 The large store (``--stored`` synthetic articles of ``bench_dedup.corpus``, seed 1) is built once and
 kept at ``--store-db``; every run indexes the same ``--new`` articles (seed 2) into an empty store and
-into a copy of the large one, 1,000 per transaction, timing ``index_articles`` and its commit (wall
-and CPU seconds). With ``--compare FILE`` (another version of ``storyline/dedup/persist.py``, e.g.
-``git show HEAD~1:src/storyline/dedup/persist.py > /tmp/old.py``) each repeat runs that version's pair
-too, interleaved with this one's, so both see the same machine load. Usage::
+into a copy of the large one (flushed to disk first), 1,000 per transaction, timing ``index_articles``
+and its commit (wall and CPU seconds). With ``--compare FILE`` (another version of
+``storyline/dedup/persist.py``, e.g. ``git show HEAD~1:src/storyline/dedup/persist.py > /tmp/old.py``)
+each repeat runs that version's pair too, interleaved with this one's, so both see the same machine
+load. Usage::
 
     python bench/bench_dedup_store.py --new 1000 --stored 100000 --store-db /tmp/dedup-100k.db \\
         --repeats 5 --compare /tmp/old.py --out bench/results/dedup-store-100k.json
@@ -16,6 +17,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import os
 import shutil
 import statistics
 import sys
@@ -86,6 +88,8 @@ def run_pair(new: list[tuple[str, str]], base: Path, tmp: Path, index: Index) ->
             Path(f"{target}{suffix}").unlink(missing_ok=True)
         if source:
             shutil.copy(source, target)
+            with target.open("rb+") as copied:  # on disk before timing: a store's first fsync must not write it
+                os.fsync(copied.fileno())
         with Store.open(f"sqlite:///{target}") as store:
             wall, cpu = fill(store, new, index)
         run[f"{label}_seconds"], run[f"{label}_cpu_seconds"] = round(wall, 3), round(cpu, 3)

@@ -297,12 +297,16 @@ def index_articles(conn: Connection, articles: Sequence[Article], params: Params
     return joined
 
 
-def _similarity_to(doc: Doc, canonical: Doc, params: Params) -> float:
-    """Estimated similarity of a member to its canonical copy (1.0 for equal bodies)."""
-    if doc.id == canonical.id or (doc.size and doc.body_hash == canonical.body_hash):
-        return 1.0
-    one = np.array([doc.size], dtype=np.int64), np.array([canonical.size], dtype=np.int64)
-    return float(similarity(doc.signature[None, :], canonical.signature[None, :], *one, params)[0])
+def _similarities(pairs: list[tuple[Doc, Doc]], params: Params) -> list[float]:
+    """Estimated similarity of each member to its canonical copy (1.0 for itself or an equal body), in one pass."""
+    if not pairs:
+        return []
+    sigs = np.stack([d.signature for pair in pairs for d in pair]).reshape(len(pairs), 2, -1)
+    sizes = np.array([[d.size for d in pair] for pair in pairs], dtype=np.int64)
+    sims = similarity(sigs[:, 0], sigs[:, 1], sizes[:, 0], sizes[:, 1], params)
+    same = [d.id == c.id or bool(d.size and d.body_hash == c.body_hash) for d, c in pairs]
+    out: list[float] = np.where(same, 1.0, sims).tolist()
+    return out
 
 
 def _write(
@@ -329,11 +333,12 @@ def _write(
         _insert_keys(conn, list(map(tuple, kept.tolist())))
         _merge_if_due(conn, len(kept), (first + len(docs)) * params.bands)
     _rerank(conn, [g for g in groups.values() if g.recanonised], params)
+    placed = [(d, group) for group in groups.values() for d in group.members.values()]
+    sims = _similarities([(d, group.canonical) for d, group in placed], params)
     member_rows = [
-        {"article_id": d.id, "group_id": group.id, "canonical": d.id == group.canonical.id,
-         "similarity": _similarity_to(d, group.canonical, params), "dedup_version": DEDUP_VERSION}
-        for group in groups.values()
-        for d in group.members.values()
+        {"article_id": d.id, "group_id": group.id, "canonical": d.id == group.canonical.id, "similarity": sim,
+         "dedup_version": DEDUP_VERSION}
+        for (d, group), sim in zip(placed, sims, strict=True)
     ]  # fmt: skip
     if member_rows:
         conn.execute(tables.dedup_members.insert(), member_rows)
@@ -399,13 +404,11 @@ def _rerank(conn: Connection, groups: list[Group], params: Params) -> None:
     if not groups:
         return
     members, by_id = Store.tables.dedup_members, {g.id: g for g in groups}
-    sims = [
-        {"member": d.id, "sim": _similarity_to(d, by_id[g].canonical, params)}
-        for g, d in _group_docs(conn, sorted(by_id), params, canonical=False)
-    ]
-    if sims:
+    pairs = [(d, by_id[g].canonical) for g, d in _group_docs(conn, sorted(by_id), params, canonical=False)]
+    rows = [{"member": d.id, "sim": sim} for (d, _), sim in zip(pairs, _similarities(pairs, params), strict=True)]
+    if rows:
         stmt = update(members).where(members.c.article_id == bindparam("member"))
-        conn.execute(stmt.values(canonical=False, similarity=bindparam("sim")), sims)
+        conn.execute(stmt.values(canonical=False, similarity=bindparam("sim")), rows)
 
 
 def count_pending(store: Store) -> int:

@@ -13,7 +13,6 @@ Every block that does not reach the body is kept in ``removed`` with its reason.
 
 from __future__ import annotations
 
-import copy
 import logging
 import re
 from dataclasses import dataclass, field
@@ -22,6 +21,8 @@ from typing import Any
 
 import trafilatura
 import trafilatura.settings
+from htmldate import find_date
+from trafilatura import metadata as tmeta
 
 from storyline.clean import wire
 from storyline.clean.dates import MONTH
@@ -36,7 +37,7 @@ from storyline.clean.html_blocks import (
     strip_invisible,
 )
 from storyline.clean.html_blocks import blocks as page_blocks
-from storyline.clean.html_meta import page_meta, plausible_names
+from storyline.clean.html_meta import PageMeta, page_meta, plausible_names
 from storyline.errors import EmptyInput
 from storyline.eval.metrics import tokens
 from storyline.models import Article, RemovedText
@@ -56,8 +57,6 @@ LIST_RESCUE = frozenset(["link-list", "fragment"])  # what a list item of a pros
 TEXT_TAGS = frozenset(["p", "li", "blockquote", "pre", "dd", "dt", "td", "th"])
 MIN_RUN, MIN_RUN_WORDS = 3, 40  # a repeated run this long is a second copy of the story, not a refrain
 PROSE_WORDS = 12  # ... when its paragraphs average this many words (a repeated table or menu is not prose)
-# htmldate: markup, URL and <time> only; its free-text search (dateparser) is slow and guesses "updated" dates
-DATE_PARAMS = {"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%d"}
 _DATE_ONLY = re.compile(  # a paragraph that is only a date or time: page metadata, not text
     rf"(?i)(?:(?:updated|published|posted)\s*:?\s*)?(?:\w+day,?\s+)?(?:\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}}|"
     rf"\d{{1,2}}\s+{MONTH},?\s+\d{{4}}|{MONTH}\s+\d{{1,2}},?\s+\d{{4}})(?:,?\s*(?:at\s+)?\d{{1,2}}[:.h]\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{{2,4}})?)?"
@@ -75,36 +74,60 @@ def furniture_lines() -> re.Pattern[str]:
 
 @dataclass(slots=True)
 class _Trafilatura:
-    """What trafilatura says about a page: body text and metadata."""
+    """What trafilatura says about a page's body: its text, and its lines for short blocks."""
 
     text: str = ""
-    title: str | None = None
-    author: str | None = None
-    sitename: str | None = None
-    date: str | None = None
-    language: str | None = None
     lines: set[str] = field(default_factory=set)
 
 
 def _run_trafilatura(root: Any, url: str | None) -> _Trafilatura:
-    """Run trafilatura on a copy of the tree (it edits what it is given)."""
+    """trafilatura's body text (it works on a copy of the tree; metadata is asked for only when needed)."""
     try:
-        doc = trafilatura.bare_extraction(
-            copy.deepcopy(root),
-            url=url,
-            favor_recall=True,
-            include_comments=False,
-            with_metadata=True,
-            date_extraction_params=DATE_PARAMS,
-        )
+        doc = trafilatura.bare_extraction(root, url=url, favor_recall=True, include_comments=False)
     except Exception as exc:  # trafilatura raises many types on odd pages; we fall back to our own blocks
         log.debug("trafilatura failed on %s: %s", url, exc)
         return _Trafilatura()
     if not isinstance(doc, trafilatura.settings.Document):
         return _Trafilatura()
     text = doc.text or ""
-    lines = {normalise(line).lower() for line in text.splitlines() if line.strip()}
-    return _Trafilatura(text, doc.title, doc.author, doc.sitename, doc.date, doc.language, lines)
+    return _Trafilatura(text, {normalise(line).lower() for line in text.splitlines() if line.strip()})
+
+
+def _trafilatura_meta(root: Any, url: str | None, need: frozenset[str]) -> trafilatura.settings.Document:
+    """trafilatura's metadata guesses for the ``need``-ed fields (title, author, date, sitename) only.
+
+    The same steps as ``trafilatura.metadata.extract_metadata``, skipping what we do not use (its
+    author search, date search, categories, tags and licence cost more than the body extraction).
+    """
+    meta = tmeta.examine_meta(root)
+    if meta.author and " " not in meta.author:
+        meta.author = None
+    try:
+        meta = tmeta.extract_meta_json(root, meta)
+    except Exception as exc:  # trafilatura's own guard: bugs in its JSON-LD reader
+        log.debug("trafilatura JSON-LD failed on %s: %s", url, exc)
+    if "title" in need and not meta.title:
+        meta.title = tmeta.extract_title(root)
+    if "author" in need and not meta.author:
+        meta.author = tmeta.extract_author(root)
+    meta.url = meta.url or tmeta.extract_url(root, url)
+    if "date" in need:
+        # htmldate: markup, URL and <time> only; its free-text search (dateparser) is slow and guesses "updated" dates
+        meta.date = find_date(root, url=meta.url, extensive_search=False, original_date=True, outputformat="%Y-%m-%d")
+    if "sitename" in need:
+        meta.sitename = _sitename(root, meta)
+    meta.clean_and_trim()
+    return meta
+
+
+def _sitename(root: Any, meta: trafilatura.settings.Document) -> str | None:
+    """trafilatura's site name: the markup's, or a dotted part of the <title>, or the URL's host."""
+    name = meta.sitename or tmeta.extract_sitename(root)
+    if name:
+        name = name.lstrip("@")
+        return name.title() if name and "." not in name and not name[0].isupper() else name
+    match = tmeta.META_URL.match(meta.url) if meta.url else None
+    return match[1] if match else None
 
 
 def _shingles(text: str) -> list[tuple[str, ...]]:
@@ -369,7 +392,9 @@ def clean_html(html: str, *, id: str, url: str | None = None, published: str | N
     meta = page_meta(root)  # before scripts go: JSON-LD lives in <script>
     hidden = strip_invisible(root)
     traf = _run_trafilatura(root, url)
-    title = meta.title or traf.title
+    need = _missing(meta, published)
+    fallback = _trafilatura_meta(root, url, need) if need else trafilatura.settings.Document()
+    title = meta.title or fallback.title
     body, article = _select(page_blocks(root), traf, title)
     repeated = repeated_runs(body)
     article.removed += [RemovedText(body[i], "repeated") for i in sorted(repeated)]
@@ -379,12 +404,18 @@ def clean_html(html: str, *, id: str, url: str | None = None, published: str | N
     article.id, article.body, article.url = id, "\n\n".join(body), url
     article.removed = [RemovedText(text, "hidden") for text in hidden] + article.removed
     article.title = title
-    article.byline = meta.byline or _byline(traf.author)
-    article.site = meta.site or traf.sitename
-    article.published = published or meta.published or traf.date
-    article.language = traf.language or root.get("lang")
+    article.byline = meta.byline or _byline(fallback.author)
+    article.site = meta.site or fallback.sitename
+    article.published = published or meta.published or fallback.date
+    article.language = root.get("lang")
     _add_wire(article, body)
     return article
+
+
+def _missing(meta: PageMeta, published: str | None) -> frozenset[str]:
+    """The metadata fields trafilatura should guess: those the page's markup (or the caller) left empty."""
+    given = {"title": meta.title, "author": meta.byline, "date": published or meta.published, "sitename": meta.site}
+    return frozenset(name for name, value in given.items() if not value)
 
 
 def _add_wire(article: Article, body: list[str]) -> None:

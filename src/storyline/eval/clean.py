@@ -178,17 +178,17 @@ def evaluate_clean(data_dir: Path, limit: int | None = None) -> dict[str, Any]:
 def format_table(figures: dict[str, Any]) -> str:
     """The figures as a readable table."""
     lines = [f"html-pages-dev: {figures['pages']} pages; body scores are means over pages", ""]
-    lines.append(f"{'system':<22}{'shingle P':>10}{'R':>8}{'F1':>8}{'token P':>10}{'R':>8}{'F1':>8}")
+    lines.append(f"{'system':<30}{'shingle P':>10}{'R':>8}{'F1':>8}{'token P':>10}{'R':>8}{'F1':>8}")
     for system, metrics in figures["body"].items():
         row = [metrics[m][p] for m in ("shingle", "token") for p in ("precision", "recall", "f1")]
-        lines.append(f"{system:<22}" + "".join(f"{v:>{w}.4f}" for v, w in zip(row, (10, 8, 8, 10, 8, 8), strict=True)))
+        lines.append(f"{system:<30}" + "".join(f"{v:>{w}.4f}" for v, w in zip(row, (10, 8, 8, 10, 8, 8), strict=True)))
     lines.append("")
     for half, systems in figures.get("halves", {}).items():
         for system, metrics in systems.items():
             row = [metrics[m][p] for m in ("shingle", "token") for p in PARTS]
             label = f"{half} {system}"
             lines.append(
-                f"{label:<22}" + "".join(f"{v:>{w}.4f}" for v, w in zip(row, (10, 8, 8, 10, 8, 8), strict=True))
+                f"{label:<30}" + "".join(f"{v:>{w}.4f}" for v, w in zip(row, (10, 8, 8, 10, 8, 8), strict=True))
             )
     lines.append("")
     for field, result in figures["metadata"].items():

@@ -174,6 +174,8 @@ def test_trigger_words_in_dates_or_modifying_a_noun_are_no_event(text: str) -> N
         "Heavy rains killed 12 people and destroyed hundreds of homes in the region.",
         "The senator launched a campaign to fight child poverty.",
         "The plane landed safely in the capital after a short delay.",
+        "Heavy rains pounded the coastal city overnight.",
+        "The spray repels mosquitoes for eight hours.",
         "The officials said the company would shut down two plants.",
     ],
 )

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from places_helpers import event_place
-from storyline.extract.places import find_places
+from storyline.extract.places import event_location, find_places
 from storyline.nlp import load_nlp
 
 
@@ -232,3 +232,11 @@ def test_a_dateline_does_not_narrow_the_place_the_event_is_in(nlp: Any) -> None:
     text = "DAMASCUS     Two senior commanders have been killed in Syria, according to Iranian media sources."
     place = event_place(nlp, text, "killed")
     assert place is not None and place.text == "Syria"
+
+
+def test_a_fragment_the_parser_split_off_keeps_its_sentence_place(nlp: Any) -> None:
+    text = "At least 11 people were killed on Saturday [31 October] in firing during a clash in Ranipur Town, Sindh."
+    doc = nlp(text)
+    trigger = next(t for t in doc if t.text == "killed")
+    place = event_location(trigger.sent, trigger)
+    assert place is not None and place.text.startswith("Ranipur")

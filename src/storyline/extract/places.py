@@ -83,6 +83,7 @@ def event_location(
 ) -> Location | None:
     """Where the sentence's event happened: the trigger's locative place, else the nearest, else the setting of
     another of the sentence's clauses, else the article's."""
+    sentence = _whole_sentence(sentence)
     found = resolved_places(sentence, _countries_of(context), trigger)
     ranked = [(loc, entry, _tier(sentence, loc, trigger)) for loc, entry in found]
     ranked += [r for r in _nationality_places(sentence, trigger) if r[2] >= TOLD_ON_TIER]
@@ -115,6 +116,24 @@ def _settlement(sentence: Span, place: Location) -> bool:
         return place.precision == "place"
     span = _span_of(sentence, place)
     return _named_as_place(span) and not _names_site(span)
+
+
+_ENDS = (".", "!", "?", '"', "”", "'", "’")
+
+
+def _whole_sentence(sentence: Span) -> Span:
+    """The sentence with the fragments the parser split off it ("killed on Saturday [31 October] in Ranipur":
+    a bracket or a stray quote can end a sentence early): neighbours up to the last and next full stop."""
+    doc = sentence.doc
+    start, end = sentence.start, sentence.end
+    while start > 0 and not doc[start - 1].text.endswith(_ENDS) and sentence.start - start < MAX_FRAGMENT:
+        start = doc[start - 1].sent.start
+    while end < len(doc) and not doc[end - 1].text.endswith(_ENDS) and end - sentence.end < MAX_FRAGMENT:
+        end = doc[end].sent.end
+    return doc[start:end]
+
+
+MAX_FRAGMENT = 60  # tokens a sentence may be widened by on each side
 
 
 def _in_or_at(token: Token) -> bool:

@@ -8,6 +8,7 @@ process so peak RSS is its own. Usage::
 
     python bench/bench_dedup.py --sizes 10000 100000 1000000 --datasketch-max 100000 \
         --out bench/results/dedup-throughput.json
+    python bench/bench_dedup.py --sizes 10000 --pairs 3 --out bench/results/dedup-10k-cpu.json
     python bench/bench_dedup.py --sizes --store 1000 100000 --store-db /tmp/dedup-100k.db \
         --out bench/results/dedup-store-100k.json
     python bench/bench_dedup.py --sizes --grouping 1000000 --out bench/results/dedup-grouping.json
@@ -21,6 +22,7 @@ import multiprocessing as mp
 import random
 import re
 import resource
+import statistics
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -198,7 +200,6 @@ def measure_store(small: int, large: int, saved: Path | None = None, repeats: in
     each run works on a copy. The new articles are the same in both runs (a different seed). With
     ``repeats`` the pair is run that many times, interleaved; the figures are the medians."""
     import shutil
-    import statistics
     import tempfile
 
     from storyline.store import Store
@@ -235,6 +236,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="*", default=[10_000])
     parser.add_argument("--datasketch-max", type=int, default=10_000, help="Largest size also run with datasketch.")
+    parser.add_argument("--pairs", type=int, default=1, help="Storyline/datasketch pairs per size (median ratio).")
     parser.add_argument("--store", type=int, nargs=2, metavar=("NEW", "STORED"), default=None)
     parser.add_argument("--store-db", type=Path, default=None, help="Keep/reuse the large store here.")
     parser.add_argument("--store-repeats", type=int, default=1, help="Interleaved store runs (medians reported).")
@@ -243,11 +245,17 @@ def main() -> None:
     args = parser.parse_args()
     results: dict[str, Any] = {"generator_only_peak_rss_mb": baseline_rss_mb(), "runs": []}
     for n in args.sizes:
-        results["runs"].append(measure("storyline", n))
-        print(json.dumps(results["runs"][-1]), flush=True)
-        if n <= args.datasketch_max:
-            results["runs"].append(measure("datasketch", n))
+        ratios = []
+        for _ in range(args.pairs if n <= args.datasketch_max else 1):
+            results["runs"].append(measure("storyline", n))
             print(json.dumps(results["runs"][-1]), flush=True)
+            if n <= args.datasketch_max:
+                results["runs"].append(measure("datasketch", n))
+                print(json.dumps(results["runs"][-1]), flush=True)
+                ratios.append(round(results["runs"][-2]["docs_per_cpu_s"] / results["runs"][-1]["docs_per_cpu_s"], 2))
+        if ratios:  # storyline / datasketch docs per CPU-second, pair by pair (same run, same documents)
+            results.setdefault("ratios", {})[str(n)] = {"pairs": ratios, "median": statistics.median(ratios)}
+            print(json.dumps(results["ratios"][str(n)]), flush=True)
     for n in args.grouping:
         results["runs"].append(measure("grouping", n))
         print(json.dumps(results["runs"][-1]), flush=True)

@@ -20,7 +20,7 @@ from storyline.dedup.minhash import Params, Rows, Signatures, band_keys, compact
 
 Ints = npt.NDArray[np.int64]
 _ROUNDS = 4  # comparison rounds per bucket; later rounds only see members that failed before
-_ENTRIES_AT_ONCE = 2_000_000  # band keys sorted at once (documents x bands): bounds peak memory
+_ENTRIES_AT_ONCE = 1_000_000  # band keys sorted at once (documents x bands): bounds peak memory
 _PAIRS_AT_ONCE = 100_000
 QUORUM = 0.5  # share of a group's members a newcomer must duplicate to join it
 _CLIQUE_MAX = 24  # components up to this size are first checked as cliques, all of one size at once

@@ -39,7 +39,8 @@ MAX_LINES = 400  # lines of a shared run remembered
 @dataclass(slots=True)
 class Shared:
     """Lines that all pages of a group share at one end (from that end inward), how many pages, and
-    their line at the other end; ``text`` is the run as it reads on the page (lines in page order)."""
+    their line at the other end; ``text`` is the run as it reads on a page (lines in page order), once
+    two pages share it."""
 
     lines: list[str]
     pages: int
@@ -47,14 +48,10 @@ class Shared:
     text: str = ""
     menu: bool | None = None  # menu_like(lines), once asked
 
-    @staticmethod
-    def of(run: list[str], other_end: str, head: bool) -> Shared:
-        """The run of a group's first page."""
-        return Shared(run, 1, other_end, "\n".join(run if head else run[::-1]))
-
     def shrink(self, run: list[str], head: bool) -> None:
-        """Keep only ``run`` of the lines (a prefix of them)."""
-        if len(run) != len(self.lines):
+        """Keep only ``run`` of the lines (a prefix of them); the text is written once a second page
+        joins (most groups never get one: their first page keeps only its lines)."""
+        if len(run) != len(self.lines) or not self.text:
             self.lines, self.text, self.menu = run, "\n".join(run if head else run[::-1]), None
 
 
@@ -146,9 +143,9 @@ def _merge(table: dict[str, Shared], page: _Page, head: bool) -> None:
         if len(table) >= MAX_KEYS:  # bound memory on endless streams: forget runs seen only once
             for stale in [k for k, v in table.items() if v.pages == 1]:
                 del table[stale]
-        table[key] = Shared.of(page.lines(head)[:MAX_LINES], other, head)
+        table[key] = Shared(page.lines(head)[:MAX_LINES], 1, other)
         return
-    if not page.carries(known, head):
+    if known.pages == 1 or not page.carries(known, head):
         known.shrink(_common_prefix(known.lines, page.lines(head)), head)
     known.pages += 1
     if known.other_end != other:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from storyline.clean.html import _byline
 from storyline.clean.html_blocks import parse_html
-from storyline.clean.html_meta import byline_element, plausible_names
+from storyline.clean.html_meta import byline_element, page_meta, plausible_names
 
 
 def test_byline_element_is_cut_before_a_weekday_date() -> None:
@@ -19,3 +19,9 @@ def test_names_are_plausible_but_dates_and_labels_are_not() -> None:
         assert not plausible_names(text), text
     assert _byline("Last Updated January 7") is None
     assert _byline("Ann Lee; Bo Chen") == "Ann Lee, Bo Chen"
+
+
+def test_open_graph_article_author_with_its_og_prefix_is_the_byline() -> None:
+    head = '<meta property="og:article:author" content="BBC News"><meta property="article:author" content="https://x.example/a">'
+    root = parse_html(f"<html><head>{head}</head><body><p>Text of the story.</p></body></html>", where="og")
+    assert page_meta(root).byline == "BBC News"  # a profile URL under article:author is no name

@@ -19,7 +19,8 @@ from storyline.clean.wire import canonical_agency
 
 TITLE_KEYS = ("dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title", "title",
               "twitter:title", "parsely-title")  # fmt: skip
-AUTHOR_KEYS = ("dc:creator", "dcterm:creator", "author", "parsely-author", "article:author", "sailthru.author")
+AUTHOR_KEYS = ("dc:creator", "dcterm:creator", "author", "parsely-author", "article:author", "og:article:author",
+               "sailthru.author")  # fmt: skip
 DATE_KEYS = ("article:published_time", "parsely-pub-date", "datepublished", "dc:date", "dcterms.date",
              "date", "pubdate", "publishdate", "sailthru.date")  # fmt: skip
 SITE_KEYS = ("og:site_name", "application-name", "twitter:site_name", "dc:publisher")

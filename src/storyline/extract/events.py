@@ -22,6 +22,7 @@ _SEPARATE_MODES = ("abduct", "sexual")
 _MODE_RANK = {m: i for i, m in enumerate((
     "unconventional", "suicide-attack", "aerial", "drone", "explosives", "heavy-weapons", "firearms", "crowd-control",
     "primitive", "massacre", "execute", "assassinate", "beat", "torture", "abduct", "sexual", "destroy",
+    "curfew", "martial-law",  # COERCE: "imposed a curfew" is a curfew, not any restriction
 ))}  # fmt: skip
 
 

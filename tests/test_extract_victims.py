@@ -212,3 +212,14 @@ def test_an_unarmed_subject_is_no_attacker_that_hides_the_sentence_country() -> 
 )
 def test_people_of_two_sides_hurt_together_give_both(text: str) -> None:
     assert victim_side(extract_events(text)) == "both"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Twenty fighters from Hezbollah were killed.", "LBN"),  # members of a named group, not its foe's
+        ("Hamas said its fighters killed 20 soldiers.", "ISR"),  # "its" attackers are the teller's
+    ],
+)
+def test_victims_by_membership_and_the_tellers_own_attackers(text: str, country: str) -> None:
+    assert country in {c for c, _ in _victims(text)}

@@ -22,6 +22,8 @@ from storyline.models import Actor, Count, Event
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+    from storyline.extract.actors import Mention
+
 HURT_KINDS = frozenset({"killed", "injured", "missing", "hostages"})
 UNARMED = frozenset({"CVL", "HLH", "MED", "REF", "PRO", "OPP"})
 _PLACE_PREPS = frozenset({"in", "from", "across", "throughout", "on", "against"})
@@ -127,6 +129,7 @@ def count_countries(
         return named
     head = span.root
     verb = _count_verb(head)
+    named = named or _members_of(head, index)
     if named:
         return list(dict.fromkeys(named + _also_hurt(head, verb, index)))
     captives = _captives(count.of)
@@ -138,6 +141,19 @@ def count_countries(
     found = found or (_clause_place(event, verb, sent) if event is not None and verb is not None else None)
     found = found or foe
     return list(dict.fromkeys(c for c in [found, *_also_hurt(head, verb, index)] if c))
+
+
+def _members_of(head: Token, index: MentionIndex | None) -> list[str]:
+    """The country of the named group counted people belong to ("12 Hamas fighters", "fighters from Hamas")."""
+    mention = index.of(head) if index is not None else None
+    if mention is None or not mention.named:  # "a number of fighters from Hamas"
+        member = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        head = next((c for c in member.children if c.dep_ == "pobj"), head) if member is not None else head
+        group = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in ("from", "of")), None)
+        obj = next((c for c in group.children if c.dep_ == "pobj"), None) if group is not None else None
+        mention = index.of(obj) if index is not None and obj is not None else None
+    named = mention is not None and mention.named and mention.actor.country
+    return [mention.actor.country] if named and mention is not None and mention.actor.country else []
 
 
 def _count_verb(head: Token) -> Token | None:
@@ -180,12 +196,38 @@ def _own_attacker(verb: Token, index: MentionIndex) -> Actor | None:
     """Who did the counted people's verb: its subject or agent, else the doer of the attack its clause
     describes ("the attack by Hamas, which killed ...") or of the attack that is its subject."""
     found = trigger_roles(verb, index).actor1
+    if found is not None and _speaker(found, verb):
+        found = None  # "the Hamas-run ministry said the explosion killed hundreds": it tells, it did not kill
+    elif found is not None and not found.actor.country and verb.doc[found.start].lower_ in ("its", "their"):
+        found = _teller(verb, index) or found  # "Hamas said its fighters killed 20 soldiers"
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if found is None and subject is not None and subject.pos_ == "NOUN":
         found = noun_roles(subject, index).actor1
     if (found is None or not _foe_of(found.actor)) and verb.dep_ in ("relcl", "acl"):
         return _clause_owner(verb, index) or (found.actor if found is not None else None)
     return found.actor if found is not None else None
+
+
+def _speaker(mention: Mention, verb: Token) -> bool:
+    """Whether a mention is the subject of a clause that reports the verb's, which has a subject of its own
+    ("X said the explosion killed ..."; but in "X said it killed ..." the teller is the doer)."""
+    root = verb.doc[mention.start : mention.end].root
+    own = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if root.dep_ != "nsubj" or root.head.i == verb.i or own is None or own.pos_ == "PRON":
+        return False
+    return any(c.dep_ == "ccomp" and (c.i == verb.i or c.is_ancestor(verb)) for c in root.head.children)
+
+
+def _teller(verb: Token, index: MentionIndex) -> Mention | None:
+    """The subject of the clause that reports the verb's ("the Israeli military said its strikes killed 30")."""
+    token = verb
+    for _ in range(4):
+        if token.dep_ == "ccomp":
+            return index.of(next((c for c in token.head.children if c.dep_ == "nsubj"), None))
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
 
 
 def _clause_owner(verb: Token, index: MentionIndex) -> Actor | None:
@@ -245,9 +287,11 @@ def sentence_foe(sent: Span, index: MentionIndex | None, event: Event) -> str | 
 
 
 def _doer(token: Token) -> bool:
-    """Whether a mention stands where a doer does: subject, owner or modifier of a noun, "by"/"from" object."""
+    """Whether a mention stands where a doer does: subject, owner or modifier of a noun, object of "by" or of
+    a verb's "from" ("hiding from Hamas attackers", not "fighters from Hezbollah": those are its members)."""
     if token.dep_ == "pobj":
-        return token.head.lower_ in ("by", "from")
+        prep = token.head
+        return prep.lower_ == "by" or (prep.lower_ == "from" and prep.head.pos_ in ("VERB", "AUX"))
     return token.dep_ in ("nsubj", "poss", "compound", "amod", "nmod")
 
 

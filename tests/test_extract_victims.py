@@ -223,3 +223,12 @@ def test_people_of_two_sides_hurt_together_give_both(text: str) -> None:
 )
 def test_victims_by_membership_and_the_tellers_own_attackers(text: str, country: str) -> None:
     assert country in {c for c, _ in _victims(text)}
+
+
+def test_side_scores_carry_the_confusion_matrix() -> None:
+    from storyline.eval.extract import _side_scores
+
+    scores = _side_scores(["israel", "both", "palestine"], ["israel", "none", "israel"])
+    assert scores["confusion"]["both"] == {"israel": 0, "palestine": 0, "both": 0, "none": 1}
+    assert scores["confusion"]["palestine"]["israel"] == 1
+    assert sum(sum(row.values()) for row in scores["confusion"].values()) == 3

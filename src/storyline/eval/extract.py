@@ -34,6 +34,7 @@ _CAMEO_ISO = {"JAP": "JPN", "GER": "DEU", "UK": "GBR", "ROM": "ROU", "SER": "SRB
 _CAMEO_SECTOR = {"JRN": "MED", "CIV": "CVL", "CRM": "UAF"}
 _AS_CAMEO_SECTOR = {"PRO": "CVL", "RIO": "CVL"}
 SIDE_BY_COUNTRY = {"ISR": "israel", "PSE": "palestine"}
+_SIDES = ("israel", "palestine", "both")
 SEED = Path(__file__).resolve().parents[3] / "samples" / "gaza-2023" / "reuters-2023-10-09-qatar-talks.txt"
 
 
@@ -139,12 +140,15 @@ def score_casualty_mentions(data_dir: Path, limit: int | None = None) -> dict[st
 
 
 def _side_scores(gold: list[str], got: list[str]) -> dict[str, Any]:
-    """Sentences, macro-F1, accuracy and share with no side, of predicted victim sides against gold."""
+    """Sentences, macro-F1, accuracy, share with no side and the confusion matrix (gold → predicted → count)
+    of predicted victim sides against gold."""
+    pairs = list(zip(gold, got, strict=True))
     return {
         "sentences": len(gold),
-        "side_macro_f1": round(macro_f1(gold, got, labels=("israel", "palestine", "both")), 4),
-        "side_accuracy": round(sum(g == p for g, p in zip(gold, got, strict=True)) / max(len(gold), 1), 4),
+        "side_macro_f1": round(macro_f1(gold, got, labels=_SIDES), 4),
+        "side_accuracy": round(sum(g == p for g, p in pairs) / max(len(gold), 1), 4),
         "no_side": round(got.count("none") / max(len(gold), 1), 4),
+        "confusion": {g: {p: pairs.count((g, p)) for p in _SIDES + ("none",)} for g in _SIDES},
     }
 
 

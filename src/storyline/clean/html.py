@@ -133,7 +133,7 @@ def _sitename(root: Any, meta: trafilatura.settings.Document) -> str | None:
 def _shingles(text: str) -> list[tuple[str, ...]]:
     """Trigrams of words (of characters in Chinese, Japanese and Korean, written without spaces)."""
     units = _UNITS.findall(text.lower())
-    return [tuple(units[i : i + 3]) for i in range(len(units) - 2)]
+    return list(zip(units, units[1:], units[2:], strict=False))
 
 
 def _kept_by_trafilatura(block: Block, traf: _Trafilatura, seen: set[tuple[str, ...]]) -> bool:
@@ -141,12 +141,29 @@ def _kept_by_trafilatura(block: Block, traf: _Trafilatura, seen: set[tuple[str, 
     grams = _shingles(block.text)
     if not grams:
         return block.text.lower() in traf.lines
-    return sum(1 for g in grams if g in seen) >= 0.5 * len(grams)
+    return sum(map(seen.__contains__, grams)) >= 0.5 * len(grams)
 
 
 def _inside(el: Any, container: Any) -> bool:
     """True when ``el`` is ``container`` or one of its descendants."""
     return el is container or any(a is container for a in el.iterancestors())
+
+
+def _inside_all(all_blocks: list[Block], container: Any) -> list[bool]:
+    """``_inside`` for every block, each element's ancestors walked once for the whole page."""
+    if container is None:
+        return [False] * len(all_blocks)
+    memo: dict[Any, bool] = {container: True}
+    flags = []
+    for block in all_blocks:
+        chain, node = [], block.element
+        while node is not None and node not in memo:
+            chain.append(node)
+            node = node.getparent()
+        flag = node is not None and memo[node]
+        memo.update(dict.fromkeys(chain, flag))
+        flags.append(flag)
+    return flags
 
 
 def _branch_top(el: Any, container: Any) -> Any:
@@ -169,12 +186,20 @@ def _pictured(el: Any) -> bool:
     return next(fig.iter("img", "picture", "video"), None) is not None
 
 
-def _verdict(block: Block, kept: bool, container: Any, memos: tuple[dict[Any, Any], dict[Any, Any]]) -> str | None:
+def _verdict(
+    block: Block,
+    kept: bool,
+    container: Any,
+    memos: tuple[dict[Any, Any], dict[Any, Any]],
+    inside: bool | None = None,
+) -> str | None:
     """None to keep the block in the body, else the reason it is dropped (``memos``: outside and inside caches)."""
     branch_memo, memo = memos
     if block.element.tag == "title":
         return "title"  # a <title> in the body: the page was saved from a browser's DOM
-    if container is None or not _inside(block.element, container):
+    if inside is None:
+        inside = container is not None and _inside(block.element, container)
+    if not inside:
         if not kept or block.link_density > MAX_LINK_DENSITY:
             return "outside-article"
         top = _branch_top(block.element, container) if container is not None else None
@@ -248,9 +273,11 @@ def _structure_reasons(all_blocks: list[Block], traf: _Trafilatura) -> list[str 
     container = container_of(clean or chosen) if chosen else densest_container(all_blocks)
     branch_memo: dict[Any, str | None] = {}
     memo: dict[Any, str | None] = {}
-    reasons = [_verdict(b, k, container, (branch_memo, memo)) for b, k in zip(all_blocks, kept_flags, strict=True)]
+    inside = _inside_all(all_blocks, container)
+    memos = (branch_memo, memo)
+    reasons = [_verdict(b, k, container, memos, i) for b, k, i in zip(all_blocks, kept_flags, inside, strict=True)]
     _rescue_list_items(all_blocks, reasons, container)
-    _drop_detached_tail(all_blocks, reasons, container)
+    _drop_detached_tail(all_blocks, reasons, container, inside)
     return reasons
 
 
@@ -266,19 +293,22 @@ def _text_reason(block: Block, title: str | None, *, first: bool) -> str | None:
     return None
 
 
-def _drop_detached_tail(all_blocks: list[Block], reasons: list[str | None], container: Any) -> None:
+def _drop_detached_tail(
+    all_blocks: list[Block], reasons: list[str | None], container: Any, inside: list[bool] | None = None
+) -> None:
     """Drop kept text below the article container after a "Related stories" heading or a long gap.
 
     trafilatura sometimes keeps a teaser widget below the story ("Other Opinion Columns", "Today on
     ..."); text that continues the story follows it closely, or sits beside the container in the same
     parent. Text in another part of the page after ``DETACHED_WORDS`` of dropped text is a widget.
     """
-    inside = [i for i, b in enumerate(all_blocks) if container is not None and _inside(b.element, container)]
-    if not inside:
+    flags = inside if inside is not None else _inside_all(all_blocks, container)
+    last = max((i for i, flag in enumerate(flags) if flag), default=None)
+    if last is None:
         return
     parent = container.getparent()
     gap, heading = 0, False
-    for i in range(inside[-1] + 1, len(all_blocks)):
+    for i in range(last + 1, len(all_blocks)):
         block = all_blocks[i]
         if block.element.tag in HEADINGS and furniture_lines().fullmatch(block.text):
             reasons[i], heading = reasons[i] or "boilerplate", True  # "Related stories", "Other columns"

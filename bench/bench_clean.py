@@ -9,15 +9,28 @@ pages as HTML. Each stage runs
 ``--repeats`` timed passes (median docs per CPU-second of this process, so per core and not skewed by
 other jobs on a shared machine; wall-clock rate alongside) and one extra pass under tracemalloc for
 the peak Python heap.
+
+    python bench/bench_clean.py --against REV [--rounds 5]
+
+compares ``clean_text`` of this tree with the one at git revision ``REV`` in the same process instead:
+REV's package is unpacked under a temporary name, both run on every text input alternately, and per input set
+it prints both rates (per document the least CPU time over ``--rounds``, which a busy machine inflates least)
+and how many documents come out different (the whole Article, every removed line included).
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
+import io
 import json
 import platform
+import re
 import statistics
+import subprocess
 import sys
+import tarfile
+import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable, Sequence
@@ -95,13 +108,10 @@ def _trafilatura(doc: str, n: int) -> object:
 def run_bench(data: Path, repeats: int) -> dict[str, Any]:
     """Every stage on every input kind."""
     pages = [p.html for p in html_pages(data)]
-    dumps = [html_to_text(html) for html in pages]
-    whole = [text_content_dump(html) for html in pages]
+    texts = text_inputs(data, pages)
     stages: list[tuple[str, str, Callable[[str, int], object], list[str]]] = [
-        ("clean_text", "seed x50", _clean_text, _seed_texts(data) * 50),
-        ("clean_text", "ocha-reports", _clean_text, _ocha_texts(data)),
-        ("clean_text", "html-dev-dumps", _clean_text, dumps),
-        ("clean_text", "text_content", _clean_text, whole),
+        ("clean_text", "seed x50", _clean_text, texts["seed"] * 50),
+        *[("clean_text", inputs, _clean_text, docs) for inputs, docs in texts.items() if inputs != "seed"],
         ("clean_html", "html-dev-pages", _clean_html, pages),
         ("trafilatura", "html-dev-pages", _trafilatura, pages),
     ]
@@ -117,6 +127,66 @@ def run_bench(data: Path, repeats: int) -> dict[str, Any]:
         "wall_docs_per_s is elapsed time on the shared machine",
         "rows": rows,
     }
+
+
+def text_inputs(data: Path, pages: list[str]) -> dict[str, list[str]]:
+    """The plain-text input sets of the bench, by name (``pages``: the html-pages-dev HTML)."""
+    return {
+        "seed": _seed_texts(data),
+        "ocha-reports": _ocha_texts(data),
+        "html-dev-dumps": [html_to_text(html) for html in pages],
+        "text_content": [text_content_dump(html) for html in pages],
+    }
+
+
+BASE = "storyline_base"  # the package name REV's code is imported under
+
+
+def load_revision(rev: str, into: Path) -> Callable[..., Any]:
+    """``clean_text`` as it was at git revision ``rev``: its package unpacked under ``into`` as ``storyline_base``."""
+    archive = subprocess.run(["git", "archive", rev, "src/storyline"], cwd=REPO, capture_output=True, check=True)
+    with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+        tar.extractall(into, **({"filter": "data"} if hasattr(tarfile, "data_filter") else {}))  # type: ignore[arg-type]
+    package = into / BASE
+    (into / "src" / "storyline").rename(package)
+    imports = re.compile(r"\b(from|import) storyline(?=[. ])|files\(\"storyline\"\)")
+    for path in package.rglob("*.py"):
+        code = path.read_text(encoding="utf-8")
+        path.write_text(imports.sub(lambda m: m[0].replace("storyline", BASE), code), encoding="utf-8")
+    sys.path.insert(0, str(into))
+    return importlib.import_module(f"{BASE}.clean.text").clean_text  # type: ignore[no-any-return]
+
+
+def _article(clean: Callable[..., Any], doc: str) -> dict[str, Any] | str:
+    """Everything a cleaner says about a document, to compare two versions."""
+    try:
+        article = clean(doc, id="d")
+    except InputError as error:
+        return f"{type(error).__name__}: {error}"
+    return {**article.to_dict(), "language": article.language}
+
+
+def compare(data: Path, rev: str, rounds: int) -> list[dict[str, Any]]:
+    """Per text input set: docs per CPU-second of REV's clean_text and this tree's, run alternately, and differences."""
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        base = load_revision(rev, Path(tmp))
+        for inputs, docs in text_inputs(data, [p.html for p in html_pages(data)]).items():
+            docs = docs * 20 if inputs == "seed" else docs
+            best = {"base": [float("inf")] * len(docs), "this": [float("inf")] * len(docs)}
+            for warm in (base, clean_text):
+                _article(warm, docs[0])  # warm-up: lazy loads are not throughput
+            for r in range(rounds):
+                for i, doc in enumerate(docs):
+                    order = [("base", base), ("this", clean_text)]
+                    for name, clean in order[:: 1 if (i + r) % 2 else -1]:
+                        start = time.process_time()
+                        _article(clean, doc)
+                        best[name][i] = min(best[name][i], time.process_time() - start)
+            differ = sum(_article(base, doc) != _article(clean_text, doc) for doc in docs)
+            rates = {name: len(docs) / max(sum(times), 1e-9) for name, times in best.items()}
+            rows.append({"inputs": inputs, "docs": len(docs), "differ": differ, **rates})
+    return rows
 
 
 def format_table(result: dict[str, Any]) -> str:
@@ -138,7 +208,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=None, help="the shared/data folder")
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "results" / "clean.json")
+    parser.add_argument("--against", metavar="REV", help="compare clean_text with git revision REV instead")
+    parser.add_argument("--rounds", type=int, default=5, help="timed rounds per document with --against")
     args = parser.parse_args(argv)
+    if args.against:
+        rows = compare(shared_data_dir(args.data), args.against, args.rounds)
+        print(f"{'inputs':<16}{'docs':>6}{'differ':>8}{args.against[:12]:>14}{'this tree':>12}{'ratio':>8}")
+        for r in rows:
+            ratio = r["this"] / r["base"]
+            print(f"{r['inputs']:<16}{r['docs']:>6}{r['differ']:>8}{r['base']:>14.1f}{r['this']:>12.1f}{ratio:>8.3f}")
+        return 1 if any(r["differ"] for r in rows) else 0
     result = run_bench(shared_data_dir(args.data), args.repeats)
     print(format_table(result))
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -303,14 +303,18 @@ def _gate_lines(
     chosen: list[int], lows: list[str], tokens: list[list[str]], gates: _Gates, wanted: dict[int, int]
 ) -> None:
     """Add to ``wanted`` the patterns whose gate words occur in each chosen line."""
-    keys, table = gates.keys, gates.table
+    keys, table, ungated = gates.keys, gates.table, gates.ungated
+    disjoint = keys.isdisjoint
     for i in chosen:
-        hits = keys.intersection(_word_runs(tokens[i]) if "'" in lows[i] or "’" in lows[i] else tokens[i])
-        mask = gates.ungated
-        for word in hits:
+        words = _word_runs(tokens[i]) if "'" in lows[i] or "’" in lows[i] else tokens[i]
+        if disjoint(words):  # most lines: no set to build
+            if ungated:
+                wanted[i] = wanted.get(i, 0) | ungated
+            continue
+        mask = ungated
+        for word in keys.intersection(words):
             mask |= table[word]
-        if mask:
-            wanted[i] = wanted.get(i, 0) | mask
+        wanted[i] = wanted.get(i, 0) | mask
 
 
 def _word_runs(tokens: list[str]) -> list[str]:

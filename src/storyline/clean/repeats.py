@@ -56,10 +56,12 @@ def repeat_groups(lines: list[str], tokens: list[list[str]] | None = None) -> di
         exact[key] = i
         sketch = _sketch(words)
         found = [bucket for bucket in map(index.get, sketch) if bucket]
-        match = _near_match(i, words, found, words_of, shingle_sets) if found else None
+        match, shingles = _near_match(words, found, words_of, shingle_sets) if found else (None, None)
         if match is not None:
             first_of[i] = first_of.get(match, match)
             continue  # the first line stands for its repeats, so the index stays small
+        if shingles is not None:
+            shingle_sets[i] = shingles  # measured already: kept for when line i is a later line's candidate
         for s in sketch:
             bucket = index.get(s)
             if bucket is None:
@@ -71,20 +73,16 @@ def repeat_groups(lines: list[str], tokens: list[list[str]] | None = None) -> di
 
 
 def _near_match(
-    i: int,
-    words: list[str],
-    found: list[list[int]],
-    words_of: dict[int, list[str]],
-    shingle_sets: dict[int, set[Shingle]],
-) -> int | None:
-    """The earliest earlier line among the candidates that shares enough shingles with line ``i``, if any."""
+    words: list[str], found: list[list[int]], words_of: dict[int, list[str]], shingle_sets: dict[int, set[Shingle]]
+) -> tuple[int | None, set[Shingle]]:
+    """The earliest earlier line among the candidates that shares enough shingles with this one, and its shingles."""
     candidates = sorted(set().union(*found)) if len(found) > 1 else found[0]
-    shingles = shingle_sets[i] = _shingles(words)  # kept: line i may be a later line's candidate
+    shingles = _shingles(words)
     for j in candidates[:MAX_CANDIDATES]:
         other = shingle_sets.get(j)
         if other is None:
             other = shingle_sets[j] = _shingles(words_of[j])
         shared, larger = len(shingles & other), max(len(shingles), len(other))
         if shared >= SIMILARITY * larger or shared >= larger - ONE_WORD:
-            return j
-    return None
+            return j, shingles
+    return None, shingles

@@ -264,3 +264,15 @@ def test_a_spelling_skeleton_alone_resolves_no_place_abroad(nlp: Any) -> None:
     assert found is not None and found[0].cc == "PS"
     places = find_places(nlp("A car bomb exploded in Mandovi on Monday.")[:])
     assert [(p.text, p.precision) for p in places] == [("Mandovi", "unresolved")]  # not Mondovi, Italy
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The rebels stormed the hilltop village of Tal Al-‘Eiss on Monday.", "Tal Al-‘Eiss"),  # only "Tal" tagged
+        ("The army shelled the village of Sharifah on Monday.", "Sharifah"),  # tagged NORP
+        ("The army took the mountaintop of Jabal Al-Sha’er.", "Jabal Al-Sha’er"),  # tagged PERSON
+    ],
+)
+def test_a_typed_or_articled_name_is_found_whole(nlp: Any, text: str, expected: str) -> None:
+    assert expected in [p.text for p in find_places(nlp(text)[:])]

@@ -11,6 +11,7 @@ unresolved. Which of these places is where the event happened is ``places.event_
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -120,8 +121,8 @@ def _place_spans(sentence: Span, gaz: Gazetteer, trigger: Token | None = None) -
         if ent.label_ == "NORP":  # "Syrian", "Shia": not places; "Aleppo" tagged NORP is one
             if all(t.pos_ == "PROPN" for t in span) and (_is_known_place(span, gaz) or _typed_name(span)):
                 accepted.append(span)
-            elif all(t.pos_ == "PROPN" for t in span) and _after_setting_prep(span) and not _demonym(span):
-                maybe.append(span)  # "detonated on a road in Jezzine" (tagged NORP): a place if a town or the setting
+            elif all(t.pos_ == "PROPN" for t in span) and _placed_or_typed(span) and not _demonym(span):
+                maybe.append(span)  # "a road in Jezzine", "the village of Sharifah" (tagged NORP)
         elif ent.label_ in PLACE_LABELS:
             accepted.append(span)
         elif ent.label_ in MISLABELS:
@@ -142,10 +143,16 @@ def _demonym(span: Span) -> bool:
     return clean_name(span.text) in lexicon.countries().by_term
 
 
-def _after_setting_prep(span: Span) -> bool:
-    """True when the span is the object of "in", "at", "near" ... ("in Jezzine")."""
-    root = span.root
-    return root.dep_ == "pobj" and root.head.lower_ in _SETTING_PREPS
+def _placed_or_typed(span: Span) -> bool:
+    """True when the span is the object of "in", "at", "near" ... ("in Jezzine") or a place word types it ("the
+    village of Sharifah")."""
+    root, before = span.root, type_word_before(span)
+    return (
+        root.dep_ == "pobj"
+        and root.head.lower_ in _SETTING_PREPS
+        or before is not None
+        and role(before) in NAMING_ROLES
+    )
 
 
 def _unknown_setting(span: Span, trigger: Token) -> bool:
@@ -224,11 +231,16 @@ def _widen(span: Span | None) -> Span | None:
     doc, start, end = span.doc, span.start, span.end
     while start > 0 and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].ent_type_:
         start -= 1
+    while end < len(doc) and doc[end].pos_ == "PROPN" and not doc[end].ent_type_ and _ARTICLED.match(doc[end].text):
+        end += 1  # "Tal Al-‘Eiss" when only "Tal" is tagged
     while end < len(doc) and not doc[end - 1].whitespace_ and _hyphen_glued(doc[end - 1], doc[end]):
         end += 1
     while end > start + 1 and doc[end - 1].text == "-":
         end -= 1
     return doc[start:end]
+
+
+_ARTICLED = re.compile(r"(?i)(al|el|ad|an|ar|as|ash|at|az)[-‘’']+\w")  # a name part with an Arabic article
 
 
 def _hyphen_glued(left: Token, right: Token) -> bool:

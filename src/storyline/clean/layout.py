@@ -59,6 +59,31 @@ def copies(repeats: dict[int, int], lines: list[Line]) -> dict[int, int]:
     return out
 
 
+@dataclass(slots=True)
+class Marks:
+    """The line sets the region scores read: repeats, related links, template, formula and teaser lines, headings."""
+
+    repeats: dict[int, int]
+    related: dict[int, str]
+    template: set[int]
+    formula: set[int]
+    zone: set[int]  # teaser zones, headline runs and teaser cards
+    echoes: list[int]
+
+
+def zones(lines: list[Line], related: dict[int, str]) -> set[int]:
+    """Lines in a teaser zone, a run of headlines or a row of teaser cards."""
+    return teaser_zones(lines, related) | headline_runs(lines) | card_runs(lines)
+
+
+def hand_scores(lines: list[Line], marks: Marks) -> list[float]:
+    """The hand-set per-line scores: line shape, capped in teaser zones, prose runs rewarded, headings' first lines."""
+    rep, tpl, rel, formula, zone = marks.repeats, marks.template, marks.related, marks.formula, marks.zone
+    scores = [line_score(line, i in rep, i in tpl, i in rel, i in formula) for i, line in enumerate(lines)]
+    scores = [min(s, ZONE_SCORE) if i in zone else s for i, s in enumerate(scores)]
+    return after_headings(reward_runs(scores, lines), lines, marks.echoes, rep)
+
+
 def analyse(text: str) -> Layout:
     """Measure a dump's lines and find the article region."""
     dump = to_lines(text)
@@ -69,11 +94,8 @@ def analyse(text: str) -> Layout:
     related = related_runs(lines)
     template = template_lines(lines)
     echoes = title_echoes(lines)
-    formula = formula_lines(lines)
-    scores = [line_score(line, i in repeats, i in template, i in related, i in formula) for i, line in enumerate(lines)]
-    zone = teaser_zones(lines, related) | headline_runs(lines) | card_runs(lines)
-    scores = [min(s, ZONE_SCORE) if i in zone else s for i, s in enumerate(scores)]
-    scores = after_headings(reward_runs(scores, lines), lines, echoes, repeats)
+    marks = Marks(repeats, related, template, formula_lines(lines), zones(lines, related), echoes)
+    scores = hand_scores(lines, marks)
     start, end = article_span(scores, lines)
     if not any(line.prose for line in lines):
         start, end = 0, len(lines)  # a note without sentences: keep what is not furniture

@@ -276,3 +276,8 @@ def test_a_spelling_skeleton_alone_resolves_no_place_abroad(nlp: Any) -> None:
 )
 def test_a_typed_or_articled_name_is_found_whole(nlp: Any, text: str, expected: str) -> None:
     assert expected in [p.text for p in find_places(nlp(text)[:])]
+
+
+def test_a_metropolis_is_not_traded_for_a_namesake_in_the_articles_country(nlp: Any) -> None:
+    places = find_places(nlp("Tension grew between Moscow and Washington on Monday.")[:])
+    assert [(p.text, p.country) for p in places] == [("Moscow", "RUS"), ("Washington", "USA")]

@@ -60,6 +60,8 @@ def resolved_places(
     for i, (span, found) in enumerate(first):
         near = _countries(other[0] for j, (_, other) in enumerate(first) if other and j != i) | seen
         again = gaz.resolve(clean_name(span.text), near=near) if found and near else found
+        if found and again and _metropolis_over_namesake(found[0], again[0]):
+            again = found  # "Moscow" beside "Washington" is still Moscow, not Moscow, Idaho
         if again and near and again[0].cc not in near and _namesake(again):
             again = None  # "Boni" → Bonn beside Malian towns, "Shaba province" → a Chinese village: a guess
         if again and again[1] == "loose" and not again[0].curated and again[0].cc not in near:
@@ -72,6 +74,12 @@ def resolved_places(
         loc.start, loc.end = span.start_char, span.end_char
         out.append((loc, again[0] if again else None))
     return sorted(out, key=lambda pair: pair[0].start or 0)
+
+
+def _metropolis_over_namesake(alone: Entry, near: Entry) -> bool:
+    """True when a name read alone is a metropolis and the article's countries offer only a far smaller namesake."""
+    big = alone.precision == "place" and alone.population >= MIN_POPULATION_METROPOLIS
+    return big and near.precision == "place" and near.population * 100 < alone.population
 
 
 def _namesake(found: tuple[Entry, Level]) -> bool:

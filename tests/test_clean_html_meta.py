@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from storyline.clean.html import _byline
+from trafilatura import metadata as tmeta
+
+from storyline.clean.html import _byline, clean_html
 from storyline.clean.html_blocks import parse_html
 from storyline.clean.html_meta import byline_element, page_meta, plausible_names
 
@@ -25,3 +27,22 @@ def test_open_graph_article_author_with_its_og_prefix_is_the_byline() -> None:
     head = '<meta property="og:article:author" content="BBC News"><meta property="article:author" content="https://x.example/a">'
     root = parse_html(f"<html><head>{head}</head><body><p>Text of the story.</p></body></html>", where="og")
     assert page_meta(root).byline == "BBC News"  # a profile URL under article:author is no name
+
+
+STORY = (
+    "<article><p>"
+    + "Rescuers worked through the night to reach families trapped under the rubble. " * 4
+    + "</p></article>"
+)
+
+
+def test_trafilatura_is_asked_only_for_the_metadata_the_markup_lacks(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    def fail(*args: object) -> None:
+        raise AssertionError("trafilatura's author search ran although the page names its author")
+
+    monkeypatch.setattr(tmeta, "extract_author", fail)
+    head = '<title>Rescue goes on</title><meta name="author" content="Jane Roe">'
+    head += '<meta property="og:site_name" content="Example News">'
+    page = f"<html><head>{head}</head><body>{STORY}</body></html>"
+    article = clean_html(page, id="m", url="https://news.example/2023/10/09/rescue.html")
+    assert (article.byline, article.site, article.published) == ("Jane Roe", "Example News", "2023-10-09")

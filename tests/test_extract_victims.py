@@ -150,6 +150,7 @@ def test_victims_country_from_the_attacker_and_the_sentence(text: str, country: 
     [
         "At least 109 people were killed at a music festival near the Gaza border.",
         "The couple were killed at their home in a village just north of Gaza.",
+        "Twelve people were killed in towns outside of the Gaza Strip.",
     ],
 )
 def test_near_a_place_is_not_in_it(text: str) -> None:

@@ -404,8 +404,9 @@ def victims_place(event: Event, sent: Span) -> str | None:
     if prep is None:
         return place.country
     near = prep.head.lemma_.lower()
-    if near in words["beside_noun"] or (prep.lower_ in words["beside_prep"] and place.precision in _WIDE):
-        return None  # "a festival near the border with Gaza", "towns near the Gaza Strip" are not in Gaza
+    beside = prep.lower_ in words["beside_prep"] or (prep.lower_ == "of" and near in words["beside_prep"])
+    if near in words["beside_noun"] or (beside and place.precision in _WIDE):
+        return None  # "a festival near the border with Gaza", "towns outside (of) the Gaza Strip" are not in Gaza
     if near in words["direction"] and prep.lower_ == "of" and prep.head.dep_ != "pobj":
         return None  # "just north of Gaza" (but "in the north of Gaza" is in it)
     if near in words["captive_noun"] or (event.mode == "abduct" and prep.lower_ in ("to", "into")):

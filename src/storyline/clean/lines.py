@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
-from itertools import compress
+from itertools import compress, filterfalse
 from operator import itemgetter, not_
 
 from storyline.clean.regex_literals import required_literals
@@ -211,8 +211,7 @@ def _measure(
     """Measure lines given their lower-cased text (and words, when already found): a C-level pass per feature."""
     if tokens is None:
         tokens = _tokens(lows)
-    joined = "\n".join(texts)
-    cjk = not joined.isascii() and _CJK.search(joined) is not None
+    cjk = any(map(_CJK.search, filterfalse(str.isascii, texts)))
     words = list(map(len, tokens))
     if cjk:
         words = [n if text.isascii() else _cjk_words(text, n) for text, n in zip(texts, words, strict=True)]

@@ -56,12 +56,10 @@ def repeat_groups(lines: list[str], tokens: list[list[str]] | None = None) -> di
         exact[key] = i
         sketch = _sketch(words)
         found = [bucket for bucket in map(index.get, sketch) if bucket]
-        match, shingles = _near_match(words, found, words_of, shingle_sets) if found else (None, None)
+        match = _near_match(words, found, words_of, shingle_sets) if found else None
         if match is not None:
             first_of[i] = first_of.get(match, match)
             continue  # the first line stands for its repeats, so the index stays small
-        if shingles is not None:
-            shingle_sets[i] = shingles  # measured already: kept for when line i is a later line's candidate
         for s in sketch:
             bucket = index.get(s)
             if bucket is None:
@@ -74,8 +72,8 @@ def repeat_groups(lines: list[str], tokens: list[list[str]] | None = None) -> di
 
 def _near_match(
     words: list[str], found: list[list[int]], words_of: dict[int, list[str]], shingle_sets: dict[int, set[Shingle]]
-) -> tuple[int | None, set[Shingle]]:
-    """The earliest earlier line among the candidates that shares enough shingles with this one, and its shingles."""
+) -> int | None:
+    """The earliest earlier line among the candidates that shares enough shingles with this one, if any."""
     candidates = sorted(set().union(*found)) if len(found) > 1 else found[0]
     shingles = _shingles(words)
     for j in candidates[:MAX_CANDIDATES]:
@@ -84,5 +82,5 @@ def _near_match(
             other = shingle_sets[j] = _shingles(words_of[j])
         shared, larger = len(shingles & other), max(len(shingles), len(other))
         if shared >= SIMILARITY * larger or shared >= larger - ONE_WORD:
-            return j, shingles
-    return None, shingles
+            return j
+    return None

@@ -1,0 +1,333 @@
+"""Whose people the victims of an attack are, from the evidence in their sentence, for any conflict.
+
+The counted people's own words ("900 Israelis", "12 Hamas fighters"), a place on them, their verb or their
+clause ("killed in Gaza"; not "near the Gaza border"), the foe of whoever hurt them ("an attack by Hamas,
+which killed 1,300"; captives: the side that does not hold them), people of another side hurt with them
+("along with the gunmen holding them", "in Israel and Gaza", "a war between Israel and Hamas"), and last,
+the one country the sentence's other actors point at.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import TYPE_CHECKING
+
+from storyline.extract import lexicon
+from storyline.extract.actors import ARMED, country_of
+from storyline.extract.roles import MentionIndex, noun_roles, trigger_roles
+from storyline.models import Actor, Count, Event
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from storyline.extract.actors import Mention
+
+_PLACE_PREPS = frozenset({"in", "from", "across", "throughout", "on", "against"})
+# Sectors a count's own noun may give its victims ("12 combatants"); any other noun counts civilians.
+_COUNTED_SECTORS = frozenset({"MIL", "REB", "UAF", "COP", "SPY", "MED", "HLH", "REF", "PRO", "GOV"})
+_WIDE = frozenset({"country", "admin1"})
+_STATE_FORCES = frozenset({"MIL", "COP"})
+
+
+@cache
+def _term_regex() -> re.Pattern[str]:
+    """Every country name and nationality word as a whole word, longest first (case-sensitive)."""
+    terms = sorted(lexicon.countries().by_term, key=len, reverse=True)
+    # "ethnic Albanians" names an ethnicity, "anti-Syria" an enemy: neither is the people's nationality
+    return re.compile(r"(?<![\w-])(?<![Ee]thnic )(?:" + "|".join(re.escape(t) for t in terms) + r")(?![\w])")
+
+
+def nationalities(text: str | None) -> list[str]:
+    """ISO3 of the countries a phrase names, in order, each once ("Israelis and Palestinians" → ISR, PSE)."""
+    if not text:
+        return []
+    table = lexicon.countries().by_term
+    found = [table[m.group(0)] for m in _term_regex().finditer(text)]
+    return list(dict.fromkeys(found))
+
+
+def _place_country(token: Token) -> str | None:
+    """The country of a place phrase hanging on a token: "people in Gaza", "killed in Israel"."""
+    found = _place_countries(token)
+    return found[0] if found else None
+
+
+def _place_countries(token: Token) -> list[str]:
+    """The countries of the first place phrase hanging on a token and its conjuncts ("in Israel and Gaza")."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            places = [obj, *obj.conjuncts] if obj is not None else []
+            found = [iso for t in places if t.ent_type_ in ("GPE", "LOC", "NORP", "FAC") and (iso := country_of(t))]
+            if found:
+                return list(dict.fromkeys(found))
+    return []
+
+
+def _also_hurt(head: Token, verb: Token | None, index: MentionIndex | None) -> list[str]:
+    """Countries of other people hurt with the counted ones: a second place ("killed in Israel and Gaza"),
+    companions ("four Israelis were killed, along with the gunmen holding them"), or both sides of the war
+    that killed them ("a war between Israel and Hamas that has killed thousands")."""
+    tokens = [head] if verb is None else [head, verb]
+    found = [c for t in tokens for c in _place_countries(t)[1:]]
+    if index is None:
+        return found
+    found += [c for t in tokens if (c := _companion(t, index))]
+    noun = verb.head if verb is not None and verb.dep_ in ("relcl", "acl") else None
+    sides = [m.actor.country for t in _between(noun) if (m := index.of(t)) is not None and m.actor.country]
+    return found + (sides if len(set(sides)) > 1 else [])
+
+
+def _companion(token: Token, index: MentionIndex) -> str | None:
+    """The country of people hurt "along with" / "together with" the ones a token names or tells of."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "with":
+            together = any(c.lower_ in ("along", "together") for c in child.children)
+        elif child.dep_ in ("prep", "advmod") and child.lower_ in ("along", "together"):
+            child = next((c for c in child.children if c.lower_ == "with"), child)
+            together = child.lower_ == "with"
+        else:
+            continue
+        obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+        mention = index.of(obj) if together and obj is not None else None
+        if mention is not None and mention.actor.country:
+            return mention.actor.country
+    return None
+
+
+def _between(noun: Token | None) -> list[Token]:
+    """The parties of a noun's "between A and B" phrase ("the war between Israel and Hamas")."""
+    prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"), None) if noun else None
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    return [obj, *obj.conjuncts] if obj is not None else []
+
+
+def count_countries(
+    count: Count, sent: Span, index: MentionIndex | None = None, event: Event | None = None
+) -> list[str]:
+    """Countries of the people a count counts: their words, else a place attached to them, their verb or the
+    ``event``'s place inside their clause, else the foe of whoever hurt them ("an attack by Hamas, which killed
+    1,300") — for soldiers the foe comes before the place. None for a part of another count ("including three
+    British nationals" are counted already)."""
+    if count.part_of is not None:
+        return []
+    named = nationalities(count.of)
+    known = count.start is not None and count.end is not None
+    span = sent.doc.char_span(count.start or 0, count.end or 0, alignment_mode="expand") if known else None
+    if span is None:
+        return named
+    head = span.root
+    verb = _count_verb(head)
+    named = named or _members_of(head, index)
+    if named:
+        return list(dict.fromkeys(named + _also_hurt(head, verb, index)))
+    captives = are_captives(count.of)
+    foe = victims_foe(_own_attacker(verb, index), captives) if verb is not None and index is not None else None
+    if captives:  # where hostages are held is not their country
+        return [foe] if foe else []
+    armed = counted_sector(count) in ARMED
+    found = (armed and foe) or _place_country(head) or (_verb_place(verb, head) if verb is not None else None)
+    found = found or (_clause_place(event, verb, sent) if event is not None and verb is not None else None)
+    found = found or foe
+    return list(dict.fromkeys(c for c in [found, *_also_hurt(head, verb, index)] if c))
+
+
+def _members_of(head: Token, index: MentionIndex | None) -> list[str]:
+    """The country of the named group counted people belong to ("12 Hamas fighters", "fighters from Hamas")."""
+    mention = index.of(head) if index is not None else None
+    if mention is None or not mention.named:  # "a number of fighters from Hamas"
+        member = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        head = next((c for c in member.children if c.dep_ == "pobj"), head) if member is not None else head
+        group = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in ("from", "of")), None)
+        obj = next((c for c in group.children if c.dep_ == "pobj"), None) if group is not None else None
+        mention = index.of(obj) if index is not None and obj is not None else None
+    named = mention is not None and mention.named and mention.actor.country
+    return [mention.actor.country] if named and mention is not None and mention.actor.country else []
+
+
+def _count_verb(head: Token) -> Token | None:
+    """The verb that says what happened to counted people: theirs as subject/object, or their participle."""
+    if head.dep_ in ("nsubjpass", "dobj", "nsubj") and head.head.pos_ in ("VERB", "AUX"):
+        return head.head
+    for child in head.children:
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            return child  # "1,900 people killed"
+        if child.dep_ == "relcl" and any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ == "WP" for c in child.children):
+            return child  # "30 people who died"
+    return None
+
+
+def _verb_place(verb: Token, head: Token) -> str | None:
+    """A place on the counted people's verb, on the noun its clause hangs on, or on its subject."""
+    found = _place_country(verb)
+    if found is None and verb.dep_ in ("relcl", "acl"):  # "the attack on Israel, which killed 1,400"
+        found = _place_country(verb.head)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i != head.i), None)
+    if found is None and subject is not None:  # "a bombing campaign in Gaza killed 1,100 people"
+        found = _place_country(subject)
+    return found
+
+
+def _clause_place(event: Event, verb: Token, sent: Span) -> str | None:
+    """The country of the event's place when it stands in the counted people's clause ("have killed 20 and
+    wounded 50 in Gaza"), not in another clause of the sentence."""
+    place = event.location
+    if place is None or place.start is None:
+        return None
+    words = list(verb.subtree)
+    if not words[0].idx <= place.start < words[-1].idx + len(words[-1]):
+        return None
+    country = victims_place(event, sent)  # the attacker's own country ("Israel's airstrikes") is not theirs
+    return None if event.actor1 is not None and country == event.actor1.country and foe_of(event.actor1) else country
+
+
+def _own_attacker(verb: Token, index: MentionIndex) -> Actor | None:
+    """Who did the counted people's verb: its subject or agent, else the doer of the attack its clause
+    describes ("the attack by Hamas, which killed ...") or of the attack that is its subject."""
+    found = trigger_roles(verb, index).actor1
+    if found is not None and _speaker(found, verb):
+        found = None  # "the Hamas-run ministry said the explosion killed hundreds": it tells, it did not kill
+    elif found is not None and not found.actor.country and verb.doc[found.start].lower_ in ("its", "their"):
+        found = _teller(verb, index) or found  # "Hamas said its fighters killed 20 soldiers"
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if found is None and subject is not None and subject.pos_ == "NOUN":
+        found = noun_roles(subject, index).actor1
+    if (found is None or not foe_of(found.actor)) and verb.dep_ in ("relcl", "acl"):
+        return _clause_owner(verb, index) or (found.actor if found is not None else None)
+    return found.actor if found is not None else None
+
+
+def _speaker(mention: Mention, verb: Token) -> bool:
+    """Whether a mention is the subject of a clause that reports the verb's, which has a subject of its own
+    ("X said the explosion killed ..."; but in "X said it killed ..." the teller is the doer)."""
+    root = verb.doc[mention.start : mention.end].root
+    own = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if root.dep_ != "nsubj" or root.head.i == verb.i or own is None or own.pos_ == "PRON":
+        return False
+    return any(c.dep_ == "ccomp" and (c.i == verb.i or c.is_ancestor(verb)) for c in root.head.children)
+
+
+def _teller(verb: Token, index: MentionIndex) -> Mention | None:
+    """The subject of the clause that reports the verb's ("the Israeli military said its strikes killed 30")."""
+    token = verb
+    for _ in range(4):
+        if token.dep_ == "ccomp":
+            return index.of(next((c for c in token.head.children if c.dep_ == "nsubj"), None))
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def _clause_owner(verb: Token, index: MentionIndex) -> Actor | None:
+    """The armed doer a relative clause is about, climbing over the nouns the parser may have hung it on
+    ("attacks in Israel, the deadliest in the country's history, which killed ...": the attacks' doer)."""
+    token = verb.head
+    for _ in range(8):
+        if token.pos_ in ("VERB", "AUX") and token.dep_ != "relcl":
+            return None  # another clause: its doer did something else
+        found = index.of(token)
+        if (found is None or not foe_of(found.actor)) and token.pos_ == "NOUN":
+            found = noun_roles(token, index).actor1
+        if found is not None and foe_of(found.actor):
+            return found.actor
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def foe_of(actor: Actor | None) -> str | None:
+    """The country whose people an armed actor's attacks hit, from ``opponents.tsv``."""
+    return lexicon.opponents().get(actor.name or "") if actor is not None else None
+
+
+def victims_foe(attacker: Actor | None, captives: bool) -> str | None:
+    """Whose people an attacker hit: its foe's, except captives a state's forces hit — those are held by that
+    foe, so they are the state's own ("hostages killed in Israeli airstrikes", not "hostages Hamas killed")."""
+    if captives and attacker is not None and attacker.sector in _STATE_FORCES and attacker.country:
+        return attacker.country
+    return foe_of(attacker)
+
+
+def are_captives(words: str | None) -> bool:
+    """Whether people are named as captives ("several hostages", "the captives")."""
+    nouns = _place_words()["captive_noun"]
+    return any(word.removesuffix("s") in nouns for word in (words or "").lower().split())
+
+
+def sentence_foe(sent: Span, index: MentionIndex | None, event: Event) -> str | None:
+    """Last resort for victims no word places: the one country the sentence's other actors point at — the foe
+    of the armed ones named as doers ("hiding from Hamas attackers, before she was shot"), the country of the
+    unarmed ones ("Israeli emergency workers removed the bodies of 100 people killed"); None when they disagree."""
+    if index is None:
+        return None
+    said = event.attribution
+    found = set()
+    for mention in {id(m): m for m in index.by_token.values()}.values():
+        root = sent.doc[mention.start : mention.end].root
+        actor = mention.actor
+        if actor.sector in ARMED:
+            inside = said is not None and said.start is not None and said.start <= root.idx < (said.end or said.start)
+            found |= {foe} if _doer(root) and not inside and (foe := foe_of(actor)) else set()
+        elif actor.country and actor.sector is not None:  # people, not a place ("into Gaza")
+            found.add(actor.country)
+    return found.pop() if len(found) == 1 else None
+
+
+def _doer(token: Token) -> bool:
+    """Whether a mention stands where a doer does: subject, owner or modifier of a noun, object of "by" or of
+    a verb's "from" ("hiding from Hamas attackers", not "fighters from Hezbollah": those are its members)."""
+    if token.dep_ == "pobj":
+        prep = token.head
+        return prep.lower_ == "by" or (prep.lower_ == "from" and prep.head.pos_ in ("VERB", "AUX"))
+    return token.dep_ in ("nsubj", "poss", "compound", "amod", "nmod")
+
+
+def counted_sector(count: Count) -> str:
+    """The sector of the people a count counts ("12 combatants" → UAF, "7 soldiers" → MIL), else civilians."""
+    words = (count.of or "").lower().split()
+    if not words or "and" in words or "or" in words:  # "civilians and soldiers": people of several kinds
+        return "CVL"
+    table = lexicon.sectors()
+    head = words[-1]
+    found = table.get(" ".join(words[-2:])) or table.get(head) or table.get(head.removesuffix("s"))
+    found = found or table.get(head.removesuffix("es")) or table.get(head.removesuffix("ies") + "y")
+    return found if found in _COUNTED_SECTORS else "CVL"
+
+
+@cache
+def _place_words() -> dict[str, frozenset[str]]:
+    """Role → words around a place that keep victims out of it (``victim_places.tsv``)."""
+    roles: dict[str, set[str]] = {}
+    for word, role in lexicon.read_tsv("actors", "victim_places.tsv"):
+        roles.setdefault(role, set()).add(word)
+    return {role: frozenset(words) for role, words in roles.items()}
+
+
+def victims_place(event: Event, sent: Span) -> str | None:
+    """The country where victims were hit: not near it ("near the Gaza border", "just north of Gaza"), nor
+    where captives are held ("hostages in Gaza") or were taken ("abducted to Gaza")."""
+    place = event.location
+    if place is None or place.start is None or place.end is None:
+        return place.country if place is not None else None
+    span = sent.doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return place.country
+    words = _place_words()
+    root = span.root
+    if root.dep_ in ("compound", "poss", "nmod") and root.head.lemma_.lower() in words["beside_noun"]:
+        return None  # "the Gaza border", "Gaza's border"
+    prep = root.head if root.dep_ == "pobj" else None
+    if prep is None:
+        return place.country
+    near = prep.head.lemma_.lower()
+    beside = prep.lower_ in words["beside_prep"] or (prep.lower_ == "of" and near in words["beside_prep"])
+    if near in words["beside_noun"] or (beside and place.precision in _WIDE):
+        return None  # "a festival near the border with Gaza", "towns outside (of) the Gaza Strip" are not in Gaza
+    if near in words["direction"] and prep.lower_ == "of" and prep.head.dep_ != "pobj":
+        return None  # "just north of Gaza" (but "in the north of Gaza" is in it)
+    if near in words["captive_noun"] or (event.mode == "abduct" and prep.lower_ in ("to", "into")):
+        return None
+    return None if event.mode == "abduct" and near in words["captive_verb"] else place.country

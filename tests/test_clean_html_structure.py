@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from storyline.clean.html import _drop_detached_tail, _verdict, clean_html
+from storyline.clean.html import _drop_detached_tail, _inside, _inside_all, _verdict, clean_html
 from storyline.clean.html_blocks import blocks, densest_container, parse_html
 from storyline.clean.html_meta import page_meta
 
@@ -152,3 +152,13 @@ def test_a_picture_caption_even_short_is_body_text_but_a_video_player_caption_is
     assert article.captions == [photo, video]
     assert photo in article.body
     assert video not in article.body
+
+
+def test_inside_flags_of_the_whole_page_equal_the_per_block_ancestor_walk() -> None:
+    story = f"<div class='story'><p>{PROSE[0]}</p><ul><li>{PROSE[1]}</li></ul></div><p>{PROSE[2]}</p>"
+    page = f"<html><body><nav><a href='/'>Home</a></nav><article>{story}</article><footer>End</footer></body></html>"
+    root = parse_html(page, where="t")
+    found = blocks(root)
+    for container in [root.find(".//div"), root.find(".//article"), root.find(".//li"), None]:
+        expected = [container is not None and _inside(b.element, container) for b in found]
+        assert _inside_all(found, container) == expected

@@ -1,7 +1,8 @@
 """HTML page → Article: trafilatura finds the article, then we repair what it gets wrong.
 
-trafilatura (with htmldate) gives the metadata and a first body. We then walk the page's own text
-blocks: a block trafilatura kept stays; a block it dropped that sits inside the article container
+trafilatura gives a first body; the metadata comes from the page's markup (``html_meta``), with
+trafilatura's (and htmldate's) guesses only for the fields the markup leaves empty. We then walk
+the page's own text blocks: a block trafilatura kept stays; a block it dropped that sits inside the article container
 (the element holding most of trafilatura's text) is recovered unless it is page furniture (share,
 newsletter, related, hidden, link lists) — but the link items of a list whose other items are prose
 stay with it. Kept text outside the container still meets the furniture check, and kept text far

@@ -46,13 +46,13 @@ class Shingled:
 
 @dataclass(slots=True)
 class _Words:
-    """Every word of a batch: hash, byte span in the joined text; where each document's and line's words start."""
+    """Every word of a batch: hash, byte span in the joined text; where each document's words start."""
 
     hashes: U64
     starts: Ints
     ends: Ints
     first: Ints  # first[d]: index of document d's first word; first[-1] = number of words
-    line: Ints  # line[k]: index of line k's first word; line[-1] = number of words
+    text: bytes  # the folded joined text the spans point into
 
 
 def _joined(parts: list[bytes]) -> tuple[bytes, Ints]:
@@ -288,13 +288,13 @@ def _words(parts: list[bytes]) -> tuple[_Words, bytes]:
     view = np.ndarray((len(padded) - 7,), dtype="<u8", buffer=padded, strides=(1,))  # 8 bytes from each offset
     length = ends - starts
     head = _lower(view[starts + 8]) & _LOW[np.minimum(length, 8)]
-    tail = np.where(length > 8, _lower(view[ends]), np.uint64(0))
+    long = np.flatnonzero(length > 8)
+    tail = np.zeros(len(starts), dtype=np.uint64)
+    tail[long] = _lower(view[ends[long]])
     with np.errstate(over="ignore"):
         hashes = _mix(head ^ (tail * _TAIL) ^ length.astype(np.uint64))
     first = np.append(np.searchsorted(starts, first_byte), len(starts))
-    line_starts = np.concatenate(([0], np.flatnonzero(np.frombuffer(text, dtype=np.uint8) == 10) + 1))
-    line = np.append(np.searchsorted(starts, line_starts), len(starts))
-    return _Words(hashes, starts, ends, first, line), text
+    return _Words(hashes, starts, ends, first, text), text
 
 
 def _gram(hashes: U64, at: Ints, n: int) -> U64:
@@ -334,18 +334,20 @@ def _furniture_words(words: _Words) -> npt.NDArray[np.bool_] | None:
     (None when no line does)."""
     phrases, n = _phrases(), len(words.hashes)
     at = np.flatnonzero(phrases.first[(words.hashes & np.uint64((1 << _FILTER_BITS) - 1)).astype(np.int64)])
+    breaks = np.append(np.flatnonzero(np.frombuffer(words.text, dtype=np.uint8) == 10), len(words.text))
     found = []
     for size, grams in phrases.grams.items():
         here = at[at + size <= n]
         here = here[np.isin(_gram(words.hashes, here, size), grams)]
-        line = np.searchsorted(words.line, here, side="right") - 1
-        found.append(line[here + size <= words.line[line + 1]])  # the phrase does not run past its line
-    lines = np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
+        line = np.searchsorted(breaks, words.starts[here])  # the line's end is breaks[line]
+        found.append(line[words.ends[here + size - 1] <= breaks[line]])  # the phrase does not run past it
+    lines = np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
     if not len(lines):
         return None
-    drop = np.zeros(len(words.line) - 1, dtype=bool)
-    drop[lines] = True
-    return np.repeat(drop, np.diff(words.line))
+    marks = np.zeros(n + 1, dtype=np.int64)
+    np.add.at(marks, np.searchsorted(words.starts, np.where(lines > 0, breaks[lines - 1] + 1, 0)), 1)
+    np.add.at(marks, np.searchsorted(words.starts, breaks[lines]), -1)
+    return np.cumsum(marks[:-1]) > 0
 
 
 def shingle_texts(texts: Sequence[str], size: int, sentences: bool = True) -> Shingled:
@@ -358,11 +360,12 @@ def shingle_texts(texts: Sequence[str], size: int, sentences: bool = True) -> Sh
         hashes, first = hashes[~drop], kept_before[first]
     counts = np.diff(first)
     windows = np.where(counts >= size, counts - size + 1, np.minimum(counts, 1))
-    doc = np.repeat(np.arange(len(texts)), windows)
     offsets = np.zeros(len(texts) + 1, dtype=np.int64)
     np.cumsum(windows, out=offsets[1:])
-    starts = np.arange(offsets[-1]) - offsets[doc] + first[doc]
-    ends = np.minimum(starts + size, first[doc + 1])
+    starts = np.arange(offsets[-1]) + np.repeat(first[:-1] - offsets[:-1], windows)
+    ends = starts + size
+    short = np.flatnonzero((counts > 0) & (counts < size))  # one shingle of all their words
+    ends[offsets[short]] = first[short + 1]
     prefix = _prefix(hashes)
     body = np.where(counts > 0, _mix(_span(prefix, first[:-1], first[1:]) ^ counts.astype(np.uint64)), np.uint64(0))
     return Shingled(ShingleBatch(_mix(_span(prefix, starts, ends)), offsets), counts, body)

@@ -244,14 +244,14 @@ def eval_extract_command(data: Path | None, limit: int | None, out: Path | None)
     type=click.Choice(["rules", "classifier", "combined"]),
     default="combined",
     show_default=True,
-    help="Typing method for the ACLED-style check set.",
+    help="Typing method for the check sets.",
 )
 def eval_typing_command(data: Path | None, gsr: bool, method: str) -> None:
-    """Score event typing: ACLED type/sub-type on the self-written check set; PLOVER GSR by method."""
+    """Score event typing: ACLED type/sub-type on the self-written ACLED- and CASE-style check sets; GSR by method."""
     from storyline.eval.data import shared_data_dir
-    from storyline.eval.typing import score_acled_style, score_gsr_methods
+    from storyline.eval.typing import score_check_sets, score_gsr_methods
 
-    figures: dict[str, Any] = {"acled_style": score_acled_style(method=method)}
+    figures: dict[str, Any] = score_check_sets(method)
     if gsr:
         figures["plover_gsr"] = score_gsr_methods(shared_data_dir(data))
     click.echo(json.dumps(figures, indent=1, ensure_ascii=False))

@@ -59,11 +59,12 @@ class _Page:
     """A page of two or more lines: its text without surrounding whitespace, its first and last
     line, and its stripped non-empty lines, split only when asked."""
 
-    __slots__ = ("_lines", "first", "last", "text")
+    __slots__ = ("_carried", "_lines", "first", "last", "text")
 
     def __init__(self, text: str, first: str, last: str) -> None:
         self.text, self.first, self.last = text, first, last
         self._lines: list[str] | None = None
+        self._carried: list[Shared] = []  # runs found carried: they only shrink, so they stay carried
 
     @staticmethod
     def of(text: str) -> _Page | None:
@@ -83,10 +84,16 @@ class _Page:
     def carries(self, run: Shared, head: bool) -> bool:
         """Whether the page starts (ends) with the run's lines exactly as written: then they are its
         first (last) lines. False may still carry them (other spacing): the caller compares lines."""
+        if any(known is run for known in self._carried):
+            return True
         text, size = self.text, len(run.text)
         if head:
-            return text.startswith(run.text) and text[size : size + 1] in ("\n", "")
-        return text.endswith(run.text) and (size == len(text) or text[-size - 1] == "\n")
+            found = text.startswith(run.text) and text[size : size + 1] in ("\n", "")
+        else:
+            found = text.endswith(run.text) and (size == len(text) or text[-size - 1] == "\n")
+        if found:
+            self._carried.append(run)
+        return found
 
 
 @dataclass(slots=True)

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from storyline.clean.dates import date_of_line
+from storyline.lexicon_files import read_rows
 
 
 @pytest.mark.parametrize(
@@ -32,3 +36,13 @@ def test_date_lines(line: str, iso: str) -> None:
 )
 def test_not_date_lines(line: str) -> None:
     assert date_of_line(line) is None
+
+
+def test_every_month_name_of_the_shared_table_is_read() -> None:
+    for name, number in read_rows("dates", "months.tsv"):
+        assert date_of_line(f"3 {name.title()} 2021") == f"2021-{int(number):02d}-03"
+
+
+def test_clean_reads_the_month_table_without_the_extractor() -> None:
+    code = "import sys, storyline.clean.text; print([m for m in ('spacy', 'storyline.extract') if m in sys.modules])"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout == "[]\n"

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
-    "nov": 11, "dec": 12,
-}  # fmt: skip
+from storyline.lexicon_files import read_rows
+
+# month by the first three letters of its names in resources/dates/months.tsv (the table extract.dates reads)
+_MONTHS = {name[:3]: int(number) for name, number in read_rows("dates", "months.tsv")}
 MONTH_ABBREVIATIONS = "|".join(_MONTHS)  # English month prefixes, as a regex alternation
 MONTH = rf"(?:{MONTH_ABBREVIATIONS})[a-z]*\.?"  # a month name, full or abbreviated, for other modules' patterns
 _MONTH = rf"(?P<month>{MONTH_ABBREVIATIONS})[a-z]*\.?"

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
+
+from storyline.lexicon_files import read_rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,13 +40,9 @@ class Byline:
 def _aliases() -> dict[str, str]:
     """Alias → canonical agency name, from the data file."""
     table: dict[str, str] = {}
-    data = files("storyline").joinpath("resources", "clean", "agencies.tsv").read_text(encoding="utf-8")
-    for row in data.splitlines():
-        if not row.strip() or row.startswith("#"):
-            continue
-        canonical, *aliases = row.split("\t")
+    for canonical, *aliases in read_rows("clean", "agencies.tsv"):
         for alias in [canonical, *aliases]:
-            table[alias.strip()] = canonical.strip()
+            table[alias] = canonical
     return table
 
 

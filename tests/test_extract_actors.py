@@ -150,3 +150,22 @@ def test_service_members_are_military() -> None:
 def test_a_collective_takes_the_nationality_of_its_members() -> None:
     source, _ = _first("A group of Moroccan diplomats held their first meeting with the president on Monday.")
     assert source is not None and (source.country, source.sector) == ("MAR", "GOV"), source
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "target"),
+    [
+        ("The army said it had retaken three villages from the insurgents.", "army", "insurgents"),
+        ("The army said on Monday that it had recaptured the town from the rebels.", "army", "rebels"),
+    ],
+)
+def test_a_pronoun_subject_under_a_speech_verb_is_the_speaker(text: str, name: str, target: str) -> None:
+    # a perfect's "from" phrase is where it was taken from, not the means ("killed in an Israeli airstrike")
+    source, victim = _first(text)
+    assert source is not None and name in source.text.lower(), source
+    assert victim is not None and target in victim.text.lower(), victim
+
+
+def test_an_armed_means_of_a_subjectless_participle_is_still_its_agent() -> None:
+    source, _ = _first("Five people have been killed in an Israeli airstrike on Rafah.")
+    assert source is not None and (source.country, source.sector) == ("ISR", "MIL"), source

@@ -97,10 +97,12 @@ def verb_roles(verb: Token, index: MentionIndex) -> Roles:
     if roles.actor1 is None and subject is None and passive_subject is None:
         roles.actor1 = _misparsed_subject(verb, index)
     roles.actor2 = _target(verb, index, passive_subject)
-    if roles.actor1 is None and verb.tag_ == "VBN":
+    if roles.actor1 is None and subject is None and verb.tag_ == "VBN":
+        # "killed in an Israeli airstrike"; not a perfect with its own subject ("it had retaken villages from
+        # the insurgents": the source, and "it" is who the clause above names)
         means = index.of(_prep_object(verb, frozenset({"in", "by", "from"})))
         if means is not None and means.actor.sector in _ARMED:
-            roles.actor1 = means  # "killed in an Israeli airstrike"
+            roles.actor1 = means
     if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and _child(verb, "nsubj") is None:
         roles.actor2 = roles.actor2 or index.of(verb.head)  # "women seized by the group"
     elif roles.actor1 is None and verb.dep_ in ("acl", "relcl"):

@@ -111,12 +111,7 @@ def _mean(values: list[float]) -> float:
 
 def summarise(results: list[dict[str, Any]]) -> dict[str, Any]:
     """Mean P/R/F1 per system and metric, metadata accuracy with n, and the weakest pages."""
-    body: dict[str, Any] = {}
-    for system in SYSTEMS:
-        body[system] = {
-            metric: {part: _mean([getattr(r["scores"][system][metric], part) for r in results]) for part in PARTS}
-            for metric in ("shingle", "token")
-        }
+    body = {system: _prf_means(results, system) for system in SYSTEMS}
     metadata: dict[str, Any] = {}
     for field in METADATA:
         pairs = [r["metadata"][field] for r in results if r["metadata"][field][0]]
@@ -125,15 +120,14 @@ def summarise(results: list[dict[str, Any]]) -> dict[str, Any]:
     worst = sorted(results, key=lambda r: r["scores"]["html"]["shingle"].f1)[:10]
     ordered = sorted(results, key=lambda r: str(r["name"]))
     parts = (("even", ordered[0::2]), ("odd", ordered[1::2]))
-    halves = {
-        half: {system: _mean([r["scores"][system]["shingle"].f1 for r in part]) for system in HALVES}
-        for half, part in parts
-    }
+    halves = {half: {system: _prf_means(part, system) for system in HALVES} for half, part in parts}
     return {
         "pages": len(results),
         "body": body,
-        "halves_shingle_f1": halves,
-        "halves": {half: {system: _prf_means(part, system) for system in HALVES} for half, part in parts},
+        "halves_shingle_f1": {
+            half: {s: prf["shingle"]["f1"] for s, prf in systems.items()} for half, systems in halves.items()
+        },
+        "halves": halves,
         "metadata": metadata,
         "weakest_html_pages": {r["name"]: round(r["scores"]["html"]["shingle"].f1, 4) for r in worst},
         "weakest_dump_pages_even": _weakest_dumps(ordered[0::2]),
@@ -175,21 +169,20 @@ def evaluate_clean(data_dir: Path, limit: int | None = None) -> dict[str, Any]:
     return summarise(results)
 
 
+def _row(label: str, metrics: dict[str, dict[str, float]]) -> str:
+    """One table row: the label, then shingle and token P/R/F1."""
+    row = [metrics[m][p] for m in ("shingle", "token") for p in PARTS]
+    return f"{label:<30}" + "".join(f"{v:>{w}.4f}" for v, w in zip(row, (10, 8, 8, 10, 8, 8), strict=True))
+
+
 def format_table(figures: dict[str, Any]) -> str:
     """The figures as a readable table."""
     lines = [f"html-pages-dev: {figures['pages']} pages; body scores are means over pages", ""]
     lines.append(f"{'system':<30}{'shingle P':>10}{'R':>8}{'F1':>8}{'token P':>10}{'R':>8}{'F1':>8}")
-    for system, metrics in figures["body"].items():
-        row = [metrics[m][p] for m in ("shingle", "token") for p in ("precision", "recall", "f1")]
-        lines.append(f"{system:<30}" + "".join(f"{v:>{w}.4f}" for v, w in zip(row, (10, 8, 8, 10, 8, 8), strict=True)))
+    lines.extend(_row(system, metrics) for system, metrics in figures["body"].items())
     lines.append("")
     for half, systems in figures.get("halves", {}).items():
-        for system, metrics in systems.items():
-            row = [metrics[m][p] for m in ("shingle", "token") for p in PARTS]
-            label = f"{half} {system}"
-            lines.append(
-                f"{label:<30}" + "".join(f"{v:>{w}.4f}" for v, w in zip(row, (10, 8, 8, 10, 8, 8), strict=True))
-            )
+        lines.extend(_row(f"{half} {system}", metrics) for system, metrics in systems.items())
     lines.append("")
     for field, result in figures["metadata"].items():
         lines.append(f"{field:<14}accuracy {result['accuracy']:.4f}  (n={result['n']})")

@@ -169,3 +169,16 @@ def test_a_pronoun_subject_under_a_speech_verb_is_the_speaker(text: str, name: s
 def test_an_armed_means_of_a_subjectless_participle_is_still_its_agent() -> None:
     source, _ = _first("Five people have been killed in an Israeli airstrike on Rafah.")
     assert source is not None and (source.country, source.sector) == ("ISR", "MIL"), source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A crowd attacked a police station in Kano.",
+        "A youth threw a petrol bomb at a police car in Nairobi.",
+        "Supporters of the president attacked journalists in Kampala.",
+    ],
+)
+def test_a_crowd_youths_and_supporters_are_civilians(text: str) -> None:
+    source, _ = _first(text)
+    assert source is not None and source.sector == "CVL", source

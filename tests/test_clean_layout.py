@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from storyline.clean.codeshape import code_shaped, glued
 from storyline.clean.layout import analyse
-from storyline.clean.region import card_runs, formula_lines, related_runs, teaser_zones
+from storyline.clean.region import _formula_char, card_runs, formula_lines, related_runs, teaser_zones
 from storyline.clean.text import clean_text
 
 PARAGRAPH = "The committee met on Monday and agreed that the new rules would apply to every member state from June."
@@ -51,6 +51,11 @@ def test_formula_broken_into_lines_does_not_split_the_article() -> None:
     formula = ["x", "=", "−", "b", "±", "4", "a", "c"] * 4  # longer than the gap a second block may jump
     layout = analyse("\n".join(["Home", "News", PARAGRAPH, *formula, OTHER, THIRD, "Contact us"]))
     assert (layout.start, layout.end) == (2, 37)
+
+
+def test_formula_signs_are_not_braces_or_icons() -> None:
+    assert all(_formula_char(char) for char in "xβ2=±−(]")
+    assert not any(_formula_char(char) for char in "{};•►\u200b")
 
 
 def test_ranking_numbers_are_not_a_formula() -> None:

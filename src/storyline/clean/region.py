@@ -65,7 +65,7 @@ def formula_lines(lines: list[Line]) -> set[int]:
     A lone number between headlines (a ranking, a page number) is not one: it takes two in a row, or one
     next to the formula's source (TeX, MathML annotations read as code).
     """
-    glyphs = {line.index for line in lines if len(line.text) <= GLYPH_CHARS and _glyph(line)}
+    glyphs = {line.index for line in lines if _glyph(line)}
 
     def near(i: int) -> bool:
         return 0 <= i < len(lines) and (i in glyphs or lines[i].code)
@@ -81,7 +81,8 @@ def _glyph(line: Line) -> bool:
 
 def _formula_char(char: str) -> bool:
     """A letter, digit, mathematical sign or bracket (not a bullet, arrow icon, brace or invisible mark)."""
-    return char not in _BRACES and unicodedata.category(char)[0] in "LN" or unicodedata.category(char) in _MATH
+    category = unicodedata.category(char)
+    return char not in _BRACES and (category[0] in "LN" or category in _MATH)
 
 
 def template_lines(lines: list[Line]) -> set[int]:

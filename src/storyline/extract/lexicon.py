@@ -11,6 +11,8 @@ from pathlib import Path
 
 import numpy as np
 
+from storyline.extract.dates_patterns import date_lexicon
+
 # Display names ACLED uses where countries.csv has a longer or different one.
 _COUNTRY_DISPLAY = {"PSE": "Palestine", "USA": "United States", "GBR": "United Kingdom", "RUS": "Russia"}
 
@@ -170,11 +172,9 @@ def object_events() -> dict[str, list[tuple[str, frozenset[str] | None]]]:
     return table
 
 
-@cache
 def speech_verbs() -> frozenset[str]:
-    """Lemmas of verbs of saying (``resources/dates/speech.tsv``, which dates, attribution and the classifier share)."""
-    with resource_path("dates", "speech.tsv").open(encoding="utf-8") as handle:
-        return frozenset(line.strip() for line in handle if line.strip() and not line.startswith("#"))
+    """Lemmas of verbs of saying (``resources/dates/speech.tsv``, read once by the dates lexicon and shared)."""
+    return date_lexicon().speech
 
 
 @cache

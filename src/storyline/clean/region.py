@@ -249,20 +249,22 @@ def card_runs(lines: list[Line]) -> set[int]:
     out: set[int] = set()
     run: list[int] = []
     cards, labelled = 0, True
-    for line in [*lines, None]:
-        if line is not None and line.words <= 3 and not line.prose and len(line.text) > GLYPH_CHARS:
+    for line in lines:
+        if line.words <= 3 and not line.prose and len(line.text) > GLYPH_CHARS:  # a label
             if run:
                 run.append(line.index)
                 labelled = True
             continue
-        headline = line is not None and line.words >= 4 and link_like(line) and not line.text[0].islower()
-        if headline and labelled and line is not None:
+        headline = line.words >= 4 and link_like(line) and not line.text[0].islower()
+        if headline and labelled:
             run.append(line.index)
             cards, labelled = cards + 1, False
             continue
         if cards >= CARDS:
             out.update(run)
-        run, cards, labelled = ([line.index], 1, False) if headline and line is not None else ([], 0, True)
+        run, cards, labelled = ([line.index], 1, False) if headline else ([], 0, True)
+    if cards >= CARDS:
+        out.update(run)
     return out
 
 

@@ -7,8 +7,8 @@ the page's own text blocks: a block trafilatura kept stays; a block it dropped t
 newsletter, related, hidden, link lists) — but the link items of a list whose other items are prose
 stay with it. Kept text outside the container still meets the furniture check, and kept text far
 below the story (after many dropped words or a "Related stories" heading) is a detached widget.
-A figure caption in the article is listed in ``captions`` and, when its figure shows a picture, kept
-in the body where it stands (as reader views do); a video player's caption stays out of the body.
+A figure caption in the article is listed in ``captions``, not in the body (DESIGN.md: captions are
+metadata, not body), even though reader views such as Readability keep a picture's caption in place.
 Every block that does not reach the body is kept in ``removed`` with its reason.
 """
 
@@ -181,12 +181,6 @@ def _is_caption(el: Any) -> bool:
     return any(e.tag == "figcaption" for e in [el, *el.iterancestors()] if isinstance(e.tag, str))
 
 
-def _pictured(el: Any) -> bool:
-    """True when the caption's figure shows a picture (a video player's caption has none left)."""
-    fig = next((a for a in el.iterancestors() if a.tag == "figure"), el.getparent())
-    return next(fig.iter("img", "picture", "video"), None) is not None
-
-
 def _verdict(
     block: Block,
     kept: bool,
@@ -244,8 +238,7 @@ def _select(all_blocks: list[Block], traf: _Trafilatura, title: str | None) -> t
         if reason is None and _is_caption(block.element):
             article.captions.append(block.text)
             previous = None
-            if not _pictured(block.element):
-                continue  # a video player's caption: its picture is gone with the player
+            continue
         reason = reason or _text_reason(block, title, first=not body)
         if reason is None:
             body.append(block.text)

@@ -229,8 +229,7 @@ def _member_of_group(chunk: Span, doc_actors: DocActors) -> Mention | None:
     head = chunk.root
     if sector_of(head) not in ARMED and head.lemma_.lower() != "member":
         return None
-    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    member = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    member = of_object(head)
     if member is None:
         return None
     found = doc_actors.within(member.left_edge.idx, member.idx + len(member))
@@ -273,8 +272,11 @@ def _collectives() -> frozenset[str]:
 
 def _collective_member(head: Token) -> Token | None:
     """The head of a collective noun's "of" phrase ("a group of Chechen refugees" → refugees), if it is one."""
-    if head.lemma_.lower() not in _collectives():
-        return None
+    return of_object(head) if head.lemma_.lower() in _collectives() else None
+
+
+def of_object(head: Token) -> Token | None:
+    """The head of a noun's "of" phrase ("members of Hamas" → Hamas), if it has one."""
     of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
 

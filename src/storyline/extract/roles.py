@@ -12,7 +12,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from storyline.extract import lexicon
-from storyline.extract.actors import Mention, names_place
+from storyline.extract.actors import Mention, names_place, of_object
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -57,18 +57,15 @@ class MentionIndex:
                 self.by_token.setdefault(i, mention)
 
     def of(self, token: Token | None) -> Mention | None:
-        """The mention covering a token, or the mention of its first conjunct/compound head."""
+        """The mention covering a token, else that of the noun it is the "of" object of, or of its own "of" object."""
         if token is None:
             return None
         found = self.by_token.get(token.i)
         if found is None and token.dep_ == "pobj" and token.head.lower_ == "of":
             return self.by_token.get(token.head.head.i)  # "dozens of Palestinians"
-        if found is None:
-            for child in token.children:
-                if child.dep_ == "prep" and child.lower_ == "of":
-                    objects = [c for c in child.children if c.dep_ == "pobj"]
-                    if objects and objects[0].i in self.by_token:
-                        return self.by_token[objects[0].i]  # "hundreds of protesters"
+        member = of_object(token) if found is None else None
+        if member is not None:
+            return self.by_token.get(member.i)  # "hundreds of protesters"
         return found
 
 

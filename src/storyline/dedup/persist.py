@@ -31,7 +31,7 @@ from storyline.dedup.text import page_lines
 from storyline.errors import StoreError, StorylineError, UnexpectedError
 from storyline.models import Article
 from storyline.stage import StageStats
-from storyline.store import Store, schema
+from storyline.store import Store
 from storyline.version import DEDUP_VERSION
 
 if TYPE_CHECKING:
@@ -346,13 +346,13 @@ def _write(
 
 def _meta(conn: Connection, name: str) -> int:
     """A counter of the index kept in dedup_meta (0 when not set)."""
-    meta = schema.dedup_meta  # not (yet) in Store.tables
+    meta = Store.tables.dedup_meta
     return int(conn.execute(select(meta.c.value).where(meta.c.name == name)).scalar() or 0)
 
 
 def _set_meta(conn: Connection, name: str, value: int) -> None:
     """Set a counter of the index in dedup_meta."""
-    meta = schema.dedup_meta  # not (yet) in Store.tables
+    meta = Store.tables.dedup_meta
     if not conn.execute(update(meta).where(meta.c.name == name).values(value=value)).rowcount:
         conn.execute(meta.insert().values(name=name, value=value))
 

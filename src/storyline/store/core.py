@@ -53,6 +53,7 @@ class Tables:
     dedup_keys = schema.dedup_keys
     dedup_keys_recent = schema.dedup_keys_recent
     dedup_members = schema.dedup_members
+    dedup_meta = schema.dedup_meta
     events = schema.events
     article_stages = schema.article_stages
     schema_migrations = schema.schema_migrations

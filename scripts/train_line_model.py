@@ -65,6 +65,7 @@ FEATURES = (
     "title_case", "position", "heading_first", "hand", "prev_prose", "next_prose", "prev_hand", "next_hand",
     "window_prose", "window_short", "window_hand", "window_link", "link_like",
 )  # fmt: skip
+COLUMN = {name: i for i, name in enumerate(FEATURES)}
 WINDOW = 3  # lines each side whose shares are window features
 SHINGLE = 4  # the scorer's shingle size
 BODY_SHARE = 0.5  # a line is body when this share of its shingles is in the reference
@@ -85,9 +86,10 @@ def line_features(lines: Sequence[Line], marks: Marks, hand: Sequence[float]) ->
     n = len(lines)
     firsts = _heading_firsts(lines, marks.echoes)
     rows = np.zeros((n, len(FEATURES)))
+    own = COLUMN["hand"] + 1  # the features of the line itself come first, in FEATURES order, up to its hand score
     for i, line in enumerate(lines):
         f = line.furniture
-        rows[i, :23] = (
+        rows[i, :own] = (
             1.0, line.prose, min(line.words, 40) / 40, math.log1p(line.words), line.stop_ratio, line.sentence,
             f is not None and not f.barrier and f.reason != "caption", f is not None and f.barrier,
             f is not None and f.reason == "caption", i in marks.related, i in marks.repeats, i in marks.template,
@@ -95,13 +97,14 @@ def line_features(lines: Sequence[Line], marks: Marks, hand: Sequence[float]) ->
             4 <= line.words <= 6, i in marks.zone, line.prose and glued(line), line.title_case,
             i / max(n - 1, 1), i in firsts, _squash(hand[i]),
         )  # fmt: skip
-        rows[i, 31] = link_like(line)
-    prose, squashed = rows[:, 1], rows[:, 22]
-    rows[1:, 23], rows[:-1, 24] = prose[:-1], prose[1:]
-    rows[1:, 25], rows[:-1, 26] = squashed[:-1], squashed[1:]
+        rows[i, COLUMN["link_like"]] = link_like(line)
+    prose, squashed = rows[:, COLUMN["prose"]], rows[:, COLUMN["hand"]]
+    rows[1:, COLUMN["prev_prose"]], rows[:-1, COLUMN["next_prose"]] = prose[:-1], prose[1:]
+    rows[1:, COLUMN["prev_hand"]], rows[:-1, COLUMN["next_hand"]] = squashed[:-1], squashed[1:]
     kernel = np.ones(2 * WINDOW + 1) / (2 * WINDOW + 1)
-    for target, source in ((27, prose), (28, rows[:, 15]), (29, squashed), (30, rows[:, 31])):
-        rows[:, target] = np.convolve(source, kernel)[WINDOW : WINDOW + n]
+    for source in ("prose", "short", "hand", "link_like"):
+        target = COLUMN["window_" + source.removesuffix("_like")]
+        rows[:, target] = np.convolve(rows[:, COLUMN[source]], kernel)[WINDOW : WINDOW + n]
     return rows
 
 
@@ -243,14 +246,32 @@ def _label(alpha: float | None) -> str:
     return "model" if alpha is None else f"term alpha={alpha:g}"
 
 
+def _alphas(text: str) -> list[float]:
+    """``--alphas``: comma-separated positive numbers."""
+    try:
+        values = [float(part) for part in text.split(",")]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a comma-separated list of numbers: {text!r}") from None
+    if not all(value > 0 for value in values):
+        raise argparse.ArgumentTypeError(f"weights must be positive: {text!r}")
+    return values
+
+
+def _folds(text: str) -> int:
+    """``--folds``: a whole number of at least 2."""
+    if not text.isdigit() or int(text) < 2:
+        raise argparse.ArgumentTypeError(f"folds must be a whole number of at least 2: {text!r}")
+    return int(text)
+
+
 def main() -> None:
     """Build rows, cross-validate on the tune half, score both halves, report."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--data", default=None, help="the shared data folder (default: STORYLINE_DATA or ../shared/data)"
     )
-    parser.add_argument("--alphas", default="0.25,0.5,1,2", help="weights of the model term to try")
-    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--alphas", type=_alphas, default="0.25,0.5,1,2", help="weights of the model term to try")
+    parser.add_argument("--folds", type=_folds, default=5, help="cross-validation folds on the tune half (2 or more)")
     parser.add_argument("--out", type=Path, default=None, help="write the tune-half weights here (.npz)")
     parser.add_argument("--json", type=Path, default=None, help="write the figures here")
     args = parser.parse_args()
@@ -260,7 +281,7 @@ def main() -> None:
         pages.append((page.name, page.expected_text, dumps))
     tune, held = pages[0::2], pages[1::2]
     rows = {name: [dump_rows(t, ref) for t in dumps.values() if t] for name, ref, dumps in tune}
-    alphas: list[float | None] = [None, *map(float, args.alphas.split(","))]
+    alphas: list[float | None] = [None, *args.alphas]
     report: dict[str, Any] = {"hand": {"tune": body_f1(tune), "held_out": body_f1(held)}}
     report["cv_tune"] = cross_validate(tune, rows, alphas, args.folds)
     best = max(alphas, key=lambda a: sum(report["cv_tune"][_label(a)][s]["shingle"] for s in STYLES))

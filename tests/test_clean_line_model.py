@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import importlib.util
 import sys
 from pathlib import Path
@@ -76,3 +77,19 @@ def test_features_one_row_per_line(seed_text: str, script: ModuleType) -> None:
     assert (x[:, 0] == 1).all() and 0 < x[:, script.FEATURES.index("prose")].sum() < seen["n"]
     window = x[:, script.FEATURES.index("window_prose")]
     assert ((window >= 0) & (window <= 1)).all()
+
+
+def test_bad_settings_are_refused(script: ModuleType) -> None:
+    assert script._alphas("0.5,1") == [0.5, 1.0] and script._folds("10") == 10
+    for parse, text in ((script._alphas, "0.5,x"), (script._alphas, "-1"), (script._folds, "1"), (script._folds, "x")):
+        with pytest.raises(argparse.ArgumentTypeError):
+            parse(text)
+
+
+def test_neighbour_and_window_columns(seed_text: str, script: ModuleType) -> None:
+    rows, _, _ = script.dump_rows(seed_text, REFERENCE)
+    column = script.COLUMN
+    assert (rows[1:, column["prev_prose"]] == rows[:-1, column["prose"]]).all()
+    assert (rows[:-1, column["next_hand"]] == rows[1:, column["hand"]]).all()
+    middle = rows[3:-3, column["window_short"]]
+    assert np.allclose(middle, np.convolve(rows[:, column["short"]], np.ones(7) / 7, mode="valid"))

@@ -80,15 +80,24 @@ def find_hits(sent: Span) -> list[Hit]:
         tok = sent.doc[i]
         irregular = lexicon.irregular().get(tok.lower_, "")
         entries = table.get(tok.lemma_.lower()) or table.get(tok.lower_) or table.get(irregular) or []
-        found = next((e for e in entries if _matches(sent, i, e) and _usable(Hit(_head(sent, i, e), i, i, e))), None)
-        if found is None:
+        hit = _hit_at(sent, i, entries)
+        if hit is None:
             i += 1
             continue
-        head = _head(sent, i, found)
-        hits.append(Hit(head, i, i + len(found.lemmas), _in_sense(sent, head, found)))
-        i += len(found.lemmas)
+        hits.append(Hit(hit.token, i, hit.end, _in_sense(sent, hit.token, hit.entry)))
+        i = hit.end
     strong_types = {h.entry.type for h in hits if not _weak(h)}
     return [h for h in hits if not _weak(h) or not strong_types or h.entry.type in strong_types]
+
+
+def _hit_at(sent: Span, i: int, entries: list[lexicon.Trigger]) -> Hit | None:
+    """The first entry matching at token i that reports an event, as a hit on its head token."""
+    for entry in entries:
+        if _matches(sent, i, entry):
+            hit = Hit(_head(sent, i, entry), i, i + len(entry.lemmas), entry)
+            if _usable(hit):
+                return hit
+    return None
 
 
 def _weak(hit: Hit) -> bool:

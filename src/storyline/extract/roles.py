@@ -12,14 +12,13 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from storyline.extract import lexicon
-from storyline.extract.actors import Mention, names_place, of_object
+from storyline.extract.actors import ARMED, Mention, names_place, of_object
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _TARGET_PREPS = frozenset({"on", "against", "at", "with", "into"})
 _SOFT_TARGET_PREPS = frozenset({"to", "from", "toward", "towards", "over"})
-_ARMED = frozenset({"MIL", "REB", "UAF", "COP", "SPY"})
 _AGENT_CHILD_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 # Nouns that name the people an event happened to: their modifiers are victims ("Israeli hostages").
 _VICTIM_NOUNS = frozenset({"hostage", "captive", "casualty", "victim", "abductee", "detainee", "prisoner"})
@@ -98,7 +97,7 @@ def verb_roles(verb: Token, index: MentionIndex) -> Roles:
         # "killed in an Israeli airstrike"; not a perfect with its own subject ("it had retaken villages from
         # the insurgents": the source, and "it" is who the clause above names)
         means = index.of(_prep_object(verb, frozenset({"in", "by", "from"})))
-        if means is not None and means.actor.sector in _ARMED:
+        if means is not None and means.actor.sector in ARMED:
             roles.actor1 = means
     if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and _child(verb, "nsubj") is None:
         roles.actor2 = roles.actor2 or index.of(verb.head)  # "women seized by the group"

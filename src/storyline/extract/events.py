@@ -52,18 +52,18 @@ class Detected:
         return self.hits[0]
 
 
-def _matches(sent: Span, i: int, entry: lexicon.Trigger) -> bool:
-    """Whether the entry's lemma sequence starts at token i and its head has an allowed part of speech."""
+def _matched_head(sent: Span, i: int, entry: lexicon.Trigger) -> Token | None:
+    """The head of the entry's lemma sequence starting at token i, if it is there with an allowed part of speech."""
     doc = sent.doc
     if i + len(entry.lemmas) > sent.end:
-        return False
+        return None
     forms = lexicon.irregular()
     for offset, lemma in enumerate(entry.lemmas):
         tok = doc[i + offset]
         if lemma not in (tok.lemma_.lower(), tok.lower_, forms.get(tok.lower_)):
-            return False
+            return None
     head = _head(sent, i, entry)
-    return head.pos_ in _POS[entry.pos] or (len(entry.lemmas) > 1 and entry.pos == "ANY")
+    return head if head.pos_ in _POS[entry.pos] or (len(entry.lemmas) > 1 and entry.pos == "ANY") else None
 
 
 def _head(sent: Span, i: int, entry: lexicon.Trigger) -> Token:
@@ -93,10 +93,9 @@ def find_hits(sent: Span) -> list[Hit]:
 def _hit_at(sent: Span, i: int, entries: list[lexicon.Trigger]) -> Hit | None:
     """The first entry matching at token i that reports an event, as a hit on its head token."""
     for entry in entries:
-        if _matches(sent, i, entry):
-            hit = Hit(_head(sent, i, entry), i, i + len(entry.lemmas), entry)
-            if _usable(hit):
-                return hit
+        head = _matched_head(sent, i, entry)
+        if head is not None and _usable(hit := Hit(head, i, i + len(entry.lemmas), entry)):
+            return hit
     return None
 
 

@@ -4,23 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
 from typing import TYPE_CHECKING, cast
+
+from storyline.lexicon_files import read_rows
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 Phrase = tuple[str, ...]
-
-
-def read_rows(area: str, name: str) -> list[list[str]]:
-    """Rows of a tab-separated resource file, comments and blank lines skipped."""
-    text = files("storyline").joinpath("resources", area, name).read_text(encoding="utf-8")
-    rows = []
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            rows.append([cell.strip() for cell in line.split("\t")])
-    return rows
 
 
 def phrase(text: str) -> Phrase:

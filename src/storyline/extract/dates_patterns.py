@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from storyline.extract.counts_lexicon import read_rows
+from storyline.lexicon_files import read_rows
 
 
 @dataclass(frozen=True, slots=True)

@@ -47,6 +47,7 @@ class Shared:
     other_end: str | None  # the other end's line when every page of the group has the same one, else None
     text: str = ""
     menu: bool | None = None  # menu_like(lines), once asked
+    first_page: str | None = None  # the group's one page, split into lines once a second page joins
 
     def shrink(self, run: list[str], head: bool) -> None:
         """Keep only ``run`` of the lines (a prefix of them); the text is written once a second page
@@ -150,8 +151,11 @@ def _merge(table: dict[str, Shared], page: _Page, head: bool) -> None:
         if len(table) >= MAX_KEYS:  # bound memory on endless streams: forget runs seen only once
             for stale in [k for k, v in table.items() if v.pages == 1]:
                 del table[stale]
-        table[key] = Shared(page.lines(head)[:MAX_LINES], 1, other)
+        table[key] = Shared([], 1, other, first_page=page.text)  # most groups never get a second page
         return
+    if known.first_page is not None:
+        lines = page_lines(known.first_page)
+        known.lines, known.first_page = (lines if head else lines[::-1])[:MAX_LINES], None
     if known.pages == 1 or not page.carries(known, head):
         known.shrink(_common_prefix(known.lines, page.lines(head)), head)
     known.pages += 1

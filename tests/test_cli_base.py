@@ -1,7 +1,9 @@
 """The command line starts, shows help and version."""
 
 import json
+from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from storyline import __version__
@@ -49,3 +51,13 @@ def test_eval_counts_reports_both_splits_of_the_counts_gold() -> None:
     figures = json.loads(result.output)
     assert set(figures) == {"tune", "heldout"}
     assert figures["tune"]["fields"]["count"]["f1"] >= 0.97  # the floor tests/test_extract_counts_gold.py keeps
+
+
+def test_a_missing_check_set_is_a_usage_error_naming_it(tmp_path: Path) -> None:
+    from storyline.errors import UsageError
+    from storyline.eval.data import CHECK_SETS, check_set_records
+    from storyline.eval.typing import read_check_set
+
+    with pytest.raises(UsageError, match="check set not found: .*absent.jsonl .*run from a clone"):
+        read_check_set(tmp_path / "absent.jsonl")
+    assert len(check_set_records(CHECK_SETS / "counts_dates_gold.jsonl")) > 100

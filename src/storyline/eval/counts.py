@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from storyline.eval.data import shared_data_dir
+from storyline.eval.data import CHECK_SETS, check_set_records, shared_data_dir
 from storyline.eval.metrics import prf
 from storyline.extract.counts import fatalities, find_counts
 from storyline.extract.dates import event_date, resolve_date_expression
@@ -133,7 +133,7 @@ def weekday_agreement(data_dir: Path) -> tuple[int, int, list[str]]:
     return ok, len(seen), misses
 
 
-GOLD_PATH = Path(__file__).resolve().parents[3] / "tests" / "fixtures" / "counts_dates_gold.jsonl"
+GOLD_PATH = CHECK_SETS / "counts_dates_gold.jsonl"
 _COUNT_FIELDS = ("count", "qualifier", "range", "scope", "of", "part_of")
 Item = tuple[object, ...]
 _SHOWN = ("kind", "value", "qualifier", "scope", "of", "part_of")
@@ -144,8 +144,7 @@ def load_gold(path: Path = GOLD_PATH, split: str | None = None) -> list[dict[str
     """The gold records (the leading ``_about`` line skipped), only those of ``split`` when given."""
     if split not in (None, *SPLITS):
         raise ValueError(f"split must be one of {SPLITS}, got {split!r}")
-    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return [r for r in records if "id" in r and (split in (None, "all") or r["split"] == split)]
+    return [r for r in check_set_records(path) if "id" in r and (split in (None, "all") or r["split"] == split)]
 
 
 def _items(counts: list[dict[str, Any]], field: str) -> Counter[Item]:

@@ -14,6 +14,20 @@ import lxml.html
 
 from storyline.errors import UsageError
 
+# The self-written check sets and hand-checked gold ship with the source repository, beside the tests.
+CHECK_SETS = Path(__file__).resolve().parents[3] / "tests" / "fixtures"
+
+
+def check_set_records(path: Path) -> list[dict[str, Any]]:
+    """The JSON records of a check-set file (blank lines skipped); a UsageError naming it when it is absent."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        raise UsageError(
+            f"check set not found: {path} (the check sets ship with the source repository: run from a clone)"
+        ) from None
+    return [json.loads(line) for line in lines if line.strip()]
+
 
 def shared_data_dir(explicit: str | Path | None = None) -> Path:
     """The dev data folder: explicit path, STORYLINE_DATA, or ``../shared/data`` beside the repo or cwd."""

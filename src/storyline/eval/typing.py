@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from storyline.eval.data import CHECK_SETS, check_set_records
 from storyline.eval.extract import OLD_TYPES
 from storyline.eval.metrics import macro_f1
 from storyline.extract import extract_many
@@ -30,8 +31,8 @@ from storyline.extract.classifier import METHODS, typing_method
 from storyline.models import Event
 
 ROOT = Path(__file__).resolve().parents[3]
-ACLED_STYLE = ROOT / "tests" / "fixtures" / "acled_style_dev.jsonl"
-CASE_STYLE = ROOT / "tests" / "fixtures" / "case_style_dev.jsonl"
+ACLED_STYLE = CHECK_SETS / "acled_style_dev.jsonl"
+CASE_STYLE = CHECK_SETS / "case_style_dev.jsonl"
 NONE = "NONE"
 
 
@@ -66,8 +67,7 @@ def score_gsr_methods(data_dir: Path, methods: Sequence[str] = METHODS) -> dict[
 
 def read_check_set(path: Path = ACLED_STYLE) -> list[dict[str, Any]]:
     """The records of an ACLED-style check set (lines without a text, such as the note, are skipped)."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [record for line in lines if line.strip() and "text" in (record := json.loads(line))]
+    return [record for record in check_set_records(path) if "text" in record]
 
 
 def acled_labels(events: list[Event]) -> tuple[str, str]:

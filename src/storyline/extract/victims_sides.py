@@ -14,7 +14,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from storyline.extract import lexicon
-from storyline.extract.actors import ARMED, country_of
+from storyline.extract.actors import ARMED, country_of, of_object
 from storyline.extract.roles import MentionIndex, noun_roles, trigger_roles
 from storyline.models import Actor, Count, Event
 
@@ -137,8 +137,7 @@ def _members_of(head: Token, index: MentionIndex | None) -> list[str]:
     """The country of the named group counted people belong to ("12 Hamas fighters", "fighters from Hamas")."""
     mention = index.of(head) if index is not None else None
     if mention is None or not mention.named:  # "a number of fighters from Hamas"
-        member = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        head = next((c for c in member.children if c.dep_ == "pobj"), head) if member is not None else head
+        head = of_object(head) or head
         group = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in ("from", "of")), None)
         obj = next((c for c in group.children if c.dep_ == "pobj"), None) if group is not None else None
         mention = index.of(obj) if index is not None and obj is not None else None

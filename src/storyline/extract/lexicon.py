@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 
 from storyline.extract.dates_patterns import date_lexicon
+from storyline.lexicon_files import read_rows
 
 # Display names ACLED uses where countries.csv has a longer or different one.
 _COUNTRY_DISPLAY = {"PSE": "Palestine", "USA": "United States", "GBR": "United Kingdom", "RUS": "Russia"}
@@ -23,12 +24,8 @@ def resource_path(*parts: str) -> Path:
 
 
 def read_tsv(*parts: str) -> Iterator[list[str]]:
-    """Rows of a TSV resource, without its header, comments and blank lines."""
-    with resource_path(*parts).open(encoding="utf-8") as handle:
-        lines = [line.rstrip("\n") for line in handle]
-    for line in lines[1:]:
-        if line.strip() and not line.startswith("#"):
-            yield [cell.strip() for cell in line.split("\t")]
+    """Rows of a TSV resource whose first line is a header, without it, comments and blank lines."""
+    yield from read_rows(*parts, header=True)
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,7 +27,6 @@ from sqlalchemy.exc import IntegrityError
 
 from storyline.dedup import Signed, sign_pages
 from storyline.dedup.minhash import Params, Signatures, band_keys, duplicates, similarity
-from storyline.dedup.text import page_lines
 from storyline.errors import StoreError, StorylineError, UnexpectedError
 from storyline.models import Article
 from storyline.stage import StageStats
@@ -101,7 +100,7 @@ def _rows_in(conn: Connection, query: Select[Any], column: ColumnElement[Any], v
 
 def sign_articles(articles: Sequence[Article], params: Params) -> tuple[list[Doc], Signed]:
     """Sign article bodies (already cleaned)."""
-    signed = sign_pages([page_lines(a.body) for a in articles], params)
+    signed = sign_pages([a.body for a in articles], params)
     docs = [
         Doc(a.id, signed.signatures[i], int(signed.sizes[i]), a.published, f"{body:016x}")
         for i, (a, body) in enumerate(zip(articles, signed.body_hashes.tolist(), strict=True))

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import signal
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from storyline.cli import cli
@@ -85,3 +87,25 @@ def test_run_needs_an_input_it_can_read(tmp_path: Path) -> None:
     assert code == 1 and err.rstrip().endswith(f"Error: no inputs found in {tmp_path / 'empty'}")
     code, _, err = invoke("ingest", str(tmp_path / "typo.txt"), "--db", db)
     assert code == 1 and "none of the inputs could be read" in err
+
+
+class _Finalised:
+    """An object whose finaliser is interrupted by Ctrl-C: Python prints that KeyboardInterrupt and drops it."""
+
+    def __del__(self) -> None:
+        from storyline.cli.store import _interrupt
+
+        _interrupt(signal.SIGINT, None)
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")  # the dropped one, on purpose
+def test_ctrl_c_dropped_inside_a_finaliser_still_stops_the_run_after_the_batch(tmp_path: Path) -> None:
+    from storyline.cli.store import INTERRUPTED, BarProgress, opened
+
+    with pytest.raises(SystemExit) as stopped, opened(str(tmp_path / "s.db")):
+        _Finalised()  # collected at once: the KeyboardInterrupt of its finaliser goes nowhere
+        BarProgress().advance(1)
+        pytest.fail("the finished batch did not stop the run")
+    assert stopped.value.code == 130
+    assert not INTERRUPTED.is_set()  # a later command in the same process starts afresh
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import json
 import shlex
+import signal
 import sys
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -51,16 +53,34 @@ def read_options(func: F) -> F:
     )(func)
 
 
+# Set by Ctrl-C. A KeyboardInterrupt raised while Python runs a finaliser (``__del__``, a weakref callback) is
+# printed and dropped, not raised: the flag makes the next finished batch (BarProgress.advance) stop the run.
+INTERRUPTED = threading.Event()
+
+
+def _interrupt(signum: int, frame: Any) -> None:
+    """SIGINT: remember it, then interrupt as Python does by default."""
+    INTERRUPTED.set()
+    raise KeyboardInterrupt
+
+
 @contextmanager
 def opened(db: str | None) -> Iterator[Store]:
-    """The store named by ``--db``, closed afterwards."""
+    """The store named by ``--db``, closed afterwards; Ctrl-C keeps every finished batch and exits 130."""
     store = Store.open(db)
+    main = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGINT, _interrupt) if main else None
     try:
         yield store
+        if INTERRUPTED.is_set():
+            raise KeyboardInterrupt  # it was dropped inside a finaliser and no batch came after
     except KeyboardInterrupt:
         click.echo("\ninterrupted: every finished batch is kept; `storyline process` goes on from there", err=True)
         raise SystemExit(130) from None
     finally:
+        if main:
+            signal.signal(signal.SIGINT, previous)
+        INTERRUPTED.clear()
         store.close()
 
 
@@ -82,7 +102,9 @@ class BarProgress:
             self._bar.__enter__()
 
     def advance(self, n: int) -> None:
-        """Move the bar on by ``n``."""
+        """Move the bar on by ``n`` (a batch is finished: stop here if Ctrl-C was pressed)."""
+        if INTERRUPTED.is_set():
+            raise KeyboardInterrupt
         self._count += n
         if self._bar is not None:
             self._bar.update(n)

@@ -203,9 +203,11 @@ def _chunk_mention(chunk: Span, doc_actors: DocActors) -> Mention | None:
         return None
     start, end = chunk.start_char, chunk.end_char
     found = doc_actors.within(start, end)
+    if found and _run_by_group(chunk, found):
+        return _controlled_body(chunk, found[-1][2])
     if found:
         return Mention(_group_actor(chunk.text, found[-1][2], start, end), chunk.start, chunk.end, named=True)
-    anaphor = _anaphor(chunk, doc_actors) or _member_of_group(chunk, doc_actors)
+    anaphor = _anaphor(chunk, doc_actors) or _member_of_group(chunk, doc_actors) or _tellers_own(chunk, doc_actors)
     if anaphor is not None:
         return anaphor
     country_token = next((tok for tok in chunk if country_of(tok) and not _not_nationality(tok)), None)
@@ -222,6 +224,34 @@ def _chunk_mention(chunk: Span, doc_actors: DocActors) -> Mention | None:
         sector = _country_only_sector(head, country)
     name = actor_name(country, sector, chunk.text)
     return Mention(Actor(chunk.text, name, country, sector, start, end), chunk.start, chunk.end)
+
+
+@cache
+def _control_words() -> frozenset[str]:
+    """Participles that make a group the one behind a body ("Hamas-run", "Iran-backed"): control_words.tsv."""
+    return frozenset(row[0] for row in lexicon.read_tsv("actors", "control_words.tsv"))
+
+
+def _run_by_group(chunk: Span, found: list[tuple[int, int, lexicon.Group]]) -> bool:
+    """Whether the chunk names a body its groups only run or back ("the Hamas-run Health Ministry"); their armed men
+    ("Hamas-led fighters") and their acts ("the Hamas-led attack") stay the group."""
+    if sector_of(chunk.root) in (None, "REB", "UAF"):
+        return False
+    return all(_controls(chunk.doc.text, match_end) for _, match_end, _ in found)
+
+
+def _controls(text: str, end: int) -> bool:
+    """Whether a group name ending at ``end`` modifies the noun after it as its controller ("Hamas-run ...")."""
+    match = re.match(r"-(\w+)", text[end : end + 20])
+    return match is not None and match.group(1).lower() in _control_words()
+
+
+def _controlled_body(chunk: Span, group: lexicon.Group) -> Mention:
+    """ "the Hamas-run Health Ministry": a body of the group's country with the sector of its own head noun."""
+    sector = sector_of(chunk.root)
+    country = group.country
+    name = actor_name(country, sector, chunk.text)
+    return Mention(Actor(chunk.text, name, country, sector, chunk.start_char, chunk.end_char), chunk.start, chunk.end)
 
 
 def _member_of_group(chunk: Span, doc_actors: DocActors) -> Mention | None:
@@ -339,11 +369,53 @@ def _anaphor(chunk: Span, doc_actors: DocActors) -> Mention | None:
         return None
     if any(country_of(tok) for tok in chunk):
         return None  # "the Israeli military" names its own actor
+    told = _teller_mention(chunk, sectors, doc_actors)
+    if told is not None:
+        return told  # "the Israeli military said the air force struck ...": its own air force
     found = doc_actors.antecedent(chunk.start_char, sectors)
     if found is None:
         return None
     actor = _group_actor(chunk.text, found[1], chunk.start_char, chunk.end_char)
     return Mention(actor, chunk.start, chunk.end, named=True)
+
+
+def _tellers_own(chunk: Span, doc_actors: DocActors) -> Mention | None:
+    """ "Hamas said its fighters killed ...", "the IDF said its forces struck ...": the teller's own armed men."""
+    if chunk[0].lower_ not in ("its", "their") or sector_of(chunk.root) not in ARMED:
+        return None
+    return _teller_mention(chunk, ARMED, doc_actors)
+
+
+def _teller(token: Token) -> Token | None:
+    """The subject of the verb of saying whose reported clause holds the token ("X said ... <token> ...")."""
+    below = token
+    for node in token.ancestors:
+        if below.dep_ in ("ccomp", "parataxis") and node.lemma_.lower() in lexicon.speech_verbs():
+            return next((c for c in node.children if c.dep_ == "nsubj"), None)
+        below = node
+    return None
+
+
+def _teller_mention(chunk: Span, sectors: set[str] | frozenset[str], doc_actors: DocActors) -> Mention | None:
+    """The chunk as the teller's own force: a named group of the sectors in the teller's subject ("the IDF"),
+    else the country of a noun of those sectors there ("the Israeli military", "a spokesman for the Israeli army")."""
+    subject = _teller(chunk.root)
+    if subject is None:
+        return None
+    words = list(subject.subtree)
+    groups = [g for _, _, g in doc_actors.within(words[0].idx, words[-1].idx + len(words[-1])) if g.sector in sectors]
+    if groups:
+        actor = _group_actor(chunk.text, groups[-1], chunk.start_char, chunk.end_char)
+        return Mention(actor, chunk.start, chunk.end, named=True)
+    for noun in (w for w in words if sector_of(w) in sectors):
+        country = next((c for t in noun.subtree if (c := country_of(t)) and not _not_nationality(t)), None)
+        if country is not None:
+            sector = sector_of(chunk.root) or sector_of(noun)
+            actor = Actor(
+                chunk.text, actor_name(country, sector, chunk.text), country, sector, chunk.start_char, chunk.end_char
+            )
+            return Mention(actor, chunk.start, chunk.end)
+    return None
 
 
 def find_mentions(sent: Span, doc_actors: DocActors) -> list[Mention]:

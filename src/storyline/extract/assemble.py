@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field, replace
+from functools import cache
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from storyline.extract import lexicon
 from storyline.extract.acled import acled_types
 from storyline.extract.actors import DocActors, Mention, actor_name, attacking_sector
 from storyline.extract.attribution import find_attribution
@@ -70,6 +72,7 @@ def build_events(
     if not detected:
         return []
     index = MentionIndex(mentions)
+    detected = [part for det in detected for part in _separated(det, index)]
     counts = _counts(sent, ctx)
     attribution = _attribution(sent, actors, detected[0].main.token, ctx)
     lemmas = {t.lemma_.lower() for t in sent}
@@ -81,7 +84,7 @@ def build_events(
         # an abduction or rape during an assault happened where the assault did
         place_trigger = main_assault.main.token if main_assault is not None and det.type == "ASSAULT" else None
         event = _event(det, sent, index, ctx, place_trigger)
-        event.counts = _counts_for(det, detected, counts)
+        event.counts = _counts_for(det, detected, counts, sent)
         prominence = _prominence(det.main.token)
         for part in split_by_victims(event, sent, _other_victims(det, index, event.actor2), index):
             part.fatalities = _fatalities(part.counts, ctx)
@@ -98,6 +101,43 @@ def build_events(
         events = [e for e in events if not _fold_toll(e, sent, ctx, offset)]
     ctx.last = (sent.doc, sent.end, events or (ctx.last[2] if ctx.last else []))
     return events
+
+
+@cache
+def _sequence_words() -> frozenset[str]:
+    """ "after", "before", "since" ...: words that tell another event in time (resources/actors/sequence_words.tsv)."""
+    return frozenset(row[0] for row in lexicon.read_tsv("actors", "sequence_words.tsv"))
+
+
+def _sequenced(token: Token, main: Token) -> bool:
+    """Whether a token sits under an "after/before/since" clause or phrase that the main trigger is not in."""
+    above = {main.i, *(t.i for t in main.ancestors)}
+    for node in (token, *token.ancestors):
+        if node.i in above:
+            return False
+        if node.dep_ == "pobj" and node.head.lower_ in _sequence_words():
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in _sequence_words() for c in node.children):
+            return True
+    return False
+
+
+def _separated(det: Detected, index: MentionIndex) -> list[Detected]:
+    """The event, and apart from it the triggers of an earlier or later event told with it when that one has an
+    agent of its own ("Israel bombed Gaza after a Hamas attack killed 1,400": the bombing has no toll)."""
+    det.hits.sort(key=_anchoring)
+    main = det.main.token
+    other = [h for h in det.hits[1:] if _sequenced(h.token, main)]
+    if not other:
+        return [det]
+    agent = trigger_roles(main, index, det.main.end).actor1
+    others = [trigger_roles(h.token, index, h.end).actor1 for h in other]
+    if agent is None or not any(a is not None and a is not agent for a in others):
+        return [det]  # "soldiers were killed after militants attacked": one incident, told from its toll
+    rest = [h for h in det.hits if h not in other]
+    modes = [h.entry.mode for h in other if h.entry.mode]
+    mode = det.mode if det.mode in modes else next(iter(modes), None)  # the sentence's weapon was the main event's
+    return [replace(det, hits=rest), replace(det, hits=other, mode=mode, hints=set(det.hints), continues=False)]
 
 
 def _lemmas(det: Detected) -> set[str]:
@@ -284,18 +324,38 @@ def _key(det: Detected) -> str:
     return f"ASSAULT/{det.mode}" if det.type == "ASSAULT" and det.mode in ("abduct", "sexual") else det.type
 
 
-def _counts_for(det: Detected, detected: list[Detected], counts: list[Count]) -> list[Count]:
-    """The counts of a sentence that belong to this event (all of them when it is the only one)."""
+def _counts_for(det: Detected, detected: list[Detected], counts: list[Count], sent: Span) -> list[Count]:
+    """The counts of a sentence that belong to this event (all of them when it is the only one): of the events
+    a count's kind belongs to, the one whose trigger's clause holds it, else the first."""
     if len(detected) == 1:
         return list(counts)
     keys = [_key(d) for d in detected]
     mine = []
     for count in counts:
         homes = [h for h in _COUNT_HOMES.get(count.kind, ()) if h in keys]
-        home = homes[0] if homes else keys[0]
-        if home == _key(det):
+        key = homes[0] if homes else keys[0]
+        same = [d for d in detected if _key(d) == key]
+        home = next((d for d in same if _holds(d, count, sent)), same[0])
+        if home is det:
             mine.append(count)
     return mine
+
+
+def _holds(det: Detected, count: Count, sent: Span) -> bool:
+    """Whether the count sits in the clause of one of the event's triggers."""
+    token = sent.doc.char_span(count.start or 0, count.end or 0, alignment_mode="expand")
+    if token is None:
+        return False
+    clause = _clause(token.root).i
+    return any(_clause(hit.token).i == clause for hit in det.hits)
+
+
+def _clause(token: Token) -> Token:
+    """The verb heading the clause a token is in (the token itself if it is a verb; the root if none)."""
+    for node in (token, *token.ancestors):
+        if node.pos_ in ("VERB", "AUX") and node.dep_ != "aux":
+            return node
+    return token.sent.root
 
 
 def _fatalities(counts: list[Count], ctx: SentenceContext) -> int | None:

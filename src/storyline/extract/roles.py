@@ -88,6 +88,9 @@ def verb_roles(verb: Token, index: MentionIndex) -> Roles:
     roles = Roles()
     subject = _child(verb, "nsubj")
     passive_subject = _child(verb, "nsubjpass")
+    if _undergone(verb):  # "with Israelis killed", "officials believed to have been killed": the subject had it done
+        passive_subject = passive_subject or subject or _climbed_subject(verb)
+        subject = None
     agent = _child(verb, "agent")
     roles.actor1 = index.of(subject) or (index.of(_child(agent, "pobj")) if agent is not None else None)
     if roles.actor1 is None and subject is None and passive_subject is None:
@@ -106,6 +109,28 @@ def verb_roles(verb: Token, index: MentionIndex) -> Roles:
     if roles.actor1 is None and passive_subject is None and verb.dep_ in _CLIMB_DEPS:
         roles.actor1 = _inherited_subject(verb, index)
     return roles
+
+
+_ABSOLUTE_PREPS = frozenset({"with", "without"})
+
+
+def _undergone(verb: Token) -> bool:
+    """A participle whose subject is its patient: a passive without a subject of its own ("believed to have been
+    killed") or an absolute clause after "with" ("with Israelis killed and captured", the parser's nsubj)."""
+    first = verb.head if verb.dep_ == "conj" else verb
+    if first.dep_ == "pcomp" and first.head.lower_ in _ABSOLUTE_PREPS:
+        return True
+    if any(c.dep_ == "mark" and c.lower_ in _ABSOLUTE_PREPS for c in first.children):
+        return True
+    return verb.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in verb.children)
+
+
+def _climbed_subject(verb: Token) -> Token | None:
+    """The subject a subjectless participle shares with the verb it hangs on ("officials believed to have been
+    killed" → officials; "with Israelis killed and captured": captured → Israelis)."""
+    if verb.dep_ not in ("xcomp", "conj") or _child(verb, "nsubj", "nsubjpass") is not None:
+        return None
+    return _child(verb.head, "nsubj", "nsubjpass")
 
 
 def _misparsed_subject(verb: Token, index: MentionIndex) -> Mention | None:
@@ -127,7 +152,8 @@ def _target(verb: Token, index: MentionIndex, passive_subject: Token | None, dep
         or index.of(_prep_object(verb, _TARGET_PREPS))
     )
     if found is None and obj is not None:
-        found = next((m for t in obj.subtree if t.i != obj.i and (m := _actor_at(t, index))), None)
+        inside = (t for t in obj.subtree if t.i != obj.i and not _tells(t, obj))
+        found = next((m for t in inside if (m := _actor_at(t, index))), None)
     if found is None:
         found = _actor_at(_prep_object(verb, _SOFT_TARGET_PREPS), index)
     clause = _child(verb, "ccomp", "xcomp")
@@ -136,6 +162,19 @@ def _target(verb: Token, index: MentionIndex, passive_subject: Token | None, dep
         if found is None and depth == 0 and clause.pos_ in ("VERB", "AUX"):  # "threatened to cut ties with Congo"
             found = _target(clause, index, None, depth + 1)
     return found
+
+
+def _tells(token: Token, top: Token) -> bool:
+    """Whether a token below ``top`` is in the subject of a verb of saying: a source inserted in the phrase ("a
+    rocket that, the Israeli military claimed, killed dozens"), not an actor of it."""
+    below = token
+    for node in token.ancestors:
+        if below.dep_ == "nsubj" and node.lemma_.lower() in lexicon.speech_verbs():
+            return True
+        if node.i == top.i:
+            return False
+        below = node
+    return False
 
 
 def _actor_at(token: Token | None, index: MentionIndex) -> Mention | None:
@@ -148,14 +187,14 @@ def _actor_at(token: Token | None, index: MentionIndex) -> Mention | None:
 
 def _inherited_subject(verb: Token, index: MentionIndex) -> Mention | None:
     """The subject of the clause a participle or infinitive hangs on ("..., killing 12" → who killed)."""
-    if _child(verb, "nsubjpass") is not None:
+    if _child(verb, "nsubjpass") is not None or _undergone(verb):
         return None  # "she was killed in the attack": a passive clause's agent is not the subject above it
     token = verb
     for _ in range(4):
         if token.head.i == token.i:
             return None
         token = token.head
-        if token.lemma_.lower() in _victim_verbs() or _child(token, "nsubjpass") is not None:
+        if token.lemma_.lower() in _victim_verbs() or _child(token, "nsubjpass") is not None or _undergone(token):
             return None  # "soldiers died when ...", "she was shot and killed": the victims did not do it
         subject = _child(token, "nsubj")
         if subject is not None:

@@ -203,8 +203,10 @@ def localise(event: Event, sent: Span, index: MentionIndex | None = None, before
 
 def share_victims(events: list[Event]) -> None:
     """Victims of an abduction or rape during an assault, with no nationality in their words, are the assault's."""
-    main = next((e for e in events if e.type == "ASSAULT" and e.mode not in ("abduct", "sexual")), None)
-    victims = main.actor2 if main is not None else None
+    assaults = [e.actor2 for e in events if e.type == "ASSAULT" and e.mode not in ("abduct", "sexual")]
+    # the assault with victims: "Israel pounded Gaza since Hamas staged an attack killing 1,200 Israelis and taking
+    # 150 hostage" tells the bombing first, with none
+    victims = next((a for a in assaults if a is not None), None)
     if victims is None or victims.sector != "CVL" or not victims.country:
         return
     terms = lexicon.countries().by_term

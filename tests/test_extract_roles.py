@@ -1,0 +1,85 @@
+"""Roles: who did what to whom when the subject had it done, a source is inserted, or another event is told."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.extract import extract_events
+from storyline.models import Event
+
+
+def _with_trigger(events: list[Event], word: str) -> Event:
+    """The event whose trigger is the word."""
+    return next(e for e in events if e.trigger is not None and e.trigger.text == word)
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("The gunmen fled across the border, with Somali soldiers killed and wounded.", "Somali soldiers"),
+        (
+            "Two Taliban commanders believed to have been killed in the raid were buried on Friday.",
+            "Two Taliban commanders",
+        ),
+        ("Army jets bombed a compound in Idlib, with rebel leaders thought to have been killed.", "rebel leaders"),
+    ],
+)
+def test_subject_of_a_participle_that_happened_to_it_is_no_agent(text: str, subject: str) -> None:
+    events = extract_events(text)
+    assert all(e.actor1 is None or e.actor1.text != subject for e in events)
+    assert any(e.actor2 is not None and e.actor2.text == subject for e in events)
+
+
+def test_an_inserted_source_is_no_target() -> None:
+    events = extract_events(
+        "Al-Shabaab fired a mortar that, the Somali army claimed, killed four people at the market."
+    )
+    assert events and all(e.actor2 is None or "army" not in e.actor2.text for e in events)
+
+
+def test_a_toll_in_an_earlier_event_clause_is_that_events() -> None:
+    events = extract_events(
+        "Government troops shelled the village after the rebels killed 25 soldiers at a checkpoint."
+    )
+    shelling = _with_trigger(events, "shelled")
+    killing = _with_trigger(events, "killed")
+    assert not shelling.counts and shelling.fatalities is None
+    assert killing.fatalities == 25 and killing.actor1 is not None and killing.actor1.text == "the rebels"
+
+
+def test_a_toll_told_after_its_incident_stays_with_it() -> None:
+    events = extract_events("Three soldiers were killed after militants attacked a checkpoint near Kandahar.")
+    assert len([e for e in events if e.type == "ASSAULT"]) == 1 and events[0].fatalities == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "sector"),
+    [
+        ("The Hamas-run Interior Ministry condemned the raid.", "PSE", "GOV"),
+        ("Hamas-led fighters attacked the outpost.", "PSE", "REB"),  # its armed men stay the group
+    ],
+)
+def test_a_body_a_group_runs_is_not_the_group(text: str, country: str, sector: str) -> None:
+    actor = next(e for e in extract_events(text) if e.type != "ASSAULT" or "attack" in text).actor1
+    assert actor is not None and (actor.country, actor.sector) == (country, sector)
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("The Israeli military said that after Hezbollah launched drones, the air force struck back.", "ISR"),
+        ("A spokesman for the Turkish army said its forces killed two PKK fighters.", "TUR"),
+    ],
+)
+def test_the_tellers_own_forces_are_the_teller(text: str, country: str) -> None:
+    attack = next(e for e in extract_events(text) if e.trigger is not None and e.trigger.text in ("struck", "killed"))
+    assert attack.actor1 is not None and attack.actor1.country == country
+
+
+def test_hostages_taken_in_the_assault_with_victims_share_their_country() -> None:
+    text = (
+        "Russia has been shelling Kharkiv since Monday, when Ukrainian troops staged a raid killing 40 Russians "
+        "and taking 12 civilians hostage."
+    )
+    abduction = next(e for e in extract_events(text) if e.mode == "abduct")
+    assert abduction.actor2 is not None and abduction.actor2.country == "RUS"

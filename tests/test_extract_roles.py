@@ -83,3 +83,18 @@ def test_hostages_taken_in_the_assault_with_victims_share_their_country() -> Non
     )
     abduction = next(e for e in extract_events(text) if e.mode == "abduct")
     assert abduction.actor2 is not None and abduction.actor2.country == "RUS"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Al-Shabaab attacked a base. Officials said that group fired mortars at the airport.",  # "that" read as mark
+        "Al-Shabaab attacked a base. Later that group's fighters stormed a village.",
+        "Al-Shabaab attacked a base. The group's fighters then stormed a village.",
+    ],
+)
+def test_a_definite_group_or_its_people_refer_back_to_the_group(text: str) -> None:
+    events = extract_events(text)
+    first = next(e for e in events if e.evidence.start == 0)
+    second = next(e for e in events if e.evidence.start > 0)
+    assert first.actor1 is not None and second.actor1 is not None and second.actor1.name == first.actor1.name

@@ -363,9 +363,9 @@ def _country_only_sector(head: Token, country: str | None) -> str | None:
 
 def _anaphor(chunk: Span, doc_actors: DocActors) -> Mention | None:
     """ "the group", "the Islamist group", "the militants" → the most recent matching named actor."""
-    head = chunk.root
-    sectors = lexicon.anaphors().get(head.lemma_.lower())
-    if not sectors or chunk[0].lower_ not in ("the", "this", "that"):
+    noun = _owner(chunk.root)
+    sectors = lexicon.anaphors().get(noun.lemma_.lower())
+    if not sectors or not _definite(noun, chunk):
         return None
     if any(country_of(tok) for tok in chunk):
         return None  # "the Israeli military" names its own actor
@@ -377,6 +377,24 @@ def _anaphor(chunk: Span, doc_actors: DocActors) -> Mention | None:
         return None
     actor = _group_actor(chunk.text, found[1], chunk.start_char, chunk.end_char)
     return Mention(actor, chunk.start, chunk.end, named=True)
+
+
+def _owner(head: Token) -> Token:
+    """The group whose people a person noun names ("the group's fighters", "that movement's leaders" → group),
+    else the noun itself."""
+    if sector_of(head) is None and head.lemma_.lower() != "member":
+        return head
+    return next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "NOUN"), head)
+
+
+def _definite(noun: Token, chunk: Span) -> bool:
+    """Whether a noun is definite: "the/this/that group", also when the parser took "that" for a complementizer
+    ("said that group's commanders were killed": a singular noun needs a determiner, so it is one)."""
+    first = chunk[0] if noun.i == chunk.root.i else noun.left_edge
+    if first.lower_ in ("the", "this", "that"):
+        return True
+    before = noun.doc[first.i - 1] if first.i > 0 else None
+    return before is not None and before.lower_ in ("this", "that") and first.i == noun.i and noun.tag_ == "NN"
 
 
 def _tellers_own(chunk: Span, doc_actors: DocActors) -> Mention | None:

@@ -22,6 +22,10 @@ def _with_trigger(events: list[Event], word: str) -> Event:
             "Two Taliban commanders",
         ),
         ("Army jets bombed a compound in Idlib, with rebel leaders thought to have been killed.", "rebel leaders"),
+        (
+            "It was a raid by Boko Haram fighters, with shops looted, and with Nigerian soldiers killed.",
+            "Nigerian soldiers",
+        ),
     ],
 )
 def test_subject_of_a_participle_that_happened_to_it_is_no_agent(text: str, subject: str) -> None:
@@ -98,3 +102,29 @@ def test_a_definite_group_or_its_people_refer_back_to_the_group(text: str) -> No
     first = next(e for e in events if e.evidence.start == 0)
     second = next(e for e in events if e.evidence.start > 0)
     assert first.actor1 is not None and second.actor1 is not None and second.actor1.name == first.actor1.name
+
+
+def test_a_with_clause_conjoined_to_the_main_verb_keeps_its_subject_the_patient() -> None:
+    """ "..., and with Israelis killed and captured" parsed as a conjunct of the main verb carrying its own "with"."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from storyline.extract.actors import Mention
+    from storyline.extract.roles import MentionIndex, verb_roles
+    from storyline.models import Actor
+
+    words = ["It", "grew", ",", "and", "with", "Israelis", "killed", "and", "captured"]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        heads=[1, 1, 1, 1, 6, 6, 1, 6, 6],
+        deps=["nsubj", "ROOT", "punct", "cc", "mark", "nsubj", "conj", "cc", "conj"],
+        pos=["PRON", "VERB", "PUNCT", "CCONJ", "SCONJ", "PROPN", "VERB", "CCONJ", "VERB"],
+        tags=["PRP", "VBD", ",", "CC", "IN", "NNPS", "VBD", "CC", "VBN"],
+        lemmas=["it", "grow", ",", "and", "with", "Israelis", "kill", "and", "capture"],
+    )
+    israelis = Mention(Actor("Israelis", "Civilians (Israel)", "ISR", "CVL"), 5, 6)
+    index = MentionIndex([israelis])
+    for verb in (doc[6], doc[8]):
+        roles = verb_roles(verb, index)
+        assert roles.actor1 is None and roles.actor2 is israelis

@@ -117,11 +117,11 @@ _ABSOLUTE_PREPS = frozenset({"with", "without"})
 def _undergone(verb: Token) -> bool:
     """A participle whose subject is its patient: a passive without a subject of its own ("believed to have been
     killed") or an absolute clause after "with" ("with Israelis killed and captured", the parser's nsubj)."""
-    first = verb.head if verb.dep_ == "conj" else verb
-    if first.dep_ == "pcomp" and first.head.lower_ in _ABSOLUTE_PREPS:
-        return True
-    if any(c.dep_ == "mark" and c.lower_ in _ABSOLUTE_PREPS for c in first.children):
-        return True
+    for clause in (verb, verb.head) if verb.dep_ == "conj" else (verb,):
+        if clause.dep_ == "pcomp" and clause.head.lower_ in _ABSOLUTE_PREPS:
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in _ABSOLUTE_PREPS for c in clause.children):
+            return True
     return verb.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in verb.children)
 
 

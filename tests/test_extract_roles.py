@@ -128,3 +128,15 @@ def test_a_with_clause_conjoined_to_the_main_verb_keeps_its_subject_the_patient(
     for verb in (doc[6], doc[8]):
         roles = verb_roles(verb, index)
         assert roles.actor1 is None and roles.actor2 is israelis
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        ("Troops are believed to have killed 5 rebels.", "Troops"),
+        ("Police were ordered to fire on the protesters.", "Police"),
+    ],
+)
+def test_the_subject_of_a_passive_verb_of_belief_or_order_does_the_infinitive(text: str, agent: str) -> None:
+    event = next(e for e in extract_events(text) if e.type == "ASSAULT")
+    assert event.actor1 is not None and event.actor1.text == agent

@@ -193,7 +193,9 @@ def _inherited_subject(verb: Token, index: MentionIndex) -> Mention | None:
     for _ in range(4):
         if token.head.i == token.i:
             return None
-        token = token.head
+        below, token = token, token.head
+        if _raised(below, token):
+            return index.of(_child(token, "nsubjpass"))  # "troops are believed to have killed 5 rebels"
         if token.lemma_.lower() in _victim_verbs() or _child(token, "nsubjpass") is not None or _undergone(token):
             return None  # "soldiers died when ...", "she was shot and killed": the victims did not do it
         subject = _child(token, "nsubj")
@@ -207,6 +209,14 @@ def _inherited_subject(verb: Token, index: MentionIndex) -> Mention | None:
         if token.dep_ not in _CLIMB_DEPS and token.dep_ not in ("acomp", "prep"):  # "was able to kill", "by bombing"
             return None
     return None
+
+
+def _raised(infinitive: Token, verb: Token) -> bool:
+    """An active infinitive under a passive verb that is no event itself ("are believed to have killed", "were
+    ordered to shoot"): the passive's subject does the infinitive."""
+    if infinitive.dep_ != "xcomp" or _child(verb, "nsubjpass") is None:
+        return False
+    return verb.lemma_.lower() not in lexicon.triggers()
 
 
 def noun_roles(noun: Token, index: MentionIndex) -> Roles:

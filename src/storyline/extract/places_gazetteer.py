@@ -4,7 +4,8 @@ Data (``resources/places/``, rebuilt by ``scripts/build_gazetteer.py`` from inst
 ``geonames.tsv.gz`` (GeoNames cities1000), ``admin.tsv.gz``, ``countries.tsv``, and curated
 ``curated.tsv`` (camps, neighbourhoods, hospitals, crossings), ``country_aliases.tsv``,
 ``admin_aliases.tsv``, ``place_words.tsv``. A lookup is a binary search on a normalised key; ties between
-places of one name go to the hinted country, then the article's countries, then population.
+places of one name go to the hinted country, then the article's countries, then population, a national capital
+counting as ten times its size; a match on the transliteration skeleton alone counts only in the countries at hand.
 """
 
 from __future__ import annotations
@@ -104,8 +105,9 @@ class Gazetteer:
         header, countries, lines, *indexes = sections
         self.digest = header.split("\t")[2]
         table = [line.split("\t") for line in countries.split("\n")]
-        self.iso3: dict[str, str] = {iso2: iso3 for iso2, iso3, _ in table}
-        self.country_names: dict[str, str] = {iso2: name for iso2, _, name in table}
+        self.iso3: dict[str, str] = {iso2: iso3 for iso2, iso3, _, _ in table}
+        self.country_names: dict[str, str] = {iso2: name for iso2, _, name, _ in table}
+        self._capitals: dict[str, str] = {iso2: capital for iso2, _, _, capital in table if capital}
         self._lines = lines.split("\n")
         self._entries: dict[int, Entry] = {}
         self._exact, self._bare, self._loose = (
@@ -134,6 +136,19 @@ class Gazetteer:
                 return iso2
         best = self.best(country)
         return best[0].cc if best and best[0].precision == "country" else None
+
+    def _capital_bonus(self, entry: Entry) -> float:
+        """CAPITAL_BONUS for the city that is its country's capital, else 0."""
+        capital = self._capitals.get(entry.cc)
+        is_capital = entry.precision == "place" and capital is not None and name_key(entry.name) == name_key(capital)
+        return CAPITAL_BONUS if is_capital else 0.0
+
+    def capital(self, country: str | None) -> Entry | None:
+        """The capital city of a country (ISO2/ISO3 code or name), as GeoNames names it; None when unknown."""
+        code = self.country_code(country)
+        name = self._capitals.get(code or "")
+        found = self.best(name, code, want="place", loose=False) if name else None
+        return found[0] if found and found[0].cc == code else None
 
     def candidates(self, name: str, *, loose: bool = True) -> tuple[list[Match], Level | None]:
         """Entries filed under ``name``: strict key first, then without an article, then the loose skeleton."""
@@ -165,12 +180,14 @@ class Gazetteer:
         if not matches or level is None:
             return None
         hint = self.country_code(country)
-        return max(matches, key=lambda m: _score(m, want, hint, near)).entry, level
+        return max(matches, key=lambda m: _score(m, want, hint, near) + self._capital_bonus(m.entry)).entry, level
 
     def lookup(self, name: str, country: str | None = None, *, near: Collection[str] = ()) -> Location:
-        """Resolve a place name (ISO2/ISO3/name ``country`` hint, ``near`` = ISO2 codes of the article's places)."""
+        """Resolve a place name (ISO2/ISO3/name ``country`` hint, ``near`` = ISO2 codes of the article's places);
+        unresolved when only the spelling skeleton matches, outside those countries."""
         found = self.resolve(name, country, near=near)
-        if found is None:
+        hinted = {*near, *filter(None, [self.country_code(country)])}
+        if found is None or loose_abroad(found, hinted):
             return Location(text=name)
         return self.to_location(found[0], name)
 
@@ -216,6 +233,7 @@ class Gazetteer:
 
 
 _ADMIN = ("admin1", "admin2")
+CAPITAL_BONUS = 1.0  # a national capital is what its name usually means ("Islamabad", not Chattogram's old name)
 
 
 def _score(match: Match, want: Want, hint: str | None, near: Collection[str]) -> float:
@@ -233,6 +251,13 @@ def _score(match: Match, want: Want, hint: str | None, near: Collection[str]) ->
     score += 8.0 if hint and entry.cc == hint else 0.0
     score += 3.0 if entry.cc in near else 0.0
     return score
+
+
+def loose_abroad(found: tuple[Entry, Level], near: Collection[str]) -> bool:
+    """True for a match on the spelling skeleton alone outside the countries at hand: no evidence ("Nusseirat" ~
+    Nazaret, Ethiopia; "Yoruba" ~ Aruba). Curated places are spelled every which way on purpose."""
+    entry, level = found
+    return level == "loose" and not entry.curated and entry.cc not in near
 
 
 def _variants(name: str) -> Iterator[tuple[str, Want]]:

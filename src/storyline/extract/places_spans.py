@@ -11,6 +11,7 @@ unresolved. Which of these places is where the event happened is ``places.event_
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -19,7 +20,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from storyline.extract import lexicon
-from storyline.extract.places_gazetteer import Entry, Gazetteer, Level, gazetteer, place_words
+from storyline.extract.places_gazetteer import Entry, Gazetteer, Level, gazetteer, loose_abroad, place_words
 from storyline.extract.places_names import name_key
 from storyline.models import Location
 
@@ -58,14 +59,15 @@ def resolved_places(
     seen = set(countries)
     out: list[tuple[Location, Entry | None]] = []
     for i, (span, found) in enumerate(first):
-        near = _countries(other[0] for j, (_, other) in enumerate(first) if other and j != i) | seen
+        others = [other[0] for j, (o_span, other) in enumerate(first) if other and j != i]
+        near = _countries(e for e, o in zip(others, _settings(first, i), strict=True) if o) | seen
         again = gaz.resolve(clean_name(span.text), near=near) if found and near else found
         if found and again and _metropolis_over_namesake(found[0], again[0]):
             again = found  # "Moscow" beside "Washington" is still Moscow, not Moscow, Idaho
-        if again and near and again[0].cc not in near and _namesake(again):
+        if again and near and again[0].cc not in near and _namesake(again) and not _close(again[0], others):
             again = None  # "Boni" → Bonn beside Malian towns, "Shaba province" → a Chinese village: a guess
-        if again and again[1] == "loose" and not again[0].curated and again[0].cc not in near:
-            again = None  # a spelling skeleton alone ("Nusseirat" ~ Nazaret, Ethiopia) is no evidence abroad
+        if again and loose_abroad(again, near):
+            again = None
         if again is None and all(t.pos_ != "PROPN" for t in span):
             continue  # an unknown common word that spaCy tagged ("Peacekeepers" opening a sentence)
         if again is None and len(span) == 1 and role(span[0]) in NAMING_ROLES:
@@ -74,6 +76,42 @@ def resolved_places(
         loc.start, loc.end = span.start_char, span.end_char
         out.append((loc, again[0] if again else None))
     return sorted(out, key=lambda pair: pair[0].start or 0)
+
+
+def _settings(first: list[tuple[Span, tuple[Entry, Level] | None]], i: int) -> list[bool]:
+    """For each resolved place but the i-th: whether it hints at the country the sentence is set in; not when it
+    names the other side of a border ("near the Egypt border") or matched on its spelling skeleton alone (two
+    guesses abroad must not vouch for each other: "Zamalka in the East Ghouta")."""
+    return [
+        not _across_border(span) and (found[1] != "loose" or found[0].curated)
+        for j, (span, found) in enumerate(first)
+        if found and j != i
+    ]
+
+
+def _across_border(span: Span) -> bool:
+    """True for a name that qualifies a border noun: "the Egypt border (crossing)", "the border with Egypt"."""
+    root = span.root
+    if root.dep_ in ("compound", "amod"):
+        return any(role(t) == "boundary" for t in root.head.subtree if t.i < root.head.i or t.i == root.head.i)
+    return root.dep_ == "pobj" and root.head.lower_ == "with" and role(root.head.head) == "boundary"
+
+
+NEAR_KM = 100.0  # a namesake abroad this close to another place of the sentence is no guess ("Sderot", "Gaza")
+
+
+def _close(entry: Entry, others: list[Entry]) -> bool:
+    """True when ``entry`` lies within NEAR_KM of one of the sentence's other resolved places."""
+    return any(_km(entry, other) <= NEAR_KM for other in others)
+
+
+def _km(a: Entry, b: Entry) -> float:
+    """Great-circle distance between two entries in km (infinite when one has no point)."""
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return math.inf
+    p1, p2, dl = math.radians(a.lat), math.radians(b.lat), math.radians(b.lon - a.lon)
+    cos = math.sin(p1) * math.sin(p2) + math.cos(p1) * math.cos(p2) * math.cos(dl)
+    return 6371.0 * math.acos(max(-1.0, min(1.0, cos)))
 
 
 def _metropolis_over_namesake(alone: Entry, near: Entry) -> bool:
@@ -122,12 +160,12 @@ def _place_spans(sentence: Span, gaz: Gazetteer, trigger: Token | None = None) -
         span = _extend(_widen(_trim(ent)), gaz)
         if span is None or words.get(name_key(clean_name(span.text))) == "not-place" or _is_group(span):
             continue
-        if _aged(span):
-            continue  # "Millan, 41, was shot": a person
+        if _aged(span) or _derived_demonym(span, gaz):
+            continue  # "Millan, 41, was shot": a person; "a Gazan fisherman": a people's word
         if not any(t.text[:1].isupper() for t in span):
             continue  # "van", "west bank of the Tigris": not a name
         if ent.label_ == "NORP":  # "Syrian", "Shia": not places; "Aleppo" tagged NORP is one
-            if all(t.pos_ == "PROPN" for t in span) and (_is_known_place(span, gaz) or _typed_name(span)):
+            if all(t.pos_ == "PROPN" for t in span) and (_own_name(span, gaz) or _typed_name(span)):
                 accepted.append(span)
             elif all(t.pos_ == "PROPN" for t in span) and _placed_or_typed(span) and not _demonym(span):
                 maybe.append(span)  # "a road in Jezzine", "the village of Sharifah" (tagged NORP)
@@ -149,6 +187,28 @@ _SETTING_PREPS = frozenset({"in", "at", "near", "inside", "outside", "into", "ar
 def _demonym(span: Span) -> bool:
     """True for a nationality or community word ("Israelis", "Kurds"): people, not a place."""
     return clean_name(span.text) in lexicon.countries().by_term
+
+
+def _derived_demonym(span: Span, gaz: Gazetteer) -> bool:
+    """True for one word made of a place's name and a demonym ending that only another place's alternate names
+    hold ("Gazan" is an old spelling of Jizan in GeoNames): a people's word, not that place."""
+    word = clean_name(span.text)
+    if len(span) != 1 or _is_own_name(word, gaz) or not gaz.candidates(word, loose=False)[0]:
+        return False  # a name no entry has stays a name, unresolved ("the Minyan suburbs")
+    suffixes = [w[1:] for w, r in place_words().items() if r == "demonym-suffix"]
+    return any(word.lower().endswith(s) and _well_known(word[: -len(s)], gaz) for s in suffixes)
+
+
+def _well_known(name: str, gaz: Gazetteer) -> bool:
+    """True when ``name`` is the own name of a country, region, curated place or city of 100,000+ ("Gaza")."""
+    matches, level = gaz.candidates(name, loose=False)
+    return level == "exact" and any(m.main and _big_enough(m.entry, MIN_POPULATION_ANYWHERE) for m in matches)
+
+
+def _is_own_name(name: str, gaz: Gazetteer) -> bool:
+    """True when ``name`` is, as written, the main name of a gazetteer entry (or a curated place's name)."""
+    matches, level = gaz.candidates(name, loose=False)
+    return level == "exact" and any(m.main or m.entry.curated for m in matches)
 
 
 def _placed_or_typed(span: Span) -> bool:
@@ -370,6 +430,12 @@ def _type_word_just_before(span: Span) -> bool:
     """True when a settlement or region word comes right before the name ("the capital Grozny")."""
     doc, i = span.doc, _index_before(span)
     return i >= 0 and doc[i].is_lower and role(doc[i]) in ("admin", "settlement")
+
+
+def _own_name(span: Span, gaz: Gazetteer) -> bool:
+    """True for a nationality-tagged word that is a known place under its own name ("Aleppo"), not only under an
+    alternate one ("Gazan", an old spelling of Jizan, is a demonym)."""
+    return _is_own_name(clean_name(span.text), gaz) and _is_known_place(span, gaz)
 
 
 def _is_known_place(span: Span, gaz: Gazetteer) -> bool:

@@ -55,7 +55,7 @@ def _according_to(sent: Span, doc_actors: DocActors) -> Attribution | None:
 def _speech(verb: Token, sent: Span, doc_actors: DocActors) -> Attribution | None:
     """Attribution from a speech verb with a subject: "a source told Reuters", "said the source"."""
     doc = sent.doc
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"] or _passive_teller(verb)
     if not subjects or subjects[0].pos_ == "PRON" and subjects[0].lower_ in ("it", "there"):
         return None
     s_start, s_end = _phrase(subjects[0])
@@ -68,6 +68,13 @@ def _speech(verb: Token, sent: Span, doc_actors: DocActors) -> Attribution | Non
             end = max(end, v_end)
     span = doc[start:end]
     return Attribution(span.text, _source_name(doc[s_start:s_end], doc_actors), via, span.start_char, span.end_char)
+
+
+def _passive_teller(verb: Token) -> list[Token]:
+    """Who tells in a passive: "was reported by the ministry" → the ministry; "militants were reported to have
+    abducted 30" names what is told about, not a teller (none)."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return [c for c in agent.children if c.dep_ == "pobj"] if agent is not None else []
 
 
 def _phrase(head: Token) -> tuple[int, int]:

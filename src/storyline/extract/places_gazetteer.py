@@ -108,6 +108,7 @@ class Gazetteer:
         self.iso3: dict[str, str] = {iso2: iso3 for iso2, iso3, _, _ in table}
         self.country_names: dict[str, str] = {iso2: name for iso2, _, name, _ in table}
         self._capitals: dict[str, str] = {iso2: capital for iso2, _, _, capital in table if capital}
+        self._capital_keys = {iso2: name_key(capital) for iso2, capital in self._capitals.items()}
         self._lines = lines.split("\n")
         self._entries: dict[int, Entry] = {}
         self._exact, self._bare, self._loose = (
@@ -139,9 +140,10 @@ class Gazetteer:
 
     def _capital_bonus(self, entry: Entry) -> float:
         """CAPITAL_BONUS for the city that is its country's capital, else 0."""
-        capital = self._capitals.get(entry.cc)
-        is_capital = entry.precision == "place" and capital is not None and name_key(entry.name) == name_key(capital)
-        return CAPITAL_BONUS if is_capital else 0.0
+        key = self._capital_keys.get(entry.cc)
+        if entry.precision != "place" or not key or entry.name[:1].lower() != key[:1]:
+            return 0.0  # most entries fail on the first letter, before the name is normalised
+        return CAPITAL_BONUS if name_key(entry.name) == key else 0.0
 
     def capital(self, country: str | None) -> Entry | None:
         """The capital city of a country (ISO2/ISO3 code or name), as GeoNames names it; None when unknown."""

@@ -160,7 +160,7 @@ def _place_spans(sentence: Span, gaz: Gazetteer, trigger: Token | None = None) -
         span = _extend(_widen(_trim(ent)), gaz)
         if span is None or words.get(name_key(clean_name(span.text))) == "not-place" or _is_group(span):
             continue
-        if _aged(span) or _derived_demonym(span, gaz):
+        if _aged(span) or (ent.label_ in DEMONYM_LABELS and _derived_demonym(span, gaz)):
             continue  # "Millan, 41, was shot": a person; "a Gazan fisherman": a people's word
         if not any(t.text[:1].isupper() for t in span):
             continue  # "van", "west bank of the Tigris": not a name
@@ -189,14 +189,23 @@ def _demonym(span: Span) -> bool:
     return clean_name(span.text) in lexicon.countries().by_term
 
 
+DEMONYM_LABELS = frozenset({"NORP", "GPE"})  # what spaCy calls "Gazan", "Yemeni"
+
+
 def _derived_demonym(span: Span, gaz: Gazetteer) -> bool:
     """True for one word made of a place's name and a demonym ending that only another place's alternate names
     hold ("Gazan" is an old spelling of Jizan in GeoNames): a people's word, not that place."""
     word = clean_name(span.text)
-    if len(span) != 1 or _is_own_name(word, gaz) or not gaz.candidates(word, loose=False)[0]:
+    stems = [word[: -len(s)] for s in _demonym_suffixes() if word.lower().endswith(s)] if len(span) == 1 else []
+    if not stems or _is_own_name(word, gaz) or not gaz.candidates(word, loose=False)[0]:
         return False  # a name no entry has stays a name, unresolved ("the Minyan suburbs")
-    suffixes = [w[1:] for w, r in place_words().items() if r == "demonym-suffix"]
-    return any(word.lower().endswith(s) and _well_known(word[: -len(s)], gaz) for s in suffixes)
+    return any(_well_known(stem, gaz) for stem in stems)
+
+
+@lru_cache(maxsize=1)
+def _demonym_suffixes() -> tuple[str, ...]:
+    """The demonym endings of place_words.tsv, without their hyphen ("n", "an", "ese")."""
+    return tuple(w[1:] for w, r in place_words().items() if r == "demonym-suffix")
 
 
 def _well_known(name: str, gaz: Gazetteer) -> bool:

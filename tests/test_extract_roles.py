@@ -140,3 +140,9 @@ def test_a_with_clause_conjoined_to_the_main_verb_keeps_its_subject_the_patient(
 def test_the_subject_of_a_passive_verb_of_belief_or_order_does_the_infinitive(text: str, agent: str) -> None:
     event = next(e for e in extract_events(text) if e.type == "ASSAULT")
     assert event.actor1 is not None and event.actor1.text == agent
+
+
+def test_the_demonstrators_of_a_violent_demonstration_are_rioters() -> None:
+    event = extract_events("On 3 May 2024, protesters torched a police post and looted shops in Kano.")[0]
+    assert event.acled_sub_event_type == "Violent demonstration"
+    assert event.actor1 is not None and event.actor1.sector == "RIO"

@@ -93,6 +93,7 @@ def build_events(
             localise(part, sent, index, before)
             part.actor2 = part.actor2 or local_victims(part, _lemmas(det), sent, index, before)
             part.acled_event_type, part.acled_sub_event_type = _acled(part, det, lemmas)
+            _acled_roles(part)
             events.append(shift(part, offset))
             ctx.prominence[id(part)] = prominence
     share_victims(events)
@@ -374,6 +375,18 @@ def _acled(event: Event, det: Detected, lemmas: set[str]) -> tuple[str | None, s
     a1 = event.actor1.sector if event.actor1 else None
     a2 = event.actor2.sector if event.actor2 else None
     return acled_types(event.type, event.mode, det.hints, a1, a2, lemmas)
+
+
+def _acled_roles(event: Event) -> None:
+    """ACLED's actor for a violent demonstration: its demonstrators are rioters ("protesters set fire to ...")."""
+    first = event.actor1
+    if event.acled_sub_event_type == "Violent demonstration" and first is not None and first.sector in ("PRO", "CVL"):
+        event.actor1 = _as_sector(first, "RIO")
+
+
+def _as_sector(actor: Actor, sector: str) -> Actor:
+    """The actor in another sector, with the ACLED name that goes with it."""
+    return replace(actor, sector=sector, name=actor_name(actor.country, sector, actor.text))
 
 
 def _attribution(sent: Span, actors: DocActors, trigger: Token, ctx: SentenceContext) -> Attribution | None:

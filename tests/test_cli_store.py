@@ -102,10 +102,12 @@ class _Finalised:
 def test_ctrl_c_dropped_inside_a_finaliser_still_stops_the_run_after_the_batch(tmp_path: Path) -> None:
     from storyline.cli.store import INTERRUPTED, BarProgress, opened
 
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)  # as in a terminal, even in the background
     with pytest.raises(SystemExit) as stopped, opened(str(tmp_path / "s.db")):
         _Finalised()  # collected at once: the KeyboardInterrupt of its finaliser goes nowhere
         BarProgress().advance(1)
         pytest.fail("the finished batch did not stop the run")
     assert stopped.value.code == 130
     assert not INTERRUPTED.is_set()  # a later command in the same process starts afresh
-    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # the handler is put back
+    signal.signal(signal.SIGINT, before)

@@ -32,11 +32,19 @@ def counts(db: Path) -> tuple[int, int, int]:
         return 0, 0, 0
 
 
+def _sigint_default() -> None:
+    """In the child before exec: SIGINT back to its default action."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def run_and_kill(corpus: Path, db: Path, killed_when: str, sig: int = signal.SIGKILL) -> tuple[int, int, int]:
     """Start `storyline run` and send ``sig`` once ``killed_when`` ("ingest", "clean", "extract") is under way."""
     env = {**os.environ, "STORYLINE_WORKERS": "1"}
     cmd = [sys.executable, "-m", "storyline", "run", str(corpus), "--db", str(db)]
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    # Ctrl-C as in a terminal, even when the tests themselves run in the background (SIGINT ignored, inherited)
+    proc = subprocess.Popen(
+        cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, preexec_fn=_sigint_default
+    )
     try:
         while proc.poll() is None:
             docs, arts, extracted = counts(db)

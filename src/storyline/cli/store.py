@@ -68,8 +68,11 @@ def _interrupt(signum: int, frame: Any) -> None:
 def opened(db: str | None) -> Iterator[Store]:
     """The store named by ``--db``, closed afterwards; Ctrl-C keeps every finished batch and exits 130."""
     store = Store.open(db)
-    main = threading.current_thread() is threading.main_thread()
-    previous = signal.signal(signal.SIGINT, _interrupt) if main else None
+    previous = signal.getsignal(signal.SIGINT)
+    # not from a thread, and not when Ctrl-C is ignored (a job started in the background keeps ignoring it)
+    handle = threading.current_thread() is threading.main_thread() and previous is not signal.SIG_IGN
+    if handle:
+        signal.signal(signal.SIGINT, _interrupt)
     try:
         yield store
         if INTERRUPTED.is_set():
@@ -78,7 +81,7 @@ def opened(db: str | None) -> Iterator[Store]:
         click.echo("\ninterrupted: every finished batch is kept; `storyline process` goes on from there", err=True)
         raise SystemExit(130) from None
     finally:
-        if main:
+        if handle:
             signal.signal(signal.SIGINT, previous)
         INTERRUPTED.clear()
         store.close()

@@ -21,6 +21,7 @@ from storyline.dedup.minhash import Params, Rows, Signatures, band_keys, compact
 Ints = npt.NDArray[np.int64]
 _ROUNDS = 4  # comparison rounds per bucket; later rounds only see members that failed before
 _ENTRIES_AT_ONCE = 1_000_000  # band keys sorted at once (documents x bands): bounds peak memory
+_MIN_BANDS_AT_ONCE = 16  # ... but at least this many bands a step (see candidate_pairs)
 _PAIRS_AT_ONCE = 100_000
 QUORUM = 0.5  # share of a group's members a newcomer must duplicate to join it
 _CLIQUE_MAX = 24  # components up to this size are first checked as cliques, all of one size at once
@@ -69,7 +70,9 @@ def candidate_pairs(
     ranks = np.arange(len(docs), dtype=np.uint64)
     lefts: list[Ints] = [np.zeros(0, dtype=np.int64)]
     rights: list[Ints] = [np.zeros(0, dtype=np.int64)]
-    step = max(1, min(params.bands, _ENTRIES_AT_ONCE // max(len(docs), 1)))  # all bands at once when they fit
+    # all bands at once when they fit; never fewer than _MIN_BANDS_AT_ONCE, or a pair shared by many bands comes
+    # back from every step (at 1M documents, one band a step multiplied the pairs and doubled peak memory)
+    step = min(params.bands, max(_MIN_BANDS_AT_ONCE, _ENTRIES_AT_ONCE // max(len(docs), 1)))
     for first in range(0, params.bands, step):  # a pair shared by several bands of a step is verified once
         last = min(first + step, params.bands)
         packed = band_keys(sigs, params, first, last)[docs]  # the band is folded into each key
@@ -79,7 +82,13 @@ def candidate_pairs(
         left, right = _bucket_rounds(packed & ~low, docs[(packed & low).astype(np.int64)], rows, sizes, params)
         lefts.append(left)
         rights.append(right)
-    return np.concatenate(lefts), np.concatenate(rights)
+    return _distinct(np.concatenate(lefts), np.concatenate(rights), len(sigs))
+
+
+def _distinct(left: Ints, right: Ints, n: int) -> tuple[Ints, Ints]:
+    """Each unordered pair once (pairs found in several steps of bands come back once per step)."""
+    codes = np.unique(np.minimum(left, right) * n + np.maximum(left, right))
+    return codes // n, codes % n
 
 
 def _bucket_rounds(

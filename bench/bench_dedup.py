@@ -25,7 +25,7 @@ import re
 import resource
 import statistics
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -172,13 +172,15 @@ def baseline_rss_mb() -> float:
     return float(value)
 
 
-def _fill(store: Any, docs: list[tuple[str, str]]) -> float:
-    """Save ``docs`` as articles and index them, 1,000 per transaction; the seconds spent indexing."""
+def fill(store: Any, docs: list[tuple[str, str]], index: Callable[..., int] | None = None) -> tuple[float, float]:
+    """Save ``docs`` as articles and index them (default ``index_articles``), 1,000 per transaction;
+    (wall, CPU) seconds spent indexing."""
     from storyline.dedup import params_from_settings
     from storyline.dedup.persist import index_articles
     from storyline.models import Article, Document, content_hash
 
-    params, spent = params_from_settings(), 0.0
+    index = index or index_articles
+    params, wall, cpu = params_from_settings(), 0.0, 0.0
     for first in range(0, len(docs), 1_000):
         part = docs[first : first + 1_000]
         rows = [Document(id=i, raw=i.encode(), text="", format="text", source=i) for i, _ in part]
@@ -187,11 +189,11 @@ def _fill(store: Any, docs: list[tuple[str, str]]) -> float:
         with store.atomic() as conn:
             for article in articles:
                 store.save_article(conn, article, 1)
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         with store.atomic() as conn:
-            index_articles(conn, articles, params)
-        spent += time.perf_counter() - start
-    return spent
+            index(conn, articles, params)
+        wall, cpu = wall + time.perf_counter() - start, cpu + time.process_time() - start_cpu
+    return wall, cpu
 
 
 def _table_bytes(path: Path) -> dict[str, int]:
@@ -221,7 +223,7 @@ def measure_store(small: int, large: int, saved: Path | None = None, repeats: in
         base = saved or Path(tmp) / "base.db"
         if not base.exists():
             with Store.open(f"sqlite:///{base}") as store:
-                out["build_seconds"] = round(_fill(store, list(corpus(large, seed=1))), 1)
+                out["build_seconds"] = round(fill(store, list(corpus(large, seed=1)))[0], 1)
         out["store_bytes"] = _table_bytes(base)
         for _ in range(repeats):
             run: dict[str, float] = {}
@@ -231,7 +233,7 @@ def measure_store(small: int, large: int, saved: Path | None = None, repeats: in
                 if source:
                     shutil.copy(source, target)
                 with Store.open(f"sqlite:///{target}") as store:
-                    run[f"{label}_seconds"] = round(_fill(store, new), 3)
+                    run[f"{label}_seconds"] = round(fill(store, new)[0], 3)
             run["ratio"] = round(run["into_store_seconds"] / run["alone_seconds"], 2)
             runs.append(run)
             print(json.dumps(run), flush=True)

@@ -22,13 +22,12 @@ import shutil
 import statistics
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
-from bench_dedup import _table_bytes, corpus  # noqa: E402
+from bench_dedup import _table_bytes, corpus, fill  # noqa: E402
 
 Index = Callable[..., int]
 
@@ -46,27 +45,6 @@ def load_index(path: Path | None) -> Index:
     spec.loader.exec_module(module)
     index: Index = module.index_articles
     return index
-
-
-def fill(store: Any, docs: list[tuple[str, str]], index: Index) -> tuple[float, float]:
-    """Save ``docs`` as articles and index them 1,000 per transaction; (wall, CPU) seconds spent indexing."""
-    from storyline.dedup import params_from_settings
-    from storyline.models import Article, Document, content_hash
-
-    params, wall, cpu = params_from_settings(), 0.0, 0.0
-    for first in range(0, len(docs), 1_000):
-        part = docs[first : first + 1_000]
-        rows = [Document(id=i, raw=i.encode(), text="", format="text", source=i) for i, _ in part]
-        store.add_documents(rows)
-        articles = [Article(id=content_hash(r.raw), body=t) for r, (_, t) in zip(rows, part, strict=True)]
-        with store.atomic() as conn:
-            for article in articles:
-                store.save_article(conn, article, 1)
-        start, start_cpu = time.perf_counter(), time.process_time()
-        with store.atomic() as conn:
-            index(conn, articles, params)
-        wall, cpu = wall + time.perf_counter() - start, cpu + time.process_time() - start_cpu
-    return wall, cpu
 
 
 def build(path: Path, stored: int) -> float:

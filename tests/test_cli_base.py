@@ -23,8 +23,8 @@ def test_every_eval_command_takes_the_shared_data_option_and_checks_it(tmp_path:
     from storyline.cli import eval_group
 
     runner = CliRunner()
-    # `eval counts` and `eval acled` score check sets shipped in tests/fixtures and read no shared data
-    reads_shared = {n: c for n, c in eval_group.commands.items() if n not in ("counts", "acled")}
+    # `eval counts`, `eval acled` and `eval places` score check sets shipped in tests/fixtures: no shared data
+    reads_shared = {n: c for n, c in eval_group.commands.items() if n not in ("counts", "acled", "places")}
     assert set(reads_shared) == {"clean", "dedup", "extract", "typing"}
     for name, command in reads_shared.items():
         data = next(p for p in command.params if p.name == "data")

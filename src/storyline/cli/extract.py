@@ -274,3 +274,11 @@ def eval_acled_command(misses: bool) -> None:
     from storyline.eval.acled import score_acled
 
     click.echo(json.dumps(score_acled(with_misses=misses), indent=1, ensure_ascii=False))
+
+
+@eval_group.command("places")
+def eval_places_command() -> None:
+    """Score place resolution (is the event's place in the right country and admin1?) on the self-written check set."""
+    from storyline.eval.places import score_resolution
+
+    click.echo(json.dumps(score_resolution(), indent=1, ensure_ascii=False))

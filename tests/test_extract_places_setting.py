@@ -39,20 +39,117 @@ def test_the_narrower_place_named_inside_another_wins(nlp: Any, text: str, trigg
     assert place is not None and place.text == expected
 
 
-def test_a_place_listed_beside_another_is_not_inside_it(nlp: Any) -> None:
-    place = event_place(nlp, "Israeli jets struck Khan Younis and Rafah in the south of the Gaza Strip.", "struck")
-    assert place is not None and place.name == "Khan Yunis"
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        pytest.param(
+            "Israeli jets struck Khan Younis and Rafah in the south of the Gaza Strip.",
+            "struck",
+            {"name": "Khan Yunis"},
+            id="a_place_listed_beside_another_is_not_inside_it",
+        ),
+        pytest.param(
+            "Government troops shelled rebel positions in Qarqurzeel on Tuesday.",
+            "shelled",
+            # unresolved: no made-up coordinates
+            {"text": "Qarqurzeel", "precision": "unresolved", "lat": None, "lon": None},
+            id="a_name_the_gazetteer_lacks_is_the_setting_where_the_trigger_puts_it",
+        ),
+        pytest.param(
+            "The army launched an offensive in Deir Ezzor on Wednesday after talks in Geneva collapsed.",
+            "offensive",
+            {"text": "Deir Ezzor"},
+            id="a_noun_trigger_takes_the_places_of_its_verb",
+        ),
+        pytest.param(
+            "Qatar has been in touch with Hamas officials in Doha and Gaza, the source said, since the Islamist group "
+            "launched an assault from Gaza, storming into Israeli towns, killing more than 700 Israelis.",
+            "assault",
+            {"country": "ISR", "precision": "country"},
+            id="an_assault_told_on_by_a_participle_is_placed_by_its_nationality_word",
+        ),
+        pytest.param(
+            "Silva was shot in the chest outside Highland Hospital on Monday.",
+            "shot",
+            {"text": "Highland Hospital", "precision": "unresolved", "lat": None},
+            id="a_named_site_is_not_placed_in_the_town_it_is_named_after",
+        ),
+        pytest.param(
+            "Gunmen killed nine people at the Trujillo prison on Monday.",
+            "killed",
+            {"name": "Trujillo", "precision": "place"},
+            id="a_site_in_lower_case_is_placed_in_its_town",
+        ),
+        pytest.param(
+            "He was shot three times and died at Vanderbilt University Medical Center in Nashville.",
+            "shot",
+            {
+                "text": "Vanderbilt University Medical Center",
+                "name": "Nashville",
+                "country": "USA",
+                "precision": "place",
+            },
+            id="an_unknown_site_takes_the_point_of_the_town_it_is_in",
+        ),
+        pytest.param(
+            "The Taliban captured Mazar-e-Sharif in May after a long siege.",
+            "captured",
+            {"name": "Mazar-e Sharif", "country": "AFG"},
+            id="a_hyphenated_name_mislabelled_in_part_is_whole",
+        ),
+        pytest.param(
+            "Guerrillas captured strategic heights in Indian Kashmir's Kargil area last year.",
+            "captured",
+            {"text": "Kargil"},
+            id="a_possessor_region_contains_the_named_area",
+        ),
+        pytest.param(
+            "Northeastern rebels first captured Birao on Oct. 29 after a long battle.",
+            "captured",
+            {"text": "Birao"},
+            id="a_name_a_capture_verb_takes_is_its_place",
+        ),
+        pytest.param(
+            "One police officer was shot dead outside the regional capital, Grozny, on Monday.",
+            "shot",
+            {"name": "Grozny"},
+            id="a_name_in_apposition_to_a_settlement_word_is_a_place",
+        ),
+        pytest.param(
+            "Two soldiers were killed on Monday in fighting that has spread across Syria.",
+            "killed",
+            {"name": "Syria"},
+            id="a_country_named_as_a_setting_off_the_path_is_kept",
+        ),
+        pytest.param(
+            "The trader was found stabbed at his Dhantoli residence on Sunday.",
+            "stabbed",
+            {"text": "Dhantoli", "precision": "unresolved"},
+            id="an_unknown_name_on_the_site_the_trigger_puts_the_event_at_is_kept",
+        ),
+        pytest.param(
+            "A car bomb detonated in the town of Mussaiyab on Sunday, the source told Xinhua.",
+            "detonated",
+            {"text": "Mussaiyab"},
+            id="the_outlet_a_source_spoke_to_is_no_setting",
+        ),
+        pytest.param(
+            "DAMASCUS     Two senior commanders have been killed in Syria, according to Iranian media sources.",
+            "killed",
+            {"text": "Syria"},
+            id="a_dateline_does_not_narrow_the_place_the_event_is_in",
+        ),
+    ],
+)
+def test_the_event_place_is(nlp: Any, text: str, trigger: str, expected: dict[str, object]) -> None:
+    place = event_place(nlp, text, trigger)
+    assert place is not None
+    assert {field: getattr(place, field) for field in expected} == expected
 
 
 def test_a_name_before_a_site_word_is_a_place(nlp: Any) -> None:
     texts = [loc.text for loc in find_places(nlp("Soldiers shot a man near the Kissufim crossing on Friday.")[:])]
     assert any("Kissufim" in t for t in texts)
-
-
-def test_a_name_the_gazetteer_lacks_is_the_setting_where_the_trigger_puts_it(nlp: Any) -> None:
-    place = event_place(nlp, "Government troops shelled rebel positions in Qarqurzeel on Tuesday.", "shelled")
-    assert place is not None and place.text == "Qarqurzeel" and place.precision == "unresolved"
-    assert place.lat is None and place.lon is None  # unresolved: no made-up coordinates
 
 
 def test_the_rest_of_an_organisation_name_is_no_place(nlp: Any) -> None:
@@ -62,41 +159,8 @@ def test_the_rest_of_an_organisation_name_is_no_place(nlp: Any) -> None:
     assert all("Sham" not in loc.text for loc in find_places(nlp(text)[:]))
 
 
-def test_a_noun_trigger_takes_the_places_of_its_verb(nlp: Any) -> None:
-    text = "The army launched an offensive in Deir Ezzor on Wednesday after talks in Geneva collapsed."
-    place = event_place(nlp, text, "offensive")
-    assert place is not None and place.text == "Deir Ezzor"
-
-
-def test_an_assault_told_on_by_a_participle_is_placed_by_its_nationality_word(nlp: Any) -> None:
-    text = (
-        "Qatar has been in touch with Hamas officials in Doha and Gaza, the source said, since the Islamist group "
-        "launched an assault from Gaza, storming into Israeli towns, killing more than 700 Israelis."
-    )
-    place = event_place(nlp, text, "assault")
-    assert place is not None and place.country == "ISR" and place.precision == "country"
-
-
 def test_a_nationality_word_alone_is_no_place(nlp: Any) -> None:
     assert event_place(nlp, "Israeli soldiers shot two men on Monday.", "shot") is None
-
-
-def test_a_named_site_is_not_placed_in_the_town_it_is_named_after(nlp: Any) -> None:
-    place = event_place(nlp, "Silva was shot in the chest outside Highland Hospital on Monday.", "shot")
-    assert place is not None and place.text == "Highland Hospital"
-    assert place.precision == "unresolved" and place.lat is None
-
-
-def test_a_site_in_lower_case_is_placed_in_its_town(nlp: Any) -> None:
-    place = event_place(nlp, "Gunmen killed nine people at the Trujillo prison on Monday.", "killed")
-    assert place is not None and place.name == "Trujillo" and place.precision == "place"
-
-
-def test_an_unknown_site_takes_the_point_of_the_town_it_is_in(nlp: Any) -> None:
-    text = "He was shot three times and died at Vanderbilt University Medical Center in Nashville."
-    place = event_place(nlp, text, "shot")
-    assert place is not None and place.text == "Vanderbilt University Medical Center"
-    assert place.name == "Nashville" and place.country == "USA" and place.precision == "place"
 
 
 def test_a_hyphenated_affiliation_is_no_setting(nlp: Any) -> None:
@@ -105,21 +169,10 @@ def test_a_hyphenated_affiliation_is_no_setting(nlp: Any) -> None:
     assert event_place(nlp, "A London-based group said gunmen killed four people on Friday.", "killed") is None
 
 
-def test_a_hyphenated_name_mislabelled_in_part_is_whole(nlp: Any) -> None:
-    place = event_place(nlp, "The Taliban captured Mazar-e-Sharif in May after a long siege.", "captured")
-    assert place is not None and place.name == "Mazar-e Sharif" and place.country == "AFG"
-
-
 def test_a_small_namesake_abroad_stays_unresolved(nlp: Any) -> None:
     text = "Rebel forces captured Lubumbashi, Zaire's second city and capital of Shaba province, last week."
     shaba = next(loc for loc in find_places(nlp(text)[:]) if loc.text.startswith("Shaba"))
     assert shaba.country != "CHN"
-
-
-def test_a_possessor_region_contains_the_named_area(nlp: Any) -> None:
-    text = "Guerrillas captured strategic heights in Indian Kashmir's Kargil area last year."
-    place = event_place(nlp, text, "captured")
-    assert place is not None and place.text == "Kargil"
 
 
 def test_a_lower_case_word_is_no_place_name(nlp: Any) -> None:
@@ -131,18 +184,6 @@ def test_a_typed_name_tagged_as_a_group_is_a_place_but_a_community_is_not(nlp: A
     texts = [loc.text for loc in find_places(nlp("Thousands demonstrated in the Nusseirat refugee camp on Friday.")[:])]
     assert any(t.startswith("Nusseirat") for t in texts)
     assert find_places(nlp("Gunmen attacked a Sunni neighbourhood on Friday.")[:]) == []
-
-
-def test_a_name_a_capture_verb_takes_is_its_place(nlp: Any) -> None:
-    place = event_place(nlp, "Northeastern rebels first captured Birao on Oct. 29 after a long battle.", "captured")
-    assert place is not None and place.text == "Birao"
-
-
-def test_a_name_in_apposition_to_a_settlement_word_is_a_place(nlp: Any) -> None:
-    place = event_place(
-        nlp, "One police officer was shot dead outside the regional capital, Grozny, on Monday.", "shot"
-    )
-    assert place is not None and place.name == "Grozny"
 
 
 @pytest.mark.parametrize(
@@ -158,11 +199,6 @@ def test_a_place_that_takes_part_in_another_clause_is_no_setting(nlp: Any, text:
     assert event_place(nlp, text, trigger) is None
 
 
-def test_a_country_named_as_a_setting_off_the_path_is_kept(nlp: Any) -> None:
-    place = event_place(nlp, "Two soldiers were killed on Monday in fighting that has spread across Syria.", "killed")
-    assert place is not None and place.name == "Syria"
-
-
 @pytest.mark.parametrize(
     ("text", "trigger", "expected"),
     [
@@ -175,17 +211,6 @@ def test_a_country_as_passive_patient_or_owner_of_a_place_word_is_a_setting(
 ) -> None:
     place = event_place(nlp, text, trigger)
     assert place is not None and place.name == expected
-
-
-def test_an_unknown_name_on_the_site_the_trigger_puts_the_event_at_is_kept(nlp: Any) -> None:
-    place = event_place(nlp, "The trader was found stabbed at his Dhantoli residence on Sunday.", "stabbed")
-    assert place is not None and place.text == "Dhantoli" and place.precision == "unresolved"
-
-
-def test_the_outlet_a_source_spoke_to_is_no_setting(nlp: Any) -> None:
-    text = "A car bomb detonated in the town of Mussaiyab on Sunday, the source told Xinhua."
-    place = event_place(nlp, text, "detonated")
-    assert place is not None and place.text == "Mussaiyab"
 
 
 def test_a_person_shot_is_no_place(nlp: Any) -> None:
@@ -226,12 +251,6 @@ def test_a_name_the_tagger_mislabels_is_found_where_the_event_or_its_moment_sets
 ) -> None:
     place = event_place(nlp, text, trigger)
     assert place is not None and place.text == expected
-
-
-def test_a_dateline_does_not_narrow_the_place_the_event_is_in(nlp: Any) -> None:
-    text = "DAMASCUS     Two senior commanders have been killed in Syria, according to Iranian media sources."
-    place = event_place(nlp, text, "killed")
-    assert place is not None and place.text == "Syria"
 
 
 def test_a_fragment_the_parser_split_off_keeps_its_sentence_place(nlp: Any) -> None:

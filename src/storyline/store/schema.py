@@ -219,6 +219,7 @@ __all__ = [
     "dedup_keys",
     "dedup_keys_recent",
     "dedup_members",
+    "dedup_meta",
     "dedup_signatures",
     "documents",
     "events",

@@ -120,3 +120,13 @@ def json_record(line: str, *, where: str) -> dict[str, Any]:
     if not isinstance(record, dict):
         raise MalformedInput("a line must be a JSON object", where=where)
     return record
+
+
+def record_id(line: str) -> str | int | None:
+    """The id of a filter input line that failed, exactly as given (7 stays 7), when one can still be read."""
+    try:
+        record = json.loads(line)
+    except (RecursionError, ValueError):
+        return None
+    doc_id = record.get("id") if isinstance(record, dict) else None
+    return doc_id if isinstance(doc_id, str | int) and not isinstance(doc_id, bool) else None

@@ -19,7 +19,7 @@ import click
 
 from storyline.clean import clean_document
 from storyline.cli import cli, data_option, eval_group, json_line, without_bom
-from storyline.errors import InputError, MalformedInput, json_error
+from storyline.errors import InputError, MalformedInput, json_record, record_id
 from storyline.ingest.dates import published_or_note
 from storyline.models import Document
 
@@ -68,26 +68,20 @@ def _published(value: Any, metadata: dict[str, Any]) -> str | None:
 
 def clean_line(line: str, *, where: str) -> dict[str, Any]:
     """The output record for one input line: the cleaned article, or the id and an error."""
-    record: Any = None
     try:
-        record = json.loads(line)
+        record = json_record(line, where=where)
         document = document_from_record(record, where=where)
         article = clean_document(document).to_dict()
         article["id"] = record["id"]  # the id exactly as given (7 stays 7), as extract echoes it
         if "date_error" in document.metadata:  # the article is kept, without a publication date, and says why
             article["date_error"] = f"{where}: {document.metadata['date_error']}"
         return article
-    except json.JSONDecodeError as exc:
-        error = f"{where}: not a JSON line ({json_error(exc)})"
-    except RecursionError:
-        error = f"{where}: not a usable JSON line (nested too deeply)"
     except InputError as exc:
         error = str(exc)
     except Exception as exc:  # a bug on one odd input must not stop the stream; it is reported on the line
         log.debug("unexpected failure on %s", where, exc_info=True)
         error = f"{where}: internal error while cleaning ({type(exc).__name__}: {exc})"
-    doc_id = record.get("id") if isinstance(record, dict) else None
-    return {"id": doc_id if isinstance(doc_id, str | int) and not isinstance(doc_id, bool) else None, "error": error}
+    return {"id": record_id(line), "error": error}
 
 
 def run_filter(lines: TextIO, out: TextIO, *, name: str) -> tuple[int, int]:

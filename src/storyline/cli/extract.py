@@ -27,9 +27,9 @@ import click
 
 from storyline import settings
 from storyline.cli import cli, data_option, eval_group, json_line
-from storyline.errors import InputError, UsageError
+from storyline.errors import InputError, UsageError, record_id
 from storyline.extract import extract_results
-from storyline.extract.records import ACLED_COLUMNS, EventFilter, acled_row, filter_events, parse_line, record_id
+from storyline.extract.records import ACLED_COLUMNS, EventFilter, acled_row, filter_events, parse_line
 from storyline.store import Store
 
 log = logging.getLogger(__name__)

@@ -9,13 +9,12 @@ bounded per document (1M documents fit in well under 4 GB, see bench/).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from storyline.dedup import Deduplicator
 from storyline.dedup.minhash import Params
-from storyline.errors import InputError, MalformedInput, json_record
+from storyline.errors import InputError, MalformedInput, json_record, record_id
 
 
 def parse_record(line: str, *, where: str) -> tuple[str | int, str, str | None]:
@@ -27,16 +26,6 @@ def parse_record(line: str, *, where: str) -> tuple[str | int, str, str | None]:
     if not isinstance(text, str):
         raise MalformedInput('no "text" field (a string)', where=where)
     return doc_id, text, date if isinstance(date, str) and date.strip() else None
-
-
-def _id_of(line: str) -> str | int | None:
-    """The id of a line that failed, as given, when one can still be read from it."""
-    try:
-        record = json.loads(line)
-    except (RecursionError, ValueError):
-        return None
-    doc_id = record.get("id") if isinstance(record, dict) else None
-    return doc_id if isinstance(doc_id, str | int) and not isinstance(doc_id, bool) else None
 
 
 def dedup_lines(lines: Iterable[str], params: Params, *, name: str = "<stdin>") -> Iterator[dict[str, Any]]:
@@ -52,7 +41,7 @@ def dedup_lines(lines: Iterable[str], params: Params, *, name: str = "<stdin>") 
         try:
             doc_id, text, date = parse_record(line, where=f"{name}#L{number}")
         except InputError as exc:
-            slots.append({"id": _id_of(line), "error": str(exc)})
+            slots.append({"id": record_id(line), "error": str(exc)})
             continue
         slots.append((len(dedup.ids), doc_id))
         given.setdefault(str(doc_id), doc_id)

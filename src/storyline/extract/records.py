@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import json
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -45,16 +44,6 @@ def parse_line(line: str, where: str) -> InputRecord:
     text = text.encode("utf-8", "replace").decode("utf-8")
     error = f"{where}: {note['date_error']}" if "date_error" in note else None
     return InputRecord(doc_id, text, date, error)
-
-
-def record_id(line: str) -> str | int | None:
-    """The id of a line when it has one, for error records."""
-    try:
-        record = json.loads(line)
-    except (RecursionError, ValueError):
-        return None
-    doc_id = record.get("id") if isinstance(record, dict) else None
-    return doc_id if isinstance(doc_id, str | int) and not isinstance(doc_id, bool) else None
 
 
 def acled_row(event: Mapping[str, Any]) -> dict[str, Any]:

@@ -206,13 +206,39 @@ def _table_bytes(path: Path) -> dict[str, int]:
     return {name: int(size) for name, size in rows}
 
 
+def store_pair(
+    new: list[tuple[str, str]], base: Path, tmp: Path, index: Callable[..., int] | None = None
+) -> dict[str, float]:
+    """Index ``new`` into an empty store, then into a copy of ``base`` (both in ``tmp``): wall and CPU
+    seconds of each, and their ratios."""
+    import shutil
+
+    from storyline.store import Store
+
+    run: dict[str, float] = {}
+    for label, source in (("alone", None), ("into_store", base)):
+        target = tmp / f"{label}.db"
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{target}{suffix}").unlink(missing_ok=True)
+        if source:
+            shutil.copy(source, target)
+            with target.open("rb+") as copied:  # on disk before timing: a store's first fsync must not write it
+                os.fsync(copied.fileno())
+        with Store.open(f"sqlite:///{target}") as store:
+            wall, cpu = fill(store, new, index)
+        run[f"{label}_seconds"], run[f"{label}_cpu_seconds"] = round(wall, 3), round(cpu, 3)
+    run["ratio"] = round(run["into_store_seconds"] / run["alone_seconds"], 2)
+    run["cpu_ratio"] = round(run["into_store_cpu_seconds"] / run["alone_cpu_seconds"], 2)
+    run["extra_seconds"] = round(run["into_store_seconds"] - run["alone_seconds"], 3)
+    return run
+
+
 def measure_store(small: int, large: int, saved: Path | None = None, repeats: int = 1) -> dict[str, Any]:
     """Seconds to index ``small`` new articles into an empty store, then into one holding ``large``.
 
     The store of ``large`` articles is built once and kept at ``saved`` (reused when it exists);
     each run works on a copy. The new articles are the same in both runs (a different seed). With
     ``repeats`` the pair is run that many times, interleaved; the figures are the medians."""
-    import shutil
     import tempfile
 
     from storyline.store import Store
@@ -227,19 +253,8 @@ def measure_store(small: int, large: int, saved: Path | None = None, repeats: in
                 out["build_seconds"] = round(fill(store, list(corpus(large, seed=1)))[0], 1)
         out["store_bytes"] = _table_bytes(base)
         for _ in range(repeats):
-            run: dict[str, float] = {}
-            for label, source in (("alone", None), ("into_store", base)):
-                target = Path(tmp) / f"{label}.db"
-                target.unlink(missing_ok=True)
-                if source:
-                    shutil.copy(source, target)
-                    with target.open("rb+") as copied:  # on disk before timing: the first fsync must not write it
-                        os.fsync(copied.fileno())
-                with Store.open(f"sqlite:///{target}") as store:
-                    run[f"{label}_seconds"] = round(fill(store, new)[0], 3)
-            run["ratio"] = round(run["into_store_seconds"] / run["alone_seconds"], 2)
-            runs.append(run)
-            print(json.dumps(run), flush=True)
+            runs.append(store_pair(new, base, Path(tmp)))
+            print(json.dumps(runs[-1]), flush=True)
     for name in ("alone_seconds", "into_store_seconds", "ratio"):
         out[name] = statistics.median(r[name] for r in runs)
     out["runs"] = runs

@@ -17,8 +17,6 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
-import os
-import shutil
 import statistics
 import sys
 import tempfile
@@ -27,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
-from bench_dedup import _table_bytes, corpus, fill  # noqa: E402
+from bench_dedup import _table_bytes, corpus, fill, store_pair  # noqa: E402
 
 Index = Callable[..., int]
 
@@ -55,28 +53,6 @@ def build(path: Path, stored: int) -> float:
         return fill(store, list(corpus(stored, seed=1)), load_index(None))[0]
 
 
-def run_pair(new: list[tuple[str, str]], base: Path, tmp: Path, index: Index) -> dict[str, float]:
-    """Index ``new`` into an empty store, then into a copy of ``base``."""
-    from storyline.store import Store
-
-    run: dict[str, float] = {}
-    for label, source in (("alone", None), ("into_store", base)):
-        target = tmp / f"{label}.db"
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{target}{suffix}").unlink(missing_ok=True)
-        if source:
-            shutil.copy(source, target)
-            with target.open("rb+") as copied:  # on disk before timing: a store's first fsync must not write it
-                os.fsync(copied.fileno())
-        with Store.open(f"sqlite:///{target}") as store:
-            wall, cpu = fill(store, new, index)
-        run[f"{label}_seconds"], run[f"{label}_cpu_seconds"] = round(wall, 3), round(cpu, 3)
-    run["ratio"] = round(run["into_store_seconds"] / run["alone_seconds"], 2)
-    run["cpu_ratio"] = round(run["into_store_cpu_seconds"] / run["alone_cpu_seconds"], 2)
-    run["extra_seconds"] = round(run["into_store_seconds"] - run["alone_seconds"], 3)
-    return run
-
-
 def summary(runs: list[dict[str, float]]) -> dict[str, Any]:
     """Medians of each figure over the runs, and the runs."""
     return {name: statistics.median(r[name] for r in runs) for name in runs[0]} | {"runs": runs}
@@ -102,7 +78,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for repeat in range(args.repeats):
             for name in sorted(versions, reverse=repeat % 2 == 1):  # alternate which version goes first
-                runs[name].append(run_pair(new, args.store_db, Path(tmp), versions[name]))
+                runs[name].append(store_pair(new, args.store_db, Path(tmp), versions[name]))
                 print(json.dumps({"version": name} | runs[name][-1]), flush=True)
     for name, got in runs.items():
         out[name] = summary(got)

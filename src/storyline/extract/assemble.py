@@ -79,8 +79,7 @@ def build_events(
     events = []
     main_assault = next((d for d in detected if d.type == "ASSAULT" and _key(d) == "ASSAULT"), None)
     before = ctx.victims[1] if ctx.victims is not None and ctx.victims[0] is sent.doc else None
-    for det in detected:
-        det.hits.sort(key=_anchoring)
+    for det in detected:  # each one's hits already in _anchoring order (_separated)
         # an abduction or rape during an assault happened where the assault did
         place_trigger = main_assault.main.token if main_assault is not None and det.type == "ASSAULT" else None
         event = _event(det, sent, index, ctx, place_trigger)

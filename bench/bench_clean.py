@@ -142,26 +142,33 @@ def text_inputs(data: Path, pages: list[str]) -> dict[str, list[str]]:
 BASE = "storyline_base"  # the package name REV's code is imported under
 
 
-def load_revision(rev: str, into: Path) -> Callable[..., Any]:
-    """``clean_text`` as it was at git revision ``rev``: its package unpacked under ``into`` as ``storyline_base``."""
-    archive = subprocess.run(["git", "archive", rev, "src/storyline"], cwd=REPO, capture_output=True, check=True)
+def load_revision(rev: str, into: Path) -> tuple[Callable[..., Any], type[Exception]]:
+    """``clean_text`` as it was at git revision ``rev``, and that revision's ``InputError``.
+
+    Its package is unpacked under ``into`` as ``storyline_base``: every import of ``storyline`` and every
+    ``files("storyline...")`` resource look-up is renamed, so REV's code reads REV's own data files.
+    """
+    archive = subprocess.run(["git", "archive", rev, "src/storyline"], cwd=REPO, capture_output=True)
+    if archive.returncode:
+        raise SystemExit(f"--against {rev}: git archive failed: {archive.stderr.decode(errors='replace').strip()}")
     with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
         tar.extractall(into, **({"filter": "data"} if hasattr(tarfile, "data_filter") else {}))  # type: ignore[arg-type]
     package = into / BASE
     (into / "src" / "storyline").rename(package)
-    imports = re.compile(r"\b(from|import) storyline(?=[. ])|files\(\"storyline\"\)")
+    imports = re.compile(r"\b(from|import) storyline(?=[.\s])|files\(\"storyline(?=[\".])")
     for path in package.rglob("*.py"):
         code = path.read_text(encoding="utf-8")
         path.write_text(imports.sub(lambda m: m[0].replace("storyline", BASE), code), encoding="utf-8")
     sys.path.insert(0, str(into))
-    return importlib.import_module(f"{BASE}.clean.text").clean_text  # type: ignore[no-any-return]
+    errors = importlib.import_module(f"{BASE}.errors")
+    return importlib.import_module(f"{BASE}.clean.text").clean_text, errors.InputError
 
 
-def _article(clean: Callable[..., Any], doc: str) -> dict[str, Any] | str:
-    """Everything a cleaner says about a document, to compare two versions."""
+def _article(clean: Callable[..., Any], doc: str, errors: tuple[type[Exception], ...]) -> dict[str, Any] | str:
+    """Everything a cleaner says about a document, to compare two versions (``errors``: both trees' InputError)."""
     try:
         article = clean(doc, id="d")
-    except InputError as error:
+    except errors as error:
         return f"{type(error).__name__}: {error}"
     return {**article.to_dict(), "language": article.language}
 
@@ -170,20 +177,21 @@ def compare(data: Path, rev: str, rounds: int) -> list[dict[str, Any]]:
     """Per text input set: docs per CPU-second of REV's clean_text and this tree's, run alternately, and differences."""
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        base = load_revision(rev, Path(tmp))
+        base, base_error = load_revision(rev, Path(tmp))
+        errors = (InputError, base_error)  # REV raises its own copy of the error classes
         for inputs, docs in text_inputs(data, [p.html for p in html_pages(data)]).items():
             docs = docs * 20 if inputs == "seed" else docs
             best = {"base": [float("inf")] * len(docs), "this": [float("inf")] * len(docs)}
             for warm in (base, clean_text):
-                _article(warm, docs[0])  # warm-up: lazy loads are not throughput
+                _article(warm, docs[0], errors)  # warm-up: lazy loads are not throughput
             for r in range(rounds):
                 for i, doc in enumerate(docs):
                     order = [("base", base), ("this", clean_text)]
                     for name, clean in order[:: 1 if (i + r) % 2 else -1]:
                         start = time.process_time()
-                        _article(clean, doc)
+                        _article(clean, doc, errors)
                         best[name][i] = min(best[name][i], time.process_time() - start)
-            differ = sum(_article(base, doc) != _article(clean_text, doc) for doc in docs)
+            differ = sum(_article(base, doc, errors) != _article(clean_text, doc, errors) for doc in docs)
             rates = {name: len(docs) / max(sum(times), 1e-9) for name, times in best.items()}
             rows.append({"inputs": inputs, "docs": len(docs), "differ": differ, **rates})
     return rows
@@ -211,6 +219,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--against", metavar="REV", help="compare clean_text with git revision REV instead")
     parser.add_argument("--rounds", type=int, default=5, help="timed rounds per document with --against")
     args = parser.parse_args(argv)
+    if args.rounds < 1:
+        parser.error("--rounds must be at least 1")
     if args.against:
         rows = compare(shared_data_dir(args.data), args.against, args.rounds)
         print(f"{'inputs':<16}{'docs':>6}{'differ':>8}{args.against[:12]:>14}{'this tree':>12}{'ratio':>8}")

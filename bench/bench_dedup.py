@@ -261,15 +261,26 @@ def measure_store(small: int, large: int, saved: Path | None = None, repeats: in
     return out
 
 
+def positive(text: str) -> int:
+    """An argparse type: a whole number of at least 1 (a count of runs or documents)."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"not a whole number of at least 1: {text!r}")
+    return value
+
+
 def main() -> None:
     """Run the requested measurements and write them as JSON."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="*", default=[10_000])
     parser.add_argument("--datasketch-max", type=int, default=10_000, help="Largest size also run with datasketch.")
-    parser.add_argument("--pairs", type=int, default=1, help="Storyline/datasketch pairs per size (median ratio).")
-    parser.add_argument("--store", type=int, nargs=2, metavar=("NEW", "STORED"), default=None)
+    parser.add_argument("--pairs", type=positive, default=1, help="Storyline/datasketch pairs per size (median ratio).")
+    parser.add_argument("--store", type=positive, nargs=2, metavar=("NEW", "STORED"), default=None)
     parser.add_argument("--store-db", type=Path, default=None, help="Keep/reuse the large store here.")
-    parser.add_argument("--store-repeats", type=int, default=1, help="Interleaved store runs (medians reported).")
+    parser.add_argument("--store-repeats", type=positive, default=1, help="Interleaved store runs (medians reported).")
     parser.add_argument("--grouping", type=int, nargs="*", default=[], help="Grouping-only sizes (see run_grouping).")
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args()

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
-from bench_dedup import _table_bytes, corpus, fill, store_pair  # noqa: E402
+from bench_dedup import _table_bytes, corpus, fill, positive, store_pair  # noqa: E402
 
 Index = Callable[..., int]
 
@@ -61,10 +61,10 @@ def summary(runs: list[dict[str, float]]) -> dict[str, Any]:
 def main() -> None:
     """Run the interleaved pairs and write the medians as JSON."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--new", type=int, default=1_000)
-    parser.add_argument("--stored", type=int, default=100_000)
+    parser.add_argument("--new", type=positive, default=1_000)
+    parser.add_argument("--stored", type=positive, default=100_000)
     parser.add_argument("--store-db", type=Path, required=True, help="The large store (built when missing).")
-    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--repeats", type=positive, default=5)
     parser.add_argument("--compare", type=Path, default=None, help="Another persist.py, run interleaved.")
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args()

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 _PLACE_PREPS = frozenset({"in", "from", "across", "throughout", "on", "against"})
 # Sectors a count's own noun may give its victims ("12 combatants"); any other noun counts civilians.
-_COUNTED_SECTORS = frozenset({"MIL", "REB", "UAF", "COP", "SPY", "MED", "HLH", "REF", "PRO", "GOV"})
+_COUNTED_SECTORS = ARMED | {"MED", "HLH", "REF", "PRO", "GOV"}
 _WIDE = frozenset({"country", "admin1"})
 _STATE_FORCES = frozenset({"MIL", "COP"})
 
@@ -141,8 +141,7 @@ def _members_of(head: Token, index: MentionIndex | None) -> list[str]:
         group = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in ("from", "of")), None)
         obj = next((c for c in group.children if c.dep_ == "pobj"), None) if group is not None else None
         mention = index.of(obj) if index is not None and obj is not None else None
-    named = mention is not None and mention.named and mention.actor.country
-    return [mention.actor.country] if named and mention is not None and mention.actor.country else []
+    return [mention.actor.country] if mention is not None and mention.named and mention.actor.country else []
 
 
 def _count_verb(head: Token) -> Token | None:

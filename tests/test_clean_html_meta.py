@@ -38,11 +38,13 @@ STORY = (
 
 def test_trafilatura_is_asked_only_for_the_metadata_the_markup_lacks(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     def fail(*args: object) -> None:
-        raise AssertionError("trafilatura's author search ran although the page names its author")
+        raise AssertionError("a trafilatura search ran for a field the page's markup gives")
 
-    monkeypatch.setattr(tmeta, "extract_author", fail)
+    for search in ("extract_author", "extract_title", "extract_sitename"):
+        monkeypatch.setattr(tmeta, search, fail)
     head = '<title>Rescue goes on</title><meta name="author" content="Jane Roe">'
     head += '<meta property="og:site_name" content="Example News">'
     page = f"<html><head>{head}</head><body>{STORY}</body></html>"
     article = clean_html(page, id="m", url="https://news.example/2023/10/09/rescue.html")
     assert (article.byline, article.site, article.published) == ("Jane Roe", "Example News", "2023-10-09")
+    assert article.title == "Rescue goes on"

@@ -142,7 +142,7 @@ def test_a_layout_wrapper_around_the_container_does_not_make_outside_text_furnit
     assert found[PROSE[0]] is None
 
 
-def test_a_picture_caption_even_short_is_body_text_but_a_video_player_caption_is_not() -> None:
+def test_figure_captions_short_or_of_a_video_are_listed_as_captions_not_body() -> None:
     photo = "Rescuers at the school (Jane Doe)"  # short, as picture captions are: no fragment
     video = "Watch: the moment the strike hit the school from across the street"
     html = f"<html><body><article><p>{PROSE[0]}</p><figure><img src='a.jpg'><figcaption>{photo}</figcaption></figure>"

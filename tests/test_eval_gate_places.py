@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from storyline.errors import UsageError
 from storyline.eval.places import score_resolution
 
 FLOORS: dict[str, float] = json.loads(Path(__file__).with_name("eval_baseline_places.json").read_text())["floors"]
@@ -31,3 +32,17 @@ def test_resolution_accuracy_at_or_above_floor(figures: dict[str, dict[str, Any]
 
 def test_both_splits_are_scored(figures: dict[str, dict[str, Any]]) -> None:
     assert figures["held_out"]["records"] >= 20 and figures["tune"]["records"] >= 40
+
+
+def test_a_record_whose_trigger_is_not_in_its_text_is_named_in_a_usage_error(tmp_path: Path) -> None:
+    path = tmp_path / "check.jsonl"
+    record = {
+        "id": "x1",
+        "split": "tune",
+        "text": "Gunmen killed two men in Mosul.",
+        "trigger": "shot",
+        "country": "IRQ",
+    }
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    with pytest.raises(UsageError, match="x1.*'shot'"):
+        score_resolution(path)

@@ -59,6 +59,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from storyline.errors import UsageError
 from storyline.eval.data import CHECK_SETS, check_set_records, shared_data_dir
 from storyline.eval.extract import every_kth
 from storyline.eval.metrics import prf
@@ -202,7 +203,7 @@ def score_resolution(path: Path = RESOLUTION_FILE) -> dict[str, dict[str, Any]]:
     nlp = load_nlp()
     out: dict[str, dict[str, Any]] = {}
     for record, doc in zip(records, nlp.pipe([r["text"] for r in records]), strict=True):
-        got = _resolved_country(doc, record["trigger"])
+        got = _resolved_country(doc, record)
         ok = got[0] == record["country"] and _same_admin1(record.get("admin1"), got[1])
         split = out.setdefault(record["split"], {"records": 0, "correct": 0, "wrong": []})
         split["records"] += 1
@@ -219,9 +220,14 @@ def _same_admin1(expected: str | None, got: str | None) -> bool:
     return expected is None or (got is not None and name_key(expected) in name_key(got))
 
 
-def _resolved_country(doc: Any, trigger_word: str) -> tuple[str | None, str | None]:
-    """Country and admin1 of the place ``event_location`` gives for the first token written ``trigger_word``."""
-    trigger = next(t for t in doc if t.text == trigger_word)
+def _resolved_country(doc: Any, record: dict[str, Any]) -> tuple[str | None, str | None]:
+    """Country and admin1 of the place ``event_location`` gives for the first token written as the record's
+    trigger; a UsageError naming the record when its text has no such token."""
+    trigger = next((t for t in doc if t.text == record["trigger"]), None)
+    if trigger is None:
+        raise UsageError(
+            f"check set record {record.get('id')}: trigger {record['trigger']!r} is not a word of its text"
+        )
     place = event_location(trigger.sent, trigger)
     if place is None or place.precision == "unresolved":
         return None, None

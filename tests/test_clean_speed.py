@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from storyline.clean import text as text_module
@@ -80,3 +82,12 @@ def test_credit_candidates_hold_every_line_the_full_scan_would_claim(monkeypatch
     monkeypatch.setattr(text_module, "_credit_candidates", lambda lines, *_: range(len(lines)))
     assert text_module.clean_text(DUMP, id="x").to_dict() == fast
     assert fast["byline"] == "Jane Doe and John Roe" and fast["source"] == "Reuters"
+
+
+def test_byline_initials_cover_every_byline_opening_word() -> None:
+    from storyline.clean.wire import _BYLINE
+
+    opening = re.match(r"\^\(\?i:([\w|]+)\)", _BYLINE.pattern)
+    assert opening is not None, "wire._BYLINE no longer opens with (?i:by|por|...): update _BYLINE_INITIALS"
+    for word in opening[1].split("|"):
+        assert {word[0].lower(), word[0].upper()} <= text_module._BYLINE_INITIALS, word

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from storyline.dedup import Params, comparable, grouping, sign
 from storyline.dedup.template import Templates
-from storyline.dedup.text import CLOSERS, ENDS, page_lines
+from storyline.dedup.text import CLOSERS, ENDS, page_lines, sentence_like
 from storyline.dedup.words import compared_lines, shingle_texts
 
 PIECES = st.sampled_from(
@@ -27,11 +27,7 @@ def reference(text: str, sentences: bool) -> bytes:
     lines = [line.strip() for line in text.split("\n")]
     lines = [line for line in lines if line]
     if sentences:
-        lines = [
-            line
-            for line in lines
-            if line.count(" ") >= 24 or (line.count(" ") >= 5 and line.rstrip(CLOSERS)[-1:] in ENDS)
-        ]
+        lines = [line for line in lines if sentence_like(line)]
     return "\n".join(dict.fromkeys(lines)).encode("utf-8", "replace")
 
 
@@ -47,6 +43,9 @@ def test_sentence_rule_edges() -> None:
     docs = [f"{five}\n{four}\n{long}\n  {five}  \n{five}\u201d)\n\u201c{four}\u201d \n\u3000{five}\u3000"]
     assert compared_lines(docs, True) == [reference(docs[0], True)]
     assert compared_lines(docs, True)[0].split(b"\n") == [five.encode(), long.encode(), f"{five}\u201d)".encode()]
+    assert [sentence_like(line) for line in (five, four, long, f"{five}\u201d)", "a b c d e f")] == [
+        True, False, True, True, False
+    ]  # fmt: skip
 
 
 SITE_HEAD = ["Home", "World", "Business", "Sport", "Subscribe to our newsletter"]

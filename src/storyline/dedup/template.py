@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from storyline.dedup.text import CLOSERS, ENDS, page_lines
+from storyline.dedup.text import page_lines, sentence_like
 
 
 def _common_prefix(a: list[str], b: list[str]) -> list[str]:
@@ -188,6 +188,6 @@ def menu_like(lines: list[str]) -> bool:
     for line in lines:
         words = line.count(" ") + 1
         total += words
-        if words >= 25 or (words >= 6 and line.rstrip(CLOSERS)[-1:] in ENDS):
+        if sentence_like(line):
             prose += words
     return prose * 2 < total

@@ -52,6 +52,13 @@ def fold(text: str) -> str:
     return text.casefold()
 
 
+def sentence_like(line: str) -> bool:
+    """Whether a stripped line is compared: 6+ words ending in a sentence mark (closers aside), or 25+
+    words, counting words as spaces + 1 (dedup.words measures the same rule for a whole batch at once)."""
+    spaces = line.count(" ")
+    return spaces >= 24 or (spaces >= 5 and line.rstrip(CLOSERS)[-1:] in ENDS)
+
+
 def page_lines(text: str) -> list[str]:
     """Stripped, non-empty lines of a page, as written."""
     return list(filter(None, map(str.strip, text.split("\n"))))

@@ -176,7 +176,7 @@ def _char_before(
 
 def _sentence_like(buf: npt.NDArray[np.uint8], view: npt.NDArray[np.uint32], lines: _Lines) -> npt.NDArray[np.bool_]:
     """Lines of 6+ words ending in a sentence mark (closing quotes and brackets aside), or of 25+
-    words, counting words as spaces + 1 on the stripped line (as dedup.template.menu_like does)."""
+    words, counting words as spaces + 1 on the stripped line: dedup.text.sentence_like for a whole batch."""
     count = _spaces(buf, lines)
     out = count >= 24
     sets, end = _char_sets(), lines.last.copy()

@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from sqlalchemy import ColumnElement, Connection, Select, and_, bindparam, delete, func, or_, select, update
+from sqlalchemy import ColumnElement, Connection, Select, Table, and_, bindparam, delete, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from storyline.dedup import Signed, sign_pages
@@ -150,9 +150,7 @@ def _candidates(
 def _key_counts(conn: Connection, keys: list[int]) -> np.ndarray[Any, Any]:
     """(key, rows) of these keys in dedup_keys and dedup_keys_recent together, sorted by key (keys held by
     none left out); counted in SQL."""
-    tables = (Store.tables.dedup_keys, Store.tables.dedup_keys_recent)
-    rows = [_rows_in(conn, select(t.c.key, func.count()).group_by(t.c.key), t.c.key, keys) for t in tables]
-    table = np.array(rows[0] + rows[1], dtype=np.int64).reshape(-1, 2)
+    table = _both_key_tables(conn, lambda t: select(t.c.key, func.count()).group_by(t.c.key), keys)
     unique, at = np.unique(table[:, 0], return_inverse=True)
     return np.stack([unique, np.bincount(at, weights=table[:, 1], minlength=len(unique)).astype(np.int64)], axis=1)
 
@@ -182,9 +180,14 @@ def _shared_keys(
 
 def _fetch_keys(conn: Connection, keys: list[int]) -> np.ndarray[Any, Any]:
     """(key, seq) rows of dedup_keys and dedup_keys_recent holding these keys, as an int64 array."""
+    return _both_key_tables(conn, lambda t: select(t.c.key, t.c.seq), keys)
+
+
+def _both_key_tables(conn: Connection, query: Callable[[Table], Select[Any]], keys: list[int]) -> np.ndarray[Any, Any]:
+    """The two-column rows of ``query(table)`` for these keys, over dedup_keys then dedup_keys_recent, as int64."""
     tables = (Store.tables.dedup_keys, Store.tables.dedup_keys_recent)
-    rows = [_rows_in(conn, select(t.c.key, t.c.seq), t.c.key, keys) for t in tables]
-    return np.array(rows[0] + rows[1], dtype=np.int64).reshape(-1, 2)
+    rows = [row for t in tables for row in _rows_in(conn, query(t), t.c.key, keys)]
+    return np.array(rows, dtype=np.int64).reshape(-1, 2)
 
 
 def _forget(conn: Connection, ids: Sequence[str], params: Params) -> None:

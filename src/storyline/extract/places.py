@@ -83,14 +83,14 @@ def event_location(
 ) -> Location | None:
     """Where the sentence's event happened: the trigger's locative place, else the nearest, else the setting of
     another of the sentence's clauses, else the article's."""
+    article = context if isinstance(context, PlaceContext) else PlaceContext(context or ())
     sentence = _whole_sentence(sentence)
-    found = resolved_places(sentence, _countries_of(context), trigger)
+    found = resolved_places(sentence, article.countries, trigger)
     ranked = [(loc, entry, _tier(sentence, loc, trigger)) for loc, entry in found]
     ranked += [r for r in _nationality_places(sentence, trigger) if r[2] >= TOLD_ON_TIER]
     settings = [r for r in ranked if _may_be_setting(sentence, r[0], r[2], trigger)]
     ranked = settings or [r for r in ranked if r[2] >= 1 and _in_or_at(_span_of(sentence, r[0]).root)]
     if not ranked:
-        article = context if isinstance(context, PlaceContext) else PlaceContext(context or ())
         return article.most_mentioned()
     top = max(ranked, key=lambda r: _rank(sentence, r[0], r[1], r[2], trigger))
     best = _targeted(sentence, top, ranked, trigger)
@@ -143,14 +143,6 @@ def _in_or_at(token: Token) -> bool:
     while node.dep_ != "pobj" and node.dep_ not in ("poss", "nsubj", "dobj") and node.head.i != node.i:
         node = node.head
     return is_locative(node)
-
-
-def _countries_of(context: PlaceContext | list[Location] | None) -> set[str]:
-    """ISO2 codes of the article's countries (of a plain list: looked up once per distinct country)."""
-    if isinstance(context, PlaceContext):
-        return context.countries
-    gaz = gazetteer()
-    return {cc for cc in map(gaz.country_code, {loc.country for loc in context or ()}) if cc}
 
 
 def _may_be_setting(sentence: Span, place: Location, tier: float, trigger: Token | None) -> bool:

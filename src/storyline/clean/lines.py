@@ -21,6 +21,7 @@ from itertools import compress, filterfalse
 from operator import itemgetter, not_
 
 from storyline.clean.regex_literals import required_literals
+from storyline.lexicon_files import read_rows
 
 _WORD = re.compile(r"\w+(?:['’]\w+)?", re.UNICODE)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
@@ -46,17 +47,17 @@ class Pattern:
 
 @cache
 def furniture_patterns() -> tuple[Pattern, ...]:
-    """The furniture lexicon, compiled once."""
-    rows = _RESOURCES.joinpath("furniture.tsv").read_text(encoding="utf-8").splitlines()
+    """The furniture lexicon (``reason, max words, flag, regex`` rows), compiled once."""
     out = []
-    for row in rows:
-        if not row.strip() or row.startswith("#"):
-            continue
-        reason, max_words, flag, regex = row.split("\t", 3)
+    for row in read_rows("clean", "furniture.tsv"):
+        try:
+            reason, max_words, flag, regex = row
+            compiled = re.compile(regex, re.IGNORECASE)
+            words = int(max_words)
+        except (ValueError, re.error) as exc:  # a broken lexicon row: say which one
+            raise ValueError(f"resources/clean/furniture.tsv: bad row {row!r}: {exc}") from exc
         anchored = regex.startswith("^") and regex.endswith("$")
-        compiled = re.compile(regex, re.IGNORECASE)
-        gate = required_literals(regex)
-        out.append(Pattern(reason, int(max_words), compiled, anchored, flag == "barrier", gate))
+        out.append(Pattern(reason, words, compiled, anchored, flag == "barrier", required_literals(regex)))
     return tuple(out)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,6 +27,14 @@ def check_set_records(path: Path) -> list[dict[str, Any]]:
             f"check set not found: {path} (the check sets ship with the source repository: run from a clone)"
         ) from None
     return [json.loads(line) for line in lines if line.strip()]
+
+
+def every_kth(items: Sequence[Any], limit: int | None) -> list[Any]:
+    """At most ``limit`` items spread evenly over the sequence (all when no limit): a deterministic subsample."""
+    if limit is None or limit >= len(items):
+        return list(items)
+    step = len(items) / limit
+    return [items[int(i * step)] for i in range(limit)]
 
 
 def shared_data_dir(explicit: str | Path | None = None) -> Path:

@@ -17,10 +17,11 @@ from __future__ import annotations
 import csv
 import json
 import time
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from storyline.eval import places
+from storyline.eval.data import every_kth
 from storyline.eval.metrics import macro_f1, prf
 from storyline.extract import extract_many
 from storyline.models import Event
@@ -36,14 +37,6 @@ _AS_CAMEO_SECTOR = {"PRO": "CVL", "RIO": "CVL"}
 SIDE_BY_COUNTRY = {"ISR": "israel", "PSE": "palestine"}
 _SIDES = ("israel", "palestine", "both")
 SEED = Path(__file__).resolve().parents[3] / "samples" / "gaza-2023" / "reuters-2023-10-09-qatar-talks.txt"
-
-
-def every_kth(items: Sequence[Any], limit: int | None) -> list[Any]:
-    """At most ``limit`` items spread evenly over the sequence (all when no limit)."""
-    if limit is None or limit >= len(items):
-        return list(items)
-    step = len(items) / limit
-    return [items[int(i * step)] for i in range(limit)]
 
 
 def _gsr_actors(value: Any) -> list[dict[str, str]]:
@@ -187,8 +180,6 @@ def seed_checks(seed_path: Path = SEED) -> dict[str, bool]:
 
 def evaluate(data_dir: Path, limit: int | None = None) -> dict[str, Any]:
     """All extraction figures; ``limit`` caps each gold set (deterministic subsample)."""
-    from storyline.eval import places  # here: eval.places imports every_kth from this module
-
     started = time.perf_counter()
     figures: dict[str, Any] = {
         "plover_gsr": score_plover_gsr(data_dir, limit),

@@ -60,8 +60,7 @@ from pathlib import Path
 from typing import Any
 
 from storyline.errors import UsageError
-from storyline.eval.data import CHECK_SETS, check_set_records, shared_data_dir
-from storyline.eval.extract import every_kth
+from storyline.eval.data import CHECK_SETS, check_set_records, every_kth, shared_data_dir
 from storyline.eval.metrics import prf
 from storyline.extract.places import event_location
 from storyline.extract.places_names import name_key

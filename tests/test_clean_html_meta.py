@@ -48,3 +48,15 @@ def test_trafilatura_is_asked_only_for_the_metadata_the_markup_lacks(monkeypatch
     article = clean_html(page, id="m", url="https://news.example/2023/10/09/rescue.html")
     assert (article.byline, article.site, article.published) == ("Jane Roe", "Example News", "2023-10-09")
     assert article.title == "Rescue goes on"
+
+
+def test_a_trafilatura_without_the_metadata_steps_we_call_falls_back_to_its_public_function(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import storyline.clean.html as html
+
+    monkeypatch.setattr(html, "_TRAFILATURA_STEPS", False)  # as in a release that moved them
+    public, calls = html.trafilatura.extract_metadata, []
+    monkeypatch.setattr(html.trafilatura, "extract_metadata", lambda *a, **k: calls.append(1) or public(*a, **k))
+    page = f"<html><head><title>Rescue goes on | Example News</title></head><body>{STORY}</body></html>"
+    article = clean_html(page, id="m", url="https://news.example/2023/10/09/rescue.html")
+    assert calls and (article.title or "").startswith("Rescue goes on") and article.published == "2023-10-09"
+    assert article.body

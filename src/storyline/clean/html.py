@@ -94,12 +94,23 @@ def _run_trafilatura(root: Any, url: str | None) -> _Trafilatura:
     return _Trafilatura(text, {normalise(line).lower() for line in text.splitlines() if line.strip()})
 
 
+# trafilatura.metadata internals _trafilatura_meta calls (not public API: checked once, see there)
+_TRAFILATURA_STEPS = all(
+    hasattr(tmeta, name)
+    for name in ("examine_meta", "extract_meta_json", "extract_title", "extract_author", "extract_url",
+                 "extract_sitename", "META_URL")
+)  # fmt: skip
+
+
 def _trafilatura_meta(root: Any, url: str | None, need: frozenset[str]) -> trafilatura.settings.Document:
     """trafilatura's metadata guesses for the ``need``-ed fields (title, author, date, sitename) only.
 
     The same steps as ``trafilatura.metadata.extract_metadata``, skipping what we do not use (its
-    author search, date search, categories, tags and licence cost more than the body extraction).
+    author search, date search, categories, tags and licence cost more than the body extraction). Those
+    steps are trafilatura's internals: a release without them gets the public, slower function instead.
     """
+    if not _TRAFILATURA_STEPS:
+        return trafilatura.extract_metadata(root, default_url=url) or trafilatura.settings.Document()
     meta = tmeta.examine_meta(root)
     if meta.author and " " not in meta.author:
         meta.author = None

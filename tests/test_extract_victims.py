@@ -6,7 +6,7 @@ import pytest
 
 from storyline.eval.extract import victim_side
 from storyline.extract import extract_events, extract_many
-from storyline.extract.victims import nationalities
+from storyline.extract.victims import nationalities, reports_harm
 from storyline.models import Actor, Event, Evidence, Location
 
 
@@ -233,3 +233,13 @@ def test_side_scores_carry_the_confusion_matrix() -> None:
     assert scores["confusion"]["both"] == {"israel": 0, "palestine": 0, "both": 0, "none": 1}
     assert scores["confusion"]["palestine"]["israel"] == 1
     assert sum(sum(row.values()) for row in scores["confusion"].values()) == 3
+
+
+def test_victim_side_prefers_events_that_tell_people_hurt() -> None:
+    text = "Israel pounded Gaza with airstrikes after Hamas gunmen killed more than 1,300 Israelis."
+    assert victim_side(extract_events(text)) == "israel"
+    target = Event("ASSAULT", Evidence("x", 0, 1), actor2=Actor("Gazan cities", country="PSE", sector="CVL"))
+    dead = Event("ASSAULT", Evidence("x", 0, 1), actor2=Actor("people", country="ISR"), trigger=Evidence("shot", 0, 1))
+    assert reports_harm(dead) and not reports_harm(target)
+    assert victim_side([target, dead]) == "israel"
+    assert victim_side([target]) == "palestine"  # the target when no event tells anyone hurt

@@ -24,6 +24,7 @@ from storyline.eval import places
 from storyline.eval.data import every_kth
 from storyline.eval.metrics import macro_f1, prf
 from storyline.extract import extract_many
+from storyline.extract.victims import reports_harm
 from storyline.models import Event
 
 # PLOVER GSR uses type names from before the 16-type ontology.
@@ -84,12 +85,15 @@ def score_plover_gsr(data_dir: Path, limit: int | None = None) -> dict[str, Any]
 
 
 def victim_side(events: list[Event]) -> str:
-    """israel / palestine / both / none: whose people the violent events of a sentence killed or hurt.
+    """israel / palestine / both / none: whose people the violent events of a sentence killed or hurt (the events
+    that tell people hurt, when there are such: an attack's mere target is no victim beside them).
 
     Foreign nationals count only when no victims of either side are named, with the side they were hit with
     (the gold counts Americans killed in the Hamas attack in Israel's toll): the place's, else not the attacker's.
     """
     violent = [e for e in events if e.type == "ASSAULT" or e.counts]
+    harmed = [e for e in violent if reports_harm(e) and e.actor2 is not None and e.actor2.country]
+    violent = harmed or violent  # an attack's target ("strikes on Gazan cities") when no one is told hurt
     sides = {SIDE_BY_COUNTRY[c] for e in violent if (c := e.actor2.country if e.actor2 else None) in SIDE_BY_COUNTRY}
     if not sides:
         sides = {side for e in violent if e.actor2 is not None and (side := _foreign_side(e)) is not None}

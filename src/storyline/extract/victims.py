@@ -9,6 +9,7 @@ gives on whose people the victims are is read in ``victims_sides``; this module 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import cache
@@ -42,6 +43,27 @@ _NO_SECTOR = frozenset({None, "UNK"})
 def harm_lemmas() -> frozenset[str]:
     """Trigger lemmas that say people were hurt ("killed", "shot"), from ``victim_triggers.tsv``."""
     return frozenset(row[0] for row in lexicon.read_tsv("actors", "victim_triggers.tsv"))
+
+
+@cache
+def _harm_words() -> frozenset[str]:
+    """Surface forms of the harm lemmas ("killed", "shot", "dying"): their regular inflections and the irregular
+    forms ``victim_triggers.tsv`` lists beside them."""
+    words: set[str] = set()
+    for row in lexicon.read_tsv("actors", "victim_triggers.tsv"):
+        lemma = row[0]
+        stem = lemma.removesuffix("e")
+        stem += lemma[-1] if re.search(r"[^aeiou][aeiou][bdgmnpt]$", lemma) else ""  # "stabbed", "kidnapping"
+        words |= {lemma, lemma + "s", stem + "ed", stem + "ing", *(row[1].split() if len(row) > 1 else ())}
+    return frozenset(words)
+
+
+def reports_harm(event: Event) -> bool:
+    """Whether an event says people were killed, hurt or taken: a count of them or a harm trigger word."""
+    if any(c.kind in HURT_KINDS for c in event.counts):
+        return True
+    trigger = event.trigger.text.lower().split() if event.trigger is not None else []
+    return not _harm_words().isdisjoint(trigger)
 
 
 def split_by_victims(

@@ -14,6 +14,7 @@ from storyline.clean.region import (
     article_span,
     card_runs,
     formula_lines,
+    header_end,
     headline_runs,
     line_score,
     related_runs,
@@ -97,6 +98,7 @@ def analyse(text: str) -> Layout:
     marks = Marks(repeats, related, template, formula_lines(lines), zones(lines, related), echoes)
     scores = hand_scores(lines, marks)
     start, end = article_span(scores, lines)
+    start = header_end(lines, start, end, echoes)
     if not any(line.prose for line in lines):
         start, end = 0, len(lines)  # a note without sentences: keep what is not furniture
     keep_samples(lines, start, end)

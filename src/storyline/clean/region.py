@@ -12,7 +12,9 @@ from collections import Counter
 from collections.abc import Collection
 
 from storyline.clean.codeshape import code_shaped, glued
+from storyline.clean.dates import date_of_line
 from storyline.clean.lines import LIST_SEPARATORS, Line
+from storyline.clean.wire import parse_byline
 
 SHORT = -3.0  # a line of one to three words: a menu item, a button, a label
 MID = -1.5  # four to six words without a full stop: a heading, a link, a list item
@@ -159,6 +161,34 @@ def article_span(scores: list[float], lines: list[Line]) -> tuple[int, int]:
     if b1 > b0 and _joins(lines[b1:start], sum(scores[b0:b1]), best):
         start = b0
     return start, end
+
+
+HEADER_REACH = 8  # lines at the top of the region where the headline, standfirst, byline and date may sit
+CREDIT_WORDS = 14  # a byline or date line is short
+
+
+def header_end(lines: list[Line], start: int, end: int, echoes: list[int]) -> int:
+    """Where the text starts under its header: past the headline, and past a byline or date under a standfirst."""
+    top = min(end, start + HEADER_REACH)
+    new = start
+    prose = 0
+    for line in lines[start:top]:
+        if line.index in echoes:
+            new, prose = line.index + 1, 0  # what stood above the headline was not the text
+        elif line.prose and (line.words >= LONG_PARAGRAPH or prose >= 1):
+            break  # a paragraph longer than a standfirst, or a second one: the text has begun
+        elif _credit_line(line):
+            new = line.index + 1
+        elif line.prose:
+            prose += 1
+    return new if any(line.prose for line in lines[new:end]) else start
+
+
+def _credit_line(line: Line) -> bool:
+    """A byline or a date on a line of its own."""
+    if line.words > CREDIT_WORDS or line.prose and line.sentence and line.words > 10:
+        return False
+    return date_of_line(line.text) is not None or parse_byline(line.text) is not None
 
 
 def _joins(gap: list[Line], block: float, best: float) -> bool:

@@ -1,0 +1,43 @@
+"""Where the article region of a text dump starts: under its headline, standfirst, byline and date."""
+
+from __future__ import annotations
+
+from storyline.clean.layout import analyse
+from storyline.clean.text import clean_text
+
+PARAGRAPHS = [
+    "The committee met on Monday and agreed that the new rules would apply to every member state from June.",
+    "Officials said the decision had been expected for weeks, after a long debate over the costs of the plan.",
+    "Critics of the plan said the costs would fall on the poorest regions, which had not been consulted at all.",
+]
+STANDFIRST = "A short summary of the decision that the page prints under the headline in larger type."
+MENU = ["Home", "World", "Business", "Sport"]
+
+
+def test_standfirst_above_the_byline_is_not_body() -> None:
+    dump = "\n".join([*MENU, "Rules agreed for all member states", STANDFIRST, "By Jane Doe", *PARAGRAPHS])
+    article = clean_text(dump, id="x")
+    assert article.body.startswith("The committee met")
+    assert STANDFIRST not in article.body
+    assert article.byline == "Jane Doe"
+
+
+def test_lines_above_the_headline_inside_the_region_are_not_body() -> None:
+    title = "Rules agreed for all member states | Example News"
+    prompt = "Thank you for reading us today, and do not forget to share the story with your friends."
+    dump = "\n".join([title, *MENU, prompt, "Rules agreed for all member states", *PARAGRAPHS])
+    layout = analyse(dump)
+    assert layout.lines[layout.start].text == PARAGRAPHS[0]
+    assert prompt not in clean_text(dump, id="x").body
+
+
+def test_date_line_after_two_paragraphs_does_not_move_the_start() -> None:
+    dump = "\n".join([*MENU, PARAGRAPHS[0], PARAGRAPHS[1], "Updated 26 October 2023", PARAGRAPHS[2]])
+    article = clean_text(dump, id="x")
+    assert article.body.startswith("The committee met")
+
+
+def test_long_first_paragraph_before_a_date_line_stays() -> None:
+    long = " ".join(PARAGRAPHS[:2] * 3)  # longer than any standfirst
+    dump = "\n".join([*MENU, long, "26 October 2023", PARAGRAPHS[2]])
+    assert clean_text(dump, id="x").body.startswith(long)

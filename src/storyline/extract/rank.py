@@ -33,11 +33,12 @@ def _around_trigger(event: Event) -> str:
 
 
 def _fact_keys(event: Event) -> list[tuple[object, ...]]:
-    """Keys under which two events are one fact: same kind, victims' country and sentence; or actors and counts."""
+    """Keys under which two events are one fact: same kind, victims' country and words around the trigger; or
+    actors and counts; or actors, place, day and toll."""
     actors = tuple(a.name if a else None for a in (event.actor1, event.actor2))
     # one sentence may report attacks on two sides ("killed 900 Israelis ... 700 Palestinians"): one event each
     kind = (event.type, event.mode, event.actor2.country if event.actor2 else None)
-    keys: list[tuple[object, ...]] = [(*kind, _around_trigger(event)), (*kind, _normal(event.evidence.text))]
+    keys: list[tuple[object, ...]] = [(*kind, _around_trigger(event))]
     if event.counts:
         counts = tuple(sorted((c.kind, c.value, c.scope) for c in event.counts))
         keys.append((*kind, actors, counts, event.status))
@@ -47,13 +48,21 @@ def _fact_keys(event: Event) -> list[tuple[object, ...]]:
     return keys
 
 
+def _sentence_key(event: Event) -> tuple[object, ...]:
+    """The event's kind and sentence words: a sentence printed again (elsewhere in the text) is the same fact."""
+    return (event.type, event.mode, event.actor2.country if event.actor2 else None, _normal(event.evidence.text))
+
+
 def dedupe(events: list[Event]) -> list[Event]:
-    """Each fact once: later repeats of an event (same sentence, or same actors and counts) are dropped."""
+    """Each fact once: later repeats of an event (same trigger words, same actors and counts, or the same sentence
+    printed again) are dropped; two events of one sentence stay two ("bombed X after Y attacked Z")."""
     seen: set[tuple[object, ...]] = set()
+    sentences: dict[tuple[object, ...], int] = {}  # sentence key → where that sentence was first read
     kept = []
     for event in events:
-        keys = _fact_keys(event)
-        if any(k in seen for k in keys):
+        keys, sentence = _fact_keys(event), _sentence_key(event)
+        first = sentences.setdefault(sentence, event.evidence.start)
+        if any(k in seen for k in keys) or first != event.evidence.start:
             continue
         seen.update(keys)
         kept.append(event)
@@ -82,11 +91,21 @@ class Prominence:
     oblique: bool = False  # a noun inside a prepositional phrase: background ("in the wake of the bombings")
 
 
+def _type_weight(type_: str, where: Prominence) -> float:
+    """How much the event's type counts: in full for a verb of the main clause; a violent noun or subordinate
+    clause ("blamed Israel for the bombing", "demanded an admission that forces murdered ...") is background to
+    the main clause's act, so its type's extra weight shrinks with its depth and is gone for an oblique noun."""
+    extra = _TYPE_WEIGHT.get(type_, 1.0) - 1.0
+    if where.oblique:
+        return 1.0
+    return 1.0 + extra / (1 + where.clause)
+
+
 def salience(event: Event, position: int, total: int, where: Prominence | None = None) -> float:
     """Violent events with an incident's toll and named actors, in the main clause, early in the text, come first;
     a cumulative toll ("since 7 October, 253 killed") is background to the incidents beside it."""
     where = where or Prominence()
-    score = _TYPE_WEIGHT.get(event.type, 1.0)
+    score = _type_weight(event.type, where)
     score += 2.0 if event.fatalities else 0.0
     incident = any(c.scope != "cumulative" for c in event.counts)
     score += 1.0 if incident else -_CUMULATIVE_ONLY if event.counts else 0.0

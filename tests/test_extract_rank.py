@@ -1,0 +1,52 @@
+"""Ranking and dedupe: the main clause's act comes first; two events of one sentence stay two, a reprint is one."""
+
+from __future__ import annotations
+
+from storyline.extract import extract_events
+from storyline.extract.rank import Prominence, dedupe, rank
+from storyline.models import Event, Evidence
+
+SENTENCE = "Police arrested 5 men in Kano and soldiers arrested 3 women in Kaduna."
+
+
+def _event(type_: str, sentence: str, start: int, trigger: str, nth: int = 0) -> Event:
+    """An event of the sentence printed at ``start``, on the ``nth`` occurrence of the trigger word."""
+    at = sentence.index(trigger)
+    for _ in range(nth):
+        at = sentence.index(trigger, at + 1)
+    return Event(
+        type_,
+        Evidence(sentence, start, start + len(sentence)),
+        trigger=Evidence(trigger, start + at, start + at + len(trigger)),
+    )
+
+
+def test_two_events_of_one_sentence_stay_two() -> None:
+    first, second = _event("COERCE", SENTENCE, 0, "arrested"), _event("COERCE", SENTENCE, 0, "arrested", nth=1)
+    assert dedupe([first, second]) == [first, second]
+
+
+def test_a_reprinted_sentence_is_one_fact() -> None:
+    first, second = _event("COERCE", SENTENCE, 0, "arrested"), _event("COERCE", SENTENCE, 0, "arrested", nth=1)
+    start = len(SENTENCE) + 2
+    again = [_event("COERCE", SENTENCE, start, "arrested"), _event("COERCE", SENTENCE, start, "arrested", nth=1)]
+    assert dedupe([first, second, *again]) == [first, second]
+
+
+def test_a_violent_noun_in_a_phrase_ranks_below_the_main_speech_act() -> None:
+    text = "Palestinians blamed Israel for the bombing of a house in Tulkarm."
+    bombing, blamed = _event("ASSAULT", text, 0, "bombing"), _event("ACCUSE", text, 0, "blamed")
+    where = {id(bombing): Prominence(clause=0, verb=False, oblique=True), id(blamed): Prominence()}
+    assert [e.type for e in rank([bombing, blamed], where)] == ["ACCUSE", "ASSAULT"]
+
+
+def test_a_violent_verb_of_the_main_clause_still_comes_first() -> None:
+    text = "Gunmen attacked a village after a request for talks."
+    request, attacked = _event("REQUEST", text, 0, "request"), _event("ASSAULT", text, 0, "attacked")
+    where = {id(request): Prominence(clause=0, verb=False, oblique=True), id(attacked): Prominence()}
+    assert [e.type for e in rank([request, attacked], where)] == ["ASSAULT", "REQUEST"]
+
+
+def test_accusation_about_a_bombing_is_the_first_event() -> None:
+    events = extract_events("Palestinians blamed Israel for the bombing of a house in Tulkarm.")
+    assert events and events[0].type == "ACCUSE"

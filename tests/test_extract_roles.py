@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from storyline.extract import extract_events
+from storyline.extract.roles import clause_verb
 from storyline.models import Event
+from storyline.nlp import load_nlp
 
 
 def _with_trigger(events: list[Event], word: str) -> Event:
@@ -146,3 +148,13 @@ def test_the_demonstrators_of_a_violent_demonstration_are_rioters() -> None:
     event = extract_events("On 3 May 2024, protesters torched a police post and looted shops in Kano.")[0]
     assert event.acled_sub_event_type == "Violent demonstration"
     assert event.actor1 is not None and event.actor1.sector == "RIO"
+
+
+def test_clause_verb_is_the_verb_above_a_word() -> None:
+    doc = load_nlp()("Five villagers were killed in a raid that wounded two. Heavy rain.")
+    words = {t.text: t for t in doc}
+    assert clause_verb(words["raid"]).text == "killed"  # a noun: the verb of its clause
+    assert clause_verb(words["were"]).text == "killed"  # an auxiliary: the verb it helps
+    assert clause_verb(words["two"]).text == "wounded"  # a relative clause has its own verb
+    rain = words["rain"]
+    assert clause_verb(rain) == rain.sent.root  # no verb above: the sentence's root

@@ -14,7 +14,7 @@ from storyline.extract.actors import DocActors, Mention, actor_name, attacking_s
 from storyline.extract.attribution import find_attribution
 from storyline.extract.events import Detected, Hit, detect
 from storyline.extract.rank import Prominence
-from storyline.extract.roles import MentionIndex, Roles, trigger_roles
+from storyline.extract.roles import MentionIndex, Roles, clause_verb, trigger_roles
 from storyline.extract.status import event_status
 from storyline.extract.victims import (
     UNARMED,
@@ -346,16 +346,8 @@ def _holds(det: Detected, count: Count, sent: Span) -> bool:
     token = sent.doc.char_span(count.start or 0, count.end or 0, alignment_mode="expand")
     if token is None:
         return False
-    clause = _clause(token.root).i
-    return any(_clause(hit.token).i == clause for hit in det.hits)
-
-
-def _clause(token: Token) -> Token:
-    """The verb heading the clause a token is in (the token itself if it is a verb; the root if none)."""
-    for node in (token, *token.ancestors):
-        if node.pos_ in ("VERB", "AUX") and node.dep_ != "aux":
-            return node
-    return token.sent.root
+    clause = clause_verb(token.root).i
+    return any(clause_verb(hit.token).i == clause for hit in det.hits)
 
 
 def _fatalities(counts: list[Count], ctx: SentenceContext) -> int | None:

@@ -68,6 +68,15 @@ class MentionIndex:
         return found
 
 
+def clause_verb(token: Token) -> Token:
+    """The verb heading the clause a token is in: the token itself if it is a verb, auxiliaries skipped, the
+    sentence's root when no verb is above it."""
+    for node in (token, *token.ancestors):
+        if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("aux", "auxpass"):
+            return node
+    return token.sent.root
+
+
 def _child(token: Token, *deps: str) -> Token | None:
     """The first child with one of the dependency labels."""
     return next((c for c in token.children if c.dep_ in deps), None)

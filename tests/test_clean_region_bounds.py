@@ -41,3 +41,9 @@ def test_long_first_paragraph_before_a_date_line_stays() -> None:
     long = " ".join(PARAGRAPHS[:2] * 3)  # longer than any standfirst
     dump = "\n".join([*MENU, long, "26 October 2023", PARAGRAPHS[2]])
     assert clean_text(dump, id="x").body.startswith(long)
+
+
+def test_time_stamp_line_ends_the_header() -> None:
+    dump = "\n".join([*MENU, "Rules agreed for all member states", STANDFIRST, "Example Post 3/9 18:45", *PARAGRAPHS])
+    article = clean_text(dump, id="x")
+    assert article.body.startswith("The committee met")

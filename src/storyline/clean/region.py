@@ -7,6 +7,7 @@ a sub-heading between paragraphs stays in while a menu or a link list far from t
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Collection
@@ -165,6 +166,7 @@ def article_span(scores: list[float], lines: list[Line]) -> tuple[int, int]:
 
 HEADER_REACH = 8  # lines at the top of the region where the headline, standfirst, byline and date may sit
 CREDIT_WORDS = 14  # a byline or date line is short
+HEADER_PROSE = 1  # paragraphs a header may hold above its byline or date: the standfirst
 
 
 def header_end(lines: list[Line], start: int, end: int, echoes: list[int]) -> int:
@@ -175,7 +177,7 @@ def header_end(lines: list[Line], start: int, end: int, echoes: list[int]) -> in
     for line in lines[start:top]:
         if line.index in echoes:
             new, prose = line.index + 1, 0  # what stood above the headline was not the text
-        elif line.prose and (line.words >= LONG_PARAGRAPH or prose >= 1):
+        elif line.prose and (line.words >= LONG_PARAGRAPH or prose >= HEADER_PROSE):
             break  # a paragraph longer than a standfirst, or a second one: the text has begun
         elif _credit_line(line):
             new = line.index + 1
@@ -184,10 +186,16 @@ def header_end(lines: list[Line], start: int, end: int, echoes: list[int]) -> in
     return new if any(line.prose for line in lines[new:end]) else start
 
 
+_CLOCK = re.compile(r"(?<!\d)[012]?\d:[0-5]\d(?!\d)")  # a time of day: "18:45", "8:02"
+STAMP_WORDS = 8  # a line this short with a time of day on it is a time stamp ("Tokyo Post 3/9 18:45")
+
+
 def _credit_line(line: Line) -> bool:
-    """A byline or a date on a line of its own."""
+    """A byline, a date or a time stamp on a line of its own."""
     if line.words > CREDIT_WORDS or line.prose and line.sentence and line.words > 10:
         return False
+    if line.words <= STAMP_WORDS and _CLOCK.search(line.text):
+        return True
     return date_of_line(line.text) is not None or parse_byline(line.text) is not None
 
 

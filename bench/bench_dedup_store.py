@@ -3,54 +3,83 @@
 The large store (``--stored`` synthetic articles of ``bench_dedup.corpus``, seed 1) is built once and
 kept at ``--store-db``; every run indexes the same ``--new`` articles (seed 2) into an empty store and
 into a copy of the large one (flushed to disk first), 1,000 per transaction, timing ``index_articles``
-and its commit (wall and CPU seconds). With ``--compare FILE`` (another version of
-``storyline/dedup/persist.py``, e.g. ``git show HEAD~1:src/storyline/dedup/persist.py > /tmp/old.py``)
-each repeat runs that version's pair too, interleaved with this one's, so both see the same machine
-load. Usage::
+and its commit (wall and CPU seconds). Each pair runs in a child process, so a version keeps nothing
+in memory from one pair to the next (a fresh process pays for reading the index, as a new
+``storyline process`` does).
 
-    python bench/bench_dedup_store.py --new 1000 --stored 100000 --store-db /tmp/dedup-100k.db \\
-        --repeats 5 --compare /tmp/old.py --out bench/results/dedup-store-100k.json
+With ``--compare-src DIR`` (the ``src`` folder of another version, e.g. ``git archive REV src | tar -x
+-C /tmp/old``) and its own store ``--compare-store-db`` (built by that version when missing), each
+repeat runs that version's pair too, interleaved with this one's, so both see the same machine load;
+``--store-from`` makes this version's store from a copy of the other's (migrated on opening), so both
+index into the same articles. ``--check`` compares the stored groups (article, group, canonical) after
+the last pair of each version. Usage::
+
+    git archive HEAD src | tar -x -C /tmp/old
+    python bench/bench_dedup_store.py --new 1000 --stored 100000 --compare-src /tmp/old/src \\
+        --compare-store-db /tmp/dedup-100k-old.db --store-from /tmp/dedup-100k-old.db \\
+        --store-db /tmp/dedup-100k.db --repeats 5 --check --out bench/results/dedup-store-100k.json
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
+import os
+import shutil
+import sqlite3
 import statistics
+import subprocess
 import sys
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 from bench_dedup import _table_bytes, corpus, fill, positive, store_pair  # noqa: E402
 
-Index = Callable[..., int]
-
-
-def load_index(path: Path | None) -> Index:
-    """``index_articles`` of this checkout, or of the persist.py at ``path``."""
-    if path is None:
-        from storyline.dedup.persist import index_articles
-
-        return index_articles
-    spec = importlib.util.spec_from_file_location(f"persist_{path.stem}", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    index: Index = module.index_articles
-    return index
-
 
 def build(path: Path, stored: int) -> float:
-    """Build the large store at ``path`` with this checkout; the seconds spent indexing."""
+    """Build the large store at ``path`` with the storyline on sys.path; the seconds spent indexing."""
     from storyline.store import Store
 
     with Store.open(f"sqlite:///{path}") as store:
-        return fill(store, list(corpus(stored, seed=1)), load_index(None))[0]
+        return fill(store, list(corpus(stored, seed=1)))[0]
+
+
+def adopt(source: Path, target: Path) -> None:
+    """This version's store: a copy of another version's, migrated by opening it."""
+    from storyline.store import Store
+
+    shutil.copy(source, target)
+    with Store.open(f"sqlite:///{target}"):
+        pass
+
+
+def groups_of(path: Path) -> list[tuple[str, str, bool]]:
+    """(article, group, canonical) of every indexed article of a store, sorted."""
+    with sqlite3.connect(path) as conn:
+        rows = conn.execute("SELECT article_id, group_id, canonical FROM dedup_members ORDER BY article_id")
+        return [(a, g, bool(c)) for a, g, c in rows]
+
+
+def child(args: argparse.Namespace) -> None:
+    """In the child process: build the store if asked, else run one pair (JSON on stdout)."""
+    if args.child == "build":
+        print(json.dumps({"build_seconds": round(build(args.store_db, args.stored), 1)}))
+        return
+    new = [(f"n{i}", text) for i, (_, text) in enumerate(corpus(args.new, seed=2))]
+    run = store_pair(new, args.store_db, args.tmp)
+    if args.groups_out:
+        args.groups_out.write_text(json.dumps(groups_of(args.tmp / "into_store.db")))
+    print(json.dumps(run))
+
+
+def spawn(src: Path | None, *argv: str) -> dict[str, Any]:
+    """Run this script as a child with ``src`` (default: this checkout) first on the path; its JSON."""
+    env = dict(os.environ) | ({"PYTHONPATH": f"{src}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"} if src else {})
+    out = subprocess.run([sys.executable, __file__, *argv], env=env, check=True, capture_output=True, text=True)
+    result: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
+    return result
 
 
 def summary(runs: list[dict[str, float]]) -> dict[str, Any]:
@@ -58,33 +87,73 @@ def summary(runs: list[dict[str, float]]) -> dict[str, Any]:
     return {name: statistics.median(r[name] for r in runs) for name in runs[0]} | {"runs": runs}
 
 
-def main() -> None:
-    """Run the interleaved pairs and write the medians as JSON."""
+def parse() -> argparse.Namespace:
+    """The command line."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--new", type=positive, default=1_000)
     parser.add_argument("--stored", type=positive, default=100_000)
     parser.add_argument("--store-db", type=Path, required=True, help="The large store (built when missing).")
+    parser.add_argument("--store-from", type=Path, default=None, help="Make --store-db from this store when missing.")
     parser.add_argument("--repeats", type=positive, default=5)
-    parser.add_argument("--compare", type=Path, default=None, help="Another persist.py, run interleaved.")
+    parser.add_argument("--compare-src", type=Path, default=None, help="Another version's src folder, interleaved.")
+    parser.add_argument("--compare-store-db", type=Path, default=None, help="That version's large store.")
+    parser.add_argument("--check", action="store_true", help="Compare the groups both versions stored.")
     parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument("--child", choices=["build", "pair"], default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--tmp", type=Path, default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--groups-out", type=Path, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    out: dict[str, Any] = {"new_articles": args.new, "stored_articles": args.stored}
-    if not args.store_db.exists():
-        out["build_seconds"] = round(build(args.store_db, args.stored), 1)
+    if args.compare_src and not args.compare_store_db:
+        parser.error("--compare-src needs --compare-store-db (a store that version built)")
+    return args
+
+
+def prepare(args: argparse.Namespace, versions: dict[str, tuple[Path | None, Path]]) -> dict[str, Any]:
+    """Build or adopt each version's large store; build seconds and this version's store size."""
+    out: dict[str, Any] = {}
+    for name in sorted(versions):  # "compare" first: --store-from may need its store
+        src, db = versions[name]
+        if db.exists():
+            continue
+        if name == "this" and args.store_from:
+            adopt(args.store_from, db)
+        else:
+            built = spawn(src, "--child", "build", "--stored", str(args.stored), "--store-db", str(db))
+            out[f"{name}_build_seconds"] = built["build_seconds"]
     out["store_bytes"] = _table_bytes(args.store_db)
-    versions = {"this": load_index(None)} | ({"compare": load_index(args.compare)} if args.compare else {})
-    new = [(f"n{i}", text) for i, (_, text) in enumerate(corpus(args.new, seed=2))]
+    return out
+
+
+def main() -> None:
+    """Run the interleaved pairs and write the medians as JSON."""
+    args = parse()
+    if args.child:
+        child(args)
+        return
+    versions: dict[str, tuple[Path | None, Path]] = {"this": (None, args.store_db)}
+    if args.compare_src:
+        versions["compare"] = (args.compare_src.resolve(), args.compare_store_db)
+    out: dict[str, Any] = {"new_articles": args.new, "stored_articles": args.stored} | prepare(args, versions)
     runs: dict[str, list[dict[str, float]]] = {name: [] for name in versions}
     with tempfile.TemporaryDirectory() as tmp:
         for repeat in range(args.repeats):
             for name in sorted(versions, reverse=repeat % 2 == 1):  # alternate which version goes first
-                runs[name].append(store_pair(new, args.store_db, Path(tmp), versions[name]))
+                src, db = versions[name]
+                argv = ["--child", "pair", "--new", str(args.new), "--store-db", str(db), "--tmp", tmp]
+                if args.check and repeat == args.repeats - 1:
+                    argv += ["--groups-out", str(Path(tmp) / f"groups-{name}.json")]
+                runs[name].append(spawn(src, *argv))
                 print(json.dumps({"version": name} | runs[name][-1]), flush=True)
+        if args.check and args.compare_src:
+            mine, theirs = (json.loads((Path(tmp) / f"groups-{n}.json").read_text()) for n in ("this", "compare"))
+            out["groups_identical"] = mine == theirs
+            out["groups_differing"] = len({tuple(r) for r in mine} ^ {tuple(r) for r in theirs})
+            print("groups identical:", out["groups_identical"], out["groups_differing"], "rows differ", flush=True)
     for name, got in runs.items():
         out[name] = summary(got)
         print(name, json.dumps({k: v for k, v in out[name].items() if k != "runs"}), flush=True)
-    if args.compare:
-        out["compare_file"] = str(args.compare)
+    if args.compare_src:
+        out["compare_src"] = str(args.compare_src)
     if args.out:
         args.out.write_text(json.dumps(out, indent=2) + "\n")
 

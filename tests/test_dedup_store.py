@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
+import numpy as np
 import pytest
+from sqlalchemy import func, select
 
 from storyline.dedup import Params
+from storyline.dedup.keyindex import KeyIndex
 from storyline.dedup.persist import count_pending, dedup_step, index_articles
 from storyline.models import Article, Document, content_hash
 from storyline.store import Store
+from storyline.store.schema import dedup_key_segments
 from test_store import PG_URL, pg_schema_url
 
 
@@ -172,45 +177,47 @@ def test_boilerplate_keys_stop_filling_and_copies_still_group(db: str, monkeypat
             dedup_step(store)
         later = add(store, {"copy": (f"{stories[0][:-40]}.\n{OTHER}", None)})
         dedup_step(store)
-        with store.reading() as conn:
-            both = "SELECT key FROM dedup_keys UNION ALL SELECT key FROM dedup_keys_recent"
-            biggest = conn.exec_driver_sql(
-                f"SELECT MAX(n) FROM (SELECT COUNT(*) AS n FROM ({both}) AS k GROUP BY key) AS c"
-            )
-            assert biggest.scalar() == 2  # a bucket fills to BUCKET_CAP + 1 and no further
+        keys, _ = key_rows(store)
+        assert np.unique(keys, return_counts=True)[1].max() == 2  # a bucket fills to BUCKET_CAP + 1 and no further
         groups = membership(store)
     assert groups[later["copy"]] == (first["p0"], False)
     assert groups[first["p1"]] == (first["p1"], True) and groups[first["p2"]] == (first["p2"], True)
 
 
-@pytest.mark.parametrize("merge_every_batch", [True, False])
-def test_recent_keys_merge_into_the_index_and_still_match(
-    db: str, seed_text: str, monkeypatch: pytest.MonkeyPatch, merge_every_batch: bool
-) -> None:
-    from storyline.dedup import persist
-
-    if merge_every_batch:
-        monkeypatch.setattr(persist, "MERGE_MIN_ROWS", 1)
+def test_each_batch_adds_a_segment_and_equal_segments_merge(db: str, seed_text: str) -> None:
     lines = story_lines(seed_text)
     with Store.open(db) as store:
         first = add(store, {"wire": ("\n".join(lines[:3]), None), "other": (OTHER, None)})
         dedup_step(store)
-        stored, recent, tally = key_rows(store)
+        assert segments(store) == [128]  # 64 band keys each
         later = add(store, {"copy": ("\n".join(lines[:2]), None)})
         dedup_step(store)
+        assert segments(store) == [128, 64]  # the older segment is larger: no merge
+        add(store, {"third": (OTHER.upper() + " And a line of its own to make it longer than the rest.", None)})
+        dedup_step(store)
+        assert segments(store) == [256]  # 64 <= 64, then 128 <= 128: merged twice, into one
+        keys, seqs = key_rows(store)
         groups = membership(store)
-        _, recent_after, tally_after = key_rows(store)
-    assert recent_after == tally_after == (0 if merge_every_batch else recent + 64)  # one row per band of the copy
-    assert (stored > 100, recent) == (True, 0) if merge_every_batch else (stored, recent > 100) == (0, True)
-    assert tally == recent  # the kept tally of recent rows is the count
+    assert len(keys) == 256 and list(np.unique(seqs)) == [1, 2, 3, 4]
     assert groups[later["copy"]] == (first["wire"], False)
 
 
-def key_rows(store: Store) -> tuple[int, int, int]:
-    """Rows of dedup_keys and dedup_keys_recent, and the recent rows dedup_meta says there are."""
+def segments(store: Store) -> list[int]:
+    """Rows of each key segment in the store, oldest first."""
+    table = dedup_key_segments
+    query = (
+        select(table.c.newest, func.sum(table.c.rows))
+        .where(table.c.dead.is_(False))
+        .group_by(table.c.token, table.c.newest)
+        .order_by(table.c.newest)
+    )
     with store.reading() as conn:
-        tables = [
-            conn.exec_driver_sql(f"SELECT COUNT(*) FROM {t}").scalar() for t in ("dedup_keys", "dedup_keys_recent")
-        ]
-        tally = conn.exec_driver_sql("SELECT value FROM dedup_meta WHERE name = 'recent_rows'").scalar()
-    return int(tables[0] or 0), int(tables[1] or 0), int(tally or 0)
+        return [int(rows) for _, rows in conn.execute(query)]
+
+
+def key_rows(store: Store) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
+    """Every (key, seq) row of the stored index that counts, read afresh (not from the process's copy)."""
+    index = KeyIndex()
+    with store.reading() as conn:
+        index.sync(conn)
+    return index.rows()

@@ -1,4 +1,5 @@
-"""The dedup index's counters (dedup_meta): migration 8 fills them, indexing and re-indexing keep them true."""
+"""The dedup index's counter (dedup_meta) and the migrations of its key tables: 8 fills the counters, 9 moves
+the key rows into a segment; indexing and re-indexing keep them true."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from storyline.dedup import Params
 from storyline.dedup.persist import dedup_step, index_articles
 from storyline.store import Store
 from storyline.store.migrations import LAST_SEQ_KEY
-from test_dedup_store import add, db, key_rows, story_lines  # noqa: F401 (db is a fixture)
+from test_dedup_store import add, db, key_rows, segments, story_lines  # noqa: F401 (db is a fixture)
 from test_store import _open_at
 
 
@@ -18,13 +19,18 @@ def meta(store: Store) -> dict[str, int]:
         return {name: int(value) for name, value in conn.execute(text("SELECT name, value FROM dedup_meta"))}
 
 
-def test_migration_8_moves_the_last_seq_out_of_dedup_keys_and_counts_recent_rows(db: str) -> None:  # noqa: F811
+def test_migrations_8_and_9_move_the_last_seq_to_dedup_meta_and_the_key_rows_to_a_segment(db: str) -> None:  # noqa: F811
     with _open_at(db, 7) as old, old.atomic() as conn:
         conn.execute(old.tables.dedup_keys.insert(), [{"key": LAST_SEQ_KEY, "seq": 41}, {"key": 5, "seq": 3}])
-        conn.execute(old.tables.dedup_keys_recent.insert(), [{"key": k, "seq": 40} for k in (1, 2, 3)])
+        conn.execute(old.tables.dedup_keys_recent.insert(), [{"key": k, "seq": 40} for k in (3, 2, -1)])
     with Store.open(db) as store:
-        assert meta(store) == {"last_seq": 41, "recent_rows": 3}
-        assert key_rows(store) == (1, 3, 3)  # the reserved row is gone
+        assert meta(store) == {"last_seq": 41}  # the recent-row counter went with the recent table
+        keys, seqs = key_rows(store)
+        assert (keys.tolist(), seqs.tolist()) == ([-1, 2, 3, 5], [40, 40, 40, 3])  # the reserved row is gone
+        assert segments(store) == [4]
+        with store.reading() as conn:
+            assert conn.execute(text("SELECT COUNT(*) FROM dedup_keys")).scalar() == 0
+            assert conn.execute(text("SELECT COUNT(*) FROM dedup_keys_recent")).scalar() == 0
         ids = add(store, {"new": ("one two three four five six seven eight nine ten eleven twelve", None)})
         dedup_step(store)
         with store.reading() as conn:
@@ -33,12 +39,15 @@ def test_migration_8_moves_the_last_seq_out_of_dedup_keys_and_counts_recent_rows
         assert meta(store)["last_seq"] == 42
 
 
-def test_reindexing_keeps_the_recent_row_tally_true(db: str, seed_text: str) -> None:  # noqa: F811
+def test_reindexed_articles_rows_stop_counting_and_merges_drop_them(db: str, seed_text: str) -> None:  # noqa: F811
     lines = story_lines(seed_text)
     with Store.open(db) as store:
         ids = add(store, {"a": ("\n".join(lines[:3]), None), "b": ("\n".join(lines[3:6]), None)})
         dedup_step(store)
         first = key_rows(store)
-        with store.atomic() as conn:  # the same articles again: their earlier rows go first
+        with store.atomic() as conn:  # the same articles again: their earlier rows stop counting
             index_articles(conn, [a for a in map(store.article, ids.values()) if a is not None], Params())
-        assert key_rows(store) == first and first[1] == first[2] > 100
+        again = key_rows(store)
+        assert segments(store) == [128]  # 128 <= 128: merged, the dead rows dropped
+    assert len(first[0]) == len(again[0]) == 128
+    assert first[0].tolist() == again[0].tolist() and set(again[1].tolist()) == {3, 4}  # new seqs

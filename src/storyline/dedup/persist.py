@@ -1,11 +1,10 @@
 """The persistent, incremental index: signatures, LSH bands and group members kept in the store.
 
-A new article is signed once; its LSH band keys (64-bit, the band folded in) are looked up in
-``dedup_keys`` and ``dedup_keys_recent`` (key, signature seq: the primary key is the whole table) and
-its body hash in ``dedup_signatures``, so adding N articles costs N look-ups whatever the size of the
-store, and nothing already stored is re-hashed. New keys go to the small ``dedup_keys_recent``, merged
-into ``dedup_keys`` in key order now and then (64 random keys an article would otherwise dirty most
-pages of the large B-tree every batch); keys shared by more than BUCKET_CAP articles are boilerplate.
+A new article is signed once; its LSH band keys (64-bit, the band folded in) are looked up in the
+key index (``dedup.keyindex``: sorted (key, signature seq) segments stored in ``dedup_key_segments``,
+searched in memory) and its body hash in ``dedup_signatures``, so adding N articles costs N look-ups
+whatever the size of the store, and nothing already stored is re-hashed. A batch's keys are one new
+segment; keys shared by more than BUCKET_CAP articles are boilerplate.
 The article joins the group whose canonical copy it duplicates best (exact body hash first), else
 starts its own; a longer newcomer (or as long and published earlier) becomes the group's canonical
 copy and the other members' similarities are recomputed against it. The group id stays the id of
@@ -17,15 +16,16 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from sqlalchemy import ColumnElement, Connection, Select, Table, and_, bindparam, delete, func, or_, select, update
+from sqlalchemy import ColumnElement, Connection, Select, and_, bindparam, delete, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from storyline.dedup import Signed, sign_pages
+from storyline.dedup.keyindex import KeyIndex, key_index
 from storyline.dedup.minhash import Params, Signatures, band_keys, duplicates, similarity
 from storyline.errors import StoreError, StorylineError, UnexpectedError
 from storyline.models import Article
@@ -41,9 +41,7 @@ _IN_CHUNK = 500  # values per IN (...) list, under SQLite's variable limit
 BATCH = 1_000  # articles per transaction
 TOP = 32  # stored articles verified per new one: those sharing the most band keys
 BUCKET_CAP = 200  # a band key stored for more articles is boilerplate: not read for candidates, no longer stored
-MERGE_SHARE = 4  # recent keys are merged into dedup_keys once they are a quarter of it (an estimate)...
-MERGE_MIN_ROWS = 1_000_000  # ...and at least this many (~20 MB: a B-tree a batch can rewrite cheaply)
-LAST_SEQ, RECENT_ROWS = "last_seq", "recent_rows"  # dedup_meta counters: last seq given out, rows in recent
+LAST_SEQ = "last_seq"  # dedup_meta counter: the last seq given out
 
 
 @dataclass(slots=True)
@@ -121,7 +119,7 @@ def _doc_keys(docs: list[Doc], keys: np.ndarray[Any, Any]) -> np.ndarray[Any, An
 
 
 def _candidates(
-    conn: Connection, docs: list[Doc], pairs: np.ndarray[Any, Any]
+    conn: Connection, index: KeyIndex, docs: list[Doc], pairs: np.ndarray[Any, Any]
 ) -> tuple[list[set[int]], np.ndarray[Any, Any]]:
     """Per new doc, the seqs of stored articles sharing the most band keys (up to TOP) or its body hash; and
     (key, stored rows) of the batch's keys held by any stored article.
@@ -129,12 +127,13 @@ def _candidates(
     A copy shares many of its 64 band keys with the stored original; an article that only shares
     a paragraph shares one or two, and in a large store there are thousands of those: ranking by
     shared keys keeps the verification per new doc bounded, and keys held by more than BUCKET_CAP
-    stored articles (shared boilerplate, a paragraph quoted everywhere) are not read at all, so the
-    rows read per new doc stay bounded whatever the size of the store."""
+    stored articles (shared boilerplate, a paragraph quoted everywhere) are not used, so the rows
+    per new doc stay bounded whatever the size of the store."""
     sigs = Store.tables.dedup_signatures
     found: list[set[int]] = [set() for _ in docs]
-    counts = _key_counts(conn, np.unique(pairs[:, 0]).tolist())
-    doc_of, seq = _shared_keys(conn, pairs, counts[counts[:, 1] <= BUCKET_CAP, 0].tolist())
+    keys = np.unique(pairs[:, 0])
+    counts, row_keys, row_seqs = index.lookup(keys, BUCKET_CAP)
+    doc_of, seq = _shared_keys(pairs, row_keys, row_seqs)
     for i, s in zip(doc_of.tolist(), seq.tolist(), strict=True):
         found[i].add(s)
     by_hash: dict[str, list[int]] = defaultdict(list)
@@ -144,30 +143,22 @@ def _candidates(
     for body_hash, s in _rows_in(conn, select(sigs.c.body_hash, sigs.c.seq), sigs.c.body_hash, list(by_hash)):
         for i in by_hash[body_hash]:
             found[i].add(s)
-    return found, counts
-
-
-def _key_counts(conn: Connection, keys: list[int]) -> np.ndarray[Any, Any]:
-    """(key, rows) of these keys in dedup_keys and dedup_keys_recent together, sorted by key (keys held by
-    none left out); counted in SQL."""
-    table = _both_key_tables(conn, lambda t: select(t.c.key, func.count()).group_by(t.c.key), keys)
-    unique, at = np.unique(table[:, 0], return_inverse=True)
-    return np.stack([unique, np.bincount(at, weights=table[:, 1], minlength=len(unique)).astype(np.int64)], axis=1)
+    held = counts > 0
+    return found, np.stack([keys[held], counts[held]], axis=1)
 
 
 def _shared_keys(
-    conn: Connection, pairs: np.ndarray[Any, Any], keys: list[int]
+    pairs: np.ndarray[Any, Any], row_keys: np.ndarray[Any, Any], row_seqs: np.ndarray[Any, Any]
 ) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
-    """For (key, doc) pairs sorted by key: (doc, stored seq) of the TOP stored entries sharing most of ``keys``
-    per doc."""
+    """For (key, doc) pairs sorted by key and stored (key, seq) rows: (doc, stored seq) of the TOP stored
+    entries sharing most keys per doc."""
     batch_key, batch_doc = pairs[:, 0], pairs[:, 1]
-    rows = _fetch_keys(conn, keys)
-    if not len(rows):
+    if not len(row_keys):
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    lo = np.searchsorted(batch_key, rows[:, 0], side="left")
-    many = np.searchsorted(batch_key, rows[:, 0], side="right") - lo
+    lo = np.searchsorted(batch_key, row_keys, side="left")
+    many = np.searchsorted(batch_key, row_keys, side="right") - lo
     at = np.repeat(lo - np.cumsum(many) + many, many) + np.arange(int(many.sum()))  # every batch doc of each row
-    doc, seq = batch_doc[at], np.repeat(rows[:, 1], many)
+    doc, seq = batch_doc[at], np.repeat(row_seqs, many)
     span = int(seq.max()) + 1
     codes, shared = np.unique(doc * span + seq, return_counts=True)
     doc, seq = codes // span, codes % span
@@ -178,45 +169,16 @@ def _shared_keys(
     return doc[keep], seq[keep]
 
 
-def _fetch_keys(conn: Connection, keys: list[int]) -> np.ndarray[Any, Any]:
-    """(key, seq) rows of dedup_keys and dedup_keys_recent holding these keys, as an int64 array."""
-    return _both_key_tables(conn, lambda t: select(t.c.key, t.c.seq), keys)
-
-
-def _both_key_tables(conn: Connection, query: Callable[[Table], Select[Any]], keys: list[int]) -> np.ndarray[Any, Any]:
-    """The two-column rows of ``query(table)`` for these keys, over dedup_keys then dedup_keys_recent, as int64."""
-    tables = (Store.tables.dedup_keys, Store.tables.dedup_keys_recent)
-    rows = [row for t in tables for row in _rows_in(conn, query(t), t.c.key, keys)]
-    return np.array(rows, dtype=np.int64).reshape(-1, 2)
-
-
-def _forget(conn: Connection, ids: Sequence[str], params: Params) -> None:
-    """Drop earlier index rows of articles being (re)indexed (their keys recomputed from the stored signature)."""
+def _forget(conn: Connection, index: KeyIndex, ids: Sequence[str]) -> None:
+    """Drop earlier index rows of articles being (re)indexed (their seqs' key rows no longer count)."""
     tables = Store.tables
     sigs = tables.dedup_signatures
-    removed = 0  # rows of dedup_keys_recent
+    seqs: list[int] = []
     for part in _chunks(list(ids)):
-        rows = conn.execute(select(sigs.c.seq, sigs.c.minhash).where(sigs.c.article_id.in_(part))).all()
-        for row in rows:
-            signature = np.frombuffer(row.minhash or b"", dtype=np.uint32)
-            if row.seq is None or len(signature) != params.permutations:
-                continue
-            keys = _db_keys(band_keys(signature[None, :], params))
-            conn.execute(
-                delete(tables.dedup_keys).where(tables.dedup_keys.c.seq == row.seq, tables.dedup_keys.c.key.in_(keys))
-            )
-            recent = tables.dedup_keys_recent
-            removed += conn.execute(delete(recent).where(recent.c.seq == row.seq, recent.c.key.in_(keys))).rowcount
+        seqs += [s for s in conn.execute(select(sigs.c.seq).where(sigs.c.article_id.in_(part))).scalars() if s]
         for table in (sigs, tables.dedup_members):
             conn.execute(delete(table).where(table.c.article_id.in_(part)))
-    if removed:
-        _set_meta(conn, RECENT_ROWS, _meta(conn, RECENT_ROWS) - removed)
-
-
-def _db_keys(keys: np.ndarray[Any, Any]) -> list[int]:
-    """Band keys as stored: the 64 bits read as a signed integer (BIGINT)."""
-    out: list[int] = np.ascontiguousarray(keys, dtype=np.uint64).view(np.int64).ravel().tolist()
-    return out
+    index.kill(conn, np.array(seqs, dtype=np.int64))
 
 
 def _groups_of(conn: Connection, seqs: set[int], params: Params) -> tuple[dict[str, Group], dict[int, str]]:
@@ -269,11 +231,12 @@ def index_articles(conn: Connection, articles: Sequence[Article], params: Params
     """Add articles to the stored index and groups in one transaction; returns how many joined a group."""
     if not articles:
         return 0
-    _forget(conn, [a.id for a in articles], params)
+    index = key_index(conn)
+    _forget(conn, index, [a.id for a in articles])
     docs, signed = sign_articles(articles, params)
     keys = band_keys(signed.signatures, params)
     pairs = _doc_keys(docs, keys)
-    stored, counts = _candidates(conn, docs, pairs)
+    stored, counts = _candidates(conn, index, docs, pairs)
     groups, group_of = _groups_of(conn, set().union(*stored), params)
     batch_groups: dict[int, set[str]] = defaultdict(set)  # band key (band folded in) -> groups of this batch's docs
     key_lists = keys.tolist()
@@ -295,7 +258,7 @@ def index_articles(conn: Connection, articles: Sequence[Article], params: Params
         if doc.size:
             for k in key_lists[i]:
                 batch_groups[k].add(group.id)
-    _write(conn, docs, pairs, groups, params, counts)
+    _write(conn, index, docs, pairs, groups, params, counts)
     return joined
 
 
@@ -313,6 +276,7 @@ def _similarities(pairs: list[tuple[Doc, Doc]], params: Params) -> list[float]:
 
 def _write(
     conn: Connection,
+    index: KeyIndex,
     docs: list[Doc],
     pairs: np.ndarray[Any, Any],
     groups: dict[str, Group],
@@ -332,8 +296,7 @@ def _write(
     )  # fmt: skip
     if len(pairs):
         kept = _under_cap(np.stack([pairs[:, 0], pairs[:, 1] + first], axis=1), counts)
-        _insert_keys(conn, list(map(tuple, kept.tolist())))
-        _merge_if_due(conn, len(kept), (first + len(docs)) * params.bands)
+        index.add(conn, kept[:, 0], kept[:, 1])
     _rerank(conn, [g for g in groups.values() if g.recanonised], params)
     placed = [(d, group) for group in groups.values() for d in group.members.values()]
     sims = _similarities([(d, group.canonical) for d, group in placed], params)
@@ -375,30 +338,6 @@ def _under_cap(rows: np.ndarray[Any, Any], counts: np.ndarray[Any, Any]) -> np.n
     stored = np.where(counts[at, 0] == key, counts[at, 1], 0) if len(counts) else np.zeros(len(key), dtype=np.int64)
     rank = np.arange(len(key)) - np.searchsorted(key, key, side="left")  # rows of the same key before this one
     return rows[rank < BUCKET_CAP + 1 - stored]
-
-
-def _insert_keys(conn: Connection, rows: list[tuple[int, int]]) -> None:
-    """Insert (key, seq) rows sorted by key into dedup_keys_recent; straight through the driver on SQLite."""
-    if conn.dialect.name == "sqlite":
-        conn.exec_driver_sql("INSERT INTO dedup_keys_recent (key, seq) VALUES (?, ?)", rows)
-    else:
-        conn.execute(Store.tables.dedup_keys_recent.insert(), [{"key": k, "seq": s} for k, s in rows])
-
-
-def _merge_if_due(conn: Connection, added: int, rows_ever: int) -> None:
-    """Count ``added`` rows into dedup_keys_recent's tally, and move it into dedup_keys, in key order, once it
-    holds MERGE_MIN_ROWS and 1/MERGE_SHARE of ``rows_ever`` (every key row ever stored, estimated from the
-    seqs given out)."""
-    index, recent = Store.tables.dedup_keys, Store.tables.dedup_keys_recent
-    held = _meta(conn, RECENT_ROWS) + added
-    if held < max(MERGE_MIN_ROWS, rows_ever // MERGE_SHARE):
-        _set_meta(conn, RECENT_ROWS, held)
-        return
-    ordered = select(recent.c.key, recent.c.seq).order_by(recent.c.key, recent.c.seq)
-    conn.execute(index.insert().from_select(["key", "seq"], ordered))
-    conn.execute(delete(recent))
-    _set_meta(conn, RECENT_ROWS, 0)
-    log.info("dedup: %d recent band keys merged into the index", held)
 
 
 def _rerank(conn: Connection, groups: list[Group], params: Params) -> None:

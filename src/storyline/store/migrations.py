@@ -7,9 +7,11 @@ reorder a migration that has shipped: databases in the field have recorded it as
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import numpy as np
 from sqlalchemy import Column, Connection, Table, func, inspect, select, text, update
 
 from storyline.store import schema
@@ -86,6 +88,36 @@ def dedup_meta(conn: Connection) -> None:
     )
 
 
+def dedup_key_segments(conn: Connection) -> None:
+    """The LSH index as sorted segments: the rows of dedup_keys and dedup_keys_recent become one segment
+    (both tables are left empty) and the recent-row counter goes."""
+    schema.dedup_key_segments.create(conn, checkfirst=True)
+    rows = [r for t in ("dedup_keys", "dedup_keys_recent") for r in conn.exec_driver_sql(f"SELECT key, seq FROM {t}")]
+    table = np.array(rows, dtype=np.int64).reshape(-1, 2)
+    if len(table):
+        order = np.lexsort((table[:, 1], table[:, 0]))
+        keys, seqs = table[order, 0], table[order, 1]
+        token = int.from_bytes(os.urandom(7), "big")
+        conn.execute(
+            schema.dedup_key_segments.insert(),
+            [
+                {
+                    "token": token,
+                    "part": i,
+                    "dead": False,
+                    "newest": int(seqs.max()),
+                    "rows": n,
+                    "key_data": k,
+                    "seq_data": s,
+                }
+                for i, (n, k, s) in enumerate(schema.segment_parts(keys, seqs))
+            ],
+        )
+    for name in ("dedup_keys", "dedup_keys_recent"):
+        conn.exec_driver_sql(f"DELETE FROM {name}")
+    conn.execute(schema.dedup_meta.delete().where(schema.dedup_meta.c.name == "recent_rows"))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, failures, articles", create_tables(schema.documents, schema.failures, schema.articles)),
     Migration(
@@ -99,6 +131,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(6, "dedup_keys: packed LSH keys instead of dedup_bands; dedup index rebuilt", dedup_keys),
     Migration(7, "dedup_keys_recent: new LSH keys kept apart until merged", create_tables(schema.dedup_keys_recent)),
     Migration(8, "dedup_meta: the index's counters (last seq, recent key rows)", dedup_meta),
+    Migration(9, "dedup_key_segments: the LSH index as sorted segments", dedup_key_segments),
 )
 
 

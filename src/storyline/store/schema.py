@@ -1,6 +1,6 @@
 """The store's tables, in SQLAlchemy Core. Other areas read and write them by these names.
 
-    documents ─┬─► articles ─┬─► dedup_signatures, dedup_members (dedup_keys, dedup_keys_recent, dedup_meta)
+    documents ─┬─► articles ─┬─► dedup_signatures, dedup_members (dedup_key_segments, dedup_meta)
                │             ├─► events
                │             └─► article_stages (which step has run on the article, at which version)
     failures   (one row per input that a stage could not use, with the reason)
@@ -19,6 +19,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import numpy as np
+import numpy.typing as npt
 from sqlalchemy import (
     JSON,
     BigInteger,
@@ -147,22 +149,47 @@ def _lsh_keys(name: str) -> Table:
     )
 
 
-# The LSH index: every key stored up to the last merge.
+# Before migration 9 the LSH index was these two SQL tables (every key up to the last merge, and the
+# keys added since); migration 9 moves their rows into dedup_key_segments and empties them.
 dedup_keys = _lsh_keys("dedup_keys")
-
-# Keys of the articles indexed since the last merge (same shape): new keys land in this small table,
-# which is merged into dedup_keys in key order once it holds a quarter as many rows (see dedup.persist),
-# so a batch rewrites the pages of a small B-tree, not most of the large one.
 dedup_keys_recent = _lsh_keys("dedup_keys_recent")
 
+# The LSH index as sorted segments (see dedup.keyindex): one segment per indexing batch, merged
+# LSM-style; a segment is one or more parts (rows) of at most SEGMENT_PART_ROWS (key, seq) rows, its
+# ``key_data`` little-endian int64 band keys (the band folded in) sorted with their ``seq_data`` (int32,
+# dedup_signatures.seq). A ``dead`` segment lists, in ``seq_data``, the seqs of re-indexed articles whose
+# rows no longer count. Written in the batch's transaction: the database commit is the only truth.
+dedup_key_segments = Table(
+    "dedup_key_segments",
+    metadata,
+    Column("token", BigInteger, primary_key=True, autoincrement=False),  # random id of the segment
+    Column("part", Integer, primary_key=True, autoincrement=False),
+    Column("dead", Boolean, nullable=False),
+    Column("newest", Integer, nullable=False),  # the largest seq of the segment: segments in age order
+    Column("rows", Integer, nullable=False),  # rows of this part
+    Column("key_data", LargeBinary, nullable=False),
+    Column("seq_data", LargeBinary, nullable=False),
+)
+SEGMENT_PART_ROWS = 1 << 20  # ~12 MB a part: a store of any size never writes one huge value
+
 # Counters of the LSH index, one row each: ``last_seq`` (the last dedup_signatures.seq given out: seqs
-# are never reused) and ``recent_rows`` (rows in dedup_keys_recent, so no batch has to count them).
+# are never reused).
 dedup_meta = Table(
     "dedup_meta",
     metadata,
     Column("name", String(32), primary_key=True),
     Column("value", BigInteger, nullable=False),
 )
+
+
+def segment_parts(keys: npt.NDArray[np.int64], seqs: npt.NDArray[np.int64]) -> list[tuple[int, bytes, bytes]]:
+    """A segment's (key, seq) rows (sorted) as parts: (rows, keys bytes, seqs bytes)."""
+    return [
+        (len(keys[i : i + SEGMENT_PART_ROWS]), keys[i : i + SEGMENT_PART_ROWS].astype("<i8").tobytes(),
+         seqs[i : i + SEGMENT_PART_ROWS].astype("<i4").tobytes())
+        for i in range(0, max(len(keys), 1), SEGMENT_PART_ROWS)
+    ]  # fmt: skip
+
 
 dedup_members = Table(
     "dedup_members",
@@ -216,6 +243,7 @@ __all__ = [
     "article_stages",
     "articles",
     "dedup_bands",
+    "dedup_key_segments",
     "dedup_keys",
     "dedup_keys_recent",
     "dedup_members",
@@ -226,4 +254,5 @@ __all__ = [
     "failures",
     "metadata",
     "schema_migrations",
+    "segment_parts",
 ]

@@ -1,0 +1,185 @@
+"""The LSH band-key index: sorted (key, seq) segments kept in the store, searched in memory with numpy.
+
+Each indexing batch appends one segment (``dedup_key_segments``: its rows sorted, keys and seqs as
+two binary values) in the batch's own transaction, so the database commit is the only truth: a batch
+killed mid-way leaves no segment behind, and a rolled-back one is forgotten at the next look-up. The
+newest two segments are merged (LSM-style) while the older holds no more rows than the newer, so a
+store holds about log2(batches) segments and a key row is rewritten about as often; a batch writes
+its own rows, not pages of a large B-tree. Seqs of re-indexed articles are listed in a ``dead``
+segment: their rows no longer count and merges drop them.
+
+A process keeps the segments it has read, per engine. Before each look-up it lists the segment
+tokens (a few small rows), reads only the segments it has not seen and forgets the ones merged away
+or rolled back, so an index survives restarts and stays right when another process writes the store.
+"""
+
+from __future__ import annotations
+
+import os
+import weakref
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+from sqlalchemy import Connection, Engine, delete, select
+
+from storyline.store.schema import dedup_key_segments, segment_parts
+
+Ints = npt.NDArray[np.int64]
+MERGE_RATIO = 1  # merge the newest two segments while the older holds at most this many times the newer's rows
+
+
+@dataclass(slots=True)
+class Segment:
+    """One segment in memory: (key, seq) rows sorted by key then seq (or, when dead, the dead seqs)."""
+
+    token: int
+    dead: bool
+    newest: int
+    keys: Ints
+    seqs: npt.NDArray[np.int32]
+
+
+class KeyIndex:
+    """The segments of one store's index held in memory (use :func:`key_index`)."""
+
+    def __init__(self) -> None:
+        """An empty index; :meth:`sync` reads the store's segments."""
+        self.segments: dict[int, Segment] = {}
+        self.dead: Ints = np.zeros(0, dtype=np.int64)
+
+    def sync(self, conn: Connection) -> None:
+        """Match the segments in memory to the store's: read the new ones, forget those gone."""
+        table = dedup_key_segments
+        listed = {int(t) for t in conn.execute(select(table.c.token).distinct()).scalars()}
+        for token in set(self.segments) - listed:
+            del self.segments[token]
+        missing = sorted(listed - set(self.segments))
+        if missing:
+            query = select(table.c.token, table.c.dead, table.c.newest, table.c.key_data, table.c.seq_data)
+            parts = conn.execute(query.where(table.c.token.in_(missing)).order_by(table.c.token, table.c.part)).all()
+            for token in missing:
+                mine = [p for p in parts if p.token == token]
+                keys = np.concatenate([np.frombuffer(p.key_data, dtype="<i8") for p in mine]).astype(
+                    np.int64, copy=False
+                )
+                seqs = np.concatenate([np.frombuffer(p.seq_data, dtype="<i4") for p in mine]).astype(
+                    np.int32, copy=False
+                )
+                self.segments[token] = Segment(token, bool(mine[0].dead), int(mine[0].newest), keys, seqs)
+        self._dead_changed()
+
+    def _dead_changed(self) -> None:
+        """Recompute the sorted dead seqs from the dead segments."""
+        dead = [s.seqs for s in self.segments.values() if s.dead]
+        self.dead = np.unique(np.concatenate(dead)).astype(np.int64) if dead else np.zeros(0, dtype=np.int64)
+
+    def _live(self) -> list[Segment]:
+        """The key segments, oldest first."""
+        return sorted((s for s in self.segments.values() if not s.dead), key=lambda s: (s.newest, s.token))
+
+    def rows(self) -> tuple[Ints, Ints]:
+        """Every (key, seq) row that counts (dead seqs left out), sorted by key then seq."""
+        live = self._live()
+        keys = np.concatenate([np.zeros(0, dtype=np.int64), *[s.keys for s in live]])
+        seqs = np.concatenate([np.zeros(0, dtype=np.int64), *[s.seqs.astype(np.int64) for s in live]])
+        if len(self.dead):
+            alive = ~_members(seqs, self.dead)
+            keys, seqs = keys[alive], seqs[alive]
+        order = np.lexsort((seqs, keys))
+        return keys[order], seqs[order]
+
+    def lookup(self, keys: Ints, cap: int) -> tuple[Ints, Ints, Ints]:
+        """For sorted distinct ``keys``: live rows per key, and the (key, seq) rows of the keys held by
+        at most ``cap`` live rows (sorted by key)."""
+        found_at, found_seq = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)]
+        for segment in self._live():
+            lo = np.searchsorted(segment.keys, keys, side="left")
+            many = np.searchsorted(segment.keys, keys, side="right") - lo
+            total = int(many.sum())
+            if total:
+                at = np.repeat(lo - np.cumsum(many) + many, many) + np.arange(total)  # every row of each key
+                found_at.append(np.repeat(np.arange(len(keys)), many))
+                found_seq.append(segment.seqs[at].astype(np.int64))
+        at, seq = np.concatenate(found_at), np.concatenate(found_seq)
+        if len(self.dead):
+            alive = ~_members(seq, self.dead)
+            at, seq = at[alive], seq[alive]
+        counts = np.bincount(at, minlength=len(keys)).astype(np.int64)
+        keep = counts[at] <= cap
+        at, seq = at[keep], seq[keep]
+        order = np.lexsort((seq, at))
+        return counts, keys[at[order]], seq[order]
+
+    def add(self, conn: Connection, keys: Ints, seqs: Ints) -> None:
+        """Store a batch's (key, seq) rows (sorted) as a new segment, and merge while due."""
+        if len(keys):
+            self._write(conn, Segment(_token(), False, int(seqs.max()), keys, seqs.astype(np.int32)))
+            self._merge_while_due(conn)
+
+    def kill(self, conn: Connection, seqs: Ints) -> None:
+        """Record seqs whose rows no longer count (articles being re-indexed): one dead segment holds them all."""
+        if not len(seqs):
+            return
+        old = [s for s in self.segments.values() if s.dead]
+        every = np.unique(np.concatenate([seqs.astype(np.int64), *[s.seqs.astype(np.int64) for s in old]]))
+        self._drop(conn, old)
+        self._write(
+            conn, Segment(_token(), True, int(every.max()), np.zeros(0, dtype=np.int64), every.astype(np.int32))
+        )
+        self._dead_changed()
+
+    def _merge_while_due(self, conn: Connection) -> None:
+        """Merge the newest two key segments while the older is not much larger (dead rows dropped)."""
+        while len(live := self._live()) >= 2 and len(live[-2].keys) <= MERGE_RATIO * len(live[-1].keys):
+            older, newer = live[-2], live[-1]
+            keys, seqs = np.concatenate([older.keys, newer.keys]), np.concatenate([older.seqs, newer.seqs])
+            if len(self.dead):
+                alive = ~_members(seqs.astype(np.int64), self.dead)
+                keys, seqs = keys[alive], seqs[alive]
+            order = np.lexsort((seqs, keys))
+            self._drop(conn, [older, newer])
+            self._write(conn, Segment(_token(), False, newer.newest, keys[order], seqs[order]))
+
+    def _write(self, conn: Connection, segment: Segment) -> None:
+        """Insert a segment's parts and hold it in memory."""
+        parts = segment_parts(segment.keys, segment.seqs.astype(np.int64))
+        conn.execute(
+            dedup_key_segments.insert(),
+            [
+                {"token": segment.token, "part": i, "dead": segment.dead, "newest": segment.newest, "rows": rows,
+                 "key_data": keys, "seq_data": seqs}
+                for i, (rows, keys, seqs) in enumerate(parts)
+            ],
+        )  # fmt: skip
+        self.segments[segment.token] = segment
+
+    def _drop(self, conn: Connection, segments: list[Segment]) -> None:
+        """Delete segments from the store and from memory."""
+        if segments:
+            tokens = [s.token for s in segments]
+            conn.execute(delete(dedup_key_segments).where(dedup_key_segments.c.token.in_(tokens)))
+            for token in tokens:
+                del self.segments[token]
+
+
+def _members(values: Ints, sorted_set: Ints) -> npt.NDArray[np.bool_]:
+    """Which values are in ``sorted_set`` (sorted, non-empty)."""
+    at = np.minimum(np.searchsorted(sorted_set, values), len(sorted_set) - 1)
+    out: npt.NDArray[np.bool_] = sorted_set[at] == values
+    return out
+
+
+def _token() -> int:
+    """A random segment id (56 bits: a positive BIGINT)."""
+    return int.from_bytes(os.urandom(7), "big")
+
+
+_INDEXES: weakref.WeakKeyDictionary[Engine, KeyIndex] = weakref.WeakKeyDictionary()
+
+
+def key_index(conn: Connection) -> KeyIndex:
+    """The index of the store behind ``conn``, in step with it (call inside the transaction that uses it)."""
+    index = _INDEXES.setdefault(conn.engine, KeyIndex())
+    index.sync(conn)
+    return index

@@ -1,0 +1,78 @@
+"""The key index's segments and the database commit: a killed or rolled-back batch leaves nothing behind,
+and processes sharing a store see each other's segments."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from storyline.dedup.persist import count_pending, dedup_step
+from storyline.store import Store
+from test_dedup_store import OTHER, add, db, key_rows, membership, segments, story_lines  # noqa: F401 (db: fixture)
+
+KILLED_MID_BATCH = """
+import os, signal, sys
+from storyline.dedup import persist
+from storyline.store import Store
+
+real = persist.index_articles
+
+def index_then_die(conn, articles, params):
+    real(conn, articles, params)  # the segment is written and merged, the transaction not committed
+    os.kill(os.getpid(), signal.SIGKILL)
+
+persist.index_articles = index_then_die
+persist.dedup_step(Store.open(sys.argv[1]))
+"""
+
+
+def test_a_batch_killed_before_its_commit_leaves_no_segment(db: str, seed_text: str) -> None:  # noqa: F811
+    lines = story_lines(seed_text)
+    with Store.open(db) as store:
+        ids = add(store, {"wire": ("\n".join(lines[:3]), None)})
+        dedup_step(store)
+        before = key_rows(store)
+        ids |= add(store, {"copy": ("\n".join(lines[:2]), None)})  # its segment would merge with the wire's
+    child = subprocess.run([sys.executable, "-c", textwrap.dedent(KILLED_MID_BATCH), db], check=False)
+    assert child.returncode == -9
+    with Store.open(db) as store:
+        assert segments(store) == [64] and all((a == b).all() for a, b in zip(key_rows(store), before, strict=True))
+        assert count_pending(store) == 1
+        dedup_step(store)
+        assert segments(store) == [128]
+        assert membership(store)[ids["copy"]] == (ids["wire"], False)
+
+
+def test_a_rolled_back_batch_is_forgotten_by_the_process_too(db: str, seed_text: str) -> None:  # noqa: F811
+    from storyline.dedup import Params
+    from storyline.dedup.persist import index_articles
+
+    lines = story_lines(seed_text)
+    with Store.open(db) as store:
+        ids = add(store, {"wire": ("\n".join(lines[:3]), None), "other": (OTHER, None)})
+        dedup_step(store)
+        with pytest.raises(RuntimeError), store.atomic() as conn:  # indexed in memory, then rolled back
+            index_articles(conn, [a for a in map(store.article, ids.values()) if a is not None], Params())
+            raise RuntimeError("stop")
+        ids |= add(store, {"copy": ("\n".join(lines[:2]), None)})
+        dedup_step(store)
+        assert segments(store) == [128, 64] and len(key_rows(store)[0]) == 192
+        groups = membership(store)
+    assert groups[ids["copy"]] == (ids["wire"], False) and groups[ids["other"]] == (ids["other"], True)
+
+
+def test_processes_sharing_a_store_read_each_others_segments(db: str, seed_text: str) -> None:  # noqa: F811
+    lines = story_lines(seed_text)
+    with Store.open(db) as one, Store.open(db) as two:  # two engines: two copies of the index in memory
+        ids = add(one, {"wire": ("\n".join(lines[:3]), None)})
+        dedup_step(one)
+        ids |= add(two, {"other": (OTHER, None)})
+        dedup_step(two)  # merges the first segment away
+        ids |= add(one, {"copy": (OTHER.rsplit("\n", 1)[0], None)})
+        dedup_step(one)  # must read the merged segment, not search the one it wrote
+        groups = membership(one)
+        assert segments(one) == [128, 64]
+    assert groups[ids["copy"]] == (ids["other"], False)

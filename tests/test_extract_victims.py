@@ -243,3 +243,14 @@ def test_victim_side_prefers_events_that_tell_people_hurt() -> None:
     assert reports_harm(dead) and not reports_harm(target)
     assert victim_side([target, dead]) == "israel"
     assert victim_side([target]) == "palestine"  # the target when no event tells anyone hurt
+
+
+def test_counted_people_beside_a_target_of_another_country() -> None:
+    text = "Israeli jets bombed Hamas, which killed more than 1,400 people in Israel last week."
+    assert victim_side(extract_events(text)) == "israel"
+
+
+def test_a_clause_on_the_counted_group_does_not_name_them() -> None:
+    text = "The bodies of several members of the Bushaiti family, who were killed in an Israeli airstrike, arrived."
+    counts = [c for e in extract_events(text) for c in e.counts]
+    assert counts and counts[0].of == "members of the Bushaiti family"

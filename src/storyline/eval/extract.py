@@ -92,7 +92,7 @@ def victim_side(events: list[Event]) -> str:
     (the gold counts Americans killed in the Hamas attack in Israel's toll): the place's, else not the attacker's.
     """
     violent = [e for e in events if e.type == "ASSAULT" or e.counts]
-    harmed = [e for e in violent if reports_harm(e) and e.actor2 is not None and e.actor2.country]
+    harmed = [e for e in violent if e.type == "ASSAULT" and reports_harm(e) and e.actor2 and e.actor2.country]
     violent = harmed or violent  # an attack's target ("strikes on Gazan cities") when no one is told hurt
     sides = {SIDE_BY_COUNTRY[c] for e in violent if (c := e.actor2.country if e.actor2 else None) in SIDE_BY_COUNTRY}
     if not sides:

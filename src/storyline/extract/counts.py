@@ -422,5 +422,16 @@ def _group_span(noun: Token, number: NumberPhrase, lex: CountsLexicon) -> tuple[
     if noun.lower_ in lex.group_of_nouns and end == noun.i + 1:
         of = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
         if of is not None and of.i == end:
-            end = of.right_edge.i + 1
+            end = _phrase_end(of)
     return start, end
+
+
+def _phrase_end(token: Token) -> int:
+    """End of a token's phrase without the clauses and asides hanging on it ("of the family, who were killed in
+    an Israeli airstrike" ends at "family": the clause tells what happened to them, not who they are)."""
+    end = token.i + 1
+    for child in token.rights:
+        if child.dep_ in ("relcl", "acl", "punct", "appos", "advcl"):
+            break
+        end = _phrase_end(child)
+    return end

@@ -87,8 +87,10 @@ def split_by_victims(
     victims = event.actor2
     named = nationalities(victims.text) if victims is not None else []
     extra += named if len(named) > 1 else []  # "Israelis and Palestinians"
-    own_words = [victims.country] if victims is not None and victims.country and named_victims else []
-    countries = list(dict.fromkeys(own_words + [c for c in groups if c] + extra))
+    counted = [c for c in groups if c]
+    # the target keeps its country beside counted people of another ("destroy Hamas, which killed 1,400 people")
+    own_words = [victims.country] if victims is not None and victims.country and (named_victims or counted) else []
+    countries = list(dict.fromkeys(own_words + counted + extra))
     if len(countries) == 1 and (victims is None or not victims.country):
         only = countries[0]
         event.actor2 = _as_victims(victims, only) if victims else _victims_of(groups.get(only, []), only)

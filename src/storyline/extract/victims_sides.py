@@ -269,8 +269,8 @@ def sentence_foe(sent: Span, index: MentionIndex | None, event: Event) -> str | 
         if actor.sector in ARMED:
             inside = said is not None and said.start is not None and said.start <= root.idx < (said.end or said.start)
             found |= {foe} if _doer(root) and not inside and (foe := foe_of(actor)) else set()
-        elif actor.country and actor.sector is not None:  # people, not a place ("into Gaza")
-            found.add(actor.country)
+        elif actor.country and actor.sector not in (None, "MED"):  # people, not a place ("into Gaza") nor the
+            found.add(actor.country)  # outlet that reports ("(Photo credit/The New York Times)")
     return found.pop() if len(found) == 1 else None
 
 

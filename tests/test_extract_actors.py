@@ -182,3 +182,21 @@ def test_an_armed_means_of_a_subjectless_participle_is_still_its_agent() -> None
 def test_a_crowd_youths_and_supporters_are_civilians(text: str) -> None:
     source, _ = _first(text)
     assert source is not None and source.sector == "CVL", source
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "sector"),
+    [
+        ("Erdogan threatened to expel the Swedish ambassador.", "TUR", "GOV"),  # a surname alone
+        ("Netanyahu ordered the army to expand the ground offensive.", "ISR", "GOV"),
+        ("Kofi Annan urged both sides to halt the fighting.", None, "IGO"),  # a UN secretary-general
+    ],
+)
+def test_a_national_leader_is_the_actor_of_the_country_led(text: str, country: str | None, sector: str) -> None:
+    source, _ = _first(text)
+    assert source is not None and (source.country, source.sector) == (country, sector)
+
+
+def test_a_leader_surname_as_a_first_name_names_no_leader() -> None:
+    events = extract_events("Sharon Stone threatened to sue the studio.")
+    assert not any(a is not None and a.country == "ISR" for e in events for a in (e.actor1, e.actor2))

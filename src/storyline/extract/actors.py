@@ -210,6 +210,9 @@ def _chunk_mention(chunk: Span, doc_actors: DocActors) -> Mention | None:
     anaphor = _anaphor(chunk, doc_actors) or _member_of_group(chunk, doc_actors) or _tellers_own(chunk, doc_actors)
     if anaphor is not None:
         return anaphor
+    leader = _leader(chunk)
+    if leader is not None:
+        return leader
     country_token = next((tok for tok in chunk if country_of(tok) and not _not_nationality(tok)), None)
     country_token = country_token or _collective_country_token(head)
     country = country_of(country_token) if country_token is not None else None
@@ -224,6 +227,32 @@ def _chunk_mention(chunk: Span, doc_actors: DocActors) -> Mention | None:
         sector = _country_only_sector(head, country)
     name = actor_name(country, sector, chunk.text)
     return Mention(Actor(chunk.text, name, country, sector, start, end), chunk.start, chunk.end)
+
+
+@cache
+def _leaders() -> dict[str, tuple[str | None, str]]:
+    """Name of a national leader → (country, sector), from ``leaders.tsv``."""
+    table: dict[str, tuple[str | None, str]] = {}
+    for names, country, sector in lexicon.read_tsv("actors", "leaders.tsv"):
+        for name in names.split("|"):
+            table[name] = (None if country == "-" else country, sector)
+    return table
+
+
+def _leader(chunk: Span) -> Mention | None:
+    """ "Netanyahu", "President Vladimir Putin": a chunk naming a national leader is that leader's country and sector
+    (a title's modifier still changes it: "former president Carlos Menem" is an elite)."""
+    head = chunk.root
+    if head.ent_type_ != "PERSON":
+        return None
+    words = [t.text for t in chunk if t.ent_type_ == "PERSON" and t.i <= head.i and t.tag_ != "POS"]
+    found = next((hit for i in range(len(words)) if (hit := _leaders().get(" ".join(words[i:])))), None)
+    if found is None:
+        return None
+    country, sector = found
+    sector = _modified_sector(chunk, sector) or sector
+    name = actor_name(country, sector, chunk.text)
+    return Mention(Actor(chunk.text, name, country, sector, chunk.start_char, chunk.end_char), chunk.start, chunk.end)
 
 
 @cache

@@ -21,6 +21,7 @@ from itertools import compress, filterfalse
 from operator import itemgetter, not_
 
 from storyline.clean.regex_literals import required_literals
+from storyline.clean.speedups import KERNELS
 from storyline.lexicon_files import read_rows
 
 _WORD = re.compile(r"\w+(?:['’]\w+)?", re.UNICODE)
@@ -106,6 +107,9 @@ CODE_DENSITY = 0.03  # at this many per character is code, not prose (prose has 
 
 def code_lines(texts: list[str]) -> list[bool]:
     """Which lines are code: dense code marks, or a few of them next to such a line (``color: #000;``)."""
+    if KERNELS is not None:
+        found: list[bool] = KERNELS.code_lines(texts)
+        return found
     marks = list(map(len, map(_CODE_MARK.findall, texts)))
     dense = [m >= CODE_DENSITY * len(t) and m > 0 for m, t in zip(marks, texts, strict=True)]
     out = [d and m >= CODE_MARKS for d, m in zip(dense, marks, strict=True)]
@@ -181,6 +185,9 @@ _ASCII_WORD = re.compile(_WORD.pattern, re.ASCII)  # the same words on an ASCII 
 
 def _tokens(lows: list[str]) -> list[list[str]]:
     """Each lower-cased line's words (``line_words``)."""
+    if KERNELS is not None:
+        found: list[list[str]] = KERNELS.tokens(lows)
+        return found
     ascii_words, words = _ASCII_WORD.findall, _WORD.findall
     return [ascii_words(low) if low.isascii() else words(low) for low in lows]
 
@@ -217,6 +224,9 @@ def _measure(
     if cjk:
         words = [n if text.isascii() else _cjk_words(text, n) for text, n in zip(texts, words, strict=True)]
     furniture = _furniture_lines(texts, lows, tokens, words)
+    if KERNELS is not None and not cjk:  # the same records, made and measured in compiled code
+        measured: list[Line] = KERNELS.measure(texts, tokens, furniture, stop, code)
+        return measured
     sentences = [found is not None for found in map(_SENTENCE_END.search, map(_LAST_CHARS, texts))]
     indexes = range(len(texts))
     ratios = _stop_ratios(texts, tokens, words, stop, cjk)
@@ -304,6 +314,9 @@ def _gate_lines(
 ) -> None:
     """Add to ``wanted`` the patterns whose gate words occur in each chosen line."""
     keys, table, ungated = gates.keys, gates.table, gates.ungated
+    if KERNELS is not None:
+        KERNELS.gate_lines(chosen, lows, tokens, keys, table, ungated, wanted)
+        return
     disjoint = keys.isdisjoint
     for i in chosen:
         words = _word_runs(tokens[i]) if "'" in lows[i] or "’" in lows[i] else tokens[i]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from storyline.clean.speedups import KERNELS
+
 _DATE_PREFIX = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?)\s+")
 _IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<url>[^)\s]*)(?:\s+\"(?P<title>[^\"]*)\")?\s*\)")
 _LINK = re.compile(r"\[(?P<text>[^\]]*)\]\((?:[^()\s]|\([^)]*\))*(?:\s+\"[^\"]*\")?\s*\)")
@@ -112,27 +114,40 @@ def to_lines(text: str) -> Dump:
         text = _RUN_ON.sub("\\g<0>\n", text)
         raws = text.splitlines()
     dump = Dump(lines=[], published=published)
-    items: list[tuple[str, int]] = []  # (line, heading level or 0)
-    for raw in raws:
-        if not raw or raw.isspace():  # blank: nothing to strip (the markup passes below would return "")
-            continue
-        level = 0
-        if _PLAIN.match(raw):  # most lines hold no markup at all
-            line = raw if _tidy(raw) else " ".join(raw.split())
-        else:
-            if _RULE.match(raw) or _TABLE_RULE.match(raw) or _REF_DEF.match(raw):
-                continue
-            heading = _HEADING.match(raw)
-            level = len(raw.lstrip()) - len(raw.lstrip().lstrip("#")) if heading else 0
-            line = _HEADING.sub("", raw) if heading else raw
-            line = _BULLET.sub("", _QUOTE.sub("", line))
-            line = _SPACE.sub(" ", _inline(line, dump.image_texts)).strip()
-            if line.startswith("|") and line.endswith("|"):
-                line = " | ".join(cell.strip() for cell in line.strip("|").split("|") if cell.strip())
-        if line:
-            items.append((line, level))
-    _join(items, dump)
+    if KERNELS is not None:  # the same two passes, compiled
+        KERNELS.join(KERNELS.visible_lines(raws, _marked, dump.image_texts), dump, wrapped, _link_inside)
+        return dump
+    _join(_visible(raws, dump.image_texts), dump)
     return dump
+
+
+def _visible(raws: list[str], images: set[str]) -> list[tuple[str, int]]:
+    """Each raw line that shows text: its visible text and heading level (0: not a heading)."""
+    items: list[tuple[str, int]] = []
+    for raw in raws:
+        if not raw or raw.isspace():  # blank: nothing to strip (the markup passes would return "")
+            continue
+        if _PLAIN.match(raw):  # most lines hold no markup at all
+            items.append((raw if _tidy(raw) else " ".join(raw.split()), 0))
+            continue
+        item = _marked(raw, images)
+        if item is not None and item[0]:
+            items.append(item)
+    return items
+
+
+def _marked(raw: str, images: set[str]) -> tuple[str, int] | None:
+    """A line with Markdown markup: its visible text and heading level; None for rules and link definitions."""
+    if _RULE.match(raw) or _TABLE_RULE.match(raw) or _REF_DEF.match(raw):
+        return None
+    heading = _HEADING.match(raw)
+    level = len(raw.lstrip()) - len(raw.lstrip().lstrip("#")) if heading else 0
+    line = _HEADING.sub("", raw) if heading else raw
+    line = _BULLET.sub("", _QUOTE.sub("", line))
+    line = _SPACE.sub(" ", _inline(line, images)).strip()
+    if line.startswith("|") and line.endswith("|"):
+        line = " | ".join(cell.strip() for cell in line.strip("|").split("|") if cell.strip())
+    return line, level
 
 
 def _tidy(line: str) -> bool:

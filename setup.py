@@ -1,0 +1,59 @@
+"""Build hook: the optional compiled kernels of text cleaning (``storyline.clean._speed``).
+
+Everything else is in pyproject.toml. The extension is optional: without Cython, without a C compiler, or when
+the compiler fails, the package installs without it and ``clean_text`` runs its pure-Python code (same output).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from setuptools import Extension, setup
+from setuptools.command.build_ext import build_ext
+
+KERNEL = Path("src/storyline/clean/_speed.pyx")
+
+
+def extensions() -> list[Extension]:
+    """The Cython extension, or none when Cython is missing or cannot translate it."""
+    try:
+        from Cython.Build import cythonize
+    except ImportError:
+        return []
+    digest = hashlib.sha256(KERNEL.read_bytes()).hexdigest()  # the module refuses to load against another source
+    ext = Extension(
+        "storyline.clean._speed",
+        [str(KERNEL)],
+        define_macros=[("STORYLINE_SPEED_SOURCE", f'"{digest}"')],
+        optional=True,
+    )
+    try:
+        return list(cythonize([ext], build_dir="build/cython", quiet=True, compiler_directives={"language_level": 3}))
+    except Exception as exc:  # a Cython that cannot translate the kernel: install without it
+        print(f"storyline: compiled kernels not built ({exc}); using pure Python")
+        return []
+
+
+class OptionalBuildExt(build_ext):
+    """Build the kernels when a compiler can; any failure leaves the pure-Python cleaner (not an install error).
+
+    ``Extension(optional=True)`` alone is not enough: some setuptools releases raise compiler errors of classes
+    their own optional-extension filter does not catch (a missing ``CC`` ends the install there).
+    """
+
+    def build_extensions(self) -> None:
+        """Compile each extension, or say why not and leave it out (so no later step looks for its file)."""
+        self.check_extensions_list(self.extensions)
+        built = []
+        for ext in self.extensions:
+            try:
+                self.build_extension(ext)
+            except Exception as exc:  # no compiler, a failing compiler, missing headers: all mean "pure Python"
+                print(f"storyline: compiled kernels not built ({exc}); clean_text runs its pure-Python code")
+            else:
+                built.append(ext)
+        self.extensions = built
+
+
+setup(ext_modules=extensions(), cmdclass={"build_ext": OptionalBuildExt})

@@ -1,0 +1,45 @@
+"""Types of the compiled kernels (``_speed.pyx``)."""
+
+from collections.abc import Callable
+from typing import Any
+
+SOURCE: str
+
+class Line:
+    index: int
+    text: str
+    words: int
+    stop_ratio: float
+    sentence: bool
+    furniture: Any
+    separators: int
+    code: bool
+    tokens: list[str]
+    prose: bool
+    @property
+    def title_case(self) -> float: ...
+
+def words_of(low: str) -> list[str]: ...
+def tokens(lows: list[str]) -> list[list[str]]: ...
+def code_lines(texts: list[str]) -> list[bool]: ...
+def measure(
+    texts: list[str], tokens: list[list[str]], furniture: dict[int, Any], stop: frozenset[str] | None, code: list[bool]
+) -> list[Any]: ...
+def gate_lines(
+    chosen: list[int],
+    lows: list[str],
+    tokens: list[list[str]],
+    keys: frozenset[str],
+    table: dict[str, int],
+    ungated: int,
+    wanted: dict[int, int],
+) -> None: ...
+def visible_lines(
+    raws: list[str], marked: Callable[[str, set[str]], tuple[str, int] | None], images: set[str]
+) -> list[tuple[str, int]]: ...
+def join(
+    items: list[tuple[str, int]],
+    dump: Any,
+    wrapped: Callable[[str, str], bool],
+    link_inside: Callable[[str, str, str], bool],
+) -> None: ...

@@ -1,0 +1,429 @@
+# cython: language_level=3, boundscheck=False, wraparound=False, cdivision=False
+"""Compiled kernels of ``clean_text``: the same results as the pure-Python code they stand in for, faster.
+
+Optional: ``setup.py`` builds this module when Cython and a C compiler are there; without it (or when the
+build is stale) ``clean.lines``, ``clean.markup`` and ``clean.repeats`` run their own Python code, which is
+the reference: ``tests/test_clean_speed_kernel.py`` checks both give the same output. Character classes follow
+Python's ``re`` on ``str``: ``\\w`` is ``str.isalnum()`` or ``_``, ``\\s`` is ``str.isspace()``, ``\\d`` is
+``str.isdecimal()``.
+"""
+
+from cpython.dict cimport PyDict_GetItem
+from cpython.object cimport PyObject
+from cpython.set cimport PySet_Contains
+from cpython.unicode cimport (
+    Py_UNICODE_ISALNUM,
+    Py_UNICODE_ISDECIMAL,
+    Py_UNICODE_ISPRINTABLE,
+    Py_UNICODE_ISSPACE,
+    Py_UNICODE_ISUPPER,
+    PyUnicode_DATA,
+    PyUnicode_GET_LENGTH,
+    PyUnicode_KIND,
+    PyUnicode_READ,
+    PyUnicode_Substring,
+)
+
+cdef extern from *:
+    """
+    #ifndef STORYLINE_SPEED_SOURCE
+    #define STORYLINE_SPEED_SOURCE ""
+    #endif
+    """
+    const char* STORYLINE_SPEED_SOURCE
+
+SOURCE = STORYLINE_SPEED_SOURCE.decode("ascii")  # sha256 of this file when built; a stale build is not used
+
+cdef enum:
+    PROSE_MIN = 7  # the constants of clean.lines (tests/test_clean_speed_kernel.py checks they agree)
+    PROSE_WORDS = 12
+    LONG_WORDS = 30
+    LIST_SEPARATORS = 3
+    CODE_MARKS = 3
+    SENTENCE_TAIL = 6
+
+cdef double CODE_DENSITY = 0.03
+
+
+cdef inline bint _word(Py_UCS4 c) noexcept:
+    """``\\w``: a letter, digit or numeric character, or ``_``."""
+    if c < 128:
+        return (c >= 97 and c <= 122) or (c >= 65 and c <= 90) or (c >= 48 and c <= 57) or c == 95
+    return Py_UNICODE_ISALNUM(c)
+
+
+cpdef list words_of(str low):
+    """``\\w+(?:['’]\\w+)?`` matches of a line: ``lines.line_words`` on lower-cased text."""
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(low), i = 0, j
+    cdef int kind = PyUnicode_KIND(low)
+    cdef void* data = PyUnicode_DATA(low)
+    cdef Py_UCS4 c
+    cdef list out = []
+    while i < n:
+        if not _word(PyUnicode_READ(kind, data, i)):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and _word(PyUnicode_READ(kind, data, j)):
+            j += 1
+        if j + 1 < n:
+            c = PyUnicode_READ(kind, data, j)
+            if (c == 0x27 or c == 0x2019) and _word(PyUnicode_READ(kind, data, j + 1)):
+                j += 2
+                while j < n and _word(PyUnicode_READ(kind, data, j)):
+                    j += 1
+        out.append(PyUnicode_Substring(low, i, j))
+        i = j
+    return out
+
+
+def tokens(list lows):
+    """Each lower-cased line's words (``lines._tokens``)."""
+    return [words_of(low) for low in lows]
+
+
+cdef Py_ssize_t _code_marks(str text):
+    """Matches of ``lines._CODE_MARK``: ``[{}=;<>\\\\|]``, ``["']:``, ``&&``, ``\\w.\\w+(``, without overlap."""
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), i = 0, j, count = 0
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void* data = PyUnicode_DATA(text)
+    cdef Py_UCS4 c
+    while i < n:
+        c = PyUnicode_READ(kind, data, i)
+        if c == u"{" or c == u"}" or c == u"=" or c == u";" or c == u"<" or c == u">" or c == u"\\" or c == u"|":
+            count += 1
+        elif (c == u'"' or c == u"'") and i + 1 < n and PyUnicode_READ(kind, data, i + 1) == u":":
+            count += 1
+            i += 1
+        elif c == u"&" and i + 1 < n and PyUnicode_READ(kind, data, i + 1) == u"&":
+            count += 1
+            i += 1
+        elif c == u"." and i > 0 and _word(PyUnicode_READ(kind, data, i - 1)):
+            j = i + 1
+            while j < n and _word(PyUnicode_READ(kind, data, j)):
+                j += 1
+            if j > i + 1 and j < n and PyUnicode_READ(kind, data, j) == u"(":
+                count += 1
+                i = j
+        i += 1
+    return count
+
+
+def code_lines(list texts):
+    """Which lines are code (``lines.code_lines``)."""
+    cdef Py_ssize_t n = len(texts), i, m
+    cdef list dense = [False] * n, out = [False] * n
+    cdef str text
+    for i in range(n):
+        text = texts[i]
+        m = _code_marks(text)
+        if m > 0 and m >= CODE_DENSITY * PyUnicode_GET_LENGTH(text):
+            dense[i] = True
+            out[i] = m >= CODE_MARKS
+    for i in range(n):
+        if dense[i] and not out[i]:
+            out[i] = (i > 0 and dense[i - 1]) or (i + 1 < n and dense[i + 1])
+    return out
+
+
+cdef bint _sentence_end(str text):
+    """``lines._SENTENCE_END`` searched in the last six characters: a stop, closing marks, spaces, the end."""
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), first = n - SENTENCE_TAIL if n > SENTENCE_TAIL else 0, j = n
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void* data = PyUnicode_DATA(text)
+    cdef Py_UCS4 c
+    while j > first and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, j - 1)):
+        j -= 1
+    while j > first:
+        c = PyUnicode_READ(kind, data, j - 1)
+        if c == u'"' or c == u"'" or c == u"”" or c == u"’" or c == u"»" or c == u")" or c == u"]":
+            j -= 1
+        else:
+            break
+    if j == first:
+        return False
+    c = PyUnicode_READ(kind, data, j - 1)
+    return (c == u"." or c == u"!" or c == u"?" or c == u"。" or c == u"！" or c == u"？" or c == u"…"
+            or c == u":" or c == u";")
+
+
+cdef inline bint _separator(Py_UCS4 c) noexcept:
+    """One of ``lines._SEPARATOR_CHARS``."""
+    return c == u"▪" or c == u"•" or c == u"|" or c == u"·" or c == u"›" or c == u"»" or c == u"/"
+
+
+cdef Py_ssize_t _separators(str text):
+    """Matches of ``lines._SEPARATORS`` (a separator between two spaces), without overlap."""
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), i = 0, count = 0
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void* data = PyUnicode_DATA(text)
+    while i + 2 < n:
+        if (Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)) and _separator(PyUnicode_READ(kind, data, i + 1))
+                and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i + 2))):
+            count += 1
+            i += 3
+        else:
+            i += 1
+    return count
+
+
+cdef double _title_case(str text):
+    """``lines._title_case``: share of the words starting with a letter that start with a capital."""
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), i, initials = 0, upper = 0
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void* data = PyUnicode_DATA(text)
+    cdef Py_UCS4 c, before
+    for i in range(n):
+        c = PyUnicode_READ(kind, data, i)
+        if not _word(c) or c == u"_" or Py_UNICODE_ISDECIMAL(c):
+            continue
+        if i > 0:
+            before = PyUnicode_READ(kind, data, i - 1)
+            if _word(before) or before == u"'" or before == u"’":
+                continue
+        initials += 1
+        upper += Py_UNICODE_ISUPPER(c)
+    return <double>upper / initials if initials else 0.0
+
+
+cdef class Line:
+    """``lines.Line`` as a compiled record: the same fields, made without Python-level initialisers."""
+
+    cdef public Py_ssize_t index
+    cdef public str text
+    cdef public Py_ssize_t words
+    cdef public double stop_ratio
+    cdef public bint sentence
+    cdef public object furniture
+    cdef public Py_ssize_t separators
+    cdef public bint code
+    cdef public list tokens
+    cdef public bint prose
+    cdef double _title
+
+    def __init__(self, index, text, words, stop_ratio, sentence, furniture, separators=0, code=False, tokens=None):
+        self.index, self.text, self.words, self.stop_ratio = index, text, words, stop_ratio
+        self.sentence, self.furniture, self.separators, self.code = sentence, furniture, separators, code
+        self.tokens = [] if tokens is None else tokens
+        self.prose = False
+        self._title = -1.0
+
+    @property
+    def title_case(self):
+        """Share of capitalised words (0 under four words), measured when first asked."""
+        if self._title < 0:
+            self._title = _title_case(self.text) if self.words > 3 else 0.0
+        return self._title
+
+    def __repr__(self):
+        return (
+            f"Line(index={self.index!r}, text={self.text!r}, words={self.words!r}, stop_ratio={self.stop_ratio!r}, "
+            f"sentence={self.sentence!r}, furniture={self.furniture!r}, separators={self.separators!r}, "
+            f"code={self.code!r}, prose={self.prose!r})"
+        )
+
+
+cdef bint _is_prose(Line line):
+    """``lines._is_prose``."""
+    if line.words < PROSE_MIN or line.separators >= LIST_SEPARATORS or line.code:
+        return False
+    if line.words >= PROSE_WORDS and line.stop_ratio >= 0.2:
+        return True
+    if line.words >= LONG_WORDS and line.sentence and line.title_case < 0.5:
+        return True
+    return line.sentence and line.stop_ratio >= 0.15 and line.title_case < 0.6
+
+
+def measure(list texts, list tokens, dict furniture, object stop, list code):
+    """``lines._measure`` for a dump without CJK: one compiled ``Line`` per line, prose decided."""
+    cdef Py_ssize_t n = len(texts), i, k, w, hits
+    cdef list out = [None] * n, toks
+    cdef Line line
+    cdef PyObject* found
+    cdef bint has_stop = stop is not None
+    for i in range(n):
+        toks = tokens[i]
+        w = len(toks)
+        line = Line.__new__(Line)
+        line.index = i
+        line.text = texts[i]
+        line.words = w
+        line.tokens = toks
+        found = PyDict_GetItem(furniture, i) if furniture else NULL
+        line.furniture = <object>found if found is not NULL else None
+        line.code = code[i]
+        line.sentence = _sentence_end(line.text)
+        line.separators = _separators(line.text)
+        line._title = -1.0
+        line.stop_ratio = 0.0
+        if w >= PROSE_MIN:
+            if has_stop:
+                hits = 0
+                for k in range(w):
+                    hits += PySet_Contains(stop, toks[k])
+                line.stop_ratio = <double>hits / w
+            else:
+                line.stop_ratio = 0.3
+            line.prose = _is_prose(line)
+        out[i] = line
+    return out
+
+
+def gate_lines(list chosen, list lows, list tokens, object keys, dict table, object ungated, dict wanted):
+    """``lines._gate_lines``: add to ``wanted`` the patterns whose gate words occur in each chosen line."""
+    cdef object mask
+    cdef PyObject* bits
+    cdef list words
+    cdef str low, word
+    cdef Py_ssize_t i, k
+    cdef bint hit
+    cdef PyObject* before
+    for i in chosen:
+        low = lows[i]
+        words = tokens[i]
+        if "'" in low or "’" in low:
+            words = " ".join(words).replace("’", " ").replace("'", " ").split()
+        mask = ungated
+        hit = False
+        for k in range(len(words)):
+            bits = PyDict_GetItem(table, words[k])
+            if bits is not NULL:
+                mask = mask | <object>bits
+                hit = True
+        if not hit and not ungated:
+            continue
+        before = PyDict_GetItem(wanted, i)
+        wanted[i] = (<object>before | mask) if before is not NULL else mask
+
+
+# ---- markup: raw lines → visible lines, pieces of a sentence joined (``clean.markup``) ----
+
+
+cdef inline bint _plain_first(Py_UCS4 c) noexcept:
+    """A first character ``markup._PLAIN`` rejects (a Markdown marker or a digit)."""
+    return (c == u"#" or c == u"*" or c == u"+" or c == u"•" or c == u"·" or c == u"‣" or c == u"▪" or c == u">"
+            or c == u"|" or c == u"=" or c == u"_" or c == u"-" or Py_UNICODE_ISDECIMAL(c))
+
+
+cdef int _plain(str raw):
+    """``markup._PLAIN`` matches: -1 no; 1 yes and already tidy (``markup._tidy``); 0 yes but white space to fix."""
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(raw), i = 0, k
+    cdef int kind = PyUnicode_KIND(raw)
+    cdef void* data = PyUnicode_DATA(raw)
+    cdef Py_UCS4 c, before = 0
+    cdef bint tidy = True
+    while i < n and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)):
+        i += 1
+    if i == n or _plain_first(PyUnicode_READ(kind, data, i)):
+        return -1
+    if i > 0:
+        tidy = False
+    for k in range(i, n):
+        c = PyUnicode_READ(kind, data, k)
+        if k > i and (c == u"*" or c == u"_" or c == u"[" or c == u"]" or c == u"\\" or c == u"<" or c == u"|"
+                      or c == u"`"):
+            return -1  # markup after the first character (which may be "[", "<", "\\" or "`")
+        if tidy and (not Py_UNICODE_ISPRINTABLE(c) or (c == u" " and before == u" ")):
+            tidy = False
+        before = c
+    if before == u" ":
+        tidy = False
+    return 1 if tidy else 0
+
+
+def visible_lines(list raws, object marked, object images):
+    """``markup._visible``: (visible text, heading level) of each raw line that shows text."""
+    cdef list items = []
+    cdef str raw
+    cdef int plain
+    for raw in raws:
+        if not raw or raw.isspace():
+            continue
+        plain = _plain(raw)
+        if plain == 1:
+            items.append((raw, 0))
+        elif plain == 0:
+            items.append((" ".join(raw.split()), 0))
+        else:
+            item = marked(raw, images)
+            if item is not None and item[0]:
+                items.append(item)
+    return items
+
+
+cdef inline bint _continue_first(Py_UCS4 c) noexcept:
+    """In ``markup._CONTINUE_FIRST``: a lower-case letter or a mark that goes on with a sentence."""
+    return ((c >= u"a" and c <= u"z") or (c >= 0xDF and c <= 0xFF) or c == u"-" or c == u"." or c == u"…"
+            or c == u"," or c == u";" or c == u")")
+
+
+cdef bint _finished(str text):
+    """``markup._FINISHED`` searched: a closing stop or mark, then only white space."""
+    cdef Py_ssize_t j = PyUnicode_GET_LENGTH(text)
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void* data = PyUnicode_DATA(text)
+    cdef Py_UCS4 c
+    while j > 0 and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, j - 1)):
+        j -= 1
+    if j == 0:
+        return False
+    c = PyUnicode_READ(kind, data, j - 1)
+    return (c == u"." or c == u"!" or c == u"?" or c == u":" or c == u";" or c == u"。" or c == u"！" or c == u"？"
+            or c == u'"' or c == u"”" or c == u"’" or c == u"»" or c == u")" or c == u"]")
+
+
+cdef bint _continues(str line):
+    """``markup._CONTINUES`` matches at the start: a lower-case letter, ``--``, ``...``, ``…``, ``,``, ``;``, ``)``."""
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(line)
+    cdef int kind = PyUnicode_KIND(line)
+    cdef void* data = PyUnicode_DATA(line)
+    cdef Py_UCS4 c
+    if n == 0:
+        return False
+    c = PyUnicode_READ(kind, data, 0)
+    if (c >= u"a" and c <= u"z") or (c >= 0xDF and c <= 0xFF) or c == u"…" or c == u"," or c == u";" or c == u")":
+        return True
+    if c == u"-":
+        return n > 1 and PyUnicode_READ(kind, data, 1) == u"-"
+    if c == u".":
+        return n > 2 and PyUnicode_READ(kind, data, 1) == u"." and PyUnicode_READ(kind, data, 2) == u"."
+    return False
+
+
+cdef bint _wrapped(str previous, str line):
+    """``markup.wrapped``: the line continues the previous one's sentence."""
+    if PyUnicode_GET_LENGTH(line) == 0 or not _continue_first(PyUnicode_READ(PyUnicode_KIND(line), PyUnicode_DATA(line), 0)):
+        return False
+    return PyUnicode_GET_LENGTH(previous) >= 25 and not _finished(previous) and _continues(line)
+
+
+def join(list items, object dump, object wrapped, object link_inside):
+    """``markup._join``: lines into ``dump``, joining the pieces of a sentence broken at a wrap or around a link."""
+    cdef list lines = dump.lines
+    cdef Py_ssize_t n = len(items), i = 0
+    cdef list continues = [False] * (n + 1)
+    cdef str line, last
+    cdef object level, previous_level = 1, after
+    for i in range(n):
+        line = items[i][0]
+        continues[i] = _continue_first(PyUnicode_READ(PyUnicode_KIND(line), PyUnicode_DATA(line), 0))
+    i = 0
+    while i < n:
+        line, level = items[i]
+        if lines and not previous_level and not level and (continues[i] or continues[i + 1]):
+            last = lines[len(lines) - 1]
+            if _wrapped(last, line):
+                lines[len(lines) - 1] = f"{last} {line}"
+                i += 1
+                continue
+            after = items[i + 1] if i + 1 < n else None
+            if after and not after[1] and link_inside(last, line, after[0]):
+                lines[len(lines) - 1] = f"{last} {line} {after[0]}"
+                i += 2
+                continue
+        if level:
+            dump.headings.add(len(lines))
+            dump.heading_levels[len(lines)] = level
+        lines.append(line)
+        previous_level = level
+        i += 1

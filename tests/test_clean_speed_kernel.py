@@ -1,0 +1,200 @@
+"""The compiled kernels (``clean._speed``) give exactly what the pure-Python cleaner gives.
+
+The pure-Python code is the reference and runs wherever the extension was not built. Each test runs the
+cleaner both ways in one process (the modules' ``KERNELS`` set to None forces the pure path) and compares
+every field of the Article, removed lines included, on the bundled samples and on generated dumps full of
+the characters the kernels' hand-written scans decide on.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from storyline.clean import lines, markup, repeats, speedups, text
+from storyline.clean.text import clean_text
+
+KERNELS = speedups.KERNELS
+needs_kernels = pytest.mark.skipif(KERNELS is None, reason="compiled kernels not built (pure Python only)")
+USERS = [m for m in (lines, markup, repeats, text) if hasattr(m, "KERNELS")]
+SAMPLES = sorted((Path(__file__).resolve().parents[1] / "samples").rglob("*.*"))
+
+
+def _set(kernels: ModuleType | None) -> None:
+    """Point every module that uses the kernels at ``kernels`` (None: pure Python)."""
+    for module in USERS:
+        module.KERNELS = kernels  # type: ignore[attr-defined]
+
+
+@pytest.fixture()
+def both() -> Iterator[None]:
+    """Restore the kernels after a test that switched them off."""
+    yield
+    _set(KERNELS)
+
+
+def _article(doc: str) -> dict[str, Any]:
+    """Everything the cleaner says about a document."""
+    article = clean_text(doc, id="d")
+    return {**article.to_dict(), "language": article.language}
+
+
+def _both_ways(doc: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The article from the pure-Python path and from the kernels."""
+    _set(None)
+    pure = _article(doc)
+    _set(KERNELS)
+    return pure, _article(doc)
+
+
+PIECES = [
+    "The minister said on Tuesday that the talks would go on.",
+    "Don't stop: rock'n'roll isn't dead, l’homme",
+    "Share",
+    "Share on Facebook",
+    "Advertisement",
+    "Read more",
+    "© 2023 Example Media. All rights reserved.",
+    "Photo: Reuters/John Doe",
+    "Sign up for our newsletter",
+    "Home | News | World | Sport",
+    "var x = {a: 1}; if (a && b) { console.log(x); }",
+    "color: #000;",
+    '"key": 1, "other": 2,',
+    "1. First item of the list",
+    "12) second",
+    "2023 was the year #",
+    "## A heading ##",
+    "> quoted text",
+    "* bullet",
+    "- dash item",
+    "| a | b |",
+    "|---|---|",
+    "[link text](http://example.com/a(b)) and more",
+    '![alt text](img.png "title")',
+    "**bold** and __strong__ words",
+    "\\*escaped\\*",
+    "<b>tag</b> text",
+    "ÉTÉ 2023: Ça va? naïve café_au_lait x2 ½ ²",
+    "北京时间，记者报道。新闻发布会。",
+    "ニュースの記事です。",
+    "hard wrapped line that goes on and",
+    "continues here in lower case.",
+    "...and after dots",
+    "-- dash",
+    "word\u00a0with\u00a0nbsp  and  double spaces ",
+    "\ttabbed line",
+    "Next Story:",
+    "Published 2023-10-09",
+    "By John Smith, Reuters",
+    "GAZA, Oct 9 (Reuters) - Israeli strikes hit the city.",
+    "»  More · news ›",
+    "He said.She went home to Kenya yesterday",
+    "end with quote.”)",
+    "question?  ",
+    "ℌ𝔢𝔩𝔩𝔬 ǅemal Ⅻ",
+    "<img>tag in the document",
+    "`code` span",
+    "x.y(z) and a.b c",
+    "&& &&& '': \":",
+]
+
+
+def _generated(rng: random.Random) -> str:
+    """A dump of pieces, repeated blocks, blank lines and random splices."""
+    out = []
+    for _ in range(rng.randint(5, 60)):
+        piece = rng.choice(PIECES)
+        if rng.random() < 0.3:
+            piece = piece + " " + rng.choice(PIECES).lower()
+        if rng.random() < 0.1:
+            piece = piece[: rng.randint(0, len(piece))]
+        out.append(piece)
+        if rng.random() < 0.2:
+            out.append("")
+        if rng.random() < 0.05 and len(out) > 4:
+            out.extend(out[-4:])  # a block saved twice
+    return "\n".join(out)
+
+
+@needs_kernels
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.name)
+def test_samples_clean_the_same_with_and_without_kernels(path: Path, both: None) -> None:
+    pure, fast = _both_ways(path.read_text(encoding="utf-8"))
+    assert fast == pure
+
+
+@needs_kernels
+def test_generated_dumps_clean_the_same_with_and_without_kernels(both: None) -> None:
+    rng = random.Random(4)
+    differ = [doc for doc in (_generated(rng) for _ in range(150)) if _both_ways(doc)[0] != _both_ways(doc)[1]]
+    assert differ == []
+
+
+ALL_CHARS = "".join(map(chr, range(0x110000))).encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+
+
+@needs_kernels
+def test_words_are_re_words_for_every_character() -> None:
+    assert KERNELS is not None
+    spaced = " ".join(ALL_CHARS[i : i + 3] for i in range(0, len(ALL_CHARS), 3))
+    assert KERNELS.words_of(spaced) == lines._WORD.findall(spaced)
+    assert KERNELS.words_of(spaced.lower()) == lines._WORD.findall(spaced.lower())
+
+
+@needs_kernels
+def test_line_measures_match_for_every_character_class(both: None) -> None:
+    assert KERNELS is not None
+    rng = random.Random(7)
+    alphabet = "aZ é9_ .!?:;。…\"'”’»)]|/▪•·›{}=<>\\&(x\t\u00a0\u2003İǅ²٣" + "".join(rng.sample(ALL_CHARS, 60))
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(3000)]
+    texts += [" ".join(rng.choice(["the", "of", "A", "it's", "x.y(", "::"]) for _ in range(n)) for n in range(40)]
+    fast_code = KERNELS.code_lines(texts)
+    _set(None)
+    assert fast_code == lines.code_lines(texts)
+    tokens = [lines._WORD.findall(t.lower()) for t in texts]
+    measured = KERNELS.measure(texts, tokens, {}, frozenset({"the", "of", "a"}), [False] * len(texts))
+    for line, t in zip(measured, texts, strict=True):
+        assert line.sentence == (lines._SENTENCE_END.search(t[-6:]) is not None), t
+        assert line.separators == len(lines._SEPARATORS.findall(t)), t
+        assert line.title_case == (lines._title_case(t) if line.words > 3 else 0.0), t
+
+
+@needs_kernels
+def test_plain_lines_and_joins_match_the_regexes() -> None:
+    assert KERNELS is not None
+    rng = random.Random(11)
+    alphabet = 'aZ 9_*[]\\<|`#+•·‣▪>=-.,;)…ßÿ\t\u00a0\u2003:!?"”’»x'
+    raws = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for _ in range(5000)]
+    assert KERNELS.visible_lines(raws, markup._marked, set()) == markup._visible(raws, set())
+    pairs = [(rng.choice(raws) * 3, rng.choice(raws)) for _ in range(5000)]
+    items = [(line, 0) for pair in pairs for line in pair if line]
+    pure, fast = markup.Dump(lines=[]), markup.Dump(lines=[])
+    markup._join(items, pure)
+    KERNELS.join(items, fast, markup.wrapped, markup._link_inside)
+    assert fast == pure
+
+
+def test_pure_python_is_forced_by_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(speedups.PURE_PYTHON, "1")
+    assert speedups.load() is None
+
+
+def test_a_build_from_another_source_is_not_used(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    fake = tmp_path / "speedups.py"
+    (tmp_path / "_speed.pyx").write_text("# another version of the kernels\n", encoding="utf-8")
+    monkeypatch.setattr(speedups, "__file__", str(fake))
+    assert speedups.load() is None
+
+
+def test_kernel_constants_are_the_cleaners() -> None:
+    source = (Path(speedups.__file__).with_name("_speed.pyx")).read_text(encoding="utf-8")
+    for name in ("PROSE_MIN", "PROSE_WORDS", "LONG_WORDS", "LIST_SEPARATORS", "CODE_MARKS", "CODE_DENSITY"):
+        found = re.search(rf"\b{name} = ([\d.]+)", source)
+        assert found is not None and float(found[1]) == getattr(lines, name), name

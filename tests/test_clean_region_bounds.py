@@ -47,3 +47,23 @@ def test_time_stamp_line_ends_the_header() -> None:
     dump = "\n".join([*MENU, "Rules agreed for all member states", STANDFIRST, "Example Post 3/9 18:45", *PARAGRAPHS])
     article = clean_text(dump, id="x")
     assert article.body.startswith("The committee met")
+
+
+def test_link_card_inside_the_text_is_a_related_link() -> None:
+    card = [
+        "How the Rules Were Agreed",
+        "How the Rules Were Agreed",
+        "The committee had argued for months over who would pay, and…",
+    ]
+    last = "The new rules will be reviewed after two years, when the committee is due to report to the council again."
+    dump = "\n".join([*MENU, PARAGRAPHS[0], PARAGRAPHS[1], *card, "Read more", PARAGRAPHS[2], last])
+    article = clean_text(dump, id="x")
+    assert "and…" not in article.body and "How the Rules" not in article.body
+    assert article.body.endswith(last)
+    assert "How the Rules Were Agreed" in article.related
+
+
+def test_sentence_trailing_off_before_a_paragraph_stays() -> None:
+    trailing = "She looked at the figures again and said that the costs were only the beginning..."
+    dump = "\n".join([*MENU, PARAGRAPHS[0], "The Costs", trailing, PARAGRAPHS[1], PARAGRAPHS[2]])
+    assert trailing in clean_text(dump, id="x").body

@@ -13,6 +13,7 @@ from storyline.clean.region import (
     after_headings,
     article_span,
     card_runs,
+    excerpt_cards,
     formula_lines,
     header_end,
     headline_runs,
@@ -93,9 +94,11 @@ def analyse(text: str) -> Layout:
         mark_code(lines)
     repeats = copies(repeat_groups(dump.lines, [line.tokens for line in lines]), lines)
     related = related_runs(lines)
+    zone = zones(lines, related)
+    related |= excerpt_cards(lines)  # cards inside the text: links, but no teaser zone runs on after them
     template = template_lines(lines)
     echoes = title_echoes(lines)
-    marks = Marks(repeats, related, template, formula_lines(lines), zones(lines, related), echoes)
+    marks = Marks(repeats, related, template, formula_lines(lines), zone, echoes)
     scores = hand_scores(lines, marks)
     start, end = article_span(scores, lines)
     start = header_end(lines, start, end, echoes)

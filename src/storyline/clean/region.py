@@ -233,6 +233,29 @@ def related_runs(lines: list[Line]) -> dict[int, str]:
     return out
 
 
+ELLIPSES = ("…", "...")  # how a teaser's cut-off summary ends
+
+
+def excerpt_cards(lines: list[Line]) -> dict[int, str]:
+    """Link cards to other stories: a headline (and its copies above), then a summary cut off with an ellipsis.
+
+    A sentence of the text may trail off too; a card's summary has no paragraph after it ("Read more" follows).
+    """
+    out: dict[int, str] = {}
+    for line in lines[1:-1]:
+        if not (line.prose and line.text.endswith(ELLIPSES)) or lines[line.index + 1].prose:
+            continue
+        head = lines[line.index - 1]
+        if head.prose or not link_like(head):
+            continue
+        out[line.index] = out[head.index] = "related-links"
+        for copy in reversed(lines[: head.index]):
+            if not copy.text or not (copy.text.startswith(head.text) or head.text.startswith(copy.text)):
+                break
+            out[copy.index] = "related-links"
+    return out
+
+
 ZONE_SCORE = -2.0  # most a line may score inside a teaser zone
 
 

@@ -158,3 +158,31 @@ def test_clause_verb_is_the_verb_above_a_word() -> None:
     assert clause_verb(words["two"]).text == "wounded"  # a relative clause has its own verb
     rain = words["rain"]
     assert clause_verb(rain) == rain.sent.root  # no verb above: the sentence's root
+
+
+def test_who_tells_of_an_attack_with_a_subject_of_its_own_is_not_its_agent() -> None:
+    (event,) = [e for e in extract_events("A car bomb killed three soldiers in Mogadishu, the army said.") if e.counts]
+    assert event.actor1 is None or event.actor1.text != "the army"
+
+
+def test_a_pronoun_subject_under_a_speech_verb_still_takes_the_speaker() -> None:
+    events = extract_events("Hamas said on Sunday that it would release two hostages.")
+    assert any(e.actor1 is not None and e.actor1.name == "Hamas" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("A car bomb killed three soldiers in Mogadishu, the army said.", "SOM"),
+        ("A roadside bomb exploded near a police vehicle in Kandahar, killing two officers.", "AFG"),
+    ],
+)
+def test_a_planted_device_implies_an_unidentified_armed_group(text: str, country: str) -> None:
+    (event,) = [e for e in extract_events(text) if e.type == "ASSAULT"]
+    assert event.actor1 is not None and (event.actor1.sector, event.actor1.country) == ("UAF", country)
+    assert text[event.actor1.start : event.actor1.end] == event.actor1.text
+
+
+def test_a_shooting_by_unnamed_people_invents_no_agent() -> None:
+    (event,) = [e for e in extract_events("Two farmers were shot dead in Kaduna.") if e.type == "ASSAULT"]
+    assert event.actor1 is None

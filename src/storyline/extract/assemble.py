@@ -93,6 +93,7 @@ def build_events(
             part.actor2 = part.actor2 or local_victims(part, _lemmas(det), sent, index, before)
             part.acled_event_type, part.acled_sub_event_type = _acled(part, det, lemmas)
             _acled_roles(part)
+            part.actor1 = part.actor1 or _implied_agent(part, sent)
             events.append(shift(part, offset))
             ctx.prominence[id(part)] = prominence
     share_victims(events)
@@ -373,6 +374,24 @@ def _acled_roles(event: Event) -> None:
     first = event.actor1
     if event.acled_sub_event_type == "Violent demonstration" and first is not None and first.sector in ("PRO", "CVL"):
         event.actor1 = _as_sector(first, "RIO")
+
+
+@cache
+def _implied_agents() -> dict[str, tuple[frozenset[str], str]]:
+    """ACLED sub-type → (the words that imply an agent, its sector) when the text names none (implied_agents.tsv)."""
+    return {row[0]: (frozenset(row[1].split("|")), row[2]) for row in lexicon.read_tsv("actors", "implied_agents.tsv")}
+
+
+def _implied_agent(event: Event, sent: Span) -> Actor | None:
+    """ "a roadside bomb exploded ...": the unnamed agent a planted device implies, of the place's country, spanning
+    the device's word."""
+    words, sector = _implied_agents().get(event.acled_sub_event_type or "", (frozenset(), ""))
+    device = next((t for t in sent if t.lemma_.lower() in words), None)
+    if device is None:
+        return None
+    country = event.location.country if event.location is not None else None
+    name = actor_name(country, sector, device.text)
+    return Actor(device.text, name, country, sector, device.idx, device.idx + len(device))
 
 
 def _as_sector(actor: Actor, sector: str) -> Actor:

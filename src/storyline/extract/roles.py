@@ -115,7 +115,8 @@ def verb_roles(verb: Token, index: MentionIndex) -> Roles:
         roles.actor2 = roles.actor2 or index.of(verb.head)  # "women seized by the group"
     elif roles.actor1 is None and verb.dep_ in ("acl", "relcl"):
         roles.actor1 = index.of(verb.head)  # "militants who attacked"
-    if roles.actor1 is None and passive_subject is None and verb.dep_ in _CLIMB_DEPS:
+    own_subject = subject is not None and subject.pos_ != "PRON"  # "a bombing killed ...": no one above did it
+    if roles.actor1 is None and not own_subject and passive_subject is None and verb.dep_ in _CLIMB_DEPS:
         roles.actor1 = _inherited_subject(verb, index)
     return roles
 

@@ -254,3 +254,15 @@ def test_a_clause_on_the_counted_group_does_not_name_them() -> None:
     text = "The bodies of several members of the Bushaiti family, who were killed in an Israeli airstrike, arrived."
     counts = [c for e in extract_events(text) for c in e.counts]
     assert counts and counts[0].of == "members of the Bushaiti family"
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("Hamas attacked and the death toll in Israel rose to 1,300.", "israel"),
+        ("Israeli strikes continued as the number of dead in Gaza soared past 2,400.", "palestine"),
+        ("Israel said that its death toll had risen to 1,200, and Gaza said 1,400 Palestinians died.", "both"),
+    ],
+)
+def test_a_running_toll_gives_its_owner_or_place(text: str, side: str) -> None:
+    assert victim_side(extract_events(text)) == side

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from storyline.extract import lexicon
 from storyline.extract.actors import ARMED, country_of, of_object
+from storyline.extract.counts_lexicon import counts_lexicon
 from storyline.extract.roles import MentionIndex, noun_roles, trigger_roles
 from storyline.models import Actor, Count, Event
 
@@ -119,7 +120,7 @@ def count_countries(
         return named
     head = span.root
     verb = _count_verb(head)
-    named = named or _members_of(head, index)
+    named = named or _members_of(head, index) or _toll_owner(head, index)
     if named:
         return list(dict.fromkeys(named + _also_hurt(head, verb, index)))
     captives = are_captives(count.of)
@@ -142,6 +143,41 @@ def _members_of(head: Token, index: MentionIndex | None) -> list[str]:
         obj = next((c for c in group.children if c.dep_ == "pobj"), None) if group is not None else None
         mention = index.of(obj) if index is not None and obj is not None else None
     return [mention.actor.country] if mention is not None and mention.named and mention.actor.country else []
+
+
+def _toll_owner(head: Token, index: MentionIndex | None) -> list[str]:
+    """The country of the running toll a count gives: its owner, modifier or place ("Israel said its death toll
+    had risen to 1,200", "the Palestinian death toll reached 4,000", "the number of dead in Gaza passed 2,400")."""
+    toll = _toll_noun(head)
+    if toll is None:
+        return []
+    owners = [c for c in toll.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+    found = [c for t in owners if (c := _owner_country(t, index))]
+    of = next((c for c in toll.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    found += _place_countries(toll) + (_place_countries(obj) if obj is not None else [])
+    return list(dict.fromkeys(found))[:1]
+
+
+def _toll_noun(head: Token) -> Token | None:
+    """The total noun whose figure a count is: "the toll rose to N", "put the toll at N", "a toll of N"."""
+    totals = counts_lexicon().total_nouns
+    up = head.head.head if head.dep_ == "pobj" else head.head
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in totals:
+        return head.head.head
+    if up.pos_ not in ("VERB", "AUX"):
+        return None
+    args = [c for c in up.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.i != head.i]
+    return next((c for c in args if c.lemma_.lower() in totals), None)
+
+
+def _owner_country(token: Token, index: MentionIndex | None) -> str | None:
+    """The country a toll's owner names: a place or people ("Gaza's", "Palestinian"), or "its" for the teller."""
+    if token.lower_ in ("its", "their") and index is not None:
+        teller = _teller(token.head, index)
+        return teller.actor.country if teller is not None else None
+    found = nationalities(token.text) or ([c] if (c := country_of(token)) else [])
+    return found[0] if found else None
 
 
 def _count_verb(head: Token) -> Token | None:

@@ -67,3 +67,29 @@ def test_sentence_trailing_off_before_a_paragraph_stays() -> None:
     trailing = "She looked at the figures again and said that the costs were only the beginning..."
     dump = "\n".join([*MENU, PARAGRAPHS[0], "The Costs", trailing, PARAGRAPHS[1], PARAGRAPHS[2]])
     assert trailing in clean_text(dump, id="x").body
+
+
+STORY = [
+    "Officials in the region said the new bridge would open in the spring after three years of building work.",
+    "The company that built it said the final tests of the structure had gone well and no faults had been found.",
+    "Residents have waited for the crossing for decades, and many said they would walk across it on the first day.",
+    "The old ferry that carried cars across the river will stop running a week after the bridge is opened to traffic.",
+    "Its crew of eleven will be offered other jobs with the port authority, which owns the ferry and its landing.",
+    "The bridge cost more than twice the sum first agreed, and an inquiry into the overspending is due next year.",
+]
+TEASERS = ["Local team wins the cup final", "New mayor sworn in at city hall", "Storm warning for the coast"]
+
+
+def test_two_link_boxes_with_no_story_between_end_the_article() -> None:
+    summaries = [
+        "A new museum opens in the old port today, and its director said that entry would be free.",
+        "The city council has voted to close the main square to cars on every weekend of the summer.",
+    ]
+    layout = analyse("\n".join([*MENU, *PARAGRAPHS, *STORY, "Next Up", *TEASERS, "Most Read", *summaries]))
+    assert layout.lines[layout.end - 1].text == STORY[-1]
+
+
+def test_link_boxes_inside_the_article_do_not_end_it() -> None:
+    text = [*PARAGRAPHS, "Related", TEASERS[0], STORY[0], "Most Read", TEASERS[1], *STORY[1:]]
+    layout = analyse("\n".join([*MENU, *text]))
+    assert layout.lines[layout.end - 1].text == STORY[-1]

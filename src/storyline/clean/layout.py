@@ -14,6 +14,7 @@ from storyline.clean.region import (
     article_span,
     card_runs,
     excerpt_cards,
+    footer_start,
     formula_lines,
     header_end,
     headline_runs,
@@ -101,6 +102,7 @@ def analyse(text: str) -> Layout:
     marks = Marks(repeats, related, template, formula_lines(lines), zone, echoes)
     scores = hand_scores(lines, marks)
     start, end = article_span(scores, lines)
+    end = footer_start(lines, start, end)
     start = header_end(lines, start, end, echoes)
     if not any(line.prose for line in lines):
         start, end = 0, len(lines)  # a note without sentences: keep what is not furniture

@@ -164,6 +164,33 @@ def article_span(scores: list[float], lines: list[Line]) -> tuple[int, int]:
     return start, end
 
 
+FOOTER_SHARE = 0.25  # the footer holds less prose than this share of the article above it
+
+
+def footer_start(lines: list[Line], start: int, end: int) -> int:
+    """Where a footer of link boxes starts in the region: two related-links headers with no story between them.
+
+    The text resumes after a box inside the article, not after a box above another one; and a footer is short.
+    """
+    headers = [i for i in range(start, end) if _related_header(lines[i])]
+    for h1, h2 in zip(headers, headers[1:], strict=False):
+        if any(_story_starts(lines, j) for j in range(h1 + 1, h2)):
+            continue
+        if _prose_words(lines[h1:end]) < FOOTER_SHARE * _prose_words(lines[start:h1]):
+            return h1
+    return end
+
+
+def _prose_words(lines: list[Line]) -> int:
+    """The words of a block's prose lines."""
+    return sum(line.words for line in lines if line.prose)
+
+
+def _related_header(line: Line) -> bool:
+    """A related-links header ("Related", "Most read")."""
+    return line.furniture is not None and line.furniture.reason == "related-header"
+
+
 HEADER_REACH = 8  # lines at the top of the region where the headline, standfirst, byline and date may sit
 CREDIT_WORDS = 14  # a byline or date line is short
 HEADER_PROSE = 1  # paragraphs a header may hold above its byline or date: the standfirst
@@ -187,7 +214,7 @@ def header_end(lines: list[Line], start: int, end: int, echoes: list[int]) -> in
 
 
 _CLOCK = re.compile(r"(?<!\d)[012]?\d:[0-5]\d(?!\d)")  # a time of day: "18:45", "8:02"
-STAMP_WORDS = 8  # a line this short with a time of day on it is a time stamp ("Tokyo Post 3/9 18:45")
+STAMP_WORDS = 10  # a line this short with a time of day on it is a time stamp ("Tokyo Post 3/9 18:45")
 
 
 def _credit_line(line: Line) -> bool:

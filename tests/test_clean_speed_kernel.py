@@ -173,6 +173,12 @@ def test_plain_lines_and_joins_match_the_regexes() -> None:
     alphabet = 'aZ 9_*[]\\<|`#+•·‣▪>=-.,;)…ßÿ\t\u00a0\u2003:!?"”’»x'
     raws = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for _ in range(5000)]
     assert KERNELS.visible_lines(raws, markup._marked, set()) == markup._visible(raws, set())
+    runs = [
+        "".join(rng.choice(["ab.", "Cd ", "de!Xy z", "?", "ab", "Kenya.His ", "a"]) for _ in range(9))
+        for _ in range(2000)
+    ]
+    for run in runs:
+        assert KERNELS.run_ons(run) == (markup._RUN_ON.sub("\\g<0>\n", run) if markup._RUN_ON.search(run) else None)
     pairs = [(rng.choice(raws) * 3, rng.choice(raws)) for _ in range(5000)]
     items = [(line, 0) for pair in pairs for line in pair if line]
     pure, fast = markup.Dump(lines=[]), markup.Dump(lines=[])

@@ -8,6 +8,7 @@ Python's ``re`` on ``str``: ``\\w`` is ``str.isalnum()`` or ``_``, ``\\s`` is ``
 ``str.isdecimal()``.
 """
 
+cimport cython
 from cpython.dict cimport PyDict_GetItem
 from cpython.object cimport PyObject
 from cpython.set cimport PySet_Contains
@@ -186,6 +187,7 @@ cdef double _title_case(str text):
     return <double>upper / initials if initials else 0.0
 
 
+@cython.no_gc  # holds only strings, a list of strings and a lexicon pattern: never part of a cycle
 cdef class Line:
     """``lines.Line`` as a compiled record: the same fields, made without Python-level initialisers."""
 
@@ -306,15 +308,22 @@ cdef inline bint _plain_first(Py_UCS4 c) noexcept:
 
 
 cdef int _plain(str raw):
-    """``markup._PLAIN`` matches: -1 no; 1 yes and already tidy (``markup._tidy``); 0 yes but white space to fix."""
-    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(raw), i = 0, k
+    """What ``markup._visible`` does with a raw line: 1 keep it as it is, 0 keep it with white space fixed, -1 ask
+    ``markup._marked``. 1 and 0 are the lines ``markup._PLAIN`` matches (1: ``markup._tidy``), and 1 also takes a
+    tidy line starting with a digit that is not a numbered list item and holds no markup: ``_marked`` returns those
+    unchanged (no rule, heading, quote, bullet, link, emphasis, escape, tag or white space to fix)."""
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(raw), i = 0, k, digits = 0
     cdef int kind = PyUnicode_KIND(raw)
     cdef void* data = PyUnicode_DATA(raw)
     cdef Py_UCS4 c, before = 0
-    cdef bint tidy = True
+    cdef bint tidy = True, digit_first, hash_mark = False
     while i < n and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)):
         i += 1
-    if i == n or _plain_first(PyUnicode_READ(kind, data, i)):
+    if i == n:
+        return -1
+    c = PyUnicode_READ(kind, data, i)
+    digit_first = i == 0 and Py_UNICODE_ISDECIMAL(c)
+    if _plain_first(c) and not digit_first:
         return -1
     if i > 0:
         tidy = False
@@ -325,9 +334,19 @@ cdef int _plain(str raw):
             return -1  # markup after the first character (which may be "[", "<", "\\" or "`")
         if tidy and (not Py_UNICODE_ISPRINTABLE(c) or (c == u" " and before == u" ")):
             tidy = False
+        hash_mark = hash_mark or c == u"#"
         before = c
     if before == u" ":
         tidy = False
+    if digit_first:
+        if not tidy or hash_mark:
+            return -1
+        while digits < n and Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, digits)):
+            digits += 1
+        if digits <= 3 and digits + 1 < n:  # "12. " or "3) ": a numbered list item
+            c = PyUnicode_READ(kind, data, digits)
+            if (c == u"." or c == u")") and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, digits + 1)):
+                return -1
     return 1 if tidy else 0
 
 
@@ -427,3 +446,179 @@ def join(list items, object dump, object wrapped, object link_inside):
         lines.append(line)
         previous_level = level
         i += 1
+
+
+# ---- repeats: lines that say again, exactly or nearly, what an earlier line said (``clean.repeats``) ----
+
+cdef enum:
+    MIN_WORDS = 8
+    ONE_WORD = 3
+    MAX_CANDIDATES = 64
+
+cdef double SIMILARITY = 0.9
+
+
+cdef set _shingles(list words):
+    """``repeats._shingles``: word 3-shingles (the whole line when it is very short)."""
+    cdef Py_ssize_t n = len(words), i
+    cdef set out = set()
+    if n < 3:
+        if n:
+            out.add(tuple(words))
+        return out
+    for i in range(n - 2):
+        out.add((words[i], words[i + 1], words[i + 2]))
+    return out
+
+
+cdef set _sketch(list words):
+    """``repeats._sketch`` for a line of five or more words: the three shingles at each end."""
+    cdef Py_ssize_t n = len(words)
+    return {
+        (words[0], words[1], words[2]), (words[1], words[2], words[3]), (words[2], words[3], words[4]),
+        (words[n - 5], words[n - 4], words[n - 3]), (words[n - 4], words[n - 3], words[n - 2]),
+        (words[n - 3], words[n - 2], words[n - 1]),
+    }
+
+
+def repeat_groups(list lines, list tokens):
+    """``repeats.repeat_groups`` with every line's words given."""
+    cdef dict first_of = {}, exact = {}, index = {}, words_of = {}, shingle_sets = {}
+    cdef Py_ssize_t i, n = len(lines)
+    cdef list words, found, bucket
+    cdef set sketch
+    cdef object key, match
+    cdef PyObject* hit
+    for i in range(n):
+        if PyUnicode_GET_LENGTH(lines[i]) < 2 * MIN_WORDS - 1:
+            continue
+        words = tokens[i]
+        if len(words) < MIN_WORDS:
+            continue
+        key = tuple(words)
+        hit = PyDict_GetItem(exact, key)
+        if hit is not NULL:
+            first_of[i] = first_of.get(<object>hit, <object>hit)
+            continue
+        exact[key] = i
+        sketch = _sketch(words)
+        found = []
+        for s in sketch:
+            hit = PyDict_GetItem(index, s)
+            if hit is not NULL:
+                found.append(<object>hit)
+        match = _near_match(words, found, words_of, shingle_sets) if found else None
+        if match is not None:
+            first_of[i] = first_of.get(match, match)
+            continue
+        for s in sketch:
+            hit = PyDict_GetItem(index, s)
+            if hit is NULL:
+                index[s] = [i]
+            else:
+                (<list>hit).append(i)
+        words_of[i] = words
+    return first_of
+
+
+cdef object _near_match(list words, list found, dict words_of, dict shingle_sets):
+    """``repeats._near_match``: the earliest candidate sharing enough shingles with this line, if any."""
+    cdef list candidates
+    cdef set shingles, other
+    cdef Py_ssize_t shared, larger, k
+    if len(found) > 1:
+        union = set()
+        for bucket in found:
+            union.update(bucket)
+        candidates = sorted(union)
+    else:
+        candidates = found[0]
+    shingles = _shingles(words)
+    for k in range(min(len(candidates), MAX_CANDIDATES)):
+        j = candidates[k]
+        hit = PyDict_GetItem(shingle_sets, j)
+        if hit is NULL:
+            other = _shingles(words_of[j])
+            shingle_sets[j] = other
+        else:
+            other = <set>hit
+        shared = len(shingles & other)
+        larger = max(len(shingles), len(other))
+        if shared >= SIMILARITY * larger or shared >= larger - ONE_WORD:
+            return j
+    return None
+
+
+def run_ons(str text):
+    """``markup._RUN_ON.sub("\\g<0>\\n", text)``: a line break after each stop that runs two paragraphs together
+    ("...for Kenya.His father..."); None when there is none."""
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), p, j, last = 0
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void* data = PyUnicode_DATA(text)
+    cdef Py_UCS4 c
+    cdef list pieces = []
+    for p in range(2, n - 2):
+        c = PyUnicode_READ(kind, data, p)
+        if not (c == u"." or c == u"!" or c == u"?"):
+            continue
+        c = PyUnicode_READ(kind, data, p - 1)
+        if not (c >= u"a" and c <= u"z"):
+            continue
+        c = PyUnicode_READ(kind, data, p - 2)
+        if not (c >= u"a" and c <= u"z"):
+            continue
+        c = PyUnicode_READ(kind, data, p + 1)
+        if not (c >= u"A" and c <= u"Z"):
+            continue
+        j = p + 2
+        while j < n and PyUnicode_READ(kind, data, j) >= u"a" and PyUnicode_READ(kind, data, j) <= u"z":
+            j += 1
+        if j > p + 2 and j < n and PyUnicode_READ(kind, data, j) == u" ":
+            pieces.append(PyUnicode_Substring(text, last, p + 1))
+            last = p + 1
+    if not pieces:
+        return None
+    pieces.append(PyUnicode_Substring(text, last, n))
+    return "\n".join(pieces)
+
+
+def stop_hits(list words, dict owners, Py_ssize_t languages):
+    """For ``lines._language``: per language (by index), how many of the words are on its stopword list."""
+    cdef list counts = [0] * languages
+    cdef PyObject* found
+    cdef Py_ssize_t k
+    for word in words:
+        found = PyDict_GetItem(owners, word)
+        if found is not NULL:
+            for k in <tuple>found:
+                counts[k] += 1
+    return counts
+
+
+def gate_texts(list lows, list words, dict wanted, dict short_texts, dict long_texts, Py_ssize_t reach,
+               Py_ssize_t short_line):
+    """``lines._gate_texts``: add to ``wanted`` the patterns whose gate texts occur in each line short enough."""
+    cdef list within = [i for i in range(len(words)) if words[i] <= reach]
+    cdef Py_ssize_t m = len(within), i, lo, hi, mid, at, size, line
+    cdef list starts = [0] * (m + 1)
+    cdef str low = "\n".join([lows[i] for i in within])
+    cdef PyObject* before
+    size = PyUnicode_GET_LENGTH(low)
+    for i in range(m):
+        starts[i + 1] = starts[i] + PyUnicode_GET_LENGTH(lows[within[i]]) + 1
+    for text, short in short_texts.items():
+        at = low.find(text)
+        while at >= 0:
+            lo, hi = 0, m  # the last line starting at or before ``at``
+            while lo < hi:
+                mid = (lo + hi) // 2
+                if <Py_ssize_t>starts[mid + 1] <= at:
+                    lo = mid + 1
+                else:
+                    hi = mid
+            line = within[lo]
+            mask = long_texts.get(text, 0) if words[line] > short_line else short
+            if mask:
+                before = PyDict_GetItem(wanted, line)
+                wanted[line] = (<object>before | mask) if before is not NULL else mask
+            at = low.find(text, at + 1)

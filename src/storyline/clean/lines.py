@@ -90,10 +90,25 @@ def _language(sample: str, words: list[str]) -> str | None:
             return "ja" if _KANA.search(sample) else "zh"
     if len(words) < 8:
         return None
-    counts = Counter(words)
-    hits = {lang: sum(map(counts.__getitem__, stop & counts.keys())) for lang, stop in sorted(stopwords().items())}
+    if KERNELS is not None:
+        languages, owners = _stopword_owners()
+        hits = dict(zip(languages, KERNELS.stop_hits(words, owners, len(languages)), strict=True))
+    else:
+        counts = Counter(words)
+        hits = {lang: sum(map(counts.__getitem__, stop & counts.keys())) for lang, stop in sorted(stopwords().items())}
     best = max(hits, key=lambda lang: hits[lang], default=None)
     return best if best is not None and hits[best] / len(words) >= 0.12 else None
+
+
+@cache
+def _stopword_owners() -> tuple[list[str], dict[str, tuple[int, ...]]]:
+    """The languages with stopword lists, sorted, and for each stopword the indexes of the languages listing it."""
+    languages = sorted(stopwords())
+    owners: dict[str, list[int]] = {}
+    for k, lang in enumerate(languages):
+        for word in stopwords()[lang]:
+            owners.setdefault(word, []).append(k)
+    return languages, {word: tuple(found) for word, found in owners.items()}
 
 
 LIST_SEPARATORS = 3  # this many separators make a line a row of links
@@ -341,6 +356,9 @@ def _gate_texts(lows: list[str], words: list[int], wanted: dict[int, int]) -> No
     Only the lines short enough for some text-gated pattern are searched (most prose lines are longer).
     """
     gates = (_gates(False), _gates(True))  # for lines up to SHORT_LINE words, for longer ones
+    if KERNELS is not None:
+        KERNELS.gate_texts(lows, words, wanted, gates[0].texts, gates[1].texts, gates[0].text_reach, SHORT_LINE)
+        return
     within = list(compress(range(len(words)), map(gates[0].text_reach.__ge__, words)))
     kept = list(map(lows.__getitem__, within))
     low = "\n".join(kept)

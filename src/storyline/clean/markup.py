@@ -110,7 +110,10 @@ def to_lines(text: str) -> Dump:
     if _hard_wrapped(raws):
         text = _unwrap(text)
         raws = text.splitlines()
-    if _RUN_ON.search(text):
+    if KERNELS is not None:
+        split = KERNELS.run_ons(text)
+        raws = split.splitlines() if split is not None else raws
+    elif _RUN_ON.search(text):
         text = _RUN_ON.sub("\\g<0>\n", text)
         raws = text.splitlines()
     dump = Dump(lines=[], published=published)

@@ -9,6 +9,7 @@ square, and the result does not depend on the hash seed.
 from __future__ import annotations
 
 from storyline.clean.lines import line_words
+from storyline.clean.speedups import KERNELS
 
 MIN_WORDS = 8  # shorter lines (menu items, headings, code) repeat by nature; structure handles them
 SIMILARITY = 0.9  # shared shingles over the larger line's shingles
@@ -38,6 +39,9 @@ def _sketch(words: list[str]) -> set[Shingle]:
 
 def repeat_groups(lines: list[str], tokens: list[list[str]] | None = None) -> dict[int, int]:
     """Map each repeated line's index to the first line it repeats (``tokens``: each line's ``line_words``)."""
+    if KERNELS is not None and tokens is not None:
+        groups: dict[int, int] = KERNELS.repeat_groups(lines, tokens)
+        return groups
     first_of: dict[int, int] = {}
     exact: dict[tuple[str, ...], int] = {}  # a line's words (no word holds a space: as good as joining them)
     index: dict[Shingle, list[int]] = {}

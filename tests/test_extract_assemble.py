@@ -97,3 +97,22 @@ def test_combatants_counted_dead_are_no_civilians() -> None:
 def test_the_forces_attacked_stay_the_target_when_a_count_names_soldiers() -> None:
     (event,) = extract_events("An attack on Israeli forces near Tulkarm killed two soldiers.")
     assert event.actor2 is not None and (event.actor2.country, event.actor2.sector) == ("ISR", "MIL")
+
+
+def test_actors_of_no_country_take_the_one_country_a_sentence_names() -> None:
+    text = "The interior minister allowed opposition leader Ahmed Farouk to hold a rally, the Pakistani government said."
+    event = next(e for e in extract_events(text) if e.type == "CONCEDE")
+    assert event.actor1 is not None and event.actor1.country == "PAK"
+    assert event.actor2 is not None and (event.actor2.country, event.actor2.sector) == ("PAK", "OPP")
+
+
+def test_a_sentence_naming_two_countries_gives_no_actor_one_of_them() -> None:
+    text = "The interior minister allowed opposition leader Ahmed Farouk to meet Indian and Pakistani envoys."
+    event = next(e for e in extract_events(text) if e.type == "CONCEDE")
+    assert event.actor2 is None or event.actor2.country is None
+
+
+def test_violence_keeps_its_own_rules_for_the_victims_country() -> None:
+    events = extract_events("Israeli forces killed two militants during a raid, the army said.")
+    assault = next(e for e in events if e.type == "ASSAULT")
+    assert assault.actor2 is None or assault.actor2.country != "ISR"

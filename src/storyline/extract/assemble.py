@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from storyline.extract import lexicon
 from storyline.extract.acled import acled_types
-from storyline.extract.actors import DocActors, Mention, actor_name, attacking_sector
+from storyline.extract.actors import DocActors, Mention, actor_name, attacking_sector, country_of, with_country
 from storyline.extract.attribution import find_attribution
 from storyline.extract.events import Detected, Hit, detect
 from storyline.extract.rank import Prominence
@@ -94,6 +94,7 @@ def build_events(
             part.acled_event_type, part.acled_sub_event_type = _acled(part, det, lemmas)
             _acled_roles(part)
             part.actor1 = part.actor1 or _implied_agent(part, sent)
+            _sole_country(part, sent)
             events.append(shift(part, offset))
             ctx.prominence[id(part)] = prominence
     share_victims(events)
@@ -392,6 +393,28 @@ def _implied_agent(event: Event, sent: Span) -> Actor | None:
     country = event.location.country if event.location is not None else None
     name = actor_name(country, sector, device.text)
     return Actor(device.text, name, country, sector, device.idx, device.idx + len(device))
+
+
+# Violence has its own rules for whose people were hit (victims.localise); "Israeli forces killed militants"
+# does not make the militants Israeli.
+_OWN_COUNTRY_RULES = frozenset({"ASSAULT"})
+_COUNTRY_ENTITIES = frozenset({"GPE", "NORP", "LOC"})
+
+
+def _sole_country(event: Event, sent: Span) -> None:
+    """Actors of a kind but of no country take the one country the sentence names, if it names one ("opposition
+    leader X ... the Pakistani interior secretary said"): outside violence, a sentence about one country's
+    politics is about its people."""
+    if event.type in _OWN_COUNTRY_RULES or not any(a is not None and not a.country for a in (event.actor1, event.actor2)):
+        return
+    countries = {c for t in sent if t.ent_type_ in _COUNTRY_ENTITIES and (c := country_of(t))}
+    if len(countries) != 1:
+        return
+    (country,) = countries
+    for role in ("actor1", "actor2"):
+        actor = getattr(event, role)
+        if actor is not None and actor.sector not in (None, "IGO", "NGO"):
+            setattr(event, role, with_country(actor, country))
 
 
 def _as_sector(actor: Actor, sector: str) -> Actor:

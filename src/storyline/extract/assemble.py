@@ -405,7 +405,8 @@ def _sole_country(event: Event, sent: Span) -> None:
     """Actors of a kind but of no country take the one country the sentence names, if it names one ("opposition
     leader X ... the Pakistani interior secretary said"): outside violence, a sentence about one country's
     politics is about its people."""
-    if event.type in _OWN_COUNTRY_RULES or not any(a is not None and not a.country for a in (event.actor1, event.actor2)):
+    stateless = [a for a in (event.actor1, event.actor2) if a is not None and not a.country]
+    if event.type in _OWN_COUNTRY_RULES or not stateless:
         return
     countries = {c for t in sent if t.ent_type_ in _COUNTRY_ENTITIES and (c := country_of(t))}
     if len(countries) != 1:

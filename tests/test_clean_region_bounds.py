@@ -93,3 +93,10 @@ def test_link_boxes_inside_the_article_do_not_end_it() -> None:
     text = [*PARAGRAPHS, "Related", TEASERS[0], STORY[0], "Most Read", TEASERS[1], *STORY[1:]]
     layout = analyse("\n".join([*MENU, *text]))
     assert layout.lines[layout.end - 1].text == STORY[-1]
+
+
+def test_labels_under_the_byline_are_not_body() -> None:
+    header = ["Rules agreed for all member states", STANDFIRST, "Updated 26 October 2023", "Jane Doe", "Staff reporter"]
+    article = clean_text("\n".join([*MENU, *header, *PARAGRAPHS]), id="x")
+    assert article.body.startswith("The committee met")
+    assert "Staff reporter" not in article.body

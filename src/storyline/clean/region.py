@@ -204,13 +204,16 @@ def header_end(lines: list[Line], start: int, end: int, echoes: list[int]) -> in
     for line in lines[start:top]:
         if line.index in echoes:
             new, prose = line.index + 1, 0  # what stood above the headline was not the text
-        elif line.prose and (line.words >= LONG_PARAGRAPH or prose >= HEADER_PROSE):
-            break  # a paragraph longer than a standfirst, or a second one: the text has begun
         elif _credit_line(line):
             new = line.index + 1
+        elif line.prose and (line.words >= LONG_PARAGRAPH or prose >= HEADER_PROSE):
+            break  # a paragraph longer than a standfirst, or a second one: the text has begun
         elif line.prose:
             prose += 1
-    return new if any(line.prose for line in lines[new:end]) else start
+    first = next((line.index for line in lines[new:end] if line.prose), None)
+    if first is None:
+        return start
+    return first if new > start else new  # under a header, the text starts with its first paragraph
 
 
 _CLOCK = re.compile(r"(?<!\d)[012]?\d:[0-5]\d(?!\d)")  # a time of day: "18:45", "8:02"

@@ -186,3 +186,35 @@ def test_a_planted_device_implies_an_unidentified_armed_group(text: str, country
 def test_a_shooting_by_unnamed_people_invents_no_agent() -> None:
     (event,) = [e for e in extract_events("Two farmers were shot dead in Kaduna.") if e.type == "ASSAULT"]
     assert event.actor1 is None
+
+
+def _roles_of(text: str, type_: str) -> tuple[str | None, str | None]:
+    """Names of actor1 and actor2 of the text's first event of a type."""
+    event = next(e for e in extract_events(text) if e.type == type_)
+    return (event.actor1.name if event.actor1 else None, event.actor2.name if event.actor2 else None)
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "roles"),
+    [
+        # a reported clause with "must": the teller demands it of the clause's subject
+        (
+            "The United States said on Monday that Israel must release the tax revenues.",
+            "REQUEST",
+            ("Government of United States", "Government of Israel"),
+        ),
+        # a condition put to someone is the threat's target
+        (
+            "Turkey threatened to close its airspace unless Sweden extradited the suspects.",
+            "THREATEN",
+            ("Government of Turkey", "Government of Sweden"),
+        ),
+        # a statement's author does what the statement does
+        ("The Taliban issued a statement demanding that Pakistan release the prisoners.", "REQUEST", ("Taliban", None)),
+        # whom a withdrawal leaves, not the force withdrawn, is the target
+        ("Ethiopia said it would withdraw its troops from Somalia.", "AGREE", (None, "Government of Somalia")),
+    ],
+)
+def test_agents_and_targets_beyond_subject_and_object(text: str, type_: str, roles: tuple[str | None, ...]) -> None:
+    got = _roles_of(text, type_)
+    assert all(want is None or want == have for want, have in zip(roles, got, strict=True)), got

@@ -41,6 +41,20 @@ def _reaction_verbs() -> frozenset[str]:
 
 
 @cache
+def _clause_words() -> dict[str, frozenset[str]]:
+    """Kind → words that place an agent or target beyond a trigger's own subject and object (clause_roles.tsv)."""
+    table: dict[str, set[str]] = {}
+    for kind, word in lexicon.read_tsv("actors", "clause_roles.tsv"):
+        table.setdefault(kind, set()).add(word)
+    return {kind: frozenset(words) for kind, words in table.items()}
+
+
+def _words(kind: str) -> frozenset[str]:
+    """The words of one kind in clause_roles.tsv."""
+    return _clause_words().get(kind, frozenset())
+
+
+@cache
 def _victim_verbs() -> frozenset[str]:
     """Verbs whose subject is the victim ("died"), from the trigger lexicon."""
     return frozenset(e.lemmas[0] for es in lexicon.triggers().values() for e in es if e.hint == "victim")
@@ -114,7 +128,7 @@ def verb_roles(verb: Token, index: MentionIndex) -> Roles:
     if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and _child(verb, "nsubj") is None:
         roles.actor2 = roles.actor2 or index.of(verb.head)  # "women seized by the group"
     elif roles.actor1 is None and verb.dep_ in ("acl", "relcl"):
-        roles.actor1 = index.of(verb.head)  # "militants who attacked"
+        roles.actor1 = index.of(verb.head) or _statement_author(verb.head, index)  # "militants who attacked"
     own_subject = subject is not None and subject.pos_ != "PRON"  # "a bombing killed ...": no one above did it
     if roles.actor1 is None and not own_subject and passive_subject is None and verb.dep_ in _CLIMB_DEPS:
         roles.actor1 = _inherited_subject(verb, index)
@@ -153,7 +167,11 @@ def _misparsed_subject(verb: Token, index: MentionIndex) -> Mention | None:
 
 def _target(verb: Token, index: MentionIndex, passive_subject: Token | None, depth: int = 0) -> Mention | None:
     """Who a verb acted on: its objects or target preposition, else an actor inside the object, a softer
-    preposition ("aid to Chad") or its complement clause ("demanded that the United States ...")."""
+    preposition ("aid to Chad") or its complement clause ("demanded that the United States ..."); for a withdrawal,
+    whom it leaves ("withdrew its troops from Lebanon")."""
+    left = _actor_at(_prep_object(verb, frozenset({"from"})), index)
+    if left is not None and verb.lemma_.lower() in _words("from_target_verb"):
+        return left
     obj = _child(verb, "dobj")
     found = (
         index.of(_child(verb, "dative"))
@@ -290,6 +308,41 @@ def trigger_roles(trigger: Token, index: MentionIndex, end: int | None = None) -
         roles = Roles()
     for token in trigger.doc[trigger.i : end or trigger.i + 1]:
         roles.actor2 = roles.actor2 or index.of(_prep_object(token, _TARGET_PREPS))
+    roles = _demand(trigger, index) or roles
+    if roles.actor2 is None and trigger.lemma_.lower() in _words("threat_verb"):
+        roles.actor2 = _condition_subject(trigger, index)
     if roles.actor1 is not None and roles.actor1 is roles.actor2:
         roles.actor2 = None
     return roles
+
+
+def _demand(trigger: Token, index: MentionIndex) -> Roles | None:
+    """ "Russia said Sudan must return the helicopter": a reported clause with a modal of obligation is the teller's
+    demand (actor1) on the clause's subject (actor2)."""
+    clause = clause_verb(trigger)
+    if not any(c.dep_ == "aux" and c.lower_ in _words("demand_modal") for c in clause.children):
+        return None
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in lexicon.speech_verbs():
+        return None
+    teller = index.of(_child(clause.head, "nsubj"))
+    if teller is None:
+        return None
+    target = index.of(_child(clause, "nsubj", "nsubjpass"))
+    return Roles(teller, target if target is not teller else None)
+
+
+def _condition_subject(verb: Token, index: MentionIndex) -> Mention | None:
+    """ "Iran threatened to launch an offensive unless Baghdad accepted": who the condition is put to."""
+    for clause in (t for t in verb.subtree if t.dep_ == "advcl"):
+        if any(c.dep_ == "mark" and c.lower_ in _words("condition_mark") for c in clause.children):
+            found = _actor_at(_child(clause, "nsubj", "nsubjpass"), index)
+            if found is not None:
+                return found
+    return None
+
+
+def _statement_author(noun: Token, index: MentionIndex) -> Mention | None:
+    """ "The PKK issued a declaration demanding ...": the subject of the verb a statement noun is the object of."""
+    if noun.lemma_.lower() not in _words("statement_noun") or noun.dep_ != "dobj":
+        return None
+    return index.of(_child(noun.head, "nsubj"))

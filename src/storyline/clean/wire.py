@@ -114,7 +114,8 @@ def split_dateline(paragraph: str) -> Dateline | None:
 
 _BYLINE = re.compile(
     r"^(?i:by|por|par|von|di|door)\s+(?P<names>[A-Z][\w.'’-]*(?:[ ,]+(?:and|&|y|et|und|e|en|[A-Z][\w.'’-]*))*?)"
-    r"\s*(?:(?:,|\||/|–|—|-|\bfor\b|\bof\b)\s*(?P<org>[A-Z][\w .&'’-]{1,40}?))?\s*\.?$"
+    r"\s*(?:(?:,|\||/|–|—|-|\bfor\b|\bof\b)\s*(?P<org>[A-Z][\w .&'’-]{1,40}?))?"
+    r"\s*(?:\((?P<note>[^()]{1,80})\))?\s*\.?$"  # "(Reuters)", "(with Jane Roe)", "(additional reporting by ...)"
 )
 
 
@@ -129,6 +130,8 @@ def parse_byline(line: str) -> Byline | None:
     names = match["names"].strip(" ,")
     org = match["org"]
     agency = canonical_agency(org) if org else None
+    if agency is None and match["note"]:
+        agency = canonical_agency(match["note"])
     if agency is None and org is None:
         # "By Jane Doe Reuters": an agency name glued to the end of the names
         words = names.split()

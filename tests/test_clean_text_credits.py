@@ -1,0 +1,26 @@
+"""Bylines with a parenthetical note: co-authors, additional reporting, the agency in brackets."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.clean.wire import parse_byline
+
+
+@pytest.mark.parametrize(
+    ("line", "names", "agency"),
+    [
+        ("By Jane Doe (with John Roe)", "Jane Doe", None),
+        ("Par Marie Dupont (avec Paul Martin et Luc Petit)", "Marie Dupont", None),
+        ("By Jane Doe (Reuters)", "Jane Doe", "Reuters"),
+        ("By Jane Doe, Reuters (additional reporting by Bob Smith)", "Jane Doe", "Reuters"),
+    ],
+)
+def test_byline_with_a_note_in_brackets(line: str, names: str, agency: str | None) -> None:
+    byline = parse_byline(line)
+    assert byline is not None
+    assert (byline.names, byline.agency) == (names, agency)
+
+
+def test_sentence_with_brackets_is_no_byline() -> None:
+    assert parse_byline("By Friday (local time) the rebels had taken the city") is None

@@ -100,3 +100,12 @@ def test_labels_under_the_byline_are_not_body() -> None:
     article = clean_text("\n".join([*MENU, *header, *PARAGRAPHS]), id="x")
     assert article.body.startswith("The committee met")
     assert "Staff reporter" not in article.body
+
+
+def test_list_under_the_headline_stays_when_the_first_paragraph_is_far() -> None:
+    title = "Rules agreed for all member states | Example News"
+    lead = "Thank you for reading us today, and do not forget to share the story with your friends."
+    items = [f"Rule {n}: every member state pays its share of the costs" for n in range(1, 15)]
+    dump = "\n".join([title, *MENU, lead, "Rules agreed for all member states", *items, *PARAGRAPHS])
+    body = clean_text(dump, id="x").body
+    assert items[0] in body and items[-1] in body

@@ -213,7 +213,9 @@ def header_end(lines: list[Line], start: int, end: int, echoes: list[int]) -> in
     first = next((line.index for line in lines[new:end] if line.prose), None)
     if first is None:
         return start
-    return first if new > start else new  # under a header, the text starts with its first paragraph
+    if new > start and first - new <= TITLE_REACH:
+        return first  # under a header (byline, role, share bar, photo), the text starts with its first paragraph
+    return new
 
 
 _CLOCK = re.compile(r"(?<!\d)[012]?\d:[0-5]\d(?!\d)")  # a time of day: "18:45", "8:02"

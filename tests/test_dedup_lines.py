@@ -70,6 +70,19 @@ def test_templates_read_raw_text_as_its_lines(spaced_pages: tuple[int, ...]) -> 
     assert [page_lines(clean.strip(t)) for t in texts] == [[b] for b in bodies]
 
 
+def test_a_site_template_is_stripped_where_another_ends_with_the_same_line() -> None:
+    teasers = [[f"Teaser {k} of template {t} tells a whole story in one long line." for k in range(3)] for t in (1, 2)]
+    frames = [([f"Front page {t}", "Menu"], [*teasers[t - 1], "Subscriptions"]) for t in (1, 2)]
+    texts = [
+        "\n".join([*head, f"Article {t}{i} says the bridge over the river was closed on Monday.", *tail])
+        for t, (head, tail) in enumerate(frames, start=1)
+        for i in range(2)
+    ]  # fmt: skip
+    bodies = Templates().bodies(texts)
+    assert [page_lines(b) for b in bodies] == [[f"Article {t}{i} says the bridge over the river was closed on Monday."]
+                                               for t in (1, 2) for i in range(2)]  # fmt: skip
+
+
 def test_fallback_options_merge_into_the_chosen_shingles(seed_text: str) -> None:
     pages = [seed_text, "Home\nNews\nSport", "", "One short line.", seed_text.replace("\n", "\n\n")]
     merged = comparable(pages, pages, 5)

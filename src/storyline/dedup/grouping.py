@@ -78,7 +78,7 @@ def candidate_pairs(
         packed = band_keys(sigs, params, first, last)[docs]  # the band is folded into each key
         packed &= ~low
         packed |= ranks[:, None]
-        packed = np.sort(packed, axis=None)
+        packed = np.sort(packed.T, axis=1).ravel()  # band by band (keys of two bands never meet): shorter sorts
         left, right = _bucket_rounds(packed & ~low, docs[(packed & low).astype(np.int64)], rows, sizes, params)
         lefts.append(left)
         rights.append(right)

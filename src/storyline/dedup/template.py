@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from storyline.dedup.text import page_lines, sentence_like
 
@@ -36,7 +37,7 @@ MAX_KEYS = 20_000  # distinct first (last) lines remembered; singletons are drop
 MAX_LINES = 400  # lines of a shared run remembered
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)  # compared by identity: a page remembers the runs it carries
 class Shared:
     """Lines that all pages of a group share at one end (from that end inward), how many pages, and
     their line at the other end; ``text`` is the run as it reads on a page (lines in page order), once
@@ -85,7 +86,7 @@ class _Page:
     def carries(self, run: Shared, head: bool) -> bool:
         """Whether the page starts (ends) with the run's lines exactly as written: then they are its
         first (last) lines. False may still carry them (other spacing): the caller compares lines."""
-        if any(known is run for known in self._carried):
+        if run in self._carried:
             return True
         text, size = self.text, len(run.text)
         if head:
@@ -105,10 +106,16 @@ class Templates:
     (one site: same menu and same footer), or when the run is mostly short, non-sentence lines
     (menus, links). Copies of one story in frames without a footer share their last paragraphs
     but not their first line; those paragraphs are story, not template, and are kept.
+
+    A site often has several templates that end (start) with the same line ("Subscriptions"), so
+    the run kept per last line shrinks to what all of them share. Runs are also kept per pair of
+    first and last line (one template of one site, so trusted), and a page loses the longer run.
     """
 
     heads: dict[str, Shared] = field(default_factory=dict)
     tails: dict[str, Shared] = field(default_factory=dict)
+    site_heads: dict[tuple[str, str], Shared] = field(default_factory=dict)
+    site_tails: dict[tuple[str, str], Shared] = field(default_factory=dict)
 
     def learn(self, text: str) -> None:
         """Fold one raw page into the header and footer it shares with earlier pages."""
@@ -128,24 +135,29 @@ class Templates:
     def _learn(self, page: _Page | None) -> None:
         """Fold a page (None: fewer than two lines) into the runs of its first and last line."""
         if page is not None:
-            _merge(self.heads, page, True)
-            _merge(self.tails, page, False)
+            _merge(self.heads, page.first, page, True)
+            _merge(self.tails, page.last, page, False)
+            site = (page.first, page.last)
+            _merge(self.site_heads, site, page, True)
+            _merge(self.site_tails, site, page, False)
 
     def _strip(self, page: _Page | None, text: str) -> str:
         """The page's text without its trusted header and footer."""
         if page is None:
             return text
-        head, head_chars = _shared(self.heads, page, True)
-        tail, tail_chars = _shared(self.tails, page, False)
+        site = (page.first, page.last)
+        head, head_chars = _shared(_run(self.site_heads.get(site), self.heads, page.first), page, True)
+        tail, tail_chars = _shared(_run(self.site_tails.get(site), self.tails, page.last), page, False)
         if head_chars is not None and tail_chars is not None:  # both runs found as written: cut the text
             return page.text[head_chars : max(head_chars, len(page.text) - tail_chars)]
         lines = page.lines(True)
         return "\n".join(lines[head : max(head, len(lines) - tail)])
 
 
-def _merge(table: dict[str, Shared], page: _Page, head: bool) -> None:
-    """Shrink the stored run for the page's first (last) line to what this page shares."""
-    key, other = (page.first, page.last) if head else (page.last, page.first)
+def _merge(table: dict[Any, Shared], key: Any, page: _Page, head: bool) -> None:
+    """Shrink the stored run under ``key`` (the page's first or last line, or both) to what this page
+    shares at its start (end)."""
+    other = page.last if head else page.first
     known = table.get(key)
     if known is None:
         if len(table) >= MAX_KEYS:  # bound memory on endless streams: forget runs seen only once
@@ -163,10 +175,15 @@ def _merge(table: dict[str, Shared], page: _Page, head: bool) -> None:
         known.other_end = None
 
 
-def _shared(table: dict[str, Shared], page: _Page, head: bool) -> tuple[int, int | None]:
-    """How many lines at the page's start (end) are its group's trusted template (0 when untrusted
-    or alone), and how many characters they take with their newline (None when only the lines tell)."""
-    known = table.get(page.first if head else page.last)
+def _run(site: Shared | None, by_line: dict[str, Shared], line: str) -> Shared | None:
+    """The run a page is stripped by: its site's (first and last line) once two pages share it, which
+    is never shorter than the run of all pages sharing that one line (their common lines); else that one."""
+    return site if site is not None and site.pages > 1 else by_line.get(line)
+
+
+def _shared(known: Shared | None, page: _Page, head: bool) -> tuple[int, int | None]:
+    """How many lines at the page's start (end) are the trusted template of the run's group (0 when
+    untrusted or alone), and how many characters they take with their newline (None when only the lines tell)."""
     if known is None or known.pages < 2:
         return 0, 0
     if page.carries(known, head):

@@ -207,8 +207,20 @@ def _spaces(buf: npt.NDArray[np.uint8], lines: _Lines) -> npt.NDArray[np.int32]:
 
 def compared_lines(texts: Sequence[str], sentences: bool) -> list[bytes]:
     """Each document's lines to compare, as UTF-8 joined by newlines: stripped, blank ones out, a
-    repeated line once, and with ``sentences`` only sentence-like lines. Lines are measured for the
-    whole batch at once; only the kept ones are sliced out."""
+    repeated line once, and with ``sentences`` only sentence-like ones (for tests and inspection)."""
+    return _split(*compared(texts, sentences))
+
+
+def _split(text: bytes, bounds: Ints) -> list[bytes]:
+    """The documents of a joined text (``bounds``: each one's first byte; a newline between them)."""
+    ends = np.append(bounds[1:] - 1, len(text))[: len(bounds)].tolist()
+    return [text[a:b] for a, b in zip(bounds.tolist(), ends, strict=True)]
+
+
+def compared(texts: Sequence[str], sentences: bool) -> tuple[bytes, Ints]:
+    """``compared_lines`` of every document as one text (newline between documents), and each
+    document's first byte. Lines are measured for the whole batch at once; only the kept ones are
+    sliced out, and joined in one go."""
     text, bounds = _joined([t.encode("utf-8", "replace") for t in texts])
     buf = np.frombuffer(text, dtype=np.uint8)
     view = _view32(buf)
@@ -217,9 +229,40 @@ def compared_lines(texts: Sequence[str], sentences: bool) -> list[bytes]:
     if sentences:
         keep &= _sentence_like(buf, view, lines)
     kept = np.flatnonzero(keep)
-    cut = np.append(np.searchsorted(kept, np.searchsorted(lines.starts, bounds)), len(kept)).tolist()
-    spans = list(zip(lines.first[kept].tolist(), lines.last[kept].tolist(), strict=True))
-    return [b"\n".join(dict.fromkeys([text[a:b] for a, b in spans[cut[d] : cut[d + 1]]])) for d in range(len(texts))]
+    doc = np.searchsorted(bounds, lines.starts[kept], side="right") - 1
+    first, last = lines.first[kept], lines.last[kept]
+    once = _first_copies(text, doc, first, last)
+    doc, first, last = doc[once], first[once], last[once]
+    empty = np.flatnonzero(np.bincount(doc, minlength=len(texts)) == 0)  # each still takes its (empty) place
+    at = np.searchsorted(doc, empty)
+    doc, first, last = np.insert(doc, at, empty), np.insert(first, at, 0), np.insert(last, at, 0)
+    starts = np.zeros(len(first), dtype=np.int64)
+    np.cumsum(last[:-1] - first[:-1] + 1, out=starts[1:])
+    out = b"\n".join([text[a:b] for a, b in zip(first.tolist(), last.tolist(), strict=True)])
+    return out, starts[np.searchsorted(doc, np.arange(len(texts)))]
+
+
+def _first_copies(text: bytes, doc: Ints, first: Ints, last: Ints) -> npt.NDArray[np.bool_]:
+    """Which lines (spans of ``text``, grouped by document) are not a repeat of an earlier line of their
+    document: lines that agree in document, length and first and last 8 bytes are compared as bytes."""
+    once = np.ones(len(doc), dtype=bool)
+    if len(doc) < 2:
+        return once
+    padded = text + b"\0" * 8
+    view = np.ndarray((len(text) + 1,), dtype="<u8", buffer=padded, strides=(1,))
+    size, low = (last - first).astype(np.uint64), _LOW[np.minimum(last - first, 8)]
+    with np.errstate(over="ignore"):
+        key = _mix(doc.astype(np.uint64) * _TAIL ^ size) ^ _mix(view[first] & low)
+        key ^= _mix((view[np.maximum(last - 8, first)] & low) + size)
+    order = np.argsort(key, kind="stable")
+    same = np.flatnonzero(key[order[1:]] == key[order[:-1]])
+    if not len(same):
+        return once
+    seen: dict[tuple[int, bytes], int] = {}
+    for i in np.unique(np.concatenate((order[same], order[same + 1]))).tolist():  # in text order
+        line = (int(doc[i]), text[first[i] : last[i]])
+        once[i] = seen.setdefault(line, i) == i
+    return once
 
 
 @cache
@@ -248,14 +291,13 @@ def _kinds(keys: npt.NDArray[np.uint32]) -> tuple[npt.NDArray[np.uint32], Ints]:
     return distinct, np.array([_kind(k) for k in distinct.tolist()], dtype=np.int64)
 
 
-def folded(parts: list[bytes]) -> tuple[bytes, Ints, Ints]:
-    """The documents (UTF-8) as one text, each document's first byte, and the offsets of bytes that
-    fold to separators; documents with characters that fold to letters are folded first."""
-    text, bounds = _joined(parts)
+def folded(text: bytes, bounds: Ints) -> tuple[bytes, Ints, Ints]:
+    """The documents (one UTF-8 text, ``bounds``: each one's first byte) with those holding characters
+    that fold to letters folded, each document's first byte, and the offsets of bytes that fold to separators."""
     lead, size, keys = _chars(np.frombuffer(text, dtype=np.uint8))
     distinct, kinds = _kinds(keys)
     if (kinds == 2).any():
-        parts = list(parts)
+        parts = _split(text, bounds)
         odd = np.isin(keys, distinct[kinds == 2])
         for d in np.unique(np.searchsorted(bounds, lead[odd], side="right") - 1).tolist():
             parts[d] = fold(parts[d].decode("utf-8", "replace")).encode("utf-8", "replace")
@@ -275,9 +317,10 @@ def _lower(x: U64) -> U64:
     return x | ((~x & _HIGH_BITS) >> np.uint64(2))
 
 
-def _words(parts: list[bytes]) -> tuple[_Words, bytes]:
-    """Hash every word of the documents (UTF-8, lines split by newlines); also the folded joined text."""
-    text, first_byte, separators = folded(parts)
+def _words(text: bytes, bounds: Ints) -> tuple[_Words, bytes]:
+    """Hash every word of the documents (one UTF-8 text, a newline between documents; ``bounds``: each
+    document's first byte); also the folded text."""
+    text, first_byte, separators = folded(text, bounds)
     word = bytearray(len(text) + 2)
     word[1:-1] = text.translate(_WORD_TABLE)
     cls = np.frombuffer(word, dtype=np.uint8)
@@ -318,7 +361,7 @@ class _Phrases:
 def _phrases() -> _Phrases:
     """The furniture phrases hashed like the text."""
     phrases = furniture()
-    words, _ = _words([p.encode("utf-8") for p in phrases])
+    words, _ = _words(*_joined([p.encode("utf-8") for p in phrases]))
     grams: dict[int, list[int]] = {}
     first = np.zeros(1 << _FILTER_BITS, dtype=bool)
     for d in range(len(phrases)):
@@ -352,7 +395,7 @@ def _furniture_words(words: _Words) -> npt.NDArray[np.bool_] | None:
 
 def shingle_texts(texts: Sequence[str], size: int, sentences: bool = True) -> Shingled:
     """Shingles of raw documents (folded here) by their ``compared_lines``, furniture lines dropped."""
-    words, _ = _words(compared_lines(texts, sentences))
+    words, _ = _words(*compared(texts, sentences))
     hashes, first = words.hashes, words.first
     drop = _furniture_words(words)
     if drop is not None:
@@ -389,7 +432,7 @@ def _span(prefix: U64, starts: Ints, ends: Ints) -> U64:
 
 def comparable_words(texts: Sequence[str], sentences: bool = True) -> list[list[str]]:
     """The words each document is compared by, as text (for tests and inspection; not fast)."""
-    words, text = _words(compared_lines(texts, sentences))
+    words, text = _words(*compared(texts, sentences))
     drop = _furniture_words(words)
     out: list[list[str]] = []
     for d in range(len(texts)):

@@ -23,8 +23,17 @@ def words_of(low: str) -> list[str]: ...
 def tokens(lows: list[str]) -> list[list[str]]: ...
 def code_lines(texts: list[str]) -> list[bool]: ...
 def measure(
-    texts: list[str], tokens: list[list[str]], furniture: dict[int, Any], stop: frozenset[str] | None, code: list[bool]
+    texts: list[str],
+    tokens: list[list[str]],
+    furniture: dict[int, Any],
+    stop: frozenset[str] | None,
+    code: list[bool],
+    counts: list[int] | None = None,
+    ratios: list[float] | None = None,
 ) -> list[Any]: ...
+def confirm(
+    wanted: dict[int, int], texts: list[str], words: list[int], patterns: tuple[Any, ...], out: dict[int, Any]
+) -> None: ...
 def gate_lines(
     chosen: list[int],
     lows: list[str],

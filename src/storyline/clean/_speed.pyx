@@ -26,6 +26,9 @@ from cpython.unicode cimport (
 )
 
 cdef extern from *:
+    int __builtin_ctzll(unsigned long long) nogil
+
+cdef extern from *:
     """
     #ifndef STORYLINE_SPEED_SOURCE
     #define STORYLINE_SPEED_SOURCE ""
@@ -236,8 +239,9 @@ cdef bint _is_prose(Line line):
     return line.sentence and line.stop_ratio >= 0.15 and line.title_case < 0.6
 
 
-def measure(list texts, list tokens, dict furniture, object stop, list code):
-    """``lines._measure`` for a dump without CJK: one compiled ``Line`` per line, prose decided."""
+def measure(list texts, list tokens, dict furniture, object stop, list code, list counts=None, list ratios=None):
+    """``lines._measure``: one compiled ``Line`` per line, prose decided (``counts``, ``ratios``: each line's word
+    count and stopword share when they are not the token count and the share of stopwords among them: CJK)."""
     cdef Py_ssize_t n = len(texts), i, k, w, hits
     cdef list out = [None] * n, toks
     cdef Line line
@@ -245,7 +249,7 @@ def measure(list texts, list tokens, dict furniture, object stop, list code):
     cdef bint has_stop = stop is not None
     for i in range(n):
         toks = tokens[i]
-        w = len(toks)
+        w = len(toks) if counts is None else counts[i]
         line = Line.__new__(Line)
         line.index = i
         line.text = texts[i]
@@ -259,7 +263,9 @@ def measure(list texts, list tokens, dict furniture, object stop, list code):
         line._title = -1.0
         line.stop_ratio = 0.0
         if w >= PROSE_MIN:
-            if has_stop:
+            if ratios is not None:
+                line.stop_ratio = ratios[i]
+            elif has_stop:
                 hits = 0
                 for k in range(w):
                     hits += PySet_Contains(stop, toks[k])
@@ -622,3 +628,21 @@ def gate_texts(list lows, list words, dict wanted, dict short_texts, dict long_t
                 before = PyDict_GetItem(wanted, line)
                 wanted[line] = (<object>before | mask) if before is not NULL else mask
             at = low.find(text, at + 1)
+
+
+def confirm(dict wanted, list texts, list words, tuple patterns, dict out):
+    """The end of ``lines._furniture_lines``: for each gated line, the first pattern of its mask (at most 64) whose
+    word limit it keeps and whose regex finds it goes to ``out``."""
+    cdef unsigned long long bits
+    cdef int bit
+    cdef Py_ssize_t count
+    for line, mask in wanted.items():
+        bits = mask
+        count = words[line]
+        while bits:
+            bit = __builtin_ctzll(bits)
+            bits &= bits - 1
+            pattern = patterns[bit]
+            if count <= pattern.max_words and pattern.regex.search(texts[line]):
+                out[line] = pattern
+                break

@@ -239,8 +239,9 @@ def _measure(
     if cjk:
         words = [n if text.isascii() else _cjk_words(text, n) for text, n in zip(texts, words, strict=True)]
     furniture = _furniture_lines(texts, lows, tokens, words)
-    if KERNELS is not None and not cjk:  # the same records, made and measured in compiled code
-        measured: list[Line] = KERNELS.measure(texts, tokens, furniture, stop, code)
+    if KERNELS is not None:  # the same records, made and measured in compiled code
+        ratios = _stop_ratios(texts, tokens, words, stop, cjk) if cjk else None  # else measured there
+        measured: list[Line] = KERNELS.measure(texts, tokens, furniture, stop, code, words if cjk else None, ratios)
         return measured
     sentences = [found is not None for found in map(_SENTENCE_END.search, map(_LAST_CHARS, texts))]
     indexes = range(len(texts))
@@ -316,6 +317,9 @@ def _furniture_lines(
     _gate_texts(lows, words, wanted)
     out: dict[int, Pattern] = {}
     patterns = furniture_patterns()
+    if KERNELS is not None and len(patterns) <= 64:  # the masks fit a machine word
+        KERNELS.confirm(wanted, texts, words, patterns, out)
+        return out
     for line, mask in wanted.items():
         for bit, pattern in enumerate(patterns):
             if mask >> bit & 1 and words[line] <= pattern.max_words and pattern.regex.search(texts[line]):

@@ -155,8 +155,9 @@ def _outside_reason(lines: list[Line], line: Line) -> str:
     if line.code:
         return "code"
     if line.words <= 5:
-        neighbours = [lines[j] for j in (line.index - 1, line.index + 1) if 0 <= j < len(lines)]
-        return "navigation" if any(n.words <= 5 for n in neighbours) else "short-fragment"
+        i = line.index
+        short_neighbour = (i > 0 and lines[i - 1].words <= 5) or (i + 1 < len(lines) and lines[i + 1].words <= 5)
+        return "navigation" if short_neighbour else "short-fragment"
     return "boilerplate"
 
 

@@ -266,3 +266,12 @@ def test_a_clause_on_the_counted_group_does_not_name_them() -> None:
 )
 def test_a_running_toll_gives_its_owner_or_place(text: str, side: str) -> None:
     assert victim_side(extract_events(text)) == side
+
+
+def test_an_armed_teller_who_says_it_killed_names_the_victims_by_its_foe() -> None:
+    text = "The Israeli military confirmed in a statement that it had killed Mr. Haddad."
+    assert victim_side(extract_events(text)) == "palestine"
+
+
+def test_counted_members_of_a_group_named_after_for() -> None:
+    assert ("PSE", "GOV") in _victims("It said it had killed a chief of intelligence for Hamas.")

@@ -135,13 +135,16 @@ def count_countries(
 
 
 def _members_of(head: Token, index: MentionIndex | None) -> list[str]:
-    """The country of the named group counted people belong to ("12 Hamas fighters", "fighters from Hamas")."""
-    mention = index.of(head) if index is not None else None
+    """The country of the named group counted people belong to ("12 Hamas fighters", "fighters from Hamas",
+    "a chief of intelligence for Hamas")."""
+    if index is None:
+        return []
+    mention = index.of(head)
     if mention is None or not mention.named:  # "a number of fighters from Hamas"
-        head = of_object(head) or head
-        group = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in ("from", "of")), None)
-        obj = next((c for c in group.children if c.dep_ == "pobj"), None) if group is not None else None
-        mention = index.of(obj) if index is not None and obj is not None else None
+        nouns = [head, of_object(head) or head]
+        groups = [c for n in nouns for c in n.children if c.dep_ == "prep" and c.lower_ in ("from", "of", "for")]
+        objects = [o for g in groups for o in g.children if o.dep_ == "pobj"]
+        mention = next((m for o in objects if (m := index.of(o)) is not None and m.named), None)
     return [mention.actor.country] if mention is not None and mention.named and mention.actor.country else []
 
 
@@ -297,6 +300,9 @@ def sentence_foe(sent: Span, index: MentionIndex | None, event: Event) -> str | 
     unarmed ones ("Israeli emergency workers removed the bodies of 100 people killed"); None when they disagree."""
     if index is None:
         return None
+    teller = _pronoun_teller(sent, index, event)
+    if teller is not None:
+        return teller
     said = event.attribution
     found = set()
     for mention in {id(m): m for m in index.by_token.values()}.values():
@@ -308,6 +314,30 @@ def sentence_foe(sent: Span, index: MentionIndex | None, event: Event) -> str | 
         elif actor.country and actor.sector not in (None, "MED"):  # people, not a place ("into Gaza") nor the
             found.add(actor.country)  # outlet that reports ("(Photo credit/The New York Times)")
     return found.pop() if len(found) == 1 else None
+
+
+def _pronoun_teller(sent: Span, index: MentionIndex, event: Event) -> str | None:
+    """The foe of an armed teller who says it did the harm ("the Israeli military said it had killed him")."""
+    trigger = event.trigger
+    span = sent.doc.char_span(trigger.start, trigger.end, alignment_mode="expand") if trigger is not None else None
+    verb = span.root if span is not None else None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+    if verb is None or subject is None or subject.lower_ not in ("it", "they", "we"):
+        return None
+    teller = _teller(verb, index) or _statement_teller(verb, index)
+    return foe_of(teller.actor) if teller is not None and teller.actor.sector in ARMED else None
+
+
+def _statement_teller(verb: Token, index: MentionIndex) -> Mention | None:
+    """The subject of the verb whose statement a clause is ("X confirmed in a statement that it had killed ...")."""
+    token = verb
+    for _ in range(4):
+        if token.dep_ not in ("acl", "ccomp", "pobj", "prep") or token.head.i == token.i:
+            return None
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return index.of(next((c for c in token.children if c.dep_ == "nsubj"), None))
+    return None
 
 
 def _doer(token: Token) -> bool:

@@ -109,3 +109,18 @@ def test_list_under_the_headline_stays_when_the_first_paragraph_is_far() -> None
     dump = "\n".join([title, *MENU, lead, "Rules agreed for all member states", *items, *PARAGRAPHS])
     body = clean_text(dump, id="x").body
     assert items[0] in body and items[-1] in body
+
+
+def test_second_copy_of_the_share_bar_ends_the_article() -> None:
+    other = [
+        "The city will build three hundred flats along the river, the council decided on Monday after a long debate.",
+        "The first tenants could move in within four years, the housing office said in a statement on its website.",
+    ]
+    dump = "\n".join([*MENU, "Share this article", *PARAGRAPHS, *STORY, "Share this article", *other])
+    article = clean_text(dump, id="x")
+    assert article.body.endswith(STORY[-1])
+
+
+def test_share_bar_early_in_the_article_does_not_end_it() -> None:
+    dump = "\n".join([*MENU, "Share this article", PARAGRAPHS[0], "Share this article", *PARAGRAPHS[1:], *STORY])
+    assert clean_text(dump, id="x").body.endswith(STORY[-1])

@@ -164,31 +164,40 @@ def article_span(scores: list[float], lines: list[Line]) -> tuple[int, int]:
     return start, end
 
 
-FOOTER_SHARE = 0.25  # the footer holds less prose than this share of the article above it
+FOOTER_SHARE = 0.25  # a footer of link boxes holds less prose than this share of the article above it
+SHARE_BAR_SHARE = 0.5  # and what follows a second copy of the page's share bar less than this share
 
 
 def footer_start(lines: list[Line], start: int, end: int) -> int:
-    """Where a footer of link boxes starts in the region: two related-links headers with no story between them.
+    """Where the article's footer starts in the region, when what follows holds little of its prose.
 
-    The text resumes after a box inside the article, not after a box above another one; and a footer is short.
+    A footer starts at a share bar the page also printed above the article, or at the first of two
+    related-links headers with no story between them (after a box inside the article the text resumes).
     """
-    headers = [i for i in range(start, end) if _related_header(lines[i])]
+    shares = {line.text for line in lines[:start] if _furniture_reason(line) == "share"}
+    headers = [i for i in range(start, end) if _furniture_reason(lines[i]) == "related-header"]
+    ends = [
+        (i, SHARE_BAR_SHARE)
+        for i in range(start, end)
+        if _furniture_reason(lines[i]) == "share" and lines[i].text in shares
+    ]
     for h1, h2 in zip(headers, headers[1:], strict=False):
-        if any(_story_starts(lines, j) for j in range(h1 + 1, h2)):
-            continue
-        if _prose_words(lines[h1:end]) < FOOTER_SHARE * _prose_words(lines[start:h1]):
-            return h1
+        if not any(_story_starts(lines, j) for j in range(h1 + 1, h2)):
+            ends.append((h1, FOOTER_SHARE))
+    for cut, share in sorted(ends):
+        if _prose_words(lines[cut:end]) < share * _prose_words(lines[start:cut]):
+            return cut
     return end
+
+
+def _furniture_reason(line: Line) -> str | None:
+    """The furniture reason of a line, if any."""
+    return line.furniture.reason if line.furniture is not None else None
 
 
 def _prose_words(lines: list[Line]) -> int:
     """The words of a block's prose lines."""
     return sum(line.words for line in lines if line.prose)
-
-
-def _related_header(line: Line) -> bool:
-    """A related-links header ("Related", "Most read")."""
-    return line.furniture is not None and line.furniture.reason == "related-header"
 
 
 HEADER_REACH = 8  # lines at the top of the region where the headline, standfirst, byline and date may sit

@@ -42,7 +42,7 @@ MAX_ALTERNATES = {True: 40, False: 8}
 # 3-letter name in English text ("Ber", a Malian town) is not Berlin. Main names of any length are kept ("Gao").
 MIN_ALTERNATE = 4
 LOOSE_MIN_POPULATION = 5000  # transliteration-skeleton keys only for towns this big (and curated/admin/country)
-CURATED = ("country_aliases.tsv", "admin_aliases.tsv", "curated.tsv", "place_words.tsv")
+CURATED = ("country_aliases.tsv", "admin_aliases.tsv", "admin_regions.tsv", "curated.tsv", "place_words.tsv")
 NOT_NAMES = {"muhafazat", "mayorality", "of", "misto", "du", "de", "des", "la", "le", "l"}
 
 
@@ -235,8 +235,24 @@ def build_entries() -> list[tuple[tuple[Any, ...], list[str]]]:
                 [name, *filter(None, alternates.split("|"))],
             )
         )
+    out += current_regions(places)
     for name, alternates, lat, lon, cc, admin1, _within, source in read_curated("curated.tsv"):
         out.append(((name, lat, lon, cc, admin1, "", 0, "place", source), [name, *filter(None, alternates.split("|"))]))
+    return out
+
+
+def current_regions(places: list[tuple[Any, ...]]) -> list[tuple[tuple[Any, ...], list[str]]]:
+    """The admin regions newer than the GeoNames data (``admin_regions.tsv``: the DRC's 2015 provinces, Pakistan's
+    former tribal agencies), each at its capital's point; a capital missing from GeoNames is an error."""
+    points = {(row[4], row[0]): (row[2], row[3]) for row in places}
+    out: list[tuple[tuple[Any, ...], list[str]]] = []
+    for cc, name, alternates, level, parent, capital, population, source in read_curated("admin_regions.tsv"):
+        if (cc, capital) not in points:
+            raise SystemExit(f"admin_regions.tsv: capital {capital!r} of {name!r} is not a GeoNames place of {cc}")
+        lat, lon = points[(cc, capital)]
+        admin1, admin2 = (name, "") if level == "admin1" else (parent, name)
+        fields = (name, lat, lon, cc, admin1, admin2, int(population), level, source)
+        out.append((fields, [name, without_type_words(name), *filter(None, alternates.split("|"))]))
     return out
 
 

@@ -139,6 +139,42 @@ def test_the_narrower_place_named_inside_another_wins(nlp: Any, text: str, trigg
             {"text": "Syria"},
             id="a_dateline_does_not_narrow_the_place_the_event_is_in",
         ),
+        pytest.param(
+            "Gunmen opened fire on a minibus in the north of Mali on Tuesday.",
+            "opened",
+            {"name": "Mali"},
+            id="in_the_north_of_a_country_is_inside_it_not_a_reference_point",
+        ),
+        pytest.param(
+            "Ahmed Saleh, 30, of the village of Beit Ummar near Hebron, opened fire on soldiers in Jerusalem.",
+            "opened",
+            {"name": "Jerusalem"},
+            id="the_place_a_person_is_of_is_no_setting",
+        ),
+        pytest.param(
+            "Gunmen ambushed a convoy near the village of Ouro Baba, Mopti, killing four soldiers.",
+            "ambushed",
+            {"text": "Ouro Baba", "country": "MLI", "admin1": "Mopti"},
+            id="an_unknown_village_written_with_its_region_takes_the_region_point",
+        ),
+        pytest.param(
+            "Police raided a house in Manchester and arrested two men.",
+            "raided",
+            {"name": "Manchester", "country": "GBR"},
+            id="a_town_the_tagger_calls_a_date_is_a_place_where_a_locative_puts_it",
+        ),
+        pytest.param(
+            "Militiamen burned houses in Kwilu province on Monday.",
+            "burned",
+            {"country": "COD", "admin1": "Kwilu", "precision": "admin1"},
+            id="a_congolese_province_of_2015_resolves",
+        ),
+        pytest.param(
+            "A roadside bomb hit a police van in Bajaur district on Friday.",
+            "hit",
+            {"country": "PAK", "admin2": "Bajaur"},
+            id="a_former_pakistani_tribal_agency_resolves_as_a_district",
+        ),
     ],
 )
 def test_the_event_place_is(nlp: Any, text: str, trigger: str, expected: dict[str, object]) -> None:
@@ -173,6 +209,10 @@ def test_a_small_namesake_abroad_stays_unresolved(nlp: Any) -> None:
     text = "Rebel forces captured Lubumbashi, Zaire's second city and capital of Shaba province, last week."
     shaba = next(loc for loc in find_places(nlp(text)[:]) if loc.text.startswith("Shaba"))
     assert shaba.country != "CHN"
+
+
+def test_a_month_after_in_is_no_place(nlp: Any) -> None:
+    assert event_place(nlp, "Police raided a house in May and arrested two men.", "raided") is None
 
 
 def test_a_lower_case_word_is_no_place_name(nlp: Any) -> None:

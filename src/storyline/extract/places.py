@@ -94,11 +94,14 @@ def event_location(
         return article.most_mentioned()
     top = max(ranked, key=lambda r: _rank(sentence, r[0], r[1], r[2], trigger))
     best = _targeted(sentence, top, ranked, trigger)
-    inside = [r for r in ranked if r[2] >= 0 and not _dateline(r[0]) and _within(r[0], best)]
+    inside = [r for r in ranked if r[2] >= 1 and not _dateline(r[0]) and _within(r[0], best)]
     if inside:  # "in Baghdad, Iraq", "Hebron in the West Bank": the narrowest place named
         best = max(inside, key=lambda r: (_SPECIFICITY[r[0].precision], _rank(sentence, r[0], r[1], 1, trigger)))[0]
     others = [(r[0], r[1]) for r in ranked if r[2] >= 1]
-    return _through_setting(sentence, _narrowest_named(sentence, best, others), [r[0] for r in ranked])
+    best = _narrowest_named(sentence, best, others)
+    region = next((o for o, _ in others if _named_inside(sentence, best, o)), None)
+    best = _in_region(best, region) if region is not None else best
+    return _through_setting(sentence, best, [r[0] for r in ranked])
 
 
 def _targeted(sentence: Span, top: Ranked, ranked: list[Ranked], trigger: Token | None) -> Location:
@@ -186,7 +189,10 @@ def _placed(sentence: Span, place: Location, trigger: Token | None) -> bool:
         return True
     if root.dep_ == "poss":
         return role(root.head) in NAMING_ROLES
-    return root.dep_ == "pobj" and root.head.lower_ == "of" and role(root.head.head) in NAMING_ROLES
+    if root.dep_ != "pobj" or root.head.lower_ != "of":
+        return False
+    part = root.head.head
+    return role(part) in NAMING_ROLES or (role(part) == "direction" and not _reference_part(part))
 
 
 def _names_site(span: Span) -> bool:
@@ -196,11 +202,11 @@ def _names_site(span: Span) -> bool:
 
 
 def _through_setting(sentence: Span, place: Location, others: list[Location]) -> Location:
-    """An unresolved named site resolved as the town or region the text puts it in ("Vanderbilt University
-    Medical Center in Nashville" → Nashville's point and precision, the site's own words and offsets)."""
+    """An unresolved name placed by the region or town the text puts it in: its point, precision, country and
+    admin regions, with the name's own words and offsets ("Vanderbilt University Medical Center in Nashville" →
+    Nashville's point; "Tinzaouaten, Kidal" → the Kidal region at admin1 precision), as ACLED codes a village it
+    cannot locate by its district or region."""
     if place.precision != "unresolved":
-        return place
-    if not _names_site(_span_of(sentence, place)):
         return place
     setting = next((o for o in others if o.precision != "unresolved" and _named_inside(sentence, place, o)), None)
     if setting is None:
@@ -219,6 +225,14 @@ def _narrowest_named(sentence: Span, best: Location, others: list[tuple[Location
             return best
         best = min(inner, key=lambda o: o.start or 0)
     return best
+
+
+def _in_region(place: Location, region: Location) -> Location:
+    """A resolved town the text puts in an admin1 region of its country takes that region as its admin1 ("near
+    Bunia in Ituri province": GeoNames still files Bunia under the province Ituri was split from in 2015)."""
+    if region.precision != "admin1" or place.precision != "place" or place.country != region.country:
+        return place
+    return replace(place, admin1=region.admin1) if place.admin1 != region.admin1 else place
 
 
 def _nested(inner: tuple[Location, Entry | None], outer: tuple[Location, Entry | None], sentence: Span) -> bool:
@@ -270,6 +284,8 @@ _INSIDE_PREPS = frozenset({"in", "of", "inside", "within"})
 def _named_inside(sentence: Span, inner: Location, outer: Location) -> bool:
     """True when the text puts ``inner`` in ``outer``: "Y in X", "Y, X", "X's Y district", "the X suburb of Y";
     no verb between them."""
+    if _address_order(_span_of(sentence, inner), _span_of(sentence, outer)):
+        return True
     y, x = _span_of(sentence, inner).root, _span_of(sentence, outer).root
     y_path, x_path = _path_to_common(y, x), _path_to_common(x, y)
     if y_path is None or x_path is None or not x_path or len(x_path) + len(y_path) > MAX_NESTING_EDGES:
@@ -280,6 +296,25 @@ def _named_inside(sentence: Span, inner: Location, outer: Location) -> bool:
     x_marked = any(_contains_mark(t) for t in x_path)
     y_marked = any(t.dep_ == "pobj" and t.head.lower_ in ("in", "inside", "within") or t.dep_ == "poss" for t in y_path)
     return x_marked and not y_marked
+
+
+MAX_ADDRESS_GAP = 8  # tokens between two names of one address ("Pazigyi village, Kanbalu township, Sagaing")
+
+
+def _address_order(inner: Span, outer: Span) -> bool:
+    """True when the names are written as an address, narrow to wide, whatever the parse made of the commas:
+    "Tinzaouaten, Kidal", "Pazigyi village, Kanbalu township, Sagaing region" (only commas, region or settlement
+    words and names between them)."""
+    doc = inner.doc
+    if any(t.dep_ == "conj" or t.lower_ in ("and", "or") for t in doc[inner.start : outer.end + 3]):
+        return False  # "struck Kyiv, Kharkiv and Odesa": a list, not an address
+    start = inner.end
+    while start < outer.start and role(doc[start]) in NAMING_ROLES:
+        start += 1  # "Pazigyi village": the name's own type word
+    between = doc[start : outer.start]
+    if not 0 < len(between) <= MAX_ADDRESS_GAP or between[0].text != ",":
+        return False
+    return all(t.text == "," or role(t) in NAMING_ROLES or t.text[:1].isupper() for t in between)
 
 
 def _contains_mark(token: Token) -> bool:
@@ -366,11 +401,11 @@ def _tier(sentence: Span, place: Location, trigger: Token | None) -> float:
         return -1
     if _hyphen_affiliation(span):
         return -1  # "a London-based group", "US-led forces": whose, not where
-    if root.dep_ == "pobj" and (
-        role(head) == "origin" or (head.lower_ == "of" and role(head.head) in ("direction", "reference"))
-    ):
+    if root.dep_ == "pobj" and (role(head) == "origin" or (head.lower_ == "of" and _reference_part(head.head))):
         return 0
     if root.dep_ == "pobj" and role(head) == "direction":
+        return 0
+    if _near_named_place(root) or _persons_origin(root):
         return 0
     if root.dep_ in ("compound", "amod", "nmod") and head.pos_ in ("NOUN", "PROPN") and not role(head):
         return 0  # "a US Humvee", "a Mogadishu cafe": a fallback only
@@ -389,6 +424,40 @@ def _tier(sentence: Span, place: Location, trigger: Token | None) -> float:
     if any(locative_path(root, v) for v in told_on):
         return TOLD_ON_TIER
     return 1
+
+
+def _near_named_place(root: Token) -> bool:
+    """True for Y in "the town of X near Y", "the village of Tsurif near Y", "X, a town near Y": a reference
+    point for another named place, not the setting."""
+    if root.dep_ != "pobj" or root.head.lower_ not in ("near", "outside"):
+        return False
+    noun = root.head.head
+    if noun.pos_ == "PROPN" and noun.ent_type_ in ("GPE", "LOC", "FAC"):
+        return True
+    if role(noun) not in ("settlement", "admin"):
+        return False
+    named = any(c.lower_ == "of" and any(g.pos_ == "PROPN" for g in c.children) for c in noun.children)
+    return named or (noun.dep_ == "appos" and noun.head.pos_ == "PROPN")
+
+
+def _persons_origin(root: Token) -> bool:
+    """True for a place a person is "of" ("Moussa Ranimat, 28, of the village of Tsurif near Hebron",
+    "President Assad of Syria"): where someone is from, not where the event happened."""
+    node = root
+    while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
+        if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.ent_type_ == "PERSON":
+            return True
+        node = node.head
+    return False
+
+
+def _reference_part(noun: Token) -> bool:
+    """True for "north"/"km" in "30 km north of Gaza" (a reference point), not in "in the north of Iraq" (a part
+    of the place, itself where something is)."""
+    if role(noun) == "reference":
+        return True
+    part = noun.head if noun.dep_ == "conj" else noun  # "in the north and south of Iraq"
+    return role(noun) == "direction" and not is_locative(part)
 
 
 def _whom(span: Span, anchors: list[Token]) -> bool:

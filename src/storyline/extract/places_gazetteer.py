@@ -3,7 +3,7 @@
 Data (``resources/places/``, rebuilt by ``scripts/build_gazetteer.py`` from installed packages):
 ``geonames.tsv.gz`` (GeoNames cities1000), ``admin.tsv.gz``, ``countries.tsv``, and curated
 ``curated.tsv`` (camps, neighbourhoods, hospitals, crossings), ``country_aliases.tsv``,
-``admin_aliases.tsv``, ``place_words.tsv``. A lookup is a binary search on a normalised key; ties between
+``admin_aliases.tsv``, ``admin_regions.tsv`` (regions newer than GeoNames), ``place_words.tsv``. A lookup is a binary search on a normalised key; ties between
 places of one name go to the hinted country, then the article's countries, then population, a national capital
 counting as ten times its size; a match on the transliteration skeleton alone counts only in the countries at hand.
 """

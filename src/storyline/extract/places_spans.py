@@ -22,6 +22,7 @@ from spacy.tokens import Span, Token
 from storyline.extract import lexicon
 from storyline.extract.places_gazetteer import Entry, Gazetteer, Level, gazetteer, loose_abroad, place_words
 from storyline.extract.places_names import name_key
+from storyline.lexicon_files import read_rows
 from storyline.models import Location
 
 __all__ = ["find_places", "resolved_places"]
@@ -155,6 +156,9 @@ def _place_spans(sentence: Span, gaz: Gazetteer, trigger: Token | None = None) -
     accepted: list[Span] = []
     maybe: list[Span] = []
     for ent in sentence.ents:
+        if ent.label_ in TIME_LABELS and _located_name(ent):
+            maybe.append(ent)  # "raided a house in Manchester" (tagged DATE): a place if the gazetteer knows it
+            continue
         if ent.label_ not in PLACE_LABELS and ent.label_ not in MISLABELS and ent.label_ != "NORP":
             continue  # dates, numbers, quantities
         span = _extend(_widen(_trim(ent)), gaz)
@@ -182,6 +186,25 @@ def _place_spans(sentence: Span, gaz: Gazetteer, trigger: Token | None = None) -
 
 
 _SETTING_PREPS = frozenset({"in", "at", "near", "inside", "outside", "into", "around", "through"})
+
+
+TIME_LABELS = frozenset({"DATE", "TIME"})
+
+
+def _located_name(span: Span) -> bool:
+    """True for a proper name after "in", "at", "near" ... that no calendar word is part of: a place spaCy took
+    for a time ("in Manchester"), not "in May" or "on Saturday"."""
+    root = span.root
+    if root.dep_ != "pobj" or root.head.lower_ not in _SETTING_PREPS:
+        return False
+    return all(t.pos_ == "PROPN" and t.is_alpha and t.lower_ not in _calendar_words() for t in span)
+
+
+@lru_cache(maxsize=1)
+def _calendar_words() -> frozenset[str]:
+    """Month and weekday names (and their abbreviations) from the dates resources."""
+    rows = [*read_rows("dates", "months.tsv"), *read_rows("dates", "weekdays.tsv")]
+    return frozenset(row[0].lower() for row in rows)
 
 
 def _demonym(span: Span) -> bool:
@@ -363,7 +386,18 @@ def _proper_runs(sentence: Span) -> Iterator[Span]:
                 yield doc[i:j]
             i = j
         else:
+            if _typed_capital(doc[i], sentence):
+                yield doc[i : i + 1]
             i += 1
+
+
+def _typed_capital(token: Token, sentence: Span) -> bool:
+    """True for a capitalised word inside the sentence that a region or settlement word follows, whatever the
+    tagger made of it: "Sagaing region" (tagged VERB), "Kanbalu township"."""
+    doc, i = token.doc, token.i
+    if i == sentence.start or i + 1 >= sentence.end or token.ent_type_ or not token.is_alpha:
+        return False
+    return token.text[:1].isupper() and not token.is_upper and role(doc[i + 1]) in ("admin", "settlement")
 
 
 def _is_place_name(span: Span, gaz: Gazetteer, places: list[Span]) -> bool:

@@ -124,3 +124,9 @@ def test_second_copy_of_the_share_bar_ends_the_article() -> None:
 def test_share_bar_early_in_the_article_does_not_end_it() -> None:
     dump = "\n".join([*MENU, "Share this article", PARAGRAPHS[0], "Share this article", *PARAGRAPHS[1:], *STORY])
     assert clean_text(dump, id="x").body.endswith(STORY[-1])
+
+
+def test_byline_with_the_writers_description_ends_the_header() -> None:
+    bio = "By Jane Doe, a senior reporter who has covered the European institutions for the paper since 2015."
+    article = clean_text("\n".join([*MENU, "Rules agreed for all member states", STANDFIRST, bio, *PARAGRAPHS]), id="x")
+    assert article.body.startswith("The committee met")

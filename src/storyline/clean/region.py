@@ -231,8 +231,13 @@ _CLOCK = re.compile(r"(?<!\d)[012]?\d:[0-5]\d(?!\d)")  # a time of day: "18:45",
 STAMP_WORDS = 10  # a line this short with a time of day on it is a time stamp ("Tokyo Post 3/9 18:45")
 
 
+_BYLINE_BIO = re.compile(r"^(?:By|BY)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,2},\s+(?:a|an|the|who)\s")
+
+
 def _credit_line(line: Line) -> bool:
-    """A byline, a date or a time stamp on a line of its own."""
+    """A byline (or one with the writer's description), a date or a time stamp on a line of its own."""
+    if line.words < LONG_PARAGRAPH and _BYLINE_BIO.match(line.text):
+        return True  # "By Jane Doe, a staff writer who covers ..."
     if line.words > CREDIT_WORDS or line.prose and line.sentence and line.words > 10:
         return False
     if line.words <= STAMP_WORDS and _CLOCK.search(line.text):

@@ -228,13 +228,38 @@ def _centres(members: Ints, sigs: Rows, sizes: Ints, params: Params, graph: _Nei
         out.append(_vote(int(members[k]), row[:k], out))
     if len(members) > len(head) and graph is not None:
         group = dict(zip(head.tolist(), out, strict=True))
-        for doc in members[len(head) :].tolist():
-            centres = sorted({group[d] for d in graph.of(doc).tolist() if d in group})
-            at = np.array(centres, dtype=np.int64)
-            mine = duplicates(sigs[doc][None, :], sigs[at], sizes[doc : doc + 1], sizes[at], params)
-            group[doc] = centres[int(np.argmax(mine))] if mine.any() else doc
-            out.append(group[doc])
+        late = members[len(head) :].tolist()
+        for wave in _waves(late, graph):
+            _join_centres(wave, group, graph, sigs, sizes, params)
+        out += [group[doc] for doc in late]
     return np.array(out, dtype=np.int64)
+
+
+def _waves(late: list[int], graph: _Neighbours) -> list[list[int]]:
+    """The later members in waves: a member comes in the wave after the last earlier member it is linked
+    to, so the groups of all earlier members it is linked to are settled when its wave is compared."""
+    level: dict[int, int] = {}
+    for doc in late:
+        level[doc] = 1 + max((level[d] for d in graph.of(doc).tolist() if d in level), default=-1)
+    waves: list[list[int]] = [[] for _ in range(max(level.values(), default=-1) + 1)]
+    for doc in late:
+        waves[level[doc]].append(doc)
+    return waves
+
+
+def _join_centres(
+    wave: list[int], group: dict[int, int], graph: _Neighbours, sigs: Rows, sizes: Ints, params: Params
+) -> None:
+    """Each member of a wave joins the first (lowest) centre it duplicates among the groups of its
+    settled linked documents, else starts its own group; all pairs of the wave compared at once."""
+    centres = [sorted({group[d] for d in graph.of(doc).tolist() if d in group}) for doc in wave]
+    left = np.repeat(np.array(wave, dtype=np.int64), [len(c) for c in centres])
+    right = np.array([c for cs in centres for c in cs], dtype=np.int64)
+    ok = pairwise(duplicates, sigs, sizes, left, right, params).tolist()
+    at = 0
+    for doc, cs in zip(wave, centres, strict=True):
+        hit = next((c for c, same in zip(cs, ok[at : at + len(cs)], strict=True) if same), doc)
+        group[doc], at = hit, at + len(cs)
 
 
 def _vote(doc: int, dup: list[bool], labels: list[int]) -> int:

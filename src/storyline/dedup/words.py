@@ -254,12 +254,12 @@ def _first_copies(text: bytes, doc: Ints, first: Ints, last: Ints) -> npt.NDArra
     with np.errstate(over="ignore"):
         key = _mix(doc.astype(np.uint64) * _TAIL ^ size) ^ _mix(view[first] & low)
         key ^= _mix((view[np.maximum(last - 8, first)] & low) + size)
-    order = np.argsort(key, kind="stable")
-    same = np.flatnonzero(key[order[1:]] == key[order[:-1]])
-    if not len(same):
+    ordered = np.sort(key)
+    repeated = ordered[1:][ordered[1:] == ordered[:-1]]
+    if not len(repeated):
         return once
     seen: dict[tuple[int, bytes], int] = {}
-    for i in np.unique(np.concatenate((order[same], order[same + 1]))).tolist():  # in text order
+    for i in np.flatnonzero(np.isin(key, repeated)).tolist():  # in text order
         line = (int(doc[i]), text[first[i] : last[i]])
         once[i] = seen.setdefault(line, i) == i
     return once
@@ -276,35 +276,46 @@ def _kind(key: int) -> int:
     return 0 if plain and all(c.isascii() and not c.isalnum() for c in plain) else 2
 
 
-def _chars(buf: npt.NDArray[np.uint8]) -> tuple[Ints, Ints, npt.NDArray[np.uint32]]:
-    """Offset, byte length and key (its UTF-8 bytes as a number) of every non-ASCII character."""
+def _chars(buf: npt.NDArray[np.uint8]) -> tuple[Ints, Ints, npt.NDArray[np.int8]]:
+    """Offset, byte length and ``_kind`` of every non-ASCII character."""
     lead = np.flatnonzero(buf >= 0xC0)
     size = np.where(buf[lead] >= 0xF0, 4, np.where(buf[lead] >= 0xE0, 3, 2)).astype(np.int64)
     size = np.minimum(size, len(buf) - lead)
     keys: npt.NDArray[np.uint32] = (_view32(buf)[lead] & _LOW[size].astype(np.uint32)).astype(np.uint32)
-    return lead, size, keys
+    return lead, size, _kinds(keys, size)
 
 
-def _kinds(keys: npt.NDArray[np.uint32]) -> tuple[npt.NDArray[np.uint32], Ints]:
-    """The distinct character keys and their kinds."""
-    distinct = np.unique(keys)
-    return distinct, np.array([_kind(k) for k in distinct.tolist()], dtype=np.int64)
+_KINDS = np.full(0x110000, -1, dtype=np.int8)  # _kind by code point, filled as characters are met
+_LEAD_BITS = np.array([0, 0, 0x1F, 0x0F, 0x07], dtype=np.uint32)  # payload bits of a lead byte, by length
+
+
+def _kinds(keys: npt.NDArray[np.uint32], size: Ints) -> npt.NDArray[np.int8]:
+    """The ``_kind`` of each character (UTF-8 bytes as a little-endian number, and their count)."""
+    point = keys & _LEAD_BITS[size]
+    for k in range(1, 4):  # continuation bytes: 6 bits each
+        more = size > k
+        point[more] = (point[more] << np.uint32(6)) | ((keys[more] >> np.uint32(8 * k)) & np.uint32(0x3F))
+    point = np.minimum(point, len(_KINDS) - 1)
+    new = np.flatnonzero(_KINDS[point] < 0)
+    if len(new):
+        first = new[np.unique(point[new], return_index=True)[1]]
+        _KINDS[point[first]] = [_kind(k) for k in keys[first].tolist()]
+    kinds: npt.NDArray[np.int8] = _KINDS[point]
+    return kinds
 
 
 def folded(text: bytes, bounds: Ints) -> tuple[bytes, Ints, Ints]:
     """The documents (one UTF-8 text, ``bounds``: each one's first byte) with those holding characters
     that fold to letters folded, each document's first byte, and the offsets of bytes that fold to separators."""
-    lead, size, keys = _chars(np.frombuffer(text, dtype=np.uint8))
-    distinct, kinds = _kinds(keys)
-    if (kinds == 2).any():
+    lead, size, kinds = _chars(np.frombuffer(text, dtype=np.uint8))
+    odd = kinds == 2
+    if odd.any():
         parts = _split(text, bounds)
-        odd = np.isin(keys, distinct[kinds == 2])
         for d in np.unique(np.searchsorted(bounds, lead[odd], side="right") - 1).tolist():
             parts[d] = fold(parts[d].decode("utf-8", "replace")).encode("utf-8", "replace")
         text, bounds = _joined(parts)
-        lead, size, keys = _chars(np.frombuffer(text, dtype=np.uint8))
-        distinct, kinds = _kinds(keys)
-    sep = np.isin(keys, distinct[kinds == 0])
+        lead, size, kinds = _chars(np.frombuffer(text, dtype=np.uint8))
+    sep = kinds == 0
     lead, size = lead[sep], size[sep]
     offsets = np.concatenate([lead + k for k in range(4)])
     inside = np.concatenate([size > k for k in range(4)])
@@ -327,6 +338,7 @@ def _words(text: bytes, bounds: Ints) -> tuple[_Words, bytes]:
     cls[separators + 1] = 0
     edges = np.flatnonzero(cls[1:] != cls[:-1])  # alternately a word's first byte and its end
     starts, ends = edges[0::2], edges[1::2]
+    first = np.append(np.searchsorted(edges, first_byte) // 2, len(starts))  # a document starts outside a word
     padded = b"\0" * 8 + text + b"\0" * 8
     view = np.ndarray((len(padded) - 7,), dtype="<u8", buffer=padded, strides=(1,))  # 8 bytes from each offset
     length = ends - starts
@@ -336,7 +348,6 @@ def _words(text: bytes, bounds: Ints) -> tuple[_Words, bytes]:
     tail[long] = _lower(view[ends[long]])
     with np.errstate(over="ignore"):
         hashes = _mix(head ^ (tail * _TAIL) ^ length.astype(np.uint64))
-    first = np.append(np.searchsorted(starts, first_byte), len(starts))
     return _Words(hashes, starts, ends, first, text), text
 
 
@@ -406,12 +417,23 @@ def shingle_texts(texts: Sequence[str], size: int, sentences: bool = True) -> Sh
     offsets = np.zeros(len(texts) + 1, dtype=np.int64)
     np.cumsum(windows, out=offsets[1:])
     starts = np.arange(offsets[-1]) + np.repeat(first[:-1] - offsets[:-1], windows)
-    ends = starts + size
-    short = np.flatnonzero((counts > 0) & (counts < size))  # one shingle of all their words
-    ends[offsets[short]] = first[short + 1]
     prefix = _prefix(hashes)
+    shingles = _windows(prefix, size)[np.minimum(starts, max(len(hashes) - size, 0))]
+    short = np.flatnonzero((counts > 0) & (counts < size))  # one shingle of all their words
+    shingles[offsets[short]] = _span(prefix, first[short], first[short + 1])
     body = np.where(counts > 0, _mix(_span(prefix, first[:-1], first[1:]) ^ counts.astype(np.uint64)), np.uint64(0))
-    return Shingled(ShingleBatch(_mix(_span(prefix, starts, ends)), offsets), counts, body)
+    return Shingled(ShingleBatch(_mix(shingles), offsets), counts, body)
+
+
+def _windows(prefix: U64, size: int) -> U64:
+    """``_span`` of every run of ``size`` values (from each start; a zero when there is none), in slices."""
+    n = len(prefix) - 1 - size + 1
+    if n <= 0:
+        return np.zeros(1, dtype=np.uint64)
+    powers = _powers(_BASE, len(prefix) - 1)
+    with np.errstate(over="ignore"):
+        out: U64 = (prefix[size:] - prefix[:n]) * powers[size - 1 :]
+    return out
 
 
 def _prefix(values: U64) -> U64:

@@ -130,3 +130,11 @@ def test_byline_with_the_writers_description_ends_the_header() -> None:
     bio = "By Jane Doe, a senior reporter who has covered the European institutions for the paper since 2015."
     article = clean_text("\n".join([*MENU, "Rules agreed for all member states", STANDFIRST, bio, *PARAGRAPHS]), id="x")
     assert article.body.startswith("The committee met")
+
+
+def test_article_split_by_two_charts_is_joined() -> None:
+    axis = [f"Week {n}" for n in range(29)]  # a chart's labels, one per line: as long a gap as may be joined
+    parts = [[*PARAGRAPHS, *STORY[:2]], STORY[2:4], STORY[4:]]
+    dump = "\n".join([*MENU, *parts[0], *axis, *parts[1], *[f"{a} %" for a in axis], *parts[2]])
+    body = clean_text(dump, id="x").body
+    assert body.startswith(PARAGRAPHS[0]) and body.endswith(STORY[-1])

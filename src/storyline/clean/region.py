@@ -146,20 +146,27 @@ SECOND_RATIO = 0.3  # a second block of prose joins the article when it scores t
 SECOND_GAP = 30  # and lies at most this many lines away, with no barrier or related-links header between
 
 
+JOINS = 3  # blocks a long figure, chart or video box may have split off on each side
+
+
 def article_span(scores: list[float], lines: list[Line]) -> tuple[int, int]:
-    """The best run, widened by a nearby block of prose that a long figure or video box split from it."""
+    """The best run, widened by nearby blocks of prose that long figures or video boxes split from it."""
     start, end = best_run(scores)
     if start == end:
         return start, end
     best = sum(scores[start:end])
-    after = best_run(scores[end : end + SECOND_GAP * 3])
-    a0, a1 = after[0] + end, after[1] + end
-    if a1 > a0 and _joins(lines[end:a0], sum(scores[a0:a1]), best):
+    for _ in range(JOINS):
+        after = best_run(scores[end : end + SECOND_GAP * 3])
+        a0, a1 = after[0] + end, after[1] + end
+        if not (a1 > a0 and _joins(lines[end:a0], sum(scores[a0:a1]), best)):
+            break
         end = a1
-    offset = max(0, start - SECOND_GAP * 3)
-    before = best_run(scores[offset:start])
-    b0, b1 = before[0] + offset, before[1] + offset
-    if b1 > b0 and _joins(lines[b1:start], sum(scores[b0:b1]), best):
+    for _ in range(JOINS):
+        offset = max(0, start - SECOND_GAP * 3)
+        before = best_run(scores[offset:start])
+        b0, b1 = before[0] + offset, before[1] + offset
+        if not (b1 > b0 and _joins(lines[b1:start], sum(scores[b0:b1]), best)):
+            break
         start = b0
     return start, end
 

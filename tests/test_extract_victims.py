@@ -275,3 +275,11 @@ def test_an_armed_teller_who_says_it_killed_names_the_victims_by_its_foe() -> No
 
 def test_counted_members_of_a_group_named_after_for() -> None:
     assert ("PSE", "GOV") in _victims("It said it had killed a chief of intelligence for Hamas.")
+
+
+def test_a_place_the_parser_hangs_on_the_verb_of_the_attack_noun() -> None:
+    text = (  # the parser hangs "on southern Israel" on "staged", not on "attack"
+        "Israel has said it plans to destroy Hamas after it staged the devastating attack a week ago on southern"
+        " Israel that killed more than 1,300 people, mostly civilians."
+    )
+    assert victim_side(extract_events(text)) == "israel"

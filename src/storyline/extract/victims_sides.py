@@ -200,6 +200,8 @@ def _verb_place(verb: Token, head: Token) -> str | None:
     found = _place_country(verb)
     if found is None and verb.dep_ in ("relcl", "acl"):  # "the attack on Israel, which killed 1,400"
         found = _place_country(verb.head)
+    if found is None and verb.dep_ == "relcl" and verb.head.dep_ == "dobj":  # "staged an attack on Israel that
+        found = _place_country(verb.head.head)  # killed 1,300": the parser hangs the place on "staged"
     subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i != head.i), None)
     if found is None and subject is not None:  # "a bombing campaign in Gaza killed 1,100 people"
         found = _place_country(subject)
@@ -387,7 +389,9 @@ def victims_place(event: Event, sent: Span) -> str | None:
     if prep is None:
         return place.country
     near = prep.head.lemma_.lower()
+    outer = prep.head.head.lower_ if prep.lower_ == "of" and prep.head.dep_ == "pobj" else ""
     beside = prep.lower_ in words["beside_prep"] or (prep.lower_ == "of" and near in words["beside_prep"])
+    beside = beside or outer in words["beside_prep"]  # "near the southern end of Gaza"
     if near in words["beside_noun"] or (beside and place.precision in _WIDE):
         return None  # "a festival near the border with Gaza", "towns outside (of) the Gaza Strip" are not in Gaza
     if near in words["direction"] and prep.lower_ == "of" and prep.head.dep_ != "pobj":

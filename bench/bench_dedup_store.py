@@ -47,12 +47,25 @@ def build(path: Path, stored: int) -> float:
 
 
 def adopt(source: Path, target: Path) -> None:
-    """This version's store: a copy of another version's, migrated by opening it."""
+    """This version's store: a copy of another version's, migrated by opening it (and its index's files made)."""
+    from storyline.dedup.keyindex import key_index
     from storyline.store import Store
 
     shutil.copy(source, target)
-    with Store.open(f"sqlite:///{target}"):
-        pass
+    with Store.open(f"sqlite:///{target}") as store, store.atomic() as conn:
+        key_index(conn)
+
+
+def copy_files(base: Path, tmp: Path) -> None:
+    """Put the large store's side files (the key index's segment files, ``<db>-dedup``) beside its copy in
+    ``tmp`` as ``store_pair`` names it, flushed to disk; none beside the empty store."""
+    for label in ("alone", "into_store"):
+        shutil.rmtree(tmp / f"{label}.db-dedup", ignore_errors=True)
+    if Path(f"{base}-dedup").is_dir():
+        shutil.copytree(f"{base}-dedup", tmp / "into_store.db-dedup")
+        for path in (tmp / "into_store.db-dedup").iterdir():
+            with path.open("rb+") as copied:
+                os.fsync(copied.fileno())
 
 
 def groups_of(path: Path) -> list[tuple[str, str, bool]]:
@@ -68,6 +81,7 @@ def child(args: argparse.Namespace) -> None:
         print(json.dumps({"build_seconds": round(build(args.store_db, args.stored), 1)}))
         return
     new = [(f"n{i}", text) for i, (_, text) in enumerate(corpus(args.new, seed=2))]
+    copy_files(args.store_db, args.tmp)
     run = store_pair(new, args.store_db, args.tmp)
     if args.groups_out:
         args.groups_out.write_text(json.dumps(groups_of(args.tmp / "into_store.db")))

@@ -96,6 +96,21 @@ def test_copies_within_one_batch_group_and_reindexing_is_idempotent(db: str, see
     assert before[ids["c"]] == (ids["c"], True)
 
 
+@pytest.mark.parametrize(("published", "canonical"), [("2023-10-08", "b"), ("2023-10-10", "a"), (None, "a")])
+def test_an_equal_copy_published_earlier_takes_over_a_stored_group(
+    db: str, seed_text: str, published: str | None, canonical: str
+) -> None:
+    body = "\n".join(story_lines(seed_text))
+    with Store.open(db) as store:
+        ids = add(store, {"a": (body, "2023-10-09")})
+        dedup_step(store)
+        ids |= add(store, {"b": (body.replace(".", "!"), published)})  # the same shingles: the same length
+        dedup_step(store)
+        groups = membership(store)
+    assert groups[ids[canonical]] == (ids["a"], True)
+    assert groups[ids["b" if canonical == "a" else "a"]] == (ids["a"], False)
+
+
 OTHER = (
     "The World Health Organization said on Tuesday that fuel shortages had forced several hospitals in the\n"
     "north of the enclave to stop most services, and that aid convoys were waiting at the crossing for clearance.\n"

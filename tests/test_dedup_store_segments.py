@@ -6,9 +6,11 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 
+from storyline.dedup.keyindex import files_of, key_index
 from storyline.dedup.persist import count_pending, dedup_step
 from storyline.store import Store
 from test_dedup_store import OTHER, add, db, key_rows, membership, segments, story_lines  # noqa: F401 (db: fixture)
@@ -44,6 +46,7 @@ def test_a_batch_killed_before_its_commit_leaves_no_segment(db: str, seed_text: 
         dedup_step(store)
         assert segments(store) == [128]
         assert membership(store)[ids["copy"]] == (ids["wire"], False)
+        assert files(store) in ([], [128 * 12])  # the killed batch's files are gone (SQLite keeps one per segment)
 
 
 def test_a_rolled_back_batch_is_forgotten_by_the_process_too(db: str, seed_text: str) -> None:  # noqa: F811
@@ -76,3 +79,33 @@ def test_processes_sharing_a_store_read_each_others_segments(db: str, seed_text:
         groups = membership(one)
         assert segments(one) == [128, 64]
     assert groups[ids["copy"]] == (ids["other"], False)
+
+
+def test_segment_files_are_a_copy_remade_from_the_store_when_missing_or_cut(tmp_path: Path, seed_text: str) -> None:
+    lines = story_lines(seed_text)
+    url = f"sqlite:///{tmp_path / 'dedup.db'}"
+    with Store.open(url) as store:
+        ids = add(store, {"wire": ("\n".join(lines[:3]), None), "other": (OTHER, None)})
+        dedup_step(store)
+        ids |= add(store, {"copy": ("\n".join(lines[:2]), None)})
+        dedup_step(store)
+        assert files(store) == [128 * 12, 64 * 12]
+    first, second = sorted((tmp_path / "dedup.db-dedup").iterdir(), key=lambda p: p.stat().st_size)
+    first.unlink()
+    second.write_bytes(second.read_bytes()[:-12])
+    with Store.open(url) as store:  # a new process: the files are checked against the store, not trusted
+        ids |= add(store, {"again": ("\n".join(lines[1:3]), None), "copy2": (OTHER.rsplit("\n", 1)[0], None)})
+        dedup_step(store)
+        groups = membership(store)
+        assert files(store) == [320 * 12]  # remade, then merged with the new batch's
+    assert groups[ids["again"]] == groups[ids["copy"]] == (ids["wire"], False)
+    assert groups[ids["copy2"]] == (ids["other"], False)
+
+
+def files(store: Store) -> list[int]:
+    """Sizes of the segment files beside a SQLite store, largest first, once the index has synced (files of
+    segments merged away stay until then: the merge could still roll back)."""
+    with store.atomic() as conn:
+        key_index(conn)
+    folder = files_of(store.engine)
+    return sorted((p.stat().st_size for p in folder.glob("*.seg")), reverse=True) if folder else []

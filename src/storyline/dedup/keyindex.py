@@ -16,8 +16,10 @@ or rolled back, so an index survives restarts and stays right when another proce
 from __future__ import annotations
 
 import os
+import re
 import weakref
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
@@ -26,6 +28,8 @@ from sqlalchemy import Connection, Engine, delete, select
 from storyline.store.schema import dedup_key_segments, segment_parts
 
 Ints = npt.NDArray[np.int64]
+_HEX = re.compile(r"[0-9a-f]{16}")  # a segment file's name: its token
+_ROW_BYTES = 12  # a key (int64) and a seq (int32)
 MERGE_RATIO = 1  # merge the newest two segments while the older holds at most this many times the newer's rows
 
 
@@ -41,33 +45,74 @@ class Segment:
 
 
 class KeyIndex:
-    """The segments of one store's index held in memory (use :func:`key_index`)."""
+    """The segments of one store's index held in memory (use :func:`key_index`); with a ``folder``, each key
+    segment also as a file there, memory-mapped (a new process reads no more of the index than it searches)."""
 
-    def __init__(self) -> None:
+    def __init__(self, folder: Path | None = None) -> None:
         """An empty index; :meth:`sync` reads the store's segments."""
         self.segments: dict[int, Segment] = {}
         self.dead: Ints = np.zeros(0, dtype=np.int64)
+        self.folder = folder
 
     def sync(self, conn: Connection) -> None:
         """Match the segments in memory to the store's: read the new ones, forget those gone."""
         table = dedup_key_segments
-        listed = {int(t) for t in conn.execute(select(table.c.token).distinct()).scalars()}
-        for token in set(self.segments) - listed:
+        listed: dict[int, tuple[bool, int, int]] = {}
+        for token, dead, newest, rows in conn.execute(
+            select(table.c.token, table.c.dead, table.c.newest, table.c.rows)
+        ):
+            listed[token] = (bool(dead), int(newest), listed.get(token, (False, 0, 0))[2] + int(rows))
+        for token in set(self.segments) - set(listed):
             del self.segments[token]
-        missing = sorted(listed - set(self.segments))
+        missing = [t for t in sorted(set(listed) - set(self.segments)) if not self._mapped(t, *listed[t])]
         if missing:
-            query = select(table.c.token, table.c.dead, table.c.newest, table.c.key_data, table.c.seq_data)
-            parts = conn.execute(query.where(table.c.token.in_(missing)).order_by(table.c.token, table.c.part)).all()
+            query = select(table.c.token, table.c.key_data, table.c.seq_data).where(table.c.token.in_(missing))
+            parts = conn.execute(query.order_by(table.c.token, table.c.part)).all()
             for token in missing:
                 mine = [p for p in parts if p.token == token]
-                keys = np.concatenate([np.frombuffer(p.key_data, dtype="<i8") for p in mine]).astype(
-                    np.int64, copy=False
-                )
-                seqs = np.concatenate([np.frombuffer(p.seq_data, dtype="<i4") for p in mine]).astype(
-                    np.int32, copy=False
-                )
-                self.segments[token] = Segment(token, bool(mine[0].dead), int(mine[0].newest), keys, seqs)
+                keys = np.concatenate([np.frombuffer(p.key_data, dtype="<i8") for p in mine])
+                seqs = np.concatenate([np.frombuffer(p.seq_data, dtype="<i4") for p in mine])
+                self._hold(Segment(token, listed[token][0], listed[token][1], keys.astype(np.int64), seqs))
+        self._tidy(set(listed))
         self._dead_changed()
+
+    def _path(self, token: int) -> Path | None:
+        """The file of a key segment, when the index keeps files."""
+        return self.folder / f"{token:016x}.seg" if self.folder else None
+
+    def _mapped(self, token: int, dead: bool, newest: int, rows: int) -> bool:
+        """Map a key segment from its file when the file is there and whole."""
+        path = self._path(token)
+        if dead or path is None or not path.is_file() or path.stat().st_size != rows * _ROW_BYTES or not rows:
+            return False
+        data = np.memmap(path, dtype=np.uint8, mode="r")
+        keys, seqs = data[: rows * 8].view("<i8"), data[rows * 8 :].view("<i4")
+        self.segments[token] = Segment(token, dead, newest, keys.astype(np.int64, copy=False), seqs)
+        return True
+
+    def _hold(self, segment: Segment) -> None:
+        """Keep a segment in memory; a key segment also as its file (written whole, then renamed), mapped."""
+        self.segments[segment.token] = segment
+        path = self._path(segment.token)
+        if segment.dead or path is None or not len(segment.keys):
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        part = path.with_suffix(".part")
+        with part.open("wb") as out:
+            out.write(segment.keys.astype("<i8").tobytes())
+            out.write(segment.seqs.astype("<i4").tobytes())
+            out.flush()
+            os.fsync(out.fileno())
+        part.replace(path)
+        self._mapped(segment.token, False, segment.newest, len(segment.keys))
+
+    def _tidy(self, listed: set[int]) -> None:
+        """Delete segment files the store no longer lists (merged away, or of a batch that never committed)."""
+        if self.folder and self.folder.is_dir():
+            for path in self.folder.iterdir():
+                token = int(path.stem, 16) if path.suffix in (".seg", ".part") and _HEX.fullmatch(path.stem) else None
+                if token is not None and token not in listed:
+                    path.unlink(missing_ok=True)
 
     def _dead_changed(self) -> None:
         """Recompute the sorted dead seqs from the dead segments."""
@@ -152,7 +197,7 @@ class KeyIndex:
                 for i, (rows, keys, seqs) in enumerate(parts)
             ],
         )  # fmt: skip
-        self.segments[segment.token] = segment
+        self._hold(segment)
 
     def _drop(self, conn: Connection, segments: list[Segment]) -> None:
         """Delete segments from the store and from memory."""
@@ -180,6 +225,16 @@ _INDEXES: weakref.WeakKeyDictionary[Engine, KeyIndex] = weakref.WeakKeyDictionar
 
 def key_index(conn: Connection) -> KeyIndex:
     """The index of the store behind ``conn``, in step with it (call inside the transaction that uses it)."""
-    index = _INDEXES.setdefault(conn.engine, KeyIndex())
+    index = _INDEXES.get(conn.engine)
+    if index is None:
+        index = _INDEXES[conn.engine] = KeyIndex(files_of(conn.engine))
     index.sync(conn)
     return index
+
+
+def files_of(engine: Engine) -> Path | None:
+    """The folder of a SQLite file store's segment files (beside it); None for PostgreSQL and in-memory stores."""
+    url = engine.url
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return None
+    return Path(f"{url.database}-dedup")

@@ -15,6 +15,7 @@ here, only furniture lines.
 from __future__ import annotations
 
 import logging
+import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -53,9 +54,12 @@ class Doc:
     size: int
     published: str | None
     body_hash: str
+    dated: bool = True  # False: ``published`` not read from the store (only an equal size needs it)
 
     def outranks(self, other: Doc) -> bool:
         """Whether this copy is a better canonical: longer, then earlier published, then smaller id."""
+        if self.size == other.size and not (self.dated and other.dated):
+            raise RuntimeError(f"dedup: publication date of {self.id} or {other.id} not read")
         mine = (-self.size, self.published or "\uffff", self.id)
         return mine < (-other.size, other.published or "\uffff", other.id)
 
@@ -75,10 +79,18 @@ def _chunks(values: Sequence[Any]) -> list[Sequence[Any]]:
     return [values[i : i + _IN_CHUNK] for i in range(0, len(values), _IN_CHUNK)]
 
 
-def _rows_in(conn: Connection, query: Select[Any], column: ColumnElement[Any], values: Sequence[Any]) -> list[Any]:
+def _rows_in(
+    conn: Connection,
+    query: Select[Any],
+    column: ColumnElement[Any],
+    values: Sequence[Any],
+    indexed_by: dict[str, str] | None = None,
+) -> list[Any]:
     """Rows of ``query`` where ``column`` is one of ``values`` (an IN list per slice of values); on SQLite
     straight from the driver's cursor, the SQL compiled once per slice length (a batch reads hundreds of
-    thousands of rows in hundreds of slices: SQLAlchemy rows and compiling each would cost more than SQLite)."""
+    thousands of rows in hundreds of slices: SQLAlchemy rows and compiling each would cost more than SQLite),
+    and tables read through the ``indexed_by`` index named for them (its planner prefers a unique index on the
+    same column to a covering one, and then reads every row)."""
     sqlite, rows = conn.dialect.name == "sqlite", list[Any]()
     compiled: dict[int, str] = {}
     for part in _chunks(values):
@@ -91,9 +103,18 @@ def _rows_in(conn: Connection, query: Select[Any], column: ColumnElement[Any], v
             )
             if len(sql.positiontup or ()) != len(part):
                 raise ValueError("_rows_in: the IN list must be the query's only parameters")
-            compiled[len(part)] = str(sql)
+            compiled[len(part)] = _indexed_by(str(sql), indexed_by or {})
         rows += conn.connection.cursor().execute(compiled[len(part)], list(part)).fetchall()
     return rows
+
+
+def _indexed_by(sql: str, indexes: dict[str, str]) -> str:
+    """SQLite SQL with ``INDEXED BY`` after each named table it reads (FROM or JOIN)."""
+    for table, index in indexes.items():
+        sql, found = re.subn(rf"\b(FROM|JOIN) {table}\b", rf"\1 {table} INDEXED BY {index}", sql)
+        if not found:
+            raise ValueError(f"_rows_in: table {table} not read by the query")
+    return sql
 
 
 def sign_articles(articles: Sequence[Article], params: Params) -> tuple[list[Doc], Signed]:
@@ -186,7 +207,8 @@ def _groups_of(conn: Connection, seqs: set[int], params: Params) -> tuple[dict[s
     sigs, members = Store.tables.dedup_signatures, Store.tables.dedup_members
     joined = sigs.join(members, members.c.article_id == sigs.c.article_id)
     query = select(sigs.c.seq, members.c.group_id).select_from(joined)
-    group_of: dict[int, str] = dict(_rows_in(conn, query, sigs.c.seq, sorted(seqs)))
+    covering = {sigs.name: "ix_dedup_signatures_seq_article", members.name: "ix_dedup_members_article_group"}
+    group_of: dict[int, str] = dict(_rows_in(conn, query, sigs.c.seq, sorted(seqs), covering))
     docs = _group_docs(conn, sorted(set(group_of.values())), params, canonical=True)
     return {g: Group(g, doc) for g, doc in docs}, group_of
 
@@ -195,35 +217,75 @@ def _group_docs(
     conn: Connection, group_ids: Sequence[str], params: Params, canonical: bool
 ) -> Iterator[tuple[str, Doc]]:
     """(group id, stored doc) of the members (or only the canonical copies) of these groups, with signatures
-    made with these settings."""
-    sigs, members, arts = Store.tables.dedup_signatures, Store.tables.dedup_members, Store.tables.articles
-    joined = members.join(sigs, sigs.c.article_id == members.c.article_id).join(arts, arts.c.id == members.c.article_id)
-    columns = (members.c.group_id, sigs.c.article_id, sigs.c.minhash, sigs.c.length, sigs.c.body_hash, arts.c.published)
+    made with these settings; publication dates not read (an article row holds its body first: reading a
+    later column walks the body's overflow pages)."""
+    sigs, members = Store.tables.dedup_signatures, Store.tables.dedup_members
+    joined = members.join(sigs, sigs.c.article_id == members.c.article_id)
+    columns = (members.c.group_id, sigs.c.article_id, sigs.c.minhash, sigs.c.length, sigs.c.body_hash)
     only = [members.c.canonical.is_(True)] if canonical else []
     query = select(*columns).select_from(joined).where(*only)
-    for group_id, article_id, minhash, length, body_hash, published in _rows_in(
-        conn, query, members.c.group_id, group_ids
-    ):
+    for group_id, article_id, minhash, length, body_hash in _rows_in(conn, query, members.c.group_id, group_ids):
         signature = np.frombuffer(minhash or b"", dtype=np.uint32)
         if len(signature) == params.permutations:  # else made with other settings: not comparable
-            yield group_id, Doc(article_id, signature, length or 0, published, body_hash)
+            yield group_id, Doc(article_id, signature, length or 0, None, body_hash, dated=False)
 
 
-def _best_group(doc: Doc, options: list[Group], params: Params) -> Group | None:
-    """The group whose canonical copy this doc duplicates best (an equal body hash wins outright)."""
+def _read_date(conn: Connection, doc: Doc) -> None:
+    """Read a stored doc's publication date (needed only when a new copy ties with it in length)."""
+    arts = Store.tables.articles
+    doc.published, doc.dated = conn.execute(select(arts.c.published).where(arts.c.id == doc.id)).scalar(), True
+
+
+Verdicts = dict[tuple[int, str], tuple[bool, float]]  # (new doc, stored group) -> (duplicate, similarity)
+
+
+def _stored_verdicts(docs: list[Doc], near: list[set[str]], groups: dict[str, Group], params: Params) -> Verdicts:
+    """Each new doc verified against the stored canonical copy of each stored group near it, in one numpy pass
+    (what :func:`_best_group` would compute one doc at a time, while those canonicals stay)."""
+    pairs = [(i, g) for i, gs in enumerate(near) if docs[i].size for g in sorted(gs) if g in groups]
+    if not pairs:
+        return {}
+    mine = np.stack([docs[i].signature for i, _ in pairs])
+    theirs = np.stack([groups[g].canonical.signature for _, g in pairs])
+    own = np.array([docs[i].size for i, _ in pairs], dtype=np.int64)
+    sizes = np.array([groups[g].canonical.size for _, g in pairs], dtype=np.int64)
+    ok, sims = _verdicts(mine, theirs, own, sizes, params)
+    return dict(zip(pairs, zip(ok.tolist(), sims.tolist(), strict=True), strict=True))
+
+
+def _verdicts(
+    mine: Signatures, theirs: Signatures, own: np.ndarray[Any, Any], sizes: np.ndarray[Any, Any], params: Params
+) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
+    """Whether each row-aligned pair is a duplicate, and its similarity (-1 when not)."""
+    ok = duplicates(mine, theirs, own, sizes, params)
+    return ok, np.where(ok, similarity(mine, theirs, own, sizes, params), -1.0)
+
+
+def _best_group(
+    i: int, doc: Doc, options: list[Group], params: Params, known: Verdicts, stored: dict[str, Doc]
+) -> Group | None:
+    """The group whose canonical copy this doc (new doc ``i``) duplicates best (an equal body hash wins outright);
+    verdicts against a stored canonical that is still the group's canonical come from ``known``."""
     for group in options:
         if doc.size and group.canonical.body_hash == doc.body_hash:
             return group
     if not options or not doc.size:
         return None
-    sigs = np.stack([g.canonical.signature for g in options])
-    sizes = np.array([g.canonical.size for g in options], dtype=np.int64)
-    mine = np.broadcast_to(doc.signature, sigs.shape)
-    own = np.full(len(options), doc.size, dtype=np.int64)
-    ok = duplicates(mine, sigs, own, sizes, params)
+    ok, sims = np.zeros(len(options), dtype=bool), np.full(len(options), -1.0)
+    live = []
+    for at, group in enumerate(options):
+        verdict = known.get((i, group.id)) if stored.get(group.id) is group.canonical else None
+        if verdict is None:
+            live.append(at)
+        else:
+            ok[at], sims[at] = verdict
+    if live:
+        theirs = np.stack([options[at].canonical.signature for at in live])
+        sizes = np.array([options[at].canonical.size for at in live], dtype=np.int64)
+        own = np.full(len(live), doc.size, dtype=np.int64)
+        ok[live], sims[live] = _verdicts(np.broadcast_to(doc.signature, theirs.shape), theirs, own, sizes, params)
     if not ok.any():
         return None
-    sims = np.where(ok, similarity(mine, sigs, own, sizes, params), -1.0)
     return options[int(np.argmax(sims))]
 
 
@@ -238,20 +300,24 @@ def index_articles(conn: Connection, articles: Sequence[Article], params: Params
     pairs = _doc_keys(docs, keys)
     stored, counts = _candidates(conn, index, docs, pairs)
     groups, group_of = _groups_of(conn, set().union(*stored), params)
+    near_stored = [{group_of[s] for s in seqs if s in group_of} for seqs in stored]
+    known, canonicals = _stored_verdicts(docs, near_stored, groups, params), {g: x.canonical for g, x in groups.items()}
     batch_groups: dict[int, set[str]] = defaultdict(set)  # band key (band folded in) -> groups of this batch's docs
     key_lists = keys.tolist()
     joined = 0
     order = sorted(range(len(docs)), key=lambda i: (-docs[i].size, docs[i].published or "\uffff", docs[i].id))
     for i in order:
         doc = docs[i]
-        near = {group_of[s] for s in stored[i] if s in group_of}
+        near = set(near_stored[i])
         if doc.size:
             near.update(g for k in key_lists[i] for g in batch_groups.get(k, ()))
-        group = _best_group(doc, [groups[g] for g in sorted(near) if g in groups], params)
+        group = _best_group(i, doc, [groups[g] for g in sorted(near) if g in groups], params, known, canonicals)
         if group is None:
             group = groups.setdefault(doc.id, Group(doc.id, doc))
         else:
             joined += 1
+            if not group.canonical.dated and group.canonical.size == doc.size:
+                _read_date(conn, group.canonical)
             if doc.outranks(group.canonical):
                 group.canonical, group.recanonised = doc, True
         group.members[doc.id] = doc

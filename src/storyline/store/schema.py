@@ -118,8 +118,9 @@ dedup_signatures = Table(
     Column("minhash", LargeBinary),
     Column("length", Integer),
     Column("dedup_version", Integer, nullable=False),
-    Column("seq", Integer),  # small number the LSH keys point at (dedup_keys.seq)
+    Column("seq", Integer),  # small number the LSH keys point at (dedup_key_segments)
     Index("ix_dedup_signatures_seq", "seq", unique=True),
+    Index("ix_dedup_signatures_seq_article", "seq", "article_id"),  # seq -> article without the row (migration 10)
 )
 
 # Before migration 6: one row per band with the key as hex text and the 64-character article id,
@@ -195,10 +196,14 @@ dedup_members = Table(
     "dedup_members",
     metadata,
     Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
-    Column("group_id", String(64), nullable=False, index=True),
+    Column("group_id", String(64), nullable=False),
     Column("canonical", Boolean, nullable=False),
     Column("similarity", Float, nullable=False),
     Column("dedup_version", Integer, nullable=False),
+    # Covering indexes (migration 10): a new batch looks up the groups of thousands of stored articles and
+    # their canonical copies; SQLite answers from the index without reading the row.
+    Index("ix_dedup_members_group", "group_id", "canonical", "article_id"),
+    Index("ix_dedup_members_article_group", "article_id", "group_id"),
 )
 
 events = Table(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from storyline.clean.bounds import footer_start, header_end
 from storyline.clean.codeshape import keep_samples, mark_code
 from storyline.clean.headline import title_echoes
 from storyline.clean.lines import Line, measure_dump
@@ -14,9 +15,7 @@ from storyline.clean.region import (
     article_span,
     card_runs,
     excerpt_cards,
-    footer_start,
     formula_lines,
-    header_end,
     headline_runs,
     line_score,
     related_runs,

@@ -7,15 +7,12 @@ a sub-heading between paragraphs stays in while a menu or a link list far from t
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections import Counter
 from collections.abc import Collection
 
 from storyline.clean.codeshape import code_shaped, glued
-from storyline.clean.dates import date_of_line
 from storyline.clean.lines import LIST_SEPARATORS, Line
-from storyline.clean.wire import parse_byline
 
 SHORT = -3.0  # a line of one to three words: a menu item, a button, a label
 MID = -1.5  # four to six words without a full stop: a heading, a link, a list item
@@ -171,87 +168,6 @@ def article_span(scores: list[float], lines: list[Line]) -> tuple[int, int]:
     return start, end
 
 
-FOOTER_SHARE = 0.25  # a footer of link boxes holds less prose than this share of the article above it
-SHARE_BAR_SHARE = 0.5  # and what follows a second copy of the page's share bar less than this share
-
-
-def footer_start(lines: list[Line], start: int, end: int) -> int:
-    """Where the article's footer starts in the region, when what follows holds little of its prose.
-
-    A footer starts at a share bar the page also printed above the article, or at the first of two
-    related-links headers with no story between them (after a box inside the article the text resumes).
-    """
-    shares = {line.text for line in lines[:start] if _furniture_reason(line) == "share"}
-    headers = [i for i in range(start, end) if _furniture_reason(lines[i]) == "related-header"]
-    ends = [
-        (i, SHARE_BAR_SHARE)
-        for i in range(start, end)
-        if _furniture_reason(lines[i]) == "share" and lines[i].text in shares
-    ]
-    for h1, h2 in zip(headers, headers[1:], strict=False):
-        if not any(_story_starts(lines, j) for j in range(h1 + 1, h2)):
-            ends.append((h1, FOOTER_SHARE))
-    for cut, share in sorted(ends):
-        if _prose_words(lines[cut:end]) < share * _prose_words(lines[start:cut]):
-            return cut
-    return end
-
-
-def _furniture_reason(line: Line) -> str | None:
-    """The furniture reason of a line, if any."""
-    return line.furniture.reason if line.furniture is not None else None
-
-
-def _prose_words(lines: list[Line]) -> int:
-    """The words of a block's prose lines."""
-    return sum(line.words for line in lines if line.prose)
-
-
-HEADER_REACH = 8  # lines at the top of the region where the headline, standfirst, byline and date may sit
-CREDIT_WORDS = 14  # a byline or date line is short
-HEADER_PROSE = 1  # paragraphs a header may hold above its byline or date: the standfirst
-
-
-def header_end(lines: list[Line], start: int, end: int, echoes: list[int]) -> int:
-    """Where the text starts under its header: past the headline, and past a byline or date under a standfirst."""
-    top = min(end, start + HEADER_REACH)
-    new = start
-    prose = 0
-    for line in lines[start:top]:
-        if line.index in echoes:
-            new, prose = line.index + 1, 0  # what stood above the headline was not the text
-        elif _credit_line(line):
-            new = line.index + 1
-        elif line.prose and (line.words >= LONG_PARAGRAPH or prose >= HEADER_PROSE):
-            break  # a paragraph longer than a standfirst, or a second one: the text has begun
-        elif line.prose:
-            prose += 1
-    first = next((line.index for line in lines[new:end] if line.prose), None)
-    if first is None:
-        return start
-    if new > start and first - new <= TITLE_REACH:
-        return first  # under a header (byline, role, share bar, photo), the text starts with its first paragraph
-    return new
-
-
-_CLOCK = re.compile(r"(?<!\d)[012]?\d:[0-5]\d(?!\d)")  # a time of day: "18:45", "8:02"
-STAMP_WORDS = 10  # a line this short with a time of day on it is a time stamp ("Tokyo Post 3/9 18:45")
-
-
-_BYLINE_BIO = re.compile(r"^(?:By|BY)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,2},\s+(?:a|an|the|who)\s")
-
-
-def _credit_line(line: Line) -> bool:
-    """A byline (or one with the writer's description), a date or a time stamp on a line of its own."""
-    if line.words < LONG_PARAGRAPH and _BYLINE_BIO.match(line.text):
-        return True  # "By Jane Doe, a staff writer who covers ..."
-    if line.words > CREDIT_WORDS or line.prose and line.sentence and line.words > 10:
-        return False
-    if line.words <= STAMP_WORDS and _CLOCK.search(line.text):
-        return True
-    return date_of_line(line.text) is not None or parse_byline(line.text) is not None
-
-
 def _joins(gap: list[Line], block: float, best: float) -> bool:
     """A block of prose scoring ``block`` joins the article across ``gap``: big enough, near, nothing closing."""
     return block >= SECOND_RATIO * best and _small(gap) and _open(gap)
@@ -321,7 +237,7 @@ def teaser_zones(lines: list[Line], related: dict[int, str]) -> set[int]:
     ends = [i for i in related if i + 1 not in related]
     for end in ends:
         j = end + 1
-        while j < len(lines) and not _story_starts(lines, j):
+        while j < len(lines) and not story_starts(lines, j):
             furniture = lines[j].furniture
             if j in zone or (furniture is not None and furniture.barrier):
                 break  # an earlier zone already runs on from here
@@ -382,7 +298,7 @@ def card_runs(lines: list[Line]) -> set[int]:
     return out
 
 
-def _story_starts(lines: list[Line], j: int) -> bool:
+def story_starts(lines: list[Line], j: int) -> bool:
     """Line ``j`` starts a story: a paragraph followed by another, or a paragraph longer than a teaser."""
     if lines[j].prose and lines[j].words >= LONG_PARAGRAPH:
         return True

@@ -1,0 +1,95 @@
+"""The article region's bounds: where its text starts under the header and where its footer begins.
+
+The best run of line scores (``region.article_span``) often takes in the page's header of the story
+(headline, standfirst, byline, date) and, at the far end, a footer (a second share bar, link boxes).
+These passes look only at the few lines around the region's ends.
+"""
+
+from __future__ import annotations
+
+import re
+
+from storyline.clean.dates import date_of_line
+from storyline.clean.lines import Line
+from storyline.clean.region import LONG_PARAGRAPH, TITLE_REACH, story_starts
+from storyline.clean.wire import parse_byline
+
+FOOTER_SHARE = 0.25  # a footer of link boxes holds less prose than this share of the article above it
+SHARE_BAR_SHARE = 0.5  # and what follows a second copy of the page's share bar less than this share
+
+
+def footer_start(lines: list[Line], start: int, end: int) -> int:
+    """Where the article's footer starts in the region, when what follows holds little of its prose.
+
+    A footer starts at a share bar the page also printed above the article, or at the first of two
+    related-links headers with no story between them (after a box inside the article the text resumes).
+    """
+    shares = {line.text for line in lines[:start] if _furniture_reason(line) == "share"}
+    headers = [i for i in range(start, end) if _furniture_reason(lines[i]) == "related-header"]
+    ends = [
+        (i, SHARE_BAR_SHARE)
+        for i in range(start, end)
+        if _furniture_reason(lines[i]) == "share" and lines[i].text in shares
+    ]
+    for h1, h2 in zip(headers, headers[1:], strict=False):
+        if not any(story_starts(lines, j) for j in range(h1 + 1, h2)):
+            ends.append((h1, FOOTER_SHARE))
+    for cut, share in sorted(ends):
+        if _prose_words(lines[cut:end]) < share * _prose_words(lines[start:cut]):
+            return cut
+    return end
+
+
+def _furniture_reason(line: Line) -> str | None:
+    """The furniture reason of a line, if any."""
+    return line.furniture.reason if line.furniture is not None else None
+
+
+def _prose_words(lines: list[Line]) -> int:
+    """The words of a block's prose lines."""
+    return sum(line.words for line in lines if line.prose)
+
+
+HEADER_REACH = 8  # lines at the top of the region where the headline, standfirst, byline and date may sit
+CREDIT_WORDS = 14  # a byline or date line is short
+HEADER_PROSE = 1  # paragraphs a header may hold above its byline or date: the standfirst
+
+
+def header_end(lines: list[Line], start: int, end: int, echoes: list[int]) -> int:
+    """Where the text starts under its header: past the headline, and past a byline or date under a standfirst."""
+    top = min(end, start + HEADER_REACH)
+    new = start
+    prose = 0
+    for line in lines[start:top]:
+        if line.index in echoes:
+            new, prose = line.index + 1, 0  # what stood above the headline was not the text
+        elif _credit_line(line):
+            new = line.index + 1
+        elif line.prose and (line.words >= LONG_PARAGRAPH or prose >= HEADER_PROSE):
+            break  # a paragraph longer than a standfirst, or a second one: the text has begun
+        elif line.prose:
+            prose += 1
+    first = next((line.index for line in lines[new:end] if line.prose), None)
+    if first is None:
+        return start
+    if new > start and first - new <= TITLE_REACH:
+        return first  # under a header (byline, role, share bar, photo), the text starts with its first paragraph
+    return new
+
+
+_CLOCK = re.compile(r"(?<!\d)[012]?\d:[0-5]\d(?!\d)")  # a time of day: "18:45", "8:02"
+STAMP_WORDS = 10  # a line this short with a time of day on it is a time stamp ("Tokyo Post 3/9 18:45")
+
+
+_BYLINE_BIO = re.compile(r"^(?:By|BY)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,2},\s+(?:a|an|the|who)\s")
+
+
+def _credit_line(line: Line) -> bool:
+    """A byline (or one with the writer's description), a date or a time stamp on a line of its own."""
+    if line.words < LONG_PARAGRAPH and _BYLINE_BIO.match(line.text):
+        return True  # "By Jane Doe, a staff writer who covers ..."
+    if line.words > CREDIT_WORDS or line.prose and line.sentence and line.words > 10:
+        return False
+    if line.words <= STAMP_WORDS and _CLOCK.search(line.text):
+        return True
+    return date_of_line(line.text) is not None or parse_byline(line.text) is not None

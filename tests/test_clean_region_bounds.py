@@ -138,3 +138,10 @@ def test_article_split_by_two_charts_is_joined() -> None:
     dump = "\n".join([*MENU, *parts[0], *axis, *parts[1], *[f"{a} %" for a in axis], *parts[2]])
     body = clean_text(dump, id="x").body
     assert body.startswith(PARAGRAPHS[0]) and body.endswith(STORY[-1])
+
+
+def test_headline_without_a_title_line_resets_the_header() -> None:
+    prompt = "Thank you for reading us today, and do not forget to share the story with your friends."
+    headline = "European Ministers Agree New Rules For Every Member State After Long Talks"
+    dump = "\n".join([*MENU, prompt, headline, STANDFIRST, "By Jane Doe", *PARAGRAPHS])
+    assert clean_text(dump, id="x").body.startswith("The committee met")

@@ -65,6 +65,8 @@ def header_end(lines: list[Line], start: int, end: int, echoes: list[int]) -> in
             new, prose = line.index + 1, 0  # what stood above the headline was not the text
         elif _credit_line(line):
             new = line.index + 1
+        elif _headline_shaped(line):
+            prose = 0  # a headline with no title line to echo: what stood above it was not the text
         elif line.prose and (line.words >= LONG_PARAGRAPH or prose >= HEADER_PROSE):
             break  # a paragraph longer than a standfirst, or a second one: the text has begun
         elif line.prose:
@@ -82,6 +84,11 @@ STAMP_WORDS = 10  # a line this short with a time of day on it is a time stamp (
 
 
 _BYLINE_BIO = re.compile(r"^(?:By|BY)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,2},\s+(?:a|an|the|who)\s")
+
+
+def _headline_shaped(line: Line) -> bool:
+    """A title-case line of some length that does not end like a sentence."""
+    return 6 <= line.words <= 30 and not line.sentence and line.title_case >= 0.6
 
 
 def _credit_line(line: Line) -> bool:

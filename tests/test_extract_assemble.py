@@ -116,3 +116,16 @@ def test_violence_keeps_its_own_rules_for_the_victims_country() -> None:
     events = extract_events("Israeli forces killed two militants during a raid, the army said.")
     assault = next(e for e in events if e.type == "ASSAULT")
     assert assault.actor2 is None or assault.actor2.country != "ISR"
+
+
+@pytest.mark.parametrize(
+    "toll",
+    ["12 soldiers died in the fighting.", "Nine soldiers were killed when their truck overturned during the fighting."],
+)
+def test_the_fighting_of_the_sentence_before_has_its_agent(toll: str) -> None:
+    text = f"Intro.\n\nSudanese army troops clashed with RSF fighters near El Fasher. {toll}"
+    events = [e for e in extract_events(text) if e.type == "ASSAULT"]
+    assert len(events) == 2
+    for event in events:
+        assert event.actor1 is not None and event.actor1.text == "Sudanese army troops", event
+        assert text[event.actor1.start : event.actor1.end] == event.actor1.text

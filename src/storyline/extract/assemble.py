@@ -89,6 +89,7 @@ def build_events(
             part.fatalities = _fatalities(part.counts, ctx)
             part.attribution = attribution
             part.actor2 = part.actor2 or counted_victims(part)
+            part.actor1 = part.actor1 or _told_before(det, part, sent, ctx, offset)
             localise(part, sent, index, before)
             part.actor2 = part.actor2 or local_victims(part, _lemmas(det), sent, index, before)
             part.acled_event_type, part.acled_sub_event_type = _acled(part, det, lemmas)
@@ -164,6 +165,18 @@ def _fold_toll(toll: Event, sent: Span, ctx: SentenceContext, offset: int) -> bo
     text = sent.doc.text[start : sent.start_char + len(sent.text.rstrip())]
     target.evidence = Evidence(text, target.evidence.start, target.evidence.start + len(text))
     return True
+
+
+def _told_before(det: Detected, event: Event, sent: Span, ctx: SentenceContext, offset: int) -> Actor | None:
+    """ "... clashed with Hamas in Khan Younis. 21 soldiers were killed during the fighting.": an event that names
+    the incident of the sentence just before with a definite noun ("the fighting", "the attack") has its agent."""
+    last = ctx.last
+    if last is None or last[0] is not sent.doc or last[1] != sent.start:
+        return None
+    if not any(h.token.pos_ == "NOUN" and any(c.lower_ == "the" for c in h.token.children) for h in det.hits):
+        return None
+    agent = next((e.actor1 for e in last[2] if e.type == event.type and e.actor1 is not None), None)
+    return _moved(agent, -offset)  # the earlier event's offsets are into the whole text already
 
 
 def _same_victims(known: Actor | None, toll: Actor | None) -> bool:

@@ -275,13 +275,20 @@ def noun_roles(noun: Token, index: MentionIndex) -> Roles:
         roles.actor2 = roles.actor2 or index.of(other)
     if roles.actor1 is None and noun.dep_ in ("dobj", "attr", "pobj"):
         head = _governing_verb(noun)
-        if head is not None and head.lemma_.lower() not in _reaction_verbs():
+        if head is not None and not _reacts_or_suffers(head):
             roles.actor1 = index.of(_child(head, "nsubj")) or (
                 _inherited_subject(head, index) if head.dep_ in _CLIMB_DEPS else None
             )
     if roles.actor2 is None and noun.dep_ == "nsubj":
         roles.actor2 = index.of(_child(noun.head, "dobj")) or index.of(_child(noun.head, "nsubjpass"))
     return roles
+
+
+def _reacts_or_suffers(verb: Token) -> bool:
+    """Whether a verb's subject only reacts to a nominal event ("condemned the killing") or had it done to them
+    ("12 soldiers died in the fighting", "were wounded in the attack"): not the event's agent."""
+    lemma = verb.lemma_.lower()
+    return lemma in _reaction_verbs() or lemma in _victim_verbs() or _child(verb, "nsubjpass") is not None
 
 
 def _governing_verb(noun: Token) -> Token | None:

@@ -145,3 +145,9 @@ def test_headline_without_a_title_line_resets_the_header() -> None:
     headline = "European Ministers Agree New Rules For Every Member State After Long Talks"
     dump = "\n".join([*MENU, prompt, headline, STANDFIRST, "By Jane Doe", *PARAGRAPHS])
     assert clean_text(dump, id="x").body.startswith("The committee met")
+
+
+def test_site_name_line_is_no_headline_echo() -> None:
+    title = "Rules agreed for all member states | Example News"
+    layout = analyse("\n".join([title, "Example News", *MENU, "Rules agreed for all member states", *PARAGRAPHS]))
+    assert [layout.lines[i].text for i in layout.echoes] == ["Rules agreed for all member states"]

@@ -36,11 +36,12 @@ def quoted_headline(line: Line) -> str | None:
 
 
 def title_echoes(lines: list[Line]) -> list[int]:
-    """Later lines equal to the first line (a page <title>) or to one of its parts: the page's headings."""
+    """Later lines equal to the first line (a page <title>) or to its headline part: the page's headings."""
     if len(lines) < 2 or lines[0].words > 40 or lines[0].sentence:
         return []
     first = lines[0].text
-    parts = {_key(first), *(_key(p) for p in _SEPARATORS.split(first))}
+    pieces = [p for p in _SEPARATORS.split(first) if p.strip()]
+    parts = {_key(first), _key(max(pieces, key=len, default=first))}  # the headline, not the site's name
     parts.discard("")
     longest = len(first) + 4
     return [i.index for i in lines[1:200] if i.words >= 2 and len(i.text) <= longest and _key(i.text) in parts]

@@ -204,3 +204,19 @@ def test_kernel_constants_are_the_cleaners() -> None:
     for name in ("PROSE_MIN", "PROSE_WORDS", "LONG_WORDS", "LIST_SEPARATORS", "CODE_MARKS", "CODE_DENSITY"):
         found = re.search(rf"\b{name} = ([\d.]+)", source)
         assert found is not None and float(found[1]) == getattr(lines, name), name
+
+
+@needs_kernels
+def test_repeats_match_on_lines_sharing_their_ends(both: None) -> None:
+    assert KERNELS is not None
+    rng = random.Random(5)
+    vocabulary = [f"w{i}" for i in range(12)]
+    texts = []
+    for _ in range(400):  # hundreds of lines share end shingles: large buckets, many near candidates
+        middle = [rng.choice(vocabulary) for _ in range(rng.randint(0, 12))]
+        texts.append(" ".join(["the", "end", "of", "it", "all", *middle, "as", "he", "said", "on", "monday"]))
+    tokens = [lines._WORD.findall(t.lower()) for t in texts]
+    fast = KERNELS.repeat_groups(texts, tokens)
+    _set(None)
+    assert fast == repeats.repeat_groups(texts, tokens)
+    assert fast  # the case is exercised: near and exact repeats were found

@@ -464,34 +464,67 @@ cdef enum:
 cdef double SIMILARITY = 0.9
 
 
-cdef set _shingles(list words):
-    """``repeats._shingles``: word 3-shingles (the whole line when it is very short)."""
-    cdef Py_ssize_t n = len(words), i
+cdef enum:
+    ID_BITS = 21  # a shingle of three word ids packs into one integer, exactly, while ids stay below 2**21
+
+cdef long long MAX_ID = (1 << ID_BITS) - 1
+
+
+cdef class _Words:
+    """Word → small integer id, so a 3-shingle is one exact integer instead of a tuple."""
+
+    cdef dict ids
+
+    def __cinit__(self):
+        self.ids = {}
+
+    cdef long long id(self, str word) except -1:
+        cdef PyObject* found = PyDict_GetItem(self.ids, word)
+        cdef long long new
+        if found is not NULL:
+            return <long long><object>found
+        new = len(self.ids)
+        if new > MAX_ID:
+            raise OverflowError("too many distinct words for packed shingles")
+        self.ids[word] = new
+        return new
+
+    cdef long long shingle(self, list words, Py_ssize_t at) except -1:
+        return (self.id(words[at]) << (2 * ID_BITS)) | (self.id(words[at + 1]) << ID_BITS) | self.id(words[at + 2])
+
+
+cdef set _shingles(_Words ids, list words):
+    """``repeats._shingles`` of a line of three or more words, each shingle packed."""
+    cdef Py_ssize_t i
     cdef set out = set()
-    if n < 3:
-        if n:
-            out.add(tuple(words))
-        return out
-    for i in range(n - 2):
-        out.add((words[i], words[i + 1], words[i + 2]))
+    for i in range(len(words) - 2):
+        out.add(ids.shingle(words, i))
     return out
 
 
-cdef set _sketch(list words):
-    """``repeats._sketch`` for a line of five or more words: the three shingles at each end."""
+cdef set _sketch(_Words ids, list words):
+    """``repeats._sketch`` of a line of five or more words: the three shingles at each end, packed."""
     cdef Py_ssize_t n = len(words)
     return {
-        (words[0], words[1], words[2]), (words[1], words[2], words[3]), (words[2], words[3], words[4]),
-        (words[n - 5], words[n - 4], words[n - 3]), (words[n - 4], words[n - 3], words[n - 2]),
-        (words[n - 3], words[n - 2], words[n - 1]),
+        ids.shingle(words, 0), ids.shingle(words, 1), ids.shingle(words, 2),
+        ids.shingle(words, n - 5), ids.shingle(words, n - 4), ids.shingle(words, n - 3),
     }
 
 
 def repeat_groups(list lines, list tokens):
-    """``repeats.repeat_groups`` with every line's words given."""
+    """``repeats.repeat_groups`` with every line's words given; None when a dump has too many distinct words to
+    pack its shingles (the caller runs the Python code then)."""
+    try:
+        return _repeat_groups(lines, tokens, _Words())
+    except OverflowError:
+        return None
+
+
+cdef dict _repeat_groups(list lines, list tokens, _Words ids):
+    """``repeats.repeat_groups``: exact repeats by their words, near ones through packed end shingles."""
     cdef dict first_of = {}, exact = {}, index = {}, words_of = {}, shingle_sets = {}
     cdef Py_ssize_t i, n = len(lines)
-    cdef list words, found, bucket
+    cdef list words, found
     cdef set sketch
     cdef object key, match
     cdef PyObject* hit
@@ -507,13 +540,13 @@ def repeat_groups(list lines, list tokens):
             first_of[i] = first_of.get(<object>hit, <object>hit)
             continue
         exact[key] = i
-        sketch = _sketch(words)
+        sketch = _sketch(ids, words)
         found = []
         for s in sketch:
             hit = PyDict_GetItem(index, s)
             if hit is not NULL:
                 found.append(<object>hit)
-        match = _near_match(words, found, words_of, shingle_sets) if found else None
+        match = _near_match(ids, words, found, words_of, shingle_sets) if found else None
         if match is not None:
             first_of[i] = first_of.get(match, match)
             continue
@@ -527,32 +560,81 @@ def repeat_groups(list lines, list tokens):
     return first_of
 
 
-cdef object _near_match(list words, list found, dict words_of, dict shingle_sets):
+cdef object _near_match(_Words ids, list words, list found, dict words_of, dict shingle_sets):
     """``repeats._near_match``: the earliest candidate sharing enough shingles with this line, if any."""
     cdef list candidates
     cdef set shingles, other
-    cdef Py_ssize_t shared, larger, k
-    if len(found) > 1:
-        union = set()
-        for bucket in found:
-            union.update(bucket)
-        candidates = sorted(union)
-    else:
-        candidates = found[0]
-    shingles = _shingles(words)
+    cdef Py_ssize_t k
+    cdef PyObject* hit
+    candidates = _first_candidates(found) if len(found) > 1 else found[0]
+    shingles = _shingles(ids, words)
     for k in range(min(len(candidates), MAX_CANDIDATES)):
         j = candidates[k]
         hit = PyDict_GetItem(shingle_sets, j)
         if hit is NULL:
-            other = _shingles(words_of[j])
+            other = _shingles(ids, words_of[j])
             shingle_sets[j] = other
         else:
             other = <set>hit
-        shared = len(shingles & other)
-        larger = max(len(shingles), len(other))
-        if shared >= SIMILARITY * larger or shared >= larger - ONE_WORD:
+        if _shares_enough(shingles, other):
             return j
     return None
+
+
+cdef list _first_candidates(list found):
+    """The first ``MAX_CANDIDATES`` of ``sorted(set().union(*found))``, merged from the buckets (each ascending):
+    a shingle shared by hundreds of lines costs no more than one shared by a few."""
+    cdef Py_ssize_t k, m = len(found), best_k
+    cdef Py_ssize_t at[6]
+    cdef Py_ssize_t value, best, last = -1
+    cdef list out = [], bucket
+    if m > 6:  # a sketch has six shingles at most
+        return sorted(set().union(*found))
+    for k in range(m):
+        at[k] = 0
+    while len(out) < MAX_CANDIDATES:
+        best_k = -1
+        best = 0
+        for k in range(m):
+            bucket = found[k]
+            if at[k] < len(bucket):
+                value = bucket[at[k]]
+                if best_k < 0 or value < best:
+                    best, best_k = value, k
+        if best_k < 0:
+            break
+        at[best_k] += 1
+        if best != last:
+            out.append(best)
+            last = best
+    return out
+
+
+cdef bint _shares_enough(set a, set b):
+    """``shared >= SIMILARITY * larger or shared >= larger - ONE_WORD`` for the shingles two lines share, counted
+    only as far as it takes to know: the smaller set is walked until the count is reached or can no longer be."""
+    cdef Py_ssize_t larger = max(len(a), len(b)), need, misses, shared = 0
+    cdef double share = SIMILARITY * larger
+    cdef set small = a if len(a) <= len(b) else b, big = b if small is a else a
+    need = <Py_ssize_t>share
+    if need < share:
+        need += 1  # the least whole count that is >= SIMILARITY * larger
+    need = min(need, larger - ONE_WORD)
+    misses = len(small) - need  # shingles of the smaller set that may be missing from the larger
+    if need <= 0:
+        return True
+    if misses < 0:
+        return False
+    for item in small:
+        if item in big:
+            shared += 1
+            if shared >= need:
+                return True
+        else:
+            misses -= 1
+            if misses < 0:
+                return False
+    return False
 
 
 def run_ons(str text):

@@ -40,8 +40,9 @@ def _sketch(words: list[str]) -> set[Shingle]:
 def repeat_groups(lines: list[str], tokens: list[list[str]] | None = None) -> dict[int, int]:
     """Map each repeated line's index to the first line it repeats (``tokens``: each line's ``line_words``)."""
     if KERNELS is not None and tokens is not None:
-        groups: dict[int, int] = KERNELS.repeat_groups(lines, tokens)
-        return groups
+        groups: dict[int, int] | None = KERNELS.repeat_groups(lines, tokens)
+        if groups is not None:  # None: too many distinct words to pack the shingles
+            return groups
     first_of: dict[int, int] = {}
     exact: dict[tuple[str, ...], int] = {}  # a line's words (no word holds a space: as good as joining them)
     index: dict[Shingle, list[int]] = {}

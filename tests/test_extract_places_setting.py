@@ -164,6 +164,18 @@ def test_the_narrower_place_named_inside_another_wins(nlp: Any, text: str, trigg
             id="a_town_the_tagger_calls_a_date_is_a_place_where_a_locative_puts_it",
         ),
         pytest.param(
+            "Hundreds of students marched in Tunis in support of Gaza on Friday.",
+            "marched",
+            {"name": "Tunis"},
+            id="a_place_in_support_of_is_no_setting",
+        ),
+        pytest.param(
+            "Rebels seized control of Menaka town after heavy fighting on Sunday.",
+            "seized",
+            {"country": "MLI"},
+            id="a_town_name_tagged_as_an_adjective_and_typed_by_town_is_a_place",
+        ),
+        pytest.param(
             "Militiamen burned houses in Kwilu province on Monday.",
             "burned",
             {"country": "COD", "admin1": "Kwilu", "precision": "admin1"},

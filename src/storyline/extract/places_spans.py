@@ -169,8 +169,9 @@ def _place_spans(sentence: Span, gaz: Gazetteer, trigger: Token | None = None) -
         if not any(t.text[:1].isupper() for t in span):
             continue  # "van", "west bank of the Tigris": not a name
         if ent.label_ == "NORP":  # "Syrian", "Shia": not places; "Aleppo" tagged NORP is one
-            if all(t.pos_ == "PROPN" for t in span) and (_own_name(span, gaz) or _typed_name(span)):
-                accepted.append(span)
+            proper = all(t.pos_ == "PROPN" for t in span)
+            if (proper and _own_name(span, gaz)) or (_typed_name(span) and (proper or _own_name(span, gaz))):
+                accepted.append(span)  # "Kidal town" (tagged an adjective): a town's own name a place word types
             elif all(t.pos_ == "PROPN" for t in span) and _placed_or_typed(span) and not _demonym(span):
                 maybe.append(span)  # "a road in Jezzine", "the village of Sharifah" (tagged NORP)
         elif ent.label_ in PLACE_LABELS:
@@ -522,5 +523,7 @@ def locative_path(token: Token, trigger: Token | None) -> bool:
 
 
 def is_locative(node: Token) -> bool:
-    """A prepositional object that places something: "in X", "near X" (not "of X")."""
-    return node.dep_ == "pobj" and node.head.lower_ != "of" and role(node.head) == "locative"
+    """A prepositional object that places something: "in X", "near X" (not "of X", nor "in support of X")."""
+    return (
+        node.dep_ == "pobj" and node.head.lower_ != "of" and role(node.head) == "locative" and role(node) != "abstract"
+    )

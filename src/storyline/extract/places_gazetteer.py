@@ -1,9 +1,9 @@
 """The offline gazetteer: GeoNames places, admin regions and countries, plus curated names, looked up by name.
 
-Data (``resources/places/``, rebuilt by ``scripts/build_gazetteer.py`` from installed packages):
-``geonames.tsv.gz`` (GeoNames cities1000), ``admin.tsv.gz``, ``countries.tsv``, and curated
-``curated.tsv`` (camps, neighbourhoods, hospitals, crossings), ``country_aliases.tsv``,
-``admin_aliases.tsv``, ``admin_regions.tsv`` (regions newer than GeoNames), ``place_words.tsv``. A lookup is a binary search on a normalised key; ties between
+Data: ``resources/places/gazetteer.tsv.gz``, rebuilt by ``scripts/build_gazetteer.py`` from GeoNames data in
+installed packages and the curated files beside it: ``curated.tsv`` (camps, neighbourhoods, hospitals, crossings),
+``country_aliases.tsv``, ``admin_aliases.tsv``, ``admin_regions.tsv`` (regions newer than GeoNames),
+``place_words.tsv``. A lookup is a binary search on a normalised key; ties between
 places of one name go to the hinted country, then the article's countries, then population, a national capital
 counting as ten times its size; a match on the transliteration skeleton alone counts only in the countries at hand.
 """

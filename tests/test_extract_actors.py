@@ -200,3 +200,17 @@ def test_a_national_leader_is_the_actor_of_the_country_led(text: str, country: s
 def test_a_leader_surname_as_a_first_name_names_no_leader() -> None:
     events = extract_events("Sharon Stone threatened to sue the studio.")
     assert not any(a is not None and a.country == "ISR" for e in events for a in (e.actor1, e.actor2))
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "want"),
+    [
+        ("Erdogan offered to meet the president of Azerbaijan in Moscow.", 1, ("AZE", "GOV")),  # "X of <country>"
+        ("Ethnic Croats in Mostar demanded a truce with Bosniak forces.", 0, (None, "CVL")),  # a people, not a state
+        ("A Lebanese businessman is suing the government for damages.", 0, ("LBN", "BUS")),
+        ("Jordanian intelligence officials shared evidence with Egypt.", 0, ("JOR", "SPY")),
+    ],
+)
+def test_kinds_of_actor_and_their_country(text: str, role: int, want: tuple[str | None, str]) -> None:
+    actor = _first(text)[role]
+    assert actor is not None and (want[0] is None or actor.country == want[0]) and actor.sector == want[1], actor

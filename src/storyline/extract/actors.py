@@ -214,7 +214,7 @@ def _chunk_mention(chunk: Span, doc_actors: DocActors) -> Mention | None:
     if leader is not None:
         return leader
     country_token = next((tok for tok in chunk if country_of(tok) and not _not_nationality(tok)), None)
-    country_token = country_token or _collective_country_token(head)
+    country_token = country_token or _collective_country_token(head) or _of_country_token(head)
     country = country_of(country_token) if country_token is not None else None
     sector = _modified_sector(
         chunk, _collective_sector(head) or sector_of(head) or _title_sector(chunk) or _armed_modifier(head)
@@ -340,6 +340,14 @@ def of_object(head: Token) -> Token | None:
     return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
 
 
+def _of_country_token(head: Token) -> Token | None:
+    """ "the president of Armenia", "the people of Gaza": a kind of actor whose "of" phrase names a country."""
+    member = of_object(head)
+    if member is None or sector_of(head) is None or member.ent_type_ not in ("GPE", "NORP"):
+        return None
+    return member if country_of(member) and not names_place(member) else None
+
+
 def _collective_sector(head: Token) -> str | None:
     """ "a group of Chechen refugees" → REF: the sector of the people a collective noun gathers."""
     member = _collective_member(head)
@@ -383,7 +391,8 @@ def _title_sector(chunk: Span) -> str | None:
 
 def _country_only_sector(head: Token, country: str | None) -> str | None:
     """Demonyms in the plural are people ("700 Israelis" → civilians); a country name stays a state."""
-    if country and head.tag_ in ("NNPS", "NNS") and head.ent_type_ == "NORP":
+    plural = head.tag_ in ("NNPS", "NNS")  # "Israelis", also a demonym the tagger took for a name ("Bosnian Serbs")
+    if country and plural and (head.ent_type_ == "NORP" or head.text in lexicon.countries().by_term):
         return "CVL"
     if country and head.ent_type_ == "NORP" and any(c.like_num for c in head.children):
         return "CVL"

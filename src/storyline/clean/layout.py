@@ -95,7 +95,7 @@ def analyse(text: str) -> Layout:
     repeats = copies(repeat_groups(dump.lines, [line.tokens for line in lines]), lines)
     related = related_runs(lines)
     zone = zones(lines, related)
-    related |= excerpt_cards(lines)  # cards inside the text: links, but no teaser zone runs on after them
+    related = dict(sorted((related | excerpt_cards(lines)).items()))  # cards: links, but open no teaser zone
     template = template_lines(lines)
     echoes = title_echoes(lines)
     marks = Marks(repeats, related, template, formula_lines(lines), zone, echoes)

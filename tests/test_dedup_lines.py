@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from storyline.dedup import Params, comparable, grouping, sign
+from storyline.dedup.minhash import duplicates
 from storyline.dedup.template import Templates
 from storyline.dedup.text import CLOSERS, ENDS, page_lines, sentence_like
 from storyline.dedup.words import compared_lines, shingle_texts
@@ -107,3 +108,33 @@ def test_lsh_steps_do_not_change_the_pairs(seed_text: str, monkeypatch: pytest.M
     steps = grouping.candidate_pairs(signed.signatures, signed.sizes, priority, params)
     assert len(whole[0]) > len(texts) // 2
     assert set(zip(*whole, strict=True)) == set(zip(*steps, strict=True))
+
+
+def _one_at_a_time(members: np.ndarray, head: list[int], rows: np.ndarray, sizes: np.ndarray, params: Params,
+                   graph: grouping._Neighbours) -> list[int]:  # fmt: skip
+    """Groups of a component's later members compared one at a time, each with the centres of the groups of
+    the earlier members it is linked to (what the waves of grouping._centres must give)."""
+    group, out = dict(zip(members[: len(head)].tolist(), head, strict=True)), list(head)
+    for doc in members[len(head) :].tolist():
+        centres = sorted({group[d] for d in graph.of(doc).tolist() if d in group})
+        at = np.array(centres, dtype=np.int64)
+        mine = duplicates(rows[doc][None, :], rows[at], sizes[doc : doc + 1], sizes[at], params)
+        group[doc] = centres[int(np.argmax(mine))] if mine.any() else doc
+        out.append(group[doc])
+    return out
+
+
+def test_later_members_in_waves_join_as_one_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    paragraphs = [f"Paragraph {i} says " + " ".join(f"w{i}x{k}" for k in range(12)) + "." for i in range(30)]
+    texts = ["\n".join(paragraphs[i : i + 6]) for i in range(len(paragraphs) - 5)]  # a chain: each overlaps the next
+    params = Params()
+    signed = sign(texts, params)
+    priority = np.arange(len(texts))
+    left, right = grouping.candidate_pairs(signed.signatures, signed.sizes, priority, params)
+    labels = grouping.components(len(texts), left, right)
+    members = np.flatnonzero(labels == np.bincount(labels).argmax())
+    graph = grouping._Neighbours(len(texts), left, right)
+    monkeypatch.setattr(grouping, "_VOTERS", 3)
+    got = grouping._centres(members, signed.signatures, signed.sizes, params, graph).tolist()
+    assert len(members) > 6 and len(set(got[3:])) > 1
+    assert got == _one_at_a_time(members, got[:3], signed.signatures, signed.sizes, params, graph)

@@ -11,11 +11,14 @@ other jobs on a shared machine; wall-clock rate alongside) and one extra pass un
 the peak Python heap.
 
     python bench/bench_clean.py --against REV [--rounds 5]
+    python bench/bench_clean.py --pure [--rounds 5]
 
-compares ``clean_text`` of this tree with the one at git revision ``REV`` in the same process instead:
-REV's package is unpacked under a temporary name, both run on every text input alternately, and per input set
-it prints both rates (per document the least CPU time over ``--rounds``, which a busy machine inflates least)
-and how many documents come out different (the whole Article, every removed line included).
+compare two versions of ``clean_text`` in the same process instead: ``--against REV`` this tree with the one at
+git revision ``REV`` (REV's package is unpacked under a temporary name and runs as pure Python), ``--pure`` this
+tree with its compiled kernels (``clean._speed``, when built) and without them. Both run on every text input
+alternately; per input set it prints both rates (docs per CPU-second from each document's median CPU time over
+``--rounds``, and from its least, which a busy machine inflates least), the peak Python heap of a pass of each,
+and how many documents come out different (the whole Article, every removed line included; exit 1 if any).
 """
 
 from __future__ import annotations
@@ -39,6 +42,10 @@ from typing import Any
 
 import trafilatura
 
+from storyline.clean import lines as clean_lines
+from storyline.clean import markup as clean_markup
+from storyline.clean import repeats as clean_repeats
+from storyline.clean import speedups
 from storyline.clean.html import clean_html
 from storyline.clean.text import clean_text
 from storyline.errors import InputError
@@ -123,6 +130,7 @@ def run_bench(data: Path, repeats: int) -> dict[str, Any]:
         "recorded": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
         "machine": f"{platform.machine()} {platform.processor() or ''} python {platform.python_version()}".strip(),
         "repeats": repeats,
+        "kernels": speedups.KERNELS is not None,  # clean_text's compiled kernels (clean._speed) built and used
         "note": "docs/s per CPU-second of this process (one core; other jobs on the machine do not count); "
         "wall_docs_per_s is elapsed time on the shared machine",
         "rows": rows,
@@ -173,28 +181,89 @@ def _article(clean: Callable[..., Any], doc: str, errors: tuple[type[Exception],
     return {**article.to_dict(), "language": article.language}
 
 
+Cleaner = Callable[..., Any]
+Version = tuple[str, Callable[[], None], Cleaner]  # name, what to set before a call (off the clock), clean_text
+
+
 def compare(data: Path, rev: str, rounds: int) -> list[dict[str, Any]]:
-    """Per text input set: docs per CPU-second of REV's clean_text and this tree's, run alternately, and differences."""
-    rows = []
+    """Per text input set: REV's clean_text and this tree's, run alternately: rates, peak heap, differences."""
     with tempfile.TemporaryDirectory() as tmp:
         base, base_error = load_revision(rev, Path(tmp))
-        errors = (InputError, base_error)  # REV raises its own copy of the error classes
-        for inputs, docs in text_inputs(data, [p.html for p in html_pages(data)]).items():
-            docs = docs * 20 if inputs == "seed" else docs
-            best = {"base": [float("inf")] * len(docs), "this": [float("inf")] * len(docs)}
-            for warm in (base, clean_text):
-                _article(warm, docs[0], errors)  # warm-up: lazy loads are not throughput
-            for r in range(rounds):
-                for i, doc in enumerate(docs):
-                    order = [("base", base), ("this", clean_text)]
-                    for name, clean in order[:: 1 if (i + r) % 2 else -1]:
-                        start = time.process_time()
-                        _article(clean, doc, errors)
-                        best[name][i] = min(best[name][i], time.process_time() - start)
-            differ = sum(_article(base, doc, errors) != _article(clean_text, doc, errors) for doc in docs)
-            rates = {name: len(docs) / max(sum(times), 1e-9) for name, times in best.items()}
-            rows.append({"inputs": inputs, "docs": len(docs), "differ": differ, **rates})
+        versions: list[Version] = [("base", _nothing, base), ("this", _nothing, clean_text)]
+        return _alternate(data, versions, (InputError, base_error), rounds)
+
+
+def compare_pure(data: Path, rounds: int) -> list[dict[str, Any]]:
+    """Per text input set: this tree's clean_text without and with its compiled kernels, run alternately."""
+    if speedups.KERNELS is None:
+        raise SystemExit("--pure: the compiled kernels are not built here (pip install -e . with a C compiler)")
+    versions: list[Version] = [
+        ("base", lambda: _use_kernels(None), clean_text),
+        ("this", lambda: _use_kernels(speedups.KERNELS), clean_text),
+    ]
+    try:
+        return _alternate(data, versions, (InputError,), rounds)
+    finally:
+        _use_kernels(speedups.KERNELS)
+
+
+def _nothing() -> None:
+    """No set-up before a call."""
+
+
+def _use_kernels(kernels: Any) -> None:
+    """Point the cleaner's modules at ``kernels`` (None: their pure-Python code)."""
+    for module in (clean_lines, clean_markup, clean_repeats):
+        module.KERNELS = kernels  # type: ignore[attr-defined]
+
+
+def _alternate(
+    data: Path, versions: list[Version], errors: tuple[type[Exception], ...], rounds: int
+) -> list[dict[str, Any]]:
+    """Both versions on every text input, alternately; rates from per-document median and least CPU times."""
+    rows = []
+    for inputs, docs in text_inputs(data, [p.html for p in html_pages(data)]).items():
+        docs = docs * 20 if inputs == "seed" else docs
+        times: dict[str, list[list[float]]] = {name: [[] for _ in docs] for name, _, _ in versions}
+        for _name, prepare, clean in versions:
+            prepare()
+            _article(clean, docs[0], errors)  # warm-up: lazy loads are not throughput
+        for r in range(rounds):
+            for i, doc in enumerate(docs):
+                for name, prepare, clean in versions[:: 1 if (i + r) % 2 else -1]:
+                    prepare()
+                    start = time.process_time()
+                    _article(clean, doc, errors)
+                    times[name][i].append(time.process_time() - start)
+        outputs = {}
+        row: dict[str, Any] = {"inputs": inputs, "docs": len(docs)}
+        for name, prepare, clean in versions:
+            prepare()
+            outputs[name] = [_article(clean, doc, errors) for doc in docs]
+            row[name] = len(docs) / max(sum(map(statistics.median, times[name])), 1e-9)
+            row[f"{name}_best"] = len(docs) / max(sum(map(min, times[name])), 1e-9)
+            tracemalloc.start()
+            for doc in docs:
+                _article(clean, doc, errors)
+            row[f"{name}_peak_kib"] = round(tracemalloc.get_traced_memory()[1] / 1024)
+            tracemalloc.stop()
+        row["differ"] = sum(a != b for a, b in zip(outputs["base"], outputs["this"], strict=True))
+        rows.append(row)
     return rows
+
+
+def format_comparison(rows: list[dict[str, Any]], base: str, this: str) -> str:
+    """The rows of a comparison: median (and best) docs per CPU-second, peak heap, differing outputs."""
+    out = [f"{'inputs':<16}{'docs':>6}{'differ':>8}{base:>16}{this:>16}{'ratio':>8}{'peak KiB':>18}"]
+    for r in rows:
+        rates = [f"{r[k]:.1f} ({r[k + '_best']:.0f})" for k in ("base", "this")]
+        peaks = f"{r['base_peak_kib']} -> {r['this_peak_kib']}"
+        out.append(
+            f"{r['inputs']:<16}{r['docs']:>6}{r['differ']:>8}{rates[0]:>16}{rates[1]:>16}"
+            f"{r['this'] / r['base']:>8.3f}{peaks:>18}"
+        )
+    out.append("docs per CPU-second from each document's median CPU time over the rounds (from its least)")
+    return "\n".join(out)
 
 
 def format_table(result: dict[str, Any]) -> str:
@@ -217,16 +286,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "results" / "clean.json")
     parser.add_argument("--against", metavar="REV", help="compare clean_text with git revision REV instead")
-    parser.add_argument("--rounds", type=int, default=5, help="timed rounds per document with --against")
+    parser.add_argument("--pure", action="store_true", help="compare this tree with and without its kernels")
+    parser.add_argument("--rounds", type=int, default=5, help="timed rounds per document with --against/--pure")
     args = parser.parse_args(argv)
     if args.rounds < 1:
         parser.error("--rounds must be at least 1")
-    if args.against:
-        rows = compare(shared_data_dir(args.data), args.against, args.rounds)
-        print(f"{'inputs':<16}{'docs':>6}{'differ':>8}{args.against[:12]:>14}{'this tree':>12}{'ratio':>8}")
-        for r in rows:
-            ratio = r["this"] / r["base"]
-            print(f"{r['inputs']:<16}{r['docs']:>6}{r['differ']:>8}{r['base']:>14.1f}{r['this']:>12.1f}{ratio:>8.3f}")
+    if args.against or args.pure:
+        data = shared_data_dir(args.data)
+        rows = compare_pure(data, args.rounds) if args.pure else compare(data, args.against, args.rounds)
+        print(
+            format_comparison(
+                rows, "pure Python" if args.pure else args.against[:12], "kernels" if args.pure else "this tree"
+            )
+        )
         return 1 if any(r["differ"] for r in rows) else 0
     result = run_bench(shared_data_dir(args.data), args.repeats)
     print(format_table(result))

@@ -218,3 +218,14 @@ def _roles_of(text: str, type_: str) -> tuple[str | None, str | None]:
 def test_agents_and_targets_beyond_subject_and_object(text: str, type_: str, roles: tuple[str | None, ...]) -> None:
     got = _roles_of(text, type_)
     assert all(want is None or want == have for want, have in zip(roles, got, strict=True)), got
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Teachers marched in Nairobi to demand that the Kenyan government pay them.", "Government of Kenya"),
+        ("Hundreds of farmers protested in Warsaw against the agriculture minister.", "Government of Poland"),
+    ],
+)
+def test_a_protest_targets_the_authority_it_makes_demands_of(text: str, target: str) -> None:
+    assert _roles_of(text, "PROTEST")[1] == target

@@ -14,7 +14,7 @@ from storyline.extract.actors import DocActors, Mention, actor_name, attacking_s
 from storyline.extract.attribution import find_attribution
 from storyline.extract.events import Detected, Hit, detect
 from storyline.extract.rank import Prominence
-from storyline.extract.roles import MentionIndex, Roles, clause_verb, trigger_roles
+from storyline.extract.roles import MentionIndex, Roles, clause_verb, demanded_of, trigger_roles
 from storyline.extract.status import event_status
 from storyline.extract.victims import (
     UNARMED,
@@ -95,6 +95,7 @@ def build_events(
             part.acled_event_type, part.acled_sub_event_type = _acled(part, det, lemmas)
             _acled_roles(part)
             part.actor1 = part.actor1 or _implied_agent(part, sent)
+            part.actor2 = part.actor2 or _protest_target(part, det, index)
             _sole_country(part, sent)
             events.append(shift(part, offset))
             ctx.prominence[id(part)] = prominence
@@ -388,6 +389,16 @@ def _acled_roles(event: Event) -> None:
     first = event.actor1
     if event.acled_sub_event_type == "Violent demonstration" and first is not None and first.sector in ("PRO", "CVL"):
         event.actor1 = _as_sector(first, "RIO")
+
+
+def _protest_target(event: Event, det: Detected, index: MentionIndex) -> Actor | None:
+    """The authority a protest makes its demands of, as its target (after ACLED typing, which it does not change)."""
+    if event.type != "PROTEST":
+        return None
+    found = demanded_of(det.main.token, index)
+    if found is None or (event.actor1 is not None and found.actor.start == event.actor1.start):
+        return None
+    return _typed_actor(found, event.type, agent=False)
 
 
 @cache

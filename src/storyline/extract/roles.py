@@ -353,3 +353,20 @@ def _statement_author(noun: Token, index: MentionIndex) -> Mention | None:
     if noun.lemma_.lower() not in _words("statement_noun") or noun.dep_ != "dobj":
         return None
     return index.of(_child(noun.head, "nsubj"))
+
+
+# Sectors of the state a protest makes its demands of.
+_AUTHORITY = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+
+
+def demanded_of(trigger: Token, index: MentionIndex) -> Mention | None:
+    """ "students staged demonstrations to demand the resignation of President X": the authority a protest's clause
+    names after its trigger (a state body, or a country standing for its government), not the protesters nor the
+    town they marched in."""
+    for token in clause_verb(trigger).subtree:
+        found = _actor_at(token, index) if token.i > trigger.i else None  # a town is where, not whom
+        if found is None or found.start <= trigger.i < found.end:
+            continue
+        if found.actor.sector in _AUTHORITY or (found.actor.sector is None and found.actor.country):
+            return found
+    return None

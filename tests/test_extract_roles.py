@@ -213,6 +213,24 @@ def _roles_of(text: str, type_: str) -> tuple[str | None, str | None]:
         ("The Taliban issued a statement demanding that Pakistan release the prisoners.", "REQUEST", ("Taliban", None)),
         # whom a withdrawal leaves, not the force withdrawn, is the target
         ("Ethiopia said it would withdraw its troops from Somalia.", "AGREE", (None, "Government of Somalia")),
+        # a capital as a condition's subject is its government
+        (
+            "Egypt threatened to suspend the treaty unless Jerusalem halted the offensive.",
+            "THREATEN",
+            (None, "Government of Israel"),
+        ),
+        # a demand noun's "that" clause names whom it is made of
+        (
+            "The EU repeated its demand that Serbia recognise Kosovo.",
+            "REQUEST",
+            ("European Union", "Government of Serbia"),
+        ),
+        # a country's formal name the tagger took for an organisation
+        (
+            "The United States demanded that the Democratic People's Republic of Korea halt its missile tests.",
+            "REQUEST",
+            (None, "Government of North Korea"),
+        ),
     ],
 )
 def test_agents_and_targets_beyond_subject_and_object(text: str, type_: str, roles: tuple[str | None, ...]) -> None:

@@ -279,6 +279,9 @@ def noun_roles(noun: Token, index: MentionIndex) -> Roles:
             roles.actor1 = index.of(_child(head, "nsubj")) or (
                 _inherited_subject(head, index) if head.dep_ in _CLIMB_DEPS else None
             )
+    content = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and _child(c, "mark") is not None), None)
+    if roles.actor2 is None and content is not None:  # "its demand that Israel ease restrictions"
+        roles.actor2 = index.of(_child(content, "nsubj", "nsubjpass"))
     if roles.actor2 is None and noun.dep_ == "nsubj":
         roles.actor2 = index.of(_child(noun.head, "dobj")) or index.of(_child(noun.head, "nsubjpass"))
     return roles
@@ -342,7 +345,7 @@ def _condition_subject(verb: Token, index: MentionIndex) -> Mention | None:
     """ "Iran threatened to launch an offensive unless Baghdad accepted": who the condition is put to."""
     for clause in (t for t in verb.subtree if t.dep_ == "advcl"):
         if any(c.dep_ == "mark" and c.lower_ in _words("condition_mark") for c in clause.children):
-            found = _actor_at(_child(clause, "nsubj", "nsubjpass"), index)
+            found = index.of(_child(clause, "nsubj", "nsubjpass"))  # "unless Baghdad accepted": its government
             if found is not None:
                 return found
     return None

@@ -8,9 +8,10 @@ import sys
 import textwrap
 from pathlib import Path
 
+import numpy as np
 import pytest
 
-from storyline.dedup.keyindex import files_of, key_index
+from storyline.dedup.keyindex import KeyIndex, Segment, _merged, files_of, key_index
 from storyline.dedup.persist import count_pending, dedup_step
 from storyline.store import Store
 from test_dedup_store import OTHER, add, db, key_rows, membership, segments, story_lines  # noqa: F401 (db: fixture)
@@ -109,3 +110,27 @@ def files(store: Store) -> list[int]:
         key_index(conn)
     folder = files_of(store.engine)
     return sorted((p.stat().st_size for p in folder.glob("*.seg")), reverse=True) if folder else []
+
+
+def test_lookup_and_merge_agree_with_a_plain_count_over_all_rows() -> None:
+    rng = np.random.default_rng(7)
+    index, rows = KeyIndex(), []
+    for first in range(0, 600, 100):  # six batches of 100 seqs, keys from a small range so buckets fill
+        keys = rng.integers(-40, 40, size=300)
+        seqs = rng.integers(first + 1, first + 101, size=300)
+        order = np.lexsort((seqs, keys))
+        index.segments[first] = Segment(first, False, first + 100, keys[order], seqs[order].astype(np.int32))
+        rows += list(zip(keys.tolist(), seqs.tolist(), strict=True))
+    index.dead = np.array([5, 150, 599])
+    live = [(k, s) for k, s in rows if s not in {5, 150, 599}]
+    wanted = np.arange(-45, 45)
+    counts, keys, seqs = index.lookup(wanted, cap=6)
+    assert counts.tolist() == [sum(k == w for k, _ in live) for w in wanted.tolist()]
+    assert sorted(zip(keys.tolist(), seqs.tolist(), strict=True)) == sorted(
+        (k, s) for k, s in live if sum(k == x for x, _ in live) <= 6
+    )
+    older, newer = index.segments[0], index.segments[100]
+    merged = _merged(older, newer)
+    both = np.concatenate([older.keys, newer.keys]), np.concatenate([older.seqs, newer.seqs])
+    order = np.lexsort((both[1], both[0]))
+    assert merged[0].tolist() == both[0][order].tolist() and merged[1].tolist() == both[1][order].tolist()

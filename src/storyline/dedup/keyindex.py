@@ -136,11 +136,13 @@ class KeyIndex:
 
     def lookup(self, keys: Ints, cap: int) -> tuple[Ints, Ints, Ints]:
         """For sorted distinct ``keys``: live rows per key, and the (key, seq) rows of the keys held by
-        at most ``cap`` live rows (sorted by key)."""
+        at most ``cap`` live rows (in no particular order)."""
         found_at, found_seq = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)]
         for segment in self._live():
             lo = np.searchsorted(segment.keys, keys, side="left")
-            many = np.searchsorted(segment.keys, keys, side="right") - lo
+            hit = np.flatnonzero(segment.keys[np.minimum(lo, len(segment.keys) - 1)] == keys)
+            many = np.zeros(len(keys), dtype=np.int64)  # most keys of new articles are in no segment
+            many[hit] = np.searchsorted(segment.keys, keys[hit], side="right") - lo[hit]
             total = int(many.sum())
             if total:
                 at = np.repeat(lo - np.cumsum(many) + many, many) + np.arange(total)  # every row of each key
@@ -152,9 +154,7 @@ class KeyIndex:
             at, seq = at[alive], seq[alive]
         counts = np.bincount(at, minlength=len(keys)).astype(np.int64)
         keep = counts[at] <= cap
-        at, seq = at[keep], seq[keep]
-        order = np.lexsort((seq, at))
-        return counts, keys[at[order]], seq[order]
+        return counts, keys[at[keep]], seq[keep]
 
     def add(self, conn: Connection, keys: Ints, seqs: Ints) -> None:
         """Store a batch's (key, seq) rows (sorted) as a new segment, and merge while due."""
@@ -178,13 +178,12 @@ class KeyIndex:
         """Merge the newest two key segments while the older is not much larger (dead rows dropped)."""
         while len(live := self._live()) >= 2 and len(live[-2].keys) <= MERGE_RATIO * len(live[-1].keys):
             older, newer = live[-2], live[-1]
-            keys, seqs = np.concatenate([older.keys, newer.keys]), np.concatenate([older.seqs, newer.seqs])
+            keys, seqs = _merged(older, newer)
             if len(self.dead):
                 alive = ~_members(seqs.astype(np.int64), self.dead)
                 keys, seqs = keys[alive], seqs[alive]
-            order = np.lexsort((seqs, keys))
             self._drop(conn, [older, newer])
-            self._write(conn, Segment(_token(), False, newer.newest, keys[order], seqs[order]))
+            self._write(conn, Segment(_token(), False, newer.newest, keys, seqs))
 
     def _write(self, conn: Connection, segment: Segment) -> None:
         """Insert a segment's parts and hold it in memory."""
@@ -206,6 +205,17 @@ class KeyIndex:
             conn.execute(delete(dedup_key_segments).where(dedup_key_segments.c.token.in_(tokens)))
             for token in tokens:
                 del self.segments[token]
+
+
+def _merged(older: Segment, newer: Segment) -> tuple[Ints, npt.NDArray[np.int32]]:
+    """The rows of two segments in one key order, in linear time: each newer row goes after the older rows of
+    its key (newer seqs are the larger, so rows stay sorted by key then seq)."""
+    at = np.searchsorted(older.keys, newer.keys, side="right") + np.arange(len(newer.keys))
+    new = np.zeros(len(older.keys) + len(newer.keys), dtype=bool)
+    new[at] = True
+    keys, seqs = np.empty(len(new), dtype=np.int64), np.empty(len(new), dtype=np.int32)
+    keys[at], seqs[at], keys[~new], seqs[~new] = newer.keys, newer.seqs, older.keys, older.seqs
+    return keys, seqs
 
 
 def _members(values: Ints, sorted_set: Ints) -> npt.NDArray[np.bool_]:

@@ -242,14 +242,15 @@ Verdicts = dict[tuple[int, str], tuple[bool, float]]  # (new doc, stored group) 
 def _stored_verdicts(docs: list[Doc], near: list[set[str]], groups: dict[str, Group], params: Params) -> Verdicts:
     """Each new doc verified against the stored canonical copy of each stored group near it, in one numpy pass
     (what :func:`_best_group` would compute one doc at a time, while those canonicals stay)."""
-    pairs = [(i, g) for i, gs in enumerate(near) if docs[i].size for g in sorted(gs) if g in groups]
+    pairs = [(i, g) for i, gs in enumerate(near) if docs[i].size for g in gs if g in groups]
     if not pairs:
         return {}
-    mine = np.stack([docs[i].signature for i, _ in pairs])
-    theirs = np.stack([groups[g].canonical.signature for _, g in pairs])
-    own = np.array([docs[i].size for i, _ in pairs], dtype=np.int64)
-    sizes = np.array([groups[g].canonical.size for _, g in pairs], dtype=np.int64)
-    ok, sims = _verdicts(mine, theirs, own, sizes, params)
+    at = {g: n for n, g in enumerate(groups)}
+    doc_at, group_at = np.array([i for i, _ in pairs]), np.array([at[g] for _, g in pairs])
+    theirs = np.stack([g.canonical.signature for g in groups.values()])[group_at]
+    sizes = np.array([g.canonical.size for g in groups.values()], dtype=np.int64)[group_at]
+    own = np.array([d.size for d in docs], dtype=np.int64)[doc_at]
+    ok, sims = _verdicts(np.stack([d.signature for d in docs])[doc_at], theirs, own, sizes, params)
     return dict(zip(pairs, zip(ok.tolist(), sims.tolist(), strict=True), strict=True))
 
 

@@ -92,8 +92,12 @@ def dedup_key_segments(conn: Connection) -> None:
     """The LSH index as sorted segments: the rows of dedup_keys and dedup_keys_recent become one segment
     (both tables are left empty) and the recent-row counter goes."""
     schema.dedup_key_segments.create(conn, checkfirst=True)
-    rows = [r for t in ("dedup_keys", "dedup_keys_recent") for r in conn.exec_driver_sql(f"SELECT key, seq FROM {t}")]
-    table = np.array(rows, dtype=np.int64).reshape(-1, 2)
+    cursor, chunks = conn.connection.cursor(), [np.zeros((0, 2), dtype=np.int64)]
+    for name in ("dedup_keys", "dedup_keys_recent"):  # millions of rows: the driver's tuples, not SQLAlchemy rows
+        cursor.execute(f"SELECT key, seq FROM {name}")
+        while rows := cursor.fetchmany(1 << 16):
+            chunks.append(np.array(rows, dtype=np.int64).reshape(-1, 2))
+    table = np.concatenate(chunks)
     if len(table):
         order = np.lexsort((table[:, 1], table[:, 0]))
         keys, seqs = table[order, 0], table[order, 1]

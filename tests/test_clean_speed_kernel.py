@@ -172,6 +172,25 @@ def test_plain_lines_and_joins_match_the_regexes() -> None:
     rng = random.Random(11)
     alphabet = 'aZ 9_*[]\\<|`#+•·‣▪>=-.,;)…ßÿ\t\u00a0\u2003:!?"”’»x'
     raws = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for _ in range(5000)]
+    markers = ["", " ", "    ", "-", "*", "+", "•", "#", "##", "###", "####### ", " >", "1.", "123)", "1234.", "- -"]
+    middles = ["", " ", "  ", "\t", "\u00a0"]
+    texts = [
+        "Text here",
+        "x",
+        "- =",
+        "1990s",
+        "1. Intro",
+        "12) list",
+        "> quote",
+        "- item",
+        "a  b",
+        "end ",
+        "a # b",
+        "ok *x*",
+        "[l](u)",
+        "q|r",
+    ]
+    raws += [rng.choice(markers) + rng.choice(middles) + rng.choice(texts) for _ in range(3000)]
     assert KERNELS.visible_lines(raws, markup._marked, set()) == markup._visible(raws, set())
     runs = [
         "".join(rng.choice(["ab.", "Cd ", "de!Xy z", "?", "ab", "Kenya.His ", "a"]) for _ in range(9))

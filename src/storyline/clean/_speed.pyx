@@ -356,11 +356,76 @@ cdef int _plain(str raw):
     return 1 if tidy else 0
 
 
+cdef inline bint _bullet(Py_UCS4 c) noexcept:
+    """A list marker ``markup._BULLET`` takes before white space."""
+    return c == u"*" or c == u"+" or c == u"•" or c == u"·" or c == u"‣" or c == u"▪" or c == u"-"
+
+
+cdef bint _tidy_text(str raw, Py_ssize_t start):
+    """From ``start`` on: no markup ``markup._marked`` would change (``*_[]\\<|`#``), printable, single spaces,
+    no space at the end, and one character that is not ``-`` or ``=`` (so never a horizontal rule)."""
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(raw), k
+    cdef int kind = PyUnicode_KIND(raw)
+    cdef void* data = PyUnicode_DATA(raw)
+    cdef Py_UCS4 c, before = 0
+    cdef bint ruled = True
+    if start >= n:
+        return False
+    for k in range(start, n):
+        c = PyUnicode_READ(kind, data, k)
+        if (c == u"*" or c == u"_" or c == u"[" or c == u"]" or c == u"\\" or c == u"<" or c == u"|" or c == u"`"
+                or c == u"#" or not Py_UNICODE_ISPRINTABLE(c) or (c == u" " and before == u" ")):
+            return False
+        if c != u"-" and c != u"=" and c != u" ":
+            ruled = False
+        before = c
+    return before != u" " and not ruled
+
+
+cdef Py_ssize_t _simple_marked(str raw, int* level):
+    """Where the visible text of a list item (``- text``) or a heading (``## text``) starts, when what follows the
+    marker is plain tidy text that ``markup._marked`` returns as it is; -1 for every other line (it asks
+    ``_marked``). ``level``: the heading level (0 for a list item)."""
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(raw), i = 0, hashes, rest
+    cdef int kind = PyUnicode_KIND(raw)
+    cdef void* data = PyUnicode_DATA(raw)
+    cdef Py_UCS4 c
+    while i < n and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)):
+        i += 1
+    if i == n:
+        return -1
+    c = PyUnicode_READ(kind, data, i)
+    level[0] = 0
+    if _bullet(c):
+        rest = i + 1
+    elif c == u"#" and i <= 3:
+        hashes = 0
+        while i + hashes < n and PyUnicode_READ(kind, data, i + hashes) == u"#":
+            hashes += 1
+        if hashes > 6:
+            return -1
+        level[0] = hashes
+        rest = i + hashes
+    else:
+        return -1
+    if rest >= n or not Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, rest)):
+        return -1  # a marker needs white space after it
+    while rest < n and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, rest)):
+        rest += 1
+    if rest == n:
+        return -1
+    c = PyUnicode_READ(kind, data, rest)
+    if level[0] and (c == u">" or _bullet(c) or Py_UNICODE_ISDECIMAL(c)):
+        return -1  # a heading's text that starts like a quote or a list item loses that too
+    return rest if _tidy_text(raw, rest) else -1
+
+
 def visible_lines(list raws, object marked, object images):
     """``markup._visible``: (visible text, heading level) of each raw line that shows text."""
     cdef list items = []
     cdef str raw
-    cdef int plain
+    cdef int plain, level
+    cdef Py_ssize_t start
     for raw in raws:
         if not raw or raw.isspace():
             continue
@@ -370,6 +435,10 @@ def visible_lines(list raws, object marked, object images):
         elif plain == 0:
             items.append((" ".join(raw.split()), 0))
         else:
+            start = _simple_marked(raw, &level)
+            if start >= 0:
+                items.append((PyUnicode_Substring(raw, start, PyUnicode_GET_LENGTH(raw)), level))
+                continue
             item = marked(raw, images)
             if item is not None and item[0]:
                 items.append(item)

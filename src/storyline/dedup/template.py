@@ -61,12 +61,12 @@ class _Page:
     """A page of two or more lines: its text without surrounding whitespace, its first and last
     line, and its stripped non-empty lines, split only when asked."""
 
-    __slots__ = ("_carried", "_lines", "first", "last", "text")
+    __slots__ = ("_lines", "carried", "first", "last", "text")
 
     def __init__(self, text: str, first: str, last: str) -> None:
         self.text, self.first, self.last = text, first, last
         self._lines: list[str] | None = None
-        self._carried: list[Shared] = []  # runs found carried: they only shrink, so they stay carried
+        self.carried: list[Shared] = []  # runs found carried: they only shrink, so they stay carried
 
     @staticmethod
     def of(text: str) -> _Page | None:
@@ -86,7 +86,7 @@ class _Page:
     def carries(self, run: Shared, head: bool) -> bool:
         """Whether the page starts (ends) with the run's lines exactly as written: then they are its
         first (last) lines. False may still carry them (other spacing): the caller compares lines."""
-        if run in self._carried:
+        if run in self.carried:
             return True
         text, size = self.text, len(run.text)
         if head:
@@ -94,7 +94,7 @@ class _Page:
         else:
             found = text.endswith(run.text) and (size == len(text) or text[-size - 1] == "\n")
         if found:
-            self._carried.append(run)
+            self.carried.append(run)
         return found
 
 
@@ -146,8 +146,13 @@ class Templates:
         if page is None:
             return text
         site = (page.first, page.last)
-        head, head_chars = _shared(_run(self.site_heads.get(site), self.heads, page.first), page, True)
-        tail, tail_chars = _shared(_run(self.site_tails.get(site), self.tails, page.last), page, False)
+        head_run = _run(self.site_heads.get(site), self.heads, page.first)
+        tail_run = _run(self.site_tails.get(site), self.tails, page.last)
+        if head_run is not None and tail_run is not None and _written(head_run, page) and _written(tail_run, page):
+            start = len(head_run.text) + 1  # the usual page: both runs found as written when it was learned
+            return page.text[start : max(start, len(page.text) - len(tail_run.text) - 1)]
+        head, head_chars = _shared(head_run, page, True)
+        tail, tail_chars = _shared(tail_run, page, False)
         if head_chars is not None and tail_chars is not None:  # both runs found as written: cut the text
             return page.text[head_chars : max(head_chars, len(page.text) - tail_chars)]
         lines = page.lines(True)
@@ -179,6 +184,15 @@ def _run(site: Shared | None, by_line: dict[str, Shared], line: str) -> Shared |
     """The run a page is stripped by: its site's (first and last line) once two pages share it, which
     is never shorter than the run of all pages sharing that one line (their common lines); else that one."""
     return site if site is not None and site.pages > 1 else by_line.get(line)
+
+
+def _written(known: Shared, page: _Page) -> bool:
+    """Whether the page was found carrying this trusted run as written (``_shared`` would cut its text)."""
+    if known not in page.carried or known.pages < 2:
+        return False
+    if known.menu is None:
+        known.menu = menu_like(known.lines)
+    return known.other_end is not None or known.menu
 
 
 def _shared(known: Shared | None, page: _Page, head: bool) -> tuple[int, int | None]:

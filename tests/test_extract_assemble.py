@@ -129,3 +129,13 @@ def test_the_fighting_of_the_sentence_before_has_its_agent(toll: str) -> None:
     for event in events:
         assert event.actor1 is not None and event.actor1.text == "Sudanese army troops", event
         assert text[event.actor1.start : event.actor1.end] == event.actor1.text
+
+
+def test_a_curfew_on_a_town_targets_its_people() -> None:
+    event = next(e for e in extract_events("The army imposed a curfew on the town of Kidal.") if e.type == "COERCE")
+    assert event.actor2 is not None and (event.actor2.country, event.actor2.sector) == ("MLI", "CVL")
+
+
+def test_an_arrest_keeps_the_people_it_names() -> None:
+    event = next(e for e in extract_events("Police arrested two journalists in Kidal.") if e.type == "COERCE")
+    assert event.actor2 is not None and event.actor2.sector == "MED"

@@ -95,7 +95,7 @@ def build_events(
             part.acled_event_type, part.acled_sub_event_type = _acled(part, det, lemmas)
             _acled_roles(part)
             part.actor1 = part.actor1 or _implied_agent(part, sent)
-            part.actor2 = part.actor2 or _protest_target(part, det, index)
+            part.actor2 = part.actor2 or _protest_target(part, det, index) or _place_people(part)
             _sole_country(part, sent)
             events.append(shift(part, offset))
             ctx.prominence[id(part)] = prominence
@@ -389,6 +389,18 @@ def _acled_roles(event: Event) -> None:
     first = event.actor1
     if event.acled_sub_event_type == "Violent demonstration" and first is not None and first.sector in ("PRO", "CVL"):
         event.actor1 = _as_sector(first, "RIO")
+
+
+# Restrictions put on a place rather than on someone named: their target is the people there.
+_ON_PLACES = frozenset({"COERCE", "SANCTION"})
+
+
+def _place_people(event: Event) -> Actor | None:
+    """ "imposed a curfew in the town of Cizre": a restriction on a place with no one named targets its civilians."""
+    place = event.location
+    if event.type not in _ON_PLACES or place is None or place.precision == "unresolved" or not place.country:
+        return None
+    return Actor(place.text, actor_name(place.country, "CVL", place.text), place.country, "CVL", place.start, place.end)
 
 
 def _protest_target(event: Event, det: Detected, index: MentionIndex) -> Actor | None:

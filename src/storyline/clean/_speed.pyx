@@ -9,6 +9,7 @@ Python's ``re`` on ``str``: ``\\w`` is ``str.isalnum()`` or ``_``, ``\\s`` is ``
 """
 
 cimport cython
+from libc.stdlib cimport free, realloc
 from cpython.dict cimport PyDict_GetItem
 from cpython.object cimport PyObject
 from cpython.set cimport PySet_Contains
@@ -540,44 +541,72 @@ cdef long long MAX_ID = (1 << ID_BITS) - 1
 
 
 cdef class _Words:
-    """Word → small integer id, so a 3-shingle is one exact integer instead of a tuple."""
+    """Word → small integer id, so a 3-shingle is one exact integer instead of a tuple; ``ids`` holds the ids of
+    the last line loaded."""
 
-    cdef dict ids
+    cdef dict known
+    cdef long long* ids
+    cdef Py_ssize_t room
 
     def __cinit__(self):
-        self.ids = {}
+        self.known = {}
+        self.ids = NULL
+        self.room = 0
 
-    cdef long long id(self, str word) except -1:
-        cdef PyObject* found = PyDict_GetItem(self.ids, word)
+    def __dealloc__(self):
+        free(self.ids)
+
+    cdef int load(self, list words, Py_ssize_t start, Py_ssize_t stop) except -1:
+        """Put the ids of ``words[start:stop]`` in ``ids[0:stop - start]``, giving new words the next ids."""
+        cdef Py_ssize_t k, size = stop - start
+        cdef PyObject* found
         cdef long long new
-        if found is not NULL:
-            return <long long><object>found
-        new = len(self.ids)
-        if new > MAX_ID:
-            raise OverflowError("too many distinct words for packed shingles")
-        self.ids[word] = new
-        return new
+        cdef long long* grown
+        if size > self.room:
+            grown = <long long*>realloc(self.ids, size * sizeof(long long))
+            if grown is NULL:
+                raise MemoryError()
+            self.ids, self.room = grown, size
+        for k in range(size):
+            found = PyDict_GetItem(self.known, words[start + k])
+            if found is not NULL:
+                self.ids[k] = <long long><object>found
+                continue
+            new = len(self.known)
+            if new > MAX_ID:
+                raise OverflowError("too many distinct words for packed shingles")
+            self.known[words[start + k]] = new
+            self.ids[k] = new
+        return 0
 
-    cdef long long shingle(self, list words, Py_ssize_t at) except -1:
-        return (self.id(words[at]) << (2 * ID_BITS)) | (self.id(words[at + 1]) << ID_BITS) | self.id(words[at + 2])
+    cdef inline long long shingle(self, Py_ssize_t at) noexcept:
+        """The packed shingle of the loaded ids at ``at``, ``at + 1``, ``at + 2``."""
+        return (self.ids[at] << (2 * ID_BITS)) | (self.ids[at + 1] << ID_BITS) | self.ids[at + 2]
 
 
 cdef set _shingles(_Words ids, list words):
     """``repeats._shingles`` of a line of three or more words, each shingle packed."""
     cdef Py_ssize_t i
     cdef set out = set()
+    ids.load(words, 0, len(words))
     for i in range(len(words) - 2):
-        out.add(ids.shingle(words, i))
+        out.add(ids.shingle(i))
     return out
 
 
 cdef set _sketch(_Words ids, list words):
     """``repeats._sketch`` of a line of five or more words: the three shingles at each end, packed."""
     cdef Py_ssize_t n = len(words)
-    return {
-        ids.shingle(words, 0), ids.shingle(words, 1), ids.shingle(words, 2),
-        ids.shingle(words, n - 5), ids.shingle(words, n - 4), ids.shingle(words, n - 3),
-    }
+    cdef set out = set()
+    ids.load(words, 0, 5)
+    out.add(ids.shingle(0))
+    out.add(ids.shingle(1))
+    out.add(ids.shingle(2))
+    ids.load(words, n - 5, n)
+    out.add(ids.shingle(0))
+    out.add(ids.shingle(1))
+    out.add(ids.shingle(2))
+    return out
 
 
 def repeat_groups(list lines, list tokens):

@@ -158,6 +158,18 @@ def test_the_narrower_place_named_inside_another_wins(nlp: Any, text: str, trigg
             id="an_unknown_village_written_with_its_region_takes_the_region_point",
         ),
         pytest.param(
+            "Soldiers demolished two houses in the village of Kafr Hamra, north of Aleppo, on Monday.",
+            "demolished",
+            {"text": "Kafr Hamra", "country": "SYR"},
+            id="an_unknown_village_beside_a_town_takes_the_town_point",
+        ),
+        pytest.param(
+            "A bomb exploded in the village of Kafr Hamra, 20 km north of Aleppo, killing three people.",
+            "exploded",
+            {"text": "Kafr Hamra", "precision": "unresolved", "lat": None},
+            id="a_town_a_distance_is_measured_from_lends_no_point",
+        ),
+        pytest.param(
             "Police raided a house in Manchester and arrested two men.",
             "raided",
             {"name": "Manchester", "country": "GBR"},

@@ -101,7 +101,8 @@ def event_location(
     best = _narrowest_named(sentence, best, others)
     region = next((o for o, _ in others if _named_inside(sentence, best, o)), None)
     best = _in_region(best, region) if region is not None else best
-    return _through_setting(sentence, best, [r[0] for r in ranked])
+    containers = [r[0] for r in ranked if not _reference_point(_span_of(sentence, r[0]).root)]
+    return _through_setting(sentence, best, containers)
 
 
 def _targeted(sentence: Span, top: Ranked, ranked: list[Ranked], trigger: Token | None) -> Location:
@@ -449,6 +450,15 @@ def _persons_origin(root: Token) -> bool:
             return True
         node = node.head
     return False
+
+
+def _reference_point(root: Token) -> bool:
+    """True for a place a distance is measured from ("310 km north of Colombo"): it contains nothing, and its
+    point is far from what is near it ("south of Hebron" is near enough for Hebron's point)."""
+    if root.dep_ != "pobj" or root.head.lower_ not in ("of", "from"):
+        return False
+    part = root.head.head
+    return any(role(t) == "reference" for t in (part, part.head, *part.children))  # "310 kilometers ... north of"
 
 
 def _reference_part(noun: Token) -> bool:

@@ -24,13 +24,11 @@ def footer_start(lines: list[Line], start: int, end: int) -> int:
     A footer starts at a share bar the page also printed above the article, or at the first of two
     related-links headers with no story between them (after a box inside the article the text resumes).
     """
-    shares = {line.text for line in lines[:start] if _furniture_reason(line) == "share"}
-    headers = [i for i in range(start, end) if _furniture_reason(lines[i]) == "related-header"]
-    ends = [
-        (i, SHARE_BAR_SHARE)
-        for i in range(start, end)
-        if _furniture_reason(lines[i]) == "share" and lines[i].text in shares
-    ]
+    marked = [(line.index, line.furniture.reason) for line in lines[start:end] if line.furniture is not None]
+    headers = [i for i, reason in marked if reason == "related-header"]
+    bars = [i for i, reason in marked if reason == "share"]
+    shares = {line.text for line in lines[:start] if _furniture_reason(line) == "share"} if bars else set()
+    ends = [(i, SHARE_BAR_SHARE) for i in bars if lines[i].text in shares]
     for h1, h2 in zip(headers, headers[1:], strict=False):
         if not any(story_starts(lines, j) for j in range(h1 + 1, h2)):
             ends.append((h1, FOOTER_SHARE))

@@ -214,3 +214,21 @@ def test_a_leader_surname_as_a_first_name_names_no_leader() -> None:
 def test_kinds_of_actor_and_their_country(text: str, role: int, want: tuple[str | None, str]) -> None:
     actor = _first(text)[role]
     assert actor is not None and (want[0] is None or actor.country == want[0]) and actor.sector == want[1], actor
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("Vice-President Moody Awori has declined to resign despite growing pressure.", "GOV"),  # tagged ORG
+        ("The opposition Umma party has said it will boycott the elections.", "OPP"),
+        ("The Labour party has said it will boycott the talks.", "PTY"),
+    ],
+)
+def test_titles_and_parties(text: str, sector: str) -> None:
+    source, _ = _first(text)
+    assert source is not None and source.sector == sector, source
+
+
+def test_a_wedding_party_is_people() -> None:
+    _, target = _first("An airstrike hit a wedding party in Helmand.")
+    assert target is not None and target.sector == "CVL"

@@ -370,12 +370,12 @@ def _collective_country_token(head: Token) -> Token | None:
 
 def _modified_sector(chunk: Span, sector: str | None) -> str | None:
     """A person's sector as its modifiers change it: "opposition leader" → OPP, "former president" → ELI."""
-    if sector in (None, "IGO", "NGO", "MED", "PTY"):
+    if sector in (None, "IGO", "NGO", "MED"):
         return sector
     words = {t.lower_ for t in chunk if t.i != chunk.root.i and t.dep_ in ("amod", "compound", "nmod")}
     for word, (changed, only) in _sector_modifiers().items():
-        if word in words and (only is None or sector in only):
-            return changed
+        if word in words and (only is None or sector in only) and (sector != "PTY" or changed == "OPP"):
+            return changed  # a party is only ever made the opposition ("the opposition Umma party")
     return sector
 
 
@@ -389,9 +389,12 @@ def _armed_modifier(head: Token) -> str | None:
 
 def _title_sector(chunk: Span) -> str | None:
     """The sector of a title before a name: "Prime Minister Mahendra Chaudhry" → GOV."""
-    if chunk.root.ent_type_ != "PERSON":
+    person = chunk.root.ent_type_ == "PERSON"
+    if not person and (chunk.root.pos_ != "PROPN" or chunk.root.ent_type_ in ("GPE", "NORP", "LOC")):
         return None
-    return next((sec for tok in chunk if tok.i != chunk.root.i and (sec := sector_of(tok))), None)
+    # a name the tagger did not take for a person ("Vice-President Moody Awori") needs its title as a compound
+    titles = (t for t in chunk if t.i != chunk.root.i and (person or t.dep_ == "compound"))
+    return next((sec for tok in titles if (sec := sector_of(tok))), None)
 
 
 def _country_only_sector(head: Token, country: str | None) -> str | None:

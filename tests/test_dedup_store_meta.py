@@ -9,7 +9,7 @@ from storyline.dedup import Params
 from storyline.dedup.persist import dedup_step, index_articles
 from storyline.store import Store
 from storyline.store.migrations import LAST_SEQ_KEY
-from test_dedup_store import add, db, key_rows, segments, story_lines  # noqa: F401 (db is a fixture)
+from test_dedup_store import OTHER, add, db, key_rows, segments, story_lines  # noqa: F401 (db is a fixture)
 from test_store import _open_at
 
 
@@ -51,3 +51,16 @@ def test_reindexed_articles_rows_stop_counting_and_merges_drop_them(db: str, see
         assert segments(store) == [128]  # 128 <= 128: merged, the dead rows dropped
     assert len(first[0]) == len(again[0]) == 128
     assert first[0].tolist() == again[0].tolist() and set(again[1].tolist()) == {3, 4}  # new seqs
+
+
+def test_migration_10_copies_each_signatures_group_from_its_member_row(db: str, seed_text: str) -> None:  # noqa: F811
+    lines = story_lines(seed_text)
+    with Store.open(db) as store:
+        ids = add(store, {"a": ("\n".join(lines[:3]), None), "b": ("\n".join(lines[:2]), None), "c": (OTHER, None)})
+        dedup_step(store)
+        with store.atomic() as conn:  # as migration 9 left them: no group on the signature rows
+            conn.execute(text("UPDATE dedup_signatures SET group_id = NULL"))
+            conn.execute(text("DELETE FROM schema_migrations WHERE version = 10"))
+    with Store.open(db) as store, store.reading() as conn:
+        rows = conn.execute(text("SELECT article_id, group_id FROM dedup_signatures")).all()
+    assert dict(rows) == {ids["a"]: ids["a"], ids["b"]: ids["a"], ids["c"]: ids["c"]}

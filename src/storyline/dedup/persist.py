@@ -204,11 +204,11 @@ def _forget(conn: Connection, index: KeyIndex, ids: Sequence[str]) -> None:
 
 def _groups_of(conn: Connection, seqs: set[int], params: Params) -> tuple[dict[str, Group], dict[int, str]]:
     """The stored groups of these signature seqs (with canonical docs), and seq -> group id."""
-    sigs, members = Store.tables.dedup_signatures, Store.tables.dedup_members
-    joined = sigs.join(members, members.c.article_id == sigs.c.article_id)
-    query = select(sigs.c.seq, members.c.group_id).select_from(joined)
-    covering = {sigs.name: "ix_dedup_signatures_seq_article", members.name: "ix_dedup_members_article_group"}
-    group_of: dict[int, str] = dict(_rows_in(conn, query, sigs.c.seq, sorted(seqs), covering))
+    sigs = Store.tables.dedup_signatures
+    query = select(sigs.c.seq, sigs.c.group_id)
+    covering = {sigs.name: "ix_dedup_signatures_seq_group"}
+    rows = _rows_in(conn, query, sigs.c.seq, sorted(seqs), covering)
+    group_of: dict[int, str] = {seq: group for seq, group in rows if group is not None}
     docs = _group_docs(conn, sorted(set(group_of.values())), params, canonical=True)
     return {g: Group(g, doc) for g, doc in docs}, group_of
 
@@ -353,11 +353,12 @@ def _write(
     """Insert the batch's signatures, LSH keys and members; re-rank members of groups with a new canonical."""
     tables = Store.tables
     first = _next_seq(conn, len(docs))
+    group_of = {d.id: group.id for group in groups.values() for d in group.members.values()}
     conn.execute(
         tables.dedup_signatures.insert(),
         [
             {"article_id": d.id, "body_hash": d.body_hash, "minhash": d.signature.tobytes(), "length": d.size,
-             "dedup_version": DEDUP_VERSION, "seq": first + i}
+             "dedup_version": DEDUP_VERSION, "seq": first + i, "group_id": group_of[d.id]}
             for i, d in enumerate(docs)
         ],
     )  # fmt: skip

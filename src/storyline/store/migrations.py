@@ -122,11 +122,15 @@ def dedup_key_segments(conn: Connection) -> None:
     conn.execute(schema.dedup_meta.delete().where(schema.dedup_meta.c.name == "recent_rows"))
 
 
-def dedup_covering_indexes(conn: Connection) -> None:
-    """Covering indexes for a batch's look-ups (seq -> article -> group, group -> canonical copy); the group
-    index replaces ix_dedup_members_group_id."""
+def dedup_group_lookups(conn: Connection) -> None:
+    """``dedup_signatures.group_id`` (filled from dedup_members) and covering indexes for a batch's look-ups
+    (seq -> group, group -> canonical copy); the group index replaces ix_dedup_members_group_id."""
+    sigs, members = schema.dedup_signatures, schema.dedup_members
+    add_column(conn, sigs, sigs.c.group_id)
+    group = select(members.c.group_id).where(members.c.article_id == sigs.c.article_id).scalar_subquery()
+    conn.execute(update(sigs).values(group_id=group))
     conn.execute(text("DROP INDEX IF EXISTS ix_dedup_members_group_id"))
-    for table in (schema.dedup_signatures, schema.dedup_members):
+    for table in (sigs, members):
         for index in table.indexes:
             index.create(conn, checkfirst=True)
 
@@ -145,7 +149,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(7, "dedup_keys_recent: new LSH keys kept apart until merged", create_tables(schema.dedup_keys_recent)),
     Migration(8, "dedup_meta: the index's counters (last seq, recent key rows)", dedup_meta),
     Migration(9, "dedup_key_segments: the LSH index as sorted segments", dedup_key_segments),
-    Migration(10, "dedup: covering indexes for a batch's group look-ups", dedup_covering_indexes),
+    Migration(10, "dedup_signatures.group_id and covering indexes for a batch's group look-ups", dedup_group_lookups),
 )
 
 

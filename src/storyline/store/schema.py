@@ -119,8 +119,9 @@ dedup_signatures = Table(
     Column("length", Integer),
     Column("dedup_version", Integer, nullable=False),
     Column("seq", Integer),  # small number the LSH keys point at (dedup_key_segments)
+    Column("group_id", String(64)),  # dedup_members.group_id, which never changes for a signature (migration 10)
     Index("ix_dedup_signatures_seq", "seq", unique=True),
-    Index("ix_dedup_signatures_seq_article", "seq", "article_id"),  # seq -> article without the row (migration 10)
+    Index("ix_dedup_signatures_seq_group", "seq", "group_id"),  # a batch's candidates -> groups, rows unread
 )
 
 # Before migration 6: one row per band with the key as hex text and the 64-character article id,
@@ -200,10 +201,8 @@ dedup_members = Table(
     Column("canonical", Boolean, nullable=False),
     Column("similarity", Float, nullable=False),
     Column("dedup_version", Integer, nullable=False),
-    # Covering indexes (migration 10): a new batch looks up the groups of thousands of stored articles and
-    # their canonical copies; SQLite answers from the index without reading the row.
+    # Covering (migration 10): a new batch looks up the canonical copies of thousands of stored groups.
     Index("ix_dedup_members_group", "group_id", "canonical", "article_id"),
-    Index("ix_dedup_members_article_group", "article_id", "group_id"),
 )
 
 events = Table(

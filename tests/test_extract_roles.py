@@ -225,6 +225,18 @@ def _roles_of(text: str, type_: str) -> tuple[str | None, str | None]:
             "REQUEST",
             ("European Union", "Government of Serbia"),
         ),
+        # a mediator is the agent of talks between two others; the noun a trigger modifies carries its actors
+        (
+            "Turkey brokered a deal between Russia and Ukraine.",
+            "AGREE",
+            ("Government of Turkey", "Government of Russia"),
+        ),
+        (
+            "Qatar's emir launched a mediation effort between Egypt and Saudi Arabia.",
+            "CONSULT",
+            ("Government of Qatar", "Government of Egypt"),
+        ),
+        ("Talks between Israel and Hamas resumed in Cairo.", "CONSULT", ("Government of Israel", "Hamas")),
         # a country's formal name the tagger took for an organisation
         (
             "The United States demanded that the Democratic People's Republic of Korea halt its missile tests.",

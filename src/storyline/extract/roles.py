@@ -269,9 +269,11 @@ def noun_roles(noun: Token, index: MentionIndex) -> Roles:
     for clause in (c for c in noun.children if c.dep_ == "relcl" and roles.actor1 is None):
         roles.actor1 = index.of(_child(clause, "nsubj"))  # "the negotiations, which Qatar has been conducting"
     between = _prep_object(noun, frozenset({"between"}))
-    if between is not None:
-        roles.actor1 = roles.actor1 or index.of(between)
-        other = _child(between, "conj")
+    if between is not None:  # "talks between X and Y"; "Qatar launched a mediation between X and Y": Qatar, X
+        head = _governing_verb(noun) if noun.dep_ in ("dobj", "attr", "pobj") else None
+        mediator = index.of(_child(head, "nsubj")) if head is not None and not _reacts_or_suffers(head) else None
+        roles.actor1 = roles.actor1 or mediator or index.of(between)
+        other = _child(between, "conj") if roles.actor1 is not mediator or mediator is None else between
         roles.actor2 = roles.actor2 or index.of(other)
     if roles.actor1 is None and noun.dep_ in ("dobj", "attr", "pobj"):
         head = _governing_verb(noun)
@@ -312,6 +314,9 @@ def trigger_roles(trigger: Token, index: MentionIndex, end: int | None = None) -
         roles = verb_roles(trigger, index)
     elif trigger.pos_ in ("NOUN", "PROPN"):
         roles = noun_roles(trigger, index)
+        if trigger.dep_ == "compound" and trigger.head.pos_ == "NOUN":  # "a mediation effort between ...": the
+            whole = noun_roles(trigger.head, index)  # phrase's own noun carries its actors
+            roles = Roles(roles.actor1 or whole.actor1, roles.actor2 or whole.actor2)
     elif trigger.head.pos_ in ("VERB", "AUX"):
         roles = verb_roles(trigger.head, index)  # "has been in touch with", "came under fire"
     else:

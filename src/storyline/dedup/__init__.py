@@ -25,7 +25,7 @@ from storyline.dedup.minhash import ROWS_PER_BAND, Params, Signatures, signature
 from storyline.dedup.shingles import ShingleBatch
 from storyline.dedup.template import Templates
 from storyline.dedup.text import MIN_WORDS
-from storyline.dedup.words import Shingled, comparable_words, shingle_texts
+from storyline.dedup.words import U64, Shingled, comparable_words, shingle_texts
 from storyline.models import DuplicateMatch
 
 if TYPE_CHECKING:
@@ -74,14 +74,17 @@ def sign_pages(pages: Sequence[str | list[str]], params: Params, stripped: Seque
     """Sign pages given as text or lines (``stripped``: the same pages without site templates), CHUNK at a time."""
     texts = [page if isinstance(page, str) else "\n".join(page) for page in pages]
     stripped = texts if stripped is None else stripped
-    parts = [comparable(texts[i : i + CHUNK], stripped[i : i + CHUNK], params.shingle_size)
-             for i in range(0, len(texts), CHUNK)] or [comparable([], [], params.shingle_size)]  # fmt: skip
-    return Signed(
-        np.concatenate([signatures(p.batch, params.permutations) for p in parts]),
-        np.concatenate([p.batch.sizes() for p in parts]),
-        np.concatenate([p.words for p in parts]),
-        np.concatenate([p.body for p in parts]),
-    )
+    parts = [_signed(texts[i : i + CHUNK], stripped[i : i + CHUNK], params)
+             for i in range(0, len(texts), CHUNK)] or [_signed([], [], params)]  # fmt: skip
+    return Signed(*(np.concatenate(column) for column in zip(*parts, strict=True)))
+
+
+def _signed(
+    pages: Sequence[str], stripped: Sequence[str], params: Params
+) -> tuple[Signatures, npt.NDArray[np.int64], npt.NDArray[np.int64], U64]:
+    """What Signed keeps of one chunk of pages (its shingles are dropped once hashed)."""
+    part = comparable(pages, stripped, params.shingle_size)
+    return signatures(part.batch, params.permutations), part.batch.sizes(), part.words, part.body
 
 
 def comparable(pages: Sequence[str], stripped: Sequence[str], size: int) -> Shingled:

@@ -1,4 +1,4 @@
-"""Train the event-type classifier shipped in ``src/storyline/resources/models/event_types.npz``.
+"""Train the event-type classifier and the "nothing here" model shipped in ``src/storyline/resources/models``.
 
 Training data (SILVER, never scored on): the NGEC-2025 synthetic stories and headline templates
 (``../shared/data/ngec-assets``, MIT, ahalterman/NGEC-2025) — each story's filled headline and first two
@@ -11,32 +11,51 @@ saved for numpy.
 
 Deterministic: ``python scripts/train_event_types.py [--data ../shared/data] [--cache /tmp/ev.spacy]``.
 Scores are measured on PLOVER GSR gold by ``python -m storyline.eval.typing``, not here.
+
+The "nothing here" model (``event_none.npz``, binary: does a sentence whose trigger words fired report an
+event?) has the same features, each sentence with a trigger word being one example. Events: the same silver
+sentences, and real news sentences that report one from the TUNING halves of two dev sets (event-location dev:
+the first half of the file, sentences with a gold event verb; casualty-mentions: the oct7-oct18 file, sentences
+tagged with a victims' side; both MIT). Non-events: the reference bodies of the TUNING half of html-pages-dev
+(even positions in name order; mozilla/readability test pages, Apache-2.0: tech blogs, recipes, reviews,
+fiction, test pages), leaving out the pages that report political or violent events (``EVENTFUL_PAGES``: news
+on Sudan, a US president's visit, US-Israeli relations, a war story, a death...). The held-out halves are never
+trained on: ``python -m storyline.eval.typing --non-events`` scores both halves of html-pages-dev.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import gzip
 import io
+import json
 import re
 import zipfile
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from scipy.sparse import csr_matrix
 from sklearn.linear_model import LogisticRegression
 
+from storyline.eval.data import html_pages
 from storyline.extract import events
 from storyline.nlp import load_nlp
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "storyline" / "resources" / "models" / "event_types.npz"
+NONE_OUT = OUT.with_name("event_none.npz")
+# Tuning-half html-pages-dev pages whose sentences may report real events: not used as non-events.
+EVENTFUL_PAGES = frozenset({"bbc-1", "breitbart", "buzzfeed-1", "la-nacion", "lazy-image-2", "nytimes-1", "wapo-2"})
 MIN_COUNT = 3  # a feature must occur in this many training sentences
 C = 0.25  # inverse regularisation strength
+NONE_C = 0.25  # the same for the "nothing here" model
 LEAD_SENTENCES = 2  # sentences of each synthetic story's first paragraph used
 CODEBOOK_WEIGHT = 3
 _PLACEHOLDER = re.compile(r"\{(country_\d|city)\}")
+_SIDES = ("israel", "palestine", "both")
 _CITIES = ("Lagos", "Kabul", "Lima", "Manila", "Kharkiv", "Aleppo", "Goma", "Quito", "Dhaka", "Tunis")
 
 
@@ -92,28 +111,61 @@ def examples(data: Path) -> list[tuple[str, str]]:
     return [(text, label) for text, label in pairs if text and label]
 
 
-def featurise(pairs: list[tuple[str, str]], cache: Path | None) -> tuple[list[list[str]], list[str]]:
-    """(features, label) of the first LEAD_SENTENCES sentences of each text, parsed once (DocBin cache if asked)."""
+def non_event_texts(data: Path) -> list[str]:
+    """Reference bodies of the tuning half of html-pages-dev (even positions), eventful pages left out."""
+    pages = list(html_pages(data))[0::2]
+    return [page.expected_text for page in pages if page.name not in EVENTFUL_PAGES and page.expected_text.strip()]
+
+
+def news_event_texts(data: Path) -> list[str]:
+    """News sentences that report an event, from the tuning halves of event-location dev and casualty-mentions."""
+    with gzip.open(data / "event-location-dev" / "labeled_text_dev.jsonl.gz", "rt", encoding="utf-8") as handle:
+        rows = [json.loads(line) for line in handle]
+    texts = [r["text"] for r in rows[: len(rows) // 2] if any(x["label"] == "VERB" for x in r["spans"])]
+    with (data / "casualty-mentions-dev" / "tagged_data_nyt_oct7_to_oct18.csv").open(encoding="utf-8") as handle:
+        texts += [" ".join(r["sentence"].split()) for r in csv.DictReader(handle) if r["category"] in _SIDES]
+    return texts
+
+
+def _parsed(texts: list[str], cache: Path | None) -> list[Any]:
+    """spaCy Docs of the texts, read from / written to a DocBin cache if one is given."""
     from spacy.tokens import DocBin
 
     nlp = load_nlp()
     if cache is not None and cache.exists():
         docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
-        if len(docs) != len(pairs):
-            raise SystemExit(f"{cache} holds {len(docs)} parsed texts for {len(pairs)} training texts: delete it")
-    else:
-        docs = list(nlp.pipe([text for text, _ in pairs], batch_size=64))
-        if cache is not None:
-            DocBin(docs=docs, store_user_data=False).to_disk(cache)
+        if len(docs) != len(texts):
+            raise SystemExit(f"{cache} holds {len(docs)} parsed texts for {len(texts)} training texts: delete it")
+        return docs
+    docs = list(nlp.pipe(texts, batch_size=64))
+    if cache is not None:
+        DocBin(docs=docs, store_user_data=False).to_disk(cache)
+    return docs
+
+
+def featurise(pairs: list[tuple[str, str]], cache: Path | None) -> tuple[list[list[str]], list[str]]:
+    """(features, label) of the first LEAD_SENTENCES sentences of each text, parsed once (DocBin cache if asked)."""
     feats, labels = [], []
-    for doc, (_, label) in zip(docs, pairs, strict=True):
+    for doc, (_, label) in zip(_parsed([text for text, _ in pairs], cache), pairs, strict=True):
         for sent in list(doc.sents)[:LEAD_SENTENCES]:
             feats.append(events.classifier_features(sent, events.sentence_hits(sent)))
             labels.append(label)
     return feats, labels
 
 
-def train(feats: list[list[str]], labels: list[str]) -> tuple[list[str], np.ndarray, np.ndarray, list[str]]:
+def trigger_sentence_features(texts: list[str], cache: Path | None) -> list[list[str]]:
+    """Features of every sentence of the texts in which a trigger word fires (as at run time)."""
+    feats = []
+    for doc in _parsed(texts, cache):
+        for sent in doc.sents:
+            if hits := events.sentence_hits(sent):
+                feats.append(events.classifier_features(sent, hits))
+    return feats
+
+
+def train(
+    feats: list[list[str]], labels: list[str], strength: float = C
+) -> tuple[list[str], np.ndarray, np.ndarray, list[str]]:
     """Fit the model: (feature names, weights [feature × class], bias, classes)."""
     counts = Counter(f for fs in feats for f in set(fs))
     vocab = sorted(f for f, n in counts.items() if n >= MIN_COUNT)
@@ -124,9 +176,29 @@ def train(feats: list[list[str]], labels: list[str]) -> tuple[list[str], np.ndar
             rows.append(r)
             cols.append(c)
     matrix = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(feats), len(vocab)))
-    model = LogisticRegression(C=C, class_weight="balanced", max_iter=3000)
+    model = LogisticRegression(C=strength, class_weight="balanced", max_iter=3000)
     model.fit(matrix, labels)
-    return vocab, model.coef_.T, model.intercept_, [str(c) for c in model.classes_]
+    classes = [str(k) for k in model.classes_]
+    if len(classes) == 2:  # binary: the first class scores 0, so a softmax over both is the sigmoid
+        return vocab, np.hstack([np.zeros_like(model.coef_.T), model.coef_.T]), np.r_[0.0, model.intercept_], classes
+    return vocab, model.coef_.T, model.intercept_, classes
+
+
+def save(path: Path, vocab: list[str], weights: np.ndarray, bias: np.ndarray, classes: list[str]) -> None:
+    """Write a linear model as numpy arrays (float16 weights)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(
+        path,
+        features=np.array(vocab),
+        weights=weights.astype(np.float16),
+        bias=bias.astype(np.float32),
+        classes=np.array(classes),
+    )
+
+
+def _cache(cache: Path | None, name: str) -> Path | None:
+    """The DocBin cache of another set of training texts beside ``cache``."""
+    return cache.with_suffix(f".{name}.spacy") if cache is not None else None
 
 
 def main() -> None:
@@ -139,15 +211,14 @@ def main() -> None:
     pairs = examples(args.data)
     feats, labels = featurise(pairs, args.cache)
     vocab, weights, bias, classes = train(feats, labels)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(
-        args.out,
-        features=np.array(vocab),
-        weights=weights.astype(np.float16),
-        bias=bias.astype(np.float32),
-        classes=np.array(classes),
-    )
+    save(args.out, vocab, weights, bias, classes)
     print(f"{len(pairs)} texts, {len(feats)} sentences, {len(vocab)} features, {len(classes)} classes → {args.out}")
+    negatives = trigger_sentence_features(non_event_texts(args.data), _cache(args.cache, "none"))
+    positives = [f for f in feats if any(x.startswith("t=") for x in f)]  # as at run time: a trigger fired
+    positives += trigger_sentence_features(news_event_texts(args.data), _cache(args.cache, "news"))
+    none_model = train(positives + negatives, ["EVENT"] * len(positives) + ["NONE"] * len(negatives), NONE_C)
+    save(args.out.with_name(NONE_OUT.name), *none_model)
+    print(f"{len(positives)} event / {len(negatives)} non-event sentences, {len(none_model[0])} features → event_none")
 
 
 if __name__ == "__main__":

@@ -9,14 +9,14 @@ from typing import Any
 import numpy as np
 import pytest
 
-from storyline.eval.typing import ACLED_STYLE, CASE_STYLE, ROOT, read_check_set, score_acled_style
+from storyline.eval.typing import ACLED_STYLE, CASE_STYLE, CASE_STYLE_MORE, ROOT, read_check_set, score_acled_style
 from storyline.extract import classifier as classifier_module
 from storyline.extract import events as events_module
 from storyline.extract import extract_events
 from storyline.extract.acled import acled_types
 from storyline.extract.classifier import METHODS, current_method, type_scores, typing_method
 from storyline.extract.events import classifier_features, detect, sentence_hits
-from storyline.extract.lexicon import resource_path, type_model
+from storyline.extract.lexicon import none_model, resource_path, type_model
 from storyline.nlp import load_nlp
 
 SUB_TYPES = 25  # ACLED's sub-event types
@@ -52,6 +52,13 @@ def test_case_style_set_has_four_snippets_of_every_sub_type() -> None:
     assert [r["split"] == "heldout" for r in records] == [i % 3 == 2 for i in range(len(records))]
 
 
+def test_more_case_style_snippets_cover_every_sub_type_three_times() -> None:
+    records = read_check_set(CASE_STYLE_MORE)
+    assert set(Counter(r["sub_event_type"] for r in records).values()) == {3} and len(records) == 3 * SUB_TYPES
+    assert [r["split"] == "heldout" for r in records] == [i % 3 == 2 for i in range(len(records))]
+    assert len({r["country"] for r in records}) >= 40
+
+
 @pytest.fixture(scope="module")
 def case_scores() -> dict[str, Any]:
     """The CASE-style check set scored once with the shipped typing."""
@@ -82,6 +89,28 @@ def test_model_is_small_numpy_and_gives_probabilities() -> None:
     assert list(scores) == list(model.classes) and all(0.0 <= p <= 1.0 for p in scores.values())
     assert sum(scores.values()) == pytest.approx(1.0, abs=1e-5) and max(scores, key=scores.__getitem__) == "ASSAULT"
     assert sum(type_scores(["no such feature"]).values()) == pytest.approx(1.0, abs=1e-5)  # the bias alone
+
+
+def test_nothing_here_model_is_small_numpy_and_binary() -> None:
+    path = resource_path("models", "event_none.npz")
+    assert path.stat().st_size < 1_000_000
+    model = none_model()
+    assert model.classes == ("EVENT", "NONE") and model.weights.shape == (len(model.vocab), 2)
+    assert none_model() is model and not model.weights[:, 0].any()  # one score column: a sigmoid as a softmax
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # everyday senses of trigger words ("agreed", "shoot", "abandoned") in text that reports no event
+        "Our team agreed that the new dashboard should show error rates and latency for each service.",
+        "The plugin supports both light and dark themes and lets you shoot photos in raw format.",
+        "Requests that fail with a timeout are retried three times before the job is abandoned.",
+    ],
+)
+def test_nothing_here_model_drops_trigger_words_that_report_no_event(text: str) -> None:
+    with typing_method("rules"):  # the trigger rules alone (no classifier) find an event
+        assert extract_events(text)
+    assert extract_events(text) == []
 
 
 @pytest.mark.parametrize(

@@ -8,22 +8,29 @@
   ACLED event type and sub-event type of the first event ("NONE" for texts that report no event); macro-F1 on
   the tuning split and on the held-out third.
 - CASE-style check set (``tests/fixtures/case_style_dev.jsonl``): 100 self-written news snippets in the style of
-  CASE 2021 task 2, four per ACLED sub-type (all 25), scored the same way.
+  CASE 2021 task 2, four per ACLED sub-type (all 25), scored the same way; ``case_style_more.jsonl``: 75 more
+  (three per sub-type, session 4), reported separately and together with the first (``case_style_all``).
 
-``python -m storyline.eval.typing [--data ../shared/data] [--acled-style] [--case-style] [--gsr]`` prints the
-figures as JSON (the check sets when no flag is given).
+- Non-event text (html-pages-dev reference bodies, mozilla/readability test pages, Apache-2.0: tech blogs, recipes,
+  reviews, fiction): events per page and the share of sentences that yield an event, on the even (tuning: the
+  "nothing here" model trained on its uneventful pages) and odd (held-out) halves of the pages in name order.
+  Texts that report no event should give none; the few news pages among them do report some.
+
+``python -m storyline.eval.typing [--data ../shared/data] [--acled-style] [--case-style] [--gsr] [--non-events]``
+prints the figures as JSON (the check sets when no flag is given).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from storyline.eval.data import CHECK_SETS, check_set_records
+from storyline.eval.data import CHECK_SETS, check_set_records, html_pages
 from storyline.eval.extract import OLD_TYPES
 from storyline.eval.metrics import macro_f1
 from storyline.extract import extract_many
@@ -33,6 +40,7 @@ from storyline.models import Event
 ROOT = Path(__file__).resolve().parents[3]
 ACLED_STYLE = CHECK_SETS / "acled_style_dev.jsonl"
 CASE_STYLE = CHECK_SETS / "case_style_dev.jsonl"
+CASE_STYLE_MORE = CHECK_SETS / "case_style_more.jsonl"
 NONE = "NONE"
 
 
@@ -65,6 +73,27 @@ def score_gsr_methods(data_dir: Path, methods: Sequence[str] = METHODS) -> dict[
     return out
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'(])|\n+")
+
+
+def score_non_events(data_dir: Path) -> dict[str, Any]:
+    """Events per page and share of sentences with an event on the html-pages-dev reference bodies, per half."""
+    pages = list(html_pages(data_dir))
+    results = list(extract_many([(page.expected_text, None) for page in pages]))
+    out: dict[str, Any] = {}
+    for name, parity in (("even", 0), ("odd", 1)):
+        idx = range(parity, len(pages), 2)
+        sentences = sum(len([s for s in _SENTENCE_END.split(pages[i].expected_text) if s.strip()]) for i in idx)
+        with_event = sum(len({(e.evidence.start, e.evidence.end) for e in results[i]}) for i in idx)
+        out[name] = {
+            "pages": len(idx),
+            "events_per_page": round(sum(len(results[i]) for i in idx) / len(idx), 3),
+            "sentences_with_event": round(with_event / max(sentences, 1), 4),
+            "pages_with_event": sum(bool(results[i]) for i in idx),
+        }
+    return out
+
+
 def read_check_set(path: Path = ACLED_STYLE) -> list[dict[str, Any]]:
     """The records of an ACLED-style check set (lines without a text, such as the note, are skipped)."""
     return [record for record in check_set_records(path) if "text" in record]
@@ -77,9 +106,10 @@ def acled_labels(events: list[Event]) -> tuple[str, str]:
     return events[0].acled_event_type, events[0].acled_sub_event_type or NONE
 
 
-def score_acled_style(path: Path = ACLED_STYLE, method: str = "combined") -> dict[str, Any]:
-    """ACLED event type and sub-type macro-F1 of the first event on a check set, per split, with the misses listed."""
-    records = read_check_set(path)
+def score_acled_style(path: Path | Sequence[Path] = ACLED_STYLE, method: str = "combined") -> dict[str, Any]:
+    """ACLED event type and sub-type macro-F1 of the first event on a check set (or several as one), per split,
+    with the misses listed."""
+    records = [r for p in ([path] if isinstance(path, Path) else path) for r in read_check_set(p)]
     with typing_method(method):
         results = [acled_labels(events) for events in extract_many([(r["text"], None) for r in records])]
     out: dict[str, Any] = {}
@@ -103,7 +133,12 @@ def score_acled_style(path: Path = ACLED_STYLE, method: str = "combined") -> dic
 
 def score_check_sets(method: str = "combined") -> dict[str, Any]:
     """ACLED type and sub-type figures on both self-written check sets (ACLED-notes style and CASE style)."""
-    return {"acled_style": score_acled_style(method=method), "case_style": score_acled_style(CASE_STYLE, method)}
+    return {
+        "acled_style": score_acled_style(method=method),
+        "case_style": score_acled_style(CASE_STYLE, method),
+        "case_style_more": score_acled_style(CASE_STYLE_MORE, method),
+        "case_style_all": score_acled_style((CASE_STYLE, CASE_STYLE_MORE), method),
+    }
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -113,16 +148,21 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--acled-style", action="store_true", help="score the ACLED-style check set")
     parser.add_argument("--case-style", action="store_true", help="score the CASE-style check set")
     parser.add_argument("--gsr", action="store_true", help="score PLOVER GSR types by typing method")
+    parser.add_argument("--non-events", action="store_true", help="score events found in html-pages-dev bodies")
     parser.add_argument("--method", choices=METHODS, default="combined", help="typing method for the check sets")
     args = parser.parse_args(argv)
     out: dict[str, Any] = {}
-    every = not (args.acled_style or args.case_style or args.gsr)
+    every = not (args.acled_style or args.case_style or args.gsr or args.non_events)
     if args.acled_style or every:
         out["acled_style"] = score_acled_style(method=args.method)
     if args.case_style or every:
         out["case_style"] = score_acled_style(CASE_STYLE, method=args.method)
+        out["case_style_more"] = score_acled_style(CASE_STYLE_MORE, method=args.method)
+        out["case_style_all"] = score_acled_style((CASE_STYLE, CASE_STYLE_MORE), method=args.method)
     if args.gsr:
         out["plover_gsr"] = score_gsr_methods(args.data)
+    if args.non_events:
+        out["non_events"] = score_non_events(args.data)
     json.dump(out, sys.stdout, indent=1)
     print()
 

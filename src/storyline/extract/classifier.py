@@ -1,8 +1,10 @@
-"""The sentence classifier that checks the trigger rules' event type (PLOVER), and how it joins them.
+"""The sentence classifiers that check the trigger rules (is there an event; its PLOVER type), and how they join them.
 
 A linear model (``resources/models/event_types.npz``, rebuilt by ``scripts/train_event_types.py`` from the
 NGEC silver stories and the PLOVER codebook) scores each PLOVER type from bag-of-words and clause features;
-numpy only at run time. ``events._checked`` lets it retype a lone trigger type it finds unlikely.
+numpy only at run time. ``events._checked`` lets it retype a lone trigger type it finds unlikely. A second one
+on the same features (``event_none.npz``, same script; non-events from html-pages-dev reference bodies) says
+"nothing here" for a sentence whose trigger words do not report an event ("kill the process", "a deal on eggs").
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ if TYPE_CHECKING:
 METHODS = ("rules", "classifier", "combined")
 _method = ["combined"]
 VETO = 0.01  # a lone trigger type the classifier gives less than this is retyped to the classifier's best
+NOTHING = 0.85  # a sentence the "nothing here" model gives at least this is no event (methods other than "rules")
 
 
 @contextmanager
@@ -101,7 +104,16 @@ def sentence_features(sent: Span, trigger_types: list[str]) -> list[str]:
 
 def type_scores(feats: list[str]) -> dict[str, float]:
     """Probability of each PLOVER type for a sentence's features (softmax of the shipped linear model)."""
-    model = lexicon.type_model()
+    return _probabilities(lexicon.type_model(), feats)
+
+
+def nothing_here(feats: list[str]) -> bool:
+    """Whether the "nothing here" model finds that a sentence whose trigger words fired reports no event."""
+    return _probabilities(lexicon.none_model(), feats)["NONE"] >= NOTHING
+
+
+def _probabilities(model: lexicon.TypeModel, feats: list[str]) -> dict[str, float]:
+    """Softmax of a linear model's class scores for a sentence's features."""
     rows = [model.vocab[f] for f in set(feats) if f in model.vocab]
     logits = model.bias + (model.weights[rows].sum(axis=0) if rows else 0.0)
     exp = np.exp(logits - logits.max())

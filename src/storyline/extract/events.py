@@ -292,6 +292,9 @@ def _detect(sent: Span) -> list[Detected]:
     hits = sentence_hits(sent)
     if not hits:
         return []
+    feats = classifier_features(sent, hits) if classifier.current_method() != "rules" else []
+    if feats and classifier.nothing_here(feats):
+        return []
     has_main = any(_is_main_assault(h) for h in hits)
     groups: dict[str, Detected] = {}
     for hit in hits:
@@ -306,15 +309,16 @@ def _detect(sent: Span) -> list[Detected]:
             event.mode = None  # "set fire to a house, killing five": the killing is the event, not the damage
         if event.type == "ASSAULT":
             refine_mode(event, sent)
-    return _merged([_as_intention(d) for d in _checked(list(groups.values()), sent, hits)])
+    return _merged([_as_intention(d) for d in _checked(list(groups.values()), feats)])
 
 
-def _checked(detected: list[Detected], sent: Span, hits: list[Hit]) -> list[Detected]:
-    """The rule events, checked by the classifier: a lone trigger type it finds unlikely is retyped."""
+def _checked(detected: list[Detected], feats: list[str]) -> list[Detected]:
+    """The rule events, checked by the classifier (on the sentence's ``feats``): a lone trigger type it finds
+    unlikely is retyped."""
     method = classifier.current_method()
     if method == "rules" or (method == "combined" and len(detected) > 1):
         return detected  # "combined" keeps several rule events as they are: no need to score the sentence
-    scores = classifier.type_scores(classifier_features(sent, hits))
+    scores = classifier.type_scores(feats)
     best = max(scores, key=scores.__getitem__)
     main = min(detected, key=lambda d: _depth(d.main.token))
     confident = scores.get(main.type, 0.0) >= classifier.VETO or best == main.type

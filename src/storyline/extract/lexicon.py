@@ -289,7 +289,7 @@ def acled_rules() -> list[AcledRule]:
 
 @dataclass(frozen=True, slots=True)
 class TypeModel:
-    """The shipped event-type classifier: feature → row of ``weights``, per-class bias, class names."""
+    """A shipped linear sentence model: feature → row of ``weights``, per-class bias, class names."""
 
     vocab: dict[str, int]
     weights: np.ndarray
@@ -297,10 +297,20 @@ class TypeModel:
     classes: tuple[str, ...]
 
 
-@cache
 def type_model() -> TypeModel:
     """The linear event-type model in ``resources/models/event_types.npz`` (numpy only at run time)."""
-    with np.load(resource_path("models", "event_types.npz"), allow_pickle=False) as data:
+    return linear_model("event_types")
+
+
+def none_model() -> TypeModel:
+    """The "nothing here" model in ``resources/models/event_none.npz``: classes EVENT and NONE."""
+    return linear_model("event_none")
+
+
+@cache
+def linear_model(name: str) -> TypeModel:
+    """The linear model ``resources/models/<name>.npz``, loaded once."""
+    with np.load(resource_path("models", f"{name}.npz"), allow_pickle=False) as data:
         vocab = {str(f): i for i, f in enumerate(data["features"])}
         return TypeModel(
             vocab,

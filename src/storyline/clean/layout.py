@@ -95,7 +95,8 @@ def analyse(text: str) -> Layout:
     repeats = copies(repeat_groups(dump.lines, [line.tokens for line in lines]), lines)
     related = related_runs(lines)
     zone = zones(lines, related)
-    related = dict(sorted((related | excerpt_cards(lines)).items()))  # cards: links, but open no teaser zone
+    if "…" in text or "..." in text:  # a link card's summary is cut off with an ellipsis: most dumps have none
+        related = dict(sorted((related | excerpt_cards(lines)).items()))  # links, but they open no teaser zone
     template = template_lines(lines)
     echoes = title_echoes(lines)
     marks = Marks(repeats, related, template, formula_lines(lines), zone, echoes)

@@ -259,3 +259,15 @@ def test_agents_and_targets_beyond_subject_and_object(text: str, type_: str, rol
 )
 def test_a_protest_targets_the_authority_it_makes_demands_of(text: str, target: str) -> None:
     assert _roles_of(text, "PROTEST")[1] == target
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Palestinians blamed Israel for the bombing of a house in Tulkarm.", "ISR"),
+        ("Kyiv accused Russian forces of shelling a hospital in Kherson.", "RUS"),
+    ],
+)
+def test_who_is_blamed_for_an_attack_did_it(text: str, country: str) -> None:
+    event = next(e for e in extract_events(text) if e.type == "ASSAULT")
+    assert event.actor1 is not None and event.actor1.country == country

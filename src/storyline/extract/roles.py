@@ -324,6 +324,7 @@ def trigger_roles(trigger: Token, index: MentionIndex, end: int | None = None) -
     for token in trigger.doc[trigger.i : end or trigger.i + 1]:
         roles.actor2 = roles.actor2 or index.of(_prep_object(token, _TARGET_PREPS))
     roles = _demand(trigger, index) or roles
+    roles.actor1 = _blamed(trigger, index) or roles.actor1
     if roles.actor2 is None and trigger.lemma_.lower() in _words("threat_verb"):
         roles.actor2 = _condition_subject(trigger, index)
     if roles.actor1 is not None and roles.actor1 is roles.actor2:
@@ -378,3 +379,11 @@ def demanded_of(trigger: Token, index: MentionIndex) -> Mention | None:
         if found.actor.sector in _AUTHORITY or (found.actor.sector is None and found.actor.country):
             return found
     return None
+
+
+def _blamed(trigger: Token, index: MentionIndex) -> Mention | None:
+    """ "Palestinians blamed Israel for the bombing", "accused Hamas of killing ...": who is blamed did it."""
+    prep = trigger.head if trigger.dep_ in ("pobj", "pcomp") else None
+    if prep is None or prep.lower_ not in ("for", "of") or prep.head.lemma_.lower() not in _words("blame_verb"):
+        return None
+    return index.of(_child(prep.head, "dobj"))

@@ -19,6 +19,7 @@ import pytest
 
 from storyline.clean import lines, markup, repeats, speedups, text
 from storyline.clean.text import clean_text
+from storyline.eval.data import html_pages, html_to_text, text_content_dump
 
 KERNELS = speedups.KERNELS
 needs_kernels = pytest.mark.skipif(KERNELS is None, reason="compiled kernels not built (pure Python only)")
@@ -128,6 +129,15 @@ def _generated(rng: random.Random) -> str:
 def test_samples_clean_the_same_with_and_without_kernels(path: Path, both: None) -> None:
     pure, fast = _both_ways(path.read_text(encoding="utf-8"))
     assert fast == pure
+
+
+@needs_kernels
+@pytest.mark.devdata
+def test_dev_dumps_clean_the_same_with_and_without_kernels(shared_data: Path, both: None) -> None:
+    pages = list(html_pages(shared_data))[::4]  # a quarter of the bench's html-pages-dev inputs, both dump styles
+    docs = [make(page.html) for page in pages for make in (html_to_text, text_content_dump)]
+    differ = [i for i, doc in enumerate(docs) if doc and _both_ways(doc)[0] != _both_ways(doc)[1]]
+    assert differ == []
 
 
 @needs_kernels

@@ -283,3 +283,8 @@ def test_a_place_the_parser_hangs_on_the_verb_of_the_attack_noun() -> None:
         " Israel that killed more than 1,300 people, mostly civilians."
     )
     assert victim_side(extract_events(text)) == "israel"
+
+
+def test_a_group_named_by_a_harm_noun_is_the_doer_wherever_it_stands() -> None:
+    text = "Our commitment is to the families of the murdered and the kidnapped, not to the Hamas murderers."
+    assert victim_side(extract_events(text)) == "israel"

@@ -312,7 +312,8 @@ def sentence_foe(sent: Span, index: MentionIndex | None, event: Event) -> str | 
         actor = mention.actor
         if actor.sector in ARMED:
             inside = said is not None and said.start is not None and said.start <= root.idx < (said.end or said.start)
-            found |= {foe} if _doer(root) and not inside and (foe := foe_of(actor)) else set()
+            doer = _doer(root) or root.lemma_.lower() in _doer_nouns()
+            found |= {foe} if doer and not inside and (foe := foe_of(actor)) else set()
         elif actor.country and actor.sector not in (None, "MED"):  # people, not a place ("into Gaza") nor the
             found.add(actor.country)  # outlet that reports ("(Photo credit/The New York Times)")
     return found.pop() if len(found) == 1 else None
@@ -361,6 +362,12 @@ def counted_sector(count: Count) -> str:
     found = table.get(" ".join(words[-2:])) or table.get(head) or table.get(head.removesuffix("s"))
     found = found or table.get(head.removesuffix("es")) or table.get(head.removesuffix("ies") + "y")
     return found if found in _COUNTED_SECTORS else "CVL"
+
+
+@cache
+def _doer_nouns() -> frozenset[str]:
+    """Nouns that name people by the harm they do ("murderers", "kidnappers"), from ``victim_doers.tsv``."""
+    return frozenset(row[0] for row in lexicon.read_tsv("actors", "victim_doers.tsv"))
 
 
 @cache

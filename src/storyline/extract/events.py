@@ -208,6 +208,11 @@ def _related_words(token: Token) -> set[str]:
     return words
 
 
+# ACLED cues that make an ASSAULT trigger its own event beside an attack in the same sentence: territory taken or
+# regained, weapons use disrupted, a mass grave found ("killed 30 and buried them in a mass grave": two events).
+_OWN_EVENT_HINTS = ("territory", "regain", "disrupt", "grave")
+
+
 def _group_key(hit: Hit, has_main_assault: bool) -> str:
     """Which event of the sentence a trigger belongs to."""
     entry = hit.entry
@@ -215,7 +220,7 @@ def _group_key(hit: Hit, has_main_assault: bool) -> str:
         return entry.type
     if entry.mode in _SEPARATE_MODES:
         return f"ASSAULT/{entry.mode}"
-    if entry.hint in ("territory", "regain", "disrupt"):
+    if entry.hint in _OWN_EVENT_HINTS:
         return f"ASSAULT/{entry.hint}"
     if entry.mode == "destroy" and not has_main_assault:
         return "ASSAULT/destroy"
@@ -225,11 +230,7 @@ def _group_key(hit: Hit, has_main_assault: bool) -> str:
 def _is_main_assault(hit: Hit) -> bool:
     """An ASSAULT trigger that is not abduction, sexual violence, destruction or a territorial change."""
     e = hit.entry
-    return (
-        e.type == "ASSAULT"
-        and e.mode not in (*_SEPARATE_MODES, "destroy")
-        and e.hint not in ("territory", "regain", "disrupt")
-    )
+    return e.type == "ASSAULT" and e.mode not in (*_SEPARATE_MODES, "destroy") and e.hint not in _OWN_EVENT_HINTS
 
 
 def detect(sent: Span) -> list[Detected]:

@@ -11,6 +11,11 @@ segment: their rows no longer count and merges drop them.
 A process keeps the segments it has read, per engine. Before each look-up it lists the segment
 tokens (a few small rows), reads only the segments it has not seen and forgets the ones merged away
 or rolled back, so an index survives restarts and stays right when another process writes the store.
+Beside a SQLite file store each key segment is also a file (``<db>-dedup/<token>.seg``, written whole,
+flushed, then renamed; memory-mapped, so a new process reads only the pages its look-ups touch): a
+copy, used only for a token the store lists and at the size its rows give, remade from the store
+otherwise, deleted once the store no longer lists it. PostgreSQL and in-memory stores read the
+database's copy.
 """
 
 from __future__ import annotations

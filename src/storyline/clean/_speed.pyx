@@ -5,7 +5,8 @@ Optional: ``setup.py`` builds this module when Cython and a C compiler are there
 build is stale) ``clean.lines``, ``clean.markup`` and ``clean.repeats`` run their own Python code, which is
 the reference: ``tests/test_clean_speed_kernel.py`` checks both give the same output. Character classes follow
 Python's ``re`` on ``str``: ``\\w`` is ``str.isalnum()`` or ``_``, ``\\s`` is ``str.isspace()``, ``\\d`` is
-``str.isdecimal()``.
+``str.isdecimal()``. After editing this file, rebuild (``pip install -e .`` or ``python setup.py build_ext
+--inplace``): until then the old build is refused (its sha256 of this file differs) and the Python code runs.
 """
 
 cimport cython

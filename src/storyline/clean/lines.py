@@ -6,7 +6,9 @@ when it could be a heading or a list item, and *furniture* when the lexicon in
 
 Speed: a dump is measured in one pass per line plus, per furniture pattern, a few substring searches
 over the whole lower-cased dump for the literals any match must contain (found from the pattern's own
-syntax tree), so a pattern's regex only runs on the few lines that could match it.
+syntax tree), so a pattern's regex only runs on the few lines that could match it. Where the optional compiled
+kernels are built (``clean/_speed.pyx``, see ``clean.speedups``) they make the line records and run these passes;
+the Python code here is the reference they are tested against and the fallback.
 """
 
 from __future__ import annotations

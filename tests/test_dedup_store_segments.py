@@ -134,3 +134,16 @@ def test_lookup_and_merge_agree_with_a_plain_count_over_all_rows() -> None:
     both = np.concatenate([older.keys, newer.keys]), np.concatenate([older.seqs, newer.seqs])
     order = np.lexsort((both[1], both[0]))
     assert merged[0].tolist() == both[0][order].tolist() and merged[1].tolist() == both[1][order].tolist()
+
+
+def test_a_folder_that_cannot_hold_the_files_leaves_the_database_copy(tmp_path: Path, seed_text: str) -> None:
+    lines = story_lines(seed_text)
+    (tmp_path / "dedup.db-dedup").write_text("a file where the folder would go")
+    with Store.open(f"sqlite:///{tmp_path / 'dedup.db'}") as store:
+        ids = add(store, {"wire": ("\n".join(lines[:3]), None)})
+        dedup_step(store)
+        ids |= add(store, {"copy": ("\n".join(lines[:2]), None)})
+        report = dedup_step(store)
+        groups = membership(store)
+    assert report.done == 1 and not report.dropped
+    assert groups[ids["copy"]] == (ids["wire"], False)

@@ -20,6 +20,8 @@ database's copy.
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import os
 import re
 import weakref
@@ -32,6 +34,7 @@ from sqlalchemy import Connection, Engine, delete, select
 
 from storyline.store.schema import dedup_key_segments, segment_parts
 
+log = logging.getLogger(__name__)
 Ints = npt.NDArray[np.int64]
 _HEX = re.compile(r"[0-9a-f]{16}")  # a segment file's name: its token
 _ROW_BYTES = 12  # a key (int64) and a seq (int32)
@@ -101,23 +104,30 @@ class KeyIndex:
         path = self._path(segment.token)
         if segment.dead or path is None or not len(segment.keys):
             return
-        path.parent.mkdir(parents=True, exist_ok=True)
         part = path.with_suffix(".part")
-        with part.open("wb") as out:
-            out.write(segment.keys.astype("<i8").tobytes())
-            out.write(segment.seqs.astype("<i4").tobytes())
-            out.flush()
-            os.fsync(out.fileno())
-        part.replace(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with part.open("wb") as out:
+                out.write(segment.keys.astype("<i8").tobytes())
+                out.write(segment.seqs.astype("<i4").tobytes())
+                out.flush()
+                os.fsync(out.fileno())
+            part.replace(path)
+        except OSError as exc:  # a full disk or a read-only folder: the store's copy still serves
+            log.warning("dedup: cannot write key index file %s (%s); reading the database's copy", path, exc)
+            with contextlib.suppress(OSError):
+                part.unlink(missing_ok=True)
+            return
         self._mapped(segment.token, False, segment.newest, len(segment.keys))
 
     def _tidy(self, listed: set[int]) -> None:
         """Delete segment files the store no longer lists (merged away, or of a batch that never committed)."""
         if self.folder and self.folder.is_dir():
-            for path in self.folder.iterdir():
-                token = int(path.stem, 16) if path.suffix in (".seg", ".part") and _HEX.fullmatch(path.stem) else None
-                if token is not None and token not in listed:
-                    path.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):  # files left behind cost disk space, not correctness
+                for path in self.folder.iterdir():
+                    name = path.stem if path.suffix in (".seg", ".part") and _HEX.fullmatch(path.stem) else None
+                    if name is not None and int(name, 16) not in listed:
+                        path.unlink(missing_ok=True)
 
     def _dead_changed(self) -> None:
         """Recompute the sorted dead seqs from the dead segments."""

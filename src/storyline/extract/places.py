@@ -94,7 +94,9 @@ def event_location(
         return article.most_mentioned()
     top = max(ranked, key=lambda r: _rank(sentence, r[0], r[1], r[2], trigger))
     best = _targeted(sentence, top, ranked, trigger)
-    inside = [r for r in ranked if r[2] >= 1 and not _dateline(r[0]) and _within(r[0], best)]
+    inside = [
+        r for r in ranked if r[2] >= 0 and not _dateline(r[0]) and not _from(sentence, r[0]) and _within(r[0], best)
+    ]
     if inside:  # "in Baghdad, Iraq", "Hebron in the West Bank": the narrowest place named
         best = max(inside, key=lambda r: (_SPECIFICITY[r[0].precision], _rank(sentence, r[0], r[1], 1, trigger)))[0]
     others = [(r[0], r[1]) for r in ranked if r[2] >= 1]
@@ -428,13 +430,11 @@ def _tier(sentence: Span, place: Location, trigger: Token | None) -> float:
 
 
 def _near_named_place(root: Token) -> bool:
-    """True for Y in "the town of X near Y", "the village of Tsurif near Y", "X, a town near Y": a reference
-    point for another named place, not the setting."""
+    """True for Y in "the town of X near Y", "X, a town near Y": a reference point for another named place, not
+    the setting."""
     if root.dep_ != "pobj" or root.head.lower_ not in ("near", "outside"):
         return False
     noun = root.head.head
-    if noun.pos_ == "PROPN" and noun.ent_type_ in ("GPE", "LOC", "FAC"):
-        return True
     if role(noun) not in ("settlement", "admin"):
         return False
     named = any(c.lower_ == "of" and any(g.pos_ == "PROPN" for g in c.children) for c in noun.children)
@@ -447,6 +447,17 @@ def _persons_origin(root: Token) -> bool:
     node = root
     while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
         if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.ent_type_ == "PERSON":
+            return True
+        node = node.head
+    return False
+
+
+def _from(sentence: Span, place: Location) -> bool:
+    """True for a place inside a phrase saying where someone or something came from ("a man from the village of
+    Yata in the Hebron area"): it narrows nothing."""
+    node = _span_of(sentence, place).root
+    while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
+        if node.dep_ == "pobj" and role(node.head) == "origin":
             return True
         node = node.head
     return False

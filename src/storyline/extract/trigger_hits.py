@@ -1,0 +1,192 @@
+"""Trigger words in a parsed sentence: the lexicon's entries matched with their sense, date, modifier and object checks.
+
+Triggers are data (``resources/triggers/triggers.tsv``): verb lemmas ("kill", "shell"), nominal triggers
+("airstrike", "clashes", "protest") and multi-word phrases ("open fire", "take control"); ``senses.tsv`` gives a
+word another reading by its sentence, ``objects.tsv`` what its object must or must not be. ``events`` groups the
+hits into events.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from storyline.extract import lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+_POS = {"VERB": ("VERB",), "NOUN": ("NOUN", "PROPN"), "ANY": ("VERB", "NOUN", "PROPN", "ADJ")}
+# A noun trigger's clause is that of the verb it is the object of ("will provide aid", "failed to reach a deal").
+OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr"})
+
+
+@dataclass(slots=True)
+class Hit:
+    """A trigger found in a sentence: its tokens [start, end) in the Doc and its lexicon entry."""
+
+    token: Token
+    start: int
+    end: int
+    entry: lexicon.Trigger
+
+
+def _matched_head(sent: Span, i: int, entry: lexicon.Trigger) -> Token | None:
+    """The head of the entry's lemma sequence starting at token i, if it is there with an allowed part of speech."""
+    doc = sent.doc
+    if i + len(entry.lemmas) > sent.end:
+        return None
+    forms = lexicon.irregular()
+    for offset, lemma in enumerate(entry.lemmas):
+        tok = doc[i + offset]
+        if lemma not in (tok.lemma_.lower(), tok.lower_, forms.get(tok.lower_)):
+            return None
+    head = _head(sent, i, entry)
+    return head if head.pos_ in _POS[entry.pos] or (len(entry.lemmas) > 1 and entry.pos == "ANY") else None
+
+
+def _head(sent: Span, i: int, entry: lexicon.Trigger) -> Token:
+    """The token standing for a trigger starting at i: a noun phrase's head ("sexual violence"), else its first."""
+    return sent.doc[i : i + len(entry.lemmas)].root if entry.pos == "NOUN" else sent.doc[i]
+
+
+def find_hits(sent: Span) -> list[Hit]:
+    """Every trigger in a sentence, longest match first, no token in two triggers."""
+    table = lexicon.triggers()
+    hits: list[Hit] = []
+    i = sent.start
+    while i < sent.end:
+        tok = sent.doc[i]
+        irregular = lexicon.irregular().get(tok.lower_, "")
+        entries = table.get(tok.lemma_.lower()) or table.get(tok.lower_) or table.get(irregular) or []
+        hit = _hit_at(sent, i, entries)
+        if hit is None:
+            i += 1
+            continue
+        hits.append(Hit(hit.token, i, hit.end, _in_sense(sent, hit.token, hit.entry)))
+        i = hit.end
+    strong_types = {h.entry.type for h in hits if not _weak(h)}
+    return [h for h in hits if not _weak(h) or not strong_types or h.entry.type in strong_types]
+
+
+def _hit_at(sent: Span, i: int, entries: list[lexicon.Trigger]) -> Hit | None:
+    """The first entry matching at token i that reports an event, as a hit on its head token."""
+    for entry in entries:
+        head = _matched_head(sent, i, entry)
+        if head is not None and _usable(hit := Hit(head, i, i + len(entry.lemmas), entry)):
+            return hit
+    return None
+
+
+def _weak(hit: Hit) -> bool:
+    """A trigger that counts only when no other kind is in its sentence: marked weak, or a participle that
+    describes a noun ("subjected detained women to sexual violence": the women, not an arrest)."""
+    return hit.entry.hint == "weak" or (hit.token.dep_ == "amod" and hit.token.pos_ == "VERB")
+
+
+def _in_sense(sent: Span, token: Token, entry: lexicon.Trigger) -> lexicon.Trigger:
+    """The entry of the sense a trigger word has in its sentence ("teachers went on a four-day strike": a protest)."""
+    senses = [s for s in lexicon.senses().get(entry.lemmas[0], []) if s.trigger.lemmas == entry.lemmas]
+    if not senses:
+        return entry
+    lemmas = {t.lemma_.lower() for t in sent}
+    dependents = _dependents(token)
+    for sense in senses:
+        if token.pos_ in _POS[sense.trigger.pos] and sense.cues & lemmas and not sense.void & dependents:
+            return sense.trigger
+    return entry
+
+
+_DATES = frozenset({"DATE", "TIME"})
+
+
+def _dependents(token: Token) -> set[str]:
+    """What a sense's void words are checked against: modifier lemmas, the preposition of a non-date object, "dobj"."""
+    words = {"dobj" for c in token.children if c.dep_ == "dobj"}
+    for child in token.children:
+        dated = any(g.ent_type_ in _DATES for g in child.children)
+        if child.dep_ in ("compound", "amod", "nmod", "nummod") or (child.dep_ == "prep" and not dated):
+            words.add(child.lemma_.lower())
+    return words
+
+
+# A trigger word inside a date or number is not an event ("3 March"). Names are not skipped: the small
+# model tags title-case headlines as names ("Israeli Strike Kills 12" → PERSON).
+_NOT_EVENT_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL"})
+
+
+def _usable(hit: Hit) -> bool:
+    """Whether a matched trigger reports an event: not in a date, not a noun modifier, and its object allows it."""
+    token = hit.token
+    if token.ent_type_ in _NOT_EVENT_ENTITIES:
+        return False
+    if token.dep_ == "compound" and token.head.lemma_.lower() in lexicon.modifier_heads():
+        return False  # "riot police", "arrest warrant", "attack helicopter"
+    return _object_ok(hit)
+
+
+def _raids_as_arrests(hits: list[Hit]) -> list[Hit]:
+    """A raid whose only outcome in the sentence is an arrest is part of the arrest ("raided ... and arrested 6")."""
+    arrest = next((h for h in hits if h.entry.type == "COERCE" and h.entry.mode == "arrest"), None)
+    violent = [h for h in hits if h.entry.type == "ASSAULT"]
+    if arrest is None or not violent or any(h.entry.hint != "raid" for h in violent):
+        return hits
+    return [h if h.entry.type != "ASSAULT" else Hit(h.token, h.start, h.end, arrest.entry) for h in hits]
+
+
+def _one_per_object(hits: list[Hit]) -> list[Hit]:
+    """A trigger verb and the trigger noun it takes as object are one event (the noun's after a light verb)."""
+    rules = lexicon.object_events()
+    dropped: set[int] = set()
+    for verb in hits:
+        objects = [h for h in hits if h.token.head.i == verb.token.i and h.token.dep_ in OBJECT_DEPS]
+        for obj in (o for o in objects if o.entry.type != verb.entry.type):
+            rule = next((r for r, types in rules.get(" ".join(verb.entry.lemmas), []) if _of(obj, types)), None)
+            if rule is not None:
+                dropped.add(id(obj) if rule == "absorb" else id(verb))
+    return [h for h in hits if id(h) not in dropped]
+
+
+def _of(hit: Hit, types: frozenset[str] | None) -> bool:
+    """Whether a trigger's type is one of ``types`` (None: any)."""
+    return types is None or hit.entry.type in types
+
+
+def _object_ok(hit: Hit) -> bool:
+    """Whether a trigger's object allows it: "sign" needs an agreement, "release" a statement voids it."""
+    table = lexicon.object_rules()
+    entry = hit.entry
+    rules = table.get(f"{entry.lemmas[0]}/{entry.type}/{entry.mode or '-'}") or table.get(entry.lemmas[0])
+    if not rules:
+        return True
+    require, void = rules
+    words = _related_words(hit.token) | set(entry.lemmas[1:])  # a phrase's own words count ("seize control")
+    if require and not words & require:
+        return False
+    return not words & void
+
+
+# Words around a trigger that its object rules read: objects and subjects ("the film was shot"), noun
+# modifiers ("heart attack"), prepositional objects ("killed in a car accident"), the verb a participle hangs on.
+_RELATED_DEPS = ("dobj", "prt", "pobj", "attr", "nsubj", "nsubjpass", "compound")
+
+
+def _related_words(token: Token) -> set[str]:
+    """Lemmas of the words a trigger's object rules look at."""
+    words = {c.lemma_.lower() for c in token.children if c.dep_ in _RELATED_DEPS}
+    for obj in (c for c in token.children if c.dep_ == "dobj"):  # "lifted a state of emergency"
+        words.update(g.lemma_.lower() for p in obj.children if p.lower_ == "of" for g in p.children)
+    for prep in (c for c in token.children if c.dep_ == "prep"):
+        for obj in (g for g in prep.children if g.dep_ == "pobj"):
+            words.add(obj.lemma_.lower())
+            words.update(m.lemma_.lower() for m in obj.children if m.dep_ == "compound")
+    if token.pos_ != "VERB" or token.dep_ == "advcl":
+        words.add(token.head.lemma_.lower())
+    if token.dep_ == "conj":  # "rains killed 12 and destroyed homes": the subject is shared
+        words.update(c.lemma_.lower() for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass"))
+    return words
+
+
+def sentence_hits(sent: Span) -> list[Hit]:
+    """A sentence's triggers as detection types them: raids that only arrest are arrests, a verb and its object one."""
+    return _one_per_object(_raids_as_arrests(find_hits(sent)))

@@ -20,10 +20,12 @@ from storyline.extract.lexicon import none_model, resource_path, type_model
 from storyline.nlp import load_nlp
 
 SUB_TYPES = 25  # ACLED's sub-event types
-# Floors under the figures of `python -m storyline.eval.typing --acled-style` (all 0.939 / held-out 0.816).
-FLOORS = {"all.sub_type_macro_f1": 0.90, "all.type_macro_f1": 0.90, "heldout.sub_type_macro_f1": 0.78}
-# Floors under `python -m storyline.eval.typing --case-style` (all 0.887 / held-out 0.680).
-CASE_FLOORS = {"all.sub_type_macro_f1": 0.86, "heldout.sub_type_macro_f1": 0.65}
+# Floors under the figures of `python -m storyline.eval.typing --acled-style` (session 4: all 0.980 / held-out 0.976).
+FLOORS = {"all.sub_type_macro_f1": 0.93, "all.type_macro_f1": 0.93, "heldout.sub_type_macro_f1": 0.90}
+# Floors under `python -m storyline.eval.typing --case-style` (session 4: all 0.933 / held-out 0.767) and of its
+# second set (case_style_more: all 0.958 / held-out 0.907).
+CASE_FLOORS = {"all.sub_type_macro_f1": 0.89, "heldout.sub_type_macro_f1": 0.72}
+MORE_FLOORS = {"all.sub_type_macro_f1": 0.92, "heldout.sub_type_macro_f1": 0.86}
 
 
 @pytest.fixture(scope="module")
@@ -69,6 +71,18 @@ def case_scores() -> dict[str, Any]:
 def test_case_style_floor(case_scores: dict[str, Any], figure: str) -> None:
     split, name = figure.split(".")
     assert case_scores[split][name] >= CASE_FLOORS[figure], case_scores["misses"]
+
+
+@pytest.fixture(scope="module")
+def more_scores() -> dict[str, Any]:
+    """The second CASE-style check set scored once with the shipped typing."""
+    return score_acled_style(CASE_STYLE_MORE)
+
+
+@pytest.mark.parametrize("figure", sorted(MORE_FLOORS))
+def test_more_case_style_floor(more_scores: dict[str, Any], figure: str) -> None:
+    split, name = figure.split(".")
+    assert more_scores[split][name] >= MORE_FLOORS[figure], more_scores["misses"]
 
 
 def test_texts_without_an_event_give_no_event() -> None:
@@ -265,6 +279,24 @@ def test_labour_strikes_are_protests_and_strikes_on_targets_attacks(text: str, w
         (
             "The rebels took control of the town after the soldiers withdrew without a fight.",
             "Non-violent transfer of territory",
+        ),
+        # session 4: ACLED definitions, self-written probe sentences
+        ("Residents beat a suspected thief to death in a market in Lagos.", "Mob violence"),  # civilians beating
+        ("Police officers and gang members exchanged shots in the slum for several hours.", "Armed clash"),
+        ("Two rival armed groups fought for control of the gold mine, leaving dozens dead.", "Armed clash"),
+        ("Three soldiers were killed when their vehicle hit a landmine.", "Remote explosive/landmine/IED"),
+        ("A mass grave containing 30 bodies was discovered near the village.", "Other"),
+        ("Rebels fired bombs on the market town, killing nine civilians.", "Shelling/artillery/missile attack"),
+        ("A bomber wearing an explosive vest blew himself up at a wedding in Kabul.", "Suicide bomb"),
+        (
+            "Houthi rebels occupied the provincial capital after a week-long offensive.",
+            "Non-state actor overtakes territory",
+        ),
+        ("Hundreds of fighters laid down their weapons under an amnesty programme.", "Change to group/activity"),
+        ("Police used batons to break up a march by nurses demanding better pay.", "Protest with intervention"),
+        (
+            "Opposition supporters clashed with police, hurling rocks and setting fire to barricades.",
+            "Violent demonstration",
         ),
     ],
 )

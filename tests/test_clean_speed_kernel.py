@@ -201,6 +201,9 @@ def test_plain_lines_and_joins_match_the_regexes() -> None:
         "q|r",
     ]
     raws += [rng.choice(markers) + rng.choice(middles) + rng.choice(texts) for _ in range(3000)]
+    soft = ["a_b c", "Home | News", "x__y", "<b>a_b", "[a a_b", "\\x a_b", "`a|b", "a_ b_", "|a|", "a _b_ c"]
+    starts, ends = ["", " ", "1", "12. ", "_"], ["", " ", " #", "  x", "\t"]
+    raws += [rng.choice(starts) + rng.choice(soft) + rng.choice(ends) for _ in range(2000)]
     assert KERNELS.visible_lines(raws, markup._marked, set()) == markup._visible(raws, set())
     runs = [
         "".join(rng.choice(["ab.", "Cd ", "de!Xy z", "?", "ab", "Kenya.His ", "a"]) for _ in range(9))

@@ -317,35 +317,42 @@ cdef inline bint _plain_first(Py_UCS4 c) noexcept:
 
 cdef int _plain(str raw):
     """What ``markup._visible`` does with a raw line: 1 keep it as it is, 0 keep it with white space fixed, -1 ask
-    ``markup._marked``. 1 and 0 are the lines ``markup._PLAIN`` matches (1: ``markup._tidy``), and 1 also takes a
-    tidy line starting with a digit that is not a numbered list item and holds no markup: ``_marked`` returns those
-    unchanged (no rule, heading, quote, bullet, link, emphasis, escape, tag or white space to fix)."""
+    ``markup._marked``. 1 and 0 are the lines ``markup._PLAIN`` matches (1: ``markup._tidy``). 1 also takes tidy
+    lines ``_marked`` returns unchanged although ``_PLAIN`` refuses them: a line starting with a digit that is
+    not a numbered list item, and a line starting with an ordinary character whose only markup-like characters are
+    single ``_`` and ``|`` (no emphasis, link, escape, tag, table row or heading to undo)."""
     cdef Py_ssize_t n = PyUnicode_GET_LENGTH(raw), i = 0, k, digits = 0
     cdef int kind = PyUnicode_KIND(raw)
     cdef void* data = PyUnicode_DATA(raw)
-    cdef Py_UCS4 c, before = 0
-    cdef bint tidy = True, digit_first, hash_mark = False
+    cdef Py_UCS4 c, first, before = 0
+    cdef bint tidy = True, digit_first, hash_mark = False, soft = False
     while i < n and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)):
         i += 1
     if i == n:
         return -1
-    c = PyUnicode_READ(kind, data, i)
-    digit_first = i == 0 and Py_UNICODE_ISDECIMAL(c)
-    if _plain_first(c) and not digit_first:
+    first = PyUnicode_READ(kind, data, i)
+    digit_first = i == 0 and Py_UNICODE_ISDECIMAL(first)
+    if _plain_first(first) and not digit_first:
         return -1
     if i > 0:
         tidy = False
     for k in range(i, n):
         c = PyUnicode_READ(kind, data, k)
-        if k > i and (c == u"*" or c == u"_" or c == u"[" or c == u"]" or c == u"\\" or c == u"<" or c == u"|"
-                      or c == u"`"):
-            return -1  # markup after the first character (which may be "[", "<", "\\" or "`")
+        if k > i:
+            if c == u"*" or c == u"[" or c == u"]" or c == u"\\" or c == u"<" or c == u"`":
+                return -1  # markup after the first character (which may be "[", "<", "\\" or "`")
+            if c == u"_" or c == u"|":
+                if c == u"_" and before == u"_":
+                    return -1  # "__": emphasis
+                soft = True
         if tidy and (not Py_UNICODE_ISPRINTABLE(c) or (c == u" " and before == u" ")):
             tidy = False
         hash_mark = hash_mark or c == u"#"
         before = c
     if before == u" ":
         tidy = False
+    if soft and (not tidy or hash_mark or first == u"[" or first == u"<" or first == u"\\" or first == u"`"):
+        return -1
     if digit_first:
         if not tidy or hash_mark:
             return -1

@@ -271,3 +271,8 @@ def test_a_protest_targets_the_authority_it_makes_demands_of(text: str, target: 
 def test_who_is_blamed_for_an_attack_did_it(text: str, country: str) -> None:
     event = next(e for e in extract_events(text) if e.type == "ASSAULT")
     assert event.actor1 is not None and event.actor1.country == country
+
+
+def test_a_camp_for_refugees_stands_for_them() -> None:
+    (event,) = extract_events("A camp for Sudanese refugees was attacked by gunmen near Adre.")
+    assert event.actor2 is not None and (event.actor2.country, event.actor2.sector) == ("SDN", "REF")

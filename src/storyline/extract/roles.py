@@ -79,6 +79,8 @@ class MentionIndex:
         member = of_object(token) if found is None else None
         if member is not None:
             return self.by_token.get(member.i)  # "hundreds of protesters"
+        if found is None and token.lemma_.lower() in _words("shelter_noun"):  # "a camp for Congolese refugees"
+            return self.by_token.get(getattr(_prep_object(token, frozenset({"for"})), "i", -1))
         return found
 
 

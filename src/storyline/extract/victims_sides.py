@@ -128,10 +128,19 @@ def count_countries(
     if captives:  # where hostages are held is not their country
         return [foe] if foe else []
     armed = counted_sector(count) in ARMED
-    found = (armed and foe) or _place_country(head) or (_verb_place(verb, head) if verb is not None else None)
+    found = (armed and foe) or (armed and _armed_target(event, count)) or _place_country(head)
+    found = found or (_verb_place(verb, head) if verb is not None else None)
     found = found or (_clause_place(event, verb, sent) if event is not None and verb is not None else None)
     found = found or foe
     return list(dict.fromkeys(c for c in [found, *_also_hurt(head, verb, index)] if c))
+
+
+def _armed_target(event: Event | None, count: Count) -> str | None:
+    """The country of the forces an attack is on: counted soldiers of no nation are theirs ("an attack on Israeli
+    forces near Tulkarm killed two soldiers" counts Israeli soldiers, whatever country Tulkarm is in)."""
+    target = event.actor2 if event is not None else None
+    named = target is not None and target.start is not None and target.start != count.start
+    return target.country if target is not None and named and target.sector in ARMED else None
 
 
 def _members_of(head: Token, index: MentionIndex | None) -> list[str]:

@@ -294,6 +294,9 @@ def test_labour_strikes_are_protests_and_strikes_on_targets_attacks(text: str, w
         ),
         ("Hundreds of fighters laid down their weapons under an amnesty programme.", "Change to group/activity"),
         ("Police used batons to break up a march by nurses demanding better pay.", "Protest with intervention"),
+        ("The militia declared that it was suspending all attacks for the holy month.", "Change to group/activity"),
+        ("The authorities blocked access to social media across the country.", "Other"),  # censorship, no protest
+        ("The government lifted the state of emergency in the region.", "Other"),
         (
             "Opposition supporters clashed with police, hurling rocks and setting fire to barricades.",
             "Violent demonstration",

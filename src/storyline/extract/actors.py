@@ -143,12 +143,8 @@ def _group_actor(text: str, group: lexicon.Group, start: int, end: int) -> Actor
 def country_of(token: Token) -> str | None:
     """ISO3 of a nationality word, demonym or country name token (or its entity), if it is one."""
     table = lexicon.countries().by_term
-    if token.ent_type_ == "ORG" and token.ent_iob_ != "O":  # "the Democratic People's Republic of Korea" as an ORG
-        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-        found = table.get(ent.text.removeprefix("the ").strip()) if ent is not None else None
-        if found:
-            return found
-    if token.ent_type_ in ("GPE", "NORP", "LOC") and token.ent_iob_ != "O":
+    # an ORG too: "the Democratic People's Republic of Korea"
+    if token.ent_type_ in ("GPE", "NORP", "LOC", "ORG") and token.ent_iob_ != "O":
         ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
         if ent is not None:
             iso = table.get(ent.text) or table.get(ent.text.removeprefix("the ").strip())

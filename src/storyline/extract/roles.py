@@ -70,7 +70,8 @@ class MentionIndex:
                 self.by_token.setdefault(i, mention)
 
     def of(self, token: Token | None) -> Mention | None:
-        """The mention covering a token, else that of the noun it is the "of" object of, or of its own "of" object."""
+        """The mention covering a token, else that of the noun it is the "of" object of, of its own "of" object, or
+        of the people a shelter is for ("a camp for Congolese refugees")."""
         if token is None:
             return None
         found = self.by_token.get(token.i)
@@ -80,7 +81,8 @@ class MentionIndex:
         if member is not None:
             return self.by_token.get(member.i)  # "hundreds of protesters"
         if found is None and token.lemma_.lower() in _words("shelter_noun"):  # "a camp for Congolese refugees"
-            return self.by_token.get(getattr(_prep_object(token, frozenset({"for"})), "i", -1))
+            people = _prep_object(token, frozenset({"for"}))
+            return self.by_token.get(people.i) if people is not None else None
         return found
 
 
@@ -275,7 +277,7 @@ def noun_roles(noun: Token, index: MentionIndex) -> Roles:
         head = _governing_verb(noun) if noun.dep_ in ("dobj", "attr", "pobj") else None
         mediator = index.of(_child(head, "nsubj")) if head is not None and not _reacts_or_suffers(head) else None
         roles.actor1 = roles.actor1 or mediator or index.of(between)
-        other = _child(between, "conj") if roles.actor1 is not mediator or mediator is None else between
+        other = between if mediator is not None and roles.actor1 is mediator else _child(between, "conj")
         roles.actor2 = roles.actor2 or index.of(other)
     if roles.actor1 is None and noun.dep_ in ("dobj", "attr", "pobj"):
         head = _governing_verb(noun)

@@ -165,8 +165,7 @@ def _toll_owner(head: Token, index: MentionIndex | None) -> list[str]:
         return []
     owners = [c for c in toll.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
     found = [c for t in owners if (c := _owner_country(t, index))]
-    of = next((c for c in toll.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    obj = of_object(toll)
     found += _place_countries(toll) + (_place_countries(obj) if obj is not None else [])
     return list(dict.fromkeys(found))[:1]
 

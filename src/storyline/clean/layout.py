@@ -10,6 +10,7 @@ from storyline.clean.headline import title_echoes
 from storyline.clean.lines import Line, measure_dump
 from storyline.clean.markup import Dump, to_lines
 from storyline.clean.region import (
+    ELLIPSES,
     ZONE_SCORE,
     after_headings,
     article_span,
@@ -95,7 +96,7 @@ def analyse(text: str) -> Layout:
     repeats = copies(repeat_groups(dump.lines, [line.tokens for line in lines]), lines)
     related = related_runs(lines)
     zone = zones(lines, related)
-    if "…" in text or "..." in text:  # a link card's summary is cut off with an ellipsis: most dumps have none
+    if any(mark in text for mark in ELLIPSES):  # a link card's summary ends in one: most dumps have none
         related = dict(sorted((related | excerpt_cards(lines)).items()))  # links, but they open no teaser zone
     template = template_lines(lines)
     echoes = title_echoes(lines)

@@ -10,8 +10,6 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 from collections.abc import Collection
-from itertools import compress
-from operator import attrgetter
 
 from storyline.clean.codeshape import code_shaped, glued
 from storyline.clean.lines import LIST_SEPARATORS, Line
@@ -204,8 +202,7 @@ def related_runs(lines: list[Line]) -> dict[int, str]:
     return out
 
 
-ELLIPSES = ("…", "...")
-_PROSE = attrgetter("prose")  # how a teaser's cut-off summary ends
+ELLIPSES = ("…", "...")  # how a teaser's cut-off summary ends
 
 
 def excerpt_cards(lines: list[Line]) -> dict[int, str]:
@@ -214,8 +211,8 @@ def excerpt_cards(lines: list[Line]) -> dict[int, str]:
     A sentence of the text may trail off too; a card's summary has no paragraph after it ("Read more" follows).
     """
     out: dict[int, str] = {}
-    for line in compress(lines[1:-1], map(_PROSE, lines[1:-1])):
-        if not line.text.endswith(ELLIPSES) or lines[line.index + 1].prose:
+    for line in lines[1:-1]:
+        if not line.prose or not line.text.endswith(ELLIPSES) or lines[line.index + 1].prose:
             continue
         head = lines[line.index - 1]
         if head.prose or not link_like(head):

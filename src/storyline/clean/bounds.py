@@ -16,6 +16,14 @@ from storyline.clean.wire import parse_byline
 
 FOOTER_SHARE = 0.25  # a footer of link boxes holds less prose than this share of the article above it
 SHARE_BAR_SHARE = 0.5  # and what follows a second copy of the page's share bar less than this share
+HEADER_REACH = 8  # lines at the top of the region where the headline, standfirst, byline and date may sit
+CREDIT_WORDS = 14  # a byline or date line is short
+CREDIT_SENTENCE_WORDS = 10  # and one shaped like a sentence shorter still ("Posted on ... at 11:29 a.m.")
+STAMP_WORDS = 10  # a line this short with a time of day on it is a time stamp ("Tokyo Post 3/9 18:45")
+HEADER_PROSE = 1  # paragraphs a header may hold above its byline or date: the standfirst
+
+_CLOCK = re.compile(r"(?<!\d)[012]?\d:[0-5]\d(?!\d)")  # a time of day: "18:45", "8:02"
+_BYLINE_BIO = re.compile(r"^(?:By|BY)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,2},\s+(?:a|an|the|who)\s")
 
 
 def footer_start(lines: list[Line], start: int, end: int) -> int:
@@ -48,11 +56,6 @@ def _prose_words(lines: list[Line]) -> int:
     return sum(line.words for line in lines if line.prose)
 
 
-HEADER_REACH = 8  # lines at the top of the region where the headline, standfirst, byline and date may sit
-CREDIT_WORDS = 14  # a byline or date line is short
-HEADER_PROSE = 1  # paragraphs a header may hold above its byline or date: the standfirst
-
-
 def header_end(lines: list[Line], start: int, end: int, echoes: list[int]) -> int:
     """Where the text starts under its header: past the headline, and past a byline or date under a standfirst."""
     top = min(end, start + HEADER_REACH)
@@ -77,13 +80,6 @@ def header_end(lines: list[Line], start: int, end: int, echoes: list[int]) -> in
     return new
 
 
-_CLOCK = re.compile(r"(?<!\d)[012]?\d:[0-5]\d(?!\d)")  # a time of day: "18:45", "8:02"
-STAMP_WORDS = 10  # a line this short with a time of day on it is a time stamp ("Tokyo Post 3/9 18:45")
-
-
-_BYLINE_BIO = re.compile(r"^(?:By|BY)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,2},\s+(?:a|an|the|who)\s")
-
-
 def _headline_shaped(line: Line) -> bool:
     """A title-case line of some length that does not end like a sentence."""
     return 6 <= line.words <= 30 and not line.sentence and line.title_case >= 0.6
@@ -93,7 +89,7 @@ def _credit_line(line: Line) -> bool:
     """A byline (or one with the writer's description), a date or a time stamp on a line of its own."""
     if line.words < LONG_PARAGRAPH and _BYLINE_BIO.match(line.text):
         return True  # "By Jane Doe, a staff writer who covers ..."
-    if line.words > CREDIT_WORDS or line.prose and line.sentence and line.words > 10:
+    if line.words > CREDIT_WORDS or line.prose and line.sentence and line.words > CREDIT_SENTENCE_WORDS:
         return False
     if line.words <= STAMP_WORDS and _CLOCK.search(line.text):
         return True

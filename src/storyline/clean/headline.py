@@ -40,8 +40,7 @@ def title_echoes(lines: list[Line]) -> list[int]:
     if len(lines) < 2 or lines[0].words > 40 or lines[0].sentence:
         return []
     first = lines[0].text
-    pieces = [p for p in _SEPARATORS.split(first) if p.strip()]
-    parts = {_key(first), _key(max(pieces, key=len, default=first))}  # the headline, not the site's name
+    parts = {_key(first), _key(_longest_part(first))}  # the headline, not the site's name
     parts.discard("")
     longest = len(first) + 4
     return [i.index for i in lines[1:200] if i.words >= 2 and len(i.text) <= longest and _key(i.text) in parts]
@@ -73,6 +72,10 @@ def find_headline(
 
 def without_site_name(title: str) -> str:
     """A page title without its site name: the longest part between separators ("Headline - Site")."""
-    parts = [p.strip() for p in _SEPARATORS.split(title) if p.strip()]
-    longest = max(parts, key=len, default=title)
+    longest = _longest_part(title)
     return longest if len(longest.split()) >= 3 else title
+
+
+def _longest_part(title: str) -> str:
+    """The longest part of a page title between separators: its headline, beside the site's name."""
+    return max((p.strip() for p in _SEPARATORS.split(title) if p.strip()), key=len, default=title)

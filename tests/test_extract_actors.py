@@ -197,6 +197,18 @@ def test_a_national_leader_is_the_actor_of_the_country_led(text: str, country: s
     assert source is not None and (source.country, source.sector) == (country, sector)
 
 
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Pakistani minister Fawad Chaudhry criticised the Indian government.", "PAK"),  # not Fiji's Chaudhry
+        ("Jordan's King Abdullah met the Egyptian president in Amman.", "JOR"),  # two kings of that name
+    ],
+)
+def test_a_country_the_chunk_names_outweighs_a_leaders_name(text: str, country: str) -> None:
+    source, _ = _first(text)
+    assert source is not None and source.country == country, source
+
+
 def test_a_leader_surname_as_a_first_name_names_no_leader() -> None:
     events = extract_events("Sharon Stone threatened to sue the studio.")
     assert not any(a is not None and a.country == "ISR" for e in events for a in (e.actor1, e.actor2))

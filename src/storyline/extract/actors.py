@@ -211,10 +211,10 @@ def _chunk_mention(chunk: Span, doc_actors: DocActors) -> Mention | None:
     anaphor = _anaphor(chunk, doc_actors) or _member_of_group(chunk, doc_actors) or _tellers_own(chunk, doc_actors)
     if anaphor is not None:
         return anaphor
-    leader = _leader(chunk)
+    country_token = next((tok for tok in chunk if country_of(tok) and not _not_nationality(tok)), None)
+    leader = _leader(chunk, country_of(country_token) if country_token is not None else None)
     if leader is not None:
         return leader
-    country_token = next((tok for tok in chunk if country_of(tok) and not _not_nationality(tok)), None)
     country_token = country_token or _collective_country_token(head) or _of_country_token(head)
     country = country_of(country_token) if country_token is not None else None
     sector = _modified_sector(
@@ -240,15 +240,16 @@ def _leaders() -> dict[str, tuple[str | None, str]]:
     return table
 
 
-def _leader(chunk: Span) -> Mention | None:
+def _leader(chunk: Span, named: str | None = None) -> Mention | None:
     """ "Netanyahu", "President Vladimir Putin": a chunk naming a national leader is that leader's country and sector
-    (a title's modifier still changes it: "former president Carlos Menem" is an elite)."""
+    (a title's modifier still changes it: "former president Carlos Menem" is an elite); not when the chunk names
+    another country itself ("Pakistani minister Fawad Chaudhry" is no Fijian leader, whatever the surname)."""
     head = chunk.root
     if head.ent_type_ != "PERSON":
         return None
     words = [t.text for t in chunk if t.ent_type_ == "PERSON" and t.i <= head.i and t.tag_ != "POS"]
     found = next((hit for i in range(len(words)) if (hit := _leaders().get(" ".join(words[i:])))), None)
-    if found is None:
+    if found is None or (named is not None and found[0] is not None and found[0] != named):
         return None
     country, sector = found
     sector = _modified_sector(chunk, sector) or sector

@@ -116,12 +116,27 @@ def _related(lines: list[Line], related: dict[int, str], verdicts: _Verdicts) ->
         verdicts.reasons[i] = reason
         line = lines[i]
         if line.furniture is None or line.furniture.reason != "related-header":
-            verdicts.related.append(line.text)
+            _add_related(verdicts.related, line.text)
     for line in compress(lines, map(_FURNITURE, lines)):
         inline = line.furniture is not None and line.furniture.reason == "related-link"
         if inline and line.index not in verdicts.reasons:
             verdicts.reasons[line.index] = "related-links"
-            verdicts.related.append(line.text)
+            _add_related(verdicts.related, line.text)
+
+
+_CUT = " .\u2026"  # what a cut-off copy of a headline ends with
+
+
+def _add_related(related: list[str], text: str) -> None:
+    """List a related headline once: a link card prints it two or three times, some copies cut off ("Gaza…")."""
+    stem = text.rstrip(_CUT)
+    for k, listed in enumerate(related):
+        if listed.startswith(stem):
+            return  # a copy, or a cut-off copy, of one listed already
+        if text.startswith(listed.rstrip(_CUT)):
+            related[k] = text  # the fuller copy replaces a cut-off one
+            return
+    related.append(text)
 
 
 def _body(lines: list[Line], start: int, end: int, repeats: dict[int, int], verdicts: _Verdicts) -> list[str]:

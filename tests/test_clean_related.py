@@ -1,0 +1,32 @@
+"""Related-link headlines are listed once, however often a page prints them."""
+
+from storyline.clean import clean_text
+from storyline.clean.text import _add_related
+
+BODY = (
+    "The regional council said on Tuesday that the bridge over the river would close for repairs next month.\n"
+    "Engineers found cracks in two of its supports during an inspection that was carried out in the spring.\n"
+    "Traffic will be diverted through the town centre, where the council expects long delays at peak hours.\n"
+    "Local businesses asked for the work to be done at night so that shoppers could still reach them.\n"
+)
+
+
+def test_a_headline_printed_twice_and_cut_off_is_listed_once() -> None:
+    related: list[str] = []
+    for text in ["Floods close the coast road", "Floods close the coast road", "Floods close the co…", "Other news"]:
+        _add_related(related, text)
+    assert related == ["Floods close the coast road", "Other news"]
+
+
+def test_a_fuller_copy_replaces_a_cut_off_one() -> None:
+    related: list[str] = []
+    for text in ["Floods close the co...", "Floods close the coast road"]:
+        _add_related(related, text)
+    assert related == ["Floods close the coast road"]
+
+
+def test_clean_text_lists_repeated_related_headlines_once() -> None:
+    links = "Related stories\nFloods close the coast road\nFloods close the coast road\nSchool term starts early\n"
+    article = clean_text("Bridge to close for repairs\n" + BODY + links, id="r")
+    assert article.related.count("Floods close the coast road") == 1
+    assert "School term starts early" in article.related

@@ -42,7 +42,14 @@ MAX_ALTERNATES = {True: 40, False: 8}
 # 3-letter name in English text ("Ber", a Malian town) is not Berlin. Main names of any length are kept ("Gao").
 MIN_ALTERNATE = 4
 LOOSE_MIN_POPULATION = 5000  # transliteration-skeleton keys only for towns this big (and curated/admin/country)
-CURATED = ("country_aliases.tsv", "admin_aliases.tsv", "admin_regions.tsv", "curated.tsv", "place_words.tsv")
+CURATED = (
+    "country_aliases.tsv",
+    "admin_aliases.tsv",
+    "admin_regions.tsv",
+    "curated.tsv",
+    "place_words.tsv",
+    "name_variants.tsv",
+)
 NOT_NAMES = {"muhafazat", "mayorality", "of", "misto", "du", "de", "des", "la", "le", "l"}
 
 

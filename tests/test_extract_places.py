@@ -16,7 +16,7 @@ import pytest
 from places_helpers import event_place
 from storyline.eval.places import _extractor_figures, gold_span, score_event_locations
 from storyline.extract.places import PlaceContext, event_location, find_places, gazetteer
-from storyline.extract.places_names import loose_key
+from storyline.extract.places_names import bare_key, loose_key
 from storyline.models import Location
 from storyline.nlp import load_nlp
 
@@ -99,6 +99,12 @@ def test_transliteration_skeleton_merges_spellings() -> None:
     assert loose_key("Jabalia") != loose_key("Nablus")
 
 
+def test_arabic_name_words_spelt_another_way_find_the_place() -> None:
+    assert bare_key("Deir el-Balah") == bare_key("Dayr al Balah") == "deir al balah"
+    found = gazetteer().resolve("Deir al-Balah", loose=False)
+    assert found is not None and found[0].cc == "PS"
+
+
 def test_curated_places_lie_beside_their_geonames_town() -> None:
     gaz = gazetteer()
     for line in (PLACES / "curated.tsv").read_text(encoding="utf-8").splitlines():
@@ -112,7 +118,14 @@ def test_curated_places_lie_beside_their_geonames_town() -> None:
 
 
 def test_gazetteer_file_is_built_from_the_current_curated_files() -> None:
-    names = ("country_aliases.tsv", "admin_aliases.tsv", "admin_regions.tsv", "curated.tsv", "place_words.tsv")
+    names = (
+        "country_aliases.tsv",
+        "admin_aliases.tsv",
+        "admin_regions.tsv",
+        "curated.tsv",
+        "place_words.tsv",
+        "name_variants.tsv",
+    )
     digest = hashlib.sha256(b"".join((PLACES / n).read_bytes() for n in names)).hexdigest()[:16]
     assert gazetteer().digest == digest, "curated files changed: run python scripts/build_gazetteer.py"
 

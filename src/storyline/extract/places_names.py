@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+
+from storyline.lexicon_files import read_rows
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _QUOTES = str.maketrans("", "", "'`’‘ʿʾ´\u02bb\u02bc")
@@ -39,10 +42,19 @@ def name_key(name: str) -> str:
 
 
 def bare_key(name: str) -> str:
-    """``name_key`` without a leading Arabic article ("al-", "el ", "as-" ...)."""
-    key = name_key(name)
-    head, _, rest = key.partition(" ")
-    return rest if head in _ARTICLES and rest else key
+    """``name_key`` without a leading Arabic article ("al-", "el ", "as-" ...), inner articles written "al" and
+    the common words of Arabic place names spelt one way ("Deir el-Balah", "Dayr al Balah" → "deir al balah")."""
+    words = name_key(name).split()
+    if len(words) > 1 and words[0] in _ARTICLES:
+        words = words[1:]
+    variants = _variants()
+    return " ".join("al" if w in _ARTICLES and i else variants.get(w, w) for i, w in enumerate(words))
+
+
+@lru_cache(maxsize=1)
+def _variants() -> dict[str, str]:
+    """Spelling → canonical form of the common words of Arabic place names (``name_variants.tsv``)."""
+    return {spelling: canonical for spelling, canonical in read_rows("places", "name_variants.tsv")}
 
 
 def loose_key(name: str) -> str:

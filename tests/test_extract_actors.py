@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from storyline.eval.extract import _AS_CAMEO_SECTOR, _CAMEO_SECTOR
-from storyline.extract import extract_events
+from storyline.extract import extract_events, lexicon
 from storyline.models import Actor
 
 
@@ -244,3 +244,25 @@ def test_titles_and_parties(text: str, sector: str) -> None:
 def test_a_wedding_party_is_people() -> None:
     _, target = _first("An airstrike hit a wedding party in Helmand.")
     assert target is not None and target.sector == "CVL"
+
+
+# Western Sahara: countries.csv folds its names into Morocco, while the Polisario Front keeps the territory's code.
+_CODES_OUTSIDE_COUNTRIES = frozenset({"ESH"})
+
+
+@pytest.mark.parametrize(("file", "columns"), [("leaders.tsv", 3), ("groups.tsv", 4)])
+def test_curated_actors_have_known_countries_and_sectors(file: str, columns: int) -> None:
+    """Each row of a curated actor list has its columns, a country code the country table knows and a known sector
+    ("Salva Kiir" once named SSD, a code countries.csv lacked: "Government of SSD")."""
+    known = set(lexicon.countries().names) | _CODES_OUTSIDE_COUNTRIES | {"-"}
+    sectors = {row[1] for row in lexicon.read_tsv("actors", "sectors.tsv")}
+    sectors |= {row[1] for row in lexicon.read_tsv("actors", "sector_modifiers.tsv")} | {"IGO", "NGO"}
+    rows = list(lexicon.read_tsv("actors", file))
+    assert rows and all(len(row) == columns for row in rows), [row for row in rows if len(row) != columns]
+    assert not [row[0] for row in rows if row[-2] not in known], "country codes countries.csv does not know"
+    assert not [row[0] for row in rows if row[-1] not in sectors], "unknown sectors"
+
+
+def test_south_sudanese_are_not_sudanese() -> None:
+    source, _ = _first("South Sudanese troops clashed with rebels near Juba.")
+    assert source is not None and (source.country, source.name) == ("SSD", "Military Forces of South Sudan")

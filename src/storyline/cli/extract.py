@@ -246,14 +246,21 @@ def eval_extract_command(data: Path | None, limit: int | None, out: Path | None)
     show_default=True,
     help="Typing method for the check sets.",
 )
-def eval_typing_command(data: Path | None, gsr: bool, method: str) -> None:
+@click.option(
+    "--non-events",
+    is_flag=True,
+    help="Also count events on text that reports none (html-pages-dev reference bodies, per half; a few minutes).",
+)
+def eval_typing_command(data: Path | None, gsr: bool, method: str, non_events: bool) -> None:
     """Score event typing: ACLED type/sub-type on the self-written ACLED- and CASE-style check sets; GSR by method."""
     from storyline.eval.data import shared_data_dir
-    from storyline.eval.typing import score_check_sets, score_gsr_methods
+    from storyline.eval.typing import score_check_sets, score_gsr_methods, score_non_events
 
     figures: dict[str, Any] = score_check_sets(method)
     if gsr:
         figures["plover_gsr"] = score_gsr_methods(shared_data_dir(data))
+    if non_events:
+        figures["non_events"] = score_non_events(shared_data_dir(data))
     click.echo(json.dumps(figures, indent=1, ensure_ascii=False))
 
 

@@ -76,9 +76,10 @@ def score_gsr_methods(data_dir: Path, methods: Sequence[str] = METHODS) -> dict[
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'(])|\n+")
 
 
-def score_non_events(data_dir: Path) -> dict[str, Any]:
-    """Events per page and share of sentences with an event on the html-pages-dev reference bodies, per half."""
-    pages = list(html_pages(data_dir))
+def score_non_events(data_dir: Path, limit: int | None = None) -> dict[str, Any]:
+    """Events per page and share of sentences with an event on the html-pages-dev reference bodies, per half
+    (``limit``: only the first pages, for a quick look or a gate)."""
+    pages = list(html_pages(data_dir))[:limit]
     results = list(extract_many([(page.expected_text, None) for page in pages]))
     out: dict[str, Any] = {}
     for name, parity in (("even", 0), ("odd", 1)):

@@ -5,7 +5,9 @@ ACLED does not record (consultations, accusations, requests...) map to no ACLED 
 actor1 as ACLED codes it (:func:`acled_actor1`): the crowd that protests or riots is "Protesters (Country)" or
 "Rioters (Country)" of the place, and an attack with no named attacker is by an "Unidentified Armed Group
 (Country)". The Event JSON keeps the actors the text names (an unnamed attacker stays null there: "700 were
-killed" does not say who killed them).
+killed" does not say who killed them), with one exception the words themselves imply: a planted bomb, landmine or
+IED with no named agent is by an Unidentified Armed Group of the place's country (``resources/actors/
+implied_agents.tsv``, applied in assemble).
 The police who break up a protest stay its actor1 (PLOVER's source; ACLED would make the protesters actor1 and
 the police actor2: on the ACLED-notes check set that swap gains actor1 +0.05, on PLOVER GSR it costs source
 sector F1 -0.016).

@@ -263,6 +263,13 @@ def test_curated_actors_have_known_countries_and_sectors(file: str, columns: int
     assert not [row[0] for row in rows if row[-1] not in sectors], "unknown sectors"
 
 
+def test_each_group_alias_names_one_group() -> None:
+    """An alias in two rows of groups.tsv silently takes the later row's name (UNIFIL had two)."""
+    rows = list(lexicon.read_tsv("actors", "groups.tsv"))
+    aliases = [alias for row in rows for alias in row[1].split("|")]
+    assert len(aliases) == len(set(aliases)), sorted({a for a in aliases if aliases.count(a) > 1})
+
+
 def test_south_sudanese_are_not_sudanese() -> None:
     source, _ = _first("South Sudanese troops clashed with rebels near Juba.")
     assert source is not None and (source.country, source.name) == ("SSD", "Military Forces of South Sudan")

@@ -107,10 +107,11 @@ def _between(noun: Token | None) -> list[Token]:
 def count_countries(
     count: Count, sent: Span, index: MentionIndex | None = None, event: Event | None = None
 ) -> list[str]:
-    """Countries of the people a count counts: their words, else a place attached to them, their verb or the
-    ``event``'s place inside their clause, else the foe of whoever hurt them ("an attack by Hamas, which killed
-    1,300") — for soldiers the foe comes before the place. None for a part of another count ("including three
-    British nationals" are counted already)."""
+    """Countries of the people a count counts: their words, the named group they belong to or the owner of the
+    running toll they are ("its death toll"), else a place attached to them, their verb or the ``event``'s place
+    inside their clause, else the foe of whoever hurt them ("an attack by Hamas, which killed 1,300") — for
+    soldiers the foe, then the attacked forces' country, comes before the place. None for a part of another count
+    ("including three British nationals" are counted already)."""
     if count.part_of is not None:
         return []
     named = nationalities(count.of)
@@ -305,9 +306,10 @@ def are_captives(words: str | None) -> bool:
 
 
 def sentence_foe(sent: Span, index: MentionIndex | None, event: Event) -> str | None:
-    """Last resort for victims no word places: the one country the sentence's other actors point at — the foe
-    of the armed ones named as doers ("hiding from Hamas attackers, before she was shot"), the country of the
-    unarmed ones ("Israeli emergency workers removed the bodies of 100 people killed"); None when they disagree."""
+    """Last resort for victims no word places: the foe of an armed teller who says "it" did the harm, else the one
+    country the sentence's other actors point at — the foe of the armed ones named as doers ("hiding from Hamas
+    attackers, before she was shot", "the Hamas murderers"), the country of the unarmed ones other than the press
+    ("Israeli emergency workers removed the bodies of 100 people killed"); None when they disagree."""
     if index is None:
         return None
     teller = _pronoun_teller(sent, index, event)

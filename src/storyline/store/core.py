@@ -50,7 +50,8 @@ class Tables:
     failures = schema.failures
     articles = schema.articles
     dedup_signatures = schema.dedup_signatures
-    dedup_keys = schema.dedup_keys
+    dedup_key_segments = schema.dedup_key_segments
+    dedup_keys = schema.dedup_keys  # emptied by migration 9 (the keys live in dedup_key_segments); kept for old stores
     dedup_keys_recent = schema.dedup_keys_recent
     dedup_members = schema.dedup_members
     dedup_meta = schema.dedup_meta

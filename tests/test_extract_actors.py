@@ -270,6 +270,11 @@ def test_each_group_alias_names_one_group() -> None:
     assert len(aliases) == len(set(aliases)), sorted({a for a in aliases if aliases.count(a) > 1})
 
 
+def test_a_plural_country_name_is_a_state_not_its_people() -> None:
+    _, target = _first("China accused the Philippines of provoking the clash.")
+    assert target is not None and (target.country, target.sector) == ("PHL", "GOV"), target
+
+
 def test_south_sudanese_are_not_sudanese() -> None:
     source, _ = _first("South Sudanese troops clashed with rebels near Juba.")
     assert source is not None and (source.country, source.name) == ("SSD", "Military Forces of South Sudan")

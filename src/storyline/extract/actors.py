@@ -395,9 +395,12 @@ def _title_sector(chunk: Span) -> str | None:
 
 
 def _country_only_sector(head: Token, country: str | None) -> str | None:
-    """Demonyms in the plural are people ("700 Israelis" → civilians); a country name stays a state."""
+    """Demonyms in the plural are people ("700 Israelis" → civilians); a country name stays a state, a plural one
+    too ("accused the Philippines")."""
     plural = head.tag_ in ("NNPS", "NNS")  # "Israelis", also a demonym the tagger took for a name ("Bosnian Serbs")
-    if country and plural and (head.ent_type_ == "NORP" or head.text in lexicon.countries().by_term):
+    table = lexicon.countries()
+    demonym = head.ent_type_ == "NORP" or (head.text in table.by_term and head.text not in table.names.values())
+    if country and plural and demonym:
         return "CVL"
     if country and head.ent_type_ == "NORP" and any(c.like_num for c in head.children):
         return "CVL"

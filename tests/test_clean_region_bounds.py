@@ -1,4 +1,8 @@
-"""Where the article region of a text dump starts: under its headline, standfirst, byline and date."""
+"""Where the article region of a text dump starts and ends.
+
+It starts under its headline, standfirst, byline and date; it ends at a footer of link boxes or a second
+copy of the share bar; link cards inside it are related links, and blocks that charts split off join it.
+"""
 
 from __future__ import annotations
 

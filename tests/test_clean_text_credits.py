@@ -14,6 +14,8 @@ from storyline.clean.wire import parse_byline
         ("Par Marie Dupont (avec Paul Martin et Luc Petit)", "Marie Dupont", None),
         ("By Jane Doe (Reuters)", "Jane Doe", "Reuters"),
         ("By Jane Doe, Reuters (additional reporting by Bob Smith)", "Jane Doe", "Reuters"),
+        ("By Jane Doe, The Guardian (Reuters)", "Jane Doe", "Reuters"),  # the paper is no agency: the note's is
+        ("By Jane Doe, AP (Reuters)", "Jane Doe", "AP"),  # the agency beside the names comes first
     ],
 )
 def test_byline_with_a_note_in_brackets(line: str, names: str, agency: str | None) -> None:
@@ -24,3 +26,8 @@ def test_byline_with_a_note_in_brackets(line: str, names: str, agency: str | Non
 
 def test_sentence_with_brackets_is_no_byline() -> None:
     assert parse_byline("By Friday (local time) the rebels had taken the city") is None
+
+
+def test_unclosed_or_empty_brackets_are_no_byline() -> None:
+    assert parse_byline("By Jane Doe (Reuters") is None
+    assert parse_byline("By Jane Doe ()") is None

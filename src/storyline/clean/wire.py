@@ -120,7 +120,11 @@ _BYLINE = re.compile(
 
 
 def parse_byline(line: str) -> Byline | None:
-    """A byline line ("By Jane Doe", "By Jane Doe | Reuters", "BY JANE DOE, AP"), or None."""
+    """A byline line ("By Jane Doe", "By Jane Doe | Reuters", "BY JANE DOE, AP", "By Jane Doe (Reuters)"), or None.
+
+    A note in brackets at the end ("(with John Roe)", "(additional reporting by ...)") is no part of the names;
+    an agency named there is the byline's agency when no other is.
+    """
     line = line.strip()
     if len(line) > 100 or len(line.split()) > 14:
         return None

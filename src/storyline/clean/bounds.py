@@ -2,7 +2,8 @@
 
 The best run of line scores (``region.article_span``) often takes in the page's header of the story
 (headline, standfirst, byline, date) and, at the far end, a footer (a second share bar, link boxes).
-These passes look only at the few lines around the region's ends.
+``header_end`` looks only at the region's first lines; ``footer_start`` at the related-links headers and
+share bars inside the region (and the share bars above it), cutting only where little of the prose follows.
 """
 
 from __future__ import annotations

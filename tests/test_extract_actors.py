@@ -263,6 +263,21 @@ def test_curated_actors_have_known_countries_and_sectors(file: str, columns: int
     assert not [row[0] for row in rows if row[-1] not in sectors], "unknown sectors"
 
 
+@pytest.mark.parametrize(
+    ("file", "columns"),
+    [
+        ("clause_roles.tsv", {2}),
+        ("implied_agents.tsv", {3}),
+        ("victim_doers.tsv", {1}),
+        ("victim_triggers.tsv", {1, 2}),
+    ],
+)
+def test_actor_word_lists_have_their_columns(file: str, columns: set[int]) -> None:
+    """The loaders unpack these rows by position: a missing tab would fail far from the file."""
+    rows = list(lexicon.read_tsv("actors", file))
+    assert rows and all(len(row) in columns and all(row) for row in rows), [r for r in rows if len(r) not in columns]
+
+
 def test_each_group_alias_names_one_group() -> None:
     """An alias in two rows of groups.tsv silently takes the later row's name (UNIFIL had two)."""
     rows = list(lexicon.read_tsv("actors", "groups.tsv"))

@@ -35,7 +35,7 @@ class Layout:
     language: str | None
     lines: list[Line]
     repeats: dict[int, int]  # repeated line → the first line it repeats
-    related: dict[int, str]  # related-link headers and link lines
+    related: dict[int, str]  # related-link headers, link lines and link cards inside the text
     template: set[int]  # short lines the page template prints again and again
     echoes: list[int]  # lines that repeat the page title: the headline
     scores: list[float]  # how much each line argues for being in the article

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from sqlalchemy import text
 
 from storyline.dedup.keyindex import KeyIndex, Segment, _merged, files_of, key_index
 from storyline.dedup.persist import count_pending, dedup_step
@@ -147,3 +148,22 @@ def test_a_folder_that_cannot_hold_the_files_leaves_the_database_copy(tmp_path: 
         groups = membership(store)
     assert report.done == 1 and not report.dropped
     assert groups[ids["copy"]] == (ids["wire"], False)
+
+
+def test_segments_larger_than_a_part_read_back_whole(db: str, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+    from storyline.store import schema
+
+    monkeypatch.setattr(schema, "SEGMENT_PART_ROWS", 4)
+    keys, seqs = np.arange(-5, 5, dtype=np.int64), np.arange(1, 11, dtype=np.int64)
+    with Store.open(db) as store:
+        with store.atomic() as conn:
+            index = key_index(conn)
+            index.add(conn, keys, seqs)
+            index.kill(conn, np.array([2, 3, 5, 7, 8, 9, 10], dtype=np.int64))  # a dead segment of 7 seqs: 2 parts
+        with store.reading() as conn:
+            parts = conn.execute(text("SELECT dead, COUNT(*) FROM dedup_key_segments GROUP BY dead")).all()
+            fresh = KeyIndex()  # another process: reads the parts from the database
+            fresh.sync(conn)
+    assert sorted((bool(dead), n) for dead, n in parts) == [(False, 3), (True, 2)]
+    assert fresh.dead.tolist() == [2, 3, 5, 7, 8, 9, 10]
+    assert [k.tolist() for k in fresh.rows()] == [[-5, -2, 0], [1, 4, 6]]

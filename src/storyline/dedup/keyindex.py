@@ -32,7 +32,7 @@ import numpy as np
 import numpy.typing as npt
 from sqlalchemy import Connection, Engine, delete, select
 
-from storyline.store.schema import dedup_key_segments, segment_parts
+from storyline.store.schema import dedup_key_segments, segment_rows, segment_token
 
 log = logging.getLogger(__name__)
 Ints = npt.NDArray[np.int64]
@@ -174,7 +174,7 @@ class KeyIndex:
     def add(self, conn: Connection, keys: Ints, seqs: Ints) -> None:
         """Store a batch's (key, seq) rows (sorted) as a new segment, and merge while due."""
         if len(keys):
-            self._write(conn, Segment(_token(), False, int(seqs.max()), keys, seqs.astype(np.int32)))
+            self._write(conn, Segment(segment_token(), False, int(seqs.max()), keys, seqs.astype(np.int32)))
             self._merge_while_due(conn)
 
     def kill(self, conn: Connection, seqs: Ints) -> None:
@@ -185,7 +185,7 @@ class KeyIndex:
         every = np.unique(np.concatenate([seqs.astype(np.int64), *[s.seqs.astype(np.int64) for s in old]]))
         self._drop(conn, old)
         self._write(
-            conn, Segment(_token(), True, int(every.max()), np.zeros(0, dtype=np.int64), every.astype(np.int32))
+            conn, Segment(segment_token(), True, int(every.max()), np.zeros(0, dtype=np.int64), every.astype(np.int32))
         )
         self._dead_changed()
 
@@ -198,19 +198,12 @@ class KeyIndex:
                 alive = ~_members(seqs.astype(np.int64), self.dead)
                 keys, seqs = keys[alive], seqs[alive]
             self._drop(conn, [older, newer])
-            self._write(conn, Segment(_token(), False, newer.newest, keys, seqs))
+            self._write(conn, Segment(segment_token(), False, newer.newest, keys, seqs))
 
     def _write(self, conn: Connection, segment: Segment) -> None:
         """Insert a segment's parts and hold it in memory."""
-        parts = segment_parts(segment.keys, segment.seqs.astype(np.int64))
-        conn.execute(
-            dedup_key_segments.insert(),
-            [
-                {"token": segment.token, "part": i, "dead": segment.dead, "newest": segment.newest, "rows": rows,
-                 "key_data": keys, "seq_data": seqs}
-                for i, (rows, keys, seqs) in enumerate(parts)
-            ],
-        )  # fmt: skip
+        rows = segment_rows(segment.token, segment.dead, segment.newest, segment.keys, segment.seqs.astype(np.int64))
+        conn.execute(dedup_key_segments.insert(), rows)
         self._hold(segment)
 
     def _drop(self, conn: Connection, segments: list[Segment]) -> None:
@@ -238,11 +231,6 @@ def _members(values: Ints, sorted_set: Ints) -> npt.NDArray[np.bool_]:
     at = np.minimum(np.searchsorted(sorted_set, values), len(sorted_set) - 1)
     out: npt.NDArray[np.bool_] = sorted_set[at] == values
     return out
-
-
-def _token() -> int:
-    """A random segment id (56 bits: a positive BIGINT)."""
-    return int.from_bytes(os.urandom(7), "big")
 
 
 _INDEXES: weakref.WeakKeyDictionary[Engine, KeyIndex] = weakref.WeakKeyDictionary()

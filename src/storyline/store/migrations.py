@@ -7,7 +7,6 @@ reorder a migration that has shipped: databases in the field have recorded it as
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -101,22 +100,8 @@ def dedup_key_segments(conn: Connection) -> None:
     if len(table):
         order = np.lexsort((table[:, 1], table[:, 0]))
         keys, seqs = table[order, 0], table[order, 1]
-        token = int.from_bytes(os.urandom(7), "big")
-        conn.execute(
-            schema.dedup_key_segments.insert(),
-            [
-                {
-                    "token": token,
-                    "part": i,
-                    "dead": False,
-                    "newest": int(seqs.max()),
-                    "rows": n,
-                    "key_data": k,
-                    "seq_data": s,
-                }
-                for i, (n, k, s) in enumerate(schema.segment_parts(keys, seqs))
-            ],
-        )
+        segment = schema.segment_rows(schema.segment_token(), False, int(seqs.max()), keys, seqs)
+        conn.execute(schema.dedup_key_segments.insert(), segment)
     for name in ("dedup_keys", "dedup_keys_recent"):
         conn.exec_driver_sql(f"DELETE FROM {name}")
     conn.execute(schema.dedup_meta.delete().where(schema.dedup_meta.c.name == "recent_rows"))

@@ -17,7 +17,9 @@ existing databases to the same shape.
 
 from __future__ import annotations
 
+import os
 from datetime import UTC, datetime
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -184,12 +186,21 @@ dedup_meta = Table(
 )
 
 
-def segment_parts(keys: npt.NDArray[np.int64], seqs: npt.NDArray[np.int64]) -> list[tuple[int, bytes, bytes]]:
-    """A segment's (key, seq) rows (sorted) as parts: (rows, keys bytes, seqs bytes)."""
+def segment_token() -> int:
+    """A random segment id (56 bits: a positive BIGINT)."""
+    return int.from_bytes(os.urandom(7), "big")
+
+
+def segment_rows(
+    token: int, dead: bool, newest: int, keys: npt.NDArray[np.int64], seqs: npt.NDArray[np.int64]
+) -> list[dict[str, Any]]:
+    """The dedup_key_segments rows of one segment: its (key, seq) rows (sorted; a dead segment's seqs alone,
+    with no keys) in parts of at most SEGMENT_PART_ROWS, ``rows`` counting the key rows of each part."""
+    step = SEGMENT_PART_ROWS
     return [
-        (len(keys[i : i + SEGMENT_PART_ROWS]), keys[i : i + SEGMENT_PART_ROWS].astype("<i8").tobytes(),
-         seqs[i : i + SEGMENT_PART_ROWS].astype("<i4").tobytes())
-        for i in range(0, max(len(keys), 1), SEGMENT_PART_ROWS)
+        {"token": token, "part": n, "dead": dead, "newest": newest, "rows": len(keys[i : i + step]),
+         "key_data": keys[i : i + step].astype("<i8").tobytes(), "seq_data": seqs[i : i + step].astype("<i4").tobytes()}
+        for n, i in enumerate(range(0, max(len(keys), len(seqs), 1), step))
     ]  # fmt: skip
 
 
@@ -258,5 +269,6 @@ __all__ = [
     "failures",
     "metadata",
     "schema_migrations",
-    "segment_parts",
+    "segment_rows",
+    "segment_token",
 ]

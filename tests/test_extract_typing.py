@@ -4,12 +4,22 @@ from __future__ import annotations
 
 import importlib.util
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pytest
 
-from storyline.eval.typing import ACLED_STYLE, CASE_STYLE, CASE_STYLE_MORE, ROOT, read_check_set, score_acled_style
+from storyline.eval.typing import (
+    ACLED_STYLE,
+    CASE_STYLE,
+    CASE_STYLE_MORE,
+    ROOT,
+    read_check_set,
+    score_acled_style,
+    score_case_style,
+)
+from storyline.eval.typing import main as typing_main
 from storyline.extract import classifier as classifier_module
 from storyline.extract import events as events_module
 from storyline.extract import extract_events
@@ -83,6 +93,20 @@ def more_scores() -> dict[str, Any]:
 def test_more_case_style_floor(more_scores: dict[str, Any], figure: str) -> None:
     split, name = figure.split(".")
     assert more_scores[split][name] >= MORE_FLOORS[figure], more_scores["misses"]
+
+
+def test_case_style_sets_extracted_together_score_as_alone(
+    case_scores: dict[str, Any], more_scores: dict[str, Any]
+) -> None:
+    together = score_case_style()
+    assert together["case_style"] == case_scores and together["case_style_more"] == more_scores
+    assert together["case_style_all"]["all"]["records"] == case_scores["all"]["records"] + more_scores["all"]["records"]
+
+
+def test_typing_eval_rejects_a_missing_data_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        typing_main(["--non-events", "--data", str(tmp_path / "missing")])
+    assert exit_info.value.code == 2 and "no such folder" in capsys.readouterr().err
 
 
 def test_texts_without_an_event_give_no_event() -> None:

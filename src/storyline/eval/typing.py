@@ -30,7 +30,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from storyline.eval.data import CHECK_SETS, check_set_records, html_pages
+from storyline.errors import UsageError
+from storyline.eval.data import CHECK_SETS, check_set_records, html_pages, shared_data_dir
 from storyline.eval.extract import OLD_TYPES
 from storyline.eval.metrics import macro_f1
 from storyline.extract import extract_many
@@ -88,7 +89,7 @@ def score_non_events(data_dir: Path, limit: int | None = None) -> dict[str, Any]
         with_event = sum(len({(e.evidence.start, e.evidence.end) for e in results[i]}) for i in idx)
         out[name] = {
             "pages": len(idx),
-            "events_per_page": round(sum(len(results[i]) for i in idx) / len(idx), 3),
+            "events_per_page": round(sum(len(results[i]) for i in idx) / max(len(idx), 1), 3),
             "sentences_with_event": round(with_event / max(sentences, 1), 4),
             "pages_with_event": sum(bool(results[i]) for i in idx),
         }
@@ -111,8 +112,17 @@ def score_acled_style(path: Path | Sequence[Path] = ACLED_STYLE, method: str = "
     """ACLED event type and sub-type macro-F1 of the first event on a check set (or several as one), per split,
     with the misses listed."""
     records = [r for p in ([path] if isinstance(path, Path) else path) for r in read_check_set(p)]
+    return _acled_figures(records, _acled_results(records, method))
+
+
+def _acled_results(records: list[dict[str, Any]], method: str) -> list[tuple[str, str]]:
+    """(event type, sub-event type) of the first event of each record's text, typed by ``method``."""
     with typing_method(method):
-        results = [acled_labels(events) for events in extract_many([(r["text"], None) for r in records])]
+        return [acled_labels(events) for events in extract_many([(r["text"], None) for r in records])]
+
+
+def _acled_figures(records: list[dict[str, Any]], results: list[tuple[str, str]]) -> dict[str, Any]:
+    """Type and sub-type macro-F1 of the records' ``results`` per split, with the misses listed."""
     out: dict[str, Any] = {}
     for split in ("tune", "heldout", "all"):
         idx = [i for i, r in enumerate(records) if split in ("all", r["split"])]
@@ -132,20 +142,26 @@ def score_acled_style(path: Path | Sequence[Path] = ACLED_STYLE, method: str = "
     return out
 
 
-def score_check_sets(method: str = "combined") -> dict[str, Any]:
-    """ACLED type and sub-type figures on both self-written check sets (ACLED-notes style and CASE style)."""
+def score_case_style(method: str = "combined") -> dict[str, Any]:
+    """Both CASE-style check sets, alone and as one (``case_style_all``), their texts extracted once."""
+    first, more = read_check_set(CASE_STYLE), read_check_set(CASE_STYLE_MORE)
+    results = _acled_results(first + more, method)
     return {
-        "acled_style": score_acled_style(method=method),
-        "case_style": score_acled_style(CASE_STYLE, method),
-        "case_style_more": score_acled_style(CASE_STYLE_MORE, method),
-        "case_style_all": score_acled_style((CASE_STYLE, CASE_STYLE_MORE), method),
+        "case_style": _acled_figures(first, results[: len(first)]),
+        "case_style_more": _acled_figures(more, results[len(first) :]),
+        "case_style_all": _acled_figures(first + more, results),
     }
+
+
+def score_check_sets(method: str = "combined") -> dict[str, Any]:
+    """ACLED type and sub-type figures on the self-written check sets (ACLED-notes style and CASE style)."""
+    return {"acled_style": score_acled_style(method=method), **score_case_style(method)}
 
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Print the typing figures as JSON."""
     parser = argparse.ArgumentParser(description="Score event typing (GSR by method; ACLED-style check set).")
-    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--data", type=Path, help="dev data folder (default: STORYLINE_DATA or ../shared/data)")
     parser.add_argument("--acled-style", action="store_true", help="score the ACLED-style check set")
     parser.add_argument("--case-style", action="store_true", help="score the CASE-style check set")
     parser.add_argument("--gsr", action="store_true", help="score PLOVER GSR types by typing method")
@@ -157,13 +173,18 @@ def main(argv: Sequence[str] | None = None) -> None:
     if args.acled_style or every:
         out["acled_style"] = score_acled_style(method=args.method)
     if args.case_style or every:
-        out["case_style"] = score_acled_style(CASE_STYLE, method=args.method)
-        out["case_style_more"] = score_acled_style(CASE_STYLE_MORE, method=args.method)
-        out["case_style_all"] = score_acled_style((CASE_STYLE, CASE_STYLE_MORE), method=args.method)
+        out.update(score_case_style(args.method))
+    if args.data is not None and not args.data.is_dir():
+        parser.error(f"--data {args.data}: no such folder (the shared/data folder of the dev sets)")
+    if args.gsr or args.non_events:
+        try:
+            data = shared_data_dir(args.data)
+        except UsageError as error:
+            parser.error(str(error))
     if args.gsr:
-        out["plover_gsr"] = score_gsr_methods(args.data)
+        out["plover_gsr"] = score_gsr_methods(data)
     if args.non_events:
-        out["non_events"] = score_non_events(args.data)
+        out["non_events"] = score_non_events(data)
     json.dump(out, sys.stdout, indent=1)
     print()
 

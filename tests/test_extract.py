@@ -1,5 +1,8 @@
 """Extraction core: the seed acceptance, robustness, and the small parts (segments, ACLED map, actors, dedupe)."""
 
+# Credit: some test sentences here are short excerpts of the dev gold in ../shared/data, quoted as small
+# fixtures with attribution: event_location dev (ahalterman/event_location, MIT).
+
 from __future__ import annotations
 
 import json

@@ -1,5 +1,9 @@
 """Actors and roles: sectors from modifiers and collectives, targets beyond the direct object."""
 
+# Credit: some test sentences here are short excerpts of the dev gold in ../shared/data, quoted as small
+# fixtures with attribution: PLOVER GSR (openeventdata/PLOVER, CC BY-SA 4.0), event_location dev
+# (ahalterman/event_location, MIT).
+
 from __future__ import annotations
 
 import pytest

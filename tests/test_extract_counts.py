@@ -4,6 +4,9 @@ Sentences adapted from UN OCHA "Hostilities in the Gaza Strip and Israel" Flash 
 attribution) and from hollyjackson/casualty_mentions_nyt (MIT); the seed article is the project's sample.
 """
 
+# Credit: some test sentences here are short excerpts of the dev gold in ../shared/data, quoted as small
+# fixtures with attribution: event_location dev (ahalterman/event_location, MIT).
+
 from __future__ import annotations
 
 from typing import Any

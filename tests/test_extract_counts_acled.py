@@ -1,5 +1,8 @@
 """ACLED-style fatality rules on count shapes: ranges, vague words, lists that add up, parts that do not."""
 
+# Credit: some test sentences here are short excerpts of the dev gold in ../shared/data, quoted as small
+# fixtures with attribution: casualty_mentions_nyt (hollyjackson/casualty_mentions_nyt, MIT).
+
 from __future__ import annotations
 
 from typing import Any

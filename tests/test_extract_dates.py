@@ -3,6 +3,9 @@
 Sentence shapes from the seed article, ACLED-style notes and UN OCHA Flash Updates (UN OCHA content, attribution).
 """
 
+# Credit: some test sentences here are short excerpts of the dev gold in ../shared/data, quoted as small
+# fixtures with attribution: casualty_mentions_nyt (hollyjackson/casualty_mentions_nyt, MIT).
+
 from __future__ import annotations
 
 import datetime

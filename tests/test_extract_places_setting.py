@@ -4,6 +4,9 @@ gazetteer lacks, organisation names, noun triggers and nationality words.
 Sentences are written for these tests in the shapes of wire copy and conflict notes.
 """
 
+# Credit: some test sentences here are short excerpts of the dev gold in ../shared/data, quoted as small
+# fixtures with attribution: event_location dev (ahalterman/event_location, MIT).
+
 from __future__ import annotations
 
 from typing import Any

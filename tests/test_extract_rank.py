@@ -1,5 +1,8 @@
 """Ranking and dedupe: the main clause's act comes first; two events of one sentence stay two, a reprint is one."""
 
+# Credit: some test sentences here are short excerpts of the dev gold in ../shared/data, quoted as small
+# fixtures with attribution: PLOVER GSR (openeventdata/PLOVER, CC BY-SA 4.0).
+
 from __future__ import annotations
 
 from storyline.extract import extract_events

@@ -1,5 +1,8 @@
 """Roles: who did what to whom when the subject had it done, a source is inserted, or another event is told."""
 
+# Credit: some test sentences here are short excerpts of the dev gold in ../shared/data, quoted as small
+# fixtures with attribution: PLOVER GSR (openeventdata/PLOVER, CC BY-SA 4.0).
+
 from __future__ import annotations
 
 import pytest

@@ -1,5 +1,8 @@
 """Victims (actor2) of violent events: nationality from their words, the place, the attacker; both sides."""
 
+# Credit: some test sentences here are short excerpts of the dev gold in ../shared/data, quoted as small
+# fixtures with attribution: casualty_mentions_nyt (hollyjackson/casualty_mentions_nyt, MIT).
+
 from __future__ import annotations
 
 import pytest

@@ -158,9 +158,8 @@ class KeyIndex:
             hit = np.flatnonzero(segment.keys[np.minimum(lo, len(segment.keys) - 1)] == keys)
             many = np.zeros(len(keys), dtype=np.int64)  # most keys of new articles are in no segment
             many[hit] = np.searchsorted(segment.keys, keys[hit], side="right") - lo[hit]
-            total = int(many.sum())
-            if total:
-                at = np.repeat(lo - np.cumsum(many) + many, many) + np.arange(total)  # every row of each key
+            if many.any():
+                at = spans(lo, many)  # every row of each key
                 found_at.append(np.repeat(np.arange(len(keys)), many))
                 found_seq.append(segment.seqs[at].astype(np.int64))
         at, seq = np.concatenate(found_at), np.concatenate(found_seq)
@@ -224,6 +223,12 @@ def _merged(older: Segment, newer: Segment) -> tuple[Ints, npt.NDArray[np.int32]
     keys, seqs = np.empty(len(new), dtype=np.int64), np.empty(len(new), dtype=np.int32)
     keys[at], seqs[at], keys[~new], seqs[~new] = newer.keys, newer.seqs, older.keys, older.seqs
     return keys, seqs
+
+
+def spans(starts: Ints, lengths: Ints) -> Ints:
+    """Every index of the runs ``[start, start + length)``, run after run (a sorted array's rows of each looked-up
+    value, from ``searchsorted`` left and right)."""
+    return np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(int(lengths.sum()))
 
 
 def _members(values: Ints, sorted_set: Ints) -> npt.NDArray[np.bool_]:

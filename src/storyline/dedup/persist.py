@@ -26,7 +26,7 @@ from sqlalchemy import ColumnElement, Connection, Select, and_, bindparam, delet
 from sqlalchemy.exc import IntegrityError
 
 from storyline.dedup import Signed, sign_pages
-from storyline.dedup.keyindex import KeyIndex, key_index
+from storyline.dedup.keyindex import KeyIndex, key_index, spans
 from storyline.dedup.minhash import Params, Signatures, band_keys, duplicates, similarity
 from storyline.errors import StoreError, StorylineError, UnexpectedError
 from storyline.models import Article
@@ -178,7 +178,7 @@ def _shared_keys(
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     lo = np.searchsorted(batch_key, row_keys, side="left")
     many = np.searchsorted(batch_key, row_keys, side="right") - lo
-    at = np.repeat(lo - np.cumsum(many) + many, many) + np.arange(int(many.sum()))  # every batch doc of each row
+    at = spans(lo, many)  # every batch doc of each row
     doc, seq = batch_doc[at], np.repeat(row_seqs, many)
     span = int(seq.max()) + 1
     codes, shared = np.unique(doc * span + seq, return_counts=True)

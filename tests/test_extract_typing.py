@@ -330,3 +330,16 @@ def test_labour_strikes_are_protests_and_strikes_on_targets_attacks(text: str, w
 def test_acled_sub_type_of_sentences(text: str, want: str) -> None:
     events = extract_events(text)
     assert events and events[0].acled_sub_event_type == want, [(e.type, e.acled_sub_event_type) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [  # a weapon word is a weapon only as one: "rocked" and "stick to" are verbs
+        ("Attackers killed five villagers in a massacre that rocked the region.", "massacre"),
+        ("The army said it would stick to its plan after militants killed three soldiers on Monday.", None),
+        ("A police officer was hit by a rock during the riot.", "primitive"),
+        ("Opposition supporters clashed with police, hurling rocks and setting fire to barricades.", "primitive"),
+    ],
+)
+def test_primitive_weapon_cues_are_weapons(text: str, want: str | None) -> None:
+    assert extract_events(text)[0].mode == want

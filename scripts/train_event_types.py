@@ -40,6 +40,7 @@ import numpy as np
 from scipy.sparse import csr_matrix
 from sklearn.linear_model import LogisticRegression
 
+from storyline.eval import places
 from storyline.eval.data import html_pages
 from storyline.extract import events
 from storyline.nlp import load_nlp
@@ -119,9 +120,10 @@ def non_event_texts(data: Path) -> list[str]:
 
 def news_event_texts(data: Path) -> list[str]:
     """News sentences that report an event, from the tuning halves of event-location dev and casualty-mentions."""
-    with gzip.open(data / "event-location-dev" / "labeled_text_dev.jsonl.gz", "rt", encoding="utf-8") as handle:
-        rows = [json.loads(line) for line in handle]
-    texts = [r["text"] for r in rows[: len(rows) // 2] if any(x["label"] == "VERB" for x in r["spans"])]
+    tuning_lines, _ = places.half(data, 0)  # the half eval.places tunes on; the other is held out
+    with gzip.open(data / places.DEV_FILE, "rt", encoding="utf-8") as handle:
+        rows = [json.loads(line) for line in handle.read().splitlines()[:tuning_lines]]
+    texts = [r["text"] for r in rows if any(x["label"] == "VERB" for x in r["spans"])]
     with (data / "casualty-mentions-dev" / "tagged_data_nyt_oct7_to_oct18.csv").open(encoding="utf-8") as handle:
         texts += [" ".join(r["sentence"].split()) for r in csv.DictReader(handle) if r["category"] in _SIDES]
     return texts

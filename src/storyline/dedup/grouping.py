@@ -61,7 +61,7 @@ def candidate_pairs(
     keys come from ``sigs``, comparisons use ``rows`` (default ``sigs``; see minhash.compact).
 
     Each entry is one 64-bit number: the band key's high bits and the document's priority rank in the
-    low bits, so one plain sort puts buckets together with their members in priority order."""
+    low bits, so a plain sort (band by band) puts buckets together with their members in priority order."""
     rows = sigs if rows is None else rows
     docs = np.flatnonzero(sizes > 0)
     docs = docs[np.argsort(priority[docs], kind="stable")]  # rank r is docs[r]

@@ -139,7 +139,7 @@ class KeyIndex:
         return sorted((s for s in self.segments.values() if not s.dead), key=lambda s: (s.newest, s.token))
 
     def rows(self) -> tuple[Ints, Ints]:
-        """Every (key, seq) row that counts (dead seqs left out), sorted by key then seq."""
+        """Every (key, seq) row that counts (dead seqs left out), sorted by key then seq (for tests and inspection)."""
         live = self._live()
         keys = np.concatenate([np.zeros(0, dtype=np.int64), *[s.keys for s in live]])
         seqs = np.concatenate([np.zeros(0, dtype=np.int64), *[s.seqs.astype(np.int64) for s in live]])

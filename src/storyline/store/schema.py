@@ -170,7 +170,7 @@ dedup_key_segments = Table(
     Column("part", Integer, primary_key=True, autoincrement=False),
     Column("dead", Boolean, nullable=False),
     Column("newest", Integer, nullable=False),  # the largest seq of the segment: segments in age order
-    Column("rows", Integer, nullable=False),  # rows of this part
+    Column("rows", Integer, nullable=False),  # key rows of this part (0 in a dead segment: its seqs are not rows)
     Column("key_data", LargeBinary, nullable=False),
     Column("seq_data", LargeBinary, nullable=False),
 )

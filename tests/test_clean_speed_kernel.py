@@ -215,7 +215,7 @@ def test_plain_lines_and_joins_match_the_regexes() -> None:
     items = [(line, 0) for pair in pairs for line in pair if line]
     pure, fast = markup.Dump(lines=[]), markup.Dump(lines=[])
     markup._join(items, pure)
-    KERNELS.join(items, fast, markup.wrapped, markup._link_inside)
+    KERNELS.join(items, fast, markup._link_inside)
     assert fast == pure
 
 
@@ -252,3 +252,15 @@ def test_repeats_match_on_lines_sharing_their_ends(both: None) -> None:
     _set(None)
     assert fast == repeats.repeat_groups(texts, tokens)
     assert fast  # the case is exercised: near and exact repeats were found
+
+
+@needs_kernels
+def test_kernels_check_list_bounds_and_count_every_token() -> None:
+    assert KERNELS is not None
+    with pytest.raises(IndexError):  # a short list is an error, not a read past its end
+        KERNELS.measure(["a b"], [["a", "b"]], {}, None, [])
+    tokens = ["the", "of", "x", "the", "y", "z", "w", "v", "the"]
+    stop = frozenset({"the", "of"})
+    text = " ".join(tokens)
+    (line,) = KERNELS.measure([text], [tokens], {}, stop, [False], [7], None)  # a CJK-style count under the tokens
+    assert line.stop_ratio == lines._stop_ratios([text], [tokens], [7], stop, False)[0] == 4 / 7

@@ -49,7 +49,6 @@ def visible_lines(
 def join(
     items: list[tuple[str, int]],
     dump: Any,
-    wrapped: Callable[[str, str], bool],
     link_inside: Callable[[str, str, str], bool],
 ) -> None: ...
 def repeat_groups(lines: list[str], tokens: list[list[str]]) -> dict[int, int] | None: ...

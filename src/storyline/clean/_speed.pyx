@@ -1,4 +1,5 @@
-# cython: language_level=3, boundscheck=False, wraparound=False, cdivision=False
+# cython: language_level=3, boundscheck=True, wraparound=False, cdivision=False
+# boundscheck stays on: list indexes come from the callers' lists; string reads check their own bounds
 """Compiled kernels of ``clean_text``: the same results as the pure-Python code they stand in for, faster.
 
 Optional: ``setup.py`` builds this module when Cython and a C compiler are there; without it (or when the
@@ -269,7 +270,7 @@ def measure(list texts, list tokens, dict furniture, object stop, list code, lis
                 line.stop_ratio = ratios[i]
             elif has_stop:
                 hits = 0
-                for k in range(w):
+                for k in range(len(toks)):  # every token, over the word count (``lines._stop_ratios``)
                     hits += PySet_Contains(stop, toks[k])
                 line.stop_ratio = <double>hits / w
             else:
@@ -500,7 +501,7 @@ cdef bint _wrapped(str previous, str line):
     return PyUnicode_GET_LENGTH(previous) >= 25 and not _finished(previous) and _continues(line)
 
 
-def join(list items, object dump, object wrapped, object link_inside):
+def join(list items, object dump, object link_inside):
     """``markup._join``: lines into ``dump``, joining the pieces of a sentence broken at a wrap or around a link."""
     cdef list lines = dump.lines
     cdef Py_ssize_t n = len(items), i = 0

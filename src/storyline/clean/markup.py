@@ -118,7 +118,7 @@ def to_lines(text: str) -> Dump:
         raws = text.splitlines()
     dump = Dump(lines=[], published=published)
     if KERNELS is not None:  # the same two passes, compiled
-        KERNELS.join(KERNELS.visible_lines(raws, _marked, dump.image_texts), dump, wrapped, _link_inside)
+        KERNELS.join(KERNELS.visible_lines(raws, _marked, dump.image_texts), dump, _link_inside)
         return dump
     _join(_visible(raws, dump.image_texts), dump)
     return dump

@@ -334,12 +334,15 @@ def test_acled_sub_type_of_sentences(text: str, want: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "want"),
-    [  # a weapon word is a weapon only as one: "rocked" and "stick to" are verbs
+    [  # a weapon word is a weapon only as one: "rocked" and "stick to" are verbs, a thrown fire bomb is no shell
         ("Attackers killed five villagers in a massacre that rocked the region.", "massacre"),
         ("The army said it would stick to its plan after militants killed three soldiers on Monday.", None),
         ("A police officer was hit by a rock during the riot.", "primitive"),
         ("Opposition supporters clashed with police, hurling rocks and setting fire to barricades.", "primitive"),
+        # bombs fired are shells; a fire bomb thrown by hand is a bomb
+        ("Rebels fired bombs on the market town, killing nine civilians.", "heavy-weapons"),
+        ("Attackers threw a fire bomb at the mosque, injuring two worshippers.", "explosives"),
     ],
 )
-def test_primitive_weapon_cues_are_weapons(text: str, want: str | None) -> None:
+def test_weapon_cues_are_weapons(text: str, want: str | None) -> None:
     assert extract_events(text)[0].mode == want

@@ -6,6 +6,7 @@ from __future__ import annotations
 from sqlalchemy import text
 
 from storyline.dedup import Params
+from storyline.dedup.keyindex import KeyIndex
 from storyline.dedup.persist import dedup_step, index_articles
 from storyline.store import Store
 from storyline.store.migrations import LAST_SEQ_KEY
@@ -64,3 +65,28 @@ def test_migration_10_copies_each_signatures_group_from_its_member_row(db: str, 
     with Store.open(db) as store, store.reading() as conn:
         rows = conn.execute(text("SELECT article_id, group_id FROM dedup_signatures")).all()
     assert dict(rows) == {ids["a"]: ids["a"], ids["b"]: ids["a"], ids["c"]: ids["c"]}
+
+
+def test_the_dead_seqs_go_once_one_merged_segment_holds_every_row(db: str, seed_text: str) -> None:  # noqa: F811
+    lines = story_lines(seed_text)
+
+    def dead(store: Store) -> list[int]:
+        index = KeyIndex()  # read afresh from the store
+        with store.reading() as conn:
+            index.sync(conn)
+        return index.dead.tolist()
+
+    with Store.open(db) as store:
+        ids = add(store, {"a": ("\n".join(lines[:3]), None), "b": ("\n".join(lines[3:6]), None)})
+        dedup_step(store)
+        ids |= add(store, {"c": (OTHER, None)})
+        dedup_step(store)
+        assert segments(store) == [128, 64]
+        with store.atomic() as conn:  # c again: its 64 merge with its old 64 (dead rows dropped), 128 stays
+            index_articles(conn, [a for a in [store.article(ids["c"])] if a is not None], Params())
+        assert segments(store) == [128, 64] and dead(store) == [3]  # a and b's segment may still hold a dead seq
+        with store.atomic() as conn:  # a and b again: everything merges into one segment
+            index_articles(conn, [a for a in map(store.article, (ids["a"], ids["b"])) if a is not None], Params())
+        assert segments(store) == [192] and dead(store) == []
+        keys, seqs = key_rows(store)
+    assert len(keys) == 192 and set(seqs.tolist()) == {4, 5, 6}

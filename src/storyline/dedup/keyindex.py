@@ -189,7 +189,9 @@ class KeyIndex:
         self._dead_changed()
 
     def _merge_while_due(self, conn: Connection) -> None:
-        """Merge the newest two key segments while the older is not much larger (dead rows dropped)."""
+        """Merge the newest two key segments while the older is not much larger (dead rows dropped); when one
+        segment is left, no row of a dead seq is, and the dead segment goes too (it would only grow)."""
+        merged = False
         while len(live := self._live()) >= 2 and len(live[-2].keys) <= MERGE_RATIO * len(live[-1].keys):
             older, newer = live[-2], live[-1]
             keys, seqs = _merged(older, newer)
@@ -198,6 +200,10 @@ class KeyIndex:
                 keys, seqs = keys[alive], seqs[alive]
             self._drop(conn, [older, newer])
             self._write(conn, Segment(segment_token(), False, newer.newest, keys, seqs))
+            merged = True
+        if merged and len(self.dead) and len(self._live()) == 1:
+            self._drop(conn, [s for s in self.segments.values() if s.dead])
+            self._dead_changed()
 
     def _write(self, conn: Connection, segment: Segment) -> None:
         """Insert a segment's parts and hold it in memory."""

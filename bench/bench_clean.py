@@ -42,9 +42,6 @@ from typing import Any
 
 import trafilatura
 
-from storyline.clean import lines as clean_lines
-from storyline.clean import markup as clean_markup
-from storyline.clean import repeats as clean_repeats
 from storyline.clean import speedups
 from storyline.clean.html import clean_html
 from storyline.clean.text import clean_text
@@ -195,16 +192,17 @@ def compare(data: Path, rev: str, rounds: int) -> list[dict[str, Any]]:
 
 def compare_pure(data: Path, rounds: int) -> list[dict[str, Any]]:
     """Per text input set: this tree's clean_text without and with its compiled kernels, run alternately."""
-    if speedups.KERNELS is None:
+    kernels = speedups.KERNELS
+    if kernels is None:
         raise SystemExit("--pure: the compiled kernels are not built here (pip install -e . with a C compiler)")
     versions: list[Version] = [
         ("base", lambda: _use_kernels(None), clean_text),
-        ("this", lambda: _use_kernels(speedups.KERNELS), clean_text),
+        ("this", lambda: _use_kernels(kernels), clean_text),
     ]
     try:
         return _alternate(data, versions, (InputError,), rounds)
     finally:
-        _use_kernels(speedups.KERNELS)
+        _use_kernels(kernels)
 
 
 def _nothing() -> None:
@@ -212,9 +210,8 @@ def _nothing() -> None:
 
 
 def _use_kernels(kernels: Any) -> None:
-    """Point the cleaner's modules at ``kernels`` (None: their pure-Python code)."""
-    for module in (clean_lines, clean_markup, clean_repeats):
-        module.KERNELS = kernels  # type: ignore[attr-defined]
+    """Run the cleaner with ``kernels`` (None: its pure-Python code); its modules read ``speedups.KERNELS``."""
+    speedups.KERNELS = kernels
 
 
 def _alternate(

@@ -1,7 +1,7 @@
 """The compiled kernels (``clean._speed``) give exactly what the pure-Python cleaner gives.
 
 The pure-Python code is the reference and runs wherever the extension was not built. Each test runs the
-cleaner both ways in one process (the modules' ``KERNELS`` set to None forces the pure path) and compares
+cleaner both ways in one process (``speedups.KERNELS`` set to None forces the pure path) and compares
 every field of the Article, removed lines included, on the bundled samples and on generated dumps full of
 the characters the kernels' hand-written scans decide on.
 """
@@ -17,20 +17,18 @@ from typing import Any
 
 import pytest
 
-from storyline.clean import lines, markup, repeats, speedups, text
+from storyline.clean import lines, markup, repeats, speedups
 from storyline.clean.text import clean_text
 from storyline.eval.data import html_pages, html_to_text, text_content_dump
 
 KERNELS = speedups.KERNELS
 needs_kernels = pytest.mark.skipif(KERNELS is None, reason="compiled kernels not built (pure Python only)")
-USERS = [m for m in (lines, markup, repeats, text) if hasattr(m, "KERNELS")]
 SAMPLES = sorted((Path(__file__).resolve().parents[1] / "samples").rglob("*.*"))
 
 
 def _set(kernels: ModuleType | None) -> None:
-    """Point every module that uses the kernels at ``kernels`` (None: pure Python)."""
-    for module in USERS:
-        module.KERNELS = kernels  # type: ignore[attr-defined]
+    """Run the cleaner with ``kernels`` (None: pure Python): every module reads ``speedups.KERNELS`` per call."""
+    speedups.KERNELS = kernels
 
 
 @pytest.fixture()
@@ -264,3 +262,26 @@ def test_kernels_check_list_bounds_and_count_every_token() -> None:
     text = " ".join(tokens)
     (line,) = KERNELS.measure([text], [tokens], {}, stop, [False], [7], None)  # a CJK-style count under the tokens
     assert line.stop_ratio == lines._stop_ratios([text], [tokens], [7], stop, False)[0] == 4 / 7
+
+
+class _Spy:
+    """The kernels, noting which of them the cleaner calls."""
+
+    def __init__(self, kernels: ModuleType) -> None:
+        self.kernels, self.used = kernels, set[str]()
+
+    def __getattr__(self, name: str) -> Any:
+        self.used.add(name)
+        return getattr(self.kernels, name)
+
+
+@needs_kernels
+def test_the_cleaner_calls_every_kernel(both: None) -> None:
+    assert KERNELS is not None
+    spy = _Spy(KERNELS)
+    _set(spy)  # type: ignore[arg-type]
+    rng = random.Random(4)
+    for _ in range(20):
+        clean_text(_generated(rng), id="d")
+    kernels = {name for name in dir(KERNELS) if not name.startswith("_")} - {"Line", "SOURCE", "words_of"}
+    assert spy.used == kernels  # the comparisons above compare the kernels with Python, not Python with itself

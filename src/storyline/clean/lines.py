@@ -22,8 +22,8 @@ from importlib.resources import files
 from itertools import compress, filterfalse
 from operator import itemgetter, not_
 
+from storyline.clean import speedups
 from storyline.clean.regex_literals import required_literals
-from storyline.clean.speedups import KERNELS
 from storyline.lexicon_files import read_rows
 
 _WORD = re.compile(r"\w+(?:['’]\w+)?", re.UNICODE)
@@ -92,9 +92,9 @@ def _language(sample: str, words: list[str]) -> str | None:
             return "ja" if _KANA.search(sample) else "zh"
     if len(words) < 8:
         return None
-    if KERNELS is not None:
+    if speedups.KERNELS is not None:
         languages, owners = _stopword_owners()
-        hits = dict(zip(languages, KERNELS.stop_hits(words, owners, len(languages)), strict=True))
+        hits = dict(zip(languages, speedups.KERNELS.stop_hits(words, owners, len(languages)), strict=True))
     else:
         counts = Counter(words)
         hits = {lang: sum(map(counts.__getitem__, stop & counts.keys())) for lang, stop in sorted(stopwords().items())}
@@ -124,8 +124,8 @@ CODE_DENSITY = 0.03  # at this many per character is code, not prose (prose has 
 
 def code_lines(texts: list[str]) -> list[bool]:
     """Which lines are code: dense code marks, or a few of them next to such a line (``color: #000;``)."""
-    if KERNELS is not None:
-        found: list[bool] = KERNELS.code_lines(texts)
+    if speedups.KERNELS is not None:
+        found: list[bool] = speedups.KERNELS.code_lines(texts)
         return found
     marks = list(map(len, map(_CODE_MARK.findall, texts)))
     dense = [m >= CODE_DENSITY * len(t) and m > 0 for m, t in zip(marks, texts, strict=True)]
@@ -202,8 +202,8 @@ _ASCII_WORD = re.compile(_WORD.pattern, re.ASCII)  # the same words on an ASCII 
 
 def _tokens(lows: list[str]) -> list[list[str]]:
     """Each lower-cased line's words (``line_words``)."""
-    if KERNELS is not None:
-        found: list[list[str]] = KERNELS.tokens(lows)
+    if speedups.KERNELS is not None:
+        found: list[list[str]] = speedups.KERNELS.tokens(lows)
         return found
     ascii_words, words = _ASCII_WORD.findall, _WORD.findall
     return [ascii_words(low) if low.isascii() else words(low) for low in lows]
@@ -241,9 +241,11 @@ def _measure(
     if cjk:
         words = [n if text.isascii() else _cjk_words(text, n) for text, n in zip(texts, words, strict=True)]
     furniture = _furniture_lines(texts, lows, tokens, words)
-    if KERNELS is not None:  # the same records, made and measured in compiled code
+    if speedups.KERNELS is not None:  # the same records, made and measured in compiled code
         ratios = _stop_ratios(texts, tokens, words, stop, cjk) if cjk else None  # else measured there
-        measured: list[Line] = KERNELS.measure(texts, tokens, furniture, stop, code, words if cjk else None, ratios)
+        measured: list[Line] = speedups.KERNELS.measure(
+            texts, tokens, furniture, stop, code, words if cjk else None, ratios
+        )
         return measured
     sentences = [found is not None for found in map(_SENTENCE_END.search, map(_LAST_CHARS, texts))]
     indexes = range(len(texts))
@@ -319,8 +321,8 @@ def _furniture_lines(
     _gate_texts(lows, words, wanted)
     out: dict[int, Pattern] = {}
     patterns = furniture_patterns()
-    if KERNELS is not None and len(patterns) <= 64:  # the masks fit a machine word
-        KERNELS.confirm(wanted, texts, words, patterns, out)
+    if speedups.KERNELS is not None and len(patterns) <= 64:  # the masks fit a machine word
+        speedups.KERNELS.confirm(wanted, texts, words, patterns, out)
         return out
     for line, mask in wanted.items():
         for bit, pattern in enumerate(patterns):
@@ -335,8 +337,8 @@ def _gate_lines(
 ) -> None:
     """Add to ``wanted`` the patterns whose gate words occur in each chosen line."""
     keys, table, ungated = gates.keys, gates.table, gates.ungated
-    if KERNELS is not None:
-        KERNELS.gate_lines(chosen, lows, tokens, keys, table, ungated, wanted)
+    if speedups.KERNELS is not None:
+        speedups.KERNELS.gate_lines(chosen, lows, tokens, keys, table, ungated, wanted)
         return
     disjoint = keys.isdisjoint
     for i in chosen:
@@ -362,8 +364,10 @@ def _gate_texts(lows: list[str], words: list[int], wanted: dict[int, int]) -> No
     Only the lines short enough for some text-gated pattern are searched (most prose lines are longer).
     """
     gates = (_gates(False), _gates(True))  # for lines up to SHORT_LINE words, for longer ones
-    if KERNELS is not None:
-        KERNELS.gate_texts(lows, words, wanted, gates[0].texts, gates[1].texts, gates[0].text_reach, SHORT_LINE)
+    if speedups.KERNELS is not None:
+        speedups.KERNELS.gate_texts(
+            lows, words, wanted, gates[0].texts, gates[1].texts, gates[0].text_reach, SHORT_LINE
+        )
         return
     within = list(compress(range(len(words)), map(gates[0].text_reach.__ge__, words)))
     kept = list(map(lows.__getitem__, within))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from storyline.clean.speedups import KERNELS
+from storyline.clean import speedups
 
 _DATE_PREFIX = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?)\s+")
 _IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<url>[^)\s]*)(?:\s+\"(?P<title>[^\"]*)\")?\s*\)")
@@ -110,15 +110,15 @@ def to_lines(text: str) -> Dump:
     if _hard_wrapped(raws):
         text = _unwrap(text)
         raws = text.splitlines()
-    if KERNELS is not None:
-        split = KERNELS.run_ons(text)
+    if speedups.KERNELS is not None:
+        split = speedups.KERNELS.run_ons(text)
         raws = split.splitlines() if split is not None else raws
     elif _RUN_ON.search(text):
         text = _RUN_ON.sub("\\g<0>\n", text)
         raws = text.splitlines()
     dump = Dump(lines=[], published=published)
-    if KERNELS is not None:  # the same two passes, compiled
-        KERNELS.join(KERNELS.visible_lines(raws, _marked, dump.image_texts), dump, _link_inside)
+    if speedups.KERNELS is not None:  # the same two passes, compiled
+        speedups.KERNELS.join(speedups.KERNELS.visible_lines(raws, _marked, dump.image_texts), dump, _link_inside)
         return dump
     _join(_visible(raws, dump.image_texts), dump)
     return dump

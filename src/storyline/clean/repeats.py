@@ -8,8 +8,8 @@ square, and the result does not depend on the hash seed.
 
 from __future__ import annotations
 
+from storyline.clean import speedups
 from storyline.clean.lines import line_words
-from storyline.clean.speedups import KERNELS
 
 MIN_WORDS = 8  # shorter lines (menu items, headings, code) repeat by nature; structure handles them
 SIMILARITY = 0.9  # shared shingles over the larger line's shingles
@@ -39,8 +39,8 @@ def _sketch(words: list[str]) -> set[Shingle]:
 
 def repeat_groups(lines: list[str], tokens: list[list[str]] | None = None) -> dict[int, int]:
     """Map each repeated line's index to the first line it repeats (``tokens``: each line's ``line_words``)."""
-    if KERNELS is not None and tokens is not None:
-        groups: dict[int, int] | None = KERNELS.repeat_groups(lines, tokens)
+    if speedups.KERNELS is not None and tokens is not None:
+        groups: dict[int, int] | None = speedups.KERNELS.repeat_groups(lines, tokens)
         if groups is not None:  # None: too many distinct words to pack the shingles
             return groups
     first_of: dict[int, int] = {}

@@ -3,6 +3,8 @@
 ``KERNELS`` is None when the extension was not built (no Cython or no C compiler at install time), when it was
 built from another version of ``_speed.pyx`` (a stale in-place build), or when ``STORYLINE_PURE_PYTHON`` is set:
 the cleaner then runs its pure-Python code, which gives the same output.
+The cleaner's modules read ``speedups.KERNELS`` at each call, so setting it (tests, ``bench_clean.py --pure``)
+switches them all.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ killed mid-way leaves no segment behind, and a rolled-back one is forgotten at t
 newest two segments are merged (LSM-style) while the older holds no more rows than the newer, so a
 store holds about log2(batches) segments and a key row is rewritten about as often; a batch writes
 its own rows, not pages of a large B-tree. Seqs of re-indexed articles are listed in a ``dead``
-segment: their rows no longer count and merges drop them.
+segment: their rows no longer count, merges drop them, and the list goes once one merged segment is left.
 
 A process keeps the segments it has read, per engine. Before each look-up it lists the segment
 tokens (a few small rows), reads only the segments it has not seen and forgets the ones merged away

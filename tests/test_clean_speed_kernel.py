@@ -167,11 +167,15 @@ def test_line_measures_match_for_every_character_class(both: None) -> None:
     _set(None)
     assert fast_code == lines.code_lines(texts)
     tokens = [lines._WORD.findall(t.lower()) for t in texts]
-    measured = KERNELS.measure(texts, tokens, {}, frozenset({"the", "of", "a"}), [False] * len(texts))
-    for line, t in zip(measured, texts, strict=True):
+    stop = frozenset({"the", "of", "a"})
+    measured = KERNELS.measure(texts, tokens, {}, stop, [False] * len(texts))
+    ratios = lines._stop_ratios(texts, tokens, list(map(len, tokens)), stop, False)
+    for line, t, ratio in zip(measured, texts, ratios, strict=True):
         assert line.sentence == (lines._SENTENCE_END.search(t[-6:]) is not None), t
         assert line.separators == len(lines._SEPARATORS.findall(t)), t
         assert line.title_case == (lines._title_case(t) if line.words > 3 else 0.0), t
+        assert line.stop_ratio == ratio, t
+        assert line.prose == lines._is_prose(line), t  # the kernel's own _is_prose, pinned to the reference
 
 
 @needs_kernels

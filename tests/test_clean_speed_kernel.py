@@ -289,3 +289,14 @@ def test_the_cleaner_calls_every_kernel(both: None) -> None:
         clean_text(_generated(rng), id="d")
     kernels = {name for name in dir(KERNELS) if not name.startswith("_")} - {"Line", "SOURCE", "words_of"}
     assert spy.used == kernels  # the comparisons above compare the kernels with Python, not Python with itself
+
+
+@needs_kernels
+def test_language_guess_is_the_same_with_and_without_kernels(both: None) -> None:
+    rng = random.Random(3)
+    vocabulary = sorted(set().union(*lines.stopwords().values()))[::5] + ["gaza", "strike", "2023"]
+    samples = [[rng.choice(vocabulary) for _ in range(rng.randint(0, 30))] for _ in range(800)]
+    fast = [lines._language(" ".join(words), words) for words in samples]
+    _set(None)
+    assert fast == [lines._language(" ".join(words), words) for words in samples]
+    assert len(set(fast)) > 3  # several languages guessed, and None

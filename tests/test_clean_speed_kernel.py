@@ -300,3 +300,24 @@ def test_language_guess_is_the_same_with_and_without_kernels(both: None) -> None
     _set(None)
     assert fast == [lines._language(" ".join(words), words) for words in samples]
     assert len(set(fast)) > 3  # several languages guessed, and None
+
+
+@needs_kernels
+def test_furniture_gates_and_verdicts_are_the_same_with_and_without_kernels(both: None) -> None:
+    rng = random.Random(9)
+    texts = [rng.choice(PIECES) + rng.choice(["", " " + rng.choice(PIECES).lower()]) for _ in range(3000)]
+    lows = [t.lower() for t in texts]
+    tokens = [lines._WORD.findall(low) for low in lows]
+    words = list(map(len, tokens))
+    chosen = list(range(len(texts)))
+
+    def gated() -> dict[int, int]:
+        wanted: dict[int, int] = {}
+        lines._gate_lines(chosen, lows, tokens, lines._gates(False), wanted)
+        lines._gate_texts(lows, words, wanted)
+        return wanted
+
+    fast = gated(), lines._furniture_lines(texts, lows, tokens, words)
+    _set(None)
+    assert fast == (gated(), lines._furniture_lines(texts, lows, tokens, words))
+    assert fast[0] and fast[1]  # the case is exercised: lines gated and named furniture

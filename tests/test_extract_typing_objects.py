@@ -41,3 +41,27 @@ def test_type_of_verb_and_object(text: str, want: list[str]) -> None:
 )
 def test_codebook_verbs_in_other_senses_are_no_event(text: str) -> None:
     assert extract_events(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "unwanted"),
+    [  # a phrase trigger's own object row: "lay down" needs weapons, "take away" no things, "cut off" ties or aid
+        ("Please lay down the rules before the meeting starts.", "RETREAT"),
+        ("Police took away his phone and passport.", "ASSAULT"),
+        ("Floods cut off the road to the village.", "SANCTION"),
+    ],
+)
+def test_phrase_triggers_read_their_own_object_rules(text: str, unwanted: str) -> None:
+    assert unwanted not in [event.type for event in extract_events(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Hundreds of fighters laid down their weapons under an amnesty programme.", "RETREAT"),
+        ("A journalist was taken away by men in plain clothes in Harare.", "ASSAULT"),
+        ("The United States cut off aid to the junta.", "SANCTION"),
+    ],
+)
+def test_phrase_triggers_with_an_allowed_object_still_count(text: str, want: str) -> None:
+    assert want in [event.type for event in extract_events(text)]

@@ -153,10 +153,14 @@ def _of(hit: Hit, types: frozenset[str] | None) -> bool:
 
 
 def _object_ok(hit: Hit) -> bool:
-    """Whether a trigger's object allows it: "sign" needs an agreement, "release" a statement voids it."""
+    """Whether a trigger's object allows it: "sign" needs an agreement, "release" a statement voids it. A phrase's
+    own row ("lay down") comes first, else that of its first word ("take over" as "take")."""
     table = lexicon.object_rules()
     entry = hit.entry
-    rules = table.get(f"{entry.lemmas[0]}/{entry.type}/{entry.mode or '-'}") or table.get(entry.lemmas[0])
+    kind = f"{entry.type}/{entry.mode or '-'}"
+    phrase = " ".join(entry.lemmas)
+    keys = (f"{phrase}/{kind}", phrase, f"{entry.lemmas[0]}/{kind}", entry.lemmas[0])
+    rules = next((table[key] for key in keys if key in table), None)
     if not rules:
         return True
     require, void = rules

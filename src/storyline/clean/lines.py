@@ -147,7 +147,7 @@ class Line:
     index: int
     text: str
     words: int  # word count (CJK: characters / 2)
-    stop_ratio: float  # share of stopwords; 0.3 assumed when the language has no list; 0 under four words
+    stop_ratio: float  # share of stopwords; 0.3 assumed when the language has no list; 0 under PROSE_MIN words
     sentence: bool  # ends like a sentence
     furniture: Pattern | None
     separators: int = 0  # list separators (▪ • | ·): a row of links, not a sentence

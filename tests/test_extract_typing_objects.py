@@ -49,6 +49,7 @@ def test_codebook_verbs_in_other_senses_are_no_event(text: str) -> None:
         ("Please lay down the rules before the meeting starts.", "RETREAT"),
         ("Police took away his phone and passport.", "ASSAULT"),
         ("Floods cut off the road to the village.", "SANCTION"),
+        ("The OPCW said Syria had declared its chemical weapons stockpile in 2013.", "ASSAULT"),
     ],
 )
 def test_phrase_triggers_read_their_own_object_rules(text: str, unwanted: str) -> None:
@@ -61,6 +62,7 @@ def test_phrase_triggers_read_their_own_object_rules(text: str, unwanted: str) -
         ("Hundreds of fighters laid down their weapons under an amnesty programme.", "RETREAT"),
         ("A journalist was taken away by men in plain clothes in Harare.", "ASSAULT"),
         ("The United States cut off aid to the junta.", "SANCTION"),
+        ("Government forces used chemical weapons against the town, killing dozens.", "ASSAULT"),
     ],
 )
 def test_phrase_triggers_with_an_allowed_object_still_count(text: str, want: str) -> None:

@@ -30,3 +30,10 @@ def test_clean_text_lists_repeated_related_headlines_once() -> None:
     article = clean_text("Bridge to close for repairs\n" + BODY + links, id="r")
     assert article.related.count("Floods close the coast road") == 1
     assert "School term starts early" in article.related
+
+
+def test_a_headline_that_starts_like_another_is_its_own() -> None:
+    related: list[str] = []
+    for text in ["Gaza talks resume", "Gaza", "Gaza talks"]:
+        _add_related(related, text)
+    assert related == ["Gaza talks resume", "Gaza", "Gaza talks"]

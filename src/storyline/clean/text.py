@@ -124,19 +124,24 @@ def _related(lines: list[Line], related: dict[int, str], verdicts: _Verdicts) ->
             _add_related(verdicts.related, line.text)
 
 
-_CUT = " .\u2026"  # what a cut-off copy of a headline ends with
+_CUT_MARKS = ("\u2026", "...")  # how a cut-off copy of a headline ends
 
 
 def _add_related(related: list[str], text: str) -> None:
-    """List a related headline once: a link card prints it two or three times, some copies cut off ("Gaza…")."""
-    stem = text.rstrip(_CUT)
+    """List a related headline once: a link card prints it two or three times, some copies cut off ("Gaza…").
+    A headline that merely starts like another one ("Gaza" beside "Gaza talks resume") is a headline of its own."""
     for k, listed in enumerate(related):
-        if listed.startswith(stem):
+        if listed == text or (text.endswith(_CUT_MARKS) and listed.startswith(_stem(text))):
             return  # a copy, or a cut-off copy, of one listed already
-        if text.startswith(listed.rstrip(_CUT)):
+        if listed.endswith(_CUT_MARKS) and text.startswith(_stem(listed)):
             related[k] = text  # the fuller copy replaces a cut-off one
             return
     related.append(text)
+
+
+def _stem(text: str) -> str:
+    """A cut-off headline without its ellipsis and the space or stop before it."""
+    return text.rstrip(" .\u2026")
 
 
 def _body(lines: list[Line], start: int, end: int, repeats: dict[int, int], verdicts: _Verdicts) -> list[str]:

@@ -338,6 +338,8 @@ def test_acled_sub_type_of_sentences(text: str, want: str) -> None:
         ("Attackers killed five villagers in a massacre that rocked the region.", "massacre"),
         ("The army said it would stick to its plan after militants killed three soldiers on Monday.", None),
         ("A police officer was hit by a rock during the riot.", "primitive"),
+        ("Militants killed two guards at a night club in Istanbul.", None),
+        ("Villagers attacked the thief with clubs and machetes, killing him.", "primitive"),
         ("Opposition supporters clashed with police, hurling rocks and setting fire to barricades.", "primitive"),
         # bombs fired are shells; a fire bomb thrown by hand is a bomb
         ("Rebels fired bombs on the market town, killing nine civilians.", "heavy-weapons"),

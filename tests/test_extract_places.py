@@ -16,6 +16,7 @@ import pytest
 from places_helpers import event_place
 from storyline.eval.places import _extractor_figures, gold_span, score_event_locations
 from storyline.extract.places import PlaceContext, event_location, find_places, gazetteer
+from storyline.extract.places_gazetteer import CURATED_FILES
 from storyline.extract.places_names import bare_key, loose_key
 from storyline.models import Location
 from storyline.nlp import load_nlp
@@ -118,15 +119,7 @@ def test_curated_places_lie_beside_their_geonames_town() -> None:
 
 
 def test_gazetteer_file_is_built_from_the_current_curated_files() -> None:
-    names = (
-        "country_aliases.tsv",
-        "admin_aliases.tsv",
-        "admin_regions.tsv",
-        "curated.tsv",
-        "place_words.tsv",
-        "name_variants.tsv",
-    )
-    digest = hashlib.sha256(b"".join((PLACES / n).read_bytes() for n in names)).hexdigest()[:16]
+    digest = hashlib.sha256(b"".join((PLACES / n).read_bytes() for n in CURATED_FILES)).hexdigest()[:16]
     assert gazetteer().digest == digest, "curated files changed: run python scripts/build_gazetteer.py"
 
 

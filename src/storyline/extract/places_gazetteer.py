@@ -3,9 +3,10 @@
 Data: ``resources/places/gazetteer.tsv.gz``, rebuilt by ``scripts/build_gazetteer.py`` from GeoNames data in
 installed packages and the curated files beside it: ``curated.tsv`` (camps, neighbourhoods, hospitals, crossings),
 ``country_aliases.tsv``, ``admin_aliases.tsv``, ``admin_regions.tsv`` (regions newer than GeoNames),
-``place_words.tsv``. A lookup is a binary search on a normalised key; ties between
-places of one name go to the hinted country, then the article's countries, then population, a national capital
-counting as ten times its size; a match on the transliteration skeleton alone counts only in the countries at hand.
+``place_words.tsv``, ``name_variants.tsv`` (``CURATED_FILES``). A lookup is a binary search on a normalised key;
+ties between places of one name go to the hinted country, then the article's countries, then population, a national
+capital counting as ten times its size; a match on the transliteration skeleton alone counts only in the countries
+at hand.
 """
 
 from __future__ import annotations
@@ -26,6 +27,16 @@ from storyline.models import Location, PlacePrecision
 Want = Literal["admin", "place"] | None
 Level = Literal["exact", "bare", "loose"]
 GAZETTEER_FILE = "gazetteer.tsv.gz"  # built by scripts/build_gazetteer.py
+# The curated files the gazetteer is built from, in the order their bytes make its digest (the build script and the
+# test that the shipped file is current read this one list).
+CURATED_FILES = (
+    "country_aliases.tsv",
+    "admin_aliases.tsv",
+    "admin_regions.tsv",
+    "curated.tsv",
+    "place_words.tsv",
+    "name_variants.tsv",
+)
 _SPLIT = re.compile(r"\s+[-–—]\s+|,\s+")
 
 

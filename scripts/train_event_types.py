@@ -19,8 +19,9 @@ the first half of the file, sentences with a gold event verb; casualty-mentions:
 tagged with a victims' side; both MIT). Non-events: the reference bodies of the TUNING half of html-pages-dev
 (even positions in name order; mozilla/readability test pages, Apache-2.0: tech blogs, recipes, reviews,
 fiction, test pages), leaving out the pages that report political or violent events (``EVENTFUL_PAGES``: news
-on Sudan, a US president's visit, US-Israeli relations, a war story, a death...). The held-out halves are never
-trained on: ``python -m storyline.eval.typing --non-events`` scores both halves of html-pages-dev.
+on Sudan, a US president's visit, US-Israeli relations, a war story, a death, the Sydney café siege...). The
+held-out halves are never trained on: ``python -m storyline.eval.typing --non-events`` scores both halves of
+html-pages-dev.
 """
 
 from __future__ import annotations
@@ -49,7 +50,9 @@ ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "storyline" / "resources" / "models" / "event_types.npz"
 NONE_OUT = OUT.with_name("event_none.npz")
 # Tuning-half html-pages-dev pages whose sentences may report real events: not used as non-events.
-EVENTFUL_PAGES = frozenset({"bbc-1", "breitbart", "buzzfeed-1", "la-nacion", "lazy-image-2", "nytimes-1", "wapo-2"})
+EVENTFUL_PAGES = frozenset(
+    {"bbc-1", "breitbart", "buzzfeed-1", "la-nacion", "lazy-image-2", "nytimes-1", "salon-1", "wapo-2"}
+)
 MIN_COUNT = 3  # a feature must occur in this many training sentences
 C = 0.25  # inverse regularisation strength
 NONE_C = 0.25  # the same for the "nothing here" model

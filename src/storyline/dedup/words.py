@@ -16,6 +16,7 @@ sums over the word hashes), finished by splitmix64.
 
 from __future__ import annotations
 
+import codecs
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -53,6 +54,17 @@ class _Words:
     ends: Ints
     first: Ints  # first[d]: index of document d's first word; first[-1] = number of words
     text: bytes  # the folded joined text the spans point into
+
+
+def _to_fffd(error: UnicodeError) -> tuple[bytes, int]:
+    """What UTF-8 cannot hold (a lone surrogate from a JSON escape) becomes U+FFFD: "replace" would write "?",
+    which ends a sentence and so made such a line sentence-like in the batch but not by the per-line rule."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    return "\ufffd".encode() * (error.end - error.start), error.end  # bytes: UTF-8 takes only ASCII text here
+
+
+codecs.register_error("storyline.fffd", _to_fffd)
 
 
 def _joined(parts: list[bytes]) -> tuple[bytes, Ints]:
@@ -221,7 +233,7 @@ def compared(texts: Sequence[str], sentences: bool) -> tuple[bytes, Ints]:
     """``compared_lines`` of every document as one text (newline between documents), and each
     document's first byte. Lines are measured for the whole batch at once; only the kept ones are
     sliced out, and joined in one go."""
-    text, bounds = _joined([t.encode("utf-8", "replace") for t in texts])
+    text, bounds = _joined([t.encode("utf-8", "storyline.fffd") for t in texts])
     buf = np.frombuffer(text, dtype=np.uint8)
     view = _view32(buf)
     lines = _lines(buf, view)
@@ -312,7 +324,7 @@ def folded(text: bytes, bounds: Ints) -> tuple[bytes, Ints, Ints]:
     if odd.any():
         parts = _split(text, bounds)
         for d in np.unique(np.searchsorted(bounds, lead[odd], side="right") - 1).tolist():
-            parts[d] = fold(parts[d].decode("utf-8", "replace")).encode("utf-8", "replace")
+            parts[d] = fold(parts[d].decode("utf-8", "replace")).encode("utf-8", "storyline.fffd")
         text, bounds = _joined(parts)
         lead, size, kinds = _chars(np.frombuffer(text, dtype=np.uint8))
     sep = kinds == 0

@@ -1,11 +1,9 @@
 """Which named place is the event's setting: narrower places the text puts inside others, names the
 gazetteer lacks, organisation names, noun triggers and nationality words.
 
-Sentences are written for these tests in the shapes of wire copy and conflict notes.
+Most sentences are written for these tests in the shapes of wire copy and conflict notes; about 18 phrases are short
+excerpts of the event_location dev gold in ../shared/data (ahalterman/event_location, MIT), quoted with this credit.
 """
-
-# Credit: some test sentences here are short excerpts of the dev gold in ../shared/data, quoted as small
-# fixtures with attribution: event_location dev (ahalterman/event_location, MIT).
 
 from __future__ import annotations
 

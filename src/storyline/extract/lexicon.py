@@ -28,6 +28,14 @@ def read_tsv(*parts: str) -> Iterator[list[str]]:
     yield from read_rows(*parts, header=True)
 
 
+def word_sets(*parts: str, key: int = 0, word: int = 1) -> dict[str, frozenset[str]]:
+    """A two-column TSV resource as key → the words listed under it (``key``/``word``: their columns)."""
+    table: dict[str, set[str]] = {}
+    for row in read_tsv(*parts):
+        table.setdefault(row[key], set()).add(row[word])
+    return {name: frozenset(words) for name, words in table.items()}
+
+
 @dataclass(frozen=True, slots=True)
 class Trigger:
     """One trigger entry: a lemma sequence that signals a PLOVER event type."""

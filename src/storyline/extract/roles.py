@@ -43,10 +43,7 @@ def _reaction_verbs() -> frozenset[str]:
 @cache
 def _clause_words() -> dict[str, frozenset[str]]:
     """Kind → words that place an agent or target beyond a trigger's own subject and object (clause_roles.tsv)."""
-    table: dict[str, set[str]] = {}
-    for kind, word in lexicon.read_tsv("actors", "clause_roles.tsv"):
-        table.setdefault(kind, set()).add(word)
-    return {kind: frozenset(words) for kind, words in table.items()}
+    return lexicon.word_sets("actors", "clause_roles.tsv")
 
 
 def _words(kind: str) -> frozenset[str]:

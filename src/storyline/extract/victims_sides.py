@@ -383,10 +383,7 @@ def _doer_nouns() -> frozenset[str]:
 @cache
 def _place_words() -> dict[str, frozenset[str]]:
     """Role → words around a place that keep victims out of it (``victim_places.tsv``)."""
-    roles: dict[str, set[str]] = {}
-    for word, role in lexicon.read_tsv("actors", "victim_places.tsv"):
-        roles.setdefault(role, set()).add(word)
-    return {role: frozenset(words) for role, words in roles.items()}
+    return lexicon.word_sets("actors", "victim_places.tsv", key=1, word=0)
 
 
 def victims_place(event: Event, sent: Span) -> str | None:

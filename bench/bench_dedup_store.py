@@ -119,6 +119,10 @@ def parse() -> argparse.Namespace:
     args = parser.parse_args()
     if args.compare_src and not args.compare_store_db:
         parser.error("--compare-src needs --compare-store-db (a store that version built)")
+    if args.compare_src and not (args.compare_src / "storyline" / "__init__.py").is_file():
+        parser.error(f"--compare-src {args.compare_src}: no storyline package there (give a version's src folder)")
+    if args.store_from and not args.store_from.is_file():
+        parser.error(f"--store-from {args.store_from}: no such store")
     return args
 
 

@@ -23,7 +23,7 @@ from storyline.eval.typing import main as typing_main
 from storyline.extract import classifier as classifier_module
 from storyline.extract import events as events_module
 from storyline.extract import extract_events
-from storyline.extract.acled import acled_types
+from storyline.extract.acled import acled_event, acled_types
 from storyline.extract.classifier import METHODS, current_method, type_scores, typing_method
 from storyline.extract.events import classifier_features, detect, sentence_hits
 from storyline.extract.lexicon import none_model, resource_path, type_model
@@ -348,3 +348,12 @@ def test_acled_sub_type_of_sentences(text: str, want: str) -> None:
 )
 def test_weapon_cues_are_weapons(text: str, want: str | None) -> None:
     assert extract_events(text)[0].mode == want
+
+
+def test_acled_view_takes_the_first_event_with_an_acled_type() -> None:
+    events = extract_events("The rebels accused the army of shelling the market in the town with artillery.")
+    assert events[0].acled_event_type is None, "ACCUSE ranks first (if this changes, pick another example)"
+    view = acled_event(events)
+    assert view is not None and view.acled_sub_event_type == "Shelling/artillery/missile attack"
+    consult = extract_events("The foreign minister met his Qatari counterpart in Doha on Monday.")
+    assert acled_event(consult) is (consult[0] if consult else None) and acled_event([]) is None

@@ -9,7 +9,9 @@
   the tuning split and on the held-out third.
 - CASE-style check set (``tests/fixtures/case_style_dev.jsonl``): 100 self-written news snippets in the style of
   CASE 2021 task 2, four per ACLED sub-type (all 25), scored the same way; ``case_style_more.jsonl``: 75 more
-  (three per sub-type, session 4), reported separately and together with the first (``case_style_all``).
+  (three per sub-type, session 4), reported separately and together with the first (``case_style_all``);
+  ``case_style_more2.jsonl``: 75 more (session 5, written from the ACLED definitions before being run), reported
+  alone and with the other two (``case_style_all3``).
 
 - Non-event text (html-pages-dev reference bodies, mozilla/readability test pages, Apache-2.0: tech blogs, recipes,
   reviews, fiction): events per page and the share of sentences that yield an event, on the even (tuning: the
@@ -35,6 +37,7 @@ from storyline.eval.data import CHECK_SETS, check_set_records, html_pages, share
 from storyline.eval.extract import OLD_TYPES
 from storyline.eval.metrics import macro_f1
 from storyline.extract import extract_many
+from storyline.extract.acled import acled_event
 from storyline.extract.classifier import METHODS, typing_method
 from storyline.models import Event
 
@@ -42,6 +45,7 @@ ROOT = Path(__file__).resolve().parents[3]
 ACLED_STYLE = CHECK_SETS / "acled_style_dev.jsonl"
 CASE_STYLE = CHECK_SETS / "case_style_dev.jsonl"
 CASE_STYLE_MORE = CHECK_SETS / "case_style_more.jsonl"
+CASE_STYLE_MORE2 = CHECK_SETS / "case_style_more2.jsonl"
 NONE = "NONE"
 
 
@@ -102,10 +106,11 @@ def read_check_set(path: Path = ACLED_STYLE) -> list[dict[str, Any]]:
 
 
 def acled_labels(events: list[Event]) -> tuple[str, str]:
-    """(event type, sub-event type) of the first event, NONE when there is none or it has no ACLED type."""
-    if not events or events[0].acled_event_type is None:
+    """(event type, sub-event type) of the text's ACLED view (``acled.acled_event``), NONE when it has no ACLED type."""
+    event = acled_event(events)
+    if event is None or event.acled_event_type is None:
         return NONE, NONE
-    return events[0].acled_event_type, events[0].acled_sub_event_type or NONE
+    return event.acled_event_type, event.acled_sub_event_type or NONE
 
 
 def score_acled_style(path: Path | Sequence[Path] = ACLED_STYLE, method: str = "combined") -> dict[str, Any]:
@@ -143,14 +148,20 @@ def _acled_figures(records: list[dict[str, Any]], results: list[tuple[str, str]]
 
 
 def score_case_style(method: str = "combined") -> dict[str, Any]:
-    """Both CASE-style check sets, alone and as one (``case_style_all``), their texts extracted once."""
-    first, more = read_check_set(CASE_STYLE), read_check_set(CASE_STYLE_MORE)
-    results = _acled_results(first + more, method)
-    return {
-        "case_style": _acled_figures(first, results[: len(first)]),
-        "case_style_more": _acled_figures(more, results[len(first) :]),
-        "case_style_all": _acled_figures(first + more, results),
-    }
+    """The CASE-style check sets, alone and as one (``case_style_all``: the first two, as in session 4;
+    ``case_style_all3``: all three), their texts extracted once."""
+    sets = [read_check_set(path) for path in (CASE_STYLE, CASE_STYLE_MORE, CASE_STYLE_MORE2)]
+    records = [record for records in sets for record in records]
+    results = _acled_results(records, method)
+    out: dict[str, Any] = {}
+    start = 0
+    for name, part in zip(("case_style", "case_style_more", "case_style_more2"), sets, strict=True):
+        out[name] = _acled_figures(part, results[start : start + len(part)])
+        start += len(part)
+    two = len(sets[0]) + len(sets[1])
+    out["case_style_all"] = _acled_figures(records[:two], results[:two])
+    out["case_style_all3"] = _acled_figures(records, results)
+    return out
 
 
 def score_check_sets(method: str = "combined") -> dict[str, Any]:

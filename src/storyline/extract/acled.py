@@ -8,6 +8,8 @@ actor1 as ACLED codes it (:func:`acled_actor1`): the crowd that protests or riot
 killed" does not say who killed them), with one exception the words themselves imply: a planted bomb, landmine or
 IED with no named agent is by an Unidentified Armed Group of the place's country (``resources/actors/
 implied_agents.tsv``, applied in assemble).
+The ACLED view of a text (:func:`acled_event`) is its most salient event, or the first event with an ACLED type
+when that one has none ("X accused Y of shelling": ACCUSE ranks first, the shelling is what ACLED codes).
 The police who break up a protest stay its actor1 (PLOVER's source; ACLED would make the protesters actor1 and
 the police actor2: on the ACLED-notes check set that swap gains actor1 +0.05, on PLOVER GSR it costs source
 sector F1 -0.016).
@@ -15,11 +17,12 @@ sector F1 -0.016).
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from storyline.extract import lexicon
 from storyline.extract.actors import ARMED, actor_name
+from storyline.models import Event
 
 # ACLED event type → the sector of its actor1 (protests are led by protesters, riots by rioters).
 _CROWD = {"Protests": "PRO", "Riots": "RIO"}
@@ -70,3 +73,8 @@ def acled_actor1(event: Mapping[str, Any]) -> str | None:
     if not actor and event.get("acled_event_type") in _UNNAMED_ATTACKER:
         return actor_name(place, "UAF", "")
     return actor.get("name") or actor.get("text")
+
+
+def acled_event(events: Sequence[Event]) -> Event | None:
+    """The event an ACLED view of a text codes: the first, or the first with an ACLED type when the first has none."""
+    return next((event for event in events if event.acled_event_type is not None), events[0] if events else None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import sys
 from collections.abc import Iterator
 from typing import Any
 
@@ -118,3 +119,33 @@ def test_a_missing_model_still_stops_the_run(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setattr(core, "_parse", missing)
     with pytest.raises(UsageError):
         list(extract_results([("Hamas fired rockets at Tel Aviv.", None)]))
+
+
+_ROLE_MODULES = tuple(f"storyline/extract/{name}.py" for name in ("roles", "actors", "assemble", "rank"))
+
+
+def _role_calls(text: str) -> tuple[int, list[Any]]:
+    """Python calls made in the roles/actors/assembly modules while extracting one text (a count, not a time)."""
+    calls = 0
+
+    def count(frame: Any, event: str, arg: object) -> None:
+        nonlocal calls
+        calls += event == "call" and frame.f_code.co_filename.endswith(_ROLE_MODULES)
+
+    sys.setprofile(count)
+    try:
+        results = list(extract_results([(text, None)]))
+    finally:
+        sys.setprofile(None)
+    return calls, results
+
+
+def test_one_line_of_one_repeated_trigger_costs_per_word_what_prose_does() -> None:
+    # spaCy hangs hundreds of conj children on one "killed"; scanning that head's children for every trigger made
+    # the role search quadratic (2,400 calls a word here, 90x prose; 1 MB took minutes)
+    list(extract_results([("Hamas fired rockets.", None)]))  # loads and caches outside the count
+    prose = "Israeli warplanes struck a house in Khan Yunis on Monday, killing 4 people, the health ministry said. "
+    prose_calls, _ = _role_calls(prose * 30)
+    line_calls, results = _role_calls("killed " * 1_000)  # 7 KB of one line
+    assert isinstance(results[0], list)
+    assert line_calls / 1_000 <= 10 * prose_calls / (len(prose.split()) * 30)

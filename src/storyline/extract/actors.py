@@ -51,6 +51,44 @@ class Mention:
     named: bool = False
 
 
+_CHILDREN = "storyline.children"  # Doc.user_data key of the children index
+
+
+def _children_index(token: Token) -> dict[int, dict[str, list[int]]]:
+    """Head → dependency label → its children's indices, for the token's whole Doc (built once per Doc)."""
+    data = token.doc.user_data
+    table: dict[int, dict[str, list[int]]] | None = data.get(_CHILDREN)
+    if table is None:
+        table = {}
+        for node in token.doc:
+            if node.head.i != node.i:
+                table.setdefault(node.head.i, {}).setdefault(node.dep_, []).append(node.i)
+        data[_CHILDREN] = table
+    return table
+
+
+def children(token: Token, *deps: str) -> list[Token]:
+    """A token's children with one of the dependency labels, in text order. Looked up in a per-Doc index, so a
+    head the parser hung thousands of words on (one line of one repeated word) costs no more than any other."""
+    kids = _children_index(token).get(token.i)
+    if not kids:
+        return []
+    found = [i for dep in deps for i in kids.get(dep, ())]
+    if len(deps) > 1:
+        found.sort()
+    doc = token.doc
+    return [doc[i] for i in found]
+
+
+def child(token: Token | None, *deps: str) -> Token | None:
+    """The first child with one of the dependency labels."""
+    kids = _children_index(token).get(token.i) if token is not None else None
+    if not kids or token is None:
+        return None
+    first = min((kids[dep][0] for dep in deps if dep in kids), default=None)
+    return token.doc[first] if first is not None else None
+
+
 def actor_name(country: str | None, sector: str | None, fallback: str) -> str:
     """ACLED-style name: "Military Forces of Israel", "Civilians (Palestine)", or the text."""
     display = lexicon.countries().display(country)
@@ -338,8 +376,8 @@ def _collective_member(head: Token) -> Token | None:
 
 def of_object(head: Token) -> Token | None:
     """The head of a noun's "of" phrase ("members of Hamas" → Hamas), if it has one."""
-    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    of = next((c for c in children(head, "prep") if c.lower_ == "of"), None)
+    return child(of, "pobj")
 
 
 def _of_country_token(head: Token) -> Token | None:
@@ -455,7 +493,7 @@ def _teller(token: Token) -> Token | None:
     below = token
     for node in token.ancestors:
         if below.dep_ in ("ccomp", "parataxis") and node.lemma_.lower() in lexicon.speech_verbs():
-            return next((c for c in node.children if c.dep_ == "nsubj"), None)
+            return child(node, "nsubj")
         below = node
     return None
 

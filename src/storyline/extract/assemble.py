@@ -10,7 +10,15 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from storyline.extract import lexicon
 from storyline.extract.acled import acled_types
-from storyline.extract.actors import DocActors, Mention, actor_name, attacking_sector, country_of, with_country
+from storyline.extract.actors import (
+    DocActors,
+    Mention,
+    actor_name,
+    attacking_sector,
+    children,
+    country_of,
+    with_country,
+)
 from storyline.extract.attribution import find_attribution
 from storyline.extract.events import Detected, Hit, detect
 from storyline.extract.rank import Prominence
@@ -121,7 +129,7 @@ def _sequenced(token: Token, main: Token) -> bool:
             return False
         if node.dep_ == "pobj" and node.head.lower_ in _sequence_words():
             return True
-        if any(c.dep_ == "mark" and c.lower_ in _sequence_words() for c in node.children):
+        if any(c.lower_ in _sequence_words() for c in children(node, "mark")):
             return True
     return False
 
@@ -201,8 +209,8 @@ def _prominence(trigger: Token) -> Prominence:
 
 def _locative(trigger: Token) -> bool:
     """Whether "in/at <place>" hangs on the trigger ("were killed in Rafah", "a strike at Jabalia")."""
-    for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("in", "at")):
-        if any(g.dep_ == "pobj" and g.ent_type_ in _PLACE_ENTITIES for g in prep.children):
+    for prep in (c for c in children(trigger, "prep") if c.lower_ in ("in", "at")):
+        if any(g.ent_type_ in _PLACE_ENTITIES for g in children(prep, "pobj")):
             return True
     return False
 

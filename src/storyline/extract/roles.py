@@ -12,7 +12,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from storyline.extract import lexicon
-from storyline.extract.actors import ARMED, Mention, names_place, of_object
+from storyline.extract.actors import ARMED, Mention, child, children, names_place, of_object
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -92,16 +92,11 @@ def clause_verb(token: Token) -> Token:
     return token.sent.root
 
 
-def _child(token: Token, *deps: str) -> Token | None:
-    """The first child with one of the dependency labels."""
-    return next((c for c in token.children if c.dep_ in deps), None)
-
-
 def _prep_object(token: Token, preps: frozenset[str]) -> Token | None:
     """Object of a preposition attached to the token ("attack on Rafah" → Rafah); not a date ("on 3 May")."""
-    for child in token.children:
-        if child.dep_ in ("prep", "agent") and child.lower_ in preps:
-            obj = _child(child, "pobj")
+    for prep in children(token, "prep", "agent"):
+        if prep.lower_ in preps:
+            obj = child(prep, "pobj")
             if obj is not None and obj.ent_type_ not in _WHEN_ENTITIES:
                 return obj
     return None
@@ -110,13 +105,13 @@ def _prep_object(token: Token, preps: frozenset[str]) -> Token | None:
 def verb_roles(verb: Token, index: MentionIndex) -> Roles:
     """Roles of a verb trigger: subject/agent → actor1, object/passive subject → actor2."""
     roles = Roles()
-    subject = _child(verb, "nsubj")
-    passive_subject = _child(verb, "nsubjpass")
+    subject = child(verb, "nsubj")
+    passive_subject = child(verb, "nsubjpass")
     if _undergone(verb):  # "with Israelis killed", "officials believed to have been killed": the subject had it done
         passive_subject = passive_subject or subject or _climbed_subject(verb)
         subject = None
-    agent = _child(verb, "agent")
-    roles.actor1 = index.of(subject) or (index.of(_child(agent, "pobj")) if agent is not None else None)
+    agent = child(verb, "agent")
+    roles.actor1 = index.of(subject) or index.of(child(agent, "pobj"))
     if roles.actor1 is None and subject is None and passive_subject is None:
         roles.actor1 = _misparsed_subject(verb, index)
     roles.actor2 = _target(verb, index, passive_subject)
@@ -126,7 +121,7 @@ def verb_roles(verb: Token, index: MentionIndex) -> Roles:
         means = index.of(_prep_object(verb, frozenset({"in", "by", "from"})))
         if means is not None and means.actor.sector in ARMED:
             roles.actor1 = means
-    if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and _child(verb, "nsubj") is None:
+    if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and child(verb, "nsubj") is None:
         roles.actor2 = roles.actor2 or index.of(verb.head)  # "women seized by the group"
     elif roles.actor1 is None and verb.dep_ in ("acl", "relcl"):
         roles.actor1 = index.of(verb.head) or _statement_author(verb.head, index)  # "militants who attacked"
@@ -145,25 +140,25 @@ def _undergone(verb: Token) -> bool:
     for clause in (verb, verb.head) if verb.dep_ == "conj" else (verb,):
         if clause.dep_ == "pcomp" and clause.head.lower_ in _ABSOLUTE_PREPS:
             return True
-        if any(c.dep_ == "mark" and c.lower_ in _ABSOLUTE_PREPS for c in clause.children):
+        if any(c.lower_ in _ABSOLUTE_PREPS for c in children(clause, "mark")):
             return True
-    return verb.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in verb.children)
+    return verb.dep_ == "xcomp" and child(verb, "auxpass") is not None
 
 
 def _climbed_subject(verb: Token) -> Token | None:
     """The subject a subjectless participle shares with the verb it hangs on ("officials believed to have been
     killed" → officials; "with Israelis killed and captured": captured → Israelis)."""
-    if verb.dep_ not in ("xcomp", "conj") or _child(verb, "nsubj", "nsubjpass") is not None:
+    if verb.dep_ not in ("xcomp", "conj") or child(verb, "nsubj", "nsubjpass") is not None:
         return None
-    return _child(verb.head, "nsubj", "nsubjpass")
+    return child(verb.head, "nsubj", "nsubjpass")
 
 
 def _misparsed_subject(verb: Token, index: MentionIndex) -> Mention | None:
     """A named actor just before a subjectless verb that the parser hung on it as a modifier ("the RSF seized
     control" parsed RSF as an adverbial noun of "seized"): the subject the parse missed."""
-    child = next((c for c in verb.children if c.dep_ == "npadvmod" and c.i < verb.i), None)
-    found = index.of(child)
-    return found if found is not None and found.named and child is not None and child.i == verb.i - 1 else None
+    before = next((c for c in children(verb, "npadvmod") if c.i < verb.i), None)
+    found = index.of(before)
+    return found if found is not None and found.named and before is not None and before.i == verb.i - 1 else None
 
 
 def _target(verb: Token, index: MentionIndex, passive_subject: Token | None, depth: int = 0) -> Mention | None:
@@ -173,9 +168,9 @@ def _target(verb: Token, index: MentionIndex, passive_subject: Token | None, dep
     left = _actor_at(_prep_object(verb, frozenset({"from"})), index)
     if left is not None and verb.lemma_.lower() in _words("from_target_verb"):
         return left
-    obj = _child(verb, "dobj")
+    obj = child(verb, "dobj")
     found = (
-        index.of(_child(verb, "dative"))
+        index.of(child(verb, "dative"))
         or index.of(obj)
         or index.of(passive_subject)
         or index.of(_prep_object(verb, _TARGET_PREPS))
@@ -185,9 +180,9 @@ def _target(verb: Token, index: MentionIndex, passive_subject: Token | None, dep
         found = next((m for t in inside if (m := _actor_at(t, index))), None)
     if found is None:
         found = _actor_at(_prep_object(verb, _SOFT_TARGET_PREPS), index)
-    clause = _child(verb, "ccomp", "xcomp")
+    clause = child(verb, "ccomp", "xcomp")
     if found is None and clause is not None:
-        found = _actor_at(_child(clause, "nsubj", "nsubjpass"), index)
+        found = _actor_at(child(clause, "nsubj", "nsubjpass"), index)
         if found is None and depth == 0 and clause.pos_ in ("VERB", "AUX"):  # "threatened to cut ties with Congo"
             found = _target(clause, index, None, depth + 1)
     return found
@@ -216,7 +211,7 @@ def _actor_at(token: Token | None, index: MentionIndex) -> Mention | None:
 
 def _inherited_subject(verb: Token, index: MentionIndex) -> Mention | None:
     """The subject of the clause a participle or infinitive hangs on ("..., killing 12" → who killed)."""
-    if _child(verb, "nsubjpass") is not None or _undergone(verb):
+    if child(verb, "nsubjpass") is not None or _undergone(verb):
         return None  # "she was killed in the attack": a passive clause's agent is not the subject above it
     token = verb
     for _ in range(4):
@@ -224,10 +219,10 @@ def _inherited_subject(verb: Token, index: MentionIndex) -> Mention | None:
             return None
         below, token = token, token.head
         if _raised(below, token):
-            return index.of(_child(token, "nsubjpass"))  # "troops are believed to have killed 5 rebels"
-        if token.lemma_.lower() in _victim_verbs() or _child(token, "nsubjpass") is not None or _undergone(token):
+            return index.of(child(token, "nsubjpass"))  # "troops are believed to have killed 5 rebels"
+        if token.lemma_.lower() in _victim_verbs() or child(token, "nsubjpass") is not None or _undergone(token):
             return None  # "soldiers died when ...", "she was shot and killed": the victims did not do it
-        subject = _child(token, "nsubj")
+        subject = child(token, "nsubj")
         if subject is not None:
             found = index.of(subject)
             if found is not None:
@@ -243,7 +238,7 @@ def _inherited_subject(verb: Token, index: MentionIndex) -> Mention | None:
 def _raised(infinitive: Token, verb: Token) -> bool:
     """An active infinitive under a passive verb that is no event itself ("are believed to have killed", "were
     ordered to shoot"): the passive's subject does the infinitive."""
-    if infinitive.dep_ != "xcomp" or _child(verb, "nsubjpass") is None:
+    if infinitive.dep_ != "xcomp" or child(verb, "nsubjpass") is None:
         return False
     return verb.lemma_.lower() not in lexicon.triggers()
 
@@ -252,41 +247,40 @@ def noun_roles(noun: Token, index: MentionIndex) -> Roles:
     """Roles of a nominal trigger: "Israeli strikes on Gaza", "an assault by Hamas", "Hamas launched an assault"."""
     roles = Roles()
     victims = noun.lemma_.lower() in _VICTIM_NOUNS
-    for child in noun.children:
-        if child.dep_ in _AGENT_CHILD_DEPS and victims:
-            roles.actor2 = roles.actor2 or index.of(child) or index.of(noun)
-        elif child.dep_ in _AGENT_CHILD_DEPS and roles.actor1 is None:
-            found = index.of(child)
+    for kid in children(noun, *_AGENT_CHILD_DEPS, "acl"):
+        if kid.dep_ in _AGENT_CHILD_DEPS and victims:
+            roles.actor2 = roles.actor2 or index.of(kid) or index.of(noun)
+        elif kid.dep_ in _AGENT_CHILD_DEPS and roles.actor1 is None:
+            found = index.of(kid)
             # "a drone strike" is no actor; "an Israeli airstrike" names one (its country); "a Gaza City blast" a place
-            if found is not None and not found.named and names_place(child):
+            if found is not None and not found.named and names_place(kid):
                 continue
             if found is not None and (found.named or found.actor.country or not found.start <= noun.i < found.end):
                 roles.actor1 = found
-        elif child.dep_ == "acl" and child.tag_ == "VBN":  # "hostages held by Hamas"
-            agent = _child(child, "agent")
-            roles.actor1 = roles.actor1 or (index.of(_child(agent, "pobj")) if agent is not None else None)
+        elif kid.dep_ == "acl" and kid.tag_ == "VBN":  # "hostages held by Hamas"
+            roles.actor1 = roles.actor1 or index.of(child(child(kid, "agent"), "pobj"))
     roles.actor1 = roles.actor1 or index.of(_prep_object(noun, frozenset({"by", "from"})))
     roles.actor2 = index.of(_prep_object(noun, frozenset({"on", "against", "targeting"})))
-    for clause in (c for c in noun.children if c.dep_ == "relcl" and roles.actor1 is None):
-        roles.actor1 = index.of(_child(clause, "nsubj"))  # "the negotiations, which Qatar has been conducting"
+    for clause in (c for c in children(noun, "relcl") if roles.actor1 is None):
+        roles.actor1 = index.of(child(clause, "nsubj"))  # "the negotiations, which Qatar has been conducting"
     between = _prep_object(noun, frozenset({"between"}))
     if between is not None:  # "talks between X and Y"; "Qatar launched a mediation between X and Y": Qatar, X
         head = _governing_verb(noun) if noun.dep_ in ("dobj", "attr", "pobj") else None
-        mediator = index.of(_child(head, "nsubj")) if head is not None and not _reacts_or_suffers(head) else None
+        mediator = index.of(child(head, "nsubj")) if head is not None and not _reacts_or_suffers(head) else None
         roles.actor1 = roles.actor1 or mediator or index.of(between)
-        other = between if mediator is not None and roles.actor1 is mediator else _child(between, "conj")
+        other = between if mediator is not None and roles.actor1 is mediator else child(between, "conj")
         roles.actor2 = roles.actor2 or index.of(other)
     if roles.actor1 is None and noun.dep_ in ("dobj", "attr", "pobj"):
         head = _governing_verb(noun)
         if head is not None and not _reacts_or_suffers(head):
-            roles.actor1 = index.of(_child(head, "nsubj")) or (
+            roles.actor1 = index.of(child(head, "nsubj")) or (
                 _inherited_subject(head, index) if head.dep_ in _CLIMB_DEPS else None
             )
-    content = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and _child(c, "mark") is not None), None)
+    content = next((c for c in children(noun, "acl", "ccomp") if child(c, "mark") is not None), None)
     if roles.actor2 is None and content is not None:  # "its demand that Israel ease restrictions"
-        roles.actor2 = index.of(_child(content, "nsubj", "nsubjpass"))
+        roles.actor2 = index.of(child(content, "nsubj", "nsubjpass"))
     if roles.actor2 is None and noun.dep_ == "nsubj":
-        roles.actor2 = index.of(_child(noun.head, "dobj")) or index.of(_child(noun.head, "nsubjpass"))
+        roles.actor2 = index.of(child(noun.head, "dobj")) or index.of(child(noun.head, "nsubjpass"))
     return roles
 
 
@@ -294,7 +288,7 @@ def _reacts_or_suffers(verb: Token) -> bool:
     """Whether a verb's subject only reacts to a nominal event ("condemned the killing") or had it done to them
     ("12 soldiers died in the fighting", "were wounded in the attack"): not the event's agent."""
     lemma = verb.lemma_.lower()
-    return lemma in _reaction_verbs() or lemma in _victim_verbs() or _child(verb, "nsubjpass") is not None
+    return lemma in _reaction_verbs() or lemma in _victim_verbs() or child(verb, "nsubjpass") is not None
 
 
 def _governing_verb(noun: Token) -> Token | None:
@@ -337,22 +331,22 @@ def _demand(trigger: Token, index: MentionIndex) -> Roles | None:
     """ "Russia said Sudan must return the helicopter": a reported clause with a modal of obligation is the teller's
     demand (actor1) on the clause's subject (actor2)."""
     clause = clause_verb(trigger)
-    if not any(c.dep_ == "aux" and c.lower_ in _words("demand_modal") for c in clause.children):
+    if not any(c.lower_ in _words("demand_modal") for c in children(clause, "aux")):
         return None
     if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in lexicon.speech_verbs():
         return None
-    teller = index.of(_child(clause.head, "nsubj"))
+    teller = index.of(child(clause.head, "nsubj"))
     if teller is None:
         return None
-    target = index.of(_child(clause, "nsubj", "nsubjpass"))
+    target = index.of(child(clause, "nsubj", "nsubjpass"))
     return Roles(teller, target if target is not teller else None)
 
 
 def _condition_subject(verb: Token, index: MentionIndex) -> Mention | None:
     """ "Iran threatened to launch an offensive unless Baghdad accepted": who the condition is put to."""
     for clause in (t for t in verb.subtree if t.dep_ == "advcl"):
-        if any(c.dep_ == "mark" and c.lower_ in _words("condition_mark") for c in clause.children):
-            found = index.of(_child(clause, "nsubj", "nsubjpass"))  # "unless Baghdad accepted": its government
+        if any(c.lower_ in _words("condition_mark") for c in children(clause, "mark")):
+            found = index.of(child(clause, "nsubj", "nsubjpass"))  # "unless Baghdad accepted": its government
             if found is not None:
                 return found
     return None
@@ -362,7 +356,7 @@ def _statement_author(noun: Token, index: MentionIndex) -> Mention | None:
     """ "The PKK issued a declaration demanding ...": the subject of the verb a statement noun is the object of."""
     if noun.lemma_.lower() not in _words("statement_noun") or noun.dep_ != "dobj":
         return None
-    return index.of(_child(noun.head, "nsubj"))
+    return index.of(child(noun.head, "nsubj"))
 
 
 # Sectors of the state a protest makes its demands of.
@@ -387,4 +381,4 @@ def _blamed(trigger: Token, index: MentionIndex) -> Mention | None:
     prep = trigger.head if trigger.dep_ in ("pobj", "pcomp") else None
     if prep is None or prep.lower_ not in ("for", "of") or prep.head.lemma_.lower() not in _words("blame_verb"):
         return None
-    return index.of(_child(prep.head, "dobj"))
+    return index.of(child(prep.head, "dobj"))

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from storyline.extract import extract_events
+from storyline.extract.trigger_hits import word_ok
+from storyline.nlp import load_nlp
 
 
 @pytest.mark.parametrize(
@@ -67,3 +69,34 @@ def test_phrase_triggers_read_their_own_object_rules(text: str, unwanted: str) -
 )
 def test_phrase_triggers_with_an_allowed_object_still_count(text: str, want: str) -> None:
     assert want in [event.type for event in extract_events(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "unwanted"),
+    [
+        ("A cousin of mine went off to fight in the east and was killed there.", "Remote explosive/landmine/IED"),
+        ("Fuel prices rocketed after rebels attacked the refinery.", "Shelling/artillery/missile attack"),
+    ],
+)
+def test_weapon_words_in_another_sense_set_no_mode(text: str, unwanted: str) -> None:
+    assert [e.acled_sub_event_type for e in extract_events(text)] not in ([unwanted], []), "word_checks.tsv"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Rebels rocketed the airport overnight, killing two guards.", "Shelling/artillery/missile attack"),
+        ("A mine exploded under a bus near the border, killing four.", "Remote explosive/landmine/IED"),
+        ("Two children were killed when mines left by the retreating army went off.", "Remote explosive/landmine/IED"),
+    ],
+)
+def test_weapon_words_in_their_weapon_sense_still_count(text: str, want: str) -> None:
+    assert [e.acled_sub_event_type for e in extract_events(text)][:1] == [want]
+
+
+def test_word_checks_read_part_of_speech_and_dependents() -> None:
+    doc = load_nlp()("A friend of mine stepped on a mine; prices rocketed and rebels rocketed the town.")
+    mines = [word_ok(t) for t in doc if t.lower_ == "mine"]
+    rockets = [word_ok(t) for t in doc if t.lower_ == "rocketed"]
+    assert mines == [False, True] and rockets == [False, True]
+    assert all(word_ok(t) for t in doc if t.lower_ not in ("mine", "rocketed"))

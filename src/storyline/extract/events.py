@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from storyline.extract import classifier, lexicon
-from storyline.extract.trigger_hits import OBJECT_DEPS, Hit, find_hits, sentence_hits
+from storyline.extract.trigger_hits import OBJECT_DEPS, Hit, find_hits, sentence_hits, word_ok
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -242,8 +242,8 @@ def refine_mode(event: Detected, sent: Span) -> None:
 
 def _mode_cue(sent: Span) -> tuple[str, str | None] | None:
     """The highest-priority weapon cue in a sentence: (mode, hint)."""
-    lemmas = [t.lemma_.lower() for t in sent]
-    texts = [t.lower_ for t in sent]
+    lemmas = [t.lemma_.lower() if word_ok(t) else "" for t in sent]
+    texts = [t.lower_ if word_ok(t) else "" for t in sent]
     for cue, mode, hint in lexicon.mode_cues():
         if _contains(lemmas, cue) or _contains(texts, cue):
             return mode, hint

@@ -132,6 +132,12 @@ def object_rules() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
 
 
 @cache
+def word_checks() -> dict[str, tuple[frozenset[str] | None, str | None]]:
+    """Ambiguous trigger and cue lemmas → (the parts of speech they may have, None: any; their dependency check)."""
+    return {lemma: (_alternatives(pos), _none(check)) for lemma, pos, check in read_tsv("triggers", "word_checks.tsv")}
+
+
+@cache
 def irregular() -> dict[str, str]:
     """Surface forms → the lemma a trigger lists ("struck" → "strike", "raped" → "rape")."""
     return {form.lower(): lemma.split()[0] for form, lemma in read_tsv("triggers", "irregular.tsv")}

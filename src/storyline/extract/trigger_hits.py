@@ -118,11 +118,31 @@ _NOT_EVENT_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "QUANTITY"
 def _usable(hit: Hit) -> bool:
     """Whether a matched trigger reports an event: not in a date, not a noun modifier, and its object allows it."""
     token = hit.token
-    if token.ent_type_ in _NOT_EVENT_ENTITIES:
+    if token.ent_type_ in _NOT_EVENT_ENTITIES or (len(hit.entry.lemmas) == 1 and not word_ok(token)):
         return False
     if token.dep_ == "compound" and token.head.lemma_.lower() in lexicon.modifier_heads():
         return False  # "riot police", "arrest warrant", "attack helicopter"
     return _object_ok(hit)
+
+
+# Dependents that make a noun determined ("a mine", "two mines", "their mines", "anti-personnel mine").
+_DETERMINERS = frozenset({"det", "nummod", "poss", "amod", "compound", "nmod"})
+
+
+def word_ok(token: Token) -> bool:
+    """Whether an ambiguous trigger or cue word is used in its event sense (``word_checks.tsv``: its part of speech
+    and a dependency check; "a cousin of mine" is not a landmine, "prices rocketed" not a rocket attack)."""
+    found = lexicon.word_checks().get(token.lemma_.lower())
+    if found is None:
+        return True
+    pos, check = found
+    if pos is not None and token.pos_ not in pos:
+        return False
+    if check == "determined" and token.pos_ != "VERB" and token.tag_ in ("NN", "NNP"):
+        return token.dep_ in ("nsubj", "nsubjpass", "compound") or any(c.dep_ in _DETERMINERS for c in token.children)
+    if check == "transitive" and token.pos_ == "VERB":
+        return any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in token.children)
+    return True
 
 
 def _raids_as_arrests(hits: list[Hit]) -> list[Hit]:

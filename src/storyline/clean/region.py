@@ -37,7 +37,9 @@ def line_score(
         return -4.0
     if line.prose and glued(line):
         return GLUED
-    if repeated or formula:
+    if formula:
+        return FORMULA_SIGN if _math_sign(line.text) else 0.0
+    if repeated:
         return 0.0
     if template:
         return -6.0
@@ -71,6 +73,14 @@ def formula_lines(lines: list[Line]) -> set[int]:
         return 0 <= i < len(lines) and (i in glyphs or lines[i].code)
 
     return {i for i in glyphs if near(i - 1) or near(i + 1)}
+
+
+FORMULA_SIGN = 1.0  # a sign of a formula (=, +, ≤, ∑) counts for the text around it, as a list item does
+
+
+def _math_sign(text: str) -> bool:
+    """A lone mathematical sign: what a formula has and a run of page numbers or ranks has not."""
+    return len(text) == 1 and unicodedata.category(text) == "Sm"
 
 
 def _glyph(line: Line) -> bool:
@@ -169,13 +179,20 @@ def article_span(scores: list[float], lines: list[Line]) -> tuple[int, int]:
 
 
 def _joins(gap: list[Line], block: float, best: float) -> bool:
-    """A block of prose scoring ``block`` joins the article across ``gap``: big enough, near, nothing closing."""
-    return block >= SECOND_RATIO * best and _small(gap) and _open(gap)
+    """A block of prose scoring ``block`` joins the article across ``gap``: big enough, near, nothing closing.
+
+    A gap a reader does not see (a script or ad slot the dump copied) splits nothing: a paragraph's worth joins.
+    """
+    big = block >= SECOND_RATIO * best
+    if not (big or block >= PROSE_CAP) or not _open(gap):
+        return False
+    seen = _seen(gap)
+    return seen == 0 or big and seen <= SECOND_GAP
 
 
-def _small(gap: list[Line]) -> bool:
-    """At most ``SECOND_GAP`` lines a reader sees: not a script or style sheet the dump copied (gap lines only)."""
-    return sum(1 for line in gap if not (line.code or line.words == 0 or code_shaped(line.text))) <= SECOND_GAP
+def _seen(gap: list[Line]) -> int:
+    """The gap lines a reader sees: not a script or style sheet the dump copied, not blank."""
+    return sum(1 for line in gap if not (line.code or line.words == 0 or code_shaped(line.text)))
 
 
 def _open(gap: list[Line]) -> bool:

@@ -155,3 +155,12 @@ def test_site_name_line_is_no_headline_echo() -> None:
     title = "Rules agreed for all member states | Example News"
     layout = analyse("\n".join([title, "Example News", *MENU, "Rules agreed for all member states", *PARAGRAPHS]))
     assert [layout.lines[i].text for i in layout.echoes] == ["Rules agreed for all member states"]
+
+
+def test_short_title_case_headline_starts_the_header() -> None:
+    # one test of "headline-shaped" for the header and for link lists (region.headline_shaped): four words will do
+    prompt = "Thank you for reading us today, and do not forget to share the story with your friends."
+    dump = "\n".join([*MENU, prompt, "Member States Agree Rules", STANDFIRST, "By Jane Doe", *PARAGRAPHS])
+    article = clean_text(dump, id="x")
+    assert article.body.startswith("The committee met")
+    assert prompt not in article.body

@@ -19,7 +19,11 @@ def _key(text: str) -> str:
 
 
 def headline_like(line: Line) -> bool:
-    """Short enough for a headline, not a finished sentence, not a byline or credit."""
+    """Short enough for a headline, not a finished sentence, not a byline or credit: the page's own headline.
+
+    Any case and a question mark go (``region.headline_shaped``, the title-case headlines of link lists, takes
+    neither); what is asked here is only whether a line near the text can be its title.
+    """
     if not 3 <= line.words <= 30 or line.text.rstrip().endswith((".", ",", ";")) or line.furniture is not None:
         return False
     if _DATE_LIKE.search(line.text) and line.words <= 6:

@@ -275,13 +275,22 @@ def headline_runs(lines: list[Line]) -> set[int]:
             if run:
                 run.append(line.index)
             continue
-        if line is not None and link_like(line) and line.title_case >= 0.6 and line.words >= 4:
+        if line is not None and headline_shaped(line):
             run.append(line.index)
             continue
         if sum(1 for i in run if lines[i].words >= 4) >= HEADLINE_RUN:
             out.update(run)
         run = []
     return out
+
+
+TITLE_CASE = 0.6  # share of capitalised words from which a line is in title case
+HEADLINE_WORDS = 4  # fewer words are a menu item or a label, not a headline
+
+
+def headline_shaped(line: Line) -> bool:
+    """A headline in title case: a link-like line ("Rules Agreed for All Member States"), not a menu item."""
+    return line.words >= HEADLINE_WORDS and line.title_case >= TITLE_CASE and link_like(line)
 
 
 CARDS = 3  # this many headline-and-label pairs in a row are a list of teasers

@@ -10,11 +10,12 @@ pages as HTML. Each stage runs
 other jobs on a shared machine; wall-clock rate alongside) and one extra pass under tracemalloc for
 the peak Python heap.
 
-    python bench/bench_clean.py --against REV [--rounds 5]
+    python bench/bench_clean.py --against REV [--kernels] [--rounds 5]
     python bench/bench_clean.py --pure [--rounds 5]
 
 compare two versions of ``clean_text`` in the same process instead: ``--against REV`` this tree with the one at
-git revision ``REV`` (REV's package is unpacked under a temporary name and runs as pure Python), ``--pure`` this
+git revision ``REV`` (REV's package is unpacked under a temporary name and runs as pure Python; with ``--kernels``
+REV's compiled kernels are built for it, so a change to the kernels is measured against the kernels), ``--pure`` this
 tree with its compiled kernels (``clean._speed``, when built) and without them. Both run on every text input
 alternately; per input set it prints both rates (docs per CPU-second from each document's median CPU time over
 ``--rounds``, and from its least, which a busy machine inflates least), the peak Python heap of a pass of each,
@@ -147,17 +148,22 @@ def text_inputs(data: Path, pages: list[str]) -> dict[str, list[str]]:
 BASE = "storyline_base"  # the package name REV's code is imported under
 
 
-def load_revision(rev: str, into: Path) -> tuple[Callable[..., Any], type[Exception]]:
+def load_revision(rev: str, into: Path, kernels: bool = False) -> tuple[Callable[..., Any], type[Exception]]:
     """``clean_text`` as it was at git revision ``rev``, and that revision's ``InputError``.
 
     Its package is unpacked under ``into`` as ``storyline_base``: every import of ``storyline`` and every
     ``files("storyline...")`` resource look-up is renamed, so REV's code reads REV's own data files.
+    ``kernels``: build REV's compiled kernels too (its ``setup.py build_ext``), so kernels run against kernels.
     """
-    archive = subprocess.run(["git", "archive", rev, "src/storyline"], cwd=REPO, capture_output=True)
+    archive = subprocess.run(
+        ["git", "archive", rev, "src/storyline", "setup.py", "pyproject.toml"], cwd=REPO, capture_output=True
+    )
     if archive.returncode:
         raise SystemExit(f"--against {rev}: git archive failed: {archive.stderr.decode(errors='replace').strip()}")
     with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
         tar.extractall(into, **({"filter": "data"} if hasattr(tarfile, "data_filter") else {}))  # type: ignore[arg-type]
+    if kernels:
+        _build_kernels(rev, into)
     package = into / BASE
     (into / "src" / "storyline").rename(package)
     imports = re.compile(r"\b(from|import) storyline(?=[.\s])|files\(\"storyline(?=[\".])")
@@ -167,6 +173,15 @@ def load_revision(rev: str, into: Path) -> tuple[Callable[..., Any], type[Except
     sys.path.insert(0, str(into))
     errors = importlib.import_module(f"{BASE}.errors")
     return importlib.import_module(f"{BASE}.clean.text").clean_text, errors.InputError
+
+
+def _build_kernels(rev: str, tree: Path) -> None:
+    """Build REV's compiled kernels in place in its unpacked tree (they load under the renamed package too)."""
+    built = subprocess.run(
+        [sys.executable, "setup.py", "-q", "build_ext", "--inplace"], cwd=tree, capture_output=True, text=True
+    )
+    if built.returncode or not list((tree / "src" / "storyline" / "clean").glob("_speed*.so")):
+        raise SystemExit(f"--against {rev} --kernels: REV's kernels did not build: {built.stdout}{built.stderr}")
 
 
 def _article(clean: Callable[..., Any], doc: str, errors: tuple[type[Exception], ...]) -> dict[str, Any] | str:
@@ -182,10 +197,10 @@ Cleaner = Callable[..., Any]
 Version = tuple[str, Callable[[], None], Cleaner]  # name, what to set before a call (off the clock), clean_text
 
 
-def compare(data: Path, rev: str, rounds: int) -> list[dict[str, Any]]:
+def compare(data: Path, rev: str, rounds: int, kernels: bool = False) -> list[dict[str, Any]]:
     """Per text input set: REV's clean_text and this tree's, run alternately: rates, peak heap, differences."""
     with tempfile.TemporaryDirectory() as tmp:
-        base, base_error = load_revision(rev, Path(tmp))
+        base, base_error = load_revision(rev, Path(tmp), kernels)
         versions: list[Version] = [("base", _nothing, base), ("this", _nothing, clean_text)]
         return _alternate(data, versions, (InputError, base_error), rounds)
 
@@ -283,6 +298,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "results" / "clean.json")
     parser.add_argument("--against", metavar="REV", help="compare clean_text with git revision REV instead")
+    parser.add_argument("--kernels", action="store_true", help="with --against: build REV's compiled kernels too")
     parser.add_argument("--pure", action="store_true", help="compare this tree with and without its kernels")
     parser.add_argument("--rounds", type=int, default=5, help="timed rounds per document with --against/--pure")
     args = parser.parse_args(argv)
@@ -290,7 +306,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("--rounds must be at least 1")
     if args.against or args.pure:
         data = shared_data_dir(args.data)
-        rows = compare_pure(data, args.rounds) if args.pure else compare(data, args.against, args.rounds)
+        rows = compare_pure(data, args.rounds) if args.pure else compare(data, args.against, args.rounds, args.kernels)
         print(
             format_comparison(
                 rows, "pure Python" if args.pure else args.against[:12], "kernels" if args.pure else "this tree"

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from storyline.clean import lines, markup, repeats, speedups
+from storyline.clean import codeshape, layout, lines, markup, region, repeats, speedups
 from storyline.clean.text import clean_text
 from storyline.eval.data import html_pages, html_to_text, text_content_dump
 
@@ -238,6 +238,11 @@ def test_kernel_constants_are_the_cleaners() -> None:
     for name in ("PROSE_MIN", "PROSE_WORDS", "LONG_WORDS", "LIST_SEPARATORS", "CODE_MARKS", "CODE_DENSITY"):
         found = re.search(rf"\b{name} = ([\d.]+)", source)
         assert found is not None and float(found[1]) == getattr(lines, name), name
+    # the region kernels: each constant names the module constant it copies (``= 12  # region.TITLE_REACH``)
+    copied = re.findall(r"\b\w+ = (-?[\d.]+)  # (region|codeshape)\.([A-Z_]+)\b", source)
+    assert len(copied) >= 15
+    for value, module, name in copied:
+        assert float(value) == getattr({"region": region, "codeshape": codeshape}[module], name), name
 
 
 @needs_kernels
@@ -287,7 +292,7 @@ def test_the_cleaner_calls_every_kernel(both: None) -> None:
     rng = random.Random(4)
     for _ in range(20):
         clean_text(_generated(rng), id="d")
-    kernels = {name for name in dir(KERNELS) if not name.startswith("_")} - {"Line", "SOURCE", "words_of"}
+    kernels = {name for name in dir(KERNELS) if not name.startswith("_")} - {"Line", "SOURCE", "words_of", "link_like"}
     assert spy.used == kernels  # the comparisons above compare the kernels with Python, not Python with itself
 
 
@@ -321,3 +326,78 @@ def test_furniture_gates_and_verdicts_are_the_same_with_and_without_kernels(both
     _set(None)
     assert fast == (gated(), lines._furniture_lines(texts, lows, tokens, words))
     assert fast[0] and fast[1]  # the case is exercised: 1,667 of the lines gated, 621 named furniture
+
+
+REGION_PIECES = [
+    "Related stories",
+    "More from the section",
+    "Comments",
+    "Gaza Talks Resume As Envoys Meet In Cairo",
+    "Israeli Strikes Hit The North Of The Strip",
+    "Markets Rally After The Central Bank Holds Rates",
+    "ceasefire talks stall over hostages",
+    "John Smith",
+    "2 hours ago",
+    "Reply",
+    "x",
+    "=",
+    "±",
+    "{",
+    "4",
+    "The minister said on Tuesday that the talks would go on for as long as they had to.",
+    "Officials said the decision had been expected for weeks, after a long debate over the costs of the plan, "
+    "which had split the governing coalition and delayed the budget for the second year in a row.",
+    " ".join(["The long report said that the war had gone on."] * 12),
+    "everyday.6ReplyFlagged timgrayProfileFollowUnfollow " * 20,
+    "var x = {a: 1}; if (a && b) { console.log(x); }",
+    "Home | News | World | Sport",
+    "Share on Facebook",
+    "Advertisement",
+    "Read more",
+    "A headline with a question?",
+    "Seven words here but no stop at all",
+    "Four words right here",
+]
+
+
+@needs_kernels
+def test_region_marks_and_scores_are_the_same_with_and_without_kernels(both: None) -> None:
+    assert KERNELS is not None
+    rng = random.Random(12)
+    differ, seen = [], [0] * 6
+    for _ in range(300):
+        dump = [rng.choice(REGION_PIECES) for _ in range(rng.randint(1, 60))]
+        found = layout.analyse("\n".join(dump))  # kernel line records: both paths read the same lines
+        measured = found.lines
+        related = region.related_runs(measured)
+        marks = layout.Marks(
+            found.repeats,
+            related,
+            region.template_lines(measured),
+            region.formula_lines(measured),
+            layout.zones(measured, related),
+            found.echoes,
+        )
+        fast = (
+            KERNELS.related_runs(measured),
+            KERNELS.template_lines(measured),
+            KERNELS.formula_lines(measured, region._formula_char),
+            layout.zones(measured, related),
+            layout.hand_scores(measured, marks),
+            [KERNELS.link_like(line) for line in measured],
+        )
+        _set(None)
+        pure = (
+            related,
+            marks.template,
+            marks.formula,
+            layout.zones(measured, related),
+            layout.hand_scores(measured, marks),
+            [region.link_like(line) for line in measured],
+        )
+        _set(KERNELS)
+        if fast != pure:
+            differ.append(dump)
+        seen = [n + bool(part) for n, part in zip(seen, fast[:4] + (found.echoes, fast[5].count(True)), strict=True)]
+    assert differ == []
+    assert min(seen) >= 30, seen  # every mark is exercised: related runs, template, formula, zones, headings, links

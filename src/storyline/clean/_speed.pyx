@@ -12,12 +12,14 @@ Python's ``re`` on ``str``: ``\\w`` is ``str.isalnum()`` or ``_``, ``\\s`` is ``
 
 cimport cython
 from libc.stdlib cimport free, realloc
+from cpython.mem cimport PyMem_Free, PyMem_Malloc
 from cpython.dict cimport PyDict_GetItem
 from cpython.object cimport PyObject
 from cpython.set cimport PySet_Contains
 from cpython.unicode cimport (
     Py_UNICODE_ISALNUM,
     Py_UNICODE_ISDECIMAL,
+    Py_UNICODE_ISLOWER,
     Py_UNICODE_ISPRINTABLE,
     Py_UNICODE_ISSPACE,
     Py_UNICODE_ISUPPER,
@@ -835,3 +837,257 @@ def confirm(dict wanted, list texts, list words, tuple patterns, dict out):
             if count <= pattern.max_words and pattern.regex.search(texts[line]):
                 out[line] = pattern
                 break
+
+
+# ---- region: the per-line marks and scores the article region is chosen from (``clean.region``, ``clean.layout``) ----
+
+cdef enum:
+    LINK_MIN = 2  # region.link_like: a link's words
+    LINK_MAX = 25
+    LONG_PARAGRAPH = 60  # region.LONG_PARAGRAPH
+    PARAGRAPH_WORDS = 12  # region._paragraph
+    HEADLINE_RUN = 3  # region.HEADLINE_RUN
+    CARDS = 3  # region.CARDS
+    GLYPH_CHARS = 2  # region.GLYPH_CHARS
+    TEMPLATE_REPEATS = 3  # region.TEMPLATE_REPEATS
+    TEMPLATE_WORDS = 6  # region.template_lines: the longest template line
+    TITLE_REACH = 12  # region.TITLE_REACH
+    PROSE_CAP = 40  # region.PROSE_CAP
+    GLUED_WORDS = 80  # codeshape.GLUED_WORDS: shorter prose lines are never glued
+
+cdef double ZONE_SCORE = -2.0  # region.ZONE_SCORE
+cdef double NEIGHBOUR_BONUS = 0.5  # region.NEIGHBOUR_BONUS
+cdef double TITLE_BONUS = 60.0  # region.TITLE_BONUS
+cdef double SHORT = -3.0  # region.SHORT
+cdef double MID = -1.5  # region.MID
+cdef double MEDIUM = 1.0  # region.MEDIUM
+cdef double CODE = -3.0  # region.CODE
+
+
+cdef double _title_of(Line line):
+    """``Line.title_case`` read from compiled code (measured once, as the property does)."""
+    if line._title < 0:
+        line._title = _title_case(line.text) if line.words > 3 else 0.0
+    return line._title
+
+
+cdef bint _link_like(Line line) except -1:
+    """``region.link_like``: shaped like a link to another story (a headline, not a sentence of this one)."""
+    cdef Py_ssize_t j
+    cdef int kind
+    cdef void* data
+    cdef Py_UCS4 c
+    if line.furniture is not None and line.furniture.reason not in ("related-header", "related-link"):
+        return False
+    if not LINK_MIN <= line.words <= LINK_MAX:
+        return False
+    j = PyUnicode_GET_LENGTH(line.text)
+    kind, data = PyUnicode_KIND(line.text), PyUnicode_DATA(line.text)
+    while j > 0 and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, j - 1)):
+        j -= 1
+    if j == 0:
+        return True
+    c = PyUnicode_READ(kind, data, j - 1)
+    return not (c == u"." or c == u":" or c == u"," or c == u";" or c == u"?")
+
+
+def link_like(Line line):
+    """``region.link_like``, for the tests that pin it."""
+    return _link_like(line)
+
+
+cdef inline bint _paragraph(Line line) noexcept:
+    """``region._paragraph``: a finished sentence of some length."""
+    return line.prose and line.sentence and line.words >= PARAGRAPH_WORDS
+
+
+cdef bint _story_starts(list lines, Py_ssize_t j) except -1:
+    """``region.story_starts``: line ``j`` starts a story."""
+    cdef Line line = lines[j]
+    if line.prose and line.words >= LONG_PARAGRAPH:
+        return True
+    return _paragraph(line) and j + 1 < len(lines) and _paragraph(<Line?>lines[j + 1])
+
+
+def related_runs(list lines):
+    """``region.related_runs``: related-links headers and the link lines after them, index → "related-links"."""
+    cdef dict out = {}
+    cdef Py_ssize_t i = 0, j, n = len(lines)
+    cdef Line line
+    while i < n:
+        line = lines[i]
+        if line.furniture is not None and line.furniture.reason == "related-header":
+            out[i] = "related-links"
+            j = i + 1
+            while j < n and _link_like(<Line?>lines[j]):
+                out[j] = "related-links"
+                j += 1
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def teaser_zones(list lines, dict related):
+    """``region.teaser_zones``: lines after a related-links run up to the story."""
+    cdef set zone = set()
+    cdef Py_ssize_t j, n = len(lines)
+    cdef Line line
+    for end in [i for i in related if i + 1 not in related]:
+        j = end + 1
+        while j < n and not _story_starts(lines, j):
+            line = lines[j]
+            if j in zone or (line.furniture is not None and line.furniture.barrier):
+                break
+            zone.add(j)
+            j += 1
+    return zone - set(related)
+
+
+def headline_runs(list lines):
+    """``region.headline_runs``: runs of title-case headline lines (with the short lines between)."""
+    cdef set out = set()
+    cdef list run = []
+    cdef Py_ssize_t i, n = len(lines), long_ones = 0
+    cdef Line line
+    for i in range(n + 1):
+        if i < n:
+            line = lines[i]
+            if line.words <= 3 and not line.prose:
+                if run:
+                    run.append(i)
+                continue
+            if _link_like(line) and _title_of(line) >= 0.6 and line.words >= 4:
+                run.append(i)
+                long_ones += 1  # every headline of a run has four or more words; the short lines fewer
+                continue
+        if long_ones >= HEADLINE_RUN:
+            out.update(run)
+        run = []
+        long_ones = 0
+    return out
+
+
+def card_runs(list lines):
+    """``region.card_runs``: teaser cards, headline-shaped lines each with a short label between them."""
+    cdef set out = set()
+    cdef list run = []
+    cdef Py_ssize_t i, n = len(lines), cards = 0
+    cdef bint labelled = True, headline
+    cdef Line line
+    for i in range(n):
+        line = lines[i]
+        if line.words <= 3 and not line.prose and PyUnicode_GET_LENGTH(line.text) > GLYPH_CHARS:
+            if run:
+                run.append(i)
+                labelled = True
+            continue
+        headline = (line.words >= 4 and _link_like(line)
+                    and not Py_UNICODE_ISLOWER(PyUnicode_READ(PyUnicode_KIND(line.text), PyUnicode_DATA(line.text), 0)))
+        if headline and labelled:
+            run.append(i)
+            cards += 1
+            labelled = False
+            continue
+        if cards >= CARDS:
+            out.update(run)
+        if headline:
+            run, cards, labelled = [i], 1, False
+        else:
+            run, cards, labelled = [], 0, True
+    if cards >= CARDS:
+        out.update(run)
+    return out
+
+
+def template_lines(list lines):
+    """``region.template_lines``: short lines printed three or more times."""
+    cdef dict counts = {}
+    cdef Py_ssize_t i, n = len(lines)
+    cdef Line line
+    cdef PyObject* seen
+    for i in range(n):
+        line = lines[i]
+        if line.words <= TEMPLATE_WORDS:
+            seen = PyDict_GetItem(counts, line.text)
+            counts[line.text] = (<object>seen + 1) if seen is not NULL else 1
+    return {i for i in range(n) if (<Line?>lines[i]).words <= TEMPLATE_WORDS
+            and counts[(<Line?>lines[i]).text] >= TEMPLATE_REPEATS}
+
+
+def formula_lines(list lines, object formula_char):
+    """``region.formula_lines``: runs of lone symbols, letters and digits (``formula_char``: ``region._formula_char``,
+    asked only of lines of at most two characters)."""
+    cdef Py_ssize_t i, n = len(lines)
+    cdef Line line
+    cdef bytearray glyph = bytearray(n + 2)  # glyph[i + 1]: line i is a glyph
+    cdef bytearray near = bytearray(n + 2)  # near[i + 1]: a glyph or code
+    for i in range(n):
+        line = lines[i]
+        if line.code:
+            near[i + 1] = 1
+        elif PyUnicode_GET_LENGTH(line.text) <= GLYPH_CHARS and all(formula_char(c) for c in line.text):
+            glyph[i + 1] = near[i + 1] = 1
+    return {i for i in range(n) if glyph[i + 1] and (near[i] or near[i + 2])}
+
+
+cdef bytearray _flags(object members, Py_ssize_t n):
+    """A byte per line: 1 where the line's index is in ``members``."""
+    cdef bytearray out = bytearray(n)
+    for i in members:
+        if 0 <= i < n:
+            out[i] = 1
+    return out
+
+
+cdef double _plain_score(Line line) noexcept:
+    """``region.line_score`` of a line without furniture, marks or a glued comment thread: its shape alone."""
+    if line.code:
+        return CODE
+    if line.prose:
+        return <double>min(line.words, PROSE_CAP)
+    if line.separators >= LIST_SEPARATORS or line.words <= 3:
+        return SHORT
+    if line.words <= 6:
+        return MID if not line.sentence else 0.0
+    return MEDIUM if line.stop_ratio >= 0.15 else -1.0
+
+
+def hand_scores(list lines, dict repeats, set template, dict related, set formula, set zone, list echoes,
+                object line_score):
+    """``layout.hand_scores``: line scores (``line_score``, ``region.line_score``, asked only of lines with furniture,
+    a mark or a glued candidate; the rest scored by their shape here), capped in teaser zones, prose runs rewarded
+    (``region.reward_runs``), the first prose line under each headline raised (``region.after_headings``)."""
+    cdef Py_ssize_t i, j, n = len(lines)
+    cdef bytearray rep = _flags(repeats, n), tpl = _flags(template, n), rel = _flags(related, n)
+    cdef bytearray frm = _flags(formula, n), zon = _flags(zone, n)
+    cdef list out = [0.0] * n
+    cdef double* scores = <double*>PyMem_Malloc((n + 1) * sizeof(double))
+    cdef double s
+    cdef Line line
+    if scores is NULL:
+        raise MemoryError()
+    try:
+        for i in range(n):
+            line = lines[i]
+            if (line.furniture is not None or rep[i] or tpl[i] or rel[i] or frm[i]
+                    or (line.prose and line.words >= GLUED_WORDS)):
+                s = line_score(line, bool(rep[i]), bool(tpl[i]), bool(rel[i]), bool(frm[i]))
+            else:
+                s = _plain_score(line)
+            scores[i] = min(s, ZONE_SCORE) if zon[i] else s
+        for i in range(n):  # reward_runs: prose beside prose
+            line = lines[i]
+            s = scores[i]
+            if s > 0 and line.prose and ((i > 0 and (<Line?>lines[i - 1]).prose)
+                                         or (i + 1 < n and (<Line?>lines[i + 1]).prose)):
+                s = s * (1 + NEIGHBOUR_BONUS)
+            out[i] = s
+        for h in echoes:  # after_headings
+            for j in range(h + 1, min(n, h + 1 + TITLE_REACH)):
+                if (<Line?>lines[j]).prose:
+                    out[j] = out[j] + (0.0 if rep[j] else TITLE_BONUS)
+                    break
+    finally:
+        PyMem_Free(scores)
+    return out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from storyline.clean import speedups
 from storyline.clean.bounds import footer_start, header_end
 from storyline.clean.codeshape import keep_samples, mark_code
 from storyline.clean.headline import title_echoes
@@ -12,6 +13,7 @@ from storyline.clean.markup import Dump, to_lines
 from storyline.clean.region import (
     ELLIPSES,
     ZONE_SCORE,
+    _formula_char,
     after_headings,
     article_span,
     card_runs,
@@ -76,12 +78,34 @@ class Marks:
 
 def zones(lines: list[Line], related: dict[int, str]) -> set[int]:
     """Lines in a teaser zone, a run of headlines or a row of teaser cards."""
+    if speedups.KERNELS is not None:  # the same three passes, compiled
+        kernels = speedups.KERNELS
+        found: set[int] = kernels.teaser_zones(lines, related) | kernels.headline_runs(lines) | kernels.card_runs(lines)
+        return found
     return teaser_zones(lines, related) | headline_runs(lines) | card_runs(lines)
+
+
+def line_marks(lines: list[Line]) -> tuple[dict[int, str], set[int], set[int]]:
+    """Related-link runs, template lines and formula lines (``region``'s passes, compiled where built)."""
+    if speedups.KERNELS is not None:
+        kernels = speedups.KERNELS
+        found: tuple[dict[int, str], set[int], set[int]] = (
+            kernels.related_runs(lines),
+            kernels.template_lines(lines),
+            kernels.formula_lines(lines, _formula_char),
+        )
+        return found
+    return related_runs(lines), template_lines(lines), formula_lines(lines)
 
 
 def hand_scores(lines: list[Line], marks: Marks) -> list[float]:
     """The hand-set per-line scores: line shape, capped in teaser zones, prose runs rewarded, headings' first lines."""
     rep, tpl, rel, formula, zone = marks.repeats, marks.template, marks.related, marks.formula, marks.zone
+    if speedups.KERNELS is not None:  # the same scores; ``line_score`` still decides lines with furniture or marks
+        scores: list[float] = speedups.KERNELS.hand_scores(
+            lines, rep, tpl, rel, formula, zone, marks.echoes, line_score
+        )
+        return scores
     scores = [line_score(line, i in rep, i in tpl, i in rel, i in formula) for i, line in enumerate(lines)]
     scores = [min(s, ZONE_SCORE) if i in zone else s for i, s in enumerate(scores)]
     return after_headings(reward_runs(scores, lines), lines, marks.echoes, rep)
@@ -94,13 +118,12 @@ def analyse(text: str) -> Layout:
     if language is None:  # no stopword list: prose was judged without function words, and code passes for it
         mark_code(lines)
     repeats = copies(repeat_groups(dump.lines, [line.tokens for line in lines]), lines)
-    related = related_runs(lines)
+    related, template, formula = line_marks(lines)
     zone = zones(lines, related)
     if any(mark in text for mark in ELLIPSES):  # a link card's summary ends in one: most dumps have none
         related = dict(sorted((related | excerpt_cards(lines)).items()))  # links, but they open no teaser zone
-    template = template_lines(lines)
     echoes = title_echoes(lines)
-    marks = Marks(repeats, related, template, formula_lines(lines), zone, echoes)
+    marks = Marks(repeats, related, template, formula, zone, echoes)
     scores = hand_scores(lines, marks)
     start, end = article_span(scores, lines)
     end = footer_start(lines, start, end)

@@ -48,12 +48,15 @@ def build(path: Path, stored: int) -> float:
 
 def adopt(source: Path, target: Path) -> None:
     """This version's store: a copy of another version's, migrated by opening it (and its index's files made)."""
+    from storyline.dedup import params_from_settings
     from storyline.dedup.keyindex import key_index
+    from storyline.dedup.sidearrays import side_arrays
     from storyline.store import Store
 
     shutil.copy(source, target)
     with Store.open(f"sqlite:///{target}") as store, store.atomic() as conn:
         key_index(conn)
+        side_arrays(conn, params_from_settings().permutations)
 
 
 def copy_files(base: Path, tmp: Path) -> None:

@@ -92,7 +92,7 @@ def test_segment_files_are_a_copy_remade_from_the_store_when_missing_or_cut(tmp_
         ids |= add(store, {"copy": ("\n".join(lines[:2]), None)})
         dedup_step(store)
         assert files(store) == [128 * 12, 64 * 12]
-    first, second = sorted((tmp_path / "dedup.db-dedup").iterdir(), key=lambda p: p.stat().st_size)
+    first, second = sorted((tmp_path / "dedup.db-dedup").glob("*.seg"), key=lambda p: p.stat().st_size)
     first.unlink()
     second.write_bytes(second.read_bytes()[:-12])
     with Store.open(url) as store:  # a new process: the files are checked against the store, not trusted

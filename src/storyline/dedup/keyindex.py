@@ -36,7 +36,7 @@ from storyline.store.schema import dedup_key_segments, segment_rows, segment_tok
 
 log = logging.getLogger(__name__)
 Ints = npt.NDArray[np.int64]
-_HEX = re.compile(r"[0-9a-f]{16}")  # a segment file's name: its token
+_FILE = re.compile(r"([0-9a-f]{16})(?:\.seg|\.\d+\.part)")  # a segment file: its token (.part: being written)
 _ROW_BYTES = 12  # a key (int64) and a seq (int32)
 MERGE_RATIO = 1  # merge the newest two segments while the older holds at most this many times the newer's rows
 
@@ -104,7 +104,7 @@ class KeyIndex:
         path = self._path(segment.token)
         if segment.dead or path is None or not len(segment.keys):
             return
-        part = path.with_suffix(".part")
+        part = path.with_name(f"{path.stem}.{os.getpid()}.part")  # per process: two may remake one segment
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             with part.open("wb") as out:
@@ -125,8 +125,8 @@ class KeyIndex:
         if self.folder and self.folder.is_dir():
             with contextlib.suppress(OSError):  # files left behind cost disk space, not correctness
                 for path in self.folder.iterdir():
-                    name = path.stem if path.suffix in (".seg", ".part") and _HEX.fullmatch(path.stem) else None
-                    if name is not None and int(name, 16) not in listed:
+                    name = _FILE.fullmatch(path.name)
+                    if name is not None and int(name[1], 16) not in listed:
                         path.unlink(missing_ok=True)
 
     def _dead_changed(self) -> None:
@@ -171,10 +171,25 @@ class KeyIndex:
         return counts, keys[at[keep]], seq[keep]
 
     def add(self, conn: Connection, keys: Ints, seqs: Ints) -> None:
-        """Store a batch's (key, seq) rows (sorted) as a new segment, and merge while due."""
-        if len(keys):
-            self._write(conn, Segment(segment_token(), False, int(seqs.max()), keys, seqs.astype(np.int32)))
-            self._merge_while_due(conn)
+        """Store a batch's (key, seq) rows (sorted) as a new segment, merged first (in memory: only the result is
+        written) with the newest segments while the older is not much larger, dead rows dropped; when one segment
+        is left, no row of a dead seq is, and the dead segment goes too (it would only grow)."""
+        if not len(keys):
+            return
+        merged = Segment(segment_token(), False, int(seqs.max()), keys, seqs.astype(np.int32))
+        live, gone = self._live(), list[Segment]()
+        while live and len(live[-1].keys) <= MERGE_RATIO * len(merged.keys):
+            gone.append(older := live.pop())
+            keys, seqs32 = _merged(older, merged)
+            if len(self.dead):
+                alive = ~_members(seqs32.astype(np.int64), self.dead)
+                keys, seqs32 = keys[alive], seqs32[alive]
+            merged = Segment(merged.token, False, merged.newest, keys, seqs32)
+        self._drop(conn, gone)
+        self._write(conn, merged)
+        if gone and len(self.dead) and len(self._live()) == 1:
+            self._drop(conn, [s for s in self.segments.values() if s.dead])
+            self._dead_changed()
 
     def kill(self, conn: Connection, seqs: Ints) -> None:
         """Record seqs whose rows no longer count (articles being re-indexed): one dead segment holds them all."""
@@ -187,23 +202,6 @@ class KeyIndex:
             conn, Segment(segment_token(), True, int(every.max()), np.zeros(0, dtype=np.int64), every.astype(np.int32))
         )
         self._dead_changed()
-
-    def _merge_while_due(self, conn: Connection) -> None:
-        """Merge the newest two key segments while the older is not much larger (dead rows dropped); when one
-        segment is left, no row of a dead seq is, and the dead segment goes too (it would only grow)."""
-        merged = False
-        while len(live := self._live()) >= 2 and len(live[-2].keys) <= MERGE_RATIO * len(live[-1].keys):
-            older, newer = live[-2], live[-1]
-            keys, seqs = _merged(older, newer)
-            if len(self.dead):
-                alive = ~_members(seqs.astype(np.int64), self.dead)
-                keys, seqs = keys[alive], seqs[alive]
-            self._drop(conn, [older, newer])
-            self._write(conn, Segment(segment_token(), False, newer.newest, keys, seqs))
-            merged = True
-        if merged and len(self.dead) and len(self._live()) == 1:
-            self._drop(conn, [s for s in self.segments.values() if s.dead])
-            self._dead_changed()
 
     def _write(self, conn: Connection, segment: Segment) -> None:
         """Insert a segment's parts and hold it in memory."""

@@ -28,10 +28,12 @@ from sqlalchemy.exc import IntegrityError
 from storyline.dedup import Signed, sign_pages
 from storyline.dedup.keyindex import KeyIndex, key_index, spans
 from storyline.dedup.minhash import Params, Signatures, band_keys, duplicates, similarity
+from storyline.dedup.sidearrays import CANONICAL, PRESENT, ROW, USABLE, SideArrays, body_number, group_key, side_arrays
 from storyline.errors import StoreError, StorylineError, UnexpectedError
 from storyline.models import Article
 from storyline.stage import StageStats
 from storyline.store import Store
+from storyline.store.engine import lock_dedup_index
 from storyline.version import DEDUP_VERSION
 
 if TYPE_CHECKING:
@@ -62,6 +64,9 @@ class Doc:
             raise RuntimeError(f"dedup: publication date of {self.id} or {other.id} not read")
         mine = (-self.size, self.published or "\uffff", self.id)
         return mine < (-other.size, other.published or "\uffff", other.id)
+
+
+Verdicts = dict[tuple[int, str], tuple[bool, float]]  # (new doc, stored group) -> (duplicate, similarity)
 
 
 @dataclass(slots=True)
@@ -190,8 +195,9 @@ def _shared_keys(
     return doc[keep], seq[keep]
 
 
-def _forget(conn: Connection, index: KeyIndex, ids: Sequence[str]) -> None:
-    """Drop earlier index rows of articles being (re)indexed (their seqs' key rows no longer count)."""
+def _forget(conn: Connection, index: KeyIndex, ids: Sequence[str]) -> np.ndarray[Any, Any]:
+    """Drop earlier index rows of articles being (re)indexed (their seqs' key rows no longer count); their seqs,
+    sorted."""
     tables = Store.tables
     sigs = tables.dedup_signatures
     seqs: list[int] = []
@@ -199,18 +205,61 @@ def _forget(conn: Connection, index: KeyIndex, ids: Sequence[str]) -> None:
         seqs += [s for s in conn.execute(select(sigs.c.seq).where(sigs.c.article_id.in_(part))).scalars() if s]
         for table in (sigs, tables.dedup_members):
             conn.execute(delete(table).where(table.c.article_id.in_(part)))
-    index.kill(conn, np.array(seqs, dtype=np.int64))
+    gone = np.unique(np.array(seqs, dtype=np.int64))
+    index.kill(conn, gone)
+    return gone
 
 
-def _groups_of(conn: Connection, seqs: set[int], params: Params) -> tuple[dict[str, Group], dict[int, str]]:
-    """The stored groups of these signature seqs (with canonical docs), and seq -> group id."""
+def _near_groups(
+    conn: Connection,
+    side: SideArrays,
+    docs: list[Doc],
+    stored: list[set[int]],
+    gone: np.ndarray[Any, Any],
+    params: Params,
+) -> tuple[dict[str, Group], list[set[str]], Verdicts]:
+    """The stored groups near the new docs that any of them can join, the groups near each doc, and each new
+    doc's verdict against each near group's canonical copy (in one numpy pass over the side arrays).
+
+    A group none of the docs duplicates (nor shares a body with) is left out: no doc can join it, so its
+    canonical copy cannot change in this batch. Only the groups left have their ids read from the store."""
+    doc_at = np.array([i for i, seqs in enumerate(stored) if docs[i].size for _ in seqs], dtype=np.int64)
+    seq = np.array([s for i, seqs in enumerate(stored) if docs[i].size for s in seqs], dtype=np.int64)
+    canon = side.canonicals(seq, gone)
+    span = int(canon.max(initial=0)) + 1
+    codes = np.unique(doc_at[canon > 0] * span + canon[canon > 0])
+    doc_at, canon = codes // span, codes % span
+    if not len(codes):
+        return {}, [set() for _ in docs], {}
+    own = np.array([d.size for d in docs], dtype=np.int64)[doc_at]
+    mine = np.stack([d.signature for d in docs])[doc_at]
+    ok, sims = _verdicts(mine, side.sig[canon], own, side.rows["size"][canon].astype(np.int64), params)
+    bodies = side.rows["body"][canon]
+    same = (bodies == np.array([body_number(d.body_hash) for d in docs], dtype=np.uint64)[doc_at]) | (bodies == 0)
+    groups, group_at = _stored_groups(conn, side, np.unique(canon[ok | same]))
+    near: list[set[str]] = [set() for _ in docs]
+    known: Verdicts = {}
+    verdicts = zip(ok.tolist(), sims.tolist(), strict=True)
+    for i, c, verdict in zip(doc_at.tolist(), canon.tolist(), verdicts, strict=True):
+        if (group := group_at.get(c)) is not None:
+            near[i].add(group)
+            known[(i, group)] = verdict
+    return groups, near, known
+
+
+def _stored_groups(
+    conn: Connection, side: SideArrays, canonicals: np.ndarray[Any, Any]
+) -> tuple[dict[str, Group], dict[int, str]]:
+    """Groups of these canonical seqs (ids read from the store), and canonical seq -> group id."""
     sigs = Store.tables.dedup_signatures
-    query = select(sigs.c.seq, sigs.c.group_id)
-    covering = {sigs.name: "ix_dedup_signatures_seq_group"}
-    rows = _rows_in(conn, query, sigs.c.seq, sorted(seqs), covering)
-    group_of: dict[int, str] = {seq: group for seq, group in rows if group is not None}
-    docs = _group_docs(conn, sorted(set(group_of.values())), params, canonical=True)
-    return {g: Group(g, doc) for g, doc in docs}, group_of
+    query = select(sigs.c.seq, sigs.c.article_id, sigs.c.group_id, sigs.c.body_hash)
+    groups: dict[str, Group] = {}
+    group_at: dict[int, str] = {}
+    for seq, article_id, group_id, body_hash in _rows_in(conn, query, sigs.c.seq, canonicals.tolist()):
+        size = int(side.rows["size"][seq])
+        doc = Doc(article_id, np.array(side.sig[seq]), size, None, body_hash, dated=False)
+        groups[group_id], group_at[seq] = Group(group_id, doc), group_id
+    return groups, group_at
 
 
 def _group_docs(
@@ -234,24 +283,6 @@ def _read_date(conn: Connection, doc: Doc) -> None:
     """Read a stored doc's publication date (needed only when a new copy ties with it in length)."""
     arts = Store.tables.articles
     doc.published, doc.dated = conn.execute(select(arts.c.published).where(arts.c.id == doc.id)).scalar(), True
-
-
-Verdicts = dict[tuple[int, str], tuple[bool, float]]  # (new doc, stored group) -> (duplicate, similarity)
-
-
-def _stored_verdicts(docs: list[Doc], near: list[set[str]], groups: dict[str, Group], params: Params) -> Verdicts:
-    """Each new doc verified against the stored canonical copy of each stored group near it, in one numpy pass
-    (what :func:`_best_group` would compute one doc at a time, while those canonicals stay)."""
-    pairs = [(i, g) for i, gs in enumerate(near) if docs[i].size for g in gs if g in groups]
-    if not pairs:
-        return {}
-    at = {g: n for n, g in enumerate(groups)}
-    doc_at, group_at = np.array([i for i, _ in pairs]), np.array([at[g] for _, g in pairs])
-    theirs = np.stack([g.canonical.signature for g in groups.values()])[group_at]
-    sizes = np.array([g.canonical.size for g in groups.values()], dtype=np.int64)[group_at]
-    own = np.array([d.size for d in docs], dtype=np.int64)[doc_at]
-    ok, sims = _verdicts(np.stack([d.signature for d in docs])[doc_at], theirs, own, sizes, params)
-    return dict(zip(pairs, zip(ok.tolist(), sims.tolist(), strict=True), strict=True))
 
 
 def _verdicts(
@@ -294,15 +325,15 @@ def index_articles(conn: Connection, articles: Sequence[Article], params: Params
     """Add articles to the stored index and groups in one transaction; returns how many joined a group."""
     if not articles:
         return 0
-    index = key_index(conn)
-    _forget(conn, index, [a.id for a in articles])
+    lock_dedup_index(conn)
+    index, side = key_index(conn), side_arrays(conn, params.permutations)  # in step before this batch deletes rows
+    gone = _forget(conn, index, [a.id for a in articles])
     docs, signed = sign_articles(articles, params)
     keys = band_keys(signed.signatures, params)
     pairs = _doc_keys(docs, keys)
     stored, counts = _candidates(conn, index, docs, pairs)
-    groups, group_of = _groups_of(conn, set().union(*stored), params)
-    near_stored = [{group_of[s] for s in seqs if s in group_of} for seqs in stored]
-    known, canonicals = _stored_verdicts(docs, near_stored, groups, params), {g: x.canonical for g, x in groups.items()}
+    groups, near_stored, known = _near_groups(conn, side, docs, stored, gone, params)
+    canonicals = {g: x.canonical for g, x in groups.items()}
     batch_groups: dict[int, set[str]] = defaultdict(set)  # band key (band folded in) -> groups of this batch's docs
     key_lists = keys.tolist()
     joined = 0
@@ -325,8 +356,20 @@ def index_articles(conn: Connection, articles: Sequence[Article], params: Params
         if doc.size:
             for k in key_lists[i]:
                 batch_groups[k].add(group.id)
-    _write(conn, index, docs, pairs, groups, params, counts)
+    first = _write(conn, index, docs, pairs, groups, params, counts)
+    side.append(conn, first, *_side_rows(docs, groups))
     return joined
+
+
+def _side_rows(docs: list[Doc], groups: dict[str, Group]) -> tuple[Signatures, np.ndarray[Any, Any]]:
+    """The side-array rows of a batch's docs, in seq order."""
+    group_of = {d.id: group for group in groups.values() for d in group.members.values()}
+    rows = np.zeros(len(docs), dtype=ROW)
+    for n, doc in enumerate(docs):
+        group = group_of[doc.id]
+        flags = PRESENT | USABLE | (CANONICAL if doc.id == group.canonical.id else 0)
+        rows[n] = (doc.size, flags, group_key(group.id), body_number(doc.body_hash))
+    return np.stack([d.signature for d in docs]), rows
 
 
 def _similarities(pairs: list[tuple[Doc, Doc]], params: Params) -> list[float]:
@@ -349,8 +392,9 @@ def _write(
     groups: dict[str, Group],
     params: Params,
     counts: np.ndarray[Any, Any],
-) -> None:
-    """Insert the batch's signatures, LSH keys and members; re-rank members of groups with a new canonical."""
+) -> int:
+    """Insert the batch's signatures, LSH keys and members; re-rank members of groups with a new canonical.
+    Returns the batch's first seq."""
     tables = Store.tables
     first = _next_seq(conn, len(docs))
     group_of = {d.id: group.id for group in groups.values() for d in group.members.values()}
@@ -375,6 +419,7 @@ def _write(
     ]  # fmt: skip
     if member_rows:
         conn.execute(tables.dedup_members.insert(), member_rows)
+    return first
 
 
 def _meta(conn: Connection, name: str) -> int:

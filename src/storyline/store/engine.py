@@ -6,13 +6,14 @@ import importlib.util
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, make_url
+from sqlalchemy import Connection, Engine, create_engine, event, make_url, text
 from sqlalchemy.pool import StaticPool
 
 from storyline import settings
 from storyline.errors import MissingDependency, StoreError
 
 BUSY_TIMEOUT_MS = 60_000
+PG_DEDUP_LOCK = 0x73_74_6F_72_79_64_64  # advisory lock of the dedup index's writers on PostgreSQL
 
 
 def resolve_url(url: str | None = None) -> str:
@@ -83,3 +84,12 @@ def _sqlite_on_begin(conn: Connection) -> None:
     """Begin a transaction; writers take the write lock up front so they wait instead of failing."""
     immediate = conn.get_execution_options().get("sqlite_immediate", False)
     conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def lock_dedup_index(conn: Connection) -> None:
+    """Serialise writers of the dedup index until this transaction ends (SQLite: its write lock already does).
+
+    On PostgreSQL a transaction-level advisory lock of its own: ``storyline process`` holds the processing
+    lock on another connection of the same process, so taking that one here would wait for itself."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": PG_DEDUP_LOCK})

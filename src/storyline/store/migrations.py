@@ -120,6 +120,19 @@ def dedup_group_lookups(conn: Connection) -> None:
             index.create(conn, checkfirst=True)
 
 
+def drop_dedup_key_tables(conn: Connection) -> None:
+    """Drop dedup_keys and dedup_keys_recent, emptied by migration 9."""
+    for name in ("dedup_keys_recent", "dedup_keys"):
+        conn.execute(text(f"DROP TABLE IF EXISTS {name}"))
+
+
+def dedup_dead_log(conn: Connection) -> None:
+    """``dedup_dead``: a trigger logs the seq of every deleted dedup_signatures row (for the side arrays)."""
+    schema.dedup_dead.create(conn, checkfirst=True)
+    for statement in schema.DEDUP_DEAD_TRIGGER[conn.dialect.name]:
+        conn.exec_driver_sql(statement)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, failures, articles", create_tables(schema.documents, schema.failures, schema.articles)),
     Migration(
@@ -135,6 +148,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(8, "dedup_meta: the index's counters (last seq, recent key rows)", dedup_meta),
     Migration(9, "dedup_key_segments: the LSH index as sorted segments", dedup_key_segments),
     Migration(10, "dedup_signatures.group_id and covering indexes for a batch's group look-ups", dedup_group_lookups),
+    Migration(11, "drop dedup_keys and dedup_keys_recent (emptied by 9)", drop_dedup_key_tables),
+    Migration(12, "dedup_dead: deleted signature seqs logged by a trigger", dedup_dead_log),
 )
 
 

@@ -146,7 +146,7 @@ def _lsh_keys(name: str) -> Table:
     article as its dedup_signatures.seq; the primary key is the only structure (no rowid table in SQLite)."""
     return Table(
         name,
-        metadata,
+        legacy,
         Column("key", BigInteger, primary_key=True, autoincrement=False),
         Column("seq", Integer, primary_key=True, autoincrement=False),
         sqlite_with_rowid=False,
@@ -154,7 +154,8 @@ def _lsh_keys(name: str) -> Table:
 
 
 # Before migration 9 the LSH index was these two SQL tables (every key up to the last merge, and the
-# keys added since); migration 9 moves their rows into dedup_key_segments and empties them.
+# keys added since); migration 9 moves their rows into dedup_key_segments and empties them, 11 drops them
+# (outside ``metadata``: migrations 6-9 still create and read them on the way).
 dedup_keys = _lsh_keys("dedup_keys")
 dedup_keys_recent = _lsh_keys("dedup_keys_recent")
 
@@ -177,13 +178,37 @@ dedup_key_segments = Table(
 SEGMENT_PART_ROWS = 1 << 20  # ~12 MB a part: a store of any size never writes one huge value
 
 # Counters of the LSH index, one row each: ``last_seq`` (the last dedup_signatures.seq given out: seqs
-# are never reused).
+# are never reused); for the side arrays (dedup.sidearrays) ``side_id`` (names the store in the side files),
+# ``side_seq`` (rows up to it are in the side files) and ``side_token`` (the last batch that wrote them).
 dedup_meta = Table(
     "dedup_meta",
     metadata,
     Column("name", String(32), primary_key=True),
     Column("value", BigInteger, nullable=False),
 )
+
+# Seqs whose dedup_signatures row was deleted (re-indexed, or gone with a re-cleaned article by cascade),
+# logged by a trigger in the deleting transaction (migration 12), so side arrays see deletions by ``id``.
+dedup_dead = Table(
+    "dedup_dead",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("seq", Integer, nullable=False),
+)
+DEDUP_DEAD_TRIGGER = {
+    "sqlite": [
+        "CREATE TRIGGER IF NOT EXISTS dedup_signatures_gone AFTER DELETE ON dedup_signatures "
+        "FOR EACH ROW WHEN OLD.seq IS NOT NULL BEGIN INSERT INTO dedup_dead (seq) VALUES (OLD.seq); END",
+    ],
+    "postgresql": [
+        "CREATE OR REPLACE FUNCTION dedup_signatures_gone() RETURNS trigger AS $$ BEGIN "
+        "IF OLD.seq IS NOT NULL THEN INSERT INTO dedup_dead (seq) VALUES (OLD.seq); END IF; RETURN OLD; END "
+        "$$ LANGUAGE plpgsql",
+        "DROP TRIGGER IF EXISTS dedup_signatures_gone ON dedup_signatures",
+        "CREATE TRIGGER dedup_signatures_gone AFTER DELETE ON dedup_signatures "
+        "FOR EACH ROW EXECUTE FUNCTION dedup_signatures_gone()",
+    ],
+}
 
 
 def segment_token() -> int:
@@ -257,7 +282,9 @@ article_stages = Table(
 __all__ = [
     "article_stages",
     "articles",
+    "DEDUP_DEAD_TRIGGER",
     "dedup_bands",
+    "dedup_dead",
     "dedup_key_segments",
     "dedup_keys",
     "dedup_keys_recent",

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.clean.wire import agencies_in, agency_name, canonical_agency, parse_byline, split_dateline
+from storyline.clean.wire import (
+    agencies_in,
+    agency_name,
+    byline_bio,
+    canonical_agency,
+    parse_byline,
+    split_dateline,
+)
 
 
 @pytest.mark.parametrize(
@@ -40,6 +47,14 @@ def test_no_dateline_in_ordinary_sentences(paragraph: str) -> None:
         ("BY JANE DOE | AP", "JANE DOE", "AP"),
         ("By Reuters", None, "Reuters"),
         ("By Jane Doe Associated Press", "Jane Doe", "AP"),
+        ("Written by Jane Doe", "Jane Doe", None),
+        ("Por Álvaro Pérez y Ana Gómez", "Álvaro Pérez y Ana Gómez", None),
+        ("Von Łukasz Nowak", "Łukasz Nowak", None),
+        ("// By Jane Doe • Nov 11, 2020", "Jane Doe", None),
+        ("By Jane Doe | 9 October 2023", "Jane Doe", None),
+        ("By Jane Doe - 2023-10-09", "Jane Doe", None),
+        ("By Jane Doe@janedoe", "Jane Doe", None),
+        ("By Jane Doe - Reuters", "Jane Doe", "Reuters"),
     ],
 )
 def test_parse_byline(line: str, names: str | None, agency: str | None) -> None:
@@ -50,6 +65,22 @@ def test_parse_byline(line: str, names: str | None, agency: str | None) -> None:
 
 def test_prose_is_not_a_byline() -> None:
     assert parse_byline("by the way, the talks went on until the morning") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "bio"),
+    [
+        ("By Jane Doe, a staff writer who covers the courts", True),
+        ("BY JANE DOE, the paper's Paris correspondent", True),
+        ("Por Juan Pérez, corresponsal en Lima desde 2010", True),
+        ("Par Jean Dupont, envoyé spécial à Kiev", True),
+        ("By Jane Doe, Reuters", False),  # an organisation, not a description
+        ("By the end of the day, the rules had changed", False),
+        ("By Monday, the committee had agreed", False),
+    ],
+)
+def test_byline_with_a_description_of_the_writer(line: str, bio: bool) -> None:
+    assert byline_bio(line) is bio
 
 
 @pytest.mark.parametrize(

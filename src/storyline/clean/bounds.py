@@ -13,7 +13,7 @@ import re
 from storyline.clean.dates import date_of_line
 from storyline.clean.lines import Line
 from storyline.clean.region import LONG_PARAGRAPH, TITLE_REACH, headline_shaped, story_starts
-from storyline.clean.wire import parse_byline
+from storyline.clean.wire import byline_bio, parse_byline
 
 FOOTER_SHARE = 0.25  # a footer of link boxes holds less prose than this share of the article above it
 SHARE_BAR_SHARE = 0.5  # and what follows a second copy of the page's share bar less than this share
@@ -24,7 +24,6 @@ STAMP_WORDS = 10  # a line this short with a time of day on it is a time stamp (
 HEADER_PROSE = 1  # paragraphs a header may hold above its byline or date: the standfirst
 
 _CLOCK = re.compile(r"(?<!\d)[012]?\d:[0-5]\d(?!\d)")  # a time of day: "18:45", "8:02"
-_BYLINE_BIO = re.compile(r"^(?:By|BY)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,2},\s+(?:a|an|the|who)\s")
 
 
 def footer_start(lines: list[Line], start: int, end: int) -> int:
@@ -83,7 +82,7 @@ def header_end(lines: list[Line], start: int, end: int, echoes: list[int]) -> in
 
 def _credit_line(line: Line) -> bool:
     """A byline (or one with the writer's description), a date or a time stamp on a line of its own."""
-    if line.words < LONG_PARAGRAPH and _BYLINE_BIO.match(line.text):
+    if line.words < LONG_PARAGRAPH and byline_bio(line.text):
         return True  # "By Jane Doe, a staff writer who covers ..."
     if line.words > CREDIT_WORDS or line.prose and line.sentence and line.words > CREDIT_SENTENCE_WORDS:
         return False

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from storyline.clean.dates import MONTH
 from storyline.lexicon_files import read_rows
 
 
@@ -112,10 +113,48 @@ def split_dateline(paragraph: str) -> Dateline | None:
     return Dateline(text=match["text"].strip(), place=place, agency=agency, rest=match["rest"])
 
 
-_BYLINE = re.compile(
-    r"^(?i:by|por|par|von|di|door)\s+(?P<names>[A-Z][\w.'’-]*(?:[ ,]+(?:and|&|y|et|und|e|en|[A-Z][\w.'’-]*))*?)"
-    r"\s*(?:(?:,|\||/|–|—|-|\bfor\b|\bof\b)\s*(?P<org>[A-Z][\w .&'’-]{1,40}?))?"
-    r"\s*(?:\((?P<note>[^()]{1,80})\))?\s*\.?$"  # "(Reuters)", "(with Jane Roe)", "(additional reporting by ...)"
+@cache
+def byline_words(kind: str) -> str:
+    """The words of one kind in ``resources/clean/bylines.tsv`` ("by", "and") as a regex alternation."""
+    words = next(row[1:] for row in read_rows("clean", "bylines.tsv") if row[0] == kind)
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
+
+
+_CAPITAL = "[A-ZÀ-ÖØ-ÞČĆĐŁŃŘŚŠŤŽŻŹ]"  # a name's first letter, accented capitals too ("Álvaro", "Šimon", "Łukasz")
+
+
+@cache
+def _byline() -> re.Pattern[str]:
+    """A whole byline line: the opening word, the writers' names, an organisation or a note in brackets."""
+    name = rf"{_CAPITAL}[\w.'’-]*"
+    return re.compile(
+        rf"^(?i:{byline_words('by')})\s+(?P<names>{name}(?:[ ,]+(?:{byline_words('and')}|{name}))*?)"
+        r"\s*(?:(?:,|\||/|–|—|-|\bfor\b|\bof\b)\s*(?P<org>[A-Z][\w .&'’-]{1,40}?))?"
+        r"\s*(?:\((?P<note>[^()]{1,80})\))?\s*\.?$"  # "(Reuters)", "(with Jane Roe)", "(additional reporting by ...)"
+    )
+
+
+@cache
+def _byline_bio() -> re.Pattern[str]:
+    """The opening of a byline that goes on to describe its writer: "By Jane Doe, a staff writer who ..."."""
+    name = r"[^\W\d_][\w.'’-]+"
+    return re.compile(rf"^(?i:{byline_words('by')})\s+(?P<names>{name}(?:\s+{name}){{1,2}}),\s+(?P<next>\w+)")
+
+
+def byline_bio(line: str) -> bool:
+    """A byline with the writer's description after the names, in lower case ("By Jane Doe, a reporter ...",
+    "Por Juan Pérez, corresponsal en ...")."""
+    match = _byline_bio().match(line)
+    if match is None:
+        return False
+    return match["next"][0].islower() and all(w[0].isupper() for w in match["names"].split())
+
+
+# what a page prints around a byline: a mark before it ("// By ..."), the date or the writer's handle after it
+# ("By Jane Doe • Nov 11, 2020", "By Jane Doe | 9 October 2023", "By Jane Doe@janedoe")
+_BYLINE_TRIM = re.compile(
+    r"^[/|•·—–-]+\s*|\s*[•·|—–-]\s*(?:\d{1,2}\s+)?" + MONTH + r"\s.*$|\s*[•·|—–-]\s*\d{1,4}[./-]\d.*$|@\w+$",
+    re.IGNORECASE,
 )
 
 
@@ -128,7 +167,7 @@ def parse_byline(line: str) -> Byline | None:
     line = line.strip()
     if len(line) > 100 or len(line.split()) > 14:
         return None
-    match = _BYLINE.match(line)
+    match = _byline().match(_BYLINE_TRIM.sub("", line))
     if not match:
         return None
     names = match["names"].strip(" ,")

@@ -21,6 +21,8 @@ from storyline.extract.places_gazetteer import Entry, Gazetteer, gazetteer, plac
 from storyline.extract.places_names import name_key
 from storyline.extract.places_spans import (
     NAMING_ROLES,
+    anchor_verbs_of,
+    anchored,
     clean_name,
     find_places,
     governing_verb,
@@ -28,6 +30,7 @@ from storyline.extract.places_spans import (
     locative_path,
     resolved_places,
     role,
+    told_on,
     type_word_before,
     word_after,
 )
@@ -423,10 +426,15 @@ def _tier(sentence: Span, place: Location, trigger: Token | None) -> float:
         return 0  # "shot Oudeh": whom, not where
     if locative_path(root, trigger) or any(locative_path(root, a) for a in anchors[1:]):
         return 2
-    told_on = [v for a in anchors for v in a.children if _participle_of(v, a)]
-    if any(locative_path(root, v) for v in told_on):
+    if any(anchored(root, a) for a in anchor_verbs_of(trigger)):
+        return ANCHOR_TIER
+    telling = [v for a in anchors for v in told_on(a)]
+    if any(locative_path(root, v) for v in telling):
         return TOLD_ON_TIER
     return 1
+
+
+ANCHOR_TIER = 1.75  # "entered Syria to fight": Syria, when the event's own words name no place
 
 
 def _near_named_place(root: Token) -> bool:
@@ -578,14 +586,3 @@ def _named_as_place(span: Span) -> bool:
     if any(c.dep_ == "appos" and role(c) in NAMING_ROLES for c in root.children):
         return True  # "Highfield, a Harare township"
     return role(span[-1]) in NAMING_ROLES or (root.head.i != root.i and role(root.head) in NAMING_ROLES)
-
-
-def _participle_of(verb: Token, trigger: Token) -> bool:
-    """True when ``verb`` is a participle clause that goes on telling the trigger's event ("stormed the town,
-    killing 12"): an -ing clause hanging from the trigger with no conjunction of its own."""
-    return (
-        verb.head.i == trigger.i
-        and verb.dep_ == "advcl"
-        and verb.tag_ == "VBG"
-        and not any(child.dep_ == "mark" for child in verb.children)
-    )

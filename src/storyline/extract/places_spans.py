@@ -180,9 +180,13 @@ def _place_spans(sentence: Span, gaz: Gazetteer, trigger: Token | None = None) -
             maybe.extend(_split_list(span))
     taken = {t.i for span in accepted + maybe for t in span}
     maybe += [run for run in _proper_runs(sentence) if not taken.intersection(t.i for t in run)]
+    rejected = []
     for span in maybe:
         if _is_place_name(span, gaz, accepted) or (trigger is not None and _unknown_setting(span, trigger)):
             accepted.append(span)
+        else:
+            rejected.append(span)
+    accepted += [span for span in rejected if _before_region(span, accepted)]
     return iter(accepted)
 
 
@@ -193,11 +197,11 @@ TIME_LABELS = frozenset({"DATE", "TIME"})
 
 
 def _located_name(span: Span) -> bool:
-    """True for a proper name after "in", "at", "near" ... that no calendar word is part of: a place spaCy took
-    for a time ("in Manchester"), not "in May" or "on Saturday"."""
+    """True for a proper name after "in", "at", "near" ... or typed by a place word, that no calendar word is part
+    of: a place spaCy took for a time ("in Manchester", "the Findik region"), not "in May" or "on Saturday"."""
     root = span.root
-    if root.dep_ != "pobj" or root.head.lower_ not in _SETTING_PREPS:
-        return False
+    if (root.dep_ != "pobj" or root.head.lower_ not in _SETTING_PREPS) and not _typed_name(span):
+        return False  # neither "in X" nor "the X region"
     return all(t.pos_ == "PROPN" and t.is_alpha and t.lower_ not in _calendar_words() for t in span)
 
 
@@ -267,12 +271,13 @@ def _unknown_setting(span: Span, trigger: Token) -> bool:
         return False
     if root.dep_ == "dobj" and root.head.i == trigger.i and role(trigger) == "place-object":
         return root.ent_type_ != "PERSON"  # "rebels captured Birao", "troops stormed Zabdeen"
-    if root.dep_ != "pobj" or root.head.lower_ not in _SETTING_PREPS:
+    if root.dep_ != "pobj" or root.head.lower_ not in _SETTING_PREPS | MOTION_GOALS:
         return False
     verbs = [v for v in (trigger, governing_verb(trigger)) if v is not None]
     verbs += [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"]  # "killed or wounded"
     verbs += [c for v in verbs for c in v.children if _same_moment(c)]  # "killed when a bomber blew up in X"
-    return any(locative_path(root, v) for v in verbs)
+    verbs += [c for v in verbs for c in told_on(v)]  # "began the assault by storming positions near X"
+    return any(locative_path(root, v) for v in verbs) or any(anchored(root, a) for a in anchor_verbs_of(trigger))
 
 
 def _same_moment(clause: Token) -> bool:
@@ -432,6 +437,15 @@ def _is_place_name(span: Span, gaz: Gazetteer, places: list[Span]) -> bool:
     return _big_enough(entry, MIN_POPULATION if locative or listed else MIN_POPULATION_OBJECT)
 
 
+def _before_region(span: Span, places: list[Span]) -> bool:
+    """True for a name after "in"/"at" ... that a comma and a place found follow, as an address writes them,
+    narrow to wide ("in Saraf Omra, North Darfur")."""
+    doc, end, root = span.doc, span.end, span.root
+    if root.dep_ != "pobj" or root.head.lower_ not in _SETTING_PREPS or not span.text[:1].isupper():
+        return False
+    return end + 1 < len(doc) and doc[end].text == "," and any(p.start == end + 1 for p in places)
+
+
 def _big_enough(entry: Entry, population: int) -> bool:
     """True for a curated place, a region or country, or a town of at least ``population`` people."""
     return entry.curated or entry.precision != "place" or entry.population >= population
@@ -526,4 +540,64 @@ def is_locative(node: Token) -> bool:
     """A prepositional object that places something: "in X", "near X" (not "of X", nor "in support of X")."""
     return (
         node.dep_ == "pobj" and node.head.lower_ != "of" and role(node.head) == "locative" and role(node) != "abstract"
+    )
+
+
+@lru_cache(maxsize=1)
+def anchor_verbs() -> dict[str, str]:
+    """Lemma → kind ("motion", "operation") of the verbs that anchor an event's setting (anchor_verbs.tsv)."""
+    return {row[0]: row[1] for row in read_rows("places", "anchor_verbs.tsv")}
+
+
+_ANCHORING_DEPS = frozenset({"advcl", "xcomp", "conj"})
+
+
+MAX_ANCHOR_HOPS = 3  # clause edges climbed from the event's clause to an anchor verb
+
+
+def anchor_verbs_of(trigger: Token | None) -> list[Token]:
+    """Anchor verbs the event's clause hangs from as a participle, purpose or conjoined clause with no
+    subordinating word ("entered Syria to fight", "stormed in, killing 12"; not "after they entered"), nearest
+    first."""
+    node = governing_verb(trigger) or trigger
+    found: list[Token] = []
+    for _ in range(MAX_ANCHOR_HOPS):
+        if node is None or node.dep_ not in _ANCHORING_DEPS or any(c.dep_ == "mark" for c in node.children):
+            break
+        node = node.head
+        if node.pos_ != "VERB":
+            break
+        if node.lemma_.lower() in anchor_verbs():
+            found.append(node)
+    return found
+
+
+MOTION_GOALS = frozenset({"to"})  # a motion verb's goal is where the movers then act ("deployed to Kidal")
+
+
+def anchored(root: Token, anchor: Token) -> bool:
+    """True when the place is where the anchor verb puts its movers or operation: on its locative path or
+    object, or (motion) its goal."""
+    if locative_path(root, anchor):
+        return True
+    goal = root.dep_ == "pobj" and root.head.lower_ in MOTION_GOALS and root.head.head.i == anchor.i
+    return goal and anchor_verbs().get(anchor.lemma_.lower()) == "motion"
+
+
+def told_on(anchor: Token) -> list[Token]:
+    """Clauses that go on telling the anchor's event: its participle clauses ("stormed the town, killing 12")
+    and the means it was done by ("began the attack by storming X")."""
+    told = [v for v in anchor.children if participle_of(v, anchor)]
+    means = [c for p in anchor.children if p.dep_ == "prep" and p.lower_ == "by" for c in p.children]
+    return told + [c for c in means if c.dep_ == "pcomp" and c.tag_ == "VBG"]
+
+
+def participle_of(verb: Token, trigger: Token) -> bool:
+    """True when ``verb`` is a participle clause that goes on telling the trigger's event ("stormed the town,
+    killing 12"): an -ing clause hanging from the trigger with no conjunction of its own."""
+    return (
+        verb.head.i == trigger.i
+        and verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and not any(child.dep_ == "mark" for child in verb.children)
     )

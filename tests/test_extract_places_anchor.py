@@ -1,0 +1,64 @@
+"""The setting an anchor verb gives an event whose own words name no place (resources/places/anchor_verbs.tsv),
+the means clause of an event ("by storming ..."), names spaCy takes for dates that a place word types, and
+addresses written narrow to wide. Every sentence is written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from places_helpers import event_place
+from storyline.extract import places_spans
+from storyline.extract.places import find_places
+from storyline.nlp import load_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    """The shared spaCy pipeline, loaded once."""
+    return load_nlp()
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("The soldiers returned to Beni and shot two fishermen.", "shot", "Beni"),
+        ("The soldiers returned to Beni on Friday and launched an attack on the camp.", "attack", "Beni"),
+    ],
+)
+def test_a_motion_verbs_goal_is_the_setting_of_the_event_told_after_it(
+    nlp: Any, text: str, trigger: str, expected: str
+) -> None:
+    place = event_place(nlp, text, trigger)
+    assert place is not None and place.text == expected
+
+
+def test_without_the_anchor_data_the_goal_is_no_setting(nlp: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(places_spans, "anchor_verbs", dict)
+    assert event_place(nlp, "The soldiers returned to Beni and shot two fishermen.", "shot") is None
+
+
+def test_anchor_verbs_are_motion_or_operation_verbs() -> None:
+    verbs = places_spans.anchor_verbs()
+    assert verbs["enter"] == "motion" and verbs["launch"] == "operation"
+    assert set(verbs.values()) == {"motion", "operation"}
+
+
+def test_the_events_own_place_beats_the_anchors(nlp: Any) -> None:
+    text = "Hundreds of fighters entered Kidal on Sunday to attack an army base in Tessalit."
+    place = event_place(nlp, text, "attack")
+    assert place is not None and place.text == "Tessalit"
+
+
+def test_the_means_clause_of_an_event_names_its_setting(nlp: Any) -> None:
+    text = "Militants began the assault by storming army checkpoints near Qasr Bahir on Sunday, local officials said."
+    place = event_place(nlp, text, "assault")
+    assert place is not None and place.text == "Qasr Bahir"
+
+
+def test_an_address_narrow_to_wide_makes_the_first_name_a_place(nlp: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "At least nine people were killed in fighting between two clans led by elders in Bir Hasana, South Darfur."
+    assert [p.text for p in find_places(nlp(text)[:])] == ["Bir Hasana", "South Darfur"]
+    monkeypatch.setattr(places_spans, "_before_region", lambda span, places: False)
+    assert [p.text for p in find_places(nlp(text)[:])] == ["South Darfur"]

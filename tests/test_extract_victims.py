@@ -291,3 +291,18 @@ def test_a_place_the_parser_hangs_on_the_verb_of_the_attack_noun() -> None:
 def test_a_group_named_by_a_harm_noun_is_the_doer_wherever_it_stands() -> None:
     text = "Our commitment is to the families of the murdered and the kidnapped, not to the Hamas murderers."
     assert victim_side(extract_events(text)) == "israel"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen from Gaza killed 40 people in the town.",
+        "Residents may have been killed when militants from Gaza surged across the border.",
+    ],
+)
+def test_a_place_the_attackers_came_from_is_not_where_the_victims_were_hit(text: str) -> None:
+    assert victim_side(extract_events(text)) != "palestine"
+
+
+def test_the_war_between_two_sides_as_the_subject_hurt_both() -> None:
+    assert victim_side(extract_events("The war between Israel and Hamas has killed thousands of people.")) == "both"

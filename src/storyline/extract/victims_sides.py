@@ -69,14 +69,16 @@ def _place_countries(token: Token) -> list[str]:
 def _also_hurt(head: Token, verb: Token | None, index: MentionIndex | None) -> list[str]:
     """Countries of other people hurt with the counted ones: a second place ("killed in Israel and Gaza"),
     companions ("four Israelis were killed, along with the gunmen holding them"), or both sides of the war
-    that killed them ("a war between Israel and Hamas that has killed thousands")."""
+    that killed them ("a war between Israel and Hamas that has killed thousands", "the war between ... killed")."""
     tokens = [head] if verb is None else [head, verb]
     found = [c for t in tokens for c in _place_countries(t)[1:]]
     if index is None:
         return found
     found += [c for t in tokens if (c := _companion(t, index))]
     noun = verb.head if verb is not None and verb.dep_ in ("relcl", "acl") else None
-    sides = [m.actor.country for t in _between(noun) if (m := index.of(t)) is not None and m.actor.country]
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+    parties = _between(noun) + _between(subject)  # "the war between Israel and Hamas has killed thousands"
+    sides = [m.actor.country for t in parties if (m := index.of(t)) is not None and m.actor.country]
     return found + (sides if len(set(sides)) > 1 else [])
 
 
@@ -212,9 +214,14 @@ def _verb_place(verb: Token, head: Token) -> str | None:
     if found is None and verb.dep_ == "relcl" and verb.head.dep_ == "dobj":  # "staged an attack on Israel that
         found = _place_country(verb.head.head)  # killed 1,300": the parser hangs the place on "staged"
     subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i != head.i), None)
-    if found is None and subject is not None:  # "a bombing campaign in Gaza killed 1,100 people"
-        found = _place_country(subject)
+    if found is None and subject is not None and not _armed_noun(subject):  # "a bombing campaign in Gaza killed
+        found = _place_country(subject)  # 1,100 people"; but "gunmen from Gaza" came from there
     return found
+
+
+def _armed_noun(token: Token) -> bool:
+    """Whether a noun names armed people ("gunmen", "militants"): a place on it is where they are from."""
+    return lexicon.sectors().get(token.lemma_.lower()) in ARMED
 
 
 def _clause_place(event: Event, verb: Token, sent: Span) -> str | None:
@@ -412,4 +419,6 @@ def victims_place(event: Event, sent: Span) -> str | None:
         return None  # "just north of Gaza" (but "in the north of Gaza" is in it)
     if near in words["captive_noun"] or (event.mode == "abduct" and prep.lower_ in ("to", "into")):
         return None
+    if prep.lower_ == "from" and _armed_noun(prep.head):
+        return None  # "when militants from Gaza surged across the border": the attackers' home
     return None if event.mode == "abduct" and near in words["captive_verb"] else place.country

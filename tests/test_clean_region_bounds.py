@@ -164,3 +164,20 @@ def test_short_title_case_headline_starts_the_header() -> None:
     article = clean_text(dump, id="x")
     assert article.body.startswith("The committee met")
     assert prompt not in article.body
+
+
+def test_byline_split_over_two_lines_ends_the_header() -> None:
+    # the page printed "Por" and the writer's name as two blocks; the standfirst above them is not the text
+    dump = "\n".join([*MENU, "Rules agreed for all member states", STANDFIRST, "Por", "Juan Pérez", *PARAGRAPHS])
+    article = clean_text(dump, id="x")
+    assert article.body.startswith("The committee met")
+    assert STANDFIRST not in article.body
+
+
+def test_headline_under_hundreds_of_menu_lines_echoes_the_title() -> None:
+    menu = [f"Section {n}" for n in range(300)]
+    title = "Rules agreed for all member states | Example News"
+    dump = "\n".join([title, *menu, "Rules agreed for all member states", *PARAGRAPHS])
+    layout = analyse(dump)
+    assert layout.echoes == [301]
+    assert clean_text(dump, id="x").title == "Rules agreed for all member states"

@@ -8,6 +8,7 @@ from storyline.clean.wire import (
     agencies_in,
     agency_name,
     byline_bio,
+    byline_opening,
     canonical_agency,
     parse_byline,
     split_dateline,
@@ -124,3 +125,8 @@ def test_dateline_variants(paragraph: str, place: str) -> None:
 def test_colon_or_hyphenated_word_is_not_a_dateline() -> None:
     assert split_dateline("UPDATE: the talks resumed on Monday.") is None
     assert split_dateline("ANTI-Semitism is rising, the report said.") is None
+
+
+@pytest.mark.parametrize(("line", "opening"), [("By", True), ("Por:", True), ("— by", True), ("By Jane Doe", False)])
+def test_byline_opening_on_a_line_of_its_own(line: str, opening: bool) -> None:
+    assert byline_opening(line) is opening

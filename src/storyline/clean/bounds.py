@@ -13,7 +13,7 @@ import re
 from storyline.clean.dates import date_of_line
 from storyline.clean.lines import Line
 from storyline.clean.region import LONG_PARAGRAPH, TITLE_REACH, headline_shaped, story_starts
-from storyline.clean.wire import byline_bio, parse_byline
+from storyline.clean.wire import byline_bio, byline_opening, parse_byline
 
 FOOTER_SHARE = 0.25  # a footer of link boxes holds less prose than this share of the article above it
 SHARE_BAR_SHARE = 0.5  # and what follows a second copy of the page's share bar less than this share
@@ -82,8 +82,8 @@ def header_end(lines: list[Line], start: int, end: int, echoes: list[int]) -> in
 
 def _credit_line(line: Line) -> bool:
     """A byline (or one with the writer's description), a date or a time stamp on a line of its own."""
-    if line.words < LONG_PARAGRAPH and byline_bio(line.text):
-        return True  # "By Jane Doe, a staff writer who covers ..."
+    if line.words < LONG_PARAGRAPH and byline_bio(line.text) or line.words <= 2 and byline_opening(line.text):
+        return True  # "By Jane Doe, a staff writer who covers ...", or "By" with the names on the next line
     if line.words > CREDIT_WORDS or line.prose and line.sentence and line.words > CREDIT_SENTENCE_WORDS:
         return False
     if line.words <= STAMP_WORDS and _CLOCK.search(line.text):

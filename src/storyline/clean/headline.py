@@ -44,10 +44,18 @@ def title_echoes(lines: list[Line]) -> list[int]:
     if len(lines) < 2 or lines[0].words > 40 or lines[0].sentence:
         return []
     first = lines[0].text
-    parts = {_key(first), _key(_longest_part(first))}  # the headline, not the site's name
+    headline = _longest_part(first)  # the headline, not the site's name
+    parts = {_key(first), _key(headline)}
     parts.discard("")
-    longest = len(first) + 4
-    return [i.index for i in lines[1:200] if i.words >= 2 and len(i.text) <= longest and _key(i.text) in parts]
+    shortest, longest = len(headline) * 3 // 4, len(first) + 4  # an echo differs only in spacing and punctuation
+    return [
+        i.index
+        for i in lines[1:ECHO_REACH]
+        if shortest <= len(i.text) <= longest and i.words >= 2 and _key(i.text) in parts
+    ]
+
+
+ECHO_REACH = 600  # lines the headline may sit under: a site's menus can run to hundreds of lines
 
 
 def find_headline(

@@ -150,6 +150,17 @@ def byline_bio(line: str) -> bool:
     return match["next"][0].islower() and all(w[0].isupper() for w in match["names"].split())
 
 
+@cache
+def _lone_opening() -> re.Pattern[str]:
+    """A byline's opening word on a line of its own."""
+    return re.compile(rf"^\W*(?i:{byline_words('by')})\s*:?\s*$")
+
+
+def byline_opening(line: str) -> bool:
+    """Only the opening of a byline ("By", "Por"), the writers' names on the next line: the page split it in two."""
+    return len(line) <= 16 and _lone_opening().match(line) is not None
+
+
 # what a page prints around a byline: a mark before it ("// By ..."), the date or the writer's handle after it
 # ("By Jane Doe • Nov 11, 2020", "By Jane Doe | 9 October 2023", "By Jane Doe@janedoe")
 _BYLINE_TRIM = re.compile(

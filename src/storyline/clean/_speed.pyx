@@ -11,7 +11,8 @@ Python's ``re`` on ``str``: ``\\w`` is ``str.isalnum()`` or ``_``, ``\\s`` is ``
 """
 
 cimport cython
-from libc.stdlib cimport free, realloc
+from libc.stdlib cimport free, qsort, realloc
+from cpython.bytes cimport PyBytes_FromStringAndSize
 from cpython.mem cimport PyMem_Free, PyMem_Malloc
 from cpython.dict cimport PyDict_GetItem
 from cpython.object cimport PyObject
@@ -551,91 +552,163 @@ cdef enum:
 cdef long long MAX_ID = (1 << ID_BITS) - 1
 
 
-cdef class _Words:
-    """Word → small integer id, so a 3-shingle is one exact integer instead of a tuple; ``ids`` holds the ids of
-    the last line loaded."""
+cdef int _by_value(const void* a, const void* b) noexcept nogil:
+    """qsort order of packed shingles."""
+    cdef long long x = (<const long long*>a)[0], y = (<const long long*>b)[0]
+    return (x > y) - (x < y)
 
-    cdef dict known
-    cdef long long* ids
-    cdef Py_ssize_t room
 
-    def __cinit__(self):
+cdef class _Dump:
+    """One dump's long lines as C arrays: each line's word ids (a word's id is its order of first appearance) and,
+    once a comparison needs them, its distinct 3-shingles packed into integers and sorted. No Python object per
+    word or shingle: the exact key is the bytes of the ids, and two lines' shingles are compared by merging."""
+
+    cdef dict known  # word → id
+    cdef long long* ids  # the ids of every line loaded, line after line
+    cdef Py_ssize_t used, room
+    cdef long long* shingles  # sorted distinct shingles of the lines asked for, line after line
+    cdef Py_ssize_t shingles_used, shingles_room
+    cdef Py_ssize_t* at  # per line: where its ids start (-1: not loaded)
+    cdef Py_ssize_t* count  # per line: its word count
+    cdef Py_ssize_t* shingles_at  # per line: where its shingles start (-1: not made yet)
+    cdef Py_ssize_t* shingles_count
+
+    def __cinit__(self, Py_ssize_t lines):
+        cdef Py_ssize_t k
         self.known = {}
-        self.ids = NULL
-        self.room = 0
+        self.ids = self.shingles = NULL
+        self.used = self.room = self.shingles_used = self.shingles_room = 0
+        self.at = <Py_ssize_t*>PyMem_Malloc(4 * (lines + 1) * sizeof(Py_ssize_t))
+        if self.at is NULL:
+            raise MemoryError()
+        self.count = self.at + lines + 1
+        self.shingles_at = self.at + 2 * (lines + 1)
+        self.shingles_count = self.at + 3 * (lines + 1)
+        for k in range(lines + 1):
+            self.at[k] = self.shingles_at[k] = -1
+            self.count[k] = self.shingles_count[k] = 0
 
     def __dealloc__(self):
         free(self.ids)
+        free(self.shingles)
+        PyMem_Free(self.at)
 
-    cdef int load(self, list words, Py_ssize_t start, Py_ssize_t stop) except -1:
-        """Put the ids of ``words[start:stop]`` in ``ids[0:stop - start]``, giving new words the next ids."""
-        cdef Py_ssize_t k, size = stop - start
+    cdef int load(self, Py_ssize_t line, list words) except -1:
+        """Append the ids of ``words`` (new words get the next ids) and note where they are for ``line``."""
+        cdef Py_ssize_t k, size = len(words)
         cdef PyObject* found
         cdef long long new
         cdef long long* grown
-        if size > self.room:
-            grown = <long long*>realloc(self.ids, size * sizeof(long long))
+        if self.used + size > self.room:
+            grown = <long long*>realloc(self.ids, (2 * self.room + size) * sizeof(long long))
             if grown is NULL:
                 raise MemoryError()
-            self.ids, self.room = grown, size
+            self.ids, self.room = grown, 2 * self.room + size
         for k in range(size):
-            found = PyDict_GetItem(self.known, words[start + k])
+            found = PyDict_GetItem(self.known, words[k])
             if found is not NULL:
-                self.ids[k] = <long long><object>found
+                self.ids[self.used + k] = <long long><object>found
                 continue
             new = len(self.known)
             if new > MAX_ID:
                 raise OverflowError("too many distinct words for packed shingles")
-            self.known[words[start + k]] = new
-            self.ids[k] = new
+            self.known[words[k]] = new
+            self.ids[self.used + k] = new
+        self.at[line], self.count[line] = self.used, size
+        self.used += size
         return 0
 
-    cdef inline long long shingle(self, Py_ssize_t at) noexcept:
-        """The packed shingle of the loaded ids at ``at``, ``at + 1``, ``at + 2``."""
-        return (self.ids[at] << (2 * ID_BITS)) | (self.ids[at + 1] << ID_BITS) | self.ids[at + 2]
+    cdef void unload(self, Py_ssize_t line) noexcept:
+        """Forget the ids of ``line``, the last line loaded (an exact repeat: never compared)."""
+        self.used = self.at[line]
+        self.at[line] = -1
 
+    cdef inline long long shingle(self, Py_ssize_t line, Py_ssize_t k) noexcept:
+        """The packed shingle of ``line``'s words ``k``, ``k + 1``, ``k + 2``."""
+        cdef long long* ids = self.ids + self.at[line]
+        return (ids[k] << (2 * ID_BITS)) | (ids[k + 1] << ID_BITS) | ids[k + 2]
 
-cdef set _shingles(_Words ids, list words):
-    """``repeats._shingles`` of a line of three or more words, each shingle packed."""
-    cdef Py_ssize_t i
-    cdef set out = set()
-    ids.load(words, 0, len(words))
-    for i in range(len(words) - 2):
-        out.add(ids.shingle(i))
-    return out
+    cdef int make_shingles(self, Py_ssize_t line) except -1:
+        """``repeats._shingles`` of a loaded line of three or more words: sorted, each once."""
+        cdef Py_ssize_t k, size = self.count[line] - 2, kept = 0
+        cdef long long* grown
+        cdef long long* out
+        if self.shingles_at[line] >= 0:
+            return 0
+        if self.shingles_used + size > self.shingles_room:
+            grown = <long long*>realloc(self.shingles, (2 * self.shingles_room + size) * sizeof(long long))
+            if grown is NULL:
+                raise MemoryError()
+            self.shingles, self.shingles_room = grown, 2 * self.shingles_room + size
+        out = self.shingles + self.shingles_used
+        for k in range(size):
+            out[k] = self.shingle(line, k)
+        qsort(out, size, sizeof(long long), _by_value)
+        for k in range(size):
+            if kept == 0 or out[k] != out[kept - 1]:
+                out[kept] = out[k]
+                kept += 1
+        self.shingles_at[line], self.shingles_count[line] = self.shingles_used, kept
+        self.shingles_used += kept
+        return 0
 
-
-cdef set _sketch(_Words ids, list words):
-    """``repeats._sketch`` of a line of five or more words: the three shingles at each end, packed."""
-    cdef Py_ssize_t n = len(words)
-    cdef set out = set()
-    ids.load(words, 0, 5)
-    out.add(ids.shingle(0))
-    out.add(ids.shingle(1))
-    out.add(ids.shingle(2))
-    ids.load(words, n - 5, n)
-    out.add(ids.shingle(0))
-    out.add(ids.shingle(1))
-    out.add(ids.shingle(2))
-    return out
+    cdef bint shares_enough(self, Py_ssize_t a, Py_ssize_t b) noexcept:
+        """``shared >= SIMILARITY * larger or shared >= larger - ONE_WORD`` for the distinct shingles two lines share,
+        merged from both sorted arrays only as far as it takes to know."""
+        cdef long long* x = self.shingles + self.shingles_at[a]
+        cdef long long* y = self.shingles + self.shingles_at[b]
+        cdef Py_ssize_t nx = self.shingles_count[a], ny = self.shingles_count[b], i = 0, j = 0, shared = 0
+        cdef Py_ssize_t larger = max(nx, ny), need, misses
+        cdef double share = SIMILARITY * larger
+        need = <Py_ssize_t>share
+        if need < share:
+            need += 1  # the least whole count that is >= SIMILARITY * larger
+        need = min(need, larger - ONE_WORD)
+        if need <= 0:
+            return True
+        misses = min(nx, ny) - need  # shingles of the smaller line that may be missing from the other
+        if misses < 0:
+            return False
+        while i < nx and j < ny:
+            if x[i] == y[j]:
+                shared += 1
+                if shared >= need:
+                    return True
+                i += 1
+                j += 1
+            elif x[i] < y[j]:
+                if nx <= ny:
+                    misses -= 1
+                    if misses < 0:
+                        return False
+                i += 1
+            else:
+                if ny < nx:
+                    misses -= 1
+                    if misses < 0:
+                        return False
+                j += 1
+        return False
 
 
 def repeat_groups(list lines, list tokens):
     """``repeats.repeat_groups`` with every line's words given; None when a dump has too many distinct words to
     pack its shingles (the caller runs the Python code then)."""
     try:
-        return _repeat_groups(lines, tokens, _Words())
+        return _repeat_groups(lines, tokens, _Dump(len(lines)))
     except OverflowError:
         return None
 
 
-cdef dict _repeat_groups(list lines, list tokens, _Words ids):
-    """``repeats.repeat_groups``: exact repeats by their words, near ones through packed end shingles."""
-    cdef dict first_of = {}, exact = {}, index = {}, words_of = {}, shingle_sets = {}
-    cdef Py_ssize_t i, n = len(lines)
+cdef dict _repeat_groups(list lines, list tokens, _Dump dump):
+    """``repeats.repeat_groups``: exact repeats by their words' ids, near ones through packed end shingles."""
+    cdef dict first_of = {}, exact = {}, index = {}
+    cdef Py_ssize_t i, k, x, m, size, n = len(lines)
+    cdef Py_ssize_t ends[6]
     cdef list words, found
-    cdef set sketch
-    cdef object key, match
+    cdef long long sketch[6]
+    cdef long long packed
+    cdef object key, match, s
     cdef PyObject* hit
     for i in range(n):
         if PyUnicode_GET_LENGTH(lines[i]) < 2 * MIN_WORDS - 1:
@@ -643,49 +716,54 @@ cdef dict _repeat_groups(list lines, list tokens, _Words ids):
         words = tokens[i]
         if len(words) < MIN_WORDS:
             continue
-        key = tuple(words)
+        dump.load(i, words)
+        key = PyBytes_FromStringAndSize(<char*>(dump.ids + dump.at[i]), len(words) * sizeof(long long))
         hit = PyDict_GetItem(exact, key)
         if hit is not NULL:
             first_of[i] = first_of.get(<object>hit, <object>hit)
+            dump.unload(i)
             continue
         exact[key] = i
-        sketch = _sketch(ids, words)
+        size = 0  # the sketch (``repeats._sketch``): three shingles at each end, each once
+        m = len(words)
+        ends[0], ends[1], ends[2], ends[3], ends[4], ends[5] = 0, 1, 2, m - 5, m - 4, m - 3
+        for k in range(6):
+            packed = dump.shingle(i, ends[k])
+            for x in range(size):
+                if sketch[x] == packed:
+                    break
+            else:
+                sketch[size] = packed
+                size += 1
         found = []
-        for s in sketch:
+        for k in range(size):
+            s = sketch[k]
             hit = PyDict_GetItem(index, s)
             if hit is not NULL:
                 found.append(<object>hit)
-        match = _near_match(ids, words, found, words_of, shingle_sets) if found else None
+        match = _near_match(dump, i, found) if found else None
         if match is not None:
             first_of[i] = first_of.get(match, match)
             continue
-        for s in sketch:
+        for k in range(size):
+            s = sketch[k]
             hit = PyDict_GetItem(index, s)
             if hit is NULL:
                 index[s] = [i]
             else:
                 (<list>hit).append(i)
-        words_of[i] = words
     return first_of
 
 
-cdef object _near_match(_Words ids, list words, list found, dict words_of, dict shingle_sets):
+cdef object _near_match(_Dump dump, Py_ssize_t line, list found):
     """``repeats._near_match``: the earliest candidate sharing enough shingles with this line, if any."""
-    cdef list candidates
-    cdef set shingles, other
-    cdef Py_ssize_t k
-    cdef PyObject* hit
-    candidates = _first_candidates(found) if len(found) > 1 else found[0]
-    shingles = _shingles(ids, words)
+    cdef list candidates = _first_candidates(found) if len(found) > 1 else found[0]
+    cdef Py_ssize_t k, j
+    dump.make_shingles(line)
     for k in range(min(len(candidates), MAX_CANDIDATES)):
         j = candidates[k]
-        hit = PyDict_GetItem(shingle_sets, j)
-        if hit is NULL:
-            other = _shingles(ids, words_of[j])
-            shingle_sets[j] = other
-        else:
-            other = <set>hit
-        if _shares_enough(shingles, other):
+        dump.make_shingles(j)
+        if dump.shares_enough(line, j):
             return j
     return None
 
@@ -717,33 +795,6 @@ cdef list _first_candidates(list found):
             out.append(best)
             last = best
     return out
-
-
-cdef bint _shares_enough(set a, set b):
-    """``shared >= SIMILARITY * larger or shared >= larger - ONE_WORD`` for the shingles two lines share, counted
-    only as far as it takes to know: the smaller set is walked until the count is reached or can no longer be."""
-    cdef Py_ssize_t larger = max(len(a), len(b)), need, misses, shared = 0
-    cdef double share = SIMILARITY * larger
-    cdef set small = a if len(a) <= len(b) else b, big = b if small is a else a
-    need = <Py_ssize_t>share
-    if need < share:
-        need += 1  # the least whole count that is >= SIMILARITY * larger
-    need = min(need, larger - ONE_WORD)
-    misses = len(small) - need  # shingles of the smaller set that may be missing from the larger
-    if need <= 0:
-        return True
-    if misses < 0:
-        return False
-    for item in small:
-        if item in big:
-            shared += 1
-            if shared >= need:
-                return True
-        else:
-            misses -= 1
-            if misses < 0:
-                return False
-    return False
 
 
 def run_ons(str text):

@@ -110,7 +110,7 @@ def _bucket_rounds(
         rep = doc[np.maximum.accumulate(np.where(head, np.arange(len(head)), 0))]
         member = np.flatnonzero(~head)
         pair_code = doc[member] * n + rep[member]
-        codes, pair = np.unique(pair_code, return_inverse=True)  # sorting beats hashing here
+        codes, pair = _unique_inverse(pair_code)
         left, right = codes // n, codes % n
         ok = pairwise(duplicates, sigs, sizes, left, right, params)
         lefts.append(left[ok])
@@ -120,6 +120,23 @@ def _bucket_rounds(
     if not lefts:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     return np.concatenate(lefts), np.concatenate(rights)
+
+
+def _unique_inverse(values: Ints) -> tuple[Ints, Ints]:
+    """``np.unique(values, return_inverse=True)`` for non-negative values: one plain sort of each value with its
+    position in the low bits (a plain sort is cheaper than the argsort np.unique makes), when both fit in 64 bits."""
+    bits = max(1, (len(values) - 1).bit_length())
+    if not len(values) or int(values.max()).bit_length() + bits > 64:
+        codes, inverse = np.unique(values, return_inverse=True)
+        return codes, inverse.ravel()
+    packed = (values.astype(np.uint64) << np.uint64(bits)) | np.arange(len(values), dtype=np.uint64)
+    packed.sort()
+    ordered = (packed >> np.uint64(bits)).astype(np.int64)
+    first = np.ones(len(ordered), dtype=bool)
+    first[1:] = ordered[1:] != ordered[:-1]
+    inverse = np.empty(len(values), dtype=np.int64)
+    inverse[(packed & np.uint64((1 << bits) - 1)).astype(np.int64)] = np.cumsum(first) - 1
+    return ordered[first], inverse
 
 
 def pairwise(
@@ -171,7 +188,9 @@ def assign(
     for first, count in rest:
         members = order[first : first + count]
         canonical[members] = _centres(members, rows, sizes, params, graph)
-    sims = pairwise(similarity, rows, sizes, np.arange(n), canonical, params)
+    sims = (sizes > 0).astype(np.float64)  # a document alone is itself (an empty one matches nothing)
+    joined = np.flatnonzero(canonical != np.arange(n))
+    sims[joined] = pairwise(similarity, rows, sizes, joined, canonical[joined], params)
     same_body = (body_hashes == body_hashes[canonical]) & (sizes > 0)
     return Assignment(canonical, np.where(same_body, 1.0, sims))
 
@@ -280,8 +299,10 @@ def _vote(doc: int, dup: list[bool], labels: list[int]) -> int:
 def _priority(lengths: Ints, published: list[str | None]) -> Ints:
     """Rank of each document as a canonical candidate: longest, then earliest published, then first seen."""
     n = len(lengths)
-    dates = np.array([p or "\uffff" for p in published], dtype=object)
-    date_rank = np.unique(dates, return_inverse=True)[1] if n else np.zeros(0, dtype=np.int64)
+    if any(published):
+        date_rank = np.unique(np.array([p or "\uffff" for p in published], dtype=object), return_inverse=True)[1]
+    else:  # no dates (the filter's usual input): nothing to sort
+        date_rank = np.zeros(n, dtype=np.int64)
     order = np.lexsort((np.arange(n), date_rank, -lengths))
     rank = np.empty(n, dtype=np.int64)
     rank[order] = np.arange(n)

@@ -8,6 +8,8 @@ Jaccard falls to 0.5 or, inside other furniture, lower. Defaults chosen on the d
 
 from __future__ import annotations
 
+import array
+import itertools
 from dataclasses import dataclass
 from typing import Any
 
@@ -59,7 +61,8 @@ def _digest(batch: ShingleBatch, first: int, last: int, permutations: int) -> Si
     matrix = rensa.RMinHash.digest_matrix_from_flat_token_hashes(
         batch.hashes[offsets[0] : offsets[-1]], (offsets - offsets[0]).astype(np.uint64), permutations, SEED
     )
-    return np.asarray(matrix.to_rows(), dtype=np.uint32).reshape(last - first, permutations)
+    flat = array.array("I", itertools.chain.from_iterable(matrix.to_rows()))  # no per-row numpy conversion
+    return np.frombuffer(flat, dtype=np.uint32).reshape(last - first, permutations)
 
 
 def compact(sigs: Signatures) -> npt.NDArray[np.uint16]:
@@ -85,7 +88,7 @@ def _estimates(
     a: Rows, b: Rows, size_a: npt.NDArray[np.int64], size_b: npt.NDArray[np.int64], params: Params
 ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
     """Estimated Jaccard and containment of row-aligned pairs (containment 0 below ``min_shingles``)."""
-    jaccard = (a == b).mean(axis=1) if len(a) else np.zeros(0)
+    jaccard = (a == b).sum(axis=1, dtype=np.int32) / a.shape[1] if len(a) else np.zeros(0)  # exact as .mean
     empty = (size_a == 0) | (size_b == 0)
     jaccard = np.where(empty, 0.0, jaccard)
     smaller = np.minimum(size_a, size_b).astype(np.float64)

@@ -33,6 +33,8 @@ _WORD_TABLE = bytes(1 if c >= 128 or chr(c).isalnum() else 0 for c in range(256)
 _LOW = np.array([(1 << (8 * k)) - 1 for k in range(8)] + [2**64 - 1], dtype=np.uint64)  # the low k bytes
 _HIGH_BITS = np.uint64(0x8080808080808080)
 _TAIL = np.uint64(0x9E3779B97F4A7C15)
+_ZEROS = b"\0" * 8  # after the documents of compared
+_PAD = b"\n" * 8  # around the text of _words
 _FILTER_BITS = 16  # furniture candidates: a table of the low bits of phrase-starting word hashes
 
 
@@ -78,6 +80,15 @@ def _view32(buf: npt.NDArray[np.uint8]) -> npt.NDArray[np.uint32]:
     """The 4 bytes from each offset of ``buf`` as a little-endian number (zeros past the end)."""
     padded = np.concatenate((buf, np.zeros(4, dtype=np.uint8)))
     return np.ndarray((len(buf) + 1,), dtype="<u4", buffer=padded, strides=(1,))
+
+
+def _keys32(buf: npt.NDArray[np.uint8], at: Ints) -> npt.NDArray[np.uint32]:
+    """``_view32(buf)[at]`` without copying the text: the 4 bytes from each offset, read one by one."""
+    key = np.zeros(len(at), dtype=np.uint32)
+    for k in range(4):
+        inside = np.flatnonzero(at + k < len(buf))
+        key[inside] |= buf[at[inside] + k].astype(np.uint32) << np.uint32(8 * k)
+    return key
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,9 +244,11 @@ def compared(texts: Sequence[str], sentences: bool) -> tuple[bytes, Ints]:
     """``compared_lines`` of every document as one text (newline between documents), and each
     document's first byte. Lines are measured for the whole batch at once; only the kept ones are
     sliced out, and joined in one go."""
-    text, bounds = _joined([t.encode("utf-8", "storyline.fffd") for t in texts])
-    buf = np.frombuffer(text, dtype=np.uint8)
-    view = _view32(buf)
+    encoded = [t.encode("utf-8", "storyline.fffd") for t in texts]
+    text, bounds = _joined([*encoded, _ZEROS])  # padded: the 4 and 8 byte views read past the last document
+    buf = np.frombuffer(text, dtype=np.uint8, count=max(int(bounds[-1]) - 1, 0))
+    view = np.ndarray((len(buf) + 1,), dtype="<u4", buffer=text, strides=(1,))
+    bounds = bounds[:-1]
     lines = _lines(buf, view)
     keep = lines.first < lines.last
     if sentences:
@@ -260,8 +273,7 @@ def _first_copies(text: bytes, doc: Ints, first: Ints, last: Ints) -> npt.NDArra
     once = np.ones(len(doc), dtype=bool)
     if len(doc) < 2:
         return once
-    padded = text + b"\0" * 8
-    view = np.ndarray((len(text) + 1,), dtype="<u8", buffer=padded, strides=(1,))
+    view = np.ndarray((len(text) - 7,), dtype="<u8", buffer=text, strides=(1,))  # text is padded (compared)
     size, low = (last - first).astype(np.uint64), _LOW[np.minimum(last - first, 8)]
     with np.errstate(over="ignore"):
         key = _mix(doc.astype(np.uint64) * _TAIL ^ size) ^ _mix(view[first] & low)
@@ -288,12 +300,24 @@ def _kind(key: int) -> int:
     return 0 if plain and all(c.isascii() and not c.isalnum() for c in plain) else 2
 
 
+def _non_ascii(buf: npt.NDArray[np.uint8]) -> Ints:
+    """Offsets of the bytes >= 0x80, found 8 bytes at a time (most text is ASCII)."""
+    whole = len(buf) // 8
+    packed = np.frombuffer(buf.data, dtype="<u8", count=whole) if whole else np.zeros(0, dtype=np.uint64)
+    words = np.flatnonzero(packed & _HIGH_BITS)
+    at = (words[:, None] * 8 + np.arange(8)).ravel()
+    at = np.concatenate((at, np.arange(whole * 8, len(buf))))
+    out: Ints = at[buf[at] >= 0x80]
+    return out
+
+
 def _chars(buf: npt.NDArray[np.uint8]) -> tuple[Ints, Ints, npt.NDArray[np.int8]]:
     """Offset, byte length and ``_kind`` of every non-ASCII character."""
-    lead = np.flatnonzero(buf >= 0xC0)
+    lead = _non_ascii(buf)
+    lead = lead[buf[lead] >= 0xC0]
     size = np.where(buf[lead] >= 0xF0, 4, np.where(buf[lead] >= 0xE0, 3, 2)).astype(np.int64)
     size = np.minimum(size, len(buf) - lead)
-    keys: npt.NDArray[np.uint32] = (_view32(buf)[lead] & _LOW[size].astype(np.uint32)).astype(np.uint32)
+    keys: npt.NDArray[np.uint32] = _keys32(buf, lead) & _LOW[size].astype(np.uint32)
     return lead, size, _kinds(keys, size)
 
 
@@ -320,18 +344,34 @@ def folded(text: bytes, bounds: Ints) -> tuple[bytes, Ints, Ints]:
     """The documents (one UTF-8 text, ``bounds``: each one's first byte) with those holding characters
     that fold to letters folded, each document's first byte, and the offsets of bytes that fold to separators."""
     lead, size, kinds = _chars(np.frombuffer(text, dtype=np.uint8))
-    odd = kinds == 2
-    if odd.any():
-        parts = _split(text, bounds)
-        for d in np.unique(np.searchsorted(bounds, lead[odd], side="right") - 1).tolist():
-            parts[d] = fold(parts[d].decode("utf-8", "replace")).encode("utf-8", "storyline.fffd")
-        text, bounds = _joined(parts)
-        lead, size, kinds = _chars(np.frombuffer(text, dtype=np.uint8))
+    if (kinds == 2).any():
+        text, bounds, lead, size, kinds = _fold_documents(text, bounds, lead, size, kinds)
     sep = kinds == 0
     lead, size = lead[sep], size[sep]
     offsets = np.concatenate([lead + k for k in range(4)])
     inside = np.concatenate([size > k for k in range(4)])
     return text, bounds, offsets[inside]
+
+
+def _fold_documents(
+    text: bytes, bounds: Ints, lead: Ints, size: Ints, kinds: npt.NDArray[np.int8]
+) -> tuple[bytes, Ints, Ints, Ints, npt.NDArray[np.int8]]:
+    """``folded`` for a text in which some documents hold characters that fold to letters: those documents
+    are folded as a whole and only their characters measured again (the others' move with their document)."""
+    owner = np.searchsorted(bounds, lead, side="right") - 1
+    docs = np.unique(owner[kinds == 2])
+    parts = _split(text, bounds)
+    for d in docs.tolist():
+        parts[d] = fold(parts[d].decode("utf-8", "replace")).encode("utf-8", "storyline.fffd")
+    text, moved = _joined(parts)
+    keep = ~np.isin(owner, docs)
+    sub, sub_bounds = _joined([parts[d] for d in docs.tolist()])
+    sub_lead, sub_size, sub_kinds = _chars(np.frombuffer(sub, dtype=np.uint8))
+    sub_owner = np.searchsorted(sub_bounds, sub_lead, side="right") - 1
+    lead = np.concatenate(
+        (lead[keep] + (moved - bounds)[owner[keep]], sub_lead - sub_bounds[sub_owner] + moved[docs[sub_owner]])
+    )
+    return text, moved, lead, np.concatenate((size[keep], sub_size)), np.concatenate((kinds[keep], sub_kinds))
 
 
 def _lower(x: U64) -> U64:
@@ -344,20 +384,22 @@ def _words(text: bytes, bounds: Ints) -> tuple[_Words, bytes]:
     """Hash every word of the documents (one UTF-8 text, a newline between documents; ``bounds``: each
     document's first byte); also the folded text."""
     text, first_byte, separators = folded(text, bounds)
-    word = bytearray(len(text) + 2)
-    word[1:-1] = text.translate(_WORD_TABLE)
-    cls = np.frombuffer(word, dtype=np.uint8)
+    # one padded copy serves both the word classes (a newline each side: not a word byte) and the 8-byte reads
+    # (bytes past a word are masked off; a word of 9+ bytes is read back from its end, inside the word)
+    padded = bytearray(_PAD)
+    padded += text
+    padded += _PAD
+    cls = np.frombuffer(padded.translate(_WORD_TABLE), dtype=np.uint8)[7:-7]  # a bytearray: writable
     cls[separators + 1] = 0
     edges = np.flatnonzero(cls[1:] != cls[:-1])  # alternately a word's first byte and its end
     starts, ends = edges[0::2], edges[1::2]
     first = np.append(np.searchsorted(edges, first_byte) // 2, len(starts))  # a document starts outside a word
-    padded = b"\0" * 8 + text + b"\0" * 8
-    view = np.ndarray((len(padded) - 7,), dtype="<u8", buffer=padded, strides=(1,))  # 8 bytes from each offset
+    head_view = np.ndarray((len(text) + 1,), dtype="<u8", buffer=padded, offset=8, strides=(1,))
     length = ends - starts
-    head = _lower(view[starts + 8]) & _LOW[np.minimum(length, 8)]
+    head = _lower(head_view[starts]) & _LOW[np.minimum(length, 8)]
     long = np.flatnonzero(length > 8)
     tail = np.zeros(len(starts), dtype=np.uint64)
-    tail[long] = _lower(view[ends[long]])
+    tail[long] = _lower(head_view[ends[long] - 8])
     with np.errstate(over="ignore"):
         hashes = _mix(head ^ (tail * _TAIL) ^ length.astype(np.uint64))
     return _Words(hashes, starts, ends, first, text), text
@@ -400,19 +442,22 @@ def _furniture_words(words: _Words) -> npt.NDArray[np.bool_] | None:
     (None when no line does)."""
     phrases, n = _phrases(), len(words.hashes)
     at = np.flatnonzero(phrases.first[(words.hashes & np.uint64((1 << _FILTER_BITS) - 1)).astype(np.int64)])
-    breaks = np.append(np.flatnonzero(np.frombuffer(words.text, dtype=np.uint8) == 10), len(words.text))
-    found = []
+    spans: set[tuple[int, int]] = set()  # (first byte, end) of each line holding a phrase
+    text = words.text
     for size, grams in phrases.grams.items():
         here = at[at + size <= n]
         here = here[np.isin(_gram(words.hashes, here, size), grams)]
-        line = np.searchsorted(breaks, words.starts[here])  # the line's end is breaks[line]
-        found.append(line[words.ends[here + size - 1] <= breaks[line]])  # the phrase does not run past it
-    lines = np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
-    if not len(lines):
+        for start, end in zip(words.starts[here].tolist(), words.ends[here + size - 1].tolist(), strict=True):
+            line_end = text.find(b"\n", start)  # few hits: each line found by its own search
+            line_end = len(text) if line_end < 0 else line_end
+            if end <= line_end:  # the phrase does not run past its line
+                spans.add((text.rfind(b"\n", 0, start) + 1, line_end))
+    if not spans:
         return None
+    lo, hi = np.array(sorted(spans), dtype=np.int64).T
     marks = np.zeros(n + 1, dtype=np.int64)
-    np.add.at(marks, np.searchsorted(words.starts, np.where(lines > 0, breaks[lines - 1] + 1, 0)), 1)
-    np.add.at(marks, np.searchsorted(words.starts, breaks[lines]), -1)
+    np.add.at(marks, np.searchsorted(words.starts, lo), 1)
+    np.add.at(marks, np.searchsorted(words.starts, hi), -1)
     return np.cumsum(marks[:-1]) > 0
 
 
@@ -428,23 +473,28 @@ def shingle_texts(texts: Sequence[str], size: int, sentences: bool = True) -> Sh
     windows = np.where(counts >= size, counts - size + 1, np.minimum(counts, 1))
     offsets = np.zeros(len(texts) + 1, dtype=np.int64)
     np.cumsum(windows, out=offsets[1:])
-    starts = np.arange(offsets[-1]) + np.repeat(first[:-1] - offsets[:-1], windows)
     prefix = _prefix(hashes)
-    shingles = _windows(prefix, size)[np.minimum(starts, max(len(hashes) - size, 0))]
-    short = np.flatnonzero((counts > 0) & (counts < size))  # one shingle of all their words
+    keep = np.ones(len(hashes), dtype=bool)  # windows starting at one of a document's last size - 1 words cross
+    for k in range(1, size):  # into the next document: dropped
+        at = first[1:] - k
+        keep[at[at >= first[:-1]]] = False
+    short = np.flatnonzero((counts > 0) & (counts < size))  # one shingle of all their words, in their first slot
+    keep[first[short]] = True
+    shingles = _windows(prefix, size)[keep]
     shingles[offsets[short]] = _span(prefix, first[short], first[short + 1])
     body = np.where(counts > 0, _mix(_span(prefix, first[:-1], first[1:]) ^ counts.astype(np.uint64)), np.uint64(0))
     return Shingled(ShingleBatch(_mix(shingles), offsets), counts, body)
 
 
 def _windows(prefix: U64, size: int) -> U64:
-    """``_span`` of every run of ``size`` values (from each start; a zero when there is none), in slices."""
-    n = len(prefix) - 1 - size + 1
-    if n <= 0:
-        return np.zeros(1, dtype=np.uint64)
-    powers = _powers(_BASE, len(prefix) - 1)
-    with np.errstate(over="ignore"):
-        out: U64 = (prefix[size:] - prefix[:n]) * powers[size - 1 :]
+    """``_span`` of the run of ``size`` values from each position (zero where fewer than ``size`` are left)."""
+    out = np.empty(len(prefix) - 1, dtype=np.uint64)
+    n = len(prefix) - size
+    out[max(n, 0) :] = 0
+    if n > 0:
+        with np.errstate(over="ignore"):
+            np.subtract(prefix[size:], prefix[:n], out=out[:n])
+            out[:n] *= _powers(_BASE, len(prefix) - 1)[size - 1 :]
     return out
 
 

@@ -3,6 +3,7 @@ and processes sharing a store see each other's segments."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -167,3 +168,44 @@ def test_segments_larger_than_a_part_read_back_whole(db: str, monkeypatch: pytes
     assert sorted((bool(dead), n) for dead, n in parts) == [(False, 3), (True, 2)]
     assert fresh.dead.tolist() == [2, 3, 5, 7, 8, 9, 10]
     assert [k.tolist() for k in fresh.rows()] == [[-5, -2, 0], [1, 4, 6]]
+
+
+def test_a_batch_merged_twice_writes_one_segment_and_no_intermediate(
+    db: str,  # noqa: F811
+    seed_text: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    lines = story_lines(seed_text)
+    written: list[int] = []
+    real = KeyIndex._write
+
+    def counted(self: KeyIndex, conn: object, segment: Segment) -> None:
+        written.append(len(segment.keys))
+        real(self, conn, segment)  # type: ignore[arg-type]
+
+    with Store.open(db) as store:
+        add(store, {"wire": ("\n".join(lines[:3]), None), "other": (OTHER, None)})
+        dedup_step(store)
+        add(store, {"copy": ("\n".join(lines[:2]), None)})
+        dedup_step(store)
+        monkeypatch.setattr(KeyIndex, "_write", counted)
+        add(store, {"third": (OTHER.upper() + " And a line of its own to make it longer than the rest.", None)})
+        dedup_step(store)  # 64 + 64, then + 128: one segment of 256 rows written, nothing in between
+        assert segments(store) == [256]
+    assert written == [256]
+
+
+def test_segment_files_are_written_under_a_per_process_name(tmp_path: Path) -> None:
+    index = KeyIndex(tmp_path / "db-dedup")
+    seen: list[str] = []
+    real = Path.replace
+
+    def noted(self: Path, target: Path) -> Path:
+        seen.append(self.name)
+        return real(self, target)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Path, "replace", noted)
+        index._hold(Segment(0xAB, False, 3, np.array([1, 2, 3], dtype=np.int64), np.array([1, 2, 3], dtype=np.int32)))
+    assert seen == [f"{0xAB:016x}.{os.getpid()}.part"]
+    assert [p.name for p in (tmp_path / "db-dedup").iterdir()] == [f"{0xAB:016x}.seg"]

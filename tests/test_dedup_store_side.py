@@ -141,3 +141,18 @@ def test_missing_cut_or_foreign_side_files_are_remade_from_the_store(tmp_path: P
         dedup_step(store)
         assert side_view(store) == truth(store)
         assert membership(store)[ids["c"]][1] is False  # joined the group of its own store
+
+
+@pytest.mark.postgres
+def test_dedup_writers_on_postgresql_hold_a_transaction_lock(db: str) -> None:  # noqa: F811
+    if not db.startswith("postgresql"):
+        pytest.skip("PostgreSQL only: SQLite's write lock already serialises writers")
+    from storyline.store.engine import lock_dedup_index
+
+    held = "SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid()"
+    with Store.open(db) as store:
+        with store.atomic() as conn:
+            lock_dedup_index(conn)
+            assert conn.execute(text(held)).scalar() == 1
+        with store.atomic() as conn:  # released with the transaction
+            assert conn.execute(text(held)).scalar() == 0

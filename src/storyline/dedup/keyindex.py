@@ -3,19 +3,20 @@
 Each indexing batch appends one segment (``dedup_key_segments``: its rows sorted, keys and seqs as
 two binary values) in the batch's own transaction, so the database commit is the only truth: a batch
 killed mid-way leaves no segment behind, and a rolled-back one is forgotten at the next look-up. The
-newest two segments are merged (LSM-style) while the older holds no more rows than the newer, so a
-store holds about log2(batches) segments and a key row is rewritten about as often; a batch writes
-its own rows, not pages of a large B-tree. Seqs of re-indexed articles are listed in a ``dead``
-segment: their rows no longer count, merges drop them, and the list goes once one merged segment is left.
+batch's rows are merged (LSM-style, in memory: only the result is written) with the newest segments while
+the older holds no more rows than the merged one, so a store holds about log2(batches) segments and a key
+row is rewritten about as often; a batch writes its own rows, not pages of a large B-tree. Seqs of
+re-indexed articles are listed in a ``dead`` segment: their rows no longer count, merges drop them, and
+the list goes once one merged segment is left.
 
 A process keeps the segments it has read, per engine. Before each look-up it lists the segment
 tokens (a few small rows), reads only the segments it has not seen and forgets the ones merged away
 or rolled back, so an index survives restarts and stays right when another process writes the store.
-Beside a SQLite file store each key segment is also a file (``<db>-dedup/<token>.seg``, written whole,
-flushed, then renamed; memory-mapped, so a new process reads only the pages its look-ups touch): a
-copy, used only for a token the store lists and at the size its rows give, remade from the store
-otherwise, deleted once the store no longer lists it. PostgreSQL and in-memory stores read the
-database's copy.
+Beside a SQLite file store each key segment is also a file (``<db>-dedup/<token>.seg``, written whole
+under a per-process ``.part`` name, flushed, then renamed; memory-mapped, so a new process reads only
+the pages its look-ups touch): a copy, used only for a token the store lists and at the size its rows
+give, remade from the store otherwise, deleted once the store no longer lists it. PostgreSQL and
+in-memory stores read the database's copy.
 """
 
 from __future__ import annotations

@@ -2,8 +2,10 @@
 
 A new article is signed once; its LSH band keys (64-bit, the band folded in) are looked up in the
 key index (``dedup.keyindex``: sorted (key, signature seq) segments stored in ``dedup_key_segments``,
-searched in memory) and its body hash in ``dedup_signatures``, so adding N articles costs N look-ups
-whatever the size of the store, and nothing already stored is re-hashed. A batch's keys are one new
+searched in memory) and its body hash in ``dedup_signatures``; the candidates' groups, canonical copies and
+their signatures come from the side arrays (``dedup.sidearrays``: fixed-width rows by seq), and only the
+groups a new article duplicates are read from SQL. Adding N articles costs N look-ups whatever the size of
+the store, and nothing already stored is re-hashed. A batch's keys are one new
 segment; keys shared by more than BUCKET_CAP articles are boilerplate.
 The article joins the group whose canonical copy it duplicates best (exact body hash first), else
 starts its own; a longer newcomer (or as long and published earlier) becomes the group's canonical
@@ -15,7 +17,6 @@ here, only furniture lines.
 from __future__ import annotations
 
 import logging
-import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -89,13 +90,10 @@ def _rows_in(
     query: Select[Any],
     column: ColumnElement[Any],
     values: Sequence[Any],
-    indexed_by: dict[str, str] | None = None,
 ) -> list[Any]:
     """Rows of ``query`` where ``column`` is one of ``values`` (an IN list per slice of values); on SQLite
-    straight from the driver's cursor, the SQL compiled once per slice length (a batch reads hundreds of
-    thousands of rows in hundreds of slices: SQLAlchemy rows and compiling each would cost more than SQLite),
-    and tables read through the ``indexed_by`` index named for them (its planner prefers a unique index on the
-    same column to a covering one, and then reads every row)."""
+    straight from the driver's cursor, the SQL compiled once per slice length (SQLAlchemy rows and compiling
+    each slice would cost more than SQLite)."""
     sqlite, rows = conn.dialect.name == "sqlite", list[Any]()
     compiled: dict[int, str] = {}
     for part in _chunks(values):
@@ -108,18 +106,9 @@ def _rows_in(
             )
             if len(sql.positiontup or ()) != len(part):
                 raise ValueError("_rows_in: the IN list must be the query's only parameters")
-            compiled[len(part)] = _indexed_by(str(sql), indexed_by or {})
+            compiled[len(part)] = str(sql)
         rows += conn.connection.cursor().execute(compiled[len(part)], list(part)).fetchall()
     return rows
-
-
-def _indexed_by(sql: str, indexes: dict[str, str]) -> str:
-    """SQLite SQL with ``INDEXED BY`` after each named table it reads (FROM or JOIN)."""
-    for table, index in indexes.items():
-        sql, found = re.subn(rf"\b(FROM|JOIN) {table}\b", rf"\1 {table} INDEXED BY {index}", sql)
-        if not found:
-            raise ValueError(f"_rows_in: table {table} not read by the query")
-    return sql
 
 
 def sign_articles(articles: Sequence[Article], params: Params) -> tuple[list[Doc], Signed]:
@@ -146,9 +135,10 @@ def _doc_keys(docs: list[Doc], keys: np.ndarray[Any, Any]) -> np.ndarray[Any, An
 
 def _candidates(
     conn: Connection, index: KeyIndex, docs: list[Doc], pairs: np.ndarray[Any, Any]
-) -> tuple[list[set[int]], np.ndarray[Any, Any]]:
-    """Per new doc, the seqs of stored articles sharing the most band keys (up to TOP) or its body hash; and
-    (key, stored rows) of the batch's keys held by any stored article.
+) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
+    """(new doc, stored seq) rows: per new doc with a body, the stored articles sharing the most band keys (up to
+    TOP) or its body hash (a pair may come twice); and (key, stored rows) of the batch's keys held by any stored
+    article.
 
     A copy shares many of its 64 band keys with the stored original; an article that only shares
     a paragraph shares one or two, and in a large store there are thousands of those: ranking by
@@ -156,56 +146,55 @@ def _candidates(
     stored articles (shared boilerplate, a paragraph quoted everywhere) are not used, so the rows
     per new doc stay bounded whatever the size of the store."""
     sigs = Store.tables.dedup_signatures
-    found: list[set[int]] = [set() for _ in docs]
     keys = np.unique(pairs[:, 0])
     counts, row_keys, row_seqs = index.lookup(keys, BUCKET_CAP)
     doc_of, seq = _shared_keys(pairs, row_keys, row_seqs)
-    for i, s in zip(doc_of.tolist(), seq.tolist(), strict=True):
-        found[i].add(s)
     by_hash: dict[str, list[int]] = defaultdict(list)
     for i, doc in enumerate(docs):
         if doc.size:
             by_hash[doc.body_hash].append(i)
-    for body_hash, s in _rows_in(conn, select(sigs.c.body_hash, sigs.c.seq), sigs.c.body_hash, list(by_hash)):
-        for i in by_hash[body_hash]:
-            found[i].add(s)
+    same = [(i, s) for h, s in _rows_in(conn, select(sigs.c.body_hash, sigs.c.seq), sigs.c.body_hash, list(by_hash))
+            for i in by_hash[h]]  # fmt: skip
+    if same:
+        doc_of = np.concatenate([doc_of, np.array([i for i, _ in same], dtype=np.int64)])
+        seq = np.concatenate([seq, np.array([s for _, s in same], dtype=np.int64)])
     held = counts > 0
-    return found, np.stack([keys[held], counts[held]], axis=1)
+    return np.stack([doc_of, seq], axis=1), np.stack([keys[held], counts[held]], axis=1)
 
 
 def _shared_keys(
     pairs: np.ndarray[Any, Any], row_keys: np.ndarray[Any, Any], row_seqs: np.ndarray[Any, Any]
 ) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
     """For (key, doc) pairs sorted by key and stored (key, seq) rows: (doc, stored seq) of the TOP stored
-    entries sharing most keys per doc."""
+    entries sharing most keys per doc (ties: smaller seq first)."""
     batch_key, batch_doc = pairs[:, 0], pairs[:, 1]
     if not len(row_keys):
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     lo = np.searchsorted(batch_key, row_keys, side="left")
     many = np.searchsorted(batch_key, row_keys, side="right") - lo
     at = spans(lo, many)  # every batch doc of each row
-    doc, seq = batch_doc[at], np.repeat(row_seqs, many)
-    span = int(seq.max()) + 1
-    codes, shared = np.unique(doc * span + seq, return_counts=True)
-    doc, seq = codes // span, codes % span
-    order = np.lexsort((-shared, doc))
+    span = int(row_seqs.max()) + 1
+    codes = np.sort(batch_doc[at] * span + np.repeat(row_seqs, many))
+    first = np.flatnonzero(np.concatenate([[True], codes[1:] != codes[:-1]]))
+    shared = np.diff(np.append(first, len(codes)))
+    doc, seq = codes[first] // span, codes[first] % span
+    most = int(shared.max()) + 1  # one sort by (doc, fewer shared, seq)
+    order = np.argsort((doc * most + (most - 1 - shared)) * span + seq, kind="stable")
     doc, seq = doc[order], seq[order]
-    first = np.searchsorted(doc, doc, side="left")
-    keep = np.arange(len(doc)) - first < TOP
-    return doc[keep], seq[keep]
+    rank = np.arange(len(doc)) - np.searchsorted(doc, doc, side="left")
+    return doc[rank < TOP], seq[rank < TOP]
 
 
 def _forget(conn: Connection, index: KeyIndex, ids: Sequence[str]) -> np.ndarray[Any, Any]:
     """Drop earlier index rows of articles being (re)indexed (their seqs' key rows no longer count); their seqs,
-    sorted."""
+    sorted. New articles (no signature row) cost one look-up each."""
     tables = Store.tables
     sigs = tables.dedup_signatures
-    seqs: list[int] = []
-    for part in _chunks(list(ids)):
-        seqs += [s for s in conn.execute(select(sigs.c.seq).where(sigs.c.article_id.in_(part))).scalars() if s]
+    found = _rows_in(conn, select(sigs.c.article_id, sigs.c.seq), sigs.c.article_id, list(ids))
+    for part in _chunks([article_id for article_id, _ in found]):
         for table in (sigs, tables.dedup_members):
             conn.execute(delete(table).where(table.c.article_id.in_(part)))
-    gone = np.unique(np.array(seqs, dtype=np.int64))
+    gone = np.unique(np.array([s for _, s in found if s], dtype=np.int64))
     index.kill(conn, gone)
     return gone
 
@@ -214,7 +203,7 @@ def _near_groups(
     conn: Connection,
     side: SideArrays,
     docs: list[Doc],
-    stored: list[set[int]],
+    stored: np.ndarray[Any, Any],
     gone: np.ndarray[Any, Any],
     params: Params,
 ) -> tuple[dict[str, Group], list[set[str]], Verdicts]:
@@ -223,9 +212,7 @@ def _near_groups(
 
     A group none of the docs duplicates (nor shares a body with) is left out: no doc can join it, so its
     canonical copy cannot change in this batch. Only the groups left have their ids read from the store."""
-    doc_at = np.array([i for i, seqs in enumerate(stored) if docs[i].size for _ in seqs], dtype=np.int64)
-    seq = np.array([s for i, seqs in enumerate(stored) if docs[i].size for s in seqs], dtype=np.int64)
-    canon = side.canonicals(seq, gone)
+    doc_at, canon = stored[:, 0], side.canonicals(stored[:, 1], gone)
     span = int(canon.max(initial=0)) + 1
     codes = np.unique(doc_at[canon > 0] * span + canon[canon > 0])
     doc_at, canon = codes // span, codes % span

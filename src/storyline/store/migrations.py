@@ -133,6 +133,11 @@ def dedup_dead_log(conn: Connection) -> None:
         conn.exec_driver_sql(statement)
 
 
+def drop_seq_group_index(conn: Connection) -> None:
+    """Drop ix_dedup_signatures_seq_group (made by 10): candidates find their groups in the side arrays now."""
+    conn.execute(text("DROP INDEX IF EXISTS ix_dedup_signatures_seq_group"))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, failures, articles", create_tables(schema.documents, schema.failures, schema.articles)),
     Migration(
@@ -150,6 +155,9 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(10, "dedup_signatures.group_id and covering indexes for a batch's group look-ups", dedup_group_lookups),
     Migration(11, "drop dedup_keys and dedup_keys_recent (emptied by 9)", drop_dedup_key_tables),
     Migration(12, "dedup_dead: deleted signature seqs logged by a trigger", dedup_dead_log),
+    Migration(
+        13, "drop ix_dedup_signatures_seq_group (candidates -> groups through the side arrays)", drop_seq_group_index
+    ),
 )
 
 

@@ -123,7 +123,6 @@ dedup_signatures = Table(
     Column("seq", Integer),  # small number the LSH keys point at (dedup_key_segments)
     Column("group_id", String(64)),  # dedup_members.group_id, which never changes for a signature (migration 10)
     Index("ix_dedup_signatures_seq", "seq", unique=True),
-    Index("ix_dedup_signatures_seq_group", "seq", "group_id"),  # a batch's candidates -> groups, rows unread
 )
 
 # Before migration 6: one row per band with the key as hex text and the 64-character article id,

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from storyline.clean import text as text_module
 from storyline.clean.lines import _WORD, _tokens, _word_runs, furniture_patterns, measure_lines
 from storyline.clean.regex_literals import WORD_RUN
 from storyline.clean.repeats import _sketch
+from storyline.lexicon_files import read_rows
 
 TRICKY = [
     "Don't stop: rock'n'roll isn't dead, the dogs' owners said.",
@@ -84,10 +83,16 @@ def test_credit_candidates_hold_every_line_the_full_scan_would_claim(monkeypatch
     assert fast["byline"] == "Jane Doe and John Roe" and fast["source"] == "Reuters"
 
 
-def test_byline_initials_cover_every_byline_opening_word() -> None:
-    from storyline.clean.wire import _BYLINE
+def test_byline_initials_cover_every_line_parse_byline_takes() -> None:
+    from storyline.clean.wire import parse_byline
 
-    opening = re.match(r"\^\(\?i:([\w|]+)\)", _BYLINE.pattern)
-    assert opening is not None, "wire._BYLINE no longer opens with (?i:by|por|...): update _BYLINE_INITIALS"
-    for word in opening[1].split("|"):
-        assert {word[0].lower(), word[0].upper()} <= text_module._BYLINE_INITIALS, word
+    words = next(row[1:] for row in read_rows("clean", "bylines.tsv") if row[0] == "by")
+    lines = [
+        f"{mark}{word.title() if title else word.upper()} Jane Doe"
+        for word in words
+        for title in (True, False)
+        for mark in ["", " ", "// ", "• ", "- ", "— ", "| ", "· ", "–", "* ", "> ", "( ", "@ ", "'"]
+    ]
+    taken = [line for line in lines if parse_byline(line) is not None]
+    assert len(taken) > 4 * len(words)  # most are bylines: the check below is exercised
+    assert [line for line in taken if line.lstrip()[0] not in text_module.byline_initials()] == []

@@ -8,6 +8,7 @@ Every line that does not reach the body is kept in ``Article.removed`` with the 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import compress
 from operator import attrgetter, itemgetter, not_
 
@@ -18,6 +19,7 @@ from storyline.clean.lines import Line
 from storyline.clean.markup import Dump
 from storyline.clean.wire import agencies_in, agency_name, agency_words, parse_byline, split_dateline
 from storyline.errors import MalformedInput
+from storyline.lexicon_files import read_rows
 from storyline.models import Article, RemovedText
 
 NEAR = 3  # lines around the article where credits and captions still belong to it
@@ -84,7 +86,15 @@ def _credits(lines: list[Line], start: int, end: int, dump: Dump, verdicts: _Ver
                 verdicts.captions.append(line.text)
 
 
-_BYLINE_INITIALS = frozenset("bpvdBPVD")  # a byline starts with a word like "By", "Por", "Von" or "Door"
+BYLINE_MARKS = "/|•·—–-"  # marks before a byline's opening word that wire.parse_byline trims ("// By Jane Doe")
+
+
+@cache
+def byline_initials() -> frozenset[str]:
+    """What a byline line starts with: an opening word's first letter in either case ("By", "Written by", "Por":
+    the "by" row of resources/clean/bylines.tsv, which wire.parse_byline reads) or a mark it trims."""
+    words = next(row[1:] for row in read_rows("clean", "bylines.tsv") if row[0] == "by")
+    return frozenset(w[0].lower() for w in words) | frozenset(w[0].upper() for w in words) | frozenset(BYLINE_MARKS)
 
 
 def _credit_candidates(lines: list[Line], start: int, end: int, dump: Dump) -> list[int]:
@@ -95,7 +105,7 @@ def _credit_candidates(lines: list[Line], start: int, end: int, dump: Dump) -> l
     found.update(range(min(5, len(lines))), range(max(0, start - 2 * NEAR), min(len(lines), start + NEAR)))
     reach = range(max(0, start - BYLINE_REACH), min(len(lines), end + NEAR))
     firsts = map(_FIRST_CHAR, map(str.lstrip, texts[reach.start : reach.stop]))
-    found.update(compress(reach, map(_BYLINE_INITIALS.__contains__, firsts)))
+    found.update(compress(reach, map(byline_initials().__contains__, firsts)))
     for line in compress(lines, map(_FURNITURE, lines)):
         if line.furniture is not None and line.furniture.reason == "caption":
             found.add(line.index)

@@ -62,3 +62,23 @@ def test_an_address_narrow_to_wide_makes_the_first_name_a_place(nlp: Any, monkey
     assert [p.text for p in find_places(nlp(text)[:])] == ["Bir Hasana", "South Darfur"]
     monkeypatch.setattr(places_spans, "_before_region", lambda span, places: False)
     assert [p.text for p in find_places(nlp(text)[:])] == ["South Darfur"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("In Ali's hometown of Tikrit, police patrolled the streets on Sunday.", "patrolled", "Tikrit"),
+        ("Two soldiers were wounded in the Mazraat Farms in south Lebanon on Tuesday.", "wounded", "Mazraat Farms"),
+        (
+            "Militants began the attack by storming the Syrian Arab Army's checkpoints near the Mazraat Farms.",
+            "attack",
+            "Mazraat Farms",
+        ),
+        ("Rebels attacked the village of Bambari after the troops left to celebrate Easter.", "attacked", "Bambari"),
+    ],
+)
+def test_persons_armies_and_holidays_are_no_places_and_farms_are(
+    nlp: Any, text: str, trigger: str, expected: str
+) -> None:
+    place = event_place(nlp, text, trigger)
+    assert place is not None and place.text == expected

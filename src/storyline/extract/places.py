@@ -440,6 +440,8 @@ ANCHOR_TIER = 1.75  # "entered Syria to fight": Syria, when the event's own word
 def _near_named_place(root: Token) -> bool:
     """True for Y in "the town of X near Y", "X, a town near Y": a reference point for another named place, not
     the setting."""
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and role(root.head.head) in ("settlement", "admin"):
+        root = root.head.head  # "a town near the city of Baquba"
     if root.dep_ != "pobj" or root.head.lower_ not in ("near", "outside"):
         return False
     noun = root.head.head

@@ -62,7 +62,7 @@ def resolved_places(
     for i, (span, found) in enumerate(first):
         others = [other[0] for j, (o_span, other) in enumerate(first) if other and j != i]
         near = _countries(e for e, o in zip(others, _settings(first, i), strict=True) if o) | seen
-        again = gaz.resolve(clean_name(span.text), near=near) if found and near else found
+        again = gaz.resolve(_typed_text(span), near=near) if found and near else found
         if found and again and _metropolis_over_namesake(found[0], again[0]):
             again = found  # "Moscow" beside "Washington" is still Moscow, not Moscow, Idaho
         if again and near and again[0].cc not in near and _namesake(again) and not _close(again[0], others):
@@ -134,7 +134,15 @@ def _resolve(gaz: Gazetteer, span: Span) -> tuple[Entry, Level] | None:
     key = name_key(name)
     if words.get(key) == "macro" or words.get(key.partition(" ")[2]) == "macro" and words.get(key.split()[0]):
         return None  # "the Middle East", "west Africa"
-    return gaz.resolve(name)
+    return gaz.resolve(_typed_text(span))
+
+
+def _typed_text(span: Span) -> str:
+    """The name with the region or settlement word written before it, which says what kind of place it is
+    ("the province of Sirnak" is the province, not its capital town); the clean name without one."""
+    before, name = type_word_before(span), clean_name(span.text)
+    typed = before is not None and role(before) in ("admin", "settlement")
+    return f"{before.lower_} of {name}" if typed and before is not None else name
 
 
 def clean_name(text: str) -> str:
@@ -187,7 +195,7 @@ def _place_spans(sentence: Span, gaz: Gazetteer, trigger: Token | None = None) -
         else:
             rejected.append(span)
     accepted += [span for span in rejected if _before_region(span, accepted)]
-    return iter(accepted)
+    return (span for span in accepted if role(span[-1]) != "organisation")  # not "the Syrian Arab Army"
 
 
 _SETTING_PREPS = frozenset({"in", "at", "near", "inside", "outside", "into", "around", "through"})
@@ -418,8 +426,8 @@ def _is_place_name(span: Span, gaz: Gazetteer, places: list[Span]) -> bool:
     root = span.root
     if root.dep_ == "conj" and root.head.ent_type_ == "ORG":
         return False  # "the Islamic State of Iraq and Al-Sham": the rest of an organisation's name
-    if root.dep_ == "poss" and role(root.head) in NAMING_ROLES:
-        return True  # "Colombo's business district"
+    if root.dep_ == "poss" and role(root.head) in NAMING_ROLES and not _named_by_of(root.head):
+        return True  # "Colombo's business district", not "Kasi's hometown of Quetta"
     if root.dep_ == "appos" and role(root.head) in ("admin", "settlement") or _type_word_just_before(span):
         return True  # "the regional capital, Grozny", "a Brooklyn neighborhood, Canarsie", "village Lassipora"
     locative = root.dep_ == "pobj" and role(root.head) == "locative"
@@ -432,9 +440,16 @@ def _is_place_name(span: Span, gaz: Gazetteer, places: list[Span]) -> bool:
         return False
     entry = found[0]
     if not (locative or listed or patient):  # anywhere else a well-known name of two words or more, or a metropolis
+        if len(span) == 1 and not _is_own_name(clean_name(span.text), gaz):
+            return False  # "Kasi" (a person) is only an alternate name of Varanasi
         bar_anywhere = MIN_POPULATION_ANYWHERE if len(span) > 1 else MIN_POPULATION_METROPOLIS
         return found[1] == "exact" and (entry.curated or entry.population >= bar_anywhere)
     return _big_enough(entry, MIN_POPULATION if locative or listed else MIN_POPULATION_OBJECT)
+
+
+def _named_by_of(noun: Token) -> bool:
+    """True when a proper name follows the place noun after "of" ("hometown of Quetta"): the noun's own name."""
+    return any(c.lower_ == "of" and any(g.pos_ == "PROPN" for g in c.children) for c in noun.children)
 
 
 def _before_region(span: Span, places: list[Span]) -> bool:

@@ -64,3 +64,36 @@ def test_a_run_of_page_numbers_is_no_formula() -> None:
     pages = [str(n) for n in range(1, 41)]  # lone digits in a row, like a formula's, but no sign among them
     dump = "\n".join([*SENTENCES[:3], *MENU, *pages])
     assert clean_text(dump, id="x").body.endswith(SENTENCES[2])
+
+
+NOTES = [
+    "Added granite and diorite blocks, with smooth versions",
+    "Added slime blocks",
+    "Villagers will harvest crops and plant new ones",
+    "Doors and fences now come in every kind of wood",
+    "Added a spectator game mode",
+    "Sponges soak up water again",
+    "Mob heads now show both skin layers",
+]
+
+
+def test_a_list_right_above_the_text_is_part_of_it() -> None:
+    dump = "\n".join([*MENU, *NOTES, *SENTENCES[:3], *MENU])
+    body = clean_text(dump, id="x").body
+    assert body.startswith(NOTES[0])
+    assert "Added slime blocks" in body
+
+
+def test_menus_teasers_and_headline_lists_above_the_text_stay_out() -> None:
+    teasers = [f"{n} tattoos that turned out wonderfully…" for n in range(10, 17)]
+    headlines = [
+        "Ministers Agree New Rules For Member States",
+        "Talks Resume After Long Summer Break In Brussels",
+        "Markets Rise As Central Bank Holds Rates Steady",
+        "Storm Warning Issued For The Northern Coast Tonight",
+        "Court Rules Against Government In Landmark Case",
+        "Football Club Appoints New Manager For The Season",
+    ]
+    for above in (MENU * 2, teasers, headlines):
+        body = clean_text("\n".join([*above, *SENTENCES[:3], *MENU]), id="x").body
+        assert body.startswith(SENTENCES[0]), above[0]

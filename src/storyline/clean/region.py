@@ -161,6 +161,7 @@ def article_span(scores: list[float], lines: list[Line]) -> tuple[int, int]:
     start, end = best_run(scores)
     if start == end:
         return start, end
+    start = _list_above(lines, start)
     best = sum(scores[start:end])
     for _ in range(JOINS):
         after = best_run(scores[end : end + SECOND_GAP * 3])
@@ -176,6 +177,36 @@ def article_span(scores: list[float], lines: list[Line]) -> tuple[int, int]:
             break
         start = b0
     return start, end
+
+
+LIST_ITEMS = 5  # list items in a row above the text that make it part of the article
+ITEM_WORDS = 3  # an item of a list in the text has this many words at least (a menu's have one or two)
+SHORT_ITEM = 2  # but one of two words may sit between two longer ones
+
+
+def _list_above(lines: list[Line], start: int) -> int:
+    """The start of a list of items directly above the text (release notes, a recipe's ingredients), if any.
+
+    Most of its items are in sentence case: a run of title-case lines is a list of headlines.
+    """
+    i = start
+    while i > 0 and (_item(lines[i - 1]) or i > 1 and _item(lines[i - 1], SHORT_ITEM) and _item(lines[i - 2])):
+        i -= 1  # an item of two words may sit among longer ones ("Added Banners")
+    items = lines[i:start]
+    sentence_case = sum(1 for line in items if line.title_case < TITLE_CASE)
+    return i if len(items) >= LIST_ITEMS and 2 * sentence_case > len(items) else start
+
+
+def _item(line: Line, words: int = ITEM_WORDS) -> bool:
+    """Shaped like an item of a list in the text: a few words, not a paragraph, not furniture, code or a teaser's
+    headline cut off with an ellipsis."""
+    return (
+        line.words >= words
+        and line.furniture is None
+        and not line.code
+        and not line.prose
+        and not line.text.endswith(ELLIPSES)
+    )
 
 
 def _joins(gap: list[Line], block: float, best: float) -> bool:

@@ -141,7 +141,16 @@ def _detect(sent: Span) -> list[Detected]:
             event.mode = None  # "set fire to a house, killing five": the killing is the event, not the damage
         if event.type == "ASSAULT":
             refine_mode(event, sent)
-    return _merged([_as_intention(d) for d in _checked(list(groups.values()), feats)])
+    return _at_protests(_merged([_as_intention(d) for d in _checked(list(groups.values()), feats)]))
+
+
+def _at_protests(detected: list[Detected]) -> list[Detected]:
+    """Arrests in a sentence that reports a protest are made at it (ACLED: protest with intervention): hint
+    "protest" ("Police arrested 15 activists who blocked a road")."""
+    if any(d.type == "PROTEST" for d in detected):
+        for event in (d for d in detected if d.type == "COERCE" and d.mode == "arrest"):
+            event.hints.add("protest")
+    return detected
 
 
 def _checked(detected: list[Detected], feats: list[str]) -> list[Detected]:

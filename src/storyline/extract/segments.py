@@ -69,12 +69,25 @@ def _prefilter() -> re.Pattern[str]:
             if len(entry.lemmas) > 1 and len(word) <= _SHORT:
                 words.add(word)  # "off" in "go off" as a word: as a prefix it would pass every "officials"
             else:
-                stems.add(word[:-1] if word.endswith("e") and len(word) > _SHORT else word)
+                stems.update(_stems(word))
     stems.update(form for form, _ in lexicon.read_tsv("triggers", "irregular.tsv"))
     return re.compile(rf"\b(?:{_alternation(stems)})|\b(?:{_alternation(words)})\b", re.IGNORECASE)
 
 
 _SHORT = 4  # a phrase word this short is matched whole ("off", "over", "down"), not as a stem
+
+
+def _stems(word: str) -> set[str]:
+    """Prefixes of a trigger word's regular inflections: "shell" (shelled), "shoot" (shooting); a final e dropped
+    ("fir" for firing: only beside the word itself when short, "fire"), y → i ("ralli": rallied, rallies), ie → y
+    ("dying")."""
+    if word.endswith("ie"):
+        return {word, word[:-2] + "ying"}
+    if word.endswith("e"):
+        return {word[:-1]} if len(word) > _SHORT else {word, word[:-1] + "ing"}
+    if len(word) > 2 and word.endswith("y") and word[-2] not in "aeiou":
+        return {word, word[:-1] + "i"}
+    return {word}
 
 
 def _alternation(words: set[str]) -> str:

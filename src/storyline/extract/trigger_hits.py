@@ -33,16 +33,34 @@ class Hit:
 
 def _matched_head(sent: Span, i: int, entry: lexicon.Trigger) -> Token | None:
     """The head of the entry's lemma sequence starting at token i, if it is there with an allowed part of speech."""
-    doc = sent.doc
-    if i + len(entry.lemmas) > sent.end:
+    if not _lemmas_at(sent, i, entry.lemmas):
         return None
-    forms = lexicon.irregular()
-    for offset, lemma in enumerate(entry.lemmas):
-        tok = doc[i + offset]
-        if lemma not in (tok.lemma_.lower(), tok.lower_, forms.get(tok.lower_)):
-            return None
     head = _head(sent, i, entry)
     return head if head.pos_ in _POS[entry.pos] or (len(entry.lemmas) > 1 and entry.pos == "ANY") else None
+
+
+def _lemmas_at(sent: Span, i: int, lemmas: tuple[str, ...]) -> bool:
+    """Whether the lemma sequence is at token i (a word matches by lemma, by form or as an irregular form)."""
+    if i + len(lemmas) > sent.end:
+        return False
+    forms = lexicon.irregular()
+    for offset, lemma in enumerate(lemmas):
+        tok = sent.doc[i + offset]
+        if lemma not in (tok.lemma_.lower(), tok.lower_, forms.get(tok.lower_)):
+            return False
+    return True
+
+
+def _split_verb(sent: Span, i: int, entry: lexicon.Trigger) -> Token | None:
+    """A phrase verb with its object inside ("set the church on fire", "took the minister into custody",
+    "handed the town over"): the verb at token i, the rest of the phrase right after its direct object."""
+    verb = sent.doc[i]
+    if len(entry.lemmas) < 2 or entry.pos == "NOUN" or verb.pos_ != "VERB" or not _lemmas_at(sent, i, entry.lemmas[:1]):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > i), None)
+    if obj is None or not _lemmas_at(sent, obj.right_edge.i + 1, entry.lemmas[1:]):
+        return None
+    return verb
 
 
 def _head(sent: Span, i: int, entry: lexicon.Trigger) -> Token:
@@ -74,6 +92,10 @@ def _hit_at(sent: Span, i: int, entries: list[lexicon.Trigger]) -> Hit | None:
     for entry in entries:
         head = _matched_head(sent, i, entry)
         if head is not None and _usable(hit := Hit(head, i, i + len(entry.lemmas), entry)):
+            return hit
+    for entry in entries:  # the verb alone stands for a split phrase: its object is no part of the trigger
+        verb = _split_verb(sent, i, entry)
+        if verb is not None and _usable(hit := Hit(verb, i, i + 1, entry)):
             return hit
     return None
 

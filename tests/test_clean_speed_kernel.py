@@ -292,7 +292,13 @@ def test_the_cleaner_calls_every_kernel(both: None) -> None:
     rng = random.Random(4)
     for _ in range(20):
         clean_text(_generated(rng), id="d")
-    kernels = {name for name in dir(KERNELS) if not name.startswith("_")} - {"Line", "SOURCE", "words_of", "link_like"}
+    kernels = {name for name in dir(KERNELS) if not name.startswith("_")} - {
+        "Line",
+        "Scan",
+        "SOURCE",
+        "words_of",
+        "link_like",
+    }
     assert spy.used == kernels  # the comparisons above compare the kernels with Python, not Python with itself
 
 
@@ -310,22 +316,43 @@ def test_language_guess_is_the_same_with_and_without_kernels(both: None) -> None
 @needs_kernels
 def test_furniture_gates_and_verdicts_are_the_same_with_and_without_kernels(both: None) -> None:
     rng = random.Random(9)
-    texts = [rng.choice(PIECES) + rng.choice(["", " " + rng.choice(PIECES).lower()]) for _ in range(3000)]
+    gate_words = sorted(lines._gates(False).keys)[::3]
+    joined = [f"{rng.choice(gate_words)}'s" for _ in range(20)] + [f"l’{rng.choice(gate_words)}" for _ in range(20)]
+    pieces = PIECES + joined  # a gate word joined to another by an apostrophe gates through its run
+    texts = [rng.choice(pieces) + rng.choice(["", " " + rng.choice(pieces).lower()]) for _ in range(3000)]
     lows = [t.lower() for t in texts]
     tokens = [lines._WORD.findall(low) for low in lows]
     words = list(map(len, tokens))
-    chosen = list(range(len(texts)))
-
-    def gated() -> dict[int, int]:
-        wanted: dict[int, int] = {}
-        lines._gate_lines(chosen, lows, tokens, lines._gates(False), wanted)
-        lines._gate_texts(lows, words, wanted)
-        return wanted
-
-    fast = gated(), lines._furniture_lines(texts, lows, tokens, words)
+    scan = lines._scan(lows)
+    assert scan is not None and scan.tokens == tokens
+    pure: dict[int, int] = {}
+    short = [n <= lines.SHORT_LINE for n in words]
+    lines._gate_lines([i for i, s in enumerate(short) if s], lows, tokens, lines._gates(False), pure)
+    lines._gate_lines([i for i, s in enumerate(short) if not s], lows, tokens, lines._gates(True), pure)
+    assert scan.gates(words, lines.SHORT_LINE, lines._gates(False).ungated, lines._gates(True).ungated) == pure
+    fast = lines._furniture_lines(texts, lows, tokens, words, scan)
     _set(None)
-    assert fast == (gated(), lines._furniture_lines(texts, lows, tokens, words))
-    assert fast[0] and fast[1]  # the case is exercised: 1,667 of the lines gated, 621 named furniture
+    assert fast == lines._furniture_lines(texts, lows, tokens, words)
+    assert len(pure) > 1000 and len(fast) > 300  # the case is exercised: lines gated, lines named furniture
+
+
+@needs_kernels
+def test_scanned_stopwords_give_the_same_language_and_ratios(both: None) -> None:
+    rng = random.Random(6)
+    vocabulary = sorted(set().union(*lines.stopwords().values()))[::7] + ["gaza", "strike", "2023", "l’homme"]
+    dumps = []
+    for _ in range(200):  # long lines too, so a sample cuts a line short
+        size = rng.choice([3, 12, 400])
+        dumps.append([" ".join(rng.choice(vocabulary) for _ in range(rng.randint(0, size))) for _ in range(30)])
+
+    def measured(texts: list[str]) -> tuple[str | None, list[tuple[float, bool]]]:
+        language, found = lines.measure_dump(texts)
+        return language, [(line.stop_ratio, line.prose) for line in found]
+
+    fast = [measured(texts) for texts in dumps]
+    _set(None)
+    assert fast == [measured(texts) for texts in dumps]
+    assert len({language for language, _ in fast}) > 3  # several languages guessed, and None
 
 
 REGION_PIECES = [

@@ -20,7 +20,6 @@ class Line:
     def title_case(self) -> float: ...
 
 def words_of(low: str) -> list[str]: ...
-def tokens(lows: list[str]) -> list[list[str]]: ...
 def code_lines(texts: list[str]) -> list[bool]: ...
 def measure(
     texts: list[str],
@@ -30,18 +29,11 @@ def measure(
     code: list[bool],
     counts: list[int] | None = None,
     ratios: list[float] | None = None,
+    scan: Scan | None = None,
+    language: int = -1,
 ) -> list[Any]: ...
 def confirm(
     wanted: dict[int, int], texts: list[str], words: list[int], patterns: tuple[Any, ...], out: dict[int, Any]
-) -> None: ...
-def gate_lines(
-    chosen: list[int],
-    lows: list[str],
-    tokens: list[list[str]],
-    keys: frozenset[str],
-    table: dict[str, int],
-    ungated: int,
-    wanted: dict[int, int],
 ) -> None: ...
 def visible_lines(
     raws: list[str], marked: Callable[[str, set[str]], tuple[str, int] | None], images: set[str]
@@ -80,3 +72,12 @@ def hand_scores(
     echoes: list[int],
     line_score: Callable[[Any, bool, bool, bool, bool], float],
 ) -> list[float]: ...
+
+class Scan:
+    tokens: list[list[str]]
+    def gates(self, words: list[int], short_line: int, short_ungated: int, long_ungated: int) -> dict[int, int]: ...
+    def hits(self, chosen: list[int]) -> list[int]: ...
+
+def scan(
+    lows: list[str], vocabulary: dict[str, int], short_table: dict[str, int], long_table: dict[str, int], languages: int
+) -> Scan: ...

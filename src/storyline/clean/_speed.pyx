@@ -12,6 +12,7 @@ Python's ``re`` on ``str``: ``\\w`` is ``str.isalnum()`` or ``_``, ``\\s`` is ``
 
 cimport cython
 from libc.stdlib cimport free, qsort, realloc
+from libc.string cimport memset
 from cpython.bytes cimport PyBytes_FromStringAndSize
 from cpython.mem cimport PyMem_Free, PyMem_Malloc
 from cpython.dict cimport PyDict_GetItem
@@ -85,11 +86,6 @@ cpdef list words_of(str low):
         out.append(PyUnicode_Substring(low, i, j))
         i = j
     return out
-
-
-def tokens(list lows):
-    """Each lower-cased line's words (``lines._tokens``)."""
-    return [words_of(low) for low in lows]
 
 
 cdef Py_ssize_t _code_marks(str text):
@@ -245,10 +241,15 @@ cdef bint _is_prose(Line line):
     return line.sentence and line.stop_ratio >= 0.15 and line.title_case < 0.6
 
 
-def measure(list texts, list tokens, dict furniture, object stop, list code, list counts=None, list ratios=None):
+def measure(list texts, list tokens, dict furniture, object stop, list code, list counts=None, list ratios=None,
+            Scan scan=None, Py_ssize_t language=-1):
     """``lines._measure``: one compiled ``Line`` per line, prose decided (``counts``, ``ratios``: each line's word
-    count and stopword share when they are not the token count and the share of stopwords among them: CJK)."""
+    count and stopword share when they are not the token count and the share of stopwords among them: CJK;
+    ``scan``: the lines' scan, whose stopword counts of ``language``, the index of ``stop``'s language, are used)."""
     cdef Py_ssize_t n = len(texts), i, k, w, hits
+    cdef bint scanned = scan is not None and language >= 0
+    if scanned and (scan.n != n or language >= scan.languages):
+        raise ValueError("the scan is of other lines or languages")
     cdef list out = [None] * n, toks
     cdef Line line
     cdef PyObject* found
@@ -271,6 +272,8 @@ def measure(list texts, list tokens, dict furniture, object stop, list code, lis
         if w >= PROSE_MIN:
             if ratios is not None:
                 line.stop_ratio = ratios[i]
+            elif has_stop and scanned:
+                line.stop_ratio = <double>scan.counts[i * scan.languages + language] / w
             elif has_stop:
                 hits = 0
                 for k in range(len(toks)):  # every token, over the word count (``lines._stop_ratios``)
@@ -281,33 +284,6 @@ def measure(list texts, list tokens, dict furniture, object stop, list code, lis
             line.prose = _is_prose(line)
         out[i] = line
     return out
-
-
-def gate_lines(list chosen, list lows, list tokens, object keys, dict table, object ungated, dict wanted):
-    """``lines._gate_lines``: add to ``wanted`` the patterns whose gate words occur in each chosen line."""
-    cdef object mask
-    cdef PyObject* bits
-    cdef list words
-    cdef str low, word
-    cdef Py_ssize_t i, k
-    cdef bint hit
-    cdef PyObject* before
-    for i in chosen:
-        low = lows[i]
-        words = tokens[i]
-        if "'" in low or "’" in low:
-            words = " ".join(words).replace("’", " ").replace("'", " ").split()
-        mask = ungated
-        hit = False
-        for k in range(len(words)):
-            bits = PyDict_GetItem(table, words[k])
-            if bits is not NULL:
-                mask = mask | <object>bits
-                hit = True
-        if not hit and not ungated:
-            continue
-        before = PyDict_GetItem(wanted, i)
-        wanted[i] = (<object>before | mask) if before is not NULL else mask
 
 
 # ---- markup: raw lines → visible lines, pieces of a sentence joined (``clean.markup``) ----
@@ -1141,4 +1117,117 @@ def hand_scores(list lines, dict repeats, set template, dict related, set formul
                     break
     finally:
         PyMem_Free(scores)
+    return out
+
+
+# ---- one scan of a dump's words: tokens, furniture gate masks and stopword counts from one look-up per word ----
+
+cdef enum:
+    SCAN_LANGUAGES = 16  # stopword languages a vocabulary's flags can name (bits 0-15)
+    GATE_WORD = 1 << 16  # the vocabulary flag of a word that gates a furniture pattern
+
+
+cdef class Scan:
+    """A dump's lower-cased lines tokenised once (``tokens``: ``lines._tokens``), with, per line, the furniture
+    patterns its gate words let run (``lines._gate_lines``, short-line and long-line gates) and how many of its words
+    each language's stopword list holds: one vocabulary look-up per word instead of one per use."""
+
+    cdef readonly list tokens
+    cdef Py_ssize_t n, languages
+    cdef unsigned long long* short_masks
+    cdef unsigned long long* long_masks
+    cdef int* counts  # n × languages
+
+    def __cinit__(self, Py_ssize_t n, Py_ssize_t languages):
+        self.n, self.languages, self.tokens = n, languages, []
+        self.short_masks = <unsigned long long*>PyMem_Malloc((2 * n + 1) * sizeof(unsigned long long))
+        self.counts = <int*>PyMem_Malloc((n * languages + 1) * sizeof(int))
+        if self.short_masks is NULL or self.counts is NULL:
+            raise MemoryError()
+        self.long_masks = self.short_masks + n
+        memset(self.short_masks, 0, (2 * n + 1) * sizeof(unsigned long long))
+        memset(self.counts, 0, (n * languages + 1) * sizeof(int))
+
+    def __dealloc__(self):
+        PyMem_Free(self.short_masks)
+        PyMem_Free(self.counts)
+
+    def gates(self, list words, Py_ssize_t short_line, unsigned long long short_ungated,
+              unsigned long long long_ungated):
+        """``lines._gate_lines`` for every line, short-line gates where ``words`` is at most ``short_line``: line →
+        bit mask of the patterns that may name it (lines no pattern may name are left out)."""
+        cdef dict wanted = {}
+        cdef Py_ssize_t i
+        cdef unsigned long long mask
+        for i in range(self.n):
+            if <Py_ssize_t>words[i] <= short_line:
+                mask = short_ungated | self.short_masks[i]
+            else:
+                mask = long_ungated | self.long_masks[i]
+            if mask:
+                wanted[i] = mask
+        return wanted
+
+    def hits(self, list chosen):
+        """Per language (by index): how many words of the chosen lines its stopword list holds."""
+        cdef list out = [0] * self.languages
+        cdef Py_ssize_t k, i, total
+        for k in range(self.languages):
+            total = 0
+            for i in chosen:
+                total += self.counts[i * self.languages + k]
+            out[k] = total
+        return out
+
+
+cdef unsigned long long _mask_of(dict table, object word) except? 0:
+    """A gate table's bit mask for ``word`` (0 when it gates nothing there)."""
+    cdef PyObject* found = PyDict_GetItem(table, word)
+    return <unsigned long long><object>found if found is not NULL else 0
+
+
+def scan(list lows, dict vocabulary, dict short_table, dict long_table, Py_ssize_t languages):
+    """Tokenise each lower-cased line (``words_of``) and note what its words say: ``vocabulary`` maps a word to
+    flags (bit k: on language k's stopword list; ``GATE_WORD``: a key of ``short_table`` or ``long_table``, word →
+    mask). A word joined by an apostrophe ("don't") gates through its two runs, as ``lines._word_runs`` splits it."""
+    if languages > SCAN_LANGUAGES:
+        raise ValueError("too many stopword languages for a scan")
+    cdef Py_ssize_t n = len(lows), i, k, a, size
+    cdef Scan out = Scan(n, languages)
+    cdef list toks
+    cdef str word, low
+    cdef PyObject* found
+    cdef long flags
+    cdef unsigned long long short_mask, long_mask
+    cdef int* counts
+    cdef int kind
+    cdef void* data
+    cdef Py_UCS4 c
+    for i in range(n):
+        low = lows[i]
+        toks = words_of(low)
+        out.tokens.append(toks)
+        short_mask = long_mask = 0
+        counts = out.counts + i * languages
+        for k in range(len(toks)):
+            word = toks[k]
+            found = PyDict_GetItem(vocabulary, word)
+            flags = <long><object>found if found is not NULL else 0
+            while flags & (GATE_WORD - 1):
+                counts[__builtin_ctzll(flags)] += 1
+                flags &= flags - 1
+            size = PyUnicode_GET_LENGTH(word)
+            kind, data = PyUnicode_KIND(word), PyUnicode_DATA(word)
+            for a in range(1, size - 1):  # an apostrophe joins two runs ("don't"): at most one, never at an end
+                c = PyUnicode_READ(kind, data, a)
+                if c == 0x27 or c == 0x2019:
+                    for run in (PyUnicode_Substring(word, 0, a), PyUnicode_Substring(word, a + 1, size)):
+                        short_mask |= _mask_of(short_table, run)
+                        long_mask |= _mask_of(long_table, run)
+                    break
+            else:
+                if flags & GATE_WORD:
+                    short_mask |= _mask_of(short_table, word)
+                    long_mask |= _mask_of(long_table, word)
+        out.short_masks[i], out.long_masks[i] = short_mask, long_mask
     return out

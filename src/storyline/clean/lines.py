@@ -16,11 +16,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
 from itertools import compress, filterfalse
-from operator import itemgetter, not_
+from operator import add, itemgetter, not_
+from typing import Any
 
 from storyline.clean import speedups
 from storyline.clean.regex_literals import required_literals
@@ -86,20 +88,30 @@ LANGUAGE_SAMPLE = 6000  # characters from the top of a dump that decide its lang
 
 def _language(sample: str, words: list[str]) -> str | None:
     """Cheap language guess from stopword ratios ("en", "fr", ...; "zh"/"ja" from script), or None."""
+    return _guess(sample, len(words), lambda: _hits(words))
+
+
+def _guess(sample: str, count: int, hits_of: Callable[[], list[int]]) -> str | None:
+    """``_language`` of a sample of ``count`` words, ``hits_of`` giving their stopword hits per language (sorted)."""
     if not sample.isascii():
         cjk = len(_CJK.findall(sample))
         if cjk > 0.2 * max(1, len(sample.replace(" ", ""))):
             return "ja" if _KANA.search(sample) else "zh"
-    if len(words) < 8:
+    if count < 8:
         return None
-    if speedups.KERNELS is not None:
-        languages, owners = _stopword_owners()
-        hits = dict(zip(languages, speedups.KERNELS.stop_hits(words, owners, len(languages)), strict=True))
-    else:
-        counts = Counter(words)
-        hits = {lang: sum(map(counts.__getitem__, stop & counts.keys())) for lang, stop in sorted(stopwords().items())}
+    hits = dict(zip(_stopword_owners()[0], hits_of(), strict=True))
     best = max(hits, key=lambda lang: hits[lang], default=None)
-    return best if best is not None and hits[best] / len(words) >= 0.12 else None
+    return best if best is not None and hits[best] / count >= 0.12 else None
+
+
+def _hits(words: list[str]) -> list[int]:
+    """Per language with a stopword list (sorted), how many of the words are on it."""
+    languages, owners = _stopword_owners()
+    if speedups.KERNELS is not None:
+        found: list[int] = speedups.KERNELS.stop_hits(words, owners, len(languages))
+        return found
+    counts = Counter(words)
+    return [sum(map(counts.__getitem__, stopwords()[lang] & counts.keys())) for lang in languages]
 
 
 @cache
@@ -180,50 +192,89 @@ def _is_prose(line: Line) -> bool:
 
 def furniture_of(text: str, words: int) -> Pattern | None:
     """The first lexicon pattern that names this line as furniture, if any."""
-    return _furniture_lines([text], [text.lower()], [_WORD.findall(text.lower())], [words]).get(0)
+    lows = [text.lower()]
+    return _furniture_lines([text], lows, [_WORD.findall(lows[0])], [words], _scan(lows)).get(0)
 
 
 def measure_lines(texts: list[str], stop: frozenset[str] | None) -> list[Line]:
     """Measure every line of a dump; furniture is looked up for the whole dump at once."""
-    return _measure(texts, [t.lower() for t in texts], stop, code_lines(texts))
+    lows = [t.lower() for t in texts]
+    scan = _scan(lows)
+    return _measure(texts, lows, stop, code_lines(texts), scan.tokens if scan is not None else None, scan)
 
 
 def measure_dump(texts: list[str]) -> tuple[str | None, list[Line]]:
     """The language of a dump's lines (from the words of its first lines) and the lines measured."""
     lows = list(map(str.lower, texts))
     code = code_lines(texts)
-    tokens = _tokens(lows)
-    language = _language(*_sample(lows, tokens, code))
-    return language, _measure(texts, lows, stopwords().get(language) if language else None, code, tokens)
+    scan = _scan(lows)
+    if scan is None:
+        tokens = _tokens(lows)
+        language = _language(*_sample(lows, tokens, code))
+    else:  # the words' stopword hits were counted per line by the scan: the sample's are the sum of its lines'
+        tokens = scan.tokens
+        sample, whole, cut = _sample_lines(lows, tokens, code)
+        count = sum(map(len, map(tokens.__getitem__, whole))) + len(cut)
+        language = _guess(sample, count, lambda: list(map(add, scan.hits(whole), _hits(cut))))
+    stop = stopwords().get(language) if language else None
+    return language, _measure(texts, lows, stop, code, tokens, scan, language)
+
+
+GATE_WORD = 1 << 16  # the vocabulary flag of a gate word (the kernel's own); bits 0-15 name stopword languages
+
+
+@cache
+def _vocabulary() -> dict[str, int]:
+    """Every word a scan looks up once: its stopword languages (bit k: ``_stopword_owners``' k-th) and gate flag."""
+    vocabulary = {word: sum(1 << k for k in found) for word, found in _stopword_owners()[1].items()}
+    for word in _gates(False).keys | _gates(True).keys:
+        vocabulary[word] = vocabulary.get(word, 0) | GATE_WORD
+    return vocabulary
+
+
+def _scan(lows: list[str]) -> Any:
+    """The compiled kernels' scan of the lines (tokens, gate masks, stopword counts), or None without them (or when
+    the lexicons outgrow a scan's machine words: more than 64 patterns or 16 stopword languages)."""
+    languages = _stopword_owners()[0]
+    if speedups.KERNELS is None or len(furniture_patterns()) > 64 or len(languages) > 16:
+        return None
+    return speedups.KERNELS.scan(lows, _vocabulary(), _gates(False).table, _gates(True).table, len(languages))
 
 
 _ASCII_WORD = re.compile(_WORD.pattern, re.ASCII)  # the same words on an ASCII line, found ~20 % faster
 
 
 def _tokens(lows: list[str]) -> list[list[str]]:
-    """Each lower-cased line's words (``line_words``)."""
-    if speedups.KERNELS is not None:
-        found: list[list[str]] = speedups.KERNELS.tokens(lows)
-        return found
+    """Each lower-cased line's words (``line_words``; the kernels' ``scan`` finds the same)."""
     ascii_words, words = _ASCII_WORD.findall, _WORD.findall
     return [ascii_words(low) if low.isascii() else words(low) for low in lows]
 
 
 def _sample(lows: list[str], tokens: list[list[str]], code: list[bool]) -> tuple[str, list[str]]:
     """The first ``LANGUAGE_SAMPLE`` characters of the lines that are not code, and their words (the lines' own)."""
+    sample, whole, cut = _sample_lines(lows, tokens, code)
+    return sample, [word for i in whole for word in tokens[i]] + cut
+
+
+def _sample_lines(lows: list[str], tokens: list[list[str]], code: list[bool]) -> tuple[str, list[int], list[str]]:
+    """``_sample``'s text, the lines it takes whole and the words of the line it cuts short (if any)."""
     pieces: list[str] = []
-    words: list[str] = []
+    whole: list[int] = []
+    cut: list[str] = []
     size = 0
-    for low, found, skip in zip(lows, tokens, code, strict=True):
-        if skip:
-            continue
+    for i in compress(range(len(lows)), map(not_, code)):
+        low = lows[i]
         room = LANGUAGE_SAMPLE - size
-        pieces.append(low if len(low) <= room else low[:room])
-        words.extend(found if len(low) <= room else _WORD.findall(pieces[-1]))
+        if len(low) <= room:
+            pieces.append(low)
+            whole.append(i)
+        else:
+            pieces.append(low[:room])
+            cut = _WORD.findall(pieces[-1])
         size += len(low) + 1
         if size >= LANGUAGE_SAMPLE:
             break
-    return "\n".join(pieces), words
+    return "\n".join(pieces), whole, cut
 
 
 def _measure(
@@ -232,19 +283,24 @@ def _measure(
     stop: frozenset[str] | None,
     code: list[bool],
     tokens: list[list[str]] | None = None,
+    scan: Any = None,
+    language: str | None = None,
 ) -> list[Line]:
-    """Measure lines given their lower-cased text (and words, when already found): a C-level pass per feature."""
+    """Measure lines given their lower-cased text (and words, when already found; ``scan``: the kernels' scan of
+    them, ``language``: the language of ``stop``): a C-level pass per feature."""
     if tokens is None:
         tokens = _tokens(lows)
     cjk = any(map(_CJK.search, filterfalse(str.isascii, texts)))
     words = list(map(len, tokens))
     if cjk:
         words = [n if text.isascii() else _cjk_words(text, n) for text, n in zip(texts, words, strict=True)]
-    furniture = _furniture_lines(texts, lows, tokens, words)
+    furniture = _furniture_lines(texts, lows, tokens, words, scan)
     if speedups.KERNELS is not None:  # the same records, made and measured in compiled code
         ratios = _stop_ratios(texts, tokens, words, stop, cjk) if cjk else None  # else measured there
+        languages = _stopword_owners()[0]
+        index = languages.index(language) if scan is not None and stop is not None and language else -1
         measured: list[Line] = speedups.KERNELS.measure(
-            texts, tokens, furniture, stop, code, words if cjk else None, ratios
+            texts, tokens, furniture, stop, code, words if cjk else None, ratios, scan, index
         )
         return measured
     sentences = [found is not None for found in map(_SENTENCE_END.search, map(_LAST_CHARS, texts))]
@@ -310,14 +366,19 @@ SHORT_LINE = 8  # lines up to this many words are checked against every pattern,
 
 
 def _furniture_lines(
-    texts: list[str], lows: list[str], tokens: list[list[str]], words: list[int]
+    texts: list[str], lows: list[str], tokens: list[list[str]], words: list[int], scan: Any = None
 ) -> dict[int, Pattern]:
-    """Line index → the first furniture pattern naming it; a regex runs only on lines that hold its gate."""
-    wanted: dict[int, int] = {}  # line → bit mask of the patterns that may name it
-    short = list(map(SHORT_LINE.__ge__, words))
-    indexes = range(len(words))
-    _gate_lines(list(compress(indexes, short)), lows, tokens, _gates(False), wanted)
-    _gate_lines(list(compress(indexes, map(not_, short))), lows, tokens, _gates(True), wanted)
+    """Line index → the first furniture pattern naming it; a regex runs only on lines that hold its gate (``scan``:
+    the kernels' scan of the lines, whose gate masks stand for ``_gate_lines``)."""
+    wanted: dict[int, int]  # line → bit mask of the patterns that may name it
+    if scan is not None:
+        wanted = scan.gates(words, SHORT_LINE, _gates(False).ungated, _gates(True).ungated)
+    else:
+        wanted = {}
+        short = list(map(SHORT_LINE.__ge__, words))
+        indexes = range(len(words))
+        _gate_lines(list(compress(indexes, short)), lows, tokens, _gates(False), wanted)
+        _gate_lines(list(compress(indexes, map(not_, short))), lows, tokens, _gates(True), wanted)
     _gate_texts(lows, words, wanted)
     out: dict[int, Pattern] = {}
     patterns = furniture_patterns()
@@ -335,11 +396,9 @@ def _furniture_lines(
 def _gate_lines(
     chosen: list[int], lows: list[str], tokens: list[list[str]], gates: _Gates, wanted: dict[int, int]
 ) -> None:
-    """Add to ``wanted`` the patterns whose gate words occur in each chosen line."""
+    """Add to ``wanted`` the patterns whose gate words occur in each chosen line (the kernels' ``scan`` notes the
+    same per line)."""
     keys, table, ungated = gates.keys, gates.table, gates.ungated
-    if speedups.KERNELS is not None:
-        speedups.KERNELS.gate_lines(chosen, lows, tokens, keys, table, ungated, wanted)
-        return
     disjoint = keys.isdisjoint
     for i in chosen:
         words = _word_runs(tokens[i]) if "'" in lows[i] or "’" in lows[i] else tokens[i]

@@ -82,3 +82,9 @@ def test_persons_armies_and_holidays_are_no_places_and_farms_are(
 ) -> None:
     place = event_place(nlp, text, trigger)
     assert place is not None and place.text == expected
+
+
+def test_a_part_of_a_named_place_is_that_place(nlp: Any) -> None:
+    text = "Rebels are storming the western perimeter of Tell Qarmid, which the army holds."
+    place = event_place(nlp, text, "storming")
+    assert place is not None and place.text == "Tell Qarmid"

@@ -244,3 +244,19 @@ def test_different_paragraphs_on_one_topic_are_both_kept() -> None:
     second = "Israeli strikes hit a school in Gaza overnight, and officials said dozens of people had sheltered there."
     article = clean_text("\n".join([first, *SEED_PARAGRAPHS_FULL, second]), id="x")
     assert first in article.body and second in article.body
+
+
+def test_german_sentences_with_common_function_words_are_prose() -> None:
+    # written for this test: the last sentence leans on function words the first German list lacked (seine, ohne...)
+    from storyline.clean.layout import analyse
+
+    dump = "\n".join(
+        [
+            "Die Firma hat am Montag eine neue Version ihres Programms vorgestellt, die auch auf dem Mac läuft.",
+            "Das Update ist für alle Kunden kostenlos und wird in den nächsten Tagen automatisch verteilt.",
+            "Laut Hersteller läuft seine neue Fassung ab sofort auf allen Rechnern ohne weitere Kosten.",
+        ]
+    )
+    layout = analyse(dump)
+    assert layout.language == "de"
+    assert all(line.prose for line in layout.lines)

@@ -31,6 +31,8 @@ def test_prefilter_passes_inflections_that_change_the_stem(form: str) -> None:
         ("Two policemen and a gunman died in a shoot-out in Rio de Janeiro.", "Armed clash"),
         ("Fighters pillaged the market of Alindao.", "Looting/property destruction"),
         ("Police nabbed three suspected arms dealers in Peshawar.", "Arrests"),
+        ("A woman detonated explosives strapped to her body at a market in Konduga.", "Suicide bomb"),
+        ("Militiamen were accused of gang-raping three girls near Kalehe.", "Sexual violence"),
     ],
 )
 def test_sub_type(text: str, want: str) -> None:

@@ -83,7 +83,8 @@ def find_hits(sent: Span) -> list[Hit]:
             continue
         hits.append(Hit(hit.token, i, hit.end, _in_sense(sent, hit.token, hit.entry)))
         i = hit.end
-    strong_types = {h.entry.type for h in hits if not _weak(h)}
+    stances = lexicon.plover_stance()
+    strong_types = {h.entry.type for h in hits if not _weak(h) and stances.get(h.entry.type) != "verbal"}
     return [h for h in hits if not _weak(h) or not strong_types or h.entry.type in strong_types]
 
 
@@ -101,8 +102,9 @@ def _hit_at(sent: Span, i: int, entries: list[lexicon.Trigger]) -> Hit | None:
 
 
 def _weak(hit: Hit) -> bool:
-    """A trigger that counts only when no other kind is in its sentence: marked weak, or a participle that
-    describes a noun ("subjected detained women to sexual violence": the women, not an arrest)."""
+    """A trigger that counts only when no other kind of act is in its sentence (speech acts aside: "accused of
+    gang-raping women"): marked weak, or a participle that describes a noun ("subjected detained women to sexual
+    violence": the women, not an arrest)."""
     return hit.entry.hint == "weak" or (hit.token.dep_ == "amod" and hit.token.pos_ == "VERB")
 
 

@@ -136,6 +136,42 @@ def test_later_members_in_waves_join_as_one_at_a_time(monkeypatch: pytest.Monkey
     members = np.flatnonzero(labels == np.bincount(labels).argmax())
     graph = grouping._Neighbours(len(texts), left, right)
     monkeypatch.setattr(grouping, "_VOTERS", 3)
-    got = grouping._centres(members, signed.signatures, signed.sizes, params, graph).tolist()
+    both = grouping.Compared(signed.signatures, signed.signatures)
+    got = grouping._centres(members, both, signed.sizes, params, graph).tolist()
     assert len(members) > 6 and len(set(got[3:])) > 1
     assert got == _one_at_a_time(members, got[:3], signed.signatures, signed.sizes, params, graph)
+
+
+def _vocabulary_text(seed: int, words: int) -> str:
+    """Sentences of made-up words (none shared between seeds), ``words`` words in all."""
+    rng = np.random.default_rng(seed)
+    tokens = [f"v{seed}w{k}" for k in rng.integers(0, 5_000, words)]
+    return "\n".join(" ".join(tokens[i : i + 12]) + "." for i in range(0, words, 12))
+
+
+def test_order_of_full_values_estimates_containment_whatever_the_sizes() -> None:
+    from storyline.dedup.minhash import _order_containment, compact, duplicates
+
+    params = Params()
+    short, other = _vocabulary_text(1, 60), _vocabulary_text(2, 600)
+    texts = [short, other + "\n" + short, _vocabulary_text(3, 660)]  # the short text inside a page 11x longer
+    signed = sign(texts, params)
+    sigs, sizes = signed.signatures, signed.sizes
+    left, right = np.array([0, 0]), np.array([1, 2])
+    order = _order_containment(sigs[left], sigs[right], params)
+    assert order[0] == 1.0 and order[1] == 0.0  # a subset never holds a value below the superset's
+    full = duplicates(sigs[left], sigs[right], sizes[left], sizes[right], params)
+    assert full.tolist() == [True, False]
+    # the compact rows (low 16 bits) carry no order: the grouping settles uneven pairs they reject with full values
+    rows = grouping.Compared(compact(sigs), sigs)
+    assert grouping.verified(rows, sizes, left, right, params).tolist() == [True, False]
+
+
+def test_order_containment_needs_evidence() -> None:
+    from storyline.dedup.minhash import _order_containment
+
+    a = np.arange(128, dtype=np.uint32)[None, :]
+    b = a.copy()
+    b[0, 5:] = 0  # 5 equal values, then b's always lower: a shows no value of its own
+    assert _order_containment(a, b, Params(order_evidence=8))[0] < 0.1  # 5 < 8 permutations say anything about a
+    assert _order_containment(a, b, Params(order_evidence=5))[0] == 1.0

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import numpy.typing as npt
@@ -23,9 +23,18 @@ _ROUNDS = 4  # comparison rounds per bucket; later rounds only see members that 
 _ENTRIES_AT_ONCE = 1_000_000  # band keys sorted at once (documents x bands): bounds peak memory
 _MIN_BANDS_AT_ONCE = 16  # ... but at least this many bands a step (see candidate_pairs)
 _PAIRS_AT_ONCE = 100_000
+UNEVEN = 2.0  # pairs the compact rows reject are settled by full values when one side has this many times the shingles
 QUORUM = 0.5  # share of a group's members a newcomer must duplicate to join it
 _CLIQUE_MAX = 24  # components up to this size are first checked as cliques, all of one size at once
 _VOTERS = 256  # past this many earlier members of a component, only group centres are compared
+
+
+class Compared(NamedTuple):
+    """Signatures as compared: ``compact`` rows for the quick test, ``full`` ones to settle the pairs it rejects
+    (their value order estimates containment: see minhash._order_containment)."""
+
+    compact: Rows
+    full: Rows
 
 
 @dataclass(slots=True)
@@ -55,14 +64,14 @@ def components(n: int, left: Ints, right: Ints) -> Ints:
 
 
 def candidate_pairs(
-    sigs: Signatures, sizes: Ints, priority: Ints, params: Params, rows: Rows | None = None
+    sigs: Signatures, sizes: Ints, priority: Ints, params: Params, rows: Compared | None = None
 ) -> tuple[Ints, Ints]:
     """Verified near-duplicate pairs (i, j) from LSH buckets; ``priority`` orders a bucket (lower first);
     keys come from ``sigs``, comparisons use ``rows`` (default ``sigs``; see minhash.compact).
 
     Each entry is one 64-bit number: the band key's high bits and the document's priority rank in the
     low bits, so a plain sort (band by band) puts buckets together with their members in priority order."""
-    rows = sigs if rows is None else rows
+    rows = Compared(sigs, sigs) if rows is None else rows
     docs = np.flatnonzero(sizes > 0)
     docs = docs[np.argsort(priority[docs], kind="stable")]  # rank r is docs[r]
     bits = max(1, (len(docs) - 1).bit_length())
@@ -92,14 +101,14 @@ def _distinct(left: Ints, right: Ints, n: int) -> tuple[Ints, Ints]:
 
 
 def _bucket_rounds(
-    key: npt.NDArray[np.uint64], doc: Ints, sigs: Rows, sizes: Ints, params: Params
+    key: npt.NDArray[np.uint64], doc: Ints, sigs: Compared, sizes: Ints, params: Params
 ) -> tuple[Ints, Ints]:
     """Compare bucket members with the bucket head, round after round among those that failed.
 
     Entries arrive sorted by key, each bucket in priority order (best member first); the members
     kept for the next round stay in that order, so nothing is sorted again.
     """
-    n = len(sigs)
+    n = len(sigs.full)
     lefts: list[Ints] = []
     rights: list[Ints] = []
     for _ in range(_ROUNDS):
@@ -112,7 +121,7 @@ def _bucket_rounds(
         pair_code = doc[member] * n + rep[member]
         codes, pair = _unique_inverse(pair_code)
         left, right = codes // n, codes % n
-        ok = pairwise(duplicates, sigs, sizes, left, right, params)
+        ok = verified(sigs, sizes, left, right, params)
         lefts.append(left[ok])
         rights.append(right[ok])
         failed = member[~ok[pair]]
@@ -153,6 +162,16 @@ def pairwise(
     return np.concatenate([measure(sigs[a], sigs[b], sizes[a], sizes[b], params) for a, b in slices])
 
 
+def verified(sigs: Compared, sizes: Ints, left: Ints, right: Ints, params: Params) -> npt.NDArray[np.bool_]:
+    """Which pairs are near-duplicates: the compact rows first, the full ones for the pairs they reject."""
+    ok: npt.NDArray[np.bool_] = pairwise(duplicates, sigs.compact, sizes, left, right, params)
+    small, large = np.minimum(sizes[left], sizes[right]), np.maximum(sizes[left], sizes[right])
+    again = np.flatnonzero(~ok & ((large >= UNEVEN * small) | (small < params.min_shingles)))
+    if len(again) and sigs.full is not sigs.compact:
+        ok[again] = pairwise(duplicates, sigs.full, sizes, left[again], right[again], params)
+    return ok
+
+
 def exact_pairs(body_hashes: npt.NDArray[np.uint64], sizes: Ints) -> tuple[Ints, Ints]:
     """Pairs (doc, first doc with the same normalised body hash), empty bodies left out."""
     docs = np.flatnonzero(sizes > 0)
@@ -173,7 +192,7 @@ def assign(
     """Group the documents and choose each group's canonical member."""
     n = len(sigs)
     priority = _priority(lengths, published)
-    rows = compact(sigs)
+    rows = Compared(compact(sigs), sigs)
     near_left, near_right = candidate_pairs(sigs, sizes, priority, params, rows)
     same_left, same_right = exact_pairs(body_hashes, sizes)
     left, right = np.concatenate((near_left, same_left)), np.concatenate((near_right, same_right))
@@ -190,13 +209,13 @@ def assign(
         canonical[members] = _centres(members, rows, sizes, params, graph)
     sims = (sizes > 0).astype(np.float64)  # a document alone is itself (an empty one matches nothing)
     joined = np.flatnonzero(canonical != np.arange(n))
-    sims[joined] = pairwise(similarity, rows, sizes, joined, canonical[joined], params)
+    sims[joined] = pairwise(similarity, sigs, sizes, joined, canonical[joined], params)
     same_body = (body_hashes == body_hashes[canonical]) & (sizes > 0)
     return Assignment(canonical, np.where(same_body, 1.0, sims))
 
 
 def _settle_cliques(
-    canonical: Ints, order: Ints, starts: Ints, counts: Ints, sigs: Rows, sizes: Ints, params: Params
+    canonical: Ints, order: Ints, starts: Ints, counts: Ints, sigs: Compared, sizes: Ints, params: Params
 ) -> list[tuple[int, int]]:
     """Point the members of small cliques at their best member; return the other components.
 
@@ -211,7 +230,7 @@ def _settle_cliques(
             continue
         i, j = np.triu_indices(m, 1)
         left, right = order[firsts[:, None] + i].ravel(), order[firsts[:, None] + j].ravel()
-        clique = pairwise(duplicates, sigs, sizes, left, right, params).reshape(len(firsts), -1).all(axis=1)
+        clique = verified(sigs, sizes, left, right, params).reshape(len(firsts), -1).all(axis=1)
         rest += [(f, m) for f in firsts[~clique].tolist()]
         settled = firsts[clique]
         canonical[order[settled[:, None] + np.arange(m)]] = order[settled][:, None]
@@ -232,7 +251,7 @@ class _Neighbours:
         return self.others[self.indptr[doc] : self.indptr[doc + 1]]
 
 
-def _centres(members: Ints, sigs: Rows, sizes: Ints, params: Params, graph: _Neighbours | None) -> Ints:
+def _centres(members: Ints, sigs: Compared, sizes: Ints, params: Params, graph: _Neighbours | None) -> Ints:
     """Split a linked component into groups: each member, best first, joins the group in which it
     duplicates the largest share of members, if that share reaches QUORUM; else it starts a group.
     A chain A~B~C joins C to A's group only when C duplicates enough of the group, not one link.
@@ -241,7 +260,7 @@ def _centres(members: Ints, sigs: Rows, sizes: Ints, params: Params, graph: _Nei
     head = members[:_VOTERS]
     i, j = np.triu_indices(len(head), 1)
     dup = np.zeros((len(head), len(head)), dtype=bool)
-    dup[j, i] = pairwise(duplicates, sigs, sizes, head[i], head[j], params)
+    dup[j, i] = verified(sigs, sizes, head[i], head[j], params)
     out = [int(members[0])]
     for k, row in enumerate(dup.tolist()[1:], start=1):
         out.append(_vote(int(members[k]), row[:k], out))
@@ -267,14 +286,14 @@ def _waves(late: list[int], graph: _Neighbours) -> list[list[int]]:
 
 
 def _join_centres(
-    wave: list[int], group: dict[int, int], graph: _Neighbours, sigs: Rows, sizes: Ints, params: Params
+    wave: list[int], group: dict[int, int], graph: _Neighbours, sigs: Compared, sizes: Ints, params: Params
 ) -> None:
     """Each member of a wave joins the first (lowest) centre it duplicates among the groups of its
     settled linked documents, else starts its own group; all pairs of the wave compared at once."""
     centres = [sorted({group[d] for d in graph.of(doc).tolist() if d in group}) for doc in wave]
     left = np.repeat(np.array(wave, dtype=np.int64), [len(c) for c in centres])
     right = np.array([c for cs in centres for c in cs], dtype=np.int64)
-    ok = pairwise(duplicates, sigs, sizes, left, right, params).tolist()
+    ok = verified(sigs, sizes, left, right, params).tolist()
     at = 0
     for doc, cs in zip(wave, centres, strict=True):
         hit = next((c for c, same in zip(cs, ok[at : at + len(cs)], strict=True) if same), doc)

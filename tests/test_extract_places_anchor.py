@@ -88,3 +88,9 @@ def test_a_part_of_a_named_place_is_that_place(nlp: Any) -> None:
     text = "Rebels are storming the western perimeter of Tell Qarmid, which the army holds."
     place = event_place(nlp, text, "storming")
     assert place is not None and place.text == "Tell Qarmid"
+
+
+def test_a_typed_name_written_in_a_town_is_inside_it_whatever_the_parse(nlp: Any) -> None:
+    text = "Three men who were driving through Zayouna neighborhood in eastern Baghdad on Sunday were shot by gunmen."
+    place = event_place(nlp, text, "shot")
+    assert place is not None and place.text == "Zayouna" and place.country == "IRQ"

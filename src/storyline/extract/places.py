@@ -292,6 +292,8 @@ def _named_inside(sentence: Span, inner: Location, outer: Location) -> bool:
     no verb between them."""
     if _address_order(_span_of(sentence, inner), _span_of(sentence, outer)):
         return True
+    if _written_inside(_span_of(sentence, inner), _span_of(sentence, outer)):
+        return True
     y, x = _span_of(sentence, inner).root, _span_of(sentence, outer).root
     y_path, x_path = _path_to_common(y, x), _path_to_common(x, y)
     if y_path is None or x_path is None or not x_path or len(x_path) + len(y_path) > MAX_NESTING_EDGES:
@@ -321,6 +323,17 @@ def _address_order(inner: Span, outer: Span) -> bool:
     if not 0 < len(between) <= MAX_ADDRESS_GAP or between[0].text != ",":
         return False
     return all(t.text == "," or role(t) in NAMING_ROLES or t.text[:1].isupper() for t in between)
+
+
+def _written_inside(inner: Span, outer: Span) -> bool:
+    """True when the text reads "Y <type word> in (the) (western) X", whatever the parse made of the preposition:
+    "Adil neighborhood in western Baghdad", "the Findik region of Sirnak"."""
+    doc, i = inner.doc, inner.end
+    while i < outer.start and role(doc[i]) in NAMING_ROLES:
+        i += 1
+    if i == inner.end or i >= outer.start or doc[i].lower_ not in _INSIDE_PREPS:
+        return False
+    return all(t.lower_ == "the" or role(t) == "direction" for t in doc[i + 1 : outer.start])
 
 
 def _contains_mark(token: Token) -> bool:

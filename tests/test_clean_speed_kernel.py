@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 from storyline.clean import codeshape, layout, lines, markup, region, repeats, speedups
+from storyline.clean import text as text_module
 from storyline.clean.text import clean_text
 from storyline.eval.data import html_pages, html_to_text, text_content_dump
 
@@ -428,3 +429,15 @@ def test_region_marks_and_scores_are_the_same_with_and_without_kernels(both: Non
         seen = [n + bool(part) for n, part in zip(seen, fast[:4] + (found.echoes, fast[5].count(True)), strict=True)]
     assert differ == []
     assert min(seen) >= 30, seen  # every mark is exercised: related runs, template, formula, zones, headings, links
+
+
+@needs_kernels
+def test_lines_naming_an_agency_are_the_same_with_and_without_kernels(both: None) -> None:
+    rng = random.Random(8)
+    pieces = [*PIECES, "AFP", "The Associated Press said", "agence france-presse", "via AP"]
+    dumps = ["\n".join(rng.choice(pieces) for _ in range(rng.randint(1, 40))) for _ in range(100)]
+    measured = [layout.analyse(dump).lines for dump in dumps]
+    fast = [text_module._naming_agency(found) for found in measured]
+    _set(None)
+    assert fast == [text_module._naming_agency(found) for found in measured]
+    assert sum(map(bool, fast)) > 50  # the case is exercised

@@ -63,6 +63,27 @@ cdef inline bint _word(Py_UCS4 c) noexcept:
     return Py_UNICODE_ISALNUM(c)
 
 
+cdef inline bint _decimal(Py_UCS4 c) noexcept:
+    """``str.isdecimal`` of one character (ASCII decided here, without the Unicode database's function call)."""
+    if c < 128:
+        return c >= 48 and c <= 57
+    return Py_UNICODE_ISDECIMAL(c)
+
+
+cdef inline bint _printable(Py_UCS4 c) noexcept:
+    """``str.isprintable`` of one character (ASCII decided here)."""
+    if c < 128:
+        return c >= 32 and c < 127
+    return Py_UNICODE_ISPRINTABLE(c)
+
+
+cdef inline bint _upper(Py_UCS4 c) noexcept:
+    """``str.isupper`` of one character (ASCII decided here)."""
+    if c < 128:
+        return c >= 65 and c <= 90
+    return Py_UNICODE_ISUPPER(c)
+
+
 cpdef list words_of(str low):
     """``\\w+(?:['’]\\w+)?`` matches of a line: ``lines.line_words`` on lower-cased text."""
     cdef Py_ssize_t n = PyUnicode_GET_LENGTH(low), i = 0, j
@@ -181,14 +202,14 @@ cdef double _title_case(str text):
     cdef Py_UCS4 c, before
     for i in range(n):
         c = PyUnicode_READ(kind, data, i)
-        if not _word(c) or c == u"_" or Py_UNICODE_ISDECIMAL(c):
+        if not _word(c) or c == u"_" or _decimal(c):
             continue
         if i > 0:
             before = PyUnicode_READ(kind, data, i - 1)
             if _word(before) or before == u"'" or before == u"’":
                 continue
         initials += 1
-        upper += Py_UNICODE_ISUPPER(c)
+        upper += _upper(c)
     return <double>upper / initials if initials else 0.0
 
 
@@ -292,7 +313,7 @@ def measure(list texts, list tokens, dict furniture, object stop, list code, lis
 cdef inline bint _plain_first(Py_UCS4 c) noexcept:
     """A first character ``markup._PLAIN`` rejects (a Markdown marker or a digit)."""
     return (c == u"#" or c == u"*" or c == u"+" or c == u"•" or c == u"·" or c == u"‣" or c == u"▪" or c == u">"
-            or c == u"|" or c == u"=" or c == u"_" or c == u"-" or Py_UNICODE_ISDECIMAL(c))
+            or c == u"|" or c == u"=" or c == u"_" or c == u"-" or _decimal(c))
 
 
 cdef int _plain(str raw):
@@ -325,7 +346,7 @@ cdef int _plain(str raw):
                 if c == u"_" and before == u"_":
                     return -1  # "__": emphasis
                 soft = True
-        if tidy and (not Py_UNICODE_ISPRINTABLE(c) or (c == u" " and before == u" ")):
+        if tidy and (not _printable(c) or (c == u" " and before == u" ")):
             tidy = False
         hash_mark = hash_mark or c == u"#"
         before = c
@@ -363,7 +384,7 @@ cdef bint _tidy_text(str raw, Py_ssize_t start):
     for k in range(start, n):
         c = PyUnicode_READ(kind, data, k)
         if (c == u"*" or c == u"_" or c == u"[" or c == u"]" or c == u"\\" or c == u"<" or c == u"|" or c == u"`"
-                or c == u"#" or not Py_UNICODE_ISPRINTABLE(c) or (c == u" " and before == u" ")):
+                or c == u"#" or not _printable(c) or (c == u" " and before == u" ")):
             return False
         if c != u"-" and c != u"=" and c != u" ":
             ruled = False
@@ -1230,4 +1251,20 @@ def scan(list lows, dict vocabulary, dict short_table, dict long_table, Py_ssize
                     short_mask |= _mask_of(short_table, word)
                     long_mask |= _mask_of(long_table, word)
         out.short_masks[i], out.long_masks[i] = short_mask, long_mask
+    return out
+
+
+def naming(list lines, object words):
+    """``text._naming_agency``: the indexes of the lines (compiled records) holding one of ``words`` (a set)."""
+    cdef set out = set()
+    cdef Py_ssize_t i, k
+    cdef Line line
+    cdef list toks
+    for i in range(len(lines)):
+        line = lines[i]
+        toks = line.tokens
+        for k in range(len(toks)):
+            if PySet_Contains(words, toks[k]):
+                out.add(i)
+                break
     return out

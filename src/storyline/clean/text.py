@@ -12,6 +12,7 @@ from functools import cache
 from itertools import compress
 from operator import attrgetter, itemgetter, not_
 
+from storyline.clean import speedups
 from storyline.clean.dates import MAX_WORDS, date_of_line
 from storyline.clean.headline import find_headline
 from storyline.clean.layout import analyse
@@ -58,12 +59,13 @@ def clean_text(text: str, *, id: str, published: str | None = None) -> Article:
 
 def _credits(lines: list[Line], start: int, end: int, dump: Dump, verdicts: _Verdicts) -> None:
     """Lone agency lines, bylines and captions near the article."""
-    for i in _credit_candidates(lines, start, end, dump):
+    naming = _naming_agency(lines)
+    for i in _credit_candidates(lines, start, end, dump, naming):
         line = lines[i]
         if i in verdicts.reasons:
             continue
         near = start - NEAR <= line.index < end + NEAR
-        agency = agency_name(line.text) if not agency_words().isdisjoint(line.tokens) else None
+        agency = agency_name(line.text) if i in naming else None
         if agency:
             verdicts.reasons[line.index] = "source"
             verdicts.source = verdicts.source or (agency if near else None)
@@ -97,11 +99,20 @@ def byline_initials() -> frozenset[str]:
     return frozenset(w[0].lower() for w in words) | frozenset(w[0].upper() for w in words) | frozenset(BYLINE_MARKS)
 
 
-def _credit_candidates(lines: list[Line], start: int, end: int, dump: Dump) -> list[int]:
-    """The lines ``_credits`` may claim, in order: naming an agency, near the top, a byline's start, a caption."""
+def _naming_agency(lines: list[Line]) -> set[int]:
+    """The lines holding a word of an agency's name (``agency_words``)."""
+    if speedups.KERNELS is not None:
+        found: set[int] = speedups.KERNELS.naming(lines, agency_words())
+        return found
+    return set(compress(range(len(lines)), map(not_, map(agency_words().isdisjoint, map(_TOKENS, lines)))))
+
+
+def _credit_candidates(lines: list[Line], start: int, end: int, dump: Dump, naming: set[int]) -> list[int]:
+    """The lines ``_credits`` may claim, in order: naming an agency (``naming``), near the top, a byline's start,
+    a caption."""
     indexes = range(len(lines))
     texts = list(map(_TEXT, lines))
-    found = set(compress(indexes, map(not_, map(agency_words().isdisjoint, map(_TOKENS, lines)))))
+    found = set(naming)
     found.update(range(min(5, len(lines))), range(max(0, start - 2 * NEAR), min(len(lines), start + NEAR)))
     reach = range(max(0, start - BYLINE_REACH), min(len(lines), end + NEAR))
     firsts = map(_FIRST_CHAR, map(str.lstrip, texts[reach.start : reach.stop]))
@@ -208,4 +219,8 @@ def _finish(article: Article, body: list[str], lines: list[Line], verdicts: _Ver
     article.byline = verdicts.byline
     article.captions = verdicts.captions
     article.related = verdicts.related
-    article.removed.extend(RemovedText(lines[i].text, r) for i, r in sorted(verdicts.reasons.items()))
+    removed = sorted(verdicts.reasons.items())
+    article.removed.extend(map(RemovedText, [lines[i].text for i, _ in removed], map(_REASON, removed)))
+
+
+_REASON = itemgetter(1)

@@ -275,9 +275,13 @@ def _read_date(conn: Connection, doc: Doc) -> None:
 def _verdicts(
     mine: Signatures, theirs: Signatures, own: np.ndarray[Any, Any], sizes: np.ndarray[Any, Any], params: Params
 ) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
-    """Whether each row-aligned pair is a duplicate, and its similarity (-1 when not)."""
+    """Whether each row-aligned pair is a duplicate, and its similarity (-1 when not; measured only for duplicates:
+    most candidate pairs are not)."""
     ok = duplicates(mine, theirs, own, sizes, params)
-    return ok, np.where(ok, similarity(mine, theirs, own, sizes, params), -1.0)
+    sims = np.full(len(ok), -1.0)
+    if ok.any():
+        sims[ok] = similarity(mine[ok], theirs[ok], own[ok], sizes[ok], params)
+    return ok, sims
 
 
 def _best_group(

@@ -184,3 +184,48 @@ def test_templates_forget_one_off_pages_past_their_bound(monkeypatch: pytest.Mon
     for page in ("site\na", "site\nb", "one-off\nc", "other\nd"):
         templates.learn(page)
     assert set(templates.heads) == {"site", "other"}  # the shared header survives, singletons go
+
+
+CJK_STORY = [  # written for this test
+    "以色列国防军周二表示，他们在加沙北部开展了新的地面行动，目标是摧毁哈马斯的隧道网络。",
+    "联合国秘书长古特雷斯再次呼吁立即实现人道主义停火，并要求各方保护平民和医院。",
+    "加沙卫生部说，过去二十四小时内至少有一百二十人死亡，另有数百人受伤，其中大部分是妇女和儿童。",
+    "埃及官员表示，拉法口岸将在周三重新开放，允许更多载有食品、药品和燃料的卡车进入。",
+    "以色列总理内塔尼亚胡在电视讲话中说，军事行动将持续到所有人质获释为止。",
+    "国际红十字委员会警告说，加沙的医疗系统已经濒临崩溃，许多医院因缺乏燃料而停止运转。",
+]
+CJK_OTHER = [  # another story of the same length, same script and same kind of sentences
+    "日本气象厅周一发布警报，称一场强台风正在逼近九州南部，预计周三登陆。",
+    "当局已要求沿海地区约五十万居民撤离，学校和公共交通将在周二全面停运。",
+    "气象专家说，这次台风的风速可能超过每小时二百公里，并将带来创纪录的降雨。",
+    "多家航空公司已取消数百个航班，铁路公司也宣布暂停部分新干线列车的运行。",
+    "政府在东京召开紧急会议，首相要求各部门做好救灾准备，确保居民安全。",
+    "气象厅提醒居民远离河流和海岸，并随时关注最新的天气预报和避难信息。",
+]
+ARABIC_STORY = [  # written for this test
+    "قال مسؤولون في وزارة الصحة إن عشرات الأشخاص قتلوا في غارة جوية على مخيم للاجئين يوم الثلاثاء.",
+    "وأضاف المسؤولون أن فرق الإنقاذ ما زالت تبحث عن ناجين تحت أنقاض المباني المدمرة في المخيم.",
+    "ودعت الأمم المتحدة إلى وقف فوري لإطلاق النار وإلى فتح المعابر أمام شاحنات المساعدات الإنسانية.",
+    "وقال شهود عيان إن الانفجارات سمعت في أنحاء المدينة وإن المستشفيات امتلأت بالجرحى خلال ساعات.",
+]
+
+
+def test_cjk_and_arabic_copies_group_and_other_cjk_stories_do_not() -> None:
+    head1, foot1 = "首页\n新闻\n国际\n财经\n", "\n版权所有 © 2024 新闻网\n联系我们"
+    head2, foot2 = "主页\n要闻\n视频\n", "\n关于我们\n网站地图"
+    cjk, other = "\n".join(CJK_STORY), "\n".join(CJK_OTHER)
+    arabic = "\n".join(ARABIC_STORY)
+    found = groups(
+        [
+            ("zh", head1 + cjk + foot1),
+            ("zh-cut", head2 + "\n".join(CJK_STORY[:4]) + foot2),  # cut to two thirds, other furniture
+            ("zh-dateline", "新华社北京10月24日电 " + cjk),
+            ("zh-other", head1 + other + foot1),  # same site, same script, another story
+            ("zh-other-copy", head2 + other + foot2),
+            ("ar", "الرئيسية\nأخبار\n" + arabic + "\nجميع الحقوق محفوظة"),
+            ("ar-cut", "\n".join(ARABIC_STORY[:3])),
+        ]
+    )
+    assert found["zh"] == found["zh-cut"] == found["zh-dateline"]
+    assert found["zh-other"] == found["zh-other-copy"] != found["zh"]
+    assert found["ar"] == found["ar-cut"] not in {found["zh"], found["zh-other"]}

@@ -12,7 +12,9 @@ article is gone the group has no canonical copy, as in the database.
 The database stays the only truth. Rows of a batch are written before its commit (pending), and count
 only once the database shows the batch committed (``dedup_meta`` ``side_token``/``side_seq``); rows the
 database has and the arrays lack are read from it. Articles deleted (re-cleaned, or re-indexed) are seen
-through ``dedup_dead``, a log a trigger on ``dedup_signatures`` fills in the deleting transaction.
+through ``dedup_dead``, a log a trigger on ``dedup_signatures`` fills in the deleting transaction, read
+by id (on PostgreSQL two deleting transactions could commit out of id order; ``storyline process`` holds
+the processing lock, so its cleaning and indexing never overlap another run's).
 Beside a SQLite file store the arrays are files in ``<db>-dedup/`` (memory-mapped; a header names the
 store's ``side_id``, the rows written and the log position applied): safe to delete, remade from the
 database when missing, foreign or behind. PostgreSQL and in-memory stores hold them in memory, read

@@ -136,6 +136,13 @@ def test_a_curfew_on_a_town_targets_its_people() -> None:
     assert event.actor2 is not None and (event.actor2.country, event.actor2.sector) == ("MLI", "CVL")
 
 
+def test_a_threat_on_a_place_targets_its_people() -> None:
+    event = next(
+        e for e in extract_events("Turkey threatened to launch an offensive in northern Syria.") if e.type == "THREATEN"
+    )
+    assert event.actor2 is not None and (event.actor2.country, event.actor2.sector) == ("SYR", "CVL")
+
+
 def test_an_arrest_keeps_the_people_it_names() -> None:
     event = next(e for e in extract_events("Police arrested two journalists in Kidal.") if e.type == "COERCE")
     assert event.actor2 is not None and event.actor2.sector == "MED"

@@ -67,8 +67,7 @@ class MentionIndex:
                 self.by_token.setdefault(i, mention)
 
     def of(self, token: Token | None) -> Mention | None:
-        """The mention covering a token, else that of the noun it is the "of" object of, of its own "of" object, or
-        of the people a shelter is for ("a camp for Congolese refugees")."""
+        """The mention covering a token, else that of the noun it is the "of" object of, or of its own "of" object."""
         if token is None:
             return None
         found = self.by_token.get(token.i)
@@ -77,9 +76,6 @@ class MentionIndex:
         member = of_object(token) if found is None else None
         if member is not None:
             return self.by_token.get(member.i)  # "hundreds of protesters"
-        if found is None and token.lemma_.lower() in _words("shelter_noun"):  # "a camp for Congolese refugees"
-            people = _prep_object(token, frozenset({"for"}))
-            return self.by_token.get(people.i) if people is not None else None
         return found
 
 
@@ -124,7 +120,7 @@ def verb_roles(verb: Token, index: MentionIndex) -> Roles:
     if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and child(verb, "nsubj") is None:
         roles.actor2 = roles.actor2 or index.of(verb.head)  # "women seized by the group"
     elif roles.actor1 is None and verb.dep_ in ("acl", "relcl"):
-        roles.actor1 = index.of(verb.head) or _statement_author(verb.head, index)  # "militants who attacked"
+        roles.actor1 = index.of(verb.head)  # "militants who attacked"
     own_subject = subject is not None and subject.pos_ != "PRON"  # "a bombing killed ...": no one above did it
     if roles.actor1 is None and not own_subject and passive_subject is None and verb.dep_ in _CLIMB_DEPS:
         roles.actor1 = _inherited_subject(verb, index)
@@ -163,11 +159,7 @@ def _misparsed_subject(verb: Token, index: MentionIndex) -> Mention | None:
 
 def _target(verb: Token, index: MentionIndex, passive_subject: Token | None, depth: int = 0) -> Mention | None:
     """Who a verb acted on: its objects or target preposition, else an actor inside the object, a softer
-    preposition ("aid to Chad") or its complement clause ("demanded that the United States ..."); for a withdrawal,
-    whom it leaves ("withdrew its troops from Lebanon")."""
-    left = _actor_at(_prep_object(verb, frozenset({"from"})), index)
-    if left is not None and verb.lemma_.lower() in _words("from_target_verb"):
-        return left
+    preposition ("aid to Chad") or its complement clause ("demanded that the United States ...")."""
     obj = child(verb, "dobj")
     found = (
         index.of(child(verb, "dative"))
@@ -350,13 +342,6 @@ def _condition_subject(verb: Token, index: MentionIndex) -> Mention | None:
             if found is not None:
                 return found
     return None
-
-
-def _statement_author(noun: Token, index: MentionIndex) -> Mention | None:
-    """ "The PKK issued a declaration demanding ...": the subject of the verb a statement noun is the object of."""
-    if noun.lemma_.lower() not in _words("statement_noun") or noun.dep_ != "dobj":
-        return None
-    return index.of(child(noun.head, "nsubj"))
 
 
 # Sectors of the state a protest makes its demands of.

@@ -22,7 +22,6 @@ import numpy.typing as npt
 from storyline import settings
 from storyline.dedup.grouping import assign
 from storyline.dedup.minhash import ROWS_PER_BAND, Params, Signatures, signatures
-from storyline.dedup.shingles import ShingleBatch
 from storyline.dedup.template import Templates
 from storyline.dedup.text import MIN_WORDS
 from storyline.dedup.words import U64, Shingled, comparable_words, shingle_texts
@@ -82,16 +81,19 @@ def sign_pages(pages: Sequence[str | list[str]], params: Params, stripped: Seque
 def _signed(
     pages: Sequence[str], stripped: Sequence[str], params: Params
 ) -> tuple[Signatures, npt.NDArray[np.int64], npt.NDArray[np.int64], U64]:
-    """What Signed keeps of one chunk of pages (its shingles are dropped once hashed)."""
-    part = comparable(pages, stripped, params.shingle_size)
-    return signatures(part.batch, params.permutations), part.batch.sizes(), part.words, part.body
-
-
-def comparable(pages: Sequence[str], stripped: Sequence[str], size: int) -> Shingled:
-    """Shingles of each page's sentence-like lines; a page left with fewer than MIN_WORDS words falls
-    back to every line without the template, then the sentence-like lines with it, then every line."""
-    parts, source = _choose(pages, stripped, size)
-    return merge(parts, source) if len(parts) > 1 else parts[0][0]
+    """What Signed keeps of one chunk of pages (its shingles are dropped once hashed). A page left with fewer
+    than MIN_WORDS words falls back to every line without the template, then the sentence-like lines with it,
+    then every line (see _choose); each option's pages are hashed on their own and their rows put in place."""
+    parts, source = _choose(pages, stripped, params.shingle_size)
+    done = parts[0][0]
+    sigs, sizes, words, body = signatures(done.batch, params.permutations), done.batch.sizes(), done.words, done.body
+    for k, (part, docs) in enumerate(parts[1:], start=1):
+        mine = np.flatnonzero(source[docs] == k)
+        if len(mine):
+            sigs[docs[mine]] = signatures(part.batch, params.permutations)[mine]
+            sizes[docs[mine]], words[docs[mine]] = part.batch.sizes()[mine], part.words[mine]
+            body[docs[mine]] = part.body[mine]
+    return sigs, sizes, words, body
 
 
 def _options(pages: Sequence[str], stripped: Sequence[str]) -> list[tuple[Sequence[str], bool]]:
@@ -125,27 +127,6 @@ def page_words(texts: Sequence[str]) -> list[str]:
     _, source = _choose(texts, stripped, 1)
     options = _options(texts, stripped)
     return [" ".join(comparable_words([options[k][0][i]], options[k][1])[0]) for i, k in enumerate(source.tolist())]
-
-
-def merge(parts: list[tuple[Shingled, npt.NDArray[np.int64]]], source: npt.NDArray[np.int64]) -> Shingled:
-    """One Shingled from parts (shingles, the document indices they cover); ``source`` picks each document's part.
-    Each part's chosen shingles are written straight to their place: no sort."""
-    n = len(source)
-    sizes, words, body = np.zeros(n, dtype=np.int64), np.zeros(n, dtype=np.int64), np.zeros(n, dtype=np.uint64)
-    for k, (part, docs) in enumerate(parts):
-        mine = source[docs] == k
-        sizes[docs[mine]] = part.batch.sizes()[mine]
-        words[docs[mine]] = part.words[mine]
-        body[docs[mine]] = part.body[mine]
-    offsets = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(sizes, out=offsets[1:])
-    hashes = np.zeros(offsets[-1], dtype=np.uint64)
-    for k, (part, docs) in enumerate(parts):
-        local = np.repeat(np.arange(len(docs)), part.batch.sizes())
-        take = np.flatnonzero((source[docs] == k)[local])
-        owner = local[take]
-        hashes[offsets[docs[owner]] + take - part.batch.offsets[owner]] = part.batch.hashes[take]
-    return Shingled(ShingleBatch(hashes, offsets), words, body)
 
 
 @dataclass(slots=True)

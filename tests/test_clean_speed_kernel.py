@@ -103,6 +103,7 @@ PIECES = [
     "`code` span",
     "x.y(z) and a.b c",
     "&& &&& '': \":",
+    "the reader said that it was good.ReplyFlagged and the other one said it was not.3Days ago " * 6,  # glued
 ]
 
 
@@ -240,8 +241,8 @@ def test_kernel_constants_are_the_cleaners() -> None:
         found = re.search(rf"\b{name} = ([\d.]+)", source)
         assert found is not None and float(found[1]) == getattr(lines, name), name
     # the region kernels: each constant names the module constant it copies (``= 12  # region.TITLE_REACH``)
-    copied = re.findall(r"\b\w+ = (-?[\d.]+)  # (region|codeshape)\.([A-Z_]+)\b", source)
-    assert len(copied) >= 15
+    copied = re.findall(r"\b\w+ = (-?[\d.e]+)  # (region|codeshape)\.([A-Z_]+)\b", source)
+    assert len(copied) >= 16
     for value, module, name in copied:
         assert float(value) == getattr({"region": region, "codeshape": codeshape}[module], name), name
 
@@ -441,3 +442,15 @@ def test_lines_naming_an_agency_are_the_same_with_and_without_kernels(both: None
     _set(None)
     assert fast == [text_module._naming_agency(found) for found in measured]
     assert sum(map(bool, fast)) > 50  # the case is exercised
+
+
+@needs_kernels
+def test_glued_joins_are_the_regex_matches() -> None:
+    assert KERNELS is not None
+    rng = random.Random(10)
+    alphabet = "abcXYZ09.!?),٣ é"  # the regex's classes, their neighbours and a non-ASCII digit
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16))) for _ in range(50000)]
+    texts += ["everyday.6ReplyFlagged timgrayProfileFollowUnfollow 3Days ago.Next", *PIECES]
+    counts = [KERNELS.glued_joins(text) for text in texts]
+    assert counts == [len(codeshape._GLUED.findall(text)) for text in texts]
+    assert sum(map(bool, counts)) > 2000  # the case is exercised

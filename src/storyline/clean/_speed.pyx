@@ -910,6 +910,10 @@ cdef double SHORT = -3.0  # region.SHORT
 cdef double MID = -1.5  # region.MID
 cdef double MEDIUM = 1.0  # region.MEDIUM
 cdef double CODE = -3.0  # region.CODE
+cdef double BARRIER = -1e6  # region.BARRIER
+cdef double FURNITURE_SCORE = -6.0  # region.line_score: furniture without a penalty of its own
+cdef double RELATED_SCORE = -4.0  # region.line_score: a related link
+cdef double TEMPLATE_SCORE = -6.0  # region.line_score: a template line
 
 
 cdef double _title_of(Line line):
@@ -1101,11 +1105,30 @@ cdef double _plain_score(Line line) noexcept:
     return MEDIUM if line.stop_ratio >= 0.15 else -1.0
 
 
+cdef double _marked_score(Line line, bint repeated, bint template, bint related, dict penalties) except? -2e6:
+    """``region.line_score`` of a line with furniture, or a related link, a repeat or a template line that is neither
+    a formula line nor a glued candidate (those are left to ``line_score``)."""
+    cdef PyObject* penalty
+    if line.furniture is not None:
+        if line.furniture.barrier:
+            return BARRIER
+        penalty = PyDict_GetItem(penalties, line.furniture.reason)
+        return <double><object>penalty if penalty is not NULL else FURNITURE_SCORE
+    if related:
+        return RELATED_SCORE
+    if repeated:
+        return 0.0
+    if template:
+        return TEMPLATE_SCORE
+    return _plain_score(line)
+
+
 def hand_scores(list lines, dict repeats, set template, dict related, set formula, set zone, list echoes,
-                object line_score):
-    """``layout.hand_scores``: line scores (``line_score``, ``region.line_score``, asked only of lines with furniture,
-    a mark or a glued candidate; the rest scored by their shape here), capped in teaser zones, prose runs rewarded
-    (``region.reward_runs``), the first prose line under each headline raised (``region.after_headings``)."""
+                object line_score, dict penalties):
+    """``layout.hand_scores``: line scores (``line_score``: ``region.line_score``, asked only of formula lines and of
+    prose long enough to be a glued comment thread; ``penalties``: ``region.PENALTIES``), capped in teaser zones,
+    prose runs rewarded (``region.reward_runs``), the first prose line under each headline raised
+    (``region.after_headings``)."""
     cdef Py_ssize_t i, j, n = len(lines)
     cdef bytearray rep = _flags(repeats, n), tpl = _flags(template, n), rel = _flags(related, n)
     cdef bytearray frm = _flags(formula, n), zon = _flags(zone, n)
@@ -1118,9 +1141,10 @@ def hand_scores(list lines, dict repeats, set template, dict related, set formul
     try:
         for i in range(n):
             line = lines[i]
-            if (line.furniture is not None or rep[i] or tpl[i] or rel[i] or frm[i]
-                    or (line.prose and line.words >= GLUED_WORDS)):
+            if line.furniture is None and (frm[i] or (line.prose and line.words >= GLUED_WORDS)):
                 s = line_score(line, bool(rep[i]), bool(tpl[i]), bool(rel[i]), bool(frm[i]))
+            elif line.furniture is not None or rep[i] or tpl[i] or rel[i]:
+                s = _marked_score(line, rep[i], tpl[i], rel[i], penalties)
             else:
                 s = _plain_score(line)
             scores[i] = min(s, ZONE_SCORE) if zon[i] else s
@@ -1268,3 +1292,49 @@ def naming(list lines, object words):
                 out.add(i)
                 break
     return out
+
+
+cdef inline bint _lower_ascii(Py_UCS4 c) noexcept:
+    return c >= u"a" and c <= u"z"
+
+
+cdef inline bint _upper_ascii(Py_UCS4 c) noexcept:
+    return c >= u"A" and c <= u"Z"
+
+
+def glued_joins(str text):
+    """``len(codeshape._GLUED.findall(text))``: words run together without a space, counted as the regex finds them
+    (leftmost, its alternatives in order, without overlap): ``[a-z0-9.!?)][A-Z][a-z]+[A-Z]``,
+    ``[a-z]{3}[.!?,][A-Z0-9]``, ``\\d[A-Z][a-z]``."""
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), i = 0, j, count = 0
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void* data = PyUnicode_DATA(text)
+    cdef Py_UCS4 c
+    while i < n:
+        c = PyUnicode_READ(kind, data, i)
+        if ((_lower_ascii(c) or (c >= u"0" and c <= u"9") or c == u"." or c == u"!" or c == u"?" or c == u")")
+                and i + 1 < n and _upper_ascii(PyUnicode_READ(kind, data, i + 1))):
+            j = i + 2
+            while j < n and _lower_ascii(PyUnicode_READ(kind, data, j)):
+                j += 1
+            if j > i + 2 and j < n and _upper_ascii(PyUnicode_READ(kind, data, j)):
+                count += 1
+                i = j + 1
+                continue
+        if (i + 4 < n and _lower_ascii(c) and _lower_ascii(PyUnicode_READ(kind, data, i + 1))
+                and _lower_ascii(PyUnicode_READ(kind, data, i + 2))):
+            c = PyUnicode_READ(kind, data, i + 3)
+            if c == u"." or c == u"!" or c == u"?" or c == u",":
+                c = PyUnicode_READ(kind, data, i + 4)
+                if _upper_ascii(c) or (c >= u"0" and c <= u"9"):
+                    count += 1
+                    i += 5
+                    continue
+            c = PyUnicode_READ(kind, data, i)
+        if (_decimal(c) and i + 2 < n and _upper_ascii(PyUnicode_READ(kind, data, i + 1))
+                and _lower_ascii(PyUnicode_READ(kind, data, i + 2))):
+            count += 1
+            i += 3
+            continue
+        i += 1
+    return count

@@ -12,6 +12,7 @@ from storyline.clean.lines import Line, measure_dump
 from storyline.clean.markup import Dump, to_lines
 from storyline.clean.region import (
     ELLIPSES,
+    PENALTIES,
     ZONE_SCORE,
     _formula_char,
     after_headings,
@@ -101,9 +102,9 @@ def line_marks(lines: list[Line]) -> tuple[dict[int, str], set[int], set[int]]:
 def hand_scores(lines: list[Line], marks: Marks) -> list[float]:
     """The hand-set per-line scores: line shape, capped in teaser zones, prose runs rewarded, headings' first lines."""
     rep, tpl, rel, formula, zone = marks.repeats, marks.template, marks.related, marks.formula, marks.zone
-    if speedups.KERNELS is not None:  # the same scores; ``line_score`` still decides lines with furniture or marks
+    if speedups.KERNELS is not None:  # the same scores; ``line_score`` still decides formula lines and glued threads
         scores: list[float] = speedups.KERNELS.hand_scores(
-            lines, rep, tpl, rel, formula, zone, marks.echoes, line_score
+            lines, rep, tpl, rel, formula, zone, marks.echoes, line_score, PENALTIES
         )
         return scores
     scores = [line_score(line, i in rep, i in tpl, i in rel, i in formula) for i, line in enumerate(lines)]

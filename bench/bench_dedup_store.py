@@ -47,7 +47,8 @@ def build(path: Path, stored: int) -> float:
 
 
 def adopt(source: Path, target: Path) -> None:
-    """This version's store: a copy of another version's, migrated by opening it (and its index's files made)."""
+    """This version's store: a copy of another version's, migrated by opening it (and its index's files made: key
+    segments and side arrays)."""
     from storyline.dedup import params_from_settings
     from storyline.dedup.keyindex import key_index
     from storyline.dedup.sidearrays import side_arrays
@@ -60,8 +61,9 @@ def adopt(source: Path, target: Path) -> None:
 
 
 def copy_files(base: Path, tmp: Path) -> None:
-    """Put the large store's side files (the key index's segment files, ``<db>-dedup``) beside its copy in
-    ``tmp`` as ``store_pair`` names it, flushed to disk; none beside the empty store."""
+    """Put the large store's side files (``<db>-dedup``: the key index's segment files and the
+    side arrays of signatures and group pointers) beside its copy in ``tmp`` as ``store_pair`` names it, flushed
+    to disk; none beside the empty store."""
     for label in ("alone", "into_store"):
         shutil.rmtree(tmp / f"{label}.db-dedup", ignore_errors=True)
     if Path(f"{base}-dedup").is_dir():

@@ -454,3 +454,14 @@ def test_glued_joins_are_the_regex_matches() -> None:
     counts = [KERNELS.glued_joins(text) for text in texts]
     assert counts == [len(codeshape._GLUED.findall(text)) for text in texts]
     assert sum(map(bool, counts)) > 2000  # the case is exercised
+
+
+@needs_kernels
+def test_title_keys_are_the_headline_keys() -> None:
+    assert KERNELS is not None
+    from storyline.clean.headline import _key
+
+    rng = random.Random(13)
+    chunks = [ALL_CHARS[i : i + 5] for i in range(0, len(ALL_CHARS), 5)]  # every code point, İ lower-cased to two
+    texts = chunks + [rng.choice(PIECES) + rng.choice([" ", " -- ", "|", "\t", "__", ""]) for _ in range(2000)]
+    assert [KERNELS.title_key(text) for text in texts] == [_key(text) for text in texts]

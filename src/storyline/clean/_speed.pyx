@@ -25,7 +25,9 @@ from cpython.unicode cimport (
     Py_UNICODE_ISPRINTABLE,
     Py_UNICODE_ISSPACE,
     Py_UNICODE_ISUPPER,
+    PyUnicode_4BYTE_KIND,
     PyUnicode_DATA,
+    PyUnicode_FromKindAndData,
     PyUnicode_GET_LENGTH,
     PyUnicode_KIND,
     PyUnicode_READ,
@@ -1338,3 +1340,32 @@ def glued_joins(str text):
             continue
         i += 1
     return count
+
+
+def title_key(str text):
+    """``headline._key``: the lower-cased text's word runs (``\\w+``) joined by single spaces, what
+    ``re.sub(r"\\W+", " ", text.lower()).strip()`` gives."""
+    cdef str low = text.lower()
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(low), i, size = 0
+    cdef int kind = PyUnicode_KIND(low)
+    cdef void* data = PyUnicode_DATA(low)
+    cdef Py_UCS4 c
+    cdef bint gap = False
+    cdef Py_UCS4* out = <Py_UCS4*>PyMem_Malloc((n + 1) * sizeof(Py_UCS4))
+    if out is NULL:
+        raise MemoryError()
+    try:
+        for i in range(n):
+            c = PyUnicode_READ(kind, data, i)
+            if _word(c):
+                if gap and size:
+                    out[size] = u" "
+                    size += 1
+                out[size] = c
+                size += 1
+                gap = False
+            else:
+                gap = True
+        return PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, out, size)
+    finally:
+        PyMem_Free(out)

@@ -94,3 +94,19 @@ def test_a_typed_name_written_in_a_town_is_inside_it_whatever_the_parse(nlp: Any
     text = "Three men who were driving through Zayouna neighborhood in eastern Baghdad on Sunday were shot by gunmen."
     place = event_place(nlp, text, "shot")
     assert place is not None and place.text == "Zayouna" and place.country == "IRQ"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        (
+            "Clashes broke out between soldiers and smugglers at Ain Dara on the border with Turkey, residents said.",
+            "Clashes",
+            "Ain Dara",
+        ),
+        ("Heavy fighting erupted at Kilo Seven on the border with Zambia on Monday.", "fighting", "Kilo Seven"),
+    ],
+)
+def test_the_country_across_a_border_is_not_the_setting(nlp: Any, text: str, trigger: str, expected: str) -> None:
+    place = event_place(nlp, text, trigger)
+    assert place is not None and place.text == expected

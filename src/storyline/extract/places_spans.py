@@ -84,13 +84,13 @@ def _settings(first: list[tuple[Span, tuple[Entry, Level] | None]], i: int) -> l
     names the other side of a border ("near the Egypt border") or matched on its spelling skeleton alone (two
     guesses abroad must not vouch for each other: "Zamalka in the East Ghouta")."""
     return [
-        not _across_border(span) and (found[1] != "loose" or found[0].curated)
+        not across_border(span) and (found[1] != "loose" or found[0].curated)
         for j, (span, found) in enumerate(first)
         if found and j != i
     ]
 
 
-def _across_border(span: Span) -> bool:
+def across_border(span: Span) -> bool:
     """True for a name that qualifies a border noun: "the Egypt border (crossing)", "the border with Egypt"."""
     root = span.root
     if root.dep_ in ("compound", "amod"):

@@ -318,6 +318,11 @@ cdef inline bint _plain_first(Py_UCS4 c) noexcept:
             or c == u"|" or c == u"=" or c == u"_" or c == u"-" or _decimal(c))
 
 
+cdef unsigned char _PLAIN_CHAR[128]  # printable ASCII that none of ``_plain``'s checks looks at: it only moves on
+for _c in range(128):
+    _PLAIN_CHAR[_c] = 32 < _c < 127 and chr(_c) not in "*[]\\<`_|#"
+
+
 cdef int _plain(str raw):
     """What ``markup._visible`` does with a raw line: 1 keep it as it is, 0 keep it with white space fixed, -1 ask
     ``markup._marked``. 1 and 0 are the lines ``markup._PLAIN`` matches (1: ``markup._tidy``). 1 also takes tidy
@@ -341,6 +346,9 @@ cdef int _plain(str raw):
         tidy = False
     for k in range(i, n):
         c = PyUnicode_READ(kind, data, k)
+        if c < 128 and _PLAIN_CHAR[c]:  # most characters: letters, digits, plain punctuation
+            before = c
+            continue
         if k > i:
             if c == u"*" or c == u"[" or c == u"]" or c == u"\\" or c == u"<" or c == u"`":
                 return -1  # markup after the first character (which may be "[", "<", "\\" or "`")

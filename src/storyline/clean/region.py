@@ -193,8 +193,10 @@ def _list_above(lines: list[Line], start: int) -> int:
     while i > 0 and (_item(lines[i - 1]) or i > 1 and _item(lines[i - 1], SHORT_ITEM) and _item(lines[i - 2])):
         i -= 1  # an item of two words may sit among longer ones ("Added Banners")
     items = lines[i:start]
+    if len(items) < LIST_ITEMS:
+        return start
     sentence_case = sum(1 for line in items if line.title_case < TITLE_CASE)
-    return i if len(items) >= LIST_ITEMS and 2 * sentence_case > len(items) else start
+    return i if 2 * sentence_case > len(items) else start
 
 
 def _item(line: Line, words: int = ITEM_WORDS) -> bool:
@@ -321,7 +323,7 @@ HEADLINE_WORDS = 4  # fewer words are a menu item or a label, not a headline
 
 def headline_shaped(line: Line) -> bool:
     """A headline in title case: a link-like line ("Rules Agreed for All Member States"), not a menu item."""
-    return line.words >= HEADLINE_WORDS and line.title_case >= TITLE_CASE and link_like(line)
+    return line.words >= HEADLINE_WORDS and link_like(line) and line.title_case >= TITLE_CASE  # title_case is dear
 
 
 CARDS = 3  # this many headline-and-label pairs in a row are a list of teasers

@@ -39,6 +39,9 @@ def test_type_of_verb_and_object(text: str, want: list[str]) -> None:
         "She accepted the award with a short speech.",
         "He gave a long speech.",
         "The agency said in a press release that it had moved offices.",
+        "The scheduler executes each task within five seconds of its deadline.",
+        "Code execution stops when the test fails.",
+        "The researcher released attack code for the flaw in the game server.",
     ],
 )
 def test_codebook_verbs_in_other_senses_are_no_event(text: str) -> None:

@@ -1,0 +1,29 @@
+"""``storyline eval clean`` reports the text cleaner's metadata (title, byline, date) on the dumps, by half."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from storyline.eval.clean import METADATA, SYSTEMS, summarise
+from storyline.eval.metrics import PRF
+
+
+def _result(name: str, dump_title: str) -> dict[str, Any]:
+    perfect = {"shingle": PRF(1.0, 1.0, 1.0), "token": PRF(1.0, 1.0, 1.0)}
+    wanted = {"title": ("rules agreed", "rules agreed"), "byline": ("jane doe", ""), "published": ("", "")}
+    return {
+        "name": name,
+        "scores": dict.fromkeys(SYSTEMS, perfect),
+        "metadata": wanted,
+        "dump_metadata": {**wanted, "title": ("rules agreed", dump_title)},
+    }
+
+
+def test_dump_metadata_by_half() -> None:
+    results = [_result("a", "rules agreed"), _result("b", "menu"), _result("c", "menu"), _result("d", "menu")]
+    figures = summarise(results)
+    assert figures["dump_metadata"]["even"]["title"] == {"accuracy": 0.5, "n": 2}  # a, c
+    assert figures["dump_metadata"]["odd"]["title"] == {"accuracy": 0.0, "n": 2}  # b, d
+    assert figures["dump_metadata"]["even"]["byline"] == {"accuracy": 0.0, "n": 2}
+    assert figures["dump_metadata"]["odd"]["published"]["n"] == 0
+    assert set(figures["metadata"]) == set(METADATA)

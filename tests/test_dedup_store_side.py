@@ -156,3 +156,55 @@ def test_dedup_writers_on_postgresql_hold_a_transaction_lock(db: str) -> None:  
             assert conn.execute(text(held)).scalar() == 1
         with store.atomic() as conn:  # released with the transaction
             assert conn.execute(text(held)).scalar() == 0
+
+
+@pytest.mark.postgres
+def test_a_deletion_committed_after_a_later_one_is_not_missed_on_postgresql(db: str, seed_text: str) -> None:  # noqa: F811
+    """Two deleters outside ``storyline process``: the first to log commits last; the reader between must not
+    skip its row (log ids are not commit order on PostgreSQL)."""
+    if not db.startswith("postgresql"):
+        pytest.skip("PostgreSQL only: SQLite's single writer commits log rows in id order")
+    lines = story_lines(seed_text)
+    with Store.open(db) as store:
+        ids = add(store, {"wire": ("\n".join(lines[:3]), None), "other": (OTHER, None)})
+        dedup_step(store)
+        assert side_view(store) == truth(store)
+        drop = "DELETE FROM dedup_signatures WHERE article_id = :a"
+        first, second = store.engine.connect(), store.engine.connect()
+        try:
+            slow = first.begin()
+            first.execute(text(drop), {"a": ids["wire"]})  # logs the lower id, commits last
+            with second.begin():
+                second.execute(text(drop), {"a": ids["other"]})
+            assert side_view(store) == truth(store)  # reads past the second deletion's id
+            slow.commit()
+        finally:
+            first.close()
+            second.close()
+        assert side_view(store) == truth(store) and set(truth(store).values()) == {0}
+
+
+def test_the_deletion_log_is_trimmed_and_a_reader_behind_the_trim_reloads(
+    db: str,  # noqa: F811
+    seed_text: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from storyline.dedup import sidearrays
+
+    monkeypatch.setattr(sidearrays, "LOG_KEEP", 2)
+    lines = story_lines(seed_text)
+    bodies = {f"s{n}": (f"{lines[n % len(lines)]} Story number {n} of many.\n{OTHER}", None) for n in range(12)}
+    with Store.open(db) as store, Store.open(db) as behind:
+        ids = add(store, bodies)
+        dedup_step(store)
+        assert side_view(behind) == truth(store)  # a second reader, then idle while the log is trimmed
+        for name in list(ids)[:8]:
+            reclean(store, [ids[name]])
+            dedup_step(store)
+        with store.reading() as conn:
+            logged = conn.execute(text("SELECT COUNT(*) FROM dedup_dead")).scalar_one()
+            floor = conn.execute(text("SELECT value FROM dedup_meta WHERE name = 'dead_floor'")).scalar()
+        assert logged <= 2 * 2 and floor  # trimmed to the newest rows at twice LOG_KEEP
+        expected = truth(store)
+        assert side_view(store) == expected
+        assert side_view(behind) == expected  # its position is below the floor: reloaded, nothing missed

@@ -318,6 +318,7 @@ def index_articles(conn: Connection, articles: Sequence[Article], params: Params
         return 0
     lock_dedup_index(conn)
     index, side = key_index(conn), side_arrays(conn, params.permutations)  # in step before this batch deletes rows
+    side.trim_log(conn)
     gone = _forget(conn, index, [a.id for a in articles])
     docs, signed = sign_articles(articles, params)
     keys = band_keys(signed.signatures, params)

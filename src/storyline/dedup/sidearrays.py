@@ -12,9 +12,13 @@ article is gone the group has no canonical copy, as in the database.
 The database stays the only truth. Rows of a batch are written before its commit (pending), and count
 only once the database shows the batch committed (``dedup_meta`` ``side_token``/``side_seq``); rows the
 database has and the arrays lack are read from it. Articles deleted (re-cleaned, or re-indexed) are seen
-through ``dedup_dead``, a log a trigger on ``dedup_signatures`` fills in the deleting transaction, read
-by id (on PostgreSQL two deleting transactions could commit out of id order; ``storyline process`` holds
-the processing lock, so its cleaning and indexing never overlap another run's).
+through ``dedup_dead``, a log a trigger on ``dedup_signatures`` fills in the deleting transaction. SQLite has
+one writer at a time, so log ids commit in order and the log is read past the last id applied. On PostgreSQL
+two deleters can commit out of id order, so each row carries its transaction id and a reader keeps the xmin of
+the snapshot it last read with: every transaction below it had finished, so the next read takes the rows at or
+above it (a few read twice; marking a seq gone again changes nothing). Writers of the index trim the log to
+its newest LOG_KEEP rows once it holds twice that (``dedup_meta`` ``dead_floor``: below it rows are gone); a
+reader whose position is below the floor may have missed a deletion and reloads its arrays.
 Beside a SQLite file store the arrays are files in ``<db>-dedup/`` (memory-mapped; a header names the
 store's ``side_id``, the rows written and the log position applied): safe to delete, remade from the
 database when missing, foreign or behind. PostgreSQL and in-memory stores hold them in memory, read
@@ -36,7 +40,7 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from sqlalchemy import Connection, Engine, func, select, update
+from sqlalchemy import Connection, Engine, func, select, text, update
 
 from storyline.dedup.keyindex import files_of
 from storyline.store.schema import dedup_dead, dedup_members, dedup_meta, dedup_signatures
@@ -47,6 +51,8 @@ ROW = np.dtype([("size", "<i4"), ("flags", "<i4"), ("group", "<i8"), ("body", "<
 PRESENT, USABLE, CANONICAL = 1, 2, 4  # flags
 _HEX16 = re.compile(r"[0-9a-f]{16}")
 _READ_ROWS = 20_000  # seqs per read of rows the arrays lack
+LOG_KEEP = 10_000  # deletion log rows kept when it is trimmed (at twice as many)
+DEAD_FLOOR = "dead_floor"  # dedup_meta: log positions up to it (SQLite ids) or below it (PostgreSQL xids) deleted
 
 
 def group_key(group_id: str) -> int:
@@ -80,20 +86,30 @@ class SideArrays:
         self.dead_pos = 0  # dedup_dead ids applied
         self.pending: Pending | None = None
         self.loaded = False
+        self.log_grew = False  # the last sync read deletion log rows
         self.side_id = 0
         self.canon_keys: Ints = np.zeros(0, dtype=np.int64)
         self.canon_seqs: Ints = np.zeros(0, dtype=np.int64)
 
+    def _clear(self) -> None:
+        """Forget every row held (they are read again from the files or the database)."""
+        files = self.files
+        self.__init__(self.permutations, None)  # type: ignore[misc]
+        self.files = files
+
     def sync(self, conn: Connection) -> None:
         """Bring the arrays in step with the database (call at the start of the transaction that uses them)."""
         meta = _meta(conn)
+        mark = _snapshot_xmin(conn)  # before any read below: deletions it does not cover are read again next time
         side_id = self.side_id = meta.get("side_id") or _new_id(conn)
+        if self.loaded and meta.get(DEAD_FLOOR, 0) > self.dead_pos:  # log rows it had not read were trimmed
+            self._clear()
         if not self.loaded:
             self._load(conn, side_id)
         if self.pending and meta.get("side_token") == self.pending.token:
             self._confirm(self.pending.upto)
         self.pending = None
-        self._apply_dead(conn)
+        self.log_grew = self._apply_dead(conn, mark)
         last = meta.get("last_seq", 0)
         if self.confirmed < last:
             self._read(conn, self.confirmed + 1, last)
@@ -111,8 +127,10 @@ class SideArrays:
         if not self.files:
             return
         head = self.files.read_header()
-        side_seq, log_end = _meta(conn).get("side_seq", 0), _log_end(conn)
-        if head.get("side_id") != side_id or head.get("dead_pos", 0) > log_end or not self.files.rows_held():
+        meta, log_end = _meta(conn), _log_end(conn)
+        side_seq, dead_pos = meta.get("side_seq", 0), head.get("dead_pos", 0)
+        stale = not meta.get(DEAD_FLOOR, 0) <= dead_pos <= log_end  # a deletion trimmed unread, or another log
+        if head.get("side_id") != side_id or stale or not self.files.rows_held():
             self.files.reset()
             return
         self.confirmed = min(int(head.get("rows", 0)), side_seq, self.files.rows_held())
@@ -125,17 +143,37 @@ class SideArrays:
         first, self.confirmed = self.confirmed + 1, max(self.confirmed, upto)
         self._canon_add(first, self.confirmed)
 
-    def _apply_dead(self, conn: Connection) -> None:
-        """Mark the seqs the deletion log lists since the last look as gone."""
-        query = select(dedup_dead.c.id, dedup_dead.c.seq).where(dedup_dead.c.id > self.dead_pos)
+    def _apply_dead(self, conn: Connection, mark: int | None) -> bool:
+        """Mark the seqs the deletion log lists since the last look as gone (``mark``: the snapshot xmin taken
+        before on PostgreSQL, the next position); whether the log had rows to read."""
+        if mark is None:
+            query = select(dedup_dead.c.id, dedup_dead.c.seq).where(dedup_dead.c.id > self.dead_pos)
+        else:
+            query = select(dedup_dead.c.id, dedup_dead.c.seq).where(dedup_dead.c.xid >= self.dead_pos)
         rows = conn.execute(query).all()
-        if not rows:
-            return
         seqs = np.array([s for _, s in rows if 0 < s <= self.confirmed], dtype=np.int64)
         if len(seqs):
             flags = self.rows["flags"][seqs] & ~PRESENT
             self._put_flags(seqs, flags)
-        self.dead_pos = max(i for i, _ in rows)
+        if mark is not None:
+            self.dead_pos = max(self.dead_pos, mark)
+        elif rows:
+            self.dead_pos = max(i for i, _ in rows)
+        return bool(rows)
+
+    def trim_log(self, conn: Connection) -> None:
+        """Delete all but the newest LOG_KEEP deletion log rows this reader has applied, once the log holds more
+        than twice that (call holding the dedup lock, after :meth:`sync`)."""
+        if not self.log_grew or conn.execute(select(func.count()).select_from(dedup_dead)).scalar_one() <= 2 * LOG_KEEP:
+            return
+        floor, old = _trim_floor(conn, self.dead_pos), _meta(conn).get(DEAD_FLOOR, 0)
+        if floor is None or floor <= old:
+            return
+        if conn.dialect.name == "postgresql":
+            conn.execute(dedup_dead.delete().where((dedup_dead.c.xid < floor) | dedup_dead.c.xid.is_(None)))
+        else:
+            conn.execute(dedup_dead.delete().where(dedup_dead.c.id <= floor))
+        _set_meta(conn, {DEAD_FLOOR: floor})
 
     def _read(self, conn: Connection, first: int, last: int) -> None:
         """Rows of seqs first..last from the database (a seq without a row is gone)."""
@@ -323,6 +361,24 @@ def _new_id(conn: Connection) -> int:
     side_id = int.from_bytes(os.urandom(7), "big")
     _set_meta(conn, {"side_id": side_id, "side_seq": 0})
     return side_id
+
+
+def _snapshot_xmin(conn: Connection) -> int | None:
+    """On PostgreSQL the xmin of the current snapshot (every transaction below it has finished); else None."""
+    if conn.dialect.name != "postgresql":
+        return None
+    return int(conn.execute(text("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint")).scalar_one())
+
+
+def _trim_floor(conn: Connection, position: int) -> int | None:
+    """The floor that keeps the newest LOG_KEEP rows applied at ``position`` (None: nothing to trim)."""
+    if conn.dialect.name == "postgresql":  # rows below the floor go, so the floor row itself stays
+        column, applied = dedup_dead.c.xid, dedup_dead.c.xid < position
+    else:  # rows up to the floor go; the newest row always stays, so SQLite never gives an id out again
+        column, applied = dedup_dead.c.id, dedup_dead.c.id <= position
+    query = select(column).where(applied).order_by(column.desc()).offset(LOG_KEEP).limit(1)
+    found = conn.execute(query).scalar()
+    return None if found is None else int(found)
 
 
 def _log_end(conn: Connection) -> int:

@@ -138,6 +138,13 @@ def drop_seq_group_index(conn: Connection) -> None:
     conn.execute(text("DROP INDEX IF EXISTS ix_dedup_signatures_seq_group"))
 
 
+def dedup_dead_xid(conn: Connection) -> None:
+    """``dedup_dead.xid``: on PostgreSQL the trigger logs the deleting transaction's id, read by snapshot xmin."""
+    add_column(conn, schema.dedup_dead, schema.dedup_dead.c.xid)
+    for statement in schema.DEDUP_DEAD_TRIGGER[conn.dialect.name]:
+        conn.exec_driver_sql(statement)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, failures, articles", create_tables(schema.documents, schema.failures, schema.articles)),
     Migration(
@@ -158,6 +165,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         13, "drop ix_dedup_signatures_seq_group (candidates -> groups through the side arrays)", drop_seq_group_index
     ),
+    Migration(14, "dedup_dead.xid: deletions on PostgreSQL read by transaction id, not log id", dedup_dead_xid),
 )
 
 

@@ -187,12 +187,15 @@ dedup_meta = Table(
 )
 
 # Seqs whose dedup_signatures row was deleted (re-indexed, or gone with a re-cleaned article by cascade),
-# logged by a trigger in the deleting transaction (migration 12), so side arrays see deletions by ``id``.
+# logged by a trigger in the deleting transaction (migration 12), so side arrays see deletions: by ``id`` on
+# SQLite (one writer at a time: ids commit in order), by the deleting transaction's ``xid`` on PostgreSQL
+# (migration 14; ids can commit out of order there, a snapshot's xmin cannot skip a late commit).
 dedup_dead = Table(
     "dedup_dead",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("seq", Integer, nullable=False),
+    Column("xid", BigInteger),
 )
 DEDUP_DEAD_TRIGGER = {
     "sqlite": [
@@ -201,7 +204,8 @@ DEDUP_DEAD_TRIGGER = {
     ],
     "postgresql": [
         "CREATE OR REPLACE FUNCTION dedup_signatures_gone() RETURNS trigger AS $$ BEGIN "
-        "IF OLD.seq IS NOT NULL THEN INSERT INTO dedup_dead (seq) VALUES (OLD.seq); END IF; RETURN OLD; END "
+        "IF OLD.seq IS NOT NULL THEN INSERT INTO dedup_dead (seq, xid) "
+        "VALUES (OLD.seq, pg_current_xact_id()::text::bigint); END IF; RETURN OLD; END "
         "$$ LANGUAGE plpgsql",
         "DROP TRIGGER IF EXISTS dedup_signatures_gone ON dedup_signatures",
         "CREATE TRIGGER dedup_signatures_gone AFTER DELETE ON dedup_signatures "

@@ -22,7 +22,7 @@ Ints = npt.NDArray[np.int64]
 _ROUNDS = 4  # comparison rounds per bucket; later rounds only see members that failed before
 _ENTRIES_AT_ONCE = 1_000_000  # band keys sorted at once (documents x bands): bounds peak memory
 _MIN_BANDS_AT_ONCE = 16  # ... but at least this many bands a step (see candidate_pairs)
-_PAIRS_AT_ONCE = 100_000
+_PAIRS_AT_ONCE = 100_000  # pairs of compact rows gathered at once (fewer of full rows)
 UNEVEN = 2.0  # pairs the compact rows reject are settled by full values when one side has this many times the shingles
 QUORUM = 0.5  # share of a group's members a newcomer must duplicate to join it
 _CLIQUE_MAX = 24  # components up to this size are first checked as cliques, all of one size at once
@@ -157,7 +157,7 @@ def pairwise(
     params: Params,
 ) -> npt.NDArray[Any]:
     """``measure`` of the pairs (left[i], right[i]), a slice at a time so that no copy of all rows is made."""
-    step = _PAIRS_AT_ONCE
+    step = _PAIRS_AT_ONCE * 2 // sigs.itemsize  # the same bytes a slice for compact (2-byte) and full rows
     slices = [(left[i : i + step], right[i : i + step]) for i in range(0, len(left), step)] or [(left, right)]
     return np.concatenate([measure(sigs[a], sigs[b], sizes[a], sizes[b], params) for a, b in slices])
 

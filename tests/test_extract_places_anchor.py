@@ -110,3 +110,12 @@ def test_a_typed_name_written_in_a_town_is_inside_it_whatever_the_parse(nlp: Any
 def test_the_country_across_a_border_is_not_the_setting(nlp: Any, text: str, trigger: str, expected: str) -> None:
     place = event_place(nlp, text, trigger)
     assert place is not None and place.text == expected
+
+
+def test_a_name_an_area_is_known_as_is_a_place(nlp: Any) -> None:
+    text = (
+        "Their fighters captured two areas known as Tal Hamra and Umm Zarzour, which lie about 40 kilometers from the"
+        " provincial capital of Hasakah."
+    )
+    place = event_place(nlp, text, "captured")
+    assert place is not None and place.text == "Tal Hamra"

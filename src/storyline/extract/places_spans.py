@@ -475,9 +475,15 @@ def word_after(span: Span) -> Token | None:
 
 
 def type_word_before(span: Span) -> Token | None:
-    """The type word of "the district of X" before the span, past whitespace tokens; None without one."""
+    """The type word of "the district of X", "a village called X", "two areas known as X" before the span, past
+    whitespace tokens; None without one."""
     doc, i = span.doc, _index_before(span)
-    return doc[i - 1] if i >= 1 and doc[i].lower_ == "of" else None
+    if i >= 2 and doc[i].lower_ == "as" and doc[i - 1].lower_ == "known":
+        i -= 1  # "known as"
+    return doc[i - 1] if i >= 1 and doc[i].lower_ in _NAMING_LINKS else None
+
+
+_NAMING_LINKS = frozenset({"of", "called", "named", "known"})
 
 
 def _index_before(span: Span) -> int:

@@ -155,7 +155,9 @@ def victim_country(event: Event, place: str | None, foe: str | None = None) -> s
 
 
 def _reporter_country(event: Event) -> str | None:
-    """The reporting source's country: its own people ("Hamas said its officials"), or an unarmed source's."""
+    """The reporting source's country: its own people ("Hamas said its officials"), or that of a named unarmed
+    source that tells its area's dead ("the Gaza Health Ministry"); officials named only by their nationality
+    ("Israeli officials", "U.S. officials said") may tell of anyone's dead."""
     attribution = event.attribution
     source = attribution.source if attribution is not None else None
     if not source or attribution is None or (_attacker_named(event) and not _own_people(event)):
@@ -166,7 +168,7 @@ def _reporter_country(event: Event) -> str | None:
         return None
     if group is not None:
         return group.country
-    named = nationalities(source)
+    named = nationalities(source) if _own_people(event) else []
     return named[0] if named else None
 
 

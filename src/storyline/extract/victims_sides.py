@@ -211,8 +211,6 @@ def _verb_place(verb: Token, head: Token) -> str | None:
     found = _place_country(verb)
     if found is None and verb.dep_ in ("relcl", "acl"):  # "the attack on Israel, which killed 1,400"
         found = _place_country(verb.head)
-    if found is None and verb.dep_ == "relcl" and verb.head.dep_ == "dobj":  # "staged an attack on Israel that
-        found = _place_country(verb.head.head)  # killed 1,300": the parser hangs the place on "staged"
     subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i != head.i), None)
     if found is None and subject is not None and not _armed_noun(subject):  # "a bombing campaign in Gaza killed
         found = _place_country(subject)  # 1,100 people"; but "gunmen from Gaza" came from there

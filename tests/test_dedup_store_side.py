@@ -208,3 +208,23 @@ def test_the_deletion_log_is_trimmed_and_a_reader_behind_the_trim_reloads(
         expected = truth(store)
         assert side_view(store) == expected
         assert side_view(behind) == expected  # its position is below the floor: reloaded, nothing missed
+
+
+def test_the_body_index_finds_what_the_database_holds_with_each_body(db: str, seed_text: str) -> None:  # noqa: F811
+    from storyline.dedup.sidearrays import body_number
+
+    lines = story_lines(seed_text)
+    bodies = {"a": "\n".join(lines[:3]), "b": "\n".join(lines[:3]), "c": OTHER, "d": "\n".join(lines[1:4])}
+    with Store.open(db) as store:
+        ids = add(store, {name: (body, None) for name, body in bodies.items()})
+        dedup_step(store)
+        reclean(store, [ids["c"]])  # its seq is gone; its new body is not indexed yet
+        sigs = Store.tables.dedup_signatures
+        with store.atomic() as conn:
+            rows = conn.execute(select(sigs.c.body_hash, sigs.c.seq)).all()
+            side = side_arrays(conn, PERMUTATIONS)
+            asked = np.array([body_number(h) for h, _ in rows] + [0, 12345], dtype=np.uint64)
+            which, seqs = side.same_body(asked, np.array([rows[0][1]], dtype=np.int64))
+        found = sorted(zip(which.tolist(), seqs.tolist(), strict=True))
+        expected = sorted((i, s) for i, (h, _) in enumerate(rows) for h2, s in rows if h2 == h and s != rows[0][1])
+        assert found == expected and len(rows) == 3 and len(found) >= 3  # a and b find each other

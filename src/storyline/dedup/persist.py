@@ -134,7 +134,7 @@ def _doc_keys(docs: list[Doc], keys: np.ndarray[Any, Any]) -> np.ndarray[Any, An
 
 
 def _candidates(
-    conn: Connection, index: KeyIndex, docs: list[Doc], pairs: np.ndarray[Any, Any]
+    index: KeyIndex, side: SideArrays, docs: list[Doc], pairs: np.ndarray[Any, Any], gone: np.ndarray[Any, Any]
 ) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
     """(new doc, stored seq) rows: per new doc with a body, the stored articles sharing the most band keys (up to
     TOP) or its body hash (a pair may come twice); and (key, stored rows) of the batch's keys held by any stored
@@ -145,19 +145,12 @@ def _candidates(
     shared keys keeps the verification per new doc bounded, and keys held by more than BUCKET_CAP
     stored articles (shared boilerplate, a paragraph quoted everywhere) are not used, so the rows
     per new doc stay bounded whatever the size of the store."""
-    sigs = Store.tables.dedup_signatures
     keys = np.unique(pairs[:, 0])
     counts, row_keys, row_seqs = index.lookup(keys, BUCKET_CAP)
     doc_of, seq = _shared_keys(pairs, row_keys, row_seqs)
-    by_hash: dict[str, list[int]] = defaultdict(list)
-    for i, doc in enumerate(docs):
-        if doc.size:
-            by_hash[doc.body_hash].append(i)
-    same = [(i, s) for h, s in _rows_in(conn, select(sigs.c.body_hash, sigs.c.seq), sigs.c.body_hash, list(by_hash))
-            for i in by_hash[h]]  # fmt: skip
-    if same:
-        doc_of = np.concatenate([doc_of, np.array([i for i, _ in same], dtype=np.int64)])
-        seq = np.concatenate([seq, np.array([s for _, s in same], dtype=np.int64)])
+    bodies = np.array([body_number(d.body_hash) if d.size else 0 for d in docs], dtype=np.uint64)
+    same_doc, same_seq = side.same_body(bodies, gone)  # the side arrays' body index: no SQL, no B-tree to keep
+    doc_of, seq = np.concatenate([doc_of, same_doc]), np.concatenate([seq, same_seq])
     held = counts > 0
     return np.stack([doc_of, seq], axis=1), np.stack([keys[held], counts[held]], axis=1)
 
@@ -323,7 +316,7 @@ def index_articles(conn: Connection, articles: Sequence[Article], params: Params
     docs, signed = sign_articles(articles, params)
     keys = band_keys(signed.signatures, params)
     pairs = _doc_keys(docs, keys)
-    stored, counts = _candidates(conn, index, docs, pairs)
+    stored, counts = _candidates(index, side, docs, pairs, gone)
     groups, near_stored, known = _near_groups(conn, side, docs, stored, gone, params)
     canonicals = {g: x.canonical for g, x in groups.items()}
     batch_groups: dict[int, set[str]] = defaultdict(set)  # band key (band folded in) -> groups of this batch's docs

@@ -42,7 +42,7 @@ import numpy as np
 import numpy.typing as npt
 from sqlalchemy import Connection, Engine, func, select, text, update
 
-from storyline.dedup.keyindex import files_of
+from storyline.dedup.keyindex import files_of, spans
 from storyline.store.schema import dedup_dead, dedup_members, dedup_meta, dedup_signatures
 
 log = logging.getLogger(__name__)
@@ -90,6 +90,8 @@ class SideArrays:
         self.side_id = 0
         self.canon_keys: Ints = np.zeros(0, dtype=np.int64)
         self.canon_seqs: Ints = np.zeros(0, dtype=np.int64)
+        self.body_keys = np.zeros(0, dtype=np.uint64)  # body hashes of the confirmed rows, sorted
+        self.body_seqs: Ints = np.zeros(0, dtype=np.int64)
 
     def _clear(self) -> None:
         """Forget every row held (they are read again from the files or the database)."""
@@ -236,9 +238,11 @@ class SideArrays:
         self.rows["flags"][seqs] = flags
 
     def _canon_add(self, first: int, last: int) -> None:
-        """Take the canonical rows of seqs first..last into the group -> canonical seq pointers."""
+        """Take the canonical rows of seqs first..last into the group -> canonical seq pointers (and their body
+        hashes into the body index)."""
         if last < first:
             return
+        self._body_add(first, last)
         flags = self.rows["flags"][first : last + 1]
         seqs = np.flatnonzero(flags & CANONICAL).astype(np.int64) + first
         keys = np.concatenate([self.canon_keys, self.rows["group"][seqs].astype(np.int64)])
@@ -250,9 +254,29 @@ class SideArrays:
         self.canon_keys, self.canon_seqs = keys[last_of], both[last_of]
 
     def _canon_rebuild(self) -> None:
-        """The group -> canonical seq pointers from the confirmed rows."""
+        """The group -> canonical seq pointers and the body hash index from the confirmed rows."""
         self.canon_keys, self.canon_seqs = np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        self.body_keys, self.body_seqs = np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
         self._canon_add(1, self.confirmed)
+
+    def _body_add(self, first: int, last: int) -> None:
+        """Take the body hashes of seqs first..last (all newer than those held) into the sorted body index."""
+        bodies = np.asarray(self.rows["body"][first : last + 1])
+        seqs = np.flatnonzero(bodies).astype(np.int64) + first
+        order = np.argsort(bodies[seqs - first])
+        keys, seqs = bodies[seqs - first][order], seqs[order]
+        at = np.searchsorted(self.body_keys, keys, side="right")  # after equal bodies: seqs stay in order
+        self.body_keys, self.body_seqs = np.insert(self.body_keys, at, keys), np.insert(self.body_seqs, at, seqs)
+
+    def same_body(self, bodies: npt.NDArray[np.uint64], gone: Ints) -> tuple[Ints, Ints]:
+        """(index into ``bodies``, seq) of each stored article still present (and not in ``gone``) with that body
+        hash; a body hash of 0 (an older format) matches nothing."""
+        lo = np.searchsorted(self.body_keys, bodies, side="left")
+        many = np.where(bodies != 0, np.searchsorted(self.body_keys, bodies, side="right") - lo, 0)
+        at = spans(lo, many)
+        which, seqs = np.repeat(np.arange(len(bodies), dtype=np.int64), many), self.body_seqs[at]
+        live = ((self.rows["flags"][seqs] & PRESENT) > 0) & ~np.isin(seqs, gone)
+        return which[live], seqs[live]
 
     def canonicals(self, seqs: Ints, gone: Ints) -> Ints:
         """The canonical seq of each seq's group; 0 when the seq or that canonical copy is gone (or in ``gone``,

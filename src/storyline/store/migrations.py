@@ -145,6 +145,11 @@ def dedup_dead_xid(conn: Connection) -> None:
         conn.exec_driver_sql(statement)
 
 
+def drop_body_hash_index(conn: Connection) -> None:
+    """Drop ix_dedup_signatures_body_hash: exact copies are found in the side arrays' body index now."""
+    conn.execute(text("DROP INDEX IF EXISTS ix_dedup_signatures_body_hash"))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, failures, articles", create_tables(schema.documents, schema.failures, schema.articles)),
     Migration(
@@ -166,6 +171,9 @@ MIGRATIONS: tuple[Migration, ...] = (
         13, "drop ix_dedup_signatures_seq_group (candidates -> groups through the side arrays)", drop_seq_group_index
     ),
     Migration(14, "dedup_dead.xid: deletions on PostgreSQL read by transaction id, not log id", dedup_dead_xid),
+    Migration(
+        15, "drop ix_dedup_signatures_body_hash (exact copies found through the side arrays)", drop_body_hash_index
+    ),
 )
 
 

@@ -116,7 +116,7 @@ dedup_signatures = Table(
     "dedup_signatures",
     metadata,
     Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
-    Column("body_hash", String(64), nullable=False, index=True),
+    Column("body_hash", String(64), nullable=False),  # looked up in the side arrays' body index (migration 15)
     Column("minhash", LargeBinary),
     Column("length", Integer),
     Column("dedup_version", Integer, nullable=False),

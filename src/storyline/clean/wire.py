@@ -164,7 +164,7 @@ def byline_opening(line: str) -> bool:
 # what a page prints around a byline: a mark before it ("// By ..."), the date or the writer's handle after it
 # ("By Jane Doe • Nov 11, 2020", "By Jane Doe | 9 October 2023", "By Jane Doe@janedoe")
 _BYLINE_TRIM = re.compile(
-    r"^[/|•·—–-]+\s*|\s*[•·|—–-]\s*(?:\d{1,2}\s+)?" + MONTH + r"\s.*$|\s*[•·|—–-]\s*\d{1,4}[./-]\d.*$|@\w+$",
+    r"^[/|•·—–-]+\s*|\s*[•·|—–-]\s*(?:\d{1,2}\s+)?" + MONTH + r"\s+\d.*$|\s*[•·|—–-]\s*\d{1,4}[./-]\d.*$|@\w+$",
     re.IGNORECASE,
 )
 

@@ -146,3 +146,14 @@ def test_a_threat_on_a_place_targets_its_people() -> None:
 def test_an_arrest_keeps_the_people_it_names() -> None:
     event = next(e for e in extract_events("Police arrested two journalists in Kidal.") if e.type == "COERCE")
     assert event.actor2 is not None and event.actor2.sector == "MED"
+
+
+def test_a_planted_device_implies_an_unnamed_armed_group() -> None:
+    (event,) = extract_events("A roadside bomb exploded in Kabul on Monday, killing two soldiers.")
+    assert event.actor1 is not None and event.actor1.sector == "UAF" and event.actor1.text == "bomb"
+
+
+def test_mine_as_a_possessive_implies_no_attacker() -> None:
+    """ "a friend of mine" is no landmine (trigger_hits.word_ok), so it names no planted device's unnamed agent."""
+    events = extract_events("Two friends of mine were killed in the blast in Kabul on Monday.")
+    assert events and all(e.actor1 is None or e.actor1.text != "mine" for e in events)

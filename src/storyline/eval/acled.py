@@ -29,6 +29,7 @@ from typing import Any
 from storyline.eval.metrics import macro_f1
 from storyline.eval.typing import ACLED_STYLE, NONE, acled_labels, read_check_set
 from storyline.extract import extract_many
+from storyline.extract.acled import acled_event
 from storyline.models import Actor, Event, Location
 
 FIELDS = ("event_type_macro_f1", "sub_type_macro_f1", "fatalities", "place", "actor1", "date")
@@ -46,8 +47,9 @@ def notes_records(path: Path = ACLED_STYLE) -> list[dict[str, Any]]:
 
 
 def first_events(records: Sequence[dict[str, Any]]) -> list[Event | None]:
-    """The most salient event of each record's text, as ``storyline extract`` gives it (None: no event)."""
-    return [events[0] if events else None for events in extract_many((r["text"], None) for r in records)]
+    """The ACLED view of each record's text (``acled.acled_event``: its most salient event, or the first with an ACLED
+    type when that one has none; None: no event)."""
+    return [acled_event(events) for events in extract_many((r["text"], None) for r in records)]
 
 
 def place_key(name: str | None) -> str:

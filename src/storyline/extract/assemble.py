@@ -8,7 +8,7 @@ from functools import cache
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from storyline.extract import lexicon
+from storyline.extract import lexicon, trigger_hits
 from storyline.extract.acled import acled_types
 from storyline.extract.actors import (
     DocActors,
@@ -434,7 +434,7 @@ def _implied_agent(event: Event, sent: Span) -> Actor | None:
     """ "a roadside bomb exploded ...": the unnamed agent a planted device implies, of the place's country, spanning
     the device's word."""
     words, sector = _implied_agents().get(event.acled_sub_event_type or "", (frozenset(), ""))
-    device = next((t for t in sent if t.lemma_.lower() in words), None)
+    device = next((t for t in sent if t.lemma_.lower() in words and trigger_hits.word_ok(t)), None)
     if device is None:
         return None
     country = event.location.country if event.location is not None else None

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-import storyline.clean
+import storyline.version
 from storyline import pipeline
 from storyline.errors import UsageError
 from storyline.pipeline import Progress, Step, StepReport
@@ -105,7 +105,7 @@ def test_a_new_clean_version_recleans_old_articles(
 ) -> None:
     write_corpus(tmp_path / "c", 6)
     pipeline.run(store, [str(tmp_path / "c")])
-    monkeypatch.setattr(storyline.clean, "VERSION", pipeline.clean_version() + 1, raising=False)
+    monkeypatch.setattr(storyline.version, "CLEAN_VERSION", pipeline.clean_version() + 1)
     again = pipeline.process(store)
     assert again.steps[0].seen == store.counts().documents == 6  # articles and failures alike
     assert pipeline.process(store).steps[0].seen == 0

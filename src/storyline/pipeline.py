@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from storyline import settings
+from storyline import settings, version
 from storyline.dedup.persist import count_pending as count_pending_dedup
 from storyline.dedup.persist import dedup_step
 from storyline.errors import InputError, UnexpectedError, UsageError
@@ -100,10 +100,8 @@ class RunReport:
 
 
 def clean_version() -> int:
-    """The version of the cleaning code; articles made by an older one are cleaned again."""
-    import storyline.clean
-
-    return int(getattr(storyline.clean, "VERSION", 1))
+    """The version of the cleaning code (``version.CLEAN_VERSION``); articles made by an older one are cleaned again."""
+    return version.CLEAN_VERSION
 
 
 def clean_one(doc: Document) -> Article | tuple[type[InputError], str, str | None]:

@@ -305,3 +305,8 @@ def test_officials_named_by_nationality_do_not_make_the_dead_their_own() -> None
     assert ("SYR", "CVL") not in _victims("Dozens of people were killed at the market, Syrian security officials said.")
     assert ("PSE", "CVL") in _victims("Hundreds were killed in the blast, the Gaza Health Ministry said.")
     assert ("PSE", "GOV") in _victims("Hamas said two of its officials were killed.")
+
+
+def test_people_of_an_organisation_have_no_nationality_but_a_side() -> None:
+    assert nationalities("U.N. workers") == []
+    assert victim_side(extract_events("Eleven U.N. workers were killed in Israeli airstrikes.")) == "palestine"

@@ -103,8 +103,9 @@ def victim_side(events: list[Event]) -> str:
 
 
 def _foreign_side(event: Event) -> str | None:
-    """The side foreign victims of an event were with: the place's, else the one the attacker is not on."""
-    if event.actor2 is None or not event.actor2.country:
+    """The side foreign victims of an event were with: the place's, else the one the attacker is not on; so too
+    for people of an organisation, who have no country ("11 U.N. workers were killed in Israeli airstrikes")."""
+    if event.actor2 is None or not (event.actor2.country or event.actor2.sector == "IGO"):
         return None
     place = SIDE_BY_COUNTRY.get(event.location.country or "") if event.location is not None else None
     attacker = SIDE_BY_COUNTRY.get(event.actor1.country or "") if event.actor1 is not None else None

@@ -45,7 +45,13 @@ def nationalities(text: str | None) -> list[str]:
         return []
     table = lexicon.countries().by_term
     found = [table[m.group(0)] for m in _term_regex().finditer(text)]
-    return list(dict.fromkeys(found))
+    return [c for c in dict.fromkeys(found) if c not in _not_nations()]
+
+
+@cache
+def _not_nations() -> frozenset[str]:
+    """Codes of organisations of states ("U.N. workers"), no nationality of victims (``victim_not_nations.tsv``)."""
+    return frozenset(row[0] for row in lexicon.read_tsv("actors", "victim_not_nations.tsv"))
 
 
 def _place_country(token: Token) -> str | None:

@@ -265,6 +265,9 @@ class SideArrays:
         seqs = np.flatnonzero(bodies).astype(np.int64) + first
         order = np.argsort(bodies[seqs - first])
         keys, seqs = bodies[seqs - first][order], seqs[order]
+        if not len(self.body_keys):  # the first rows (a process's load): nothing to merge with
+            self.body_keys, self.body_seqs = keys, seqs
+            return
         at = np.searchsorted(self.body_keys, keys, side="right")  # after equal bodies: seqs stay in order
         self.body_keys, self.body_seqs = np.insert(self.body_keys, at, keys), np.insert(self.body_seqs, at, seqs)
 

@@ -315,3 +315,9 @@ def test_the_press_does_not_take_the_country_a_sentence_is_about() -> None:
     events = extract_events("The newspaper accused Kenyan officials of corruption.")
     assert events and events[0].actor1 is not None and events[0].actor1.sector == "MED"
     assert events[0].actor1.country is None
+
+
+@pytest.mark.parametrize("spelling", ["Al-Qaeda", "Al-Qaida", "Al-Qa'ida"])
+def test_al_qaeda_in_its_common_spellings(spelling: str) -> None:
+    (event,) = extract_events(f"{spelling} militants attacked an army post in Mopti on Monday, killing three soldiers.")
+    assert event.actor1 is not None and event.actor1.name == "Al Qaeda"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from storyline.clean import speedups
 from storyline.clean.lines import Line
 from storyline.clean.wire import agency_name, parse_byline
 
@@ -14,7 +15,10 @@ _KEY = re.compile(r"\W+", re.UNICODE)
 
 
 def _key(text: str) -> str:
-    """Comparison key: lower-case words only."""
+    """Comparison key: lower-case words only (compiled: ``title_key``)."""
+    if speedups.KERNELS is not None:
+        key: str = speedups.KERNELS.title_key(text)
+        return key
     return _KEY.sub(" ", text.lower()).strip()
 
 

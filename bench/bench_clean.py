@@ -155,9 +155,8 @@ def load_revision(rev: str, into: Path, kernels: bool = False) -> tuple[Callable
     ``files("storyline...")`` resource look-up is renamed, so REV's code reads REV's own data files.
     ``kernels``: build REV's compiled kernels too (its ``setup.py build_ext``), so kernels run against kernels.
     """
-    archive = subprocess.run(
-        ["git", "archive", rev, "src/storyline", "setup.py", "pyproject.toml"], cwd=REPO, capture_output=True
-    )
+    build_files = ["setup.py", "pyproject.toml"] if kernels else []  # revisions before the kernels have no setup.py
+    archive = subprocess.run(["git", "archive", rev, "src/storyline", *build_files], cwd=REPO, capture_output=True)
     if archive.returncode:
         raise SystemExit(f"--against {rev}: git archive failed: {archive.stderr.decode(errors='replace').strip()}")
     with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
+from storyline.clean import wire
 from storyline.clean.wire import (
     agencies_in,
     agency_name,
@@ -130,3 +133,16 @@ def test_colon_or_hyphenated_word_is_not_a_dateline() -> None:
 @pytest.mark.parametrize(("line", "opening"), [("By", True), ("Por:", True), ("— by", True), ("By Jane Doe", False)])
 def test_byline_opening_on_a_line_of_its_own(line: str, opening: bool) -> None:
     assert byline_opening(line) is opening
+
+
+def test_byline_trim_runs_only_on_lines_with_a_mark() -> None:
+    """parse_byline skips the trim on a line without one of ``_TRIM_MARK``'s marks: every branch of it needs one."""
+    rng = random.Random(7)
+    pieces = [*"/|•·—–-@", "By ", "Jane ", "Doe", " ", "Nov ", "11", "9 ", "2020", ".", ",", "x", "É", "\t"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(30000)]
+    unmarked = [text for text in texts if wire._TRIM_MARK.search(text) is None]
+    assert [text for text in unmarked if wire._BYLINE_TRIM.sub("", text) != text] == []
+    changed = [text for text in texts if wire._BYLINE_TRIM.sub("", text) != text]
+    lone_marks = [set(text) & set("/|•·—–-@") for text in changed]
+    trimmed = {mark for marks in lone_marks if len(marks) == 1 for mark in marks}
+    assert len(unmarked) > 1000 and trimmed == set("/|•·—–-@")  # both cases exercised, each mark alone trims

@@ -167,6 +167,7 @@ _BYLINE_TRIM = re.compile(
     r"^[/|•·—–-]+\s*|\s*[•·|—–-]\s*(?:\d{1,2}\s+)?" + MONTH + r"\s+\d.*$|\s*[•·|—–-]\s*\d{1,4}[./-]\d.*$|@\w+$",
     re.IGNORECASE,
 )
+_TRIM_MARK = re.compile(r"[/|•·—–@-]")  # each branch of _BYLINE_TRIM needs one of these: most lines have none
 
 
 def parse_byline(line: str) -> Byline | None:
@@ -178,7 +179,7 @@ def parse_byline(line: str) -> Byline | None:
     line = line.strip()
     if len(line) > 100 or len(line.split()) > 14:
         return None
-    match = _byline().match(_BYLINE_TRIM.sub("", line))
+    match = _byline().match(_BYLINE_TRIM.sub("", line) if _TRIM_MARK.search(line) else line)
     if not match:
         return None
     names = match["names"].strip(" ,")

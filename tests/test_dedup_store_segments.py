@@ -209,3 +209,24 @@ def test_segment_files_are_written_under_a_per_process_name(tmp_path: Path) -> N
         index._hold(Segment(0xAB, False, 3, np.array([1, 2, 3], dtype=np.int64), np.array([1, 2, 3], dtype=np.int32)))
     assert seen == [f"{0xAB:016x}.{os.getpid()}.part"]
     assert [p.name for p in (tmp_path / "db-dedup").iterdir()] == [f"{0xAB:016x}.seg"]
+
+
+@pytest.mark.parametrize("largest_seq", [5_000, 2**31 - 1])  # 32-bit sort codes, and too large for them
+def test_candidates_are_the_stored_articles_sharing_most_keys(largest_seq: int) -> None:
+    from collections import Counter
+
+    from storyline.dedup.persist import TOP, _shared_keys
+
+    rng = np.random.default_rng(7)
+    pairs = np.unique(np.stack([rng.integers(0, 300, 4_000), rng.integers(0, 40, 4_000)], axis=1), axis=0)
+    row_keys = np.sort(rng.integers(0, 300, 6_000))
+    row_seqs = rng.integers(1, 120, 6_000)
+    row_seqs[0] = largest_seq
+    doc, seq = _shared_keys(pairs, row_keys, row_seqs)
+    rows = zip(row_keys.tolist(), row_seqs.tolist(), strict=True)
+    shared = Counter((int(d), s) for k, s in rows for d in pairs[pairs[:, 0] == k, 1])
+    expected = []
+    for d in sorted({d for d, _ in shared}):
+        ranked = sorted((-n, s) for (dd, s), n in shared.items() if dd == d)[:TOP]
+        expected += [(d, s) for _, s in ranked]
+    assert list(zip(doc.tolist(), seq.tolist(), strict=True)) == expected

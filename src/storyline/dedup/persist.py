@@ -167,10 +167,14 @@ def _shared_keys(
     many = np.searchsorted(batch_key, row_keys, side="right") - lo
     at = spans(lo, many)  # every batch doc of each row
     span = int(row_seqs.max()) + 1
-    codes = np.sort(batch_doc[at] * span + np.repeat(row_seqs, many))
+    codes = batch_doc[at] * span + np.repeat(row_seqs, many)
+    if (int(batch_doc.max()) + 1) * span <= 2**32:  # sorting 32-bit codes takes about half the time
+        codes = codes.astype(np.uint32)
+    codes = np.sort(codes)
     first = np.flatnonzero(np.concatenate([[True], codes[1:] != codes[:-1]]))
     shared = np.diff(np.append(first, len(codes)))
-    doc, seq = codes[first] // span, codes[first] % span
+    unique = codes[first].astype(np.int64)
+    doc, seq = unique // span, unique % span
     most = int(shared.max()) + 1  # one sort by (doc, fewer shared, seq)
     order = np.argsort((doc * most + (most - 1 - shared)) * span + seq, kind="stable")
     doc, seq = doc[order], seq[order]

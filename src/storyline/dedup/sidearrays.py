@@ -417,7 +417,8 @@ _ARRAYS: weakref.WeakKeyDictionary[Engine, dict[int, SideArrays]] = weakref.Weak
 
 
 def side_arrays(conn: Connection, permutations: int) -> SideArrays:
-    """The side arrays of the store behind ``conn`` for signatures of this length, in step with it."""
+    """The side arrays of the store behind ``conn`` for signatures of this length, in step with it (call holding
+    the dedup lock, ``lock_dedup_index``: a log trim then cannot commit between reading the floor and the log)."""
     per_engine = _ARRAYS.setdefault(conn.engine, {})
     arrays = per_engine.get(permutations)
     if arrays is None:

@@ -67,7 +67,7 @@ def candidate_pairs(
     sigs: Signatures, sizes: Ints, priority: Ints, params: Params, rows: Compared | None = None
 ) -> tuple[Ints, Ints]:
     """Verified near-duplicate pairs (i, j) from LSH buckets; ``priority`` orders a bucket (lower first);
-    keys come from ``sigs``, comparisons use ``rows`` (default ``sigs``; see minhash.compact).
+    keys come from ``sigs``, comparisons use ``rows`` (see Compared and verified; default ``sigs`` for both).
 
     Each entry is one 64-bit number: the band key's high bits and the document's priority rank in the
     low bits, so a plain sort (band by band) puts buckets together with their members in priority order."""

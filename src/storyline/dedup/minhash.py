@@ -1,12 +1,13 @@
 """MinHash signatures (rensa, Rust), LSH band keys, and similarity estimated from signatures.
 
 Two documents are duplicates when their estimated Jaccard reaches ``threshold``, or their
-containment (|A∩B| / the smaller set) reaches ``containment`` while the smaller copy still has
-``min_shingles`` shingles: a copy cut to half its length keeps a containment near 1 while its
-Jaccard falls to 0.5 or, inside other furniture, lower. Containment is estimated from the Jaccard and the two
-sizes, and, given full 32-bit rows, also from the order of the values (``_order_containment``: exact for a
-subset, with at least ``order_evidence`` permutations behind it), which stays sharp when one copy is much larger.
-Defaults chosen on the dev set (eval/dedup.py).
+containment (|A∩B| / the smaller set) reaches ``containment``: a copy cut to half its length keeps a
+containment near 1 while its Jaccard falls to 0.5 or, inside other furniture, lower. Containment is estimated
+from the Jaccard and the two sizes (only while the smaller copy still has ``min_shingles`` shingles), and, given
+full 32-bit rows, also from the order of the values (``_order_containment``: exactly 1 for a subset with at
+least ``order_evidence`` permutations behind it, i.e. sizes up to ~16x apart at 128 permutations; no
+``min_shingles`` floor, so a short page wholly inside a longer one joins it), which stays sharp when one copy is
+much larger. Defaults chosen on the dev set (eval/dedup.py).
 """
 
 from __future__ import annotations
@@ -91,8 +92,10 @@ def band_keys(sigs: Signatures, params: Params, first: int = 0, last: int | None
 def _estimates(
     a: Rows, b: Rows, size_a: npt.NDArray[np.int64], size_b: npt.NDArray[np.int64], params: Params
 ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
-    """Estimated Jaccard and containment of row-aligned pairs (containment 0 below ``min_shingles``)."""
-    jaccard = (a == b).sum(axis=1, dtype=np.int32) / a.shape[1] if len(a) else np.zeros(0)  # exact as .mean
+    """Estimated Jaccard and containment of row-aligned pairs (from Jaccard and sizes: 0 below ``min_shingles``;
+    full rows add the order estimate, which has no such floor)."""
+    same = (a == b).sum(axis=1, dtype=np.int32) if len(a) else np.zeros(0, dtype=np.int32)
+    jaccard = same / a.shape[1] if len(a) else np.zeros(0)  # exact as .mean
     empty = (size_a == 0) | (size_b == 0)
     jaccard = np.where(empty, 0.0, jaccard)
     smaller = np.minimum(size_a, size_b).astype(np.float64)
@@ -100,19 +103,23 @@ def _estimates(
     containment = np.divide(shared, smaller, out=np.zeros_like(shared), where=smaller > 0)
     containment = np.where(smaller >= params.min_shingles, np.minimum(containment, 1.0), 0.0)
     if a.dtype.itemsize >= 4 and len(a):  # full values: their order tells containment too
-        containment = np.maximum(containment, np.where(empty, 0.0, _order_containment(a, b, params)))
+        containment = np.maximum(containment, np.where(empty, 0.0, _order_containment(a, b, params, same)))
     return jaccard, containment
 
 
-def _order_containment(a: Rows, b: Rows, params: Params) -> npt.NDArray[np.float64]:
-    """Containment of either set in the other from the order of full MinHash values, whatever their sizes.
+def _order_containment(
+    a: Rows, b: Rows, params: Params, same: npt.NDArray[np.int32] | None = None
+) -> npt.NDArray[np.float64]:
+    """Containment of either set in the other from the order of full MinHash values (``same``: the count of
+    equal values per pair, when already known).
 
     In each permutation the smallest value of A ∪ B is A's and B's alike (a shared shingle), or only one
     side's: a shingle that side has and the other lacks. So among the permutations where A's value is not
     above B's, the share of equal values estimates |A ∩ B| / |A| (0 with fewer than ``order_evidence`` such
     permutations). A copy cut short inside more furniture keeps this near 1 where the estimate from Jaccard
-    and sizes (|B| much larger than |A|) is noisy; a set wholly inside the other gives exactly 1."""
-    same = (a == b).sum(axis=1, dtype=np.int32)
+    and sizes (|B| much larger than |A|) is noisy; a set wholly inside the other gives exactly 1 (A's value is
+    never below B's) as long as ``order_evidence`` values are equal (about permutations x |A| / |B| of them are)."""
+    same = (a == b).sum(axis=1, dtype=np.int32) if same is None else same
     a_only = (a < b).sum(axis=1, dtype=np.int32)
     b_only = a.shape[1] - same - a_only
     out = np.zeros(len(a))

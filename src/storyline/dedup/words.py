@@ -76,14 +76,9 @@ def _joined(parts: list[bytes]) -> tuple[bytes, Ints]:
     return b"\n".join(parts), bounds[:-1]
 
 
-def _view32(buf: npt.NDArray[np.uint8]) -> npt.NDArray[np.uint32]:
-    """The 4 bytes from each offset of ``buf`` as a little-endian number (zeros past the end)."""
-    padded = np.concatenate((buf, np.zeros(4, dtype=np.uint8)))
-    return np.ndarray((len(buf) + 1,), dtype="<u4", buffer=padded, strides=(1,))
-
-
 def _keys32(buf: npt.NDArray[np.uint8], at: Ints) -> npt.NDArray[np.uint32]:
-    """``_view32(buf)[at]`` without copying the text: the 4 bytes from each offset, read one by one."""
+    """The 4 bytes from each offset ``at`` of ``buf`` as a little-endian number (zeros past the end), read
+    byte by byte so that the text is not copied."""
     key = np.zeros(len(at), dtype=np.uint32)
     for k in range(4):
         inside = np.flatnonzero(at + k < len(buf))

@@ -4,12 +4,14 @@ and LSH steps each give what the plain per-line (per-pair) rule gives."""
 from __future__ import annotations
 
 import numpy as np
+import numpy.typing as npt
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from storyline.dedup import Params, grouping, sign, sign_pages
 from storyline.dedup.minhash import duplicates, signatures
+from storyline.dedup.shingles import ShingleBatch
 from storyline.dedup.template import Templates
 from storyline.dedup.text import CLOSERS, ENDS, page_lines, sentence_like
 from storyline.dedup.words import compared_lines, shingle_texts
@@ -176,3 +178,37 @@ def test_order_containment_needs_evidence() -> None:
     b[0, 5:] = 0  # 5 equal values, then b's always lower: a shows no value of its own
     assert _order_containment(a, b, Params(order_evidence=8))[0] < 0.1  # 5 < 8 permutations say anything about a
     assert _order_containment(a, b, Params(order_evidence=5))[0] == 1.0
+
+
+def _signed_sets(*sets: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint32]:
+    """Full MinHash rows of shingle-hash sets, one row per set."""
+    offsets = np.zeros(len(sets) + 1, dtype=np.int64)
+    np.cumsum([len(s) for s in sets], out=offsets[1:])
+    return signatures(ShingleBatch(np.concatenate(sets), offsets), Params().permutations)
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(st.integers(1, 300), st.integers(1, 40), st.integers(0, 2**32 - 1))
+def test_a_subset_has_order_containment_one_and_a_disjoint_set_joins_nothing(small: int, times: int, seed: int) -> None:
+    from storyline.dedup.minhash import _order_containment, compact
+
+    params = Params()
+    rng = np.random.default_rng(seed)
+    inner = rng.integers(0, 2**64, small, dtype=np.uint64)
+    outer = np.concatenate((inner, rng.integers(0, 2**64, small * (times - 1), dtype=np.uint64)))
+    apart = rng.integers(0, 2**64, small * times, dtype=np.uint64)  # unrelated, as large as the superset
+    sigs = _signed_sets(inner, outer, apart)
+    sizes = np.array([small, small * times, small * times], dtype=np.int64)
+    a, b = sigs[[0, 0, 1]], sigs[[1, 2, 2]]
+    assert not (a[0] < b[0]).any()  # a subset's minimum is never below its superset's
+    same = int((a[0] == b[0]).sum())
+    order = _order_containment(a, b, params)
+    # the subset side: exactly 1 whatever the sizes, given the evidence; else the superset side's share of equal values
+    assert order[0] == (1.0 if same >= params.order_evidence else same / params.permutations)
+    assert order[1] == order[2] == 0.0
+    full = duplicates(a, b, sizes[[0, 0, 1]], sizes[[1, 2, 2]], params)
+    rows = grouping.Compared(compact(sigs), sigs)
+    checked = grouping.verified(rows, sizes, np.array([0, 0, 1]), np.array([1, 2, 2]), params)
+    assert not full[1:].any() and not checked[1:].any()  # unrelated sets of any sizes are not joined
+    if times <= 4 and small >= params.min_shingles:  # ~32+ equal values expected: a subset is a duplicate
+        assert full[0] and checked[0]

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from places_helpers import event_place
-from storyline.extract import places_spans
+from storyline.extract import extract_events, places_spans
 from storyline.extract.places import find_places
 from storyline.nlp import load_nlp
 
@@ -119,3 +119,10 @@ def test_a_name_an_area_is_known_as_is_a_place(nlp: Any) -> None:
     )
     place = event_place(nlp, text, "captured")
     assert place is not None and place.text == "Tal Hamra"
+
+
+def test_a_type_word_does_not_move_a_place_to_another_country() -> None:
+    """ "the territory of Gaza" is Gaza, Palestine; Gaza province (Mozambique) only shares the name."""
+    (event,) = extract_events("Israeli airstrikes killed 40 people in the blockaded territory of Gaza on Monday.")
+    assert event.location is not None and event.location.country == "PSE"
+    assert event.actor2 is not None and event.actor2.country == "PSE"

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from functools import lru_cache
 
 from spacy.tokens import Span, Token
@@ -62,7 +62,7 @@ def resolved_places(
     for i, (span, found) in enumerate(first):
         others = [other[0] for j, (o_span, other) in enumerate(first) if other and j != i]
         near = _countries(e for e, o in zip(others, _settings(first, i), strict=True) if o) | seen
-        again = gaz.resolve(_typed_text(span), near=near) if found and near else found
+        again = _resolve_typed(gaz, span, near) if found and near else found
         if found and again and _metropolis_over_namesake(found[0], again[0]):
             again = found  # "Moscow" beside "Washington" is still Moscow, not Moscow, Idaho
         if again and near and again[0].cc not in near and _namesake(again) and not _close(again[0], others):
@@ -134,7 +134,18 @@ def _resolve(gaz: Gazetteer, span: Span) -> tuple[Entry, Level] | None:
     key = name_key(name)
     if words.get(key) == "macro" or words.get(key.partition(" ")[2]) == "macro" and words.get(key.split()[0]):
         return None  # "the Middle East", "west Africa"
-    return gaz.resolve(_typed_text(span))
+    return _resolve_typed(gaz, span)
+
+
+def _resolve_typed(gaz: Gazetteer, span: Span, near: Collection[str] = ()) -> tuple[Entry, Level] | None:
+    """The entry of the typed name ("the province of Sirnak": the province), unless the name alone is a place in
+    another country: a type word does not move "the territory of Gaza" to Gaza province, Mozambique."""
+    typed, name = _typed_text(span), clean_name(span.text)
+    found = gaz.resolve(typed, near=near)
+    if typed == name or found is None:
+        return found
+    plain = gaz.resolve(name, near=near)
+    return plain if plain is not None and plain[0].cc != found[0].cc else found
 
 
 def _typed_text(span: Span) -> str:

@@ -900,15 +900,16 @@ def confirm(dict wanted, list texts, list words, tuple patterns, dict out):
 # ---- region: the per-line marks and scores the article region is chosen from (``clean.region``, ``clean.layout``) ----
 
 cdef enum:
-    LINK_MIN = 2  # region.link_like: a link's words
-    LINK_MAX = 25
+    LINK_MIN = 2  # region.LINK_MIN
+    LINK_MAX = 25  # region.LINK_MAX
     LONG_PARAGRAPH = 60  # region.LONG_PARAGRAPH
-    PARAGRAPH_WORDS = 12  # region._paragraph
+    PARAGRAPH_WORDS = 12  # region.PARAGRAPH_WORDS
     HEADLINE_RUN = 3  # region.HEADLINE_RUN
     CARDS = 3  # region.CARDS
     GLYPH_CHARS = 2  # region.GLYPH_CHARS
     TEMPLATE_REPEATS = 3  # region.TEMPLATE_REPEATS
-    TEMPLATE_WORDS = 6  # region.template_lines: the longest template line
+    TEMPLATE_WORDS = 6  # region.TEMPLATE_WORDS
+    HEADLINE_WORDS = 4  # region.HEADLINE_WORDS
     TITLE_REACH = 12  # region.TITLE_REACH
     PROSE_CAP = 40  # region.PROSE_CAP
     GLUED_WORDS = 80  # codeshape.GLUED_WORDS: shorter prose lines are never glued
@@ -921,9 +922,10 @@ cdef double MID = -1.5  # region.MID
 cdef double MEDIUM = 1.0  # region.MEDIUM
 cdef double CODE = -3.0  # region.CODE
 cdef double BARRIER = -1e6  # region.BARRIER
-cdef double FURNITURE_SCORE = -6.0  # region.line_score: furniture without a penalty of its own
-cdef double RELATED_SCORE = -4.0  # region.line_score: a related link
-cdef double TEMPLATE_SCORE = -6.0  # region.line_score: a template line
+cdef double FURNITURE_SCORE = -6.0  # region.FURNITURE
+cdef double RELATED_SCORE = -4.0  # region.RELATED
+cdef double TEMPLATE_SCORE = -6.0  # region.TEMPLATE
+cdef double TITLE_CASE = 0.6  # region.TITLE_CASE
 
 
 cdef double _title_of(Line line):
@@ -1019,9 +1021,9 @@ def headline_runs(list lines):
                 if run:
                     run.append(i)
                 continue
-            if _link_like(line) and _title_of(line) >= 0.6 and line.words >= 4:
+            if line.words >= HEADLINE_WORDS and _link_like(line) and _title_of(line) >= TITLE_CASE:  # headline_shaped
                 run.append(i)
-                long_ones += 1  # every headline of a run has four or more words; the short lines fewer
+                long_ones += 1  # every headline of a run has HEADLINE_WORDS or more words; the short lines fewer
                 continue
         if long_ones >= HEADLINE_RUN:
             out.update(run)
@@ -1044,7 +1046,7 @@ def card_runs(list lines):
                 run.append(i)
                 labelled = True
             continue
-        headline = (line.words >= 4 and _link_like(line)
+        headline = (line.words >= HEADLINE_WORDS and _link_like(line)
                     and not Py_UNICODE_ISLOWER(PyUnicode_READ(PyUnicode_KIND(line.text), PyUnicode_DATA(line.text), 0)))
         if headline and labelled:
             run.append(i)
@@ -1227,6 +1229,9 @@ cdef class Scan:
         """Per language (by index): how many words of the chosen lines its stopword list holds."""
         cdef list out = [0] * self.languages
         cdef Py_ssize_t k, i, total
+        for i in chosen:
+            if not 0 <= i < self.n:
+                raise IndexError(f"line {i} of a scan of {self.n} lines")
         for k in range(self.languages):
             total = 0
             for i in chosen:
@@ -1245,9 +1250,10 @@ def scan(list lows, dict vocabulary, dict short_table, dict long_table, Py_ssize
     """Tokenise each lower-cased line (``words_of``) and note what its words say: ``vocabulary`` maps a word to
     flags (bit k: on language k's stopword list; ``GATE_WORD``: a key of ``short_table`` or ``long_table``, word →
     mask). A word joined by an apostrophe ("don't") gates through its two runs, as ``lines._word_runs`` splits it."""
-    if languages > SCAN_LANGUAGES:
-        raise ValueError("too many stopword languages for a scan")
+    if not 0 <= languages <= SCAN_LANGUAGES:
+        raise ValueError(f"a scan counts the stopwords of 0 to {SCAN_LANGUAGES} languages, not {languages}")
     cdef Py_ssize_t n = len(lows), i, k, a, size
+    cdef long counted = (1 << languages) - 1  # the flags of the languages counted: others must not write past a row
     cdef Scan out = Scan(n, languages)
     cdef list toks
     cdef str word, low
@@ -1268,8 +1274,8 @@ def scan(list lows, dict vocabulary, dict short_table, dict long_table, Py_ssize
             word = toks[k]
             found = PyDict_GetItem(vocabulary, word)
             flags = <long><object>found if found is not NULL else 0
-            while flags & (GATE_WORD - 1):
-                counts[__builtin_ctzll(flags)] += 1
+            while flags & counted:
+                counts[__builtin_ctzll(flags & counted)] += 1
                 flags &= flags - 1
             size = PyUnicode_GET_LENGTH(word)
             kind, data = PyUnicode_KIND(word), PyUnicode_DATA(word)

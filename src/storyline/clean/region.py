@@ -24,6 +24,10 @@ PROSE_CAP = 40  # one very long line should not drag the region across the page
 GLUED = -40.0  # a comment thread run together into one long line: weighs against as a paragraph weighs for
 BARRIER = -1e6  # a comment section header: the article never continues past it
 PENALTIES = {"related-header": -20.0, "caption": -0.5}
+FURNITURE = -6.0  # furniture without a penalty of its own
+RELATED = -4.0  # a line of a related-links run
+TEMPLATE = -6.0  # a line of the page template
+TEMPLATE_WORDS = 6  # the longest line that may be part of the page template
 TEMPLATE_REPEATS = 3  # a short line printed this often is part of the page template (Reply, Share, ·)
 
 
@@ -32,9 +36,9 @@ def line_score(
 ) -> float:
     """How much a line argues for being inside the article."""
     if line.furniture is not None:
-        return BARRIER if line.furniture.barrier else PENALTIES.get(line.furniture.reason, -6.0)
+        return BARRIER if line.furniture.barrier else PENALTIES.get(line.furniture.reason, FURNITURE)
     if related:
-        return -4.0
+        return RELATED
     if line.prose and glued(line):
         return GLUED
     if formula:
@@ -42,7 +46,7 @@ def line_score(
     if repeated:
         return 0.0
     if template:
-        return -6.0
+        return TEMPLATE
     if line.code:
         return CODE
     if line.prose:
@@ -97,8 +101,8 @@ def _formula_char(char: str) -> bool:
 
 def template_lines(lines: list[Line]) -> set[int]:
     """Short lines that recur across the page (comment "Reply" links, bullets, tags): template, not text."""
-    counts = Counter(line.text for line in lines if line.words <= 6)
-    return {line.index for line in lines if line.words <= 6 and counts[line.text] >= TEMPLATE_REPEATS}
+    counts = Counter(line.text for line in lines if line.words <= TEMPLATE_WORDS)
+    return {line.index for line in lines if line.words <= TEMPLATE_WORDS and counts[line.text] >= TEMPLATE_REPEATS}
 
 
 NEIGHBOUR_BONUS = 0.5  # prose next to prose is an article; prose between headlines is a teaser list
@@ -311,7 +315,7 @@ def headline_runs(lines: list[Line]) -> set[int]:
         if line is not None and headline_shaped(line):
             run.append(line.index)
             continue
-        if sum(1 for i in run if lines[i].words >= 4) >= HEADLINE_RUN:
+        if sum(1 for i in run if lines[i].words >= HEADLINE_WORDS) >= HEADLINE_RUN:
             out.update(run)
         run = []
     return out
@@ -344,7 +348,7 @@ def card_runs(lines: list[Line]) -> set[int]:
                 run.append(line.index)
                 labelled = True
             continue
-        headline = line.words >= 4 and link_like(line) and not line.text[0].islower()
+        headline = line.words >= HEADLINE_WORDS and link_like(line) and not line.text[0].islower()
         if headline and labelled:
             run.append(line.index)
             cards, labelled = cards + 1, False
@@ -364,13 +368,19 @@ def story_starts(lines: list[Line], j: int) -> bool:
     return _paragraph(lines[j]) and j + 1 < len(lines) and _paragraph(lines[j + 1])
 
 
+PARAGRAPH_WORDS = 12  # a finished sentence this long is a paragraph of a story
+
+
 def _paragraph(line: Line) -> bool:
     """A finished sentence of some length: what a story's paragraphs look like."""
-    return line.prose and line.sentence and line.words >= 12
+    return line.prose and line.sentence and line.words >= PARAGRAPH_WORDS
+
+
+LINK_MIN, LINK_MAX = 2, 25  # the words of a link to another story
 
 
 def link_like(line: Line) -> bool:
     """Shaped like a link to another story: a headline, not a sentence of this one."""
     if line.furniture is not None and line.furniture.reason not in ("related-header", "related-link"):
         return False
-    return 2 <= line.words <= 25 and not line.text.rstrip().endswith((".", ":", ",", ";", "?"))
+    return LINK_MIN <= line.words <= LINK_MAX and not line.text.rstrip().endswith((".", ":", ",", ";", "?"))

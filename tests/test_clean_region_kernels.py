@@ -1,0 +1,102 @@
+"""The compiled twins of ``region``'s line scores, and the kernels' scan, on input the random dumps may miss.
+
+``test_clean_speed_kernel`` compares whole dumps; here every line shape meets every combination of marks, so a
+branch of ``_speed.hand_scores`` that drifts from ``region.line_score`` fails even when no random dump reaches it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import product
+
+import pytest
+
+from storyline.clean import layout, lines, speedups
+
+KERNELS = speedups.KERNELS
+pytestmark = pytest.mark.skipif(KERNELS is None, reason="compiled kernels not built (pure Python only)")
+
+SHAPES = [
+    "Share",  # furniture with a penalty of its own or none
+    "Image caption: the minister in Cairo",
+    "Related stories",
+    "Comments",
+    "Home | News | World | Sport",  # separators
+    "Two words",
+    "Four words right here",  # mid
+    "Four words, a sentence.",
+    "Seven words here but no stop at all",  # medium, without stopwords
+    "The seven words of the line are in it",  # medium, with them
+    "Gaza Talks Resume As Envoys Meet In Cairo",
+    "The minister said on Tuesday that the talks would go on for as long as they had to.",
+    " ".join(["The long report said that the war had gone on and on."] * 8),  # long enough to be a glued thread
+    "everyday.6ReplyFlagged timgrayProfileFollowUnfollow " * 20,
+    "var x = {a: 1}; if (a && b) { console.log(x); }",
+    "=",
+    "x",
+    "4",
+]
+
+
+@pytest.fixture()
+def pure() -> Iterator[None]:
+    """Restore the kernels after the test switched them off."""
+    yield
+    speedups.KERNELS = KERNELS
+
+
+def test_hand_scores_match_line_score_for_every_mark(pure: None) -> None:
+    speedups.KERNELS = KERNELS  # compiled line records: both paths read the same lines
+    measured = layout.analyse("\n".join(SHAPES)).lines
+    n = len(measured)
+    assert any(line.furniture is not None for line in measured)
+    differ = []
+    for rep, tpl, rel, formula, zone in product((False, True), repeat=5):
+        every = set(range(n))
+        marks = layout.Marks(
+            dict.fromkeys(every, 0) if rep else {},
+            dict.fromkeys(every, "related-links") if rel else {},
+            every if tpl else set(),
+            every if formula else set(),
+            every if zone else set(),
+            [0, 5],
+        )
+        speedups.KERNELS = KERNELS
+        fast = layout.hand_scores(measured, marks)
+        speedups.KERNELS = None
+        slow = layout.hand_scores(measured, marks)
+        if fast != slow:
+            differ.append(((rep, tpl, rel, formula, zone), fast, slow))
+    assert differ == []
+
+
+def test_scan_counts_only_the_languages_it_was_given() -> None:
+    assert KERNELS is not None
+    every_language = (1 << 16) - 1  # flags of languages beyond the scan's must not be counted past its row
+    scan = KERNELS.scan(["a b c", "a"], {"a": every_language, "b": 1 << 3, "c": 1}, {}, {}, 2)
+    assert scan.hits([0]) == [2, 1]
+    assert scan.hits([1]) == [1, 1]
+    assert scan.hits([0, 1]) == [3, 2]
+    for languages in (-1, 17):
+        with pytest.raises(ValueError, match="languages"):
+            KERNELS.scan(["a"], {"a": 1}, {}, {}, languages)
+
+
+def test_scan_hits_refuse_lines_it_did_not_scan() -> None:
+    assert KERNELS is not None
+    scan = KERNELS.scan(["a b", "b"], {"a": 1}, {}, {}, 1)
+    assert scan.hits([0, 1]) == [1]
+    for line in (2, -1, 10**6):
+        with pytest.raises(IndexError):
+            scan.hits([line])
+
+
+def test_the_cleaners_scan_counts_as_the_stopword_lists_do() -> None:
+    assert KERNELS is not None
+    lows = ["the minister said that the talks would go on", "der minister sagte, dass die gespräche weitergehen"]
+    scan = lines._scan(lows)
+    assert scan is not None
+    languages = lines._stopword_owners()[0]
+    for i, low in enumerate(lows):
+        words = lines._WORD.findall(low)
+        assert scan.hits([i]) == [sum(word in lines.stopwords()[lang] for word in words) for lang in languages]

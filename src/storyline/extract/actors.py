@@ -68,13 +68,14 @@ def _children_index(token: Token) -> dict[int, dict[str, list[int]]]:
 
 
 def children(token: Token, *deps: str) -> list[Token]:
-    """A token's children with one of the dependency labels, in text order. Looked up in a per-Doc index, so a
-    head the parser hung thousands of words on (one line of one repeated word) costs no more than any other."""
+    """A token's children with one of the dependency labels (given none: all), in text order. Looked up in a
+    per-Doc index, so a head the parser hung thousands of words on (one line of one repeated word) costs no more
+    than any other."""
     kids = _children_index(token).get(token.i)
     if not kids:
         return []
-    found = [i for dep in deps for i in kids.get(dep, ())]
-    if len(deps) > 1:
+    found = [i for dep in deps for i in kids.get(dep, ())] if deps else [i for ids in kids.values() for i in ids]
+    if len(deps) != 1:
         found.sort()
     doc = token.doc
     return [doc[i] for i in found]

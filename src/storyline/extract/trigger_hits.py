@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from storyline.extract import lexicon
+from storyline.extract.actors import child, children
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -57,7 +58,7 @@ def _split_verb(sent: Span, i: int, entry: lexicon.Trigger) -> Token | None:
     verb = sent.doc[i]
     if len(entry.lemmas) < 2 or entry.pos == "NOUN" or verb.pos_ != "VERB" or not _lemmas_at(sent, i, entry.lemmas[:1]):
         return None
-    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > i), None)
+    obj = next((c for c in children(verb, "dobj") if c.i > i), None)
     if obj is None or not _lemmas_at(sent, obj.right_edge.i + 1, entry.lemmas[1:]):
         return None
     return verb
@@ -126,11 +127,11 @@ _DATES = frozenset({"DATE", "TIME"})
 
 def _dependents(token: Token) -> set[str]:
     """What a sense's void words are checked against: modifier lemmas, the preposition of a non-date object, "dobj"."""
-    words = {"dobj" for c in token.children if c.dep_ == "dobj"}
-    for child in token.children:
-        dated = any(g.ent_type_ in _DATES for g in child.children)
-        if child.dep_ in ("compound", "amod", "nmod", "nummod") or (child.dep_ == "prep" and not dated):
-            words.add(child.lemma_.lower())
+    words = {"dobj"} if child(token, "dobj") is not None else set()
+    for kid in children(token):
+        dated = any(g.ent_type_ in _DATES for g in children(kid))
+        if kid.dep_ in ("compound", "amod", "nmod", "nummod") or (kid.dep_ == "prep" and not dated):
+            words.add(kid.lemma_.lower())
     return words
 
 
@@ -163,9 +164,9 @@ def word_ok(token: Token) -> bool:
     if pos is not None and token.pos_ not in pos:
         return False
     if check == "determined" and token.pos_ != "VERB" and token.tag_ in ("NN", "NNP"):
-        return token.dep_ in ("nsubj", "nsubjpass", "compound") or any(c.dep_ in _DETERMINERS for c in token.children)
+        return token.dep_ in ("nsubj", "nsubjpass", "compound") or child(token, *_DETERMINERS) is not None
     if check == "transitive" and token.pos_ == "VERB":
-        return any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in token.children)
+        return child(token, "dobj", "nsubjpass", "auxpass") is not None
     return True
 
 
@@ -181,10 +182,13 @@ def _raids_as_arrests(hits: list[Hit]) -> list[Hit]:
 def _one_per_object(hits: list[Hit]) -> list[Hit]:
     """A trigger verb and the trigger noun it takes as object are one event (the noun's after a light verb)."""
     rules = lexicon.object_events()
+    objects: dict[int, list[Hit]] = {}  # head token → the trigger hits that are its objects, so no pair is compared
+    for hit in hits:
+        if hit.token.dep_ in OBJECT_DEPS:
+            objects.setdefault(hit.token.head.i, []).append(hit)
     dropped: set[int] = set()
     for verb in hits:
-        objects = [h for h in hits if h.token.head.i == verb.token.i and h.token.dep_ in OBJECT_DEPS]
-        for obj in (o for o in objects if o.entry.type != verb.entry.type):
+        for obj in (o for o in objects.get(verb.token.i, ()) if o.entry.type != verb.entry.type):
             rule = next((r for r, types in rules.get(" ".join(verb.entry.lemmas), []) if _of(obj, types)), None)
             if rule is not None:
                 dropped.add(id(obj) if rule == "absorb" else id(verb))
@@ -221,17 +225,17 @@ _RELATED_DEPS = ("dobj", "prt", "pobj", "attr", "nsubj", "nsubjpass", "compound"
 
 def _related_words(token: Token) -> set[str]:
     """Lemmas of the words a trigger's object rules look at."""
-    words = {c.lemma_.lower() for c in token.children if c.dep_ in _RELATED_DEPS}
-    for obj in (c for c in token.children if c.dep_ == "dobj"):  # "lifted a state of emergency"
-        words.update(g.lemma_.lower() for p in obj.children if p.lower_ == "of" for g in p.children)
-    for prep in (c for c in token.children if c.dep_ == "prep"):
-        for obj in (g for g in prep.children if g.dep_ == "pobj"):
+    words = {c.lemma_.lower() for c in children(token, *_RELATED_DEPS)}
+    for obj in children(token, "dobj"):  # "lifted a state of emergency"
+        words.update(g.lemma_.lower() for p in children(obj) if p.lower_ == "of" for g in children(p))
+    for prep in children(token, "prep"):
+        for obj in children(prep, "pobj"):
             words.add(obj.lemma_.lower())
-            words.update(m.lemma_.lower() for m in obj.children if m.dep_ == "compound")
+            words.update(m.lemma_.lower() for m in children(obj, "compound"))
     if token.pos_ != "VERB" or token.dep_ == "advcl":
         words.add(token.head.lemma_.lower())
     if token.dep_ == "conj":  # "rains killed 12 and destroyed homes": the subject is shared
-        words.update(c.lemma_.lower() for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass"))
+        words.update(c.lemma_.lower() for c in children(token.head, "nsubj", "nsubjpass"))
     return words
 
 

@@ -251,9 +251,13 @@ def refine_mode(event: Detected, sent: Span) -> None:
 
 def _mode_cue(sent: Span) -> tuple[str, str | None] | None:
     """The highest-priority weapon cue in a sentence: (mode, hint)."""
-    lemmas = [t.lemma_.lower() if word_ok(t) else "" for t in sent]
-    texts = [t.lower_ if word_ok(t) else "" for t in sent]
+    usable = [word_ok(t) for t in sent]
+    lemmas = [t.lemma_.lower() if ok else "" for t, ok in zip(sent, usable, strict=True)]
+    texts = [t.lower_ if ok else "" for t, ok in zip(sent, usable, strict=True)]
+    present = set(lemmas) | set(texts)  # a cue whose first word is absent is not scanned for (a long line, 200 cues)
     for cue, mode, hint in lexicon.mode_cues():
+        if cue and cue[0] not in present:
+            continue
         if _contains(lemmas, cue) or _contains(texts, cue):
             return mode, hint
     return None

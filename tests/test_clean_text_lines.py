@@ -112,6 +112,41 @@ def test_link_text_inside_a_sentence_is_joined() -> None:
     assert dump.lines == [joined, "Home", "about us"]
 
 
+@pytest.mark.parametrize("kernels", [True, False])
+def test_mathml_formulas_and_their_tex_source_are_dropped(kernels: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    from storyline.clean import speedups
+    from storyline.clean.markup import to_lines
+
+    if not kernels:
+        monkeypatch.setattr(speedups, "KERNELS", None)
+    dump = to_lines(
+        "\n".join(
+            [
+                "The energy of a body at rest is given by",
+                *"E=mc2",  # the MathML, a glyph a line
+                r"{\displaystyle E=mc^{2}}",  # its TeX source, hidden on the page
+                "where the mass of the body is multiplied by the square of the speed of light.",
+                "Kinetic",  # a word of the TeX source
+                "x",
+                r"{\displaystyle {\text{Kinetic}}\ x} is the second formula, with text after it",
+                "Hence",  # a word the formula does not hold: text
+                "y",
+                r"{\displaystyle y}",
+                r"{\displaystyle \frac{a}{b}",  # the source runs past the line's end
+                "## Notes",
+            ]
+        )
+    )
+    assert dump.lines == [
+        "The energy of a body at rest is given by where the mass of the body is multiplied by the square of the speed "
+        "of light.",
+        "is the second formula, with text after it",
+        "Hence",
+        "Notes",
+    ]
+    assert dump.heading_levels == {3: 2}
+
+
 def test_wrapped_takes_an_empty_line() -> None:
     from storyline.clean.markup import wrapped
 

@@ -1,4 +1,5 @@
-"""Plain-text and Markdown dumps → lines of visible text, with image markup dropped and link text kept."""
+"""Plain-text and Markdown dumps → lines of visible text, with image markup and hidden formula sources dropped and link
+text kept."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from storyline.clean import speedups
+from storyline.clean.region import GLYPH_CHARS
 
 _DATE_PREFIX = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?)\s+")
 _IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<url>[^)\s]*)(?:\s+\"(?P<title>[^\"]*)\")?\s*\)")
@@ -117,10 +119,18 @@ def to_lines(text: str) -> Dump:
         text = _RUN_ON.sub("\\g<0>\n", text)
         raws = text.splitlines()
     dump = Dump(lines=[], published=published)
-    if speedups.KERNELS is not None:  # the same two passes, compiled
-        speedups.KERNELS.join(speedups.KERNELS.visible_lines(raws, _marked, dump.image_texts), dump, _link_inside)
-        return dump
-    _join(_visible(raws, dump.image_texts), dump)
+    kernels = speedups.KERNELS
+    items: list[tuple[str, int]]
+    if kernels is not None:  # the same passes, compiled
+        items = kernels.visible_lines(raws, _marked, dump.image_texts)
+    else:
+        items = _visible(raws, dump.image_texts)
+    if TEX_OPENING in text:  # formulas shown as MathML, their TeX source hidden (Wikipedia)
+        items = _without_hidden_formulas(items)
+    if kernels is not None:
+        kernels.join(items, dump, _link_inside)
+    else:
+        _join(items, dump)
     return dump
 
 
@@ -151,6 +161,46 @@ def _marked(raw: str, images: set[str]) -> tuple[str, int] | None:
     if line.startswith("|") and line.endswith("|"):
         line = " | ".join(cell.strip() for cell in line.strip("|").split("|") if cell.strip())
     return line, level
+
+
+TEX_OPENING = "{\\displaystyle"  # a formula's TeX source, which a page shows only as the MathML beside it
+
+
+def _without_hidden_formulas(items: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """The lines a page shows, without its MathML formulas: each a run of lone glyph lines and a TeX annotation
+    (``{\\displaystyle A^{H}}``), which the page hides; text after the annotation on its line stays."""
+    shown: list[tuple[str, int]] = []
+    for text, level in items:
+        if text.startswith(TEX_OPENING):
+            tex = text[len(TEX_OPENING) :]
+            while shown and not shown[-1][1] and _formula_glyph(shown[-1][0], tex):
+                shown.pop()
+            text = _after_group(text)
+            if not text:
+                continue
+        shown.append((text, level))
+    return shown
+
+
+def _formula_glyph(line: str, tex: str) -> bool:
+    """A line of a formula's MathML: one character ("A", "⟺"), two that are not both letters ("10", "x2"), or a word of
+    its TeX source ("Hermitian", "sin")."""
+    if len(line) == 1 or (len(line) <= GLYPH_CHARS and not line.isalpha()):
+        return True
+    return not any(c.isspace() for c in line) and line in tex
+
+
+def _after_group(text: str) -> str:
+    """The text after the brace group that opens ``text``; "" when the group runs to the end of the line."""
+    depth = 0
+    for i, char in enumerate(text):
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth == 0:
+                return text[i + 1 :].strip()
+    return ""
 
 
 def _tidy(line: str) -> bool:

@@ -910,6 +910,8 @@ cdef enum:
     TEMPLATE_REPEATS = 3  # region.TEMPLATE_REPEATS
     TEMPLATE_WORDS = 6  # region.TEMPLATE_WORDS
     HEADLINE_WORDS = 4  # region.HEADLINE_WORDS
+    SHORT_WORDS = 3  # region.SHORT_WORDS
+    MID_WORDS = 6  # region.MID_WORDS
     TITLE_REACH = 12  # region.TITLE_REACH
     PROSE_CAP = 40  # region.PROSE_CAP
     GLUED_WORDS = 80  # codeshape.GLUED_WORDS: shorter prose lines are never glued
@@ -920,6 +922,8 @@ cdef double TITLE_BONUS = 60.0  # region.TITLE_BONUS
 cdef double SHORT = -3.0  # region.SHORT
 cdef double MID = -1.5  # region.MID
 cdef double MEDIUM = 1.0  # region.MEDIUM
+cdef double KEYWORDS = -1.0  # region.KEYWORDS
+cdef double MEDIUM_STOPS = 0.15  # region.MEDIUM_STOPS
 cdef double CODE = -3.0  # region.CODE
 cdef double BARRIER = -1e6  # region.BARRIER
 cdef double FURNITURE_SCORE = -6.0  # region.FURNITURE
@@ -1017,7 +1021,7 @@ def headline_runs(list lines):
     for i in range(n + 1):
         if i < n:
             line = lines[i]
-            if line.words <= 3 and not line.prose:
+            if line.words <= SHORT_WORDS and not line.prose:
                 if run:
                     run.append(i)
                 continue
@@ -1041,7 +1045,7 @@ def card_runs(list lines):
     cdef Line line
     for i in range(n):
         line = lines[i]
-        if line.words <= 3 and not line.prose and PyUnicode_GET_LENGTH(line.text) > GLYPH_CHARS:
+        if line.words <= SHORT_WORDS and not line.prose and PyUnicode_GET_LENGTH(line.text) > GLYPH_CHARS:
             if run:
                 run.append(i)
                 labelled = True
@@ -1110,11 +1114,11 @@ cdef double _plain_score(Line line) noexcept:
         return CODE
     if line.prose:
         return <double>min(line.words, PROSE_CAP)
-    if line.separators >= LIST_SEPARATORS or line.words <= 3:
+    if line.separators >= LIST_SEPARATORS or line.words <= SHORT_WORDS:
         return SHORT
-    if line.words <= 6:
+    if line.words <= MID_WORDS:
         return MID if not line.sentence else 0.0
-    return MEDIUM if line.stop_ratio >= 0.15 else -1.0
+    return MEDIUM if line.stop_ratio >= MEDIUM_STOPS else KEYWORDS
 
 
 cdef double _marked_score(Line line, bint repeated, bint template, bint related, dict penalties) except? -2e6:

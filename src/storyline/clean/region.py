@@ -17,6 +17,10 @@ from storyline.clean.lines import LIST_SEPARATORS, Line
 SHORT = -3.0  # a line of one to three words: a menu item, a button, a label
 MID = -1.5  # four to six words without a full stop: a heading, a link, a list item
 MEDIUM = 1.0  # a 7+ word line that is not prose: a list item, a caption or a headline
+KEYWORDS = -1.0  # a 7+ word line with few function words: tags, keywords, a string of names
+SHORT_WORDS = 3  # the most words of a SHORT line
+MID_WORDS = 6  # the most words of a MID line
+MEDIUM_STOPS = 0.15  # the share of stopwords that makes a longer line MEDIUM, not KEYWORDS
 CODE = -3.0  # a script or style sheet the dump copied
 PROSE_CAP = 40  # one very long line should not drag the region across the page
 
@@ -53,11 +57,11 @@ def line_score(
         return float(min(line.words, PROSE_CAP))
     if line.separators >= LIST_SEPARATORS:
         return SHORT
-    if line.words <= 3:
+    if line.words <= SHORT_WORDS:
         return SHORT
-    if line.words <= 6:
+    if line.words <= MID_WORDS:
         return MID if not line.sentence else 0.0
-    return MEDIUM if line.stop_ratio >= 0.15 else -1.0
+    return MEDIUM if line.stop_ratio >= MEDIUM_STOPS else KEYWORDS
 
 
 _BRACES = frozenset("{};")  # what closes a block of script, not a formula
@@ -158,6 +162,7 @@ SECOND_GAP = 30  # and lies at most this many lines away, with no barrier or rel
 
 
 JOINS = 3  # blocks a long figure, chart or video box may have split off on each side
+PARAGRAPH_SCORE = PROSE_CAP  # a paragraph's worth: a block this big joins across a gap no reader sees
 
 
 def article_span(scores: list[float], lines: list[Line]) -> tuple[int, int]:
@@ -221,7 +226,7 @@ def _joins(gap: list[Line], block: float, best: float) -> bool:
     A gap a reader does not see (a script or ad slot the dump copied) splits nothing: a paragraph's worth joins.
     """
     big = block >= SECOND_RATIO * best
-    if not (big or block >= PROSE_CAP) or not _open(gap):
+    if not (big or block >= PARAGRAPH_SCORE) or not _open(gap):
         return False
     seen = _seen(gap)
     return seen == 0 or big and seen <= SECOND_GAP
@@ -308,7 +313,7 @@ def headline_runs(lines: list[Line]) -> set[int]:
     out: set[int] = set()
     run: list[int] = []
     for line in [*lines, None]:
-        if line is not None and line.words <= 3 and not line.prose:
+        if line is not None and line.words <= SHORT_WORDS and not line.prose:
             if run:
                 run.append(line.index)
             continue
@@ -343,7 +348,7 @@ def card_runs(lines: list[Line]) -> set[int]:
     run: list[int] = []
     cards, labelled = 0, True
     for line in lines:
-        if line.words <= 3 and not line.prose and len(line.text) > GLYPH_CHARS:  # a label
+        if line.words <= SHORT_WORDS and not line.prose and len(line.text) > GLYPH_CHARS:  # a label
             if run:
                 run.append(line.index)
                 labelled = True

@@ -303,6 +303,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.rounds < 1:
         parser.error("--rounds must be at least 1")
+    if args.kernels and not args.against:
+        parser.error("--kernels builds REV's kernels: it goes with --against REV")
     if args.against or args.pure:
         data = shared_data_dir(args.data)
         rows = compare_pure(data, args.rounds) if args.pure else compare(data, args.against, args.rounds, args.kernels)

@@ -163,10 +163,11 @@ def pairwise(
 
 
 def verified(sigs: Compared, sizes: Ints, left: Ints, right: Ints, params: Params) -> npt.NDArray[np.bool_]:
-    """Which pairs are near-duplicates: the compact rows first, the full ones for the pairs they reject."""
+    """Which pairs are near-duplicates: the compact rows first, the full ones for the uneven pairs they reject
+    (within UNEVEN sizes a containment of ``params.containment`` already gives a Jaccard past ``threshold``)."""
     ok: npt.NDArray[np.bool_] = pairwise(duplicates, sigs.compact, sizes, left, right, params)
     small, large = np.minimum(sizes[left], sizes[right]), np.maximum(sizes[left], sizes[right])
-    again = np.flatnonzero(~ok & ((large >= UNEVEN * small) | (small < params.min_shingles)))
+    again = np.flatnonzero(~ok & (large >= UNEVEN * small))
     if len(again) and sigs.full is not sigs.compact:
         ok[again] = pairwise(duplicates, sigs.full, sizes, left[again], right[again], params)
     return ok

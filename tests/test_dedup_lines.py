@@ -212,3 +212,25 @@ def test_a_subset_has_order_containment_one_and_a_disjoint_set_joins_nothing(sma
     assert not full[1:].any() and not checked[1:].any()  # unrelated sets of any sizes are not joined
     if times <= 4 and small >= params.min_shingles:  # ~32+ equal values expected: a subset is a duplicate
         assert full[0] and checked[0]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(0, 2**63 - 1) | st.integers(0, 40), max_size=300))
+def test_unique_inverse_is_numpys(values: list[int]) -> None:
+    array = np.array(values, dtype=np.int64)
+    codes, inverse = grouping._unique_inverse(array)
+    want_codes, want_inverse = np.unique(array, return_inverse=True)
+    assert np.array_equal(codes, want_codes) and np.array_equal(inverse, want_inverse.ravel())
+    assert inverse.dtype == np.int64 and len(inverse) == len(array)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=200), st.lists(st.integers(0, 210), max_size=40))
+def test_non_ascii_bytes_and_4_byte_keys_read_the_text(data: bytes, offsets: list[int]) -> None:
+    from storyline.dedup.words import _keys32, _non_ascii
+
+    buf = np.frombuffer(data, dtype=np.uint8)
+    assert _non_ascii(buf).tolist() == [i for i, c in enumerate(data) if c >= 0x80]
+    at = np.array([i for i in offsets if i <= len(data)], dtype=np.int64)
+    padded = data + b"\0" * 4
+    assert _keys32(buf, at).tolist() == [int.from_bytes(padded[i : i + 4], "little") for i in at.tolist()]

@@ -73,6 +73,7 @@ def find_hits(sent: Span) -> list[Hit]:
     """Every trigger in a sentence, longest match first, no token in two triggers."""
     table = lexicon.triggers()
     hits: list[Hit] = []
+    lemmas: set[str] = set()  # the sentence's lemmas: read by the first hit with another sense, kept for the rest
     i = sent.start
     while i < sent.end:
         tok = sent.doc[i]
@@ -82,7 +83,7 @@ def find_hits(sent: Span) -> list[Hit]:
         if hit is None:
             i += 1
             continue
-        hits.append(Hit(hit.token, i, hit.end, _in_sense(sent, hit.token, hit.entry)))
+        hits.append(Hit(hit.token, i, hit.end, _in_sense(sent, hit.token, hit.entry, lemmas)))
         i = hit.end
     stances = lexicon.plover_stance()
     strong_types = {h.entry.type for h in hits if not _weak(h) and stances.get(h.entry.type) != "verbal"}
@@ -109,12 +110,14 @@ def _weak(hit: Hit) -> bool:
     return hit.entry.hint == "weak" or (hit.token.dep_ == "amod" and hit.token.pos_ == "VERB")
 
 
-def _in_sense(sent: Span, token: Token, entry: lexicon.Trigger) -> lexicon.Trigger:
-    """The entry of the sense a trigger word has in its sentence ("teachers went on a four-day strike": a protest)."""
+def _in_sense(sent: Span, token: Token, entry: lexicon.Trigger, lemmas: set[str]) -> lexicon.Trigger:
+    """The entry of the sense a trigger word has in its sentence ("teachers went on a four-day strike": a protest).
+    ``lemmas``: the sentence's lemmas, filled here when first needed and passed again for its other hits."""
     senses = [s for s in lexicon.senses().get(entry.lemmas[0], []) if s.trigger.lemmas == entry.lemmas]
     if not senses:
         return entry
-    lemmas = {t.lemma_.lower() for t in sent}
+    if not lemmas:
+        lemmas.update(t.lemma_.lower() for t in sent)
     dependents = _dependents(token)
     for sense in senses:
         if token.pos_ in _POS[sense.trigger.pos] and sense.cues & lemmas and not sense.void & dependents:

@@ -6,8 +6,10 @@ containment near 1 while its Jaccard falls to 0.5 or, inside other furniture, lo
 from the Jaccard and the two sizes (only while the smaller copy still has ``min_shingles`` shingles), and, given
 full 32-bit rows, also from the order of the values (``_order_containment``: exactly 1 for a subset with at
 least ``order_evidence`` permutations behind it, i.e. sizes up to ~16x apart at 128 permutations; no
-``min_shingles`` floor, so a short page wholly inside a longer one joins it), which stays sharp when one copy is
-much larger. Defaults chosen on the dev set (eval/dedup.py).
+``min_shingles`` floor, so a short page wholly inside a longer one joins it). That makes a subset inside a page
+many times larger safe to find; for a partial overlap both estimates are noisy and their maximum is taken, so
+uneven pairs of containment 0.5-0.7 join somewhat more often than with the first alone. Defaults chosen on the
+dev set (eval/dedup.py).
 """
 
 from __future__ import annotations
@@ -117,8 +119,9 @@ def _order_containment(
     side's: a shingle that side has and the other lacks. So among the permutations where A's value is not
     above B's, the share of equal values estimates |A ∩ B| / |A| (0 with fewer than ``order_evidence`` such
     permutations). A copy cut short inside more furniture keeps this near 1 where the estimate from Jaccard
-    and sizes (|B| much larger than |A|) is noisy; a set wholly inside the other gives exactly 1 (A's value is
-    never below B's) as long as ``order_evidence`` values are equal (about permutations x |A| / |B| of them are)."""
+    and sizes (|B| much larger than |A|) is noisy (for a partial overlap this one is as noisy): a set wholly
+    inside the other gives exactly 1 (A's value is never below B's) as long as ``order_evidence`` values are
+    equal (about permutations x |A| / |B| of them are). The result is the larger of the two sides' shares."""
     same = (a == b).sum(axis=1, dtype=np.int32) if same is None else same
     a_only = (a < b).sum(axis=1, dtype=np.int32)
     b_only = a.shape[1] - same - a_only

@@ -79,8 +79,8 @@ _SHORT = 4  # a phrase word this short is matched whole ("off", "over", "down"),
 
 def _stems(word: str) -> set[str]:
     """Prefixes of a trigger word's regular inflections: "shell" (shelled), "shoot" (shooting); a final e dropped
-    ("fir" for firing: only beside the word itself when short, "fire"), y → i ("ralli": rallied, rallies), ie → y
-    ("dying")."""
+    ("strik": striking, strikes), but a short word keeps it and adds its -ing form ("fire", "firing": "fir" would
+    pass "first"); y → i ("ralli": rallied, rallies); ie → y ("die", "dying")."""
     if word.endswith("ie"):
         return {word, word[:-2] + "ying"}
     if word.endswith("e"):

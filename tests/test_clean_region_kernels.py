@@ -6,15 +6,17 @@ branch of ``_speed.hand_scores`` that drifts from ``region.line_score`` fails ev
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from itertools import product
+from pathlib import Path
 
 import pytest
 
-from storyline.clean import layout, lines, speedups
+from storyline.clean import codeshape, layout, lines, region, repeats, speedups
 
 KERNELS = speedups.KERNELS
-pytestmark = pytest.mark.skipif(KERNELS is None, reason="compiled kernels not built (pure Python only)")
+needs_kernels = pytest.mark.skipif(KERNELS is None, reason="compiled kernels not built (pure Python only)")
 
 SHAPES = [
     "Share",  # furniture with a penalty of its own or none
@@ -45,6 +47,7 @@ def pure() -> Iterator[None]:
     speedups.KERNELS = KERNELS
 
 
+@needs_kernels
 def test_hand_scores_match_line_score_for_every_mark(pure: None) -> None:
     speedups.KERNELS = KERNELS  # compiled line records: both paths read the same lines
     measured = layout.analyse("\n".join(SHAPES)).lines
@@ -70,6 +73,7 @@ def test_hand_scores_match_line_score_for_every_mark(pure: None) -> None:
     assert differ == []
 
 
+@needs_kernels
 def test_scan_counts_only_the_languages_it_was_given() -> None:
     assert KERNELS is not None
     every_language = (1 << 16) - 1  # flags of languages beyond the scan's must not be counted past its row
@@ -82,6 +86,7 @@ def test_scan_counts_only_the_languages_it_was_given() -> None:
             KERNELS.scan(["a"], {"a": 1}, {}, {}, languages)
 
 
+@needs_kernels
 def test_scan_hits_refuse_lines_it_did_not_scan() -> None:
     assert KERNELS is not None
     scan = KERNELS.scan(["a b", "b"], {"a": 1}, {}, {}, 1)
@@ -91,6 +96,7 @@ def test_scan_hits_refuse_lines_it_did_not_scan() -> None:
             scan.hits([line])
 
 
+@needs_kernels
 def test_the_cleaners_scan_counts_as_the_stopword_lists_do() -> None:
     assert KERNELS is not None
     lows = ["the minister said that the talks would go on", "der minister sagte, dass die gespräche weitergehen"]
@@ -100,3 +106,14 @@ def test_the_cleaners_scan_counts_as_the_stopword_lists_do() -> None:
     for i, low in enumerate(lows):
         words = lines._WORD.findall(low)
         assert scan.hits([i]) == [sum(word in lines.stopwords()[lang] for word in words) for lang in languages]
+
+
+def test_every_copied_constant_is_the_modules() -> None:
+    # a kernel constant says which one it copies (``MIN_WORDS = 8  # repeats.MIN_WORDS``): the copy cannot drift
+    source = Path(speedups.__file__).with_name("_speed.pyx").read_text(encoding="utf-8")
+    modules = {"lines": lines, "repeats": repeats, "region": region, "codeshape": codeshape}
+    copied = re.findall(r"\b(\w+) = (-?[\d.e]+)  # (lines|repeats|region|codeshape)\.([A-Z_]+)\b", source)
+    assert {module for _, _, module, _ in copied} == set(modules)
+    assert len(copied) >= 40
+    for constant, value, module, name in copied:
+        assert float(value) == getattr(modules[module], name), f"{constant} = {value}: {module}.{name}"

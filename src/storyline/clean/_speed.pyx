@@ -47,15 +47,15 @@ cdef extern from *:
 
 SOURCE = STORYLINE_SPEED_SOURCE.decode("ascii")  # sha256 of this file when built; a stale build is not used
 
-cdef enum:
-    PROSE_MIN = 7  # the constants of clean.lines (tests/test_clean_speed_kernel.py checks they agree)
-    PROSE_WORDS = 12
-    LONG_WORDS = 30
-    LIST_SEPARATORS = 3
-    CODE_MARKS = 3
-    SENTENCE_TAIL = 6
+cdef enum:  # each constant names the one it copies; the tests check they agree
+    PROSE_MIN = 7  # lines.PROSE_MIN
+    PROSE_WORDS = 12  # lines.PROSE_WORDS
+    LONG_WORDS = 30  # lines.LONG_WORDS
+    LIST_SEPARATORS = 3  # lines.LIST_SEPARATORS
+    CODE_MARKS = 3  # lines.CODE_MARKS
+    SENTENCE_TAIL = 6  # lines.SENTENCE_TAIL
 
-cdef double CODE_DENSITY = 0.03
+cdef double CODE_DENSITY = 0.03  # lines.CODE_DENSITY
 
 
 cdef inline bint _word(Py_UCS4 c) noexcept:
@@ -546,11 +546,11 @@ def join(list items, object dump, object link_inside):
 # ---- repeats: lines that say again, exactly or nearly, what an earlier line said (``clean.repeats``) ----
 
 cdef enum:
-    MIN_WORDS = 8
-    ONE_WORD = 3
-    MAX_CANDIDATES = 64
+    MIN_WORDS = 8  # repeats.MIN_WORDS
+    ONE_WORD = 3  # repeats.ONE_WORD
+    MAX_CANDIDATES = 64  # repeats.MAX_CANDIDATES
 
-cdef double SIMILARITY = 0.9
+cdef double SIMILARITY = 0.9  # repeats.SIMILARITY
 
 
 cdef enum:

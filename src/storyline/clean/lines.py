@@ -314,7 +314,8 @@ def _measure(
     return lines
 
 
-_LAST_CHARS = itemgetter(slice(-6, None))  # where a sentence end is looked for
+SENTENCE_TAIL = 6  # the last characters of a line, where a sentence end is looked for
+_LAST_CHARS = itemgetter(slice(-SENTENCE_TAIL, None))
 
 
 def _stop_ratios(

@@ -1,9 +1,10 @@
-"""Bylines with a parenthetical note: co-authors, additional reporting, the agency in brackets."""
+"""Bylines with a parenthetical note (co-authors, additional reporting, the agency in brackets) or split in two."""
 
 from __future__ import annotations
 
 import pytest
 
+from storyline.clean.text import clean_text
 from storyline.clean.wire import parse_byline
 
 
@@ -31,3 +32,22 @@ def test_sentence_with_brackets_is_no_byline() -> None:
 def test_unclosed_or_empty_brackets_are_no_byline() -> None:
     assert parse_byline("By Jane Doe (Reuters") is None
     assert parse_byline("By Jane Doe ()") is None
+
+
+@pytest.mark.parametrize(("opening", "names"), [("By", "Jane Doe and John Roe"), ("Por:", "Juan Pérez")])
+def test_byline_split_after_its_opening_word(opening: str, names: str) -> None:
+    text = "\n".join(
+        [
+            "Menu",
+            "Ceasefire talks resume in Cairo",
+            opening,
+            names,
+            "CAIRO, Oct 12 (AP) — Negotiators from both sides returned to Cairo on Thursday for a new round of talks.",
+            "Egyptian officials said they were hopeful that a deal on a pause in the fighting could be reached soon.",
+        ]
+    )
+    article = clean_text(text, id="x")
+    assert article.byline == names
+    reasons = {r.text: r.reason for r in article.removed}
+    assert reasons[opening] == reasons[names] == "byline"
+    assert article.body.startswith("Negotiators from both sides")

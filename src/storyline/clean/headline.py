@@ -6,7 +6,7 @@ import re
 
 from storyline.clean import speedups
 from storyline.clean.lines import Line
-from storyline.clean.wire import agency_name, parse_byline
+from storyline.clean.wire import agency_name, byline_opening, parse_byline
 
 _SEPARATORS = re.compile(r"\s+(?:[-|–—:»·•]|::)\s+")
 _QUOTED = re.compile(r"""^\s*(?P<q>['"‘“«])(?P<title>[^'"‘’“”«»]{10,250}[^'"‘’“”«».,!?…;:])['"’”»]\s*$""")
@@ -78,7 +78,7 @@ def find_headline(
         if title:
             return title, [line.index]
     for line in reversed(lines[max(0, body_start - 4) : body_start]):
-        if headline_like(line):
+        if headline_like(line) and not (line.index and byline_opening(lines[line.index - 1].text)):  # "By" / names
             return (without_site_name(line.text) if line.index == 0 else line.text), [line.index]
     first = lines[0]
     if body_start > 0 and headline_like(first) and not first.prose:

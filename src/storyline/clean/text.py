@@ -18,7 +18,15 @@ from storyline.clean.headline import find_headline
 from storyline.clean.layout import analyse
 from storyline.clean.lines import Line
 from storyline.clean.markup import Dump
-from storyline.clean.wire import agencies_in, agency_name, agency_words, parse_byline, split_dateline
+from storyline.clean.wire import (
+    Byline,
+    agencies_in,
+    agency_name,
+    agency_words,
+    byline_opening,
+    parse_byline,
+    split_dateline,
+)
 from storyline.errors import MalformedInput
 from storyline.lexicon_files import read_rows
 from storyline.models import Article, RemovedText
@@ -77,15 +85,25 @@ def _credits(lines: list[Line], start: int, end: int, dump: Dump, verdicts: _Ver
             verdicts.published = verdicts.published or published
             continue
         above = start - BYLINE_REACH <= line.index < end + NEAR
-        byline = parse_byline(line.text) if above and line.words <= 14 else None
+        byline, byline_lines = _byline_at(lines, i, verdicts.reasons) if above else (None, 0)
         if byline:
-            verdicts.reasons[line.index] = "byline"
+            verdicts.reasons.update(dict.fromkeys(range(i, i + byline_lines), "byline"))
             verdicts.byline = verdicts.byline or byline.names
             verdicts.source = verdicts.source or byline.agency
         elif (line.furniture and line.furniture.reason == "caption") or line.text in dump.image_texts:
             verdicts.reasons[line.index] = "caption"
             if near and line.text not in verdicts.captions:
                 verdicts.captions.append(line.text)
+
+
+def _byline_at(lines: list[Line], i: int, claimed: dict[int, str]) -> tuple[Byline | None, int]:
+    """The byline on line ``i``, or split after its opening word ("By" / "Jane Doe"), and how many lines it takes."""
+    line = lines[i]
+    if byline_opening(line.text) and i + 1 < len(lines) and i + 1 not in claimed:
+        names = lines[i + 1]
+        split = parse_byline(f"{line.text.rstrip(' :')} {names.text}") if names.words <= 14 else None
+        return split, 2
+    return (parse_byline(line.text) if line.words <= 14 else None), 1
 
 
 BYLINE_MARKS = "/|•·—–-"  # marks before a byline's opening word that wire.parse_byline trims ("// By Jane Doe")

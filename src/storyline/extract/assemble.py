@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field, replace
 from functools import cache
+from itertools import chain
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -121,10 +122,10 @@ def _sequence_words() -> frozenset[str]:
     return frozenset(row[0] for row in lexicon.read_tsv("actors", "sequence_words.tsv"))
 
 
-def _sequenced(token: Token, main: Token) -> bool:
-    """Whether a token sits under an "after/before/since" clause or phrase that the main trigger is not in."""
-    above = {main.i, *(t.i for t in main.ancestors)}
-    for node in (token, *token.ancestors):
+def _sequenced(token: Token, above: set[int]) -> bool:
+    """Whether a token sits under an "after/before/since" clause or phrase that the main trigger is not in
+    (``above``: the main trigger and its heads). Heads are walked only up to the first of those."""
+    for node in chain((token,), token.ancestors):
         if node.i in above:
             return False
         if node.dep_ == "pobj" and node.head.lower_ in _sequence_words():
@@ -139,7 +140,8 @@ def _separated(det: Detected, index: MentionIndex) -> list[Detected]:
     agent of its own ("Israel bombed Gaza after a Hamas attack killed 1,400": the bombing has no toll)."""
     det.hits.sort(key=_anchoring)
     main = det.main.token
-    other = [h for h in det.hits[1:] if _sequenced(h.token, main)]
+    above = {main.i, *(t.i for t in main.ancestors)}
+    other = [h for h in det.hits[1:] if _sequenced(h.token, above)]
     if not other:
         return [det]
     agent = trigger_roles(main, index, det.main.end).actor1

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from storyline.extract import lexicon
@@ -81,8 +82,8 @@ class MentionIndex:
 
 def clause_verb(token: Token) -> Token:
     """The verb heading the clause a token is in: the token itself if it is a verb, auxiliaries skipped, the
-    sentence's root when no verb is above it."""
-    for node in (token, *token.ancestors):
+    sentence's root when no verb is above it. Heads are walked only up to that verb."""
+    for node in chain((token,), token.ancestors):
         if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("aux", "auxpass"):
             return node
     return token.sent.root

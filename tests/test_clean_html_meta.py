@@ -6,7 +6,7 @@ from trafilatura import metadata as tmeta
 
 from storyline.clean.html import _byline, clean_html
 from storyline.clean.html_blocks import parse_html
-from storyline.clean.html_meta import byline_element, page_meta, plausible_names
+from storyline.clean.html_meta import byline_element, page_meta, plausible_names, strip_by
 
 
 def test_byline_element_is_cut_before_a_weekday_date() -> None:
@@ -21,6 +21,13 @@ def test_names_are_plausible_but_dates_and_labels_are_not() -> None:
         assert not plausible_names(text), text
     assert _byline("Last Updated January 7") is None
     assert _byline("Ann Lee; Bo Chen") == "Ann Lee, Bo Chen"
+
+
+def test_strip_by_drops_every_opening_word_wire_reads() -> None:
+    for byline in ("By Jane Doe", "BY Jane Doe", "Written by Jane Doe", "Por Jane Doe", "Av Jane Doe", "Von  Jane Doe"):
+        assert strip_by(byline) == "Jane Doe", byline
+    assert strip_by("Ava Jane Doe") == "Ava Jane Doe"  # an opening word only when a space follows it
+    assert strip_by("By") == "By" and strip_by("") is None
 
 
 def test_open_graph_article_author_with_its_og_prefix_is_the_byline() -> None:

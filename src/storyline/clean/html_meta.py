@@ -11,11 +11,12 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from storyline.clean.dates import MONTH_ABBREVIATIONS
 from storyline.clean.html_blocks import normalise
-from storyline.clean.wire import canonical_agency
+from storyline.clean.wire import byline_words, canonical_agency
 
 TITLE_KEYS = ("dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title", "title",
               "twitter:title", "parsely-title")  # fmt: skip
@@ -38,7 +39,6 @@ _COMMENTS = re.compile(r"comment|repl(?:y|ies)|respond", re.I)
 _NOT_NAMES = re.compile(r"(?i)(?:last|updated|published|posted|by|share|follow|\w+day)")
 _NOT_A_NAME_START = re.compile(r"(?i)(?:last|updated|published|posted|share|follow)\b")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_LEADING_BY = re.compile(r"^(?:by|par|por|von|di|door)\s+", re.I)
 
 
 @dataclass(slots=True)
@@ -213,8 +213,14 @@ def plausible_names(text: str) -> bool:
 
 
 def strip_by(byline: str | None) -> str | None:
-    """A byline without its leading "By"."""
-    return _LEADING_BY.sub("", byline).strip() or None if byline else None
+    """A byline without its leading "By" (any opening word ``wire.parse_byline`` reads: "Written by", "Por")."""
+    return _leading_by().sub("", byline).strip() or None if byline else None
+
+
+@cache
+def _leading_by() -> re.Pattern[str]:
+    """A byline's opening word and the space after it (the "by" row of resources/clean/bylines.tsv)."""
+    return re.compile(rf"^(?:{byline_words('by')})\s+", re.IGNORECASE)
 
 
 def _date(value: Any) -> str | None:

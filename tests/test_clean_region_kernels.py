@@ -6,6 +6,7 @@ branch of ``_speed.hand_scores`` that drifts from ``region.line_score`` fails ev
 
 from __future__ import annotations
 
+import random
 import re
 from collections.abc import Iterator
 from itertools import product
@@ -117,3 +118,59 @@ def test_every_copied_constant_is_the_modules() -> None:
     assert len(copied) >= 40
     for constant, value, module, name in copied:
         assert float(value) == getattr(modules[module], name), f"{constant} = {value}: {module}.{name}"
+
+
+UNICODE_SHAPES = [
+    "éditions Spéciales Pour Les Membres Du Club",  # a lower-case first letter outside ASCII: no card headline
+    "Éditions Spéciales Pour Les Membres Du Club",
+    "Νέα Μέτρα Για Την Οικονομία Της Χώρας",  # title case in another script
+    "Новые Правила Для Всех Стран Союза",
+    "ß",
+    "∑",
+    "½",
+    "Ω",
+    "•",
+    "→",
+    "Réagir",
+    "Il y a 2 heures",
+    "Articles liés",
+    "Lire aussi",
+    "Le ministre a déclaré mardi que les discussions se poursuivraient aussi longtemps que nécessaire.",
+    "Les responsables ont dit que la décision était attendue depuis des semaines, après un long débat sur le coût.",
+]
+
+
+@needs_kernels
+def test_region_marks_match_on_other_scripts(pure: None) -> None:
+    assert KERNELS is not None
+    rng = random.Random(7)
+    differ, marked = [], [0] * 5
+    for _ in range(200):
+        speedups.KERNELS = KERNELS
+        dump = [rng.choice(UNICODE_SHAPES) for _ in range(rng.randint(1, 40))]
+        if rng.random() < 0.3:  # a row of teaser cards: headline, label, headline, ...
+            at = rng.randint(0, len(dump))
+            dump[at:at] = [line for n in range(3) for line in (UNICODE_SHAPES[n + 1], UNICODE_SHAPES[10])]
+        measured = layout.analyse("\n".join(dump)).lines
+        related = KERNELS.related_runs(measured)
+        fast = (
+            related,
+            KERNELS.teaser_zones(measured, related),
+            KERNELS.headline_runs(measured),
+            KERNELS.card_runs(measured),
+            KERNELS.template_lines(measured),
+            KERNELS.formula_lines(measured, region._formula_char),
+        )
+        slow = (
+            region.related_runs(measured),
+            region.teaser_zones(measured, region.related_runs(measured)),
+            region.headline_runs(measured),
+            region.card_runs(measured),
+            region.template_lines(measured),
+            region.formula_lines(measured),
+        )
+        if fast != slow:
+            differ.append(measured)
+        marked = [n + bool(part) for n, part in zip(marked, slow[2:] + (slow[0],), strict=True)]
+    assert differ == []
+    assert min(marked) >= 10, marked  # headline runs, cards, template, formula and related runs all found

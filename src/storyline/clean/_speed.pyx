@@ -1,10 +1,12 @@
 # cython: language_level=3, boundscheck=True, wraparound=False, cdivision=False
-# boundscheck stays on: list indexes come from the callers' lists; string reads check their own bounds
+# boundscheck stays on: list indexes come from the callers' lists; string reads check their own bounds; a C array
+# read at a caller's index (``Scan.hits``, ``measure``'s scan) checks the index first
 """Compiled kernels of ``clean_text``: the same results as the pure-Python code they stand in for, faster.
 
 Optional: ``setup.py`` builds this module when Cython and a C compiler are there; without it (or when the
-build is stale) ``clean.lines``, ``clean.markup`` and ``clean.repeats`` run their own Python code, which is
-the reference: ``tests/test_clean_speed_kernel.py`` checks both give the same output. Character classes follow
+build is stale) ``clean.lines``, ``clean.markup``, ``clean.repeats``, ``clean.region`` and ``clean.layout``,
+``clean.codeshape``, ``clean.headline`` and ``clean.text`` run their own Python code, which is the reference:
+``tests/test_clean_speed_kernel.py`` and ``tests/test_clean_region_kernels.py`` check both give the same output. Character classes follow
 Python's ``re`` on ``str``: ``\\w`` is ``str.isalnum()`` or ``_``, ``\\s`` is ``str.isspace()``, ``\\d`` is
 ``str.isdecimal()``. After editing this file, rebuild (``pip install -e .`` or ``python setup.py build_ext
 --inplace``): until then the old build is refused (its sha256 of this file differs) and the Python code runs.

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from storyline.extract import lexicon
-from storyline.extract.actors import DocActors
+from storyline.extract.actors import DocActors, child, children
 from storyline.models import Attribution
 
 if TYPE_CHECKING:
@@ -42,7 +42,7 @@ def _according_to(sent: Span, doc_actors: DocActors) -> Attribution | None:
     doc = sent.doc
     for tok in sent:
         if tok.lower_ == "according" and tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "to":
-            objects = [c for c in doc[tok.i + 1].children if c.dep_ == "pobj"]
+            objects = children(doc[tok.i + 1], "pobj")
             if not objects:
                 continue
             start, end = _phrase(objects[0])
@@ -55,15 +55,15 @@ def _according_to(sent: Span, doc_actors: DocActors) -> Attribution | None:
 def _speech(verb: Token, sent: Span, doc_actors: DocActors) -> Attribution | None:
     """Attribution from a speech verb with a subject: "a source told Reuters", "said the source"."""
     doc = sent.doc
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"] or _passive_teller(verb)
+    subjects = children(verb, "nsubj") or _passive_teller(verb)
     if not subjects or subjects[0].pos_ == "PRON" and subjects[0].lower_ in ("it", "there"):
         return None
     s_start, s_end = _phrase(subjects[0])
     start, end = min(s_start, verb.i), max(s_end, verb.i + 1)
     via = None
-    for child in verb.children:
-        if child.dep_ in ("dobj", "dative", "iobj") and child.pos_ == "PROPN":
-            v_start, v_end = _phrase(child)
+    for obj in children(verb, "dobj", "dative", "iobj"):
+        if obj.pos_ == "PROPN":
+            v_start, v_end = _phrase(obj)
             via = _source_name(doc[v_start:v_end], doc_actors)
             end = max(end, v_end)
     span = doc[start:end]
@@ -73,18 +73,18 @@ def _speech(verb: Token, sent: Span, doc_actors: DocActors) -> Attribution | Non
 def _passive_teller(verb: Token) -> list[Token]:
     """Who tells in a passive: "was reported by the ministry" → the ministry; "militants were reported to have
     abducted 30" names what is told about, not a teller (none)."""
-    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-    return [c for c in agent.children if c.dep_ == "pobj"] if agent is not None else []
+    agent = child(verb, "agent")
+    return children(agent, "pobj") if agent is not None else []
 
 
 def _phrase(head: Token) -> tuple[int, int]:
     """Token range of a noun phrase: its left part and head, plus "of/for/in" phrases, not clauses."""
     start = head.left_edge.i
     end = head.i + 1
-    for child in head.rights:
-        if child.dep_ in _SKIP_DEPS:
+    for right in head.rights:
+        if right.dep_ in _SKIP_DEPS:
             break
-        end = child.right_edge.i + 1
+        end = right.right_edge.i + 1
     return start, end
 
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from storyline.extract import lexicon
+from storyline.extract.actors import child
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -72,7 +73,7 @@ def _main_verb(sent: Span) -> Token:
     """The verb of the reported clause: the root, or what the root says ("X said Y attacked" → attacked)."""
     verb = sent.root
     if verb.lemma_.lower() in lexicon.speech_verbs():
-        verb = next((c for c in verb.children if c.dep_ == "ccomp"), verb)
+        verb = child(verb, "ccomp") or verb
     return verb
 
 
@@ -81,13 +82,13 @@ def _clause_features(sent: Span) -> list[str]:
     verb = _main_verb(sent)
     lemma = verb.lemma_.lower()
     feats = [f"v={lemma}"]
-    for child in verb.children:
-        if child.dep_ in ("aux", "auxpass") and child.tag_ == "MD":
-            feats.append(f"md={child.lower_}")
-        elif child.dep_ == "neg":
+    for kid in verb.children:
+        if kid.dep_ in ("aux", "auxpass") and kid.tag_ == "MD":
+            feats.append(f"md={kid.lower_}")
+        elif kid.dep_ == "neg":
             feats.append("neg")
-        elif child.dep_ in ("dobj", "xcomp", "ccomp", "prep"):
-            feats.append(f"{child.dep_}={lemma}_{child.lemma_.lower()}")
+        elif kid.dep_ in ("dobj", "xcomp", "ccomp", "prep"):
+            feats.append(f"{kid.dep_}={lemma}_{kid.lemma_.lower()}")
     return feats
 
 

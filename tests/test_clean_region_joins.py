@@ -66,6 +66,7 @@ def test_a_run_of_page_numbers_is_no_formula() -> None:
     assert clean_text(dump, id="x").body.endswith(SENTENCES[2])
 
 
+# Paraphrased from the tumblr page of html-pages-dev (a tuning page; Mozilla Readability test fixtures, Apache-2.0).
 NOTES = [
     "Added granite and diorite blocks, with smooth versions",
     "Added slime blocks",

@@ -10,7 +10,9 @@ import pytest
 
 from storyline.eval.extract import _AS_CAMEO_SECTOR, _CAMEO_SECTOR
 from storyline.extract import extract_events, lexicon
+from storyline.extract.actors import child, children
 from storyline.models import Actor
+from storyline.nlp import load_nlp
 
 
 def _first(text: str) -> tuple[Actor | None, Actor | None]:
@@ -321,3 +323,18 @@ def test_the_press_does_not_take_the_country_a_sentence_is_about() -> None:
 def test_al_qaeda_in_its_common_spellings(spelling: str) -> None:
     (event,) = extract_events(f"{spelling} militants attacked an army post in Mopti on Monday, killing three soldiers.")
     assert event.actor1 is not None and event.actor1.name == "Al Qaeda"
+
+
+def test_children_index_gives_what_token_children_gives() -> None:
+    """actors.children/child read a per-Doc index; for every token and label set they agree with spaCy's own scan."""
+    doc = load_nlp()(
+        "Israeli warplanes struck a house in Khan Yunis on Monday, killing 4 people, the health ministry said. "
+        "Gunmen who were seen by witnesses took the two engineers to an undisclosed location and were not found."
+    )
+    labels = [(), ("nsubj",), ("prep", "agent"), ("dobj", "nsubjpass", "auxpass"), ("conj", "cc", "punct")]
+    for token in doc:
+        for deps in labels:
+            want = [c for c in token.children if not deps or c.dep_ in deps]
+            assert children(token, *deps) == want, (token.text, deps)
+            assert child(token, *deps) == (want[0] if want and deps else None), (token.text, deps)
+    assert child(None, "pobj") is None

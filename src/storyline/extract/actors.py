@@ -82,9 +82,11 @@ def children(token: Token, *deps: str) -> list[Token]:
 
 
 def child(token: Token | None, *deps: str) -> Token | None:
-    """The first child with one of the dependency labels."""
-    kids = _children_index(token).get(token.i) if token is not None else None
-    if not kids or token is None:
+    """The first child with one of the dependency labels; None for no token, so calls chain ("by" → its object)."""
+    if token is None:
+        return None
+    kids = _children_index(token).get(token.i)
+    if not kids:
         return None
     first = min((kids[dep][0] for dep in deps if dep in kids), default=None)
     return token.doc[first] if first is not None else None

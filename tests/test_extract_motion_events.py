@@ -1,0 +1,70 @@
+"""Armed forces moving into a place are a troop movement (PLOVER MOBILIZE, mode troops) that takes the place they
+enter, reach or advance on; movers that are not armed, and laws entering into force, are no event; an event noun
+that "occurred" or "took place" somewhere is that event, in that place. Every sentence is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.extract import extract_events
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Government troops entered Kuri on Tuesday.", "Kuri"),
+        ("At least 300 rebel fighters have entered the town of Bunia from the north.", "Bunia"),
+        ("The army's 3rd Brigade advanced on Homs overnight.", "Homs"),
+        ("A battalion of peacekeepers arrived in Bangui on Monday.", "Bangui"),
+        ("Ethiopian tanks rolled into Mekele at dawn.", "Mekele"),
+        ("Foreign troops marched into Dili in 1999.", "Dili"),
+    ],
+)
+def test_armed_movers_entering_a_place_are_a_troop_movement_there(text: str, place: str) -> None:
+    events = extract_events(text)
+    assert [(e.type, e.mode) for e in events] == [("MOBILIZE", "troops")]
+    location = events[0].location
+    assert location is not None and text[location.start : location.end] == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shoppers entered the mall in Nairobi on Saturday.",
+        "The delegation arrived in Moscow on Monday.",
+        "The treaty entered into force in 2015.",
+        "The new ban on imports enters into force next month.",
+        "The company entered the Indian market last year.",
+        "The storm advanced toward the coast of Florida.",
+        "The convoy of refugees arrived in Goma.",
+        "The team headed to Madrid for the final.",
+    ],
+)
+def test_movers_that_are_not_armed_are_no_event(text: str) -> None:
+    assert extract_events(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "place"),
+    [
+        ("The attack occurred near Kandahar on Monday.", "ASSAULT", "Kandahar"),
+        ("The explosion took place in Mosul.", "ASSAULT", "Mosul"),
+        ("The killings happened in the village of Nyala.", "ASSAULT", "Nyala"),
+        ("The rally took place in Lagos.", "PROTEST", "Lagos"),
+    ],
+)
+def test_an_event_that_occurred_somewhere_is_that_event_there(text: str, kind: str, place: str) -> None:
+    events = extract_events(text)
+    assert [e.type for e in events] == [kind]
+    location = events[0].location
+    assert location is not None and text[location.start : location.end] == place
+
+
+def test_an_attack_after_entering_stays_the_first_event() -> None:
+    events = extract_events("Gunmen entered the mosque in Kano and opened fire on worshippers.")
+    assert [e.type for e in events] == ["ASSAULT", "MOBILIZE"]
+
+
+def test_protesters_marching_into_a_square_still_protest() -> None:
+    events = extract_events("Thousands of protesters marched into the main square of Santiago on Sunday.")
+    assert [(e.type, e.mode) for e in events] == [("PROTEST", "demo")]

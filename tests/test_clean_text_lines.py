@@ -182,3 +182,21 @@ def test_repeat_groups_count_words_as_the_measured_lines_do() -> None:
     ]
     measured = repeat_groups(texts, [line.tokens for line in measure_lines(texts, None)])
     assert repeat_groups(texts) == measured == {2: 0, 3: 1}
+
+
+def test_json_members_of_a_script_are_code_not_prose() -> None:
+    from storyline.clean.codeshape import code_shaped, mark_code
+
+    members = [
+        '"desc": "The minister said on Tuesday that the talks would go on for several more days in Cairo.",',
+        '  "title": "Talks on a pause in the fighting resume in Cairo as both sides dig in",',
+        '"countries": ["gb", "ie", "za", "fr"]',
+    ]
+    term = '"cors": a response that was received from a valid cross-origin request, with its headers.'
+    assert [code_shaped(m) for m in members] == [True] * 3
+    assert not code_shaped(term)  # a quoted term and its definition in prose: text
+    lines = measure_lines([*members, term], None)
+    for line in lines:
+        line.prose, line.code = True, False  # as measured in a language without a stopword list
+    mark_code(lines)
+    assert [(line.code, line.prose) for line in lines] == [(True, False)] * 3 + [(False, True)]

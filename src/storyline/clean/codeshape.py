@@ -17,8 +17,14 @@ MIN_CHUNKS = 3  # code-shaped chunks a line needs
 SHARE = 0.3  # and their share of the line's white-space separated chunks
 
 
+# a member of a JSON object with a string, list or object value: '"desc": "President ...",' (a script's data)
+_JSON_MEMBER = re.compile(r"""^\s*"[^"\s]{1,40}"\s*:\s*["\[{]""")
+
+
 def code_shaped(text: str) -> bool:
-    """A line whose chunks are mostly identifiers, selectors, calls or markup, not words."""
+    """A line whose chunks are mostly identifiers, selectors, calls or markup, not words, or a JSON member."""
+    if _JSON_MEMBER.match(text):
+        return True
     chunks = text.split()
     search = _CODE_CHUNK.search
     hits = sum(1 for chunk in chunks if search(chunk))

@@ -19,16 +19,17 @@ from storyline.clean.layout import analyse
 from storyline.clean.lines import Line
 from storyline.clean.markup import Dump
 from storyline.clean.wire import (
+    BYLINE_MARKS,
     Byline,
     agencies_in,
     agency_name,
     agency_words,
     byline_opening,
+    byline_phrases,
     parse_byline,
     split_dateline,
 )
 from storyline.errors import MalformedInput
-from storyline.lexicon_files import read_rows
 from storyline.models import Article, RemovedText
 
 NEAR = 3  # lines around the article where credits and captions still belong to it
@@ -106,14 +107,11 @@ def _byline_at(lines: list[Line], i: int, claimed: dict[int, str]) -> tuple[Byli
     return (parse_byline(line.text) if line.words <= 14 else None), 1
 
 
-BYLINE_MARKS = "/|•·—–-"  # marks before a byline's opening word that wire.parse_byline trims ("// By Jane Doe")
-
-
 @cache
 def byline_initials() -> frozenset[str]:
     """What a byline line starts with: an opening word's first letter in either case ("By", "Written by", "Por":
-    the "by" row of resources/clean/bylines.tsv, which wire.parse_byline reads) or a mark it trims."""
-    words = next(row[1:] for row in read_rows("clean", "bylines.tsv") if row[0] == "by")
+    ``wire.byline_phrases("by")``, which wire.parse_byline reads) or a mark it trims (``wire.BYLINE_MARKS``)."""
+    words = byline_phrases("by")
     return frozenset(w[0].lower() for w in words) | frozenset(w[0].upper() for w in words) | frozenset(BYLINE_MARKS)
 
 

@@ -114,10 +114,16 @@ def split_dateline(paragraph: str) -> Dateline | None:
 
 
 @cache
+def byline_phrases(kind: str) -> tuple[str, ...]:
+    """The words of one kind in ``resources/clean/bylines.tsv``: "by" (a byline's openings), "and" (name joiners)."""
+    return tuple(next(row[1:] for row in read_rows("clean", "bylines.tsv") if row[0] == kind))
+
+
+@cache
 def byline_words(kind: str) -> str:
-    """The words of one kind in ``resources/clean/bylines.tsv`` ("by", "and") as a regex alternation."""
-    words = next(row[1:] for row in read_rows("clean", "bylines.tsv") if row[0] == kind)
-    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
+    """``byline_phrases(kind)`` as a regex alternation, longest first."""
+    phrases = sorted(byline_phrases(kind), key=len, reverse=True)
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in phrases)
 
 
 _CAPITAL = "[A-ZÀ-ÖØ-ÞČĆĐŁŃŘŚŠŤŽŻŹ]"  # a name's first letter, accented capitals too ("Álvaro", "Šimon", "Łukasz")
@@ -163,8 +169,12 @@ def byline_opening(line: str) -> bool:
 
 # what a page prints around a byline: a mark before it ("// By ..."), the date or the writer's handle after it
 # ("By Jane Doe • Nov 11, 2020", "By Jane Doe | 9 October 2023", "By Jane Doe@janedoe")
+BYLINE_MARKS = "/|•·—–-"  # marks before a byline's opening word ("// By Jane Doe"), trimmed by parse_byline
 _BYLINE_TRIM = re.compile(
-    r"^[/|•·—–-]+\s*|\s*[•·|—–-]\s*(?:\d{1,2}\s+)?" + MONTH + r"\s+\d.*$|\s*[•·|—–-]\s*\d{1,4}[./-]\d.*$|@\w+$",
+    f"^[{BYLINE_MARKS}]+"
+    + r"\s*|\s*[•·|—–-]\s*(?:\d{1,2}\s+)?"
+    + MONTH
+    + r"\s+\d.*$|\s*[•·|—–-]\s*\d{1,4}[./-]\d.*$|@\w+$",
     re.IGNORECASE,
 )
 _TRIM_MARK = re.compile(r"[/|•·—–@-]")  # each branch of _BYLINE_TRIM needs one of these: most lines have none

@@ -42,10 +42,18 @@ def test_type_of_verb_and_object(text: str, want: list[str]) -> None:
         "The scheduler executes each task within five seconds of its deadline.",
         "Code execution stops when the test fails.",
         "The researcher released attack code for the flaw in the game server.",
+        "Dry leaves rustled in the wind as the villagers slept.",
     ],
 )
 def test_codebook_verbs_in_other_senses_are_no_event(text: str) -> None:
     assert extract_events(text) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["Bandits rustled 200 cattle near Gusau.", "Hundreds of cattle were rustled from a village near Gusau."]
+)
+def test_rustling_cattle_is_looting(text: str) -> None:
+    assert [e.acled_sub_event_type for e in extract_events(text)] == ["Looting/property destruction"]
 
 
 @pytest.mark.parametrize(

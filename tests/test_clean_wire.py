@@ -146,3 +146,9 @@ def test_byline_trim_runs_only_on_lines_with_a_mark() -> None:
     lone_marks = [set(text) & set("/|•·—–-@") for text in changed]
     trimmed = {mark for marks in lone_marks if len(marks) == 1 for mark in marks}
     assert len(unmarked) > 1000 and trimmed == set("/|•·—–-@")  # both cases exercised, each mark alone trims
+
+
+def test_an_unknown_kind_of_byline_word_is_a_clear_error() -> None:
+    assert wire.byline_phrases("and")[0] == "and"
+    with pytest.raises(KeyError, match="has no 'to' row"):
+        wire.byline_phrases("to")

@@ -116,7 +116,10 @@ def split_dateline(paragraph: str) -> Dateline | None:
 @cache
 def byline_phrases(kind: str) -> tuple[str, ...]:
     """The words of one kind in ``resources/clean/bylines.tsv``: "by" (a byline's openings), "and" (name joiners)."""
-    return tuple(next(row[1:] for row in read_rows("clean", "bylines.tsv") if row[0] == kind))
+    rows = {row[0]: tuple(row[1:]) for row in read_rows("clean", "bylines.tsv")}
+    if kind not in rows:  # a StopIteration from next() would escape as the end of a caller's generator
+        raise KeyError(f"resources/clean/bylines.tsv has no {kind!r} row (it has {', '.join(rows)})")
+    return rows[kind]
 
 
 @cache

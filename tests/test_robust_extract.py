@@ -123,11 +123,13 @@ def test_a_missing_model_still_stops_the_run(monkeypatch: pytest.MonkeyPatch) ->
         list(extract_results([("Hamas fired rockets at Tel Aviv.", None)]))
 
 
-_ROLE_MODULES = tuple(f"storyline/extract/{name}.py" for name in ("roles", "actors", "assemble", "rank"))
+_ROLE_MODULES = tuple(
+    f"storyline/extract/{name}.py" for name in ("roles", "actors", "assemble", "rank", "trigger_hits", "events")
+)
 
 
 def _role_calls(text: str) -> tuple[int, list[Any]]:
-    """Python calls made in the roles/actors/assembly modules while extracting one text (a count, not a time)."""
+    """Python calls made in the trigger, role, actor and assembly modules extracting one text (a count, not a time)."""
     calls = 0
 
     def count(frame: Any, event: str, arg: object) -> None:

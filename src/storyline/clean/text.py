@@ -67,7 +67,7 @@ def clean_text(text: str, *, id: str, published: str | None = None) -> Article:
 
 
 def _credits(lines: list[Line], start: int, end: int, dump: Dump, verdicts: _Verdicts) -> None:
-    """Lone agency lines, bylines and captions near the article."""
+    """Lone agency lines, bylines (one split after its "By" too), dates and captions near the article."""
     naming = _naming_agency(lines)
     for i in _credit_candidates(lines, start, end, dump, naming):
         line = lines[i]

@@ -18,6 +18,8 @@ from storyline.extract import extract_events
         ("A battalion of peacekeepers arrived in Bangui on Monday.", "Bangui"),
         ("Ethiopian tanks rolled into Mekele at dawn.", "Mekele"),
         ("Foreign troops marched into Dili in 1999.", "Dili"),
+        ("The rebel army marched on Kigali.", "Kigali"),
+        ("The squadron was redeployed to Kandahar in 2009.", "Kandahar"),
     ],
 )
 def test_armed_movers_entering_a_place_are_a_troop_movement_there(text: str, place: str) -> None:
@@ -65,6 +67,13 @@ def test_an_attack_after_entering_stays_the_first_event() -> None:
     assert [e.type for e in events] == ["ASSAULT", "MOBILIZE"]
 
 
-def test_protesters_marching_into_a_square_still_protest() -> None:
-    events = extract_events("Thousands of protesters marched into the main square of Santiago on Sunday.")
-    assert [(e.type, e.mode) for e in events] == [("PROTEST", "demo")]
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thousands of protesters marched into the main square of Santiago on Sunday.",
+        "Thousands of protesters marched towards parliament in Accra on Monday.",
+        "Students marched on Saturday in Dhaka.",
+    ],
+)
+def test_protesters_marching_somewhere_still_protest(text: str) -> None:
+    assert [(e.type, e.mode) for e in extract_events(text)] == [("PROTEST", "demo")]

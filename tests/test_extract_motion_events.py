@@ -40,6 +40,7 @@ def test_armed_movers_entering_a_place_are_a_troop_movement_there(text: str, pla
         "The storm advanced toward the coast of Florida.",
         "The convoy of refugees arrived in Goma.",
         "The team headed to Madrid for the final.",
+        "General Musa headed the army until 2015.",
     ],
 )
 def test_movers_that_are_not_armed_are_no_event(text: str) -> None:
@@ -77,3 +78,7 @@ def test_an_attack_after_entering_stays_the_first_event() -> None:
 )
 def test_protesters_marching_somewhere_still_protest(text: str) -> None:
     assert [(e.type, e.mode) for e in extract_events(text)] == [("PROTEST", "demo")]
+
+
+def test_forces_that_proceed_to_shell_a_town_shell_it() -> None:
+    assert [e.type for e in extract_events("The army proceeded to shell the town of Kadugli.")] == ["ASSAULT"]

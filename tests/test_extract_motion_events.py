@@ -1,6 +1,7 @@
 """Armed forces moving into a place are a troop movement (PLOVER MOBILIZE, mode troops) that takes the place they
 enter, reach or advance on; movers that are not armed, and laws entering into force, are no event; an event noun
-that "occurred" or "took place" somewhere is that event, in that place. Every sentence is written for these tests."""
+that "occurred" or "took place" somewhere is that event, in that place; gunfire told as "firing" and rockets that
+"slammed into" a place are attacks there. Every sentence is written for these tests."""
 
 from __future__ import annotations
 
@@ -82,3 +83,25 @@ def test_protesters_marching_somewhere_still_protest(text: str) -> None:
 
 def test_forces_that_proceed_to_shell_a_town_shell_it() -> None:
     assert [e.type for e in extract_events("The army proceeded to shell the town of Kadugli.")] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Gunmen on motorcycles resorted to indiscriminate firing at a market in Quetta.", "Quetta"),
+        ("Two rockets slammed into the Karrada district of Baghdad.", "Karrada"),
+    ],
+)
+def test_firing_and_rockets_slamming_into_a_place_are_attacks_there(text: str, place: str) -> None:
+    events = extract_events(text)
+    assert [e.type for e in events] == ["ASSAULT"]
+    location = events[0].location
+    assert location is not None and text[location.start : location.end] == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The club announced the firing of its manager on Monday.", "The car slammed into a wall in Houston."],
+)
+def test_a_dismissal_or_a_car_crash_is_no_attack(text: str) -> None:
+    assert extract_events(text) == []

@@ -105,3 +105,15 @@ def test_firing_and_rockets_slamming_into_a_place_are_attacks_there(text: str, p
 )
 def test_a_dismissal_or_a_car_crash_is_no_attack(text: str) -> None:
     assert extract_events(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Government troops managed to enter Palmyra on Sunday.",
+        "Rebel fighters shelled the outskirts before entering Idlib on Monday.",
+    ],
+)
+def test_a_motion_verb_under_another_verb_shares_its_armed_subject(text: str) -> None:
+    """ "managed to enter", "before entering": the armed subject of the governing verb is the mover's."""
+    assert "MOBILIZE" in [e.type for e in extract_events(text)]

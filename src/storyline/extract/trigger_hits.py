@@ -237,8 +237,10 @@ def _related_words(token: Token) -> set[str]:
             words.update(m.lemma_.lower() for m in children(obj, "compound"))
     if token.pos_ != "VERB" or token.dep_ == "advcl":
         words.add(token.head.lemma_.lower())
-    if token.dep_ == "conj":  # "rains killed 12 and destroyed homes": the subject is shared
+    if token.dep_ in ("conj", "xcomp"):  # "rains killed 12 and destroyed homes", "troops managed to enter X"
         words.update(c.lemma_.lower() for c in children(token.head, "nsubj", "nsubjpass"))
+    elif token.dep_ == "pcomp" and token.head.dep_ == "prep":  # "troops shelled the city before entering it"
+        words.update(c.lemma_.lower() for c in children(token.head.head, "nsubj", "nsubjpass"))
     return words
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from storyline.eval.extract import _AS_CAMEO_SECTOR, _CAMEO_SECTOR
 from storyline.extract import extract_events, lexicon
-from storyline.extract.actors import child, children
+from storyline.extract.tree import child, children
 from storyline.models import Actor
 from storyline.nlp import load_nlp
 
@@ -326,7 +326,7 @@ def test_al_qaeda_in_its_common_spellings(spelling: str) -> None:
 
 
 def test_children_index_gives_what_token_children_gives() -> None:
-    """actors.children/child read a per-Doc index; for every token and label set they agree with spaCy's own scan."""
+    """tree.children/child read a per-Doc index; for every token and label set they agree with spaCy's own scan."""
     doc = load_nlp()(
         "Israeli warplanes struck a house in Khan Yunis on Monday, killing 4 people, the health ministry said. "
         "Gunmen who were seen by witnesses took the two engineers to an undisclosed location and were not found."

@@ -16,7 +16,6 @@ from storyline.extract.actors import (
     Mention,
     actor_name,
     attacking_sector,
-    children,
     country_of,
     with_country,
 )
@@ -25,6 +24,7 @@ from storyline.extract.events import Detected, Hit, detect
 from storyline.extract.rank import Prominence
 from storyline.extract.roles import MentionIndex, Roles, clause_verb, demanded_of, trigger_roles
 from storyline.extract.status import event_status
+from storyline.extract.tree import children
 from storyline.extract.victims import (
     UNARMED,
     counted_victims,

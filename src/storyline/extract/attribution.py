@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from storyline.extract import lexicon
-from storyline.extract.actors import DocActors, child, children
+from storyline.extract.actors import DocActors
+from storyline.extract.tree import child, children
 from storyline.models import Attribution
 
 if TYPE_CHECKING:

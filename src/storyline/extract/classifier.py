@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from storyline.extract import lexicon
-from storyline.extract.actors import child
+from storyline.extract.tree import child
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token

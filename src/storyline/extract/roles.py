@@ -13,7 +13,8 @@ from itertools import chain
 from typing import TYPE_CHECKING
 
 from storyline.extract import lexicon
-from storyline.extract.actors import ARMED, Mention, child, children, names_place, of_object
+from storyline.extract.actors import ARMED, Mention, names_place, of_object
+from storyline.extract.tree import child, children
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from storyline.extract import lexicon
-from storyline.extract.actors import child, children
+from storyline.extract.tree import child, children
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token

@@ -90,7 +90,9 @@ def test_phrase_triggers_with_an_allowed_object_still_count(text: str, want: str
     ],
 )
 def test_weapon_words_in_another_sense_set_no_mode(text: str, unwanted: str) -> None:
-    assert [e.acled_sub_event_type for e in extract_events(text)] not in ([unwanted], []), "word_checks.tsv"
+    subtypes = [e.acled_sub_event_type for e in extract_events(text)]
+    assert subtypes, "the sentence still reports an event"
+    assert unwanted not in subtypes, "word_checks.tsv"
 
 
 @pytest.mark.parametrize(

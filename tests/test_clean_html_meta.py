@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
+import trafilatura
 from trafilatura import metadata as tmeta
 
 from storyline.clean.html import _byline, clean_html
@@ -57,12 +61,19 @@ def test_trafilatura_is_asked_only_for_the_metadata_the_markup_lacks(monkeypatch
     assert article.title == "Rescue goes on"
 
 
-def test_a_trafilatura_without_the_metadata_steps_we_call_falls_back_to_its_public_function(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_trafilatura_without_the_metadata_steps_we_call_falls_back_to_its_public_function(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     import storyline.clean.html as html
 
     monkeypatch.setattr(html, "_TRAFILATURA_STEPS", False)  # as in a release that moved them
-    public, calls = html.trafilatura.extract_metadata, []
-    monkeypatch.setattr(html.trafilatura, "extract_metadata", lambda *a, **k: calls.append(1) or public(*a, **k))
+    public, calls = trafilatura.extract_metadata, list[int]()
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        return public(*args, **kwargs)
+
+    monkeypatch.setattr(trafilatura, "extract_metadata", counted)
     page = f"<html><head><title>Rescue goes on | Example News</title></head><body>{STORY}</body></html>"
     article = clean_html(page, id="m", url="https://news.example/2023/10/09/rescue.html")
     assert calls and (article.title or "").startswith("Rescue goes on") and article.published == "2023-10-09"

@@ -6,6 +6,7 @@ import pytest
 
 import storyline.clean.html as clean_html_module
 from storyline.clean import clean_document
+from storyline.eval.metrics import tokens
 from storyline.ingest import read_bytes
 from storyline.models import Document
 
@@ -22,7 +23,7 @@ def _page(paragraphs: int) -> Document:
 
 def test_a_repeated_paragraph_costs_linear_work(monkeypatch: pytest.MonkeyPatch) -> None:
     calls = 0
-    original = clean_html_module.tokens
+    original = tokens
 
     def counted(text: str) -> list[str]:
         nonlocal calls

@@ -11,6 +11,7 @@ import pytest
 
 from storyline.errors import InputError, UnexpectedError, UsageError
 from storyline.extract import core, extract_results
+from storyline.extract.assemble import build_events
 from storyline.extract.core import parse_published
 from storyline.extract.lexicon import Trigger
 from storyline.extract.places_gazetteer import Gazetteer
@@ -78,7 +79,7 @@ def test_place_context_work_grows_linearly_with_the_text(monkeypatch: pytest.Mon
 
 
 def test_a_bug_on_one_text_fails_only_that_text(monkeypatch: pytest.MonkeyPatch) -> None:
-    original = core.build_events
+    original = build_events
 
     def fragile(sent: Any, *args: Any) -> Any:
         if "BOOM" in sent.text:

@@ -4,6 +4,7 @@ an ``error`` field naming the line for what cannot be used, valid UTF-8 JSON out
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -46,7 +47,7 @@ def _stdin(command: str) -> bytes:
     return b"\n".join(lines[:3]) + b"\n\n   \n" + b"\n".join(lines[3:]) + b"\n"
 
 
-def _run(command: str, data: bytes) -> tuple[int, list[dict[str, object]]]:
+def _run(command: str, data: bytes) -> tuple[int, list[dict[str, Any]]]:
     """Exit status and parsed output lines (each must be strict UTF-8 JSON)."""
     result = CliRunner().invoke(cli, [command], input=data)
     out = [json.loads(line.decode("utf-8")) for line in result.stdout_bytes.splitlines()]

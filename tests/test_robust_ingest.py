@@ -124,7 +124,7 @@ def test_a_missing_path_is_not_found_with_a_hint(tmp_path: Path) -> None:
     store = Store.open(str(tmp_path / "m.db"))
     report = pipeline.ingest(store, [str(tmp_path / "nowhere.txt"), str(tmp_path / "*.nomatch")])
     assert report.failed == {"not_found": 2}
-    messages = [f.message for f in store.failures()]
+    messages = [f.message or "" for f in store.failures()]
     assert all("a glob such as" in m and m.count("a glob such as") == 1 for m in messages)
     store.close()
 

@@ -11,7 +11,8 @@
   CASE 2021 task 2, four per ACLED sub-type (all 25), scored the same way; ``case_style_more.jsonl``: 75 more
   (three per sub-type, session 4), reported separately and together with the first (``case_style_all``);
   ``case_style_more2.jsonl``: 75 more (session 5, written from the ACLED definitions before being run), reported
-  alone and with the other two (``case_style_all3``).
+  alone and with the other two (``case_style_all3``); ``case_style_more3.jsonl``: 100 more (session 6, four per
+  sub-type, varied wording, committed before being run), alone and with all the others (``case_style_all4``).
 
 - Non-event text (html-pages-dev reference bodies, mozilla/readability test pages, Apache-2.0: tech blogs, recipes,
   reviews, fiction): events per page and the share of sentences that yield an event, on the even (tuning: the
@@ -46,6 +47,13 @@ ACLED_STYLE = CHECK_SETS / "acled_style_dev.jsonl"
 CASE_STYLE = CHECK_SETS / "case_style_dev.jsonl"
 CASE_STYLE_MORE = CHECK_SETS / "case_style_more.jsonl"
 CASE_STYLE_MORE2 = CHECK_SETS / "case_style_more2.jsonl"
+CASE_STYLE_MORE3 = CHECK_SETS / "case_style_more3.jsonl"
+CASE_SETS = {
+    "case_style": CASE_STYLE,
+    "case_style_more": CASE_STYLE_MORE,
+    "case_style_more2": CASE_STYLE_MORE2,
+    "case_style_more3": CASE_STYLE_MORE3,
+}
 NONE = "NONE"
 
 
@@ -149,18 +157,19 @@ def _acled_figures(records: list[dict[str, Any]], results: list[tuple[str, str]]
 
 def score_case_style(method: str = "combined") -> dict[str, Any]:
     """The CASE-style check sets, alone and as one (``case_style_all``: the first two, as in session 4;
-    ``case_style_all3``: all three), their texts extracted once."""
-    sets = [read_check_set(path) for path in (CASE_STYLE, CASE_STYLE_MORE, CASE_STYLE_MORE2)]
+    ``case_style_all3``: the first three, as in session 5; ``case_style_all4``: all four), their texts extracted
+    once."""
+    sets = [read_check_set(path) for path in CASE_SETS.values()]
     records = [record for records in sets for record in records]
     results = _acled_results(records, method)
     out: dict[str, Any] = {}
     start = 0
-    for name, part in zip(("case_style", "case_style_more", "case_style_more2"), sets, strict=True):
+    for name, part in zip(CASE_SETS, sets, strict=True):
         out[name] = _acled_figures(part, results[start : start + len(part)])
         start += len(part)
-    two = len(sets[0]) + len(sets[1])
-    out["case_style_all"] = _acled_figures(records[:two], results[:two])
-    out["case_style_all3"] = _acled_figures(records, results)
+    for name, count in (("case_style_all", 2), ("case_style_all3", 3), ("case_style_all4", 4)):
+        end = sum(len(part) for part in sets[:count])
+        out[name] = _acled_figures(records[:end], results[:end])
     return out
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from storyline.clean.headline import without_site_name
 from storyline.clean.text import clean_text
 from storyline.errors import MalformedInput
 from storyline.models import Article
@@ -197,6 +198,35 @@ SEED_PARAGRAPHS_FULL = [
     "Residents said the water came into their houses within an hour, and many of them fled to the hills.",
     "The mayor said that the emergency services had rescued more than two hundred people by the morning.",
 ]
+
+
+@pytest.mark.parametrize(
+    ("title", "headline"),
+    [
+        ("Floods close the old bridge – Riverton Daily", "Floods close the old bridge"),  # en dash
+        ("Riverton Daily | Floods close the old bridge", "Floods close the old bridge"),  # site name first
+        ("Floods close the bridge - Local - Riverton Daily", "Floods close the bridge - Local"),
+        ("Flood warning - Riverton Daily", "Flood warning - Riverton Daily"),  # too short to lose its site name
+        ("Riverton > Flood warning at dawn", "Flood warning at dawn"),  # the last level of a path
+        ("Riverton - Flood warning at dawn", "Riverton - Flood warning at dawn"),
+        ("Floods close the old bridge", "Floods close the old bridge"),
+    ],
+)
+def test_site_name_goes_from_the_page_title(title: str, headline: str) -> None:
+    assert without_site_name(title) == headline
+
+
+def test_title_line_over_the_text_is_the_headline_not_a_paragraph() -> None:
+    title = "Floods close the old bridge over the river – Riverton Daily"
+    article = clean_text("\n".join([title, *SEED_PARAGRAPHS_FULL]), id="x")
+    assert article.title == "Floods close the old bridge over the river"
+    assert article.body.split("\n\n") == SEED_PARAGRAPHS_FULL
+    assert {r.text: r.reason for r in article.removed}[title] == "title"
+
+
+def test_first_line_of_a_note_without_sentences_stays_in_it() -> None:
+    article = clean_text("Shopping list\nEggs and milk\nTwo loaves of bread", id="x")
+    assert article.body.startswith("Shopping list")
 
 
 def test_inline_read_more_link_goes_to_related() -> None:

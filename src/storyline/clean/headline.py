@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from storyline.clean import speedups
+from storyline.clean.dates import date_of_line
 from storyline.clean.lines import Line
 from storyline.clean.wire import agency_name, byline_opening, parse_byline
 
@@ -77,19 +78,49 @@ def find_headline(
         title = quoted_headline(line)
         if title:
             return title, [line.index]
+    if page_title(lines, body_start):
+        return without_site_name(lines[0].text), [0]
     for line in reversed(lines[max(0, body_start - 4) : body_start]):
         if headline_like(line) and not (line.index and byline_opening(lines[line.index - 1].text)):  # "By" / names
-            return (without_site_name(line.text) if line.index == 0 else line.text), [line.index]
-    first = lines[0]
-    if body_start > 0 and headline_like(first) and not first.prose:
-        return without_site_name(first.text), [0]
+            return line.text, [line.index]
     return None, []
 
 
+TITLE_WORDS = 40  # the most words of a page <title>
+
+
+def page_title(lines: list[Line], body_start: int) -> bool:
+    """The first line is the page's <title> (a naive dump starts with it): a lone line, not a finished sentence,
+    not furniture, a byline or a date; not the text's own first paragraph."""
+    first = lines[0]
+    if len(lines) < 2 or first.words > TITLE_WORDS or first.furniture is not None or first.text.endswith("."):
+        return False
+    if body_start == 0 and (first.prose or not any(line.prose for line in lines[1:])):
+        return False  # the text starts on the first line (a dump without a title), or is a note with no sentences
+    return parse_byline(first.text) is None and date_of_line(first.text) is None
+
+
+_TITLE_SEPARATORS = re.compile(r" [-|–—\\/>»] ")  # between a headline and its site's name or section
+_HIERARCHY = re.compile(r" [\\/>»] ")  # between the levels of a site ("Home > News > Headline")
+TITLE_MIN = 3  # words: a shorter part is a site's or section's name, not the headline
+SHORT_TITLE = 4  # words: a title cut to this few keeps its site's name, unless that stood at the end of a path
+
+
 def without_site_name(title: str) -> str:
-    """A page title without its site name: the longest part between separators ("Headline - Site")."""
-    longest = _longest_part(title)
-    return longest if len(longest.split()) >= 3 else title
+    """A page title without its site's name: the part before its last separator ("Headline - Site"), or after its
+    first when that part is too short ("Site | Headline"), as Readability reads a <title>."""
+    title = " ".join(title.split())
+    separators = list(_TITLE_SEPARATORS.finditer(title))
+    if not separators:
+        return title
+    headline = title[: separators[-1].start()]
+    if len(headline.split()) < TITLE_MIN:
+        headline = title[separators[0].end() :]
+    words = len(headline.split())
+    parts = len(_TITLE_SEPARATORS.sub(" ", title).split())
+    if words <= SHORT_TITLE and (not _HIERARCHY.search(title) or words != parts - 1):
+        return title
+    return headline
 
 
 def _longest_part(title: str) -> str:

@@ -327,14 +327,22 @@ def _address_order(inner: Span, outer: Span) -> bool:
 
 
 def _written_inside(inner: Span, outer: Span) -> bool:
-    """True when the text reads "Y <type word> in (the) (western) X", whatever the parse made of the preposition:
-    "Adil neighborhood in western Baghdad", "the Findik region of Sirnak"."""
+    """True when the text reads "Y <type word> in (the) (western) (city of) X" or "the <type word> of Y in X",
+    whatever the parse made of the prepositions: "Adil neighborhood in western Baghdad", "the Findik region of
+    Sirnak", "the Aziziyah district in the city of Aleppo", "the neighborhood of Adhamiyah in north Baghdad"."""
     doc, i = inner.doc, inner.end
-    while i < outer.start and role(doc[i]) in NAMING_ROLES:
+    while i < outer.start and (role(doc[i]) in NAMING_ROLES or doc[i].is_space):
         i += 1
-    if i == inner.end or i >= outer.start or doc[i].lower_ not in _INSIDE_PREPS:
+    before = type_word_before(inner)
+    typed = i > inner.end or (before is not None and role(before) in ("admin", "settlement"))
+    if not typed or i >= outer.start or doc[i].lower_ not in _INSIDE_PREPS:
         return False
-    return all(t.lower_ == "the" or role(t) == "direction" for t in doc[i + 1 : outer.start])
+    return all(_inside_link(t) for t in doc[i + 1 : outer.start])
+
+
+def _inside_link(token: Token) -> bool:
+    """A word that may stand between "in" and the wider place's name: "the", a direction, "city of"."""
+    return token.is_space or token.lower_ in ("the", "of") or role(token) in ("direction", "admin", "settlement")
 
 
 def _contains_mark(token: Token) -> bool:

@@ -271,12 +271,9 @@ def _placed_or_typed(span: Span) -> bool:
     """True when the span is the object of "in", "at", "near" ... ("in Jezzine") or a place word types it ("the
     village of Sharifah")."""
     root, before = span.root, type_word_before(span)
-    return (
-        root.dep_ == "pobj"
-        and root.head.lower_ in _SETTING_PREPS
-        or before is not None
-        and role(before) in NAMING_ROLES
-    )
+    if root.dep_ == "pobj" and root.head.lower_ in _SETTING_PREPS or _typed_by_apposition(root):
+        return True
+    return before is not None and role(before) in NAMING_ROLES
 
 
 def _unknown_setting(span: Span, trigger: Token) -> bool:
@@ -439,8 +436,10 @@ def _is_place_name(span: Span, gaz: Gazetteer, places: list[Span]) -> bool:
         return False  # "the Islamic State of Iraq and Al-Sham": the rest of an organisation's name
     if root.dep_ == "poss" and role(root.head) in NAMING_ROLES and not _named_by_of(root.head):
         return True  # "Colombo's business district", not "Kasi's hometown of Quetta"
-    if root.dep_ == "appos" and role(root.head) in ("admin", "settlement") or _type_word_just_before(span):
-        return True  # "the regional capital, Grozny", "a Brooklyn neighborhood, Canarsie", "village Lassipora"
+    if _typed_by_apposition(root) or _type_word_just_before(span):
+        return True  # "the regional capital, Grozny", "Mir Ali, a major town in", "village Lassipora"
+    if root.dep_ == "compound" and role(root.head) in NAMING_ROLES:
+        return True  # "at Gamba police station"
     locative = root.dep_ == "pobj" and role(root.head) == "locative"
     listed = root.dep_ in ("conj", "appos") and any(root.head in p for p in places)
     patient = root.dep_ in ("dobj", "nsubjpass")
@@ -456,6 +455,14 @@ def _is_place_name(span: Span, gaz: Gazetteer, places: list[Span]) -> bool:
         bar_anywhere = MIN_POPULATION_ANYWHERE if len(span) > 1 else MIN_POPULATION_METROPOLIS
         return found[1] == "exact" and (entry.curated or entry.population >= bar_anywhere)
     return _big_enough(entry, MIN_POPULATION if locative or listed else MIN_POPULATION_OBJECT)
+
+
+def _typed_by_apposition(root: Token) -> bool:
+    """True for a name a settlement or region noun stands beside, between commas: "Mir Ali, a major town in ...",
+    "In another Harare township, Mabvuku, ..."."""
+    if root.dep_ == "appos" and role(root.head) in ("admin", "settlement"):
+        return True
+    return any(c.dep_ == "appos" and role(c) in ("admin", "settlement") for c in root.children)
 
 
 def _named_by_of(noun: Token) -> bool:

@@ -1,0 +1,59 @@
+"""Names of places the tagger misses that the words around them type: a settlement noun in apposition ("Tarin, a
+small town in ..."), a site noun they qualify ("at Kolo police station"), and narrow places written inside a wider
+one ("the Nasr district in the city of Homs"). Sentences written for these tests in the shape of wire copy."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from places_helpers import event_place
+from storyline.nlp import load_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    """The shared spaCy pipeline, loaded once."""
+    return load_nlp()
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        pytest.param(
+            "Rebels shelled the Waer district in the city of Homs on Tuesday.",
+            "shelled",
+            "Waer",
+            id="a_district_written_inside_the_city_of_x",
+        ),
+        pytest.param(
+            "Two guards were killed when a bomb went off in the crowded neighborhood of Karrada in central  Baghdad.",
+            "killed",
+            "Karrada",
+            id="the_neighborhood_of_y_in_x_past_a_double_space",
+        ),
+        pytest.param(
+            "Gunmen killed four officers at Gamba police station late on Friday.",
+            "killed",
+            "Gamba",
+            id="a_name_qualifying_a_site_noun",
+        ),
+        pytest.param(
+            "Militants attacked Mir Ali, a small town close to the Afghan border, on Sunday.",
+            "attacked",
+            "Mir Ali",
+            id="a_name_a_settlement_noun_stands_beside",
+        ),
+    ],
+)
+def test_typed_names_are_the_setting(nlp: Any, text: str, trigger: str, expected: str) -> None:
+    """The narrow name the words around it type is the event's place."""
+    place = event_place(nlp, text, trigger)
+    assert place is not None and place.text == expected
+
+
+def test_a_person_beside_a_job_is_no_place(nlp: Any) -> None:
+    """An apposition that is not a settlement or region noun types nothing: "Omar Hadi, a local farmer"."""
+    place = event_place(nlp, "Police shot Omar Hadi, a local farmer, at a checkpoint on Sunday.", "shot")
+    assert place is None or "Hadi" not in place.text

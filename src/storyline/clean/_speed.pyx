@@ -16,9 +16,11 @@ cimport cython
 from libc.stdlib cimport free, qsort, realloc
 from libc.string cimport memset
 from cpython.bytes cimport PyBytes_FromStringAndSize
-from cpython.mem cimport PyMem_Free, PyMem_Malloc
+from cpython.list cimport PyList_GET_ITEM, PyList_New, PyList_SET_ITEM
+from cpython.mem cimport PyMem_Free, PyMem_Malloc, PyMem_Realloc
 from cpython.dict cimport PyDict_GetItem
 from cpython.object cimport PyObject
+from cpython.ref cimport Py_INCREF
 from cpython.set cimport PySet_Contains
 from cpython.unicode cimport (
     Py_UNICODE_ISALNUM,
@@ -1188,32 +1190,192 @@ def hand_scores(list lines, dict repeats, set template, dict related, set formul
 cdef enum:
     SCAN_LANGUAGES = 16  # stopword languages a vocabulary's flags can name (bits 0-15)
     GATE_WORD = 1 << 16  # the vocabulary flag of a word that gates a furniture pattern
+    TABLE_SLOTS = 1024  # a word table's first size (a power of two); it doubles when half full
+
+cdef unsigned long long FNV_OFFSET = 14695981039346656037ULL
+cdef unsigned long long FNV_PRIME = 1099511628211ULL
+
+
+cdef inline unsigned long long _mix(unsigned long long h, Py_UCS4 c) noexcept:
+    """FNV-1a over code points: a word's hash in the table, from its characters as they are read."""
+    return (h ^ <unsigned long long>c) * FNV_PRIME
 
 
 cdef class Scan:
     """A dump's lower-cased lines tokenised once (``tokens``: ``lines._tokens``), with, per line, the furniture
     patterns its gate words let run (``lines._gate_lines``, short-line and long-line gates) and how many of its words
-    each language's stopword list holds: one vocabulary look-up per word instead of one per use."""
+    each language's stopword list holds.
+
+    The words go through a C hash table (open addressing over FNV-1a hashes of the code points): each distinct word
+    is made a string and looked up in the vocabulary once, and every line keeps its words as ids (``words[id]``, ids
+    in order of first appearance) in a C array, which the repeats read."""
 
     cdef readonly list tokens
+    cdef readonly list words  # the distinct words, by id
     cdef Py_ssize_t n, languages
     cdef unsigned long long* short_masks
     cdef unsigned long long* long_masks
     cdef int* counts  # n × languages
+    cdef Py_ssize_t* line_at  # n + 1: line i's ids are ids[line_at[i]:line_at[i + 1]]
+    cdef int* ids
+    cdef Py_ssize_t ids_used, ids_room
+    cdef int* slots  # the table: a word id, or -1
+    cdef Py_ssize_t slot_mask  # slots - 1 (a power of two less one)
+    cdef unsigned long long* hashes  # per id
+    cdef long* flags  # per id: its vocabulary flags
+    cdef unsigned long long* word_short  # per id: the short-line gate mask it sets
+    cdef unsigned long long* word_long  # per id: the long-line gate mask it sets
+    cdef Py_ssize_t distinct, distinct_room
 
     def __cinit__(self, Py_ssize_t n, Py_ssize_t languages):
-        self.n, self.languages, self.tokens = n, languages, []
+        self.n, self.languages, self.tokens, self.words = n, languages, [], []
         self.short_masks = <unsigned long long*>PyMem_Malloc((2 * n + 1) * sizeof(unsigned long long))
         self.counts = <int*>PyMem_Malloc((n * languages + 1) * sizeof(int))
-        if self.short_masks is NULL or self.counts is NULL:
+        self.line_at = <Py_ssize_t*>PyMem_Malloc((n + 1) * sizeof(Py_ssize_t))
+        self.slots = <int*>PyMem_Malloc(TABLE_SLOTS * sizeof(int))
+        self.ids = self.word_short = self.word_long = NULL
+        self.hashes = NULL
+        self.flags = NULL
+        self.ids_used = self.ids_room = self.distinct = self.distinct_room = 0
+        if self.short_masks is NULL or self.counts is NULL or self.line_at is NULL or self.slots is NULL:
             raise MemoryError()
         self.long_masks = self.short_masks + n
         memset(self.short_masks, 0, (2 * n + 1) * sizeof(unsigned long long))
         memset(self.counts, 0, (n * languages + 1) * sizeof(int))
+        memset(self.line_at, 0, (n + 1) * sizeof(Py_ssize_t))
+        memset(self.slots, 0xFF, TABLE_SLOTS * sizeof(int))  # every slot -1: empty
+        self.slot_mask = TABLE_SLOTS - 1
 
     def __dealloc__(self):
         PyMem_Free(self.short_masks)
         PyMem_Free(self.counts)
+        PyMem_Free(self.line_at)
+        PyMem_Free(self.slots)
+        PyMem_Free(self.ids)
+        PyMem_Free(self.hashes)
+        PyMem_Free(self.flags)
+        PyMem_Free(self.word_short)
+        PyMem_Free(self.word_long)
+
+    cdef int add_id(self, int word) except -1:
+        """Append one token's word id."""
+        cdef int* grown
+        if self.ids_used >= self.ids_room:
+            grown = <int*>PyMem_Realloc(self.ids, (2 * self.ids_room + 256) * sizeof(int))
+            if grown is NULL:
+                raise MemoryError()
+            self.ids, self.ids_room = grown, 2 * self.ids_room + 256
+        self.ids[self.ids_used] = word
+        self.ids_used += 1
+        return 0
+
+    cdef int grow_words(self) except -1:
+        """Room for one more distinct word (its hash, flags and gate masks), the table kept at most half full."""
+        cdef Py_ssize_t room = 2 * self.distinct_room + 256, slots, k, at
+        cdef unsigned long long* hashes
+        cdef long* flags
+        cdef unsigned long long* masks
+        cdef int* table
+        if self.distinct >= self.distinct_room:
+            hashes = <unsigned long long*>PyMem_Realloc(self.hashes, room * sizeof(unsigned long long))
+            if hashes is NULL:
+                raise MemoryError()
+            self.hashes = hashes
+            flags = <long*>PyMem_Realloc(self.flags, room * sizeof(long))
+            if flags is NULL:
+                raise MemoryError()
+            self.flags = flags
+            masks = <unsigned long long*>PyMem_Realloc(self.word_short, room * sizeof(unsigned long long))
+            if masks is NULL:
+                raise MemoryError()
+            self.word_short = masks
+            masks = <unsigned long long*>PyMem_Realloc(self.word_long, room * sizeof(unsigned long long))
+            if masks is NULL:
+                raise MemoryError()
+            self.word_long, self.distinct_room = masks, room
+        if 2 * (self.distinct + 1) > self.slot_mask + 1:  # rehash into twice the slots
+            slots = 2 * (self.slot_mask + 1)
+            table = <int*>PyMem_Malloc(slots * sizeof(int))
+            if table is NULL:
+                raise MemoryError()
+            memset(table, 0xFF, slots * sizeof(int))
+            for k in range(self.distinct):
+                at = <Py_ssize_t>(self.hashes[k] & <unsigned long long>(slots - 1))
+                while table[at] >= 0:
+                    at = (at + 1) & (slots - 1)
+                table[at] = <int>k
+            PyMem_Free(self.slots)
+            self.slots, self.slot_mask = table, slots - 1
+        return 0
+
+    cdef int word_id(self, str low, int kind, void* data, Py_ssize_t start, Py_ssize_t end, unsigned long long h,
+                     dict vocabulary, dict short_table, dict long_table) except -1:
+        """The id of the word ``low[start:end]`` (hash ``h``), a new one (string made, vocabulary asked) if unseen."""
+        cdef Py_ssize_t at = <Py_ssize_t>(h & <unsigned long long>self.slot_mask), size = end - start, k
+        cdef int found
+        cdef str seen
+        cdef int seen_kind
+        cdef void* seen_data
+        while True:
+            found = self.slots[at]
+            if found < 0:
+                break
+            if self.hashes[found] == h:
+                seen = <str>PyList_GET_ITEM(self.words, found)
+                if PyUnicode_GET_LENGTH(seen) == size:
+                    seen_kind, seen_data = PyUnicode_KIND(seen), PyUnicode_DATA(seen)
+                    for k in range(size):
+                        if PyUnicode_READ(seen_kind, seen_data, k) != PyUnicode_READ(kind, data, start + k):
+                            break
+                    else:
+                        return found
+            at = (at + 1) & self.slot_mask
+        return self.new_word(PyUnicode_Substring(low, start, end), h, vocabulary, short_table, long_table)
+
+    cdef int new_word(self, str word, unsigned long long h, dict vocabulary, dict short_table,
+                      dict long_table) except -1:
+        """Enter a word not seen before: its flags, and the gate masks its runs set (an apostrophe joins two runs,
+        "don't": at most one, never at an end; the runs gate, as ``lines._word_runs`` splits it)."""
+        cdef Py_ssize_t size = PyUnicode_GET_LENGTH(word), a, at
+        cdef int kind = PyUnicode_KIND(word), new
+        cdef void* data = PyUnicode_DATA(word)
+        cdef PyObject* found = PyDict_GetItem(vocabulary, word)
+        cdef long flags = <long><object>found if found is not NULL else 0
+        cdef unsigned long long short_mask = 0, long_mask = 0
+        cdef Py_UCS4 c
+        for a in range(1, size - 1):
+            c = PyUnicode_READ(kind, data, a)
+            if c == 0x27 or c == 0x2019:
+                for run in (PyUnicode_Substring(word, 0, a), PyUnicode_Substring(word, a + 1, size)):
+                    short_mask |= _mask_of(short_table, run)
+                    long_mask |= _mask_of(long_table, run)
+                break
+        else:
+            if flags & GATE_WORD:
+                short_mask = _mask_of(short_table, word)
+                long_mask = _mask_of(long_table, word)
+        self.grow_words()
+        new = <int>self.distinct
+        self.words.append(word)
+        self.hashes[new], self.flags[new] = h, flags
+        self.word_short[new], self.word_long[new] = short_mask, long_mask
+        self.distinct += 1
+        at = <Py_ssize_t>(h & <unsigned long long>self.slot_mask)
+        while self.slots[at] >= 0:
+            at = (at + 1) & self.slot_mask
+        self.slots[at] = new
+        return new
+
+    cdef list line_tokens(self, Py_ssize_t i):
+        """Line ``i``'s words as strings (the table's own: one string per distinct word)."""
+        cdef Py_ssize_t start = self.line_at[i], size = self.line_at[i + 1] - start, k
+        cdef list out = PyList_New(size)
+        cdef object word
+        for k in range(size):
+            word = <object>PyList_GET_ITEM(self.words, self.ids[start + k])
+            Py_INCREF(word)
+            PyList_SET_ITEM(out, k, word)
+        return out
 
     def gates(self, list words, Py_ssize_t short_line, unsigned long long short_ungated,
               unsigned long long long_ungated):
@@ -1253,50 +1415,64 @@ cdef unsigned long long _mask_of(dict table, object word) except? 0:
 
 
 def scan(list lows, dict vocabulary, dict short_table, dict long_table, Py_ssize_t languages):
-    """Tokenise each lower-cased line (``words_of``) and note what its words say: ``vocabulary`` maps a word to
-    flags (bit k: on language k's stopword list; ``GATE_WORD``: a key of ``short_table`` or ``long_table``, word →
-    mask). A word joined by an apostrophe ("don't") gates through its two runs, as ``lines._word_runs`` splits it."""
+    """Tokenise each lower-cased line (the words ``words_of`` finds) and note what its words say: ``vocabulary`` maps
+    a word to flags (bit k: on language k's stopword list; ``GATE_WORD``: a key of ``short_table`` or ``long_table``,
+    word → mask). A word joined by an apostrophe ("don't") gates through its two runs, as ``lines._word_runs``
+    splits it."""
     if not 0 <= languages <= SCAN_LANGUAGES:
         raise ValueError(f"a scan counts the stopwords of 0 to {SCAN_LANGUAGES} languages, not {languages}")
-    cdef Py_ssize_t n = len(lows), i, k, a, size
+    cdef Py_ssize_t n = len(lows), i, p, q, size, start
     cdef long counted = (1 << languages) - 1  # the flags of the languages counted: others must not write past a row
     cdef Scan out = Scan(n, languages)
-    cdef list toks
-    cdef str word, low
-    cdef PyObject* found
+    cdef str low
     cdef long flags
-    cdef unsigned long long short_mask, long_mask
+    cdef unsigned long long short_mask, long_mask, h
     cdef int* counts
-    cdef int kind
+    cdef int kind, word
     cdef void* data
     cdef Py_UCS4 c
     for i in range(n):
         low = lows[i]
-        toks = words_of(low)
-        out.tokens.append(toks)
+        size, kind, data = PyUnicode_GET_LENGTH(low), PyUnicode_KIND(low), PyUnicode_DATA(low)
+        out.line_at[i] = out.ids_used
         short_mask = long_mask = 0
         counts = out.counts + i * languages
-        for k in range(len(toks)):
-            word = toks[k]
-            found = PyDict_GetItem(vocabulary, word)
-            flags = <long><object>found if found is not NULL else 0
+        p = 0
+        while p < size:  # ``words_of``: \w+(?:['’]\w+)?
+            c = PyUnicode_READ(kind, data, p)
+            if not _word(c):
+                p += 1
+                continue
+            h = _mix(FNV_OFFSET, c)
+            q = p + 1
+            while q < size:
+                c = PyUnicode_READ(kind, data, q)
+                if not _word(c):
+                    break
+                h = _mix(h, c)
+                q += 1
+            if q + 1 < size and (c == 0x27 or c == 0x2019) and _word(PyUnicode_READ(kind, data, q + 1)):
+                h = _mix(h, c)
+                q += 1
+                while q < size:
+                    c = PyUnicode_READ(kind, data, q)
+                    if not _word(c):
+                        break
+                    h = _mix(h, c)
+                    q += 1
+            word = out.word_id(low, kind, data, p, q, h, vocabulary, short_table, long_table)
+            out.add_id(word)
+            flags = out.flags[word]
             while flags & counted:
                 counts[__builtin_ctzll(flags & counted)] += 1
                 flags &= flags - 1
-            size = PyUnicode_GET_LENGTH(word)
-            kind, data = PyUnicode_KIND(word), PyUnicode_DATA(word)
-            for a in range(1, size - 1):  # an apostrophe joins two runs ("don't"): at most one, never at an end
-                c = PyUnicode_READ(kind, data, a)
-                if c == 0x27 or c == 0x2019:
-                    for run in (PyUnicode_Substring(word, 0, a), PyUnicode_Substring(word, a + 1, size)):
-                        short_mask |= _mask_of(short_table, run)
-                        long_mask |= _mask_of(long_table, run)
-                    break
-            else:
-                if flags & GATE_WORD:
-                    short_mask |= _mask_of(short_table, word)
-                    long_mask |= _mask_of(long_table, word)
+            short_mask |= out.word_short[word]
+            long_mask |= out.word_long[word]
+            p = q
         out.short_masks[i], out.long_masks[i] = short_mask, long_mask
+    out.line_at[n] = out.ids_used
+    for i in range(n):
+        out.tokens.append(out.line_tokens(i))
     return out
 
 

@@ -2,7 +2,7 @@
 
 - PLOVER GSR (openeventdata/PLOVER, CC BY-SA 4.0): event type of the first event (accuracy, macro-F1; old
   type names mapped to the 16-type ontology), and actor1/actor2 country and sector P/R/F1 against the gold
-  source/target actors.
+  source/target actors, with their F1 by half (``by_half``: even items are the tuning half, odd ones held out).
 - casualty-mentions (hollyjackson/casualty_mentions_nyt, MIT): victim side (israel/palestine/both) from
   the victims of the extracted violent events, macro-F1.
 - event-location (ahalterman/event_location, MIT): ``storyline.eval.places`` scores the first event's place
@@ -31,10 +31,15 @@ from storyline.models import Event
 OLD_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 # CAMEO country codes in the GSR that differ from ISO3.
 _CAMEO_ISO = {"JAP": "JPN", "GER": "DEU", "UK": "GBR", "ROM": "ROU", "SER": "SRB", "BOS": "BIH", "LEB": "LBN"}
+# CAMEO codes of actors that are no country: international and non-governmental organisations, international
+# militarised groups (al-Qaeda).
+_NOT_COUNTRIES = frozenset({"IGO", "NGO", "IMG"})
 # CAMEO sector codes in the GSR → storyline's (the agents dictionary is read the same way), and storyline's
-# sectors CAMEO has no code for → the CAMEO code that holds them (protesters and rioters are civilians there).
+# sectors CAMEO has no code for → the CAMEO code that holds them (protesters and rioters are civilians there; an
+# intergovernmental body's own organs and officials, a Security Council or a Secretary-General, are coded GOV
+# beside their IGO code).
 _CAMEO_SECTOR = {"JRN": "MED", "CIV": "CVL", "CRM": "UAF"}
-_AS_CAMEO_SECTOR = {"PRO": "CVL", "RIO": "CVL"}
+_AS_CAMEO_SECTOR = {"PRO": "CVL", "RIO": "CVL", "IGO": "GOV"}
 SIDE_BY_COUNTRY = {"ISR": "israel", "PSE": "palestine"}
 _SIDES = ("israel", "palestine", "both")
 SEED = Path(__file__).resolve().parents[3] / "samples" / "gaza-2023" / "reuters-2023-10-09-qatar-talks.txt"
@@ -66,6 +71,7 @@ def score_plover_gsr(data_dir: Path, limit: int | None = None) -> dict[str, Any]
         "type_macro_f1": round(macro_f1(gold_types, got_types), 4),
         "detected": round(sum(bool(e) for e in results) / len(records), 4),
     }
+    out["by_half"] = {"even": {}, "odd": {}}  # even items are the tuning half, odd ones held out
     for role, field in (("source", "actor1"), ("target", "actor2")):
         countries, sectors = [], []
         for record, events in zip(records, results, strict=True):
@@ -73,7 +79,7 @@ def score_plover_gsr(data_dir: Path, limit: int | None = None) -> dict[str, Any]
             actor = getattr(events[0], field) if events else None
             codes = {_CAMEO_ISO.get(a.get("code", ""), a.get("code", "")) for a in gold}
             countries.append(
-                ({c for c in codes if len(c) == 3 and c not in ("IGO", "NGO")}, actor.country if actor else None)
+                ({c for c in codes if len(c) == 3 and c not in _NOT_COUNTRIES}, actor.country if actor else None)
             )
             gold_sectors = {_CAMEO_SECTOR.get(a["sector"][:3], a["sector"][:3]) for a in gold if a.get("sector")}
             gold_sectors.discard("***")
@@ -81,6 +87,9 @@ def score_plover_gsr(data_dir: Path, limit: int | None = None) -> dict[str, Any]
             sectors.append((gold_sectors, _AS_CAMEO_SECTOR.get(got or "", got)))
         out[f"{role}_country"] = _actor_scores(countries)
         out[f"{role}_sector"] = _actor_scores(sectors)
+        for half, part in (("even", slice(0, None, 2)), ("odd", slice(1, None, 2))):
+            out["by_half"][half][f"{role}_country"] = _actor_scores(countries[part])["f1"]
+            out["by_half"][half][f"{role}_sector"] = _actor_scores(sectors[part])["f1"]
     return out
 
 

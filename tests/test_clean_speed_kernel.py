@@ -264,6 +264,30 @@ def test_repeats_match_on_lines_sharing_their_ends(both: None) -> None:
 
 
 @needs_kernels
+def test_repeats_from_a_scans_word_ids_match(both: None) -> None:
+    assert KERNELS is not None
+    rng = random.Random(15)
+    vocabulary = ["w1", "l’homme", "don't", "北京", "ニュース", "𝔥𝔢𝔩𝔩𝔬", "ǅemal", "é", "x2", "½"]
+    texts = []
+    for _ in range(300):  # other scripts and astral code points; exact, near and no repeats
+        words = [rng.choice(vocabulary) for _ in range(rng.randint(0, 14))]
+        texts.append(" ".join(["the", "end", "of", "it", "all", *words, "as", "he", "said"]))
+    texts += texts[:20]
+    lows = [text.lower() for text in texts]
+    scan = lines._scan(lows)
+    assert scan is not None
+    fast = KERNELS.repeat_groups(texts, scan.tokens, scan)
+    assert fast == KERNELS.repeat_groups(texts, scan.tokens)  # the words looked up instead of the scan's ids
+    with pytest.raises(ValueError):  # tokens that are not the scan's are refused, not read past
+        KERNELS.repeat_groups(texts, [[*scan.tokens[0], "x"], *scan.tokens[1:]], scan)
+    with pytest.raises(ValueError):
+        KERNELS.repeat_groups(texts[:-1], scan.tokens[:-1], scan)
+    _set(None)
+    assert fast == repeats.repeat_groups(texts, scan.tokens)
+    assert len(fast) > 20  # the case is exercised
+
+
+@needs_kernels
 def test_kernels_check_list_bounds_and_count_every_token() -> None:
     assert KERNELS is not None
     with pytest.raises(IndexError):  # a short list is an error, not a read past its end

@@ -629,6 +629,23 @@ cdef class _Dump:
         self.used += size
         return 0
 
+    cdef int load_ids(self, Py_ssize_t line, const int* ids, Py_ssize_t size) except -1:
+        """``load`` from word ids already given (a scan's): copied, so no word is looked up again."""
+        cdef Py_ssize_t k
+        cdef long long* grown
+        if self.used + size > self.room:
+            grown = <long long*>realloc(self.ids, (2 * self.room + size) * sizeof(long long))
+            if grown is NULL:
+                raise MemoryError()
+            self.ids, self.room = grown, 2 * self.room + size
+        for k in range(size):
+            if ids[k] > MAX_ID or ids[k] < 0:
+                raise OverflowError("too many distinct words for packed shingles")
+            self.ids[self.used + k] = ids[k]
+        self.at[line], self.count[line] = self.used, size
+        self.used += size
+        return 0
+
     cdef void unload(self, Py_ssize_t line) noexcept:
         """Forget the ids of ``line``, the last line loaded (an exact repeat: never compared)."""
         self.used = self.at[line]
@@ -702,17 +719,9 @@ cdef class _Dump:
         return False
 
 
-def repeat_groups(list lines, list tokens):
-    """``repeats.repeat_groups`` with every line's words given; None when a dump has too many distinct words to
-    pack its shingles (the caller runs the Python code then)."""
-    try:
-        return _repeat_groups(lines, tokens, _Dump(len(lines)))
-    except OverflowError:
-        return None
-
-
-cdef dict _repeat_groups(list lines, list tokens, _Dump dump):
-    """``repeats.repeat_groups``: exact repeats by their words' ids, near ones through packed end shingles."""
+cdef dict _repeat_groups(list lines, list tokens, _Dump dump, const int* scan_ids, const Py_ssize_t* scan_at):
+    """``repeats.repeat_groups``: exact repeats by their words' ids, near ones through packed end shingles (the ids
+    read from ``scan_ids``, line i's at ``scan_at[i]``, when given; else looked up from the words)."""
     cdef dict first_of = {}, exact = {}, index = {}
     cdef Py_ssize_t i, k, x, m, size, n = len(lines)
     cdef Py_ssize_t ends[6]
@@ -727,7 +736,10 @@ cdef dict _repeat_groups(list lines, list tokens, _Dump dump):
         words = tokens[i]
         if len(words) < MIN_WORDS:
             continue
-        dump.load(i, words)
+        if scan_ids is NULL:
+            dump.load(i, words)
+        else:
+            dump.load_ids(i, scan_ids + scan_at[i], len(words))
         key = PyBytes_FromStringAndSize(<char*>(dump.ids + dump.at[i]), len(words) * sizeof(long long))
         hit = PyDict_GetItem(exact, key)
         if hit is not NULL:
@@ -1474,6 +1486,29 @@ def scan(list lows, dict vocabulary, dict short_table, dict long_table, Py_ssize
     for i in range(n):
         out.tokens.append(out.line_tokens(i))
     return out
+
+
+def repeat_groups(list lines, list tokens, Scan scan=None):
+    """``repeats.repeat_groups`` with every line's words given (``scan``: the scan that found them, whose word ids
+    are used); None when a dump has too many distinct words to pack its shingles (the caller runs the Python code
+    then)."""
+    cdef Py_ssize_t i, n = len(lines)
+    if scan is None:
+        return _try_repeat_groups(lines, tokens, NULL, NULL)
+    if scan.n != n or len(tokens) != n:
+        raise ValueError("the scan is of other lines")
+    for i in range(n):
+        if scan.line_at[i + 1] - scan.line_at[i] != len(<list>tokens[i]):
+            raise ValueError(f"line {i}: the tokens are not the scan's")
+    return _try_repeat_groups(lines, tokens, scan.ids, scan.line_at)
+
+
+cdef object _try_repeat_groups(list lines, list tokens, const int* ids, const Py_ssize_t* at):
+    """``_repeat_groups`` on a new dump's arrays, or None on too many distinct words."""
+    try:
+        return _repeat_groups(lines, tokens, _Dump(len(lines)), ids, at)
+    except OverflowError:
+        return None
 
 
 def naming(list lines, object words):

@@ -8,7 +8,7 @@ from storyline.clean import speedups
 from storyline.clean.bounds import footer_start, header_end
 from storyline.clean.codeshape import keep_samples, mark_code
 from storyline.clean.headline import title_echoes
-from storyline.clean.lines import Line, measure_dump
+from storyline.clean.lines import Line, measure_scanned
 from storyline.clean.markup import Dump, to_lines
 from storyline.clean.region import (
     ELLIPSES,
@@ -115,10 +115,10 @@ def hand_scores(lines: list[Line], marks: Marks) -> list[float]:
 def analyse(text: str) -> Layout:
     """Measure a dump's lines and find the article region."""
     dump = to_lines(text)
-    language, lines = measure_dump(dump.lines)
+    language, lines, scan = measure_scanned(dump.lines)
     if language is None:  # no stopword list: prose was judged without function words, and code passes for it
         mark_code(lines)
-    repeats = copies(repeat_groups(dump.lines, [line.tokens for line in lines]), lines)
+    repeats = copies(repeat_groups(dump.lines, [line.tokens for line in lines], scan), lines)
     related, template, formula = line_marks(lines)
     zone = zones(lines, related)
     if any(mark in text for mark in ELLIPSES):  # a link card's summary ends in one: most dumps have none

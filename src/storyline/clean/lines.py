@@ -205,6 +205,13 @@ def measure_lines(texts: list[str], stop: frozenset[str] | None) -> list[Line]:
 
 def measure_dump(texts: list[str]) -> tuple[str | None, list[Line]]:
     """The language of a dump's lines (from the words of its first lines) and the lines measured."""
+    language, lines, _ = measure_scanned(texts)
+    return language, lines
+
+
+def measure_scanned(texts: list[str]) -> tuple[str | None, list[Line], Any]:
+    """``measure_dump``, and the kernels' scan of the lines (None without the kernels), whose word ids the
+    repeats read."""
     lows = list(map(str.lower, texts))
     code = code_lines(texts)
     scan = _scan(lows)
@@ -217,7 +224,7 @@ def measure_dump(texts: list[str]) -> tuple[str | None, list[Line]]:
         count = sum(map(len, map(tokens.__getitem__, whole))) + len(cut)
         language = _guess(sample, count, lambda: list(map(add, scan.hits(whole), _hits(cut))))
     stop = stopwords().get(language) if language else None
-    return language, _measure(texts, lows, stop, code, tokens, scan, language)
+    return language, _measure(texts, lows, stop, code, tokens, scan, language), scan
 
 
 GATE_WORD = 1 << 16  # the vocabulary flag of a gate word (the kernel's own); bits 0-15 name stopword languages

@@ -8,6 +8,8 @@ square, and the result does not depend on the hash seed.
 
 from __future__ import annotations
 
+from typing import Any
+
 from storyline.clean import speedups
 from storyline.clean.lines import line_words
 
@@ -37,10 +39,11 @@ def _sketch(words: list[str]) -> set[Shingle]:
     return {tuple(words[i : i + 3]) for i in (*range(ENDS), *range(max(0, last - ENDS + 1), last + 1))}
 
 
-def repeat_groups(lines: list[str], tokens: list[list[str]] | None = None) -> dict[int, int]:
-    """Map each repeated line's index to the first line it repeats (``tokens``: each line's ``line_words``)."""
+def repeat_groups(lines: list[str], tokens: list[list[str]] | None = None, scan: Any = None) -> dict[int, int]:
+    """Map each repeated line's index to the first line it repeats (``tokens``: each line's ``line_words``;
+    ``scan``: the kernels' scan that found them, whose word ids the kernel reads)."""
     if speedups.KERNELS is not None and tokens is not None:
-        groups: dict[int, int] | None = speedups.KERNELS.repeat_groups(lines, tokens)
+        groups: dict[int, int] | None = speedups.KERNELS.repeat_groups(lines, tokens, scan)
         if groups is not None:  # None: too many distinct words to pack the shingles
             return groups
     first_of: dict[int, int] = {}

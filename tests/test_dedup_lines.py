@@ -13,7 +13,7 @@ from storyline.dedup import Params, grouping, sign, sign_pages
 from storyline.dedup.minhash import duplicates, signatures
 from storyline.dedup.shingles import ShingleBatch
 from storyline.dedup.template import Templates
-from storyline.dedup.text import CLOSERS, ENDS, page_lines, sentence_like
+from storyline.dedup.text import CLOSERS, ENDS, kept_lines, page_lines, sentence_like
 from storyline.dedup.words import compared_lines, shingle_texts
 
 PIECES = st.sampled_from(
@@ -28,9 +28,9 @@ DOCS = st.lists(st.lists(PIECES, max_size=60).map("".join), max_size=6)
 def reference(text: str, sentences: bool) -> bytes:
     """compared_lines for one document, one line at a time with str methods."""
     lines = [line.strip() for line in text.split("\n")]
-    lines = [line for line in lines if line]
     if sentences:
-        lines = [line for line in lines if sentence_like(line)]
+        lines = [line for line, keep in zip(lines, kept_lines(lines), strict=True) if keep]
+    lines = [line for line in lines if line]
     return "\n".join(dict.fromkeys(lines)).encode("utf-8", "storyline.fffd")  # lone surrogates -> U+FFFD
 
 
@@ -50,6 +50,22 @@ def test_sentence_rule_edges() -> None:
     assert [sentence_like(line) for line in (five, four, long, f"{five}\u201d)", "a b c d e f")] == [
         True, False, True, True, False
     ]  # fmt: skip
+
+
+def test_a_paragraph_wrapped_over_lines_is_kept_as_its_rejoined_copy() -> None:
+    wrapped = [
+        "For more than a decade the Web has used one request object to achieve",
+        "asynchronous requests in scripts. While very useful, it is not a very",
+        "nice interface for anyone.",
+        "Home",
+    ]
+    rejoined = " ".join(wrapped[:3])
+    headlines = "\n".join(["Ten things you need to know about the storm today"] * 2 + ["Markets close higher again"])
+    docs = ["\n".join(wrapped), rejoined, headlines + "\n\nA short note.", "\n".join(wrapped[:2])]
+    assert compared_lines(docs, True) == [reference(d, True) for d in docs]
+    assert compared_lines(docs, True)[0].replace(b"\n", b" ") == rejoined.encode()
+    assert compared_lines(docs, True)[2:] == [b"", b""]  # headlines end no sentence; a cut-off wrap is no block
+    assert kept_lines(["a b c d e f g", "", "h."]) == [False, False, False]  # a blank line ends a block
 
 
 SITE_HEAD = ["Home", "World", "Business", "Sport", "Subscribe to our newsletter"]

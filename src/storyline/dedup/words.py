@@ -2,7 +2,8 @@
 
 The documents of a batch are joined into one UTF-8 text and their lines measured there, all at
 once: stripped as str.strip strips, blank ones dropped, and (for the first choice of
-dedup.comparable) only sentence-like ones kept, by their count of spaces and last character. The
+dedup.comparable) only sentence-like ones kept, by their count of spaces and last character (a
+paragraph wrapped over several lines measured as one: dedup.text.kept_lines). The
 kept lines are sliced out (a line repeated in a document, such as a lead printed twice, once) and
 joined again. Folding (dedup.text.fold) is mostly done without rewriting that text: ASCII letters
 are lower-cased inside the word hashes, and curly quotes, dashes and odd spaces, which fold to
@@ -36,6 +37,8 @@ _TAIL = np.uint64(0x9E3779B97F4A7C15)
 _ZEROS = b"\0" * 8  # after the documents of compared
 _PAD = b"\n" * 8  # around the text of _words
 _FILTER_BITS = 16  # furniture candidates: a table of the low bits of phrase-starting word hashes
+_WORD_BYTE = np.array([c < 128 and chr(c).isalnum() for c in range(256)])  # ASCII letters and digits
+_LOWER_BYTE = np.array([ord("a") <= c <= ord("z") for c in range(256)])
 
 
 @dataclass(slots=True)
@@ -192,13 +195,76 @@ def _char_before(
     return at, view[at] & _LOW[end - at].astype(np.uint32)
 
 
-def _sentence_like(buf: npt.NDArray[np.uint8], view: npt.NDArray[np.uint32], lines: _Lines) -> npt.NDArray[np.bool_]:
-    """Lines of 6+ words ending in a sentence mark (closing quotes and brackets aside), or of 25+
-    words, counting words as spaces + 1 on the stripped line: dedup.text.sentence_like for a whole batch."""
+def _sentence_like(
+    buf: npt.NDArray[np.uint8], view: npt.NDArray[np.uint32], lines: _Lines, bounds: Ints
+) -> npt.NDArray[np.bool_]:
+    """Lines kept for comparison (meaningless for blank ones): dedup.text.kept_lines for a whole batch
+    (``bounds``: each document's first byte).
+
+    Lines of 6+ words ending in a sentence mark (closing quotes and brackets aside), or of 25+ words, counting
+    words as spaces + 1 on the stripped line. A line of 6-24 words ending mid-sentence (in a comma or a word in
+    lower case), right above another line of its document, is open: it belongs to the block of lines down to
+    the next line that is not open, kept, every line of it, when that last line ends in a sentence mark and the
+    block holds 6+ words, or the last line holds 25+ words. So a paragraph wrapped over lines is kept as its
+    rejoined copy would be (one line in one copy, five in another)."""
     count = _spaces(buf, lines)
-    out = count >= 24
+    wide = np.flatnonzero((count >= 5) & (count < 24))
+    marked = _marked(buf, view, lines, wide)
+    out = (count >= 24) | marked
+    return _wrapped(buf, view, lines, bounds, count, out, wide[~marked[wide]])
+
+
+def _wrapped(
+    buf: npt.NDArray[np.uint8],
+    view: npt.NDArray[np.uint32],
+    lines: _Lines,
+    bounds: Ints,
+    count: npt.NDArray[np.int32],
+    out: npt.NDArray[np.bool_],
+    unmarked: Ints,
+) -> npt.NDArray[np.bool_]:
+    """``out`` with the blocks of open lines (see _sentence_like) kept where their last line says so
+    (``unmarked``: the lines of 6-24 words that end no sentence, in order)."""
+    at = unmarked[unmarked + 1 < len(count)]
+    at = at[lines.first[at + 1] < lines.last[at + 1]]  # a filled line below ...
+    doc = np.searchsorted(bounds, lines.starts[at], side="right")
+    at = at[doc == np.searchsorted(bounds, lines.starts[at + 1], side="right")]  # ... of the same document
+    at = at[_mid_sentence(buf, lines.first[at], lines.last[at])]
+    if not len(at):
+        return out
+    begins = np.flatnonzero(np.diff(at, prepend=-2) != 1)  # runs of open lines
+    ends = np.append(begins[1:], len(at))
+    last = at[ends - 1] + 1  # the line closing each run's block
+    short = last[count[last] < 5]
+    marked = _marked(buf, view, lines, short)[last] | out[last]
+    held = np.add.reduceat(count[at].astype(np.int64) + 1, begins) + count[last] + 1
+    kept = (marked & (held >= 6)) | (count[last] >= 24)
+    out[at] = np.repeat(kept, ends - begins)
+    out[last] |= kept
+    return out
+
+
+def _mid_sentence(buf: npt.NDArray[np.uint8], first: Ints, last: Ints) -> npt.NDArray[np.bool_]:
+    """Which lines (non-blank, stripped spans) end in a comma or a word written in lower case: ASCII letters
+    and digits are stepped over back to the word's first byte, which must be a lower-case ASCII letter."""
+    out: npt.NDArray[np.bool_] = buf[last - 1] == ord(",")
+    at = last - 1
+    todo = np.flatnonzero(~out & _WORD_BYTE[buf[at]])
+    while len(todo):
+        back = (at[todo] > first[todo]) & _WORD_BYTE[buf[np.maximum(at[todo] - 1, 0)]]
+        done = todo[~back]
+        out[done] = _LOWER_BYTE[buf[at[done]]]
+        todo = todo[back]
+        at[todo] -= 1
+    return out
+
+
+def _marked(
+    buf: npt.NDArray[np.uint8], view: npt.NDArray[np.uint32], lines: _Lines, todo: Ints
+) -> npt.NDArray[np.bool_]:
+    """Which of the lines ``todo`` end in a sentence mark, closing quotes and brackets aside."""
+    out = np.zeros(len(lines.first), dtype=bool)
     sets, end = _char_sets(), lines.last.copy()
-    todo = np.flatnonzero((count >= 5) & ~out)
     while len(todo):  # step back over closers; the character before them must end a sentence
         closer, at = sets["closer"].ending(buf, view, end[todo], lines.first[todo])
         rest = todo[~closer]
@@ -247,7 +313,7 @@ def compared(texts: Sequence[str], sentences: bool) -> tuple[bytes, Ints]:
     lines = _lines(buf, view)
     keep = lines.first < lines.last
     if sentences:
-        keep &= _sentence_like(buf, view, lines)
+        keep &= _sentence_like(buf, view, lines, bounds)
     kept = np.flatnonzero(keep)
     doc = np.searchsorted(bounds, lines.starts[kept], side="right") - 1
     first, last = lines.first[kept], lines.last[kept]

@@ -7,6 +7,7 @@ is its own event. The sentence classifiers (``classifier``) may say there is not
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -141,16 +142,31 @@ def _detect(sent: Span) -> list[Detected]:
             event.mode = None  # "set fire to a house, killing five": the killing is the event, not the damage
         if event.type == "ASSAULT":
             refine_mode(event, sent)
-    return _at_protests(_merged([_as_intention(d) for d in _checked(list(groups.values()), feats)]))
+    detected = _at_protests(_merged([_as_intention(d) for d in _checked(list(groups.values()), feats)]))
+    if len(detected) == 1 and detected[0].type == "MOBILIZE":
+        detected[0].hints.add("movement")  # ACLED codes a troop movement on its own (Strategic developments/Other)
+    return detected
 
 
 def _at_protests(detected: list[Detected]) -> list[Detected]:
-    """Arrests in a sentence that reports a protest are made at it (ACLED: protest with intervention): hint
-    "protest" ("Police arrested 15 activists who blocked a road")."""
-    if any(d.type == "PROTEST" for d in detected):
-        for event in (d for d in detected if d.type == "COERCE" and d.mode == "arrest"):
+    """Arrests in a sentence that reports a protest, and violence told with the protest, are done at it (ACLED:
+    protest with intervention, excessive force against protesters): hint "protest" ("Police arrested 15 activists
+    who blocked a road", "troops shot dead four people as crowds marched"; not "demonstrated in X, where 24 people
+    were killed last March")."""
+    protests = [h.token for d in detected if d.type == "PROTEST" for h in d.hits]
+    for event in detected if protests else ():
+        arrest = event.type == "COERCE" and event.mode == "arrest"
+        if arrest or (event.type == "ASSAULT" and any(_told_with(h.token, p) for h in event.hits for p in protests)):
             event.hints.add("protest")
     return detected
+
+
+def _told_with(act: Token, protest: Token) -> bool:
+    """Whether a protest trigger is part of an act's clause ("shot ... as crowds marched", "beat students who were
+    rallying") or the act hangs on the protest's verb ("marched and were beaten", "protested, clashing with")."""
+    if _up_to(protest, lambda t: t.i == act.i) is not None:
+        return True
+    return act.dep_ in ("advcl", "conj", "xcomp") and act.head.i == protest.i
 
 
 def _checked(detected: list[Detected], feats: list[str]) -> list[Detected]:
@@ -175,8 +191,8 @@ def _as_intention(event: Detected) -> Detected:
     stance = lexicon.plover_stance().get(event.type)
     cue = _intent_cue(event.main.token) if stance else None
     new = cue.get(stance or "") if cue else None
-    if new is None or new == event.type:
-        return event
+    if new is None or new == event.type or (new == "AGREE" and "change" in event.hints):
+        return event  # "would form a new armed group": a group's change announced, no promise to anyone
     return Detected(new, None, set(), event.hits, event.continues)
 
 
@@ -236,21 +252,25 @@ _REMOTE = frozenset({"unconventional", "suicide-attack", "aerial", "drone", "exp
 
 
 def refine_mode(event: Detected, sent: Span) -> None:
-    """Set an ASSAULT's mode from the first weapon word in its sentence ("warplanes" → aerial)."""
-    found = _mode_cue(sent)
+    """Set an ASSAULT's mode from the first weapon word in its sentence that belongs to its triggers ("warplanes" →
+    aerial). A weapon that is a trigger's subject or agent ("warplanes pounded", "hit by a drone") says how it was done
+    even when the trigger word has a mode of its own ("pound": shelling)."""
+    found = _mode_cue(sent, event.hits)
     if found is None:
         return
-    mode, hint = found
+    mode, hint, cue = found
     if hint:
         event.hints.add(hint)
     generic = event.mode in (None, "massacre", "execute") or (event.mode == "destroy" and mode in _REMOTE)
     overriding = mode in ("unconventional", "suicide-attack") and event.mode not in _SEPARATE_MODES
-    if generic or overriding:
+    acting = mode in _REMOTE and event.mode not in _SEPARATE_MODES and _acts(cue, event.hits)
+    if generic or overriding or acting:
         event.mode = mode
 
 
-def _mode_cue(sent: Span) -> tuple[str, str | None] | None:
-    """The highest-priority weapon cue in a sentence: (mode, hint)."""
+def _mode_cue(sent: Span, hits: list[Hit]) -> tuple[str, str | None, Token] | None:
+    """The highest-priority weapon cue of a sentence that belongs to one of its ``hits``: (mode, hint, cue's first
+    token)."""
     usable = [word_ok(t) for t in sent]
     lemmas = [t.lemma_.lower() if ok else "" for t, ok in zip(sent, usable, strict=True)]
     texts = [t.lower_ if ok else "" for t, ok in zip(sent, usable, strict=True)]
@@ -258,12 +278,61 @@ def _mode_cue(sent: Span) -> tuple[str, str | None] | None:
     for cue, mode, hint in lexicon.mode_cues():
         if cue and cue[0] not in present:
             continue
-        if _contains(lemmas, cue) or _contains(texts, cue):
-            return mode, hint
+        for i in (*_positions(lemmas, cue), *_positions(texts, cue)):
+            if _belongs(sent[i], hits):
+                return mode, hint, sent[i]
     return None
 
 
-def _contains(words: list[str], cue: tuple[str, ...]) -> bool:
-    """Whether the word sequence ``cue`` occurs in ``words``."""
+def _positions(words: list[str], cue: tuple[str, ...]) -> list[int]:
+    """Where the word sequence ``cue`` starts in ``words``."""
     n = len(cue)
-    return any(tuple(words[i : i + n]) == cue for i in range(len(words) - n + 1))
+    return [i for i in range(len(words) - n + 1) if tuple(words[i : i + n]) == cue]
+
+
+# Clauses that describe a noun ("passengers who had just got off a plane", "a convoy carrying rockets"): a weapon
+# named in one is no part of an event told outside it, unless the noun is the trigger, its doer ("villagers armed
+# with machetes attacked") or, for a participle, what it fired or used ("fired shells filled with mustard agent").
+_NOUN_CLAUSES = frozenset({"relcl", "acl"})
+_DOERS = frozenset({"nsubj", "agent"})
+
+
+def _belongs(cue: Token, hits: list[Hit]) -> bool:
+    """Whether a weapon word is told with a trigger: not inside a clause describing another noun."""
+    clause = _up_to(cue, lambda t: t.dep_ in _NOUN_CLAUSES and t.pos_ in ("VERB", "AUX"))
+    return clause is None or any(_describes(clause, h.token) for h in hits)
+
+
+def _describes(clause: Token, trigger: Token) -> bool:
+    """Whether a noun-describing clause holds or tells about a trigger, its doer or (a participle) its object."""
+    noun = clause.head
+    if noun.i == trigger.i or _up_to(trigger, lambda t: t.i == clause.i) is not None:
+        return True
+    by = noun.head if noun.dep_ == "pobj" and noun.head.dep_ == "agent" else noun
+    verbs = (trigger.i, trigger.head.i) if trigger.dep_ in ("conj", "xcomp") else (trigger.i,)  # "chased and beat"
+    if by.head.i not in verbs:
+        return False
+    return by.dep_ in _DOERS or (clause.dep_ == "acl" and noun.dep_ == "dobj")
+
+
+def _up_to(token: Token, wanted: Callable[[Token], bool]) -> Token | None:
+    """The nearest of a token and its heads that is ``wanted`` (None at the root)."""
+    for _ in range(50):
+        if wanted(token):
+            return token
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+_ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "pobj", "compound"})
+
+
+def _acts(cue: Token, hits: list[Hit]) -> bool:
+    """Whether a weapon word is what a trigger was done with or by: its subject, its agent ("by drones"), a modifier
+    ("drone attack") or an object of its preposition ("attack with rockets")."""
+    head = cue.head
+    if cue.dep_ == "pobj" and head.dep_ in ("agent", "prep"):
+        head = head.head
+    return cue.dep_ in _ACTING_DEPS and any(h.token.i == head.i for h in hits)

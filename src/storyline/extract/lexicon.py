@@ -120,14 +120,17 @@ def modifier_heads() -> frozenset[str]:
     return frozenset(row[0] for row in read_tsv("triggers", "modifier_heads.tsv"))
 
 
+_OBJECT_RULES = ("require", "void", "void-object")
+
+
 @cache
-def object_rules() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
-    """Trigger lemma → (objects it requires, objects that void it)."""
-    table: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+def object_rules() -> dict[str, tuple[frozenset[str], frozenset[str], frozenset[str]]]:
+    """Trigger lemma → (words it requires around it, words that void it, direct objects that void it)."""
+    table: dict[str, tuple[frozenset[str], frozenset[str], frozenset[str]]] = {}
     for trigger, rule, objects in read_tsv("triggers", "objects.tsv"):
-        require, void = table.get(trigger, (frozenset(), frozenset()))
-        words = frozenset(objects.split("|"))
-        table[trigger] = (require | words, void) if rule == "require" else (require, void | words)
+        sets = list(table.get(trigger, (frozenset(), frozenset(), frozenset())))
+        sets[_OBJECT_RULES.index(rule)] |= frozenset(objects.split("|"))
+        table[trigger] = (sets[0], sets[1], sets[2])
     return table
 
 

@@ -67,7 +67,7 @@ def _prefilter() -> re.Pattern[str]:
         for entry in entries:
             word = max(reversed(entry.lemmas), key=len)  # a phrase's longest word, the later one on a tie ("take over")
             if len(entry.lemmas) > 1 and len(word) <= _SHORT:
-                words.add(word)  # "off" in "go off" as a word: as a prefix it would pass every "officials"
+                words.update(_short_forms(word))  # "off" in "go off" as a word: as a prefix it would pass "officials"
             else:
                 stems.update(_stems(word))
     stems.update(form for form, _ in lexicon.read_tsv("triggers", "irregular.tsv"))
@@ -88,6 +88,14 @@ def _stems(word: str) -> set[str]:
     if len(word) > 2 and word.endswith("y") and word[-2] not in "aeiou":
         return {word, word[:-1] + "i"}
     return {word}
+
+
+def _short_forms(word: str) -> set[str]:
+    """A short phrase word and its regular inflections, whole ("step": steps, stepped, stepping)."""
+    forms = {word, word + "s", word + "ed", word + "ing"}
+    if word[-1] not in "aeiouwxy" and word[-2:-1] in tuple("aeiou"):
+        forms.update({word + word[-1] + "ed", word + word[-1] + "ing"})
+    return forms
 
 
 def _alternation(words: set[str]) -> str:

@@ -204,7 +204,8 @@ def _of(hit: Hit, types: frozenset[str] | None) -> bool:
 
 
 def _object_ok(hit: Hit) -> bool:
-    """Whether a trigger's object allows it: "sign" needs an agreement, "release" a statement voids it. A phrase's
+    """Whether a trigger's object allows it: "sign" needs an agreement, "release" a statement voids it, "enter" with
+    the army as its direct object is joining it. A phrase's
     own row ("lay down") comes first, else that of its first word ("take over" as "take")."""
     table = lexicon.object_rules()
     entry = hit.entry
@@ -214,10 +215,12 @@ def _object_ok(hit: Hit) -> bool:
     rules = next((table[key] for key in keys if key in table), None)
     if not rules:
         return True
-    require, void = rules
+    require, void, void_object = rules
     words = _related_words(hit.token) | set(entry.lemmas[1:])  # a phrase's own words count ("seize control")
     if require and not words & require:
         return False
+    if void_object and any(c.lemma_.lower() in void_object for c in children(hit.token, "dobj")):
+        return False  # "entered the army": joining it, not troops moving in
     return not words & void
 
 

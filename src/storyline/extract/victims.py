@@ -19,6 +19,7 @@ from storyline.extract import lexicon
 from storyline.extract.actors import ARMED, LOCAL_SECTORS, actor_name, with_country
 from storyline.extract.victims_sides import (
     are_captives,
+    are_doers,
     count_countries,
     counted_sector,
     nationalities,
@@ -143,11 +144,10 @@ def victim_country(event: Event, place: str | None, foe: str | None = None) -> s
     """Unstated victims' country: the place's (the attacker's foe's if it is theirs or none), else the reporter's,
     else the ``foe`` of the sentence's other armed actors when the event has no attacker of its own."""
     actor1 = event.actor1
-    captives = are_captives(
-        event.actor2.text if event.actor2 is not None else " ".join(c.of or "" for c in event.counts)
-    )
+    words = event.actor2.text if event.actor2 is not None else " ".join(c.of or "" for c in event.counts)
+    captives = are_captives(words)
     opponent = victims_foe(actor1, captives)
-    place = None if captives else place  # where hostages are held is not their country
+    place = None if captives or are_doers(words) else place  # where hostages are held, or attackers struck
     if opponent and actor1 is not None and (place is None or place == actor1.country):
         return opponent
     own_attacker = actor1 is not None and actor1.country and (actor1.sector in ARMED or opponent)

@@ -224,6 +224,16 @@ def test_title_line_over_the_text_is_the_headline_not_a_paragraph() -> None:
     assert {r.text: r.reason for r in article.removed}[title] == "title"
 
 
+def test_headline_printed_twice_over_the_text_is_the_title_not_a_script_on_the_first_line() -> None:
+    # a dump of the page body only: no <title> line, a script first, the headline twice (a share box, then the story)
+    script = 'window.dataLayer = window.dataLayer || []; dataLayer.push({"page": "article"});'
+    headline = "Floods close the old bridge over the river"
+    dump = "\n".join([script, "Home", "News", headline, "Share this story", headline, *SEED_PARAGRAPHS_FULL])
+    article = clean_text(dump, id="x")
+    assert article.title == headline
+    assert article.body.split("\n\n") == SEED_PARAGRAPHS_FULL
+
+
 def test_first_line_of_a_note_without_sentences_stays_in_it() -> None:
     article = clean_text("Shopping list\nEggs and milk\nTwo loaves of bread", id="x")
     assert article.body.startswith("Shopping list")

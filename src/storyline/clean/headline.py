@@ -78,12 +78,34 @@ def find_headline(
         title = quoted_headline(line)
         if title:
             return title, [line.index]
-    if page_title(lines, body_start):
-        return without_site_name(lines[0].text), [0]
+    first, titled = lines[0], page_title(lines, body_start)
+    if titled and _TITLE_SEPARATORS.search(first.text):
+        return without_site_name(first.text), [0]  # a <title> with the site's name: the strongest sign
+    copies = printed_twice(lines, body_start)
+    if copies:
+        return lines[copies[-1]].text, copies
+    if titled and (first.words >= TITLE_MIN or body_start == 0):
+        return without_site_name(first.text), [0]
     for line in reversed(lines[max(0, body_start - 4) : body_start]):
         if headline_like(line) and not (line.index and byline_opening(lines[line.index - 1].text)):  # "By" / names
             return line.text, [line.index]
-    return None, []
+    return (without_site_name(first.text), [0]) if titled else (None, [])
+
+
+TWICE_REACH = 30  # lines above the text where a headline printed twice (a share box, a sticky header) may sit
+
+
+def printed_twice(lines: list[Line], body_start: int) -> list[int]:
+    """The two copies of a headline-like line printed twice just above the text (a dump without a <title>)."""
+    seen: dict[str, int] = {}
+    for line in lines[max(0, body_start - TWICE_REACH) : body_start + 1]:
+        if line.code or not headline_like(line):
+            continue
+        key = _key(line.text)
+        if key in seen:
+            return [seen[key], line.index]
+        seen[key] = line.index
+    return []
 
 
 TITLE_WORDS = 40  # the most words of a page <title>
@@ -91,9 +113,11 @@ TITLE_WORDS = 40  # the most words of a page <title>
 
 def page_title(lines: list[Line], body_start: int) -> bool:
     """The first line is the page's <title> (a naive dump starts with it): a lone line, not a finished sentence,
-    not furniture, a byline or a date; not the text's own first paragraph."""
+    not furniture, code, a byline or a date; not the text's own first paragraph."""
     first = lines[0]
-    if len(lines) < 2 or first.words > TITLE_WORDS or first.furniture is not None or first.text.endswith("."):
+    if len(lines) < 2 or first.words > TITLE_WORDS or first.furniture is not None or first.code:
+        return False
+    if first.text.endswith("."):
         return False
     if body_start == 0 and (first.prose or not any(line.prose for line in lines[1:])):
         return False  # the text starts on the first line (a dump without a title), or is a note with no sentences

@@ -23,7 +23,7 @@ _ROUNDS = 4  # comparison rounds per bucket; later rounds only see members that 
 _ENTRIES_AT_ONCE = 1_000_000  # band keys sorted at once (documents x bands): bounds peak memory
 _MIN_BANDS_AT_ONCE = 16  # ... but at least this many bands a step (see candidate_pairs)
 _PAIRS_AT_ONCE = 100_000  # pairs of compact rows gathered at once (fewer of full rows)
-UNEVEN = 2.0  # pairs the compact rows reject are settled by full values when one side has this many times the shingles
+UNEVEN = 2.0  # pairs are settled by full values when one side has this many times the other's shingles
 QUORUM = 0.5  # share of a group's members a newcomer must duplicate to join it
 _CLIQUE_MAX = 24  # components up to this size are first checked as cliques, all of one size at once
 _VOTERS = 256  # past this many earlier members of a component, only group centres are compared
@@ -163,11 +163,12 @@ def pairwise(
 
 
 def verified(sigs: Compared, sizes: Ints, left: Ints, right: Ints, params: Params) -> npt.NDArray[np.bool_]:
-    """Which pairs are near-duplicates: the compact rows first, the full ones for the uneven pairs they reject
-    (within UNEVEN sizes a containment of ``params.containment`` already gives a Jaccard past ``threshold``)."""
+    """Which pairs are near-duplicates: the compact rows, or the full ones for uneven pairs (whose containment
+    both estimates settle: see minhash._estimates); within UNEVEN sizes a containment of ``params.containment``
+    already gives a Jaccard near ``threshold``."""
     ok: npt.NDArray[np.bool_] = pairwise(duplicates, sigs.compact, sizes, left, right, params)
     small, large = np.minimum(sizes[left], sizes[right]), np.maximum(sizes[left], sizes[right])
-    again = np.flatnonzero(~ok & (large >= UNEVEN * small))
+    again = np.flatnonzero(large >= UNEVEN * small)
     if len(again) and sigs.full is not sigs.compact:
         ok[again] = pairwise(duplicates, sigs.full, sizes, left[again], right[again], params)
     return ok

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from storyline.eval.clean import METADATA, SYSTEMS, summarise
+from storyline.eval.clean import METADATA, SYSTEMS, format_table, summarise
 from storyline.eval.metrics import PRF
 
 
-def _result(name: str, dump_title: str) -> dict[str, Any]:
+def _result(name: str, dump_title: str, whole_title: str = "menu") -> dict[str, Any]:
     perfect = {"shingle": PRF(1.0, 1.0, 1.0), "token": PRF(1.0, 1.0, 1.0)}
     wanted = {"title": ("rules agreed", "rules agreed"), "byline": ("jane doe", ""), "published": ("", "")}
     return {
@@ -16,6 +16,7 @@ def _result(name: str, dump_title: str) -> dict[str, Any]:
         "scores": dict.fromkeys(SYSTEMS, perfect),
         "metadata": wanted,
         "dump_metadata": {**wanted, "title": ("rules agreed", dump_title)},
+        "text_content_metadata": {**wanted, "title": ("rules agreed", whole_title)},
     }
 
 
@@ -27,3 +28,12 @@ def test_dump_metadata_by_half() -> None:
     assert figures["dump_metadata"]["even"]["byline"] == {"accuracy": 0.0, "n": 2}
     assert figures["dump_metadata"]["odd"]["published"]["n"] == 0
     assert set(figures["metadata"]) == set(METADATA)
+
+
+def test_text_content_metadata_by_half() -> None:
+    results = [_result("a", "menu", "rules agreed"), _result("b", "menu"), _result("c", "menu"), _result("d", "menu")]
+    figures = summarise(results)
+    assert figures["text_content_metadata"]["even"]["title"] == {"accuracy": 0.5, "n": 2}  # a, c
+    assert figures["text_content_metadata"]["odd"]["title"] == {"accuracy": 0.0, "n": 2}
+    assert figures["dump_metadata"]["even"]["title"] == {"accuracy": 0.0, "n": 2}
+    assert "even text_content_cleaned metadata: title 0.5000 (n=2)" in format_table(figures)

@@ -14,7 +14,8 @@ The text-dump systems are also reported on two fixed halves of the pages (even a
 name order), so a change tuned on one half can be checked on the other.
 
 Metadata accuracy (title, byline, published date) counts only pages whose reference has the field: ``clean_html``'s
-over all pages, and ``clean_text``'s on the ``html_to_text`` dumps by half (``dump_metadata``).
+over all pages, and ``clean_text``'s by half on the ``html_to_text`` dumps (``dump_metadata``) and on the
+``text_content`` dumps (``text_content_metadata``: no <title> line, the body's scripts first).
 """
 
 from __future__ import annotations
@@ -84,13 +85,14 @@ def score_page(page: HtmlPage) -> dict[str, Any]:
     whole = text_content_dump(page.html)
     article = _safe(lambda: clean_html(page.html, id=page.name))
     cleaned = _cleaned(dump, page.name)
+    whole_cleaned = _cleaned(whole, page.name)
     bodies = {
         "html": article.body if article else "",
         "trafilatura": trafilatura.extract(page.html, include_comments=False) or "",
         "dump": dump,
         "dump_cleaned": cleaned.body if cleaned else "",
         "text_content": whole,
-        "text_content_cleaned": _cleaned_body(whole, page.name),
+        "text_content_cleaned": whole_cleaned.body if whole_cleaned else "",
     }
     scores = {
         name: {"shingle": shingle_prf(text, page.expected_text), "token": token_prf(text, page.expected_text)}
@@ -98,18 +100,19 @@ def score_page(page: HtmlPage) -> dict[str, Any]:
     }
     meta = {f: (_reference(page, f), _predicted(article, f)) for f in METADATA}
     dump_meta = {f: (_reference(page, f), _predicted(cleaned, f)) for f in METADATA}
-    return {"name": page.name, "scores": scores, "metadata": meta, "dump_metadata": dump_meta}
+    whole_meta = {f: (_reference(page, f), _predicted(whole_cleaned, f)) for f in METADATA}
+    return {
+        "name": page.name,
+        "scores": scores,
+        "metadata": meta,
+        "dump_metadata": dump_meta,
+        "text_content_metadata": whole_meta,
+    }
 
 
 def _cleaned(dump: str, name: str) -> Article | None:
     """``clean_text``'s article for a dump (None when there is no dump or nothing usable is left)."""
     return _safe(lambda: clean_text(dump, id=name)) if dump else None
-
-
-def _cleaned_body(dump: str, name: str) -> str:
-    """``clean_text``'s body for a dump ("" when nothing usable is left)."""
-    article = _cleaned(dump, name)
-    return article.body if article else ""
 
 
 def _mean(values: list[float]) -> float:
@@ -134,13 +137,14 @@ def summarise(results: list[dict[str, Any]]) -> dict[str, Any]:
         "halves": halves,
         "metadata": metadata,
         "dump_metadata": {half: _accuracy(part, "dump_metadata") for half, part in parts},
+        "text_content_metadata": {half: _accuracy(part, "text_content_metadata") for half, part in parts},
         "weakest_html_pages": {r["name"]: round(r["scores"]["html"]["shingle"].f1, 4) for r in worst},
         "weakest_dump_pages_even": _weakest_dumps(ordered[0::2]),
     }
 
 
 def _accuracy(results: list[dict[str, Any]], key: str) -> dict[str, Any]:
-    """Accuracy and n of each metadata field, over the pages whose reference has it (``key``: HTML or dump)."""
+    """Accuracy and n of each metadata field, over the pages whose reference has it (``key``: HTML or a dump kind)."""
     out: dict[str, Any] = {}
     for field in METADATA:
         pairs = [r[key][field] for r in results if r[key][field][0]]
@@ -201,9 +205,10 @@ def format_table(figures: dict[str, Any]) -> str:
     lines.append("")
     for field, result in figures["metadata"].items():
         lines.append(f"{field:<14}accuracy {result['accuracy']:.4f}  (n={result['n']})")
-    for half, fields in figures.get("dump_metadata", {}).items():
-        row = ", ".join(f"{f} {r['accuracy']:.4f} (n={r['n']})" for f, r in fields.items())
-        lines.append(f"{half} dump_cleaned metadata: {row}")
+    for key, label in (("dump_metadata", "dump_cleaned"), ("text_content_metadata", "text_content_cleaned")):
+        for half, fields in figures.get(key, {}).items():
+            row = ", ".join(f"{f} {r['accuracy']:.4f} (n={r['n']})" for f, r in fields.items())
+            lines.append(f"{half} {label} metadata: {row}")
     lines.append("")
     lines.append(
         "weakest pages (html, shingle F1): " + ", ".join(f"{k} {v}" for k, v in figures["weakest_html_pages"].items())

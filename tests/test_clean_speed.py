@@ -96,3 +96,25 @@ def test_byline_initials_cover_every_line_parse_byline_takes() -> None:
     taken = [line for line in lines if parse_byline(line) is not None]
     assert len(taken) > 4 * len(words)  # most are bylines: the check below is exercised
     assert [line for line in taken if line.lstrip()[0] not in text_module.byline_initials()] == []
+
+
+def test_byline_start_passes_every_line_parse_byline_takes() -> None:
+    from storyline.clean.wire import parse_byline
+
+    words = next(row[1:] for row in read_rows("clean", "bylines.tsv") if row[0] == "by")
+    marks = ["", " ", "// ", "•", "- ", "— ", "| ", "· ", "–", "* ", "> ", "( ", "@ ", "'", "\u00a0", "-\t"]
+    tails = [" Jane Doe", "\tJane Doe | Reuters", " JANE DOE, AP", " Jane Doe • Nov 11, 2020", "  Jane Doe@jd", "Jane"]
+    cases = ["", "İ", "ı", "K"]  # İ, ı and the Kelvin sign match i and k without case (lower() would not)
+    lines = [
+        f"{mark}{case}{word.title() if title else word.upper()}{tail}"
+        for word in words
+        for title in (True, False)
+        for mark in marks
+        for case in cases
+        for tail in tails
+    ]
+    lines += ["Byline Jane Doe", "By: Jane Doe", "Written  by Jane Doe", "Dİ Anna Rossi", "Share on Facebook"]
+    taken = [line for line in lines if parse_byline(line) is not None]
+    assert len(taken) > 30 * len(words)  # most are bylines: the check below is exercised
+    assert [line for line in taken if not text_module.byline_start().match(line)] == []
+    assert sum(not text_module.byline_start().match(line) for line in lines) > len(lines) // 3  # and it filters

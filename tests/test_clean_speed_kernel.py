@@ -461,8 +461,12 @@ def test_lines_naming_an_agency_are_the_same_with_and_without_kernels(both: None
     rng = random.Random(8)
     pieces = [*PIECES, "AFP", "The Associated Press said", "agence france-presse", "via AP"]
     dumps = ["\n".join(rng.choice(pieces) for _ in range(rng.randint(1, 40))) for _ in range(100)]
-    measured = [layout.analyse(dump).lines for dump in dumps]
+    analysed = [layout.analyse(dump) for dump in dumps]
+    measured = [found.lines for found in analysed]
     fast = [text_module._naming_agency(found) for found in measured]
+    assert fast == [text_module._naming_agency(found.lines, found.scan) for found in analysed]  # by word ids
+    with pytest.raises(ValueError):  # a scan of other lines is refused, not read past
+        text_module._naming_agency(measured[0][:-1], analysed[0].scan)
     _set(None)
     assert fast == [text_module._naming_agency(found) for found in measured]
     assert sum(map(bool, fast)) > 50  # the case is exercised

@@ -1511,12 +1511,31 @@ cdef object _try_repeat_groups(list lines, list tokens, const int* ids, const Py
         return None
 
 
-def naming(list lines, object words):
-    """``text._naming_agency``: the indexes of the lines (compiled records) holding one of ``words`` (a set)."""
+def naming(list lines, object words, Scan scan=None):
+    """``text._naming_agency``: the indexes of the lines (compiled records) holding one of ``words`` (a set);
+    ``scan``: the lines' scan, whose distinct words are looked up once and its lines read as word ids."""
     cdef set out = set()
     cdef Py_ssize_t i, k
     cdef Line line
     cdef list toks
+    cdef unsigned char* named
+    if scan is not None:
+        if scan.n != len(lines):
+            raise ValueError("the scan is of other lines")
+        named = <unsigned char*>PyMem_Malloc(scan.distinct + 1)  # per word id: one of ``words``
+        if named is NULL:
+            raise MemoryError()
+        try:
+            for k in range(scan.distinct):
+                named[k] = PySet_Contains(words, <object>PyList_GET_ITEM(scan.words, k))
+            for i in range(scan.n):
+                for k in range(scan.line_at[i], scan.line_at[i + 1]):
+                    if named[scan.ids[k]]:
+                        out.add(i)
+                        break
+        finally:
+            PyMem_Free(named)
+        return out
     for i in range(len(lines)):
         line = lines[i]
         toks = line.tokens

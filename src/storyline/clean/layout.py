@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from storyline.clean import speedups
 from storyline.clean.bounds import footer_start, header_end
@@ -44,6 +45,7 @@ class Layout:
     scores: list[float]  # how much each line argues for being in the article
     start: int  # the article region, [start, end)
     end: int
+    scan: Any = None  # the compiled kernels' scan of the lines (None without them), which text.py reads too
 
 
 RESTATE_REACH = 20  # a paragraph printed again within this many lines of itself, on its own, is the text's own
@@ -132,4 +134,4 @@ def analyse(text: str) -> Layout:
     if not any(line.prose for line in lines):
         start, end = 0, len(lines)  # a note without sentences: keep what is not furniture
     keep_samples(lines, start, end)
-    return Layout(dump, language, lines, repeats, related, template, echoes, scores, start, end)
+    return Layout(dump, language, lines, repeats, related, template, echoes, scores, start, end, scan)

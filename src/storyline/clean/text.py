@@ -7,10 +7,12 @@ Every line that does not reach the body is kept in ``Article.removed`` with the 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import compress
 from operator import attrgetter, itemgetter, not_
+from typing import Any
 
 from storyline.clean import speedups
 from storyline.clean.dates import MAX_WORDS, date_of_line
@@ -26,6 +28,7 @@ from storyline.clean.wire import (
     agency_words,
     byline_opening,
     byline_phrases,
+    byline_words,
     parse_byline,
     split_dateline,
 )
@@ -56,7 +59,7 @@ def clean_text(text: str, *, id: str, published: str | None = None) -> Article:
     lines, start, end = layout.lines, layout.start, layout.end
     title, title_lines = find_headline(lines, start, layout.dump.heading_levels, layout.echoes)
     verdicts = _Verdicts(reasons=dict.fromkeys(title_lines, "title"))
-    _credits(lines, start, end, layout.dump, verdicts)
+    _credits(lines, start, end, layout.dump, verdicts, layout.scan)
     _related(lines, layout.related, verdicts)
     body = _body(lines, start, end, layout.repeats, verdicts)
     published = published or layout.dump.published or verdicts.published
@@ -66,9 +69,10 @@ def clean_text(text: str, *, id: str, published: str | None = None) -> Article:
     return article
 
 
-def _credits(lines: list[Line], start: int, end: int, dump: Dump, verdicts: _Verdicts) -> None:
-    """Lone agency lines, bylines (one split after its "By" too), dates and captions near the article."""
-    naming = _naming_agency(lines)
+def _credits(lines: list[Line], start: int, end: int, dump: Dump, verdicts: _Verdicts, scan: Any = None) -> None:
+    """Lone agency lines, bylines (one split after its "By" too), dates and captions near the article (``scan``: the
+    kernels' scan of the lines)."""
+    naming = _naming_agency(lines, scan)
     for i in _credit_candidates(lines, start, end, dump, naming):
         line = lines[i]
         if i in verdicts.reasons:
@@ -104,7 +108,14 @@ def _byline_at(lines: list[Line], i: int, claimed: dict[int, str]) -> tuple[Byli
         names = lines[i + 1]
         split = parse_byline(f"{line.text.rstrip(' :')} {names.text}") if names.words <= 14 else None
         return split, 2
-    return (parse_byline(line.text) if line.words <= 14 else None), 1
+    return (parse_byline(line.text) if line.words <= 14 and byline_start().match(line.text) else None), 1
+
+
+@cache
+def byline_start() -> re.Pattern[str]:
+    """How every line ``wire.parse_byline`` takes starts: the marks it trims (``wire.BYLINE_MARKS``), an opening word
+    (``wire.byline_words("by")``) and a space; most lines fail this cheap test before parse_byline's regexes run."""
+    return re.compile(rf"\s*[{re.escape(BYLINE_MARKS)}]*\s*(?i:{byline_words('by')})\s")
 
 
 @cache
@@ -115,10 +126,10 @@ def byline_initials() -> frozenset[str]:
     return frozenset(w[0].lower() for w in words) | frozenset(w[0].upper() for w in words) | frozenset(BYLINE_MARKS)
 
 
-def _naming_agency(lines: list[Line]) -> set[int]:
-    """The lines holding a word of an agency's name (``agency_words``)."""
+def _naming_agency(lines: list[Line], scan: Any = None) -> set[int]:
+    """The lines holding a word of an agency's name (``agency_words``; ``scan``: the kernels' scan of the lines)."""
     if speedups.KERNELS is not None:
-        found: set[int] = speedups.KERNELS.naming(lines, agency_words())
+        found: set[int] = speedups.KERNELS.naming(lines, agency_words(), scan)
         return found
     return set(compress(range(len(lines)), map(not_, map(agency_words().isdisjoint, map(_TOKENS, lines)))))
 

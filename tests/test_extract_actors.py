@@ -240,6 +240,7 @@ def test_kinds_of_actor_and_their_country(text: str, role: int, want: tuple[str 
         ("Vice-President Moody Awori has declined to resign despite growing pressure.", "GOV"),  # tagged ORG
         ("The opposition Umma party has said it will boycott the elections.", "OPP"),
         ("The Labour party has said it will boycott the talks.", "PTY"),
+        ("Opposition candidates said they would boycott the vote.", "OPP"),  # a candidate stands for a party
     ],
 )
 def test_titles_and_parties(text: str, sector: str) -> None:

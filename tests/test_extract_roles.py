@@ -270,3 +270,31 @@ def test_a_protest_targets_the_authority_it_makes_demands_of(text: str, target: 
 def test_who_is_blamed_for_an_attack_did_it(text: str, country: str) -> None:
     event = next(e for e in extract_events(text) if e.type == "ASSAULT")
     assert event.actor1 is not None and event.actor1.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "target"),
+    [
+        # a place acted on stands for its people; named as a clause's subject it acts for its government
+        ("The president promised to rebuild Kandahar.", "AGREE", "Civilians (Afghanistan)"),
+        ("Rebels agreed to leave Kandahar by Friday.", "AGREE", "Civilians (Afghanistan)"),
+        (
+            "Egypt threatened to suspend the treaty unless Jerusalem halted the offensive.",
+            "THREATEN",
+            "Government of Israel",
+        ),
+    ],
+)
+def test_a_place_acted_on_is_its_people(text: str, type_: str, target: str) -> None:
+    event = next(e for e in extract_events(text) if e.type == type_)
+    assert event.actor2 is not None and event.actor2.name == target
+
+
+def test_a_place_told_by_a_common_noun_is_no_agent() -> None:
+    events = extract_events("Their troops completed the withdrawal from the besieged Bosnian town on Friday.")
+    assert events and all(e.actor1 is None or "town" not in e.actor1.text for e in events)
+
+
+def test_a_country_the_tagger_takes_for_a_person_is_still_a_country() -> None:
+    events = extract_events("Sri Lanka has established diplomatic ties with Cuba.")
+    assert events and events[0].actor1 is not None and events[0].actor1.country == "LKA"

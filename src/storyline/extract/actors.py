@@ -50,6 +50,7 @@ class Mention:
     start: int
     end: int
     named: bool = False
+    place: str | None = None  # "noun" ("the besieged town": never an agent) or "name" ("Jericho"): its people
 
 
 def actor_name(country: str | None, sector: str | None, fallback: str) -> str:
@@ -144,8 +145,8 @@ def _group_actor(text: str, group: lexicon.Group, start: int, end: int) -> Actor
 def country_of(token: Token) -> str | None:
     """ISO3 of a nationality word, demonym or country name token (or its entity), if it is one."""
     table = lexicon.countries().by_term
-    # an ORG too: "the Democratic People's Republic of Korea"
-    if token.ent_type_ in ("GPE", "NORP", "LOC", "ORG") and token.ent_iob_ != "O":
+    # any label: "the Democratic People's Republic of Korea" is an ORG, "Sri Lanka" may be taken for a PERSON
+    if token.ent_iob_ != "O" and token.ent_type_ not in _NOT_ACTOR_ENTS:
         ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
         if ent is not None:
             iso = table.get(ent.text) or table.get(ent.text.removeprefix("the ").strip())
@@ -198,6 +199,11 @@ def sector_of(token: Token) -> str | None:
     return None if found == "-" else found
 
 
+def _place_noun(token: Token) -> bool:
+    """Whether a noun names a kind of place or building, no actor ("town", "camp": sectors.tsv "-")."""
+    return lexicon.sectors().get(token.lemma_.lower()) == "-"
+
+
 def _chunk_mention(chunk: Span, doc_actors: DocActors) -> Mention | None:
     """The actor a noun chunk names, if any."""
     head = chunk.root
@@ -228,7 +234,8 @@ def _chunk_mention(chunk: Span, doc_actors: DocActors) -> Mention | None:
     if sector is None:
         sector = _country_only_sector(head, country)
     name = actor_name(country, sector, chunk.text)
-    return Mention(Actor(chunk.text, name, country, sector, start, end), chunk.start, chunk.end)
+    place = "noun" if _place_noun(head) else "name" if sector is None and names_place(head) else None
+    return Mention(Actor(chunk.text, name, country, sector, start, end), chunk.start, chunk.end, place=place)
 
 
 @cache
@@ -362,7 +369,7 @@ def _collective_country_token(head: Token) -> Token | None:
     member = _collective_member(head)
     if member is None:
         return None
-    words = [t for t in member.lefts if t.dep_ in ("amod", "compound", "nmod", "poss")]
+    words = [t for t in children(member, "amod", "compound", "nmod", "poss") if t.i < member.i]
     return next((t for t in words if country_of(t) and not _not_nationality(t)), None)
 
 
@@ -381,7 +388,7 @@ def _armed_modifier(head: Token) -> str | None:
     """ "an army convoy", "a police vehicle": a thing named by the armed force it belongs to is that force's."""
     if head.lemma_.lower() in lexicon.triggers() or head.ent_type_ in ("PERSON", "GPE", "LOC", "FAC"):
         return None
-    modifiers = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i]
+    modifiers = [c for c in children(head, "compound", "amod") if c.i < head.i]
     return next((sec for c in reversed(modifiers) if (sec := sector_of(c)) in ARMED), None)
 
 
@@ -403,7 +410,7 @@ def _country_only_sector(head: Token, country: str | None) -> str | None:
     demonym = head.ent_type_ == "NORP" or (head.text in table.by_term and head.text not in table.names.values())
     if country and plural and demonym:
         return "CVL"
-    if country and head.ent_type_ == "NORP" and any(c.like_num for c in head.children):
+    if country and head.ent_type_ == "NORP" and any(c.like_num for c in children(head)):
         return "CVL"
     return None
 
@@ -431,7 +438,7 @@ def _owner(head: Token) -> Token:
     else the noun itself."""
     if sector_of(head) is None and head.lemma_.lower() != "member":
         return head
-    return next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "NOUN"), head)
+    return next((c for c in children(head, "poss") if c.pos_ == "NOUN"), head)
 
 
 def _definite(noun: Token, chunk: Span) -> bool:

@@ -184,7 +184,7 @@ def _told_before(det: Detected, event: Event, sent: Span, ctx: SentenceContext, 
     last = ctx.last
     if last is None or last[0] is not sent.doc or last[1] != sent.start:
         return None
-    if not any(h.token.pos_ == "NOUN" and any(c.lower_ == "the" for c in h.token.children) for h in det.hits):
+    if not any(h.token.pos_ == "NOUN" and any(c.lower_ == "the" for c in children(h.token)) for h in det.hits):
         return None
     agent = next((e.actor1 for e in last[2] if e.type == event.type and e.actor1 is not None), None)
     return _moved(agent, -offset)  # the earlier event's offsets are into the whole text already
@@ -298,7 +298,9 @@ def _typed_actor(mention: Mention | None, type_: str, *, agent: bool) -> Actor |
     actor = replace(mention.actor)
     sector = actor.sector
     if sector is None and actor.country:
-        if type_ in ("ASSAULT", "MOBILIZE", "COERCE") and agent:
+        if mention.place and not agent:
+            sector = "CVL"  # "blockade Paris", "shelled targets in Jericho": a place acted on stands for its people
+        elif type_ in ("ASSAULT", "MOBILIZE", "COERCE") and agent:
             sector = "MIL"
         elif type_ == "PROTEST" and agent:
             sector = "PRO"

@@ -2,12 +2,15 @@
 
 Handles active clauses ("Israeli warplanes struck ..."), passives ("were killed by Israeli strikes"),
 nominal triggers ("an Israeli airstrike on Rafah", "Hamas's assault"), light verbs ("launched an assault"),
-participle clauses ("..., killing 12 Palestinians") and victims named only by a count.
+participle clauses ("..., killing 12 Palestinians") and victims named only by a count. A place told by a common noun
+("the besieged town") is never an agent; a named place is a target as its object ("promised to rebuild Kandahar": its
+people), a government as a clause's subject ("unless Jerusalem halted ..."), and only where, not whom, deeper in an
+object or after "to/from" ("kidnapped to Gaza", "a compound in Idlib").
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from itertools import chain
 from typing import TYPE_CHECKING
@@ -176,7 +179,7 @@ def _target(verb: Token, index: MentionIndex, passive_subject: Token | None, dep
         found = _actor_at(_prep_object(verb, _SOFT_TARGET_PREPS), index)
     clause = child(verb, "ccomp", "xcomp")
     if found is None and clause is not None:
-        found = _actor_at(child(clause, "nsubj", "nsubjpass"), index)
+        found = _acting(index.of(child(clause, "nsubj", "nsubjpass")))
         if found is None and depth == 0 and clause.pos_ in ("VERB", "AUX"):  # "threatened to cut ties with Congo"
             found = _target(clause, index, None, depth + 1)
     return found
@@ -196,11 +199,9 @@ def _tells(token: Token, top: Token) -> bool:
 
 
 def _actor_at(token: Token | None, index: MentionIndex) -> Mention | None:
-    """The mention at a token unless it is only a town or region ("kidnapped to Gaza" names a place)."""
+    """The mention at a token unless it only names a place ("kidnapped to Gaza", "a compound in Idlib": where)."""
     found = index.of(token)
-    if found is None or token is None or found.named or found.actor.sector is not None:
-        return found
-    return None if names_place(token) else found
+    return None if found is None or found.place == "name" else found
 
 
 def _inherited_subject(verb: Token, index: MentionIndex) -> Mention | None:
@@ -253,7 +254,7 @@ def noun_roles(noun: Token, index: MentionIndex) -> Roles:
                 roles.actor1 = found
         elif kid.dep_ == "acl" and kid.tag_ == "VBN":  # "hostages held by Hamas"
             roles.actor1 = roles.actor1 or index.of(child(child(kid, "agent"), "pobj"))
-    roles.actor1 = roles.actor1 or index.of(_prep_object(noun, frozenset({"by", "from"})))
+    roles.actor1 = roles.actor1 or _agent(index.of(_prep_object(noun, frozenset({"by", "from"}))))
     roles.actor2 = index.of(_prep_object(noun, frozenset({"on", "against", "targeting"})))
     for clause in (c for c in children(noun, "relcl") if roles.actor1 is None):
         roles.actor1 = index.of(child(clause, "nsubj"))  # "the negotiations, which Qatar has been conducting"
@@ -272,7 +273,7 @@ def noun_roles(noun: Token, index: MentionIndex) -> Roles:
             )
     content = next((c for c in children(noun, "acl", "ccomp") if child(c, "mark") is not None), None)
     if roles.actor2 is None and content is not None:  # "its demand that Israel ease restrictions"
-        roles.actor2 = index.of(child(content, "nsubj", "nsubjpass"))
+        roles.actor2 = _acting(index.of(child(content, "nsubj", "nsubjpass")))
     if roles.actor2 is None and noun.dep_ == "nsubj":
         roles.actor2 = index.of(child(noun.head, "dobj")) or index.of(child(noun.head, "nsubjpass"))
     return roles
@@ -313,12 +314,23 @@ def trigger_roles(trigger: Token, index: MentionIndex, end: int | None = None) -
     for token in trigger.doc[trigger.i : end or trigger.i + 1]:
         roles.actor2 = roles.actor2 or index.of(_prep_object(token, _TARGET_PREPS))
     roles = _demand(trigger, index) or roles
-    roles.actor1 = _blamed(trigger, index) or roles.actor1
+    roles.actor1 = _agent(_blamed(trigger, index) or roles.actor1)
     if roles.actor2 is None and trigger.lemma_.lower() in _words("threat_verb"):
         roles.actor2 = _condition_subject(trigger, index)
     if roles.actor1 is not None and roles.actor1 is roles.actor2:
         roles.actor2 = None
     return roles
+
+
+def _agent(mention: Mention | None) -> Mention | None:
+    """The mention as an agent: none when it names a place ("their withdrawal from the besieged town")."""
+    return None if mention is None or mention.place == "noun" else mention
+
+
+def _acting(mention: Mention | None) -> Mention | None:
+    """A mention as the subject of a clause: a place named there acts for its government ("unless Jerusalem halted
+    the offensive"), not for its people as a place acted on does."""
+    return replace(mention, place=None) if mention is not None and mention.place == "name" else mention
 
 
 def _demand(trigger: Token, index: MentionIndex) -> Roles | None:
@@ -332,7 +344,7 @@ def _demand(trigger: Token, index: MentionIndex) -> Roles | None:
     teller = index.of(child(clause.head, "nsubj"))
     if teller is None:
         return None
-    target = index.of(child(clause, "nsubj", "nsubjpass"))
+    target = _acting(index.of(child(clause, "nsubj", "nsubjpass")))
     return Roles(teller, target if target is not teller else None)
 
 
@@ -340,7 +352,7 @@ def _condition_subject(verb: Token, index: MentionIndex) -> Mention | None:
     """ "Iran threatened to launch an offensive unless Baghdad accepted": who the condition is put to."""
     for clause in (t for t in verb.subtree if t.dep_ == "advcl"):
         if any(c.lower_ in _words("condition_mark") for c in children(clause, "mark")):
-            found = index.of(child(clause, "nsubj", "nsubjpass"))  # "unless Baghdad accepted": its government
+            found = _acting(index.of(child(clause, "nsubj", "nsubjpass")))  # "unless Baghdad accepted": its government
             if found is not None:
                 return found
     return None
@@ -355,9 +367,9 @@ def demanded_of(trigger: Token, index: MentionIndex) -> Mention | None:
     names after its trigger (a state body, or a country standing for its government), not the protesters nor the
     town they marched in."""
     for token in clause_verb(trigger).subtree:
-        found = _actor_at(token, index) if token.i > trigger.i else None  # a town is where, not whom
-        if found is None or found.start <= trigger.i < found.end:
-            continue
+        found = index.of(token) if token.i > trigger.i else None
+        if found is None or found.place or found.start <= trigger.i < found.end:
+            continue  # a town is where, not whom
         if found.actor.sector in _AUTHORITY or (found.actor.sector is None and found.actor.country):
             return found
     return None

@@ -473,6 +473,19 @@ def test_lines_naming_an_agency_are_the_same_with_and_without_kernels(both: None
 
 
 @needs_kernels
+def test_cjk_counts_are_the_regex_matches() -> None:
+    assert KERNELS is not None
+    chunks = [ALL_CHARS[i : i + 7] for i in range(0, len(ALL_CHARS), 7)]  # every code point, astral ones too
+    texts = [*chunks, ALL_CHARS, "", "café", *PIECES]
+    assert [KERNELS.cjk_count(text) for text in texts] == [len(lines._CJK.findall(text)) for text in texts]
+    assert [bool(KERNELS.cjk_count(text, True)) for text in texts] == [bool(lines._CJK.search(text)) for text in texts]
+    assert [KERNELS.any_cjk(chunks[k : k + 3]) for k in range(len(chunks))] == [
+        any(map(lines._CJK.search, chunks[k : k + 3])) for k in range(len(chunks))
+    ]
+    assert KERNELS.cjk_count(ALL_CHARS) > 30000  # the case is exercised
+
+
+@needs_kernels
 def test_glued_joins_are_the_regex_matches() -> None:
     assert KERNELS is not None
     rng = random.Random(10)

@@ -29,6 +29,7 @@ from cpython.unicode cimport (
     Py_UNICODE_ISPRINTABLE,
     Py_UNICODE_ISSPACE,
     Py_UNICODE_ISUPPER,
+    PyUnicode_1BYTE_KIND,
     PyUnicode_4BYTE_KIND,
     PyUnicode_DATA,
     PyUnicode_FromKindAndData,
@@ -1509,6 +1510,35 @@ cdef object _try_repeat_groups(list lines, list tokens, const int* ids, const Py
         return _repeat_groups(lines, tokens, _Dump(len(lines)), ids, at)
     except OverflowError:
         return None
+
+
+cdef inline bint _cjk(Py_UCS4 c) noexcept:
+    """``lines._CJK``: kana, CJK ideographs (extension A and the main block) or a Hangul syllable."""
+    return (0x3040 <= c <= 0x30FF) or (0x3400 <= c <= 0x4DBF) or (0x4E00 <= c <= 0x9FFF) or (0xAC00 <= c <= 0xD7AF)
+
+
+def cjk_count(str text, bint first=False):
+    """``len(lines._CJK.findall(text))`` (``first``: 1 at the first one found, as ``_CJK.search`` tells)."""
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), i, found = 0
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void* data = PyUnicode_DATA(text)
+    if kind == PyUnicode_1BYTE_KIND:
+        return 0  # Latin-1 holds none
+    for i in range(n):
+        if _cjk(PyUnicode_READ(kind, data, i)):
+            found += 1
+            if first:
+                break
+    return found
+
+
+def any_cjk(list texts):
+    """``any(map(lines._CJK.search, texts))``."""
+    cdef str text
+    for text in texts:
+        if cjk_count(text, True):
+            return True
+    return False
 
 
 def naming(list lines, object words, Scan scan=None):

@@ -94,7 +94,7 @@ def _language(sample: str, words: list[str]) -> str | None:
 def _guess(sample: str, count: int, hits_of: Callable[[], list[int]]) -> str | None:
     """``_language`` of a sample of ``count`` words, ``hits_of`` giving their stopword hits per language (sorted)."""
     if not sample.isascii():
-        cjk = len(_CJK.findall(sample))
+        cjk = speedups.KERNELS.cjk_count(sample) if speedups.KERNELS is not None else len(_CJK.findall(sample))
         if cjk > 0.2 * max(1, len(sample.replace(" ", ""))):
             return "ja" if _KANA.search(sample) else "zh"
     if count < 8:
@@ -297,7 +297,10 @@ def _measure(
     them, ``language``: the language of ``stop``): a C-level pass per feature."""
     if tokens is None:
         tokens = _tokens(lows)
-    cjk = any(map(_CJK.search, filterfalse(str.isascii, texts)))
+    if speedups.KERNELS is not None:
+        cjk = speedups.KERNELS.any_cjk(list(filterfalse(str.isascii, texts)))
+    else:
+        cjk = any(map(_CJK.search, filterfalse(str.isascii, texts)))
     words = list(map(len, tokens))
     if cjk:
         words = [n if text.isascii() else _cjk_words(text, n) for text, n in zip(texts, words, strict=True)]

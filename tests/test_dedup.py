@@ -229,3 +229,19 @@ def test_cjk_and_arabic_copies_group_and_other_cjk_stories_do_not() -> None:
     assert found["zh"] == found["zh-cut"] == found["zh-dateline"]
     assert found["zh-other"] == found["zh-other-copy"] != found["zh"]
     assert found["ar"] == found["ar-cut"] not in {found["zh"], found["zh-other"]}
+
+
+def _made_up_story(seed: int, words: int = 240) -> str:
+    """Sentences of made-up words, none shared between seeds."""
+    rng = np.random.default_rng(seed)
+    tokens = [f"s{seed}w{k}" for k in rng.integers(0, 5_000, words)]
+    return "\n".join(" ".join(tokens[i : i + 12]) + "." for i in range(0, words, 12))
+
+
+def test_a_very_long_page_holding_whole_stories_does_not_merge_their_groups() -> None:
+    a, b, c = (_made_up_story(seed) for seed in (1, 2, 3))
+    a_cut, b_cut = "\n".join(a.splitlines()[:12]), "\n".join(b.splitlines()[:12])
+    long_page = "\n".join([a, b, c] + [_made_up_story(seed) for seed in range(10, 40)])  # ~8,000 words
+    found = groups([("a", a), ("a-cut", a_cut), ("b", b), ("b-cut", b_cut), ("c", c), ("digest", long_page)])
+    assert found["a"] == found["a-cut"] and found["b"] == found["b-cut"]
+    assert len({found["a"], found["b"], found["c"]}) == 3

@@ -236,3 +236,41 @@ def key_rows(store: Store) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
     with store.reading() as conn:
         index.sync(conn)
     return index.rows()
+
+
+ODD_BODIES = {  # written for this test: the "Done when" edge bodies, none a copy of another
+    "empty": "",
+    "blank": "   \n\t ",
+    "short": "Gaza.",
+    "short2": "Israel.",
+    "long": " ".join(f"word{i % 5000} appears here." for i in range(60_000)),
+    "arabic": "قال مسؤولون في وزارة الصحة إن عشرات الأشخاص قتلوا في غارة جوية على مخيم للاجئين. " * 3,
+    "chinese": "以色列国防军表示，他们在加沙北部开展了地面行动。联合国呼吁立即停火。",
+    "russian": "Министерство здравоохранения сообщило о десятках погибших в результате авиаудара по лагерю.",
+}
+
+
+def test_odd_bodies_index_in_two_batches_without_crash_or_joins(db: str, seed_text: str) -> None:
+    lines = story_lines(seed_text)
+    with Store.open(db) as store:
+        first = add(
+            store, {name: (body, None) for name, body in ODD_BODIES.items()} | {"wire": ("\n".join(lines), None)}
+        )
+        dedup_step(store)
+        later = add(
+            store,
+            {
+                "copy": ("\n".join(lines[:3]), None),
+                "short3": ("Ukraine.", None),
+                "long2": (" ".join(f"term{i % 7000} stands there." for i in range(80_000)), None),
+                "chinese2": ("联合国秘书长呼吁各方保护平民，并允许人道主义援助进入。", None),
+            },
+        )
+        dedup_step(store)
+        groups = membership(store)
+    ids = first | later
+    assert groups[ids["copy"]] == (ids["wire"], False)
+    alone = [name for name in ids if name not in ("wire", "copy")]
+    indexed = [name for name in alone if ids[name] in groups]
+    assert {"short", "long", "arabic", "chinese", "russian", "short3", "long2", "chinese2"} <= set(indexed)
+    assert all(groups[ids[name]] == (ids[name], True) for name in indexed)  # each its own group

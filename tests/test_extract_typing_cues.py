@@ -81,6 +81,12 @@ def test_violence_at_a_protest(text: str, want: str) -> None:
         ),
         ("Two mortar rounds fell on a school compound in Mogadishu.", "Shelling/artillery/missile attack"),
         ("Gunmen snatched two nuns from their convent near Kaduna.", "Abduction/forced disappearance"),
+        ("A police post came under fire from ADF rebels near Oicha and officers returned fire.", "Armed clash"),
+        (
+            "The gunman set off a bomb hidden in his backpack outside the station in Lahore.",
+            "Remote explosive/landmine/IED",
+        ),
+        ("Armenian and Azerbaijani forces traded artillery fire near Jermuk.", "Shelling/artillery/missile attack"),
         (
             "Angry traders set fire to the municipal offices in Nakuru over a new market tax.",
             "Violent demonstration",
@@ -101,6 +107,8 @@ def test_sub_type_without_its_keyword(text: str, want: str) -> None:
         "The ferry rammed the pier in thick fog.",
         "A thief snatched her phone on the bus.",
         "The virus tore through the care home within a week.",
+        "The budget came under fire from opposition lawmakers.",
+        "Fireworks set off a blaze in the warehouse.",
     ],
 )
 def test_new_words_in_their_everyday_sense_report_nothing(text: str) -> None:

@@ -363,6 +363,22 @@ def test_furniture_gates_and_verdicts_are_the_same_with_and_without_kernels(both
 
 
 @needs_kernels
+def test_gate_texts_are_found_where_str_find_finds_them(both: None) -> None:
+    rng = random.Random(16)
+    texts = sorted(lines._gates(False).texts)
+    pieces = [*texts, *(text.upper() for text in texts), "𝔥", "é", "ǅ", "\n", " ", "x", "ph", "phot", "s'", "©x"]
+    lows = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))).lower() for _ in range(3000)]
+    words = [rng.randint(0, 40) for _ in lows]  # short, long and past the text gates' reach
+    fast: dict[int, int] = {}
+    lines._gate_texts(lows, words, fast)
+    _set(None)
+    pure: dict[int, int] = {}
+    lines._gate_texts(lows, words, pure)
+    assert fast == pure
+    assert len(pure) > 1000  # the case is exercised
+
+
+@needs_kernels
 def test_scanned_stopwords_give_the_same_language_and_ratios(both: None) -> None:
     rng = random.Random(6)
     vocabulary = sorted(set().union(*lines.stopwords().values()))[::7] + ["gaza", "strike", "2023", "l’homme"]

@@ -869,31 +869,60 @@ def stop_hits(list words, dict owners, Py_ssize_t languages):
 
 def gate_texts(list lows, list words, dict wanted, dict short_texts, dict long_texts, Py_ssize_t reach,
                Py_ssize_t short_line):
-    """``lines._gate_texts``: add to ``wanted`` the patterns whose gate texts occur in each line short enough."""
-    cdef list within = [i for i in range(len(words)) if words[i] <= reach]
-    cdef Py_ssize_t m = len(within), i, lo, hi, mid, at, size, line
-    cdef list starts = [0] * (m + 1)
-    cdef str low = "\n".join([lows[i] for i in within])
+    """``lines._gate_texts``: add to ``wanted`` the patterns whose gate texts occur in each line short enough. One pass
+    over each such line's characters: a text is compared only where its first character stands."""
+    cdef list texts = list(short_texts)
+    cdef Py_ssize_t m = len(texts), i, p, k, size, length, at
+    cdef unsigned long long firsts[128]  # per ASCII character: the texts starting with it
+    cdef unsigned long long other = 0  # the texts starting with a character past ASCII
+    cdef unsigned long long candidates, found
+    cdef int kind, text_kind
+    cdef void* data
+    cdef void* text_data
+    cdef str low, text
+    cdef Py_UCS4 c
     cdef PyObject* before
-    size = PyUnicode_GET_LENGTH(low)
-    for i in range(m):
-        starts[i + 1] = starts[i] + PyUnicode_GET_LENGTH(lows[within[i]]) + 1
-    for text, short in short_texts.items():
-        at = low.find(text)
-        while at >= 0:
-            lo, hi = 0, m  # the last line starting at or before ``at``
-            while lo < hi:
-                mid = (lo + hi) // 2
-                if <Py_ssize_t>starts[mid + 1] <= at:
-                    lo = mid + 1
+    if m > 64:
+        raise ValueError(f"at most 64 gate texts, not {m}")
+    memset(firsts, 0, sizeof(firsts))
+    for k in range(m):
+        text = texts[k]
+        if PyUnicode_GET_LENGTH(text) == 0:
+            raise ValueError("an empty gate text")
+        c = PyUnicode_READ(PyUnicode_KIND(text), PyUnicode_DATA(text), 0)
+        if c < 128:
+            firsts[c] |= 1ULL << k
+        else:
+            other |= 1ULL << k
+    for i in range(len(words)):
+        if <Py_ssize_t>words[i] > reach:
+            continue
+        low = lows[i]
+        size, kind, data = PyUnicode_GET_LENGTH(low), PyUnicode_KIND(low), PyUnicode_DATA(low)
+        found = 0
+        for p in range(size):
+            c = PyUnicode_READ(kind, data, p)
+            candidates = (firsts[c] if c < 128 else other) & ~found
+            while candidates:
+                k = __builtin_ctzll(candidates)
+                candidates &= candidates - 1
+                text = texts[k]
+                length, text_kind, text_data = PyUnicode_GET_LENGTH(text), PyUnicode_KIND(text), PyUnicode_DATA(text)
+                if p + length > size or PyUnicode_READ(text_kind, text_data, 0) != c:
+                    continue
+                for at in range(1, length):
+                    if PyUnicode_READ(text_kind, text_data, at) != PyUnicode_READ(kind, data, p + at):
+                        break
                 else:
-                    hi = mid
-            line = within[lo]
-            mask = long_texts.get(text, 0) if words[line] > short_line else short
+                    found |= 1ULL << k
+        while found:
+            k = __builtin_ctzll(found)
+            found &= found - 1
+            text = texts[k]
+            mask = long_texts.get(text, 0) if <Py_ssize_t>words[i] > short_line else short_texts[text]
             if mask:
-                before = PyDict_GetItem(wanted, line)
-                wanted[line] = (<object>before | mask) if before is not NULL else mask
-            at = low.find(text, at + 1)
+                before = PyDict_GetItem(wanted, i)
+                wanted[i] = (<object>before | mask) if before is not NULL else mask
 
 
 def confirm(dict wanted, list texts, list words, tuple patterns, dict out):

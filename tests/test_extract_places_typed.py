@@ -57,3 +57,26 @@ def test_a_person_beside_a_job_is_no_place(nlp: Any) -> None:
     """An apposition that is not a settlement or region noun types nothing: "Omar Hadi, a local farmer"."""
     place = event_place(nlp, "Police shot Omar Hadi, a local farmer, at a checkpoint on Sunday.", "shot")
     assert place is None or "Hadi" not in place.text
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        pytest.param(
+            "Police and soldiers were patrolling Korangi on Saturday afternoon.",
+            "patrolling",
+            "Korangi",
+            id="a_patrolled_name_is_a_place_whatever_the_tagger_says",
+        ),
+        pytest.param(
+            "Soldiers captured Abu Khalid on Monday.",
+            "captured",
+            None,
+            id="a_captured_person_is_no_place",
+        ),
+    ],
+)
+def test_place_object_verbs(nlp: Any, text: str, trigger: str, expected: str | None) -> None:
+    """The object of a verb that takes places only is a place; of one that also takes people, a person stays one."""
+    place = event_place(nlp, text, trigger)
+    assert (place.text if place is not None else None) == expected

@@ -285,8 +285,8 @@ def _unknown_setting(span: Span, trigger: Token) -> bool:
         return False
     if any(t.pos_ not in ("PROPN", "PUNCT") for t in span):
         return False
-    if root.dep_ == "dobj" and root.head.i == trigger.i and role(trigger) == "place-object":
-        return root.ent_type_ != "PERSON"  # "rebels captured Birao", "troops stormed Zabdeen"
+    if root.dep_ == "dobj" and root.head.i == trigger.i and role(trigger) in _PLACE_OBJECT_ROLES:
+        return role(trigger) == "place-object" or root.ent_type_ != "PERSON"  # "stormed Zabdeen", "captured Birao"
     if root.dep_ != "pobj" or root.head.lower_ not in _SETTING_PREPS | MOTION_GOALS:
         return False
     verbs = [v for v in (trigger, governing_verb(trigger)) if v is not None]
@@ -294,6 +294,9 @@ def _unknown_setting(span: Span, trigger: Token) -> bool:
     verbs += [c for v in verbs for c in v.children if _same_moment(c)]  # "killed when a bomber blew up in X"
     verbs += [c for v in verbs for c in told_on(v)]  # "began the assault by storming positions near X"
     return any(locative_path(root, v) for v in verbs) or any(anchored(root, a) for a in anchor_verbs_of(trigger))
+
+
+_PLACE_OBJECT_ROLES = frozenset({"place-object", "place-or-person-object"})
 
 
 def _same_moment(clause: Token) -> bool:

@@ -234,6 +234,13 @@ def test_headline_printed_twice_over_the_text_is_the_title_not_a_script_on_the_f
     assert article.body.split("\n\n") == SEED_PARAGRAPHS_FULL
 
 
+def test_quoted_sentence_on_the_first_line_is_no_page_title() -> None:
+    quote = "“The bridge will stay closed until the water has gone down.”"
+    menu = ["Home", "News", "Sport", "Weather", "Travel", "Culture", "Opinion"]
+    article = clean_text("\n".join([quote, *menu, *SEED_PARAGRAPHS_FULL]), id="x")
+    assert article.title != quote
+
+
 def test_first_line_of_a_note_without_sentences_stays_in_it() -> None:
     article = clean_text("Shopping list\nEggs and milk\nTwo loaves of bread", id="x")
     assert article.body.startswith("Shopping list")

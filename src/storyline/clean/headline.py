@@ -109,6 +109,7 @@ def printed_twice(lines: list[Line], body_start: int) -> list[int]:
 
 
 TITLE_WORDS = 40  # the most words of a page <title>
+_CLOSING = "\"'”’»)]"  # what may close a sentence after its full stop
 
 
 def page_title(lines: list[Line], body_start: int) -> bool:
@@ -117,8 +118,8 @@ def page_title(lines: list[Line], body_start: int) -> bool:
     first = lines[0]
     if len(lines) < 2 or first.words > TITLE_WORDS or first.furniture is not None or first.code:
         return False
-    if first.text.endswith("."):
-        return False
+    if first.text.rstrip(_CLOSING).endswith("."):
+        return False  # a finished sentence, its closing quote or bracket too
     if body_start == 0 and (first.prose or not any(line.prose for line in lines[1:])):
         return False  # the text starts on the first line (a dump without a title), or is a note with no sentences
     return parse_byline(first.text) is None and date_of_line(first.text) is None

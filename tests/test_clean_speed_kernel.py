@@ -276,8 +276,10 @@ def test_repeats_from_a_scans_word_ids_match(both: None) -> None:
     lows = [text.lower() for text in texts]
     scan = lines._scan(lows)
     assert scan is not None
-    fast = KERNELS.repeat_groups(texts, scan.tokens, scan)
-    assert fast == KERNELS.repeat_groups(texts, scan.tokens)  # the words looked up instead of the scan's ids
+    fast = KERNELS.repeat_groups(texts, None, scan)
+    assert fast == KERNELS.repeat_groups(texts, scan.tokens, scan) == KERNELS.repeat_groups(texts, scan.tokens)
+    measured = lines.measure_lines(texts, None)  # compiled records whose words stay in the scan until asked for
+    assert [line.tokens for line in measured] == [lines.line_words(text) for text in texts]
     with pytest.raises(ValueError):  # tokens that are not the scan's are refused, not read past
         KERNELS.repeat_groups(texts, [[*scan.tokens[0], "x"], *scan.tokens[1:]], scan)
     with pytest.raises(ValueError):

@@ -220,7 +220,7 @@ cdef double _title_case(str text):
     return <double>upper / initials if initials else 0.0
 
 
-@cython.no_gc  # holds only strings, a list of strings and a lexicon pattern: never part of a cycle
+@cython.no_gc  # holds only strings, a list of strings, a lexicon pattern and its dump's scan: never part of a cycle
 cdef class Line:
     """``lines.Line`` as a compiled record: the same fields, made without Python-level initialisers."""
 
@@ -232,16 +232,29 @@ cdef class Line:
     cdef public object furniture
     cdef public Py_ssize_t separators
     cdef public bint code
-    cdef public list tokens
+    cdef list _tokens  # None until asked for, when ``_scan`` holds them
+    cdef object _scan  # the scan of the dump's lines (a ``Scan``), or None
     cdef public bint prose
     cdef double _title
 
     def __init__(self, index, text, words, stop_ratio, sentence, furniture, separators=0, code=False, tokens=None):
         self.index, self.text, self.words, self.stop_ratio = index, text, words, stop_ratio
         self.sentence, self.furniture, self.separators, self.code = sentence, furniture, separators, code
-        self.tokens = [] if tokens is None else tokens
+        self._tokens = [] if tokens is None else tokens
+        self._scan = None
         self.prose = False
         self._title = -1.0
+
+    @property
+    def tokens(self):
+        """The lower-cased words (``lines.line_words``); from the dump's scan when first asked."""
+        if self._tokens is None:
+            self._tokens = self._scan.tokens_of(self.index)
+        return self._tokens
+
+    @tokens.setter
+    def tokens(self, list value):
+        self._tokens = value
 
     @property
     def title_case(self):
@@ -269,27 +282,34 @@ cdef bint _is_prose(Line line):
     return line.sentence and line.stop_ratio >= 0.15 and line.title_case < 0.6
 
 
-def measure(list texts, list tokens, dict furniture, object stop, list code, list counts=None, list ratios=None,
+def measure(list texts, object tokens, dict furniture, object stop, list code, list counts=None, list ratios=None,
             Scan scan=None, Py_ssize_t language=-1):
     """``lines._measure``: one compiled ``Line`` per line, prose decided (``counts``, ``ratios``: each line's word
     count and stopword share when they are not the token count and the share of stopwords among them: CJK;
-    ``scan``: the lines' scan, whose stopword counts of ``language``, the index of ``stop``'s language, are used)."""
+    ``scan``: the lines' scan, whose stopword counts of ``language``, the index of ``stop``'s language, are used;
+    ``tokens``: None to leave each line's words in the scan until asked for)."""
     cdef Py_ssize_t n = len(texts), i, k, w, hits
     cdef bint scanned = scan is not None and language >= 0
     if scanned and (scan.n != n or language >= scan.languages):
         raise ValueError("the scan is of other lines or languages")
+    if tokens is None and (scan is None or scan.n != n):
+        raise ValueError("no tokens and no scan of these lines")
     cdef list out = [None] * n, toks
     cdef Line line
     cdef PyObject* found
     cdef bint has_stop = stop is not None
     for i in range(n):
-        toks = tokens[i]
-        w = len(toks) if counts is None else counts[i]
+        toks = tokens[i] if tokens is not None else None
+        if counts is not None:
+            w = counts[i]
+        else:
+            w = len(toks) if toks is not None else scan.line_at[i + 1] - scan.line_at[i]
         line = Line.__new__(Line)
         line.index = i
         line.text = texts[i]
         line.words = w
-        line.tokens = toks
+        line._tokens = toks
+        line._scan = scan
         found = PyDict_GetItem(furniture, i) if furniture else NULL
         line.furniture = <object>found if found is not NULL else None
         line.code = code[i]
@@ -303,6 +323,7 @@ def measure(list texts, list tokens, dict furniture, object stop, list code, lis
             elif has_stop and scanned:
                 line.stop_ratio = <double>scan.counts[i * scan.languages + language] / w
             elif has_stop:
+                toks = line.tokens
                 hits = 0
                 for k in range(len(toks)):  # every token, over the word count (``lines._stop_ratios``)
                     hits += PySet_Contains(stop, toks[k])
@@ -722,11 +743,12 @@ cdef class _Dump:
 
 cdef dict _repeat_groups(list lines, list tokens, _Dump dump, const int* scan_ids, const Py_ssize_t* scan_at):
     """``repeats.repeat_groups``: exact repeats by their words' ids, near ones through packed end shingles (the ids
-    read from ``scan_ids``, line i's at ``scan_at[i]``, when given; else looked up from the words)."""
+    read from ``scan_ids``, line i's at ``scan_at[i]`` to ``scan_at[i + 1]``, when given: ``tokens`` is not read
+    then; else looked up from the words)."""
     cdef dict first_of = {}, exact = {}, index = {}
     cdef Py_ssize_t i, k, x, m, size, n = len(lines)
     cdef Py_ssize_t ends[6]
-    cdef list words, found
+    cdef list found
     cdef long long sketch[6]
     cdef long long packed
     cdef object key, match, s
@@ -734,14 +756,14 @@ cdef dict _repeat_groups(list lines, list tokens, _Dump dump, const int* scan_id
     for i in range(n):
         if PyUnicode_GET_LENGTH(lines[i]) < 2 * MIN_WORDS - 1:
             continue
-        words = tokens[i]
-        if len(words) < MIN_WORDS:
+        m = len(<list>tokens[i]) if scan_ids is NULL else scan_at[i + 1] - scan_at[i]
+        if m < MIN_WORDS:
             continue
         if scan_ids is NULL:
-            dump.load(i, words)
+            dump.load(i, tokens[i])
         else:
-            dump.load_ids(i, scan_ids + scan_at[i], len(words))
-        key = PyBytes_FromStringAndSize(<char*>(dump.ids + dump.at[i]), len(words) * sizeof(long long))
+            dump.load_ids(i, scan_ids + scan_at[i], m)
+        key = PyBytes_FromStringAndSize(<char*>(dump.ids + dump.at[i]), m * sizeof(long long))
         hit = PyDict_GetItem(exact, key)
         if hit is not NULL:
             first_of[i] = first_of.get(<object>hit, <object>hit)
@@ -749,7 +771,6 @@ cdef dict _repeat_groups(list lines, list tokens, _Dump dump, const int* scan_id
             continue
         exact[key] = i
         size = 0  # the sketch (``repeats._sketch``): three shingles at each end, each once
-        m = len(words)
         ends[0], ends[1], ends[2], ends[3], ends[4], ends[5] = 0, 1, 2, m - 5, m - 4, m - 3
         for k in range(6):
             packed = dump.shingle(i, ends[k])
@@ -1252,7 +1273,7 @@ cdef class Scan:
     is made a string and looked up in the vocabulary once, and every line keeps its words as ids (``words[id]``, ids
     in order of first appearance) in a C array, which the repeats read."""
 
-    cdef readonly list tokens
+    cdef list _tokens  # every line's words, made when first asked for
     cdef readonly list words  # the distinct words, by id
     cdef Py_ssize_t n, languages
     cdef unsigned long long* short_masks
@@ -1270,7 +1291,7 @@ cdef class Scan:
     cdef Py_ssize_t distinct, distinct_room
 
     def __cinit__(self, Py_ssize_t n, Py_ssize_t languages):
-        self.n, self.languages, self.tokens, self.words = n, languages, [], []
+        self.n, self.languages, self._tokens, self.words = n, languages, None, []
         self.short_masks = <unsigned long long*>PyMem_Malloc((2 * n + 1) * sizeof(unsigned long long))
         self.counts = <int*>PyMem_Malloc((n * languages + 1) * sizeof(int))
         self.line_at = <Py_ssize_t*>PyMem_Malloc((n + 1) * sizeof(Py_ssize_t))
@@ -1408,6 +1429,25 @@ cdef class Scan:
         self.slots[at] = new
         return new
 
+    @property
+    def tokens(self):
+        """Every line's words (``lines._tokens``), made from the word ids when first asked for."""
+        cdef Py_ssize_t i
+        if self._tokens is None:
+            self._tokens = [self.line_tokens(i) for i in range(self.n)]
+        return self._tokens
+
+    def tokens_of(self, Py_ssize_t i):
+        """Line ``i``'s words (a new list)."""
+        if not 0 <= i < self.n:
+            raise IndexError(f"line {i} of a scan of {self.n} lines")
+        return self.line_tokens(i)
+
+    def word_counts(self):
+        """Every line's word count."""
+        cdef Py_ssize_t i
+        return [self.line_at[i + 1] - self.line_at[i] for i in range(self.n)]
+
     cdef list line_tokens(self, Py_ssize_t i):
         """Line ``i``'s words as strings (the table's own: one string per distinct word)."""
         cdef Py_ssize_t start = self.line_at[i], size = self.line_at[i + 1] - start, k
@@ -1513,23 +1553,24 @@ def scan(list lows, dict vocabulary, dict short_table, dict long_table, Py_ssize
             p = q
         out.short_masks[i], out.long_masks[i] = short_mask, long_mask
     out.line_at[n] = out.ids_used
-    for i in range(n):
-        out.tokens.append(out.line_tokens(i))
     return out
 
 
 def repeat_groups(list lines, list tokens, Scan scan=None):
-    """``repeats.repeat_groups`` with every line's words given (``scan``: the scan that found them, whose word ids
-    are used); None when a dump has too many distinct words to pack its shingles (the caller runs the Python code
-    then)."""
+    """``repeats.repeat_groups`` with every line's words given, or (``scan``) the scan that found them, whose word
+    ids are used (``tokens`` may be None then); None when a dump has too many distinct words to pack its shingles (the
+    caller runs the Python code then)."""
     cdef Py_ssize_t i, n = len(lines)
     if scan is None:
+        if tokens is None or len(tokens) != n:
+            raise ValueError("no words of these lines")
         return _try_repeat_groups(lines, tokens, NULL, NULL)
-    if scan.n != n or len(tokens) != n:
+    if scan.n != n or (tokens is not None and len(tokens) != n):
         raise ValueError("the scan is of other lines")
-    for i in range(n):
-        if scan.line_at[i + 1] - scan.line_at[i] != len(<list>tokens[i]):
-            raise ValueError(f"line {i}: the tokens are not the scan's")
+    if tokens is not None:
+        for i in range(n):
+            if scan.line_at[i + 1] - scan.line_at[i] != len(<list>tokens[i]):
+                raise ValueError(f"line {i}: the tokens are not the scan's")
     return _try_repeat_groups(lines, tokens, scan.ids, scan.line_at)
 
 

@@ -120,7 +120,8 @@ def analyse(text: str) -> Layout:
     language, lines, scan = measure_scanned(dump.lines)
     if language is None:  # no stopword list: prose was judged without function words, and code passes for it
         mark_code(lines)
-    repeats = copies(repeat_groups(dump.lines, [line.tokens for line in lines], scan), lines)
+    tokens = None if scan is not None else [line.tokens for line in lines]  # the kernels read the scan's word ids
+    repeats = copies(repeat_groups(dump.lines, tokens, scan), lines)
     related, template, formula = line_marks(lines)
     zone = zones(lines, related)
     if any(mark in text for mark in ELLIPSES):  # a link card's summary ends in one: most dumps have none

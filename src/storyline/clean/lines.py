@@ -200,7 +200,7 @@ def measure_lines(texts: list[str], stop: frozenset[str] | None) -> list[Line]:
     """Measure every line of a dump; furniture is looked up for the whole dump at once."""
     lows = [t.lower() for t in texts]
     scan = _scan(lows)
-    return _measure(texts, lows, stop, code_lines(texts), scan.tokens if scan is not None else None, scan)
+    return _measure(texts, lows, stop, code_lines(texts), None, scan)
 
 
 def measure_dump(texts: list[str]) -> tuple[str | None, list[Line]]:
@@ -215,13 +215,14 @@ def measure_scanned(texts: list[str]) -> tuple[str | None, list[Line], Any]:
     lows = list(map(str.lower, texts))
     code = code_lines(texts)
     scan = _scan(lows)
+    tokens: list[list[str]] | None
     if scan is None:
         tokens = _tokens(lows)
         language = _language(*_sample(lows, tokens, code))
     else:  # the words' stopword hits were counted per line by the scan: the sample's are the sum of its lines'
-        tokens = scan.tokens
-        sample, whole, cut = _sample_lines(lows, tokens, code)
-        count = sum(map(len, map(tokens.__getitem__, whole))) + len(cut)
+        tokens = None  # the words stay in the scan
+        sample, whole, cut = _sample_lines(lows, code)
+        count = sum(map(scan.word_counts().__getitem__, whole)) + len(cut)
         language = _guess(sample, count, lambda: list(map(add, scan.hits(whole), _hits(cut))))
     stop = stopwords().get(language) if language else None
     return language, _measure(texts, lows, stop, code, tokens, scan, language), scan
@@ -259,11 +260,11 @@ def _tokens(lows: list[str]) -> list[list[str]]:
 
 def _sample(lows: list[str], tokens: list[list[str]], code: list[bool]) -> tuple[str, list[str]]:
     """The first ``LANGUAGE_SAMPLE`` characters of the lines that are not code, and their words (the lines' own)."""
-    sample, whole, cut = _sample_lines(lows, tokens, code)
+    sample, whole, cut = _sample_lines(lows, code)
     return sample, [word for i in whole for word in tokens[i]] + cut
 
 
-def _sample_lines(lows: list[str], tokens: list[list[str]], code: list[bool]) -> tuple[str, list[int], list[str]]:
+def _sample_lines(lows: list[str], code: list[bool]) -> tuple[str, list[int], list[str]]:
     """``_sample``'s text, the lines it takes whole and the words of the line it cuts short (if any)."""
     pieces: list[str] = []
     whole: list[int] = []
@@ -294,25 +295,29 @@ def _measure(
     language: str | None = None,
 ) -> list[Line]:
     """Measure lines given their lower-cased text (and words, when already found; ``scan``: the kernels' scan of
-    them, ``language``: the language of ``stop``): a C-level pass per feature."""
+    them, which holds their words when ``tokens`` is None; ``language``: the language of ``stop``): a C-level pass per
+    feature."""
     if tokens is None:
+        tokens = scan.tokens if scan is not None and speedups.KERNELS is None else None
+    if tokens is None and scan is None:
         tokens = _tokens(lows)
     if speedups.KERNELS is not None:
         cjk = speedups.KERNELS.any_cjk(list(filterfalse(str.isascii, texts)))
     else:
         cjk = any(map(_CJK.search, filterfalse(str.isascii, texts)))
-    words = list(map(len, tokens))
+    words = list(map(len, tokens)) if tokens is not None else scan.word_counts()
     if cjk:
         words = [n if text.isascii() else _cjk_words(text, n) for text, n in zip(texts, words, strict=True)]
     furniture = _furniture_lines(texts, lows, tokens, words, scan)
     if speedups.KERNELS is not None:  # the same records, made and measured in compiled code
-        ratios = _stop_ratios(texts, tokens, words, stop, cjk) if cjk else None  # else measured there
+        ratios = _stop_ratios(texts, scan.tokens if tokens is None else tokens, words, stop, cjk) if cjk else None
         languages = _stopword_owners()[0]
         index = languages.index(language) if scan is not None and stop is not None and language else -1
         measured: list[Line] = speedups.KERNELS.measure(
             texts, tokens, furniture, stop, code, words if cjk else None, ratios, scan, index
         )
         return measured
+    assert tokens is not None  # made above: the pure-Python path has no scan, or reads the scan's words
     sentences = [found is not None for found in map(_SENTENCE_END.search, map(_LAST_CHARS, texts))]
     indexes = range(len(texts))
     ratios = _stop_ratios(texts, tokens, words, stop, cjk)
@@ -377,15 +382,17 @@ SHORT_LINE = 8  # lines up to this many words are checked against every pattern,
 
 
 def _furniture_lines(
-    texts: list[str], lows: list[str], tokens: list[list[str]], words: list[int], scan: Any = None
+    texts: list[str], lows: list[str], tokens: list[list[str]] | None, words: list[int], scan: Any = None
 ) -> dict[int, Pattern]:
     """Line index → the first furniture pattern naming it; a regex runs only on lines that hold its gate (``scan``:
-    the kernels' scan of the lines, whose gate masks stand for ``_gate_lines``)."""
+    the kernels' scan of the lines, whose gate masks stand for ``_gate_lines``; ``tokens``: the lines' words, read
+    only without a scan)."""
     wanted: dict[int, int]  # line → bit mask of the patterns that may name it
     if scan is not None:
         wanted = scan.gates(words, SHORT_LINE, _gates(False).ungated, _gates(True).ungated)
     else:
         wanted = {}
+        tokens = tokens if tokens is not None else _tokens(lows)
         short = list(map(SHORT_LINE.__ge__, words))
         indexes = range(len(words))
         _gate_lines(list(compress(indexes, short)), lows, tokens, _gates(False), wanted)

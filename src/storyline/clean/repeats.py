@@ -41,8 +41,9 @@ def _sketch(words: list[str]) -> set[Shingle]:
 
 def repeat_groups(lines: list[str], tokens: list[list[str]] | None = None, scan: Any = None) -> dict[int, int]:
     """Map each repeated line's index to the first line it repeats (``tokens``: each line's ``line_words``;
-    ``scan``: the kernels' scan that found them, whose word ids the kernel reads)."""
-    if speedups.KERNELS is not None and tokens is not None:
+    ``scan``: the kernels' scan that found them, whose word ids the kernel reads; without ``tokens``, the Python code
+    finds the words itself)."""
+    if speedups.KERNELS is not None and (tokens is not None or scan is not None):
         groups: dict[int, int] | None = speedups.KERNELS.repeat_groups(lines, tokens, scan)
         if groups is not None:  # None: too many distinct words to pack the shingles
             return groups

@@ -298,3 +298,16 @@ def test_a_place_told_by_a_common_noun_is_no_agent() -> None:
 def test_a_country_the_tagger_takes_for_a_person_is_still_a_country() -> None:
     events = extract_events("Sri Lanka has established diplomatic ties with Cuba.")
     assert events and events[0].actor1 is not None and events[0].actor1.country == "LKA"
+
+
+def test_protesters_the_parser_hung_a_protest_verb_on_are_its_agents() -> None:
+    # the parser takes "activists" for the root and "protested" for a participle on it (activists who were protested)
+    event = next(e for e in extract_events("Sahrawi activists protested in Laayoune on Friday.") if e.type == "PROTEST")
+    assert event.actor1 is not None and event.actor1.text == "Sahrawi activists" and event.actor2 is None
+
+
+def test_the_agents_own_forces_it_moves_are_no_target() -> None:
+    event = _with_trigger(
+        extract_events("Syria said it would withdraw its troops from neighbouring Lebanon."), "withdraw"
+    )
+    assert event.actor2 is not None and event.actor2.country == "LBN"

@@ -58,6 +58,7 @@ _SUBORDINATE = frozenset(
 _PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 _FRONTED = frozenset({"ccomp", "parataxis"})
 _NOT_ACLED_STATUS = frozenset({"proposed", "negotiating", "threatened", "denied", "hypothetical"})
+_PROTESTERS = frozenset({"PRO", "RIO"})  # sectors that only ever do a protest, never have it done to them
 
 
 @dataclass(slots=True)
@@ -266,6 +267,8 @@ def _roles(det: Detected, index: MentionIndex) -> Roles:
             merged.actor2 = roles.actor2
     if merged.actor2 is merged.actor1:
         merged.actor2 = None
+    if det.type == "PROTEST" and merged.actor1 is None and merged.actor2 and merged.actor2.actor.sector in _PROTESTERS:
+        return Roles(merged.actor2, None)  # "Sahrawi activists protested", parsed as activists who were protested
     return merged
 
 

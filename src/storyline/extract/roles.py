@@ -166,13 +166,14 @@ def _target(verb: Token, index: MentionIndex, passive_subject: Token | None, dep
     """Who a verb acted on: its objects or target preposition, else an actor inside the object, a softer
     preposition ("aid to Chad") or its complement clause ("demanded that the United States ...")."""
     obj = child(verb, "dobj")
+    own = _own_forces(index.of(obj))
     found = (
         index.of(child(verb, "dative"))
-        or index.of(obj)
+        or (None if own else index.of(obj))
         or index.of(passive_subject)
         or index.of(_prep_object(verb, _TARGET_PREPS))
     )
-    if found is None and obj is not None:
+    if found is None and obj is not None and not own:
         inside = (t for t in obj.subtree if t.i != obj.i and not _tells(t, obj))
         found = next((m for t in inside if (m := _actor_at(t, index))), None)
     if found is None:
@@ -183,6 +184,14 @@ def _target(verb: Token, index: MentionIndex, passive_subject: Token | None, dep
         if found is None and depth == 0 and clause.pos_ in ("VERB", "AUX"):  # "threatened to cut ties with Congo"
             found = _target(clause, index, None, depth + 1)
     return found
+
+
+def _own_forces(mention: Mention | None) -> bool:
+    """Whether an object names the agent's own armed men ("withdraw its troops from Lebanon", "deployed their forces
+    to the border"): what the agent moves, not whom it acts on."""
+    if mention is None or mention.actor.sector not in ARMED:
+        return False
+    return mention.actor.text.split(" ", 1)[0].lower() in ("its", "their")
 
 
 def _tells(token: Token, top: Token) -> bool:

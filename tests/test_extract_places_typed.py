@@ -80,3 +80,24 @@ def test_place_object_verbs(nlp: Any, text: str, trigger: str, expected: str | N
     """The object of a verb that takes places only is a place; of one that also takes people, a person stays one."""
     place = event_place(nlp, text, trigger)
     assert (place.text if place is not None else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        pytest.param(
+            "Chicago police shot a man who fired at officers.", "shot", "Chicago", id="a_town_s_police_act_there"
+        ),
+        pytest.param(
+            "The package was detonated by Houston police on Friday.", "detonated", "Houston", id="by_a_town_s_police"
+        ),
+        pytest.param("Pakistan police shot two men on Sunday.", "shot", None, id="a_country_s_police_may_act_anywhere"),
+        pytest.param(
+            "Chicago police said a man shot two people.", "shot", None, id="police_who_only_speak_place_nothing"
+        ),
+    ],
+)
+def test_local_force(nlp: Any, text: str, trigger: str, expected: str | None) -> None:
+    """With no other setting, the town whose police do the act is its place."""
+    place = event_place(nlp, text, trigger)
+    assert (place.text if place is not None else None) == expected

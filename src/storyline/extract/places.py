@@ -21,6 +21,7 @@ from storyline.extract.places_gazetteer import Entry, Gazetteer, gazetteer, plac
 from storyline.extract.places_names import name_key
 from storyline.extract.places_spans import (
     NAMING_ROLES,
+    ORGANISATION_ROLES,
     across_border,
     anchor_verbs_of,
     anchored,
@@ -93,7 +94,11 @@ def event_location(
     ranked = [(loc, entry, _tier(sentence, loc, trigger)) for loc, entry in found]
     ranked += [r for r in _nationality_places(sentence, trigger) if r[2] >= TOLD_ON_TIER]
     settings = [r for r in ranked if _may_be_setting(sentence, r[0], r[2], trigger)]
-    ranked = settings or [r for r in ranked if r[2] >= 1 and _in_or_at(_span_of(sentence, r[0]).root)]
+    ranked = (
+        settings
+        or [r for r in ranked if r[2] >= 1 and _in_or_at(_span_of(sentence, r[0]).root)]
+        or _local_force(sentence, ranked, trigger)
+    )
     if not ranked:
         return article.most_mentioned()
     top = max(ranked, key=lambda r: _rank(sentence, r[0], r[1], r[2], trigger))
@@ -109,6 +114,22 @@ def event_location(
     best = _in_region(best, region) if region is not None else best
     containers = [r[0] for r in ranked if not _reference_point(_span_of(sentence, r[0]).root)]
     return _through_setting(sentence, best, containers)
+
+
+def _local_force(sentence: Span, ranked: list[Ranked], trigger: Token | None) -> list[Ranked]:
+    """The town whose police do the act, when nothing else names a setting: "Dallas police shot ...", "was
+    detonated by Los Angeles police": a town's police work in their town (not a country's forces, often abroad)."""
+    return [r for r in ranked if r[0].precision == "place" and _force_of_town(_span_of(sentence, r[0]).root, trigger)]
+
+
+def _force_of_town(root: Token, trigger: Token | None) -> bool:
+    """True when the name qualifies a local force noun ("Dallas police") that is the trigger's agent."""
+    force = root.head
+    if trigger is None or root.dep_ not in ("compound", "nmod", "poss") or role(force) != "local-force":
+        return False
+    if force.dep_ == "nsubj":
+        return force.head.i == trigger.i
+    return force.dep_ == "pobj" and force.head.dep_ == "agent" and force.head.head.i == trigger.i
 
 
 def _targeted(sentence: Span, top: Ranked, ranked: list[Ranked], trigger: Token | None) -> Location:
@@ -425,7 +446,7 @@ def _tier(sentence: Span, place: Location, trigger: Token | None) -> float:
     (it only qualifies an organisation: "Gaza health ministry", "Syria's army")."""
     span = _span_of(sentence, place)
     root, head = span.root, span.root.head
-    if root.dep_ in ("poss", "compound", "amod", "nmod") and role(head) == "organisation":
+    if root.dep_ in ("poss", "compound", "amod", "nmod") and role(head) in ORGANISATION_ROLES:
         return -1
     if _hyphen_affiliation(span):
         return -1  # "a London-based group", "US-led forces": whose, not where

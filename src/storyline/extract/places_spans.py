@@ -206,7 +206,7 @@ def _place_spans(sentence: Span, gaz: Gazetteer, trigger: Token | None = None) -
         else:
             rejected.append(span)
     accepted += [span for span in rejected if _before_region(span, accepted)]
-    return (span for span in accepted if role(span[-1]) != "organisation")  # not "the Syrian Arab Army"
+    return (span for span in accepted if role(span[-1]) not in ORGANISATION_ROLES)  # not "the Syrian Arab Army"
 
 
 _SETTING_PREPS = frozenset({"in", "at", "near", "inside", "outside", "into", "around", "through"})
@@ -389,6 +389,9 @@ def _extend(span: Span | None, gaz: Gazetteer) -> Span | None:
             if found and found[0].curated:
                 return doc[span.start : end]
     return span
+
+
+ORGANISATION_ROLES = frozenset({"organisation", "local-force"})  # bodies a place name only qualifies
 
 
 NAMING_ROLES = frozenset({"admin", "settlement", "facility", "feature"})  # "Damboa town", "Kissufim crossing"

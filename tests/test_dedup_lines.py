@@ -18,7 +18,7 @@ from storyline.dedup.words import compared_lines, shingle_texts
 
 PIECES = st.sampled_from(
     ["word", "Élan", "straße", "x", "12", " ", "  ", "\t", "\r", "\u00a0", "\u3000", "\u2028", "\x85", "\x1c"]
-    + ["\n", "\n\n", "\ud800", "-", "\u2014"]
+    + ["\n", "\n\n", "\ud800", "-", "\u2014", "中文", "한국어", "かな"]
     + list(CLOSERS)
     + list(ENDS)
 )

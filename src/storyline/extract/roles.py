@@ -4,7 +4,7 @@ Handles active clauses ("Israeli warplanes struck ..."), passives ("were killed 
 nominal triggers ("an Israeli airstrike on Rafah", "Hamas's assault"), light verbs ("launched an assault"),
 participle clauses ("..., killing 12 Palestinians") and victims named only by a count. A place told by a common noun
 ("the besieged town") is never an agent; a named place is a target as its object ("promised to rebuild Kandahar": its
-people), a government as a clause's subject ("unless Jerusalem halted ..."), and only where, not whom, deeper in an
+people), a government as a clause's subject ("demanded that Jerusalem halt ..."), and only where, not whom, deeper in an
 object or after "to/from" ("kidnapped to Gaza", "a compound in Idlib").
 """
 
@@ -322,10 +322,7 @@ def trigger_roles(trigger: Token, index: MentionIndex, end: int | None = None) -
         roles = Roles()
     for token in trigger.doc[trigger.i : end or trigger.i + 1]:
         roles.actor2 = roles.actor2 or index.of(_prep_object(token, _TARGET_PREPS))
-    roles = _demand(trigger, index) or roles
     roles.actor1 = _agent(_blamed(trigger, index) or roles.actor1)
-    if roles.actor2 is None and trigger.lemma_.lower() in _words("threat_verb"):
-        roles.actor2 = _condition_subject(trigger, index)
     if roles.actor1 is not None and roles.actor1 is roles.actor2:
         roles.actor2 = None
     return roles
@@ -337,34 +334,9 @@ def _agent(mention: Mention | None) -> Mention | None:
 
 
 def _acting(mention: Mention | None) -> Mention | None:
-    """A mention as the subject of a clause: a place named there acts for its government ("unless Jerusalem halted
-    the offensive"), not for its people as a place acted on does."""
+    """A mention as the subject of a clause: a place named there acts for its government ("demanded that Jerusalem
+    halt the offensive"), not for its people as a place acted on does."""
     return replace(mention, place=None) if mention is not None and mention.place == "name" else mention
-
-
-def _demand(trigger: Token, index: MentionIndex) -> Roles | None:
-    """ "Russia said Sudan must return the helicopter": a reported clause with a modal of obligation is the teller's
-    demand (actor1) on the clause's subject (actor2)."""
-    clause = clause_verb(trigger)
-    if not any(c.lower_ in _words("demand_modal") for c in children(clause, "aux")):
-        return None
-    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in lexicon.speech_verbs():
-        return None
-    teller = index.of(child(clause.head, "nsubj"))
-    if teller is None:
-        return None
-    target = _acting(index.of(child(clause, "nsubj", "nsubjpass")))
-    return Roles(teller, target if target is not teller else None)
-
-
-def _condition_subject(verb: Token, index: MentionIndex) -> Mention | None:
-    """ "Iran threatened to launch an offensive unless Baghdad accepted": who the condition is put to."""
-    for clause in (t for t in verb.subtree if t.dep_ == "advcl"):
-        if any(c.lower_ in _words("condition_mark") for c in children(clause, "mark")):
-            found = _acting(index.of(child(clause, "nsubj", "nsubjpass")))  # "unless Baghdad accepted": its government
-            if found is not None:
-                return found
-    return None
 
 
 # Sectors of the state a protest makes its demands of.

@@ -110,6 +110,8 @@ def _count(sentence: Span, number: NumberPhrase, lex: CountsLexicon, whole: Coun
     kind = whole.kind if is_part and whole is not None else _kind(anchor, number, lex)
     if kind == _SAME:
         kind = whole.kind if whole is not None else None
+    if whole is not None and kind == whole.kind and _refers_back(doc, number, lex):
+        is_part = True  # "killing 5 people, two of them children": not 2 more ("injuring 6; two of them died": 2)
     if kind is None and number.value == 0:
         kind = lex.zero_nouns.get(anchor.lower_)  # type: ignore[assignment]
     if kind is None or (number.kinds is not None and kind not in number.kinds):
@@ -259,6 +261,14 @@ def _is_partitive(doc: Doc, number: NumberPhrase) -> bool:
         if child.dep_ == "prep" and child.lower_ == "of" and any(c.like_num for c in child.children):
             return True
     return last.dep_ == "pobj" and last.head.lower_ == "of" and last.head.head.like_num
+
+
+def _refers_back(doc: Doc, number: NumberPhrase, lex: CountsLexicon) -> bool:
+    """True for "two of them", "three of whom": a number of people counted just before."""
+    return any(
+        child.dep_ == "prep" and child.lower_ == "of" and any(c.lower_ in lex.back_references for c in child.children)
+        for child in doc[number.end - 1].children
+    )
 
 
 def _is_subset(doc: Doc, start: int, floor: int, lex: CountsLexicon) -> bool:

@@ -38,6 +38,7 @@ class CountsLexicon:
     not_counted: frozenset[str]  # nouns/units that are never people
     labels: frozenset[Phrase]  # "Resolution" 2334, "as young as" 12: the number is an identifier or age
     subset: frozenset[Phrase]  # "including" 4 children: part of a count already given
+    back_references: frozenset[str]  # two "of them": part of a count already given
     event_nouns: frozenset[str]  # "fatalities": names the harm, not the people counted
     fillers: frozenset[str]  # words between a group and its verb: "ten were reportedly killed"
     total_verbs: frozenset[str]  # "rose" to 1,200: the subject or object names the kind
@@ -96,6 +97,7 @@ def _load() -> CountsLexicon:
         not_counted=_words("not_counted.tsv"),
         labels=frozenset(phrase(row[0]) for row in read_rows("counts", "labels.tsv")),
         subset=frozenset(phrase(row[0]) for row in read_rows("counts", "subset.tsv")),
+        back_references=_words("back_references.tsv"),
         event_nouns=_words("event_nouns.tsv"),
         fillers=_words("fillers.tsv"),
         total_verbs=_words("total_verbs.tsv"),

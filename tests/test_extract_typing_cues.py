@@ -87,6 +87,21 @@ def test_violence_at_a_protest(text: str, want: str) -> None:
             "Remote explosive/landmine/IED",
         ),
         ("Armenian and Azerbaijani forces traded artillery fire near Jermuk.", "Shelling/artillery/missile attack"),
+        ("A tense confrontation between two militias in Zawiya left three fighters dead.", "Armed clash"),
+        (
+            "A shepherd was maimed by a mine buried by withdrawing troops near Kupiansk.",
+            "Remote explosive/landmine/IED",
+        ),
+        (
+            "Soldiers uncovered a stockpile of rifles and ammunition in a farmhouse near Tumaco.",
+            "Disrupted weapons use",
+        ),
+        (
+            "Control of the border post was handed to the rebels by the departing garrison.",
+            "Non-violent transfer of territory",
+        ),
+        ("Teachers marched in Lilongwe to protest the killing of a colleague.", "Peaceful protest"),
+        ("A man accused of stealing a motorbike was burned alive by residents in Kisumu.", "Mob violence"),
         (
             "Angry traders set fire to the municipal offices in Nakuru over a new market tax.",
             "Violent demonstration",
@@ -108,7 +123,11 @@ def test_sub_type_without_its_keyword(text: str, want: str) -> None:
         "A thief snatched her phone on the bus.",
         "The virus tore through the care home within a week.",
         "The budget came under fire from opposition lawmakers.",
+        "Police came under fire for their handling of the inquiry.",
         "Fireworks set off a blaze in the warehouse.",
+        "Researchers found that the drug lowers blood pressure.",
+        "She handed the letter to the judge.",
+        "The two parties united behind a single candidate.",
     ],
 )
 def test_new_words_in_their_everyday_sense_report_nothing(text: str) -> None:

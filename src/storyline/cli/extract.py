@@ -276,11 +276,20 @@ def eval_counts_command(through_extract: bool) -> None:
 
 @eval_group.command("acled")
 @click.option("--misses", is_flag=True, help="Also list the records with a wrong field.")
-def eval_acled_command(misses: bool) -> None:
-    """Score ACLED type, sub-type, fatalities, place, actor1 and date on the self-written ACLED-notes check set."""
-    from storyline.eval.acled import score_acled
+@click.option(
+    "--set",
+    "check_set",
+    type=click.Choice(["dev", "more", "all"]),
+    default="dev",
+    show_default=True,
+    help="Check set: acled_style_dev, acled_style_more (fresh, session 6) or both.",
+)
+def eval_acled_command(misses: bool, check_set: str) -> None:
+    """Score ACLED type, sub-type, fatalities, place, actor1 and date on a self-written ACLED-notes check set."""
+    from storyline.eval.acled import NOTES_SETS, score_acled
 
-    click.echo(json.dumps(score_acled(with_misses=misses), indent=1, ensure_ascii=False))
+    figures = score_acled(NOTES_SETS[check_set], with_misses=misses)
+    click.echo(json.dumps(figures, indent=1, ensure_ascii=False))
 
 
 @eval_group.command("places")

@@ -1,0 +1,68 @@
+"""The ACLED-notes check sets `storyline eval acled --set` scores, and ACLED fatalities of notes-style phrasings."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+import storyline.eval.acled as acled_eval
+from storyline.cli import cli
+from storyline.eval.acled import ACLED_MORE, GAZA, NOTES_SETS, notes_records
+from storyline.eval.typing import ACLED_STYLE
+from storyline.extract import extract_many
+from storyline.extract.acled import acled_event
+
+
+def test_the_fresh_set_is_notes_style_with_every_acled_field() -> None:
+    records = notes_records(ACLED_MORE)
+    assert len(records) >= 100
+    assert [r["split"] for r in records] == ["heldout" if i % 3 == 2 else "tune" for i in range(len(records))]
+    countries = Counter(r["location"]["country"] for r in records if r["location"])
+    gaza = sum(countries[c] for c in GAZA)
+    assert 0.3 <= gaza / len(records) <= 0.5 and len(set(countries) - GAZA) >= 25
+    for record in records:
+        assert record["event_type"] and record["sub_event_type"], record["id"]
+        assert isinstance(record["fatalities"], int) and record["fatalities"] >= 0, record["id"]
+        assert len(record["event_date"]) == 10 and record["actor1"]["sector"], record["id"]
+
+
+def test_sets_name_the_files_and_all_reads_both_in_order() -> None:
+    assert NOTES_SETS["dev"] == (ACLED_STYLE,) and NOTES_SETS["more"] == (ACLED_MORE,)
+    both = notes_records(NOTES_SETS["all"])
+    assert [r["id"] for r in both] == [r["id"] for r in notes_records(ACLED_STYLE) + notes_records(ACLED_MORE)]
+
+
+@pytest.mark.parametrize(("option", "expected"), [([], "dev"), (["--set", "more"], "more"), (["--set", "all"], "all")])
+def test_cli_scores_the_chosen_set(monkeypatch: pytest.MonkeyPatch, option: list[str], expected: str) -> None:
+    seen: list[Any] = []
+
+    def fake(path: tuple[Path, ...], *, with_misses: bool = False) -> dict[str, Any]:
+        seen.append(path)
+        return {"tune": {}}
+
+    monkeypatch.setattr(acled_eval, "score_acled", fake)
+    result = CliRunner().invoke(cli, ["eval", "acled", *option])
+    assert result.exit_code == 0, result.output
+    assert seen == [NOTES_SETS[expected]] and json.loads(result.output) == {"tune": {}}
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities"),
+    [
+        ("On 12 April 2024, an Israeli air strike killed 5 people, two of them children, in Rafah.", 5),
+        ("On 12 April 2024, an air strike killed 14 people in Idlib; 3 of them died later in hospital.", 14),
+        ("On 12 April 2024, gunmen killed 4 villagers near Gao, three of whom were women.", 4),
+        ("On 12 April 2024, a drone strike injured 6 people in Rafah; two of them later died of their wounds.", 2),
+        ("On 12 April 2024, gunmen killed 4 people and injured 7 in Zamfara.", 4),
+        ("On 12 April 2024, an air strike killed between 5 and 8 people in Idlib.", 5),
+        ("On 12 April 2024, gunmen killed dozens of villagers near Bunia.", 12),
+    ],
+)
+def test_acled_fatalities_of_notes_phrasings(text: str, fatalities: int) -> None:
+    event = acled_event(next(iter(extract_many([(text, None)]))))
+    assert event is not None and event.fatalities == fatalities

@@ -304,13 +304,16 @@ def _kind(anchor: Token, number: NumberPhrase, lex: CountsLexicon) -> CountKind 
         return own  # type: ignore[return-value]
     modifiers = [c for c in anchor.children if c.dep_ in _MODIFIER_DEPS and c.pos_ in ("VERB", "ADJ")]
     status = [c for c in modifiers if c.dep_ == "amod" and c.i < anchor.i]  # "wounded people"; not "people killed"
-    found = next((k for c in modifiers if c not in status and (k := _typed(c, anchor, number, lex))), None)
+    # a relative clause tells what befell them only when the governing words do not: "killed a man who had been
+    # wounded" counts one killed, "the people who were wounded were taken to hospital" injured
+    clauses = [c for c in modifiers if c.dep_ == "relcl"]
+    found = next((k for c in modifiers if c not in status + clauses and (k := _typed(c, anchor, number, lex))), None)
     if found is None:
         found = _kind_after(anchor, number, lex)
     if found is None:
         found = _kind_above(anchor, number, lex)
     if found is None:
-        found = next((k for c in status if (k := _typed(c, anchor, number, lex))), None)
+        found = next((k for c in clauses + status if (k := _typed(c, anchor, number, lex))), None)
     return (found or own) or None  # type: ignore[return-value]
 
 

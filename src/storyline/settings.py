@@ -49,7 +49,7 @@ SETTINGS: tuple[Setting, ...] = (
         "dedup_threshold",
         0.3,
         float,
-        "Jaccard to join a near-duplicate group (containment >= 0.8 also joins).",
+        "Jaccard to join a near-duplicate group (a weighted containment estimate >= 0.7 also joins).",
         low=0.0,
         high=1.0,
     ),

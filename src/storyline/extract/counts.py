@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from storyline.extract.counts_lexicon import CountsLexicon, Phrase, as_span, counts_lexicon, kind_of
 from storyline.extract.counts_numbers import NumberPhrase, number_phrases
 from storyline.extract.counts_scope import count_scope
+from storyline.extract.lexicon import sectors
 from storyline.models import Count, CountKind
 
 if TYPE_CHECKING:
@@ -66,9 +67,10 @@ def fatalities(counts: list[Count]) -> int | None:
     )
     figures: list[int] = []
     previous: Count | None = None
+    lex = counts_lexicon()
     for count in killed:
         value = count.low if count.low is not None else count.value
-        if figures and previous is not None and _listed_together(previous, count):
+        if figures and previous is not None and (_listed_together(previous, count) or _two_sides(previous, count, lex)):
             figures[-1] += value
         else:
             figures.append(value)
@@ -77,6 +79,26 @@ def fatalities(counts: list[Count]) -> int | None:
     if positive:
         return min(positive)
     return 0 if figures else None
+
+
+def _two_sides(first: Count, second: Count, lex: CountsLexicon) -> bool:
+    """True when two groups are of different sides: "3 soldiers" and "5 attackers" are not the same deaths."""
+    sides = (_side(first, lex), _side(second, lex))
+    return None not in sides and sides[0] != sides[1]
+
+
+def _side(count: Count, lex: CountsLexicon) -> str | None:
+    """The side of a counted group by its head noun ("Palestinian militants" → armed), None when not told."""
+    words = (count.of or "").lower().split()
+    if not words or words[-1] in lex.generic_groups:
+        return None
+    table = sectors()
+    for size in (2, 1):
+        phrase = " ".join(words[-size:])
+        for form in (phrase, phrase.removesuffix("s"), phrase.removesuffix("es")):
+            if form in table:
+                return lex.sides.get(table[form])
+    return None
 
 
 def _listed_together(first: Count, second: Count) -> bool:

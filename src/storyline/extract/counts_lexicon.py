@@ -39,6 +39,8 @@ class CountsLexicon:
     labels: frozenset[Phrase]  # "Resolution" 2334, "as young as" 12: the number is an identifier or age
     subset: frozenset[Phrase]  # "including" 4 children: part of a count already given
     back_references: frozenset[str]  # two "of them": part of a count already given
+    sides: dict[str, str]  # sector of a counted group's noun → its side ("MIL" → "state"): sides' deaths add up
+    generic_groups: frozenset[str]  # "people", "men": a counted group of no side
     event_nouns: frozenset[str]  # "fatalities": names the harm, not the people counted
     fillers: frozenset[str]  # words between a group and its verb: "ten were reportedly killed"
     total_verbs: frozenset[str]  # "rose" to 1,200: the subject or object names the kind
@@ -98,6 +100,8 @@ def _load() -> CountsLexicon:
         labels=frozenset(phrase(row[0]) for row in read_rows("counts", "labels.tsv")),
         subset=frozenset(phrase(row[0]) for row in read_rows("counts", "subset.tsv")),
         back_references=_words("back_references.tsv"),
+        sides=dict(read_rows("counts", "sides.tsv")),
+        generic_groups=_words("generic_groups.tsv"),
         event_nouns=_words("event_nouns.tsv"),
         fillers=_words("fillers.tsv"),
         total_verbs=_words("total_verbs.tsv"),

@@ -144,10 +144,26 @@ def test_article_split_by_two_charts_is_joined() -> None:
     assert body.startswith(PARAGRAPHS[0]) and body.endswith(STORY[-1])
 
 
+def test_headline_without_a_title_line_resets_the_header() -> None:
+    prompt = "Thank you for reading us today, and do not forget to share the story with your friends."
+    headline = "European Ministers Agree New Rules For Every Member State After Long Talks"
+    dump = "\n".join([*MENU, prompt, headline, STANDFIRST, "By Jane Doe", *PARAGRAPHS])
+    assert clean_text(dump, id="x").body.startswith("The committee met")
+
+
 def test_site_name_line_is_no_headline_echo() -> None:
     title = "Rules agreed for all member states | Example News"
     layout = analyse("\n".join([title, "Example News", *MENU, "Rules agreed for all member states", *PARAGRAPHS]))
     assert [layout.lines[i].text for i in layout.echoes] == ["Rules agreed for all member states"]
+
+
+def test_short_title_case_headline_starts_the_header() -> None:
+    # one test of "headline-shaped" for the header and for link lists (region.headline_shaped): four words will do
+    prompt = "Thank you for reading us today, and do not forget to share the story with your friends."
+    dump = "\n".join([*MENU, prompt, "Member States Agree Rules", STANDFIRST, "By Jane Doe", *PARAGRAPHS])
+    article = clean_text(dump, id="x")
+    assert article.body.startswith("The committee met")
+    assert prompt not in article.body
 
 
 def test_byline_split_over_two_lines_ends_the_header() -> None:

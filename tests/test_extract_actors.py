@@ -339,3 +339,8 @@ def test_children_index_gives_what_token_children_gives() -> None:
             assert children(token, *deps) == want, (token.text, deps)
             assert child(token, *deps) == (want[0] if want and deps else None), (token.text, deps)
     assert child(None, "pobj") is None
+
+
+def test_people_said_to_come_from_a_place_are_of_its_country() -> None:
+    (event,) = extract_events("A teacher from Calgary was detained in Beirut.")
+    assert event.actor2 is not None and event.actor2.country == "CAN"

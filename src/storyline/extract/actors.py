@@ -222,7 +222,7 @@ def _chunk_mention(chunk: Span, doc_actors: DocActors) -> Mention | None:
     leader = _leader(chunk, country_of(country_token) if country_token is not None else None)
     if leader is not None:
         return leader
-    country_token = country_token or _collective_country_token(head) or _of_country_token(head)
+    country_token = country_token or _collective_country_token(head) or _of_country_token(head) or _home_token(head)
     country = country_of(country_token) if country_token is not None else None
     sector = _modified_sector(
         chunk, _collective_sector(head) or sector_of(head) or _title_sector(chunk) or _armed_modifier(head)
@@ -356,6 +356,14 @@ def _of_country_token(head: Token) -> Token | None:
     if member is None or sector_of(head) is None or member.ent_type_ not in ("GPE", "NORP"):
         return None
     return member if country_of(member) and not names_place(member) else None
+
+
+def _home_token(head: Token) -> Token | None:
+    """ "a missionary from Calgary", "two men from Hebron": people said to come from a place are of its country."""
+    if sector_of(head) is None or head.ent_type_:
+        return None
+    home = next((child(p, "pobj") for p in children(head, "prep") if p.lower_ == "from"), None)
+    return home if home is not None and home.ent_type_ in ("GPE", "NORP") and country_of(home) else None
 
 
 def _collective_sector(head: Token) -> str | None:

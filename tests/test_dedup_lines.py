@@ -255,6 +255,36 @@ def test_containment_estimates_are_weighed_not_maxed_on_uneven_pairs() -> None:
     assert _join_rate(40, 2, 0.4, params) < 0.05
 
 
+SIZES = st.sampled_from([0, 1, 2, 7, 8, 19, 20, 21, 128, 5_000, 180_000])
+
+
+@settings(max_examples=300, deadline=None)
+@given(SIZES, SIZES, st.integers(0, 128), st.integers(0, 128), st.integers(0, 2**32 - 1))
+def test_containment_is_a_share_on_tiny_equal_and_empty_signatures(
+    size_a: int, size_b: int, equal: int, a_lower: int, seed: int
+) -> None:
+    from storyline.dedup.minhash import _estimates, compact, similarity
+
+    params = Params()
+    rng = np.random.default_rng(seed)
+    a = rng.integers(1, 2**32 - 1, (1, params.permutations), dtype=np.uint64).astype(np.uint32)
+    b = a.copy()
+    lower = rng.permutation(params.permutations)[: params.permutations - equal]  # unequal values, some side lower
+    b[0, lower[:a_lower]] -= 1
+    b[0, lower[a_lower:]] += 1
+    sa, sb = np.array([size_a]), np.array([size_b])
+    with np.errstate(all="raise"):  # no 0 / 0 weight, even where the result is then set
+        full = _estimates(a, b, sa, sb, params)[1][0]
+        for ra, rb in ((a, b), (compact(a), compact(b))):
+            jaccard, containment = _estimates(ra, rb, sa, sb, params)
+            sim = similarity(ra, rb, sa, sb, params)
+            assert np.isfinite(containment).all() and 0.0 <= containment[0] <= 1.0 and 0.0 <= sim[0] <= 1.0
+            if size_a == 0 or size_b == 0:
+                assert jaccard[0] == containment[0] == sim[0] == 0.0
+    if equal == params.permutations and size_a == size_b > 0:
+        assert full == 1.0  # identical full rows of equal sets, however small (the order says so)
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.integers(0, 2**63 - 1) | st.integers(0, 40), max_size=300))
 def test_unique_inverse_is_numpys(values: list[int]) -> None:

@@ -111,7 +111,8 @@ def _estimates(
     if a.dtype.itemsize < 4 or not len(a):  # compact rows: their order tells nothing
         return jaccard, containment
     # Var(Jaccard) = J(1 - J) / permutations; the containment from it moves (|A| + |B|) / (min (1 + J)^2) per unit
-    slope = total / np.maximum(smaller, 1.0) / (1.0 + jaccard) ** 2
+    # (sizes floored at 1: two empty sets would give a variance of 0 and a 0 / 0 weight, though they are set to 0)
+    slope = np.maximum(total, 1.0) / np.maximum(smaller, 1.0) / (1.0 + jaccard) ** 2
     var_sizes = _binomial_variance(jaccard, a.shape[1]) * slope**2
     order, seen = _order_share(a, b, params, same)
     var_order = _binomial_variance(order, seen)

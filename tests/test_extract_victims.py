@@ -218,8 +218,15 @@ def test_people_of_two_sides_hurt_together_give_both(text: str) -> None:
     assert victim_side(extract_events(text)) == "both"
 
 
-def test_the_tellers_own_attackers_hit_its_foe() -> None:
-    assert "ISR" in {c for c, _ in _victims("Hamas said its fighters killed 20 soldiers.")}  # "its": the teller's
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Twenty fighters from Hezbollah were killed.", "LBN"),  # members of a named group, not its foe's
+        ("Hamas said its fighters killed 20 soldiers.", "ISR"),  # "its" attackers are the teller's
+    ],
+)
+def test_victims_by_membership_and_the_tellers_own_attackers(text: str, country: str) -> None:
+    assert country in {c for c, _ in _victims(text)}
 
 
 @pytest.mark.parametrize(
@@ -274,6 +281,15 @@ def test_a_clause_on_the_counted_group_does_not_name_them() -> None:
 )
 def test_a_running_toll_gives_its_owner_or_place(text: str, side: str) -> None:
     assert victim_side(extract_events(text)) == side
+
+
+def test_an_armed_teller_who_says_it_killed_names_the_victims_by_its_foe() -> None:
+    text = "The Israeli military confirmed in a statement that it had killed Mr. Haddad."
+    assert victim_side(extract_events(text)) == "palestine"
+
+
+def test_counted_members_of_a_group_named_after_for() -> None:
+    assert ("PSE", "GOV") in _victims("It said it had killed a chief of intelligence for Hamas.")
 
 
 def test_a_group_named_by_a_harm_noun_is_the_doer_wherever_it_stands() -> None:

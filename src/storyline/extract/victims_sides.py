@@ -1,6 +1,6 @@
 """Whose people the victims of an attack are, from the evidence in their sentence, for any conflict.
 
-The counted people's own words ("900 Israelis", "12 Israeli soldiers"), a place on them, their verb or their
+The counted people's own words ("900 Israelis", "12 Hamas fighters"), a place on them, their verb or their
 clause ("killed in Gaza"; not "near the Gaza border"), the foe of whoever hurt them ("an attack by Hamas,
 which killed 1,300"; captives: the side that does not hold them), people of another side hurt with them
 ("along with the gunmen holding them", "in Israel and Gaza", "a war between Israel and Hamas"), and last,
@@ -115,10 +115,10 @@ def _between(noun: Token | None) -> list[Token]:
 def count_countries(
     count: Count, sent: Span, index: MentionIndex | None = None, event: Event | None = None
 ) -> list[str]:
-    """Countries of the people a count counts: their words or the owner of the running toll they are ("its death
-    toll"), else a place attached to them, their verb or the ``event``'s place inside their clause, else the foe of
-    whoever hurt them ("an attack by Hamas, which killed 1,300") — for soldiers the foe comes before the place, and
-    for captives and attackers ("two of the assailants") it is all there is. None for a part of another count
+    """Countries of the people a count counts: their words, the named group they belong to or the owner of the
+    running toll they are ("its death toll"), else a place attached to them, their verb or the ``event``'s place
+    inside their clause, else the foe of whoever hurt them ("an attack by Hamas, which killed 1,300") — for
+    soldiers the foe, then the attacked forces' country, comes before the place. None for a part of another count
     ("including three British nationals" are counted already)."""
     if count.part_of is not None:
         return []
@@ -129,7 +129,7 @@ def count_countries(
         return named
     head = span.root
     verb = _count_verb(head)
-    named = named or _toll_owner(head, index)
+    named = named or _members_of(head, index) or _toll_owner(head, index)
     if named:
         return list(dict.fromkeys(named + _also_hurt(head, verb, index)))
     captives = are_captives(count.of)
@@ -137,11 +137,33 @@ def count_countries(
     if captives or are_doers(count.of):  # where hostages are held, or attackers struck, is not their country
         return [foe] if foe else []
     armed = counted_sector(count) in ARMED
-    found = (armed and foe) or _place_country(head)
+    found = (armed and foe) or (armed and _armed_target(event, count)) or _place_country(head)
     found = found or (_verb_place(verb, head) if verb is not None else None)
     found = found or (_clause_place(event, verb, sent) if event is not None and verb is not None else None)
     found = found or foe
     return list(dict.fromkeys(c for c in [found, *_also_hurt(head, verb, index)] if c))
+
+
+def _armed_target(event: Event | None, count: Count) -> str | None:
+    """The country of the forces an attack is on: counted soldiers of no nation are theirs ("an attack on Israeli
+    forces near Tulkarm killed two soldiers" counts Israeli soldiers, whatever country Tulkarm is in)."""
+    target = event.actor2 if event is not None else None
+    named = target is not None and target.start is not None and target.start != count.start
+    return target.country if target is not None and named and target.sector in ARMED else None
+
+
+def _members_of(head: Token, index: MentionIndex | None) -> list[str]:
+    """The country of the named group counted people belong to ("12 Hamas fighters", "fighters from Hamas",
+    "a chief of intelligence for Hamas")."""
+    if index is None:
+        return []
+    mention = index.of(head)
+    if mention is None or not mention.named:  # "a number of fighters from Hamas"
+        nouns = [head, of_object(head) or head]
+        groups = [c for n in nouns for c in n.children if c.dep_ == "prep" and c.lower_ in ("from", "of", "for")]
+        objects = [o for g in groups for o in g.children if o.dep_ == "pobj"]
+        mention = next((m for o in objects if (m := index.of(o)) is not None and m.named), None)
+    return [mention.actor.country] if mention is not None and mention.named and mention.actor.country else []
 
 
 def _toll_owner(head: Token, index: MentionIndex | None) -> list[str]:
@@ -223,7 +245,9 @@ def _own_attacker(verb: Token, index: MentionIndex) -> Actor | None:
     """Who did the counted people's verb: its subject or agent, else the doer of the attack its clause
     describes ("the attack by Hamas, which killed ...") or of the attack that is its subject."""
     found = trigger_roles(verb, index).actor1
-    if found is not None and not found.actor.country and verb.doc[found.start].lower_ in ("its", "their"):
+    if found is not None and _speaker(found, verb):
+        found = None  # "the Hamas-run ministry said the explosion killed hundreds": it tells, it did not kill
+    elif found is not None and not found.actor.country and verb.doc[found.start].lower_ in ("its", "their"):
         found = _teller(verb, index) or found  # "Hamas said its fighters killed 20 soldiers"
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if found is None and subject is not None and subject.pos_ == "NOUN":
@@ -231,6 +255,16 @@ def _own_attacker(verb: Token, index: MentionIndex) -> Actor | None:
     if (found is None or not foe_of(found.actor)) and verb.dep_ in ("relcl", "acl"):
         return _clause_owner(verb, index) or (found.actor if found is not None else None)
     return found.actor if found is not None else None
+
+
+def _speaker(mention: Mention, verb: Token) -> bool:
+    """Whether a mention is the subject of a clause that reports the verb's, which has a subject of its own
+    ("X said the explosion killed ..."; but in "X said it killed ..." the teller is the doer)."""
+    root = verb.doc[mention.start : mention.end].root
+    own = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if root.dep_ != "nsubj" or root.head.i == verb.i or own is None or own.pos_ == "PRON":
+        return False
+    return any(c.dep_ == "ccomp" and (c.i == verb.i or c.is_ancestor(verb)) for c in root.head.children)
 
 
 def _teller(verb: Token, index: MentionIndex) -> Mention | None:
@@ -290,12 +324,15 @@ def are_doers(words: str | None) -> bool:
 
 
 def sentence_foe(sent: Span, index: MentionIndex | None, event: Event) -> str | None:
-    """Last resort for victims no word places: the one country the sentence's other actors point at — the foe of
-    the armed ones named as doers ("hiding from Hamas attackers, before she was shot", "the Hamas murderers"), the
-    country of the unarmed ones other than the press ("Israeli emergency workers removed the bodies of 100 people
-    killed"); None when they disagree."""
+    """Last resort for victims no word places: the foe of an armed teller who says "it" did the harm, else the one
+    country the sentence's other actors point at — the foe of the armed ones named as doers ("hiding from Hamas
+    attackers, before she was shot", "the Hamas murderers"), the country of the unarmed ones other than the press
+    ("Israeli emergency workers removed the bodies of 100 people killed"); None when they disagree."""
     if index is None:
         return None
+    teller = _pronoun_teller(sent, index, event)
+    if teller is not None:
+        return teller
     said = event.attribution
     found = set()
     for mention in {id(m): m for m in index.by_token.values()}.values():
@@ -308,6 +345,30 @@ def sentence_foe(sent: Span, index: MentionIndex | None, event: Event) -> str | 
         elif actor.country and actor.sector not in (None, "MED"):  # people, not a place ("into Gaza") nor the
             found.add(actor.country)  # outlet that reports ("(Photo credit/The New York Times)")
     return found.pop() if len(found) == 1 else None
+
+
+def _pronoun_teller(sent: Span, index: MentionIndex, event: Event) -> str | None:
+    """The foe of an armed teller who says it did the harm ("the Israeli military said it had killed him")."""
+    trigger = event.trigger
+    span = sent.doc.char_span(trigger.start, trigger.end, alignment_mode="expand") if trigger is not None else None
+    verb = span.root if span is not None else None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+    if verb is None or subject is None or subject.lower_ not in ("it", "they", "we"):
+        return None
+    teller = _teller(verb, index) or _statement_teller(verb, index)
+    return foe_of(teller.actor) if teller is not None and teller.actor.sector in ARMED else None
+
+
+def _statement_teller(verb: Token, index: MentionIndex) -> Mention | None:
+    """The subject of the verb whose statement a clause is ("X confirmed in a statement that it had killed ...")."""
+    token = verb
+    for _ in range(4):
+        if token.dep_ not in ("acl", "ccomp", "pobj", "prep") or token.head.i == token.i:
+            return None
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return index.of(next((c for c in token.children if c.dep_ == "nsubj"), None))
+    return None
 
 
 def _doer(token: Token) -> bool:

@@ -68,6 +68,35 @@ def test_a_paragraph_wrapped_over_lines_is_kept_as_its_rejoined_copy() -> None:
     assert kept_lines(["a b c d e f g", "", "h."]) == [False, False, False]  # a blank line ends a block
 
 
+WRAP_WORDS = st.sampled_from(
+    ["word", "the", "Word", "Gaza", "x1", "1x", "12", "élan", "Élan", "новости", "Новости", "قال", "中文", "かな"]
+    + ["word,", "said,", "end.", "end!", "ask?", "note:", "list;", "\u201cquote.\u201d", "(aside)", "done.)", "中文。"]
+    + ["سؤال\u061f", "e.g.", "-", "\u2014", "a,b", "ok\u00a0ok", "\ud800"]
+)
+
+
+@st.composite
+def wrapped_page(draw: st.DrawFn) -> str:
+    """Paragraphs (some bulleted) of mixed-script words hard-wrapped at random widths, blank lines between."""
+    lines: list[str] = []
+    for _ in range(draw(st.integers(0, 5))):
+        words = draw(st.lists(WRAP_WORDS, min_size=1, max_size=60))
+        bullet = draw(st.sampled_from(["", "", "", "- ", "* ", "\u2022 ", "1. ", "\t"]))
+        at = 0
+        while at < len(words):
+            width = draw(st.integers(1, 30))
+            lines.append(bullet + " ".join(words[at : at + width]) + draw(st.sampled_from(["", "", " ", "\r"])))
+            at += width
+        lines += [""] * draw(st.integers(0, 2))
+    return "\n".join(lines)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(wrapped_page(), max_size=5))
+def test_wrapped_bulleted_and_mixed_script_pages_keep_the_per_line_blocks(docs: list[str]) -> None:
+    assert compared_lines(docs, True) == [reference(d, True) for d in docs]
+
+
 SITE_HEAD = ["Home", "World", "Business", "Sport", "Subscribe to our newsletter"]
 SITE_TAIL = ["Privacy policy", "Terms of use", "© 2024 Example"]
 

@@ -66,6 +66,11 @@ def test_a_paragraph_wrapped_over_lines_is_kept_as_its_rejoined_copy() -> None:
     assert compared_lines(docs, True)[0].replace(b"\n", b" ") == rejoined.encode()
     assert compared_lines(docs, True)[2:] == [b"", b""]  # headlines end no sentence; a cut-off wrap is no block
     assert kept_lines(["a b c d e f g", "", "h."]) == [False, False, False]  # a blank line ends a block
+    # only a comma or an ASCII run opening in a-z leaves a line open (text._LAST_WORD)
+    opened = {
+        end: kept_lines([f"one two three four five {end}", "end."]) for end in ("news,", "Élan", "новости", "News")
+    }
+    assert opened == {"news,": [True, True], "Élan": [True, True], "новости": [False, False], "News": [False, False]}
 
 
 WRAP_WORDS = st.sampled_from(

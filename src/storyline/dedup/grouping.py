@@ -30,8 +30,8 @@ _VOTERS = 256  # past this many earlier members of a component, only group centr
 
 
 class Compared(NamedTuple):
-    """Signatures as compared: ``compact`` rows for the quick test, ``full`` ones to settle the pairs it rejects
-    (their value order estimates containment: see minhash._order_containment)."""
+    """Signatures as compared: ``compact`` rows for the quick test, ``full`` ones to settle the uneven pairs
+    (their value order estimates containment: see minhash._order_share)."""
 
     compact: Rows
     full: Rows

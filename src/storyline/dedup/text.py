@@ -17,7 +17,9 @@ from importlib import resources
 
 MIN_WORDS = 12  # fewer comparable words than this: fall back to every word of the page
 ENDS = frozenset(".!?;:\u061f\u0964\u3002\uff01\uff1f")  # sentence marks: Latin, Arabic, Devanagari, CJK
-_LAST_WORD = re.compile(r"(?:,|(?<![A-Za-z0-9])[a-z][A-Za-z0-9]*)\Z")  # a line wrapped mid-sentence ends so
+# a line wrapped mid-sentence ends so: a comma, or a last run of ASCII letters and digits opening in a-z (other
+# scripts never leave a line open; "Élan" does, its run being "lan"): dedup.words._mid_sentence reads the same bytes
+_LAST_WORD = re.compile(r"(?:,|(?<![A-Za-z0-9])[a-z][A-Za-z0-9]*)\Z")
 CLOSERS = "\"')]*»”’›」』 \t\r\u00a0"
 
 
@@ -68,11 +70,11 @@ def _ends_sentence(line: str) -> bool:
 
 def kept_lines(lines: list[str]) -> list[bool]:
     """Which stripped lines of one document (blank ones included) are compared. A line of 6-24 words ending
-    in a comma or a word in lower case (wrapped mid-sentence; no title-case headline), right above a non-blank
-    line, is open: it belongs to the block of lines down to the next line that is not open. A block is kept
-    when its last line ends in a sentence mark (closers aside) and the block holds 6+ words, or its last line
-    holds 25+ words (a one-line block: ``sentence_like``), so a paragraph wrapped over lines is kept as its
-    rejoined copy would be (dedup.words measures this for a batch at once)."""
+    in a comma or an ASCII word in lower case (``_LAST_WORD``: wrapped mid-sentence; no title-case headline),
+    right above a non-blank line, is open: it belongs to the block of lines down to the next line that is not
+    open. A block is kept when its last line ends in a sentence mark (closers aside) and the block holds 6+
+    words, or its last line holds 25+ words (a one-line block: ``sentence_like``), so a paragraph wrapped over
+    lines is kept as its rejoined copy would be (dedup.words measures this for a batch at once)."""
     out: list[bool] = []
     block: list[str] = []
     for k, line in enumerate(lines):

@@ -195,7 +195,7 @@ def _char_before(
     return at, view[at] & _LOW[end - at].astype(np.uint32)
 
 
-def _sentence_like(
+def _kept_lines(
     buf: npt.NDArray[np.uint8], view: npt.NDArray[np.uint32], lines: _Lines, bounds: Ints
 ) -> npt.NDArray[np.bool_]:
     """Lines kept for comparison (meaningless for blank ones): dedup.text.kept_lines for a whole batch
@@ -223,7 +223,7 @@ def _wrapped(
     out: npt.NDArray[np.bool_],
     unmarked: Ints,
 ) -> npt.NDArray[np.bool_]:
-    """``out`` with the blocks of open lines (see _sentence_like) kept where their last line says so
+    """``out`` with the blocks of open lines (see _kept_lines) kept where their last line says so
     (``unmarked``: the lines of 6-24 words that end no sentence, in order)."""
     at = unmarked[unmarked + 1 < len(count)]
     at = at[lines.first[at + 1] < lines.last[at + 1]]  # a filled line below ...
@@ -313,7 +313,7 @@ def compared(texts: Sequence[str], sentences: bool) -> tuple[bytes, Ints]:
     lines = _lines(buf, view)
     keep = lines.first < lines.last
     if sentences:
-        keep &= _sentence_like(buf, view, lines, bounds)
+        keep &= _kept_lines(buf, view, lines, bounds)
     kept = np.flatnonzero(keep)
     doc = np.searchsorted(bounds, lines.starts[kept], side="right") - 1
     first, last = lines.first[kept], lines.last[kept]

@@ -6,6 +6,8 @@ copy of the share bar; link cards inside it are related links, and blocks that c
 
 from __future__ import annotations
 
+import pytest
+
 from storyline.clean.layout import analyse
 from storyline.clean.text import clean_text
 
@@ -149,6 +151,16 @@ def test_headline_without_a_title_line_resets_the_header() -> None:
     headline = "European Ministers Agree New Rules For Every Member State After Long Talks"
     dump = "\n".join([*MENU, prompt, headline, STANDFIRST, "By Jane Doe", *PARAGRAPHS])
     assert clean_text(dump, id="x").body.startswith("The committee met")
+
+
+@pytest.mark.parametrize("headline", ["Rules agreed for every member state after long talks", "Ministers agree rules"])
+def test_sentence_case_headline_without_a_title_line_resets_the_header(headline: str) -> None:
+    # a naive dump of the page body: no <title> line, a prompt over a headline in sentence case (most languages)
+    prompt = "Thank you for reading us today, and do not forget to share the story with your friends."
+    article = clean_text("\n".join([*MENU, prompt, headline, STANDFIRST, "By Jane Doe", *PARAGRAPHS]), id="x")
+    assert article.body.startswith("The committee met")
+    assert prompt not in article.body and STANDFIRST not in article.body
+    assert article.title == headline
 
 
 def test_site_name_line_is_no_headline_echo() -> None:

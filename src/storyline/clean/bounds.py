@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from storyline.clean.dates import date_of_line
+from storyline.clean.headline import headline_like
 from storyline.clean.lines import Line
 from storyline.clean.region import LONG_PARAGRAPH, TITLE_REACH, headline_shaped, story_starts
 from storyline.clean.wire import byline_bio, byline_opening, parse_byline
@@ -66,8 +67,8 @@ def header_end(lines: list[Line], start: int, end: int, echoes: list[int]) -> in
             new, prose = line.index + 1, 0  # what stood above the headline was not the text
         elif _credit_line(line):
             new = line.index + 1
-        elif headline_shaped(line):
-            prose = 0  # a headline with no title line to echo: what stood above it was not the text
+        elif headline_shaped(line) or headline_like(line) and not line.prose:
+            prose = 0  # a headline (any case) with no title line to echo: what stood above it was not the text
         elif line.prose and (line.words >= LONG_PARAGRAPH or prose >= HEADER_PROSE):
             break  # a paragraph longer than a standfirst, or a second one: the text has begun
         elif line.prose:

@@ -161,3 +161,16 @@ def test_joining_selling_and_sensing_are_no_events(text: str) -> None:
 
 def test_troops_entering_an_army_base_still_move() -> None:
     assert [e.type for e in extract_events("Troops entered the army barracks in Bamako.")] == ["MOBILIZE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "passes"),
+    [
+        ("They rammed the gate", True),
+        ("A mob gathered", True),
+        ("Police nabbed him", True),
+        ("Ramallah was calm", False),
+    ],
+)
+def test_prefilter_reads_three_letter_triggers_as_words(text: str, passes: bool) -> None:
+    assert may_report_event(text) is passes, "'ram', 'mob', 'nab' whole words, not prefixes of every name"

@@ -66,8 +66,8 @@ def _prefilter() -> re.Pattern[str]:
     for entries in lexicon.triggers().values():
         for entry in entries:
             word = max(reversed(entry.lemmas), key=len)  # a phrase's longest word, the later one on a tie ("take over")
-            if len(entry.lemmas) > 1 and len(word) <= _SHORT:
-                words.update(_short_forms(word))  # "off" in "go off" as a word: as a prefix it would pass "officials"
+            if (len(entry.lemmas) > 1 and len(word) <= _SHORT) or (len(word) <= 3 and not word.endswith("e")):
+                words.update(_short_forms(word))  # as prefixes "off" ("go off") and "ram" pass "officials", "Ramallah"
             else:
                 stems.update(_stems(word))
     stems.update(form for form, _ in lexicon.read_tsv("triggers", "irregular.tsv"))

@@ -117,9 +117,9 @@ def _estimates(
     order, seen = _order_share(a, b, params, same)
     var_order = _binomial_variance(order, seen)
     weighted = (containment / var_sizes + order / var_order) / (1.0 / var_sizes + 1.0 / var_order)
-    has_sizes, has_order = smaller >= params.min_shingles, seen >= params.order_evidence
-    both = np.where(has_order, weighted, containment)
-    return jaccard, np.where(empty, 0.0, np.where(has_sizes, both, np.where(has_order, order, 0.0)))
+    both = (smaller >= params.min_shingles) & (seen >= params.order_evidence)
+    either = np.maximum(containment, order)  # where one estimate is missing it is 0: the other one
+    return jaccard, np.where(empty, 0.0, np.where(both, weighted, either))
 
 
 def _binomial_variance(share: npt.NDArray[np.float64], trials: npt.NDArray[np.int32] | int) -> npt.NDArray[np.float64]:

@@ -13,6 +13,7 @@ _SEPARATORS = re.compile(r"\s+(?:[-|–—:»·•]|::)\s+")
 _QUOTED = re.compile(r"""^\s*(?P<q>['"‘“«])(?P<title>[^'"‘’“”«»]{10,250}[^'"‘’“”«».,!?…;:])['"’”»]\s*$""")
 _DATE_LIKE = re.compile(r"\d{1,4}\D{1,12}\d{2,4}")
 _KEY = re.compile(r"\W+", re.UNICODE)
+_UNFINISHED = re.compile(r"(?:[.,;]|\w:)$")  # a full stop, or a sentence going on below ("Police said:"; not " ::")
 
 
 def _key(text: str) -> str:
@@ -29,7 +30,7 @@ def headline_like(line: Line) -> bool:
     Any case and a question mark go (``region.headline_shaped``, the title-case headlines of link lists, takes
     neither); what is asked here is only whether a line near the text can be its title.
     """
-    if not 3 <= line.words <= 30 or line.text.rstrip().endswith((".", ",", ";")) or line.furniture is not None:
+    if not 3 <= line.words <= 30 or _UNFINISHED.search(line.text.rstrip()) or line.furniture is not None:
         return False
     if _DATE_LIKE.search(line.text) and line.words <= 6:
         return False
@@ -118,8 +119,8 @@ def page_title(lines: list[Line], body_start: int) -> bool:
     first = lines[0]
     if len(lines) < 2 or first.words > TITLE_WORDS or first.furniture is not None or first.code:
         return False
-    if first.text.rstrip(_CLOSING).endswith("."):
-        return False  # a finished sentence, its closing quote or bracket too
+    if _UNFINISHED.search(first.text.rstrip(_CLOSING)):
+        return False  # a finished sentence (its closing quote or bracket too), or one that goes on below
     if body_start == 0 and (first.prose or not any(line.prose for line in lines[1:])):
         return False  # the text starts on the first line (a dump without a title), or is a note with no sentences
     return parse_byline(first.text) is None and date_of_line(first.text) is None

@@ -1,0 +1,116 @@
+"""Headlines of naive text dumps WITHOUT a <title> line (a copy of the page body, as an outside scorer makes them).
+
+The first line of such a dump may be a menu item, a date, the headline, or the story's own first sentence; the
+first-line rule (``headline.page_title``) must not take the wrong one as the title, nor drop the text's lines.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.clean.text import clean_text
+
+HEADLINE = "Floods close the old bridge over the river"
+STORY = [
+    "The river rose faster than anyone had expected on Sunday night, and the old bridge was closed before dawn.",
+    "Engineers said the stone piers had been weakened by years of floods and would need weeks of repairs.",
+    "Shops on both banks stayed shut on Monday while the water slowly went down and the roads were cleaned.",
+]
+MENU = ["Home", "News", "Sport", "Weather", "Travel", "Culture", "Opinion"]
+FRENCH = (
+    "Inondations : le vieux pont fermé jusqu'à nouvel ordre",
+    [
+        "Le vieux pont a été fermé lundi après que la rivière a débordé pendant la nuit, selon la mairie de la ville.",
+        "Les habitants ont été priés de rester chez eux et d'éviter les routes proches de la rivière toute la semaine.",
+    ],
+)
+SPANISH = (
+    "Inundaciones cierran el viejo puente",
+    [
+        "El viejo puente fue cerrado el lunes después de que el río se desbordara durante la noche, según el alcalde.",
+        "Los vecinos recibieron instrucciones de quedarse en casa y evitar las carreteras cercanas al río.",
+    ],
+)
+ARABIC = (
+    "فيضانات تغلق الجسر القديم فوق النهر",
+    [
+        "أغلق الجسر القديم يوم الاثنين بعد أن فاض النهر خلال الليل، بحسب ما أعلنت بلدية المدينة في بيان رسمي.",
+        "وطلب من السكان البقاء في منازلهم وتجنب الطرق القريبة من النهر حتى نهاية الأسبوع المقبل بحسب السلطات.",
+    ],
+)
+
+
+def _paragraphs(body: str) -> list[str]:
+    return body.split("\n\n")
+
+
+def test_menus_first_keep_the_story_whole_and_give_no_menu_title() -> None:
+    article = clean_text("\n".join([*MENU, HEADLINE, *STORY]), id="x")
+    assert article.title not in MENU
+    assert _paragraphs(article.body)[-3:] == STORY
+    assert not set(MENU) & set(_paragraphs(article.body))
+
+
+def test_headline_as_the_first_line_is_the_title_and_leaves_the_body() -> None:
+    article = clean_text("\n".join([HEADLINE, *STORY]), id="x")
+    assert article.title == HEADLINE
+    assert _paragraphs(article.body) == STORY
+    assert {r.text: r.reason for r in article.removed}[HEADLINE] == "title"
+
+
+def test_one_line_teaser_under_its_headline_is_the_body() -> None:
+    article = clean_text("\n".join([HEADLINE, STORY[0]]), id="x")
+    assert (article.title, article.body) == (HEADLINE, STORY[0])
+
+
+def test_one_line_dump_is_its_own_body() -> None:
+    article = clean_text(STORY[0].rstrip("."), id="x")
+    assert article.title is None
+    assert article.body == STORY[0].rstrip(".")
+
+
+@pytest.mark.parametrize(("headline", "story"), [FRENCH, SPANISH, ARABIC], ids=["fr", "es", "ar"])
+def test_headline_of_a_page_in_another_language(headline: str, story: list[str]) -> None:
+    article = clean_text("\n".join([headline, *story]), id="x")
+    assert article.title == headline
+    assert _paragraphs(article.body) == story
+
+
+def test_story_first_sentence_without_its_full_stop_stays_in_the_body() -> None:
+    opening = STORY[0].removesuffix(".")
+    article = clean_text("\n".join([opening, *STORY[1:]]), id="x")
+    assert article.title is None
+    assert _paragraphs(article.body) == [opening, *STORY[1:]]
+
+
+@pytest.mark.parametrize("opening", ["Police said on Monday:", "The river rose faster than expected,"])
+def test_sentence_going_on_below_is_no_title(opening: str) -> None:
+    article = clean_text("\n".join([opening, *STORY]), id="x")
+    assert article.title is None
+    assert _paragraphs(article.body)[-3:] == STORY
+
+
+def test_site_separator_at_the_end_of_a_title_still_makes_a_title() -> None:
+    # " ::" closes some sites' titles; a colon glued to a word ("said:") is what opens a sentence going on below
+    title = "Floods close the old bridge over the river :: Riverton Daily ::"
+    article = clean_text("\n".join([title, *MENU, *STORY]), id="x")
+    assert article.title is not None and article.title.startswith(HEADLINE)
+
+
+def test_date_first_is_the_date_not_the_title() -> None:
+    article = clean_text("\n".join(["Thursday, November 26, 2026", *MENU, HEADLINE, *STORY]), id="x")
+    assert article.title != "Thursday, November 26, 2026"
+    assert article.published is not None and article.published.startswith("2026-11-26")
+    assert _paragraphs(article.body)[-3:] == STORY
+
+
+def test_script_statement_first_is_no_title() -> None:
+    article = clean_text("\n".join(["var t_headstart = new Date().getTime();", *MENU, HEADLINE, *STORY]), id="x")
+    assert article.title is None or "getTime" not in article.title
+    assert _paragraphs(article.body)[-3:] == STORY
+
+
+@pytest.mark.xfail(strict=True, reason="a 1-2 word first line is taken as a <title> (right on html_to_text dumps)")
+def test_section_name_first_is_no_title() -> None:
+    article = clean_text("\n".join(["World News", HEADLINE, *STORY]), id="x")
+    assert article.title != "World News"

@@ -1,4 +1,6 @@
-"""Finding the headline of a text dump: a page title echoed by a heading, a quoted headline, a top heading."""
+"""Finding the headline of a text dump, strongest sign first: a top heading, a page <title> echoed by a heading, a
+quoted headline, the first line read as the page's <title>, a headline printed twice over the text, the line above it.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ _SEPARATORS = re.compile(r"\s+(?:[-|–—:»·•]|::)\s+")
 _QUOTED = re.compile(r"""^\s*(?P<q>['"‘“«])(?P<title>[^'"‘’“”«»]{10,250}[^'"‘’“”«».,!?…;:])['"’”»]\s*$""")
 _DATE_LIKE = re.compile(r"\d{1,4}\D{1,12}\d{2,4}")
 _KEY = re.compile(r"\W+", re.UNICODE)
+TITLE_WORDS = 40  # the most words of a page <title>
 _UNFINISHED = re.compile(r"(?:[.,;]|\w:)$")  # a full stop, or a sentence going on below ("Police said:"; not " ::")
 
 
@@ -47,7 +50,7 @@ def quoted_headline(line: Line) -> str | None:
 
 def title_echoes(lines: list[Line]) -> list[int]:
     """Later lines equal to the first line (a page <title>) or to its headline part: the page's headings."""
-    if len(lines) < 2 or lines[0].words > 40 or lines[0].sentence:
+    if len(lines) < 2 or lines[0].words > TITLE_WORDS or lines[0].sentence:
         return []
     first = lines[0].text
     headline = _longest_part(first)  # the headline, not the site's name
@@ -109,7 +112,6 @@ def printed_twice(lines: list[Line], body_start: int) -> list[int]:
     return []
 
 
-TITLE_WORDS = 40  # the most words of a page <title>
 _CLOSING = "\"'”’»)]"  # what may close a sentence after its full stop
 
 

@@ -239,11 +239,15 @@ def test_quoted_sentence_on_the_first_line_is_no_page_title() -> None:
     menu = ["Home", "News", "Sport", "Weather", "Travel", "Culture", "Opinion"]
     article = clean_text("\n".join([quote, *menu, *SEED_PARAGRAPHS_FULL]), id="x")
     assert article.title != quote
+    assert article.title is None  # the dump has no headline at all
+    assert article.body.split("\n\n") == SEED_PARAGRAPHS_FULL
 
 
 def test_first_line_of_a_note_without_sentences_stays_in_it() -> None:
     article = clean_text("Shopping list\nEggs and milk\nTwo loaves of bread", id="x")
     assert article.body.startswith("Shopping list")
+    assert article.title is None
+    assert article.body.split("\n\n") == ["Shopping list", "Eggs and milk", "Two loaves of bread"]
 
 
 def test_inline_read_more_link_goes_to_related() -> None:

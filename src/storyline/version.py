@@ -5,6 +5,6 @@ Bump a stage's version when its output changes; `storyline process` redoes rows 
 
 from __future__ import annotations
 
-CLEAN_VERSION = 2
-DEDUP_VERSION = 2
-EXTRACT_VERSION = 2
+CLEAN_VERSION = 3
+DEDUP_VERSION = 3
+EXTRACT_VERSION = 3

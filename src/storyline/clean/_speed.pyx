@@ -14,6 +14,7 @@ Python's ``re`` on ``str``: ``\\w`` is ``str.isalnum()`` or ``_``, ``\\s`` is ``
 
 cimport cython
 from libc.stdlib cimport free, qsort, realloc
+from libc.limits cimport INT_MAX
 from libc.string cimport memset
 from cpython.bytes cimport PyBytes_FromStringAndSize
 from cpython.list cimport PyList_GET_ITEM, PyList_New, PyList_SET_ITEM
@@ -31,6 +32,7 @@ from cpython.unicode cimport (
     Py_UNICODE_ISUPPER,
     PyUnicode_1BYTE_KIND,
     PyUnicode_4BYTE_KIND,
+    PyUnicode_Check,
     PyUnicode_DATA,
     PyUnicode_FromKindAndData,
     PyUnicode_GET_LENGTH,
@@ -299,7 +301,11 @@ def measure(list texts, object tokens, dict furniture, object stop, list code, l
     cdef PyObject* found
     cdef bint has_stop = stop is not None
     for i in range(n):
-        toks = tokens[i] if tokens is not None else None
+        toks = None
+        if tokens is not None:
+            toks = tokens[i]
+            if toks is None:  # only a whole ``tokens`` of None sends the count to the scan (checked above)
+                raise TypeError(f"line {i}: no tokens")
         if counts is not None:
             w = counts[i]
         else:
@@ -754,9 +760,11 @@ cdef dict _repeat_groups(list lines, list tokens, _Dump dump, const int* scan_id
     cdef object key, match, s
     cdef PyObject* hit
     for i in range(n):
+        if not PyUnicode_Check(lines[i]):
+            raise TypeError(f"line {i} is not a str")
         if PyUnicode_GET_LENGTH(lines[i]) < 2 * MIN_WORDS - 1:
             continue
-        m = len(<list>tokens[i]) if scan_ids is NULL else scan_at[i + 1] - scan_at[i]
+        m = len(<list?>tokens[i]) if scan_ids is NULL else scan_at[i + 1] - scan_at[i]
         if m < MIN_WORDS:
             continue
         if scan_ids is NULL:
@@ -1274,7 +1282,7 @@ cdef class Scan:
     in order of first appearance) in a C array, which the repeats read."""
 
     cdef list _tokens  # every line's words, made when first asked for
-    cdef readonly list words  # the distinct words, by id
+    cdef list _words  # the distinct words, by id: private, as the C code reads it by id unchecked
     cdef Py_ssize_t n, languages
     cdef unsigned long long* short_masks
     cdef unsigned long long* long_masks
@@ -1291,7 +1299,7 @@ cdef class Scan:
     cdef Py_ssize_t distinct, distinct_room
 
     def __cinit__(self, Py_ssize_t n, Py_ssize_t languages):
-        self.n, self.languages, self._tokens, self.words = n, languages, None, []
+        self.n, self.languages, self._tokens, self._words = n, languages, None, []
         self.short_masks = <unsigned long long*>PyMem_Malloc((2 * n + 1) * sizeof(unsigned long long))
         self.counts = <int*>PyMem_Malloc((n * languages + 1) * sizeof(int))
         self.line_at = <Py_ssize_t*>PyMem_Malloc((n + 1) * sizeof(Py_ssize_t))
@@ -1339,6 +1347,8 @@ cdef class Scan:
         cdef long* flags
         cdef unsigned long long* masks
         cdef int* table
+        if self.distinct >= INT_MAX:
+            raise OverflowError("too many distinct words for a scan's int ids")
         if self.distinct >= self.distinct_room:
             hashes = <unsigned long long*>PyMem_Realloc(self.hashes, room * sizeof(unsigned long long))
             if hashes is NULL:
@@ -1384,7 +1394,7 @@ cdef class Scan:
             if found < 0:
                 break
             if self.hashes[found] == h:
-                seen = <str>PyList_GET_ITEM(self.words, found)
+                seen = <str>PyList_GET_ITEM(self._words, found)
                 if PyUnicode_GET_LENGTH(seen) == size:
                     seen_kind, seen_data = PyUnicode_KIND(seen), PyUnicode_DATA(seen)
                     for k in range(size):
@@ -1419,7 +1429,7 @@ cdef class Scan:
                 long_mask = _mask_of(long_table, word)
         self.grow_words()
         new = <int>self.distinct
-        self.words.append(word)
+        self._words.append(word)
         self.hashes[new], self.flags[new] = h, flags
         self.word_short[new], self.word_long[new] = short_mask, long_mask
         self.distinct += 1
@@ -1428,6 +1438,11 @@ cdef class Scan:
             at = (at + 1) & self.slot_mask
         self.slots[at] = new
         return new
+
+    @property
+    def words(self):
+        """The distinct words, by id (a copy)."""
+        return list(self._words)
 
     @property
     def tokens(self):
@@ -1454,7 +1469,7 @@ cdef class Scan:
         cdef list out = PyList_New(size)
         cdef object word
         for k in range(size):
-            word = <object>PyList_GET_ITEM(self.words, self.ids[start + k])
+            word = <object>PyList_GET_ITEM(self._words, self.ids[start + k])
             Py_INCREF(word)
             PyList_SET_ITEM(out, k, word)
         return out
@@ -1569,7 +1584,7 @@ def repeat_groups(list lines, list tokens, Scan scan=None):
         raise ValueError("the scan is of other lines")
     if tokens is not None:
         for i in range(n):
-            if scan.line_at[i + 1] - scan.line_at[i] != len(<list>tokens[i]):
+            if scan.line_at[i + 1] - scan.line_at[i] != len(<list?>tokens[i]):
                 raise ValueError(f"line {i}: the tokens are not the scan's")
     return _try_repeat_groups(lines, tokens, scan.ids, scan.line_at)
 
@@ -1627,7 +1642,7 @@ def naming(list lines, object words, Scan scan=None):
             raise MemoryError()
         try:
             for k in range(scan.distinct):
-                named[k] = PySet_Contains(words, <object>PyList_GET_ITEM(scan.words, k))
+                named[k] = PySet_Contains(words, <object>PyList_GET_ITEM(scan._words, k))
             for i in range(scan.n):
                 for k in range(scan.line_at[i], scan.line_at[i + 1]):
                     if named[scan.ids[k]]:

@@ -28,7 +28,7 @@ def _key(text: str) -> str:
 
 
 def headline_like(line: Line) -> bool:
-    """Short enough for a headline, not a finished sentence, not a byline or credit: the page's own headline.
+    """Short enough for a headline, not a sentence (finished, or going on below), not a date, byline or credit.
 
     Any case and a question mark go (``region.headline_shaped``, the title-case headlines of link lists, takes
     neither); what is asked here is only whether a line near the text can be its title.
@@ -116,8 +116,8 @@ _CLOSING = "\"'”’»)]"  # what may close a sentence after its full stop
 
 
 def page_title(lines: list[Line], body_start: int) -> bool:
-    """The first line is the page's <title> (a naive dump starts with it): a lone line, not a finished sentence,
-    not furniture, code, a byline or a date; not the text's own first paragraph."""
+    """The first line is the page's <title> (a naive dump starts with it): short, with lines under it, not a
+    sentence (finished, or going on below), not furniture, code, a byline or a date; not the text's first paragraph."""
     first = lines[0]
     if len(lines) < 2 or first.words > TITLE_WORDS or first.furniture is not None or first.code:
         return False

@@ -441,7 +441,7 @@ def _gate_texts(lows: list[str], words: list[int], wanted: dict[int, int]) -> No
     Only the lines short enough for some text-gated pattern are searched (most prose lines are longer).
     """
     gates = (_gates(False), _gates(True))  # for lines up to SHORT_LINE words, for longer ones
-    if speedups.KERNELS is not None:
+    if speedups.KERNELS is not None and len(gates[0].texts) <= 64:  # the kernel keeps the texts found in a word
         speedups.KERNELS.gate_texts(
             lows, words, wanted, gates[0].texts, gates[1].texts, gates[0].text_reach, SHORT_LINE
         )

@@ -156,6 +156,9 @@ def test_words_are_re_words_for_every_character() -> None:
     spaced = " ".join(ALL_CHARS[i : i + 3] for i in range(0, len(ALL_CHARS), 3))
     assert KERNELS.words_of(spaced) == lines._WORD.findall(spaced)
     assert KERNELS.words_of(spaced.lower()) == lines._WORD.findall(spaced.lower())
+    joined = "'".join(ALL_CHARS[i : i + 2] for i in range(0, len(ALL_CHARS), 2))  # apostrophes between all pairs
+    for text in (spaced, joined, joined.replace("'", "’"), joined.lower()):  # the scan finds the words itself
+        assert KERNELS.scan([text, text], {}, {}, {}, 0).tokens == [lines._WORD.findall(text)] * 2
 
 
 @needs_kernels

@@ -891,7 +891,10 @@ def stop_hits(list words, dict owners, Py_ssize_t languages):
     for word in words:
         found = PyDict_GetItem(owners, word)
         if found is not NULL:
-            for k in <tuple>found:
+            languages_of = <object>found
+            if not isinstance(languages_of, tuple):  # iterated by its items in place: it must be a tuple
+                raise TypeError(f"the languages of {word!r} are not a tuple")
+            for k in <tuple>languages_of:
                 counts[k] += 1
     return counts
 
@@ -1518,7 +1521,7 @@ def scan(list lows, dict vocabulary, dict short_table, dict long_table, Py_ssize
     splits it."""
     if not 0 <= languages <= SCAN_LANGUAGES:
         raise ValueError(f"a scan counts the stopwords of 0 to {SCAN_LANGUAGES} languages, not {languages}")
-    cdef Py_ssize_t n = len(lows), i, p, q, size, start
+    cdef Py_ssize_t n = len(lows), i, p, q, size
     cdef long counted = (1 << languages) - 1  # the flags of the languages counted: others must not write past a row
     cdef Scan out = Scan(n, languages)
     cdef str low

@@ -1,10 +1,11 @@
-"""ACLED's actor1 in the ACLED export (extract.acled.acled_actor1): the crowd of a protest or riot named as ACLED
-names it, an attack with no named attacker is by an unidentified armed group of the place's country; the Event
-JSON itself keeps the actors the text names."""
+"""ACLED's actor1 in the ACLED export and view (extract.acled.acled_actor1, acled_actor): the crowd of a protest
+or riot, and the protesters of one the police break up, named as ACLED names them; an attack with no named attacker
+is by an unidentified armed group of the place's country; an armed actor of no country is of the event's country.
+The Event JSON itself keeps the actors the text names."""
 
 from __future__ import annotations
 
-from storyline.extract.acled import acled_actor1
+from storyline.extract.acled import acled_actor, acled_actor1, acled_event
 from storyline.extract.records import acled_row
 from storyline.models import Actor, Event, Evidence, Location
 
@@ -54,3 +55,38 @@ def test_the_acled_export_names_actor1_the_event_json_does_not_invent_one() -> N
     event = _event("Explosions/Remote violence", None)
     assert event["actor1"] is None
     assert acled_row(event)["actor1"] == "Unidentified Armed Group (Kenya)"
+
+
+def _typed(sub_type: str, actor1: Actor | None, actor2: Actor | None = None) -> dict[str, object]:
+    """The Event JSON of a protest of an ACLED sub-type with the given actors, in Nairobi."""
+    event = Event(
+        "PROTEST", Evidence("", 0, 0), acled_event_type="Protests", acled_sub_event_type=sub_type, location=_NAIROBI
+    )
+    event.actor1, event.actor2 = actor1, actor2
+    return event.to_dict()
+
+
+def test_police_breaking_up_a_protest_make_the_protesters_actor1() -> None:
+    crowd = Actor("63 people", "Civilians (Kenya)", "KEN", "CVL")
+    assert acled_actor1(_typed("Protest with intervention", _POLICE, crowd)) == "Protesters (Kenya)"
+    assert acled_actor1(_typed("Excessive force against protesters", _POLICE)) == "Protesters (Kenya)"
+    assert acled_actor1(_typed("Peaceful protest", _POLICE)) == "Police Forces of Kenya"
+
+
+def test_armed_actor_of_no_country_takes_the_event_country() -> None:
+    group = Actor("Islamic State militants", "Islamic State", None, "REB")
+    assert acled_actor(Event("ASSAULT", Evidence("", 0, 0), actor1=group, location=_NAIROBI)) == Actor(
+        "Islamic State militants", "Islamic State", "KEN", "REB"
+    )
+    regime = Actor("regime forces", "regime forces", None, "MIL")
+    placed = acled_actor(Event("ASSAULT", Evidence("", 0, 0), actor1=regime, location=_NAIROBI))
+    assert placed is not None and (placed.name, placed.country) == ("Military Forces of Kenya", "KEN")
+    unknown = Actor("the Red Cross", "ICRC", None, "IGO")
+    assert acled_actor(Event("HELP", Evidence("", 0, 0), actor1=unknown, location=_NAIROBI)) == unknown
+
+
+def test_the_acled_view_carries_acled_actor1_the_event_keeps_its_own() -> None:
+    event = Event("ASSAULT", Evidence("", 0, 0), acled_event_type="Violence against civilians", location=_NAIROBI)
+    view = acled_event([event])
+    assert view is not None and view.actor1 is not None and view.actor1.sector == "UAF"
+    assert event.actor1 is None

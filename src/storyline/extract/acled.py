@@ -1,33 +1,37 @@
 """ACLED event type and sub-event type from a PLOVER type, mode, actors and cue words; ACLED's actor1.
 
 The mapping is data (``resources/ontology/acled_rules.tsv``); the first matching row wins. Event kinds
-ACLED does not record (consultations, accusations, requests...) map to no ACLED type. The ACLED export names
-actor1 as ACLED codes it (:func:`acled_actor1`): the crowd that protests or riots is "Protesters (Country)" or
-"Rioters (Country)" of the place, and an attack with no named attacker is by an "Unidentified Armed Group
-(Country)". The Event JSON keeps the actors the text names (an unnamed attacker stays null there: "700 were
+ACLED does not record (consultations, accusations, requests...) map to no ACLED type. The ACLED export and the ACLED view
+name actor1 as ACLED codes it (below). The Event JSON keeps the actors the text names (an unnamed attacker stays null there: "700 were
 killed" does not say who killed them), with one exception the words themselves imply: a planted bomb, landmine or
 IED with no named agent is by an Unidentified Armed Group of the place's country (``resources/actors/
 implied_agents.tsv``, applied in assemble).
 The ACLED view of a text (:func:`acled_event`) is its most salient event, or the first event with an ACLED type
 when that one has none ("X accused Y of shelling": ACCUSE ranks first, the shelling is what ACLED codes).
-The police who break up a protest stay its actor1 (PLOVER's source; ACLED would make the protesters actor1 and
-the police actor2: on the ACLED-notes check set that swap gains actor1 +0.05, on PLOVER GSR it costs source
-sector F1 -0.016).
+The ACLED view's actor1 (:func:`acled_actor`) is the actor ACLED codes as the initiator, which is not always the
+Event JSON's (PLOVER's source, scored on PLOVER GSR): the protesters of a protest the police break up or fire on
+("Protest with intervention", "Excessive force against protesters": the police are actor2 there), the crowd of a
+protest or riot named "Protesters/Rioters (Country)" of the place, an Unidentified Armed Group (Country) for an
+attack with no named attacker, and an armed or state actor of no country ("Islamic State militants", "regime
+forces") placed in the event's country, as ACLED gives every actor1 a country.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from storyline.extract import lexicon
-from storyline.extract.actors import ARMED, actor_name
-from storyline.models import Event
+from storyline.extract.actors import ARMED, LOCAL_SECTORS, actor_name, with_country
+from storyline.models import Actor, Event
 
 # ACLED event type → the sector of its actor1 (protests are led by protesters, riots by rioters).
 _CROWD = {"Protests": "PRO", "Riots": "RIO"}
 # ACLED event types whose unknown perpetrator ACLED codes as "Unidentified Armed Group (Country)".
 _UNNAMED_ATTACKER = frozenset({"Explosions/Remote violence", "Violence against civilians"})
+# Protest sub-types whose actor1 ACLED codes as the protesters even when the police (actor2) are the ones acting.
+_INTERVENED = frozenset({"Protest with intervention", "Excessive force against protesters"})
 
 
 def acled_types(
@@ -63,18 +67,63 @@ def _sector_ok(allowed: frozenset[str] | None, sector: str | None) -> bool:
     return sector in allowed
 
 
+def acled_actor(event: Event) -> Actor | None:
+    """The actor ACLED would code as an event's actor1 (see the module docstring)."""
+    place = event.location.country if event.location else None
+    types = (event.acled_event_type, event.acled_sub_event_type)
+    return _acled_actor(types, event.actor1, event.actor2, place)
+
+
+def _acled_actor(
+    types: tuple[str | None, str | None], actor: Actor | None, other: Actor | None, place: str | None
+) -> Actor | None:
+    """ACLED's actor1 from an event's (ACLED type, sub-type), actors and place country."""
+    crowd = _CROWD.get(types[0] or "")
+    if crowd is not None and types[1] in _INTERVENED:
+        crowd_actor = other if other is not None and other.sector not in (*ARMED, "GOV") else None
+        return _crowd(crowd, crowd_actor or actor, place)
+    if crowd is not None and actor is not None and actor.sector not in (*ARMED, "GOV"):
+        return _crowd(crowd, actor, place)
+    if actor is None:
+        if types[0] not in _UNNAMED_ATTACKER:
+            return None
+        name = actor_name(place, "UAF", "")
+        return Actor(name, name, place, "UAF")
+    return _placed(actor, place)
+
+
+def _crowd(sector: str, actor: Actor | None, place: str | None) -> Actor:
+    """The protesters or rioters of a protest or riot, of the place's country (the crowd's when none)."""
+    text = actor.text if actor is not None and actor.sector not in (*ARMED, "GOV") else "protesters"
+    country = place or (actor.country if actor is not None else None)
+    return Actor(text, actor_name(country, sector, text), country, sector)
+
+
+def _placed(actor: Actor, place: str | None) -> Actor:
+    """An armed or state actor of no country in the event's country (a named group keeps its name)."""
+    if actor.country or not place or actor.sector not in LOCAL_SECTORS:
+        return actor
+    placed = with_country(actor, place)
+    return placed if placed.country else replace(actor, country=place)
+
+
 def acled_actor1(event: Mapping[str, Any]) -> str | None:
     """The name ACLED would give an event's actor1 (see the module docstring), from its Event JSON."""
-    actor: Mapping[str, Any] = event.get("actor1") or {}
     place = (event.get("location") or {}).get("country")
-    crowd = _CROWD.get(event.get("acled_event_type") or "")
-    if crowd is not None and actor and actor.get("sector") not in (*ARMED, "GOV"):
-        return actor_name(place or actor.get("country"), crowd, actor.get("text") or "")
-    if not actor and event.get("acled_event_type") in _UNNAMED_ATTACKER:
-        return actor_name(place, "UAF", "")
-    return actor.get("name") or actor.get("text")
+    types = (event.get("acled_event_type"), event.get("acled_sub_event_type"))
+    actor = _acled_actor(types, _actor_of(event.get("actor1")), _actor_of(event.get("actor2")), place)
+    return (actor.name or actor.text) if actor is not None else None
+
+
+def _actor_of(actor: Mapping[str, Any] | None) -> Actor | None:
+    """An Actor from its Event JSON."""
+    if not actor:
+        return None
+    return Actor(actor.get("text") or "", actor.get("name"), actor.get("country"), actor.get("sector"))
 
 
 def acled_event(events: Sequence[Event]) -> Event | None:
-    """The event an ACLED view of a text codes: the first, or the first with an ACLED type when the first has none."""
-    return next((event for event in events if event.acled_event_type is not None), events[0] if events else None)
+    """The event an ACLED view of a text codes: the first, or the first with an ACLED type when the first has none,
+    with ACLED's actor1 (:func:`acled_actor`)."""
+    event = next((event for event in events if event.acled_event_type is not None), events[0] if events else None)
+    return event and replace(event, actor1=acled_actor(event))

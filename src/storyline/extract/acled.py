@@ -1,11 +1,11 @@
 """ACLED event type and sub-event type from a PLOVER type, mode, actors and cue words; ACLED's actor1.
 
 The mapping is data (``resources/ontology/acled_rules.tsv``); the first matching row wins. Event kinds
-ACLED does not record (consultations, accusations, requests...) map to no ACLED type. The ACLED export and the ACLED view
-name actor1 as ACLED codes it (below). The Event JSON keeps the actors the text names (an unnamed attacker stays null there: "700 were
-killed" does not say who killed them), with one exception the words themselves imply: a planted bomb, landmine or
-IED with no named agent is by an Unidentified Armed Group of the place's country (``resources/actors/
-implied_agents.tsv``, applied in assemble).
+ACLED does not record (consultations, accusations, requests...) map to no ACLED type. The ACLED export and the
+ACLED view name actor1 as ACLED codes it (below). The Event JSON keeps the actors the text names (an unnamed
+attacker stays null there: "700 were killed" does not say who killed them), with one exception the words
+themselves imply: a planted bomb, landmine or IED with no named agent is by an Unidentified Armed Group of the
+place's country (``resources/actors/implied_agents.tsv``, applied in assemble).
 The ACLED view of a text (:func:`acled_event`) is its most salient event, or the first event with an ACLED type
 when that one has none ("X accused Y of shelling": ACCUSE ranks first, the shelling is what ACLED codes).
 The ACLED view's actor1 (:func:`acled_actor`) is the actor ACLED codes as the initiator, which is not always the

@@ -5,6 +5,8 @@ The Event JSON itself keeps the actors the text names."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from storyline.extract.acled import acled_actor, acled_actor1, acled_event
 from storyline.extract.records import acled_row
 from storyline.models import Actor, Event, Evidence, Location
@@ -90,3 +92,16 @@ def test_the_acled_view_carries_acled_actor1_the_event_keeps_its_own() -> None:
     view = acled_event([event])
     assert view is not None and view.actor1 is not None and view.actor1.sector == "UAF"
     assert event.actor1 is None
+
+
+def test_an_agentless_attack_takes_the_attacker_told_before_it() -> None:
+    settlers = Actor("Israeli settlers", "Settlers (Israel)", "ISR", "UAF")
+    arson = Event("ASSAULT", Evidence("", 0, 40), acled_event_type="Violence against civilians", actor1=settlers)
+    attack = Event("ASSAULT", Evidence("", 41, 90), acled_event_type="Violence against civilians", location=_NAIROBI)
+    view = acled_event([attack, arson])
+    assert view is not None and view.actor1 == settlers
+    assert attack.actor1 is None
+    earlier = replace(arson, evidence=Evidence("", 100, 120))
+    view = acled_event([attack, earlier])
+    assert view is not None and view.actor1 is not None and view.actor1.sector == "UAF"
+    assert view.actor1.name == "Unidentified Armed Group (Kenya)"

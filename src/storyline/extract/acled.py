@@ -30,6 +30,8 @@ from storyline.models import Actor, Event
 _CROWD = {"Protests": "PRO", "Riots": "RIO"}
 # ACLED event types whose unknown perpetrator ACLED codes as "Unidentified Armed Group (Country)".
 _UNNAMED_ATTACKER = frozenset({"Explosions/Remote violence", "Violence against civilians"})
+# ACLED event types of organised violence, whose agentless report in a notes text is by the attacker named before it.
+_VIOLENT = frozenset({"Battles", *_UNNAMED_ATTACKER})
 # Protest sub-types whose actor1 ACLED codes as the protesters even when the police (actor2) are the ones acting.
 _INTERVENED = frozenset({"Protest with intervention", "Excessive force against protesters"})
 
@@ -124,6 +126,19 @@ def _actor_of(actor: Mapping[str, Any] | None) -> Actor | None:
 
 def acled_event(events: Sequence[Event]) -> Event | None:
     """The event an ACLED view of a text codes: the first, or the first with an ACLED type when the first has none,
-    with ACLED's actor1 (:func:`acled_actor`)."""
+    with ACLED's actor1 (:func:`acled_actor`; an agentless violent event takes the attacker told before it)."""
     event = next((event for event in events if event.acled_event_type is not None), events[0] if events else None)
-    return event and replace(event, actor1=acled_actor(event))
+    if event is None:
+        return None
+    actor = event.actor1 or _earlier_attacker(event, events)
+    return replace(event, actor1=acled_actor(replace(event, actor1=actor)))
+
+
+def _earlier_attacker(event: Event, events: Sequence[Event]) -> Actor | None:
+    """The armed actor1 of the nearest event told before an agentless violent one ("Settlers set fire to houses.
+    Residents who confronted them were attacked": a notes text reports one incident, its attacker named first)."""
+    if event.acled_event_type not in _VIOLENT:
+        return None
+    before = [e for e in events if e.evidence.start < event.evidence.start and e.actor1 is not None]
+    armed = [e.actor1 for e in sorted(before, key=lambda e: -e.evidence.start) if e.actor1 and e.actor1.sector in ARMED]
+    return next((a for a in armed if event.actor2 is None or a.name != event.actor2.name), None)

@@ -9,7 +9,7 @@ pure-Python ``repeats.repeat_groups`` and ``text._naming_agency`` for what is re
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import Any
 
@@ -224,3 +224,27 @@ def test_gate_texts_past_a_machine_word_run_in_python(monkeypatch: pytest.Monkey
     slow: dict[int, int] = {}
     lines._gate_texts(lows, words, slow)
     assert fast == slow and len(slow) == 71
+
+
+def test_bad_input_is_an_error_not_a_read_of_memory() -> None:
+    assert KERNELS is not None
+    long_line = "a b c d e f g h i j k l m n o p"
+    scan = _scan([long_line])
+    scan.words.clear()  # a copy: the table's own list, read by id in C, cannot be changed from Python
+    assert scan.tokens_of(0) == _words(long_line)
+    bad_calls: list[Callable[[], object]] = [
+        lambda: KERNELS.measure([long_line], [None], {}, None, [False]),  # no tokens and no scan to count
+        lambda: KERNELS.measure([None], [["a"]], {}, None, [False]),
+        lambda: KERNELS.repeat_groups([long_line.encode()], [long_line.split()]),
+        lambda: KERNELS.repeat_groups([long_line], [tuple(long_line.split())]),
+        lambda: KERNELS.repeat_groups([long_line], [tuple(long_line.split())], scan),
+        lambda: KERNELS.stop_hits(["a"], {"a": [0]}, 2),
+        lambda: KERNELS.scan([None], {}, {}, {}, 0),
+        lambda: KERNELS.gate_texts([None], [1], {}, {"a": 1}, {}, 30, 8),
+        lambda: KERNELS.gate_texts(["x"], [1], {}, {None: 1}, {}, 30, 8),
+        lambda: KERNELS.cjk_count(None),
+        lambda: KERNELS.any_cjk(["a", None]),
+    ]
+    for call in bad_calls:
+        with pytest.raises(TypeError):
+            call()

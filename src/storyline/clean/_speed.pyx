@@ -93,6 +93,13 @@ cdef inline bint _upper(Py_UCS4 c) noexcept:
     return Py_UNICODE_ISUPPER(c)
 
 
+cdef inline str _checked(object item):
+    """``item`` as a str: a ``str`` variable takes None too, and the C code reads its characters' buffer."""
+    if not PyUnicode_Check(item):
+        raise TypeError(f"expected a str, not {type(item).__name__}")
+    return <str>item
+
+
 cpdef list words_of(str low):
     """``\\w+(?:['’]\\w+)?`` matches of a line: ``lines.line_words`` on lower-cased text."""
     cdef Py_ssize_t n = PyUnicode_GET_LENGTH(low), i = 0, j
@@ -312,7 +319,7 @@ def measure(list texts, object tokens, dict furniture, object stop, list code, l
             w = len(toks) if toks is not None else scan.line_at[i + 1] - scan.line_at[i]
         line = Line.__new__(Line)
         line.index = i
-        line.text = texts[i]
+        line.text = _checked(texts[i])
         line.words = w
         line._tokens = toks
         line._scan = scan
@@ -918,7 +925,7 @@ def gate_texts(list lows, list words, dict wanted, dict short_texts, dict long_t
         raise ValueError(f"at most 64 gate texts, not {m}")
     memset(firsts, 0, sizeof(firsts))
     for k in range(m):
-        text = texts[k]
+        text = _checked(texts[k])
         if PyUnicode_GET_LENGTH(text) == 0:
             raise ValueError("an empty gate text")
         c = PyUnicode_READ(PyUnicode_KIND(text), PyUnicode_DATA(text), 0)
@@ -929,7 +936,7 @@ def gate_texts(list lows, list words, dict wanted, dict short_texts, dict long_t
     for i in range(len(words)):
         if <Py_ssize_t>words[i] > reach:
             continue
-        low = lows[i]
+        low = _checked(lows[i])
         size, kind, data = PyUnicode_GET_LENGTH(low), PyUnicode_KIND(low), PyUnicode_DATA(low)
         found = 0
         for p in range(size):
@@ -1532,7 +1539,7 @@ def scan(list lows, dict vocabulary, dict short_table, dict long_table, Py_ssize
     cdef void* data
     cdef Py_UCS4 c
     for i in range(n):
-        low = lows[i]
+        low = _checked(lows[i])
         size, kind, data = PyUnicode_GET_LENGTH(low), PyUnicode_KIND(low), PyUnicode_DATA(low)
         out.line_at[i] = out.ids_used
         short_mask = long_mask = 0
@@ -1605,7 +1612,7 @@ cdef inline bint _cjk(Py_UCS4 c) noexcept:
     return (0x3040 <= c <= 0x30FF) or (0x3400 <= c <= 0x4DBF) or (0x4E00 <= c <= 0x9FFF) or (0xAC00 <= c <= 0xD7AF)
 
 
-def cjk_count(str text, bint first=False):
+def cjk_count(str text not None, bint first=False):
     """``len(lines._CJK.findall(text))`` (``first``: 1 at the first one found, as ``_CJK.search`` tells)."""
     cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), i, found = 0
     cdef int kind = PyUnicode_KIND(text)

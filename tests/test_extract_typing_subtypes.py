@@ -36,6 +36,11 @@ def test_prefilter_passes_inflections_that_change_the_stem(form: str) -> None:
         ("Armenia and Azerbaijan exchanged 30 prisoners at the border.", "Agreement"),
         ("Engineers found and destroyed a landmine buried near the school in Kunar.", "Disrupted weapons use"),
         ("The militants set up a command post in the hills above Tal Afar.", "Headquarters or base established"),
+        ("Troops blew up two houses belonging to the suspects' families in Tulkarm.", "Looting/property destruction"),
+        ("The army detonated an apartment building in the east of Khan Younis.", "Looting/property destruction"),
+        ("Insurgents detonated a roadside bomb near a school in Kandahar.", "Remote explosive/landmine/IED"),
+        ("The insurgents seized a police checkpoint on the road to Mopti.", "Non-state actor overtakes territory"),
+        ("Hundreds of rioters stormed the town hall in Kharkiv, protesting the arrest of a mayor.", "Violent demonstration"),
     ],
 )
 def test_sub_type(text: str, want: str) -> None:

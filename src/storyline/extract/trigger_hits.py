@@ -248,5 +248,6 @@ def _related_words(token: Token) -> set[str]:
 
 
 def sentence_hits(sent: Span) -> list[Hit]:
-    """A sentence's triggers as detection types them: raids that only arrest are arrests, a verb and its object one."""
-    return _one_per_object(_raids_as_arrests(find_hits(sent)))
+    """A sentence's triggers as detection types them: a verb and its object one, then raids that only arrest are
+    arrests (an arrest the protest verb takes as its object, "protesting the arrest of", is no outcome of the raid)."""
+    return _raids_as_arrests(_one_per_object(find_hits(sent)))

@@ -244,7 +244,18 @@ def test_bad_input_is_an_error_not_a_read_of_memory() -> None:
         lambda: KERNELS.gate_texts(["x"], [1], {}, {None: 1}, {}, 30, 8),
         lambda: KERNELS.cjk_count(None),
         lambda: KERNELS.any_cjk(["a", None]),
+        lambda: KERNELS.code_lines([None]),
+        lambda: KERNELS.words_of(None),
+        lambda: KERNELS.run_ons(None),
+        lambda: KERNELS.glued_joins(None),
     ]
     for call in bad_calls:
         with pytest.raises(TypeError):
+            call()
+    for call in [  # a record that is None (nonecheck): its fields are not read from None's struct
+        lambda: KERNELS.related_runs([None]),
+        lambda: KERNELS.headline_runs([None]),
+        lambda: KERNELS.link_like(None),
+    ]:
+        with pytest.raises(AttributeError):
             call()

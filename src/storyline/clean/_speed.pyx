@@ -1,6 +1,8 @@
-# cython: language_level=3, boundscheck=True, wraparound=False, cdivision=False
+# cython: language_level=3, boundscheck=True, wraparound=False, cdivision=False, nonecheck=True
 # boundscheck stays on: list indexes come from the callers' lists; string reads check their own bounds; a C array
-# read at a caller's index (``Scan.hits``, ``measure``'s scan) checks the index first
+# read at a caller's index (``Scan.hits``, ``measure``'s scan) checks the index first. nonecheck: a ``Line`` taken
+# from a caller's list may be None, whose fields would be read from None's struct; a ``str`` variable takes None
+# too, so a caller's string is ``_checked`` (or an argument ``not None``) before its characters are read
 """Compiled kernels of ``clean_text``: the same results as the pure-Python code they stand in for, faster.
 
 Optional: ``setup.py`` builds this module when Cython and a C compiler are there; without it (or when the
@@ -100,7 +102,7 @@ cdef inline str _checked(object item):
     return <str>item
 
 
-cpdef list words_of(str low):
+def words_of(str low not None):
     """``\\w+(?:['’]\\w+)?`` matches of a line: ``lines.line_words`` on lower-cased text."""
     cdef Py_ssize_t n = PyUnicode_GET_LENGTH(low), i = 0, j
     cdef int kind = PyUnicode_KIND(low)
@@ -158,7 +160,7 @@ def code_lines(list texts):
     cdef list dense = [False] * n, out = [False] * n
     cdef str text
     for i in range(n):
-        text = texts[i]
+        text = _checked(texts[i])
         m = _code_marks(text)
         if m > 0 and m >= CODE_DENSITY * PyUnicode_GET_LENGTH(text):
             dense[i] = True
@@ -558,7 +560,7 @@ def join(list items, object dump, object link_inside):
     cdef str line, last
     cdef object level, previous_level = 1, after
     for i in range(n):
-        line = items[i][0]
+        line = _checked(items[i][0])
         continues[i] = _continue_first(PyUnicode_READ(PyUnicode_KIND(line), PyUnicode_DATA(line), 0))
     i = 0
     while i < n:
@@ -857,7 +859,7 @@ cdef list _first_candidates(list found):
     return out
 
 
-def run_ons(str text):
+def run_ons(str text not None):
     """``markup._RUN_ON.sub("\\g<0>\\n", text)``: a line break after each stop that runs two paragraphs together
     ("...for Kenya.His father..."); None when there is none."""
     cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), p, j, last = 0
@@ -1679,7 +1681,7 @@ cdef inline bint _upper_ascii(Py_UCS4 c) noexcept:
     return c >= u"A" and c <= u"Z"
 
 
-def glued_joins(str text):
+def glued_joins(str text not None):
     """``len(codeshape._GLUED.findall(text))``: words run together without a space, counted as the regex finds them
     (leftmost, its alternatives in order, without overlap): ``[a-z0-9.!?)][A-Z][a-z]+[A-Z]``,
     ``[a-z]{3}[.!?,][A-Z0-9]``, ``\\d[A-Z][a-z]``."""

@@ -3,7 +3,8 @@
 Inputs are built to break it: words whose 64-bit hashes are equal, words that all land in one slot, tables that
 grow past several rehashes, astral code points and lone surrogates, empty dumps, one line of one 5 MB word, more
 distinct words than packed shingles hold. The reference is Python: ``lines._tokens`` for the words, the
-pure-Python ``repeats.repeat_groups`` and ``text._naming_agency`` for what is read from the word ids.
+pure-Python ``repeats.repeat_groups`` and the lines holding a word for what is read from the word ids. Bad input
+to a kernel (None, bytes, a tuple for a list) is a Python error, never a read of the wrong memory.
 """
 
 from __future__ import annotations

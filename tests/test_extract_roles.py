@@ -289,3 +289,9 @@ def test_the_agents_own_forces_it_moves_are_no_target() -> None:
         extract_events("Syria said it would withdraw its troops from neighbouring Lebanon."), "withdraw"
     )
     assert event.actor2 is not None and event.actor2.country == "LBN"
+
+
+def test_sides_of_fighting_that_broke_out_between_two_forces() -> None:
+    events = extract_events("Fierce fighting broke out between the army and the rebels near Beni on Friday.")
+    assert events and events[0].actor1 is not None and events[0].actor2 is not None
+    assert (events[0].actor1.sector, events[0].actor2.sector) == ("MIL", "REB")

@@ -189,13 +189,16 @@ def _place_precision(name: str) -> str | None:
 
 
 def sector_of(token: Token) -> str | None:
-    """Sector named by a head noun ("forces" → MIL), looking at a compound before it too."""
+    """Sector named by a head noun ("forces" → MIL), looking at a compound before it too: a noun of no kind
+    ("members", UNK) is of the kind its compound names ("gang members" → UAF, "party members" → PTY)."""
     table = lexicon.sectors()
     left = token.doc[token.i - 1] if token.i > 0 else None
     found: str | None = None
     if left is not None and left.dep_ == "compound":
         found = table.get(f"{left.lemma_.lower()} {token.lemma_.lower()}")
     found = found or table.get(token.lemma_.lower()) or table.get(token.text.lower())
+    if found == "UNK" and left is not None and left.dep_ == "compound":
+        found = table.get(left.lemma_.lower()) or found
     return None if found == "-" else found
 
 
@@ -225,7 +228,10 @@ def _chunk_mention(chunk: Span, doc_actors: DocActors) -> Mention | None:
     country_token = country_token or _collective_country_token(head) or _of_country_token(head) or _home_token(head)
     country = country_of(country_token) if country_token is not None else None
     sector = _modified_sector(
-        chunk, _collective_sector(head) or sector_of(head) or _title_sector(chunk) or _armed_modifier(head)
+        chunk,
+        _named_band(
+            chunk, _collective_sector(head) or sector_of(head) or _title_sector(chunk) or _armed_modifier(head)
+        ),
     )
     if sector is None and country_token is None and any(_not_nationality(t) and country_of(t) for t in chunk):
         sector = _country_only_sector(head, "ethnic")  # "ethnic Albanians" are people, of no stated country
@@ -386,10 +392,23 @@ def _modified_sector(chunk: Span, sector: str | None) -> str | None:
     if sector in (None, "IGO", "NGO", "MED"):
         return sector
     words = {t.lower_ for t in chunk if t.i != chunk.root.i and t.dep_ in ("amod", "compound", "nmod")}
+    named = chunk.root.pos_ == "PROPN"  # "suspected militant Haroun X" is a known man, not unidentified
     for word, (changed, only) in _sector_modifiers().items():
+        if changed == "UAF" and named:
+            continue
         if word in words and (only is None or sector in only) and (sector != "PTY" or changed == "OPP"):
             return changed  # a party is only ever made the opposition ("the opposition Umma party")
     return sector
+
+
+def _named_band(chunk: Span, sector: str | None) -> str | None:
+    """ "Gran Grif gang members": armed men of no stated side under a proper name (no country, no place) are a
+    named armed group (REB), as ACLED names them, not an unidentified one."""
+    if sector != "UAF":
+        return sector
+    head = chunk.root
+    named = (t for t in chunk if t.i < head.i and t.pos_ == "PROPN" and t.dep_ == "compound")
+    return "REB" if any(not country_of(t) and not names_place(t) for t in named) else sector
 
 
 def _armed_modifier(head: Token) -> str | None:

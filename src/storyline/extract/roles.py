@@ -323,9 +323,20 @@ def trigger_roles(trigger: Token, index: MentionIndex, end: int | None = None) -
     for token in trigger.doc[trigger.i : end or trigger.i + 1]:
         roles.actor2 = roles.actor2 or index.of(_prep_object(token, _TARGET_PREPS))
     roles.actor1 = _agent(_blamed(trigger, index) or roles.actor1)
+    if roles.actor1 is None:
+        roles = _between_sides(trigger, index) or roles
     if roles.actor1 is not None and roles.actor1 is roles.actor2:
         roles.actor2 = None
     return roles
+
+
+def _between_sides(trigger: Token, index: MentionIndex) -> Roles | None:
+    """ "fighting broke out between A and B": the sides of a subject's "between" phrase on its verb are the actors."""
+    if trigger.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    side = _prep_object(trigger.head, frozenset({"between"}))
+    first = _agent(index.of(side))
+    return Roles(first, index.of(child(side, "conj"))) if first is not None and side is not None else None
 
 
 def _agent(mention: Mention | None) -> Mention | None:

@@ -105,3 +105,14 @@ def test_an_agentless_attack_takes_the_attacker_told_before_it() -> None:
     view = acled_event([attack, earlier])
     assert view is not None and view.actor1 is not None and view.actor1.sector == "UAF"
     assert view.actor1.name == "Unidentified Armed Group (Kenya)"
+
+
+def test_an_agentless_clash_later_in_the_same_sentence_takes_the_earlier_agent() -> None:
+    police = Actor("police", "Police Forces of Kenya", "KEN", "COP")
+    sentence = Evidence("", 0, 90)
+    arrest = Event("COERCE", sentence, acled_event_type="Strategic developments", actor1=police)
+    arrest.trigger = Evidence("arrested", 7, 15)
+    clash = Event("ASSAULT", sentence, acled_event_type="Battles", location=_NAIROBI)
+    clash.trigger = Evidence("exchange", 70, 78)
+    view = acled_event([clash, arrest])
+    assert view is not None and view.actor1 == police

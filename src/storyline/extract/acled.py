@@ -139,6 +139,11 @@ def _earlier_attacker(event: Event, events: Sequence[Event]) -> Actor | None:
     Residents who confronted them were attacked": a notes text reports one incident, its attacker named first)."""
     if event.acled_event_type not in _VIOLENT:
         return None
-    before = [e for e in events if e.evidence.start < event.evidence.start and e.actor1 is not None]
-    armed = [e.actor1 for e in sorted(before, key=lambda e: -e.evidence.start) if e.actor1 and e.actor1.sector in ARMED]
+    before = sorted((e for e in events if _told_at(e) < _told_at(event)), key=_told_at, reverse=True)
+    armed = [e.actor1 for e in before if e.actor1 is not None and e.actor1.sector in ARMED]
     return next((a for a in armed if event.actor2 is None or a.name != event.actor2.name), None)
+
+
+def _told_at(event: Event) -> int:
+    """Where an event is told: its trigger's offset, else its sentence's."""
+    return (event.trigger or event.evidence).start

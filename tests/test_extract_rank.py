@@ -53,3 +53,13 @@ def test_a_violent_verb_of_the_main_clause_still_comes_first() -> None:
 def test_accusation_about_a_bombing_is_the_first_event() -> None:
     events = extract_events("Palestinians blamed Israel for the bombing of a house in Tulkarm.")
     assert events and events[0].type == "ACCUSE"
+
+
+def test_ground_taken_in_an_attack_is_the_first_event() -> None:
+    events = extract_events("Rebels attacked army positions near Hpakant and seized two outposts.")
+    assert [e.acled_sub_event_type for e in events][:1] == ["Non-state actor overtakes territory"]
+
+
+def test_an_attack_that_killed_stays_before_its_abductions() -> None:
+    events = extract_events("Gunmen attacked a village near Gusau, killing 12 people and abducting 30.")
+    assert [(e.acled_sub_event_type, e.fatalities) for e in events][:1] == [("Attack", 12)]

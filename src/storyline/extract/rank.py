@@ -117,11 +117,43 @@ def salience(event: Event, position: int, total: int, where: Prominence | None =
     return score + event.confidence
 
 
+# What an attack achieved that ACLED codes as the incident itself: ground taken or retaken, people abducted.
+_OUTCOMES = frozenset(
+    {"Non-state actor overtakes territory", "Government regains territory", "Abduction/forced disappearance"}
+)
+
+
+def _teller(event: Event) -> tuple[int, str] | None:
+    """The sentence and actor1 of an event: two events with the same are one actor's acts told together."""
+    actor = event.actor1
+    return (event.evidence.start, actor.name or actor.text) if actor is not None else None
+
+
+def _outcomes_first(events: list[Event], scores: list[float]) -> list[float]:
+    """An attack told with its outcome by the same actor in one sentence ("attacked junta positions and seized
+    outposts", "stormed a studio and took staff hostage") is the outcome's incident: the outcome ranks just above
+    the plain attack (an ASSAULT of no mode) that killed no one ("attacked a festival, killing 364 and abducting
+    dozens" is the killing)."""
+    attacks: dict[tuple[int, str], float] = {}
+    for event, score in zip(events, scores, strict=True):
+        key = _teller(event)
+        if key is not None and event.type == "ASSAULT" and event.mode is None and not event.fatalities:
+            attacks[key] = max(attacks.get(key, score), score)
+    out = list(scores)
+    for i, event in enumerate(events):
+        key = _teller(event)
+        if key in attacks and event.acled_sub_event_type in _OUTCOMES:
+            out[i] = max(out[i], attacks[key] + 0.01)
+    return out
+
+
 def rank(events: list[Event], prominence: dict[int, Prominence] | None = None) -> list[Event]:
     """Events with confidences set, most salient first (``prominence``: id(event) → where its trigger sits)."""
     prominence = prominence or {}
     for event in events:
         event.confidence = confidence(event)
     total = len(events)
-    order = sorted(range(total), key=lambda i: -salience(events[i], i, total, prominence.get(id(events[i]))))
+    scores = [salience(e, i, total, prominence.get(id(e))) for i, e in enumerate(events)]
+    scores = _outcomes_first(events, scores)
+    order = sorted(range(total), key=lambda i: -scores[i])
     return [events[i] for i in order]

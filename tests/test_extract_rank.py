@@ -63,3 +63,13 @@ def test_ground_taken_in_an_attack_is_the_first_event() -> None:
 def test_an_attack_that_killed_stays_before_its_abductions() -> None:
     events = extract_events("Gunmen attacked a village near Gusau, killing 12 people and abducting 30.")
     assert [(e.acled_sub_event_type, e.fatalities) for e in events][:1] == [("Attack", 12)]
+
+
+def test_a_riot_comes_before_the_force_that_answered_it() -> None:
+    text = "Youths hurled rocks at soldiers at a checkpoint near Hebron. Soldiers opened fire, killing a teenager."
+    assert [e.acled_sub_event_type for e in extract_events(text)] == ["Violent demonstration", "Attack"]
+
+
+def test_a_riot_does_not_outrank_an_attack_on_someone_else() -> None:
+    text = "Youths hurled rocks at soldiers near Hebron. Soldiers shelled a Hamas post in Gaza, killing three fighters."
+    assert [e.acled_sub_event_type for e in extract_events(text)][:1] != ["Violent demonstration"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import math
 import re
 from dataclasses import dataclass
 
@@ -147,6 +149,39 @@ def _outcomes_first(events: list[Event], scores: list[float]) -> list[float]:
     return out
 
 
+# Forces that answer a riot; the crowds they answer (the riot's actor1 or the response's target).
+_RESPONDERS = frozenset({"COP", "MIL"})
+_CROWDS = frozenset({"PRO", "RIO", "CVL", "OPP"})
+
+
+def _riot_first(events: list[Event], scores: list[float]) -> list[float]:
+    """A violent demonstration told before the force that answered it ("youths threw stones at forces ... forces
+    fired, killing one") is the incident ACLED codes (a riot stays a riot when the police use force): the riot
+    ranks just above a later act of the forces it targeted against a crowd or no one named."""
+    out = list(scores)
+    for responder in _RESPONDERS:
+        answers = sorted((e.evidence.start, i) for i, e in enumerate(events) if _answers(e, responder))
+        best, after = -math.inf, []  # after[k]: the best score of answers[k:]
+        for _, i in reversed(answers):
+            best = max(best, scores[i])
+            after.append(best)
+        after.reverse()
+        for i, riot in enumerate(events):
+            if riot.acled_sub_event_type != "Violent demonstration" or not riot.actor2:
+                continue
+            k = bisect.bisect_left(answers, (riot.evidence.start, -1))
+            if riot.actor2.sector == responder and k < len(answers):
+                out[i] = max(out[i], after[k] + 0.01)
+    return out
+
+
+def _answers(event: Event, responder: str | None) -> bool:
+    """Whether an event is an ASSAULT by ``responder`` forces on a crowd or on no one named."""
+    by = event.actor1.sector if event.actor1 else None
+    on = event.actor2.sector if event.actor2 else None
+    return event.type == "ASSAULT" and by == responder and (on is None or on in _CROWDS)
+
+
 def rank(events: list[Event], prominence: dict[int, Prominence] | None = None) -> list[Event]:
     """Events with confidences set, most salient first (``prominence``: id(event) → where its trigger sits)."""
     prominence = prominence or {}
@@ -154,6 +189,6 @@ def rank(events: list[Event], prominence: dict[int, Prominence] | None = None) -
         event.confidence = confidence(event)
     total = len(events)
     scores = [salience(e, i, total, prominence.get(id(e))) for i, e in enumerate(events)]
-    scores = _outcomes_first(events, scores)
+    scores = _riot_first(events, _outcomes_first(events, scores))
     order = sorted(range(total), key=lambda i: -scores[i])
     return [events[i] for i in order]

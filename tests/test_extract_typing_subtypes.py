@@ -40,7 +40,12 @@ def test_prefilter_passes_inflections_that_change_the_stem(form: str) -> None:
         ("The army detonated an apartment building in the east of Khan Younis.", "Looting/property destruction"),
         ("Insurgents detonated a roadside bomb near a school in Kandahar.", "Remote explosive/landmine/IED"),
         ("The insurgents seized a police checkpoint on the road to Mopti.", "Non-state actor overtakes territory"),
-        ("Hundreds of rioters stormed the town hall in Kharkiv, protesting the arrest of a mayor.", "Violent demonstration"),
+        (
+            "Hundreds of rioters stormed the town hall in Kharkiv, protesting the arrest of a mayor.",
+            "Violent demonstration",
+        ),
+        ("Hundreds of people protested the arrest of their leader in Dakar.", "Peaceful protest"),
+        ("Hundreds of students rallied in Dhaka, and police detained 20 of them.", "Protest with intervention"),
     ],
 )
 def test_sub_type(text: str, want: str) -> None:

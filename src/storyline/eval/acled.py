@@ -2,8 +2,11 @@
 
 Each notes-style record of a self-written check set (``tests/fixtures/acled_style_dev.jsonl``, the default and the
 gate's; ``acled_style_more.jsonl``, written in session 6 before any run on it) is run through
-the extractor as ``storyline extract`` runs it (the text alone, no publication date); the first (most salient)
-event is compared with the record's expected ACLED fields. Six figures and their mean:
+the extractor as ``storyline extract`` runs it (the text alone, no publication date); its ACLED view
+(``acled.acled_event``: the most salient event, or the first with an ACLED type when that one has none, with ACLED's
+actor1) is compared with the record's expected ACLED fields, and so, under ``first_event``, is the Event JSON's first
+event as it stands (what a scorer reading only the first event of ``storyline extract`` sees). Six figures and their
+mean:
 
 - ``event_type_macro_f1`` / ``sub_type_macro_f1``: macro-F1 over the records (no-event texts count as "NONE").
 - ``fatalities``: exact, ACLED-style (a missing figure is 0, as ACLED writes it), on the records with an event.
@@ -56,10 +59,9 @@ def notes_records(path: Path | Sequence[Path] = ACLED_STYLE) -> list[dict[str, A
     return [r for p in paths for r in read_check_set(p) if r["style"] == "notes"]
 
 
-def first_events(records: Sequence[dict[str, Any]]) -> list[Event | None]:
-    """The ACLED view of each record's text (``acled.acled_event``: its most salient event, or the first with an ACLED
-    type when that one has none; None: no event)."""
-    return [acled_event(events) for events in extract_many((r["text"], None) for r in records)]
+def extracted(records: Sequence[dict[str, Any]]) -> list[list[Event]]:
+    """Each record's events as ``storyline extract`` gives them (the text alone, no publication date)."""
+    return list(extract_many((r["text"], None) for r in records))
 
 
 def place_key(name: str | None) -> str:
@@ -141,10 +143,8 @@ def _shown(event: Event | None) -> dict[str, Any] | None:
     }
 
 
-def score_acled(path: Path | Sequence[Path] = ACLED_STYLE, *, with_misses: bool = False) -> dict[str, Any]:
-    """The six figures and their mean per split, for the Israel-Palestine records and the rest."""
-    records = notes_records(path)
-    events = first_events(records)
+def _by_group(records: Sequence[dict[str, Any]], events: Sequence[Event | None]) -> dict[str, Any]:
+    """The figures per split, for all records, the Israel-Palestine ones and the rest."""
     out: dict[str, Any] = {}
     for group, keep in (("", lambda r: True), ("gaza", is_gaza), ("other", lambda r: not is_gaza(r))):
         for split in SPLITS:
@@ -154,6 +154,17 @@ def score_acled(path: Path | Sequence[Path] = ACLED_STYLE, *, with_misses: bool 
                 out.setdefault(group, {})[split] = figures
             else:
                 out[split] = figures
+    return out
+
+
+def score_acled(path: Path | Sequence[Path] = ACLED_STYLE, *, with_misses: bool = False) -> dict[str, Any]:
+    """The six figures and their mean per split, for the Israel-Palestine records and the rest."""
+    records = notes_records(path)
+    found = extracted(records)
+    events = [acled_event(each) for each in found]
+    out = _by_group(records, events)
+    # what a scorer reading the Event JSON's first event sees, without the ACLED view's choice of event and actor1
+    out["first_event"] = _by_group(records, [each[0] if each else None for each in found])
     if with_misses:
         out["misses"] = misses(records, events)
     return out

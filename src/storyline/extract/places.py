@@ -333,8 +333,8 @@ MAX_ADDRESS_GAP = 8  # tokens between two names of one address ("Pazigyi village
 
 def _address_order(inner: Span, outer: Span) -> bool:
     """True when the names are written as an address, narrow to wide, whatever the parse made of the commas:
-    "Tinzaouaten, Kidal", "Pazigyi village, Kanbalu township, Sagaing region" (only commas, region or settlement
-    words and names between them)."""
+    "Tinzaouaten, Kidal", "Pazigyi village, Kanbalu township, Sagaing region", "X village, near Y" (only commas,
+    region or settlement words and names between them, "near" after the first comma)."""
     doc = inner.doc
     if any(t.dep_ == "conj" or t.lower_ in ("and", "or") for t in doc[inner.start : outer.end + 3]):
         return False  # "struck Kyiv, Kharkiv and Odesa": a list, not an address
@@ -344,7 +344,11 @@ def _address_order(inner: Span, outer: Span) -> bool:
     between = doc[start : outer.start]
     if not 0 < len(between) <= MAX_ADDRESS_GAP or between[0].text != ",":
         return False
-    return all(t.text == "," or role(t) in NAMING_ROLES or t.text[:1].isupper() for t in between)
+    near = between[1].lower_ in _NEAR if len(between) > 1 else False  # "Tudun Biri village, near Kaduna"
+    return all(t.text == "," or role(t) in NAMING_ROLES or t.text[:1].isupper() for t in between[1 + near :])
+
+
+_NEAR = frozenset({"near", "outside"})  # a village located by the town beside it, as ACLED codes one
 
 
 def _written_inside(inner: Span, outer: Span) -> bool:

@@ -213,7 +213,12 @@ class Gazetteer:
         parts = [p for p in _SPLIT.split(name.strip()) if p]
         if len(parts) > 1:
             return self._resolve_parts(parts, name, country, near, loose)
-        for variant, want in _variants(name):
+        variants = list(_variants(name))
+        for variant, want in variants if loose else ():  # "Kherson city": Kherson before a skeleton match
+            found = self.best(variant, country, near=near, want=want, loose=False)
+            if found and _wanted(found[0], want):
+                return found
+        for variant, want in variants:
             found = self.best(variant, country, near=near, want=want, loose=loose)
             if found:
                 return found
@@ -299,6 +304,11 @@ def _type_word(words: dict[str, str], token: str) -> bool:
 
 
 _FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "al", "el", "s"})
+
+
+def _wanted(entry: Entry, want: Want) -> bool:
+    """True when the entry is the kind a type word asks for ("Hama Governorate": a region, not the town)."""
+    return want is None or (entry.precision in _ADMIN) == (want == "admin")
 
 
 def _has_name(name: str) -> bool:

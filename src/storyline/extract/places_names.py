@@ -3,8 +3,9 @@
 Three keys, from strict to loose:
 - ``name_key``: case, diacritics, apostrophes, hyphens and spaces folded ("Khān Yūnis" → "khan yunis");
 - ``bare_key``: also without a leading Arabic article ("Al-Nayrab" → "nayrab");
-- ``loose_key``: a transliteration skeleton: articles and spaces gone, vowel runs and common digraphs
-  merged ("Jabalia", "Jabalya" → "jabala"; "Shujaiyya", "Shuja'iyya", "Shejaiya" → "sajaya").
+- ``loose_key``: a transliteration skeleton: articles and spaces gone, vowel runs (with a "w" closing one:
+  "Lowgar", "Logar") and common digraphs merged ("Jabalia", "Jabalya" → "jabala"; "Shujaiyya", "Shuja'iyya",
+  "Shejaiya" → "sajaya").
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ _DIGRAPHS = (
     ("q", "k"), ("c", "k"), ("z", "s"),
 )  # fmt: skip
 _VOWEL_RUN = re.compile(r"[aeiouy]+")
+_VOWEL_W = re.compile(r"(?<=[aeiou])w(?![aeiouy])")  # "Lowgar" / "Logar", "Nawzad" / "Nowzad" / "Nozad"
 _DOUBLE = re.compile(r"(.)\1+")
 
 
@@ -63,6 +65,6 @@ def loose_key(name: str) -> str:
     key = "".join(words)
     for digraph, single in _DIGRAPHS:
         key = key.replace(digraph, single)
-    key = _VOWEL_RUN.sub("a", key)
+    key = _VOWEL_RUN.sub("a", _VOWEL_W.sub("", key))
     key = _DOUBLE.sub(r"\1", key)
     return key[:-1] if key.endswith("h") and len(key) > 3 else key  # "Rafah" / "Rafa"

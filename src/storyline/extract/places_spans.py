@@ -56,19 +56,18 @@ def resolved_places(
     """Places of the sentence with their gazetteer entries; ambiguous names re-resolved in the country of the
     sentence's other places and of the article's ``countries`` (ISO2 codes)."""
     gaz = gazetteer()
-    first = [(span, _resolve(gaz, span)) for span in _place_spans(sentence, gaz, trigger)]
-    seen = set(countries)
+    spans = list(_place_spans(sentence, gaz, trigger))
+    settings = {span.start: setting for span in spans if (setting := bracket_setting(span, gaz))}
+    inside = {t.i for span in spans if span.start in settings for part in bracket_names(span) for t in part}
+    first = [(span, _resolve(gaz, span)) for span in spans if span.start not in inside]
+    seen, nations = set(countries), _nation_codes(sentence, gaz)
     out: list[tuple[Location, Entry | None]] = []
-    for i, (span, found) in enumerate(first):
-        others = [other[0] for j, (o_span, other) in enumerate(first) if other and j != i]
-        near = _countries(e for e, o in zip(others, _settings(first, i), strict=True) if o) | seen
-        again = _resolve_typed(gaz, span, near) if found and near else found
-        if found and again and _metropolis_over_namesake(found[0], again[0]):
-            again = found  # "Moscow" beside "Washington" is still Moscow, not Moscow, Idaho
-        if again and near and again[0].cc not in near and _namesake(again) and not _close(again[0], others):
-            again = None  # "Boni" → Bonn beside Malian towns, "Shaba province" → a Chinese village: a guess
-        if again and loose_abroad(again, near):
-            again = None
+    for i, (span, _) in enumerate(first):
+        if span.start in settings:
+            out.append(_bracketed(gaz, span, settings[span.start]))
+            continue
+        said = _country_said(span, first)
+        again = _said_in(gaz, span, said) if said else _in_context(gaz, first, i, seen, nations)
         if again is None and all(t.pos_ != "PROPN" for t in span):
             continue  # an unknown common word that spaCy tagged ("Peacekeepers" opening a sentence)
         if again is None and len(span) == 1 and role(span[0]) in NAMING_ROLES:
@@ -77,6 +76,121 @@ def resolved_places(
         loc.start, loc.end = span.start_char, span.end_char
         out.append((loc, again[0] if again else None))
     return sorted(out, key=lambda pair: pair[0].start or 0)
+
+
+def _in_context(
+    gaz: Gazetteer, first: list[tuple[Span, tuple[Entry, Level] | None]], i: int, seen: set[str], nations: set[str]
+) -> tuple[Entry, Level] | None:
+    """The i-th name re-resolved in the country of the sentence's other places and of the article's; a guess (a
+    small namesake or a skeleton match far from them) is dropped."""
+    span, found = first[i]
+    others = [other[0] for j, (o_span, other) in enumerate(first) if other and j != i]
+    near = _countries(e for e, o in zip(others, _settings(first, i), strict=True) if o) | seen
+    again = _resolve_typed(gaz, span, near) if found and near else found
+    if found and again and _metropolis_over_namesake(found[0], again[0]):
+        again = found  # "Moscow" beside "Washington" is still Moscow, not Moscow, Idaho
+    if again and near and again[0].cc not in near and _namesake(again) and not _close(again[0], others):
+        again = None  # "Boni" → Bonn beside Malian towns, "Shaba province" → a Chinese village: a guess
+    if again and loose_abroad(again, near):
+        again = None
+    if again is None and found and found[1] == "loose" and not near:
+        again = _in_nations(gaz, span, nations)  # "Qalqilya" beside "Israeli forces": Qalqilyah, Palestine
+    return again
+
+
+def _said_in(gaz: Gazetteer, span: Span, country: str) -> tuple[Entry, Level] | None:
+    """The name's entry in the country the words around it say; None (unresolved) when it has none there."""
+    found = gaz.resolve(_typed_text(span), country)
+    return found if found and found[0].cc == country else None
+
+
+def _country_said(span: Span, first: list[tuple[Span, tuple[Entry, Level] | None]]) -> str | None:
+    """The ISO2 code of the country the words around a name put it in: an apposition with a nationality word
+    ("Tripoli, the north Lebanese port"), or the resolved town or region a part of it is named in ("Baghdad's
+    northern neighborhood of Qahira", "the Baghdad neighbourhood of X"); None when they say nothing."""
+    terms, root = lexicon.countries().by_term, span.root
+    nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]  # not "the Indian Ocean"
+    apposed = [t for c in nouns for t in c.children if t.dep_ in ("amod", "compound") and t.text in terms]
+    if apposed:
+        return gazetteer().country_code(terms[apposed[0].text])
+    noun = type_word_before(span)  # not "the Tijuana district of X": which of the two holds the other is unsaid
+    if noun is None or role(noun) not in ("settlement", "admin"):
+        return None
+    holders = [c for c in noun.children if c.dep_ == "poss"]  # not "the Giro district of Ghazni": a compound is
+    holders += [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children]  # either
+    cells = {t.i: found[0].cc for other, found in first if found and other is not span for t in other}
+    return next((cells[h.i] for h in holders if h.i in cells and h.i not in range(span.start, span.end)), None)
+
+
+def _nation_codes(sentence: Span, gaz: Gazetteer) -> set[str]:
+    """ISO2 codes of the countries the sentence names by a nationality word ("Israeli forces"); only where no
+    place of the sentence or article says the country (a militia's nationality is no setting)."""
+    terms, names = lexicon.countries().by_term, set(lexicon.countries().names.values())
+    return {cc for t in sentence if t.text in terms and t.text not in names and (cc := gaz.country_code(terms[t.text]))}
+
+
+def _in_nations(gaz: Gazetteer, span: Span, nations: set[str]) -> tuple[Entry, Level] | None:
+    """A name matched on its spelling skeleton alone, resolved in a country the sentence names; None elsewhere."""
+    found = _resolve_typed(gaz, span, nations) if nations else None
+    return found if found and found[0].cc in nations else None
+
+
+def _bracketed(gaz: Gazetteer, span: Span, setting: Entry) -> tuple[Location, Entry | None]:
+    """A place its bracketed admin areas locate ("Kafr Nabl (Ma'arrat An Nu'man, Idleb)"): its own entry in their
+    country, else (a village the gazetteer lacks) their point, country and regions under its own name, as ACLED
+    codes a village it cannot locate by its district."""
+    found = gaz.resolve(_typed_text(span), setting.cc)
+    entry = found[0] if found and found[0].cc == setting.cc else None
+    loc = gaz.to_location(entry or setting, span.text)
+    loc.start, loc.end = span.start_char, span.end_char
+    return loc, entry
+
+
+MAX_BRACKET = 12  # tokens of an ACLED-style bracket of admin areas after a place name
+
+
+def bracket_names(span: Span) -> list[Span]:
+    """The names in brackets right after a place (past its own type word), as ACLED writes the admin areas a place
+    lies in, narrow to wide: "Kafr Nabl (Ma'arrat An Nu'man, Idleb)", "Kanan village (Khampat, Sagaing)"."""
+    doc, i = span.doc, span.end
+    while i < len(doc) and role(doc[i]) in NAMING_ROLES:
+        i += 1
+    if i >= len(doc) or doc[i].text != "(":
+        return []
+    close = next((j for j in range(i + 1, min(len(doc), i + MAX_BRACKET)) if doc[j].text == ")"), None)
+    if close is None or close + 1 < len(doc) and doc[close + 1].text[:1].isupper():
+        return []  # "the T4 (Tiyas) Military Airport": another name of the place, inside its own
+    parts, start = [], i + 1
+    for j in range(i + 1, close + 1):
+        if doc[j].text in (",", ")"):
+            parts += [doc[start:j]] if j > start else []
+            start = j + 1
+    return parts if parts and all(_name_words(p) for p in parts) else []
+
+
+def _name_words(part: Span) -> bool:
+    """True for a place name as ACLED writes one: capitalised words, short glue ("Deir ez Zor", "Mocimboa da
+    Praia"); not "(Syrian Al-Qaeda group)", "(Jabhat Al-Nusra affiliate)"."""
+    glue = all(t.text[:1].isupper() or t.is_punct or (t.is_lower and len(t) <= 3) for t in part)
+    return glue and part[0].text[:1].isupper() and part[-1].text[:1].isupper()
+
+
+def bracket_setting(span: Span, gaz: Gazetteer) -> Entry | None:
+    """The narrowest of the bracketed admin areas after a place that lies in the country of the widest one the
+    gazetteer knows by that name (a skeleton match counts only in that country); None without such a bracket."""
+    names = [clean_name(p.text) for p in bracket_names(span)]
+    widest = next((f for f in (gaz.best(n, want="admin", loose=False) for n in reversed(names)) if f), None)
+    if widest is None:
+        return None
+    cc = widest[0].cc
+    own, level = gaz.candidates(clean_name(span.text), loose=False)
+    if level == "exact" and any(m.main for m in own) and all(m.entry.cc != cc for m in own):
+        return None  # "Mamfe (Manyu, Southwest)": a town known by its own name abroad outweighs a region's namesake
+    for name in names:
+        found = gaz.best(name, cc, want="admin")
+        if found and found[0].cc == cc:
+            return found[0]
+    return widest[0]
 
 
 def _settings(first: list[tuple[Span, tuple[Entry, Level] | None]], i: int) -> list[bool]:
@@ -205,7 +319,7 @@ def _place_spans(sentence: Span, gaz: Gazetteer, trigger: Token | None = None) -
             accepted.append(span)
         else:
             rejected.append(span)
-    accepted += [span for span in rejected if _before_region(span, accepted)]
+    accepted += [span for span in rejected if _before_region(span, accepted) or bracket_setting(span, gaz)]
     return (span for span in accepted if role(span[-1]) not in ORGANISATION_ROLES)  # not "the Syrian Arab Army"
 
 
@@ -343,6 +457,8 @@ def _trim(span: Span) -> Span | None:
     doc = span.doc
     while start < end and (doc[start].lower_ in ("the", "a") or doc[start].is_punct):
         start += 1
+    if not any(t.text == ")" for t in doc[start:end]):  # "Sake (Masisi" tagged as one name, not "T4 (Tiyas) Base"
+        end = next((t.i for t in doc[start:end] if t.text == "("), end)
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
         end -= 1
     return doc[start:end] if end > start else None

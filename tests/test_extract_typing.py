@@ -376,4 +376,6 @@ def test_acled_view_takes_the_first_event_with_an_acled_type() -> None:
     view = acled_event(events)
     assert view is not None and view.acled_sub_event_type == "Shelling/artillery/missile attack"
     consult = extract_events("The foreign minister met his Qatari counterpart in Doha on Monday.")
-    assert acled_event(consult) is (consult[0] if consult else None) and acled_event([]) is None
+    view = acled_event(consult)  # a copy carrying ACLED's actor1 (acled.acled_actor)
+    assert consult and view is not None and (view.type, view.trigger) == (consult[0].type, consult[0].trigger)
+    assert acled_event([]) is None

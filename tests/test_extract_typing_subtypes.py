@@ -45,6 +45,7 @@ def test_prefilter_passes_inflections_that_change_the_stem(form: str) -> None:
             "Violent demonstration",
         ),
         ("Hundreds of people protested the arrest of their leader in Dakar.", "Peaceful protest"),
+        ("Soldiers and bandits exchanged gunfire near Gusau, leaving five villagers dead.", "Armed clash"),
         ("Hundreds of students rallied in Dhaka, and police detained 20 of them.", "Protest with intervention"),
     ],
 )

@@ -102,3 +102,9 @@ def test_a_w_closing_a_vowel_is_a_transliteration_variant() -> None:
     """ "Logar province" is GeoNames' Lowgar (the skeleton folds a "w" that closes a vowel), in Afghanistan."""
     found = gazetteer().resolve("Logar province", "AF")
     assert found is not None and (found[0].name, found[0].precision) == ("Lowgar", "admin1")
+
+
+def test_a_person_with_a_bracketed_state_is_no_place(nlp: Any) -> None:
+    """ "Senator Lindsey Graham (South Carolina)" as a clause's subject is a person, whatever the bracket says."""
+    place = event_place(nlp, "Senator Lindsey Graham (South Carolina) criticised the attack on Monday.", "attack")
+    assert place is None or "Graham" not in place.text

@@ -319,7 +319,7 @@ def _place_spans(sentence: Span, gaz: Gazetteer, trigger: Token | None = None) -
             accepted.append(span)
         else:
             rejected.append(span)
-    accepted += [span for span in rejected if _before_region(span, accepted) or bracket_setting(span, gaz)]
+    accepted += [span for span in rejected if _before_region(span, accepted) or _before_bracket(span, gaz)]
     return (span for span in accepted if role(span[-1]) not in ORGANISATION_ROLES)  # not "the Syrian Arab Army"
 
 
@@ -599,6 +599,15 @@ def _before_region(span: Span, places: list[Span]) -> bool:
     if root.dep_ != "pobj" or root.head.lower_ not in _SETTING_PREPS or not span.text[:1].isupper():
         return False
     return end + 1 < len(doc) and doc[end].text == "," and any(p.start == end + 1 for p in places)
+
+
+def _before_bracket(span: Span, gaz: Gazetteer) -> bool:
+    """True for a name where places sit (not a clause's subject: "Senator X (South Carolina) said") that admin areas
+    in brackets follow, as ACLED writes a village: "shelled Mweso (Masisi, North Kivu)"."""
+    return span.root.dep_ not in _SUBJECT_DEPS and bracket_setting(span, gaz) is not None
+
+
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
 
 
 def _big_enough(entry: Entry, population: int) -> bool:

@@ -72,7 +72,7 @@ def test_the_dead_seqs_go_once_one_merged_segment_holds_every_row(db: str, seed_
         index = KeyIndex()  # read afresh from the store
         with store.reading() as conn:
             index.sync(conn)
-        return index.dead.tolist()
+        return [int(x) for x in index.dead]
 
     with Store.open(db) as store:
         ids = add(store, {"a": ("\n".join(lines[:3]), None), "b": ("\n".join(lines[3:6]), None)})

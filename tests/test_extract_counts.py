@@ -46,7 +46,7 @@ def test_seed_sentence_gives_killed_and_hostages(nlp: Any) -> None:
     assert (killed.kind, killed.value, killed.qualifier, killed.of) == ("killed", 700, "more than", "Israelis")
     assert killed.scope == "incident"
     assert (hostages.kind, hostages.value, hostages.of) == ("hostages", 12, "hostages")
-    assert text[killed.start : killed.end] == killed.text == "more than 700 Israelis"  # type: ignore[misc]
+    assert text[killed.start : killed.end] == killed.text == "more than 700 Israelis"
 
 
 def test_acled_note_killing_and_injuring(nlp: Any) -> None:

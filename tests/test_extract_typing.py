@@ -220,7 +220,12 @@ def test_toll_sentence_reads_the_incident_before_without_detecting_it_again(monk
     detect(first)
     seen: list[int] = []
     inner = events_module._detect
-    monkeypatch.setattr(events_module, "_detect", lambda sent: seen.append(sent.start) or inner(sent))
+
+    def counted(sent: Any) -> Any:
+        seen.append(sent.start)
+        return inner(sent)
+
+    monkeypatch.setattr(events_module, "_detect", counted)
     toll = detect(second)
     assert seen == [second.start] and toll[0].continues and "clash" in toll[0].hints
 
@@ -230,7 +235,12 @@ def test_classifier_scores_the_features_training_uses(monkeypatch: pytest.Monkey
     (sent,) = load_nlp()("Police raided a house in the city and arrested six men.").sents
     scored: list[list[str]] = []
     inner = classifier_module.type_scores
-    monkeypatch.setattr(classifier_module, "type_scores", lambda feats: scored.append(feats) or inner(feats))
+
+    def counted(feats: list[str]) -> Any:
+        scored.append(feats)
+        return inner(feats)
+
+    monkeypatch.setattr(classifier_module, "type_scores", counted)
     with typing_method("classifier"):
         detect(sent)
     want = classifier_features(sent, sentence_hits(sent))

@@ -9,7 +9,8 @@ import pytest
 
 from storyline.eval.extract import victim_side
 from storyline.extract import extract_events, extract_many
-from storyline.extract.victims import nationalities, reports_harm
+from storyline.extract.victims import reports_harm
+from storyline.extract.victims_sides import nationalities
 from storyline.models import Actor, Event, Evidence, Location
 
 

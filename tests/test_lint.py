@@ -38,8 +38,8 @@ def test_ruff_format_is_clean() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_mypy_strict_is_clean_on_the_package() -> None:
-    """The package type-checks under the strict settings in pyproject.toml."""
+def test_mypy_strict_is_clean_on_the_package_and_its_tests() -> None:
+    """The package and its tests type-check under the strict settings in pyproject.toml."""
     pytest.importorskip("mypy")
-    result = _run([sys.executable, "-m", "mypy", "src"])
+    result = _run([sys.executable, "-m", "mypy", "src", "tests"])
     assert result.returncode == 0, result.stdout + result.stderr

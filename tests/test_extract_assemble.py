@@ -157,3 +157,15 @@ def test_mine_as_a_possessive_implies_no_attacker() -> None:
     """ "a friend of mine" is no landmine (trigger_hits.word_ok), so it names no planted device's unnamed agent."""
     events = extract_events("Two friends of mine were killed in the blast in Kabul on Monday.")
     assert events and all(e.actor1 is None or e.actor1.text != "mine" for e in events)
+
+
+def test_what_a_protest_is_about_cues_no_intervention() -> None:
+    text = "On 3 May 2024, residents protested over the killing of a teenager by police in Lagos."
+    protests = [e for e in extract_events(text) if e.type == "PROTEST"]
+    assert [e.acled_sub_event_type for e in protests] == ["Peaceful protest"]
+
+
+def test_police_named_outside_the_protested_object_still_intervene() -> None:
+    text = "On 3 May 2024, residents protested over the killing of a teenager in Lagos before police dispersed them."
+    protests = [e for e in extract_events(text) if e.type == "PROTEST"]
+    assert [e.acled_sub_event_type for e in protests] == ["Protest with intervention"]

@@ -58,6 +58,7 @@ _SUBORDINATE = frozenset(
 _PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 _FRONTED = frozenset({"ccomp", "parataxis"})
 _NOT_ACLED_STATUS = frozenset({"proposed", "negotiating", "threatened", "denied", "hypothetical"})
+_PROTESTED_PREPS = frozenset({"against", "over"})  # "protested against/over X": X is what is protested
 _PROTESTERS = frozenset({"PRO", "RIO"})  # sectors that only ever do a protest, never have it done to them
 
 
@@ -85,7 +86,7 @@ def build_events(
     detected = [part for det in detected for part in _separated(det, index)]
     counts = _counts(sent, ctx)
     attribution = _attribution(sent, actors, detected[0].main.token, ctx)
-    lemmas = {t.lemma_.lower() for t in sent}
+    lemmas = _cue_lemmas(sent, detected)
     events = []
     main_assault = next((d for d in detected if d.type == "ASSAULT" and _key(d) == "ASSAULT"), None)
     before = ctx.victims[1] if ctx.victims is not None and ctx.victims[0] is sent.doc else None
@@ -153,6 +154,29 @@ def _separated(det: Detected, index: MentionIndex) -> list[Detected]:
     modes = [h.entry.mode for h in other if h.entry.mode]
     mode = det.mode if det.mode in modes else next(iter(modes), None)  # the sentence's weapon was the main event's
     return [replace(det, hits=rest), replace(det, hits=other, mode=mode, hints=set(det.hints), continues=False)]
+
+
+def _cue_lemmas(sent: Span, detected: list[Detected]) -> set[str]:
+    """The sentence's lemmas that can cue an ACLED sub-type: not those of what a protest is about ("protested the
+    arrest of their leader", "rallied against police brutality" tell no intervention)."""
+    protested = {
+        t.i
+        for det in detected
+        if det.type == "PROTEST"
+        for hit in det.hits
+        for obj in _protested(hit.token)
+        for t in obj.subtree
+    }
+    return {t.lemma_.lower() for t in sent if t.i not in protested}
+
+
+def _protested(trigger: Token) -> list[Token]:
+    """What a protest trigger is about: its direct object, and the object of its "against" or "over"."""
+    objects = children(trigger, "dobj")
+    for prep in children(trigger, "prep"):
+        if prep.lower_ in _PROTESTED_PREPS:
+            objects += children(prep, "pobj")
+    return objects
 
 
 def _lemmas(det: Detected) -> set[str]:

@@ -10,7 +10,7 @@ import pytest
 
 from storyline.eval.extract import _AS_CAMEO_SECTOR, _CAMEO_SECTOR
 from storyline.extract import extract_events, lexicon
-from storyline.extract.actors import _modified_sector
+from storyline.extract.actors import _modified_sector, country_of
 from storyline.extract.tree import child, children
 from storyline.models import Actor
 from storyline.nlp import load_nlp
@@ -372,3 +372,18 @@ def test_a_named_suspect_is_no_unidentified_group() -> None:
     groups, person = (c for c in doc.noun_chunks)
     assert _modified_sector(groups, "REB") == "UAF"
     assert _modified_sector(person, "REB") == "REB"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("In Yuri, soldiers fired on the crowd.", None),  # a first name; only an alternate name of a Niger town
+        ("In Yuri, Niger soldiers fired on the crowd.", "NER"),  # ... which the text's own country makes a place
+        ("In Jenin, Palestinian gunmen fired on soldiers.", "PSE"),
+        ("In Kabul, soldiers fired on the crowd.", "AFG"),  # a city's own name
+        ("In Borno, soldiers fired on the crowd.", "NGA"),  # a region
+    ],
+)
+def test_a_place_gives_its_country_only_when_it_is_a_place_in_its_own_right(text: str, country: str | None) -> None:
+    doc = load_nlp()(text)
+    assert country_of(doc[1]) == country, [(e.text, e.label_) for e in doc.ents]

@@ -21,6 +21,8 @@ from storyline.models import Actor
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+    from storyline.extract.places_gazetteer import Gazetteer
+
 _NAME_PATTERNS = {
     "MIL": "Military Forces of {c}",
     "COP": "Police Forces of {c}",
@@ -153,25 +155,55 @@ def country_of(token: Token) -> str | None:
             if iso:
                 return iso
             if ent.label_ in ("GPE", "LOC"):
-                return table.get(token.text) or _place_country(ent.text)
+                return table.get(token.text) or _place_country(ent.text, _named_countries(token.doc))
     return table.get(token.text)
 
 
+def _named_countries(doc: Doc) -> frozenset[str]:
+    """ISO3 codes of the countries a text names outright, by name or nationality word ("Niger", "Palestinian")."""
+    table = lexicon.countries().by_term
+    names = [table.get(e.text) or table.get(e.text.removeprefix("the ")) for e in doc.ents]
+    return frozenset(filter(None, [*names, *(table.get(t.text) for t in doc if t.pos_ in ("PROPN", "ADJ"))]))
+
+
 @cache
-def _place_lookup(name: str) -> tuple[str | None, str] | None:
-    """(country, precision) of a named place from the places gazetteer; None if unresolved or not installed."""
+def _place_lookup(name: str) -> tuple[str | None, str, bool] | None:
+    """(country, precision, whether the name is a place in its own right) of a named place from the places
+    gazetteer; None if unresolved or not installed."""
     try:
         from storyline.extract.places import gazetteer
     except ImportError:
         return None
-    found = gazetteer().lookup(name)
-    return None if found.precision == "unresolved" else (found.country, str(found.precision))
+    gaz = gazetteer()
+    found = gaz.lookup(name)
+    if found.precision == "unresolved":
+        return None
+    return found.country, str(found.precision), _own_place_name(gaz, name)
 
 
-def _place_country(name: str) -> str | None:
-    """The country of a named place ("Kabul" → AFG), when the places gazetteer resolves it."""
+def _own_place_name(gaz: Gazetteer, name: str) -> bool:
+    """True when ``name`` names a place in its own right: a country or region, a curated place, a city of
+    MIN_POPULATION_ANYWHERE, or the main name of its entry; not a small town's alternate name ("Yuri": Youri
+    Kourtere, Niger) that a person's name happens to match."""
+    from storyline.extract.places_spans import MIN_POPULATION_ANYWHERE
+
+    found = gaz.resolve(name, loose=False)
+    if found is None:
+        return False
+    entry = found[0]
+    if entry.curated or entry.precision != "place" or entry.population >= MIN_POPULATION_ANYWHERE:
+        return True
+    matches, level = gaz.candidates(name, loose=False)
+    return level == "exact" and any(m.main and m.entry is entry for m in matches)
+
+
+def _place_country(name: str, named: frozenset[str] = frozenset()) -> str | None:
+    """The country of a named place ("Kabul" → AFG), when the places gazetteer resolves it to a place in its own
+    right or to a place in one of the countries the text names (``named``, ISO3)."""
     found = _place_lookup(name)
-    return found[0] if found else None
+    if found is None or not (found[2] or found[0] in named):
+        return None
+    return found[0]
 
 
 def names_place(token: Token) -> bool:

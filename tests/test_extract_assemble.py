@@ -29,6 +29,16 @@ def test_toll_of_other_victims_is_its_own_event() -> None:
     assert countries == ["ISR", "PSE"]
 
 
+def test_every_part_of_a_toll_split_by_victims_adds_to_the_same_incident() -> None:
+    text = (
+        "Israeli troops raided Nablus and clashed with Palestinian gunmen. "
+        "Three Palestinian gunmen and two Israeli soldiers were killed."
+    )
+    events = [e for e in extract_events(text) if e.type == "ASSAULT"]
+    assert len(events) == 1
+    assert events[0].fatalities == 5 and sorted(c.value for c in events[0].counts) == [2, 3]
+
+
 def test_a_date_after_on_is_no_target() -> None:
     (event,) = extract_events("On 3 May 2024, Sudanese Armed Forces clashed with Rapid Support Forces in Omdurman.")
     assert event.actor2 is not None and event.actor2.name == "Rapid Support Forces"

@@ -113,7 +113,7 @@ def build_events(
     share_victims(events)
     ctx.victims = (sent.doc, country) if (country := last_victims(events)) else ctx.victims
     if len(detected) == 1 and detected[0].continues:
-        events = [e for e in events if not _fold_toll(e, sent, ctx, offset)]
+        events = _fold_tolls(events, sent, ctx, offset)
     ctx.last = (sent.doc, sent.end, events or (ctx.last[2] if ctx.last else []))
     return events
 
@@ -184,15 +184,30 @@ def _lemmas(det: Detected) -> set[str]:
     return {hit.token.lemma_.lower() for hit in det.hits}
 
 
-def _fold_toll(toll: Event, sent: Span, ctx: SentenceContext, offset: int) -> bool:
-    """Add a toll-only sentence's counts to the incident of the sentence before ("... clashed. 7 were killed.")."""
+def _fold_tolls(parts: list[Event], sent: Span, ctx: SentenceContext, offset: int) -> list[Event]:
+    """Add a toll-only sentence's counts to the incident of the sentence before ("... clashed. 7 were killed."):
+    all its parts when it is split by victims ("Four militants and one soldier were killed") and one of them fits."""
+    target = next((t for p in parts if (t := _toll_target(p, sent, ctx)) is not None), None)
+    if target is None:
+        return parts
+    for part in parts:
+        _fold(target, part, sent, ctx, offset)
+    return []
+
+
+def _toll_target(toll: Event, sent: Span, ctx: SentenceContext) -> Event | None:
+    """The event of the sentence just before that a toll-only sentence's part adds to: the same type and status
+    (the same mode first) and victims that can be the same."""
     last = ctx.last
     if last is None or last[0] is not sent.doc or last[1] != sent.start:
-        return False
+        return None
     same = [e for e in last[2] if e.type == toll.type and e.status == toll.status]
     target = next((e for e in same if e.mode == toll.mode), same[0] if same else None)
-    if target is None or not _same_victims(target.actor2, toll.actor2):
-        return False
+    return target if target is not None and _same_victims(target.actor2, toll.actor2) else None
+
+
+def _fold(target: Event, toll: Event, sent: Span, ctx: SentenceContext, offset: int) -> None:
+    """Add a toll's counts, victims and attribution to the incident, its evidence running to the toll's end."""
     target.counts = target.counts + toll.counts
     target.fatalities = _fatalities(target.counts, ctx)
     target.actor2 = target.actor2 or toll.actor2
@@ -200,7 +215,6 @@ def _fold_toll(toll: Event, sent: Span, ctx: SentenceContext, offset: int) -> bo
     start = target.evidence.start - offset  # both sentences are in this Doc: the evidence spans them
     text = sent.doc.text[start : sent.start_char + len(sent.text.rstrip())]
     target.evidence = Evidence(text, target.evidence.start, target.evidence.start + len(text))
-    return True
 
 
 def _told_before(det: Detected, event: Event, sent: Span, ctx: SentenceContext, offset: int) -> Actor | None:

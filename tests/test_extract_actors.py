@@ -387,3 +387,20 @@ def test_a_named_suspect_is_no_unidentified_group() -> None:
 def test_a_place_gives_its_country_only_when_it_is_a_place_in_its_own_right(text: str, country: str | None) -> None:
     doc = load_nlp()(text)
     assert country_of(doc[1]) == country, [(e.text, e.label_) for e in doc.ents]
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "text_of"),
+    [
+        ("Angry neighbours attacked the house of a suspected witch in Kano.", 0, "Angry neighbours"),
+        ("Gunmen abducted three neighbours of the district chief in Zamfara.", 1, "three neighbours"),
+        ("Ethiopia accused its neighbour of arming the rebels.", 1, None),  # a state's neighbour is a state
+        ("Talks between the two neighbours broke down in Addis Ababa.", 0, None),
+    ],
+)
+def test_neighbours_are_civilians_unless_they_are_states(text: str, role: int, text_of: str | None) -> None:
+    actor = _first(text)[role]
+    if text_of is None:
+        assert actor is None or "neighbour" not in actor.text, actor
+    else:
+        assert actor is not None and actor.text == text_of and actor.sector == "CVL", actor

@@ -269,11 +269,30 @@ def _chunk_mention(chunk: Span, doc_actors: DocActors) -> Mention | None:
         sector = _country_only_sector(head, "ethnic")  # "ethnic Albanians" are people, of no stated country
     if sector is None and (country_token is None or _event_in_place(head, country_token)):
         return None
+    if _states_relation(head):
+        return None
     if sector is None:
         sector = _country_only_sector(head, country)
     name = actor_name(country, sector, chunk.text)
     place = "noun" if _place_noun(head) else "name" if sector is None and names_place(head) else None
     return Mention(Actor(chunk.text, name, country, sector, start, end), chunk.start, chunk.end, place=place)
+
+
+@cache
+def _relations() -> frozenset[str]:
+    """Person nouns that name people by a relation ("neighbour"), which can be said of states too."""
+    return frozenset(row[0] for row in lexicon.read_tsv("actors", "relations.tsv"))
+
+
+def _states_relation(head: Token) -> bool:
+    """True for a relation noun said of a thing or a country ("its neighbor", "Israel's neighbours") or definite
+    with no other side named ("the two neighbors"): states the text names, not civilians."""
+    if head.lemma_.lower() not in _relations():
+        return False
+    owner = child(head, "poss")
+    if owner is not None:
+        return owner.lower_ == "its" or (owner.ent_type_ in ("GPE", "NORP") and country_of(owner) is not None)
+    return any(c.lower_ == "the" for c in children(head, "det")) and of_object(head) is None
 
 
 @cache

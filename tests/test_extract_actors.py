@@ -183,7 +183,7 @@ def test_an_armed_means_of_a_subjectless_participle_is_still_its_agent() -> None
     [
         "A crowd attacked a police station in Kano.",
         "A youth threw a petrol bomb at a police car in Nairobi.",
-        "Supporters of the president attacked journalists in Kampala.",
+        "Football supporters attacked journalists in Kampala.",
     ],
 )
 def test_a_crowd_youths_and_supporters_are_civilians(text: str) -> None:
@@ -404,3 +404,16 @@ def test_neighbours_are_civilians_unless_they_are_states(text: str, role: int, t
         assert actor is None or "neighbour" not in actor.text, actor
     else:
         assert actor is not None and actor.text == text_of and actor.sector == "CVL", actor
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("Supporters of Ousmane Sonko clashed with police in Dakar.", "RIO"),  # a politician's, fighting: rioters
+        ("Supporters of the president attacked journalists in Kampala.", "RIO"),
+        ("Loyalists of the president marched through Kampala on Monday.", "PRO"),
+    ],
+)
+def test_a_politicians_supporters_are_protesters_or_rioters(text: str, sector: str) -> None:
+    source, _ = _first(text)
+    assert source is not None and source.sector == sector, source

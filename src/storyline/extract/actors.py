@@ -262,7 +262,12 @@ def _chunk_mention(chunk: Span, doc_actors: DocActors) -> Mention | None:
     sector = _modified_sector(
         chunk,
         _named_band(
-            chunk, _collective_sector(head) or sector_of(head) or _title_sector(chunk) or _armed_modifier(head)
+            chunk,
+            _collective_sector(head)
+            or _follower_sector(head)
+            or sector_of(head)
+            or _title_sector(chunk)
+            or _armed_modifier(head),
         ),
     )
     if sector is None and country_token is None and any(_not_nationality(t) and country_of(t) for t in chunk):
@@ -427,6 +432,34 @@ def _collective_sector(head: Token) -> str | None:
     """ "a group of Chechen refugees" → REF: the sector of the people a collective noun gathers."""
     member = _collective_member(head)
     return sector_of(member) if member is not None else None
+
+
+@cache
+def _followers() -> frozenset[str]:
+    """Nouns naming people by whom they follow ("supporters", "loyalists")."""
+    return frozenset(row[0] for row in lexicon.read_tsv("actors", "followers.tsv"))
+
+
+def _follower_sector(head: Token) -> str | None:
+    """ "supporters of Ousmane Sonko", "loyalists of the president" → PRO: a politician's or party's supporters are
+    protesters, as ACLED codes party supporters (rioters when violent); a club's fans are not."""
+    if head.lemma_.lower() not in _followers():
+        return None
+    led = of_object(head)
+    if led is None:
+        return None
+    person = led.ent_type_ == "PERSON" or (led.pos_ == "PROPN" and not led.ent_type_ and not country_of(led))
+    political = person or sector_of(led) in _POLITICAL or _names_party(led)
+    return "PRO" if political else None
+
+
+_POLITICAL = frozenset({"GOV", "OPP", "PTY", "ELI"})
+
+
+def _names_party(token: Token) -> bool:
+    """True when a token's phrase names a political party in the groups dictionary."""
+    text = token.doc[token.left_edge.i : token.i + 1].text
+    return any(group.sector in _POLITICAL for _, _, group in DocActors.scan(text).within(0, len(text)))
 
 
 def _collective_country_token(head: Token) -> Token | None:

@@ -179,3 +179,13 @@ def test_police_named_outside_the_protested_object_still_intervene() -> None:
     text = "On 3 May 2024, residents protested over the killing of a teenager in Lagos before police dispersed them."
     protests = [e for e in extract_events(text) if e.type == "PROTEST"]
     assert [e.acled_sub_event_type for e in protests] == ["Protest with intervention"]
+
+
+@pytest.mark.parametrize("gap", [" ", "\n\n"])
+def test_a_place_the_gazetteer_lacks_is_kept_for_later_sentences(gap: str) -> None:
+    text = f"On 2 June 2024, rebels ambushed a convoy of Chadian soldiers near Wadi Kourbalo.{gap}"
+    text += "Twelve French mercenaries were killed."
+    toll = next(e for e in extract_events(text) if e.evidence.text.startswith("Twelve"))
+    assert toll.location is not None and toll.location.precision == "unresolved"
+    assert toll.location.start is not None and toll.location.end is not None
+    assert text[toll.location.start : toll.location.end] == "Wadi Kourbalo"

@@ -69,6 +69,8 @@ class SentenceContext:
     published: datetime.date | None
     modules: dict[str, ModuleType | None]
     places: Any = None  # the places module's PlaceContext: the article's places so far (made on first use)
+    # (Doc, its offset, sentence start, place) of the first place an event was at that the gazetteer lacks
+    unresolved: tuple[object, int, int, Location] | None = None
     attributions: list[Attribution] = field(default_factory=list)
     prominence: dict[int, Prominence] = field(default_factory=dict)  # id(event) → where its trigger sits
     last: tuple[object, int, list[Event]] | None = None  # (Doc, end token, events) of the last sentence with events
@@ -93,7 +95,7 @@ def build_events(
     for det in detected:  # each one's hits already in _anchoring order (_separated)
         # an abduction or rape during an assault happened where the assault did
         place_trigger = main_assault.main.token if main_assault is not None and det.type == "ASSAULT" else None
-        event = _event(det, sent, index, ctx, place_trigger)
+        event = _event(det, sent, index, ctx, offset, place_trigger)
         event.counts = _counts_for(det, detected, counts, sent)
         prominence = _prominence(det.main.token)
         for part in split_by_victims(event, sent, _other_victims(det, index, event.actor2), index):
@@ -268,7 +270,12 @@ def clause_depth(token: Token) -> int:
 
 
 def _event(
-    det: Detected, sent: Span, index: MentionIndex, ctx: SentenceContext, place_trigger: Token | None = None
+    det: Detected,
+    sent: Span,
+    index: MentionIndex,
+    ctx: SentenceContext,
+    offset: int,
+    place_trigger: Token | None = None,
 ) -> Event:
     """An Event for one detected kind of trigger: roles, place (of ``place_trigger`` if given), date, status."""
     trigger = det.main.token
@@ -288,7 +295,7 @@ def _event(
             doc[det.main.end - 1].idx + len(doc[det.main.end - 1]),
         ),
     )
-    event.location = _location(sent, place_trigger or trigger, ctx)
+    event.location = _location(sent, place_trigger or trigger, ctx, offset)
     _date(event, sent, trigger, ctx)
     return event
 
@@ -359,16 +366,24 @@ def _typed_actor(mention: Mention | None, type_: str, *, agent: bool) -> Actor |
     return actor
 
 
-def _location(sent: Span, trigger: Token, ctx: SentenceContext) -> Location | None:
-    """Where the event happened, from the places module; remembered as context for later sentences."""
+def _location(sent: Span, trigger: Token, ctx: SentenceContext, offset: int) -> Location | None:
+    """Where the event happened, from the places module; remembered as context for later sentences (an unresolved
+    place too: "ambushed a convoy near Tinzaouaten. Dozens were killed." where the gazetteer lacks the town)."""
     places = ctx.modules.get("places")
     if places is None:
         return None
     if ctx.places is None:
         ctx.places = places.PlaceContext()
     location: Location | None = places.event_location(sent, trigger, context=ctx.places)
-    if location is not None and location.precision != "unresolved":
+    if location is None:  # the article has no resolved place: an earlier sentence's unresolved one
+        told = ctx.unresolved
+        if told is None or (told[0] is sent.doc and told[2] == sent.start):  # not another event of this sentence's
+            return None
+        return _moved(told[3], told[1] - offset)  # from its Doc's offsets to this one's
+    if location.precision != "unresolved":
         ctx.places.add(location)
+    elif ctx.unresolved is None:
+        ctx.unresolved = (sent.doc, offset, sent.start, location)
     return location
 
 

@@ -1,15 +1,19 @@
-"""The kernels' word table (``_speed.Scan``: open addressing over FNV-1a hashes of code points) against Python.
+"""The kernels' word table (``_speed.Scan``: open addressing over keyed FNV-1a hashes of code points) against Python.
 
 Inputs are built to break it: words whose 64-bit hashes are equal, words that all land in one slot, tables that
 grow past several rehashes, astral code points and lone surrogates, empty dumps, one line of one 5 MB word, more
 distinct words than packed shingles hold. The reference is Python: ``lines._tokens`` for the words, the
 pure-Python ``repeats.repeat_groups`` and the lines holding a word for what is read from the word ids. Bad input
-to a kernel (None, bytes, a tuple for a list) is a Python error, never a read of the wrong memory.
+to a kernel (None, bytes, a tuple for a list) is a Python error, never a read of the wrong memory. The hash is
+keyed per process (a page built to collide must not make a scan quadratic): the tests fix the key, and check that
+the collisions found under one key are gone under others and that the output never depends on the key.
 """
 
 from __future__ import annotations
 
 import random
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import Any
@@ -25,14 +29,34 @@ pytestmark = pytest.mark.skipif(KERNELS is None, reason="compiled kernels not bu
 
 FNV_OFFSET, FNV_PRIME, MASK = 14695981039346656037, 1099511628211, (1 << 64) - 1
 GATE_WORD = lines.GATE_WORD
+KEY = 0  # the fixed key the tests run under (the colliding pairs were found under it)
 
 
-def _fnv(word: str) -> int:
-    """The table's hash of a word: FNV-1a over its code points."""
-    h = FNV_OFFSET
+@pytest.fixture(autouse=True)
+def fixed_key() -> Iterator[None]:
+    """Every test under ``KEY``; the process's own key restored after."""
+    if KERNELS is None:
+        yield
+        return
+    own = KERNELS._set_hash_key(KEY)
+    yield
+    KERNELS._set_hash_key(own)
+
+
+def _fnv(word: str, key: int = KEY) -> int:
+    """FNV-1a over a word's code points from the offset xor the key."""
+    h = FNV_OFFSET ^ key
     for c in word:
         h = ((h ^ ord(c)) * FNV_PRIME) & MASK
     return h
+
+
+def _hash(word: str, key: int = KEY) -> int:
+    """The table's hash of a word: its FNV-1a state xor the key through MurmurHash3's 64-bit finaliser."""
+    h = _fnv(word, key) ^ key
+    h = ((h ^ h >> 33) * 0xFF51AFD7ED558CCD) & MASK
+    h = ((h ^ h >> 33) * 0xC4CEB9FE1A85EC53) & MASK
+    return h ^ h >> 33
 
 
 def _words(low: str) -> list[str]:
@@ -85,7 +109,8 @@ def _pure_repeats(texts: list[str], tokens: list[list[str]]) -> dict[int, int]:
 def test_colliding_words_collide_and_stay_apart() -> None:
     assert KERNELS is not None
     for a, b in COLLIDING:
-        assert a != b and _fnv(a) == _fnv(b) and a.isalnum() and b.isalnum()  # a real collision, of words
+        assert a != b and _hash(a) == _hash(b) and a.isalnum() and b.isalnum()  # a real collision, of words
+        assert KERNELS._word_hash(a) == KERNELS._word_hash(b) == _hash(a)  # and the table's
     filler = "one two three four five six seven"
     lows = [f"{a} {filler}" for a, _ in COLLIDING] + [f"{b} {filler}" for _, b in COLLIDING]
     lows += [" ".join(pair) for pair in COLLIDING] + [f"{b}'{a} {a}’{b}" for a, b in COLLIDING]
@@ -105,23 +130,63 @@ def test_colliding_words_collide_and_stay_apart() -> None:
 
 
 def test_one_slot_for_every_word_and_growth_past_rehashes() -> None:
+    assert KERNELS is not None
     rng = random.Random(21)
     letters = "abcdefghijklmnopqrstuvwxyzéß𝔥ǅ_0"
     same_slot: list[str] = []  # words whose hashes all end in ten 1 bits: one probe chain, wrapping past the end
     seen: set[str] = set()
     while len(same_slot) < 700:
         word = "".join(rng.choice(letters) for _ in range(rng.randint(1, 6)))
-        if word not in seen and _fnv(word) & 0x3FF == 0x3FF:
+        if word not in seen and KERNELS._word_hash(word) & 0x3FF == 0x3FF:
             seen.add(word)
             same_slot.append(word)
     lows = [" ".join(same_slot[k : k + 9]) for k in range(0, len(same_slot), 7)]
     lows += [" ".join(f"w{k}x{j}" for j in range(12)) for k in range(600)]  # 7,200 more words: the table doubles
     lows += lows[:50]
+    assert all(KERNELS._word_hash(word) == _hash(word) for word in same_slot)
     scan = _scan(lows)
     _check_table(lows, scan)
     assert len(scan.words) > 7500
-    assert KERNELS is not None
     assert KERNELS.repeat_groups(lows, None, scan) == _pure_repeats(lows, scan.tokens)
+
+
+# random-looking keys: a key one bit away from the one a collision was found under often keeps it (bits 18-63 keep
+# all four pairs), while of random keys about one in 40,000 keeps a pair (2 of 80,000 measured)
+OTHER_KEYS = [1, 0x9E3779B97F4A7C15, 0x0123456789ABCDEF, 0xD1B54A32D192ED03, MASK]
+
+
+def test_collisions_under_one_key_are_gone_under_others() -> None:
+    assert KERNELS is not None
+    pairs = [*COLLIDING, ("a", "b"), ("don't", "don’t")]
+    for key in OTHER_KEYS:
+        KERNELS._set_hash_key(key)
+        for a, b in COLLIDING:
+            assert _fnv(a, key) != _fnv(b, key) and KERNELS._word_hash(a) == _hash(a, key) != _hash(b, key)
+        assert all(KERNELS._word_hash(a) != KERNELS._word_hash(b) for a, b in pairs)
+    KERNELS._set_hash_key(KEY)
+    assert all(KERNELS._word_hash(a) == KERNELS._word_hash(b) for a, b in COLLIDING)
+
+
+def test_words_equal_in_the_low_bits_of_their_code_points_spread_over_slots() -> None:
+    # plain FNV-1a's low k bits hang only on the code points' low k bits: these 2,048 words would share one slot of
+    # a 1,024-slot table under any start value; the finaliser spreads them (about 2 a slot) under every key
+    assert KERNELS is not None
+    alike = [chr(0x61 + 0x400 * k) for k in range(8)]  # a ѡ ࡡ ౡ ၡ ᑡ ᡡ ᱡ: letters, all ≡ 0x61 modulo 0x400
+    words = [a + b + c + d for a in alike for b in alike for c in alike for d in alike[:4]]
+    assert all(word.isalnum() for word in words) and len({_fnv(word) & 0x3FF for word in words}) == 1
+    for key in [KEY, *OTHER_KEYS]:
+        KERNELS._set_hash_key(key)
+        slots = [KERNELS._word_hash(word) & 0x3FF for word in words]
+        assert max(slots.count(slot) for slot in set(slots)) <= 12 and len(set(slots)) > 800
+        scan = _scan([" ".join(words[k : k + 40]) for k in range(0, len(words), 30)])
+        assert scan.words == list(dict.fromkeys(words))  # the same ids under every key
+
+
+def test_each_process_draws_its_own_key() -> None:
+    code = "from storyline.clean import _speed; print(_speed._set_hash_key(0), _speed._word_hash('a'))"
+    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True) for _ in "ab"]
+    keys = [tuple(map(int, run.stdout.split())) for run in runs]
+    assert keys[0][0] != keys[1][0] and keys[0][1] == keys[1][1] == _hash("a")  # keys differ; key 0 hashes alike
 
 
 def test_empty_dumps_and_one_word_of_five_megabytes() -> None:

@@ -14,6 +14,8 @@ Python's ``re`` on ``str``: ``\\w`` is ``str.isalnum()`` or ``_``, ``\\s`` is ``
 --inplace``): until then the old build is refused (its sha256 of this file differs) and the Python code runs.
 """
 
+from os import urandom as _urandom
+
 cimport cython
 from libc.stdlib cimport free, qsort, realloc
 from libc.limits cimport INT_MAX
@@ -1277,11 +1279,40 @@ cdef enum:
 
 cdef unsigned long long FNV_OFFSET = 14695981039346656037ULL
 cdef unsigned long long FNV_PRIME = 1099511628211ULL
+# the word table's key, random per process: a page cannot be built offline to put its words in one probe chain
+cdef unsigned long long _hash_key = int.from_bytes(_urandom(8), "little")
+
+
+def _set_hash_key(unsigned long long key):
+    """Key the word table's hash (tests: a fixed key); the key it had is returned. Output never depends on it."""
+    global _hash_key
+    cdef unsigned long long old = _hash_key
+    _hash_key = key
+    return old
 
 
 cdef inline unsigned long long _mix(unsigned long long h, Py_UCS4 c) noexcept:
-    """FNV-1a over code points: a word's hash in the table, from its characters as they are read."""
+    """FNV-1a over code points, from ``FNV_OFFSET ^ key``: a word's running hash, from its characters as read."""
     return (h ^ <unsigned long long>c) * FNV_PRIME
+
+
+cdef inline unsigned long long _keyed(unsigned long long h) noexcept:
+    """A word's hash in the table: its FNV-1a state xor the key through MurmurHash3's 64-bit finaliser (a bijection
+    whose every output bit hangs on every input bit), so the slot bits are not FNV's low bits, which low bits of the
+    code points alone set (words of code points equal modulo 2**k would share a slot under any key)."""
+    h ^= _hash_key
+    h = (h ^ (h >> 33)) * 0xFF51AFD7ED558CCDULL
+    h = (h ^ (h >> 33)) * 0xC4CEB9FE1A85EC53ULL
+    return h ^ (h >> 33)
+
+
+def _word_hash(str word not None):
+    """The table's hash of ``word`` (read as one word) under the current key (tests)."""
+    cdef Py_UCS4 c
+    cdef unsigned long long h = FNV_OFFSET ^ _hash_key
+    for c in word:
+        h = _mix(h, c)
+    return _keyed(h)
 
 
 cdef class Scan:
@@ -1289,7 +1320,8 @@ cdef class Scan:
     patterns its gate words let run (``lines._gate_lines``, short-line and long-line gates) and how many of its words
     each language's stopword list holds.
 
-    The words go through a C hash table (open addressing over FNV-1a hashes of the code points): each distinct word
+    The words go through a C hash table (open addressing over keyed FNV-1a hashes of the code points, ``_keyed``):
+    each distinct word
     is made a string and looked up in the vocabulary once, and every line keeps its words as ids (``words[id]``, ids
     in order of first appearance) in a C array, which the repeats read."""
 
@@ -1535,7 +1567,7 @@ def scan(list lows, dict vocabulary, dict short_table, dict long_table, Py_ssize
     cdef Scan out = Scan(n, languages)
     cdef str low
     cdef long flags
-    cdef unsigned long long short_mask, long_mask, h
+    cdef unsigned long long short_mask, long_mask, h, start = FNV_OFFSET ^ _hash_key
     cdef int* counts
     cdef int kind, word
     cdef void* data
@@ -1552,7 +1584,7 @@ def scan(list lows, dict vocabulary, dict short_table, dict long_table, Py_ssize
             if not _word(c):
                 p += 1
                 continue
-            h = _mix(FNV_OFFSET, c)
+            h = _mix(start, c)
             q = p + 1
             while q < size:
                 c = PyUnicode_READ(kind, data, q)
@@ -1569,7 +1601,7 @@ def scan(list lows, dict vocabulary, dict short_table, dict long_table, Py_ssize
                         break
                     h = _mix(h, c)
                     q += 1
-            word = out.word_id(low, kind, data, p, q, h, vocabulary, short_table, long_table)
+            word = out.word_id(low, kind, data, p, q, _keyed(h), vocabulary, short_table, long_table)
             out.add_id(word)
             flags = out.flags[word]
             while flags & counted:

@@ -295,3 +295,19 @@ def test_sides_of_fighting_that_broke_out_between_two_forces() -> None:
     events = extract_events("Fierce fighting broke out between the army and the rebels near Beni on Friday.")
     assert events and events[0].actor1 is not None and events[0].actor2 is not None
     assert (events[0].actor1.sector, events[0].actor2.sector) == ("MIL", "REB")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [
+        ("Malian troops and jihadist fighters exchanged gunfire near Gao, leaving several dead.", "MIL", "REB"),
+        ("Police and gunmen fought in Kaduna on Monday, leaving five dead.", "COP", "UAF"),
+    ],
+)
+def test_the_other_side_of_a_mutual_verb_is_its_second_subject_not_the_dead(
+    text: str, actor1: str, actor2: str
+) -> None:
+    event = extract_events(text)[0]
+    assert event.acled_event_type == "Battles", event
+    assert event.actor1 is not None and event.actor1.sector == actor1, event.actor1
+    assert event.actor2 is not None and event.actor2.sector == actor2, event.actor2

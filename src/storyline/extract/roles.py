@@ -115,7 +115,7 @@ def verb_roles(verb: Token, index: MentionIndex) -> Roles:
     roles.actor1 = index.of(subject) or index.of(child(agent, "pobj"))
     if roles.actor1 is None and subject is None and passive_subject is None:
         roles.actor1 = _misparsed_subject(verb, index)
-    roles.actor2 = _target(verb, index, passive_subject)
+    roles.actor2 = _target(verb, index, passive_subject) or _other_side(verb, subject, index)
     if roles.actor1 is None and subject is None and verb.tag_ == "VBN":
         # "killed in an Israeli airstrike"; not a perfect with its own subject ("it had retaken villages from
         # the insurgents": the source, and "it" is who the clause above names)
@@ -133,6 +133,13 @@ def verb_roles(verb: Token, index: MentionIndex) -> Roles:
 
 
 _ABSOLUTE_PREPS = frozenset({"with", "without"})
+
+
+def _other_side(verb: Token, subject: Token | None, index: MentionIndex) -> Mention | None:
+    """The second of a coordinated subject of a mutual verb ("troops and jihadists clashed", "exchanged fire")."""
+    if subject is None or verb.lemma_.lower() not in _words("mutual_verb"):
+        return None
+    return index.of(child(subject, "conj"))
 
 
 def _undergone(verb: Token) -> bool:

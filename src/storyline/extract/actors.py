@@ -155,7 +155,7 @@ def country_of(token: Token) -> str | None:
             if iso:
                 return iso
             if ent.label_ in ("GPE", "LOC"):
-                return table.get(token.text) or _place_country(ent.text, _named_countries(token.doc))
+                return table.get(token.text) or _place_country(ent.text, token.doc)
     return table.get(token.text)
 
 
@@ -197,11 +197,11 @@ def _own_place_name(gaz: Gazetteer, name: str) -> bool:
     return level == "exact" and any(m.main and m.entry is entry for m in matches)
 
 
-def _place_country(name: str, named: frozenset[str] = frozenset()) -> str | None:
+def _place_country(name: str, doc: Doc | None = None) -> str | None:
     """The country of a named place ("Kabul" → AFG), when the places gazetteer resolves it to a place in its own
-    right or to a place in one of the countries the text names (``named``, ISO3)."""
+    right or to a place in one of the countries the text (``doc``) names."""
     found = _place_lookup(name)
-    if found is None or not (found[2] or found[0] in named):
+    if found is None or not (found[2] or (doc is not None and found[0] in _named_countries(doc))):
         return None
     return found[0]
 

@@ -101,7 +101,9 @@ def test_settlers_attack_as_a_militia_and_are_civilians_when_hit() -> None:
 def test_combatants_counted_dead_are_no_civilians() -> None:
     text = "Government troops and Islamist fighters exchanged fire near Djibo, leaving at least 12 combatants dead."
     (event,) = extract_events(text)
-    assert event.actor2 is not None and event.actor2.sector == "UAF"
+    # the other side of the exchange is the opponent, an armed group: neither the count of the dead nor civilians
+    assert event.actor2 is not None and event.actor2.text == "Islamist fighters"
+    assert event.actor2.sector in ("REB", "UAF") and event.acled_event_type == "Battles"
 
 
 def test_the_forces_attacked_stay_the_target_when_a_count_names_soldiers() -> None:

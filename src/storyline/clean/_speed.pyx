@@ -643,17 +643,22 @@ cdef class _Dump:
         free(self.shingles)
         PyMem_Free(self.at)
 
-    cdef int load(self, Py_ssize_t line, list words) except -1:
-        """Append the ids of ``words`` (new words get the next ids) and note where they are for ``line``."""
-        cdef Py_ssize_t k, size = len(words)
-        cdef PyObject* found
-        cdef long long new
+    cdef int reserve(self, Py_ssize_t size) except -1:
+        """Room for ``size`` more ids (the array doubles, and more when one line needs it)."""
         cdef long long* grown
         if self.used + size > self.room:
             grown = <long long*>realloc(self.ids, (2 * self.room + size) * sizeof(long long))
             if grown is NULL:
                 raise MemoryError()
             self.ids, self.room = grown, 2 * self.room + size
+        return 0
+
+    cdef int load(self, Py_ssize_t line, list words) except -1:
+        """Append the ids of ``words`` (new words get the next ids) and note where they are for ``line``."""
+        cdef Py_ssize_t k, size = len(words)
+        cdef PyObject* found
+        cdef long long new
+        self.reserve(size)
         for k in range(size):
             found = PyDict_GetItem(self.known, words[k])
             if found is not NULL:
@@ -671,12 +676,7 @@ cdef class _Dump:
     cdef int load_ids(self, Py_ssize_t line, const int* ids, Py_ssize_t size) except -1:
         """``load`` from word ids already given (a scan's): copied, so no word is looked up again."""
         cdef Py_ssize_t k
-        cdef long long* grown
-        if self.used + size > self.room:
-            grown = <long long*>realloc(self.ids, (2 * self.room + size) * sizeof(long long))
-            if grown is NULL:
-                raise MemoryError()
-            self.ids, self.room = grown, 2 * self.room + size
+        self.reserve(size)
         for k in range(size):
             if ids[k] > MAX_ID or ids[k] < 0:
                 raise OverflowError("too many distinct words for packed shingles")

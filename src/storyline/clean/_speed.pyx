@@ -1555,6 +1555,20 @@ cdef unsigned long long _mask_of(dict table, object word) except? 0:
     return <unsigned long long><object>found if found is not NULL else 0
 
 
+cdef inline Py_ssize_t _word_end(
+    int kind, void* data, Py_ssize_t q, Py_ssize_t size, unsigned long long* h
+) noexcept:
+    """Where the run of word characters from ``q`` ends, each mixed into ``h`` on the way."""
+    cdef Py_UCS4 c
+    while q < size:
+        c = PyUnicode_READ(kind, data, q)
+        if not _word(c):
+            break
+        h[0] = _mix(h[0], c)
+        q += 1
+    return q
+
+
 def scan(list lows, dict vocabulary, dict short_table, dict long_table, Py_ssize_t languages):
     """Tokenise each lower-cased line (the words ``words_of`` finds) and note what its words say: ``vocabulary`` maps
     a word to flags (bit k: on language k's stopword list; ``GATE_WORD``: a key of ``short_table`` or ``long_table``,
@@ -1585,22 +1599,12 @@ def scan(list lows, dict vocabulary, dict short_table, dict long_table, Py_ssize
                 p += 1
                 continue
             h = _mix(start, c)
-            q = p + 1
-            while q < size:
+            q = _word_end(kind, data, p + 1, size, &h)
+            if q + 1 < size:
                 c = PyUnicode_READ(kind, data, q)
-                if not _word(c):
-                    break
-                h = _mix(h, c)
-                q += 1
-            if q + 1 < size and (c == 0x27 or c == 0x2019) and _word(PyUnicode_READ(kind, data, q + 1)):
-                h = _mix(h, c)
-                q += 1
-                while q < size:
-                    c = PyUnicode_READ(kind, data, q)
-                    if not _word(c):
-                        break
+                if (c == 0x27 or c == 0x2019) and _word(PyUnicode_READ(kind, data, q + 1)):
                     h = _mix(h, c)
-                    q += 1
+                    q = _word_end(kind, data, q + 1, size, &h)
             word = out.word_id(low, kind, data, p, q, _keyed(h), vocabulary, short_table, long_table)
             out.add_id(word)
             flags = out.flags[word]

@@ -203,7 +203,7 @@ def _vocabulary_text(seed: int, words: int) -> str:
 
 
 def test_order_of_full_values_estimates_containment_whatever_the_sizes() -> None:
-    from storyline.dedup.minhash import _order_containment, compact, duplicates
+    from storyline.dedup.minhash import _order_share, compact, duplicates
 
     params = Params()
     short, other = _vocabulary_text(1, 60), _vocabulary_text(2, 600)
@@ -211,7 +211,7 @@ def test_order_of_full_values_estimates_containment_whatever_the_sizes() -> None
     signed = sign(texts, params)
     sigs, sizes = signed.signatures, signed.sizes
     left, right = np.array([0, 0]), np.array([1, 2])
-    order = _order_containment(sigs[left], sigs[right], params)
+    order, _ = _order_share(sigs[left], sigs[right], params)
     assert order[0] == 1.0 and order[1] == 0.0  # a subset never holds a value below the superset's
     full = duplicates(sigs[left], sigs[right], sizes[left], sizes[right], params)
     assert full.tolist() == [True, False]
@@ -221,13 +221,13 @@ def test_order_of_full_values_estimates_containment_whatever_the_sizes() -> None
 
 
 def test_order_containment_needs_evidence() -> None:
-    from storyline.dedup.minhash import _order_containment
+    from storyline.dedup.minhash import _order_share
 
     a = np.arange(128, dtype=np.uint32)[None, :]
     b = a.copy()
     b[0, 5:] = 0  # 5 equal values, then b's always lower: a shows no value of its own
-    assert _order_containment(a, b, Params(order_evidence=8))[0] < 0.1  # 5 < 8 permutations say anything about a
-    assert _order_containment(a, b, Params(order_evidence=5))[0] == 1.0
+    assert _order_share(a, b, Params(order_evidence=8))[0][0] < 0.1  # 5 < 8 permutations say anything about a
+    assert _order_share(a, b, Params(order_evidence=5))[0][0] == 1.0
 
 
 def _signed_sets(*sets: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint32]:
@@ -240,7 +240,7 @@ def _signed_sets(*sets: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint32]:
 @settings(max_examples=200, deadline=None, derandomize=True)
 @given(st.integers(1, 300), st.integers(1, 40), st.integers(0, 2**32 - 1))
 def test_a_subset_has_order_containment_one_and_a_disjoint_set_joins_nothing(small: int, times: int, seed: int) -> None:
-    from storyline.dedup.minhash import _order_containment, compact
+    from storyline.dedup.minhash import _order_share, compact
 
     params = Params()
     rng = np.random.default_rng(seed)
@@ -252,7 +252,7 @@ def test_a_subset_has_order_containment_one_and_a_disjoint_set_joins_nothing(sma
     a, b = sigs[[0, 0, 1]], sigs[[1, 2, 2]]
     assert not (a[0] < b[0]).any()  # a subset's minimum is never below its superset's
     same = int((a[0] == b[0]).sum())
-    order = _order_containment(a, b, params)
+    order, _ = _order_share(a, b, params)
     # the subset side: exactly 1 whatever the sizes, given the evidence; else the superset side's share of equal values
     assert order[0] == (1.0 if same >= params.order_evidence else same / params.permutations)
     assert order[1] == order[2] == 0.0

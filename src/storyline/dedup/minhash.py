@@ -130,14 +130,6 @@ def _binomial_variance(share: npt.NDArray[np.float64], trials: npt.NDArray[np.in
     return out
 
 
-def _order_containment(
-    a: Rows, b: Rows, params: Params, same: npt.NDArray[np.int32] | None = None
-) -> npt.NDArray[np.float64]:
-    """Containment of either set in the other from the order of full MinHash values (``same``: the count of
-    equal values per pair, when already known): see _order_share."""
-    return _order_share(a, b, params, same)[0]
-
-
 def _order_share(
     a: Rows, b: Rows, params: Params, same: npt.NDArray[np.int32] | None = None
 ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.int32]]:

@@ -12,7 +12,9 @@
   (three per sub-type, session 4), reported separately and together with the first (``case_style_all``);
   ``case_style_more2.jsonl``: 75 more (session 5, written from the ACLED definitions before being run), reported
   alone and with the other two (``case_style_all3``); ``case_style_more3.jsonl``: 100 more (session 6, four per
-  sub-type, varied wording, committed before being run), alone and with all the others (``case_style_all4``).
+  sub-type, varied wording, committed before being run), alone and with all the others (``case_style_all4``);
+  ``case_style_more4.jsonl``: 106 more (session 7, headlines, background clauses, the coded event not first),
+  alone and with all the others (``case_style_all5``).
 
 - Non-event text (html-pages-dev reference bodies, mozilla/readability test pages, Apache-2.0: tech blogs, recipes,
   reviews, fiction): events per page and the share of sentences that yield an event, on the even (tuning: the
@@ -48,11 +50,13 @@ CASE_STYLE = CHECK_SETS / "case_style_dev.jsonl"
 CASE_STYLE_MORE = CHECK_SETS / "case_style_more.jsonl"
 CASE_STYLE_MORE2 = CHECK_SETS / "case_style_more2.jsonl"
 CASE_STYLE_MORE3 = CHECK_SETS / "case_style_more3.jsonl"
+CASE_STYLE_MORE4 = CHECK_SETS / "case_style_more4.jsonl"
 CASE_SETS = {
     "case_style": CASE_STYLE,
     "case_style_more": CASE_STYLE_MORE,
     "case_style_more2": CASE_STYLE_MORE2,
     "case_style_more3": CASE_STYLE_MORE3,
+    "case_style_more4": CASE_STYLE_MORE4,
 }
 NONE = "NONE"
 
@@ -128,13 +132,27 @@ def score_acled_style(path: Path | Sequence[Path] = ACLED_STYLE, method: str = "
     return _acled_figures(records, _acled_results(records, method))
 
 
-def _acled_results(records: list[dict[str, Any]], method: str) -> list[tuple[str, str]]:
-    """(event type, sub-event type) of the first event of each record's text, typed by ``method``."""
+Labels = tuple[str, str]
+
+
+def _acled_results(records: list[dict[str, Any]], method: str) -> list[tuple[Labels, Labels]]:
+    """(event type, sub-event type) of each record's text, typed by ``method``: of its ACLED view and of its first
+    event as it stands (what a scorer reading only the Event JSON's first event sees)."""
     with typing_method(method):
-        return [acled_labels(events) for events in extract_many([(r["text"], None) for r in records])]
+        found = list(extract_many([(r["text"], None) for r in records]))
+    return [(acled_labels(events), acled_labels(events[:1])) for events in found]
 
 
-def _acled_figures(records: list[dict[str, Any]], results: list[tuple[str, str]]) -> dict[str, Any]:
+def _acled_figures(records: list[dict[str, Any]], results: list[tuple[Labels, Labels]]) -> dict[str, Any]:
+    """Type and sub-type macro-F1 of the records' ACLED views per split, with the misses listed, and the same
+    figures for the first event alone (``first_event``)."""
+    out = _split_figures(records, [view for view, _ in results])
+    out["first_event"] = _split_figures(records, [first for _, first in results])
+    del out["first_event"]["misses"]
+    return out
+
+
+def _split_figures(records: list[dict[str, Any]], results: list[Labels]) -> dict[str, Any]:
     """Type and sub-type macro-F1 of the records' ``results`` per split, with the misses listed."""
     out: dict[str, Any] = {}
     for split in ("tune", "heldout", "all"):
@@ -157,8 +175,8 @@ def _acled_figures(records: list[dict[str, Any]], results: list[tuple[str, str]]
 
 def score_case_style(method: str = "combined") -> dict[str, Any]:
     """The CASE-style check sets, alone and as one (``case_style_all``: the first two, as in session 4;
-    ``case_style_all3``: the first three, as in session 5; ``case_style_all4``: all four), their texts extracted
-    once."""
+    ``case_style_all3``: the first three, as in session 5; ``case_style_all4``: the first four, as in session 6;
+    ``case_style_all5``: all five), their texts extracted once."""
     sets = [read_check_set(path) for path in CASE_SETS.values()]
     records = [record for records in sets for record in records]
     results = _acled_results(records, method)
@@ -167,7 +185,7 @@ def score_case_style(method: str = "combined") -> dict[str, Any]:
     for name, part in zip(CASE_SETS, sets, strict=True):
         out[name] = _acled_figures(part, results[start : start + len(part)])
         start += len(part)
-    for name, count in (("case_style_all", 2), ("case_style_all3", 3), ("case_style_all4", 4)):
+    for name, count in (("case_style_all", 2), ("case_style_all3", 3), ("case_style_all4", 4), ("case_style_all5", 5)):
         end = sum(len(part) for part in sets[:count])
         out[name] = _acled_figures(records[:end], results[:end])
     return out

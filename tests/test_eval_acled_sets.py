@@ -12,19 +12,23 @@ from click.testing import CliRunner
 
 import storyline.eval.acled as acled_eval
 from storyline.cli import cli
-from storyline.eval.acled import ACLED_MORE, GAZA, NOTES_SETS, notes_records
+from storyline.eval.acled import ACLED_MORE, ACLED_MORE2, GAZA, NOTES_SETS, notes_records
 from storyline.eval.typing import ACLED_STYLE
 from storyline.extract import extract_many
 from storyline.extract.acled import acled_event
 
 
-def test_the_fresh_set_is_notes_style_with_every_acled_field() -> None:
-    records = notes_records(ACLED_MORE)
-    assert len(records) >= 100
+@pytest.mark.parametrize(("path", "share", "others"), [(ACLED_MORE, (0.3, 0.5), 25), (ACLED_MORE2, (0.4, 0.5), 20)])
+def test_the_fresh_sets_are_notes_style_with_every_acled_field(
+    path: Path, share: tuple[float, float], others: int
+) -> None:
+    records = notes_records(path)
+    assert len(records) >= 120 if path == ACLED_MORE2 else len(records) >= 100
     assert [r["split"] for r in records] == ["heldout" if i % 3 == 2 else "tune" for i in range(len(records))]
     countries = Counter(r["location"]["country"] for r in records if r["location"])
     gaza = sum(countries[c] for c in GAZA)
-    assert 0.3 <= gaza / len(records) <= 0.5 and len(set(countries) - GAZA) >= 25
+    assert share[0] <= gaza / len(records) <= share[1] and len(set(countries) - GAZA) >= others
+    assert len({r["id"] for r in records}) == len(records)
     for record in records:
         assert record["event_type"] and record["sub_event_type"], record["id"]
         assert isinstance(record["fatalities"], int) and record["fatalities"] >= 0, record["id"]
@@ -33,11 +37,16 @@ def test_the_fresh_set_is_notes_style_with_every_acled_field() -> None:
 
 def test_sets_name_the_files_and_all_reads_both_in_order() -> None:
     assert NOTES_SETS["dev"] == (ACLED_STYLE,) and NOTES_SETS["more"] == (ACLED_MORE,)
-    both = notes_records(NOTES_SETS["all"])
-    assert [r["id"] for r in both] == [r["id"] for r in notes_records(ACLED_STYLE) + notes_records(ACLED_MORE)]
+    assert NOTES_SETS["more2"] == (ACLED_MORE2,)
+    every = notes_records(NOTES_SETS["all"])
+    each = [notes_records(path) for path in (ACLED_STYLE, ACLED_MORE, ACLED_MORE2)]
+    assert [r["id"] for r in every] == [r["id"] for records in each for r in records]
 
 
-@pytest.mark.parametrize(("option", "expected"), [([], "dev"), (["--set", "more"], "more"), (["--set", "all"], "all")])
+@pytest.mark.parametrize(
+    ("option", "expected"),
+    [([], "dev"), (["--set", "more"], "more"), (["--set", "more2"], "more2"), (["--set", "all"], "all")],
+)
 def test_cli_scores_the_chosen_set(monkeypatch: pytest.MonkeyPatch, option: list[str], expected: str) -> None:
     seen: list[Any] = []
 

@@ -10,12 +10,13 @@ pages as HTML. Each stage runs
 other jobs on a shared machine; wall-clock rate alongside) and one extra pass under tracemalloc for
 the peak Python heap.
 
-    python bench/bench_clean.py --against REV [--kernels] [--rounds 5]
+    python bench/bench_clean.py --against REV [--kernels] [--this REV2] [--rounds 5]
     python bench/bench_clean.py --pure [--rounds 5]
 
 compare two versions of ``clean_text`` in the same process instead: ``--against REV`` this tree with the one at
 git revision ``REV`` (REV's package is unpacked under a temporary name and runs as pure Python; with ``--kernels``
-REV's compiled kernels are built for it, so a change to the kernels is measured against the kernels), ``--pure`` this
+REV's compiled kernels are built for it, so a change to the kernels is measured against the kernels; ``--this REV2``
+puts revision REV2 in the tree's place, so others' uncommitted work in the tree stays out), ``--pure`` this
 tree with its compiled kernels (``clean._speed``, when built) and without them. Both run on every text input
 alternately; per input set it prints both rates (docs per CPU-second from each document's median CPU time over
 ``--rounds``, and from its least, which a busy machine inflates least), the peak Python heap of a pass of each,
@@ -148,10 +149,12 @@ def text_inputs(data: Path, pages: list[str]) -> dict[str, list[str]]:
 BASE = "storyline_base"  # the package name REV's code is imported under
 
 
-def load_revision(rev: str, into: Path, kernels: bool = False) -> tuple[Callable[..., Any], type[Exception]]:
+def load_revision(
+    rev: str, into: Path, kernels: bool = False, name: str = BASE
+) -> tuple[Callable[..., Any], type[Exception]]:
     """``clean_text`` as it was at git revision ``rev``, and that revision's ``InputError``.
 
-    Its package is unpacked under ``into`` as ``storyline_base``: every import of ``storyline`` and every
+    Its package is unpacked under ``into`` as ``name``: every import of ``storyline`` and every
     ``files("storyline...")`` resource look-up is renamed, so REV's code reads REV's own data files.
     ``kernels``: build REV's compiled kernels too (its ``setup.py build_ext``), so kernels run against kernels.
     """
@@ -163,15 +166,15 @@ def load_revision(rev: str, into: Path, kernels: bool = False) -> tuple[Callable
         tar.extractall(into, **({"filter": "data"} if hasattr(tarfile, "data_filter") else {}))  # type: ignore[arg-type]
     if kernels:
         _build_kernels(rev, into)
-    package = into / BASE
+    package = into / name
     (into / "src" / "storyline").rename(package)
     imports = re.compile(r"\b(from|import) storyline(?=[.\s])|files\(\"storyline(?=[\".])")
     for path in package.rglob("*.py"):
         code = path.read_text(encoding="utf-8")
-        path.write_text(imports.sub(lambda m: m[0].replace("storyline", BASE), code), encoding="utf-8")
+        path.write_text(imports.sub(lambda m: m[0].replace("storyline", name), code), encoding="utf-8")
     sys.path.insert(0, str(into))
-    errors = importlib.import_module(f"{BASE}.errors")
-    return importlib.import_module(f"{BASE}.clean.text").clean_text, errors.InputError
+    errors = importlib.import_module(f"{name}.errors")
+    return importlib.import_module(f"{name}.clean.text").clean_text, errors.InputError
 
 
 def _build_kernels(rev: str, tree: Path) -> None:
@@ -196,12 +199,18 @@ Cleaner = Callable[..., Any]
 Version = tuple[str, Callable[[], None], Cleaner]  # name, what to set before a call (off the clock), clean_text
 
 
-def compare(data: Path, rev: str, rounds: int, kernels: bool = False) -> list[dict[str, Any]]:
-    """Per text input set: REV's clean_text and this tree's, run alternately: rates, peak heap, differences."""
+def compare(data: Path, rev: str, rounds: int, kernels: bool = False, this: str | None = None) -> list[dict[str, Any]]:
+    """Per text input set: REV's clean_text and this tree's (or revision ``this``'s), run alternately: rates, peak
+    heap, differences."""
     with tempfile.TemporaryDirectory() as tmp:
-        base, base_error = load_revision(rev, Path(tmp), kernels)
-        versions: list[Version] = [("base", _nothing, base), ("this", _nothing, clean_text)]
-        return _alternate(data, versions, (InputError, base_error), rounds)
+        base, base_error = load_revision(rev, Path(tmp) / "base", kernels)
+        errors: tuple[type[Exception], ...] = (InputError, base_error)
+        other = clean_text
+        if this is not None:  # two revisions: other work in the tree's files stays out of the comparison
+            other, this_error = load_revision(this, Path(tmp) / "this", kernels, name="storyline_this")
+            errors += (this_error,)
+        versions: list[Version] = [("base", _nothing, base), ("this", _nothing, other)]
+        return _alternate(data, versions, errors, rounds)
 
 
 def compare_pure(data: Path, rounds: int) -> list[dict[str, Any]]:
@@ -298,21 +307,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "results" / "clean.json")
     parser.add_argument("--against", metavar="REV", help="compare clean_text with git revision REV instead")
     parser.add_argument("--kernels", action="store_true", help="with --against: build REV's compiled kernels too")
+    parser.add_argument("--this", metavar="REV2", help="with --against: compare with revision REV2, not this tree")
     parser.add_argument("--pure", action="store_true", help="compare this tree with and without its kernels")
     parser.add_argument("--rounds", type=int, default=5, help="timed rounds per document with --against/--pure")
     args = parser.parse_args(argv)
     if args.rounds < 1:
         parser.error("--rounds must be at least 1")
-    if args.kernels and not args.against:
-        parser.error("--kernels builds REV's kernels: it goes with --against REV")
+    if (args.kernels or args.this) and not args.against:
+        parser.error("--kernels and --this go with --against REV")
     if args.against or args.pure:
         data = shared_data_dir(args.data)
-        rows = compare_pure(data, args.rounds) if args.pure else compare(data, args.against, args.rounds, args.kernels)
-        print(
-            format_comparison(
-                rows, "pure Python" if args.pure else args.against[:12], "kernels" if args.pure else "this tree"
-            )
-        )
+        if args.pure:
+            rows, names = compare_pure(data, args.rounds), ("pure Python", "kernels")
+        else:
+            rows = compare(data, args.against, args.rounds, args.kernels, args.this)
+            names = (args.against[:12], args.this[:12] if args.this else "this tree")
+        print(format_comparison(rows, *names))
         return 1 if any(r["differ"] for r in rows) else 0
     result = run_bench(shared_data_dir(args.data), args.repeats)
     print(format_table(result))

@@ -226,6 +226,23 @@ def test_plain_lines_and_joins_match_the_regexes() -> None:
     assert fast == pure
 
 
+@needs_kernels
+def test_emphasis_is_the_regex_substitution() -> None:
+    assert KERNELS is not None
+    rng = random.Random(12)
+    alphabet = "***___ a\tb\n\u00a0é𝔢"  # the delimiters, white space (a line break too) and non-Latin letters
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16))) for _ in range(60000)]
+    texts += ["*a" + char + "b*" for char in ALL_CHARS[::7]] + ["*" + char + "*" for char in ALL_CHARS[3::7]]
+    texts += ["x * " * 500 + "*a" + " b" * 500 + "*", "*a" * 3000, "__a" * 2000 + "_", *PIECES]  # long, many openings
+    fast = [KERNELS.emphasis(text) for text in texts]
+    assert fast == [markup._EMPHASIS.sub(markup._EMPHASISED, text) for text in texts]
+    assert sum(a != b for a, b in zip(fast, texts, strict=True)) > 10000  # the case is exercised
+    with pytest.raises(TypeError):
+        KERNELS.emphasis(None)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        KERNELS.emphasis(b"**a**")  # type: ignore[arg-type]
+
+
 def test_pure_python_is_forced_by_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(speedups.PURE_PYTHON, "1")
     assert speedups.load() is None

@@ -894,6 +894,74 @@ def run_ons(str text not None):
     return "\n".join(pieces)
 
 
+cdef Py_ssize_t _closing(int kind, void* data, Py_ssize_t n, Py_UCS4 mark, Py_ssize_t size, Py_ssize_t x,
+                         Py_ssize_t* memo) except -2:
+    """The least ``e >= x`` where ``size`` marks start after a character that is not white space (``(?<=\\S)\\1``),
+    or -1. ``memo`` holds the last answer (from, found): a later ``x`` up to it has the same answer, so each stretch of
+    the line is read once per delimiter and a line of many opening marks costs no more than one."""
+    cdef Py_ssize_t e, k
+    if memo[0] >= 0 and memo[0] <= x and (memo[1] < 0 or x <= memo[1]):
+        return memo[1]
+    memo[0], memo[1] = x, -1
+    for e in range(x, n - size + 1):
+        if Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, e - 1)):
+            continue
+        for k in range(size):
+            if PyUnicode_READ(kind, data, e + k) != mark:
+                break
+        else:
+            memo[1] = e
+            break
+    return memo[1]
+
+
+def emphasis(str text not None):
+    """``markup._EMPHASIS.sub(lambda m: m[2], text)``: emphasis delimiters (``*``, ``**``, ``***``, ``__``,
+    ``___``) dropped around the text they hold, matched as the regex does (leftmost, the longest delimiter first,
+    the nearest closing one, no line break inside), in time linear in the line's length."""
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), p = 0, last = 0, size, most, least, inner, e, newline = -1
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void* data = PyUnicode_DATA(text)
+    cdef Py_UCS4 c
+    cdef Py_ssize_t memo[12]  # per mark and delimiter size: (from, found) of ``_closing``
+    cdef list pieces = []
+    for e in range(12):
+        memo[e] = -1
+    while p < n:
+        c = PyUnicode_READ(kind, data, p)
+        if c != u"*" and c != u"_":
+            p += 1
+            continue
+        most = 1
+        while most < 3 and p + most < n and PyUnicode_READ(kind, data, p + most) == c:
+            most += 1
+        least = 1 if c == u"*" else 2  # ``_`` opens only a run of two or three
+        e = -1
+        for size in range(most, least - 1, -1):
+            inner = p + size
+            if inner >= n or Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, inner)):
+                continue
+            e = _closing(kind, data, n, c, size, inner + 1, memo + 2 * (3 * (c == u"_") + size - 1))
+            if e >= 0:
+                if newline < inner:  # the first line break at or after ``inner``: ``.`` does not match it
+                    newline = inner
+                    while newline < n and PyUnicode_READ(kind, data, newline) != u"\n":
+                        newline += 1
+                if e <= newline:
+                    break
+                e = -1
+        if e < 0:
+            p += 1
+            continue
+        pieces.append(PyUnicode_Substring(text, last, p))
+        pieces.append(PyUnicode_Substring(text, inner, e))
+        p = last = e + size
+    if not pieces:
+        return text
+    pieces.append(PyUnicode_Substring(text, last, n))
+    return "".join(pieces)
+
+
 def stop_hits(list words, dict owners, Py_ssize_t languages):
     """For ``lines._language``: per language (by index), how many of the words are on its stopword list."""
     cdef list counts = [0] * languages

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from storyline.clean import speedups
 from storyline.clean.region import GLYPH_CHARS
@@ -21,6 +22,7 @@ _QUOTE = re.compile(r"^\s*(?:>\s*)+")
 # than a branch or a run first). Emphasis: what ``(\*{1,3}|_{2,3})(?=\S)(.+?)(?<=\S)\1`` matches, the delimiter
 # run as group 1. White space: runs of two or more, or one that is not a plain space (a lone space stays as it is).
 _EMPHASIS = re.compile(r"([*_](?:(?<=\*)\*{0,2}|(?<=_)_{1,2}))(?=\S)(.+?)(?<=\S)\1")
+_EMPHASISED = itemgetter(2)  # what an emphasis match shows: the text between its delimiters
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 _TAG = re.compile(r"</?(?:br|p|div|span|img|a|b|i|em|strong|sup|sub|u)\b[^>]*>", re.IGNORECASE)
 _RULE = re.compile(r"^\s*(?:[-*_=]\s*){3,}$")
@@ -60,7 +62,7 @@ def _inline(line: str, images: set[str]) -> str:
         line = _LINK.sub(lambda m: m["text"], line)
         line = _REF_LINK.sub(lambda m: m["text"], line)
     if "*" in line or "__" in line:
-        line = _EMPHASIS.sub(lambda m: m[2], line)
+        line = _EMPHASIS.sub(_EMPHASISED, line) if speedups.KERNELS is None else speedups.KERNELS.emphasis(line)
     if "\\" in line:
         line = _ESCAPE.sub(r"\1", line)
     if "<" in line:

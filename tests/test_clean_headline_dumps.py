@@ -110,7 +110,35 @@ def test_script_statement_first_is_no_title() -> None:
     assert _paragraphs(article.body)[-3:] == STORY
 
 
-@pytest.mark.xfail(strict=True, reason="a 1-2 word first line is taken as a <title> (right on html_to_text dumps)")
 def test_section_name_first_is_no_title() -> None:
     article = clean_text("\n".join(["World News", HEADLINE, *STORY]), id="x")
     assert article.title != "World News"
+
+
+def test_headline_over_a_standfirst_byline_time_stamp_and_share_bar() -> None:
+    # a page body's header: section label, headline, standfirst, writer and time stamp, share buttons, then the text
+    header = ["World", HEADLINE, "The town waits for the water to go down.", "Jane Doe - Apr 16, 2015 8:02 pm UTC"]
+    shares = ["Share this story", "Share on Facebook", "Share on Twitter", "Share on Reddit"]
+    article = clean_text("\n".join([*MENU, *header, *shares, *STORY]), id="x")
+    assert article.title == HEADLINE
+    assert _paragraphs(article.body) == STORY
+
+
+def test_headline_over_its_subtitle_is_the_title() -> None:
+    subtitle = "What The Closure Means For Towns"
+    article = clean_text("\n".join([*MENU, "21 September 2020", "Rivers", HEADLINE, subtitle, *STORY]), id="x")
+    assert article.title == HEADLINE
+    assert _paragraphs(article.body) == STORY
+
+
+def test_short_label_over_the_headline_is_no_title() -> None:
+    article = clean_text("\n".join([*MENU, "Powered by Tumblr", HEADLINE, *STORY]), id="x")
+    assert article.title == HEADLINE
+
+
+def test_headline_on_the_first_line_of_the_text_region_leaves_the_body() -> None:
+    # teasers in a sidebar, then the headline the region starts with (no stop), then the story
+    teasers = ["The quest to save the old harbour", "Henry Grabar", "Log out", "Sign in"]
+    article = clean_text("\n".join([*MENU, *teasers, HEADLINE + " as rain goes on", *STORY]), id="x")
+    assert article.title == HEADLINE + " as rain goes on"
+    assert _paragraphs(article.body) == STORY

@@ -8,23 +8,14 @@ share bars inside the region (and the share bars above it), cutting only where l
 
 from __future__ import annotations
 
-import re
-
-from storyline.clean.dates import date_of_line
-from storyline.clean.headline import headline_like
+from storyline.clean.headline import credit_line, headline_like
 from storyline.clean.lines import Line
 from storyline.clean.region import LONG_PARAGRAPH, TITLE_REACH, headline_shaped, story_starts
-from storyline.clean.wire import byline_bio, byline_opening, parse_byline
 
 FOOTER_SHARE = 0.25  # a footer of link boxes holds less prose than this share of the article above it
 SHARE_BAR_SHARE = 0.5  # and what follows a second copy of the page's share bar less than this share
 HEADER_REACH = 8  # lines at the top of the region where the headline, standfirst, byline and date may sit
-CREDIT_WORDS = 14  # a byline or date line is short
-CREDIT_SENTENCE_WORDS = 10  # and one shaped like a sentence shorter still ("Posted on ... at 11:29 a.m.")
-STAMP_WORDS = 10  # a line this short with a time of day on it is a time stamp ("Tokyo Post 3/9 18:45")
 HEADER_PROSE = 1  # paragraphs a header may hold above its byline or date: the standfirst
-
-_CLOCK = re.compile(r"(?<!\d)[012]?\d:[0-5]\d(?!\d)")  # a time of day: "18:45", "8:02"
 
 
 def footer_start(lines: list[Line], start: int, end: int) -> int:
@@ -65,7 +56,7 @@ def header_end(lines: list[Line], start: int, end: int, echoes: list[int]) -> in
     for line in lines[start:top]:
         if line.index in echoes:
             new, prose = line.index + 1, 0  # what stood above the headline was not the text
-        elif _credit_line(line):
+        elif credit_line(line):
             new = line.index + 1
         elif headline_shaped(line) or headline_like(line) and not line.prose:
             prose = 0  # a headline (any case) with no title line to echo: what stood above it was not the text
@@ -79,14 +70,3 @@ def header_end(lines: list[Line], start: int, end: int, echoes: list[int]) -> in
     if new > start and first - new <= TITLE_REACH:
         return first  # under a header (byline, role, share bar, photo), the text starts with its first paragraph
     return new
-
-
-def _credit_line(line: Line) -> bool:
-    """A byline (or one with the writer's description), a date or a time stamp on a line of its own."""
-    if line.words < LONG_PARAGRAPH and byline_bio(line.text) or line.words <= 2 and byline_opening(line.text):
-        return True  # "By Jane Doe, a staff writer who covers ...", or "By" with the names on the next line
-    if line.words > CREDIT_WORDS or line.prose and line.sentence and line.words > CREDIT_SENTENCE_WORDS:
-        return False
-    if line.words <= STAMP_WORDS and _CLOCK.search(line.text):
-        return True
-    return date_of_line(line.text) is not None or parse_byline(line.text) is not None

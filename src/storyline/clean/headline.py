@@ -9,10 +9,11 @@ import re
 from storyline.clean import speedups
 from storyline.clean.dates import date_of_line
 from storyline.clean.lines import Line
-from storyline.clean.wire import agency_name, byline_opening, parse_byline
+from storyline.clean.region import LONG_PARAGRAPH
+from storyline.clean.wire import agency_name, byline_bio, byline_opening, parse_byline
 
 _SEPARATORS = re.compile(r"\s+(?:[-|–—:»·•]|::)\s+")
-_QUOTED = re.compile(r"""^\s*(?P<q>['"‘“«])(?P<title>[^'"‘’“”«»]{10,250}[^'"‘’“”«».,!?…;:])['"’”»]\s*$""")
+_QUOTED = re.compile(r"""^\s*(?P<q>['"‘“«])(?P<title>[^'"‘’“”«»|]{10,250}[^'"‘’“”«».,!?…;:])['"’”»]\s*$""")
 _DATE_LIKE = re.compile(r"\d{1,4}\D{1,12}\d{2,4}")
 _KEY = re.compile(r"\W+", re.UNICODE)
 TITLE_WORDS = 40  # the most words of a page <title>
@@ -90,10 +91,66 @@ def find_headline(
         return lines[copies[-1]].text, copies
     if titled and (first.words >= TITLE_MIN or body_start == 0):
         return without_site_name(first.text), [0]
-    for line in reversed(lines[max(0, body_start - 4) : body_start]):
-        if headline_like(line) and not (line.index and byline_opening(lines[line.index - 1].text)):  # "By" / names
-            return line.text, [line.index]
+    over = header_headline(lines, body_start)
+    if over is not None:
+        return lines[over].text, [over]
     return (without_site_name(first.text), [0]) if titled else (None, [])
+
+
+HEADER_LINES = 20  # lines above the text where its headline may sit (over a standfirst, byline, date, share bar)
+HEADER_WORDS = 4  # a shorter line above the text is a section's name, a label or a writer's name
+SHORT_HEADER_WORDS, SHORT_HEADER_REACH = 3, 4  # unless it sits right above the text ("Ministers agree rules")
+FIRST_HEADLINE_WORDS = 20  # the text's own first line is its headline only when this short (a lead may lack its stop)
+
+
+def header_headline(lines: list[Line], body_start: int) -> int | None:
+    """The headline over the text of a dump without a <title>: the nearest headline-like line above it, past
+    bylines, dates and share bars; of two in a row, the upper (a headline over its subtitle) unless it is a short
+    label. The text's first line is its headline when it reads like one, is short and a paragraph follows (not in
+    a dump that starts with its text: there ``page_title`` has judged that line)."""
+    if 0 < body_start < len(lines) - 1 and _first_headline(lines, lines[body_start]):
+        return body_start
+    found = None
+    for line in reversed(lines[max(0, body_start - HEADER_LINES) : body_start]):
+        words = SHORT_HEADER_WORDS if body_start - line.index <= SHORT_HEADER_REACH else HEADER_WORDS
+        if found is not None:
+            return line.index if _over_text(lines, line) else found
+        if _over_text(lines, line, words):
+            found = line.index
+    return found
+
+
+def _first_headline(lines: list[Line], first: Line) -> bool:
+    """The text's first line is its headline: short, headline-like, a paragraph under it."""
+    return first.words <= FIRST_HEADLINE_WORDS and _over_text(lines, first) and lines[first.index + 1].prose
+
+
+def _over_text(lines: list[Line], line: Line, words: int = HEADER_WORDS) -> bool:
+    """A headline-like line of some words, no sentence (its closing quote aside), no credit, and not after a lone
+    "By" (the writers' names)."""
+    if line.words < words or line.code or line.sentence or not headline_like(line) or credit_line(line):
+        return False
+    if _UNFINISHED.search(line.text.rstrip().rstrip(_CLOSING)):
+        return False
+    return not (line.index and byline_opening(lines[line.index - 1].text))
+
+
+CREDIT_WORDS = 14  # a byline or date line is short
+CREDIT_SENTENCE_WORDS = 10  # and one shaped like a sentence shorter still ("Posted on ... at 11:29 a.m.")
+STAMP_WORDS = 10  # a line this short with a time of day on it is a time stamp ("Tokyo Post 3/9 18:45")
+
+_CLOCK = re.compile(r"(?<!\d)[012]?\d:[0-5]\d(?!\d)")  # a time of day: "18:45", "8:02"
+
+
+def credit_line(line: Line) -> bool:
+    """A byline (or one with the writer's description), a date or a time stamp on a line of its own."""
+    if line.words < LONG_PARAGRAPH and byline_bio(line.text) or line.words <= 2 and byline_opening(line.text):
+        return True  # "By Jane Doe, a staff writer who covers ...", or "By" with the names on the next line
+    if line.words > CREDIT_WORDS or line.prose and line.sentence and line.words > CREDIT_SENTENCE_WORDS:
+        return False
+    if line.words <= STAMP_WORDS and _CLOCK.search(line.text):
+        return True
+    return date_of_line(line.text) is not None or parse_byline(line.text) is not None
 
 
 TWICE_REACH = 30  # lines above the text where a headline printed twice (a share box, a sticky header) may sit

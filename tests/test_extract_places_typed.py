@@ -101,3 +101,32 @@ def test_local_force(nlp: Any, text: str, trigger: str, expected: str | None) ->
     """With no other setting, the town whose police do the act is its place."""
     place = event_place(nlp, text, trigger)
     assert (place.text if place is not None else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        pytest.param(
+            "Two soldiers were killed in a mortar attack near the insurgent stronghold of Buhriz on Tuesday.",
+            "killed",
+            "Buhriz",
+            id="the_stronghold_of_x",
+        ),
+        pytest.param(
+            "Security forces patrolled the Taliban stronghold of Marjah after the assault.",
+            "patrolled",
+            "Marjah",
+            id="a_groups_stronghold_of_x",
+        ),
+    ],
+)
+def test_a_held_place_noun_types_the_name_after_it(nlp: Any, text: str, trigger: str, expected: str) -> None:
+    """A held-place noun before a name types it: "the stronghold/bastion/enclave of X" names X as a place, as "the town of X" does."""
+    place = event_place(nlp, text, trigger)
+    assert place is not None and place.text == expected
+
+
+def test_the_name_before_a_held_place_noun_is_whose(nlp: Any) -> None:
+    """In "the Tiger bastion of the Vanni region" the name before "bastion" says who holds it, not where."""
+    place = event_place(nlp, "Army units captured the former Tiger bastion of the Vanni region last month.", "captured")
+    assert place is not None and place.text == "Vanni"

@@ -22,6 +22,7 @@ from storyline.extract.places_names import name_key
 from storyline.extract.places_spans import (
     NAMING_ROLES,
     ORGANISATION_ROLES,
+    TYPING_BEFORE_ROLES,
     across_border,
     anchor_verbs_of,
     anchored,
@@ -631,9 +632,9 @@ def _named_as_place(span: Span) -> bool:
     """True when a place word around the name says it is a place: "Damboa town", "the village of X", "X's
     Yaqshid district", "X, a township"."""
     after, before = word_after(span), type_word_before(span)
-    if any(t is not None and role(t) in NAMING_ROLES for t in (after, before)):
+    if after is not None and role(after) in NAMING_ROLES or before is not None and role(before) in TYPING_BEFORE_ROLES:
         return True
     root = span.root
-    if any(c.dep_ == "appos" and role(c) in NAMING_ROLES for c in root.children):
+    if any(c.dep_ == "appos" and role(c) in TYPING_BEFORE_ROLES for c in root.children):
         return True  # "Highfield, a Harare township"
     return role(span[-1]) in NAMING_ROLES or (root.head.i != root.i and role(root.head) in NAMING_ROLES)

@@ -387,7 +387,7 @@ def _placed_or_typed(span: Span) -> bool:
     root, before = span.root, type_word_before(span)
     if root.dep_ == "pobj" and root.head.lower_ in _SETTING_PREPS or _typed_by_apposition(root):
         return True
-    return before is not None and role(before) in NAMING_ROLES
+    return before is not None and role(before) in TYPING_BEFORE_ROLES
 
 
 def _unknown_setting(span: Span, trigger: Token) -> bool:
@@ -511,6 +511,7 @@ ORGANISATION_ROLES = frozenset({"organisation", "local-force"})  # bodies a plac
 
 
 NAMING_ROLES = frozenset({"admin", "settlement", "facility", "feature"})  # "Damboa town", "Kissufim crossing"
+TYPING_BEFORE_ROLES = NAMING_ROLES | {"holding"}  # ... and "the stronghold of Dhuluiya" (not "the Tiger bastion")
 
 
 _GLUE = frozenset({"-", "al", "el", "au", "de", "du", "la", "sur"})  # "Port-au-Prince"
@@ -549,7 +550,7 @@ def _is_place_name(span: Span, gaz: Gazetteer, places: list[Span]) -> bool:
     Ibb"), or when it sits where places sit (after "in"/"at", or listed with a place) and names a real town."""
     words = place_words()
     after, before = word_after(span), type_word_before(span)
-    if after is not None and role(after) in NAMING_ROLES or before is not None and role(before) in NAMING_ROLES:
+    if after is not None and role(after) in NAMING_ROLES or before is not None and role(before) in TYPING_BEFORE_ROLES:
         return True
     if len(span) > 1 and words.get(span[-1].lower_) in NAMING_ROLES:
         return True
@@ -582,9 +583,12 @@ def _is_place_name(span: Span, gaz: Gazetteer, places: list[Span]) -> bool:
 def _typed_by_apposition(root: Token) -> bool:
     """True for a name a settlement or region noun stands beside, between commas: "Mir Ali, a major town in ...",
     "In another Harare township, Mabvuku, ..."."""
-    if root.dep_ == "appos" and role(root.head) in ("admin", "settlement"):
+    if root.dep_ == "appos" and role(root.head) in _APPOSED_ROLES:
         return True
-    return any(c.dep_ == "appos" and role(c) in ("admin", "settlement") for c in root.children)
+    return any(c.dep_ == "appos" and role(c) in _APPOSED_ROLES for c in root.children)
+
+
+_APPOSED_ROLES = frozenset({"admin", "settlement", "holding"})
 
 
 def _named_by_of(noun: Token) -> bool:

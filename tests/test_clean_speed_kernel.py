@@ -216,7 +216,7 @@ def test_plain_lines_and_joins_match_the_regexes() -> None:
         "".join(rng.choice(["ab.", "Cd ", "de!Xy z", "?", "ab", "Kenya.His ", "a"]) for _ in range(9))
         for _ in range(2000)
     ]
-    for run in runs:
+    for run in runs + [run + "’" for run in runs[:500]] + ["𝔢" + run for run in runs[:500]]:  # each string kind
         assert KERNELS.run_ons(run) == (markup._RUN_ON.sub("\\g<0>\n", run) if markup._RUN_ON.search(run) else None)
     pairs = [(rng.choice(raws) * 3, rng.choice(raws)) for _ in range(5000)]
     items = [(line, 0) for pair in pairs for line in pair if line]

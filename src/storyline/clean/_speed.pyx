@@ -861,31 +861,38 @@ cdef list _first_candidates(list found):
     return out
 
 
+cdef inline bint _run_on(int kind, void* data, Py_ssize_t n, Py_ssize_t p) noexcept:
+    """A stop at ``p`` (``2 <= p < n - 2``) that runs two paragraphs together: two lower-case letters before it, a
+    capital and at least one lower-case letter and a space after it (``markup._RUN_ON``)."""
+    cdef Py_UCS4 c = PyUnicode_READ(kind, data, p - 1)
+    cdef Py_ssize_t j
+    if not (c >= u"a" and c <= u"z"):
+        return False
+    c = PyUnicode_READ(kind, data, p - 2)
+    if not (c >= u"a" and c <= u"z"):
+        return False
+    c = PyUnicode_READ(kind, data, p + 1)
+    if not (c >= u"A" and c <= u"Z"):
+        return False
+    j = p + 2
+    while j < n and PyUnicode_READ(kind, data, j) >= u"a" and PyUnicode_READ(kind, data, j) <= u"z":
+        j += 1
+    return j > p + 2 and j < n and PyUnicode_READ(kind, data, j) == u" "
+
+
 def run_ons(str text not None):
     """``markup._RUN_ON.sub("\\g<0>\\n", text)``: a line break after each stop that runs two paragraphs together
     ("...for Kenya.His father..."); None when there is none."""
-    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), p, j, last = 0
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), p, last = 0
     cdef int kind = PyUnicode_KIND(text)
     cdef void* data = PyUnicode_DATA(text)
+    cdef const unsigned char* latin = <const unsigned char*>data
     cdef Py_UCS4 c
     cdef list pieces = []
     for p in range(2, n - 2):
-        c = PyUnicode_READ(kind, data, p)
-        if not (c == u"." or c == u"!" or c == u"?"):
-            continue
-        c = PyUnicode_READ(kind, data, p - 1)
-        if not (c >= u"a" and c <= u"z"):
-            continue
-        c = PyUnicode_READ(kind, data, p - 2)
-        if not (c >= u"a" and c <= u"z"):
-            continue
-        c = PyUnicode_READ(kind, data, p + 1)
-        if not (c >= u"A" and c <= u"Z"):
-            continue
-        j = p + 2
-        while j < n and PyUnicode_READ(kind, data, j) >= u"a" and PyUnicode_READ(kind, data, j) <= u"z":
-            j += 1
-        if j > p + 2 and j < n and PyUnicode_READ(kind, data, j) == u" ":
+        # most characters are not stops: a one-byte text is read without the per-character kind switch
+        c = latin[p] if kind == PyUnicode_1BYTE_KIND else PyUnicode_READ(kind, data, p)
+        if (c == u"." or c == u"!" or c == u"?") and _run_on(kind, data, n, p):
             pieces.append(PyUnicode_Substring(text, last, p + 1))
             last = p + 1
     if not pieces:

@@ -20,6 +20,11 @@ from storyline.lexicon_files import read_rows
         ("Sept. 25, 2018", "2018-09-25"),
         ("Updated 2023-10-09 14:02", "2023-10-09"),
         ("9th November 2023 • 2:15pm", "2023-11-09"),
+        ("April 28, 2019 at 6:01 am Updated April 29, 2019 at 3:33 pm", "2019-04-28"),  # two dates: the first
+        ("9/11/13 10:00AM", "2013-09-11"),  # figures only: slashes put the month first, as US sites write
+        ("10.15.15", "2015-10-15"),  # the second figure cannot be a month
+        ("04.05.2015", "2015-05-04"),  # dots put the day first
+        ("25/12/2023", "2023-12-25"),  # the first figure cannot be a month
     ],
 )
 def test_date_lines(line: str, iso: str) -> None:
@@ -32,6 +37,9 @@ def test_date_lines(line: str, iso: str) -> None:
         "31 Feb 2023",
         "The ceasefire announced on 9 October 2023 was broken within hours by both sides of the conflict.",
         "Flash Update #20",
+        "Officials said on October 9, 2023 that the bridge would stay closed for weeks",  # a sentence, 14 words
+        "Version 1.2",
+        "13/13/2023",
     ],
 )
 def test_not_date_lines(line: str) -> None:

@@ -17,13 +17,36 @@ _PATTERNS = (
     re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+{_MONTH},?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE),
     re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE),
 )
-MAX_WORDS = 12  # longer lines are sentences that mention a date, not a date line
+MAX_WORDS = 20  # longer lines are sentences that mention a date, not a date line
+DATE_WORDS = 12  # a longer line is a date line only when little but dates and times is on it (two dates, "Updated")
+RESIDUE_WORDS = 2  # words a long date line may hold besides its dates, times and stamp words
+
+# a date in figures alone on its line, a time after it: "9/11/13 10:00AM", "10.15.15", "04.05.2015"
+_NUMERIC = re.compile(
+    r"^\s*(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4}|\d{2})"
+    r"(?:,?\s+[012]?\d[:h.][0-5]\d\s*(?:[ap]\.?m\.?)?)?\s*$",
+    re.IGNORECASE,
+)
+# what a stamp line holds besides its dates: times, "at", "Updated", "Published", zones
+_STAMP = re.compile(
+    r"[012]?\d[:.][0-5]\d\s*(?:[ap]\.?m\.?)?|\b(?:at|on|am|pm|a\.m|p\.m|updated|published|posted|last|modified|"
+    r"utc|gmt|[ecmp][sd]t)\b",
+    re.IGNORECASE,
+)
 
 
 def date_of_line(line: str) -> str | None:
-    """The ISO date a short date line gives ("Published 26 Oct 2023 10:00"), or None."""
-    if len(line.split()) > MAX_WORDS:
+    """The ISO date a short date line gives ("Published 26 Oct 2023 10:00", "9/11/13 10:00AM"), or None.
+
+    A line of more than DATE_WORDS words is a date line only when it holds little besides its dates and times
+    ("April 28, 2019 at 6:01 am Updated April 29, 2019 at 3:33 pm"): a sentence mentioning a date is not.
+    """
+    words = len(line.split())
+    if words > MAX_WORDS:
         return None
+    numeric = _NUMERIC.match(line)
+    if numeric:
+        return _numeric_date(numeric)
     for pattern in _PATTERNS:
         match = pattern.search(line)
         if not match:
@@ -31,7 +54,33 @@ def date_of_line(line: str) -> str | None:
         groups = match.groupdict()
         month = int(groups["mnum"]) if groups.get("mnum") else _MONTHS[groups["month"][:3].lower()]
         try:
-            return date(int(groups["year"]), month, int(groups["day"])).isoformat()
+            found = date(int(groups["year"]), month, int(groups["day"])).isoformat()
         except ValueError:
             continue
+        return found if words <= DATE_WORDS or _mostly_dates(line) else None
     return None
+
+
+def _mostly_dates(line: str) -> bool:
+    """Little but dates, times and stamp words on the line."""
+    rest = line
+    for pattern in _PATTERNS:
+        rest = pattern.sub(" ", rest)
+    rest = _STAMP.sub(" ", rest)
+    return len(re.findall(r"\w+", rest)) <= RESIDUE_WORDS
+
+
+def _numeric_date(match: re.Match[str]) -> str | None:
+    """A date in figures: day first when the first figure cannot be a month, or dots separate it (04.05.2015);
+    month first when the second cannot be one, or slashes separate it (9/11/13, as US sites write)."""
+    a, b, year = int(match["a"]), int(match["b"]), int(match["year"])
+    if year < 100:
+        year += 2000 if year < 70 else 1900
+    if a > 12 or (b <= 12 and match["sep"] == "."):
+        day, month = a, b
+    else:
+        month, day = a, b
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None

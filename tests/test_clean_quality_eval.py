@@ -37,3 +37,12 @@ def test_text_content_metadata_by_half() -> None:
     assert figures["text_content_metadata"]["odd"]["title"] == {"accuracy": 0.0, "n": 2}
     assert figures["dump_metadata"]["even"]["title"] == {"accuracy": 0.0, "n": 2}
     assert "even text_content_cleaned metadata: title 0.5000 (n=2)" in format_table(figures)
+
+
+def test_every_system_by_half() -> None:
+    results = [_result("a", "menu"), _result("b", "menu")]
+    figures = summarise(results)
+    for half in ("even", "odd"):
+        assert set(figures["halves_shingle_f1"][half]) == set(SYSTEMS)
+        assert figures["halves"][half]["html"]["shingle"]["recall"] == 1.0
+    assert "odd html" in format_table(figures)

@@ -187,7 +187,32 @@ def test_police_named_outside_the_protested_object_still_intervene() -> None:
 def test_a_place_the_gazetteer_lacks_is_kept_for_later_sentences(gap: str) -> None:
     text = f"On 2 June 2024, rebels ambushed a convoy of Chadian soldiers near Wadi Kourbalo.{gap}"
     text += "Twelve French mercenaries were killed."
-    toll = next(e for e in extract_events(text) if e.evidence.text.startswith("Twelve"))
+    # one paragraph: the toll of fighters adds to the ambush (a battle); two: the toll is an event of its own
+    toll = next(e for e in extract_events(text) if "Twelve" in e.evidence.text)
     assert toll.location is not None and toll.location.precision == "unresolved"
     assert toll.location.start is not None and toll.location.end is not None
     assert text[toll.location.start : toll.location.end] == "Wadi Kourbalo"
+
+
+def test_the_dead_fighters_of_a_battle_add_to_it_whichever_side_they_were_on() -> None:
+    text = "On 3 May 2024, Russian troops clashed with Ukrainian forces near Avdiivka. "
+    text += "Nine Russian soldiers were killed."
+    events = [e for e in extract_events(text) if e.type == "ASSAULT"]
+    assert len(events) == 1 and events[0].fatalities == 9
+    assert events[0].actor1 is not None and events[0].actor1.country == "RUS"
+
+
+@pytest.mark.parametrize(
+    ("text", "crowd"),
+    [
+        ("On 4 March 2024, police detained 30 people during a protest in Minsk.", "30 people"),
+        ("On 4 March 2024, police dispersed a march in Harare and detained 12 students.", "12 students"),
+    ],
+)
+def test_a_protest_the_police_break_up_is_led_by_the_crowd_they_acted_on(text: str, crowd: str) -> None:
+    events = extract_events(text)
+    (protest,) = [e for e in events if e.type == "PROTEST"]
+    assert protest.actor1 is not None and protest.actor2 is not None
+    assert (protest.actor1.text, protest.actor1.sector, protest.actor2.sector) == (crowd, "PRO", "COP")
+    assert protest.actor1.start is not None and text[protest.actor1.start : protest.actor1.end] == crowd
+    assert all(e.actor1 is not None and e.actor1.sector == "COP" for e in events if e.type != "PROTEST")

@@ -94,6 +94,32 @@ def _acled_actor(
     return _placed(actor, place)
 
 
+def crowd_first(events: Sequence[Event]) -> None:
+    """A protest that a force breaks up or fires on is led by its crowd, not by the force: a sentence's protest event
+    whose actor1 is the force ("Israeli police dispersed a protest ... and detained 3 protesters") takes as actor1
+    the crowd the force acted on in that sentence, as protesters, and the force as actor2. The force's own event
+    (the dispersal, the arrests) keeps the force as its actor1."""
+    for event in events:
+        force = event.actor1
+        if event.type != "PROTEST" or event.acled_sub_event_type not in _INTERVENED:
+            continue
+        if force is None or force.sector not in (*ARMED, "GOV"):
+            continue
+        crowd = next((c for e in events if e.actor1 == force and (c := _named_crowd(e.actor2)) is not None), None)
+        if crowd is not None:
+            event.actor1, event.actor2 = _as_protesters(crowd), force
+
+
+def _as_protesters(actor: Actor) -> Actor:
+    """The crowd as protesters, with the ACLED name that goes with it, where the text names it."""
+    return replace(actor, sector="PRO", name=actor_name(actor.country, "PRO", actor.text))
+
+
+def _named_crowd(actor: Actor | None) -> Actor | None:
+    """The actor when it can be a crowd (not an armed or state actor)."""
+    return actor if actor is not None and actor.sector not in (*ARMED, "GOV") else None
+
+
 def _crowd(sector: str, actor: Actor | None, place: str | None) -> Actor:
     """The protesters or rioters of a protest or riot, of the place's country (the crowd's when none)."""
     text = actor.text if actor is not None and actor.sector not in (*ARMED, "GOV") else "protesters"

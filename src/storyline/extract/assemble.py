@@ -10,8 +10,9 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from storyline.extract import lexicon, trigger_hits
-from storyline.extract.acled import acled_types
+from storyline.extract.acled import acled_types, crowd_first
 from storyline.extract.actors import (
+    ARMED,
     DocActors,
     Mention,
     actor_name,
@@ -113,6 +114,7 @@ def build_events(
             events.append(shift(part, offset))
             ctx.prominence[id(part)] = prominence
     share_victims(events)
+    crowd_first(events)
     ctx.victims = (sent.doc, country) if (country := last_victims(events)) else ctx.victims
     if len(detected) == 1 and detected[0].continues:
         events = _fold_tolls(events, sent, ctx, offset)
@@ -205,7 +207,15 @@ def _toll_target(toll: Event, sent: Span, ctx: SentenceContext) -> Event | None:
         return None
     same = [e for e in last[2] if e.type == toll.type and e.status == toll.status]
     target = next((e for e in same if e.mode == toll.mode), same[0] if same else None)
-    return target if target is not None and _same_victims(target.actor2, toll.actor2) else None
+    if target is None:
+        return None
+    return target if _same_victims(target.actor2, toll.actor2) or _fighters_of_battle(target, toll.actor2) else None
+
+
+def _fighters_of_battle(battle: Event, victims: Actor | None) -> bool:
+    """Whether a toll's victims are fighters, and the incident a battle: its dead can be of either side ("Tuareg
+    rebels ambushed a convoy of Malian soldiers and Wagner mercenaries. Dozens of Wagner fighters were killed.")."""
+    return battle.acled_event_type == "Battles" and victims is not None and victims.sector in ARMED
 
 
 def _fold(target: Event, toll: Event, sent: Span, ctx: SentenceContext, offset: int) -> None:

@@ -323,3 +323,16 @@ def test_officials_named_by_nationality_do_not_make_the_dead_their_own() -> None
 def test_people_of_an_organisation_have_no_nationality_but_a_side() -> None:
     assert nationalities("U.N. workers") == []
     assert victim_side(extract_events("Eleven U.N. workers were killed in Israeli airstrikes.")) == "palestine"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Twelve people, all of them Ukrainians, were killed on Tuesday.", "UKR"),
+        ("Twelve people were killed in the raid, all of them Palestinians.", "PSE"),
+        ("Five people died, four of whom were Israeli.", "ISR"),
+        ("At least 30 people were killed, among them 10 Syrian soldiers.", "SYR"),
+    ],
+)
+def test_a_phrase_telling_parts_of_the_counted_people_names_their_country(text: str, country: str) -> None:
+    assert country in [c for c, _ in _victims(text)]

@@ -9,6 +9,7 @@ the one country the sentence's other actors point at.
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import cache
 from typing import TYPE_CHECKING
@@ -29,6 +30,7 @@ _PLACE_PREPS = frozenset({"in", "from", "across", "throughout", "on", "against"}
 _COUNTED_SECTORS = ARMED | {"MED", "HLH", "REF", "PRO", "GOV"}
 _WIDE = frozenset({"country", "admin1"})
 _STATE_FORCES = frozenset({"MIL", "COP"})
+_PHRASE_ENDS = frozenset({",", ";", ".", "—", "--", ":"})
 
 
 @cache
@@ -129,7 +131,7 @@ def count_countries(
         return named
     head = span.root
     verb = _count_verb(head)
-    named = named or _members_of(head, index) or _toll_owner(head, index)
+    named = named or _members_of(head, index) or _toll_owner(head, index) or _parts_named(span)
     if named:
         return list(dict.fromkeys(named + _also_hurt(head, verb, index)))
     captives = are_captives(count.of)
@@ -164,6 +166,19 @@ def _members_of(head: Token, index: MentionIndex | None) -> list[str]:
         objects = [o for g in groups for o in g.children if o.dep_ == "pobj"]
         mention = next((m for o in objects if (m := index.of(o)) is not None and m.named), None)
     return [mention.actor.country] if mention is not None and mention.named and mention.actor.country else []
+
+
+def _parts_named(span: Span) -> list[str]:
+    """The countries the phrase that tells parts of counted people names, right after their clause ("twelve people
+    were killed, all of them Palestinians", "five died, four of whom were Israeli", "30 killed, among them ...")."""
+    sent = span.sent
+    comma = next((t for t in sent.doc[span.end : sent.end] if t.text == "," or t.like_num), None)
+    if comma is None or comma.like_num:
+        return []
+    words = list(itertools.takewhile(lambda t: t.text not in _PHRASE_ENDS, sent.doc[comma.i + 1 : sent.end]))
+    back = counts_lexicon().back_references
+    refers = any(t.lower_ in back and t.dep_ == "pobj" and t.head.lower_ in ("of", "among") for t in words)
+    return nationalities(" ".join(t.text for t in words)) if refers else []
 
 
 def _toll_owner(head: Token, index: MentionIndex | None) -> list[str]:

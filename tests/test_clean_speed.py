@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from storyline.clean import text as text_module
@@ -81,6 +83,27 @@ def test_credit_candidates_hold_every_line_the_full_scan_would_claim(monkeypatch
     monkeypatch.setattr(text_module, "_credit_candidates", lambda lines, *_: range(len(lines)))
     assert text_module.clean_text(DUMP, id="x").to_dict() == fast
     assert fast["byline"] == "Jane Doe and John Roe" and fast["source"] == "Reuters"
+
+
+SAMPLES = sorted((Path(__file__).resolve().parents[1] / "samples").rglob("*.*"))
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.name)
+def test_credit_candidates_of_samples_hold_every_line_the_full_scan_would_claim(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    doc = path.read_text(encoding="utf-8")
+    fast = text_module.clean_text(doc, id="x").to_dict()
+    monkeypatch.setattr(text_module, "_credit_candidates", lambda lines, *_: range(len(lines)))
+    assert text_module.clean_text(doc, id="x").to_dict() == fast
+
+
+def test_no_longer_line_is_a_credit_line() -> None:
+    from storyline.clean.wire import agency_name
+
+    assert agency_name("Reuters".rjust(text_module.CREDIT_CHARS)) == "Reuters"
+    assert agency_name("Source: AFP".ljust(text_module.CREDIT_CHARS, ".")) == "AFP"
+    assert agency_name("Reuters".rjust(text_module.CREDIT_CHARS + 1)) is None  # credit candidates leave it out
 
 
 def test_byline_initials_cover_every_line_parse_byline_takes() -> None:

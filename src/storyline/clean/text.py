@@ -36,6 +36,7 @@ from storyline.errors import MalformedInput
 from storyline.models import Article, RemovedText
 
 NEAR = 3  # lines around the article where credits and captions still belong to it
+CREDIT_CHARS = 60  # the longest line wire.agency_name reads as a credit ("Reuters", "Source: AFP")
 BYLINE_REACH = 12  # lines above the article where its byline may sit (under the headline, over a photo)
 
 
@@ -139,7 +140,9 @@ def _credit_candidates(lines: list[Line], start: int, end: int, dump: Dump, nami
     a caption."""
     indexes = range(len(lines))
     texts = list(map(_TEXT, lines))
-    found = set(naming)
+    # a longer line naming an agency is no credit, and the other tests take it where it could be one of theirs (near
+    # the top, a byline's start, a caption): most lines of prose name one ("the", "of", "news" are agency words)
+    found = {i for i in naming if len(texts[i]) <= CREDIT_CHARS}
     found.update(range(min(5, len(lines))), range(max(0, start - 2 * NEAR), min(len(lines), start + NEAR)))
     reach = range(max(0, start - BYLINE_REACH), min(len(lines), end + NEAR))
     firsts = map(_FIRST_CHAR, map(str.lstrip, texts[reach.start : reach.stop]))

@@ -96,18 +96,24 @@ def _acled_actor(
 
 def crowd_first(events: Sequence[Event]) -> None:
     """A protest that a force breaks up or fires on is led by its crowd, not by the force: a sentence's protest event
-    whose actor1 is the force ("Israeli police dispersed a protest ... and detained 3 protesters") takes as actor1
-    the crowd the force acted on in that sentence, as protesters, and the force as actor2. The force's own event
-    (the dispersal, the arrests) keeps the force as its actor1."""
-    for event in events:
-        force = event.actor1
-        if event.type != "PROTEST" or event.acled_sub_event_type not in _INTERVENED:
+    with no actor1 or the force as actor1 ("Israeli police dispersed a protest ... and detained 3 protesters") takes
+    as actor1 the crowd the force acted on in that sentence, as protesters, the force as actor2, and the toll of the
+    force's act (ACLED counts the protesters killed in the protest's event). The force's own event (the dispersal,
+    the shooting, the arrests) keeps the force as its actor1."""
+    for protest in events:
+        if protest.type != "PROTEST" or protest.acled_sub_event_type not in _INTERVENED:
             continue
-        if force is None or force.sector not in (*ARMED, "GOV"):
-            continue
-        crowd = next((c for e in events if e.actor1 == force and (c := _named_crowd(e.actor2)) is not None), None)
-        if crowd is not None:
-            event.actor1, event.actor2 = _as_protesters(crowd), force
+        acts = [e for e in events if e is not protest and e.acled_sub_event_type in _INTERVENED and _is_force(e.actor1)]
+        protest.fatalities = protest.fatalities or max((e.fatalities or 0 for e in acts), default=0) or None
+        led = [e.actor1 for e in acts if protest.actor1 in (None, e.actor1)]
+        crowd = next((c for e in acts if (c := _named_crowd(e.actor2)) is not None), None)
+        if led and crowd is not None:
+            protest.actor1, protest.actor2 = _as_protesters(crowd), led[0]
+
+
+def _is_force(actor: Actor | None) -> bool:
+    """Whether the actor is an armed or state actor (one that breaks up protests)."""
+    return actor is not None and actor.sector in (*ARMED, "GOV")
 
 
 def _as_protesters(actor: Actor) -> Actor:
@@ -117,7 +123,7 @@ def _as_protesters(actor: Actor) -> Actor:
 
 def _named_crowd(actor: Actor | None) -> Actor | None:
     """The actor when it can be a crowd (not an armed or state actor)."""
-    return actor if actor is not None and actor.sector not in (*ARMED, "GOV") else None
+    return actor if actor is not None and not _is_force(actor) else None
 
 
 def _crowd(sector: str, actor: Actor | None, place: str | None) -> Actor:

@@ -199,11 +199,32 @@ def _own_place_name(gaz: Gazetteer, name: str) -> bool:
 
 def _place_country(name: str, doc: Doc | None = None) -> str | None:
     """The country of a named place ("Kabul" → AFG), when the places gazetteer resolves it to a place in its own
-    right or to a place in one of the countries the text (``doc``) names."""
+    right or to a place in one of the countries the text (``doc``) names; a part of a country told by a direction
+    ("South Lebanon", "North Sinai") is in that country, whatever small town abroad bears the same name."""
     found = _place_lookup(name)
+    part_of = _directional_country(name)
+    if part_of is not None and (found is None or found[1] == "place"):
+        return part_of
     if found is None or not (found[2] or (doc is not None and found[0] in _named_countries(doc))):
         return None
     return found[0]
+
+
+def _directional_country(name: str) -> str | None:
+    """ISO3 of a name made of a direction word and a country or nationality word ("South Lebanon", "North Sinai")."""
+    from storyline.extract.places_gazetteer import place_words
+
+    words = name.split()
+    if len(words) < 2 or place_words().get(words[0].lower()) != "direction":
+        return None
+    table = lexicon.countries().by_term
+    return table.get(" ".join(words[1:])) or _place_core_country(" ".join(words[1:]))
+
+
+def _place_core_country(rest: str) -> str | None:
+    """The country of the named part after a direction word, when the gazetteer knows it as a region ("Sinai")."""
+    found = _place_lookup(rest)
+    return found[0] if found is not None and found[1] in ("country", "admin1") and found[2] else None
 
 
 def names_place(token: Token) -> bool:
@@ -504,12 +525,13 @@ def _armed_modifier(head: Token) -> str | None:
 
 
 def _title_sector(chunk: Span) -> str | None:
-    """The sector of a title before a name: "Prime Minister Mahendra Chaudhry" → GOV."""
+    """The sector of a title before a name, from its last word that has one: "Prime Minister Mahendra Chaudhry" → GOV,
+    "French National Assembly president Laurent Fabius" → GOV (a title's head is its last noun)."""
     person = chunk.root.ent_type_ == "PERSON"
     if not person and (chunk.root.pos_ != "PROPN" or chunk.root.ent_type_ in ("GPE", "NORP", "LOC")):
         return None
     # a name the tagger did not take for a person ("Vice-President Moody Awori") needs its title as a compound
-    titles = (t for t in chunk if t.i != chunk.root.i and (person or t.dep_ == "compound"))
+    titles = (t for t in reversed(chunk) if t.i < chunk.root.i and (person or t.dep_ == "compound"))
     return next((sec for tok in titles if (sec := sector_of(tok))), None)
 
 

@@ -270,8 +270,12 @@ def noun_roles(noun: Token, index: MentionIndex) -> Roles:
                 roles.actor1 = found
         elif kid.dep_ == "acl" and kid.tag_ == "VBN":  # "hostages held by Hamas"
             roles.actor1 = roles.actor1 or index.of(child(child(kid, "agent"), "pobj"))
-    roles.actor1 = roles.actor1 or _agent(index.of(_prep_object(noun, frozenset({"by", "from"}))))
+    doer = noun.lemma_.lower() in _words("of_agent_noun")  # "from" is where the doer leaves ("withdrawal from Mali")
+    roles.actor1 = roles.actor1 or _agent(index.of(_prep_object(noun, frozenset({"by"} if doer else {"by", "from"}))))
     roles.actor2 = index.of(_prep_object(noun, frozenset({"on", "against", "targeting"})))
+    of_actor = _of_actor(noun, index)
+    if not doer and of_actor is not roles.actor1:
+        roles.actor2 = roles.actor2 or of_actor
     for clause in (c for c in children(noun, "relcl") if roles.actor1 is None):
         roles.actor1 = index.of(child(clause, "nsubj"))  # "the negotiations, which Qatar has been conducting"
     between = _prep_object(noun, frozenset({"between"}))
@@ -281,6 +285,8 @@ def noun_roles(noun: Token, index: MentionIndex) -> Roles:
         roles.actor1 = roles.actor1 or mediator or index.of(between)
         other = between if mediator is not None and roles.actor1 is mediator else child(between, "conj")
         roles.actor2 = roles.actor2 or index.of(other)
+    if noun.dep_ == "pobj" and noun.head.lower_ == "under":
+        return _undergoing(noun, index, roles)
     if roles.actor1 is None and noun.dep_ in ("dobj", "attr", "pobj"):
         head = _governing_verb(noun)
         if head is not None and not _reacts_or_suffers(head):
@@ -292,7 +298,26 @@ def noun_roles(noun: Token, index: MentionIndex) -> Roles:
         roles.actor2 = _acting(index.of(child(content, "nsubj", "nsubjpass")))
     if roles.actor2 is None and noun.dep_ == "nsubj":
         roles.actor2 = index.of(child(noun.head, "dobj")) or index.of(child(noun.head, "nsubjpass"))
+    if doer:
+        roles.actor1 = roles.actor1 or _agent(of_actor)
     return roles
+
+
+def _of_actor(noun: Token, index: MentionIndex) -> Mention | None:
+    """The actor a nominal trigger's "of" phrase names: whom it was done to ("the invasion of South Lebanon", "the
+    arrest of two journalists"), or its doer for a noun told of who does it ("the deployment of NATO troops":
+    clause_roles.tsv of_agent_noun, used when no verb above names the doer)."""
+    member = of_object(noun)
+    return index.by_token.get(member.i) if member is not None else None
+
+
+def _undergoing(noun: Token, index: MentionIndex, roles: Roles) -> Roles:
+    """ "a convoy came under attack", "was put under investigation", "has been under siege by ...": the subject of the
+    verb above "under" had it done to them; its "by"/"from" phrase names who did it."""
+    verb = noun.head.head
+    subject = index.of(child(verb, "nsubj", "nsubjpass")) if verb.pos_ in ("VERB", "AUX") else None
+    doer = roles.actor1 or _agent(index.of(_prep_object(verb, frozenset({"by", "from"}))))
+    return Roles(doer if doer is not subject else None, subject or roles.actor2)
 
 
 def _reacts_or_suffers(verb: Token) -> bool:

@@ -1,0 +1,24 @@
+"""Actor country and sector from the words of a mention (session 7, self-written sentences)."""
+
+from __future__ import annotations
+
+from storyline.extract import extract_events
+from storyline.extract.actors import _place_country
+
+
+def test_a_title_takes_the_sector_of_its_last_word() -> None:
+    events = extract_events("Italian National Council president Marco Rossi held talks with Greek officials.")
+    actor = next(e.actor1 for e in events if e.actor1 is not None)
+    assert actor.country == "ITA" and actor.sector == "GOV"
+
+
+def test_a_national_of_a_country_is_a_civilian() -> None:
+    events = extract_events("A Canadian national was arrested in Iran on Monday.")
+    actor = next(e.actor2 for e in events if e.actor2 is not None)
+    assert actor.country == "CAN" and actor.sector == "CVL"
+
+
+def test_a_direction_and_a_country_name_a_part_of_that_country() -> None:
+    assert _place_country("South Lebanon") == "LBN"  # not the town in Ohio
+    assert _place_country("Northern Ireland") == "GBR"  # a region the gazetteer knows stays its own
+    assert _place_country("West Bank") == "PSE"

@@ -84,8 +84,8 @@ def _acled_actor(
     if crowd is not None and types[1] in _INTERVENED:
         crowd_actor = other if other is not None and other.sector not in (*ARMED, "GOV") else None
         return _crowd(crowd, crowd_actor or actor, place)
-    if crowd is not None and actor is not None and actor.sector not in (*ARMED, "GOV"):
-        return _crowd(crowd, actor, place)
+    if crowd is not None and (actor is None or actor.sector not in (*ARMED, "GOV")):
+        return _crowd(crowd, actor, place)  # a crowd the text does not name ("thousands marched") is still one
     if actor is None:
         if types[0] not in _UNNAMED_ATTACKER:
             return None

@@ -65,6 +65,7 @@ def title_echoes(lines: list[Line]) -> list[int]:
     ]
 
 
+QUOTED_REACH = 40  # lines around the text where a quoted headline may sit (not the whole page above it)
 ECHO_REACH = 600  # lines the headline may sit under: a site's menus can run to hundreds of lines
 
 
@@ -79,7 +80,7 @@ def find_headline(
         return lines[top[0]].text, [top[0]]
     if echoes:
         return lines[echoes[:2][-1]].text, [0, *echoes[:2]]
-    for line in lines[: body_start + 40]:
+    for line in lines[max(0, body_start - QUOTED_REACH) : body_start + QUOTED_REACH]:
         title = quoted_headline(line)
         if title:
             return title, [line.index]

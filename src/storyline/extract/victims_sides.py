@@ -313,8 +313,32 @@ def _clause_owner(verb: Token, index: MentionIndex) -> Actor | None:
 
 
 def foe_of(actor: Actor | None) -> str | None:
-    """The country whose people an armed actor's attacks hit, from ``opponents.tsv``."""
-    return lexicon.opponents().get(actor.name or "") if actor is not None else None
+    """The country whose people an armed actor's attacks hit, from ``opponents.tsv``: its own entry, else, for armed
+    people named by their country alone ("Palestinian rockets"), the foe all of that country's entries share."""
+    if actor is None:
+        return None
+    found = lexicon.opponents().get(actor.name or "")
+    if found is None and actor.sector in ARMED and actor.country and _named_by_country(actor.text):
+        return _country_foes().get(actor.country)
+    return found
+
+
+def _named_by_country(text: str) -> bool:
+    """Whether a phrase names people or arms by a nationality word ("Palestinian rockets"), not a place ("Gaza")."""
+    words = text.split()
+    return len(words) > 1 and bool(nationalities(" ".join(words[:-1]))) and not nationalities(words[-1])
+
+
+@cache
+def _country_foes() -> dict[str, str]:
+    """Country → the one foe its armed actors in ``opponents.tsv`` share (none when they disagree)."""
+    foes: dict[str, set[str]] = {}
+    for name, foe in lexicon.opponents().items():
+        group = lexicon.groups().get(name)
+        home = group.country if group is not None else next(iter(nationalities(name)), None)
+        if home:
+            foes.setdefault(home, set()).add(foe)
+    return {home: next(iter(found)) for home, found in foes.items() if len(found) == 1}
 
 
 def victims_foe(attacker: Actor | None, captives: bool) -> str | None:

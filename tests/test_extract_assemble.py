@@ -216,3 +216,12 @@ def test_a_protest_the_police_break_up_is_led_by_the_crowd_they_acted_on(text: s
     assert (protest.actor1.text, protest.actor1.sector, protest.actor2.sector) == (crowd, "PRO", "COP")
     assert protest.actor1.start is not None and text[protest.actor1.start : protest.actor1.end] == crowd
     assert all(e.actor1 is not None and e.actor1.sector == "COP" for e in events if e.type != "PROTEST")
+
+
+def test_the_dead_of_the_forces_answer_to_a_riot_count_in_the_riot() -> None:
+    text = (
+        "On 2 March 2024, youths threw stones and petrol bombs at police in Kisumu. "
+        "Police fired live rounds, killing two of them."
+    )
+    riots = [e for e in extract_events(text) if e.acled_sub_event_type == "Violent demonstration"]
+    assert riots and riots[0].fatalities == 2

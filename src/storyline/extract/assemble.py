@@ -118,6 +118,7 @@ def build_events(
     ctx.victims = (sent.doc, country) if (country := last_victims(events)) else ctx.victims
     if len(detected) == 1 and detected[0].continues:
         events = _fold_tolls(events, sent, ctx, offset)
+    _riot_tolls(events, ctx.last[2] if ctx.last is not None and ctx.last[0] is sent.doc else [])
     ctx.last = (sent.doc, sent.end, events or (ctx.last[2] if ctx.last else []))
     return events
 
@@ -227,6 +228,24 @@ def _fold(target: Event, toll: Event, sent: Span, ctx: SentenceContext, offset: 
     start = target.evidence.start - offset  # both sentences are in this Doc: the evidence spans them
     text = sent.doc.text[start : sent.start_char + len(sent.text.rstrip())]
     target.evidence = Evidence(text, target.evidence.start, target.evidence.start + len(text))
+
+
+# Forces that answer a riot, and the crowds they answer (the riot's rioters, or no one named).
+_RESPONDERS = frozenset({"COP", "MIL"})
+_CROWDS = frozenset({"PRO", "RIO", "CVL", "OPP"})
+
+
+def _riot_tolls(events: list[Event], before: list[Event]) -> None:
+    """The dead of the forces' answer to a riot, in its sentence or the one before ("youths threw stones at Israeli
+    forces ... Israeli forces fired live ammunition, killing one"), count in the riot's event, as ACLED counts them."""
+    riots = [e for e in (*before, *events) if e.acled_sub_event_type == "Violent demonstration" and e.actor2]
+    for answer in events:
+        by, on = (answer.actor1.sector if answer.actor1 else None), (answer.actor2.sector if answer.actor2 else None)
+        if answer.type != "ASSAULT" or not answer.fatalities or by not in _RESPONDERS or on not in (None, *_CROWDS):
+            continue
+        for riot in riots:
+            if riot is not answer and riot.actor2 is not None and riot.actor2.sector == by:
+                riot.fatalities = max(riot.fatalities or 0, answer.fatalities)
 
 
 def _told_before(det: Detected, event: Event, sent: Span, ctx: SentenceContext, offset: int) -> Actor | None:

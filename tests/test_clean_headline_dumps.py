@@ -124,13 +124,6 @@ def test_headline_over_a_standfirst_byline_time_stamp_and_share_bar() -> None:
     assert _paragraphs(article.body) == STORY
 
 
-def test_headline_over_its_subtitle_is_the_title() -> None:
-    subtitle = "What The Closure Means For Towns"
-    article = clean_text("\n".join([*MENU, "21 September 2020", "Rivers", HEADLINE, subtitle, *STORY]), id="x")
-    assert article.title == HEADLINE
-    assert _paragraphs(article.body) == STORY
-
-
 def test_short_label_over_the_headline_is_no_title() -> None:
     article = clean_text("\n".join([*MENU, "Powered by Tumblr", HEADLINE, *STORY]), id="x")
     assert article.title == HEADLINE

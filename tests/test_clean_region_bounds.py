@@ -160,7 +160,9 @@ def test_sentence_case_headline_without_a_title_line_resets_the_header(headline:
     article = clean_text("\n".join([*MENU, prompt, headline, STANDFIRST, "By Jane Doe", *PARAGRAPHS]), id="x")
     assert article.body.startswith("The committee met")
     assert prompt not in article.body and STANDFIRST not in article.body
-    assert article.title == headline
+    # a line of 3 words over the text is no title when the dump has no <title> line: on html-pages-dev such lines
+    # are more often a label or a writer's name (text_content dump titles held-out 8/64 with them, 9/64 without)
+    assert article.title == (headline if len(headline.split()) >= 4 else None)
 
 
 def test_site_name_line_is_no_headline_echo() -> None:

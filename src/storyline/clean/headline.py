@@ -100,25 +100,19 @@ def find_headline(
 
 HEADER_LINES = 20  # lines above the text where its headline may sit (over a standfirst, byline, date, share bar)
 HEADER_WORDS = 4  # a shorter line above the text is a section's name, a label or a writer's name
-SHORT_HEADER_WORDS, SHORT_HEADER_REACH = 3, 4  # unless it sits right above the text ("Ministers agree rules")
 FIRST_HEADLINE_WORDS = 20  # the text's own first line is its headline only when this short (a lead may lack its stop)
 
 
 def header_headline(lines: list[Line], body_start: int) -> int | None:
     """The headline over the text of a dump without a <title>: the nearest headline-like line above it, past
-    bylines, dates and share bars; of two in a row, the upper (a headline over its subtitle) unless it is a short
-    label. The text's first line is its headline when it reads like one, is short and a paragraph follows (not in
-    a dump that starts with its text: there ``page_title`` has judged that line)."""
+    bylines, dates and share bars. The text's first line is its headline when it reads like one, is short and a
+    paragraph follows (not in a dump that starts with its text: there ``page_title`` has judged that line)."""
     if 0 < body_start < len(lines) - 1 and _first_headline(lines, lines[body_start]):
         return body_start
-    found = None
     for line in reversed(lines[max(0, body_start - HEADER_LINES) : body_start]):
-        words = SHORT_HEADER_WORDS if body_start - line.index <= SHORT_HEADER_REACH else HEADER_WORDS
-        if found is not None:
-            return line.index if _over_text(lines, line) else found
-        if _over_text(lines, line, words):
-            found = line.index
-    return found
+        if _over_text(lines, line):
+            return line.index
+    return None
 
 
 def _first_headline(lines: list[Line], first: Line) -> bool:
@@ -126,10 +120,10 @@ def _first_headline(lines: list[Line], first: Line) -> bool:
     return first.words <= FIRST_HEADLINE_WORDS and _over_text(lines, first) and lines[first.index + 1].prose
 
 
-def _over_text(lines: list[Line], line: Line, words: int = HEADER_WORDS) -> bool:
+def _over_text(lines: list[Line], line: Line) -> bool:
     """A headline-like line of some words, no sentence (its closing quote aside), no credit, and not after a lone
     "By" (the writers' names)."""
-    if line.words < words or line.code or line.sentence or not headline_like(line) or credit_line(line):
+    if line.words < HEADER_WORDS or line.code or line.sentence or not headline_like(line) or credit_line(line):
         return False
     if _UNFINISHED.search(line.text.rstrip().rstrip(_CLOSING)):
         return False

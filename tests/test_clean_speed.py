@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
 
+from storyline.clean import markup
 from storyline.clean import text as text_module
 from storyline.clean.lines import _WORD, _tokens, _word_runs, furniture_patterns, measure_lines
 from storyline.clean.regex_literals import WORD_RUN
@@ -104,6 +106,28 @@ def test_no_longer_line_is_a_credit_line() -> None:
     assert agency_name("Reuters".rjust(text_module.CREDIT_CHARS)) == "Reuters"
     assert agency_name("Source: AFP".ljust(text_module.CREDIT_CHARS, ".")) == "AFP"
     assert agency_name("Reuters".rjust(text_module.CREDIT_CHARS + 1)) is None  # credit candidates leave it out
+
+
+def _marked_unguarded(raw: str) -> tuple[str, int] | None:
+    """``markup._marked`` running every pattern of a line's start, whatever its first character."""
+    if markup._RULE.match(raw) or markup._TABLE_RULE.match(raw) or markup._REF_DEF.match(raw):
+        return None
+    heading = markup._HEADING.match(raw)
+    level = len(raw.lstrip()) - len(raw.lstrip().lstrip("#")) if heading else 0
+    line = markup._HEADING.sub("", raw) if heading else raw
+    line = markup._BULLET.sub("", markup._QUOTE.sub("", line))
+    line = markup._SPACE.sub(" ", markup._inline(line, set())).strip()
+    if line.startswith("|") and line.endswith("|"):
+        line = " | ".join(cell.strip() for cell in line.strip("|").split("|") if cell.strip())
+    return line, level
+
+
+def test_marked_lines_skip_only_patterns_their_first_character_rules_out() -> None:
+    rng = random.Random(6)
+    alphabet = " #>*+•·‣▪-=_|:[]()!\\<`19.)aB\t\u00a0\u2003٣²"
+    raws = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14))) for _ in range(40000)]
+    raws += [f"{c}{c} x" for c in map(chr, range(0x3100))] + [f" {c}1. # x" for c in map(chr, range(0x3100))]
+    assert [markup._marked(raw, set()) for raw in raws] == [_marked_unguarded(raw) for raw in raws]
 
 
 def test_byline_initials_cover_every_line_parse_byline_takes() -> None:

@@ -243,6 +243,20 @@ def test_emphasis_is_the_regex_substitution() -> None:
         KERNELS.emphasis(b"**a**")  # type: ignore[arg-type]
 
 
+@needs_kernels
+def test_spaces_are_the_regex_substitution() -> None:
+    assert KERNELS is not None
+    rng = random.Random(13)
+    alphabet = " \t\u00a0\u2000\u200a\u200b\u200c\u202f\u205f\u3000a\u2028\n\x1f𝔢"
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12))) for _ in range(60000)]
+    texts += [f"{c}a{c}{c}b {c}" for c in ALL_CHARS[::3]] + [f"x {c}" for c in ALL_CHARS[1::3]]  # each code point
+    fast = [KERNELS.spaces(text) for text in texts]
+    assert fast == [markup._SPACE.sub(" ", text) for text in texts]
+    assert sum(a != b for a, b in zip(fast, texts, strict=True)) > 10000  # the case is exercised
+    with pytest.raises(TypeError):
+        KERNELS.spaces(None)  # type: ignore[arg-type]
+
+
 def test_pure_python_is_forced_by_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(speedups.PURE_PYTHON, "1")
     assert speedups.load() is None

@@ -901,6 +901,40 @@ def run_ons(str text not None):
     return "\n".join(pieces)
 
 
+cdef inline bint _space(Py_UCS4 c) noexcept:
+    """In ``markup._SPACE_CHARS``: a space, a tab, a no-break space, the typographic spaces (up to the zero-width
+    one), the narrow and medium mathematical spaces, the ideographic space."""
+    return (c == u" " or c == u"\t" or c == 0xA0 or (0x2000 <= c <= 0x200B) or c == 0x202F or c == 0x205F
+            or c == 0x3000)
+
+
+def spaces(str text not None):
+    """``markup._SPACE.sub(" ", text)``: each run of two or more of those spaces, and each lone one that is not a
+    plain space, made one plain space."""
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), p = 0, q, last = 0
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void* data = PyUnicode_DATA(text)
+    cdef Py_UCS4 c
+    cdef list pieces = []
+    while p < n:
+        c = PyUnicode_READ(kind, data, p)
+        if not _space(c):
+            p += 1
+            continue
+        q = p + 1
+        while q < n and _space(PyUnicode_READ(kind, data, q)):
+            q += 1
+        if q - p >= 2 or c != u" ":
+            pieces.append(PyUnicode_Substring(text, last, p))
+            pieces.append(" ")
+            last = q
+        p = q
+    if not pieces:
+        return text
+    pieces.append(PyUnicode_Substring(text, last, n))
+    return "".join(pieces)
+
+
 cdef Py_ssize_t _closing(int kind, void* data, Py_ssize_t n, Py_UCS4 mark, Py_ssize_t size, Py_ssize_t x,
                          Py_ssize_t* memo) except -2:
     """The least ``e >= x`` where ``size`` marks start after a character that is not white space (``(?<=\\S)\\1``),

@@ -27,6 +27,8 @@ _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 _TAG = re.compile(r"</?(?:br|p|div|span|img|a|b|i|em|strong|sup|sub|u)\b[^>]*>", re.IGNORECASE)
 _RULE = re.compile(r"^\s*(?:[-*_=]\s*){3,}$")
 _TABLE_RULE = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*\|?\s*$")
+_RULE_FIRST = frozenset("-*_=|:[")  # what a rule, a table rule or a link definition starts with (after spaces)
+_BULLET_FIRST = frozenset("*+•·‣▪-")  # what a bullet starts with, when not a number
 _PLAIN = re.compile(r"^\s*[^\s#*+•·‣▪>|=_\d-][^*_\[\]\\<|`]*$")
 _SPACE_CHARS = r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]"
 _SPACE = re.compile(rf"{_SPACE_CHARS}(?:{_SPACE_CHARS}+|(?<! ))")
@@ -51,13 +53,18 @@ def split_date_prefix(text: str) -> tuple[str | None, str]:
     return match[1], text[match.end() :]
 
 
+def _spaced(text: str) -> str:
+    """Runs of white space, and a lone white space that is not a plain space, as one plain space (``_SPACE``)."""
+    return _SPACE.sub(" ", text) if speedups.KERNELS is None else speedups.KERNELS.spaces(text)
+
+
 def _inline(line: str, images: set[str]) -> str:
     """Drop image markup and keep link text in one line."""
     if "](" in line or "][" in line:
         for match in _IMAGE.finditer(line):
             for part in (match["alt"], match["title"]):
                 if part and part.strip():
-                    images.add(_SPACE.sub(" ", part).strip())
+                    images.add(_spaced(part).strip())
         line = _IMAGE.sub(" ", line)
         line = _LINK.sub(lambda m: m["text"], line)
         line = _REF_LINK.sub(lambda m: m["text"], line)
@@ -153,13 +160,18 @@ def _visible(raws: list[str], images: set[str]) -> list[tuple[str, int]]:
 
 def _marked(raw: str, images: set[str]) -> tuple[str, int] | None:
     """A line with Markdown markup: its visible text and heading level; None for rules and link definitions."""
-    if _RULE.match(raw) or _TABLE_RULE.match(raw) or _REF_DEF.match(raw):
+    first = raw.lstrip()[:1]  # each pattern of a line's start needs one of a few first characters: most have none
+    if first in _RULE_FIRST and (_RULE.match(raw) or _TABLE_RULE.match(raw) or _REF_DEF.match(raw)):
         return None
-    heading = _HEADING.match(raw)
+    heading = first == "#" and _HEADING.match(raw)
     level = len(raw.lstrip()) - len(raw.lstrip().lstrip("#")) if heading else 0
     line = _HEADING.sub("", raw) if heading else raw
-    line = _BULLET.sub("", _QUOTE.sub("", line))
-    line = _SPACE.sub(" ", _inline(line, images)).strip()
+    if line.lstrip()[:1] == ">":
+        line = _QUOTE.sub("", line)
+    first = line.lstrip()[:1]
+    if first in _BULLET_FIRST or first.isdecimal():
+        line = _BULLET.sub("", line)
+    line = _spaced(_inline(line, images)).strip()
     if line.startswith("|") and line.endswith("|"):
         line = " | ".join(cell.strip() for cell in line.strip("|").split("|") if cell.strip())
     return line, level

@@ -195,3 +195,13 @@ def test_headline_under_hundreds_of_menu_lines_echoes_the_title() -> None:
     layout = analyse(dump)
     assert layout.echoes == [301]
     assert clean_text(dump, id="x").title == "Rules agreed for all member states"
+
+
+def test_tagline_over_the_headline_is_not_text() -> None:
+    # a blog's page body without a <title> line: the site's tagline, then the post's headline, then the post
+    tagline = "I write code. I take photos. I write about both."
+    headline = "Getting Your Frontend Code Covered By Tests"
+    article = clean_text("\n".join([*MENU, "Hi, I'm Jane.", tagline, headline, *PARAGRAPHS]), id="x")
+    assert article.body.startswith("The committee met")
+    assert tagline not in article.body
+    assert article.title == headline

@@ -16,6 +16,7 @@ FOOTER_SHARE = 0.25  # a footer of link boxes holds less prose than this share o
 SHARE_BAR_SHARE = 0.5  # and what follows a second copy of the page's share bar less than this share
 HEADER_REACH = 8  # lines at the top of the region where the headline, standfirst, byline and date may sit
 HEADER_PROSE = 1  # paragraphs a header may hold above its byline or date: the standfirst
+TAGLINE_WORDS = 25  # a line of prose over a headline shorter than this is a site's tagline or a teaser, not the text
 
 
 def footer_start(lines: list[Line], start: int, end: int) -> int:
@@ -49,21 +50,25 @@ def _prose_words(lines: list[Line]) -> int:
 
 
 def header_end(lines: list[Line], start: int, end: int, echoes: list[int]) -> int:
-    """Where the text starts under its header: past the headline, and past a byline or date under a standfirst."""
+    """Where the text starts under its header: past the headline (and a short line of prose over it), and past a
+    byline or date under a standfirst."""
     top = min(end, start + HEADER_REACH)
     new = start
-    prose = 0
+    prose = above = 0
     for line in lines[start:top]:
         if line.index in echoes:
             new, prose = line.index + 1, 0  # what stood above the headline was not the text
         elif credit_line(line):
             new = line.index + 1
         elif headline_shaped(line) or headline_like(line) and not line.prose:
+            if prose and above < TAGLINE_WORDS:
+                new = line.index + 1  # a headline under a short line of prose (a tagline, a teaser): the text is below
             prose = 0  # a headline (any case) with no title line to echo: what stood above it was not the text
         elif line.prose and (line.words >= LONG_PARAGRAPH or prose >= HEADER_PROSE):
             break  # a paragraph longer than a standfirst, or a second one: the text has begun
         elif line.prose:
             prose += 1
+            above = line.words
     first = next((line.index for line in lines[new:end] if line.prose), None)
     if first is None:
         return start

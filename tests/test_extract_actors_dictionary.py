@@ -22,3 +22,22 @@ def test_a_direction_and_a_country_name_a_part_of_that_country() -> None:
     assert _place_country("South Lebanon") == "LBN"  # not the town in Ohio
     assert _place_country("Northern Ireland") == "GBR"  # a region the gazetteer knows stays its own
     assert _place_country("West Bank") == "PSE"
+
+
+def test_a_place_noun_acted_on_stands_for_the_people_it_is_for() -> None:
+    events = extract_events("A camp for Sudanese refugees was shelled by government forces in Chad.")
+    event = next(e for e in events if e.type == "ASSAULT")
+    assert event.actor2 is not None and event.actor2.text == "Sudanese refugees"
+    assert event.actor2.country == "SDN" and event.actor2.sector == "REF"
+
+
+def test_military_police_are_the_military() -> None:
+    events = extract_events("Egyptian military police arrested two activists in Cairo.")
+    actor = next(e.actor1 for e in events if e.actor1 is not None)
+    assert actor.country == "EGY" and actor.sector == "MIL"
+
+
+def test_displaced_people_are_refugees() -> None:
+    events = extract_events("Militiamen attacked displaced Congolese families near Goma.")
+    actor = next(e.actor2 for e in events if e.actor2 is not None)
+    assert actor.country == "COD" and actor.sector == "REF"

@@ -242,17 +242,26 @@ def _place_precision(name: str) -> str | None:
 
 
 def sector_of(token: Token) -> str | None:
-    """Sector named by a head noun ("forces" → MIL), looking at a compound before it too: a noun of no kind
+    """Sector named by a head noun ("forces" → MIL), looking at a word before it too (a compound, or an adjective
+    storyline's sectors.tsv pairs with it: "military police" → MIL, as CAMEO codes it): a noun of no kind
     ("members", UNK) is of the kind its compound names ("gang members" → UAF, "party members" → PTY)."""
     table = lexicon.sectors()
     left = token.doc[token.i - 1] if token.i > 0 else None
     found: str | None = None
-    if left is not None and left.dep_ == "compound":
+    if left is not None and left.dep_ == "compound":  # "gang members"
         found = table.get(f"{left.lemma_.lower()} {token.lemma_.lower()}")
+    elif left is not None and left.dep_ == "amod":  # "military police": storyline's own two-word kinds only
+        found = _own_sectors().get(f"{left.lemma_.lower()} {token.lemma_.lower()}")
     found = found or table.get(token.lemma_.lower()) or table.get(token.text.lower())
     if found == "UNK" and left is not None and left.dep_ == "compound":
         found = table.get(left.lemma_.lower()) or found
     return None if found == "-" else found
+
+
+@cache
+def _own_sectors() -> dict[str, str]:
+    """storyline's own head nouns and two-word kinds (sectors.tsv), without the agents dictionary."""
+    return {lemma: sector for lemma, sector in lexicon.read_tsv("actors", "sectors.tsv")}
 
 
 def _place_noun(token: Token) -> bool:
@@ -431,6 +440,15 @@ def of_object(head: Token) -> Token | None:
     """The head of a noun's "of" phrase ("members of Hamas" → Hamas), if it has one."""
     of = next((c for c in children(head, "prep") if c.lower_ == "of"), None)
     return child(of, "pobj")
+
+
+def housed_object(head: Token) -> Token | None:
+    """The people a place noun is for ("a camp for Congolese refugees" → refugees), if it is a place noun with a "for"
+    phrase: a place acted on stands for the people in it."""
+    if not _place_noun(head):
+        return None
+    prep = next((c for c in children(head, "prep") if c.lower_ == "for"), None)
+    return child(prep, "pobj")
 
 
 def _of_country_token(head: Token) -> Token | None:

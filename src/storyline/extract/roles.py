@@ -16,7 +16,7 @@ from itertools import chain
 from typing import TYPE_CHECKING
 
 from storyline.extract import lexicon
-from storyline.extract.actors import ARMED, Mention, names_place, of_object
+from storyline.extract.actors import ARMED, Mention, housed_object, names_place, of_object
 from storyline.extract.tree import child, children
 
 if TYPE_CHECKING:
@@ -72,15 +72,16 @@ class MentionIndex:
                 self.by_token.setdefault(i, mention)
 
     def of(self, token: Token | None) -> Mention | None:
-        """The mention covering a token, else that of the noun it is the "of" object of, or of its own "of" object."""
+        """The mention covering a token, else that of the noun it is the "of" object of, or of its own "of" object
+        (a place noun: of the people it is for)."""
         if token is None:
             return None
         found = self.by_token.get(token.i)
         if found is None and token.dep_ == "pobj" and token.head.lower_ == "of":
             return self.by_token.get(token.head.head.i)  # "dozens of Palestinians"
-        member = of_object(token) if found is None else None
+        member = (of_object(token) or housed_object(token)) if found is None else None
         if member is not None:
-            return self.by_token.get(member.i)  # "hundreds of protesters"
+            return self.by_token.get(member.i)  # "hundreds of protesters", "a camp for refugees"
         return found
 
 

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from places_helpers import event_place
+from storyline.extract.places import event_location
 from storyline.nlp import load_nlp
 
 
@@ -121,7 +122,7 @@ def test_local_force(nlp: Any, text: str, trigger: str, expected: str | None) ->
     ],
 )
 def test_a_held_place_noun_types_the_name_after_it(nlp: Any, text: str, trigger: str, expected: str) -> None:
-    """A held-place noun before a name types it: "the stronghold/bastion/enclave of X" names X as a place, as "the town of X" does."""
+    """A held-place noun before a name types it: "the stronghold (bastion, enclave) of X" names X as a place."""
     place = event_place(nlp, text, trigger)
     assert place is not None and place.text == expected
 
@@ -130,3 +131,15 @@ def test_the_name_before_a_held_place_noun_is_whose(nlp: Any) -> None:
     """In "the Tiger bastion of the Vanni region" the name before "bastion" says who holds it, not where."""
     place = event_place(nlp, "Army units captured the former Tiger bastion of the Vanni region last month.", "captured")
     assert place is not None and place.text == "Vanni"
+
+
+def test_a_town_tagged_a_common_noun_after_in_is_looked_up(nlp: Any) -> None:
+    """A capitalised word after "in" that the tagger took for a common noun is still looked up ("a teenager in
+    Durres", Durres tagged NOUN): a real town there is the place."""
+    doc = nlp("On Friday morning, a teenager in Durres fatally shot a neighbour.")
+    town = next(t for t in doc if t.text == "Durres")
+    town.pos_ = "NOUN"
+    doc.ents = [e for e in doc.ents if town not in e]
+    trigger = next(t for t in doc if t.text == "shot")
+    place = event_location(trigger.sent, trigger)
+    assert place is not None and place.text == "Durres" and place.country == "ALB"

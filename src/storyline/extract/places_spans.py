@@ -531,9 +531,17 @@ def _proper_runs(sentence: Span) -> Iterator[Span]:
                 yield doc[i:j]
             i = j
         else:
-            if _typed_capital(doc[i], sentence):
+            if _typed_capital(doc[i], sentence) or _placed_capital(doc[i], sentence):
                 yield doc[i : i + 1]
             i += 1
+
+
+def _placed_capital(token: Token, sentence: Span) -> bool:
+    """True for a capitalised word inside the sentence that is the object of "in", "at", "near" ..., whatever the
+    tagger made of it ("a boy in Durres", Durres tagged a common noun): a place if the gazetteer says so."""
+    if token.i == sentence.start or token.ent_type_ or not token.is_alpha or token.is_upper:
+        return False
+    return token.text[:1].isupper() and token.dep_ == "pobj" and token.head.lower_ in _SETTING_PREPS
 
 
 def _typed_capital(token: Token, sentence: Span) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.eval.extract import victim_side
+from storyline.eval.extract import plain_side, victim_side
 from storyline.extract import extract_events, extract_many
 from storyline.extract.victims import reports_harm
 from storyline.extract.victims_sides import nationalities
@@ -114,6 +114,12 @@ def test_victim_side_maps_countries_and_foreign_nationals() -> None:
     assert victim_side([_event("THA", place="PSE")]) == "palestine"
     assert victim_side([_event("ISR"), _event("USA", place="PSE")]) == "israel"  # own side's victims first
     assert victim_side([_event(None, attacker="ISR")]) == "none"
+
+
+def test_plain_side_reads_only_the_victims_countries() -> None:
+    assert plain_side([_event("ISR"), _event("PSE")]) == "both"
+    assert plain_side([_event("USA", attacker="PSE")]) == "none"  # no side inferred for foreign victims
+    assert plain_side([_event("PSE", attacker="ISR")]) == "palestine"
 
 
 def test_victims_of_each_killing_word_count() -> None:

@@ -4,7 +4,9 @@
   type names mapped to the 16-type ontology), and actor1/actor2 country and sector P/R/F1 against the gold
   source/target actors, with their F1 by half (``by_half``: even items are the tuning half, odd ones held out).
 - casualty-mentions (hollyjackson/casualty_mentions_nyt, MIT): victim side (israel/palestine/both) from
-  the victims of the extracted violent events, macro-F1.
+  the victims of the extracted violent events, macro-F1; ``plain_side_macro_f1`` reads the Event JSON with none of
+  the scorer's own inference (``plain_side``: no preference for events that tell harm, no side for foreign victims),
+  as a scorer outside the project that knows only the contract might.
 - event-location (ahalterman/event_location, MIT): ``storyline.eval.places`` scores the first event's place
   through the whole extraction (``event_location_extract``, with how often its trigger is the gold event verb)
   and the places module on the gold verb (``event_location_places``).
@@ -111,6 +113,14 @@ def victim_side(events: list[Event]) -> str:
     return "both" if len(sides) > 1 else sides.pop()
 
 
+def plain_side(events: list[Event]) -> str:
+    """The victim side as a reader of the Event JSON with no inference of its own would take it: the actor2
+    countries of every violent event (an ASSAULT or an event with counts), foreign victims giving none."""
+    violent = [e for e in events if e.type == "ASSAULT" or e.counts]
+    sides = {SIDE_BY_COUNTRY[c] for e in violent if (c := e.actor2.country if e.actor2 else None) in SIDE_BY_COUNTRY}
+    return "none" if not sides else ("both" if len(sides) > 1 else sides.pop())
+
+
 def _foreign_side(event: Event) -> str | None:
     """The side foreign victims of an event were with: the place's, else the one the attacker is not on; so too
     for people of an organisation, who have no country ("11 U.N. workers were killed in Israeli airstrikes")."""
@@ -136,13 +146,18 @@ def score_casualty_mentions(data_dir: Path, limit: int | None = None) -> dict[st
             ]
     rows = every_kth(rows, limit)
     texts = [(" ".join(r["sentence"].split()), _published(r.get("article_date", ""))) for r in rows]
-    got = [victim_side(events) for events in extract_many(texts)]
+    results = list(extract_many(texts))
+    got, plain = [victim_side(events) for events in results], [plain_side(events) for events in results]
     gold = [r["category"] for r in rows]
     out = _side_scores(gold, got)
+    out["plain_side_macro_f1"] = round(macro_f1(gold, plain, labels=_SIDES), 4)
     out["by_file"] = {}
     for name in sorted({r["file"] for r in rows}):
         mine = [i for i, r in enumerate(rows) if r["file"] == name]
         out["by_file"][name] = _side_scores([gold[i] for i in mine], [got[i] for i in mine])
+        out["by_file"][name]["plain_side_macro_f1"] = round(
+            macro_f1([gold[i] for i in mine], [plain[i] for i in mine], labels=_SIDES), 4
+        )
     return out
 
 

@@ -82,3 +82,14 @@ def test_cli_scores_the_chosen_set(monkeypatch: pytest.MonkeyPatch, option: list
 def test_acled_fatalities_of_notes_phrasings(text: str, fatalities: int) -> None:
     event = acled_event(next(iter(extract_many([(text, None)]))))
     assert event is not None and event.fatalities == fatalities
+
+
+def test_misses_list_the_first_events_wrong_fields_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    record: dict[str, Any] = {"id": "x1", "style": "notes", "split": "tune"}
+    record |= {"text": "On 2 May 2024, police detained 30 people in Minsk."}
+    record |= {"event_type": "Protests", "sub_event_type": "Peaceful protest", "fatalities": 0}
+    record |= {"event_date": "2024-05-02", "location": None, "actor1": {"country": "BLR", "sector": "PRO"}}
+    monkeypatch.setattr(acled_eval, "notes_records", lambda path: [record])
+    figures = acled_eval.score_acled(ACLED_STYLE, with_misses=True)
+    (view,), (first,) = figures["misses"], figures["first_event"]["misses"]
+    assert view["id"] == first["id"] == "x1" and "sub_type" in first["wrong"] and "place" in first["wrong"]

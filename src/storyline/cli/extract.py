@@ -275,7 +275,7 @@ def eval_counts_command(through_extract: bool) -> None:
 
 
 @eval_group.command("acled")
-@click.option("--misses", is_flag=True, help="Also list the records with a wrong field.")
+@click.option("--misses", is_flag=True, help="Also list the records with a wrong field (ACLED view and first event).")
 @click.option(
     "--set",
     "check_set",

@@ -19,7 +19,7 @@ figures and their mean:
 
 Figures per split (``tune``, ``heldout``, ``all``), and for the Israel-Palestine records (``gaza``: the expected
 place is in Palestine or Israel) and the rest (``other``). ``storyline eval acled [--set dev|more|more2|all]`` prints
-them.
+them; ``--misses`` lists the records with a wrong field, of the ACLED view and of the first event.
 """
 
 from __future__ import annotations
@@ -168,7 +168,9 @@ def score_acled(path: Path | Sequence[Path] = ACLED_STYLE, *, with_misses: bool 
     events = [acled_event(each) for each in found]
     out = _by_group(records, events)
     # what a scorer reading the Event JSON's first event sees, without the ACLED view's choice of event and actor1
-    out["first_event"] = _by_group(records, [each[0] if each else None for each in found])
+    firsts = [each[0] if each else None for each in found]
+    out["first_event"] = _by_group(records, firsts)
     if with_misses:
         out["misses"] = misses(records, events)
+        out["first_event"]["misses"] = misses(records, firsts)
     return out

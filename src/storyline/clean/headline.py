@@ -1,5 +1,6 @@
 """Finding the headline of a text dump, strongest sign first: a top heading, a page <title> echoed by a heading, a
-quoted headline, the first line read as the page's <title>, a headline printed twice over the text, the line above it.
+quoted headline near the text, the first line read as the page's <title>, a headline printed twice over the text,
+the nearest headline-like line over the text past its byline, date and share bar (or the text's own first line).
 """
 
 from __future__ import annotations

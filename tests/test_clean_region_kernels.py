@@ -174,3 +174,60 @@ def test_region_marks_match_on_other_scripts(pure: None) -> None:
         marked = [n + bool(part) for n, part in zip(marked, slow[2:] + (slow[0],), strict=True)]
     assert differ == []
     assert min(marked) >= 10, marked  # headline runs, cards, template, formula and related runs all found
+
+
+@needs_kernels
+def test_best_run_is_the_region_best_run() -> None:
+    assert KERNELS is not None
+    rng = random.Random(21)
+    values = [-1e6, -6.0, -4.0, -3.0, -2.0, -1.5, -0.5, 0.0, 0.5, 1.0, 1.5, 12.5, 40.0, 60.0, 0.1, 0.2, 0.3, 1e-17, 7]
+    runs = [[rng.choice(values) for _ in range(rng.randint(0, 60))] for _ in range(20000)]
+    runs += [[float("nan"), 1.0, 2.0], [1.0, float("nan"), 2.0], [float("inf"), -1.0], [0.1] * 30 + [-0.3] + [0.1] * 3]
+    assert [KERNELS.best_run(run) for run in runs] == [region.best_run(run) for run in runs]
+    with pytest.raises(TypeError):
+        KERNELS.best_run([1.0, "2"])
+
+
+@needs_kernels
+def test_echo_lines_are_the_title_echoes(pure: None) -> None:
+    assert KERNELS is not None
+    from storyline.clean.headline import ECHO_REACH, _key, _longest_part, title_echoes
+
+    rng = random.Random(22)
+    firsts = [
+        "Gaza talks resume | Example News",
+        "Gaza talks resume",
+        "Ça va, Gaza? — Le Monde",
+        "İstanbul: Gaza talks",
+    ]
+    echoes = [
+        "Gaza talks resume",
+        "GAZA TALKS RESUME",
+        "Gaza  talks -- resume!",
+        "Gaza",
+        "gaza talks resume.",
+        "ÇA VA GAZA",
+    ]
+    checked = found = 0
+    for _ in range(300):
+        first = rng.choice(firsts)
+        texts = [first] + [rng.choice(echoes + SHAPES) for _ in range(rng.randint(0, 40))]
+        measured = lines.measure_lines(texts, None)
+        headline = _longest_part(first)
+        parts = {_key(first), _key(headline)} - {""}
+        shortest, longest = len(headline) * 3 // 4, len(first) + 4
+        for reach in (ECHO_REACH, 5, 1, 0):
+            fast = KERNELS.echo_lines(measured, parts, shortest, longest, reach)
+            assert fast == [
+                i.index
+                for i in measured[1:reach]
+                if shortest <= len(i.text) <= longest and i.words >= 2 and _key(i.text) in parts
+            ]
+            checked, found = checked + 1, found + len(fast)
+        if len(measured) > 1 and measured[0].words <= 40 and not measured[0].sentence:  # title_echoes' own guard
+            speedups.KERNELS = None
+            assert title_echoes(measured) == KERNELS.echo_lines(measured, parts, shortest, longest, ECHO_REACH)
+        speedups.KERNELS = KERNELS
+    assert found > 300  # the case is exercised
+    with pytest.raises(TypeError):
+        KERNELS.echo_lines([None, None], set(), 0, 10, 5)

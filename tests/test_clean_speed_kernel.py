@@ -238,9 +238,9 @@ def test_emphasis_is_the_regex_substitution() -> None:
     assert fast == [markup._EMPHASIS.sub(markup._EMPHASISED, text) for text in texts]
     assert sum(a != b for a, b in zip(fast, texts, strict=True)) > 10000  # the case is exercised
     with pytest.raises(TypeError):
-        KERNELS.emphasis(None)  # type: ignore[arg-type]
+        KERNELS.emphasis(None)
     with pytest.raises(TypeError):
-        KERNELS.emphasis(b"**a**")  # type: ignore[arg-type]
+        KERNELS.emphasis(b"**a**")
 
 
 @needs_kernels
@@ -254,7 +254,31 @@ def test_spaces_are_the_regex_substitution() -> None:
     assert fast == [markup._SPACE.sub(" ", text) for text in texts]
     assert sum(a != b for a, b in zip(fast, texts, strict=True)) > 10000  # the case is exercised
     with pytest.raises(TypeError):
-        KERNELS.spaces(None)  # type: ignore[arg-type]
+        KERNELS.spaces(None)
+
+
+@needs_kernels
+def test_body_is_the_python_body(both: None) -> None:
+    assert KERNELS is not None
+    rng = random.Random(14)
+    kept = 0
+    for _ in range(150):
+        found = layout.analyse(_generated(rng))
+        n = len(found.lines)
+        regions = [(found.start, found.end), tuple(sorted((rng.randint(0, n), rng.randint(0, n)))), (0, n)]
+        for start, end in regions:
+            claimed = {i: "title" for i in rng.sample(range(n), min(n, 2))}
+            pure, fast = dict(claimed), dict(claimed)
+            _set(None)
+            expected = text_module._body(found.lines, start, end, found.repeats, text_module._Verdicts(reasons=pure))
+            _set(KERNELS)
+            assert KERNELS.body(found.lines, start, end, found.repeats, fast) == expected
+            assert fast == pure
+            kept += len(expected)
+    assert kept > 1000  # the case is exercised
+    assert KERNELS.body(found.lines, 2, 1, {}, {}) is None  # not a region: the Python code decides
+    with pytest.raises(TypeError):
+        KERNELS.body([None], 0, 1, {}, {})
 
 
 def test_pure_python_is_forced_by_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -335,6 +359,15 @@ def test_kernels_check_list_bounds_and_count_every_token() -> None:
     assert line.stop_ratio == lines._stop_ratios([text], [tokens], [7], stop, False)[0] == 4 / 7
 
 
+# kernels whose Python callers (headline.title_echoes, region.best_run) are owned elsewhere and not yet switched;
+# each is pinned to its reference in tests/test_clean_region_kernels.py; a name leaves this set once its caller calls it
+_NOT_YET_CALLED = {
+    name
+    for name, caller in (("echo_lines", "headline"), ("best_run", "region"))
+    if f"KERNELS.{name}" not in Path(text_module.__file__).with_name(f"{caller}.py").read_text(encoding="utf-8")
+}
+
+
 class _Spy:
     """The kernels, noting which of them the cleaner calls."""
 
@@ -360,6 +393,7 @@ def test_the_cleaner_calls_every_kernel(both: None) -> None:
         "SOURCE",
         "words_of",
         "link_like",
+        *_NOT_YET_CALLED,
     }
     assert spy.used == kernels  # the comparisons above compare the kernels with Python, not Python with itself
 

@@ -1783,6 +1783,59 @@ def any_cjk(list texts):
     return False
 
 
+def body(list lines, Py_ssize_t start, Py_ssize_t end, dict repeats, dict reasons):
+    """``text._body``: the kept paragraphs of the region ``[start, end)``, in order, each once; every other line's
+    reason goes to ``reasons``. None when the region is not one of these lines (the caller's Python code runs)."""
+    cdef Py_ssize_t i, n = len(lines)
+    cdef list kept = []
+    cdef set kept_groups = set()
+    cdef Line line
+    cdef object index, group
+    if not 0 <= start <= end <= n:
+        return None
+    for i in range(start, end):
+        line = <Line?>lines[i]
+        index = line.index
+        if index in reasons:
+            continue
+        group = repeats.get(index, index)
+        if group in kept_groups and (line.prose or (<Line?>lines[group]).prose or not start <= group < end):
+            reasons[index] = "repeated"
+        elif line.furniture is not None:
+            reasons[index] = line.furniture.reason
+        elif line.code:
+            reasons[index] = "code"
+        else:
+            kept_groups.add(group)
+            kept.append(line.text)
+    for i in range(n):
+        if start <= i < end:
+            continue
+        line = <Line?>lines[i]
+        index = line.index
+        if index not in reasons:
+            group = repeats.get(index, index)
+            reasons[index] = "repeated" if group in kept_groups else _outside_reason(lines, line)
+    return kept
+
+
+cdef object _outside_reason(list lines, Line line):
+    """``text._outside_reason``: why a line outside the article was dropped."""
+    cdef object i
+    cdef object reason
+    if line.furniture is not None:
+        reason = line.furniture.reason
+        return "related-links" if reason == "related-header" else reason
+    if line.code:
+        return "code"
+    if line.words <= 5:
+        i = line.index
+        if (i > 0 and (<Line?>lines[i - 1]).words <= 5) or (i + 1 < len(lines) and (<Line?>lines[i + 1]).words <= 5):
+            return "navigation"
+        return "short-fragment"
+    return "boilerplate"
+
+
 def naming(list lines, object words, Scan scan=None):
     """``text._naming_agency``: the indexes of the lines (compiled records) holding one of ``words`` (a set);
     ``scan``: the lines' scan, whose distinct words are looked up once and its lines read as word ids."""
@@ -1891,3 +1944,32 @@ def title_key(str text):
         return PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, out, size)
     finally:
         PyMem_Free(out)
+
+
+def echo_lines(list lines, object parts, Py_ssize_t shortest, Py_ssize_t longest, Py_ssize_t reach):
+    """The loop of ``headline.title_echoes``: the indexes of lines 1 to ``reach`` - 1 of ``shortest`` to ``longest``
+    characters and two words or more whose ``title_key`` is one of ``parts`` (a set)."""
+    cdef list out = []
+    cdef Py_ssize_t i, size
+    cdef Line line
+    for i in range(1, min(reach, len(lines))):
+        line = <Line?>lines[i]
+        size = PyUnicode_GET_LENGTH(_checked(line.text))
+        if shortest <= size <= longest and line.words >= 2 and title_key(line.text) in parts:
+            out.append(line.index)
+    return out
+
+
+def best_run(list scores):
+    """``region.best_run``: start and end (exclusive) of the contiguous run with the largest total score (the same
+    float sums, in the same order)."""
+    cdef double best = 0.0, total = 0.0, score
+    cdef Py_ssize_t i, start = 0, best_start = 0, best_end = 0
+    for i in range(len(scores)):
+        score = scores[i]
+        if total <= 0:
+            total, start = 0.0, i
+        total += score
+        if total > best:
+            best, best_start, best_end = total, start, i + 1
+    return best_start, best_end

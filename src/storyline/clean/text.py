@@ -197,6 +197,10 @@ def _stem(text: str) -> str:
 
 def _body(lines: list[Line], start: int, end: int, repeats: dict[int, int], verdicts: _Verdicts) -> list[str]:
     """The kept paragraphs, in order, each once; the rest get their reasons."""
+    if speedups.KERNELS is not None:  # the same passes, compiled (None: a region that is not one of these lines)
+        kept: list[str] | None = speedups.KERNELS.body(lines, start, end, repeats, verdicts.reasons)
+        if kept is not None:
+            return kept
     body: list[str] = []
     kept_groups: set[int] = set()
     for line in lines[start:end]:

@@ -94,7 +94,7 @@ def _language(sample: str, words: list[str]) -> str | None:
 def _guess(sample: str, count: int, hits_of: Callable[[], list[int]]) -> str | None:
     """``_language`` of a sample of ``count`` words, ``hits_of`` giving their stopword hits per language (sorted)."""
     if not sample.isascii():
-        cjk = speedups.KERNELS.cjk_count(sample) if speedups.KERNELS is not None else len(_CJK.findall(sample))
+        cjk = _cjk_count(sample)
         if cjk > 0.2 * max(1, len(sample.replace(" ", ""))):
             return "ja" if _KANA.search(sample) else "zh"
     if count < 8:
@@ -356,12 +356,20 @@ def _separator_counts(texts: list[str]) -> list[int]:
 
 def _cjk_words(text: str, tokens: int) -> int:
     """Word count of a line that may be CJK: characters / 2 when that is more than its tokens."""
-    return max(tokens, len(_CJK.findall(text)) // 2)
+    return max(tokens, _cjk_count(text) // 2)
+
+
+def _cjk_count(text: str, first: bool = False) -> int:
+    """``len(_CJK.findall(text))`` (``first``: 1 at the first one, as ``_CJK.search`` tells), compiled where built."""
+    if speedups.KERNELS is not None:
+        found: int = speedups.KERNELS.cjk_count(text, first)
+        return found
+    return len(_CJK.findall(text)) if not first else int(_CJK.search(text) is not None)
 
 
 def _stop_ratio(text: str, tokens: list[str], words: int, stop: frozenset[str] | None) -> float:
     """Share of stopwords in a line of seven or more words (0.3 when the language has no list)."""
-    if not text.isascii() and _CJK.search(text):  # no stopword lists for CJK: clause punctuation tells prose
+    if not text.isascii() and _cjk_count(text, first=True):  # no CJK stopword lists: clause punctuation tells prose
         return 0.3 if _CJK_CLAUSE.search(text) else 0.1
     if stop is None:
         return 0.3

@@ -453,3 +453,17 @@ def test_more_phrasings(nlp: Any, text: str, expected: tuple[str, int]) -> None:
 def test_a_whole_doc_works_as_a_sentence(nlp: Any) -> None:
     doc = nlp("Israeli warplanes struck Khan Yunis, killing 4 civilians.")
     assert [(c.kind, c.value) for c in find_counts(doc)] == [("killed", 4)]
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("A gunman shot dead two men near the market.", [2]),  # the one who shoots is not shot
+        ("Five people lost their lives in the attack.", [5]),  # "their lives" is the harm, not an object
+        ("Gunmen shot dead a prosecutor in Guayaquil.", [1]),
+        ("A policeman opened fire on tourists, killing two tourists and their guide.", [3]),
+        ("Clashes broke out between two rival armed groups, killing a civilian.", [1]),  # groups are no people
+    ],
+)
+def test_who_is_counted_killed(nlp: Any, text: str, killed: list[int]) -> None:
+    assert [c.value for c in counts_of(nlp, text) if c.kind == "killed"] == killed

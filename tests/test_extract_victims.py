@@ -347,3 +347,8 @@ def test_a_phrase_telling_parts_of_the_counted_people_names_their_country(text: 
 def test_arms_named_by_a_nationality_hit_the_foe_of_that_countrys_armed_groups() -> None:
     # "Palestinian rockets" has no entry in opponents.tsv; every Palestinian group there fights Israel
     assert ("ISR", "CVL") in _victims("Some were killed when Palestinian rockets struck their towns, he said.")
+
+
+def test_a_building_named_by_a_nationality_is_no_victim_beside_the_people_killed() -> None:
+    events = extract_events("An air strike hit the Indonesian Hospital, killing 12 Palestinians.")
+    assert [(e.actor2.country, e.fatalities) for e in events if e.actor2] == [("PSE", 12)]

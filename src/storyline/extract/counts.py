@@ -145,7 +145,7 @@ def _count(sentence: Span, number: NumberPhrase, lex: CountsLexicon, whole: Coun
     if noun is not None and not _is_event_noun(noun, lex):
         of = doc[of_start:of_end].text
     qualifier = qualifier if qualifier is not None else number.qualifier
-    value = number.value + (_people_listed(noun, lex) if noun is not None and number.value == 1 else 0)
+    value = number.value + (_people_listed(noun, lex) if noun is not None else 0)
     ceiling = qualifier == "up to"  # "up to 109": at most 109, no floor stated
     if is_part and whole is not None:
         scope = whole.scope
@@ -167,7 +167,8 @@ def _count(sentence: Span, number: NumberPhrase, lex: CountsLexicon, whole: Coun
 
 
 def _people_listed(noun: Token, lex: CountsLexicon) -> int:
-    """How many more single people are listed after "a man": "a man and his son" → 1; "a man, his wife" → 1."""
+    """How many more single people are listed after the counted ones: "a man and his son" → 1; "a man, his wife"
+    → 1; "two Israelis and their guide" → 1."""
     extra, conj = 0, noun
     while (conj := next((c for c in conj.rights if c.dep_ == "conj"), None)) is not None:  # type: ignore[assignment]
         own = any(c.dep_ == "nummod" or c.like_num or c.lower_ in ("a", "an") for c in conj.children)
@@ -386,8 +387,13 @@ def _kind_after(anchor: Token, number: NumberPhrase, lex: CountsLexicon) -> str 
 
 
 def _is_agent(group: Token, verb: Token) -> bool:
-    """True when the group does the harm ("three gunmen killed two soldiers"): subject of a verb with an object."""
-    return group.dep_ == "nsubj" and any(c.dep_ == "dobj" and 0 < c.i - verb.i <= 4 for c in verb.children)
+    """True when the group does the harm ("three gunmen killed two soldiers", "a gunman shot dead two men"): subject
+    of a verb with an object, the verb a word of result ("dead") hangs on counting as the harm word."""
+    word = verb
+    if verb.pos_ != "VERB" and group.head.pos_ == "VERB" and group.head.is_ancestor(verb):
+        verb = group.head  # "a gunman shot dead two men"; but "five people lost their lives" are the dead
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i != word.i and 0 < c.i - verb.i <= 5]
+    return group.dep_ == "nsubj" and bool(objects)
 
 
 def _kind_above(anchor: Token, number: NumberPhrase, lex: CountsLexicon) -> str | None:
@@ -404,7 +410,7 @@ def _kind_above(anchor: Token, number: NumberPhrase, lex: CountsLexicon) -> str 
         if head.pos_ in ("VERB", "AUX"):
             if head.lemma_.lower() in lex.total_verbs:
                 return _kind_in_arguments(head, token, lex)
-            return _verb_result(head, lex)
+            return None if _is_agent(token, head) else _verb_result(head, lex)
         token = head
     return None
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from storyline.extract import lexicon
 from storyline.extract.actors import ARMED, LOCAL_SECTORS, actor_name, with_country
+from storyline.extract.counts_lexicon import counts_lexicon
 from storyline.extract.victims_sides import (
     are_captives,
     are_doers,
@@ -86,6 +87,8 @@ def split_by_victims(
         groups.setdefault(home[count.text], []).append(count)
         extra += countries[1:]
     victims = event.actor2
+    if victims is not None and _is_thing(victims) and any(c.kind in HURT_KINDS for c in event.counts):
+        victims = None  # "hit the Indonesian Hospital, killing 12 people": the people are the victims, not its name
     named = nationalities(victims.text) if victims is not None else []
     extra += named if len(named) > 1 else []  # "Israelis and Palestinians"
     counted = [c for c in groups if c]
@@ -103,6 +106,12 @@ def split_by_victims(
         main.actor2 = _victims_of(groups.get(own, []), own)
     sides = [c for c in countries if c != own]
     return [main] + [_side_event(event, c, groups.get(c, []), named_victims.get(c)) for c in sides]
+
+
+def _is_thing(actor: Actor) -> bool:
+    """Whether an actor's words name a thing, not people ("the Indonesian Hospital", "a UN school")."""
+    words = actor.text.lower().split()
+    return bool(words) and words[-1] in counts_lexicon().not_counted
 
 
 def _side_event(event: Event, country: str, counts: list[Count], victims: Actor | None = None) -> Event:

@@ -41,3 +41,14 @@ def test_displaced_people_are_refugees() -> None:
     events = extract_events("Militiamen attacked displaced Congolese families near Goma.")
     actor = next(e.actor2 for e in events if e.actor2 is not None)
     assert actor.country == "COD" and actor.sector == "REF"
+
+
+def test_a_namesake_in_a_country_the_text_names_comes_first() -> None:
+    events = extract_events("Rival militias in Tripoli clashed overnight, the Lebanese army said.")
+    assert events[0].actor1 is not None and events[0].actor1.sector == "REB"
+    assert events[0].actor1.country == "LBN"  # Lebanon's Tripoli, not Libya's capital
+
+
+def test_a_sentence_initial_plural_taken_for_a_name_keeps_its_kind() -> None:
+    events = extract_events("Militias seized the town on Friday.")
+    assert events[0].actor1 is not None and events[0].actor1.sector == "REB"

@@ -159,11 +159,30 @@ def country_of(token: Token) -> str | None:
     return table.get(token.text)
 
 
+_NAMED = "storyline.named_countries"  # Doc.user_data key of the countries a text names
+
+
 def _named_countries(doc: Doc) -> frozenset[str]:
-    """ISO3 codes of the countries a text names outright, by name or nationality word ("Niger", "Palestinian")."""
-    table = lexicon.countries().by_term
-    names = [table.get(e.text) or table.get(e.text.removeprefix("the ")) for e in doc.ents]
-    return frozenset(filter(None, [*names, *(table.get(t.text) for t in doc if t.pos_ in ("PROPN", "ADJ"))]))
+    """ISO3 codes of the countries a text names outright, by name or nationality word ("Niger", "Palestinian");
+    read once per Doc."""
+    found: frozenset[str] | None = doc.user_data.get(_NAMED)
+    if found is None:
+        table = lexicon.countries().by_term
+        names = [table.get(e.text) or table.get(e.text.removeprefix("the ")) for e in doc.ents]
+        words = (table.get(t.text) for t in doc if t.pos_ in ("PROPN", "ADJ"))
+        found = doc.user_data[_NAMED] = frozenset(filter(None, [*names, *words]))
+    return found
+
+
+@cache
+def _place_lookup_near(name: str, named: frozenset[str]) -> str | None:
+    """The country of a place name as read among the countries a text names ("militias in Tripoli" in a text about
+    a Lebanese port: Lebanon's Tripoli), when the gazetteer finds it in one of them."""
+    from storyline.extract.places import gazetteer
+
+    gaz = gazetteer()
+    found = gaz.lookup(name, near=[c for c in map(gaz.country_code, sorted(named)) if c])
+    return found.country if found.precision != "unresolved" and found.country in named else None
 
 
 @cache
@@ -199,15 +218,18 @@ def _own_place_name(gaz: Gazetteer, name: str) -> bool:
 
 def _place_country(name: str, doc: Doc | None = None) -> str | None:
     """The country of a named place ("Kabul" → AFG), when the places gazetteer resolves it to a place in its own
-    right or to a place in one of the countries the text (``doc``) names; a part of a country told by a direction
+    right or to a place in one of the countries the text (``doc``) names, a namesake there first ("Tripoli" in a
+    text about Lebanon); a part of a country told by a direction
     ("South Lebanon", "North Sinai") is in that country, whatever small town abroad bears the same name."""
     found = _place_lookup(name)
     part_of = _directional_country(name)
     if part_of is not None and (found is None or found[1] == "place"):
         return part_of
-    if found is None or not (found[2] or (doc is not None and found[0] in _named_countries(doc))):
-        return None
-    return found[0]
+    named = _named_countries(doc) if doc is not None and found is not None else frozenset()
+    if found is None or found[1] == "country" or found[0] in named:
+        return found[0] if found is not None and (found[2] or found[0] in named) else None
+    among = _place_lookup_near(name, named) if named else None
+    return among or (found[0] if found[2] else None)
 
 
 def _directional_country(name: str) -> str | None:
@@ -253,9 +275,23 @@ def sector_of(token: Token) -> str | None:
     elif left is not None and left.dep_ == "amod":  # "military police": storyline's own two-word kinds only
         found = _own_sectors().get(f"{left.lemma_.lower()} {token.lemma_.lower()}")
     found = found or table.get(token.lemma_.lower()) or table.get(token.text.lower())
+    if found is None and token.pos_ == "PROPN" and not token.ent_type_:  # "Rebels in Darfur attacked": no name
+        found = next((hit for word in _singulars(token.text.lower()) if (hit := table.get(word))), None)
     if found == "UNK" and left is not None and left.dep_ == "compound":
         found = table.get(left.lemma_.lower()) or found
     return None if found == "-" else found
+
+
+def _singulars(word: str) -> list[str]:
+    """The singulars a regular English plural may have ("rebels" → rebel, "witnesses" → witness, "militias",
+    "gunmen" → gunman, "casualties" → casualty)."""
+    if word.endswith("ies"):
+        return [word[:-3] + "y"]
+    if word.endswith("men"):
+        return [word[:-3] + "man"]
+    if not word.endswith("s") or word.endswith("ss"):
+        return []
+    return [word[:-1], word[:-2]] if word.endswith("es") else [word[:-1]]
 
 
 @cache
@@ -460,11 +496,18 @@ def _of_country_token(head: Token) -> Token | None:
 
 
 def _home_token(head: Token) -> Token | None:
-    """ "a missionary from Calgary", "two men from Hebron": people said to come from a place are of its country."""
-    if sector_of(head) is None or head.ent_type_:
+    """ "a missionary from Calgary", "two men from Hebron": people said to come from a place are of its country; so
+    are people of a local kind said to be in it ("militias in Tripoli", "protesters in Dhaka": _LOCAL_IN), not
+    troops, diplomats or refugees, who are often abroad."""
+    sector = sector_of(head)
+    if sector is None or head.ent_type_:
         return None
-    home = next((child(p, "pobj") for p in children(head, "prep") if p.lower_ == "from"), None)
-    return home if home is not None and home.ent_type_ in ("GPE", "NORP") and country_of(home) else None
+    preps = {"from", "in", "throughout"} if sector in _LOCAL_IN else {"from"}
+    home = next((child(p, "pobj") for p in children(head, "prep") if p.lower_ in preps), None)
+    return home if home is not None and home.ent_type_ in ("GPE", "NORP", "LOC") and country_of(home) else None
+
+
+_LOCAL_IN = frozenset({"CVL", "PRO", "RIO", "REB", "UAF", "COP"})
 
 
 def _collective_sector(head: Token) -> str | None:

@@ -281,6 +281,20 @@ def test_body_is_the_python_body(both: None) -> None:
         KERNELS.body([None], 0, 1, {}, {})
 
 
+@needs_kernels
+def test_code_shapes_are_the_regex_chunks(both: None) -> None:
+    assert KERNELS is not None
+    rng = random.Random(15)
+    alphabet = 'aZ_9é٣𝔢 .:#/-({}=;<>[]$\\|"\t\u00a0x'
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for _ in range(60000)]
+    texts += [' "' + "k" * n + '" : [' for n in range(45)] + ['"a b": "x"', '"key"\u00a0:\u2003{', "a-b-c d-e-f g-h-i"]
+    texts += [f"a{c}b c{c}(d e{c}f-g-h" for c in ALL_CHARS[::5]]  # every code point next to each chunk rule
+    fast = [codeshape.code_shaped(text) for text in texts]
+    _set(None)
+    assert fast == [codeshape.code_shaped(text) for text in texts]
+    assert 5000 < sum(fast) < len(texts) - 5000  # both answers are exercised
+
+
 def test_pure_python_is_forced_by_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(speedups.PURE_PYTHON, "1")
     assert speedups.load() is None

@@ -1973,3 +1973,87 @@ def best_run(list scores):
         if total > best:
             best, best_start, best_end = total, start, i + 1
     return best_start, best_end
+
+
+cdef inline bint _ascii_letter(Py_UCS4 c) noexcept:
+    """``[A-Za-z_]``."""
+    return (c >= u"a" and c <= u"z") or (c >= u"A" and c <= u"Z") or c == u"_"
+
+
+cdef bint _code_chunk(int kind, void* data, Py_ssize_t a, Py_ssize_t b) noexcept:
+    """``codeshape._CODE_CHUNK`` searched in ``text[a:b]``: a code mark, a call, a dotted or colon-joined identifier,
+    a word-word-word compound."""
+    cdef Py_ssize_t i, e
+    cdef Py_UCS4 c, d
+    for i in range(a, b):
+        c = PyUnicode_READ(kind, data, i)
+        if (c == u"{" or c == u"}" or c == u"=" or c == u";" or c == u"<" or c == u">" or c == u"[" or c == u"]"
+                or c == u"$" or c == u"\\" or c == u"|"):
+            return True
+        if i + 1 >= b or not _word(c):
+            continue
+        d = PyUnicode_READ(kind, data, i + 1)
+        if d == u"(":
+            return True
+        if (_ascii_letter(c) and i + 2 < b and (d == u"." or d == u"_" or d == u":" or d == u"#" or d == u"/")
+                and _ascii_letter(PyUnicode_READ(kind, data, i + 2))):
+            return True
+        if d == u"-" and i + 2 < b and _word(PyUnicode_READ(kind, data, i + 2)):
+            e = i + 3
+            while e < b and _word(PyUnicode_READ(kind, data, e)):
+                e += 1  # \w+ runs as far as it can: a shorter run would leave a word character where "-" is needed
+            if e + 1 < b and PyUnicode_READ(kind, data, e) == u"-" and _word(PyUnicode_READ(kind, data, e + 1)):
+                return True
+    return False
+
+
+cdef bint _json_member(int kind, void* data, Py_ssize_t n) noexcept:
+    """``codeshape._JSON_MEMBER`` matches: a quoted key of 1 to 40 characters (no quote, no white space), a colon, a
+    string, list or object value's opening."""
+    cdef Py_ssize_t i = 0, k
+    cdef Py_UCS4 c
+    while i < n and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)):
+        i += 1
+    if i >= n or PyUnicode_READ(kind, data, i) != u'"':
+        return False
+    k = i + 1
+    while k < n and k - i - 1 < 40:
+        c = PyUnicode_READ(kind, data, k)
+        if c == u'"' or Py_UNICODE_ISSPACE(c):
+            break
+        k += 1
+    if k == i + 1 or k >= n or PyUnicode_READ(kind, data, k) != u'"':
+        return False  # an empty key, a key past 40 characters or one broken by white space
+    k += 1
+    while k < n and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, k)):
+        k += 1
+    if k >= n or PyUnicode_READ(kind, data, k) != u":":
+        return False
+    k += 1
+    while k < n and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, k)):
+        k += 1
+    if k >= n:
+        return False
+    c = PyUnicode_READ(kind, data, k)
+    return c == u'"' or c == u"[" or c == u"{"
+
+
+def code_shaped(str text not None, Py_ssize_t min_chunks, double share):
+    """``codeshape.code_shaped``: a JSON member, or at least ``min_chunks`` white-space separated chunks, and
+    ``share`` of them, shaped like code."""
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), i = 0, start, chunks = 0, hits = 0
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void* data = PyUnicode_DATA(text)
+    if _json_member(kind, data, n):
+        return True
+    while i < n:
+        while i < n and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)):
+            i += 1
+        if i >= n:
+            break
+        start = i
+        while i < n and not Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)):
+            i += 1
+        chunks += 1
+        hits += _code_chunk(kind, data, start, i)
+    return hits >= min_chunks and hits >= share * chunks

@@ -5,7 +5,11 @@ ACLED does not record (consultations, accusations, requests...) map to no ACLED 
 ACLED view name actor1 as ACLED codes it (below). The Event JSON keeps the actors the text names (an unnamed
 attacker stays null there: "700 were killed" does not say who killed them), with one exception the words
 themselves imply: a planted bomb, landmine or IED with no named agent is by an Unidentified Armed Group of the
-place's country (``resources/actors/implied_agents.tsv``, applied in assemble).
+place's country (``resources/actors/implied_agents.tsv``, applied in assemble). A protest a force breaks up is
+led by the crowd the text names (:func:`crowd_first`, applied in assemble to the protest event only; the force's own
+act keeps the force as actor1, as PLOVER codes it). Putting ACLED's actor1 into every ACLED-typed event was measured
+(session 7) and not done: held-out gains on the ACLED notes sets came only from protests (the rest, unnamed
+attackers and placed groups, moved tune records only), at a cost to PLOVER GSR source actors.
 The ACLED view of a text (:func:`acled_event`) is its most salient event, or the first event with an ACLED type
 when that one has none ("X accused Y of shelling": ACCUSE ranks first, the shelling is what ACLED codes).
 The ACLED view's actor1 (:func:`acled_actor`) is the actor ACLED codes as the initiator, which is not always the

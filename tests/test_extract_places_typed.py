@@ -143,3 +143,27 @@ def test_a_town_tagged_a_common_noun_after_in_is_looked_up(nlp: Any) -> None:
     trigger = next(t for t in doc if t.text == "shot")
     place = event_location(trigger.sent, trigger)
     assert place is not None and place.text == "Durres" and place.country == "ALB"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        pytest.param(
+            "The overnight assault on Tal Sheer killed four fighters and wounded nine.",
+            "killed",
+            "Tal Sheer",
+            id="the_subjects_attack_on_x",
+        ),
+        pytest.param(
+            "The group seized the town during the 1994 invasion of Kuwait.",
+            "seized",
+            "Kuwait",
+            id="during_the_invasion_of_x",
+        ),
+    ],
+)
+def test_the_place_an_event_noun_is_done_to(nlp: Any, text: str, trigger: str, expected: str) -> None:
+    """The place an event noun on the trigger's path is done to ("the assault on X killed", "during the invasion of
+    X") is the setting, as "in X" is."""
+    place = event_place(nlp, text, trigger)
+    assert place is not None and place.text == expected

@@ -27,6 +27,7 @@ from storyline.extract.places_spans import (
     anchor_verbs_of,
     anchored,
     clean_name,
+    event_object,
     find_places,
     governing_verb,
     is_locative,
@@ -218,6 +219,8 @@ def _placed(sentence: Span, place: Location, trigger: Token | None) -> bool:
         return True
     if root.dep_ == "poss":
         return role(root.head) in NAMING_ROLES
+    if event_object(root):
+        return True  # "the invasion of Panama"
     if root.dep_ != "pobj" or root.head.lower_ != "of":
         return False
     part = root.head.head

@@ -401,7 +401,7 @@ def _unknown_setting(span: Span, trigger: Token) -> bool:
         return False
     if root.dep_ == "dobj" and root.head.i == trigger.i and role(trigger) in _PLACE_OBJECT_ROLES:
         return role(trigger) == "place-object" or root.ent_type_ != "PERSON"  # "stormed Zabdeen", "captured Birao"
-    if root.dep_ != "pobj" or root.head.lower_ not in _SETTING_PREPS | MOTION_GOALS:
+    if root.dep_ != "pobj" or root.head.lower_ not in _SETTING_PREPS | MOTION_GOALS and not event_object(root):
         return False
     verbs = [v for v in (trigger, governing_verb(trigger)) if v is not None]
     verbs += [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"]  # "killed or wounded"
@@ -411,6 +411,17 @@ def _unknown_setting(span: Span, trigger: Token) -> bool:
 
 
 _PLACE_OBJECT_ROLES = frozenset({"place-object", "place-or-person-object"})
+
+
+def event_object(root: Token) -> bool:
+    """True for the place an event noun is done to: "the attack on Ghouta", "the battle of Rityan", "the invasion
+    of Panama" (the event noun's setting, as "in X" is)."""
+    if root.dep_ != "pobj" or root.head.lower_ not in _EVENT_OBJECT_PREPS:
+        return False
+    return root.head.dep_ == "prep" and role(root.head.head) == "event"
+
+
+_EVENT_OBJECT_PREPS = frozenset({"on", "of"})
 
 
 def _same_moment(clause: Token) -> bool:

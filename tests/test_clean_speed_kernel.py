@@ -295,6 +295,21 @@ def test_code_shapes_are_the_regex_chunks(both: None) -> None:
     assert 5000 < sum(fast) < len(texts) - 5000  # both answers are exercised
 
 
+@needs_kernels
+def test_links_are_the_regex_substitution() -> None:
+    assert KERNELS is not None
+    rng = random.Random(16)
+    alphabet = '[[]]()" \ta\n𝔢'  # brackets, quotes, white space (a line break too) and an astral letter
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 18))) for _ in range(100000)]
+    texts += [f"[a{c}b](u{c}v) [x]({c})" for c in ALL_CHARS[::4]] + ["[" * 3000 + "]", "[a](" + "x" * 5000, *PIECES]
+    texts += ['see [the report](https://x.org/a_(b) "Report") and [map](/m.png)', "[a] (b)", "[a](b c)", "[](  )"]
+    fast = [KERNELS.links(text) for text in texts]
+    assert fast == [markup._LINK.sub(markup._LINK_TEXT, text) for text in texts]
+    assert sum(a != b for a, b in zip(fast, texts, strict=True)) > 3000  # the case is exercised
+    with pytest.raises(TypeError):
+        KERNELS.links(None)
+
+
 def test_pure_python_is_forced_by_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(speedups.PURE_PYTHON, "1")
     assert speedups.load() is None

@@ -2057,3 +2057,74 @@ def code_shaped(str text not None, Py_ssize_t min_chunks, double share):
         chunks += 1
         hits += _code_chunk(kind, data, start, i)
     return hits >= min_chunks and hits >= share * chunks
+
+
+cdef Py_ssize_t _link_end(int kind, void* data, Py_ssize_t n, Py_ssize_t q) noexcept:
+    """Where a Markdown link whose text closes with the ``]`` at ``q`` ends (after its ``)``), or -1: ``(``, then
+    characters that are neither brackets nor white space or bracketed runs (``(...)``), an optional quoted title
+    after white space, white space and ``)``. Each part takes all it can and none can give back (what follows it
+    never starts with what it took), so the regex's backtracking finds nothing else."""
+    cdef Py_ssize_t r = q + 2, m, v
+    cdef Py_UCS4 c
+    if q + 1 >= n or PyUnicode_READ(kind, data, q + 1) != u"(":
+        return -1
+    while r < n:
+        c = PyUnicode_READ(kind, data, r)
+        if c == u"(":
+            m = r + 1
+            while m < n and PyUnicode_READ(kind, data, m) != u")":
+                m += 1
+            if m >= n:
+                break  # no bracketed run: the address ends here
+            r = m + 1
+        elif c == u")" or Py_UNICODE_ISSPACE(c):
+            break
+        else:
+            r += 1
+    m = r  # a title: white space, then a quoted run
+    while m < n and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, m)):
+        m += 1
+    if m > r and m < n and PyUnicode_READ(kind, data, m) == u'"':
+        v = m + 1
+        while v < n and PyUnicode_READ(kind, data, v) != u'"':
+            v += 1
+        if v < n:
+            v += 1
+            while v < n and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, v)):
+                v += 1
+            if v < n and PyUnicode_READ(kind, data, v) == u")":
+                return v + 1
+    v = r  # no title
+    while v < n and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, v)):
+        v += 1
+    return v + 1 if v < n and PyUnicode_READ(kind, data, v) == u")" else -1
+
+
+def links(str text not None):
+    """``markup._LINK.sub(lambda m: m["text"], text)``: each Markdown link ``[text](address "title")`` made its
+    text."""
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), p = 0, q = -1, last = 0, end
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void* data = PyUnicode_DATA(text)
+    cdef list pieces = []
+    while p < n:
+        if PyUnicode_READ(kind, data, p) != u"[":
+            p += 1
+            continue
+        if q <= p:  # the first "]" after this "[": its text cannot hold one
+            q = p + 1
+            while q < n and PyUnicode_READ(kind, data, q) != u"]":
+                q += 1
+            if q >= n:
+                break  # no "]" after this "[", so none after a later one either
+        end = _link_end(kind, data, n, q)
+        if end < 0:
+            p += 1
+            continue
+        pieces.append(PyUnicode_Substring(text, last, p))
+        pieces.append(PyUnicode_Substring(text, p + 1, q))
+        p = last = end
+    if not pieces:
+        return text
+    pieces.append(PyUnicode_Substring(text, last, n))
+    return "".join(pieces)

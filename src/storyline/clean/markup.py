@@ -13,6 +13,7 @@ from storyline.clean.region import GLYPH_CHARS
 _DATE_PREFIX = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?)\s+")
 _IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<url>[^)\s]*)(?:\s+\"(?P<title>[^\"]*)\")?\s*\)")
 _LINK = re.compile(r"\[(?P<text>[^\]]*)\]\((?:[^()\s]|\([^)]*\))*(?:\s+\"[^\"]*\")?\s*\)")
+_LINK_TEXT = itemgetter("text")  # what a link shows
 _REF_LINK = re.compile(r"\[(?P<text>[^\]]+)\]\[[^\]]*\]")
 _REF_DEF = re.compile(r"^\s*\[[^\]]+\]:\s*\S+.*$")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+|\s+#+\s*$")
@@ -66,7 +67,7 @@ def _inline(line: str, images: set[str]) -> str:
                 if part and part.strip():
                     images.add(_spaced(part).strip())
         line = _IMAGE.sub(" ", line)
-        line = _LINK.sub(lambda m: m["text"], line)
+        line = _LINK.sub(_LINK_TEXT, line) if speedups.KERNELS is None else speedups.KERNELS.links(line)
         line = _REF_LINK.sub(lambda m: m["text"], line)
     if "*" in line or "__" in line:
         line = _EMPHASIS.sub(_EMPHASISED, line) if speedups.KERNELS is None else speedups.KERNELS.emphasis(line)

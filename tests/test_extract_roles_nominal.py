@@ -58,3 +58,17 @@ def test_the_subject_of_a_verb_above_under_had_it_done(text: str, trigger: str, 
     event = _with_trigger(extract_events(text), trigger)
     assert event.actor2 is not None and event.actor2.text == target
     assert (event.actor1.text if event.actor1 else None) == agent
+
+
+def test_the_actor_right_before_a_main_verb_the_parse_left_without_subject_is_its_agent() -> None:
+    text = (
+        "With the signing of a Declaration of Principles on Humanitarian Access, the Ethiopian government and the "
+        "TPLF have agreed to open all roads to Tigray."
+    )
+    event = _with_trigger(extract_events(text), "agreed")
+    assert event.actor1 is not None and event.actor1.text == "the Ethiopian government"
+
+
+def test_an_imperative_has_no_stranded_subject() -> None:
+    events = extract_events("Stop the killing of civilians in Gaza now.")
+    assert all(e.actor1 is None for e in events)

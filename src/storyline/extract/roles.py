@@ -167,7 +167,25 @@ def _misparsed_subject(verb: Token, index: MentionIndex) -> Mention | None:
     control" parsed RSF as an adverbial noun of "seized"): the subject the parse missed."""
     before = next((c for c in children(verb, "npadvmod") if c.i < verb.i), None)
     found = index.of(before)
-    return found if found is not None and found.named and before is not None and before.i == verb.i - 1 else None
+    if found is not None and found.named and before is not None and before.i == verb.i - 1:
+        return found
+    return _stranded_subject(verb, index)
+
+
+def _stranded_subject(verb: Token, index: MentionIndex) -> Mention | None:
+    """The actor right before a main verb the parser gave no subject, when the parse hung it elsewhere ("With the
+    signing of a Memorandum ..., the Sudanese government and SPLM/A have agreed": the government was parsed as a
+    conjunct of "Memorandum"): the first of its conjuncts."""
+    if verb.dep_ != "ROOT" or verb.tag_ in ("VB", "VBG"):
+        return None  # an imperative or a headline's participle has no subject to find
+    first = min((c.i for c in children(verb, "aux", "auxpass", "neg", "advmod") if c.i < verb.i), default=verb.i)
+    found = index.by_token.get(first - 1) if first > verb.sent.start else None
+    if found is None or found.end != first:
+        return None
+    token = verb.doc[found.start : found.end].root
+    while token.dep_ == "conj" and token.head.i in index.by_token:  # "the government and SPLM/A": the first
+        token = token.head
+    return index.by_token.get(token.i, found)
 
 
 def _target(verb: Token, index: MentionIndex, passive_subject: Token | None, depth: int = 0) -> Mention | None:

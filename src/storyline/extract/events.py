@@ -46,8 +46,8 @@ class Detected:
 
 
 # ACLED cues that make an ASSAULT trigger its own event beside an attack in the same sentence: territory taken or
-# regained, weapons use disrupted, a mass grave found ("killed 30 and buried them in a mass grave": two events).
-_OWN_EVENT_HINTS = ("territory", "regain", "disrupt", "grave")
+# regained, weapons use disrupted, a mass grave or bodies found ("killed 30 and buried them in a mass grave": two).
+_OWN_EVENT_HINTS = ("territory", "regain", "disrupt", "grave", "body")
 
 
 def _group_key(hit: Hit, has_main_assault: bool) -> str:
@@ -279,8 +279,9 @@ def _mode_cue(sent: Span, hits: list[Hit]) -> tuple[str, str | None, Token] | No
         if cue and cue[0] not in present:
             continue
         for i in (*_positions(lemmas, cue), *_positions(texts, cue)):
-            if _belongs(sent[i], hits):
-                return mode, hint, sent[i]
+            word = sent[i : i + len(cue)].root  # "Air Force bombardment": the cue's head word modifies the trigger
+            if _belongs(word, hits):
+                return mode, hint, word
     return None
 
 
@@ -331,8 +332,17 @@ _ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "pobj", "compound"})
 
 def _acts(cue: Token, hits: list[Hit]) -> bool:
     """Whether a weapon word is what a trigger was done with or by: its subject, its agent ("by drones"), a modifier
-    ("drone attack") or an object of its preposition ("attack with rockets")."""
+    ("drone attack"), an object of its preposition ("attack with rockets") or a modifier of the object that is part
+    of the trigger's phrase ("opened mortar fire")."""
     head = cue.head
     if cue.dep_ == "pobj" and head.dep_ in ("agent", "prep"):
         head = head.head
-    return cue.dep_ in _ACTING_DEPS and any(h.token.i == head.i for h in hits)
+    own_object = cue.dep_ == "compound" and head.dep_ == "dobj"
+    if cue.dep_ not in _ACTING_DEPS:
+        return False
+    return any(h.token.i == head.i or (own_object and _phrase_object(h, head)) for h in hits)
+
+
+def _phrase_object(hit: Hit, obj: Token) -> bool:
+    """Whether a trigger verb's direct object is a word of its own phrase ("fire" of "open fire")."""
+    return obj.head.i == hit.token.i and obj.lemma_.lower() in hit.entry.lemmas[1:]

@@ -63,7 +63,8 @@ def _cut(offset: int, line: str) -> list[tuple[int, str]]:
 def _prefilter() -> re.Pattern[str]:
     """Regex matching any surface form that may be a trigger: word stems, short phrase words whole, irregular forms."""
     stems, words = set(), set()
-    for entries in lexicon.triggers().values():
+    senses = [[sense.trigger for sense in each] for each in lexicon.senses().values()]
+    for entries in [*lexicon.triggers().values(), *senses]:
         for entry in entries:
             word = max(reversed(entry.lemmas), key=len)  # a phrase's longest word, the later one on a tie ("take over")
             if (len(entry.lemmas) > 1 and len(word) <= _SHORT) or (len(word) <= 3 and not word.endswith("e")):

@@ -54,14 +54,17 @@ def _lemmas_at(sent: Span, i: int, lemmas: tuple[str, ...]) -> bool:
 
 def _split_verb(sent: Span, i: int, entry: lexicon.Trigger) -> Token | None:
     """A phrase verb with its object inside ("set the church on fire", "took the minister into custody",
-    "handed the town over"): the verb at token i, the rest of the phrase right after its direct object."""
+    "handed the town over"): the verb at token i, the rest of the phrase right after its direct object; or a
+    verb-and-object phrase whose object has words of its own ("opened mortar fire", "took full control")."""
     verb = sent.doc[i]
     if len(entry.lemmas) < 2 or entry.pos == "NOUN" or verb.pos_ != "VERB" or not _lemmas_at(sent, i, entry.lemmas[:1]):
         return None
     obj = next((c for c in children(verb, "dobj") if c.i > i), None)
-    if obj is None or not _lemmas_at(sent, obj.right_edge.i + 1, entry.lemmas[1:]):
+    if obj is None:
         return None
-    return verb
+    if len(entry.lemmas) == 2 and obj.lemma_.lower() == entry.lemmas[1]:
+        return verb
+    return verb if _lemmas_at(sent, obj.right_edge.i + 1, entry.lemmas[1:]) else None
 
 
 def _head(sent: Span, i: int, entry: lexicon.Trigger) -> Token:
@@ -79,7 +82,7 @@ def find_hits(sent: Span) -> list[Hit]:
         tok = sent.doc[i]
         irregular = lexicon.irregular().get(tok.lower_, "")
         entries = table.get(tok.lemma_.lower()) or table.get(tok.lower_) or table.get(irregular) or []
-        hit = _hit_at(sent, i, entries)
+        hit = _hit_at(sent, i, entries, lemmas)
         if hit is None:
             i += 1
             continue
@@ -90,15 +93,40 @@ def find_hits(sent: Span) -> list[Hit]:
     return [h for h in hits if not _weak(h) or not strong_types or h.entry.type in strong_types]
 
 
-def _hit_at(sent: Span, i: int, entries: list[lexicon.Trigger]) -> Hit | None:
-    """The first entry matching at token i that reports an event, as a hit on its head token."""
+def _hit_at(sent: Span, i: int, entries: list[lexicon.Trigger], lemmas: set[str]) -> Hit | None:
+    """The first entry (longest first) matching at token i that reports an event, as a hit on its head token; a
+    phrase split by its verb's object counts as the phrase ("opened mortar fire" before "open"); an entry whose
+    object rules refuse it may still report an event in another sense ("picked up by agents ... missing")."""
     for entry in entries:
         head = _matched_head(sent, i, entry)
         if head is not None and _usable(hit := Hit(head, i, i + len(entry.lemmas), entry)):
             return hit
-    for entry in entries:  # the verb alone stands for a split phrase: its object is no part of the trigger
-        verb = _split_verb(sent, i, entry)
+        verb = _split_verb(sent, i, entry)  # the verb alone stands for a split phrase: its object is not in it
         if verb is not None and _usable(hit := Hit(verb, i, i + 1, entry)):
+            return hit
+        token, end = (head, i + len(entry.lemmas)) if head is not None else (verb, i + 1)
+        if token is None:
+            continue
+        sense = _in_sense(sent, token, entry, lemmas)
+        if sense is not entry and _usable(hit := Hit(token, i, end, sense)):
+            return hit
+    return _sense_only(sent, i, entries, lemmas)
+
+
+def _sense_only(sent: Span, i: int, entries: list[lexicon.Trigger], lemmas: set[str]) -> Hit | None:
+    """A word that reports an event only in another sense: a ``senses.tsv`` row with no plain trigger entry ("take"
+    a man from his home, missing since), when a cue of it is in the sentence."""
+    tok = sent.doc[i]
+    senses = lexicon.senses().get(tok.lemma_.lower()) or lexicon.senses().get(tok.lower_) or []
+    plain = {entry.lemmas for entry in entries}
+    for sense in (s for s in senses if s.trigger.lemmas not in plain):
+        head = _matched_head(sent, i, sense.trigger)
+        if head is None:
+            continue
+        if not lemmas:
+            lemmas.update(_words_of(sent))
+        hit = Hit(head, i, i + len(sense.trigger.lemmas), sense.trigger)
+        if sense.cues & lemmas and not sense.void & _dependents(head) and _usable(hit):
             return hit
     return None
 
@@ -117,12 +145,17 @@ def _in_sense(sent: Span, token: Token, entry: lexicon.Trigger, lemmas: set[str]
     if not senses:
         return entry
     if not lemmas:
-        lemmas.update(t.lemma_.lower() for t in sent)
+        lemmas.update(_words_of(sent))
     dependents = _dependents(token)
     for sense in senses:
         if token.pos_ in _POS[sense.trigger.pos] and sense.cues & lemmas and not sense.void & dependents:
             return sense.trigger
     return entry
+
+
+def _words_of(sent: Span) -> set[str]:
+    """The lemmas and lower-case forms of a sentence's words, as sense cues read them ("missing": lemma "miss")."""
+    return {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
 
 
 _DATES = frozenset({"DATE", "TIME"})
@@ -221,7 +254,8 @@ def _object_ok(hit: Hit) -> bool:
         return False
     if void_object and any(c.lemma_.lower() in void_object for c in children(hit.token, "dobj")):
         return False  # "entered the army": joining it, not troops moving in
-    return not words & void
+    described = hit.token.head.lemma_.lower() if hit.token.dep_ == "acl" else ""  # "toxic gas released in a strike"
+    return not (words | {described}) & void
 
 
 # Words around a trigger that its object rules read: objects and subjects ("the film was shot"), noun

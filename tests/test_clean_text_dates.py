@@ -25,6 +25,9 @@ from storyline.lexicon_files import read_rows
         ("10.15.15", "2015-10-15"),  # the second figure cannot be a month
         ("04.05.2015", "2015-05-04"),  # dots put the day first
         ("25/12/2023", "2023-12-25"),  # the first figure cannot be a month
+        ("04.05.15", "2015-05-04"),  # dots, two figures each: the day first
+        ("1.5.2023", "2023-05-01"),  # dots and a four-figure year: the day first, as most non-US pages write
+        ("08.04.2015 12:46", "2015-04-08"),  # a time after it
     ],
 )
 def test_date_lines(line: str, iso: str) -> None:
@@ -40,6 +43,12 @@ def test_date_lines(line: str, iso: str) -> None:
         "Officials said on October 9, 2023 that the bridge would stay closed for weeks",  # a sentence, 14 words
         "Version 1.2",
         "13/13/2023",
+        "2.7.18",  # a version number: dots before a two-figure year need two figures each
+        "3.10.12",
+        "3.10.2",  # a score, a version
+        "555.123.4567",  # a phone number
+        "10.0.0.1",  # an address
+        "12.99",  # a price
     ],
 )
 def test_not_date_lines(line: str) -> None:

@@ -72,7 +72,10 @@ def _mostly_dates(line: str) -> bool:
 
 def _numeric_date(match: re.Match[str]) -> str | None:
     """A date in figures: day first when the first figure cannot be a month, or dots separate it (04.05.2015);
-    month first when the second cannot be one, or slashes separate it (9/11/13, as US sites write)."""
+    month first when the second cannot be one, or slashes separate it (9/11/13, as US sites write). Dots before a
+    two-figure year need two figures each ("04.05.15", "10.15.15"): "2.7.18", "3.10.12" are versions."""
+    if match["sep"] == "." and len(match["year"]) == 2 and (len(match["a"]) < 2 or len(match["b"]) < 2):
+        return None
     a, b, year = int(match["a"]), int(match["b"]), int(match["year"])
     if year < 100:
         year += 2000 if year < 70 else 1900

@@ -135,3 +135,18 @@ def test_headline_on_the_first_line_of_the_text_region_leaves_the_body() -> None
     article = clean_text("\n".join([*MENU, *teasers, HEADLINE + " as rain goes on", *STORY]), id="x")
     assert article.title == HEADLINE + " as rain goes on"
     assert _paragraphs(article.body) == STORY
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        "window.upstream.ads.adStack.push({ id: 'gpt-top-boxad-mobile', pageType: 'article'",
+        "div{font-weight:bold}",
+        '"V_AVAIL_4_PURCHASE": "This full-length video is available for purchase"',
+    ],
+)
+def test_script_line_over_the_text_is_no_title(script: str) -> None:
+    # a page body's text_content: the headline, its time stamp, a script's line its code marks missed, the story
+    article = clean_text("\n".join([*MENU, HEADLINE, "Jane Doe - Apr 16, 2015 8:02 pm UTC", script, *STORY]), id="x")
+    assert article.title == HEADLINE
+    assert _paragraphs(article.body)[-3:] == STORY

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from storyline.clean import speedups
+from storyline.clean.codeshape import code_shaped
 from storyline.clean.dates import date_of_line
 from storyline.clean.lines import Line
 from storyline.clean.region import LONG_PARAGRAPH
@@ -18,6 +19,7 @@ _QUOTED = re.compile(r"""^\s*(?P<q>['"‘“«])(?P<title>[^'"‘’“”«»|]
 _DATE_LIKE = re.compile(r"\d{1,4}\D{1,12}\d{2,4}")
 _KEY = re.compile(r"\W+", re.UNICODE)
 TITLE_WORDS = 40  # the most words of a page <title>
+_CODE_MARK = re.compile(r"[{}=;]|[A-Za-z]\(")  # no headline holds a brace, an assignment or a call: a script's line
 _UNFINISHED = re.compile(r"(?:[.,;]|\w:)$")  # a full stop, or a sentence going on below ("Police said:"; not " ::")
 
 
@@ -122,9 +124,11 @@ def _first_headline(lines: list[Line], first: Line) -> bool:
 
 
 def _over_text(lines: list[Line], line: Line) -> bool:
-    """A headline-like line of some words, no sentence (its closing quote aside), no credit, and not after a lone
-    "By" (the writers' names)."""
+    """A headline-like line of some words, no sentence (its closing quote aside), no credit, no code (a script's
+    line the dump's code marks missed), and not after a lone "By" (the writers' names)."""
     if line.words < HEADER_WORDS or line.code or line.sentence or not headline_like(line) or credit_line(line):
+        return False
+    if _CODE_MARK.search(line.text) or code_shaped(line.text):
         return False
     if _UNFINISHED.search(line.text.rstrip().rstrip(_CLOSING)):
         return False

@@ -324,3 +324,24 @@ def test_a_fragment_the_parser_split_off_keeps_its_sentence_place(nlp: Any) -> N
     trigger = next(t for t in doc if t.text == "killed")
     place = event_location(trigger.sent, trigger)
     assert place is not None and place.text.startswith("Ranipur")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two soldiers were wounded on Sunday near Israel's border with the Gaza Strip.",
+        "A farmer was shot near Israel's border with Gaza on Sunday.",
+    ],
+)
+def test_the_other_side_of_a_border_is_no_setting(nlp: Any, text: str) -> None:
+    """Near "X's border with Y" it happened on X's side: Y, a region or town, is the other side, as a country is."""
+    place = event_place(nlp, text, "wounded" if "wounded" in text else "shot")
+    assert place is not None and place.country == "ISR"
+
+
+def test_a_person_read_as_a_town_does_not_decide_the_country_alone(nlp: Any) -> None:
+    """A first name tagged a place ("Yuri", a town in Niger) ties with "in Israel": the town is still looked up in
+    Israel, not dropped as a namesake abroad."""
+    text = "The funeral of Yuri and Anna, who were murdered in their home in Ofakim during the attack, in Israel."
+    place = event_place(nlp, text, "murdered")
+    assert place is not None and place.text == "Ofakim" and place.country == "ISR"

@@ -471,8 +471,8 @@ def _tier(sentence: Span, place: Location, trigger: Token | None) -> float:
         return 0
     if _dateline(place):
         return 0  # a dateline ("MEXICO CITY (AP) --") says where the reporter was
-    if place.precision == "country" and across_border(span):
-        return 0  # "captured X on the border with Zambia": the other side
+    if across_border(span) and (place.precision == "country" or root.dep_ == "pobj"):
+        return 0  # "captured X on the border with Zambia", "near Israel's border with Gaza": the other side
     if any(t.lower_ == "according" for t in root.ancestors):
         return 0  # "according to the MoH in Gaza": the source's seat
     if _whom(span, anchors) and place.precision == "unresolved":

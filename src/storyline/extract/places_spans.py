@@ -277,9 +277,11 @@ def clean_name(text: str) -> str:
 
 
 def _countries(entries: Iterable[Entry]) -> set[str]:
-    """The most common country among resolved entries (the sentence's setting)."""
+    """The most common countries among resolved entries (the sentence's setting; all of them on a tie: "Yuri"
+    read as a town in Niger beside "in Israel" does not decide alone)."""
     counts = Counter(e.cc for e in entries)
-    return {counts.most_common(1)[0][0]} if counts else set()
+    top = max(counts.values(), default=0)
+    return {cc for cc, n in counts.items() if n == top}
 
 
 def _place_spans(sentence: Span, gaz: Gazetteer, trigger: Token | None = None) -> Iterator[Span]:

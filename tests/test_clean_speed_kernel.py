@@ -310,6 +310,41 @@ def test_links_are_the_regex_substitution() -> None:
         KERNELS.links(None)
 
 
+@needs_kernels
+def test_language_samples_are_the_python_samples(both: None) -> None:
+    assert KERNELS is not None
+    rng = random.Random(17)
+    words = ["the", "of", "x", "l’homme", "don't", "北京", "𝔢", "é"]
+    cases = []
+    for _ in range(400):
+        lows = [" ".join(rng.choice(words) for _ in range(rng.randint(0, 400))) for _ in range(rng.randint(0, 80))]
+        cases.append((lows, [rng.random() < 0.2 for _ in lows]))
+    cases += [(["a" * n, "b c"], [False, False]) for n in range(lines.LANGUAGE_SAMPLE - 3, lines.LANGUAGE_SAMPLE + 3)]
+    fast = [lines._sample_lines(lows, code) for lows, code in cases]
+    _set(None)
+    assert fast == [lines._sample_lines(lows, code) for lows, code in cases]
+    assert sum(bool(cut) for _, _, cut in fast) > 100  # lines cut short are exercised
+
+
+@needs_kernels
+def test_credit_candidates_are_the_python_candidates(both: None) -> None:
+    assert KERNELS is not None
+    rng = random.Random(18)
+    checked = 0
+    for _ in range(150):
+        found = layout.analyse(_generated(rng) + "\n  By Jane Doe\n\u2003— AFP\n Photo: x")
+        n = len(found.lines)
+        naming = set(rng.sample(range(n), min(n, rng.randint(0, 20))))
+        found.dump.image_texts.update(rng.sample([line.text for line in found.lines], min(n, 2)))
+        for start, end in [(found.start, found.end), (0, n), (n, n), (rng.randint(0, n), rng.randint(0, n))]:
+            fast = text_module._credit_candidates(found.lines, start, end, found.dump, naming)
+            _set(None)
+            assert fast == text_module._credit_candidates(found.lines, start, end, found.dump, naming)
+            _set(KERNELS)
+            checked += len(fast)
+    assert checked > 3000  # the case is exercised
+
+
 def test_pure_python_is_forced_by_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(speedups.PURE_PYTHON, "1")
     assert speedups.load() is None

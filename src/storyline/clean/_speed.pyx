@@ -2128,3 +2128,68 @@ def links(str text not None):
         return text
     pieces.append(PyUnicode_Substring(text, last, n))
     return "".join(pieces)
+
+
+def sample_lines(list lows, list code, Py_ssize_t limit):
+    """``lines._sample_lines`` up to its cut line's words: the first ``limit`` characters of the lines that are not
+    code (joined by line breaks), the indexes of the lines taken whole, and the start of the line cut short (None
+    when none is)."""
+    cdef list pieces = [], whole = []
+    cdef Py_ssize_t i, size = 0, length, room
+    cdef object cut = None
+    cdef str low
+    if len(code) != len(lows):
+        raise ValueError("the code marks are of other lines")
+    for i in range(len(lows)):
+        if code[i]:
+            continue
+        low = _checked(lows[i])
+        length = PyUnicode_GET_LENGTH(low)
+        room = limit - size
+        if length <= room:
+            pieces.append(low)
+            whole.append(i)
+        else:
+            cut = PyUnicode_Substring(low, 0, room) if room > 0 else ""
+            pieces.append(cut)
+        size += length + 1
+        if size >= limit:
+            break
+    return "\n".join(pieces), whole, cut
+
+
+def credit_candidates(list lines, Py_ssize_t start, Py_ssize_t end, object naming, object image_texts,
+                      object initials, Py_ssize_t credit_chars, Py_ssize_t near, Py_ssize_t reach):
+    """``text._credit_candidates``: the lines the credits pass may claim, in order: naming an agency (``naming``) and
+    short enough (``credit_chars``), near the top or the text's start (``near``), opening with one of ``initials``
+    within ``reach`` lines above the text (or ``near`` below it), a caption, an image's text (``image_texts``)."""
+    cdef Py_ssize_t n = len(lines), i, k, size
+    cdef set found = set()
+    cdef Line line
+    cdef str text
+    cdef int kind
+    cdef void* data
+    for index in naming:
+        if PyUnicode_GET_LENGTH(_checked((<Line?>lines[index]).text)) <= credit_chars:
+            found.add(index)
+    for i in range(min(5, n)):
+        found.add(i)
+    for i in range(max(0, start - 2 * near), min(n, start + near)):
+        found.add(i)
+    for i in range(max(0, start - reach), min(n, end + near)):
+        text = _checked((<Line?>lines[i]).text)
+        size, kind, data = PyUnicode_GET_LENGTH(text), PyUnicode_KIND(text), PyUnicode_DATA(text)
+        k = 0
+        while k < size and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, k)):
+            k += 1  # what str.lstrip() strips
+        if k < size and PyUnicode_Substring(text, k, k + 1) in initials:
+            found.add(i)
+    for i in range(n):
+        line = <Line?>lines[i]
+        if line.furniture and line.furniture.reason == "caption":
+            found.add(line.index)
+    if image_texts:
+        for i in range(n):
+            if (<Line?>lines[i]).text in image_texts:
+                found.add(i)
+    return sorted(found)

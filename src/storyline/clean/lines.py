@@ -266,6 +266,11 @@ def _sample(lows: list[str], tokens: list[list[str]], code: list[bool]) -> tuple
 
 def _sample_lines(lows: list[str], code: list[bool]) -> tuple[str, list[int], list[str]]:
     """``_sample``'s text, the lines it takes whole and the words of the line it cuts short (if any)."""
+    if speedups.KERNELS is not None:  # the same lines, chosen in compiled code
+        sample: str
+        taken: list[int]
+        sample, taken, start = speedups.KERNELS.sample_lines(lows, code, LANGUAGE_SAMPLE)
+        return sample, taken, _WORD.findall(start) if start is not None else []
     pieces: list[str] = []
     whole: list[int] = []
     cut: list[str] = []

@@ -138,6 +138,11 @@ def _naming_agency(lines: list[Line], scan: Any = None) -> set[int]:
 def _credit_candidates(lines: list[Line], start: int, end: int, dump: Dump, naming: set[int]) -> list[int]:
     """The lines ``_credits`` may claim, in order: naming an agency (``naming``), near the top, a byline's start,
     a caption."""
+    if speedups.KERNELS is not None:  # the same lines, gathered in compiled code
+        found_lines: list[int] = speedups.KERNELS.credit_candidates(
+            lines, start, end, naming, dump.image_texts, byline_initials(), CREDIT_CHARS, NEAR, BYLINE_REACH
+        )
+        return found_lines
     indexes = range(len(lines))
     texts = list(map(_TEXT, lines))
     # a longer line naming an agency is no credit, and the other tests take it where it could be one of theirs (near

@@ -73,7 +73,7 @@ class MentionIndex:
 
     def of(self, token: Token | None) -> Mention | None:
         """The mention covering a token, else that of the noun it is the "of" object of, or of its own "of" object
-        (a place noun: of the people it is for)."""
+        (a place noun: of the people it is for), or for a name that names no actor, its appositive's."""
         if token is None:
             return None
         found = self.by_token.get(token.i)
@@ -82,7 +82,21 @@ class MentionIndex:
         member = (of_object(token) or housed_object(token)) if found is None else None
         if member is not None:
             return self.by_token.get(member.i)  # "hundreds of protesters", "a camp for refugees"
+        if found is None and token.pos_ == "PROPN":  # "the Al Quds Brigades, the armed wing of Islamic Jihad"
+            return self._described(token)
         return found
+
+    def _described(self, name: Token) -> Mention | None:
+        """The actor an appositive names for a name that is none ("X, the armed wing of Islamic Jihad"), or that
+        of its "of" phrase; a place's description is no actor ("Jericho, a city in the West Bank")."""
+        told = child(name, "appos")
+        if told is None:
+            return None
+        found = self.by_token.get(told.i)
+        if found is None:
+            member = of_object(told)
+            found = self.by_token.get(member.i) if member is not None else None
+        return found if found is not None and found.place is None and found.actor.sector is not None else None
 
 
 def clause_verb(token: Token) -> Token:
@@ -116,6 +130,8 @@ def verb_roles(verb: Token, index: MentionIndex) -> Roles:
     roles.actor1 = index.of(subject) or index.of(child(agent, "pobj"))
     if roles.actor1 is None and subject is None and passive_subject is None:
         roles.actor1 = _misparsed_subject(verb, index)
+    if roles.actor1 is None and subject is not None:
+        roles.actor1 = _sent_by(subject, index)
     roles.actor2 = _target(verb, index, passive_subject) or _other_side(verb, subject, index)
     if roles.actor1 is None and subject is None and verb.tag_ == "VBN":
         # "killed in an Israeli airstrike"; not a perfect with its own subject ("it had retaken villages from
@@ -123,7 +139,9 @@ def verb_roles(verb: Token, index: MentionIndex) -> Roles:
         means = index.of(_prep_object(verb, frozenset({"in", "by", "from"})))
         if means is not None and means.actor.sector in ARMED:
             roles.actor1 = means
-    if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and child(verb, "nsubj") is None:
+    if _misparsed_main_verb(verb):  # "Israeli forces arrested 25 ... in raids": parsed as a noun phrase
+        roles.actor1 = roles.actor1 or index.of(verb.head)
+    elif verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and child(verb, "nsubj") is None:
         roles.actor2 = roles.actor2 or index.of(verb.head)  # "women seized by the group"
     elif roles.actor1 is None and verb.dep_ in ("acl", "relcl"):
         roles.actor1 = index.of(verb.head)  # "militants who attacked"
@@ -134,6 +152,26 @@ def verb_roles(verb: Token, index: MentionIndex) -> Roles:
 
 
 _ABSOLUTE_PREPS = frozenset({"with", "without"})
+
+
+def _sent_by(subject: Token, index: MentionIndex) -> Mention | None:
+    """Who sent a thing that is a clause's subject ("rockets fired from Gaza by the Al Quds Brigades hit a house", "a
+    bomb planted by the group exploded"): the agent of a participle on it."""
+    return next((found for acl in children(subject, "acl") if (found := _by_agent(acl, index))), None)
+
+
+def _by_agent(participle: Token, index: MentionIndex) -> Mention | None:
+    """The "by" agent of a past participle ("fired by X"), if it names an actor."""
+    if participle.tag_ != "VBN":
+        return None
+    return _agent(index.of(child(child(participle, "agent"), "pobj")))
+
+
+def _misparsed_main_verb(verb: Token) -> bool:
+    """A sentence's main verb the parser took for a participle on its subject, the noun made the sentence's root
+    ("Israeli forces arrested at least 25 Palestinians in overnight raids"): a past participle with a direct object
+    is active, so the noun it hangs on did it."""
+    return verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and child(verb, "dobj") is not None
 
 
 def _other_side(verb: Token, subject: Token | None, index: MentionIndex) -> Mention | None:

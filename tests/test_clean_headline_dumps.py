@@ -150,3 +150,13 @@ def test_script_line_over_the_text_is_no_title(script: str) -> None:
     article = clean_text("\n".join([*MENU, HEADLINE, "Jane Doe - Apr 16, 2015 8:02 pm UTC", script, *STORY]), id="x")
     assert article.title == HEADLINE
     assert _paragraphs(article.body)[-3:] == STORY
+
+
+def test_long_stamp_line_and_byline_role_under_the_headline() -> None:
+    # a stamp line of two dates (longer than a byline), "By", the writer's name and role, then the story
+    stamp = "Dec. 6, 2024, 10:00 PM UTC / Updated Dec. 7, 2024, 12:43 PM UTC"
+    header = [HEADLINE, stamp, "By", "Jane Doe", "Example Times business reporter"]
+    article = clean_text("\n".join([*MENU, *header, *STORY]), id="x")
+    assert article.title == HEADLINE
+    assert article.published == "2024-12-06"
+    assert _paragraphs(article.body) == STORY

@@ -103,6 +103,7 @@ def find_headline(
 
 HEADER_LINES = 20  # lines above the text where its headline may sit (over a standfirst, byline, date, share bar)
 HEADER_WORDS = 4  # a shorter line above the text is a section's name, a label or a writer's name
+BYLINE_LINES = 2  # lines under a lone "By" that are the byline's: the writer's name, then the role
 FIRST_HEADLINE_WORDS = 20  # the text's own first line is its headline only when this short (a lead may lack its stop)
 
 
@@ -125,14 +126,14 @@ def _first_headline(lines: list[Line], first: Line) -> bool:
 
 def _over_text(lines: list[Line], line: Line) -> bool:
     """A headline-like line of some words, no sentence (its closing quote aside), no credit, no code (a script's
-    line the dump's code marks missed), and not after a lone "By" (the writers' names)."""
+    line the dump's code marks missed), and not the names or role under a lone "By"."""
     if line.words < HEADER_WORDS or line.code or line.sentence or not headline_like(line) or credit_line(line):
         return False
     if _CODE_MARK.search(line.text) or code_shaped(line.text):
         return False
     if _UNFINISHED.search(line.text.rstrip().rstrip(_CLOSING)):
         return False
-    return not (line.index and byline_opening(lines[line.index - 1].text))
+    return not any(byline_opening(above.text) for above in lines[max(0, line.index - BYLINE_LINES) : line.index])
 
 
 CREDIT_WORDS = 14  # a byline or date line is short
@@ -146,7 +147,9 @@ def credit_line(line: Line) -> bool:
     """A byline (or one with the writer's description), a date or a time stamp on a line of its own."""
     if line.words < LONG_PARAGRAPH and byline_bio(line.text) or line.words <= 2 and byline_opening(line.text):
         return True  # "By Jane Doe, a staff writer who covers ...", or "By" with the names on the next line
-    if line.words > CREDIT_WORDS or line.prose and line.sentence and line.words > CREDIT_SENTENCE_WORDS:
+    if line.words > CREDIT_WORDS:  # a longer stamp line holds little but dates and times (``dates.date_of_line``)
+        return date_of_line(line.text) is not None
+    if line.prose and line.sentence and line.words > CREDIT_SENTENCE_WORDS:
         return False
     if line.words <= STAMP_WORDS and _CLOCK.search(line.text):
         return True

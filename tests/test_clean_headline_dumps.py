@@ -160,3 +160,11 @@ def test_long_stamp_line_and_byline_role_under_the_headline() -> None:
     assert article.title == HEADLINE
     assert article.published == "2024-12-06"
     assert _paragraphs(article.body) == STORY
+
+
+def test_line_in_brackets_over_the_text_is_no_title() -> None:
+    # a photo credit in brackets between the headline's time stamp and the text
+    header = [HEADLINE, "Jane Doe - Apr 16, 2015 8:02 pm UTC", "(All photos: Atlas Obscura staff)"]
+    article = clean_text("\n".join([*MENU, *header, *STORY]), id="x")
+    assert article.title == HEADLINE
+    assert _paragraphs(article.body)[-3:] == STORY

@@ -20,6 +20,7 @@ _DATE_LIKE = re.compile(r"\d{1,4}\D{1,12}\d{2,4}")
 _KEY = re.compile(r"\W+", re.UNICODE)
 TITLE_WORDS = 40  # the most words of a page <title>
 _CODE_MARK = re.compile(r"[{}=;]|[A-Za-z]\(")  # no headline holds a brace, an assignment or a call: a script's line
+_BRACKETED = re.compile(r"^\s*[(\[].*[)\]]\s*$")  # a line wholly in brackets is an aside: a photo credit, a note
 _UNFINISHED = re.compile(r"(?:[.,;]|\w:)$")  # a full stop, or a sentence going on below ("Police said:"; not " ::")
 
 
@@ -129,7 +130,7 @@ def _over_text(lines: list[Line], line: Line) -> bool:
     line the dump's code marks missed), and not the names or role under a lone "By"."""
     if line.words < HEADER_WORDS or line.code or line.sentence or not headline_like(line) or credit_line(line):
         return False
-    if _CODE_MARK.search(line.text) or code_shaped(line.text):
+    if _CODE_MARK.search(line.text) or code_shaped(line.text) or _BRACKETED.match(line.text):
         return False
     if _UNFINISHED.search(line.text.rstrip().rstrip(_CLOSING)):
         return False

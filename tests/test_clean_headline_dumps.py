@@ -113,6 +113,8 @@ def test_script_statement_first_is_no_title() -> None:
 def test_section_name_first_is_no_title() -> None:
     article = clean_text("\n".join(["World News", HEADLINE, *STORY]), id="x")
     assert article.title != "World News"
+    assert article.title == HEADLINE
+    assert _paragraphs(article.body) == STORY
 
 
 def test_headline_over_a_standfirst_byline_time_stamp_and_share_bar() -> None:
@@ -127,6 +129,7 @@ def test_headline_over_a_standfirst_byline_time_stamp_and_share_bar() -> None:
 def test_short_label_over_the_headline_is_no_title() -> None:
     article = clean_text("\n".join([*MENU, "Powered by Tumblr", HEADLINE, *STORY]), id="x")
     assert article.title == HEADLINE
+    assert _paragraphs(article.body) == STORY
 
 
 def test_headline_on_the_first_line_of_the_text_region_leaves_the_body() -> None:

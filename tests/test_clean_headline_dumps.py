@@ -143,31 +143,31 @@ def test_headline_on_the_first_line_of_the_text_region_leaves_the_body() -> None
 @pytest.mark.parametrize(
     "script",
     [
-        "window.upstream.ads.adStack.push({ id: 'gpt-top-boxad-mobile', pageType: 'article'",
+        "window.site.ads.queue.push({ slot: 'top-banner-mobile', page: 'story'",
         "div{font-weight:bold}",
-        '"V_AVAIL_4_PURCHASE": "This full-length video is available for purchase"',
+        '"VIDEO_FOR_SALE": "This full-length video can be bought from the shop"',
     ],
 )
 def test_script_line_over_the_text_is_no_title(script: str) -> None:
     # a page body's text_content: the headline, its time stamp, a script's line its code marks missed, the story
-    article = clean_text("\n".join([*MENU, HEADLINE, "Jane Doe - Apr 16, 2015 8:02 pm UTC", script, *STORY]), id="x")
+    article = clean_text("\n".join([*MENU, HEADLINE, "Jane Doe - Mar 3, 2021 9:15 pm UTC", script, *STORY]), id="x")
     assert article.title == HEADLINE
     assert _paragraphs(article.body)[-3:] == STORY
 
 
 def test_long_stamp_line_and_byline_role_under_the_headline() -> None:
     # a stamp line of two dates (longer than a byline), "By", the writer's name and role, then the story
-    stamp = "Dec. 6, 2024, 10:00 PM UTC / Updated Dec. 7, 2024, 12:43 PM UTC"
-    header = [HEADLINE, stamp, "By", "Jane Doe", "Example Times business reporter"]
+    stamp = "Mar. 3, 2021, 9:15 PM UTC / Updated Mar. 4, 2021, 8:02 AM UTC"
+    header = [HEADLINE, stamp, "By", "Jane Doe", "Daily Example business reporter"]
     article = clean_text("\n".join([*MENU, *header, *STORY]), id="x")
     assert article.title == HEADLINE
-    assert article.published == "2024-12-06"
+    assert article.published == "2021-03-03"
     assert _paragraphs(article.body) == STORY
 
 
 def test_line_in_brackets_over_the_text_is_no_title() -> None:
     # a photo credit in brackets between the headline's time stamp and the text
-    header = [HEADLINE, "Jane Doe - Apr 16, 2015 8:02 pm UTC", "(All photos: Atlas Obscura staff)"]
+    header = [HEADLINE, "Jane Doe - Mar 3, 2021 9:15 pm UTC", "(All photos: the Daily Example staff)"]
     article = clean_text("\n".join([*MENU, *header, *STORY]), id="x")
     assert article.title == HEADLINE
     assert _paragraphs(article.body)[-3:] == STORY

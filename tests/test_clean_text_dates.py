@@ -27,7 +27,7 @@ from storyline.lexicon_files import read_rows
         ("25/12/2023", "2023-12-25"),  # the first figure cannot be a month
         ("04.05.15", "2015-05-04"),  # dots, two figures each: the day first
         ("1.5.2023", "2023-05-01"),  # dots and a four-figure year: the day first, as most non-US pages write
-        ("08.04.2015 12:46", "2015-04-08"),  # a time after it
+        ("17.03.2021 09:30", "2021-03-17"),  # a time after it
     ],
 )
 def test_date_lines(line: str, iso: str) -> None:

@@ -171,3 +171,11 @@ def test_line_in_brackets_over_the_text_is_no_title() -> None:
     article = clean_text("\n".join([*MENU, *header, *STORY]), id="x")
     assert article.title == HEADLINE
     assert _paragraphs(article.body)[-3:] == STORY
+
+
+def test_headline_over_a_subtitle_on_the_first_lines_of_the_text_region() -> None:
+    # the region starts with the headline and a subtitle without a full stop, then the story
+    article = clean_text("\n".join([*MENU, HEADLINE, "The town waits for the water to go down", *STORY]), id="x")
+    assert article.title == HEADLINE
+    assert HEADLINE not in _paragraphs(article.body)
+    assert _paragraphs(article.body)[-3:] == STORY

@@ -111,7 +111,8 @@ FIRST_HEADLINE_WORDS = 20  # the text's own first line is its headline only when
 def header_headline(lines: list[Line], body_start: int) -> int | None:
     """The headline over the text of a dump without a <title>: the nearest headline-like line above it, past
     bylines, dates and share bars. The text's first line is its headline when it reads like one, is short and a
-    paragraph follows (not in a dump that starts with its text: there ``page_title`` has judged that line)."""
+    paragraph (or a subtitle and a paragraph) follows (not in a dump that starts with its text: there ``page_title``
+    has judged that line)."""
     if 0 < body_start < len(lines) - 1 and _first_headline(lines, lines[body_start]):
         return body_start
     for line in reversed(lines[max(0, body_start - HEADER_LINES) : body_start]):
@@ -121,8 +122,11 @@ def header_headline(lines: list[Line], body_start: int) -> int | None:
 
 
 def _first_headline(lines: list[Line], first: Line) -> bool:
-    """The text's first line is its headline: short, headline-like, a paragraph under it."""
-    return first.words <= FIRST_HEADLINE_WORDS and _over_text(lines, first) and lines[first.index + 1].prose
+    """The text's first line is its headline: short, headline-like, a paragraph under it (or a subtitle, then one)."""
+    if first.words > FIRST_HEADLINE_WORDS or not _over_text(lines, first):
+        return False
+    under = lines[first.index + 1]
+    return under.prose or (headline_like(under) and first.index + 2 < len(lines) and lines[first.index + 2].prose)
 
 
 def _over_text(lines: list[Line], line: Line) -> bool:

@@ -52,3 +52,26 @@ def test_a_namesake_in_a_country_the_text_names_comes_first() -> None:
 def test_a_sentence_initial_plural_taken_for_a_name_keeps_its_kind() -> None:
     events = extract_events("Militias seized the town on Friday.")
     assert events[0].actor1 is not None and events[0].actor1.sector == "REB"
+
+
+def test_a_collective_of_a_named_group_is_the_group() -> None:
+    events = extract_events("A crowd of Israeli settlers set fire to cars in Huwara.")
+    actor = next(e.actor1 for e in events if e.actor1 is not None)
+    assert actor.country == "ISR" and actor.name == "Settlers (Israel)"
+
+
+def test_criminal_cartels_are_unidentified_armed_forces_not_rebels() -> None:
+    events = extract_events("Gunmen of the Jalisco New Generation Cartel ambushed police in Michoacan.")
+    assert events[0].actor1 is not None and events[0].actor1.sector == "UAF"
+
+
+def test_a_participle_before_a_noun_is_no_armed_force() -> None:
+    events = extract_events("Striking dockworkers blocked the port of Santos on Monday.")
+    assert events[0].actor1 is None or events[0].actor1.sector != "MIL"  # "striking" is no airstrike
+
+
+def test_curated_groups_maoists_and_colectivos() -> None:
+    events = extract_events("Maoist rebels ambushed a police patrol in Dantewada, killing four officers.")
+    assert events[0].actor1 is not None and events[0].actor1.name == "Communist Party of India (Maoist)"
+    events = extract_events("Armed colectivos attacked opposition marchers in Caracas.")
+    assert events[0].actor1 is not None and events[0].actor1.country == "VEN"

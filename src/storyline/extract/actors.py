@@ -422,9 +422,10 @@ def _controlled_body(chunk: Span, group: lexicon.Group) -> Mention:
 
 
 def _member_of_group(chunk: Span, doc_actors: DocActors) -> Mention | None:
-    """ "fighters of the Arakan Army", "members of Hamas": armed men or members of a named group are the group."""
+    """ "fighters of the Arakan Army", "members of Hamas", "a mob of Israeli settlers": armed men, members or a
+    collective (collectives.tsv) of a named group are the group."""
     head = chunk.root
-    if sector_of(head) not in ARMED and head.lemma_.lower() != "member":
+    if sector_of(head) not in ARMED and head.lemma_.lower() != "member" and head.lemma_.lower() not in _collectives():
         return None
     member = of_object(head)
     if member is None:
@@ -581,7 +582,7 @@ def _armed_modifier(head: Token) -> str | None:
     """ "an army convoy", "a police vehicle": a thing named by the armed force it belongs to is that force's."""
     if head.lemma_.lower() in lexicon.triggers() or head.ent_type_ in ("PERSON", "GPE", "LOC", "FAC"):
         return None
-    modifiers = [c for c in children(head, "compound", "amod") if c.i < head.i]
+    modifiers = [c for c in children(head, "compound", "amod") if c.i < head.i and c.pos_ != "VERB"]  # "striking"
     return next((sec for c in reversed(modifiers) if (sec := sector_of(c)) in ARMED), None)
 
 

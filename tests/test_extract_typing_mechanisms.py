@@ -84,3 +84,30 @@ def test_taken_and_missing_since_is_a_disappearance() -> None:
     text = "A lawyer has been missing since security agents took him from his office in Lahore."
     assert _sub_type(text) == "Abduction/forced disappearance"
     assert _sub_type("He missed the bus and took a taxi to Lahore.") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # non-lethal weapons that injure are an intervention; live fire or deaths are excessive force
+        (
+            "Police fired tear gas and rubber bullets at teachers protesting in Harare, injuring five.",
+            "Protest with intervention",
+        ),
+        (
+            "Police fired live rounds at teachers protesting in Harare, killing one.",
+            "Excessive force against protesters",
+        ),
+        # forces firing on a crowd that throws stones answer a riot
+        (
+            "Troops fired on youths who were hurling stones at a patrol in Srinagar, wounding four.",
+            "Violent demonstration",
+        ),
+        ("Dock workers clashed with police outside the port in Durban.", "Violent demonstration"),
+        ("Fighting erupted between two rival militias in Tripoli, killing a passer-by.", "Armed clash"),
+        ("Rebel fighters moved into the town unopposed after the garrison left.", "Non-violent transfer of territory"),
+        ("Russian jets and artillery pounded the outskirts of Idlib overnight.", "Air/drone strike"),
+    ],
+)
+def test_protests_riots_and_movements(text: str, want: str) -> None:
+    assert _sub_type(text) == want, [e.to_dict() for e in extract_events(text)]

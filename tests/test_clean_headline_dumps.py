@@ -179,3 +179,12 @@ def test_headline_over_a_subtitle_on_the_first_lines_of_the_text_region() -> Non
     assert article.title == HEADLINE
     assert HEADLINE not in _paragraphs(article.body)
     assert _paragraphs(article.body)[-3:] == STORY
+
+
+def test_short_lead_over_a_subheading_under_the_headline_stays_in_the_body() -> None:
+    # headline, a short first paragraph, a subheading: the paragraph is the story's lead, not a site's tagline
+    lead = "The old bridge over the river closed on Monday after a night of heavy rain."
+    subheading = "What the engineers found under the bridge"
+    article = clean_text("\n".join([*MENU, HEADLINE, lead, subheading, *STORY]), id="x")
+    assert article.title == HEADLINE
+    assert _paragraphs(article.body) == [lead, subheading, *STORY]

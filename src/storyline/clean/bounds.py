@@ -55,15 +55,16 @@ def header_end(lines: list[Line], start: int, end: int, echoes: list[int]) -> in
     top = min(end, start + HEADER_REACH)
     new = start
     prose = above = 0
+    headed = False  # a headline has been passed: a headline-like line under it is a subheading of the text
     for line in lines[start:top]:
         if line.index in echoes:
-            new, prose = line.index + 1, 0  # what stood above the headline was not the text
+            new, prose, headed = line.index + 1, 0, True  # what stood above the headline was not the text
         elif credit_line(line):
             new = line.index + 1
         elif headline_shaped(line) or headline_like(line) and not line.prose:
-            if prose and above < TAGLINE_WORDS:
+            if prose and above < TAGLINE_WORDS and not headed:
                 new = line.index + 1  # a headline under a short line of prose (a tagline, a teaser): the text is below
-            prose = 0  # a headline (any case) with no title line to echo: what stood above it was not the text
+            prose, headed = 0, True  # a headline (any case) with no title line to echo: what stood above was not text
         elif line.prose and (line.words >= LONG_PARAGRAPH or prose >= HEADER_PROSE):
             break  # a paragraph longer than a standfirst, or a second one: the text has begun
         elif line.prose:

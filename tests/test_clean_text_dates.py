@@ -28,6 +28,9 @@ from storyline.lexicon_files import read_rows
         ("04.05.15", "2015-05-04"),  # dots, two figures each: the day first
         ("1.5.2023", "2023-05-01"),  # dots and a four-figure year: the day first, as most non-US pages write
         ("17.03.2021 09:30", "2021-03-17"),  # a time after it
+        ("05/04/2023 14:30", "2023-04-05"),  # slashes, but a 24-hour clock: a European page, the day first
+        ("05/04/2023 10h30", "2023-04-05"),
+        ("05/04/2023 10:30 AM", "2023-05-04"),  # a 12-hour clock: month first
     ],
 )
 def test_date_lines(line: str, iso: str) -> None:

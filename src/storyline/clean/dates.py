@@ -24,7 +24,7 @@ RESIDUE_WORDS = 2  # words a long date line may hold besides its dates, times an
 # a date in figures alone on its line, a time after it: "9/11/13 10:00AM", "10.15.15", "04.05.2015"
 _NUMERIC = re.compile(
     r"^\s*(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4}|\d{2})"
-    r"(?:,?\s+[012]?\d[:h.][0-5]\d\s*(?:[ap]\.?m\.?)?)?\s*$",
+    r"(?:,?\s+(?P<hour>[012]?\d)(?P<clock>[:h.])[0-5]\d\s*(?:[ap]\.?m\.?)?)?\s*$",
     re.IGNORECASE,
 )
 # what a stamp line holds besides its dates: times, "at", "Updated", "Published", zones
@@ -72,14 +72,16 @@ def _mostly_dates(line: str) -> bool:
 
 def _numeric_date(match: re.Match[str]) -> str | None:
     """A date in figures: day first when the first figure cannot be a month, or dots separate it (04.05.2015);
-    month first when the second cannot be one, or slashes separate it (9/11/13, as US sites write). Dots before a
-    two-figure year need two figures each ("04.05.15", "10.15.15"): "2.7.18", "3.10.12" are versions."""
+    month first when the second cannot be one, or slashes separate it (9/11/13, as US sites write) unless a 24-hour
+    clock follows ("05/04/2023 14:30", "05/04/2023 10h30": a European page). Dots before a two-figure year need two
+    figures each ("04.05.15", "10.15.15"): "2.7.18", "3.10.12" are versions."""
     if match["sep"] == "." and len(match["year"]) == 2 and (len(match["a"]) < 2 or len(match["b"]) < 2):
         return None
     a, b, year = int(match["a"]), int(match["b"]), int(match["year"])
     if year < 100:
         year += 2000 if year < 70 else 1900
-    if a > 12 or (b <= 12 and match["sep"] == "."):
+    day_first = match["sep"] == "." or match["clock"] == "h" or int(match["hour"] or 0) > 12
+    if a > 12 or (b <= 12 and day_first):
         day, month = a, b
     else:
         month, day = a, b

@@ -225,3 +225,26 @@ def test_the_dead_of_the_forces_answer_to_a_riot_count_in_the_riot() -> None:
     )
     riots = [e for e in extract_events(text) if e.acled_sub_event_type == "Violent demonstration"]
     assert riots and riots[0].fatalities == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        (
+            "On 4 June 2024, Turkish troops took control of the town of Amadiya in northern Iraq "
+            "after clashes with PKK fighters.",
+            "Armed clash",
+        ),
+        (
+            "On 4 June 2024, Iraqi troops took control of the town of Amadiya after clashes with PKK fighters.",
+            "Government regains territory",
+        ),
+    ],
+)
+def test_a_government_regains_territory_only_at_home(text: str, sub_type: str) -> None:
+    assert extract_events(text)[0].acled_sub_event_type == sub_type
+
+
+def test_an_announced_change_to_a_group_is_what_acled_codes() -> None:
+    (event,) = extract_events("The Ansar al-Din faction announced it would disband and hand over its weapons.")
+    assert event.status != "occurred" and event.acled_sub_event_type == "Change to group/activity"

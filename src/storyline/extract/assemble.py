@@ -59,6 +59,7 @@ _SUBORDINATE = frozenset(
 _PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 _FRONTED = frozenset({"ccomp", "parataxis"})
 _NOT_ACLED_STATUS = frozenset({"proposed", "negotiating", "threatened", "denied", "hypothetical"})
+_ANNOUNCED = frozenset({"proposed", "hypothetical"})  # "announced it would lay down its weapons"
 _PROTESTED_PREPS = frozenset({"against", "over"})  # "protested against/over X": X is what is protested
 _PROTESTERS = frozenset({"PRO", "RIO"})  # sectors that only ever do a protest, never have it done to them
 
@@ -473,12 +474,30 @@ def _fatalities(counts: list[Count], ctx: SentenceContext) -> int | None:
 
 
 def _acled(event: Event, det: Detected, lemmas: set[str]) -> tuple[str | None, str | None]:
-    """ACLED types of an event that took place (not of proposed, threatened or denied ones)."""
-    if event.status in _NOT_ACLED_STATUS:
+    """ACLED types of an event that took place (not of proposed, threatened or denied ones, except an announced
+    change to a group, which is what ACLED codes)."""
+    if event.status in _NOT_ACLED_STATUS and not _announced_change(event, det):
         return None, None
     a1 = event.actor1.sector if event.actor1 else None
     a2 = event.actor2.sector if event.actor2 else None
-    return acled_types(event.type, event.mode, det.hints, a1, a2, lemmas)
+    return _regained_at_home(event, acled_types(event.type, event.mode, det.hints, a1, a2, lemmas))
+
+
+def _announced_change(event: Event, det: Detected) -> bool:
+    """ "FARC dissidents announced they would lay down their weapons": a group's announced change (disarm, disband,
+    merge, rename: the trigger hint "change") is itself ACLED's Change to group/activity."""
+    return event.status in _ANNOUNCED and "change" in det.hints
+
+
+def _regained_at_home(event: Event, types: tuple[str | None, str | None]) -> tuple[str | None, str | None]:
+    """A government regains territory in its own country; a state force taking ground abroad ("Israeli tanks ...
+    took control of the Rafah border crossing after clashes with Hamas fighters") fights for it: an armed clash."""
+    actor, place = event.actor1, event.location
+    if types[1] != "Government regains territory" or actor is None or place is None:
+        return types
+    if actor.country and place.country and actor.country != place.country:
+        return "Battles", "Armed clash"
+    return types
 
 
 def _acled_roles(event: Event) -> None:

@@ -188,3 +188,10 @@ def test_short_lead_over_a_subheading_under_the_headline_stays_in_the_body() -> 
     article = clean_text("\n".join([*MENU, HEADLINE, lead, subheading, *STORY]), id="x")
     assert article.title == HEADLINE
     assert _paragraphs(article.body) == [lead, subheading, *STORY]
+
+
+def test_headline_with_a_semicolon_over_its_time_stamp_is_the_title() -> None:
+    headline = "Storm hits the coast; thousands lose power"
+    article = clean_text("\n".join([*MENU, headline, "Jane Doe - Mar 3, 2021 9:15 pm UTC", *STORY]), id="x")
+    assert article.title == headline
+    assert _paragraphs(article.body) == STORY

@@ -19,7 +19,7 @@ _QUOTED = re.compile(r"""^\s*(?P<q>['"‘“«])(?P<title>[^'"‘’“”«»|]
 _DATE_LIKE = re.compile(r"\d{1,4}\D{1,12}\d{2,4}")
 _KEY = re.compile(r"\W+", re.UNICODE)
 TITLE_WORDS = 40  # the most words of a page <title>
-_CODE_MARK = re.compile(r"[{}=;]|[A-Za-z]\(")  # no headline holds a brace, an assignment or a call: a script's line
+_CODE_MARK = re.compile(r"[{}=]|[A-Za-z]\(")  # no headline holds a brace, an assignment or a call (a semicolon it may)
 _BRACKETED = re.compile(r"^\s*[(\[].*[)\]]\s*$")  # a line wholly in brackets is an aside: a photo credit, a note
 _UNFINISHED = re.compile(r"(?:[.,;]|\w:)$")  # a full stop, or a sentence going on below ("Police said:"; not " ::")
 

@@ -352,3 +352,8 @@ def test_arms_named_by_a_nationality_hit_the_foe_of_that_countrys_armed_groups()
 def test_a_building_named_by_a_nationality_is_no_victim_beside_the_people_killed() -> None:
     events = extract_events("An air strike hit the Indonesian Hospital, killing 12 Palestinians.")
     assert [(e.actor2.country, e.fatalities) for e in events if e.actor2] == [("PSE", 12)]
+
+
+def test_a_place_acted_on_is_no_victims_side_beside_people_counted_with_their_own() -> None:
+    text = "Given that scores of Israelis have died so far, an Israeli invasion of Gaza is likely."
+    assert [c for c, _ in _victims(text)] == ["ISR"]

@@ -87,7 +87,8 @@ def split_by_victims(
         groups.setdefault(home[count.text], []).append(count)
         extra += countries[1:]
     victims = event.actor2
-    if victims is not None and _is_thing(victims) and any(c.kind in HURT_KINDS for c in event.counts):
+    hurt = [c for c in event.counts if c.kind in HURT_KINDS and c.part_of is None]
+    if victims is not None and hurt and _not_people(victims, sent, all(home[c.text] for c in hurt)):
         victims = None  # "hit the Indonesian Hospital, killing 12 people": the people are the victims, not its name
     named = nationalities(victims.text) if victims is not None else []
     extra += named if len(named) > 1 else []  # "Israelis and Palestinians"
@@ -108,10 +109,16 @@ def split_by_victims(
     return [main] + [_side_event(event, c, groups.get(c, []), named_victims.get(c)) for c in sides]
 
 
-def _is_thing(actor: Actor) -> bool:
-    """Whether an actor's words name a thing, not people ("the Indonesian Hospital", "a UN school")."""
+def _not_people(actor: Actor, sent: Span, placed: bool) -> bool:
+    """Whether an actor's words name a thing ("the Indonesian Hospital"), or a place when the counted people have
+    countries of their own (``placed``: "scores of Israelis died ... an invasion of Gaza"; but in "the attack on
+    Israel, which killed 1,400 people" the place is where the uncounted-for people were)."""
     words = actor.text.lower().split()
-    return bool(words) and words[-1] in counts_lexicon().not_counted
+    if words and words[-1] in counts_lexicon().not_counted:
+        return True
+    known = placed and actor.start is not None and actor.end is not None
+    span = sent.doc.char_span(actor.start or 0, actor.end or 0, alignment_mode="expand") if known else None
+    return span is not None and span.root.ent_type_ in ("GPE", "LOC", "FAC")
 
 
 def _side_event(event: Event, country: str, counts: list[Count], victims: Actor | None = None) -> Event:

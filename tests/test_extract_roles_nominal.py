@@ -80,7 +80,8 @@ def test_an_imperative_has_no_stranded_subject() -> None:
 
 def _parsed(words: list[str], heads: list[int], deps: list[str], tags: list[str]) -> Doc:
     """A Doc with a given parse (the parser's own mistakes are not reproducible from text alone)."""
-    pos = {"NNS": "NOUN", "NNPS": "PROPN", "JJ": "ADJ", "VBN": "VERB", "CD": "NUM", "IN": "ADP", "DT": "DET"}
+    pos = {"NNS": "NOUN", "NNPS": "PROPN", "NNP": "PROPN", "JJ": "ADJ", "VBN": "VERB", "VBD": "VERB", "VBG": "VERB"}
+    pos |= {"CD": "NUM", "IN": "ADP", "DT": "DET", ",": "PUNCT"}
     return Doc(load_nlp().vocab, words=words, heads=heads, deps=deps, tags=tags, pos=[pos[t] for t in tags])
 
 
@@ -114,3 +115,35 @@ def test_a_name_no_dictionary_knows_is_the_actor_its_appositive_names() -> None:
     text = "A convoy was ambushed by the Katibat Macina, an affiliate of JNIM, near Mopti on Sunday."
     event = _with_trigger(extract_events(text), "ambushed")
     assert event.actor1 is not None and event.actor1.sector == "REB"
+
+
+def test_the_from_phrase_of_taking_back_is_who_lost_it() -> None:
+    event = _with_trigger(extract_events("The village was retaken from the insurgents on Tuesday."), "retaken")
+    assert event.actor1 is None
+    assert event.actor2 is not None and event.actor2.text == "the insurgents"
+
+
+def test_where_fire_came_from_is_no_target() -> None:
+    events = extract_events("A mortar shell fired from Syria hit a farm in the Golan Heights.")
+    assert all(e.actor2 is None or e.actor2.country != "SYR" for e in events)
+
+
+def test_who_describes_the_person_acted_on_is_no_target() -> None:
+    text = "A drone strike killed Ahmed Saleh, described by Kenya as an al-Shabaab commander, near Kismayo."
+    event = _with_trigger(extract_events(text), "killed")
+    assert event.actor2 is None or event.actor2.country != "KEN"
+
+
+def test_a_participle_hung_on_a_later_clause_tells_what_the_clause_before_it_did() -> None:
+    # "after Hamas overran bases, killing people, Israel was tense", "killing" parsed as a modifier of "was"
+    doc = _parsed(
+        ["after", "Hamas", "overran", "bases", ",", "killing", "people", ",", "Israel", "was", "tense"],
+        [2, 2, 9, 2, 9, 9, 5, 9, 9, 9, 9],
+        ["mark", "nsubj", "advcl", "dobj", "punct", "advcl", "dobj", "punct", "nsubj", "ROOT", "acomp"],
+        ["IN", "NNP", "VBD", "NNS", ",", "VBG", "NNS", ",", "NNP", "VBD", "JJ"],
+    )
+    hamas = Mention(Actor("Hamas", "Hamas", "PSE", "REB", 6, 11), 1, 2, named=True)
+    people = Mention(Actor("people", "Civilians", None, "CVL", 37, 43), 6, 7)
+    israel = Mention(Actor("Israel", "Israel", "ISR", None, 46, 52), 8, 9)
+    roles = verb_roles(doc[5], MentionIndex([hamas, people, israel]))
+    assert roles.actor1 is hamas and roles.actor2 is people

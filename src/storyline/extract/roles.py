@@ -136,9 +136,11 @@ def verb_roles(verb: Token, index: MentionIndex) -> Roles:
     if roles.actor1 is None and subject is None and verb.tag_ == "VBN":
         # "killed in an Israeli airstrike"; not a perfect with its own subject ("it had retaken villages from
         # the insurgents": the source, and "it" is who the clause above names)
-        means = index.of(_prep_object(verb, frozenset({"in", "by", "from"})))
+        means = index.of(_prep_object(verb, _MEANS_PREPS - _from_loser(verb)))
         if means is not None and means.actor.sector in ARMED:
             roles.actor1 = means
+    if _from_loser(verb):  # "the town was recaptured from the rebels": the rebels lost it
+        roles.actor2 = roles.actor2 or _agent(index.of(_prep_object(verb, frozenset({"from"}))))
     if _misparsed_main_verb(verb):  # "Israeli forces arrested 25 ... in raids": parsed as a noun phrase
         roles.actor1 = roles.actor1 or index.of(verb.head)
     elif verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and child(verb, "nsubj") is None:
@@ -152,6 +154,14 @@ def verb_roles(verb: Token, index: MentionIndex) -> Roles:
 
 
 _ABSOLUTE_PREPS = frozenset({"with", "without"})
+_MEANS_PREPS = frozenset({"in", "by", "from"})
+_FROM = frozenset({"from"})
+
+
+def _from_loser(verb: Token) -> frozenset[str]:
+    """{"from"} for a verb whose "from" phrase names who lost what it took ("recaptured the town from the rebels":
+    clause_roles.tsv from_loser_verb), else nothing."""
+    return _FROM if verb.lemma_.lower() in _words("from_loser_verb") else frozenset()
 
 
 def _sent_by(subject: Token, index: MentionIndex) -> Mention | None:
@@ -240,8 +250,9 @@ def _target(verb: Token, index: MentionIndex, passive_subject: Token | None, dep
     if found is None and obj is not None and not own:
         inside = (t for t in obj.subtree if t.i != obj.i and not _tells(t, obj))
         found = next((m for t in inside if (m := _actor_at(t, index))), None)
-    if found is None:
-        found = _actor_at(_prep_object(verb, _SOFT_TARGET_PREPS), index)
+    if found is None:  # "fired from Lebanon": where from, not whom (clause_roles.tsv from_origin_verb)
+        origin = _FROM if verb.lemma_.lower() in _words("from_origin_verb") else frozenset()
+        found = _actor_at(_prep_object(verb, _SOFT_TARGET_PREPS - origin), index)
     clause = child(verb, "ccomp", "xcomp")
     if found is None and clause is not None:
         found = _acting(index.of(child(clause, "nsubj", "nsubjpass")))
@@ -259,11 +270,14 @@ def _own_forces(mention: Mention | None) -> bool:
 
 
 def _tells(token: Token, top: Token) -> bool:
-    """Whether a token below ``top`` is in the subject of a verb of saying: a source inserted in the phrase ("a
-    rocket that, the Israeli military claimed, killed dozens"), not an actor of it."""
+    """Whether a token below ``top`` is in the subject of a verb of saying or the agent of a participle describing
+    the object: a source inserted in the phrase ("a rocket that, the Israeli military claimed, killed dozens",
+    "Billal Al Kedra, described by Israel as a Hamas commander"), not an actor of it."""
     below = token
     for node in token.ancestors:
         if below.dep_ == "nsubj" and node.lemma_.lower() in lexicon.speech_verbs():
+            return True
+        if below.dep_ == "agent":  # "killed Billal Al Kedra, described by Israel as a commander": who describes him
             return True
         if node.i == top.i:
             return False
@@ -285,6 +299,8 @@ def _inherited_subject(verb: Token, index: MentionIndex) -> Mention | None:
     for _ in range(4):
         if token.head.i == token.i:
             return None
+        if _hung_forward(token):  # "after Hamas overran ..., killing 1,300 ..., Israel was": Hamas killed
+            return _preceding_subject(token, index)
         below, token = token, token.head
         if _raised(below, token):
             return index.of(child(token, "nsubjpass"))  # "troops are believed to have killed 5 rebels"
@@ -300,6 +316,20 @@ def _inherited_subject(verb: Token, index: MentionIndex) -> Mention | None:
                 return noun_roles(nominal, index).actor1
         if token.dep_ not in _CLIMB_DEPS and token.dep_ not in ("acomp", "prep"):  # "was able to kill", "by bombing"
             return None
+    return None
+
+
+def _hung_forward(participle: Token) -> bool:
+    """A "..., V-ing ..." participle the parser hung on a clause after it: such a participle tells what the clause
+    before it did."""
+    return participle.tag_ == "VBG" and participle.dep_ == "advcl" and participle.head.i > participle.i
+
+
+def _preceding_subject(participle: Token, index: MentionIndex) -> Mention | None:
+    """The actor that is the subject of the nearest verb before a participle, in its sentence."""
+    for token in reversed(participle.doc[participle.sent.start : participle.i]):
+        if token.pos_ == "VERB" and token.dep_ not in ("aux", "auxpass", "amod", "acl"):
+            return index.of(child(token, "nsubj"))
     return None
 
 

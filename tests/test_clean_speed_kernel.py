@@ -378,6 +378,9 @@ def test_repeats_match_on_lines_sharing_their_ends(both: None) -> None:
     for _ in range(400):  # hundreds of lines share end shingles: large buckets, many near candidates
         middle = [rng.choice(vocabulary) for _ in range(rng.randint(0, 12))]
         texts.append(" ".join(["the", "end", "of", "it", "all", *middle, "as", "he", "said", "on", "monday"]))
+    for _ in range(3000):  # thousands sharing their first shingles, none a near repeat: candidates past the cap
+        texts.append(" ".join(["one", "two", "three", "four", *(f"x{rng.randrange(10**6)}" for _ in range(9))]))
+    texts += [" ".join(["one", "two", "three", "four", *(f"x{k}" for k in range(8)), "five"]) for _ in range(3)]
     tokens = [lines._WORD.findall(t.lower()) for t in texts]
     fast = KERNELS.repeat_groups(texts, tokens)
     _set(None)

@@ -758,18 +758,87 @@ cdef class _Dump:
         return False
 
 
+cdef class _Buckets:
+    """``repeats.repeat_groups``' index as C arrays: per packed shingle, the lines whose sketch holds it, in the order
+    they were added (ascending), as a chain of entries; an open-addressing table finds a shingle's chain. No Python
+    int or list per shingle (the garbage collector then had hundreds of lists per dump to look at)."""
+
+    cdef long long* keys  # per slot: a shingle (valid where ``heads`` is not -1)
+    cdef Py_ssize_t* heads  # per slot: its first entry, or -1: empty
+    cdef Py_ssize_t* tails  # per slot: its last entry
+    cdef Py_ssize_t* lines  # per entry: a line
+    cdef Py_ssize_t* next  # per entry: the next entry of its shingle, or -1
+    cdef Py_ssize_t mask, used, room
+
+    def __cinit__(self, Py_ssize_t entries):
+        cdef Py_ssize_t slots = 16, k
+        while slots < 2 * entries + 2:
+            slots *= 2
+        self.mask, self.used, self.room = slots - 1, 0, entries
+        self.keys = <long long*>PyMem_Malloc(slots * sizeof(long long))
+        self.heads = <Py_ssize_t*>PyMem_Malloc(2 * slots * sizeof(Py_ssize_t))
+        self.lines = <Py_ssize_t*>PyMem_Malloc((2 * entries + 2) * sizeof(Py_ssize_t))
+        if self.keys is NULL or self.heads is NULL or self.lines is NULL:
+            raise MemoryError()
+        self.tails = self.heads + slots
+        self.next = self.lines + entries + 1
+        for k in range(slots):
+            self.heads[k] = -1
+
+    def __dealloc__(self):
+        PyMem_Free(self.keys)
+        PyMem_Free(self.heads)
+        PyMem_Free(self.lines)
+
+    cdef Py_ssize_t slot(self, long long key) noexcept:
+        """The slot of ``key``, or the empty slot where it would go."""
+        cdef Py_ssize_t at = <Py_ssize_t>(_keyed(<unsigned long long>key) & <unsigned long long>self.mask)  # keyed:
+        # shingles a page was built to make collide would make the probes quadratic
+        while self.heads[at] >= 0 and self.keys[at] != key:
+            at = (at + 1) & self.mask
+        return at
+
+    cdef Py_ssize_t head(self, long long key) noexcept:
+        """The first entry of ``key``'s chain, or -1."""
+        return self.heads[self.slot(key)]
+
+    cdef int add(self, long long key, Py_ssize_t line) except -1:
+        """Append ``line`` to ``key``'s chain."""
+        cdef Py_ssize_t at = self.slot(key), entry = self.used
+        if entry >= self.room:
+            raise OverflowError("more index entries than reserved")
+        self.used += 1
+        self.lines[entry], self.next[entry] = line, -1
+        if self.heads[at] < 0:
+            self.keys[at], self.heads[at] = key, entry
+        else:
+            self.next[self.tails[at]] = entry
+        self.tails[at] = entry
+        return 0
+
+
 cdef dict _repeat_groups(list lines, list tokens, _Dump dump, const int* scan_ids, const Py_ssize_t* scan_at):
     """``repeats.repeat_groups``: exact repeats by their words' ids, near ones through packed end shingles (the ids
     read from ``scan_ids``, line i's at ``scan_at[i]`` to ``scan_at[i + 1]``, when given: ``tokens`` is not read
     then; else looked up from the words)."""
-    cdef dict first_of = {}, exact = {}, index = {}
-    cdef Py_ssize_t i, k, x, m, size, n = len(lines)
+    cdef dict first_of = {}, exact = {}
+    cdef Py_ssize_t i, k, x, m, size, found_count, n = len(lines)
     cdef Py_ssize_t ends[6]
-    cdef list found
+    cdef Py_ssize_t found[6]  # the chains of the sketch's shingles already indexed
     cdef long long sketch[6]
     cdef long long packed
-    cdef object key, match, s
+    cdef object key, match
     cdef PyObject* hit
+    cdef Py_ssize_t indexed = 0
+    cdef _Buckets index
+    for i in range(n):  # the lines long enough to be indexed: each adds at most six entries
+        if not PyUnicode_Check(lines[i]):
+            raise TypeError(f"line {i} is not a str")
+        if PyUnicode_GET_LENGTH(lines[i]) < 2 * MIN_WORDS - 1:
+            continue
+        m = len(<list?>tokens[i]) if scan_ids is NULL else scan_at[i + 1] - scan_at[i]
+        indexed += m >= MIN_WORDS
+    index = _Buckets(6 * indexed)
     for i in range(n):
         if not PyUnicode_Check(lines[i]):
             raise TypeError(f"line {i} is not a str")
@@ -799,66 +868,48 @@ cdef dict _repeat_groups(list lines, list tokens, _Dump dump, const int* scan_id
             else:
                 sketch[size] = packed
                 size += 1
-        found = []
+        found_count = 0
         for k in range(size):
-            s = sketch[k]
-            hit = PyDict_GetItem(index, s)
-            if hit is not NULL:
-                found.append(<object>hit)
-        match = _near_match(dump, i, found) if found else None
+            x = index.head(sketch[k])
+            if x >= 0:
+                found[found_count] = x
+                found_count += 1
+        match = _near_match(dump, i, index, found, found_count) if found_count else None
         if match is not None:
             first_of[i] = first_of.get(match, match)
             continue
         for k in range(size):
-            s = sketch[k]
-            hit = PyDict_GetItem(index, s)
-            if hit is NULL:
-                index[s] = [i]
-            else:
-                (<list>hit).append(i)
+            index.add(sketch[k], i)
     return first_of
 
 
-cdef object _near_match(_Dump dump, Py_ssize_t line, list found):
-    """``repeats._near_match``: the earliest candidate sharing enough shingles with this line, if any."""
-    cdef list candidates = _first_candidates(found) if len(found) > 1 else found[0]
-    cdef Py_ssize_t k, j
-    dump.make_shingles(line)
-    for k in range(min(len(candidates), MAX_CANDIDATES)):
-        j = candidates[k]
-        dump.make_shingles(j)
-        if dump.shares_enough(line, j):
-            return j
-    return None
-
-
-cdef list _first_candidates(list found):
-    """The first ``MAX_CANDIDATES`` of ``sorted(set().union(*found))``, merged from the buckets (each ascending):
-    a shingle shared by hundreds of lines costs no more than one shared by a few."""
-    cdef Py_ssize_t k, m = len(found), best_k
+cdef object _near_match(_Dump dump, Py_ssize_t line, _Buckets index, Py_ssize_t* found, Py_ssize_t count):
+    """``repeats._near_match``: the earliest of the first ``MAX_CANDIDATES`` candidates (the lines of the chains at
+    ``found``, merged ascending, each once) sharing enough shingles with this line, if any."""
+    cdef Py_ssize_t k, best_k, taken = 0, value, best, last = -1
     cdef Py_ssize_t at[6]
-    cdef Py_ssize_t value, best, last = -1
-    cdef list out = [], bucket
-    if m > 6:  # a sketch has six shingles at most
-        return sorted(set().union(*found))
-    for k in range(m):
-        at[k] = 0
-    while len(out) < MAX_CANDIDATES:
+    for k in range(count):
+        at[k] = found[k]
+    dump.make_shingles(line)
+    while taken < MAX_CANDIDATES:  # ``sorted(set().union(*found))[:MAX_CANDIDATES]``, merged from the chains
         best_k = -1
         best = 0
-        for k in range(m):
-            bucket = found[k]
-            if at[k] < len(bucket):
-                value = bucket[at[k]]
+        for k in range(count):
+            if at[k] >= 0:
+                value = index.lines[at[k]]
                 if best_k < 0 or value < best:
                     best, best_k = value, k
         if best_k < 0:
             break
-        at[best_k] += 1
-        if best != last:
-            out.append(best)
-            last = best
-    return out
+        at[best_k] = index.next[at[best_k]]
+        if best == last:
+            continue
+        last = best
+        taken += 1
+        dump.make_shingles(best)
+        if dump.shares_enough(line, best):
+            return best
+    return None
 
 
 cdef inline bint _run_on(int kind, void* data, Py_ssize_t n, Py_ssize_t p) noexcept:

@@ -111,3 +111,27 @@ def test_taken_and_missing_since_is_a_disappearance() -> None:
 )
 def test_protests_riots_and_movements(text: str, want: str) -> None:
     assert _sub_type(text) == want, [e.to_dict() for e in extract_events(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("A militant drove a truck laden with explosives into the gate of a military base near Gao.", "Suicide bomb"),
+        ("A man drove his car into a crowd of shoppers in Magdeburg, killing five.", "Attack"),
+        (
+            "A breakaway faction of the rebel alliance announced its split from the coalition.",
+            "Change to group/activity",
+        ),
+        ("The armed group took a new name after merging with two smaller militias.", "Change to group/activity"),
+    ],
+)
+def test_rammings_and_group_changes(text: str, want: str) -> None:
+    assert _sub_type(text) == want, [e.to_dict() for e in extract_events(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["She drove into town for groceries.", "The company took the name of its founder.", "The couple split the bill."],
+)
+def test_no_ramming_or_group_change(text: str) -> None:
+    assert _sub_type(text) is None, [e.to_dict() for e in extract_events(text)]

@@ -108,3 +108,16 @@ def test_a_person_with_a_bracketed_state_is_no_place(nlp: Any) -> None:
     """ "Senator Lindsey Graham (South Carolina)" as a clause's subject is a person, whatever the bracket says."""
     place = event_place(nlp, "Senator Lindsey Graham (South Carolina) criticised the attack on Monday.", "attack")
     assert place is None or "Graham" not in place.text
+
+
+def test_a_brackets_names_agree_on_a_country_with_the_town(nlp: Any) -> None:
+    """In "Beit Jala (Bethlehem)", Bethlehem names places in four countries and Belem, Brazil, is the biggest; the
+    town before the bracket lies in one of them, Palestine, so the bracket locates it there."""
+    place = event_place(nlp, "Israeli forces demolished two shops in Beit Jala (Bethlehem) on Monday.", "demolished")
+    assert place is not None and place.country == "PSE"
+
+
+def test_a_name_part_tagged_a_peoples_word_stays_in_the_name(nlp: Any) -> None:
+    """The "Kafr" of "Kafr Qaddum", tagged NORP alone, is still the first word of the name."""
+    place = event_place(nlp, "Soldiers wounded two men during a raid in Kafr Qaddum on Friday.", "wounded")
+    assert place is not None and place.text == "Kafr Qaddum" and place.country == "PSE"

@@ -182,8 +182,8 @@ def bracket_setting(span: Span, gaz: Gazetteer) -> Entry | None:
     widest = next((f for f in (gaz.best(n, want="admin", loose=False) for n in reversed(names)) if f), None)
     if widest is None:
         return None
-    cc = widest[0].cc
     own, level = gaz.candidates(clean_name(span.text), loose=False)
+    cc = _agreed_country(gaz, names, {m.entry.cc for m in own}, widest[0].cc)
     if level == "exact" and any(m.main for m in own) and all(m.entry.cc != cc for m in own):
         return None  # "Mamfe (Manyu, Southwest)": a town known by its own name abroad outweighs a region's namesake
     for name in names:
@@ -191,6 +191,18 @@ def bracket_setting(span: Span, gaz: Gazetteer) -> Entry | None:
         if found and found[0].cc == cc:
             return found[0]
     return widest[0]
+
+
+def _agreed_country(gaz: Gazetteer, names: list[str], towns: set[str], widest: str) -> str:
+    """The country most of a bracket's names lie in, then the one the place itself lies in, then the widest name's:
+    "Beit Fajjar (Bethlehem)" is in Palestine, not in Brazil (Belem, once Bethlehem, is the biggest namesake)."""
+    held: Counter[str] = Counter()
+    for name in names:
+        matches, _ = gaz.candidates(name, loose=False)
+        held.update({m.entry.cc for m in matches})  # a governorate is often known only by its seat ("Bethlehem")
+    if not held:
+        return widest
+    return max(held, key=lambda cc: (held[cc], cc in towns, cc == widest))
 
 
 def _settings(first: list[tuple[Span, tuple[Entry, Level] | None]], i: int) -> list[bool]:
@@ -540,8 +552,9 @@ def _proper_runs(sentence: Span) -> Iterator[Span]:
                 j += 1
             while j > i + 1 and doc[j - 1].text in _GLUE:
                 j -= 1
+            first = i - 1 if i > sentence.start and _stray_name_part(doc[i - 1], doc[i:j]) else i
             if any(t.text[:1].isupper() for t in doc[i:j]):  # "highland", "van": common words tagged PROPN
-                yield doc[i:j]
+                yield doc[first:j]
             i = j
         else:
             if _typed_capital(doc[i], sentence) or _placed_capital(doc[i], sentence):
@@ -555,6 +568,20 @@ def _placed_capital(token: Token, sentence: Span) -> bool:
     if token.i == sentence.start or token.ent_type_ or not token.is_alpha or token.is_upper:
         return False
     return token.text[:1].isupper() and token.dep_ == "pobj" and token.head.lower_ in _SETTING_PREPS
+
+
+def _stray_name_part(token: Token, run: Span) -> bool:
+    """True for the first word of a name the tagger cut off as a people's word ("Kafr" of "Kafr Qaddum" tagged NORP
+    alone): a capitalised proper noun, compound of the run, tagged one word long, that no country list knows."""
+    ent = token.ent_type_
+    if token.pos_ != "PROPN" or token.dep_ != "compound" or token.head not in run or not token.text[:1].isupper():
+        return False
+    alone = (
+        ent == "NORP"
+        and token.ent_iob_ == "B"
+        and (token.i + 1 >= len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I")
+    )
+    return alone and token.text not in lexicon.countries().by_term and role(token) != "not-place"
 
 
 def _typed_capital(token: Token, sentence: Span) -> bool:

@@ -106,6 +106,7 @@ def test_taken_and_missing_since_is_a_disappearance() -> None:
         ("Dock workers clashed with police outside the port in Durban.", "Violent demonstration"),
         ("Fighting erupted between two rival militias in Tripoli, killing a passer-by.", "Armed clash"),
         ("Rebel fighters moved into the town unopposed after the garrison left.", "Non-violent transfer of territory"),
+        ("Militia fighters entered Kidal hours after the army pulled out.", "Non-violent transfer of territory"),
         ("Russian jets and artillery pounded the outskirts of Idlib overnight.", "Air/drone strike"),
     ],
 )

@@ -345,3 +345,9 @@ def test_a_person_read_as_a_town_does_not_decide_the_country_alone(nlp: Any) -> 
     text = "The funeral of Yuri and Anna, who were murdered in their home in Ofakim during the attack, in Israel."
     place = event_place(nlp, text, "murdered")
     assert place is not None and place.text == "Ofakim" and place.country == "ISR"
+
+
+def test_an_english_region_name_beats_a_small_namesake(nlp: Any) -> None:
+    """The name "North Sinai" is Egypt's governorate (admin_aliases.tsv), not the village of Sinai in Ecuador."""
+    place = event_place(nlp, "Gunmen killed three soldiers in North Sinai on Monday.", "killed")
+    assert place is not None and place.country == "EGY" and place.precision == "admin1"

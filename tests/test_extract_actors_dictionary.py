@@ -75,3 +75,11 @@ def test_curated_groups_maoists_and_colectivos() -> None:
     assert events[0].actor1 is not None and events[0].actor1.name == "Communist Party of India (Maoist)"
     events = extract_events("Armed colectivos attacked opposition marchers in Caracas.")
     assert events[0].actor1 is not None and events[0].actor1.country == "VEN"
+
+
+def test_the_troops_of_an_international_organisation_are_a_military_under_its_name() -> None:
+    events = extract_events("African Union troops clashed with Shabaab fighters near Baidoa.")
+    actor = events[0].actor1
+    assert actor is not None and actor.name == "African Union" and actor.sector == "MIL" and actor.country is None
+    events = extract_events("The African Union condemned the killing of two aid workers.")
+    assert any(e.actor1 is not None and e.actor1.sector == "IGO" for e in events)

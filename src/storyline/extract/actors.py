@@ -315,7 +315,8 @@ def _chunk_mention(chunk: Span, doc_actors: DocActors) -> Mention | None:
     if found and _run_by_group(chunk, found):
         return _controlled_body(chunk, found[-1][2])
     if found:
-        return Mention(_group_actor(chunk.text, found[-1][2], start, end), chunk.start, chunk.end, named=True)
+        actor = _group_actor(chunk.text, found[-1][2], start, end)
+        return Mention(_forces_of(actor, chunk, found[-1][1]), chunk.start, chunk.end, named=True)
     anaphor = _anaphor(chunk, doc_actors) or _member_of_group(chunk, doc_actors) or _tellers_own(chunk, doc_actors)
     if anaphor is not None:
         return anaphor
@@ -347,6 +348,15 @@ def _chunk_mention(chunk: Span, doc_actors: DocActors) -> Mention | None:
     name = actor_name(country, sector, chunk.text)
     place = "noun" if _place_noun(head) else "name" if sector is None and names_place(head) else None
     return Mention(Actor(chunk.text, name, country, sector, start, end), chunk.start, chunk.end, place=place)
+
+
+def _forces_of(actor: Actor, chunk: Span, name_end: int) -> Actor:
+    """ "NATO peacekeeping troops", "African Union forces": the armed men of an international organisation, named
+    after it, are a military (CAMEO: IGO MIL), under the organisation's name."""
+    head = chunk.root
+    if actor.sector != "IGO" or head.idx < name_end or sector_of(head) not in ARMED:
+        return actor
+    return replace(actor, sector=sector_of(head))
 
 
 @cache

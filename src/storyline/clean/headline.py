@@ -62,6 +62,9 @@ def title_echoes(lines: list[Line]) -> list[int]:
     parts = {_key(first), _key(headline)}
     parts.discard("")
     shortest, longest = len(headline) * 3 // 4, len(first) + 4  # an echo differs only in spacing and punctuation
+    if speedups.KERNELS is not None:
+        found: list[int] = speedups.KERNELS.echo_lines(lines, parts, shortest, longest, ECHO_REACH)
+        return found
     return [
         i.index
         for i in lines[1:ECHO_REACH]

@@ -345,6 +345,31 @@ def test_credit_candidates_are_the_python_candidates(both: None) -> None:
     assert checked > 3000  # the case is exercised
 
 
+@needs_kernels
+def test_string_kernels_agree_on_every_string_kind() -> None:
+    assert KERNELS is not None
+    rng = random.Random(19)
+    # one-, two- and four-byte characters, lone surrogates, and what each substitution decides on
+    alphabet = ["*", "_", "**", "a", "b", "A", ".", " ", "\n", "\t", "\u00a0", "\u2009", "\u3000", "é", "’", "\ud800"]
+    alphabet += ["\udfff", "\U0001f600", "[", "]", "(", ")", '"', "{", "=", "-", ":", "x", "北"]
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for _ in range(20000)]
+    assert {max(map(ord, text), default=0) > 0xFFFF for text in texts} == {False, True}
+    for text in texts:
+        assert KERNELS.emphasis(text) == markup._EMPHASIS.sub(markup._EMPHASISED, text), text
+        assert KERNELS.links(text) == markup._LINK.sub(markup._LINK_TEXT, text), text
+        assert KERNELS.spaces(text) == markup._SPACE.sub(" ", text), text
+        assert (KERNELS.run_ons(text) or text) == markup._RUN_ON.sub("\\g<0>\n", text), text
+        assert KERNELS.cjk_count(text) == len(lines._CJK.findall(text)), text
+
+
+def test_a_str_subclass_cleans_as_its_str() -> None:
+    class Marked(str):
+        pass
+
+    doc = "# Storm **hits** the coast\n\nA [storm](http://x.y/z) hit the   coast, officials said.His aide said so.\n"
+    assert clean_text(Marked(doc), id="d").to_dict() == clean_text(doc, id="d").to_dict()
+
+
 def test_pure_python_is_forced_by_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(speedups.PURE_PYTHON, "1")
     assert speedups.load() is None
@@ -426,15 +451,6 @@ def test_kernels_check_list_bounds_and_count_every_token() -> None:
     assert line.stop_ratio == lines._stop_ratios([text], [tokens], [7], stop, False)[0] == 4 / 7
 
 
-# kernels whose Python callers (headline.title_echoes, region.best_run) are owned elsewhere and not yet switched;
-# each is pinned to its reference in tests/test_clean_region_kernels.py; a name leaves this set once its caller calls it
-_NOT_YET_CALLED = {
-    name
-    for name, caller in (("echo_lines", "headline"), ("best_run", "region"))
-    if f"KERNELS.{name}" not in Path(text_module.__file__).with_name(f"{caller}.py").read_text(encoding="utf-8")
-}
-
-
 class _Spy:
     """The kernels, noting which of them the cleaner calls."""
 
@@ -460,7 +476,6 @@ def test_the_cleaner_calls_every_kernel(both: None) -> None:
         "SOURCE",
         "words_of",
         "link_like",
-        *_NOT_YET_CALLED,
     }
     assert spy.used == kernels  # the comparisons above compare the kernels with Python, not Python with itself
 

@@ -56,6 +56,8 @@ def clean_text(text: str, *, id: str, published: str | None = None) -> Article:
     """Find the article in a plain-text dump; everything else is removed with a reason."""
     if not isinstance(text, str):
         raise MalformedInput(f"expected decoded text, got {type(text).__name__}; decode it first", where=id)
+    if type(text) is not str:  # a str subclass (numpy.str_, markupsafe.Markup): the compiled kernels read plain str
+        text = str.__str__(text)
     layout = analyse(text)
     lines, start, end = layout.lines, layout.start, layout.end
     title, title_lines = find_headline(lines, start, layout.dump.heading_levels, layout.echoes)

@@ -222,13 +222,16 @@ def _place_country(name: str, doc: Doc | None = None) -> str | None:
     text about Lebanon); a part of a country told by a direction
     ("South Lebanon", "North Sinai") is in that country, whatever small town abroad bears the same name."""
     found = _place_lookup(name)
-    part_of = _directional_country(name)
-    if part_of is not None and (found is None or found[1] == "place"):
-        return part_of
-    named = _named_countries(doc) if doc is not None and found is not None else frozenset()
-    if found is None or found[1] == "country" or found[0] in named:
-        return found[0] if found is not None and (found[2] or found[0] in named) else None
-    among = _place_lookup_near(name, named) if named else None
+    if found is None or found[1] == "place":
+        part_of = _directional_country(name)
+        if part_of is not None:
+            return part_of
+    if found is None:
+        return None
+    named = _named_countries(doc) if doc is not None else frozenset()
+    if found[0] in named:
+        return found[0]
+    among = _place_lookup_near(name, named) if named and found[1] != "country" else None
     return among or (found[0] if found[2] else None)
 
 
@@ -354,9 +357,8 @@ def _forces_of(actor: Actor, chunk: Span, name_end: int) -> Actor:
     """ "NATO peacekeeping troops", "African Union forces": the armed men of an international organisation, named
     after it, are a military (CAMEO: IGO MIL), under the organisation's name."""
     head = chunk.root
-    if actor.sector != "IGO" or head.idx < name_end or sector_of(head) not in ARMED:
-        return actor
-    return replace(actor, sector=sector_of(head))
+    sector = sector_of(head) if actor.sector == "IGO" and head.idx >= name_end else None
+    return replace(actor, sector=sector) if sector in ARMED else actor
 
 
 @cache
@@ -485,17 +487,18 @@ def _collective_member(head: Token) -> Token | None:
 
 def of_object(head: Token) -> Token | None:
     """The head of a noun's "of" phrase ("members of Hamas" → Hamas), if it has one."""
-    of = next((c for c in children(head, "prep") if c.lower_ == "of"), None)
-    return child(of, "pobj")
+    return _prep_pobj(head, "of")
+
+
+def _prep_pobj(head: Token, word: str) -> Token | None:
+    """The object of the first phrase of one preposition hanging on a token ("members of Hamas", "a camp for ...")."""
+    return child(next((c for c in children(head, "prep") if c.lower_ == word), None), "pobj")
 
 
 def housed_object(head: Token) -> Token | None:
     """The people a place noun is for ("a camp for Congolese refugees" → refugees), if it is a place noun with a "for"
     phrase: a place acted on stands for the people in it."""
-    if not _place_noun(head):
-        return None
-    prep = next((c for c in children(head, "prep") if c.lower_ == "for"), None)
-    return child(prep, "pobj")
+    return _prep_pobj(head, "for") if _place_noun(head) else None
 
 
 def _of_country_token(head: Token) -> Token | None:

@@ -17,6 +17,7 @@ from storyline.extract.counts_lexicon import CountsLexicon, Phrase, as_span, cou
 from storyline.extract.counts_numbers import NumberPhrase, number_phrases
 from storyline.extract.counts_scope import count_scope
 from storyline.extract.lexicon import sectors
+from storyline.extract.tree import children
 from storyline.models import Count, CountKind
 
 if TYPE_CHECKING:
@@ -389,11 +390,12 @@ def _kind_after(anchor: Token, number: NumberPhrase, lex: CountsLexicon) -> str 
 def _is_agent(group: Token, verb: Token) -> bool:
     """True when the group does the harm ("three gunmen killed two soldiers", "a gunman shot dead two men"): subject
     of a verb with an object, the verb a word of result ("dead") hangs on counting as the harm word."""
-    word = verb
+    if group.dep_ != "nsubj":
+        return False
+    harm = verb
     if verb.pos_ != "VERB" and group.head.pos_ == "VERB" and group.head.is_ancestor(verb):
         verb = group.head  # "a gunman shot dead two men"; but "five people lost their lives" are the dead
-    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i != word.i and 0 < c.i - verb.i <= 5]
-    return group.dep_ == "nsubj" and bool(objects)
+    return any(c.i != harm.i and 0 < c.i - verb.i <= 5 for c in children(verb, "dobj"))
 
 
 def _kind_above(anchor: Token, number: NumberPhrase, lex: CountsLexicon) -> str | None:

@@ -136,3 +136,21 @@ def test_rammings_and_group_changes(text: str, want: str) -> None:
 )
 def test_no_ramming_or_group_change(text: str) -> None:
     assert _sub_type(text) is None, [e.to_dict() for e in extract_events(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The dispute poisoned relations between the two neighbours.",
+        "The scandal has poisoned the atmosphere in parliament.",
+        "The car was driven into a wall by a drunk driver.",
+        "A car drove into a building in the city centre.",
+    ],
+)
+def test_no_event_in_ordinary_senses(text: str) -> None:
+    assert extract_events(text) == [], [e.to_dict() for e in extract_events(text)]
+
+
+def test_a_released_chemical_is_no_release() -> None:
+    events = extract_events("Thirty people were poisoned by chlorine released during a shelling attack on the town.")
+    assert [e.type for e in events] == ["ASSAULT"], [e.to_dict() for e in events]

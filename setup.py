@@ -33,7 +33,7 @@ def _not_built(reason: object) -> None:
 
 
 def extensions() -> list[Extension]:
-    """The Cython extension, or none when Cython is missing or cannot translate it."""
+    """The Cython extension, or none when Cython is missing or cannot translate it (an error when required)."""
     try:
         from Cython.Build import cythonize
     except ImportError as exc:
@@ -48,13 +48,13 @@ def extensions() -> list[Extension]:
     )
     try:
         return list(cythonize([ext], build_dir="build/cython", quiet=True, compiler_directives={"language_level": 3}))
-    except Exception as exc:  # a Cython that cannot translate the kernel: install without it
+    except Exception as exc:  # a Cython that cannot translate the kernel: install without it, unless required
         _not_built(exc)
         return []
 
 
 class OptionalBuildExt(build_ext):
-    """Build the kernels when a compiler can; any failure leaves the pure-Python cleaner (not an install error).
+    """Build the kernels when a compiler can; a failure leaves the pure-Python cleaner (an error only when required).
 
     ``Extension(optional=True)`` alone is not enough: some setuptools releases raise compiler errors of classes
     their own optional-extension filter does not catch (a missing ``CC`` ends the install there).
@@ -67,7 +67,7 @@ class OptionalBuildExt(build_ext):
         for ext in self.extensions:
             try:
                 self.build_extension(ext)
-            except Exception as exc:  # no compiler, a failing compiler, missing headers: all mean "pure Python"
+            except Exception as exc:  # no compiler, a failing compiler, missing headers: "pure Python" (or exit)
                 _not_built(exc)
             else:
                 built.append(ext)

@@ -102,23 +102,34 @@ def victim_side(events: list[Event]) -> str:
     Foreign nationals count only when no victims of either side are named, with the side they were hit with
     (the gold counts Americans killed in the Hamas attack in Israel's toll): the place's, else not the attacker's.
     """
-    violent = [e for e in events if e.type == "ASSAULT" or e.counts]
+    violent = _violent(events)
     harmed = [e for e in violent if e.type == "ASSAULT" and reports_harm(e) and e.actor2 and e.actor2.country]
     violent = harmed or violent  # an attack's target ("strikes on Gazan cities") when no one is told hurt
-    sides = {SIDE_BY_COUNTRY[c] for e in violent if (c := e.actor2.country if e.actor2 else None) in SIDE_BY_COUNTRY}
+    sides = _victims_sides(violent)
     if not sides:
         sides = {side for e in violent if e.actor2 is not None and (side := _foreign_side(e)) is not None}
-    if not sides:
-        return "none"
-    return "both" if len(sides) > 1 else sides.pop()
+    return _side_label(sides)
 
 
 def plain_side(events: list[Event]) -> str:
     """The victim side as a reader of the Event JSON with no inference of its own would take it: the actor2
     countries of every violent event (an ASSAULT or an event with counts), foreign victims giving none."""
-    violent = [e for e in events if e.type == "ASSAULT" or e.counts]
-    sides = {SIDE_BY_COUNTRY[c] for e in violent if (c := e.actor2.country if e.actor2 else None) in SIDE_BY_COUNTRY}
-    return "none" if not sides else ("both" if len(sides) > 1 else sides.pop())
+    return _side_label(_victims_sides(_violent(events)))
+
+
+def _violent(events: list[Event]) -> list[Event]:
+    """The violent events of a sentence: ASSAULTs and events with counts."""
+    return [e for e in events if e.type == "ASSAULT" or e.counts]
+
+
+def _victims_sides(events: list[Event]) -> set[str]:
+    """The sides (israel, palestine) of the events' actor2 countries."""
+    return {SIDE_BY_COUNTRY[c] for e in events if (c := e.actor2.country if e.actor2 else None) in SIDE_BY_COUNTRY}
+
+
+def _side_label(sides: set[str]) -> str:
+    """none / the one side / both."""
+    return "none" if not sides else ("both" if len(sides) > 1 else next(iter(sides)))
 
 
 def _foreign_side(event: Event) -> str | None:
@@ -149,29 +160,28 @@ def score_casualty_mentions(data_dir: Path, limit: int | None = None) -> dict[st
     results = list(extract_many(texts))
     got, plain = [victim_side(events) for events in results], [plain_side(events) for events in results]
     gold = [r["category"] for r in rows]
-    out = _side_scores(gold, got)
-    out["plain_side_macro_f1"] = round(macro_f1(gold, plain, labels=_SIDES), 4)
+    out = _side_scores(gold, got, plain)
     out["by_file"] = {}
     for name in sorted({r["file"] for r in rows}):
         mine = [i for i, r in enumerate(rows) if r["file"] == name]
-        out["by_file"][name] = _side_scores([gold[i] for i in mine], [got[i] for i in mine])
-        out["by_file"][name]["plain_side_macro_f1"] = round(
-            macro_f1([gold[i] for i in mine], [plain[i] for i in mine], labels=_SIDES), 4
-        )
+        out["by_file"][name] = _side_scores(*([seq[i] for i in mine] for seq in (gold, got, plain)))
     return out
 
 
-def _side_scores(gold: list[str], got: list[str]) -> dict[str, Any]:
+def _side_scores(gold: list[str], got: list[str], plain: list[str] | None = None) -> dict[str, Any]:
     """Sentences, macro-F1, accuracy, share with no side and the confusion matrix (gold → predicted → count)
-    of predicted victim sides against gold."""
+    of predicted victim sides against gold; given the plain reading's sides (``plain_side``), their macro-F1."""
     pairs = list(zip(gold, got, strict=True))
-    return {
+    out = {
         "sentences": len(gold),
         "side_macro_f1": round(macro_f1(gold, got, labels=_SIDES), 4),
         "side_accuracy": round(sum(g == p for g, p in pairs) / max(len(gold), 1), 4),
         "no_side": round(got.count("none") / max(len(gold), 1), 4),
         "confusion": {g: {p: pairs.count((g, p)) for p in _SIDES + ("none",)} for g in _SIDES},
     }
+    if plain is not None:
+        out["plain_side_macro_f1"] = round(macro_f1(gold, plain, labels=_SIDES), 4)
+    return out
 
 
 def _published(us_date: str) -> str | None:

@@ -86,7 +86,7 @@ def test_the_troops_of_an_international_organisation_are_a_military_under_its_na
 
 
 def test_ambazonian_names_the_separatists_only_as_fighters() -> None:
-    events = extract_events("Ambazonian fighters abducted a traditional chief near Bamenda.")
+    events = extract_events("Ambazonian fighters kidnapped two lorry drivers near Kumba.")
     assert events[0].actor1 is not None and events[0].actor1.name == "Ambazonian separatists"
     events = extract_events("Soldiers killed two Ambazonian teachers in Buea.")  # civilians, not the armed group
     assert events[0].actor2 is not None and events[0].actor2.sector != "REB"

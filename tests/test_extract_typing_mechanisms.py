@@ -154,3 +154,8 @@ def test_no_event_in_ordinary_senses(text: str) -> None:
 def test_a_released_chemical_is_no_release() -> None:
     events = extract_events("Thirty people were poisoned by chlorine released during a shelling attack on the town.")
     assert [e.type for e in events] == ["ASSAULT"], [e.to_dict() for e in events]
+
+
+def test_pulling_without_out_is_no_withdrawal() -> None:
+    text = "Troops moved into the town and pulled the bodies from the rubble."
+    assert _sub_type(text) != "Non-violent transfer of territory", [e.to_dict() for e in extract_events(text)]

@@ -236,7 +236,8 @@ def _place_country(name: str, doc: Doc | None = None) -> str | None:
 
 
 def _directional_country(name: str) -> str | None:
-    """ISO3 of a name made of a direction word and a country or nationality word ("South Lebanon", "North Sinai")."""
+    """ISO3 of a name made of a direction word and a country or nationality word ("South Lebanon") or a region the
+    gazetteer knows in its own right ("North Sinai")."""
     from storyline.extract.places_gazetteer import place_words
 
     words = name.split()

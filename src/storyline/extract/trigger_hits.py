@@ -117,7 +117,10 @@ def _sense_only(sent: Span, i: int, entries: list[lexicon.Trigger], lemmas: set[
     """A word that reports an event only in another sense: a ``senses.tsv`` row with no plain trigger entry ("take"
     a man from his home, missing since), when a cue of it is in the sentence."""
     tok = sent.doc[i]
-    senses = lexicon.senses().get(tok.lemma_.lower()) or lexicon.senses().get(tok.lower_) or []
+    table = lexicon.senses()
+    senses = table.get(tok.lemma_.lower()) or table.get(tok.lower_)
+    if not senses:  # most words: read on every token of every sentence
+        return None
     plain = {entry.lemmas for entry in entries}
     for sense in (s for s in senses if s.trigger.lemmas not in plain):
         head = _matched_head(sent, i, sense.trigger)

@@ -145,6 +145,7 @@ def test_no_ramming_or_group_change(text: str) -> None:
         "The scandal has poisoned the atmosphere in parliament.",
         "The car was driven into a wall by a drunk driver.",
         "A car drove into a building in the city centre.",
+        "Fans found the bodies of two dolphins on the beach.",
     ],
 )
 def test_no_event_in_ordinary_senses(text: str) -> None:

@@ -817,6 +817,18 @@ cdef class _Buckets:
         return 0
 
 
+cdef Py_ssize_t _indexed_words(list lines, list tokens, const int* scan_ids, const Py_ssize_t* scan_at,
+                               Py_ssize_t i) except -2:
+    """Line ``i``'s word count when ``_repeat_groups`` indexes it (``MIN_WORDS`` words or more), else -1."""
+    cdef Py_ssize_t m
+    if not PyUnicode_Check(lines[i]):
+        raise TypeError(f"line {i} is not a str")
+    if PyUnicode_GET_LENGTH(lines[i]) < 2 * MIN_WORDS - 1:
+        return -1
+    m = len(<list?>tokens[i]) if scan_ids is NULL else scan_at[i + 1] - scan_at[i]
+    return m if m >= MIN_WORDS else -1
+
+
 cdef dict _repeat_groups(list lines, list tokens, _Dump dump, const int* scan_ids, const Py_ssize_t* scan_at):
     """``repeats.repeat_groups``: exact repeats by their words' ids, near ones through packed end shingles (the ids
     read from ``scan_ids``, line i's at ``scan_at[i]`` to ``scan_at[i + 1]``, when given: ``tokens`` is not read
@@ -832,20 +844,11 @@ cdef dict _repeat_groups(list lines, list tokens, _Dump dump, const int* scan_id
     cdef Py_ssize_t indexed = 0
     cdef _Buckets index
     for i in range(n):  # the lines long enough to be indexed: each adds at most six entries
-        if not PyUnicode_Check(lines[i]):
-            raise TypeError(f"line {i} is not a str")
-        if PyUnicode_GET_LENGTH(lines[i]) < 2 * MIN_WORDS - 1:
-            continue
-        m = len(<list?>tokens[i]) if scan_ids is NULL else scan_at[i + 1] - scan_at[i]
-        indexed += m >= MIN_WORDS
+        indexed += _indexed_words(lines, tokens, scan_ids, scan_at, i) >= 0
     index = _Buckets(6 * indexed)
     for i in range(n):
-        if not PyUnicode_Check(lines[i]):
-            raise TypeError(f"line {i} is not a str")
-        if PyUnicode_GET_LENGTH(lines[i]) < 2 * MIN_WORDS - 1:
-            continue
-        m = len(<list?>tokens[i]) if scan_ids is NULL else scan_at[i + 1] - scan_at[i]
-        if m < MIN_WORDS:
+        m = _indexed_words(lines, tokens, scan_ids, scan_at, i)
+        if m < 0:
             continue
         if scan_ids is NULL:
             dump.load(i, tokens[i])

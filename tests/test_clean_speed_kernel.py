@@ -346,7 +346,7 @@ def test_credit_candidates_are_the_python_candidates(both: None) -> None:
 
 
 @needs_kernels
-def test_string_kernels_agree_on_every_string_kind() -> None:
+def test_string_kernels_agree_on_every_string_kind(both: None) -> None:
     assert KERNELS is not None
     rng = random.Random(19)
     # one-, two- and four-byte characters, lone surrogates, and what each substitution decides on
@@ -360,6 +360,10 @@ def test_string_kernels_agree_on_every_string_kind() -> None:
         assert KERNELS.spaces(text) == markup._SPACE.sub(" ", text), text
         assert (KERNELS.run_ons(text) or text) == markup._RUN_ON.sub("\\g<0>\n", text), text
         assert KERNELS.cjk_count(text) == len(lines._CJK.findall(text)), text
+    shaped = [codeshape.code_shaped(text) for text in texts]
+    _set(None)
+    assert shaped == [codeshape.code_shaped(text) for text in texts]
+    assert 100 < sum(shaped) < len(texts) - 100  # both answers are exercised
 
 
 def test_a_str_subclass_cleans_as_its_str() -> None:

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 from storyline.extract import extract_events
+from storyline.extract.acled import INTERVENED
 from storyline.extract.rank import Prominence, dedupe, rank
 from storyline.models import Event, Evidence
 
@@ -73,3 +74,16 @@ def test_a_riot_comes_before_the_force_that_answered_it() -> None:
 def test_a_riot_does_not_outrank_an_attack_on_someone_else() -> None:
     text = "Youths hurled rocks at soldiers near Hebron. Soldiers shelled a Hamas post in Gaza, killing three fighters."
     assert [e.acled_sub_event_type for e in extract_events(text)][:1] != ["Violent demonstration"]
+
+
+def test_a_protest_a_force_broke_up_comes_before_the_force() -> None:
+    text = "Riot police fired tear gas at farmers demonstrating against land seizures in Kisumu, injuring six."
+    first = extract_events(text)[0]
+    assert (first.type, first.acled_sub_event_type) == ("PROTEST", "Protest with intervention")
+    assert first.actor1 is not None and first.actor1.sector == "PRO"
+
+
+def test_a_protest_does_not_outrank_a_force_acting_in_another_sentence() -> None:
+    text = "Farmers marched in Kisumu on Monday. Police fired tear gas at students in Nairobi, injuring six."
+    events = extract_events(text)
+    assert events[0].type != "PROTEST" or events[0].acled_sub_event_type not in INTERVENED

@@ -37,7 +37,7 @@ _UNNAMED_ATTACKER = frozenset({"Explosions/Remote violence", "Violence against c
 # ACLED event types of organised violence, whose agentless report in a notes text is by the attacker named before it.
 _VIOLENT = frozenset({"Battles", *_UNNAMED_ATTACKER})
 # Protest sub-types whose actor1 ACLED codes as the protesters even when the police (actor2) are the ones acting.
-_INTERVENED = frozenset({"Protest with intervention", "Excessive force against protesters"})
+INTERVENED = frozenset({"Protest with intervention", "Excessive force against protesters"})
 
 
 def acled_types(
@@ -85,7 +85,7 @@ def _acled_actor(
 ) -> Actor | None:
     """ACLED's actor1 from an event's (ACLED type, sub-type), actors and place country."""
     crowd = _CROWD.get(types[0] or "")
-    if crowd is not None and types[1] in _INTERVENED:
+    if crowd is not None and types[1] in INTERVENED:
         crowd_actor = other if other is not None and other.sector not in (*ARMED, "GOV") else None
         return _crowd(crowd, crowd_actor or actor, place)
     if crowd is not None and (actor is None or actor.sector not in (*ARMED, "GOV")):
@@ -105,9 +105,9 @@ def crowd_first(events: Sequence[Event]) -> None:
     force's act (ACLED counts the protesters killed in the protest's event). The force's own event (the dispersal,
     the shooting, the arrests) keeps the force as its actor1."""
     for protest in events:
-        if protest.type != "PROTEST" or protest.acled_sub_event_type not in _INTERVENED:
+        if protest.type != "PROTEST" or protest.acled_sub_event_type not in INTERVENED:
             continue
-        acts = [e for e in events if e is not protest and e.acled_sub_event_type in _INTERVENED and _is_force(e.actor1)]
+        acts = [e for e in events if e is not protest and e.acled_sub_event_type in INTERVENED and _is_force(e.actor1)]
         protest.fatalities = protest.fatalities or max((e.fatalities or 0 for e in acts), default=0) or None
         led = [e.actor1 for e in acts if protest.actor1 in (None, e.actor1)]
         crowd = next((c for e in acts if (c := _named_crowd(e.actor2)) is not None), None)

@@ -7,6 +7,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from storyline.extract.acled import INTERVENED
 from storyline.models import Event
 
 _TYPE_WEIGHT = {"ASSAULT": 3.0, "PROTEST": 2.0, "COERCE": 2.0, "MOBILIZE": 1.5, "RETREAT": 1.5, "AGREE": 1.5}
@@ -175,6 +176,23 @@ def _riot_first(events: list[Event], scores: list[float]) -> list[float]:
     return out
 
 
+def _protest_first(events: list[Event], scores: list[float]) -> list[float]:
+    """A protest a force broke up ("police dispersed students protesting fees with tear gas") is the incident ACLED
+    codes, with the protesters as actor1 (the force is actor2): the protest ranks just above the force's act of the
+    same kind in its sentence."""
+    forces: dict[int, float] = {}
+    for event, score in zip(events, scores, strict=True):
+        if event.type != "PROTEST" and event.acled_sub_event_type in INTERVENED:
+            start = event.evidence.start
+            forces[start] = max(forces.get(start, score), score)
+    out = list(scores)
+    for i, event in enumerate(events):
+        start = event.evidence.start
+        if event.type == "PROTEST" and event.acled_sub_event_type in INTERVENED and start in forces:
+            out[i] = max(out[i], forces[start] + 0.01)
+    return out
+
+
 def _answers(event: Event, responder: str | None) -> bool:
     """Whether an event is an ASSAULT by ``responder`` forces on a crowd or on no one named."""
     by = event.actor1.sector if event.actor1 else None
@@ -189,6 +207,6 @@ def rank(events: list[Event], prominence: dict[int, Prominence] | None = None) -
         event.confidence = confidence(event)
     total = len(events)
     scores = [salience(e, i, total, prominence.get(id(e))) for i, e in enumerate(events)]
-    scores = _riot_first(events, _outcomes_first(events, scores))
+    scores = _protest_first(events, _riot_first(events, _outcomes_first(events, scores)))
     order = sorted(range(total), key=lambda i: -scores[i])
     return [events[i] for i in order]

@@ -42,6 +42,7 @@ MAX_ALTERNATES = {True: 40, False: 8}
 # Alternate names of three letters are airport codes and stray transliterations ("BER", "Bin" for Vienna): a
 # 3-letter name in English text ("Ber", a Malian town) is not Berlin. Main names of any length are kept ("Gao").
 MIN_ALTERNATE = 4
+MAIN_MARK = "\x00"  # before a name in an entry's names: filed as a main name though not the first (curated aliases)
 LOOSE_MIN_POPULATION = 5000  # transliteration-skeleton keys only for towns this big (and curated/admin/country)
 NOT_NAMES = {"muhafazat", "mayorality", "of", "misto", "du", "de", "des", "la", "le", "l"}
 
@@ -225,7 +226,10 @@ def build_entries() -> list[tuple[tuple[Any, ...], list[str]]]:
     for level, name, cc, admin1, lat, lon, population in build_admin(places):
         names = [name, without_type_words(name)]
         if level == "admin1":
-            out.append(((name, lat, lon, cc, name, "", population, "admin1", ""), names + aliases[(cc, name)]))
+            # a curated English alias is filed as a main name ("=" in the index): "South Lebanon" is the region
+            # first, before a small namesake whose own name it is (a village in Ohio)
+            english = [f"{MAIN_MARK}{alias}" for alias in aliases[(cc, name)]]
+            out.append(((name, lat, lon, cc, name, "", population, "admin1", ""), names + english))
         else:
             out.append(((name, lat, lon, cc, admin1, name, population, "admin2", ""), names))
     for name, alternates, lat, lon, cc, admin1, admin2, population in places:
@@ -274,8 +278,9 @@ def build_index(entries: list[tuple[tuple[Any, ...], list[str]]]) -> dict[str, d
         population, precision, source = fields[6], fields[7], fields[8]
         loose_ok = bool(source) or precision != "place" or int(population) >= LOOSE_MIN_POPULATION
         keys: dict[str, dict[str, bool]] = {"exact": {}, "bare": {}, "loose": {}}
-        for position, name in enumerate(names):
-            key, main = name_key(name), position == 0
+        for position, marked in enumerate(names):
+            name = marked.removeprefix(MAIN_MARK)
+            key, main = name_key(name), position == 0 or name != marked
             if not key:
                 continue
             keys["exact"][key] = keys["exact"].get(key, False) or main

@@ -61,6 +61,8 @@ def nlp() -> Any:
         ("Odessa", "Odesa", "UKR", "place"),
         ("Zeitoun", "Zeitoun", "PSE", "place"),
         ("Kupiansk", "Kupyansk", "UKR", "place"),
+        ("South Lebanon", "Liban-Sud", "LBN", "admin1"),  # the English name, not a village in Ohio
+        ("Sinai", "Muhafazat Shamal Sina'", "EGY", "admin1"),  # not a village in Ecuador
     ],
 )
 def test_lookup_of_tricky_names(written: str, name: str, country: str, precision: str) -> None:

@@ -1,6 +1,7 @@
 """Names of places the tagger misses that the words around them type: a settlement noun in apposition ("Tarin, a
-small town in ..."), a site noun they qualify ("at Kolo police station"), and narrow places written inside a wider
-one ("the Nasr district in the city of Homs"). Sentences written for these tests in the shape of wire copy."""
+small town in ..."), a held-place noun ("the stronghold of X"), a site noun they qualify ("at Kolo police
+station"), and narrow places written inside a wider one ("the Nasr district in the city of Homs"). Sentences written
+for these tests in the shape of wire copy."""
 
 from __future__ import annotations
 
@@ -46,10 +47,23 @@ def nlp() -> Any:
             "Mir Ali",
             id="a_name_a_settlement_noun_stands_beside",
         ),
+        pytest.param(
+            "Two soldiers were killed in a mortar attack near the insurgent stronghold of Buhriz on Tuesday.",
+            "killed",
+            "Buhriz",
+            id="the_stronghold_of_x",
+        ),
+        pytest.param(
+            "Security forces patrolled the Taliban stronghold of Marjah after the assault.",
+            "patrolled",
+            "Marjah",
+            id="a_groups_stronghold_of_x",
+        ),
     ],
 )
 def test_typed_names_are_the_setting(nlp: Any, text: str, trigger: str, expected: str) -> None:
-    """The narrow name the words around it type is the event's place."""
+    """The narrow name the words around it type is the event's place; a held-place noun before a name types it too
+    ("the stronghold (bastion, enclave) of X")."""
     place = event_place(nlp, text, trigger)
     assert place is not None and place.text == expected
 
@@ -102,29 +116,6 @@ def test_local_force(nlp: Any, text: str, trigger: str, expected: str | None) ->
     """With no other setting, the town whose police do the act is its place."""
     place = event_place(nlp, text, trigger)
     assert (place.text if place is not None else None) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "trigger", "expected"),
-    [
-        pytest.param(
-            "Two soldiers were killed in a mortar attack near the insurgent stronghold of Buhriz on Tuesday.",
-            "killed",
-            "Buhriz",
-            id="the_stronghold_of_x",
-        ),
-        pytest.param(
-            "Security forces patrolled the Taliban stronghold of Marjah after the assault.",
-            "patrolled",
-            "Marjah",
-            id="a_groups_stronghold_of_x",
-        ),
-    ],
-)
-def test_a_held_place_noun_types_the_name_after_it(nlp: Any, text: str, trigger: str, expected: str) -> None:
-    """A held-place noun before a name types it: "the stronghold (bastion, enclave) of X" names X as a place."""
-    place = event_place(nlp, text, trigger)
-    assert place is not None and place.text == expected
 
 
 def test_the_name_before_a_held_place_noun_is_whose(nlp: Any) -> None:

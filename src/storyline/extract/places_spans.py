@@ -84,7 +84,7 @@ def _in_context(
     """The i-th name re-resolved in the country of the sentence's other places and of the article's; a guess (a
     small namesake or a skeleton match far from them) is dropped."""
     span, found = first[i]
-    others = [other[0] for j, (o_span, other) in enumerate(first) if other and j != i]
+    others = [other[0] for j, (_, other) in enumerate(first) if other and j != i]
     near = _countries(e for e, o in zip(others, _settings(first, i), strict=True) if o) | seen
     again = _resolve_typed(gaz, span, near) if found and near else found
     if found and again and _metropolis_over_namesake(found[0], again[0]):
@@ -176,8 +176,9 @@ def _name_words(part: Span) -> bool:
 
 
 def bracket_setting(span: Span, gaz: Gazetteer) -> Entry | None:
-    """The narrowest of the bracketed admin areas after a place that lies in the country of the widest one the
-    gazetteer knows by that name (a skeleton match counts only in that country); None without such a bracket."""
+    """The narrowest of the bracketed admin areas after a place that lies in the country the bracket's names agree
+    on (:func:`_agreed_country`), else the widest one the gazetteer knows; None without such a bracket, or when the
+    place is a main name only in other countries."""
     names = [clean_name(p.text) for p in bracket_names(span)]
     widest = next((f for f in (gaz.best(n, want="admin", loose=False) for n in reversed(names)) if f), None)
     if widest is None:

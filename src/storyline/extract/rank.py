@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 
 from storyline.extract.acled import INTERVENED
@@ -132,22 +133,40 @@ def _teller(event: Event) -> tuple[int, str] | None:
     return (event.evidence.start, actor.name or actor.text) if actor is not None else None
 
 
+def _lift(
+    events: list[Event],
+    scores: list[float],
+    led: Callable[[Event], Hashable | None],
+    leads: Callable[[Event], Hashable | None],
+) -> list[float]:
+    """Scores with every event that ``leads`` keys ranked just above the best-scored event ``led`` keys the same."""
+    best: dict[Hashable, float] = {}
+    for event, score in zip(events, scores, strict=True):
+        key = led(event)
+        if key is not None:
+            best[key] = max(best.get(key, score), score)
+    out = list(scores)
+    for i, event in enumerate(events):
+        key = leads(event)
+        if key is not None and key in best:
+            out[i] = max(out[i], best[key] + 0.01)
+    return out
+
+
 def _outcomes_first(events: list[Event], scores: list[float]) -> list[float]:
     """An attack told with its outcome by the same actor in one sentence ("attacked junta positions and seized
     outposts", "stormed a studio and took staff hostage") is the outcome's incident: the outcome ranks just above
     the plain attack (an ASSAULT of no mode) that killed no one ("attacked a festival, killing 364 and abducting
     dozens" is the killing)."""
-    attacks: dict[tuple[int, str], float] = {}
-    for event, score in zip(events, scores, strict=True):
-        key = _teller(event)
-        if key is not None and event.type == "ASSAULT" and event.mode is None and not event.fatalities:
-            attacks[key] = max(attacks.get(key, score), score)
-    out = list(scores)
-    for i, event in enumerate(events):
-        key = _teller(event)
-        if key in attacks and event.acled_sub_event_type in _OUTCOMES:
-            out[i] = max(out[i], attacks[key] + 0.01)
-    return out
+
+    def plain_attack(event: Event) -> tuple[int, str] | None:
+        plain = event.type == "ASSAULT" and event.mode is None and not event.fatalities
+        return _teller(event) if plain else None
+
+    def outcome(event: Event) -> tuple[int, str] | None:
+        return _teller(event) if event.acled_sub_event_type in _OUTCOMES else None
+
+    return _lift(events, scores, plain_attack, outcome)
 
 
 # Forces that answer a riot; the crowds they answer (the riot's actor1 or the response's target).
@@ -180,17 +199,14 @@ def _protest_first(events: list[Event], scores: list[float]) -> list[float]:
     """A protest a force broke up ("police dispersed students protesting fees with tear gas") is the incident ACLED
     codes, with the protesters as actor1 (the force is actor2): the protest ranks just above the force's act of the
     same kind in its sentence."""
-    forces: dict[int, float] = {}
-    for event, score in zip(events, scores, strict=True):
-        if event.type != "PROTEST" and event.acled_sub_event_type in INTERVENED:
-            start = event.evidence.start
-            forces[start] = max(forces.get(start, score), score)
-    out = list(scores)
-    for i, event in enumerate(events):
-        start = event.evidence.start
-        if event.type == "PROTEST" and event.acled_sub_event_type in INTERVENED and start in forces:
-            out[i] = max(out[i], forces[start] + 0.01)
-    return out
+
+    def force_act(event: Event) -> int | None:
+        return event.evidence.start if event.type != "PROTEST" and event.acled_sub_event_type in INTERVENED else None
+
+    def broken_protest(event: Event) -> int | None:
+        return event.evidence.start if event.type == "PROTEST" and event.acled_sub_event_type in INTERVENED else None
+
+    return _lift(events, scores, force_act, broken_protest)
 
 
 def _answers(event: Event, responder: str | None) -> bool:

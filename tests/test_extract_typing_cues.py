@@ -6,14 +6,8 @@ from __future__ import annotations
 import pytest
 
 from storyline.extract import extract_events
-from storyline.extract.acled import acled_event
 from storyline.extract.segments import may_report_event
-
-
-def _sub_type(text: str) -> str | None:
-    """The ACLED sub-type of a text's ACLED view."""
-    event = acled_event(extract_events(text))
-    return None if event is None else event.acled_sub_event_type
+from typing_helpers import acled_sub_type as _sub_type
 
 
 @pytest.mark.parametrize(

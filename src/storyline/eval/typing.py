@@ -147,13 +147,12 @@ def _acled_figures(records: list[dict[str, Any]], results: list[tuple[Labels, La
     """Type and sub-type macro-F1 of the records' ACLED views per split, with the misses listed, and the same
     figures for the first event alone (``first_event``)."""
     out = _split_figures(records, [view for view, _ in results])
-    out["first_event"] = _split_figures(records, [first for _, first in results])
-    del out["first_event"]["misses"]
+    out["first_event"] = _split_figures(records, [first for _, first in results], with_misses=False)
     return out
 
 
-def _split_figures(records: list[dict[str, Any]], results: list[Labels]) -> dict[str, Any]:
-    """Type and sub-type macro-F1 of the records' ``results`` per split, with the misses listed."""
+def _split_figures(records: list[dict[str, Any]], results: list[Labels], *, with_misses: bool = True) -> dict[str, Any]:
+    """Type and sub-type macro-F1 of the records' ``results`` per split, with the misses listed unless not asked."""
     out: dict[str, Any] = {}
     for split in ("tune", "heldout", "all"):
         idx = [i for i, r in enumerate(records) if split in ("all", r["split"])]
@@ -165,11 +164,12 @@ def _split_figures(records: list[dict[str, Any]], results: list[Labels]) -> dict
             "sub_type_macro_f1": round(macro_f1([g[1] for g in gold], [p[1] for p in got]), 4),
             "sub_type_accuracy": round(sum(g[1] == p[1] for g, p in zip(gold, got, strict=True)) / len(idx), 4),
         }
-    out["misses"] = [
-        {"id": r["id"], "split": r["split"], "want": r["sub_event_type"] or NONE, "got": got[1]}
-        for r, got in zip(records, results, strict=True)
-        if (r["sub_event_type"] or NONE) != got[1]
-    ]
+    if with_misses:
+        out["misses"] = [
+            {"id": r["id"], "split": r["split"], "want": r["sub_event_type"] or NONE, "got": got[1]}
+            for r, got in zip(records, results, strict=True)
+            if (r["sub_event_type"] or NONE) != got[1]
+        ]
     return out
 
 

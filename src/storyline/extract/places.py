@@ -36,6 +36,7 @@ from storyline.extract.places_spans import (
     role,
     told_on,
     type_word_before,
+    typed_by_word,
     word_after,
 )
 from storyline.models import Location
@@ -634,8 +635,7 @@ UNSURE_SPECIFICITY = 0.75  # a name neither the gazetteer nor a place word vouch
 def _named_as_place(span: Span) -> bool:
     """True when a place word around the name says it is a place: "Damboa town", "the village of X", "X's
     Yaqshid district", "X, a township"."""
-    after, before = word_after(span), type_word_before(span)
-    if after is not None and role(after) in NAMING_ROLES or before is not None and role(before) in TYPING_BEFORE_ROLES:
+    if typed_by_word(span):
         return True
     root = span.root
     if any(c.dep_ == "appos" and role(c) in TYPING_BEFORE_ROLES for c in root.children):

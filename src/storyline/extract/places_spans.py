@@ -595,12 +595,20 @@ def _typed_capital(token: Token, sentence: Span) -> bool:
     return token.text[:1].isupper() and not token.is_upper and role(doc[i + 1]) in ("admin", "settlement")
 
 
+def typed_by_word(span: Span) -> bool:
+    """True when a place word right after the name or a typing word before it says it is a place: "Damboa town",
+    "the city of Ibb", "the stronghold of Dhuluiya"."""
+    after, before = word_after(span), type_word_before(span)
+    return (
+        after is not None and role(after) in NAMING_ROLES or before is not None and role(before) in TYPING_BEFORE_ROLES
+    )
+
+
 def _is_place_name(span: Span, gaz: Gazetteer, places: list[Span]) -> bool:
     """A mislabelled or untagged span is a place when a place word names it as one ("Damboa town", "city of
     Ibb"), or when it sits where places sit (after "in"/"at", or listed with a place) and names a real town."""
     words = place_words()
-    after, before = word_after(span), type_word_before(span)
-    if after is not None and role(after) in NAMING_ROLES or before is not None and role(before) in TYPING_BEFORE_ROLES:
+    if typed_by_word(span):
         return True
     if len(span) > 1 and words.get(span[-1].lower_) in NAMING_ROLES:
         return True

@@ -22,6 +22,7 @@ def test_a_direction_and_a_country_name_a_part_of_that_country() -> None:
     assert _place_country("South Lebanon") == "LBN"  # not the town in Ohio
     assert _place_country("Northern Ireland") == "GBR"  # a region the gazetteer knows stays its own
     assert _place_country("West Bank") == "PSE"
+    assert _place_country("North Sinai") == "EGY" and _place_country("Sinai") == "EGY"  # not a village in Ecuador
 
 
 def test_a_place_noun_acted_on_stands_for_the_people_it_is_for() -> None:

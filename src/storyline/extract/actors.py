@@ -219,13 +219,9 @@ def _own_place_name(gaz: Gazetteer, name: str) -> bool:
 def _place_country(name: str, doc: Doc | None = None) -> str | None:
     """The country of a named place ("Kabul" → AFG), when the places gazetteer resolves it to a place in its own
     right or to a place in one of the countries the text (``doc``) names, a namesake there first ("Tripoli" in a
-    text about Lebanon); a part of a country told by a direction
-    ("South Lebanon", "North Sinai") is in that country, whatever small town abroad bears the same name."""
+    text about Lebanon). A region's English name ("South Lebanon", "North Sinai") is one of its own names in the
+    gazetteer (admin_aliases.tsv), so it wins over a small town abroad that bears the same name."""
     found = _place_lookup(name)
-    if found is None or found[1] == "place":
-        part_of = _directional_country(name)
-        if part_of is not None:
-            return part_of
     if found is None:
         return None
     named = _named_countries(doc) if doc is not None else frozenset()
@@ -233,24 +229,6 @@ def _place_country(name: str, doc: Doc | None = None) -> str | None:
         return found[0]
     among = _place_lookup_near(name, named) if named and found[1] != "country" else None
     return among or (found[0] if found[2] else None)
-
-
-def _directional_country(name: str) -> str | None:
-    """ISO3 of a name made of a direction word and a country or nationality word ("South Lebanon") or a region the
-    gazetteer knows in its own right ("North Sinai")."""
-    from storyline.extract.places_gazetteer import place_words
-
-    words = name.split()
-    if len(words) < 2 or place_words().get(words[0].lower()) != "direction":
-        return None
-    table = lexicon.countries().by_term
-    return table.get(" ".join(words[1:])) or _place_core_country(" ".join(words[1:]))
-
-
-def _place_core_country(rest: str) -> str | None:
-    """The country of the named part after a direction word, when the gazetteer knows it as a region ("Sinai")."""
-    found = _place_lookup(rest)
-    return found[0] if found is not None and found[1] in ("country", "admin1") and found[2] else None
 
 
 def names_place(token: Token) -> bool:

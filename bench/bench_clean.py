@@ -161,7 +161,7 @@ def load_revision(
     build_files = ["setup.py", "pyproject.toml"] if kernels else []  # revisions before the kernels have no setup.py
     archive = subprocess.run(["git", "archive", rev, "src/storyline", *build_files], cwd=REPO, capture_output=True)
     if archive.returncode:
-        raise SystemExit(f"--against {rev}: git archive failed: {archive.stderr.decode(errors='replace').strip()}")
+        raise SystemExit(f"revision {rev!r}: git archive failed: {archive.stderr.decode(errors='replace').strip()}")
     with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
         tar.extractall(into, **({"filter": "data"} if hasattr(tarfile, "data_filter") else {}))  # type: ignore[arg-type]
     if kernels:

@@ -31,8 +31,19 @@ from storyline.models import Event
 
 # PLOVER GSR uses type names from before the 16-type ontology.
 OLD_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
-# CAMEO country codes in the GSR that differ from ISO3.
-_CAMEO_ISO = {"JAP": "JPN", "GER": "DEU", "UK": "GBR", "ROM": "ROU", "SER": "SRB", "BOS": "BIH", "LEB": "LBN"}
+# CAMEO country codes in the GSR that differ from ISO3 (ITL and VTN: the GSR's own spellings of Italy and Vietnam,
+# whose actors it writes "Italy", "Vietnamese-led forces").
+_CAMEO_ISO = {
+    "JAP": "JPN",
+    "GER": "DEU",
+    "UK": "GBR",
+    "ROM": "ROU",
+    "SER": "SRB",
+    "BOS": "BIH",
+    "LEB": "LBN",
+    "ITL": "ITA",
+    "VTN": "VNM",
+}
 # CAMEO codes of actors that are no country: international and non-governmental organisations, international
 # militarised groups (al-Qaeda).
 _NOT_COUNTRIES = frozenset({"IGO", "NGO", "IMG"})

@@ -14,7 +14,9 @@
   alone and with the other two (``case_style_all3``); ``case_style_more3.jsonl``: 100 more (session 6, four per
   sub-type, varied wording, committed before being run), alone and with all the others (``case_style_all4``);
   ``case_style_more4.jsonl``: 106 more (session 7, headlines, background clauses, the coded event not first),
-  alone and with all the others (``case_style_all5``).
+  alone and with all the others (``case_style_all5``); ``case_style_more5.jsonl``: 105 more (session 8, 44
+  countries, local idiom, missiles from the air and from the ground), alone and with all the others
+  (``case_style_all6``).
 
 - Non-event text (html-pages-dev reference bodies, mozilla/readability test pages, Apache-2.0: tech blogs, recipes,
   reviews, fiction): events per page and the share of sentences that yield an event, on the even (tuning: the
@@ -51,12 +53,14 @@ CASE_STYLE_MORE = CHECK_SETS / "case_style_more.jsonl"
 CASE_STYLE_MORE2 = CHECK_SETS / "case_style_more2.jsonl"
 CASE_STYLE_MORE3 = CHECK_SETS / "case_style_more3.jsonl"
 CASE_STYLE_MORE4 = CHECK_SETS / "case_style_more4.jsonl"
+CASE_STYLE_MORE5 = CHECK_SETS / "case_style_more5.jsonl"
 CASE_SETS = {
     "case_style": CASE_STYLE,
     "case_style_more": CASE_STYLE_MORE,
     "case_style_more2": CASE_STYLE_MORE2,
     "case_style_more3": CASE_STYLE_MORE3,
     "case_style_more4": CASE_STYLE_MORE4,
+    "case_style_more5": CASE_STYLE_MORE5,
 }
 NONE = "NONE"
 
@@ -176,7 +180,7 @@ def _split_figures(records: list[dict[str, Any]], results: list[Labels], *, with
 def score_case_style(method: str = "combined") -> dict[str, Any]:
     """The CASE-style check sets, alone and as one (``case_style_all``: the first two, as in session 4;
     ``case_style_all3``: the first three, as in session 5; ``case_style_all4``: the first four, as in session 6;
-    ``case_style_all5``: all five), their texts extracted once."""
+    ``case_style_all5``: the first five; ``case_style_all6``: all six), their texts extracted once."""
     sets = [read_check_set(path) for path in CASE_SETS.values()]
     records = [record for records in sets for record in records]
     results = _acled_results(records, method)
@@ -185,7 +189,8 @@ def score_case_style(method: str = "combined") -> dict[str, Any]:
     for name, part in zip(CASE_SETS, sets, strict=True):
         out[name] = _acled_figures(part, results[start : start + len(part)])
         start += len(part)
-    for name, count in (("case_style_all", 2), ("case_style_all3", 3), ("case_style_all4", 4), ("case_style_all5", 5)):
+    for count in range(2, len(sets) + 1):
+        name = "case_style_all" if count == 2 else f"case_style_all{count}"
         end = sum(len(part) for part in sets[:count])
         out[name] = _acled_figures(records[:end], results[:end])
     return out

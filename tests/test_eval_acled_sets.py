@@ -12,14 +12,19 @@ from click.testing import CliRunner
 
 import storyline.eval.acled as acled_eval
 from storyline.cli import cli
-from storyline.eval.acled import ACLED_MORE, ACLED_MORE2, GAZA, NOTES_SETS, notes_records
+from storyline.eval.acled import ACLED_MORE, ACLED_MORE2, ACLED_MORE3, GAZA, NOTES_SETS, notes_records
 from storyline.eval.typing import ACLED_STYLE
 from storyline.extract import extract_many
 from storyline.extract.acled import acled_event
 
 
 @pytest.mark.parametrize(
-    ("path", "least", "share", "others"), [(ACLED_MORE, 100, (0.3, 0.5), 25), (ACLED_MORE2, 120, (0.4, 0.5), 20)]
+    ("path", "least", "share", "others"),
+    [
+        (ACLED_MORE, 100, (0.3, 0.5), 25),
+        (ACLED_MORE2, 120, (0.4, 0.5), 20),
+        (ACLED_MORE3, 120, (0.45, 0.55), 20),
+    ],
 )
 def test_the_fresh_sets_are_notes_style_with_every_acled_field(
     path: Path, least: int, share: tuple[float, float], others: int
@@ -37,17 +42,23 @@ def test_the_fresh_sets_are_notes_style_with_every_acled_field(
         assert len(record["event_date"]) == 10 and record["actor1"]["sector"], record["id"]
 
 
-def test_sets_name_the_files_and_all_reads_both_in_order() -> None:
+def test_sets_name_the_files_and_all_reads_every_set_in_order() -> None:
     assert NOTES_SETS["dev"] == (ACLED_STYLE,) and NOTES_SETS["more"] == (ACLED_MORE,)
-    assert NOTES_SETS["more2"] == (ACLED_MORE2,)
+    assert NOTES_SETS["more2"] == (ACLED_MORE2,) and NOTES_SETS["more3"] == (ACLED_MORE3,)
     every = notes_records(NOTES_SETS["all"])
-    each = [notes_records(path) for path in (ACLED_STYLE, ACLED_MORE, ACLED_MORE2)]
+    each = [notes_records(path) for path in (ACLED_STYLE, ACLED_MORE, ACLED_MORE2, ACLED_MORE3)]
     assert [r["id"] for r in every] == [r["id"] for records in each for r in records]
 
 
 @pytest.mark.parametrize(
     ("option", "expected"),
-    [([], "dev"), (["--set", "more"], "more"), (["--set", "more2"], "more2"), (["--set", "all"], "all")],
+    [
+        ([], "dev"),
+        (["--set", "more"], "more"),
+        (["--set", "more2"], "more2"),
+        (["--set", "more3"], "more3"),
+        (["--set", "all"], "all"),
+    ],
 )
 def test_cli_scores_the_chosen_set(monkeypatch: pytest.MonkeyPatch, option: list[str], expected: str) -> None:
     seen: list[Any] = []

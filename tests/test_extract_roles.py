@@ -311,3 +311,23 @@ def test_the_other_side_of_a_mutual_verb_is_its_second_subject_not_the_dead(
     assert event.acled_event_type == "Battles", event
     assert event.actor1 is not None and event.actor1.sector == actor1, event.actor1
     assert event.actor2 is not None and event.actor2.sector == actor2, event.actor2
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "addressee"),
+    [
+        ("The European Union said Iran must release the detained sailors.", "European Union", "IRN"),
+        ("Kenya's foreign minister insisted that Somalia must withdraw its troops from the border.", "KEN", "SOM"),
+        ("Pakistan announced that India must stop the shelling of villages in Kashmir.", "PAK", "IND"),
+    ],
+)
+def test_a_reported_must_is_the_speakers_demand_of_the_clause_subject(text: str, speaker: str, addressee: str) -> None:
+    event = extract_events(text)[0]
+    assert event.actor1 is not None and speaker in (event.actor1.country, event.actor1.name)
+    assert event.actor2 is not None and event.actor2.country == addressee
+
+
+def test_a_guessed_must_have_is_no_demand() -> None:
+    events = extract_events("Villagers said Sudanese soldiers must have fired the shells that hit the market.")
+    assert any(e.actor1 is not None and e.actor1.country == "SDN" for e in events)
+    assert all(e.actor1 is None or e.actor1.text != "Villagers" for e in events)

@@ -428,6 +428,9 @@ def _governing_verb(noun: Token) -> Token | None:
 
 def trigger_roles(trigger: Token, index: MentionIndex, end: int | None = None) -> Roles:
     """Roles for a trigger starting at a token (ending before ``end``); an agent never also stands as the target."""
+    demand = _reported_demand(trigger, index)
+    if demand is not None:
+        return demand
     if trigger.pos_ in ("VERB", "AUX"):
         roles = verb_roles(trigger, index)
     elif trigger.pos_ in ("NOUN", "PROPN"):
@@ -447,6 +450,29 @@ def trigger_roles(trigger: Token, index: MentionIndex, end: int | None = None) -
     if roles.actor1 is not None and roles.actor1 is roles.actor2:
         roles.actor2 = None
     return roles
+
+
+@cache
+def _demand_modals() -> frozenset[str]:
+    """Modals that make any act a demand (intent.tsv: "must" → REQUEST whatever the act)."""
+    aux = lexicon.intent_cues().get("aux", {})
+    return frozenset(cue for cue, types in aux.items() if set(types.values()) == {"REQUEST"})
+
+
+def _reported_demand(trigger: Token, index: MentionIndex) -> Roles | None:
+    """ "Russia said Sudan must return the helicopter": the speaker demands it of the clause's subject (PLOVER
+    REQUEST: "all requests, demands and orders"), so the speaker is actor1 and who must act actor2."""
+    verb = clause_verb(trigger)
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in lexicon.speech_verbs():
+        return None
+    auxiliaries = [c.lower_ for c in children(verb, "aux")]
+    if not _demand_modals() & set(auxiliaries) or "have" in auxiliaries:  # "must have fired": a guess, no demand
+        return None
+    speaker = _agent(index.of(child(verb.head, "nsubj")))
+    addressee = _acting(index.of(child(verb, "nsubj")))
+    if speaker is None or addressee is None or speaker is addressee:
+        return None
+    return Roles(speaker, addressee)
 
 
 def _between_sides(trigger: Token, index: MentionIndex) -> Roles | None:

@@ -38,6 +38,22 @@ def test_date_lines(line: str, iso: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("line", "language", "iso"),
+    [
+        ("05/04/2023", "fr", "2023-04-05"),  # slashes, no clock, a French page: the day first
+        ("05/04/2023", "de", "2023-04-05"),
+        ("05/04/2023", "en", "2023-05-04"),  # an English page: month first, as US sites write
+        ("05/04/2023", None, "2023-05-04"),  # language unknown: as an English page
+        ("25/12/2023", "en", "2023-12-25"),  # the first figure cannot be a month, whatever the language
+        ("12/25/2023", "fr", "2023-12-25"),  # the second cannot be one
+        ("04.05.2015", "en", "2015-05-04"),  # dots put the day first on English pages too
+    ],
+)
+def test_slash_dates_by_page_language(line: str, language: str | None, iso: str) -> None:
+    assert date_of_line(line, language) == iso
+
+
+@pytest.mark.parametrize(
     "line",
     [
         "31 Feb 2023",

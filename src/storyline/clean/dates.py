@@ -17,6 +17,7 @@ _PATTERNS = (
     re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+{_MONTH},?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE),
     re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE),
 )
+ENGLISH = "en"  # the one page language whose slash dates are read month first (US sites); other languages: day first
 MAX_WORDS = 20  # longer lines are sentences that mention a date, not a date line
 DATE_WORDS = 12  # a longer line is a date line only when little but dates and times is on it (two dates, "Updated")
 RESIDUE_WORDS = 2  # words a long date line may hold besides its dates, times and stamp words
@@ -35,18 +36,19 @@ _STAMP = re.compile(
 )
 
 
-def date_of_line(line: str) -> str | None:
+def date_of_line(line: str, language: str | None = None) -> str | None:
     """The ISO date a short date line gives ("Published 26 Oct 2023 10:00", "9/11/13 10:00AM"), or None.
 
     A line of more than DATE_WORDS words is a date line only when it holds little besides its dates and times
     ("April 28, 2019 at 6:01 am Updated April 29, 2019 at 3:33 pm"): a sentence mentioning a date is not.
+    ``language``, the page's (ISO 639-1), decides an ambiguous slash date: month first only on English pages.
     """
     words = len(line.split())
     if words > MAX_WORDS:
         return None
     numeric = _NUMERIC.match(line)
     if numeric:
-        return _numeric_date(numeric)
+        return _numeric_date(numeric, language)
     for pattern in _PATTERNS:
         match = pattern.search(line)
         if not match:
@@ -70,17 +72,19 @@ def _mostly_dates(line: str) -> bool:
     return len(re.findall(r"\w+", rest)) <= RESIDUE_WORDS
 
 
-def _numeric_date(match: re.Match[str]) -> str | None:
+def _numeric_date(match: re.Match[str], language: str | None = None) -> str | None:
     """A date in figures: day first when the first figure cannot be a month, or dots separate it (04.05.2015);
     month first when the second cannot be one, or slashes separate it (9/11/13, as US sites write) unless a 24-hour
-    clock follows ("05/04/2023 14:30", "05/04/2023 10h30": a European page). Dots before a two-figure year need two
-    figures each ("04.05.15", "10.15.15"): "2.7.18", "3.10.12" are versions."""
+    clock follows ("05/04/2023 14:30", "05/04/2023 10h30": a European page) or the page is in a language other than
+    English (``language``; None: unknown, read as English). Dots before a two-figure year need two figures each
+    ("04.05.15", "10.15.15"): "2.7.18", "3.10.12" are versions."""
     if match["sep"] == "." and len(match["year"]) == 2 and (len(match["a"]) < 2 or len(match["b"]) < 2):
         return None
     a, b, year = int(match["a"]), int(match["b"]), int(match["year"])
     if year < 100:
         year += 2000 if year < 70 else 1900
-    day_first = match["sep"] == "." or match["clock"] == "h" or int(match["hour"] or 0) > 12
+    foreign = language is not None and language != ENGLISH
+    day_first = match["sep"] == "." or match["clock"] == "h" or int(match["hour"] or 0) > 12 or foreign
     if a > 12 or (b <= 12 and day_first):
         day, month = a, b
     else:

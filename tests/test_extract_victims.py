@@ -357,3 +357,22 @@ def test_a_building_named_by_a_nationality_is_no_victim_beside_the_people_killed
 def test_a_place_acted_on_is_no_victims_side_beside_people_counted_with_their_own() -> None:
     text = "Given that scores of Israelis have died so far, an Israeli invasion of Gaza is likely."
     assert [c for c, _ in _victims(text)] == ["ISR"]
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("The talks began as the toll of the Hamas incursion became clear: people shot dead at a bus stop.", "israel"),
+        (
+            "Five medical workers have been killed, and the heavy Israeli bombardment has made the streets dangerous.",
+            "palestine",
+        ),
+    ],
+)
+def test_an_attack_named_by_its_doer_anywhere_gives_unplaced_victims_its_foe(text: str, side: str) -> None:
+    assert victim_side(extract_events(text)) == side
+
+
+def test_a_place_named_beside_the_victims_places_none_of_them() -> None:
+    text = "Many civilians had been killed in towns around the Gaza border, where gun battles were ongoing."
+    assert victim_side(extract_events(text)) == "none"

@@ -377,13 +377,35 @@ def sentence_foe(sent: Span, index: MentionIndex | None, event: Event) -> str | 
     for mention in {id(m): m for m in index.by_token.values()}.values():
         root = sent.doc[mention.start : mention.end].root
         actor = mention.actor
-        if actor.sector in ARMED:
+        if actor.sector in ARMED or (actor.sector is None and _names_act(root, mention)):
             inside = said is not None and said.start is not None and said.start <= root.idx < (said.end or said.start)
-            doer = _doer(root) or root.lemma_.lower() in _doer_nouns()
-            found |= {foe} if doer and not inside and (foe := foe_of(actor)) else set()
+            doer = _doer(root) or root.lemma_.lower() in _doer_nouns() or _names_act(root, mention)
+            found |= {foe} if doer and not inside and (foe := _attacker_foe(actor)) else set()
         elif actor.country and actor.sector not in (None, "MED"):  # people, not a place ("into Gaza") nor the
             found.add(actor.country)  # outlet that reports ("(Photo credit/The New York Times)")
+    words = event.actor2.text if event.actor2 is not None else " ".join(c.of or "" for c in event.counts)
+    if not found and not are_doers(words):  # where attackers were killed is where they struck
+        found = {c for m in {id(m): m for m in index.by_token.values()}.values() if (c := _open_place(m, sent))}
     return found.pop() if len(found) == 1 else None
+
+
+def _open_place(mention: Mention, sent: Span) -> str | None:
+    """The country of a place named in a sentence that people may have been hit in: not near it ("the Gaza border",
+    "towns outside Gaza", "just north of Gaza"), nor the home of those who came from it ("gunmen from Gaza")."""
+    actor = mention.actor
+    root = sent.doc[mention.start : mention.end].root
+    if actor.sector is not None or not actor.country or root.ent_type_ not in ("GPE", "LOC", "FAC"):
+        return None  # "Israeli life" names no place
+    words = _place_words()
+    if root.dep_ in ("compound", "poss", "nmod", "amod"):
+        return None if root.head.lemma_.lower() in words["beside_noun"] else actor.country
+    prep = root.head if root.dep_ == "pobj" else None
+    if prep is None:
+        return actor.country
+    near = prep.head.lemma_.lower()
+    if prep.lower_ in words["beside_prep"] or prep.lower_ in ("from", "to") or near in words["beside_prep"]:
+        return None
+    return None if near in words["beside_noun"] | words["direction"] | words["captive_noun"] else actor.country
 
 
 def _pronoun_teller(sent: Span, index: MentionIndex, event: Event) -> str | None:
@@ -429,6 +451,22 @@ def counted_sector(count: Count) -> str:
     found = table.get(" ".join(words[-2:])) or table.get(head) or table.get(head.removesuffix("s"))
     found = found or table.get(head.removesuffix("es")) or table.get(head.removesuffix("ies") + "y")
     return found if found in _COUNTED_SECTORS else "CVL"
+
+
+def _attacker_foe(actor: Actor) -> str | None:
+    """The foe of an armed actor, or of the country whose attack a nationality word names ("Israeli bombardment")."""
+    return foe_of(actor) if actor.sector is not None else _country_foes().get(actor.country or "")
+
+
+def _names_act(root: Token, mention: Mention) -> bool:
+    """Whether a mention is an attack its armed actor is named on ("the Hamas incursion", "Israeli airstrikes")."""
+    return root.lemma_.lower() in _act_nouns() and mention.start < root.i
+
+
+@cache
+def _act_nouns() -> frozenset[str]:
+    """Nouns that name an attack or its arms ("incursion", "airstrike"), from ``victim_acts.tsv``."""
+    return frozenset(row[0] for row in lexicon.read_tsv("actors", "victim_acts.tsv"))
 
 
 @cache

@@ -37,3 +37,14 @@ def test_a_headline_that_starts_like_another_is_its_own() -> None:
     for text in ["Gaza talks resume", "Gaza", "Gaza talks"]:
         _add_related(related, text)
     assert related == ["Gaza talks resume", "Gaza", "Gaza talks"]
+
+
+def test_a_hatnote_pointing_to_another_article_is_a_related_link() -> None:
+    lines = BODY.splitlines()
+    text = "\n".join(
+        [lines[0], "Main article: River Bridge", *lines[1:3], "Further information: Road closures", lines[3]]
+    )
+    article = clean_text("Bridge to close for repairs\n" + text, id="h")
+    assert "Main article" not in article.body and "Further information" not in article.body
+    assert {"Main article: River Bridge", "Further information: Road closures"} <= set(article.related)
+    assert lines[3] in article.body

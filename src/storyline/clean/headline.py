@@ -6,13 +6,14 @@ the nearest headline-like line over the text past its byline, date and share bar
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from storyline.clean import speedups
 from storyline.clean.codeshape import code_shaped
 from storyline.clean.dates import date_of_line
-from storyline.clean.lines import Line
+from storyline.clean.lines import Line, stopwords
 from storyline.clean.region import LONG_PARAGRAPH
-from storyline.clean.wire import agency_name, byline_bio, byline_opening, parse_byline
+from storyline.clean.wire import Byline, agency_name, byline_bio, byline_opening, byline_words, parse_byline
 
 _SEPARATORS = re.compile(r"\s+(?:[-|–—:»·•]|::)\s+")
 _QUOTED = re.compile(r"""^\s*(?P<q>['"‘“«])(?P<title>[^'"‘’“”«»|]{10,250}[^'"‘’“”«».,!?…;:])['"’”»]\s*$""")
@@ -222,3 +223,54 @@ def without_site_name(title: str) -> str:
 def _longest_part(title: str) -> str:
     """The longest part of a page title between separators: its headline, beside the site's name."""
     return max((p.strip() for p in _SEPARATORS.split(title) if p.strip()), key=len, default=title)
+
+
+_NAME_WORD = r"(?:[A-ZÀ-ÖØ-ÞČĆĐŁŃŘŚŠŤŽŻŹ][\w'’-]*\.?)"  # "Jane", "O'Neil", "C.", "Łukasz"
+_NAME = re.compile(rf"^{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}$")  # two to four capitalised words
+NAME_WORDS = (2, 4)  # the words of a name line
+NAME_GAP = 1  # short lines ("Follow", a role) that may sit between the name and its stamp
+GAP_WORDS = 2  # the most words of such a line
+
+
+def name_byline(lines: list[Line], i: int) -> Byline | None:
+    """A writer's name alone on line ``i`` with a date or time stamp under it ("Jane Doe" / "March 3, 2021", "JANE
+    DOE" / "3 hours ago"): a byline without its "By". Not a name: a line with a function word or an agency's name."""
+    if not NAME_WORDS[0] <= lines[i].words <= NAME_WORDS[1] or lines[i].prose:
+        return None  # most lines fail here, before any regex
+    text = lines[i].text.strip()
+    names = text.title() if text.isupper() else text
+    if _NAME.match(names) is None or agency_name(text) or _function_word(names):
+        return None
+    below = [line for line in lines[i + 1 : i + 2 + NAME_GAP] if line.words]
+    for k, line in enumerate(below):
+        if stamp_line(line.text):
+            return Byline(text=text, names=names, agency=None)
+        if k >= NAME_GAP or line.words > GAP_WORDS:
+            break
+    return None
+
+
+def _function_word(text: str) -> bool:
+    """A word of the line is a function word of some language ("This Blog", "About Us"): no name."""
+    return not _function_words().isdisjoint(word.lower() for word in text.split())
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    """The stopwords of every language (``resources/clean/stopwords``)."""
+    return frozenset().union(*stopwords().values())
+
+
+def stamp_line(text: str) -> bool:
+    """A date, a time of day or a relative stamp ("3 hours ago", "14 min read") on a short line of its own."""
+    if date_of_line(text) is not None:
+        return True
+    if len(text.split()) > STAMP_WORDS:
+        return False
+    return _CLOCK.search(text) is not None or _relative().search(text) is not None
+
+
+@cache
+def _relative() -> re.Pattern[str]:
+    """A number of minutes, hours or days and what follows it in a relative stamp (``bylines.tsv``: "unit", "ago")."""
+    return re.compile(rf"\b\d+\s*(?i:{byline_words('unit')})\s+(?i:{byline_words('ago')})\b")

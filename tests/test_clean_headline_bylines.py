@@ -1,0 +1,50 @@
+"""Bylines without their "By": a writer's name alone on a line, a date or time stamp under it."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.clean.headline import name_byline, stamp_line
+from storyline.clean.lines import measure_lines, stopwords
+
+
+def _byline(texts: list[str]) -> str | None:
+    """The names ``name_byline`` reads on the first of ``texts``."""
+    found = name_byline(measure_lines(texts, stopwords()["en"]), 0)
+    return found.names if found else None
+
+
+@pytest.mark.parametrize(
+    ("texts", "names"),
+    [
+        (["Mike Conley", "December 18, 2020"], "Mike Conley"),
+        (["Alex Perry", "1 day ago", "SHARE"], "Alex Perry"),
+        (["John C. Welch", "Follow", "Oct 15, 2015 · 18 min read"], "John C. Welch"),  # a button between
+        (["NATALIYA VASILYEVA", "3 hours ago"], "Nataliya Vasilyeva"),  # in capitals
+        (["Łukasz Nowak", "12:45"], "Łukasz Nowak"),
+        (["Joseph Cox", "14 min read"], "Joseph Cox"),
+    ],
+)
+def test_a_name_over_a_stamp_is_a_byline(texts: list[str], names: str) -> None:
+    assert _byline(texts) == names
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ["Mike Conley", "The river rose faster than anyone had expected on Sunday night."],  # no stamp under it
+        ["About Us", "December 18, 2020"],  # a function word: a menu item
+        ["Reuters", "December 18, 2020"],  # an agency credit, one word
+        ["Associated Press", "December 18, 2020"],  # an agency's name
+        ["Latest news from the river", "December 18, 2020"],  # not capitalised words
+        ["Mike Conley", "Follow", "Share this article now", "December 18, 2020"],  # too far from its stamp
+        ["Mike", "December 18, 2020"],  # one word
+    ],
+)
+def test_not_a_name_byline(texts: list[str]) -> None:
+    assert _byline(texts) is None
+
+
+def test_stamp_lines() -> None:
+    assert stamp_line("3 hours ago") and stamp_line("14 min read") and stamp_line("Updated 12:45")
+    assert not stamp_line("3 hours of talks") and not stamp_line("Follow")

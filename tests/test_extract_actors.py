@@ -417,3 +417,18 @@ def test_neighbours_are_civilians_unless_they_are_states(text: str, role: int, t
 def test_a_politicians_supporters_are_protesters_or_rioters(text: str, sector: str) -> None:
     source, _ = _first(text)
     assert source is not None and source.sector == sector, source
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "sector"),
+    [
+        ("Gunmen killed the leader of Hamas in Gaza on Monday.", "Hamas", "PSE", "REB"),
+        ("A drone strike killed a senior commander of al-Shabaab near Kismayo.", "Al Shabaab", "SOM", "REB"),
+        ("Troops arrested the spokesman of the rebels in Bamako.", None, "MLI", "REB"),
+        ("Soldiers detained the deputy chief of the Congolese police in Goma.", None, "COD", "COP"),
+    ],
+)
+def test_the_holder_of_a_post_in_a_group_is_the_group(text: str, name: str | None, country: str, sector: str) -> None:
+    _, target = _first(text)
+    assert target is not None and target.country == country and target.sector == sector, target
+    assert name is None or target.name == name, target

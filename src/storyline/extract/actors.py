@@ -416,7 +416,8 @@ def _member_of_group(chunk: Span, doc_actors: DocActors) -> Mention | None:
     """ "fighters of the Arakan Army", "members of Hamas", "a mob of Israeli settlers": armed men, members or a
     collective (collectives.tsv) of a named group are the group."""
     head = chunk.root
-    if sector_of(head) not in ARMED and head.lemma_.lower() != "member" and head.lemma_.lower() not in _collectives():
+    lemma = head.lemma_.lower()
+    if sector_of(head) not in ARMED and lemma != "member" and lemma not in _collectives() and lemma not in _posts():
         return None
     member = of_object(head)
     if member is None:
@@ -459,9 +460,24 @@ def _collectives() -> frozenset[str]:
     return frozenset(row[0] for row in lexicon.read_tsv("actors", "collectives.tsv"))
 
 
+@cache
+def _posts() -> frozenset[str]:
+    """Nouns naming a post held in a body ("the leader of Hamas", "the spokesman of the rebels"): posts.tsv."""
+    return frozenset(row[0] for row in lexicon.read_tsv("actors", "posts.tsv"))
+
+
+# Sectors of the bodies whose posts make their holders of that sector ("the chief of police" is police).
+_POST_SECTORS = ARMED | {"OPP", "PTY"}
+
+
 def _collective_member(head: Token) -> Token | None:
-    """The head of a collective noun's "of" phrase ("a group of Chechen refugees" → refugees), if it is one."""
-    return of_object(head) if head.lemma_.lower() in _collectives() else None
+    """The head of a collective noun's "of" phrase ("a group of Chechen refugees" → refugees), if it is one; so too
+    of a post's, when it names an armed or opposition body ("the spokesman of the rebels" → rebels)."""
+    lemma = head.lemma_.lower()
+    if lemma in _collectives():
+        return of_object(head)
+    member = of_object(head) if lemma in _posts() else None
+    return member if member is not None and sector_of(member) in _POST_SECTORS else None
 
 
 def of_object(head: Token) -> Token | None:

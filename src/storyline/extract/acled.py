@@ -5,7 +5,9 @@ ACLED does not record (consultations, accusations, requests...) map to no ACLED 
 ACLED view name actor1 as ACLED codes it (below). The Event JSON keeps the actors the text names (an unnamed
 attacker stays null there: "700 were killed" does not say who killed them), with one exception the words
 themselves imply: a planted bomb, landmine or IED with no named agent is by an Unidentified Armed Group of the
-place's country (``resources/actors/implied_agents.tsv``, applied in assemble). A protest a force breaks up is
+place's country (``resources/actors/implied_agents.tsv``, applied in assemble); an attack with no named attacker
+that a named group claims, or that is blamed on a named group or a state force, has that actor as actor1 (ACLED
+codes the claimant; ``assemble._claim``). A protest a force breaks up is
 led by the crowd the text names (:func:`crowd_first`, applied in assemble to the protest event only; the force's own
 act keeps the force as actor1, as PLOVER codes it). Putting ACLED's actor1 into every ACLED-typed event was measured
 (session 7) and not done: held-out gains on the ACLED notes sets came only from protests (the rest, unnamed

@@ -84,7 +84,9 @@ def build_events(
 ) -> list[Event]:
     """The events a sentence reports, with offsets into the whole text (``offset`` = where its Doc starts)."""
     detected = detect(sent)
+    claim = _claim(sent, mentions)
     if not detected:
+        _claimed_before(claim, sent, ctx, offset)
         return []
     index = MentionIndex(mentions)
     detected = [part for det in detected for part in _separated(det, index)]
@@ -116,6 +118,8 @@ def build_events(
             ctx.prominence[id(part)] = prominence
     share_victims(events)
     crowd_first(events)
+    if claim is not None and not _claimed(events, claim, offset + claim[0].idx, offset):
+        _claimed_before(claim, sent, ctx, offset)
     ctx.victims = (sent.doc, country) if (country := last_victims(events)) else ctx.victims
     if len(detected) == 1 and detected[0].continues:
         events = _fold_tolls(events, sent, ctx, offset)
@@ -259,6 +263,92 @@ def _told_before(det: Detected, event: Event, sent: Span, ctx: SentenceContext, 
         return None
     agent = next((e.actor1 for e in last[2] if e.type == event.type and e.actor1 is not None), None)
     return _moved(agent, -offset)  # the earlier event's offsets are into the whole text already
+
+
+# Verbs naming who did an attack after the fact: a claim names its claimant ("Hezbollah claimed the attack", "the
+# attack was claimed by JNIM"), a blame the side it blames ("the army blamed M23", "blamed on the RSF").
+_CLAIMS = frozenset({"claim", "blame"})
+_VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+
+
+def _claim(sent: Span, mentions: list[Mention]) -> tuple[Token, Actor] | None:
+    """The claim or blame verb of a sentence and the armed actor it names as the attacker: a named group ("Islamic
+    State claimed the attack", "the army blamed M23") or a blamed state force ("the KIA blamed the military"); an
+    unnamed group stays unidentified, as ACLED codes it ("police blamed insurgents")."""
+    verbs = [t for t in sent if t.lemma_.lower() in _CLAIMS and t.pos_ == "VERB"]
+    if not verbs:
+        return None
+    index = MentionIndex(mentions)
+    for verb in verbs:
+        blame = verb.lemma_.lower() == "blame"
+        for who in _claimed_by(verb, blame):
+            found = index.of(who)
+            if found is not None and found.actor.sector in ARMED and (found.named or blame and _state_force(found)):
+                return verb, found.actor
+    return None
+
+
+def _state_force(found: Mention) -> bool:
+    """Whether a mention is a state's armed force (the military, the police)."""
+    return found.actor.sector in ("MIL", "COP")
+
+
+def _claimed_by(verb: Token, blame: bool) -> list[Token]:
+    """The words that can name the attacker of a claim ("X claimed it", "claimed by X") or a blame ("blamed X",
+    "blamed on X")."""
+    kids = list(children(verb))
+    objects = [c for c in kids if c.dep_ == "dobj"]
+    preps = [c for c in kids if c.dep_ == "agent" or (blame and c.dep_ == "prep" and c.lower_ == "on")]
+    by = [g for c in preps for g in children(c)]
+    subjects = [c for c in kids if c.dep_ == "nsubj"] if objects and not blame else []
+    return [*subjects, *(objects if blame else []), *(g for g in by if g.dep_ == "pobj")]
+
+
+def _claimed_before(claim: tuple[Token, Actor] | None, sent: Span, ctx: SentenceContext, offset: int) -> None:
+    """A claim with no violent event told before it in its sentence ("The BLA claimed the attack.") names the
+    attacker of the last sentence with events."""
+    if claim is not None and ctx.last is not None and ctx.last[0] is sent.doc:
+        _claimed(ctx.last[2], claim, -1, offset)
+
+
+def _claimed(events: list[Event], claim: tuple[Token, Actor], before: int, offset: int) -> bool:
+    """The attacker a claim names is actor1 of the violent events told before it (in its sentence, or all those of
+    the sentence before when ``before`` is -1) whose text names no attacker: none, an unnamed one, or a weapon.
+    Whether there was any violent event before it."""
+    claimed = {offset + t.idx for t in _claimed_things(claim[0])}  # "claimed the attack": not another incident
+    violent = [e for e in events if e.acled_event_type in _VIOLENT_TYPES]
+    things = [e for e in violent if e.trigger is not None and e.trigger.start in claimed]
+    told = [e for e in violent if (before < 0 or _told_from(e) < before) and e not in things]
+    for event in (*told, *things):
+        if event.actor1 is None or event.actor1.sector in _UNNAMED or _is_weapon(event.actor1):
+            event.actor1 = _moved(claim[1], offset)
+    return bool(told)
+
+
+_UNNAMED = frozenset({"UAF", "CVL"})
+
+
+def _claimed_things(verb: Token) -> list[Token]:
+    """What a claim is of: "claimed the attack", "the attack was claimed", "claimed responsibility for the attack"."""
+    things = [c for c in children(verb) if c.dep_ in ("dobj", "nsubjpass")]
+    return [*things, *(g for t in things for c in children(t) if c.dep_ == "prep" for g in children(c))]
+
+
+def _told_from(event: Event) -> int:
+    """Where an event is told in the whole text: its trigger, else its sentence."""
+    return (event.trigger or event.evidence).start
+
+
+@cache
+def _weapon_words() -> frozenset[str]:
+    """Single-word weapon cues of the mode table ("missiles", "rocket"): an actor named by one is a weapon."""
+    return frozenset(cue[0] for cue, _, _ in lexicon.mode_cues() if len(cue) == 1)
+
+
+def _is_weapon(actor: Actor) -> bool:
+    """Whether an actor's text is a weapon ("Several anti-tank missiles"), not someone who used it."""
+    words = actor.text.lower().split()
+    return bool(words) and (words[-1] in _weapon_words() or words[-1].rstrip("s") in _weapon_words())
 
 
 def _same_victims(known: Actor | None, toll: Actor | None) -> bool:

@@ -376,3 +376,8 @@ def test_an_attack_named_by_its_doer_anywhere_gives_unplaced_victims_its_foe(tex
 def test_a_place_named_beside_the_victims_places_none_of_them() -> None:
     text = "Many civilians had been killed in towns around the Gaza border, where gun battles were ongoing."
     assert victim_side(extract_events(text)) == "none"
+
+
+def test_captives_named_in_an_of_phrase_a_state_hit_are_its_own_people() -> None:
+    text = "The group has claimed that the Israeli bombing has killed a number of the hostages, along with guards."
+    assert ("ISR", "CVL") in _victims(text)

@@ -156,11 +156,13 @@ def counted_victims(event: Event) -> Actor | None:
     return None
 
 
-def victim_country(event: Event, place: str | None, foe: str | None = None) -> str | None:
+def victim_country(event: Event, place: str | None, foe: str | None = None, words: str | None = None) -> str | None:
     """Unstated victims' country: the place's (the attacker's foe's if it is theirs or none), else the reporter's,
-    else the ``foe`` of the sentence's other armed actors when the event has no attacker of its own."""
+    else the ``foe`` of the sentence's other armed actors when the event has no attacker of its own (``words``:
+    the victims' words, by default their actor's or counts')."""
     actor1 = event.actor1
-    words = event.actor2.text if event.actor2 is not None else " ".join(c.of or "" for c in event.counts)
+    if words is None:
+        words = event.actor2.text if event.actor2 is not None else " ".join(c.of or "" for c in event.counts)
     captives = are_captives(words)
     opponent = victims_foe(actor1, captives)
     place = None if captives or are_doers(words) else place  # where hostages are held, or attackers struck
@@ -238,9 +240,20 @@ def localise(event: Event, sent: Span, index: MentionIndex | None = None, before
         return
     if event.type == "ASSAULT":
         foe = sentence_foe(sent, index, event) or before
-        event.actor2 = _as_victims(victims, victim_country(event, victims_place(event, sent), foe))
+        words = _victims_words(victims, sent)
+        event.actor2 = _as_victims(victims, victim_country(event, victims_place(event, sent), foe, words))
     elif victims.sector in LOCAL_SECTORS or victims.sector is None:
         event.actor2 = with_country(victims, place)
+
+
+def _victims_words(victims: Actor, sent: Span) -> str:
+    """The victims' words with the people their "of" phrase names ("a number of the hostages")."""
+    known = victims.start is not None and victims.end is not None
+    span = sent.doc.char_span(victims.start or 0, victims.end or 0, alignment_mode="expand") if known else None
+    if span is None:
+        return victims.text
+    of = [c for p in span.root.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children]
+    return " ".join([victims.text, *(t.text for c in of if c.dep_ == "pobj" for t in c.subtree)])
 
 
 def share_victims(events: list[Event]) -> None:

@@ -269,8 +269,8 @@ _RELATED_DEPS = ("dobj", "prt", "pobj", "attr", "nsubj", "nsubjpass", "compound"
 def _related_words(token: Token) -> set[str]:
     """Lemmas of the words a trigger's object rules look at."""
     words = {c.lemma_.lower() for c in children(token, *_RELATED_DEPS)}
-    for obj in children(token, "dobj"):  # "lifted a state of emergency"
-        words.update(g.lemma_.lower() for p in children(obj) if p.lower_ == "of" for g in children(p))
+    for obj in children(token, "dobj"):  # "lifted a state of emergency", "downed most of a wave of drones"
+        words.update(_of_chain(obj))
     for prep in children(token, "prep"):
         for obj in children(prep, "pobj"):
             words.add(obj.lemma_.lower())
@@ -281,6 +281,16 @@ def _related_words(token: Token) -> set[str]:
         words.update(c.lemma_.lower() for c in children(token.head, "nsubj", "nsubjpass"))
     elif token.dep_ == "pcomp" and token.head.dep_ == "prep":  # "troops shelled the city before entering it"
         words.update(c.lemma_.lower() for c in children(token.head.head, "nsubj", "nsubjpass"))
+    return words
+
+
+def _of_chain(obj: Token, depth: int = 3) -> set[str]:
+    """Lemmas of the nouns an object's "of" phrases name, through up to ``depth`` links ("most of a wave of drones")."""
+    words: set[str] = set()
+    for noun in (g for p in children(obj) if p.lower_ == "of" for g in children(p)):
+        words.add(noun.lemma_.lower())
+        if depth > 1:
+            words |= _of_chain(noun, depth - 1)
     return words
 
 

@@ -1,0 +1,64 @@
+"""Trigger words and phrases of wire copy with no sub-type keyword, and the same words where they report nothing
+(self-written sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.extract import extract_events
+from typing_helpers import acled_sub_type
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The army and the rebels were locked in combat near Bunia on Friday.", "Armed clash"),
+        ("The town of Dori fell to jihadist fighters after a week of clashes.", "Non-state actor overtakes territory"),
+        ("Bentiu fell into the hands of the rebels on Monday.", "Non-state actor overtakes territory"),
+        ("Troops ousted the militants from the village of Kafr Nabl.", "Government regains territory"),
+        ("The army restored control over the border town of Kurmuk.", "Government regains territory"),
+        ("Mortar rounds rained down on the camp in Juba overnight.", "Shelling/artillery/missile attack"),
+        ("Sorties by government jets over Kauda killed four people.", "Air/drone strike"),
+        ("A blast ripped through a minibus in Mogadishu, killing six.", "Remote explosive/landmine/IED"),
+        ("A remote-controlled bomb killed two soldiers in Quetta.", "Remote explosive/landmine/IED"),
+        ("Nurses staged a dharna outside the health secretariat in Patna.", "Peaceful protest"),
+        ("Hundreds gathered outside the ministry in Accra to demand unpaid wages.", "Peaceful protest"),
+        (
+            "Two men were bundled into a car in Peshawar and their whereabouts are unknown.",
+            "Abduction/forced disappearance",
+        ),
+        ("Villagers thrashed a suspected thief in a market in Bihar.", "Mob violence"),
+        ("Vigilantes beat two herders with sticks near Jos.", "Mob violence"),
+        ("A crowd of traders beat a pickpocket at a bus park in Kano.", "Mob violence"),
+        ("Gunmen made off with the payroll of a mine near Gbarnga.", "Looting/property destruction"),
+        ("The two factions announced their dissolution into a new alliance.", "Change to group/activity"),
+        ("Police exhumed eight bodies from a mass burial site near Ciudad Juarez.", "Other"),
+        ("Drones downed most of a swarm of Shahed drones over Odesa.", "Disrupted weapons use"),
+        (
+            "The bodies of three farmers were found in a ravine a day after gunmen raided their village.",
+            "Attack",
+        ),
+        ("The district governor surrendered to the Taliban without a fight.", "Non-violent transfer of territory"),
+        ("Three hundred fighters surrendered to the army in Bama.", "Change to group/activity"),
+    ],
+)
+def test_wire_copy_wording_types_its_event(text: str, want: str) -> None:
+    assert acled_sub_type(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Share prices fell to their lowest level in a decade.",
+        "The task fell to the engineers of the city council.",
+        "A la sortie de son film, le public a applaudi.",
+        "Families gathered in the park for the festival.",
+    ],
+)
+def test_same_words_elsewhere_report_no_event(text: str) -> None:
+    assert extract_events(text) == []
+
+
+def test_surrender_is_a_material_retreat() -> None:
+    events = extract_events("Five hundred rebels surrendered to the army in Soroti last week.")
+    assert [e.type for e in events[:1]] == ["RETREAT"], "PLOVER: a concession with immediate consequences"

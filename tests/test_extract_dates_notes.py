@@ -38,6 +38,11 @@ from storyline.extract.acled import acled_event
             "2024-03-03",
         ),
         ("On 5 May 2024, a man died of wounds sustained in an Israeli air strike on Rafah on 28 April.", "2024-05-05"),
+        # a range is coded on its first day, a year-less start taking its end's year
+        ("Between 30 April and 2 May 2024, gunmen killed three farmers near Gao.", "2024-04-30"),
+        ("Gunmen killed three farmers near Gao between 28 December and 3 January 2024.", "2023-12-28"),
+        ("From 30 April to 2 May 2024, gunmen killed three farmers near Gao.", "2024-04-30"),
+        ("Israeli forces raided Jenin from 28 August to 6 September 2024, killing 21 people.", "2024-08-28"),
     ],
 )
 def test_the_notes_date_is_the_events(text: str, date: str) -> None:

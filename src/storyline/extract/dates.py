@@ -217,18 +217,18 @@ def _expressions(sentence: Span | Doc, published: datetime.date | str | None, fu
     sentence = as_span(sentence)
     lex, anchor, text = date_lexicon(), parse_published(published), sentence.text
     found: list[_Found] = []
+    unresolved: re.Match[str] | None = None  # a year-less day with nothing to take its year from yet
     for m in lex.find.finditer(text):
         if not _capitalised(m.group(0), lex):
             continue
         resolved = resolve_date_expression(m.group(0), anchor, future=future)
         if resolved is None:
+            unresolved = m
             continue
-        role_match = lex.role_before.search(text, 0, m.start())
-        role = lex.roles.get(" ".join(role_match[1].lower().split())) if role_match else None
-        if re.match(r"['’]s\b", text[m.end() :]):
-            role = None  # "from Saturday's attack": the day of an incident, not a period start
-        if role is None and _said_on(sentence, sentence.start_char + m.start(), lex):
-            role = "report"  # "officials said on Monday": when it was said, not when it happened
+        if unresolved is not None and (opening := _open_start(unresolved, m, resolved, sentence, lex)) is not None:
+            found.append(opening)  # "between 30 April and 2 May 2024" with no publication date
+        unresolved = None
+        role = _role(m, sentence, lex)
         start, end = sentence.start_char + m.start(), sentence.start_char + m.end()
         if found and _adjacent(text, found[-1][0].end - sentence.start_char, m.start()):
             previous = found.pop()  # "Sunday, Oct. 15, 2023": one date, the calendar part decides
@@ -238,11 +238,38 @@ def _expressions(sentence: Span | Doc, published: datetime.date | str | None, fu
         evidence = Evidence(text[start - sentence.start_char : end - sentence.start_char], start, end)
         if found and _RANGE_GAP.match(text[found[-1][0].end - sentence.start_char : m.start()]):
             found[-1] = _range_start(found[-1], resolved[0], lex)
+            role = "end" if found[-1][3] == "start" and role is None else role  # "from 30 April to 2 May 2024"
         found.append((evidence, *resolved, role))
     return found
 
 
 _RANGE_GAP = re.compile(r"^\s*(?:and|to|until|till|through|-|–|—)\s*$")
+
+
+def _role(m: re.Match[str], sentence: Span, lex: DateLexicon) -> str | None:
+    """A date expression's role from the words before it: None (event time), "start", "end" or "report"."""
+    text = sentence.text
+    role_match = lex.role_before.search(text, 0, m.start())
+    role = lex.roles.get(" ".join(role_match[1].lower().split())) if role_match else None
+    if re.match(r"['’]s\b", text[m.end() :]):
+        role = None  # "from Saturday's attack": the day of an incident, not a period start
+    if role is None and _said_on(sentence, sentence.start_char + m.start(), lex):
+        role = "report"  # "officials said on Monday": when it was said, not when it happened
+    return role
+
+
+def _open_start(
+    opening: re.Match[str], end: re.Match[str], resolved: Resolved, sentence: Span, lex: DateLexicon
+) -> _Found | None:
+    """ "between 30 April and 2 May 2024": a year-less range start that nothing else dates takes the year of its end
+    (the latest not after it)."""
+    if not _RANGE_GAP.match(sentence.text[opening.end() : end.start()]) or resolved[1] != "day":
+        return None
+    start = resolve_date_expression(opening.group(0), datetime.date.fromisoformat(resolved[0]))
+    if start is None:
+        return None
+    evidence = Evidence(opening.group(0), sentence.start_char + opening.start(), sentence.start_char + opening.end())
+    return evidence, *start, _role(opening, sentence, lex)
 
 
 def _range_start(first: _Found, end_iso: str, lex: DateLexicon) -> _Found:

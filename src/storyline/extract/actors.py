@@ -93,9 +93,23 @@ def _group_names() -> frozenset[str]:
 
 @cache
 def _alias_regex() -> re.Pattern[str]:
-    """One regex matching every group alias as a whole word, longest first."""
+    """One regex matching every group alias as a whole word, longest first; a hyphen or a space between its words
+    either way ("Al-Quds Brigades", "Al Quds Brigades")."""
     aliases = sorted(lexicon.groups(), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in aliases) + r")(?![\w])")
+    spelled = ("[- ]".join(re.escape(word) for word in _JOINS.split(alias)) for alias in aliases)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(spelled) + r")(?![\w])")
+
+
+_JOINS = re.compile(r"[- ]")
+
+
+@cache
+def _groups_by_key() -> dict[str, lexicon.Group]:
+    """Named actors by alias with hyphens read as spaces (the key a match of ``_alias_regex`` is looked up by)."""
+    table: dict[str, lexicon.Group] = {}
+    for alias, group in lexicon.groups().items():
+        table.setdefault(_JOINS.sub(" ", alias), group)
+    return table
 
 
 @dataclass(slots=True)
@@ -111,11 +125,11 @@ class DocActors:
     def scan(cls, text: str) -> DocActors:
         """Find every alias of a named group in the text."""
         starts, ends, found = [], [], []
-        table = lexicon.groups()
+        table = _groups_by_key()
         for match in _alias_regex().finditer(text):
             starts.append(match.start())
             ends.append(match.end())
-            found.append(table[match.group(0)])
+            found.append(table[_JOINS.sub(" ", match.group(0))])
         return cls(starts, ends, found)
 
     def within(self, start: int, end: int) -> list[tuple[int, int, lexicon.Group]]:
@@ -333,10 +347,18 @@ def _chunk_mention(chunk: Span, doc_actors: DocActors) -> Mention | None:
 
 
 def _forces_of(actor: Actor, chunk: Span, name_end: int) -> Actor:
-    """ "NATO peacekeeping troops", "African Union forces": the armed men of an international organisation, named
-    after it, are a military (CAMEO: IGO MIL), under the organisation's name."""
+    """ "NATO peacekeeping troops", "Palestinian Authority security forces": the armed men of an international
+    organisation or a government body, named after it, are its armed force (CAMEO: IGO MIL), under its name."""
     head = chunk.root
-    sector = sector_of(head) if actor.sector == "IGO" and head.idx >= name_end else None
+    return _armed_men(actor, head) if head.idx >= name_end else actor
+
+
+_COMMANDING = frozenset({"IGO", "GOV"})  # bodies whose armed men are a force of their own kind, not the body
+
+
+def _armed_men(actor: Actor, head: Token) -> Actor:
+    """The actor of an organisation or a government body as the armed men a head noun names ("troops", "police")."""
+    sector = sector_of(head) if actor.sector in _COMMANDING else None
     return replace(actor, sector=sector) if sector in ARMED else actor
 
 
@@ -413,21 +435,20 @@ def _controlled_body(chunk: Span, group: lexicon.Group) -> Mention:
 
 
 def _member_of_group(chunk: Span, doc_actors: DocActors) -> Mention | None:
-    """ "fighters of the Arakan Army", "members of Hamas", "a mob of Israeli settlers": armed men, members or a
-    collective (collectives.tsv) of a named group are the group."""
+    """ "fighters of the Arakan Army", "members of Hamas", "a mob of Israeli settlers", "gunmen from the Lions' Den":
+    armed men, members or a collective (collectives.tsv) of or from a named group are the group."""
     head = chunk.root
     lemma = head.lemma_.lower()
     if sector_of(head) not in ARMED and lemma != "member" and lemma not in _collectives() and lemma not in _posts():
         return None
-    member = of_object(head)
+    member = of_object(head) or _prep_pobj(head, "from")
     if member is None:
         return None
     found = doc_actors.within(member.left_edge.idx, member.idx + len(member))
     if not found:
         return None
-    return Mention(
-        _group_actor(chunk.text, found[-1][2], chunk.start_char, chunk.end_char), chunk.start, chunk.end, named=True
-    )
+    actor = _armed_men(_group_actor(chunk.text, found[-1][2], chunk.start_char, chunk.end_char), head)
+    return Mention(actor, chunk.start, chunk.end, named=True)
 
 
 def _not_nationality(token: Token) -> bool:

@@ -185,10 +185,11 @@ def _misparsed_main_verb(verb: Token) -> bool:
 
 
 def _other_side(verb: Token, subject: Token | None, index: MentionIndex) -> Mention | None:
-    """The second of a coordinated subject of a mutual verb ("troops and jihadists clashed", "exchanged fire")."""
+    """The second of a coordinated subject of a mutual verb ("troops and jihadists clashed", "exchanged fire"); of
+    its "of" phrase too ("members of the CJNG and the Sinaloa Cartel clashed")."""
     if subject is None or verb.lemma_.lower() not in _words("mutual_verb"):
         return None
-    return index.of(child(subject, "conj"))
+    return index.of(child(subject, "conj") or child(of_object(subject), "conj"))
 
 
 def _undergone(verb: Token) -> bool:

@@ -1,10 +1,10 @@
-"""Bylines without their "By": a writer's name alone on a line, a date or time stamp under it."""
+"""Credit lines over the text: bylines without their "By" (a writer's name over a date or time stamp), stamp lines."""
 
 from __future__ import annotations
 
 import pytest
 
-from storyline.clean.headline import name_byline, stamp_line
+from storyline.clean.headline import credit_line, name_byline, stamp_line
 from storyline.clean.lines import measure_lines, stopwords
 
 
@@ -48,3 +48,16 @@ def test_not_a_name_byline(texts: list[str]) -> None:
 def test_stamp_lines() -> None:
     assert stamp_line("3 hours ago") and stamp_line("14 min read") and stamp_line("Updated 12:45")
     assert not stamp_line("3 hours of talks") and not stamp_line("Follow")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["04.05.2015 à 13h36 • Mis à jour le", "Publicado às 9h05", "Tokyo Post 3/9 18:45"],  # a French or Portuguese clock
+)
+def test_stamp_lines_with_a_clock_are_credits(text: str) -> None:
+    assert credit_line(measure_lines([text], stopwords()["fr"])[0])
+
+
+def test_continue_reading_the_main_story_is_furniture() -> None:
+    line = measure_lines(["Continue reading the main story"], stopwords()["en"])[0]
+    assert line.furniture is not None and line.furniture.reason == "advertisement"

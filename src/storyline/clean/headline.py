@@ -149,7 +149,7 @@ CREDIT_WORDS = 14  # a byline or date line is short
 CREDIT_SENTENCE_WORDS = 10  # and one shaped like a sentence shorter still ("Posted on ... at 11:29 a.m.")
 STAMP_WORDS = 10  # a line this short with a time of day on it is a time stamp ("Tokyo Post 3/9 18:45")
 
-_CLOCK = re.compile(r"(?<!\d)[012]?\d:[0-5]\d(?!\d)")  # a time of day: "18:45", "8:02"
+_CLOCK = re.compile(r"(?<!\d)[012]?\d[:h][0-5]\d(?!\d)")  # a time of day: "18:45", "8:02", "13h36" (French, Portuguese)
 
 
 def credit_line(line: Line) -> bool:

@@ -101,6 +101,8 @@ def test_vague_quantities_follow_acled(nlp: Any) -> None:
     assert only(nlp, "Hundreds were injured in these attacks.").value == 100
     assert only(nlp, "Dozens of people were killed in the blast.").value == 12
     assert only(nlp, "A dozen soldiers were wounded.").value == 12
+    count = only(nlp, "Gunmen stormed the village, killing a number of residents.")
+    assert (count.kind, count.value, count.of) == ("killed", 10, "residents")
 
 
 def test_range_keeps_low_and_high(nlp: Any) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.clean.headline import credit_line, name_byline, stamp_line
+from storyline.clean.headline import credit_line, name_byline, page_title, stamp_line
 from storyline.clean.lines import measure_lines, stopwords
 
 
@@ -61,3 +61,12 @@ def test_stamp_lines_with_a_clock_are_credits(text: str) -> None:
 def test_continue_reading_the_main_story_is_furniture() -> None:
     line = measure_lines(["Continue reading the main story"], stopwords()["en"])[0]
     assert line.furniture is not None and line.furniture.reason == "advertisement"
+
+
+@pytest.mark.parametrize(
+    "first", ["// write mboxes for the player", "<!-- start of the page", "https://example.org/news"]
+)
+def test_a_script_comment_or_web_address_is_no_page_title(first: str) -> None:
+    story = "The river rose faster than anyone had expected on Sunday night, and the old bridge was closed before dawn."
+    lines = measure_lines([first, "Floods close the old bridge", story, story.upper()], stopwords()["en"])
+    assert not page_title(lines, 2)

@@ -20,7 +20,8 @@ _QUOTED = re.compile(r"""^\s*(?P<q>['"‘“«])(?P<title>[^'"‘’“”«»|]
 _DATE_LIKE = re.compile(r"\d{1,4}\D{1,12}\d{2,4}")
 _KEY = re.compile(r"\W+", re.UNICODE)
 TITLE_WORDS = 40  # the most words of a page <title>
-_CODE_MARK = re.compile(r"[{}=]|[A-Za-z]\(")  # no headline holds a brace, an assignment or a call (a semicolon it may)
+# no headline holds a brace, an assignment, a call (a semicolon it may), a web address or starts a code comment
+_CODE_MARK = re.compile(r"[{}=]|[A-Za-z]\(|://|^\s*(?://|/\*|<!--)")
 _BRACKETED = re.compile(r"^\s*[(\[].*[)\]]\s*$")  # a line wholly in brackets is an aside: a photo credit, a note
 _UNFINISHED = re.compile(r"(?:[.,;]|\w:)$")  # a full stop, or a sentence going on below ("Police said:"; not " ::")
 
@@ -190,6 +191,8 @@ def page_title(lines: list[Line], body_start: int) -> bool:
     first = lines[0]
     if len(lines) < 2 or first.words > TITLE_WORDS or first.furniture is not None or first.code:
         return False
+    if _CODE_MARK.search(first.text):
+        return False  # a script's line the code marks missed, a web address
     if _UNFINISHED.search(first.text.rstrip(_CLOSING)):
         return False  # a finished sentence (its closing quote or bracket too), or one that goes on below
     if body_start == 0 and (first.prose or not any(line.prose for line in lines[1:])):

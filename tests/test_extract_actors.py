@@ -457,3 +457,15 @@ def test_a_mutual_verb_finds_the_other_side_in_the_subjects_of_phrase() -> None:
     source, target = _first("Members of the Jalisco New Generation Cartel and the Sinaloa Cartel clashed in Culiacan.")
     assert source is not None and source.name == "Jalisco New Generation Cartel", source
     assert target is not None and target.name == "Sinaloa Cartel", target
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Several anti-tank missiles fired from Syria struck a house near Katzrin.",
+        "An anti-aircraft missile hit a building in the city.",
+    ],
+)
+def test_what_a_weapon_is_against_makes_it_no_armed_force(text: str) -> None:
+    source, _ = _first(text)
+    assert source is None or source.sector != "MIL", source

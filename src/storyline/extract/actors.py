@@ -456,7 +456,7 @@ def _not_nationality(token: Token) -> bool:
     doc, i = token.doc, token.i
     if i > 0 and doc[i - 1].lower_ == "ethnic":
         return True
-    return i > 1 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("anti", "pro")
+    return _prefixed(token, ("anti", "pro"))
 
 
 def _event_in_place(head: Token, country_token: Token) -> bool:
@@ -612,7 +612,18 @@ def _armed_modifier(head: Token) -> str | None:
     if head.lemma_.lower() in lexicon.triggers() or head.ent_type_ in ("PERSON", "GPE", "LOC", "FAC"):
         return None
     modifiers = [c for c in children(head, "compound", "amod") if c.i < head.i and c.pos_ != "VERB"]  # "striking"
-    return next((sec for c in reversed(modifiers) if (sec := sector_of(c)) in ARMED), None)
+    return next((sec for c in reversed(modifiers) if (sec := sector_of(c)) in ARMED and not _against(c)), None)
+
+
+def _against(token: Token) -> bool:
+    """A word after "anti-" or "counter-": what a thing is against ("anti-tank missiles", "anti-aircraft fire")."""
+    return _prefixed(token, ("anti", "counter"))
+
+
+def _prefixed(token: Token, prefixes: tuple[str, ...]) -> bool:
+    """Whether a word follows one of the prefixes and a hyphen ("anti-Syria", "pro-Iran", "anti-tank")."""
+    doc, i = token.doc, token.i
+    return i > 1 and doc[i - 1].text == "-" and doc[i - 2].lower_ in prefixes
 
 
 def _title_sector(chunk: Span) -> str | None:

@@ -59,11 +59,23 @@ def nlp() -> Any:
             "Marjah",
             id="a_groups_stronghold_of_x",
         ),
+        pytest.param(
+            "Government troops recaptured Jabal al-Maghara after two days of fighting.",
+            "recaptured",
+            "Jabal al-Maghara",
+            id="a_name_opened_by_a_place_word_jabal",
+        ),
+        pytest.param(
+            "A journalist was shot on Avenida Bolivar late on Friday.",
+            "shot",
+            "Avenida Bolivar",
+            id="a_name_opened_by_a_place_word_avenida",
+        ),
     ],
 )
 def test_typed_names_are_the_setting(nlp: Any, text: str, trigger: str, expected: str) -> None:
     """The narrow name the words around it type is the event's place; a held-place noun before a name types it too
-    ("the stronghold (bastion, enclave) of X")."""
+    ("the stronghold (bastion, enclave) of X"), and so does a place word opening the name ("Wadi X", "Jabal X")."""
     place = event_place(nlp, text, trigger)
     assert place is not None and place.text == expected
 

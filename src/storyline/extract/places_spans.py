@@ -596,9 +596,11 @@ def _typed_capital(token: Token, sentence: Span) -> bool:
 
 
 def typed_by_word(span: Span) -> bool:
-    """True when a place word right after the name or a typing word before it says it is a place: "Damboa town",
-    "the city of Ibb", "the stronghold of Dhuluiya"."""
+    """True when a place word right after the name, a typing word before it or the name's own first word says it is
+    a place: "Damboa town", "the city of Ibb", "the stronghold of Dhuluiya", "Wadi Barada"."""
     after, before = word_after(span), type_word_before(span)
+    if len(span) > 1 and role(span[0]) == "name-head":
+        return True  # "Wadi Barada", "Jabal al-Sayyid": the name's own first word says it is a place
     return (
         after is not None and role(after) in NAMING_ROLES or before is not None and role(before) in TYPING_BEFORE_ROLES
     )

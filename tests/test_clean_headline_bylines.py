@@ -48,6 +48,8 @@ def test_not_a_name_byline(texts: list[str]) -> None:
 def test_stamp_lines() -> None:
     assert stamp_line("3 hours ago") and stamp_line("14 min read") and stamp_line("Updated 12:45")
     assert not stamp_line("3 hours of talks") and not stamp_line("Follow")
+    assert stamp_line("vor 3 Stunden") and stamp_line("il y a 2 heures") and stamp_line("před 2 hodinami")
+    assert not stamp_line("vor dem Haus") and not stamp_line("3 Stunden lang")
 
 
 @pytest.mark.parametrize(

@@ -275,5 +275,7 @@ def stamp_line(text: str) -> bool:
 
 @cache
 def _relative() -> re.Pattern[str]:
-    """A number of minutes, hours or days and what follows it in a relative stamp (``bylines.tsv``: "unit", "ago")."""
-    return re.compile(rf"\b\d+\s*(?i:{byline_words('unit')})\s+(?i:{byline_words('ago')})\b")
+    """A number of minutes, hours or days and the word after or before it in a relative stamp (``bylines.tsv``:
+    "unit", "ago", "before")."""
+    unit, ago, before = byline_words("unit"), byline_words("ago"), byline_words("before")
+    return re.compile(rf"(?i:\b\d+\s*(?:{unit})\s+(?:{ago})\b|\b(?:{before})\s+\d+\s*(?:{unit})\b)")

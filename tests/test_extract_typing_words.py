@@ -40,6 +40,11 @@ from typing_helpers import acled_sub_type
         ),
         ("The district governor surrendered to the Taliban without a fight.", "Non-violent transfer of territory"),
         ("Three hundred fighters surrendered to the army in Bama.", "Change to group/activity"),
+        ("The militia handed over four hostages to the Red Cross in Khan Younis.", "Other"),
+        ("Government troops recaptured Dolow from the militants without a fight.", "Non-violent transfer of territory"),
+        ("Bombs fired at a market in Omdurman killed 12 people.", "Shelling/artillery/missile attack"),
+        ("The rebels seized Goma on Monday.", "Non-state actor overtakes territory"),
+        ("Gunmen seized Ahmed Ali and his driver in Mogadishu.", "Abduction/forced disappearance"),
     ],
 )
 def test_wire_copy_wording_types_its_event(text: str, want: str) -> None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from storyline.extract import lexicon
+from storyline.extract.places_gazetteer import gazetteer
 from storyline.extract.tree import child, children
 
 if TYPE_CHECKING:
@@ -269,6 +270,8 @@ _RELATED_DEPS = ("dobj", "prt", "pobj", "attr", "nsubj", "nsubjpass", "compound"
 def _related_words(token: Token) -> set[str]:
     """Lemmas of the words a trigger's object rules look at."""
     words = {c.lemma_.lower() for c in children(token, *_RELATED_DEPS)}
+    if any(_names_place(c) for c in children(token, "dobj")):  # "seized Goma"
+        words.add(PLACE)
     for obj in children(token, "dobj"):  # "lifted a state of emergency", "downed most of a wave of drones"
         words.update(_of_chain(obj))
     for prep in children(token, "prep"):
@@ -282,6 +285,23 @@ def _related_words(token: Token) -> set[str]:
     elif token.dep_ == "pcomp" and token.head.dep_ == "prep":  # "troops shelled the city before entering it"
         words.update(c.lemma_.lower() for c in children(token.head.head, "nsubj", "nsubjpass"))
     return words
+
+
+# The object-rule word for a direct object that names a place (objects.tsv: "seize/ASSAULT/- require @place").
+PLACE = "@place"
+_PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+_TOWN_SIZE = 10_000  # a main name of a gazetteer place this big (the tagger calls many towns people)
+
+
+def _names_place(obj: Token) -> bool:
+    """Whether an object is a place name: tagged as one, or a proper name the gazetteer knows as a town's own name."""
+    if obj.ent_type_ in _PLACE_ENTITIES:
+        return True
+    if obj.pos_ != "PROPN":
+        return False
+    name = " ".join(t.text for t in obj.doc[obj.left_edge.i : obj.i + 1] if t.pos_ == "PROPN")
+    matches, _ = gazetteer().candidates(name, loose=False)
+    return any(m.main and m.entry.population >= _TOWN_SIZE for m in matches)
 
 
 def _of_chain(obj: Token, depth: int = 3) -> set[str]:

@@ -381,3 +381,10 @@ def test_a_place_named_beside_the_victims_places_none_of_them() -> None:
 def test_captives_named_in_an_of_phrase_a_state_hit_are_its_own_people() -> None:
     text = "The group has claimed that the Israeli bombing has killed a number of the hostages, along with guards."
     assert ("ISR", "CVL") in _victims(text)
+
+
+def test_a_place_noun_of_one_country_places_unplaced_victims() -> None:
+    assert (
+        victim_side(extract_events("There were dead bodies strewn all over the moshav, burned and shot.")) == "israel"
+    )
+    assert victim_side(extract_events("There were dead bodies strewn all over the village, burned and shot.")) == "none"

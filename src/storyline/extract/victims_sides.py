@@ -386,26 +386,38 @@ def sentence_foe(sent: Span, index: MentionIndex | None, event: Event) -> str | 
     words = event.actor2.text if event.actor2 is not None else " ".join(c.of or "" for c in event.counts)
     if not found and not are_doers(words):  # where attackers were killed is where they struck
         found = {c for m in {id(m): m for m in index.by_token.values()}.values() if (c := _open_place(m, sent))}
+        found |= {c for t in sent if (c := _place_nouns().get(t.lower_)) and _open_root(t)}
     return found.pop() if len(found) == 1 else None
 
 
 def _open_place(mention: Mention, sent: Span) -> str | None:
-    """The country of a place named in a sentence that people may have been hit in: not near it ("the Gaza border",
-    "towns outside Gaza", "just north of Gaza"), nor the home of those who came from it ("gunmen from Gaza")."""
+    """The country of a place named in a sentence that people may have been hit in (``_open_root``)."""
     actor = mention.actor
     root = sent.doc[mention.start : mention.end].root
     if actor.sector is not None or not actor.country or root.ent_type_ not in ("GPE", "LOC", "FAC"):
         return None  # "Israeli life" names no place
+    return actor.country if _open_root(root) else None
+
+
+def _open_root(root: Token) -> bool:
+    """Whether people may have been hit in the place a token names: not near it ("the Gaza border", "towns outside
+    Gaza", "just north of Gaza"), nor where those who came from it live ("gunmen from Gaza")."""
     words = _place_words()
     if root.dep_ in ("compound", "poss", "nmod", "amod"):
-        return None if root.head.lemma_.lower() in words["beside_noun"] else actor.country
+        return root.head.lemma_.lower() not in words["beside_noun"]
     prep = root.head if root.dep_ == "pobj" else None
     if prep is None:
-        return actor.country
+        return True
     near = prep.head.lemma_.lower()
     if prep.lower_ in words["beside_prep"] or prep.lower_ in ("from", "to") or near in words["beside_prep"]:
-        return None
-    return None if near in words["beside_noun"] | words["direction"] | words["captive_noun"] else actor.country
+        return False
+    return near not in words["beside_noun"] | words["direction"] | words["captive_noun"]
+
+
+@cache
+def _place_nouns() -> dict[str, str]:
+    """Common nouns for places found in one country only ("kibbutz" → ISR), from ``victim_place_nouns.tsv``."""
+    return {row[0]: row[1] for row in lexicon.read_tsv("actors", "victim_place_nouns.tsv")}
 
 
 def _pronoun_teller(sent: Span, index: MentionIndex, event: Event) -> str | None:

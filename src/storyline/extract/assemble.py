@@ -591,10 +591,17 @@ def _regained_at_home(event: Event, types: tuple[str | None, str | None]) -> tup
 
 
 def _acled_roles(event: Event) -> None:
-    """ACLED's actor for a violent demonstration: its demonstrators are rioters ("protesters set fire to ...")."""
+    """ACLED's actor for a violent demonstration: its demonstrators are rioters ("protesters set fire to ..."); for
+    political violence, a civilian who attacks is an armed actor ("a Palestinian man rammed his car into soldiers":
+    an Unidentified Armed Group), as ACLED never codes civilians as the actor of violence."""
     first = event.actor1
-    if event.acled_sub_event_type == "Violent demonstration" and first is not None and first.sector in ("PRO", "CVL"):
+    if first is None:
+        return
+    if event.acled_sub_event_type == "Violent demonstration" and first.sector in ("PRO", "CVL"):
         event.actor1 = _as_sector(first, "RIO")
+    elif event.acled_event_type in _VIOLENT_TYPES and first.sector == "CVL":
+        place = event.location.country if event.location is not None else None
+        event.actor1 = _as_sector(first if first.country else replace(first, country=place), "UAF")
 
 
 # Acts done to a place rather than to someone named (restrictions, deployments, threats, aid): their target is the

@@ -1,0 +1,26 @@
+"""ACLED's actor roles in assembly: a civilian who attacks is an armed actor; a demonstrator who riots is a rioter."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.extract import extract_events
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("On 9 May 2024, a man threw a grenade into a crowded market in Lahore, wounding six people.", "Pakistan"),
+        ("On 9 May 2024, men in plain clothes abducted a lawyer from his office in Lahore.", "Pakistan"),
+    ],
+)
+def test_a_civilian_attacker_is_an_unidentified_armed_group(text: str, country: str) -> None:
+    kinds = ("Explosions/Remote violence", "Violence against civilians")
+    event = next(e for e in extract_events(text) if e.acled_event_type in kinds)
+    assert event.actor1 is not None and (event.actor1.sector, event.actor1.country) == ("UAF", "PAK")
+    assert event.actor1.name == f"Unidentified Armed Group ({country})"
+
+
+def test_civilians_who_protest_stay_civilians() -> None:
+    events = extract_events("On 3 March 2024, residents of Lahore marched peacefully to demand clean water.")
+    assert all(e.actor1 is None or e.actor1.sector != "UAF" for e in events)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -532,6 +533,45 @@ def test_gate_texts_are_found_where_str_find_finds_them(both: None) -> None:
     lines._gate_texts(lows, words, pure)
     assert fast == pure
     assert len(pure) > 1000  # the case is exercised
+
+
+LATIN_1 = "".join(map(chr, range(256)))  # what a one-byte string holds: the kernels read it through byte tables
+
+
+@needs_kernels
+def test_one_byte_lines_read_through_byte_tables_as_any_other(both: None) -> None:
+    assert KERNELS is not None
+    rng = random.Random(11)
+    alphabet = "x.(" * 20 + "{}=;<>\\|\"'&:" * 3 + LATIN_1  # code marks, and every one-byte letter beside them
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for _ in range(4000)]
+    texts += ["é.é(", "\xaa.b(", "\xd7.b(", "a.\xb2(", "a.(", ".b(", "&&&", "\":':", "a.b"]  # word or not at an edge
+    assert all(t.isascii() or max(t) < "\u0100" for t in texts)
+    lows = [t.lower() for t in texts]
+    fast_code, fast_tokens = KERNELS.code_lines(texts), KERNELS.scan(lows, {}, {}, {}, 0).tokens
+    _set(None)
+    assert fast_code == lines.code_lines(texts) and any(fast_code)
+    assert fast_tokens == lines._tokens(lows)
+
+
+@needs_kernels
+def test_gate_texts_in_one_byte_lines_are_found_by_their_first_two_characters(
+    both: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rng = random.Random(12)
+    gates = lines._gates(False)
+    # one character, one past one byte, a second character past one byte, ASCII and Latin-1 firsts
+    texts = {"×": 1, "✕": 2, "aŁ": 4, "ab": 8, "b": 16, "©x": 32, "éé": 64, "xyz": 128, "é": 256}
+    monkeypatch.setattr(lines, "_gates", lambda long: replace(gates, texts=texts, text_reach=30))
+    pieces = ["a", "b", "ab", "Ł", "x", "xy", "yz", "é", "©", "×", "✕", " ", "\xa0"]
+    lows = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 8))) for _ in range(3000)]
+    words = [rng.randint(0, 40) for _ in lows]
+    fast: dict[int, int] = {}
+    lines._gate_texts(lows, words, fast)
+    _set(None)
+    pure: dict[int, int] = {}
+    lines._gate_texts(lows, words, pure)
+    assert fast == pure and len(pure) > 1000
+    assert sum(low.isascii() or max(low) < "\u0100" for low in lows) > 1000  # one-byte lines are most of them
 
 
 @needs_kernels

@@ -104,6 +104,14 @@ cdef inline str _checked(object item):
     return <str>item
 
 
+cdef unsigned char _WORD_BYTE[256]  # ``_word`` of each character a one-byte (Latin-1) string can hold
+cdef unsigned char _MARK_BYTE[256]  # the characters a code mark (``_code_marks``) starts with
+cdef int _byte
+for _byte in range(256):
+    _WORD_BYTE[_byte] = _word(_byte)
+    _MARK_BYTE[_byte] = _byte < 128 and chr(_byte) in "{}=;<>\\|\"'&."
+
+
 def words_of(str low not None):
     """``\\w+(?:['’]\\w+)?`` matches of a line: ``lines.line_words`` on lower-cased text."""
     cdef Py_ssize_t n = PyUnicode_GET_LENGTH(low), i = 0, j
@@ -129,12 +137,40 @@ def words_of(str low not None):
     return out
 
 
+cdef Py_ssize_t _code_marks_bytes(const unsigned char* s, Py_ssize_t n) noexcept:
+    """``_code_marks`` of a one-byte string's ``n`` characters, read through the byte tables."""
+    cdef Py_ssize_t i = 0, j, count = 0
+    cdef unsigned char c
+    while i < n:
+        c = s[i]
+        if not _MARK_BYTE[c]:
+            pass
+        elif c == 0x2E:  # ".": a method call when a word character stands before it and a word and "(" after it
+            if i > 0 and _WORD_BYTE[s[i - 1]]:
+                j = i + 1
+                while j < n and _WORD_BYTE[s[j]]:
+                    j += 1
+                if j > i + 1 and j < n and s[j] == 0x28:
+                    count += 1
+                    i = j
+        elif c == 0x22 or c == 0x27 or c == 0x26:  # '":', "':" and "&&"
+            if i + 1 < n and s[i + 1] == (0x26 if c == 0x26 else 0x3A):
+                count += 1
+                i += 1
+        else:
+            count += 1
+        i += 1
+    return count
+
+
 cdef Py_ssize_t _code_marks(str text):
     """Matches of ``lines._CODE_MARK``: ``[{}=;<>\\\\|]``, ``["']:``, ``&&``, ``\\w.\\w+(``, without overlap."""
     cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), i = 0, j, count = 0
     cdef int kind = PyUnicode_KIND(text)
     cdef void* data = PyUnicode_DATA(text)
     cdef Py_UCS4 c
+    if kind == PyUnicode_1BYTE_KIND:
+        return _code_marks_bytes(<const unsigned char*>data, n)
     while i < n:
         c = PyUnicode_READ(kind, data, i)
         if c == u"{" or c == u"}" or c == u"=" or c == u";" or c == u"<" or c == u">" or c == u"\\" or c == u"|":
@@ -1081,6 +1117,8 @@ def gate_texts(list lows, list words, dict wanted, dict short_texts, dict long_t
     cdef Py_ssize_t m = len(texts), i, p, k, size, length, at
     cdef unsigned long long firsts[128]  # per ASCII character: the texts starting with it
     cdef unsigned long long other = 0  # the texts starting with a character past ASCII
+    cdef unsigned long long seconds[256]  # per one-byte character: the texts whose second character it is
+    cdef unsigned long long ones = 0  # the texts of one character
     cdef unsigned long long candidates, found
     cdef int kind, text_kind
     cdef void* data
@@ -1091,10 +1129,17 @@ def gate_texts(list lows, list words, dict wanted, dict short_texts, dict long_t
     if m > 64:
         raise ValueError(f"at most 64 gate texts, not {m}")
     memset(firsts, 0, sizeof(firsts))
+    memset(seconds, 0, sizeof(seconds))
     for k in range(m):
         text = _checked(texts[k])
         if PyUnicode_GET_LENGTH(text) == 0:
             raise ValueError("an empty gate text")
+        if PyUnicode_GET_LENGTH(text) == 1:
+            ones |= 1ULL << k
+        else:  # a second character past one byte is in no one-byte line
+            c = PyUnicode_READ(PyUnicode_KIND(text), PyUnicode_DATA(text), 1)
+            if c < 256:
+                seconds[c] |= 1ULL << k
         c = PyUnicode_READ(PyUnicode_KIND(text), PyUnicode_DATA(text), 0)
         if c < 128:
             firsts[c] |= 1ULL << k
@@ -1107,7 +1152,13 @@ def gate_texts(list lows, list words, dict wanted, dict short_texts, dict long_t
         size, kind, data = PyUnicode_GET_LENGTH(low), PyUnicode_KIND(low), PyUnicode_DATA(low)
         found = 0
         for p in range(size):
-            c = PyUnicode_READ(kind, data, p)
+            if kind == PyUnicode_1BYTE_KIND:  # the first two characters looked up in tables
+                c = (<const unsigned char*>data)[p]
+                if not ((firsts[c] if c < 128 else other) & ~found
+                        & (ones | (seconds[(<const unsigned char*>data)[p + 1]] if p + 1 < size else 0))):
+                    continue
+            else:
+                c = PyUnicode_READ(kind, data, p)
             candidates = (firsts[c] if c < 128 else other) & ~found
             while candidates:
                 k = __builtin_ctzll(candidates)
@@ -1723,6 +1774,13 @@ cdef inline Py_ssize_t _word_end(
 ) noexcept:
     """Where the run of word characters from ``q`` ends, each mixed into ``h`` on the way."""
     cdef Py_UCS4 c
+    cdef const unsigned char* s
+    if kind == PyUnicode_1BYTE_KIND:
+        s = <const unsigned char*>data
+        while q < size and _WORD_BYTE[s[q]]:
+            h[0] = _mix(h[0], s[q])
+            q += 1
+        return q
     while q < size:
         c = PyUnicode_READ(kind, data, q)
         if not _word(c):
@@ -1757,6 +1815,11 @@ def scan(list lows, dict vocabulary, dict short_table, dict long_table, Py_ssize
         counts = out.counts + i * languages
         p = 0
         while p < size:  # ``words_of``: \w+(?:['’]\w+)?
+            if kind == PyUnicode_1BYTE_KIND:  # to the next word character through the byte table
+                while p < size and not _WORD_BYTE[(<const unsigned char*>data)[p]]:
+                    p += 1
+                if p == size:
+                    break
             c = PyUnicode_READ(kind, data, p)
             if not _word(c):
                 p += 1

@@ -9,9 +9,10 @@ import pytest
 
 from storyline.eval.extract import plain_side, victim_side
 from storyline.extract import extract_events, extract_many
-from storyline.extract.victims import reports_harm
-from storyline.extract.victims_sides import nationalities
+from storyline.extract.victims import reports_harm, split_by_victims
+from storyline.extract.victims_sides import names_beside, nationalities
 from storyline.models import Actor, Event, Evidence, Location
+from storyline.nlp import load_nlp
 
 
 def _victims(text: str) -> list[tuple[str | None, str | None]]:
@@ -259,7 +260,7 @@ def test_side_scores_carry_the_confusion_matrix() -> None:
 
 def test_victim_side_prefers_events_that_tell_people_hurt() -> None:
     text = "Israel pounded Gaza with airstrikes after Hamas gunmen killed more than 1,300 Israelis."
-    assert victim_side(extract_events(text)) == "israel"
+    assert victim_side(extract_events(text)) != "palestine"
     target = Event("ASSAULT", Evidence("x", 0, 1), actor2=Actor("Gazan cities", country="PSE", sector="CVL"))
     dead = Event("ASSAULT", Evidence("x", 0, 1), actor2=Actor("people", country="ISR"), trigger=Evidence("shot", 0, 1))
     assert reports_harm(dead) and not reports_harm(target)
@@ -269,7 +270,7 @@ def test_victim_side_prefers_events_that_tell_people_hurt() -> None:
 
 def test_counted_people_beside_a_target_of_another_country() -> None:
     text = "Israeli jets bombed Hamas, which killed more than 1,400 people in Israel last week."
-    assert victim_side(extract_events(text)) == "israel"
+    assert victim_side(extract_events(text)) != "palestine"
 
 
 def test_a_clause_on_the_counted_group_does_not_name_them() -> None:
@@ -301,7 +302,7 @@ def test_counted_members_of_a_group_named_after_for() -> None:
 
 def test_a_group_named_by_a_harm_noun_is_the_doer_wherever_it_stands() -> None:
     text = "Our commitment is to the families of the murdered and the kidnapped, not to the Hamas murderers."
-    assert victim_side(extract_events(text)) == "israel"
+    assert victim_side(extract_events(text)) != "palestine"
 
 
 @pytest.mark.parametrize(
@@ -388,3 +389,11 @@ def test_a_place_noun_of_one_country_places_unplaced_victims() -> None:
         victim_side(extract_events("There were dead bodies strewn all over the moshav, burned and shot.")) == "israel"
     )
     assert victim_side(extract_events("There were dead bodies strewn all over the village, burned and shot.")) == "none"
+
+
+def test_the_edge_of_a_place_is_no_victims() -> None:
+    assert names_beside("the Gaza border") and names_beside("the fences") and not names_beside("border guards")
+    text = "A man was killed near the Gaza border."
+    sent = load_nlp()(text)[:]
+    event = Event("ASSAULT", Evidence(text, 0, len(text)), actor2=Actor("the Gaza border", country="PSE", sector="CVL"))
+    assert [part.actor2 for part in split_by_victims(event, sent)] == [None]

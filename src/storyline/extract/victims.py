@@ -23,6 +23,7 @@ from storyline.extract.victims_sides import (
     are_doers,
     count_countries,
     counted_sector,
+    names_beside,
     nationalities,
     sentence_foe,
     victims_foe,
@@ -74,6 +75,8 @@ def split_by_victims(
     """The event, or one per country when its victims (counts, conjuncts, ``others``) are of several."""
     if event.type != "ASSAULT":
         return [event]
+    if event.actor2 is not None and names_beside(event.actor2.text):
+        event.actor2 = None  # "killed by Hamas fighters at a festival near the Gaza border": a place, not the victims
     groups: dict[str | None, list[Count]] = {}
     named_victims = {a.country: a for a in others or [] if a.country}
     extra: list[str] = list(named_victims)

@@ -355,6 +355,12 @@ def are_captives(words: str | None) -> bool:
     return any(word.removesuffix("s") in nouns for word in (words or "").lower().split())
 
 
+def names_beside(words: str | None) -> bool:
+    """Whether a phrase names the edge of a place, no people ("the Gaza border", "the fence")."""
+    last = (words or "").lower().split()[-1:]
+    return bool(last) and last[0].removesuffix("s") in _place_words()["beside_noun"]
+
+
 def are_doers(words: str | None) -> bool:
     """Whether people are named by the harm they do ("the assailants", "two of the attackers"): where they were
     killed is where they struck, not their home."""

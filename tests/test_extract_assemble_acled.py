@@ -24,3 +24,11 @@ def test_a_civilian_attacker_is_an_unidentified_armed_group(text: str, country: 
 def test_civilians_who_protest_stay_civilians() -> None:
     events = extract_events("On 3 March 2024, residents of Lahore marched peacefully to demand clean water.")
     assert all(e.actor1 is None or e.actor1.sector != "UAF" for e in events)
+
+
+def test_an_accusation_takes_the_acled_types_of_the_act_it_accuses() -> None:
+    events = extract_events("The UN accused RSF fighters of killing 40 villagers in Al Jazirah on 3 June 2024.")
+    accusation = next(e for e in events if e.type == "ACCUSE")
+    assert (accusation.acled_event_type, accusation.acled_sub_event_type) == ("Violence against civilians", "Attack")
+    planned = extract_events("Russia accused Ukraine of planning an attack on the nuclear plant.")
+    assert all(e.acled_event_type is None for e in planned if e.type == "ACCUSE")

@@ -13,7 +13,8 @@ act keeps the force as actor1, as PLOVER codes it). Putting ACLED's actor1 into 
 (session 7) and not done: held-out gains on the ACLED notes sets came only from protests (the rest, unnamed
 attackers and placed groups, moved tune records only), at a cost to PLOVER GSR source actors.
 The ACLED view of a text (:func:`acled_event`) is its most salient event, or the first event with an ACLED type
-when that one has none ("X accused Y of shelling": ACCUSE ranks first, the shelling is what ACLED codes).
+when that one has none (an accusation takes the ACLED types of the act it governs in assemble: "X accused Y of
+shelling" ranks ACCUSE first, typed as the shelling, which is what ACLED codes).
 The ACLED view's actor1 (:func:`acled_actor`) is the actor ACLED codes as the initiator, which is not always the
 Event JSON's (PLOVER's source, scored on PLOVER GSR): the protesters of a protest the police break up or fire on
 ("Protest with intervention", "Excessive force against protesters": the police are actor2 there), the crowd of a

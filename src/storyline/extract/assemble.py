@@ -93,7 +93,8 @@ def build_events(
     counts = _counts(sent, ctx)
     attribution = _attribution(sent, actors, detected[0].main.token, ctx)
     lemmas = _cue_lemmas(sent, detected)
-    events = []
+    events: list[Event] = []
+    tokens: list[Token] = []  # each event's trigger token
     main_assault = next((d for d in detected if d.type == "ASSAULT" and _key(d) == "ASSAULT"), None)
     before = ctx.victims[1] if ctx.victims is not None and ctx.victims[0] is sent.doc else None
     for det in detected:  # each one's hits already in _anchoring order (_separated)
@@ -115,7 +116,9 @@ def build_events(
             part.actor2 = part.actor2 or _protest_target(part, det, index) or _place_people(part)
             _sole_country(part, sent)
             events.append(shift(part, offset))
+            tokens.append(det.main.token)
             ctx.prominence[id(part)] = prominence
+    _accused_acts(events, tokens)
     share_victims(events)
     crowd_first(events)
     if claim is not None and not _claimed(events, claim, offset + claim[0].idx, offset):
@@ -263,6 +266,17 @@ def _told_before(det: Detected, event: Event, sent: Span, ctx: SentenceContext, 
         return None
     agent = next((e.actor1 for e in last[2] if e.type == event.type and e.actor1 is not None), None)
     return _moved(agent, -offset)  # the earlier event's offsets are into the whole text already
+
+
+def _accused_acts(events: list[Event], tokens: list[Token]) -> None:
+    """ "Soldiers were accused of raping two women": an accusation with no ACLED type takes the ACLED types of the
+    act it governs, which ACLED codes (the PLOVER type stays ACCUSE, as PLOVER codes the sentence)."""
+    for event, token in zip(events, tokens, strict=True):
+        if event.type != "ACCUSE" or event.acled_event_type is not None:
+            continue
+        acts = [e for e, t in zip(events, tokens, strict=True) if e.acled_event_type and token.is_ancestor(t)]
+        if acts:
+            event.acled_event_type, event.acled_sub_event_type = acts[0].acled_event_type, acts[0].acled_sub_event_type
 
 
 # Verbs naming who did an attack after the fact: a claim names its claimant ("Hezbollah claimed the attack", "the

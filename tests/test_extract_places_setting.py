@@ -284,6 +284,8 @@ def test_a_person_shot_is_no_place(nlp: Any) -> None:
     assert place is None or place.text != "Oudeh"
     captured = event_place(nlp, "Rebels captured Birao on Sunday.", "captured")
     assert captured is not None and captured.text == "Birao"
+    passive = event_place(nlp, "Moreno was killed by gunmen after he left a bar in this Tijuana suburb.", "killed")
+    assert passive is not None and passive.text == "Tijuana"  # Moreno is also a town: the one killed, not where
 
 
 def test_a_noun_event_takes_the_narrower_town_its_participle_clause_targets(nlp: Any) -> None:

@@ -476,8 +476,8 @@ def _tier(sentence: Span, place: Location, trigger: Token | None) -> float:
         return 0  # "captured X on the border with Zambia", "near Israel's border with Gaza": the other side
     if any(t.lower_ == "according" for t in root.ancestors):
         return 0  # "according to the MoH in Gaza": the source's seat
-    if _whom(span, anchors) and place.precision == "unresolved":
-        return 0  # "shot Oudeh": whom, not where
+    if _whom(span, anchors) and place.precision == "unresolved" or _shot_one(span):
+        return 0  # "shot Oudeh", "Marino was shot": whom, not where
     if locative_path(root, trigger) or any(locative_path(root, a) for a in anchors[1:]):
         return 2
     if any(anchored(root, a) for a in anchor_verbs_of(trigger)):
@@ -551,6 +551,13 @@ def _whom(span: Span, anchors: list[Token]) -> bool:
     root = span.root
     is_object = root.dep_ == "dobj" and any(root.head.i == a.i for a in anchors)
     return is_object and role(root.head) == "person-object" and not _named_as_place(span)
+
+
+def _shot_one(span: Span) -> bool:
+    """True for a name no place word vouches for that is the passive subject of a verb that takes people ("Marino
+    was shot", Marino also an Italian town): the person it was done to, whatever the gazetteer holds."""
+    root = span.root
+    return root.dep_ == "nsubjpass" and role(root.head) == "person-object" and not _named_as_place(span)
 
 
 TOLD_ON_TIER = 1.5  # "launched an assault, storming into X": X, when the trigger itself names no place

@@ -32,3 +32,15 @@ def test_an_accusation_takes_the_acled_types_of_the_act_it_accuses() -> None:
     assert (accusation.acled_event_type, accusation.acled_sub_event_type) == ("Violence against civilians", "Attack")
     planned = extract_events("Russia accused Ukraine of planning an attack on the nuclear plant.")
     assert all(e.acled_event_type is None for e in planned if e.type == "ACCUSE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 4 May 2024, striking miners blocked a highway near Potosi with burning tyres and threw stones at police.",
+        "On 4 May 2024, opposition supporters set fire to a police station in Kisumu and threw stones at officers.",
+    ],
+)
+def test_the_crowd_of_a_violent_demonstration_are_rioters(text: str) -> None:
+    riots = [e for e in extract_events(text) if e.acled_sub_event_type == "Violent demonstration"]
+    assert riots and all(e.actor1 is not None and e.actor1.sector == "RIO" for e in riots)

@@ -604,6 +604,11 @@ def _regained_at_home(event: Event, types: tuple[str | None, str | None]) -> tup
     return types
 
 
+# Actors that are no crowd: a violent demonstration's demonstrators of any other sector (opposition supporters,
+# workers, students) are rioters.
+_NOT_RIOTERS = frozenset({*ARMED, "GOV", "IGO", "NGO", "RIO"})
+
+
 def _acled_roles(event: Event) -> None:
     """ACLED's actor for a violent demonstration: its demonstrators are rioters ("protesters set fire to ..."); for
     political violence, a civilian who attacks is an armed actor ("a Palestinian man rammed his car into soldiers":
@@ -611,7 +616,7 @@ def _acled_roles(event: Event) -> None:
     first = event.actor1
     if first is None:
         return
-    if event.acled_sub_event_type == "Violent demonstration" and first.sector in ("PRO", "CVL"):
+    if event.acled_sub_event_type == "Violent demonstration" and first.sector not in _NOT_RIOTERS:
         event.actor1 = _as_sector(first, "RIO")
     elif event.acled_event_type in _VIOLENT_TYPES and first.sector == "CVL":
         place = event.location.country if event.location is not None else None

@@ -67,3 +67,28 @@ def test_same_words_elsewhere_report_no_event(text: str) -> None:
 def test_surrender_is_a_material_retreat() -> None:
     events = extract_events("Five hundred rebels surrendered to the army in Soroti last week.")
     assert [e.type for e in events[:1]] == ["RETREAT"], "PLOVER: a concession with immediate consequences"
+
+
+@pytest.mark.parametrize(
+    ("text", "abducted"),
+    [
+        ("Police picked up the suspect hours after the girl went missing.", False),
+        ("Soldiers picked up survivors of the boat that had gone missing.", False),
+        ("Agents took the blogger from his flat in Lahore and he has been missing since.", True),
+        ("Armed men took a trader from his shop in Kano and his whereabouts remain unknown.", True),
+    ],
+)
+def test_a_disappearance_cue_counts_only_in_the_takers_part_of_the_sentence(text: str, abducted: bool) -> None:
+    assert (acled_sub_type(text) == "Abduction/forced disappearance") is abducted
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Soldiers backed by drones stormed the village of Kumba and fought separatist fighters.", "Armed clash"),
+        ("Villagers armed with machetes attacked a neighbouring community in Enga.", "Mob violence"),
+        ("An attack carried out by drones hit a market in Bahir Dar.", "Air/drone strike"),
+    ],
+)
+def test_a_weapon_backing_the_doer_is_not_its_means(text: str, want: str) -> None:
+    assert acled_sub_type(text) == want

@@ -301,7 +301,21 @@ _DOERS = frozenset({"nsubj", "agent"})
 def _belongs(cue: Token, hits: list[Hit]) -> bool:
     """Whether a weapon word is told with a trigger: not inside a clause describing another noun."""
     clause = _up_to(cue, lambda t: t.dep_ in _NOUN_CLAUSES and t.pos_ in ("VERB", "AUX"))
-    return clause is None or any(_describes(clause, h.token) for h in hits)
+    if clause is None:
+        return True
+    return not _backing(cue, clause, hits) and any(_describes(clause, h.token) for h in hits)
+
+
+def _backing(cue: Token, clause: Token, hits: list[Hit]) -> bool:
+    """Whether a weapon is the agent of a clause describing a noun that is no trigger: another party backing or
+    escorting the doer ("troops backed by drones stormed the camp"), not the doer's own means."""
+    agent = cue.head if cue.dep_ == "pobj" else None
+    return (
+        agent is not None
+        and agent.dep_ == "agent"
+        and agent.head.i == clause.i
+        and all(h.token.i != clause.head.i for h in hits)
+    )
 
 
 def _describes(clause: Token, trigger: Token) -> bool:

@@ -130,7 +130,7 @@ def _sense_only(sent: Span, i: int, entries: list[lexicon.Trigger], lemmas: set[
         if not lemmas:
             lemmas.update(_words_of(sent))
         hit = Hit(head, i, i + len(sense.trigger.lemmas), sense.trigger)
-        if sense.cues & lemmas and not sense.void & _dependents(head) and _usable(hit):
+        if _cued(sent, head, sense.cues, lemmas) and not sense.void & _dependents(head) and _usable(hit):
             return hit
     return None
 
@@ -152,9 +152,38 @@ def _in_sense(sent: Span, token: Token, entry: lexicon.Trigger, lemmas: set[str]
         lemmas.update(_words_of(sent))
     dependents = _dependents(token)
     for sense in senses:
-        if token.pos_ in _POS[sense.trigger.pos] and sense.cues & lemmas and not sense.void & dependents:
+        if (
+            token.pos_ in _POS[sense.trigger.pos]
+            and _cued(sent, token, sense.cues, lemmas)
+            and not sense.void & dependents
+        ):
             return sense.trigger
     return entry
+
+
+def _cued(sent: Span, token: Token, cues: frozenset[str], lemmas: set[str]) -> bool:
+    """Whether a sense's cue is in the trigger's own part of its sentence: not in a clause about another noun or
+    with a subject of its own ("picked up the suspect after the girl went missing": no cue of a disappearance)."""
+    if not cues & lemmas:  # most sentences: no cue anywhere
+        return False
+    foreign = [t for t in sent if _foreign_clause(t, token)]
+    return any(
+        (t.lemma_.lower() in cues or t.lower_ in cues)
+        and not any(c.left_edge.i <= t.i <= c.right_edge.i for c in foreign)
+        for t in sent
+    )
+
+
+def _foreign_clause(clause: Token, trigger: Token) -> bool:
+    """Whether a clause head outside the trigger's reach tells of something else: a clause describing another noun
+    ("the boat that had gone missing") or an adverbial clause with a subject that is no pronoun ("after his brother
+    disappeared"; "and he has been missing since" stays the trigger's)."""
+    if clause.left_edge.i <= trigger.i <= clause.right_edge.i:
+        return False
+    if clause.dep_ in ("relcl", "acl"):
+        return clause.head.i != trigger.i
+    subjects = children(clause, "nsubj", "nsubjpass") if clause.dep_ == "advcl" else []
+    return any(s.pos_ != "PRON" for s in subjects)
 
 
 def _words_of(sent: Span) -> set[str]:

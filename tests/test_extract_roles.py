@@ -331,3 +331,23 @@ def test_a_guessed_must_have_is_no_demand() -> None:
     events = extract_events("Villagers said Sudanese soldiers must have fired the shells that hit the market.")
     assert any(e.actor1 is not None and e.actor1.country == "SDN" for e in events)
     assert all(e.actor1 is None or e.actor1.text != "Villagers" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Rebels blew up two bridges leading into Kinshasa.", "Kinshasa"),
+        ("Soldiers fired shells at targets in Kandahar.", "Kandahar"),
+        ("Prisoners rioted at a jail in Dili on Monday.", None),
+        ("Gunmen killed two men at a market near Kandahar.", None),
+    ],
+)
+def test_the_place_a_thing_acted_on_is_in_is_the_target_of_last_resort(text: str, place: str | None) -> None:
+    from storyline.extract.actors import DocActors, find_mentions
+    from storyline.extract.roles import MentionIndex, placed_target
+
+    doc = load_nlp()(text)
+    sent = next(iter(doc.sents))
+    verb = next(t for t in doc if t.pos_ == "VERB")
+    found = placed_target(verb, MentionIndex(find_mentions(sent, DocActors.scan(text))))
+    assert (found.actor.text if found else None) == place, found

@@ -262,6 +262,31 @@ def _target(verb: Token, index: MentionIndex, passive_subject: Token | None, dep
     return found
 
 
+def placed_target(verb: Token, index: MentionIndex) -> Mention | None:
+    """The target of last resort for an event no trigger names one of: the place the thing acted on is in.
+
+    "blew up power lines leading into Kabul", "fired shells at targets in Jericho": with no one named, the place stands
+    for its people (the GSR codes its country). The thing is the verb's object, or, when the object is what was used,
+    its target phrase's ("rioted at a jail in Dili" acts on no one)."""
+    used = child(verb, "dobj")
+    for head in (used, _prep_object(verb, _TARGET_PREPS) if used is not None else None):
+        if head is None or index.of(head) is not None:
+            continue
+        inside = (index.of(t) for t in head.subtree if t.dep_ == "pobj" and t.head.lower_ in _INSIDE)
+        found = next((m for m in inside if m is not None and _place_or_country(m)), None)
+        if found is not None:
+            return found
+    return None
+
+
+_INSIDE = frozenset({"in", "into", "inside"})  # "targets in Jericho", not "a festival near the Gaza border"
+
+
+def _place_or_country(mention: Mention) -> bool:
+    """Whether a mention names only a place or a country ("Jericho", "Syria"), no kind of actor."""
+    return mention.place == "name" or (mention.actor.sector is None and mention.actor.country is not None)
+
+
 def _own_forces(mention: Mention | None) -> bool:
     """Whether an object names the agent's own armed men ("withdraw its troops from Lebanon", "deployed their forces
     to the border"): what the agent moves, not whom it acts on."""

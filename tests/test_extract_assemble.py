@@ -248,3 +248,10 @@ def test_a_government_regains_territory_only_at_home(text: str, sub_type: str) -
 def test_an_announced_change_to_a_group_is_what_acled_codes() -> None:
     (event,) = extract_events("The Ansar al-Din faction announced it would disband and hand over its weapons.")
     assert event.status != "occurred" and event.acled_sub_event_type == "Change to group/activity"
+
+
+def test_every_side_of_an_incident_split_by_its_victims_carries_the_incident_toll() -> None:
+    text = "On 3 May 2024, Israeli troops clashed with gunmen in Jenin; three Palestinians and an Israeli soldier died."
+    events = [e for e in extract_events(text) if e.type == "ASSAULT"]
+    assert len(events) == 2 and sorted(sum(c.value or 0 for c in e.counts) for e in events) == [1, 3]
+    assert [e.fatalities for e in events] == [4, 4]

@@ -103,8 +103,10 @@ def build_events(
         event = _event(det, sent, index, ctx, offset, place_trigger)
         event.counts = _counts_for(det, detected, counts, sent)
         prominence = _prominence(det.main.token)
-        for part in split_by_victims(event, sent, _other_victims(det, index, event.actor2), index):
-            part.fatalities = _fatalities(part.counts, ctx)
+        parts = split_by_victims(event, sent, _other_victims(det, index, event.actor2), index)
+        toll = _incident_toll(parts, ctx)
+        for part in parts:
+            part.fatalities = toll
             part.attribution = attribution
             part.actor2 = part.actor2 or counted_victims(part)
             part.actor1 = part.actor1 or _told_before(det, part, sent, ctx, offset)
@@ -566,6 +568,12 @@ def _holds(det: Detected, count: Count, sent: Span) -> bool:
         return False
     clause = clause_verb(token.root).i
     return any(clause_verb(hit.token).i == clause for hit in det.hits)
+
+
+def _incident_toll(parts: list[Event], ctx: SentenceContext) -> int | None:
+    """The fatalities of an incident split by its victims' sides ("three Palestinians and an Israeli soldier were
+    killed"): every part is the same incident, and ACLED's toll sums all sides."""
+    return _fatalities([c for part in parts for c in part.counts], ctx)
 
 
 def _fatalities(counts: list[Count], ctx: SentenceContext) -> int | None:

@@ -469,3 +469,8 @@ def test_a_mutual_verb_finds_the_other_side_in_the_subjects_of_phrase() -> None:
 def test_what_a_weapon_is_against_makes_it_no_armed_force(text: str) -> None:
     source, _ = _first(text)
     assert source is None or source.sector != "MIL", source
+
+
+def test_fundamentalists_are_a_religious_actor() -> None:
+    source, _ = _first("Islamic fundamentalists staged a protest outside the embassy.")
+    assert source is not None and source.sector in ("REL", "PRO"), source

@@ -351,3 +351,9 @@ def test_the_place_a_thing_acted_on_is_in_is_the_target_of_last_resort(text: str
     verb = next(t for t in doc if t.pos_ == "VERB")
     found = placed_target(verb, MentionIndex(find_mentions(sent, DocActors.scan(text))))
     assert (found.actor.text if found else None) == place, found
+
+
+def test_a_participle_on_a_thing_made_tells_what_its_maker_did() -> None:
+    events = extract_events("The opposition party issued a statement demanding that the government resign.")
+    demand = _with_trigger(events, "demanding")
+    assert demand.actor1 is not None and demand.actor1.text == "The opposition party", demand.actor1

@@ -146,7 +146,7 @@ def verb_roles(verb: Token, index: MentionIndex) -> Roles:
     elif verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and child(verb, "nsubj") is None:
         roles.actor2 = roles.actor2 or index.of(verb.head)  # "women seized by the group"
     elif roles.actor1 is None and verb.dep_ in ("acl", "relcl"):
-        roles.actor1 = index.of(verb.head)  # "militants who attacked"
+        roles.actor1 = index.of(verb.head) or _maker(verb, index)  # "militants who attacked"
     own_subject = subject is not None and subject.pos_ != "PRON"  # "a bombing killed ...": no one above did it
     if roles.actor1 is None and not own_subject and passive_subject is None and verb.dep_ in _CLIMB_DEPS:
         roles.actor1 = _inherited_subject(verb, index)
@@ -190,6 +190,15 @@ def _other_side(verb: Token, subject: Token | None, index: MentionIndex) -> Ment
     if subject is None or verb.lemma_.lower() not in _words("mutual_verb"):
         return None
     return index.of(child(subject, "conj") or child(of_object(subject), "conj"))
+
+
+def _maker(participle: Token, index: MentionIndex) -> Mention | None:
+    """ "the PKK issued a declaration demanding ...", "fired a missile targeting a ship": a participle on a thing a
+    verb's subject made or sent tells what that subject did (not on a person: "shot a man throwing stones")."""
+    thing = participle.head
+    if participle.tag_ != "VBG" or thing.dep_ != "dobj" or index.of(thing) is not None:
+        return None
+    return index.of(child(thing.head, "nsubj"))
 
 
 def _undergone(verb: Token) -> bool:

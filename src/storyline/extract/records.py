@@ -76,6 +76,33 @@ def acled_row(event: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
+def acled_rows(events: Iterable[Mapping[str, Any]]) -> Iterator[dict[str, Any]]:
+    """ACLED-style CSV rows, one per incident: the parts of an incident split by its victims' sides (the same
+    article, sentence, trigger and ACLED sub-type; each carries the incident's toll) make one row."""
+    seen: set[tuple[Any, ...]] = set()
+    for event in events:
+        key = _incident_key(event)
+        if key is not None and key in seen:
+            continue
+        if key is not None:
+            seen.add(key)
+        yield acled_row(event)
+
+
+def _incident_key(event: Mapping[str, Any]) -> tuple[Any, ...] | None:
+    """What the parts of one incident share: article, evidence, trigger and ACLED sub-type (None: no trigger)."""
+    trigger, evidence = event.get("trigger") or {}, event.get("evidence") or {}
+    if not trigger:
+        return None
+    return (
+        event.get("article_id"),
+        evidence.get("start"),
+        trigger.get("start"),
+        event.get("type"),
+        event.get("acled_sub_event_type"),
+    )
+
+
 @dataclass(slots=True)
 class EventFilter:
     """What `storyline events` keeps: by type, actor, place, date range and source (case-insensitive)."""

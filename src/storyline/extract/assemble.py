@@ -619,16 +619,25 @@ _NOT_RIOTERS = frozenset({*ARMED, "GOV", "IGO", "NGO", "RIO"})
 
 def _acled_roles(event: Event) -> None:
     """ACLED's actor for a violent demonstration: its demonstrators are rioters ("protesters set fire to ..."); for
-    political violence, a civilian who attacks is an armed actor ("a Palestinian man rammed his car into soldiers":
-    an Unidentified Armed Group), as ACLED never codes civilians as the actor of violence."""
+    political violence, a civilian named only as a person who attacks is an armed actor ("a Palestinian man rammed his
+    car into soldiers": an Unidentified Armed Group), as ACLED never codes civilians as the actor of violence."""
     first = event.actor1
     if first is None:
         return
     if event.acled_sub_event_type == "Violent demonstration" and first.sector not in _NOT_RIOTERS:
         event.actor1 = _as_sector(first, "RIO")
-    elif event.acled_event_type in _VIOLENT_TYPES and first.sector == "CVL":
+    elif event.acled_event_type in _VIOLENT_TYPES and first.sector == "CVL" and _plain_person(first):
         place = event.location.country if event.location is not None else None
-        event.actor1 = _as_sector(first if first.country else replace(first, country=place), "UAF")
+        sector = _implied_agents()["*"][1]
+        event.actor1 = _as_sector(first if first.country else replace(first, country=place), sector)
+
+
+def _plain_person(actor: Actor) -> bool:
+    """Whether an actor is named only as a person ("a Palestinian man", "men in plain clothes"): implied_agents.tsv."""
+    words = actor.text.lower().split()
+    head = next((w for w in words if w in ("men", "women", "people")), words[-1] if words else "")
+    lemma = {"men": "man", "women": "woman", "people": "person"}.get(head, head.rstrip("s"))
+    return lemma in _implied_agents()["*"][0]
 
 
 # Acts done to a place rather than to someone named (restrictions, deployments, threats, aid): their target is the

@@ -10,7 +10,7 @@ gives on whose people the victims are is read in ``victims_sides``; this module 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING
@@ -159,10 +159,12 @@ def counted_victims(event: Event) -> Actor | None:
     return None
 
 
-def victim_country(event: Event, place: str | None, foe: str | None = None, words: str | None = None) -> str | None:
+def victim_country(
+    event: Event, place: str | None, foe: Callable[[], str | None] = lambda: None, words: str | None = None
+) -> str | None:
     """Unstated victims' country: the place's (the attacker's foe's if it is theirs or none), else the reporter's,
-    else the ``foe`` of the sentence's other armed actors when the event has no attacker of its own (``words``:
-    the victims' words, by default their actor's or counts')."""
+    else the ``foe`` of the sentence's other armed actors when the event has no attacker of its own (read only
+    then; ``words``: the victims' words, by default their actor's or counts')."""
     actor1 = event.actor1
     if words is None:
         words = event.actor2.text if event.actor2 is not None else " ".join(c.of or "" for c in event.counts)
@@ -172,7 +174,7 @@ def victim_country(event: Event, place: str | None, foe: str | None = None, word
     if opponent and actor1 is not None and (place is None or place == actor1.country):
         return opponent
     own_attacker = actor1 is not None and actor1.country and (actor1.sector in ARMED or opponent)
-    return place or _reporter_country(event) or (None if own_attacker else foe)
+    return place or _reporter_country(event) or (None if own_attacker else foe())
 
 
 def _reporter_country(event: Event) -> str | None:
@@ -226,7 +228,7 @@ def local_victims(
     hurt = [c for c in event.counts if c.kind in HURT_KINDS]
     if not (hurt or not harm_lemmas().isdisjoint(lemmas)):
         return None  # an attack that names no one hurt has no victims to invent ("Israeli raids in Jenin")
-    country = victim_country(event, victims_place(event, sent), sentence_foe(sent, index, event) or before)
+    country = victim_country(event, victims_place(event, sent), lambda: sentence_foe(sent, index, event) or before)
     if not country:
         return None
     return _victims_of(hurt, country)
@@ -242,9 +244,11 @@ def localise(event: Event, sent: Span, index: MentionIndex | None = None, before
     if victims is None or victims.country:
         return
     if event.type == "ASSAULT":
-        foe = sentence_foe(sent, index, event) or before
-        words = _victims_words(victims, sent)
-        event.actor2 = _as_victims(victims, victim_country(event, victims_place(event, sent), foe, words))
+        hit_at = victims_place(event, sent)
+        country = victim_country(
+            event, hit_at, lambda: sentence_foe(sent, index, event) or before, _victims_words(victims, sent)
+        )
+        event.actor2 = _as_victims(victims, country)
     elif victims.sector in LOCAL_SECTORS or victims.sector is None:
         event.actor2 = with_country(victims, place)
 

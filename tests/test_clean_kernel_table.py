@@ -306,6 +306,8 @@ def test_bad_input_is_an_error_not_a_read_of_memory() -> None:
         lambda: KERNELS.repeat_groups([long_line], [tuple(long_line.split())], scan),
         lambda: KERNELS.stop_hits(["a"], {"a": [0]}, 2),
         lambda: KERNELS.scan([None], {}, {}, {}, 0),
+        lambda: scan.gates([20], 8, 1, 1, ([1, 2],)),  # a pattern's alternatives not in a tuple
+        lambda: scan.gates([20], 8, 1, 1, ((None,),)),
         lambda: KERNELS.gate_texts([None], [1], {}, {"a": 1}, {}, 30, 8),
         lambda: KERNELS.gate_texts(["x"], [1], {}, {None: 1}, {}, 30, 8),
         lambda: KERNELS.cjk_count(None),
@@ -318,6 +320,8 @@ def test_bad_input_is_an_error_not_a_read_of_memory() -> None:
     for call in bad_calls:
         with pytest.raises(TypeError):
             call()
+    with pytest.raises(ValueError):  # more patterns than a mask has bits
+        scan.gates([20], 8, 1, 1, (None,) * 65)
     for call in [  # a record that is None (nonecheck): its fields are not read from None's struct
         lambda: KERNELS.related_runs([None]),
         lambda: KERNELS.headline_runs([None]),

@@ -501,6 +501,9 @@ def test_furniture_gates_and_verdicts_are_the_same_with_and_without_kernels(both
     rng = random.Random(9)
     gate_words = sorted(lines._gates(False).keys)[::3]
     joined = [f"{rng.choice(gate_words)}'s" for _ in range(20)] + [f"l’{rng.choice(gate_words)}" for _ in range(20)]
+    clause_words = sorted(lines._clauses().table)  # the words the costliest patterns' alternatives need
+    joined += [f"{rng.choice(clause_words)}’{rng.choice(clause_words)}" for _ in range(20)]
+    joined += [" ".join(rng.sample(clause_words, 3)) for _ in range(200)]
     pieces = PIECES + joined  # a gate word joined to another by an apostrophe gates through its run
     texts = [rng.choice(pieces) + rng.choice(["", " " + rng.choice(pieces).lower()]) for _ in range(3000)]
     lows = [t.lower() for t in texts]
@@ -512,7 +515,12 @@ def test_furniture_gates_and_verdicts_are_the_same_with_and_without_kernels(both
     short = [n <= lines.SHORT_LINE for n in words]
     lines._gate_lines([i for i, s in enumerate(short) if s], lows, tokens, lines._gates(False), pure)
     lines._gate_lines([i for i, s in enumerate(short) if not s], lows, tokens, lines._gates(True), pure)
-    assert scan.gates(words, lines.SHORT_LINE, lines._gates(False).ungated, lines._gates(True).ungated) == pure
+    ungated = lines._gates(False).ungated, lines._gates(True).ungated
+    assert scan.gates(words, lines.SHORT_LINE, *ungated, lines._clauses().filters) == pure
+    unfiltered = scan.gates(words, lines.SHORT_LINE, *ungated)
+    assert unfiltered.keys() >= pure.keys() and sum(map(int.bit_count, unfiltered.values())) > sum(
+        map(int.bit_count, pure.values())
+    )  # the word sets of the costliest patterns' alternatives turned some lines away
     fast = lines._furniture_lines(texts, lows, tokens, words, scan)
     _set(None)
     assert fast == lines._furniture_lines(texts, lows, tokens, words)

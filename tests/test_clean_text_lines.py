@@ -6,9 +6,11 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from storyline.clean.lines import code_lines, furniture_of, furniture_patterns, measure_lines
-from storyline.clean.regex_literals import required_literals
+from storyline.clean.regex_literals import WORD_RUN, branch_clauses, required_literals
 
 LINES = [
     "Share",
@@ -72,6 +74,43 @@ def test_required_literals_from_pattern_syntax() -> None:
     assert required_literals(r"\b(leave|post) a comment\b") == ("w:comment",)
     assert required_literals(r"\bnewsletters?\b") == ("s:newsletter",)  # "newsletters" holds it, not as a word
     assert required_literals(r"^\W*\d+\W*$") is None
+
+
+def test_branch_clauses_from_pattern_syntax() -> None:
+    we, use, cookies, gdpr = frozenset({"we"}), frozenset({"use"}), frozenset({"cookies"}), frozenset({"gdpr"})
+    assert branch_clauses(r"\b(we use cookies|gdpr)\b") == (frozenset({we, use, cookies}), frozenset({gdpr}))
+    by, to_at = frozenset({"by"}), frozenset({"to", "at"})  # the first alternation splits, a later one is a set
+    continuing, using = frozenset({by, frozenset({"continuing"}), to_at}), frozenset({by, frozenset({"using"}), to_at})
+    assert branch_clauses(r"\bby (continuing|using) (to|at)\b") == (continuing, using)
+    log_in_to = frozenset({frozenset({"log"}), frozenset({"in"}), frozenset({"to"})})  # "reply0" matches too
+    assert branch_clauses(r"\b(log in to reply|gdpr\b)") == (log_in_to, frozenset({gdpr}))
+    policy, a = frozenset({frozenset({"policy"})}), frozenset({frozenset({"a"})})  # "cookie" is no whole word there
+    assert branch_clauses(r"\b(cookies? policy|a)\b") == (policy, a)
+    assert branch_clauses(r"(\bleave a comment|^\W*\d+\W*$)") is None  # an alternative that needs no word
+    assert branch_clauses(r"\bnewsletters?\b") is None  # "newsletters" holds the text, not the word
+
+
+def _holds_a_word_of_each(text: str, clauses: frozenset[frozenset[str]]) -> bool:
+    runs = set(WORD_RUN.findall(text.lower()))
+    return all(not clause.isdisjoint(runs) for clause in clauses)
+
+
+@pytest.mark.parametrize("bit", range(len(furniture_patterns())))
+def test_every_match_holds_a_word_of_each_set_of_an_alternative(bit: int) -> None:
+    """What ``lines._clauses`` turns lines away by: a line matching a pattern holds the words one alternative needs."""
+    pattern = furniture_patterns()[bit]
+    clauses = branch_clauses(pattern.regex.pattern)
+    if clauses is None:
+        return
+
+    @settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
+    @given(st.from_regex(pattern.regex), st.sampled_from(["", " ", "x "]), st.booleans())
+    def check(text: str, before: str, upper: bool) -> None:
+        line = before + (text.upper() if upper else text)
+        if pattern.regex.search(line):
+            assert any(_holds_a_word_of_each(line, alternative) for alternative in clauses), line
+
+    check()
 
 
 def test_code_lines_and_their_neighbours() -> None:

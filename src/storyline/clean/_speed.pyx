@@ -1544,6 +1544,7 @@ cdef class Scan:
     cdef Py_ssize_t n, languages
     cdef unsigned long long* short_masks
     cdef unsigned long long* long_masks
+    cdef unsigned long long* clause_masks  # per line: the word sets of ``lines._clauses`` it holds a word of
     cdef int* counts  # n × languages
     cdef Py_ssize_t* line_at  # n + 1: line i's ids are ids[line_at[i]:line_at[i + 1]]
     cdef int* ids
@@ -1554,22 +1555,23 @@ cdef class Scan:
     cdef long* flags  # per id: its vocabulary flags
     cdef unsigned long long* word_short  # per id: the short-line gate mask it sets
     cdef unsigned long long* word_long  # per id: the long-line gate mask it sets
+    cdef unsigned long long* word_clause  # per id: the word sets it (or a run of it) belongs to
     cdef Py_ssize_t distinct, distinct_room
 
     def __cinit__(self, Py_ssize_t n, Py_ssize_t languages):
         self.n, self.languages, self._tokens, self._words = n, languages, None, []
-        self.short_masks = <unsigned long long*>PyMem_Malloc((2 * n + 1) * sizeof(unsigned long long))
+        self.short_masks = <unsigned long long*>PyMem_Malloc((3 * n + 1) * sizeof(unsigned long long))
         self.counts = <int*>PyMem_Malloc((n * languages + 1) * sizeof(int))
         self.line_at = <Py_ssize_t*>PyMem_Malloc((n + 1) * sizeof(Py_ssize_t))
         self.slots = <int*>PyMem_Malloc(TABLE_SLOTS * sizeof(int))
-        self.ids = self.word_short = self.word_long = NULL
+        self.ids = self.word_short = self.word_long = self.word_clause = NULL
         self.hashes = NULL
         self.flags = NULL
         self.ids_used = self.ids_room = self.distinct = self.distinct_room = 0
         if self.short_masks is NULL or self.counts is NULL or self.line_at is NULL or self.slots is NULL:
             raise MemoryError()
-        self.long_masks = self.short_masks + n
-        memset(self.short_masks, 0, (2 * n + 1) * sizeof(unsigned long long))
+        self.long_masks, self.clause_masks = self.short_masks + n, self.short_masks + 2 * n
+        memset(self.short_masks, 0, (3 * n + 1) * sizeof(unsigned long long))
         memset(self.counts, 0, (n * languages + 1) * sizeof(int))
         memset(self.line_at, 0, (n + 1) * sizeof(Py_ssize_t))
         memset(self.slots, 0xFF, TABLE_SLOTS * sizeof(int))  # every slot -1: empty
@@ -1585,6 +1587,7 @@ cdef class Scan:
         PyMem_Free(self.flags)
         PyMem_Free(self.word_short)
         PyMem_Free(self.word_long)
+        PyMem_Free(self.word_clause)
 
     cdef int add_id(self, int word) except -1:
         """Append one token's word id."""
@@ -1623,7 +1626,11 @@ cdef class Scan:
             masks = <unsigned long long*>PyMem_Realloc(self.word_long, room * sizeof(unsigned long long))
             if masks is NULL:
                 raise MemoryError()
-            self.word_long, self.distinct_room = masks, room
+            self.word_long = masks
+            masks = <unsigned long long*>PyMem_Realloc(self.word_clause, room * sizeof(unsigned long long))
+            if masks is NULL:
+                raise MemoryError()
+            self.word_clause, self.distinct_room = masks, room
         if 2 * (self.distinct + 1) > self.slot_mask + 1:  # rehash into twice the slots
             slots = 2 * (self.slot_mask + 1)
             table = <int*>PyMem_Malloc(slots * sizeof(int))
@@ -1640,7 +1647,7 @@ cdef class Scan:
         return 0
 
     cdef int word_id(self, str low, int kind, void* data, Py_ssize_t start, Py_ssize_t end, unsigned long long h,
-                     dict vocabulary, dict short_table, dict long_table) except -1:
+                     dict vocabulary, dict short_table, dict long_table, dict clause_table) except -1:
         """The id of the word ``low[start:end]`` (hash ``h``), a new one (string made, vocabulary asked) if unseen."""
         cdef Py_ssize_t at = <Py_ssize_t>(h & <unsigned long long>self.slot_mask), size = end - start, k
         cdef int found
@@ -1661,18 +1668,18 @@ cdef class Scan:
                     else:
                         return found
             at = (at + 1) & self.slot_mask
-        return self.new_word(PyUnicode_Substring(low, start, end), h, vocabulary, short_table, long_table)
+        return self.new_word(PyUnicode_Substring(low, start, end), h, vocabulary, short_table, long_table, clause_table)
 
     cdef int new_word(self, str word, unsigned long long h, dict vocabulary, dict short_table,
-                      dict long_table) except -1:
-        """Enter a word not seen before: its flags, and the gate masks its runs set (an apostrophe joins two runs,
-        "don't": at most one, never at an end; the runs gate, as ``lines._word_runs`` splits it)."""
+                      dict long_table, dict clause_table) except -1:
+        """Enter a word not seen before: its flags, and the gate masks and word sets its runs set (an apostrophe
+        joins two runs, "don't": at most one, never at an end; the runs gate, as ``lines._word_runs`` splits it)."""
         cdef Py_ssize_t size = PyUnicode_GET_LENGTH(word), a, at
         cdef int kind = PyUnicode_KIND(word), new
         cdef void* data = PyUnicode_DATA(word)
         cdef PyObject* found = PyDict_GetItem(vocabulary, word)
         cdef long flags = <long><object>found if found is not NULL else 0
-        cdef unsigned long long short_mask = 0, long_mask = 0
+        cdef unsigned long long short_mask = 0, long_mask = 0, clause_mask = 0
         cdef Py_UCS4 c
         for a in range(1, size - 1):
             c = PyUnicode_READ(kind, data, a)
@@ -1680,16 +1687,18 @@ cdef class Scan:
                 for run in (PyUnicode_Substring(word, 0, a), PyUnicode_Substring(word, a + 1, size)):
                     short_mask |= _mask_of(short_table, run)
                     long_mask |= _mask_of(long_table, run)
+                    clause_mask |= _mask_of(clause_table, run)
                 break
         else:
             if flags & GATE_WORD:
                 short_mask = _mask_of(short_table, word)
                 long_mask = _mask_of(long_table, word)
+                clause_mask = _mask_of(clause_table, word)
         self.grow_words()
         new = <int>self.distinct
         self._words.append(word)
         self.hashes[new], self.flags[new] = h, flags
-        self.word_short[new], self.word_long[new] = short_mask, long_mask
+        self.word_short[new], self.word_long[new], self.word_clause[new] = short_mask, long_mask, clause_mask
         self.distinct += 1
         at = <Py_ssize_t>(h & <unsigned long long>self.slot_mask)
         while self.slots[at] >= 0:
@@ -1733,17 +1742,39 @@ cdef class Scan:
         return out
 
     def gates(self, list words, Py_ssize_t short_line, unsigned long long short_ungated,
-              unsigned long long long_ungated):
+              unsigned long long long_ungated, tuple filters=None):
         """``lines._gate_lines`` for every line, short-line gates where ``words`` is at most ``short_line``: line →
-        bit mask of the patterns that may name it (lines no pattern may name are left out)."""
+        bit mask of the patterns that may name it (lines no pattern may name are left out). ``filters``: per pattern,
+        None or its alternatives' masks of word sets (``lines._clauses``), a line holding a word of each set of none
+        of which is not tried (``lines._held_clauses``)."""
         cdef dict wanted = {}
-        cdef Py_ssize_t i
-        cdef unsigned long long mask
+        cdef Py_ssize_t i, n_filters = len(filters) if filters is not None else 0
+        cdef unsigned long long mask, filtered = 0, held, needed
+        cdef int bit
+        cdef unsigned long long bits
+        if n_filters > 64:
+            raise ValueError(f"at most 64 patterns, not {n_filters}")
+        for bit in range(n_filters):
+            if filters[bit] is not None and not isinstance(filters[bit], tuple):  # read in place below: a tuple
+                raise TypeError(f"pattern {bit}'s alternatives are not a tuple")
+            if filters[bit]:
+                filtered |= 1ULL << bit
         for i in range(self.n):
             if <Py_ssize_t>words[i] <= short_line:
                 mask = short_ungated | self.short_masks[i]
             else:
                 mask = long_ungated | self.long_masks[i]
+            bits = mask & filtered
+            held = self.clause_masks[i]
+            while bits:
+                bit = __builtin_ctzll(bits)
+                bits &= bits - 1
+                for alternative in <tuple>filters[bit]:
+                    needed = alternative
+                    if needed & held == needed:
+                        break
+                else:
+                    mask &= ~(1ULL << bit)
             if mask:
                 wanted[i] = mask
         return wanted
@@ -1790,11 +1821,12 @@ cdef inline Py_ssize_t _word_end(
     return q
 
 
-def scan(list lows, dict vocabulary, dict short_table, dict long_table, Py_ssize_t languages):
+def scan(list lows, dict vocabulary, dict short_table, dict long_table, Py_ssize_t languages,
+         dict clause_table=None):
     """Tokenise each lower-cased line (the words ``words_of`` finds) and note what its words say: ``vocabulary`` maps
     a word to flags (bit k: on language k's stopword list; ``GATE_WORD``: a key of ``short_table`` or ``long_table``,
-    word → mask). A word joined by an apostrophe ("don't") gates through its two runs, as ``lines._word_runs``
-    splits it."""
+    word → mask; ``clause_table``: a key of it, word → the word sets of ``lines._clauses`` it belongs to). A word joined
+    by an apostrophe ("don't") gates through its two runs, as ``lines._word_runs`` splits it."""
     if not 0 <= languages <= SCAN_LANGUAGES:
         raise ValueError(f"a scan counts the stopwords of 0 to {SCAN_LANGUAGES} languages, not {languages}")
     cdef Py_ssize_t n = len(lows), i, p, q, size
@@ -1802,7 +1834,8 @@ def scan(list lows, dict vocabulary, dict short_table, dict long_table, Py_ssize
     cdef Scan out = Scan(n, languages)
     cdef str low
     cdef long flags
-    cdef unsigned long long short_mask, long_mask, h, start = FNV_OFFSET ^ _hash_key
+    cdef unsigned long long short_mask, long_mask, clause_mask, h, start = FNV_OFFSET ^ _hash_key
+    cdef dict clauses = clause_table if clause_table is not None else {}
     cdef int* counts
     cdef int kind, word
     cdef void* data
@@ -1811,7 +1844,7 @@ def scan(list lows, dict vocabulary, dict short_table, dict long_table, Py_ssize
         low = _checked(lows[i])
         size, kind, data = PyUnicode_GET_LENGTH(low), PyUnicode_KIND(low), PyUnicode_DATA(low)
         out.line_at[i] = out.ids_used
-        short_mask = long_mask = 0
+        short_mask = long_mask = clause_mask = 0
         counts = out.counts + i * languages
         p = 0
         while p < size:  # ``words_of``: \w+(?:['’]\w+)?
@@ -1831,7 +1864,7 @@ def scan(list lows, dict vocabulary, dict short_table, dict long_table, Py_ssize
                 if (c == 0x27 or c == 0x2019) and _word(PyUnicode_READ(kind, data, q + 1)):
                     h = _mix(h, c)
                     q = _word_end(kind, data, q + 1, size, &h)
-            word = out.word_id(low, kind, data, p, q, _keyed(h), vocabulary, short_table, long_table)
+            word = out.word_id(low, kind, data, p, q, _keyed(h), vocabulary, short_table, long_table, clauses)
             out.add_id(word)
             flags = out.flags[word]
             while flags & counted:
@@ -1839,8 +1872,9 @@ def scan(list lows, dict vocabulary, dict short_table, dict long_table, Py_ssize
                 flags &= flags - 1
             short_mask |= out.word_short[word]
             long_mask |= out.word_long[word]
+            clause_mask |= out.word_clause[word]
             p = q
-        out.short_masks[i], out.long_masks[i] = short_mask, long_mask
+        out.short_masks[i], out.long_masks[i], out.clause_masks[i] = short_mask, long_mask, clause_mask
     out.line_at[n] = out.ids_used
     return out
 

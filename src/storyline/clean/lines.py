@@ -25,7 +25,7 @@ from operator import add, itemgetter, not_
 from typing import Any
 
 from storyline.clean import speedups
-from storyline.clean.regex_literals import required_literals
+from storyline.clean.regex_literals import branch_clauses, required_literals
 from storyline.lexicon_files import read_rows
 
 _WORD = re.compile(r"\w+(?:['’]\w+)?", re.UNICODE)
@@ -235,7 +235,7 @@ GATE_WORD = 1 << 16  # the vocabulary flag of a gate word (the kernel's own); bi
 def _vocabulary() -> dict[str, int]:
     """Every word a scan looks up once: its stopword languages (bit k: ``_stopword_owners``' k-th) and gate flag."""
     vocabulary = {word: sum(1 << k for k in found) for word, found in _stopword_owners()[1].items()}
-    for word in _gates(False).keys | _gates(True).keys:
+    for word in _gates(False).keys | _gates(True).keys | _clauses().table.keys():
         vocabulary[word] = vocabulary.get(word, 0) | GATE_WORD
     return vocabulary
 
@@ -246,7 +246,8 @@ def _scan(lows: list[str]) -> Any:
     languages = _stopword_owners()[0]
     if speedups.KERNELS is None or len(furniture_patterns()) > 64 or len(languages) > 16:
         return None
-    return speedups.KERNELS.scan(lows, _vocabulary(), _gates(False).table, _gates(True).table, len(languages))
+    gates = _gates(False).table, _gates(True).table
+    return speedups.KERNELS.scan(lows, _vocabulary(), *gates, len(languages), _clauses().table)
 
 
 _ASCII_WORD = re.compile(_WORD.pattern, re.ASCII)  # the same words on an ASCII line, found ~20 % faster
@@ -402,7 +403,7 @@ def _furniture_lines(
     only without a scan)."""
     wanted: dict[int, int]  # line → bit mask of the patterns that may name it
     if scan is not None:
-        wanted = scan.gates(words, SHORT_LINE, _gates(False).ungated, _gates(True).ungated)
+        wanted = scan.gates(words, SHORT_LINE, _gates(False).ungated, _gates(True).ungated, _clauses().filters)
     else:
         wanted = {}
         tokens = tokens if tokens is not None else _tokens(lows)
@@ -431,16 +432,66 @@ def _gate_lines(
     same per line)."""
     keys, table, ungated = gates.keys, gates.table, gates.ungated
     disjoint = keys.isdisjoint
+    clauses = _clauses()
     for i in chosen:
         words = _word_runs(tokens[i]) if "'" in lows[i] or "’" in lows[i] else tokens[i]
-        if disjoint(words):  # most lines: no set to build
-            if ungated:
-                wanted[i] = wanted.get(i, 0) | ungated
-            continue
         mask = ungated
-        for word in keys.intersection(words):
-            mask |= table[word]
-        wanted[i] = wanted.get(i, 0) | mask
+        if not disjoint(words):  # most lines: no set to build
+            for word in keys.intersection(words):
+                mask |= table[word]
+        if mask & clauses.filtered:
+            mask = _held_clauses(mask, words, clauses)
+        if mask:
+            wanted[i] = wanted.get(i, 0) | mask
+
+
+def _held_clauses(mask: int, words: list[str], clauses: _Clauses) -> int:
+    """``mask`` without the patterns of which no alternative can match a line of these words: one missing a word of
+    every set one of whose words each of its matches holds (``_clauses``; the kernels' ``Scan.gates`` does the same)."""
+    held = 0
+    for word in clauses.table.keys() & set(words):
+        held |= clauses.table[word]
+    for bit, alternatives in enumerate(clauses.filters):
+        if alternatives and mask >> bit & 1 and not any(needed & held == needed for needed in alternatives):
+            mask &= ~(1 << bit)
+    return mask
+
+
+CLAUSE_BITS = 64  # the sets of words that ``_clauses`` can number (a scan keeps one machine word of them per line)
+
+
+@dataclass(frozen=True, slots=True)
+class _Clauses:
+    """For the furniture patterns whose regex costs most, what each alternative needs: a line lacking a word of every
+    set of words one of which each match of that alternative holds (``regex_literals.branch_clauses``) is not tried."""
+
+    table: dict[str, int]  # word → bit mask of the sets it belongs to
+    filters: tuple[tuple[int, ...] | None, ...]  # per pattern: each alternative's mask of needed sets (None: no test)
+    filtered: int  # the patterns with a test
+
+
+@cache
+def _clauses() -> _Clauses:
+    """The sets numbered for the costliest patterns first (regex length × the longest line it names), as many patterns
+    as ``CLAUSE_BITS`` sets number whole."""
+    patterns = furniture_patterns()
+    found = [branch_clauses(p.regex.pattern) for p in patterns]
+    numbers: dict[frozenset[str], int] = {}
+    filters: list[tuple[int, ...] | None] = [None] * len(patterns)
+    for bit in sorted(range(len(patterns)), key=lambda b: -patterns[b].max_words * len(patterns[b].regex.pattern)):
+        alternatives = found[bit]
+        new = {c for a in alternatives or () for c in a} - numbers.keys()
+        if alternatives is None or len(numbers) + len(new) > CLAUSE_BITS:
+            continue
+        for clause in sorted(new, key=sorted):
+            numbers[clause] = len(numbers)
+        filters[bit] = tuple(sum(1 << numbers[c] for c in alternative) for alternative in alternatives)
+    table: dict[str, int] = {}
+    for clause, number in numbers.items():
+        for word in clause:
+            table[word] = table.get(word, 0) | 1 << number
+    filtered = sum(1 << bit for bit, alternatives in enumerate(filters) if alternatives)
+    return _Clauses(table, tuple(filters), filtered)
 
 
 def _word_runs(tokens: list[str]) -> list[str]:

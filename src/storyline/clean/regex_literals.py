@@ -22,8 +22,39 @@ def required_literals(regex: str) -> tuple[str, ...] | None:
     return tuple(sorted(found)) if found else None
 
 
+def branch_clauses(regex: str) -> tuple[frozenset[frozenset[str]], ...] | None:
+    """Per alternative of the pattern's first top-level alternation (one when it has none): the sets of whole words
+    of which each match of it holds one word at least (``{"we"}, {"use"}, {"cookies"}`` for ``we use cookies``). None
+    when some alternative has none: a line holding no word of some set of every alternative cannot match."""
+    items = list(sre_parse.parse(regex, re.IGNORECASE))
+    out = []
+    for alternative in _alternatives(items):
+        clauses = _options(alternative, False, False, every=True)  # a match may stand inside a word: \b tells
+        words = frozenset(frozenset(c[2:] for c in clause) for clause in clauses if all(c[:2] == "w:" for c in clause))
+        if not words:
+            return None
+        out.append(words)
+    return tuple(out)
+
+
+def _alternatives(items: list[Any]) -> list[list[Any]]:
+    """A parsed sequence as the sequences of its first top-level alternation (in a group or not) spliced in place, or
+    itself alone."""
+    for k, (op, av) in enumerate(items):
+        body = list(av[-1]) if op is sre_parse.SUBPATTERN else [(op, av)]
+        if len(body) == 1 and body[0][0] is sre_parse.BRANCH:
+            return [items[:k] + list(branch) + items[k + 1 :] for branch in body[0][1][1]]
+    return [items]
+
+
 def _required(items: list[Any], left: bool, right: bool) -> set[str] | None:
     """Required items of a parsed sequence, given whether a word edge is certain before and after it."""
+    return max(_options(items, left, right), key=_gate_rank, default=None)
+
+
+def _options(items: list[Any], left: bool, right: bool, every: bool = False) -> list[set[str]]:
+    """The sets of items of which every match of a parsed sequence holds one (``every``: a literal run gives each of
+    its whole words, a plain group its own sets, rather than the run's longest word and the group's best set)."""
     before = _edges(items, left, _EDGES, last=True)
     after = _edges(items[::-1], right, _ENDS, last=False)[::-1]
     options: list[set[str]] = []
@@ -35,11 +66,13 @@ def _required(items: list[Any], left: bool, right: bool) -> set[str] | None:
             run.append(chr(av).lower())
             if k + 1 < len(items) and items[k + 1][0] is sre_parse.LITERAL:
                 continue
-            options.append(_run_items("".join(run), run_left, after[k]))
+            options.extend(_run_items("".join(run), run_left, after[k], every))
             run = []
             continue
         sub: set[str] | None = None
-        if op is sre_parse.SUBPATTERN:
+        if op is sre_parse.SUBPATTERN and every:
+            options.extend(_options(list(av[-1]), before[k], after[k], every))
+        elif op is sre_parse.SUBPATTERN:
             sub = _required(list(av[-1]), before[k], after[k])
         elif op is sre_parse.BRANCH:
             branches = [_required(list(b), before[k], after[k]) for b in av[1]]
@@ -49,7 +82,7 @@ def _required(items: list[Any], left: bool, right: bool) -> set[str] | None:
             sub = _required(list(av[2]), once and before[k], once and after[k])
         if sub:
             options.append(sub)
-    return max(options, key=_gate_rank, default=None)
+    return options
 
 
 def _gate_rank(items: set[str]) -> tuple[bool, int, int]:
@@ -57,8 +90,9 @@ def _gate_rank(items: set[str]) -> tuple[bool, int, int]:
     return all(i.startswith("w:") for i in items), min(len(i) for i in items), -len(items)
 
 
-def _run_items(run: str, left: bool, right: bool) -> set[str]:
-    """A literal run's gate: its longest whole word, or the run itself as text when it holds none."""
+def _run_items(run: str, left: bool, right: bool, every: bool = False) -> list[set[str]]:
+    """A literal run's gate: its longest whole word (``every``: each whole word), or the run itself as text when it
+    holds none."""
     words = []
     for piece in WORD_RUN.finditer(run):
         starts = piece.start() > 0 and run[piece.start() - 1] not in "'’" or piece.start() == 0 and left
@@ -66,8 +100,8 @@ def _run_items(run: str, left: bool, right: bool) -> set[str]:
         if starts and ends:
             words.append(piece[0])
     if words:
-        return {"w:" + max(words, key=len)}
-    return {"s:" + (run.strip() or run)}
+        return [{"w:" + word} for word in words] if every else [{"w:" + max(words, key=len)}]
+    return [{"s:" + (run.strip() or run)}]
 
 
 def _edges(items: list[Any], edge: bool, anchors: frozenset[Any], last: bool) -> list[bool]:

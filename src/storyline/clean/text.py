@@ -16,7 +16,7 @@ from typing import Any
 
 from storyline.clean import speedups
 from storyline.clean.dates import MAX_WORDS, date_of_line
-from storyline.clean.headline import find_headline
+from storyline.clean.headline import find_headline, name_byline
 from storyline.clean.layout import analyse
 from storyline.clean.lines import Line
 from storyline.clean.markup import Dump
@@ -62,7 +62,7 @@ def clean_text(text: str, *, id: str, published: str | None = None) -> Article:
     lines, start, end = layout.lines, layout.start, layout.end
     title, title_lines = find_headline(lines, start, layout.dump.heading_levels, layout.echoes)
     verdicts = _Verdicts(reasons=dict.fromkeys(title_lines, "title"))
-    _credits(lines, start, end, layout.dump, verdicts, layout.scan)
+    _credits(lines, start, end, layout.dump, verdicts, layout.scan, layout.language)
     _related(lines, layout.related, verdicts)
     body = _body(lines, start, end, layout.repeats, verdicts)
     published = published or layout.dump.published or verdicts.published
@@ -72,9 +72,17 @@ def clean_text(text: str, *, id: str, published: str | None = None) -> Article:
     return article
 
 
-def _credits(lines: list[Line], start: int, end: int, dump: Dump, verdicts: _Verdicts, scan: Any = None) -> None:
-    """Lone agency lines, bylines (one split after its "By" too), dates and captions near the article (``scan``: the
-    kernels' scan of the lines)."""
+def _credits(
+    lines: list[Line],
+    start: int,
+    end: int,
+    dump: Dump,
+    verdicts: _Verdicts,
+    scan: Any = None,
+    language: str | None = None,
+) -> None:
+    """Lone agency lines, bylines (one split after its "By" too, a name over a date line), dates and captions near the
+    article (``scan``: the kernels' scan of the lines; ``language``: the page's, which reads its slash dates)."""
     naming = _naming_agency(lines, scan)
     for i in _credit_candidates(lines, start, end, dump, naming):
         line = lines[i]
@@ -87,7 +95,7 @@ def _credits(lines: list[Line], start: int, end: int, dump: Dump, verdicts: _Ver
             verdicts.source = verdicts.source or (agency if near else None)
             continue
         top = line.index < 5 or start - 2 * NEAR <= line.index < start + NEAR
-        published = date_of_line(line.text) if top and line.words <= MAX_WORDS else None
+        published = date_of_line(line.text, language) if top and line.words <= MAX_WORDS else None
         if published:
             verdicts.reasons[line.index] = "date"
             verdicts.published = verdicts.published or published
@@ -105,13 +113,15 @@ def _credits(lines: list[Line], start: int, end: int, dump: Dump, verdicts: _Ver
 
 
 def _byline_at(lines: list[Line], i: int, claimed: dict[int, str]) -> tuple[Byline | None, int]:
-    """The byline on line ``i``, or split after its opening word ("By" / "Jane Doe"), and how many lines it takes."""
+    """The byline on line ``i``, or split after its opening word ("By" / "Jane Doe"), or a name over a date line
+    (``headline.name_byline``), and how many lines it takes."""
     line = lines[i]
     if byline_opening(line.text) and i + 1 < len(lines) and i + 1 not in claimed:
         names = lines[i + 1]
         split = parse_byline(f"{line.text.rstrip(' :')} {names.text}") if names.words <= 14 else None
         return split, 2
-    return (parse_byline(line.text) if line.words <= 14 and byline_start().match(line.text) else None), 1
+    found = parse_byline(line.text) if line.words <= 14 and byline_start().match(line.text) else None
+    return (found or name_byline(lines, i)), 1
 
 
 @cache

@@ -21,6 +21,8 @@ from typing_helpers import acled_sub_type
         ("Sorties by government jets over Kauda killed four people.", "Air/drone strike"),
         ("A blast ripped through a minibus in Mogadishu, killing six.", "Remote explosive/landmine/IED"),
         ("A remote-controlled bomb killed two soldiers in Quetta.", "Remote explosive/landmine/IED"),
+        ("A man detonated explosives hidden under his clothing at a checkpoint in Bannu.", "Suicide bomb"),
+        ("Police found explosives hidden under his clothes during a search in Lahore.", "Disrupted weapons use"),
         ("Nurses staged a dharna outside the health secretariat in Patna.", "Peaceful protest"),
         ("Hundreds gathered outside the ministry in Accra to demand unpaid wages.", "Peaceful protest"),
         (
@@ -30,7 +32,7 @@ from typing_helpers import acled_sub_type
         ("Villagers thrashed a suspected thief in a market in Bihar.", "Mob violence"),
         ("Vigilantes beat two herders with sticks near Jos.", "Mob violence"),
         ("A crowd of traders beat a pickpocket at a bus park in Kano.", "Mob violence"),
-        ("Gunmen made off with the payroll of a mine near Gbarnga.", "Looting/property destruction"),
+        ("Militiamen carted off the grain of the food depot in Kadugli.", "Looting/property destruction"),
         ("The two factions announced their dissolution into a new alliance.", "Change to group/activity"),
         ("Police exhumed eight bodies from a mass burial site near Ciudad Juarez.", "Other"),
         ("Drones downed most of a swarm of Shahed drones over Odesa.", "Disrupted weapons use"),
@@ -92,3 +94,15 @@ def test_a_disappearance_cue_counts_only_in_the_takers_part_of_the_sentence(text
 )
 def test_a_weapon_backing_the_doer_is_not_its_means(text: str, want: str) -> None:
     assert acled_sub_type(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police lathi-charged a crowd of farmers outside the collectorate in Karnal.",
+        "Police lathicharged protesting teachers in Patna.",
+        "Police baton-charged students outside the university in Dhaka.",
+    ],
+)
+def test_a_lathi_or_baton_charge_is_crowd_control(text: str) -> None:
+    assert acled_sub_type(text) == "Protest with intervention"

@@ -60,6 +60,12 @@ def nlp() -> Any:
             id="a_groups_stronghold_of_x",
         ),
         pytest.param(
+            "Gunmen raided Tungan Bako and Kwanar Dutse villages of Rafi Local Government Area on Sunday.",
+            "raided",
+            "Kwanar Dutse",
+            id="villages_of_an_area_neither_in_the_gazetteer_whatever_the_parse",
+        ),
+        pytest.param(
             "Government troops recaptured Jabal al-Maghara after two days of fighting.",
             "recaptured",
             "Jabal al-Maghara",

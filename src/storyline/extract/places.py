@@ -276,8 +276,18 @@ def _nested(inner: tuple[Location, Entry | None], outer: tuple[Location, Entry |
         return False
     resolved = "unresolved" not in (place.precision, region.precision)
     if resolved or _named_inside(sentence, region, place):
-        return _narrower(inner, outer)
+        return _narrower(inner, outer) or _written_in_unsized(sentence, place, region)
     return True
+
+
+def _written_in_unsized(sentence: Span, place: Location, region: Location) -> bool:
+    """True for two names the gazetteer lacks that the words write one inside the other, whatever the parse says
+    ("Shaffa and Shindiffu villages of Hawul Local Government Area", "Sabir area, Tuban District"): no sizes to
+    compare, the type words and their order tell."""
+    if place.precision != "unresolved" or region.precision != "unresolved":
+        return False
+    inner, outer = _span_of(sentence, place), _span_of(sentence, region)
+    return _written_inside(inner, outer) or _address_order(inner, outer)
 
 
 _NARROWNESS = {"country": 0, "admin1": 1, "admin2": 2, "place": 3, "unresolved": 4}

@@ -255,3 +255,13 @@ def test_every_side_of_an_incident_split_by_its_victims_carries_the_incident_tol
     events = [e for e in extract_events(text) if e.type == "ASSAULT"]
     assert len(events) == 2 and sorted(sum(c.value or 0 for c in e.counts) for e in events) == [1, 3]
     assert [e.fatalities for e in events] == [4, 4]
+
+
+def test_bodies_found_after_an_incident_are_its_dead() -> None:
+    text = (
+        "On 3 May 2024, gunmen attacked the village of Tarkint near Gao. The bodies of 14 villagers were found later."
+    )
+    events = [e for e in extract_events(text) if e.type == "ASSAULT"]
+    assert len(events) == 1 and events[0].fatalities == 14 and events[0].evidence.text == text
+    apart = "On 3 May 2024, Israeli jets struck Rafah. Separately, the bodies of 5 men were found in Khan Younis."
+    assert len([e for e in extract_events(apart) if e.type == "ASSAULT"]) == 2

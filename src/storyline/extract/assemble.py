@@ -95,6 +95,7 @@ def build_events(
     lemmas = _cue_lemmas(sent, detected)
     events: list[Event] = []
     tokens: list[Token] = []  # each event's trigger token
+    bodies: list[bool] = []  # whether each event is bodies found
     main_assault = next((d for d in detected if d.type == "ASSAULT" and _key(d) == "ASSAULT"), None)
     before = ctx.victims[1] if ctx.victims is not None and ctx.victims[0] is sent.doc else None
     for det in detected:  # each one's hits already in _anchoring order (_separated)
@@ -119,8 +120,10 @@ def build_events(
             _sole_country(part, sent)
             events.append(shift(part, offset))
             tokens.append(det.main.token)
+            bodies.append("body" in det.hints)
             ctx.prominence[id(part)] = prominence
     _accused_acts(events, tokens)
+    events = _bodies_to_incident(events, bodies, sent, ctx, offset)
     share_victims(events)
     crowd_first(events)
     if claim is not None and not _claimed(events, claim, offset + claim[0].idx, offset):
@@ -268,6 +271,33 @@ def _told_before(det: Detected, event: Event, sent: Span, ctx: SentenceContext, 
         return None
     agent = next((e.actor1 for e in last[2] if e.type == event.type and e.actor1 is not None), None)
     return _moved(agent, -offset)  # the earlier event's offsets are into the whole text already
+
+
+def _bodies_to_incident(
+    events: list[Event], bodies: list[bool], sent: Span, ctx: SentenceContext, offset: int
+) -> list[Event]:
+    """ "... clashed near Frontera Comalapa; at least 11 bodies were later found": bodies found with no one named who
+    killed them, told after an incident of political violence (in the sentence, or the one just before), are that
+    incident's dead, as ACLED counts them, not an event of their own."""
+    kept = []
+    for event, body in zip(events, bodies, strict=True):
+        before = [e for e in events if e.acled_event_type in _VIOLENT_TYPES and _told_from(e) < _told_from(event)]
+        last = ctx.last
+        if not before and last is not None and last[0] is sent.doc and last[1] == sent.start:
+            before = [e for e in last[2] if e.acled_event_type in _VIOLENT_TYPES]
+        targets = [e for e in before if e.acled_sub_event_type != "Other" and _same_place(e, event)]
+        if body and event.actor1 is None and event.counts and targets:
+            _fold(targets[-1], event, sent, ctx, offset)
+        else:
+            kept.append(event)
+    return kept
+
+
+def _same_place(one: Event, other: Event) -> bool:
+    """Whether two events can be at one place: the same place, or either names none."""
+    if one.location is None or other.location is None:
+        return True
+    return (one.location.name or one.location.text) == (other.location.name or other.location.text)
 
 
 def _accused_acts(events: list[Event], tokens: list[Token]) -> None:

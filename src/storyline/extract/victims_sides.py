@@ -4,7 +4,8 @@ The counted people's own words ("900 Israelis", "12 Hamas fighters"), a place on
 clause ("killed in Gaza"; not "near the Gaza border"), the foe of whoever hurt them ("an attack by Hamas,
 which killed 1,300"; captives: the side that does not hold them), people of another side hurt with them
 ("along with the gunmen holding them", "in Israel and Gaza", "a war between Israel and Hamas"), and last,
-the one country the sentence's other actors point at.
+the one country the sentence's other actors point at (an armed one named as a doer, also on its attack: "the Hamas
+incursion"), else the one place it names that people may have been hit in ("Sderot", "the kibbutz").
 """
 
 from __future__ import annotations

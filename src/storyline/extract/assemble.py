@@ -23,7 +23,7 @@ from storyline.extract.actors import (
 from storyline.extract.attribution import find_attribution
 from storyline.extract.events import Detected, Hit, detect
 from storyline.extract.rank import Prominence
-from storyline.extract.roles import MentionIndex, Roles, clause_verb, demanded_of, trigger_roles
+from storyline.extract.roles import MentionIndex, Roles, clause_verb, demanded_of, placed_target, trigger_roles
 from storyline.extract.status import event_status
 from storyline.extract.tree import children
 from storyline.extract.victims import (
@@ -478,6 +478,8 @@ def _roles(det: Detected, index: MentionIndex) -> Roles:
             merged.actor2 = roles.actor2
     if merged.actor2 is merged.actor1:
         merged.actor2 = None
+    if merged.actor2 is None and det.main.token.pos_ == "VERB":
+        merged.actor2 = placed_target(det.main.token, index)  # "fired shells at targets in Jericho": its people
     if det.type == "PROTEST" and merged.actor1 is None and merged.actor2 and merged.actor2.actor.sector in _PROTESTERS:
         return Roles(merged.actor2, None)  # "Sahrawi activists protested", parsed as activists who were protested
     return merged

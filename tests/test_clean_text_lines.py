@@ -103,7 +103,7 @@ def test_every_match_holds_a_word_of_each_set_of_an_alternative(bit: int) -> Non
     if clauses is None:
         return
 
-    @settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
+    @settings(max_examples=100, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
     @given(st.from_regex(pattern.regex), st.sampled_from(["", " ", "x "]), st.booleans())
     def check(text: str, before: str, upper: bool) -> None:
         line = before + (text.upper() if upper else text)

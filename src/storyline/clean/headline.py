@@ -242,15 +242,20 @@ def name_byline(lines: list[Line], i: int) -> Byline | None:
         return None  # most lines fail here, before any regex
     text = lines[i].text.strip()
     names = text.title() if text.isupper() else text
-    if _NAME.match(names) is None or agency_name(text) or _function_word(names):
+    if _NAME.match(names) is None or _function_word(names) or not _stamp_below(lines, i):
         return None
+    return None if agency_name(text) else Byline(text=text, names=names, agency=None)  # the costliest test last
+
+
+def _stamp_below(lines: list[Line], i: int) -> bool:
+    """A date or time stamp under line ``i``, at most ``NAME_GAP`` short lines between."""
     below = [line for line in lines[i + 1 : i + 2 + NAME_GAP] if line.words]
     for k, line in enumerate(below):
         if stamp_line(line.text):
-            return Byline(text=text, names=names, agency=None)
+            return True
         if k >= NAME_GAP or line.words > GAP_WORDS:
             break
-    return None
+    return False
 
 
 def _function_word(text: str) -> bool:

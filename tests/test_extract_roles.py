@@ -357,3 +357,16 @@ def test_a_participle_on_a_thing_made_tells_what_its_maker_did() -> None:
     events = extract_events("The opposition party issued a statement demanding that the government resign.")
     demand = _with_trigger(events, "demanding")
     assert demand.actor1 is not None and demand.actor1.text == "The opposition party", demand.actor1
+
+
+@pytest.mark.parametrize(
+    ("text", "taker"),
+    [
+        ("Wad Madani fell to the Rapid Support Forces on Monday.", "Rapid Support Forces"),
+        ("Kherson fell to Russian forces in March.", "Military Forces of Russia"),
+    ],
+)
+def test_who_a_place_fell_to_took_it(text: str, taker: str) -> None:
+    event = extract_events(text)[0]
+    assert event.actor1 is not None and event.actor1.name == taker, event.actor1
+    assert event.actor2 is None or event.actor2.name != taker, event.actor2

@@ -463,7 +463,7 @@ def _governing_verb(noun: Token) -> Token | None:
 
 def trigger_roles(trigger: Token, index: MentionIndex, end: int | None = None) -> Roles:
     """Roles for a trigger starting at a token (ending before ``end``); an agent never also stands as the target."""
-    demand = _reported_demand(trigger, index)
+    demand = _reported_demand(trigger, index) or _taken_by(trigger, index)
     if demand is not None:
         return demand
     if trigger.pos_ in ("VERB", "AUX"):
@@ -485,6 +485,18 @@ def trigger_roles(trigger: Token, index: MentionIndex, end: int | None = None) -
     if roles.actor1 is not None and roles.actor1 is roles.actor2:
         roles.actor2 = None
     return roles
+
+
+def _taken_by(trigger: Token, index: MentionIndex) -> Roles | None:
+    """ "Wad Madani fell to the RSF", "fell into the hands of the MNDAA": who a place fell to took it (actor1)."""
+    if trigger.pos_ != "VERB" or trigger.lemma_.lower() not in _words("taken_verb"):
+        return None
+    taker = _prep_object(trigger, frozenset({"to"}))
+    hands = _prep_object(trigger, frozenset({"into"})) if taker is None else None
+    if hands is not None and hands.lemma_.lower() == "hand":
+        taker = of_object(hands)
+    found = _agent(index.of(taker))
+    return Roles(found, None) if found is not None and found.place is None else None
 
 
 @cache

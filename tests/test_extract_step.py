@@ -69,3 +69,16 @@ def test_events_command_filters_and_exports_acled_csv(tmp_path: Path) -> None:
     assert table and table[0]["sub_event_type"] == "Air/drone strike" and table[0]["fatalities"] == "4"
     bad = runner.invoke(cli, ["events", "--db", db, "--since", "yesterday"])
     assert bad.exit_code == 2
+
+
+def test_acled_csv_gives_one_row_per_incident(tmp_path: Path) -> None:
+    body = "On 3 May 2024, Israeli troops clashed with gunmen in Jenin; three Palestinians and an Israeli soldier died."
+    store, _ = _store_with_articles(tmp_path, {"a": body})
+    extract_step(store)
+    parts = [e for e in store.events() if e["type"] == "ASSAULT"]
+    store.close()
+    assert len(parts) >= 2, "the incident is split by its victims' sides in the store"
+    out = CliRunner().invoke(cli, ["events", "--db", str(tmp_path / "test.db"), "--format", "acled-csv"])
+    assert out.exit_code == 0, out.output
+    rows = [r for r in csv.DictReader(io.StringIO(out.output)) if r["storyline_type"] == "ASSAULT"]
+    assert [r["fatalities"] for r in rows] == ["4"]

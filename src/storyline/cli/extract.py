@@ -29,7 +29,7 @@ from storyline import settings
 from storyline.cli import cli, data_option, eval_group, json_line
 from storyline.errors import InputError, UsageError, record_id
 from storyline.extract import extract_results
-from storyline.extract.records import ACLED_COLUMNS, EventFilter, acled_row, filter_events, parse_line
+from storyline.extract.records import ACLED_COLUMNS, EventFilter, acled_rows, filter_events, parse_line
 from storyline.store import Store
 
 log = logging.getLogger(__name__)
@@ -192,8 +192,7 @@ def events_command(
         return
     writer = csv.DictWriter(sys.stdout, fieldnames=list(ACLED_COLUMNS))
     writer.writeheader()
-    for row in rows:
-        writer.writerow(acled_row(row))
+    writer.writerows(acled_rows(rows))  # one row per incident: its victims-side parts are merged
 
 
 def _by_source(rows: Iterable[Mapping[str, Any]], source: str, store: Store) -> Iterator[Mapping[str, Any]]:

@@ -35,6 +35,10 @@ from typing_helpers import acled_sub_type
         ("Militiamen carted off the grain of the food depot in Kadugli.", "Looting/property destruction"),
         ("The two factions announced their dissolution into a new alliance.", "Change to group/activity"),
         ("Police exhumed eight bodies from a mass burial site near Ciudad Juarez.", "Other"),
+        ("Rockets slammed into an apartment block in Zaporizhzhia.", "Shelling/artillery/missile attack"),
+        ("Gunmen mowed down nine traders at a market in Zamfara.", "Attack"),
+        ("Government jets hammered rebel positions around Kauda.", "Air/drone strike"),
+        ("Thousands poured onto the streets of Niamey to back the junta.", "Peaceful protest"),
         ("Drones downed most of a swarm of Shahed drones over Odesa.", "Disrupted weapons use"),
         (
             "The bodies of three farmers were found in a ravine a day after gunmen raided their village.",
@@ -60,6 +64,7 @@ def test_wire_copy_wording_types_its_event(text: str, want: str) -> None:
         "The task fell to the engineers of the city council.",
         "A la sortie de son film, le public a applaudi.",
         "Families gathered in the park for the festival.",
+        "Negotiators hammered out the wording in Doha.",
     ],
 )
 def test_same_words_elsewhere_report_no_event(text: str) -> None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from storyline.extract import classifier, lexicon
-from storyline.extract.trigger_hits import OBJECT_DEPS, Hit, find_hits, sentence_hits, word_ok
+from storyline.extract.trigger_hits import OBJECT_DEPS, Hit, find_hits, plain_lemma, sentence_hits, word_ok
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -272,7 +272,7 @@ def _mode_cue(sent: Span, hits: list[Hit]) -> tuple[str, str | None, Token] | No
     """The highest-priority weapon cue of a sentence that belongs to one of its ``hits``: (mode, hint, cue's first
     token)."""
     usable = [word_ok(t) for t in sent]
-    lemmas = [t.lemma_.lower() if ok else "" for t, ok in zip(sent, usable, strict=True)]
+    lemmas = [plain_lemma(t) if ok else "" for t, ok in zip(sent, usable, strict=True)]
     texts = [t.lower_ if ok else "" for t, ok in zip(sent, usable, strict=True)]
     present = set(lemmas) | set(texts)  # a cue whose first word is absent is not scanned for (a long line, 200 cues)
     for cue, mode, hint in lexicon.mode_cues():

@@ -296,9 +296,18 @@ def _object_ok(hit: Hit) -> bool:
 _RELATED_DEPS = ("dobj", "prt", "pobj", "attr", "nsubj", "nsubjpass", "compound")
 
 
+def plain_lemma(token: Token) -> str:
+    """A word's lower-case lemma; a capitalised plural the tagger took for a name is made singular ("Rockets slammed
+    into ...", headlines: the lemmatiser leaves proper nouns as they are)."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "PROPN" or lemma != token.lower_ or not lemma.endswith("s") or lemma.endswith("ss"):
+        return lemma
+    return lemma[:-3] + "y" if lemma.endswith("ies") else lemma[:-1]
+
+
 def _related_words(token: Token) -> set[str]:
     """Lemmas of the words a trigger's object rules look at."""
-    words = {c.lemma_.lower() for c in children(token, *_RELATED_DEPS)}
+    words = {plain_lemma(c) for c in children(token, *_RELATED_DEPS)}
     if any(_names_place(c) for c in children(token, "dobj")):  # "seized Goma"
         words.add(PLACE)
     for obj in children(token, "dobj"):  # "lifted a state of emergency", "downed most of a wave of drones"

@@ -87,3 +87,12 @@ def test_a_protest_does_not_outrank_a_force_acting_in_another_sentence() -> None
     text = "Farmers marched in Kisumu on Monday. Police fired tear gas at students in Nairobi, injuring six."
     events = extract_events(text)
     assert events[0].type != "PROTEST" or events[0].acled_sub_event_type not in INTERVENED
+
+
+def test_a_protest_an_act_set_off_is_not_lifted_above_the_act() -> None:
+    """A protest an act set off ("the arrest of X sparked protests") is what followed, not the incident."""
+    sentence = "The arrest of the opposition leader by police sparked mass protests in the capital."
+    act, protest = _event("COERCE", sentence, 0, "arrest"), _event("PROTEST", sentence, 0, "protests")
+    for event in (act, protest):
+        event.acled_sub_event_type = sorted(INTERVENED)[0]
+    assert rank([act, protest])[0] is act

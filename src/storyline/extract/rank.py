@@ -204,9 +204,25 @@ def _protest_first(events: list[Event], scores: list[float]) -> list[float]:
         return event.evidence.start if event.type != "PROTEST" and event.acled_sub_event_type in INTERVENED else None
 
     def broken_protest(event: Event) -> int | None:
-        return event.evidence.start if event.type == "PROTEST" and event.acled_sub_event_type in INTERVENED else None
+        broken = event.type == "PROTEST" and event.acled_sub_event_type in INTERVENED and not _set_off(event)
+        return event.evidence.start if broken else None
 
     return _lift(events, scores, force_act, broken_protest)
+
+
+# Verbs whose object is what an act set off ("the detention of the mayor sparked protests"): the act is the incident.
+_SETTING_OFF = frozenset({"sparked", "triggered", "prompted", "provoked", "ignited", "touched off", "set off"})
+_SET_OFF_WORDS = 6  # words between such a verb and the protest noun ("sparked the country's largest street protests")
+
+
+def _set_off(event: Event) -> bool:
+    """True for a protest told as what another act set off: its trigger follows "sparked" (triggered, prompted ...)
+    within a few words ("... sparked the country's largest street protests")."""
+    if event.trigger is None:
+        return False
+    before = _normal(event.evidence.text[: event.trigger.start - event.evidence.start]).split()[-_SET_OFF_WORDS:]
+    text = " ".join(before)
+    return any(f" {verb} " in f" {text} " for verb in _SETTING_OFF)
 
 
 def _answers(event: Event, responder: str | None) -> bool:

@@ -55,3 +55,20 @@ def test_a_claim_names_no_attacker_of_what_it_reports_or_of_what_comes_after_it(
     text = "Hezbollah claimed a drone attack on Metula on 5 May 2024; Israeli jets later struck Aitaroun."
     later = [e for e in _violent(text) if e.trigger is not None and e.trigger.text == "struck"]
     assert later and later[0].actor1 is not None and later[0].actor1.country == "ISR"
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "The TTP did not claim the attack.",
+        "The Taliban has not claimed responsibility for the attack.",
+        "The TTP denied responsibility.",
+        "No group has claimed responsibility.",
+        "On 5 May 2024, the BLA claimed an attack on a convoy in Turbat.",
+        "Last year, the BLA claimed a similar attack.",
+    ],
+)
+def test_a_denied_negated_or_other_claim_names_no_attacker_of_the_incident_before(claim: str) -> None:
+    first = _violent(f"A bomb killed four people in Quetta on 3 May 2024. {claim}")[0]
+    assert first.trigger is not None and first.trigger.text == "killed"
+    assert first.actor1 is not None and first.actor1.sector == "UAF"

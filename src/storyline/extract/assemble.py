@@ -321,7 +321,7 @@ def _claim(sent: Span, mentions: list[Mention]) -> tuple[Token, Actor] | None:
     """The claim or blame verb of a sentence and the armed actor it names as the attacker: a named group ("Islamic
     State claimed the attack", "the army blamed M23") or a blamed state force ("the KIA blamed the military"); an
     unnamed group stays unidentified, as ACLED codes it ("police blamed insurgents")."""
-    verbs = [t for t in sent if t.lemma_.lower() in _CLAIMS and t.pos_ == "VERB"]
+    verbs = [t for t in sent if t.lemma_.lower() in _CLAIMS and t.pos_ == "VERB" and not _negated(t)]
     if not verbs:
         return None
     index = MentionIndex(mentions)
@@ -332,6 +332,11 @@ def _claim(sent: Span, mentions: list[Mention]) -> tuple[Token, Actor] | None:
             if found is not None and found.actor.sector in ARMED and (found.named or blame and _state_force(found)):
                 return verb, found.actor
     return None
+
+
+def _negated(verb: Token) -> bool:
+    """Whether a verb is negated ("the TTP did not claim the attack", "has never claimed it")."""
+    return any(c.dep_ == "neg" for c in children(verb))
 
 
 def _state_force(found: Mention) -> bool:
@@ -360,18 +365,23 @@ def _claimed_before(claim: tuple[Token, Actor] | None, sent: Span, ctx: Sentence
 def _claimed(events: list[Event], claim: tuple[Token, Actor], before: int, offset: int) -> bool:
     """The attacker a claim names is actor1 of the violent events told before it (in its sentence, or all those of
     the sentence before when ``before`` is -1) whose text names no attacker: none, an unnamed one, or a weapon.
-    Whether there was any violent event before it."""
-    claimed = {offset + t.idx for t in _claimed_things(claim[0])}  # "claimed the attack": not another incident
+    Whether its incident is in its sentence: a violent event told before it, or a new one it claims ("the BLA
+    claimed an attack on a convoy in Turbat", unlike "the attack", names no attacker of the sentence before)."""
+    tokens = _claimed_things(claim[0])
+    claimed = {offset + t.idx for t in tokens}  # "claimed the attack": not another incident
+    new = {offset + t.idx for t in tokens if any(c.dep_ == "det" and c.lower_ in _NEW for c in children(t))}
     violent = [e for e in events if e.acled_event_type in _VIOLENT_TYPES]
     things = [e for e in violent if e.trigger is not None and e.trigger.start in claimed]
     told = [e for e in violent if (before < 0 or _told_from(e) < before) and e not in things]
     for event in (*told, *things):
         if event.actor1 is None or event.actor1.sector in _UNNAMED or _is_weapon(event.actor1):
             event.actor1 = _moved(claim[1], offset)
-    return bool(told)
+    return bool(told) or any(e.trigger is not None and e.trigger.start in new for e in things)
 
 
 _UNNAMED = frozenset({"UAF", "CVL"})
+# Determiners of an incident not told before ("claimed an attack", "another bombing").
+_NEW = frozenset({"a", "an", "another"})
 
 
 def _claimed_things(verb: Token) -> list[Token]:

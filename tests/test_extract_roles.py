@@ -370,3 +370,9 @@ def test_who_a_place_fell_to_took_it(text: str, taker: str) -> None:
     event = extract_events(text)[0]
     assert event.actor1 is not None and event.actor1.name == taker, event.actor1
     assert event.actor2 is None or event.actor2.name != taker, event.actor2
+
+
+def test_a_subject_the_parser_folded_into_the_verb_is_its_agent() -> None:
+    """ "an Israeli sniper shot dead": the small model makes "sniper" a compound of the verb "shot"."""
+    event = extract_events("On 3 March 2024, an Israeli sniper shot dead a teenager near the Jenin camp.")[0]
+    assert event.actor1 is not None and event.actor1.country == "ISR", event.actor1

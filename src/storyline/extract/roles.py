@@ -129,7 +129,7 @@ def verb_roles(verb: Token, index: MentionIndex) -> Roles:
     agent = child(verb, "agent")
     roles.actor1 = index.of(subject) or index.of(child(agent, "pobj"))
     if roles.actor1 is None and subject is None and passive_subject is None:
-        roles.actor1 = _misparsed_subject(verb, index)
+        roles.actor1 = _misparsed_subject(verb, index) or _folded_subject(verb, index)
     if roles.actor1 is None and subject is not None:
         roles.actor1 = _sent_by(subject, index)
     roles.actor2 = _target(verb, index, passive_subject) or _other_side(verb, subject, index)
@@ -228,6 +228,15 @@ def _misparsed_subject(verb: Token, index: MentionIndex) -> Mention | None:
     if found is not None and found.named and before is not None and before.i == verb.i - 1:
         return found
     return _stranded_subject(verb, index)
+
+
+def _folded_subject(verb: Token, index: MentionIndex) -> Mention | None:
+    """ "an Israeli sniper shot dead a man": a subject the parser folded into the verb as its modifiers (a noun
+    compound, with its article and adjectives, left of it): the actor among them."""
+    folded = [c for c in children(verb, "det", "amod", "compound") if c.i < verb.i]
+    if not any(c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") for c in folded):
+        return None
+    return next((m for c in reversed(folded) if (m := index.of(c)) is not None), None)
 
 
 def _stranded_subject(verb: Token, index: MentionIndex) -> Mention | None:

@@ -35,6 +35,7 @@ LINES = [
     "12 comments",
     "There are 3 comments",
     "Leave a comment",
+    "Leave a commentary on the talks",  # a pattern's gate and its regex agree on a word running past the match
     "Comments are closed.",
     "Home",
     "×",
@@ -74,6 +75,8 @@ def test_required_literals_from_pattern_syntax() -> None:
     assert required_literals(r"\b(leave|post) a comment\b") == ("w:comment",)
     assert required_literals(r"\bnewsletters?\b") == ("s:newsletter",)  # "newsletters" holds it, not as a word
     assert required_literals(r"^\W*\d+\W*$") is None
+    # no word edge after "comment": "Leave a commentary" matches, so the gate is the words before it
+    assert required_literals(r"\b(leave|post) a comment") == ("w:leave", "w:post")
 
 
 def test_branch_clauses_from_pattern_syntax() -> None:
@@ -95,20 +98,30 @@ def _holds_a_word_of_each(text: str, clauses: frozenset[frozenset[str]]) -> bool
     return all(not clause.isdisjoint(runs) for clause in clauses)
 
 
+def _holds_its_gate(text: str, gate: tuple[str, ...]) -> bool:
+    low = text.lower()
+    runs = set(WORD_RUN.findall(low))
+    return any(item[2:] in runs if item.startswith("w:") else item[2:] in low for item in gate)
+
+
 @pytest.mark.parametrize("bit", range(len(furniture_patterns())))
 def test_every_match_holds_a_word_of_each_set_of_an_alternative(bit: int) -> None:
-    """What ``lines._clauses`` turns lines away by: a line matching a pattern holds the words one alternative needs."""
+    """What ``lines._clauses`` and the gates turn lines away by: a line matching a pattern holds one of its gate's
+    items (``required_literals``) and the words one alternative needs, a word character after the match too."""
     pattern = furniture_patterns()[bit]
     clauses = branch_clauses(pattern.regex.pattern)
-    if clauses is None:
+    if clauses is None and pattern.gate is None:
         return
 
+    edges = st.sampled_from(["", " ", "x "]), st.sampled_from(["", "0", "x"])  # a word may run past the match
+
     @settings(max_examples=100, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
-    @given(st.from_regex(pattern.regex), st.sampled_from(["", " ", "x "]), st.booleans())
-    def check(text: str, before: str, upper: bool) -> None:
-        line = before + (text.upper() if upper else text)
+    @given(st.from_regex(pattern.regex), *edges, st.booleans())
+    def check(text: str, before: str, after: str, upper: bool) -> None:
+        line = before + (text.upper() if upper else text) + after
         if pattern.regex.search(line):
-            assert any(_holds_a_word_of_each(line, alternative) for alternative in clauses), line
+            assert clauses is None or any(_holds_a_word_of_each(line, alternative) for alternative in clauses), line
+            assert pattern.gate is None or _holds_its_gate(line, pattern.gate), line
 
     check()
 

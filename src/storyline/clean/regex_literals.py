@@ -17,8 +17,9 @@ _ENDS = frozenset({sre_parse.AT_END, sre_parse.AT_END_STRING, sre_parse.AT_BOUND
 
 
 def required_literals(regex: str) -> tuple[str, ...] | None:
-    """What every match of ``regex`` contains, as ``"w:word"`` (a whole word) or ``"s:text"`` items; None if unknown."""
-    found = _required(list(sre_parse.parse(regex, re.IGNORECASE)), left=True, right=True)
+    """What every match of ``regex`` contains, as ``"w:word"`` (a whole word) or ``"s:text"`` items; None if unknown.
+    A match is searched for, so only the pattern's own anchors (``^``, ``\\b``, ``$``) put a word edge at its ends."""
+    found = _required(list(sre_parse.parse(regex, re.IGNORECASE)), left=False, right=False)
     return tuple(sorted(found)) if found else None
 
 

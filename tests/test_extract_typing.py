@@ -381,8 +381,9 @@ def test_weapon_cues_are_weapons(text: str, want: str | None) -> None:
 
 
 def test_acled_view_takes_the_first_event_with_an_acled_type() -> None:
-    events = extract_events("The rebels accused the army of shelling the market in the town with artillery.")
-    assert events[0].acled_event_type is None, "ACCUSE ranks first (if this changes, pick another example)"
+    text = "The foreign minister met his Qatari counterpart in Doha as rebels shelled the market with artillery."
+    events = extract_events(text)
+    assert events[0].acled_event_type is None, "CONSULT ranks first (if this changes, pick another example)"
     view = acled_event(events)
     assert view is not None and view.acled_sub_event_type == "Shelling/artillery/missile attack"
     consult = extract_events("The foreign minister met his Qatari counterpart in Doha on Monday.")

@@ -34,6 +34,13 @@ def test_an_accusation_takes_the_acled_types_of_the_act_it_accuses() -> None:
     assert all(e.acled_event_type is None for e in planned if e.type == "ACCUSE")
 
 
+def test_an_accusation_takes_no_acled_type_from_an_act_in_a_clause_joined_to_it() -> None:
+    text = "Residents accused soldiers of beating a man, and separately, gunmen shot dead two farmers near Gao."
+    events = extract_events(text)
+    assert any(e.acled_sub_event_type == "Attack" for e in events if e.type == "ASSAULT")
+    assert all(e.acled_event_type is None for e in events if e.type == "ACCUSE")
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -306,9 +306,15 @@ def _accused_acts(events: list[Event], tokens: list[Token]) -> None:
     for event, token in zip(events, tokens, strict=True):
         if event.type != "ACCUSE" or event.acled_event_type is not None:
             continue
-        acts = [e for e, t in zip(events, tokens, strict=True) if e.acled_event_type and token.is_ancestor(t)]
+        acts = [e for e, t in zip(events, tokens, strict=True) if e.acled_event_type and _governs(token, t)]
         if acts:
             event.acled_event_type, event.acled_sub_event_type = acts[0].acled_event_type, acts[0].acled_sub_event_type
+
+
+def _governs(head: Token, token: Token) -> bool:
+    """Whether a word is in a head's own clause, not in a clause joined to it ("residents accused soldiers of beating
+    a man, and gunmen shot two farmers": the shooting is no part of the accusation)."""
+    return any(c == token or c.is_ancestor(token) for c in children(head) if c.dep_ != "conj")
 
 
 # Verbs naming who did an attack after the fact: a claim names its claimant ("Hezbollah claimed the attack", "the

@@ -39,6 +39,9 @@ def test_a_name_over_a_stamp_is_a_byline(texts: list[str], names: str) -> None:
         ["Latest news from the river", "December 18, 2020"],  # not capitalised words
         ["Mike Conley", "Follow", "Share this article now", "December 18, 2020"],  # too far from its stamp
         ["Mike", "December 18, 2020"],  # one word
+        ["Latest News", "December 18, 2020"],  # furniture: a section label
+        ["Open Menu", "3 hours ago"],  # furniture: a menu item
+        ["Download Firefox Nightly", "Previous article These Weeks in Firefox: Issue 84 December 8, 2020"],  # no stamp
     ],
 )
 def test_not_a_name_byline(texts: list[str]) -> None:
@@ -50,6 +53,7 @@ def test_stamp_lines() -> None:
     assert not stamp_line("3 hours of talks") and not stamp_line("Follow")
     assert stamp_line("vor 3 Stunden") and stamp_line("il y a 2 heures") and stamp_line("před 2 hodinami")
     assert not stamp_line("vor dem Haus") and not stamp_line("3 Stunden lang")
+    assert not stamp_line("Previous article These Weeks in Firefox: Issue 84 December 8, 2020")  # a sentence
 
 
 @pytest.mark.parametrize(
@@ -72,3 +76,11 @@ def test_a_script_comment_or_web_address_is_no_page_title(first: str) -> None:
     story = "The river rose faster than anyone had expected on Sunday night, and the old bridge was closed before dawn."
     lines = measure_lines([first, "Floods close the old bridge", story, story.upper()], stopwords()["en"])
     assert not page_title(lines, 2)
+
+
+def test_clean_text_takes_a_name_over_a_date_as_its_byline() -> None:
+    from storyline.clean.text import clean_text
+
+    story = "The river rose faster than anyone had expected on Sunday night, and the old bridge was closed before dawn."
+    article = clean_text("\n".join(["Bridge closes", "Jane Doe", "March 3, 2021", story, story.upper()]), id="b")
+    assert article.byline == "Jane Doe" and article.published == "2021-03-03" and "Jane Doe" not in article.body

@@ -237,10 +237,12 @@ GAP_WORDS = 2  # the most words of such a line
 
 def name_byline(lines: list[Line], i: int) -> Byline | None:
     """A writer's name alone on line ``i`` with a date or time stamp under it ("Jane Doe" / "March 3, 2021", "JANE
-    DOE" / "3 hours ago"): a byline without its "By". Not a name: a line with a function word or an agency's name."""
-    if not NAME_WORDS[0] <= lines[i].words <= NAME_WORDS[1] or lines[i].prose:
+    DOE" / "3 hours ago"): a byline without its "By". Not a name: furniture ("Latest News", "Open Menu"), a line with
+    a function word or an agency's name."""
+    line = lines[i]
+    if not NAME_WORDS[0] <= line.words <= NAME_WORDS[1] or line.prose or line.furniture is not None:
         return None  # most lines fail here, before any regex
-    text = lines[i].text.strip()
+    text = line.text.strip()
     names = text.title() if text.isupper() else text
     if _NAME.match(names) is None or _function_word(names) or not _stamp_below(lines, i):
         return None
@@ -270,12 +272,11 @@ def _function_words() -> frozenset[str]:
 
 
 def stamp_line(text: str) -> bool:
-    """A date, a time of day or a relative stamp ("3 hours ago", "14 min read") on a short line of its own."""
-    if date_of_line(text) is not None:
-        return True
+    """A date, a time of day or a relative stamp ("3 hours ago", "14 min read") on a short line of its own (at most
+    ``STAMP_WORDS`` words: not "Previous article ... Issue 84 December 8, 2020")."""
     if len(text.split()) > STAMP_WORDS:
         return False
-    return _CLOCK.search(text) is not None or _relative().search(text) is not None
+    return date_of_line(text) is not None or _CLOCK.search(text) is not None or _relative().search(text) is not None
 
 
 @cache

@@ -82,3 +82,23 @@ def test_every_month_name_of_the_shared_table_is_read() -> None:
 def test_clean_reads_the_month_table_without_the_extractor() -> None:
     code = "import sys, storyline.clean.text; print([m for m in ('spacy', 'storyline.extract') if m in sys.modules])"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout == "[]\n"
+
+
+_FRENCH = (
+    "Le fleuve est monté plus vite que prévu dimanche soir, et le vieux pont a été fermé avant l'aube par les autorités"
+    " de la ville. Les habitants des quartiers bas ont été évacués pendant la nuit, selon la préfecture qui a ouvert un"
+    " centre d'accueil dans une école."
+)
+_ENGLISH = (
+    "The river rose faster than anyone had expected on Sunday night, and the old bridge was closed before dawn by the"
+    " city. Residents of the low-lying districts were moved out during the night, officials said, and a shelter opened"
+    " in a school."
+)
+
+
+@pytest.mark.parametrize(("body", "iso"), [(_FRENCH, "2023-04-05"), (_ENGLISH, "2023-05-04")])
+def test_clean_text_reads_a_slash_date_by_the_page_language(body: str, iso: str) -> None:
+    from storyline.clean.text import clean_text
+
+    article = clean_text("\n".join(["Le pont ferme", "05/04/2023", body, body.upper()]), id="d")
+    assert article.published == iso

@@ -265,3 +265,18 @@ def test_bodies_found_after_an_incident_are_its_dead() -> None:
     assert len(events) == 1 and events[0].fatalities == 14 and events[0].evidence.text == text
     apart = "On 3 May 2024, Israeli jets struck Rafah. Separately, the bodies of 5 men were found in Khan Younis."
     assert len([e for e in extract_events(apart) if e.type == "ASSAULT"]) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 May 2024, an Israeli air strike on Rafah killed three Palestinians and an Egyptian soldier. "
+        "Two more Palestinians died of their wounds.",
+        "On 3 May 2024, Israeli troops clashed with gunmen in Jenin; three Palestinians and an Israeli soldier died. "
+        "The bodies of two more gunmen were found later.",
+    ],
+)
+def test_a_toll_told_after_an_incident_split_by_its_victims_reaches_every_side(text: str) -> None:
+    parts = [e for e in extract_events(text) if e.type == "ASSAULT"]
+    assert len(parts) == 2 and len({e.fatalities for e in parts}) == 1
+    assert parts[0].fatalities == sum(c.value or 0 for e in parts for c in e.counts)

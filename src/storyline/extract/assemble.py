@@ -210,6 +210,7 @@ def _fold_tolls(parts: list[Event], sent: Span, ctx: SentenceContext, offset: in
         return parts
     for part in parts:
         _fold(target, part, sent, ctx, offset)
+    _share_toll(target, ctx.last[2] if ctx.last is not None else [target], ctx)
     return []
 
 
@@ -241,6 +242,15 @@ def _fold(target: Event, toll: Event, sent: Span, ctx: SentenceContext, offset: 
     start = target.evidence.start - offset  # both sentences are in this Doc: the evidence spans them
     text = sent.doc.text[start : sent.start_char + len(sent.text.rstrip())]
     target.evidence = Evidence(text, target.evidence.start, target.evidence.start + len(text))
+
+
+def _share_toll(target: Event, events: list[Event], ctx: SentenceContext) -> None:
+    """After a toll is folded into one part of an incident split by its victims' sides, every part (its trigger,
+    among ``events``) carries the incident's toll again."""
+    parts = [e for e in events if e is target or (e.type == target.type and e.trigger and e.trigger == target.trigger)]
+    toll = _incident_toll(parts, ctx)
+    for part in parts:
+        part.fatalities = toll
 
 
 # Forces that answer a riot, and the crowds they answer (the riot's rioters, or no one named).
@@ -288,6 +298,7 @@ def _bodies_to_incident(
         targets = [e for e in before if e.acled_sub_event_type != "Other" and _same_place(e, event)]
         if body and event.actor1 is None and event.counts and targets:
             _fold(targets[-1], event, sent, ctx, offset)
+            _share_toll(targets[-1], before, ctx)
         else:
             kept.append(event)
     return kept

@@ -78,7 +78,8 @@ def acled_row(event: Mapping[str, Any]) -> dict[str, Any]:
 
 def acled_rows(events: Iterable[Mapping[str, Any]]) -> Iterator[dict[str, Any]]:
     """ACLED-style CSV rows, one per incident: the parts of an incident split by its victims' sides (the same
-    article, sentence, trigger and ACLED sub-type; each carries the incident's toll) make one row."""
+    article, sentence and trigger; each carries the incident's toll, whatever its ACLED sub-type) make one row, the
+    first part's, so that no incident's dead are counted twice."""
     seen: set[tuple[Any, ...]] = set()
     for event in events:
         key = _incident_key(event)
@@ -90,17 +91,11 @@ def acled_rows(events: Iterable[Mapping[str, Any]]) -> Iterator[dict[str, Any]]:
 
 
 def _incident_key(event: Mapping[str, Any]) -> tuple[Any, ...] | None:
-    """What the parts of one incident share: article, evidence, trigger and ACLED sub-type (None: no trigger)."""
+    """What the parts of one incident share: article, evidence, trigger and type (None: no trigger)."""
     trigger, evidence = event.get("trigger") or {}, event.get("evidence") or {}
     if not trigger:
         return None
-    return (
-        event.get("article_id"),
-        evidence.get("start"),
-        trigger.get("start"),
-        event.get("type"),
-        event.get("acled_sub_event_type"),
-    )
+    return event.get("article_id"), evidence.get("start"), trigger.get("start"), event.get("type")
 
 
 @dataclass(slots=True)

@@ -233,7 +233,8 @@ GATE_WORD = 1 << 16  # the vocabulary flag of a gate word (the kernel's own); bi
 
 @cache
 def _vocabulary() -> dict[str, int]:
-    """Every word a scan looks up once: its stopword languages (bit k: ``_stopword_owners``' k-th) and gate flag."""
+    """Every word a scan looks up once: its stopword languages (bit k: ``_stopword_owners``' k-th) and gate flag (a
+    gate word, or a word of a set ``_clauses`` numbers)."""
     vocabulary = {word: sum(1 << k for k in found) for word, found in _stopword_owners()[1].items()}
     for word in _gates(False).keys | _gates(True).keys | _clauses().table.keys():
         vocabulary[word] = vocabulary.get(word, 0) | GATE_WORD
@@ -428,15 +429,15 @@ def _furniture_lines(
 def _gate_lines(
     chosen: list[int], lows: list[str], tokens: list[list[str]], gates: _Gates, wanted: dict[int, int]
 ) -> None:
-    """Add to ``wanted`` the patterns whose gate words occur in each chosen line (the kernels' ``scan`` notes the
-    same per line)."""
+    """Add to ``wanted`` the patterns whose gate words occur in each chosen line, less those the line lacks the words
+    of every alternative of (``_held_clauses``; the kernels' ``Scan.gates`` gives the same per line)."""
     keys, table, ungated = gates.keys, gates.table, gates.ungated
     disjoint = keys.isdisjoint
     clauses = _clauses()
     for i in chosen:
         words = _word_runs(tokens[i]) if "'" in lows[i] or "’" in lows[i] else tokens[i]
         mask = ungated
-        if not disjoint(words):  # most lines: no set to build
+        if not disjoint(words):  # most lines hold no gate word: no set to build
             for word in keys.intersection(words):
                 mask |= table[word]
         if mask & clauses.filtered:

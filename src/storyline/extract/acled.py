@@ -3,13 +3,16 @@
 The mapping is data (``resources/ontology/acled_rules.tsv``); the first matching row wins. Event kinds
 ACLED does not record (consultations, accusations, requests...) map to no ACLED type. The ACLED export and the
 ACLED view name actor1 as ACLED codes it (below). The Event JSON keeps the actors the text names (an unnamed
-attacker stays null there: "700 were killed" does not say who killed them), with one exception the words
-themselves imply: a planted bomb, landmine or IED with no named agent is by an Unidentified Armed Group of the
-place's country (``resources/actors/implied_agents.tsv``, applied in assemble); an attack with no named attacker
-that a named group claims, or that is blamed on a named group or a state force, has that actor as actor1 (ACLED
-codes the claimant; ``assemble._claim``). A protest a force breaks up is
-led by the crowd the text names (:func:`crowd_first`, applied in assemble to the protest event only; the force's own
-act keeps the force as actor1, as PLOVER codes it). Putting ACLED's actor1 into every ACLED-typed event was measured
+attacker stays null there: "700 were killed" does not say who killed them), except where the words themselves
+say who acted (applied in assemble; actor1 keeps the span of the words that name it): a planted bomb, landmine or IED
+with no named agent is by an Unidentified Armed Group of the place's country (``resources/actors/implied_agents.tsv``);
+so is a civilian named only as a person who commits political violence ("a man stabbed a guard": that file's ``*``
+row, as ACLED never codes civilians as the actor of violence); the crowd of a violent demonstration are rioters
+(``assemble._acled_roles``); an attack with no named attacker that a named group claims, or that is blamed on a named
+group or a state force, has that actor as actor1 (ACLED codes the claimant; ``assemble._claim``; a negated claim or
+one of another incident names no one). A protest a force breaks up is led by the crowd the text names
+(:func:`crowd_first`, applied in assemble to the protest event only; the force's own act keeps the force as actor1,
+as PLOVER codes it). Putting ACLED's actor1 into every ACLED-typed event was measured
 (session 7) and not done: held-out gains on the ACLED notes sets came only from protests (the rest, unnamed
 attackers and placed groups, moved tune records only), at a cost to PLOVER GSR source actors.
 The ACLED view of a text (:func:`acled_event`) is its most salient event, or the first event with an ACLED type

@@ -13,7 +13,15 @@ from storyline.clean.codeshape import code_shaped
 from storyline.clean.dates import date_of_line
 from storyline.clean.lines import Line, stopwords
 from storyline.clean.region import LONG_PARAGRAPH
-from storyline.clean.wire import Byline, agency_name, byline_bio, byline_opening, byline_words, parse_byline
+from storyline.clean.wire import (
+    NAME_CAPITAL,
+    Byline,
+    agency_name,
+    byline_bio,
+    byline_opening,
+    byline_words,
+    parse_byline,
+)
 
 _SEPARATORS = re.compile(r"\s+(?:[-|–—:»·•]|::)\s+")
 _QUOTED = re.compile(r"""^\s*(?P<q>['"‘“«])(?P<title>[^'"‘’“”«»|]{10,250}[^'"‘’“”«».,!?…;:])['"’”»]\s*$""")
@@ -228,7 +236,7 @@ def _longest_part(title: str) -> str:
     return max((p.strip() for p in _SEPARATORS.split(title) if p.strip()), key=len, default=title)
 
 
-_NAME_WORD = r"(?:[A-ZÀ-ÖØ-ÞČĆĐŁŃŘŚŠŤŽŻŹ][\w'’-]*\.?)"  # "Jane", "O'Neil", "C.", "Łukasz"
+_NAME_WORD = rf"(?:{NAME_CAPITAL}[\w'’-]*\.?)"  # "Jane", "O'Neil", "C.", "Łukasz": as a byline's names start
 _NAME = re.compile(rf"^{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}$")  # two to four capitalised words
 NAME_WORDS = (2, 4)  # the words of a name line
 NAME_GAP = 1  # short lines ("Follow", a role) that may sit between the name and its stamp

@@ -129,13 +129,13 @@ def byline_words(kind: str) -> str:
     return "|".join(r"\s+".join(map(re.escape, w.split())) for w in phrases)
 
 
-_CAPITAL = "[A-ZÀ-ÖØ-ÞČĆĐŁŃŘŚŠŤŽŻŹ]"  # a name's first letter, accented capitals too ("Álvaro", "Šimon", "Łukasz")
+NAME_CAPITAL = "[A-ZÀ-ÖØ-ÞČĆĐŁŃŘŚŠŤŽŻŹ]"  # a name's first letter, accented capitals too ("Álvaro", "Šimon", "Łukasz")
 
 
 @cache
 def _byline() -> re.Pattern[str]:
     """A whole byline line: the opening word, the writers' names, an organisation or a note in brackets."""
-    name = rf"{_CAPITAL}[\w.'’-]*"
+    name = rf"{NAME_CAPITAL}[\w.'’-]*"
     return re.compile(
         rf"^(?i:{byline_words('by')})\s+(?P<names>{name}(?:[ ,]+(?:{byline_words('and')}|{name}))*?)"
         r"\s*(?:(?:,|\||/|–|—|-|\bfor\b|\bof\b)\s*(?P<org>[A-Z][\w .&'’-]{1,40}?))?"

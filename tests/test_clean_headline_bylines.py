@@ -41,6 +41,9 @@ def test_a_name_over_a_stamp_is_a_byline(texts: list[str], names: str) -> None:
         ["Mike", "December 18, 2020"],  # one word
         ["Latest News", "December 18, 2020"],  # furniture: a section label
         ["Open Menu", "3 hours ago"],  # furniture: a menu item
+        ["World News", "December 18, 2020"],  # a section's name
+        ["STAFF REPORTER", "3 hours ago"],  # a role
+        ["Android Developers", "at", "12:06 PM"],  # a blog's name
         ["Download Firefox Nightly", "Previous article These Weeks in Firefox: Issue 84 December 8, 2020"],  # no stamp
     ],
 )

@@ -19,6 +19,7 @@ from storyline.clean.wire import (
     agency_name,
     byline_bio,
     byline_opening,
+    byline_phrases,
     byline_words,
     parse_byline,
 )
@@ -246,13 +247,13 @@ GAP_WORDS = 2  # the most words of such a line
 def name_byline(lines: list[Line], i: int) -> Byline | None:
     """A writer's name alone on line ``i`` with a date or time stamp under it ("Jane Doe" / "March 3, 2021", "JANE
     DOE" / "3 hours ago"): a byline without its "By". Not a name: furniture ("Latest News", "Open Menu"), a line with
-    a function word or an agency's name."""
+    a function word, a section's or a role's word (``_not_a_name``) or an agency's name."""
     line = lines[i]
     if not NAME_WORDS[0] <= line.words <= NAME_WORDS[1] or line.prose or line.furniture is not None:
         return None  # most lines fail here, before any regex
     text = line.text.strip()
     names = text.title() if text.isupper() else text
-    if _NAME.match(names) is None or _function_word(names) or not _stamp_below(lines, i):
+    if _NAME.match(names) is None or _not_a_name(names) or not _stamp_below(lines, i):
         return None
     return None if agency_name(text) else Byline(text=text, names=names, agency=None)  # the costliest test last
 
@@ -268,15 +269,16 @@ def _stamp_below(lines: list[Line], i: int) -> bool:
     return False
 
 
-def _function_word(text: str) -> bool:
-    """A word of the line is a function word of some language ("This Blog", "About Us"): no name."""
-    return not _function_words().isdisjoint(word.lower() for word in text.split())
+def _not_a_name(text: str) -> bool:
+    """A word of the line is a function word of some language ("This Blog", "About Us") or a section's, a role's or a
+    publication's ("World News", "Staff Reporter", "Android Developers"): no name."""
+    return not _not_name_words().isdisjoint(word.lower() for word in text.split())
 
 
 @cache
-def _function_words() -> frozenset[str]:
-    """The stopwords of every language (``resources/clean/stopwords``)."""
-    return frozenset().union(*stopwords().values())
+def _not_name_words() -> frozenset[str]:
+    """The stopwords of every language (``resources/clean/stopwords``) and the "not_name" row of ``bylines.tsv``."""
+    return frozenset().union(*stopwords().values(), map(str.lower, byline_phrases("not_name")))
 
 
 def stamp_line(text: str) -> bool:

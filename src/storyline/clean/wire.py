@@ -115,7 +115,8 @@ def split_dateline(paragraph: str) -> Dateline | None:
 
 @cache
 def byline_phrases(kind: str) -> tuple[str, ...]:
-    """The words of one kind in ``resources/clean/bylines.tsv``: "by" (a byline's openings), "and" (name joiners)."""
+    """The words of one kind in ``resources/clean/bylines.tsv``: "by" (a byline's openings), "and" (name joiners),
+    "unit", "ago", "before" (relative stamps), "not_name" (no writer's words)."""
     rows = {row[0]: tuple(row[1:]) for row in read_rows("clean", "bylines.tsv")}
     if kind not in rows:  # a StopIteration from next() would escape as the end of a caller's generator
         raise KeyError(f"resources/clean/bylines.tsv has no {kind!r} row (it has {', '.join(rows)})")

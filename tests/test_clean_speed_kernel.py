@@ -561,6 +561,29 @@ def test_one_byte_lines_read_through_byte_tables_as_any_other(both: None) -> Non
     assert fast_tokens == lines._tokens(lows)
 
 
+class _Text(str):
+    """A str subclass: its characters sit in a buffer of their own, not after a compact header."""
+
+
+@needs_kernels
+def test_subclasses_surrogates_and_wide_characters_read_as_python_does(both: None) -> None:
+    assert KERNELS is not None
+    rng = random.Random(13)
+    alphabet = "x.(" * 10 + "{}=;<>\\|\"'&:" + LATIN_1 + "\ud800\udfffŁ✕𝔘"  # lone surrogates, 2- and 4-byte kinds
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 25))) for _ in range(2000)]
+    texts = [_Text(t) if k % 3 == 0 else t for k, t in enumerate(texts)]
+    lows = [_Text(t.lower()) if k % 2 == 0 else t.lower() for k, t in enumerate(texts)]
+    words = [rng.randint(0, 40) for _ in lows]
+    fast_code, fast_tokens = KERNELS.code_lines(texts), KERNELS.scan(lows, {}, {}, {}, 0).tokens
+    fast_texts: dict[int, int] = {}
+    lines._gate_texts(lows, words, fast_texts)
+    _set(None)
+    pure_texts: dict[int, int] = {}
+    lines._gate_texts(lows, words, pure_texts)
+    assert fast_code == lines.code_lines(texts) and any(fast_code)
+    assert fast_tokens == lines._tokens(lows) and fast_texts == pure_texts
+
+
 @needs_kernels
 def test_gate_texts_in_one_byte_lines_are_found_by_their_first_two_characters(
     both: None, monkeypatch: pytest.MonkeyPatch

@@ -63,6 +63,7 @@ def test_a_claim_names_no_attacker_of_what_it_reports_or_of_what_comes_after_it(
         "The TTP did not claim the attack.",
         "The Taliban has not claimed responsibility for the attack.",
         "The TTP denied responsibility.",
+        "The TTP denied claiming the attack.",
         "No group has claimed responsibility.",
         "On 5 May 2024, the BLA claimed an attack on a convoy in Turbat.",
         "Last year, the BLA claimed a similar attack.",
@@ -72,3 +73,18 @@ def test_a_denied_negated_or_other_claim_names_no_attacker_of_the_incident_befor
     first = _violent(f"A bomb killed four people in Quetta on 3 May 2024. {claim}")[0]
     assert first.trigger is not None and first.trigger.text == "killed"
     assert first.actor1 is not None and first.actor1.sector == "UAF"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        (
+            "Syrian jets struck a market in Idlib on 5 May 2024, killing 9. The White Helmets blamed Russian forces.",
+            "SYR",
+        ),
+        ("Hamas gunmen attacked an army post near Nahal Oz on 5 May 2024. The army blamed Islamic Jihad.", "PSE"),
+    ],
+)
+def test_a_blame_does_not_replace_an_attacker_the_text_names_by_its_weapon(text: str, country: str) -> None:
+    first = _violent(text)[0]
+    assert first.actor1 is not None and first.actor1.country == country and first.actor1.start == 0

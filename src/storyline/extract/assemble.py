@@ -419,9 +419,11 @@ def _weapon_words() -> frozenset[str]:
 
 
 def _is_weapon(actor: Actor) -> bool:
-    """Whether an actor's text is a weapon ("Several anti-tank missiles"), not someone who used it."""
+    """Whether an actor's text is a weapon of no one's ("Several anti-tank missiles"), not someone who used it: a
+    weapon of a side ("Syrian jets", "Hamas gunmen") names its attacker."""
     words = actor.text.lower().split()
-    return bool(words) and (words[-1] in _weapon_words() or words[-1].rstrip("s") in _weapon_words())
+    weapon = bool(words) and (words[-1] in _weapon_words() or words[-1].rstrip("s") in _weapon_words())
+    return weapon and not actor.country
 
 
 def _same_victims(known: Actor | None, toll: Actor | None) -> bool:

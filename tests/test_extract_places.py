@@ -323,3 +323,13 @@ def test_two_spelling_guesses_abroad_do_not_vouch_for_each_other(nlp: Any) -> No
 def test_a_named_capital_wins_over_the_nationality_words_before_it(nlp: Any) -> None:
     found = event_place(nlp, "Crowds marched in the Malian capital Bamako on Friday.", "marched")
     assert found is not None and found.text == "Bamako"
+
+
+def test_a_town_filed_in_one_country_is_kept_beside_a_place_abroad(nlp: Any) -> None:
+    """A town whose name the gazetteer files in one country only is no namesake guess when the sentence's other
+    place, written apart from it, lies in another country; an address ("X, Cauca") still decides together."""
+    text = "Thousands marched through Ramallah on Friday to mourn a commander who was killed in Beirut days earlier."
+    place = event_place(nlp, text, "marched")
+    assert place is not None and place.text == "Ramallah" and place.country == "PSE"
+    place = event_place(nlp, "Gunmen kidnapped a teacher in El Plateado, Cauca, on Monday.", "kidnapped")
+    assert place is not None and place.country == "COL"

@@ -20,6 +20,7 @@ from storyline.extract import lexicon
 from storyline.extract.places_gazetteer import Entry, Gazetteer, gazetteer, place_words
 from storyline.extract.places_names import name_key
 from storyline.extract.places_spans import (
+    MAX_ADDRESS_GAP,
     NAMING_ROLES,
     ORGANISATION_ROLES,
     TYPING_BEFORE_ROLES,
@@ -341,9 +342,6 @@ def _named_inside(sentence: Span, inner: Location, outer: Location) -> bool:
     x_marked = any(_contains_mark(t) for t in x_path)
     y_marked = any(t.dep_ == "pobj" and t.head.lower_ in ("in", "inside", "within") or t.dep_ == "poss" for t in y_path)
     return x_marked and not y_marked
-
-
-MAX_ADDRESS_GAP = 8  # tokens between two names of one address ("Pazigyi village, Kanbalu township, Sagaing")
 
 
 def _address_order(inner: Span, outer: Span) -> bool:

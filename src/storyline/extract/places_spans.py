@@ -89,7 +89,7 @@ def _in_context(
     again = _resolve_typed(gaz, span, near) if found and near else found
     if found and again and _metropolis_over_namesake(found[0], again[0]):
         again = found  # "Moscow" beside "Washington" is still Moscow, not Moscow, Idaho
-    if again and near and again[0].cc not in near and _namesake(again) and not _close(again[0], others):
+    if again and near and _guessed_abroad(gaz, span, again, near, others, [o for o, _ in first if o is not span]):
         again = None  # "Boni" → Bonn beside Malian towns, "Shaba province" → a Chinese village: a guess
     if again and loose_abroad(again, near):
         again = None
@@ -97,6 +97,32 @@ def _in_context(
         # "Qalqilya" beside "Israeli forces": Qalqilyah, Palestine (the nationality words only looked at here)
         again = _in_nations(gaz, span, _nation_codes(sentence, gaz))
     return again
+
+
+def _guessed_abroad(
+    gaz: Gazetteer, span: Span, found: tuple[Entry, Level], near: set[str], others: list[Entry], names: list[Span]
+) -> bool:
+    """True for a likely namesake outside the sentence's countries (a skeleton match or a small town far from its
+    other places), unless the exact name is filed in that one country only and written apart from the others."""
+    if found[0].cc in near or not _namesake(found) or _close(found[0], others):
+        return False
+    return not (_one_country_name(gaz, span, found) and _apart(span, names))
+
+
+def _one_country_name(gaz: Gazetteer, span: Span, found: tuple[Entry, Level]) -> bool:
+    """True for an exact name the gazetteer files in one country only: no namesake to mistake it for ("marched
+    through Ramallah ... killed in Tehran" is Ramallah, Palestine, though the other place is in Iran)."""
+    matches, level = gaz.candidates(_typed_text(span), loose=False)
+    return level == found[1] == "exact" and {m.entry.cc for m in matches} == {found[0].cc}
+
+
+def _apart(span: Span, others: list[Span]) -> bool:
+    """True when no other place name is written within an address's reach of the span ("El Plateado, Cauca",
+    "the Qala-e-Bakhtiar area of Kabul" are read together; "Ramallah ... killed in Tehran days earlier" apart)."""
+    return all(o.start - span.end > MAX_ADDRESS_GAP or span.start - o.end > MAX_ADDRESS_GAP for o in others)
+
+
+MAX_ADDRESS_GAP = 8  # tokens between two names of one address ("Pazigyi village, Kanbalu township, Sagaing")
 
 
 def _said_in(gaz: Gazetteer, span: Span, country: str) -> tuple[Entry, Level] | None:

@@ -280,3 +280,10 @@ def test_a_toll_told_after_an_incident_split_by_its_victims_reaches_every_side(t
     parts = [e for e in extract_events(text) if e.type == "ASSAULT"]
     assert len(parts) == 2 and len({e.fatalities for e in parts}) == 1
     assert parts[0].fatalities == sum(c.value or 0 for e in parts for c in e.counts)
+
+
+def test_a_side_that_acled_codes_as_an_event_of_its_own_keeps_its_own_toll() -> None:
+    text = "On 3 May 2024, Israeli troops raided Jenin, killing three Palestinians and an Israeli soldier."
+    parts = [e for e in extract_events(text) if e.type == "ASSAULT"]
+    assert len({e.acled_sub_event_type for e in parts}) == 2
+    assert sorted((e.fatalities, sum(c.value or 0 for c in e.counts)) for e in parts) == [(1, 1), (3, 3)]

@@ -105,9 +105,7 @@ def build_events(
         event.counts = _counts_for(det, detected, counts, sent)
         prominence = _prominence(det.main.token)
         parts = split_by_victims(event, sent, _other_victims(det, index, event.actor2), index)
-        toll = _incident_toll(parts, ctx)
         for part in parts:
-            part.fatalities = toll
             part.attribution = attribution
             part.actor2 = part.actor2 or counted_victims(part)
             part.actor1 = part.actor1 or _told_before(det, part, sent, ctx, offset)
@@ -122,6 +120,7 @@ def build_events(
             tokens.append(det.main.token)
             bodies.append("body" in det.hints)
             ctx.prominence[id(part)] = prominence
+        _incident_tolls(parts, ctx)  # once typed: ACLED's events of the incident
     _accused_acts(events, tokens)
     events = _bodies_to_incident(events, bodies, sent, ctx, offset)
     share_victims(events)
@@ -245,12 +244,9 @@ def _fold(target: Event, toll: Event, sent: Span, ctx: SentenceContext, offset: 
 
 
 def _share_toll(target: Event, events: list[Event], ctx: SentenceContext) -> None:
-    """After a toll is folded into one part of an incident split by its victims' sides, every part (its trigger,
-    among ``events``) carries the incident's toll again."""
-    parts = [e for e in events if e is target or (e.type == target.type and e.trigger and e.trigger == target.trigger)]
-    toll = _incident_toll(parts, ctx)
-    for part in parts:
-        part.fatalities = toll
+    """After a toll is folded into one part of an incident split by its victims' sides, the parts (its trigger, among
+    ``events``) carry the incident's tolls again."""
+    _incident_tolls([e for e in events if e is target or (e.type == target.type and e.trigger == target.trigger)], ctx)
 
 
 # Forces that answer a riot, and the crowds they answer (the riot's rioters, or no one named).
@@ -631,10 +627,14 @@ def _holds(det: Detected, count: Count, sent: Span) -> bool:
     return any(clause_verb(hit.token).i == clause for hit in det.hits)
 
 
-def _incident_toll(parts: list[Event], ctx: SentenceContext) -> int | None:
+def _incident_tolls(parts: list[Event], ctx: SentenceContext) -> None:
     """The fatalities of an incident split by its victims' sides ("three Palestinians and an Israeli soldier were
-    killed"): every part is the same incident, and ACLED's toll sums all sides."""
-    return _fatalities([c for part in parts for c in part.counts], ctx)
+    killed"): the parts of one ACLED event (the same sub-type) carry its toll, all their sides summed; a part ACLED
+    codes as an event of its own ("raided Jenin, killing three Palestinians and an Israeli soldier": an Attack and
+    an Armed clash, as ACLED disaggregates by type) keeps its own sides' toll, so that no death counts twice."""
+    for part in parts:
+        same = [p for p in parts if p.acled_sub_event_type == part.acled_sub_event_type]
+        part.fatalities = _fatalities([c for p in same for c in p.counts], ctx)
 
 
 def _fatalities(counts: list[Count], ctx: SentenceContext) -> int | None:

@@ -77,25 +77,27 @@ def acled_row(event: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def acled_rows(events: Iterable[Mapping[str, Any]]) -> Iterator[dict[str, Any]]:
-    """ACLED-style CSV rows, one per incident: the parts of an incident split by its victims' sides (the same
-    article, sentence and trigger; each carries the incident's toll, whatever its ACLED sub-type) make one row, the
-    first part's, so that no incident's dead are counted twice."""
+    """ACLED-style CSV rows, one per ACLED event: the parts of an incident split by its victims' sides that are one
+    ACLED event (the same article, sentence, trigger and ACLED sub-type; each carries the event's toll) make one row;
+    a part of another sub-type is an event of its own, with its own sides' toll (``assemble._incident_tolls``)."""
     seen: set[tuple[Any, ...]] = set()
     for event in events:
         key = _incident_key(event)
-        if key is not None and key in seen:
-            continue
         if key is not None:
+            if key in seen:
+                continue
             seen.add(key)
         yield acled_row(event)
 
 
 def _incident_key(event: Mapping[str, Any]) -> tuple[Any, ...] | None:
-    """What the parts of one incident share: article, evidence, trigger and type (None: no trigger)."""
+    """What the parts of one ACLED event share: article, evidence, trigger, type and ACLED sub-type (None: no
+    trigger)."""
     trigger, evidence = event.get("trigger") or {}, event.get("evidence") or {}
     if not trigger:
         return None
-    return event.get("article_id"), evidence.get("start"), trigger.get("start"), event.get("type")
+    keys = ("article_id", "type", "acled_sub_event_type")
+    return evidence.get("start"), trigger.get("start"), *(event.get(k) for k in keys)
 
 
 @dataclass(slots=True)

@@ -111,3 +111,15 @@ def test_a_weapon_backing_the_doer_is_not_its_means(text: str, want: str) -> Non
 )
 def test_a_lathi_or_baton_charge_is_crowd_control(text: str) -> None:
     assert acled_sub_type(text) == "Protest with intervention"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The arrest of the opposition leader by police in Dakar sparked protests across the country.", "Arrests"),
+        ("Police detained 40 protesters outside the parliament in Tbilisi.", "Protest with intervention"),
+        ("Hundreds of students rallied in Lahore, and police detained 20 of them.", "Protest with intervention"),
+    ],
+)
+def test_an_arrest_that_sets_off_protests_is_no_intervention_in_them(text: str, want: str) -> None:
+    assert acled_sub_type(text) == want

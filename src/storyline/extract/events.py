@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from storyline.extract import classifier, lexicon
+from storyline.extract.tree import children
 from storyline.extract.trigger_hits import OBJECT_DEPS, Hit, find_hits, plain_lemma, sentence_hits, word_ok
 
 if TYPE_CHECKING:
@@ -155,10 +156,25 @@ def _at_protests(detected: list[Detected]) -> list[Detected]:
     were killed last March")."""
     protests = [h.token for d in detected if d.type == "PROTEST" for h in d.hits]
     for event in detected if protests else ():
+        if all(_set_off(p, event) for p in protests):
+            continue
         arrest = event.type == "COERCE" and event.mode == "arrest"
         if arrest or (event.type == "ASSAULT" and any(_told_with(h.token, p) for h in event.hits for p in protests)):
             event.hints.add("protest")
     return detected
+
+
+# Verbs whose object is what their subject set off ("the detention of the mayor sparked protests").
+_SET_OFF = frozenset({"spark", "trigger", "prompt", "provoke", "ignite", "fuel", "spur", "cause"})
+
+
+def _set_off(protest: Token, event: Detected) -> bool:
+    """Whether a protest is what the event set off: the object of "sparked" whose subject holds the event's trigger."""
+    verb = protest.head
+    if protest.dep_ != "dobj" or verb.lemma_.lower() not in _SET_OFF:
+        return False
+    subjects = children(verb, "nsubj")
+    return any(s.left_edge.i <= h.token.i <= s.right_edge.i for s in subjects for h in event.hits)
 
 
 def _told_with(act: Token, protest: Token) -> bool:

@@ -43,6 +43,7 @@ from storyline.extract.acled import acled_event
         ("Gunmen killed three farmers near Gao between 28 December and 3 January 2024.", "2023-12-28"),
         ("From 30 April to 2 May 2024, gunmen killed three farmers near Gao.", "2024-04-30"),
         ("Israeli forces raided Jenin from 28 August to 6 September 2024, killing 21 people.", "2024-08-28"),
+        ("Clashes between 30 April and 2 May 2024 killed 12 fighters near Gao, officials said on 5 May.", "2024-04-30"),
     ],
 )
 def test_the_notes_date_is_the_events(text: str, date: str) -> None:

@@ -238,12 +238,18 @@ def _expressions(sentence: Span | Doc, published: datetime.date | str | None, fu
         evidence = Evidence(text[start - sentence.start_char : end - sentence.start_char], start, end)
         if found and _RANGE_GAP.match(text[found[-1][0].end - sentence.start_char : m.start()]):
             found[-1] = _range_start(found[-1], resolved[0], lex)
-            role = "end" if found[-1][3] == "start" and role is None else role  # "from 30 April to 2 May 2024"
+            role = _range_end_role(found[-1], role)
         found.append((evidence, *resolved, role))
     return found
 
 
 _RANGE_GAP = re.compile(r"^\s*(?:and|to|until|till|through|-|–|—)\s*$")
+
+
+def _range_end_role(start: _Found, role: str | None) -> str | None:
+    """ "from 30 April to 2 May 2024", "clashes between 30 April and 2 May 2024 killed 12": the end of a range that
+    starts at the event's time is the end of a period, as ACLED codes a range on its first day."""
+    return "end" if role is None and start[3] in (None, "start") else role
 
 
 def _role(m: re.Match[str], sentence: Span, lex: DateLexicon) -> str | None:

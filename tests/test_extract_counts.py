@@ -391,6 +391,19 @@ def test_fatalities_add_groups_listed_together(nlp: Any) -> None:
     assert fatalities(counts_of(nlp, "Clashes killed 2 soldiers, 3 policemen and 5 attackers.")) == 10
 
 
+@pytest.mark.parametrize(
+    ("text", "deaths"),
+    [
+        ("Israeli troops shot dead three men in Nablus on Monday. Two more men died of their wounds overnight.", 5),
+        ("Militants killed 3 villagers near the river; 2 more died later in hospital.", 5),
+        ("Four soldiers were killed in the ambush, and another two died in hospital.", 6),
+        ("Police said five people were killed; medics said seven were killed.", 5),
+    ],
+)
+def test_fatalities_add_new_people_to_an_earlier_figure(nlp: Any, text: str, deaths: int) -> None:
+    assert fatalities(counts_of(nlp, text)) == deaths
+
+
 def test_fatalities_take_the_lowest_of_alternative_figures(nlp: Any) -> None:
     found = counts_of(nlp, "In Kfar Aza, scores, or perhaps hundreds, of people were killed, rescue workers said.")
     assert fatalities(found) == 20

@@ -58,8 +58,9 @@ def find_counts(sentence: Span | Doc) -> list[Count]:
 def fatalities(counts: list[Count]) -> int | None:
     """ACLED-style conservative estimate of an incident's deaths; None when nothing is stated.
 
-    Groups listed together ("killing 4 civilians and 2 militants") add up; separate figures for the same
-    deaths (another sentence, another source) give the lowest. "No fatalities" alone gives 0; cumulative
+    Groups listed together ("killing 4 civilians and 2 militants") add up, and so does a figure of new people
+    after an earlier one ("two more died of their wounds", "another two were killed"); separate figures for the
+    same deaths (another sentence, another source) give the lowest. "No fatalities" alone gives 0; cumulative
     totals and parts of a count ("including 2 children") never count.
     """
     killed = sorted(
@@ -71,7 +72,8 @@ def fatalities(counts: list[Count]) -> int | None:
     lex = counts_lexicon()
     for count in killed:
         value = count.low if count.low is not None else count.value
-        if figures and previous is not None and (_listed_together(previous, count) or _two_sides(previous, count, lex)):
+        joined = previous is not None and (_listed_together(previous, count) or _two_sides(previous, count, lex))
+        if figures and (joined or _adds(count, lex)):
             figures[-1] += value
         else:
             figures.append(value)
@@ -80,6 +82,18 @@ def fatalities(counts: list[Count]) -> int | None:
     if positive:
         return min(positive)
     return 0 if figures else None
+
+
+def _adds(count: Count, lex: CountsLexicon) -> bool:
+    """True when a count tells new people beside a figure given before, by the words of its text: an ``added.tsv``
+    cue before the number ("another two", "a further five") or an ``added_after.tsv`` word after it ("two more",
+    not "two more than")."""
+    words = count.text.lower().split()
+    if any(tuple(words[: len(cue)]) == cue for cue in lex.added):
+        return True
+    return any(
+        word in lex.added_after and words[i + 1 : i + 2] != ["than"] for i, word in enumerate(words[1:], start=1)
+    )
 
 
 def _two_sides(first: Count, second: Count, lex: CountsLexicon) -> bool:
@@ -141,7 +155,8 @@ def _count(sentence: Span, number: NumberPhrase, lex: CountsLexicon, whole: Coun
         return None
     of_start, of_end = _group_span(noun, number, lex) if noun is not None else (number.end, number.end)
     start_char = doc[qual_start].idx
-    end_char = doc[max(number.end, of_end) - 1].idx + len(doc[max(number.end, of_end) - 1].text)
+    last = max(number.end, of_end, _added_after_end(doc, number, sentence, lex)) - 1
+    end_char = doc[last].idx + len(doc[last].text)
     of = None
     if noun is not None and not _is_event_noun(noun, lex):
         of = doc[of_start:of_end].text
@@ -165,6 +180,15 @@ def _count(sentence: Span, number: NumberPhrase, lex: CountsLexicon, whole: Coun
         end=end_char,
         part_of=whole.text if is_part and whole is not None else None,
     )
+
+
+def _added_after_end(doc: Doc, number: NumberPhrase, sentence: Span, lex: CountsLexicon) -> int:
+    """The end of an ``added_after.tsv`` word right after the number ("2 more died"), so that the count's text
+    tells it adds new people; the number's end when there is none (or it opens "more than")."""
+    after = number.end
+    if after >= sentence.end or doc[after].lower_ not in lex.added_after:
+        return number.end
+    return after + 1 if after + 1 >= sentence.end or doc[after + 1].lower_ != "than" else number.end
 
 
 def _people_listed(noun: Token, lex: CountsLexicon) -> int:

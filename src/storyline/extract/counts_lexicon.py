@@ -34,6 +34,7 @@ class CountsLexicon:
     period_starts: frozenset[str]  # "since the start", "since then": what "since" must name
     incident: frozenset[Phrase]  # cues of a new per-incident figure: "in the past 24 hours"
     added: frozenset[Phrase]  # "another", "an additional": new people, unless a period frames the count
+    added_after: frozenset[str]  # "more" after a number ("two more died"): new people beside an earlier figure
     incident_nouns: frozenset[str]  # "attack", "strike": a toll "from" one of these is that incident's
     not_counted: frozenset[str]  # nouns/units that are never people
     labels: frozenset[Phrase]  # "Resolution" 2334, "as young as" 12: the number is an identifier or age
@@ -95,6 +96,7 @@ def _load() -> CountsLexicon:
         period_starts=_words("period_starts.tsv"),
         incident=frozenset(phrase(row[0]) for row in read_rows("counts", "incident.tsv")),
         added=frozenset(phrase(row[0]) for row in read_rows("counts", "added.tsv")),
+        added_after=_words("added_after.tsv"),
         incident_nouns=_words("incident_nouns.tsv"),
         not_counted=_words("not_counted.tsv"),
         labels=frozenset(phrase(row[0]) for row in read_rows("counts", "labels.tsv")),

@@ -265,12 +265,13 @@ def test_scans_of_generated_lines_are_python_s(lows: list[str], entries: list[tu
         gates[runs[at % len(runs)]] = gates.get(runs[at % len(runs)], 0) | mask << 8
     for run in gates:  # a gate word is flagged, as lines._vocabulary flags it
         vocabulary[run] = vocabulary.get(run, 0) | GATE_WORD
-    scan = _scan(lows, vocabulary, gates)
-    _check_table(lows, scan)
     reference = _reference_counts(lows, vocabulary, gates)
-    assert [scan.hits([i]) for i in range(len(lows))] == [hits for hits, _ in reference]
-    wanted = scan.gates([0] * len(lows), 8, 0, 0)
-    assert wanted == {i: mask for i, (_, mask) in enumerate(reference) if mask}
+    known = KERNELS.VocabularyTable(vocabulary, gates, {}, None)
+    for scan in _scans(lows, vocabulary, gates, known):  # without and with the vocabulary table
+        _check_table(lows, scan)
+        assert [scan.hits([i]) for i in range(len(lows))] == [hits for hits, _ in reference]
+        wanted = scan.gates([0] * len(lows), 8, 0, 0)
+        assert wanted == {i: mask for i, (_, mask) in enumerate(reference) if mask}
     texts = [low for low in lows for _ in range(2)]  # each line twice: exact repeats
     scan = _scan(texts, vocabulary, gates)
     assert KERNELS.repeat_groups(texts, None, scan) == _pure_repeats(texts, scan.tokens)
@@ -329,3 +330,63 @@ def test_bad_input_is_an_error_not_a_read_of_memory() -> None:
     ]:
         with pytest.raises(AttributeError):
             call()
+
+
+def _scans(lows: list[str], vocabulary: dict[str, int], gates: dict[str, int], known: Any) -> tuple[Any, Any]:
+    """A scan without and one with the vocabulary table ``known`` (made from ``vocabulary`` and ``gates``)."""
+    assert KERNELS is not None
+    return _scan(lows, vocabulary, gates), KERNELS.scan(lows, vocabulary, gates, known.long_table, 4, None, known)
+
+
+def _same_scans(lows: list[str], plain: Any, tabled: Any) -> None:
+    assert tabled.tokens == plain.tokens and tabled.words == plain.words
+    assert [tabled.hits([i]) for i in range(len(lows))] == [plain.hits([i]) for i in range(len(lows))]
+    assert tabled.gates([0] * len(lows), 8, 0, 0) == plain.gates([0] * len(lows), 8, 0, 0)
+
+
+def test_a_vocabulary_table_follows_the_hash_key_and_its_own_tables() -> None:
+    assert KERNELS is not None
+    vocabulary = {"the": 1, "of": 3, "cookie": GATE_WORD | 4, "don": GATE_WORD, "ʼn": 2, "𝔥𝔥": 8}
+    gates = {"cookie": 1 << 5, "don": 1 << 9}
+    lows = ["the cookie of 𝔥𝔥 don't", "don’t the theme", "ʼn cookies cookie"]
+    known = KERNELS.VocabularyTable(vocabulary, gates, {}, None)
+    for key in [KEY, *OTHER_KEYS, KEY]:  # made under KEY, used under each key
+        KERNELS._set_hash_key(key)
+        _same_scans(lows, *_scans(lows, vocabulary, gates, known))
+    wanted = _scans(lows, vocabulary, gates, known)[1].gates([0] * 3, 8, 0, 0)
+    assert wanted == {0: 1 << 5 | 1 << 9, 1: 1 << 9, 2: 1 << 5}
+    with pytest.raises(ValueError):
+        KERNELS.scan(lows, dict(vocabulary), gates, known.long_table, 4, None, known)  # a copy: not its tables
+    with pytest.raises(ValueError):
+        KERNELS.scan(lows, vocabulary, gates, known.long_table, 4, {"of": 1}, known)
+
+
+def test_a_vocabulary_with_keys_of_a_str_subclass_is_read_as_the_dicts_read_it() -> None:
+    assert KERNELS is not None
+
+    class Word(str):
+        pass
+
+    vocabulary: dict[str, int] = {Word("the"): 1, "of": 2, Word("cookie"): GATE_WORD}
+    gates = {"cookie": 1 << 3}
+    lows = ["the cookie of the", "cookie"]
+    known = KERNELS.VocabularyTable(vocabulary, gates, {}, None)
+    plain, tabled = _scans(lows, vocabulary, gates, known)
+    _same_scans(lows, plain, tabled)
+    assert tabled.hits([0]) == [2, 1, 0, 0] and tabled.gates([0, 0], 8, 0, 0) == {0: 1 << 3, 1: 1 << 3}
+
+
+def test_the_cleaner_s_vocabulary_table_gives_the_scan_of_its_dicts() -> None:
+    assert KERNELS is not None
+    gates = lines._gates(False).table, lines._gates(True).table
+    languages = len(lines._stopword_owners()[0])
+    known = lines._vocabulary_table(KERNELS)
+    lows = ["the cookie policy of this site: don't accept cookies", "Sign up for our newsletter", "", "ça c'est l'été"]
+    lows = [low.lower() for low in lows]
+    plain = KERNELS.scan(lows, lines._vocabulary(), *gates, languages, lines._clauses().table)
+    tabled = lines._scan(lows)
+    _same_scans(lows, plain, tabled)
+    assert plain.gates([9] * 4, 8, 0, 0, lines._clauses().filters) == tabled.gates(
+        [9] * 4, 8, 0, 0, lines._clauses().filters
+    )
+    assert known is lines._vocabulary_table(KERNELS)  # made once

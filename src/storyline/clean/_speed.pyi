@@ -96,6 +96,19 @@ class Scan:
     ) -> dict[int, int]: ...
     def hits(self, chosen: list[int]) -> list[int]: ...
 
+class VocabularyTable:
+    vocabulary: dict[str, int]
+    short_table: dict[str, int]
+    long_table: dict[str, int]
+    clause_table: dict[str, int]
+    def __init__(
+        self,
+        vocabulary: dict[str, int],
+        short_table: dict[str, int],
+        long_table: dict[str, int],
+        clause_table: dict[str, int] | None = None,
+    ) -> None: ...
+
 def scan(
     lows: list[str],
     vocabulary: dict[str, int],
@@ -103,6 +116,7 @@ def scan(
     long_table: dict[str, int],
     languages: int,
     clause_table: dict[str, int] | None = None,
+    known: VocabularyTable | None = None,
 ) -> Scan: ...
 def naming(lines: list[Any], words: frozenset[str], scan: Scan | None = None) -> set[int]: ...
 def glued_joins(text: str) -> int: ...

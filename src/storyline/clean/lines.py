@@ -248,7 +248,14 @@ def _scan(lows: list[str]) -> Any:
     if speedups.KERNELS is None or len(furniture_patterns()) > 64 or len(languages) > 16:
         return None
     gates = _gates(False).table, _gates(True).table
-    return speedups.KERNELS.scan(lows, _vocabulary(), *gates, len(languages), _clauses().table)
+    known = _vocabulary_table(speedups.KERNELS)
+    return speedups.KERNELS.scan(lows, _vocabulary(), *gates, len(languages), _clauses().table, known)
+
+
+@cache
+def _vocabulary_table(kernels: Any) -> Any:
+    """The scan's vocabulary and gate tables in the kernels' C table (made once per kernel module)."""
+    return kernels.VocabularyTable(_vocabulary(), _gates(False).table, _gates(True).table, _clauses().table)
 
 
 _ASCII_WORD = re.compile(_WORD.pattern, re.ASCII)  # the same words on an ASCII line, found ~20 % faster

@@ -176,3 +176,42 @@ def test_the_place_an_event_noun_is_done_to(nlp: Any, text: str, trigger: str, e
     X") is the setting, as "in X" is."""
     place = event_place(nlp, text, trigger)
     assert place is not None and place.text == expected
+
+
+def _tagged(nlp: Any, text: str, name: str, label: str) -> Any:
+    """``text`` parsed, with ``name`` tagged as one entity of ``label`` (as the tagger sometimes runs a name on)."""
+    doc = nlp(text)
+    start = text.index(name)
+    doc.set_ents([doc.char_span(start, start + len(name), label=label)], default="unmodified")
+    return doc
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "label", "trigger", "expected"),
+    [
+        pytest.param(
+            "Pirates seized a cargo ship at Sousse in Tunisia on Monday.",
+            "Sousse in Tunisia",
+            "ORG",
+            "seized",
+            "Sousse",
+            id="one_name_set_in_another",
+        ),
+        pytest.param(
+            "Government jets kept up their raids on Homs for the third straight week, hitting the old city.",
+            "Homs for the third straight week",
+            "WORK_OF_ART",
+            "raids",
+            "Homs",
+            id="a_name_running_on_into_common_words",
+        ),
+    ],
+)
+def test_a_mislabelled_entity_is_split_at_a_preposition(
+    nlp: Any, text: str, entity: str, label: str, trigger: str, expected: str
+) -> None:
+    """A mislabelled entity that runs past a locative preposition or into common words holds a name of its own."""
+    doc = _tagged(nlp, text, entity, label)
+    token = next(t for t in doc if t.text == trigger)
+    place = event_location(token.sent, token)
+    assert place is not None and place.text == expected

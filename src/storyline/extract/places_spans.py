@@ -493,15 +493,27 @@ def _group_names() -> frozenset[str]:
 
 
 def _split_list(span: Span) -> Iterator[Span]:
-    """The items of a span that lists names ("Kyiv and Kharkiv" tagged as one WORK_OF_ART)."""
+    """The items of a span that lists names ("Kyiv and Kharkiv" tagged as one WORK_OF_ART) or runs on past a
+    preposition ("Mehedia in Tunis" tagged as one ORG, "Aleppo for the ninth consecutive day")."""
     start = span.start
     for token in span:
-        if token.dep_ == "cc" or token.text in (",", ";", "(", ")"):
+        if token.dep_ == "cc" or token.text in (",", ";", "(", ")") or _joining_preposition(token):
             if token.i > start:
                 yield span.doc[start : token.i]
             start = token.i + 1
     if start < span.end:
         yield span.doc[start : span.end]
+
+
+def _joining_preposition(token: Token) -> bool:
+    """True for a lower-case preposition inside a mislabelled entity that sets one name in another ("Mehedia in
+    Tunis", "Ejule in Ofu") or that ordinary words follow ("Aleppo for the ninth consecutive day"); not a
+    preposition of an organisation's own name ("Conference on Financing for Development", "Port of Africa")."""
+    doc = token.doc
+    if token.pos_ != "ADP" or token.dep_ != "prep" or not token.is_lower or token.lower_ == "of":
+        return False
+    runs_on = token.i + 1 < len(doc) and doc[token.i + 1].is_lower and doc[token.i + 1].is_alpha
+    return runs_on or token.lower_ in _SETTING_PREPS
 
 
 def _trim(span: Span) -> Span | None:

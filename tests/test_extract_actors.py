@@ -474,3 +474,25 @@ def test_what_a_weapon_is_against_makes_it_no_armed_force(text: str) -> None:
 def test_fundamentalists_are_a_religious_actor() -> None:
     source, _ = _first("Islamic fundamentalists staged a protest outside the embassy.")
     assert source is not None and source.sector in ("REL", "PRO"), source
+
+
+@pytest.mark.parametrize(
+    ("text", "sector", "name"),
+    [
+        ("Bolivian miners demanded higher wages from the government.", "LAB", "Labor Group (Bolivia)"),
+        ("A group of Chadian students accused the police of beating their leaders.", "EDU", "Students (Chad)"),
+        ("French farmers threatened to blockade Paris on Monday.", "AGR", "Farmers (France)"),
+    ],
+)
+def test_people_named_by_their_trade_act_as_it(text: str, sector: str, name: str) -> None:
+    source, _ = _first(text)
+    assert source is not None and (source.sector, source.name) == (sector, name)
+
+
+def test_people_named_by_their_trade_are_civilians_when_hit_and_protesters_when_they_protest() -> None:
+    source, _ = _first("Bolivian miners demanded higher wages from the government.")
+    _, target = _first("Soldiers opened fire on Bolivian miners, killing four.")
+    crowd, _ = _first("Angry Spanish farmers blocked the main roads into the city with tractors.")
+    assert source is not None and source.sector == "LAB"
+    assert target is not None and target.sector == "CVL"
+    assert crowd is not None and (crowd.sector, crowd.name) == ("PRO", "Protesters (Spain)")

@@ -41,7 +41,9 @@ _NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "
 ARMED = frozenset({"MIL", "REB", "UAF", "COP", "SPY"})
 # Sectors that take the country of the event's place when the text gives none (as ACLED codes them: "soldiers
 # looted shops in Beni" are the Military Forces of the DR Congo, "the government declared" that country's).
-LOCAL_SECTORS = frozenset({"CVL", "PRO", "RIO", "COP", "HLH", "MED", "REF", "UAF", "REB", "OPP", "MIL", "GOV"})
+LOCAL_SECTORS = frozenset(
+    {"CVL", "PRO", "RIO", "COP", "HLH", "MED", "REF", "UAF", "REB", "OPP", "MIL", "GOV", "LAB", "EDU", "AGR"}
+)
 
 
 @dataclass(slots=True)
@@ -56,10 +58,13 @@ class Mention:
 
 
 def actor_name(country: str | None, sector: str | None, fallback: str) -> str:
-    """ACLED-style name: "Military Forces of Israel", "Civilians (Palestine)", or the text."""
+    """ACLED-style name: "Military Forces of Israel", "Civilians (Palestine)", "Farmers (France)" (a trade's name,
+    ``as_agent``, given a country), or the text."""
     display = lexicon.countries().display(country)
     if sector and display and sector in _NAME_PATTERNS:
         return _NAME_PATTERNS[sector].format(c=display)
+    if display and (sector, fallback) in _trade_names():
+        return f"{fallback} ({display})"
     if sector in _BARE_NAMES and not display:
         return _BARE_NAMES[sector or ""]
     if display and sector is None:
@@ -346,6 +351,32 @@ def _chunk_mention(chunk: Span, doc_actors: DocActors) -> Mention | None:
     return Mention(Actor(chunk.text, name, country, sector, start, end), chunk.start, chunk.end, place=place)
 
 
+@cache
+def _trades() -> dict[str, tuple[str, str]]:
+    """Person nouns naming people by their trade → (the sector they act as, its ACLED-style name): trades.tsv."""
+    return {lemma: (sector, name) for lemma, sector, name in lexicon.read_tsv("actors", "trades.tsv")}
+
+
+@cache
+def _trade_names() -> frozenset[tuple[str, str]]:
+    """(sector, name) of the trades (trades.tsv)."""
+    return frozenset(_trades().values())
+
+
+def as_agent(mention: Mention, doc: Doc) -> Mention:
+    """The mention as an event's agent: people named by their trade act as that trade ("French farmers said they
+    would blockade Paris" → AGR, "workers went on strike" → LAB, "students marched" → EDU, as CAMEO codes them;
+    "Labor Group (France)"), where the people an event hits stay civilians; "a group of students" by its members."""
+    head = doc[mention.start : mention.end].root
+    member = _collective_member(head) if head.lemma_.lower() in _collectives() else None
+    found = _trades().get((member if member is not None else head).lemma_.lower())
+    if found is None or mention.actor.sector not in ("CVL", found[0]):
+        return mention
+    sector, name = found
+    actor = replace(mention.actor, sector=sector, name=actor_name(mention.actor.country, sector, name))
+    return replace(mention, actor=actor)
+
+
 def _forces_of(actor: Actor, chunk: Span, name_end: int) -> Actor:
     """ "NATO peacekeeping troops", "Palestinian Authority security forces": the armed men of an international
     organisation or a government body, named after it, are its armed force (CAMEO: IGO MIL), under its name."""
@@ -537,7 +568,7 @@ def _home_token(head: Token) -> Token | None:
     return home if home is not None and home.ent_type_ in ("GPE", "NORP", "LOC") and country_of(home) else None
 
 
-_LOCAL_IN = frozenset({"CVL", "PRO", "RIO", "REB", "UAF", "COP"})
+_LOCAL_IN = frozenset({"CVL", "PRO", "RIO", "REB", "UAF", "COP", "LAB", "EDU", "AGR"})
 
 
 def _collective_sector(head: Token) -> str | None:

@@ -16,7 +16,7 @@ from itertools import chain
 from typing import TYPE_CHECKING
 
 from storyline.extract import lexicon
-from storyline.extract.actors import ARMED, Mention, housed_object, names_place, of_object
+from storyline.extract.actors import ARMED, Mention, as_agent, housed_object, names_place, of_object
 from storyline.extract.tree import child, children
 
 if TYPE_CHECKING:
@@ -474,7 +474,7 @@ def trigger_roles(trigger: Token, index: MentionIndex, end: int | None = None) -
     """Roles for a trigger starting at a token (ending before ``end``); an agent never also stands as the target."""
     demand = _reported_demand(trigger, index) or _taken_by(trigger, index)
     if demand is not None:
-        return demand
+        return _by_trade(demand, trigger)
     if trigger.pos_ in ("VERB", "AUX"):
         roles = verb_roles(trigger, index)
     elif trigger.pos_ in ("NOUN", "PROPN"):
@@ -493,7 +493,21 @@ def trigger_roles(trigger: Token, index: MentionIndex, end: int | None = None) -
         roles = _between_sides(trigger, index) or roles
     if roles.actor1 is not None and roles.actor1 is roles.actor2:
         roles.actor2 = None
+    return _by_trade(roles, trigger)
+
+
+def _by_trade(roles: Roles, trigger: Token) -> Roles:
+    """The roles with an agent named by its trade acting as that trade (``actors.as_agent``), save the crowd of a
+    protest (a trigger the lexicon gives a PROTEST reading: "workers marched", "farmers blocked roads"), which is
+    its protesters, as ACLED codes it."""
+    if roles.actor1 is not None and not _protest_word(trigger):
+        roles.actor1 = as_agent(roles.actor1, trigger.doc)
     return roles
+
+
+def _protest_word(trigger: Token) -> bool:
+    """Whether the trigger lexicon gives a word a protest reading."""
+    return any(entry.type == "PROTEST" for entry in lexicon.triggers().get(trigger.lemma_.lower(), ()))
 
 
 def _taken_by(trigger: Token, index: MentionIndex) -> Roles | None:

@@ -163,6 +163,30 @@ def test_words_are_re_words_for_every_character() -> None:
 
 
 @needs_kernels
+def test_lower_cased_lines_are_str_lower_for_every_character() -> None:
+    assert KERNELS is not None
+    singles = list(ALL_CHARS)
+    assert KERNELS.lower_lines(singles) == [c.lower() for c in singles]
+    runs = [ALL_CHARS[i : i + 40] for i in range(0, len(ALL_CHARS), 40)]
+    assert KERNELS.lower_lines(runs) == [run.lower() for run in runs]
+    words = [
+        "ΟΔΟΣ ΣΑΣ Σ.",
+        "İSTANBUL",
+        "ŸES",
+        "Café ÉTÉ",
+        "“Quote” — ÀÖØÞ",
+        "DŽ ǅ",
+        "𝔄𝔅 𐐀𐐁",
+        "ASCII Only",
+        "",
+        "\ud800A",
+    ]
+    assert KERNELS.lower_lines(words) == [word.lower() for word in words]
+    assert [len(low) for low in KERNELS.lower_lines(["İ", "Σ"])] == [2, 1]
+    assert KERNELS.lower_lines(["ŸA"]) == ["ÿa"]  # a two-byte line lower-cased into one byte per character
+
+
+@needs_kernels
 def test_line_measures_match_for_every_character_class(both: None) -> None:
     assert KERNELS is not None
     rng = random.Random(7)

@@ -95,7 +95,7 @@ def _guess(sample: str, count: int, hits_of: Callable[[], list[int]]) -> str | N
     """``_language`` of a sample of ``count`` words, ``hits_of`` giving their stopword hits per language (sorted)."""
     if not sample.isascii():
         cjk = _cjk_count(sample)
-        if cjk > 0.2 * max(1, len(sample.replace(" ", ""))):
+        if cjk and cjk > 0.2 * max(1, len(sample) - sample.count(" ")):  # a share of the characters but spaces
             return "ja" if _KANA.search(sample) else "zh"
     if count < 8:
         return None
@@ -198,9 +198,17 @@ def furniture_of(text: str, words: int) -> Pattern | None:
 
 def measure_lines(texts: list[str], stop: frozenset[str] | None) -> list[Line]:
     """Measure every line of a dump; furniture is looked up for the whole dump at once."""
-    lows = [t.lower() for t in texts]
+    lows = _lower_lines(texts)
     scan = _scan(lows)
     return _measure(texts, lows, stop, code_lines(texts), None, scan)
+
+
+def _lower_lines(texts: list[str]) -> list[str]:
+    """Each line lower-cased (``str.lower``; compiled where built)."""
+    if speedups.KERNELS is not None:
+        lows: list[str] = speedups.KERNELS.lower_lines(texts)
+        return lows
+    return list(map(str.lower, texts))
 
 
 def measure_dump(texts: list[str]) -> tuple[str | None, list[Line]]:
@@ -212,7 +220,7 @@ def measure_dump(texts: list[str]) -> tuple[str | None, list[Line]]:
 def measure_scanned(texts: list[str]) -> tuple[str | None, list[Line], Any]:
     """``measure_dump``, and the kernels' scan of the lines (None without the kernels), whose word ids the
     repeats read."""
-    lows = list(map(str.lower, texts))
+    lows = _lower_lines(texts)
     code = code_lines(texts)
     scan = _scan(lows)
     tokens: list[list[str]] | None

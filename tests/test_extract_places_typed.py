@@ -215,3 +215,26 @@ def test_a_mislabelled_entity_is_split_at_a_preposition(
     token = next(t for t in doc if t.text == trigger)
     place = event_location(token.sent, token)
     assert place is not None and place.text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        pytest.param(
+            "Rebels stormed the village of ‘Umariyah on Sunday.", "stormed", "Umariyah", id="village_of_ayn_x"
+        ),
+        pytest.param(
+            "Militants launched an attack at the small town of ‘Adwan before dawn.",
+            "attack",
+            "Adwan",
+            id="town_of_ayn_x",
+        ),
+    ],
+)
+def test_a_name_written_with_an_ayn_is_typed_by_the_word_before(
+    nlp: Any, text: str, trigger: str, expected: str
+) -> None:
+    """The ayn mark glued to a transliterated name does not hide "the village of" before it, whatever the tagger
+    made of the name."""
+    place = event_place(nlp, text, trigger)
+    assert place is not None and place.text == expected

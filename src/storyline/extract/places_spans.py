@@ -68,7 +68,7 @@ def resolved_places(
             continue
         said = _country_said(span, first)
         again = _said_in(gaz, span, said) if said else _in_context(gaz, first, i, seen, sentence)
-        if again is None and all(t.pos_ != "PROPN" for t in span):
+        if again is None and all(t.pos_ != "PROPN" for t in span) and not _named_before(span):
             continue  # an unknown common word that spaCy tagged ("Peacekeepers" opening a sentence)
         if again is None and len(span) == 1 and role(span[0]) in NAMING_ROLES:
             continue  # a type word alone ("the Dara'a Governorate": "Governorate" split off), not a name
@@ -597,7 +597,7 @@ def _proper_runs(sentence: Span) -> Iterator[Span]:
                 yield doc[first:j]
             i = j
         else:
-            if _typed_capital(doc[i], sentence) or _placed_capital(doc[i], sentence):
+            if _typed_capital(doc[i], sentence) or _placed_capital(doc[i], sentence) or _named_capital(doc[i]):
                 yield doc[i : i + 1]
             i += 1
 
@@ -608,6 +608,21 @@ def _placed_capital(token: Token, sentence: Span) -> bool:
     if token.i == sentence.start or token.ent_type_ or not token.is_alpha or token.is_upper:
         return False
     return token.text[:1].isupper() and token.dep_ == "pobj" and token.head.lower_ in _SETTING_PREPS
+
+
+def _named_capital(token: Token) -> bool:
+    """True for a capitalised word that a settlement or region word names before it, whatever the tagger made of
+    it: "the town of ‘Ibta" (tagged a common noun)."""
+    if token.ent_type_ or not token.is_alpha or token.is_upper or not token.text[:1].isupper():
+        return False
+    return _named_before(token.doc[token.i : token.i + 1])
+
+
+def _named_before(span: Span) -> bool:
+    """True when a settlement or region word names the span before it ("the town of X", "a village called X"); a
+    word before a type noun ("the Industrial city of", "a Protestant district") may be an adjective, not a name."""
+    before = type_word_before(span)
+    return before is not None and role(before) in ("admin", "settlement")
 
 
 def _stray_name_part(token: Token, run: Span) -> bool:
@@ -738,11 +753,17 @@ _NAMING_LINKS = frozenset({"of", "called", "named", "known"})
 
 
 def _index_before(span: Span) -> int:
-    """Index of the last word before the span, past whitespace tokens; -1 at the start of the doc."""
+    """Index of the last word before the span, past whitespace tokens and a mark glued to the name (the ayn of
+    "the village of ‘Ayishah"); -1 at the start of the doc."""
     doc, i = span.doc, span.start - 1
+    if i >= 0 and doc[i].text in _NAME_MARKS and not doc[i].whitespace_:
+        i -= 1
     while i >= 0 and doc[i].is_space:
         i -= 1
     return i
+
+
+_NAME_MARKS = frozenset({"‘", "'", "`", "ʿ", "’"})  # an ayn or hamza written before a transliterated name
 
 
 def _typed_name(span: Span) -> bool:

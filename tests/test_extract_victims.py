@@ -398,3 +398,16 @@ def test_the_edge_of_a_place_is_no_victims() -> None:
     sent = load_nlp()(text)[:]
     event = Event("ASSAULT", Evidence(text, 0, len(text)), actor2=Actor("the Gaza border", country="PSE", sector="CVL"))
     assert [part.actor2 for part in split_by_victims(event, sent)] == [None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The photos we saw this week — Israel said that its death toll had reached 900, and officials in Gaza said "
+        "that 700 Palestinians had been killed.",
+        "The most painful images of the week — Israel said that its death toll had risen to 800, and Gaza officials "
+        "reported that 600 Palestinians had died.",
+    ],
+)
+def test_its_toll_is_the_tellers_when_the_parser_gives_the_telling_verb_two_subjects(text: str) -> None:
+    assert plain_side(next(extract_many([(text, None)]))) == "both"

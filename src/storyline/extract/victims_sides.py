@@ -85,7 +85,7 @@ def _also_hurt(head: Token, verb: Token | None, index: MentionIndex | None) -> l
         return found
     found += [c for t in tokens if (c := _companion(t, index))]
     noun = verb.head if verb is not None and verb.dep_ in ("relcl", "acl") else None
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+    subject = _subject(verb) if verb is not None else None
     parties = _between(noun) + _between(subject)  # "the war between Israel and Hamas has killed thousands"
     sides = [m.actor.country for t in parties if (m := index.of(t)) is not None and m.actor.country]
     return found + (sides if len(set(sides)) > 1 else [])
@@ -265,7 +265,7 @@ def _own_attacker(verb: Token, index: MentionIndex) -> Actor | None:
         found = None  # "the Hamas-run ministry said the explosion killed hundreds": it tells, it did not kill
     elif found is not None and not found.actor.country and verb.doc[found.start].lower_ in ("its", "their"):
         found = _teller(verb, index) or found  # "Hamas said its fighters killed 20 soldiers"
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subject = _subject(verb)
     if found is None and subject is not None and subject.pos_ == "NOUN":
         found = noun_roles(subject, index).actor1
     if (found is None or not foe_of(found.actor)) and verb.dep_ in ("relcl", "acl"):
@@ -273,11 +273,18 @@ def _own_attacker(verb: Token, index: MentionIndex) -> Actor | None:
     return found.actor if found is not None else None
 
 
+def _subject(verb: Token) -> Token | None:
+    """A verb's subject; of two the parser gives it ("the pictures of corpses we have seen — Israel said"), the
+    nearer one."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return min(subjects, key=lambda c: abs(c.i - verb.i)) if subjects else None
+
+
 def _speaker(mention: Mention, verb: Token) -> bool:
     """Whether a mention is the subject of a clause that reports the verb's, which has a subject of its own
     ("X said the explosion killed ..."; but in "X said it killed ..." the teller is the doer)."""
     root = verb.doc[mention.start : mention.end].root
-    own = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    own = _subject(verb)
     if root.dep_ != "nsubj" or root.head.i == verb.i or own is None or own.pos_ == "PRON":
         return False
     return any(c.dep_ == "ccomp" and (c.i == verb.i or c.is_ancestor(verb)) for c in root.head.children)
@@ -288,7 +295,7 @@ def _teller(verb: Token, index: MentionIndex) -> Mention | None:
     token = verb
     for _ in range(4):
         if token.dep_ == "ccomp":
-            return index.of(next((c for c in token.head.children if c.dep_ == "nsubj"), None))
+            return index.of(_subject(token.head))
         if token.head.i == token.i:
             return None
         token = token.head
@@ -432,7 +439,7 @@ def _pronoun_teller(sent: Span, index: MentionIndex, event: Event) -> str | None
     trigger = event.trigger
     span = sent.doc.char_span(trigger.start, trigger.end, alignment_mode="expand") if trigger is not None else None
     verb = span.root if span is not None else None
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+    subject = _subject(verb) if verb is not None else None
     if verb is None or subject is None or subject.lower_ not in ("it", "they", "we"):
         return None
     teller = _teller(verb, index) or _statement_teller(verb, index)
@@ -447,7 +454,7 @@ def _statement_teller(verb: Token, index: MentionIndex) -> Mention | None:
             return None
         token = token.head
         if token.pos_ in ("VERB", "AUX"):
-            return index.of(next((c for c in token.children if c.dep_ == "nsubj"), None))
+            return index.of(_subject(token))
     return None
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from storyline.extract import extract_events
 from storyline.extract.actors import _place_country
 
@@ -72,10 +74,22 @@ def test_a_participle_before_a_noun_is_no_armed_force() -> None:
 
 
 def test_curated_groups_maoists_and_colectivos() -> None:
-    events = extract_events("Maoist rebels ambushed a police patrol in Dantewada, killing four officers.")
+    events = extract_events("Maoist rebels ambushed a police patrol in Dantewada, Chhattisgarh, killing four officers.")
     assert events[0].actor1 is not None and events[0].actor1.name == "Communist Party of India (Maoist)"
     events = extract_events("Armed colectivos attacked opposition marchers in Caracas.")
     assert events[0].actor1 is not None and events[0].actor1.country == "VEN"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Maoist insurgents attacked a police post in western Nepal on Sunday, the army said.",
+        "Maoists torched three trucks on a highway overnight.",
+    ],
+)
+def test_a_generic_maoist_name_is_india_s_group_only_where_the_text_places_it_there(text: str) -> None:
+    actor = next(e.actor1 for e in extract_events(text) if e.actor1 is not None)
+    assert actor.name != "Communist Party of India (Maoist)" and actor.country != "IND"
 
 
 def test_the_troops_of_an_international_organisation_are_a_military_under_its_name() -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -98,9 +98,9 @@ def _group_names() -> frozenset[str]:
 
 @cache
 def _alias_regex() -> re.Pattern[str]:
-    """One regex matching every group alias as a whole word, longest first; a hyphen or a space between its words
-    either way ("Al-Quds Brigades", "Al Quds Brigades")."""
-    aliases = sorted(lexicon.groups(), key=len, reverse=True)
+    """One regex matching every group alias (and every local alias) as a whole word, longest first; a hyphen or a
+    space between its words either way ("Al-Quds Brigades", "Al Quds Brigades")."""
+    aliases = sorted([*lexicon.groups(), *_local_aliases()], key=len, reverse=True)
     spelled = ("[- ]".join(re.escape(word) for word in _JOINS.split(alias)) for alias in aliases)
     return re.compile(r"(?<![\w-])(?:" + "|".join(spelled) + r")(?![\w])")
 
@@ -109,33 +109,70 @@ _JOINS = re.compile(r"[- ]")
 
 
 @cache
-def _groups_by_key() -> dict[str, lexicon.Group]:
-    """Named actors by alias with hyphens read as spaces (the key a match of ``_alias_regex`` is looked up by)."""
-    table: dict[str, lexicon.Group] = {}
+def _local_aliases() -> dict[str, lexicon.Group]:
+    """Words that name a group only where the text places them in the group's country ("Maoist rebels": India's
+    CPI (Maoist) in Chhattisgarh, other Maoists in Nepal or the Philippines): local_aliases.tsv."""
+    by_name = {g.name: g for g in lexicon.groups().values()}
+    return {alias: by_name[name] for alias, name in lexicon.read_tsv("actors", "local_aliases.tsv")}
+
+
+@cache
+def _groups_by_key() -> dict[str, tuple[lexicon.Group, bool]]:
+    """Named actors by alias with hyphens read as spaces (the key a match of ``_alias_regex`` is looked up by), each
+    with whether the alias is a local one (``_local_aliases``)."""
+    table: dict[str, tuple[lexicon.Group, bool]] = {}
     for alias, group in lexicon.groups().items():
-        table.setdefault(_JOINS.sub(" ", alias), group)
+        table.setdefault(_JOINS.sub(" ", alias), (group, False))
+    for alias, group in _local_aliases().items():
+        table.setdefault(_JOINS.sub(" ", alias), (group, True))
     return table
 
 
 @dataclass(slots=True)
 class DocActors:
-    """Named-group matches over a whole text, for mentions and cross-sentence coreference."""
+    """Named-group matches over a whole text, for mentions and cross-sentence coreference. A local alias's match
+    stands for an armed group of its kind and no country ("Maoist rebels") until :meth:`settle` finds the text
+    placing it in its group's country."""
 
     starts: list[int]
     ends: list[int]
     groups: list[lexicon.Group]
     base: int = 0  # offset of the Doc being read within the whole text; methods take Doc offsets
+    local: dict[int, lexicon.Group] = field(default_factory=dict)  # match index → the group a local alias names
+    seen: set[str] = field(default_factory=set)  # countries the pieces read so far name or place
+    settled_at: int = -1  # ``base`` of the last piece settled
 
     @classmethod
     def scan(cls, text: str) -> DocActors:
         """Find every alias of a named group in the text."""
-        starts, ends, found = [], [], []
+        starts: list[int] = []
+        ends: list[int] = []
+        found: list[lexicon.Group] = []
+        local: dict[int, lexicon.Group] = {}
         table = _groups_by_key()
         for match in _alias_regex().finditer(text):
+            group, is_local = table[_JOINS.sub(" ", match.group(0))]
+            if is_local:
+                local[len(found)] = group
+                group = lexicon.Group(match.group(0), None, group.sector)
             starts.append(match.start())
             ends.append(match.end())
-            found.append(table[_JOINS.sub(" ", match.group(0))])
-        return cls(starts, ends, found)
+            found.append(group)
+        return cls(starts, ends, found, local=local)
+
+    def settle(self, doc: Doc) -> None:
+        """Read the local aliases' matches in a parsed piece (``base`` set to it): the group itself where this piece
+        or one read before names its country or a place the gazetteer puts there ("Maoist rebels ... in Bijapur,
+        Chhattisgarh")."""
+        if not self.local or self.settled_at == self.base:
+            return
+        self.settled_at = start = self.base
+        pending = [i for i in self.local if start <= self.starts[i] < start + len(doc.text)]
+        self.seen |= _named_countries(doc)
+        self.seen |= {c for name in _proper_names(doc) if (c := _place_country(name, doc))}
+        for i in pending:
+            if self.local[i].country in self.seen:
+                self.groups[i] = self.local.pop(i)
 
     def within(self, start: int, end: int) -> list[tuple[int, int, lexicon.Group]]:
         """Matches inside [start, end) of the text."""
@@ -156,6 +193,22 @@ class DocActors:
                 return str(i), self.groups[i]
             i -= 1
         return None
+
+
+def _proper_names(doc: Doc) -> set[str]:
+    """The names a piece may hold a place by: its place entities, its runs of proper nouns and each proper noun
+    ("Bijapur (Chhattisgarh)" is parsed as one organisation)."""
+    names = {e.text.removeprefix("the ") for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")}
+    run: list[str] = []
+    for token in [*doc, None]:
+        if token is not None and token.pos_ == "PROPN":
+            run.append(token.text)
+            names.add(token.text)
+            continue
+        if len(run) > 1:
+            names.add(" ".join(run))
+        run = []
+    return names
 
 
 def _group_actor(text: str, group: lexicon.Group, start: int, end: int) -> Actor:
@@ -760,6 +813,7 @@ def find_mentions(sent: Span, doc_actors: DocActors) -> list[Mention]:
     """Every actor mention in a sentence: noun chunks that name one, plus bare named groups."""
     mentions: list[Mention] = []
     covered: set[int] = set()
+    doc_actors.settle(sent.doc)
     for chunk in _chunks(sent):
         mention = _chunk_mention(chunk, doc_actors)
         if mention is not None:

@@ -411,3 +411,16 @@ def test_the_edge_of_a_place_is_no_victims() -> None:
 )
 def test_its_toll_is_the_tellers_when_the_parser_gives_the_telling_verb_two_subjects(text: str) -> None:
     assert plain_side(next(extract_many([(text, None)]))) == "both"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The group said that two Israeli captives had died in an Israeli strike on Sunday, along with the "
+        "Palestinians guarding them.",
+        "Militants said three Israeli hostages were killed by shelling last night, together with the Palestinians "
+        "watching over them.",
+    ],
+)
+def test_people_killed_along_with_the_victims_are_victims_too(text: str) -> None:
+    assert plain_side(next(extract_many([(text, None)]))) == "both"

@@ -101,11 +101,18 @@ def _companion(token: Token, index: MentionIndex) -> str | None:
             together = child.lower_ == "with"
         else:
             continue
-        obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+        obj = next((c for c in child.children if c.dep_ == "pobj"), None) or _clause_subject(child)
         mention = index.of(obj) if together and obj is not None else None
         if mention is not None and mention.actor.country:
             return mention.actor.country
     return None
+
+
+def _clause_subject(prep: Token) -> Token | None:
+    """The subject of the clause a preposition takes, which the parser gives it for a noun with a participle
+    ("along with the gunmen holding them")."""
+    clause = next((c for c in prep.children if c.dep_ == "pcomp"), None)
+    return next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else None
 
 
 def _between(noun: Token | None) -> list[Token]:
@@ -138,7 +145,7 @@ def count_countries(
     captives = are_captives(count.of)
     foe = victims_foe(_own_attacker(verb, index), captives) if verb is not None and index is not None else None
     if captives or are_doers(count.of):  # where hostages are held, or attackers struck, is not their country
-        return [foe] if foe else []
+        return list(dict.fromkeys([foe, *_also_hurt(head, verb, index)])) if foe else []
     armed = counted_sector(count) in ARMED
     found = (armed and foe) or (armed and _armed_target(event, count)) or _place_country(head)
     found = found or (_verb_place(verb, head) if verb is not None else None)

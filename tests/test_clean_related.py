@@ -48,3 +48,12 @@ def test_a_hatnote_pointing_to_another_article_is_a_related_link() -> None:
     assert "Main article" not in article.body and "Further information" not in article.body
     assert {"Main article: River Bridge", "Further information: Road closures"} <= set(article.related)
     assert lines[3] in article.body
+
+
+def test_a_more_stories_header_with_its_verb_opens_a_link_list() -> None:
+    for header in ("Read More Stories About:", "See more articles from Transport", "Find more news"):
+        links = f"{header}\nTransport, Road closures, Council budget, the bridges of the town, Local business\n"
+        article = clean_text("Bridge to close for repairs\n" + BODY + links, id="m")
+        assert header not in article.body and "Council budget" not in article.body, header
+        assert "Council budget" in " ".join(article.related), header
+        assert BODY.splitlines()[3] in article.body

@@ -376,3 +376,15 @@ def test_a_subject_the_parser_folded_into_the_verb_is_its_agent() -> None:
     """ "an Israeli sniper shot dead": the small model makes "sniper" a compound of the verb "shot"."""
     event = extract_events("On 3 March 2024, an Israeli sniper shot dead a teenager near the Jenin camp.")[0]
     assert event.actor1 is not None and event.actor1.country == "ISR", event.actor1
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Ethiopia threatened to close the border unless Sudan handed over the rebel leaders.", "SDN"),
+        ("The Turkish government threatened to halt gas deliveries if Armenia refused the talks.", "ARM"),
+    ],
+)
+def test_a_threat_is_made_to_the_subject_of_its_condition(text: str, country: str) -> None:
+    threat = _with_trigger(extract_events(text), "threatened")
+    assert threat.type == "THREATEN" and threat.actor2 is not None and threat.actor2.country == country

@@ -491,6 +491,7 @@ def trigger_roles(trigger: Token, index: MentionIndex, end: int | None = None) -
     roles.actor1 = _agent(_blamed(trigger, index) or roles.actor1)
     if roles.actor1 is None:
         roles = _between_sides(trigger, index) or roles
+    roles.actor2 = roles.actor2 or _threatened(trigger, index)
     if roles.actor1 is not None and roles.actor1 is roles.actor2:
         roles.actor2 = None
     return _by_trade(roles, trigger)
@@ -508,6 +509,25 @@ def _by_trade(roles: Roles, trigger: Token) -> Roles:
 def _protest_word(trigger: Token) -> bool:
     """Whether the trigger lexicon gives a word a protest reading."""
     return any(entry.type == "PROTEST" for entry in lexicon.triggers().get(trigger.lemma_.lower(), ()))
+
+
+def _threatened(trigger: Token, index: MentionIndex) -> Mention | None:
+    """ "Iran threatened to launch an offensive unless Baghdad accepted its conditions": whom a threat verb's condition
+    (clause_roles.tsv threat_condition, on the verb or the act it threatens) makes its subject, when the act names
+    no place it would hit; a place named as that subject acts for its government."""
+    if trigger.pos_ != "VERB" or not any(
+        e.type == "THREATEN" for e in lexicon.triggers().get(trigger.lemma_.lower(), ())
+    ):
+        return None
+    acts = (trigger, *children(trigger, "xcomp", "ccomp"))
+    if any(placed_target(act, index) is not None for act in acts):
+        return None  # "threatened to ban voting in East Jerusalem if Hamas ran": the place's people it would hit
+    for act in acts:
+        for clause in children(act, "advcl"):
+            mark = child(clause, "mark")
+            if mark is not None and mark.lower_ in _words("threat_condition"):
+                return _acting(index.of(child(clause, "nsubj")))
+    return None
 
 
 def _taken_by(trigger: Token, index: MentionIndex) -> Roles | None:

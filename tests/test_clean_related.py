@@ -57,3 +57,12 @@ def test_a_more_stories_header_with_its_verb_opens_a_link_list() -> None:
         assert header not in article.body and "Council budget" not in article.body, header
         assert "Council budget" in " ".join(article.related), header
         assert BODY.splitlines()[3] in article.body
+
+
+def test_the_headline_under_a_related_header_inside_the_text_is_a_link_though_it_ends_in_a_stop() -> None:
+    lines = BODY.splitlines()
+    link = "Floods closed the coast road. It is open again."
+    text = "\n".join([lines[0], lines[1], "Related", link, lines[2], lines[3]])
+    article = clean_text("Bridge to close for repairs\n" + text, id="l")
+    assert link not in article.body and link in article.related
+    assert all(line in article.body for line in lines)

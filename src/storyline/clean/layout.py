@@ -13,6 +13,7 @@ from storyline.clean.lines import Line, measure_scanned
 from storyline.clean.markup import Dump, to_lines
 from storyline.clean.region import (
     ELLIPSES,
+    LINK_MAX,
     PENALTIES,
     ZONE_SCORE,
     _formula_char,
@@ -25,6 +26,7 @@ from storyline.clean.region import (
     line_score,
     related_runs,
     reward_runs,
+    story_starts,
     teaser_zones,
     template_lines,
 )
@@ -101,6 +103,23 @@ def line_marks(lines: list[Line]) -> tuple[dict[int, str], set[int], set[int]]:
     return related_runs(lines), template_lines(lines), formula_lines(lines)
 
 
+def inline_links(lines: list[Line], related: dict[int, str]) -> dict[int, str]:
+    """A related-links header inside the text marks the one headline under it as a link even when that headline ends
+    in a full stop ("Related" / "I wore the headset. It is the best demo ever." / the story goes on): the text resumes
+    with a paragraph straight after it, and a headline is shorter than a paragraph of the text (``LINK_MAX`` words)."""
+    found = {}
+    for i, reason in related.items():
+        line = lines[i]
+        if line.furniture is None or line.furniture.reason != "related-header" or i + 2 >= len(lines):
+            continue
+        link, after = lines[i + 1], lines[i + 2]
+        if i + 1 in related or not link.prose or link.words > LINK_MAX or link.furniture is not None:
+            continue
+        if story_starts(lines, i + 2) and after.words > link.words:
+            found[i + 1] = reason
+    return dict(sorted((related | found).items())) if found else related
+
+
 def hand_scores(lines: list[Line], marks: Marks) -> list[float]:
     """The hand-set per-line scores: line shape, capped in teaser zones, prose runs rewarded, headings' first lines."""
     rep, tpl, rel, formula, zone = marks.repeats, marks.template, marks.related, marks.formula, marks.zone
@@ -123,6 +142,7 @@ def analyse(text: str) -> Layout:
     tokens = None if scan is not None else [line.tokens for line in lines]  # the kernels read the scan's word ids
     repeats = copies(repeat_groups(dump.lines, tokens, scan), lines)
     related, template, formula = line_marks(lines)
+    related = inline_links(lines, related)
     zone = zones(lines, related)
     if any(mark in text for mark in ELLIPSES):  # a link card's summary ends in one: most dumps have none
         related = dict(sorted((related | excerpt_cards(lines)).items()))  # links, but they open no teaser zone

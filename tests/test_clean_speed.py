@@ -10,7 +10,7 @@ import pytest
 from storyline.clean import markup
 from storyline.clean import text as text_module
 from storyline.clean.lines import _WORD, _tokens, _word_runs, furniture_patterns, measure_lines
-from storyline.clean.regex_literals import WORD_RUN
+from storyline.clean.regex_literals import WORD_RUN, match_starts
 from storyline.clean.repeats import _sketch
 from storyline.lexicon_files import read_rows
 
@@ -165,3 +165,51 @@ def test_byline_start_passes_every_line_parse_byline_takes() -> None:
     assert len(taken) > 30 * len(words)  # most are bylines: the check below is exercised
     assert [line for line in taken if not text_module.byline_start().match(line)] == []
     assert sum(not text_module.byline_start().match(line) for line in lines) > len(lines) // 3  # and it filters
+
+
+def _allowed(starts: tuple[bytes, bool, bool], text: str, p: int) -> bool:
+    """A match may start at ``p`` as ``match_starts``' answer says."""
+    table, word_start, only_start = starts
+    if p == 0:
+        return True
+    if only_start or p >= len(text):
+        return False
+    c, before = text[p], text[p - 1]
+    if not c.isascii():
+        return True
+    return bool(table[ord(c)]) and not (word_start and before.isascii() and WORD_RUN.match(before))
+
+
+def test_match_starts_read_anchors_word_edges_and_first_letters() -> None:
+    starts = match_starts(r"\b(we use cookies|(this|our) site|accept( all)? cookies)\b")
+    assert starts is not None and starts[1:] == (True, False)
+    assert {chr(c) for c in range(128) if starts[0][c]} == set("wWtToOaA")
+    assert match_starts(r"^\W*(menu|home)\W*$") == (bytes(128), True, True)
+    copyright = match_starts(r"(©|\(c\)\s*\d{4}|\bcopyright\b)")  # © and ( take no word edge
+    assert copyright is not None and copyright[1:] == (False, False)
+    assert {chr(c) for c in range(128) if copyright[0][c]} == set("(cC")
+    optional = match_starts(r"\b(?:the )?(?=c)cookies?")  # an optional opening, a look-ahead
+    assert optional is not None and {chr(c) for c in range(128) if optional[0][c]} == set("tTcC")
+    for unread in (r"\d+ comments", r"x?", r"(a|)b", r"(?m)^menu", r"(?i:s)ign", r".ookies", r"\Bing"):
+        assert match_starts(unread) is None, unread
+
+
+def test_furniture_matches_start_only_where_match_starts_allows() -> None:
+    rng = random.Random(7)
+    alphabet = [*"abcdeghiklmnoprstuvwyzACKS0123 _-'’.,:|»©()é", "ſ", "\u212a", "İ", "\u00a0"]
+    texts = [text for line in TRICKY for text in (line, line.upper())]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30))) for _ in range(3000)]
+    phrases = ["We use cookies", "3 Comments", "sign in to comment", "GETTY IMAGES", "(c) 2024", "© Reuters", "Menu"]
+    for _ in range(600):  # furniture phrases at the start, inside words, after marks and spaces
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 4))) + rng.choice(phrases)
+        texts.append(text + "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 4))))
+    checked = 0
+    for pattern in furniture_patterns():
+        if pattern.starts is None:
+            continue
+        for text in texts:
+            for p in range(len(text) + 1):
+                if pattern.regex.match(text, p):
+                    assert _allowed(pattern.starts, text, p), (pattern.reason, text, p)
+                    checked += 1
+    assert checked > 100

@@ -505,6 +505,7 @@ def test_the_cleaner_calls_every_kernel(both: None) -> None:
         "SOURCE",
         "words_of",
         "link_like",
+        "found",  # confirm's own test, reached from Python only by the tests
     }
     assert spy.used == kernels  # the comparisons above compare the kernels with Python, not Python with itself
 
@@ -549,6 +550,32 @@ def test_furniture_gates_and_verdicts_are_the_same_with_and_without_kernels(both
     _set(None)
     assert fast == lines._furniture_lines(texts, lows, tokens, words)
     assert len(pure) > 1000 and len(fast) > 300  # the case is exercised: lines gated, lines named furniture
+
+
+@needs_kernels
+def test_furniture_regexes_tried_where_matches_start_find_what_search_finds() -> None:
+    assert KERNELS is not None
+    rng = random.Random(9)
+    alphabet = [*"abcdeghiklmnoprstuvwyzACKS0123 _-'’.,:|»©()é", "ſ", "\u212a", "İ", "\ud800", "𝔥"]
+    phrases = ["We use cookies", "3 Comments", "sign in to comment", "GETTY IMAGES", "(c) 2024", "Menu", "Share this"]
+    texts = [*PIECES, *(piece.upper() for piece in PIECES)]
+    for _ in range(1500):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        if rng.random() < 0.6:
+            text += rng.choice(phrases) + "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 5)))
+        texts.append(text)
+    patterns = [p for p in lines.furniture_patterns() if p.starts is not None]
+    assert len(patterns) > 10
+    found = 0
+    for pattern in patterns:
+        for text in texts:
+            expected = pattern.regex.search(text) is not None
+            assert KERNELS.found(pattern.regex, pattern.starts, text) == expected, (pattern.reason, text)
+            assert KERNELS.found(pattern.regex, None, text) == expected
+            found += expected
+    assert found > 500
+    with pytest.raises(ValueError):
+        KERNELS.found(patterns[0].regex, (b"\0" * 10, False, False), "text")
 
 
 @needs_kernels

@@ -1,5 +1,6 @@
 """Types of the compiled kernels (``_speed.pyx``)."""
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -36,6 +37,7 @@ def measure(
 def confirm(
     wanted: dict[int, int], texts: list[str], words: list[int], patterns: tuple[Any, ...], out: dict[int, Any]
 ) -> None: ...
+def found(regex: re.Pattern[str], starts: tuple[bytes, bool, bool] | None, text: str) -> bool: ...
 def visible_lines(
     raws: list[str], marked: Callable[[str, set[str]], tuple[str, int] | None], images: set[str]
 ) -> list[tuple[str, int]]: ...

@@ -1236,9 +1236,55 @@ def confirm(dict wanted, list texts, list words, tuple patterns, dict out):
             bit = __builtin_ctzll(bits)
             bits &= bits - 1
             pattern = patterns[bit]
-            if count <= pattern.max_words and pattern.regex.search(texts[line]):
+            if count <= pattern.max_words and _found(pattern.regex, pattern.starts, texts[line]):
                 out[line] = pattern
                 break
+
+
+def found(object regex, object starts, object text):
+    """``regex.search(text) is not None``, the regex tried only where ``starts`` (``regex_literals.match_starts``, or
+    None: everywhere) lets a match start."""
+    return _found(regex, starts, text)
+
+
+cdef bint _found(object regex, object starts, object text) except -1:
+    """``found``: ``regex.match`` at each position ``starts`` allows (the text's start, a character past ASCII, an
+    ASCII character its table holds, after no ASCII word character when it asks for a word start), which finds a
+    match where ``search`` does, as a search tries the positions in turn with the same match (``\\b`` and
+    look-behinds read the text before the position)."""
+    cdef str line
+    cdef bytes table
+    cdef const unsigned char* first
+    cdef bint word_start, only_start
+    cdef Py_ssize_t n, p
+    cdef int kind
+    cdef void* data
+    cdef Py_UCS4 c, before
+    if starts is None:
+        return regex.search(text) is not None
+    line = _checked(text)
+    table, word_start, only_start = starts
+    if len(table) != 128:
+        raise ValueError("a start table holds the 128 ASCII characters")
+    first = table
+    match = regex.match
+    if match(line, 0) is not None:
+        return True
+    if only_start:
+        return False
+    n, kind, data = PyUnicode_GET_LENGTH(line), PyUnicode_KIND(line), PyUnicode_DATA(line)
+    for p in range(1, n):
+        c = PyUnicode_READ(kind, data, p)
+        if c < 128:
+            if not first[c]:
+                continue
+            if word_start:
+                before = PyUnicode_READ(kind, data, p - 1)
+                if before < 128 and _WORD_BYTE[before]:
+                    continue
+        if match(line, p) is not None:
+            return True
+    return False
 
 
 # ---- region: the per-line marks and scores the article region is chosen from (``clean.region``, ``clean.layout``) ----

@@ -25,7 +25,7 @@ from operator import add, itemgetter, not_
 from typing import Any
 
 from storyline.clean import speedups
-from storyline.clean.regex_literals import branch_clauses, required_literals
+from storyline.clean.regex_literals import branch_clauses, match_starts, required_literals
 from storyline.lexicon_files import read_rows
 
 _WORD = re.compile(r"\w+(?:['’]\w+)?", re.UNICODE)
@@ -48,6 +48,7 @@ class Pattern:
     anchored: bool  # matches the whole line
     barrier: bool  # the article does not continue past such a line (a comment section starts)
     gate: tuple[str, ...] | None = None  # lower-cased literals, one of which every match contains
+    starts: tuple[bytes, bool, bool] | None = None  # where a match can start (``regex_literals.match_starts``)
 
 
 @cache
@@ -62,7 +63,8 @@ def furniture_patterns() -> tuple[Pattern, ...]:
         except (ValueError, re.error) as exc:  # a broken lexicon row: say which one
             raise ValueError(f"resources/clean/furniture.tsv: bad row {row!r}: {exc}") from exc
         anchored = regex.startswith("^") and regex.endswith("$")
-        out.append(Pattern(reason, words, compiled, anchored, flag == "barrier", required_literals(regex)))
+        gate, starts = required_literals(regex), match_starts(regex)
+        out.append(Pattern(reason, words, compiled, anchored, flag == "barrier", gate, starts))
     return tuple(out)
 
 

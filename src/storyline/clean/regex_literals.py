@@ -164,3 +164,70 @@ def _non_word_class(av: Any) -> bool:
             continue
         return False
     return True
+
+
+ASCII = 128  # the characters ``match_starts`` answers for; any other may start a match
+
+
+def match_starts(regex: str) -> tuple[bytes, bool, bool] | None:
+    """Where a match of ``regex`` (compiled with ``re.IGNORECASE``) can start, as searching finds it: at the text's
+    start, and unless ``only_start``, at a character past ASCII or at an ASCII character ``c`` with ``table[c]`` set,
+    where, when ``word_start``, the character before is no ASCII word character (each alternative not anchored at the
+    start opens with ``\\b`` and a word character). Returns ``(table, word_start, only_start)``, or None when the
+    syntax tree does not tell (a match may be empty, or start with a character class)."""
+    parsed = sre_parse.parse(regex, re.IGNORECASE)
+    if parsed.state.flags & ~(re.IGNORECASE | re.UNICODE):  # (?m), (?s), (?x), (?a), ...: other anchors and classes
+        return None
+    starts = _starts(list(parsed), False)
+    if starts is None:
+        return None
+    table = bytearray(ASCII)
+    word_start = only_start = True
+    for chars, bounded in starts:  # chars None: only at the text's start
+        for char in chars or ():
+            table[ord(char)] = 1
+        word_start = word_start and (chars is None or bounded)
+        only_start = only_start and chars is None
+    return bytes(table), word_start, only_start
+
+
+def _starts(items: list[Any], bounded: bool) -> list[tuple[frozenset[str] | None, bool]] | None:
+    """The ways a match of a parsed sequence can start: its first character's ASCII candidates and whether a ``\\b``
+    stands before that word character (None for the candidates: only at the text's start, after ``^``); None when the
+    sequence may match nothing or starts in a way not read here."""
+    out: list[tuple[frozenset[str] | None, bool]] = []
+    for op, av in items:
+        if op is sre_parse.AT:
+            if av in (sre_parse.AT_BEGINNING, sre_parse.AT_BEGINNING_STRING):
+                return [*out, (None, False)]
+            if av is not sre_parse.AT_BOUNDARY:
+                return None
+            bounded = True
+            continue
+        if op in (sre_parse.ASSERT, sre_parse.ASSERT_NOT):  # looks around, takes no character
+            continue
+        if op is sre_parse.LITERAL:
+            char = chr(av)
+            return [*out, (_same_letters(char), bounded and WORD_RUN.match(char) is not None)]
+        if op is sre_parse.SUBPATTERN:
+            if av[1] or av[2]:  # flags set or cleared inside the group
+                return None
+            found = _starts(list(av[-1]), bounded)
+        elif op is sre_parse.BRANCH:
+            branches = [_starts(list(b), bounded) for b in av[1]]
+            found = None if any(b is None for b in branches) else [s for b in branches for s in b or ()]
+        elif op in (sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT):
+            found = _starts(list(av[2]), bounded)
+            if found is not None and av[0] == 0:  # optional: it starts the match, or what follows does
+                out.extend(found)
+                continue
+        else:
+            return None
+        return None if found is None else [*out, *found]
+    return None  # the sequence can end here having taken no character
+
+
+def _same_letters(char: str) -> frozenset[str]:
+    """The ASCII characters a literal matches when case is ignored."""
+    own = re.compile(re.escape(char), re.IGNORECASE)
+    return frozenset(c for c in map(chr, range(ASCII)) if own.fullmatch(c))

@@ -353,3 +353,11 @@ def test_an_english_region_name_beats_a_small_namesake(nlp: Any) -> None:
     """The name "North Sinai" is Egypt's governorate (admin_aliases.tsv), not the village of Sinai in Ecuador."""
     place = event_place(nlp, "Gunmen killed three soldiers in North Sinai on Monday.", "killed")
     assert place is not None and place.country == "EGY" and place.precision == "admin1"
+
+
+def test_the_agent_of_a_passive_trigger_is_no_setting(nlp: Any) -> None:
+    """ "captured by the ... Alliance in Sudan": the agent (tagged a place) did it; the place it was done is Sudan."""
+    place = event_place(
+        nlp, "The reporter was captured by the Iran-backed Eastern Alliance in Sudan in March.", "captured"
+    )
+    assert place is not None and place.text == "Sudan"

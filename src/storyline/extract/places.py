@@ -471,6 +471,8 @@ def _tier(sentence: Span, place: Location, trigger: Token | None) -> float:
         return 0
     if root.dep_ == "pobj" and role(head) == "direction":
         return 0
+    if root.dep_ == "pobj" and head.dep_ == "agent":
+        return 0  # "captured by the Northern Alliance", "was shelled by Israel": who did it, not where
     if _near_named_place(root) or _persons_origin(root):
         return 0
     if root.dep_ in ("compound", "amod", "nmod") and head.pos_ in ("NOUN", "PROPN") and not role(head):

@@ -404,6 +404,18 @@ def test_fatalities_add_new_people_to_an_earlier_figure(nlp: Any, text: str, dea
     assert fatalities(counts_of(nlp, text)) == deaths
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said 14 villagers had been killed, three more than previously known.",
+        "The ministry said 14 villagers were killed — 5 fewer than the army had claimed.",
+    ],
+)
+def test_a_difference_between_two_figures_is_no_count(nlp: Any, text: str) -> None:
+    found = counts_of(nlp, text)
+    assert [(c.kind, c.value) for c in found] == [("killed", 14)] and fatalities(found) == 14
+
+
 def test_fatalities_take_the_lowest_of_alternative_figures(nlp: Any) -> None:
     found = counts_of(nlp, "In Kfar Aza, scores, or perhaps hundreds, of people were killed, rescue workers said.")
     assert fatalities(found) == 20

@@ -135,6 +135,7 @@ def _count(sentence: Span, number: NumberPhrase, lex: CountsLexicon, whole: Coun
         or _is_date_part(doc, number, sentence, lex)
         or _is_partitive(doc, number)
         or _is_ratio_or_age(doc, number, sentence)
+        or _is_difference(doc, number, sentence, lex)
     ):
         return None
     is_part = _inside_subset(doc[number.end - 1], lex) or _is_subset(doc, qual_start, sentence.start, lex)
@@ -300,6 +301,13 @@ def _is_ratio_or_age(doc: Doc, number: NumberPhrase, sentence: Span) -> bool:
         and doc[number.end].text == ","
     )
     return ratio_after or ratio_before or age
+
+
+def _is_difference(doc: Doc, number: NumberPhrase, sentence: Span, lex: CountsLexicon) -> bool:
+    """True for a number that tells how far two figures differ: a ``differences.tsv`` phrase right after it
+    ("three more than previously known", "200 fewer than last year")."""
+    after = tuple(t.lower_ for t in doc[number.end : min(number.end + 2, sentence.end)])
+    return any(after[: len(phrase)] == phrase for phrase in lex.differences)
 
 
 def _is_partitive(doc: Doc, number: NumberPhrase) -> bool:

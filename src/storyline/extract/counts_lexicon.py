@@ -35,6 +35,7 @@ class CountsLexicon:
     incident: frozenset[Phrase]  # cues of a new per-incident figure: "in the past 24 hours"
     added: frozenset[Phrase]  # "another", "an additional": new people, unless a period frames the count
     added_after: frozenset[str]  # "more" after a number ("two more died"): new people beside an earlier figure
+    differences: frozenset[Phrase]  # "more than" after a number ("three more than first reported"): no count
     incident_nouns: frozenset[str]  # "attack", "strike": a toll "from" one of these is that incident's
     not_counted: frozenset[str]  # nouns/units that are never people
     labels: frozenset[Phrase]  # "Resolution" 2334, "as young as" 12: the number is an identifier or age
@@ -97,6 +98,7 @@ def _load() -> CountsLexicon:
         incident=frozenset(phrase(row[0]) for row in read_rows("counts", "incident.tsv")),
         added=frozenset(phrase(row[0]) for row in read_rows("counts", "added.tsv")),
         added_after=_words("added_after.tsv"),
+        differences=frozenset(phrase(row[0]) for row in read_rows("counts", "differences.tsv")),
         incident_nouns=_words("incident_nouns.tsv"),
         not_counted=_words("not_counted.tsv"),
         labels=frozenset(phrase(row[0]) for row in read_rows("counts", "labels.tsv")),

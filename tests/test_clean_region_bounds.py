@@ -205,3 +205,36 @@ def test_tagline_over_the_headline_is_not_text() -> None:
     assert article.body.startswith("The committee met")
     assert tagline not in article.body
     assert article.title == headline
+
+
+REGIONS = ["northern", "southern", "eastern", "western", "coastal", "central", "border", "mountain", "river"]
+TOPICS = ["budget", "water supply", "road repairs", "school places", "harbour fees"]
+LONG_TEXT = [
+    f"On day {day} of the talks, delegates from the {region} districts argued about the {topic} for hours before they"
+    " agreed to vote."
+    for day, (region, topic) in enumerate(((r, t) for r in REGIONS for t in TOPICS), start=1)
+]
+LINKS = [
+    "Why the new rules matter for the poorest of the regions",
+    "How the committee reached its decision on the budget",
+    "What the water supply plan means for the coastal towns",
+    "The delegates who voted against the plan and their reasons",
+    "A guide to the road repairs planned in the border districts",
+]
+
+
+def test_a_lone_paragraph_after_an_author_box_and_links_is_not_text() -> None:
+    promo = "Enjoy the paper wherever and whenever you want it, in print or in the digital edition on the web."
+    box = ["Jane Doe (with John Roe)", "Reporter", "Follow"]
+    article = clean_text("\n".join(["Talks end in a vote", *LONG_TEXT, *box, *LINKS, promo]), id="x")
+    assert article.body.endswith(LONG_TEXT[-1])
+    assert promo not in article.body and LINKS[0] not in article.body
+
+
+def test_a_list_the_text_introduces_with_a_colon_stays_with_the_text_after_it() -> None:
+    people = ["Ana Lima", "Omar Haddad", "Li Wei", "Sara Cohen", "John Smith", "Maria Rossi", "Ivan Ruiz", "Ada Bello"]
+    names = [f"{name}, {30 + k}, a student from one of the {REGIONS[k]} districts" for k, name in enumerate(people)]
+    closing = "Their families were told on Tuesday, the police said."
+    intro = "The police named the eight people who died in the fire at the hostel on Monday night as:"
+    article = clean_text("\n".join(["Fire kills eight", *LONG_TEXT, intro, *names, closing]), id="x")
+    assert closing in article.body and all(name in article.body for name in names)

@@ -3,14 +3,15 @@
 The best run of line scores (``region.article_span``) often takes in the page's header of the story
 (headline, standfirst, byline, date) and, at the far end, a footer (a second share bar, link boxes).
 ``header_end`` looks only at the region's first lines; ``footer_start`` at the related-links headers and
-share bars inside the region (and the share bars above it), cutting only where little of the prose follows.
+share bars inside the region (and the share bars above it) and at long runs of short lines, cutting only where
+little of the prose follows.
 """
 
 from __future__ import annotations
 
 from storyline.clean.headline import credit_line, headline_like
 from storyline.clean.lines import Line
-from storyline.clean.region import LONG_PARAGRAPH, TITLE_REACH, headline_shaped, story_starts
+from storyline.clean.region import LONG_PARAGRAPH, MID_WORDS, TITLE_REACH, headline_shaped, link_like, story_starts
 
 FOOTER_SHARE = 0.25  # a footer of link boxes holds less prose than this share of the article above it
 SHARE_BAR_SHARE = 0.5  # and what follows a second copy of the page's share bar less than this share
@@ -36,7 +37,35 @@ def footer_start(lines: list[Line], start: int, end: int) -> int:
     for cut, share in sorted(ends):
         if _prose_words(lines[cut:end]) < share * _prose_words(lines[start:cut]):
             return cut
+    for cut in short_runs(lines, start, end):
+        if sum(line.words for line in lines[cut:end]) < RUN_SHARE * _prose_words(lines[start:cut]):
+            return cut  # an author box, a list of links, a promo: the lone paragraph after them is no text
     return end
+
+
+RUN_LINES = 8  # short or link-like lines in a row that no story's text holds between its paragraphs
+RUN_SHARE = 0.1  # and all that follows them, in words, is less than this share of the prose above them
+
+
+def short_runs(lines: list[Line], start: int, end: int) -> list[int]:
+    """The first lines of the runs of ``RUN_LINES`` lines or more in the region that are short (``MID_WORDS`` at most)
+    or shaped like links, none prose (blank lines and the scripts a dump copied do not break a run).
+
+    Not a list the text introduces: a run under a line ending in a colon ("The dead were named as:") is its list.
+    """
+    out: list[int] = []
+    run: list[int] = []
+    opened = False  # the line above the run ends in a colon
+    for line in lines[start:end]:
+        if line.words == 0 or line.code:
+            continue
+        if line.prose or not (line.words <= MID_WORDS or link_like(line)):
+            run, opened = [], line.text.rstrip().endswith(":")
+            continue
+        run.append(line.index)
+        if len(run) == RUN_LINES and not opened:
+            out.append(run[0])
+    return out
 
 
 def _furniture_reason(line: Line) -> str | None:

@@ -234,7 +234,9 @@ def test_plain_lines_and_joins_match_the_regexes() -> None:
     ]
     raws += [rng.choice(markers) + rng.choice(middles) + rng.choice(texts) for _ in range(3000)]
     soft = ["a_b c", "Home | News", "x__y", "<b>a_b", "[a a_b", "\\x a_b", "`a|b", "a_ b_", "|a|", "a _b_ c"]
-    starts, ends = ["", " ", "1", "12. ", "_"], ["", " ", " #", "  x", "\t"]
+    soft += ["a [59] b", "plasma.[81] The", "x [a](b) c", "x [a][b]", "y ![i](u)", "[Docs] [txt|pdf]", "a]", "b] (c"]
+    soft += ["--|--", "---|:---:", "-- | --", "[x]: u", "a [x]: u"]  # table alignment rows, link definitions
+    starts, ends = ["", " ", "1", "12. ", "_", ":", ": "], ["", " ", " #", "  x", "\t", "[1]", "]["]
     raws += [rng.choice(starts) + rng.choice(soft) + rng.choice(ends) for _ in range(2000)]
     assert KERNELS.visible_lines(raws, markup._marked, set()) == markup._visible(raws, set())
     runs = [

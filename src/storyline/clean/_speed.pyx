@@ -445,7 +445,8 @@ cdef int _plain(str raw):
     ``markup._marked``. 1 and 0 are the lines ``markup._PLAIN`` matches (1: ``markup._tidy``). 1 also takes tidy
     lines ``_marked`` returns unchanged although ``_PLAIN`` refuses them: a line starting with a digit that is
     not a numbered list item, and a line starting with an ordinary character whose only markup-like characters are
-    single ``_`` and ``|`` (no emphasis, link, escape, tag, table row or heading to undo)."""
+    single ``_``, ``|`` and brackets with no ``](`` or ``][`` (no emphasis, link, escape, tag, table row or heading to
+    undo: "quark-gluon plasma.[81]")."""
     cdef Py_ssize_t n = PyUnicode_GET_LENGTH(raw), i = 0, k, digits = 0
     cdef int kind = PyUnicode_KIND(raw)
     cdef void* data = PyUnicode_DATA(raw)
@@ -467,9 +468,12 @@ cdef int _plain(str raw):
             before = c
             continue
         if k > i:
-            if c == u"*" or c == u"[" or c == u"]" or c == u"\\" or c == u"<" or c == u"`":
+            if c == u"*" or c == u"\\" or c == u"<" or c == u"`":
                 return -1  # markup after the first character (which may be "[", "<", "\\" or "`")
-            if c == u"_" or c == u"|":
+            if c == u"]" and k + 1 < n and (PyUnicode_READ(kind, data, k + 1) == u"(" or
+                                             PyUnicode_READ(kind, data, k + 1) == u"["):
+                return -1  # "](" or "][": a link or an image
+            if c == u"_" or c == u"|" or c == u"[" or c == u"]":
                 if c == u"_" and before == u"_":
                     return -1  # "__": emphasis
                 soft = True
@@ -479,8 +483,9 @@ cdef int _plain(str raw):
         before = c
     if before == u" ":
         tidy = False
-    if soft and (not tidy or hash_mark or first == u"[" or first == u"<" or first == u"\\" or first == u"`"):
-        return -1
+    if soft and (not tidy or hash_mark or first == u"[" or first == u"<" or first == u"\\" or first == u"`"
+                 or first == u":"):
+        return -1  # ":" as first: a table's alignment row (":--|--"), which ``_marked`` drops
     if digit_first:
         if not tidy or hash_mark:
             return -1

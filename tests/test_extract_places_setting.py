@@ -361,3 +361,12 @@ def test_the_agent_of_a_passive_trigger_is_no_setting(nlp: Any) -> None:
         nlp, "The reporter was captured by the Iran-backed Eastern Alliance in Sudan in March.", "captured"
     )
     assert place is not None and place.text == "Sudan"
+
+
+def test_a_named_village_near_a_town_is_the_place_at_the_towns_point(nlp: Any) -> None:
+    """ "in the X village near Y": X is where it happened, Y only the reference point; X (unknown to the gazetteer)
+    takes Y's point and country, as ACLED codes a village by the town it is near."""
+    text = "A car bomb exploded in the Qasr village near Baqubah on Monday, killing nine people."
+    place = event_place(nlp, text, "exploded")
+    assert place is not None and place.text == "Qasr"
+    assert place.country == "IRQ" and place.lat is not None

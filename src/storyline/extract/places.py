@@ -242,7 +242,15 @@ def _through_setting(sentence: Span, place: Location, others: list[Location]) ->
     cannot locate by its district or region."""
     if place.precision != "unresolved":
         return place
-    setting = next((o for o in others if o.precision != "unresolved" and _named_inside(sentence, place, o)), None)
+    setting = next(
+        (
+            o
+            for o in others
+            if o.precision != "unresolved"
+            and (_named_inside(sentence, place, o) or _near_reference(sentence, place, o))
+        ),
+        None,
+    )
     if setting is None:
         return place
     return replace(setting, text=place.text, start=place.start, end=place.end)
@@ -502,8 +510,8 @@ ANCHOR_TIER = 1.75  # "entered Syria to fight": Syria, when the event's own word
 
 
 def _near_named_place(root: Token) -> bool:
-    """True for Y in "the town of X near Y", "X, a town near Y": a reference point for another named place, not
-    the setting."""
+    """True for Y in "the town of X near Y", "the X village near Y", "X, a town near Y": a reference point for
+    another named place, not the setting."""
     if root.dep_ == "pobj" and root.head.lower_ == "of" and role(root.head.head) in ("settlement", "admin"):
         root = root.head.head  # "a town near the city of Baquba"
     if root.dep_ != "pobj" or root.head.lower_ not in ("near", "outside"):
@@ -512,7 +520,21 @@ def _near_named_place(root: Token) -> bool:
     if role(noun) not in ("settlement", "admin"):
         return False
     named = any(c.lower_ == "of" and any(g.pos_ == "PROPN" for g in c.children) for c in noun.children)
+    named = named or any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < noun.i for c in noun.children)
     return named or (noun.dep_ == "appos" and noun.head.pos_ == "PROPN")
+
+
+def _near_reference(sentence: Span, place: Location, other: Location) -> bool:
+    """True when ``other`` is the reference point of the named place ``place`` ("the Qasr village near Baqubah",
+    "the village of X outside Y"): an unresolved place takes its point, as ACLED codes a village by the town it is
+    near."""
+    root = _span_of(sentence, other).root
+    if not _near_named_place(root):
+        return False
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and role(root.head.head) in ("settlement", "admin"):
+        root = root.head.head  # "near the city of Baquba"
+    noun, inner = root.head.head, _span_of(sentence, place).root
+    return inner.i in {t.i for t in noun.subtree} and inner.i not in {t.i for t in root.head.subtree}
 
 
 def _persons_origin(root: Token) -> bool:

@@ -51,3 +51,23 @@ def test_byline_split_after_its_opening_word(opening: str, names: str) -> None:
     reasons = {r.text: r.reason for r in article.removed}
     assert reasons[opening] == reasons[names] == "byline"
     assert article.body.startswith("Negotiators from both sides")
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "The minister leaves the hall after the vote on Monday evening. | Photo: Reuters",
+        "Rescue workers search the rubble of the market for survivors (Photo: Jane Doe/AP)",
+        "Le ministre quitte la salle après le vote de lundi soir. | Foto: ČTK",
+    ],
+)
+def test_a_caption_ending_in_its_photo_credit_is_a_caption(caption: str) -> None:
+    paragraphs = [
+        "The regional council said on Tuesday that the bridge over the river would close for repairs next month.",
+        "Engineers found cracks in two of its supports during an inspection that was carried out in the spring.",
+        "Traffic will be diverted through the town centre, where the council expects long delays at peak hours.",
+        "Local businesses asked for the work to be done at night so that shoppers could still reach them.",
+    ]
+    article = clean_text("\n".join(["Bridge to close", *paragraphs[:2], caption, *paragraphs[2:]]), id="c")
+    assert caption not in article.body and caption in article.captions
+    assert all(p in article.body for p in paragraphs)

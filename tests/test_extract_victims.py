@@ -260,7 +260,7 @@ def test_side_scores_carry_the_confusion_matrix() -> None:
 
 def test_victim_side_prefers_events_that_tell_people_hurt() -> None:
     text = "Israel pounded Gaza with airstrikes after Hamas gunmen killed more than 1,300 Israelis."
-    assert victim_side(extract_events(text)) != "palestine"
+    assert victim_side(extract_events(text)) == "israel"
     target = Event("ASSAULT", Evidence("x", 0, 1), actor2=Actor("Gazan cities", country="PSE", sector="CVL"))
     dead = Event("ASSAULT", Evidence("x", 0, 1), actor2=Actor("people", country="ISR"), trigger=Evidence("shot", 0, 1))
     assert reports_harm(dead) and not reports_harm(target)
@@ -270,7 +270,7 @@ def test_victim_side_prefers_events_that_tell_people_hurt() -> None:
 
 def test_counted_people_beside_a_target_of_another_country() -> None:
     text = "Israeli jets bombed Hamas, which killed more than 1,400 people in Israel last week."
-    assert victim_side(extract_events(text)) != "palestine"
+    assert victim_side(extract_events(text)) == "israel"
 
 
 def test_a_clause_on_the_counted_group_does_not_name_them() -> None:
@@ -303,7 +303,7 @@ def test_counted_members_of_a_group_named_after_for() -> None:
 
 def test_a_group_named_by_a_harm_noun_is_the_doer_wherever_it_stands() -> None:
     text = "Our commitment is to the families of the murdered and the kidnapped, not to the Hamas murderers."
-    assert victim_side(extract_events(text)) != "palestine"
+    assert victim_side(extract_events(text)) == "israel"
 
 
 @pytest.mark.parametrize(
@@ -314,7 +314,7 @@ def test_a_group_named_by_a_harm_noun_is_the_doer_wherever_it_stands() -> None:
     ],
 )
 def test_a_place_the_attackers_came_from_is_not_where_the_victims_were_hit(text: str) -> None:
-    assert victim_side(extract_events(text)) != "palestine"
+    assert victim_side(extract_events(text)) == "israel"
 
 
 def test_the_war_between_two_sides_as_the_subject_hurt_both() -> None:
@@ -362,34 +362,34 @@ def test_a_place_acted_on_is_no_victims_side_beside_people_counted_with_their_ow
 
 
 @pytest.mark.parametrize(
-    ("text", "side"),
+    "text",
     [
-        ("The talks began as the toll of the Hamas incursion became clear: people shot dead at a bus stop.", "israel"),
-        (
-            "Five medical workers have been killed, and the heavy Israeli bombardment has made the streets dangerous.",
-            "palestine",
-        ),
+        "As the toll of the Russian offensive became clear, the talks began: people shot dead at a bus stop.",
+        "Four nurses have been killed, and the heavy Russian shelling has made the streets dangerous.",
     ],
 )
-def test_an_attack_named_by_its_doer_anywhere_gives_unplaced_victims_its_foe(text: str, side: str) -> None:
-    assert victim_side(extract_events(text)) == side
+def test_an_attack_named_by_its_doer_anywhere_gives_unplaced_victims_its_foe(text: str) -> None:
+    assert [c for c, _ in _victims(text)] == ["UKR"]
 
 
 def test_a_place_named_beside_the_victims_places_none_of_them() -> None:
-    text = "Many civilians had been killed in towns around the Gaza border, where gun battles were ongoing."
-    assert victim_side(extract_events(text)) == "none"
+    text = "Dozens of civilians had been killed in villages around the Lebanese border, where gun battles raged."
+    assert [c for c, _ in _victims(text)] == [None]
 
 
 def test_captives_named_in_an_of_phrase_a_state_hit_are_its_own_people() -> None:
-    text = "The group has claimed that the Israeli bombing has killed a number of the hostages, along with guards."
-    assert ("ISR", "CVL") in _victims(text)
+    text = "Militants said the Nigerian air strike had killed a number of the hostages, along with guards."
+    assert ("NGA", "CVL") in _victims(text)
 
 
 def test_a_place_noun_of_one_country_places_unplaced_victims() -> None:
     assert (
-        victim_side(extract_events("There were dead bodies strewn all over the moshav, burned and shot.")) == "israel"
+        victim_side(extract_events("Bodies lay in the lanes of the moshav after the raid, burned and shot."))
+        == "israel"
     )
-    assert victim_side(extract_events("There were dead bodies strewn all over the village, burned and shot.")) == "none"
+    assert (
+        victim_side(extract_events("Bodies lay in the lanes of the village after the raid, burned and shot.")) == "none"
+    )
 
 
 def test_the_edge_of_a_place_is_no_victims() -> None:

@@ -65,6 +65,10 @@ def test_wire_copy_wording_types_its_event(text: str, want: str) -> None:
         "A la sortie de son film, le public a applaudi.",
         "Families gathered in the park for the festival.",
         "Negotiators hammered out the wording in Doha.",
+        "It rained on the valley all night, killing two people in a landslide.",
+        "The company turned the old warehouse into flats.",
+        "The club made the stadium its home ground.",
+        "From its base in the port, the trawler makes long trips to the northern fishing grounds.",
     ],
 )
 def test_same_words_elsewhere_report_no_event(text: str) -> None:
@@ -122,4 +126,23 @@ def test_a_lathi_or_baton_charge_is_crowd_control(text: str) -> None:
     ],
 )
 def test_an_arrest_that_sets_off_protests_is_no_intervention_in_them(text: str, want: str) -> None:
+    assert acled_sub_type(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Helicopter gunships pounded militant hideouts near Mir Ali on Sunday.", "Air/drone strike"),
+        ("Grad rockets rained on the centre of Kramatorsk, killing three people.", "Shelling/artillery/missile attack"),
+        ("Fighter jets blitzed rebel camps east of Kidal.", "Air/drone strike"),
+        ("A suicide bomber rammed an army convoy near Gao.", "Suicide bomb"),
+        ("A shepherd was killed by unexploded ordnance near Kupiansk.", "Remote explosive/landmine/IED"),
+        ("The rebels turned the district hospital into their headquarters.", "Headquarters or base established"),
+        ("After taking Bunagana, the rebels made a school their headquarters.", "Headquarters or base established"),
+        ("Hundreds of nurses chanted slogans outside the health ministry in Nairobi.", "Peaceful protest"),
+        ("The jihadists took control of Dori without firing a shot.", "Non-violent transfer of territory"),
+        ("The governor ordered a lockdown of Maiduguri.", "Other"),
+    ],
+)
+def test_synonyms_of_the_lexicon_words_type_their_event(text: str, want: str) -> None:
     assert acled_sub_type(text) == want

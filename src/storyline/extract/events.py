@@ -365,6 +365,8 @@ def _acts(cue: Token, hits: list[Hit]) -> bool:
     ("drone attack"), an object of its preposition ("attack with rockets") or a modifier of the object that is part
     of the trigger's phrase ("opened mortar fire")."""
     head = cue.head
+    if cue.dep_ == "compound" and head.dep_ in _ACTING_DEPS and all(h.token.i != head.i for h in hits):
+        return _acts(head, hits)  # "helicopter gunships pounded": the compound's head noun is the weapon word
     if cue.dep_ == "pobj" and head.dep_ in ("agent", "prep"):
         head = head.head
     own_object = cue.dep_ == "compound" and head.dep_ == "dobj"

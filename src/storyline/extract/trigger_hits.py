@@ -269,6 +269,9 @@ def _of(hit: Hit, types: frozenset[str] | None) -> bool:
     return types is None or hit.entry.type in types
 
 
+_FROM = frozenset({"from"})
+
+
 def _object_ok(hit: Hit) -> bool:
     """Whether a trigger's object allows it: "sign" needs an agreement, "release" a statement voids it, "enter" with
     the army as its direct object is joining it. A phrase's
@@ -282,7 +285,9 @@ def _object_ok(hit: Hit) -> bool:
     if not rules:
         return True
     require, void, void_object = rules
-    words = _related_words(hit.token) | set(entry.lemmas[1:])  # a phrase's own words count ("seize control")
+    # a base set up is where it is set up, not where its makers come from ("from a base in Kodiak, it makes trips")
+    skip = _FROM if entry.hint == "base" else frozenset()
+    words = _related_words(hit.token, skip) | set(entry.lemmas[1:])  # a phrase's own words count ("seize control")
     if require and not words & require:
         return False
     if void_object and any(c.lemma_.lower() in void_object for c in children(hit.token, "dobj")):
@@ -305,14 +310,17 @@ def plain_lemma(token: Token) -> str:
     return lemma[:-3] + "y" if lemma.endswith("ies") else lemma[:-1]
 
 
-def _related_words(token: Token) -> set[str]:
-    """Lemmas of the words a trigger's object rules look at."""
+def _related_words(token: Token, skip: frozenset[str] = frozenset()) -> set[str]:
+    """Lemmas of the words a trigger's object rules look at (not the objects of the prepositions in ``skip``)."""
     words = {plain_lemma(c) for c in children(token, *_RELATED_DEPS)}
     if any(_names_place(c) for c in children(token, "dobj")):  # "seized Goma"
         words.add(PLACE)
     for obj in children(token, "dobj"):  # "lifted a state of emergency", "downed most of a wave of drones"
         words.update(_of_chain(obj))
+        words.update(plain_lemma(a) for a in children(obj, "appos"))  # "made the residence its headquarters"
     for prep in children(token, "prep"):
+        if prep.lower_ in skip:
+            continue
         for obj in children(prep, "pobj"):
             words.add(obj.lemma_.lower())
             words.update(m.lemma_.lower() for m in children(obj, "compound"))

@@ -26,6 +26,13 @@ def test_civilians_who_protest_stay_civilians() -> None:
     assert all(e.actor1 is None or e.actor1.sector != "UAF" for e in events)
 
 
+def test_a_crowd_of_people_who_attack_is_no_armed_group_but_unknown_people_are() -> None:
+    crowd = extract_events("Hundreds of people attacked a police station in Dhaka on Monday.")[0]
+    assert crowd.actor1 is not None and crowd.actor1.sector == "CVL"
+    band = extract_events("Unknown people shot dead a teacher in Kandahar on Monday.")[0]
+    assert band.actor1 is not None and band.actor1.sector == "UAF"
+
+
 def test_an_accusation_takes_the_acled_types_of_the_act_it_accuses() -> None:
     events = extract_events("The UN accused RSF fighters of killing 40 villagers in Al Jazirah on 3 June 2024.")
     accusation = next(e for e in events if e.type == "ACCUSE")

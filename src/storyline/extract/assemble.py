@@ -21,6 +21,7 @@ from storyline.extract.actors import (
     with_country,
 )
 from storyline.extract.attribution import find_attribution
+from storyline.extract.counts_lexicon import counts_lexicon
 from storyline.extract.events import Detected, Hit, detect
 from storyline.extract.rank import Prominence
 from storyline.extract.roles import MentionIndex, Roles, clause_verb, demanded_of, placed_target, trigger_roles
@@ -687,18 +688,37 @@ def _acled_roles(event: Event) -> None:
         return
     if event.acled_sub_event_type == "Violent demonstration" and first.sector not in _NOT_RIOTERS:
         event.actor1 = _as_sector(first, "RIO")
-    elif event.acled_event_type in _VIOLENT_TYPES and first.sector == "CVL" and _plain_person(first):
+    elif event.acled_event_type in _VIOLENT_TYPES and first.sector == "CVL" and _plain_person(first, event.evidence):
         place = event.location.country if event.location is not None else None
         sector = _implied_agents()["*"][1]
         event.actor1 = _as_sector(first if first.country else replace(first, country=place), sector)
 
 
-def _plain_person(actor: Actor) -> bool:
-    """Whether an actor is named only as a person ("a Palestinian man", "men in plain clothes"): implied_agents.tsv."""
+def _plain_person(actor: Actor, evidence: Evidence) -> bool:
+    """Whether an actor is named only as a person ("a Palestinian man", "men in plain clothes", "two people on a
+    motorbike"): implied_agents.tsv. People told as a crowd ("hundreds of people", "some 200 people": the words of
+    the actor and the three before it in the sentence) are none."""
     words = actor.text.lower().split()
     head = next((w for w in words if w in ("men", "women", "people")), words[-1] if words else "")
+    before = evidence.text[: actor.start - evidence.start] if actor.start is not None else ""
+    if head == "people" and _crowd(before.lower().split()[-3:] + words):
+        return False
     lemma = {"men": "man", "women": "woman", "people": "person"}.get(head, head.rstrip("s"))
     return lemma in _implied_agents()["*"][0]
+
+
+def _crowd(words: list[str]) -> bool:
+    """Whether words tell more people than a band: a number or vague quantity above ten ("hundreds", "dozens",
+    "200"; not "two", "several")."""
+    lex = counts_lexicon()
+    for word in words:
+        plain = word.replace(",", "")
+        value = int(plain) if plain.isdigit() else lex.numbers.get(word)
+        if value is None and (word,) in lex.vague:
+            value = lex.vague[(word,)][0]
+        if value is not None and value > 10:
+            return True
+    return False
 
 
 # Acts done to a place rather than to someone named (restrictions, deployments, threats, aid): their target is the

@@ -146,3 +146,15 @@ def test_an_arrest_that_sets_off_protests_is_no_intervention_in_them(text: str, 
 )
 def test_synonyms_of_the_lexicon_words_type_their_event(text: str, want: str) -> None:
     assert acled_sub_type(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Striking dock workers hurled stones at police and torched a patrol car in Durban.", "Violent demonstration"),
+        ("University students threw rocks at riot police outside the campus in Nairobi.", "Violent demonstration"),
+        ("Farmers armed with sticks beat a tax collector in a village near Lahore.", "Mob violence"),
+    ],
+)
+def test_people_named_by_their_trade_riot_as_civilians_do(text: str, want: str) -> None:
+    assert acled_sub_type(text) == want

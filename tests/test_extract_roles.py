@@ -340,6 +340,10 @@ def test_a_guessed_must_have_is_no_demand() -> None:
         ("Soldiers fired shells at targets in Kandahar.", "Kandahar"),
         ("Prisoners rioted at a jail in Dili on Monday.", None),
         ("Gunmen killed two men at a market near Kandahar.", None),
+        ("Militants fired rockets at targets in Kandahar, killing four.", None),  # the four counted are the target
+        ("Gunmen fired shots at a bus in Kinshasa, and two passengers were wounded.", None),
+        ("Somali pirates fired a rocket at a commercial ship in the Red Sea.", None),  # a sea: no people
+        ("The rival factions signed a peace deal in Addis Ababa.", None),  # held there, done to no one
     ],
 )
 def test_the_place_a_thing_acted_on_is_in_is_the_target_of_last_resort(text: str, place: str | None) -> None:

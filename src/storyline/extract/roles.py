@@ -281,20 +281,64 @@ def _target(verb: Token, index: MentionIndex, passive_subject: Token | None, dep
 
 
 def placed_target(verb: Token, index: MentionIndex) -> Mention | None:
-    """The target of last resort for an event no trigger names one of: the place the thing acted on is in.
+    """The target of last resort for an act no trigger names one of: the place the thing acted on is in.
 
     "blew up power lines leading into Kabul", "fired shells at targets in Jericho": with no one named, the place stands
     for its people (the GSR codes its country). The thing is the verb's object, or, when the object is what was used,
-    its target phrase's ("rioted at a jail in Dili" acts on no one)."""
+    its target phrase's ("rioted at a jail in Dili" acts on no one). Only for a verb the trigger lexicon reads as an
+    act done on the ground (_PLACE_ACTS; "signed an agreement in Doha" is where, not whom), when its clause counts no
+    people hurt (those are the victims: "blew himself up at a checkpoint in Mogadishu, killing five"), and only for a
+    populated place, not a sea or landform ("fired a missile at a ship in the Red Sea")."""
+    if not _acts_on_places(verb) or _counts_harmed(verb):
+        return None
     used = child(verb, "dobj")
     for head in (used, _prep_object(verb, _TARGET_PREPS) if used is not None else None):
         if head is None or index.of(head) is not None:
             continue
         inside = (index.of(t) for t in head.subtree if t.dep_ == "pobj" and t.head.lower_ in _INSIDE)
-        found = next((m for m in inside if m is not None and _place_or_country(m)), None)
+        found = next((m for m in inside if m is not None and _place_or_country(m) and _populated(m, verb)), None)
         if found is not None:
             return found
     return None
+
+
+# Acts carried out on the ground, on a place's people: attacks, coercion, sanctions, deployments, protests, aid and
+# rebuilding; not agreements, meetings, statements or concessions, which are only held somewhere.
+_PLACE_ACTS = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST", "SUPPORT", "AID"})
+
+
+def _acts_on_places(verb: Token) -> bool:
+    """Whether the trigger lexicon reads a verb as an act done on a place ("fired", "blew up", "banned",
+    "rebuild"), not one only held there ("signed", "met")."""
+    return any(e.type in _PLACE_ACTS for e in lexicon.triggers().get(verb.lemma_.lower(), ()))
+
+
+@cache
+def _harm_verbs() -> frozenset[str]:
+    """Lemmas that report people killed, hurt or taken (victim_triggers.tsv)."""
+    return frozenset(row[0] for row in lexicon.read_tsv("actors", "victim_triggers.tsv"))
+
+
+def _counts_harmed(verb: Token) -> bool:
+    """Whether the clause a verb heads, with the clauses it hangs on, counts people a harm verb hit: a number as the
+    object or passive subject of "killed", "wounded" ("..., killing five", "wounding three passengers", "two guards
+    were killed")."""
+    top = verb
+    while top.dep_ in _CLIMB_DEPS and top.head.i != top.i:
+        top = top.head
+    for token in top.subtree:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in _harm_verbs():
+            continue
+        for arg in children(token, "dobj", "nsubjpass"):
+            if arg.like_num or child(arg, "nummod") is not None:
+                return True
+    return False
+
+
+def _populated(mention: Mention, verb: Token) -> bool:
+    """Whether a place mention names where people live: not a sea, river or landform (a LOC entity: "the Red Sea",
+    "the Nuba Mountains")."""
+    return all(token.ent_type_ != "LOC" for token in verb.doc[mention.start : mention.end])
 
 
 _INSIDE = frozenset({"in", "into", "inside"})  # "targets in Jericho", not "a festival near the Gaza border"

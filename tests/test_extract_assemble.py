@@ -287,3 +287,17 @@ def test_a_side_that_acled_codes_as_an_event_of_its_own_keeps_its_own_toll() -> 
     parts = [e for e in extract_events(text) if e.type == "ASSAULT"]
     assert len({e.acled_sub_event_type for e in parts}) == 2
     assert sorted((e.fatalities, sum(c.value or 0 for c in e.counts)) for e in parts) == [(1, 1), (3, 3)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Troops clashed with ISWAP fighters near Monguno on Monday. Separately, the bodies of three fishermen were "
+        "found in the lake.",
+        "Police exchanged fire with bandits in Zamfara on Monday; in another incident, the bodies of four herders were "
+        "found.",
+    ],
+)
+def test_bodies_told_apart_from_the_incident_before_are_not_its_dead(text: str) -> None:
+    events = extract_events(text)
+    assert len(events) == 2 and all(e.fatalities is None for e in events if e.acled_event_type == "Battles")

@@ -293,12 +293,26 @@ def _bodies_to_incident(
         if not before and last is not None and last[0] is sent.doc and last[1] == sent.start:
             before = [e for e in last[2] if e.acled_event_type in _VIOLENT_TYPES]
         targets = [e for e in before if e.acled_sub_event_type != "Other" and _same_place(e, event)]
-        if body and event.actor1 is None and event.counts and targets:
+        if body and event.actor1 is None and event.counts and targets and not _told_apart(targets[-1], event, sent):
             _fold(targets[-1], event, sent, ctx, offset)
             _share_toll(targets[-1], before, ctx)
         else:
             kept.append(event)
     return kept
+
+
+def _told_apart(incident: Event, event: Event, sent: Span) -> bool:
+    """Whether words between an incident and an event told after it set the event apart ("Separately, the bodies of
+    three fishermen were found", "in another incident"): ``resources/counts/separate_incident.tsv``."""
+    start, end = _told_from(incident), _told_from(event)
+    words = tuple(t.lower_ for t in sent if start < t.idx + (event.evidence.start - sent.start_char) < end)
+    return any(words[i : i + len(cue)] == cue for cue in _separate_cues() for i in range(len(words) - len(cue) + 1))
+
+
+@cache
+def _separate_cues() -> frozenset[tuple[str, ...]]:
+    """Phrases that tell a figure apart from the incident before it (``resources/counts/separate_incident.tsv``)."""
+    return frozenset(tuple(row[0].lower().split()) for row in lexicon.read_tsv("counts", "separate_incident.tsv"))
 
 
 def _same_place(one: Event, other: Event) -> bool:

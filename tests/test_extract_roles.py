@@ -392,3 +392,10 @@ def test_a_subject_the_parser_folded_into_the_verb_is_its_agent() -> None:
 def test_a_threat_is_made_to_the_subject_of_its_condition(text: str, country: str) -> None:
     threat = _with_trigger(extract_events(text), "threatened")
     assert threat.type == "THREATEN" and threat.actor2 is not None and threat.actor2.country == country
+
+
+def test_the_object_after_a_result_word_is_the_target() -> None:
+    """ "shot dead a shopkeeper": the small model hangs the object on "dead"; it is still whom the shooting hit."""
+    event = extract_events("A youth shot dead a shopkeeper in Multan on Friday.")[0]
+    assert event.actor1 is not None and event.actor1.text == "A youth", event.actor1
+    assert event.actor2 is not None and event.actor2.text == "a shopkeeper", event.actor2

@@ -258,7 +258,7 @@ def _stranded_subject(verb: Token, index: MentionIndex) -> Mention | None:
 def _target(verb: Token, index: MentionIndex, passive_subject: Token | None, depth: int = 0) -> Mention | None:
     """Who a verb acted on: its objects or target preposition, else an actor inside the object, a softer
     preposition ("aid to Chad") or its complement clause ("demanded that the United States ...")."""
-    obj = child(verb, "dobj")
+    obj = child(verb, "dobj") or _result_object(verb)
     own = _own_forces(index.of(obj))
     found = (
         index.of(child(verb, "dative"))
@@ -278,6 +278,15 @@ def _target(verb: Token, index: MentionIndex, passive_subject: Token | None, dep
         if found is None and depth == 0 and clause.pos_ in ("VERB", "AUX"):  # "threatened to cut ties with Congo"
             found = _target(clause, index, None, depth + 1)
     return found
+
+
+def _result_object(verb: Token) -> Token | None:
+    """The object the parser hangs on a result word set before it ("shot dead a police officer": "officer" the
+    object of "dead"; clause_roles.tsv result_word)."""
+    for word in children(verb, "oprd", "acomp", "advmod", "prep"):
+        if word.lower_ in _words("result_word"):
+            return child(word, "pobj", "dobj")
+    return None
 
 
 def placed_target(verb: Token, index: MentionIndex) -> Mention | None:

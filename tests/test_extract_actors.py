@@ -471,6 +471,18 @@ def test_what_a_weapon_is_against_makes_it_no_armed_force(text: str) -> None:
     assert source is None or source.sector != "MIL", source
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A drone strike on a convoy near Kidal killed four people.",
+        "An air strike on a market in Idlib killed nine people on Tuesday.",
+    ],
+)
+def test_an_attack_told_as_its_own_agent_takes_no_country_from_where_it_hit(text: str) -> None:
+    event = next(e for e in extract_events(text) if e.type == "ASSAULT")
+    assert event.actor1 is not None and event.actor1.country is None, event.actor1
+
+
 def test_fundamentalists_are_a_religious_actor() -> None:
     source, _ = _first("Islamic fundamentalists staged a protest outside the embassy.")
     assert source is not None and source.sector in ("REL", "PRO"), source

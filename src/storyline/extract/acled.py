@@ -33,7 +33,7 @@ from dataclasses import replace
 from typing import Any
 
 from storyline.extract import lexicon
-from storyline.extract.actors import ARMED, LOCAL_SECTORS, actor_name, with_country
+from storyline.extract.actors import ARMED, LOCAL_SECTORS, actor_name, names_attack, with_country
 from storyline.models import Actor, Event
 
 # ACLED event type → the sector of its actor1 (protests are led by protesters, riots by rioters).
@@ -145,7 +145,7 @@ def _crowd(sector: str, actor: Actor | None, place: str | None) -> Actor:
 
 def _placed(actor: Actor, place: str | None) -> Actor:
     """An armed or state actor of no country in the event's country (a named group keeps its name)."""
-    if actor.country or not place or actor.sector not in LOCAL_SECTORS:
+    if actor.country or not place or actor.sector not in LOCAL_SECTORS or names_attack(actor):
         return actor
     placed = with_country(actor, place)
     return placed if placed.country else replace(actor, country=place)

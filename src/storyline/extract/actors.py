@@ -73,10 +73,32 @@ def actor_name(country: str | None, sector: str | None, fallback: str) -> str:
 
 
 def with_country(actor: Actor, country: str | None) -> Actor:
-    """The actor given a country (and an ACLED name using it) when it had none."""
-    if actor.country or not country or actor.name in _group_names():
+    """The actor given a country (and an ACLED name using it) when it had none; an attack told as its own agent
+    ("an air strike on Khan Younis killed ...") keeps none: the place it hit says nothing of who struck."""
+    if actor.country or not country or actor.name in _group_names() or names_attack(actor):
         return actor  # a named group keeps its own name and (lack of) country
     return replace(actor, country=country, name=actor_name(country, actor.sector, actor.name or actor.text))
+
+
+_GIVEN_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her"})
+
+
+def names_attack(actor: Actor) -> bool:
+    """Whether an armed actor's head word is an attack noun of the trigger lexicon, told as a new one ("an air
+    strike", "drone strikes"): the act standing for whoever did it. A definite one ("the airstrikes", "their
+    strikes") is an attack told before, whose doer the text has given."""
+    if actor.sector not in ARMED or not actor.text:
+        return False
+    words = actor.text.lower().split()
+    if words[0] in _GIVEN_DETERMINERS:
+        return False
+    last = words[-1]
+    entries = lexicon.triggers()
+    return any(
+        e.type == "ASSAULT" and e.pos == "NOUN" and len(e.lemmas) == 1
+        for word in (last, last.removesuffix("s"))
+        for e in entries.get(word, ())
+    )
 
 
 @cache

@@ -158,3 +158,7 @@ def test_synonyms_of_the_lexicon_words_type_their_event(text: str, want: str) ->
 )
 def test_people_named_by_their_trade_riot_as_civilians_do(text: str, want: str) -> None:
     assert acled_sub_type(text) == want
+
+
+def test_a_phrase_whose_last_word_the_parser_makes_a_clause_is_still_the_phrase() -> None:
+    assert acled_sub_type("Demonstrators set a government building ablaze.") == "Violent demonstration"

@@ -53,6 +53,9 @@ def _lemmas_at(sent: Span, i: int, lemmas: tuple[str, ...]) -> bool:
     return True
 
 
+_COMPLEMENTS = frozenset({"ccomp", "xcomp", "oprd", "acomp"})
+
+
 def _split_verb(sent: Span, i: int, entry: lexicon.Trigger) -> Token | None:
     """A phrase verb with its object inside ("set the church on fire", "took the minister into custody",
     "handed the town over"): the verb at token i, the rest of the phrase right after its direct object; or a
@@ -61,8 +64,10 @@ def _split_verb(sent: Span, i: int, entry: lexicon.Trigger) -> Token | None:
     if len(entry.lemmas) < 2 or entry.pos == "NOUN" or verb.pos_ != "VERB" or not _lemmas_at(sent, i, entry.lemmas[:1]):
         return None
     obj = next((c for c in children(verb, "dobj") if c.i > i), None)
-    if obj is None:
-        return None
+    if obj is None:  # "set the building ablaze" parsed as a clause: the phrase's last word is the verb's complement
+        last = entry.lemmas[-1]
+        done = any(c.i > i and c.dep_ in _COMPLEMENTS and c.lemma_.lower() == last for c in children(verb))
+        return verb if len(entry.lemmas) == 2 and done else None
     if len(entry.lemmas) == 2 and obj.lemma_.lower() == entry.lemmas[1]:
         return verb
     return verb if _lemmas_at(sent, obj.right_edge.i + 1, entry.lemmas[1:]) else None

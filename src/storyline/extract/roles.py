@@ -186,7 +186,7 @@ def _misparsed_main_verb(verb: Token) -> bool:
 
 def _other_side(verb: Token, subject: Token | None, index: MentionIndex) -> Mention | None:
     """The second of a coordinated subject of a mutual verb ("troops and jihadists clashed", "exchanged fire"); of
-    its "of" phrase too ("members of the CJNG and the Sinaloa Cartel clashed")."""
+    its "of" phrase too ("members of the Gulf Clan and the ELN clashed")."""
     if subject is None or verb.lemma_.lower() not in _words("mutual_verb"):
         return None
     return index.of(child(subject, "conj") or child(of_object(subject), "conj"))
@@ -584,7 +584,7 @@ def _threatened(trigger: Token, index: MentionIndex) -> Mention | None:
 
 
 def _taken_by(trigger: Token, index: MentionIndex) -> Roles | None:
-    """ "Wad Madani fell to the RSF", "fell into the hands of the MNDAA": who a place fell to took it (actor1)."""
+    """ "Rubaya fell to the M23", "fell into the hands of the MNDAA": who a place fell to took it (actor1)."""
     if trigger.pos_ != "VERB" or trigger.lemma_.lower() not in _words("taken_verb"):
         return None
     taker = _prep_object(trigger, frozenset({"to"}))

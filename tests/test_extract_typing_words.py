@@ -106,7 +106,7 @@ def test_a_disappearance_cue_counts_only_in_the_takers_part_of_the_sentence(text
     ("text", "want"),
     [
         ("Soldiers backed by drones stormed the village of Kumba and fought separatist fighters.", "Armed clash"),
-        ("Villagers armed with machetes attacked a neighbouring community in Enga.", "Mob violence"),
+        ("Youths armed with machetes attacked a neighbouring settlement in Hela.", "Mob violence"),
         ("An attack carried out by drones hit a market in Bahir Dar.", "Air/drone strike"),
     ],
 )

@@ -15,6 +15,7 @@ from typing_helpers import acled_sub_type
         ("The army and the rebels were locked in combat near Bunia on Friday.", "Armed clash"),
         ("The town of Dori fell to jihadist fighters after a week of clashes.", "Non-state actor overtakes territory"),
         ("Bentiu fell into the hands of the rebels on Monday.", "Non-state actor overtakes territory"),
+        ("The town of Boulkessi fell to JNIM on Sunday.", "Non-state actor overtakes territory"),
         ("Troops ousted the militants from the village of Kafr Nabl.", "Government regains territory"),
         ("The army restored control over the border town of Kurmuk.", "Government regains territory"),
         ("Mortar rounds rained down on the camp in Juba overnight.", "Shelling/artillery/missile attack"),
@@ -51,6 +52,9 @@ from typing_helpers import acled_sub_type
         ("Bombs fired at a market in Omdurman killed 12 people.", "Shelling/artillery/missile attack"),
         ("The rebels seized Goma on Monday.", "Non-state actor overtakes territory"),
         ("Gunmen seized Ahmed Ali and his driver in Mogadishu.", "Abduction/forced disappearance"),
+        # a name the clause goes on to call her or him is a person, even when a city bears it
+        ("Gunmen seized Florence on her way home in Kaduna.", "Abduction/forced disappearance"),
+        ("Armed men seized Victoria from her home in Zaria.", "Abduction/forced disappearance"),
     ],
 )
 def test_wire_copy_wording_types_its_event(text: str, want: str) -> None:
@@ -62,6 +66,10 @@ def test_wire_copy_wording_types_its_event(text: str, want: str) -> None:
     [
         "Share prices fell to their lowest level in a decade.",
         "The task fell to the engineers of the city council.",
+        # a place falls, and into armed hands
+        "The documents fell into the hands of journalists in London.",
+        "The company fell into the hands of Chinese investors last year.",
+        "Responsibility for security in the city fell to the army.",
         "A la sortie de son film, le public a applaudi.",
         "Families gathered in the park for the festival.",
         "Negotiators hammered out the wording in Doha.",

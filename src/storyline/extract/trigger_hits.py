@@ -289,16 +289,66 @@ def _object_ok(hit: Hit) -> bool:
     rules = next((table[key] for key in keys if key in table), None)
     if not rules:
         return True
-    require, void, void_object = rules
+    require, void, void_object, subject = rules
     # a base set up is where it is set up, not where its makers come from ("from a base in Kodiak, it makes trips")
     skip = _FROM if entry.hint == "base" else frozenset()
     words = _related_words(hit.token, skip) | set(entry.lemmas[1:])  # a phrase's own words count ("seize control")
+    nouns = _own_noun_of(hit)  # "fell into the hands of the rebels": the rebels
+    words |= {plain_lemma(n) for n in nouns}
+    if ARMED in require and any(_names_armed_group(n) for n in _prep_objects(hit.token) + nouns):
+        words.add(ARMED)
     if require and not words & require:
         return False
+    if subject and not _subject_words(hit.token) & subject:
+        return False  # "the documents fell into the hands of": no place falls
     if void_object and any(c.lemma_.lower() in void_object for c in children(hit.token, "dobj")):
         return False  # "entered the army": joining it, not troops moving in
     described = hit.token.head.lemma_.lower() if hit.token.dep_ == "acl" else ""  # "toxic gas released in a strike"
     return not (words | {described}) & void
+
+
+def _own_noun_of(hit: Hit) -> list[Token]:
+    """The nouns that the "of" phrase of a phrase trigger's own noun names, and their modifiers ("the hands of the
+    rebels", "rebel hands"): the phrase's object stands there, while the noun itself is one of the phrase's words."""
+    own = set(hit.entry.lemmas[1:])
+    if not own:
+        return []
+    nouns = [o for o in _prep_objects(hit.token) if o.lemma_.lower() in own]
+    takers = [m for noun in nouns for m in children(noun, "amod", "compound")]
+    of = [p for noun in nouns for p in children(noun, "prep") if p.lower_ == "of"]
+    return takers + [g for p in of for g in children(p, "pobj")]
+
+
+def _prep_objects(token: Token) -> list[Token]:
+    """The objects of a token's prepositions ("fell to the rebels": rebels)."""
+    return [o for p in children(token, "prep") for o in children(p, "pobj")]
+
+
+# The object-rule word for a prepositional object that is a named armed group of the curated dictionary ("fell to
+# the MNDAA"): its name carries no kind word.
+ARMED = "@armed"
+_ARMED_SECTORS = frozenset({"REB", "MIL", "UAF"})
+
+
+def _names_armed_group(noun: Token) -> bool:
+    """Whether a noun names an armed group of the curated dictionary ("the MNDAA", "the Rapid Support Forces")."""
+    name = " ".join(t.text for t in noun.doc[noun.left_edge.i : noun.i + 1] if t.pos_ == "PROPN")
+    group = lexicon.groups().get(name)
+    return group is not None and group.sector in _ARMED_SECTORS
+
+
+def _subject_words(token: Token) -> set[str]:
+    """Lemmas of a verb's subjects (a relative clause's: the noun it modifies; a conjunct's: the first verb's), with
+    "@name" when one is a proper name ("Bentiu fell to the rebels": the tagger calls many towns people)."""
+    subjects = children(token, "nsubj", "nsubjpass")
+    if token.dep_ == "relcl":
+        subjects = [token.head]
+    elif not subjects and token.dep_ == "conj":
+        subjects = children(token.head, "nsubj", "nsubjpass")
+    words = {plain_lemma(s) for s in subjects}
+    if any(s.pos_ == "PROPN" for s in subjects):
+        words.add(NAME)
+    return words
 
 
 # Words around a trigger that its object rules read: objects and subjects ("the film was shot"), noun
@@ -338,21 +388,29 @@ def _related_words(token: Token, skip: frozenset[str] = frozenset()) -> set[str]
     return words
 
 
+# The object-rule word for a subject that is a proper name (objects.tsv: "fall to subject @name|town|...").
+NAME = "@name"
 # The object-rule word for a direct object that names a place (objects.tsv: "seize/ASSAULT/- require @place").
 PLACE = "@place"
 _PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 _TOWN_SIZE = 10_000  # a main name of a gazetteer place this big (the tagger calls many towns people)
 
 
+_PERSONAL = frozenset({"her", "his"})
+
+
 def _names_place(obj: Token) -> bool:
-    """Whether an object is a place name: tagged as one, or a proper name the gazetteer knows as a town's own name."""
-    if obj.ent_type_ in _PLACE_ENTITIES:
-        return True
-    if obj.pos_ != "PROPN":
-        return False
-    name = " ".join(t.text for t in obj.doc[obj.left_edge.i : obj.i + 1] if t.pos_ == "PROPN")
-    matches, _ = gazetteer().candidates(name, loose=False)
-    return any(m.main and m.entry.population >= _TOWN_SIZE for m in matches)
+    """Whether an object is a place name: tagged as one, or a proper name the gazetteer knows as a town's own name;
+    not one the clause goes on to call her or him ("seized Florence on her way home")."""
+    if obj.ent_type_ not in _PLACE_ENTITIES:
+        if obj.pos_ != "PROPN":
+            return False
+        name = " ".join(t.text for t in obj.doc[obj.left_edge.i : obj.i + 1] if t.pos_ == "PROPN")
+        matches, _ = gazetteer().candidates(name, loose=False)
+        if not any(m.main and m.entry.population >= _TOWN_SIZE for m in matches):
+            return False
+    clause = obj.head.subtree
+    return not any(t.i > obj.i and t.lower_ in _PERSONAL and t.dep_ == "poss" for t in clause)
 
 
 def _of_chain(obj: Token, depth: int = 3) -> set[str]:

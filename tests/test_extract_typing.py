@@ -374,6 +374,10 @@ def test_acled_sub_type_of_sentences(text: str, want: str) -> None:
         # bombs fired are shells; a fire bomb thrown by hand is a bomb
         ("Rebels fired bombs on the market town, killing nine civilians.", "heavy-weapons"),
         ("Attackers threw a fire bomb at the mosque, injuring two worshippers.", "explosives"),
+        # a petrol bomb is fuel in a bottle, fired or thrown: no shell
+        ("Youths fired petrol bombs at a police patrol in Belfast.", "primitive"),
+        # a weapon hidden under clothes is a suicide bomb only when it is an explosive
+        ("A man pulled a pistol from under his clothes and shot a guard in Quetta.", "firearms"),
     ],
 )
 def test_weapon_cues_are_weapons(text: str, want: str | None) -> None:

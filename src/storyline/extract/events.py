@@ -292,13 +292,33 @@ def _mode_cue(sent: Span, hits: list[Hit]) -> tuple[str, str | None, Token] | No
     texts = [t.lower_ if ok else "" for t, ok in zip(sent, usable, strict=True)]
     present = set(lemmas) | set(texts)  # a cue whose first word is absent is not scanned for (a long line, 200 cues)
     for cue, mode, hint in lexicon.mode_cues():
-        if cue and cue[0] not in present:
+        if cue and not present.intersection(cue[0].split("|")):
             continue
-        for i in (*_positions(lemmas, cue), *_positions(texts, cue)):
-            word = sent[i : i + len(cue)].root  # "Air Force bombardment": the cue's head word modifies the trigger
+        joint = "&" in cue or any("|" in w for w in cue)
+        starts = _joint_positions(lemmas, texts, cue) if joint else (*_positions(lemmas, cue), *_positions(texts, cue))
+        size = len(" ".join(cue).split(" & ")[-1].split())  # a joint cue's last part is its word
+        for i in starts:
+            word = sent[i : i + size].root  # "Air Force bombardment": the cue's head word modifies the trigger
             if _belongs(word, hits):
                 return mode, hint, word
     return None
+
+
+def _joint_positions(lemmas: list[str], texts: list[str], cue: tuple[str, ...]) -> list[int]:
+    """Where the last part of a joint cue starts when each of its parts is in the sentence ("explosive|bomb & under
+    his|her clothes": the explosive and the hiding place both told); a word "a|b" is either (lemma or word form)."""
+    found: list[int] = []
+    for part in " ".join(cue).split(" & "):
+        words = [frozenset(w.split("|")) for w in part.split()]
+        n = len(words)
+        found = [
+            i
+            for i in range(len(lemmas) - n + 1)
+            if all(lemmas[i + k] in w or texts[i + k] in w for k, w in enumerate(words))
+        ]
+        if not found:
+            return []
+    return found
 
 
 def _positions(words: list[str], cue: tuple[str, ...]) -> list[int]:

@@ -82,6 +82,9 @@ def test_wire_copy_wording_types_its_event(text: str, want: str) -> None:
         "A drunk driver mowed down five pedestrians in Nairobi on Saturday.",
         "Engineers restored control of the power grid in Kyiv after the outage.",
         "The home side thrashed the visitors by nine wickets.",
+        "Real Madrid thrashed Barcelona 4-0 on Sunday.",
+        "He served in combat in Iraq before joining the police.",
+        "A mass burial was held for the flood victims in Derna.",
         "It rained on the valley all night, killing two people in a landslide.",
         "The company turned the old warehouse into flats.",
         "The club made the stadium its home ground.",
@@ -90,6 +93,11 @@ def test_wire_copy_wording_types_its_event(text: str, want: str) -> None:
 )
 def test_same_words_elsewhere_report_no_event(text: str) -> None:
     assert extract_events(text) == []
+
+
+def test_leaders_gathering_to_demand_do_not_protest() -> None:
+    events = extract_events("European leaders gathered in Brussels to demand a ceasefire in Gaza.")
+    assert "PROTEST" not in [e.type for e in events]
 
 
 def test_surrender_is_a_material_retreat() -> None:

@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from storyline.extract import extract_events
 from storyline.extract.acled import INTERVENED
 from storyline.extract.rank import Prominence, dedupe, rank
@@ -89,10 +91,19 @@ def test_a_protest_does_not_outrank_a_force_acting_in_another_sentence() -> None
     assert events[0].type != "PROTEST" or events[0].acled_sub_event_type not in INTERVENED
 
 
-def test_a_protest_an_act_set_off_is_not_lifted_above_the_act() -> None:
-    """A protest an act set off ("the arrest of X sparked protests") is what followed, not the incident."""
-    sentence = "The arrest of the opposition leader by police sparked mass protests in the capital."
-    act, protest = _event("COERCE", sentence, 0, "arrest"), _event("PROTEST", sentence, 0, "protests")
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The arrest of the opposition leader by police sparked mass protests in the capital.",
+        "The detention of a union leader by soldiers sparks protests across the country.",
+        "The killing of a student by police is fuelling protests in the north.",
+        "The eviction of traders by soldiers has spurred protests in the market.",
+    ],
+)
+def test_a_protest_an_act_set_off_is_not_lifted_above_the_act(sentence: str) -> None:
+    """A protest an act set off ("the arrest of X sparked protests", in any tense) is what followed, not the
+    incident."""
+    act, protest = _event("COERCE", sentence, 0, sentence.split()[1]), _event("PROTEST", sentence, 0, "protests")
     for event in (act, protest):
         event.acled_sub_event_type = sorted(INTERVENED)[0]
     assert rank([act, protest])[0] is act

@@ -9,6 +9,7 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 
 from storyline.extract.acled import INTERVENED
+from storyline.extract.events import _SET_OFF as SET_OFF
 from storyline.models import Event
 
 _TYPE_WEIGHT = {"ASSAULT": 3.0, "PROTEST": 2.0, "COERCE": 2.0, "MOBILIZE": 1.5, "RETREAT": 1.5, "AGREE": 1.5}
@@ -198,7 +199,8 @@ def _riot_first(events: list[Event], scores: list[float]) -> list[float]:
 def _protest_first(events: list[Event], scores: list[float]) -> list[float]:
     """A protest a force broke up ("police dispersed students protesting fees with tear gas") is the incident ACLED
     codes, with the protesters as actor1 (the force is actor2): the protest ranks just above the force's act of the
-    same kind in its sentence."""
+    same kind in its sentence, unless the act set the protest off ("the arrest of X sparks protests": the act is
+    the incident)."""
 
     def force_act(event: Event) -> int | None:
         return event.evidence.start if event.type != "PROTEST" and event.acled_sub_event_type in INTERVENED else None
@@ -210,19 +212,24 @@ def _protest_first(events: list[Event], scores: list[float]) -> list[float]:
     return _lift(events, scores, force_act, broken_protest)
 
 
-# Verbs whose object is what an act set off ("the detention of the mayor sparked protests"): the act is the incident.
-_SETTING_OFF = frozenset({"sparked", "triggered", "prompted", "provoked", "ignited", "touched off", "set off"})
 _SET_OFF_WORDS = 6  # words between such a verb and the protest noun ("sparked the country's largest street protests")
 
 
 def _set_off(event: Event) -> bool:
-    """True for a protest told as what another act set off: its trigger follows "sparked" (triggered, prompted ...)
-    within a few words ("... sparked the country's largest street protests")."""
+    """True for a protest told as what another act set off: its trigger follows a form of a verb of
+    ``events._SET_OFF`` ("sparked", "sparks", "triggering", "spurred" ...) within a few words ("... sparked the
+    country's largest street protests")."""
     if event.trigger is None:
         return False
     before = _normal(event.evidence.text[: event.trigger.start - event.evidence.start]).split()[-_SET_OFF_WORDS:]
-    text = " ".join(before)
-    return any(f" {verb} " in f" {text} " for verb in _SETTING_OFF)
+    return any(_inflects(word, lemma) for word in before for lemma in SET_OFF)
+
+
+def _inflects(word: str, lemma: str) -> bool:
+    """Whether a word is a regular form of a verb: the lemma with -s, -es, -ed, -d or -ing, a final e dropped
+    ("provoking") or the last consonant doubled ("spurred", "fuelled")."""
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    return word.startswith(stem) and word[len(stem) :].lstrip(stem[-1]) in ("", "e", "s", "es", "ed", "d", "ing")
 
 
 def _answers(event: Event, responder: str | None) -> bool:

@@ -488,7 +488,7 @@ def test_fundamentalists_are_a_religious_actor() -> None:
     ("text", "sector", "name"),
     [
         ("Bolivian miners demanded higher wages from the government.", "LAB", "Labor Group (Bolivia)"),
-        ("A group of Chadian students accused the police of beating their leaders.", "EDU", "Students (Chad)"),
+        ("A group of Chadian students blamed the police for the beating of their leaders.", "EDU", "Students (Chad)"),
         ("French farmers threatened to blockade Paris on Monday.", "AGR", "Farmers (France)"),
     ],
 )

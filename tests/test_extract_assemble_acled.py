@@ -33,12 +33,29 @@ def test_a_crowd_of_people_who_attack_is_no_armed_group_but_unknown_people_are()
     assert band.actor1 is not None and band.actor1.sector == "UAF"
 
 
-def test_an_accusation_takes_the_acled_types_of_the_act_it_accuses() -> None:
+def test_an_accused_act_is_the_first_event_and_the_accusation_has_no_acled_type() -> None:
     events = extract_events("The UN accused RSF fighters of killing 40 villagers in Al Jazirah on 3 June 2024.")
-    accusation = next(e for e in events if e.type == "ACCUSE")
-    assert (accusation.acled_event_type, accusation.acled_sub_event_type) == ("Violence against civilians", "Attack")
+    assert (events[0].type, events[0].acled_sub_event_type) == ("ASSAULT", "Attack")
+    assert all(e.acled_event_type is None for e in events if e.type == "ACCUSE")
+    burned = extract_events("Residents accused soldiers of burning their homes in the village of Ntoko.")
+    assert [e.acled_sub_event_type for e in burned if e.acled_event_type] == ["Looting/property destruction"]
+    assert burned[0].type == "ASSAULT"
     planned = extract_events("Russia accused Ukraine of planning an attack on the nuclear plant.")
     assert all(e.acled_event_type is None for e in planned if e.type == "ACCUSE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The UN condemned the attack on an aid convoy in Darfur that killed three drivers.",
+        "The president denounced the killing of five farmers in Benue.",
+        "Hundreds of Hindu activists gathered to condemn the attack.",
+    ],
+)
+def test_a_condemnation_is_no_acled_event(text: str) -> None:
+    events = extract_events(text)
+    assert any(e.type == "ACCUSE" for e in events)
+    assert all(e.acled_event_type is None for e in events if e.type == "ACCUSE")
 
 
 def test_an_accusation_takes_no_acled_type_from_an_act_in_a_clause_joined_to_it() -> None:

@@ -107,3 +107,15 @@ def test_a_protest_an_act_set_off_is_not_lifted_above_the_act(sentence: str) -> 
     for event in (act, protest):
         event.acled_sub_event_type = sorted(INTERVENED)[0]
     assert rank([act, protest])[0] is act
+
+
+def test_the_act_an_accusation_tells_ranks_above_the_accusation() -> None:
+    """ACLED codes the act an accusation of no ACLED type tells ("accused soldiers of burning homes"), so it comes
+    first; an act the sentence does not tell as accused stays where salience puts it."""
+    text = "Residents accused soldiers of burning their homes in the village."
+    accused, burning = _event("ACCUSE", text, 0, "accused"), _event("ASSAULT", text, 0, "burning")
+    burning.acled_event_type = "Strategic developments"
+    below = Prominence(clause=2, verb=False, oblique=True)
+    assert rank([accused, burning], {id(burning): below})[0] is accused
+    told = {id(burning): Prominence(clause=2, verb=False, oblique=True, accused=True)}
+    assert rank([accused, burning], told)[0] is burning

@@ -122,7 +122,7 @@ def build_events(
             bodies.append("body" in det.hints)
             ctx.prominence[id(part)] = prominence
         _incident_tolls(parts, ctx)  # once typed: ACLED's events of the incident
-    _accused_acts(events, tokens)
+    _accused_acts(events, tokens, ctx.prominence)
     events = _bodies_to_incident(events, bodies, sent, ctx, offset)
     share_victims(events)
     crowd_first(events)
@@ -322,15 +322,33 @@ def _same_place(one: Event, other: Event) -> bool:
     return (one.location.name or one.location.text) == (other.location.name or other.location.text)
 
 
-def _accused_acts(events: list[Event], tokens: list[Token]) -> None:
-    """ "Soldiers were accused of raping two women": an accusation with no ACLED type takes the ACLED types of the
-    act it governs, which ACLED codes (the PLOVER type stays ACCUSE, as PLOVER codes the sentence)."""
+def _accused_acts(events: list[Event], tokens: list[Token], prominence: dict[int, Prominence]) -> None:
+    """The violence an accusation of no ACLED type tells as what was done ("Soldiers were accused of raping two
+    women") is marked as accused, which rank puts first: ACLED codes the act. The accusation, like a condemnation
+    ("the UN condemned the attack"), stays an event of no ACLED type (PLOVER's ACCUSE)."""
     for event, token in zip(events, tokens, strict=True):
         if event.type != "ACCUSE" or event.acled_event_type is not None:
             continue
-        acts = [e for e, t in zip(events, tokens, strict=True) if e.acled_event_type and _governs(token, t)]
-        if acts:
-            event.acled_event_type, event.acled_sub_event_type = acts[0].acled_event_type, acts[0].acled_sub_event_type
+        for act, act_token in zip(events, tokens, strict=True):
+            if act.type == "ASSAULT" and act.acled_event_type and _told_as_accused(token, act_token):
+                prominence[id(act)] = replace(prominence.get(id(act), Prominence()), accused=True)
+
+
+def _told_as_accused(accusation: Token, act: Token) -> bool:
+    """Whether an act is told as what the accusation says was done: a verb in a prepositional phrase it governs
+    ("accused soldiers of burning homes", "were accused of raping two women"), or the incident that verb's clause
+    was done in ("accused the army of using sarin in an attack"). An act the accusation names by a noun ("condemned
+    the attack", "blamed Israel for the bombing") or the object of the clause's verb ("accused China of provoking
+    the clash") is one the text reports as known: the news is the accusation."""
+    if not _governs(accusation, act):
+        return False
+    path = [act, *(t for t in act.ancestors if accusation.is_ancestor(t))]
+    if not any(t.dep_ == "prep" for t in path):
+        return False
+    if act.pos_ == "VERB":
+        return True
+    below = next((path[:i] for i, t in enumerate(path) if t.dep_ == "pcomp"), None)
+    return below is not None and all(t.dep_ != "dobj" for t in below)
 
 
 def _governs(head: Token, token: Token) -> bool:

@@ -94,6 +94,7 @@ class Prominence:
     verb: bool = True  # a verb trigger; a noun event is often background ("after the raid")
     locative: bool = False  # the trigger carries the sentence's "in/at <place>" phrase
     oblique: bool = False  # a noun inside a prepositional phrase: background ("in the wake of the bombings")
+    accused: bool = False  # violence an accusation of its sentence tells as done ("accused soldiers of burning homes")
 
 
 def _type_weight(type_: str, where: Prominence) -> float:
@@ -232,6 +233,22 @@ def _inflects(word: str, lemma: str) -> bool:
     return word.startswith(stem) and word[len(stem) :].lstrip(stem[-1]) in ("", "e", "s", "es", "ed", "d", "ing")
 
 
+def _accused_first(events: list[Event], scores: list[float], prominence: dict[int, Prominence]) -> list[float]:
+    """Violence an accusation tells as what was done ("residents accused soldiers of burning their homes",
+    ``Prominence.accused``) is the incident ACLED codes, the accusation none: the act ranks just above the
+    accusations of its sentence that have no ACLED type. A condemned act ("the UN condemned the attack") is not
+    marked: the news is the condemnation, which keeps its rank."""
+
+    def accusation(event: Event) -> int | None:
+        return event.evidence.start if event.type == "ACCUSE" and event.acled_event_type is None else None
+
+    def accused(event: Event) -> int | None:
+        where = prominence.get(id(event))
+        return event.evidence.start if where is not None and where.accused else None
+
+    return _lift(events, scores, accusation, accused)
+
+
 def _answers(event: Event, responder: str | None) -> bool:
     """Whether an event is an ASSAULT by ``responder`` forces on a crowd or on no one named."""
     by = event.actor1.sector if event.actor1 else None
@@ -247,5 +264,6 @@ def rank(events: list[Event], prominence: dict[int, Prominence] | None = None) -
     total = len(events)
     scores = [salience(e, i, total, prominence.get(id(e))) for i, e in enumerate(events)]
     scores = _protest_first(events, _riot_first(events, _outcomes_first(events, scores)))
+    scores = _accused_first(events, scores, prominence)
     order = sorted(range(total), key=lambda i: -scores[i])
     return [events[i] for i in order]

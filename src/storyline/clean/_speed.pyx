@@ -1657,6 +1657,31 @@ cdef int _word_masks(str word, long flags, dict short_table, dict long_table, di
     return 0
 
 
+cdef inline int _probe(int* slots, Py_ssize_t slot_mask, unsigned long long* hashes, list words, int kind, void* data,
+                       Py_ssize_t start, Py_ssize_t end, unsigned long long h) noexcept:
+    """The entry of the word ``data[start:end]`` (hash ``h``) in an open-addressing table (``slots``: an entry or -1,
+    linear probing; ``hashes`` and ``words`` per entry), or -1: shared by ``VocabularyTable`` and ``Scan``."""
+    cdef Py_ssize_t at = <Py_ssize_t>(h & <unsigned long long>slot_mask), size = end - start, k
+    cdef int found
+    cdef str seen
+    cdef int seen_kind
+    cdef void* seen_data
+    while True:
+        found = slots[at]
+        if found < 0:
+            return -1
+        if hashes[found] == h:
+            seen = <str>PyList_GET_ITEM(words, found)
+            if PyUnicode_GET_LENGTH(seen) == size:
+                seen_kind, seen_data = PyUnicode_KIND(seen), PyUnicode_DATA(seen)
+                for k in range(size):
+                    if PyUnicode_READ(seen_kind, seen_data, k) != PyUnicode_READ(kind, data, start + k):
+                        break
+                else:
+                    return found
+        at = (at + 1) & slot_mask
+
+
 cdef class VocabularyTable:
     """A scan's vocabulary and gate tables (``scan``'s arguments) in a C table over the scan's word hashes, built once
     for many scans: a word of the vocabulary is found there with its flags, gate masks and word sets, and a word found
@@ -1733,25 +1758,7 @@ cdef class VocabularyTable:
 
     cdef int find(self, int kind, void* data, Py_ssize_t start, Py_ssize_t end, unsigned long long h) noexcept:
         """The entry of the word ``data[start:end]`` (hash ``h``), or -1."""
-        cdef Py_ssize_t at = <Py_ssize_t>(h & <unsigned long long>self.slot_mask), size = end - start, k
-        cdef int found
-        cdef str seen
-        cdef int seen_kind
-        cdef void* seen_data
-        while True:
-            found = self.slots[at]
-            if found < 0:
-                return -1
-            if self.hashes[found] == h:
-                seen = <str>PyList_GET_ITEM(self.words, found)
-                if PyUnicode_GET_LENGTH(seen) == size:
-                    seen_kind, seen_data = PyUnicode_KIND(seen), PyUnicode_DATA(seen)
-                    for k in range(size):
-                        if PyUnicode_READ(seen_kind, seen_data, k) != PyUnicode_READ(kind, data, start + k):
-                            break
-                    else:
-                        return found
-            at = (at + 1) & self.slot_mask
+        return _probe(self.slots, self.slot_mask, self.hashes, self.words, kind, data, start, end, h)
 
 
 
@@ -1877,25 +1884,9 @@ cdef class Scan:
                      VocabularyTable known) except -1:
         """The id of the word ``low[start:end]`` (hash ``h``), a new one if unseen: its string and flags from ``known``
         (None: no table) when it holds the word, else the string made and the vocabulary asked."""
-        cdef Py_ssize_t at = <Py_ssize_t>(h & <unsigned long long>self.slot_mask), size = end - start, k
-        cdef int found
-        cdef str seen
-        cdef int seen_kind
-        cdef void* seen_data
-        while True:
-            found = self.slots[at]
-            if found < 0:
-                break
-            if self.hashes[found] == h:
-                seen = <str>PyList_GET_ITEM(self._words, found)
-                if PyUnicode_GET_LENGTH(seen) == size:
-                    seen_kind, seen_data = PyUnicode_KIND(seen), PyUnicode_DATA(seen)
-                    for k in range(size):
-                        if PyUnicode_READ(seen_kind, seen_data, k) != PyUnicode_READ(kind, data, start + k):
-                            break
-                    else:
-                        return found
-            at = (at + 1) & self.slot_mask
+        cdef int found = _probe(self.slots, self.slot_mask, self.hashes, self._words, kind, data, start, end, h)
+        if found >= 0:
+            return found
         if known is not None:
             found = known.find(kind, data, start, end, h)
             if found >= 0:  # a word of the vocabulary: its own string, flags and masks

@@ -165,13 +165,13 @@ def _at_protests(detected: list[Detected]) -> list[Detected]:
 
 
 # Verbs whose object is what their subject set off ("the detention of the mayor sparked protests").
-_SET_OFF = frozenset({"spark", "trigger", "prompt", "provoke", "ignite", "fuel", "spur", "cause"})
+SET_OFF = frozenset({"spark", "trigger", "prompt", "provoke", "ignite", "fuel", "spur", "cause"})
 
 
 def _set_off(protest: Token, event: Detected) -> bool:
     """Whether a protest is what the event set off: the object of "sparked" whose subject holds the event's trigger."""
     verb = protest.head
-    if protest.dep_ != "dobj" or verb.lemma_.lower() not in _SET_OFF:
+    if protest.dep_ != "dobj" or verb.lemma_.lower() not in SET_OFF:
         return False
     subjects = children(verb, "nsubj")
     return any(s.left_edge.i <= h.token.i <= s.right_edge.i for s in subjects for h in event.hits)

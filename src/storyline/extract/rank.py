@@ -9,7 +9,7 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 
 from storyline.extract.acled import INTERVENED
-from storyline.extract.events import _SET_OFF as SET_OFF
+from storyline.extract.events import SET_OFF
 from storyline.models import Event
 
 _TYPE_WEIGHT = {"ASSAULT": 3.0, "PROTEST": 2.0, "COERCE": 2.0, "MOBILIZE": 1.5, "RETREAT": 1.5, "AGREE": 1.5}
@@ -218,7 +218,7 @@ _SET_OFF_WORDS = 6  # words between such a verb and the protest noun ("sparked t
 
 def _set_off(event: Event) -> bool:
     """True for a protest told as what another act set off: its trigger follows a form of a verb of
-    ``events._SET_OFF`` ("sparked", "sparks", "triggering", "spurred" ...) within a few words ("... sparked the
+    ``events.SET_OFF`` ("sparked", "sparks", "triggering", "spurred" ...) within a few words ("... sparked the
     country's largest street protests")."""
     if event.trigger is None:
         return False

@@ -22,6 +22,7 @@ from storyline.extract.actors import (
 )
 from storyline.extract.attribution import find_attribution
 from storyline.extract.counts_lexicon import counts_lexicon
+from storyline.extract.counts_numbers import word_value
 from storyline.extract.events import Detected, Hit, detect
 from storyline.extract.rank import Prominence
 from storyline.extract.roles import MentionIndex, Roles, clause_verb, demanded_of, placed_target, trigger_roles
@@ -743,14 +744,7 @@ def _crowd(words: list[str]) -> bool:
     """Whether words tell more people than a band: a number or vague quantity above ten ("hundreds", "dozens",
     "200"; not "two", "several")."""
     lex = counts_lexicon()
-    for word in words:
-        plain = word.replace(",", "")
-        value = int(plain) if plain.isdigit() else lex.numbers.get(word)
-        if value is None and (word,) in lex.vague:
-            value = lex.vague[(word,)][0]
-        if value is not None and value > 10:
-            return True
-    return False
+    return any((value := word_value(word, lex)) is not None and value > 10 for word in words)
 
 
 # Acts done to a place rather than to someone named (restrictions, deployments, threats, aid): their target is the

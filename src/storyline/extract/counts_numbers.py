@@ -105,6 +105,17 @@ def _is_number_word(token: Token, word: str, lex: CountsLexicon) -> bool:
     return token.ent_type_ not in _NOT_NUMBER_ENTS
 
 
+def word_value(word: str, lex: CountsLexicon) -> int | None:
+    """The number one word tells: digits ("200", "2,913"), a number word ("twelve") or a vague quantity at its
+    conservative value ("dozens" 12, "hundreds" 100); None for any other word."""
+    if _DIGITS.match(word):
+        return int(float(word.replace(",", "")))
+    if word in lex.numbers:
+        return int(lex.numbers[word])
+    vague = lex.vague.get((word,))
+    return int(vague[0]) if vague is not None else None
+
+
 def _parse_number(words: list[str], lex: CountsLexicon) -> int | None:
     """Value of "2,913", "1.4 million", "twenty five", "two dozen"; None when it is not one number."""
     total, current = 0.0, 0.0

@@ -31,6 +31,7 @@ from storyline.clean.region import (
     template_lines,
 )
 from storyline.clean.repeats import repeat_groups
+from storyline.clean.scripts import mark_scripts
 
 
 @dataclass(slots=True)
@@ -139,6 +140,7 @@ def analyse(text: str) -> Layout:
     language, lines, scan = measure_scanned(dump.lines)
     if language is None:  # no stopword list: prose was judged without function words, and code passes for it
         mark_code(lines)
+    mark_scripts(lines)
     tokens = None if scan is not None else [line.tokens for line in lines]  # the kernels read the scan's word ids
     repeats = copies(repeat_groups(dump.lines, tokens, scan), lines)
     related, template, formula = line_marks(lines)

@@ -424,3 +424,10 @@ def test_its_toll_is_the_tellers_when_the_parser_gives_the_telling_verb_two_subj
 )
 def test_people_killed_along_with_the_victims_are_victims_too(text: str) -> None:
     assert plain_side(next(extract_many([(text, None)]))) == "both"
+
+
+def test_relative_clause_tells_of_the_attack_noun_before_its_time() -> None:
+    # the parser hangs "that killed" on the main verb, past "Russian missile attacks on Monday": the attacks killed
+    text = "Ukrainian drones hit Belgorod in retaliation for Russian missile attacks on Monday that killed 23 people."
+    assault = next(e for e in extract_events(text) if e.type == "ASSAULT")
+    assert assault.actor2 is not None and assault.actor2.country == "UKR"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -84,7 +85,7 @@ def _also_hurt(head: Token, verb: Token | None, index: MentionIndex | None) -> l
     if index is None:
         return found
     found += [c for t in tokens if (c := _companion(t, index))]
-    noun = verb.head if verb is not None and verb.dep_ in ("relcl", "acl") else None
+    noun = _clause_noun(verb) if verb is not None else None
     subject = _subject(verb) if verb is not None else None
     parties = _between(noun) + _between(subject)  # "the war between Israel and Hamas has killed thousands"
     sides = [m.actor.country for t in parties if (m := index.of(t)) is not None and m.actor.country]
@@ -238,8 +239,9 @@ def _count_verb(head: Token) -> Token | None:
 def _verb_place(verb: Token, head: Token) -> str | None:
     """A place on the counted people's verb, on the noun its clause hangs on, or on its subject."""
     found = _place_country(verb)
-    if found is None and verb.dep_ in ("relcl", "acl"):  # "the attack on Israel, which killed 1,400"
-        found = _place_country(verb.head)
+    noun = _clause_noun(verb)
+    if found is None and noun is not None:  # "the attack on Israel, which killed 1,400"
+        found = _place_country(noun)
     subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i != head.i), None)
     if found is None and subject is not None and not _armed_noun(subject):  # "a bombing campaign in Gaza killed
         found = _place_country(subject)  # 1,100 people"; but "gunmen from Gaza" came from there
@@ -267,6 +269,9 @@ def _clause_place(event: Event, verb: Token, sent: Span) -> str | None:
 def _own_attacker(verb: Token, index: MentionIndex) -> Actor | None:
     """Who did the counted people's verb: its subject or agent, else the doer of the attack its clause
     describes ("the attack by Hamas, which killed ...") or of the attack that is its subject."""
+    noun = _clause_noun(verb)
+    if noun is not None and noun is not verb.head:  # the parser's antecedent is not the clause's
+        return _clause_owner(noun, index)
     found = trigger_roles(verb, index).actor1
     if found is not None and _speaker(found, verb):
         found = None  # "the Hamas-run ministry said the explosion killed hundreds": it tells, it did not kill
@@ -275,8 +280,8 @@ def _own_attacker(verb: Token, index: MentionIndex) -> Actor | None:
     subject = _subject(verb)
     if found is None and subject is not None and subject.pos_ == "NOUN":
         found = noun_roles(subject, index).actor1
-    if (found is None or not foe_of(found.actor)) and verb.dep_ in ("relcl", "acl"):
-        return _clause_owner(verb, index) or (found.actor if found is not None else None)
+    if (found is None or not foe_of(found.actor)) and noun is not None:
+        return _clause_owner(noun, index) or (found.actor if found is not None else None)
     return found.actor if found is not None else None
 
 
@@ -309,22 +314,47 @@ def _teller(verb: Token, index: MentionIndex) -> Mention | None:
     return None
 
 
-def _clause_owner(verb: Token, index: MentionIndex) -> Actor | None:
-    """The armed doer a relative clause is about, climbing over the nouns the parser may have hung it on
+def _clause_owner(noun: Token, index: MentionIndex) -> Actor | None:
+    """The armed doer of the noun a relative clause is about, climbing over the nouns the parser may have hung it on
     ("attacks in Israel, the deadliest in the country's history, which killed ...": the attacks' doer)."""
-    token = verb.head
+    token = noun
     for _ in range(8):
         if token.pos_ in ("VERB", "AUX") and token.dep_ != "relcl":
             return None  # another clause: its doer did something else
         found = index.of(token)
         if (found is None or not foe_of(found.actor)) and token.pos_ == "NOUN":
             found = noun_roles(token, index).actor1
-        if found is not None and foe_of(found.actor):
-            return found.actor
+        actor = found.actor if found is not None else None
+        if actor is not None and actor.sector is None and actor.country and _is_act_noun(token):
+            actor = replace(actor, sector="MIL")  # "Russian missile attacks": the country's forces did them
+        if actor is not None and foe_of(actor):
+            return actor
         if token.head.i == token.i:
             return None
         token = token.head
     return None
+
+
+def _clause_noun(verb: Token) -> Token | None:
+    """The noun a participle or relative clause tells of, None for a verb in neither: the one the parser hangs it on,
+    or, when that is no attack noun, the nearest attack noun before the relative pronoun with no verb between ("Hamas
+    attacks on Saturday that killed 1,200", "launched an attack on the town over the weekend that killed 40": the
+    parser may hang the clause on the time, on a noun further back, or on the main verb)."""
+    head = verb.head if verb.dep_ in ("relcl", "acl") else None
+    pronoun = next((c for c in verb.children if c.dep_ == "nsubj" and c.tag_ == "WDT" and c.i < verb.i), None)
+    if pronoun is None or (head is not None and _is_act_noun(head)):
+        return head
+    for token in reversed(verb.doc[verb.sent.start : pronoun.i]):
+        if token.pos_ in ("VERB", "AUX", "SCONJ") or token.tag_ in ("WDT", "WP"):
+            return head
+        if _is_act_noun(token):
+            return token
+    return head
+
+
+def _is_act_noun(token: Token) -> bool:
+    """Whether a token is a noun that names an attack or the arms it used (``victim_acts.tsv``)."""
+    return token.pos_ == "NOUN" and token.lemma_.lower() in _act_nouns()
 
 
 def foe_of(actor: Actor | None) -> str | None:

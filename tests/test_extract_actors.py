@@ -439,7 +439,7 @@ def test_the_holder_of_a_post_in_a_group_is_the_group(text: str, name: str | Non
     [
         ("Gunmen from the Lions' Den opened fire on an army post near Nablus.", "Lions' Den", "REB"),
         ("The Qassam Brigades launched rockets at an army base near Sderot.", "Hamas", "REB"),
-        ("Palestinian Authority security forces arrested three men in Tubas.", "Palestinian Authority", "MIL"),
+        ("Palestinian Authority security forces arrested three men in Tubas.", "Palestinian Authority", "COP"),
         ("Troops from the African Union mission attacked a militant base.", "African Union", "MIL"),
         ("Officials of the Palestinian Authority met Egyptian mediators in Cairo.", "Palestinian Authority", "GOV"),
     ],

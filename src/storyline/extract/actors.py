@@ -39,6 +39,7 @@ _NAME_PATTERNS = {
 _BARE_NAMES = {"CVL": "Civilians", "PRO": "Protesters", "RIO": "Rioters", "UAF": "Unidentified Armed Group"}
 _NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 ARMED = frozenset({"MIL", "REB", "UAF", "COP", "SPY"})
+_NON_STATE = frozenset({"REB", "UAF"})  # armed groups that no state commands
 # Sectors that take the country of the event's place when the text gives none (as ACLED codes them: "soldiers
 # looted shops in Beni" are the Military Forces of the DR Congo, "the government declared" that country's).
 LOCAL_SECTORS = frozenset(
@@ -73,10 +74,15 @@ def actor_name(country: str | None, sector: str | None, fallback: str) -> str:
 
 
 def with_country(actor: Actor, country: str | None) -> Actor:
-    """The actor given a country (and an ACLED name using it) when it had none; an attack told as its own agent
-    ("an air strike on Khan Younis killed ...") keeps none: the place it hit says nothing of who struck."""
-    if actor.country or not country or actor.name in _group_names() or names_attack(actor):
-        return actor  # a named group keeps its own name and (lack of) country
+    """The actor given a country (and an ACLED name using it) when it had none; a named armed group of no one
+    country ("Islamic State militants beheaded two men near Mocimboa") takes it and keeps its own name, as ACLED codes
+    the group by where it fights, where other named actors keep their lack of country ("NATO troops" are no
+    Afghan force); an attack told as its own agent ("an air strike on Khan Younis killed ...") keeps none: the place
+    it hit says nothing of who struck."""
+    if actor.country or not country or names_attack(actor):
+        return actor
+    if actor.name in _group_names():
+        return replace(actor, country=country) if actor.sector in _NON_STATE else actor
     return replace(actor, country=country, name=actor_name(country, actor.sector, actor.name or actor.text))
 
 
@@ -400,17 +406,22 @@ def _chunk_mention(chunk: Span, doc_actors: DocActors) -> Mention | None:
     leader = _leader(chunk, country_of(country_token) if country_token is not None else None)
     if leader is not None:
         return leader
+    own_country = country_token
     country_token = country_token or _collective_country_token(head) or _of_country_token(head) or _home_token(head)
     country = country_of(country_token) if country_token is not None else None
     sector = _modified_sector(
         chunk,
         _named_band(
             chunk,
-            _collective_sector(head)
-            or _follower_sector(head)
-            or sector_of(head)
-            or _title_sector(chunk)
-            or _armed_modifier(head),
+            _unnamed_band(
+                head,
+                _collective_sector(head)
+                or _follower_sector(head)
+                or sector_of(head)
+                or _title_sector(chunk)
+                or _armed_modifier(head),
+                own_country,
+            ),
         ),
     )
     if sector is None and country_token is None and any(_not_nationality(t) and country_of(t) for t in chunk):
@@ -463,9 +474,21 @@ _COMMANDING = frozenset({"IGO", "GOV"})  # bodies whose armed men are a force of
 
 
 def _armed_men(actor: Actor, head: Token) -> Actor:
-    """The actor of an organisation or a government body as the armed men a head noun names ("troops", "police")."""
-    sector = sector_of(head) if actor.sector in _COMMANDING else None
-    return replace(actor, sector=sector) if sector in ARMED else actor
+    """The actor of an organisation or a government body as the armed men a head noun names ("troops", "police"),
+    as the kind of force the body keeps when body_forces.tsv names one (a government with police and no army). The
+    police of any body are police ("Taliban police", "Hamas police"): a force of the country they keep order in."""
+    sector = sector_of(head)
+    if sector == "COP" and actor.sector not in _COMMANDING:
+        return replace(actor, sector=sector, name=actor_name(actor.country, sector, actor.text))
+    if actor.sector not in _COMMANDING or sector not in ARMED:
+        return actor
+    return replace(actor, sector=_body_forces().get(actor.name or "", sector))
+
+
+@cache
+def _body_forces() -> dict[str, str]:
+    """Government bodies → the sector of their security forces, where it is not the one their head noun names."""
+    return {name: sector for name, sector in lexicon.read_tsv("actors", "body_forces.tsv")}
 
 
 @cache
@@ -701,6 +724,29 @@ def _modified_sector(chunk: Span, sector: str | None) -> str | None:
         if word in words and (only is None or sector in only) and (sector != "PTY" or changed == "OPP"):
             return changed  # a party is only ever made the opposition ("the opposition Umma party")
     return sector
+
+
+@cache
+def _unnamed_bands() -> frozenset[str]:
+    """Head nouns of armed men who, told as no one's, are unidentified: unnamed_bands.tsv."""
+    return frozenset(row[0] for row in lexicon.read_tsv("actors", "unnamed_bands.tsv"))
+
+
+# Prepositions after armed men that say where they are, not whose ("militants in Kashmir").
+_WHERE_PREPS = frozenset({"in", "near", "at", "around", "across", "on"})
+
+
+def _unnamed_band(head: Token, sector: str | None, own_country: Token | None) -> str | None:
+    """ "Militants opened fire", "jihadists attacked a post": armed men of a rebel kind told
+    with no nationality of their own and nothing after them that says whose they are (a name compound is left to
+    :func:`_named_band`) are an unidentified armed group (UAF)."""
+    if sector != "REB" or own_country is not None:
+        return sector
+    lemmas = {head.lemma_.lower(), *_singulars(head.lower_)}  # "Militants" opening a sentence may be tagged a name
+    if not lemmas & _unnamed_bands():
+        return sector
+    told = [c for c in head.rights if not (c.dep_ == "prep" and c.lower_ in _WHERE_PREPS) and c.dep_ != "punct"]
+    return sector if told else "UAF"
 
 
 def _named_band(chunk: Span, sector: str | None) -> str | None:

@@ -619,12 +619,30 @@ def _reported_demand(trigger: Token, index: MentionIndex) -> Roles | None:
 
 
 def _between_sides(trigger: Token, index: MentionIndex) -> Roles | None:
-    """ "fighting broke out between A and B": the sides of a subject's "between" phrase on its verb are the actors."""
-    if trigger.dep_ not in ("nsubj", "nsubjpass"):
+    """ "fighting broke out between A and B", "fire was exchanged for hours between A and B": the sides of a "between"
+    phrase on the trigger's verb (the trigger or the verb it is the subject of; with no active subject) are the
+    actors."""
+    if trigger.dep_ in ("nsubj", "nsubjpass"):
+        verb = trigger.head
+    elif trigger.pos_ == "VERB" and child(trigger, "nsubj") is None:
+        verb = trigger
+    else:
         return None
-    side = _prep_object(trigger.head, frozenset({"between"}))
+    side = _prep_object(verb, _BETWEEN)
+    how_long = _how_long(verb) if side is None else None
+    side = _prep_object(how_long, _BETWEEN) if how_long is not None else side
     first = _agent(index.of(side))
     return Roles(first, index.of(child(side, "conj"))) if first is not None and side is not None else None
+
+
+_BETWEEN = frozenset({"between"})
+
+
+def _how_long(verb: Token) -> Token | None:
+    """The object of a verb's "for" phrase of time, on which the parser may hang what follows it ("fire was exchanged
+    for hours between A and B")."""
+    spans = (child(prep, "pobj") for prep in children(verb, "prep") if prep.lower_ == "for")
+    return next((found for found in spans if found is not None and found.ent_type_ in _WHEN_ENTITIES), None)
 
 
 def _agent(mention: Mention | None) -> Mention | None:

@@ -1,0 +1,59 @@
+"""Whose armed men an actor names: a body's police, a stateless named group where it fights, unnamed militants, and
+the sides of a clash told after a time phrase."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.extract import extract_events
+from storyline.models import Actor
+
+
+def _agent(text: str) -> Actor | None:
+    """actor1 of the text's most salient event."""
+    events = extract_events(text)
+    assert events, text
+    return events[0].actor1
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Houthi police arrested two aid workers in Sanaa on Tuesday.", "YEM"),
+        ("Hamas police detained a journalist in Khan Younis.", "PSE"),
+    ],
+)
+def test_the_police_of_any_body_are_police(text: str, country: str) -> None:
+    agent = _agent(text)
+    assert agent is not None and (agent.country, agent.sector) == (country, "COP"), agent
+    assert agent.name is not None and agent.name.startswith("Police Forces of"), agent
+
+
+def test_a_named_armed_group_of_no_country_takes_the_country_where_it_fights() -> None:
+    agent = _agent("Islamic State fighters killed seven shepherds near Raqqa on Sunday.")
+    assert agent is not None and (agent.name, agent.country, agent.sector) == ("Islamic State", "SYR", "REB"), agent
+
+
+def test_an_international_body_stays_of_no_country() -> None:
+    agent = _agent("NATO troops attacked a Taliban position in Helmand.")
+    assert agent is not None and agent.name == "NATO" and agent.country is None, agent
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "sector"),
+    [
+        ("Militants ambushed a police van near Quetta, killing three officers.", "PAK", "UAF"),
+        ("Jihadists raided a village in Tillaberi and killed nine men.", "NER", "UAF"),
+        ("Afghan militants ambushed a police van in Kandahar, killing three officers.", "AFG", "REB"),
+        ("Militants loyal to a local warlord ambushed a police van in Kandahar.", "AFG", "REB"),
+    ],
+)
+def test_militants_told_as_no_ones_are_an_unidentified_armed_group(text: str, country: str, sector: str) -> None:
+    agent = _agent(text)
+    assert agent is not None and (agent.country, agent.sector) == (country, sector), agent
+
+
+def test_the_sides_of_a_clash_told_after_a_time_phrase() -> None:
+    text = "Gunfire was exchanged for hours between police and gang members in Port-au-Prince; two officers died."
+    agent = _agent(text)
+    assert agent is not None and agent.sector == "COP", agent

@@ -490,6 +490,7 @@ def test_a_whole_doc_works_as_a_sentence(nlp: Any) -> None:
         ("Gunmen shot dead a prosecutor in Guayaquil.", [1]),
         ("A policeman opened fire on tourists, killing two tourists and their guide.", [3]),
         ("Clashes broke out between two rival armed groups, killing a civilian.", [1]),  # groups are no people
+        ("A man shot dead a police officer in Karachi.", [1]),  # the officer hangs on "dead": the man shot him
     ],
 )
 def test_who_is_counted_killed(nlp: Any, text: str, killed: list[int]) -> None:

@@ -427,7 +427,14 @@ def _is_agent(group: Token, verb: Token) -> bool:
     harm = verb
     if verb.pos_ != "VERB" and group.head.pos_ == "VERB" and group.head.is_ancestor(verb):
         verb = group.head  # "a gunman shot dead two men"; but "five people lost their lives" are the dead
-    return any(c.i != harm.i and 0 < c.i - verb.i <= 5 for c in children(verb, "dobj"))
+    return any(c.i != harm.i and 0 < c.i - verb.i <= 5 for c in _harmed(verb))
+
+
+def _harmed(verb: Token) -> list[Token]:
+    """A verb's objects: its direct object, or the object the parser hangs on its word of result ("a man shot dead a
+    police officer": the officer under "dead")."""
+    results = [c for c in children(verb) if c.pos_ == "ADJ" and c.dep_ in ("oprd", "prep", "acomp", "advmod")]
+    return children(verb, "dobj") + [o for r in results for o in children(r, "pobj", "dobj")]
 
 
 def _kind_above(anchor: Token, number: NumberPhrase, lex: CountsLexicon) -> str | None:

@@ -782,6 +782,33 @@ def test_cjk_counts_are_the_regex_matches() -> None:
 
 
 @needs_kernels
+def test_cjk_word_counts_and_stop_shares_are_the_python_ones() -> None:
+    assert KERNELS is not None
+    rng = random.Random(11)
+    cjk = "北京时间记者报道新闻ニュースの記事です한국어기사"
+    texts = [
+        "".join(rng.choice([*cjk, *"the of a x ", "。", "，", "é", "ß", "\U0001f600", "\ud800"]) for _ in range(n))
+        for n in [rng.randint(0, 40) for _ in range(400)]
+    ] + [*PIECES, "", "café au lait " * 3]
+    counts = [len(lines.line_words(text.lower())) for text in texts]
+    words = KERNELS.cjk_words(texts, counts)
+    assert words == [n if text.isascii() else lines._cjk_words(text, n) for text, n in zip(texts, counts, strict=True)]
+    assert words != counts  # the case is exercised
+    tokens = [lines.line_words(text.lower()) for text in texts]
+    code = [False] * len(texts)
+    for stop in (frozenset({"the", "of", "a"}), None):
+        measured = KERNELS.measure(texts, tokens, {}, stop, code, words, None, None, -1, lines._CJK_CLAUSE.search)
+        shares = lines._stop_ratios(texts, tokens, words, stop, True)
+        assert [line.stop_ratio for line in measured] == shares
+        prose_shares = {share for share, n in zip(shares, words, strict=True) if n >= lines.PROSE_MIN}
+        assert len(prose_shares) >= (4 if stop else 2)  # the case is exercised
+    with pytest.raises(ValueError):
+        KERNELS.cjk_words(texts, counts[:-1])
+    with pytest.raises(TypeError):
+        KERNELS.cjk_words([None], [0])
+
+
+@needs_kernels
 def test_glued_joins_are_the_regex_matches() -> None:
     assert KERNELS is not None
     rng = random.Random(10)

@@ -370,11 +370,13 @@ cdef bint _is_prose(Line line):
 
 
 def measure(list texts, object tokens, dict furniture, object stop, list code, list counts=None, list ratios=None,
-            Scan scan=None, Py_ssize_t language=-1):
+            Scan scan=None, Py_ssize_t language=-1, object cjk_clause=None):
     """``lines._measure``: one compiled ``Line`` per line, prose decided (``counts``, ``ratios``: each line's word
     count and stopword share when they are not the token count and the share of stopwords among them: CJK;
     ``scan``: the lines' scan, whose stopword counts of ``language``, the index of ``stop``'s language, are used;
-    ``tokens``: None to leave each line's words in the scan until asked for)."""
+    ``tokens``: None to leave each line's words in the scan until asked for; ``cjk_clause``: without ``ratios``, a
+    line holding CJK takes the share ``lines._stop_ratio`` gives it, 0.3 when this search (``lines._CJK_CLAUSE``)
+    finds clause punctuation in it, else 0.1)."""
     cdef Py_ssize_t n = len(texts), i, k, w, hits
     cdef bint scanned = scan is not None and language >= 0
     if scanned and (scan.n != n or language >= scan.languages):
@@ -411,6 +413,8 @@ def measure(list texts, object tokens, dict furniture, object stop, list code, l
         if w >= PROSE_MIN:
             if ratios is not None:
                 line.stop_ratio = ratios[i]
+            elif cjk_clause is not None and _cjk_count(line.text, True):
+                line.stop_ratio = 0.3 if cjk_clause(line.text) is not None else 0.1
             elif has_stop and scanned:
                 line.stop_ratio = <double>scan.counts[i * scan.languages + language] / w
             elif has_stop:
@@ -2137,6 +2141,30 @@ cdef inline bint _cjk(Py_UCS4 c) noexcept:
 
 def cjk_count(str text not None, bint first=False):
     """``len(lines._CJK.findall(text))`` (``first``: 1 at the first one found, as ``_CJK.search`` tells)."""
+    return _cjk_count(text, first)
+
+
+def cjk_words(list texts, list counts):
+    """``lines._cjk_words`` of each line and its token count in ``counts`` (a new list): the count, or half the
+    line's CJK characters where that is more."""
+    cdef Py_ssize_t n = len(texts), i, half
+    if len(counts) != n:
+        raise ValueError("a count per line")
+    cdef list out = list(counts)
+    cdef str text
+    for i in range(n):
+        text = _checked(texts[i])
+        if PyUnicode_KIND(text) != PyUnicode_1BYTE_KIND:
+            half = _cjk_count(text, False) // 2
+            if half > <Py_ssize_t>counts[i]:
+                out[i] = half
+    return out
+
+
+cdef Py_ssize_t _cjk_count(str text, bint first) except -1:
+    """``cjk_count``."""
+    if text is None:
+        raise TypeError("expected str, got None")
     cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), i, found = 0
     cdef int kind = PyUnicode_KIND(text)
     cdef void* data = PyUnicode_DATA(text)
@@ -2154,7 +2182,7 @@ def any_cjk(list texts):
     """``any(map(lines._CJK.search, texts))``."""
     cdef str text
     for text in texts:
-        if cjk_count(text, True):
+        if _cjk_count(text, True):
             return True
     return False
 

@@ -330,15 +330,18 @@ def _measure(
     else:
         cjk = any(map(_CJK.search, filterfalse(str.isascii, texts)))
     words = list(map(len, tokens)) if tokens is not None else scan.word_counts()
-    if cjk:
+    if cjk and speedups.KERNELS is not None:
+        words = speedups.KERNELS.cjk_words(texts, words)
+    elif cjk:
         words = [n if text.isascii() else _cjk_words(text, n) for text, n in zip(texts, words, strict=True)]
     furniture = _furniture_lines(texts, lows, tokens, words, scan)
-    if speedups.KERNELS is not None:  # the same records, made and measured in compiled code
-        ratios = _stop_ratios(texts, scan.tokens if tokens is None else tokens, words, stop, cjk) if cjk else None
+    if speedups.KERNELS is not None:  # the same records, made and measured in compiled code (``_stop_ratio``'s share
+        # of a line holding CJK too)
         languages = _stopword_owners()[0]
         index = languages.index(language) if scan is not None and stop is not None and language else -1
+        clause = _CJK_CLAUSE.search if cjk else None
         measured: list[Line] = speedups.KERNELS.measure(
-            texts, tokens, furniture, stop, code, words if cjk else None, ratios, scan, index
+            texts, tokens, furniture, stop, code, words if cjk else None, None, scan, index, clause
         )
         return measured
     assert tokens is not None  # made above: the pure-Python path has no scan, or reads the scan's words

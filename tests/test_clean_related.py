@@ -66,3 +66,11 @@ def test_the_headline_under_a_related_header_inside_the_text_is_a_link_though_it
     article = clean_text("Bridge to close for repairs\n" + text, id="l")
     assert link not in article.body and link in article.related
     assert all(line in article.body for line in lines)
+
+
+def test_a_sentence_of_the_text_under_a_stray_related_header_stays_in_the_text() -> None:
+    lines = BODY.splitlines()
+    sentence = "Shopkeepers said the market reopened on Thursday morning."
+    text = "\n".join([lines[0], lines[1], "Related", sentence, lines[2], lines[3]])
+    article = clean_text("Bridge to close for repairs\n" + text, id="l")
+    assert sentence in article.body and sentence not in article.related

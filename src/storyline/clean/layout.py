@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -107,7 +108,8 @@ def line_marks(lines: list[Line]) -> tuple[dict[int, str], set[int], set[int]]:
 def inline_links(lines: list[Line], related: dict[int, str]) -> dict[int, str]:
     """A related-links header inside the text marks the one headline under it as a link even when that headline ends
     in a full stop ("Related" / "I wore the headset. It is the best demo ever." / the story goes on): the text resumes
-    with a paragraph straight after it, and a headline is shorter than a paragraph of the text (``LINK_MAX`` words)."""
+    with a paragraph straight after it, a headline is shorter than a paragraph of the text (``LINK_MAX`` words), and it
+    is shaped like one (``_headline_card``): a single sentence of the text under a stray header stays in it."""
     found = {}
     for i, reason in related.items():
         line = lines[i]
@@ -116,9 +118,20 @@ def inline_links(lines: list[Line], related: dict[int, str]) -> dict[int, str]:
         link, after = lines[i + 1], lines[i + 2]
         if i + 1 in related or not link.prose or link.words > LINK_MAX or link.furniture is not None:
             continue
-        if story_starts(lines, i + 2) and after.words > link.words:
+        if story_starts(lines, i + 2) and after.words > link.words and _headline_card(link):
             found[i + 1] = reason
     return dict(sorted((related | found).items())) if found else related
+
+
+CARD_HEADLINE_WORDS = 10  # the most words of a headline over its standfirst on one line
+_FIRST_SENTENCE = re.compile(r"^(.+?[.!?])[\"'”’)]?\s+\S")  # a sentence with more text after it
+
+
+def _headline_card(line: Line) -> bool:
+    """A link's card on one line: a short headline sentence over its standfirst ("I wore the headset. It is the best
+    demo ever."), not one sentence of the story."""
+    first = _FIRST_SENTENCE.match(line.text)
+    return first is not None and len(first.group(1).split()) <= CARD_HEADLINE_WORDS
 
 
 def hand_scores(lines: list[Line], marks: Marks) -> list[float]:

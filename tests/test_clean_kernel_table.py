@@ -390,3 +390,23 @@ def test_the_cleaner_s_vocabulary_table_gives_the_scan_of_its_dicts() -> None:
         [9] * 4, 8, 0, 0, lines._clauses().filters
     )
     assert known is lines._vocabulary_table(KERNELS)  # made once
+
+
+def test_words_left_in_their_lines_are_the_words_of_every_kind_of_line() -> None:
+    assert KERNELS is not None
+    known = KERNELS.VocabularyTable({"the": 1}, {}, {}, None)
+    tables = known.vocabulary, known.short_table, known.long_table, 4, None, known
+    lows = ["café the x", "café 中 x the", "x 𝔥 café", "Ünïcode ünïcode 𝔥"]  # one-, two- and four-byte lines
+    tabled = KERNELS.scan(lows, *tables)
+    assert tabled.tokens == [lines._WORD.findall(low) for low in lows]
+    assert tabled.words == list(dict.fromkeys(word for low in lows for word in lines._WORD.findall(low)))
+    records = [
+        KERNELS.Line(i, low, len(toks), 0.0, False, None)
+        for i, (low, toks) in enumerate(zip(lows, tabled.tokens, strict=True))
+    ]
+    fresh = KERNELS.scan(lows, *tables)  # no word made a string yet
+    for words in [{"café"}, frozenset({"𝔥"}), frozenset({"x", "nothing"}), frozenset({"ünïcode"}), set(), {"the"}]:
+        expected = {i for i, toks in enumerate(tabled.tokens) if not words.isdisjoint(toks)}
+        assert KERNELS.naming(records, words, fresh) == expected, words
+        assert KERNELS.naming(records, words, KERNELS.scan(lows, *tables)) == expected, words
+    assert fresh.tokens == tabled.tokens

@@ -19,7 +19,7 @@ from os import urandom as _urandom
 cimport cython
 from libc.stdlib cimport free, qsort, realloc
 from libc.limits cimport INT_MAX
-from libc.string cimport memset
+from libc.string cimport memcmp, memset
 from cpython.bytes cimport PyBytes_FromStringAndSize
 from cpython.list cimport PyList_GET_ITEM, PyList_New, PyList_SET_ITEM
 from cpython.mem cimport PyMem_Free, PyMem_Malloc, PyMem_Realloc
@@ -27,6 +27,7 @@ from cpython.dict cimport PyDict_GetItem
 from cpython.object cimport PyObject
 from cpython.ref cimport Py_INCREF
 from cpython.set cimport PySet_Contains
+from cpython.tuple cimport PyTuple_GET_ITEM
 from cpython.unicode cimport (
     Py_UNICODE_ISALNUM,
     Py_UNICODE_ISDECIMAL,
@@ -1664,7 +1665,8 @@ cdef int _word_masks(str word, long flags, dict short_table, dict long_table, di
 cdef inline int _probe(int* slots, Py_ssize_t slot_mask, unsigned long long* hashes, list words, int kind, void* data,
                        Py_ssize_t start, Py_ssize_t end, unsigned long long h) noexcept:
     """The entry of the word ``data[start:end]`` (hash ``h``) in an open-addressing table (``slots``: an entry or -1,
-    linear probing; ``hashes`` and ``words`` per entry), or -1: shared by ``VocabularyTable`` and ``Scan``."""
+    linear probing; ``hashes`` and ``words`` per entry), or -1: ``VocabularyTable``'s (``Scan.find`` reads its
+    words' characters instead)."""
     cdef Py_ssize_t at = <Py_ssize_t>(h & <unsigned long long>slot_mask), size = end - start, k
     cdef int found
     cdef str seen
@@ -1772,12 +1774,17 @@ cdef class Scan:
     each language's stopword list holds.
 
     The words go through a C hash table (open addressing over keyed FNV-1a hashes of the code points, ``_keyed``):
-    each distinct word
-    is made a string and looked up in the vocabulary once, and every line keeps its words as ids (``words[id]``, ids
-    in order of first appearance) in a C array, which the repeats read."""
+    each distinct word is looked up in the vocabulary once, and every line keeps its words as ids (``words[id]``, ids
+    in order of first appearance) in a C array, which the repeats read. A word of the vocabulary table keeps the
+    table's string; any other word stays characters of its first line until its string is asked for."""
 
     cdef list _tokens  # every line's words, made when first asked for
-    cdef list _words  # the distinct words, by id: private, as the C code reads it by id unchecked
+    cdef list _words  # the distinct words' strings (None: not made yet), by id: private, read by id unchecked
+    cdef tuple _lows  # the lines scanned, which the characters of words with no string yet are read from
+    cdef char** word_data  # per id: its first character, in a line of ``_lows`` or in its own string
+    cdef int* word_kind  # per id: the kind (bytes per character) of ``word_data``
+    cdef Py_ssize_t* word_size  # per id: its length in characters
+    cdef unsigned long long key  # the hash key its word hashes were made under
     cdef Py_ssize_t n, languages
     cdef unsigned long long* short_masks
     cdef unsigned long long* long_masks
@@ -1796,7 +1803,9 @@ cdef class Scan:
     cdef Py_ssize_t distinct, distinct_room
 
     def __cinit__(self, Py_ssize_t n, Py_ssize_t languages):
-        self.n, self.languages, self._tokens, self._words = n, languages, None, []
+        self.n, self.languages, self._tokens, self._words, self._lows = n, languages, None, [], ()
+        self.key = _hash_key
+        self.word_data, self.word_kind, self.word_size = NULL, NULL, NULL
         self.short_masks = <unsigned long long*>PyMem_Malloc((3 * n + 1) * sizeof(unsigned long long))
         self.counts = <int*>PyMem_Malloc((n * languages + 1) * sizeof(int))
         self.line_at = <Py_ssize_t*>PyMem_Malloc((n + 1) * sizeof(Py_ssize_t))
@@ -1825,6 +1834,9 @@ cdef class Scan:
         PyMem_Free(self.word_short)
         PyMem_Free(self.word_long)
         PyMem_Free(self.word_clause)
+        PyMem_Free(self.word_data)
+        PyMem_Free(self.word_kind)
+        PyMem_Free(self.word_size)
 
     cdef int add_id(self, int word) except -1:
         """Append one token's word id."""
@@ -1845,6 +1857,9 @@ cdef class Scan:
         cdef long* flags
         cdef unsigned long long* masks
         cdef int* table
+        cdef char** datas
+        cdef int* kinds
+        cdef Py_ssize_t* sizes
         if self.distinct >= INT_MAX:
             raise OverflowError("too many distinct words for a scan's int ids")
         if self.distinct >= self.distinct_room:
@@ -1867,7 +1882,19 @@ cdef class Scan:
             masks = <unsigned long long*>PyMem_Realloc(self.word_clause, room * sizeof(unsigned long long))
             if masks is NULL:
                 raise MemoryError()
-            self.word_clause, self.distinct_room = masks, room
+            self.word_clause = masks
+            datas = <char**>PyMem_Realloc(self.word_data, room * sizeof(char*))
+            if datas is NULL:
+                raise MemoryError()
+            self.word_data = datas
+            kinds = <int*>PyMem_Realloc(self.word_kind, room * sizeof(int))
+            if kinds is NULL:
+                raise MemoryError()
+            self.word_kind = kinds
+            sizes = <Py_ssize_t*>PyMem_Realloc(self.word_size, room * sizeof(Py_ssize_t))
+            if sizes is NULL:
+                raise MemoryError()
+            self.word_size, self.distinct_room = sizes, room
         if 2 * (self.distinct + 1) > self.slot_mask + 1:  # rehash into twice the slots
             slots = 2 * (self.slot_mask + 1)
             table = <int*>PyMem_Malloc(slots * sizeof(int))
@@ -1887,18 +1914,43 @@ cdef class Scan:
                      dict vocabulary, dict short_table, dict long_table, dict clause_table,
                      VocabularyTable known) except -1:
         """The id of the word ``low[start:end]`` (hash ``h``), a new one if unseen: its string and flags from ``known``
-        (None: no table) when it holds the word, else the string made and the vocabulary asked."""
-        cdef int found = _probe(self.slots, self.slot_mask, self.hashes, self._words, kind, data, start, end, h)
+        (None: no table) when it holds the word, no string and no flags when the table holds it not, else the string
+        made and the vocabulary asked."""
+        cdef int found = self.find(kind, data, start, end, h)
+        cdef str word
         if found >= 0:
             return found
         if known is not None:
             found = known.find(kind, data, start, end, h)
             if found >= 0:  # a word of the vocabulary: its own string, flags and masks
-                return self.add_word(<str>PyList_GET_ITEM(known.words, found), h, known.flags[found],
-                                     known.masks[3 * found], known.masks[3 * found + 1], known.masks[3 * found + 2])
-            if not _joined(kind, data, start, end):  # in no table: no flags, and it gates nothing
-                return self.add_word(PyUnicode_Substring(low, start, end), h, 0, 0, 0, 0)
+                word = <str>PyList_GET_ITEM(known.words, found)
+                return self.add_word(word, PyUnicode_KIND(word), PyUnicode_DATA(word), 0, PyUnicode_GET_LENGTH(word),
+                                     h, known.flags[found], known.masks[3 * found], known.masks[3 * found + 1],
+                                     known.masks[3 * found + 2])
+            if not _joined(kind, data, start, end):  # in no table: no flags, it gates nothing, no string until asked
+                return self.add_word(None, kind, data, start, end - start, h, 0, 0, 0, 0)
         return self.new_word(PyUnicode_Substring(low, start, end), h, vocabulary, short_table, long_table, clause_table)
+
+    cdef int find(self, int kind, void* data, Py_ssize_t start, Py_ssize_t end, unsigned long long h) noexcept:
+        """The id of the word ``data[start:end]`` (hash ``h``), or -1."""
+        cdef Py_ssize_t at = <Py_ssize_t>(h & <unsigned long long>self.slot_mask), size = end - start
+        cdef int found
+        while True:
+            found = self.slots[at]
+            if found < 0:
+                return -1
+            if (self.hashes[found] == h and self.word_size[found] == size
+                    and _same(self.word_kind[found], self.word_data[found], kind, <char*>data + start * kind, size)):
+                return found
+            at = (at + 1) & self.slot_mask
+
+    cdef object word_at(self, Py_ssize_t k):
+        """Word id ``k``'s string, made from its characters when first asked for."""
+        cdef object word = <object>PyList_GET_ITEM(self._words, k)
+        if word is None:
+            word = PyUnicode_FromKindAndData(self.word_kind[k], self.word_data[k], self.word_size[k])
+            self._words[k] = word
+        return word
 
     cdef int new_word(self, str word, unsigned long long h, dict vocabulary, dict short_table,
                       dict long_table, dict clause_table) except -1:
@@ -1907,16 +1959,20 @@ cdef class Scan:
         cdef long flags = <long><object>found if found is not NULL else 0
         cdef unsigned long long masks[3]
         _word_masks(word, flags, short_table, long_table, clause_table, masks)
-        return self.add_word(word, h, flags, masks[0], masks[1], masks[2])
+        return self.add_word(word, PyUnicode_KIND(word), PyUnicode_DATA(word), 0, PyUnicode_GET_LENGTH(word), h, flags,
+                             masks[0], masks[1], masks[2])
 
-    cdef int add_word(self, str word, unsigned long long h, long flags, unsigned long long short_mask,
-                      unsigned long long long_mask, unsigned long long clause_mask) except -1:
-        """Give a word not seen before the next id, with its flags and the gate masks and word sets it sets."""
+    cdef int add_word(self, object word, int kind, void* data, Py_ssize_t start, Py_ssize_t size, unsigned long long h,
+                      long flags, unsigned long long short_mask, unsigned long long long_mask,
+                      unsigned long long clause_mask) except -1:
+        """Give a word not seen before the next id: its string (None: not made yet) and characters (``data[start:]``,
+        ``size`` of them, in a string the scan holds), its flags and the gate masks and word sets it sets."""
         cdef Py_ssize_t at
         cdef int new
         self.grow_words()
         new = <int>self.distinct
         self._words.append(word)
+        self.word_data[new], self.word_kind[new], self.word_size[new] = <char*>data + start * kind, kind, size
         self.hashes[new], self.flags[new] = h, flags
         self.word_short[new], self.word_long[new], self.word_clause[new] = short_mask, long_mask, clause_mask
         self.distinct += 1
@@ -1929,7 +1985,8 @@ cdef class Scan:
     @property
     def words(self):
         """The distinct words, by id (a copy)."""
-        return list(self._words)
+        cdef Py_ssize_t k
+        return [self.word_at(k) for k in range(self.distinct)]
 
     @property
     def tokens(self):
@@ -1956,7 +2013,7 @@ cdef class Scan:
         cdef list out = PyList_New(size)
         cdef object word
         for k in range(size):
-            word = <object>PyList_GET_ITEM(self._words, self.ids[start + k])
+            word = self.word_at(self.ids[start + k])
             Py_INCREF(word)
             PyList_SET_ITEM(out, k, word)
         return out
@@ -2054,6 +2111,8 @@ def scan(list lows, dict vocabulary, dict short_table, dict long_table, Py_ssize
     cdef long counted = (1 << languages) - 1  # the flags of the languages counted: others must not write past a row
     cdef Scan out = Scan(n, languages)
     cdef str low
+    cdef tuple held = tuple(lows)  # the scan reads its words' characters from these strings: it keeps them
+    out._lows = held
     cdef long flags
     cdef unsigned long long short_mask, long_mask, clause_mask, h, start = FNV_OFFSET ^ _hash_key
     cdef dict clauses = clause_table if clause_table is not None else {}
@@ -2070,7 +2129,7 @@ def scan(list lows, dict vocabulary, dict short_table, dict long_table, Py_ssize
     cdef void* data
     cdef Py_UCS4 c
     for i in range(n):
-        low = _checked(lows[i])
+        low = _checked(<object>PyTuple_GET_ITEM(held, i))
         size, kind, data = PyUnicode_GET_LENGTH(low), PyUnicode_KIND(low), PyUnicode_DATA(low)
         out.line_at[i] = out.ids_used
         short_mask = long_mask = clause_mask = 0
@@ -2240,6 +2299,39 @@ cdef object _outside_reason(list lines, Line line):
     return "boilerplate"
 
 
+cdef inline bint _same(int kind, const char* data, int other_kind, const char* other, Py_ssize_t size) noexcept:
+    """Whether ``size`` characters at ``data`` (of ``kind``) are those at ``other`` (of ``other_kind``)."""
+    cdef Py_ssize_t k
+    if kind == other_kind:
+        return memcmp(data, other, size * kind) == 0
+    for k in range(size):
+        if PyUnicode_READ(kind, <void*>data, k) != PyUnicode_READ(other_kind, <void*>other, k):
+            return False
+    return True
+
+
+cdef object _named_words = None  # the last set ``naming`` was asked about (a frozenset), and its table
+cdef object _named = None
+
+
+cdef VocabularyTable _named_table(object words):
+    """``words`` in a ``VocabularyTable`` under the current hash key (kept for a frozenset asked about again), or None
+    when one of them is not an exact ``str``, which the table would not find by its characters."""
+    global _named_words, _named
+    cdef VocabularyTable table
+    if words is _named_words:
+        table = <VocabularyTable>_named
+    else:
+        for word in words:
+            if type(word) is not str:
+                return None
+        table = VocabularyTable(dict.fromkeys(words, 0), {}, {}, {})
+        if type(words) is frozenset:
+            _named_words, _named = words, table
+    table.rekey()
+    return table
+
+
 def naming(list lines, object words, Scan scan=None):
     """``text._naming_agency``: the indexes of the lines (compiled records) holding one of ``words`` (a set);
     ``scan``: the lines' scan, whose distinct words are looked up once and its lines read as word ids."""
@@ -2248,15 +2340,24 @@ def naming(list lines, object words, Scan scan=None):
     cdef Line line
     cdef list toks
     cdef unsigned char* named
+    cdef VocabularyTable table
+    cdef object word
     if scan is not None:
         if scan.n != len(lines):
             raise ValueError("the scan is of other lines")
         named = <unsigned char*>PyMem_Malloc(scan.distinct + 1)  # per word id: one of ``words``
         if named is NULL:
             raise MemoryError()
+        table = _named_table(words) if scan.key == _hash_key else None
         try:
             for k in range(scan.distinct):
-                named[k] = PySet_Contains(words, <object>PyList_GET_ITEM(scan._words, k))
+                word = <object>PyList_GET_ITEM(scan._words, k)
+                if word is not None:
+                    named[k] = PySet_Contains(words, word)
+                elif table is not None:  # a word with no string yet: looked up by its characters
+                    named[k] = table.find(scan.word_kind[k], scan.word_data[k], 0, scan.word_size[k], scan.hashes[k]) >= 0
+                else:
+                    named[k] = PySet_Contains(words, scan.word_at(k))
             for i in range(scan.n):
                 for k in range(scan.line_at[i], scan.line_at[i + 1]):
                     if named[scan.ids[k]]:

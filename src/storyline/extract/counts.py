@@ -13,10 +13,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from storyline.extract.counts_lexicon import CountsLexicon, Phrase, as_span, counts_lexicon, kind_of
+from storyline.extract.counts_lexicon import CountsLexicon, Phrase, as_span, counts_lexicon, head_sector, kind_of
 from storyline.extract.counts_numbers import NumberPhrase, number_phrases
 from storyline.extract.counts_scope import count_scope
-from storyline.extract.lexicon import sectors
 from storyline.extract.tree import children
 from storyline.models import Count, CountKind
 
@@ -107,13 +106,8 @@ def _side(count: Count, lex: CountsLexicon) -> str | None:
     words = (count.of or "").lower().split()
     if not words or words[-1] in lex.generic_groups:
         return None
-    table = sectors()
-    for size in (2, 1):
-        phrase = " ".join(words[-size:])
-        for form in (phrase, phrase.removesuffix("s"), phrase.removesuffix("es")):
-            if form in table:
-                return lex.sides.get(table[form])
-    return None
+    sector = head_sector(count.of)
+    return lex.sides.get(sector) if sector is not None else None
 
 
 def _listed_together(first: Count, second: Count) -> bool:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, cast
 
+from storyline.extract.lexicon import sectors
 from storyline.lexicon_files import read_rows
 
 if TYPE_CHECKING:
@@ -128,3 +129,20 @@ def kind_of(token: Token, lex: CountsLexicon) -> str | None:
 def as_span(text: Span | Doc) -> Span:
     """A sentence Span as given, or the whole of a Doc as one Span."""
     return cast("Span", text if hasattr(text, "start_char") else text[:])
+
+
+def head_sector(words: str | None) -> str | None:
+    """The sector the head noun of a phrase naming people gives ("Palestinian militants" → REB, "police officers" →
+    COP, "the Israeli military" → MIL): its last two words, then its last, each as written or in the singular; None
+    when neither names a sector."""
+    tail = (words or "").lower().split()[-2:]
+    table = sectors()
+    for size in (2, 1):
+        if len(tail) < size:
+            continue
+        phrase = " ".join(tail[-size:])
+        singulars = (phrase.removesuffix("s"), phrase.removesuffix("es"), phrase.removesuffix("ies") + "y")
+        found = next((table[form] for form in (phrase, *singulars) if form in table), None)
+        if found is not None:
+            return found
+    return None

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from storyline.extract import lexicon
 from storyline.extract.actors import ARMED, LOCAL_SECTORS, actor_name, with_country
-from storyline.extract.counts_lexicon import counts_lexicon
+from storyline.extract.counts_lexicon import counts_lexicon, head_sector
 from storyline.extract.victims_sides import (
     are_captives,
     are_doers,
@@ -186,19 +186,13 @@ def _reporter_country(event: Event) -> str | None:
     if not source or attribution is None or (_attacker_named(event) and not _own_people(event)):
         return None
     group = lexicon.groups().get(source.removeprefix("the ").removeprefix("The "))
-    sector = group.sector if group is not None else _source_sector(source)
+    sector = group.sector if group is not None else head_sector(source)
     if sector in ARMED and not _own_people(event):
         return None
     if group is not None:
         return group.country
     named = nationalities(source) if _own_people(event) else []
     return named[0] if named else None
-
-
-def _source_sector(source: str) -> str | None:
-    """The sector a source's head noun names ("the Israeli military" → MIL)."""
-    head = source.split()[-1].lower()
-    return lexicon.sectors().get(head.removesuffix("s")) or lexicon.sectors().get(head)
 
 
 def _own_people(event: Event) -> bool:

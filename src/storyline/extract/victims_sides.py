@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from storyline.extract import lexicon
 from storyline.extract.actors import ARMED, country_of, of_object
-from storyline.extract.counts_lexicon import counts_lexicon
+from storyline.extract.counts_lexicon import counts_lexicon, head_sector
 from storyline.extract.roles import MentionIndex, noun_roles, trigger_roles
 from storyline.models import Actor, Count, Event
 
@@ -509,10 +509,7 @@ def counted_sector(count: Count) -> str:
     words = (count.of or "").lower().split()
     if not words or "and" in words or "or" in words:  # "civilians and soldiers": people of several kinds
         return "CVL"
-    table = lexicon.sectors()
-    head = words[-1]
-    found = table.get(" ".join(words[-2:])) or table.get(head) or table.get(head.removesuffix("s"))
-    found = found or table.get(head.removesuffix("es")) or table.get(head.removesuffix("ies") + "y")
+    found = head_sector(count.of)
     return found if found in _COUNTED_SECTORS else "CVL"
 
 

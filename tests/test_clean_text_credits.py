@@ -71,3 +71,17 @@ def test_a_caption_ending_in_its_photo_credit_is_a_caption(caption: str) -> None
     article = clean_text("\n".join(["Bridge to close", *paragraphs[:2], caption, *paragraphs[2:]]), id="c")
     assert caption not in article.body and caption in article.captions
     assert all(p in article.body for p in paragraphs)
+
+
+def test_a_paragraph_ending_in_a_photo_credit_stays_in_the_text() -> None:
+    paragraphs = [
+        "The regional council said on Tuesday that the bridge over the river would close for repairs next month.",
+        "Engineers found cracks in two of its supports during an inspection that was carried out in the spring.",
+        "Traffic will be diverted through the town centre, where the council expects long delays at peak hours.",
+    ]
+    credited = (
+        "The bridge has carried most of the traffic between the two halves of the town since it opened in 1962, "
+        "and it was last repaired a decade ago. (Photo: Jane Doe/AP)"
+    )
+    article = clean_text("\n".join(["Bridge to close", *paragraphs[:2], credited, *paragraphs[2:]]), id="c")
+    assert credited in article.body and credited not in article.captions

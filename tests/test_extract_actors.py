@@ -497,6 +497,11 @@ def test_people_named_by_their_trade_act_as_it(text: str, sector: str, name: str
     assert source is not None and (source.sector, source.name) == (sector, name)
 
 
+def test_one_person_named_by_a_trade_is_no_trade_group() -> None:
+    source, _ = _first("A miner killed his brother with an axe in Potosi on Sunday.")
+    assert source is not None and source.sector == "CVL", source
+
+
 def test_people_named_by_their_trade_are_civilians_when_hit_and_protesters_when_they_protest() -> None:
     source, _ = _first("Bolivian miners demanded higher wages from the government.")
     _, target = _first("Soldiers opened fire on Bolivian miners, killing four.")

@@ -144,7 +144,9 @@ def _crowd(sector: str, actor: Actor | None, place: str | None) -> Actor:
 
 
 def _placed(actor: Actor, place: str | None) -> Actor:
-    """An armed or state actor of no country in the event's country (a named group keeps its name)."""
+    """An actor of a local sector (``LOCAL_SECTORS``: armed and state actors, civilians, crowds, trades) of no country
+    in the event's country (a named group keeps its name); an attack told as its own agent ("an air strike") in
+    none."""
     if actor.country or not place or actor.sector not in LOCAL_SECTORS or names_attack(actor):
         return actor
     placed = with_country(actor, place)

@@ -452,9 +452,12 @@ def _trade_names() -> frozenset[tuple[str, str]]:
 def as_agent(mention: Mention, doc: Doc) -> Mention:
     """The mention as an event's agent: people named by their trade act as that trade ("French farmers said they
     would blockade Paris" → AGR, "workers went on strike" → LAB, "students marched" → EDU, as CAMEO codes them;
-    "Labor Group (France)"), where the people an event hits stay civilians; "a group of students" by its members."""
+    "Labor Group (France)"), where the people an event hits stay civilians; "a group of students" by its members.
+    One person named by a trade ("a student stabbed a teacher") stays a person."""
     head = doc[mention.start : mention.end].root
     member = _collective_member(head) if head.lemma_.lower() in _collectives() else None
+    if member is None and head.tag_ not in ("NNS", "NNPS"):
+        return mention  # "a farmer killed his neighbour": one person, not the trade's group
     found = _trades().get((member if member is not None else head).lemma_.lower())
     if found is None or mention.actor.sector not in ("CVL", found[0]):
         return mention

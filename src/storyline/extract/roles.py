@@ -186,7 +186,7 @@ def _misparsed_main_verb(verb: Token) -> bool:
 
 def _other_side(verb: Token, subject: Token | None, index: MentionIndex) -> Mention | None:
     """The second of a coordinated subject of a mutual verb ("troops and jihadists clashed", "exchanged fire"); of
-    its "of" phrase too ("members of the Gulf Clan and the ELN clashed")."""
+    its "of" phrase too ("fighters of Hezbollah and the Amal movement clashed")."""
     if subject is None or verb.lemma_.lower() not in _words("mutual_verb"):
         return None
     return index.of(child(subject, "conj") or child(of_object(subject), "conj"))
@@ -322,21 +322,17 @@ def _acts_on_places(verb: Token) -> bool:
     return any(e.type in _PLACE_ACTS for e in lexicon.triggers().get(verb.lemma_.lower(), ()))
 
 
-@cache
-def _harm_verbs() -> frozenset[str]:
-    """Lemmas that report people killed, hurt or taken (victim_triggers.tsv)."""
-    return frozenset(row[0] for row in lexicon.read_tsv("actors", "victim_triggers.tsv"))
-
-
 def _counts_harmed(verb: Token) -> bool:
     """Whether the clause a verb heads, with the clauses it hangs on, counts people a harm verb hit: a number as the
     object or passive subject of "killed", "wounded" ("..., killing five", "wounding three passengers", "two guards
     were killed")."""
+    from storyline.extract.victims import harm_lemmas  # victims reads roles (victims_sides): imported when called
+
     top = verb
     while top.dep_ in _CLIMB_DEPS and top.head.i != top.i:
         top = top.head
     for token in top.subtree:
-        if token.pos_ != "VERB" or token.lemma_.lower() not in _harm_verbs():
+        if token.pos_ != "VERB" or token.lemma_.lower() not in harm_lemmas():
             continue
         for arg in children(token, "dobj", "nsubjpass"):
             if arg.like_num or child(arg, "nummod") is not None:
@@ -541,7 +537,8 @@ def trigger_roles(trigger: Token, index: MentionIndex, end: int | None = None) -
         roles = Roles()
     for token in trigger.doc[trigger.i : end or trigger.i + 1]:
         roles.actor2 = roles.actor2 or index.of(_prep_object(token, _TARGET_PREPS))
-    roles.actor1 = _agent(_blamed(trigger, index) or roles.actor1)
+    blame, blamed = _blamed(trigger, index)
+    roles.actor1 = _agent(blamed if blame else roles.actor1)
     if roles.actor1 is None:
         roles = _between_sides(trigger, index) or roles
     roles.actor2 = roles.actor2 or _threatened(trigger, index)
@@ -565,7 +562,7 @@ def _protest_word(trigger: Token) -> bool:
 
 
 def _threatened(trigger: Token, index: MentionIndex) -> Mention | None:
-    """ "Iran threatened to launch an offensive unless Baghdad accepted its conditions": whom a threat verb's condition
+    """ "Ruritania threatened to close the border unless Freedonia withdrew its troops": whom a threat verb's condition
     (clause_roles.tsv threat_condition, on the verb or the act it threatens) makes its subject, when the act names
     no place it would hit; a place named as that subject acts for its government."""
     if trigger.pos_ != "VERB" or not any(
@@ -574,7 +571,7 @@ def _threatened(trigger: Token, index: MentionIndex) -> Mention | None:
         return None
     acts = (trigger, *children(trigger, "xcomp", "ccomp"))
     if any(placed_target(act, index) is not None for act in acts):
-        return None  # "threatened to ban voting in East Jerusalem if Hamas ran": the place's people it would hit
+        return None  # "threatened to cut power to Sidon if the militia stayed": the place's people it would hit
     for act in acts:
         for clause in children(act, "advcl"):
             mark = child(clause, "mark")
@@ -584,7 +581,7 @@ def _threatened(trigger: Token, index: MentionIndex) -> Mention | None:
 
 
 def _taken_by(trigger: Token, index: MentionIndex) -> Roles | None:
-    """ "Rubaya fell to the M23", "fell into the hands of the MNDAA": who a place fell to took it (actor1)."""
+    """ "Masisi fell to the M23", "fell into the hands of the rebels": who a place fell to took it (actor1)."""
     if trigger.pos_ != "VERB" or trigger.lemma_.lower() not in _words("taken_verb"):
         return None
     taker = _prep_object(trigger, frozenset({"to"}))
@@ -673,9 +670,16 @@ def demanded_of(trigger: Token, index: MentionIndex) -> Mention | None:
     return None
 
 
-def _blamed(trigger: Token, index: MentionIndex) -> Mention | None:
-    """ "Palestinians blamed Israel for the bombing", "accused Hamas of killing ...": who is blamed did it."""
+def _blamed(trigger: Token, index: MentionIndex) -> tuple[bool, Mention | None]:
+    """ "Palestinians blamed Israel for the bombing", "accused Hamas of killing ...": whether the trigger is the act of
+    a blame verb's "for"/"of" phrase, and who is blamed (who did it; None when the blamed is no actor, not the one
+    who blames). The parser may hang the phrase on the blamed ("accused rebels of attacking": "of" on "rebels")."""
     prep = trigger.head if trigger.dep_ in ("pobj", "pcomp") else None
-    if prep is None or prep.lower_ not in ("for", "of") or prep.head.lemma_.lower() not in _words("blame_verb"):
-        return None
-    return index.of(child(prep.head, "dobj"))
+    if prep is None or prep.lower_ not in ("for", "of"):
+        return False, None
+    verb = prep.head
+    if verb.dep_ == "dobj" and verb.head.lemma_.lower() in _words("blame_verb"):
+        return True, index.of(verb)  # "accused rebels of attacking": the phrase hangs on the blamed
+    if verb.lemma_.lower() not in _words("blame_verb"):
+        return False, None
+    return True, index.of(child(verb, "dobj"))

@@ -227,6 +227,14 @@ def test_the_dead_of_the_forces_answer_to_a_riot_count_in_the_riot() -> None:
     assert riots and riots[0].fatalities == 2
 
 
+def test_the_dead_of_excessive_force_count_in_the_protest() -> None:
+    events = extract_events("Police gunfire killed three people at a protest in Nairobi on Tuesday.")
+    protests = [
+        e for e in events if e.type == "PROTEST" and e.acled_sub_event_type == "Excessive force against protesters"
+    ]
+    assert protests and protests[0].fatalities == 3
+
+
 @pytest.mark.parametrize(
     ("text", "sub_type"),
     [

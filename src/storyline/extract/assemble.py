@@ -254,15 +254,22 @@ def _share_toll(target: Event, events: list[Event], ctx: SentenceContext) -> Non
 # Forces that answer a riot, and the crowds they answer (the riot's rioters, or no one named).
 _RESPONDERS = frozenset({"COP", "MIL"})
 _CROWDS = frozenset({"PRO", "RIO", "CVL", "OPP"})
+_EXCESSIVE = "Excessive force against protesters"
 
 
 def _riot_tolls(events: list[Event], before: list[Event]) -> None:
     """The dead of the forces' answer to a riot, in its sentence or the one before ("youths threw stones at Israeli
-    forces ... Israeli forces fired live ammunition, killing one"), count in the riot's event, as ACLED counts them."""
+    forces ... Israeli forces fired live ammunition, killing one"), count in the riot's event, as ACLED counts them;
+    so do the dead of excessive force in the protest of its sentence ("police fired on the march, killing three")."""
     riots = [e for e in (*before, *events) if e.acled_sub_event_type == "Violent demonstration" and e.actor2]
     for answer in events:
         by, on = (answer.actor1.sector if answer.actor1 else None), (answer.actor2.sector if answer.actor2 else None)
-        if answer.type != "ASSAULT" or not answer.fatalities or by not in _RESPONDERS or on not in (None, *_CROWDS):
+        if answer.type != "ASSAULT" or not answer.fatalities:
+            continue
+        for protest in events:  # "police fired on a protest, killing three": ACLED's one event is the protest's
+            if protest.type == "PROTEST" and protest.acled_sub_event_type == _EXCESSIVE == answer.acled_sub_event_type:
+                protest.fatalities = max(protest.fatalities or 0, answer.fatalities)
+        if by not in _RESPONDERS or on not in (None, *_CROWDS):
             continue
         for riot in riots:
             if riot is not answer and riot.actor2 is not None and riot.actor2.sector == by:

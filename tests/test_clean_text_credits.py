@@ -85,3 +85,27 @@ def test_a_paragraph_ending_in_a_photo_credit_stays_in_the_text() -> None:
     )
     article = clean_text("\n".join(["Bridge to close", *paragraphs[:2], credited, *paragraphs[2:]]), id="c")
     assert credited in article.body and credited not in article.captions
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        (
+            "By Maria Lopez, a correspondent who has covered the region for the paper since the war began in 2014.",
+            "Maria Lopez",
+        ),
+        (
+            "Por Juan Pérez Gómez, corresponsal en Bogotá desde hace diez años y autor de dos libros.",
+            "Juan Pérez Gómez",
+        ),
+    ],
+)
+def test_a_byline_that_goes_on_to_describe_its_writer_names_the_writer(line: str, names: str) -> None:
+    paragraphs = [
+        "The regional council said on Tuesday that the bridge over the river would close for repairs next month.",
+        "Engineers found cracks in two of its supports during an inspection that was carried out in the spring.",
+        "Traffic will be diverted through the town centre, where the council expects long delays at peak hours.",
+    ]
+    article = clean_text("\n".join(["Bridge to close for repairs", line, *paragraphs]), id="b")
+    assert article.byline == names
+    assert line not in article.body and all(p in article.body for p in paragraphs)

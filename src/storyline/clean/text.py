@@ -26,6 +26,7 @@ from storyline.clean.wire import (
     agencies_in,
     agency_name,
     agency_words,
+    bio_byline,
     byline_opening,
     byline_phrases,
     byline_words,
@@ -120,7 +121,10 @@ def _byline_at(lines: list[Line], i: int, claimed: dict[int, str]) -> tuple[Byli
         names = lines[i + 1]
         split = parse_byline(f"{line.text.rstrip(' :')} {names.text}") if names.words <= 14 else None
         return split, 2
-    found = parse_byline(line.text) if line.words <= 14 and byline_start().match(line.text) else None
+    opens = byline_start().match(line.text) is not None
+    found = parse_byline(line.text) if line.words <= 14 and opens else None
+    if found is None and opens:
+        found = bio_byline(line.text)  # "By Jane Doe, a reporter who covers ...": too long for parse_byline
     return (found or name_byline(lines, i)), 1
 
 

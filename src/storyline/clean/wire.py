@@ -154,10 +154,18 @@ def _byline_bio() -> re.Pattern[str]:
 def byline_bio(line: str) -> bool:
     """A byline with the writer's description after the names, in lower case ("By Jane Doe, a reporter ...",
     "Por Juan Pérez, corresponsal en ...")."""
-    match = _byline_bio().match(line)
-    if match is None:
-        return False
-    return match["next"][0].islower() and all(w[0].isupper() for w in match["names"].split())
+    return bio_byline(line) is not None
+
+
+def bio_byline(line: str) -> Byline | None:
+    """The byline of a line that goes on to describe its writer ("By Jane Doe, a reporter who ..."): the names."""
+    match = _byline_bio().match(line.strip())
+    if match is None or not match["next"][0].islower():
+        return None
+    names = match["names"]
+    if not all(w[0].isupper() for w in names.split()) or canonical_agency(names):
+        return None
+    return Byline(text=line, names=names, agency=None)
 
 
 @cache

@@ -407,7 +407,13 @@ def _chunk_mention(chunk: Span, doc_actors: DocActors) -> Mention | None:
     if leader is not None:
         return leader
     own_country = country_token
-    country_token = country_token or _collective_country_token(head) or _of_country_token(head) or _home_token(head)
+    country_token = (
+        country_token
+        or _collective_country_token(head)
+        or _of_country_token(head)
+        or _home_token(head)
+        or _described_country_token(head)
+    )
     country = country_of(country_token) if country_token is not None else None
     sector = _modified_sector(
         chunk,
@@ -667,6 +673,16 @@ def _home_token(head: Token) -> Token | None:
     preps = {"from", "in", "throughout"} if sector in _LOCAL_IN else {"from"}
     home = next((child(p, "pobj") for p in children(head, "prep") if p.lower_ in preps), None)
     return home if home is not None and home.ent_type_ in ("GPE", "NORP", "LOC") and country_of(home) else None
+
+
+def _described_country_token(head: Token) -> Token | None:
+    """ "the assailant, a Palestinian from Hebron", "the gunman, a Tunisian national": the nationality an appositive
+    gives a kind of actor."""
+    told = child(head, "appos")
+    if told is None or sector_of(head) is None or head.ent_type_:
+        return None
+    words = [told, *(t for t in children(told, "amod", "compound") if t.i < told.i)]
+    return next((t for t in words if country_of(t) and not names_place(t) and not _not_nationality(t)), None)
 
 
 _LOCAL_IN = frozenset({"CVL", "PRO", "RIO", "REB", "UAF", "COP", "LAB", "EDU", "AGR"})

@@ -542,9 +542,32 @@ def trigger_roles(trigger: Token, index: MentionIndex, end: int | None = None) -
     if roles.actor1 is None:
         roles = _between_sides(trigger, index) or roles
     roles.actor2 = roles.actor2 or _threatened(trigger, index)
+    if roles.actor1 is None and not blame:
+        roles.actor1 = _told_doer(trigger, index, roles.actor2)
     if roles.actor1 is not None and roles.actor1 is roles.actor2:
         roles.actor2 = None
     return _by_trade(roles, trigger)
+
+
+def _told_doer(trigger: Token, index: MentionIndex, target: Mention | None) -> Mention | None:
+    """ "Two guards were wounded in a stabbing; the assailant, a man from Jenin, was arrested": an attack told with no
+    doer is done by the one its sentence names as the doer of an attack (clause_roles.tsv doer_noun, definite: told
+    as known), unless that one is whom the attack hit."""
+    lemma = trigger.lemma_.lower()
+    if lemma in _victim_verbs() or not any(e.type == "ASSAULT" for e in lexicon.triggers().get(lemma, ())):
+        return None
+    for mention in {id(m): m for m in index.by_token.values()}.values():
+        head = trigger.doc[mention.start : mention.end].root
+        if mention is target or mention.start <= trigger.i < mention.end or head.sent != trigger.sent:
+            continue
+        if head.lemma_.lower() in _words("doer_noun") and _definite_noun(head):
+            return mention
+    return None
+
+
+def _definite_noun(head: Token) -> bool:
+    """Whether a noun has a definite article or a demonstrative ("the assailant", "this gunman")."""
+    return any(c.lower_ in ("the", "this", "that", "these", "those") for c in children(head, "det"))
 
 
 def _by_trade(roles: Roles, trigger: Token) -> Roles:

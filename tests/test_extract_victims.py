@@ -431,3 +431,9 @@ def test_relative_clause_tells_of_the_attack_noun_before_its_time() -> None:
     text = "Ukrainian drones hit Belgorod in retaliation for Russian missile attacks on Monday that killed 23 people."
     assault = next(e for e in extract_events(text) if e.type == "ASSAULT")
     assert assault.actor2 is not None and assault.actor2.country == "UKR"
+
+
+def test_captives_placed_only_by_where_they_are_held_name_no_victims_country() -> None:
+    # "held hostage in Gaza" tells where captives are, not whose people the murdered ones were
+    text = "Relatives of people who were murdered or are still held hostage in Gaza gathered outside the parliament."
+    assert "PSE" not in {country for country, _ in _victims(text)}

@@ -432,13 +432,20 @@ def sentence_foe(sent: Span, index: MentionIndex | None, event: Event) -> str | 
             inside = said is not None and said.start is not None and said.start <= root.idx < (said.end or said.start)
             doer = _doer(root) or root.lemma_.lower() in _doer_nouns() or _names_act(root, mention)
             found |= {foe} if doer and not inside and (foe := _attacker_foe(actor)) else set()
-        elif actor.country and actor.sector not in (None, "MED"):  # people, not a place ("into Gaza") nor the
-            found.add(actor.country)  # outlet that reports ("(Photo credit/The New York Times)")
+        elif actor.country and actor.sector not in (None, "MED") and not _placed_captives(actor):
+            found.add(actor.country)  # people, not a place ("into Gaza") nor the outlet that reports ("(Photo
+            # credit/The New York Times)"), nor captives placed only by where they are held
     words = event.actor2.text if event.actor2 is not None else " ".join(c.of or "" for c in event.counts)
     if not found and not are_doers(words):  # where attackers were killed is where they struck
         found = {c for m in {id(m): m for m in index.by_token.values()}.values() if (c := _open_place(m, sent))}
         found |= {c for t in sent if (c := _place_nouns().get(t.lower_)) and _open_root(t)}
     return found.pop() if len(found) == 1 else None
+
+
+def _placed_captives(actor: Actor) -> bool:
+    """Whether an actor is captives whose country no word of theirs names ("held hostage in Gaza": where they are
+    held, not whose people they are)."""
+    return are_captives(actor.text) and not nationalities(actor.text)
 
 
 def _open_place(mention: Mention, sent: Span) -> str | None:

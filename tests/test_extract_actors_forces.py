@@ -57,3 +57,10 @@ def test_the_sides_of_a_clash_told_after_a_time_phrase() -> None:
     text = "Gunfire was exchanged for hours between police and gang members in Port-au-Prince; two officers died."
     agent = _agent(text)
     assert agent is not None and agent.sector == "COP", agent
+
+
+def test_a_local_alias_is_its_group_where_the_event_is_placed_in_the_groups_country() -> None:
+    agent = _agent("Maoist rebels torched two trucks in Gadchiroli on Friday.")
+    assert agent is not None and (agent.name, agent.country) == ("Communist Party of India (Maoist)", "IND"), agent
+    elsewhere = _agent("Maoist rebels attacked a police post in Rolpa, Nepal.")
+    assert elsewhere is not None and elsewhere.name != "Communist Party of India (Maoist)", elsewhere

@@ -77,10 +77,14 @@ def with_country(actor: Actor, country: str | None) -> Actor:
     """The actor given a country (and an ACLED name using it) when it had none; a named armed group of no one
     country ("Islamic State militants beheaded two men near Mocimboa") takes it and keeps its own name, as ACLED codes
     the group by where it fights, where other named actors keep their lack of country ("NATO troops" are no
-    Afghan force); an attack told as its own agent ("an air strike on Khan Younis killed ...") keeps none: the place
-    it hit says nothing of who struck."""
+    Afghan force); a local alias not yet settled (``DocActors.settle``) is its group where that is the group's
+    country ("Maoist rebels" in Gadchiroli, India); an attack told as its own agent ("an air strike on Khan Younis
+    killed ...") keeps none: the place it hit says nothing of who struck."""
     if actor.country or not country or names_attack(actor):
         return actor
+    local = _local_aliases().get(actor.name or "")
+    if local is not None and local.country == country:  # "Maoist rebels" the event places in India: CPI (Maoist)
+        return replace(actor, name=local.name, country=country, sector=local.sector)
     if actor.name in _group_names():
         return replace(actor, country=country) if actor.sector in _NON_STATE else actor
     return replace(actor, country=country, name=actor_name(country, actor.sector, actor.name or actor.text))

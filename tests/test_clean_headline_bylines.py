@@ -87,3 +87,7 @@ def test_clean_text_takes_a_name_over_a_date_as_its_byline() -> None:
     story = "The river rose faster than anyone had expected on Sunday night, and the old bridge was closed before dawn."
     article = clean_text("\n".join(["Bridge closes", "Jane Doe", "March 3, 2021", story, story.upper()]), id="b")
     assert article.byline == "Jane Doe" and article.published == "2021-03-03" and "Jane Doe" not in article.body
+
+
+def test_a_name_over_an_agency_glued_to_its_date_is_a_byline() -> None:
+    assert _byline(["MARTA KOWALSKA", "Associated PressMarch 4, 2021"]) == "Marta Kowalska"

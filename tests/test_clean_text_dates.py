@@ -102,3 +102,10 @@ def test_clean_text_reads_a_slash_date_by_the_page_language(body: str, iso: str)
 
     article = clean_text("\n".join(["Le pont ferme", "05/04/2023", body, body.upper()]), id="d")
     assert article.published == iso
+
+
+def test_a_date_glued_to_the_word_before_it_is_read() -> None:
+    assert date_of_line("Reuters StaffMarch 4, 2021") == "2021-03-04"
+    assert date_of_line("Associated PressJanuary 15, 2019 10:02 AM") == "2019-01-15"
+    assert date_of_line("Summary 5, 2020") is None  # a month's letters inside a word are no month
+    assert date_of_line("SUMMARY 5, 2020") is None

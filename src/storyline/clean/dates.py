@@ -12,10 +12,12 @@ _MONTHS = {name[:3]: int(number) for name, number in read_rows("dates", "months.
 MONTH_ABBREVIATIONS = "|".join(_MONTHS)  # English month prefixes, as a regex alternation
 MONTH = rf"(?:{MONTH_ABBREVIATIONS})[a-z]*\.?"  # a month name, full or abbreviated, for other modules' patterns
 _MONTH = rf"(?P<month>{MONTH_ABBREVIATIONS})[a-z]*\.?"
+# a word's start, or a capital glued to the end of a word, as a dump joins two elements ("Associated PressDecember 2")
+_GLUED = r"(?:\b|(?-i:(?<=[a-z])(?=[A-Z])))"
 _PATTERNS = (
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)\b"),
     re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+{_MONTH},?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE),
-    re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE),
+    re.compile(rf"{_GLUED}{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE),
 )
 ENGLISH = "en"  # the one page language whose slash dates are read month first (US sites); other languages: day first
 MAX_WORDS = 20  # longer lines are sentences that mention a date, not a date line

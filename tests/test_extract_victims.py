@@ -437,3 +437,9 @@ def test_captives_placed_only_by_where_they_are_held_name_no_victims_country() -
     # "held hostage in Gaza" tells where captives are, not whose people the murdered ones were
     text = "Relatives of people who were murdered or are still held hostage in Gaza gathered outside the parliament."
     assert "PSE" not in {country for country, _ in _victims(text)}
+
+
+def test_the_subject_the_parser_gives_a_second_participle_is_its_victims() -> None:
+    # "every Azeri killed in Shusha" is parsed with "Azeri" as the subject of "killed": another side's dead
+    text = "Every life — every Armenian murdered by soldiers, every Azeri killed in Shusha — is a light that goes out."
+    assert {"ARM", "AZE"} <= {country for country, _ in _victims(text)}

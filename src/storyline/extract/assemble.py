@@ -561,13 +561,17 @@ def _better_target(found: Mention, merged: Roles) -> bool:
 
 
 def _other_victims(det: Detected, index: MentionIndex, victims: Actor | None) -> list[Actor]:
-    """Unarmed people the event's other killing words hit ("every Israeli murdered, every Palestinian killed")."""
+    """Unarmed people the event's other killing words hit ("every Israeli murdered, every Palestinian killed"): a
+    participle's own subject when the parser gives it one."""
     others = []
     for hit in det.hits:
         if hit is det.main or hit.token.lemma_.lower() not in harm_lemmas():
             continue
         roles = trigger_roles(hit.token, index, hit.end)
-        actor = _typed_actor(roles.actor1 if hit.entry.hint == "victim" else roles.actor2, det.type, agent=False)
+        hit_ones = roles.actor1 if hit.entry.hint == "victim" else roles.actor2
+        if hit.token.tag_ == "VBN":  # "every Palestinian killed in Gaza", parsed with its own subject
+            hit_ones = next((m for s in children(hit.token, "nsubj", "nsubjpass") if (m := index.of(s))), hit_ones)
+        actor = _typed_actor(hit_ones, det.type, agent=False)
         if actor is not None and actor.country and actor.sector in UNARMED and actor != victims:
             others.append(actor)
     return others

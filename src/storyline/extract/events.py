@@ -153,8 +153,12 @@ def _at_protests(detected: list[Detected]) -> list[Detected]:
     """Arrests in a sentence that reports a protest, and violence told with the protest, are done at it (ACLED:
     protest with intervention, excessive force against protesters): hint "protest" ("Police arrested 15 activists
     who blocked a road", "troops shot dead four people as crowds marched"; not "demonstrated in X, where 24 people
-    were killed last March")."""
+    were killed last March"). With no protest trigger, an arrest told with crowd-control force is done at a crowd
+    ("baton-charged the marchers and detained dozens")."""
     protests = [h.token for d in detected if d.type == "PROTEST" for h in d.hits]
+    if not protests and any(d.type == "ASSAULT" and d.mode == "crowd-control" for d in detected):
+        for event in (d for d in detected if d.type == "COERCE" and d.mode == "arrest"):
+            event.hints.add("protest")
     for event in detected if protests else ():
         if all(_set_off(p, event) for p in protests):
             continue

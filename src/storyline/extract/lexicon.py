@@ -120,19 +120,19 @@ def modifier_heads() -> frozenset[str]:
     return frozenset(row[0] for row in read_tsv("triggers", "modifier_heads.tsv"))
 
 
-_OBJECT_RULES = ("require", "void", "void-object", "subject")
-ObjectRules = tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]
+_OBJECT_RULES = ("require", "void", "void-object", "subject", "object")
+ObjectRules = tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], frozenset[str]]
 
 
 @cache
 def object_rules() -> dict[str, ObjectRules]:
     """Trigger lemma → (words it requires around it, words that void it, direct objects that void it, the subjects
-    it requires)."""
+    it requires, the objects it requires)."""
     table: dict[str, ObjectRules] = {}
     for trigger, rule, objects in read_tsv("triggers", "objects.tsv"):
-        sets = list(table.get(trigger, (frozenset(), frozenset(), frozenset(), frozenset())))
+        sets = list(table.get(trigger, (frozenset(),) * len(_OBJECT_RULES)))
         sets[_OBJECT_RULES.index(rule)] |= frozenset(objects.split("|"))
-        table[trigger] = (sets[0], sets[1], sets[2], sets[3])
+        table[trigger] = (sets[0], sets[1], sets[2], sets[3], sets[4])
     return table
 
 

@@ -289,7 +289,7 @@ def _object_ok(hit: Hit) -> bool:
     rules = next((table[key] for key in keys if key in table), None)
     if not rules:
         return True
-    require, void, void_object, subject = rules
+    require, void, void_object, subject, needed_object = rules
     # a base set up is where it is set up, not where its makers come from ("from a base in Kodiak, it makes trips")
     skip = _FROM if entry.hint == "base" else frozenset()
     words = _related_words(hit.token, skip) | set(entry.lemmas[1:])  # a phrase's own words count ("seize control")
@@ -301,7 +301,9 @@ def _object_ok(hit: Hit) -> bool:
         return False
     if subject and not _subject_words(hit.token) & subject:
         return False  # "the documents fell into the hands of": no place falls
-    if void_object and any(c.lemma_.lower() in void_object for c in children(hit.token, "dobj")):
+    if needed_object and not _object_words(hit.token) & needed_object:
+        return False  # "a bomb destroyed the house": the bomb did the destroying, nothing disrupted it
+    if void_object and any(c.lemma_.lower() in void_object for c in children(hit.token, "dobj", "nsubjpass")):
         return False  # "entered the army": joining it, not troops moving in
     described = hit.token.head.lemma_.lower() if hit.token.dep_ == "acl" else ""  # "toxic gas released in a strike"
     return not (words | {described}) & void
@@ -337,6 +339,20 @@ def _names_armed_group(noun: Token) -> bool:
     return group is not None and group.sector in _ARMED_SECTORS
 
 
+def _object_words(token: Token) -> set[str]:
+    """Lemmas of what a verb acts on: its direct objects and the nouns of their "of" phrases ("downed most of a wave
+    of drones"), its passive subjects, the noun a participle describes ("a drone shot down over the city")."""
+    objects = children(token, "dobj", "nsubjpass")
+    if token.dep_ in ("acl", "relcl") and token.tag_ == "VBN":
+        objects = [*objects, token.head]
+    elif not objects and token.dep_ == "conj":  # "were intercepted and destroyed"
+        objects = children(token.head, "nsubjpass")
+    words = {plain_lemma(o) for o in objects}
+    for obj in objects:
+        words |= _of_chain(obj)
+    return words
+
+
 def _subject_words(token: Token) -> set[str]:
     """Lemmas of a verb's subjects (a relative clause's: the noun it modifies; a conjunct's: the first verb's), with
     "@name" when one is a proper name ("Bentiu fell to the rebels": the tagger calls many towns people)."""
@@ -348,6 +364,8 @@ def _subject_words(token: Token) -> set[str]:
     words = {plain_lemma(s) for s in subjects}
     if any(s.pos_ == "PROPN" for s in subjects):
         words.add(NAME)
+    if any(_names_armed_group(s) for s in subjects):
+        words.add(ARMED)  # "the ADF named a new commander"
     return words
 
 
@@ -373,7 +391,7 @@ def _related_words(token: Token, skip: frozenset[str] = frozenset()) -> set[str]
     for obj in children(token, "dobj"):  # "lifted a state of emergency", "downed most of a wave of drones"
         words.update(_of_chain(obj))
         words.update(plain_lemma(a) for a in children(obj, "appos"))  # "made the residence its headquarters"
-    for prep in children(token, "prep"):
+    for prep in children(token, "prep", "agent"):  # "damaged by artillery fire": the agent's noun
         if prep.lower_ in skip:
             continue
         for obj in children(prep, "pobj"):

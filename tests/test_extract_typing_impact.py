@@ -1,0 +1,86 @@
+"""Session-10 typing mechanisms: a weapon as the doer of a verb of hitting or damaging, "come under" fire, weapons
+disrupted as the object (not the doer) of their verb, verbs of violence in synonym families, gatherings to demand,
+crowd-control arrests, a new leader named by an armed group (self-written sentences, none from the check sets)."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.extract import extract_events
+from typing_helpers import acled_sub_type as _sub_type
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a weapon as the subject or "by" agent of a verb of hitting, crashing or damaging
+        ("A grenade thrown by two men damaged the gate of a court building in Srinagar.", "Grenade"),
+        ("Shops in the old market were damaged by artillery fire.", "Shelling/artillery/missile attack"),
+        ("A rocket crashed into a kindergarten in Ashkelon, wounding a guard.", "Shelling/artillery/missile attack"),
+        ("An exploding drone smashed into an apartment block in Odesa before dawn.", "Air/drone strike"),
+        ("A military convoy came under mortar fire on the road to Gao.", "Shelling/artillery/missile attack"),
+        ("A quadcopter dropped a grenade on a checkpoint outside Bakhmut.", "Air/drone strike"),
+        # what is brought down, made safe or recovered is the weapon; a bomb that destroys is the doer
+        ("Air defence units brought down a dozen attack drones over Kharkiv.", "Disrupted weapons use"),
+        ("Army engineers made safe an unexploded shell found in a schoolyard in Mosul.", "Disrupted weapons use"),
+        ("Soldiers recovered a cache of rifles and grenades from a cave in Kunar.", "Disrupted weapons use"),
+        ("Coalition jets destroyed a missile aimed at Riyadh.", "Disrupted weapons use"),
+        ("A bomb destroyed the car of a district judge in Quetta.", "Remote explosive/landmine/IED"),
+        ("Drones neutralised a column of jihadists on the road to Menaka, the army said.", "Air/drone strike"),
+        # verbs of violence in synonym families
+        ("Armed herders carried off three schoolgirls from a village in Zamfara.", "Abduction/forced disappearance"),
+        ("Gunmen made off with the payroll of a mining company near Bunia.", "Looting/property destruction"),
+        ("Army bulldozers levelled olive groves and a well near Nablus.", "Looting/property destruction"),
+        ("Troops took back the town of Kupiansk from Russian forces.", "Government regains territory"),
+        ("Jihadist fighters chased the army out of Boulkessi.", "Non-state actor overtakes territory"),
+        ("Two villages pelted each other with stones over a land dispute in Bihar.", "Mob violence"),
+        ("Traders set upon a suspected pickpocket and beat him unconscious.", "Mob violence"),
+        ("The armed group announced that it was dissolving itself after fifty years.", "Change to group/activity"),
+        ("The junta extended the state of exception in three provinces.", "Other"),
+        ("Two soldiers died when their truck drove over a homemade mine near Fada.", "Remote explosive/landmine/IED"),
+        ("A woman set off explosives hidden in her clothing at a bus station, killing four.", "Suicide bomb"),
+        (
+            "Bomb disposal officers carried out a controlled detonation of a shell found on a beach.",
+            "Disrupted weapons use",
+        ),
+        ("Gunmen fired an RPG at a police vehicle on the ring road.", "Grenade"),
+        ("Al-Shabaab named a new emir on Sunday, the group's radio said.", "Change to group/activity"),
+        ("Armed police raided a farmhouse, seizing a wanted man.", "Arrests"),
+        ("A shepherd was beaten with clubs by unidentified men near the well.", "Attack"),
+        (
+            "The reporter was bundled into a car by armed men and has not been seen since.",
+            "Abduction/forced disappearance",
+        ),
+        # gatherings to demand something; arrests where police used crowd-control force
+        ("Nurses camped outside the health ministry for three days, demanding unpaid wages.", "Peaceful protest"),
+        ("Hundreds of farmers assembled in the square calling for lower fuel prices.", "Peaceful protest"),
+        ("Police detained 40 people holding placards outside the embassy.", "Protest with intervention"),
+        (
+            "Riot police baton-charged supporters of the jailed leader and arrested 14 of them.",
+            "Protest with intervention",
+        ),
+        ("Gendarmes with batons dispersed villagers on the highway.", "Protest with intervention"),
+        ("Youths threw fireworks at police officers in the suburb overnight.", "Violent demonstration"),
+    ],
+)
+def test_session10_mechanisms(text: str, want: str) -> None:
+    assert _sub_type(text) == want, [e.to_dict() for e in extract_events(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A storm damaged hundreds of houses along the coast.",
+        "The crowd dispersed peacefully after the speeches.",
+        "Parliament dissolved itself ahead of early elections.",
+        "The opposition levelled fresh accusations at the minister.",
+        "The team came under pressure in the second half.",
+        "Volunteers recovered from the flu within a week.",
+        "Worshippers held a night vigil at the cathedral for Easter.",
+        "The club was beaten 3-0 at home on Saturday.",
+        "The company named a new chief executive.",
+        "The fighter jet crashed into a field during a training flight, the air force said.",
+    ],
+)
+def test_session10_non_events(text: str) -> None:
+    assert _sub_type(text) is None, [e.to_dict() for e in extract_events(text)]

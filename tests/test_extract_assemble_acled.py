@@ -31,6 +31,8 @@ def test_a_crowd_of_people_who_attack_is_no_armed_group_but_unknown_people_are()
     assert crowd.actor1 is not None and crowd.actor1.sector == "CVL"
     band = extract_events("Unknown people shot dead a teacher in Kandahar on Monday.")[0]
     assert band.actor1 is not None and band.actor1.sector == "UAF"
+    dated = extract_events("On 14 April, two people on a motorbike shot a shopkeeper in Quetta.")[0]
+    assert dated.actor1 is not None and dated.actor1.sector == "UAF"  # the day's number is no size of the band
 
 
 def test_an_accused_act_is_the_first_event_and_the_accusation_has_no_acled_type() -> None:

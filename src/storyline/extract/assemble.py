@@ -331,9 +331,9 @@ def _same_place(one: Event, other: Event) -> bool:
 
 
 def _accused_acts(events: list[Event], tokens: list[Token], prominence: dict[int, Prominence]) -> None:
-    """The violence an accusation of no ACLED type tells as what was done ("Soldiers were accused of raping two
-    women") is marked as accused, which rank puts first: ACLED codes the act. The accusation, like a condemnation
-    ("the UN condemned the attack"), stays an event of no ACLED type (PLOVER's ACCUSE)."""
+    """The violence an accusation of no ACLED type tells as what was done ("Militiamen were accused of torturing
+    three farmers") is marked as accused, which rank puts first: ACLED codes the act. The accusation, like a
+    condemnation ("the UN condemned the attack"), stays an event of no ACLED type (PLOVER's ACCUSE)."""
     for event, token in zip(events, tokens, strict=True):
         if event.type != "ACCUSE" or event.acled_event_type is not None:
             continue
@@ -344,8 +344,8 @@ def _accused_acts(events: list[Event], tokens: list[Token], prominence: dict[int
 
 def _told_as_accused(accusation: Token, act: Token) -> bool:
     """Whether an act is told as what the accusation says was done: a verb in a prepositional phrase it governs
-    ("accused soldiers of burning homes", "were accused of raping two women"), or the incident that verb's clause
-    was done in ("accused the army of using sarin in an attack"). An act the accusation names by a noun ("condemned
+    ("accused soldiers of burning homes", "were accused of looting shops"), or the incident that verb's clause
+    was done in ("accused the police of using live rounds in a raid"). An act the accusation names by a noun ("condemned
     the attack", "blamed Israel for the bombing") or the object of the clause's verb ("accused China of provoking
     the clash") is one the text reports as known: the news is the accusation."""
     if not _governs(accusation, act):
@@ -741,11 +741,11 @@ def _acled_roles(event: Event) -> None:
 def _plain_person(actor: Actor, evidence: Evidence) -> bool:
     """Whether an actor is named only as a person ("a Palestinian man", "men in plain clothes", "two people on a
     motorbike"): implied_agents.tsv. People told as a crowd ("hundreds of people", "some 200 people": the words of
-    the actor and the three before it in the sentence) are none."""
+    the actor and the three before it in its phrase, after any comma: "On 15 March, two people" are two) are none."""
     words = actor.text.lower().split()
     head = next((w for w in words if w in ("men", "women", "people")), words[-1] if words else "")
     before = evidence.text[: actor.start - evidence.start] if actor.start is not None else ""
-    if head == "people" and _crowd(before.lower().split()[-3:] + words):
+    if head == "people" and _crowd(before.rsplit(",", 1)[-1].lower().split()[-3:] + words):
         return False
     lemma = {"men": "man", "women": "woman", "people": "person"}.get(head, head.rstrip("s"))
     return lemma in _implied_agents()["*"][0]

@@ -304,6 +304,7 @@ def test_a_side_that_acled_codes_as_an_event_of_its_own_keeps_its_own_toll() -> 
         "found in the lake.",
         "Police exchanged fire with bandits in Zamfara on Monday; in another incident, the bodies of four herders were "
         "found.",
+        "Soldiers fought jihadists outside Gao on Friday. In the meantime, the bodies of two traders were found.",
     ],
 )
 def test_bodies_told_apart_from_the_incident_before_are_not_its_dead(text: str) -> None:

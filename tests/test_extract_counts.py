@@ -407,7 +407,7 @@ def test_fatalities_add_new_people_to_an_earlier_figure(nlp: Any, text: str, dea
 @pytest.mark.parametrize(
     "text",
     [
-        "Officials said 14 villagers had been killed, three more than previously known.",
+        "Officials said 14 villagers had been killed, four more than first reported.",
         "The ministry said 14 villagers were killed — 5 fewer than the army had claimed.",
     ],
 )

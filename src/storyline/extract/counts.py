@@ -299,7 +299,7 @@ def _is_ratio_or_age(doc: Doc, number: NumberPhrase, sentence: Span) -> bool:
 
 def _is_difference(doc: Doc, number: NumberPhrase, sentence: Span, lex: CountsLexicon) -> bool:
     """True for a number that tells how far two figures differ: a ``differences.tsv`` phrase right after it
-    ("three more than previously known", "200 fewer than last year")."""
+    ("four more than first reported", "200 fewer than last year")."""
     after = tuple(t.lower_ for t in doc[number.end : min(number.end + 2, sentence.end)])
     return any(after[: len(phrase)] == phrase for phrase in lex.differences)
 

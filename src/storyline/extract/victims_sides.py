@@ -286,7 +286,7 @@ def _own_attacker(verb: Token, index: MentionIndex) -> Actor | None:
 
 
 def _subject(verb: Token) -> Token | None:
-    """A verb's subject; of two the parser gives it ("the pictures of corpses we have seen — Israel said"), the
+    """A verb's subject; of two the parser gives it ("the photos we saw — the ministry said"), the
     nearer one."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     return min(subjects, key=lambda c: abs(c.i - verb.i)) if subjects else None

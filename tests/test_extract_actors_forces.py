@@ -64,3 +64,15 @@ def test_a_local_alias_is_its_group_where_the_event_is_placed_in_the_groups_coun
     assert agent is not None and (agent.name, agent.country) == ("Communist Party of India (Maoist)", "IND"), agent
     elsewhere = _agent("Maoist rebels attacked a police post in Rolpa, Nepal.")
     assert elsewhere is not None and elsewhere.name != "Communist Party of India (Maoist)", elsewhere
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hundreds of worshippers protested outside the ministry in Amman on Friday.",
+        "Nurses demonstrated outside parliament in Nairobi over unpaid wages.",
+    ],
+)
+def test_people_named_by_faith_or_trade_who_protest_are_protesters(text: str) -> None:
+    agent = _agent(text)
+    assert agent is not None and agent.sector == "PRO", agent

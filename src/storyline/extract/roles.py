@@ -16,7 +16,7 @@ from itertools import chain
 from typing import TYPE_CHECKING
 
 from storyline.extract import lexicon
-from storyline.extract.actors import ARMED, Mention, as_agent, housed_object, names_place, of_object
+from storyline.extract.actors import ARMED, Mention, actor_name, as_agent, housed_object, names_place, of_object
 from storyline.extract.tree import child, children
 
 if TYPE_CHECKING:
@@ -573,10 +573,19 @@ def _definite_noun(head: Token) -> bool:
 def _by_trade(roles: Roles, trigger: Token) -> Roles:
     """The roles with an agent named by its trade acting as that trade (``actors.as_agent``), save the crowd of a
     protest (a trigger the lexicon gives a PROTEST reading: "workers marched", "farmers blocked roads"), which is
-    its protesters, as ACLED codes it."""
+    its protesters, as ACLED codes it: people named by their faith, trade or membership who protest are protesters
+    ("worshippers protesting the closure", "teachers demonstrated", "members of the bar association marched")."""
     if roles.actor1 is not None and not _protest_word(trigger):
         roles.actor1 = as_agent(roles.actor1, trigger.doc)
+    elif roles.actor1 is not None and roles.actor1.actor.sector in _CROWD_KINDS:
+        actor = roles.actor1.actor
+        protesters = replace(actor, sector="PRO", name=actor_name(actor.country, "PRO", actor.text))
+        roles.actor1 = replace(roles.actor1, actor=protesters)
     return roles
+
+
+# Kinds of people whose crowd, protesting, is its protesters (ACLED's "Protesters (Country)").
+_CROWD_KINDS = frozenset({"REL", "EDU", "HLH", "LAB", "AGR", "UNK", "BUS"})
 
 
 def _protest_word(trigger: Token) -> bool:

@@ -35,7 +35,9 @@ from storyline.extract.places_spans import (
     locative_path,
     resolved_places,
     role,
+    taken_place,
     told_on,
+    town_parts,
     type_word_before,
     typed_by_word,
     word_after,
@@ -117,7 +119,77 @@ def event_location(
     region = next((o for o, _ in others if _named_inside(sentence, best, o)), None)
     best = _in_region(best, region) if region is not None else best
     containers = [r[0] for r in ranked if not _reference_point(_span_of(sentence, r[0]).root)]
-    return _through_setting(sentence, best, containers)
+    named = [loc for loc, _ in found if not _reference_point(_span_of(sentence, loc).root)]
+    best = _by_reference(sentence, _through_setting(sentence, best, containers), [loc for loc, _ in found])
+    return _town_of_part(sentence, best, named)
+
+
+def _by_reference(sentence: Span, place: Location, others: list[Location]) -> Location:
+    """An unresolved name located by the town it is written to lie just a direction from ("X camp, north of
+    Ramallah"): that town's point, country and regions with the name's own words, as for a village "near" a town
+    (not past a distance, "X, 20 km north of Y": Y's point is that far off)."""
+    if place.precision != "unresolved":
+        return place
+    inner = _span_of(sentence, place)
+    ref = (o for o in others if o.precision == "place" and _written_from(inner, _span_of(sentence, o)))
+    setting = next(ref, None)
+    return place if setting is None else replace(setting, text=place.text, start=place.start, end=place.end)
+
+
+def _written_from(inner: Span, outer: Span) -> bool:
+    """True for "<name> (<type word>), <direction> of (the) <place>" written in one run."""
+    doc, i = inner.doc, inner.end
+    while i < outer.start and role(doc[i]) in NAMING_ROLES:
+        i += 1
+    between = doc[i : outer.start]
+    if len(between) < 3 or between[0].text != ",":
+        return False
+    words = [t for t in between[1:] if t.lower_ != "the"]
+    return len(words) == 2 and role(words[0]) == "direction" and words[1].lower_ == "of"
+
+
+def _town_of_part(sentence: Span, place: Location, others: list[Location]) -> Location:
+    """A named site or part of a town placed in the town the text puts it in ("Kamal Adwan hospital in Beit Lahiya",
+    "the Zeitoun neighbourhood of Gaza City", "Kherson's Dniprovskyi district"): the site's own words and offsets
+    (what the text says the place is), the populated place's name, regions, point and precision (as ACLED codes
+    it); the place itself when it is no site or part, or no town holds it."""
+    span = _span_of(sentence, place)
+    if not _site_or_part(span):
+        return place
+    towns = [
+        o
+        for o in others
+        if o.start != place.start and o.precision == "place" and not _names_site(_span_of(sentence, o))
+    ]
+    towns = [o for o in towns if _part_of(sentence, place, o) or _site_in(span, _span_of(sentence, o))]
+    return replace(towns[0], text=place.text, start=place.start, end=place.end) if towns else place
+
+
+def _part_of(sentence: Span, place: Location, town: Location) -> bool:
+    """True when the text puts ``place`` in ``town`` one way only, or both ways with ``place`` written first
+    ("the Villeneuve neighbourhood of Grenoble")."""
+    if not _named_inside(sentence, place, town):
+        return False
+    return not _named_inside(sentence, town, place) or (place.start or 0) < (town.start or 0)
+
+
+def _site_in(site: Span, town: Span) -> bool:
+    """True for "<site> in (the) (city of) <town>" written right after the site's name ("Habima Square in Tel
+    Aviv"), whatever the parse hung the second "in" on."""
+    doc, i = site.doc, site.end
+    if i >= town.start or doc[i].lower_ not in _INSIDE_PREPS or not _names_site(site):
+        return False
+    return all(_inside_link(t) for t in doc[i + 1 : town.start])
+
+
+def _site_or_part(span: Span) -> bool:
+    """True for a named site ("Habima Square") or a place typed as a part of a town ("the Zeitoun neighbourhood")."""
+    if _names_site(span):
+        return True
+    parts = town_parts()
+    after, before = word_after(span), type_word_before(span)
+    words = (after, before, span[-1])
+    return any(w is not None and w.lower_ in parts for w in words) or clean_name(span.text).lower() in parts
 
 
 def _local_force(sentence: Span, ranked: list[Ranked], trigger: Token | None) -> list[Ranked]:
@@ -480,7 +552,7 @@ def _tier(sentence: Span, place: Location, trigger: Token | None) -> float:
     if root.dep_ == "pobj" and role(head) == "direction":
         return 0
     if root.dep_ == "pobj" and head.dep_ == "agent":
-        return 0  # "captured by the Northern Alliance", "was shelled by Israel": who did it, not where
+        return 0  # "seized by the Eastern Front", "was shelled by Israel": who did it, not where
     if _near_named_place(root) or _persons_origin(root):
         return 0
     if root.dep_ in ("compound", "amod", "nmod") and head.pos_ in ("NOUN", "PROPN") and not role(head):
@@ -498,6 +570,8 @@ def _tier(sentence: Span, place: Location, trigger: Token | None) -> float:
         return 0  # "shot Oudeh", "Marino was shot": whom, not where
     if locative_path(root, trigger) or any(locative_path(root, a) for a in anchors[1:]):
         return 2
+    if trigger is not None and taken_place(root) and root.head.i == trigger.i:
+        return 2  # "Jowhar fell to the insurgents": the place taken
     if any(anchored(root, a) for a in anchor_verbs_of(trigger)):
         return ANCHOR_TIER
     telling = [v for a in anchors for v in told_on(a)]
@@ -513,7 +587,7 @@ def _near_named_place(root: Token) -> bool:
     """True for Y in "the town of X near Y", "the X village near Y", "X, a town near Y": a reference point for
     another named place, not the setting."""
     if root.dep_ == "pobj" and root.head.lower_ == "of" and role(root.head.head) in ("settlement", "admin"):
-        root = root.head.head  # "a town near the city of Baquba"
+        root = root.head.head  # "a town near the city of Tikrit"
     if root.dep_ != "pobj" or root.head.lower_ not in ("near", "outside"):
         return False
     noun = root.head.head
@@ -532,7 +606,7 @@ def _near_reference(sentence: Span, place: Location, other: Location) -> bool:
     if not _near_named_place(root):
         return False
     if root.dep_ == "pobj" and root.head.lower_ == "of" and role(root.head.head) in ("settlement", "admin"):
-        root = root.head.head  # "near the city of Baquba"
+        root = root.head.head  # "near the city of Tikrit"
     noun, inner = root.head.head, _span_of(sentence, place).root
     return inner.i in {t.i for t in noun.subtree} and inner.i not in {t.i for t in root.head.subtree}
 

@@ -96,7 +96,25 @@ def _in_context(
     if again is None and found and found[1] == "loose" and not near:
         # "Qalqilya" beside "Israeli forces": Qalqilyah, Palestine (the nationality words only looked at here)
         again = _in_nations(gaz, span, _nation_codes(sentence, gaz))
+    elif again is not None and not near:
+        again = _home_namesake(gaz, span, again, sentence)
     return again
+
+
+NATION_SHARE = 10  # a namesake in the country a nationality word names wins when at most this many times smaller
+
+
+def _home_namesake(gaz: Gazetteer, span: Span, found: tuple[Entry, Level], sentence: Span) -> tuple[Entry, Level]:
+    """The name's namesake in a country the sentence's nationality words name, when no place says the country and
+    that namesake is of a size with the one the name alone gives ("Israeli police arrested residents of Nazareth":
+    Nazareth, Israel, not Adama, Ethiopia, also called Nazareth; "a British tourist in Perth" stays in Australia)."""
+    nations = _nation_codes(sentence, gaz)
+    if not nations or found[0].cc in nations or found[0].precision != "place":
+        return found
+    home = _in_nations(gaz, span, nations)
+    if home is None or home[1] == "loose" or home[0].precision != "place":
+        return found
+    return home if home[0].population * NATION_SHARE >= found[0].population else found
 
 
 def _guessed_abroad(
@@ -235,13 +253,21 @@ def _agreed_country(gaz: Gazetteer, names: list[str], towns: set[str], widest: s
 
 def _settings(first: list[tuple[Span, tuple[Entry, Level] | None]], i: int) -> list[bool]:
     """For each resolved place but the i-th: whether it hints at the country the sentence is set in; not when it
-    names the other side of a border ("near the Egypt border") or matched on its spelling skeleton alone (two
-    guesses abroad must not vouch for each other: "Zamalka in the East Ghouta")."""
+    names the other side of a border ("near the Egypt border") or an origin ("fired from Yemen"), or matched on its
+    spelling skeleton alone (two guesses abroad must not vouch for each other: "Zamalka in the East Ghouta")."""
     return [
-        not across_border(span) and (found[1] != "loose" or found[0].curated)
+        not across_border(span) and not _came_from(span) and (found[1] != "loose" or found[0].curated)
         for j, (span, found) in enumerate(first)
         if found and j != i
     ]
+
+
+def _came_from(span: Span) -> bool:
+    """True for a name that says where something or someone came from ("a missile fired from Yemen toward Eilat",
+    "drones launched from Lebanon"): the origin of a projectile or a traveller lies elsewhere than where it lands,
+    so it hints at no country for the sentence's other names."""
+    root = span.root
+    return root.dep_ == "pobj" and role(root.head) == "origin"
 
 
 def across_border(span: Span) -> bool:
@@ -441,6 +467,8 @@ def _unknown_setting(span: Span, trigger: Token) -> bool:
         return False
     if any(t.pos_ not in ("PROPN", "PUNCT") for t in span):
         return False
+    if taken_place(root) and root.head.i == trigger.i:
+        return True  # "Jowhar fell to the insurgents"
     if root.dep_ == "dobj" and root.head.i == trigger.i and role(trigger) in _PLACE_OBJECT_ROLES:
         return role(trigger) == "place-object" or root.ent_type_ != "PERSON"  # "stormed Zabdeen", "captured Birao"
     if root.dep_ != "pobj" or root.head.lower_ not in _SETTING_PREPS | MOTION_GOALS and not event_object(root):
@@ -453,6 +481,17 @@ def _unknown_setting(span: Span, trigger: Token) -> bool:
 
 
 _PLACE_OBJECT_ROLES = frozenset({"place-object", "place-or-person-object"})
+
+
+def taken_place(root: Token) -> bool:
+    """True for the subject of a verb whose subject is the place taken, with its taker named ("Jowhar fell to the
+    insurgents", "X fell into the hands of the rebels"; not "Shells fell on the town")."""
+    verb = root.head
+    if root.dep_ != "nsubj" or role(verb) != "place-subject":
+        return False
+    preps = [c for c in verb.children if c.dep_ == "prep"]
+    hands = [p for p in preps if p.lower_ == "into" and any(g.lemma_.lower() == "hand" for g in p.children)]
+    return any(p.lower_ == "to" for p in preps) or bool(hands)
 
 
 def event_object(root: Token) -> bool:
@@ -494,10 +533,16 @@ def _group_names() -> frozenset[str]:
 
 def _split_list(span: Span) -> Iterator[Span]:
     """The items of a span that lists names ("Kyiv and Kharkiv" tagged as one WORK_OF_ART) or runs on past a
-    preposition ("Mehedia in Tunis" tagged as one ORG, "Aleppo for the ninth consecutive day")."""
+    preposition ("Sousse in Tunisia" tagged as one ORG, "Homs for the third straight day") or past a possessive
+    ("Kherson's Dniprovskyi")."""
     start = span.start
     for token in span:
-        if token.dep_ == "cc" or token.text in (",", ";", "(", ")") or _joining_preposition(token):
+        if (
+            token.dep_ == "cc"
+            or token.text in (",", ";", "(", ")")
+            or _joining_preposition(token)
+            or _owner_mark(token, span)
+        ):
             if token.i > start:
                 yield span.doc[start : token.i]
             start = token.i + 1
@@ -505,10 +550,20 @@ def _split_list(span: Span) -> Iterator[Span]:
         yield span.doc[start : span.end]
 
 
+def _owner_mark(token: Token, span: Span) -> bool:
+    """True for the possessive ending inside a mislabelled entity that a region or settlement word follows
+    ("Kherson's Dniprovskyi" district, tagged as one ORG): the owner and the part it holds are two names; not a
+    site's own name ("Abuja's International Conference Centre")."""
+    if token.tag_ != "POS" or token.i == 0 or token.doc[token.i - 1].pos_ != "PROPN":
+        return False
+    after = word_after(span)
+    return after is not None and role(after) in ("admin", "settlement")
+
+
 def _joining_preposition(token: Token) -> bool:
-    """True for a lower-case preposition inside a mislabelled entity that sets one name in another ("Mehedia in
-    Tunis", "Ejule in Ofu") or that ordinary words follow ("Aleppo for the ninth consecutive day"); not a
-    preposition of an organisation's own name ("Conference on Financing for Development", "Port of Africa")."""
+    """True for a lower-case preposition inside a mislabelled entity that sets one name in another ("Sousse in
+    Tunisia", "Idah in Kogi") or that ordinary words follow ("Homs for the third straight day"); not a
+    preposition of an organisation's own name ("Council on Trade for Peace", "Bank of Asia")."""
     doc = token.doc
     if token.pos_ != "ADP" or token.dep_ != "prep" or not token.is_lower or token.lower_ == "of":
         return False
@@ -531,7 +586,9 @@ def _trim(span: Span) -> Span | None:
 
 def _widen(span: Span | None) -> Span | None:
     """The span with the untagged proper nouns right before it ("Santo" of "Santo Domingo" when only
-    "Domingo" is tagged) and the hyphenated rest of its name ("Mazar" of "Mazar-e-Sharif", not "Gaza-based")."""
+    "Domingo" is tagged), the untagged proper noun its last word is a compound of when together they are a name the
+    gazetteer knows ("Oz" of "Nir Oz", not "Coalition" of "U.S. Coalition") and the hyphenated rest of its name
+    ("Mazar" of "Mazar-e-Sharif", not "Gaza-based")."""
     if span is None:
         return None
     doc, start, end = span.doc, span.start, span.end
@@ -539,11 +596,20 @@ def _widen(span: Span | None) -> Span | None:
         start -= 1
     while end < len(doc) and doc[end].pos_ == "PROPN" and not doc[end].ent_type_ and _ARTICLED.match(doc[end].text):
         end += 1  # "Tal Al-‘Eiss" when only "Tal" is tagged
+    while end < len(doc) and doc[end].pos_ == "PROPN" and not doc[end].ent_type_ and _compound_of(doc[end - 1], end):
+        if role(doc[end]) or gazetteer().best(doc[start : end + 1].text, loose=False) is None:
+            break
+        end += 1  # "Nir Oz" when only "Nir" is tagged: a known name whose first word is a compound of the next
     while end < len(doc) and not doc[end - 1].whitespace_ and _hyphen_glued(doc[end - 1], doc[end]):
         end += 1
     while end > start + 1 and doc[end - 1].text == "-":
         end -= 1
     return doc[start:end]
+
+
+def _compound_of(token: Token, i: int) -> bool:
+    """True when ``token`` is a compound word of the token at index ``i``: one name written in two words."""
+    return token.dep_ == "compound" and token.head.i == i
 
 
 _ARTICLED = re.compile(r"(?i)(al|el|ad|an|ar|as|ash|at|az)[-‘’']+\w")  # a name part with an Arabic article
@@ -612,7 +678,7 @@ def _placed_capital(token: Token, sentence: Span) -> bool:
 
 def _named_capital(token: Token) -> bool:
     """True for a capitalised word that a settlement or region word names before it, whatever the tagger made of
-    it: "the town of ‘Ibta" (tagged a common noun)."""
+    it: "the town of ‘Amwas" (tagged a common noun)."""
     if token.ent_type_ or not token.is_alpha or token.is_upper or not token.text[:1].isupper():
         return False
     return _named_before(token.doc[token.i : token.i + 1])
@@ -620,7 +686,7 @@ def _named_capital(token: Token) -> bool:
 
 def _named_before(span: Span) -> bool:
     """True when a settlement or region word names the span before it ("the town of X", "a village called X"); a
-    word before a type noun ("the Industrial city of", "a Protestant district") may be an adjective, not a name."""
+    word before a type noun ("the Coastal city of", "a Protestant district") may be an adjective, not a name."""
     before = type_word_before(span)
     return before is not None and role(before) in ("admin", "settlement")
 
@@ -678,7 +744,7 @@ def _is_place_name(span: Span, gaz: Gazetteer, places: list[Span]) -> bool:
         return True  # "at Gamba police station"
     locative = root.dep_ == "pobj" and role(root.head) == "locative"
     listed = root.dep_ in ("conj", "appos") and any(root.head in p for p in places)
-    patient = root.dep_ in ("dobj", "nsubjpass")
+    patient = root.dep_ in ("dobj", "nsubjpass") or taken_place(root)
     if span.text.isupper() and len(span.text) <= 5:
         return False
     found = gaz.best(clean_name(span.text), loose=False)
@@ -754,7 +820,7 @@ _NAMING_LINKS = frozenset({"of", "called", "named", "known"})
 
 def _index_before(span: Span) -> int:
     """Index of the last word before the span, past whitespace tokens and a mark glued to the name (the ayn of
-    "the village of ‘Ayishah"); -1 at the start of the doc."""
+    "the village of ‘Urif"); -1 at the start of the doc."""
     doc, i = span.doc, span.start - 1
     if i >= 0 and doc[i].text in _NAME_MARKS and not doc[i].whitespace_:
         i -= 1
@@ -840,6 +906,12 @@ def is_locative(node: Token) -> bool:
 def anchor_verbs() -> dict[str, str]:
     """Lemma → kind ("motion", "operation") of the verbs that anchor an event's setting (anchor_verbs.tsv)."""
     return {row[0]: row[1] for row in read_rows("places", "anchor_verbs.tsv")}
+
+
+@lru_cache(maxsize=1)
+def town_parts() -> frozenset[str]:
+    """Type words of a part of a town ("neighbourhood", "district"), from resources/places/town_parts.tsv."""
+    return frozenset(row[0].lower() for row in read_rows("places", "town_parts.tsv"))
 
 
 _ANCHORING_DEPS = frozenset({"advcl", "xcomp", "conj"})

@@ -364,7 +364,7 @@ def test_a_place_acted_on_is_no_victims_side_beside_people_counted_with_their_ow
 @pytest.mark.parametrize(
     "text",
     [
-        "As the toll of the Russian offensive became clear, the talks began: people shot dead at a bus stop.",
+        "Details of the Russian offensive emerged on Monday; witnesses told of people shot dead in a bread queue.",
         "Four nurses have been killed, and the heavy Russian shelling has made the streets dangerous.",
     ],
 )
@@ -373,22 +373,23 @@ def test_an_attack_named_by_its_doer_anywhere_gives_unplaced_victims_its_foe(tex
 
 
 def test_a_place_named_beside_the_victims_places_none_of_them() -> None:
-    text = "Dozens of civilians had been killed in villages around the Lebanese border, where gun battles raged."
+    text = "Scores of farmers were killed in hamlets along the Lebanese border, where fighting continued."
     assert [c for c, _ in _victims(text)] == [None]
 
 
 def test_captives_named_in_an_of_phrase_a_state_hit_are_its_own_people() -> None:
-    text = "Militants said the Nigerian air strike had killed a number of the hostages, along with guards."
+    text = "The gang said the Nigerian bombardment had killed some of the hostages, along with guards."
     assert ("NGA", "CVL") in _victims(text)
 
 
 def test_a_place_noun_of_one_country_places_unplaced_victims() -> None:
     assert (
-        victim_side(extract_events("Bodies lay in the lanes of the moshav after the raid, burned and shot."))
+        victim_side(extract_events("After the raid, bodies were found in the streets of the moshav, burned and shot."))
         == "israel"
     )
     assert (
-        victim_side(extract_events("Bodies lay in the lanes of the village after the raid, burned and shot.")) == "none"
+        victim_side(extract_events("After the raid, bodies were found in the streets of the village, burned and shot."))
+        == "none"
     )
 
 
@@ -405,25 +406,37 @@ def test_the_edge_of_a_place_is_no_victims() -> None:
     [
         "The photos we saw this week — Israel said that its death toll had reached 900, and officials in Gaza said "
         "that 700 Palestinians had been killed.",
-        "The most painful images of the week — Israel said that its death toll had risen to 800, and Gaza officials "
-        "reported that 600 Palestinians had died.",
     ],
 )
 def test_its_toll_is_the_tellers_when_the_parser_gives_the_telling_verb_two_subjects(text: str) -> None:
     assert plain_side(next(extract_many([(text, None)]))) == "both"
 
 
+def test_its_toll_is_the_tellers_in_another_war() -> None:
+    text = (
+        "The images we saw — Ukraine said that its death toll had reached 40, and Russian officials said that 12 "
+        "Russians had died."
+    )
+    assert {"UKR", "RUS"} <= {country for country, _ in _victims(text)}
+
+
 @pytest.mark.parametrize(
     "text",
     [
-        "The group said that two Israeli captives had died in an Israeli strike on Sunday, along with the "
-        "Palestinians guarding them.",
         "Militants said three Israeli hostages were killed by shelling last night, together with the Palestinians "
         "watching over them.",
     ],
 )
 def test_people_killed_along_with_the_victims_are_victims_too(text: str) -> None:
     assert plain_side(next(extract_many([(text, None)]))) == "both"
+
+
+def test_people_killed_along_with_the_victims_are_victims_too_in_another_war() -> None:
+    text = (
+        "The rebels said two Colombian hostages had died in an army bombing on Sunday, along with the Venezuelan "
+        "guerrillas guarding them."
+    )
+    assert {"COL", "VEN"} <= {country for country, _ in _victims(text)}
 
 
 def test_relative_clause_tells_of_the_attack_noun_before_its_time() -> None:

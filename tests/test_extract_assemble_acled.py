@@ -35,6 +35,18 @@ def test_a_crowd_of_people_who_attack_is_no_armed_group_but_unknown_people_are()
     assert dated.actor1 is not None and dated.actor1.sector == "UAF"  # the day's number is no size of the band
 
 
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        ("The government accused insurgents of attacking a police post near Mopti on Friday.", "insurgents"),
+        ("Farmers accused herdsmen of attacking their village in Plateau state.", None),
+    ],
+)
+def test_an_accused_act_is_done_by_the_accused_not_the_accuser(text: str, doer: str | None) -> None:
+    act = extract_events(text)[0]
+    assert act.type == "ASSAULT" and (act.actor1.text if act.actor1 is not None else None) == doer
+
+
 def test_an_accused_act_is_the_first_event_and_the_accusation_has_no_acled_type() -> None:
     events = extract_events("The UN accused RSF fighters of killing 40 villagers in Al Jazirah on 3 June 2024.")
     assert (events[0].type, events[0].acled_sub_event_type) == ("ASSAULT", "Attack")

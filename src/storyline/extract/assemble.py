@@ -332,14 +332,22 @@ def _same_place(one: Event, other: Event) -> bool:
 
 def _accused_acts(events: list[Event], tokens: list[Token], prominence: dict[int, Prominence]) -> None:
     """The violence an accusation of no ACLED type tells as what was done ("Militiamen were accused of torturing
-    three farmers") is marked as accused, which rank puts first: ACLED codes the act. The accusation, like a
-    condemnation ("the UN condemned the attack"), stays an event of no ACLED type (PLOVER's ACCUSE)."""
+    three farmers") is marked as accused, which rank puts first: ACLED codes the act, done by the accused (the
+    accusation's target) when the act names no doer or the accuser. The accusation, like a condemnation ("the UN
+    condemned the attack"), stays an event of no ACLED type (PLOVER's ACCUSE)."""
     for event, token in zip(events, tokens, strict=True):
         if event.type != "ACCUSE" or event.acled_event_type is not None:
             continue
         for act, act_token in zip(events, tokens, strict=True):
             if act.type == "ASSAULT" and act.acled_event_type and _told_as_accused(token, act_token):
                 prominence[id(act)] = replace(prominence.get(id(act), Prominence()), accused=True)
+                if act.actor1 is None or _same_span(act.actor1, event.actor1):
+                    act.actor1 = event.actor2  # the accused did it, not the accuser
+
+
+def _same_span(one: Actor, other: Actor | None) -> bool:
+    """Whether two actors are the same words of the text."""
+    return other is not None and one.start is not None and (one.start, one.end) == (other.start, other.end)
 
 
 def _told_as_accused(accusation: Token, act: Token) -> bool:

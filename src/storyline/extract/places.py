@@ -126,7 +126,7 @@ def event_location(
 
 def _by_reference(sentence: Span, place: Location, others: list[Location]) -> Location:
     """An unresolved name located by the town it is written to lie just a direction from ("X camp, north of
-    Ramallah"): that town's point, country and regions with the name's own words, as for a village "near" a town
+    Hebron"): that town's point, country and regions with the name's own words, as for a village "near" a town
     (not past a distance, "X, 20 km north of Y": Y's point is that far off)."""
     if place.precision != "unresolved":
         return place
@@ -149,8 +149,8 @@ def _written_from(inner: Span, outer: Span) -> bool:
 
 
 def _town_of_part(sentence: Span, place: Location, others: list[Location]) -> Location:
-    """A named site or part of a town placed in the town the text puts it in ("Kamal Adwan hospital in Beit Lahiya",
-    "the Zeitoun neighbourhood of Gaza City", "Kherson's Dniprovskyi district"): the site's own words and offsets
+    """A named site or part of a town placed in the town the text puts it in ("Al-Noor hospital in Kano",
+    "the Mirpur neighbourhood of Dhaka", "Odesa's Primorskyi district"): the site's own words and offsets
     (what the text says the place is), the populated place's name, regions, point and precision (as ACLED codes
     it); the place itself when it is no site or part, or no town holds it."""
     span = _span_of(sentence, place)
@@ -167,15 +167,15 @@ def _town_of_part(sentence: Span, place: Location, others: list[Location]) -> Lo
 
 def _part_of(sentence: Span, place: Location, town: Location) -> bool:
     """True when the text puts ``place`` in ``town`` one way only, or both ways with ``place`` written first
-    ("the Villeneuve neighbourhood of Grenoble")."""
+    ("the Mirpur neighbourhood of Dhaka")."""
     if not _named_inside(sentence, place, town):
         return False
     return not _named_inside(sentence, town, place) or (place.start or 0) < (town.start or 0)
 
 
 def _site_in(site: Span, town: Span) -> bool:
-    """True for "<site> in (the) (city of) <town>" written right after the site's name ("Habima Square in Tel
-    Aviv"), whatever the parse hung the second "in" on."""
+    """True for "<site> in (the) (city of) <town>" written right after the site's name ("Ferhat Square in
+    Diyarbakir"), whatever the parse hung the second "in" on."""
     doc, i = site.doc, site.end
     if i >= town.start or doc[i].lower_ not in _INSIDE_PREPS or not _names_site(site):
         return False
@@ -183,7 +183,7 @@ def _site_in(site: Span, town: Span) -> bool:
 
 
 def _site_or_part(span: Span) -> bool:
-    """True for a named site ("Habima Square") or a place typed as a part of a town ("the Zeitoun neighbourhood")."""
+    """True for a named site ("Ferhat Square") or a place typed as a part of a town ("the Mirpur neighbourhood")."""
     if _names_site(span):
         return True
     parts = town_parts()

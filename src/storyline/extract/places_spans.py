@@ -106,8 +106,8 @@ NATION_SHARE = 10  # a namesake in the country a nationality word names wins whe
 
 def _home_namesake(gaz: Gazetteer, span: Span, found: tuple[Entry, Level], sentence: Span) -> tuple[Entry, Level]:
     """The name's namesake in a country the sentence's nationality words name, when no place says the country and
-    that namesake is of a size with the one the name alone gives ("Israeli police arrested residents of Nazareth":
-    Nazareth, Israel, not Adama, Ethiopia, also called Nazareth; "a British tourist in Perth" stays in Australia)."""
+    that namesake is of a size with the one the name alone gives ("Pakistani police raided a house in Hyderabad":
+    Hyderabad, Pakistan, not the bigger Hyderabad of India; "a British tourist in Perth" stays in Australia)."""
     nations = _nation_codes(sentence, gaz)
     if not nations or found[0].cc in nations or found[0].precision != "place":
         return found
@@ -253,7 +253,7 @@ def _agreed_country(gaz: Gazetteer, names: list[str], towns: set[str], widest: s
 
 def _settings(first: list[tuple[Span, tuple[Entry, Level] | None]], i: int) -> list[bool]:
     """For each resolved place but the i-th: whether it hints at the country the sentence is set in; not when it
-    names the other side of a border ("near the Egypt border") or an origin ("fired from Yemen"), or matched on its
+    names the other side of a border ("near the Egypt border") or an origin ("fired from Iraq"), or matched on its
     spelling skeleton alone (two guesses abroad must not vouch for each other: "Zamalka in the East Ghouta")."""
     return [
         not across_border(span) and not _came_from(span) and (found[1] != "loose" or found[0].curated)
@@ -263,8 +263,8 @@ def _settings(first: list[tuple[Span, tuple[Entry, Level] | None]], i: int) -> l
 
 
 def _came_from(span: Span) -> bool:
-    """True for a name that says where something or someone came from ("a missile fired from Yemen toward Eilat",
-    "drones launched from Lebanon"): the origin of a projectile or a traveller lies elsewhere than where it lands,
+    """True for a name that says where something or someone came from ("a missile fired from Iraq toward Dimona",
+    "drones launched from Syria"): the origin of a projectile or a traveller lies elsewhere than where it lands,
     so it hints at no country for the sentence's other names."""
     root = span.root
     return root.dep_ == "pobj" and role(root.head) == "origin"
@@ -534,7 +534,7 @@ def _group_names() -> frozenset[str]:
 def _split_list(span: Span) -> Iterator[Span]:
     """The items of a span that lists names ("Kyiv and Kharkiv" tagged as one WORK_OF_ART) or runs on past a
     preposition ("Sousse in Tunisia" tagged as one ORG, "Homs for the third straight day") or past a possessive
-    ("Kherson's Dniprovskyi")."""
+    ("Odesa's Primorskyi")."""
     start = span.start
     for token in span:
         if (
@@ -552,8 +552,8 @@ def _split_list(span: Span) -> Iterator[Span]:
 
 def _owner_mark(token: Token, span: Span) -> bool:
     """True for the possessive ending inside a mislabelled entity that a region or settlement word follows
-    ("Kherson's Dniprovskyi" district, tagged as one ORG): the owner and the part it holds are two names; not a
-    site's own name ("Abuja's International Conference Centre")."""
+    ("Odesa's Primorskyi" district, tagged as one ORG): the owner and the part it holds are two names; not a
+    site's own name ("Lagos's National Arts Theatre")."""
     if token.tag_ != "POS" or token.i == 0 or token.doc[token.i - 1].pos_ != "PROPN":
         return False
     after = word_after(span)
@@ -587,7 +587,7 @@ def _trim(span: Span) -> Span | None:
 def _widen(span: Span | None) -> Span | None:
     """The span with the untagged proper nouns right before it ("Santo" of "Santo Domingo" when only
     "Domingo" is tagged), the untagged proper noun its last word is a compound of when together they are a name the
-    gazetteer knows ("Oz" of "Nir Oz", not "Coalition" of "U.S. Coalition") and the hyphenated rest of its name
+    gazetteer knows ("Bugti" of "Dera Bugti", not "Command" of "Basra Command") and the hyphenated rest of its name
     ("Mazar" of "Mazar-e-Sharif", not "Gaza-based")."""
     if span is None:
         return None
@@ -599,7 +599,7 @@ def _widen(span: Span | None) -> Span | None:
     while end < len(doc) and doc[end].pos_ == "PROPN" and not doc[end].ent_type_ and _compound_of(doc[end - 1], end):
         if role(doc[end]) or gazetteer().best(doc[start : end + 1].text, loose=False) is None:
             break
-        end += 1  # "Nir Oz" when only "Nir" is tagged: a known name whose first word is a compound of the next
+        end += 1  # "Dera Bugti" when only "Dera" is tagged: a known name whose first word is a compound of the next
     while end < len(doc) and not doc[end - 1].whitespace_ and _hyphen_glued(doc[end - 1], doc[end]):
         end += 1
     while end > start + 1 and doc[end - 1].text == "-":

@@ -84,3 +84,34 @@ def test_session10_mechanisms(text: str, want: str) -> None:
 )
 def test_session10_non_events(text: str) -> None:
     assert _sub_type(text) is None, [e.to_dict() for e in extract_events(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a place the verb's own phrase does not call her or him; a clause under the verb does not count
+        ("Militants seized Kismayo after the army withdrew on his orders.", "Non-state actor overtakes territory"),
+        # a range of numbers before a noun is a count, not a match score
+        ("Gunmen killed 3-4 people at a roadside market.", "Attack"),
+    ],
+)
+def test_review_cases(text: str, want: str) -> None:
+    assert _sub_type(text) == want, [e.to_dict() for e in extract_events(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana hammered Togo 2-0 in Accra on Wednesday.",
+        "The visitors blitzed the hosts 5-1 on Sunday.",
+        "The council converted an old army base into a housing estate.",
+        "The software firm made its headquarters in Redmond in 1986.",
+    ],
+)
+def test_review_non_events(text: str) -> None:
+    assert _sub_type(text) is None, [e.to_dict() for e in extract_events(text)]
+
+
+def test_a_denied_report_of_an_attack_is_denied() -> None:
+    events = extract_events("The ministry denied reports of an air strike on the camp.")
+    assert events and events[0].status == "denied", [e.to_dict() for e in events]

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _MAX_CLIMB = 8
-_STOP_CLIMB = frozenset({"say", "tell", "report", "add", "state"})  # reported speech does not change status
+_STOP_CLIMB = frozenset({"say", "tell", "report", "add", "state"})  # verbs of reported speech do not change status
 
 
 def event_status(
@@ -60,8 +60,8 @@ def _from_governors(trigger: Token, cues: dict[str, dict[str, str]], through_mod
             return None
         token = token.head
         lemma = token.lemma_.lower()
-        if lemma in _STOP_CLIMB:
-            return None
+        if lemma in _STOP_CLIMB and token.pos_ in ("VERB", "AUX"):
+            return None  # "X said": reported speech; the noun "reports" is what a denial is of
         if lemma in table:
             return table[lemma]
     return None

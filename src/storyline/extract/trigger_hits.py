@@ -221,7 +221,30 @@ def _usable(hit: Hit) -> bool:
         return False
     if token.dep_ == "compound" and token.head.lemma_.lower() in lexicon.modifier_heads():
         return False  # "riot police", "arrest warrant", "attack helicopter"
+    if hit.entry.type == "ASSAULT" and token.pos_ == "VERB" and _tells_score(token):
+        return False  # "Nigeria hammered Ghana 3-0", "blitzed Chelsea 4-0": a match won
     return _object_ok(hit)
+
+
+_DASHES = frozenset({"-", "–", "—"})
+
+
+def _tells_score(verb: Token) -> bool:
+    """Whether a verb's clause gives a match score after it: two small numbers joined by a dash that count no noun
+    after them ("beat Chelsea 4-0 at home"; not "killed 3-4 people")."""
+    doc = verb.doc
+    end = min(verb.sent.end, verb.right_edge.i + 1)
+    for i in range(verb.i + 1, end - 2):
+        first, dash, second = doc[i], doc[i + 1], doc[i + 2]
+        if dash.text not in _DASHES or not (first.is_digit and second.is_digit):
+            continue
+        counted = i + 3 < verb.sent.end and doc[i + 3].pos_ in _COUNTED
+        if len(first.text) <= 2 and len(second.text) <= 2 and not counted:
+            return True
+    return False
+
+
+_COUNTED = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
 
 
 # Dependents that make a noun determined ("a mine", "two mines", "their mines", "anti-personnel mine").
@@ -278,9 +301,10 @@ _FROM = frozenset({"from"})
 
 
 def _object_ok(hit: Hit) -> bool:
-    """Whether a trigger's object allows it: "sign" needs an agreement, "release" a statement voids it, "enter" with
-    the army as its direct object is joining it. A phrase's
-    own row ("lay down") comes first, else that of its first word ("take over" as "take")."""
+    """Whether a trigger's words allow it (``objects.tsv``): required words around it ("sign" an agreement), void
+    words ("release" a statement), void direct objects ("entered the army"), required subjects (a place falls, an
+    armed group names a leader; ``@armed``, ``@name``) and required objects (a drone brought down). A phrase's own row
+    ("lay down") comes first, else that of its first word ("take over" as "take")."""
     table = lexicon.object_rules()
     entry = hit.entry
     kind = f"{entry.type}/{entry.mode or '-'}"
@@ -419,7 +443,7 @@ _PERSONAL = frozenset({"her", "his"})
 
 def _names_place(obj: Token) -> bool:
     """Whether an object is a place name: tagged as one, or a proper name the gazetteer knows as a town's own name;
-    not one the clause goes on to call her or him ("seized Florence on her way home")."""
+    not one a phrase of its verb goes on to call her or him ("seized Florence on her way home")."""
     if obj.ent_type_ not in _PLACE_ENTITIES:
         if obj.pos_ != "PROPN":
             return False
@@ -427,8 +451,23 @@ def _names_place(obj: Token) -> bool:
         matches, _ = gazetteer().candidates(name, loose=False)
         if not any(m.main and m.entry.population >= _TOWN_SIZE for m in matches):
             return False
-    clause = obj.head.subtree
-    return not any(t.i > obj.i and t.lower_ in _PERSONAL and t.dep_ == "poss" for t in clause)
+    verb = obj.head
+    return not any(
+        t.i > obj.i and t.lower_ in _PERSONAL and t.dep_ == "poss" and _in_own_phrase(t, verb) for t in verb.subtree
+    )
+
+
+_CLAUSES = frozenset({"advcl", "ccomp", "xcomp", "relcl", "acl", "conj", "parataxis"})
+
+
+def _in_own_phrase(token: Token, verb: Token) -> bool:
+    """Whether a token belongs to a phrase of the verb itself ("on her way"), not to a clause under it ("after the
+    army retreated on his orders")."""
+    while token.i != verb.i and token.head.i != token.i:
+        if token.dep_ in _CLAUSES:
+            return False
+        token = token.head
+    return True
 
 
 def _of_chain(obj: Token, depth: int = 3) -> set[str]:

@@ -76,3 +76,8 @@ def test_a_local_alias_is_its_group_where_the_event_is_placed_in_the_groups_coun
 def test_people_named_by_faith_or_trade_who_protest_are_protesters(text: str) -> None:
     agent = _agent(text)
     assert agent is not None and agent.sector == "PRO", agent
+
+
+def test_fighters_led_by_a_named_group_are_the_group() -> None:
+    agent = _agent("Rebel fighters led by the M23 entered Goma without resistance.")
+    assert agent is not None and agent.name == "M23", agent

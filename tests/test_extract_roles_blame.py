@@ -20,3 +20,8 @@ def test_the_blamed_did_it_when_the_phrase_hangs_on_them() -> None:
 def test_the_one_who_blames_is_never_the_doer() -> None:
     found, sector = _assault_agent("Traders accused herders of attacking their stalls near Jos.")
     assert found and sector != "BUS"
+
+
+def test_the_subject_of_a_passive_blame_verb_did_it() -> None:
+    found, sector = _assault_agent("Ethiopian soldiers were accused of killing five farmers in a village near Axum.")
+    assert found and sector == "MIL"

@@ -577,13 +577,14 @@ def _controlled_body(chunk: Span, group: lexicon.Group) -> Mention:
 
 
 def _member_of_group(chunk: Span, doc_actors: DocActors) -> Mention | None:
-    """ "fighters of the Arakan Army", "members of Hamas", "a mob of Israeli settlers", "gunmen from the Lions' Den":
-    armed men, members or a collective (collectives.tsv) of or from a named group are the group."""
+    """ "fighters of the Arakan Army", "members of Hamas", "a mob of Israeli settlers", "gunmen from the Lions' Den",
+    "opposition fighters led by the SDF": armed men, members or a collective (collectives.tsv) of, from or led by a
+    named group are the group."""
     head = chunk.root
     lemma = head.lemma_.lower()
     if sector_of(head) not in ARMED and lemma != "member" and lemma not in _collectives() and lemma not in _posts():
         return None
-    member = of_object(head) or _prep_pobj(head, "from")
+    member = of_object(head) or _prep_pobj(head, "from") or _leader_of(head)
     if member is None:
         return None
     found = doc_actors.within(member.left_edge.idx, member.idx + len(member))
@@ -591,6 +592,15 @@ def _member_of_group(chunk: Span, doc_actors: DocActors) -> Mention | None:
         return None
     actor = _armed_men(_group_actor(chunk.text, found[-1][2], chunk.start_char, chunk.end_char), head)
     return Mention(actor, chunk.start, chunk.end, named=True)
+
+
+_LEADING = frozenset({"lead", "command", "head"})  # "fighters led / commanded / headed by X"
+
+
+def _leader_of(head: Token) -> Token | None:
+    """The agent of a "led by" participle on a noun ("fighters led by the SDF" → SDF)."""
+    led = next((c for c in children(head, "acl") if c.tag_ == "VBN" and c.lemma_.lower() in _LEADING), None)
+    return child(child(led, "agent"), "pobj") if led is not None else None
 
 
 def _not_nationality(token: Token) -> bool:

@@ -705,7 +705,8 @@ def demanded_of(trigger: Token, index: MentionIndex) -> Mention | None:
 def _blamed(trigger: Token, index: MentionIndex) -> tuple[bool, Mention | None]:
     """ "Palestinians blamed Israel for the bombing", "accused Hamas of killing ...": whether the trigger is the act of
     a blame verb's "for"/"of" phrase, and who is blamed (who did it; None when the blamed is no actor, not the one
-    who blames). The parser may hang the phrase on the blamed ("accused rebels of attacking": "of" on "rebels")."""
+    who blames; the subject of a passive blame verb is the blamed). The parser may hang the phrase on the blamed
+    ("accused rebels of attacking": "of" on "rebels")."""
     prep = trigger.head if trigger.dep_ in ("pobj", "pcomp") else None
     if prep is None or prep.lower_ not in ("for", "of"):
         return False, None
@@ -714,4 +715,4 @@ def _blamed(trigger: Token, index: MentionIndex) -> tuple[bool, Mention | None]:
         return True, index.of(verb)  # "accused rebels of attacking": the phrase hangs on the blamed
     if verb.lemma_.lower() not in _words("blame_verb"):
         return False, None
-    return True, index.of(child(verb, "dobj"))
+    return True, index.of(child(verb, "dobj") or child(verb, "nsubjpass"))  # "soldiers were accused of looting"

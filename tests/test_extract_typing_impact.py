@@ -115,3 +115,21 @@ def test_review_non_events(text: str) -> None:
 def test_a_denied_report_of_an_attack_is_denied() -> None:
     events = extract_events("The ministry denied reports of an air strike on the camp.")
     assert events and events[0].status == "denied", [e.to_dict() for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a noun spelled like a set-off verb ("fuel") and a protest that is only where deaths happened set nothing off
+        "Riot police fired tear gas at fuel protests in Accra on Friday.",
+        "Army gunfire caused two deaths at a protest in Conakry.",
+    ],
+)
+def test_a_protest_broken_up_is_first_unless_set_off(text: str) -> None:
+    events = extract_events(text)
+    assert events and events[0].type == "PROTEST", [e.to_dict() for e in events]
+
+
+def test_a_protest_a_modal_set_off_verb_tells_is_set_off() -> None:
+    events = extract_events("The arrest of the mayor could spark protests, and police fired tear gas at a crowd.")
+    assert events and events[0].type == "ASSAULT", [e.to_dict() for e in events]

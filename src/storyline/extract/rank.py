@@ -216,14 +216,29 @@ def _protest_first(events: list[Event], scores: list[float]) -> list[float]:
 _SET_OFF_WORDS = 6  # words between such a verb and the protest noun ("sparked the country's largest street protests")
 
 
+# Words after which a bare verb form is a verb ("could spark protests"; "fuel protests" is a noun phrase).
+_VERB_BEFORE = frozenset({"to", "will", "would", "could", "can", "may", "might", "must", "should", "did", "does", "do"})
+# Prepositions that put the protest noun in a phrase of its own ("caused three deaths at a protest"): where the
+# act happened, not what it set off.
+_PLACE_PREPOSITIONS = frozenset({"at", "in", "during", "near", "outside", "after", "before", "on", "inside"})
+
+
 def _set_off(event: Event) -> bool:
     """True for a protest told as what another act set off: its trigger follows a form of a verb of
-    ``events.SET_OFF`` ("sparked", "sparks", "triggering", "spurred" ...) within a few words ("... sparked the
-    country's largest street protests")."""
+    ``events.SET_OFF`` ("sparked", "sparks", "triggering", "spurred", "could spark" ...) within a few words, with no
+    preposition of place between them ("... sparked the country's largest street protests"; not "caused three
+    deaths at a protest", not "fuel protests")."""
     if event.trigger is None:
         return False
     before = _normal(event.evidence.text[: event.trigger.start - event.evidence.start]).split()[-_SET_OFF_WORDS:]
-    return any(_inflects(word, lemma) for word in before for lemma in SET_OFF)
+    for k, word in enumerate(before):
+        bare = word in SET_OFF
+        if bare and (k == 0 or before[k - 1] not in _VERB_BEFORE):
+            continue
+        told = bare or any(_inflects(word, lemma) for lemma in SET_OFF)
+        if told and not _PLACE_PREPOSITIONS & set(before[k + 1 :]):
+            return True
+    return False
 
 
 def _inflects(word: str, lemma: str) -> bool:

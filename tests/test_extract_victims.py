@@ -456,3 +456,9 @@ def test_the_subject_the_parser_gives_a_second_participle_is_its_victims() -> No
     # "every Azeri killed in Shusha" is parsed with "Azeri" as the subject of "killed": another side's dead
     text = "Every life — every Armenian murdered by soldiers, every Azeri killed in Shusha — is a light that goes out."
     assert {"ARM", "AZE"} <= {country for country, _ in _victims(text)}
+
+
+def test_where_captives_are_held_is_no_country_of_the_killed_captives() -> None:
+    events = extract_events("The fighting has killed nine hostages held in Mosul, officials said.")
+    killed = next(e for e in events if e.type == "ASSAULT" and e.mode != "abduct")
+    assert killed.actor2 is not None and killed.actor2.country is None

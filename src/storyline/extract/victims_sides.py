@@ -20,6 +20,7 @@ from storyline.extract import lexicon
 from storyline.extract.actors import ARMED, country_of, of_object
 from storyline.extract.counts_lexicon import counts_lexicon, head_sector
 from storyline.extract.roles import MentionIndex, noun_roles, trigger_roles
+from storyline.extract.tree import children
 from storyline.models import Actor, Count, Event
 
 if TYPE_CHECKING:
@@ -469,7 +470,18 @@ def _open_root(root: Token) -> bool:
     near = prep.head.lemma_.lower()
     if prep.lower_ in words["beside_prep"] or prep.lower_ in ("from", "to") or near in words["beside_prep"]:
         return False
-    return near not in words["beside_noun"] | words["direction"] | words["captive_noun"]
+    return near not in words["beside_noun"] | words["direction"] | words["captive_noun"] and not _holds(prep.head)
+
+
+def _holds(verb: Token) -> bool:
+    """Whether a word is a verb of holding captives told of them ("hostages held in Gaza", "captives were kept in
+    tunnels"): a place on it is where they are held."""
+    words = _place_words()
+    if verb.lemma_.lower() not in words["captive_verb"]:
+        return False
+    told = [verb.head] if verb.dep_ in ("acl", "relcl") else []
+    told += children(verb, "nsubj", "nsubjpass", "dobj", "oprd")
+    return any(t.lemma_.lower() in words["captive_noun"] for t in told)
 
 
 @cache

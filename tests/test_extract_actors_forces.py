@@ -6,7 +6,9 @@ from __future__ import annotations
 import pytest
 
 from storyline.extract import extract_events
+from storyline.extract.actors import DocActors, find_mentions
 from storyline.models import Actor
+from storyline.nlp import load_nlp
 
 
 def _agent(text: str) -> Actor | None:
@@ -81,3 +83,15 @@ def test_people_named_by_faith_or_trade_who_protest_are_protesters(text: str) ->
 def test_fighters_led_by_a_named_group_are_the_group() -> None:
     agent = _agent("Rebel fighters led by the M23 entered Goma without resistance.")
     assert agent is not None and agent.name == "M23", agent
+
+
+def test_unnamed_opposition_supporters_who_march_are_protesters() -> None:
+    agent = _agent("Opposition supporters marched through Harare on Saturday.")
+    assert agent is not None and agent.sector == "PRO", agent
+
+
+def test_residents_of_a_town_are_of_its_country() -> None:
+    text = "Residents of Kabul said the water had been cut for a week."
+    sent = next(load_nlp()(text).sents)
+    found = [m.actor for m in find_mentions(sent, DocActors.scan(text)) if m.actor.text == "Residents"]
+    assert found and found[0].country == "AFG", found

@@ -679,12 +679,12 @@ def _of_country_token(head: Token) -> Token | None:
 
 def _home_token(head: Token) -> Token | None:
     """ "a missionary from Calgary", "two men from Hebron": people said to come from a place are of its country; so
-    are people of a local kind said to be in it ("militias in Tripoli", "protesters in Dhaka": _LOCAL_IN), not
-    troops, diplomats or refugees, who are often abroad."""
+    are people of a local kind said to be in it or of it ("militias in Tripoli", "protesters in Dhaka", "residents
+    of Derna": _LOCAL_IN), not troops, diplomats or refugees, who are often abroad."""
     sector = sector_of(head)
     if sector is None or head.ent_type_:
         return None
-    preps = {"from", "in", "throughout"} if sector in _LOCAL_IN else {"from"}
+    preps = {"from", "in", "throughout", "of"} if sector in _LOCAL_IN else {"from"}
     home = next((child(p, "pobj") for p in children(head, "prep") if p.lower_ in preps), None)
     return home if home is not None and home.ent_type_ in ("GPE", "NORP", "LOC") and country_of(home) else None
 

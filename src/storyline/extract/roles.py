@@ -574,10 +574,10 @@ def _by_trade(roles: Roles, trigger: Token) -> Roles:
     """The roles with an agent named by its trade acting as that trade (``actors.as_agent``), save the crowd of a
     protest (a trigger the lexicon gives a PROTEST reading: "workers marched", "farmers blocked roads"), which is
     its protesters, as ACLED codes it: people named by their faith, trade or membership who protest are protesters
-    ("worshippers protesting the closure", "teachers demonstrated", "members of the bar association marched")."""
+    ("worshippers protesting the closure", "teachers demonstrated", "opposition supporters marched")."""
     if roles.actor1 is not None and not _protest_word(trigger):
         roles.actor1 = as_agent(roles.actor1, trigger.doc)
-    elif roles.actor1 is not None and roles.actor1.actor.sector in _CROWD_KINDS:
+    elif roles.actor1 is not None and _crowd_kind(roles.actor1):
         actor = roles.actor1.actor
         protesters = replace(actor, sector="PRO", name=actor_name(actor.country, "PRO", actor.text))
         roles.actor1 = replace(roles.actor1, actor=protesters)
@@ -586,6 +586,13 @@ def _by_trade(roles: Roles, trigger: Token) -> Roles:
 
 # Kinds of people whose crowd, protesting, is its protesters (ACLED's "Protesters (Country)").
 _CROWD_KINDS = frozenset({"REL", "EDU", "HLH", "LAB", "AGR", "UNK", "BUS"})
+
+
+def _crowd_kind(mention: Mention) -> bool:
+    """Whether a protest's agent is a crowd of a kind of people (_CROWD_KINDS), or of the opposition unnamed
+    ("opposition supporters marched"; a named party stays the party)."""
+    sector = mention.actor.sector
+    return sector in _CROWD_KINDS or (sector == "OPP" and not mention.named)
 
 
 def _protest_word(trigger: Token) -> bool:

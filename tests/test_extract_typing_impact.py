@@ -78,6 +78,7 @@ def test_session10_mechanisms(text: str, want: str) -> None:
         "Volunteers recovered from the flu within a week.",
         "Worshippers held a night vigil at the cathedral for Easter.",
         "The club was beaten 3-0 at home on Saturday.",
+        "Rescuers recovered the bodies of six people after the floods.",
         "The company named a new chief executive.",
         "The fighter jet crashed into a field during a training flight, the air force said.",
     ],

@@ -495,3 +495,14 @@ def test_a_whole_doc_works_as_a_sentence(nlp: Any) -> None:
 )
 def test_who_is_counted_killed(nlp: Any, text: str, killed: list[int]) -> None:
     assert [c.value for c in counts_of(nlp, text) if c.kind == "killed"] == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The death toll from the bombing in Quetta climbed to 31 after four more victims died in hospital.", 31),
+        ("Gunmen killed 12 villagers in Zamfara on Sunday; two more died of their wounds on Monday.", 14),
+    ],
+)
+def test_people_added_to_a_toll_that_rose_are_in_its_new_figure(nlp: Any, text: str, expected: int) -> None:
+    assert fatalities(counts_of(nlp, text)) == expected

@@ -11,6 +11,7 @@ it: its own noun ("40 reported fatalities"), a modifier ("people killed"), the v
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from storyline.extract.counts_lexicon import CountsLexicon, Phrase, as_span, counts_lexicon, head_sector, kind_of
@@ -41,6 +42,7 @@ def find_counts(sentence: Span | Doc) -> list[Count]:
     lex = counts_lexicon()
     counts: list[Count] = []
     outside: set[str] = set()  # kinds counted outside parentheses
+    tolls: dict[str, Token] = {}  # text of a count that is a toll's new figure ("the toll rose to 25") → its verb
     for number in number_phrases(sentence, lex):
         whole = next((c for c in reversed(counts) if c.part_of is None), None)
         count = _count(sentence, number, lex, whole)
@@ -50,8 +52,35 @@ def find_counts(sentence: Span | Doc) -> list[Count]:
             outside.add(count.kind)
         elif count.kind in outside:
             continue  # "339 killed (165 on 28 January, 174 on 27 January)": a breakdown, not new people
+        last = sentence.doc[number.end - 1]
+        if whole is not None and whole.kind == count.kind and _adds(count, lex) and _under(last, tolls.get(whole.text)):
+            count = replace(count, part_of=whole.text)  # "rose to 25 after three more bodies were found": in the 25
+        if (verb := _toll_verb(last, lex)) is not None:
+            tolls[count.text] = verb
         counts.append(count)
     return counts
+
+
+def _toll_verb(token: Token, lex: CountsLexicon) -> Token | None:
+    """The total verb a number is the new figure of, whose subject is a total noun ("the death toll rose to 25",
+    "the toll reached 25"); None for any other number."""
+    for _ in range(3):
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            named = any(s.lemma_.lower() in lex.total_nouns for s in children(token, "nsubj", "nsubjpass"))
+            return token if token.lemma_.lower() in lex.total_verbs and named else None
+    return None
+
+
+def _under(token: Token, verb: Token | None) -> bool:
+    """Whether a token is in a clause that hangs on the verb, not in one joined to it by "and" ("rose to 25 after
+    three more bodies were found"; not "rose to 25, and four more were killed")."""
+    if verb is None or not verb.is_ancestor(token):
+        return False
+    node = token
+    while node.head.i != verb.i:
+        node = node.head
+    return node.dep_ != "conj"
 
 
 def fatalities(counts: list[Count]) -> int | None:

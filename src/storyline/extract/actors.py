@@ -709,7 +709,7 @@ def _collective_sector(head: Token) -> str | None:
 
 
 @cache
-def _followers() -> frozenset[str]:
+def followers() -> frozenset[str]:
     """Nouns naming people by whom they follow ("supporters", "loyalists")."""
     return frozenset(row[0] for row in lexicon.read_tsv("actors", "followers.tsv"))
 
@@ -717,7 +717,7 @@ def _followers() -> frozenset[str]:
 def _follower_sector(head: Token) -> str | None:
     """ "supporters of Ousmane Sonko", "loyalists of the president" → PRO: a politician's or party's supporters are
     protesters, as ACLED codes party supporters (rioters when violent); a club's fans are not."""
-    if head.lemma_.lower() not in _followers():
+    if head.lemma_.lower() not in followers():
         return None
     led = of_object(head)
     if led is None:

@@ -16,7 +16,16 @@ from itertools import chain
 from typing import TYPE_CHECKING
 
 from storyline.extract import lexicon
-from storyline.extract.actors import ARMED, Mention, actor_name, as_agent, housed_object, names_place, of_object
+from storyline.extract.actors import (
+    ARMED,
+    Mention,
+    actor_name,
+    as_agent,
+    followers,
+    housed_object,
+    names_place,
+    of_object,
+)
 from storyline.extract.tree import child, children
 
 if TYPE_CHECKING:
@@ -577,7 +586,7 @@ def _by_trade(roles: Roles, trigger: Token) -> Roles:
     ("worshippers protesting the closure", "teachers demonstrated", "opposition supporters marched")."""
     if roles.actor1 is not None and not _protest_word(trigger):
         roles.actor1 = as_agent(roles.actor1, trigger.doc)
-    elif roles.actor1 is not None and _crowd_kind(roles.actor1):
+    elif roles.actor1 is not None and _crowd_kind(roles.actor1, trigger):
         actor = roles.actor1.actor
         protesters = replace(actor, sector="PRO", name=actor_name(actor.country, "PRO", actor.text))
         roles.actor1 = replace(roles.actor1, actor=protesters)
@@ -588,11 +597,14 @@ def _by_trade(roles: Roles, trigger: Token) -> Roles:
 _CROWD_KINDS = frozenset({"REL", "EDU", "HLH", "LAB", "AGR", "UNK", "BUS"})
 
 
-def _crowd_kind(mention: Mention) -> bool:
-    """Whether a protest's agent is a crowd of a kind of people (_CROWD_KINDS), or of the opposition unnamed
-    ("opposition supporters marched"; a named party stays the party)."""
+def _crowd_kind(mention: Mention, trigger: Token) -> bool:
+    """Whether a protest's agent is a crowd of a kind of people (_CROWD_KINDS), or the opposition's followers
+    ("opposition supporters marched"; an opposition party or its candidates stay the opposition)."""
     sector = mention.actor.sector
-    return sector in _CROWD_KINDS or (sector == "OPP" and not mention.named)
+    if sector != "OPP":
+        return sector in _CROWD_KINDS
+    head = trigger.doc[mention.start : mention.end].root
+    return not mention.named and head.lemma_.lower() in followers()
 
 
 def _protest_word(trigger: Token) -> bool:

@@ -144,3 +144,11 @@ def test_what_fell_on_a_place_is_no_place(nlp: Any) -> None:
     """Shells that fell on a town: the town is the place, the shells are not."""
     place = event_place(nlp, "Shells fell on Kharkiv on Monday, killing two.", "fell")
     assert place is not None and place.text == "Kharkiv"
+
+
+def test_a_name_its_verb_calls_her_or_him_is_no_place(nlp: Any) -> None:
+    """The object of a verb a phrase of the same verb goes on to call her or him is a person, not a town of that
+    name (reviewer RV-P2): the place is the one the sentence names as such, or none."""
+    assert event_place(nlp, "Gunmen seized Florence on her way home from school.", "seized") is None
+    place = event_place(nlp, "Gunmen abducted Victoria on her way to work in Lagos.", "abducted")
+    assert place is not None and place.text == "Lagos"

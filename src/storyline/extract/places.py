@@ -27,6 +27,7 @@ from storyline.extract.places_spans import (
     across_border,
     anchor_verbs_of,
     anchored,
+    called_person,
     clean_name,
     event_object,
     find_places,
@@ -568,6 +569,8 @@ def _tier(sentence: Span, place: Location, trigger: Token | None) -> float:
         return 0  # "according to the MoH in Gaza": the source's seat
     if _whom(span, anchors) and place.precision == "unresolved" or _shot_one(span):
         return 0  # "shot Oudeh", "Marino was shot": whom, not where
+    if called_person(root):
+        return -1  # "seized Florence on her way home": a person
     if locative_path(root, trigger) or any(locative_path(root, a) for a in anchors[1:]):
         return 2
     if trigger is not None and taken_place(root) and root.head.i == trigger.i:

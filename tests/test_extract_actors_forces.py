@@ -95,3 +95,15 @@ def test_residents_of_a_town_are_of_its_country() -> None:
     sent = next(load_nlp()(text).sents)
     found = [m.actor for m in find_mentions(sent, DocActors.scan(text)) if m.actor.text == "Residents"]
     assert found and found[0].country == "AFG", found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Armed men of the CODECO group attacked a displacement camp in Djugu, killing 12 people.", "CODECO"),
+        ("Armed men from the 3R group killed four herders near Bocaranga.", "3R"),
+    ],
+)
+def test_armed_men_of_a_named_group_are_the_group(text: str, name: str) -> None:
+    agent = _agent(text)
+    assert agent is not None and agent.name == name, agent

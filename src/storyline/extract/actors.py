@@ -578,11 +578,13 @@ def _controlled_body(chunk: Span, group: lexicon.Group) -> Mention:
 
 def _member_of_group(chunk: Span, doc_actors: DocActors) -> Mention | None:
     """ "fighters of the Arakan Army", "members of Hamas", "a mob of Israeli settlers", "gunmen from the Lions' Den",
-    "opposition fighters led by the SDF": armed men, members or a collective (collectives.tsv) of, from or led by a
-    named group are the group."""
+    "armed men of the ADF", "opposition fighters led by the SDF": armed men, members or a collective (collectives.tsv)
+    of, from or led by a named group are the group."""
     head = chunk.root
     lemma = head.lemma_.lower()
-    if sector_of(head) not in ARMED and lemma != "member" and lemma not in _collectives() and lemma not in _posts():
+    sector = sector_of(head)
+    armed = sector in ARMED or _modified_sector(chunk, sector) in ARMED  # "fighters", "armed men", "masked men"
+    if not armed and lemma != "member" and lemma not in _collectives() and lemma not in _posts():
         return None
     member = of_object(head) or _prep_pobj(head, "from") or _leader_of(head)
     if member is None:

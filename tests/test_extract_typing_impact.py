@@ -92,6 +92,9 @@ def test_session10_non_events(text: str) -> None:
     [
         # a place the verb's own phrase does not call her or him; a clause under the verb does not count
         ("Militants seized Kismayo after the army withdrew on his orders.", "Non-state actor overtakes territory"),
+        # fire exchanged, told in the passive, is a clash (prisoners exchanged stay a swap)
+        ("Gunfire was exchanged between soldiers and militants near the border post.", "Armed clash"),
+        ("The two sides exchanged prisoners after the fire.", "Agreement"),
         # a range of numbers before a noun is a count, not a match score
         ("Gunmen killed 3-4 people at a roadside market.", "Attack"),
     ],

@@ -22,21 +22,21 @@ from typing_helpers import acled_sub_type as _sub_type
         ("A quadcopter dropped a grenade on a checkpoint outside Bakhmut.", "Air/drone strike"),
         # what is brought down, made safe or recovered is the weapon; a bomb that destroys is the doer
         ("Air defence units brought down a dozen attack drones over Kharkiv.", "Disrupted weapons use"),
-        ("Army engineers made safe an unexploded shell found in a schoolyard in Mosul.", "Disrupted weapons use"),
+        ("An unexploded rocket lodged in a roof was made safe by a police bomb squad.", "Disrupted weapons use"),
         ("Soldiers recovered a cache of rifles and grenades from a cave in Kunar.", "Disrupted weapons use"),
         ("Coalition jets destroyed a missile aimed at Riyadh.", "Disrupted weapons use"),
         ("A bomb destroyed the car of a district judge in Quetta.", "Remote explosive/landmine/IED"),
         ("Drones neutralised a column of jihadists on the road to Menaka, the army said.", "Air/drone strike"),
         # verbs of violence in synonym families
-        ("Armed herders carried off three schoolgirls from a village in Zamfara.", "Abduction/forced disappearance"),
+        ("Militiamen carried off the village chief and his two sons at dawn.", "Abduction/forced disappearance"),
         ("Gunmen made off with the payroll of a mining company near Bunia.", "Looting/property destruction"),
-        ("Army bulldozers levelled olive groves and a well near Nablus.", "Looting/property destruction"),
+        ("Municipal excavators flattened an informal market on the edge of the city.", "Looting/property destruction"),
         ("Troops took back the town of Kupiansk from Russian forces.", "Government regains territory"),
-        ("Jihadist fighters chased the army out of Boulkessi.", "Non-state actor overtakes territory"),
-        ("Two villages pelted each other with stones over a land dispute in Bihar.", "Mob violence"),
+        ("Jihadist fighters chased the army out of the town of Boulkessi.", "Non-state actor overtakes territory"),
+        ("Students from two rival colleges pelted one another with bricks outside the campus.", "Mob violence"),
         ("Traders set upon a suspected pickpocket and beat him unconscious.", "Mob violence"),
         ("The armed group announced that it was dissolving itself after fifty years.", "Change to group/activity"),
-        ("The junta extended the state of exception in three provinces.", "Other"),
+        ("A state of siege was declared in two northern departments.", "Other"),
         ("Two soldiers died when their truck drove over a homemade mine near Fada.", "Remote explosive/landmine/IED"),
         ("A woman set off explosives hidden in her clothing at a bus station, killing four.", "Suicide bomb"),
         (
@@ -45,16 +45,22 @@ from typing_helpers import acled_sub_type as _sub_type
         ),
         ("Gunmen fired an RPG at a police vehicle on the ring road.", "Grenade"),
         ("Al-Shabaab named a new emir on Sunday, the group's radio said.", "Change to group/activity"),
-        ("Armed police raided a farmhouse, seizing a wanted man.", "Arrests"),
-        ("A shepherd was beaten with clubs by unidentified men near the well.", "Attack"),
+        ("Special forces seized a fugitive wanted for two murders at a roadblock.", "Arrests"),
+        ("Unknown assailants beat a bus driver with clubs outside the depot.", "Attack"),
         (
             "The reporter was bundled into a car by armed men and has not been seen since.",
             "Abduction/forced disappearance",
         ),
         # gatherings to demand something; arrests where police used crowd-control force
-        ("Nurses camped outside the health ministry for three days, demanding unpaid wages.", "Peaceful protest"),
-        ("Hundreds of farmers assembled in the square calling for lower fuel prices.", "Peaceful protest"),
-        ("Police detained 40 people holding placards outside the embassy.", "Protest with intervention"),
+        (
+            "Dozens of pensioners have camped in front of parliament since Monday to demand their arrears.",
+            "Peaceful protest",
+        ),
+        ("Hundreds of farmers assembled in the square to demand lower fuel prices.", "Peaceful protest"),
+        (
+            "Police arrested two students holding placards against the war in the city centre.",
+            "Protest with intervention",
+        ),
         (
             "Riot police baton-charged supporters of the jailed leader and arrested 14 of them.",
             "Protest with intervention",
@@ -79,6 +85,12 @@ def test_session10_mechanisms(text: str, want: str) -> None:
         "Worshippers held a night vigil at the cathedral for Easter.",
         "The club was beaten 3-0 at home on Saturday.",
         "Rescuers recovered the bodies of six people after the floods.",
+        "Children walked to school in the rain calling to each other.",
+        "The city council named a new police chief on Monday.",
+        "Burglars carried off a television and jewellery from a flat.",
+        "Fans held banners at the stadium before the final.",
+        "A test rocket crashed into the sea after a failed launch.",
+        "The cyclone flattened houses along the coast.",
         "The company named a new chief executive.",
         "The fighter jet crashed into a field during a training flight, the air force said.",
     ],
@@ -95,6 +107,8 @@ def test_session10_non_events(text: str) -> None:
         # fire exchanged, told in the passive, is a clash (prisoners exchanged stay a swap)
         ("Gunfire was exchanged between soldiers and militants near the border post.", "Armed clash"),
         ("The two sides exchanged prisoners after the fire.", "Agreement"),
+        # a range of numbers after a clause or a time is no match score
+        ("Gunmen attacked a bus on the highway, killing 5-6.", "Attack"),
         # a range of numbers before a noun is a count, not a match score
         ("Gunmen killed 3-4 people at a roadside market.", "Attack"),
     ],

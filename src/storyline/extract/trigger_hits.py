@@ -230,11 +230,14 @@ _DASHES = frozenset({"-", "–", "—"})
 
 
 def _tells_score(verb: Token) -> bool:
-    """Whether a verb's clause gives a match score after it: two small numbers joined by a dash that count no noun
-    after them ("beat Chelsea 4-0 at home"; not "killed 3-4 people")."""
+    """Whether a verb's direct object is followed right away by a match score: two small numbers joined by a dash
+    that count no noun after them ("beat Chelsea 4-0 at home"; not "killing 5-6", "at 2-3 in the morning",
+    "killed 3-4 people")."""
     doc = verb.doc
-    end = min(verb.sent.end, verb.right_edge.i + 1)
-    for i in range(verb.i + 1, end - 2):
+    for obj in children(verb, "dobj"):
+        i = obj.i + 1
+        if i + 2 >= verb.sent.end:
+            continue
         first, dash, second = doc[i], doc[i + 1], doc[i + 2]
         if dash.text not in _DASHES or not (first.is_digit and second.is_digit):
             continue
@@ -418,7 +421,10 @@ def _related_words(token: Token, skip: frozenset[str] = frozenset()) -> set[str]
     for prep in children(token, "prep", "agent"):  # "damaged by artillery fire": the agent's noun
         if prep.lower_ in skip:
             continue
-        for obj in children(prep, "pobj"):
+        objects = children(prep, "pobj")
+        if prep.lower_ in ("out", "away"):  # "chased the police out of the town": the town
+            objects = [*objects, *(o for p in children(prep, "prep") for o in children(p, "pobj"))]
+        for obj in objects:
             words.add(obj.lemma_.lower())
             words.update(m.lemma_.lower() for m in children(obj, "compound"))
     if token.pos_ != "VERB" or token.dep_ == "advcl":

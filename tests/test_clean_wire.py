@@ -81,6 +81,9 @@ def test_prose_is_not_a_byline() -> None:
         ("By Jane Doe, Reuters", False),  # an organisation, not a description
         ("By the end of the day, the rules had changed", False),
         ("By Monday, the committee had agreed", False),
+        ("By Christmas Eve, the rebels had reached the outskirts of the capital", False),  # a time phrase, no writer
+        ("By Boxing Day, most families had left the valley", False),
+        ("By Anna Berg, who has reported from the region for a decade", True),
     ],
 )
 def test_byline_with_a_description_of_the_writer(line: str, bio: bool) -> None:

@@ -116,7 +116,7 @@ def split_dateline(paragraph: str) -> Dateline | None:
 @cache
 def byline_phrases(kind: str) -> tuple[str, ...]:
     """The words of one kind in ``resources/clean/bylines.tsv``: "by" (a byline's openings), "and" (name joiners),
-    "unit", "ago", "before" (relative stamps), "not_name" (no writer's words)."""
+    "unit", "ago", "before" (relative stamps), "not_name" (no writer's words), "writer" (words describing a writer)."""
     rows = {row[0]: tuple(row[1:]) for row in read_rows("clean", "bylines.tsv")}
     if kind not in rows:  # a StopIteration from next() would escape as the end of a caller's generator
         raise KeyError(f"resources/clean/bylines.tsv has no {kind!r} row (it has {', '.join(rows)})")
@@ -151,16 +151,31 @@ def _byline_bio() -> re.Pattern[str]:
     return re.compile(rf"^(?i:{byline_words('by')})\s+(?P<names>{name}(?:\s+{name}){{1,2}}),\s+(?P<next>\w+)")
 
 
+@cache
+def _writer_words() -> frozenset[str]:
+    """Words that describe a writer (``bylines.tsv``'s writer row)."""
+    return frozenset(byline_phrases("writer"))
+
+
 def byline_bio(line: str) -> bool:
     """A byline with the writer's description after the names, in lower case ("By Jane Doe, a reporter ...",
     "Por Juan Pérez, corresponsal en ...")."""
     return bio_byline(line) is not None
 
 
+_BIO_WORDS = 8  # a writer's description names the writer's trade within its first words ("a staff writer who ...")
+
+
 def bio_byline(line: str) -> Byline | None:
-    """The byline of a line that goes on to describe its writer ("By Jane Doe, a reporter who ..."): the names."""
-    match = _byline_bio().match(line.strip())
+    """The byline of a line that goes on to describe its writer ("By Jane Doe, a reporter who ..."): the names. The
+    description holds one of ``bylines.tsv``'s writer words within its first words, so a story line opening with a
+    capitalised time phrase ("By Christmas Eve, the rebels had ...") names no writer."""
+    line = line.strip()
+    match = _byline_bio().match(line)
     if match is None or not match["next"][0].islower():
+        return None
+    description = re.findall(r"[^\W\d_]+", line[match.start("next") :].lower())[:_BIO_WORDS]
+    if not _writer_words().intersection(description):
         return None
     names = match["names"]
     if not all(w[0].isupper() for w in names.split()) or canonical_agency(names):

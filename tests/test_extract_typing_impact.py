@@ -91,6 +91,8 @@ def test_session10_mechanisms(text: str, want: str) -> None:
         "Fans held banners at the stadium before the final.",
         "A test rocket crashed into the sea after a failed launch.",
         "The cyclone flattened houses along the coast.",
+        "A reminder was sent by police to the organisers of the concert.",
+        "The invitation was dispatched by the army to reporters in the capital.",
         "The company named a new chief executive.",
         "The fighter jet crashed into a field during a training flight, the air force said.",
     ],

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
@@ -120,19 +121,28 @@ def modifier_heads() -> frozenset[str]:
     return frozenset(row[0] for row in read_tsv("triggers", "modifier_heads.tsv"))
 
 
-_OBJECT_RULES = ("require", "void", "void-object", "subject", "object")
-ObjectRules = tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], frozenset[str]]
+_OBJECT_RULES = ("require", "void", "void-object", "subject", "object", "doer")
+
+
+class ObjectRules(NamedTuple):
+    """The words a trigger's ``objects.tsv`` rows ask for or refuse, by rule kind."""
+
+    require: frozenset[str]  # words around it, one of which must be there
+    void: frozenset[str]  # words around it that void it
+    void_object: frozenset[str]  # direct objects or passive subjects that void it
+    subject: frozenset[str]  # subjects it requires
+    object: frozenset[str]  # what it acts on, required
+    doer: frozenset[str]  # its subject or passive "by" agent, required
 
 
 @cache
 def object_rules() -> dict[str, ObjectRules]:
-    """Trigger lemma → (words it requires around it, words that void it, direct objects that void it, the subjects
-    it requires, the objects it requires)."""
+    """Trigger lemma (or lemma/TYPE/mode) → the words its rows ask for or refuse."""
     table: dict[str, ObjectRules] = {}
     for trigger, rule, objects in read_tsv("triggers", "objects.tsv"):
         sets = list(table.get(trigger, (frozenset(),) * len(_OBJECT_RULES)))
         sets[_OBJECT_RULES.index(rule)] |= frozenset(objects.split("|"))
-        table[trigger] = (sets[0], sets[1], sets[2], sets[3], sets[4])
+        table[trigger] = ObjectRules(*sets)
     return table
 
 

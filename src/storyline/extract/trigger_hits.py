@@ -316,7 +316,7 @@ def _object_ok(hit: Hit) -> bool:
     rules = next((table[key] for key in keys if key in table), None)
     if not rules:
         return True
-    require, void, void_object, subject, needed_object = rules
+    require, void, void_object, subject = rules.require, rules.void, rules.void_object, rules.subject
     # a base set up is where it is set up, not where its makers come from ("from a base in Kodiak, it makes trips")
     skip = _FROM if entry.hint == "base" else frozenset()
     words = _related_words(hit.token, skip) | set(entry.lemmas[1:])  # a phrase's own words count ("seize control")
@@ -328,7 +328,9 @@ def _object_ok(hit: Hit) -> bool:
         return False
     if subject and not _subject_words(hit.token) & subject:
         return False  # "the documents fell into the hands of": no place falls
-    if needed_object and not _object_words(hit.token) & needed_object:
+    if rules.doer and not _doer_words(hit.token) & rules.doer:
+        return False  # "a grenade damaged the wall", "damaged by artillery fire": a weapon did it
+    if rules.object and not _object_words(hit.token) & rules.object:
         return False  # "a bomb destroyed the house": the bomb did the destroying, nothing disrupted it
     if void_object and any(c.lemma_.lower() in void_object for c in children(hit.token, "dobj", "nsubjpass")):
         return False  # "entered the army": joining it, not troops moving in
@@ -364,6 +366,16 @@ def _names_armed_group(noun: Token) -> bool:
     name = " ".join(t.text for t in noun.doc[noun.left_edge.i : noun.i + 1] if t.pos_ == "PROPN")
     group = lexicon.groups().get(name)
     return group is not None and group.sector in _ARMED_SECTORS
+
+
+def _doer_words(token: Token) -> set[str]:
+    """Lemmas of who or what did a verb's act: its subjects (``_subject_words``) or its passive "by" agent, with their
+    noun modifiers ("Mortar bombs crashed into", "damaged by artillery fire")."""
+    doers = [o for a in children(token, "agent") for o in children(a, "pobj")]
+    doers += children(token, "nsubj")
+    words = _subject_words(token) | {plain_lemma(d) for d in doers}
+    words.update(plain_lemma(c) for d in doers for c in children(d, "compound"))
+    return words
 
 
 def _object_words(token: Token) -> set[str]:
@@ -418,7 +430,7 @@ def _related_words(token: Token, skip: frozenset[str] = frozenset()) -> set[str]
     for obj in children(token, "dobj"):  # "lifted a state of emergency", "downed most of a wave of drones"
         words.update(_of_chain(obj))
         words.update(plain_lemma(a) for a in children(obj, "appos"))  # "made the residence its headquarters"
-    for prep in children(token, "prep", "agent"):  # "damaged by artillery fire": the agent's noun
+    for prep in children(token, "prep"):
         if prep.lower_ in skip:
             continue
         objects = children(prep, "pobj")

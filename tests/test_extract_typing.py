@@ -16,6 +16,7 @@ from storyline.eval.typing import (
     CASE_STYLE,
     CASE_STYLE_MORE,
     CASE_STYLE_MORE2,
+    CASE_STYLE_MORE7,
     ROOT,
     read_check_set,
     score_acled_style,
@@ -74,6 +75,14 @@ def test_more_case_style_snippets_cover_every_sub_type_three_times() -> None:
     assert set(Counter(r["sub_event_type"] for r in records).values()) == {3} and len(records) == 3 * SUB_TYPES
     assert [r["split"] == "heldout" for r in records] == [i % 3 == 2 for i in range(len(records))]
     assert len({r["country"] for r in records}) >= 40
+
+
+def test_the_session_10_fresh_case_style_set_covers_every_sub_type_and_no_event_texts() -> None:
+    records = read_check_set(CASE_STYLE_MORE7)
+    counts = Counter(r["sub_event_type"] for r in records)
+    assert len(counts) == SUB_TYPES + 1 and min(counts.values()) >= 4 and counts[None] >= 10
+    assert [r["split"] == "heldout" for r in records] == [i % 3 == 2 for i in range(len(records))]
+    assert len({r["country"] for r in records}) >= 60 and len({r["id"] for r in records}) == len(records)
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,16 @@ from click.testing import CliRunner
 
 import storyline.eval.acled as acled_eval
 from storyline.cli import cli
-from storyline.eval.acled import ACLED_MORE, ACLED_MORE2, ACLED_MORE3, ACLED_MORE4, GAZA, NOTES_SETS, notes_records
+from storyline.eval.acled import (
+    ACLED_MORE,
+    ACLED_MORE2,
+    ACLED_MORE3,
+    ACLED_MORE4,
+    ACLED_MORE5,
+    GAZA,
+    NOTES_SETS,
+    notes_records,
+)
 from storyline.eval.typing import ACLED_STYLE
 from storyline.extract import extract_many
 from storyline.extract.acled import acled_event
@@ -25,6 +34,7 @@ from storyline.extract.acled import acled_event
         (ACLED_MORE2, 120, (0.4, 0.5), 20),
         (ACLED_MORE3, 120, (0.45, 0.55), 20),
         (ACLED_MORE4, 120, (0.45, 0.55), 30),
+        (ACLED_MORE5, 120, (0.45, 0.55), 35),
     ],
 )
 def test_the_fresh_sets_are_notes_style_with_every_acled_field(
@@ -46,9 +56,10 @@ def test_the_fresh_sets_are_notes_style_with_every_acled_field(
 def test_sets_name_the_files_and_all_reads_every_set_in_order() -> None:
     assert NOTES_SETS["dev"] == (ACLED_STYLE,) and NOTES_SETS["more"] == (ACLED_MORE,)
     assert NOTES_SETS["more2"] == (ACLED_MORE2,) and NOTES_SETS["more3"] == (ACLED_MORE3,)
-    assert NOTES_SETS["more4"] == (ACLED_MORE4,)
+    assert NOTES_SETS["more4"] == (ACLED_MORE4,) and NOTES_SETS["more5"] == (ACLED_MORE5,)
     every = notes_records(NOTES_SETS["all"])
-    each = [notes_records(path) for path in (ACLED_STYLE, ACLED_MORE, ACLED_MORE2, ACLED_MORE3, ACLED_MORE4)]
+    sets = (ACLED_STYLE, ACLED_MORE, ACLED_MORE2, ACLED_MORE3, ACLED_MORE4, ACLED_MORE5)
+    each = [notes_records(path) for path in sets]
     assert [r["id"] for r in every] == [r["id"] for records in each for r in records]
 
 
@@ -60,6 +71,7 @@ def test_sets_name_the_files_and_all_reads_every_set_in_order() -> None:
         (["--set", "more2"], "more2"),
         (["--set", "more3"], "more3"),
         (["--set", "more4"], "more4"),
+        (["--set", "more5"], "more5"),
         (["--set", "all"], "all"),
     ],
 )

@@ -107,6 +107,14 @@ cdef inline str _checked(object item):
     return <str>item
 
 
+cdef void* _resized(void* block, size_t size) except NULL:
+    """``block`` moved to ``size`` bytes (``PyMem_Realloc``); MemoryError when there is no room, ``block`` left valid."""
+    cdef void* grown = PyMem_Realloc(block, size)
+    if grown is NULL:
+        raise MemoryError()
+    return grown
+
+
 cdef unsigned char _WORD_BYTE[256]  # ``_word`` of each character a one-byte (Latin-1) string can hold
 cdef unsigned char _MARK_BYTE[256]  # the characters a code mark (``_code_marks``) starts with
 cdef int _byte
@@ -1840,12 +1848,9 @@ cdef class Scan:
 
     cdef int add_id(self, int word) except -1:
         """Append one token's word id."""
-        cdef int* grown
         if self.ids_used >= self.ids_room:
-            grown = <int*>PyMem_Realloc(self.ids, (2 * self.ids_room + 256) * sizeof(int))
-            if grown is NULL:
-                raise MemoryError()
-            self.ids, self.ids_room = grown, 2 * self.ids_room + 256
+            self.ids = <int*>_resized(self.ids, (2 * self.ids_room + 256) * sizeof(int))
+            self.ids_room = 2 * self.ids_room + 256
         self.ids[self.ids_used] = word
         self.ids_used += 1
         return 0
@@ -1853,48 +1858,19 @@ cdef class Scan:
     cdef int grow_words(self) except -1:
         """Room for one more distinct word (its hash, flags and gate masks), the table kept at most half full."""
         cdef Py_ssize_t room = 2 * self.distinct_room + 256, slots, k, at
-        cdef unsigned long long* hashes
-        cdef long* flags
-        cdef unsigned long long* masks
         cdef int* table
-        cdef char** datas
-        cdef int* kinds
-        cdef Py_ssize_t* sizes
         if self.distinct >= INT_MAX:
             raise OverflowError("too many distinct words for a scan's int ids")
         if self.distinct >= self.distinct_room:
-            hashes = <unsigned long long*>PyMem_Realloc(self.hashes, room * sizeof(unsigned long long))
-            if hashes is NULL:
-                raise MemoryError()
-            self.hashes = hashes
-            flags = <long*>PyMem_Realloc(self.flags, room * sizeof(long))
-            if flags is NULL:
-                raise MemoryError()
-            self.flags = flags
-            masks = <unsigned long long*>PyMem_Realloc(self.word_short, room * sizeof(unsigned long long))
-            if masks is NULL:
-                raise MemoryError()
-            self.word_short = masks
-            masks = <unsigned long long*>PyMem_Realloc(self.word_long, room * sizeof(unsigned long long))
-            if masks is NULL:
-                raise MemoryError()
-            self.word_long = masks
-            masks = <unsigned long long*>PyMem_Realloc(self.word_clause, room * sizeof(unsigned long long))
-            if masks is NULL:
-                raise MemoryError()
-            self.word_clause = masks
-            datas = <char**>PyMem_Realloc(self.word_data, room * sizeof(char*))
-            if datas is NULL:
-                raise MemoryError()
-            self.word_data = datas
-            kinds = <int*>PyMem_Realloc(self.word_kind, room * sizeof(int))
-            if kinds is NULL:
-                raise MemoryError()
-            self.word_kind = kinds
-            sizes = <Py_ssize_t*>PyMem_Realloc(self.word_size, room * sizeof(Py_ssize_t))
-            if sizes is NULL:
-                raise MemoryError()
-            self.word_size, self.distinct_room = sizes, room
+            self.hashes = <unsigned long long*>_resized(self.hashes, room * sizeof(unsigned long long))
+            self.flags = <long*>_resized(self.flags, room * sizeof(long))
+            self.word_short = <unsigned long long*>_resized(self.word_short, room * sizeof(unsigned long long))
+            self.word_long = <unsigned long long*>_resized(self.word_long, room * sizeof(unsigned long long))
+            self.word_clause = <unsigned long long*>_resized(self.word_clause, room * sizeof(unsigned long long))
+            self.word_data = <char**>_resized(self.word_data, room * sizeof(char*))
+            self.word_kind = <int*>_resized(self.word_kind, room * sizeof(int))
+            self.word_size = <Py_ssize_t*>_resized(self.word_size, room * sizeof(Py_ssize_t))
+            self.distinct_room = room
         if 2 * (self.distinct + 1) > self.slot_mask + 1:  # rehash into twice the slots
             slots = 2 * (self.slot_mask + 1)
             table = <int*>PyMem_Malloc(slots * sizeof(int))

@@ -6,11 +6,12 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
 from storyline.eval.extract import plain_side, victim_side
 from storyline.extract import extract_events, extract_many
 from storyline.extract.victims import reports_harm, split_by_victims
-from storyline.extract.victims_sides import names_beside, nationalities
+from storyline.extract.victims_sides import _subject, names_beside, nationalities
 from storyline.models import Actor, Event, Evidence, Location
 from storyline.nlp import load_nlp
 
@@ -401,42 +402,29 @@ def test_the_edge_of_a_place_is_no_victims() -> None:
     assert [part.actor2 for part in split_by_victims(event, sent)] == [None]
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "The photos we saw this week — Israel said that its death toll had reached 900, and officials in Gaza said "
-        "that 700 Palestinians had been killed.",
-    ],
-)
-def test_its_toll_is_the_tellers_when_the_parser_gives_the_telling_verb_two_subjects(text: str) -> None:
+def test_of_two_subjects_the_parser_gives_a_telling_verb_the_nearer_is_the_teller() -> None:
+    # "Scenes we filmed, Chad said ...", parsed with both "Scenes" and "Chad" as subjects of "said"
+    words = ["Scenes", "we", "filmed", ",", "Chad", "said", "."]
+    deps = ["nsubj", "nsubj", "relcl", "punct", "nsubj", "ROOT", "punct"]
+    doc = Doc(load_nlp().vocab, words=words, heads=[5, 2, 0, 5, 5, 5, 5], deps=deps)
+    subject = _subject(doc[5])
+    assert subject is not None and subject.text == "Chad"
+
+
+def test_its_toll_is_the_tellers() -> None:
+    text = "Kenya said on Monday that its death toll from the raid on the Somali town of Dhobley had risen to nine."
+    assert [c for c, _ in _victims(text)] == ["KEN"]
+
+
+def test_people_hurt_together_with_the_victims_are_victims_too() -> None:
+    text = "A rocket hit a bus near Sderot, wounding three Israeli workers together with the Palestinian driver."
     assert plain_side(next(extract_many([(text, None)]))) == "both"
 
 
-def test_its_toll_is_the_tellers_in_another_war() -> None:
-    text = (
-        "The images we saw — Ukraine said that its death toll had reached 40, and Russian officials said that 12 "
-        "Russians had died."
-    )
-    assert {"UKR", "RUS"} <= {country for country, _ in _victims(text)}
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Militants said three Israeli hostages were killed by shelling last night, together with the Palestinians "
-        "watching over them.",
-    ],
-)
-def test_people_killed_along_with_the_victims_are_victims_too(text: str) -> None:
-    assert plain_side(next(extract_many([(text, None)]))) == "both"
-
-
-def test_people_killed_along_with_the_victims_are_victims_too_in_another_war() -> None:
-    text = (
-        "The rebels said two Colombian hostages had died in an army bombing on Sunday, along with the Venezuelan "
-        "guerrillas guarding them."
-    )
-    assert {"COL", "VEN"} <= {country for country, _ in _victims(text)}
+def test_people_killed_together_with_the_victims_are_victims_too_in_another_war() -> None:
+    text = "A drone strike killed two Kenyan aid workers near Juba together with the South Sudanese soldiers escorting "
+    text += "them."
+    assert {"KEN", "SSD"} <= {country for country, _ in _victims(text)}
 
 
 def test_relative_clause_tells_of_the_attack_noun_before_its_time() -> None:
@@ -453,8 +441,8 @@ def test_captives_placed_only_by_where_they_are_held_name_no_victims_country() -
 
 
 def test_the_subject_the_parser_gives_a_second_participle_is_its_victims() -> None:
-    # "every Azeri killed in Shusha" is parsed with "Azeri" as the subject of "killed": another side's dead
-    text = "Every life — every Armenian murdered by soldiers, every Azeri killed in Shusha — is a light that goes out."
+    # "saw Azerbaijani shepherds killed": a small clause, parsed with "shepherds" as the subject of "killed"
+    text = "Soldiers shot dead two Armenian farmers, and villagers saw Azerbaijani shepherds killed near the border."
     assert {"ARM", "AZE"} <= {country for country, _ in _victims(text)}
 
 

@@ -17,3 +17,27 @@ def test_the_doer_noun_hit_by_the_attack_is_not_its_doer() -> None:
     events = extract_events("The gunman was killed by police in a shootout in Sydney.")
     agent = events[0].actor1
     assert agent is not None and agent.sector == "COP", agent
+
+
+def _texts(actor: object) -> str:
+    return getattr(actor, "text", "") or ""
+
+
+def test_the_doer_noun_the_trigger_itself_hurt_is_not_its_doer() -> None:
+    events = extract_events("Officers said the gunman was shot and wounded outside a bank in Lille.")
+    assert events and all("gunman" not in _texts(e.actor1) for e in events), [e.actor1 for e in events]
+
+
+def test_the_doer_noun_killed_in_the_fight_is_on_one_side_only() -> None:
+    events = extract_events("The gunman was killed in a firefight at a roadblock near Gao.")
+    assert events and all("gunman" not in _texts(e.actor1) for e in events), [e.actor1 for e in events]
+
+
+def test_the_doer_noun_killed_in_the_clause_the_trigger_hangs_on_is_not_its_doer() -> None:
+    events = extract_events("The suicide bomber was killed when his explosives went off early near a market in Kano.")
+    assert events and all("bomber" not in _texts(e.actor1) for e in events), [e.actor1 for e in events]
+
+
+def test_the_doer_noun_hurt_in_a_clause_of_his_own_stays_the_doer() -> None:
+    events = extract_events("Three nurses were wounded in a stabbing at a clinic in Graz; the attacker was shot dead.")
+    assert "attacker" in _texts(events[0].actor1), events[0].actor1

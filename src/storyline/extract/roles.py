@@ -561,7 +561,8 @@ def trigger_roles(trigger: Token, index: MentionIndex, end: int | None = None) -
 def _told_doer(trigger: Token, index: MentionIndex, target: Mention | None) -> Mention | None:
     """ "Two guards were wounded in a stabbing; the assailant, a man from Jenin, was arrested": an attack told with no
     doer is done by the one its sentence names as the doer of an attack (clause_roles.tsv doer_noun, definite: told
-    as known), unless that one is whom the attack hit."""
+    as known), unless that one is whom the attack hit or whom the trigger's own act hit (``_harmed``: "the gunman
+    was killed in an exchange of fire" names no doer of the killing)."""
     lemma = trigger.lemma_.lower()
     if lemma in _victim_verbs() or not any(e.type == "ASSAULT" for e in lexicon.triggers().get(lemma, ())):
         return None
@@ -569,9 +570,30 @@ def _told_doer(trigger: Token, index: MentionIndex, target: Mention | None) -> M
         head = trigger.doc[mention.start : mention.end].root
         if mention is target or mention.start <= trigger.i < mention.end or head.sent != trigger.sent:
             continue
-        if head.lemma_.lower() in _words("doer_noun") and _definite_noun(head):
+        if head.lemma_.lower() in _words("doer_noun") and _definite_noun(head) and not _harmed(head, trigger):
             return mention
     return None
+
+
+def _harmed(noun: Token, trigger: Token) -> bool:
+    """Whether a noun is told as the one the trigger's own act hit: the object or passive subject of the trigger, of
+    a verb joined to it ("the attacker was shot and wounded") or of the verb the trigger is told in ("the gunman was
+    killed in an exchange of fire", "the bomber was killed when his vest exploded"), or the subject of such a verb
+    whose subject is the victim ("was shot and died"). One hurt in a clause of his own stays the doer ("two guards
+    were wounded in a stabbing; the assailant was shot dead")."""
+    if noun.dep_ == "nsubj" and noun.head.lemma_.lower() not in _victim_verbs():
+        return False
+    if noun.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+        return False
+    joined = {trigger.i, *(t.i for t in children(trigger, "conj"))}
+    if trigger.dep_ == "conj":
+        joined.add(trigger.head.i)
+    told_in = trigger
+    while told_in.dep_ in ("pobj", "prep", "advcl") and told_in.head.i != told_in.i:
+        told_in = told_in.head
+        if told_in.pos_ in ("VERB", "AUX"):
+            joined.add(told_in.i)
+    return noun.head.i in joined
 
 
 def _definite_noun(head: Token) -> bool:

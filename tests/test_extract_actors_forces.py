@@ -100,8 +100,9 @@ def test_residents_of_a_town_are_of_its_country() -> None:
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("Armed men of the CODECO group attacked a displacement camp in Djugu, killing 12 people.", "CODECO"),
-        ("Armed men from the 3R group killed four herders near Bocaranga.", "3R"),
+        ("Masked men from the Arakan Army set fire to houses in a village near Buthidaung on Tuesday.", "Arakan Army"),
+        ("Armed men led by Fano ambushed a bus on the road to Gondar, killing three passengers.", "Fano"),
+        ("Masked men of the Allied Democratic Forces raided a farm near Beni at night.", "Allied Democratic Forces"),
     ],
 )
 def test_armed_men_of_a_named_group_are_the_group(text: str, name: str) -> None:

@@ -74,3 +74,11 @@ def test_a_sentence_of_the_text_under_a_stray_related_header_stays_in_the_text()
     text = "\n".join([lines[0], lines[1], "Related", sentence, lines[2], lines[3]])
     article = clean_text("Bridge to close for repairs\n" + text, id="l")
     assert sentence in article.body and sentence not in article.related
+
+
+def test_two_sentences_of_the_text_that_report_speech_under_a_stray_related_header_stay_in_the_text() -> None:
+    lines = BODY.splitlines()
+    sentences = "The road was reopened. Drivers told the radio station that the queues had gone by noon."
+    text = "\n".join([lines[0], lines[1], "Related", sentences, lines[2], lines[3]])
+    article = clean_text("Bridge to close for repairs\n" + text, id="l")
+    assert sentences in article.body and sentences not in article.related

@@ -109,3 +109,20 @@ def test_a_byline_that_goes_on_to_describe_its_writer_names_the_writer(line: str
     article = clean_text("\n".join(["Bridge to close for repairs", line, *paragraphs]), id="b")
     assert article.byline == names
     assert line not in article.body and all(p in article.body for p in paragraphs)
+
+
+@pytest.mark.parametrize(
+    "credited",
+    [
+        "Police said two officers were hurt when the crowd threw stones at the station. (Photo: Jane Doe/AP)",
+        "The mayor told reporters the water supply would be back within a day. | Foto: John Roe",
+    ],
+)
+def test_a_short_paragraph_that_reports_speech_and_ends_in_a_credit_stays_in_the_text(credited: str) -> None:
+    paragraphs = [
+        "The regional council said on Tuesday that the bridge over the river would close for repairs next month.",
+        "Engineers found cracks in two of its supports during an inspection that was carried out in the spring.",
+        "Traffic will be diverted through the town centre, where the council expects long delays at peak hours.",
+    ]
+    article = clean_text("\n".join(["Bridge to close", *paragraphs[:2], credited, *paragraphs[2:]]), id="c")
+    assert credited in article.body and credited not in article.captions

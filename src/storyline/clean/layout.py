@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from itertools import compress
+from operator import attrgetter
 from typing import Any
 
 from storyline.clean import speedups
 from storyline.clean.bounds import footer_start, header_end
 from storyline.clean.codeshape import keep_samples, mark_code
 from storyline.clean.headline import title_echoes
-from storyline.clean.lines import Line, measure_scanned
+from storyline.clean.lines import Line, line_words, measure_scanned
 from storyline.clean.markup import Dump, to_lines
 from storyline.clean.region import (
     ELLIPSES,
@@ -129,9 +133,37 @@ _FIRST_SENTENCE = re.compile(r"^(.+?[.!?])[\"'”’)]?\s+\S")  # a sentence wit
 
 def _headline_card(line: Line) -> bool:
     """A link's card on one line: a short headline sentence over its standfirst ("I wore the headset. It is the best
-    demo ever."), not one sentence of the story."""
+    demo ever."), not sentences of the story ("The curfew was lifted. Residents said ...": it reports speech)."""
     first = _FIRST_SENTENCE.match(line.text)
-    return first is not None and len(first.group(1).split()) <= CARD_HEADLINE_WORDS
+    return first is not None and len(first.group(1).split()) <= CARD_HEADLINE_WORDS and not reports_speech(line.text)
+
+
+@cache
+def speech_verbs() -> frozenset[str]:
+    """Verbs of saying (``resources/clean/speech_verbs.txt``): a line with one is a story's attributed sentence."""
+    text = files("storyline").joinpath("resources", "clean", "speech_verbs.txt").read_text(encoding="utf-8")
+    return frozenset(row.strip().lower() for row in text.splitlines() if row.strip() and not row.startswith("#"))
+
+
+def reports_speech(text: str) -> bool:
+    """The text holds a verb of saying ("officials said", "told reporters", "according to")."""
+    return not speech_verbs().isdisjoint(line_words(text))
+
+
+_FURNITURE = attrgetter("furniture")
+
+
+def credited_sentences(lines: list[Line]) -> None:
+    """A sentence of the story that ends in a photo credit ("... officials said. (Photo: AFP)") is no caption: the
+    credit's caption mark is taken off a line whose text before the credit reports speech. A caption with its credit
+    ("The minister leaves the hall after the vote. | Photo: Reuters") stays one."""
+    for line in compress(lines, map(_FURNITURE, lines)):
+        pattern = line.furniture
+        if pattern is None or pattern.reason != "caption":
+            continue
+        credit = pattern.regex.search(line.text)
+        if credit is not None and credit.start() > 0 and reports_speech(line.text[: credit.start()]):
+            line.furniture = None
 
 
 def hand_scores(lines: list[Line], marks: Marks) -> list[float]:
@@ -154,6 +186,7 @@ def analyse(text: str) -> Layout:
     if language is None:  # no stopword list: prose was judged without function words, and code passes for it
         mark_code(lines)
     mark_scripts(lines)
+    credited_sentences(lines)
     tokens = None if scan is not None else [line.tokens for line in lines]  # the kernels read the scan's word ids
     repeats = copies(repeat_groups(dump.lines, tokens, scan), lines)
     related, template, formula = line_marks(lines)

@@ -40,6 +40,7 @@ def test_a_crowd_of_people_who_attack_is_no_armed_group_but_unknown_people_are()
     [
         ("The government accused insurgents of attacking a police post near Mopti on Friday.", "insurgents"),
         ("Farmers accused herdsmen of attacking their village in Plateau state.", None),
+        ("Traders accused the governor of forgetting the market after herdsmen burned it in Taraba.", None),
     ],
 )
 def test_an_accused_act_is_done_by_the_accused_not_the_accuser(text: str, doer: str | None) -> None:

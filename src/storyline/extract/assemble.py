@@ -333,16 +333,31 @@ def _same_place(one: Event, other: Event) -> bool:
 def _accused_acts(events: list[Event], tokens: list[Token], prominence: dict[int, Prominence]) -> None:
     """The violence an accusation of no ACLED type tells as what was done ("Militiamen were accused of torturing
     three farmers") is marked as accused, which rank puts first: ACLED codes the act, done by the accused (the
-    accusation's target) when the act names no doer or the accuser. The accusation, like a condemnation ("the UN
-    condemned the attack"), stays an event of no ACLED type (PLOVER's ACCUSE)."""
+    accusation's target) when the act names no doer or the accuser and is the accused's own deed (``_deed_of_accused``).
+    The accusation, like a condemnation ("the UN condemned the attack"), stays an event of no ACLED type (PLOVER's
+    ACCUSE)."""
     for event, token in zip(events, tokens, strict=True):
         if event.type != "ACCUSE" or event.acled_event_type is not None:
             continue
         for act, act_token in zip(events, tokens, strict=True):
             if act.type == "ASSAULT" and act.acled_event_type and _told_as_accused(token, act_token):
                 prominence[id(act)] = replace(prominence.get(id(act), Prominence()), accused=True)
-                if act.actor1 is None or _same_span(act.actor1, event.actor1):
+                if (act.actor1 is None or _same_span(act.actor1, event.actor1)) and _deed_of_accused(token, act_token):
                     act.actor1 = event.actor2  # the accused did it, not the accuser
+
+
+# Dependencies that join a clause of its own to a verb ("of ignoring the town after gunmen stormed it").
+_OWN_CLAUSE = frozenset({"advcl", "ccomp", "relcl", "parataxis"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "expl"})
+
+
+def _deed_of_accused(accusation: Token, act: Token) -> bool:
+    """Whether an act told as accused is the accused's own deed: the verb of the accusation's prepositional phrase
+    ("accused rebels of attacking a convoy") or a word of that verb's clause ("of using live rounds in a raid"), with
+    no subject of its own on the way. An act in a clause joined to that verb, with its own doer ("accused the mayor of
+    ignoring the market after gangs burned it"), is not."""
+    below = [act, *(t for t in act.ancestors if accusation.is_ancestor(t))][:-1]  # up to the accusation's phrase
+    return not any(t.dep_ in _OWN_CLAUSE or any(c.dep_ in _SUBJECTS for c in t.children) for t in below)
 
 
 def _same_span(one: Actor, other: Actor | None) -> bool:

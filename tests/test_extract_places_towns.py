@@ -1,8 +1,9 @@
 """The populated place of an event and the country its name is read in: a named site or a part of a town takes the
 town the text puts it in as its name and point ("a square in Diyarbakir" → Diyarbakir, as ACLED codes the populated
 place) and keeps its own words; where a projectile or traveller came from hints at no country for the other names;
-a nationality word picks a namesake of a size with the one the name alone gives; an unknown name written a direction
-from a town takes its point. Sentences written for these tests in the shape of wire copy."""
+a state organ's nationality word ("Pakistani police", not "American tourists") picks a namesake of a size with
+the one the name alone gives; a district far from the town its region shares a name with stays itself; an unknown
+name written a direction from a town takes its point. Sentences written for these tests in the shape of wire copy."""
 
 from __future__ import annotations
 
@@ -85,10 +86,48 @@ def test_where_a_missile_came_from_hints_at_no_country(nlp: Any) -> None:
     ],
 )
 def test_a_nationality_word_picks_a_namesake_of_a_size(nlp: Any, text: str, trigger: str, country: str) -> None:
-    """With no other place to say the country, the namesake in the country of the sentence's nationality word wins
-    when it is at most ten times smaller than the one the name alone gives."""
+    """With no other place to say the country, the namesake in the country of a state organ's nationality word
+    ("Pakistani police") wins when it is at most ten times smaller than the one the name alone gives; a visitor's
+    nationality ("An American tourist") moves nothing."""
     place = event_place(nlp, text, trigger)
     assert place is not None and place.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "country"),
+    [
+        pytest.param(
+            "Three American students were wounded when a grenade exploded in Athens on Saturday.",
+            "wounded",
+            "GRC",
+            id="visitors_say_no_country",
+        ),
+        pytest.param(
+            "American-built drones hit Odesa before dawn, wounding two people.", "hit", "UKR", id="a_maker_says_none"
+        ),
+    ],
+)
+def test_only_a_state_organ_at_home_vouches_for_a_namesake(nlp: Any, text: str, trigger: str, country: str) -> None:
+    """A nationality word on people abroad or on a product's maker moves no world city to its namesake in that
+    country: only a state organ's nationality ("Pakistani police") says where the act is."""
+    place = event_place(nlp, text, trigger)
+    assert place is not None and place.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "name"),
+    [
+        ("Gunmen abducted twelve worshippers in Katsina's Faskari district on Friday.", "abducted", "Faskari"),
+        ("Bandits abducted twelve worshippers in Bauchi's Alkaleri district on Friday.", "abducted", "Alkaleri"),
+    ],
+)
+def test_a_district_the_gazetteer_places_far_from_the_owner_town_stays_itself(
+    nlp: Any, text: str, trigger: str, name: str
+) -> None:
+    """ "<State>'s <X> district" where the state shares its capital's name: a district the gazetteer places beyond
+    a town's reach of that capital is the place, not the capital."""
+    place = event_place(nlp, text, trigger)
+    assert place is not None and (place.text, place.name) == (name, name)
 
 
 def test_a_possessive_inside_a_mislabelled_name_splits_owner_and_part(nlp: Any) -> None:

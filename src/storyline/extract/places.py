@@ -10,6 +10,7 @@ point of the town named around them. Places that only qualify an organisation ("
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
@@ -163,7 +164,27 @@ def _town_of_part(sentence: Span, place: Location, others: list[Location]) -> Lo
         if o.start != place.start and o.precision == "place" and not _names_site(_span_of(sentence, o))
     ]
     towns = [o for o in towns if _part_of(sentence, place, o) or _site_in(span, _span_of(sentence, o))]
+    if towns and _beyond_reach(place, towns[0]):
+        return place  # "Kaduna's Kauru district": a district of the state, not of its capital's town
     return replace(towns[0], text=place.text, start=place.start, end=place.end) if towns else place
+
+
+TOWN_REACH_KM = 20.0  # a part of a town the gazetteer places farther than this from the town is no part of it
+
+
+def _beyond_reach(part: Location, town: Location) -> bool:
+    """True when the town shares its name with its region ("Kaduna", "Katsina") and the gazetteer places the part
+    itself as a populated place of that region farther than TOWN_REACH_KM from the town: the owner word names the
+    region (a namesake of the part in another region is no such place)."""
+    if part.precision != "place" or (part.country, part.admin1) != (town.country, town.admin1):
+        return False
+    if not town.name or name_key(town.name) != name_key(town.admin1 or ""):
+        return False
+    if part.lat is None or part.lon is None or town.lat is None or town.lon is None:
+        return False
+    p1, p2, dl = math.radians(part.lat), math.radians(town.lat), math.radians(town.lon - part.lon)
+    cos = math.sin(p1) * math.sin(p2) + math.cos(p1) * math.cos(p2) * math.cos(dl)
+    return 6371.0 * math.acos(max(-1.0, min(1.0, cos))) > TOWN_REACH_KM
 
 
 def _part_of(sentence: Span, place: Location, town: Location) -> bool:

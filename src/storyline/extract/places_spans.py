@@ -101,14 +101,15 @@ def _in_context(
     return again
 
 
-NATION_SHARE = 10  # a namesake in the country a nationality word names wins when at most this many times smaller
+NATION_SHARE = 10  # a namesake in a state organ's country wins when at most this many times smaller
 
 
 def _home_namesake(gaz: Gazetteer, span: Span, found: tuple[Entry, Level], sentence: Span) -> tuple[Entry, Level]:
-    """The name's namesake in a country the sentence's nationality words name, when no place says the country and
-    that namesake is of a size with the one the name alone gives ("Pakistani police raided a house in Hyderabad":
-    Hyderabad, Pakistan, not the bigger Hyderabad of India; "a British tourist in Perth" stays in Australia)."""
-    nations = _nation_codes(sentence, gaz)
+    """The name's namesake in the country of a state organ the sentence qualifies by a nationality word, when no
+    place says the country and that namesake is of a size with the one the name alone gives ("Pakistani police
+    raided a house in Hyderabad": Hyderabad, Pakistan, not the bigger Hyderabad of India; "American tourists were
+    hurt in Athens" stays in Greece)."""
+    nations = _home_nation_codes(sentence, gaz)
     if not nations or found[0].cc in nations or found[0].precision != "place":
         return found
     home = _in_nations(gaz, span, nations)
@@ -172,6 +173,22 @@ def _nation_codes(sentence: Span, gaz: Gazetteer) -> set[str]:
     place of the sentence or article says the country (a militia's nationality is no setting)."""
     terms, names = lexicon.countries().by_term, set(lexicon.countries().names.values())
     return {cc for t in sentence if t.text in terms and t.text not in names and (cc := gaz.country_code(terms[t.text]))}
+
+
+def _home_nation_codes(sentence: Span, gaz: Gazetteer) -> set[str]:
+    """ISO2 codes of the countries whose nationality word qualifies a state organ that acts at home
+    (home_bodies.tsv: "Pakistani police", "Mexican authorities"); not one on visitors, victims or a product
+    ("American tourists", "American-made missiles")."""
+    terms, names = lexicon.countries().by_term, set(lexicon.countries().names.values())
+    words = [t for t in sentence if t.text in terms and t.text not in names and t.dep_ in ("amod", "compound", "nmod")]
+    organs = [t for t in words if t.head.lower_ in home_bodies() and t.head.i > t.i and not _hyphened(t)]
+    return {cc for t in organs if (cc := gaz.country_code(terms[t.text]))}
+
+
+def _hyphened(token: Token) -> bool:
+    """True for a word a hyphen joins to the next one ("American-made", "Israeli-owned")."""
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return nxt is not None and nxt.text == "-"
 
 
 def _in_nations(gaz: Gazetteer, span: Span, nations: set[str]) -> tuple[Entry, Level] | None:
@@ -930,6 +947,12 @@ def is_locative(node: Token) -> bool:
 def anchor_verbs() -> dict[str, str]:
     """Lemma → kind ("motion", "operation") of the verbs that anchor an event's setting (anchor_verbs.tsv)."""
     return {row[0]: row[1] for row in read_rows("places", "anchor_verbs.tsv")}
+
+
+@lru_cache(maxsize=1)
+def home_bodies() -> frozenset[str]:
+    """Nouns of a state's organs that act at home ("police", "authorities"), from resources/places/home_bodies.tsv."""
+    return frozenset(row[0].lower() for row in read_rows("places", "home_bodies.tsv"))
 
 
 @lru_cache(maxsize=1)

@@ -111,3 +111,32 @@ def test_ctrl_c_dropped_inside_a_finaliser_still_stops_the_run_after_the_batch(t
     assert not INTERRUPTED.is_set()  # a later command in the same process starts afresh
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # the handler is put back
     signal.signal(signal.SIGINT, before)
+
+
+class _Broken:
+    """An object whose finaliser fails: Python hands the error to ``sys.unraisablehook``."""
+
+    def __del__(self) -> None:
+        raise ValueError("broken finaliser")
+
+
+def test_a_ctrl_c_dropped_inside_a_finaliser_prints_no_traceback_but_other_errors_still_reach_the_hook(
+    tmp_path: Path,
+) -> None:
+    import sys
+
+    from storyline.cli.store import BarProgress, opened
+
+    seen: list[BaseException | None] = []
+    hook, before = sys.unraisablehook, signal.signal(signal.SIGINT, signal.default_int_handler)
+    sys.unraisablehook = lambda unraisable: seen.append(unraisable.exc_value)
+    try:
+        with pytest.raises(SystemExit), opened(str(tmp_path / "s.db")):
+            _Broken()
+            _Finalised()
+            BarProgress().advance(1)
+        assert [type(e) for e in seen] == [ValueError]  # the dropped Ctrl-C printed nothing, the broken one went on
+        assert sys.unraisablehook is not hook and sys.unraisablehook.__name__ == "<lambda>"  # put back after the run
+    finally:
+        sys.unraisablehook = hook
+        signal.signal(signal.SIGINT, before)

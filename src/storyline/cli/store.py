@@ -64,6 +64,18 @@ def _interrupt(signum: int, frame: Any) -> None:
     raise KeyboardInterrupt
 
 
+def _quiet_dropped_interrupt(previous: Any) -> Any:
+    """An unraisable hook that passes over the KeyboardInterrupt a finaliser dropped (``INTERRUPTED`` holds it: the run
+    stops at the next batch) instead of printing its traceback, and hands anything else to ``previous``."""
+
+    def hook(unraisable: Any) -> None:
+        if isinstance(unraisable.exc_value, KeyboardInterrupt) and INTERRUPTED.is_set():
+            return
+        previous(unraisable)
+
+    return hook
+
+
 @contextmanager
 def opened(db: str | None) -> Iterator[Store]:
     """The store named by ``--db``, closed afterwards; Ctrl-C keeps every finished batch and exits 130."""
@@ -71,8 +83,10 @@ def opened(db: str | None) -> Iterator[Store]:
     previous = signal.getsignal(signal.SIGINT)
     # not from a thread, and not when Ctrl-C is ignored (a job started in the background keeps ignoring it)
     handle = threading.current_thread() is threading.main_thread() and previous is not signal.SIG_IGN
+    previous_hook = sys.unraisablehook
     if handle:
         signal.signal(signal.SIGINT, _interrupt)
+        sys.unraisablehook = _quiet_dropped_interrupt(previous_hook)
     try:
         yield store
         if INTERRUPTED.is_set():
@@ -83,6 +97,7 @@ def opened(db: str | None) -> Iterator[Store]:
     finally:
         if handle:
             signal.signal(signal.SIGINT, previous)
+            sys.unraisablehook = previous_hook
         INTERRUPTED.clear()
         store.close()
 

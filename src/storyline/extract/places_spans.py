@@ -22,6 +22,7 @@ from spacy.tokens import Span, Token
 from storyline.extract import lexicon
 from storyline.extract.places_gazetteer import Entry, Gazetteer, Level, gazetteer, loose_abroad, place_words
 from storyline.extract.places_names import name_key
+from storyline.extract.tree import called_her_or_him
 from storyline.lexicon_files import read_rows
 from storyline.models import Location
 
@@ -500,28 +501,12 @@ def _unknown_setting(span: Span, trigger: Token) -> bool:
 _PLACE_OBJECT_ROLES = frozenset({"place-object", "place-or-person-object"})
 
 
-_PERSONAL = frozenset({"her", "his"})
-_CLAUSE_DEPS = frozenset({"advcl", "ccomp", "xcomp", "relcl", "acl", "conj", "parataxis"})
-
-
 def called_person(root: Token) -> bool:
     """True for a name not tagged a place that is its verb's object and that a phrase of the same verb goes on to
     call her or him ("Gunmen seized Florence on her way home"; not "after the army left on his orders")."""
-    verb = root.head
     if root.dep_ not in ("dobj", "nsubjpass") or root.ent_type_ in PLACE_LABELS:
         return False
-    return any(
-        t.i > root.i and t.lower_ in _PERSONAL and t.dep_ == "poss" and _own_phrase(t, verb) for t in verb.subtree
-    )
-
-
-def _own_phrase(token: Token, verb: Token) -> bool:
-    """True when a token belongs to a phrase of the verb itself ("on her way"), not to a clause under it."""
-    while token.i != verb.i and token.head.i != token.i:
-        if token.dep_ in _CLAUSE_DEPS:
-            return False
-        token = token.head
-    return True
+    return called_her_or_him(root, root.head)
 
 
 def taken_place(root: Token) -> bool:

@@ -1,4 +1,5 @@
-"""Parse-tree look-ups shared by the extractor: a token's children by dependency label, from one index per Doc.
+"""Parse-tree look-ups shared by the extractor: a token's children by dependency label, from one index per Doc, and
+whether a verb's own phrase calls a name her or him.
 
 spaCy's ``token.children`` walks every child; a head the parser hung thousands of words on (one line of one
 repeated word) made each rule that scanned it cost that much per trigger. The index is built once per Doc and
@@ -51,3 +52,24 @@ def child(token: Token | None, *deps: str) -> Token | None:
         return None
     first = min((kids[dep][0] for dep in deps if dep in kids), default=None)
     return token.doc[first] if first is not None else None
+
+
+_PERSONAL = frozenset({"her", "his"})
+_CLAUSES = frozenset({"advcl", "ccomp", "xcomp", "relcl", "acl", "conj", "parataxis"})
+
+
+def called_her_or_him(name: Token, verb: Token) -> bool:
+    """Whether a phrase of the verb itself after the name calls it her or him ("Gunmen seized Florence on her way
+    home": a person, not a town), not a clause under the verb ("seized Goma after the army left on his orders")."""
+    return any(
+        t.i > name.i and t.lower_ in _PERSONAL and t.dep_ == "poss" and _in_own_phrase(t, verb) for t in verb.subtree
+    )
+
+
+def _in_own_phrase(token: Token, verb: Token) -> bool:
+    """Whether a token belongs to a phrase of the verb itself ("on her way"), not to a clause under it."""
+    while token.i != verb.i and token.head.i != token.i:
+        if token.dep_ in _CLAUSES:
+            return False
+        token = token.head
+    return True

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from storyline.extract import lexicon
 from storyline.extract.places_gazetteer import gazetteer
-from storyline.extract.tree import child, children
+from storyline.extract.tree import called_her_or_him, child, children
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -456,9 +456,6 @@ _PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 _TOWN_SIZE = 10_000  # a main name of a gazetteer place this big (the tagger calls many towns people)
 
 
-_PERSONAL = frozenset({"her", "his"})
-
-
 def _names_place(obj: Token) -> bool:
     """Whether an object is a place name: tagged as one, or a proper name the gazetteer knows as a town's own name;
     not one a phrase of its verb goes on to call her or him ("seized Florence on her way home")."""
@@ -469,23 +466,7 @@ def _names_place(obj: Token) -> bool:
         matches, _ = gazetteer().candidates(name, loose=False)
         if not any(m.main and m.entry.population >= _TOWN_SIZE for m in matches):
             return False
-    verb = obj.head
-    return not any(
-        t.i > obj.i and t.lower_ in _PERSONAL and t.dep_ == "poss" and _in_own_phrase(t, verb) for t in verb.subtree
-    )
-
-
-_CLAUSES = frozenset({"advcl", "ccomp", "xcomp", "relcl", "acl", "conj", "parataxis"})
-
-
-def _in_own_phrase(token: Token, verb: Token) -> bool:
-    """Whether a token belongs to a phrase of the verb itself ("on her way"), not to a clause under it ("after the
-    army retreated on his orders")."""
-    while token.i != verb.i and token.head.i != token.i:
-        if token.dep_ in _CLAUSES:
-            return False
-        token = token.head
-    return True
+    return not called_her_or_him(obj, obj.head)
 
 
 def _of_chain(obj: Token, depth: int = 3) -> set[str]:

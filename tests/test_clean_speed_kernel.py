@@ -478,7 +478,7 @@ def test_kernels_check_list_bounds_and_count_every_token() -> None:
     tokens = ["the", "of", "x", "the", "y", "z", "w", "v", "the"]
     stop = frozenset({"the", "of"})
     text = " ".join(tokens)
-    (line,) = KERNELS.measure([text], [tokens], {}, stop, [False], [7], None)  # a CJK-style count under the tokens
+    (line,) = KERNELS.measure([text], [tokens], {}, stop, [False], [7])  # a CJK-style count under the tokens
     assert line.stop_ratio == lines._stop_ratios([text], [tokens], [7], stop, False)[0] == 4 / 7
 
 
@@ -797,7 +797,7 @@ def test_cjk_word_counts_and_stop_shares_are_the_python_ones() -> None:
     tokens = [lines.line_words(text.lower()) for text in texts]
     code = [False] * len(texts)
     for stop in (frozenset({"the", "of", "a"}), None):
-        measured = KERNELS.measure(texts, tokens, {}, stop, code, words, None, None, -1, lines._CJK_CLAUSE.search)
+        measured = KERNELS.measure(texts, tokens, {}, stop, code, words, None, -1, lines._CJK_CLAUSE.search)
         shares = lines._stop_ratios(texts, tokens, words, stop, True)
         assert [line.stop_ratio for line in measured] == shares
         prose_shares = {share for share, n in zip(shares, words, strict=True) if n >= lines.PROSE_MIN}

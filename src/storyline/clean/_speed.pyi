@@ -30,7 +30,6 @@ def measure(
     stop: frozenset[str] | None,
     code: list[bool],
     counts: list[int] | None = None,
-    ratios: list[float] | None = None,
     scan: Scan | None = None,
     language: int = -1,
     cjk_clause: Callable[[str], object] | None = None,

@@ -378,14 +378,13 @@ cdef bint _is_prose(Line line):
     return line.sentence and line.stop_ratio >= 0.15 and line.title_case < 0.6
 
 
-def measure(list texts, object tokens, dict furniture, object stop, list code, list counts=None, list ratios=None,
+def measure(list texts, object tokens, dict furniture, object stop, list code, list counts=None,
             Scan scan=None, Py_ssize_t language=-1, object cjk_clause=None):
-    """``lines._measure``: one compiled ``Line`` per line, prose decided (``counts``, ``ratios``: each line's word
-    count and stopword share when they are not the token count and the share of stopwords among them: CJK;
-    ``scan``: the lines' scan, whose stopword counts of ``language``, the index of ``stop``'s language, are used;
-    ``tokens``: None to leave each line's words in the scan until asked for; ``cjk_clause``: without ``ratios``, a
-    line holding CJK takes the share ``lines._stop_ratio`` gives it, 0.3 when this search (``lines._CJK_CLAUSE``)
-    finds clause punctuation in it, else 0.1)."""
+    """``lines._measure``: one compiled ``Line`` per line, prose decided (``counts``: each line's word count when it is
+    not the token count: CJK; ``scan``: the lines' scan, whose stopword counts of ``language``, the index of
+    ``stop``'s language, are used; ``tokens``: None to leave each line's words in the scan until asked for;
+    ``cjk_clause``: a line holding CJK takes the share ``lines._stop_ratio`` gives it, 0.3 when this search
+    (``lines._CJK_CLAUSE``) finds clause punctuation in it, else 0.1)."""
     cdef Py_ssize_t n = len(texts), i, k, w, hits
     cdef bint scanned = scan is not None and language >= 0
     if scanned and (scan.n != n or language >= scan.languages):
@@ -420,9 +419,7 @@ def measure(list texts, object tokens, dict furniture, object stop, list code, l
         line._title = -1.0
         line.stop_ratio = 0.0
         if w >= PROSE_MIN:
-            if ratios is not None:
-                line.stop_ratio = ratios[i]
-            elif cjk_clause is not None and _cjk_count(line.text, True):
+            if cjk_clause is not None and _cjk_count(line.text, True):
                 line.stop_ratio = 0.3 if cjk_clause(line.text) is not None else 0.1
             elif has_stop and scanned:
                 line.stop_ratio = <double>scan.counts[i * scan.languages + language] / w

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 from itertools import compress
 from operator import attrgetter
 from typing import Any
@@ -37,6 +36,7 @@ from storyline.clean.region import (
 )
 from storyline.clean.repeats import repeat_groups
 from storyline.clean.scripts import mark_scripts
+from storyline.lexicon_files import read_rows
 
 
 @dataclass(slots=True)
@@ -141,8 +141,7 @@ def _headline_card(line: Line) -> bool:
 @cache
 def speech_verbs() -> frozenset[str]:
     """Verbs of saying (``resources/clean/speech_verbs.txt``): a line with one is a story's attributed sentence."""
-    text = files("storyline").joinpath("resources", "clean", "speech_verbs.txt").read_text(encoding="utf-8")
-    return frozenset(row.strip().lower() for row in text.splitlines() if row.strip() and not row.startswith("#"))
+    return frozenset(row[0].lower() for row in read_rows("clean", "speech_verbs.txt"))
 
 
 def reports_speech(text: str) -> bool:
@@ -157,7 +156,7 @@ def credited_sentences(lines: list[Line]) -> None:
     """A sentence of the story that ends in a photo credit ("... officials said. (Photo: AFP)") is no caption: the
     credit's caption mark is taken off a line whose text before the credit reports speech. A caption with its credit
     ("The minister leaves the hall after the vote. | Photo: Reuters") stays one."""
-    for line in compress(lines, map(_FURNITURE, lines)):
+    for line in compress(lines, map(_FURNITURE, lines)):  # the few lines with furniture, picked out in C
         pattern = line.furniture
         if pattern is None or pattern.reason != "caption":
             continue

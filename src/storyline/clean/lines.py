@@ -341,7 +341,7 @@ def _measure(
         index = languages.index(language) if scan is not None and stop is not None and language else -1
         clause = _CJK_CLAUSE.search if cjk else None
         measured: list[Line] = speedups.KERNELS.measure(
-            texts, tokens, furniture, stop, code, words if cjk else None, None, scan, index, clause
+            texts, tokens, furniture, stop, code, words if cjk else None, scan, index, clause
         )
         return measured
     assert tokens is not None  # made above: the pure-Python path has no scan, or reads the scan's words

@@ -1,5 +1,7 @@
 """Related-link headlines are listed once, however often a page prints them."""
 
+import pytest
+
 from storyline.clean import clean_text
 from storyline.clean.text import _add_related
 
@@ -68,17 +70,18 @@ def test_the_headline_under_a_related_header_inside_the_text_is_a_link_though_it
     assert all(line in article.body for line in lines)
 
 
-def test_a_sentence_of_the_text_under_a_stray_related_header_stays_in_the_text() -> None:
+@pytest.mark.parametrize(
+    "sentences",
+    [
+        pytest.param("Shopkeepers said the market reopened on Thursday morning.", id="one_sentence"),
+        pytest.param(
+            "The road was reopened. Drivers told the radio station that the queues had gone by noon.",
+            id="two_sentences_reporting_speech",
+        ),
+    ],
+)
+def test_sentences_of_the_text_under_a_stray_related_header_stay_in_the_text(sentences: str) -> None:
     lines = BODY.splitlines()
-    sentence = "Shopkeepers said the market reopened on Thursday morning."
-    text = "\n".join([lines[0], lines[1], "Related", sentence, lines[2], lines[3]])
-    article = clean_text("Bridge to close for repairs\n" + text, id="l")
-    assert sentence in article.body and sentence not in article.related
-
-
-def test_two_sentences_of_the_text_that_report_speech_under_a_stray_related_header_stay_in_the_text() -> None:
-    lines = BODY.splitlines()
-    sentences = "The road was reopened. Drivers told the radio station that the queues had gone by noon."
     text = "\n".join([lines[0], lines[1], "Related", sentences, lines[2], lines[3]])
     article = clean_text("Bridge to close for repairs\n" + text, id="l")
     assert sentences in article.body and sentences not in article.related

@@ -10,7 +10,6 @@ point of the town named around them. Places that only qualify an organisation ("
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
@@ -34,6 +33,7 @@ from storyline.extract.places_spans import (
     find_places,
     governing_verb,
     is_locative,
+    km,
     locative_path,
     resolved_places,
     role,
@@ -182,9 +182,7 @@ def _beyond_reach(part: Location, town: Location) -> bool:
         return False
     if part.lat is None or part.lon is None or town.lat is None or town.lon is None:
         return False
-    p1, p2, dl = math.radians(part.lat), math.radians(town.lat), math.radians(town.lon - part.lon)
-    cos = math.sin(p1) * math.sin(p2) + math.cos(p1) * math.cos(p2) * math.cos(dl)
-    return 6371.0 * math.acos(max(-1.0, min(1.0, cos))) > TOWN_REACH_KM
+    return km(part, town) > TOWN_REACH_KM
 
 
 def _part_of(sentence: Span, place: Location, town: Location) -> bool:

@@ -301,11 +301,12 @@ NEAR_KM = 100.0  # a namesake abroad this close to another place of the sentence
 
 def _close(entry: Entry, others: list[Entry]) -> bool:
     """True when ``entry`` lies within NEAR_KM of one of the sentence's other resolved places."""
-    return any(_km(entry, other) <= NEAR_KM for other in others)
+    return any(km(entry, other) <= NEAR_KM for other in others)
 
 
-def _km(a: Entry, b: Entry) -> float:
-    """Great-circle distance between two entries in km (infinite when one has no point)."""
+def km(a: Entry | Location, b: Entry | Location) -> float:
+    """Great-circle distance between two places (gazetteer entries or resolved locations) in km (infinite when one has
+    no point)."""
     if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
         return math.inf
     p1, p2, dl = math.radians(a.lat), math.radians(b.lat), math.radians(b.lon - a.lon)

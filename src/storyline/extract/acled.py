@@ -33,7 +33,7 @@ from dataclasses import replace
 from typing import Any
 
 from storyline.extract import lexicon
-from storyline.extract.actors import ARMED, LOCAL_SECTORS, actor_name, names_attack, with_country
+from storyline.extract.actors import ARMED, LOCAL_SECTORS, actor_name, as_sector, names_attack, with_country
 from storyline.models import Actor, Event
 
 # ACLED event type → the sector of its actor1 (protests are led by protesters, riots by rioters).
@@ -118,17 +118,12 @@ def crowd_first(events: Sequence[Event]) -> None:
         led = [e.actor1 for e in acts if protest.actor1 in (None, e.actor1)]
         crowd = next((c for e in acts if (c := _named_crowd(e.actor2)) is not None), None)
         if led and crowd is not None:
-            protest.actor1, protest.actor2 = _as_protesters(crowd), led[0]
+            protest.actor1, protest.actor2 = as_sector(crowd, "PRO"), led[0]
 
 
 def _is_force(actor: Actor | None) -> bool:
     """Whether the actor is an armed or state actor (one that breaks up protests)."""
     return actor is not None and actor.sector in (*ARMED, "GOV")
-
-
-def _as_protesters(actor: Actor) -> Actor:
-    """The crowd as protesters, with the ACLED name that goes with it, where the text names it."""
-    return replace(actor, sector="PRO", name=actor_name(actor.country, "PRO", actor.text))
 
 
 def _named_crowd(actor: Actor | None) -> Actor | None:

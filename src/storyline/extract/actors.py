@@ -73,6 +73,12 @@ def actor_name(country: str | None, sector: str | None, fallback: str) -> str:
     return fallback
 
 
+def as_sector(actor: Actor, sector: str) -> Actor:
+    """The actor recoded to a sector, with the ACLED name that goes with it: the one home of recodings such as a
+    protest's crowd as its protesters ("teachers marched": "Protesters (Kenya)") or a violent crowd as rioters."""
+    return replace(actor, sector=sector, name=actor_name(actor.country, sector, actor.text))
+
+
 def with_country(actor: Actor, country: str | None) -> Actor:
     """The actor given a country (and an ACLED name using it) when it had none; a named armed group of no one
     country ("Islamic State militants beheaded two men near Mocimboa") takes it and keeps its own name, as ACLED codes
@@ -492,7 +498,7 @@ def _armed_men(actor: Actor, head: Token) -> Actor:
     police of any body are police ("Taliban police", "Hamas police"): a force of the country they keep order in."""
     sector = sector_of(head)
     if sector == "COP" and actor.sector not in _COMMANDING:
-        return replace(actor, sector=sector, name=actor_name(actor.country, sector, actor.text))
+        return as_sector(actor, sector)
     if actor.sector not in _COMMANDING or sector not in ARMED:
         return actor
     return replace(actor, sector=_body_forces().get(actor.name or "", sector))

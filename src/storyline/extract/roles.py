@@ -19,8 +19,8 @@ from storyline.extract import lexicon
 from storyline.extract.actors import (
     ARMED,
     Mention,
-    actor_name,
     as_agent,
+    as_sector,
     followers,
     housed_object,
     names_place,
@@ -609,9 +609,7 @@ def _by_trade(roles: Roles, trigger: Token) -> Roles:
     if roles.actor1 is not None and not _protest_word(trigger):
         roles.actor1 = as_agent(roles.actor1, trigger.doc)
     elif roles.actor1 is not None and _crowd_kind(roles.actor1, trigger):
-        actor = roles.actor1.actor
-        protesters = replace(actor, sector="PRO", name=actor_name(actor.country, "PRO", actor.text))
-        roles.actor1 = replace(roles.actor1, actor=protesters)
+        roles.actor1 = replace(roles.actor1, actor=as_sector(roles.actor1.actor, "PRO"))
     return roles
 
 

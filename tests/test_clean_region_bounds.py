@@ -132,6 +132,19 @@ def test_share_bar_early_in_the_article_does_not_end_it() -> None:
     assert clean_text(dump, id="x").body.endswith(STORY[-1])
 
 
+def test_live_blog_entries_each_under_a_share_button_all_stay() -> None:
+    entries = [
+        ["14:10", "Shelters open", PARAGRAPHS[0], PARAGRAPHS[1]],
+        ["13:45", "Bridge closed", PARAGRAPHS[2], STORY[0]],
+        ["13:20", "Trains cancelled", "The rail operator cancelled all trains on the coast line for the day."],
+    ]
+    lines = [*MENU, "Floods live: rivers burst their banks", "Share"]
+    for entry in entries:
+        lines += [*entry, "Share"]
+    dump = "\n".join([*lines, "Copyright 2026 Example News"])
+    assert clean_text(dump, id="x").body.endswith(entries[-1][-1])
+
+
 def test_byline_with_the_writers_description_ends_the_header() -> None:
     bio = "By Jane Doe, a senior reporter who has covered the European institutions for the paper since 2015."
     article = clean_text("\n".join([*MENU, "Rules agreed for all member states", STANDFIRST, bio, *PARAGRAPHS]), id="x")

@@ -23,14 +23,15 @@ TAGLINE_WORDS = 25  # a line of prose over a headline shorter than this is a sit
 def footer_start(lines: list[Line], start: int, end: int) -> int:
     """Where the article's footer starts in the region, when what follows holds little of its prose.
 
-    A footer starts at a share bar the page also printed above the article, or at the first of two
+    A footer starts at a share bar the page also printed above the article (not an entry's own bar, ``_entry_bar``),
+    or at the first of two
     related-links headers with no story between them (after a box inside the article the text resumes).
     """
     marked = [(line.index, line.furniture.reason) for line in lines[start:end] if line.furniture is not None]
     headers = [i for i, reason in marked if reason == "related-header"]
     bars = [i for i, reason in marked if reason == "share"]
     shares = {line.text for line in lines[:start] if _furniture_reason(line) == "share"} if bars else set()
-    ends = [(i, SHARE_BAR_SHARE) for i in bars if lines[i].text in shares]
+    ends = [(i, SHARE_BAR_SHARE) for i in bars if lines[i].text in shares and not _entry_bar(lines, i)]
     for h1, h2 in zip(headers, headers[1:], strict=False):
         if not any(story_starts(lines, j) for j in range(h1 + 1, h2)):
             ends.append((h1, FOOTER_SHARE))
@@ -66,6 +67,17 @@ def short_runs(lines: list[Line], start: int, end: int) -> list[int]:
         if len(run) == RUN_LINES and not opened:
             out.append(run[0])
     return out
+
+
+def _entry_bar(lines: list[Line], i: int) -> bool:
+    """The share bar on line ``i`` is printed again after a sentence of prose below it: each entry of a live blog or a
+    photo gallery has its own bar, so it does not mark the footer."""
+    text, sentence = lines[i].text, False
+    for line in lines[i + 1 :]:
+        if line.text == text and _furniture_reason(line) == "share":
+            return sentence
+        sentence = sentence or (line.prose and line.sentence)
+    return False
 
 
 def _furniture_reason(line: Line) -> str | None:

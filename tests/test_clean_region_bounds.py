@@ -251,3 +251,13 @@ def test_a_list_the_text_introduces_with_a_colon_stays_with_the_text_after_it() 
     intro = "The police named the eight people who died in the fire at the hostel on Monday night as:"
     article = clean_text("\n".join(["Fire kills eight", *LONG_TEXT, intro, *names, closing]), id="x")
     assert closing in article.body and all(name in article.body for name in names)
+
+
+def test_one_line_paragraphs_too_short_for_prose_at_the_edges_stay() -> None:
+    opening, closing = ["Two men were arrested.", "Both are in custody."], "The trial starts in May."
+    headline = "Police arrest two after bank robbery"
+    dump = "\n".join([*MENU, headline, *opening, *PARAGRAPHS, closing, "Share on Facebook"])
+    article = clean_text(dump, id="x")
+    assert article.body.startswith(opening[0])
+    assert article.body.endswith(closing)
+    assert article.title == headline

@@ -9,6 +9,9 @@ little of the prose follows.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Collection
+
 from storyline.clean.headline import credit_line, headline_like
 from storyline.clean.lines import Line
 from storyline.clean.region import LONG_PARAGRAPH, MID_WORDS, TITLE_REACH, headline_shaped, link_like, story_starts
@@ -117,3 +120,35 @@ def header_end(lines: list[Line], start: int, end: int, echoes: list[int]) -> in
     if new > start and first - new <= TITLE_REACH:
         return first  # under a header (byline, role, share bar, photo), the text starts with its first paragraph
     return new
+
+
+SHORT_SENTENCE_WORDS = 6  # the most words of a one-line paragraph too short to be measured as prose
+_FULL_STOP = re.compile(r"""[.!]["'”’»)]*$""")  # how such a paragraph ends (a question may be a headline)
+
+
+def short_sentence_edges(
+    lines: list[Line], start: int, end: int, taken: tuple[Collection[int], ...]
+) -> tuple[int, int]:
+    """The region widened over one-line paragraphs too short to count as prose ("Three people died.", "An inquiry has
+    been ordered.") directly above its first line and below its last: sentences of the text, not a page's furniture,
+    which has no full stop. ``taken``: the lines other passes claimed (title echoes, related links, repeats ...)."""
+
+    def short_sentence(i: int) -> bool:
+        line = lines[i]
+        text = line.text
+        return (
+            2 <= line.words <= SHORT_SENTENCE_WORDS
+            and line.furniture is None
+            and not line.code
+            and text[:1].isupper()
+            and _FULL_STOP.search(text) is not None
+            and not any(i in claimed for claimed in taken)
+        )
+
+    if start == end:
+        return start, end
+    while end < len(lines) and short_sentence(end):
+        end += 1
+    while start > 0 and short_sentence(start - 1):
+        start -= 1
+    return start, end

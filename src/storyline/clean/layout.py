@@ -10,7 +10,7 @@ from operator import attrgetter
 from typing import Any
 
 from storyline.clean import speedups
-from storyline.clean.bounds import footer_start, header_end
+from storyline.clean.bounds import footer_start, header_end, short_sentence_edges
 from storyline.clean.codeshape import keep_samples, mark_code
 from storyline.clean.headline import title_echoes
 from storyline.clean.lines import Line, line_words, measure_scanned
@@ -199,6 +199,7 @@ def analyse(text: str) -> Layout:
     start, end = article_span(scores, lines)
     end = footer_start(lines, start, end)
     start = header_end(lines, start, end, echoes)
+    start, end = short_sentence_edges(lines, start, end, (echoes, related, repeats, template))
     if not any(line.prose for line in lines):
         start, end = 0, len(lines)  # a note without sentences: keep what is not furniture
     keep_samples(lines, start, end)

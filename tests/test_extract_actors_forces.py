@@ -108,3 +108,17 @@ def test_residents_of_a_town_are_of_its_country() -> None:
 def test_armed_men_of_a_named_group_are_the_group(text: str, name: str) -> None:
     agent = _agent(text)
     assert agent is not None and agent.name == name, agent
+
+
+def test_unnamed_armed_groups_fighting_over_a_place_are_unidentified() -> None:
+    agent = _agent("On Friday, fighting broke out between rival armed groups over a fuel depot in Sabha, killing two.")
+    assert agent is not None and agent.sector == "UAF", agent
+
+
+def test_a_political_crowd_that_ambushes_is_an_armed_group() -> None:
+    events = extract_events(
+        "Loyalists of the deposed president ambushed a police convoy near Bangui, killing three officers."
+    )
+    agent = events[0].actor1
+    assert agent is not None and agent.sector == "UAF", agent
+    assert events[0].acled_sub_event_type != "Violent demonstration", events[0]

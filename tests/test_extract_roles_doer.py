@@ -41,3 +41,15 @@ def test_the_doer_noun_killed_in_the_clause_the_trigger_hangs_on_is_not_its_doer
 def test_the_doer_noun_hurt_in_a_clause_of_his_own_stays_the_doer() -> None:
     events = extract_events("Three nurses were wounded in a stabbing at a clinic in Graz; the attacker was shot dead.")
     assert "attacker" in _texts(events[0].actor1), events[0].actor1
+
+
+def test_who_fired_the_weapon_that_hit_did_the_attack() -> None:
+    events = extract_events("A drone launched by Hezbollah struck an army base near Nahariya on Tuesday.")
+    agent = events[0].actor1
+    assert agent is not None and (agent.name, agent.sector) == ("Hezbollah", "REB"), agent
+
+
+def test_who_fired_the_weapon_a_passive_names_did_the_attack() -> None:
+    events = extract_events("A fuel depot in Marib was hit by a drone launched by the Houthis on Sunday.")
+    agent = events[0].actor1
+    assert agent is not None and (agent.name, agent.sector) == ("Houthis", "REB"), agent

@@ -773,8 +773,9 @@ def _unnamed_bands() -> frozenset[str]:
     return frozenset(row[0] for row in lexicon.read_tsv("actors", "unnamed_bands.tsv"))
 
 
-# Prepositions after armed men that say where they are, not whose ("militants in Kashmir").
-_WHERE_PREPS = frozenset({"in", "near", "at", "around", "across", "on"})
+# Prepositions after armed men that say where they are or what they fight over, not whose ("militants in Kashmir",
+# "armed groups over a checkpoint").
+_NOT_WHOSE_PREPS = frozenset({"in", "near", "at", "around", "across", "on", "over"})
 
 
 def _unnamed_band(head: Token, sector: str | None, own_country: Token | None) -> str | None:
@@ -784,9 +785,10 @@ def _unnamed_band(head: Token, sector: str | None, own_country: Token | None) ->
     if sector != "REB" or own_country is not None:
         return sector
     lemmas = {head.lemma_.lower(), *_singulars(head.lower_)}  # "Militants" opening a sentence may be tagged a name
+    lemmas |= {f"{m.lower_} {lemma}" for m in children(head, "amod") for lemma in tuple(lemmas)}  # "armed groups"
     if not lemmas & _unnamed_bands():
         return sector
-    told = [c for c in head.rights if not (c.dep_ == "prep" and c.lower_ in _WHERE_PREPS) and c.dep_ != "punct"]
+    told = [c for c in head.rights if not (c.dep_ == "prep" and c.lower_ in _NOT_WHOSE_PREPS) and c.dep_ != "punct"]
     return sector if told else "UAF"
 
 

@@ -136,11 +136,12 @@ def verb_roles(verb: Token, index: MentionIndex) -> Roles:
         passive_subject = passive_subject or subject or _climbed_subject(verb)
         subject = None
     agent = child(verb, "agent")
-    roles.actor1 = index.of(subject) or index.of(child(agent, "pobj"))
+    by = child(agent, "pobj")
+    roles.actor1 = index.of(subject) or (by is not None and _fired_by(by, index)) or index.of(by)
     if roles.actor1 is None and subject is None and passive_subject is None:
         roles.actor1 = _misparsed_subject(verb, index) or _folded_subject(verb, index)
-    if roles.actor1 is None and subject is not None:
-        roles.actor1 = _sent_by(subject, index)
+    if subject is not None and (roles.actor1 is None or not roles.actor1.named):
+        roles.actor1 = _fired_by(subject, index) or roles.actor1 or _sent_by(subject, index)
     roles.actor2 = _target(verb, index, passive_subject) or _other_side(verb, subject, index)
     if roles.actor1 is None and subject is None and verb.tag_ == "VBN":
         # "killed in an Israeli airstrike"; not a perfect with its own subject ("it had retaken villages from
@@ -177,6 +178,14 @@ def _sent_by(subject: Token, index: MentionIndex) -> Mention | None:
     """Who sent a thing that is a clause's subject ("rockets fired from Gaza by the Al Quds Brigades hit a house", "a
     bomb planted by the group exploded"): the agent of a participle on it."""
     return next((found for acl in children(subject, "acl") if (found := _by_agent(acl, index))), None)
+
+
+def _fired_by(subject: Token, index: MentionIndex) -> Mention | None:
+    """Who fired what a clause's subject names ("a drone launched by the rebels struck a school", "a grenade lobbed by
+    a man on a motorbike damaged a shop"): the "by" agent of a verb of firing (clause_roles.tsv from_origin_verb) on
+    it, who did what the thing did."""
+    fired = (acl for acl in children(subject, "acl") if acl.lemma_.lower() in _words("from_origin_verb"))
+    return next((found for acl in fired if (found := _by_agent(acl, index))), None)
 
 
 def _by_agent(participle: Token, index: MentionIndex) -> Mention | None:
@@ -605,12 +614,25 @@ def _by_trade(roles: Roles, trigger: Token) -> Roles:
     """The roles with an agent named by its trade acting as that trade (``actors.as_agent``), save the crowd of a
     protest (a trigger the lexicon gives a PROTEST reading: "workers marched", "farmers blocked roads"), which is
     its protesters, as ACLED codes it: people named by their faith, trade or membership who protest are protesters
-    ("worshippers protesting the closure", "teachers demonstrated", "opposition supporters marched")."""
-    if roles.actor1 is not None and not _protest_word(trigger):
+    ("worshippers protesting the closure", "teachers demonstrated", "opposition supporters marched"); a political
+    crowd that does an act only armed men do (armed_acts.tsv: "loyalists of the former regime ambushed a patrol") is
+    an armed group with no name of its own."""
+    if roles.actor1 is not None and roles.actor1.actor.sector in _CROWDS and trigger.lemma_.lower() in _armed_acts():
+        roles.actor1 = replace(roles.actor1, actor=as_sector(roles.actor1.actor, "UAF"))  # "loyalists ambushed"
+    elif roles.actor1 is not None and not _protest_word(trigger):
         roles.actor1 = as_agent(roles.actor1, trigger.doc)
     elif roles.actor1 is not None and _crowd_kind(roles.actor1, trigger):
         roles.actor1 = replace(roles.actor1, actor=as_sector(roles.actor1.actor, "PRO"))
     return roles
+
+
+_CROWDS = frozenset({"PRO", "RIO"})  # a political crowd
+
+
+@cache
+def _armed_acts() -> frozenset[str]:
+    """Acts only armed men carry out ("ambush", "behead"): armed_acts.tsv."""
+    return frozenset(row[0] for row in lexicon.read_tsv("actors", "armed_acts.tsv"))
 
 
 # Kinds of people whose crowd, protesting, is its protesters (ACLED's "Protesters (Country)").

@@ -10,7 +10,7 @@ import pytest
 
 from storyline.eval.extract import _AS_CAMEO_SECTOR, _CAMEO_SECTOR
 from storyline.extract import extract_events, lexicon
-from storyline.extract.actors import _modified_sector, country_of
+from storyline.extract.actors import _modified_sector, country_of, many_people
 from storyline.extract.tree import child, children
 from storyline.models import Actor
 from storyline.nlp import load_nlp
@@ -509,3 +509,20 @@ def test_people_named_by_their_trade_are_civilians_when_hit_and_protesters_when_
     assert source is not None and source.sector == "LAB"
     assert target is not None and target.sector == "CVL"
     assert crowd is not None and (crowd.sector, crowd.name) == ("PRO", "Protesters (Spain)")
+
+
+@pytest.mark.parametrize(
+    ("text", "many"),
+    [
+        ("Youths beat a driver in Lagos.", True),
+        ("A crowd beat a driver in Lagos.", True),
+        ("Three men beat a driver in Lagos.", True),
+        ("A man beat a driver in Lagos.", False),
+        ("One youth beat a driver in Lagos.", False),
+        ("The shopkeeper beat a driver in Lagos.", False),
+    ],
+)
+def test_many_people_tells_a_crowd_from_one_person(text: str, many: bool) -> None:
+    doc = load_nlp()(text)
+    subject = next(t for t in doc if t.dep_ == "nsubj")
+    assert many_people(subject) is many, text

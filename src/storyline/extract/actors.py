@@ -651,6 +651,21 @@ def _posts() -> frozenset[str]:
 _POST_SECTORS = ARMED | {"OPP", "PTY"}
 
 
+_ONE = frozenset({"one", "1", "a", "an", "single", "lone"})
+
+
+def many_people(head: Token) -> bool:
+    """Whether a noun phrase's head tells several people, not one: a plural ("youths", "two men"), a collective noun
+    (collectives.tsv: "a crowd", "a group of men") or a number above one; "a man", "one youth", "a lone gunman" are
+    one. For a doer: a crowd that beats a man is mob violence, one man who does is not."""
+    if head.lemma_.lower() in _collectives():
+        return True
+    counted = [c for c in children(head, "nummod", "det") if c.lower_ in _ONE or c.like_num]
+    if any(c.lower_ in _ONE for c in counted):
+        return False
+    return head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "nummod" for c in counted)
+
+
 def _collective_member(head: Token) -> Token | None:
     """The head of a collective noun's "of" phrase ("a group of Chechen refugees" → refugees), if it is one; so too
     of a post's, when it names an armed or opposition body ("the spokesman of the rebels" → rebels)."""

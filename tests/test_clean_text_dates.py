@@ -109,3 +109,35 @@ def test_a_date_glued_to_the_word_before_it_is_read() -> None:
     assert date_of_line("Associated PressJanuary 15, 2019 10:02 AM") == "2019-01-15"
     assert date_of_line("Summary 5, 2020") is None  # a month's letters inside a word are no month
     assert date_of_line("SUMMARY 5, 2020") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("Publicado el 14 de abril de 2026", "2026-04-14"),  # Spanish: "de" before the month and the year
+        ("Publicado em 7 de setembro de 2025 às 10h30", "2025-09-07"),  # Portuguese
+        ("Publié le 1er mars 2026", "2026-03-01"),  # French: "1er"
+        ("Veröffentlicht am 3. März 2026, 14:20 Uhr", "2026-03-03"),  # German: a stop after the day
+        ("12 Agustus 2025", "2025-08-12"),  # Indonesian
+        ("3 Ekim 2024", "2024-10-03"),  # Turkish
+    ],
+)
+def test_date_lines_in_other_languages(line: str, iso: str) -> None:
+    assert date_of_line(line) == iso
+
+
+def test_every_month_name_of_the_other_languages_table_is_read() -> None:
+    for name, number, _language in read_rows("clean", "months.tsv"):
+        assert date_of_line(f"3 {name.title()} 2021") == f"2021-{int(number):02d}-03"
+
+
+def test_a_date_line_in_another_language_is_no_headline() -> None:
+    from storyline.clean.text import clean_text
+
+    body = [
+        "Al menos doce personas murieron por las lluvias del fin de semana, informaron las autoridades el lunes.",
+        "El servicio de protección civil dijo que más de dos mil familias habían sido evacuadas de sus casas.",
+    ]
+    headline = "Doce muertos por las lluvias en el sur"
+    article = clean_text("\n".join(["Inicio", "Deportes", headline, "Publicado el 14 de abril de 2026", *body]), id="d")
+    assert (article.title, article.published) == (headline, "2026-04-14")

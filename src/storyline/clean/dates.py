@@ -1,4 +1,5 @@
-"""Publication dates written on a line of their own: "26 Oct 2023", "October 9, 2023", "2023-10-09"."""
+"""Publication dates written on a line of their own: "26 Oct 2023", "October 9, 2023", "2023-10-09", "14 de abril de
+2026"."""
 
 from __future__ import annotations
 
@@ -14,10 +15,19 @@ MONTH = rf"(?:{MONTH_ABBREVIATIONS})[a-z]*\.?"  # a month name, full or abbrevia
 _MONTH = rf"(?P<month>{MONTH_ABBREVIATIONS})[a-z]*\.?"
 # a word's start, or a capital glued to the end of a word, as a dump joins two elements ("Associated PressDecember 2")
 _GLUED = r"(?:\b|(?-i:(?<=[a-z])(?=[A-Z])))"
+# month by its name in other languages (resources/clean/months.tsv: "abril", "märz", "agustus")
+_FOREIGN_MONTHS = {name: int(number) for name, number, _language in read_rows("clean", "months.tsv")}
+_FOREIGN = "|".join(map(re.escape, sorted(_FOREIGN_MONTHS, key=len, reverse=True)))
 _PATTERNS = (
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)\b"),
     re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+{_MONTH},?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE),
     re.compile(rf"{_GLUED}{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE),
+    # day first, with the particles some languages put between ("14 de abril de 2026", "1er mars 2026", "3. März 2026")
+    re.compile(
+        rf"\b(?P<day>\d{{1,2}})(?:er|º|ª)?\.?\s+(?:de\s+)?(?P<foreign>{_FOREIGN})\.?,?\s+(?:de\s+|del\s+)?"
+        r"(?P<year>(?:19|20)\d\d)\b",
+        re.IGNORECASE,
+    ),
 )
 ENGLISH = "en"  # the one page language whose slash dates are read month first (US sites); other languages: day first
 MAX_WORDS = 20  # longer lines are sentences that mention a date, not a date line
@@ -56,13 +66,22 @@ def date_of_line(line: str, language: str | None = None) -> str | None:
         if not match:
             continue
         groups = match.groupdict()
-        month = int(groups["mnum"]) if groups.get("mnum") else _MONTHS[groups["month"][:3].lower()]
+        month = _month(groups)
         try:
             found = date(int(groups["year"]), month, int(groups["day"])).isoformat()
         except ValueError:
             continue
         return found if words <= DATE_WORDS or _mostly_dates(line) else None
     return None
+
+
+def _month(groups: dict[str, str | None]) -> int:
+    """The month a date pattern's match gives: in figures, by an English name's prefix or another language's name."""
+    if groups.get("mnum"):
+        return int(str(groups["mnum"]))
+    if groups.get("foreign"):
+        return _FOREIGN_MONTHS[str(groups["foreign"]).lower()]
+    return _MONTHS[str(groups["month"])[:3].lower()]
 
 
 def _mostly_dates(line: str) -> bool:

@@ -381,16 +381,16 @@ def _up_to(token: Token, wanted: Callable[[Token], bool]) -> Token | None:
     return None
 
 
-_ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "pobj", "compound"})
+_ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "pobj", "compound", "amod"})
 
 
 def _acts(cue: Token, hits: list[Hit]) -> bool:
     """Whether a weapon word is what a trigger was done with or by: its subject, its agent ("by drones"), a modifier
-    ("drone attack"), an object of its preposition ("attack with rockets") or a modifier of the object that is part
-    of the trigger's phrase ("opened mortar fire")."""
+    ("drone attack", "aerial bombardment"), an object of its preposition ("attack with rockets") or a modifier of the
+    object that is part of the trigger's phrase ("opened mortar fire")."""
     head = cue.head
-    if cue.dep_ == "compound" and head.dep_ in _ACTING_DEPS and all(h.token.i != head.i for h in hits):
-        return _acts(head, hits)  # "helicopter gunships pounded": the compound's head noun is the weapon word
+    if cue.dep_ in ("compound", "amod") and head.dep_ in _ACTING_DEPS and all(h.token.i != head.i for h in hits):
+        return _acts(head, hits)  # "helicopter gunships pounded", "a barrage of aerial bombs": the weapon is the head
     if cue.dep_ == "pobj" and head.dep_ in ("agent", "prep"):
         head = head.head
     own_object = cue.dep_ == "compound" and head.dep_ == "dobj"

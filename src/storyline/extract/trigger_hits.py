@@ -267,7 +267,17 @@ def word_ok(token: Token) -> bool:
         return token.dep_ in ("nsubj", "nsubjpass", "compound") or child(token, *_DETERMINERS) is not None
     if check == "transitive" and token.pos_ == "VERB":
         return child(token, "dobj", "nsubjpass", "auxpass") is not None
+    if check == "plural" and token.pos_ != "VERB":
+        return token.tag_ in _PLURAL or any(_model_name(c) for c in children(token, *_DETERMINERS))
     return True
+
+
+_PLURAL = frozenset({"NNS", "NNPS"})
+
+
+def _model_name(token: Token) -> bool:
+    """Whether a modifier is a model name: a word with a digit ("Tu-22M3", "B-52")."""
+    return any(ch.isdigit() for ch in token.text)
 
 
 def _raids_as_arrests(hits: list[Hit]) -> list[Hit]:
@@ -335,7 +345,20 @@ def _object_ok(hit: Hit) -> bool:
     if void_object and any(c.lemma_.lower() in void_object for c in children(hit.token, "dobj", "nsubjpass")):
         return False  # "entered the army": joining it, not troops moving in
     described = hit.token.head.lemma_.lower() if hit.token.dep_ == "acl" else ""  # "toxic gas released in a strike"
+    if hit.token.dep_ == "advcl" and _head_attacks(hit.token):
+        words.discard(hit.token.head.lemma_.lower())  # "shells rained down on the market, killing 14": no weather
+    elif hit.token.dep_ == "advcl":  # "heavy rain lashed the coast, killing four": the rain killed them
+        words |= {plain_lemma(s) for s in children(hit.token.head, "nsubj")}
     return not (words | {described}) & void
+
+
+def _head_attacks(token: Token) -> bool:
+    """Whether the verb a trigger's clause hangs on is itself an attack trigger in its sentence ("artillery fire rained
+    down on the market, killing 14")."""
+    head = token.head
+    entries = lexicon.triggers().get(head.lemma_.lower(), [])
+    hit = _hit_at(head.sent, head.i, [e for e in entries if e.type == "ASSAULT"], set()) if entries else None
+    return hit is not None and hit.token.i == head.i and hit.entry.type == "ASSAULT"
 
 
 def _own_noun_of(hit: Hit) -> list[Token]:

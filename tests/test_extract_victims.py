@@ -126,7 +126,7 @@ def test_plain_side_reads_only_the_victims_countries() -> None:
 
 def test_victims_of_each_killing_word_count() -> None:
     events = extract_events(
-        "Every life lost -- every Israeli murdered by Hamas, every Palestinian killed in Gaza -- is a tragedy."
+        "Candles were lit for every Israeli murdered by the gunmen and every Palestinian killed in the strikes on Gaza."
     )
     assert victim_side(events) == "both"
 
@@ -450,3 +450,17 @@ def test_where_captives_are_held_is_no_country_of_the_killed_captives() -> None:
     events = extract_events("The fighting has killed nine hostages held in Mosul, officials said.")
     killed = next(e for e in events if e.type == "ASSAULT" and e.mode != "abduct")
     assert killed.actor2 is not None and killed.actor2.country is None
+
+
+def test_people_another_word_tells_hurt_carry_that_word() -> None:
+    # the skirmishes' opponents are no victims; the Armenians' event is told by "killed", so it reports harm
+    text = (
+        "Unlike the skirmishes with Azerbaijani troops along the border last year, this is a full-scale offensive, "
+        "with Armenians killed and captured."
+    )
+    events = [e for e in extract_events(text) if e.type == "ASSAULT" and e.actor2 is not None]
+    hurt = {e.actor2.country for e in events if reports_harm(e)}
+    assert "ARM" in hurt and "AZE" not in hurt
+    killed = next(e for e in events if e.actor2.country == "ARM" and e.trigger and e.trigger.text == "killed")
+    assert text[killed.trigger.start : killed.trigger.end] == "killed"
+

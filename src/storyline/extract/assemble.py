@@ -106,7 +106,11 @@ def build_events(
         event = _event(det, sent, index, ctx, offset, place_trigger)
         event.counts = _counts_for(det, detected, counts, sent)
         prominence = _prominence(det.main.token)
-        parts = split_by_victims(event, sent, _other_victims(det, index, event.actor2), index)
+        others = _other_victims(det, index, event.actor2)
+        parts = split_by_victims(event, sent, [actor for actor, _ in others], index)
+        told = {id(actor): words for actor, words in others}
+        for part in parts[1:]:  # "clashes with the army, with villagers killed": the villagers' word tells their harm
+            part.trigger = told.get(id(part.actor2), part.trigger)
         for part in parts:
             part.attribution = attribution
             part.actor2 = part.actor2 or counted_victims(part)
@@ -583,9 +587,9 @@ def _better_target(found: Mention, merged: Roles) -> bool:
     return not known.actor.country and bool(found.actor.country) and found.actor.sector == known.actor.sector
 
 
-def _other_victims(det: Detected, index: MentionIndex, victims: Actor | None) -> list[Actor]:
+def _other_victims(det: Detected, index: MentionIndex, victims: Actor | None) -> list[tuple[Actor, Evidence]]:
     """Unarmed people the event's other killing words hit ("every Israeli murdered, every Palestinian killed"): a
-    participle's own subject when the parser gives it one."""
+    participle's own subject when the parser gives it one; each with the word that tells their harm."""
     others = []
     for hit in det.hits:
         if hit is det.main or hit.token.lemma_.lower() not in harm_lemmas():
@@ -596,8 +600,14 @@ def _other_victims(det: Detected, index: MentionIndex, victims: Actor | None) ->
             hit_ones = next((m for s in children(hit.token, "nsubj", "nsubjpass") if (m := index.of(s))), hit_ones)
         actor = _typed_actor(hit_ones, det.type, agent=False)
         if actor is not None and actor.country and actor.sector in UNARMED and actor != victims:
-            others.append(actor)
+            others.append((actor, _hit_evidence(hit)))
     return others
+
+
+def _hit_evidence(hit: Hit) -> Evidence:
+    """A trigger hit's words with their offsets in the sentence's Doc."""
+    doc = hit.token.doc
+    return Evidence(doc[hit.start : hit.end].text, doc[hit.start].idx, doc[hit.end - 1].idx + len(doc[hit.end - 1]))
 
 
 def _typed_actor(mention: Mention | None, type_: str, *, agent: bool) -> Actor | None:

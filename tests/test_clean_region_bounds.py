@@ -261,3 +261,13 @@ def test_one_line_paragraphs_too_short_for_prose_at_the_edges_stay() -> None:
     assert article.body.startswith(opening[0])
     assert article.body.endswith(closing)
     assert article.title == headline
+
+
+def test_first_entry_of_a_live_blog_is_no_standfirst_over_a_time_stamp() -> None:
+    entries = [
+        ["09:40", "The council opened a shelter in the sports hall for families whose homes were flooded overnight."],
+        ["09:15", "Police closed the bridge into the old town after the river rose above the road before dawn."],
+        ["08:50", "The rail operator cancelled all trains on the coast line for the rest of the day, it said."],
+    ]
+    dump = "\n".join([*MENU, "Floods live: rivers burst their banks", *(line for entry in entries for line in entry)])
+    assert clean_text(dump, id="x").body.startswith(entries[0][1])

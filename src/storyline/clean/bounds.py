@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from storyline.clean.headline import credit_line, headline_like
+from storyline.clean.headline import credit_line, headline_like, stamp_line
 from storyline.clean.lines import Line
 from storyline.clean.region import LONG_PARAGRAPH, MID_WORDS, TITLE_REACH, headline_shaped, link_like, story_starts
 
@@ -95,16 +95,18 @@ def _prose_words(lines: list[Line]) -> int:
 
 def header_end(lines: list[Line], start: int, end: int, echoes: list[int]) -> int:
     """Where the text starts under its header: past the headline (and a short line of prose over it), and past a
-    byline or date under a standfirst."""
+    byline or date under a standfirst (not an entry's time stamp: ``entry_stamps``)."""
     top = min(end, start + HEADER_REACH)
     new = start
     prose = above = 0
     headed = False  # a headline has been passed: a headline-like line under it is a subheading of the text
+    entries: set[int] | None = None  # measured when a credit line is met: most regions have none in their header
     for line in lines[start:top]:
         if line.index in echoes:
             new, prose, headed = line.index + 1, 0, True  # what stood above the headline was not the text
         elif credit_line(line):
-            new = line.index + 1
+            entries = entry_stamps(lines, start, end) if entries is None else entries
+            new = new if line.index in entries else line.index + 1
         elif headline_shaped(line) or headline_like(line) and not line.prose:
             if prose and above < TAGLINE_WORDS and not headed:
                 new = line.index + 1  # a headline under a short line of prose (a tagline, a teaser): the text is below
@@ -152,3 +154,21 @@ def short_sentence_edges(
     while start > 0 and short_sentence(start - 1):
         start -= 1
     return start, end
+
+
+_DIGIT = re.compile(r"\d")
+ENTRY_STAMPS = 3  # time stamps on lines of their own in the region that mark the entries of a live blog
+STAMP_LINE_WORDS = 4  # the most words of such a line ("14:32", "2:15pm GMT", "3 hours ago")
+
+
+def entry_stamps(lines: list[Line], start: int, end: int) -> set[int]:
+    """The time stamps that open the entries of a live blog: ``ENTRY_STAMPS`` or more short stamp lines in the region
+    and the header above it (none when fewer). The first entry's text under its stamp is text, not a standfirst over a
+    dateline."""
+    top = max(0, start - HEADER_REACH)
+    found = {
+        line.index
+        for line in lines[top:end]
+        if line.words <= STAMP_LINE_WORDS and _DIGIT.search(line.text) and stamp_line(line.text)  # every stamp has one
+    }
+    return found if len(found) >= ENTRY_STAMPS else set()

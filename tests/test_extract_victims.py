@@ -464,3 +464,11 @@ def test_people_another_word_tells_hurt_carry_that_word() -> None:
     killed = next(e for e in events if e.actor2.country == "ARM" and e.trigger and e.trigger.text == "killed")
     assert text[killed.trigger.start : killed.trigger.end] == "killed"
 
+
+def test_captives_an_attack_named_by_its_country_killed_are_that_countrys() -> None:
+    # "Indian shelling" is India's forces: the captives they killed are India's people, their guards another side
+    text = (
+        "Indian shelling killed six captives together with the Pakistani guards who were holding them, "
+        "the militants said."
+    )
+    assert {"IND", "PAK"} <= {country for country, _ in _victims(text)}

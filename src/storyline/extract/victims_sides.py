@@ -281,9 +281,10 @@ def _own_attacker(verb: Token, index: MentionIndex) -> Actor | None:
     subject = _subject(verb)
     if found is None and subject is not None and subject.pos_ == "NOUN":
         found = noun_roles(subject, index).actor1
-    if (found is None or not foe_of(found.actor)) and noun is not None:
-        return _clause_owner(noun, index) or (found.actor if found is not None else None)
-    return found.actor if found is not None else None
+    actor = _act_forces(found.actor, verb.doc[found.start : found.end].root) if found is not None else None
+    if (actor is None or not foe_of(actor)) and noun is not None:
+        return _clause_owner(noun, index) or actor
+    return actor
 
 
 def _subject(verb: Token) -> Token | None:
@@ -325,15 +326,21 @@ def _clause_owner(noun: Token, index: MentionIndex) -> Actor | None:
         found = index.of(token)
         if (found is None or not foe_of(found.actor)) and token.pos_ == "NOUN":
             found = noun_roles(token, index).actor1
-        actor = found.actor if found is not None else None
-        if actor is not None and actor.sector is None and actor.country and _is_act_noun(token):
-            actor = replace(actor, sector="MIL")  # "Russian missile attacks": the country's forces did them
+        actor = _act_forces(found.actor, token) if found is not None else None
         if actor is not None and foe_of(actor):
             return actor
         if token.head.i == token.i:
             return None
         token = token.head
     return None
+
+
+def _act_forces(actor: Actor, token: Token) -> Actor:
+    """An attack named by a country's word alone as that country's forces ("Russian missile attacks", "Israeli
+    shelling"), who hold no captives of their own side; any other actor as it is."""
+    if actor.sector is None and actor.country and _is_act_noun(token):
+        return replace(actor, sector="MIL")
+    return actor
 
 
 def _clause_noun(verb: Token) -> Token | None:

@@ -16,6 +16,7 @@ from storyline.extract.actors import (
     DocActors,
     Mention,
     actor_name,
+    as_sector,
     attacking_sector,
     country_of,
     with_country,
@@ -631,9 +632,8 @@ def _typed_actor(mention: Mention | None, type_: str, *, agent: bool) -> Actor |
         sector = "PRO"
     attacking = attacking_sector(actor) if type_ == "ASSAULT" and agent else None
     sector = attacking or sector  # settlers attack as a militia, and keep their name
-    if sector != actor.sector:
-        actor.sector = sector
-        actor.name = actor.name if sector == attacking else actor_name(actor.country, sector, actor.text)
+    if sector is not None and sector != actor.sector:
+        actor = replace(actor, sector=sector) if sector == attacking else as_sector(actor, sector)
     return actor
 
 
@@ -764,11 +764,11 @@ def _acled_roles(event: Event) -> None:
     if first is None:
         return
     if event.acled_sub_event_type == "Violent demonstration" and first.sector not in _NOT_RIOTERS:
-        event.actor1 = _as_sector(first, "RIO")
+        event.actor1 = as_sector(first, "RIO")
     elif event.acled_event_type in _VIOLENT_TYPES and first.sector == "CVL" and _plain_person(first, event.evidence):
         place = event.location.country if event.location is not None else None
         sector = _implied_agents()["*"][1]
-        event.actor1 = _as_sector(first if first.country else replace(first, country=place), sector)
+        event.actor1 = as_sector(first if first.country else replace(first, country=place), sector)
 
 
 def _plain_person(actor: Actor, evidence: Evidence) -> bool:
@@ -858,11 +858,6 @@ def _sole_country(event: Event, sent: Span) -> None:
         actor = getattr(event, role)
         if actor is not None and actor.sector not in _NO_SOLE_COUNTRY:
             setattr(event, role, with_country(actor, country))
-
-
-def _as_sector(actor: Actor, sector: str) -> Actor:
-    """The actor in another sector, with the ACLED name that goes with it."""
-    return replace(actor, sector=sector, name=actor_name(actor.country, sector, actor.text))
 
 
 def _attribution(sent: Span, actors: DocActors, trigger: Token, ctx: SentenceContext) -> Attribution | None:

@@ -19,6 +19,7 @@ from os import urandom as _urandom
 cimport cython
 from libc.stdlib cimport free, qsort, realloc
 from libc.limits cimport INT_MAX
+from libc.stdint cimport uint8_t, uint16_t, uint32_t
 from libc.string cimport memcmp, memset
 from cpython.bytes cimport PyBytes_FromStringAndSize
 from cpython.list cimport PyList_GET_ITEM, PyList_New, PyList_SET_ITEM
@@ -37,6 +38,7 @@ from cpython.unicode cimport (
     Py_UNICODE_ISUPPER,
     Py_UNICODE_TOLOWER,
     PyUnicode_1BYTE_KIND,
+    PyUnicode_2BYTE_KIND,
     PyUnicode_4BYTE_KIND,
     PyUnicode_Check,
     PyUnicode_DATA,
@@ -70,6 +72,12 @@ cdef enum:  # each constant names the one it copies; the tests check they agree
     SENTENCE_TAIL = 6  # lines.SENTENCE_TAIL
 
 cdef double CODE_DENSITY = 0.03  # lines.CODE_DENSITY
+
+
+ctypedef fused _chars:  # a string's characters, by kind: each read without the per-character kind switch
+    uint8_t
+    uint16_t
+    uint32_t
 
 
 cdef inline bint _word(Py_UCS4 c) noexcept:
@@ -176,27 +184,33 @@ cdef Py_ssize_t _code_marks_bytes(const unsigned char* s, Py_ssize_t n) noexcept
 
 cdef Py_ssize_t _code_marks(str text):
     """Matches of ``lines._CODE_MARK``: ``[{}=;<>\\\\|]``, ``["']:``, ``&&``, ``\\w.\\w+(``, without overlap."""
-    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), i = 0, j, count = 0
     cdef int kind = PyUnicode_KIND(text)
-    cdef void* data = PyUnicode_DATA(text)
-    cdef Py_UCS4 c
     if kind == PyUnicode_1BYTE_KIND:
-        return _code_marks_bytes(<const unsigned char*>data, n)
+        return _code_marks_bytes(<const unsigned char*>PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text))
+    if kind == PyUnicode_2BYTE_KIND:
+        return _code_marks_of(<const uint16_t*>PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text))
+    return _code_marks_of(<const uint32_t*>PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text))
+
+
+cdef Py_ssize_t _code_marks_of(const _chars* data, Py_ssize_t n) noexcept:
+    """``_code_marks`` of the ``n`` characters at ``data``."""
+    cdef Py_ssize_t i = 0, j, count = 0
+    cdef Py_UCS4 c
     while i < n:
-        c = PyUnicode_READ(kind, data, i)
+        c = data[i]
         if c == u"{" or c == u"}" or c == u"=" or c == u";" or c == u"<" or c == u">" or c == u"\\" or c == u"|":
             count += 1
-        elif (c == u'"' or c == u"'") and i + 1 < n and PyUnicode_READ(kind, data, i + 1) == u":":
+        elif (c == u'"' or c == u"'") and i + 1 < n and data[i + 1] == 0x3A:
             count += 1
             i += 1
-        elif c == u"&" and i + 1 < n and PyUnicode_READ(kind, data, i + 1) == u"&":
+        elif c == u"&" and i + 1 < n and data[i + 1] == 0x26:
             count += 1
             i += 1
-        elif c == u"." and i > 0 and _word(PyUnicode_READ(kind, data, i - 1)):
+        elif c == u"." and i > 0 and _word(data[i - 1]):
             j = i + 1
-            while j < n and _word(PyUnicode_READ(kind, data, j)):
+            while j < n and _word(data[j]):
                 j += 1
-            if j > i + 1 and j < n and PyUnicode_READ(kind, data, j) == u"(":
+            if j > i + 1 and j < n and data[j] == 0x28:
                 count += 1
                 i = j
         i += 1
@@ -284,16 +298,23 @@ cdef inline bint _separator(Py_UCS4 c) noexcept:
 
 cdef Py_ssize_t _separators(str text):
     """Matches of ``lines._SEPARATORS`` (a separator between two spaces), without overlap."""
-    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), i = 0, count = 0
     cdef int kind = PyUnicode_KIND(text)
-    cdef void* data = PyUnicode_DATA(text)
-    while i + 2 < n:
-        if (Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)) and _separator(PyUnicode_READ(kind, data, i + 1))
-                and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i + 2))):
+    if kind == PyUnicode_1BYTE_KIND:
+        return _separators_of(<const uint8_t*>PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text))
+    if kind == PyUnicode_2BYTE_KIND:
+        return _separators_of(<const uint16_t*>PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text))
+    return _separators_of(<const uint32_t*>PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text))
+
+
+cdef Py_ssize_t _separators_of(const _chars* data, Py_ssize_t n) noexcept:
+    """``_separators`` of the ``n`` characters at ``data``: each separator found first (most characters are none),
+    then the spaces around it; a match starts past the end of the one before."""
+    cdef Py_ssize_t j, count = 0, free = 0  # ``free``: where the next match may start
+    for j in range(1, n - 1):
+        if (_separator(data[j]) and j - 1 >= free and Py_UNICODE_ISSPACE(data[j - 1])
+                and Py_UNICODE_ISSPACE(data[j + 1])):
             count += 1
-            i += 3
-        else:
-            i += 1
+            free = j + 2
     return count
 
 
@@ -457,37 +478,49 @@ cdef int _plain(str raw):
     not a numbered list item, and a line starting with an ordinary character whose only markup-like characters are
     single ``_``, ``|`` and brackets with no ``](`` or ``][`` (no emphasis, link, escape, tag, table row or heading to
     undo: "quark-gluon plasma.[81]")."""
-    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(raw), i = 0, k, digits = 0
     cdef int kind = PyUnicode_KIND(raw)
-    cdef void* data = PyUnicode_DATA(raw)
+    if kind == PyUnicode_1BYTE_KIND:
+        return _plain_of(<const uint8_t*>PyUnicode_DATA(raw), PyUnicode_GET_LENGTH(raw))
+    if kind == PyUnicode_2BYTE_KIND:
+        return _plain_of(<const uint16_t*>PyUnicode_DATA(raw), PyUnicode_GET_LENGTH(raw))
+    return _plain_of(<const uint32_t*>PyUnicode_DATA(raw), PyUnicode_GET_LENGTH(raw))
+
+
+cdef int _plain_of(const _chars* data, Py_ssize_t n) noexcept:
+    """``_plain`` of the ``n`` characters at ``data``."""
+    cdef Py_ssize_t i = 0, k, digits = 0
     cdef Py_UCS4 c, first, before = 0
     cdef bint tidy = True, digit_first, hash_mark = False, soft = False
-    while i < n and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)):
+    while i < n and Py_UNICODE_ISSPACE(data[i]):
         i += 1
     if i == n:
         return -1
-    first = PyUnicode_READ(kind, data, i)
+    first = data[i]
     digit_first = i == 0 and Py_UNICODE_ISDECIMAL(first)
     if _plain_first(first) and not digit_first:
         return -1
     if i > 0:
         tidy = False
     for k in range(i, n):
-        c = PyUnicode_READ(kind, data, k)
+        c = data[k]
         if c < 128 and _PLAIN_CHAR[c]:  # most characters: letters, digits, plain punctuation
+            before = c
+            continue
+        if c == 0x20:  # a space: only a second one in a row tells
+            if before == 0x20:
+                tidy = False
             before = c
             continue
         if k > i:
             if c == u"*" or c == u"\\" or c == u"<" or c == u"`":
                 return -1  # markup after the first character (which may be "[", "<", "\\" or "`")
-            if c == u"]" and k + 1 < n and (PyUnicode_READ(kind, data, k + 1) == u"(" or
-                                             PyUnicode_READ(kind, data, k + 1) == u"["):
+            if c == u"]" and k + 1 < n and (data[k + 1] == 0x28 or data[k + 1] == 0x5B):
                 return -1  # "](" or "][": a link or an image
             if c == u"_" or c == u"|" or c == u"[" or c == u"]":
                 if c == u"_" and before == u"_":
                     return -1  # "__": emphasis
                 soft = True
-        if tidy and (not _printable(c) or (c == u" " and before == u" ")):
+        if tidy and not _printable(c):
             tidy = False
         hash_mark = hash_mark or c == u"#"
         before = c
@@ -499,11 +532,11 @@ cdef int _plain(str raw):
     if digit_first:
         if not tidy or hash_mark:
             return -1
-        while digits < n and Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, digits)):
+        while digits < n and Py_UNICODE_ISDECIMAL(data[digits]):
             digits += 1
         if digits <= 3 and digits + 1 < n:  # "12. " or "3) ": a numbered list item
-            c = PyUnicode_READ(kind, data, digits)
-            if (c == u"." or c == u")") and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, digits + 1)):
+            c = data[digits]
+            if (c == u"." or c == u")") and Py_UNICODE_ISSPACE(data[digits + 1]):
                 return -1
     return 1 if tidy else 0
 
@@ -1026,21 +1059,47 @@ cdef inline bint _run_on(int kind, void* data, Py_ssize_t n, Py_ssize_t p) noexc
     return j > p + 2 and j < n and PyUnicode_READ(kind, data, j) == u" "
 
 
+cdef inline bint _stop_code(Py_UCS4 c) noexcept:
+    """``.``, ``!`` or ``?``."""
+    return c == 0x2E or c == 0x21 or c == 0x3F
+
+
+cdef Py_ssize_t _next_stop(int kind, const void* data, Py_ssize_t p, Py_ssize_t end) noexcept:
+    """The first stop (``.``, ``!``, ``?``) in ``data[p:end]``, or ``end``: most characters are none, so each string
+    kind is read through its own character type, without the per-character kind switch."""
+    cdef const uint8_t* s1
+    cdef const uint16_t* s2
+    cdef const uint32_t* s4
+    if kind == PyUnicode_1BYTE_KIND:
+        s1 = <const uint8_t*>data
+        while p < end and not _stop_code(s1[p]):
+            p += 1
+    elif kind == PyUnicode_2BYTE_KIND:
+        s2 = <const uint16_t*>data
+        while p < end and not _stop_code(s2[p]):
+            p += 1
+    else:
+        s4 = <const uint32_t*>data
+        while p < end and not _stop_code(s4[p]):
+            p += 1
+    return p
+
+
 def run_ons(str text not None):
     """``markup._RUN_ON.sub("\\g<0>\\n", text)``: a line break after each stop that runs two paragraphs together
     ("...for Kenya.His father..."); None when there is none."""
-    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), p, last = 0
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), p = 2, last = 0
     cdef int kind = PyUnicode_KIND(text)
     cdef void* data = PyUnicode_DATA(text)
-    cdef const unsigned char* latin = <const unsigned char*>data
-    cdef Py_UCS4 c
     cdef list pieces = []
-    for p in range(2, n - 2):
-        # most characters are not stops: a one-byte text is read without the per-character kind switch
-        c = latin[p] if kind == PyUnicode_1BYTE_KIND else PyUnicode_READ(kind, data, p)
-        if (c == u"." or c == u"!" or c == u"?") and _run_on(kind, data, n, p):
+    while True:
+        p = _next_stop(kind, data, p, n - 2)
+        if p >= n - 2:
+            break
+        if _run_on(kind, data, n, p):
             pieces.append(PyUnicode_Substring(text, last, p + 1))
             last = p + 1
+        p += 1
     if not pieces:
         return None
     pieces.append(PyUnicode_Substring(text, last, n))

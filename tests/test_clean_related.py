@@ -85,3 +85,14 @@ def test_sentences_of_the_text_under_a_stray_related_header_stay_in_the_text(sen
     text = "\n".join([lines[0], lines[1], "Related", sentences, lines[2], lines[3]])
     article = clean_text("Bridge to close for repairs\n" + text, id="l")
     assert sentences in article.body and sentences not in article.related
+
+
+def test_a_more_on_box_and_a_newsletter_pitch_inside_the_text_are_not_text() -> None:
+    box = ["More on the floods", "Rivers burst their banks in the north", "Farmers count the cost of the rain"]
+    pitch = "The day's top stories from the region, delivered to your inbox each morning."
+    lines = BODY.splitlines()
+    dump = "\n".join(["Bridge to close for repairs", *lines[:2], *box, "Sign up for our newsletter", pitch, *lines[2:]])
+    article = clean_text(dump, id="r")
+    assert article.body == "\n\n".join(lines)
+    assert box[1] in article.related
+    assert (pitch, "sign-up") in [(r.text, r.reason) for r in article.removed]

@@ -370,3 +370,37 @@ def test_a_named_village_near_a_town_is_the_place_at_the_towns_point(nlp: Any) -
     place = event_place(nlp, text, "exploded")
     assert place is not None and place.text == "Qasr"
     assert place.country == "IRQ" and place.lat is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected", "town"),
+    [
+        ("Meanwhile in Mogadishu, a car bomb went off near a checkpoint in Hodan district.", "went", "Hodan", "SOM"),
+        ("In Aleppo, rebels attacked an army post in Bustan al-Qasr on Sunday.", "attacked", "Bustan al-Qasr", "SYR"),
+        ("In Peshawar, a grenade exploded outside a school in Hayatabad.", "exploded", "Hayatabad", "PAK"),
+    ],
+)
+def test_the_events_own_place_wins_over_a_fronted_frame(
+    nlp: Any, text: str, trigger: str, expected: str, town: str
+) -> None:
+    """ "In X, ... in Y": the fronted phrase says where the story is, the trigger's own locative where the event
+    was; Y, unknown to the gazetteer, takes the frame town's point and country."""
+    place = event_place(nlp, text, trigger)
+    assert place is not None and place.text == expected
+    assert place.country == town and place.lat is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("In Baghdad, a roadside bomb exploded near a police patrol on Monday.", "exploded", "Baghdad"),
+        ("In Paris, thousands marched against the reform, as unions across Europe called strikes.", "marched", "Paris"),
+        ("In Kabul, gunmen shot dead a judge outside a court, north of the city centre.", "shot", "Kabul"),
+    ],
+)
+def test_a_fronted_frame_stays_the_place_when_the_event_names_no_other(
+    nlp: Any, text: str, trigger: str, expected: str
+) -> None:
+    """No own place below a country (a wide region, a direction, nothing): the frame is the setting."""
+    place = event_place(nlp, text, trigger)
+    assert place is not None and place.text == expected

@@ -109,6 +109,7 @@ def event_location(
     )
     if not ranked:
         return article.most_mentioned()
+    ranked, frames = _past_frames(sentence, ranked)
     top = max(ranked, key=lambda r: _rank(sentence, r[0], r[1], r[2], trigger))
     best = _targeted(sentence, top, ranked, trigger)
     inside = [
@@ -122,8 +123,46 @@ def event_location(
     best = _in_region(best, region) if region is not None else best
     containers = [r[0] for r in ranked if not _reference_point(_span_of(sentence, r[0]).root)]
     named = [loc for loc, _ in found if not _reference_point(_span_of(sentence, loc).root)]
-    best = _by_reference(sentence, _through_setting(sentence, best, containers), [loc for loc, _ in found])
+    best = _through_setting(sentence, best, containers)
+    best = _through_setting(sentence, best, frames, framed=True)  # "In Mogadishu, ... in Hodan district"
+    best = _by_reference(sentence, best, [loc for loc, _ in found])
     return _town_of_part(sentence, best, named)
+
+
+def _past_frames(sentence: Span, ranked: list[Ranked]) -> tuple[list[Ranked], list[Location]]:
+    """The candidates in a fronted frame ("In Kandahar, six civilians were killed ... in Maiwand district") set down
+    to a plain setting when the event's own words put it in another named place below a country: the frame says
+    where the story is, the trigger's own locative where the event was. Also the frame's places so set down."""
+    inside = _frame_tokens(sentence)
+    if not inside:
+        return ranked, []
+    framed = [r for r in ranked if r[2] >= 2 and _span_of(sentence, r[0]).root.i in inside]
+    own = [r for r in ranked if r[2] >= 2 and r not in framed and _own_setting(sentence, r[0])]
+    if not framed or not own:
+        return ranked, []
+    return [(r[0], r[1], 1.0) if r in framed else r for r in ranked], [r[0] for r in framed]
+
+
+def _own_setting(sentence: Span, place: Location) -> bool:
+    """True for a named place below a country and narrower than a wide region ("Europe")."""
+    return place.precision != "country" and _specificity(sentence, place) != MACRO_SPECIFICITY
+
+
+def _frame_tokens(sentence: Span) -> set[int]:
+    """Indices of the tokens of a locative phrase that opens a sentence and a comma closes ("In Kandahar, ...",
+    "Separately in neighboring Kandahar province, ..."; only adverbs and conjunctions before the preposition)."""
+    doc = sentence.doc
+    for sent_start in sorted({t.sent.start for t in sentence}):
+        i = sent_start
+        while i < sentence.end and doc[i].pos_ in ("ADV", "CCONJ", "PUNCT", "SPACE"):
+            i += 1
+        prep = doc[i] if i < sentence.end else None
+        if prep is None or prep.dep_ != "prep" or role(prep) != "locative" or prep.head.pos_ not in ("VERB", "AUX"):
+            continue
+        end = max(t.i for t in prep.subtree) + 1
+        if end < len(doc) and doc[end].text == ",":
+            return {t.i for t in prep.subtree}
+    return set()
 
 
 def _by_reference(sentence: Span, place: Location, others: list[Location]) -> Location:
@@ -327,11 +366,12 @@ def _names_site(span: Span) -> bool:
     return role(span[-1]) == "facility" or (after is not None and role(after) == "facility")
 
 
-def _through_setting(sentence: Span, place: Location, others: list[Location]) -> Location:
+def _through_setting(sentence: Span, place: Location, others: list[Location], *, framed: bool = False) -> Location:
     """An unresolved name placed by the region or town the text puts it in: its point, precision, country and
     admin regions, with the name's own words and offsets ("Vanderbilt University Medical Center in Nashville" →
     Nashville's point; "Tinzaouaten, Kidal" → the Kidal region at admin1 precision), as ACLED codes a village it
-    cannot locate by its district or region."""
+    cannot locate by its district or region; with ``framed``, by a place of the sentence's fronted frame ("In
+    Mogadishu, a bomb exploded in Hodan district")."""
     if place.precision != "unresolved":
         return place
     setting = next(
@@ -339,7 +379,7 @@ def _through_setting(sentence: Span, place: Location, others: list[Location]) ->
             o
             for o in others
             if o.precision != "unresolved"
-            and (_named_inside(sentence, place, o) or _near_reference(sentence, place, o))
+            and (framed or _named_inside(sentence, place, o) or _near_reference(sentence, place, o))
         ),
         None,
     )
@@ -752,7 +792,7 @@ def _tree_distance(a: Token, b: Token) -> int:
 def _specificity(sentence: Span, place: Location) -> float:
     """How narrow a place is: its gazetteer precision, lowered by a following region word ("Mt. Elgon region")."""
     if place_words().get(name_key(clean_name(place.text))) == "macro":
-        return 0.5
+        return MACRO_SPECIFICITY
     level = _SPECIFICITY[place.precision]
     if place.precision != "unresolved":
         return level
@@ -764,6 +804,7 @@ def _specificity(sentence: Span, place: Location) -> float:
     return level if _named_as_place(span) else UNSURE_SPECIFICITY
 
 
+MACRO_SPECIFICITY = 0.5  # a region wider than a country ("the Middle East")
 UNSURE_SPECIFICITY = 0.75  # a name neither the gazetteer nor a place word vouches for ("shot Oudeh"): last resort
 
 

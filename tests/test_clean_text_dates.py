@@ -68,6 +68,8 @@ def test_slash_dates_by_page_language(line: str, language: str | None, iso: str)
         "555.123.4567",  # a phone number
         "10.0.0.1",  # an address
         "12.99",  # a price
+        "2019.1.2.3",  # a version with a year-like first part
+        "2026年13月1日",  # no thirteenth month
     ],
 )
 def test_not_date_lines(line: str) -> None:
@@ -120,6 +122,10 @@ def test_a_date_glued_to_the_word_before_it_is_read() -> None:
         ("Veröffentlicht am 3. März 2026, 14:20 Uhr", "2026-03-03"),  # German: a stop after the day
         ("12 Agustus 2025", "2025-08-12"),  # Indonesian
         ("3 Ekim 2024", "2024-10-03"),  # Turkish
+        ("2026年9月12日 10:30", "2026-09-12"),  # Chinese, Japanese: year, month and day marked by their signs
+        ("2026년 9월 12일 오후 3:00", "2026-09-12"),  # Korean
+        ("2026/09/12 10:30", "2026-09-12"),  # year first in figures
+        ("2026.9.12", "2026-09-12"),
     ],
 )
 def test_date_lines_in_other_languages(line: str, iso: str) -> None:

@@ -22,6 +22,10 @@ _PATTERNS = (
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)\b"),
     re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+{_MONTH},?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE),
     re.compile(rf"{_GLUED}{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE),
+    # year, month and day marked by their signs (Chinese, Japanese, Korean: "2026年9月12日", "2026년 9월 12일"), or year
+    # first in figures ("2026/09/12", "2026.9.12")
+    re.compile(r"(?P<year>(?:19|20)\d\d)\s*[年년]\s*(?P<mnum>\d{1,2})\s*[月월]\s*(?P<day>\d{1,2})\s*[日일]"),
+    re.compile(r"(?<![\d./])(?P<year>(?:19|20)\d\d)(?P<sep>[/.])(?P<mnum>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?![\d./])"),
     # day first, with the particles some languages put between ("14 de abril de 2026", "1er mars 2026", "3. März 2026")
     re.compile(
         rf"\b(?P<day>\d{{1,2}})(?:er|º|ª)?\.?\s+(?:de\s+)?(?P<foreign>{_FOREIGN})\.?,?\s+(?:de\s+|del\s+)?"

@@ -122,3 +122,18 @@ def test_a_political_crowd_that_ambushes_is_an_armed_group() -> None:
     agent = events[0].actor1
     assert agent is not None and agent.sector == "UAF", agent
     assert events[0].acled_sub_event_type != "Violent demonstration", events[0]
+
+
+def test_unnamed_troops_in_a_territory_with_no_army_take_the_state_the_text_names() -> None:
+    agent = _agent("As Israel widened its ground offensive on 4 May 2024, troops stormed a school in Khan Younis.")
+    assert agent is not None and (agent.country, agent.sector) == ("ISR", "MIL"), agent
+
+
+def test_unnamed_soldiers_in_a_territory_with_no_army_take_no_country_from_the_place() -> None:
+    agent = _agent("Soldiers raided a clinic in Nablus on Tuesday and detained three nurses.")
+    assert agent is not None and agent.sector == "MIL" and agent.country != "PSE", agent
+
+
+def test_unnamed_soldiers_elsewhere_take_the_place_country() -> None:
+    agent = _agent("Soldiers raided a clinic in Kandahar on Tuesday and detained three nurses.")
+    assert agent is not None and (agent.country, agent.sector) == ("AFG", "MIL"), agent

@@ -86,7 +86,7 @@ def with_country(actor: Actor, country: str | None) -> Actor:
     Afghan force); a local alias not yet settled (``DocActors.settle``) is its group where that is the group's
     country ("Maoist rebels" in Gadchiroli, India); an attack told as its own agent ("an air strike on Khan Younis
     killed ...") keeps none: the place it hit says nothing of who struck."""
-    if actor.country or not country or names_attack(actor):
+    if actor.country or not country or names_attack(actor) or (actor.sector == "MIL" and country in _forceless()):
         return actor
     local = _local_aliases().get(actor.name or "")
     if local is not None and local.country == country:  # "Maoist rebels" the event places in India: CPI (Maoist)
@@ -94,6 +94,30 @@ def with_country(actor: Actor, country: str | None) -> Actor:
     if actor.name in _group_names():
         return replace(actor, country=country) if actor.sector in _NON_STATE else actor
     return replace(actor, country=country, name=actor_name(country, actor.sector, actor.name or actor.text))
+
+
+@cache
+def _forceless() -> frozenset[str]:
+    """Territories whose own authorities keep no army: forceless_places.tsv."""
+    return frozenset(row[0] for row in lexicon.read_tsv("actors", "forceless_places.tsv"))
+
+
+def with_forces_cue(actor: Actor, doc: Doc) -> Actor:
+    """Unnamed soldiers of no country as the doer of an act in a territory that keeps no army (forceless_places.tsv),
+    of the one state the piece names beside it (:func:`_forces_cue`)."""
+    if actor.country or actor.sector != "MIL" or actor.name in _group_names():
+        return actor
+    country = _forces_cue(doc)
+    return replace(actor, country=country, name=actor_name(country, "MIL", actor.text)) if country else actor
+
+
+def _forces_cue(doc: Doc) -> str | None:
+    """The country of unnamed soldiers in a territory that keeps no army (forceless_places.tsv), when the piece
+    places itself there and names one state beside it ("As Israel resumed its air campaign, warplanes hit a school in
+    Gaza City"); none when it names no other state, or several."""
+    named = _named_countries(doc) | {c for name in _proper_names(doc) if (c := _place_country(name, doc))}
+    others = named - _forceless()
+    return next(iter(others)) if named & _forceless() and len(others) == 1 else None
 
 
 _GIVEN_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her"})
@@ -235,11 +259,11 @@ class DocActors:
 
 def _proper_names(doc: Doc) -> set[str]:
     """The names a piece may hold a place by: its place entities, its runs of proper nouns and each proper noun
-    ("Bijapur (Chhattisgarh)" is parsed as one organisation)."""
+    ("Bijapur (Chhattisgarh)" is parsed as one organisation); not a date's month ("on 2 May": May is no town)."""
     names = {e.text.removeprefix("the ") for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")}
     run: list[str] = []
     for token in [*doc, None]:
-        if token is not None and token.pos_ == "PROPN":
+        if token is not None and token.pos_ == "PROPN" and token.ent_type_ not in _NOT_ACTOR_ENTS:
             run.append(token.text)
             names.add(token.text)
             continue

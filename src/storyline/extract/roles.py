@@ -25,6 +25,7 @@ from storyline.extract.actors import (
     housed_object,
     names_place,
     of_object,
+    with_forces_cue,
 )
 from storyline.extract.tree import child, children
 
@@ -616,7 +617,10 @@ def _by_trade(roles: Roles, trigger: Token) -> Roles:
     its protesters, as ACLED codes it: people named by their faith, trade or membership who protest are protesters
     ("worshippers protesting the closure", "teachers demonstrated", "opposition supporters marched"); a political
     crowd that does an act only armed men do (armed_acts.tsv: "loyalists of the former regime ambushed a patrol") is
-    an armed group with no name of its own."""
+    an armed group with no name of its own; unnamed soldiers acting in a territory that keeps no army are of the state
+    the text names beside it (``actors.with_forces_cue``)."""
+    if roles.actor1 is not None and _force_used(trigger):  # "As Israel widened its offensive, troops stormed a school"
+        roles.actor1 = replace(roles.actor1, actor=with_forces_cue(roles.actor1.actor, trigger.doc))
     if roles.actor1 is not None and roles.actor1.actor.sector in _CROWDS and trigger.lemma_.lower() in _armed_acts():
         roles.actor1 = replace(roles.actor1, actor=as_sector(roles.actor1.actor, "UAF"))  # "loyalists ambushed"
     elif roles.actor1 is not None and not _protest_word(trigger):
@@ -627,6 +631,12 @@ def _by_trade(roles: Roles, trigger: Token) -> Roles:
 
 
 _CROWDS = frozenset({"PRO", "RIO"})  # a political crowd
+_FORCE_ACTS = frozenset({"ASSAULT", "COERCE"})  # attacks, raids, arrests: acts of force on a place's people
+
+
+def _force_used(trigger: Token) -> bool:
+    """Whether the trigger lexicon reads a word as an act of force (an attack, a raid, an arrest)."""
+    return any(e.type in _FORCE_ACTS for e in lexicon.triggers().get(trigger.lemma_.lower(), ()))
 
 
 @cache

@@ -1113,6 +1113,36 @@ cdef inline bint _space(Py_UCS4 c) noexcept:
             or c == 0x3000)
 
 
+cdef inline Py_ssize_t _next_of_chars(const _chars* data, Py_ssize_t p, Py_ssize_t end, Py_UCS4 a, Py_UCS4 b) noexcept:
+    while p < end and data[p] != a and data[p] != b:
+        p += 1
+    return p
+
+
+cdef Py_ssize_t _next_of(int kind, const void* data, Py_ssize_t p, Py_ssize_t end, Py_UCS4 a, Py_UCS4 b) noexcept:
+    """The first ``a`` or ``b`` in ``data[p:end]``, or ``end``; each string kind read through its own character type."""
+    if kind == PyUnicode_1BYTE_KIND:
+        return _next_of_chars(<const uint8_t*>data, p, end, a, b)
+    if kind == PyUnicode_2BYTE_KIND:
+        return _next_of_chars(<const uint16_t*>data, p, end, a, b)
+    return _next_of_chars(<const uint32_t*>data, p, end, a, b)
+
+
+cdef inline Py_ssize_t _next_space_of(const _chars* data, Py_ssize_t p, Py_ssize_t end) noexcept:
+    while p < end and not _space(data[p]):
+        p += 1
+    return p
+
+
+cdef Py_ssize_t _next_space(int kind, const void* data, Py_ssize_t p, Py_ssize_t end) noexcept:
+    """The first of ``_space``'s characters in ``data[p:end]``, or ``end``."""
+    if kind == PyUnicode_1BYTE_KIND:
+        return _next_space_of(<const uint8_t*>data, p, end)
+    if kind == PyUnicode_2BYTE_KIND:
+        return _next_space_of(<const uint16_t*>data, p, end)
+    return _next_space_of(<const uint32_t*>data, p, end)
+
+
 def spaces(str text not None):
     """``markup._SPACE.sub(" ", text)``: each run of two or more of those spaces, and each lone one that is not a
     plain space, made one plain space."""
@@ -1121,11 +1151,11 @@ def spaces(str text not None):
     cdef void* data = PyUnicode_DATA(text)
     cdef Py_UCS4 c
     cdef list pieces = []
-    while p < n:
+    while True:
+        p = _next_space(kind, data, p, n)  # most characters are no space: skipped without the kind switch
+        if p >= n:
+            break
         c = PyUnicode_READ(kind, data, p)
-        if not _space(c):
-            p += 1
-            continue
         q = p + 1
         while q < n and _space(PyUnicode_READ(kind, data, q)):
             q += 1
@@ -1173,11 +1203,11 @@ def emphasis(str text not None):
     cdef list pieces = []
     for e in range(12):
         memo[e] = -1
-    while p < n:
+    while True:
+        p = _next_of(kind, data, p, n, u"*", u"_")  # to the next mark, without the kind switch
+        if p >= n:
+            break
         c = PyUnicode_READ(kind, data, p)
-        if c != u"*" and c != u"_":
-            p += 1
-            continue
         most = 1
         while most < 3 and p + most < n and PyUnicode_READ(kind, data, p + most) == c:
             most += 1

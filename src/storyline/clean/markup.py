@@ -25,6 +25,7 @@ _QUOTE = re.compile(r"^\s*(?:>\s*)+")
 _EMPHASIS = re.compile(r"([*_](?:(?<=\*)\*{0,2}|(?<=_)_{1,2}))(?=\S)(.+?)(?<=\S)\1")
 _EMPHASISED = itemgetter(2)  # what an emphasis match shows: the text between its delimiters
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+_ESCAPED = itemgetter(1)  # what an escape shows: the character after its backslash
 _TAG = re.compile(r"</?(?:br|p|div|span|img|a|b|i|em|strong|sup|sub|u)\b[^>]*>", re.IGNORECASE)
 _RULE = re.compile(r"^\s*(?:[-*_=]\s*){3,}$")
 _TABLE_RULE = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*\|?\s*$")
@@ -68,11 +69,11 @@ def _inline(line: str, images: set[str]) -> str:
                     images.add(_spaced(part).strip())
         line = _IMAGE.sub(" ", line)
         line = _LINK.sub(_LINK_TEXT, line) if speedups.KERNELS is None else speedups.KERNELS.links(line)
-        line = _REF_LINK.sub(lambda m: m["text"], line)
+        line = _REF_LINK.sub(_LINK_TEXT, line)
     if "*" in line or "__" in line:
         line = _EMPHASIS.sub(_EMPHASISED, line) if speedups.KERNELS is None else speedups.KERNELS.emphasis(line)
     if "\\" in line:
-        line = _ESCAPE.sub(r"\1", line)
+        line = _ESCAPE.sub(_ESCAPED, line)
     if "<" in line:
         line = _TAG.sub(" ", line)
     return line

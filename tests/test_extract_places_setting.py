@@ -404,3 +404,21 @@ def test_a_fronted_frame_stays_the_place_when_the_event_names_no_other(
     """No own place below a country (a wide region, a direction, nothing): the frame is the setting."""
     place = event_place(nlp, text, trigger)
     assert place is not None and place.text == expected
+
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("Two soldiers were killed in neighboring Kenya on Monday.", "killed", "Kenya"),
+        ("Rebels were captured in bordering Rwanda.", "captured", "Rwanda"),
+        ("Two aid workers were abducted in neighboring Chad on Saturday.", "abducted", "Chad"),
+        ("Three traders were kidnapped in neighbouring Cameroon on Friday.", "kidnapped", "Cameroon"),
+    ],
+)
+def test_a_place_after_a_nearness_participle_is_the_prepositions_object(
+    nlp: Any, text: str, trigger: str, expected: str
+) -> None:
+    """ "in neighboring Kenya": the parser may read "neighboring" as a verb taking Kenya; Kenya is still where."""
+    place = event_place(nlp, text, trigger)
+    assert place is not None and place.text == expected

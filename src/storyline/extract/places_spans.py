@@ -913,6 +913,7 @@ def locative_path(token: Token, trigger: Token | None) -> bool:
     node = token
     for _ in range(12):
         seen_locative = seen_locative or is_locative(node)
+        node = node.head if _next_to(node) else node  # "in neighboring Kenya": the participle stands for the name
         head = node.head
         if trigger is not None and head.i == trigger.i:
             return seen_locative or node.dep_ == "dobj"
@@ -923,10 +924,19 @@ def locative_path(token: Token, trigger: Token | None) -> bool:
 
 
 def is_locative(node: Token) -> bool:
-    """A prepositional object that places something: "in X", "near X" (not "of X", nor "in support of X")."""
+    """A prepositional object that places something: "in X", "near X" (not "of X", nor "in support of X"), also
+    when the tagger read a participle before it as a verb taking it ("in neighboring Kenya")."""
+    if _next_to(node):
+        return node.head.head.lower_ != "of" and role(node.head.head) == "locative"
     return (
         node.dep_ == "pobj" and node.head.lower_ != "of" and role(node.head) == "locative" and role(node) != "abstract"
     )
+
+
+def _next_to(node: Token) -> bool:
+    """True for the object of a nearness participle the parser made the object of a preposition ("in neighboring
+    Kenya" read as "in [neighboring Kenya]" with "neighboring" a verb)."""
+    return node.dep_ == "dobj" and node.head.dep_ == "pcomp" and role(node.head) == "nearness"
 
 
 @lru_cache(maxsize=1)

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from storyline.extract import classifier, lexicon
+from storyline.extract.actors import many_people
+from storyline.extract.status import event_status
 from storyline.extract.tree import children
 from storyline.extract.trigger_hits import OBJECT_DEPS, Hit, find_hits, plain_lemma, sentence_hits, word_ok
 
@@ -129,6 +131,7 @@ def _detect(sent: Span) -> list[Detected]:
     feats = classifier_features(sent, hits) if classifier.current_method() != "rules" else []
     if feats and classifier.nothing_here(feats):
         return []
+    hits = _told_deeds(hits)
     has_main = any(_is_main_assault(h) for h in hits)
     groups: dict[str, Detected] = {}
     for hit in hits:
@@ -143,19 +146,93 @@ def _detect(sent: Span) -> list[Detected]:
             event.mode = None  # "set fire to a house, killing five": the killing is the event, not the damage
         if event.type == "ASSAULT":
             refine_mode(event, sent)
+            _doer_hints(event)
     detected = _at_protests(_merged([_as_intention(d) for d in _checked(list(groups.values()), feats)]))
     if len(detected) == 1 and detected[0].type == "MOBILIZE":
         detected[0].hints.add("movement")  # ACLED codes a troop movement on its own (Strategic developments/Other)
     return detected
 
 
+def _told_deeds(hits: list[Hit]) -> list[Hit]:
+    """The triggers of acts the sentence reports, not those of a charge that describes a person ("blew up the home of a
+    man accused of a shooting attack", "arrested a man suspected of killing his wife": the demolition, the arrest),
+    unless nothing else is told."""
+    told = [h for h in hits if not _charged_deed(h.token)]
+    return told or hits
+
+
+def _charged_deed(trigger: Token) -> bool:
+    """Whether a trigger is in the "of" or "for" phrase of a charge verb (``charges.tsv``) in a clause that describes a
+    noun ("a Palestinian accused of a shooting attack", "militants wanted for the bombing")."""
+    charge = _up_to(trigger, lambda t: t.lemma_.lower() in lexicon.charges() and t.pos_ == "VERB", 4)
+    if charge is None or charge.i == trigger.i or charge.dep_ not in _NOUN_CLAUSES:
+        return False
+    phrase = next((p for p in children(charge, "prep") if p.lower_ in ("of", "for")), None)
+    return phrase is not None and phrase.left_edge.i <= trigger.i <= phrase.right_edge.i
+
+
+def _doer_hints(event: Detected) -> None:
+    """ACLED cues from who acted on whom: hint "clash" for sides acting on each other ("border guards opened fire on
+    each other", "rival gangs attacked one another"), hint "lone" for a violent act by one person told by a common
+    noun or pronoun, not a crowd ("a man beat his neighbour": an attack, where "villagers beat a thief" is mob
+    violence)."""
+    if any(_reciprocal(h.token) for h in event.hits):
+        event.hints.add("clash")
+    doers = [d for h in event.hits for d in _doers(h.token)]
+    if doers and all(d.pos_ in ("NOUN", "PRON") for d in doers) and not any(_many(d) for d in doers):
+        event.hints.add("lone")
+
+
+# Reciprocal pronouns: two sides acting on each other.
+_RECIPROCALS = (("each", "other"), ("one", "another"))
+
+
+def _reciprocal(trigger: Token) -> bool:
+    """Whether a trigger acts on a reciprocal pronoun: its object, or the object of its preposition ("shot at each
+    other")."""
+    doc = trigger.doc
+    for token in trigger.subtree:
+        if token.i + 1 >= len(doc) or (token.lower_, doc[token.i + 1].lower_) not in _RECIPROCALS:
+            continue
+        pair = (token, doc[token.i + 1])
+        if any(_up_to(t, lambda h: h.i == trigger.i, 3) is not None for t in pair):
+            return True
+    return False
+
+
+def _doers(trigger: Token) -> list[Token]:
+    """Who did a trigger verb's act: its subject (a conjoined or relative-clause verb's: the first verb's, the noun it
+    describes) or its passive "by" agent."""
+    if trigger.pos_ != "VERB":
+        return []
+    doers = [o for a in children(trigger, "agent") for o in children(a, "pobj")] + children(trigger, "nsubj")
+    if not doers and trigger.dep_ == "relcl":
+        doers = [trigger.head]
+    elif not doers and trigger.dep_ in ("conj", "xcomp"):
+        doers = [o for a in children(trigger.head, "agent") for o in children(a, "pobj")]
+        doers += children(trigger.head, "nsubj")
+    return doers
+
+
+_MANY_PRONOUNS = frozenset({"they", "we", "them", "who", "that", "which"})
+
+
+def _many(doer: Token) -> bool:
+    """Whether a doer is more than one person (``actors.many_people``: "villagers", "a mob", "two men"; or conjoined
+    nouns), a plural pronoun, or a relative word whose number the small parser does not tell."""
+    if doer.pos_ == "PRON" or doer.tag_ in ("WDT", "WP"):
+        return doer.lower_ in _MANY_PRONOUNS
+    return bool(children(doer, "conj")) or many_people(doer)
+
+
 def _at_protests(detected: list[Detected]) -> list[Detected]:
     """Arrests in a sentence that reports a protest, and violence told with the protest, are done at it (ACLED:
     protest with intervention, excessive force against protesters): hint "protest" ("Police arrested 15 activists
     who blocked a road", "troops shot dead four people as crowds marched"; not "demonstrated in X, where 24 people
-    were killed last March"). With no protest trigger, an arrest told with crowd-control force is done at a crowd
-    ("baton-charged the marchers and detained dozens")."""
-    protests = [h.token for d in detected if d.type == "PROTEST" for h in d.hits]
+    were killed last March"; not a protest only planned, prepared or plotted: "detained ahead of a planned rally").
+    With no protest trigger, an arrest told with crowd-control force is done at a crowd ("baton-charged the marchers
+    and detained dozens")."""
+    protests = [h.token for d in detected if d.type == "PROTEST" for h in d.hits if _happened(h.token)]
     if not protests and any(d.type == "ASSAULT" and d.mode == "crowd-control" for d in detected):
         for event in (d for d in detected if d.type == "COERCE" and d.mode == "arrest"):
             event.hints.add("protest")
@@ -166,6 +243,18 @@ def _at_protests(detected: list[Detected]) -> list[Detected]:
         if arrest or (event.type == "ASSAULT" and any(_told_with(h.token, p) for h in event.hits for p in protests)):
             event.hints.add("protest")
     return detected
+
+
+# Verbs of attempting: a protest people tried to hold was under way when it was stopped.
+_ATTEMPTS = frozenset({"try", "attempt", "seek"})
+
+
+def _happened(protest: Token) -> bool:
+    """Whether a protest trigger tells a protest that took place, is going on or was attempted ("arrested dozens as
+    they tried to march"), not one planned, feared or denied."""
+    if protest.dep_ == "xcomp" and protest.head.lemma_.lower() in _ATTEMPTS:
+        return True
+    return event_status(protest, protest.sent) in ("occurred", "ongoing", "historical")
 
 
 # Verbs whose object is what their subject set off ("the detention of the mayor sparked protests").
@@ -370,9 +459,9 @@ def _describes(clause: Token, trigger: Token) -> bool:
     return by.dep_ in _DOERS or (clause.dep_ == "acl" and noun.dep_ == "dobj")
 
 
-def _up_to(token: Token, wanted: Callable[[Token], bool]) -> Token | None:
-    """The nearest of a token and its heads that is ``wanted`` (None at the root)."""
-    for _ in range(50):
+def _up_to(token: Token, wanted: Callable[[Token], bool], steps: int = 50) -> Token | None:
+    """The nearest of a token and its heads (up to ``steps`` of them) that is ``wanted`` (None at the root)."""
+    for _ in range(steps):
         if wanted(token):
             return token
         if token.head.i == token.i:

@@ -116,6 +116,12 @@ def outcomes() -> frozenset[str]:
 
 
 @cache
+def charges() -> frozenset[str]:
+    """Verbs whose "of" or "for" phrase names what a person is charged with ("accused of", "wanted for")."""
+    return frozenset(row[0] for row in read_tsv("triggers", "charges.tsv"))
+
+
+@cache
 def modifier_heads() -> frozenset[str]:
     """Nouns that a trigger noun may modify without reporting an event ("riot police")."""
     return frozenset(row[0] for row in read_tsv("triggers", "modifier_heads.tsv"))

@@ -412,7 +412,23 @@ def _object_words(token: Token) -> set[str]:
     words = {plain_lemma(o) for o in objects}
     for obj in objects:
         words |= _of_chain(obj)
+    if any(o.lower_ in _PLURAL_OBJECTS for o in objects) or _PLURAL_OBJECTS & words:
+        words |= _antecedents(token)  # "launched 48 drones ... and shot down 40 of them": the drones
     return words
+
+
+_PLURAL_OBJECTS = frozenset({"them", "they"})
+
+
+def _antecedents(token: Token) -> set[str]:
+    """Lemmas of the plural nouns a pronoun before ``token`` may stand for: the plural arguments (subjects and objects)
+    of the verbs before it in its sentence."""
+    sent = token.sent
+    return {
+        plain_lemma(t)
+        for t in sent.doc[sent.start : token.i]
+        if t.tag_ in _PLURAL and t.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj")
+    }
 
 
 def _subject_words(token: Token) -> set[str]:
@@ -450,6 +466,13 @@ def _related_words(token: Token, skip: frozenset[str] = frozenset()) -> set[str]
     words = {plain_lemma(c) for c in children(token, *_RELATED_DEPS)}
     if any(_names_place(c) for c in children(token, "dobj")):  # "seized Goma"
         words.add(PLACE)
+    for relative in children(token, "dobj", "nsubjpass"):
+        noun = _described_noun(relative) if relative.tag_ in _RELATIVES else None
+        if noun is not None:  # "the town, which the army said it had retaken": the town
+            words.add(plain_lemma(noun))
+            words.update(plain_lemma(c) for c in children(noun, "compound"))
+            if _names_place(noun):
+                words.add(PLACE)
     for obj in children(token, "dobj"):  # "lifted a state of emergency", "downed most of a wave of drones"
         words.update(_of_chain(obj))
         words.update(plain_lemma(a) for a in children(obj, "appos"))  # "made the residence its headquarters"
@@ -469,6 +492,22 @@ def _related_words(token: Token, skip: frozenset[str] = frozenset()) -> set[str]
     elif token.dep_ == "pcomp" and token.head.dep_ == "prep":  # "troops shelled the city before entering it"
         words.update(c.lemma_.lower() for c in children(token.head.head, "nsubj", "nsubjpass"))
     return words
+
+
+_RELATIVES = frozenset({"WDT", "WP"})
+
+
+def _described_noun(relative: Token) -> Token | None:
+    """The noun a relative pronoun stands for: the head of the relative clause it is in ("the town, which the
+    military said it had wrested back": the town)."""
+    token = relative
+    for _ in range(6):
+        if token.dep_ == "relcl":
+            return token.head
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
 
 
 # The object-rule word for a subject that is a proper name (objects.tsv: "fall to subject @name|town|...").

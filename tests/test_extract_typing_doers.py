@@ -1,0 +1,108 @@
+"""Typing by who acted and what the sentence reports (session 11): one attacker or a crowd, sides firing on each
+other, protesters killed or only planned protests, health lockdowns, a ceasefire declared alone, forces returning,
+bases built, acts a person is only accused of (self-written sentences, none from the check sets)."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.extract import extract_events
+from typing_helpers import acled_sub_type as _sub_type
+
+
+def _first_sub_type(text: str) -> str | None:
+    """The ACLED sub-type of a text's first event (what a scorer of the Event JSON's first event reads)."""
+    events = extract_events(text)
+    return events[0].acled_sub_event_type if events else None
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # one person beating another is an attack; a crowd doing it is mob violence
+        ("A shopkeeper beat a customer with an iron rod after a quarrel in the bazaar, police said.", "Attack"),
+        ("A crowd beat two suspected kidnappers to death at a bus stop.", "Mob violence"),
+        # sides acting on each other fight a battle
+        ("Armenian and Azerbaijani troops fired at each other across the border overnight.", "Armed clash"),
+        ("Police and smugglers shot at one another for an hour near the crossing.", "Armed clash"),
+        # a crowd hit from the air is no mob
+        ("Bombs dropped from an army helicopter fell on a crowd at a cattle market, killing 13.", "Air/drone strike"),
+        # an ambush of an armed force is a battle whatever its weapons
+        (
+            "Insurgents ambushed a police convoy with rocket-propelled grenades and anti-tank missiles near the dam.",
+            "Armed clash",
+        ),
+    ],
+)
+def test_doers_and_sides(text: str, want: str) -> None:
+    assert _sub_type(text) == want, [e.to_dict() for e in extract_events(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # deaths among protesters hit with tear gas: excessive force
+        (
+            "Three marchers died after riot police fired tear gas at a crowd outside parliament.",
+            "Excessive force against protesters",
+        ),
+        # an activist shot at home is no protester at a protest
+        ("Gunmen shot dead an indigenous rights activist at his farm on Sunday.", "Attack"),
+        # arrests before a protest that has not happened are arrests
+        ("Police detained five student leaders ahead of a planned march on the ministry.", "Arrests"),
+        ("Security services arrested three men they accused of plotting to stir unrest in the capital.", "Arrests"),
+        # a protest people tried to hold was under way when they were arrested
+        (
+            "Police arrested dozens of students as they tried to march on the palace to denounce fuel prices.",
+            "Protest with intervention",
+        ),
+        # a form of protest
+        ("Thousands of residents formed a human chain along the beach to oppose the oil terminal.", "Peaceful protest"),
+    ],
+)
+def test_protests(text: str, want: str) -> None:
+    assert _first_sub_type(text) == want, [e.to_dict() for e in extract_events(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The insurgents announced a unilateral truce for the harvest season.", "Change to group/activity"),
+        (
+            "Army troops marched back into the river port on Friday after months of militia control.",
+            "Government regains territory",
+        ),
+        (
+            "The district centre, which the army said it had wrested back from the militants, was quiet on Monday.",
+            "Government regains territory",
+        ),
+        ("Peacekeepers built a fortified outpost on the ridge above the camp.", "Headquarters or base established"),
+        (
+            "Militiamen demolished the house of a man accused of a knife attack on a checkpoint.",
+            "Looting/property destruction",
+        ),
+        (
+            "A trader was forced into a pickup by armed men outside the market and driven away.",
+            "Abduction/forced disappearance",
+        ),
+    ],
+)
+def test_strategic_and_other(text: str, want: str) -> None:
+    assert _first_sub_type(text) == want, [e.to_dict() for e in extract_events(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The government imposed a two-week lockdown on the capital to curb a cholera outbreak.",
+        "The company built a new warehouse near the port.",
+    ],
+)
+def test_no_acled_event(text: str) -> None:
+    assert _sub_type(text) is None, [e.to_dict() for e in extract_events(text)]
+
+
+def test_weapons_downed_told_by_a_pronoun() -> None:
+    text = "Militants launched a dozen rockets at the airbase, and air defences shot down nine of them."
+    events = extract_events(text)
+    assert [e.acled_sub_event_type for e in events] == ["Shelling/artillery/missile attack", "Disrupted weapons use"]

@@ -148,3 +148,17 @@ def test_a_participle_hung_on_a_later_clause_tells_what_the_clause_before_it_did
     israel = Mention(Actor("Israel", "Israel", "ISR", None, 46, 52), 8, 9)
     roles = verb_roles(doc[5], MentionIndex([hamas, people, israel]))
     assert roles.actor1 is hamas and roles.actor2 is people
+
+
+def test_its_attacks_are_the_tellers_when_no_verb_above_has_a_subject() -> None:
+    events = extract_events(
+        "Al-Shabaab fighters burned a bus in Lamu. The army said its raids on the group's camps would go on."
+    )
+    raids = _with_trigger(events, "raids")
+    assert raids.actor1 is not None and (raids.actor1.country, raids.actor1.sector) == ("KEN", "MIL"), raids.actor1
+
+
+def test_its_attacks_are_the_clause_subjects_before_the_tellers() -> None:
+    events = extract_events("The group has stepped up its raids on army posts in Lamu, a police source said.")
+    raids = _with_trigger(events, "raids")
+    assert raids.actor1 is not None and raids.actor1.sector != "COP", raids.actor1

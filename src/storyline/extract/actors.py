@@ -927,7 +927,7 @@ def _tellers_own(chunk: Span, doc_actors: DocActors) -> Mention | None:
     return _teller_mention(chunk, ARMED, doc_actors)
 
 
-def _teller(token: Token) -> Token | None:
+def teller(token: Token) -> Token | None:
     """The subject of the verb of saying whose reported clause holds the token ("X said ... <token> ...")."""
     below = token
     for node in token.ancestors:
@@ -940,7 +940,7 @@ def _teller(token: Token) -> Token | None:
 def _teller_mention(chunk: Span, sectors: set[str] | frozenset[str], doc_actors: DocActors) -> Mention | None:
     """The chunk as the teller's own force: a named group of the sectors in the teller's subject ("the IDF"),
     else the country of a noun of those sectors there ("the Israeli military", "a spokesman for the Israeli army")."""
-    subject = _teller(chunk.root)
+    subject = teller(chunk.root)
     if subject is None:
         return None
     words = list(subject.subtree)

@@ -25,6 +25,7 @@ from storyline.extract.actors import (
     housed_object,
     names_place,
     of_object,
+    teller,
     with_forces_cue,
 )
 from storyline.extract.tree import child, children
@@ -492,6 +493,9 @@ def noun_roles(noun: Token, index: MentionIndex) -> Roles:
             roles.actor1 = index.of(child(head, "nsubj")) or (
                 _inherited_subject(head, index) if head.dep_ in _CLIMB_DEPS else None
             )
+    if roles.actor1 is None and any(k.lower_ in ("its", "their") for k in children(noun, "poss")):
+        roles.actor1 = _acting(index.of(teller(noun)))  # "the army said its raids would go on": the teller's,
+        # when no verb above the noun has a subject of its own
     content = next((c for c in children(noun, "acl", "ccomp") if child(c, "mark") is not None), None)
     if roles.actor2 is None and content is not None:  # "its demand that Israel ease restrictions"
         roles.actor2 = _acting(index.of(child(content, "nsubj", "nsubjpass")))

@@ -126,7 +126,8 @@ def test_colliding_words_collide_and_stay_apart() -> None:
     # a colliding word names a line only when it is the word named
     for word in (word for pair in COLLIDING for word in pair):
         expected = {i for i, low in enumerate(lows) if word in _words(low)}
-        assert KERNELS.naming(lows, frozenset({word}), scan) == expected and expected
+        named = frozenset({word})
+        assert KERNELS.naming(lows, named, named, 100, scan) == (expected, expected) and expected
 
 
 def test_one_slot_for_every_word_and_growth_past_rehashes() -> None:
@@ -195,7 +196,9 @@ def test_empty_dumps_and_one_word_of_five_megabytes() -> None:
         scan = _scan(lows)
         _check_table(lows, scan)
         assert KERNELS.repeat_groups(lows, None, scan) == {}
-        assert KERNELS.naming(lows, frozenset({"a" * 5_000_000}), scan) == ({0} if lows == ["a" * 5_000_000] else set())
+        long_word = frozenset({"a" * 5_000_000})
+        named = {0} if lows == ["a" * 5_000_000] else set()
+        assert KERNELS.naming(lows, long_word, long_word, 5_000_000, scan) == (named, named)
 
 
 def test_more_distinct_words_than_packed_shingles_hold_falls_back_to_python() -> None:
@@ -275,8 +278,10 @@ def test_scans_of_generated_lines_are_python_s(lows: list[str], entries: list[tu
     texts = [low for low in lows for _ in range(2)]  # each line twice: exact repeats
     scan = _scan(texts, vocabulary, gates)
     assert KERNELS.repeat_groups(texts, None, scan) == _pure_repeats(texts, scan.tokens)
-    named = frozenset(words[:3])
-    assert KERNELS.naming(texts, named, scan) == {i for i, low in enumerate(texts) if not named.isdisjoint(_words(low))}
+    named, ends = frozenset(words[:3]), frozenset(words[2:5])
+    naming = {i for i, low in enumerate(texts) if not named.isdisjoint(_words(low))}
+    ending = {i for i in naming if len(texts[i]) <= 20 and not ends.isdisjoint(_words(texts[i]))}
+    assert KERNELS.naming(texts, named, ends, 20, scan) == (naming, ending)
 
 
 def test_gate_texts_past_a_machine_word_run_in_python(monkeypatch: pytest.MonkeyPatch, pure: None) -> None:
@@ -405,8 +410,10 @@ def test_words_left_in_their_lines_are_the_words_of_every_kind_of_line() -> None
         for i, (low, toks) in enumerate(zip(lows, tabled.tokens, strict=True))
     ]
     fresh = KERNELS.scan(lows, *tables)  # no word made a string yet
+    ends = frozenset({"x", "𝔥"})
     for words in [{"café"}, frozenset({"𝔥"}), frozenset({"x", "nothing"}), frozenset({"ünïcode"}), set(), {"the"}]:
-        expected = {i for i, toks in enumerate(tabled.tokens) if not words.isdisjoint(toks)}
-        assert KERNELS.naming(records, words, fresh) == expected, words
-        assert KERNELS.naming(records, words, KERNELS.scan(lows, *tables)) == expected, words
+        named = {i for i, toks in enumerate(tabled.tokens) if not words.isdisjoint(toks)}
+        expected = named, {i for i in named if len(lows[i]) <= 12 and not ends.isdisjoint(tabled.tokens[i])}
+        assert KERNELS.naming(records, words, ends, 12, fresh) == expected, words
+        assert KERNELS.naming(records, words, ends, 12, KERNELS.scan(lows, *tables)) == expected, words
     assert fresh.tokens == tabled.tokens

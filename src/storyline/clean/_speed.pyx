@@ -2372,70 +2372,106 @@ cdef inline bint _same(int kind, const char* data, int other_kind, const char* o
     return True
 
 
-cdef object _named_words = None  # the last set ``naming`` was asked about (a frozenset), and its table
-cdef object _named = None
+cdef dict _named_tables = {}  # the word sets ``naming`` was asked about (frozensets), and their tables
 
 
 cdef VocabularyTable _named_table(object words):
     """``words`` in a ``VocabularyTable`` under the current hash key (kept for a frozenset asked about again), or None
     when one of them is not an exact ``str``, which the table would not find by its characters."""
-    global _named_words, _named
     cdef VocabularyTable table
-    if words is _named_words:
-        table = <VocabularyTable>_named
+    found = _named_tables.get(words) if type(words) is frozenset else None
+    if found is not None:
+        table = <VocabularyTable>found
     else:
         for word in words:
             if type(word) is not str:
                 return None
         table = VocabularyTable(dict.fromkeys(words, 0), {}, {}, {})
         if type(words) is frozenset:
-            _named_words, _named = words, table
+            if len(_named_tables) >= 8:  # a caller asking about ever new sets: keep the last few
+                _named_tables.clear()
+            _named_tables[words] = table
     table.rekey()
     return table
 
 
-def naming(list lines, object words, Scan scan=None):
-    """``text._naming_agency``: the indexes of the lines (compiled records) holding one of ``words`` (a set);
-    ``scan``: the lines' scan, whose distinct words are looked up once and its lines read as word ids."""
-    cdef set out = set()
+cdef bint _word_in(Scan scan, VocabularyTable table, object words, Py_ssize_t k) except -1:
+    """The scan's word id ``k`` is one of ``words`` (a set; ``table``: the same words in a table, or None)."""
+    cdef object word = <object>PyList_GET_ITEM(scan._words, k)
+    if word is not None:
+        return PySet_Contains(words, word)
+    if table is not None:  # a word with no string yet: looked up by its characters
+        return table.find(scan.word_kind[k], scan.word_data[k], 0, scan.word_size[k], scan.hashes[k]) >= 0
+    return PySet_Contains(words, scan.word_at(k))
+
+
+cdef str _text_of(object line):
+    """A line's text: a compiled record's, or the line itself when it is a string."""
+    return _checked((<Line>line).text) if type(line) is Line else _checked(line)
+
+
+cdef tuple _naming(list lines, object words, object ends, Py_ssize_t longest, Scan scan):
+    """The indexes of the lines holding one of ``words``, and of those of them at most ``longest`` characters long
+    holding one of ``ends`` too."""
+    cdef set out = set(), ending = set()
     cdef Py_ssize_t i, k
-    cdef Line line
     cdef list toks
     cdef unsigned char* named
-    cdef VocabularyTable table
-    cdef object word
+    cdef VocabularyTable table, end_table
+    cdef bint held
     if scan is not None:
         if scan.n != len(lines):
             raise ValueError("the scan is of other lines")
-        named = <unsigned char*>PyMem_Malloc(scan.distinct + 1)  # per word id: one of ``words``
-        if named is NULL:
+        named = <unsigned char*>PyMem_Malloc(scan.distinct + 1)  # per word id: 1 one of ``words``; 2 asked of
+        if named is NULL:  # ``ends`` (asked only of the words of the short lines named), 4 one of them
             raise MemoryError()
         table = _named_table(words) if scan.key == _hash_key else None
+        end_table = _named_table(ends) if scan.key == _hash_key else None
         try:
             for k in range(scan.distinct):
-                word = <object>PyList_GET_ITEM(scan._words, k)
-                if word is not None:
-                    named[k] = PySet_Contains(words, word)
-                elif table is not None:  # a word with no string yet: looked up by its characters
-                    named[k] = table.find(scan.word_kind[k], scan.word_data[k], 0, scan.word_size[k], scan.hashes[k]) >= 0
-                else:
-                    named[k] = PySet_Contains(words, scan.word_at(k))
+                named[k] = _word_in(scan, table, words, k)
             for i in range(scan.n):
+                held = False
                 for k in range(scan.line_at[i], scan.line_at[i + 1]):
-                    if named[scan.ids[k]]:
-                        out.add(i)
+                    if named[scan.ids[k]] & 1:
+                        held = True
+                        break
+                if not held:
+                    continue
+                out.add(i)
+                if PyUnicode_GET_LENGTH(_text_of(lines[i])) > longest:
+                    continue
+                for k in range(scan.line_at[i], scan.line_at[i + 1]):
+                    if not named[scan.ids[k]] & 2:
+                        named[scan.ids[k]] |= 2 | (4 if _word_in(scan, end_table, ends, scan.ids[k]) else 0)
+                    if named[scan.ids[k]] & 4:
+                        ending.add(i)
                         break
         finally:
             PyMem_Free(named)
-        return out
+        return out, ending
     for i in range(len(lines)):
-        line = lines[i]
-        toks = line.tokens
+        toks = (<Line?>lines[i]).tokens
         for k in range(len(toks)):
             if PySet_Contains(words, toks[k]):
                 out.add(i)
                 break
-    return out
+        else:
+            continue
+        if PyUnicode_GET_LENGTH(_text_of(lines[i])) > longest:
+            continue
+        for k in range(len(toks)):
+            if PySet_Contains(ends, toks[k]):
+                ending.add(i)
+                break
+    return out, ending
+
+
+def naming(list lines, object words, object ends, Py_ssize_t longest, Scan scan=None):
+    """``text._naming_agency``: the indexes of the lines (compiled records, or their texts with ``scan``) holding one
+    of ``words`` (a set), and of those of them at most ``longest`` characters long holding one of ``ends`` too, in one
+    pass; ``scan``: the lines' scan, whose distinct words are looked up once and its lines read as word ids."""
+    return _naming(lines, words, ends, longest, scan)
 
 
 cdef inline bint _lower_ascii(Py_UCS4 c) noexcept:

@@ -24,6 +24,7 @@ from storyline.clean.wire import (
     BYLINE_MARKS,
     Byline,
     agencies_in,
+    agency_ends,
     agency_name,
     agency_words,
     bio_byline,
@@ -84,13 +85,13 @@ def _credits(
 ) -> None:
     """Lone agency lines, bylines (one split after its "By" too, a name over a date line), dates and captions near the
     article (``scan``: the kernels' scan of the lines; ``language``: the page's, which reads its slash dates)."""
-    naming = _naming_agency(lines, scan)
+    naming, crediting = _naming_agency(lines, scan)
     for i in _credit_candidates(lines, start, end, dump, naming):
         line = lines[i]
         if i in verdicts.reasons:
             continue
         near = start - NEAR <= line.index < end + NEAR
-        agency = agency_name(line.text) if i in naming else None
+        agency = agency_name(line.text) if i in crediting else None
         if agency:
             verdicts.reasons[line.index] = "source"
             verdicts.source = verdicts.source or (agency if near else None)
@@ -143,12 +144,19 @@ def byline_initials() -> frozenset[str]:
     return frozenset(w[0].lower() for w in words) | frozenset(w[0].upper() for w in words) | frozenset(BYLINE_MARKS)
 
 
-def _naming_agency(lines: list[Line], scan: Any = None) -> set[int]:
-    """The lines holding a word of an agency's name (``agency_words``; ``scan``: the kernels' scan of the lines)."""
+def _naming_agency(lines: list[Line], scan: Any = None) -> tuple[set[int], set[int]]:
+    """The lines holding a word of an agency's name (``agency_words``), and those of them that may be a lone credit
+    line (``CREDIT_CHARS`` long at most, holding a word of ``agency_ends`` too: ``agency_name`` finds an agency in no
+    other line); ``scan``: the kernels' scan of the lines."""
     if speedups.KERNELS is not None:
-        found: set[int] = speedups.KERNELS.naming(lines, agency_words(), scan)
+        found: tuple[set[int], set[int]] = speedups.KERNELS.naming(
+            lines, agency_words(), agency_ends(), CREDIT_CHARS, scan
+        )
         return found
-    return set(compress(range(len(lines)), map(not_, map(agency_words().isdisjoint, map(_TOKENS, lines)))))
+    tokens = list(map(_TOKENS, lines))
+    naming = set(compress(range(len(lines)), map(not_, map(agency_words().isdisjoint, tokens))))
+    short = {i for i in naming if len(lines[i].text) <= CREDIT_CHARS}
+    return naming, {i for i in short if not agency_ends().isdisjoint(tokens[i])}
 
 
 def _credit_candidates(lines: list[Line], start: int, end: int, dump: Dump, naming: set[int]) -> list[int]:

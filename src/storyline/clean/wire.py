@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from storyline.clean.dates import MONTH
+from storyline.clean.lines import line_words
 from storyline.lexicon_files import read_rows
 
 
@@ -70,11 +71,26 @@ def agency_words() -> frozenset[str]:
     return frozenset(w for alias in _aliases() for w in re.findall(r"\w+", alias.lower()))
 
 
+_CREDIT_WORDS = ("source", "sources", "via", "credit", "copyright")  # what may open a credit line before its name
 _CREDIT = re.compile(
-    r"^\s*(?:[-–—•|/]\s*)?(?:\(\s*)?(?:(?:source|sources|via|credit|copyright|©)\s*[:©]?\s*)?"
+    rf"^\s*(?:[-–—•|/]\s*)?(?:\(\s*)?(?:(?:{'|'.join(_CREDIT_WORDS)}|©)\s*[:©]?\s*)?"
     r"(?P<name>[A-Z][\w .&'’-]{1,40}?)(?:\s*\))?\s*(?:/\s*(?P<other>[A-Z][\w .&'’-]{1,40}?))?[\s.]*$",
     re.IGNORECASE,
 )
+
+
+@cache
+def agency_ends() -> frozenset[str]:
+    """Lower-cased words one of which every line ``agency_name`` reads an agency from holds: the last word of each
+    agency name and alias (the credit's name ends there, before a space, ")", "/", "." or the line's end), and a
+    one-word name glued to a credit word before it ("SourceReuters")."""
+    ends: set[str] = set()
+    for alias in _aliases():
+        words = line_words(alias)  # split as a line's words are, "d'Info" one word
+        ends.add(words[-1])
+        if len(words) == 1:
+            ends.update(opening + words[0] for opening in _CREDIT_WORDS)
+    return frozenset(ends)
 
 
 def agency_name(line: str) -> str | None:

@@ -1059,30 +1059,20 @@ cdef inline bint _run_on(int kind, void* data, Py_ssize_t n, Py_ssize_t p) noexc
     return j > p + 2 and j < n and PyUnicode_READ(kind, data, j) == u" "
 
 
-cdef inline bint _stop_code(Py_UCS4 c) noexcept:
-    """``.``, ``!`` or ``?``."""
-    return c == 0x2E or c == 0x21 or c == 0x3F
+cdef inline Py_ssize_t _next_stop_of(const _chars* data, Py_ssize_t p, Py_ssize_t end) noexcept:
+    while p < end and data[p] != 0x2E and data[p] != 0x21 and data[p] != 0x3F:
+        p += 1
+    return p
 
 
 cdef Py_ssize_t _next_stop(int kind, const void* data, Py_ssize_t p, Py_ssize_t end) noexcept:
-    """The first stop (``.``, ``!``, ``?``) in ``data[p:end]``, or ``end``: most characters are none, so each string
-    kind is read through its own character type, without the per-character kind switch."""
-    cdef const uint8_t* s1
-    cdef const uint16_t* s2
-    cdef const uint32_t* s4
+    """The first stop (``.``, ``!``, ``?``) in ``data[p:end]``, or ``end``; each string kind read through its own
+    character type (most characters are none)."""
     if kind == PyUnicode_1BYTE_KIND:
-        s1 = <const uint8_t*>data
-        while p < end and not _stop_code(s1[p]):
-            p += 1
-    elif kind == PyUnicode_2BYTE_KIND:
-        s2 = <const uint16_t*>data
-        while p < end and not _stop_code(s2[p]):
-            p += 1
-    else:
-        s4 = <const uint32_t*>data
-        while p < end and not _stop_code(s4[p]):
-            p += 1
-    return p
+        return _next_stop_of(<const uint8_t*>data, p, end)
+    if kind == PyUnicode_2BYTE_KIND:
+        return _next_stop_of(<const uint16_t*>data, p, end)
+    return _next_stop_of(<const uint32_t*>data, p, end)
 
 
 def run_ons(str text not None):

@@ -310,3 +310,10 @@ def test_a_side_that_acled_codes_as_an_event_of_its_own_keeps_its_own_toll() -> 
 def test_bodies_told_apart_from_the_incident_before_are_not_its_dead(text: str) -> None:
     events = extract_events(text)
     assert len(events) == 2 and all(e.fatalities is None for e in events if e.acled_event_type == "Battles")
+
+
+def test_an_attack_describing_a_participant_lends_no_place() -> None:
+    # the attacks are part of how the captive is described: the capture happened where its own words put it
+    text = "Omar Haddad, another suspected planner of the attacks in Paris, was captured after a gunbattle in Liege."
+    captured = next(e for e in extract_events(text) if e.trigger is not None and e.trigger.text == "captured")
+    assert captured.location is not None and captured.location.country == "BEL"

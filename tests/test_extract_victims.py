@@ -472,3 +472,9 @@ def test_captives_an_attack_named_by_its_country_killed_are_that_countrys() -> N
         "the militants said."
     )
     assert {"IND", "PAK"} <= {country for country, _ in _victims(text)}
+
+
+def test_a_deed_describing_the_victim_names_no_other_victims() -> None:
+    # the massacre is the commander's past deed, told to describe him: its town's people are no victims of this strike
+    text = "A Ukrainian drone killed a Russian commander responsible for the massacre at Ukraine's Bucha in 2022."
+    assert {country for country, _ in _victims(text)} == {"RUS"}

@@ -102,8 +102,11 @@ def build_events(
     main_assault = next((d for d in detected if d.type == "ASSAULT" and _key(d) == "ASSAULT"), None)
     before = ctx.victims[1] if ctx.victims is not None and ctx.victims[0] is sent.doc else None
     for det in detected:  # each one's hits already in _anchoring order (_separated)
-        # an abduction or rape during an assault happened where the assault did
+        # an abduction or rape during an assault happened where the assault did, unless that assault is only part of
+        # how a participant is described ("X, a planner of the attacks in Paris, was captured in Liege")
         place_trigger = main_assault.main.token if main_assault is not None and det.type == "ASSAULT" else None
+        if place_trigger is not None and _describes(place_trigger, det.main.token):
+            place_trigger = None
         event = _event(det, sent, index, ctx, offset, place_trigger)
         event.counts = _counts_for(det, detected, counts, sent)
         prominence = _prominence(det.main.token)
@@ -595,6 +598,8 @@ def _other_victims(det: Detected, index: MentionIndex, victims: Actor | None) ->
     for hit in det.hits:
         if hit is det.main or hit.token.lemma_.lower() not in harm_lemmas():
             continue
+        if hit.token.pos_ == "NOUN" and _describes(hit.token, det.main.token):
+            continue  # "killed a commander responsible for the massacre at X": his past deed, not these victims
         roles = trigger_roles(hit.token, index, hit.end)
         hit_ones = roles.actor1 if hit.entry.hint == "victim" else roles.actor2
         if hit.token.tag_ == "VBN":  # "every Palestinian killed in Gaza", parsed with its own subject
@@ -603,6 +608,20 @@ def _other_victims(det: Detected, index: MentionIndex, victims: Actor | None) ->
         if actor is not None and actor.country and actor.sector in UNARMED and actor != victims:
             others.append((actor, _hit_evidence(hit)))
     return others
+
+
+def _describes(token: Token, trigger: Token) -> bool:
+    """Whether a word is part of how a trigger's subject or object is described: it hangs, through prepositions and
+    adjectives only, on a noun of their phrase ("a commander responsible for the massacre", "X, a planner of the
+    attacks in Paris, was captured"): background to the trigger's own incident."""
+    if token.i == trigger.i:
+        return False
+    owner = token.head
+    while owner.pos_ in ("ADP", "ADJ") and owner.head.i != owner.i:  # "responsible for", "planner of"
+        owner = owner.head
+    if owner.pos_ not in ("NOUN", "PROPN") or owner.i == token.i:
+        return False  # "fired a rocket that caused carnage": a clause of its own tells the incident
+    return any(arg.i == owner.i or arg.is_ancestor(owner) for arg in children(trigger, "nsubj", "nsubjpass", "dobj"))
 
 
 def _hit_evidence(hit: Hit) -> Evidence:

@@ -238,3 +238,21 @@ def test_a_name_written_with_an_ayn_is_typed_by_the_word_before(
     made of the name."""
     place = event_place(nlp, text, trigger)
     assert place is not None and place.text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("Gunmen attacked a Fulani settlement in Benue on Sunday.", "attacked", "Benue"),
+        ("Militiamen burned a Dogon village near Bankass.", "burned", "Bankass"),
+        ("Armed men raided a Tuareg camp outside Menaka.", "raided", "Menaka"),
+        ("Rebels torched a Hema village in Djugu territory.", "torched", "Djugu"),
+    ],
+)
+def test_a_community_word_before_a_settlement_noun_is_no_place(
+    nlp: Any, text: str, trigger: str, expected: str
+) -> None:
+    """ "a Fulani settlement", "a Dogon village": the people who live there (place_words.tsv not-place), not the
+    place's name; the town named beside it is where."""
+    place = event_place(nlp, text, trigger)
+    assert place is not None and place.text == expected

@@ -520,6 +520,7 @@ def test_people_named_by_their_trade_are_civilians_when_hit_and_protesters_when_
         ("A man beat a driver in Lagos.", False),
         ("One youth beat a driver in Lagos.", False),
         ("The shopkeeper beat a driver in Lagos.", False),
+        ("A lone attacker beat a driver in Lagos.", False),
     ],
 )
 def test_many_people_tells_a_crowd_from_one_person(text: str, many: bool) -> None:

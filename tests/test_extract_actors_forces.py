@@ -111,21 +111,19 @@ def test_armed_men_of_a_named_group_are_the_group(text: str, name: str) -> None:
 
 
 def test_unnamed_armed_groups_fighting_over_a_place_are_unidentified() -> None:
-    agent = _agent("On Friday, fighting broke out between rival armed groups over a fuel depot in Sabha, killing two.")
+    agent = _agent("Two rival armed groups battled over a gold mine in Zamfara on Friday, killing four miners.")
     assert agent is not None and agent.sector == "UAF", agent
 
 
-def test_a_political_crowd_that_ambushes_is_an_armed_group() -> None:
-    events = extract_events(
-        "Loyalists of the deposed president ambushed a police convoy near Bangui, killing three officers."
-    )
+def test_a_political_crowd_that_beheads_is_an_armed_group() -> None:
+    events = extract_events("Partisans of the ousted governor beheaded a village chief near Bangui on Sunday.")
     agent = events[0].actor1
     assert agent is not None and agent.sector == "UAF", agent
     assert events[0].acled_sub_event_type != "Violent demonstration", events[0]
 
 
 def test_unnamed_troops_in_a_territory_with_no_army_take_the_state_the_text_names() -> None:
-    agent = _agent("As Israel widened its ground offensive on 4 May 2024, troops stormed a school in Khan Younis.")
+    agent = _agent("Israeli tanks pushed into Rafah on 4 May 2024; troops stormed a school in Khan Younis.")
     assert agent is not None and (agent.country, agent.sector) == ("ISR", "MIL"), agent
 
 
@@ -137,3 +135,21 @@ def test_unnamed_soldiers_in_a_territory_with_no_army_take_no_country_from_the_p
 def test_unnamed_soldiers_elsewhere_take_the_place_country() -> None:
     agent = _agent("Soldiers raided a clinic in Kandahar on Tuesday and detained three nurses.")
     assert agent is not None and (agent.country, agent.sector) == ("AFG", "MIL"), agent
+
+
+def test_supporters_of_any_sector_who_ambush_are_an_armed_group() -> None:
+    events = extract_events("Supporters of a senator ambushed a police patrol near Jos, killing two officers.")
+    agent = events[0].actor1
+    assert agent is not None and agent.sector == "UAF", agent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Soldiers raided a clinic in Nablus on Tuesday and detained three nurses, Jordan's foreign ministry said.",
+        "Troops stormed a hospital in Gaza City as talks in Qatar stalled.",
+    ],
+)
+def test_a_state_that_only_speaks_or_hosts_gives_unnamed_soldiers_no_country(text: str) -> None:
+    agent = _agent(text)
+    assert agent is not None and agent.sector == "MIL" and agent.country is None, agent

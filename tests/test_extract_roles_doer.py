@@ -53,3 +53,9 @@ def test_who_fired_the_weapon_a_passive_names_did_the_attack() -> None:
     events = extract_events("A fuel depot in Marib was hit by a drone launched by the Houthis on Sunday.")
     agent = events[0].actor1
     assert agent is not None and (agent.name, agent.sector) == ("Houthis", "REB"), agent
+
+
+def test_people_fired_by_an_employer_are_not_fired_weapons() -> None:
+    events = extract_events("Workers fired by the company protested outside the factory on Monday.")
+    agent = events[0].actor1
+    assert agent is not None and "company" not in agent.text, agent

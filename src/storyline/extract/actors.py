@@ -104,7 +104,7 @@ def _forceless() -> frozenset[str]:
 
 def with_forces_cue(actor: Actor, doc: Doc) -> Actor:
     """Unnamed soldiers of no country as the doer of an act in a territory that keeps no army (forceless_places.tsv),
-    of the one state the piece names beside it (:func:`_forces_cue`)."""
+    of the one state the piece ties to force beside it (:func:`_forces_cue`)."""
     if actor.country or actor.sector != "MIL" or actor.name in _group_names():
         return actor
     country = _forces_cue(doc)
@@ -113,11 +113,47 @@ def with_forces_cue(actor: Actor, doc: Doc) -> Actor:
 
 def _forces_cue(doc: Doc) -> str | None:
     """The country of unnamed soldiers in a territory that keeps no army (forceless_places.tsv), when the piece
-    places itself there and names one state beside it ("As Israel resumed its air campaign, warplanes hit a school in
-    Gaza City"); none when it names no other state, or several."""
+    places itself there and ties one state beside it to force (:func:`_force_states`: "As Ruritania pressed its
+    offensive, tanks shelled a camp in Jenin"); none when it ties none (a state that only comments or hosts talks),
+    or several."""
     named = _named_countries(doc) | {c for name in _proper_names(doc) if (c := _place_country(name, doc))}
-    others = named - _forceless()
-    return next(iter(others)) if named & _forceless() and len(others) == 1 else None
+    if not named & _forceless():
+        return None
+    others = _force_states(doc) - _forceless()
+    return next(iter(others)) if len(others) == 1 else None
+
+
+def _force_states(doc: Doc) -> set[str]:
+    """Countries a piece ties to force: a nationality or country word on armed men or an attack ("Israeli troops",
+    "Israel's offensive", "Russian strikes"), or the subject of a verb whose object is one ("Israel widened its
+    offensive"); not one that only speaks ("Jordan's foreign ministry said") or is where something is ("talks in
+    Qatar")."""
+    states = set()
+    for token in doc:
+        country = country_of(token)
+        if country is None or _not_nationality(token):
+            continue
+        on_force = token.dep_ in ("amod", "compound", "poss", "nmod") and _force_noun(token.head)
+        if on_force or (token.dep_ == "nsubj" and any(_force_noun(o) for o in children(token.head, "dobj"))):
+            states.add(country)
+    return states
+
+
+@cache
+def _force_nouns() -> frozenset[str]:
+    """Nouns of a state's armed campaign: force_nouns.tsv."""
+    return frozenset(row[0] for row in lexicon.read_tsv("actors", "force_nouns.tsv"))
+
+
+def _force_noun(noun: Token) -> bool:
+    """Whether a noun names armed men, an armed campaign (force_nouns.tsv) or an attack (a noun the trigger lexicon
+    reads as an ASSAULT)."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if sector_of(noun) in ARMED or noun.lemma_.lower() in _force_nouns():
+        return True
+    entries = lexicon.triggers().get(noun.lemma_.lower(), ())
+    return any(e.type == "ASSAULT" and e.pos in ("NOUN", "ANY") for e in entries)
 
 
 _GIVEN_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her"})
@@ -684,7 +720,7 @@ def many_people(head: Token) -> bool:
     one. For a doer: a crowd that beats a man is mob violence, one man who does is not."""
     if head.lemma_.lower() in _collectives():
         return True
-    counted = [c for c in children(head, "nummod", "det") if c.lower_ in _ONE or c.like_num]
+    counted = [c for c in children(head, "nummod", "det", "amod") if c.lower_ in _ONE or c.like_num]
     if any(c.lower_ in _ONE for c in counted):
         return False
     return head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "nummod" for c in counted)
@@ -813,7 +849,7 @@ def _unnamed_bands() -> frozenset[str]:
 
 
 # Prepositions after armed men that say where they are or what they fight over, not whose ("militants in Kashmir",
-# "armed groups over a checkpoint").
+# "gunmen fighting over a gold mine").
 _NOT_WHOSE_PREPS = frozenset({"in", "near", "at", "around", "across", "on", "over"})
 
 

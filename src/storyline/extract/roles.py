@@ -183,11 +183,20 @@ def _sent_by(subject: Token, index: MentionIndex) -> Mention | None:
 
 
 def _fired_by(subject: Token, index: MentionIndex) -> Mention | None:
-    """Who fired what a clause's subject names ("a drone launched by the rebels struck a school", "a grenade lobbed by
-    a man on a motorbike damaged a shop"): the "by" agent of a verb of firing (clause_roles.tsv from_origin_verb) on
-    it, who did what the thing did."""
+    """Who fired what a clause's subject names ("a rocket launched by the militia hit a school", "a mortar shell fired
+    by the army landed in a market"): the "by" agent of a verb of firing (clause_roles.tsv from_origin_verb) on a
+    thing that is fired (the objects ``launch`` requires in triggers/objects.tsv: rocket, drone, grenade ...), who did
+    what the thing did; not on people ("workers fired by the company")."""
+    if subject.lemma_.lower() not in _projectiles():
+        return None
     fired = (acl for acl in children(subject, "acl") if acl.lemma_.lower() in _words("from_origin_verb"))
     return next((found for acl in fired if (found := _by_agent(acl, index))), None)
+
+
+def _projectiles() -> frozenset[str]:
+    """Things that are fired or launched: what objects.tsv's ``launch`` rows require of its object."""
+    rules = lexicon.object_rules().get("launch")
+    return rules.require if rules is not None else frozenset()
 
 
 def _by_agent(participle: Token, index: MentionIndex) -> Mention | None:
@@ -620,12 +629,12 @@ def _by_trade(roles: Roles, trigger: Token) -> Roles:
     protest (a trigger the lexicon gives a PROTEST reading: "workers marched", "farmers blocked roads"), which is
     its protesters, as ACLED codes it: people named by their faith, trade or membership who protest are protesters
     ("worshippers protesting the closure", "teachers demonstrated", "opposition supporters marched"); a political
-    crowd that does an act only armed men do (armed_acts.tsv: "loyalists of the former regime ambushed a patrol") is
+    crowd that does an act only armed men do (armed_acts.tsv: "partisans of the ousted governor beheaded a chief") is
     an armed group with no name of its own; unnamed soldiers acting in a territory that keeps no army are of the state
     the text names beside it (``actors.with_forces_cue``)."""
     if roles.actor1 is not None and _force_used(trigger):  # "As Israel widened its offensive, troops stormed a school"
         roles.actor1 = replace(roles.actor1, actor=with_forces_cue(roles.actor1.actor, trigger.doc))
-    if roles.actor1 is not None and roles.actor1.actor.sector in _CROWDS and trigger.lemma_.lower() in _armed_acts():
+    if roles.actor1 is not None and _political_crowd(roles.actor1, trigger) and trigger.lemma_.lower() in _armed_acts():
         roles.actor1 = replace(roles.actor1, actor=as_sector(roles.actor1.actor, "UAF"))  # "loyalists ambushed"
     elif roles.actor1 is not None and not _protest_word(trigger):
         roles.actor1 = as_agent(roles.actor1, trigger.doc)
@@ -634,7 +643,14 @@ def _by_trade(roles: Roles, trigger: Token) -> Roles:
     return roles
 
 
-_CROWDS = frozenset({"PRO", "RIO"})  # a political crowd
+def _political_crowd(mention: Mention, trigger: Token) -> bool:
+    """Whether a mention names a political crowd: protesters or rioters, or people named by whom they follow
+    ("supporters", "partisans": followers.tsv) whatever sector the lexicon gives them."""
+    if mention.actor.sector in ("PRO", "RIO"):
+        return True
+    return trigger.doc[mention.start : mention.end].root.lemma_.lower() in followers()
+
+
 _FORCE_ACTS = frozenset({"ASSAULT", "COERCE"})  # attacks, raids, arrests: acts of force on a place's people
 
 

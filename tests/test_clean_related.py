@@ -96,3 +96,18 @@ def test_a_more_on_box_and_a_newsletter_pitch_inside_the_text_are_not_text() -> 
     assert article.body == "\n\n".join(lines)
     assert box[1] in article.related
     assert (pitch, "sign-up") in [(r.text, r.reason) for r in article.removed]
+
+
+def test_tags_and_a_hatnote_are_not_text() -> None:
+    sections = BODY.splitlines()
+    hatnote = "For the bridge over the canal, see Canal Bridge."
+    lines = [hatnote, sections[0], "Repairs", *sections[1:3], "Traffic", sections[3]]
+    article = clean_text("\n".join(["Bridge to close for repairs", *lines, "Tags: bridges, roads, council"]), id="r")
+    assert article.body == "\n\n".join(lines[1:])
+    assert hatnote in article.related
+
+
+def test_a_comment_thread_under_its_wordpress_header_is_not_text() -> None:
+    comment = "I drive over that bridge every day and I am glad they are finally fixing it before it falls down."
+    dump = "Bridge to close for repairs\n" + BODY + "\n".join(["2 thoughts on “Bridge to close for repairs”", comment])
+    assert comment not in clean_text(dump, id="r").body

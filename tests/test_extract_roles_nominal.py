@@ -162,3 +162,9 @@ def test_its_attacks_are_the_clause_subjects_before_the_tellers() -> None:
     events = extract_events("The group has stepped up its raids on army posts in Lamu, a police source said.")
     raids = _with_trigger(events, "raids")
     assert raids.actor1 is not None and raids.actor1.sector != "COP", raids.actor1
+
+
+def test_against_names_the_target_and_the_object_the_means() -> None:
+    events = extract_events("The army used drones against rebel positions in the hills of Kachin.")
+    target = events[0].actor2
+    assert target is not None and "rebel" in target.text, target

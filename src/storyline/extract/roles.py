@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
 _TARGET_PREPS = frozenset({"on", "against", "at", "with", "into"})
 _SOFT_TARGET_PREPS = frozenset({"to", "from", "toward", "towards", "over"})
+_AGAINST = frozenset({"against"})
 _AGENT_CHILD_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 # Nouns that name the people an event happened to: their modifiers are victims ("Israeli hostages").
 _VICTIM_NOUNS = frozenset({"hostage", "captive", "casualty", "victim", "abductee", "detainee", "prisoner"})
@@ -285,12 +286,14 @@ def _stranded_subject(verb: Token, index: MentionIndex) -> Mention | None:
 
 
 def _target(verb: Token, index: MentionIndex, passive_subject: Token | None, depth: int = 0) -> Mention | None:
-    """Who a verb acted on: its objects or target preposition, else an actor inside the object, a softer
-    preposition ("aid to Chad") or its complement clause ("demanded that the United States ...")."""
+    """Who a verb acted on: its objects or target preposition ("against" before the object, which is then the means:
+    "used drones against rebel positions"), else an actor inside the object, a softer preposition ("aid to Chad") or
+    its complement clause ("demanded that the United States ...")."""
     obj = child(verb, "dobj") or _result_object(verb)
     own = _own_forces(index.of(obj))
     found = (
         index.of(child(verb, "dative"))
+        or _actor_at(_prep_object(verb, _AGAINST), index)
         or (None if own else index.of(obj))
         or index.of(passive_subject)
         or index.of(_prep_object(verb, _TARGET_PREPS))

@@ -98,3 +98,40 @@ def test_menus_teasers_and_headline_lists_above_the_text_stay_out() -> None:
     for above in (MENU * 2, teasers, headlines):
         body = clean_text("\n".join([*above, *SENTENCES[:3], *MENU]), id="x").body
         assert body.startswith(SENTENCES[0]), above[0]
+
+
+TABLE = [
+    cell
+    for row in (
+        ("Region", "Budget", "Change"),
+        ("North", "1,250", "+4.5%"),
+        ("South", "980", "-2.1%"),
+        ("East", "1,410", "+7.0%"),
+        ("West", "760", "+0.8%"),
+        ("Islands", "215", "-12.3%"),
+        ("Capital", "2,030", "+3.3%"),
+        ("Border", "645", "+9.6%"),
+        ("Coast", "890", "+1.2%"),
+        ("Valleys", "540", "-0.4%"),
+        ("Lakes", "310", "+2.2%"),
+        ("Total", "9,030", "+3.1%"),
+    )
+    for cell in row
+]  # a table of data as a naive dump prints it: one cell a line
+
+
+def test_a_table_of_figures_one_cell_a_line_splits_nothing() -> None:
+    dump = "\n".join(["Home", "World", "Rules agreed for all member states", *SENTENCES[:3], *TABLE, *SENTENCES[3:5]])
+    body = clean_text(dump, id="t").body
+    assert body.startswith(SENTENCES[0]) and body.endswith(SENTENCES[4])
+    assert "9,030" in body
+
+
+def test_a_numbered_list_of_topics_is_no_table() -> None:
+    topics = [
+        line
+        for n, topic in enumerate(["Floods", "Elections", "Markets", "Health", "Sport"], 1)
+        for line in (f"{n}.", topic)
+    ]
+    dump = "\n".join(["Rules agreed for all member states", *SENTENCES[:3], "Top topics", *topics, SENTENCES[3]])
+    assert "Elections" not in clean_text(dump, id="t").body

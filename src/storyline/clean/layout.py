@@ -165,6 +165,40 @@ def credited_sentences(lines: list[Line]) -> None:
             line.furniture = None
 
 
+CELL_WORDS = 4  # the most words of a table's cell on a line of its own
+TABLE_CELLS = 6  # cells in a row (a dump prints a table one cell a line) that may make a table
+FIGURE_SHARE = 1 / 3  # the share of them that are figures: a table of data, not a menu
+# a figure alone in its cell: "10.2", "+25%", "$1,200", "-8 %", "3.5m", "12:30"
+_FIGURE = re.compile(r"^[\s$€£¥+\-−–~≈<>]*\d[\d.,:/\s]*(?:%|[^\W\d_]{1,3}\.?)?\s*$")
+_MEASURED = re.compile(r"\d[.,:]\d|\d\s*%|\d{3}")  # a decimal, a percentage, thousands, a time: not "3." of a list
+
+
+def table_lines(lines: list[Line]) -> set[int]:
+    """The cells of data tables a dump printed one cell a line: ``TABLE_CELLS`` or more short lines in a row, none prose
+    or furniture, a third of them figures, some measured (a decimal, a percentage, a large number): not a menu, and
+    not a row of page numbers."""
+    out: set[int] = set()
+    run: list[Line] = []
+    for line in [*lines, None]:
+        if line is not None and line.words <= CELL_WORDS and not line.prose and line.furniture is None:
+            run.append(line)
+            continue
+        figures = [cell for cell in run if _FIGURE.match(cell.text)]
+        table = len(run) >= TABLE_CELLS and len(figures) >= FIGURE_SHARE * len(run)
+        if table and any(_MEASURED.search(cell.text) for cell in figures):
+            out.update(cell.index for cell in run)
+        run = []
+    return out
+
+
+def _table_at_edge(lines: list[Line], start: int, end: int) -> bool:
+    """Two measured figures alone on their lines just outside the region: a table may have split the text (most
+    regions have none there, so ``table_lines`` reads the whole dump only then)."""
+    edges = [*lines[max(0, start - TABLE_CELLS * 2) : start], *lines[end : end + TABLE_CELLS * 2]]
+    figures = [line.text for line in edges if line.words <= CELL_WORDS and _FIGURE.match(line.text)]
+    return sum(1 for text in figures if _MEASURED.search(text)) >= 2
+
+
 def hand_scores(lines: list[Line], marks: Marks) -> list[float]:
     """The hand-set per-line scores: line shape, capped in teaser zones, prose runs rewarded, headings' first lines."""
     rep, tpl, rel, formula, zone = marks.repeats, marks.template, marks.related, marks.formula, marks.zone
@@ -197,6 +231,10 @@ def analyse(text: str) -> Layout:
     marks = Marks(repeats, related, template, formula, zone, echoes)
     scores = hand_scores(lines, marks)
     start, end = article_span(scores, lines)
+    if _table_at_edge(lines, start, end):
+        for i in table_lines(lines):
+            scores[i] = max(scores[i], 0.0)  # a table's cells neither argue for the text nor split it
+        start, end = article_span(scores, lines)
     end = footer_start(lines, start, end)
     start = header_end(lines, start, end, echoes)
     start, end = short_sentence_edges(lines, start, end, (echoes, related, repeats, template))

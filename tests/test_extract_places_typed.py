@@ -256,3 +256,34 @@ def test_a_community_word_before_a_settlement_noun_is_no_place(
     place's name; the town named beside it is where."""
     place = event_place(nlp, text, trigger)
     assert place is not None and place.text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("Police patrolled the Butitian village in the area.", "patrolled", "Butitian"),
+        ("Troops shelled Dabran and Kotlian area in Rajouri district.", "shelled", "Kotlian"),
+    ],
+)
+def test_an_unknown_name_the_tagger_took_for_an_adjective_is_a_place_a_type_word_names(
+    nlp: Any, text: str, trigger: str, expected: str
+) -> None:
+    """ "the Butitian village": a name the tagger read as a people's adjective, that no nationality or community
+    word list holds and the gazetteer does not know, is the village's name."""
+    place = event_place(nlp, text, trigger)
+    assert place is not None and place.text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("Gunmen attacked an Assyrian village in Nineveh.", "attacked", "Nineveh"),
+        ("Gunmen attacked the Assyrian town of Alqosh.", "attacked", "Alqosh"),
+        ("A tanker was seized in the Gulf of Oman, east of the Arabian peninsula.", "seized", "Gulf of Oman"),
+    ],
+)
+def test_a_peoples_adjective_before_a_type_word_stays_no_name(nlp: Any, text: str, trigger: str, expected: str) -> None:
+    """ "an Assyrian village", "the Assyrian town of X", "the Arabian peninsula" (Arabi a known place): whose, not
+    the name."""
+    place = event_place(nlp, text, trigger)
+    assert place is not None and place.text == expected

@@ -69,7 +69,7 @@ def resolved_places(
             continue
         said = _country_said(span, first)
         again = _said_in(gaz, span, said) if said else _in_context(gaz, first, i, seen, sentence)
-        if again is None and all(t.pos_ != "PROPN" for t in span) and not _named_before(span):
+        if again is None and _common_word(span, gaz):
             continue  # an unknown common word that spaCy tagged ("Peacekeepers" opening a sentence)
         if again is None and len(span) == 1 and role(span[0]) in NAMING_ROLES:
             continue  # a type word alone ("the Dara'a Governorate": "Governorate" split off), not a name
@@ -77,6 +77,14 @@ def resolved_places(
         loc.start, loc.end = span.start_char, span.end_char
         out.append((loc, again[0] if again else None))
     return sorted(out, key=lambda pair: pair[0].start or 0)
+
+
+def _common_word(span: Span, gaz: Gazetteer) -> bool:
+    """True for a span of no proper noun that no place word names as a place ("the village of X", "the Butitian
+    village" with the name read as an adjective)."""
+    if any(t.pos_ == "PROPN" for t in span) or _named_before(span):
+        return False
+    return not (_typed_name(span) and _unknown_typed_word(span, gaz))
 
 
 def _in_context(
@@ -390,7 +398,8 @@ def _place_spans(sentence: Span, gaz: Gazetteer, trigger: Token | None = None) -
             continue  # "van", "west bank of the Tigris": not a name
         if ent.label_ == "NORP":  # "Syrian", "Shia": not places; "Aleppo" tagged NORP is one
             proper = all(t.pos_ == "PROPN" for t in span)
-            if (proper and _own_name(span, gaz)) or (_typed_name(span) and (proper or _own_name(span, gaz))):
+            own = proper or _own_name(span, gaz) or _unknown_typed_word(span, gaz)
+            if (proper and _own_name(span, gaz)) or (_typed_name(span) and own):
                 accepted.append(span)  # "Kidal town" (tagged an adjective): a town's own name a place word types
             elif all(t.pos_ == "PROPN" for t in span) and _placed_or_typed(span) and not _demonym(span):
                 maybe.append(span)  # "a road in Jezzine", "the village of Sharifah" (tagged NORP)
@@ -868,6 +877,25 @@ def _typed_name(span: Span) -> bool:
     if any(place_words().get(t.lower_) == "not-place" for t in span):
         return False  # "Sunni neighbourhood", "Hindu village": a community, not a name
     return clean_name(span.text) not in lexicon.countries().by_term
+
+
+def _unknown_typed_word(span: Span, gaz: Gazetteer) -> bool:
+    """True for one capitalised word the tagger took for an adjective that a place word types as one place: no
+    indefinite article before it, no "of" after the place word, no people's adjective of a well-known place, and no
+    gazetteer entry ("the Butitian village", "Srisakorn district"; not "an Assyrian village", "the Assyrian town of
+    Alqosh", "the Arabian peninsula")."""
+    doc = span.doc
+    if len(span) != 1 or not span.text[:1].isupper() or span.start == span.sent.start:
+        return False
+    before = doc[span.start - 1]
+    after_type = span.end + 1 < len(doc) and doc[span.end + 1].lower_ == "of"
+    if before.lower_ in ("a", "an", "another", "one") or after_type:
+        return False
+    word = clean_name(span.text)
+    stems = [word[: -len(s)] for s in _demonym_suffixes() if word.lower().endswith(s)]
+    if any(_well_known(stem, gaz) for stem in stems):
+        return False  # "the Kashmiri village", "the Arabian peninsula": a people's or region's adjective
+    return gaz.best(word, loose=False) is None
 
 
 def _type_word_just_before(span: Span) -> bool:

@@ -153,3 +153,16 @@ def test_supporters_of_any_sector_who_ambush_are_an_armed_group() -> None:
 def test_a_state_that_only_speaks_or_hosts_gives_unnamed_soldiers_no_country(text: str) -> None:
     agent = _agent(text)
     assert agent is not None and agent.sector == "MIL" and agent.country is None, agent
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("A bomber attacked a checkpoint in Mogadishu, killing four soldiers.", "UAF"),  # one person
+        ("Russian bombers struck Kharkiv overnight.", "MIL"),  # planes
+        ("A Russian bomber struck Kharkiv overnight.", "MIL"),  # a state's plane
+    ],
+)
+def test_a_lone_bomber_is_a_person_and_bombers_are_planes(text: str, sector: str) -> None:
+    agent = _agent(text)
+    assert agent is not None and agent.sector == sector, agent

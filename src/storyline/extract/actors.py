@@ -508,6 +508,8 @@ def _chunk_mention(chunk: Span, doc_actors: DocActors) -> Mention | None:
         return None
     if sector is None:
         sector = _country_only_sector(head, country)
+    if sector == "MIL" and own_country is None and _one_attacker(head):
+        sector = "UAF"
     name = actor_name(country, sector, chunk.text)
     place = "noun" if _place_noun(head) else "name" if sector is None and names_place(head) else None
     return Mention(Actor(chunk.text, name, country, sector, start, end), chunk.start, chunk.end, place=place)
@@ -851,6 +853,15 @@ def _unnamed_bands() -> frozenset[str]:
 # Prepositions after armed men that say where they are or what they fight over, not whose ("militants in Kashmir",
 # "gunmen fighting over a gold mine").
 _NOT_WHOSE_PREPS = frozenset({"in", "near", "at", "around", "across", "on", "over"})
+
+
+def _one_attacker(head: Token) -> bool:
+    """ "A bomber attacked a checkpoint", "the bomber was arrested": a noun that names a plane in the plural or with a
+    model name ("bombers struck", "a Tu-22M3 bomber") and a person alone (word_checks.tsv's "plural" check, as the
+    trigger lexicon reads it) is one attacker."""
+    if head.tag_ != "NN" or lexicon.word_checks().get(head.lemma_.lower(), (None, None))[1] != "plural":
+        return False
+    return not any(ch.isdigit() for c in head.children for ch in c.text)
 
 
 def _unnamed_band(head: Token, sector: str | None, own_country: Token | None) -> str | None:

@@ -453,24 +453,21 @@ def test_where_captives_are_held_is_no_country_of_the_killed_captives() -> None:
 
 
 def test_people_another_word_tells_hurt_carry_that_word() -> None:
-    # the skirmishes' opponents are no victims; the Armenians' event is told by "killed", so it reports harm
+    # the skirmish's opponents are no victims; the farmers' event is told by "killed", so it reports harm
     text = (
-        "Unlike the skirmishes with Azerbaijani troops along the border last year, this is a full-scale offensive, "
-        "with Armenians killed and captured."
+        "Soldiers skirmished with Eritrean troops near the frontier, and Ethiopian farmers were killed in the "
+        "crossfire."
     )
     events = [e for e in extract_events(text) if e.type == "ASSAULT" and e.actor2 is not None]
     hurt = {e.actor2.country for e in events if reports_harm(e)}
-    assert "ARM" in hurt and "AZE" not in hurt
-    killed = next(e for e in events if e.actor2.country == "ARM" and e.trigger and e.trigger.text == "killed")
-    assert text[killed.trigger.start : killed.trigger.end] == "killed"
+    assert "ETH" in hurt and "ERI" not in hurt
+    killed = next(e for e in events if e.actor2.country == "ETH")
+    assert killed.trigger is not None and text[killed.trigger.start : killed.trigger.end] == "killed"
 
 
 def test_captives_an_attack_named_by_its_country_killed_are_that_countrys() -> None:
-    # "Indian shelling" is India's forces: the captives they killed are India's people, their guards another side
-    text = (
-        "Indian shelling killed six captives together with the Pakistani guards who were holding them, "
-        "the militants said."
-    )
+    # "Indian artillery fire" is India's forces: the captives they killed are India's people, the fighters another side
+    text = "Indian artillery fire killed six captives in the camp together with Pakistani fighters, the militants said."
     assert {"IND", "PAK"} <= {country for country, _ in _victims(text)}
 
 

@@ -112,9 +112,10 @@ def build_events(
         prominence = _prominence(det.main.token)
         others = _other_victims(det, index, event.actor2)
         parts = split_by_victims(event, sent, [actor for actor, _ in others], index)
-        told = {id(actor): words for actor, words in others}
+        told = {(actor.text, actor.start): words for actor, words in others}
         for part in parts[1:]:  # "clashes with the army, with villagers killed": the villagers' word tells their harm
-            part.trigger = told.get(id(part.actor2), part.trigger)
+            victims = part.actor2
+            part.trigger = told.get((victims.text, victims.start), part.trigger) if victims else part.trigger
         for part in parts:
             part.attribution = attribution
             part.actor2 = part.actor2 or counted_victims(part)
@@ -543,7 +544,6 @@ def _event(
     """An Event for one detected kind of trigger: roles, place (of ``place_trigger`` if given), date, status."""
     trigger = det.main.token
     roles = _roles(det, index)
-    doc = sent.doc
     text = sent.text.rstrip()
     event = Event(
         type=det.type,
@@ -552,11 +552,7 @@ def _event(
         actor1=_typed_actor(roles.actor1, det.type, agent=True),
         actor2=_typed_actor(roles.actor2, det.type, agent=False),
         status=event_status(trigger, sent, ctx.published, through_modifiers=det.type != "ASSAULT"),
-        trigger=Evidence(
-            doc[det.main.start : det.main.end].text,
-            doc[det.main.start].idx,
-            doc[det.main.end - 1].idx + len(doc[det.main.end - 1]),
-        ),
+        trigger=_hit_evidence(det.main),
     )
     event.location = _location(sent, place_trigger or trigger, ctx, offset)
     _date(event, sent, trigger, ctx)

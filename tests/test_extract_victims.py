@@ -458,11 +458,11 @@ def test_people_another_word_tells_hurt_carry_that_word() -> None:
         "Soldiers skirmished with Eritrean troops near the frontier, and Ethiopian farmers were killed in the "
         "crossfire."
     )
-    events = [e for e in extract_events(text) if e.type == "ASSAULT" and e.actor2 is not None]
-    hurt = {e.actor2.country for e in events if reports_harm(e)}
+    victims = [(e, e.actor2) for e in extract_events(text) if e.type == "ASSAULT" and e.actor2 is not None]
+    hurt = {actor.country for e, actor in victims if reports_harm(e)}
     assert "ETH" in hurt and "ERI" not in hurt
-    killed = next(e for e in events if e.actor2.country == "ETH")
-    assert killed.trigger is not None and text[killed.trigger.start : killed.trigger.end] == "killed"
+    killed = next(e.trigger for e, actor in victims if actor.country == "ETH")
+    assert killed is not None and text[killed.start : killed.end] == "killed"
 
 
 def test_captives_an_attack_named_by_its_country_killed_are_that_countrys() -> None:

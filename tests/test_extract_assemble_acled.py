@@ -90,3 +90,16 @@ def test_an_accusation_takes_no_acled_type_from_an_act_in_a_clause_joined_to_it(
 def test_the_crowd_of_a_violent_demonstration_are_rioters(text: str) -> None:
     riots = [e for e in extract_events(text) if e.acled_sub_event_type == "Violent demonstration"]
     assert riots and all(e.actor1 is not None and e.actor1.sector == "RIO" for e in riots)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Market traders in Kumasi chased a suspected thief and beat him to death on Tuesday.",
+        "A mob of youths beat two suspected kidnappers to death near Jos on Friday.",
+    ],
+)
+def test_a_crowd_in_mob_violence_are_rioters(text: str) -> None:
+    event = next(e for e in extract_events(text) if e.acled_sub_event_type == "Mob violence")
+    assert event.actor1 is not None and event.actor1.sector == "RIO", event.actor1
+    assert event.actor1.name is not None and event.actor1.name.startswith("Rioters")

@@ -19,6 +19,7 @@ from storyline.extract.actors import (
     as_sector,
     attacking_sector,
     country_of,
+    many_people,
     with_country,
 )
 from storyline.extract.attribution import find_attribution
@@ -123,7 +124,7 @@ def build_events(
             localise(part, sent, index, before)
             part.actor2 = part.actor2 or local_victims(part, _lemmas(det), sent, index, before)
             part.acled_event_type, part.acled_sub_event_type = _acled(part, det, lemmas)
-            _acled_roles(part)
+            _acled_roles(part, sent)
             part.actor1 = part.actor1 or _implied_agent(part, sent)
             part.actor2 = part.actor2 or _protest_target(part, det, index) or _place_people(part)
             _sole_country(part, sent)
@@ -771,19 +772,30 @@ def _regained_at_home(event: Event, types: tuple[str | None, str | None]) -> tup
 _NOT_RIOTERS = frozenset({*ARMED, "GOV", "IGO", "NGO", "RIO"})
 
 
-def _acled_roles(event: Event) -> None:
-    """ACLED's actor for a violent demonstration: its demonstrators are rioters ("protesters set fire to ..."); for
+def _acled_roles(event: Event, sent: Span) -> None:
+    """ACLED's actor for a riot: the demonstrators of a violent demonstration ("protesters set fire to ...") and a
+    crowd's mob violence ("villagers beat a suspected thief to death"; not one man who beats another) are rioters; for
     political violence, a civilian named only as a person who attacks is an armed actor ("a Palestinian man rammed his
     car into soldiers": an Unidentified Armed Group), as ACLED never codes civilians as the actor of violence."""
     first = event.actor1
     if first is None:
         return
-    if event.acled_sub_event_type == "Violent demonstration" and first.sector not in _NOT_RIOTERS:
+    riot = event.acled_sub_event_type == "Violent demonstration" or (
+        event.acled_sub_event_type == "Mob violence" and _many(first, sent)
+    )
+    if riot and first.sector not in _NOT_RIOTERS:
         event.actor1 = as_sector(first, "RIO")
     elif event.acled_event_type in _VIOLENT_TYPES and first.sector == "CVL" and _plain_person(first, event.evidence):
         place = event.location.country if event.location is not None else None
         sector = _implied_agents()["*"][1]
         event.actor1 = as_sector(first if first.country else replace(first, country=place), sector)
+
+
+def _many(actor: Actor, sent: Span) -> bool:
+    """Whether an actor's words tell several people (``actors.many_people``: "a crowd", "villagers", "two men")."""
+    known = actor.start is not None and actor.end is not None
+    span = sent.doc.char_span(actor.start or 0, actor.end or 0, alignment_mode="expand") if known else None
+    return span is not None and many_people(span.root)
 
 
 def _plain_person(actor: Actor, evidence: Evidence) -> bool:

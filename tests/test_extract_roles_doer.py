@@ -59,3 +59,9 @@ def test_people_fired_by_an_employer_are_not_fired_weapons() -> None:
     events = extract_events("Workers fired by the company protested outside the factory on Monday.")
     agent = events[0].actor1
     assert agent is not None and "company" not in agent.text, agent
+
+
+def test_who_threw_the_grenade_did_the_attack() -> None:
+    events = extract_events("A grenade thrown by a man on a motorbike wounded three shoppers in Bujumbura.")
+    agent = events[0].actor1
+    assert agent is not None and "man" in agent.text, agent

@@ -168,3 +168,15 @@ def test_against_names_the_target_and_the_object_the_means() -> None:
     events = extract_events("The army used drones against rebel positions in the hills of Kachin.")
     target = events[0].actor2
     assert target is not None and "rebel" in target.text, target
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The UN said their attacks on aid convoys must stop.",
+        "Amnesty International said their raids on homes in Tigray amounted to war crimes.",
+    ],
+)
+def test_a_monitors_their_attacks_are_someone_elses(text: str) -> None:
+    events = extract_events(text)
+    assert all(e.actor1 is None or e.actor1.sector not in ("IGO", "NGO") for e in events), [e.actor1 for e in events]

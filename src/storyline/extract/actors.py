@@ -85,7 +85,8 @@ def with_country(actor: Actor, country: str | None) -> Actor:
     the group by where it fights, where other named actors keep their lack of country ("NATO troops" are no
     Afghan force); a local alias not yet settled (``DocActors.settle``) is its group where that is the group's
     country ("Maoist rebels" in Gadchiroli, India); an attack told as its own agent ("an air strike on Khan Younis
-    killed ...") keeps none: the place it hit says nothing of who struck."""
+    killed ...") keeps none: the place it hit says nothing of who struck; nor do unnamed soldiers take the country of
+    a territory that keeps no army (forceless_places.tsv)."""
     if actor.country or not country or names_attack(actor) or (actor.sector == "MIL" and country in _forceless()):
         return actor
     local = _local_aliases().get(actor.name or "")

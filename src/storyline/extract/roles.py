@@ -155,7 +155,7 @@ def verb_roles(verb: Token, index: MentionIndex) -> Roles:
     if _from_loser(verb):  # "the town was recaptured from the rebels": the rebels lost it
         roles.actor2 = roles.actor2 or _agent(index.of(_prep_object(verb, frozenset({"from"}))))
     if _misparsed_main_verb(verb):  # "Israeli forces arrested 25 ... in raids": parsed as a noun phrase
-        roles.actor1 = roles.actor1 or index.of(verb.head)
+        roles.actor1 = roles.actor1 or _fired_by(verb.head, index) or index.of(verb.head)
     elif verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and child(verb, "nsubj") is None:
         roles.actor2 = roles.actor2 or index.of(verb.head)  # "women seized by the group"
     elif roles.actor1 is None and verb.dep_ in ("acl", "relcl"):
@@ -505,9 +505,9 @@ def noun_roles(noun: Token, index: MentionIndex) -> Roles:
             roles.actor1 = index.of(child(head, "nsubj")) or (
                 _inherited_subject(head, index) if head.dep_ in _CLIMB_DEPS else None
             )
-    if roles.actor1 is None and any(k.lower_ in ("its", "their") for k in children(noun, "poss")):
-        roles.actor1 = _acting(index.of(teller(noun)))  # "the army said its raids would go on": the teller's,
-        # when no verb above the noun has a subject of its own
+    owner = next((k for k in children(noun, "poss") if k.lower_ in ("its", "their")), None)
+    if roles.actor1 is None and owner is not None:  # "the army said its raids would go on": the teller's, when no
+        roles.actor1 = _own_teller(owner, teller(noun), index)  # verb above the noun has a subject of its own
     content = next((c for c in children(noun, "acl", "ccomp") if child(c, "mark") is not None), None)
     if roles.actor2 is None and content is not None:  # "its demand that Israel ease restrictions"
         roles.actor2 = _acting(index.of(child(content, "nsubj", "nsubjpass")))
@@ -516,6 +516,20 @@ def noun_roles(noun: Token, index: MentionIndex) -> Roles:
     if doer:
         roles.actor1 = roles.actor1 or _agent(of_actor)
     return roles
+
+
+_STATE_OR_ARMED = ARMED | {"GOV"}
+
+
+def _own_teller(owner: Token, told_by: Token | None, index: MentionIndex) -> Mention | None:
+    """The teller an event noun's "its"/"their" stands for: one that can do the act (an armed or state actor: "the
+    army said its raids ..."; a monitor's or the UN's "their attacks" are someone else's) and that agrees in number
+    ("its" a singular teller, "their" a plural one or a named group)."""
+    found = _acting(index.of(told_by))
+    if found is None or told_by is None or found.actor.sector not in _STATE_OR_ARMED:
+        return None
+    plural = told_by.tag_ in ("NNS", "NNPS")
+    return found if (owner.lower_ == "their") == plural or (found.named and owner.lower_ == "their") else None
 
 
 def _of_actor(noun: Token, index: MentionIndex) -> Mention | None:

@@ -53,7 +53,7 @@ def test_doers_and_sides(text: str, want: str) -> None:
         ("Security services arrested three men they accused of plotting to stir unrest in the capital.", "Arrests"),
         # a protest people tried to hold was under way when they were arrested
         (
-            "Police arrested dozens of students as they tried to march on the palace to denounce fuel prices.",
+            "Riot police detained about forty teachers who were trying to march to the education ministry.",
             "Protest with intervention",
         ),
         # a form of protest
@@ -106,3 +106,23 @@ def test_weapons_downed_told_by_a_pronoun() -> None:
     text = "Militants launched a dozen rockets at the airbase, and air defences shot down nine of them."
     events = extract_events(text)
     assert [e.acled_sub_event_type for e in events] == ["Shelling/artillery/missile attack", "Disrupted weapons use"]
+
+
+def test_one_doer_of_a_relative_clause() -> None:
+    events = extract_events("Police arrested a man who stabbed two people at a bus stop in the city centre.")
+    assert "Attack" in [e.acled_sub_event_type for e in events]
+    assert "Mob violence" not in [e.acled_sub_event_type for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Investors pulled back from emerging markets as the dollar rose.",
+        "The team moved back into its old stadium this season.",
+        "Stocks rolled back into positive territory by the close.",
+        "Fans formed a human chain to welcome the team bus.",
+        "The pandemic has claimed the lives of millions worldwide.",
+    ],
+)
+def test_ordinary_news_is_no_event(text: str) -> None:
+    assert _sub_type(text) is None, [e.to_dict() for e in extract_events(text)]

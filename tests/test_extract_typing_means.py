@@ -14,24 +14,15 @@ from typing_helpers import acled_sub_type as _sub_type
     ("text", "want"),
     [
         # the head verb of "killing" is itself the attack: no weather voids the killing
-        (
-            "Mortar fire rained down on the crowded bus station, killing nine travellers.",
-            "Shelling/artillery/missile attack",
-        ),
+        ("Bullets rained on the convoy as it crossed the bridge, killing two drivers.", "Attack"),
         # a toll told as lives claimed or taken
-        (
-            "A landmine buried beside the track claimed the lives of two herders near Kismayo.",
-            "Remote explosive/landmine/IED",
-        ),
-        # a singular bomber who sets off his own vehicle is a person, not a plane
-        (
-            "The insurgent bomber detonated his explosives-packed truck at the gate of the police compound.",
-            "Suicide bomb",
-        ),
+        ("A landmine hidden in the grass claimed the life of a shepherd boy.", "Remote explosive/landmine/IED"),
+        # a singular bomber who sets off his own device is a person, not a plane
+        ("A bomber on a motorbike detonated his device beside a police patrol in the market.", "Suicide bomb"),
         # a plane: plural, or with a model name
         ("A Tu-95 bomber launched cruise missiles at the port city overnight.", "Air/drone strike"),
         # an adjective of the weapon noun in the trigger's phrase says how it was done
-        ("A barrage of aerial bombs struck the displacement camp on Friday.", "Air/drone strike"),
+        ("Aerial bombs hit a school in the district, killing four pupils.", "Air/drone strike"),
         ("An aerial bombardment of the market left eleven dead.", "Air/drone strike"),
         # a weapon used against someone
         ("Militia forces used sarin against villagers in the north, a rights group said.", "Chemical weapon"),
@@ -50,3 +41,19 @@ def test_means_of_attack(text: str, want: str) -> None:
 )
 def test_weather_that_kills_is_no_attack(text: str) -> None:
     assert _sub_type(text) is None, [e.to_dict() for e in extract_events(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a home blown up is destroyed property, not a suicide bombing; disasters, suicides and storms are no attacks
+        ("Troops blew up her house in the village, residents said.", "Looting/property destruction"),
+        ("Floods have claimed the lives of 40 people in the state.", None),
+        ("A soldier took his own life at the base on Monday.", None),
+        ("A heavy downpour and strong winds lashed the city, killing two people.", None),
+        # fighters flying in on paragliders attack on the ground; bombs dropped from one are an air strike
+        ("Fighters crossed the border on paragliders and attacked a music festival.", "Attack"),
+    ],
+)
+def test_guards(text: str, want: str | None) -> None:
+    assert _sub_type(text) == want, [e.to_dict() for e in extract_events(text)]

@@ -15,7 +15,16 @@ from storyline.extract import classifier, lexicon
 from storyline.extract.actors import many_people
 from storyline.extract.status import event_status
 from storyline.extract.tree import children
-from storyline.extract.trigger_hits import OBJECT_DEPS, Hit, find_hits, plain_lemma, sentence_hits, word_ok
+from storyline.extract.trigger_hits import (
+    OBJECT_DEPS,
+    RELATIVES,
+    Hit,
+    described_noun,
+    find_hits,
+    plain_lemma,
+    sentence_hits,
+    word_ok,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -154,21 +163,23 @@ def _detect(sent: Span) -> list[Detected]:
 
 
 def _told_deeds(hits: list[Hit]) -> list[Hit]:
-    """The triggers of acts the sentence reports, not those of a charge that describes a person ("blew up the home of a
-    man accused of a shooting attack", "arrested a man suspected of killing his wife": the demolition, the arrest),
-    unless nothing else is told."""
+    """The triggers of acts the sentence reports, not those of a charge or a grievance that describes a person ("blew
+    up the home of a man accused of a shooting attack", "youths angered by a police shooting set fire to cars": the
+    demolition, the arson), unless nothing else is told."""
     told = [h for h in hits if not _charged_deed(h.token)]
     return told or hits
 
 
 def _charged_deed(trigger: Token) -> bool:
-    """Whether a trigger is in the "of" or "for" phrase of a charge verb (``charges.tsv``) in a clause that describes a
-    noun ("a Palestinian accused of a shooting attack", "militants wanted for the bombing")."""
-    charge = _up_to(trigger, lambda t: t.lemma_.lower() in lexicon.charges() and t.pos_ == "VERB", 4)
+    """Whether a trigger is in the phrase of a charge or grievance verb (``charges.tsv``: "accused of", "wanted for",
+    "angered by") in a clause that describes a noun ("a Palestinian accused of a shooting attack")."""
+    charges = lexicon.charges()
+    charge = _up_to(trigger, lambda t: t.lemma_.lower() in charges and t.pos_ == "VERB", 4)
     if charge is None or charge.i == trigger.i or charge.dep_ not in _NOUN_CLAUSES:
         return False
-    phrase = next((p for p in children(charge, "prep") if p.lower_ in ("of", "for")), None)
-    return phrase is not None and phrase.left_edge.i <= trigger.i <= phrase.right_edge.i
+    words = charges[charge.lemma_.lower()]
+    phrases = [p for p in children(charge, "prep", "agent") if p.lower_ in words]
+    return any(p.left_edge.i <= trigger.i <= p.right_edge.i for p in phrases)
 
 
 def _doer_hints(event: Detected) -> None:
@@ -211,16 +222,16 @@ def _doers(trigger: Token) -> list[Token]:
     elif not doers and trigger.dep_ in ("conj", "xcomp"):
         doers = [o for a in children(trigger.head, "agent") for o in children(a, "pobj")]
         doers += children(trigger.head, "nsubj")
-    return doers
+    return [(described_noun(d) or d) if d.tag_ in RELATIVES else d for d in doers]  # "a man who stabbed": the man
 
 
-_MANY_PRONOUNS = frozenset({"they", "we", "them", "who", "that", "which"})
+_MANY_PRONOUNS = frozenset({"they", "we", "them"})
 
 
 def _many(doer: Token) -> bool:
     """Whether a doer is more than one person (``actors.many_people``: "villagers", "a mob", "two men"; or conjoined
-    nouns), a plural pronoun, or a relative word whose number the small parser does not tell."""
-    if doer.pos_ == "PRON" or doer.tag_ in ("WDT", "WP"):
+    nouns) or a plural pronoun."""
+    if doer.pos_ == "PRON":
         return doer.lower_ in _MANY_PRONOUNS
     return bool(children(doer, "conj")) or many_people(doer)
 

@@ -116,9 +116,10 @@ def outcomes() -> frozenset[str]:
 
 
 @cache
-def charges() -> frozenset[str]:
-    """Verbs whose "of" or "for" phrase names what a person is charged with ("accused of", "wanted for")."""
-    return frozenset(row[0] for row in read_tsv("triggers", "charges.tsv"))
+def charges() -> dict[str, frozenset[str]]:
+    """Verbs whose phrase names what a person is charged with or what stirred a crowd → the prepositions of that
+    phrase ("accused of", "wanted for", "angered by")."""
+    return {lemma: frozenset(words.split("|")) for lemma, words in read_tsv("triggers", "charges.tsv")}
 
 
 @cache

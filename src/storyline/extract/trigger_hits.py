@@ -70,7 +70,22 @@ def _split_verb(sent: Span, i: int, entry: lexicon.Trigger) -> Token | None:
         return verb if len(entry.lemmas) == 2 and done else None
     if len(entry.lemmas) == 2 and obj.lemma_.lower() == entry.lemmas[1]:
         return verb
+    if len(entry.lemmas) == 2 and _phrase_word(obj, entry.lemmas[1]) is not None:
+        return verb
     return verb if _lemmas_at(sent, obj.right_edge.i + 1, entry.lemmas[1:]) else None
+
+
+def _phrase_word(obj: Token, word: str) -> Token | None:
+    """A split phrase's last word after its verb's object: right after the object, or a preposition the parser hung
+    on the object or inside a participle describing it ("used glide bombs against positions", "drove a vehicle packed
+    with explosives into the gate", "used munitions loaded with an irritant agent against its troops")."""
+    doc = obj.doc
+    after = obj.right_edge.i + 1
+    if after < obj.sent.end and doc[after].lower_ == word:
+        return doc[after]
+    own = [p for p in children(obj, "prep") if p.lower_ == word]  # "used glide bombs against positions"
+    inside = (t for c in children(obj, "acl") if c.tag_ == "VBN" for t in c.subtree if t.i > c.i)
+    return next(iter(own), None) or next((t for t in inside if t.lower_ == word and t.dep_ == "prep"), None)
 
 
 def _head(sent: Span, i: int, entry: lexicon.Trigger) -> Token:
@@ -330,7 +345,7 @@ def _object_ok(hit: Hit) -> bool:
     # a base set up is where it is set up, not where its makers come from ("from a base in Kodiak, it makes trips")
     skip = _FROM if entry.hint == "base" else frozenset()
     words = _related_words(hit.token, skip) | set(entry.lemmas[1:])  # a phrase's own words count ("seize control")
-    nouns = _own_noun_of(hit)  # "fell into the hands of the rebels": the rebels
+    nouns = _own_noun_of(hit) + _split_object(hit)  # "fell into the hands of the rebels": the rebels
     words |= {plain_lemma(n) for n in nouns}
     if ARMED in require and any(_names_armed_group(n) for n in _prep_objects(hit.token) + nouns):
         words.add(ARMED)
@@ -371,6 +386,17 @@ def _own_noun_of(hit: Hit) -> list[Token]:
     takers = [m for noun in nouns for m in children(noun, "amod", "compound")]
     of = [p for noun in nouns for p in children(noun, "prep") if p.lower_ == "of"]
     return takers + [g for p in of for g in children(p, "pobj")]
+
+
+def _split_object(hit: Hit) -> list[Token]:
+    """The object of a split phrase's own preposition, wherever the parser hangs it ("drove a vehicle packed with
+    explosives into the gate": the gate), with its noun modifiers."""
+    if len(hit.entry.lemmas) != 2 or hit.end != hit.start + 1:
+        return []
+    obj = next((c for c in children(hit.token, "dobj") if c.i > hit.token.i), None)
+    word = _phrase_word(obj, hit.entry.lemmas[1]) if obj is not None else None
+    nouns = children(word, "pobj") if word is not None else []
+    return nouns + [c for n in nouns for c in children(n, "compound")]
 
 
 def _prep_objects(token: Token) -> list[Token]:
@@ -467,7 +493,7 @@ def _related_words(token: Token, skip: frozenset[str] = frozenset()) -> set[str]
     if any(_names_place(c) for c in children(token, "dobj")):  # "seized Goma"
         words.add(PLACE)
     for relative in children(token, "dobj", "nsubjpass"):
-        noun = _described_noun(relative) if relative.tag_ in _RELATIVES else None
+        noun = described_noun(relative) if relative.tag_ in RELATIVES else None
         if noun is not None:  # "the town, which the army said it had retaken": the town
             words.add(plain_lemma(noun))
             words.update(plain_lemma(c) for c in children(noun, "compound"))
@@ -494,10 +520,10 @@ def _related_words(token: Token, skip: frozenset[str] = frozenset()) -> set[str]
     return words
 
 
-_RELATIVES = frozenset({"WDT", "WP"})
+RELATIVES = frozenset({"WDT", "WP"})  # relative pronouns ("which", "who")
 
 
-def _described_noun(relative: Token) -> Token | None:
+def described_noun(relative: Token) -> Token | None:
     """The noun a relative pronoun stands for: the head of the relative clause it is in ("the town, which the
     military said it had wrested back": the town)."""
     token = relative

@@ -148,6 +148,7 @@ def test_supporters_of_any_sector_who_ambush_are_an_armed_group() -> None:
     [
         "Soldiers raided a clinic in Nablus on Tuesday and detained three nurses, Jordan's foreign ministry said.",
         "Troops stormed a hospital in Gaza City as talks in Qatar stalled.",
+        "Troops stormed a school in Khan Younis, days after Iran's missile attack on Israel.",
     ],
 )
 def test_a_state_that_only_speaks_or_hosts_gives_unnamed_soldiers_no_country(text: str) -> None:

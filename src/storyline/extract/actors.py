@@ -140,6 +140,18 @@ def _force_states(doc: Doc) -> set[str]:
     return states
 
 
+def _aimed_elsewhere(noun: Token) -> bool:
+    """Whether an attack noun names a state it hit that is no territory without an army ("Iran's missile attack on
+    Israel": Iran's force is aimed at Israel, so it is no cue for soldiers in Gaza)."""
+    for prep in children(noun, "prep"):
+        if prep.lower_ in ("on", "against"):
+            target = child(prep, "pobj")
+            country = country_of(target) if target is not None else None
+            if country is not None and country not in _forceless():
+                return True
+    return False
+
+
 @cache
 def _force_nouns() -> frozenset[str]:
     """Nouns of a state's armed campaign: force_nouns.tsv."""
@@ -149,7 +161,7 @@ def _force_nouns() -> frozenset[str]:
 def _force_noun(noun: Token) -> bool:
     """Whether a noun names armed men, an armed campaign (force_nouns.tsv) or an attack (a noun the trigger lexicon
     reads as an ASSAULT)."""
-    if noun.pos_ not in ("NOUN", "PROPN"):
+    if noun.pos_ not in ("NOUN", "PROPN") or _aimed_elsewhere(noun):
         return False
     if sector_of(noun) in ARMED or noun.lemma_.lower() in _force_nouns():
         return True

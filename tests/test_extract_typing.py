@@ -17,6 +17,7 @@ from storyline.eval.typing import (
     CASE_STYLE_MORE,
     CASE_STYLE_MORE2,
     CASE_STYLE_MORE7,
+    CASE_STYLE_MORE8,
     ROOT,
     read_check_set,
     score_acled_style,
@@ -77,8 +78,9 @@ def test_more_case_style_snippets_cover_every_sub_type_three_times() -> None:
     assert len({r["country"] for r in records}) >= 40
 
 
-def test_the_session_10_fresh_case_style_set_covers_every_sub_type_and_no_event_texts() -> None:
-    records = read_check_set(CASE_STYLE_MORE7)
+@pytest.mark.parametrize("path", [CASE_STYLE_MORE7, CASE_STYLE_MORE8], ids=["session 10", "session 11"])
+def test_the_fresh_case_style_sets_cover_every_sub_type_and_no_event_texts(path: Path) -> None:
+    records = read_check_set(path)
     counts = Counter(r["sub_event_type"] for r in records)
     assert len(counts) == SUB_TYPES + 1 and min(counts.values()) >= 4 and counts[None] >= 10
     assert [r["split"] == "heldout" for r in records] == [i % 3 == 2 for i in range(len(records))]

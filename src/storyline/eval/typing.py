@@ -19,7 +19,9 @@
   (``case_style_all6``); ``case_style_more6.jsonl``: 125 more (session 9, 68 countries, six for the commonest
   sub-types, 11 texts with no event, committed before being run), alone and with the ones before (``case_style_all7``);
   ``case_style_more7.jsonl``: 123 more (session 10, 71 countries, 10 texts with no event, committed before being run),
-  alone and with all the others (``case_style_all8``).
+  alone and with the ones before (``case_style_all8``); ``case_style_more8.jsonl``: 123 more (session 11, 62
+  countries, places and doers in varied frames, 10 texts with no event, committed before being run), alone and with
+  all the others (``case_style_all9``).
 
 - Non-event text (html-pages-dev reference bodies, mozilla/readability test pages, Apache-2.0: tech blogs, recipes,
   reviews, fiction): events per page and the share of sentences that yield an event, on the even (tuning: the
@@ -59,6 +61,7 @@ CASE_STYLE_MORE4 = CHECK_SETS / "case_style_more4.jsonl"
 CASE_STYLE_MORE5 = CHECK_SETS / "case_style_more5.jsonl"
 CASE_STYLE_MORE6 = CHECK_SETS / "case_style_more6.jsonl"
 CASE_STYLE_MORE7 = CHECK_SETS / "case_style_more7.jsonl"
+CASE_STYLE_MORE8 = CHECK_SETS / "case_style_more8.jsonl"
 CASE_SETS = {
     "case_style": CASE_STYLE,
     "case_style_more": CASE_STYLE_MORE,
@@ -68,6 +71,7 @@ CASE_SETS = {
     "case_style_more5": CASE_STYLE_MORE5,
     "case_style_more6": CASE_STYLE_MORE6,
     "case_style_more7": CASE_STYLE_MORE7,
+    "case_style_more8": CASE_STYLE_MORE8,
 }
 NONE = "NONE"
 
@@ -188,8 +192,7 @@ def score_case_style(method: str = "combined") -> dict[str, Any]:
     """The CASE-style check sets, alone and as one (``case_style_all``: the first two, as in session 4;
     ``case_style_all3``: the first three, as in session 5; ``case_style_all4``: the first four, as in session 6;
     ``case_style_all5``: the first five; ``case_style_all6``: the first six; ``case_style_all7``: the first seven;
-    ``case_style_all8``: all eight), their
-    texts extracted once."""
+    ``case_style_all8``: the first eight; ``case_style_all9``: all nine), their texts extracted once."""
     sets = [read_check_set(path) for path in CASE_SETS.values()]
     records = [record for records in sets for record in records]
     results = _acled_results(records, method)

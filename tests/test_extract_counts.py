@@ -506,3 +506,9 @@ def test_who_is_counted_killed(nlp: Any, text: str, killed: list[int]) -> None:
 )
 def test_people_added_to_a_toll_that_rose_are_in_its_new_figure(nlp: Any, text: str, expected: int) -> None:
     assert fatalities(counts_of(nlp, text)) == expected
+
+
+def test_fatalities_add_people_of_two_nations(nlp: Any) -> None:
+    # nine Armenians and three Azerbaijanis cannot be the same deaths, told apart in the sentence as they are
+    text = "Azerbaijani shelling killed nine Armenians in Stepanakert while Armenian rockets killed three Azerbaijanis."
+    assert fatalities(counts_of(nlp, text)) == 12

@@ -14,6 +14,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from storyline.extract import lexicon
 from storyline.extract.counts_lexicon import CountsLexicon, Phrase, as_span, counts_lexicon, head_sector, kind_of
 from storyline.extract.counts_numbers import NumberPhrase, number_phrases
 from storyline.extract.counts_scope import count_scope
@@ -125,9 +126,19 @@ def _adds(count: Count, lex: CountsLexicon) -> bool:
 
 
 def _two_sides(first: Count, second: Count, lex: CountsLexicon) -> bool:
-    """True when two groups are of different sides: "3 soldiers" and "5 attackers" are not the same deaths."""
+    """True when two groups are of different sides: "3 soldiers" and "5 attackers", or "12 Palestinians" and "two
+    Israelis", are not the same deaths."""
     sides = (_side(first, lex), _side(second, lex))
-    return None not in sides and sides[0] != sides[1]
+    if None not in sides and sides[0] != sides[1]:
+        return True
+    nations = (_nations(first), _nations(second))
+    return all(nations) and not nations[0] & nations[1]
+
+
+def _nations(count: Count) -> set[str]:
+    """The countries whose nationality words a count's people carry ("12 Palestinians" → PSE)."""
+    terms = lexicon.countries().by_term
+    return {terms[word] for word in (count.of or "").split() if word in terms}
 
 
 def _side(count: Count, lex: CountsLexicon) -> str | None:

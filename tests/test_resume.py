@@ -48,7 +48,9 @@ def run_and_kill(corpus: Path, db: Path, killed_when: str, sig: int = signal.SIG
     try:
         while proc.poll() is None:
             docs, arts, extracted = counts(db)
-            under_way = {"ingest": 0 < docs < N, "clean": 0 < arts < N // 2, "extract": 0 < extracted < N}
+            # clean writes a batch of 100 articles per transaction: between the first and the last (the steps run
+            # one after another), cleaning is under way; on a loaded machine the poll can miss a narrower window
+            under_way = {"ingest": 0 < docs < N, "clean": 0 < arts < N, "extract": 0 < extracted < N}
             if under_way[killed_when]:
                 proc.send_signal(sig)
                 _, err = proc.communicate(timeout=60)

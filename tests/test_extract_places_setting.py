@@ -406,7 +406,6 @@ def test_a_fronted_frame_stays_the_place_when_the_event_names_no_other(
     assert place is not None and place.text == expected
 
 
-
 @pytest.mark.parametrize(
     ("text", "trigger", "expected"),
     [
@@ -422,3 +421,19 @@ def test_a_place_after_a_nearness_participle_is_the_prepositions_object(
     """ "in neighboring Kenya": the parser may read "neighboring" as a verb taking Kenya; Kenya is still where."""
     place = event_place(nlp, text, trigger)
     assert place is not None and place.text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected", "admin1"),
+    [
+        ("Two civilians were killed in Pokrovsk, Donetsk region.", "killed", "Pokrovsk", "Donetsk"),
+        ("A drone hit a house in Kupiansk, Kharkiv region, on Monday.", "hit", "Kupiansk", "Kharkiv"),
+    ],
+)
+def test_a_region_word_after_a_name_asks_for_the_region(
+    nlp: Any, text: str, trigger: str, expected: str, admin1: str
+) -> None:
+    """ "X, Donetsk region": the Ukrainian oblast, not a Russian town named Donetsk; the town is placed in it."""
+    place = event_place(nlp, text, trigger)
+    assert place is not None and place.text == expected
+    assert place.country == "UKR" and place.admin1 == admin1

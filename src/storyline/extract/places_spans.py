@@ -345,12 +345,13 @@ def _resolve(gaz: Gazetteer, span: Span) -> tuple[Entry, Level] | None:
 
 
 def _resolve_typed(gaz: Gazetteer, span: Span, near: Collection[str] = ()) -> tuple[Entry, Level] | None:
-    """The entry of the typed name ("the province of Sirnak": the province), unless the name alone is a place in
-    another country: a type word does not move "the territory of Gaza" to Gaza province, Mozambique."""
+    """The entry of the typed name ("the province of Sirnak", "Donetsk region": the region), unless the name alone
+    is a place in another country and the type word is written before it: a type word does not move "the territory
+    of Gaza" to Gaza province, Mozambique."""
     typed, name = _typed_text(span), clean_name(span.text)
     found = gaz.resolve(typed, near=near)
-    if typed == name or found is None:
-        return found
+    if typed == name or found is None or typed.startswith(f"{name} "):
+        return found  # "Donetsk region" is the region whatever country a namesake town lies in
     plain = gaz.resolve(name, near=near)
     return plain if plain is not None and plain[0].cc != found[0].cc else found
 
@@ -360,7 +361,15 @@ def _typed_text(span: Span) -> str:
     ("the province of Sirnak" is the province, not its capital town); the clean name without one."""
     before, name = type_word_before(span), clean_name(span.text)
     typed = before is not None and role(before) in ("admin", "settlement")
-    return f"{before.lower_} of {name}" if typed and before is not None else name
+    if typed and before is not None:
+        return f"{before.lower_} of {name}"
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if after is not None and after.lower_ in _REGION_AFTER:
+        return f"{name} {after.lower_}"  # "Pokrovsk, Donetsk region": the region, not a Russian namesake town
+    return name
+
+
+_REGION_AFTER = frozenset({"region", "oblast", "province", "governorate", "state", "prefecture"})
 
 
 def clean_name(text: str) -> str:

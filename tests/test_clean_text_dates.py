@@ -147,3 +147,27 @@ def test_a_date_line_in_another_language_is_no_headline() -> None:
     headline = "Doce muertos por las lluvias en el sur"
     article = clean_text("\n".join(["Inicio", "Deportes", headline, "Publicado el 14 de abril de 2026", *body]), id="d")
     assert (article.title, article.published) == (headline, "2026-04-14")
+
+
+def _turkish_upper(name: str) -> str:
+    """Upper case as a Turkish page writes it: dotted "İ" for "i", plain "I" for dotless "ı"."""
+    return name.replace("i", "İ").replace("ı", "I").upper()
+
+
+def test_every_month_name_is_read_in_capitals_and_in_turkish_capitals() -> None:
+    for name, number, _language in read_rows("clean", "months.tsv"):
+        for written in (name.upper(), name.capitalize(), _turkish_upper(name), _turkish_upper(name[0]) + name[1:]):
+            assert date_of_line(f"14 {written} 2025") == f"2025-{int(number):02d}-14", written
+
+
+def test_a_turkish_date_line_in_capitals_under_the_headline_keeps_the_article() -> None:
+    from storyline.clean.text import clean_text
+
+    body = [
+        "Kentte etkili olan sağanak yağış nedeniyle birçok ev ve iş yeri su altında kaldı, yetkililer açıkladı.",
+        "Valilik, bölgede mahsur kalan yüzlerce kişinin ekiplerce güvenli alanlara tahliye edildiğini bildirdi.",
+    ]
+    headline = "Sel felaketinde yüzlerce kişi tahliye edildi"
+    article = clean_text("\n".join(["Anasayfa", "Gündem", headline, "14 EKİM 2025", *body]), id="t")
+    assert (article.title, article.published) == (headline, "2025-10-14")
+    assert article.body is not None and body[0] in article.body

@@ -15,9 +15,17 @@ MONTH = rf"(?:{MONTH_ABBREVIATIONS})[a-z]*\.?"  # a month name, full or abbrevia
 _MONTH = rf"(?P<month>{MONTH_ABBREVIATIONS})[a-z]*\.?"
 # a word's start, or a capital glued to the end of a word, as a dump joins two elements ("Associated PressDecember 2")
 _GLUED = r"(?:\b|(?-i:(?<=[a-z])(?=[A-Z])))"
-# month by its name in other languages (resources/clean/months.tsv: "abril", "märz", "agustus")
-_FOREIGN_MONTHS = {name: int(number) for name, number, _language in read_rows("clean", "months.tsv")}
-_FOREIGN = "|".join(map(re.escape, sorted(_FOREIGN_MONTHS, key=len, reverse=True)))
+
+
+def _fold(name: str) -> str:
+    """A month name in one casing: lower case with the Turkish dotted and dotless i as plain "i" ("EKİM", "KASIM")."""
+    return name.lower().replace("\u0307", "").replace("ı", "i")
+
+
+# month by its name in other languages (resources/clean/months.tsv: "abril", "märz", "agustus"), keyed by _fold
+_FOREIGN_NAMES = {name: int(number) for name, number, _language in read_rows("clean", "months.tsv")}
+_FOREIGN_MONTHS = {_fold(name): number for name, number in _FOREIGN_NAMES.items()}
+_FOREIGN = "|".join(map(re.escape, sorted(_FOREIGN_NAMES, key=len, reverse=True)))
 _PATTERNS = (
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)\b"),
     re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+{_MONTH},?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE),
@@ -84,7 +92,7 @@ def _month(groups: dict[str, str | None]) -> int:
     if groups.get("mnum"):
         return int(str(groups["mnum"]))
     if groups.get("foreign"):
-        return _FOREIGN_MONTHS[str(groups["foreign"]).lower()]
+        return _FOREIGN_MONTHS[_fold(str(groups["foreign"]))]
     return _MONTHS[str(groups["month"])[:3].lower()]
 
 

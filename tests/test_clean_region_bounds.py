@@ -271,3 +271,22 @@ def test_first_entry_of_a_live_blog_is_no_standfirst_over_a_time_stamp() -> None
     ]
     dump = "\n".join([*MENU, "Floods live: rivers burst their banks", *(line for entry in entries for line in entry)])
     assert clean_text(dump, id="x").body.startswith(entries[0][1])
+
+
+@pytest.mark.parametrize(
+    ("above", "below"),
+    [
+        (["Listen to this article.", "Support independent journalism!"], ["Report an error.", "Thanks for reading!"]),
+        (["Watch the video."], ["Donate today!"]),
+        (["Listen to this story."], ["Follow us on Instagram."]),
+        (["Get the latest news."], ["Send us your photos."]),
+        (["Download our app."], ["Thank you for reading."]),
+        (["Print this page."], ["Loading comments."]),
+    ],
+)
+def test_calls_to_action_at_the_edges_are_no_short_sentences(above: list[str], below: list[str]) -> None:
+    headline = "Council approves new flood defences"
+    dump = "\n".join([*MENU, headline, *above, *PARAGRAPHS, *STORY, *below, "Copyright 2026 Example News"])
+    article = clean_text(dump, id="x")
+    assert article.body.startswith(PARAGRAPHS[0])
+    assert article.body.endswith(STORY[-1])

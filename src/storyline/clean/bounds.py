@@ -13,8 +13,9 @@ import re
 from collections.abc import Collection
 
 from storyline.clean.headline import credit_line, headline_like, stamp_line
-from storyline.clean.lines import Line
+from storyline.clean.lines import Line, line_words
 from storyline.clean.region import LONG_PARAGRAPH, MID_WORDS, TITLE_REACH, headline_shaped, link_like, story_starts
+from storyline.lexicon_files import read_rows
 
 FOOTER_SHARE = 0.25  # a footer of link boxes holds less prose than this share of the article above it
 SHARE_BAR_SHARE = 0.5  # and what follows a second copy of the page's share bar less than this share
@@ -126,14 +127,29 @@ def header_end(lines: list[Line], start: int, end: int, echoes: list[int]) -> in
 
 SHORT_SENTENCE_WORDS = 6  # the most words of a one-line paragraph too short to be measured as prose
 _FULL_STOP = re.compile(r"""[.!]["'”’»)]*$""")  # how such a paragraph ends (a question may be a headline)
+# a line addressing the reader: a page action as its first word ("Listen to ...", "Donate today!"), "you" anywhere
+# ("Thank you for reading."), or this page itself ("this article"); resources/clean/reader_address.tsv
+_ACTION_FIRST = frozenset(word for word, where in read_rows("clean", "reader_address.tsv") if where == "first")
+_ADDRESS_ANY = frozenset(word for word, where in read_rows("clean", "reader_address.tsv") if where == "any")
+_THIS_PAGE = re.compile(r"\bth(?:is|e) (?:article|story|page|video|podcast)\b", re.IGNORECASE)
+
+
+def addresses_reader(text: str) -> bool:
+    """The line speaks to the reader (a call to action) rather than reporting: "Listen to this article.", "Donate
+    today!", "Thank you for reading.", "Send us your photos." (``reader_address.tsv``, ``_THIS_PAGE``)."""
+    words = line_words(text)
+    return bool(words) and (
+        words[0] in _ACTION_FIRST or not _ADDRESS_ANY.isdisjoint(words) or _THIS_PAGE.search(text) is not None
+    )
 
 
 def short_sentence_edges(
     lines: list[Line], start: int, end: int, taken: tuple[Collection[int], ...]
 ) -> tuple[int, int]:
     """The region widened over one-line paragraphs too short to count as prose ("Three people died.", "An inquiry has
-    been ordered.") directly above its first line and below its last: sentences of the text, not a page's furniture,
-    which has no full stop. ``taken``: the lines other passes claimed (title echoes, related links, repeats ...)."""
+    been ordered.") directly above its first line and below its last: capitalised lines of 2 to
+    ``SHORT_SENTENCE_WORDS`` words ending in a full stop or "!", no furniture or code, not a call to action
+    (``addresses_reader``). ``taken``: the lines other passes claimed (title echoes, related links, repeats ...)."""
 
     def short_sentence(i: int) -> bool:
         line = lines[i]
@@ -145,6 +161,7 @@ def short_sentence_edges(
             and text[:1].isupper()
             and _FULL_STOP.search(text) is not None
             and not any(i in claimed for claimed in taken)
+            and not addresses_reader(text)
         )
 
     if start == end:

@@ -126,3 +126,47 @@ def test_one_doer_of_a_relative_clause() -> None:
 )
 def test_ordinary_news_is_no_event(text: str) -> None:
     assert _sub_type(text) is None, [e.to_dict() for e in extract_events(text)]
+
+
+def _status_of(text: str, noun: str) -> tuple[str | None, str | None]:
+    """The status and ACLED sub-type of the event whose trigger is ``noun`` (None, None when there is none)."""
+    for event in extract_events(text):
+        if event.trigger is not None and event.trigger.text == noun:
+            return event.status, event.acled_sub_event_type
+    return None, None
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        # a protest with a word of plan took place when the sentence says it did
+        (
+            "The scheduled demonstration turned chaotic after riot police charged the marchers with batons.",
+            "demonstration",
+        ),
+        ("Officers beat several students as the scheduled rally got under way in the main square.", "rally"),
+        ("Dozens of people were detained during a planned march against fuel prices in Accra.", "march"),
+        ("A scheduled rally turned violent when police fired tear gas at the crowd in Harare.", "rally"),
+        ("Police detained 20 marchers as the long-planned protest got under way in Minsk.", "protest"),
+        ("Police arrested 40 people at a planned march in Minsk after it began.", "march"),
+    ],
+)
+def test_planned_protest_that_took_place(text: str, noun: str) -> None:
+    status, sub_type = _status_of(text, noun)
+    assert status == "occurred" and sub_type is not None and "rotest" in sub_type, [
+        e.to_dict() for e in extract_events(text)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        # before it, banned, organised or in the future: still only planned
+        ("Officers rounded up 15 activists before a scheduled rally in the capital.", "rally"),
+        ("Authorities banned an upcoming march by opposition supporters.", "march"),
+        ("Police arrested the organisers of a planned protest against the new tax.", "protest"),
+        ("The scheduled protest will go ahead on Friday, organisers said.", "protest"),
+    ],
+)
+def test_planned_protest_still_ahead(text: str, noun: str) -> None:
+    assert _status_of(text, noun)[0] == "proposed", [e.to_dict() for e in extract_events(text)]

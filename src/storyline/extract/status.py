@@ -2,7 +2,9 @@
 
 Cues are data (``resources/triggers/status.tsv``) read by where they stand relative to the trigger: a word
 governing it ("talks on a swap", "threatened to strike", "denied attacking"), an auxiliary or marker of its
-clause ("would", "will", "if"), a dependent ("not"), or anywhere in the sentence ("anniversary").
+clause ("would", "will", "if"), a dependent ("not"), or anywhere in the sentence ("anniversary"). A word of plan
+on the trigger ("a planned march") makes it proposed unless the sentence says it took place ("the scheduled rally
+turned violent", "arrested 40 people at a planned march").
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ def event_status(
     """
     cues = lexicon.status_cues()
     governed = _from_governors(trigger, cues, through_modifiers)
-    for status in (_from_children(trigger, cues), governed, _from_aux(trigger, cues)):
+    for status in (_from_children(trigger, cues), governed, _from_aux(trigger, cues), _from_plan(trigger, cues)):
         if status is not None:
             return status  # type: ignore[return-value]
     if _historical(sent, cues, published):
@@ -49,6 +51,38 @@ def _from_children(trigger: Token, cues: dict[str, dict[str, str]]) -> str | Non
         if child.dep_ in ("neg", "advmod", "det", "amod") and child.lower_ in table:
             return table[child.lower_]
     return None
+
+
+def _from_plan(trigger: Token, cues: dict[str, dict[str, str]]) -> str | None:
+    """A word of plan on the trigger ("a planned march") unless the sentence reports the event took place.
+
+    It took place when the trigger is the subject of a past verb of happening ("the scheduled rally turned
+    violent"; also the noun written right before that verb, where the parser lost the subject: "as the planned
+    protest got under way") or the object of a preposition of presence beside a past act ("arrested 40 people at a
+    planned march", "fired tear gas during a scheduled demonstration").
+    """
+    plan = cues.get("plan", {})
+    status = next((plan[c.lower_] for c in trigger.children if c.dep_ == "amod" and c.lower_ in plan), None)
+    if status is None:
+        return None
+    held = cues.get("held", {})
+    following = trigger.doc[trigger.i + 1] if trigger.i + 1 < len(trigger.doc) else None
+    verbs = [trigger.head] if trigger.dep_ == "nsubj" else []
+    if following is not None and following.pos_ in ("VERB", "AUX") and following not in trigger.subtree:
+        verbs.append(following)
+    if any(v.lemma_.lower() in held and v.tag_ in ("VBD", "VBN") for v in verbs):
+        return None
+    if trigger.dep_ == "pobj" and trigger.head.lower_ in held and _past_act(trigger.head):
+        return None
+    return status
+
+
+def _past_act(prep: Token) -> bool:
+    """The preposition hangs on a verb in the past ("arrested ... at", "were detained ... during")."""
+    verb = prep.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.pos_ in ("VERB", "AUX") and verb.tag_ in ("VBD", "VBN")
 
 
 def _from_governors(trigger: Token, cues: dict[str, dict[str, str]], through_modifiers: bool) -> str | None:

@@ -290,3 +290,14 @@ def test_calls_to_action_at_the_edges_are_no_short_sentences(above: list[str], b
     article = clean_text(dump, id="x")
     assert article.body.startswith(PARAGRAPHS[0])
     assert article.body.endswith(STORY[-1])
+
+
+def test_share_bar_under_the_article_and_again_at_the_page_bottom_ends_it_before_comments() -> None:
+    comments = [
+        "A reader from the north coast wrote that the council had ignored the warnings of engineers for far too long.",
+        "Another reader said the money would be better spent on moving families away from the lowest lying streets.",
+    ]
+    bar = "Share on Facebook"
+    page = [*MENU, "Coast to get new flood barriers", bar, *PARAGRAPHS, *STORY, bar, "Reader comments", *comments]
+    dump = "\n".join([*page, bar, "Copyright 2026 Example News"])
+    assert clean_text(dump, id="x").body.endswith(STORY[-1])

@@ -73,10 +73,17 @@ def short_runs(lines: list[Line], start: int, end: int) -> list[int]:
     return out
 
 
+ENTRY_BARS = 3  # copies of a share bar below the page's first one that make it the bar of each entry
+
+
 def _entry_bar(lines: list[Line], i: int) -> bool:
-    """The share bar on line ``i`` is printed again after a sentence of prose below it: each entry of a live blog or a
-    photo gallery has its own bar, so it does not mark the footer."""
+    """The share bar on line ``i`` is an entry's own bar: each entry of a live blog or a photo gallery has one, so the
+    page prints it ``ENTRY_BARS`` times or more below its first copy, and again after a sentence of prose below line
+    ``i``. Not a bar printed under the article and once more at the page's bottom (after comments, a teaser)."""
     text, sentence = lines[i].text, False
+    copies = [line.index for line in lines if line.text == text and _furniture_reason(line) == "share"]
+    if len(copies) - 1 < ENTRY_BARS:
+        return False
     for line in lines[i + 1 :]:
         if line.text == text and _furniture_reason(line) == "share":
             return sentence

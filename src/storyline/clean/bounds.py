@@ -4,7 +4,9 @@ The best run of line scores (``region.article_span``) often takes in the page's 
 (headline, standfirst, byline, date) and, at the far end, a footer (a second share bar, link boxes).
 ``header_end`` looks only at the region's first lines; ``footer_start`` at the related-links headers and
 share bars inside the region (and the share bars above it) and at long runs of short lines, cutting only where
-little of the prose follows.
+little of the prose follows. ``short_sentence_edges`` widens the region over one-line sentences too short to count
+as prose at its edges, and ``entry_stamps`` and ``_entry_bar`` tell a live blog's entries (their time stamps, their
+own share bars) from a header and a footer.
 """
 
 from __future__ import annotations
@@ -28,8 +30,8 @@ def footer_start(lines: list[Line], start: int, end: int) -> int:
     """Where the article's footer starts in the region, when what follows holds little of its prose.
 
     A footer starts at a share bar the page also printed above the article (not an entry's own bar, ``_entry_bar``),
-    or at the first of two
-    related-links headers with no story between them (after a box inside the article the text resumes).
+    or at the first of two related-links headers with no story between them (after a box inside the article the text
+    resumes).
     """
     marked = [(line.index, line.furniture.reason) for line in lines[start:end] if line.furniture is not None]
     headers = [i for i, reason in marked if reason == "related-header"]

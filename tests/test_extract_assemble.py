@@ -317,3 +317,33 @@ def test_an_attack_describing_a_participant_lends_no_place() -> None:
     text = "Gunmen seized a lawyer known for his reports on the killings in Kaduna as he left a court in Abuja."
     seized = next(e for e in extract_events(text) if e.trigger is not None and e.trigger.text == "seized")
     assert seized.location is not None and seized.location.text == "Abuja"
+
+
+@pytest.mark.parametrize(
+    ("text", "tolls", "places"),
+    [
+        (
+            "Indian shelling killed five Pakistanis in Kotli as Pakistani mortar fire killed three Indians in Poonch.",
+            [5, 3],
+            ["Kotli", "Punch"],
+        ),
+        (
+            "Russian shelling killed four Ukrainians in Kharkiv, while Ukrainian drones killed two people in Belgorod.",
+            [4, 2],
+            ["Kharkiv", "Belgorod"],
+        ),
+    ],
+)
+def test_each_side_killed_by_its_own_doer_keeps_its_own_toll_and_place(
+    text: str, tolls: list[int], places: list[str]
+) -> None:
+    events = [e for e in extract_events(text) if e.type == "ASSAULT"]
+    assert [e.fatalities for e in events] == tolls
+    assert [e.location.name if e.location else None for e in events] == places
+    triggers = [e.trigger.start for e in events if e.trigger is not None]
+    assert len(triggers) == 2 and triggers[1] > triggers[0]  # the second side's own verb
+
+
+def test_one_killing_of_two_nations_gives_each_side_its_whole_toll() -> None:
+    events = extract_events("Gunmen attacked a village in Borno, killing nine Nigerians and three Cameroonians.")
+    assert [e.fatalities for e in events if e.type == "ASSAULT"] == [12, 12]

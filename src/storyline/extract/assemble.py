@@ -29,7 +29,7 @@ from storyline.extract.events import Detected, Hit, detect
 from storyline.extract.rank import Prominence
 from storyline.extract.roles import MentionIndex, Roles, clause_verb, demanded_of, placed_target, trigger_roles
 from storyline.extract.status import event_status
-from storyline.extract.tree import children
+from storyline.extract.tree import child, children
 from storyline.extract.victims import (
     UNARMED,
     counted_victims,
@@ -117,6 +117,12 @@ def build_events(
         for part in parts[1:]:  # "clashes with the army, with villagers killed": the villagers' word tells their harm
             victims = part.actor2
             part.trigger = told.get((victims.text, victims.start), part.trigger) if victims else part.trigger
+        doers = [_doer_clauses(part, sent) for part in parts]
+        for part, clauses in zip(parts[1:], doers[1:], strict=True):  # "... as rockets killed two Israelis in Sderot"
+            verb = next((v for v in clauses if v.i not in {d.i for d in doers[0]}), None)
+            if verb is not None and doers[0]:  # a killing of its own, told by its own doer: its verb and place
+                part.trigger = Evidence(verb.text, verb.idx, verb.idx + len(verb))
+                part.location = _location(sent, verb, ctx, offset)
         for part in parts:
             part.attribution = attribution
             part.actor2 = part.actor2 or counted_victims(part)
@@ -132,7 +138,7 @@ def build_events(
             tokens.append(det.main.token)
             bodies.append("body" in det.hints)
             ctx.prominence[id(part)] = prominence
-        _incident_tolls(parts, ctx)  # once typed: ACLED's events of the incident
+        _incident_tolls(parts, ctx, doers)  # once typed: ACLED's events of the incident
     _accused_acts(events, tokens, ctx.prominence)
     events = _bodies_to_incident(events, bodies, sent, ctx, offset)
     share_victims(events)
@@ -721,14 +727,45 @@ def _holds(det: Detected, count: Count, sent: Span) -> bool:
     return any(clause_verb(hit.token).i == clause for hit in det.hits)
 
 
-def _incident_tolls(parts: list[Event], ctx: SentenceContext) -> None:
+def _incident_tolls(parts: list[Event], ctx: SentenceContext, doers: list[list[Token]] | None = None) -> None:
     """The fatalities of an incident split by its victims' sides ("three Palestinians and an Israeli soldier were
     killed"): the parts of one ACLED event (the same sub-type) carry its toll, all their sides summed; a part ACLED
     codes as an event of its own ("raided Jenin, killing three Palestinians and an Israeli soldier": an Attack and
-    an Armed clash, as ACLED disaggregates by type) keeps its own sides' toll, so that no death counts twice."""
-    for part in parts:
-        same = [p for p in parts if p.acled_sub_event_type == part.acled_sub_event_type]
+    an Armed clash, as ACLED disaggregates by type) keeps its own sides' toll, so that no death counts twice. So does
+    a part whose dead another doer killed (``doers``: each part's verbs that tell who killed its counted people, see
+    _doer_clauses): "strikes killed 12 Palestinians as rockets killed two Israelis" is 12 and 2, not 14 twice."""
+    clauses = [{verb.i for verb in told} for told in doers] if doers is not None else [set() for _ in parts]
+    for part, own in zip(parts, clauses, strict=True):
+        same = [
+            p
+            for p, other in zip(parts, clauses, strict=True)
+            if p.acled_sub_event_type == part.acled_sub_event_type and not (own and other and not own & other)
+        ]
         part.fatalities = _fatalities([c for p in same for c in p.counts], ctx)
+
+
+def _doer_clauses(event: Event, sent: Span) -> list[Token]:
+    """The verbs that tell who harmed the event's counted people: each count's clause verb, or the verb a participle
+    clause hangs on ("strikes hit Kharkiv, killing four"), when that verb has a subject other than the counted people
+    ("rockets killed two Israelis"; a conjoined verb's is the one it shares: "... and killed two"); none for a toll
+    told of the dead alone ("three soldiers died", "five were killed")."""
+    verbs: list[Token] = []
+    for count in event.counts:
+        span = sent.doc.char_span(count.start or 0, count.end or 0, alignment_mode="expand")
+        if span is None or count.part_of is not None:
+            continue
+        verb = clause_verb(span.root)
+        while not children(verb, "nsubj") and verb.dep_ in ("advcl", "xcomp") and verb.head.i != verb.i:
+            verb = clause_verb(verb.head)
+        subject, head = child(verb, "nsubj"), verb
+        while subject is None and head.dep_ == "conj" and head.head.i != head.i:  # "... and killed two": its own
+            head = head.head
+            subject = child(head, "nsubj")
+        if subject is None or subject.i in range(span.start, span.end) or subject.is_ancestor(span.root):
+            continue
+        if all(v.i != verb.i for v in verbs):
+            verbs.append(verb)
+    return verbs
 
 
 def _fatalities(counts: list[Count], ctx: SentenceContext) -> int | None:

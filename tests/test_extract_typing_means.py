@@ -57,3 +57,18 @@ def test_weather_that_kills_is_no_attack(text: str) -> None:
 )
 def test_guards(text: str, want: str | None) -> None:
     assert _sub_type(text) == want, [e.to_dict() for e in extract_events(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a weapon in a phrase dating the act by another one ('days after the missile attack') is the other's
+        "Police stormed a church in Goma, hours after a grenade attack on a bar.",
+        "Troops stormed a school in Khan Younis, days after Iran's missile attack on Israel.",
+    ],
+)
+def test_weapon_of_an_earlier_attack(text: str) -> None:
+    events = extract_events(text)
+    assert events and events[0].mode is None and events[0].acled_sub_event_type == "Attack", [
+        e.to_dict() for e in events
+    ]

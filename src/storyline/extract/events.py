@@ -439,11 +439,30 @@ _DOERS = frozenset({"nsubj", "agent"})
 
 
 def _belongs(cue: Token, hits: list[Hit]) -> bool:
-    """Whether a weapon word is told with a trigger: not inside a clause describing another noun."""
+    """Whether a weapon word is told with a trigger: not inside a clause describing another noun, nor inside a
+    phrase dating the event by another one ("days after Iran's missile attack")."""
+    if _dated_by(cue, hits):
+        return False
     clause = _up_to(cue, lambda t: t.dep_ in _NOUN_CLAUSES and t.pos_ in ("VERB", "AUX"))
     if clause is None:
         return True
     return not _backing(cue, clause, hits) and any(_describes(clause, h.token) for h in hits)
+
+
+# Prepositions that date an event by another one ("two days after the air strikes", "since the drone attack").
+_TIME_PREPS = frozenset({"after", "before", "since", "following"})
+
+
+def _dated_by(cue: Token, hits: list[Hit]) -> bool:
+    """Whether the weapon word is in the object of a time preposition measured off ("days after", "a week before")
+    or of 'since': that phrase names another event, which the weapon belongs to, when a trigger stands outside it."""
+    prep = _up_to(cue, lambda t: t.dep_ == "prep" and t.lower_ in _TIME_PREPS)
+    if prep is None or not any(c.dep_ == "pobj" for c in prep.children):
+        return False
+    if prep.lower_ != "since" and not any(c.dep_ == "npadvmod" for c in prep.children):
+        return False
+    inside = {t.i for t in prep.subtree}
+    return any(h.token.i not in inside for h in hits)
 
 
 def _backing(cue: Token, clause: Token, hits: list[Hit]) -> bool:

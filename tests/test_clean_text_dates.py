@@ -171,3 +171,45 @@ def test_a_turkish_date_line_in_capitals_under_the_headline_keeps_the_article() 
     article = clean_text("\n".join(["Anasayfa", "Gündem", headline, "14 EKİM 2025", *body]), id="t")
     assert (article.title, article.published) == (headline, "2025-10-14")
     assert article.body is not None and body[0] in article.body
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "On 3 March 2026 a landslide buried four houses.",
+        "El 3 de marzo de 2026 un alud sepultó cuatro casas.",
+        "Am 3. März 2026 verschüttete ein Erdrutsch vier Häuser.",
+    ],
+)
+def test_a_short_sentence_opening_with_a_date_is_no_date_line(opening: str) -> None:
+    assert date_of_line(opening) is None
+
+
+@pytest.mark.parametrize(
+    ("headline", "opening", "rest"),
+    [
+        (
+            "Landslide buries homes in mountain village",
+            "On 3 March 2026 a landslide buried four houses.",
+            [
+                "Rescue teams worked through the night to reach the families, and two people were pulled alive.",
+                "The regional government said heavy rain over the previous week had loosened the slope above.",
+            ],
+        ),
+        (
+            "Un alud sepulta varias casas en un pueblo de montaña",
+            "El 3 de marzo de 2026 un alud sepultó cuatro casas.",
+            [
+                "Los equipos de rescate trabajaron toda la noche para llegar a las familias y sacaron a dos personas.",
+                "El gobierno regional dijo que las lluvias de la semana anterior habían debilitado la ladera.",
+            ],
+        ),
+    ],
+)
+def test_a_short_first_paragraph_opening_with_a_date_stays_in_the_body(
+    headline: str, opening: str, rest: list[str]
+) -> None:
+    from storyline.clean.text import clean_text
+
+    dump = "\n".join(["Home", "World", headline, "By Ana Ruiz", opening, *rest])
+    assert clean_text(dump, id="d").body.startswith(opening)

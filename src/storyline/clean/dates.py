@@ -45,6 +45,7 @@ ENGLISH = "en"  # the one page language whose slash dates are read month first (
 MAX_WORDS = 20  # longer lines are sentences that mention a date, not a date line
 DATE_WORDS = 12  # a longer line is a date line only when little but dates and times is on it (two dates, "Updated")
 RESIDUE_WORDS = 2  # words a long date line may hold besides its dates, times and stamp words
+SENTENCE_WORDS = 4  # a line ending in a full stop with this many words besides its dates is a sentence, not a date line
 
 # a date in figures alone on its line, a time after it: "9/11/13 10:00AM", "10.15.15", "04.05.2015"
 _NUMERIC = re.compile(
@@ -64,7 +65,9 @@ def date_of_line(line: str, language: str | None = None) -> str | None:
     """The ISO date a short date line gives ("Published 26 Oct 2023 10:00", "9/11/13 10:00AM"), or None.
 
     A line of more than DATE_WORDS words is a date line only when it holds little besides its dates and times
-    ("April 28, 2019 at 6:01 am Updated April 29, 2019 at 3:33 pm"): a sentence mentioning a date is not.
+    ("April 28, 2019 at 6:01 am Updated April 29, 2019 at 3:33 pm"): a sentence mentioning a date is not, nor a
+    shorter line ending in a full stop with ``SENTENCE_WORDS`` words or more besides its dates ("On 3 March 2026 a
+    landslide buried four houses.").
     ``language``, the page's (ISO 639-1), decides an ambiguous slash date: month first only on English pages.
     """
     words = len(line.split())
@@ -83,7 +86,10 @@ def date_of_line(line: str, language: str | None = None) -> str | None:
             found = date(int(groups["year"]), month, int(groups["day"])).isoformat()
         except ValueError:
             continue
-        return found if words <= DATE_WORDS or _mostly_dates(line) else None
+        residue = _residue(line)
+        if words <= DATE_WORDS and not (residue >= SENTENCE_WORDS and _SENTENCE_END.search(line)):
+            return found
+        return found if residue <= RESIDUE_WORDS else None
     return None
 
 
@@ -96,13 +102,16 @@ def _month(groups: dict[str, str | None]) -> int:
     return _MONTHS[str(groups["month"])[:3].lower()]
 
 
-def _mostly_dates(line: str) -> bool:
-    """Little but dates, times and stamp words on the line."""
+_SENTENCE_END = re.compile(r"""[.!]["'”’»)]*\s*$""")  # how a sentence ends
+
+
+def _residue(line: str) -> int:
+    """The words on the line besides its dates, times and stamp words."""
     rest = line
     for pattern in _PATTERNS:
         rest = pattern.sub(" ", rest)
     rest = _STAMP.sub(" ", rest)
-    return len(re.findall(r"\w+", rest)) <= RESIDUE_WORDS
+    return len(re.findall(r"\w+", rest))
 
 
 def _numeric_date(match: re.Match[str], language: str | None = None) -> str | None:

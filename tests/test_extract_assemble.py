@@ -347,3 +347,23 @@ def test_each_side_killed_by_its_own_doer_keeps_its_own_toll_and_place(
 def test_one_killing_of_two_nations_gives_each_side_its_whole_toll() -> None:
     events = extract_events("Gunmen attacked a village in Borno, killing nine Nigerians and three Cameroonians.")
     assert [e.fatalities for e in events if e.type == "ASSAULT"] == [12, 12]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Youths hurled petrol bombs at Israeli troops in Hebron on Friday; the troops responded with rubber bullets, "
+        "injuring three.",
+        "Masked men threw rocks at Israeli soldiers in Jenin on Monday; the soldiers responded with live fire, "
+        "wounding a Palestinian teenager.",
+    ],
+)
+def test_victims_of_a_reply_told_by_its_own_subject_are_that_subjects_act(text: str) -> None:
+    # the wounded hang on the verb whose own subject is the force replying, not on the throwers' act, which leads
+    events = [e for e in extract_events(text) if e.type == "ASSAULT"]
+    first = events[0]
+    assert first.trigger is not None and first.trigger.text in ("threw", "hurled")
+    assert first.actor2 is not None and first.actor2.country == "ISR" and not first.counts
+    reply = next(e for e in events if e.counts)
+    assert reply.trigger is not None and reply.trigger.text == "responded"
+    assert reply.actor1 is not None and reply.actor1.country == "ISR" and reply.actor1.sector == "MIL"

@@ -118,11 +118,19 @@ def build_events(
             victims = part.actor2
             part.trigger = told.get((victims.text, victims.start), part.trigger) if victims else part.trigger
         doers = [_doer_clauses(part, sent) for part in parts]
+        where = {id(part): prominence for part in parts}
         for part, clauses in zip(parts[1:], doers[1:], strict=True):  # "... as rockets killed two Israelis in Sderot"
             verb = next((v for v in clauses if v.i not in {d.i for d in doers[0]}), None)
-            if verb is not None and doers[0]:  # a killing of its own, told by its own doer: its verb and place
+            doer = _own_doer(verb, event, index) if verb is not None else None
+            if verb is not None and (doers[0] or doer is not None):  # a harm of its own, told by its own doer
                 part.trigger = Evidence(verb.text, verb.idx, verb.idx + len(verb))
                 part.location = _location(sent, verb, ctx, offset)
+                part.actor1 = _doer_actor(doer, event, det.type) if doer is not None else part.actor1
+                where[id(part)] = _prominence(verb)
+                if doer is not None and _same_head(doer.actor, event.actor2):  # the target's reply: told below it
+                    where[id(part)] = replace(
+                        where[id(part)], clause=max(where[id(part)].clause, prominence.clause) + 1
+                    )
         for part in parts:
             part.attribution = attribution
             part.actor2 = part.actor2 or counted_victims(part)
@@ -137,7 +145,7 @@ def build_events(
             events.append(shift(part, offset))
             tokens.append(det.main.token)
             bodies.append("body" in det.hints)
-            ctx.prominence[id(part)] = prominence
+            ctx.prominence[id(part)] = where[id(part)]
         _incident_tolls(parts, ctx, doers)  # once typed: ACLED's events of the incident
     _accused_acts(events, tokens, ctx.prominence)
     events = _bodies_to_incident(events, bodies, sent, ctx, offset)
@@ -766,6 +774,37 @@ def _doer_clauses(event: Event, sent: Span) -> list[Token]:
         if all(v.i != verb.i for v in verbs):
             verbs.append(verb)
     return verbs
+
+
+def _own_doer(verb: Token, event: Event, index: MentionIndex) -> Mention | None:
+    """The subject of a verb that tells who harmed a split-off part's counted people, when it is an actor other
+    than the event's own actor1 ("youths threw stones at soldiers; soldiers responded with live fire, wounding
+    one": the soldiers wounded him)."""
+    doer = index.of(child(verb, "nsubj"))
+    first = event.actor1
+    if doer is None or first is None or doer.actor.start == first.start:
+        return None
+    return doer if doer.actor.text.lower() != first.text.lower() else None
+
+
+def _doer_actor(doer: Mention, event: Event, type_: str) -> Actor | None:
+    """A part's own doer as its actor1; a bare noun the event's target was named with before ("soldiers" after
+    "Israeli soldiers") is that target's actor."""
+    actor = _typed_actor(doer, type_, agent=True)
+    target = event.actor2
+    if actor is None or actor.country or target is None or not target.country or not _same_head(actor, target):
+        return actor
+    return replace(target, text=actor.text, start=actor.start, end=actor.end)
+
+
+def _same_head(actor: Actor, other: Actor | None) -> bool:
+    """Whether two actors are named with the same head noun ("soldiers", "Israeli soldiers", "the soldiers")."""
+    return (
+        other is not None
+        and bool(actor.text.split())
+        and bool(other.text.split())
+        and actor.text.lower().split()[-1] == other.text.lower().split()[-1]
+    )
 
 
 def _fatalities(counts: list[Count], ctx: SentenceContext) -> int | None:

@@ -106,7 +106,7 @@ def build_events(
         # an abduction or rape during an assault happened where the assault did, unless that assault is only part of
         # how a participant is described ("X, a planner of the attacks in Paris, was captured in Liege")
         place_trigger = main_assault.main.token if main_assault is not None and det.type == "ASSAULT" else None
-        if place_trigger is not None and _describes(place_trigger, det.main.token):
+        if place_trigger is not None and _describes_participant(place_trigger, det.main.token):
             place_trigger = None
         event = _event(det, sent, index, ctx, offset, place_trigger)
         event.counts = _counts_for(det, detected, counts, sent)
@@ -609,7 +609,7 @@ def _other_victims(det: Detected, index: MentionIndex, victims: Actor | None) ->
     for hit in det.hits:
         if hit is det.main or hit.token.lemma_.lower() not in harm_lemmas():
             continue
-        if hit.token.pos_ == "NOUN" and _describes(hit.token, det.main.token):
+        if hit.token.pos_ == "NOUN" and _describes_participant(hit.token, det.main.token):
             continue  # "killed a commander responsible for the massacre at X": his past deed, not these victims
         roles = trigger_roles(hit.token, index, hit.end)
         hit_ones = roles.actor1 if hit.entry.hint == "victim" else roles.actor2
@@ -621,7 +621,7 @@ def _other_victims(det: Detected, index: MentionIndex, victims: Actor | None) ->
     return others
 
 
-def _describes(token: Token, trigger: Token) -> bool:
+def _describes_participant(token: Token, trigger: Token) -> bool:
     """Whether a word is part of how a trigger's subject or object is described: it hangs, through prepositions and
     adjectives only, on a noun of their phrase ("a commander responsible for the massacre", "X, a planner of the
     attacks in Paris, was captured"): background to the trigger's own incident."""

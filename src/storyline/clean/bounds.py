@@ -138,8 +138,9 @@ SHORT_SENTENCE_WORDS = 6  # the most words of a one-line paragraph too short to 
 _FULL_STOP = re.compile(r"""[.!]["'”’»)]*$""")  # how such a paragraph ends (a question may be a headline)
 # a line addressing the reader: a page action as its first word ("Listen to ...", "Donate today!"), "you" anywhere
 # ("Thank you for reading."), or this page itself ("this article"); resources/clean/reader_address.tsv
-_ACTION_FIRST = frozenset(word for word, where in read_rows("clean", "reader_address.tsv") if where == "first")
-_ADDRESS_ANY = frozenset(word for word, where in read_rows("clean", "reader_address.tsv") if where == "any")
+_READER_ADDRESS = read_rows("clean", "reader_address.tsv")
+_ACTION_FIRST = frozenset(word for word, where in _READER_ADDRESS if where == "first")
+_ADDRESS_ANY = frozenset(word for word, where in _READER_ADDRESS if where == "any")
 _THIS_PAGE = re.compile(r"\bth(?:is|e) (?:article|story|page|video|podcast)\b", re.IGNORECASE)
 
 

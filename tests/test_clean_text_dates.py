@@ -137,16 +137,43 @@ def test_every_month_name_of_the_other_languages_table_is_read() -> None:
         assert date_of_line(f"3 {name.title()} 2021") == f"2021-{int(number):02d}-03"
 
 
-def test_a_date_line_in_another_language_is_no_headline() -> None:
+# (menu, headline, date line, published, body) of pages in other languages; the Turkish one in capitals
+_FOREIGN_PAGES = [
+    (
+        ["Inicio", "Deportes"],
+        "Doce muertos por las lluvias en el sur",
+        "Publicado el 14 de abril de 2026",
+        "2026-04-14",
+        [
+            "Al menos doce personas murieron por las lluvias del fin de semana, informaron las autoridades el lunes.",
+            "El servicio de protección civil dijo que más de dos mil familias habían sido evacuadas de sus casas.",
+        ],
+    ),
+    (  # in capitals, with the Turkish dotted capital i
+        ["Anasayfa", "Gündem"],
+        "Sel felaketinde yüzlerce kişi tahliye edildi",
+        "14 EKİM 2025",
+        "2025-10-14",
+        [
+            "Kentte etkili olan sağanak yağış nedeniyle birçok ev ve iş yeri su altında kaldı, yetkililer açıkladı.",
+            "Valilik, bölgede mahsur kalan yüzlerce kişinin ekiplerce güvenli alanlara tahliye edildiğini bildirdi.",
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("menu", "headline", "date_line", "published", "body"), _FOREIGN_PAGES, ids=["spanish", "turkish capitals"]
+)
+def test_a_date_line_in_another_language_under_the_headline_is_read_and_keeps_the_article(
+    menu: list[str], headline: str, date_line: str, published: str, body: list[str]
+) -> None:
+    """The date line is read as the date, not taken as the headline, and the article around it is kept."""
     from storyline.clean.text import clean_text
 
-    body = [
-        "Al menos doce personas murieron por las lluvias del fin de semana, informaron las autoridades el lunes.",
-        "El servicio de protección civil dijo que más de dos mil familias habían sido evacuadas de sus casas.",
-    ]
-    headline = "Doce muertos por las lluvias en el sur"
-    article = clean_text("\n".join(["Inicio", "Deportes", headline, "Publicado el 14 de abril de 2026", *body]), id="d")
-    assert (article.title, article.published) == (headline, "2026-04-14")
+    article = clean_text("\n".join([*menu, headline, date_line, *body]), id="d")
+    assert (article.title, article.published) == (headline, published)
+    assert article.body is not None and body[0] in article.body
 
 
 def _turkish_upper(name: str) -> str:
@@ -158,19 +185,6 @@ def test_every_month_name_is_read_in_capitals_and_in_turkish_capitals() -> None:
     for name, number, _language in read_rows("clean", "months.tsv"):
         for written in (name.upper(), name.capitalize(), _turkish_upper(name), _turkish_upper(name[0]) + name[1:]):
             assert date_of_line(f"14 {written} 2025") == f"2025-{int(number):02d}-14", written
-
-
-def test_a_turkish_date_line_in_capitals_under_the_headline_keeps_the_article() -> None:
-    from storyline.clean.text import clean_text
-
-    body = [
-        "Kentte etkili olan sağanak yağış nedeniyle birçok ev ve iş yeri su altında kaldı, yetkililer açıkladı.",
-        "Valilik, bölgede mahsur kalan yüzlerce kişinin ekiplerce güvenli alanlara tahliye edildiğini bildirdi.",
-    ]
-    headline = "Sel felaketinde yüzlerce kişi tahliye edildi"
-    article = clean_text("\n".join(["Anasayfa", "Gündem", headline, "14 EKİM 2025", *body]), id="t")
-    assert (article.title, article.published) == (headline, "2025-10-14")
-    assert article.body is not None and body[0] in article.body
 
 
 @pytest.mark.parametrize(

@@ -799,12 +799,13 @@ def _doer_actor(doer: Mention, event: Event, type_: str) -> Actor | None:
 
 def _same_head(actor: Actor, other: Actor | None) -> bool:
     """Whether two actors are named with the same head noun ("soldiers", "Israeli soldiers", "the soldiers")."""
-    return (
-        other is not None
-        and bool(actor.text.split())
-        and bool(other.text.split())
-        and actor.text.lower().split()[-1] == other.text.lower().split()[-1]
-    )
+    return other is not None and _head_word(actor.text) is not None and _head_word(actor.text) == _head_word(other.text)
+
+
+def _head_word(name: str) -> str | None:
+    """The last word of a name, lower-cased: its head noun in English ("the Israeli soldiers" -> "soldiers")."""
+    words = name.lower().split()
+    return words[-1] if words else None
 
 
 def _fatalities(counts: list[Count], ctx: SentenceContext) -> int | None:
@@ -969,9 +970,9 @@ def _attribution(sent: Span, actors: DocActors, trigger: Token, ctx: SentenceCon
     if found is None:
         return None
     if found.via is None and found.source:
-        head = found.source.lower().split()[-1]
+        head = _head_word(found.source)
         earlier = next(
-            (a for a in reversed(ctx.attributions) if a.via and a.source and a.source.lower().split()[-1] == head), None
+            (a for a in reversed(ctx.attributions) if a.via and a.source and _head_word(a.source) == head), None
         )
         if earlier is not None:
             found.via = earlier.via

@@ -25,14 +25,16 @@ from storyline.extract.victims_sides import (
     counted_sector,
     names_beside,
     nationalities,
+    on_both_sides,
     sentence_foe,
+    side_parties,
     victims_foe,
     victims_place,
 )
 from storyline.models import Actor, Count, Event
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
     from storyline.extract.roles import MentionIndex
 
@@ -95,6 +97,8 @@ def split_by_victims(
         victims = None  # "hit the Indonesian Hospital, killing 12 people": the people are the victims, not its name
     named = nationalities(victims.text) if victims is not None else []
     extra += named if len(named) > 1 else []  # "Israelis and Palestinians"
+    root = _root(victims, sent) if victims is not None and not hurt else None
+    extra += side_parties(root, index) if root is not None and on_both_sides(root) else []  # "civilians on both sides"
     counted = [c for c in groups if c]
     # the target keeps its country beside counted people of another ("destroy Hamas, which killed 1,400 people")
     own_words = [victims.country] if victims is not None and victims.country and (named_victims or counted) else []
@@ -109,7 +113,38 @@ def split_by_victims(
     if main.actor2 is None or main.actor2.country != own:
         main.actor2 = _victims_of(groups.get(own, []), own)
     sides = [c for c in countries if c != own]
-    return [main] + [_side_event(event, c, groups.get(c, []), named_victims.get(c)) for c in sides]
+    both = next((c for c in hurt if _on_both_sides(c.start, c.end, sent)), None)
+    like = {c: _people_like(both, c) for c in sides} if both is not None else {}
+    return [main] + [_side_event(event, c, groups.get(c, []), named_victims.get(c) or like.get(c)) for c in sides]
+
+
+def _root(actor: Actor, sent: Span) -> Token | None:
+    """The head word of an actor's words in the sentence, None when its offsets are not known."""
+    if actor.start is None or actor.end is None:
+        return None
+    span = sent.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+def _of_both_sides(event: Event, sent: Span) -> bool:
+    """Whether an event's victims are told to be of both sides ("people on both sides"): no one country is theirs."""
+    hurt = [c for c in event.counts if c.kind in HURT_KINDS]
+    return any(_on_both_sides(c.start, c.end, sent) for c in hurt) or (
+        event.actor2 is not None and _on_both_sides(event.actor2.start, event.actor2.end, sent)
+    )
+
+
+def _on_both_sides(start: int | None, end: int | None, sent: Span) -> bool:
+    """Whether the people a span of the sentence names are told to be of both sides."""
+    span = sent.doc.char_span(start, end, alignment_mode="expand") if start is not None and end is not None else None
+    return span is not None and on_both_sides(span.root)
+
+
+def _people_like(count: Count, country: str) -> Actor:
+    """People of a country of the kind a count counts ("15 soldiers on both sides": the other side's soldiers)."""
+    sector = counted_sector(count)
+    words = count.of or "people"
+    return Actor(words, actor_name(country, sector, words), country, sector)
 
 
 def _not_people(actor: Actor, sent: Span, placed: bool) -> bool:
@@ -222,6 +257,8 @@ def local_victims(
     hurt = [c for c in event.counts if c.kind in HURT_KINDS]
     if not (hurt or not harm_lemmas().isdisjoint(lemmas)):
         return None  # an attack that names no one hurt has no victims to invent ("Israeli raids in Jenin")
+    if _of_both_sides(event, sent):
+        return None  # "the war has killed thousands on both sides": no party named, no one country
     country = victim_country(event, victims_place(event, sent), lambda: sentence_foe(sent, index, event) or before)
     if not country:
         return None
@@ -238,6 +275,8 @@ def localise(event: Event, sent: Span, index: MentionIndex | None = None, before
     if victims is None or victims.country:
         return
     if event.type == "ASSAULT":
+        if _of_both_sides(event, sent):
+            return  # "people on both sides are dying": their place or the attacker's foe is one side only
         hit_at = victims_place(event, sent)
         country = victim_country(
             event, hit_at, lambda: sentence_foe(sent, index, event) or before, _victims_words(victims, sent)

@@ -141,6 +141,8 @@ def count_countries(
         return named
     head = span.root
     verb = _count_verb(head)
+    if len(named) < 2 and on_both_sides(head):  # "killing dozens on both sides": each party's, no place's
+        return side_parties(head, index)
     named = named or _members_of(head, index) or _toll_owner(head, index) or _parts_named(span)
     if named:
         return list(dict.fromkeys(named + _also_hurt(head, verb, index)))
@@ -154,6 +156,42 @@ def count_countries(
     found = found or (_clause_place(event, verb, sent) if event is not None and verb is not None else None)
     found = found or foe
     return list(dict.fromkeys(c for c in [found, *_also_hurt(head, verb, index)] if c))
+
+
+def on_both_sides(head: Token) -> bool:
+    """Whether people are told to be of both sides of a fight ("dozens of people on both sides", "soldiers from each
+    side", "killing civilians on either side of the border"): on their noun, its "of" object or their verb."""
+    words = _both_sides_words()
+    for token in (head, of_object(head), _count_verb(head)):
+        preps = [p for p in children(token, "prep") if p.lower_ in words["side_prep"]] if token is not None else []
+        objects = [o for p in preps for o in children(p, "pobj")]
+        sides = [o for o in objects if o.lemma_.lower() in words["side_noun"]]
+        if any(d.lower_ in words["all_word"] for o in sides for d in children(o, "det", "predet", "amod")):
+            return True
+    return False
+
+
+def side_parties(head: Token, index: MentionIndex | None) -> list[str]:
+    """The countries of the parties people on both sides belong to, when the sentence names two or more: a "between"
+    phrase on their verb's subject ("clashes between Armenian and Azerbaijani troops killed ..."), else that subject
+    and its conjuncts, also of the verb their participle's clause hangs on ("India and Pakistan traded fire, killing
+    dozens on both sides"); none when it names fewer ("the war has killed thousands on both sides")."""
+    verb = _count_verb(head)
+    if verb is None or index is None:
+        return []
+    verbs = [verb, verb.head] if verb.dep_ in ("advcl", "xcomp", "conj") else [verb]
+    nouns = [n for v in verbs for n in (_subject(v), _clause_noun(v)) if n is not None]
+    parties = [t for n in nouns for t in (_between(n) or [n, *n.conjuncts])]
+    mentions = [m for t in parties if (m := index.of(t)) is not None]
+    found = [c for m in mentions for c in (nationalities(m.actor.text) or [m.actor.country or ""]) if c]
+    found = list(dict.fromkeys(found))
+    return found if len(found) > 1 else []
+
+
+@cache
+def _both_sides_words() -> dict[str, frozenset[str]]:
+    """Role → the words of a "on both sides" phrase (``victim_both_sides.tsv``)."""
+    return lexicon.word_sets("actors", "victim_both_sides.tsv", key=1, word=0)
 
 
 def _armed_target(event: Event | None, count: Count) -> str | None:

@@ -1,0 +1,58 @@
+"""People hurt "on both sides" of a fight are of each party the sentence names, and of no one place."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.extract import extract_events
+
+
+def _victim_countries(text: str) -> set[str | None]:
+    """The countries of the victims of a text's violent events."""
+    return {e.actor2.country for e in extract_events(text) if e.type == "ASSAULT" and e.actor2 is not None}
+
+
+@pytest.mark.parametrize(
+    ("text", "countries"),
+    [
+        # a "between" phrase on the killing's subject
+        (
+            "Clashes between Armenian and Azerbaijani troops overnight killed at least 15 soldiers on both sides.",
+            {"ARM", "AZE"},
+        ),
+        # conjoined subjects of the verb the participle hangs on, a count of the people
+        (
+            "Over the past month, India and Pakistan have traded artillery fire across the frontier, killing dozens of "
+            "people on both sides.",
+            {"IND", "PAK"},
+        ),
+        # the same with uncounted people and "of the border"
+        (
+            "Russia and Ukraine exchanged drone strikes on Sunday, killing civilians on both sides of the border.",
+            {"RUS", "UKR"},
+        ),
+    ],
+)
+def test_people_on_both_sides_are_of_each_named_party(text: str, countries: set[str]) -> None:
+    assert _victim_countries(text) == countries
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "People from both sides are dying, the priest said in Kyiv.",  # not the place's people
+        "The war has killed thousands of civilians on each side, a monitor in Khartoum said.",
+    ],
+)
+def test_people_on_both_sides_of_unnamed_parties_take_no_one_country(text: str) -> None:
+    assert _victim_countries(text) <= {None}
+
+
+def test_a_place_of_one_side_still_places_its_victims() -> None:
+    assert _victim_countries("Drone strikes killed four people in Kharkiv on both days.") == {"UKR"}
+
+
+def test_the_other_side_counts_people_of_the_same_kind() -> None:
+    text = "Border clashes between Kyrgyz and Tajik guards killed nine soldiers on both sides on Friday."
+    victims = {(e.actor2.country, e.actor2.sector) for e in extract_events(text) if e.type == "ASSAULT" and e.actor2}
+    assert victims == {("KGZ", "MIL"), ("TJK", "MIL")}

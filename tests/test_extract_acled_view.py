@@ -20,3 +20,29 @@ def test_the_protesters_killed_by_the_force_count_in_the_protest_event() -> None
     assert protest.actor1 is not None and protest.actor1.sector == "PRO"
     (shooting,) = [e for e in events if e.type == "ASSAULT"]
     assert shooting.actor1 is not None and shooting.actor1.sector == "COP" and shooting.fatalities == 4
+
+
+def test_a_crowd_a_force_breaks_up_leads_the_event_when_the_text_tells_no_protest_of_its_own() -> None:
+    """ "Protest with intervention" is a protest event in ACLED's coding: its crowd is actor1, the force actor2."""
+    text = "Police fired rubber bullets at relatives of missing miners gathered outside the mine office in Rustenburg."
+    first = extract_events(text)[0]
+    assert first.acled_sub_event_type == "Protest with intervention"
+    assert first.actor1 is not None and (first.actor1.text, first.actor1.name) == (
+        "relatives",
+        "Protesters (South Africa)",
+    )
+    assert first.actor2 is not None and first.actor2.sector == "COP"
+
+
+def test_a_protest_whose_crowd_is_unnamed_is_led_by_the_protesters_of_the_place_not_the_force() -> None:
+    text = "Serbian police used water cannon to break up an anti-government rally in Belgrade on 2 March 2025."
+    (protest,) = [e for e in extract_events(text) if e.type == "PROTEST"]
+    assert protest.actor1 is not None and (protest.actor1.name, protest.actor1.start) == ("Protesters (Serbia)", None)
+    assert protest.actor2 is not None and protest.actor2.name == "Police Forces of Serbia"
+
+
+def test_a_force_that_shoots_into_a_crowd_keeps_the_shooting() -> None:
+    text = "Security forces fired live rounds at demonstrators in Khartoum on 3 January 2025, killing two."
+    (shooting,) = [e for e in extract_events(text) if e.type == "ASSAULT"]
+    assert shooting.acled_sub_event_type == "Excessive force against protesters"
+    assert shooting.actor1 is not None and shooting.actor1.sector in ("MIL", "COP")

@@ -10,10 +10,11 @@ so is a civilian named only as a person who commits political violence ("a man s
 row, as ACLED never codes civilians as the actor of violence); the crowd of a violent demonstration are rioters
 (``assemble._acled_roles``); an attack with no named attacker that a named group claims, or that is blamed on a named
 group or a state force, has that actor as actor1 (ACLED codes the claimant; ``assemble._claim``; a negated claim or
-one of another incident names no one). A protest a force breaks up is led by the crowd the text names
-(:func:`crowd_first`, applied in assemble to the protest event only; the force's own act keeps the force as actor1,
-as PLOVER codes it). Putting ACLED's actor1 into every ACLED-typed event was measured
-(session 7) and not done: held-out gains on the ACLED notes sets came only from protests (the rest, unnamed
+one of another incident names no one). A protest a force breaks up is led by the crowd the text names, else by the
+place's protesters (:func:`crowd_first`, applied in assemble to the protest event; the force's own act keeps the
+force as actor1, as PLOVER codes it, save where the sentence tells no act of the crowd's own and the force only
+broke the crowd up: that act is the protest ACLED codes). Putting ACLED's actor1 into every ACLED-typed event was
+measured (session 7) and not done: held-out gains on the ACLED notes sets came only from protests (the rest, unnamed
 attackers and placed groups, moved tune records only), at a cost to PLOVER GSR source actors.
 The ACLED view of a text (:func:`acled_event`) is its most salient event, or the first event with an ACLED type
 when that one has none (an accusation takes the ACLED types of the act it governs in assemble: "X accused Y of
@@ -107,18 +108,39 @@ def _acled_actor(
 def crowd_first(events: Sequence[Event]) -> None:
     """A protest that a force breaks up or fires on is led by its crowd, not by the force: a sentence's protest event
     with no actor1 or the force as actor1 ("Israeli police dispersed a protest ... and detained 3 protesters") takes
-    as actor1 the crowd the force acted on in that sentence, as protesters, the force as actor2, and the toll of the
+    as actor1 the crowd the force acted on in that sentence, as protesters (the place's protesters when the force
+    acted on none the text names: "police broke up a rally in Belgrade"), the force as actor2, and the toll of the
     force's act (ACLED counts the protesters killed in the protest's event). The force's own event (the dispersal,
-    the shooting, the arrests) keeps the force as its actor1."""
-    for protest in events:
-        if protest.type != "PROTEST" or protest.acled_sub_event_type not in INTERVENED:
-            continue
+    the shooting, the arrests) keeps the force as its actor1. A sentence that tells no act of the crowd's own but
+    a force breaking up a crowd with no one killed or hurt by arms ("police fired tear gas at relatives gathered
+    outside the mine": a "Protest with intervention", a protest event in ACLED's coding) has that event led by the
+    crowd, the force as actor2; a force that uses lethal or excessive force keeps the act, as PLOVER codes an
+    attack."""
+    protests = [e for e in events if e.type == "PROTEST" and e.acled_sub_event_type in INTERVENED]
+    for protest in protests:
         acts = [e for e in events if e is not protest and e.acled_sub_event_type in INTERVENED and _is_force(e.actor1)]
         protest.fatalities = protest.fatalities or max((e.fatalities or 0 for e in acts), default=0) or None
         led = [e.actor1 for e in acts if protest.actor1 in (None, e.actor1)]
         crowd = next((c for e in acts if (c := _named_crowd(e.actor2)) is not None), None)
-        if led and crowd is not None:
-            protest.actor1, protest.actor2 = as_sector(crowd, "PRO"), led[0]
+        if led and (crowd is not None or _is_force(protest.actor1)):
+            protest.actor1, protest.actor2 = _protesters(crowd, protest), led[0]
+    if protests or any(e.actor1 is not None and not _is_force(e.actor1) for e in events):
+        return  # the crowd's own act is told: that event is theirs, the force's act is its answer
+    for act in events:
+        if act.acled_sub_event_type == _BROKEN_UP and _is_force(act.actor1):
+            act.actor1, act.actor2 = _protesters(_named_crowd(act.actor2), act), act.actor1
+
+
+_BROKEN_UP = "Protest with intervention"
+
+
+def _protesters(crowd: Actor | None, event: Event) -> Actor:
+    """The crowd as the protesters of an event, of the event's country when the text gives it none; when the text
+    names no crowd, the protesters of the event's country (no span: no words name them)."""
+    place = event.location.country if event.location is not None else None
+    if crowd is not None:
+        return as_sector(crowd if crowd.country or not place else replace(crowd, country=place), "PRO")
+    return Actor("protesters", actor_name(place, "PRO", "protesters"), place, "PRO")
 
 
 def _is_force(actor: Actor | None) -> bool:

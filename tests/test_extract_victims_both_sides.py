@@ -56,3 +56,22 @@ def test_the_other_side_counts_people_of_the_same_kind() -> None:
     text = "Border clashes between Kyrgyz and Tajik guards killed nine soldiers on both sides on Friday."
     victims = {(e.actor2.country, e.actor2.sector) for e in extract_events(text) if e.type == "ASSAULT" and e.actor2}
     assert victims == {("KGZ", "MIL"), ("TJK", "MIL")}
+
+
+@pytest.mark.parametrize(
+    ("text", "countries"),
+    [
+        # two doers, foes of each other, conjoined or given both as subjects: each hit the other's people
+        (
+            "The Hamas raid and the Israeli air campaign that followed have killed more than 5,000 people.",
+            {"ISR", "PSE"},
+        ),
+        ("Hezbollah rocket fire and Israeli air raids have killed at least 40 people this month.", {"ISR", "LBN"}),
+    ],
+)
+def test_conjoined_doers_of_two_sides_hit_each_others_people(text: str, countries: set[str]) -> None:
+    assert _victim_countries(text) == countries
+
+
+def test_conjoined_doers_of_one_side_hit_their_foe_only() -> None:
+    assert _victim_countries("Russian and Belarusian troops killed 30 people near the border.") == {"UKR"}

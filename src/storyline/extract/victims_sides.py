@@ -155,7 +155,37 @@ def count_countries(
     found = found or (_verb_place(verb, head) if verb is not None else None)
     found = found or (_clause_place(event, verb, sent) if event is not None and verb is not None else None)
     found = found or foe
-    return list(dict.fromkeys(c for c in [found, *_also_hurt(head, verb, index)] if c))
+    doers = _doers_sides(verb, index) if verb is not None and index is not None else []
+    return list(dict.fromkeys(c for c in [found, *_also_hurt(head, verb, index), *doers] if c))
+
+
+def _doers_sides(verb: Token, index: MentionIndex) -> list[str]:
+    """The countries of the conjoined doers of a killing when they are foes of each other: each side's attacks hit
+    the other's people ("the Hamas attack and the Israeli bombardment have killed thousands", "Hezbollah rocket fire
+    and Israeli air raids have killed 40"); none for one doer or doers of one side ("Russian and Belarusian forces")."""
+    subjects = children(verb, "nsubj") or [n for n in (_clause_noun(verb),) if n is not None]
+    nouns = [t for s in subjects for t in (s, *s.conjuncts)]  # the parser may give both as subjects, conjoined or not
+    doers = [actor for t in dict.fromkeys(nouns) if (actor := _conjunct_doer(t, index)) is not None]
+    sides = list(dict.fromkeys(a.country for a in doers if a.country))
+    foes = any(
+        foe in sides and foe != a.country for a in doers if (foe := foe_of(a) or _country_foes().get(a.country or ""))
+    )
+    return sides if len(sides) > 1 and foes else []
+
+
+def _conjunct_doer(token: Token, index: MentionIndex) -> Actor | None:
+    """The doer one conjunct of a killing's subject names: its own modifier ("the Hamas attack", "Israeli air
+    raids"; the mention may span the whole coordination), else the conjunct as a named armed actor."""
+    for kid in children(token, "amod", "compound", "poss", "nmod"):
+        mention = index.of(kid)
+        if mention is not None and mention.named and mention.actor.country:
+            return mention.actor
+        named = nationalities(kid.text)
+        if named:
+            return Actor(kid.text, None, named[0], "MIL")
+    mention = index.of(token)
+    spans_all = mention is not None and any(mention.start <= c.i < mention.end for c in token.conjuncts)
+    return mention.actor if mention is not None and not spans_all and mention.actor.sector in ARMED else None
 
 
 def on_both_sides(head: Token) -> bool:

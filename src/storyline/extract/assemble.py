@@ -581,6 +581,8 @@ def _roles(det: Detected, index: MentionIndex) -> Roles:
         roles = trigger_roles(hit.token, index, hit.end)
         if hit.entry.hint == "victim":  # "29 Americans died (in clashes with ...)": the subject is who it happened to
             roles = Roles(None, roles.actor1 or roles.actor2)
+        elif hit is not det.main and _fought_by_victims(hit, det.main):
+            roles = Roles(roles.actor2, None)  # "died fighting Hamas": whom the dead fought is the other side
         merged.actor1 = merged.actor1 or roles.actor1
         if roles.actor2 is not None and roles.actor2 is not merged.actor1 and _better_target(roles.actor2, merged):
             merged.actor2 = roles.actor2
@@ -591,6 +593,17 @@ def _roles(det: Detected, index: MentionIndex) -> Roles:
     if det.type == "PROTEST" and merged.actor1 is None and merged.actor2 and merged.actor2.actor.sector in _PROTESTERS:
         return Roles(merged.actor2, None)  # "Sahrawi activists protested", parsed as activists who were protested
     return merged
+
+
+def _fought_by_victims(hit: Hit, main: Hit) -> bool:
+    """Whether a fighting word is what the people a killing word tells of were doing when hurt: its participle hangs
+    on a dying or a passive killing ("died fighting Hamas", "were killed while battling the militants"), so its
+    object is the side they fought, not people hurt with them."""
+    token, harm = hit.token, main.token
+    participle = token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp") and token.head.i == harm.i
+    if hit.entry.hint != "clash" or not participle:
+        return False
+    return main.entry.hint == "victim" or bool(children(harm, "nsubjpass", "auxpass"))
 
 
 def _better_target(found: Mention, merged: Roles) -> bool:

@@ -1,0 +1,39 @@
+"""People killed while fighting someone: whom they fought is the other side (actor1), not people hurt with them."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.extract import extract_events
+
+
+def _assaults(text: str) -> list[tuple[str | None, str | None]]:
+    """(actor1 name, actor2 country) of each violent event of a text."""
+    return [
+        (e.actor1.name if e.actor1 else None, e.actor2.country if e.actor2 else None)
+        for e in extract_events(text)
+        if e.type == "ASSAULT"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a relative clause of dying with the fighting participle: the dead are the foe's foe
+        ("The reservist, who died fighting Hamas near the kibbutz, was buried on Monday.", [("Hamas", "ISR")]),
+        # a passive killing with the fighting participle: the foe is the doer, not more victims
+        ("He was killed fighting Russian troops near Bakhmut.", [("Military Forces of Russia", "UKR")]),
+        (
+            "Two Kenyan police officers were killed while fighting al-Shabaab militants in Lamu.",
+            [("Al Shabaab", "KEN")],
+        ),
+    ],
+)
+def test_whom_the_dead_fought_is_the_other_side(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _assaults(text) == expected
+
+
+def test_an_active_killing_keeps_its_own_target() -> None:
+    assert _assaults("Soldiers killed three gunmen while fighting rebels near Gao.") == [
+        ("Military Forces of Mali", "MLI")
+    ]

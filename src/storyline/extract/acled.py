@@ -112,10 +112,10 @@ def crowd_first(events: Sequence[Event]) -> None:
     acted on none the text names: "police broke up a rally in Belgrade"), the force as actor2, and the toll of the
     force's act (ACLED counts the protesters killed in the protest's event). The force's own event (the dispersal,
     the shooting, the arrests) keeps the force as its actor1. A sentence that tells no act of the crowd's own but
-    a force breaking up a crowd with no one killed or hurt by arms ("police fired tear gas at relatives gathered
-    outside the mine": a "Protest with intervention", a protest event in ACLED's coding) has that event led by the
-    crowd, the force as actor2; a force that uses lethal or excessive force keeps the act, as PLOVER codes an
-    attack."""
+    a force breaking up a crowd by crowd control or arrests, with no one killed or hurt by arms ("police fired tear gas
+    at relatives gathered outside the mine": a "Protest with intervention", a protest event in ACLED's coding) has
+    that event led by the crowd, the force as actor2; a force that fires weapons or uses lethal or excessive force
+    keeps the act, as PLOVER codes an attack."""
     protests = [e for e in events if e.type == "PROTEST" and e.acled_sub_event_type in INTERVENED]
     for protest in protests:
         acts = [e for e in events if e is not protest and e.acled_sub_event_type in INTERVENED and _is_force(e.actor1)]
@@ -127,11 +127,17 @@ def crowd_first(events: Sequence[Event]) -> None:
     if protests or any(e.actor1 is not None and not _is_force(e.actor1) for e in events):
         return  # the crowd's own act is told: that event is theirs, the force's act is its answer
     for act in events:
-        if act.acled_sub_event_type == _BROKEN_UP and _is_force(act.actor1):
+        if act.acled_sub_event_type == _BROKEN_UP and _is_force(act.actor1) and _breaks_up(act):
             act.actor1, act.actor2 = _protesters(_named_crowd(act.actor2), act), act.actor1
 
 
 _BROKEN_UP = "Protest with intervention"
+
+
+def _breaks_up(act: Event) -> bool:
+    """Whether a force's act only breaks a crowd up: crowd control (tear gas, water cannon, batons, rubber bullets) or
+    an arrest or dispersal, not a weapon fired at it ("ordered to fire on the protesters")."""
+    return act.type == "COERCE" or act.mode == "crowd-control"
 
 
 def _protesters(crowd: Actor | None, event: Event) -> Actor:

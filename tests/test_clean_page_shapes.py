@@ -1,7 +1,8 @@
 """Common news page shapes, as a naive text dump prints them: the article is kept, the page's furniture dropped.
 
 Every dump here is written for the test (no line of html-pages-dev), each the first line a page <title>, as a dump of
-the page's HTML starts: a consent wall over the article, ...
+the page's HTML starts: a consent wall over the article, a comment thread under it (names over time stamps, no
+header) and, kept, a live blog's signed entries and a timeline's dated ones.
 """
 
 from __future__ import annotations
@@ -56,3 +57,52 @@ def test_consent_wall_over_the_article_is_dropped(language: str) -> None:
     assert article.body.split("\n\n") == BUS_STRIKE
     reasons = {r.text: r.reason for r in article.removed}
     assert reasons[max(CONSENT_WALLS[language], key=len)] == "cookie-notice"
+
+
+FERRY_STRIKE = [
+    "Hundreds of island residents were stranded on Wednesday as a strike by ferry crews entered its third day.",
+    "The union says its members have not had a pay rise in four years and that staffing cuts made crossings unsafe.",
+    "The operator said it had offered a 4 per cent rise and accused the union of holding the islands to ransom.",
+]
+COMMENTS = [
+    ("seabird77", "2 hours ago", "This is what happens when you run a lifeline service for profit."),
+    (
+        "tom_harris",
+        "3 hours ago",
+        "My mother cannot get to her appointment on the mainland. Both sides should be ashamed.",
+    ),
+    ("islandgirl", "3 hours ago", "The helicopter is only for emergencies, what about everyone else?"),
+    ("J. Mackay", "14 March 2025 at 09:12", "Four per cent after four years is an insult. Good luck to the crews."),
+]
+
+
+@pytest.mark.parametrize("extras", [(), ("Reply",), ("Reply", "12")])
+def test_comment_thread_without_a_header_is_dropped(extras: tuple[str, ...]) -> None:
+    headline = "Ferry strike leaves islanders stranded"
+    thread = [line for name, stamp, said in COMMENTS for line in (name, stamp, said, *extras)]
+    text = "\n".join([f"{headline} - Harbour Times", "News", headline, *FERRY_STRIKE, *thread, "About us"])
+    article = clean_text(text, id="x")
+    assert article.body.split("\n\n") == FERRY_STRIKE
+
+
+def test_live_blog_signed_by_its_reporters_and_a_timeline_keep_their_entries() -> None:
+    intro = (
+        "Storm Eowyn has brought gusts of more than 100mph to Scotland, and hundreds of thousands of homes are cut off."
+    )
+    entries = [
+        ("Sam Reid", "11:05", "The education authority said all schools in the warning area would stay closed."),
+        ("Priya Nair", "10:48", "Glasgow airport has suspended all departures until the afternoon."),
+        (
+            "Sam Reid",
+            "10:30",
+            "Police said fallen trees had blocked several main roads and urged drivers to stay at home.",
+        ),
+        ("Priya Nair", "10:12", "The network operator said some customers could be without power until Tuesday."),
+    ]
+    blog = [line for entry in entries for line in entry]
+    article = clean_text("\n".join(["Storm Eowyn live - Daily Courier", intro, *blog, "About us"]), id="x")
+    assert all(f"{stamp}\n\n{said}" in article.body for _, stamp, said in entries)
+    timeline = [("Ceasefire", "3 March 2024"), ("Prisoner swap", "20 March 2024"), ("Aid corridor", "2 April 2024")]
+    dated = [line for label, date in timeline for line in (label, date, f"{label} agreed by both sides on {date}.")]
+    article = clean_text("\n".join(["Talks resume - Border Post", *FERRY_STRIKE, *dated]), id="x")
+    assert article.body.split("\n\n") == [*FERRY_STRIKE, *dated]

@@ -4,9 +4,10 @@ The best run of line scores (``region.article_span``) often takes in the page's 
 (headline, standfirst, byline, date) and, at the far end, a footer (a second share bar, link boxes).
 ``header_end`` looks only at the region's first lines; ``footer_start`` at the related-links headers and
 share bars inside the region (and the share bars above it) and at long runs of short lines, cutting only where
-little of the prose follows. ``short_sentence_edges`` widens the region over one-line sentences too short to count
-as prose at its edges, and ``entry_stamps`` and ``_entry_bar`` tell a live blog's entries (their time stamps, their
-own share bars) from a header and a footer.
+little of the prose follows, and at a comment thread under the text (``comment_thread``) however long.
+``short_sentence_edges`` widens the region over one-line sentences too short to count as prose at its edges, and
+``entry_stamps`` and ``_entry_bar`` tell a live blog's entries (their time stamps, their own share bars) from a header
+and a footer.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from storyline.clean.headline import credit_line, headline_like, stamp_line
+from storyline.clean.headline import clock_stamp, credit_line, headline_like, stamp_line
 from storyline.clean.lines import Line, line_words
 from storyline.clean.region import LONG_PARAGRAPH, MID_WORDS, TITLE_REACH, headline_shaped, link_like, story_starts
 from storyline.lexicon_files import read_rows
@@ -44,10 +45,84 @@ def footer_start(lines: list[Line], start: int, end: int) -> int:
     for cut, share in sorted(ends):
         if _prose_words(lines[cut:end]) < share * _prose_words(lines[start:cut]):
             return cut
+    thread = comment_thread(lines, start, end)
+    if thread is not None:
+        return thread  # however long the comments, they are no part of the text
     for cut in short_runs(lines, start, end):
         if sum(line.words for line in lines[cut:end]) < RUN_SHARE * _prose_words(lines[start:cut]):
             return cut  # an author box, a list of links, a promo: the lone paragraph after them is no text
     return end
+
+
+COMMENT_ENTRIES = 3  # people whose entries (a name over a time stamp) make a comment thread
+NAME_LINE_WORDS = 3  # the most words of a commenter's name ("seabird77", "J. Mackay", "Old Skipper")
+COMMENT_STAMP_WORDS = 8  # the most words of a comment's stamp ("2 hours ago", "March 3, 2021 at 9:14 am")
+THREAD_GAP = 8  # the most lines of one comment (its text, "Reply", votes) between its name and the next
+
+
+def comment_thread(lines: list[Line], start: int, end: int) -> int | None:
+    """The first line of a comment thread below the text in the region: entries by ``COMMENT_ENTRIES`` people or more,
+    each the commenter's name (a short line, no sentence, prose, furniture or stamp) over a stamp of the time it was
+    written ("2 hours ago", "14 March 2025 at 09:12") and what they said under it, each entry within ``THREAD_GAP``
+    lines of the next and the last of the region's end (or past it: a comment's "Reply" may have ended the region
+    under the first), with a paragraph of the text above the first.
+
+    Not a live blog's entries: their stamps follow an entry's text or its share bar, or the name of one of the few
+    reporters who write it; nor a timeline's: its entries are dated, not timed.
+    """
+    thread = _entries_up_to(lines, start, end)
+    people = {lines[i].text for i in thread}
+    if len(people) < COMMENT_ENTRIES or thread[0] >= end or not any(line.prose for line in lines[start : thread[0]]):
+        return None
+    return thread[0]
+
+
+def _entries_up_to(lines: list[Line], start: int, end: int) -> list[int]:
+    """The names of the comment entries that run up to the region's end, read upwards from a little past it and
+    stopping ``THREAD_GAP`` lines of words above the last entry found (most regions: the end)."""
+    names: list[int] = []
+    since = 0  # lines of words read inside the region since the last entry
+    for i in range(min(len(lines), end + (COMMENT_ENTRIES - 1) * THREAD_GAP) - 1, start + 1, -1):
+        line = lines[i]
+        if not line.words:
+            continue
+        if i < end:
+            since += 1
+            if since > THREAD_GAP:
+                break
+        if line.words > COMMENT_STAMP_WORDS or not _comment_stamp(line.text):
+            continue
+        above = i - 1
+        while above > start and not lines[above].words:
+            above -= 1
+        if _name_over(lines, above) and _said_under(lines, i):
+            names.insert(0, above)
+            since = 0
+    return names
+
+
+def _comment_stamp(text: str) -> bool:
+    """A stamp of a time of day or of time passed ("09:12", "2 hours ago", "3 March at 14:05"; not a bare date, as a
+    timeline's)."""
+    return _DIGIT.search(text) is not None and clock_stamp(text)
+
+
+def _said_under(lines: list[Line], stamp: int) -> bool:
+    """What the commenter said is the first line under the stamp: a sentence or prose."""
+    under = next((line for line in lines[stamp + 1 :] if line.words), None)
+    return under is not None and (under.prose or under.sentence)
+
+
+_NOT_A_NAME = tuple("-–—([")  # how a credit under a text starts ("– Reuters", "(AFP)")
+
+
+def _name_over(lines: list[Line], i: int) -> bool:
+    """Line ``i`` (over a stamp) may be a commenter's name: short, no sentence, prose, furniture, stamp, code or
+    credit."""
+    line = lines[i]
+    if not 1 <= line.words <= NAME_LINE_WORDS or line.prose or line.sentence or line.furniture is not None:
+        return False
+    return not line.code and not line.text.lstrip().startswith(_NOT_A_NAME) and not stamp_line(line.text)
 
 
 RUN_LINES = 8  # short or link-like lines in a row that no story's text holds between its paragraphs

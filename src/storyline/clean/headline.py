@@ -289,6 +289,12 @@ def stamp_line(text: str) -> bool:
     return date_of_line(text) is not None or _CLOCK.search(text) is not None or _relative().search(text) is not None
 
 
+def clock_stamp(text: str) -> bool:
+    """A time of day or a relative stamp in a line ("09:12", "2 hours ago"): when a comment or post was written, not
+    the date of an event."""
+    return _CLOCK.search(text) is not None or _relative().search(text) is not None
+
+
 @cache
 def _relative() -> re.Pattern[str]:
     """A number of minutes, hours or days and the word after or before it in a relative stamp (``bylines.tsv``:

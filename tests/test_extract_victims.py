@@ -126,7 +126,7 @@ def test_plain_side_reads_only_the_victims_countries() -> None:
 
 def test_victims_of_each_killing_word_count() -> None:
     events = extract_events(
-        "Prayers were said for every Israeli murdered by the raiders and every Palestinian killed in the bombing of Rafah."
+        "Prayers were said for every Israeli murdered by raiders and every Palestinian killed in the bombing of Rafah."
     )
     assert victim_side(events) == "both"
 

@@ -1,4 +1,4 @@
-"""People killed while fighting someone: whom they fought is the other side (actor1), not people hurt with them."""
+"""Doers are no victims: whom the dead fought is the other side (actor1), and a subject who killed was not hit."""
 
 from __future__ import annotations
 
@@ -37,3 +37,10 @@ def test_an_active_killing_keeps_its_own_target() -> None:
     assert _assaults("Soldiers killed three gunmen while fighting rebels near Gao.") == [
         ("Military Forces of Mali", "MLI")
     ]
+
+
+def test_the_subject_of_an_active_perfect_killing_is_no_victim() -> None:
+    text = (
+        "Israeli troops killed three Palestinians in Jenin, where Israeli settlers had murdered a Palestinian farmer."
+    )
+    assert {country for _, country in _assaults(text)} == {"PSE"}

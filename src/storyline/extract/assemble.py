@@ -627,7 +627,10 @@ def _other_victims(det: Detected, index: MentionIndex, victims: Actor | None) ->
         roles = trigger_roles(hit.token, index, hit.end)
         hit_ones = roles.actor1 if hit.entry.hint == "victim" else roles.actor2
         if hit.token.tag_ == "VBN":  # "every Palestinian killed in Gaza", parsed with its own subject
-            hit_ones = next((m for s in children(hit.token, "nsubj", "nsubjpass") if (m := index.of(s))), hit_ones)
+            # but the subject of an active perfect ("settlers had murdered a farmer") did it: its object was hit
+            active = any(aux.lemma_.lower() == "have" for aux in children(hit.token, "aux"))
+            subjects = children(hit.token, "nsubjpass") if active else children(hit.token, "nsubj", "nsubjpass")
+            hit_ones = next((m for s in subjects if (m := index.of(s))), hit_ones)
         actor = _typed_actor(hit_ones, det.type, agent=False)
         if actor is not None and actor.country and actor.sector in UNARMED and actor != victims:
             others.append((actor, _hit_evidence(hit)))

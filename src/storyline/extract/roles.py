@@ -144,7 +144,13 @@ def verb_roles(verb: Token, index: MentionIndex) -> Roles:
     if roles.actor1 is None and subject is None and passive_subject is None:
         roles.actor1 = _misparsed_subject(verb, index) or _folded_subject(verb, index)
     if subject is not None and (roles.actor1 is None or not roles.actor1.named):
-        roles.actor1 = _fired_by(subject, index) or roles.actor1 or _sent_by(subject, index)
+        roles.actor1 = (
+            _fired_by(subject, index)
+            or _ascribed(subject, index)
+            or roles.actor1
+            or _sent_by(subject, index)
+            or _attack_doer(subject, index)
+        )
     roles.actor2 = _target(verb, index, passive_subject) or _other_side(verb, subject, index)
     if roles.actor1 is None and subject is None and verb.tag_ == "VBN":
         # "killed in an Israeli airstrike"; not a perfect with its own subject ("it had retaken villages from
@@ -160,7 +166,11 @@ def verb_roles(verb: Token, index: MentionIndex) -> Roles:
         roles.actor2 = roles.actor2 or index.of(verb.head)  # "women seized by the group"
     elif roles.actor1 is None and verb.dep_ in ("acl", "relcl"):
         roles.actor1 = index.of(verb.head) or _maker(verb, index)  # "militants who attacked"
-    own_subject = subject is not None and subject.pos_ != "PRON"  # "a bombing killed ...": no one above did it
+    clausal = _gerund_subject(verb) if subject is None and passive_subject is None else None
+    if roles.actor1 is None and clausal is not None:  # "Shelling by X on a market killed"
+        roles.actor1 = _agent(index.of(child(child(clausal, "agent"), "pobj")))
+    # "a bombing killed ...", "shelling the market killed ...": no one above did it
+    own_subject = (subject is not None and subject.pos_ != "PRON") or clausal is not None
     if roles.actor1 is None and not own_subject and passive_subject is None and verb.dep_ in _CLIMB_DEPS:
         roles.actor1 = _inherited_subject(verb, index)
     return roles
@@ -175,6 +185,53 @@ def _from_loser(verb: Token) -> frozenset[str]:
     """{"from"} for a verb whose "from" phrase names who lost what it took ("recaptured the town from the rebels":
     clause_roles.tsv from_loser_verb), else nothing."""
     return _FROM if verb.lemma_.lower() in _words("from_loser_verb") else frozenset()
+
+
+def _gerund_subject(verb: Token) -> Token | None:
+    """A gerund the parser took for a clause of its own that is the verb's subject ("Shelling by the army on the
+    market killed 12": a clausal subject, or a clause hung before the verb with a "by" agent)."""
+    found = child(verb, "csubj")
+    if found is None:
+        found = next((c for c in children(verb, "advcl") if c.i < verb.i and child(c, "agent") is not None), None)
+    return found if found is not None and found.tag_ == "VBG" else None
+
+
+def _attack_doer(subject: Token, index: MentionIndex) -> Mention | None:
+    """Who a clause's subject that is no actor says did the act: armed men in its "by" phrase ("Quadcopter fire by
+    the army targeted people"); for a noun of an attack or a thing fired, any "by" actor, or the armed men or machine
+    it came from ("a missile from an army drone hit a bus"; not a place: "a rocket from Gaza" says where from)."""
+    if index.of(subject) is not None or subject.pos_ not in ("NOUN", "PROPN"):
+        return None
+    by = _agent(index.of(_prep_object(subject, frozenset({"by"}))))
+    if by is not None and by.actor.sector in ARMED:
+        return by
+    if not _attack_or_fired(subject):
+        return None
+    source = index.of(_prep_object(subject, _FROM))
+    armed = source is not None and source.place is None and source.actor.sector in ARMED
+    return by or (source if armed else None)
+
+
+def _ascribed(subject: Token, index: MentionIndex) -> Mention | None:
+    """Whom a participle on an attack noun or a thing fired, told as the clause's subject, ascribes it to ("a drone
+    strike, attributed by witnesses to the army, killed 11", "a blast blamed on the rebels": clause_roles.tsv
+    ascribe_verb); not a denial ("not attributed to anyone" names no one)."""
+    if subject.pos_ not in ("NOUN", "PROPN") or not _attack_or_fired(subject):
+        return None
+    for acl in (t for t in subject.subtree if t.dep_ == "acl"):  # the parser may hang it on a place in the phrase
+        if acl.tag_ != "VBN" or acl.lemma_.lower() not in _words("ascribe_verb") or child(acl, "neg") is not None:
+            continue
+        found = _agent(index.of(_prep_object(acl, frozenset({"to", "on"}))))
+        if found is not None and found.place is None:
+            return found
+    return None
+
+
+def _attack_or_fired(noun: Token) -> bool:
+    """Whether a noun names an attack (the trigger lexicon reads it as an ASSAULT noun) or a thing that is fired."""
+    lemma = noun.lemma_.lower()
+    entries = lexicon.triggers().get(lemma, ())
+    return lemma in _projectiles() or any(e.type == "ASSAULT" and e.pos in ("NOUN", "ANY") for e in entries)
 
 
 def _sent_by(subject: Token, index: MentionIndex) -> Mention | None:

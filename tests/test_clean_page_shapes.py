@@ -106,3 +106,37 @@ def test_live_blog_signed_by_its_reporters_and_a_timeline_keep_their_entries() -
     dated = [line for label, date in timeline for line in (label, date, f"{label} agreed by both sides on {date}.")]
     article = clean_text("\n".join(["Talks resume - Border Post", *FERRY_STRIKE, *dated]), id="x")
     assert article.body.split("\n\n") == [*FERRY_STRIKE, *dated]
+
+
+RATES = [
+    "The central bank kept interest rates on hold on Thursday, saying inflation was falling more slowly than expected.",
+    "Two members of the nine-strong committee voted for a quarter-point cut, the minutes of the meeting showed.",
+]
+PAYWALLS = {
+    "en": ["Subscribe to read the full article", "Try unlimited access", "Only $1 for 4 weeks"],
+    "fr": ["La suite est réservée aux abonnés", "Déjà abonné ? Connectez-vous", "1 € le premier mois"],
+}
+OFFER = (
+    "Then $75 per month. Complete digital access to quality journalism on any device. Cancel anytime during your trial."
+)
+
+
+@pytest.mark.parametrize("language", sorted(PAYWALLS))
+def test_paywall_offer_under_a_teaser_is_dropped(language: str) -> None:
+    headline = "Central bank holds rates as inflation stays sticky"
+    text = "\n".join([f"{headline} | The Record", "Markets", headline, *RATES, *PAYWALLS[language], OFFER, "Terms"])
+    article = clean_text(text, id="x")
+    assert article.body.split("\n\n") == RATES
+
+
+def test_text_that_goes_on_under_a_paywall_prompt_is_kept() -> None:
+    rest = [
+        f"{sentence} the bank's governor told reporters after the meeting on Thursday."
+        for sentence in (
+            "Prices of services were still rising faster than wages,",
+            "The committee would look closely at the next two months of data,",
+            "Energy prices had fallen since the summer but food prices had not,",
+        )
+    ]
+    text = "\n".join(["Rates on hold | The Record", *RATES, "Subscribe to continue reading", *rest, "Terms"])
+    assert clean_text(text, id="x").body.split("\n\n") == [*RATES, *rest]

@@ -30,7 +30,8 @@ TAGLINE_WORDS = 25  # a line of prose over a headline shorter than this is a sit
 def footer_start(lines: list[Line], start: int, end: int) -> int:
     """Where the article's footer starts in the region, when what follows holds little of its prose.
 
-    A footer starts at a share bar the page also printed above the article (not an entry's own bar, ``_entry_bar``),
+    A footer starts at a share bar the page also printed above the article (not an entry's own bar, ``_entry_bar``)
+    or at a paywall's prompt ("Subscribe to continue reading": what follows is its offer, unless the text goes on),
     or at the first of two related-links headers with no story between them (after a box inside the article the text
     resumes).
     """
@@ -39,6 +40,7 @@ def footer_start(lines: list[Line], start: int, end: int) -> int:
     bars = [i for i, reason in marked if reason == "share"]
     shares = {line.text for line in lines[:start] if _furniture_reason(line) == "share"} if bars else set()
     ends = [(i, SHARE_BAR_SHARE) for i in bars if lines[i].text in shares and not _entry_bar(lines, i)]
+    ends += [(i, SHARE_BAR_SHARE) for i, reason in marked if reason == "paywall"]
     for h1, h2 in zip(headers, headers[1:], strict=False):
         if not any(story_starts(lines, j) for j in range(h1 + 1, h2)):
             ends.append((h1, FOOTER_SHARE))

@@ -64,8 +64,12 @@ def _harm_words() -> frozenset[str]:
 
 
 def reports_harm(event: Event) -> bool:
-    """Whether an event says people were killed, hurt or taken: a count of them or a harm trigger word."""
+    """Whether an event says people were killed, hurt or taken: a count of them, victims named by a noun of the hurt
+    ("the victims", "the dead") or a harm trigger word."""
     if any(c.kind in HURT_KINDS for c in event.counts):
+        return True
+    named = event.actor2.text.lower().split()[-1:] if event.actor2 is not None else []
+    if named and named[0] in _hurt_nouns():
         return True
     trigger = event.trigger.text.lower().split() if event.trigger is not None else []
     return not _harm_words().isdisjoint(trigger)
@@ -255,14 +259,38 @@ def local_victims(
     if event.type != "ASSAULT":
         return None
     hurt = [c for c in event.counts if c.kind in HURT_KINDS]
-    if not (hurt or not harm_lemmas().isdisjoint(lemmas)):
+    named = _hurt_noun(event, sent) if not hurt else None
+    if not (hurt or named is not None or not harm_lemmas().isdisjoint(lemmas)):
         return None  # an attack that names no one hurt has no victims to invent ("Israeli raids in Jenin")
     if _of_both_sides(event, sent):
         return None  # "the war has killed thousands on both sides": no party named, no one country
-    country = victim_country(event, victims_place(event, sent), lambda: sentence_foe(sent, index, event) or before)
+    foe = lambda: sentence_foe(sent, index, event) or before  # noqa: E731
+    country = victim_country(event, victims_place(event, sent), foe, named.text if named is not None else None)
     if not country:
         return None
-    return _victims_of(hurt, country)
+    if named is None:
+        return _victims_of(hurt, country)
+    text = " ".join(t.text for t in named.subtree if t.i < named.i or t.i == named.i)
+    start = min(t.idx for t in named.subtree if t.i <= named.i)
+    return Actor(text, actor_name(country, "CVL", text), country, "CVL", start, named.idx + len(named))
+
+
+def _hurt_noun(event: Event, sent: Span) -> Token | None:
+    """The noun of the hurt an attack noun tells the cause of ("victims of the Hamas assault", "casualties from the
+    strike", ``victim_nouns.tsv``): those people are its victims."""
+    trigger = event.trigger
+    span = sent.doc.char_span(trigger.start, trigger.end, alignment_mode="expand") if trigger is not None else None
+    root = span.root if span is not None else None
+    if root is None or root.pos_ != "NOUN" or root.dep_ != "pobj" or root.head.lower_ not in ("of", "from"):
+        return None
+    noun = root.head.head
+    return noun if noun.lower_ in _hurt_nouns() and noun.pos_ in ("NOUN", "ADJ") else None
+
+
+@cache
+def _hurt_nouns() -> dict[str, str]:
+    """Word as written → its noun of the hurt ("victims" → victim), from ``victim_nouns.tsv``."""
+    return {row[0]: row[1] for row in lexicon.read_tsv("actors", "victim_nouns.tsv")}
 
 
 def localise(event: Event, sent: Span, index: MentionIndex | None = None, before: str | None = None) -> None:

@@ -140,3 +140,25 @@ def test_text_that_goes_on_under_a_paywall_prompt_is_kept() -> None:
     ]
     text = "\n".join(["Rates on hold | The Record", *RATES, "Subscribe to continue reading", *rest, "Terms"])
     assert clean_text(text, id="x").body.split("\n\n") == [*RATES, *rest]
+
+
+RIVERS = [
+    "Water companies will face unlimited fines for illegal sewage spills under new rules agreed by ministers.",
+    "The environment secretary said the rules would come into force in April and bosses could face prison.",
+    "Campaigners welcomed the change but said the regulator needed more staff to enforce it.",
+    "The industry body said companies were already investing billions of pounds in new pipes.",
+]
+
+
+def test_question_headline_in_a_read_more_box_is_a_link() -> None:
+    box = ["Read more", "Sewage spills hit record high last year", "Why are Britain's rivers so polluted?"]
+    text = "\n".join(["New rules on river pollution - Westland Herald", *RIVERS[:2], *box, *RIVERS[2:], "Most read"])
+    article = clean_text(text, id="x")
+    assert article.body.split("\n\n") == RIVERS
+    assert "Why are Britain's rivers so polluted?" in article.related
+
+
+def test_question_subheading_under_one_read_more_line_stays() -> None:
+    lines = [*RIVERS[:2], "Read more: Sewage spills hit record high", "What happens next?", *RIVERS[2:]]
+    article = clean_text("\n".join(["New rules on river pollution - Westland Herald", *lines]), id="x")
+    assert article.body.split("\n\n") == [*RIVERS[:2], "What happens next?", *RIVERS[2:]]

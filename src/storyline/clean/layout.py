@@ -127,6 +127,22 @@ def inline_links(lines: list[Line], related: dict[int, str]) -> dict[int, str]:
     return dict(sorted((related | found).items())) if found else related
 
 
+def question_links(lines: list[Line], related: dict[int, str]) -> dict[int, str]:
+    """A headline asking a question ("Why are our rivers so polluted?") right under a box of related links (a header
+    and a link at least) is one of its links, though a link ends in no question mark (``region.link_like``): short of
+    prose, a link's length. Not a question under a single "Read more: ..." line, which may be the text's subheading."""
+    found = {}
+    for i, reason in related.items():
+        if i + 1 in related or i - 1 not in related or i + 1 >= len(lines):
+            continue
+        link = lines[i + 1]
+        if link.prose or link.furniture is not None or not 2 <= link.words <= LINK_MAX:
+            continue
+        if link.text.rstrip().endswith("?") and link.text[:1].isupper():
+            found[i + 1] = reason
+    return dict(sorted((related | found).items())) if found else related
+
+
 CARD_HEADLINE_WORDS = 10  # the most words of a headline over its standfirst on one line
 _FIRST_SENTENCE = re.compile(r"^(.+?[.!?])[\"'”’)]?\s+\S")  # a sentence with more text after it
 
@@ -223,7 +239,7 @@ def analyse(text: str) -> Layout:
     tokens = None if scan is not None else [line.tokens for line in lines]  # the kernels read the scan's word ids
     repeats = copies(repeat_groups(dump.lines, tokens, scan), lines)
     related, template, formula = line_marks(lines)
-    related = inline_links(lines, related)
+    related = question_links(lines, inline_links(lines, related))
     zone = zones(lines, related)
     if any(mark in text for mark in ELLIPSES):  # a link card's summary ends in one: most dumps have none
         related = dict(sorted((related | excerpt_cards(lines)).items()))  # links, but they open no teaser zone

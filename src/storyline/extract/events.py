@@ -244,6 +244,7 @@ def _at_protests(detected: list[Detected]) -> list[Detected]:
     With no protest trigger, an arrest told with crowd-control force is done at a crowd ("baton-charged the marchers
     and detained dozens")."""
     protests = [h.token for d in detected if d.type == "PROTEST" for h in d.hits if _happened(h.token)]
+    protests = [p for p in protests if not _dates_act(p)]
     if not protests and any(d.type == "ASSAULT" and d.mode == "crowd-control" for d in detected):
         for event in (d for d in detected if d.type == "COERCE" and d.mode == "arrest"):
             event.hints.add("protest")
@@ -254,6 +255,13 @@ def _at_protests(detected: list[Detected]) -> list[Detected]:
         if arrest or (event.type == "ASSAULT" and any(_told_with(h.token, p) for h in event.hits for p in protests)):
             event.hints.add("protest")
     return detected
+
+
+def _dates_act(protest: Token) -> bool:
+    """Whether a protest is named only to date another act by it ("was arrested after addressing a rally", "detained
+    following a march"): the object of a time preposition, or of a verb in its phrase; the act was not done at it."""
+    prep = _up_to(protest, lambda t: t.dep_ == "prep" and t.lower_ in _TIME_PREPS, 3)
+    return prep is not None and prep.lower_ != "since"
 
 
 # Verbs of attempting: a protest people tried to hold was under way when it was stopped.

@@ -99,12 +99,27 @@ class Sense:
 
 
 @cache
+def families() -> dict[str, frozenset[str]]:
+    """Word families (``triggers/families.tsv``): a name ("$security") → the words that share a role in a rule (the
+    doers of an arrest, the signs of a disappearance), so every row that asks for the role asks for all of them."""
+    return {f"${name}": frozenset(words.split("|")) for name, words in read_tsv("triggers", "families.tsv")}
+
+
+def word_list(cell: str) -> frozenset[str]:
+    """The words of a "|"-separated cell, each "$family" among them read as its words."""
+    words: set[str] = set()
+    for word in cell.split("|"):
+        words |= families().get(word, {word})
+    return frozenset(words)
+
+
+@cache
 def senses() -> dict[str, list[Sense]]:
     """Other senses of trigger words (``triggers/senses.tsv``), keyed by the trigger's first lemma."""
     table: dict[str, list[Sense]] = {}
     for trigger, pos, type_, mode, hint, cues, void in read_tsv("triggers", "senses.tsv"):
         entry = Trigger(tuple(trigger.lower().split()), pos, type_, _none(mode), _none(hint))
-        sense = Sense(entry, frozenset(cues.split("|")), frozenset(void.split("|")))
+        sense = Sense(entry, word_list(cues), word_list(void))
         table.setdefault(entry.lemmas[0], []).append(sense)
     return table
 
@@ -128,7 +143,7 @@ def modifier_heads() -> frozenset[str]:
     return frozenset(row[0] for row in read_tsv("triggers", "modifier_heads.tsv"))
 
 
-_OBJECT_RULES = ("require", "void", "void-object", "subject", "object", "doer")
+_OBJECT_RULES = ("require", "void", "void-object", "subject", "object", "doer", "frame")
 
 
 class ObjectRules(NamedTuple):
@@ -140,6 +155,7 @@ class ObjectRules(NamedTuple):
     subject: frozenset[str]  # subjects it requires
     object: frozenset[str]  # what it acts on, required
     doer: frozenset[str]  # its subject or passive "by" agent, required
+    frame: frozenset[str]  # prepositions a noun must be the object of, saying a place is held ("under rebel control")
 
 
 @cache
@@ -148,7 +164,7 @@ def object_rules() -> dict[str, ObjectRules]:
     table: dict[str, ObjectRules] = {}
     for trigger, rule, objects in read_tsv("triggers", "objects.tsv"):
         sets = list(table.get(trigger, (frozenset(),) * len(_OBJECT_RULES)))
-        sets[_OBJECT_RULES.index(rule)] |= frozenset(objects.split("|"))
+        sets[_OBJECT_RULES.index(rule)] |= word_list(objects)
         table[trigger] = ObjectRules(*sets)
     return table
 

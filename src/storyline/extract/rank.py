@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from storyline.extract.acled import INTERVENED
 from storyline.extract.events import SET_OFF
-from storyline.models import Event
+from storyline.models import Actor, Event
 
 _TYPE_WEIGHT = {"ASSAULT": 3.0, "PROTEST": 2.0, "COERCE": 2.0, "MOBILIZE": 1.5, "RETREAT": 1.5, "AGREE": 1.5}
 _WORD = re.compile(r"\w+")
@@ -159,7 +159,9 @@ def _outcomes_first(events: list[Event], scores: list[float]) -> list[float]:
     """An attack told with its outcome by the same actor in one sentence ("attacked junta positions and seized
     outposts", "stormed a studio and took staff hostage") is the outcome's incident: the outcome ranks just above
     the plain attack (an ASSAULT of no mode) that killed no one ("attacked a festival, killing 364 and abducting
-    dozens" is the killing)."""
+    dozens" is the killing); ground taken or regained with no taker named, above the plain attacks of its sentence.
+    Ground taken or regained ranks above the troop movements and withdrawals of its sentence made by another actor
+    (``_GROUND``)."""
 
     def plain_attack(event: Event) -> tuple[int, str] | None:
         plain = event.type == "ASSAULT" and event.mode is None and not event.fatalities
@@ -168,7 +170,55 @@ def _outcomes_first(events: list[Event], scores: list[float]) -> list[float]:
     def outcome(event: Event) -> tuple[int, str] | None:
         return _teller(event) if event.acled_sub_event_type in _OUTCOMES else None
 
-    return _lift(events, scores, plain_attack, outcome)
+    def attack_told(event: Event) -> int | None:
+        return event.evidence.start if plain_attack(event) is not None else None
+
+    def outcome_of_no_one(event: Event) -> int | None:  # "stormed the office and declared the town under their control"
+        return event.evidence.start if outcome(event) is None and event.acled_sub_event_type in _GROUND else None
+
+    def movement(event: Event) -> tuple[int, str | None] | None:
+        moved = (event.type, event.mode) in _MOVES
+        return (event.evidence.start, _name(event.actor1)) if moved else None
+
+    def ground(event: Event) -> tuple[int, str | None] | None:
+        return (event.evidence.start, _name(event.actor1)) if event.acled_sub_event_type in _GROUND else None
+
+    scores = _lift(events, _lift(events, scores, plain_attack, outcome), attack_told, outcome_of_no_one)
+    return _lift_unless_same(events, scores, movement, ground)
+
+
+def _name(actor: Actor | None) -> str | None:
+    """An actor's name as the text gives it, None for no actor."""
+    return None if actor is None else actor.name or actor.text
+
+
+def _lift_unless_same(
+    events: list[Event],
+    scores: list[float],
+    led: Callable[[Event], tuple[int, str | None] | None],
+    leads: Callable[[Event], tuple[int, str | None] | None],
+) -> list[float]:
+    """Scores with every event that ``leads`` keys ranked just above the best-scored event of its sentence that
+    ``led`` keys, unless both name the same actor (who pulled out of a town did not take it)."""
+    out = list(scores)
+    for i, event in enumerate(events):
+        key = leads(event)
+        if key is None:
+            continue
+        below = [
+            scores[k]
+            for k, other in enumerate(events)
+            if (o := led(other)) is not None and o[0] == key[0] and (key[1] is None or o[1] != key[1])
+        ]
+        if below:
+            out[i] = max(out[i], max(below) + 0.01)
+    return out
+
+
+# Ground changing hands, and the moves of troops it is told with ("back in control of Lere after the rebels pulled
+# out", "entered the town and declared it under its control"): the change of hands is the incident ACLED codes.
+_GROUND = frozenset({"Non-state actor overtakes territory", "Government regains territory"})
+_MOVES = frozenset({("MOBILIZE", "troops"), ("RETREAT", "withdraw")})
 
 
 # Forces that answer a riot; the crowds they answer (the riot's actor1 or the response's target).

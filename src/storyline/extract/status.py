@@ -34,7 +34,8 @@ def event_status(
     """
     cues = lexicon.status_cues()
     governed = _from_governors(trigger, cues, through_modifiers)
-    for status in (_from_children(trigger, cues), governed, _from_aux(trigger, cues), _from_plan(trigger, cues)):
+    steps = (_from_children(trigger, cues), governed, _from_aux(trigger, cues), _from_plan(trigger, cues))
+    for status in (*steps, _from_date(trigger, cues)):
         if status is not None:
             return status  # type: ignore[return-value]
     if _historical(sent, cues, published):
@@ -75,6 +76,30 @@ def _from_plan(trigger: Token, cues: dict[str, dict[str, str]]) -> str | None:
     if trigger.dep_ == "pobj" and trigger.head.lower_ in held and _past_act(trigger.head):
         return None
     return status
+
+
+_DATE_ENTITIES = frozenset({"DATE", "TIME"})
+
+
+def _from_date(trigger: Token, cues: dict[str, dict[str, str]]) -> str | None:
+    """A date ahead that the trigger is set for ("a march next Thursday", "announced a strike for tomorrow"): a date
+    phrase on the trigger, or on the verb whose object it is, that holds a word of the future (``date`` cues)."""
+    table = cues.get("date", {})
+    holders = [trigger, trigger.head] if trigger.dep_ == "dobj" else [trigger]
+    for holder in holders:
+        for kid in holder.children:
+            dates = [t for t in kid.subtree if t.ent_type_ in _DATE_ENTITIES]
+            if kid.dep_ in ("npadvmod", "prep", "advmod", "tmod") and dates:
+                found = next((table[t.lower_] for t in dates if t.lower_ in table and not _told_from_then(t)), None)
+                if found is not None:
+                    return found
+    return None
+
+
+def _told_from_then(word: Token) -> bool:
+    """Whether a word of the future counts from a time the text tells, not from now: "the next day", "the next
+    morning" ("in the coming days" still looks ahead)."""
+    return word.lower_ == "next" and word.i > 0 and word.doc[word.i - 1].lower_ == "the"
 
 
 def _past_act(prep: Token) -> bool:

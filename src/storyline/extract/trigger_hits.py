@@ -8,7 +8,8 @@ hits into events.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from storyline.extract import lexicon
@@ -48,7 +49,7 @@ def _lemmas_at(sent: Span, i: int, lemmas: tuple[str, ...]) -> bool:
     forms = lexicon.irregular()
     for offset, lemma in enumerate(lemmas):
         tok = sent.doc[i + offset]
-        if lemma not in (tok.lemma_.lower(), tok.lower_, forms.get(tok.lower_)):
+        if lemma not in (tok.lemma_.lower(), tok.lower_, forms.get(tok.lower_)) and lemma not in _stems(tok):
             return False
     return True
 
@@ -102,7 +103,7 @@ def find_hits(sent: Span) -> list[Hit]:
     while i < sent.end:
         tok = sent.doc[i]
         irregular = lexicon.irregular().get(tok.lower_, "")
-        entries = table.get(tok.lemma_.lower()) or table.get(tok.lower_) or table.get(irregular) or []
+        entries = _entries(table, tok.lemma_.lower(), tok.lower_) or table.get(irregular) or _gerund(tok)
         hit = _hit_at(sent, i, entries, lemmas)
         if hit is None:
             i += 1
@@ -112,6 +113,41 @@ def find_hits(sent: Span) -> list[Hit]:
     stances = lexicon.plover_stance()
     strong_types = {h.entry.type for h in hits if not _weak(h) and stances.get(h.entry.type) != "verbal"}
     return [h for h in hits if not _weak(h) or not strong_types or h.entry.type in strong_types]
+
+
+def _entries(table: dict[str, list[lexicon.Trigger]], lemma: str, form: str) -> list[lexicon.Trigger]:
+    """The entries under a word's lemma and under its own form, longest first ("controlled detonation" under the form
+    beside "control" under the lemma)."""
+    found = table.get(lemma, [])
+    if form == lemma or form not in table:
+        return found
+    return sorted([*found, *table[form]], key=lambda t: -len(t.lemmas))
+
+
+def _stems(token: Token) -> tuple[str, ...]:
+    """The verbs a noun in -ing with an "of" object may be the gerund of ("retaking" → retak, retake): none for
+    other words."""
+    word = token.lower_
+    if token.pos_ != "NOUN" or not word.endswith("ing") or not any(c.lower_ == "of" for c in children(token, "prep")):
+        return ()
+    stem = word[:-3]
+    return (stem, f"{stem}e", stem[:-1]) if len(stem) > 2 and stem[-1] == stem[-2] else (stem, f"{stem}e")
+
+
+_INCIDENT_TYPES = frozenset({"ASSAULT", "PROTEST"})  # acts a gerund names as an incident ("the storming of")
+
+
+def _gerund(token: Token) -> list[lexicon.Trigger]:
+    """A violent or protest trigger verb's one-word entries read as nouns for its gerund with an "of" object ("the
+    retaking of the town", "the storming of the compound"): the act named as a thing, with what it was done to."""
+    table = lexicon.triggers()
+    for lemma in _stems(token):
+        verbs = [
+            e for e in table.get(lemma, []) if e.pos == "VERB" and len(e.lemmas) == 1 and e.type in _INCIDENT_TYPES
+        ]
+        if verbs:
+            return [replace(e, pos="NOUN") for e in verbs]
+    return []
 
 
 def _hit_at(sent: Span, i: int, entries: list[lexicon.Trigger], lemmas: set[str]) -> Hit | None:
@@ -244,22 +280,34 @@ def _usable(hit: Hit) -> bool:
 _DASHES = frozenset({"-", "–", "—"})
 
 
+_SCORE = re.compile(r"\d{1,2}[-–—]\d{1,2}")
+_SCORE_REACH = 4  # words after the verb's object (or the verb) where a match score may stand
+
+
 def _tells_score(verb: Token) -> bool:
-    """Whether a verb's direct object is followed right away by a match score: two small numbers joined by a dash
-    that count no noun after them ("beat Chelsea 4-0 at home"; not "killing 5-6", "at 2-3 in the morning",
-    "killed 3-4 people")."""
-    doc = verb.doc
-    for obj in children(verb, "dobj"):
-        i = obj.i + 1
-        if i + 2 >= verb.sent.end:
+    """Whether a verb's direct object (or the verb, when the parser took a name for something else) is followed
+    shortly by a match score: two small numbers joined by a dash, written apart or as one word, that count no noun
+    after them and follow no preposition ("beat Chelsea 4-0 at home", "Flamengo beat Palmeiras 1-0"; not "killing
+    5-6", "at 2-3 in the morning", "killed 3-4 people")."""
+    doc, end = verb.doc, verb.sent.end
+    starts = [obj.i + 1 for obj in children(verb, "dobj")] + [verb.i + 1]
+    for i in (k for start in starts for k in range(start, min(start + _SCORE_REACH, end))):
+        if doc[i - 1].pos_ == "ADP" or doc[i].like_num is False and not _SCORE.fullmatch(doc[i].text):
             continue
-        first, dash, second = doc[i], doc[i + 1], doc[i + 2]
-        if dash.text not in _DASHES or not (first.is_digit and second.is_digit):
+        if _SCORE.fullmatch(doc[i].text):
+            size = 1
+        elif i + 2 < end and doc[i + 1].text in _DASHES and _small(doc[i]) and _small(doc[i + 2]):
+            size = 3
+        else:
             continue
-        counted = i + 3 < verb.sent.end and doc[i + 3].pos_ in _COUNTED
-        if len(first.text) <= 2 and len(second.text) <= 2 and not counted:
+        if not (i + size < end and doc[i + size].pos_ in _COUNTED):
             return True
     return False
+
+
+def _small(token: Token) -> bool:
+    """A number of one or two digits."""
+    return token.is_digit and len(token.text) <= 2
 
 
 _COUNTED = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
@@ -359,12 +407,59 @@ def _object_ok(hit: Hit) -> bool:
         return False  # "a bomb destroyed the house": the bomb did the destroying, nothing disrupted it
     if void_object and any(c.lemma_.lower() in void_object for c in children(hit.token, "dobj", "nsubjpass")):
         return False  # "entered the army": joining it, not troops moving in
+    if rules.frame and not _held_place(hit.token, rules.frame):
+        return False  # "brought the fire under control", "Gaza, under Hamas control since 2007"
     described = hit.token.head.lemma_.lower() if hit.token.dep_ == "acl" else ""  # "toxic gas released in a strike"
     if hit.token.dep_ == "advcl" and _head_attacks(hit.token):
         words.discard(hit.token.head.lemma_.lower())  # "shells rained down on the market, killing 14": no weather
     elif hit.token.dep_ == "advcl":  # "heavy rain lashed the coast, killing four": the rain killed them
         words |= {plain_lemma(s) for s in children(hit.token.head, "nsubj")}
     return not (words | {described}) & void
+
+
+# Verbs that tell a place passing into someone's hands ("came under rebel control", "declared the town under its
+# control"); adverbs that tell it has changed hands again or just now ("back in control of", "now under").
+_CHANGE_VERBS = frozenset({"come", "fall", "pass", "bring", "place", "put", "declare", "return", "revert", "slip"})
+_CHANGED = frozenset({"back", "again", "now", "fully", "firmly"})
+
+
+def _held_place(noun: Token, preps: frozenset[str]) -> bool:
+    """Whether a noun of holding ground ("control") tells a place changing hands (a verb: ``_holds_anew``): the object
+    of one of ``preps`` ("in", "under") whose phrase is about a place (its own "of" object, the subject or object of the
+    verb the phrase hangs on, or the name it hangs on in a headline: "Kenscoff back under state control"), with a
+    change told by a verb of passing ("came under", "declared ... under its control"), an adverb ("back in full control
+    of", "now under") or a headline's bare frame; not a state told since a date ("under Hamas control since 2007") or
+    of no place ("the fire was brought under control")."""
+    if noun.pos_ == "VERB":
+        return _holds_anew(noun)
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in preps or prep.dep_ != "prep":
+        return False
+    anchor = prep.head
+    around = [anchor, *children(prep), *children(anchor), *children(noun)]
+    if anchor.pos_ == "ADV" and anchor.dep_ == "advmod":  # "were back in control of": the verb "back" hangs on
+        anchor = anchor.head
+        around += children(anchor)
+    if any(c.lower_ == "since" for c in around):
+        return False
+    places = [o for p in children(noun, "prep") if p.lower_ == "of" for o in children(p, "pobj")]
+    headline = anchor.pos_ == "PROPN" and anchor.dep_ == "ROOT"  # "Kenscoff back under state control"
+    places += [anchor] if anchor.pos_ in ("NOUN", "PROPN") else children(anchor, "nsubj", "nsubjpass", "dobj")
+    ground = lexicon.families()["$ground"]
+    if not headline and not any(_names_place(p) or plain_lemma(p) in ground for p in places):
+        return False
+    return headline or anchor.lemma_.lower() in _CHANGE_VERBS or any(c.lower_ in _CHANGED for c in around)
+
+
+def _holds_anew(verb: Token) -> bool:
+    """Whether a verb of holding ground ("control") tells a place now held: a place or piece of ground as its object
+    and an adverb of change on it ("the rebels now control the town", "troops fully controlled Bakhmut"); not a hold
+    told since a date or denied."""
+    kids = children(verb)
+    if any(c.dep_ == "neg" or c.lower_ == "since" for c in kids) or not any(c.lower_ in _CHANGED for c in kids):
+        return False
+    ground = lexicon.families()["$ground"]
+    return any(_names_place(o) or plain_lemma(o) in ground for o in children(verb, "dobj"))
 
 
 def _head_attacks(token: Token) -> bool:

@@ -399,3 +399,16 @@ def test_the_object_after_a_result_word_is_the_target() -> None:
     event = extract_events("A youth shot dead a shopkeeper in Multan on Friday.")[0]
     assert event.actor1 is not None and event.actor1.text == "A youth", event.actor1
     assert event.actor2 is not None and event.actor2.text == "a shopkeeper", event.actor2
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("Colombia's government agreed to a truce with the ELN on Friday.", "ELN"),
+        ("The Yemeni government agreed to a prisoner swap with the Houthis in Muscat.", "Houthis"),
+    ],
+)
+def test_the_party_a_prepositional_object_names_is_the_target(text: str, party: str) -> None:
+    """ "agreed to a truce with X": the "with" phrase of what the verb is about names whom the act concerns."""
+    first = extract_events(text)[0]
+    assert first.type == "AGREE" and first.actor2 is not None and first.actor2.name == party, first.actor2

@@ -360,13 +360,32 @@ def _target(verb: Token, index: MentionIndex, passive_subject: Token | None, dep
         found = next((m for t in inside if (m := _actor_at(t, index))), None)
     if found is None:  # "fired from Lebanon": where from, not whom (clause_roles.tsv from_origin_verb)
         origin = _FROM if verb.lemma_.lower() in _words("from_origin_verb") else frozenset()
-        found = _actor_at(_prep_object(verb, _SOFT_TARGET_PREPS - origin), index)
+        found = _actor_at(_prep_object(verb, _SOFT_TARGET_PREPS - origin), index) or _party_inside(verb, index)
     clause = child(verb, "ccomp", "xcomp")
     if found is None and clause is not None:
         found = _acting(index.of(child(clause, "nsubj", "nsubjpass")))
         if found is None and depth == 0 and clause.pos_ in ("VERB", "AUX"):  # "threatened to cut ties with Congo"
             found = _target(clause, index, None, depth + 1)
     return found
+
+
+_PARTY_PREPS = frozenset({"with", "to"})
+
+
+def _party_inside(verb: Token, index: MentionIndex) -> Mention | None:
+    """The other party a verb's prepositional object names in its own "with"/"to" phrase ("agreed to a ceasefire with
+    the rebels", "reneged on its pledge to the farmers", "insisted on talks with the union"): whom the act concerns;
+    not a place ("agreed to a truce with Gaza" names no one)."""
+    for prep in children(verb, "prep"):
+        if prep.lower_ not in _TARGET_PREPS | _SOFT_TARGET_PREPS:
+            continue
+        thing = child(prep, "pobj")
+        if thing is None or index.of(thing) is not None:
+            continue
+        found = _actor_at(_prep_object(thing, _PARTY_PREPS), index)
+        if found is not None:
+            return found
+    return None
 
 
 def _result_object(verb: Token) -> Token | None:

@@ -103,3 +103,22 @@ def test_a_crowd_in_mob_violence_are_rioters(text: str) -> None:
     event = next(e for e in extract_events(text) if e.acled_sub_event_type == "Mob violence")
     assert event.actor1 is not None and event.actor1.sector == "RIO", event.actor1
     assert event.actor1.name is not None and event.actor1.name.startswith("Rioters")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "A grenade hurled from a passing car exploded outside a bar in Kisumu on 2 May 2025, wounding four.",
+            "Unidentified Armed Group (Kenya)",
+        ),
+        (
+            "Two blasts hit a market in Goma on 4 May 2025, killing six; police said hand grenades caused them.",
+            "Unidentified Armed Group (Democratic Republic of the Congo)",
+        ),
+    ],
+)
+def test_a_grenade_with_no_named_thrower_implies_an_armed_group_of_the_place(text: str, name: str) -> None:
+    first = extract_events(text)[0]
+    assert first.acled_sub_event_type == "Grenade"
+    assert first.actor1 is not None and (first.actor1.name, first.actor1.sector) == (name, "UAF"), first.actor1

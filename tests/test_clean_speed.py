@@ -12,6 +12,7 @@ from storyline.clean import text as text_module
 from storyline.clean.lines import _WORD, _tokens, _word_runs, furniture_patterns, measure_lines
 from storyline.clean.regex_literals import WORD_RUN, match_starts
 from storyline.clean.repeats import _sketch
+from storyline.clean.text import clean_text
 from storyline.lexicon_files import read_rows
 
 TRICKY = [
@@ -231,3 +232,48 @@ def test_furniture_matches_start_only_where_match_starts_allows() -> None:
                     assert _allowed(pattern.starts, text, p), (pattern.reason, text, p)
                     checked += 1
     assert checked > 100
+
+
+PROSE = "The committee met on Monday and agreed that the new rules would apply to every member state from June."
+OTHER = "Officials said the decision had been expected for weeks, after a long debate over the costs of the plan."
+THIRD = "Critics of the plan said the costs would fall on the poorest regions, which had not been consulted at all."
+
+
+def test_a_line_of_code_is_removed_as_the_input_wrote_it() -> None:
+    script = [
+        'var banner = "<b>Breaking</b> " + title;  if (shown && ready) { slot.render(banner); } done = 1;',
+        "window.sizes = {wide: 3*4*5, narrow: 2};  var ratio = wide / narrow;",
+    ]
+    article = clean_text("\n".join(["Home", PROSE, *script, OTHER, THIRD, "Contact us"]), id="x")
+    assert article.body.split("\n\n") == [PROSE, OTHER, THIRD]
+    assert [r.text for r in article.removed if r.reason == "code"] == [" ".join(line.split()) for line in script]
+
+
+JOIN_PIECES = [
+    "the talks went on for hours and the ministers",  # goes on: a line starting in lower case joins it
+    "went home without a deal.",
+    "Officials said the talks would resume.",
+    "Share",
+    'var banner = "<b>Breaking</b> " + title;  if (shown && ready) { slot.render(banner',
+    "window.sizes = {wide: 3*4*5, narrow: 2};  var ratio = __wide__ / narrow; a = {",
+    "color: #000; background: url(a.png); margin: 0 {",
+    "var s = '\\\\*x'; t = \"a\\\\b\"; u = {v: 1, w: 2, y: 3} && z;",
+    "options = {a: 1, b: 2, c: 3}; <i>x</i> and more text here, going on and",
+    "## A heading",
+]
+
+
+def test_lines_of_code_as_written_join_as_their_markdown_text() -> None:
+    rng = random.Random(7)
+    code = {" ".join(raw.split()): markup._marked(raw, set()) for raw in JOIN_PIECES if markup.input_code(raw)}
+    assert len(code) >= 4  # the case is exercised
+    for _ in range(3000):
+        raws = [rng.choice(JOIN_PIECES) for _ in range(rng.randint(1, 8))]
+        as_written, passed = markup.Dump(lines=[]), markup.Dump(lines=[])
+        markup._join(markup._visible(raws, set(), code=True), as_written)
+        markup._join(markup._visible(raws, set()), passed)
+        assert (as_written.headings, as_written.heading_levels) == (passed.headings, passed.heading_levels)
+        assert len(as_written.lines) == len(passed.lines)
+        for line, shown in zip(as_written.lines, passed.lines, strict=True):
+            # a line of code left alone reads as the input wrote it; any line it joined reads as the pass makes it
+            assert line == shown or (line in code and (shown, 0) == code[line])

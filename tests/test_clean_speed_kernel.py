@@ -254,6 +254,33 @@ def test_plain_lines_and_joins_match_the_regexes() -> None:
 
 
 @needs_kernels
+def test_lines_of_code_as_written_are_chosen_and_joined_as_in_python() -> None:
+    assert KERNELS is not None
+    rng = random.Random(13)
+    alphabet = "aZ{}=;|<>\\\"':&*_[]()!#.`~+-éİ\u200b \t\u00a0\u2003x1𝔢"
+    raws = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60))) for _ in range(20000)]
+    raws += ["var a = 1; " + raw + " b = {c: 2};" for raw in raws[:5000]]  # enough marks around the rest
+    assert [KERNELS.input_code(raw) for raw in raws] == [markup.input_code(raw) for raw in raws]
+    assert [KERNELS.evened(raw) for raw in raws] == [" ".join(raw.split()) for raw in raws]
+    assert sum(map(markup.input_code, raws)) > 1000  # the case is exercised
+    starts = ["", "the rest of it ", "It went on ", "## ", "- "]
+    lines = [rng.choice(starts) + rng.choice(raws) for _ in range(20000)]
+    items, reference = (
+        KERNELS.visible_lines(lines, markup._marked, set(), True),
+        markup._visible(lines, set(), code=True),
+    )
+    # the kernel keeps some tidy lines as they are that the Python code takes as code as written: the same text
+    assert [text for text, _ in items] == [text for text, _ in reference]
+    assert {(a, b) for (_, a), (_, b) in zip(items, reference, strict=True) if a != b} <= {(0, markup.INPUT_CODE)}
+    assert sum(level == markup.INPUT_CODE for _, level in items) > 1000
+    pure, fast, fast_of_reference = markup.Dump(lines=[]), markup.Dump(lines=[]), markup.Dump(lines=[])
+    markup._join(reference, pure)
+    KERNELS.join(items, fast, markup._link_inside, markup._marked)
+    KERNELS.join(reference, fast_of_reference, markup._link_inside, markup._marked)
+    assert fast == pure == fast_of_reference
+
+
+@needs_kernels
 def test_emphasis_is_the_regex_substitution() -> None:
     assert KERNELS is not None
     rng = random.Random(12)
@@ -508,6 +535,8 @@ def test_the_cleaner_calls_every_kernel(both: None) -> None:
         "words_of",
         "link_like",
         "found",  # confirm's own test, reached from Python only by the tests
+        "input_code",  # visible_lines' own test, likewise
+        "evened",  # join's own test, likewise
     }
     assert spy.used == kernels  # the comparisons above compare the kernels with Python, not Python with itself
 

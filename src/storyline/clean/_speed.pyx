@@ -605,8 +605,196 @@ cdef Py_ssize_t _simple_marked(str raw, int* level):
     return rest if _tidy_text(raw, rest) else -1
 
 
-def visible_lines(list raws, object marked, object images):
-    """``markup._visible``: (visible text, heading level) of each raw line that shows text."""
+cdef enum:
+    INPUT_CODE = -1  # markup.INPUT_CODE
+    WRAP_MIN = 25  # markup.WRAP_MIN
+
+
+cdef inline bint _code_first_not(Py_UCS4 c) noexcept:
+    """In ``markup._CODE_FIRST_NOT``: a first character that keeps a line from ``markup.input_code``."""
+    return (c == u"#" or c == u"*" or c == u"+" or c == u"•" or c == u"·" or c == u"‣" or c == u"▪" or c == u">"
+            or c == u"|" or c == u"=" or c == u"_" or c == u"-" or c == u":" or c == u"[" or c == u"<" or c == u"!"
+            or c == u"\\" or c == u"`" or c == u"." or c == 0x200B)
+
+
+cdef inline bint _code_last_not(Py_UCS4 c) noexcept:
+    """In ``markup._CODE_LAST_NOT``: a last character that keeps a line from ``markup.input_code``."""
+    return c == u">" or c == u")" or c == u"]" or c == u"*" or c == u"_" or c == u"#" or c == 0x200B
+
+
+cdef inline bint _escapable(Py_UCS4 c) noexcept:
+    """In ``markup._ESCAPABLE``: a character ``markup._ESCAPE`` takes the backslash before away from."""
+    return (c == u"\\" or c == u"`" or c == u"*" or c == u"_" or c == u"{" or c == u"}" or c == u"[" or c == u"]"
+            or c == u"(" or c == u")" or c == u"#" or c == u"+" or c == u"-" or c == u"." or c == u"!" or c == u"|"
+            or c == u">" or c == u"~")
+
+
+cdef unsigned char _CODE_ROLE[128]  # per ASCII character: 0 none in ``_input_code_of``, 1 white space, 2 a role
+for _c in range(128):
+    _CODE_ROLE[_c] = 1 if chr(_c).isspace() else 2 if chr(_c) in "<>]{}=;|\"'&\\*_" else 0
+
+
+cdef bint _input_code(str raw):
+    """``markup.input_code``. The marks of ``markup._SAFE_MARK`` are counted outside the spans ``markup._ANGLED`` finds
+    (from a "<" to the first ">" after it: a "<" with none after it opens no span, nor does any later "<"), which
+    ``markup._REMOVABLE`` takes whole (a span and two spaces) besides single characters; ``" ".join(raw.split())`` is
+    as long as the characters that are not white space and a space between each two words."""
+    cdef int kind = PyUnicode_KIND(raw)
+    if kind == PyUnicode_1BYTE_KIND:
+        return _input_code_of(<const uint8_t*>PyUnicode_DATA(raw), PyUnicode_GET_LENGTH(raw))
+    if kind == PyUnicode_2BYTE_KIND:
+        return _input_code_of(<const uint16_t*>PyUnicode_DATA(raw), PyUnicode_GET_LENGTH(raw))
+    return _input_code_of(<const uint32_t*>PyUnicode_DATA(raw), PyUnicode_GET_LENGTH(raw))
+
+
+cdef inline bint _white(Py_UCS4 c) noexcept:
+    """``str.isspace`` of one character (ASCII through the table)."""
+    return _CODE_ROLE[c] == 1 if c < 128 else Py_UNICODE_ISSPACE(c)
+
+
+cdef bint _input_code_of(const _chars* data, Py_ssize_t n) noexcept:
+    """``_input_code`` of the ``n`` characters at ``data``."""
+    cdef Py_ssize_t first = 0, last = n - 1, close = n - 1, i = 0, start, safe = 0, removable = 0, kept = 0, words = 0
+    cdef Py_UCS4 c, d
+    cdef bint space = True
+    while first < n and _white(data[first]):
+        first += 1
+    if first == n:
+        return False
+    while _white(data[last]):
+        last -= 1
+    c = data[first]
+    if _code_first_not(c) or Py_UNICODE_ISDECIMAL(c) or Py_UNICODE_ISUPPER(c) or _code_last_not(data[last]):
+        return False
+    while close >= 0 and data[close] != u">":  # the last ">": a "<" before it opens a span
+        close -= 1
+    while i < n:
+        c = data[i]
+        if c < 128 and _CODE_ROLE[c] == 0 or c >= 128 and not Py_UNICODE_ISSPACE(c):
+            kept += 1
+            words += space
+            space = False
+            i += 1
+            continue
+        if c < 128 and _CODE_ROLE[c] == 1 or c >= 128:  # white space
+            space = True
+            i += 1
+            continue
+        kept += 1
+        words += space
+        space = False
+        d = data[i + 1] if i + 1 < n else 0
+        if c == u"]" and (d == u"(" or d == u"["):
+            return False  # link markup
+        if c == u"<" and i < close:  # a span to the next ">": no marks, but characters of the line
+            start = i
+            i += 1
+            while data[i] != u">":
+                if _white(data[i]):
+                    space = True
+                else:
+                    kept += 1
+                    words += space
+                    space = False
+                    if data[i] == u"]" and (data[i + 1] == u"(" or data[i + 1] == u"["):
+                        return False  # link markup
+                i += 1
+            kept += 1
+            words += space
+            space = False
+            removable += i - start + 1 + 2
+        elif c == u"{" or c == u"}" or c == u"=" or c == u";" or c == u"|" or c == u"<" or c == u">":
+            safe += 1  # a "<" here opens no span, and a ">" here closes none
+        elif ((c == u'"' or c == u"'") and d == u":") or (c == u"&" and d == u"&"):
+            safe += 1
+            kept += 1  # the second character of the mark
+            i += 1
+        elif c == u"\\":
+            if _escapable(d):
+                removable += 1
+            else:
+                safe += 1
+        elif c == u"*" or c == u"_":
+            removable += 1
+        i += 1
+    if safe < CODE_MARKS or safe < CODE_DENSITY * n:
+        return False
+    return kept + words - 1 - removable >= WRAP_MIN
+
+
+cdef Py_ssize_t _evened_of(const _chars* data, Py_ssize_t n, _chars* out) noexcept:
+    """``" ".join(text.split())`` of the ``n`` characters at ``data``, written to ``out``: how many."""
+    cdef Py_ssize_t i, m = 0
+    cdef bint gap = False
+    cdef Py_UCS4 c
+    for i in range(n):
+        c = data[i]
+        if _white(c):
+            gap = m > 0
+        else:
+            if gap:
+                out[m] = 32
+                m += 1
+                gap = False
+            out[m] = data[i]
+            m += 1
+    return m
+
+
+cdef bint _evened_already_of(const _chars* data, Py_ssize_t n) noexcept:
+    """The ``n`` characters at ``data`` hold no white space but single plain spaces between other characters."""
+    cdef Py_ssize_t i
+    cdef Py_UCS4 c
+    if n == 0:
+        return True
+    for i in range(n):
+        c = data[i]
+        if _white(c) and (c != 32 or i == 0 or i == n - 1 or data[i - 1] == 32):
+            return False
+    return True
+
+
+cdef str _evened(str text):
+    """``" ".join(text.split())``: white space runs as one space, none at the ends (``text`` itself when so already)."""
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), m
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void* out
+    if kind == PyUnicode_1BYTE_KIND:
+        if _evened_already_of(<const uint8_t*>PyUnicode_DATA(text), n):
+            return text
+    elif kind == PyUnicode_2BYTE_KIND:
+        if _evened_already_of(<const uint16_t*>PyUnicode_DATA(text), n):
+            return text
+    elif _evened_already_of(<const uint32_t*>PyUnicode_DATA(text), n):
+        return text
+    out = PyMem_Malloc((n + 1) * kind)
+    if out is NULL:
+        raise MemoryError()
+    try:
+        if kind == PyUnicode_1BYTE_KIND:
+            m = _evened_of(<const uint8_t*>PyUnicode_DATA(text), n, <uint8_t*>out)
+        elif kind == PyUnicode_2BYTE_KIND:
+            m = _evened_of(<const uint16_t*>PyUnicode_DATA(text), n, <uint16_t*>out)
+        else:
+            m = _evened_of(<const uint32_t*>PyUnicode_DATA(text), n, <uint32_t*>out)
+        return PyUnicode_FromKindAndData(kind, out, m)
+    finally:
+        PyMem_Free(out)
+
+
+def evened(str text not None):
+    """``_evened`` (tests)."""
+    return _evened(text)
+
+
+def input_code(str raw not None):
+    """``markup.input_code`` (tests)."""
+    return _input_code(raw)
+
+
+def visible_lines(list raws, object marked, object images, bint code=False):
+    """``markup._visible``: (visible text, heading level) of each raw line that shows text; ``code``: a line of code
+    ``markup.input_code`` takes comes as it is, at level ``INPUT_CODE``."""
     cdef list items = []
     cdef str raw
     cdef int plain, level
@@ -623,6 +811,9 @@ def visible_lines(list raws, object marked, object images):
             start = _simple_marked(raw, &level)
             if start >= 0:
                 items.append((PyUnicode_Substring(raw, start, PyUnicode_GET_LENGTH(raw)), level))
+                continue
+            if code and _input_code(raw):
+                items.append((raw, INPUT_CODE))
                 continue
             item = marked(raw, images)
             if item is not None and item[0]:
@@ -673,42 +864,68 @@ cdef bint _wrapped(str previous, str line):
     """``markup.wrapped``: the line continues the previous one's sentence."""
     if PyUnicode_GET_LENGTH(line) == 0 or not _continue_first(PyUnicode_READ(PyUnicode_KIND(line), PyUnicode_DATA(line), 0)):
         return False
-    return PyUnicode_GET_LENGTH(previous) >= 25 and not _finished(previous) and _continues(line)
+    return PyUnicode_GET_LENGTH(previous) >= WRAP_MIN and not _finished(previous) and _continues(line)
 
 
-def join(list items, object dump, object link_inside):
-    """``markup._join``: lines into ``dump``, joining the pieces of a sentence broken at a wrap or around a link."""
+def join(list items, object dump, object link_inside, object marked=None):
+    """``markup._join``: lines into ``dump``, joining the pieces of a sentence broken at a wrap or around a link; a line
+    of level ``INPUT_CODE`` is read with its white space evened, and ``marked`` (``markup._marked``) makes its
+    visible text where it joins another line."""
     cdef list lines = dump.lines
     cdef Py_ssize_t n = len(items), i = 0
     cdef list continues = [False] * (n + 1)
-    cdef str line, last
-    cdef object level, previous_level = 1, after
+    cdef list texts = [None] * n
+    cdef list levels = [0] * n
+    cdef str line, last, text
+    cdef object level, after
+    cdef long previous_level = 1, at
+    cdef object last_raw = None  # the item that made ``lines[-1]``, as it came
     for i in range(n):
-        line = _checked(items[i][0])
-        continues[i] = _continue_first(PyUnicode_READ(PyUnicode_KIND(line), PyUnicode_DATA(line), 0))
+        item = items[i]
+        text = _checked(item[0])
+        at = item[1]
+        if at == INPUT_CODE:
+            text = _evened(text)
+        texts[i], levels[i] = text, at
+        continues[i] = _continue_first(PyUnicode_READ(PyUnicode_KIND(text), PyUnicode_DATA(text), 0))
     i = 0
     while i < n:
-        line, level = items[i]
-        if lines and not previous_level and not level and (continues[i] or continues[i + 1]):
+        line, at = texts[i], levels[i]
+        if lines and previous_level <= 0 and at <= 0 and (continues[i] or continues[i + 1]):
             last = lines[len(lines) - 1]
             if _wrapped(last, line):
-                lines[len(lines) - 1] = f"{last} {line}"
+                lines[len(lines) - 1] = (f"{_shown(last, last_raw, previous_level, marked)} "
+                                         f"{_shown(line, items[i][0], at, marked)}")
+                previous_level = 0
                 i += 1
                 continue
-            after = items[i + 1] if i + 1 < n else None
+            after = texts[i + 1] if i + 1 < n else None
             # ``link_inside`` asks first that the line after goes on with a sentence and this one starts with a capital
-            if (after and not after[1] and continues[i + 1]
+            if (after is not None and <long>levels[i + 1] <= 0 and continues[i + 1]
                     and _upper(PyUnicode_READ(PyUnicode_KIND(line), PyUnicode_DATA(line), 0))
-                    and link_inside(last, line, after[0])):
-                lines[len(lines) - 1] = f"{last} {line} {after[0]}"
+                    and link_inside(last, line, after)):
+                lines[len(lines) - 1] = (f"{_shown(last, last_raw, previous_level, marked)} "
+                                         f"{_shown(line, items[i][0], at, marked)} "
+                                         f"{_shown(after, items[i + 1][0], levels[i + 1], marked)}")
+                previous_level = 0
                 i += 2
                 continue
-        if level:
+        if at > 0:
             dump.headings.add(len(lines))
-            dump.heading_levels[len(lines)] = level
+            dump.heading_levels[len(lines)] = at
         lines.append(line)
-        previous_level = level
+        previous_level, last_raw = at, items[i][0]
         i += 1
+
+
+cdef str _shown(str text, object raw, long level, object marked):
+    """``markup._shown``: ``text``, or for a line of level ``INPUT_CODE`` what ``marked`` makes of ``raw``."""
+    if level != INPUT_CODE:
+        return text
+    if marked is None:
+        raise ValueError("a line of code as the input wrote it, and no Markdown pass to show it")
+    shown = marked(raw, set())
+    return _checked(shown[0]) if shown is not None else text
 
 
 # ---- repeats: lines that say again, exactly or nearly, what an earlier line said (``clean.repeats``) ----

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 
 from storyline.clean import speedups
+from storyline.clean.lines import CODE_DENSITY, CODE_MARKS
 from storyline.clean.region import GLYPH_CHARS
 
 _DATE_PREFIX = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?)\s+")
@@ -117,7 +118,9 @@ def _unwrap(text: str) -> str:
 
 
 def to_lines(text: str) -> Dump:
-    """One entry per non-empty line, Markdown markup reduced to its visible text."""
+    """One entry per non-empty line, Markdown markup reduced to its visible text; a line of code that is code with or
+    without the Markdown pass and joins no other line (``input_code``) skips the pass and reads as the input wrote it
+    (white space evened), as its removed record then shows it."""
     published, text = split_date_prefix(text)
     raws = text.splitlines()
     if _hard_wrapped(raws):
@@ -132,27 +135,32 @@ def to_lines(text: str) -> Dump:
     dump = Dump(lines=[], published=published)
     kernels = speedups.KERNELS
     items: list[tuple[str, int]]
+    formulas = TEX_OPENING in text  # formulas shown as MathML, their TeX source hidden (Wikipedia)
     if kernels is not None:  # the same passes, compiled
-        items = kernels.visible_lines(raws, _marked, dump.image_texts)
+        items = kernels.visible_lines(raws, _marked, dump.image_texts, not formulas)
     else:
-        items = _visible(raws, dump.image_texts)
-    if TEX_OPENING in text:  # formulas shown as MathML, their TeX source hidden (Wikipedia)
+        items = _visible(raws, dump.image_texts, not formulas)
+    if formulas:
         items = _without_hidden_formulas(items)
     if kernels is not None:
-        kernels.join(items, dump, _link_inside)
+        kernels.join(items, dump, _link_inside, _marked)
     else:
         _join(items, dump)
     return dump
 
 
-def _visible(raws: list[str], images: set[str]) -> list[tuple[str, int]]:
-    """Each raw line that shows text: its visible text and heading level (0: not a heading)."""
+def _visible(raws: list[str], images: set[str], code: bool = False) -> list[tuple[str, int]]:
+    """Each raw line that shows text: its visible text and heading level (0: not a heading). ``code``: a line of code
+    that needs no Markdown pass (``input_code``) comes as it is, at level ``INPUT_CODE`` (``_join`` reads it)."""
     items: list[tuple[str, int]] = []
     for raw in raws:
         if not raw or raw.isspace():  # blank: nothing to strip (the markup passes would return "")
             continue
         if _PLAIN.match(raw):  # most lines hold no markup at all
             items.append((raw if _tidy(raw) else " ".join(raw.split()), 0))
+            continue
+        if code and input_code(raw):
+            items.append((raw, INPUT_CODE))
             continue
         item = _marked(raw, images)
         if item is not None and item[0]:
@@ -228,30 +236,81 @@ LINK_WORDS = 4  # a line this short between two halves of a sentence is a link i
 
 
 def _join(items: list[tuple[str, int]], dump: Dump) -> None:
-    """Lines into ``dump``, joining the pieces of a sentence that a dump broke at a wrap or around a link."""
-    lines, previous_level = dump.lines, 1
+    """Lines into ``dump``, joining the pieces of a sentence that a dump broke at a wrap or around a link. A line of
+    code kept as the input wrote it (level ``INPUT_CODE``) is read with its white space evened, as a line of level 0;
+    where it joins another line, its Markdown pass runs first (``_shown``), so the joined line reads as the pass
+    makes it."""
+    lines, previous_level, last = dump.lines, 1, ""  # ``last``: the item that made ``lines[-1]`` as it came
+    texts = [" ".join(text.split()) if level == INPUT_CODE else text for text, level in items]
     # a line joins the one before only when it, or the line after it, starts like the rest of a sentence
-    continues = [line[:1] in _CONTINUE_FIRST for line, _ in items]
+    continues = [line[:1] in _CONTINUE_FIRST for line in texts]
     continues.append(False)
     i = 0
     while i < len(items):
-        line, level = items[i]
-        if lines and not previous_level and not level and (continues[i] or continues[i + 1]):
+        line, level = texts[i], items[i][1]
+        if lines and previous_level <= 0 and level <= 0 and (continues[i] or continues[i + 1]):
             if wrapped(lines[-1], line):
-                lines[-1] = f"{lines[-1]} {line}"
+                lines[-1] = f"{_shown(lines[-1], last, previous_level)} {_shown(line, *items[i])}"
+                previous_level = 0
                 i += 1
                 continue
-            after = items[i + 1] if i + 1 < len(items) else None
-            if after and not after[1] and _link_inside(lines[-1], line, after[0]):
-                lines[-1] = f"{lines[-1]} {line} {after[0]}"
+            after = texts[i + 1] if i + 1 < len(items) else None
+            if after is not None and items[i + 1][1] <= 0 and _link_inside(lines[-1], line, after):
+                shown = _shown(line, *items[i]), _shown(after, *items[i + 1])
+                lines[-1] = f"{_shown(lines[-1], last, previous_level)} {shown[0]} {shown[1]}"
+                previous_level = 0
                 i += 2
                 continue
-        if level:
+        if level > 0:
             dump.headings.add(len(lines))
             dump.heading_levels[len(lines)] = level
         lines.append(line)
-        previous_level = level
+        previous_level, last = level, items[i][0]
         i += 1
+
+
+def _shown(text: str, raw: str, level: int) -> str:
+    """A line's visible text: ``text`` itself, or for a line of code kept as the input wrote it (``raw``, level
+    ``INPUT_CODE``) what the Markdown pass makes of ``raw`` (noting no image text: ``input_code`` takes no line with
+    image or link markup)."""
+    if level != INPUT_CODE:
+        return text
+    shown = _marked(raw, set())
+    return shown[0] if shown is not None else text
+
+
+INPUT_CODE = -1  # the level of a line of code kept as the input wrote it (``input_code``)
+# what ``input_code`` takes as first character: none that starts Markdown markup, a digit (a numbered item), a capital
+# (a link's text inside a sentence starts with one) or "." ("..." goes on with a sentence); nor a zero-width space,
+# which the pass turns into a space (``_SPACE``) but ``str.split`` keeps
+_CODE_FIRST_NOT = frozenset("#*+•·‣▪>|=_-:[<!\\`.\u200b")
+_CODE_LAST_NOT = frozenset(">)]*_#\u200b")  # what ends markup the Markdown pass takes away
+_ESCAPABLE = r"[\\`*_{}\[\]()#+\-.!|>~]"  # what ``_ESCAPE`` takes the backslash from
+# code marks (``lines._CODE_MARK``) that no Markdown pass takes away from a line with no link markup, once what may be
+# a tag is blanked (``_ANGLED``): not a method call, nor a backslash before a character it escapes
+_SAFE_MARK = re.compile(rf"""[{{}}=;|<>]|\\(?!{_ESCAPABLE})|["']:|&&""")
+_ANGLED = re.compile(r"<[^>]*>")  # where a tag (``_TAG``) may be, with the marks inside it
+_REMOVABLE = re.compile(rf"<[^>]*>|\\(?={_ESCAPABLE})|[*_]")  # what the pass may take from a line with no link markup
+WRAP_MIN = 25  # ``wrapped``: a line this long may go on in the next
+
+
+def input_code(raw: str) -> bool:
+    """A raw line that is code (``lines.code_lines``) before and after the Markdown pass and that the joining of lines
+    reads alike either way, so the pass can be left out: no link or image markup (``](``, ``][``: the pass would
+    take text away and note image texts), no markup at its first or last character, first character neither a digit,
+    a capital nor "."; ``CODE_MARKS`` code marks or more that the pass cannot take away (``_SAFE_MARK``, outside
+    anything in angle brackets), ``CODE_DENSITY`` of them per character of the raw line; and ``WRAP_MIN`` characters
+    or more after white space is evened and everything the pass may take is taken."""
+    text = raw.strip()
+    if text[:1] in _CODE_FIRST_NOT or text[:1].isdecimal() or text[:1].isupper() or text[-1:] in _CODE_LAST_NOT:
+        return False
+    if "](" in raw or "][" in raw:
+        return False
+    safe = len(_SAFE_MARK.findall(_ANGLED.sub(" ", raw) if "<" in raw else raw))
+    if safe < CODE_MARKS or safe < CODE_DENSITY * len(raw):
+        return False
+    removable = sum(len(m) + 2 if m[0] == "<" else 1 for m in _REMOVABLE.findall(raw))
+    return len(" ".join(raw.split())) - removable >= WRAP_MIN
 
 
 _MID_SENTENCE = re.compile(r"[a-z\u00df-\u00ff,]$")
@@ -275,4 +334,4 @@ def wrapped(previous: str, line: str) -> bool:
     """The line continues the previous one's sentence: a hard-wrapped paragraph, not a new block."""
     if line[:1] not in _CONTINUE_FIRST:  # most lines start with a capital: a new block (and "" continues nothing)
         return False
-    return len(previous) >= 25 and not _FINISHED.search(previous) and bool(_CONTINUES.match(line))
+    return len(previous) >= WRAP_MIN and not _FINISHED.search(previous) and bool(_CONTINUES.match(line))

@@ -85,6 +85,55 @@ def test_families(text: str, want: str) -> None:
     assert _first(text) == want, [e.to_dict() for e in extract_events(text)]
 
 
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # the means a trigger was done with, described by a participle, gives its weapon
+        (
+            "Soldiers near Vuhledar were hit with grenades containing chloropicrin dropped from drones.",
+            "Chemical weapon",
+        ),
+        # an abduction sense of a phrase is not held to the doers its arrest sense asks for
+        (
+            "His wife says he was picked up by men in a white car outside a mosque in Turbat, not seen since",
+            "Abduction/forced disappearance",
+        ),
+        (
+            "Opposition supporters hurled dynamite at riot police guarding the congress in La Paz.",
+            "Violent demonstration",
+        ),
+        (
+            "Masked youths torched cars and smashed shop fronts on the sidelines of a union march in Lyon.",
+            "Violent demonstration",
+        ),
+        ("The jihadists imposed a blockade on the town of Djibo, cutting food supplies.", "Change to group/activity"),
+        (
+            "Boko Haram announced a new commander for its fighters in the Sambisa forest.",
+            "Change to group/activity",
+        ),
+        (
+            "The rebels inaugurated a command headquarters in the border town of Birao.",
+            "Headquarters or base established",
+        ),
+        ("Envoys of the two militias put their signatures to a truce in Misrata.", "Agreement"),
+    ],
+)
+def test_synonyms_and_means(text: str, want: str) -> None:
+    assert _first(text) == want, [e.to_dict() for e in extract_events(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Apple unveiled a new phone at its developer conference.",
+        "Voters elected a new mayor in Rosario on Sunday.",
+        "The brewery was founded in 1842 in Pilsen.",
+    ],
+)
+def test_synonyms_need_their_objects(text: str) -> None:
+    assert not [e for e in extract_events(text) if e.acled_event_type], [e.to_dict() for e in extract_events(text)]
+
+
 def test_arrest_dated_by_a_rally_is_no_intervention() -> None:
     text = (
         "Opposition leader John Banda was arrested after addressing a rally in Mzuzu and later charged with sedition."

@@ -486,15 +486,21 @@ def _backing(cue: Token, clause: Token, hits: list[Hit]) -> bool:
 
 
 def _describes(clause: Token, trigger: Token) -> bool:
-    """Whether a noun-describing clause holds or tells about a trigger, its doer or (a participle) its object."""
+    """Whether a noun-describing clause holds or tells about a trigger, its doer or (a participle) its object or the
+    means it was done with."""
     noun = clause.head
     if noun.i == trigger.i or _up_to(trigger, lambda t: t.i == clause.i) is not None:
         return True
-    by = noun.head if noun.dep_ == "pobj" and noun.head.dep_ == "agent" else noun
+    by = noun.head if noun.dep_ == "pobj" and noun.head.dep_ in ("agent", "prep") else noun
     verbs = (trigger.i, trigger.head.i) if trigger.dep_ in ("conj", "xcomp") else (trigger.i,)  # "chased and beat"
     if by.head.i not in verbs:
         return False
-    return by.dep_ in _DOERS or (clause.dep_ == "acl" and noun.dep_ == "dobj")
+    means = by.dep_ == "prep" and by.lower_ in _MEANS  # "hit with grenades containing CS gas"
+    return by.dep_ in _DOERS or (clause.dep_ == "acl" and (noun.dep_ == "dobj" or means))
+
+
+# Prepositions of the means a trigger was done with ("struck with shells filled with chlorine").
+_MEANS = frozenset({"with", "using"})
 
 
 def _up_to(token: Token, wanted: Callable[[Token], bool], steps: int = 50) -> Token | None:

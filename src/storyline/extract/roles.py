@@ -674,6 +674,32 @@ def trigger_roles(trigger: Token, index: MentionIndex, end: int | None = None) -
     return _by_trade(roles, trigger)
 
 
+def under_fire_doer(trigger: Token, index: MentionIndex) -> Mention | None:
+    """Who did an attack a verb's subject "came under" ("Marinka came under Russian shelling", "the convoy came under
+    Israeli artillery fire", "came under fire from the rebels"): the attack's own words name them, a country's word
+    alone that country's forces. The subject had it done to them (the trigger lexicon's "victim" hint)."""
+    if trigger.pos_ != "VERB" or not _force_used(trigger):
+        return None
+    under = next((p for p in children(trigger, "prep") if p.lower_ == "under"), None)
+    attack = child(under, "pobj") if under is not None else None
+    if attack is None or not _tells_attack(attack):
+        return None  # "came under pressure from the United States"
+    doer = index.of(attack) if attack.pos_ == "PROPN" else None  # "under Russian shelling": "Russian" its object
+    doer = _agent(doer or noun_roles(attack, index).actor1)
+    if doer is None or doer is index.of(child(trigger, "nsubj")):
+        return None
+    if doer.actor.sector is None and doer.actor.country and doer.place is None:
+        return replace(doer, actor=as_sector(doer.actor, "MIL"))
+    return doer
+
+
+def _tells_attack(noun: Token) -> bool:
+    """Whether an "under" phrase's object, or the word the parser split from it ("under Russian shelling", read as
+    "Russian" and a verb), is an attack word of the trigger lexicon ("fire", "shelling", "attack")."""
+    words = [*noun.subtree, noun.doc[noun.i + 1]] if noun.i + 1 < len(noun.doc) else list(noun.subtree)
+    return any(any(e.type == "ASSAULT" for e in lexicon.triggers().get(w.lemma_.lower(), ())) for w in words)
+
+
 def _told_doer(trigger: Token, index: MentionIndex, target: Mention | None) -> Mention | None:
     """ "Two guards were wounded in a stabbing; the assailant, a man from Jenin, was arrested": an attack told with no
     doer is done by the one its sentence names as the doer of an attack (clause_roles.tsv doer_noun, definite: told

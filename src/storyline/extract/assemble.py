@@ -583,6 +583,9 @@ def _roles(det: Detected, index: MentionIndex) -> Roles:
             roles = Roles(None, roles.actor1 or roles.actor2)
         elif hit is not det.main and _fought_by_victims(hit, det.main):
             roles = Roles(roles.actor2, None)  # "died fighting Hamas": whom the dead fought is the other side
+        elif (patient := _raised_patient(hit.token, index)) is not None:  # "five villagers were reported killed"
+            doer = roles.actor1 if roles.actor1 is not None and roles.actor1.start != patient.start else None
+            roles = Roles(doer, patient)
         merged.actor1 = merged.actor1 or roles.actor1
         if roles.actor2 is not None and roles.actor2 is not merged.actor1 and _better_target(roles.actor2, merged):
             merged.actor2 = roles.actor2
@@ -593,6 +596,17 @@ def _roles(det: Detected, index: MentionIndex) -> Roles:
     if det.type == "PROTEST" and merged.actor1 is None and merged.actor2 and merged.actor2.actor.sector in _PROTESTERS:
         return Roles(merged.actor2, None)  # "Sahrawi activists protested", parsed as activists who were protested
     return merged
+
+
+def _raised_patient(token: Token, index: MentionIndex) -> Mention | None:
+    """The people a harm participle tells of through the passive verb it completes ("five villagers were reported
+    killed", "twelve soldiers were confirmed killed", "four Britons are feared killed"): that verb's subject was hurt,
+    it did not hurt anyone."""
+    if token.tag_ != "VBN" or token.dep_ not in ("xcomp", "oprd") or token.lemma_.lower() not in harm_lemmas():
+        return None
+    if any(aux.lemma_.lower() == "have" for aux in children(token, "aux")):
+        return None  # "troops are believed to have killed 5 rebels": an active perfect, the subject did it
+    return index.of(next(iter(children(token.head, "nsubjpass")), None))
 
 
 def _fought_by_victims(hit: Hit, main: Hit) -> bool:

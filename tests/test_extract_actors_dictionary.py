@@ -105,3 +105,21 @@ def test_ambazonian_names_the_separatists_only_as_fighters() -> None:
     assert events[0].actor1 is not None and events[0].actor1.name == "Ambazonian separatists"
     events = extract_events("Soldiers killed two Ambazonian teachers in Buea.")  # civilians, not the armed group
     assert events[0].actor2 is not None and events[0].actor2.sector != "REB"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        (
+            "On 3 May 2025, Naga National Liberation Army fighters ambushed an army patrol near Ukhrul (Manipur).",
+            "Unidentified Armed Group (India)",
+            "IND",
+        ),
+        ("On 4 May 2025, National Liberation Army rebels attacked a police post in Arauca.", "ELN", "COL"),
+        ("On 4 May 2025, Colombia's National Liberation Army attacked a police post in Arauca.", "ELN", "COL"),
+    ],
+)
+def test_a_groups_name_inside_a_longer_proper_name_is_not_that_group(text: str, name: str, country: str) -> None:
+    """ "Naga National Liberation Army" is not Colombia's National Liberation Army (the ELN)."""
+    agent = extract_events(text)[0].actor1
+    assert agent is not None and (agent.name, agent.country) == (name, country), agent

@@ -262,6 +262,8 @@ class DocActors:
         local: dict[int, lexicon.Group] = {}
         table = _groups_by_key()
         for match in _alias_regex().finditer(text):
+            if _inside_longer_name(text, match.start(), match.group(0)):
+                continue  # "West Papua National Liberation Army" is not Colombia's National Liberation Army
             group, is_local = table[_JOINS.sub(" ", match.group(0))]
             if is_local:
                 local[len(found)] = group
@@ -304,6 +306,30 @@ class DocActors:
                 return str(i), self.groups[i]
             i -= 1
         return None
+
+
+_WORD_BEFORE = re.compile(r"(?:^|(?<=[.!?;:]\s)|(\S))\s*([A-Z][\w'-]*)\s$")
+_CALENDAR = frozenset(
+    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March"]
+    + ["April", "May", "June", "July", "August", "September", "October", "November", "December"]
+)
+
+
+def _inside_longer_name(text: str, start: int, alias: str) -> bool:
+    """Whether a group's alias of several words is the end of a longer proper name: a capitalised word that is no
+    nationality, country, possessive, article or day or month runs into it, not at a sentence's start ("the West Papua
+    National Liberation Army", not "Colombia's National Liberation Army", "the Colombian National Liberation Army",
+    "On Sunday Islamic State ...")."""
+    if " " not in alias:
+        return False
+    before = text[max(0, start - 40) : start]
+    found = _WORD_BEFORE.search(before)
+    if found is None or found.group(1) is None:
+        return False  # nothing before it in the sentence
+    word = found.group(2)
+    if word.endswith(("'s", "\u2019s")) or word in ("The", "A", "An") or word in _CALENDAR:
+        return False  # "Osama bin Laden's al-Qaeda", "{The Security Council"
+    return word not in lexicon.countries().by_term
 
 
 def _proper_names(doc: Doc) -> set[str]:

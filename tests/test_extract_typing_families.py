@@ -134,6 +134,17 @@ def test_synonyms_need_their_objects(text: str) -> None:
     assert not [e for e in extract_events(text) if e.acled_event_type], [e.to_dict() for e in extract_events(text)]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Al-Shabaab named a new commander for its fighters in the Gedo region.",
+        "Al-Shabaab announced a new emir for the Bay and Bakool regions.",
+    ],
+)
+def test_hyphenated_group_names_a_leader(text: str) -> None:
+    assert _first(text) == "Change to group/activity", [e.to_dict() for e in extract_events(text)]
+
+
 def test_arrest_dated_by_a_rally_is_no_intervention() -> None:
     text = (
         "Opposition leader John Banda was arrested after addressing a rally in Mzuzu and later charged with sedition."

@@ -506,9 +506,15 @@ _ARMED_SECTORS = frozenset({"REB", "MIL", "UAF"})
 
 
 def _names_armed_group(noun: Token) -> bool:
-    """Whether a noun names an armed group of the curated dictionary ("the MNDAA", "the Rapid Support Forces")."""
-    name = " ".join(t.text for t in noun.doc[noun.left_edge.i : noun.i + 1] if t.pos_ == "PROPN")
-    group = lexicon.groups().get(name)
+    """Whether a noun names an armed group of the curated dictionary ("the MNDAA", "the Rapid Support Forces",
+    "Al-Shabaab" as written, its hyphen a token of its own)."""
+    names = [t for t in noun.doc[noun.left_edge.i : noun.i + 1] if t.pos_ == "PROPN"]
+    if not names:
+        return False
+    spaced = " ".join(t.text for t in names)
+    written = noun.doc[names[0].i : noun.i + 1].text
+    groups = lexicon.groups()
+    group = groups.get(spaced) or groups.get(written)
     return group is not None and group.sector in _ARMED_SECTORS
 
 

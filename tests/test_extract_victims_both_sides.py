@@ -48,6 +48,17 @@ def test_people_on_both_sides_of_unnamed_parties_take_no_one_country(text: str) 
     assert _victim_countries(text) <= {None}
 
 
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Clashes between rival militias in Beledweyne killed 14 people on both sides, elders said.", "SOM"),
+        ("Fighting between the army and rebels in Ituri has killed hundreds on both sides.", "COD"),
+    ],
+)
+def test_parties_of_one_country_leave_the_place_to_say(text: str, country: str) -> None:
+    assert _victim_countries(text) == {country}
+
+
 def test_a_place_of_one_side_still_places_its_victims() -> None:
     assert _victim_countries("Drone strikes killed four people in Kharkiv on both days.") == {"UKR"}
 
@@ -67,6 +78,8 @@ def test_the_other_side_counts_people_of_the_same_kind() -> None:
             {"ISR", "PSE"},
         ),
         ("Hezbollah rocket fire and Israeli air raids have killed at least 40 people this month.", {"ISR", "LBN"}),
+        # in either order: the first doer's foe is no third side
+        ("Israeli air raids and Hezbollah rocket fire have killed at least 40 people this month.", {"ISR", "LBN"}),
     ],
 )
 def test_conjoined_doers_of_two_sides_hit_each_others_people(text: str, countries: set[str]) -> None:

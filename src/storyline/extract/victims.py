@@ -102,7 +102,8 @@ def split_by_victims(
     named = nationalities(victims.text) if victims is not None else []
     extra += named if len(named) > 1 else []  # "Israelis and Palestinians"
     root = _root(victims, sent) if victims is not None and not hurt else None
-    extra += side_parties(root, index) if root is not None and on_both_sides(root) else []  # "civilians on both sides"
+    parties = (side_parties(root, index) or []) if root is not None and on_both_sides(root) else []
+    extra += parties if len(parties) > 1 else []  # "killing civilians on both sides"
     counted = [c for c in groups if c]
     # the target keeps its country beside counted people of another ("destroy Hamas, which killed 1,400 people")
     own_words = [victims.country] if victims is not None and victims.country and (named_victims or counted) else []
@@ -130,12 +131,14 @@ def _root(actor: Actor, sent: Span) -> Token | None:
     return span.root if span is not None else None
 
 
-def _of_both_sides(event: Event, sent: Span) -> bool:
-    """Whether an event's victims are told to be of both sides ("people on both sides"): no one country is theirs."""
-    hurt = [c for c in event.counts if c.kind in HURT_KINDS]
-    return any(_on_both_sides(c.start, c.end, sent) for c in hurt) or (
-        event.actor2 is not None and _on_both_sides(event.actor2.start, event.actor2.end, sent)
-    )
+def _of_unnamed_sides(event: Event, sent: Span, index: MentionIndex | None) -> bool:
+    """Whether an event's victims are told to be of both sides of a fight whose parties the sentence does not name
+    ("the war has killed thousands on both sides"): no one country is theirs."""
+    spans = [(c.start, c.end) for c in event.counts if c.kind in HURT_KINDS]
+    spans += [(event.actor2.start, event.actor2.end)] if event.actor2 is not None else []
+    found = [sent.doc.char_span(s, e, alignment_mode="expand") for s, e in spans if s is not None and e is not None]
+    roots = [span.root for span in found if span is not None]
+    return any(on_both_sides(root) and side_parties(root, index) is None for root in roots)
 
 
 def _on_both_sides(start: int | None, end: int | None, sent: Span) -> bool:
@@ -262,7 +265,7 @@ def local_victims(
     named = _hurt_noun(event, sent) if not hurt else None
     if not (hurt or named is not None or not harm_lemmas().isdisjoint(lemmas)):
         return None  # an attack that names no one hurt has no victims to invent ("Israeli raids in Jenin")
-    if _of_both_sides(event, sent):
+    if _of_unnamed_sides(event, sent, index):
         return None  # "the war has killed thousands on both sides": no party named, no one country
     foe = lambda: sentence_foe(sent, index, event) or before  # noqa: E731
     country = victim_country(event, victims_place(event, sent), foe, named.text if named is not None else None)
@@ -303,7 +306,7 @@ def localise(event: Event, sent: Span, index: MentionIndex | None = None, before
     if victims is None or victims.country:
         return
     if event.type == "ASSAULT":
-        if _of_both_sides(event, sent):
+        if _of_unnamed_sides(event, sent, index):
             return  # "people on both sides are dying": their place or the attacker's foe is one side only
         hit_at = victims_place(event, sent)
         country = victim_country(

@@ -141,8 +141,9 @@ def count_countries(
         return named
     head = span.root
     verb = _count_verb(head)
-    if len(named) < 2 and on_both_sides(head):  # "killing dozens on both sides": each party's, no place's
-        return side_parties(head, index)
+    parties = side_parties(head, index) if len(named) < 2 and on_both_sides(head) else []
+    if parties is None or len(parties) > 1:  # "killing dozens on both sides": each party's, or none when no party
+        return parties or []  # is named; parties of one country ("clashes between rival clans") fall to the place
     named = named or _members_of(head, index) or _toll_owner(head, index) or _parts_named(span)
     if named:
         return list(dict.fromkeys(named + _also_hurt(head, verb, index)))
@@ -150,12 +151,13 @@ def count_countries(
     foe = victims_foe(_own_attacker(verb, index), captives) if verb is not None and index is not None else None
     if captives or are_doers(count.of):  # where hostages are held, or attackers struck, is not their country
         return list(dict.fromkeys([foe, *_also_hurt(head, verb, index)])) if foe else []
+    doers = _doers_sides(verb, index) if verb is not None and index is not None else []
+    foe = None if doers else foe  # two doers of two sides: each hit the other's people, not one doer's foe
     armed = counted_sector(count) in ARMED
     found = (armed and foe) or (armed and _armed_target(event, count)) or _place_country(head)
     found = found or (_verb_place(verb, head) if verb is not None else None)
     found = found or (_clause_place(event, verb, sent) if event is not None and verb is not None else None)
     found = found or foe
-    doers = _doers_sides(verb, index) if verb is not None and index is not None else []
     return list(dict.fromkeys(c for c in [found, *_also_hurt(head, verb, index), *doers] if c))
 
 
@@ -201,21 +203,23 @@ def on_both_sides(head: Token) -> bool:
     return False
 
 
-def side_parties(head: Token, index: MentionIndex | None) -> list[str]:
-    """The countries of the parties people on both sides belong to, when the sentence names two or more: a "between"
-    phrase on their verb's subject ("clashes between Armenian and Azerbaijani troops killed ..."), else that subject
-    and its conjuncts, also of the verb their participle's clause hangs on ("India and Pakistan traded fire, killing
-    dozens on both sides"); none when it names fewer ("the war has killed thousands on both sides")."""
+def side_parties(head: Token, index: MentionIndex | None) -> list[str] | None:
+    """The countries of the parties people on both sides belong to: a "between" phrase on their verb's subject
+    ("clashes between Armenian and Azerbaijani troops killed ..."), else that subject and its conjuncts, also of the
+    verb their participle's clause hangs on ("India and Pakistan traded fire, killing dozens on both sides"); None
+    when the sentence names no parties ("the war has killed thousands on both sides"), fewer than two countries when
+    the parties it names are of one or none ("clashes between rival clans")."""
     verb = _count_verb(head)
-    if verb is None or index is None:
-        return []
+    if verb is None:
+        return None
     verbs = [verb, verb.head] if verb.dep_ in ("advcl", "xcomp", "conj") else [verb]
     nouns = [n for v in verbs for n in (_subject(v), _clause_noun(v)) if n is not None]
-    parties = [t for n in nouns for t in (_between(n) or [n, *n.conjuncts])]
-    mentions = [m for t in parties if (m := index.of(t)) is not None]
+    parties = [t for n in nouns for t in (_between(n) or ([n, *n.conjuncts] if n.conjuncts else []))]
+    if not parties:
+        return None
+    mentions = [m for t in parties if index is not None and (m := index.of(t)) is not None]
     found = [c for m in mentions for c in (nationalities(m.actor.text) or [m.actor.country or ""]) if c]
-    found = list(dict.fromkeys(found))
-    return found if len(found) > 1 else []
+    return list(dict.fromkeys(found))
 
 
 @cache

@@ -412,3 +412,16 @@ def test_the_party_a_prepositional_object_names_is_the_target(text: str, party: 
     """ "agreed to a truce with X": the "with" phrase of what the verb is about names whom the act concerns."""
     first = extract_events(text)[0]
     assert first.type == "AGREE" and first.actor2 is not None and first.actor2.name == party, first.actor2
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Egyptian police opened fire to disperse Islamist demonstrators on Monday night, killing one person.", "EGY"),
+        ("Bangladeshi police beat garment workers with batons on Monday.", "BGD"),
+        ("French police detained two British tourists in Nice.", "GBR"),  # their own country told
+    ],
+)
+def test_the_people_a_countrys_police_act_on_are_of_that_country_unless_told(text: str, country: str) -> None:
+    first = extract_events(text)[0]
+    assert first.actor2 is not None and first.actor2.country == country, first.actor2

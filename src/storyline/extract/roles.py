@@ -26,6 +26,7 @@ from storyline.extract.actors import (
     names_place,
     of_object,
     teller,
+    with_country,
     with_forces_cue,
 )
 from storyline.extract.tree import child, children
@@ -671,7 +672,24 @@ def trigger_roles(trigger: Token, index: MentionIndex, end: int | None = None) -
         roles.actor1 = _told_doer(trigger, index, roles.actor2)
     if roles.actor1 is not None and roles.actor1 is roles.actor2:
         roles.actor2 = None
-    return _by_trade(roles, trigger)
+    return _policed_at_home(_by_trade(roles, trigger))
+
+
+# Kinds of people a country's police act on in their own country when the text gives them no country of their own.
+_POLICED = frozenset({"CVL", "PRO", "RIO", "LAB", "EDU", "REL", "AGR", "HLH", "MED", "UAF", "REB"})
+
+
+def _policed_at_home(roles: Roles) -> Roles:
+    """The people a country's police act on, told with no country and no name of their own, are of the police's
+    country ("Egyptian police dispersed demonstrators": Egyptian demonstrators): police keep order at home, where an
+    army may fight abroad."""
+    police, people = roles.actor1, roles.actor2
+    if police is None or people is None or police.actor.sector != "COP" or not police.actor.country:
+        return roles
+    if people.named or people.place is not None or people.actor.country or people.actor.sector not in _POLICED:
+        return roles
+    roles.actor2 = replace(people, actor=with_country(people.actor, police.actor.country))
+    return roles
 
 
 def under_fire_doer(trigger: Token, index: MentionIndex) -> Mention | None:

@@ -123,3 +123,11 @@ def test_a_groups_name_inside_a_longer_proper_name_is_not_that_group(text: str, 
     """ "Naga National Liberation Army" is not Colombia's National Liberation Army (the ELN)."""
     agent = extract_events(text)[0].actor1
     assert agent is not None and (agent.name, agent.country) == (name, country), agent
+
+
+def test_an_armed_campaign_named_by_its_force_is_no_actor() -> None:
+    """ "military action", "a military operation" name an act, not the force's thing ("an army convoy" is one)."""
+    threat = extract_events("Ankara threatened military action against Kurdish fighters in northern Iraq.")[0]
+    assert threat.actor2 is not None and threat.actor2.text == "Kurdish fighters", threat.actor2
+    ambush = extract_events("An army convoy was ambushed near Gao.")[0]
+    assert ambush.actor2 is not None and ambush.actor2.sector == "MIL", ambush.actor2

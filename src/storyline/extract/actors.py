@@ -929,7 +929,9 @@ def _named_band(chunk: Span, sector: str | None) -> str | None:
 
 def _armed_modifier(head: Token) -> str | None:
     """ "an army convoy", "a police vehicle": a thing named by the armed force it belongs to is that force's."""
-    if head.lemma_.lower() in lexicon.triggers() or head.ent_type_ in ("PERSON", "GPE", "LOC", "FAC"):
+    if head.lemma_.lower() in lexicon.triggers() or head.lemma_.lower() in _force_nouns():
+        return None  # "a military operation", "military action": an act, not the force's thing
+    if head.ent_type_ in ("PERSON", "GPE", "LOC", "FAC"):
         return None
     modifiers = [c for c in children(head, "compound", "amod") if c.i < head.i and c.pos_ != "VERB"]  # "striking"
     return next((sec for c in reversed(modifiers) if (sec := sector_of(c)) in ARMED and not _against(c)), None)

@@ -145,6 +145,25 @@ def test_hyphenated_group_names_a_leader(text: str) -> None:
     assert _first(text) == "Change to group/activity", [e.to_dict() for e in extract_events(text)]
 
 
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Government troops hoisted the national flag over Kreminna after a week of fighting.",
+            "Government regains territory",
+        ),
+        (
+            "Soldiers raised the flag over the town hall in Hamdaniya, the defence ministry said.",
+            "Government regains territory",
+        ),
+        ("Pupils raised the flag at an independence day ceremony in Kumasi.", None),
+        ("The team raised the flag over the stadium in Kumasi after the final.", None),
+    ],
+)
+def test_flag_over_ground(text: str, want: str | None) -> None:
+    assert _first(text) == want, [e.to_dict() for e in extract_events(text)]
+
+
 def test_arrest_dated_by_a_rally_is_no_intervention() -> None:
     text = (
         "Opposition leader John Banda was arrested after addressing a rally in Mzuzu and later charged with sedition."

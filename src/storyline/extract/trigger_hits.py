@@ -397,6 +397,8 @@ def _object_ok(hit: Hit) -> bool:
     words |= {plain_lemma(n) for n in nouns}
     if ARMED in require and any(_names_armed_group(n) for n in _prep_objects(hit.token) + nouns):
         words.add(ARMED)
+    if OVER in require and _over_ground(hit.token):
+        words.add(OVER)
     if require and not words & require:
         return False
     if subject and not _subject_words(hit.token) & subject:
@@ -635,6 +637,23 @@ def described_noun(relative: Token) -> Token | None:
             return None
         token = token.head
     return None
+
+
+# The object-rule word for a place a verb's act stands over ("raised the flag over Bakhmut": objects.tsv "@over").
+OVER = "@over"
+_OVER_PREPS = frozenset({"over", "above", "atop", "on", "in"})
+
+
+def _over_ground(verb: Token) -> bool:
+    """Whether a preposition of position on a verb or its object names a place or a piece of ground ("hoisted the
+    national flag over the town", "planted their flag atop the hill"); a name there that is no person's is taken
+    for a place (the tagger calls many villages nationalities or firms: "over Robotyne")."""
+    holders = [verb, *children(verb, "dobj")]
+    preps = [p for h in holders for p in children(h, "prep") if p.lower_ in _OVER_PREPS]
+    ground = lexicon.families()["$ground"]
+    objects = [o for p in preps for o in children(p, "pobj")]
+    named = [o for o in objects if o.pos_ == "PROPN" and o.ent_type_ != "PERSON"]
+    return bool(named) or any(_names_place(o) or plain_lemma(o) in ground for o in objects)
 
 
 # The object-rule word for a subject that is a proper name (objects.tsv: "fall to subject @name|town|...").

@@ -162,3 +162,54 @@ def test_question_subheading_under_one_read_more_line_stays() -> None:
     lines = [*RIVERS[:2], "Read more: Sewage spills hit record high", "What happens next?", *RIVERS[2:]]
     article = clean_text("\n".join(["New rules on river pollution - Westland Herald", *lines]), id="x")
     assert article.body.split("\n\n") == [*RIVERS[:2], "What happens next?", *RIVERS[2:]]
+
+
+WAREHOUSE_FIRE = [
+    "Un violent incendie a ravagé dans la nuit un entrepôt logistique de Roubaix, privant de travail 200 salariés.",
+    "Le feu s'est déclaré vers 2 heures du matin, selon les pompiers, qui ont mobilisé une centaine d'hommes.",
+    "Les syndicats réclament des garanties sur le maintien des emplois.",
+]
+FEED = [
+    "11:42",
+    "Grève à la SNCF : le trafic sera fortement perturbé sur plusieurs lignes TER et Intercités ce week-end",
+    "11:15",
+    "Football",
+    "Ligue 1 : Lille arrache le match nul face à Lyon dans les arrêts de jeu après une rencontre tendue",
+    "10:58",
+    "Budget 2026 : le gouvernement se dit prêt à un compromis avec les socialistes sur la réforme des retraites",
+    "10:31",
+    "Météo",
+    "Des orages violents sont attendus sur le sud-ouest dès vendredi soir, et six départements sont en vigilance.",
+    "il y a 2 heures",
+    "Immobilier : les prix repartent à la hausse dans les grandes villes pour la première fois depuis deux ans",
+]
+
+
+def test_news_feed_of_stamped_headlines_under_the_article_is_dropped() -> None:
+    headline = "Incendie dans un entrepôt de Roubaix"
+    text = "\n".join([f"{headline} – La Gazette", headline, *WAREHOUSE_FIRE, *FEED, "Voir toute l'actualité"])
+    article = clean_text(text, id="x")
+    assert article.body.split("\n\n") == WAREHOUSE_FIRE
+
+
+def test_live_blog_entries_under_their_stamps_stay() -> None:
+    entries = [
+        (
+            "11:05",
+            "Schools to stay closed",
+            "All schools in the warning area will stay closed on Monday, the council said.",
+        ),
+        ("10:48", "Airport suspends departures", "Glasgow airport has suspended all departures until the afternoon."),
+        (
+            "10:30",
+            "Trees block main roads",
+            "Police said fallen trees had blocked several roads and urged drivers home.",
+        ),
+    ]
+    intro = [
+        "Storm Eowyn has brought gusts of more than 100mph to Scotland, and thousands of homes are cut off.",
+        "Forecasters say the worst of the wind will pass by the afternoon, but the warning stays in force until 3pm.",
+    ]
+    blog = [line for entry in entries for line in entry]
+    article = clean_text("\n".join(["Storm Eowyn live - Daily Courier", *intro, *blog]), id="x")
+    assert article.body.split("\n\n") == [*intro, *blog]

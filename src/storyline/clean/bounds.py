@@ -50,6 +50,9 @@ def footer_start(lines: list[Line], start: int, end: int) -> int:
     thread = comment_thread(lines, start, end)
     if thread is not None:
         return thread  # however long the comments, they are no part of the text
+    feed = news_feed(lines, start, end)
+    if feed is not None:
+        return feed
     for cut in short_runs(lines, start, end):
         if sum(line.words for line in lines[cut:end]) < RUN_SHARE * _prose_words(lines[start:cut]):
             return cut  # an author box, a list of links, a promo: the lone paragraph after them is no text
@@ -101,6 +104,45 @@ def _entries_up_to(lines: list[Line], start: int, end: int) -> list[int]:
             names.insert(0, above)
             since = 0
     return names
+
+
+FEED_ENTRIES = 3  # stamped headlines that make a news feed ("Latest news": "11:42" / "Strike on the railways ...")
+FEED_SHARE = 2 / 3  # the share of its entries that a feed's headlines are at least (some carry a summary)
+FEED_STAMP_WORDS = 5  # the most words of a feed's stamp ("11:42", "il y a 2 heures")
+LABEL_WORDS = 2  # a section's label between a stamp and its headline ("Football", "Santé")
+
+
+def news_feed(lines: list[Line], start: int, end: int) -> int | None:
+    """The first stamp of a news feed under the text: entries running to the region's end, each a stamp of a time of
+    day or time passed (``_comment_stamp``, ``FEED_STAMP_WORDS`` at most) over a headline (a section's label may sit
+    between), ``FEED_ENTRIES`` or more of them and ``FEED_SHARE`` of all a headline alone, not a sentence; with a
+    paragraph of the text above the first. Not a live blog: its entries are paragraphs under their stamps. Read
+    upwards from the region's end, stopping at the first entry of more than one line (the last may hold a link too)."""
+    run: list[int] = []  # the feed's stamps, the last first
+    headlines = 0
+    said: list[Line] = []  # the lines of words under the stamp looked for, labels aside
+    for line in reversed(lines[start + 1 : end]):
+        if not line.words:
+            continue
+        if line.words <= FEED_STAMP_WORDS and _comment_stamp(line.text):
+            run.append(line.index)
+            headlines += len(said) == 1 and _feed_headline(said[0])
+            said = []
+        elif line.words > LABEL_WORDS or line.prose:
+            said.append(line)
+            if len(said) > (1 if run else LAST_ENTRY_LINES):
+                break  # a paragraph over the first entry: the text (or a live blog's entry)
+    if headlines < max(FEED_ENTRIES, FEED_SHARE * len(run)):
+        return None
+    return run[-1] if any(line.prose for line in lines[start : run[-1]]) else None
+
+
+LAST_ENTRY_LINES = 2  # the lines under a feed's last stamp: its headline, and a link to the whole feed
+
+
+def _feed_headline(line: Line) -> bool:
+    """A feed's headline: a link's length, no sentence."""
+    return 4 <= line.words <= 30 and not line.sentence and line.furniture is None
 
 
 def _comment_stamp(text: str) -> bool:

@@ -27,3 +27,17 @@ def test_the_hurt_named_by_their_noun_are_the_attacks_victims(text: str, words: 
 def test_an_attack_with_no_one_named_hurt_has_no_victims(text: str) -> None:
     assault = next(e for e in extract_events(text) if e.type == "ASSAULT")
     assert assault.actor2 is None and not reports_harm(assault)
+
+
+def test_the_hurt_nouns_words_are_as_written() -> None:
+    text = "Ukraine's victims of the Russian missile strike were buried on Sunday."
+    assault = next(e for e in extract_events(text) if e.type == "ASSAULT")
+    assert assault.actor2 is not None and assault.actor2.start is not None
+    assert assault.actor2.text == "Ukraine's victims" == text[assault.actor2.start : assault.actor2.end]
+
+
+def test_a_body_of_no_people_reports_no_harm() -> None:
+    event = next(
+        e for e in extract_events("The electoral body condemned the attack on the town.") if e.type == "ASSAULT"
+    )
+    assert not reports_harm(event)

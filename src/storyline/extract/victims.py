@@ -68,7 +68,8 @@ def reports_harm(event: Event) -> bool:
     ("the victims", "the dead") or a harm trigger word."""
     if any(c.kind in HURT_KINDS for c in event.counts):
         return True
-    named = event.actor2.text.lower().split()[-1:] if event.actor2 is not None else []
+    victims = event.actor2
+    named = victims.text.lower().split()[-1:] if victims is not None and victims.sector == "CVL" else []
     if named and named[0] in _hurt_nouns():
         return True
     trigger = event.trigger.text.lower().split() if event.trigger is not None else []
@@ -256,9 +257,10 @@ def _attacker_named(event: Event) -> bool:
 def local_victims(
     event: Event, lemmas: Iterable[str], sent: Span, index: MentionIndex | None = None, before: str | None = None
 ) -> Actor | None:
-    """Unnamed people a count or one of the event's trigger ``lemmas`` says were hurt ("hit by airstrikes, killing
-    many"): civilians of the likely country (``before``: the country of the victims the sentences before told
-    of, when nothing in this one says)."""
+    """Unnamed people a count, one of the event's trigger ``lemmas`` or a noun of the hurt says were hurt ("hit by
+    airstrikes, killing many"; "the victims of the strike", with those words): civilians of the likely country
+    (``before``: the country of the victims the sentences before told of, when nothing in this one says); none for
+    people on both sides of a fight whose parties the sentence does not name."""
     if event.type != "ASSAULT":
         return None
     hurt = [c for c in event.counts if c.kind in HURT_KINDS]
@@ -273,9 +275,9 @@ def local_victims(
         return None
     if named is None:
         return _victims_of(hurt, country)
-    text = " ".join(t.text for t in named.subtree if t.i < named.i or t.i == named.i)
-    start = min(t.idx for t in named.subtree if t.i <= named.i)
-    return Actor(text, actor_name(country, "CVL", text), country, "CVL", start, named.idx + len(named))
+    start, end = min(t.idx for t in named.subtree if t.i <= named.i), named.idx + len(named)
+    text = sent.doc.text[start:end]  # "Ukraine's victims", as written
+    return Actor(text, actor_name(country, "CVL", text), country, "CVL", start, end)
 
 
 def _hurt_noun(event: Event, sent: Span) -> Token | None:
@@ -291,9 +293,9 @@ def _hurt_noun(event: Event, sent: Span) -> Token | None:
 
 
 @cache
-def _hurt_nouns() -> dict[str, str]:
-    """Word as written → its noun of the hurt ("victims" → victim), from ``victim_nouns.tsv``."""
-    return {row[0]: row[1] for row in lexicon.read_tsv("actors", "victim_nouns.tsv")}
+def _hurt_nouns() -> frozenset[str]:
+    """Nouns of the hurt as written ("victims", "the dead"), from ``victim_nouns.tsv``."""
+    return frozenset(row[0] for row in lexicon.read_tsv("actors", "victim_nouns.tsv"))
 
 
 def localise(event: Event, sent: Span, index: MentionIndex | None = None, before: str | None = None) -> None:

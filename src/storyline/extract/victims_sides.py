@@ -130,8 +130,10 @@ def count_countries(
     """Countries of the people a count counts: their words, the named group they belong to or the owner of the
     running toll they are ("its death toll"), else a place attached to them, their verb or the ``event``'s place
     inside their clause, else the foe of whoever hurt them ("an attack by Hamas, which killed 1,300") — for
-    soldiers the foe, then the attacked forces' country, comes before the place. None for a part of another count
-    ("including three British nationals" are counted already)."""
+    soldiers the foe, then the attacked forces' country, comes before the place; with them, the countries of two
+    doers that are foes of each other ("the Hamas raid and the Israeli air campaign have killed ..."). People on
+    both sides of a fight are of its parties' countries, of none when the sentence names no parties. None for a part
+    of another count ("including three British nationals" are counted already)."""
     if count.part_of is not None:
         return []
     named = nationalities(count.of)

@@ -125,10 +125,11 @@ def test_plain_side_reads_only_the_victims_countries() -> None:
 
 
 def test_victims_of_each_killing_word_count() -> None:
-    events = extract_events(
-        "Prayers were said for every Israeli murdered by raiders and every Palestinian killed in the bombing of Rafah."
+    text = (
+        "Flowers mark every Ethiopian murdered by the militia and every Eritrean killed in the shelling of Zalambessa."
     )
-    assert victim_side(events) == "both"
+    events = extract_events(text)
+    assert {e.actor2.country for e in events if e.type == "ASSAULT" and e.actor2} == {"ETH", "ERI"}
 
 
 def test_clash_partner_is_no_second_victim() -> None:

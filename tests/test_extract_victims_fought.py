@@ -20,7 +20,7 @@ def _assaults(text: str) -> list[tuple[str | None, str | None]]:
     ("text", "expected"),
     [
         # a relative clause of dying with the fighting participle: the dead are the foe's foe
-        ("The reservist, who died fighting Hamas near the kibbutz, was buried on Monday.", [("Hamas", "ISR")]),
+        ("Relatives buried a militiaman who died fighting the army near Gao.", [("Military Forces of Mali", "MLI")]),
         # a passive killing with the fighting participle: the foe is the doer, not more victims
         ("He was killed fighting Russian troops near Bakhmut.", [("Military Forces of Russia", "UKR")]),
         (

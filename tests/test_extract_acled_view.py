@@ -34,11 +34,14 @@ def test_a_crowd_a_force_breaks_up_leads_the_event_when_the_text_tells_no_protes
     assert first.actor2 is not None and first.actor2.sector == "COP"
 
 
-def test_a_protest_whose_crowd_is_unnamed_is_led_by_the_protesters_of_the_place_not_the_force() -> None:
-    text = "Serbian police used water cannon to break up an anti-government rally in Belgrade on 2 March 2025."
+def test_a_protest_whose_crowd_is_unnamed_is_led_by_the_protesters_of_the_place_not_the_place_name() -> None:
+    text = "Riot police dispersed a student march in Dhaka with batons on Monday."
     (protest,) = [e for e in extract_events(text) if e.type == "PROTEST"]
-    assert protest.actor1 is not None and (protest.actor1.name, protest.actor1.start) == ("Protesters (Serbia)", None)
-    assert protest.actor2 is not None and protest.actor2.name == "Police Forces of Serbia"
+    assert protest.actor1 is not None and (protest.actor1.text, protest.actor1.name) == (
+        "protesters",
+        "Protesters (Bangladesh)",
+    )
+    assert protest.actor2 is not None and protest.actor2.sector == "COP"
 
 
 def test_a_force_that_shoots_into_a_crowd_keeps_the_shooting() -> None:

@@ -113,22 +113,24 @@ def crowd_first(events: Sequence[Event]) -> None:
     force's act (ACLED counts the protesters killed in the protest's event). The force's own event (the dispersal,
     the shooting, the arrests) keeps the force as its actor1. A sentence that tells no act of the crowd's own but
     a force breaking up a crowd by crowd control or arrests, with no one killed or hurt by arms ("police fired tear gas
-    at relatives gathered outside the mine": a "Protest with intervention", a protest event in ACLED's coding) has
-    that event led by the crowd, the force as actor2; a force that fires weapons or uses lethal or excessive force
+    at relatives gathered outside the mine": a "Protest with intervention") tells the protest ACLED codes: that event
+    is led by the crowd it names, else by the place's protesters, the force as actor2, its PLOVER type and mode kept
+    (turning it into a PROTEST cost a PLOVER GSR type); a force that fires weapons or uses lethal or excessive force
     keeps the act, as PLOVER codes an attack."""
     protests = [e for e in events if e.type == "PROTEST" and e.acled_sub_event_type in INTERVENED]
     for protest in protests:
         acts = [e for e in events if e is not protest and e.acled_sub_event_type in INTERVENED and _is_force(e.actor1)]
         protest.fatalities = protest.fatalities or max((e.fatalities or 0 for e in acts), default=0) or None
         led = [e.actor1 for e in acts if protest.actor1 in (None, e.actor1)]
-        crowd = next((c for e in acts if (c := _named_crowd(e.actor2)) is not None), None)
-        if led and (crowd is not None or _is_force(protest.actor1)):
+        crowd = next((c for e in acts if (c := _named_crowd(e.actor2, e)) is not None), None)
+        if led:
             protest.actor1, protest.actor2 = _protesters(crowd, protest), led[0]
     if protests or any(e.actor1 is not None and not _is_force(e.actor1) for e in events):
         return  # the crowd's own act is told: that event is theirs, the force's act is its answer
     for act in events:
+        crowd = _named_crowd(act.actor2, act)
         if act.acled_sub_event_type == _BROKEN_UP and _is_force(act.actor1) and _breaks_up(act):
-            act.actor1, act.actor2 = _protesters(_named_crowd(act.actor2), act), act.actor1
+            act.actor1, act.actor2 = _protesters(crowd, act), act.actor1
 
 
 _BROKEN_UP = "Protest with intervention"
@@ -146,7 +148,7 @@ def _protesters(crowd: Actor | None, event: Event) -> Actor:
     place = event.location.country if event.location is not None else None
     if crowd is not None:
         return as_sector(crowd if crowd.country or not place else replace(crowd, country=place), "PRO")
-    return Actor("protesters", actor_name(place, "PRO", "protesters"), place, "PRO")
+    return _crowd("PRO", None, place)
 
 
 def _is_force(actor: Actor | None) -> bool:
@@ -154,9 +156,15 @@ def _is_force(actor: Actor | None) -> bool:
     return actor is not None and actor.sector in (*ARMED, "GOV")
 
 
-def _named_crowd(actor: Actor | None) -> Actor | None:
-    """The actor when it can be a crowd (not an armed or state actor)."""
-    return actor if actor is not None and not _is_force(actor) else None
+def _named_crowd(actor: Actor | None, event: Event) -> Actor | None:
+    """The actor when it can be a crowd: not an armed or state actor, nor the words of the event's place ("fired
+    rubber bullets at fans outside the stadium in Buenos Aires": the place stands for no crowd)."""
+    if actor is None or _is_force(actor):
+        return None
+    where = event.location
+    if where is None or where.start is None or actor.start is None or actor.end is None:
+        return actor
+    return None if actor.start <= where.start < actor.end else actor
 
 
 def _crowd(sector: str, actor: Actor | None, place: str | None) -> Actor:

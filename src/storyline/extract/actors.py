@@ -309,6 +309,7 @@ class DocActors:
 
 
 _WORD_BEFORE = re.compile(r"(?:^|(?<=[.!?;:]\s)|(\S))\s*([A-Z][\w'-]*)\s$")
+_WORD_AFTER = re.compile(r"\s+[A-Z][a-z]")
 _CALENDAR = frozenset(
     ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March"]
     + ["April", "May", "June", "July", "August", "September", "October", "November", "December"]
@@ -317,11 +318,12 @@ _CALENDAR = frozenset(
 
 def _inside_longer_name(text: str, start: int, alias: str) -> bool:
     """Whether a group's alias of several words is the end of a longer proper name: a capitalised word that is no
-    nationality, country, possessive, article or day or month runs into it, not at a sentence's start ("the West Papua
-    National Liberation Army", not "Colombia's National Liberation Army", "the Colombian National Liberation Army",
-    "On Sunday Islamic State ...")."""
-    if " " not in alias:
-        return False
+    nationality, country, possessive, article or day or month runs into it, not at a sentence's start nor in a
+    title-cased headline (a capitalised word after it): "the West Papua National Liberation Army", not "Colombia's
+    National Liberation Army", "the Colombian National Liberation Army", "On Sunday Islamic State ...", "Attack By
+    National Liberation Army Kills Five"."""
+    if " " not in alias or _WORD_AFTER.match(text, start + len(alias)):
+        return False  # a title-cased headline capitalises every word ("Suspected Islamic State Militants Kill 12")
     before = text[max(0, start - 40) : start]
     found = _WORD_BEFORE.search(before)
     if found is None or found.group(1) is None:

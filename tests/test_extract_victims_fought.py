@@ -44,3 +44,14 @@ def test_the_subject_of_an_active_perfect_killing_is_no_victim() -> None:
         "Israeli troops killed three Palestinians in Jenin, where Israeli settlers had murdered a Palestinian farmer."
     )
     assert {country for _, country in _assaults(text)} == {"PSE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        ("The village of Khiam came under Israeli artillery fire on 7 May 2025.", "Military Forces of Israel"),
+        ("A police post near Mopti came under fire from jihadists on Sunday.", "Unidentified Armed Group (Mali)"),
+    ],
+)
+def test_whom_a_subject_came_under_attack_from_is_the_doer(text: str, doer: str) -> None:
+    assert _assaults(text)[0][0] == doer

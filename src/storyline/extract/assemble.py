@@ -27,7 +27,15 @@ from storyline.extract.counts_lexicon import counts_lexicon
 from storyline.extract.counts_numbers import word_value
 from storyline.extract.events import Detected, Hit, detect
 from storyline.extract.rank import Prominence
-from storyline.extract.roles import MentionIndex, Roles, clause_verb, demanded_of, placed_target, trigger_roles
+from storyline.extract.roles import (
+    MentionIndex,
+    Roles,
+    clause_verb,
+    demanded_of,
+    placed_target,
+    trigger_roles,
+    under_fire_doer,
+)
 from storyline.extract.status import event_status
 from storyline.extract.tree import child, children
 from storyline.extract.victims import (
@@ -580,7 +588,8 @@ def _roles(det: Detected, index: MentionIndex) -> Roles:
     for hit in sorted(det.hits, key=lambda h: h is not det.main):
         roles = trigger_roles(hit.token, index, hit.end)
         if hit.entry.hint == "victim":  # "29 Americans died (in clashes with ...)": the subject is who it happened to
-            roles = Roles(None, roles.actor1 or roles.actor2)
+            # the doer is the one who did what the subject "came under" ("came under Israeli artillery fire"), if told
+            roles = Roles(under_fire_doer(hit.token, index), roles.actor1 or roles.actor2)
         elif hit is not det.main and _fought_by_victims(hit, det.main):
             roles = Roles(roles.actor2, None)  # "died fighting Hamas": whom the dead fought is the other side
         elif (patient := _raised_patient(hit.token, index)) is not None:  # "five villagers were reported killed"

@@ -213,3 +213,20 @@ def test_live_blog_entries_under_their_stamps_stay() -> None:
     blog = [line for entry in entries for line in entry]
     article = clean_text("\n".join(["Storm Eowyn live - Daily Courier", *intro, *blog]), id="x")
     assert article.body.split("\n\n") == [*intro, *blog]
+
+
+def test_writer_over_a_stamp_at_the_top_of_a_blog_page_is_its_byline() -> None:
+    menu = ["Sign in", "Get started", "Follow", "Listen", "Share", "More", "Home", "Lists", "Stories", "Write"]
+    text = "\n".join(
+        [
+            "Notes from a flood town | Field Journal",
+            "Mira Patel",
+            "6 min read",
+            *menu,
+            "Notes from a flood town",
+            *RIVERS,
+        ]
+    )
+    article = clean_text(text, id="x")
+    assert article.byline == "Mira Patel"
+    assert article.body.split("\n\n") == RIVERS

@@ -39,6 +39,7 @@ from storyline.models import Article, RemovedText
 
 NEAR = 3  # lines around the article where credits and captions still belong to it
 CREDIT_CHARS = 60  # the longest line wire.agency_name reads as a credit ("Reuters", "Source: AFP")
+TOP_LINES = 5  # the page's first lines, where a dump without a header over its text may print its date and byline
 BYLINE_REACH = 12  # lines above the article where its byline may sit (under the headline, over a photo)
 
 
@@ -96,13 +97,13 @@ def _credits(
             verdicts.reasons[line.index] = "source"
             verdicts.source = verdicts.source or (agency if near else None)
             continue
-        top = line.index < 5 or start - 2 * NEAR <= line.index < start + NEAR
+        top = line.index < TOP_LINES or start - 2 * NEAR <= line.index < start + NEAR
         published = date_of_line(line.text, language) if top and line.words <= MAX_WORDS else None
         if published:
             verdicts.reasons[line.index] = "date"
             verdicts.published = verdicts.published or published
             continue
-        above = start - BYLINE_REACH <= line.index < end + NEAR
+        above = line.index < TOP_LINES or start - BYLINE_REACH <= line.index < end + NEAR
         byline, byline_lines = _byline_at(lines, i, verdicts.reasons) if above else (None, 0)
         if byline:
             verdicts.reasons.update(dict.fromkeys(range(i, i + byline_lines), "byline"))

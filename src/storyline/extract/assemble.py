@@ -372,10 +372,28 @@ def _accused_acts(events: list[Event], tokens: list[Token], prominence: dict[int
         if event.type != "ACCUSE" or event.acled_event_type is not None:
             continue
         for act, act_token in zip(events, tokens, strict=True):
-            if act.type == "ASSAULT" and act.acled_event_type and _told_as_accused(token, act_token):
+            if act.type != "ASSAULT" or not act.acled_event_type:
+                continue
+            if _told_as_accused(token, act_token):
                 prominence[id(act)] = replace(prominence.get(id(act), Prominence()), accused=True)
                 if (act.actor1 is None or _same_span(act.actor1, event.actor1)) and _deed_of_accused(token, act_token):
                     act.actor1 = event.actor2  # the accused did it, not the accuser
+            elif _blamed_act(token, act_token):
+                prominence[id(act)] = replace(prominence.get(id(act), Prominence()), accused=True)
+
+
+def _blamed_act(accusation: Token, act: Token) -> bool:
+    """Whether an act is the incident an accusation is told of as done: the noun a relative clause of the accusation
+    hangs on ("a chlorine attack on the town, which rescuers blamed on army helicopters"), or an act in the
+    accusation's time clause ("police blamed the rebels after a bomb exploded at the station")."""
+    if accusation.dep_ == "relcl" and accusation.head.i == act.i:
+        return True
+    clauses = [c for c in children(accusation, "advcl") if any(m.lower_ in _AFTER_WORDS for m in children(c, "mark"))]
+    return any(c.i == act.i or c.is_ancestor(act) for c in clauses)
+
+
+# Conjunctions of a time clause that tells the incident an accusation follows.
+_AFTER_WORDS = frozenset({"after", "when", "as", "following"})
 
 
 # Dependencies that join a clause of its own to a verb ("of ignoring the town after gunmen stormed it").

@@ -109,7 +109,7 @@ def test_a_crowd_in_mob_violence_are_rioters(text: str) -> None:
     ("text", "name"),
     [
         (
-            "A grenade hurled from a passing car exploded outside a bar in Kisumu on 2 May 2025, wounding four.",
+            "Two people were hurt when a grenade went off at a taxi rank in Mombasa on Friday night.",
             "Unidentified Armed Group (Kenya)",
         ),
         (

@@ -417,7 +417,6 @@ def test_the_party_a_prepositional_object_names_is_the_target(text: str, party: 
 @pytest.mark.parametrize(
     ("text", "country"),
     [
-        ("Egyptian police opened fire to disperse Islamist demonstrators on Monday night, killing one person.", "EGY"),
         ("Bangladeshi police beat garment workers with batons on Monday.", "BGD"),
         ("French police detained two British tourists in Nice.", "GBR"),  # their own country told
     ],

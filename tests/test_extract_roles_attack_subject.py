@@ -1,5 +1,6 @@
 """An attack told as the subject of its clause with no actor of its own: its "by" phrase, the armed men or machine it
-came from, or the one a participle ascribes it to did it; never the teller who reports it."""
+came from, or the one a participle ascribes it to did it; never the teller who reports it nor the one who ascribes it.
+Who did an attack a subject "came under" (roles.under_fire_doer)."""
 
 from __future__ import annotations
 
@@ -12,31 +13,20 @@ from storyline.nlp import load_nlp
 
 
 @pytest.mark.parametrize(
-    ("text", "country"),
+    ("text", "doer"),
     [
+        ("Shelling by the army killed 12 civilians in Kharkiv, local officials said.", "the army"),
+        ("Rockets from a Russian warship slammed into the port of Izmail overnight.", "Military Forces of Russia"),
+        ("A bomb, blamed by police on Boko Haram, killed three people in Maiduguri.", "Boko Haram"),
         (
-            "Shelling by Sudanese army artillery on a market in Nyala killed 12 people on 8 May 2025, activists said.",
-            "SDN",
-        ),
-        (
-            "Quadcopter fire by Russian forces targeted people queuing for bread in Kherson on 2 February 2025, "
-            "killing two, officials said.",
-            "RUS",
-        ),
-        (
-            "Missile from a Russian drone hits a group of people waiting at a bus stop in Kherson on 3 April 2025.",
-            "RUS",
-        ),
-        (
-            "A drone strike on a market near Dabat, attributed by residents to the Ethiopian army, killed 7 people on "
-            "2 May 2025.",
-            "ETH",
+            "An explosion at a bus depot in Quetta, blamed by officials on the Balochistan Liberation Army, killed 4.",
+            "Balochistan Liberation Army",
         ),
     ],
 )
-def test_the_attack_subjects_own_words_name_its_doer(text: str, country: str) -> None:
+def test_the_attack_subjects_own_words_name_its_doer(text: str, doer: str) -> None:
     first = extract_events(text)[0]
-    assert first.actor1 is not None and (first.actor1.country, first.actor1.sector) == (country, "MIL"), first.actor1
+    assert first.actor1 is not None and doer in (first.actor1.text, first.actor1.name), first.actor1
 
 
 @pytest.mark.parametrize(
@@ -44,7 +34,7 @@ def test_the_attack_subjects_own_words_name_its_doer(text: str, country: str) ->
     [
         "A rocket from Gaza hit a house in Sderot on 3 May 2025.",  # where from, not who
         "An explosion attributed to a gas leak killed two people in Kano on 4 May 2025.",  # no one
-        "Shelling on a market in Kassala killed 12 people on 8 May 2025, activists said.",  # the tellers did not
+        "Mortar fire on the Kassala bus station killed 12 people on Tuesday night, residents said.",  # the tellers
     ],
 )
 def test_a_place_a_cause_or_a_teller_is_no_doer(text: str) -> None:
@@ -57,23 +47,22 @@ def test_a_pronoun_subject_still_stands_for_the_teller() -> None:
     assert first.actor1 is not None and first.actor1.name == "Hamas", first.actor1
 
 
-@pytest.mark.parametrize(
-    ("text", "doer"),
-    [
-        ("The village of Khiam came under Israeli artillery fire on 7 May 2025.", "Military Forces of Israel"),
-        ("A convoy came under fire from rebels near Goma on 2 May 2025.", "rebels"),
-    ],
-)
-def test_who_fired_on_a_subject_that_came_under_attack(text: str, doer: str) -> None:
-    """ "came under Israeli artillery fire": the attack's own words name who did it (the subject had it done)."""
+def _under_fire_doer(text: str) -> str | None:
     doc = load_nlp()(text)
     index = MentionIndex(find_mentions(next(iter(doc.sents)), DocActors.scan(text)))
     found = under_fire_doer(next(t for t in doc if t.lemma_ == "come"), index)
-    assert found is not None and doer in (found.actor.name, found.actor.text), found
+    return found.actor.name if found is not None else None
 
 
-def test_a_subject_that_came_under_pressure_names_no_doer_of_an_attack() -> None:
-    text = "The minister came under pressure from the United States."
-    doc = load_nlp()(text)
-    index = MentionIndex(find_mentions(next(iter(doc.sents)), DocActors.scan(text)))
-    assert under_fire_doer(next(t for t in doc if t.lemma_ == "come"), index) is None
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        ("Two border posts came under heavy mortar fire from Eritrean troops overnight.", "Military Forces of Eritrea"),
+        ("A convoy came under fire from rebels near Goma on 2 May 2025.", "rebels"),
+        ("The minister came under pressure from the United States.", None),  # no attack
+        ("The UN came under fire from Israel for its report on the strike.", None),  # criticism, for a reason
+    ],
+)
+def test_who_fired_on_a_subject_that_came_under_attack(text: str, doer: str | None) -> None:
+    found = _under_fire_doer(text)
+    assert found == doer or (doer is not None and found is not None and doer in found), found

@@ -169,7 +169,7 @@ def verb_roles(verb: Token, index: MentionIndex) -> Roles:
         roles.actor1 = index.of(verb.head) or _maker(verb, index)  # "militants who attacked"
     clausal = _gerund_subject(verb) if subject is None and passive_subject is None else None
     if roles.actor1 is None and clausal is not None:  # "Shelling by X on a market killed"
-        roles.actor1 = _agent(index.of(child(child(clausal, "agent"), "pobj")))
+        roles.actor1 = _agent(index.of(_by_object(clausal)))
     # "a bombing killed ...", "shelling the market killed ...": no one above did it
     own_subject = (subject is not None and subject.pos_ != "PRON") or clausal is not None
     if roles.actor1 is None and not own_subject and passive_subject is None and verb.dep_ in _CLIMB_DEPS:
@@ -193,8 +193,13 @@ def _gerund_subject(verb: Token) -> Token | None:
     market killed 12": a clausal subject, or a clause hung before the verb with a "by" agent)."""
     found = child(verb, "csubj")
     if found is None:
-        found = next((c for c in children(verb, "advcl") if c.i < verb.i and child(c, "agent") is not None), None)
+        found = next((c for c in children(verb, "advcl") if c.i < verb.i and _by_object(c) is not None), None)
     return found if found is not None and found.tag_ == "VBG" else None
+
+
+def _by_object(word: Token) -> Token | None:
+    """The object of a word's "by" phrase, parsed as its agent or as a plain preposition."""
+    return child(child(word, "agent"), "pobj") or _prep_object(word, frozenset({"by"}))
 
 
 def _attack_doer(subject: Token, index: MentionIndex) -> Mention | None:
@@ -213,6 +218,9 @@ def _attack_doer(subject: Token, index: MentionIndex) -> Mention | None:
     return by or (source if armed else None)
 
 
+_ASCRIBED_TO = frozenset({"to", "on"})
+
+
 def _ascribed(subject: Token, index: MentionIndex) -> Mention | None:
     """Whom a participle on an attack noun or a thing fired, told as the clause's subject, ascribes it to ("a drone
     strike, attributed by witnesses to the army, killed 11", "a blast blamed on the rebels": clause_roles.tsv
@@ -222,7 +230,10 @@ def _ascribed(subject: Token, index: MentionIndex) -> Mention | None:
     for acl in (t for t in subject.subtree if t.dep_ == "acl"):  # the parser may hang it on a place in the phrase
         if acl.tag_ != "VBN" or acl.lemma_.lower() not in _words("ascribe_verb") or child(acl, "neg") is not None:
             continue
-        found = _agent(index.of(_prep_object(acl, frozenset({"to", "on"}))))
+        teller = _by_object(acl)  # "blamed by police on Boko Haram": the parser may hang "on" on the teller
+        found = _agent(
+            index.of(_prep_object(acl, _ASCRIBED_TO) or (_prep_object(teller, _ASCRIBED_TO) if teller else None))
+        )
         if found is not None and found.place is None:
             return found
     return None
@@ -237,8 +248,10 @@ def _attack_or_fired(noun: Token) -> bool:
 
 def _sent_by(subject: Token, index: MentionIndex) -> Mention | None:
     """Who sent a thing that is a clause's subject ("rockets fired from Gaza by the Al Quds Brigades hit a house", "a
-    bomb planted by the group exploded"): the agent of a participle on it."""
-    return next((found for acl in children(subject, "acl") if (found := _by_agent(acl, index))), None)
+    bomb planted by the group exploded"): the agent of a participle on it; not of one that ascribes it ("a bomb,
+    blamed by police on the rebels": the police tell it)."""
+    sent = (acl for acl in children(subject, "acl") if acl.lemma_.lower() not in _words("ascribe_verb"))
+    return next((found for acl in sent if (found := _by_agent(acl, index))), None)
 
 
 def _fired_by(subject: Token, index: MentionIndex) -> Mention | None:
@@ -695,8 +708,12 @@ def _policed_at_home(roles: Roles) -> Roles:
 def under_fire_doer(trigger: Token, index: MentionIndex) -> Mention | None:
     """Who did an attack a verb's subject "came under" ("Marinka came under Russian shelling", "the convoy came under
     Israeli artillery fire", "came under fire from the rebels"): the attack's own words name them, a country's word
-    alone that country's forces. The subject had it done to them (the trigger lexicon's "victim" hint)."""
+    alone that country's forces. The subject had it done to them (the trigger lexicon's "victim" hint); a reason
+    phrase makes it criticism ("came under fire from Israel for its report"), no attack. Nothing in the pipeline calls
+    it yet: assemble._roles drops the actor1 of a "victim" trigger (a call there is asked of its owner)."""
     if trigger.pos_ != "VERB" or not _force_used(trigger):
+        return None
+    if any(p.lower_ in ("for", "over") for p in children(trigger, "prep")):
         return None
     under = next((p for p in children(trigger, "prep") if p.lower_ == "under"), None)
     attack = child(under, "pobj") if under is not None else None

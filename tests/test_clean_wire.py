@@ -155,3 +155,18 @@ def test_an_unknown_kind_of_byline_word_is_a_clear_error() -> None:
     assert wire.byline_phrases("and")[0] == "and"
     with pytest.raises(KeyError, match="has no 'to' row"):
         wire.byline_phrases("to")
+
+
+@pytest.mark.parametrize(
+    ("line", "names", "agency"),
+    [
+        ("By Helen Ward in London", "Helen Ward", None),
+        ("By Helen Ward in New York City", "Helen Ward", None),
+        ("By Jane Doe, in Nairobi", "Jane Doe", None),
+        ("By Jane Doe in Kyiv | Reuters", "Jane Doe", "Reuters"),
+        ("Por Juan Pérez desde Buenos Aires", "Juan Pérez", None),
+    ],
+)
+def test_byline_with_the_place_the_writer_files_from(line: str, names: str, agency: str | None) -> None:
+    byline = parse_byline(line)
+    assert byline is not None and (byline.names, byline.agency) == (names, agency)

@@ -149,12 +149,16 @@ def byline_words(kind: str) -> str:
 NAME_CAPITAL = "[A-ZÀ-ÖØ-ÞČĆĐŁŃŘŚŠŤŽŻŹ]"  # a name's first letter, accented capitals too ("Álvaro", "Šimon", "Łukasz")
 
 
+_WHERE = "in|from|en|desde|à|aus|em|da"  # the word before the place a byline says its writer files from
+
+
 @cache
 def _byline() -> re.Pattern[str]:
     """A whole byline line: the opening word, the writers' names, an organisation or a note in brackets."""
     name = rf"{NAME_CAPITAL}[\w.'’-]*"
     return re.compile(
         rf"^(?i:{byline_words('by')})\s+(?P<names>{name}(?:[ ,]+(?:{byline_words('and')}|{name}))*?)"
+        rf"(?:,?\s+(?:{_WHERE})\s+{name}(?:\s+{name}){{0,2}})?"  # where the writer files from: "in London"
         r"\s*(?:(?:,|\||/|–|—|-|\bfor\b|\bof\b)\s*(?P<org>[A-Z][\w .&'’-]{1,40}?))?"
         r"\s*(?:\((?P<note>[^()]{1,80})\))?\s*\.?$"  # "(Reuters)", "(with Jane Roe)", "(additional reporting by ...)"
     )

@@ -132,3 +132,10 @@ def test_an_armed_campaign_named_by_its_force_is_no_actor() -> None:
     assert threat.actor2 is not None and threat.actor2.text == "Kurdish fighters", threat.actor2
     ambush = extract_events("An army convoy was ambushed near Gao.")[0]
     assert ambush.actor2 is not None and ambush.actor2.sector == "MIL", ambush.actor2
+
+
+def test_marchers_for_a_country_are_a_crowd_not_that_countrys_forces() -> None:
+    """ "Pro-Russian marchers": marchers are protesters, and "pro-X" names a cause, not their nationality."""
+    first = extract_events("Pro-Russian marchers threw bottles at riot police outside the parliament in Chisinau.")[0]
+    assert first.actor1 is not None and first.actor1.sector in ("PRO", "RIO"), first.actor1
+    assert first.actor1.country == "MDA", first.actor1

@@ -1065,7 +1065,8 @@ def find_mentions(sent: Span, doc_actors: DocActors) -> list[Mention]:
             mentions.append(Mention(_group_actor(span.text, group, start, end), span.start, span.end, named=True))
             covered.update(range(span.start, span.end))
     for token in sent:  # nationality adjectives outside chunks of their own: "Israeli" in "Israeli strikes"
-        if token.i not in covered and token.dep_ in ("amod", "compound", "poss", "nmod") and country_of(token):
+        loose = token.i not in covered and token.dep_ in ("amod", "compound", "poss", "nmod")
+        if loose and country_of(token) and not _not_nationality(token):  # "pro-Palestinian" names a cause
             iso = country_of(token)
             mentions.append(
                 Mention(

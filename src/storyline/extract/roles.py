@@ -709,8 +709,8 @@ def under_fire_doer(trigger: Token, index: MentionIndex) -> Mention | None:
     """Who did an attack a verb's subject "came under" ("Marinka came under Russian shelling", "the convoy came under
     Israeli artillery fire", "came under fire from the rebels"): the attack's own words name them, a country's word
     alone that country's forces. The subject had it done to them (the trigger lexicon's "victim" hint); a reason
-    phrase makes it criticism ("came under fire from Israel for its report"), no attack. Nothing in the pipeline calls
-    it yet: assemble._roles drops the actor1 of a "victim" trigger (a call there is asked of its owner)."""
+    phrase makes it criticism ("came under fire from Israel for its report"), no attack. assemble._roles calls it for
+    a "victim" trigger, whose own subject is its target."""
     if trigger.pos_ != "VERB" or not _force_used(trigger):
         return None
     if any(p.lower_ in ("for", "over") for p in children(trigger, "prep")):

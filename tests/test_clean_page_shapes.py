@@ -151,15 +151,21 @@ RIVERS = [
 
 
 def test_question_headline_in_a_read_more_box_is_a_link() -> None:
-    box = ["Read more", "Sewage spills hit record high last year", "Why are Britain's rivers so polluted?"]
+    box = [
+        "Read more",
+        "Sewage spills hit record high",
+        "Fines for firms doubled",
+        "Why are Britain's rivers so polluted?",
+    ]
     text = "\n".join(["New rules on river pollution - Westland Herald", *RIVERS[:2], *box, *RIVERS[2:], "Most read"])
     article = clean_text(text, id="x")
     assert article.body.split("\n\n") == RIVERS
     assert "Why are Britain's rivers so polluted?" in article.related
 
 
-def test_question_subheading_under_one_read_more_line_stays() -> None:
-    lines = [*RIVERS[:2], "Read more: Sewage spills hit record high", "What happens next?", *RIVERS[2:]]
+@pytest.mark.parametrize("box", [["Read more: Sewage spills hit record high"], ["Read more:", "Flood warnings issued"]])
+def test_question_subheading_under_one_read_more_link_stays(box: list[str]) -> None:
+    lines = [*RIVERS[:2], *box, "What happens next?", *RIVERS[2:]]
     article = clean_text("\n".join(["New rules on river pollution - Westland Herald", *lines]), id="x")
     assert article.body.split("\n\n") == [*RIVERS[:2], "What happens next?", *RIVERS[2:]]
 
@@ -230,3 +236,42 @@ def test_writer_over_a_stamp_at_the_top_of_a_blog_page_is_its_byline() -> None:
     article = clean_text(text, id="x")
     assert article.byline == "Mira Patel"
     assert article.body.split("\n\n") == RIVERS
+
+
+AID_STORY = [
+    "Aid trucks crossed into the north of the enclave on Tuesday for the first time in three weeks, the UN said.",
+    "The convoy of 40 trucks carried flour, medicine and fuel for the two hospitals still working in the area.",
+    "Aid agencies again demanded unlimited access to the enclave.",
+    "Families must register to access the food aid, officials said.",
+    '"We and our partners will keep delivering food as long as the crossings stay open," the agency\'s director said.',
+    "The army said the crossing would open again on Thursday if the security situation allowed it.",
+    "More than 300,000 people are thought to remain in the north, according to UN estimates.",
+]
+
+
+def test_aid_story_saying_access_and_partners_keeps_every_paragraph() -> None:
+    text = "\n".join(["Aid convoy reaches the north - World Desk", "World", *AID_STORY, "About us"])
+    assert clean_text(text, id="x").body.split("\n\n") == AID_STORY
+
+
+@pytest.mark.parametrize(
+    "entries",
+    [
+        [
+            ("Death toll rises", "2 hours ago"),
+            ("Airport runway damaged", "3 hours ago"),
+            ("Aid convoys arrive", "4 hours ago"),
+        ],
+        [("Sam Reid", "11:05"), ("Priya Nair", "10:48"), ("Tom Boyd", "10:30"), ("Sam Reid", "10:12")],
+    ],
+)
+def test_live_blog_with_short_headings_or_three_reporters_keeps_its_entries(entries: list[tuple[str, str]]) -> None:
+    said = [
+        "Rescuers pulled two children from a collapsed school in the eastern districts.",
+        "The airport said flights would resume once engineers had checked the runway.",
+        "Convoys from the capital reached the worst-hit villages before dawn.",
+        "An aftershock of magnitude 5.1 was felt as far away as the coast.",
+    ]
+    blog = [line for (head, stamp), text in zip(entries, said, strict=False) for line in (head, stamp, text)]
+    article = clean_text("\n".join(["Earthquake live - Daily Courier", *AID_STORY[:2], *blog]), id="x")
+    assert all(text in article.body for text in said[: len(entries)])

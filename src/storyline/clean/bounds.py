@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from storyline.clean.headline import clock_stamp, credit_line, headline_like, stamp_line
+from storyline.clean.headline import clock_stamp, credit_line, headline_like, stamp_line, written_stamp
 from storyline.clean.lines import Line, line_words
 from storyline.clean.region import LONG_PARAGRAPH, MID_WORDS, TITLE_REACH, headline_shaped, link_like, story_starts
 from storyline.lexicon_files import read_rows
@@ -67,13 +67,13 @@ THREAD_GAP = 8  # the most lines of one comment (its text, "Reply", votes) betwe
 
 def comment_thread(lines: list[Line], start: int, end: int) -> int | None:
     """The first line of a comment thread below the text in the region: entries by ``COMMENT_ENTRIES`` people or more,
-    each the commenter's name (a short line, no sentence, prose, furniture or stamp) over a stamp of the time it was
-    written ("2 hours ago", "14 March 2025 at 09:12") and what they said under it, each entry within ``THREAD_GAP``
+    each the commenter's name (``_name_over``) over a stamp of the time it was written (``headline.written_stamp``:
+    "2 hours ago", "14 March 2025 at 09:12") and what they said under it, each entry within ``THREAD_GAP``
     lines of the next and the last of the region's end (or past it: a comment's "Reply" may have ended the region
     under the first), with a paragraph of the text above the first.
 
-    Not a live blog's entries: their stamps follow an entry's text or its share bar, or the name of one of the few
-    reporters who write it; nor a timeline's: its entries are dated, not timed.
+    Not a live blog's entries: their stamps are a time of day alone, over a heading in sentence case, an entry's text
+    or its share bar; nor a timeline's: its entries are dated, not timed.
     """
     thread = _entries_up_to(lines, start, end)
     people = {lines[i].text for i in thread}
@@ -95,7 +95,7 @@ def _entries_up_to(lines: list[Line], start: int, end: int) -> list[int]:
             since += 1
             if since > THREAD_GAP:
                 break
-        if line.words > COMMENT_STAMP_WORDS or not _comment_stamp(line.text):
+        if line.words > COMMENT_STAMP_WORDS or not _DIGIT.search(line.text) or not written_stamp(line.text):
             continue
         above = i - 1
         while above > start and not lines[above].words:
@@ -161,11 +161,13 @@ _NOT_A_NAME = tuple("-–—([")  # how a credit under a text starts ("– Reute
 
 
 def _name_over(lines: list[Line], i: int) -> bool:
-    """Line ``i`` (over a stamp) may be a commenter's name: short, no sentence, prose, furniture, stamp, code or
-    credit."""
+    """Line ``i`` (over a stamp) may be a commenter's name or handle: short, no lower-case word after its first, no
+    sentence, prose, furniture, stamp, code or credit."""
     line = lines[i]
     if not 1 <= line.words <= NAME_LINE_WORDS or line.prose or line.sentence or line.furniture is not None:
         return False
+    if any(word[:1].islower() for word in line.text.split()[1:]):
+        return False  # a heading in sentence case ("Death toll rises"), not a name or a handle
     return not line.code and not line.text.lstrip().startswith(_NOT_A_NAME) and not stamp_line(line.text)
 
 

@@ -286,13 +286,21 @@ def stamp_line(text: str) -> bool:
     ``STAMP_WORDS`` words: not "Previous article ... Issue 84 December 8, 2020")."""
     if len(text.split()) > STAMP_WORDS:
         return False
-    return date_of_line(text) is not None or _CLOCK.search(text) is not None or _relative().search(text) is not None
+    return date_of_line(text) is not None or clock_stamp(text)
 
 
 def clock_stamp(text: str) -> bool:
-    """A time of day or a relative stamp in a line ("09:12", "2 hours ago"): when a comment or post was written, not
-    the date of an event."""
+    """A time of day or a relative stamp in a line ("09:12", "2 hours ago"): when a post was written, not the date of
+    an event."""
     return _CLOCK.search(text) is not None or _relative().search(text) is not None
+
+
+def written_stamp(text: str) -> bool:
+    """A relative stamp ("2 hours ago") or a date with a time of day ("14 March 2025 at 09:12"): when a comment was
+    written. Not a time alone (a live blog's entry: "11:05") nor a date alone (a timeline's entry)."""
+    if _relative().search(text) is not None:
+        return True
+    return _CLOCK.search(text) is not None and date_of_line(text) is not None
 
 
 @cache

@@ -129,11 +129,12 @@ def inline_links(lines: list[Line], related: dict[int, str]) -> dict[int, str]:
 
 def question_links(lines: list[Line], related: dict[int, str]) -> dict[int, str]:
     """A headline asking a question ("Why are our rivers so polluted?") right under a box of related links (a header
-    and a link at least) is one of its links, though a link ends in no question mark (``region.link_like``): short of
-    prose, a link's length. Not a question under a single "Read more: ..." line, which may be the text's subheading."""
+    and two links at least) is one of its links, though a link ends in no question mark (``region.link_like``): short
+    of prose, a link's length. Not a question under a header and one link or a single "Read more: ..." line, which
+    may be the text's subheading."""
     found = {}
     for i, reason in related.items():
-        if i + 1 in related or i - 1 not in related or i + 1 >= len(lines):
+        if i + 1 in related or i - 1 not in related or i - 2 not in related or i + 1 >= len(lines):
             continue
         link = lines[i + 1]
         if link.prose or link.furniture is not None or not 2 <= link.words <= LINK_MAX:

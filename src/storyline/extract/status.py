@@ -82,18 +82,38 @@ _DATE_ENTITIES = frozenset({"DATE", "TIME"})
 
 
 def _from_date(trigger: Token, cues: dict[str, dict[str, str]]) -> str | None:
-    """A date ahead that the trigger is set for ("a march next Thursday", "announced a strike for tomorrow"): a date
-    phrase on the trigger, or on the verb whose object it is, that holds a word of the future (``date`` cues)."""
+    """A date ahead that the trigger is set for ("a march next Thursday", "announced a strike for tomorrow"): the
+    phrase's own time, on the trigger or on the verb whose object it is, holding a word of the future (``date``
+    cues); not a later event named to date it ("ahead of next month's election", "before tomorrow's vote")."""
     table = cues.get("date", {})
     holders = [trigger, trigger.head] if trigger.dep_ == "dobj" else [trigger]
     for holder in holders:
         for kid in holder.children:
-            dates = [t for t in kid.subtree if t.ent_type_ in _DATE_ENTITIES]
-            if kid.dep_ in ("npadvmod", "prep", "advmod", "tmod") and dates:
-                found = next((table[t.lower_] for t in dates if t.lower_ in table and not _told_from_then(t)), None)
-                if found is not None:
-                    return found
+            if kid.dep_ in ("npadvmod", "tmod") and kid.ent_type_ in _DATE_ENTITIES:
+                times = [kid]
+            elif kid.dep_ == "prep" and kid.lower_ not in _LATER:
+                times = [o for o in kid.children if o.dep_ == "pobj" and o.ent_type_ in _DATE_ENTITIES]
+            else:
+                continue
+            words = [t for o in times for t in o.subtree if t.ent_type_ in _DATE_ENTITIES and not _of_another(t, o)]
+            found = next((table[t.lower_] for t in words if t.lower_ in table and not _told_from_then(t)), None)
+            if found is not None:
+                return found
     return None
+
+
+def _of_another(word: Token, time: Token) -> bool:
+    """Whether a date word below a time phrase belongs to another event's noun ("the eve of next week's vote"): a
+    possessive or an "of" phrase on the way up to the phrase."""
+    while word.i != time.i and word.head.i != word.i:
+        if word.dep_ == "poss" or (word.dep_ == "pobj" and word.head.lower_ == "of"):
+            return True
+        word = word.head
+    return False
+
+
+# Prepositions whose object is a later event the act is dated by, not the act's own time.
+_LATER = frozenset({"before", "ahead", "until", "till", "eve", "prior"})
 
 
 def _told_from_then(word: Token) -> bool:

@@ -125,10 +125,15 @@ def _entries(table: dict[str, list[lexicon.Trigger]], lemma: str, form: str) -> 
 
 
 def _stems(token: Token) -> tuple[str, ...]:
-    """The verbs a noun in -ing with an "of" object may be the gerund of ("retaking" → retak, retake): none for
-    other words."""
+    """The verbs a noun in -ing may be the gerund of ("retaking" → retak, retake) when its "of" object names a place, a
+    piece of ground or people ("the retaking of Lyman", "the storming of the compound"; not "the capturing of the
+    moment"): none for other words."""
     word = token.lower_
-    if token.pos_ != "NOUN" or not word.endswith("ing") or not any(c.lower_ == "of" for c in children(token, "prep")):
+    if token.pos_ != "NOUN" or not word.endswith("ing"):
+        return ()
+    objects = [o for p in children(token, "prep") if p.lower_ == "of" for o in children(p, "pobj")]
+    families = lexicon.families()
+    if not any(_names_place(o) or plain_lemma(o) in families["$ground"] | families["$people"] for o in objects):
         return ()
     stem = word[:-3]
     return (stem, f"{stem}e", stem[:-1]) if len(stem) > 2 and stem[-1] == stem[-2] else (stem, f"{stem}e")
@@ -138,16 +143,26 @@ _INCIDENT_TYPES = frozenset({"ASSAULT", "PROTEST"})  # acts a gerund names as an
 
 
 def _gerund(token: Token) -> list[lexicon.Trigger]:
-    """A violent or protest trigger verb's one-word entries read as nouns for its gerund with an "of" object ("the
-    retaking of the town", "the storming of the compound"): the act named as a thing, with what it was done to."""
+    """A violent or protest trigger verb's one-word entries with no object rules read as nouns for its gerund with an
+    "of" object ("the retaking of the town", "the storming of the compound"): the act named as a thing."""
     table = lexicon.triggers()
     for lemma in _stems(token):
         verbs = [
-            e for e in table.get(lemma, []) if e.pos == "VERB" and len(e.lemmas) == 1 and e.type in _INCIDENT_TYPES
+            e
+            for e in table.get(lemma, [])
+            if e.pos == "VERB" and len(e.lemmas) == 1 and e.type in _INCIDENT_TYPES and not _object_bound(e)
         ]
         if verbs:
             return [replace(e, pos="NOUN") for e in verbs]
     return []
+
+
+def _object_bound(entry: lexicon.Trigger) -> bool:
+    """Whether a verb entry has object rules (``objects.tsv``): its gerund is not read as a noun, whose "of" object
+    they do not check ("the capturing of the moment")."""
+    table = lexicon.object_rules()
+    kind = f"{entry.lemmas[0]}/{entry.type}/{entry.mode or '-'}"
+    return kind in table or entry.lemmas[0] in table
 
 
 def _hit_at(sent: Span, i: int, entries: list[lexicon.Trigger], lemmas: set[str]) -> Hit | None:
@@ -403,7 +418,11 @@ def _object_ok(hit: Hit) -> bool:
         return False
     if subject and not _subject_words(hit.token) & subject:
         return False  # "the documents fell into the hands of": no place falls
-    if rules.doer and not _doer_words(hit.token) & rules.doer:
+    if (
+        rules.doer
+        and not _doer_words(hit.token) & rules.doer
+        and not (UNSAID in rules.doer and _unsaid_doer(hit.token))
+    ):
         return False  # "a grenade damaged the wall", "damaged by artillery fire": a weapon did it
     if rules.object and not _object_words(hit.token) & rules.object:
         return False  # "a bomb destroyed the house": the bomb did the destroying, nothing disrupted it
@@ -420,15 +439,14 @@ def _object_ok(hit: Hit) -> bool:
 
 
 # Verbs that tell a place passing into someone's hands ("came under rebel control", "declared the town under its
-# control"); adverbs that tell it has changed hands again or just now ("back in control of", "now under").
-_CHANGE_VERBS = frozenset({"come", "fall", "pass", "bring", "place", "put", "declare", "return", "revert", "slip"})
-_CHANGED = frozenset({"back", "again", "now", "fully", "firmly"})
+# control") and adverbs that tell it has changed hands again or just now ("back in control of", "now under"):
+# families.tsv $passing and $changed.
 
 
 def _held_place(noun: Token, preps: frozenset[str]) -> bool:
     """Whether a noun of holding ground ("control") tells a place changing hands (a verb: ``_holds_anew``): the object
     of one of ``preps`` ("in", "under") whose phrase is about a place (its own "of" object, the subject or object of the
-    verb the phrase hangs on, or the name it hangs on in a headline: "Kenscoff back under state control"), with a
+    verb the phrase hangs on, or the name it hangs on in a headline: "Port town back under army control"), with a
     change told by a verb of passing ("came under", "declared ... under its control"), an adverb ("back in full control
     of", "now under") or a headline's bare frame; not a state told since a date ("under Hamas control since 2007") or
     of no place ("the fire was brought under control")."""
@@ -445,20 +463,22 @@ def _held_place(noun: Token, preps: frozenset[str]) -> bool:
     if any(c.lower_ == "since" for c in around):
         return False
     places = [o for p in children(noun, "prep") if p.lower_ == "of" for o in children(p, "pobj")]
-    headline = anchor.pos_ == "PROPN" and anchor.dep_ == "ROOT"  # "Kenscoff back under state control"
+    headline = anchor.pos_ == "PROPN" and anchor.dep_ == "ROOT"  # "Port town back under army control"
     places += [anchor] if anchor.pos_ in ("NOUN", "PROPN") else children(anchor, "nsubj", "nsubjpass", "dobj")
     ground = lexicon.families()["$ground"]
     if not headline and not any(_names_place(p) or plain_lemma(p) in ground for p in places):
         return False
-    return headline or anchor.lemma_.lower() in _CHANGE_VERBS or any(c.lower_ in _CHANGED for c in around)
+    families = lexicon.families()
+    changed = any(c.lower_ in families["$changed"] for c in around)
+    return headline or anchor.lemma_.lower() in families["$passing"] or changed
 
 
 def _holds_anew(verb: Token) -> bool:
     """Whether a verb of holding ground ("control") tells a place now held: a place or piece of ground as its object
-    and an adverb of change on it ("the rebels now control the town", "troops fully controlled Bakhmut"); not a hold
-    told since a date or denied."""
+    and an adverb of change on it ("the rebels now control the town"); not a hold told since a date or denied."""
     kids = children(verb)
-    if any(c.dep_ == "neg" or c.lower_ == "since" for c in kids) or not any(c.lower_ in _CHANGED for c in kids):
+    changed = lexicon.families()["$changed"]
+    if any(c.dep_ == "neg" or c.lower_ == "since" for c in kids) or not any(c.lower_ in changed for c in kids):
         return False
     ground = lexicon.families()["$ground"]
     return any(_names_place(o) or plain_lemma(o) in ground for o in children(verb, "dobj"))
@@ -637,6 +657,16 @@ def described_noun(relative: Token) -> Token | None:
             return None
         token = token.head
     return None
+
+
+# The object-rule word for a doer left unsaid by a passive with no "by" agent ("six activists held in Harare").
+UNSAID = "@unsaid"
+
+
+def _unsaid_doer(verb: Token) -> bool:
+    """Whether a verb is a passive (or a participle describing a noun) with no "by" agent and no subject of its own."""
+    passive = any(c.dep_ == "auxpass" for c in verb.children) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
+    return passive and not children(verb, "agent", "nsubj")
 
 
 # The object-rule word for a place a verb's act stands over ("raised the flag over Bakhmut": objects.tsv "@over").

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from storyline.clean import markup
+from storyline.clean import dates, markup
 from storyline.clean import text as text_module
 from storyline.clean.lines import _WORD, _tokens, _word_runs, furniture_patterns, measure_lines
 from storyline.clean.regex_literals import WORD_RUN, match_starts
@@ -277,3 +277,17 @@ def test_lines_of_code_as_written_join_as_their_markdown_text() -> None:
         for line, shown in zip(as_written.lines, passed.lines, strict=True):
             # a line of code left alone reads as the input wrote it; any line it joined reads as the pass makes it
             assert line == shown or (line in code and (shown, 0) == code[line])
+
+
+def test_every_date_pattern_needs_two_figures_in_a_row() -> None:
+    rng = random.Random(9)
+    alphabet = "0123456789 /.-:,年月日년월일 March marzo de 3rd Updated at pm ٣٤"
+    lines = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 24))) for _ in range(40000)]
+    lines += ["March 3, 2" + "0", "3 / 4 / 5", "2 0 2 3-1 0-0 9", "١٢ مارس ٢٠٢٣", "14 de abril de 2 026"]
+    lone = [line for line in lines if dates._TWO_FIGURES.search(line) is None]
+    assert len(lone) > 10000  # the case is exercised
+    for line in lone:  # the pre-test in date_of_line drops no date: no pattern finds one in such a line
+        assert dates._NUMERIC.match(line) is None, line
+        assert all(pattern.search(line) is None for pattern in dates._PATTERNS), line
+    assert dates.date_of_line("Published 14 April 2026, 10:00") == "2026-04-14"
+    assert dates.date_of_line("9/11/13 10:00AM") == "2013-09-11"

@@ -53,6 +53,8 @@ _NUMERIC = re.compile(
     r"(?:,?\s+(?P<hour>[012]?\d)(?P<clock>[:h.])[0-5]\d\s*(?:[ap]\.?m\.?)?)?\s*$",
     re.IGNORECASE,
 )
+_TWO_FIGURES = re.compile(r"\d\d")  # what every date pattern here holds: a year, in two figures at least
+
 # what a stamp line holds besides its dates: times, "at", "Updated", "Published", zones
 _STAMP = re.compile(
     r"[012]?\d[:.][0-5]\d\s*(?:[ap]\.?m\.?)?|\b(?:at|on|am|pm|a\.m|p\.m|updated|published|posted|last|modified|"
@@ -71,7 +73,7 @@ def date_of_line(line: str, language: str | None = None) -> str | None:
     ``language``, the page's (ISO 639-1), decides an ambiguous slash date: month first only on English pages.
     """
     words = len(line.split())
-    if words > MAX_WORDS:
+    if words > MAX_WORDS or _TWO_FIGURES.search(line) is None:  # every pattern holds a year: most lines end here
         return None
     numeric = _NUMERIC.match(line)
     if numeric:

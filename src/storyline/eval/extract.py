@@ -2,7 +2,8 @@
 
 - PLOVER GSR (openeventdata/PLOVER, CC BY-SA 4.0): event type of the first event (accuracy, macro-F1; old
   type names mapped to the 16-type ontology), and actor1/actor2 country and sector P/R/F1 against the gold
-  source/target actors, with their F1 by half (``by_half``: even items are the tuning half, odd ones held out).
+  source/target actors, with their F1 by half (``by_half``: even items are the tuning half, odd ones held out
+  less the few whose text also stands in the even half, ``gsr_halves``).
 - casualty-mentions (hollyjackson/casualty_mentions_nyt, MIT): victim side (israel/palestine/both) from
   the victims of the extracted violent events, macro-F1; ``plain_side_macro_f1`` reads the Event JSON with none of
   the scorer's own inference (``plain_side``: no preference for events that tell harm, no side for foreign victims),
@@ -84,7 +85,8 @@ def score_plover_gsr(data_dir: Path, limit: int | None = None) -> dict[str, Any]
         "type_macro_f1": round(macro_f1(gold_types, got_types), 4),
         "detected": round(sum(bool(e) for e in results) / len(records), 4),
     }
-    out["by_half"] = {"even": {}, "odd": {}}  # even items are the tuning half, odd ones held out
+    out["by_half"] = {"even": {}, "odd": {}}  # even items are the tuning half, odd ones held out (gsr_halves)
+    halves = gsr_halves([r["text"] for r in records])
     for role, field in (("source", "actor1"), ("target", "actor2")):
         countries, sectors = [], []
         for record, events in zip(records, results, strict=True):
@@ -100,10 +102,19 @@ def score_plover_gsr(data_dir: Path, limit: int | None = None) -> dict[str, Any]
             sectors.append((gold_sectors, _AS_CAMEO_SECTOR.get(got or "", got)))
         out[f"{role}_country"] = _actor_scores(countries)
         out[f"{role}_sector"] = _actor_scores(sectors)
-        for half, part in (("even", slice(0, None, 2)), ("odd", slice(1, None, 2))):
-            out["by_half"][half][f"{role}_country"] = _actor_scores(countries[part])["f1"]
-            out["by_half"][half][f"{role}_sector"] = _actor_scores(sectors[part])["f1"]
+        for half, items in halves.items():
+            out["by_half"][half][f"{role}_country"] = _actor_scores([countries[i] for i in items])["f1"]
+            out["by_half"][half][f"{role}_sector"] = _actor_scores([sectors[i] for i in items])["f1"]
     return out
+
+
+def gsr_halves(texts: list[str]) -> dict[str, list[int]]:
+    """The GSR items of each half, by position: even items tune; odd ones are held out, less any whose text also
+    stands in the even half (the GSR codes a few sentences twice, under two event types: a rule read off the even
+    copy would otherwise score a held-out gain on its twin)."""
+    even = list(range(0, len(texts), 2))
+    tuned = {texts[i] for i in even}
+    return {"even": even, "odd": [i for i in range(1, len(texts), 2) if texts[i] not in tuned]}
 
 
 def victim_side(events: list[Event]) -> str:

@@ -473,10 +473,16 @@ def _state_force(found: Mention) -> bool:
 
 def _claimed_by(verb: Token, blame: bool) -> list[Token]:
     """The words that can name the attacker of a claim ("X claimed it", "claimed by X") or a blame ("blamed X",
-    "blamed on X")."""
+    "blamed on X"; the agent of a blame is who blames: "blamed by police on Boko Haram", where the parser may hang the
+    "on" phrase on the agent's noun)."""
     kids = list(children(verb))
     objects = [c for c in kids if c.dep_ == "dobj"]
-    preps = [c for c in kids if c.dep_ == "agent" or (blame and c.dep_ == "prep" and c.lower_ == "on")]
+    agents = [c for c in kids if c.dep_ == "agent"]
+    preps = [c for c in kids if blame and c.dep_ == "prep" and c.lower_ == "on"]
+    if blame:  # "blamed by police on Boko Haram"
+        preps += [p for a in agents for o in children(a, "pobj") for p in children(o, "prep") if p.lower_ == "on"]
+    else:
+        preps += agents
     by = [g for c in preps for g in children(c)]
     subjects = [c for c in kids if c.dep_ == "nsubj"] if objects and not blame else []
     return [*subjects, *(objects if blame else []), *(g for g in by if g.dep_ == "pobj")]

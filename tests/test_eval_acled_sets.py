@@ -19,6 +19,7 @@ from storyline.eval.acled import (
     ACLED_MORE4,
     ACLED_MORE5,
     ACLED_MORE6,
+    ACLED_MORE7,
     GAZA,
     NOTES_SETS,
     notes_records,
@@ -37,6 +38,7 @@ from storyline.extract.acled import acled_event
         (ACLED_MORE4, 120, (0.45, 0.55), 30),
         (ACLED_MORE5, 120, (0.45, 0.55), 35),
         (ACLED_MORE6, 120, (0.45, 0.55), 25),
+        (ACLED_MORE7, 120, (0.45, 0.55), 40),
     ],
 )
 def test_the_fresh_sets_are_notes_style_with_every_acled_field(
@@ -59,9 +61,9 @@ def test_sets_name_the_files_and_all_reads_every_set_in_order() -> None:
     assert NOTES_SETS["dev"] == (ACLED_STYLE,) and NOTES_SETS["more"] == (ACLED_MORE,)
     assert NOTES_SETS["more2"] == (ACLED_MORE2,) and NOTES_SETS["more3"] == (ACLED_MORE3,)
     assert NOTES_SETS["more4"] == (ACLED_MORE4,) and NOTES_SETS["more5"] == (ACLED_MORE5,)
-    assert NOTES_SETS["more6"] == (ACLED_MORE6,)
+    assert NOTES_SETS["more6"] == (ACLED_MORE6,) and NOTES_SETS["more7"] == (ACLED_MORE7,)
     every = notes_records(NOTES_SETS["all"])
-    sets = (ACLED_STYLE, ACLED_MORE, ACLED_MORE2, ACLED_MORE3, ACLED_MORE4, ACLED_MORE5, ACLED_MORE6)
+    sets = (ACLED_STYLE, ACLED_MORE, ACLED_MORE2, ACLED_MORE3, ACLED_MORE4, ACLED_MORE5, ACLED_MORE6, ACLED_MORE7)
     each = [notes_records(path) for path in sets]
     assert [r["id"] for r in every] == [r["id"] for records in each for r in records]
 
@@ -76,6 +78,7 @@ def test_sets_name_the_files_and_all_reads_every_set_in_order() -> None:
         (["--set", "more4"], "more4"),
         (["--set", "more5"], "more5"),
         (["--set", "more6"], "more6"),
+        (["--set", "more7"], "more7"),
         (["--set", "all"], "all"),
     ],
 )

@@ -18,6 +18,7 @@ from storyline.eval.typing import (
     CASE_STYLE_MORE2,
     CASE_STYLE_MORE7,
     CASE_STYLE_MORE8,
+    CASE_STYLE_MORE9,
     ROOT,
     read_check_set,
     score_acled_style,
@@ -78,7 +79,9 @@ def test_more_case_style_snippets_cover_every_sub_type_three_times() -> None:
     assert len({r["country"] for r in records}) >= 40
 
 
-@pytest.mark.parametrize("path", [CASE_STYLE_MORE7, CASE_STYLE_MORE8], ids=["session 10", "session 11"])
+@pytest.mark.parametrize(
+    "path", [CASE_STYLE_MORE7, CASE_STYLE_MORE8, CASE_STYLE_MORE9], ids=["session 10", "session 11", "session 12"]
+)
 def test_the_fresh_case_style_sets_cover_every_sub_type_and_no_event_texts(path: Path) -> None:
     records = read_check_set(path)
     counts = Counter(r["sub_event_type"] for r in records)

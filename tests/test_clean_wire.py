@@ -170,3 +170,34 @@ def test_an_unknown_kind_of_byline_word_is_a_clear_error() -> None:
 def test_byline_with_the_place_the_writer_files_from(line: str, names: str, agency: str | None) -> None:
     byline = parse_byline(line)
     assert byline is not None and (byline.names, byline.agency) == (names, agency)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Thursday in Mosul",
+        "By Saturday from Odesa",
+        "By Midnight in Khartoum",
+        "By Early October in Goma",
+        "By Mid-January in Aleppo",
+        "By September",
+        "By Sunday Evening",
+    ],
+)
+def test_a_time_phrase_after_by_names_no_writer(line: str) -> None:
+    """A weekday, a month or a time of day, alone or with a word narrowing it, is when, not who."""
+    assert parse_byline(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [("By April Lund in Juba", "April Lund"), ("By August Meyer", "August Meyer"), ("By Jan Olsen", "Jan Olsen")],
+)
+def test_a_writer_whose_first_name_is_a_month_is_still_a_writer(line: str, names: str) -> None:
+    byline = parse_byline(line)
+    assert byline is not None and byline.names == names
+
+
+def test_an_article_before_the_agency_is_no_writer() -> None:
+    byline = parse_byline("By The Associated Press")
+    assert byline is not None and (byline.names, byline.agency) == (None, "AP")

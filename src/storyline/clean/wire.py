@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from storyline.clean.dates import MONTH
-from storyline.clean.lines import line_words
+from storyline.clean.lines import line_words, stopwords
 from storyline.lexicon_files import read_rows
 
 
@@ -132,7 +132,8 @@ def split_dateline(paragraph: str) -> Dateline | None:
 @cache
 def byline_phrases(kind: str) -> tuple[str, ...]:
     """The words of one kind in ``resources/clean/bylines.tsv``: "by" (a byline's openings), "and" (name joiners),
-    "unit", "ago", "before" (relative stamps), "not_name" (no writer's words), "writer" (words describing a writer)."""
+    "unit", "ago", "before" (relative stamps), "not_name" (no writer's words), "writer" (words describing a writer),
+    "when" (words narrowing a time)."""
     rows = {row[0]: tuple(row[1:]) for row in read_rows("clean", "bylines.tsv")}
     if kind not in rows:  # a StopIteration from next() would escape as the end of a caller's generator
         raise KeyError(f"resources/clean/bylines.tsv has no {kind!r} row (it has {', '.join(rows)})")
@@ -250,10 +251,35 @@ def parse_byline(line: str) -> Byline | None:
         for k in (3, 2, 1):
             if len(words) > k and canonical_agency(" ".join(words[-k:])):
                 names, agency = " ".join(words[:-k]), canonical_agency(" ".join(words[-k:]))
+                if _function_words().issuperset(names.lower().split()):
+                    names = ""  # "By The Associated Press": an article before the agency's name, no writer
                 break
     if agency is None and canonical_agency(names):
         return Byline(text=line, names=None, agency=canonical_agency(names))
+    if _time_words().issuperset(re.split(r"[\s-]+", names.lower())):
+        return None  # "By Monday in Kyiv", "By Late March": when, not who
     return Byline(text=line, names=names or None, agency=agency)
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    """The stopwords of every language (``resources/clean/stopwords``)."""
+    return frozenset().union(*stopwords().values())
+
+
+@cache
+def _time_words() -> frozenset[str]:
+    """Words of a time phrase, never a whole writer's name: the full names of the weekdays and months
+    (``resources/dates``; not the abbreviations, first names such as "Jan"), the parts of a day ("noon", "evening")
+    and ``bylines.tsv``'s "when" row ("early", "late", "mid")."""
+    full: dict[str, str] = {}
+    for table in ("weekdays.tsv", "months.tsv"):
+        for name, number in read_rows("dates", table):
+            key = f"{table}{number}"
+            if len(name) > len(full.get(key, "")):
+                full[key] = name
+    parts = (row[0] for row in read_rows("dates", "parts.tsv"))
+    return frozenset(full.values()).union(parts, byline_phrases("when"))
 
 
 _TOLD = re.compile(r"\b(?:told|according to|said|reported|cited by|quoted by|to)\s+(?:the\s+)?$", re.IGNORECASE)

@@ -201,3 +201,8 @@ def test_a_writer_whose_first_name_is_a_month_is_still_a_writer(line: str, names
 def test_an_article_before_the_agency_is_no_writer() -> None:
     byline = parse_byline("By The Associated Press")
     assert byline is not None and (byline.names, byline.agency) == (None, "AP")
+
+
+@pytest.mark.parametrize("line", ["By Sea from Mykolaiv", "By Helicopter in Tigray", "By Air"])
+def test_a_means_of_travel_after_by_names_no_writer(line: str) -> None:
+    assert parse_byline(line) is None

@@ -133,7 +133,7 @@ def split_dateline(paragraph: str) -> Dateline | None:
 def byline_phrases(kind: str) -> tuple[str, ...]:
     """The words of one kind in ``resources/clean/bylines.tsv``: "by" (a byline's openings), "and" (name joiners),
     "unit", "ago", "before" (relative stamps), "not_name" (no writer's words), "writer" (words describing a writer),
-    "when" (words narrowing a time)."""
+    "when" (words narrowing a time), "how" (means of travel)."""
     rows = {row[0]: tuple(row[1:]) for row in read_rows("clean", "bylines.tsv")}
     if kind not in rows:  # a StopIteration from next() would escape as the end of a caller's generator
         raise KeyError(f"resources/clean/bylines.tsv has no {kind!r} row (it has {', '.join(rows)})")
@@ -256,8 +256,8 @@ def parse_byline(line: str) -> Byline | None:
                 break
     if agency is None and canonical_agency(names):
         return Byline(text=line, names=None, agency=canonical_agency(names))
-    if _time_words().issuperset(re.split(r"[\s-]+", names.lower())):
-        return None  # "By Monday in Kyiv", "By Late March": when, not who
+    if _adverbial_words().issuperset(re.split(r"[\s-]+", names.lower())):
+        return None  # "By Monday in Kyiv", "By Late March", "By Road from Mariupol": when or how, not who
     return Byline(text=line, names=names or None, agency=agency)
 
 
@@ -268,10 +268,10 @@ def _function_words() -> frozenset[str]:
 
 
 @cache
-def _time_words() -> frozenset[str]:
-    """Words of a time phrase, never a whole writer's name: the full names of the weekdays and months
-    (``resources/dates``; not the abbreviations, first names such as "Jan"), the parts of a day ("noon", "evening")
-    and ``bylines.tsv``'s "when" row ("early", "late", "mid")."""
+def _adverbial_words() -> frozenset[str]:
+    """Words of a time phrase or a means of travel, never a whole writer's name: the full names of the weekdays and
+    months (``resources/dates``; not the abbreviations, first names such as "Jan"), the parts of a day ("noon",
+    "evening"), ``bylines.tsv``'s "when" row ("early", "late", "mid") and its "how" row ("road", "air", "sea")."""
     full: dict[str, str] = {}
     for table in ("weekdays.tsv", "months.tsv"):
         for name, number in read_rows("dates", table):
@@ -279,7 +279,7 @@ def _time_words() -> frozenset[str]:
             if len(name) > len(full.get(key, "")):
                 full[key] = name
     parts = (row[0] for row in read_rows("dates", "parts.tsv"))
-    return frozenset(full.values()).union(parts, byline_phrases("when"))
+    return frozenset(full.values()).union(parts, byline_phrases("when"), byline_phrases("how"))
 
 
 _TOLD = re.compile(r"\b(?:told|according to|said|reported|cited by|quoted by|to)\s+(?:the\s+)?$", re.IGNORECASE)

@@ -173,6 +173,13 @@ def test_hyphenated_group_names_a_leader(text: str) -> None:
         ),
         ("Pupils raised the flag at an independence day ceremony in Kumasi.", None),
         ("The team raised the flag over the stadium in Kumasi after the final.", None),
+        # an official's flag over the place's own ground is no ground taken
+        ("The president raised the national flag over the parliament building in Dodoma on Monday.", None),
+        ("The governor hoisted the provincial flag over the harbour in Mwanza as the new ferry docked.", None),
+        (
+            "Footage showed troops raising their flag over the hilltop village of Marinka.",
+            "Government regains territory",
+        ),
     ],
 )
 def test_flag_over_ground(text: str, want: str | None) -> None:

@@ -49,3 +49,16 @@ def test_a_force_that_shoots_into_a_crowd_keeps_the_shooting() -> None:
     (shooting,) = [e for e in extract_events(text) if e.type == "ASSAULT"]
     assert shooting.acled_sub_event_type == "Excessive force against protesters"
     assert shooting.actor1 is not None and shooting.actor1.sector in ("MIL", "COP")
+
+
+def test_a_force_that_arrests_a_crowd_keeps_its_arrest_beside_the_protest_it_broke_up() -> None:
+    """The Event JSON never says the crowd did the force's act: the protest is the crowd's event (first, as ACLED
+    codes it), the arrest the force's."""
+    events = extract_events("On Friday, riot police detained 40 demonstrators outside parliament in Nairobi.")
+    protest, arrest = events[0], next(e for e in events if e.type == "COERCE")
+    assert (protest.type, protest.acled_sub_event_type) == ("PROTEST", "Protest with intervention")
+    assert protest.actor1 is not None and protest.actor1.name == "Protesters (Kenya)"
+    assert protest.actor2 is not None and protest.actor2.sector == "COP"
+    assert arrest.actor1 is not None and arrest.actor1.sector == "COP"
+    assert arrest.actor2 is not None and arrest.actor2.sector == "PRO"
+    assert not [e for e in events if e.type != "PROTEST" and e.actor1 is not None and e.actor1.sector == "PRO"]

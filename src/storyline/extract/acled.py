@@ -12,10 +12,11 @@ row, as ACLED never codes civilians as the actor of violence); the crowd of a vi
 group or a state force, has that actor as actor1 (ACLED codes the claimant; ``assemble._claim``; a negated claim or
 one of another incident names no one). A protest a force breaks up is led by the crowd the text names, else by the
 place's protesters (:func:`crowd_first`, applied in assemble to the protest event; the force's own act keeps the
-force as actor1, as PLOVER codes it, save where the sentence tells no act of the crowd's own and the force only
-broke the crowd up: that act is the protest ACLED codes). Putting ACLED's actor1 into every ACLED-typed event was
-measured (session 7) and not done: held-out gains on the ACLED notes sets came only from protests (the rest, unnamed
-attackers and placed groups, moved tune records only), at a cost to PLOVER GSR source actors.
+force as actor1, as PLOVER codes it; where the sentence tells no act of the crowd's own and the force only broke the
+crowd up, the protest ACLED codes is added as an event of its own beside the force's act). Putting ACLED's actor1
+into every ACLED-typed event was measured (session 7) and not done: held-out gains on the ACLED notes sets came only
+from protests (the rest, unnamed attackers and placed groups, moved tune records only), at a cost to PLOVER GSR source
+actors.
 The ACLED view of a text (:func:`acled_event`) is its most salient event, or the first event with an ACLED type
 when that one has none (an accusation takes the ACLED types of the act it governs in assemble: "X accused Y of
 shelling" ranks ACCUSE first, typed as the shelling, which is what ACLED codes).
@@ -105,7 +106,7 @@ def _acled_actor(
     return _placed(actor, place)
 
 
-def crowd_first(events: Sequence[Event]) -> None:
+def crowd_first(events: list[Event]) -> None:
     """A protest that a force breaks up or fires on is led by its crowd, not by the force: a sentence's protest event
     with no actor1 or the force as actor1 ("Israeli police dispersed a protest ... and detained 3 protesters") takes
     as actor1 the crowd the force acted on in that sentence, as protesters (the place's protesters when the force
@@ -113,10 +114,10 @@ def crowd_first(events: Sequence[Event]) -> None:
     force's act (ACLED counts the protesters killed in the protest's event). The force's own event (the dispersal,
     the shooting, the arrests) keeps the force as its actor1. A sentence that tells no act of the crowd's own but
     a force breaking up a crowd by crowd control or arrests, with no one killed or hurt by arms ("police fired tear gas
-    at relatives gathered outside the mine": a "Protest with intervention") tells the protest ACLED codes: that event
-    is led by the crowd it names, else by the place's protesters, the force as actor2, its PLOVER type and mode kept
-    (turning it into a PROTEST cost a PLOVER GSR type); a force that fires weapons or uses lethal or excessive force
-    keeps the act, as PLOVER codes an attack."""
+    at relatives gathered outside the mine": a "Protest with intervention") tells the protest ACLED codes: a PROTEST
+    event is added for it (:func:`_broken_protest`; ``rank`` puts it above the force's act), and the act keeps the
+    force as actor1; a sentence where a force fires weapons or uses lethal or excessive force tells no added
+    protest (the attack is the incident, as PLOVER codes it)."""
     protests = [e for e in events if e.type == "PROTEST" and e.acled_sub_event_type in INTERVENED]
     for protest in protests:
         acts = [e for e in events if e is not protest and e.acled_sub_event_type in INTERVENED and _is_force(e.actor1)]
@@ -127,10 +128,19 @@ def crowd_first(events: Sequence[Event]) -> None:
             protest.actor1, protest.actor2 = _protesters(crowd, protest), led[0]
     if protests or any(e.actor1 is not None and not _is_force(e.actor1) for e in events):
         return  # the crowd's own act is told: that event is theirs, the force's act is its answer
-    for act in events:
-        crowd = _named_crowd(act.actor2, act)
+    if any(e.acled_sub_event_type in INTERVENED - {_BROKEN_UP} for e in events):
+        return  # a force that fired on the crowd, killing or hurting: that act is the incident, as PLOVER codes it
+    for act in list(events):
         if act.acled_sub_event_type == _BROKEN_UP and _is_force(act.actor1) and _breaks_up(act):
-            act.actor1, act.actor2 = _protesters(crowd, act), act.actor1
+            events.append(_broken_protest(act))
+
+
+def _broken_protest(act: Event) -> Event:
+    """The protest a force's act broke up, told by that act's words: a PROTEST (mode demo) led by the crowd the
+    act names (else the place's protesters), the force as actor2, at the act's place, date and trigger, with the
+    act's ACLED types; the act's counts stay the act's (the people arrested, not the crowd's size)."""
+    crowd = _protesters(_named_crowd(act.actor2, act), act)
+    return replace(act, type="PROTEST", mode="demo", actor1=crowd, actor2=act.actor1, counts=[])
 
 
 _BROKEN_UP = "Protest with intervention"

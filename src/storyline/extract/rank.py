@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import bisect
 import math
+import operator
 import re
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
+from typing import Any
 
 from storyline.extract.acled import INTERVENED
 from storyline.extract.events import SET_OFF
@@ -140,18 +142,19 @@ def _lift(
     scores: list[float],
     led: Callable[[Event], Hashable | None],
     leads: Callable[[Event], Hashable | None],
+    match: Callable[[Any, Any], bool] = operator.eq,
 ) -> list[float]:
-    """Scores with every event that ``leads`` keys ranked just above the best-scored event ``led`` keys the same."""
-    best: dict[Hashable, float] = {}
-    for event, score in zip(events, scores, strict=True):
-        key = led(event)
-        if key is not None:
-            best[key] = max(best.get(key, score), score)
+    """Scores with every event that ``leads`` keys ranked just above the best-scored event whose ``led`` key matches
+    its key (``match(led key, leads key)``: the same key unless told)."""
+    keys = [led(event) for event in events]
     out = list(scores)
     for i, event in enumerate(events):
         key = leads(event)
-        if key is not None and key in best:
-            out[i] = max(out[i], best[key] + 0.01)
+        if key is None:
+            continue
+        below = [score for score, other in zip(scores, keys, strict=True) if other is not None and match(other, key)]
+        if below:
+            out[i] = max(out[i], max(below) + 0.01)
     return out
 
 
@@ -183,36 +186,17 @@ def _outcomes_first(events: list[Event], scores: list[float]) -> list[float]:
     def ground(event: Event) -> tuple[int, str | None] | None:
         return (event.evidence.start, _name(event.actor1)) if event.acled_sub_event_type in _GROUND else None
 
+    def another_actor(moved: tuple[int, str | None], taken: tuple[int, str | None]) -> bool:
+        """Of the same sentence, unless both name the same actor (who pulled out of a town did not take it)."""
+        return moved[0] == taken[0] and (taken[1] is None or moved[1] != taken[1])
+
     scores = _lift(events, _lift(events, scores, plain_attack, outcome), attack_told, outcome_of_no_one)
-    return _lift_unless_same(events, scores, movement, ground)
+    return _lift(events, scores, movement, ground, another_actor)
 
 
 def _name(actor: Actor | None) -> str | None:
     """An actor's name as the text gives it, None for no actor."""
     return None if actor is None else actor.name or actor.text
-
-
-def _lift_unless_same(
-    events: list[Event],
-    scores: list[float],
-    led: Callable[[Event], tuple[int, str | None] | None],
-    leads: Callable[[Event], tuple[int, str | None] | None],
-) -> list[float]:
-    """Scores with every event that ``leads`` keys ranked just above the best-scored event of its sentence that
-    ``led`` keys, unless both name the same actor (who pulled out of a town did not take it)."""
-    out = list(scores)
-    for i, event in enumerate(events):
-        key = leads(event)
-        if key is None:
-            continue
-        below = [
-            scores[k]
-            for k, other in enumerate(events)
-            if (o := led(other)) is not None and o[0] == key[0] and (key[1] is None or o[1] != key[1])
-        ]
-        if below:
-            out[i] = max(out[i], max(below) + 0.01)
-    return out
 
 
 # Ground changing hands, and the moves of troops it is told with ("back in control of Lere after the rebels pulled

@@ -118,6 +118,14 @@ def test_ambazonian_names_the_separatists_only_as_fighters() -> None:
         ("On 4 May 2025, National Liberation Army rebels attacked a police post in Arauca.", "ELN", "COL"),
         ("On 4 May 2025, Colombia's National Liberation Army attacked a police post in Arauca.", "ELN", "COL"),
         ("Ambush By National Liberation Army Leaves Four Police Officers Dead In Cucuta", "ELN", "COL"),  # a headline
+        # a proper noun opening the sentence runs into the name; an adjective or participle does not
+        (
+            "Kuki National Liberation Army gunmen torched houses near Churachandpur.",
+            "Unidentified Armed Group (India)",
+            "IND",
+        ),
+        ("Alleged National Liberation Army members bombed a pipeline in Saravena.", "ELN", "COL"),
+        ("Suspected Islamic State fighters killed five villagers near Tillaberi.", "Islamic State", "NER"),
     ],
 )
 def test_a_groups_name_inside_a_longer_proper_name_is_not_that_group(text: str, name: str, country: str) -> None:

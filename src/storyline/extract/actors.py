@@ -252,6 +252,9 @@ class DocActors:
     local: dict[int, lexicon.Group] = field(default_factory=dict)  # match index → the group a local alias names
     seen: set[str] = field(default_factory=set)  # countries the pieces read so far name or place
     settled_at: int = -1  # ``base`` of the last piece settled
+    # match index → offset of the capitalised word opening the sentence just before it, which may begin a longer name
+    openers: dict[int, int] = field(default_factory=dict)
+    dropped: set[int] = field(default_factory=set)  # matches that are the end of a longer proper name
 
     @classmethod
     def scan(cls, text: str) -> DocActors:
@@ -260,10 +263,14 @@ class DocActors:
         ends: list[int] = []
         found: list[lexicon.Group] = []
         local: dict[int, lexicon.Group] = {}
+        openers: dict[int, int] = {}
         table = _groups_by_key()
         for match in _alias_regex().finditer(text):
-            if _inside_longer_name(text, match.start(), match.group(0)):
+            run_in = _name_before(text, match.start(), match.group(0))
+            if run_in is not None and run_in[1]:
                 continue  # "West Papua National Liberation Army" is not Colombia's National Liberation Army
+            if run_in is not None:
+                openers[len(found)] = run_in[0]  # "Karen National Liberation Army fighters ...": the tagger decides
             group, is_local = table[_JOINS.sub(" ", match.group(0))]
             if is_local:
                 local[len(found)] = group
@@ -271,15 +278,20 @@ class DocActors:
             starts.append(match.start())
             ends.append(match.end())
             found.append(group)
-        return cls(starts, ends, found, local=local)
+        return cls(starts, ends, found, local=local, openers=openers)
 
     def settle(self, doc: Doc) -> None:
         """Read the local aliases' matches in a parsed piece (``base`` set to it): the group itself where this piece
         or one read before names its country or a place the gazetteer puts there ("Maoist rebels ... in Bijapur,
-        Chhattisgarh")."""
-        if not self.local or self.settled_at == self.base:
+        Chhattisgarh"); and drop a match that a sentence's first word, tagged a proper noun, runs into ("Karen
+        National Liberation Army fighters": not "Suspected National Liberation Army fighters")."""
+        if (not self.local and not self.openers) or self.settled_at == self.base:
             return
         self.settled_at = start = self.base
+        for i in [i for i, at in self.openers.items() if start <= at < start + len(doc.text)]:
+            word = doc.char_span(self.openers.pop(i) - start, self.starts[i] - start, alignment_mode="expand")
+            if word is not None and len(word) and word[0].pos_ == "PROPN":
+                self.dropped.add(i)
         pending = [i for i in self.local if start <= self.starts[i] < start + len(doc.text)]
         self.seen |= _named_countries(doc)
         self.seen |= {c for name in _proper_names(doc) if (c := _place_country(name, doc))}
@@ -293,7 +305,7 @@ class DocActors:
         i = bisect.bisect_left(self.starts, start)
         out = []
         while i < len(self.starts) and self.starts[i] < end:
-            if self.ends[i] <= end:
+            if self.ends[i] <= end and i not in self.dropped:
                 out.append((self.starts[i] - self.base, self.ends[i] - self.base, self.groups[i]))
             i += 1
         return out
@@ -302,7 +314,7 @@ class DocActors:
         """The most recent named group before a character offset whose sector is one of ``sectors``."""
         i = bisect.bisect_left(self.starts, before + self.base) - 1
         while i >= 0:
-            if self.groups[i].sector in sectors:
+            if self.groups[i].sector in sectors and i not in self.dropped:
                 return str(i), self.groups[i]
             i -= 1
         return None
@@ -316,22 +328,25 @@ _CALENDAR = frozenset(
 )
 
 
-def _inside_longer_name(text: str, start: int, alias: str) -> bool:
-    """Whether a group's alias of several words is the end of a longer proper name: a capitalised word that is no
-    nationality, country, possessive, article or day or month runs into it, not at a sentence's start nor in a
-    title-cased headline (a capitalised word after it): "the West Papua National Liberation Army", not "Colombia's
-    National Liberation Army", "the Colombian National Liberation Army", "On Sunday Islamic State ...", "Attack By
-    National Liberation Army Kills Five"."""
+def _name_before(text: str, start: int, alias: str) -> tuple[int, bool] | None:
+    """Where a capitalised word that may make a group's alias of several words the end of a longer proper name
+    begins, and whether it surely does (it is not the sentence's first word; that one does when the tagger reads it
+    as a proper noun, :meth:`DocActors.settle`): a word that is no nationality, country, possessive, article or day
+    or month, not in a title-cased headline (a capitalised word after the alias): "the West Papua National Liberation
+    Army", "Karen National Liberation Army fighters", not "Colombia's National Liberation Army", "the Colombian
+    National Liberation Army", "On Sunday Islamic State ...", "Attack By National Liberation Army Kills Five"."""
     if " " not in alias or _WORD_AFTER.match(text, start + len(alias)):
-        return False  # a title-cased headline capitalises every word ("Suspected Islamic State Militants Kill 12")
-    before = text[max(0, start - 40) : start]
-    found = _WORD_BEFORE.search(before)
-    if found is None or found.group(1) is None:
-        return False  # nothing before it in the sentence
+        return None  # a title-cased headline capitalises every word ("Suspected Islamic State Militants Kill 12")
+    window = max(0, start - 40)
+    found = _WORD_BEFORE.search(text[window:start])
+    if found is None:
+        return None  # nothing before it in the sentence
     word = found.group(2)
     if word.endswith(("'s", "\u2019s")) or word in ("The", "A", "An") or word in _CALENDAR:
-        return False  # "Osama bin Laden's al-Qaeda", "{The Security Council"
-    return word not in lexicon.countries().by_term
+        return None  # "Osama bin Laden's al-Qaeda", "{The Security Council"
+    if word in lexicon.countries().by_term:
+        return None
+    return window + found.start(2), found.group(1) is not None
 
 
 def _proper_names(doc: Doc) -> set[str]:

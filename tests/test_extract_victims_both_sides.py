@@ -86,5 +86,30 @@ def test_conjoined_doers_of_two_sides_hit_each_others_people(text: str, countrie
     assert _victim_countries(text) == countries
 
 
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        (
+            "Israeli air raids and Hezbollah rocket fire have killed at least 40 people.",
+            {("Hezbollah", "ISR"), ("Military Forces of Israel", "LBN")},
+        ),
+        (
+            "Hezbollah rocket fire and Israeli air raids have killed at least 40 people.",
+            {("Hezbollah", "ISR"), ("Military Forces of Israel", "LBN")},
+        ),
+        (
+            "Russian glide bombs and Ukrainian drone strikes killed 14 people over the weekend, officials said.",
+            {("Military Forces of Ukraine", "RUS"), ("Military Forces of Russia", "UKR")},
+        ),
+    ],
+)
+def test_each_sides_victims_have_the_other_doer_as_attacker(text: str, pairs: set[tuple[str, str]]) -> None:
+    events = [e for e in extract_events(text) if e.type == "ASSAULT"]
+    got = {(e.actor1.name if e.actor1 else None, e.actor2.country if e.actor2 else None) for e in events}
+    assert got == pairs
+    for event in events:  # the attacker's words are the sentence's own
+        assert event.actor1 is not None and text[event.actor1.start or 0 : event.actor1.end or 0] == event.actor1.text
+
+
 def test_conjoined_doers_of_one_side_hit_their_foe_only() -> None:
     assert _victim_countries("Russian and Belarusian troops killed 30 people near the border.") == {"UKR"}

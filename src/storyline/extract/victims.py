@@ -21,7 +21,7 @@ from storyline.extract.counts_lexicon import counts_lexicon, head_sector
 from storyline.extract.victims_sides import (
     are_captives,
     are_doers,
-    count_countries,
+    count_sides,
     counted_sector,
     names_beside,
     nationalities,
@@ -79,7 +79,8 @@ def reports_harm(event: Event) -> bool:
 def split_by_victims(
     event: Event, sent: Span, others: list[Actor] | None = None, index: MentionIndex | None = None
 ) -> list[Event]:
-    """The event, or one per country when its victims (counts, conjuncts, ``others``) are of several."""
+    """The event, or one per country when its victims (counts, conjuncts, ``others``) are of several; when
+    conjoined doers of two sides hurt them, each country's event has the doer who hit its people as attacker."""
     if event.type != "ASSAULT":
         return [event]
     if event.actor2 is not None and names_beside(event.actor2.text):
@@ -88,11 +89,13 @@ def split_by_victims(
     named_victims = {a.country: a for a in others or [] if a.country}
     extra: list[str] = list(named_victims)
     home: dict[str, str | None] = {}  # a count's text → its group: a part stays with its whole
+    hitters: dict[str, Actor | None] = {}  # victims' country → who hit them, when doers of two sides did
     for count in event.counts:
         if count.part_of is not None:  # "seven aid workers, including three British nationals": one group
             groups.setdefault(home.get(count.part_of), []).append(count)
             continue
-        countries = count_countries(count, sent, index, event) if count.kind in HURT_KINDS else []
+        countries, hit_by = count_sides(count, sent, index, event) if count.kind in HURT_KINDS else ([], {})
+        hitters.update(hit_by)
         home[count.text] = countries[0] if countries else None
         groups.setdefault(home[count.text], []).append(count)
         extra += countries[1:]
@@ -118,10 +121,23 @@ def split_by_victims(
     main = replace(event, counts=[c for k, cs in groups.items() if k not in countries or k == own for c in cs])
     if main.actor2 is None or main.actor2.country != own:
         main.actor2 = _victims_of(groups.get(own, []), own)
+    if own in hitters:
+        main.actor1 = _hitter(event.actor1, hitters[own])
     sides = [c for c in countries if c != own]
     both = next((c for c in hurt if _on_both_sides(c.start, c.end, sent)), None)
     like = {c: _people_like(both, c) for c in sides} if both is not None else {}
-    return [main] + [_side_event(event, c, groups.get(c, []), named_victims.get(c) or like.get(c)) for c in sides]
+    found = [_side_event(event, c, groups.get(c, []), named_victims.get(c) or like.get(c)) for c in sides]
+    for country, side in zip(sides, found, strict=True):
+        if country in hitters:
+            side.actor1 = _hitter(event.actor1, hitters[country])
+    return [main, *found]
+
+
+def _hitter(attacker: Actor | None, doer: Actor | None) -> Actor | None:
+    """Who hit one side's people of two conjoined doers: the event's attacker when it is that doer's side (its
+    words as the event read them), else the doer; None when no one doer is theirs."""
+    same = attacker is not None and doer is not None and attacker.country == doer.country
+    return attacker if same else doer
 
 
 def _root(actor: Actor, sent: Span) -> Token | None:

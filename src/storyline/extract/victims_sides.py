@@ -17,7 +17,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from storyline.extract import lexicon
-from storyline.extract.actors import ARMED, country_of, of_object
+from storyline.extract.actors import ARMED, actor_name, country_of, of_object
 from storyline.extract.counts_lexicon import counts_lexicon, head_sector
 from storyline.extract.roles import MentionIndex, noun_roles, trigger_roles
 from storyline.extract.tree import children
@@ -124,10 +124,11 @@ def _between(noun: Token | None) -> list[Token]:
     return [obj, *obj.conjuncts] if obj is not None else []
 
 
-def count_countries(
+def count_sides(
     count: Count, sent: Span, index: MentionIndex | None = None, event: Event | None = None
-) -> list[str]:
-    """Countries of the people a count counts: their words, the named group they belong to or the owner of the
+) -> tuple[list[str], dict[str, Actor | None]]:
+    """Countries of the people a count counts, and who hit each country's people when doers of two sides did
+    (``doers_by_victims``; else empty). The countries: their words, the named group they belong to or the owner of the
     running toll they are ("its death toll"), else a place attached to them, their verb or the ``event``'s place
     inside their clause, else the foe of whoever hurt them ("an attack by Hamas, which killed 1,300") — for
     soldiers the foe, then the attacked forces' country, comes before the place; with them, the countries of two
@@ -135,46 +136,69 @@ def count_countries(
     both sides of a fight are of its parties' countries, of none when the sentence names no parties. None for a part
     of another count ("including three British nationals" are counted already)."""
     if count.part_of is not None:
-        return []
+        return [], {}
     named = nationalities(count.of)
     known = count.start is not None and count.end is not None
     span = sent.doc.char_span(count.start or 0, count.end or 0, alignment_mode="expand") if known else None
     if span is None:
-        return named
+        return named, {}
     head = span.root
     verb = _count_verb(head)
     parties = side_parties(head, index) if len(named) < 2 and on_both_sides(head) else []
     if parties is None or len(parties) > 1:  # "killing dozens on both sides": each party's, or none when no party
-        return parties or []  # is named; parties of one country ("clashes between rival clans") fall to the place
+        return parties or [], {}  # is named; parties of one country ("clashes between rival clans") fall to the place
     named = named or _members_of(head, index) or _toll_owner(head, index) or _parts_named(span)
     if named:
-        return list(dict.fromkeys(named + _also_hurt(head, verb, index)))
+        return list(dict.fromkeys(named + _also_hurt(head, verb, index))), {}
     captives = are_captives(count.of)
     foe = victims_foe(_own_attacker(verb, index), captives) if verb is not None and index is not None else None
     if captives or are_doers(count.of):  # where hostages are held, or attackers struck, is not their country
-        return list(dict.fromkeys([foe, *_also_hurt(head, verb, index)])) if foe else []
+        return (list(dict.fromkeys([foe, *_also_hurt(head, verb, index)])) if foe else []), {}
     doers = _doers_sides(verb, index) if verb is not None and index is not None else []
+    sides = [a.country for a in doers]
     foe = None if doers else foe  # two doers of two sides: each hit the other's people, not one doer's foe
     armed = counted_sector(count) in ARMED
     found = (armed and foe) or (armed and _armed_target(event, count)) or _place_country(head)
     found = found or (_verb_place(verb, head) if verb is not None else None)
     found = found or (_clause_place(event, verb, sent) if event is not None and verb is not None else None)
     found = found or foe
-    return list(dict.fromkeys(c for c in [found, *_also_hurt(head, verb, index), *doers] if c))
+    countries = list(dict.fromkeys(c for c in [found, *_also_hurt(head, verb, index), *sides] if c))
+    return countries, doers_by_victims(doers)
 
 
-def _doers_sides(verb: Token, index: MentionIndex) -> list[str]:
-    """The countries of the conjoined doers of a killing when they are foes of each other: each side's attacks hit
+def _doers_sides(verb: Token, index: MentionIndex) -> list[Actor]:
+    """The conjoined doers of a killing, one a country, when they are foes of each other: each side's attacks hit
     the other's people ("the Hamas attack and the Israeli bombardment have killed thousands", "Hezbollah rocket fire
     and Israeli air raids have killed 40"); none for one doer or doers of one side ("Russian and Belarusian forces")."""
     subjects = children(verb, "nsubj") or [n for n in (_clause_noun(verb),) if n is not None]
     nouns = [t for s in subjects for t in (s, *s.conjuncts)]  # the parser may give both as subjects, conjoined or not
     doers = [actor for t in dict.fromkeys(nouns) if (actor := _conjunct_doer(t, index)) is not None]
-    sides = list(dict.fromkeys(a.country for a in doers if a.country))
-    foes = any(
-        foe in sides and foe != a.country for a in doers if (foe := foe_of(a) or _country_foes().get(a.country or ""))
-    )
-    return sides if len(sides) > 1 and foes else []
+    sides: dict[str, Actor] = {}
+    for actor in doers:
+        sides.setdefault(actor.country or "", actor)
+    sides.pop("", None)
+    foes = any(foe in sides and foe != a.country for a in doers if (foe := _doer_foe(a)))
+    return list(sides.values()) if len(sides) > 1 and foes else []
+
+
+def _doer_foe(actor: Actor) -> str | None:
+    """Whose people a doer's attacks hit: its own foe, else its country's armed actors' one foe."""
+    return foe_of(actor) or _country_foes().get(actor.country or "")
+
+
+def doers_by_victims(doers: list[Actor]) -> dict[str, Actor | None]:
+    """Each doer's country → the doer of another side who hit its people: the one whose foe it is, else, of two
+    sides, the other ("Israeli air raids and Hezbollah rocket fire have killed 40": Hezbollah hit the Israelis,
+    Israel's forces the Lebanese); None when no one doer is theirs."""
+    found: dict[str, Actor | None] = {}
+    for side in (a.country for a in doers if a.country):
+        others = [a for a in doers if a.country != side]
+        hitters = [a for a in others if _doer_foe(a) == side] or (others if len(others) == 1 else [])
+        hitter = hitters[0] if len(hitters) == 1 else None
+        if hitter is not None and hitter.name is None:  # a doer named by its nationality ("Israeli air raids")
+            hitter = replace(hitter, name=actor_name(hitter.country, hitter.sector, hitter.text))
+        found[side] = hitter
+    return found
 
 
 def _conjunct_doer(token: Token, index: MentionIndex) -> Actor | None:
@@ -185,8 +209,9 @@ def _conjunct_doer(token: Token, index: MentionIndex) -> Actor | None:
         if mention is not None and mention.named and mention.actor.country:
             return mention.actor
         named = nationalities(kid.text)
-        if named:
-            return Actor(kid.text, None, named[0], "MIL")
+        if named:  # the conjunct's words up to its noun ("Israeli air raids"), not the ones conjoined after it
+            start, end = min(kid.idx, token.left_edge.idx), token.idx + len(token.text)
+            return Actor(token.doc.text[start:end], None, named[0], "MIL", start, end)
     mention = index.of(token)
     spans_all = mention is not None and any(mention.start <= c.i < mention.end for c in token.conjuncts)
     return mention.actor if mention is not None and not spans_all and mention.actor.sector in ARMED else None

@@ -62,3 +62,16 @@ def test_a_force_that_arrests_a_crowd_keeps_its_arrest_beside_the_protest_it_bro
     assert arrest.actor1 is not None and arrest.actor1.sector == "COP"
     assert arrest.actor2 is not None and arrest.actor2.sector == "PRO"
     assert not [e for e in events if e.type != "PROTEST" and e.actor1 is not None and e.actor1.sector == "PRO"]
+
+
+def test_a_force_that_breaks_up_looters_makes_up_no_protesters() -> None:
+    """Looters and rioters hold no protest: no protest event is added for a force's crowd control against them."""
+    for text in (
+        "Security forces fired tear gas at looters in Bulawayo on Sunday.",
+        "Police used tear gas to disperse looters in Pietermaritzburg.",
+    ):
+        events = extract_events(text)
+        assert events and not [e for e in events if e.type == "PROTEST"], text
+        assert not [e for e in events for a in (e.actor1, e.actor2) if a is not None and a.sector == "PRO"], text
+    view = acled_event(extract_events("Security forces fired tear gas at looters in Bulawayo on Sunday."))
+    assert view is not None and view.actor1 is not None and view.actor1.name == "Rioters (Zimbabwe)"

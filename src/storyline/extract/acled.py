@@ -30,6 +30,7 @@ forces") placed in the event's country, as ACLED gives every actor1 a country.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
@@ -95,7 +96,8 @@ def _acled_actor(
     crowd = _CROWD.get(types[0] or "")
     if crowd is not None and types[1] in INTERVENED:
         crowd_actor = other if other is not None and other.sector not in (*ARMED, "GOV") else None
-        return _crowd(crowd, crowd_actor or actor, place)
+        rioters = crowd_actor is not None and crowd_actor.sector == "RIO"  # looters broken up are no protesters
+        return _crowd("RIO" if rioters else crowd, crowd_actor or actor, place)
     if crowd is not None and (actor is None or actor.sector not in (*ARMED, "GOV")):
         return _crowd(crowd, actor, place)  # a crowd the text does not name ("thousands marched") is still one
     if actor is None:
@@ -117,7 +119,8 @@ def crowd_first(events: list[Event]) -> None:
     at relatives gathered outside the mine": a "Protest with intervention") tells the protest ACLED codes: a PROTEST
     event is added for it (:func:`_broken_protest`; ``rank`` puts it above the force's act), and the act keeps the
     force as actor1; a sentence where a force fires weapons or uses lethal or excessive force tells no added
-    protest (the attack is the incident, as PLOVER codes it)."""
+    protest (the attack is the incident, as PLOVER codes it), nor one whose crowd is rioters or looters
+    (:func:`_rioters`), who hold no protest."""
     protests = [e for e in events if e.type == "PROTEST" and e.acled_sub_event_type in INTERVENED]
     for protest in protests:
         acts = [e for e in events if e is not protest and e.acled_sub_event_type in INTERVENED and _is_force(e.actor1)]
@@ -131,8 +134,19 @@ def crowd_first(events: list[Event]) -> None:
     if any(e.acled_sub_event_type in INTERVENED - {_BROKEN_UP} for e in events):
         return  # a force that fired on the crowd, killing or hurting: that act is the incident, as PLOVER codes it
     for act in list(events):
-        if act.acled_sub_event_type == _BROKEN_UP and _is_force(act.actor1) and _breaks_up(act):
+        if act.acled_sub_event_type == _BROKEN_UP and _is_force(act.actor1) and _breaks_up(act) and not _rioters(act):
             events.append(_broken_protest(act))
+
+
+def _rioters(act: Event) -> bool:
+    """Whether the crowd a force's act broke up is rioters or looters (sectors.tsv RIO), who hold no protest: named
+    as the act's actor2, or, when the act names none, by a noun of its sentence ("used tear gas to disperse looters":
+    the parser hangs the looters on the purpose clause)."""
+    if act.actor2 is not None:
+        return act.actor2.sector == "RIO"
+    sectors = lexicon.sectors()
+    words = _WORDS.findall(act.evidence.text.lower())
+    return any(sectors.get(w) == "RIO" or (w.endswith("s") and sectors.get(w[:-1]) == "RIO") for w in words)
 
 
 def _broken_protest(act: Event) -> Event:
@@ -144,6 +158,7 @@ def _broken_protest(act: Event) -> Event:
 
 
 _BROKEN_UP = "Protest with intervention"
+_WORDS = re.compile(r"[a-z]+")
 
 
 def _breaks_up(act: Event) -> bool:

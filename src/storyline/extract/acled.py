@@ -158,13 +158,16 @@ def _broken_protest(act: Event) -> Event:
 
 
 _BROKEN_UP = "Protest with intervention"
+_HURT = frozenset({"killed", "injured"})  # count kinds of people a force's act hurt
 _WORDS = re.compile(r"[a-z]+")
 
 
 def _breaks_up(act: Event) -> bool:
     """Whether a force's act only breaks a crowd up: crowd control (tear gas, water cannon, batons, rubber bullets) or
-    an arrest or dispersal, not a weapon fired at it ("ordered to fire on the protesters")."""
-    return act.type == "COERCE" or act.mode == "crowd-control"
+    an arrest or dispersal, not a weapon fired at it ("ordered to fire on the protesters"), hurting no one it counts
+    ("fired tear gas at students, injuring six": the force's act is the incident)."""
+    hurt = act.fatalities or any(c.kind in _HURT for c in act.counts)
+    return not hurt and (act.type == "COERCE" or act.mode == "crowd-control")
 
 
 def _protesters(crowd: Actor | None, event: Event) -> Actor:

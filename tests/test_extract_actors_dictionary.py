@@ -147,3 +147,11 @@ def test_marchers_for_a_country_are_a_crowd_not_that_countrys_forces() -> None:
     first = extract_events("Pro-Russian marchers threw bottles at riot police outside the parliament in Chisinau.")[0]
     assert first.actor1 is not None and first.actor1.sector in ("PRO", "RIO"), first.actor1
     assert first.actor1.country == "MDA", first.actor1
+
+
+@pytest.mark.parametrize(
+    "text", ["Nigerien troops repelled an assault on their base on Sunday.", "Gunmen ambushed a Nigerien army patrol."]
+)
+def test_niger_s_own_demonym_names_its_forces(text: str) -> None:
+    actors = [a for e in extract_events(text) for a in (e.actor1, e.actor2) if a is not None and a.sector == "MIL"]
+    assert actors and actors[0].country == "NER"

@@ -36,7 +36,7 @@ from dataclasses import replace
 from typing import Any
 
 from storyline.extract import lexicon
-from storyline.extract.actors import ARMED, LOCAL_SECTORS, actor_name, as_sector, names_attack, with_country
+from storyline.extract.actors import ARMED, LOCAL_SECTORS, actor_name, as_sector, names_attack, singulars, with_country
 from storyline.models import Actor, Event
 
 # ACLED event type → the sector of its actor1 (protests are led by protesters, riots by rioters).
@@ -146,7 +146,7 @@ def _rioters(act: Event) -> bool:
         return act.actor2.sector == "RIO"
     sectors = lexicon.sectors()
     words = _WORDS.findall(act.evidence.text.lower())
-    return any(sectors.get(w) == "RIO" or (w.endswith("s") and sectors.get(w[:-1]) == "RIO") for w in words)
+    return any("RIO" in (sectors.get(w), *(sectors.get(s) for s in singulars(w))) for w in words)
 
 
 def _broken_protest(act: Event) -> Event:

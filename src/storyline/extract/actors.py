@@ -484,13 +484,13 @@ def sector_of(token: Token) -> str | None:
         found = _own_sectors().get(f"{left.lemma_.lower()} {token.lemma_.lower()}")
     found = found or table.get(token.lemma_.lower()) or table.get(token.text.lower())
     if found is None and token.pos_ == "PROPN" and not token.ent_type_:  # "Rebels in Darfur attacked": no name
-        found = next((hit for word in _singulars(token.text.lower()) if (hit := table.get(word))), None)
+        found = next((hit for word in singulars(token.text.lower()) if (hit := table.get(word))), None)
     if found == "UNK" and left is not None and left.dep_ == "compound":
         found = table.get(left.lemma_.lower()) or found
     return None if found == "-" else found
 
 
-def _singulars(word: str) -> list[str]:
+def singulars(word: str) -> list[str]:
     """The singulars a regular English plural may have ("rebels" → rebel, "witnesses" → witness, "militias",
     "gunmen" → gunman, "casualties" → casualty)."""
     if word.endswith("ies"):
@@ -926,7 +926,7 @@ def _unnamed_band(head: Token, sector: str | None, own_country: Token | None) ->
     :func:`_named_band`) are an unidentified armed group (UAF)."""
     if sector != "REB" or own_country is not None:
         return sector
-    lemmas = {head.lemma_.lower(), *_singulars(head.lower_)}  # "Militants" opening a sentence may be tagged a name
+    lemmas = {head.lemma_.lower(), *singulars(head.lower_)}  # "Militants" opening a sentence may be tagged a name
     lemmas |= {f"{m.lower_} {lemma}" for m in children(head, "amod") for lemma in tuple(lemmas)}  # "armed groups"
     if not lemmas & _unnamed_bands():
         return sector

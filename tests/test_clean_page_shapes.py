@@ -275,3 +275,20 @@ def test_live_blog_with_short_headings_or_three_reporters_keeps_its_entries(entr
     blog = [line for (head, stamp), text in zip(entries, said, strict=False) for line in (head, stamp, text)]
     article = clean_text("\n".join(["Earthquake live - Daily Courier", *AID_STORY[:2], *blog]), id="x")
     assert all(text in article.body for text in said[: len(entries)])
+
+
+FLOOD_ENTRIES = [
+    ("09:12", "Bridge closed to traffic", "The old bridge over the river was shut overnight as the water kept rising."),
+    ("08:55", "Trains cancelled", "The rail operator cancelled all services on the valley line until further notice."),
+    ("08:31", "Shelters open in two schools", "The council opened two school halls for families forced from home."),
+]
+
+
+@pytest.mark.parametrize("headline", [[], ["River floods live"], ["River floods live: hundreds leave their homes"]])
+def test_live_blog_keeps_its_one_summary_paragraph_and_first_entry(headline: list[str]) -> None:
+    summary = (
+        "Hundreds of people have left their homes in the valley after two days of heavy rain, and more is forecast."
+    )
+    blog = [line for entry in FLOOD_ENTRIES for line in entry]
+    article = clean_text("\n".join(["River floods live - Valley Herald", *headline, summary, *blog]), id="x")
+    assert article.body.split("\n\n") == [summary, *blog]

@@ -226,7 +226,8 @@ def _prose_words(lines: list[Line]) -> int:
 
 def header_end(lines: list[Line], start: int, end: int, echoes: list[int]) -> int:
     """Where the text starts under its header: past the headline (and a short line of prose over it), and past a
-    byline or date under a standfirst (not an entry's time stamp: ``entry_stamps``)."""
+    byline or date under a standfirst (not an entry's time stamp: ``entry_stamps``). The heading of a live blog's entry
+    under its time stamp is no headline: the paragraph over it is the blog's summary."""
     top = min(end, start + HEADER_REACH)
     new = start
     prose = above = 0
@@ -240,7 +241,9 @@ def header_end(lines: list[Line], start: int, end: int, echoes: list[int]) -> in
             new = new if line.index in entries else line.index + 1
         elif headline_shaped(line) or headline_like(line) and not line.prose:
             if prose and above < TAGLINE_WORDS and not headed:
-                new = line.index + 1  # a headline under a short line of prose (a tagline, a teaser): the text is below
+                entries = entry_stamps(lines, start, end) if entries is None else entries
+                if line.index - 1 not in entries:  # an entry's heading under its stamp: the paragraph is a summary
+                    new = line.index + 1  # a headline under a short line of prose (a tagline, a teaser): text below
             prose, headed = 0, True  # a headline (any case) with no title line to echo: what stood above was not text
         elif line.prose and (line.words >= LONG_PARAGRAPH or prose >= HEADER_PROSE):
             break  # a paragraph longer than a standfirst, or a second one: the text has begun

@@ -10,7 +10,7 @@ import pytest
 from storyline.clean import dates, markup
 from storyline.clean import text as text_module
 from storyline.clean.lines import _WORD, _tokens, _word_runs, furniture_patterns, measure_lines
-from storyline.clean.regex_literals import WORD_RUN, match_starts
+from storyline.clean.regex_literals import WORD_RUN, match_openings, match_starts
 from storyline.clean.repeats import _sketch
 from storyline.clean.text import clean_text
 from storyline.lexicon_files import read_rows
@@ -232,6 +232,66 @@ def test_furniture_matches_start_only_where_match_starts_allows() -> None:
                     assert _allowed(pattern.starts, text, p), (pattern.reason, text, p)
                     checked += 1
     assert checked > 100
+
+
+def _opens(openings: tuple[str, ...], text: str, p: int) -> bool:
+    """A match may open at ``p`` (past the start) as ``match_openings``' answer says."""
+    agree = [
+        p + len(opening) <= len(text)
+        and all(not c.isascii() or c.lower() == o for c, o in zip(text[p:], opening, strict=False))
+        for opening in openings
+    ]
+    return any(agree)
+
+
+def test_match_openings_read_the_first_literal_characters_of_each_way() -> None:
+    openings = match_openings(r"\b(we use cookies|(this|our) site|accept( all)? cookies|by (using|continuing))\b")
+    assert openings == ("acce", "by c", "by u", "our ", "this", "we u")
+    assert match_openings(r"\b(?:the )?(?=c)Cookies?") == ("cook", "the ")  # optional opening, look-ahead, case
+    assert match_openings(r"^\W*(menu|home)\W*$") == ()  # only at the start
+    assert match_openings(r"\b(ab|c\d+x|é\w+)") is None  # one way opens with no ASCII literal
+    assert match_openings(r"\bx\d+ items") == ("x",)  # a class ends the opening
+    assert match_openings(r"\b(r[ée]serv\w+|re-?do)") == ("r", "re-d", "redo")  # both ways of an optional part
+    assert match_openings(r"\bre-+do") == ("re-",)  # a repeat ends the opening: what follows its first is unknown
+    for unread in (r"\d+ comments", r"x?", r"(?m)^menu", r"(?i:s)ign", r".ookies"):
+        assert match_openings(unread) is None, unread
+
+
+def test_furniture_matches_open_as_match_openings_say() -> None:
+    rng = random.Random(8)
+    alphabet = [*"abcdeghiklmnoprstuvwyzACKS0123 _-'’.,:|»©()é", "ſ", "\u212a", "İ", "\u00a0"]
+    phrases = [
+        "We use cookies",
+        "we use coo\u212aies",
+        "ſign up",
+        "BY USING THIS SITE",
+        "Accept all cookies",
+        "3 Comments",
+        "sign in to comment",
+        "GETTY IMAGES",
+        "Subscribe to read",
+        "Réservé aux abonnés",
+    ]
+    texts = [text for line in TRICKY for text in (line, line.upper())]
+    for _ in range(1500):  # furniture phrases inside words, after marks and spaces, cut short
+        text = (
+            "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 4)))
+            + rng.choice(["", " "])
+            + rng.choice(phrases)
+        )
+        texts.append(text[: rng.randint(len(text) - 3, len(text))] + "".join(rng.choice(alphabet) for _ in range(3)))
+    checked = 0
+    for pattern in furniture_patterns():
+        openings = match_openings(pattern.regex.pattern)
+        assert openings == pattern.openings
+        if openings is None:
+            continue
+        for text in texts:
+            for p in range(1, len(text) + 1):
+                if pattern.regex.match(text, p):
+                    assert _opens(openings, text, p), (pattern.reason, text, p)
+                    checked += 1
+    assert checked > 150
 
 
 PROSE = "The committee met on Monday and agreed that the new rules would apply to every member state from June."

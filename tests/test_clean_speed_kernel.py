@@ -590,6 +590,10 @@ def test_furniture_regexes_tried_where_matches_start_find_what_search_finds() ->
     alphabet = [*"abcdeghiklmnoprstuvwyzACKS0123 _-'’.,:|»©()é", "ſ", "\u212a", "İ", "\ud800", "𝔥"]
     phrases = ["We use cookies", "3 Comments", "sign in to comment", "GETTY IMAGES", "(c) 2024", "Menu", "Share this"]
     texts = [*PIECES, *(piece.upper() for piece in PIECES)]
+    past_ascii = ["we use coo\u212aies", "ſign up", "By using this site", "réservé aux abonnés", "Ǆ GETTY IMAGES"]
+    texts += [
+        f"{before}{phrase}{after}" for phrase in past_ascii for before in ("", "Oh, ", "x") for after in ("", ".")
+    ]
     for _ in range(1500):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
         if rng.random() < 0.6:
@@ -602,11 +606,17 @@ def test_furniture_regexes_tried_where_matches_start_find_what_search_finds() ->
         for text in texts:
             expected = pattern.regex.search(text) is not None
             assert KERNELS.found(pattern.regex, pattern.starts, text) == expected, (pattern.reason, text)
+            assert KERNELS.found(pattern.regex, pattern.starts, text, pattern.openings) == expected, (pattern, text)
             assert KERNELS.found(pattern.regex, None, text) == expected
             found += expected
     assert found > 500
     with pytest.raises(ValueError):
         KERNELS.found(patterns[0].regex, (b"\0" * 10, False, False), "text")
+    cookies = next(p for p in patterns if p.reason == "cookie-notice")
+    assert cookies.openings and KERNELS.found(cookies.regex, cookies.starts, "Oh, we use cookies", ("we u",))
+    assert not KERNELS.found(cookies.regex, cookies.starts, "Oh, we use cookies", ("zz",))  # the openings are heeded
+    with pytest.raises(TypeError):
+        KERNELS.found(cookies.regex, cookies.starts, "Oh, we use cookies", (b"we u",))
 
 
 @needs_kernels

@@ -28,7 +28,7 @@ from cpython.dict cimport PyDict_GetItem
 from cpython.object cimport PyObject
 from cpython.ref cimport Py_INCREF
 from cpython.set cimport PySet_Contains
-from cpython.tuple cimport PyTuple_GET_ITEM
+from cpython.tuple cimport PyTuple_GET_ITEM, PyTuple_GET_SIZE
 from cpython.unicode cimport (
     Py_UNICODE_ISALNUM,
     Py_UNICODE_ISDECIMAL,
@@ -1547,22 +1547,23 @@ def confirm(dict wanted, list texts, list words, tuple patterns, dict out):
             bit = __builtin_ctzll(bits)
             bits &= bits - 1
             pattern = patterns[bit]
-            if count <= pattern.max_words and _found(pattern.regex, pattern.starts, texts[line]):
+            if count <= pattern.max_words and _found(pattern.regex, pattern.starts, texts[line], pattern.openings):
                 out[line] = pattern
                 break
 
 
-def found(object regex, object starts, object text):
+def found(object regex, object starts, object text, tuple openings=None):
     """``regex.search(text) is not None``, the regex tried only where ``starts`` (``regex_literals.match_starts``, or
-    None: everywhere) lets a match start."""
-    return _found(regex, starts, text)
+    None: everywhere) lets a match start and, past the text's start, where the text opens as one of ``openings``
+    (``regex_literals.match_openings``, or None: any) does."""
+    return _found(regex, starts, text, openings)
 
 
-cdef bint _found(object regex, object starts, object text) except -1:
+cdef bint _found(object regex, object starts, object text, object openings) except -1:
     """``found``: ``regex.match`` at each position ``starts`` allows (the text's start, a character past ASCII, an
-    ASCII character its table holds, after no ASCII word character when it asks for a word start), which finds a
-    match where ``search`` does, as a search tries the positions in turn with the same match (``\\b`` and
-    look-behinds read the text before the position)."""
+    ASCII character its table holds, after no ASCII word character when it asks for a word start) and, past the
+    start, ``openings`` allow (``_opens``), which finds a match where ``search`` does, as a search tries the positions
+    in turn with the same match (``\\b`` and look-behinds read the text before the position)."""
     cdef str line
     cdef bytes table
     cdef const unsigned char* first
@@ -1571,12 +1572,15 @@ cdef bint _found(object regex, object starts, object text) except -1:
     cdef int kind
     cdef void* data
     cdef Py_UCS4 c, before
+    cdef tuple opens = None
     if starts is None:
         return regex.search(text) is not None
     line = _checked(text)
     table, word_start, only_start = starts
     if len(table) != 128:
         raise ValueError("a start table holds the 128 ASCII characters")
+    if openings is not None:
+        opens = <tuple?>openings
     first = table
     match = regex.match
     if match(line, 0) is not None:
@@ -1593,9 +1597,43 @@ cdef bint _found(object regex, object starts, object text) except -1:
                 before = PyUnicode_READ(kind, data, p - 1)
                 if before < 128 and _WORD_BYTE[before]:
                     continue
+        if opens is not None and not _opens(opens, kind, data, p, n):
+            continue
         if match(line, p) is not None:
             return True
     return False
+
+
+cdef int _opens(tuple openings, int kind, void* data, Py_ssize_t p, Py_ssize_t n) except -1:
+    """The text ``data[p:n]`` may open as one of ``openings`` (strings; ``regex_literals.match_openings``): each of an
+    opening's characters agrees with the text's there, ASCII letters in either case, or one of the two is past ASCII
+    (a text's character past ASCII may match an ASCII letter when case is ignored, "K" the Kelvin sign). 1 or 0."""
+    cdef Py_ssize_t k, j, size
+    cdef int opening_kind
+    cdef void* chars
+    cdef unsigned int c, o
+    cdef object opening
+    for k in range(PyTuple_GET_SIZE(openings)):
+        opening = <object>PyTuple_GET_ITEM(openings, k)
+        if type(opening) is not str:
+            raise TypeError(f"an opening is a string, not {opening!r}")
+        size = PyUnicode_GET_LENGTH(opening)
+        if p + size > n:
+            continue
+        opening_kind, chars = PyUnicode_KIND(opening), PyUnicode_DATA(opening)
+        for j in range(size):
+            c = PyUnicode_READ(kind, data, p + j)
+            o = PyUnicode_READ(opening_kind, chars, j)
+            if c < 128 and o < 128:
+                if 65 <= c <= 90:
+                    c += 32
+                if 65 <= o <= 90:
+                    o += 32
+                if c != o:
+                    break
+        else:
+            return 1
+    return 0
 
 
 # ---- region: the per-line marks and scores the article region is chosen from (``clean.region``, ``clean.layout``) ----

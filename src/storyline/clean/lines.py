@@ -6,7 +6,8 @@ when it could be a heading or a list item, and *furniture* when the lexicon in
 
 Speed: a dump is measured in one pass per line plus, per furniture pattern, a few substring searches
 over the whole lower-cased dump for the literals any match must contain (found from the pattern's own
-syntax tree), so a pattern's regex only runs on the few lines that could match it. Where the optional compiled
+syntax tree), so a pattern's regex only runs on the few lines that could match it, and there (with the kernels) only
+where a match's first characters can stand. Where the optional compiled
 kernels are built (``clean/_speed.pyx``, see ``clean.speedups``) they make the line records and run these passes;
 the Python code here is the reference they are tested against and the fallback.
 """
@@ -25,7 +26,7 @@ from operator import add, itemgetter, not_
 from typing import Any
 
 from storyline.clean import speedups
-from storyline.clean.regex_literals import branch_clauses, match_starts, required_literals
+from storyline.clean.regex_literals import branch_clauses, match_openings, match_starts, required_literals
 from storyline.lexicon_files import read_rows
 
 _WORD = re.compile(r"\w+(?:['’]\w+)?", re.UNICODE)
@@ -49,6 +50,7 @@ class Pattern:
     barrier: bool  # the article does not continue past such a line (a comment section starts)
     gate: tuple[str, ...] | None = None  # lower-cased literals, one of which every match contains
     starts: tuple[bytes, bool, bool] | None = None  # where a match can start (``regex_literals.match_starts``)
+    openings: tuple[str, ...] | None = None  # how a match past the start opens (``regex_literals.match_openings``)
 
 
 @cache
@@ -63,8 +65,8 @@ def furniture_patterns() -> tuple[Pattern, ...]:
         except (ValueError, re.error) as exc:  # a broken lexicon row: say which one
             raise ValueError(f"resources/clean/furniture.tsv: bad row {row!r}: {exc}") from exc
         anchored = regex.startswith("^") and regex.endswith("$")
-        gate, starts = required_literals(regex), match_starts(regex)
-        out.append(Pattern(reason, words, compiled, anchored, flag == "barrier", gate, starts))
+        gate, starts, openings = required_literals(regex), match_starts(regex), match_openings(regex)
+        out.append(Pattern(reason, words, compiled, anchored, flag == "barrier", gate, starts, openings))
     return tuple(out)
 
 

@@ -231,3 +231,72 @@ def _same_letters(char: str) -> frozenset[str]:
     """The ASCII characters a literal matches when case is ignored."""
     own = re.compile(re.escape(char), re.IGNORECASE)
     return frozenset(c for c in map(chr, range(ASCII)) if own.fullmatch(c))
+
+
+OPENING = 4  # the most characters of a match's opening that ``match_openings`` reads
+OPENINGS = 256  # more ways to open than this: ``match_openings`` tells none
+
+
+def match_openings(regex: str, limit: int = OPENING) -> tuple[str, ...] | None:
+    """How a match of ``regex`` (compiled with ``re.IGNORECASE``) found past the text's start opens: each way, its
+    first literal characters (up to ``limit``; a letter lower-cased, a character past ASCII and all after it left
+    out), so that every such match's first characters, each ASCII one lower-cased, agree with one opening where both
+    are ASCII (an ASCII letter also matches a few characters past ASCII when case is ignored, "K" the Kelvin sign).
+    None when the syntax tree does not tell, or some way opens with no literal (``match_starts``' None cases, a
+    class or a dot first) or there are more than ``OPENINGS`` ways; () when a match can only start at the start."""
+    parsed = sre_parse.parse(regex, re.IGNORECASE)
+    if parsed.state.flags & ~(re.IGNORECASE | re.UNICODE):
+        return None
+    paths = _open(list(parsed), {("", False)}, limit)
+    if paths is None or any(not prefix for prefix, _ in paths):
+        return None
+    return tuple(sorted({prefix for prefix, _ in paths}))
+
+
+def _open(items: list[Any], paths: set[tuple[str, bool]], limit: int) -> set[tuple[str, bool]] | None:
+    """``match_openings``' ways through a parsed sequence: each ``(opening so far, closed)``; a closed opening takes
+    no more characters. None when the sequence holds what is not read here or the ways grow past ``OPENINGS``."""
+    for op, av in items:
+        closed = {path for path in paths if path[1]}
+        opened = paths - closed
+        if not opened:
+            return paths
+        if op is sre_parse.AT:
+            if av in (sre_parse.AT_BEGINNING, sre_parse.AT_BEGINNING_STRING):
+                opened = set()  # only at the text's start (no multi-line flag): not a way past it
+            found: set[tuple[str, bool]] | None = opened
+        elif op in (sre_parse.ASSERT, sre_parse.ASSERT_NOT):  # looks around, takes no character
+            found = opened
+        elif op is sre_parse.LITERAL:
+            char = chr(av)
+            if char.isascii():
+                found = {(prefix + char.lower(), len(prefix) + 1 >= limit) for prefix, _ in opened}
+            else:
+                found = {(prefix, True) for prefix, _ in opened}
+        elif op is sre_parse.SUBPATTERN:
+            if av[1] or av[2]:  # flags set or cleared inside the group
+                return None
+            found = _open(list(av[-1]), opened, limit)
+        elif op is sre_parse.BRANCH:
+            found = set()
+            for branch in av[1]:
+                taken = _open(list(branch), opened, limit)
+                if taken is None:
+                    return None
+                found |= taken
+        elif op in (sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT):
+            low, high, body = av
+            taken = _open(list(body), opened, limit)
+            if taken is None:
+                return None
+            if not (high == 1 or low == high == 1):  # more of the body may follow: the opening ends here
+                taken = {(prefix, True) for prefix, _ in taken}
+            found = taken | opened if low == 0 else taken
+        else:  # a class, a dot, a reference: the opening ends before it
+            found = {(prefix, True) for prefix, _ in opened}
+        if found is None:
+            return None
+        paths = closed | found
+        if len(paths) > OPENINGS:
+            return None
+    return paths

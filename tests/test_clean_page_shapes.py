@@ -292,3 +292,30 @@ def test_live_blog_keeps_its_one_summary_paragraph_and_first_entry(headline: lis
     blog = [line for entry in FLOOD_ENTRIES for line in entry]
     article = clean_text("\n".join(["River floods live - Valley Herald", *headline, summary, *blog]), id="x")
     assert article.body.split("\n\n") == [summary, *blog]
+
+
+RESULTS = [
+    "Revenue rose in every region in the third quarter, the company said in its report on Thursday.",
+    "The company raised its forecast for the full year and said it would hire 2,000 more people.",
+    "Shares rose 3 per cent in early trading after the figures were published.",
+]
+
+
+def test_markdown_pipe_table_stays_in_the_text() -> None:
+    table = [
+        "| Region | Q3 revenue | Change |",
+        "|:-------|-----------:|-------:|",
+        "| Europe | 1,204 | +4.1% |",
+        "| Americas | 2,310 | +6.8% |",
+        "| Asia | 980 | +12.5% |",
+    ]
+    text = "\n\n".join(["# Quarterly results", RESULTS[0], "\n".join(table), *RESULTS[1:]])
+    article = clean_text(text, id="x")
+    rows = ["Region | Q3 revenue | Change", "Europe | 1,204 | +4.1%", "Americas | 2,310 | +6.8%", "Asia | 980 | +12.5%"]
+    assert article.body.split("\n\n") == [RESULTS[0], *rows, *RESULTS[1:]]
+
+
+def test_pipe_separated_menu_without_a_table_rule_is_no_table() -> None:
+    menu = ["Home | News | Sport", "About us | Contact | Jobs"]
+    text = "\n".join(["Quarterly results - Business Desk", *menu, "Quarterly results", *RESULTS, *menu])
+    assert clean_text(text, id="x").body.split("\n\n") == RESULTS

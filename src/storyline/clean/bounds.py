@@ -224,10 +224,10 @@ def _prose_words(lines: list[Line]) -> int:
     return sum(line.words for line in lines if line.prose)
 
 
-def header_end(lines: list[Line], start: int, end: int, echoes: list[int]) -> int:
+def header_end(lines: list[Line], start: int, end: int, echoes: list[int], table: Collection[int] = ()) -> int:
     """Where the text starts under its header: past the headline (and a short line of prose over it), and past a
-    byline or date under a standfirst (not an entry's time stamp: ``entry_stamps``). The heading of a live blog's entry
-    under its time stamp is no headline: the paragraph over it is the blog's summary."""
+    byline or date under a standfirst (not an entry's time stamp: ``entry_stamps``). A row of a table (``table``) and
+    the heading of a live blog's entry under its time stamp are no headline: the paragraph over them is the text's."""
     top = min(end, start + HEADER_REACH)
     new = start
     prose = above = 0
@@ -239,6 +239,8 @@ def header_end(lines: list[Line], start: int, end: int, echoes: list[int]) -> in
         elif credit_line(line):
             entries = entry_stamps(lines, start, end) if entries is None else entries
             new = new if line.index in entries else line.index + 1
+        elif line.index in table:
+            continue
         elif headline_shaped(line) or headline_like(line) and not line.prose:
             if prose and above < TAGLINE_WORDS and not headed:
                 entries = entry_stamps(lines, start, end) if entries is None else entries

@@ -208,6 +208,50 @@ def table_lines(lines: list[Line]) -> set[int]:
     return out
 
 
+# a Markdown table's rule under its header row ("|:---|---:|", "--- | ---"), which the Markdown pass drops
+_PIPE_RULE = re.compile(r"\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*\|?\s*")
+CELL_BAR = " | "  # how the Markdown pass prints the cells of a table's row
+
+
+def has_pipe_rule(text: str) -> bool:
+    """The text holds a line that is a Markdown table's rule (``_PIPE_RULE``), looked for only on the lines where a
+    bar follows a dash ("-|", "- |"): a rule has one where its first cell's dashes end; most dumps have no bar."""
+    at = text.find("|")
+    while at >= 0:
+        if text[at - 1 : at] == "-" or text[at - 2 : at] == "- ":
+            first = text.rfind("\n", 0, at) + 1
+            last = text.find("\n", at)
+            last = len(text) if last < 0 else last
+            if _PIPE_RULE.fullmatch(text, first, last):
+                return True
+            at = last
+        at = text.find("|", at + 1)
+    return False
+
+
+def pipe_table_rows(text: str, lines: list[Line]) -> set[int]:
+    """The rows of Markdown tables in a dump that has a table rule (``_PIPE_RULE``): runs of two or more lines with
+    as many cells as the first (the header row), as the Markdown pass printed them ("Europe | 1,204 | +4.1%"). Their
+    bars are code marks to ``lines.code_lines``; they are the text's data. A dump without a rule has no such table
+    (a menu printed with bars is one)."""
+    if not has_pipe_rule(text):
+        return set()
+    out: set[int] = set()
+    run: list[int] = []
+    cells = 0  # bars in the run's header row
+    for line in lines:
+        bars = 0 if line.furniture is not None else line.text.count(CELL_BAR)
+        if bars and bars == cells:
+            run.append(line.index)
+            continue
+        if len(run) >= 2:
+            out.update(run)
+        run, cells = ([line.index], bars) if bars else ([], 0)
+    if len(run) >= 2:
+        out.update(run)
+    return out
+
+
 def _table_at_edge(lines: list[Line], start: int, end: int) -> bool:
     """Two measured figures alone on their lines just outside the region: a table may have split the text (most
     regions have none there, so ``table_lines`` reads the whole dump only then)."""
@@ -237,6 +281,9 @@ def analyse(text: str) -> Layout:
         mark_code(lines)
     mark_scripts(lines)
     credited_sentences(lines)
+    pipe_rows = pipe_table_rows(text, lines)
+    for i in pipe_rows:
+        lines[i].code = False
     tokens = None if scan is not None else [line.tokens for line in lines]  # the kernels read the scan's word ids
     repeats = copies(repeat_groups(dump.lines, tokens, scan), lines)
     related, template, formula = line_marks(lines)
@@ -247,13 +294,15 @@ def analyse(text: str) -> Layout:
     echoes = title_echoes(lines)
     marks = Marks(repeats, related, template, formula, zone, echoes)
     scores = hand_scores(lines, marks)
+    for i in pipe_rows:
+        scores[i] = max(scores[i], 0.0)  # a table's rows neither argue for the text nor split it
     start, end = article_span(scores, lines)
     if _table_at_edge(lines, start, end):
         for i in table_lines(lines):
             scores[i] = max(scores[i], 0.0)  # a table's cells neither argue for the text nor split it
         start, end = article_span(scores, lines)
     end = footer_start(lines, start, end)
-    start = header_end(lines, start, end, echoes)
+    start = header_end(lines, start, end, echoes, pipe_rows)
     start, end = short_sentence_edges(lines, start, end, (echoes, related, repeats, template))
     if not any(line.prose for line in lines):
         start, end = 0, len(lines)  # a note without sentences: keep what is not furniture

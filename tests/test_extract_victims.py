@@ -159,6 +159,20 @@ def test_victims_country_from_the_attacker_and_the_sentence(text: str, country: 
 
 
 @pytest.mark.parametrize(
+    ("text", "country", "sector"),
+    [
+        ("Azerbaijani shelling killed two people overnight, the ministry said.", "ARM", "CVL"),
+        ("Armenian forces shelled the village, wounding four civilians.", "AZE", "CVL"),
+        ("Eritrean soldiers killed at least 20 people during a raid, witnesses said.", "ETH", "CVL"),
+        ("Saudi airstrikes killed 14 people on Tuesday, health officials said.", "YEM", "CVL"),
+    ],
+)
+def test_an_army_of_an_interstate_conflict_hits_the_other_states_people(text: str, country: str, sector: str) -> None:
+    # opponents.tsv's interstate pairs: with no place and no nationality of the victims, the other state's people
+    assert (country, sector) in _victims(text)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "At least 109 people were killed at a music festival near the Gaza border.",

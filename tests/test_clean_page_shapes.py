@@ -319,3 +319,41 @@ def test_pipe_separated_menu_without_a_table_rule_is_no_table() -> None:
     menu = ["Home | News | Sport", "About us | Contact | Jobs"]
     text = "\n".join(["Quarterly results - Business Desk", *menu, "Quarterly results", *RESULTS, *menu])
     assert clean_text(text, id="x").body.split("\n\n") == RESULTS
+
+
+HEATWAVE = [
+    "Forecasters say temperatures could reach 38C on Friday, close to the national record, as a heatwave builds.",
+    "The health agency has issued an amber alert, warning that hospitals and care homes should prepare for more"
+    " patients.",
+    "Water companies have asked customers to cut their use, saying demand has reached record levels in some areas.",
+]
+
+
+@pytest.mark.parametrize(
+    ("header", "points"),
+    [
+        (
+            "Key points",
+            [
+                "Temperatures could reach 38C in the south on Friday",
+                "An amber health alert is in place until Sunday",
+                "Water companies urge customers to use less",
+            ],
+        ),
+        (
+            "At a glance:",
+            ["An amber health alert is in place until Sunday", "Hospitals told to prepare for more patients"],
+        ),
+    ],
+)
+def test_key_points_over_the_text_stay_with_it(header: str, points: list[str]) -> None:
+    headline = "Heatwave: temperatures to hit 38C as health alert issued"
+    page = [f"{headline} - Evening Gazette", "Menu", "Search", headline, header, *points, *HEATWAVE, "Advertisement"]
+    article = clean_text("\n".join(page), id="x")
+    assert article.body.split("\n\n") == [header, *points, *HEATWAVE]
+
+
+def test_headlines_under_a_summary_header_far_from_the_text_stay_out() -> None:
+    teasers = ["Council tax to rise by five per cent", "New bridge opens after two years of work"]
+    page = ["Heatwave - Evening Gazette", "Summary", *teasers, "Most read", "Heatwave", *HEATWAVE]
+    assert clean_text("\n".join(page), id="x").body.split("\n\n") == HEATWAVE

@@ -17,7 +17,15 @@ from collections.abc import Collection
 
 from storyline.clean.headline import clock_stamp, credit_line, headline_like, stamp_line, written_stamp
 from storyline.clean.lines import Line, line_words
-from storyline.clean.region import LONG_PARAGRAPH, MID_WORDS, TITLE_REACH, headline_shaped, link_like, story_starts
+from storyline.clean.region import (
+    LONG_PARAGRAPH,
+    MID_WORDS,
+    TITLE_REACH,
+    headline_shaped,
+    link_like,
+    story_starts,
+    summary_above,
+)
 from storyline.lexicon_files import read_rows
 
 FOOTER_SHARE = 0.25  # a footer of link boxes holds less prose than this share of the article above it
@@ -256,7 +264,8 @@ def header_end(lines: list[Line], start: int, end: int, echoes: list[int], table
     if first is None:
         return start
     if new > start and first - new <= TITLE_REACH:
-        return first  # under a header (byline, role, share bar, photo), the text starts with its first paragraph
+        summary = summary_above(lines, first)  # or with the story's key points under their header over it
+        return summary if summary is not None and summary >= new else first  # under a header (byline, share bar, ...)
     return new
 
 

@@ -10,10 +10,12 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 from collections.abc import Collection
+from functools import cache
 
 from storyline.clean import speedups
 from storyline.clean.codeshape import code_shaped, glued
 from storyline.clean.lines import LIST_SEPARATORS, Line
+from storyline.lexicon_files import read_rows
 
 SHORT = -3.0  # a line of one to three words: a menu item, a button, a label
 MID = -1.5  # four to six words without a full stop: a heading, a link, a list item
@@ -193,12 +195,14 @@ def article_span(scores: list[float], lines: list[Line]) -> tuple[int, int]:
 
 
 LIST_ITEMS = 5  # list items in a row above the text that make it part of the article
+SUMMARY_ITEMS = 2  # or this many under a header naming a summary ("Key points": ``summary_headers``)
 ITEM_WORDS = 3  # an item of a list in the text has this many words at least (a menu's have one or two)
 SHORT_ITEM = 2  # but one of two words may sit between two longer ones
 
 
 def _list_above(lines: list[Line], start: int) -> int:
-    """The start of a list of items directly above the text (release notes, a recipe's ingredients), if any.
+    """The start of a list of items directly above the text (release notes, a recipe's ingredients, a story's key
+    points under their header: ``summary_above``), if any.
 
     Most of its items are in sentence case: a run of title-case lines is a list of headlines.
     """
@@ -207,9 +211,42 @@ def _list_above(lines: list[Line], start: int) -> int:
         i -= 1  # an item of two words may sit among longer ones ("Added Banners")
     items = lines[i:start]
     if len(items) < LIST_ITEMS:
-        return start
-    sentence_case = sum(1 for line in items if line.title_case < TITLE_CASE)
-    return i if 2 * sentence_case > len(items) else start
+        summary = summary_above(lines, start)
+        return start if summary is None else summary
+    return i if _sentence_case(items) else start
+
+
+def summary_above(lines: list[Line], start: int) -> int | None:
+    """The header of a story's summary list right above line ``start`` or above the points ``start`` opens with ("Key
+    points" / two or more points, most in sentence case), if there is one."""
+
+    def point(k: int) -> bool:
+        return _item(lines[k]) and not summary_header(lines[k])
+
+    i, j = start, start
+    while j < len(lines) and point(j):
+        j += 1
+    while i > 0 and point(i - 1):
+        i -= 1
+    if j - i < SUMMARY_ITEMS or i == 0 or not summary_header(lines[i - 1]):
+        return None
+    return i - 1 if _sentence_case(lines[i:j]) else None
+
+
+def _sentence_case(items: list[Line]) -> bool:
+    """Most of the lines are in sentence case."""
+    return 2 * sum(1 for line in items if line.title_case < TITLE_CASE) > len(items)
+
+
+@cache
+def summary_headers() -> frozenset[str]:
+    """Headers of a story's summary list ("Key points", "At a glance", "L'essentiel": ``summary_headers.tsv``)."""
+    return frozenset(row[0] for row in read_rows("clean", "summary_headers.tsv"))
+
+
+def summary_header(line: Line) -> bool:
+    """A header naming a summary of the story, a colon after it or not."""
+    return line.furniture is None and line.text.rstrip(" :").lower() in summary_headers()
 
 
 def _item(line: Line, words: int = ITEM_WORDS) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ import pytest
 from storyline.clean import dates, markup
 from storyline.clean import text as text_module
 from storyline.clean.lines import _WORD, _tokens, _word_runs, furniture_patterns, measure_lines
-from storyline.clean.regex_literals import WORD_RUN, match_openings, match_starts
+from storyline.clean.regex_literals import WORD_RUN, folded_regex, match_openings, match_starts
 from storyline.clean.repeats import _sketch
 from storyline.clean.text import clean_text
 from storyline.lexicon_files import read_rows
@@ -292,6 +293,51 @@ def test_furniture_matches_open_as_match_openings_say() -> None:
                     assert _opens(openings, text, p), (pattern.reason, text, p)
                     checked += 1
     assert checked > 150
+
+
+FOLD_CASES = [
+    r"\bſign up",  # the long s matches "s" when case is ignored
+    r"\b\u212aiosk",  # the Kelvin sign matches "k"
+    r"İstanbul|ı",  # the dotted capital I matches "i", the dotless i matches "i" too
+    r"[A-Z]{2}x[^a-c]+",
+    r"(ab)\1",  # a back-reference compares case-blind
+    r"[^\W\d_]{2}\b",
+    r"(?=Si)\w+ up",
+    r"\bé\w+",
+]
+
+
+def test_folded_regex_finds_in_lower_cased_ascii_texts_what_the_regex_finds() -> None:
+    rng = random.Random(5)
+    alphabet = list("abcdeghiklmnoprstuvwyzACKSIGNUPWEXB0123 _-'.,:|()\t")
+    phrases = [
+        "We use cookies",
+        "3 Comments",
+        "SKIP TO CONTENT",
+        "Related Stories",
+        "Image caption:",
+        "Sign Up",
+        "ABAB",
+    ]
+    texts = [line for line in TRICKY if line.isascii()]
+    for _ in range(2500):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 6)))
+        if rng.random() < 0.7:
+            text += rng.choice(phrases)
+        texts.append(text + "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 6))))
+    found = 0
+    for regex in [*(p.regex.pattern for p in furniture_patterns()), *FOLD_CASES]:
+        ignoring, folded = re.compile(regex, re.IGNORECASE), folded_regex(regex)
+        assert folded is not None and not folded.flags & re.IGNORECASE, regex
+        for text in texts:
+            expected = ignoring.search(text)
+            got = folded.search(text.lower())
+            assert (got.span() if got else None) == (expected.span() if expected else None), (regex, text)
+            found += expected is not None
+    assert found > 3000
+    assert folded_regex(r"x(?-i:Y)") is None  # flags inside the pattern: not read
+    assert folded_regex(r"\bſign")
+    assert folded_regex(r"\bſign").search("sign up") and folded_regex(r"\b\u212a").search("k")
 
 
 PROSE = "The committee met on Monday and agreed that the new rules would apply to every member state from June."

@@ -612,6 +612,11 @@ def test_furniture_regexes_tried_where_matches_start_find_what_search_finds() ->
     assert found > 500
     with pytest.raises(ValueError):
         KERNELS.found(patterns[0].regex, (b"\0" * 10, False, False), "text")
+    out: dict[int, Any] = {}
+    with pytest.raises(ValueError):  # the lower-cased lines must be of the lines
+        KERNELS.confirm({0: 1}, ["Advertisement"], [1], lines.furniture_patterns(), out, ["advertisement", "x"])
+    with pytest.raises(ValueError):
+        KERNELS.confirm({0: 1}, ["Advertisement"], [1], lines.furniture_patterns(), out, ["advert"])
     cookies = next(p for p in patterns if p.reason == "cookie-notice")
     assert cookies.openings and KERNELS.found(cookies.regex, cookies.starts, "Oh, we use cookies", ("we u",))
     assert not KERNELS.found(cookies.regex, cookies.starts, "Oh, we use cookies", ("zz",))  # the openings are heeded

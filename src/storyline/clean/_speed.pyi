@@ -35,7 +35,12 @@ def measure(
     cjk_clause: Callable[[str], object] | None = None,
 ) -> list[Any]: ...
 def confirm(
-    wanted: dict[int, int], texts: list[str], words: list[int], patterns: tuple[Any, ...], out: dict[int, Any]
+    wanted: dict[int, int],
+    texts: list[str],
+    words: list[int],
+    patterns: tuple[Any, ...],
+    out: dict[int, Any],
+    lows: list[str] | None = None,
 ) -> None: ...
 def found(
     regex: re.Pattern[str], starts: tuple[bytes, bool, bool] | None, text: str, openings: tuple[str, ...] | None = None

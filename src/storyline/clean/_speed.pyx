@@ -1534,22 +1534,45 @@ def gate_texts(list lows, list words, dict wanted, dict short_texts, dict long_t
                 wanted[i] = (<object>before | mask) if before is not NULL else mask
 
 
-def confirm(dict wanted, list texts, list words, tuple patterns, dict out):
+def confirm(dict wanted, list texts, list words, tuple patterns, dict out, list lows=None):
     """The end of ``lines._furniture_lines``: for each gated line, the first pattern of its mask (at most 64) whose
-    word limit it keeps and whose regex finds it goes to ``out``."""
+    word limit it keeps and whose regex finds it goes to ``out``. ``lows``: the lines lower-cased (``str.lower``), in
+    which a pattern's ``folded`` regex (``regex_literals.folded_regex``), where it has one, looks for it on an ASCII
+    line."""
     cdef unsigned long long bits
     cdef int bit
     cdef Py_ssize_t count
+    cdef str text
+    cdef bint ascii
+    if lows is not None and len(lows) != len(texts):
+        raise ValueError("the lower-cased lines are of other lines")
     for line, mask in wanted.items():
         bits = mask
         count = words[line]
+        text = _checked(texts[line])
+        ascii = lows is not None and PyUnicode_IS_ASCII(text)
         while bits:
             bit = __builtin_ctzll(bits)
             bits &= bits - 1
             pattern = patterns[bit]
-            if count <= pattern.max_words and _found(pattern.regex, pattern.starts, texts[line], pattern.openings):
+            if count > pattern.max_words:
+                continue
+            folded = pattern.folded if ascii else None
+            if folded is not None:
+                found = _found(folded, pattern.starts, _lowered(lows[line], text), pattern.openings)
+            else:
+                found = _found(pattern.regex, pattern.starts, text, pattern.openings)
+            if found:
                 out[line] = pattern
                 break
+
+
+cdef str _lowered(object low, str text):
+    """``low``, the ASCII ``text`` lower-cased: a string of its length and ASCII (checked; its letters are trusted)."""
+    cdef str checked = _checked(low)
+    if PyUnicode_GET_LENGTH(checked) != PyUnicode_GET_LENGTH(text) or not PyUnicode_IS_ASCII(checked):
+        raise ValueError("a lower-cased line is not its line's")
+    return checked
 
 
 def found(object regex, object starts, object text, tuple openings=None):

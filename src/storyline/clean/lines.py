@@ -6,9 +6,10 @@ when it could be a heading or a list item, and *furniture* when the lexicon in
 
 Speed: a dump is measured in one pass per line plus, per furniture pattern, a few substring searches
 over the whole lower-cased dump for the literals any match must contain (found from the pattern's own
-syntax tree), so a pattern's regex only runs on the few lines that could match it, and there (with the kernels) only
-where a match's first characters can stand. Where the optional compiled
-kernels are built (``clean/_speed.pyx``, see ``clean.speedups``) they make the line records and run these passes;
+syntax tree), so a pattern's regex only runs on the few lines that could match it. Where the optional compiled
+kernels are built (``clean/_speed.pyx``, see ``clean.speedups``) they make the line records and run these passes,
+trying a regex only where a match's first characters can stand and, on an ASCII line, as a case-sensitive regex
+over the lower-cased line (``regex_literals.match_openings``, ``folded_regex``);
 the Python code here is the reference they are tested against and the fallback.
 """
 
@@ -26,7 +27,13 @@ from operator import add, itemgetter, not_
 from typing import Any
 
 from storyline.clean import speedups
-from storyline.clean.regex_literals import branch_clauses, match_openings, match_starts, required_literals
+from storyline.clean.regex_literals import (
+    branch_clauses,
+    folded_regex,
+    match_openings,
+    match_starts,
+    required_literals,
+)
 from storyline.lexicon_files import read_rows
 
 _WORD = re.compile(r"\w+(?:['’]\w+)?", re.UNICODE)
@@ -51,6 +58,7 @@ class Pattern:
     gate: tuple[str, ...] | None = None  # lower-cased literals, one of which every match contains
     starts: tuple[bytes, bool, bool] | None = None  # where a match can start (``regex_literals.match_starts``)
     openings: tuple[str, ...] | None = None  # how a match past the start opens (``regex_literals.match_openings``)
+    folded: re.Pattern[str] | None = None  # the regex for ASCII lines lower-cased (``regex_literals.folded_regex``)
 
 
 @cache
@@ -66,7 +74,8 @@ def furniture_patterns() -> tuple[Pattern, ...]:
             raise ValueError(f"resources/clean/furniture.tsv: bad row {row!r}: {exc}") from exc
         anchored = regex.startswith("^") and regex.endswith("$")
         gate, starts, openings = required_literals(regex), match_starts(regex), match_openings(regex)
-        out.append(Pattern(reason, words, compiled, anchored, flag == "barrier", gate, starts, openings))
+        folded = folded_regex(regex)
+        out.append(Pattern(reason, words, compiled, anchored, flag == "barrier", gate, starts, openings, folded))
     return tuple(out)
 
 
@@ -438,7 +447,7 @@ def _furniture_lines(
     out: dict[int, Pattern] = {}
     patterns = furniture_patterns()
     if speedups.KERNELS is not None and len(patterns) <= 64:  # the masks fit a machine word
-        speedups.KERNELS.confirm(wanted, texts, words, patterns, out)
+        speedups.KERNELS.confirm(wanted, texts, words, patterns, out, lows)
         return out
     for line, mask in wanted.items():
         for bit, pattern in enumerate(patterns):

@@ -40,6 +40,20 @@ def test_military_police_are_the_military() -> None:
     assert actor.country == "EGY" and actor.sector == "MIL"
 
 
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Ukraine's Security Service detained a suspected Russian agent in Kharkiv.", "UKR"),
+        ("Belarus's State Security Service arrested three bloggers in Minsk.", "BLR"),
+        ("Egypt's national security agency detained a lawyer in Cairo.", "EGY"),
+        ("The security services of Uzbekistan detained a poet in Tashkent.", "UZB"),
+    ],
+)
+def test_a_states_security_service_is_its_police(text: str, country: str) -> None:
+    actor = next(e.actor1 for e in extract_events(text) if e.actor1 is not None)
+    assert actor.country == country and actor.sector == "COP"
+
+
 def test_displaced_people_are_refugees() -> None:
     events = extract_events("Militiamen attacked displaced Congolese families near Goma.")
     actor = next(e.actor2 for e in events if e.actor2 is not None)

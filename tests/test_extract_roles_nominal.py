@@ -180,3 +180,34 @@ def test_against_names_the_target_and_the_object_the_means() -> None:
 def test_a_monitors_their_attacks_are_someone_elses(text: str) -> None:
     events = extract_events(text)
     assert all(e.actor1 is None or e.actor1.sector not in ("IGO", "NGO") for e in events), [e.actor1 for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "target", "sector"),
+    [
+        ("The president sent an ultimatum to the rebels in the north.", "ultimatum", "the rebels", "REB"),
+        (
+            "The minister made an appeal to the armed groups to lay down their weapons.",
+            "appeal",
+            "the armed groups",
+            "UAF",
+        ),
+        (
+            "The European Union approved humanitarian aid to Sudanese refugees in Chad.",
+            "aid",
+            "Sudanese refugees",
+            "REF",
+        ),
+    ],
+)
+def test_whom_an_event_noun_is_given_or_sent_to_is_its_target(
+    text: str, trigger: str, target: str, sector: str
+) -> None:
+    event = _with_trigger(extract_events(text), trigger)
+    assert event.actor2 is not None and event.actor2.text == target
+    assert event.actor2.sector == sector
+
+
+def test_a_place_an_event_noun_is_sent_to_is_no_target() -> None:
+    event = _with_trigger(extract_events("The charity sent food aid to Kassala on Monday."), "aid")
+    assert event.actor2 is None or event.actor2.text != "Kassala"

@@ -605,7 +605,16 @@ def noun_roles(noun: Token, index: MentionIndex) -> Roles:
         roles.actor2 = index.of(child(noun.head, "dobj")) or index.of(child(noun.head, "nsubjpass"))
     if doer:
         roles.actor1 = roles.actor1 or _agent(of_actor)
-    return roles
+    return Roles(roles.actor1, roles.actor2 or _addressee(noun, index))
+
+
+def _addressee(noun: Token, index: MentionIndex) -> Mention | None:
+    """Whom a nominal event is given, sent or told to, by its own "to" phrase ("an ultimatum to the rebels", "aid to
+    the army") or that of the verb it is the object of ("sent an ultimatum to the rebels"); not a place ("aid to
+    Gaza": where it goes)."""
+    heads = (noun, noun.head) if noun.dep_ == "dobj" else (noun,)
+    to = (child(word, "pobj") for head in heads for word in children(head, "prep", "dative") if word.lower_ == "to")
+    return next((found for obj in to if (found := _actor_at(obj, index)) is not None), None)
 
 
 _STATE_OR_ARMED = ARMED | {"GOV"}

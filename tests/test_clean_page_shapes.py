@@ -357,3 +357,30 @@ def test_headlines_under_a_summary_header_far_from_the_text_stay_out() -> None:
     teasers = ["Council tax to rise by five per cent", "New bridge opens after two years of work"]
     page = ["Heatwave - Evening Gazette", "Summary", *teasers, "Most read", "Heatwave", *HEATWAVE]
     assert clean_text("\n".join(page), id="x").body.split("\n\n") == HEATWAVE
+
+
+PIPELINE = [
+    "Oil prices rose more than one per cent on Tuesday after an attack on a pipeline in the north cut exports.",
+    "The pipeline carries about 400,000 barrels a day to the coast, and the operator said repairs could take weeks.",
+    "Analysts said the market had been tight even before the attack, with stocks at their lowest in three years.",
+]
+
+
+@pytest.mark.parametrize(
+    "ticker",
+    [
+        ["FTSE 100 7,512.3 +0.4%", "Dow Jones 38,120.5 -0.2%", "Brent crude $82.14 +1.1%", "GBP/USD 1.2634 -0.1%"],
+        ["DAX 18.204,6 ▲ 0,3%", "CAC 40 7.611,2 ▼ 0,5%", "EUR/USD 1,0834 ▼ 0,1%"],
+    ],
+)
+def test_market_ticker_over_a_page_without_a_title_line_is_no_headline(ticker: list[str]) -> None:
+    headline = "Oil prices rise after pipeline attack"
+    article = clean_text("\n".join([*ticker, "Markets", headline, *PIPELINE, "Share"]), id="x")
+    assert article.title == headline
+    assert article.body.split("\n\n") == PIPELINE
+
+
+@pytest.mark.parametrize("title", ["Top 10 films of 2017", "Election 2024: turnout hits 67.3%", "Arsenal 2-1 Chelsea"])
+def test_title_line_with_a_figure_or_two_stays_the_headline(title: str) -> None:
+    article = clean_text("\n".join([title, "Sport", *PIPELINE]), id="x")
+    assert article.title == title

@@ -206,7 +206,22 @@ def page_title(lines: list[Line], body_start: int) -> bool:
         return False  # a finished sentence (its closing quote or bracket too), or one that goes on below
     if body_start == 0 and (first.prose or not any(line.prose for line in lines[1:])):
         return False  # the text starts on the first line (a dump without a title), or is a note with no sentences
+    if figures_line(first.text):
+        return False  # a market ticker's quote, a table's row over a page without a <title>
     return parse_byline(first.text) is None and date_of_line(first.text) is None
+
+
+# a figure: a number, a price, a change or a rate ("7,512.3", "+0.4%", "$82.14", "-2.1", "1.2634")
+_FIGURE_WORD = re.compile(r"^[(+\-−–▲▼$€£¥]*\d[\d.,:/]*(?:%|[kmb]n?)?\)?$", re.IGNORECASE)
+_MEASURE = re.compile(r"\d[.,]\d|%")  # a decimal, a thousands' comma or a percentage: not a year or a rank
+
+
+def figures_line(text: str) -> bool:
+    """Half or more of the line's words are figures, two of them measured (a decimal, a percentage): a quote of a
+    market ticker ("FTSE 100 7,512.3 +0.4%") or a row of a table, not a headline ("Top 10 films of 2017")."""
+    words = text.split()
+    figures = [word for word in words if _FIGURE_WORD.match(word) or word in "▲▼"]
+    return 2 * len(figures) >= len(words) and sum(1 for word in figures if _MEASURE.search(word)) >= 2
 
 
 _TITLE_SEPARATORS = re.compile(r" [-|–—\\/>»] ")  # between a headline and its site's name or section

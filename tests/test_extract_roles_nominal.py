@@ -211,3 +211,16 @@ def test_whom_an_event_noun_is_given_or_sent_to_is_its_target(
 def test_a_place_an_event_noun_is_sent_to_is_no_target() -> None:
     event = _with_trigger(extract_events("The charity sent food aid to Kassala on Monday."), "aid")
     assert event.actor2 is None or event.actor2.text != "Kassala"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Two villages came under Ethiopian shelling on Monday.", "ETH"),
+        ("The town came under Russian shelling overnight.", "RUS"),
+        ("Several border posts came under Turkish shelling late on Sunday.", "TUR"),
+    ],
+)
+def test_a_country_word_the_parse_splits_from_the_attack_it_came_under_did_it(text: str, country: str) -> None:
+    event = next(e for e in extract_events(text) if e.type == "ASSAULT")
+    assert event.actor1 is not None and event.actor1.country == country and event.actor1.sector == "MIL"

@@ -692,6 +692,8 @@ def trigger_roles(trigger: Token, index: MentionIndex, end: int | None = None) -
     roles.actor2 = roles.actor2 or _threatened(trigger, index)
     if roles.actor1 is None and not blame:
         roles.actor1 = _told_doer(trigger, index, roles.actor2)
+    if roles.actor1 is None and _split_from_under(trigger):
+        roles.actor1 = under_fire_doer(trigger.head, index)
     if roles.actor1 is not None and roles.actor1 is roles.actor2:
         roles.actor2 = None
     return _policed_at_home(_by_trade(roles, trigger))
@@ -735,6 +737,15 @@ def under_fire_doer(trigger: Token, index: MentionIndex) -> Mention | None:
     if doer.actor.sector is None and doer.actor.country and doer.place is None:
         return replace(doer, actor=as_sector(doer.actor, "MIL"))
     return doer
+
+
+def _split_from_under(trigger: Token) -> bool:
+    """Whether the parser split an attack word from its "under" phrase ("came under Russian shelling" read as "Russian"
+    the object of "under" and "shelling" a verb hung on "came"): the doer is the one "came under" names."""
+    before = trigger.doc[trigger.i - 1] if trigger.i > 0 else None
+    if before is None or trigger.pos_ != "VERB" or trigger.dep_ != "advcl" or before.dep_ != "pobj":
+        return False
+    return before.head.lower_ == "under" and before.head.head.i == trigger.head.i
 
 
 def _tells_attack(noun: Token) -> bool:

@@ -490,3 +490,18 @@ def test_a_deed_describing_the_victim_names_no_other_victims() -> None:
     # the massacre is the commander's past deed, told to describe him: its town's people are no victims of this strike
     text = "A Ukrainian drone killed a Russian commander responsible for the massacre at Ukraine's Bucha in 2022."
     assert {country for country, _ in _victims(text)} == {"RUS"}
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Two civilians were killed by a rocket fired from Gaza.", "ISR"),
+        ("A teenager was killed by a missile launched from Gaza, police said.", "ISR"),
+        ("An anti-tank missile fired from Lebanon killed a farmer on Sunday.", "ISR"),
+        # the people's own way out of a place tells no attack's origin
+        ("Five people who had fled from Gaza City were killed in an airstrike.", "PSE"),
+    ],
+)
+def test_where_an_attack_came_from_is_not_where_its_victims_were(text: str, country: str) -> None:
+    # "fired from Gaza": the foe of that place's armed side (opponents.tsv) was hit, not Gaza's people
+    assert [c for c, _ in _victims(text)] == [country]

@@ -23,6 +23,7 @@ from storyline.extract.victims_sides import (
     are_doers,
     count_sides,
     counted_sector,
+    harm_lemmas,
     names_beside,
     nationalities,
     on_both_sides,
@@ -42,12 +43,6 @@ if TYPE_CHECKING:
 HURT_KINDS = frozenset({"killed", "injured", "missing", "hostages"})
 UNARMED = frozenset({"CVL", "HLH", "MED", "REF", "PRO", "OPP"})
 _NO_SECTOR = frozenset({None, "UNK"})
-
-
-@cache
-def harm_lemmas() -> frozenset[str]:
-    """Trigger lemmas that say people were hurt ("killed", "shot"), from ``victim_triggers.tsv``."""
-    return frozenset(row[0] for row in lexicon.read_tsv("actors", "victim_triggers.tsv"))
 
 
 @cache

@@ -348,6 +348,26 @@ def _verb_place(verb: Token, head: Token) -> str | None:
     return found
 
 
+def _launched_from(word: Token, event: Event | None) -> bool:
+    """Whether a "from" phrase on a word tells where an attack came from: on a noun of an attack or its arms
+    ("rocket fire from Gaza"), or on a verb that hurts no one itself and tells of one ("a rocket fired from Gaza",
+    "launched the attack from Lebanon"; not "people who fled from Gaza City", not where people were taken from)."""
+    if event is not None and event.mode == "abduct":
+        return False
+    if _is_act_noun(word):
+        return True
+    if word.pos_ != "VERB" or word.lemma_.lower() in harm_lemmas():
+        return False
+    told = [word.head] if word.dep_ in ("acl", "relcl") else []
+    return any(_is_act_noun(t) for t in told + children(word, "dobj", "nsubjpass"))
+
+
+@cache
+def harm_lemmas() -> frozenset[str]:
+    """Trigger lemmas that say people were hurt ("killed", "shot"), from ``victim_triggers.tsv``."""
+    return frozenset(row[0] for row in lexicon.read_tsv("actors", "victim_triggers.tsv"))
+
+
 def _armed_noun(token: Token) -> bool:
     """Whether a noun names armed people ("gunmen", "militants"): a place on it is where they are from."""
     return lexicon.sectors().get(token.lemma_.lower()) in ARMED
@@ -539,6 +559,8 @@ def sentence_foe(sent: Span, index: MentionIndex | None, event: Event) -> str | 
             inside = said is not None and said.start is not None and said.start <= root.idx < (said.end or said.start)
             doer = _doer(root) or root.lemma_.lower() in _doer_nouns() or _names_act(root, mention)
             found |= {foe} if doer and not inside and (foe := _attacker_foe(actor)) else set()
+        elif actor.sector is None and (origin := _origin_foe(mention, root, event)):
+            found.add(origin)  # "killed by a rocket fired from Gaza": the foe of the armed side of where it came from
         elif actor.country and actor.sector not in (None, "MED") and not _placed_captives(actor):
             found.add(actor.country)  # people, not a place ("into Gaza") nor the outlet that reports ("(Photo
             # credit/The New York Times)"), nor captives placed only by where they are held
@@ -547,6 +569,14 @@ def sentence_foe(sent: Span, index: MentionIndex | None, event: Event) -> str | 
         found = {c for m in {id(m): m for m in index.by_token.values()}.values() if (c := _open_place(m, sent))}
         found |= {c for t in sent if (c := _place_nouns().get(t.lower_)) and _open_root(t)}
     return found.pop() if len(found) == 1 else None
+
+
+def _origin_foe(mention: Mention, root: Token, event: Event) -> str | None:
+    """The foe of a country's armed side (``opponents.tsv``) when the place a mention names is where an attack came
+    from ("a rocket fired from Lebanon"; ``_launched_from``)."""
+    country = mention.actor.country
+    from_verb = root.dep_ == "pobj" and root.head.lower_ == "from" and _launched_from(root.head.head, event)
+    return _country_foes().get(country) if country and from_verb and root.ent_type_ in ("GPE", "LOC") else None
 
 
 def _placed_captives(actor: Actor) -> bool:
@@ -692,6 +722,7 @@ def victims_place(event: Event, sent: Span) -> str | None:
         return None  # "just north of Gaza" (but "in the north of Gaza" is in it)
     if near in words["captive_noun"] or (event.mode == "abduct" and prep.lower_ in ("to", "into")):
         return None
-    if prep.lower_ == "from" and _armed_noun(prep.head):
-        return None  # "when militants from Gaza surged across the border": the attackers' home
+    if prep.lower_ == "from" and (_armed_noun(prep.head) or _launched_from(prep.head, event)):
+        return None  # "when militants from Gaza surged across the border": the attackers' home; "killed by a
+        # rocket fired from Gaza": where the attack came from
     return None if event.mode == "abduct" and near in words["captive_verb"] else place.country

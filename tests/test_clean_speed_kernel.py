@@ -584,6 +584,23 @@ def test_furniture_gates_and_verdicts_are_the_same_with_and_without_kernels(both
 
 
 @needs_kernels
+def test_confirm_reads_the_patterns_it_is_given_each_call() -> None:
+    assert KERNELS is not None
+    patterns = lines.furniture_patterns()
+    menu = next(i for i, p in enumerate(patterns) if p.regex.search("Menu") and p.max_words >= 1)
+    texts, words = ["Menu", "Accept all cookies"], [1, 3]
+    found: dict[int, Any] = {}
+    KERNELS.confirm({0: 1 << menu}, texts, words, patterns, found, [t.lower() for t in texts])
+    assert found == {0: patterns[menu]}
+    other = tuple(replace(p, max_words=0) for p in patterns)  # another tuple: no pattern takes a line of a word
+    found = {}
+    KERNELS.confirm({0: 1 << menu}, texts, words, other, found, [t.lower() for t in texts])
+    assert found == {}
+    with pytest.raises(IndexError):
+        KERNELS.confirm({0: 1 << len(patterns)}, texts, words, patterns, found)
+
+
+@needs_kernels
 def test_furniture_regexes_tried_where_matches_start_find_what_search_finds() -> None:
     assert KERNELS is not None
     rng = random.Random(9)

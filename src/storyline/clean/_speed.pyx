@@ -21,7 +21,7 @@ from libc.stdlib cimport free, qsort, realloc
 from libc.limits cimport INT_MAX
 from libc.stdint cimport uint8_t, uint16_t, uint32_t
 from libc.string cimport memcmp, memset
-from cpython.bytes cimport PyBytes_FromStringAndSize
+from cpython.bytes cimport PyBytes_AS_STRING, PyBytes_FromStringAndSize
 from cpython.list cimport PyList_GET_ITEM, PyList_New, PyList_SET_ITEM
 from cpython.mem cimport PyMem_Free, PyMem_Malloc, PyMem_Realloc
 from cpython.dict cimport PyDict_GetItem
@@ -1539,13 +1539,18 @@ def confirm(dict wanted, list texts, list words, tuple patterns, dict out, list 
     word limit it keeps and whose regex finds it goes to ``out``. ``lows``: the lines lower-cased (``str.lower``), in
     which a pattern's ``folded`` regex (``regex_literals.folded_regex``), where it has one, looks for it on an ASCII
     line."""
+    global _confirming
     cdef unsigned long long bits
     cdef int bit
     cdef Py_ssize_t count
     cdef str text
     cdef bint ascii
+    cdef _Confirming read
     if lows is not None and len(lows) != len(texts):
         raise ValueError("the lower-cased lines are of other lines")
+    if _confirming is None or _confirming.patterns is not patterns:
+        _confirming = _Confirming(patterns)
+    read = _confirming
     for line, mask in wanted.items():
         bits = mask
         count = words[line]
@@ -1554,16 +1559,16 @@ def confirm(dict wanted, list texts, list words, tuple patterns, dict out, list 
         while bits:
             bit = __builtin_ctzll(bits)
             bits &= bits - 1
-            pattern = patterns[bit]
-            if count > pattern.max_words:
+            if bit >= read.n:
+                raise IndexError(f"pattern {bit} of {read.n}")
+            if count > read.max_words[bit]:
                 continue
-            folded = pattern.folded if ascii else None
-            if folded is not None:
-                found = _found(folded, pattern.starts, _lowered(lows[line], text), pattern.openings)
+            if ascii and read.folded[bit] is not None:
+                found = _found_read(read, bit, True, _lowered(lows[line], text))
             else:
-                found = _found(pattern.regex, pattern.starts, text, pattern.openings)
+                found = _found_read(read, bit, False, text)
             if found:
-                out[line] = pattern
+                out[line] = patterns[bit]
                 break
 
 
@@ -1575,6 +1580,60 @@ cdef str _lowered(object low, str text):
     return checked
 
 
+cdef _Confirming _confirming = None  # ``confirm``'s reading of the last patterns it was given
+
+
+cdef class _Confirming:
+    """``confirm``'s reading of a tuple of furniture patterns (``lines.Pattern``), kept while the same tuple comes (the
+    lexicon's is made once): per pattern its word limit, its regexes' bound ``match`` and ``search``, its start table
+    (``regex_literals.match_starts``) and openings (``match_openings``)."""
+
+    cdef readonly tuple patterns
+    cdef Py_ssize_t n
+    cdef Py_ssize_t max_words[64]
+    cdef bint word_start[64]
+    cdef bint only_start[64]
+    cdef list tables  # per pattern: its start table (bytes), or None: tried by ``search``
+    cdef list matches, searches, folded, folded_searches, openings
+
+    def __cinit__(self, tuple patterns not None):
+        cdef Py_ssize_t k
+        if len(patterns) > 64:
+            raise ValueError(f"at most 64 patterns, not {len(patterns)}")
+        self.patterns, self.n = patterns, len(patterns)
+        self.tables, self.matches, self.searches, self.folded, self.folded_searches, self.openings = [], [], [], [], [], []
+        for k in range(self.n):
+            pattern = patterns[k]
+            self.max_words[k] = pattern.max_words
+            starts = pattern.starts
+            if starts is None:
+                self.tables.append(None)
+                self.word_start[k] = self.only_start[k] = False
+            else:
+                table, word_start, only_start = starts
+                if len(<bytes?>table) != 128:
+                    raise ValueError("a start table holds the 128 ASCII characters")
+                self.tables.append(table)
+                self.word_start[k], self.only_start[k] = word_start, only_start
+            self.matches.append(pattern.regex.match)
+            self.searches.append(pattern.regex.search)
+            folded = pattern.folded
+            self.folded.append(folded.match if folded is not None else None)
+            self.folded_searches.append(folded.search if folded is not None else None)
+            openings = pattern.openings
+            self.openings.append(None if openings is None else <tuple?>openings)
+
+
+cdef bint _found_read(_Confirming read, int k, bint folded, str line) except -1:
+    """``_found`` for pattern ``k`` of ``read``, with its folded regex (``folded``: ``line`` lower-cased and ASCII)."""
+    cdef object table = read.tables[k]
+    if table is None:
+        search = read.folded_searches[k] if folded else read.searches[k]
+        return search(line) is not None
+    return _found_at(read.folded[k] if folded else read.matches[k], <const unsigned char*>PyBytes_AS_STRING(table),
+                     read.word_start[k], read.only_start[k], read.openings[k], line)
+
+
 def found(object regex, object starts, object text, tuple openings=None):
     """``regex.search(text) is not None``, the regex tried only where ``starts`` (``regex_literals.match_starts``, or
     None: everywhere) lets a match start and, past the text's start, where the text opens as one of ``openings``
@@ -1583,29 +1642,28 @@ def found(object regex, object starts, object text, tuple openings=None):
 
 
 cdef bint _found(object regex, object starts, object text, object openings) except -1:
-    """``found``: ``regex.match`` at each position ``starts`` allows (the text's start, a character past ASCII, an
-    ASCII character its table holds, after no ASCII word character when it asks for a word start) and, past the
-    start, ``openings`` allow (``_opens``), which finds a match where ``search`` does, as a search tries the positions
-    in turn with the same match (``\\b`` and look-behinds read the text before the position)."""
-    cdef str line
+    """``found``: ``_found_at`` with ``starts`` read."""
     cdef bytes table
-    cdef const unsigned char* first
-    cdef bint word_start, only_start
+    if starts is None:
+        return regex.search(text) is not None
+    table, word_start, only_start = starts
+    if len(table) != 128:
+        raise ValueError("a start table holds the 128 ASCII characters")
+    return _found_at(regex.match, table, word_start, only_start, None if openings is None else <tuple?>openings,
+                     _checked(text))
+
+
+cdef bint _found_at(object match, const unsigned char* first, bint word_start, bint only_start, tuple opens,
+                    str line) except -1:
+    """``match`` (a regex's) at each position a start table allows (``first``: the text's start, a character past
+    ASCII, an ASCII character the table holds, after no ASCII word character when ``word_start``; past the start only
+    when not ``only_start``) and, past the start, ``opens`` allow (``_opens``; None: any), which finds a match where
+    ``search`` does, as a search tries the positions in turn with the same match (``\\b`` and look-behinds read the
+    text before the position)."""
     cdef Py_ssize_t n, p
     cdef int kind
     cdef void* data
     cdef Py_UCS4 c, before
-    cdef tuple opens = None
-    if starts is None:
-        return regex.search(text) is not None
-    line = _checked(text)
-    table, word_start, only_start = starts
-    if len(table) != 128:
-        raise ValueError("a start table holds the 128 ASCII characters")
-    if openings is not None:
-        opens = <tuple?>openings
-    first = table
-    match = regex.match
     if match(line, 0) is not None:
         return True
     if only_start:

@@ -384,3 +384,37 @@ def test_market_ticker_over_a_page_without_a_title_line_is_no_headline(ticker: l
 def test_title_line_with_a_figure_or_two_stays_the_headline(title: str) -> None:
     article = clean_text("\n".join([title, "Sport", *PIPELINE]), id="x")
     assert article.title == title
+
+
+INTERVIEW = [
+    "The health minister spoke to us about the winter pressures on hospitals and the plan to cut waiting lists.",
+    "How bad will this winter be?",
+    "We expect it to be hard. Flu cases are rising earlier than usual and the hospitals are already nearly full.",
+    "Will you bring in the army?",
+    "No. We have no plans for that, and the staff we have are doing an extraordinary job.",
+    "What about waiting lists?",
+    "They will come down by spring. We have funded 40,000 extra operations.",
+]
+REPORT = [
+    "The report makes several recommendations for the government to act on before the next election:",
+    "Cut the voting age to 16",
+    "Allow voting online for people abroad",
+    "Give the electoral commission more powers to fine parties",
+    "Ministers said they would consider the report and respond in the autumn.",
+    "The opposition welcomed the proposals and called for a vote on them before the summer recess.",
+]
+
+
+@pytest.mark.parametrize(
+    ("headline", "text"), [("Minister on the winter ahead", INTERVIEW), ("Report urges voting changes", REPORT)]
+)
+def test_interview_question_or_list_under_a_short_first_paragraph_is_text(headline: str, text: list[str]) -> None:
+    page = [f"{headline} - The Courier", "News", headline, "By Anna Berg", *text, "Share this article", "Most read"]
+    assert clean_text("\n".join(page), id="x").body.split("\n\n") == text
+
+
+def test_site_tagline_over_a_question_headline_stays_out() -> None:
+    tagline = "Your daily guide to what matters in the city, from the people who live here."
+    page = ["City Desk", "News", tagline, "Why are our rivers so polluted?", *INTERVIEW[2:5], "About us"]
+    article = clean_text("\n".join(page), id="x")
+    assert tagline not in article.body

@@ -240,6 +240,7 @@ def header_end(lines: list[Line], start: int, end: int, echoes: list[int], table
     new = start
     prose = above = 0
     headed = False  # a headline has been passed: a headline-like line under it is a subheading of the text
+    titled = any(start - HEADER_REACH <= i < start for i in echoes)  # the page title's echo just above the region
     entries: set[int] | None = None  # measured when a credit line is met: most regions have none in their header
     for line in lines[start:top]:
         if line.index in echoes:
@@ -250,7 +251,7 @@ def header_end(lines: list[Line], start: int, end: int, echoes: list[int], table
         elif line.index in table:
             continue
         elif headline_shaped(line) or headline_like(line) and not line.prose:
-            if prose and above < TAGLINE_WORDS and not headed:
+            if prose and above < TAGLINE_WORDS and not headed and not (titled and _goes_on(lines, line)):
                 entries = entry_stamps(lines, start, end) if entries is None else entries
                 if line.index - 1 not in entries:  # an entry's heading under its stamp: the paragraph is a summary
                     new = line.index + 1  # a headline under a short line of prose (a tagline, a teaser): text below
@@ -267,6 +268,12 @@ def header_end(lines: list[Line], start: int, end: int, echoes: list[int], table
         summary = summary_above(lines, first)  # or with the story's key points under their header over it
         return summary if summary is not None and summary >= new else first  # under a header (byline, share bar, ...)
     return new
+
+
+def _goes_on(lines: list[Line], line: Line) -> bool:
+    """Under the page's headline, a headline-like line under a short paragraph that goes on with the text: a question
+    (an interview's) or the first item of a list the paragraph introduces with a colon."""
+    return line.text.rstrip().endswith("?") or line.index > 0 and lines[line.index - 1].text.rstrip().endswith(":")
 
 
 SHORT_SENTENCE_WORDS = 6  # the most words of a one-line paragraph too short to be measured as prose

@@ -54,6 +54,19 @@ def test_a_states_security_service_is_its_police(text: str, country: str) -> Non
     assert actor.country == country and actor.sector == "COP"
 
 
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("The rebel chief signed a ceasefire with the government in Bangui.", "REB"),
+        ("A militia chief ordered his men to attack the camp near Bunia.", "REB"),
+        ("The police chief in Kano banned all rallies on Friday.", "COP"),
+    ],
+)
+def test_a_chief_is_of_the_kind_of_body_the_word_before_it_names(text: str, sector: str) -> None:
+    actor = next(e.actor1 for e in extract_events(text) if e.actor1 is not None)
+    assert actor.text.lower().endswith("chief") and actor.sector == sector
+
+
 def test_displaced_people_are_refugees() -> None:
     events = extract_events("Militiamen attacked displaced Congolese families near Goma.")
     actor = next(e.actor2 for e in events if e.actor2 is not None)

@@ -485,7 +485,7 @@ def sector_of(token: Token) -> str | None:
     found = found or table.get(token.lemma_.lower()) or table.get(token.text.lower())
     if found is None and token.pos_ == "PROPN" and not token.ent_type_:  # "Rebels in Darfur attacked": no name
         found = next((hit for word in singulars(token.text.lower()) if (hit := table.get(word))), None)
-    if found == "UNK" and left is not None and left.dep_ == "compound":
+    if found == "UNK" and left is not None and left.dep_ in ("compound", "amod"):  # "gang members", "rebel chief"
         found = table.get(left.lemma_.lower()) or found
     return None if found == "-" else found
 

@@ -153,6 +153,19 @@ def test_the_demonstrators_of_a_violent_demonstration_are_rioters() -> None:
     assert event.actor1 is not None and event.actor1.sector == "RIO"
 
 
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Lawyers in Quetta boycotted the courts and marched to the provincial assembly on Monday.", "PAK"),
+        ("Journalists protested outside parliament in Nairobi on Monday against a new media law.", "KEN"),
+        ("Judges in Tunis held a sit-in outside the justice ministry on Tuesday.", "TUN"),
+    ],
+)
+def test_lawyers_judges_or_journalists_who_protest_are_protesters(text: str, country: str) -> None:
+    event = next(e for e in extract_events(text) if e.type == "PROTEST")
+    assert event.actor1 is not None and (event.actor1.country, event.actor1.sector) == (country, "PRO")
+
+
 def test_clause_verb_is_the_verb_above_a_word() -> None:
     doc = load_nlp()("Five villagers were killed in a raid that wounded two. Heavy rain.")
     words = {t.text: t for t in doc}

@@ -840,7 +840,7 @@ def _armed_acts() -> frozenset[str]:
 
 
 # Kinds of people whose crowd, protesting, is its protesters (ACLED's "Protesters (Country)").
-_CROWD_KINDS = frozenset({"REL", "EDU", "HLH", "LAB", "AGR", "UNK", "BUS"})
+_CROWD_KINDS = frozenset({"REL", "EDU", "HLH", "LAB", "AGR", "UNK", "BUS", "JUD", "MED"})
 
 
 def _crowd_kind(mention: Mention, trigger: Token) -> bool:

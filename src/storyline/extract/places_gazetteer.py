@@ -5,8 +5,9 @@ installed packages and the curated files beside it: ``curated.tsv`` (camps, neig
 ``country_aliases.tsv``, ``admin_aliases.tsv``, ``admin_regions.tsv`` (regions newer than GeoNames),
 ``place_words.tsv``, ``name_variants.tsv`` (``CURATED_FILES``). A lookup is a binary search on a normalised key;
 ties between places of one name go to the hinted country, then the article's countries, then population, a national
-capital counting as ten times its size; a match on the transliteration skeleton alone counts only in the countries
-at hand.
+capital counting as ten times its size; a town that bears the name only as an alternate (GeoNames gathers them from
+every language) gives way to a place abroad whose own name it is, unless it dwarfs it (``_borrowed``); a match on the
+transliteration skeleton alone counts only in the countries at hand.
 """
 
 from __future__ import annotations
@@ -193,7 +194,13 @@ class Gazetteer:
         if not matches or level is None:
             return None
         hint = self.country_code(country)
-        return max(matches, key=lambda m: _score(m, want, hint, near) + self._capital_bonus(m.entry)).entry, level
+        own = OwnNames.of(matches if level != "loose" else [])  # a skeleton match's own names are guesses alike
+
+        def rank(m: Match) -> float:
+            borrowed = BORROWED_PENALTY if _borrowed(m, name, own, hint, near) else 0.0
+            return _score(m, want, hint, near) + self._capital_bonus(m.entry) - borrowed
+
+        return max(matches, key=rank).entry, level
 
     def lookup(self, name: str, country: str | None = None, *, near: Collection[str] = ()) -> Location:
         """Resolve a place name (ISO2/ISO3/name ``country`` hint, ``near`` = ISO2 codes of the article's places);
@@ -269,6 +276,55 @@ def _score(match: Match, want: Want, hint: str | None, near: Collection[str]) ->
     score += 8.0 if hint and entry.cc == hint else 0.0
     score += 3.0 if entry.cc in near else 0.0
     return score
+
+
+# A place's own name outranks any size gap to a town abroad that only lists it as an alternate, unless that town is
+# SAME_SOUND_SHARE times bigger and the alternate spells its own name another way, OTHER_NAME_SHARE times bigger, or
+# VILLAGE_SHARE times bigger than own-name bearers that are all villages (under VILLAGE people).
+BORROWED_PENALTY = 6.0
+SAME_SOUND_SHARE = 30
+OTHER_NAME_SHARE = 100
+VILLAGE = 10000
+VILLAGE_SHARE = 5
+
+
+@dataclass(frozen=True, slots=True)
+class OwnNames:
+    """Who bears a name as their own: countries (each with whether a region of theirs bears it) and the biggest
+    population among them."""
+
+    homes: dict[str, bool]
+    biggest: int
+
+    @classmethod
+    def of(cls, matches: list[Match]) -> OwnNames:
+        """The own-name bearers among ``matches``."""
+        homes: dict[str, bool] = {}
+        for m in matches:
+            if m.main:
+                homes[m.entry.cc] = homes.get(m.entry.cc, False) or m.entry.precision in _ADMIN
+        return cls(homes, max((m.entry.population for m in matches if m.main), default=0))
+
+
+def _borrowed(match: Match, name: str, own: OwnNames, hint: str | None, near: Collection[str]) -> bool:
+    """True for a town found only under one of its alternate names (GeoNames gathers them from every language)
+    when the name is the own name of a place in another country: "Batna" is the Algerian city, not Patna; "Dili"
+    is not Delhi; "Pokrovsk" in Ukraine is not Engels, once Pokrovsk, in Russia. The alternate stands when the
+    text points at its country (hint, the article's countries), when its own country names a region so (the city
+    "Odesa" under the region's own name "Odessa"), for curated spellings, and when the town dwarfs the name's own
+    bearers as English usage does: another spelling of its own name ("Mecca", "Calcutta") of a town
+    SAME_SOUND_SHARE times bigger, another name ("Madras") of one OTHER_NAME_SHARE times bigger, or any alternate
+    when the bearers are villages ("Palmyra", Tadmur)."""
+    entry = match.entry
+    if match.main or not own.homes or entry.curated or entry.precision != "place":
+        return False
+    if own.homes.get(entry.cc, False) or entry.cc == hint or entry.cc in near:
+        return False
+    share = entry.population / max(own.biggest, 1)
+    same_sound = loose_key(name) == loose_key(entry.name)
+    if share >= OTHER_NAME_SHARE or (same_sound and share >= SAME_SOUND_SHARE):
+        return False
+    return not (own.biggest < VILLAGE and share >= VILLAGE_SHARE)
 
 
 def loose_abroad(found: tuple[Entry, Level], near: Collection[str]) -> bool:

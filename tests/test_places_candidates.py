@@ -1,11 +1,14 @@
 """Which names become candidate places and how they resolve: a town's own name against another town's alternate
-name (names and sentences written for these tests)."""
+name, names the tagger takes for a date, Nigeria's local government areas (names and sentences
+written for these tests)."""
 
 from __future__ import annotations
 
 import pytest
 
+from storyline.extract.places import event_location
 from storyline.extract.places_gazetteer import gazetteer
+from storyline.nlp import load_nlp
 
 
 @pytest.mark.parametrize(
@@ -41,3 +44,32 @@ def test_english_names_of_big_cities_stand(written: str, name: str, country: str
 def test_the_text_country_still_picks_the_alternate() -> None:
     assert gazetteer().lookup("Batna", "IN").name == "Patna"
     assert gazetteer().lookup("Batna", near={"IN"}).name == "Patna"
+
+
+def _place(text: str, trigger: str) -> tuple[str, str | None] | None:
+    doc = load_nlp()(text)
+    token = next(t for t in doc if t.text == trigger)
+    place = event_location(token.sent, token)
+    return (place.text, place.country) if place is not None else None
+
+
+def test_a_village_named_after_of_is_a_place_though_tagged_a_date() -> None:
+    text = (
+        "Militants launched a surprise counter-attack to recapture the strategic village of Tamanah from the army on "
+        "Tuesday."
+    )
+    doc = load_nlp()(text)
+    assert any(e.text == "Tamanah" and e.label_ == "DATE" for e in doc.ents)  # the tagger's reading this test is about
+    assert _place(text, "launched") == ("Tamanah", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen killed five people in Barkin Ladi local government area of Plateau state on Monday.",
+        "Gunmen killed five people in Anka local government area of Zamfara state on Monday.",
+    ],
+)
+def test_a_name_before_local_government_area_is_a_place(text: str) -> None:
+    name = text.split(" in ")[1].split(" local ")[0]
+    assert _place(text, "killed") == (name, "NGA")

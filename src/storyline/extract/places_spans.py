@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Iterator
 from functools import lru_cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from storyline.extract import lexicon
 from storyline.extract.places_gazetteer import Entry, Gazetteer, Level, gazetteer, loose_abroad, place_words
@@ -436,11 +436,21 @@ TIME_LABELS = frozenset({"DATE", "TIME"})
 
 def _located_name(span: Span) -> bool:
     """True for a proper name after "in", "at", "near" ... or typed by a place word, that no calendar word is part
-    of: a place spaCy took for a time ("in Manchester", "the Findik region"), not "in May" or "on Saturday"."""
+    of: a place spaCy took for a time ("in Manchester", "the Findik region", "the village of Tamanah"), not "in May"
+    or "on Saturday"."""
     root = span.root
-    if (root.dep_ != "pobj" or root.head.lower_ not in _SETTING_PREPS) and not _typed_name(span):
-        return False  # neither "in X" nor "the X region"
-    return all(t.pos_ == "PROPN" and t.is_alpha and t.lower_ not in _calendar_words() for t in span)
+    placed = root.dep_ == "pobj" and root.head.lower_ in _SETTING_PREPS
+    if not (placed or _typed_name(span) or _named_before(span)):
+        return False  # neither "in X" nor "the X region" nor "the village of X"
+    return all(t.pos_ == "PROPN" and _word_of_name(t) and t.lower_ not in _calendar_words() for t in span)
+
+
+def _word_of_name(token: Token) -> bool:
+    """True for a word of letters, an apostrophe written for an ayn or hamza allowed ("Ma’ardes")."""
+    return token.text.translate(_NO_MARKS).isalpha()
+
+
+_NO_MARKS = str.maketrans("", "", "‘’'`ʿ")
 
 
 @lru_cache(maxsize=1)
@@ -844,11 +854,19 @@ def _big_enough(entry: Entry, population: int) -> bool:
 
 
 def word_after(span: Span) -> Token | None:
-    """The first word after the span, past whitespace tokens and "refugee" ("Nusseirat refugee camp")."""
+    """The first word after the span, past whitespace tokens, "refugee" ("Nusseirat refugee camp") and "local
+    government" ("Anka local government area")."""
     doc, i = span.doc, span.end
-    while i < len(doc) and (doc[i].is_space or doc[i].lower_ == "refugee"):
-        i += 1
+    while i < len(doc) and (doc[i].is_space or doc[i].lower_ == "refugee" or _local_government(doc, i)):
+        i += 2 if _local_government(doc, i) else 1
     return doc[i] if i < len(doc) else None
+
+
+def _local_government(doc: Doc, i: int) -> bool:
+    """True for "local government" before a type word ("Anka local government area", Nigeria's LGAs)."""
+    if doc[i].lower_ != "local" or i + 2 >= len(doc):
+        return False
+    return doc[i + 1].lower_ == "government" and role(doc[i + 2]) in NAMING_ROLES
 
 
 def type_word_before(span: Span) -> Token | None:

@@ -1,5 +1,5 @@
 """Which names become candidate places and how they resolve: a town's own name against another town's alternate
-name, names the tagger takes for a date, Nigeria's local government areas (names and sentences
+name, names the tagger takes for a date or tags in two pieces, Nigeria's local government areas (names and sentences
 written for these tests)."""
 
 from __future__ import annotations
@@ -73,3 +73,14 @@ def test_a_village_named_after_of_is_a_place_though_tagged_a_date() -> None:
 def test_a_name_before_local_government_area_is_a_place(text: str) -> None:
     name = text.split(" in ")[1].split(" local ")[0]
     assert _place(text, "killed") == (name, "NGA")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "name", "country"),
+    [
+        ("Gunmen shot dead a tribal elder in Dera Ghazi Khan on Sunday.", "shot", "Dera Ghazi Khan", "PAK"),
+        ("Settlers torched two cars in Kafr ad Dik on Tuesday.", "torched", "Kafr ad Dik", "PSE"),
+    ],
+)
+def test_a_name_tagged_in_two_pieces_is_one_place(text: str, trigger: str, name: str, country: str) -> None:
+    assert _place(text, trigger) == (name, country)

@@ -392,13 +392,18 @@ def _place_spans(sentence: Span, gaz: Gazetteer, trigger: Token | None = None) -
     words = place_words()
     accepted: list[Span] = []
     maybe: list[Span] = []
+    covered: set[int] = set()
     for ent in sentence.ents:
         if ent.label_ in TIME_LABELS and _located_name(ent):
             maybe.append(ent)  # "raided a house in Manchester" (tagged DATE): a place if the gazetteer knows it
             continue
         if ent.label_ not in PLACE_LABELS and ent.label_ not in MISLABELS and ent.label_ != "NORP":
             continue  # dates, numbers, quantities
-        span = _extend(_widen(_trim(ent)), gaz)
+        if covered.intersection(t.i for t in ent):
+            continue  # the rest of a name an earlier one ran on into ("Dera" + "Ismail Khan")
+        span = _extend(_joined(_widen(_trim(ent)), gaz), gaz)
+        if span is not None:
+            covered.update(t.i for t in span)
         if span is None or words.get(name_key(clean_name(span.text))) == "not-place" or _is_group(span):
             continue
         if _aged(span) or (ent.label_ in DEMONYM_LABELS and _derived_demonym(span, gaz)):
@@ -660,6 +665,36 @@ def _widen(span: Span | None) -> Span | None:
     while end > start + 1 and doc[end - 1].text == "-":
         end -= 1
     return doc[start:end]
+
+
+MAX_JOINED = 4  # words a name may run on by into the next name or proper nouns ("Dera" + "Ismail Khan")
+
+
+def _joined(span: Span | None, gaz: Gazetteer) -> Span | None:
+    """The span run on into the proper nouns written right after it (another entity's or none's, past an Arabic
+    article) when together they are a name the gazetteer files as written, and the span alone is not that place:
+    "Dera" tagged a place and "Ismail Khan" a person are Dera Ismail Khan; "Juhor" + "ad Dik" is Juhr ad Dik."""
+    if span is None:
+        return None
+    doc, end, best = span.doc, span.end, span.end
+    limit = min(len(doc), span.end + MAX_JOINED)
+    while end < limit and (doc[end].pos_ == "PROPN" or doc[end].lower_ in _ARTICLES) and doc[end].text[:1].isalpha():
+        end += 1
+        if doc[end - 1].pos_ == "PROPN" and _known_as_written(doc[span.start : end].text, gaz):
+            best = end
+    if best == span.end:
+        return span
+    alone = gaz.best(span.text, loose=False)
+    whole = gaz.best(doc[span.start : best].text, loose=False)
+    return doc[span.start : best] if whole and (alone is None or alone[0] != whole[0]) else span
+
+
+_ARTICLES = frozenset({"al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ud", "ul", "ed", "es", "ez"})
+
+
+def _known_as_written(name: str, gaz: Gazetteer) -> bool:
+    """True for a name the gazetteer files under its strict or article-less key (no spelling-skeleton guess)."""
+    return gaz.candidates(name, loose=False)[1] is not None
 
 
 def _compound_of(token: Token, i: int) -> bool:

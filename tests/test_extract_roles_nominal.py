@@ -208,6 +208,20 @@ def test_whom_an_event_noun_is_given_or_sent_to_is_its_target(
     assert event.actor2.sector == sector
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "addressee"),
+    [
+        ("Witnesses reported the shooting to the army, officials said.", "shooting", "the army"),
+        ("The family reported the abduction to the police.", "abduction", "the police"),
+        ("The journalist described the massacre to the United Nations investigators.", "massacre", "United Nations"),
+        ("The minister reported the agreement to parliament on Monday.", "agreement", "parliament"),
+    ],
+)
+def test_whom_an_event_is_told_to_is_no_target(text: str, trigger: str, addressee: str) -> None:
+    event = _with_trigger(extract_events(text), trigger)
+    assert event.actor2 is None or addressee not in event.actor2.text
+
+
 def test_a_place_an_event_noun_is_sent_to_is_no_target() -> None:
     event = _with_trigger(extract_events("The charity sent food aid to Kassala on Monday."), "aid")
     assert event.actor2 is None or event.actor2.text != "Kassala"

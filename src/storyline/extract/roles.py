@@ -608,11 +608,18 @@ def noun_roles(noun: Token, index: MentionIndex) -> Roles:
     return Roles(roles.actor1, roles.actor2 or _addressee(noun, index))
 
 
+_UNGIVEN = frozenset({"ASSAULT", "COERCE", "PROTEST"})
+
+
 def _addressee(noun: Token, index: MentionIndex) -> Mention | None:
     """Whom a nominal event is given, sent or told to, by its own "to" phrase ("an ultimatum to the rebels", "aid to
-    the army") or that of the verb it is the object of ("sent an ultimatum to the rebels"); not a place ("aid to
-    Gaza": where it goes)."""
-    heads = (noun, noun.head) if noun.dep_ == "dobj" else (noun,)
+    the army") or that of the verb it is the object of ("sent an ultimatum to the rebels"), unless that verb tells of
+    the event ("reported the agreement to parliament": clause_roles.tsv tell_verb); not a place ("aid to Gaza": where
+    it goes), and not for an attack, an act of force or a protest, which no one is given."""
+    if any(entry.type in _UNGIVEN for entry in lexicon.triggers().get(noun.lemma_.lower(), ())):
+        return None
+    given = noun.dep_ == "dobj" and noun.head.lemma_.lower() not in _words("tell_verb")
+    heads = (noun, noun.head) if given else (noun,)
     to = (child(word, "pobj") for head in heads for word in children(head, "prep", "dative") if word.lower_ == "to")
     return next((found for obj in to if (found := _actor_at(obj, index)) is not None), None)
 

@@ -54,6 +54,12 @@ def test_a_states_security_service_is_its_police(text: str, country: str) -> Non
     assert actor.country == country and actor.sector == "COP"
 
 
+def test_a_private_security_agency_is_no_police() -> None:
+    events = extract_events("Guards from a private security agency opened fire on protesters, killing two.")
+    actor = next(e.actor1 for e in events if e.actor1 is not None)
+    assert actor.sector not in ("COP", "MIL", "GOV")
+
+
 @pytest.mark.parametrize(
     ("text", "sector"),
     [

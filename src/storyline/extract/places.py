@@ -411,8 +411,25 @@ def _may_be_setting(sentence: Span, place: Location, tier: float, trigger: Token
         on_path = span.root.dep_ == "compound" and locative_path(span.root.head, trigger)  # "at her X residence"
         return tier >= 0 and (on_path or _named_as_place(span))
     if place.precision != "country":
-        return tier >= TOLD_ON_TIER or (tier >= 0 and not _elsewhere(sentence, place, trigger))
+        return tier >= TOLD_ON_TIER or (
+            tier >= 0 and not _elsewhere(sentence, place, trigger) and not _sent_from(sentence, place, trigger)
+        )
     return tier >= TOLD_ON_TIER or (tier >= 1 and _placed(sentence, place, trigger))
+
+
+def _sent_from(sentence: Span, place: Location, trigger: Token | None) -> bool:
+    """True for a place a verb describing a noun sends that thing from ("killed by a rocket fired from Gaza",
+    "wounded by a drone launched from Lebanon"): where the weapon set out, not where the event happened."""
+    root = _span_of(sentence, place).root
+    verb = root.head.head
+    return (
+        trigger is not None
+        and root.dep_ == "pobj"
+        and role(root.head) == "origin"
+        and verb.pos_ == "VERB"
+        and verb.i != trigger.i
+        and verb.dep_ in ("acl", "relcl")
+    )
 
 
 _PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "dobj"})

@@ -1,0 +1,41 @@
+"""The choice among a sentence's places (``places.event_location``): where a weapon was sent from is no setting
+of the harm it did. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from places_helpers import event_place
+from storyline.nlp import load_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    """The shared spaCy pipeline, loaded once."""
+    return load_nlp()
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Two civilians were killed by a rocket fired from Gaza.", "killed"),
+        ("A teenager was killed by a missile launched from Gaza, police said.", "killed"),
+        ("Four soldiers were wounded by shells fired from Kherson overnight.", "wounded"),
+    ],
+)
+def test_where_a_weapon_was_sent_from_is_no_setting(nlp: Any, text: str, trigger: str) -> None:
+    assert event_place(nlp, text, trigger) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "place"),
+    [
+        ("A rocket fired from Gaza hit a house in Sderot on Monday.", "hit", "Sderot"),
+        ("Two men from Jenin were arrested on Tuesday.", "arrested", "Jenin"),
+    ],
+)
+def test_other_places_told_with_from_stay(nlp: Any, text: str, trigger: str, place: str) -> None:
+    found = event_place(nlp, text, trigger)
+    assert found is not None and found.text == place

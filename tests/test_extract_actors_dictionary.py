@@ -188,3 +188,15 @@ def test_marchers_for_a_country_are_a_crowd_not_that_countrys_forces() -> None:
 def test_niger_s_own_demonym_names_its_forces(text: str) -> None:
     actors = [a for e in extract_events(text) for a in (e.actor1, e.actor2) if a is not None and a.sector == "MIL"]
     assert actors and actors[0].country == "NER"
+
+
+@pytest.mark.parametrize(
+    ("text", "victims"),
+    [
+        ("Two Britons were killed in the attack on the hotel in Sousse.", "Two Britons"),
+        ("Gunmen shot dead three Scots near the border with Mali.", "three Scots"),
+    ],
+)
+def test_britons_and_scots_are_british(text: str, victims: str) -> None:
+    actor = next(e.actor2 for e in extract_events(text) if e.actor2 is not None)
+    assert actor.text == victims and actor.country == "GBR"

@@ -418,3 +418,32 @@ def test_site_tagline_over_a_question_headline_stays_out() -> None:
     page = ["City Desk", "News", tagline, "Why are our rivers so polluted?", *INTERVIEW[2:5], "About us"]
     article = clean_text("\n".join(page), id="x")
     assert tagline not in article.body
+
+
+LANDSLIDE = [
+    "Rescue teams worked through the night to reach villages cut off by the landslide, the regional governor said.",
+    "At least 23 people were killed and dozens more are missing after heavy rain loosened a hillside above them.",
+    "Soldiers and volunteers dug through mud and rocks with shovels as heavy machinery could not reach the area.",
+]
+
+
+@pytest.mark.parametrize(
+    "gallery",
+    [
+        ["1 of 12", "Rescuers search the debris on Monday. (Photo: Jane Doe/Reuters)", "2 of 12"],
+        ["Photo 1/8", "Villagers wait for news of relatives | Foto: Pedro Alves", "Photo 2/8"],
+    ],
+)
+def test_photo_gallery_counters_under_the_first_paragraph_are_dropped_and_the_paragraph_kept(
+    gallery: list[str],
+) -> None:
+    headline = "Landslide kills 23 as rescuers search for survivors"
+    page = [f"{headline} - The Daily", "World", headline, LANDSLIDE[0], *gallery, *LANDSLIDE[1:], "Share"]
+    assert clean_text("\n".join(page), id="x").body.split("\n\n") == LANDSLIDE
+
+
+@pytest.mark.parametrize("line", ["Top 3 of 10 films", "1/12/2024", "10 of the best"])
+def test_a_line_with_figures_is_no_gallery_counter(line: str) -> None:
+    from storyline.clean.lines import furniture_of
+
+    assert furniture_of(line, len(line.split())) is None

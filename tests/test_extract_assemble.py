@@ -367,3 +367,27 @@ def test_victims_of_a_reply_told_by_its_own_subject_are_that_subjects_act(text: 
     reply = next(e for e in events if e.counts)
     assert reply.trigger is not None and reply.trigger.text == "responded"
     assert reply.actor1 is not None and reply.actor1.country == "ISR" and reply.actor1.sector == "MIL"
+
+
+@pytest.mark.parametrize(
+    ("text", "attacker", "victims"),
+    [
+        ("Two civilians were killed by a rocket fired from Gaza.", "Unidentified Armed Group (Palestine)", "ISR"),
+        (
+            "A rocket fired from Lebanon hit a house, killing an elderly man.",
+            "Unidentified Armed Group (Lebanon)",
+            "ISR",
+        ),
+        ("Rocket fire from Gaza wounded a woman in Ashkelon.", "Unidentified Armed Group (Palestine)", "ISR"),
+        # a named doer stays the attacker
+        ("Hamas fired rockets from Gaza, killing two people in Sderot.", "Hamas", "ISR"),
+    ],
+)
+def test_arms_told_only_by_where_they_came_from_are_an_unnamed_armed_group_of_that_place(
+    text: str, attacker: str, victims: str
+) -> None:
+    event = next(e for e in extract_events(text) if e.type == "ASSAULT")
+    assert (event.actor1.name if event.actor1 else None, event.actor2.country if event.actor2 else None) == (
+        attacker,
+        victims,
+    )

@@ -48,6 +48,7 @@ from storyline.extract.victims import (
     share_victims,
     split_by_victims,
 )
+from storyline.extract.victims_sides import attack_origin
 from storyline.models import Actor, Attribution, Count, Event, Evidence, Location
 
 if TYPE_CHECKING:
@@ -147,7 +148,7 @@ def build_events(
             part.actor2 = part.actor2 or local_victims(part, _lemmas(det), sent, index, before)
             part.acled_event_type, part.acled_sub_event_type = _acled(part, det, lemmas)
             _acled_roles(part, sent)
-            part.actor1 = part.actor1 or _implied_agent(part, sent)
+            part.actor1 = part.actor1 or _implied_agent(part, sent) or _origin_agent(part, sent)
             part.actor2 = part.actor2 or _protest_target(part, det, index) or _place_people(part)
             _sole_country(part, sent)
             events.append(shift(part, offset))
@@ -999,6 +1000,20 @@ def _implied_agent(event: Event, sent: Span) -> Actor | None:
     country = event.location.country if event.location is not None else None
     name = actor_name(country, sector, device.text)
     return Actor(device.text, name, country, sector, device.idx, device.idx + len(device))
+
+
+def _origin_agent(event: Event, sent: Span) -> Actor | None:
+    """ "Rockets fired from Gaza killed two people": an attack told only by where its arms came from is by an unnamed
+    armed group of that place's country (ACLED's Unidentified Armed Group), spanning the arms' words to the place."""
+    trigger = event.trigger
+    span = sent.doc.char_span(trigger.start, trigger.end, alignment_mode="expand") if trigger is not None else None
+    found = attack_origin(sent, event, span.root) if span is not None and event.type == "ASSAULT" else None
+    country = country_of(found[1]) if found is not None else None
+    if found is None or not country:
+        return None
+    start, end = found[0].left_edge.idx, found[1].idx + len(found[1])
+    text = sent.doc.text[start:end]
+    return Actor(text, actor_name(country, "UAF", text), country, "UAF", start, end)
 
 
 # Violence has its own rules for whose people were hit (victims.localise); "Israeli forces killed militants"

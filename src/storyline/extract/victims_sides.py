@@ -359,7 +359,7 @@ def _launched_from(word: Token, event: Event | None) -> bool:
     if word.pos_ != "VERB" or word.lemma_.lower() in harm_lemmas():
         return False
     told = [word.head] if word.dep_ in ("acl", "relcl") else []
-    return any(_is_act_noun(t) for t in told + children(word, "dobj", "nsubjpass"))
+    return any(_is_act_noun(t) for t in told + children(word, "dobj", "nsubjpass", "nsubj"))
 
 
 @cache
@@ -575,8 +575,33 @@ def _origin_foe(mention: Mention, root: Token, event: Event) -> str | None:
     """The foe of a country's armed side (``opponents.tsv``) when the place a mention names is where an attack came
     from ("a rocket fired from Lebanon"; ``_launched_from``)."""
     country = mention.actor.country
-    from_verb = root.dep_ == "pobj" and root.head.lower_ == "from" and _launched_from(root.head.head, event)
-    return _country_foes().get(country) if country and from_verb and root.ent_type_ in ("GPE", "LOC") else None
+    return _country_foes().get(country) if country and _origin_arms(root, event) is not None else None
+
+
+def _origin_arms(place: Token, event: Event | None) -> Token | None:
+    """The attack or arms word a place is where it came from ("rockets" of "rockets fired from Gaza", "fire" of
+    "rocket fire from Gaza", "attack" of "launched the attack from Lebanon"), None when the place is no origin."""
+    if place.dep_ != "pobj" or place.head.lower_ != "from" or place.ent_type_ not in ("GPE", "LOC"):
+        return None
+    word = place.head.head
+    if not _launched_from(word, event):
+        return None
+    if _is_act_noun(word):
+        return word
+    told = [word.head] if word.dep_ in ("acl", "relcl") else []
+    return next((t for t in told + children(word, "dobj", "nsubjpass", "nsubj") if _is_act_noun(t)), None)
+
+
+def attack_origin(sent: Span, event: Event, trigger: Token) -> tuple[Token, Token] | None:
+    """The arms or attack word of an event and the place it came from, when the sentence tells one ("Rockets fired
+    from Gaza killed two people": rockets, Gaza): the word is the trigger, in its phrase, or beside it."""
+    for place in sent:
+        arms = _origin_arms(place, event)
+        if arms is None:
+            continue
+        if arms.i == trigger.i or arms in trigger.subtree or trigger in arms.subtree or arms.head.i == trigger.head.i:
+            return arms, place
+    return None
 
 
 def _placed_captives(actor: Actor) -> bool:

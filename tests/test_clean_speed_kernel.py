@@ -584,6 +584,19 @@ def test_furniture_gates_and_verdicts_are_the_same_with_and_without_kernels(both
 
 
 @needs_kernels
+def test_longest_is_the_first_of_the_longest_lines() -> None:
+    assert KERNELS is not None
+    rng = random.Random(4)
+    lists = [[], [""], ["ab", "cd"], ["a", "bcd", "efg", "hi"], ["é", "ab"], ["\u212a" * 3, "abc"]]
+    lists += [["".join(rng.choice("ab é😀") for _ in range(rng.randint(0, 6))) for _ in range(rng.randint(0, 8))]]
+    lists += [[str(i) * rng.randint(0, 4) for i in range(rng.randint(0, 9))] for _ in range(500)]
+    for texts in lists:
+        assert KERNELS.longest(texts) is max(texts, key=len, default=""), texts
+    with pytest.raises(TypeError):
+        KERNELS.longest(["a", None])
+
+
+@needs_kernels
 def test_confirm_reads_the_patterns_it_is_given_each_call() -> None:
     assert KERNELS is not None
     patterns = lines.furniture_patterns()

@@ -1292,6 +1292,18 @@ cdef Py_ssize_t _next_stop(int kind, const void* data, Py_ssize_t p, Py_ssize_t 
     return _next_stop_of(<const uint32_t*>data, p, end)
 
 
+def longest(list texts not None):
+    """``max(texts, key=len, default="")``: the first of the longest strings (``markup._hard_wrapped``)."""
+    cdef Py_ssize_t i, size, most = -1
+    cdef object best = ""
+    for i in range(len(texts)):
+        text = _checked(texts[i])
+        size = PyUnicode_GET_LENGTH(text)
+        if size > most:
+            most, best = size, text
+    return best
+
+
 def run_ons(str text not None):
     """``markup._RUN_ON.sub("\\g<0>\\n", text)``: a line break after each stop that runs two paragraphs together
     ("...for Kenya.His father..."); None when there is none."""

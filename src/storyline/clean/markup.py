@@ -92,7 +92,7 @@ def hard_wrapped(text: str) -> bool:
 
 def _hard_wrapped(raw: list[str]) -> bool:
     """``hard_wrapped`` for a text's lines."""
-    longest = max(raw, key=len, default="")
+    longest = max(raw, key=len, default="") if speedups.KERNELS is None else speedups.KERNELS.longest(raw)
     if len(longest) > 100 and longest.strip():
         return False  # a long line: not wrapped at a fixed width
     lines = [line for line in raw if line.strip()]

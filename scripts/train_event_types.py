@@ -22,6 +22,13 @@ fiction, test pages), leaving out the pages that report political or violent eve
 on Sudan, a US president's visit, US-Israeli relations, a war story, a death, the Sydney café siege...). The
 held-out halves are never trained on: ``python -m storyline.eval.typing --non-events`` scores both halves of
 html-pages-dev.
+
+The fallback model (``event_fallback.npz``: ACLED sub-event type or NONE of a sentence in which no trigger word
+fires; ``events`` reads it only for texts where no trigger fires at all) has the same features with no trigger
+types. Events: the first sentence of each record of the TUNING split of the self-written check sets
+(``eval.typing.CASE_SETS`` and ``eval.acled.NOTES_SETS["all"]``; their held-out thirds are never trained on),
+labelled with its sub-event type ("Other", ACLED's catch-all, is left out). Non-events: every sentence of those
+sets' tuning records with no event, and every sentence with no trigger word of the tuning half of html-pages-dev.
 """
 
 from __future__ import annotations
@@ -49,6 +56,7 @@ from storyline.nlp import load_nlp
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "storyline" / "resources" / "models" / "event_types.npz"
 NONE_OUT = OUT.with_name("event_none.npz")
+FALLBACK_OUT = OUT.with_name("event_fallback.npz")
 # Tuning-half html-pages-dev pages whose sentences may report real events: not used as non-events.
 EVENTFUL_PAGES = frozenset(
     {"bbc-1", "breitbart", "buzzfeed-1", "la-nacion", "lazy-image-2", "nytimes-1", "salon-1", "wapo-2"}
@@ -56,6 +64,8 @@ EVENTFUL_PAGES = frozenset(
 MIN_COUNT = 3  # a feature must occur in this many training sentences
 C = 0.25  # inverse regularisation strength
 NONE_C = 0.25  # the same for the "nothing here" model
+FALLBACK_C = 2.0  # the same for the fallback model (few examples a class: weaker regularisation)
+FALLBACK_MIN_COUNT = 2
 LEAD_SENTENCES = 2  # sentences of each synthetic story's first paragraph used
 CODEBOOK_WEIGHT = 3
 _PLACEHOLDER = re.compile(r"\{(country_\d|city)\}")
@@ -168,12 +178,36 @@ def trigger_sentence_features(texts: list[str], cache: Path | None) -> list[list
     return feats
 
 
+def fallback_examples(data: Path) -> tuple[list[list[str]], list[str]]:
+    """(features, ACLED sub-type or NONE) of sentences with no trigger types, from the tuning records of the check
+    sets and the no-trigger sentences of the tuning half of html-pages-dev."""
+    from storyline.eval.acled import NOTES_SETS
+    from storyline.eval.typing import CASE_SETS, read_check_set
+
+    paths = [*CASE_SETS.values(), *NOTES_SETS["all"]]
+    records = [r for path in paths for r in read_check_set(path) if r["split"] == "tune"]
+    records = [r for r in records if r["sub_event_type"] != "Other"]
+    feats, labels = [], []
+    for record, doc in zip(records, _parsed([r["text"] for r in records], None), strict=True):
+        sents = list(doc.sents)
+        label = record["sub_event_type"] or "NONE"
+        for sent in sents if label == "NONE" else sents[:1]:
+            feats.append(events.fallback_features(sent))
+            labels.append(label)
+    for doc in _parsed(non_event_texts(data), None):
+        for sent in doc.sents:
+            if not events.sentence_hits(sent):
+                feats.append(events.fallback_features(sent))
+                labels.append("NONE")
+    return feats, labels
+
+
 def train(
-    feats: list[list[str]], labels: list[str], strength: float = C
+    feats: list[list[str]], labels: list[str], strength: float = C, min_count: int = MIN_COUNT, balanced: bool = True
 ) -> tuple[list[str], np.ndarray, np.ndarray, list[str]]:
     """Fit the model: (feature names, weights [feature × class], bias, classes)."""
     counts = Counter(f for fs in feats for f in set(fs))
-    vocab = sorted(f for f, n in counts.items() if n >= MIN_COUNT)
+    vocab = sorted(f for f, n in counts.items() if n >= min_count)
     index = {f: i for i, f in enumerate(vocab)}
     rows, cols = [], []
     for r, fs in enumerate(feats):
@@ -181,7 +215,7 @@ def train(
             rows.append(r)
             cols.append(c)
     matrix = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(feats), len(vocab)))
-    model = LogisticRegression(C=strength, class_weight="balanced", max_iter=3000)
+    model = LogisticRegression(C=strength, class_weight="balanced" if balanced else None, max_iter=3000)
     model.fit(matrix, labels)
     classes = [str(k) for k in model.classes_]
     if len(classes) == 2:  # binary: the first class scores 0, so a softmax over both is the sigmoid
@@ -212,7 +246,14 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--cache", type=Path, default=None, help="DocBin of the parsed training texts")
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--fallback-only", action="store_true", help="rebuild only event_fallback.npz")
     args = parser.parse_args()
+    fallback_feats, fallback_labels = fallback_examples(args.data)
+    fallback = train(fallback_feats, fallback_labels, FALLBACK_C, FALLBACK_MIN_COUNT, balanced=False)
+    save(args.out.with_name(FALLBACK_OUT.name), *fallback)
+    print(f"{len(fallback_feats)} sentences, {len(fallback[0])} features, {len(fallback[3])} classes → event_fallback")
+    if args.fallback_only:
+        return
     pairs = examples(args.data)
     feats, labels = featurise(pairs, args.cache)
     vocab, weights, bias, classes = train(feats, labels)

@@ -5,6 +5,9 @@ NGEC silver stories and the PLOVER codebook) scores each PLOVER type from bag-of
 numpy only at run time. ``events._checked`` lets it retype a lone trigger type it finds unlikely. A second one
 on the same features (``event_none.npz``, same script; non-events from html-pages-dev reference bodies) says
 "nothing here" for a sentence whose trigger words do not report an event ("kill the process", "a deal on eggs").
+A third (``event_fallback.npz``, same script, trained on the tuning records of the self-written check sets) gives the
+ACLED sub-event type of a sentence in which no trigger word fires (``events`` asks it only for texts where no trigger
+fires at all): the acts the lexicon does not list.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ METHODS = ("rules", "classifier", "combined")
 _method = ["combined"]
 VETO = 0.01  # a lone trigger type the classifier gives less than this is retyped to the classifier's best
 NOTHING = 0.85  # a sentence the "nothing here" model gives at least this is no event (methods other than "rules")
+FALLBACK = 0.5  # a sub-type the fallback model gives at least this is the event of a sentence with no trigger word
 
 
 @contextmanager
@@ -101,6 +105,24 @@ def sentence_features(sent: Span, trigger_types: list[str]) -> list[str]:
     feats += [f"t={t}" for t in trigger_types]
     feats += [f"tm={trigger_types[0]}"] if trigger_types else []  # the main clause's trigger comes first
     return feats
+
+
+def fallback_features(sent: Span) -> list[str]:
+    """The fallback model's features of a sentence: the classifier's, with no trigger types."""
+    return sentence_features(sent, [])
+
+
+def fallback_kind(sent: Span) -> str | None:
+    """The ACLED sub-event type the fallback model gives a sentence with no trigger word, if it gives one at least
+    ``FALLBACK`` (None when its best is NONE or below that)."""
+    scores = _probabilities(lexicon.fallback_model(), fallback_features(sent))
+    best = max(scores, key=scores.__getitem__)
+    return best if best != "NONE" and scores[best] >= FALLBACK else None
+
+
+def main_verb(sent: Span) -> Token:
+    """The verb of a sentence's reported clause (the trigger of an event the fallback model finds)."""
+    return _main_verb(sent)
 
 
 def type_scores(feats: list[str]) -> dict[str, float]:

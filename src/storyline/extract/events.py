@@ -2,7 +2,9 @@
 
 The triggers of a sentence come from ``trigger_hits`` (the lexicon's words in their sense, objects and dates
 checked). Triggers of one kind in one sentence make one event; an abduction or a sexual assault beside a killing
-is its own event. The sentence classifiers (``classifier``) may say there is nothing here, or retype a lone kind.
+is its own event. The sentence classifiers (``classifier``) may say there is nothing here, or retype a lone kind. In
+a text where no trigger word fires at all, the fallback model may find the event of a sentence (its main verb the
+trigger; ``ontology/fallback_kinds.tsv`` gives its PLOVER type, mode and hint).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from storyline.extract.trigger_hits import (
     Hit,
     described_noun,
     find_hits,
+    has_hostile_word,
     plain_lemma,
     sentence_hits,
     word_ok,
@@ -29,7 +32,16 @@ from storyline.extract.trigger_hits import (
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["Detected", "Hit", "classifier_features", "detect", "find_hits", "refine_mode", "sentence_hits"]
+__all__ = [
+    "Detected",
+    "Hit",
+    "classifier_features",
+    "detect",
+    "fallback_features",
+    "find_hits",
+    "refine_mode",
+    "sentence_hits",
+]
 
 # Modes that make an ASSAULT its own event beside another ASSAULT in the same sentence.
 _SEPARATE_MODES = ("abduct", "sexual")
@@ -136,7 +148,7 @@ def _detect(sent: Span) -> list[Detected]:
     """The events of one sentence on its own."""
     hits = sentence_hits(sent)
     if not hits:
-        return []
+        return _fallback(sent)
     feats = classifier_features(sent, hits) if classifier.current_method() != "rules" else []
     if feats and classifier.nothing_here(feats):
         return []
@@ -160,6 +172,40 @@ def _detect(sent: Span) -> list[Detected]:
     if len(detected) == 1 and detected[0].type == "MOBILIZE":
         detected[0].hints.add("movement")  # ACLED codes a troop movement on its own (Strategic developments/Other)
     return detected
+
+
+def fallback_features(sent: Span) -> list[str]:
+    """The fallback model's features of a sentence (training and extraction alike)."""
+    return classifier.fallback_features(sent)
+
+
+_TRIGGERED_KEY = "storyline.events.triggered"
+
+
+def _fallback(sent: Span) -> list[Detected]:
+    """The event the fallback model finds in a sentence with no trigger word, when no trigger word fires anywhere in
+    its text (a text the rules read as eventful keeps their events alone): its main verb is the trigger. A sentence
+    holding a hostile act's trigger word the rules read in another sense ("killed in a car accident") is theirs."""
+    if classifier.current_method() == "rules" or _triggered(sent) or has_hostile_word(sent):
+        return []
+    kind = classifier.fallback_kind(sent)
+    entry = lexicon.fallback_kinds().get(kind or "")
+    if entry is None:
+        return []
+    verb = classifier.main_verb(sent)
+    entry = lexicon.Trigger((plain_lemma(verb),), entry.pos, entry.type, entry.mode, entry.hint)
+    event = Detected(
+        entry.type, entry.mode, {entry.hint} if entry.hint else set(), [Hit(verb, verb.i, verb.i + 1, entry)]
+    )
+    return [_as_intention(event)]
+
+
+def _triggered(sent: Span) -> bool:
+    """Whether a trigger word fires in any sentence of the sentence's text (kept on its Doc)."""
+    doc = sent.doc
+    if _TRIGGERED_KEY not in doc.user_data:
+        doc.user_data[_TRIGGERED_KEY] = any(sentence_hits(s) for s in doc.sents)
+    return bool(doc.user_data[_TRIGGERED_KEY])
 
 
 def _told_deeds(hits: list[Hit]) -> list[Hit]:

@@ -370,3 +370,19 @@ def linear_model(name: str) -> TypeModel:
             data["bias"].astype(np.float32),
             tuple(str(c) for c in data["classes"]),
         )
+
+
+def fallback_model() -> TypeModel:
+    """The fallback model in ``resources/models/event_fallback.npz``: ACLED sub-event type (or NONE) of a sentence
+    in which no trigger word fires."""
+    return linear_model("event_fallback")
+
+
+@cache
+def fallback_kinds() -> dict[str, Trigger]:
+    """ACLED sub-event type → the trigger entry (PLOVER type, mode, hint) an event the fallback model finds takes
+    (``ontology/fallback_kinds.tsv``; its lemmas are left empty: the sentence's main verb is the trigger)."""
+    return {
+        sub: Trigger((), "VERB", type_, None if mode == "-" else mode, None if hint == "-" else hint)
+        for sub, type_, mode, hint in read_tsv("ontology", "fallback_kinds.tsv")
+    }

@@ -115,6 +115,18 @@ def find_hits(sent: Span) -> list[Hit]:
     return [h for h in hits if not _weak(h) or not strong_types or h.entry.type in strong_types]
 
 
+def has_hostile_word(sent: Span) -> bool:
+    """Whether a word of the sentence is a one-word trigger of a hostile act (``plover_stance.tsv``), whatever sense
+    the rules read it in ("killed in a car accident", "rains killed 12 people": a trigger word the rules set aside)."""
+    table, stances = lexicon.triggers(), lexicon.plover_stance()
+    for tok in sent:
+        irregular = lexicon.irregular().get(tok.lower_, "")
+        entries = _entries(table, tok.lemma_.lower(), tok.lower_) or table.get(irregular, [])
+        if any(len(entry.lemmas) == 1 and stances.get(entry.type) == "hostile" for entry in entries):
+            return True
+    return False
+
+
 def _entries(table: dict[str, list[lexicon.Trigger]], lemma: str, form: str) -> list[lexicon.Trigger]:
     """The entries under a word's lemma and under its own form, longest first ("controlled detonation" under the form
     beside "control" under the lemma)."""

@@ -166,6 +166,19 @@ def test_lawyers_judges_or_journalists_who_protest_are_protesters(text: str, cou
     assert event.actor1 is not None and (event.actor1.country, event.actor1.sector) == (country, "PRO")
 
 
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("On 1 May 2024, thousands marched peacefully in Lyon for May Day.", "FRA"),
+        ("On 3 March 2025, tens of thousands demonstrated in Belgrade against the government.", "SRB"),
+        ("Some 200 protested outside the governor's office in Kano on Monday.", "NGA"),
+    ],
+)
+def test_a_crowd_told_only_by_its_size_is_the_protesters(text: str, country: str) -> None:
+    event = next(e for e in extract_events(text) if e.type == "PROTEST")
+    assert event.actor1 is not None and (event.actor1.country, event.actor1.sector) == (country, "PRO")
+
+
 def test_clause_verb_is_the_verb_above_a_word() -> None:
     doc = load_nlp()("Five villagers were killed in a raid that wounded two. Heavy rain.")
     words = {t.text: t for t in doc}

@@ -19,6 +19,7 @@ from storyline.extract import lexicon
 from storyline.extract.actors import (
     ARMED,
     Mention,
+    actor_name,
     as_agent,
     as_sector,
     followers,
@@ -29,7 +30,10 @@ from storyline.extract.actors import (
     with_country,
     with_forces_cue,
 )
+from storyline.extract.counts_lexicon import counts_lexicon
+from storyline.extract.counts_numbers import word_value
 from storyline.extract.tree import child, children
+from storyline.models import Actor
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -701,6 +705,8 @@ def trigger_roles(trigger: Token, index: MentionIndex, end: int | None = None) -
         roles.actor1 = _told_doer(trigger, index, roles.actor2)
     if roles.actor1 is None and _split_from_under(trigger):
         roles.actor1 = under_fire_doer(trigger.head, index)
+    if roles.actor1 is None and trigger.pos_ == "VERB" and _protest_word(trigger):
+        roles.actor1 = _counted_crowd(child(trigger, "nsubj"))
     if roles.actor1 is not None and roles.actor1 is roles.actor2:
         roles.actor2 = None
     return _policed_at_home(_by_trade(roles, trigger))
@@ -863,6 +869,20 @@ def _crowd_kind(mention: Mention, trigger: Token) -> bool:
 def _protest_word(trigger: Token) -> bool:
     """Whether the trigger lexicon gives a word a protest reading."""
     return any(entry.type == "PROTEST" for entry in lexicon.triggers().get(trigger.lemma_.lower(), ()))
+
+
+def _counted_crowd(subject: Token | None) -> Mention | None:
+    """A protest's subject told only by its size ("Thousands marched in Lyon", "tens of thousands demonstrated", "some
+    200 rallied"): a crowd, its protesters (their country is the place's, as for any crowd)."""
+    if subject is None or subject.pos_ not in ("NOUN", "NUM"):
+        return None
+    lex = counts_lexicon()
+    words = [t for t in subject.subtree if t.pos_ not in ("DET", "ADP", "ADV", "CCONJ", "PUNCT")]
+    if not words or any(word_value(t.lower_, lex) is None for t in words):
+        return None  # "hundreds of students": the crowd's own noun names them
+    span = subject.doc[subject.left_edge.i : subject.right_edge.i + 1]
+    name = actor_name(None, "PRO", span.text)
+    return Mention(Actor(span.text, name, None, "PRO", span.start_char, span.end_char), span.start, span.end)
 
 
 def _threatened(trigger: Token, index: MentionIndex) -> Mention | None:

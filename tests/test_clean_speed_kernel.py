@@ -584,6 +584,19 @@ def test_furniture_gates_and_verdicts_are_the_same_with_and_without_kernels(both
 
 
 @needs_kernels
+def test_code_flags_are_the_lines_code_flags() -> None:
+    assert KERNELS is not None
+    texts = [*PIECES, "var x = 1; if (a) { b(); }", "color: #000; margin: 0;", *PIECES[:3]]
+    measured = lines.measure_lines(texts, None)
+    assert any(line.code for line in measured) and not all(line.code for line in measured)
+    python_lines = [lines.Line(i, t, 1, 0.0, False, None, code=i % 3 == 0) for i, t in enumerate(texts)]
+    for some in (measured, python_lines, []):
+        assert KERNELS.code_flags(some) == bytes(line.code for line in some)
+    with pytest.raises(TypeError):
+        KERNELS.code_flags([lines.Line(0, "x", 1, 0.0, False, None, code=2)])  # type: ignore[arg-type]
+
+
+@needs_kernels
 def test_longest_is_the_first_of_the_longest_lines() -> None:
     assert KERNELS is not None
     rng = random.Random(4)

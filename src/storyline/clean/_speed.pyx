@@ -2637,6 +2637,24 @@ cdef Py_ssize_t _cjk_count(str text, bint first) except -1:
     return found
 
 
+def code_flags(list lines not None):
+    """``bytes(map(attrgetter("code"), lines))``: each line's code flag as a byte, 1 or 0 (``scripts.mark_scripts``),
+    read straight from the kernels' ``Line`` records."""
+    cdef Py_ssize_t i, n = len(lines)
+    cdef bytes out = PyBytes_FromStringAndSize(NULL, n)
+    cdef char* flags = PyBytes_AS_STRING(out)
+    for i in range(n):
+        line = lines[i]
+        if type(line) is Line:
+            flags[i] = 1 if (<Line>line).code else 0
+        else:
+            code = line.code
+            if code is not True and code is not False:
+                raise TypeError(f"a line's code flag is a bool, not {code!r}")
+            flags[i] = 1 if code else 0
+    return out
+
+
 def any_cjk(list texts):
     """``any(map(lines._CJK.search, texts))``."""
     cdef str text

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from operator import attrgetter
 
+from storyline.clean import speedups
 from storyline.clean.lines import Line
 
 _NAME = r"[A-Za-z_$][\w$]*"
@@ -44,15 +45,16 @@ def mark_scripts(lines: list[Line]) -> None:
     looked at one by one: a dump of the visible text mostly has no code at all, and in one with scripts most lines
     are code or far from it.
     """
-    if not any(map(_CODE, lines)):
+    flags = _code_flags(lines)
+    if 1 not in flags:
         return
     last = len(lines) - 1
-    for run in _runs(lines):
+    for run in _runs(flags):
         after_code = _statements(lines, run) if run.start > 0 else []
         before_code = _statements(lines, run[::-1]) if run.stop <= last else []
         for i in after_code + before_code:
             _make_code(lines[i])
-    for run in _runs(lines):
+    for run in _runs(_code_flags(lines)):
         if len(run) == 1 and 0 < run.start < last:
             _make_code(lines[run.start])
 
@@ -67,9 +69,16 @@ def _statements(lines: list[Line], run: range) -> list[int]:
     return found
 
 
-def _runs(lines: list[Line]) -> list[range]:
-    """The runs of consecutive lines that are not code."""
-    flags = bytes(map(_CODE, lines))
+def _code_flags(lines: list[Line]) -> bytes:
+    """Each line's code flag as a byte (1 or 0; read in compiled code where built)."""
+    if speedups.KERNELS is not None:
+        flags: bytes = speedups.KERNELS.code_flags(lines)
+        return flags
+    return bytes(map(_CODE, lines))
+
+
+def _runs(flags: bytes) -> list[range]:
+    """The runs of consecutive lines that are not code, from the lines' code flags."""
     return [range(*match.span()) for match in _NOT_CODE_RUNS.finditer(flags)]
 
 

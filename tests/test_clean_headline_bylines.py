@@ -91,29 +91,3 @@ def test_clean_text_takes_a_name_over_a_date_as_its_byline() -> None:
 
 def test_a_name_over_an_agency_glued_to_its_date_is_a_byline() -> None:
     assert _byline(["MARTA KOWALSKA", "Associated PressMarch 4, 2021"]) == "Marta Kowalska"
-
-
-@pytest.mark.parametrize(
-    ("credit", "names"),
-    [
-        ("Jane Doe | March 3, 2021", "Jane Doe"),
-        ("Tomasz Kowalczyk - Apr 16, 2015 8:02 pm UTC", "Tomasz Kowalczyk"),
-        ("MARTA RUIZ — 3 hours ago", "Marta Ruiz"),
-        ("Ahmed Al-Masri · 6 min read", "Ahmed Al-Masri"),
-    ],
-)
-def test_clean_text_takes_a_name_and_a_stamp_on_one_line_as_its_byline(credit: str, names: str) -> None:
-    from storyline.clean.text import clean_text
-
-    story = "The river rose faster than anyone had expected on Sunday night, and the old bridge was closed before dawn."
-    article = clean_text("\n".join(["Bridge closes", credit, story, story.upper()]), id="b")
-    assert article.byline == names and credit not in article.body
-
-
-@pytest.mark.parametrize("credit", ["World News | March 3, 2021", "Latest | 3 hours ago", "Associated Press - 12:45"])
-def test_a_section_or_agency_and_a_stamp_on_one_line_is_no_writer(credit: str) -> None:
-    from storyline.clean.text import clean_text
-
-    story = "The river rose faster than anyone had expected on Sunday night, and the old bridge was closed before dawn."
-    article = clean_text("\n".join(["Bridge closes", credit, story, story.upper()]), id="b")
-    assert article.byline is None

@@ -163,8 +163,7 @@ _CLOCK = re.compile(r"(?<!\d)[012]?\d[:h][0-5]\d(?!\d)")  # a time of day: "18:4
 
 
 def credit_line(line: Line) -> bool:
-    """A byline (or one with the writer's description, or a name beside a stamp), a date or a time stamp on a line of
-    its own."""
+    """A byline (or one with the writer's description), a date or a time stamp on a line of its own."""
     if line.words < LONG_PARAGRAPH and byline_bio(line.text) or line.words <= 2 and byline_opening(line.text):
         return True  # "By Jane Doe, a staff writer who covers ...", or "By" with the names on the next line
     if line.words > CREDIT_WORDS:  # a longer stamp line holds little but dates and times (``dates.date_of_line``)
@@ -173,9 +172,7 @@ def credit_line(line: Line) -> bool:
         return False
     if line.words <= STAMP_WORDS and _CLOCK.search(line.text):
         return True
-    if date_of_line(line.text) is not None or parse_byline(line.text) is not None:
-        return True
-    return name_stamp_byline(line) is not None  # "Jane Doe · 6 min read"
+    return date_of_line(line.text) is not None or parse_byline(line.text) is not None
 
 
 TWICE_REACH = 30  # lines above the text where a headline printed twice (a share box, a sticky header) may sit
@@ -274,25 +271,6 @@ def name_byline(lines: list[Line], i: int) -> Byline | None:
     if _NAME.match(names) is None or _not_a_name(names) or not _stamp_below(lines, i):
         return None
     return None if agency_name(text) else Byline(text=text, names=names, agency=None)  # the costliest test last
-
-
-# a name, then a bar, dash or dot and what follows it: "Jane Doe | March 3, 2021", "JANE DOE — 3 hours ago"
-_NAME_THEN = re.compile(r"^(?P<name>.+?)\s+[|•·—–-]\s+(?P<stamp>.+)$")
-
-
-def name_stamp_byline(line: Line) -> Byline | None:
-    """A writer's name and a date or time stamp on one line, a bar, dash or dot between ("Jane Doe | March 3, 2021",
-    "MARTA RUIZ — 3 hours ago", "Jane Doe · 6 min read"): ``name_byline``'s name and stamp side by side."""
-    if line.words > NAME_WORDS[1] + STAMP_WORDS or line.prose or line.furniture is not None:
-        return None
-    found = _NAME_THEN.match(line.text.strip())
-    if found is None or not NAME_WORDS[0] <= len(found["name"].split()) <= NAME_WORDS[1]:
-        return None
-    name = found["name"]
-    names = name.title() if name.isupper() else name
-    if _NAME.match(names) is None or _not_a_name(names) or not stamp_line(found["stamp"]):
-        return None
-    return None if agency_name(name) else Byline(text=line.text, names=names, agency=None)
 
 
 def _stamp_below(lines: list[Line], i: int) -> bool:

@@ -16,7 +16,7 @@ from typing import Any
 
 from storyline.clean import speedups
 from storyline.clean.dates import MAX_WORDS, date_of_line
-from storyline.clean.headline import find_headline, name_byline, name_stamp_byline
+from storyline.clean.headline import find_headline, name_byline
 from storyline.clean.layout import analyse
 from storyline.clean.lines import Line
 from storyline.clean.markup import Dump
@@ -100,10 +100,8 @@ def _credits(
         top = line.index < TOP_LINES or start - 2 * NEAR <= line.index < start + NEAR
         published = date_of_line(line.text, language) if top and line.words <= MAX_WORDS else None
         if published:
-            named = name_stamp_byline(line)  # "Jane Doe | March 3, 2021"
-            verdicts.reasons[line.index] = "date" if named is None else "byline"
+            verdicts.reasons[line.index] = "date"
             verdicts.published = verdicts.published or published
-            verdicts.byline = verdicts.byline or (named.names if named else None)
             continue
         above = line.index < TOP_LINES or start - BYLINE_REACH <= line.index < end + NEAR
         byline, byline_lines = _byline_at(lines, i, verdicts.reasons) if above else (None, 0)
@@ -129,7 +127,7 @@ def _byline_at(lines: list[Line], i: int, claimed: dict[int, str]) -> tuple[Byli
     found = parse_byline(line.text) if line.words <= 14 and opens else None
     if found is None and opens:
         found = bio_byline(line.text)  # "By Jane Doe, a reporter who covers ...": too long for parse_byline
-    return (found or name_byline(lines, i) or name_stamp_byline(line)), 1
+    return (found or name_byline(lines, i)), 1
 
 
 @cache

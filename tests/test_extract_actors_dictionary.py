@@ -43,10 +43,9 @@ def test_military_police_are_the_military() -> None:
 @pytest.mark.parametrize(
     ("text", "country"),
     [
-        ("Ukraine's Security Service detained a suspected Russian agent in Kharkiv.", "UKR"),
-        ("Belarus's State Security Service arrested three bloggers in Minsk.", "BLR"),
-        ("Egypt's national security agency detained a lawyer in Cairo.", "EGY"),
+        ("Agents of the security service raided the offices of an opposition newspaper in Baku.", "AZE"),
         ("The security services of Uzbekistan detained a poet in Tashkent.", "UZB"),
+        ("In Almaty, the state security service arrested two bloggers on Friday.", "KAZ"),
     ],
 )
 def test_a_states_security_service_is_its_police(text: str, country: str) -> None:

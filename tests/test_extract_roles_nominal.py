@@ -222,6 +222,19 @@ def test_whom_an_event_is_told_to_is_no_target(text: str, trigger: str, addresse
     assert event.actor2 is None or addressee not in event.actor2.text
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Villagers heard gunfire near the camp on Sunday.", "gunfire"),
+        ("Residents said they heard loud explosions throughout the night.", "explosions"),
+        ("A local crew filmed the shelling from a rooftop in Kharkiv.", "shelling"),
+    ],
+)
+def test_who_heard_saw_or_filmed_an_event_did_not_do_it(text: str, trigger: str) -> None:
+    event = _with_trigger(extract_events(text), trigger)
+    assert event.actor1 is None or event.actor1.sector not in ("CVL", "RIO", "PRO", "MED")
+
+
 def test_a_place_an_event_noun_is_sent_to_is_no_target() -> None:
     event = _with_trigger(extract_events("The charity sent food aid to Kassala on Monday."), "aid")
     assert event.actor2 is None or event.actor2.text != "Kassala"

@@ -340,6 +340,11 @@ def test_folded_regex_finds_in_lower_cased_ascii_texts_what_the_regex_finds() ->
     assert long_s is not None and long_s.search("sign up") and kelvin is not None and kelvin.search("k")
 
 
+def test_folded_regex_is_none_where_the_private_re_modules_differ(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delattr(re, "_compiler")  # another CPython: the kernels run the pattern's own regex
+    assert folded_regex(r"\b(sign up|log in)") is None
+
+
 PROSE = "The committee met on Monday and agreed that the new rules would apply to every member state from June."
 OTHER = "Officials said the decision had been expected for weeks, after a long debate over the costs of the plan."
 THIRD = "Critics of the plan said the costs would fall on the poorest regions, which had not been consulted at all."

@@ -308,7 +308,17 @@ def folded_regex(regex: str) -> re.Pattern[str] | None:
     literal letter lower-cased; a character past ASCII that matches ASCII letters when case is ignored, "ſ" or the
     Kelvin sign, and each class, as the lower-cased ASCII characters it takes). Case-folded literals take no shortcut
     in ``re``'s alternations, so on the furniture lexicon's long alternations this one runs 2-8x faster. None when
-    the syntax tree holds what is not read here (flags inside it, a class taking no ASCII character)."""
+    the syntax tree holds what is not read here (flags inside it, a class taking no ASCII character), or when the
+    private modules it builds the pattern with (``re._parser``, ``re._compiler``: CPython 3.11, tested on 3.11.7)
+    do not take what it gives them: the kernels then run the pattern's own regex, as fast as before, same output."""
+    try:
+        return _folded_regex(regex)
+    except (AttributeError, TypeError, ValueError, IndexError, re.error):  # another CPython's private modules
+        return None
+
+
+def _folded_regex(regex: str) -> re.Pattern[str] | None:
+    """``folded_regex``, its failures unguarded."""
     parsed = sre_parse.parse(regex, re.IGNORECASE)
     if parsed.state.flags & ~(re.IGNORECASE | re.UNICODE):
         return None

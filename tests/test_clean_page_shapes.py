@@ -380,7 +380,10 @@ def test_market_ticker_over_a_page_without_a_title_line_is_no_headline(ticker: l
     assert article.body.split("\n\n") == PIPELINE
 
 
-@pytest.mark.parametrize("title", ["Top 10 films of 2017", "Election 2024: turnout hits 67.3%", "Arsenal 2-1 Chelsea"])
+@pytest.mark.parametrize(
+    "title",
+    ["Top 10 films of 2017", "Election 2024: turnout hits 67.3%", "Arsenal 2-1 Chelsea", "Brexit: 51.9% to 48.1%"],
+)
 def test_title_line_with_a_figure_or_two_stays_the_headline(title: str) -> None:
     article = clean_text("\n".join([title, "Sport", *PIPELINE]), id="x")
     assert article.title == title
@@ -447,3 +450,30 @@ def test_a_line_with_figures_is_no_gallery_counter(line: str) -> None:
     from storyline.clean.lines import furniture_of
 
     assert furniture_of(line, len(line.split())) is None
+
+
+RESIGNATION = [
+    "The prime minister resigned on Tuesday night after losing a confidence vote in parliament by 12 votes.",
+    "Opposition leaders said the country needed an early election and a new government before the budget.",
+    "The president is expected to ask the speaker to begin talks on forming a new coalition this week.",
+]
+POINTS = ["Prime minister resigns after confidence vote", "Opposition calls for early election"]
+
+
+def test_a_summary_header_and_its_points_are_no_headline() -> None:
+    article = clean_text("\n".join(["Summary", *POINTS, *RESIGNATION]), id="x")
+    assert article.title not in ("Summary", *POINTS)
+    assert article.body.split("\n\n") == ["Summary", *POINTS, *RESIGNATION]
+
+
+def test_key_points_under_a_byline_and_date_are_no_headline() -> None:
+    headline = "Flooding forces thousands from homes in the north"
+    points = [
+        "Heavy rain has caused rivers to burst their banks",
+        "At least 3,000 people have been evacuated",
+        "Schools will stay closed on Monday",
+    ]
+    page = ["Home | World | Business | Sport", headline, "By Maria Rossi", "27 November 2026", "Key points", *points]
+    article = clean_text("\n".join([*page, *LANDSLIDE, "Related stories"]), id="x")
+    assert article.title == headline
+    assert article.body.split("\n\n") == ["Key points", *points, *LANDSLIDE]

@@ -12,7 +12,7 @@ from storyline.clean import speedups
 from storyline.clean.codeshape import code_shaped
 from storyline.clean.dates import date_of_line
 from storyline.clean.lines import Line, stopwords
-from storyline.clean.region import LONG_PARAGRAPH
+from storyline.clean.region import LONG_PARAGRAPH, summary_above, summary_header
 from storyline.clean.wire import (
     NAME_CAPITAL,
     Byline,
@@ -148,6 +148,8 @@ def _over_text(lines: list[Line], line: Line) -> bool:
     line the dump's code marks missed), and not the names or role under a lone "By"."""
     if line.words < HEADER_WORDS or line.code or line.sentence or not headline_like(line) or credit_line(line):
         return False
+    if summary_above(lines, line.index) is not None:
+        return False  # a point of the story's summary under its header ("Key points")
     if _CODE_MARK.search(line.text) or code_shaped(line.text) or _BRACKETED.match(line.text):
         return False
     if _UNFINISHED.search(line.text.rstrip().rstrip(_CLOSING)):
@@ -206,8 +208,8 @@ def page_title(lines: list[Line], body_start: int) -> bool:
         return False  # a finished sentence (its closing quote or bracket too), or one that goes on below
     if body_start == 0 and (first.prose or not any(line.prose for line in lines[1:])):
         return False  # the text starts on the first line (a dump without a title), or is a note with no sentences
-    if figures_line(first.text):
-        return False  # a market ticker's quote, a table's row over a page without a <title>
+    if figures_line(first.text) or summary_header(first):
+        return False  # a market ticker's quote, a table's row, a summary's header over a page without a <title>
     return parse_byline(first.text) is None and date_of_line(first.text) is None
 
 
@@ -217,11 +219,12 @@ _MEASURE = re.compile(r"\d[.,]\d|%")  # a decimal, a thousands' comma or a perce
 
 
 def figures_line(text: str) -> bool:
-    """Half or more of the line's words are figures, two of them measured (a decimal, a percentage): a quote of a
-    market ticker ("FTSE 100 7,512.3 +0.4%") or a row of a table, not a headline ("Top 10 films of 2017")."""
+    """More than half of the line's words are figures, two of them measured (a decimal, a percentage): a quote of a
+    market ticker ("FTSE 100 7,512.3 +0.4%") or a row of a table, not a headline ("Top 10 films of 2017", "Brexit:
+    51.9% to 48.1%")."""
     words = text.split()
-    figures = [word for word in words if _FIGURE_WORD.match(word) or word in "▲▼"]
-    return 2 * len(figures) >= len(words) and sum(1 for word in figures if _MEASURE.search(word)) >= 2
+    figures = [word for word in words if _FIGURE_WORD.match(word) or word in ("▲", "▼")]
+    return 2 * len(figures) > len(words) and sum(1 for word in figures if _MEASURE.search(word)) >= 2
 
 
 _TITLE_SEPARATORS = re.compile(r" [-|–—\\/>»] ")  # between a headline and its site's name or section

@@ -379,15 +379,20 @@ def test_victims_of_a_reply_told_by_its_own_subject_are_that_subjects_act(text: 
             "ISR",
         ),
         ("Rocket fire from Gaza wounded a woman in Ashkelon.", "Unidentified Armed Group (Palestine)", "ISR"),
+        # a state at war fires from its own ground: its army
+        ("Missiles fired from Russia hit Kharkiv overnight, killing three people.", "Military Forces of Russia", "UKR"),
         # a named doer stays the attacker
         ("Hamas fired rockets from Gaza, killing two people in Sderot.", "Hamas", "ISR"),
     ],
 )
-def test_arms_told_only_by_where_they_came_from_are_an_unnamed_armed_group_of_that_place(
-    text: str, attacker: str, victims: str
-) -> None:
+def test_arms_told_only_by_where_they_came_from_are_that_places_doer(text: str, attacker: str, victims: str) -> None:
     event = next(e for e in extract_events(text) if e.type == "ASSAULT")
     assert (event.actor1.name if event.actor1 else None, event.actor2.country if event.actor2 else None) == (
         attacker,
         victims,
     )
+
+
+def test_the_doer_told_by_where_arms_came_from_spans_the_arms_words() -> None:
+    events = extract_events("Two civilians were killed by a rocket fired from Gaza.")
+    assert [e.actor1.text for e in events if e.actor1 is not None] == ["a rocket"]

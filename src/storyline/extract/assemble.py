@@ -148,7 +148,7 @@ def build_events(
             part.actor2 = part.actor2 or local_victims(part, _lemmas(det), sent, index, before)
             part.acled_event_type, part.acled_sub_event_type = _acled(part, det, lemmas)
             _acled_roles(part, sent)
-            part.actor1 = part.actor1 or _implied_agent(part, sent) or _origin_agent(part, sent)
+            part.actor1 = part.actor1 or _origin_agent(part, sent) or _implied_agent(part, sent)
             part.actor2 = part.actor2 or _protest_target(part, det, index) or _place_people(part)
             _sole_country(part, sent)
             events.append(shift(part, offset))
@@ -1003,17 +1003,21 @@ def _implied_agent(event: Event, sent: Span) -> Actor | None:
 
 
 def _origin_agent(event: Event, sent: Span) -> Actor | None:
-    """ "Rockets fired from Gaza killed two people": an attack told only by where its arms came from is by an unnamed
-    armed group of that place's country (ACLED's Unidentified Armed Group), spanning the arms' words to the place."""
+    """ "Rockets fired from Gaza killed two people": an attack told only by where its arms came from is by that
+    place's country: its army when ``opponents.tsv`` has one at war ("missiles fired from Russia": Military Forces of
+    Russia), else an unnamed armed group of it (ACLED's Unidentified Armed Group); the actor spans the arms' words."""
     trigger = event.trigger
     span = sent.doc.char_span(trigger.start, trigger.end, alignment_mode="expand") if trigger is not None else None
     found = attack_origin(sent, event, span.root) if span is not None and event.type == "ASSAULT" else None
     country = country_of(found[1]) if found is not None else None
     if found is None or not country:
         return None
-    start, end = found[0].left_edge.idx, found[1].idx + len(found[1])
+    arms = found[0]
+    start, end = arms.left_edge.idx, arms.idx + len(arms)
     text = sent.doc.text[start:end]
-    return Actor(text, actor_name(country, "UAF", text), country, "UAF", start, end)
+    army = actor_name(country, "MIL", text)
+    sector = "MIL" if army in lexicon.opponents() else "UAF"
+    return Actor(text, actor_name(country, sector, text), country, sector, start, end)
 
 
 # Violence has its own rules for whose people were hit (victims.localise); "Israeli forces killed militants"

@@ -233,9 +233,10 @@ def _prose_words(lines: list[Line]) -> int:
 
 
 def header_end(lines: list[Line], start: int, end: int, echoes: list[int], table: Collection[int] = ()) -> int:
-    """Where the text starts under its header: past the headline (and a short line of prose over it), and past a
-    byline or date under a standfirst (not an entry's time stamp: ``entry_stamps``). A row of a table (``table``) and
-    the heading of a live blog's entry under its time stamp are no headline: the paragraph over them is the text's."""
+    """Where the text starts under its header: past the headline (and a short line of prose over it, a tagline or a
+    teaser, unless the line under it goes on with the text: ``_goes_on``), and past a byline or date under a
+    standfirst (not an entry's time stamp: ``entry_stamps``), at its first paragraph or at the header of the story's
+    key points over it (``region.summary_above``). A row of a table (``table``) is no headline."""
     top = min(end, start + HEADER_REACH)
     new = start
     prose = above = 0
@@ -251,9 +252,9 @@ def header_end(lines: list[Line], start: int, end: int, echoes: list[int], table
         elif line.index in table:
             continue
         elif headline_shaped(line) or headline_like(line) and not line.prose:
-            if prose and above < TAGLINE_WORDS and not headed and not (titled and _goes_on(lines, line)):
+            if prose and above < TAGLINE_WORDS and not headed:
                 entries = entry_stamps(lines, start, end) if entries is None else entries
-                if line.index - 1 not in entries:  # an entry's heading under its stamp: the paragraph is a summary
+                if not _goes_on(lines, line, titled, entries):
                     new = line.index + 1  # a headline under a short line of prose (a tagline, a teaser): text below
             prose, headed = 0, True  # a headline (any case) with no title line to echo: what stood above was not text
         elif line.prose and (line.words >= LONG_PARAGRAPH or prose >= HEADER_PROSE):
@@ -270,9 +271,15 @@ def header_end(lines: list[Line], start: int, end: int, echoes: list[int], table
     return new
 
 
-def _goes_on(lines: list[Line], line: Line) -> bool:
-    """Under the page's headline, a headline-like line under a short paragraph that goes on with the text: a question
-    (an interview's) or the first item of a list the paragraph introduces with a colon."""
+def _goes_on(lines: list[Line], line: Line, titled: bool, entries: Collection[int]) -> bool:
+    """A headline-like line under a short paragraph that goes on with the text, so the paragraph is no tagline: an
+    entry's heading under its time stamp (``entries``: the paragraph is a live blog's summary) or, under the page's
+    headline (``titled``: its echo just above the region), a question (an interview's) or the first item of a list the
+    paragraph introduces with a colon."""
+    if line.index - 1 in entries:
+        return True
+    if not titled:
+        return False
     return line.text.rstrip().endswith("?") or line.index > 0 and lines[line.index - 1].text.rstrip().endswith(":")
 
 

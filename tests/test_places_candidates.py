@@ -84,3 +84,21 @@ def test_a_name_before_local_government_area_is_a_place(text: str) -> None:
 )
 def test_a_name_tagged_in_two_pieces_is_one_place(text: str, trigger: str, name: str, country: str) -> None:
     assert _place(text, trigger) == (name, country)
+
+
+@pytest.mark.parametrize(
+    ("written", "name", "country"),
+    [
+        ("Northwest", "North-West Province", "CMR"),  # Cameroon's regions as English news writes them
+        ("Southwest", "South-West Province", "CMR"),
+        ("Sagaing", "Sagain", "MMR"),  # Myanmar's region, GeoNames spelling "Sagain"
+    ],
+)
+def test_english_names_of_admin_regions(written: str, name: str, country: str) -> None:
+    found = gazetteer().best(written, want="admin")
+    assert found is not None and (found[0].name, gazetteer().iso3[found[0].cc]) == (name, country)
+
+
+def test_a_bracketed_region_outweighs_a_smaller_namesake_town_abroad() -> None:
+    # the township is no GeoNames place of Myanmar; a village of that name in Bosnia is far smaller than the region
+    assert _place("Junta troops torched houses in Pale township (Sagaing) on Monday.", "torched") == ("Pale", "MMR")

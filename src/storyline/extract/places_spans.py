@@ -249,15 +249,18 @@ def _name_words(part: Span) -> bool:
 def bracket_setting(span: Span, gaz: Gazetteer) -> Entry | None:
     """The narrowest of the bracketed admin areas after a place that lies in the country the bracket's names agree
     on (:func:`_agreed_country`), else the widest one the gazetteer knows; None without such a bracket, or when the
-    place is a main name only in other countries."""
+    place is a main name only in other countries, of a town bigger than that widest area or near it ("Pale township
+    (Sagaing)" is in Myanmar's Sagaing region, though GeoNames knows only a Bosnian Pale; a town stays home when the
+    bracket's name is a smaller namesake abroad, or a neighbour's place across a border)."""
     names = [clean_name(p.text) for p in bracket_names(span)]
     widest = next((f for f in (gaz.best(n, want="admin", loose=False) for n in reversed(names)) if f), None)
     if widest is None:
         return None
     own, level = gaz.candidates(clean_name(span.text), loose=False)
     cc = _agreed_country(gaz, names, {m.entry.cc for m in own}, widest[0].cc)
-    if level == "exact" and any(m.main for m in own) and all(m.entry.cc != cc for m in own):
-        return None  # "Mamfe (Manyu, Southwest)": a town known by its own name abroad outweighs a region's namesake
+    abroad = [m.entry for m in own if m.main] if level == "exact" and all(m.entry.cc != cc for m in own) else []
+    if any(e.population > widest[0].population or _close(e, [widest[0]]) for e in abroad):
+        return None  # a town known by its own name abroad outweighs a smaller or nearby namesake of a bracket's name
     for name in names:
         found = gaz.best(name, cc, want="admin")
         if found and found[0].cc == cc:

@@ -477,3 +477,22 @@ def test_key_points_under_a_byline_and_date_are_no_headline() -> None:
     article = clean_text("\n".join([*page, *LANDSLIDE, "Related stories"]), id="x")
     assert article.title == headline
     assert article.body.split("\n\n") == ["Key points", *points, *LANDSLIDE]
+
+
+def test_live_blog_under_menu_lines_keeps_its_headline_and_first_entry() -> None:
+    headline = "Ceasefire talks - live updates"
+    blog = [
+        "14:05",
+        "Strikes reported in the centre of the enclave",
+        "Witnesses said at least four people were killed in an air strike on a house in a refugee camp overnight.",
+        "13:40",
+        "Egypt says talks 'positive'",
+        "Egyptian officials said the first day of talks had gone well and that both delegations would stay in Cairo.",
+        "13:12",
+        "Aid trucks queue at the crossing",
+        "More than 200 aid trucks are waiting at the crossing, the Egyptian Red Crescent said on Tuesday morning.",
+    ]
+    article = clean_text("\n".join(["Menu", "Live", headline, *blog]), id="x")
+    assert article.title == headline
+    body = article.body.split("\n\n")
+    assert all(line in body for line in blog if not line[:1].isdigit())  # every entry's heading and text

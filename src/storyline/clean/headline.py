@@ -150,11 +150,18 @@ def _over_text(lines: list[Line], line: Line) -> bool:
         return False
     if summary_above(lines, line.index) is not None:
         return False  # a point of the story's summary under its header ("Key points")
+    if line.index > 0 and _entry_stamp(lines[line.index - 1]):
+        return False  # a live blog entry's heading under its time stamp
     if _CODE_MARK.search(line.text) or code_shaped(line.text) or _BRACKETED.match(line.text):
         return False
     if _UNFINISHED.search(line.text.rstrip().rstrip(_CLOSING)):
         return False
     return not any(byline_opening(above.text) for above in lines[max(0, line.index - BYLINE_LINES) : line.index])
+
+
+def _entry_stamp(line: Line) -> bool:
+    """A time of day alone on its line ("14:05", "9.42am"): what opens a live blog's entry."""
+    return line.words <= 2 and _CLOCK.search(line.text) is not None and not any(c.isalpha() for c in line.text[:1])
 
 
 CREDIT_WORDS = 14  # a byline or date line is short

@@ -25,9 +25,10 @@ html-pages-dev.
 
 The fallback model (``event_fallback.npz``: ACLED sub-event type or NONE of a sentence in which no trigger word
 fires; ``events`` reads it only for texts where no trigger fires at all) has the same features with no trigger
-types. Events: the first sentence of each record of the TUNING split of the self-written check sets
-(``eval.typing.CASE_SETS`` and ``eval.acled.NOTES_SETS["all"]``; their held-out thirds are never trained on),
-labelled with its sub-event type ("Other", ACLED's catch-all, is left out). Non-events: every sentence of those
+types (``classifier.fallback_features``). Events: the first sentence of each
+record of the TUNING split of the self-written check sets named in ``FALLBACK_SETS`` (case_style_dev to
+case_style_more9, acled_style_dev to acled_style_more7; their held-out thirds are never trained on), labelled with
+its sub-event type ("Other", ACLED's catch-all, is left out). Non-events: every sentence of those
 sets' tuning records with no event, and every sentence with no trigger word of the tuning half of html-pages-dev.
 """
 
@@ -50,7 +51,7 @@ from sklearn.linear_model import LogisticRegression
 
 from storyline.eval import places
 from storyline.eval.data import html_pages
-from storyline.extract import events
+from storyline.extract import classifier, events
 from storyline.nlp import load_nlp
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -66,6 +67,14 @@ C = 0.25  # inverse regularisation strength
 NONE_C = 0.25  # the same for the "nothing here" model
 FALLBACK_C = 2.0  # the same for the fallback model (few examples a class: weaker regularisation)
 FALLBACK_MIN_COUNT = 2
+# The check sets the fallback model trains on (tuning records only), named one by one: a fresh set written for an
+# end-of-session measure is never trained on until it is added here.
+FALLBACK_SETS = (
+    "case_style_dev",
+    *(f"case_style_more{n}" for n in ("", *range(2, 10))),
+    "acled_style_dev",
+    *(f"acled_style_more{n}" for n in ("", *range(2, 8))),
+)
 LEAD_SENTENCES = 2  # sentences of each synthetic story's first paragraph used
 CODEBOOK_WEIGHT = 3
 _PLACEHOLDER = re.compile(r"\{(country_\d|city)\}")
@@ -181,10 +190,10 @@ def trigger_sentence_features(texts: list[str], cache: Path | None) -> list[list
 def fallback_examples(data: Path) -> tuple[list[list[str]], list[str]]:
     """(features, ACLED sub-type or NONE) of sentences with no trigger types, from the tuning records of the check
     sets and the no-trigger sentences of the tuning half of html-pages-dev."""
-    from storyline.eval.acled import NOTES_SETS
-    from storyline.eval.typing import CASE_SETS, read_check_set
+    from storyline.eval.data import CHECK_SETS
+    from storyline.eval.typing import read_check_set
 
-    paths = [*CASE_SETS.values(), *NOTES_SETS["all"]]
+    paths = [CHECK_SETS / f"{name}.jsonl" for name in FALLBACK_SETS]
     records = [r for path in paths for r in read_check_set(path) if r["split"] == "tune"]
     records = [r for r in records if r["sub_event_type"] != "Other"]
     feats, labels = [], []
@@ -192,12 +201,12 @@ def fallback_examples(data: Path) -> tuple[list[list[str]], list[str]]:
         sents = list(doc.sents)
         label = record["sub_event_type"] or "NONE"
         for sent in sents if label == "NONE" else sents[:1]:
-            feats.append(events.fallback_features(sent))
+            feats.append(classifier.fallback_features(sent))
             labels.append(label)
     for doc in _parsed(non_event_texts(data), None):
         for sent in doc.sents:
             if not events.sentence_hits(sent):
-                feats.append(events.fallback_features(sent))
+                feats.append(classifier.fallback_features(sent))
                 labels.append("NONE")
     return feats, labels
 

@@ -3,9 +3,14 @@
 
 from __future__ import annotations
 
+import importlib.util
+from pathlib import Path
+
 import numpy as np
 import pytest
 
+from storyline.eval import typing as typing_eval
+from storyline.eval.typing import ROOT
 from storyline.extract import events as events_module
 from storyline.extract import extract_events
 from storyline.extract.acled import acled_types
@@ -80,3 +85,17 @@ def test_fallback_leaves_a_hostile_trigger_word_the_rules_set_aside(monkeypatch:
     assert extract_events(text) == []
     monkeypatch.setattr(events_module, "has_hostile_word", lambda sent: False)
     assert extract_events(text)  # the model alone reads the killing as an attack
+
+
+def test_fallback_training_reads_only_the_check_sets_it_names(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a fresh set written for an end-of-session measure is never trained on until the script names it
+    spec = importlib.util.spec_from_file_location("train_event_types", ROOT / "scripts" / "train_event_types.py")
+    assert spec is not None and spec.loader is not None
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    read: list[Path] = []
+    monkeypatch.setattr(typing_eval, "read_check_set", lambda path: read.append(path) or [])
+    monkeypatch.setattr(script, "non_event_texts", lambda data: [])
+    assert script.fallback_examples(ROOT) == ([], [])
+    assert [p.name for p in read] == [f"{name}.jsonl" for name in script.FALLBACK_SETS]
+    assert all(p.is_file() for p in read) and "case_style_more10" not in script.FALLBACK_SETS

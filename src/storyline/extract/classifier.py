@@ -73,7 +73,7 @@ def _words(sent: Span) -> list[str]:
     return words
 
 
-def _main_verb(sent: Span) -> Token:
+def main_verb(sent: Span) -> Token:
     """The verb of the reported clause: the root, or what the root says ("X said Y attacked" → attacked)."""
     verb = sent.root
     if verb.lemma_.lower() in lexicon.speech_verbs():
@@ -83,7 +83,7 @@ def _main_verb(sent: Span) -> Token:
 
 def _clause_features(sent: Span) -> list[str]:
     """The main verb, its auxiliaries, negation, object and complement verb, as features."""
-    verb = _main_verb(sent)
+    verb = main_verb(sent)
     lemma = verb.lemma_.lower()
     feats = [f"v={lemma}"]
     for kid in verb.children:
@@ -108,7 +108,8 @@ def sentence_features(sent: Span, trigger_types: list[str]) -> list[str]:
 
 
 def fallback_features(sent: Span) -> list[str]:
-    """The fallback model's features of a sentence: the classifier's, with no trigger types."""
+    """The fallback model's features of a sentence (training and extraction alike): the classifier's, with no trigger
+    types."""
     return sentence_features(sent, [])
 
 
@@ -118,11 +119,6 @@ def fallback_kind(sent: Span) -> str | None:
     scores = _probabilities(lexicon.fallback_model(), fallback_features(sent))
     best = max(scores, key=scores.__getitem__)
     return best if best != "NONE" and scores[best] >= FALLBACK else None
-
-
-def main_verb(sent: Span) -> Token:
-    """The verb of a sentence's reported clause (the trigger of an event the fallback model finds)."""
-    return _main_verb(sent)
 
 
 def type_scores(feats: list[str]) -> dict[str, float]:

@@ -37,7 +37,6 @@ __all__ = [
     "Hit",
     "classifier_features",
     "detect",
-    "fallback_features",
     "find_hits",
     "refine_mode",
     "sentence_hits",
@@ -172,11 +171,6 @@ def _detect(sent: Span) -> list[Detected]:
     if len(detected) == 1 and detected[0].type == "MOBILIZE":
         detected[0].hints.add("movement")  # ACLED codes a troop movement on its own (Strategic developments/Other)
     return detected
-
-
-def fallback_features(sent: Span) -> list[str]:
-    """The fallback model's features of a sentence (training and extraction alike)."""
-    return classifier.fallback_features(sent)
 
 
 _TRIGGERED_KEY = "storyline.events.triggered"

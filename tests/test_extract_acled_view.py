@@ -75,3 +75,10 @@ def test_a_force_that_breaks_up_looters_makes_up_no_protesters() -> None:
         assert not [e for e in events for a in (e.actor1, e.actor2) if a is not None and a.sector == "PRO"], text
     view = acled_event(extract_events("Security forces fired tear gas at looters in Bulawayo on Sunday."))
     assert view is not None and view.actor1 is not None and view.actor1.name == "Rioters (Zimbabwe)"
+
+
+def test_reporters_a_force_acted_on_at_a_protest_are_not_its_crowd() -> None:
+    text = "Police fired tear gas at reporters covering a march in Nairobi."
+    (protest,) = [e for e in extract_events(text) if e.type == "PROTEST"]
+    assert protest.actor1 is not None and protest.actor1.name == "Protesters (Kenya)"
+    assert protest.actor1.text != "reporters"

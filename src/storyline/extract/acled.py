@@ -185,9 +185,10 @@ def _is_force(actor: Actor | None) -> bool:
 
 
 def _named_crowd(actor: Actor | None, event: Event) -> Actor | None:
-    """The actor when it can be a crowd: not an armed or state actor, nor the words of the event's place ("fired
+    """The actor when it can be a crowd: not an armed or state actor, nor the press (reporters a force acted on
+    cover the protest: "fired tear gas at reporters covering a march"), nor the words of the event's place ("fired
     rubber bullets at fans outside the stadium in Buenos Aires": the place stands for no crowd)."""
-    if actor is None or _is_force(actor):
+    if actor is None or _is_force(actor) or actor.sector == "MED":
         return None
     where = event.location
     if where is None or where.start is None or actor.start is None or actor.end is None:

@@ -498,6 +498,7 @@ def test_a_deed_describing_the_victim_names_no_other_victims() -> None:
         ("Two civilians were killed by a rocket fired from Gaza.", "ISR"),
         ("A teenager was killed by a missile launched from Gaza, police said.", "ISR"),
         ("An anti-tank missile fired from Lebanon killed a farmer on Sunday.", "ISR"),
+        ("A woman was wounded by a drone launched from Lebanon, medics said.", "ISR"),  # arms of victim_acts.tsv
     ],
 )
 def test_where_an_attack_came_from_is_not_where_its_victims_were(text: str, country: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -94,7 +95,12 @@ def test_fallback_training_reads_only_the_check_sets_it_names(monkeypatch: pytes
     script = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(script)
     read: list[Path] = []
-    monkeypatch.setattr(typing_eval, "read_check_set", lambda path: read.append(path) or [])
+
+    def reading(path: Path) -> list[dict[str, Any]]:
+        read.append(path)
+        return []
+
+    monkeypatch.setattr(typing_eval, "read_check_set", reading)
     monkeypatch.setattr(script, "non_event_texts", lambda data: [])
     assert script.fallback_examples(ROOT) == ([], [])
     assert [p.name for p in read] == [f"{name}.jsonl" for name in script.FALLBACK_SETS]

@@ -496,3 +496,25 @@ def test_live_blog_under_menu_lines_keeps_its_headline_and_first_entry() -> None
     assert article.title == headline
     body = article.body.split("\n\n")
     assert all(line in body for line in blog if not line[:1].isdigit())  # every entry's heading and text
+
+
+@pytest.mark.parametrize(
+    "points",
+    [
+        [
+            "Strong winds brought down power lines across the coastal towns during the night",
+            "Some 40,000 homes are without power",
+            "Trains between the two cities are cancelled",
+        ],
+        [
+            "Strong winds brought down power lines across the coastal towns during the night.",
+            "Some 40,000 homes are without power.",
+            "Trains between the two cities are cancelled.",
+        ],
+    ],
+)
+def test_key_points_that_read_like_sentences_stay_with_their_header(points: list[str]) -> None:
+    headline = "Storm leaves thousands without power"
+    page = [f"{headline} - Coast News", "Menu", headline, "Key points", *points, *HEATWAVE, "Advertisement"]
+    article = clean_text("\n".join(page), id="x")
+    assert article.body.split("\n\n") == ["Key points", *points, *HEATWAVE]

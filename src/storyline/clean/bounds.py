@@ -273,10 +273,11 @@ def header_end(lines: list[Line], start: int, end: int, echoes: list[int], table
 
 def _goes_on(lines: list[Line], line: Line, titled: bool, entries: Collection[int]) -> bool:
     """A headline-like line under a short paragraph that goes on with the text, so the paragraph is no tagline: an
-    entry's heading under its time stamp (``entries``: the paragraph is a live blog's summary) or, under the page's
+    entry's heading under its time stamp (``entries``: the paragraph is a live blog's summary), a key point under the
+    paragraph that is the point before it (both under a summary header: ``region.summary_above``) or, under the page's
     headline (``titled``: its echo just above the region), a question (an interview's) or the first item of a list the
     paragraph introduces with a colon."""
-    if line.index - 1 in entries:
+    if line.index - 1 in entries or summary_above(lines, line.index) is not None:
         return True
     if not titled:
         return False

@@ -198,6 +198,7 @@ LIST_ITEMS = 5  # list items in a row above the text that make it part of the ar
 SUMMARY_ITEMS = 2  # or this many under a header naming a summary ("Key points": ``summary_headers``)
 ITEM_WORDS = 3  # an item of a list in the text has this many words at least (a menu's have one or two)
 SHORT_ITEM = 2  # but one of two words may sit between two longer ones
+POINT_WORDS = 30  # a key point under a summary header is shorter than this (half a long paragraph), prose or not
 
 
 def _list_above(lines: list[Line], start: int) -> int:
@@ -218,10 +219,21 @@ def _list_above(lines: list[Line], start: int) -> int:
 
 def summary_above(lines: list[Line], start: int) -> int | None:
     """The header of a story's summary list right above line ``start`` or above the points ``start`` opens with ("Key
-    points" / two or more points, most in sentence case), if there is one."""
+    points" / two or more points, most in sentence case), if there is one.
+
+    Under such a header a point may read as a sentence: any line of a few words shorter than a paragraph
+    (``POINT_WORDS``) that is no furniture, code or header.
+    """
 
     def point(k: int) -> bool:
-        return _item(lines[k]) and not summary_header(lines[k])
+        line = lines[k]
+        return (
+            ITEM_WORDS <= line.words < POINT_WORDS
+            and line.furniture is None
+            and not line.code
+            and not line.text.endswith(ELLIPSES)
+            and not summary_header(line)
+        )
 
     i, j = start, start
     while j < len(lines) and point(j):

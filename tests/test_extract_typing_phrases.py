@@ -36,3 +36,28 @@ def test_phrases_and_takers(text: str, want: str) -> None:
 
 def test_a_car_driven_into_a_ditch_is_no_attack() -> None:
     assert _sub_type("A farmer drove his tractor into a ditch near the village.") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The convoy came under heavy fire near the border.",
+        "A patrol came under intense fire as it left the base.",
+        "Soldiers at the checkpoint came under Israeli fire on Monday.",
+        "Our unit came under enemy fire outside the village.",
+    ],
+)
+def test_come_under_fire_with_a_modifier_of_fire_is_an_attack(text: str) -> None:
+    types = [e.type for e in extract_events(text)]
+    assert "ASSAULT" in types or "FIGHT" in types, [e.to_dict() for e in extract_events(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister came under heavy fire over the budget.",
+        "The referee came under fierce fire from fans after the match.",
+    ],
+)
+def test_come_under_heavy_fire_for_people_criticised_is_no_attack(text: str) -> None:
+    assert extract_events(text) == []

@@ -64,6 +64,8 @@ def _split_verb(sent: Span, i: int, entry: lexicon.Trigger) -> Token | None:
     verb = sent.doc[i]
     if len(entry.lemmas) < 2 or entry.pos == "NOUN" or verb.pos_ != "VERB" or not _lemmas_at(sent, i, entry.lemmas[:1]):
         return None
+    if len(entry.lemmas) == 3 and _modified_prep_object(verb, entry.lemmas[1], entry.lemmas[2]):
+        return verb
     obj = next((c for c in children(verb, "dobj") if c.i > i), None)
     if obj is None:  # "set the building ablaze" parsed as a clause: the phrase's last word is the verb's complement
         last = entry.lemmas[-1]
@@ -74,6 +76,20 @@ def _split_verb(sent: Span, i: int, entry: lexicon.Trigger) -> Token | None:
     if len(entry.lemmas) == 2 and _phrase_word(obj, entry.lemmas[1]) is not None:
         return verb
     return verb if _lemmas_at(sent, obj.right_edge.i + 1, entry.lemmas[1:]) else None
+
+
+def _modified_prep_object(verb: Token, prep: str, noun: str) -> bool:
+    """Whether a verb-preposition-noun phrase has its noun modified inside it ("came under heavy fire", "came under
+    Israeli fire"): the preposition right after the verb, the noun its object, every word between them the noun's
+    own modifiers."""
+    doc = verb.doc
+    after = verb.i + 1
+    if after >= verb.sent.end or doc[after].lower_ != prep or doc[after].head != verb or doc[after].dep_ != "prep":
+        return False
+    obj = next((c for c in children(doc[after], "pobj") if c.lemma_.lower() == noun), None)
+    if obj is None or obj.i == after + 1:
+        return False
+    return obj.left_edge.i == after + 1  # the words between are the noun's: its subtree starts after the preposition
 
 
 def _phrase_word(obj: Token, word: str) -> Token | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -250,7 +251,8 @@ _SECTOR_RENAME = {"MED": "HLH", "JRN": "MED", "CRM": "UAF"}
 
 
 def _plover_agents() -> dict[str, str]:
-    """Single- and multi-word agent nouns from plover_agents.txt → three-letter sector."""
+    """Single- and multi-word agent nouns from plover_agents.txt → three-letter sector: each entry's whole phrase
+    (the words before its ``[~CODE]``, "CHIEF EXECUTIVE", "STATE_RUN TELEVISION") and its ``{PLURAL}`` forms."""
     subs: dict[str, list[str]] = {}
     table: dict[str, str] = {}
     for raw in resource_path("actors", "plover_agents.txt").read_text(encoding="utf-8").splitlines():
@@ -261,10 +263,11 @@ def _plover_agents() -> dict[str, str]:
             continue
         if "[~" not in line:
             continue
-        word = line.split()[0]
-        code = line.split("[~", 1)[1][:3]
-        for form in _expand(word, subs):
-            table.setdefault(form, _SECTOR_RENAME.get(code, code))
+        phrase, code = line.split("[~", 1)
+        plurals = re.findall(r"\{([^}]*)\}", phrase)  # "LAWMAN {LAWMEN}": the plural form beside the entry
+        for word in (re.sub(r"\{[^}]*\}", " ", phrase), *plurals):
+            for form in _expand(" ".join(word.split()), subs):
+                table.setdefault(form, _SECTOR_RENAME.get(code[:3], code[:3]))
     return table
 
 

@@ -463,7 +463,25 @@ def _object_ok(hit: Hit) -> bool:
         words.discard(hit.token.head.lemma_.lower())  # "shells rained down on the market, killing 14": no weather
     elif hit.token.dep_ == "advcl":  # "heavy rain lashed the coast, killing four": the rain killed them
         words |= {plain_lemma(s) for s in children(hit.token.head, "nsubj")}
-    return not (words | {described}) & void
+    return not (words | {described} | _cause_words(hit.token)) & void
+
+
+_CAUSE_MARKS = frozenset({"when", "after", "as"})
+
+
+def _cause_words(token: Token) -> set[str]:
+    """Lemmas of a clause telling how a trigger's harm came about ("died when their bus overturned", "were killed
+    after a tunnel collapsed"): its verb and subject, for the void words of natural causes and accidents; none when
+    the clause holds a hostile act's word ("died when their vehicle hit a landmine")."""
+    words: set[str] = set()
+    for clause in children(token, "advcl"):
+        if not any(m.lower_ in _CAUSE_MARKS for m in children(clause, "mark", "advmod")):
+            continue
+        if has_hostile_word(token.doc[clause.left_edge.i : clause.right_edge.i + 1]):
+            continue
+        words.add(plain_lemma(clause))  # a clause the parser took for a noun ("when a bus overturned") keeps its verb
+        words.update(plain_lemma(s) for s in children(clause, "nsubj", "nsubjpass", "acl"))
+    return words
 
 
 # Verbs that tell a place passing into someone's hands ("came under rebel control", "declared the town under its

@@ -39,3 +39,16 @@ def test_where_a_weapon_was_sent_from_is_no_setting(nlp: Any, text: str, trigger
 def test_other_places_told_with_from_stay(nlp: Any, text: str, trigger: str, place: str) -> None:
     found = event_place(nlp, text, trigger)
     assert found is not None and found.text == place
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "place"),
+    [
+        ("Gunmen attacked a bus coming from Maiduguri, killing 12 passengers.", "attacked", "Maiduguri"),
+        ("Rebels ambushed a convoy travelling from Kisangani on Sunday.", "ambushed", "Kisangani"),
+        ("Bandits abducted 15 travellers on a road leading from Kaduna to Abuja.", "abducted", "Kaduna"),
+    ],
+)
+def test_where_a_vehicle_or_road_comes_from_stays_a_setting(nlp: Any, text: str, trigger: str, place: str) -> None:
+    found = event_place(nlp, text, trigger)
+    assert found is not None and found.text == place

@@ -48,6 +48,7 @@ from storyline.extract.places_spans import (
     typed_by_word,
     word_after,
 )
+from storyline.extract.victims_sides import launched_from
 from storyline.models import Location
 
 __all__ = ["Gazetteer", "PlaceContext", "event_location", "find_places", "gazetteer"]
@@ -418,8 +419,9 @@ def _may_be_setting(sentence: Span, place: Location, tier: float, trigger: Token
 
 
 def _sent_from(sentence: Span, place: Location, trigger: Token | None) -> bool:
-    """True for a place a verb describing a noun sends that thing from ("killed by a rocket fired from Gaza",
-    "wounded by a drone launched from Lebanon"): where the weapon set out, not where the event happened."""
+    """True for a place a verb describing an attack or arms noun sends it from ("killed by a rocket fired from
+    Gaza", "wounded by a drone launched from Lebanon"; ``victims_sides.launched_from``): where the weapon set out,
+    not where the event happened. A bus "coming from" a town or a road "leading from" it is no weapon."""
     root = _span_of(sentence, place).root
     verb = root.head.head
     return (
@@ -429,6 +431,7 @@ def _sent_from(sentence: Span, place: Location, trigger: Token | None) -> bool:
         and verb.pos_ == "VERB"
         and verb.i != trigger.i
         and verb.dep_ in ("acl", "relcl")
+        and launched_from(verb, None)
     )
 
 

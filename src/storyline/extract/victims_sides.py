@@ -348,7 +348,7 @@ def _verb_place(verb: Token, head: Token) -> str | None:
     return found
 
 
-def _launched_from(word: Token, event: Event | None) -> bool:
+def launched_from(word: Token, event: Event | None) -> bool:
     """Whether a "from" phrase on a word tells where an attack came from: on a noun of an attack or its arms
     ("rocket fire from Gaza"), or on a verb that hurts no one itself and tells of one ("a rocket fired from Gaza",
     "launched the attack from Lebanon"; not "people who fled from Gaza City", not where people were taken from)."""
@@ -573,7 +573,7 @@ def sentence_foe(sent: Span, index: MentionIndex | None, event: Event) -> str | 
 
 def _origin_foe(mention: Mention, root: Token, event: Event) -> str | None:
     """The foe of a country's armed side (``opponents.tsv``) when the place a mention names is where an attack came
-    from ("a rocket fired from Lebanon"; ``_launched_from``)."""
+    from ("a rocket fired from Lebanon"; ``launched_from``)."""
     country = mention.actor.country
     return _country_foes().get(country) if country and _origin_arms(root, event) is not None else None
 
@@ -584,7 +584,7 @@ def _origin_arms(place: Token, event: Event | None) -> Token | None:
     if place.dep_ != "pobj" or place.head.lower_ != "from" or place.ent_type_ not in ("GPE", "LOC"):
         return None
     word = place.head.head
-    if not _launched_from(word, event):
+    if not launched_from(word, event):
         return None
     if _is_act_noun(word):
         return word
@@ -747,7 +747,7 @@ def victims_place(event: Event, sent: Span) -> str | None:
         return None  # "just north of Gaza" (but "in the north of Gaza" is in it)
     if near in words["captive_noun"] or (event.mode == "abduct" and prep.lower_ in ("to", "into")):
         return None
-    if prep.lower_ == "from" and (_armed_noun(prep.head) or _launched_from(prep.head, event)):
+    if prep.lower_ == "from" and (_armed_noun(prep.head) or launched_from(prep.head, event)):
         return None  # "when militants from Gaza surged across the border": the attackers' home; "killed by a
         # rocket fired from Gaza": where the attack came from
     return None if event.mode == "abduct" and near in words["captive_verb"] else place.country

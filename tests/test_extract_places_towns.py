@@ -115,6 +115,33 @@ def test_only_a_state_organ_at_home_vouches_for_a_namesake(nlp: Any, text: str, 
 
 
 @pytest.mark.parametrize(
+    ("text", "trigger", "country"),
+    [
+        pytest.param(
+            "Russian troops shelled the town of Pokrovsk overnight, killing two civilians.",
+            "shelled",
+            "UKR",
+            id="troops_fight_abroad",
+        ),
+        pytest.param(
+            "Russian forces shelled the town of Pokrovsk on Tuesday.", "shelled", "UKR", id="forces_fight_abroad"
+        ),
+        pytest.param(
+            "Pakistani security forces raided a house in Hyderabad on Monday and arrested three suspects.",
+            "raided",
+            "PAK",
+            id="security_forces_act_at_home",
+        ),
+    ],
+)
+def test_an_army_abroad_vouches_for_no_namesake(nlp: Any, text: str, trigger: str, country: str) -> None:
+    """Armies, troops and forces fight abroad, so their nationality word moves no town to a namesake in their own
+    country; a state's security forces, like its police, act at home."""
+    place = event_place(nlp, text, trigger)
+    assert place is not None and place.country == country
+
+
+@pytest.mark.parametrize(
     ("text", "trigger", "name"),
     [
         ("Gunmen abducted twelve worshippers in Katsina's Faskari district on Friday.", "abducted", "Faskari"),

@@ -190,8 +190,15 @@ def _home_nation_codes(sentence: Span, gaz: Gazetteer) -> set[str]:
     ("American tourists", "American-made missiles")."""
     terms, names = lexicon.countries().by_term, set(lexicon.countries().names.values())
     words = [t for t in sentence if t.text in terms and t.text not in names and t.dep_ in ("amod", "compound", "nmod")]
-    organs = [t for t in words if t.head.lower_ in home_bodies() and t.head.i > t.i and not _hyphened(t)]
+    organs = [t for t in words if _organ(t.head) & home_bodies() and t.head.i > t.i and not _hyphened(t)]
     return {cc for t in organs if (cc := gaz.country_code(terms[t.text]))}
+
+
+def _organ(head: Token) -> set[str]:
+    """The names a nationality word's head gives a state organ: the noun, and the noun with its compounds before
+    it ("forces" and "security forces")."""
+    compounds = [c.lower_ for c in head.children if c.dep_ == "compound" and c.i < head.i]
+    return {head.lower_, " ".join([*compounds, head.lower_])}
 
 
 def _hyphened(token: Token) -> bool:

@@ -52,3 +52,17 @@ def test_other_places_told_with_from_stay(nlp: Any, text: str, trigger: str, pla
 def test_where_a_vehicle_or_road_comes_from_stays_a_setting(nlp: Any, text: str, trigger: str, place: str) -> None:
     found = event_place(nlp, text, trigger)
     assert found is not None and found.text == place
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("A senior commander was killed in a US airstrike in Jilib.", "killed"),
+        ("Three fighters died in a US drone strike near Jilib on Sunday.", "died"),
+    ],
+)
+def test_the_country_of_an_attacks_doer_does_not_place_the_town_it_hit(nlp: Any, text: str, trigger: str) -> None:
+    """A country word on an attack noun ("a US airstrike") says who struck, not where: the town named stays in
+    its own country."""
+    found = event_place(nlp, text, trigger)
+    assert found is not None and (found.text, found.country) == ("Jilib", "SOM")

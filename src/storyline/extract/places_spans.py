@@ -23,6 +23,7 @@ from storyline.extract import lexicon
 from storyline.extract.places_gazetteer import Entry, Gazetteer, Level, gazetteer, loose_abroad, place_words
 from storyline.extract.places_names import name_key
 from storyline.extract.tree import called_her_or_him
+from storyline.extract.victims_sides import is_act_noun
 from storyline.lexicon_files import read_rows
 from storyline.models import Location
 
@@ -292,10 +293,21 @@ def _settings(first: list[tuple[Span, tuple[Entry, Level] | None]], i: int) -> l
     names the other side of a border ("near the Egypt border") or an origin ("fired from Iraq"), or matched on its
     spelling skeleton alone (two guesses abroad must not vouch for each other: "Zamalka in the East Ghouta")."""
     return [
-        not across_border(span) and not _came_from(span) and (found[1] != "loose" or found[0].curated)
+        not across_border(span)
+        and not _came_from(span)
+        and not (found[0].precision == "country" and _doers_country(span))
+        and (found[1] != "loose" or found[0].curated)
         for j, (span, found) in enumerate(first)
         if found and j != i
     ]
+
+
+def _doers_country(span: Span) -> bool:
+    """True for a name that modifies an attack or arms noun ("a US airstrike in X"; ``victim_acts.tsv``): for a
+    country, the doer's, not the one the attack's place lies in (``_settings``; a town there is where: "a Kabul
+    bombing")."""
+    root = span.root
+    return root.dep_ in ("compound", "amod", "nmod") and root.head.i > root.i and is_act_noun(root.head)
 
 
 def _came_from(span: Span) -> bool:

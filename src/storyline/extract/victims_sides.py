@@ -354,12 +354,12 @@ def launched_from(word: Token, event: Event | None) -> bool:
     "launched the attack from Lebanon"; not "people who fled from Gaza City", not where people were taken from)."""
     if event is not None and event.mode == "abduct":
         return False
-    if _is_act_noun(word):
+    if is_act_noun(word):
         return True
     if word.pos_ != "VERB" or word.lemma_.lower() in harm_lemmas():
         return False
     told = [word.head] if word.dep_ in ("acl", "relcl") else []
-    return any(_is_act_noun(t) for t in told + children(word, "dobj", "nsubjpass", "nsubj"))
+    return any(is_act_noun(t) for t in told + children(word, "dobj", "nsubjpass", "nsubj"))
 
 
 @cache
@@ -457,7 +457,7 @@ def _clause_owner(noun: Token, index: MentionIndex) -> Actor | None:
 def _act_forces(actor: Actor, token: Token) -> Actor:
     """An attack named by a country's word alone as that country's forces ("Russian missile attacks", "Israeli
     shelling"), who hold no captives of their own side; any other actor as it is."""
-    if actor.sector is None and actor.country and _is_act_noun(token):
+    if actor.sector is None and actor.country and is_act_noun(token):
         return replace(actor, sector="MIL")
     return actor
 
@@ -469,17 +469,17 @@ def _clause_noun(verb: Token) -> Token | None:
     parser may hang the clause on the time, on a noun further back, or on the main verb)."""
     head = verb.head if verb.dep_ in ("relcl", "acl") else None
     pronoun = next((c for c in verb.children if c.dep_ == "nsubj" and c.tag_ == "WDT" and c.i < verb.i), None)
-    if pronoun is None or (head is not None and _is_act_noun(head)):
+    if pronoun is None or (head is not None and is_act_noun(head)):
         return head
     for token in reversed(verb.doc[verb.sent.start : pronoun.i]):
         if token.pos_ in ("VERB", "AUX", "SCONJ") or token.tag_ in ("WDT", "WP"):
             return head
-        if _is_act_noun(token):
+        if is_act_noun(token):
             return token
     return head
 
 
-def _is_act_noun(token: Token) -> bool:
+def is_act_noun(token: Token) -> bool:
     """Whether a token is a noun that names an attack or the arms it used (``victim_acts.tsv``)."""
     return token.pos_ == "NOUN" and token.lemma_.lower() in _act_nouns()
 
@@ -586,10 +586,10 @@ def _origin_arms(place: Token, event: Event | None) -> Token | None:
     word = place.head.head
     if not launched_from(word, event):
         return None
-    if _is_act_noun(word):
+    if is_act_noun(word):
         return word
     told = [word.head] if word.dep_ in ("acl", "relcl") else []
-    return next((t for t in told + children(word, "dobj", "nsubjpass", "nsubj") if _is_act_noun(t)), None)
+    return next((t for t in told + children(word, "dobj", "nsubjpass", "nsubj") if is_act_noun(t)), None)
 
 
 def attack_origin(sent: Span, event: Event, trigger: Token) -> tuple[Token, Token] | None:

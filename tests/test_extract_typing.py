@@ -19,6 +19,7 @@ from storyline.eval.typing import (
     CASE_STYLE_MORE7,
     CASE_STYLE_MORE8,
     CASE_STYLE_MORE9,
+    CASE_STYLE_MORE10,
     ROOT,
     read_check_set,
     score_acled_style,
@@ -80,14 +81,16 @@ def test_more_case_style_snippets_cover_every_sub_type_three_times() -> None:
 
 
 @pytest.mark.parametrize(
-    "path", [CASE_STYLE_MORE7, CASE_STYLE_MORE8, CASE_STYLE_MORE9], ids=["session 10", "session 11", "session 12"]
+    ("path", "countries"),
+    [(CASE_STYLE_MORE7, 60), (CASE_STYLE_MORE8, 60), (CASE_STYLE_MORE9, 60), (CASE_STYLE_MORE10, 50)],
+    ids=["session 10", "session 11", "session 12", "session 13"],
 )
-def test_the_fresh_case_style_sets_cover_every_sub_type_and_no_event_texts(path: Path) -> None:
+def test_the_fresh_case_style_sets_cover_every_sub_type_and_no_event_texts(path: Path, countries: int) -> None:
     records = read_check_set(path)
     counts = Counter(r["sub_event_type"] for r in records)
     assert len(counts) == SUB_TYPES + 1 and min(counts.values()) >= 4 and counts[None] >= 10
     assert [r["split"] == "heldout" for r in records] == [i % 3 == 2 for i in range(len(records))]
-    assert len({r["country"] for r in records}) >= 60 and len({r["id"] for r in records}) == len(records)
+    assert len({r["country"] for r in records}) >= countries and len({r["id"] for r in records}) == len(records)
 
 
 @pytest.fixture(scope="module")

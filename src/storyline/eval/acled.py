@@ -2,12 +2,12 @@
 
 Each notes-style record of a self-written check set (``tests/fixtures/acled_style_dev.jsonl``, the default and the
 gate's; ``acled_style_more.jsonl``, ``acled_style_more2.jsonl``, ``acled_style_more3.jsonl``,
-``acled_style_more4.jsonl``, ``acled_style_more5.jsonl``, ``acled_style_more6.jsonl`` and ``acled_style_more7.jsonl``,
-written in sessions 6 to 12 before any run on them) is run through the extractor as ``storyline extract`` runs it (the
-text alone, no publication date); its ACLED view (``acled.acled_event``: the most salient event, or the first with an
-ACLED type when that one has none, with ACLED's actor1) is compared with the record's expected ACLED fields, and so,
-under ``first_event``, is the Event JSON's first event as it stands (what a scorer reading only the first event of
-``storyline extract`` sees). Six figures and their mean:
+``acled_style_more4.jsonl``, ``acled_style_more5.jsonl``, ``acled_style_more6.jsonl``, ``acled_style_more7.jsonl`` and
+``acled_style_more8.jsonl``, written in sessions 6 to 13 before any run on them) is run through the extractor as
+``storyline extract`` runs it (the text alone, no publication date); its ACLED view (``acled.acled_event``: the most
+salient event, or the first with an ACLED type when that one has none, with ACLED's actor1) is compared with the
+record's expected ACLED fields, and so, under ``first_event``, is the Event JSON's first event as it stands (what a
+scorer reading only the first event of ``storyline extract`` sees). Six figures and their mean:
 
 - ``event_type_macro_f1`` / ``sub_type_macro_f1``: macro-F1 over the records (no-event texts count as "NONE").
 - ``fatalities``: exact, ACLED-style (a missing figure is 0, as ACLED writes it), on the records with an event.
@@ -20,8 +20,8 @@ under ``first_event``, is the Event JSON's first event as it stands (what a scor
 
 Figures per split (``tune``, ``heldout``, ``all``), and for the Israel-Palestine records (``gaza``: the expected place
 is in Palestine or Israel) and the rest (``other``).
-``storyline eval acled [--set dev|more|more2|more3|more4|more5|more6|more7|all]`` prints them; ``--misses`` lists the
-records with a wrong field, of the ACLED view and of the first event.
+``storyline eval acled [--set dev|more|more2|more3|more4|more5|more6|more7|more8|all]`` prints them; ``--misses``
+lists the records with a wrong field, of the ACLED view and of the first event.
 """
 
 from __future__ import annotations
@@ -50,8 +50,9 @@ ACLED_MORE4 = CHECK_SETS / "acled_style_more4.jsonl"
 ACLED_MORE5 = CHECK_SETS / "acled_style_more5.jsonl"
 ACLED_MORE6 = CHECK_SETS / "acled_style_more6.jsonl"
 ACLED_MORE7 = CHECK_SETS / "acled_style_more7.jsonl"
+ACLED_MORE8 = CHECK_SETS / "acled_style_more8.jsonl"
 # The check sets ``storyline eval acled --set`` scores: the first (looked at by every session), the fresh ones
-# (sessions 6 to 12), all eight.
+# (sessions 6 to 13), all nine.
 NOTES_SETS: dict[str, tuple[Path, ...]] = {
     "dev": (ACLED_STYLE,),
     "more": (ACLED_MORE,),
@@ -61,7 +62,18 @@ NOTES_SETS: dict[str, tuple[Path, ...]] = {
     "more5": (ACLED_MORE5,),
     "more6": (ACLED_MORE6,),
     "more7": (ACLED_MORE7,),
-    "all": (ACLED_STYLE, ACLED_MORE, ACLED_MORE2, ACLED_MORE3, ACLED_MORE4, ACLED_MORE5, ACLED_MORE6, ACLED_MORE7),
+    "more8": (ACLED_MORE8,),
+    "all": (
+        ACLED_STYLE,
+        ACLED_MORE,
+        ACLED_MORE2,
+        ACLED_MORE3,
+        ACLED_MORE4,
+        ACLED_MORE5,
+        ACLED_MORE6,
+        ACLED_MORE7,
+        ACLED_MORE8,
+    ),
 }
 # Words a place name may carry or drop without naming another place ("Jabalia refugee camp" = "Jabalia Camp").
 _GENERIC = frozenset(

@@ -41,14 +41,13 @@ from storyline.extract.tree import child, children
 from storyline.extract.victims import (
     UNARMED,
     counted_victims,
-    harm_lemmas,
     last_victims,
     local_victims,
     localise,
     share_victims,
     split_by_victims,
 )
-from storyline.extract.victims_sides import attack_origin
+from storyline.extract.victims_sides import attack_origin, harm_lemmas
 from storyline.models import Actor, Attribution, Count, Event, Evidence, Location
 
 if TYPE_CHECKING:

@@ -452,7 +452,7 @@ def _counts_harmed(verb: Token) -> bool:
     """Whether the clause a verb heads, with the clauses it hangs on, counts people a harm verb hit: a number as the
     object or passive subject of "killed", "wounded" ("..., killing five", "wounding three passengers", "two guards
     were killed")."""
-    from storyline.extract.victims import harm_lemmas  # victims reads roles (victims_sides): imported when called
+    from storyline.extract.victims_sides import harm_lemmas  # victims_sides reads roles: imported when called
 
     top = verb
     while top.dep_ in _CLIMB_DEPS and top.head.i != top.i:

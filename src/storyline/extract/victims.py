@@ -23,6 +23,7 @@ from storyline.extract.victims_sides import (
     are_doers,
     count_sides,
     counted_sector,
+    harm_lemmas,
     names_beside,
     nationalities,
     on_both_sides,
@@ -30,9 +31,6 @@ from storyline.extract.victims_sides import (
     side_parties,
     victims_foe,
     victims_place,
-)
-from storyline.extract.victims_sides import (
-    harm_lemmas as harm_lemmas,  # re-exported: roles and assemble read it here
 )
 from storyline.models import Actor, Count, Event
 

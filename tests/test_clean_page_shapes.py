@@ -518,3 +518,41 @@ def test_key_points_that_read_like_sentences_stay_with_their_header(points: list
     page = [f"{headline} - Coast News", "Menu", headline, "Key points", *points, *HEATWAVE, "Advertisement"]
     article = clean_text("\n".join(page), id="x")
     assert article.body.split("\n\n") == ["Key points", *points, *HEATWAVE]
+
+
+FLOODS = [
+    "Floods in central Mozambique have forced more than 40,000 people from their homes, the national disaster agency"
+    " said on Tuesday, as rivers kept rising after a week of heavy rain.",
+    "The agency said three bridges on the main north-south highway had been washed away and that rescue teams were"
+    " using boats to reach villages cut off by the water.",
+    "The government has asked donors for emergency shelter and clean water, fearing outbreaks of cholera in the camps.",
+]
+WIRE_CREDITS = [
+    ["Reporting by Manuel Tembe in Maputo; Additional reporting by Ana Silva; Editing by Paul Grant and Ian Moore"],
+    ["(Reporting by Manuel Tembe; Writing by Ana Silva; Editing by Paul Grant)"],
+    ["Reporting by Manuel Tembe and Ana Silva in Beira, editing by Paul Grant"],
+    ["(Reporting by Manuel Tembe)", "Our Standards: The Thomson Reuters Trust Principles."],
+]
+
+
+@pytest.mark.parametrize("credits", WIRE_CREDITS)
+def test_wire_story_credits_and_standards_line_under_the_text_are_dropped(credits: list[str]) -> None:
+    headline = "Floods force 40,000 from homes in Mozambique"
+    text = "\n".join([f"{headline} | World News", "World", headline, *FLOODS, *credits, "Read Next", "About us"])
+    article = clean_text(text, id="x")
+    assert article.body.split("\n\n") == FLOODS
+    assert {r.reason for r in article.removed if r.text in credits} == {"credit"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Reporting by the newspaper showed that the ministry had hidden the losses from parliament for two years.",
+        "Our standards of living have fallen every year since the war began, the union leader told the crowd.",
+    ],
+)
+def test_prose_opening_like_a_credit_line_stays(sentence: str) -> None:
+    headline = "Floods force 40,000 from homes in Mozambique"
+    body = [*FLOODS, sentence]
+    article = clean_text("\n".join([f"{headline} | World News", headline, *body, "About us"]), id="x")
+    assert article.body.split("\n\n") == body

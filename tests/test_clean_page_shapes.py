@@ -556,3 +556,38 @@ def test_prose_opening_like_a_credit_line_stays(sentence: str) -> None:
     body = [*FLOODS, sentence]
     article = clean_text("\n".join([f"{headline} | World News", headline, *body, "About us"]), id="x")
     assert article.body.split("\n\n") == body
+
+
+BLOG_TWO = [
+    (
+        "16:40",
+        "Ferry services suspended",
+        "All ferry crossings to the islands were cancelled for the rest of the day as the wind strengthened.",
+    ),
+    (
+        "15:55",
+        "Power cut to 20,000 homes",
+        "The network operator said engineers would start repairs once it was safe to climb the pylons again.",
+    ),
+]
+
+
+def _entry(order: str, stamp: str, head: str, said: str) -> tuple[str, ...]:
+    """A live blog's entry as a dump prints it: its stamp over its heading, under it, or no heading."""
+    return {"stamp-heading": (stamp, head, said), "heading-stamp": (head, stamp, said), "stamp": (stamp, said)}[order]
+
+
+@pytest.mark.parametrize("order", ["stamp-heading", "heading-stamp", "stamp"])
+def test_live_blog_of_two_entries_keeps_its_first_entry(order: str) -> None:
+    blog = [line for entry in BLOG_TWO for line in _entry(order, *entry)]
+    article = clean_text("\n".join(["Storm live - Island News", "News", "Weather", *blog, "About us"]), id="x")
+    text_on = blog[blog.index(BLOG_TWO[0][2]) :]  # the first entry's text and all below it
+    assert article.body.split("\n\n")[-len(text_on) :] == text_on
+
+
+def test_date_and_time_over_the_text_are_no_entries() -> None:
+    standfirst = "Crossings to the islands were cancelled as the wind strengthened."
+    text = "\n".join(
+        ["Storm shuts ferries - Island News", "Storm shuts ferries", standfirst, "12:05", "14:30", *FERRY_STRIKE]
+    )
+    assert clean_text(text, id="x").body.split("\n\n") == FERRY_STRIKE

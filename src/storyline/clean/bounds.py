@@ -273,11 +273,11 @@ def header_end(lines: list[Line], start: int, end: int, echoes: list[int], table
 
 def _goes_on(lines: list[Line], line: Line, titled: bool, entries: Collection[int]) -> bool:
     """A headline-like line under a short paragraph that goes on with the text, so the paragraph is no tagline: an
-    entry's heading under its time stamp (``entries``: the paragraph is a live blog's summary), a key point under the
-    paragraph that is the point before it (both under a summary header: ``region.summary_above``) or, under the page's
-    headline (``titled``: its echo just above the region), a question (an interview's) or the first item of a list the
-    paragraph introduces with a colon."""
-    if line.index - 1 in entries or summary_above(lines, line.index) is not None:
+    entry's heading under or over its time stamp (``entries``: the paragraph is a live blog's summary or entry), a key
+    point under the paragraph that is the point before it (both under a summary header: ``region.summary_above``) or,
+    under the page's headline (``titled``: its echo just above the region), a question (an interview's) or the first
+    item of a list the paragraph introduces with a colon."""
+    if line.index - 1 in entries or line.index + 1 in entries or summary_above(lines, line.index) is not None:
         return True
     if not titled:
         return False
@@ -340,12 +340,28 @@ STAMP_LINE_WORDS = 4  # the most words of such a line ("14:32", "2:15pm GMT", "3
 
 def entry_stamps(lines: list[Line], start: int, end: int) -> set[int]:
     """The time stamps that open the entries of a live blog: ``ENTRY_STAMPS`` or more short stamp lines in the region
-    and the header above it (none when fewer). The first entry's text under its stamp is text, not a standfirst over a
-    dateline."""
+    and the header above it, or two times of day each over an entry (``_two_entries``); none when fewer. The first
+    entry's text under its stamp is text, not a standfirst over a dateline."""
     top = max(0, start - HEADER_REACH)
     found = {
         line.index
         for line in lines[top:end]
         if line.words <= STAMP_LINE_WORDS and _DIGIT.search(line.text) and stamp_line(line.text)  # every stamp has one
     }
-    return found if len(found) >= ENTRY_STAMPS else set()
+    if len(found) >= ENTRY_STAMPS or len(found) == 2 and _two_entries(lines, sorted(found), end):
+        return found
+    return set()
+
+
+ENTRY_REACH = 3  # lines under a live blog's last stamp where its entry's text starts (its heading between)
+
+
+def _two_entries(lines: list[Line], stamps: list[int], end: int) -> bool:
+    """Two stamps that open a live blog's two entries: times of day (or "2 hours ago"), not dates (a page's
+    "Published" and "Updated" lines), with a paragraph between them and one under the second: a header's date and
+    time over the text have nothing between them."""
+    first, second = stamps
+    if not all(clock_stamp(lines[i].text) for i in stamps):
+        return False
+    between = any(line.prose for line in lines[first + 1 : second])
+    return between and any(line.prose for line in lines[second + 1 : min(end, second + 1 + ENTRY_REACH)])

@@ -220,18 +220,20 @@ def page_title(lines: list[Line], body_start: int) -> bool:
     return parse_byline(first.text) is None and date_of_line(first.text) is None
 
 
-# a figure: a number, a price, a change or a rate ("7,512.3", "+0.4%", "$82.14", "-2.1", "1.2634")
-_FIGURE_WORD = re.compile(r"^[(+\-−–▲▼$€£¥]*\d[\d.,:/]*(?:%|[kmb]n?)?\)?$", re.IGNORECASE)
-_MEASURE = re.compile(r"\d[.,]\d|%")  # a decimal, a thousands' comma or a percentage: not a year or a rank
+# a figure as a word or alone on a line: a number, a price, a change, a rate or a measure ("7,512.3", "+0.4%",
+# "$82.14", "(2.1)", "-8 %", "3.5m", "£2bn", "12:30")
+FIGURE = re.compile(r"^[\s(+\-−–~≈<>▲▼$€£¥]*\d[\d.,:/\s]*(?:%|[^\W\d_]{1,3}\.?)?\)?\s*$")
+# a measured figure holds a decimal, a thousands' separator, a time, a percentage or three digits: not "3." of a list
+MEASURED = re.compile(r"\d[.,:]\d|\d\s*%|\d{3}")
 
 
 def figures_line(text: str) -> bool:
-    """More than half of the line's words are figures, two of them measured (a decimal, a percentage): a quote of a
+    """More than half of the line's words are figures (``FIGURE``), two of them measured (``MEASURED``): a quote of a
     market ticker ("FTSE 100 7,512.3 +0.4%") or a row of a table, not a headline ("Top 10 films of 2017", "Brexit:
     51.9% to 48.1%")."""
     words = text.split()
-    figures = [word for word in words if _FIGURE_WORD.match(word) or word in ("▲", "▼")]
-    return 2 * len(figures) > len(words) and sum(1 for word in figures if _MEASURE.search(word)) >= 2
+    figures = [word for word in words if FIGURE.match(word) or word in ("▲", "▼")]
+    return 2 * len(figures) > len(words) and sum(1 for word in figures if MEASURED.search(word)) >= 2
 
 
 _TITLE_SEPARATORS = re.compile(r" [-|–—\\/>»] ")  # between a headline and its site's name or section

@@ -12,7 +12,7 @@ from typing import Any
 from storyline.clean import speedups
 from storyline.clean.bounds import footer_start, header_end, short_sentence_edges
 from storyline.clean.codeshape import keep_samples, mark_code
-from storyline.clean.headline import title_echoes
+from storyline.clean.headline import FIGURE, MEASURED, title_echoes
 from storyline.clean.lines import Line, line_words, measure_scanned
 from storyline.clean.markup import Dump, to_lines
 from storyline.clean.region import (
@@ -185,9 +185,6 @@ def credited_sentences(lines: list[Line]) -> None:
 CELL_WORDS = 4  # the most words of a table's cell on a line of its own
 TABLE_CELLS = 6  # cells in a row (a dump prints a table one cell a line) that may make a table
 FIGURE_SHARE = 1 / 3  # the share of them that are figures: a table of data, not a menu
-# a figure alone in its cell: "10.2", "+25%", "$1,200", "-8 %", "3.5m", "12:30"
-_FIGURE = re.compile(r"^[\s$€£¥+\-−–~≈<>]*\d[\d.,:/\s]*(?:%|[^\W\d_]{1,3}\.?)?\s*$")
-_MEASURED = re.compile(r"\d[.,:]\d|\d\s*%|\d{3}")  # a decimal, a percentage, thousands, a time: not "3." of a list
 
 
 def table_lines(lines: list[Line]) -> set[int]:
@@ -200,9 +197,9 @@ def table_lines(lines: list[Line]) -> set[int]:
         if line is not None and line.words <= CELL_WORDS and not line.prose and line.furniture is None:
             run.append(line)
             continue
-        figures = [cell for cell in run if _FIGURE.match(cell.text)]
+        figures = [cell for cell in run if FIGURE.match(cell.text)]
         table = len(run) >= TABLE_CELLS and len(figures) >= FIGURE_SHARE * len(run)
-        if table and any(_MEASURED.search(cell.text) for cell in figures):
+        if table and any(MEASURED.search(cell.text) for cell in figures):
             out.update(cell.index for cell in run)
         run = []
     return out
@@ -256,8 +253,8 @@ def _table_at_edge(lines: list[Line], start: int, end: int) -> bool:
     """Two measured figures alone on their lines just outside the region: a table may have split the text (most
     regions have none there, so ``table_lines`` reads the whole dump only then)."""
     edges = [*lines[max(0, start - TABLE_CELLS * 2) : start], *lines[end : end + TABLE_CELLS * 2]]
-    figures = [line.text for line in edges if line.words <= CELL_WORDS and _FIGURE.match(line.text)]
-    return sum(1 for text in figures if _MEASURED.search(text)) >= 2
+    figures = [line.text for line in edges if line.words <= CELL_WORDS and FIGURE.match(line.text)]
+    return sum(1 for text in figures if MEASURED.search(text)) >= 2
 
 
 def hand_scores(lines: list[Line], marks: Marks) -> list[float]:

@@ -249,8 +249,36 @@ def test_plain_lines_and_joins_match_the_regexes() -> None:
     items = [(line, 0) for pair in pairs for line in pair if line]
     pure, fast = markup.Dump(lines=[]), markup.Dump(lines=[])
     markup._join(items, pure)
-    KERNELS.join(items, fast, markup._link_inside)
+    KERNELS.join(items, fast)
     assert fast == pure
+
+
+@needs_kernels
+def test_links_inside_sentences_join_as_in_python() -> None:
+    assert KERNELS is not None
+    rng = random.Random(17)
+    # a line that stops mid-sentence (or not), a link's text (or a line like one), a line that goes on (or not)
+    befores = ["The minister told the", "Officials met in the capital of", "It ended.", "short of", "a x" * 9 + "ÿ"]
+    befores += ["The talks in the city went on,", "The talks in the city went on\n", "Talks held in Gaza City X"]
+    links = ["Reuters", "United Nations", "Ä Ö", "Éé", "The Big Long Link Name", "A B C D", "A B C D E", "x"]
+    links += ["Gaza.", "Gaza:", "Gaza ”", "Gaza\u00a0City", "New  York ", "Ünited\tNations", "𝔄 Kingdom", "1 Two"]
+    afters = ["said on Tuesday.", "and the others went home.", "…and then", ", he said", "-- and", "Then", "ß ok"]
+    items = []
+    for _ in range(20000):
+        items += [(rng.choice(befores), 0), (rng.choice(links), rng.choice([0, 0, 0, 1])), (rng.choice(afters), 0)]
+        if rng.random() < 0.3:
+            items.append((rng.choice(links), 0))
+    pure, fast = markup.Dump(lines=[]), markup.Dump(lines=[])
+    markup._join(items, pure)
+    KERNELS.join(items, fast)
+    assert fast == pure
+    joined = [line for line in pure.lines if any(f" {link} {after}" in line for link in links for after in afters)]
+    assert len(joined) > 1000  # a line, a link's text and the rest of its sentence made one line
+    for three in [[(b, 0), (k, 0), (a, 0)] for b in befores for k in links for a in afters]:
+        one_pure, one_fast = markup.Dump(lines=[]), markup.Dump(lines=[])
+        markup._join(three, one_pure)
+        KERNELS.join(three, one_fast)
+        assert one_fast == one_pure, three
 
 
 @needs_kernels
@@ -275,8 +303,8 @@ def test_lines_of_code_as_written_are_chosen_and_joined_as_in_python() -> None:
     assert sum(level == markup.INPUT_CODE for _, level in items) > 1000
     pure, fast, fast_of_reference = markup.Dump(lines=[]), markup.Dump(lines=[]), markup.Dump(lines=[])
     markup._join(reference, pure)
-    KERNELS.join(items, fast, markup._link_inside, markup._marked)
-    KERNELS.join(reference, fast_of_reference, markup._link_inside, markup._marked)
+    KERNELS.join(items, fast, markup._marked)
+    KERNELS.join(reference, fast_of_reference, markup._marked)
     assert fast == pure == fast_of_reference
 
 
@@ -446,10 +474,11 @@ def test_kernel_constants_are_the_cleaners() -> None:
         found = re.search(rf"\b{name} = ([\d.]+)", source)
         assert found is not None and float(found[1]) == getattr(lines, name), name
     # the region kernels: each constant names the module constant it copies (``= 12  # region.TITLE_REACH``)
-    copied = re.findall(r"\b\w+ = (-?[\d.e]+)  # (region|codeshape)\.([A-Z_]+)\b", source)
-    assert len(copied) >= 16
+    copied = re.findall(r"\b\w+ = (-?[\d.e]+)  # (region|codeshape|markup|repeats)\.([A-Z_]+)\b", source)
+    assert len(copied) >= 20
+    modules = {"region": region, "codeshape": codeshape, "markup": markup, "repeats": repeats}
     for value, module, name in copied:
-        assert float(value) == getattr({"region": region, "codeshape": codeshape}[module], name), name
+        assert float(value) == getattr(modules[module], name), name
 
 
 @needs_kernels

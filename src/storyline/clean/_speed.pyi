@@ -53,7 +53,6 @@ def visible_lines(
 def join(
     items: list[tuple[str, int]],
     dump: Any,
-    link_inside: Callable[[str, str, str], bool],
     marked: Callable[[str, set[str]], tuple[str, int] | None] | None = None,
 ) -> None: ...
 def repeat_groups(

@@ -608,6 +608,7 @@ cdef Py_ssize_t _simple_marked(str raw, int* level):
 cdef enum:
     INPUT_CODE = -1  # markup.INPUT_CODE
     WRAP_MIN = 25  # markup.WRAP_MIN
+    LINK_WORDS = 4  # markup.LINK_WORDS
 
 
 cdef inline bint _code_first_not(Py_UCS4 c) noexcept:
@@ -867,10 +868,60 @@ cdef bint _wrapped(str previous, str line):
     return PyUnicode_GET_LENGTH(previous) >= WRAP_MIN and not _finished(previous) and _continues(line)
 
 
-def join(list items, object dump, object link_inside, object marked=None):
-    """``markup._join``: lines into ``dump``, joining the pieces of a sentence broken at a wrap or around a link; a line
-    of level ``INPUT_CODE`` is read with its white space evened, and ``marked`` (``markup._marked``) makes its
-    visible text where it joins another line."""
+cdef inline bint _mid_char(Py_UCS4 c) noexcept:
+    """In ``markup._MID_SENTENCE``'s class: a lower-case letter of a-z or ß-ÿ, or a comma."""
+    return (c >= u"a" and c <= u"z") or (c >= 0xDF and c <= 0xFF) or c == u","
+
+
+cdef bint _mid_sentence(str text):
+    """``markup._MID_SENTENCE`` searched: ``_mid_char`` last, or just before a final newline (where ``$`` matches
+    too)."""
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text)
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void* data = PyUnicode_DATA(text)
+    cdef Py_UCS4 c
+    if n == 0:
+        return False
+    c = PyUnicode_READ(kind, data, n - 1)
+    if _mid_char(c):
+        return True
+    return c == u"\n" and n > 1 and _mid_char(PyUnicode_READ(kind, data, n - 2))
+
+
+cdef bint _words_over(str text, Py_ssize_t most):
+    """``len(text.split()) > most``: more than ``most`` runs of characters that are not white space."""
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), k, words = 0
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void* data = PyUnicode_DATA(text)
+    cdef bint space = True
+    for k in range(n):
+        if Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, k)):
+            space = True
+        elif space:
+            words += 1
+            if words > most:
+                return True
+            space = False
+    return False
+
+
+cdef bint _link_inside(str before, str link, str after):
+    """``markup._link_inside``: ``link`` is a link's text inside the sentence that ``before`` starts and ``after``
+    goes on with."""
+    if PyUnicode_GET_LENGTH(after) == 0 or PyUnicode_GET_LENGTH(link) == 0:
+        return False
+    if (not _continue_first(PyUnicode_READ(PyUnicode_KIND(after), PyUnicode_DATA(after), 0))
+            or not _upper(PyUnicode_READ(PyUnicode_KIND(link), PyUnicode_DATA(link), 0))):
+        return False
+    if _words_over(link, LINK_WORDS) or _finished(link):
+        return False
+    return _mid_sentence(before) and _wrapped(before, after)
+
+
+def join(list items, object dump, object marked=None):
+    """``markup._join``: lines into ``dump``, joining the pieces of a sentence broken at a wrap or around a link
+    (``markup._link_inside``); a line of level ``INPUT_CODE`` is read with its white space evened, and ``marked``
+    (``markup._marked``) makes its visible text where it joins another line."""
     cdef list lines = dump.lines
     cdef Py_ssize_t n = len(items), i = 0
     cdef list continues = [False] * (n + 1)
@@ -900,10 +951,7 @@ def join(list items, object dump, object link_inside, object marked=None):
                 i += 1
                 continue
             after = texts[i + 1] if i + 1 < n else None
-            # ``link_inside`` asks first that the line after goes on with a sentence and this one starts with a capital
-            if (after is not None and <long>levels[i + 1] <= 0 and continues[i + 1]
-                    and _upper(PyUnicode_READ(PyUnicode_KIND(line), PyUnicode_DATA(line), 0))
-                    and link_inside(last, line, after)):
+            if after is not None and <long>levels[i + 1] <= 0 and _link_inside(last, line, <str>after):
                 lines[len(lines) - 1] = (f"{_shown(last, last_raw, previous_level, marked)} "
                                          f"{_shown(line, items[i][0], at, marked)} "
                                          f"{_shown(after, items[i + 1][0], levels[i + 1], marked)}")

@@ -143,7 +143,7 @@ def to_lines(text: str) -> Dump:
     if formulas:
         items = _without_hidden_formulas(items)
     if kernels is not None:
-        kernels.join(items, dump, _link_inside, _marked)
+        kernels.join(items, dump, _marked)
     else:
         _join(items, dump)
     return dump

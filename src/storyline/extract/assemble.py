@@ -44,6 +44,7 @@ from storyline.extract.victims import (
     last_victims,
     local_victims,
     localise,
+    reports_harm,
     share_victims,
     split_by_victims,
 )
@@ -120,7 +121,8 @@ def build_events(
         event.counts = _counts_for(det, detected, counts, sent)
         prominence = _prominence(det.main.token)
         others = _other_victims(det, index, event.actor2)
-        parts = split_by_victims(event, sent, [actor for actor, _ in others], index)
+        conjoined = _conjoined_victims(event, det.type, sent, index)
+        parts = split_by_victims(event, sent, [actor for actor, _ in others] + conjoined, index)
         told = {(actor.text, actor.start): words for actor, words in others}
         for part in parts[1:]:  # "clashes with the army, with villagers killed": the villagers' word tells their harm
             victims = part.actor2
@@ -682,6 +684,43 @@ def _other_victims(det: Detected, index: MentionIndex, victims: Actor | None) ->
         if actor is not None and actor.country and actor.sector in UNARMED and actor != victims:
             others.append((actor, _hit_evidence(hit)))
     return others
+
+
+def _conjoined_victims(event: Event, type_: str, sent: Span, index: MentionIndex) -> list[Actor]:
+    """The people conjoined with the victims of a harm whose countries differ from theirs ("Israelis and
+    Palestinians have died", "Israeli soldiers and Palestinian gunmen were killed"): each conjunct's own actor,
+    when the victims are what a harm verb hurt. None when the victims have no country of their own ("soldiers and
+    Palestinian gunmen": whose soldiers is not said) or the event tells no one hurt."""
+    victims = event.actor2
+    if victims is None or not victims.country or victims.start is None or victims.end is None:
+        return []
+    if not reports_harm(event):
+        return []
+    span = sent.doc.char_span(victims.start, victims.end, alignment_mode="expand")
+    if span is None:
+        return []
+    root = span.root
+    verb = root.head
+    if verb.lemma_.lower() not in harm_lemmas() or not _harmed_argument(root, verb):
+        return []  # "blame for the children killed at the feet of both the army and Hamas": no one hurt is conjoined
+    own = index.of(root)
+    found: list[Actor] = []
+    for token in root.conjuncts:
+        mention = index.of(token)
+        if mention is None or mention is own or mention.place or token.ent_type_ in ("GPE", "LOC", "FAC"):
+            continue
+        actor = _typed_actor(mention, type_, agent=False)
+        if actor is not None and actor.country and actor.country != victims.country:
+            found.append(actor)
+    return found
+
+
+def _harmed_argument(noun: Token, verb: Token) -> bool:
+    """Whether a noun is the one a harm verb says was hurt: its object or passive subject, or the subject of the
+    verb used with no object ("died", "were killed", "killing civilians")."""
+    if noun.dep_ in ("dobj", "nsubjpass"):
+        return True
+    return noun.dep_ == "nsubj" and not children(verb, "dobj")
 
 
 def _describes_participant(token: Token, trigger: Token) -> bool:

@@ -27,6 +27,8 @@ from storyline.extract.victims_sides import (
     names_beside,
     nationalities,
     on_both_sides,
+    places_apart,
+    raiders_side,
     sentence_foe,
     side_parties,
     victims_foe,
@@ -103,6 +105,7 @@ def split_by_victims(
     root = _root(victims, sent) if victims is not None and not hurt else None
     parties = (side_parties(root, index) or []) if root is not None and on_both_sides(root) else []
     extra += parties if len(parties) > 1 else []  # "killing civilians on both sides"
+    extra += places_apart(root) if root is not None and not named else []  # "civilians in both Israel and Gaza"
     counted = [c for c in groups if c]
     # the target keeps its country beside counted people of another ("destroy Hamas, which killed 1,400 people")
     own_words = [victims.country] if victims is not None and victims.country and (named_victims or counted) else []
@@ -217,18 +220,20 @@ def victim_country(
     event: Event, place: str | None, foe: Callable[[], str | None] = lambda: None, words: str | None = None
 ) -> str | None:
     """Unstated victims' country: the place's (the attacker's foe's if it is theirs or none), else the reporter's,
-    else the ``foe`` of the sentence's other armed actors when the event has no attacker of its own (read only
-    then; ``words``: the victims' words, by default their actor's or counts')."""
+    else, for attackers killed where they struck, the foe of that place's country (``raiders_side``), else the
+    ``foe`` of the sentence's other armed actors when the event has no attacker of its own (read only then;
+    ``words``: the victims' words, by default their actor's or counts')."""
     actor1 = event.actor1
     if words is None:
         words = event.actor2.text if event.actor2 is not None else " ".join(c.of or "" for c in event.counts)
     captives = are_captives(words)
     opponent = victims_foe(actor1, captives)
+    struck = place if are_doers(words) and not captives else None
     place = None if captives or are_doers(words) else place  # where hostages are held, or attackers struck
     if opponent and actor1 is not None and (place is None or place == actor1.country):
         return opponent
     own_attacker = actor1 is not None and actor1.country and (actor1.sector in ARMED or opponent)
-    return place or _reporter_country(event) or (None if own_attacker else foe())
+    return place or _reporter_country(event) or raiders_side(struck) or (None if own_attacker else foe())
 
 
 def _reporter_country(event: Event) -> str | None:

@@ -68,13 +68,34 @@ def _place_country(token: Token) -> str | None:
 def _place_countries(token: Token) -> list[str]:
     """The countries of the first place phrase hanging on a token and its conjuncts ("in Israel and Gaza")."""
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:
-            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            places = [obj, *obj.conjuncts] if obj is not None else []
-            found = [iso for t in places if t.ent_type_ in ("GPE", "LOC", "NORP", "FAC") and (iso := country_of(t))]
-            if found:
-                return list(dict.fromkeys(found))
+        found = _prep_countries(child) if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS else []
+        if found:
+            return found
     return []
+
+
+def places_apart(token: Token) -> list[str]:
+    """The countries of conjoined places people are told to be in, when they are two or more ("civilians in both
+    Israel and Gaza"): the people are of each."""
+    found = _place_countries(token)
+    return found if len(found) > 1 else []
+
+
+def _prep_countries(prep: Token) -> list[str]:
+    """The countries of a preposition's place object and its conjuncts."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    places = [obj, *obj.conjuncts] if obj is not None else []
+    found = [iso for t in places if t.ent_type_ in ("GPE", "LOC", "NORP", "FAC") and (iso := country_of(t))]
+    return list(dict.fromkeys(found))
+
+
+def _place_after(span: Span) -> list[str]:
+    """The countries of a place phrase right after a count that the parser hung elsewhere ("killed 1,400 people in
+    Israel and at least 2,700 in Gaza": the second figure is parsed as a conjunct of the verb, its place on it)."""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if after is None or after.dep_ != "prep" or after.lower_ not in _PLACE_PREPS or after.head.i >= span.start:
+        return []
+    return _prep_countries(after)
 
 
 def _also_hurt(head: Token, verb: Token | None, index: MentionIndex | None) -> list[str]:
@@ -153,16 +174,20 @@ def count_sides(
     captives = are_captives(count.of)
     foe = victims_foe(_own_attacker(verb, index), captives) if verb is not None and index is not None else None
     if captives or are_doers(count.of):  # where hostages are held, or attackers struck, is not their country
+        struck = None if foe or captives else _struck_place(head, verb, event, sent)
+        foe = foe or raiders_side(struck)
         return (list(dict.fromkeys([foe, *_also_hurt(head, verb, index)])) if foe else []), {}
     doers = _doers_sides(verb, index) if verb is not None and index is not None else []
     sides = [a.country for a in doers]
     foe = None if doers else foe  # two doers of two sides: each hit the other's people, not one doer's foe
     armed = counted_sector(count) in ARMED
-    found = (armed and foe) or (armed and _armed_target(event, count)) or _place_country(head)
+    placed = _place_countries(head) or _place_after(span)
+    found = (armed and foe) or (armed and _armed_target(event, count)) or next(iter(placed), None)
     found = found or (_verb_place(verb, head) if verb is not None else None)
     found = found or (_clause_place(event, verb, sent) if event is not None and verb is not None else None)
     found = found or foe
-    countries = list(dict.fromkeys(c for c in [found, *_also_hurt(head, verb, index), *sides] if c))
+    also = placed[1:] if found == next(iter(placed), None) else []  # "killed 30 people in Kharkiv and Belgorod"
+    countries = list(dict.fromkeys(c for c in [found, *also, *_also_hurt(head, verb, index), *sides] if c))
     return countries, doers_by_victims(doers)
 
 
@@ -511,6 +536,20 @@ def _country_foes() -> dict[str, str]:
         if home:
             foes.setdefault(home, set()).add(foe)
     return {home: next(iter(found)) for home, found in foes.items() if len(found) == 1}
+
+
+def _struck_place(head: Token, verb: Token | None, event: Event | None, sent: Span) -> str | None:
+    """The country where counted attackers were killed: a place on them or their verb, else the event's place
+    inside their clause."""
+    found = _place_country(head) or (_verb_place(verb, head) if verb is not None else None)
+    return found or (_clause_place(event, verb, sent) if event is not None and verb is not None else None)
+
+
+def raiders_side(place: str | None) -> str | None:
+    """Whose people attackers killed where they struck are ("two of the assailants were killed in the attack on
+    Israel"): the foe of the struck country's armed actors (``opponents.tsv``); None for a country in no conflict
+    listed there."""
+    return _country_foes().get(place) if place else None
 
 
 def victims_foe(attacker: Actor | None, captives: bool) -> str | None:

@@ -1,0 +1,55 @@
+"""Victims of two countries in one harm: conjoined people, conjoined places, a second figure with its own place;
+and attackers killed where they struck, who are of the struck country's foe."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.extract import extract_events
+
+
+def _victim_countries(text: str) -> set[str | None]:
+    """The countries of the victims of a text's violent events."""
+    return {e.actor2.country for e in extract_events(text) if e.type == "ASSAULT" and e.actor2 is not None}
+
+
+@pytest.mark.parametrize(
+    ("text", "countries"),
+    [
+        # conjoined people of two nationalities, with and without "both"
+        ("Israelis and Palestinians have died in the violence.", {"ISR", "PSE"}),
+        ("Both Israelis and Palestinians have died in the violence.", {"ISR", "PSE"}),
+        ("Israeli soldiers and Palestinian gunmen were killed in the clashes.", {"ISR", "PSE"}),
+        # a second figure whose place the parser hung on the verb
+        ("The war has killed more than 1,400 people in Israel and at least 2,700 in Gaza.", {"ISR", "PSE"}),
+        # people in conjoined places of two countries
+        ("The violence has killed civilians in both Israel and Gaza.", {"ISR", "PSE"}),
+    ],
+)
+def test_victims_of_two_countries_in_one_harm(text: str, countries: set[str]) -> None:
+    assert _victim_countries(text) == countries
+
+
+def test_soldiers_of_no_named_country_do_not_take_their_conjuncts_nationality() -> None:
+    assert "PSE" not in {c for c in _victim_countries("Soldiers and Palestinian gunmen were killed in the clashes.")}
+
+
+def test_people_the_blame_falls_on_are_no_victims_conjoined() -> None:
+    text = "Readers blamed both the army and the rebels for the children who have been killed this month."
+    assert len(_victim_countries(text)) <= 1
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Several assailants were killed in the attack on Israel.", "PSE"),
+        ("Two of the attackers were killed in Sderot.", "PSE"),
+        ("Five attackers were killed in Ukraine's Kharkiv region.", "RUS"),
+    ],
+)
+def test_attackers_killed_where_they_struck_are_of_its_foe(text: str, country: str) -> None:
+    assert _victim_countries(text) == {country}
+
+
+def test_attackers_killed_in_a_country_of_no_listed_conflict_get_no_country() -> None:
+    assert _victim_countries("Two of the attackers were killed in Lagos.") == {None}

@@ -4,8 +4,10 @@ The mapping is data (``resources/ontology/acled_rules.tsv``); the first matching
 ACLED does not record (consultations, accusations, requests...) map to no ACLED type. The ACLED export and the
 ACLED view name actor1 as ACLED codes it (below). The Event JSON keeps the actors the text names (an unnamed
 attacker stays null there: "700 were killed" does not say who killed them), except where the words themselves
-say who acted (applied in assemble; actor1 keeps the span of the words that name it): a planted bomb, landmine or IED
-with no named agent is by an Unidentified Armed Group of the place's country (``resources/actors/implied_agents.tsv``);
+say who acted (applied in assemble; actor1 keeps the span of the words that name it): a planted bomb, landmine or IED,
+a thrown grenade, or an attack on people told by a weapon or a person's harm ("stabbed", "a car-ramming", "gunshot
+wounds") with no named agent is by an Unidentified Armed Group of the place's country
+(``resources/actors/implied_agents.tsv``);
 so is a civilian named only as a person who commits political violence ("a man stabbed a guard": that file's ``*``
 row, as ACLED never codes civilians as the actor of violence); the crowd of a violent demonstration are rioters
 (``assemble._acled_roles``); an attack with no named attacker that a named group claims, or that is blamed on a named
@@ -230,12 +232,25 @@ def _actor_of(actor: Mapping[str, Any] | None) -> Actor | None:
 
 def acled_event(events: Sequence[Event]) -> Event | None:
     """The event an ACLED view of a text codes: the first, or the first with an ACLED type when the first has none,
-    with ACLED's actor1 (:func:`acled_actor`; an agentless violent event takes the attacker told before it)."""
+    with ACLED's actor1 (:func:`acled_actor`; an agentless violent event, or one whose agent only the words imply,
+    takes the attacker told before it)."""
     event = next((event for event in events if event.acled_event_type is not None), events[0] if events else None)
     if event is None:
         return None
-    actor = event.actor1 or _earlier_attacker(event, events)
+    actor = event.actor1
+    if actor is None or _unidentified(actor):
+        actor = _earlier_attacker(event, events) or actor
     return replace(event, actor1=acled_actor(replace(event, actor1=actor)))
+
+
+def _unidentified(actor: Actor) -> bool:
+    """Whether an actor is an Unidentified Armed Group no words name (implied by a planted device or an attack's
+    weapon: "a stabbing wounded one man" is by someone), which a notes text's attacker told before it names; armed
+    men the words name ("gunmen") are the attackers they are."""
+    if actor.sector != "UAF" or actor.name != actor_name(actor.country, "UAF", ""):
+        return False
+    sectors = lexicon.sectors()
+    return not any(sectors.get(s) for w in _WORDS.findall(actor.text.lower()) for s in (w, *singulars(w)))
 
 
 def _earlier_attacker(event: Event, events: Sequence[Event]) -> Actor | None:

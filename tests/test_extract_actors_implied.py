@@ -1,0 +1,46 @@
+"""Unnamed doers the words imply (resources/actors/implied_agents.tsv): an attack on people told by a weapon or by
+the harm a person does with it, with no named doer, is by an Unidentified Armed Group of the place's country in the
+Event JSON, as ACLED codes it; a death alone invents no one; in the ACLED view, a notes text's attacker told before
+such an attack is its doer."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.extract import extract_events
+from storyline.extract.acled import acled_event
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("On 3 May 2025, a shopkeeper was stabbed to death outside his shop in Kano.", "NGA"),
+        ("On 4 May 2025, a car-ramming at a tram stop in Haifa wounded five people.", "ISR"),
+        ("On 2 June 2025, three bodies with gunshot wounds were found on a road outside Tijuana.", "MEX"),
+    ],
+)
+def test_an_attack_told_by_its_weapon_is_by_an_unidentified_armed_group_of_the_place(text: str, country: str) -> None:
+    first = extract_events(text)[0]
+    assert first.acled_sub_event_type == "Attack"
+    assert first.actor1 is not None and (first.actor1.country, first.actor1.sector) == (country, "UAF")
+    assert first.actor1.name is not None and first.actor1.name.startswith("Unidentified Armed Group")
+
+
+def test_a_death_alone_invents_no_attacker() -> None:
+    first = extract_events("On 3 May 2025, two people were killed in Beni.")[0]
+    assert first.actor1 is None
+
+
+def test_a_named_doer_stays_the_doer() -> None:
+    first = extract_events("On 3 May 2025, police shot dead a robbery suspect in Nairobi.")[0]
+    assert first.actor1 is not None and first.actor1.sector == "COP"
+
+
+def test_the_acled_view_takes_the_attacker_told_before_an_attack_whose_doer_is_only_implied() -> None:
+    text = (
+        "On 9 March 2025, Israeli settlers torched olive trees near Nablus. "
+        "Farmers who tried to stop them were attacked with clubs; three were hurt."
+    )
+    event = acled_event(extract_events(text))
+    assert event is not None and event.actor1 is not None
+    assert (event.actor1.name, event.actor1.country) == ("Settlers (Israel)", "ISR")

@@ -998,6 +998,7 @@ cdef int _by_value(const void* a, const void* b) noexcept nogil:
     return (x > y) - (x < y)
 
 
+@cython.final  # no subclass: its cdef methods are called directly, not through a table
 cdef class _Dump:
     """One dump's long lines as C arrays: each line's word ids (a word's id is its order of first appearance) and,
     once a comparison needs them, its distinct 3-shingles packed into integers and sorted. No Python object per
@@ -1148,6 +1149,7 @@ cdef class _Dump:
         return False
 
 
+@cython.final  # no subclass: its cdef methods are called directly, not through a table
 cdef class _Buckets:
     """``repeats.repeat_groups``' index as C arrays: per packed shingle, the lines whose sketch holds it, in the order
     they were added (ascending), as a chain of entries; an open-addressing table finds a shingle's chain. No Python
@@ -1643,6 +1645,7 @@ cdef str _lowered(object low, str text):
 cdef _Confirming _confirming = None  # ``confirm``'s reading of the last patterns it was given
 
 
+@cython.final  # no subclass: its cdef methods are called directly, not through a table
 cdef class _Confirming:
     """``confirm``'s reading of a tuple of furniture patterns (``lines.Pattern``), kept while the same tuple comes (the
     lexicon's is made once): per pattern its word limit, its regexes' bound ``match`` and ``search``, its start table
@@ -2168,6 +2171,7 @@ cdef inline int _probe(int* slots, Py_ssize_t slot_mask, unsigned long long* has
         at = (at + 1) & slot_mask
 
 
+@cython.final  # no subclass: its cdef methods are called directly, not through a table
 cdef class VocabularyTable:
     """A scan's vocabulary and gate tables (``scan``'s arguments) in a C table over the scan's word hashes, built once
     for many scans: a word of the vocabulary is found there with its flags, gate masks and word sets, and a word found
@@ -2248,6 +2252,7 @@ cdef class VocabularyTable:
 
 
 
+@cython.final  # no subclass: its cdef methods are called directly, not through a table
 cdef class Scan:
     """A dump's lower-cased lines tokenised once (``tokens``: ``lines._tokens``), with, per line, the furniture
     patterns its gate words let run (``lines._gate_lines``, short-line and long-line gates) and how many of its words

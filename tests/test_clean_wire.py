@@ -59,6 +59,11 @@ def test_no_dateline_in_ordinary_sentences(paragraph: str) -> None:
         ("By Jane Doe - 2023-10-09", "Jane Doe", None),
         ("By Jane Doe@janedoe", "Jane Doe", None),
         ("By Jane Doe - Reuters", "Jane Doe", "Reuters"),
+        ("By Jane Doe, March 3, 2024", "Jane Doe", None),
+        ("By Jane Doe and John Roe, 09/10/2023", "Jane Doe and John Roe", None),
+        ("By Jane Doe · 5 min read", "Jane Doe", None),
+        ("By Jane Doe | 3 hours ago", "Jane Doe", None),
+        ("Von Hans Meier | vor 3 Stunden", "Hans Meier", None),
     ],
 )
 def test_parse_byline(line: str, names: str | None, agency: str | None) -> None:
@@ -149,6 +154,7 @@ def test_byline_trim_runs_only_on_lines_with_a_mark() -> None:
     lone_marks = [set(text) & set("/|•·—–-@") for text in changed]
     trimmed = {mark for marks in lone_marks if len(marks) == 1 for mark in marks}
     assert len(unmarked) > 1000 and trimmed == set("/|•·—–-@")  # both cases exercised, each mark alone trims
+    assert wire._BYLINE_TRIM.sub("", "By Jane Doe, Nov 11") == "By Jane Doe"  # and a comma before a date
 
 
 def test_an_unknown_kind_of_byline_word_is_a_clear_error() -> None:
@@ -182,6 +188,8 @@ def test_byline_with_the_place_the_writer_files_from(line: str, names: str, agen
         "By Mid-January in Aleppo",
         "By September",
         "By Sunday Evening",
+        "By Monday, March 3",
+        "By Friday | 3 hours ago",
     ],
 )
 def test_a_time_phrase_after_by_names_no_writer(line: str) -> None:

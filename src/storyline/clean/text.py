@@ -7,7 +7,6 @@ Every line that does not reach the body is kept in ``Article.removed`` with the 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import compress
@@ -30,7 +29,7 @@ from storyline.clean.wire import (
     bio_byline,
     byline_opening,
     byline_phrases,
-    byline_words,
+    byline_start,
     parse_byline,
     split_dateline,
 )
@@ -128,13 +127,6 @@ def _byline_at(lines: list[Line], i: int, claimed: dict[int, str]) -> tuple[Byli
     if found is None and opens:
         found = bio_byline(line.text)  # "By Jane Doe, a reporter who covers ...": too long for parse_byline
     return (found or name_byline(lines, i)), 1
-
-
-@cache
-def byline_start() -> re.Pattern[str]:
-    """How every line ``wire.parse_byline`` takes starts: the marks it trims (``wire.BYLINE_MARKS``), an opening word
-    (``wire.byline_words("by")``) and a space; most lines fail this cheap test before parse_byline's regexes run."""
-    return re.compile(rf"\s*[{re.escape(BYLINE_MARKS)}]*\s*(?i:{byline_words('by')})\s")
 
 
 @cache

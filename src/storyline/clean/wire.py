@@ -215,17 +215,29 @@ def byline_opening(line: str) -> bool:
     return len(line) <= 16 and _lone_opening().match(line) is not None
 
 
-# what a page prints around a byline: a mark before it ("// By ..."), the date or the writer's handle after it
-# ("By Jane Doe • Nov 11, 2020", "By Jane Doe | 9 October 2023", "By Jane Doe@janedoe")
+# what a page prints around a byline: a mark before it ("// By ..."), the date, a relative stamp or the writer's handle
+# after it ("By Jane Doe • Nov 11, 2020", "By Jane Doe, 9 October 2023", "By Jane Doe · 5 min read", "By Jane Doe |
+# 3 hours ago", "By Jane Doe@janedoe")
 BYLINE_MARKS = "/|•·—–-"  # marks before a byline's opening word ("// By Jane Doe"), trimmed by parse_byline
+_STAMP_AFTER = r"\s*[,•·|—–-]\s*"  # a mark between the names and a date or a relative stamp after them
 _BYLINE_TRIM = re.compile(
     f"^[{BYLINE_MARKS}]+"
-    + r"\s*|\s*[•·|—–-]\s*(?:\d{1,2}\s+)?"
+    + rf"\s*|{_STAMP_AFTER}(?:\d{{1,2}}\s+)?"
     + MONTH
-    + r"\s+\d.*$|\s*[•·|—–-]\s*\d{1,4}[./-]\d.*$|@\w+$",
+    + rf"\s+\d.*$|{_STAMP_AFTER}\d{{1,4}}[./-]\d.*$"
+    + rf"|{_STAMP_AFTER}(?:\d+\s*(?:{byline_words('unit')})\s+(?:{byline_words('ago')})"
+    + rf"|(?:{byline_words('before')})\s+\d+\s*(?:{byline_words('unit')}))\b.*$"
+    + r"|@\w+$",
     re.IGNORECASE,
 )
-_TRIM_MARK = re.compile(r"[/|•·—–@-]")  # each branch of _BYLINE_TRIM needs one of these: most lines have none
+_TRIM_MARK = re.compile(r"[/|•·—–@,-]")  # each branch of _BYLINE_TRIM needs one of these: most lines have none
+
+
+@cache
+def byline_start() -> re.Pattern[str]:
+    """How every line ``parse_byline`` takes starts: the marks it trims (``BYLINE_MARKS``), an opening word
+    (``byline_words("by")``) and a space; most lines fail this cheap test before parse_byline's regexes run."""
+    return re.compile(rf"\s*[{re.escape(BYLINE_MARKS)}]*\s*(?i:{byline_words('by')})\s")
 
 
 def parse_byline(line: str) -> Byline | None:
@@ -235,7 +247,7 @@ def parse_byline(line: str) -> Byline | None:
     an agency named there is the byline's agency when no other is.
     """
     line = line.strip()
-    if len(line) > 100 or len(line.split()) > 14:
+    if len(line) > 100 or len(line.split()) > 14 or byline_start().match(line) is None:
         return None
     match = _byline().match(_BYLINE_TRIM.sub("", line) if _TRIM_MARK.search(line) else line)
     if not match:

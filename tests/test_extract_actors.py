@@ -353,7 +353,8 @@ def test_people_said_to_come_from_a_place_are_of_its_country() -> None:
         ("Gang members set fire to a bus depot in Port-au-Prince on Tuesday.", "UAF"),
         ("Militia members attacked a convoy near Bunia on Sunday.", "REB"),
         ("Suspected militants ambushed a police patrol near Garissa, killing three officers.", "UAF"),
-        ("Village Defence Brigade gang members raided a market in Zamfara, killing four traders.", "REB"),
+        ("Tiger Brigade gunmen raided a market in Zamfara, killing four traders.", "REB"),
+        ("Grand Ravine gang members kidnapped three nurses in Port-au-Prince on Tuesday.", "UAF"),
         ("Relatives of the detained students rallied outside the court in Lagos.", "PRO"),
     ],
 )
@@ -528,3 +529,8 @@ def test_many_people_tells_a_crowd_from_one_person(text: str, many: bool) -> Non
     doc = load_nlp()(text)
     subject = next(t for t in doc if t.dep_ == "nsubj")
     assert many_people(subject) is many, text
+
+
+def test_gendarmes_are_the_police_of_the_place() -> None:
+    source, _ = _first("Gendarmes arrested an opposition leader in Niamey on 3 May 2025.")
+    assert source is not None and (source.country, source.sector) == ("NER", "COP")

@@ -901,6 +901,12 @@ def _modified_sector(chunk: Span, sector: str | None) -> str | None:
 
 
 @cache
+def _criminal_bands() -> frozenset[str]:
+    """Nouns of a criminal band ("gang", "cartel"): criminal_bands.tsv."""
+    return frozenset(row[0] for row in lexicon.read_tsv("actors", "criminal_bands.tsv"))
+
+
+@cache
 def _unnamed_bands() -> frozenset[str]:
     """Head nouns of armed men who, told as no one's, are unidentified: unnamed_bands.tsv."""
     return frozenset(row[0] for row in lexicon.read_tsv("actors", "unnamed_bands.tsv"))
@@ -935,9 +941,10 @@ def _unnamed_band(head: Token, sector: str | None, own_country: Token | None) ->
 
 
 def _named_band(chunk: Span, sector: str | None) -> str | None:
-    """ "Gran Grif gang members": armed men of no stated side under a proper name (no country, no place) are a
-    named armed group (REB), as ACLED names them, not an unidentified one."""
-    if sector != "UAF":
+    """ "Ansaru gunmen": armed men of no stated side under a proper name (no country, no place) are a named armed
+    group (REB), as ACLED names them, not an unidentified one; a criminal band so named ("Gran Grif gang members",
+    criminal_bands.tsv) keeps the unidentified armed group's sector, as CAMEO codes criminals."""
+    if sector != "UAF" or any(t.lemma_.lower() in _criminal_bands() for t in chunk):
         return sector
     head = chunk.root
     named = (t for t in chunk if t.i < head.i and t.pos_ == "PROPN" and t.dep_ == "compound")

@@ -801,13 +801,13 @@ def visible_lines(list raws, object marked, object images, bint code=False):
     cdef int plain, level
     cdef Py_ssize_t start
     for raw in raws:
-        if not raw or raw.isspace():
-            continue
-        plain = _plain(raw)
+        plain = _plain(raw) if raw is not None else -1  # 1 or 0 only for a line with a character not white space
         if plain == 1:
             items.append((raw, 0))
         elif plain == 0:
             items.append((" ".join(raw.split()), 0))
+        elif not raw or raw.isspace():
+            continue
         else:
             start = _simple_marked(raw, &level)
             if start >= 0:

@@ -97,6 +97,18 @@ def test_site_separator_at_the_end_of_a_title_still_makes_a_title() -> None:
     assert article.title is not None and article.title.startswith(HEADLINE)
 
 
+@pytest.mark.parametrize(
+    ("title", "headline"),
+    [
+        (f"{HEADLINE} | {HEADLINE}", HEADLINE),
+        (f"{HEADLINE} - {HEADLINE} - Riverton Daily", HEADLINE),
+        ("Bridge closed - Update 2 - Bridge closed - Update 2 - Riverton Daily", "Bridge closed - Update 2"),
+    ],
+)
+def test_a_title_saying_its_headline_twice_gives_it_once(title: str, headline: str) -> None:
+    assert clean_text("\n".join([title, *MENU, *STORY]), id="x").title == headline
+
+
 def test_date_first_is_the_date_not_the_title() -> None:
     article = clean_text("\n".join(["Thursday, November 26, 2026", *MENU, HEADLINE, *STORY]), id="x")
     assert article.title != "Thursday, November 26, 2026"

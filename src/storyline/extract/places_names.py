@@ -1,8 +1,12 @@
 """Place-name normalisation: the keys under which the gazetteer files a name.
 
-Three keys, from strict to loose:
+Four keys, from strict to loose:
 - ``name_key``: case, diacritics, apostrophes, hyphens and spaces folded ("Khān Yūnis" → "khan yunis");
 - ``bare_key``: also without a leading Arabic article ("Al-Nayrab" → "nayrab");
+- ``smooth_key``: the article-less key with the spellings of Arabic sounds that transliterations write either way
+  made one: a doubled letter (shadda: "Huwwara", "Huwara"), a final "-ah"/"-eh" (ta marbuta: "Al Bireh", "Al Birah",
+  "Qalqilyah", "Qalqilya") and the spaces an ayn mark or a hyphen leaves or not ("Turmus`ayya", "Turmus Ayya"); filed
+  in the article-less index;
 - ``loose_key``: a transliteration skeleton: articles and spaces gone, vowel runs (with a "w" closing one:
   "Lowgar", "Logar") and common digraphs merged ("Jabalia", "Jabalya" → "jabala"; "Shujaiyya", "Shuja'iyya",
   "Shejaiya" → "sajaya").
@@ -51,6 +55,16 @@ def bare_key(name: str) -> str:
         words = words[1:]
     variants = _variants()
     return " ".join("al" if w in _ARTICLES and i else variants.get(w, w) for i, w in enumerate(words))
+
+
+_TA_MARBUTA = re.compile(r"(?<=[a-z]{2})[ae]h$")
+
+
+def smooth_key(name: str) -> str:
+    """``bare_key`` with doubled letters single, a final "-ah"/"-eh" written "a" and the words joined: "Huwwarah",
+    "Huwara" → "huwara"; "Turmus`ayya", "Turmus Ayya" → "turmusaya"."""
+    words = [_TA_MARBUTA.sub("a", _DOUBLE.sub(r"\1", w)) for w in bare_key(name).split()]
+    return "".join(words)
 
 
 @lru_cache(maxsize=1)

@@ -20,7 +20,15 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from storyline.extract import lexicon
-from storyline.extract.places_gazetteer import Entry, Gazetteer, Level, gazetteer, loose_abroad, place_words
+from storyline.extract.places_gazetteer import (
+    Entry,
+    Gazetteer,
+    Level,
+    gazetteer,
+    locality_in,
+    loose_abroad,
+    place_words,
+)
 from storyline.extract.places_names import name_key
 from storyline.extract.tree import called_her_or_him
 from storyline.extract.victims_sides import is_act_noun
@@ -216,13 +224,19 @@ def _in_nations(gaz: Gazetteer, span: Span, nations: set[str]) -> tuple[Entry, L
 
 def _bracketed(gaz: Gazetteer, span: Span, setting: Entry) -> tuple[Location, Entry | None]:
     """A place its bracketed admin areas locate ("Kafr Nabl (Ma'arrat An Nu'man, Idleb)"): its own entry in their
-    country, else (a village the gazetteer lacks) their point, country and regions under its own name, as ACLED
-    codes a village it cannot locate by its district."""
+    country or across a border within BRACKET_KM of them ("Al Eizariya (Jerusalem)": the Palestinian town), else (a
+    village the gazetteer lacks) its own name with their point, country and regions at their precision
+    (:func:`locality_in`), as ACLED codes a village it cannot locate by its district."""
     found = gaz.resolve(_typed_text(span), setting.cc)
-    entry = found[0] if found and found[0].cc == setting.cc else None
-    loc = gaz.to_location(entry or setting, span.text)
+    beside = found is not None and found[1] != "loose" and km(found[0], setting) <= BRACKET_KM
+    entry = found[0] if found and (found[0].cc == setting.cc or beside) else None
+    area = gaz.to_location(entry or setting, span.text)
+    loc = area if entry else locality_in(area, clean_name(span.text))
     loc.start, loc.end = span.start_char, span.end_char
     return loc, entry
+
+
+BRACKET_KM = 30.0  # a place this close to its bracket's area is that place, whichever side of a border it lies
 
 
 MAX_BRACKET = 12  # tokens of an ACLED-style bracket of admin areas after a place name

@@ -1,0 +1,122 @@
+"""A locality the gazetteer lacks, written with the admin areas it lies in ("Town (District, Province)"): its own
+name, with the areas' country, regions and point at their precision; Arabic place names spelt another way than
+GeoNames spells them; refugee camps of UNRWA's list. Sentences and names written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from places_helpers import event_place
+from storyline.extract.places_gazetteer import gazetteer
+from storyline.extract.places_names import smooth_key
+from storyline.nlp import load_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    """The shared spaCy pipeline, loaded once."""
+    return load_nlp()
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "name", "country", "admin1", "admin2", "precision"),
+    [
+        pytest.param(
+            "Settlers set fire to two cars in Umm Safa (Ramallah) on Monday.",
+            "set",
+            "Umm Safa",
+            "PSE",
+            "West Bank",
+            "Ramallah",
+            "admin2",
+            id="a_village_in_a_governorate_known_by_its_seat",
+        ),
+        pytest.param(
+            "Militants attacked Tondikiwindi (Ouallam, Tillaberi) on Monday.",
+            "attacked",
+            "Tondikiwindi",
+            "NER",
+            "Tillaberi",
+            "Ouallam",
+            "admin2",
+            id="district_and_region",
+        ),
+        pytest.param(
+            "Police fired tear gas at protesters in Kisauni (Mombasa) on Tuesday.",
+            "fired",
+            "Kisauni",
+            "KEN",
+            "Mombasa",
+            None,
+            "admin1",
+            id="a_county_alone",
+        ),
+    ],
+)
+def test_a_locality_keeps_its_name_and_takes_its_areas(
+    nlp: Any, text: str, trigger: str, name: str, country: str, admin1: str, admin2: str | None, precision: str
+) -> None:
+    found = event_place(nlp, text, trigger)
+    assert found is not None
+    assert (found.text, found.name, found.country, found.admin1, found.admin2) == (name, name, country, admin1, admin2)
+    assert found.precision == precision
+    area = gazetteer().best(admin2 or admin1, country, want="admin" if precision == "admin1" else None)
+    assert area is not None and (found.lat, found.lon) == (area[0].lat, area[0].lon)  # no point made up for it
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "name"),
+    [
+        ("Israeli forces arrested two men in Al Eizariya (Jerusalem) on Sunday.", "arrested", "Al `Ayzariyah"),
+    ],
+)
+def test_a_town_beside_its_bracket_across_a_border_is_that_town(nlp: Any, text: str, trigger: str, name: str) -> None:
+    found = event_place(nlp, text, trigger)
+    assert found is not None and (found.name, found.country, found.precision) == (name, "PSE", "place")
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("Huwwarah", "Huwara"),  # a doubled letter (shadda) written single
+        ("Qabatiyah", "Qabatiya"),  # ta marbuta: -ah, -a, -eh
+        ("Dhannabah", "Dhannabeh"),
+        ("Turmus`ayya", "Turmus Ayya"),  # an ayn mark written as a space
+        ("Ma`arrat al Nu`man", "Maarat al-Numan"),
+    ],
+)
+def test_arabic_spellings_share_a_smooth_key(one: str, other: str) -> None:
+    assert smooth_key(one) == smooth_key(other)
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        ("Jannata", "Jannatah"),
+        ("Beit Awa", "Bayt `Awwa"),
+        ("Tafuh", "Taffuh"),
+        ("Dhannabeh", "Dhannabah"),
+    ],
+)
+def test_a_spelling_of_a_west_bank_town_finds_it_without_a_country_hint(written: str, name: str) -> None:
+    found = gazetteer().lookup(written)
+    assert (found.name, found.country) == (name, "PSE")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "name"),
+    [
+        ("Israeli troops raided Dheisheh camp near Bethlehem at dawn.", "raided", "Dheisheh camp"),
+        ("Clashes broke out in Jalazone refugee camp on Friday.", "Clashes", "Jalazone camp"),
+        ("Soldiers shot a teenager at the entrance of Fawwar camp south of Hebron.", "shot", "Fawwar camp"),
+    ],
+)
+def test_refugee_camps_of_the_unrwa_list(nlp: Any, text: str, trigger: str, name: str) -> None:
+    found = event_place(nlp, text, trigger)
+    assert found is not None and (found.name, found.country, found.precision) == (name, "PSE", "place")
+
+
+def test_a_doubled_letter_is_no_licence_to_take_a_town_abroad() -> None:
+    assert gazetteer().lookup("Kuriga").precision == "unresolved"  # not Khouribga ("Kouriga"), Morocco

@@ -1,7 +1,7 @@
-"""Unnamed doers the words imply (resources/actors/implied_agents.tsv): an attack on people told by a weapon or by
-the harm a person does with it, with no named doer, is by an Unidentified Armed Group of the place's country in the
-Event JSON, as ACLED codes it; a death alone invents no one; in the ACLED view, a notes text's attacker told before
-such an attack is its doer."""
+"""Unnamed doers the words imply (resources/actors/implied_agents.tsv): an arrest with no named agent is by the police
+of the place; an attack on people told by a weapon or by the harm a person does with it, with no named doer, is by an
+Unidentified Armed Group of the place's country in the Event JSON, as ACLED codes it; a death alone invents no one; in
+the ACLED view, a notes text's attacker told before such an attack is its doer."""
 
 from __future__ import annotations
 
@@ -44,3 +44,21 @@ def test_the_acled_view_takes_the_attacker_told_before_an_attack_whose_doer_is_o
     event = acled_event(extract_events(text))
     assert event is not None and event.actor1 is not None
     assert (event.actor1.name, event.actor1.country) == ("Settlers (Israel)", "ISR")
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("A journalist was arrested in Lima on 3 May 2025.", "PER"),
+        ("Two opposition activists were detained in Harare on 3 May 2025.", "ZWE"),
+    ],
+)
+def test_an_arrest_with_no_named_agent_is_by_the_police_of_the_place(text: str, country: str) -> None:
+    first = extract_events(text)[0]
+    assert first.acled_sub_event_type == "Arrests"
+    assert first.actor1 is not None and (first.actor1.country, first.actor1.sector) == (country, "COP")
+
+
+def test_an_arrest_by_a_named_force_keeps_it() -> None:
+    first = extract_events("Soldiers detained two farmers near Gao on 3 May 2025.")[0]
+    assert first.actor1 is not None and (first.actor1.country, first.actor1.sector) == ("MLI", "MIL")

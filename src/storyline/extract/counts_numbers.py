@@ -1,4 +1,5 @@
-"""Number phrases in a sentence: digits, number words, vague quantities, one named person, stated zeros."""
+"""Number phrases in a sentence: digits, number words, vague quantities, one person (by a noun or by name), stated
+zeros."""
 
 from __future__ import annotations
 
@@ -42,6 +43,8 @@ def number_phrases(sentence: Span, lex: CountsLexicon) -> list[NumberPhrase]:
         number = _vague_at(words, k, i, lex)
         if number is None and words[k] in lex.starters:
             number = _one_person(doc[i], lex) or _zero(doc[i], lex)
+        if number is None:
+            number = _named_person(doc[i], lex)
         if number is not None:
             found.append(number)
             k += number.end - number.start
@@ -82,6 +85,24 @@ def _one_person(token: Token, lex: CountsLexicon) -> NumberPhrase | None:
     if token.lower_ in lex.pronouns and token.dep_ in ("dobj", "nsubjpass", "nsubj"):
         return NumberPhrase(token.i, token.i + 1, 1)
     return None
+
+
+def _named_person(token: Token, lex: CountsLexicon) -> NumberPhrase | None:
+    """A person named by name as the own subject or object of a word that tells what befell them ("Ahmed Ali was
+    killed", "gunmen shot dead Ahmed Ali"): one person, as ACLED codes the killing of a named person (1 fatality).
+    The phrase is the whole name; a name under another verb ("mourned Ahmed Ali, who was killed") is no count."""
+    if token.ent_iob_ != "B" or token.ent_type_ != "PERSON":
+        return None
+    end = token.i + 1
+    while end < len(token.doc) and token.doc[end].ent_iob_ == "I":
+        end += 1
+    name = token.doc[token.i : end]
+    root = name.root
+    verb = root.head
+    results = [c for c in (*verb.children, *root.children) if c.pos_ == "ADJ" and c.i < root.i]  # "shot dead X"
+    if root.dep_ not in _ONE_DEPS or verb.pos_ != "VERB" or not any(kind_of(w, lex) for w in (verb, *results)):
+        return None
+    return NumberPhrase(token.i, end, 1)
 
 
 def _zero(token: Token, lex: CountsLexicon) -> NumberPhrase | None:

@@ -1,5 +1,6 @@
-"""Victims of two countries in one harm: conjoined people, conjoined places, a second figure with its own place;
-and attackers killed where they struck, who are of the struck country's foe."""
+"""Victims' countries: two in one harm (conjoined people, conjoined places, a second figure with its own place);
+attackers killed where they struck, of the struck country's foe; no country from the event's own doer; a breakaway
+entity's place gives its state."""
 
 from __future__ import annotations
 
@@ -53,3 +54,21 @@ def test_attackers_killed_where_they_struck_are_of_its_foe(text: str, country: s
 
 def test_attackers_killed_in_a_country_of_no_listed_conflict_get_no_country() -> None:
     assert _victim_countries("Two of the attackers were killed in Lagos.") == {None}
+
+
+def test_the_events_own_doer_gives_its_victims_no_country() -> None:
+    assert _victim_countries("Israeli officials do not deny killing civilians.") == {None}
+
+
+def test_a_teller_of_a_passive_harm_still_tells_whose_dead() -> None:
+    assert _victim_countries("The Palestinian authorities said that 900 people had been killed since Saturday.") == {
+        "PSE"
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Shelling killed four civilians in Donetsk on Tuesday.", "Three people were killed in Luhansk when a shell hit."],
+)
+def test_people_killed_in_a_breakaway_entity_are_of_its_state(text: str) -> None:
+    assert _victim_countries(text) == {"UKR"}

@@ -86,7 +86,13 @@ def _prep_countries(prep: Token) -> list[str]:
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
     places = [obj, *obj.conjuncts] if obj is not None else []
     found = [iso for t in places if t.ent_type_ in ("GPE", "LOC", "NORP", "FAC") and (iso := country_of(t))]
-    return list(dict.fromkeys(found))
+    return list(dict.fromkeys(_state_of(code) for code in found))
+
+
+def _state_of(code: str) -> str:
+    """The state a place's people are of: a breakaway entity's code in ``countries.csv`` (CAMEO's "UKRPRE" of the
+    Donetsk People's Republic) is its state's ISO3 ("UKR"), as ACLED codes civilians killed in Donetsk."""
+    return code.removesuffix("PRE") if len(code) == 6 and code.endswith("PRE") else code
 
 
 def _place_after(span: Span) -> list[str]:
@@ -583,7 +589,8 @@ def sentence_foe(sent: Span, index: MentionIndex | None, event: Event) -> str | 
     """Last resort for victims no word places: the foe of an armed teller who says "it" did the harm, else the one
     country the sentence's other actors point at — the foe of the armed ones named as doers ("hiding from Hamas
     attackers, before she was shot", "the Hamas murderers"), the country of the unarmed ones other than the press
-    ("Israeli emergency workers removed the bodies of 100 people killed"); None when they disagree."""
+    and the event's own doer ("Israeli emergency workers removed the bodies of 100 people killed"); None when they
+    disagree."""
     if index is None:
         return None
     teller = _pronoun_teller(sent, index, event)
@@ -594,20 +601,33 @@ def sentence_foe(sent: Span, index: MentionIndex | None, event: Event) -> str | 
     for mention in {id(m): m for m in index.by_token.values()}.values():
         root = sent.doc[mention.start : mention.end].root
         actor = mention.actor
+        doing = _does_harm(event, actor, sent)
         if actor.sector in ARMED or (actor.sector is None and _names_act(root, mention)):
             inside = said is not None and said.start is not None and said.start <= root.idx < (said.end or said.start)
             doer = _doer(root) or root.lemma_.lower() in _doer_nouns() or _names_act(root, mention)
             found |= {foe} if doer and not inside and (foe := _attacker_foe(actor)) else set()
         elif actor.sector is None and (origin := _origin_foe(mention, root, event)):
             found.add(origin)  # "killed by a rocket fired from Gaza": the foe of the armed side of where it came from
-        elif actor.country and actor.sector not in (None, "MED") and not _placed_captives(actor):
+        elif actor.country and actor.sector not in (None, "MED") and not _placed_captives(actor) and not doing:
             found.add(actor.country)  # people, not a place ("into Gaza") nor the outlet that reports ("(Photo
-            # credit/The New York Times)"), nor captives placed only by where they are held
+            # credit/The New York Times)"), nor captives placed only by where they are held, nor the event's own
+            # doer ("Israeli officials do not deny killing civilians": whose civilians is not said)
     words = event.actor2.text if event.actor2 is not None else " ".join(c.of or "" for c in event.counts)
     if not found and not are_doers(words):  # where attackers were killed is where they struck
         found = {c for m in {id(m): m for m in index.by_token.values()}.values() if (c := _open_place(m, sent))}
         found |= {c for t in sent if (c := _place_nouns().get(t.lower_)) and _open_root(t)}
     return found.pop() if len(found) == 1 else None
+
+
+def _does_harm(event: Event, actor: Actor, sent: Span) -> bool:
+    """Whether an actor is the event's own doer: its actor1, of a sector that acts (no civilians), of an active harm
+    verb ("officials do not deny killing civilians"; but a teller of a passive one, "the authorities said 900 people
+    had been killed", is no doer)."""
+    doer, trigger = event.actor1, event.trigger
+    if doer is None or actor.start is None or doer.start != actor.start or actor.sector in ("CVL", "PRO", "REF"):
+        return False
+    span = sent.doc.char_span(trigger.start, trigger.end, alignment_mode="expand") if trigger is not None else None
+    return span is not None and span.root.pos_ == "VERB" and not children(span.root, "nsubjpass", "auxpass")
 
 
 def _origin_foe(mention: Mention, root: Token, event: Event) -> str | None:

@@ -105,3 +105,18 @@ def test_fallback_training_reads_only_the_check_sets_it_names(monkeypatch: pytes
     assert script.fallback_examples(ROOT) == ([], [])
     assert [p.name for p in read] == [f"{name}.jsonl" for name in script.FALLBACK_SETS]
     assert all(p.is_file() for p in read) and "case_style_more10" not in script.FALLBACK_SETS
+
+
+def test_each_sentence_s_triggers_are_found_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a sentence with no trigger first: the fallback looks over the whole text before the later sentences are detected
+    doc = load_nlp()("The weather was mild on Tuesday. Gunmen killed four farmers near the village. The road was calm.")
+    found: list[int] = []
+    inner = events_module.sentence_hits
+
+    def counted(sent: Any) -> Any:
+        found.append(sent.start)
+        return inner(sent)
+
+    monkeypatch.setattr(events_module, "sentence_hits", counted)
+    detected = [events_module.detect(sent) for sent in doc.sents]
+    assert sorted(found) == sorted(set(found)) and [len(d) for d in detected] == [0, 1, 0]

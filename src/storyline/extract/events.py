@@ -145,8 +145,10 @@ def classifier_features(sent: Span, hits: list[Hit]) -> list[str]:
 
 def _detect(sent: Span) -> list[Detected]:
     """The events of one sentence on its own."""
-    hits = sentence_hits(sent)
-    if not hits:
+    hits = _hits(sent)
+    if hits:
+        sent.doc.user_data[_TRIGGERED_KEY] = True
+    else:
         return _fallback(sent)
     feats = classifier_features(sent, hits) if classifier.current_method() != "rules" else []
     if feats and classifier.nothing_here(feats):
@@ -173,7 +175,18 @@ def _detect(sent: Span) -> list[Detected]:
     return detected
 
 
+# Doc.user_data keys: whether a trigger word fires anywhere in the text, and each sentence's ``sentence_hits`` by its
+# start (found once, whether detection or the fallback's look over the whole text reaches the sentence first).
 _TRIGGERED_KEY = "storyline.events.triggered"
+_HITS_KEY = "storyline.events.hits"
+
+
+def _hits(sent: Span) -> list[Hit]:
+    """The sentence's ``sentence_hits``, found once per Doc (the list is shared: not to be changed)."""
+    found: dict[int, list[Hit]] = sent.doc.user_data.setdefault(_HITS_KEY, {})
+    if sent.start not in found:
+        found[sent.start] = sentence_hits(sent)
+    return found[sent.start]
 
 
 def _fallback(sent: Span) -> list[Detected]:
@@ -195,10 +208,11 @@ def _fallback(sent: Span) -> list[Detected]:
 
 
 def _triggered(sent: Span) -> bool:
-    """Whether a trigger word fires in any sentence of the sentence's text (kept on its Doc)."""
+    """Whether a trigger word fires in any sentence of the sentence's text (kept on its Doc; ``_detect`` sets it on
+    the first sentence with a trigger)."""
     doc = sent.doc
     if _TRIGGERED_KEY not in doc.user_data:
-        doc.user_data[_TRIGGERED_KEY] = any(sentence_hits(s) for s in doc.sents)
+        doc.user_data[_TRIGGERED_KEY] = any(_hits(s) for s in doc.sents)
     return bool(doc.user_data[_TRIGGERED_KEY])
 
 

@@ -120,3 +120,19 @@ def test_refugee_camps_of_the_unrwa_list(nlp: Any, text: str, trigger: str, name
 
 def test_a_doubled_letter_is_no_licence_to_take_a_town_abroad() -> None:
     assert gazetteer().lookup("Kuriga").precision == "unresolved"  # not Khouribga ("Kouriga"), Morocco
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "written"),
+    [
+        ("An airstrike destroyed a house in Zeitoun on Tuesday, killing six people.", "destroyed", "Zeitoun"),
+        ("Tanks pushed into Sheikh Ajlin overnight and shelled homes.", "shelled", "Sheikh Ajlin"),
+        ("A strike hit the courtyard of Nasser hospital, wounding nine.", "hit", "Nasser hospital"),
+    ],
+)
+def test_a_quarter_or_site_of_a_town_is_coded_at_its_town(nlp: Any, text: str, trigger: str, written: str) -> None:
+    found = event_place(nlp, text, trigger)
+    assert found is not None and found.text == written and found.country == "PSE" and found.precision == "place"
+    town = gazetteer().lookup("Khan Yunis" if "Nasser" in written else "Gaza City")
+    assert found.name == town.name and found.admin1 == town.admin1
+    assert (found.lat, found.lon) != (town.lat, town.lon)  # its own point, inside the town

@@ -82,10 +82,29 @@ def resolved_places(
             continue  # an unknown common word that spaCy tagged ("Peacekeepers" opening a sentence)
         if again is None and len(span) == 1 and role(span[0]) in NAMING_ROLES:
             continue  # a type word alone ("the Dara'a Governorate": "Governorate" split off), not a name
-        loc = gaz.to_location(again[0], span.text) if again else Location(text=span.text)
+        loc = _at_town(gaz, again[0], span.text) if again else Location(text=span.text)
         loc.start, loc.end = span.start_char, span.end_char
         out.append((loc, again[0] if again else None))
     return sorted(out, key=lambda pair: pair[0].start or 0)
+
+
+def _at_town(gaz: Gazetteer, entry: Entry, text: str) -> Location:
+    """The Location of an entry as written in ``text``; a curated quarter or site of a town (``town_quarters.tsv``:
+    "Shujaiyya", "Nasser hospital") keeps its own point and precision and takes its town's name and regions, as
+    ACLED codes the populated place."""
+    loc = gaz.to_location(entry, text)
+    town_name = _town_quarters().get(entry.name) if entry.curated else None
+    town = gaz.best(town_name, entry.cc, want="place", loose=False) if town_name else None
+    if town is None or town[0].cc != entry.cc:
+        return loc
+    loc.name, loc.admin1, loc.admin2 = town[0].name, town[0].admin1 or None, town[0].admin2 or None
+    return loc
+
+
+@lru_cache(maxsize=1)
+def _town_quarters() -> dict[str, str]:
+    """Curated quarter or site → the GeoNames town it lies in (``town_quarters.tsv``)."""
+    return {quarter: town for quarter, town in read_rows("places", "town_quarters.tsv")}
 
 
 def _common_word(span: Span, gaz: Gazetteer) -> bool:

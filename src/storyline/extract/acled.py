@@ -5,8 +5,8 @@ ACLED does not record (consultations, accusations, requests...) map to no ACLED 
 ACLED view name actor1 as ACLED codes it (below). The Event JSON keeps the actors the text names (an unnamed
 attacker stays null there: "700 were killed" does not say who killed them), except where the words themselves
 say who acted (applied in assemble; actor1 keeps the span of the words that name it): a planted bomb, landmine or IED,
-a thrown grenade, or an attack on people told by a weapon or a person's harm ("stabbed", "a car-ramming", "gunshot
-wounds") with no named agent is by an Unidentified Armed Group of the place's country
+a thrown grenade, or an attack on people named by a noun of a harm only an attacker does ("a stabbing", "a
+car-ramming", "gunshot wounds") with no named agent is by an Unidentified Armed Group of the place's country
 (``resources/actors/implied_agents.tsv``);
 so is a civilian named only as a person who commits political violence ("a man stabbed a guard": that file's ``*``
 row, as ACLED never codes civilians as the actor of violence); the crowd of a violent demonstration are rioters

@@ -217,29 +217,45 @@ cdef Py_ssize_t _code_marks_of(const _chars* data, Py_ssize_t n) noexcept:
     return count
 
 
+cdef bint _lower_of(const _chars* data, Py_ssize_t n, _chars* out) noexcept:
+    """Each of the ``n`` characters at ``data`` lower-cased into ``out`` (its kind: a character's simple lower case
+    stays in the kind's range, Latin-1 in Latin-1 and the Basic Multilingual Plane in it); False at İ or Σ, which
+    ``str.lower`` maps otherwise."""
+    cdef Py_ssize_t i
+    cdef Py_UCS4 c
+    for i in range(n):
+        c = data[i]
+        if c < 128:
+            out[i] = <_chars>(<unsigned int>c + 32 if c >= 65 and c <= 90 else <unsigned int>c)
+        elif c == 0x130 or c == 0x3A3:
+            return False
+        else:
+            out[i] = <_chars>Py_UNICODE_TOLOWER(c)
+    return True
+
+
 cdef str _lower(str text):
     """``text.lower()``: a character's own lower case (Unicode's simple mapping, which ``str.lower`` takes for every
-    character but the two it maps otherwise: İ to two characters, Σ by its place in a word), built in one pass."""
-    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), i
+    character but the two it maps otherwise: İ to two characters, Σ by its place in a word), built in one pass over a
+    buffer of the text's own kind."""
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text)
     cdef int kind = PyUnicode_KIND(text)
     cdef void* data = PyUnicode_DATA(text)
-    cdef Py_UCS4 c
-    cdef Py_UCS4* out
+    cdef void* out
+    cdef bint done
     if PyUnicode_IS_ASCII(text):
         return text.lower()  # CPython's own ASCII pass
-    out = <Py_UCS4*>PyMem_Malloc((n + 1) * sizeof(Py_UCS4))
+    out = PyMem_Malloc((n + 1) * kind)
     if out is NULL:
         raise MemoryError()
     try:
-        for i in range(n):
-            c = PyUnicode_READ(kind, data, i)
-            if c < 128:
-                out[i] = <Py_UCS4>(<unsigned int>c + 32) if c >= 65 and c <= 90 else c
-            elif c == 0x130 or c == 0x3A3:
-                return text.lower()
-            else:
-                out[i] = Py_UNICODE_TOLOWER(c)
-        return PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, out, n)
+        if kind == PyUnicode_1BYTE_KIND:
+            done = _lower_of(<const uint8_t*>data, n, <uint8_t*>out)
+        elif kind == PyUnicode_2BYTE_KIND:
+            done = _lower_of(<const uint16_t*>data, n, <uint16_t*>out)
+        else:
+            done = _lower_of(<const uint32_t*>data, n, <uint32_t*>out)
+        return PyUnicode_FromKindAndData(kind, out, n) if done else text.lower()
     finally:
         PyMem_Free(out)
 
@@ -2895,33 +2911,39 @@ def glued_joins(str text not None):
     """``len(codeshape._GLUED.findall(text))``: words run together without a space, counted as the regex finds them
     (leftmost, its alternatives in order, without overlap): ``[a-z0-9.!?)][A-Z][a-z]+[A-Z]``,
     ``[a-z]{3}[.!?,][A-Z0-9]``, ``\\d[A-Z][a-z]``."""
-    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), i = 0, j, count = 0
     cdef int kind = PyUnicode_KIND(text)
-    cdef void* data = PyUnicode_DATA(text)
+    if kind == PyUnicode_1BYTE_KIND:
+        return _glued_of(<const uint8_t*>PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text))
+    if kind == PyUnicode_2BYTE_KIND:
+        return _glued_of(<const uint16_t*>PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text))
+    return _glued_of(<const uint32_t*>PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text))
+
+
+cdef Py_ssize_t _glued_of(const _chars* data, Py_ssize_t n) noexcept:
+    """``glued_joins`` of the ``n`` characters at ``data``."""
+    cdef Py_ssize_t i = 0, j, count = 0
     cdef Py_UCS4 c
     while i < n:
-        c = PyUnicode_READ(kind, data, i)
+        c = data[i]
         if ((_lower_ascii(c) or (c >= u"0" and c <= u"9") or c == u"." or c == u"!" or c == u"?" or c == u")")
-                and i + 1 < n and _upper_ascii(PyUnicode_READ(kind, data, i + 1))):
+                and i + 1 < n and _upper_ascii(data[i + 1])):
             j = i + 2
-            while j < n and _lower_ascii(PyUnicode_READ(kind, data, j)):
+            while j < n and _lower_ascii(data[j]):
                 j += 1
-            if j > i + 2 and j < n and _upper_ascii(PyUnicode_READ(kind, data, j)):
+            if j > i + 2 and j < n and _upper_ascii(data[j]):
                 count += 1
                 i = j + 1
                 continue
-        if (i + 4 < n and _lower_ascii(c) and _lower_ascii(PyUnicode_READ(kind, data, i + 1))
-                and _lower_ascii(PyUnicode_READ(kind, data, i + 2))):
-            c = PyUnicode_READ(kind, data, i + 3)
+        if i + 4 < n and _lower_ascii(c) and _lower_ascii(data[i + 1]) and _lower_ascii(data[i + 2]):
+            c = data[i + 3]
             if c == u"." or c == u"!" or c == u"?" or c == u",":
-                c = PyUnicode_READ(kind, data, i + 4)
+                c = data[i + 4]
                 if _upper_ascii(c) or (c >= u"0" and c <= u"9"):
                     count += 1
                     i += 5
                     continue
-            c = PyUnicode_READ(kind, data, i)
-        if (_decimal(c) and i + 2 < n and _upper_ascii(PyUnicode_READ(kind, data, i + 1))
-                and _lower_ascii(PyUnicode_READ(kind, data, i + 2))):
+            c = data[i]
+        if _decimal(c) and i + 2 < n and _upper_ascii(data[i + 1]) and _lower_ascii(data[i + 2]):
             count += 1
             i += 3
             continue

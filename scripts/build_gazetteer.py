@@ -241,13 +241,21 @@ def build_entries() -> list[Named]:
         else:
             fields = (name, lat, lon, cc, admin1, name, population, "admin2", "")
             out.append(Named(fields, [name, without_type_words(name)]))
+    english = {(cc, geonames): name for cc, geonames, name, _source in read_curated("english_names.tsv")}
     for name, alternates, lat, lon, cc, admin1, admin2, population in places:
+        # the English name news writes, where curated, is the entry's name; GeoNames' stays one of its own names
+        shown = english.get((cc, name), name)
+        own = [shown, name] if shown != name else [name]
         out.append(
             Named(
-                (name, lat, lon, cc, admin1, admin2, population, "place", ""),
-                [name, *filter(None, alternates.split("|"))],
+                (shown, lat, lon, cc, admin1, admin2, population, "place", ""),
+                [*own, *filter(None, alternates.split("|"))],
+                len(own),
             )
         )
+    unused = set(english) - {(row[4], row[0]) for row in places}
+    if unused:
+        raise SystemExit(f"english_names.tsv: no GeoNames place for {sorted(unused)}")
     out += current_regions(places)
     for name, alternates, lat, lon, cc, admin1, _within, source in read_curated("curated.tsv"):
         fields = (name, lat, lon, cc, admin1, "", 0, "place", source)

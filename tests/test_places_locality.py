@@ -69,7 +69,7 @@ def test_a_locality_keeps_its_name_and_takes_its_areas(
 @pytest.mark.parametrize(
     ("text", "trigger", "name"),
     [
-        ("Israeli forces arrested two men in Al Eizariya (Jerusalem) on Sunday.", "arrested", "Al `Ayzariyah"),
+        ("Israeli forces arrested two men in Al Eizariya (Jerusalem) on Sunday.", "arrested", "Al Eizariya"),
     ],
 )
 def test_a_town_beside_its_bracket_across_a_border_is_that_town(nlp: Any, text: str, trigger: str, name: str) -> None:
@@ -95,7 +95,7 @@ def test_arabic_spellings_share_a_smooth_key(one: str, other: str) -> None:
     ("written", "name"),
     [
         ("Jannata", "Jannatah"),
-        ("Beit Awa", "Bayt `Awwa"),
+        ("Beit Awa", "Beit Awwa"),
         ("Tafuh", "Taffuh"),
         ("Dhannabeh", "Dhannabah"),
     ],
@@ -136,3 +136,25 @@ def test_a_quarter_or_site_of_a_town_is_coded_at_its_town(nlp: Any, text: str, t
     town = gazetteer().lookup("Khan Yunis" if "Nasser" in written else "Gaza City")
     assert found.name == town.name and found.admin1 == town.admin1
     assert (found.lat, found.lon) != (town.lat, town.lon)  # its own point, inside the town
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        ("Janin", "Jenin"),  # GeoNames' spelling still finds the town, under the name news writes
+        ("Jenin", "Jenin"),
+        ("Bayt Lahya", "Beit Lahiya"),
+        ("Beit Lahia", "Beit Lahiya"),
+        ("Dayr al Balah", "Deir al Balah"),
+        ("Qalqilyah", "Qalqiliya"),
+        ("Shu'fat", "Shu'fat"),
+    ],
+)
+def test_a_town_is_named_as_english_news_writes_it(written: str, name: str) -> None:
+    found = gazetteer().lookup(written, "PSE")
+    assert (found.name, found.country, found.precision) == (name, "PSE", "place")
+
+
+def test_a_hospital_in_a_town_takes_the_towns_english_name(nlp: Any) -> None:
+    found = event_place(nlp, "Tanks shelled the Indonesian Hospital on Monday.", "shelled")
+    assert found is not None and (found.text, found.name) == ("Indonesian Hospital", "Beit Lahiya")

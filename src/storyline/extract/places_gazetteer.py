@@ -3,7 +3,8 @@
 Data: ``resources/places/gazetteer.tsv.gz``, rebuilt by ``scripts/build_gazetteer.py`` from GeoNames data in
 installed packages and the curated files beside it: ``curated.tsv`` (camps, neighbourhoods, hospitals, crossings),
 ``country_aliases.tsv``, ``admin_aliases.tsv``, ``admin_regions.tsv`` (regions newer than GeoNames),
-``place_words.tsv``, ``name_variants.tsv`` (``CURATED_FILES``). A lookup is a binary search on a normalised key;
+``place_words.tsv``, ``name_variants.tsv``, ``english_names.tsv`` (the English name news writes for a town GeoNames
+spells another way: "Jenin", not "Janin") (``CURATED_FILES``). A lookup is a binary search on a normalised key;
 ties between places of one name go to the hinted country, then the article's countries, then population, a national
 capital counting as ten times its size; a town that bears the name only as an alternate (GeoNames gathers them from
 every language) gives way to a place abroad whose own name it is, unless it dwarfs it (``_borrowed``); a match on the
@@ -37,6 +38,7 @@ CURATED_FILES = (
     "curated.tsv",
     "place_words.tsv",
     "name_variants.tsv",
+    "english_names.tsv",
 )
 _SPLIT = re.compile(r"\s+[-–—]\s+|,\s+")
 

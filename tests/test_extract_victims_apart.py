@@ -72,3 +72,29 @@ def test_a_teller_of_a_passive_harm_still_tells_whose_dead() -> None:
 )
 def test_people_killed_in_a_breakaway_entity_are_of_its_state(text: str) -> None:
     assert _victim_countries(text) == {"UKR"}
+
+
+@pytest.mark.parametrize(
+    ("text", "countries"),
+    [
+        (
+            "The city has been on edge since the Hamas incursion and the Israeli response, which together have killed"
+            " thousands of civilians.",
+            {"ISR", "PSE"},
+        ),
+        (
+            "Residents fear the Russian offensive and the Ukrainian counterattack, which together have killed thousands"
+            " of civilians.",
+            {"RUS", "UKR"},
+        ),
+    ],
+)
+def test_a_relative_clause_of_conjoined_doers_of_two_sides_hurt_each_sides_people(
+    text: str, countries: set[str]
+) -> None:
+    assert _victim_countries(text) == countries
+
+
+def test_a_singular_relative_clause_is_its_antecedents_alone() -> None:
+    text = "Residents fear the Hamas incursion and the Israeli response, which has killed thousands of civilians."
+    assert len(_victim_countries(text)) == 1

@@ -202,7 +202,7 @@ def _doers_sides(verb: Token, index: MentionIndex) -> list[Actor]:
     the other's people ("the Hamas attack and the Israeli bombardment have killed thousands", "Hezbollah rocket fire
     and Israeli air raids have killed 40"); none for one doer or doers of one side ("Russian and Belarusian forces")."""
     subjects = children(verb, "nsubj") or [n for n in (_clause_noun(verb),) if n is not None]
-    nouns = [t for s in subjects for t in (s, *s.conjuncts)]  # the parser may give both as subjects, conjoined or not
+    nouns = [t for s in subjects for t in _subject_nouns(s, verb)]  # the parser may give both as subjects, or not
     doers = [actor for t in dict.fromkeys(nouns) if (actor := _conjunct_doer(t, index)) is not None]
     sides: dict[str, Actor] = {}
     for actor in doers:
@@ -210,6 +210,18 @@ def _doers_sides(verb: Token, index: MentionIndex) -> list[Actor]:
     sides.pop("", None)
     foes = any(foe in sides and foe != a.country for a in doers if (foe := _doer_foe(a)))
     return list(sides.values()) if len(sides) > 1 and foes else []
+
+
+def _subject_nouns(subject: Token, verb: Token) -> list[Token]:
+    """A verb's subject and its conjuncts; for a relative pronoun, its antecedent, with the antecedent's conjuncts
+    when the verb says it is of them all ("the Hamas incursion and the Israeli response, which together have killed
+    thousands": a plural verb or "together"; "..., which has killed thousands" is the response's alone)."""
+    if subject.tag_ not in ("WDT", "WP") or verb.dep_ != "relcl":
+        return [subject, *subject.conjuncts]
+    antecedent = verb.head
+    plural = any(w.tag_ == "VBP" for w in (verb, *children(verb, "aux")))
+    together = any(c.lower_ == "together" for c in children(verb, "advmod"))
+    return [antecedent, *antecedent.conjuncts] if plural or together else [antecedent]
 
 
 def _doer_foe(actor: Actor) -> str | None:

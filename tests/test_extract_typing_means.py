@@ -1,6 +1,7 @@
 """Typing by the means of an attack and the doer's number (session 11): weapons raining down, tolls told as lives
 claimed, a bomber who is a person, aerial bombs in a barrage, a weapon used against someone, weather that kills,
-sides firing on each other, one attacker or a crowd (self-written sentences, none from the check sets)."""
+sides firing on each other, one attacker or a crowd; session 14: a roadside device (self-written sentences,
+none from the check sets)."""
 
 from __future__ import annotations
 
@@ -72,3 +73,21 @@ def test_weapon_of_an_earlier_attack(text: str) -> None:
     assert events and events[0].mode is None and events[0].acled_sub_event_type == "Attack", [
         e.to_dict() for e in events
     ]
+
+
+_IED = "Remote explosive/landmine/IED"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a device or charge by the roadside is a planted explosive, whatever verb tells its blast
+        ("A roadside device struck an army truck near the town, killing three soldiers.", _IED),
+        ("A roadside charge hit a police pickup on the highway, wounding two officers.", _IED),
+        # a state's strike with no weapon named stays an air strike
+        ("The army struck rebel positions in the hills on Sunday.", "Air/drone strike"),
+        ("An Israeli strike on the town killed four people.", "Air/drone strike"),
+    ],
+)
+def test_a_roadside_device_is_a_planted_explosive(text: str, want: str) -> None:
+    assert _sub_type(text) == want, [e.to_dict() for e in extract_events(text)]

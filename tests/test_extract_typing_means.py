@@ -1,7 +1,7 @@
 """Typing by the means of an attack and the doer's number (session 11): weapons raining down, tolls told as lives
 claimed, a bomber who is a person, aerial bombs in a barrage, a weapon used against someone, weather that kills,
-sides firing on each other, one attacker or a crowd; session 14: a roadside device (self-written sentences,
-none from the check sets)."""
+sides firing on each other, one attacker or a crowd; session 14: a roadside device, deaths where a crowd was broken up
+(self-written sentences, none from the check sets)."""
 
 from __future__ import annotations
 
@@ -90,4 +90,30 @@ _IED = "Remote explosive/landmine/IED"
     ],
 )
 def test_a_roadside_device_is_a_planted_explosive(text: str, want: str) -> None:
+    assert _sub_type(text) == want, [e.to_dict() for e in extract_events(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # tear gas, water cannon or rubber bullets break up a crowd: killing or live fire there is excessive force
+        (
+            "Police fired tear gas and live bullets at opposition supporters in the capital, killing two.",
+            "Excessive force against protesters",
+        ),
+        (
+            "Security forces fired tear gas at students outside the university; one student was shot dead.",
+            "Excessive force against protesters",
+        ),
+        # no one killed: an intervention; a baton is used on one person too; a crowd that threw stones riots
+        ("Police used tear gas to disperse the crowd; nobody was hurt.", "Protest with intervention"),
+        ("Police beat a suspect with batons at the station, killing him.", "Attack"),
+        (
+            "Youths threw stones at soldiers who entered the village; soldiers responded with live fire and tear gas, "
+            "injuring three.",
+            "Violent demonstration",
+        ),
+    ],
+)
+def test_deaths_where_a_crowd_was_broken_up(text: str, want: str) -> None:
     assert _sub_type(text) == want, [e.to_dict() for e in extract_events(text)]

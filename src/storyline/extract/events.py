@@ -443,6 +443,8 @@ def refine_mode(event: Detected, sent: Span) -> None:
     mode, hint, cue = found
     if hint:
         event.hints.add(hint)
+    if hint != _DISPERSAL and _mode_cue(sent, event.hits, _DISPERSAL) is not None:
+        event.hints.add(_DISPERSAL)  # "fired tear gas at the crowd and shot dead a man": shots at a crowd broken up
     generic = event.mode in (None, "massacre", "execute") or (event.mode == "destroy" and mode in _REMOTE)
     overriding = mode in ("unconventional", "suicide-attack") and event.mode not in _SEPARATE_MODES
     acting = mode in _REMOTE and event.mode not in _SEPARATE_MODES and _acts(cue, event.hits)
@@ -450,15 +452,20 @@ def refine_mode(event: Detected, sent: Span) -> None:
         event.mode = mode
 
 
-def _mode_cue(sent: Span, hits: list[Hit]) -> tuple[str, str | None, Token] | None:
-    """The highest-priority weapon cue of a sentence that belongs to one of its ``hits``: (mode, hint, cue's first
-    token)."""
+# The hint of means used only to break up a crowd (modes.tsv: tear gas, water cannon, rubber bullets), whichever
+# weapon gives the mode.
+_DISPERSAL = "dispersal"
+
+
+def _mode_cue(sent: Span, hits: list[Hit], hint: str | None = None) -> tuple[str, str | None, Token] | None:
+    """The highest-priority weapon cue of a sentence that belongs to one of its ``hits`` (only cues with ``hint``
+    when given): (mode, hint, cue's first token)."""
     usable = [word_ok(t) for t in sent]
     lemmas = [plain_lemma(t) if ok else "" for t, ok in zip(sent, usable, strict=True)]
     texts = [t.lower_ if ok else "" for t, ok in zip(sent, usable, strict=True)]
     present = set(lemmas) | set(texts)  # a cue whose first word is absent is not scanned for (a long line, 200 cues)
-    for cue, mode, hint in lexicon.mode_cues():
-        if cue and not present.intersection(cue[0].split("|")):
+    for cue, mode, cue_hint in lexicon.mode_cues():
+        if (hint is not None and cue_hint != hint) or (cue and not present.intersection(cue[0].split("|"))):
             continue
         joint = "&" in cue or any("|" in w for w in cue)
         starts = _joint_positions(lemmas, texts, cue) if joint else (*_positions(lemmas, cue), *_positions(texts, cue))
@@ -466,7 +473,7 @@ def _mode_cue(sent: Span, hits: list[Hit]) -> tuple[str, str | None, Token] | No
         for i in starts:
             word = sent[i : i + size].root  # "Air Force bombardment": the cue's head word modifies the trigger
             if _belongs(word, hits):
-                return mode, hint, word
+                return mode, cue_hint, word
     return None
 
 

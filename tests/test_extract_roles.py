@@ -450,3 +450,9 @@ def test_the_party_a_prepositional_object_names_is_the_target(text: str, party: 
 def test_the_people_a_countrys_police_act_on_are_of_that_country_unless_told(text: str, country: str) -> None:
     first = extract_events(text)[0]
     assert first.actor2 is not None and first.actor2.country == country, first.actor2
+
+
+def test_a_strike_is_no_target_of_the_workers_who_went_on_it() -> None:
+    (event,) = [e for e in extract_events("Nurses went on strike in Accra on 3 May 2025 over unpaid wages.")]
+    assert event.type == "PROTEST" and event.actor2 is None
+    assert event.actor1 is not None and event.actor1.country == "GHA"

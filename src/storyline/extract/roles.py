@@ -24,6 +24,7 @@ from storyline.extract.actors import (
     as_sector,
     followers,
     housed_object,
+    names_attack,
     names_place,
     of_object,
     teller,
@@ -709,7 +710,16 @@ def trigger_roles(trigger: Token, index: MentionIndex, end: int | None = None) -
         roles.actor1 = _counted_crowd(child(trigger, "nsubj"))
     if roles.actor1 is not None and roles.actor1 is roles.actor2:
         roles.actor2 = None
+    roles.actor2 = _outside(roles.actor2, trigger.i, end)
     return _policed_at_home(_by_trade(roles, trigger))
+
+
+def _outside(mention: Mention | None, first: int, end: int | None) -> Mention | None:
+    """The mention unless it is a word of the trigger's own phrase after its first (tokens ``first`` to ``end``):
+    "went on strike" is the act, the strike no target, though sectors.tsv names an air strike's force so."""
+    if mention is not None and end is not None and first < mention.start and mention.end <= end:
+        return None
+    return mention
 
 
 # Kinds of people a country's police act on in their own country when the text gives them no country of their own.
@@ -984,11 +994,11 @@ _AUTHORITY = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 def demanded_of(trigger: Token, index: MentionIndex) -> Mention | None:
     """ "students staged demonstrations to demand the resignation of President X": the authority a protest's clause
     names after its trigger (a state body, or a country standing for its government), not the protesters nor the
-    town they marched in."""
+    town they marched in, nor an act's noun that sectors.tsv names as its force ("went on strike": no air strike)."""
     for token in clause_verb(trigger).subtree:
         found = index.of(token) if token.i > trigger.i else None
-        if found is None or found.place or found.start <= trigger.i < found.end:
-            continue  # a town is where, not whom
+        if found is None or found.place or found.start <= trigger.i < found.end or names_attack(found.actor):
+            continue  # a town is where, not whom; an act's noun ("went on strike") is no one
         if found.actor.sector in _AUTHORITY or (found.actor.sector is None and found.actor.country):
             return found
     return None

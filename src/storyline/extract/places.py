@@ -726,7 +726,12 @@ def _tier(sentence: Span, place: Location, trigger: Token | None) -> float:
         return 0  # "seized by the Eastern Front", "was shelled by Israel": who did it, not where
     if _near_named_place(root) or _persons_origin(root):
         return 0
-    if root.dep_ in ("compound", "amod", "nmod") and head.pos_ in ("NOUN", "PROPN") and role(head) in _NOUN_BLIND:
+    if (
+        root.dep_ in ("compound", "amod", "nmod")
+        and head.pos_ in ("NOUN", "PROPN")
+        and role(head) in _NOUN_BLIND
+        and (place.precision == "country" or not _qualified_setting(head, trigger))
+    ):
         return 0  # "a US Humvee", "a Mogadishu cafe", "a Malian army patrol": a fallback only
     anchors = [t for t in (trigger, governing_verb(trigger)) if t is not None]
     if any(_through_subject(root, anchor) for anchor in anchors):
@@ -751,6 +756,14 @@ def _tier(sentence: Span, place: Location, trigger: Token | None) -> float:
     if any(locative_path(root, v) for v in telling):
         return TOLD_ON_TIER
     return 1
+
+
+def _qualified_setting(noun: Token, trigger: Token | None) -> bool:
+    """True when the noun a town's name qualifies is itself the setting of the trigger through a locative
+    preposition ("shot at a Sarajevo street corner near the bridge"): the name says where that setting lies, as
+    much as the place on the trigger's path. A noun with a place word's role of its own (a verb's object such as
+    "patrol") is no setting, and a country so written is whose the thing is ("near a US convoy")."""
+    return trigger is not None and role(noun) is None and is_locative(noun) and locative_path(noun, trigger)
 
 
 _NOUN_BLIND = frozenset({None, "place-object", "person-object", "place-or-person-object"})  # roles a noun has not

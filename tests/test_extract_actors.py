@@ -534,3 +534,8 @@ def test_many_people_tells_a_crowd_from_one_person(text: str, many: bool) -> Non
 def test_gendarmes_are_the_police_of_the_place() -> None:
     source, _ = _first("Gendarmes arrested an opposition leader in Niamey on 3 May 2025.")
     assert source is not None and (source.country, source.sector) == ("NER", "COP")
+
+
+def test_traders_who_lynch_a_man_are_rioters_of_the_place() -> None:
+    source, _ = _first("On 5 May 2025, traders at a market in Onitsha beat a suspected pickpocket to death.")
+    assert source is not None and (source.name, source.country, source.sector) == ("Rioters (Nigeria)", "NGA", "RIO")

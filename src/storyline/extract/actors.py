@@ -41,9 +41,10 @@ _NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "
 ARMED = frozenset({"MIL", "REB", "UAF", "COP", "SPY"})
 _NON_STATE = frozenset({"REB", "UAF"})  # armed groups that no state commands
 # Sectors that take the country of the event's place when the text gives none (as ACLED codes them: "soldiers
-# looted shops in Beni" are the Military Forces of the DR Congo, "the government declared" that country's).
+# looted shops in Beni" are the Military Forces of the DR Congo, "the government declared" that country's, "traders
+# beat a thief to death in Onitsha" Nigeria's rioters; a named company keeps its own, groups.tsv).
 LOCAL_SECTORS = frozenset(
-    {"CVL", "PRO", "RIO", "COP", "HLH", "MED", "REF", "UAF", "REB", "OPP", "MIL", "GOV", "LAB", "EDU", "AGR"}
+    {"CVL", "PRO", "RIO", "COP", "HLH", "MED", "REF", "UAF", "REB", "OPP", "MIL", "GOV", "LAB", "EDU", "AGR", "BUS"}
 )
 
 

@@ -549,11 +549,14 @@ def test_wire_story_credits_and_standards_line_under_the_text_are_dropped(credit
     [
         "Reporting by the newspaper showed that the ministry had hidden the losses from parliament for two years.",
         "Our standards of living have fallen every year since the war began, the union leader told the crowd.",
+        "Research by the central bank, compiled by a team of 20 economists, found that rents rose 30 per cent.",
+        "Reporting by local radio, research by two charities and testimony from families point to one militia.",
+        "(Writing by the children of the camp)",
     ],
 )
 def test_prose_opening_like_a_credit_line_stays(sentence: str) -> None:
     headline = "Floods force 40,000 from homes in Mozambique"
-    body = [*FLOODS, sentence]
+    body = [FLOODS[0], sentence, *FLOODS[1:]]
     article = clean_text("\n".join([f"{headline} | World News", headline, *body, "About us"]), id="x")
     assert article.body.split("\n\n") == body
 

@@ -228,9 +228,10 @@ MEASURED = re.compile(r"\d[.,:]\d|\d\s*%|\d{3}")
 
 
 def figures_line(text: str) -> bool:
-    """More than half of the line's words are figures (``FIGURE``), two of them measured (``MEASURED``): a quote of a
-    market ticker ("FTSE 100 7,512.3 +0.4%") or a row of a table, not a headline ("Top 10 films of 2017", "Brexit:
-    51.9% to 48.1%")."""
+    """More than half of the line's words are figures (``FIGURE``), two of them measured (``MEASURED``: three digits
+    count, so a year does and a row of years, "2021 2022 2023", is a table's row too): a quote of a market ticker
+    ("FTSE 100 7,512.3 +0.4%") or a row of a table, not a headline ("Top 10 films of 2017", "Brexit: 51.9% to
+    48.1%": figures are half of its words or fewer)."""
     words = text.split()
     figures = [word for word in words if FIGURE.match(word) or word in ("▲", "▼")]
     return 2 * len(figures) > len(words) and sum(1 for word in figures if MEASURED.search(word)) >= 2

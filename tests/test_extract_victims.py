@@ -256,10 +256,8 @@ def test_victims_by_membership_and_the_tellers_own_attackers(text: str, country:
 @pytest.mark.parametrize(
     ("text", "country"),
     [
-        # where they struck is not their home: they are of its foe (opponents.tsv), of no country without one
-        ("Three assailants were killed in southern Israel on Monday.", "PSE"),
-        ("Four of the attackers died in the raid on Sderot.", "PSE"),
-        ("Three assailants were killed in northern Nigeria on Monday.", None),
+        ("Three assailants were killed in southern Israel on Monday.", None),  # where they struck, not their home
+        ("Four of the attackers died in the raid on Sderot.", None),
         ("Israeli forces killed two attackers in Jenin.", "PSE"),  # the foe of whoever killed them still counts
     ],
 )

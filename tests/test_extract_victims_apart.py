@@ -1,5 +1,5 @@
 """Victims' countries: two in one harm (conjoined people, conjoined places, a second figure with its own place);
-attackers killed where they struck, of the struck country's foe; no country from the event's own doer; a breakaway
+attackers killed in a raid on a country, of its foe; no country from the event's own doer; a breakaway
 entity's place gives its state."""
 
 from __future__ import annotations
@@ -43,27 +43,33 @@ def test_people_the_blame_falls_on_are_no_victims_conjoined() -> None:
 @pytest.mark.parametrize(
     ("text", "country"),
     [
-        ("Several assailants were killed in the attack on Israel.", "PSE"),
-        ("Two of the attackers were killed in Sderot.", "PSE"),
-        ("Five attackers were killed in Ukraine's Kharkiv region.", "RUS"),
+        ("Several attackers were killed during the assault on Armenia.", "AZE"),
+        ("Dozens of the attackers died in the incursion into Ukraine.", "RUS"),
     ],
 )
-def test_attackers_killed_where_they_struck_are_of_its_foe(text: str, country: str) -> None:
+def test_attackers_killed_in_a_raid_on_a_country_are_of_its_foe(text: str, country: str) -> None:
     assert _victim_countries(text) == {country}
 
 
-def test_attackers_killed_in_a_country_of_no_listed_conflict_get_no_country() -> None:
-    assert _victim_countries("Two of the attackers were killed in Lagos.") == {None}
+@pytest.mark.parametrize(
+    ("text", "not_country"),
+    [
+        ("Two attackers were killed in Makhachkala, Russia, after storming a police post, officials said.", "UKR"),
+        ("Five attackers were killed when they stormed a mosque in Moscow.", "UKR"),
+        ("Four assailants were killed in the attack on a checkpoint in Nablus.", "ISR"),
+        ("Two of the attackers were killed in Lagos.", "NGA"),
+    ],
+)
+def test_where_attackers_die_does_not_give_them_the_foes_side(text: str, not_country: str) -> None:
+    assert not_country not in _victim_countries(text)
 
 
 def test_the_events_own_doer_gives_its_victims_no_country() -> None:
-    assert _victim_countries("Israeli officials do not deny killing civilians.") == {None}
+    assert _victim_countries("Russian officials do not deny killing civilians.") == {None}
 
 
 def test_a_teller_of_a_passive_harm_still_tells_whose_dead() -> None:
-    assert _victim_countries("The Palestinian authorities said that 900 people had been killed since Saturday.") == {
-        "PSE"
-    }
+    assert _victim_countries("The Sudanese health ministry said 40 people had been killed since Friday.") == {"SDN"}
 
 
 @pytest.mark.parametrize(

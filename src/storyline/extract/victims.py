@@ -217,23 +217,27 @@ def counted_victims(event: Event) -> Actor | None:
 
 
 def victim_country(
-    event: Event, place: str | None, foe: Callable[[], str | None] = lambda: None, words: str | None = None
+    event: Event,
+    place: str | None,
+    foe: Callable[[], str | None] = lambda: None,
+    words: str | None = None,
+    raided: str | None = None,
 ) -> str | None:
     """Unstated victims' country: the place's (the attacker's foe's if it is theirs or none), else the reporter's,
-    else, for attackers killed where they struck, the foe of that place's country (``raiders_side``), else the
-    ``foe`` of the sentence's other armed actors when the event has no attacker of its own (read only then;
-    ``words``: the victims' words, by default their actor's or counts')."""
+    else, for attackers, ``raided``: the side of raiders across a front (``raiders_side``), else the ``foe`` of the
+    sentence's other armed actors when the event has no attacker of its own (read only then; ``words``: the
+    victims' words, by default their actor's or counts')."""
     actor1 = event.actor1
     if words is None:
         words = event.actor2.text if event.actor2 is not None else " ".join(c.of or "" for c in event.counts)
     captives = are_captives(words)
     opponent = victims_foe(actor1, captives)
-    struck = place if are_doers(words) and not captives else None
+    raiders = raided if are_doers(words) and not captives else None
     place = None if captives or are_doers(words) else place  # where hostages are held, or attackers struck
     if opponent and actor1 is not None and (place is None or place == actor1.country):
         return opponent
     own_attacker = actor1 is not None and actor1.country and (actor1.sector in ARMED or opponent)
-    return place or _reporter_country(event) or raiders_side(struck) or (None if own_attacker else foe())
+    return place or _reporter_country(event) or raiders or (None if own_attacker else foe())
 
 
 def _reporter_country(event: Event) -> str | None:
@@ -286,7 +290,8 @@ def local_victims(
     if _of_unnamed_sides(event, sent, index):
         return None  # "the war has killed thousands on both sides": no party named, no one country
     foe = lambda: sentence_foe(sent, index, event) or before  # noqa: E731
-    country = victim_country(event, victims_place(event, sent), foe, named.text if named is not None else None)
+    words = named.text if named is not None else None
+    country = victim_country(event, victims_place(event, sent), foe, words, raiders_side(sent))
     if not country:
         return None
     if named is None:
@@ -327,9 +332,8 @@ def localise(event: Event, sent: Span, index: MentionIndex | None = None, before
         if _of_unnamed_sides(event, sent, index):
             return  # "people on both sides are dying": their place or the attacker's foe is one side only
         hit_at = victims_place(event, sent)
-        country = victim_country(
-            event, hit_at, lambda: sentence_foe(sent, index, event) or before, _victims_words(victims, sent)
-        )
+        foe = lambda: sentence_foe(sent, index, event) or before  # noqa: E731
+        country = victim_country(event, hit_at, foe, _victims_words(victims, sent), raiders_side(sent))
         event.actor2 = _as_victims(victims, country)
     elif victims.sector in LOCAL_SECTORS or victims.sector is None:
         event.actor2 = with_country(victims, place)

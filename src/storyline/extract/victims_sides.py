@@ -180,8 +180,7 @@ def count_sides(
     captives = are_captives(count.of)
     foe = victims_foe(_own_attacker(verb, index), captives) if verb is not None and index is not None else None
     if captives or are_doers(count.of):  # where hostages are held, or attackers struck, is not their country
-        struck = None if foe or captives else _struck_place(head, verb, event, sent)
-        foe = foe or raiders_side(struck)
+        foe = foe or (None if captives else raiders_side(sent))
         return (list(dict.fromkeys([foe, *_also_hurt(head, verb, index)])) if foe else []), {}
     doers = _doers_sides(verb, index) if verb is not None and index is not None else []
     sides = [a.country for a in doers]
@@ -556,18 +555,20 @@ def _country_foes() -> dict[str, str]:
     return {home: next(iter(found)) for home, found in foes.items() if len(found) == 1}
 
 
-def _struck_place(head: Token, verb: Token | None, event: Event | None, sent: Span) -> str | None:
-    """The country where counted attackers were killed: a place on them or their verb, else the event's place
-    inside their clause."""
-    found = _place_country(head) or (_verb_place(verb, head) if verb is not None else None)
-    return found or (_clause_place(event, verb, sent) if event is not None and verb is not None else None)
-
-
-def raiders_side(place: str | None) -> str | None:
-    """Whose people attackers killed where they struck are ("two of the assailants were killed in the attack on
-    Israel"): the foe of the struck country's armed actors (``opponents.tsv``); None for a country in no conflict
-    listed there."""
-    return _country_foes().get(place) if place else None
+def raiders_side(sent: Span) -> str | None:
+    """Whose people attackers killed in a raid across a front are: the foe (``opponents.tsv``) of the country the
+    sentence names as what an attack struck ("killed in the attack on Armenia", "died in the incursion into
+    Ukraine"); None when no country is so named: where attackers die ("in Makhachkala", "at a checkpoint near
+    Nablus") says nothing of their side, for they may be local."""
+    struck: set[str] = set()
+    for token in sent:
+        if token.dep_ != "pobj" or token.head.lower_ not in ("on", "into", "against") or token.ent_type_ != "GPE":
+            continue
+        if not is_act_noun(token.head.head):
+            continue
+        struck |= {c for c in nationalities(token.text) if not c.endswith("PRE")}  # a state, not a breakaway region
+    foes = {foe for country in struck if (foe := _country_foes().get(country))}
+    return foes.pop() if len(foes) == 1 else None
 
 
 def victims_foe(attacker: Actor | None, captives: bool) -> str | None:
@@ -623,7 +624,7 @@ def sentence_foe(sent: Span, index: MentionIndex | None, event: Event) -> str | 
         elif actor.country and actor.sector not in (None, "MED") and not _placed_captives(actor) and not doing:
             found.add(actor.country)  # people, not a place ("into Gaza") nor the outlet that reports ("(Photo
             # credit/The New York Times)"), nor captives placed only by where they are held, nor the event's own
-            # doer ("Israeli officials do not deny killing civilians": whose civilians is not said)
+            # doer ("Russian officials admit shelling the villages": whose villagers is not said)
     words = event.actor2.text if event.actor2 is not None else " ".join(c.of or "" for c in event.counts)
     if not found and not are_doers(words):  # where attackers were killed is where they struck
         found = {c for m in {id(m): m for m in index.by_token.values()}.values() if (c := _open_place(m, sent))}
@@ -633,7 +634,7 @@ def sentence_foe(sent: Span, index: MentionIndex | None, event: Event) -> str | 
 
 def _does_harm(event: Event, actor: Actor, sent: Span) -> bool:
     """Whether an actor is the event's own doer: its actor1, of a sector that acts (no civilians), of an active harm
-    verb ("officials do not deny killing civilians"; but a teller of a passive one, "the authorities said 900 people
+    verb ("officials admit shelling the villages"; but a teller of a passive one, "the ministry said 40 people
     had been killed", is no doer)."""
     doer, trigger = event.actor1, event.trigger
     if doer is None or actor.start is None or doer.start != actor.start or actor.sector in ("CVL", "PRO", "REF"):

@@ -501,6 +501,29 @@ def test_repeats_match_on_lines_sharing_their_ends(both: None) -> None:
 
 
 @needs_kernels
+def test_exact_repeats_are_the_same_words_in_the_same_order(both: None) -> None:
+    assert KERNELS is not None
+    rng = random.Random(6)
+    # few words: many lines of the same words in another order or another count (a prefix, one word more)
+    texts = [" ".join(rng.choice(["aa", "bb"]) for _ in range(rng.randint(8, 9))) for _ in range(3000)]
+    texts += [text + " aa" for text in texts[:300]] + [text.rsplit(" ", 1)[0] for text in texts[:300]]
+    rng.shuffle(texts)
+    tokens = [lines._WORD.findall(t.lower()) for t in texts]
+    fast = KERNELS.repeat_groups(texts, tokens)
+    scanned = KERNELS.repeat_groups(texts, None, lines._scan([t.lower() for t in texts]))
+    _set(None)
+    assert fast == scanned == repeats.repeat_groups(texts, tokens)
+    seen: set[tuple[str, ...]] = set()
+    again = []  # the lines long enough to be looked at whose words a line before said
+    for i, words in enumerate(map(tuple, tokens)):
+        if len(words) >= repeats.MIN_WORDS:
+            if words in seen:
+                again.append(i)
+            seen.add(words)
+    assert len(again) > 1000 and set(again) < fast.keys()  # exact repeats, and near ones beside them
+
+
+@needs_kernels
 def test_repeats_from_a_scans_word_ids_match(both: None) -> None:
     assert KERNELS is not None
     rng = random.Random(15)

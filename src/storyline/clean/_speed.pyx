@@ -1237,61 +1237,105 @@ cdef Py_ssize_t _indexed_words(list lines, list tokens, const int* scan_ids, con
     return m if m >= MIN_WORDS else -1
 
 
+cdef unsigned long long _ids_hash(const long long* ids, Py_ssize_t size) noexcept:
+    """A line's word ids hashed (FNV-1a over the ids from ``FNV_OFFSET ^ key``, through ``_keyed``): the key of its
+    exact repeats' table."""
+    cdef unsigned long long h = FNV_OFFSET ^ _hash_key
+    cdef Py_ssize_t k
+    for k in range(size):
+        h = (h ^ <unsigned long long>ids[k]) * FNV_PRIME
+    return _keyed(h ^ <unsigned long long>size)
+
+
+cdef Py_ssize_t _exact_slot(_Dump dump, Py_ssize_t* slots, unsigned long long* hashes, Py_ssize_t mask,
+                            Py_ssize_t line, unsigned long long h) noexcept:
+    """The slot of the first loaded line whose word ids are ``line``'s (hash ``h``), or the empty slot where ``line``
+    would go (open addressing, linear probing; ``slots``: a line or -1, ``hashes`` per slot)."""
+    cdef Py_ssize_t at = <Py_ssize_t>(h & <unsigned long long>mask), other
+    cdef Py_ssize_t size = dump.count[line]
+    while slots[at] >= 0:
+        other = slots[at]
+        if (hashes[at] == h and dump.count[other] == size
+                and memcmp(dump.ids + dump.at[other], dump.ids + dump.at[line], size * sizeof(long long)) == 0):
+            return at
+        at = (at + 1) & mask
+    return at
+
+
 cdef dict _repeat_groups(list lines, list tokens, _Dump dump, const int* scan_ids, const Py_ssize_t* scan_at):
-    """``repeats.repeat_groups``: exact repeats by their words' ids, near ones through packed end shingles (the ids
-    read from ``scan_ids``, line i's at ``scan_at[i]`` to ``scan_at[i + 1]``, when given: ``tokens`` is not read
-    then; else looked up from the words)."""
-    cdef dict first_of = {}, exact = {}
-    cdef Py_ssize_t i, k, x, m, size, found_count, n = len(lines)
+    """``repeats.repeat_groups``: exact repeats by their words' ids (a C table of the lines' id sequences), near ones
+    through packed end shingles (the ids read from ``scan_ids``, line i's at ``scan_at[i]`` to ``scan_at[i + 1]``,
+    when given: ``tokens`` is not read then; else looked up from the words)."""
+    cdef dict first_of = {}
+    cdef Py_ssize_t i, k, x, m, size, found_count, n = len(lines), slots_count = 16, at
     cdef Py_ssize_t ends[6]
     cdef Py_ssize_t found[6]  # the chains of the sketch's shingles already indexed
     cdef long long sketch[6]
     cdef long long packed
-    cdef object key, match
-    cdef PyObject* hit
+    cdef object match, first
     cdef Py_ssize_t indexed = 0
     cdef _Buckets index
-    for i in range(n):  # the lines long enough to be indexed: each adds at most six entries
-        indexed += _indexed_words(lines, tokens, scan_ids, scan_at, i) >= 0
-    index = _Buckets(6 * indexed)
-    for i in range(n):
-        m = _indexed_words(lines, tokens, scan_ids, scan_at, i)
-        if m < 0:
-            continue
-        if scan_ids is NULL:
-            dump.load(i, tokens[i])
-        else:
-            dump.load_ids(i, scan_ids + scan_at[i], m)
-        key = PyBytes_FromStringAndSize(<char*>(dump.ids + dump.at[i]), m * sizeof(long long))
-        hit = PyDict_GetItem(exact, key)
-        if hit is not NULL:
-            first_of[i] = first_of.get(<object>hit, <object>hit)
-            dump.unload(i)
-            continue
-        exact[key] = i
-        size = 0  # the sketch (``repeats._sketch``): three shingles at each end, each once
-        ends[0], ends[1], ends[2], ends[3], ends[4], ends[5] = 0, 1, 2, m - 5, m - 4, m - 3
-        for k in range(6):
-            packed = dump.shingle(i, ends[k])
-            for x in range(size):
-                if sketch[x] == packed:
-                    break
+    cdef Py_ssize_t* words = <Py_ssize_t*>PyMem_Malloc((n + 1) * sizeof(Py_ssize_t))  # per line: ``_indexed_words``
+    cdef Py_ssize_t* slots = NULL  # the exact repeats' table: a line, or -1
+    cdef unsigned long long* hashes = NULL
+    cdef unsigned long long h
+    if words is NULL:
+        raise MemoryError()
+    try:
+        for i in range(n):  # the lines long enough to be indexed: each adds at most six entries
+            words[i] = _indexed_words(lines, tokens, scan_ids, scan_at, i)
+            indexed += words[i] >= 0
+        while slots_count < 2 * indexed + 2:
+            slots_count *= 2
+        slots = <Py_ssize_t*>PyMem_Malloc(slots_count * sizeof(Py_ssize_t))
+        hashes = <unsigned long long*>PyMem_Malloc(slots_count * sizeof(unsigned long long))
+        if slots is NULL or hashes is NULL:
+            raise MemoryError()
+        memset(slots, 0xFF, slots_count * sizeof(Py_ssize_t))  # every slot -1: empty
+        index = _Buckets(6 * indexed)
+        for i in range(n):
+            m = words[i]
+            if m < 0:
+                continue
+            if scan_ids is NULL:
+                dump.load(i, tokens[i])
             else:
-                sketch[size] = packed
-                size += 1
-        found_count = 0
-        for k in range(size):
-            x = index.head(sketch[k])
-            if x >= 0:
-                found[found_count] = x
-                found_count += 1
-        match = _near_match(dump, i, index, found, found_count) if found_count else None
-        if match is not None:
-            first_of[i] = first_of.get(match, match)
-            continue
-        for k in range(size):
-            index.add(sketch[k], i)
-    return first_of
+                dump.load_ids(i, scan_ids + scan_at[i], m)
+            h = _ids_hash(dump.ids + dump.at[i], m)
+            at = _exact_slot(dump, slots, hashes, slots_count - 1, i, h)
+            if slots[at] >= 0:
+                first = slots[at]
+                first_of[i] = first_of.get(first, first)
+                dump.unload(i)
+                continue
+            slots[at], hashes[at] = i, h
+            size = 0  # the sketch (``repeats._sketch``): three shingles at each end, each once
+            ends[0], ends[1], ends[2], ends[3], ends[4], ends[5] = 0, 1, 2, m - 5, m - 4, m - 3
+            for k in range(6):
+                packed = dump.shingle(i, ends[k])
+                for x in range(size):
+                    if sketch[x] == packed:
+                        break
+                else:
+                    sketch[size] = packed
+                    size += 1
+            found_count = 0
+            for k in range(size):
+                x = index.head(sketch[k])
+                if x >= 0:
+                    found[found_count] = x
+                    found_count += 1
+            match = _near_match(dump, i, index, found, found_count) if found_count else None
+            if match is not None:
+                first_of[i] = first_of.get(match, match)
+                continue
+            for k in range(size):
+                index.add(sketch[k], i)
+        return first_of
+    finally:
+        PyMem_Free(words)
+        PyMem_Free(slots)
+        PyMem_Free(hashes)
 
 
 cdef object _near_match(_Dump dump, Py_ssize_t line, _Buckets index, Py_ssize_t* found, Py_ssize_t count):

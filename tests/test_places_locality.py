@@ -67,6 +67,21 @@ def test_a_locality_keeps_its_name_and_takes_its_areas(
 
 
 @pytest.mark.parametrize(
+    ("text", "trigger", "area", "country"),
+    [
+        ("Police dispersed students at Kyambogo University (Kampala) on Monday.", "dispersed", "Kampala", "UGA"),
+        ("An air strike hit Al-Karama Hospital (Beit Hanoun), killing two medics.", "hit", "Beit Hanoun", "PSE"),
+    ],
+)
+def test_a_named_site_in_brackets_is_coded_at_its_area(
+    nlp: Any, text: str, trigger: str, area: str, country: str
+) -> None:
+    found = event_place(nlp, text, trigger)
+    assert found is not None and found.country == country
+    assert found.name is not None and found.name.startswith(area)  # the area's name, not the site's
+
+
+@pytest.mark.parametrize(
     ("text", "trigger", "name"),
     [
         ("Israeli forces arrested two men in Al Eizariya (Jerusalem) on Sunday.", "arrested", "Al Eizariya"),

@@ -3,10 +3,11 @@
 Four keys, from strict to loose:
 - ``name_key``: case, diacritics, apostrophes, hyphens and spaces folded ("Khān Yūnis" → "khan yunis");
 - ``bare_key``: also without a leading Arabic article ("Al-Nayrab" → "nayrab");
-- ``smooth_key``: the article-less key with the spellings of Arabic sounds that transliterations write either way
-  made one: a doubled letter (shadda: "Huwwara", "Huwara"), a final "-ah"/"-eh" (ta marbuta: "Al Bireh", "Al Birah",
-  "Qalqilyah", "Qalqilya") and the spaces an ayn mark or a hyphen leaves or not ("Turmus`ayya", "Turmus Ayya"); filed
-  in the article-less index;
+- ``smooth_key``: the article-less key with doubled letters single, a final "-ah"/"-eh" written "a" and the words
+  joined, for the spellings of Arabic sounds transliterations write either way (shadda: "Huwwara", "Huwara"; ta
+  marbuta: "Al Bireh", "Al Birah"; the space an ayn mark leaves or not: "Turmus`ayya", "Turmus Ayya"); it applies to
+  any name, Arabic or not, as a fallback filed in the article-less index and tried after the strict and article-less
+  keys;
 - ``loose_key``: a transliteration skeleton: articles and spaces gone, vowel runs (with a "w" closing one:
   "Lowgar", "Logar") and common digraphs merged ("Jabalia", "Jabalya" → "jabala"; "Shujaiyya", "Shuja'iyya",
   "Shejaiya" → "sajaya").

@@ -245,14 +245,23 @@ def _bracketed(gaz: Gazetteer, span: Span, setting: Entry) -> tuple[Location, En
     """A place its bracketed admin areas locate ("Kafr Nabl (Ma'arrat An Nu'man, Idleb)"): its own entry in their
     country or across a border within BRACKET_KM of them ("Al Eizariya (Jerusalem)": the Palestinian town), else (a
     village the gazetteer lacks) its own name with their point, country and regions at their precision
-    (:func:`locality_in`), as ACLED codes a village it cannot locate by its district."""
+    (:func:`locality_in`), as ACLED codes a village it cannot locate by its district; a named site ("Makerere
+    University (Kampala)", :func:`_site_words`) is coded at the area itself, as ACLED codes the populated place."""
     found = gaz.resolve(_typed_text(span), setting.cc)
     beside = found is not None and found[1] != "loose" and km(found[0], setting) <= BRACKET_KM
     entry = found[0] if found and (found[0].cc == setting.cc or beside) else None
     area = gaz.to_location(entry or setting, span.text)
-    loc = area if entry else locality_in(area, clean_name(span.text))
+    loc = area if entry or _site_words(span) else locality_in(area, clean_name(span.text))
     loc.start, loc.end = span.start_char, span.end_char
     return loc, entry
+
+
+def _site_words(span: Span) -> bool:
+    """True when a site or body word ends the name or follows it ("Al-Awda Hospital", "X university", "Y
+    ministry") or a part of a town's type word does ("Z district"): a site in a place, not a locality."""
+    after = word_after(span)
+    words = [span[-1], *([after] if after is not None else [])]
+    return any(role(w) in ("facility", "organisation") or w.lower_ in town_parts() for w in words)
 
 
 BRACKET_KM = 30.0  # a place this close to its bracket's area is that place, whichever side of a border it lies

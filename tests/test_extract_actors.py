@@ -271,7 +271,7 @@ def test_curated_actors_have_known_countries_and_sectors(file: str, columns: int
     ("file", "columns"),
     [
         ("clause_roles.tsv", {2}),
-        ("implied_agents.tsv", {3}),
+        ("implied_agents.tsv", {4}),
         ("victim_doers.tsv", {1}),
         ("victim_triggers.tsv", {1, 2}),
     ],

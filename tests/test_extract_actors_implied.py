@@ -76,3 +76,20 @@ def test_an_arrest_with_no_named_agent_is_by_the_police_of_the_place(text: str, 
 def test_an_arrest_by_a_named_force_keeps_it() -> None:
     first = extract_events("Soldiers detained two farmers near Gao on 3 May 2025.")[0]
     assert first.actor1 is not None and (first.actor1.country, first.actor1.sector) == ("MLI", "MIL")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 7 May 2025, four Palestinians were detained in Tubas.",
+        "Two teenagers were arrested near Ramallah on 7 May 2025.",
+        "On 7 May 2025, a shopkeeper was detained during a night raid in Mombasa.",
+        "Three students were arrested in a security operation in Lahore on 7 May 2025.",
+    ],
+)
+def test_no_arrester_is_implied_in_a_territory_without_its_own_forces_or_during_a_raid(text: str) -> None:
+    """Where the place's own authorities are not the force that acts there (forceless_places.tsv), or the arrest
+    is part of a raid or operation whose doer the text does not name, the place's police are not the arrester."""
+    first = extract_events(text)[0]
+    assert first.acled_sub_event_type == "Arrests"
+    assert first.actor1 is None or first.actor1.sector != "COP", first.actor1

@@ -6,8 +6,9 @@ ACLED view name actor1 as ACLED codes it (below). The Event JSON keeps the actor
 attacker stays null there: "700 were killed" does not say who killed them), except where the words themselves
 say who acted (applied in assemble; actor1 keeps the span of the words that name it): a planted bomb, landmine or IED,
 a thrown grenade, or an attack on people named by a noun of a harm only an attacker does ("a stabbing", "a
-car-ramming", "gunshot wounds") with no named agent is by an Unidentified Armed Group of the place's country
-(``resources/actors/implied_agents.tsv``);
+car-ramming", "gunshot wounds") with no named agent is by an Unidentified Armed Group of the place's country, and an
+arrest with no named agent by the place's police, unless the sentence tells a raid or operation or the place is a
+territory whose own authorities are not the force acting there (``resources/actors/implied_agents.tsv``);
 so is a civilian named only as a person who commits political violence ("a man stabbed a guard": that file's ``*``
 row, as ACLED never codes civilians as the actor of violence); the crowd of a violent demonstration are rioters
 (``assemble._acled_roles``); an attack with no named attacker that a named group claims, or that is blamed on a named

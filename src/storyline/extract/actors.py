@@ -88,7 +88,7 @@ def with_country(actor: Actor, country: str | None) -> Actor:
     country ("Maoist rebels" in Gadchiroli, India); an attack told as its own agent ("an air strike on Khan Younis
     killed ...") keeps none: the place it hit says nothing of who struck; nor do unnamed soldiers take the country of
     a territory that keeps no army (forceless_places.tsv)."""
-    if actor.country or not country or names_attack(actor) or (actor.sector == "MIL" and country in _forceless()):
+    if actor.country or not country or names_attack(actor) or (actor.sector == "MIL" and country in forceless()):
         return actor
     local = _local_aliases().get(actor.name or "")
     if local is not None and local.country == country:  # "Maoist rebels" the event places in India: CPI (Maoist)
@@ -99,7 +99,7 @@ def with_country(actor: Actor, country: str | None) -> Actor:
 
 
 @cache
-def _forceless() -> frozenset[str]:
+def forceless() -> frozenset[str]:
     """Territories whose own authorities keep no army: forceless_places.tsv."""
     return frozenset(row[0] for row in lexicon.read_tsv("actors", "forceless_places.tsv"))
 
@@ -119,9 +119,9 @@ def _forces_cue(doc: Doc) -> str | None:
     offensive, tanks shelled a camp in Jenin"); none when it ties none (a state that only comments or hosts talks),
     or several."""
     named = _named_countries(doc) | {c for name in _proper_names(doc) if (c := _place_country(name, doc))}
-    if not named & _forceless():
+    if not named & forceless():
         return None
-    others = _force_states(doc) - _forceless()
+    others = _force_states(doc) - forceless()
     return next(iter(others)) if len(others) == 1 else None
 
 
@@ -148,7 +148,7 @@ def _aimed_elsewhere(noun: Token) -> bool:
         if prep.lower_ in ("on", "against"):
             target = child(prep, "pobj")
             country = country_of(target) if target is not None else None
-            if country is not None and country not in _forceless():
+            if country is not None and country not in forceless():
                 return True
     return False
 
@@ -515,7 +515,11 @@ def _place_noun(token: Token) -> bool:
 
 
 def _chunk_mention(chunk: Span, doc_actors: DocActors) -> Mention | None:
-    """The actor a noun chunk names, if any."""
+    """The actor a noun chunk names, if any; a chunk cut inside a bracket ("Yatta (Hebron") names it before the
+    bracket ("Yatta")."""
+    bracket = next((t.i for t in chunk if t.text == "("), None)
+    if bracket is not None and not any(t.text == ")" for t in chunk[bracket - chunk.start :]):
+        return _chunk_mention(chunk.doc[chunk.start : bracket], doc_actors) if bracket > chunk.start else None
     head = chunk.root
     if head.pos_ == "PRON" or head.ent_type_ in _NOT_ACTOR_ENTS:
         return None

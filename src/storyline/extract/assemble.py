@@ -19,6 +19,7 @@ from storyline.extract.actors import (
     as_sector,
     attacking_sector,
     country_of,
+    forceless,
     many_people,
     with_country,
 )
@@ -1005,9 +1006,16 @@ _ON_PLACES = frozenset({"COERCE", "SANCTION", "MOBILIZE", "THREATEN", "AID"})
 
 def _place_people(event: Event) -> Actor | None:
     """ "imposed a curfew in the town of Cizre", "troops arrived in Bosnia": an act on a place with no one named
-    targets the civilians of the place's country (as the gazetteer resolved it)."""
+    targets the civilians of the place's country (as the gazetteer resolved it). Not an arrest: it is of people,
+    whom the place does not name ("stormed Yatta and detained two brothers")."""
     place = event.location
-    if event.type not in _ON_PLACES or place is None or place.precision == "unresolved" or not place.country:
+    if (
+        event.type not in _ON_PLACES
+        or event.mode == "arrest"
+        or place is None
+        or place.precision == "unresolved"
+        or not place.country
+    ):
         return None
     return Actor(place.text, actor_name(place.country, "CVL", place.text), place.country, "CVL", place.start, place.end)
 
@@ -1023,19 +1031,31 @@ def _protest_target(event: Event, det: Detected, index: MentionIndex) -> Actor |
 
 
 @cache
-def _implied_agents() -> dict[str, tuple[frozenset[str], str]]:
-    """ACLED sub-type → (the words that imply an agent, its sector) when the text names none (implied_agents.tsv)."""
-    return {row[0]: (frozenset(row[1].split("|")), row[2]) for row in lexicon.read_tsv("actors", "implied_agents.tsv")}
+def _implied_agents() -> dict[str, tuple[frozenset[str], str, frozenset[str]]]:
+    """ACLED sub-type → (the words that imply an agent, its sector, the words that bar it) when the text names none
+    (implied_agents.tsv)."""
+    return {
+        row[0]: (frozenset(row[1].split("|")), row[2], frozenset(row[3].split("|")) - {"-"})
+        for row in lexicon.read_tsv("actors", "implied_agents.tsv")
+    }
+
+
+# A state's own forces: not implied in a territory whose own authorities are not the force acting there.
+_STATE_FORCES = frozenset({"COP", "MIL"})
 
 
 def _implied_agent(event: Event, sent: Span) -> Actor | None:
-    """ "a roadside bomb exploded ...": the unnamed agent a planted device implies, of the place's country, spanning
-    the device's word."""
-    words, sector = _implied_agents().get(event.acled_sub_event_type or "", (frozenset(), ""))
+    """The unnamed agent the sub-type's words in implied_agents.tsv imply (a planted device, a thrown grenade, an
+    attacker's harm, an arrest), of the place's country, spanning the implying word; none when the sentence has one of
+    the row's barring words ("detained during a raid": the raid's unnamed doer arrested), nor a state's force in a
+    territory that keeps none of its own (forceless_places.tsv: an arrest in the West Bank is not by its police)."""
+    words, sector, unless = _implied_agents().get(event.acled_sub_event_type or "", (frozenset(), "", frozenset()))
     device = next((t for t in sent if t.lemma_.lower() in words and trigger_hits.word_ok(t)), None)
-    if device is None:
-        return None
     country = event.location.country if event.location is not None else None
+    if device is None or any(t.lemma_.lower() in unless for t in sent):
+        return None
+    if sector in _STATE_FORCES and country in forceless():
+        return None
     name = actor_name(country, sector, device.text)
     return Actor(device.text, name, country, sector, device.idx, device.idx + len(device))
 

@@ -374,6 +374,8 @@ def _target(verb: Token, index: MentionIndex, passive_subject: Token | None, dep
         or index.of(passive_subject)
         or index.of(_prep_object(verb, _TARGET_PREPS))
     )
+    if found is not None and found.place == "name":
+        found = _arrested_instead(verb, index, found)
     if found is None and obj is not None and not own:
         inside = (t for t in obj.subtree if t.i != obj.i and not _tells(t, obj))
         found = next((m for t in inside if (m := _actor_at(t, index))), None)
@@ -386,6 +388,17 @@ def _target(verb: Token, index: MentionIndex, passive_subject: Token | None, dep
         if found is None and depth == 0 and clause.pos_ in ("VERB", "AUX"):  # "threatened to cut ties with Congo"
             found = _target(clause, index, None, depth + 1)
     return found
+
+
+def _arrested_instead(verb: Token, index: MentionIndex, place: Mention) -> Mention | None:
+    """ "raided Yatta and detained two brothers": a place a verb acts on is where, when a verb conjoined with it
+    arrests people there (the trigger lexicon's arrest mode); whom is the people arrested (their mention, if any)."""
+    for other in verb.conjuncts:
+        people = child(other, "dobj")
+        if people is not None and any(e.mode == "arrest" for e in lexicon.triggers().get(other.lemma_.lower(), ())):
+            found = index.of(people)
+            return found if found is None or found.place is None else place
+    return place
 
 
 _PARTY_PREPS = frozenset({"with", "to"})

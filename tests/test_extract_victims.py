@@ -74,7 +74,7 @@ def test_died_subject_is_the_victim_not_the_other_party() -> None:
 
 
 def test_passive_clause_takes_no_agent_from_the_speaker() -> None:
-    events = extract_events("The Palestinian authorities said that 900 people had been killed since Saturday.")
+    events = extract_events("Health officials in Khartoum said that 60 people had been killed since the weekend.")
     assault = next(e for e in events if e.type == "ASSAULT")
     assert assault.actor1 is None
 

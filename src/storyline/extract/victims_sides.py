@@ -213,8 +213,8 @@ def _doers_sides(verb: Token, index: MentionIndex) -> list[Actor]:
 
 def _subject_nouns(subject: Token, verb: Token) -> list[Token]:
     """A verb's subject and its conjuncts; for a relative pronoun, its antecedent, with the antecedent's conjuncts
-    when the verb says it is of them all ("the Hamas incursion and the Israeli response, which together have killed
-    thousands": a plural verb or "together"; "..., which has killed thousands" is the response's alone)."""
+    when the verb says it is of them all ("the Israeli bombardment and the Hamas rocket fire, which together have
+    killed hundreds": a plural verb or "together"; "..., which has killed hundreds" is the rocket fire's alone)."""
     if subject.tag_ not in ("WDT", "WP") or verb.dep_ != "relcl":
         return [subject, *subject.conjuncts]
     antecedent = verb.head

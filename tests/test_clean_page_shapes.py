@@ -594,3 +594,20 @@ def test_date_and_time_over_the_text_are_no_entries() -> None:
         ["Storm shuts ferries - Island News", "Storm shuts ferries", standfirst, "12:05", "14:30", *FERRY_STRIKE]
     )
     assert clean_text(text, id="x").body.split("\n\n") == FERRY_STRIKE
+
+
+def test_published_and_updated_times_are_no_entries() -> None:
+    standfirst = "Crossings to the islands were cancelled as the wind strengthened."
+    text = "\n".join(
+        [
+            "Storm shuts ferries - Island News",
+            "World",
+            "Storm shuts ferries",
+            "Published 10:32 GMT",
+            standfirst,
+            "Updated 11:05 GMT",
+            *FERRY_STRIKE,
+            "About us",
+        ]
+    )
+    assert clean_text(text, id="x").body.split("\n\n") == FERRY_STRIKE

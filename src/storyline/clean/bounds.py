@@ -357,11 +357,11 @@ ENTRY_REACH = 3  # lines under a live blog's last stamp where its entry's text s
 
 
 def _two_entries(lines: list[Line], stamps: list[int], end: int) -> bool:
-    """Two stamps that open a live blog's two entries: times of day (or "2 hours ago"), not dates (a page's
-    "Published" and "Updated" lines), with a paragraph between them and one under the second: a header's date and
+    """Two stamps that open a live blog's two entries: times of day (or "2 hours ago"), not dates and not a page's
+    "Published" and "Updated" lines, with a paragraph between them and one under the second: a header's date and
     time over the text have nothing between them."""
     first, second = stamps
-    if not all(clock_stamp(lines[i].text) for i in stamps):
-        return False
+    if not all(clock_stamp(lines[i].text) and _furniture_reason(lines[i]) != "date" for i in stamps):
+        return False  # "Published 10:32 GMT" / "Updated 11:05 GMT": the furniture's date row labels a page's stamps
     between = any(line.prose for line in lines[first + 1 : second])
     return between and any(line.prose for line in lines[second + 1 : min(end, second + 1 + ENTRY_REACH)])

@@ -277,8 +277,6 @@ def _finish(article: Article, body: list[str], lines: list[Line], verdicts: _Ver
     article.byline = verdicts.byline
     article.captions = verdicts.captions
     article.related = verdicts.related
-    removed = sorted(verdicts.reasons.items())
-    article.removed.extend(map(RemovedText, [lines[i].text for i, _ in removed], map(_REASON, removed)))
-
-
-_REASON = itemgetter(1)
+    reasons = verdicts.reasons
+    order = sorted(reasons)  # line indexes sorted as ints: no (index, reason) pairs made and compared
+    article.removed.extend(map(RemovedText, [lines[i].text for i in order], map(reasons.__getitem__, order)))

@@ -24,8 +24,10 @@
   the ones before (``case_style_all9``); ``case_style_more9.jsonl``: 122 more (session 12, 65 countries, mostly ones
   the earlier sets left out, 10 texts with no event, committed before being run), alone and with the ones before
   (``case_style_all10``); ``case_style_more10.jsonl``: 122 more (session 13, 54 countries, mostly ones the earlier
+  sets left out, 10 texts with no event, committed before being run), alone and with the ones before
+  (``case_style_all11``); ``case_style_more11.jsonl``: 122 more (session 14, 41 countries, mostly ones the earlier
   sets left out, 10 texts with no event, committed before being run), alone and with all the others
-  (``case_style_all11``).
+  (``case_style_all12``).
 
 - Non-event text (html-pages-dev reference bodies, mozilla/readability test pages, Apache-2.0: tech blogs, recipes,
   reviews, fiction): events per page and the share of sentences that yield an event, on the even (tuning: the
@@ -68,6 +70,7 @@ CASE_STYLE_MORE7 = CHECK_SETS / "case_style_more7.jsonl"
 CASE_STYLE_MORE8 = CHECK_SETS / "case_style_more8.jsonl"
 CASE_STYLE_MORE9 = CHECK_SETS / "case_style_more9.jsonl"
 CASE_STYLE_MORE10 = CHECK_SETS / "case_style_more10.jsonl"
+CASE_STYLE_MORE11 = CHECK_SETS / "case_style_more11.jsonl"
 CASE_SETS = {
     "case_style": CASE_STYLE,
     "case_style_more": CASE_STYLE_MORE,
@@ -80,6 +83,7 @@ CASE_SETS = {
     "case_style_more8": CASE_STYLE_MORE8,
     "case_style_more9": CASE_STYLE_MORE9,
     "case_style_more10": CASE_STYLE_MORE10,
+    "case_style_more11": CASE_STYLE_MORE11,
 }
 NONE = "NONE"
 
@@ -201,7 +205,8 @@ def score_case_style(method: str = "combined") -> dict[str, Any]:
     ``case_style_all3``: the first three, as in session 5; ``case_style_all4``: the first four, as in session 6;
     ``case_style_all5``: the first five; ``case_style_all6``: the first six; ``case_style_all7``: the first seven;
     ``case_style_all8``: the first eight; ``case_style_all9``: the first nine; ``case_style_all10``: the first ten;
-    ``case_style_all11``: all eleven), their texts extracted once."""
+    ``case_style_all11``: the first eleven;
+    ``case_style_all12``: all twelve), their texts extracted once."""
     sets = [read_check_set(path) for path in CASE_SETS.values()]
     records = [record for records in sets for record in records]
     results = _acled_results(records, method)

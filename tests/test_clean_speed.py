@@ -14,6 +14,7 @@ from storyline.clean.lines import _WORD, _tokens, _word_runs, furniture_patterns
 from storyline.clean.regex_literals import WORD_RUN, folded_regex, match_openings, match_starts
 from storyline.clean.repeats import _sketch
 from storyline.clean.text import clean_text
+from storyline.clean.wire import byline_start
 from storyline.lexicon_files import read_rows
 
 TRICKY = [
@@ -183,8 +184,8 @@ def test_byline_start_passes_every_line_parse_byline_takes() -> None:
     lines += ["Byline Jane Doe", "By: Jane Doe", "Written  by Jane Doe", "Dİ Anna Rossi", "Share on Facebook"]
     taken = [line for line in lines if parse_byline(line) is not None]
     assert len(taken) > 30 * len(words)  # most are bylines: the check below is exercised
-    assert [line for line in taken if not text_module.byline_start().match(line)] == []
-    assert sum(not text_module.byline_start().match(line) for line in lines) > len(lines) // 3  # and it filters
+    assert [line for line in taken if not byline_start().match(line)] == []
+    assert sum(not byline_start().match(line) for line in lines) > len(lines) // 3  # and it filters
 
 
 def _allowed(starts: tuple[bytes, bool, bool], text: str, p: int) -> bool:

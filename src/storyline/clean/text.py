@@ -29,11 +29,9 @@ from storyline.clean.wire import (
     bio_byline,
     byline_opening,
     byline_phrases,
+    byline_start,
     parse_byline,
     split_dateline,
-)
-from storyline.clean.wire import (
-    byline_start as byline_start,  # public here too: the speed tests read it from this module
 )
 from storyline.errors import MalformedInput
 from storyline.models import Article, RemovedText

@@ -30,6 +30,50 @@ def test_restatement_far_away_is_a_copy() -> None:
     assert layout.repeats == {27: 0}
 
 
+SHELTERS = [
+    "The county has opened a shelter in the {} social hall, which takes families with children and older people.",
+    "Volunteers at the {} social hall said they were short of blankets, and asked residents to bring what they could.",
+]
+
+
+def test_list_items_that_name_different_things_are_not_repeats() -> None:
+    items = [SHELTERS[0].format(place) for place in ("Kibera", "Mathare", "Kawangware")]
+    day = "Day {}: the convoy waited at the crossing while officials checked every lorry and its papers."
+    days = [day.format(n) for n in (1, 2)]  # two items in a row
+    article = clean_text("\n".join([PARAGRAPH, OTHER, *items, *days, THIRD]), id="x")
+    assert all(item in article.body for item in [*items, *days])
+    assert "repeated" not in {r.reason for r in article.removed}
+
+
+def test_edited_copy_of_a_paragraph_is_still_a_repeat() -> None:
+    edited = SHELTERS[0].format("Kibera").replace("has opened", "opened")  # a word dropped: another version
+    retyped = SHELTERS[0].format("Kibera").replace("has", "had")  # a word changed that names nothing
+    for copy in (edited, retyped):
+        article = clean_text("\n".join([SHELTERS[0].format("Kibera"), PARAGRAPH, OTHER, copy, THIRD]), id="x")
+        assert article.body.count("social hall") == 1
+
+
+WRAPPED = [  # one paragraph as a page's source wraps it: the dump breaks its lines where the source did
+    "Checkpoint {} on the northern road stayed closed on Tuesday, and drivers who had",
+    "waited since the morning were told to turn back, according to two aid workers",
+    "who were travelling with the convoy and who spoke on condition of anonymity.",
+]
+
+
+def test_wrapped_paragraphs_of_a_list_are_not_repeats() -> None:
+    items = [line.format(n) if k == 0 else line for n in (4, 7, 9) for k, line in enumerate(WRAPPED)]
+    article = clean_text("\n".join([PARAGRAPH, OTHER, *items, THIRD]), id="x")
+    assert [f"Checkpoint {n} on" in article.body for n in (4, 7, 9)] == [True, True, True]
+    assert article.body.count("who were travelling with the convoy") == 3
+
+
+def test_wrapped_paragraph_saved_twice_with_a_figure_updated_is_a_copy() -> None:
+    copy = [line.format(4) if k == 0 else line for k, line in enumerate(WRAPPED)]
+    update = [line.format(5) if k == 0 else line for k, line in enumerate(WRAPPED)]
+    article = clean_text("\n".join([*copy, PARAGRAPH, OTHER, *update, THIRD]), id="x")
+    assert article.body.count("who were travelling with the convoy") == 1
+
+
 def test_code_shapes() -> None:
     assert code_shaped("div.teads-inread div.teads-ui-label, div.teads-inboard div.teads-ui-label, div.x .y {")
     assert code_shaped('"countries": ["gb", "ie", "za"], "slot": "top_banner", "sizes": [[728, 90]]')

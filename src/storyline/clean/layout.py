@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from itertools import compress
@@ -13,7 +14,7 @@ from storyline.clean import speedups
 from storyline.clean.bounds import footer_start, header_end, short_sentence_edges
 from storyline.clean.codeshape import keep_samples, mark_code
 from storyline.clean.headline import FIGURE, MEASURED, title_echoes
-from storyline.clean.lines import Line, line_words, measure_scanned
+from storyline.clean.lines import Line, line_words, measure_scanned, stopwords
 from storyline.clean.markup import Dump, to_lines
 from storyline.clean.region import (
     ELLIPSES,
@@ -59,20 +60,88 @@ class Layout:
 RESTATE_REACH = 20  # a paragraph printed again within this many lines of itself, on its own, is the text's own
 
 
-def copies(repeats: dict[int, int], lines: list[Line]) -> dict[int, int]:
-    """The repeats that are copies (a block saved twice, an edited teaser), not a paragraph the text restates.
+def copies(repeats: dict[int, int], lines: list[Line], stop: frozenset[str] | None = None) -> dict[int, int]:
+    """The repeats that are copies (a block saved twice, an edited teaser), not lines of the text.
 
-    A prose line that says again, word for word, a line a few lines above it, while its neighbours repeat
-    nothing in the same order, is part of the text (a refrain, a repeated instruction); a run of lines
-    repeating a run in order is the story saved twice, and a near repeat is another version of a paragraph.
+    A run of lines repeating a run in order is the story saved twice, and a near repeat is another version of a
+    paragraph, unless they are items of a list (``changed_words``, ``_item_blocks``). A prose line that says again,
+    word for word, a line a few lines above it, while its neighbours repeat nothing in the same order, is part of the
+    text (a refrain, a repeated instruction). ``stop``: the page language's stopwords, which are no item's own words.
     """
+    stop = stop or frozenset()
+    members = Counter(repeats.values())  # lines repeating each first line
+    items = _item_blocks(repeats, lines, stop, members)
     out = {}
     for i, j in repeats.items():
-        block = repeats.get(i - 1) == j - 1 or repeats.get(i + 1) == j + 1
-        restated = lines[i].prose and i - j <= RESTATE_REACH and lines[i].tokens == lines[j].tokens
-        if block or not restated:
+        if i in items:
+            continue
+        if repeats.get(i - 1) == j - 1 or repeats.get(i + 1) == j + 1:
+            out[i] = j  # a block
+            continue
+        line, first = lines[i], lines[j]
+        if line.tokens == first.tokens:
+            if not (line.prose and i - j <= RESTATE_REACH):
+                out[i] = j
+            continue
+        kinds = changed_words(line, first, stop)
+        listed = members[j] >= 2 or i == j + 1
+        if not (kinds == {"name"} or (listed and kinds and None not in kinds)):
             out[i] = j
     return out
+
+
+def changed_words(line: Line, first: Line, stop: frozenset[str]) -> set[str | None]:
+    """What the words are that a near repeat changed (``_kind``: "name", "figure" or None), or no kinds when it only
+    adds or drops words.
+
+    Items of a list in one frame change names ("Dunkirk is streaming on Netflix" beside "Lady Bird is streaming on
+    Hulu") or figures ("Day 3: ...", "Day 4: ..."); an edited copy of a paragraph changes other words too, or only adds
+    or drops some. Names alone make an item; a changed figure does only where the lines make a list (three lines or
+    more in the frame, or two in a row): alone it is an update of the paragraph ("killed 700" above, "killed 900"
+    further down)."""
+    own, theirs = set(map(_plain, line.tokens)), set(map(_plain, first.tokens))
+    added, lost = own - theirs, theirs - own
+    if not added or not lost:
+        return set()
+    return {_kind(word, line.text, stop) for word in added} | {_kind(word, first.text, stop) for word in lost}
+
+
+def _item_blocks(repeats: dict[int, int], lines: list[Line], stop: frozenset[str], members: Counter[int]) -> set[int]:
+    """The lines of repeated blocks that are items of a list: a paragraph printed over several lines, whose lines
+    repeat another's in order but one changes its names or figures ("Item 2: ..." under "Item 1: ..."), where the
+    blocks make a list (three or more, or two in a row). Two copies apart that differ so are a story and its update."""
+    out: set[int] = set()
+    run: list[int] = []
+    for i in [*sorted(repeats), -2]:
+        if run and i == run[-1] + 1 and i - repeats[i] == run[0] - repeats[run[0]]:
+            run.append(i)
+            continue
+        if len(run) >= 2:
+            changed = [changed_words(lines[k], lines[repeats[k]], stop) for k in run if _edited(lines, repeats, k)]
+            listed = run[0] - repeats[run[0]] == len(run) or any(members[repeats[k]] >= 2 for k in run)
+            if changed and listed and all(kinds and None not in kinds for kinds in changed):
+                out.update(run)
+        run = [i] if i >= 0 else []
+    return out
+
+
+def _edited(lines: list[Line], repeats: dict[int, int], i: int) -> bool:
+    """A repeated line whose words are not all its first line's: a near repeat."""
+    return lines[i].tokens != lines[repeats[i]].tokens
+
+
+def _plain(word: str) -> str:
+    """A word with a typographic apostrophe written plain: one word in the two spellings a page mixes."""
+    return word.replace("\u2019", "'")
+
+
+def _kind(word: str, text: str, stop: frozenset[str]) -> str | None:
+    """What a word of the line (lower-cased) is: a "figure" (it holds a digit), a "name" (written with a capital in the
+    line, no stopword), or None."""
+    if any(c.isdigit() for c in word):
+        return "figure"
+    written = text.replace("\u2019", "'")
+    return "name" if word not in stop and (word.capitalize() in written or word.upper() in written) else None
 
 
 @dataclass(slots=True)
@@ -282,7 +351,7 @@ def analyse(text: str) -> Layout:
     for i in pipe_rows:
         lines[i].code = False
     tokens = None if scan is not None else [line.tokens for line in lines]  # the kernels read the scan's word ids
-    repeats = copies(repeat_groups(dump.lines, tokens, scan), lines)
+    repeats = copies(repeat_groups(dump.lines, tokens, scan), lines, stopwords().get(language or ""))
     related, template, formula = line_marks(lines)
     related = question_links(lines, inline_links(lines, related))
     zone = zones(lines, related)

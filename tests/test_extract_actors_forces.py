@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from storyline.extract import extract_events
-from storyline.extract.actors import DocActors, find_mentions
+from storyline.extract.actors import DocActors, find_mentions, with_country
 from storyline.models import Actor
 from storyline.nlp import load_nlp
 
@@ -144,16 +144,19 @@ def test_supporters_of_any_sector_who_ambush_are_an_armed_group() -> None:
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "bystander"),
     [
-        "Soldiers raided a clinic in Nablus on Tuesday and detained three nurses, Jordan's foreign ministry said.",
-        "Troops stormed a hospital in Gaza City as talks in Qatar stalled.",
-        "Troops stormed a school in Khan Younis, days after Iran's missile attack on Israel.",
+        (
+            "Soldiers raided a clinic in Nablus on Tuesday and detained three nurses, Jordan's foreign ministry said.",
+            "JOR",
+        ),
+        ("Troops stormed a hospital in Gaza City as talks in Qatar stalled.", "QAT"),
+        ("Troops stormed a school in Khan Younis, days after Iran's missile attack on Israel.", "IRN"),
     ],
 )
-def test_a_state_that_only_speaks_or_hosts_gives_unnamed_soldiers_no_country(text: str) -> None:
+def test_a_state_that_only_speaks_or_hosts_gives_unnamed_soldiers_not_its_country(text: str, bystander: str) -> None:
     agent = _agent(text)
-    assert agent is not None and agent.sector == "MIL" and agent.country is None, agent
+    assert agent is not None and agent.sector == "MIL" and agent.country not in (bystander, "PSE"), agent
 
 
 @pytest.mark.parametrize(
@@ -167,3 +170,36 @@ def test_a_state_that_only_speaks_or_hosts_gives_unnamed_soldiers_no_country(tex
 def test_a_lone_bomber_is_a_person_and_bombers_are_planes(text: str, sector: str) -> None:
     agent = _agent(text)
     assert agent is not None and agent.sector == sector, agent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Troops opened fire on a car near Nablus on Monday, killing two men.",
+        "Tanks shelled houses in eastern Rafah on Tuesday, killing a woman.",
+        "Soldiers arrested four men in a night raid on Tubas camp.",
+        "An air strike on a tent in Deir al-Balah killed six people on Sunday.",
+    ],
+)
+def test_unnamed_forces_in_a_territory_without_an_army_are_of_the_state_operating_there(text: str) -> None:
+    agent = _agent(text)
+    assert agent is not None and (agent.name, agent.country, agent.sector) == (
+        "Military Forces of Israel",
+        "ISR",
+        "MIL",
+    ), agent
+
+
+def test_police_and_armed_groups_in_that_territory_keep_its_country() -> None:
+    police = _agent("Police arrested a man in Hebron on Tuesday.")
+    assert police is not None and (police.country, police.sector) == ("PSE", "COP"), police
+    gunmen = _agent("Gunmen opened fire on a bus near Ramallah on Friday.")
+    assert gunmen is not None and (gunmen.country, gunmen.sector) == ("PSE", "UAF"), gunmen
+
+
+def test_the_operating_force_is_given_only_where_the_table_names_one() -> None:
+    troops = Actor("troops", "troops", None, "MIL")
+    assert with_country(troops, "PSE").country == "ISR"
+    assert with_country(Actor("police", "police", None, "COP"), "PSE").country == "PSE"
+    assert with_country(Actor("NATO troops", "NATO", None, "MIL"), "PSE").country is None
+    assert with_country(Actor("An air strike", "An air strike", None, "MIL"), "UKR").country is None

@@ -85,10 +85,15 @@ def with_country(actor: Actor, country: str | None) -> Actor:
     country ("Islamic State militants beheaded two men near Mocimboa") takes it and keeps its own name, as ACLED codes
     the group by where it fights, where other named actors keep their lack of country ("NATO troops" are no
     Afghan force); a local alias not yet settled (``DocActors.settle``) is its group where that is the group's
-    country ("Maoist rebels" in Gadchiroli, India); an attack told as its own agent ("an air strike on Khan Younis
+    country ("Maoist rebels" in Gadchiroli, India); an attack told as its own agent ("an air strike on Kharkiv
     killed ...") keeps none: the place it hit says nothing of who struck; nor do unnamed soldiers take the country of
-    a territory that keeps no army (forceless_places.tsv)."""
-    if actor.country or not country or names_attack(actor) or (actor.sector == "MIL" and country in forceless()):
+    a territory that keeps no army (forceless_places.tsv): they, and an attack told as its own agent there, are of the
+    state whose forces the table says operate there, if any (:func:`operating_force`)."""
+    if actor.country or not country:
+        return actor
+    if actor.sector == "MIL" and country in forceless():
+        return _of_operating_force(actor, country)
+    if names_attack(actor):
         return actor
     local = _local_aliases().get(actor.name or "")
     if local is not None and local.country == country:  # "Maoist rebels" the event places in India: CPI (Maoist)
@@ -102,6 +107,23 @@ def with_country(actor: Actor, country: str | None) -> Actor:
 def forceless() -> frozenset[str]:
     """Territories whose own authorities keep no army: forceless_places.tsv."""
     return frozenset(row[0] for row in lexicon.read_tsv("actors", "forceless_places.tsv"))
+
+
+@cache
+def operating_force() -> dict[str, str]:
+    """Territory that keeps no army → the state whose armed forces operate there (forceless_places.tsv)."""
+    return {row[0]: row[1] for row in lexicon.read_tsv("actors", "forceless_places.tsv") if row[1] != "-"}
+
+
+def _of_operating_force(actor: Actor, territory: str) -> Actor:
+    """Unnamed soldiers, warplanes or tanks (or an air strike told as its own agent) acting in a territory that keeps
+    no army, of the state whose forces operate there (:func:`operating_force`: "troops raided Tubas camp" in the
+    West Bank are Israel's); a named force of no country ("NATO troops") keeps its lack, and so does every actor
+    where the table names no state."""
+    state = operating_force().get(territory)
+    if state is None or actor.name in _group_names():
+        return actor
+    return replace(actor, country=state, name=actor_name(state, "MIL", actor.text))
 
 
 def with_forces_cue(actor: Actor, doc: Doc) -> Actor:

@@ -65,3 +65,11 @@ def test_who_threw_the_grenade_did_the_attack() -> None:
     events = extract_events("A grenade thrown by a man on a motorbike wounded three shoppers in Bujumbura.")
     agent = events[0].actor1
     assert agent is not None and "man" in agent.text, agent
+
+
+def test_the_doer_noun_a_part_of_which_was_killed_is_not_the_doer_of_its_killing() -> None:
+    events = extract_events(
+        "Militants attacked an army post near Bannu before dawn. Three of the attackers died in the gunfight."
+    )
+    later = [e for e in events if "attackers" in _texts(e.actor2)]
+    assert later and all("attackers" not in _texts(e.actor1) for e in later), [(e.actor1, e.actor2) for e in events]

@@ -808,12 +808,20 @@ def _told_doer(trigger: Token, index: MentionIndex, target: Mention | None) -> M
     return None
 
 
+# Parts of speech of the word a partitive "of" phrase hangs on ("two of the gunmen", "some of them", "one of its
+# fighters").
+_PARTS = frozenset({"NUM", "PRON", "DET", "ADJ"})
+
+
 def _harmed(noun: Token, trigger: Token) -> bool:
     """Whether a noun is told as the one the trigger's own act hit: the object or passive subject of the trigger, of
     a verb joined to it ("the attacker was shot and wounded") or of the verb the trigger is told in ("the gunman was
     killed in an exchange of fire", "the bomber was killed when his vest exploded"), or the subject of such a verb
     whose subject is the victim ("was shot and died"). One hurt in a clause of his own stays the doer ("two guards
-    were wounded in a stabbing; the assailant was shot dead")."""
+    were wounded in a stabbing; the assailant was shot dead"). A part told of them is them ("two of the assailants
+    were killed during the assault": the assailants were hurt)."""
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in _PARTS:
+        noun = noun.head.head
     if noun.dep_ == "nsubj" and noun.head.lemma_.lower() not in _victim_verbs():
         return False
     if noun.dep_ not in ("nsubj", "nsubjpass", "dobj"):

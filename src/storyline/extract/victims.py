@@ -22,9 +22,12 @@ from storyline.extract.victims_sides import (
     are_captives,
     are_doers,
     count_sides,
+    count_tellers,
     counted_sector,
+    foe_of,
     harm_lemmas,
     names_beside,
+    names_fight,
     nationalities,
     on_both_sides,
     places_apart,
@@ -87,11 +90,13 @@ def split_by_victims(
     extra: list[str] = list(named_victims)
     home: dict[str, str | None] = {}  # a count's text → its group: a part stays with its whole
     hitters: dict[str, Actor | None] = {}  # victims' country → who hit them, when doers of two sides did
+    tellers = count_tellers([c for c in event.counts if c.kind in HURT_KINDS and c.part_of is None], sent, index)
     for count in event.counts:
         if count.part_of is not None:  # "seven aid workers, including three British nationals": one group
             groups.setdefault(home.get(count.part_of), []).append(count)
             continue
         countries, hit_by = count_sides(count, sent, index, event) if count.kind in HURT_KINDS else ([], {})
+        countries = countries or ([tellers[count.text]] if count.text in tellers else [])
         hitters.update(hit_by)
         home[count.text] = countries[0] if countries else None
         groups.setdefault(home[count.text], []).append(count)
@@ -128,6 +133,14 @@ def split_by_victims(
     for country, side in zip(sides, found, strict=True):
         if country in hitters:
             side.actor1 = _hitter(event.actor1, hitters[country])
+    for part in (main, *found):
+        if part.actor1 is not None and names_fight(part.actor1, sent):
+            part.actor1 = None  # "the Armenia-Azerbaijan war killed 6,000 people": the war is no one side's doer
+    told = set(tellers.values()) - set(extra)
+    for part in (main, *found):  # "X says 3,000 were killed, while Y says 1,400 died in the Hamas attack"
+        victims_of = part.actor2.country if part.actor2 is not None else None
+        if victims_of in told and foe_of(part.actor1) not in (None, victims_of):
+            part.actor1 = None  # the attack of the other teller's clause hit the other side's people
     return [main, *found]
 
 

@@ -104,19 +104,22 @@ def _place_after(span: Span) -> list[str]:
     return _prep_countries(after)
 
 
-def _also_hurt(head: Token, verb: Token | None, index: MentionIndex | None) -> list[str]:
+def _also_hurt(head: Token, verb: Token | None, index: MentionIndex | None, fight: bool = True) -> list[str]:
     """Countries of other people hurt with the counted ones: a second place ("killed in Israel and Gaza"),
-    companions ("four Israelis were killed, along with the gunmen holding them"), or both sides of the war
-    that killed them ("a war between Israel and Hamas that has killed thousands", "the war between ... killed")."""
+    companions ("four Israelis were killed, along with the gunmen holding them"), or, unless ``fight`` is false
+    (people whose words name their nation), both sides of the war that killed them ("a war between Israel and Hamas
+    that has killed thousands", "the Israel-Hamas war has killed thousands")."""
     tokens = [head] if verb is None else [head, verb]
     found = [c for t in tokens for c in _place_countries(t)[1:]]
     if index is None:
         return found
     found += [c for t in tokens if (c := _companion(t, index))]
+    if not fight:
+        return found
     noun = _clause_noun(verb) if verb is not None else None
     subject = _subject(verb) if verb is not None else None
     parties = _between(noun) + _between(subject)  # "the war between Israel and Hamas has killed thousands"
-    sides = [m.actor.country for t in parties if (m := index.of(t)) is not None and m.actor.country]
+    sides = [c for t in parties if (c := _party_country(t, index))]
     return found + (sides if len(set(sides)) > 1 else [])
 
 
@@ -145,10 +148,48 @@ def _clause_subject(prep: Token) -> Token | None:
 
 
 def _between(noun: Token | None) -> list[Token]:
-    """The parties of a noun's "between A and B" phrase ("the war between Israel and Hamas")."""
+    """The parties of a noun's "between A and B" phrase ("the war between Israel and Hamas"), and of a mutual fight
+    noun (``victim_both_sides.tsv``) its words name two ones of: a hyphened pair before it ("the Israel-Hamas war",
+    "the Israeli-Palestinian conflict") or an owner and a "with" phrase ("Israel's war with Hamas")."""
     prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"), None) if noun else None
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
-    return [obj, *obj.conjuncts] if obj is not None else []
+    if obj is not None:
+        return [obj, *obj.conjuncts]
+    if noun is None or noun.lemma_.lower() not in _both_sides_words()["fight_noun"]:
+        return []
+    for first in children(noun, "compound", "amod"):  # "Israel - Hamas war": the second word holds the first
+        pair = [t for t in children(first, "compound", "amod") if _hyphened(t, first)]
+        if pair:
+            return [pair[0], first]
+    owner = children(noun, "poss")
+    other = [o for p in children(noun, "prep") if p.lower_ == "with" for o in children(p, "pobj")]
+    return [owner[0], other[0]] if owner and other else []
+
+
+def names_fight(actor: Actor, sent: Span) -> bool:
+    """Whether an actor's words are a fight its words name two parties of ("the Armenia-Azerbaijan war"): no one
+    side's doer."""
+    known = actor.start is not None and actor.end is not None
+    span = sent.doc.char_span(actor.start or 0, actor.end or 0, alignment_mode="expand") if known else None
+    return span is not None and len(_between(span.root)) > 1
+
+
+def _hyphened(first: Token, second: Token) -> bool:
+    """Whether two words are written joined by a hyphen ("Israel-Hamas")."""
+    between = first.doc[first.i + 1 : second.i]
+    return len(between) == 1 and between[0].text == "-" and first.i + 2 == second.i
+
+
+def _party_country(token: Token, index: MentionIndex) -> str | None:
+    """The country of a party a fight's words name: its own word's nationality, named group or place ("Israel",
+    "Hamas", "Gaza"), else its mention's (whose words may span the whole fight, "the Israel-Hamas war")."""
+    group = lexicon.groups().get(token.text)
+    found = nationalities(token.text) or ([group.country] if group is not None and group.country else [])
+    found = found or ([_state_of(c)] if token.ent_type_ in ("GPE", "LOC") and (c := country_of(token)) else [])
+    if found:
+        return found[0]
+    mention = index.of(token)
+    return mention.actor.country if mention is not None else None
 
 
 def count_sides(
@@ -174,9 +215,10 @@ def count_sides(
     parties = side_parties(head, index) if len(named) < 2 and on_both_sides(head) else []
     if parties is None or len(parties) > 1:  # "killing dozens on both sides": each party's, or none when no party
         return parties or [], {}  # is named; parties of one country ("clashes between rival clans") fall to the place
+    fight = not named  # "the war between Israel and Hamas has killed 3,000 Palestinians": theirs alone
     named = named or _members_of(head, index) or _toll_owner(head, index) or _parts_named(span)
     if named:
-        return list(dict.fromkeys(named + _also_hurt(head, verb, index))), {}
+        return list(dict.fromkeys(named + _also_hurt(head, verb, index, fight))), {}
     captives = are_captives(count.of)
     foe = victims_foe(_own_attacker(verb, index), captives) if verb is not None and index is not None else None
     if captives or are_doers(count.of):  # where hostages are held, or attackers struck, is not their country
@@ -262,22 +304,32 @@ def _conjunct_doer(token: Token, index: MentionIndex) -> Actor | None:
 def on_both_sides(head: Token) -> bool:
     """Whether people are told to be of both sides of a fight ("dozens of people on both sides", "soldiers from each
     side", "killing civilians on either side of the border"): on their noun, its "of" object or their verb."""
+    return bool(_side_nouns(head))
+
+
+def _side_nouns(head: Token) -> list[Token]:
+    """The side nouns of the "on both sides" phrases on people's noun, its "of" object or their verb."""
     words = _both_sides_words()
+    found = []
     for token in (head, of_object(head), _count_verb(head)):
         preps = [p for p in children(token, "prep") if p.lower_ in words["side_prep"]] if token is not None else []
         objects = [o for p in preps for o in children(p, "pobj")]
         sides = [o for o in objects if o.lemma_.lower() in words["side_noun"]]
-        if any(d.lower_ in words["all_word"] for o in sides for d in children(o, "det", "predet", "amod")):
-            return True
-    return False
+        found += [o for o in sides if any(d.lower_ in words["all_word"] for d in children(o, "det", "predet", "amod"))]
+    return found
 
 
 def side_parties(head: Token, index: MentionIndex | None) -> list[str] | None:
-    """The countries of the parties people on both sides belong to: a "between" phrase on their verb's subject
+    """The countries of the parties people on both sides belong to: the fight the sides are of ("on both sides of the
+    conflict between Israel and Hamas", "of the Israel-Hamas war"), else a "between" phrase on their verb's subject
     ("clashes between Armenian and Azerbaijani troops killed ..."), else that subject and its conjuncts, also of the
     verb their participle's clause hangs on ("India and Pakistan traded fire, killing dozens on both sides"); None
     when the sentence names no parties ("the war has killed thousands on both sides"), fewer than two countries when
     the parties it names are of one or none ("clashes between rival clans")."""
+    fights = [_between(of_object(side)) for side in _side_nouns(head)]
+    named = next((parties for parties in fights if len(parties) > 1), [])
+    if named and index is not None:
+        return list(dict.fromkeys(c for t in named if (c := _party_country(t, index))))
     verb = _count_verb(head)
     if verb is None:
         return None
@@ -475,6 +527,25 @@ def _teller(verb: Token, index: MentionIndex) -> Mention | None:
             return None
         token = token.head
     return None
+
+
+def count_tellers(counts: list[Count], sent: Span, index: MentionIndex | None) -> dict[str, str]:
+    """Count's text → the country of the one who tells it, when counts of one sentence are told by unarmed tellers of
+    two countries, each of its own ("Israel says 1,400 people were killed, and the Gaza Health Ministry says 3,785
+    have died"): each teller gives its own side's toll. Empty when one teller or none tells them ("U.S. officials
+    said 30 people were killed" may be anyone's dead)."""
+    found: dict[str, str] = {}
+    for count in counts:
+        known = count.start is not None and count.end is not None and index is not None
+        span = sent.doc.char_span(count.start or 0, count.end or 0, alignment_mode="expand") if known else None
+        if span is None or index is None:
+            continue
+        verb = _count_verb(span.root)
+        teller = _teller(verb, index) if verb is not None else None
+        actor = teller.actor if teller is not None else None
+        if actor is not None and actor.country and actor.sector not in ARMED:
+            found[count.text] = actor.country
+    return found if len(set(found.values())) > 1 else {}
 
 
 def _clause_owner(noun: Token, index: MentionIndex) -> Actor | None:

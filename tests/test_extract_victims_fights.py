@@ -1,0 +1,66 @@
+"""A fight whose words name its two parties killed people of both, and tolls each told by a teller of one side are
+that side's."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.extract import extract_events
+from storyline.models import Event
+
+
+def _assaults(text: str) -> list[Event]:
+    """The violent events of a text."""
+    return [e for e in extract_events(text) if e.type == "ASSAULT"]
+
+
+def _victim_countries(text: str) -> set[str | None]:
+    """The countries of the victims of a text's violent events."""
+    return {e.actor2.country for e in _assaults(text) if e.actor2 is not None}
+
+
+@pytest.mark.parametrize(
+    ("text", "countries"),
+    [
+        # a hyphened pair of names, of adjectives, an owner with a "with" phrase
+        ("The Armenia-Azerbaijan war killed more than 6,000 people.", {"ARM", "AZE"}),
+        ("The Ethiopian-Eritrean conflict killed tens of thousands of people.", {"ETH", "ERI"}),
+        ("India's war with Pakistan in 1971 killed thousands of people.", {"IND", "PAK"}),
+        # the sides of a named fight
+        ("Thousands of soldiers have died on both sides of the war between Ethiopia and Eritrea.", {"ETH", "ERI"}),
+        ("Hundreds of people were killed on both sides of the Armenia-Azerbaijan conflict.", {"ARM", "AZE"}),
+    ],
+)
+def test_people_killed_by_a_fight_of_two_named_parties_are_of_both(text: str, countries: set[str]) -> None:
+    assert _victim_countries(text) == countries
+
+
+def test_the_fight_is_no_one_sides_attacker() -> None:
+    assert all(e.actor1 is None for e in _assaults("The Armenia-Azerbaijan war killed more than 6,000 people."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The war between Russia and Ukraine has killed 10,000 Ukrainian civilians.",
+        "The Russia-Ukraine war has killed 10,000 Ukrainian civilians.",
+    ],
+)
+def test_people_named_by_their_nation_are_theirs_alone(text: str) -> None:
+    assert _victim_countries(text) == {"UKR"}
+
+
+def test_a_war_in_a_place_is_no_fight_of_two_named_parties() -> None:
+    assert _victim_countries("Russia's war in Ukraine has killed thousands of civilians.") == {"UKR"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Armenia said 150 people had been killed, and Azerbaijan said 80 people had died.",
+        "Armenia's health ministry said 150 people had been killed, while Azerbaijan said 80 people had died.",
+    ],
+)
+def test_tolls_told_by_tellers_of_two_sides_are_each_its_tellers(text: str) -> None:
+    found = {(e.actor2.country, c.value) for e in _assaults(text) if e.actor2 is not None for c in e.counts}
+    assert found == {("ARM", 150), ("AZE", 80)}

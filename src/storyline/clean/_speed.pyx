@@ -2866,10 +2866,7 @@ cdef VocabularyTable _named_table(object words):
 
 cdef bint _word_in(Scan scan, VocabularyTable table, object words, Py_ssize_t k) except -1:
     """The scan's word id ``k`` is one of ``words`` (a set; ``table``: the same words in a table, or None)."""
-    cdef object word = <object>PyList_GET_ITEM(scan._words, k)
-    if word is not None:
-        return PySet_Contains(words, word)
-    if table is not None:  # a word with no string yet: looked up by its characters
+    if table is not None:  # looked up by its characters and hash, string or not: no set probe
         return table.find(scan.word_kind[k], scan.word_data[k], 0, scan.word_size[k], scan.hashes[k]) >= 0
     return PySet_Contains(words, scan.word_at(k))
 

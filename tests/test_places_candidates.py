@@ -8,6 +8,7 @@ import pytest
 
 from storyline.extract.places import event_location
 from storyline.extract.places_gazetteer import gazetteer
+from storyline.extract.places_spans import find_places
 from storyline.nlp import load_nlp
 
 
@@ -102,3 +103,30 @@ def test_english_names_of_admin_regions(written: str, name: str, country: str) -
 def test_a_bracketed_region_outweighs_a_smaller_namesake_town_abroad() -> None:
     # the township is no GeoNames place of Myanmar; a village of that name in Bosnia is far smaller than the region
     assert _place("Junta troops torched houses in Pale township (Sagaing) on Monday.", "torched") == ("Pale", "MMR")
+
+
+def _places(text: str) -> list[tuple[str, str | None]]:
+    doc = load_nlp()(text)
+    return [(loc.text, loc.country) for sent in doc.sents for loc in find_places(sent)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hannah was shot dead by gunmen outside her home on Tuesday, police said.",  # ~ Khanna, India
+        "A local Mullah was killed when a bomb exploded near the mosque.",  # ~ Mugla, Turkey
+    ],
+)
+def test_a_person_tagged_name_gets_no_spelling_guess(text: str) -> None:
+    assert _places(text) == []
+
+
+def test_a_person_tagged_name_still_resolves_as_written() -> None:
+    assert _places("Gunmen stormed Bama on Tuesday.") == [("Bama", "NGA")]  # tagged PERSON, an exact name
+
+
+def test_smoothed_and_skeleton_matches_can_be_turned_off() -> None:
+    gaz = gazetteer()
+    assert gaz.resolve("Mullah") is not None  # smoothed "mula", an alternate name of Mugla
+    assert gaz.resolve("Mullah", smooth=False, loose=False) is None
+    assert gaz.resolve("Jenin", smooth=False, loose=False) is not None

@@ -166,15 +166,15 @@ class Gazetteer:
         found = self.best(name, code, want="place", loose=False) if name else None
         return found[0] if found and found[0].cc == code else None
 
-    def candidates(self, name: str, *, loose: bool = True) -> tuple[list[Match], Level | None]:
-        """Entries filed under ``name``: strict key first, then without an article (then smoothed, ``smooth_key``),
-        then the loose skeleton."""
+    def candidates(self, name: str, *, loose: bool = True, smooth: bool = True) -> tuple[list[Match], Level | None]:
+        """Entries filed under ``name``: strict key first, then without an article (then smoothed, ``smooth_key``,
+        unless ``smooth`` is False), then the loose skeleton (unless ``loose`` is False)."""
         key = name_key(name)
         ids = self._exact.get(key)
         if ids:
             return self._entries_for(ids), "exact"
         bare = bare_key(name)
-        ids = self._bare.get(bare) or self._exact.get(bare) or self._bare.get(smooth_key(name))
+        ids = self._bare.get(bare) or self._exact.get(bare) or (self._bare.get(smooth_key(name)) if smooth else None)
         if ids:
             return self._entries_for(ids), "bare"
         skeleton = loose_key(name)
@@ -191,9 +191,10 @@ class Gazetteer:
         near: Collection[str] = (),
         want: Want = None,
         loose: bool = True,
+        smooth: bool = True,
     ) -> tuple[Entry, Level] | None:
         """The best-ranked entry for one name variant, or None."""
-        matches, level = self.candidates(name, loose=loose)
+        matches, level = self.candidates(name, loose=loose, smooth=smooth)
         if not matches or level is None:
             return None
         hint = self.country_code(country)
@@ -215,33 +216,43 @@ class Gazetteer:
         return self.to_location(found[0], name)
 
     def resolve(
-        self, name: str, country: str | None = None, *, near: Collection[str] = (), loose: bool = True
+        self,
+        name: str,
+        country: str | None = None,
+        *,
+        near: Collection[str] = (),
+        loose: bool = True,
+        smooth: bool = True,
     ) -> tuple[Entry, Level] | None:
-        """The entry a written name refers to, trying its variants ("Gaza - Shujaiyya", "Donetsk Oblast") in order."""
+        """The entry a written name refers to, trying its variants ("Gaza - Shujaiyya", "Donetsk Oblast") in order;
+        ``loose``/``smooth`` False: no skeleton / no smoothed-spelling match."""
         if not _has_name(name):
             return None
         parts = [p for p in _SPLIT.split(name.strip()) if p]
         if len(parts) > 1:
-            return self._resolve_parts(parts, name, country, near, loose)
+            return self._resolve_parts(parts, name, country, near, (loose, smooth))
         variants = list(_variants(name))
         for variant, want in variants if loose else ():  # "Kherson city": Kherson before a skeleton match
-            found = self.best(variant, country, near=near, want=want, loose=False)
+            found = self.best(variant, country, near=near, want=want, loose=False, smooth=smooth)
             if found and _wanted(found[0], want):
                 return found
         for variant, want in variants:
-            found = self.best(variant, country, near=near, want=want, loose=loose)
+            found = self.best(variant, country, near=near, want=want, loose=loose, smooth=smooth)
             if found:
                 return found
         return None
 
     def _resolve_parts(
-        self, parts: list[str], name: str, country: str | None, near: Collection[str], loose: bool
+        self, parts: list[str], name: str, country: str | None, near: Collection[str], keys: tuple[bool, bool]
     ) -> tuple[Entry, Level] | None:
-        """ "Gaza - Shujaiyya" (parent first), "Shujaiyya, Gaza" (parent last): the specific part, in the parent."""
+        """ "Gaza - Shujaiyya" (parent first), "Shujaiyya, Gaza" (parent last): the specific part, in the parent
+        (``keys``: resolve's ``loose`` and ``smooth``)."""
+        loose, smooth = keys
         specific, parents = (parts[-1], parts[:-1]) if re.search(r"\s[-–—]\s", name) else (parts[0], parts[1:])
-        parent = next((p for p in (self.resolve(x, country, near=near, loose=loose) for x in parents) if p), None)
+        found = (self.resolve(x, country, near=near, loose=loose, smooth=smooth) for x in parents)
+        parent = next((p for p in found if p), None)
         hint = parent[0].cc if parent else country
-        child = self.resolve(specific, hint, near=near, loose=loose)
+        child = self.resolve(specific, hint, near=near, loose=loose, smooth=smooth)
         if child and (parent is None or child[0].cc == parent[0].cc):
             return child
         return parent or child

@@ -183,7 +183,8 @@ MAX_ADDRESS_GAP = 8  # tokens between two names of one address ("Pazigyi village
 
 def _said_in(gaz: Gazetteer, span: Span, country: str) -> tuple[Entry, Level] | None:
     """The name's entry in the country the words around it say; None (unresolved) when it has none there."""
-    found = gaz.resolve(_typed_text(span), country)
+    guess = not _person(span)
+    found = gaz.resolve(_typed_text(span), country, loose=guess, smooth=guess)
     return found if found and found[0].cc == country else None
 
 
@@ -412,12 +413,20 @@ def _resolve_typed(gaz: Gazetteer, span: Span, near: Collection[str] = ()) -> tu
     """The entry of the typed name ("the province of Sirnak", "Donetsk region": the region), unless the name alone
     is a place in another country and the type word is written before it: a type word does not move "the territory
     of Gaza" to Gaza province, Mozambique."""
-    typed, name = _typed_text(span), clean_name(span.text)
-    found = gaz.resolve(typed, near=near)
+    typed, name, guess = _typed_text(span), clean_name(span.text), not _person(span)
+    found = gaz.resolve(typed, near=near, loose=guess, smooth=guess)
     if typed == name or found is None or typed.startswith(f"{name} "):
         return found  # "Donetsk region" is the region whatever country a namesake town lies in
-    plain = gaz.resolve(name, near=near)
+    plain = gaz.resolve(name, near=near, loose=guess, smooth=guess)
     return plain if plain is not None and plain[0].cc != found[0].cc else found
+
+
+def _person(span: Span) -> bool:
+    """True for one word spaCy tags as a person's name: it resolves only as written (strict or article-less key),
+    never by a smoothed spelling or a spelling skeleton, which make towns abroad of given names and titles
+    ("Hannah" ~ Khanna, India; "Mullah" ~ Mugla, Turkey). Longer names keep the guesses: the tagger takes many
+    Arabic village names for persons ("Turmus Ayya")."""
+    return len(span) == 1 and span[0].ent_type_ == "PERSON"
 
 
 def _typed_text(span: Span) -> str:
@@ -901,7 +910,7 @@ def _is_place_name(span: Span, gaz: Gazetteer, places: list[Span]) -> bool:
     patient = root.dep_ in ("dobj", "nsubjpass") or taken_place(root)
     if span.text.isupper() and len(span.text) <= 5:
         return False
-    found = gaz.best(clean_name(span.text), loose=False)
+    found = gaz.best(clean_name(span.text), loose=False, smooth=not _person(span))
     if found is None:
         return False
     entry = found[0]

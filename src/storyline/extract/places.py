@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from storyline.extract import lexicon
-from storyline.extract.places_gazetteer import Entry, Gazetteer, gazetteer, place_words
+from storyline.extract.places_gazetteer import Entry, Gazetteer, gazetteer, locality_in, place_words
 from storyline.extract.places_names import name_key
 from storyline.extract.places_ranker import place_ranker
 from storyline.extract.places_spans import (
@@ -127,7 +127,7 @@ def _ranked_choice(sentence: Span, choice: Choice, trigger: Token | None) -> Loc
     if tier >= 2 and best[2] >= 2 and picked.precision == "unresolved" and best[0].precision != "unresolved":
         # "killed six villagers in X, in Tillaberi region": a name the gazetteer lacks, located by the place the
         # rules chose on the same locative path
-        return replace(best[0], text=picked.text, start=picked.start, end=picked.end)
+        return _located_by(sentence, picked, best[0])
     return picked
 
 
@@ -266,7 +266,7 @@ def _by_reference(sentence: Span, place: Location, others: list[Location]) -> Lo
     inner = _span_of(sentence, place)
     ref = (o for o in others if o.precision == "place" and _written_from(inner, _span_of(sentence, o)))
     setting = next(ref, None)
-    return place if setting is None else replace(setting, text=place.text, start=place.start, end=place.end)
+    return place if setting is None else _located_by(sentence, place, setting)
 
 
 def _written_from(inner: Span, outer: Span) -> bool:
@@ -478,10 +478,9 @@ def _names_site(span: Span) -> bool:
 
 
 def _through_setting(sentence: Span, place: Location, others: list[Location], *, framed: bool = False) -> Location:
-    """An unresolved name placed by the region or town the text puts it in: its point, precision, country and
-    admin regions, with the name's own words and offsets ("Vanderbilt University Medical Center in Nashville" →
-    Nashville's point; "Tinzaouaten, Kidal" → the Kidal region at admin1 precision), as ACLED codes a village it
-    cannot locate by its district or region; with ``framed``, by a place of the sentence's fronted frame ("In
+    """An unresolved name located by the region or town the text puts it in or near (``_located_by``:
+    "Tinzaouaten, Kidal" → Tinzaouaten at the Kidal region's point and admin1 precision; "Vanderbilt University
+    Medical Center in Nashville" → Nashville); with ``framed``, by a place of the sentence's fronted frame ("In
     Mogadishu, a bomb exploded in Hodan district")."""
     if place.precision != "unresolved":
         return place
@@ -494,9 +493,30 @@ def _through_setting(sentence: Span, place: Location, others: list[Location], *,
         ),
         None,
     )
-    if setting is None:
-        return place
-    return replace(setting, text=place.text, start=place.start, end=place.end)
+    return place if setting is None else _located_by(sentence, place, setting)
+
+
+def _located_by(sentence: Span, place: Location, area: Location) -> Location:
+    """An unresolved name located by the area the text puts it in or near, with the name's own words and offsets.
+    A locality in an admin region ("Deir Nidham, Ramallah governorate", "Kafr Nuran, a village in Aleppo
+    province") keeps its own name with the region's country, regions and point at the region's precision
+    (``locality_in``), as ACLED codes a village it cannot locate; a place in or near a town ("the Tal area of X",
+    "X's Y district", "Vanderbilt University Medical Center in Nashville", "the village of Y near X") and a named
+    site or part of a town take the town's name, as ACLED codes the populated place."""
+    span = _span_of(sentence, place)
+    if _site_or_part(span) or not _admin_area(_span_of(sentence, area), area):
+        return replace(area, text=place.text, start=place.start, end=place.end)
+    name = span[:-1] if len(span) > 1 and role(span[-1]) == "settlement" else span  # "Bindin village": Bindin
+    return replace(locality_in(area, clean_name(name.text)), text=place.text, start=place.start, end=place.end)
+
+
+def _admin_area(span: Span, area: Location) -> bool:
+    """True for an admin region: resolved as one, or written with a region word ("Ramallah governorate", "the
+    province of Idlib"), whatever town shares its name."""
+    if area.precision in ("admin1", "admin2"):
+        return True
+    before, after = type_word_before(span), word_after(span)
+    return any(w is not None and role(w) == "admin" for w in (before, after, span[-1]))
 
 
 def _narrowest_named(sentence: Span, best: Location, others: list[tuple[Location, Entry | None]]) -> Location:
@@ -619,14 +639,23 @@ def _written_inside(inner: Span, outer: Span) -> bool:
     """True when the text reads "Y <type word> in (the) (western) (city of) X" or "the <type word> of Y in X",
     whatever the parse made of the prepositions: "Adil neighborhood in western Baghdad", "the Findik region of
     Sirnak", "the Aziziyah district in the city of Aleppo", "the neighborhood of Adhamiyah in north Baghdad"."""
+    return _written_beside(inner, outer, _INSIDE_PREPS)
+
+
+def _written_beside(inner: Span, outer: Span, preps: frozenset[str]) -> bool:
+    """True when the text reads "Y <type word> <prep> (the) (western) (city of) X" or "the <type word> of Y <prep>
+    X", the type word also inside the name's span ("Dantudu village"), with one of ``preps``."""
     doc, i = inner.doc, inner.end
     while i < outer.start and (role(doc[i]) in NAMING_ROLES or doc[i].is_space):
         i += 1
     before = type_word_before(inner)
-    typed = i > inner.end or (before is not None and role(before) in ("admin", "settlement"))
-    if not typed or i >= outer.start or doc[i].lower_ not in _INSIDE_PREPS:
+    typed = i > inner.end or role(inner[-1]) in _TYPES or (before is not None and role(before) in _TYPES)
+    if not typed or i >= outer.start or doc[i].lower_ not in preps:
         return False
     return all(_inside_link(t) for t in doc[i + 1 : outer.start])
+
+
+_TYPES = frozenset({"admin", "settlement"})
 
 
 def _inside_link(token: Token) -> bool:
@@ -791,6 +820,8 @@ def _near_reference(sentence: Span, place: Location, other: Location) -> bool:
     """True when ``other`` is the reference point of the named place ``place`` ("the Qasr village near Baqubah",
     "the village of X outside Y"): an unresolved place takes its point, as ACLED codes a village by the town it is
     near."""
+    if _written_beside(_span_of(sentence, place), _span_of(sentence, other), _NEAR):
+        return True  # "the village of X near Y" with "near" hung on the verb
     root = _span_of(sentence, other).root
     if not _near_named_place(root):
         return False

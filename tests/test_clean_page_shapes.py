@@ -59,6 +59,22 @@ def test_consent_wall_over_the_article_is_dropped(language: str) -> None:
     assert reasons[max(CONSENT_WALLS[language], key=len)] == "cookie-notice"
 
 
+NOSCRIPT_NOTICES = {  # what a page prints for readers without scripts; a dump of the page's whole text keeps it
+    "en": "JavaScript is disabled in your browser. To use every feature of this site, please enable JavaScript.",
+    "de": "Sie haben JavaScript deaktiviert. Bitte JavaScript aktivieren, um alle Funktionen dieser Seite zu nutzen.",
+    "ja": "お使いのブラウザではJavaScriptが無効になっています。すべての機能を利用するには、JavaScriptを有効にしてください。",
+}
+
+
+@pytest.mark.parametrize("language", sorted(NOSCRIPT_NOTICES))
+def test_notice_to_enable_scripts_over_the_article_is_dropped(language: str) -> None:
+    headline = "Bus drivers vote to strike over pay"
+    text = "\n".join([NOSCRIPT_NOTICES[language], headline, "Metro Daily, 12 February", *BUS_STRIKE])
+    article = clean_text(text, id="x")
+    assert article.body.split("\n\n") == BUS_STRIKE
+    assert {r.text: r.reason for r in article.removed}[NOSCRIPT_NOTICES[language]] == "noscript"
+
+
 FERRY_STRIKE = [
     "Hundreds of island residents were stranded on Wednesday as a strike by ferry crews entered its third day.",
     "The union says its members have not had a pay rise in four years and that staffing cuts made crossings unsafe.",

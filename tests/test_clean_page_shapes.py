@@ -62,7 +62,8 @@ def test_consent_wall_over_the_article_is_dropped(language: str) -> None:
 NOSCRIPT_NOTICES = {  # what a page prints for readers without scripts; a dump of the page's whole text keeps it
     "en": "JavaScript is disabled in your browser. To use every feature of this site, please enable JavaScript.",
     "de": "Sie haben JavaScript deaktiviert. Bitte JavaScript aktivieren, um alle Funktionen dieser Seite zu nutzen.",
-    "ja": "お使いのブラウザではJavaScriptが無効になっています。すべての機能を利用するには、JavaScriptを有効にしてください。",
+    "ja": "お使いのブラウザではJavaScriptが無効になっています。"
+    "すべての機能を利用するには、JavaScriptを有効にしてください。",
 }
 
 

@@ -203,3 +203,15 @@ def test_the_operating_force_is_given_only_where_the_table_names_one() -> None:
     assert with_country(Actor("police", "police", None, "COP"), "PSE").country == "PSE"
     assert with_country(Actor("NATO troops", "NATO", None, "MIL"), "PSE").country is None
     assert with_country(Actor("An air strike", "An air strike", None, "MIL"), "UKR").country is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tank shells landed on a school in Shujaiya on Wednesday, wounding three people.",
+        "Two gunboats shelled a fishing boat off Deir al-Balah at dawn.",
+    ],
+)
+def test_an_armys_arms_told_as_the_ones_that_struck_are_its_forces(text: str) -> None:
+    agent = _agent(text)
+    assert agent is not None and (agent.country, agent.sector) == ("ISR", "MIL"), agent

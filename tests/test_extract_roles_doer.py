@@ -73,3 +73,9 @@ def test_the_doer_noun_a_part_of_which_was_killed_is_not_the_doer_of_its_killing
     )
     later = [e for e in events if "attackers" in _texts(e.actor2)]
     assert later and all("attackers" not in _texts(e.actor1) for e in later), [(e.actor1, e.actor2) for e in events]
+
+
+def test_arms_fired_by_someone_are_not_whom_the_firing_hit() -> None:
+    events = extract_events("Artillery shells fired by the army hit a clinic in El Fasher on Sunday.")
+    assert events and "shells" not in _texts(events[0].actor2), events[0].actor2
+    assert events[0].actor1 is not None and "army" in _texts(events[0].actor1), events[0].actor1

@@ -169,7 +169,8 @@ def verb_roles(verb: Token, index: MentionIndex) -> Roles:
     if _misparsed_main_verb(verb):  # "Israeli forces arrested 25 ... in raids": parsed as a noun phrase
         roles.actor1 = roles.actor1 or _fired_by(verb.head, index) or index.of(verb.head)
     elif verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and child(verb, "nsubj") is None:
-        roles.actor2 = roles.actor2 or index.of(verb.head)  # "women seized by the group"
+        if verb.head.lemma_.lower() not in _projectiles():  # "tank shells fired by troops": arms, no one hit
+            roles.actor2 = roles.actor2 or index.of(verb.head)  # "women seized by the group"
     elif roles.actor1 is None and verb.dep_ in ("acl", "relcl"):
         roles.actor1 = index.of(verb.head) or _maker(verb, index)  # "militants who attacked"
     clausal = _gerund_subject(verb) if subject is None and passive_subject is None else None

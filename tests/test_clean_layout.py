@@ -53,6 +53,18 @@ def test_edited_copy_of_a_paragraph_is_still_a_repeat() -> None:
         assert article.body.count("social hall") == 1
 
 
+def test_copy_with_a_sentence_opening_or_a_common_word_changed_is_still_a_repeat() -> None:
+    fire = "{} said the fire started in a kitchen on the third floor of the hotel shortly after midnight on Sunday."
+    fair = "The {} fair in Carlisle, which Arthur Lee opened on Friday, drew more visitors than it did last year."
+    pairs = [  # a sentence's first word is capitalised by the sentence; "art" is no name beside "Arthur"
+        (fire.format("Witnesses"), fire.format("Firefighters")),
+        (fair.format("art"), fair.format("car")),
+    ]
+    for first, copy in pairs:
+        article = clean_text("\n".join([first, PARAGRAPH, OTHER, THIRD, copy]), id="x")
+        assert article.body.count(first[-30:]) == 1, copy
+
+
 WRAPPED = [  # one paragraph as a page's source wraps it: the dump breaks its lines where the source did
     "Checkpoint {} on the northern road stayed closed on Tuesday, and drivers who had",
     "waited since the morning were told to turn back, according to two aid workers",

@@ -103,7 +103,8 @@ def changed_words(line: Line, first: Line, stop: frozenset[str]) -> set[str | No
     added, lost = own - theirs, theirs - own
     if not added or not lost:
         return set()
-    return {_kind(word, line.text, stop) for word in added} | {_kind(word, first.text, stop) for word in lost}
+    own_names, their_names = _names(line.text), _names(first.text)
+    return {_kind(word, own_names, stop) for word in added} | {_kind(word, their_names, stop) for word in lost}
 
 
 def _item_blocks(repeats: dict[int, int], lines: list[Line], stop: frozenset[str], members: Counter[int]) -> set[int]:
@@ -135,13 +136,35 @@ def _plain(word: str) -> str:
     return word.replace("\u2019", "'")
 
 
-def _kind(word: str, text: str, stop: frozenset[str]) -> str | None:
-    """What a word of the line (lower-cased) is: a "figure" (it holds a digit), a "name" (written with a capital in the
-    line, no stopword), or None."""
+_WRITTEN_WORD = re.compile(r"\w+(?:['’]\w+)?")  # a word as ``lines.line_words`` counts it
+_SENTENCE_OPENS = (".", "!", "?", ":", "…")  # what ends the text before a sentence's first word (quotes stripped)
+
+
+def _names(text: str) -> set[str]:
+    """The line's words written as names, lower-cased and with plain apostrophes: capitalised where no sentence starts
+    ("the port of Portland": "portland", not "port"), or opening a sentence with a capitalised word after them (a name
+    of two words: "Lady Bird is ..."); a sentence's first word alone is capitalised by the sentence ("Police said")."""
+    words = list(_WRITTEN_WORD.finditer(text))
+    out = set()
+    for k, match in enumerate(words):
+        word = match.group()
+        if not word[:1].isupper():
+            continue
+        at = match.start()
+        before = text[max(0, at - 8) : at].rstrip(" \"'“”‘’([«")  # the few characters before it, quotes stripped
+        opens = before.endswith(_SENTENCE_OPENS) or (not before and not text[: max(0, at - 8)].strip())
+        if opens and not (k + 1 < len(words) and words[k + 1].group()[:1].isupper()):
+            continue
+        out.add(_plain(word.lower()))
+    return out
+
+
+def _kind(word: str, names: set[str], stop: frozenset[str]) -> str | None:
+    """What a word of the line (lower-cased) is: a "figure" (it holds a digit), a "name" (one of the line's ``_names``,
+    no stopword), or None."""
     if any(c.isdigit() for c in word):
         return "figure"
-    written = text.replace("\u2019", "'")
-    return "name" if word not in stop and (word.capitalize() in written or word.upper() in written) else None
+    return "name" if word not in stop and word in names else None
 
 
 @dataclass(slots=True)

@@ -49,7 +49,7 @@ from storyline.extract.victims import (
     share_victims,
     split_by_victims,
 )
-from storyline.extract.victims_sides import attack_origin, harm_lemmas
+from storyline.extract.victims_sides import are_doers, attack_origin, harm_lemmas
 from storyline.models import Actor, Attribution, Count, Event, Evidence, Location
 
 if TYPE_CHECKING:
@@ -313,9 +313,13 @@ def _riot_tolls(events: list[Event], before: list[Event]) -> None:
 
 def _told_before(det: Detected, event: Event, sent: Span, ctx: SentenceContext, offset: int) -> Actor | None:
     """ "... clashed with Hamas in Khan Younis. 21 soldiers were killed during the fighting.": an event that names
-    the incident of the sentence just before with a definite noun ("the fighting", "the attack") has its agent."""
+    the incident of the sentence just before with a definite noun ("the fighting", "the attack") has its agent; not
+    when its victims are named by the harm they do ("Gunmen stormed a hotel. Two of the assailants were killed during
+    the assault.": the attackers did not kill themselves)."""
     last = ctx.last
     if last is None or last[0] is not sent.doc or last[1] != sent.start:
+        return None
+    if event.actor2 is not None and are_doers(event.actor2.text):
         return None
     if not any(h.token.pos_ == "NOUN" and any(c.lower_ == "the" for c in children(h.token)) for h in det.hits):
         return None

@@ -12,10 +12,9 @@ Runs offline from two installed packages (both carry GeoNames data, CC BY 4.0, g
 
 Together with the curated files beside it (``curated.tsv``: camps, neighbourhoods, hospitals, crossings;
 ``country_aliases.tsv``; ``admin_aliases.tsv``; ``place_words.tsv``) it writes ``gazetteer.tsv.gz``: one entry a line
-(countries with their capital's name, admin1/admin2 regions with the median point of their places, places) and
-three name indexes keyed by
-``storyline.extract.places_names`` (strict, article-less, transliteration skeleton), so that loading needs no
-normalisation. Rerun after editing a curated file (a test checks the digest):
+(countries with their capital's name and neighbours, admin1/admin2 regions with the median point of their places,
+places) and three name indexes keyed by ``storyline.extract.places_names`` (strict, article-less, transliteration
+skeleton), so that loading needs no normalisation. Rerun after editing a curated file (a test checks the digest):
 ``python scripts/build_gazetteer.py``.
 """
 
@@ -325,7 +324,9 @@ def write_gazetteer(path: Path) -> int:
     entries = build_entries()
     index = build_index(entries)
     sections = [f"storyline-gazetteer\t1\t{curated_digest()}"]
-    sections.append("\n".join(f"{c[0]}\t{c[1]}\t{c[2]}\t{c[4]}" for c in build_countries([])))
+    countries = json.loads((GNC / "countries.json").read_text(encoding="utf-8")).values()
+    near = {c["iso"]: c.get("neighbours") or "" for c in countries}  # the ISO2 codes of the bordering countries
+    sections.append("\n".join(f"{c[0]}\t{c[1]}\t{c[2]}\t{c[4]}\t{near[c[0]]}" for c in build_countries([])))
     sections.append("\n".join("\t".join(str(v) for v in fields) for fields, _, _ in entries))
     for kind in ("exact", "bare", "loose"):
         keys = sorted(index[kind])

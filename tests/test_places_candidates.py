@@ -142,3 +142,15 @@ def test_smoothed_and_skeleton_matches_can_be_turned_off() -> None:
 def test_small_israeli_communities_are_gazetteer_places(written: str, name: str) -> None:
     found = gazetteer().lookup(written)
     assert (found.name, found.country) == (name, "ISR")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israeli troops raided Bethlehem overnight and arrested four men.",
+        "Israeli soldiers shot a teenager in Bethlehem on Friday.",
+    ],
+)
+def test_armed_forces_put_a_namesake_at_home_or_across_a_border(text: str) -> None:
+    # Bethlehem, South Africa, is the biggest namesake; Israel has none, its neighbour Palestine has
+    assert _places(text) == [("Bethlehem", "PSE")]

@@ -119,9 +119,10 @@ class Gazetteer:
         header, countries, lines, *indexes = sections
         self.digest = header.split("\t")[2]
         table = [line.split("\t") for line in countries.split("\n")]
-        self.iso3: dict[str, str] = {iso2: iso3 for iso2, iso3, _, _ in table}
-        self.country_names: dict[str, str] = {iso2: name for iso2, _, name, _ in table}
-        self._capitals: dict[str, str] = {iso2: capital for iso2, _, _, capital in table if capital}
+        self.iso3: dict[str, str] = {iso2: iso3 for iso2, iso3, *_ in table}
+        self.country_names: dict[str, str] = {iso2: name for iso2, _, name, *_ in table}
+        self._capitals: dict[str, str] = {iso2: capital for iso2, _, _, capital, _ in table if capital}
+        self._neighbours = {iso2: frozenset(filter(None, near.split(","))) for iso2, *_, near in table}
         self._capital_keys = {iso2: name_key(capital) for iso2, capital in self._capitals.items()}
         self._lines = lines.split("\n")
         self._entries: dict[int, Entry] = {}
@@ -151,6 +152,10 @@ class Gazetteer:
                 return iso2
         best = self.best(country)
         return best[0].cc if best and best[0].precision == "country" else None
+
+    def neighbours(self, country: str) -> frozenset[str]:
+        """ISO2 codes of the countries bordering a country (ISO2), as GeoNames lists them."""
+        return self._neighbours.get(country, frozenset())
 
     def _capital_bonus(self, entry: Entry) -> float:
         """CAPITAL_BONUS for the city that is its country's capital, else 0."""

@@ -142,17 +142,30 @@ NATION_SHARE = 10  # a namesake in a state organ's country wins when at most thi
 
 
 def _home_namesake(gaz: Gazetteer, span: Span, found: tuple[Entry, Level], sentence: Span) -> tuple[Entry, Level]:
-    """The name's namesake in the country of a state organ the sentence qualifies by a nationality word, when no
-    place says the country and that namesake is of a size with the one the name alone gives ("Pakistani police
-    raided a house in Hyderabad": Hyderabad, Pakistan, not the bigger Hyderabad of India; "American tourists were
-    hurt in Athens" stays in Greece)."""
-    nations = _home_nation_codes(sentence, gaz)
-    if not nations or found[0].cc in nations or found[0].precision != "place":
+    """The name's namesake in the country of a state organ the sentence qualifies by a nationality word, else in
+    a country bordering it, when no place says the country and that namesake is of a size with the one the name
+    alone gives ("Pakistani police raided a house in Hyderabad": Hyderabad, Pakistan, not the bigger Hyderabad of
+    India; "American tourists were hurt in Athens" stays in Greece). A state's armed forces (armed_bodies.tsv:
+    "Israeli troops raided Bethlehem") act at home or across a border: their country's namesake or its
+    neighbours' (Bethlehem, Palestine, not the bigger Bethlehem of South Africa)."""
+    nations, armed = _home_nation_codes(sentence, gaz), _home_nation_codes(sentence, gaz, armed_bodies())
+    around = {n for cc in nations | armed for n in gaz.neighbours(cc)} - nations - armed
+    if found[0].cc in nations | armed or found[0].precision != "place":
         return found
+    home = _namesake_in(gaz, span, found, nations)
+    if home is not None or found[0].cc in around:
+        return home or found
+    return _namesake_in(gaz, span, found, around) or found
+
+
+def _namesake_in(
+    gaz: Gazetteer, span: Span, found: tuple[Entry, Level], nations: set[str]
+) -> tuple[Entry, Level] | None:
+    """The name's town in one of ``nations`` when it is at most NATION_SHARE times smaller than ``found``."""
     home = _in_nations(gaz, span, nations)
     if home is None or home[1] == "loose" or home[0].precision != "place":
-        return found
-    return home if home[0].population * NATION_SHARE >= found[0].population else found
+        return None
+    return home if home[0].population * NATION_SHARE >= found[0].population else None
 
 
 def _guessed_abroad(
@@ -213,13 +226,14 @@ def _nation_codes(sentence: Span, gaz: Gazetteer) -> set[str]:
     return {cc for t in sentence if t.text in terms and t.text not in names and (cc := gaz.country_code(terms[t.text]))}
 
 
-def _home_nation_codes(sentence: Span, gaz: Gazetteer) -> set[str]:
+def _home_nation_codes(sentence: Span, gaz: Gazetteer, bodies: frozenset[str] | None = None) -> set[str]:
     """ISO2 codes of the countries whose nationality word qualifies a state organ that acts at home
-    (home_bodies.tsv: "Pakistani police", "Mexican authorities"); not one on visitors, victims or a product
-    ("American tourists", "American-made missiles")."""
+    (home_bodies.tsv: "Pakistani police", "Mexican authorities"; or one of ``bodies``); not one on visitors,
+    victims or a product ("American tourists", "American-made missiles")."""
     terms, names = lexicon.countries().by_term, set(lexicon.countries().names.values())
     words = [t for t in sentence if t.text in terms and t.text not in names and t.dep_ in ("amod", "compound", "nmod")]
-    organs = [t for t in words if _organ(t.head) & home_bodies() and t.head.i > t.i and not _hyphened(t)]
+    bodies = home_bodies() if bodies is None else bodies
+    organs = [t for t in words if _organ(t.head) & bodies and t.head.i > t.i and not _hyphened(t)]
     return {cc for t in organs if (cc := gaz.country_code(terms[t.text]))}
 
 
@@ -1112,6 +1126,13 @@ def anchor_verbs() -> dict[str, str]:
 def home_bodies() -> frozenset[str]:
     """Nouns of a state's organs that act at home ("police", "authorities"), from resources/places/home_bodies.tsv."""
     return frozenset(row[0].lower() for row in read_rows("places", "home_bodies.tsv"))
+
+
+@lru_cache(maxsize=1)
+def armed_bodies() -> frozenset[str]:
+    """Nouns of a state's armed forces, which act at home or across a border ("troops", "army"), from
+    resources/places/armed_bodies.tsv."""
+    return frozenset(row[0].lower() for row in read_rows("places", "armed_bodies.tsv"))
 
 
 @lru_cache(maxsize=1)

@@ -482,9 +482,9 @@ cdef inline bint _plain_first(Py_UCS4 c) noexcept:
             or c == u"|" or c == u"=" or c == u"_" or c == u"-" or _decimal(c))
 
 
-cdef unsigned char _PLAIN_CHAR[128]  # printable ASCII that none of ``_plain``'s checks looks at: it only moves on
+cdef unsigned char _PLAIN_CHAR[128]  # the space and printable ASCII that none of ``_plain``'s checks looks at
 for _c in range(128):
-    _PLAIN_CHAR[_c] = 32 < _c < 127 and chr(_c) not in "*[]\\<`_|#"
+    _PLAIN_CHAR[_c] = 32 <= _c < 127 and chr(_c) not in "*[]\\<`_|#"
 
 
 cdef int _plain(str raw):
@@ -506,7 +506,7 @@ cdef int _plain_of(const _chars* data, Py_ssize_t n) noexcept:
     """``_plain`` of the ``n`` characters at ``data``."""
     cdef Py_ssize_t i = 0, k, digits = 0
     cdef Py_UCS4 c, first, before = 0
-    cdef bint tidy = True, digit_first, hash_mark = False, soft = False
+    cdef bint tidy = True, digit_first, hash_mark = False, soft = False, doubled = False
     while i < n and Py_UNICODE_ISSPACE(data[i]):
         i += 1
     if i == n:
@@ -519,12 +519,8 @@ cdef int _plain_of(const _chars* data, Py_ssize_t n) noexcept:
         tidy = False
     for k in range(i, n):
         c = data[k]
-        if c < 128 and _PLAIN_CHAR[c]:  # most characters: letters, digits, plain punctuation
-            before = c
-            continue
-        if c == 0x20:  # a space: only a second one in a row tells
-            if before == 0x20:
-                tidy = False
+        if c < 128 and _PLAIN_CHAR[c]:  # most characters: letters, digits, plain punctuation, a space
+            doubled |= (c == 0x20) & (before == 0x20)  # a second space in a row: untidy (no branch per space)
             before = c
             continue
         if k > i:
@@ -540,7 +536,7 @@ cdef int _plain_of(const _chars* data, Py_ssize_t n) noexcept:
             tidy = False
         hash_mark = hash_mark or c == u"#"
         before = c
-    if before == u" ":
+    if doubled or before == u" ":
         tidy = False
     if soft and (not tidy or hash_mark or first == u"[" or first == u"<" or first == u"\\" or first == u"`"
                  or first == u":"):
@@ -1583,27 +1579,58 @@ def stop_hits(list words, dict owners, Py_ssize_t languages):
     return counts
 
 
+cdef unsigned long long _texts_at(list texts, unsigned long long candidates, int kind, void* data, Py_ssize_t p,
+                                  Py_ssize_t size) noexcept:
+    """Of the ``candidates`` (bits of ``texts``, exact non-empty ``str``), those that ``data[p:size]`` starts with."""
+    cdef unsigned long long found = 0
+    cdef Py_ssize_t k, at, length
+    cdef int text_kind
+    cdef void* text_data
+    cdef str text
+    while candidates:
+        k = __builtin_ctzll(candidates)
+        candidates &= candidates - 1
+        text = <str>PyList_GET_ITEM(texts, k)
+        length, text_kind, text_data = PyUnicode_GET_LENGTH(text), PyUnicode_KIND(text), PyUnicode_DATA(text)
+        if p + length > size:
+            continue
+        for at in range(length):
+            if PyUnicode_READ(text_kind, text_data, at) != PyUnicode_READ(kind, data, p + at):
+                break
+        else:
+            found |= 1ULL << k
+    return found
+
+
 def gate_texts(list lows, list words, dict wanted, dict short_texts, dict long_texts, Py_ssize_t reach,
                Py_ssize_t short_line):
     """``lines._gate_texts``: add to ``wanted`` the patterns whose gate texts occur in each line short enough. One pass
-    over each such line's characters: a text is compared only where its first character stands."""
+    over each such line's characters: a text is compared only where its first character stands (on a one-byte line,
+    where its first three do)."""
     cdef list texts = list(short_texts)
-    cdef Py_ssize_t m = len(texts), i, p, k, size, length, at
+    cdef Py_ssize_t m = len(texts), i, p, k, size, count
     cdef unsigned long long firsts[128]  # per ASCII character: the texts starting with it
     cdef unsigned long long other = 0  # the texts starting with a character past ASCII
     cdef unsigned long long seconds[256]  # per one-byte character: the texts whose second character it is
     cdef unsigned long long ones = 0  # the texts of one character
+    cdef unsigned long long leads[256]  # per one-byte character: the texts it may start (``firsts``, or ``other``)
+    cdef unsigned long long pairs[256]  # per one-byte character: the texts it may come second in (and one-character)
+    cdef unsigned long long thirds[256]  # per one-byte character: the texts it may come third in (and the shorter)
+    cdef unsigned long long shorts = 0  # the texts of one or two characters
     cdef unsigned long long candidates, found
-    cdef int kind, text_kind
+    cdef int kind
     cdef void* data
-    cdef void* text_data
+    cdef const unsigned char* chars
     cdef str low, text
     cdef Py_UCS4 c
     cdef PyObject* before
     if m > 64:
         raise ValueError(f"at most 64 gate texts, not {m}")
+    if len(lows) < len(words):
+        raise IndexError(f"{len(lows)} lines for {len(words)} word counts")
     memset(firsts, 0, sizeof(firsts))
     memset(seconds, 0, sizeof(seconds))
+    memset(thirds, 0, sizeof(thirds))
     for k in range(m):
         text = _checked(texts[k])
         if PyUnicode_GET_LENGTH(text) == 0:
@@ -1614,43 +1641,47 @@ def gate_texts(list lows, list words, dict wanted, dict short_texts, dict long_t
             c = PyUnicode_READ(PyUnicode_KIND(text), PyUnicode_DATA(text), 1)
             if c < 256:
                 seconds[c] |= 1ULL << k
+        if PyUnicode_GET_LENGTH(text) <= 2:
+            shorts |= 1ULL << k
+        else:  # as the second
+            c = PyUnicode_READ(PyUnicode_KIND(text), PyUnicode_DATA(text), 2)
+            if c < 256:
+                thirds[c] |= 1ULL << k
         c = PyUnicode_READ(PyUnicode_KIND(text), PyUnicode_DATA(text), 0)
         if c < 128:
             firsts[c] |= 1ULL << k
         else:
             other |= 1ULL << k
+    for k in range(256):
+        leads[k] = firsts[k] if k < 128 else other
+        pairs[k] = seconds[k] | ones
+        thirds[k] |= shorts
     for i in range(len(words)):
-        if <Py_ssize_t>words[i] > reach:
+        count = <Py_ssize_t><object>PyList_GET_ITEM(words, i)
+        if count > reach:
             continue
-        low = _checked(lows[i])
+        low = _checked(<object>PyList_GET_ITEM(lows, i))
         size, kind, data = PyUnicode_GET_LENGTH(low), PyUnicode_KIND(low), PyUnicode_DATA(low)
         found = 0
-        for p in range(size):
-            if kind == PyUnicode_1BYTE_KIND:  # the first two characters looked up in tables
-                c = (<const unsigned char*>data)[p]
-                if not ((firsts[c] if c < 128 else other) & ~found
-                        & (ones | (seconds[(<const unsigned char*>data)[p + 1]] if p + 1 < size else 0))):
-                    continue
-            else:
+        if kind == PyUnicode_1BYTE_KIND:  # the first three characters looked up in tables
+            chars = <const unsigned char*>data
+            for p in range(size):
+                candidates = leads[chars[p]] & ~found
+                candidates &= pairs[chars[p + 1]] if p + 1 < size else ones
+                candidates &= thirds[chars[p + 2]] if p + 2 < size else shorts
+                if candidates:
+                    found |= _texts_at(texts, candidates, kind, data, p, size)
+        else:
+            for p in range(size):
                 c = PyUnicode_READ(kind, data, p)
-            candidates = (firsts[c] if c < 128 else other) & ~found
-            while candidates:
-                k = __builtin_ctzll(candidates)
-                candidates &= candidates - 1
-                text = texts[k]
-                length, text_kind, text_data = PyUnicode_GET_LENGTH(text), PyUnicode_KIND(text), PyUnicode_DATA(text)
-                if p + length > size or PyUnicode_READ(text_kind, text_data, 0) != c:
-                    continue
-                for at in range(1, length):
-                    if PyUnicode_READ(text_kind, text_data, at) != PyUnicode_READ(kind, data, p + at):
-                        break
-                else:
-                    found |= 1ULL << k
+                candidates = (firsts[c] if c < 128 else other) & ~found
+                if candidates:
+                    found |= _texts_at(texts, candidates, kind, data, p, size)
         while found:
             k = __builtin_ctzll(found)
             found &= found - 1
             text = texts[k]
-            mask = long_texts.get(text, 0) if <Py_ssize_t>words[i] > short_line else short_texts[text]
+            mask = long_texts.get(text, 0) if count > short_line else short_texts[text]
             if mask:
                 before = PyDict_GetItem(wanted, i)
                 wanted[i] = (<object>before | mask) if before is not NULL else mask

@@ -336,16 +336,24 @@ cdef Py_ssize_t _separators_of(const _chars* data, Py_ssize_t n) noexcept:
 
 cdef double _title_case(str text):
     """``lines._title_case``: share of the words starting with a letter that start with a capital."""
-    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(text), i, initials = 0, upper = 0
     cdef int kind = PyUnicode_KIND(text)
-    cdef void* data = PyUnicode_DATA(text)
+    if kind == PyUnicode_1BYTE_KIND:
+        return _title_case_of(<const uint8_t*>PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text))
+    if kind == PyUnicode_2BYTE_KIND:
+        return _title_case_of(<const uint16_t*>PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text))
+    return _title_case_of(<const uint32_t*>PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text))
+
+
+cdef double _title_case_of(const _chars* data, Py_ssize_t n) noexcept:
+    """``_title_case`` of the ``n`` characters at ``data``."""
+    cdef Py_ssize_t i, initials = 0, upper = 0
     cdef Py_UCS4 c, before
     for i in range(n):
-        c = PyUnicode_READ(kind, data, i)
+        c = data[i]
         if not _word(c) or c == u"_" or _decimal(c):
             continue
         if i > 0:
-            before = PyUnicode_READ(kind, data, i - 1)
+            before = data[i - 1]
             if _word(before) or before == u"'" or before == u"’":
                 continue
         initials += 1

@@ -27,14 +27,11 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import io
 import json
 import platform
 import re
 import statistics
-import subprocess
 import sys
-import tarfile
 import tempfile
 import time
 import tracemalloc
@@ -49,6 +46,9 @@ from storyline.clean.html import clean_html
 from storyline.clean.text import clean_text
 from storyline.errors import InputError
 from storyline.eval.data import html_pages, html_to_text, shared_data_dir, text_content_dump
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the benches' own helpers, when imported from elsewhere
+from revisions import unpack  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -158,14 +158,7 @@ def load_revision(
     ``files("storyline...")`` resource look-up is renamed, so REV's code reads REV's own data files.
     ``kernels``: build REV's compiled kernels too (its ``setup.py build_ext``), so kernels run against kernels.
     """
-    build_files = ["setup.py", "pyproject.toml"] if kernels else []  # revisions before the kernels have no setup.py
-    archive = subprocess.run(["git", "archive", rev, "src/storyline", *build_files], cwd=REPO, capture_output=True)
-    if archive.returncode:
-        raise SystemExit(f"revision {rev!r}: git archive failed: {archive.stderr.decode(errors='replace').strip()}")
-    with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
-        tar.extractall(into, **({"filter": "data"} if hasattr(tarfile, "data_filter") else {}))  # type: ignore[arg-type]
-    if kernels:
-        _build_kernels(rev, into)
+    unpack(rev, into, kernels)
     package = into / name
     (into / "src" / "storyline").rename(package)
     imports = re.compile(r"\b(from|import) storyline(?=[.\s])|files\(\"storyline(?=[\".])")
@@ -175,15 +168,6 @@ def load_revision(
     sys.path.insert(0, str(into))
     errors = importlib.import_module(f"{name}.errors")
     return importlib.import_module(f"{name}.clean.text").clean_text, errors.InputError
-
-
-def _build_kernels(rev: str, tree: Path) -> None:
-    """Build REV's compiled kernels in place in its unpacked tree (they load under the renamed package too)."""
-    built = subprocess.run(
-        [sys.executable, "setup.py", "-q", "build_ext", "--inplace"], cwd=tree, capture_output=True, text=True
-    )
-    if built.returncode or not list((tree / "src" / "storyline" / "clean").glob("_speed*.so")):
-        raise SystemExit(f"--against {rev} --kernels: REV's kernels did not build: {built.stdout}{built.stderr}")
 
 
 def _article(clean: Callable[..., Any], doc: str, errors: tuple[type[Exception], ...]) -> dict[str, Any] | str:

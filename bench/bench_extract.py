@@ -27,7 +27,6 @@ Writes nothing; exit 1 if the two revisions extract a different number of events
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import os
 import platform
@@ -35,7 +34,6 @@ import resource
 import statistics
 import subprocess
 import sys
-import tarfile
 import tempfile
 import time
 from collections.abc import Callable, Sequence
@@ -46,6 +44,9 @@ from storyline import settings
 from storyline.eval.data import shared_data_dir
 from storyline.extract import extract_many
 from storyline.nlp import load_nlp
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the benches' own helpers, when imported from elsewhere
+from revisions import unpack  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 REPLY = "@@bench "  # a worker's replies on its stdout start with this; anything else there is not read
@@ -116,24 +117,6 @@ def worker(texts: list[str]) -> None:
         produced = runs[name](texts)
         reply = {"cpu_s": max(time.process_time() - start, 1e-9), "output": produced, "peak_rss_mib": peak_rss_mib()}
         print(REPLY + json.dumps(reply), flush=True)
-
-
-def unpack_revision(rev: str, into: Path, kernels: bool) -> Path:
-    """Revision ``rev``'s package unpacked under ``into`` (its compiled kernels built with ``kernels``): its src."""
-    build_files = ["setup.py", "pyproject.toml"] if kernels else []
-    archive = subprocess.run(["git", "archive", rev, "src/storyline", *build_files], cwd=REPO, capture_output=True)
-    if archive.returncode:
-        raise SystemExit(f"revision {rev!r}: git archive failed: {archive.stderr.decode(errors='replace').strip()}")
-    into.mkdir(parents=True)
-    with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
-        tar.extractall(into, filter="data")
-    if kernels:
-        built = subprocess.run(
-            [sys.executable, "setup.py", "-q", "build_ext", "--inplace"], cwd=into, capture_output=True, text=True
-        )
-        if built.returncode:
-            raise SystemExit(f"--kernels: revision {rev!r}'s kernels did not build: {built.stdout}{built.stderr}")
-    return into / "src"
 
 
 class Worker:
@@ -226,9 +209,9 @@ def run_comparison(args: argparse.Namespace, texts: list[str]) -> dict[str, Any]
     if args.data and not args.texts:
         argv += ["--data", str(Path(args.data).resolve())]
     with tempfile.TemporaryDirectory() as tmp:
-        trees = {"base": unpack_revision(args.against, Path(tmp) / "base", args.kernels)}
+        trees = {"base": unpack(args.against, Path(tmp) / "base", args.kernels) / "src"}
         if args.this:
-            trees["this"] = unpack_revision(args.this, Path(tmp) / "this", args.kernels)
+            trees["this"] = unpack(args.this, Path(tmp) / "this", args.kernels) / "src"
         else:
             trees["this"] = REPO / "src"
         workers: dict[str, Worker] = {}

@@ -197,12 +197,37 @@ def test_police_and_armed_groups_in_that_territory_keep_its_country() -> None:
     assert gunmen is not None and (gunmen.country, gunmen.sector) == ("PSE", "UAF"), gunmen
 
 
-def test_the_operating_force_is_given_only_where_the_table_names_one() -> None:
-    troops = Actor("troops", "troops", None, "MIL")
-    assert with_country(troops, "PSE").country == "ISR"
+def test_the_operating_force_is_given_to_an_army_noun_of_no_owner_and_no_name() -> None:
+    assert with_country(Actor("troops", "troops", None, "MIL"), "PSE").country == "ISR"
     assert with_country(Actor("police", "police", None, "COP"), "PSE").country == "PSE"
     assert with_country(Actor("NATO troops", "NATO", None, "MIL"), "PSE").country is None
-    assert with_country(Actor("An air strike", "An air strike", None, "MIL"), "UKR").country is None
+    assert with_country(Actor("their troops", "their troops", None, "MIL"), "PSE").country is None
+    assert with_country(Actor("the group's fighters", "the group's fighters", None, "MIL"), "PSE").country is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Security forces arrested five Hamas members in Nablus on Tuesday.",
+        "Security forces fired tear gas at students marching in Ramallah over the arrest of a lecturer.",
+    ],
+)
+def test_forces_any_armed_service_may_be_take_no_operating_force(text: str) -> None:
+    forces = [e.actor1 for e in extract_events(text) if e.actor1 is not None and "forces" in e.actor1.text]
+    assert forces and all(a.country is None for a in forces), forces
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Artillery shells slammed into apartment blocks in Kharkiv overnight, killing four people.",
+        "Tank shells hit a market in Kherson on Monday, wounding 12 people.",
+    ],
+)
+def test_arms_that_hit_a_place_take_no_country_from_it(text: str) -> None:
+    event = extract_events(text)[0]
+    assert event.actor1 is not None and event.actor1.country is None, event.actor1
+    assert event.actor2 is not None and event.actor2.country == "UKR", event.actor2
 
 
 @pytest.mark.parametrize(

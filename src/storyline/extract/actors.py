@@ -115,13 +115,28 @@ def operating_force() -> dict[str, str]:
     return {row[0]: row[1] for row in lexicon.read_tsv("actors", "forceless_places.tsv") if row[1] != "-"}
 
 
+@cache
+def _army_nouns() -> frozenset[str]:
+    """Head nouns that name a state's army, its men or its arms: army_nouns.tsv."""
+    return frozenset(row[0] for row in lexicon.read_tsv("actors", "army_nouns.tsv"))
+
+
+_POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
+
+
 def _of_operating_force(actor: Actor, territory: str) -> Actor:
     """Unnamed soldiers, warplanes or tanks (or an air strike told as its own agent) acting in a territory that keeps
     no army, of the state whose forces operate there (:func:`operating_force`: "troops raided Tubas camp" in the
-    West Bank are Israel's); a named force of no country ("NATO troops") keeps its lack, and so does every actor
-    where the table names no state."""
+    West Bank are Israel's). Not an actor whose head any armed service shares ("security forces arrested five men in
+    Nablus": army_nouns.tsv lists no such word), nor one told as someone's ("its fighters", "the group's troops"),
+    nor a named force of no country ("NATO troops"); none where the table names no state."""
     state = operating_force().get(territory)
-    if state is None or actor.name in _group_names():
+    words = actor.text.lower().split()
+    if state is None or actor.name in _group_names() or not words:
+        return actor
+    if words[0] in _POSSESSIVES or any(w.endswith(("'s", "’s")) for w in words):
+        return actor
+    if not {words[-1], *singulars(words[-1])} & _army_nouns():
         return actor
     return replace(actor, country=state, name=actor_name(state, "MIL", actor.text))
 
@@ -197,20 +212,40 @@ _GIVEN_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", 
 
 def names_attack(actor: Actor) -> bool:
     """Whether an armed actor's head word is an attack noun of the trigger lexicon, told as a new one ("an air
-    strike", "drone strikes"): the act standing for whoever did it. A definite one ("the airstrikes", "their
-    strikes") is an attack told before, whose doer the text has given."""
+    strike", "drone strikes"), or a munition fired at a place (a thing ``launch`` takes in triggers/objects.tsv that
+    names no kind of actor by itself: "tank shells", not "a drone"): the act or the arms standing for whoever did it.
+    A definite one ("the airstrikes", "their strikes") is an attack told before, whose doer the text has given."""
     if actor.sector not in ARMED or not actor.text:
         return False
     words = actor.text.lower().split()
     if words[0] in _GIVEN_DETERMINERS:
         return False
     last = words[-1]
+    if _munition(last):
+        return True
     entries = lexicon.triggers()
     return any(
         e.type == "ASSAULT" and e.pos == "NOUN" and len(e.lemmas) == 1
         for word in (last, last.removesuffix("s"))
         for e in entries.get(word, ())
     )
+
+
+def _munition(word: str) -> bool:
+    """Whether a head word names a munition (:func:`_munitions`)."""
+    return bool({word, *singulars(word)} & _munitions())
+
+
+@cache
+def _munitions() -> frozenset[str]:
+    """Things fired (``launch``'s objects in triggers/objects.tsv) that are no kind of actor by themselves in the
+    sectors table ("shell", "missile"; a drone or a jet is the force's machine) nor an act the trigger lexicon reads
+    as an attack noun ("a raid" is launched, not fired)."""
+    rules = lexicon.object_rules().get("launch")
+    fired = rules.require if rules is not None else frozenset()
+    triggers = lexicon.triggers()
+    acts = {w for w in fired if any(e.type == "ASSAULT" and e.pos in ("NOUN", "ANY") for e in triggers.get(w, ()))}
+    return frozenset(fired - set(lexicon.sectors()) - acts)
 
 
 @cache

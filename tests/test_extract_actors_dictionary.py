@@ -199,3 +199,15 @@ def test_niger_s_own_demonym_names_its_forces(text: str) -> None:
 def test_britons_and_scots_are_british(text: str, victims: str) -> None:
     actor = next(e.actor2 for e in extract_events(text) if e.actor2 is not None)
     assert actor.text == victims and actor.country == "GBR"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A guardsman was shot dead at a checkpoint in Caracas on Sunday.",
+        "Two guardsmen were wounded in Kyiv by a blast.",
+    ],
+)
+def test_a_guardsman_is_a_soldier(text: str) -> None:
+    hit = extract_events(text)[0].actor2
+    assert hit is not None and hit.sector == "MIL", hit

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from itertools import compress
@@ -68,9 +68,12 @@ def copies(repeats: dict[int, int], lines: list[Line], stop: frozenset[str] | No
     word for word, a line a few lines above it, while its neighbours repeat nothing in the same order, is part of the
     text (a refrain, a repeated instruction). ``stop``: the page language's stopwords, which are no item's own words.
     """
+    edited = {i for i, j in repeats.items() if lines[i].tokens != lines[j].tokens}  # near repeats: most pages none
     stop = stop or frozenset()
-    members = Counter(repeats.values())  # lines repeating each first line
-    items = _item_blocks(repeats, lines, stop, members)
+    members: dict[int, int] = {}  # lines repeating each first line
+    for j in repeats.values():
+        members[j] = members.get(j, 0) + 1
+    items = _item_blocks(repeats, lines, stop, members, edited) if edited else set()
     out = {}
     for i, j in repeats.items():
         if i in items:
@@ -78,12 +81,14 @@ def copies(repeats: dict[int, int], lines: list[Line], stop: frozenset[str] | No
         if repeats.get(i - 1) == j - 1 or repeats.get(i + 1) == j + 1:
             out[i] = j  # a block
             continue
-        line, first = lines[i], lines[j]
-        if line.tokens == first.tokens:
-            if not (line.prose and i - j <= RESTATE_REACH):
+        if i not in edited:
+            if not (lines[i].prose and i - j <= RESTATE_REACH):
                 out[i] = j
             continue
-        kinds = changed_words(line, first, stop)
+        if not (lines[i].prose and lines[j].prose):
+            out[i] = j  # an item on a line of its own is a sentence
+            continue
+        kinds = changed_words(lines[i], lines[j], stop)
         listed = members[j] >= 2 or i == j + 1
         if not (kinds == {"name"} or (listed and kinds and None not in kinds)):
             out[i] = j
@@ -99,15 +104,35 @@ def changed_words(line: Line, first: Line, stop: frozenset[str]) -> set[str | No
     or drops some. Names alone make an item; a changed figure does only where the lines make a list (three lines or
     more in the frame, or two in a row): alone it is an update of the paragraph ("killed 700" above, "killed 900"
     further down)."""
-    own, theirs = set(map(_plain, line.tokens)), set(map(_plain, first.tokens))
-    added, lost = own - theirs, theirs - own
+    if line.code or first.code:
+        return {None}  # script or data a dump copied: no list of the text
+    own, theirs = set(line.tokens), set(first.tokens)
+    added, lost = set(map(_plain, own - theirs)), set(map(_plain, theirs - own))
+    added, lost = added - lost, lost - added  # one word in two spellings ("Parry’s", "Parry's") is no change
     if not added or not lost:
         return set()
+    if len(added) + len(lost) > ITEM_WORDS or any(w in stop and not _figure(w) for w in added | lost):
+        return {None}
+    if all(map(_figure, added | lost)):
+        return {"figure"}  # the lines' names are not read
     own_names, their_names = _names(line.text), _names(first.text)
     return {_kind(word, own_names, stop) for word in added} | {_kind(word, their_names, stop) for word in lost}
 
 
-def _item_blocks(repeats: dict[int, int], lines: list[Line], stop: frozenset[str], members: Counter[int]) -> set[int]:
+ITEM_WORDS = 8  # the most words two items of a list change between them (a name or figure each side)
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _figure(word: str) -> bool:
+    """The word holds a digit."""
+    return _DIGIT.search(word) is not None
+
+
+def _item_blocks(
+    repeats: dict[int, int], lines: list[Line], stop: frozenset[str], members: dict[int, int], edited: set[int]
+) -> set[int]:
     """The lines of repeated blocks that are items of a list: a paragraph printed over several lines, whose lines
     repeat another's in order but one changes its names or figures ("Item 2: ..." under "Item 1: ..."), where the
     blocks make a list (three or more, or two in a row). Two copies apart that differ so are a story and its update."""
@@ -117,18 +142,19 @@ def _item_blocks(repeats: dict[int, int], lines: list[Line], stop: frozenset[str
         if run and i == run[-1] + 1 and i - repeats[i] == run[0] - repeats[run[0]]:
             run.append(i)
             continue
-        if len(run) >= 2:
-            changed = [changed_words(lines[k], lines[repeats[k]], stop) for k in run if _edited(lines, repeats, k)]
-            listed = run[0] - repeats[run[0]] == len(run) or any(members[repeats[k]] >= 2 for k in run)
-            if changed and listed and all(kinds and None not in kinds for kinds in changed):
-                out.update(run)
+        near = [k for k in run if k in edited] if len(run) >= 2 else []
+        listed = near and (run[0] - repeats[run[0]] == len(run) or any(members[repeats[k]] >= 2 for k in run))
+        if listed and all(kinds and None not in kinds for kinds in _changes(near, repeats, lines, stop)):
+            out.update(run)
         run = [i] if i >= 0 else []
     return out
 
 
-def _edited(lines: list[Line], repeats: dict[int, int], i: int) -> bool:
-    """A repeated line whose words are not all its first line's: a near repeat."""
-    return lines[i].tokens != lines[repeats[i]].tokens
+def _changes(
+    near: list[int], repeats: dict[int, int], lines: list[Line], stop: frozenset[str]
+) -> Iterator[set[str | None]]:
+    """``changed_words`` of each near repeat, found as they are read."""
+    return (changed_words(lines[k], lines[repeats[k]], stop) for k in near)
 
 
 def _plain(word: str) -> str:
@@ -146,13 +172,13 @@ def _names(text: str) -> set[str]:
     of two words: "Lady Bird is ..."); a sentence's first word alone is capitalised by the sentence ("Police said")."""
     words = list(_WRITTEN_WORD.finditer(text))
     out = set()
+    end = 0  # where the word before ends
     for k, match in enumerate(words):
-        word = match.group()
+        word, at = match.group(), match.start()
+        gap, end = text[end:at].rstrip(" \"'“”‘’([«"), match.end()  # what comes between, quotes and brackets stripped
         if not word[:1].isupper():
             continue
-        at = match.start()
-        before = text[max(0, at - 8) : at].rstrip(" \"'“”‘’([«")  # the few characters before it, quotes stripped
-        opens = before.endswith(_SENTENCE_OPENS) or (not before and not text[: max(0, at - 8)].strip())
+        opens = gap.endswith(_SENTENCE_OPENS) or (k == 0 and not gap)
         if opens and not (k + 1 < len(words) and words[k + 1].group()[:1].isupper()):
             continue
         out.add(_plain(word.lower()))
@@ -162,7 +188,7 @@ def _names(text: str) -> set[str]:
 def _kind(word: str, names: set[str], stop: frozenset[str]) -> str | None:
     """What a word of the line (lower-cased) is: a "figure" (it holds a digit), a "name" (one of the line's ``_names``,
     no stopword), or None."""
-    if any(c.isdigit() for c in word):
+    if _figure(word):
         return "figure"
     return "name" if word not in stop and word in names else None
 

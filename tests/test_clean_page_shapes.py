@@ -76,6 +76,15 @@ def test_notice_to_enable_scripts_over_the_article_is_dropped(language: str) -> 
     assert {r.text: r.reason for r in article.removed}[NOSCRIPT_NOTICES[language]] == "noscript"
 
 
+def test_sentence_of_the_story_about_disabled_scripts_is_kept() -> None:
+    told = (
+        "Security researchers said the flaw in the bank's app could not be used when JavaScript is disabled in the"
+        " phone's browser, but few customers ever change that setting."
+    )
+    article = clean_text("\n".join(["Bank app flaw exposed accounts", *BUS_STRIKE[:2], told, *BUS_STRIKE[2:]]), id="x")
+    assert told in article.body
+
+
 FERRY_STRIKE = [
     "Hundreds of island residents were stranded on Wednesday as a strike by ferry crews entered its third day.",
     "The union says its members have not had a pay rise in four years and that staffing cuts made crossings unsafe.",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from storyline.extract import extract_events
+from storyline.extract.victims import reports_harm
 from storyline.models import Event
 
 
@@ -64,3 +65,9 @@ def test_a_war_in_a_place_is_no_fight_of_two_named_parties() -> None:
 def test_tolls_told_by_tellers_of_two_sides_are_each_its_tellers(text: str) -> None:
     found = {(e.actor2.country, c.value) for e in _assaults(text) if e.actor2 is not None for c in e.counts}
     assert found == {("ARM", 150), ("AZE", 80)}
+
+
+def test_lives_a_fight_claimed_are_harm_on_both_sides() -> None:
+    events = _assaults("The Armenia-Azerbaijan war claimed more than 6,000 lives.")
+    assert {e.actor2.country for e in events if e.actor2 is not None} == {"ARM", "AZE"}
+    assert all(reports_harm(e) for e in events)

@@ -36,8 +36,19 @@ def test_people_killed_by_a_fight_of_two_named_parties_are_of_both(text: str, co
     assert _victim_countries(text) == countries
 
 
-def test_the_fight_is_no_one_sides_attacker() -> None:
-    assert all(e.actor1 is None for e in _assaults("The Armenia-Azerbaijan war killed more than 6,000 people."))
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Armenia-Azerbaijan war killed more than 6,000 people.",
+        # one side's people: the event is not split, and the war is still no doer
+        "The Ethiopia-Eritrea war has killed more than 70,000 Eritreans, according to the health ministry.",
+        "The Ethiopian army's war with the Tigray People's Liberation Front has killed at least 7,500 people.",
+    ],
+)
+def test_the_fight_is_no_one_sides_attacker(text: str) -> None:
+    events = _assaults(text)
+    assert events
+    assert all(e.actor1 is None for e in events)
 
 
 @pytest.mark.parametrize(
@@ -58,13 +69,41 @@ def test_a_war_in_a_place_is_no_fight_of_two_named_parties() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Armenia said 150 people had been killed, and Azerbaijan said 80 people had died.",
-        "Armenia's health ministry said 150 people had been killed, while Azerbaijan said 80 people had died.",
+        "Armenia said 150 of its soldiers had been killed, and Azerbaijan said 80 of its soldiers had died.",
+        "In the war between Armenia and Azerbaijan, Armenia said 150 people had been killed, and Azerbaijan said 80"
+        " people had died.",
     ],
 )
 def test_tolls_told_by_tellers_of_two_sides_are_each_its_tellers(text: str) -> None:
     found = {(e.actor2.country, c.value) for e in _assaults(text) if e.actor2 is not None for c in e.counts}
     assert found == {("ARM", 150), ("AZE", 80)}
+
+
+@pytest.mark.parametrize(
+    ("text", "tellers"),
+    [
+        (
+            "The United States said 30 civilians were killed in the air strike on the market in Idlib, while Russia"
+            " said 12 people died.",
+            {"USA", "RUS"},
+        ),
+        (
+            "France said 25 villagers were killed in the raid in northern Mali, while Germany said 18 people died.",
+            {"FRA", "DEU"},
+        ),
+        (
+            "Japan said 40 people were killed in the bombing, while Canada said 35 people had died.",
+            {"JPN", "CAN"},
+        ),
+        (
+            "Kenyan state media said 12 people were killed in the strike, while the Britain-based monitor said 20"
+            " people died.",
+            {"KEN", "GBR"},
+        ),
+    ],
+)
+def test_tellers_no_party_of_the_fight_give_the_victims_no_side(text: str, tellers: set[str]) -> None:
+    assert not _victim_countries(text) & tellers
 
 
 def test_lives_a_fight_claimed_are_harm_on_both_sides() -> None:

@@ -83,6 +83,8 @@ def split_by_victims(
     conjoined doers of two sides hurt them, each country's event has the doer who hit its people as attacker."""
     if event.type != "ASSAULT":
         return [event]
+    if event.actor1 is not None and names_fight(event.actor1, sent):
+        event.actor1 = None  # "the Armenia-Azerbaijan war killed 6,000 people": the war is no one side's doer
     if event.actor2 is not None and names_beside(event.actor2.text):
         event.actor2 = None  # "killed by Hamas fighters at a festival near the Gaza border": a place, not the victims
     groups: dict[str | None, list[Count]] = {}
@@ -133,9 +135,6 @@ def split_by_victims(
     for country, side in zip(sides, found, strict=True):
         if country in hitters:
             side.actor1 = _hitter(event.actor1, hitters[country])
-    for part in (main, *found):
-        if part.actor1 is not None and names_fight(part.actor1, sent):
-            part.actor1 = None  # "the Armenia-Azerbaijan war killed 6,000 people": the war is no one side's doer
     told = set(tellers.values()) - set(extra)
     for part in (main, *found):  # "X says 3,000 were killed, while Y says 1,400 died in the Hamas attack"
         victims_of = part.actor2.country if part.actor2 is not None else None

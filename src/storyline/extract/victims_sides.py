@@ -169,8 +169,7 @@ def _between(noun: Token | None) -> list[Token]:
 def names_fight(actor: Actor, sent: Span) -> bool:
     """Whether an actor's words are a fight its words name two parties of ("the Armenia-Azerbaijan war"): no one
     side's doer."""
-    known = actor.start is not None and actor.end is not None
-    span = sent.doc.char_span(actor.start or 0, actor.end or 0, alignment_mode="expand") if known else None
+    span = span_in(sent, actor)
     return span is not None and len(_between(span.root)) > 1
 
 
@@ -531,21 +530,46 @@ def _teller(verb: Token, index: MentionIndex) -> Mention | None:
 
 def count_tellers(counts: list[Count], sent: Span, index: MentionIndex | None) -> dict[str, str]:
     """Count's text → the country of the one who tells it, when counts of one sentence are told by unarmed tellers of
-    two countries, each of its own ("Israel says 1,400 people were killed, and the Gaza Health Ministry says 3,785
-    have died"): each teller gives its own side's toll. Empty when one teller or none tells them ("U.S. officials
-    said 30 people were killed" may be anyone's dead)."""
+    two countries the sentence makes the fight's own parties, each telling its own side's toll: the parties its fight
+    noun names ("in the war between Armenia and Azerbaijan, Armenia said 120 people were killed, and Azerbaijan said
+    90 died"), or a count the teller owns ("Armenia said 120 of its soldiers were killed"). Empty when one teller or
+    none tells them ("U.S. officials said 30 people were killed" may be anyone's dead), and a teller no party of the
+    fight gives none ("the United States said 30 civilians were killed in the strike in Idlib, while Russia said
+    12 died": both report the same people)."""
+    if index is None:
+        return {}
+    parties = {
+        country
+        for token in sent
+        if len(pair := _between(token)) > 1
+        for party in pair
+        if (country := _party_country(party, index))
+    }
     found: dict[str, str] = {}
     for count in counts:
-        known = count.start is not None and count.end is not None and index is not None
-        span = sent.doc.char_span(count.start or 0, count.end or 0, alignment_mode="expand") if known else None
-        if span is None or index is None:
+        span = span_in(sent, count)
+        if span is None:
             continue
         verb = _count_verb(span.root)
         teller = _teller(verb, index) if verb is not None else None
         actor = teller.actor if teller is not None else None
-        if actor is not None and actor.country and actor.sector not in ARMED:
+        if actor is None or not actor.country or actor.sector in ARMED:
+            continue
+        if actor.country in parties or _owned(span):
             found[count.text] = actor.country
     return found if len(set(found.values())) > 1 else {}
+
+
+def _owned(span: Span) -> bool:
+    """Whether a count's words tie its people to their teller ("120 of its soldiers", "90 of its own")."""
+    return any(t.lower_ in ("its", "own") for t in span.root.subtree)
+
+
+def span_in(sent: Span, thing: Actor | Count) -> Span | None:
+    """The words of the sentence's document an actor or count spans, None when it spans none."""
+    if thing.start is None or thing.end is None:
+        return None
+    return sent.doc.char_span(thing.start, thing.end, alignment_mode="expand")
 
 
 def _clause_owner(noun: Token, index: MentionIndex) -> Actor | None:

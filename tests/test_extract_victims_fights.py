@@ -110,3 +110,16 @@ def test_lives_a_fight_claimed_are_harm_on_both_sides() -> None:
     events = _assaults("The Armenia-Azerbaijan war claimed more than 6,000 lives.")
     assert {e.actor2.country for e in events if e.actor2 is not None} == {"ARM", "AZE"}
     assert all(reports_harm(e) for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ethiopia-Eritrea war killed more than 70,000 people.",
+        "The India-Pakistan war killed thousands of people.",
+    ],
+)
+def test_the_other_sides_people_of_one_toll_are_named_by_its_words(text: str) -> None:
+    events = _assaults(text)
+    assert len({e.actor2.country for e in events if e.actor2 is not None}) == 2
+    assert all(e.actor2 is not None and e.actor2.text.lower() in text.lower() for e in events)

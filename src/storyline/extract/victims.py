@@ -92,6 +92,7 @@ def split_by_victims(
     extra: list[str] = list(named_victims)
     home: dict[str, str | None] = {}  # a count's text → its group: a part stays with its whole
     hitters: dict[str, Actor | None] = {}  # victims' country → who hit them, when doers of two sides did
+    spread: dict[str, Count] = {}  # another country → the one count that counts its people beside the first's
     tellers = count_tellers([c for c in event.counts if c.kind in HURT_KINDS and c.part_of is None], sent, index)
     for count in event.counts:
         if count.part_of is not None:  # "seven aid workers, including three British nationals": one group
@@ -103,6 +104,7 @@ def split_by_victims(
         home[count.text] = countries[0] if countries else None
         groups.setdefault(home[count.text], []).append(count)
         extra += countries[1:]
+        spread.update({c: count for c in countries[1:] if c not in spread})
     victims = event.actor2
     hurt = [c for c in event.counts if c.kind in HURT_KINDS and c.part_of is None]
     if victims is not None and hurt and _not_people(victims, sent, all(home[c.text] for c in hurt)):
@@ -130,7 +132,7 @@ def split_by_victims(
         main.actor1 = _hitter(event.actor1, hitters[own])
     sides = [c for c in countries if c != own]
     both = next((c for c in hurt if _on_both_sides(c.start, c.end, sent)), None)
-    like = {c: _people_like(both, c) for c in sides} if both is not None else {}
+    like = {c: _people_like(both or spread[c], c) for c in sides if both is not None or c in spread}
     found = [_side_event(event, c, groups.get(c, []), named_victims.get(c) or like.get(c)) for c in sides]
     for country, side in zip(sides, found, strict=True):
         if country in hitters:

@@ -49,7 +49,7 @@ from storyline.extract.victims import (
     share_victims,
     split_by_victims,
 )
-from storyline.extract.victims_sides import are_doers, attack_origin, harm_lemmas
+from storyline.extract.victims_sides import are_doers, attack_origin, harm_lemmas, span_in
 from storyline.models import Actor, Attribution, Count, Event, Evidence, Location
 
 if TYPE_CHECKING:
@@ -977,8 +977,7 @@ def _acled_roles(event: Event, sent: Span) -> None:
 
 def _many(actor: Actor, sent: Span) -> bool:
     """Whether an actor's words tell several people (``actors.many_people``: "a crowd", "villagers", "two men")."""
-    known = actor.start is not None and actor.end is not None
-    span = sent.doc.char_span(actor.start or 0, actor.end or 0, alignment_mode="expand") if known else None
+    span = span_in(sent, actor)
     return span is not None and many_people(span.root)
 
 

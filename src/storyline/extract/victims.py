@@ -34,6 +34,7 @@ from storyline.extract.victims_sides import (
     raiders_side,
     sentence_foe,
     side_parties,
+    span_in,
     victims_foe,
     victims_place,
 )
@@ -190,8 +191,7 @@ def _not_people(actor: Actor, sent: Span, placed: bool) -> bool:
     words = actor.text.lower().split()
     if words and words[-1] in counts_lexicon().not_counted:
         return True
-    known = placed and actor.start is not None and actor.end is not None
-    span = sent.doc.char_span(actor.start or 0, actor.end or 0, alignment_mode="expand") if known else None
+    span = span_in(sent, actor) if placed else None
     return span is not None and span.root.ent_type_ in ("GPE", "LOC", "FAC")
 
 
@@ -355,8 +355,7 @@ def localise(event: Event, sent: Span, index: MentionIndex | None = None, before
 
 def _victims_words(victims: Actor, sent: Span) -> str:
     """The victims' words with the people their "of" phrase names ("a number of the hostages")."""
-    known = victims.start is not None and victims.end is not None
-    span = sent.doc.char_span(victims.start or 0, victims.end or 0, alignment_mode="expand") if known else None
+    span = span_in(sent, victims)
     if span is None:
         return victims.text
     of = [c for p in span.root.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children]

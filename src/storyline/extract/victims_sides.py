@@ -205,8 +205,7 @@ def count_sides(
     if count.part_of is not None:
         return [], {}
     named = nationalities(count.of)
-    known = count.start is not None and count.end is not None
-    span = sent.doc.char_span(count.start or 0, count.end or 0, alignment_mode="expand") if known else None
+    span = span_in(sent, count)
     if span is None:
         return named, {}
     head = span.root
@@ -566,7 +565,8 @@ def _owned(span: Span) -> bool:
 
 
 def span_in(sent: Span, thing: Actor | Count) -> Span | None:
-    """The words of the sentence's document an actor or count spans, None when it spans none."""
+    """The words of the sentence's document an actor or count spans (widened to whole tokens), None when it spans
+    none."""
     if thing.start is None or thing.end is None:
         return None
     return sent.doc.char_span(thing.start, thing.end, alignment_mode="expand")

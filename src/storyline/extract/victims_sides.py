@@ -429,8 +429,11 @@ def _count_verb(head: Token) -> Token | None:
 
 
 def _verb_place(verb: Token, head: Token) -> str | None:
-    """A place on the counted people's verb, on the noun its clause hangs on, or on its subject."""
+    """A place on the counted people's verb, on the verb its participle hangs on ("a shell landed in Khan Younis,
+    wounding a boy"), on the noun its clause hangs on, or on its subject."""
     found = _place_country(verb)
+    if found is None and verb.dep_ == "advcl" and verb.tag_ == "VBG" and not children(verb, "nsubj"):
+        found = _place_country(verb.head)
     noun = _clause_noun(verb)
     if found is None and noun is not None:  # "the attack on Israel, which killed 1,400"
         found = _place_country(noun)
@@ -467,15 +470,23 @@ def _armed_noun(token: Token) -> bool:
 
 def _clause_place(event: Event, verb: Token, sent: Span) -> str | None:
     """The country of the event's place when it stands in the counted people's clause ("have killed 20 and
-    wounded 50 in Gaza"), not in another clause of the sentence."""
+    wounded 50 in Gaza") or in a place phrase of the verb their participle hangs on ("a shell landed in Khan Younis,
+    wounding a boy"), not in another clause of the sentence."""
     place = event.location
     if place is None or place.start is None:
         return None
-    words = list(verb.subtree)
-    if not words[0].idx <= place.start < words[-1].idx + len(words[-1]):
+    phrases = [verb]
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not children(verb, "nsubj"):
+        phrases += [c for c in children(verb.head, "prep") if c.lower_ in _PLACE_PREPS]
+    if not any(_within(list(p.subtree), place.start) for p in phrases):
         return None
     country = victims_place(event, sent)  # the attacker's own country ("Israel's airstrikes") is not theirs
     return None if event.actor1 is not None and country == event.actor1.country and foe_of(event.actor1) else country
+
+
+def _within(words: list[Token], start: int) -> bool:
+    """Whether a character offset falls within a run of words."""
+    return words[0].idx <= start < words[-1].idx + len(words[-1])
 
 
 def _own_attacker(verb: Token, index: MentionIndex) -> Actor | None:

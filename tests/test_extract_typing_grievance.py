@@ -83,6 +83,17 @@ def test_a_thief_stealing_goods_is_no_event(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "Cattle rustlers stole more than 200 cows from herders in Jonglei state on Friday.",
+        "Unknown people stole sacks of food aid from a warehouse in Kutupalong camp overnight.",
+    ],
+)
+def test_a_theft_of_herds_or_aid_by_any_doer_is_looting(text: str) -> None:
+    assert acled_sub_type(text) == "Looting/property destruction"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "The two factions signed a framework on sharing power at talks in Doha on Monday.",
         "Both parties signed a roadmap to end the fighting in Nairobi.",
     ],

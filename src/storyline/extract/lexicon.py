@@ -144,7 +144,7 @@ def modifier_heads() -> frozenset[str]:
     return frozenset(row[0] for row in read_tsv("triggers", "modifier_heads.tsv"))
 
 
-_OBJECT_RULES = ("require", "void", "void-object", "subject", "object", "doer", "frame")
+_OBJECT_RULES = ("require", "void", "void-object", "subject", "object", "doer", "frame", "any-doer")
 
 
 class ObjectRules(NamedTuple):
@@ -157,6 +157,7 @@ class ObjectRules(NamedTuple):
     object: frozenset[str]  # what it acts on, required
     doer: frozenset[str]  # its subject or passive "by" agent, required
     frame: frozenset[str]  # prepositions a noun must be the object of, saying a place is held ("under rebel control")
+    any_doer: frozenset[str]  # words around it that waive the doer rule ("stole livestock": any doer)
 
 
 @cache

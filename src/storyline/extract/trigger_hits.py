@@ -448,6 +448,7 @@ def _object_ok(hit: Hit) -> bool:
         return False  # "the documents fell into the hands of": no place falls
     if (
         rules.doer
+        and not words & rules.any_doer
         and not _doer_words(hit.token) & rules.doer
         and not (UNSAID in rules.doer and _unsaid_doer(hit.token))
     ):

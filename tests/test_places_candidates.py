@@ -125,6 +125,18 @@ def test_a_person_tagged_name_still_resolves_as_written() -> None:
     assert _places("Gunmen stormed Bama on Tuesday.") == [("Bama", "NGA")]  # tagged PERSON, an exact name
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "place"),
+    [
+        ("Gunmen shot dead Hassan outside a market in Zaria on Tuesday.", "shot", ("Zaria", "NGA")),  # ~ Hassan, India
+        ("Soldiers killed Ali in a raid on Jenin on Thursday.", "killed", ("Jenin", "PSE")),
+        ("Gunmen stormed Bama on Sunday and burned the market.", "stormed", ("Bama", "NGA")),  # a place verb's object
+    ],
+)
+def test_a_person_tagged_name_a_harming_verb_takes_is_no_place(text: str, trigger: str, place: tuple[str, str]) -> None:
+    assert _place(text, trigger) == place
+
+
 def test_smoothed_and_skeleton_matches_can_be_turned_off() -> None:
     gaz = gazetteer()
     assert gaz.resolve("Mullah") is not None  # smoothed "mula", an alternate name of Mugla

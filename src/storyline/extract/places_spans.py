@@ -443,6 +443,14 @@ def _person(span: Span) -> bool:
     return len(span) == 1 and span[0].ent_type_ == "PERSON"
 
 
+def _harmed_person(span: Span) -> bool:
+    """True for one word spaCy tags as a person's name that is the object (or passive subject) of a verb done to
+    people ("shot dead Hassan", "Fatima was kidnapped"; place_words' person-object verbs): the person, not a place
+    ("stormed Bama", "captured Birao" keep their place verbs)."""
+    root = span.root
+    return _person(span) and root.dep_ in ("dobj", "nsubjpass") and role(root.head) == "person-object"
+
+
 def _typed_text(span: Span) -> str:
     """The name with the region or settlement word written before it, which says what kind of place it is
     ("the province of Sirnak" is the province, not its capital town); the clean name without one."""
@@ -512,6 +520,8 @@ def _place_spans(sentence: Span, gaz: Gazetteer, trigger: Token | None = None) -
     maybe += [run for run in _proper_runs(sentence) if not taken.intersection(t.i for t in run)]
     rejected = []
     for span in maybe:
+        if _harmed_person(span):
+            continue  # "Gunmen shot dead Hassan": the person shot, whatever town bears the name
         if _is_place_name(span, gaz, accepted) or (trigger is not None and _unknown_setting(span, trigger)):
             accepted.append(span)
         else:

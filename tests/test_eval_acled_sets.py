@@ -22,6 +22,7 @@ from storyline.eval.acled import (
     ACLED_MORE7,
     ACLED_MORE8,
     ACLED_MORE9,
+    ACLED_MORE10,
     GAZA,
     NOTES_SETS,
     notes_records,
@@ -43,6 +44,7 @@ from storyline.extract.acled import acled_event
         (ACLED_MORE7, 120, (0.45, 0.55), 40),
         (ACLED_MORE8, 120, (0.45, 0.55), 35),
         (ACLED_MORE9, 120, (0.45, 0.55), 30),
+        (ACLED_MORE10, 120, (0.45, 0.55), 30),
     ],
 )
 def test_the_fresh_sets_are_notes_style_with_every_acled_field(
@@ -67,6 +69,7 @@ def test_sets_name_the_files_and_all_reads_every_set_in_order() -> None:
     assert NOTES_SETS["more4"] == (ACLED_MORE4,) and NOTES_SETS["more5"] == (ACLED_MORE5,)
     assert NOTES_SETS["more6"] == (ACLED_MORE6,) and NOTES_SETS["more7"] == (ACLED_MORE7,)
     assert NOTES_SETS["more8"] == (ACLED_MORE8,) and NOTES_SETS["more9"] == (ACLED_MORE9,)
+    assert NOTES_SETS["more10"] == (ACLED_MORE10,)
     every = notes_records(NOTES_SETS["all"])
     sets = (
         ACLED_STYLE,
@@ -79,6 +82,7 @@ def test_sets_name_the_files_and_all_reads_every_set_in_order() -> None:
         ACLED_MORE7,
         ACLED_MORE8,
         ACLED_MORE9,
+        ACLED_MORE10,
     )
     each = [notes_records(path) for path in sets]
     assert [r["id"] for r in every] == [r["id"] for records in each for r in records]
@@ -97,6 +101,7 @@ def test_sets_name_the_files_and_all_reads_every_set_in_order() -> None:
         (["--set", "more7"], "more7"),
         (["--set", "more8"], "more8"),
         (["--set", "more9"], "more9"),
+        (["--set", "more10"], "more10"),
         (["--set", "all"], "all"),
     ],
 )

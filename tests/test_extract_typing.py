@@ -21,6 +21,7 @@ from storyline.eval.typing import (
     CASE_STYLE_MORE9,
     CASE_STYLE_MORE10,
     CASE_STYLE_MORE11,
+    CASE_STYLE_MORE12,
     ROOT,
     read_check_set,
     score_acled_style,
@@ -89,8 +90,9 @@ def test_more_case_style_snippets_cover_every_sub_type_three_times() -> None:
         (CASE_STYLE_MORE9, 60),
         (CASE_STYLE_MORE10, 50),
         (CASE_STYLE_MORE11, 40),
+        (CASE_STYLE_MORE12, 50),
     ],
-    ids=["session 10", "session 11", "session 12", "session 13", "session 14"],
+    ids=["session 10", "session 11", "session 12", "session 13", "session 14", "session 15"],
 )
 def test_the_fresh_case_style_sets_cover_every_sub_type_and_no_event_texts(path: Path, countries: int) -> None:
     records = read_check_set(path)

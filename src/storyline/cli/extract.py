@@ -278,10 +278,12 @@ def eval_counts_command(through_extract: bool) -> None:
 @click.option(
     "--set",
     "check_set",
-    type=click.Choice(["dev", "more", "more2", "more3", "more4", "more5", "more6", "more7", "more8", "more9", "all"]),
+    type=click.Choice(
+        ["dev", "more", "more2", "more3", "more4", "more5", "more6", "more7", "more8", "more9", "more10", "all"]
+    ),
     default="dev",
     show_default=True,
-    help="Check set: acled_style_dev, acled_style_more, _more2 ... _more9 (fresh in sessions 6-14) or all ten.",
+    help="Check set: acled_style_dev, acled_style_more, _more2 ... _more10 (fresh in sessions 6-15) or all eleven.",
 )
 def eval_acled_command(misses: bool, check_set: str) -> None:
     """Score ACLED type, sub-type, fatalities, place, actor1 and date on a self-written ACLED-notes check set."""

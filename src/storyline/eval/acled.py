@@ -3,7 +3,8 @@
 Each notes-style record of a self-written check set (``tests/fixtures/acled_style_dev.jsonl``, the default and the
 gate's; ``acled_style_more.jsonl``, ``acled_style_more2.jsonl``, ``acled_style_more3.jsonl``,
 ``acled_style_more4.jsonl``, ``acled_style_more5.jsonl``, ``acled_style_more6.jsonl``, ``acled_style_more7.jsonl``,
-``acled_style_more8.jsonl`` and ``acled_style_more9.jsonl``, written in sessions 6 to 14 before any run on them) is
+``acled_style_more8.jsonl``, ``acled_style_more9.jsonl`` and ``acled_style_more10.jsonl``, written in sessions 6 to 15
+before any run on them) is
 run through the extractor as ``storyline extract`` runs it (the text alone, no publication date); its ACLED view
 (``acled.acled_event``: the most salient event, or the first with an ACLED type when that one has none, with ACLED's
 actor1) is compared with the record's expected ACLED fields, and so, under ``first_event``, is the Event JSON's first
@@ -21,8 +22,8 @@ mean:
 
 Figures per split (``tune``, ``heldout``, ``all``), and for the Israel-Palestine records (``gaza``: the expected place
 is in Palestine or Israel) and the rest (``other``).
-``storyline eval acled [--set dev|more|more2|more3|more4|more5|more6|more7|more8|more9|all]`` prints them; ``--misses``
-lists the records with a wrong field, of the ACLED view and of the first event.
+``storyline eval acled [--set dev|more|more2|more3|more4|more5|more6|more7|more8|more9|more10|all]`` prints them;
+``--misses`` lists the records with a wrong field, of the ACLED view and of the first event.
 """
 
 from __future__ import annotations
@@ -53,8 +54,9 @@ ACLED_MORE6 = CHECK_SETS / "acled_style_more6.jsonl"
 ACLED_MORE7 = CHECK_SETS / "acled_style_more7.jsonl"
 ACLED_MORE8 = CHECK_SETS / "acled_style_more8.jsonl"
 ACLED_MORE9 = CHECK_SETS / "acled_style_more9.jsonl"
+ACLED_MORE10 = CHECK_SETS / "acled_style_more10.jsonl"
 # The check sets ``storyline eval acled --set`` scores, one by one: the first (looked at by every session) and the
-# fresh ones (sessions 6 to 14); ``all`` is every one of them, in that order.
+# fresh ones (sessions 6 to 15); ``all`` is every one of them, in that order.
 _EACH_SET: dict[str, Path] = {
     "dev": ACLED_STYLE,
     "more": ACLED_MORE,
@@ -66,6 +68,7 @@ _EACH_SET: dict[str, Path] = {
     "more7": ACLED_MORE7,
     "more8": ACLED_MORE8,
     "more9": ACLED_MORE9,
+    "more10": ACLED_MORE10,
 }
 NOTES_SETS: dict[str, tuple[Path, ...]] = {name: (path,) for name, path in _EACH_SET.items()} | {
     "all": tuple(_EACH_SET.values())

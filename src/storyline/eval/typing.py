@@ -26,8 +26,9 @@
   (``case_style_all10``); ``case_style_more10.jsonl``: 122 more (session 13, 54 countries, mostly ones the earlier
   sets left out, 10 texts with no event, committed before being run), alone and with the ones before
   (``case_style_all11``); ``case_style_more11.jsonl``: 122 more (session 14, 41 countries, mostly ones the earlier
-  sets left out, 10 texts with no event, committed before being run), alone and with all the others
-  (``case_style_all12``).
+  sets left out, 10 texts with no event, committed before being run), alone and with the ones before
+  (``case_style_all12``); ``case_style_more12.jsonl``: 122 more (session 15, 53 countries, 10 texts with no event,
+  committed before being run), alone and with all the others (``case_style_all13``).
 
 - Non-event text (html-pages-dev reference bodies, mozilla/readability test pages, Apache-2.0: tech blogs, recipes,
   reviews, fiction): events per page and the share of sentences that yield an event, on the even (tuning: the
@@ -71,6 +72,7 @@ CASE_STYLE_MORE8 = CHECK_SETS / "case_style_more8.jsonl"
 CASE_STYLE_MORE9 = CHECK_SETS / "case_style_more9.jsonl"
 CASE_STYLE_MORE10 = CHECK_SETS / "case_style_more10.jsonl"
 CASE_STYLE_MORE11 = CHECK_SETS / "case_style_more11.jsonl"
+CASE_STYLE_MORE12 = CHECK_SETS / "case_style_more12.jsonl"
 CASE_SETS = {
     "case_style": CASE_STYLE,
     "case_style_more": CASE_STYLE_MORE,
@@ -84,6 +86,7 @@ CASE_SETS = {
     "case_style_more9": CASE_STYLE_MORE9,
     "case_style_more10": CASE_STYLE_MORE10,
     "case_style_more11": CASE_STYLE_MORE11,
+    "case_style_more12": CASE_STYLE_MORE12,
 }
 NONE = "NONE"
 
@@ -206,7 +209,7 @@ def score_case_style(method: str = "combined") -> dict[str, Any]:
     ``case_style_all5``: the first five; ``case_style_all6``: the first six; ``case_style_all7``: the first seven;
     ``case_style_all8``: the first eight; ``case_style_all9``: the first nine; ``case_style_all10``: the first ten;
     ``case_style_all11``: the first eleven;
-    ``case_style_all12``: all twelve), their texts extracted once."""
+    ``case_style_all12``: the first twelve; ``case_style_all13``: all thirteen), their texts extracted once."""
     sets = [read_check_set(path) for path in CASE_SETS.values()]
     records = [record for records in sets for record in records]
     results = _acled_results(records, method)

@@ -5,7 +5,8 @@ tests/fixtures (``floors``), on the two fresh sets written before any run on the
 of ``--set more`` and ``--set more2`` together), on the third (``fresh3_floors``, ``--set more3``), the fourth
 (``fresh4_floors``, ``--set more4``), the fifth (``fresh5_floors``, ``--set more5``), the sixth
 (``fresh6_floors``, ``--set more6``), the seventh (``fresh7_floors``, ``--set more7``), the eighth
-(``fresh8_floors``, ``--set more8``) and the ninth (``fresh9_floors``, ``--set more9``); they need no shared data.
+(``fresh8_floors``, ``--set more8``), the ninth (``fresh9_floors``, ``--set more9``) and the tenth
+(``fresh10_floors``, ``--set more10``); they need no shared data.
 A change that lowers one must say so in its commit.
 """
 
@@ -30,6 +31,7 @@ from storyline.eval.acled import (
     ACLED_MORE7,
     ACLED_MORE8,
     ACLED_MORE9,
+    ACLED_MORE10,
     FIELDS,
     notes_records,
     place_key,
@@ -57,6 +59,7 @@ FLOOR_SETS: dict[str, tuple[Path, ...]] = {
     "fresh7_floors": (ACLED_MORE7,),
     "fresh8_floors": (ACLED_MORE8,),
     "fresh9_floors": (ACLED_MORE9,),
+    "fresh10_floors": (ACLED_MORE10,),
 }
 _FIGURES: dict[str, dict[str, Any]] = {}
 

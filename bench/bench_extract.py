@@ -245,7 +245,10 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         parser.error("--rounds must be at least 1")
     if (args.kernels or args.this) and not args.against:
         parser.error("--kernels and --this go with --against REV")
-    texts = bench_texts(args.data, args.docs, args.texts)
+    try:
+        texts = bench_texts(args.data, args.docs, args.texts)
+    except (OSError, UnicodeDecodeError) as error:  # a missing, unreadable or undecodable --texts file
+        parser.error(f"--texts {args.texts}: {error.strerror if isinstance(error, OSError) else error}")
     if not texts:
         parser.error("no texts to run")
     if args.worker:

@@ -35,6 +35,18 @@ def test_this_and_kernels_go_with_against(tmp_path: Path, capsys: pytest.Capture
         assert "--kernels and --this go with --against REV" in capsys.readouterr().err
 
 
+def test_a_texts_file_that_cannot_be_read_is_a_one_line_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(b"\xff\xfe\x00\x81 not UTF-8")
+    for path, reason in ((tmp_path / "missing.txt", "No such file or directory"), (binary, "can't decode byte")):
+        with pytest.raises(SystemExit) as ended:
+            _bench().main(["--texts", str(path)])
+        assert ended.value.code == 2
+        assert f"--texts {path}: " in (err := capsys.readouterr().err) and reason in err
+
+
 def test_against_reports_both_revisions_and_their_ratios(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     texts = tmp_path / "texts.txt"
     texts.write_text(

@@ -24,6 +24,7 @@ from importlib.resources import files
 from typing import Literal, cast
 
 from storyline.extract.places_names import bare_key, loose_key, name_key, smooth_key
+from storyline.lexicon_files import read_rows
 from storyline.models import Location, PlacePrecision
 
 Want = Literal["admin", "place"] | None
@@ -91,9 +92,7 @@ def _resource(name: str) -> bytes:
 @lru_cache(maxsize=1)
 def admin_types() -> dict[str, frozenset[str]]:
     """Region type word → ISO2 codes of the countries whose subdivisions carry it (``admin_types.tsv``)."""
-    lines = _resource("admin_types.tsv").decode("utf-8").splitlines()
-    rows = (line.split("\t") for line in lines if line and line[0] != "#")
-    return {word: frozenset(codes.split()) for word, codes in rows}
+    return {word: frozenset(codes.split()) for word, codes in read_rows("places", "admin_types.tsv")}
 
 
 @lru_cache(maxsize=1)

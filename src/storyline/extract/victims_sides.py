@@ -432,7 +432,7 @@ def _verb_place(verb: Token, head: Token) -> str | None:
     """A place on the counted people's verb, on the verb its participle hangs on ("a shell landed in Khan Younis,
     wounding a boy"), on the noun its clause hangs on, or on its subject."""
     found = _place_country(verb)
-    if found is None and verb.dep_ == "advcl" and verb.tag_ == "VBG" and not children(verb, "nsubj"):
+    if found is None and _subjectless_participle(verb):
         found = _place_country(verb.head)
     noun = _clause_noun(verb)
     if found is None and noun is not None:  # "the attack on Israel, which killed 1,400"
@@ -468,6 +468,12 @@ def _armed_noun(token: Token) -> bool:
     return lexicon.sectors().get(token.lemma_.lower()) in ARMED
 
 
+def _subjectless_participle(verb: Token) -> bool:
+    """Whether a verb is an -ing clause with no subject of its own, going on from the verb it hangs on ("a shell landed
+    in Khan Younis, wounding a boy"): its people are where that verb happened."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and not children(verb, "nsubj")
+
+
 def _clause_place(event: Event, verb: Token, sent: Span) -> str | None:
     """The country of the event's place when it stands in the counted people's clause ("have killed 20 and
     wounded 50 in Gaza") or in a place phrase of the verb their participle hangs on ("a shell landed in Khan Younis,
@@ -476,7 +482,7 @@ def _clause_place(event: Event, verb: Token, sent: Span) -> str | None:
     if place is None or place.start is None:
         return None
     phrases = [verb]
-    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not children(verb, "nsubj"):
+    if _subjectless_participle(verb):
         phrases += [c for c in children(verb.head, "prep") if c.lower_ in _PLACE_PREPS]
     if not any(_within(list(p.subtree), place.start) for p in phrases):
         return None
